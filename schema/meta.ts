@@ -1,0 +1,148 @@
+// The meta-schema: what a label or relation YAML file in schema/ may say, and the loader that
+// validates them. Everything else (TypeScript types, zod validators, GraphQL object types, store
+// migrations, the scenario engine's reach rules) derives from what this loads.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, basename } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+
+const NAME = /^[A-Za-z][A-Za-z0-9]*$/;
+
+export const propertySpec = z
+  .object({
+    type: z.enum(['string', 'integer', 'number', 'boolean', 'date', 'enum', 'list']),
+    values: z.array(z.string().min(1)).min(1).optional(),
+    required: z.boolean().default(false),
+    description: z.string().min(1),
+  })
+  .strict()
+  .superRefine((p, ctx) => {
+    if (p.type === 'enum' && !p.values) ctx.addIssue({ code: 'custom', path: ['values'], message: 'an enum needs values' });
+  });
+
+export const labelSpec = z
+  .object({
+    label: z.string().regex(NAME),
+    idPrefix: z.string().regex(/^[a-z]+$/),
+    description: z.string().min(1),
+    properties: z.record(z.string().regex(NAME), propertySpec).default({}),
+  })
+  .strict();
+
+/** How failure travels along a relation: the scenario engine reads this, never the type name. */
+export const dependencySpec = z
+  .object({
+    /** the endpoint that needs the other one */
+    dependent: z.enum(['from', 'to']),
+    /** hard: the dependent fails with it; upstream: the dependent is only at risk */
+    strength: z.enum(['hard', 'upstream']),
+    /** the failure layer this dependency belongs to (serving, weights, provider, supply) */
+    layer: z.string().regex(/^[a-z_]+$/).optional(),
+    /** parallel relations of this type from one dependent to the same label are alternatives */
+    alternatives: z.boolean().default(false),
+    /** which failure layers of the dependency reach the dependent, by the value of one property */
+    passes: z
+      .object({ property: z.string().regex(NAME), layers: z.record(z.string(), z.array(z.string().regex(/^[a-z_]+$/))) })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+export const relationSpec = z
+  .object({
+    type: z.string().regex(/^[A-Z][A-Z_]*$/),
+    description: z.string().min(1),
+    from: z.array(z.string().regex(NAME)).min(1),
+    to: z.array(z.string().regex(NAME)).min(1),
+    properties: z.record(z.string().regex(NAME), propertySpec).default({}),
+    /** the `from` end falls under the `to` end's jurisdiction (a nation or bloc) */
+    jurisdiction: z.boolean().default(false),
+    /** the `to` end controls the `from` end (its jurisdiction is inherited through this relation) */
+    control: z.boolean().default(false),
+    symmetric: z.boolean().default(false),
+    dependency: dependencySpec.optional(),
+  })
+  .strict();
+
+export type PropertySpec = z.infer<typeof propertySpec>;
+export type LabelSpec = z.infer<typeof labelSpec>;
+export type RelationSpec = z.infer<typeof relationSpec>;
+export type DependencySpec = z.infer<typeof dependencySpec>;
+export interface DomainSpec {
+  labels: LabelSpec[];
+  relations: RelationSpec[];
+}
+
+/** A schema file that does not validate: names the file and the field. */
+export class SchemaFileError extends Error {
+  constructor(
+    readonly file: string,
+    readonly field: string,
+    detail: string,
+  ) {
+    super(`${file}: ${field}: ${detail}`);
+    this.name = 'SchemaFileError';
+  }
+}
+
+function loadFile<T>(file: string, spec: z.ZodType<T>): T {
+  let raw: unknown;
+  try {
+    raw = parseYaml(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new SchemaFileError(file, '(yaml)', (err as Error).message.split('\n')[0] ?? 'unreadable');
+  }
+  const parsed = spec.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new SchemaFileError(file, issue.path.join('.') || '(root)', issue.message);
+  }
+  return parsed.data;
+}
+
+function yamlFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+/** Loads and cross-checks schema/labels/*.yaml and schema/relations/*.yaml under `root`. */
+export function loadDomain(root: string): DomainSpec {
+  const labels = yamlFiles(join(root, 'labels')).map((f) => loadFile(f, labelSpec));
+  const labelNames = new Set<string>();
+  for (const [i, l] of labels.entries()) {
+    if (labelNames.has(l.label)) throw new SchemaFileError(yamlFiles(join(root, 'labels'))[i]!, 'label', `duplicate label ${l.label}`);
+    labelNames.add(l.label);
+  }
+  const relFiles = yamlFiles(join(root, 'relations'));
+  const relations = relFiles.map((f) => loadFile(f, relationSpec));
+  const seen = new Set<string>();
+  relations.forEach((r, i) => {
+    const file = relFiles[i]!;
+    if (seen.has(r.type)) throw new SchemaFileError(file, 'type', `duplicate relation type ${r.type}`);
+    seen.add(r.type);
+    for (const end of ['from', 'to'] as const)
+      r[end].forEach((l, j) => {
+        if (!labelNames.has(l)) throw new SchemaFileError(file, `${end}.${j}`, `unknown label "${l}" (known: ${[...labelNames].join(', ')})`);
+      });
+    const passes = r.dependency?.passes;
+    if (passes && !r.properties[passes.property])
+      throw new SchemaFileError(file, 'dependency.passes.property', `"${passes.property}" is not a property of ${r.type}`);
+  });
+  labels.forEach((l, i) => {
+    const expected = basename(yamlFiles(join(root, 'labels'))[i]!, '.yaml');
+    if (expected !== kebab(l.label)) throw new SchemaFileError(`${expected}.yaml`, 'label', `file name should be ${kebab(l.label)}.yaml`);
+  });
+  return { labels, relations };
+}
+
+/** DataCenter -> data-center */
+export function kebab(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+}
+
+/** DataCenter -> DATA_CENTER */
+export function screamingSnake(name: string): string {
+  return kebab(name).replace(/-/g, '_').toUpperCase();
+}
