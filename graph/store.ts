@@ -89,5 +89,9 @@ export interface GraphStore {
   /** Takes the lease on a job for ttlMs unless another owner holds an unexpired one. */
   acquireLease(job: string, owner: string, ttlMs: number): Promise<boolean>;
   releaseLease(job: string, owner: string): Promise<void>;
+  /** Appends JSON entries to a small named log (ingest runs, dead letters); an entry with a known id is replaced. */
+  appendLog(kind: string, entries: { id: string; at: string; data: unknown }[]): Promise<void>;
+  /** The newest entries of a log, newest first. */
+  readLog(kind: string, limit?: number): Promise<{ at: string; data: unknown }[]>;
   close(): Promise<void>;
 }

@@ -1,0 +1,133 @@
+// Every Cypher text the store adapters send, in the portable subset that runs unchanged on
+// Neo4j 5 and Grafeo (STACK.md). Values are always parameters; the only interpolated names are
+// labels, relation types and property keys from the closed set the schema defines, checked here.
+import { DOMAIN } from '../../schema/generated/domain.js';
+import { LABELS, RELATION_TYPES } from '../../schema/generated/model.js';
+
+const SAFE_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
+
+/** Returns a label, relation type or property key known to the schema, or throws. */
+function schemaName(name: string, known: readonly string[]): string {
+  if (!SAFE_NAME.test(name) || !known.includes(name)) throw new Error(`not a schema name: ${JSON.stringify(name)}`);
+  return name;
+}
+
+const propertyKeys = [
+  ...new Set([...DOMAIN.labels.flatMap((l) => Object.keys(l.properties)), ...DOMAIN.relations.flatMap((r) => Object.keys(r.properties))]),
+].sort();
+
+/** Property keys the graph stores besides the domain's own properties. */
+export const ENTITY_KEYS = ['id', 'label', 'name', 'aliases', 'description', 'searchText'] as const;
+export const RELATION_KEYS = ['id', 'confidence', 'validFrom', 'validTo', 'firstSeen', 'lastSeen', 'claimCount'] as const;
+export const CLAIM_KEYS = [
+  'id', 'relKey', 'subject', 'rel', 'object', 'propsJson', 'documentId', 'quote', 'extractor', 'confidence', 'observedAt', 'validFrom', 'validTo', 'retracted',
+] as const;
+
+export const Q = {
+  bumpVersion: `MERGE (m:Meta {id: 'graph'}) ON CREATE SET m.version = 0 SET m.version = m.version + 1 RETURN m.version AS version`,
+  graphVersion: `OPTIONAL MATCH (m:Meta {id: 'graph'}) RETURN coalesce(m.version, 0) AS version`,
+
+  /** rows: [{id, label, props}] where props holds every stored key (flat scalars and lists) */
+  upsertEntities: (label: string) =>
+    `UNWIND $rows AS r MERGE (n:Entity {id: r.id}) SET n += r.props SET n:${schemaName(label, LABELS)} RETURN count(n) AS written`,
+  getEntities: `UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN properties(n) AS p`,
+  existingIds: `UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n.id AS id`,
+  /** conditions come from findWhere(); rows are ordered by id for cursor paging */
+  findEntities: (conditions: string[]) =>
+    `MATCH (n:Entity) WHERE n.label = $label AND n.id > $after${conditions.map((c) => ` AND ${c}`).join('')} RETURN properties(n) AS p ORDER BY n.id LIMIT $limit`,
+  countEntities: (conditions: string[]) =>
+    `MATCH (n:Entity) WHERE n.label = $label${conditions.map((c) => ` AND ${c}`).join('')} RETURN count(n) AS total`,
+  outRelations: `UNWIND $ids AS id MATCH (n:Entity {id: id})-[r]->(m:Entity) RETURN n.id AS owner, n.id AS source, type(r) AS type, m.id AS target, properties(r) AS rp, properties(m) AS mp`,
+  inRelations: `UNWIND $ids AS id MATCH (n:Entity {id: id})<-[r]-(m:Entity) RETURN n.id AS owner, m.id AS source, type(r) AS type, n.id AS target, properties(r) AS rp, properties(m) AS mp`,
+  allEntities: `MATCH (n:Entity) RETURN properties(n) AS p ORDER BY n.id`,
+  allRelations: `MATCH (a:Entity)-[r]->(b:Entity) RETURN a.id AS source, type(r) AS type, b.id AS target, properties(r) AS rp`,
+  countByLabel: `MATCH (n:Entity) RETURN n.label AS key, count(n) AS total`,
+  countByType: `MATCH (:Entity)-[r]->(:Entity) RETURN type(r) AS key, count(r) AS total`,
+  countClaims: `MATCH (c:Claim) WHERE c.retracted = false RETURN count(c) AS total`,
+
+  claimState: `UNWIND $ids AS id MATCH (c:Claim {id: id}) RETURN c.id AS id, c.retracted AS retracted`,
+  /** rows: [{id, props}] */
+  createClaims: `UNWIND $rows AS r MERGE (c:Claim {id: r.id}) SET c += r.props, c.retracted = false RETURN count(c) AS written`,
+  retractClaims: `UNWIND $ids AS id MATCH (c:Claim {id: id}) WHERE c.retracted = false SET c.retracted = true RETURN c.relKey AS relKey`,
+  retractDocumentClaims: `UNWIND $docs AS d MATCH (c:Claim {documentId: d}) WHERE c.retracted = false SET c.retracted = true RETURN c.relKey AS relKey`,
+  liveClaimsFor: `UNWIND $keys AS k MATCH (c:Claim {relKey: k}) WHERE c.retracted = false RETURN properties(c) AS p`,
+  allClaimsFor: `UNWIND $keys AS k MATCH (c:Claim {relKey: k}) RETURN properties(c) AS p`,
+  claimsBySubject: `MATCH (c:Claim {subject: $id}) RETURN properties(c) AS p`,
+  claimsByObject: `MATCH (c:Claim {object: $id}) RETURN properties(c) AS p`,
+  allClaims: `MATCH (c:Claim) WHERE c.retracted = false RETURN properties(c) AS p ORDER BY c.id`,
+
+  /** rows: [{from, to}] — one relation per (from, type, to): the old edge goes before the new is made */
+  deleteRelations: (type: string) =>
+    `UNWIND $rows AS r MATCH (a:Entity {id: r.from})-[e:${schemaName(type, RELATION_TYPES)}]->(b:Entity {id: r.to}) DELETE e RETURN count(e) AS deleted`,
+  /** rows: [{from, to, props}] */
+  createRelations: (type: string) =>
+    `UNWIND $rows AS r MATCH (a:Entity {id: r.from}), (b:Entity {id: r.to}) CREATE (a)-[e:${schemaName(type, RELATION_TYPES)}]->(b) SET e += r.props RETURN count(e) AS created`,
+
+  clearEntities: `MATCH (n:Entity) DETACH DELETE n`,
+  clearClaims: `MATCH (c:Claim) DETACH DELETE c`,
+
+  acquireLease: `MERGE (l:Lease {job: $job}) ON CREATE SET l.owner = $owner, l.expiresAt = $expiresAt WITH l WHERE l.owner = $owner OR l.expiresAt < $now SET l.owner = $owner, l.expiresAt = $expiresAt RETURN l.owner AS owner`,
+  releaseLease: `MATCH (l:Lease {job: $job, owner: $owner}) DELETE l`,
+
+  /** rows: [{id, kind, at, json}] — small append-only logs (ingest runs, dead letters) */
+  appendLog: `UNWIND $rows AS r MERGE (x:LogEntry {id: r.id}) SET x.kind = r.kind, x.at = r.at, x.json = r.json RETURN count(x) AS written`,
+  readLog: `MATCH (x:LogEntry {kind: $kind}) RETURN x.json AS json, x.at AS at ORDER BY x.at DESC, x.id DESC LIMIT $limit`,
+} as const;
+
+/** Constraints and indexes both stores create on start (full-text DDL lives in each adapter). */
+export const MIGRATIONS = [
+  `CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE`,
+  `CREATE CONSTRAINT claim_id IF NOT EXISTS FOR (n:Claim) REQUIRE n.id IS UNIQUE`,
+  `CREATE CONSTRAINT lease_job IF NOT EXISTS FOR (n:Lease) REQUIRE n.job IS UNIQUE`,
+  `CREATE CONSTRAINT log_id IF NOT EXISTS FOR (n:LogEntry) REQUIRE n.id IS UNIQUE`,
+  `CREATE INDEX entity_label IF NOT EXISTS FOR (n:Entity) ON (n.label)`,
+  `CREATE INDEX claim_rel_key IF NOT EXISTS FOR (n:Claim) ON (n.relKey)`,
+  `CREATE INDEX claim_document IF NOT EXISTS FOR (n:Claim) ON (n.documentId)`,
+  `CREATE INDEX claim_subject IF NOT EXISTS FOR (n:Claim) ON (n.subject)`,
+  `CREATE INDEX claim_object IF NOT EXISTS FOR (n:Claim) ON (n.object)`,
+  `CREATE INDEX log_kind IF NOT EXISTS FOR (n:LogEntry) ON (n.kind)`,
+];
+
+/**
+ * WHERE conditions for equality filters on a label's schema properties; list properties match
+ * when they contain the value. Returns the conditions and their parameters.
+ */
+export function findWhere(label: string, where: Record<string, unknown>): { conditions: string[]; params: Record<string, unknown> } {
+  const spec = DOMAIN.labels.find((l) => l.label === label);
+  const keys = [...Object.keys(spec?.properties ?? {}), 'name'];
+  const conditions: string[] = [];
+  const params: Record<string, unknown> = {};
+  Object.keys(where)
+    .sort()
+    .forEach((key, i) => {
+      const k = schemaName(key, keys);
+      params[`w${i}`] = where[key];
+      conditions.push(spec?.properties[k]?.type === 'list' ? `$w${i} IN n.${k}` : `n.${k} = $w${i}`);
+    });
+  return { conditions, params };
+}
+
+/** Every Cypher text the catalogue can produce, for the Neo4j linter test. */
+export function allQueryTexts(): { name: string; text: string }[] {
+  const out: { name: string; text: string }[] = [];
+  for (const [name, q] of Object.entries(Q)) {
+    if (typeof q === 'string') out.push({ name, text: q });
+  }
+  for (const label of LABELS) out.push({ name: `upsertEntities(${label})`, text: Q.upsertEntities(label) });
+  for (const type of RELATION_TYPES) {
+    out.push({ name: `deleteRelations(${type})`, text: Q.deleteRelations(type) });
+    out.push({ name: `createRelations(${type})`, text: Q.createRelations(type) });
+  }
+  for (const label of LABELS) {
+    const spec = DOMAIN.labels.find((l) => l.label === label)!;
+    const sample = Object.fromEntries(Object.keys(spec.properties).map((k) => [k, 'x']));
+    const { conditions } = findWhere(label, sample);
+    out.push({ name: `findEntities(${label})`, text: Q.findEntities(conditions) });
+    out.push({ name: `countEntities(${label})`, text: Q.countEntities(conditions) });
+  }
+  MIGRATIONS.forEach((text, i) => out.push({ name: `migration ${i}`, text }));
+  return out;
+}
+
+/** Every property key the stored graph uses, for declaring the schema to the linter. */
+export const STORED_PROPERTY_KEYS = [...new Set([...propertyKeys, ...ENTITY_KEYS, ...RELATION_KEYS, ...CLAIM_KEYS, 'version', 'job', 'owner', 'expiresAt', 'kind', 'at', 'json'])].sort();

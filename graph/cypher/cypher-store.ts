@@ -1,0 +1,448 @@
+// The GraphStore over any Cypher executor: both adapters share this code and the catalogue, and
+// differ only in how they run a query, a transaction and a full-text search.
+import { labelProps, relationProps, RELATION_ENDPOINTS, type Label, type RelationType } from '../../schema/generated/model.js';
+import { InvalidInput } from '../../schema/errors.js';
+import { relationId, type ClaimRecord, type DocumentRecord, type EntityRecord, type Props, type RelationRecord } from '../../schema/records.js';
+import { aggregateClaims } from '../claims.js';
+import type { FindOptions, GraphStore, Neighbour, Page, SearchHit, StoreInfo, WriteBatch, WriteResult } from '../store.js';
+import { ENTITY_KEYS, MIGRATIONS, Q, RELATION_KEYS, findWhere } from './catalogue.js';
+
+export type Row = Record<string, unknown>;
+
+export interface CypherTx {
+  run(query: string, params?: Record<string, unknown>): Promise<Row[]>;
+}
+
+/** What an adapter provides: queries, serialised write transactions, full-text search. */
+export interface CypherExecutor {
+  readonly info: StoreInfo;
+  read(query: string, params?: Record<string, unknown>): Promise<Row[]>;
+  write<T>(work: (tx: CypherTx) => Promise<T>): Promise<T>;
+  /** runs MIGRATIONS plus the adapter's own full-text index DDL */
+  migrate(statements: string[]): Promise<void>;
+  /** entity ids ranked by full-text relevance over name, aliases and description */
+  textSearch(query: string, limit: number): Promise<{ id: string; score: number }[]>;
+  close(): Promise<void>;
+}
+
+const entityKeySet = new Set<string>(ENTITY_KEYS);
+const relationKeySet = new Set<string>(RELATION_KEYS);
+const DOCUMENT_FIELDS = ['url', 'title', 'publisher', 'publishedAt', 'kind', 'contentHash'] as const;
+
+function clean(props: Record<string, unknown>): Props {
+  const out: Props = {};
+  for (const [k, v] of Object.entries(props)) {
+    if (v === null || v === undefined) continue;
+    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out[k] = v;
+    else if (typeof v === 'bigint') out[k] = Number(v);
+    else if (Array.isArray(v)) out[k] = v.filter((x) => x !== null && x !== undefined).map((x) => (typeof x === 'bigint' ? Number(x) : x)) as Props[string];
+  }
+  return out;
+}
+
+/** The text the full-text index sees: name, aliases, description and joined forms ("nvidiah20"). */
+export function searchTextOf(e: Pick<EntityRecord, 'name' | 'aliases' | 'description'>): string {
+  const names = [e.name, ...e.aliases];
+  const joined = names.map((n) => n.replace(/[^A-Za-z0-9]+/g, '')).filter((n) => n.length > 1);
+  return [...names, ...joined, e.description ?? ''].join(' \n ').toLowerCase();
+}
+
+function encodeEntity(e: EntityRecord): Props {
+  const props = clean(e.props);
+  for (const k of entityKeySet) delete props[k];
+  const stored: Props = { ...props, id: e.id, label: e.label, name: e.name, aliases: e.aliases, searchText: searchTextOf(e) };
+  if (e.description) stored.description = e.description;
+  return stored;
+}
+
+/** Decodes a stored node's properties into an EntityRecord. */
+export function decodeEntity(p: Row): EntityRecord {
+  const props: Props = {};
+  for (const [k, v] of Object.entries(clean(p))) if (!entityKeySet.has(k)) props[k] = v;
+  const record: EntityRecord = {
+    id: String(p.id),
+    label: String(p.label) as Label,
+    name: String(p.name),
+    aliases: Array.isArray(p.aliases) ? p.aliases.map(String) : [],
+    props,
+  };
+  if (typeof p.description === 'string') record.description = p.description;
+  return record;
+}
+
+function documentEntity(d: DocumentRecord): EntityRecord {
+  const props: Props = {};
+  for (const k of DOCUMENT_FIELDS) if (d[k] !== undefined) props[k] = d[k]!;
+  return { id: d.id, label: 'Document', name: d.title ?? d.url, aliases: [], props };
+}
+
+function entityDocument(e: EntityRecord): DocumentRecord {
+  const p = e.props;
+  const doc: DocumentRecord = { id: e.id, url: String(p.url ?? e.name), kind: (p.kind as DocumentRecord['kind']) ?? 'record' };
+  for (const k of ['title', 'publisher', 'publishedAt', 'contentHash'] as const) if (typeof p[k] === 'string') doc[k] = p[k] as string;
+  return doc;
+}
+
+function encodeClaim(c: ClaimRecord): Props {
+  const stored: Props = {
+    relKey: relationId(c.subject, c.rel, c.object),
+    subject: c.subject,
+    rel: c.rel,
+    object: c.object,
+    propsJson: JSON.stringify(c.props),
+    documentId: c.documentId,
+    extractor: c.extractor,
+    confidence: c.confidence,
+    observedAt: c.observedAt,
+  };
+  if (c.quote !== undefined) stored.quote = c.quote;
+  if (c.validFrom) stored.validFrom = c.validFrom;
+  if (c.validTo) stored.validTo = c.validTo;
+  return stored;
+}
+
+/** Decodes a stored claim node. */
+export function decodeClaim(p: Row): ClaimRecord & { retracted: boolean } {
+  const claim: ClaimRecord & { retracted: boolean } = {
+    id: String(p.id),
+    subject: String(p.subject),
+    rel: String(p.rel) as RelationType,
+    object: String(p.object),
+    props: clean(JSON.parse(String(p.propsJson ?? '{}')) as Record<string, unknown>),
+    documentId: String(p.documentId),
+    extractor: String(p.extractor),
+    confidence: Number(p.confidence),
+    observedAt: String(p.observedAt),
+    retracted: p.retracted === true,
+  };
+  if (typeof p.quote === 'string') claim.quote = p.quote;
+  if (typeof p.validFrom === 'string') claim.validFrom = p.validFrom;
+  if (typeof p.validTo === 'string') claim.validTo = p.validTo;
+  return claim;
+}
+
+function encodeRelation(r: RelationRecord): Props {
+  const props = clean(r.props);
+  for (const k of relationKeySet) delete props[k];
+  const stored: Props = { ...props, id: r.id, confidence: r.confidence, claimCount: r.claimCount };
+  for (const k of ['validFrom', 'validTo', 'firstSeen', 'lastSeen'] as const) if (r[k]) stored[k] = r[k]!;
+  return stored;
+}
+
+function decodeRelation(source: unknown, type: unknown, target: unknown, rp: Row): RelationRecord {
+  const props: Props = {};
+  for (const [k, v] of Object.entries(clean(rp))) if (!relationKeySet.has(k)) props[k] = v;
+  const rel: RelationRecord = {
+    id: String(rp.id ?? relationId(String(source), String(type), String(target))),
+    type: String(type) as RelationType,
+    from: String(source),
+    to: String(target),
+    props,
+    confidence: Number(rp.confidence ?? 1),
+    claimCount: Number(rp.claimCount ?? 0),
+  };
+  for (const k of ['validFrom', 'validTo', 'firstSeen', 'lastSeen'] as const) if (typeof rp[k] === 'string') rel[k] = rp[k] as string;
+  return rel;
+}
+
+function sameStored(before: Row | undefined, after: Props): boolean {
+  if (!before) return false;
+  return Object.entries(after).every(([k, v]) => JSON.stringify(clean({ v: before[k] }).v) === JSON.stringify(v));
+}
+
+function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const it of items) {
+    const k = key(it);
+    const list = m.get(k);
+    if (list) list.push(it);
+    else m.set(k, [it]);
+  }
+  return m;
+}
+
+const num = (v: unknown) => (typeof v === 'bigint' ? Number(v) : Number(v ?? 0));
+
+/** Checks every record of a batch against the domain model; throws one InvalidInput naming each problem. */
+function validateBatch(batch: WriteBatch, labelOf: Map<string, Label>): void {
+  const problems: string[] = [];
+  for (const e of batch.entities ?? []) {
+    const parsed = labelProps[e.label]?.safeParse(e.props);
+    if (!parsed) problems.push(`entity ${e.id}: unknown label ${e.label}`);
+    else if (!parsed.success) problems.push(`entity ${e.id}: props.${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}`);
+    if (!e.name.trim()) problems.push(`entity ${e.id}: name is empty`);
+  }
+  for (const c of batch.claims ?? []) {
+    const ends = RELATION_ENDPOINTS[c.rel];
+    if (!ends) {
+      problems.push(`claim ${c.id}: unknown relation type ${c.rel}`);
+      continue;
+    }
+    const from = labelOf.get(c.subject);
+    const to = labelOf.get(c.object);
+    if (!from) problems.push(`claim ${c.id}: unknown subject entity "${c.subject}"`);
+    else if (!ends.from.includes(from)) problems.push(`claim ${c.id}: ${c.rel} cannot start at a ${from} (${c.subject}); allowed: ${ends.from.join(', ')}`);
+    if (!to) problems.push(`claim ${c.id}: unknown object entity "${c.object}"`);
+    else if (!ends.to.includes(to)) problems.push(`claim ${c.id}: ${c.rel} cannot end at a ${to} (${c.object}); allowed: ${ends.to.join(', ')}`);
+    const parsed = relationProps[c.rel].safeParse(c.props);
+    if (!parsed.success) problems.push(`claim ${c.id}: props.${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}`);
+    if (!(c.confidence >= 0 && c.confidence <= 1)) problems.push(`claim ${c.id}: confidence must be between 0 and 1, got ${c.confidence}`);
+  }
+  if (problems.length) throw new InvalidInput(problems.slice(0, 20).join('; ') + (problems.length > 20 ? `; and ${problems.length - 20} more` : ''));
+}
+
+/** GraphStore over a Cypher executor. */
+export class CypherGraphStore implements GraphStore {
+  constructor(private readonly x: CypherExecutor) {}
+
+  get info(): StoreInfo {
+    return this.x.info;
+  }
+
+  async migrate(): Promise<void> {
+    await this.x.migrate(MIGRATIONS);
+  }
+
+  async write(batch: WriteBatch): Promise<WriteResult> {
+    const entities = [...(batch.entities ?? []), ...(batch.documents ?? []).map(documentEntity)];
+    const claims = batch.claims ?? [];
+    const labelOf = new Map<string, Label>(entities.map((e) => [e.id, e.label]));
+    const unknown = [...new Set(claims.flatMap((c) => [c.subject, c.object]))].filter((id) => !labelOf.has(id));
+    if (unknown.length) for (const [id, e] of await this.getEntities(unknown)) labelOf.set(id, e.label);
+    validateBatch(batch, labelOf);
+
+    return this.x.write(async (tx) => {
+      const result: WriteResult = { entities: 0, documents: 0, claimsAdded: 0, claimsRetracted: 0, relationsChanged: 0, version: 0 };
+      // entities: only those that change are written, so a repeated write is a no-op
+      if (entities.length) {
+        const existing = new Map((await tx.run(Q.getEntities, { ids: entities.map((e) => e.id) })).map((r) => [String((r.p as Row).id), r.p as Row]));
+        const changed = entities.map((e) => ({ e, props: encodeEntity(e) })).filter(({ e, props }) => !sameStored(existing.get(e.id), props));
+        for (const [label, group] of groupBy(changed, ({ e }) => e.label))
+          await tx.run(Q.upsertEntities(label), { rows: group.map(({ e, props }) => ({ id: e.id, props })) });
+        result.entities = changed.filter(({ e }) => e.label !== 'Document').length;
+        result.documents = changed.length - result.entities;
+      }
+      const affected = new Set<string>();
+      if (batch.retractDocumentClaims?.length)
+        for (const r of await tx.run(Q.retractDocumentClaims, { docs: batch.retractDocumentClaims })) {
+          affected.add(String(r.relKey));
+          result.claimsRetracted++;
+        }
+      if (batch.retractClaims?.length)
+        for (const r of await tx.run(Q.retractClaims, { ids: batch.retractClaims })) {
+          affected.add(String(r.relKey));
+          result.claimsRetracted++;
+        }
+      if (claims.length) {
+        const unique = [...new Map(claims.map((c) => [c.id, c])).values()];
+        const state = new Map((await tx.run(Q.claimState, { ids: unique.map((c) => c.id) })).map((r) => [String(r.id), r.retracted === true]));
+        const fresh = unique.filter((c) => state.get(c.id) !== false);
+        if (fresh.length) {
+          await tx.run(Q.createClaims, { rows: fresh.map((c) => ({ id: c.id, props: encodeClaim(c) })) });
+          for (const c of fresh) affected.add(relationId(c.subject, c.rel, c.object));
+          result.claimsAdded = fresh.filter((c) => !state.has(c.id)).length;
+          result.claimsRetracted -= fresh.filter((c) => state.get(c.id) === true).length;
+        }
+      }
+      if (affected.size) result.relationsChanged = await this.recompute(tx, [...affected].sort());
+      const changed = result.entities + result.documents + result.claimsAdded + result.relationsChanged + Math.abs(result.claimsRetracted);
+      result.claimsRetracted = Math.max(0, result.claimsRetracted);
+      result.version = changed
+        ? num((await tx.run(Q.bumpVersion))[0]?.version)
+        : num((await tx.run(Q.graphVersion))[0]?.version);
+      return result;
+    });
+  }
+
+  /** Rewrites the relations of the given keys from their live claims; returns how many changed. */
+  private async recompute(tx: CypherTx, keys: string[]): Promise<number> {
+    const all = (await tx.run(Q.allClaimsFor, { keys })).map((r) => decodeClaim(r.p as Row));
+    const byKey = groupBy(all, (c) => relationId(c.subject, c.rel, c.object));
+    const deletes: { type: string; from: string; to: string }[] = [];
+    const creates: RelationRecord[] = [];
+    for (const group of byKey.values()) {
+      const first = group[0]!;
+      deletes.push({ type: first.rel, from: first.subject, to: first.object });
+      const rel = aggregateClaims(group.filter((c) => !c.retracted));
+      if (rel) creates.push(rel);
+    }
+    for (const [type, rows] of groupBy(deletes, (d) => d.type)) await tx.run(Q.deleteRelations(type), { rows: rows.map(({ from, to }) => ({ from, to })) });
+    for (const [type, rels] of groupBy(creates, (r) => r.type))
+      await tx.run(Q.createRelations(type), { rows: rels.map((r) => ({ from: r.from, to: r.to, props: encodeRelation(r) })) });
+    return byKey.size;
+  }
+
+  async getEntities(ids: string[]): Promise<Map<string, EntityRecord>> {
+    const out = new Map<string, EntityRecord>();
+    if (!ids.length) return out;
+    for (const r of await this.x.read(Q.getEntities, { ids: [...new Set(ids)] })) {
+      const e = decodeEntity(r.p as Row);
+      out.set(e.id, e);
+    }
+    return out;
+  }
+
+  async findEntities(label: Label, opts: FindOptions = {}): Promise<Page<EntityRecord>> {
+    const first = Math.max(0, Math.min(opts.first ?? 50, 1000));
+    let where;
+    try {
+      where = findWhere(label, opts.where ?? {});
+    } catch {
+      throw new InvalidInput(`cannot filter ${label} on ${Object.keys(opts.where ?? {}).join(', ')}: not a property of ${label}`);
+    }
+    const params = { ...where.params, label, after: opts.after ?? '', limit: first + 1 };
+    const rows = await this.x.read(Q.findEntities(where.conditions), params);
+    const total = await this.x.read(Q.countEntities(where.conditions), { ...where.params, label });
+    const items = rows.slice(0, first).map((r) => decodeEntity(r.p as Row));
+    return { items, endCursor: items.at(-1)?.id ?? null, hasNextPage: rows.length > first, totalCount: num(total[0]?.total) };
+  }
+
+  private async relationRows(ids: string[], direction: 'out' | 'in' | 'both'): Promise<Row[]> {
+    const rows: Row[] = [];
+    if (direction !== 'in') rows.push(...(await this.x.read(Q.outRelations, { ids })));
+    if (direction !== 'out') rows.push(...(await this.x.read(Q.inRelations, { ids })));
+    return rows;
+  }
+
+  async neighbours(id: string, opts: { direction?: 'out' | 'in' | 'both'; types?: string[]; limit?: number } = {}): Promise<Neighbour[]> {
+    const rows = await this.relationRows([id], opts.direction ?? 'both');
+    const list = rows
+      .map((r) => ({
+        relation: decodeRelation(r.source, r.type, r.target, r.rp as Row),
+        entity: decodeEntity(r.mp as Row),
+        direction: (r.source === id && r.target !== id ? 'out' : r.source === id ? 'out' : 'in') as 'out' | 'in',
+      }))
+      .filter((n) => !opts.types?.length || opts.types.includes(n.relation.type))
+      .sort((a, b) => a.relation.id.localeCompare(b.relation.id) || a.direction.localeCompare(b.direction));
+    return list.slice(0, opts.limit ?? list.length);
+  }
+
+  async relationsOf(ids: string[]): Promise<Map<string, RelationRecord[]>> {
+    const out = new Map<string, RelationRecord[]>(ids.map((id) => [id, []]));
+    if (!ids.length) return out;
+    for (const r of await this.relationRows([...new Set(ids)], 'both')) out.get(String(r.owner))?.push(decodeRelation(r.source, r.type, r.target, r.rp as Row));
+    for (const list of out.values()) list.sort((a, b) => a.id.localeCompare(b.id));
+    return out;
+  }
+
+  async claimsFor(relationIds: string[], opts: { includeRetracted?: boolean } = {}): Promise<Map<string, ClaimRecord[]>> {
+    const out = new Map<string, ClaimRecord[]>(relationIds.map((id) => [id, []]));
+    if (!relationIds.length) return out;
+    const rows = await this.x.read(opts.includeRetracted ? Q.allClaimsFor : Q.liveClaimsFor, { keys: [...new Set(relationIds)] });
+    for (const r of rows) {
+      const c = decodeClaim(r.p as Row);
+      out.get(relationId(c.subject, c.rel, c.object))?.push(c);
+    }
+    for (const list of out.values()) list.sort((a, b) => b.confidence - a.confidence || a.id.localeCompare(b.id));
+    return out;
+  }
+
+  async claimsAbout(entityId: string): Promise<ClaimRecord[]> {
+    const rows = [...(await this.x.read(Q.claimsBySubject, { id: entityId })), ...(await this.x.read(Q.claimsByObject, { id: entityId }))];
+    const claims = new Map(rows.map((r) => decodeClaim(r.p as Row)).map((c) => [c.id, c]));
+    return [...claims.values()].sort((a, b) => a.observedAt.localeCompare(b.observedAt) || a.id.localeCompare(b.id));
+  }
+
+  async getDocuments(ids: string[]): Promise<Map<string, DocumentRecord>> {
+    const out = new Map<string, DocumentRecord>();
+    for (const [id, e] of await this.getEntities(ids)) if (e.label === 'Document') out.set(id, entityDocument(e));
+    return out;
+  }
+
+  async search(query: string, opts: { labels?: Label[]; limit?: number } = {}): Promise<SearchHit[]> {
+    const limit = Math.max(1, Math.min(opts.limit ?? 10, 100));
+    const q = query.trim();
+    if (!q) return [];
+    const hits = await this.x.textSearch(q, limit * 5);
+    const entities = await this.getEntities(hits.map((h) => h.id));
+    const norm = q.toLowerCase().replace(/[^a-z0-9]+/g, '');
+    return hits
+      .map((h) => ({ entity: entities.get(h.id), score: h.score }))
+      .filter((h): h is SearchHit => !!h.entity && (!opts.labels?.length || opts.labels.includes(h.entity.label)))
+      .map((h) => {
+        // an exact name or alias match outranks any partial match
+        const exact = [h.entity.name, ...h.entity.aliases].some((n) => n.toLowerCase().replace(/[^a-z0-9]+/g, '') === norm);
+        return { ...h, score: h.score + (exact ? 100 : 0) };
+      })
+      .sort((a, b) => b.score - a.score || a.entity.id.localeCompare(b.entity.id))
+      .slice(0, limit);
+  }
+
+  async graphVersion(): Promise<number> {
+    return num((await this.x.read(Q.graphVersion))[0]?.version);
+  }
+
+  async counts() {
+    const tally = (rows: Row[]) => Object.fromEntries(rows.map((r) => [String(r.key), num(r.total)]).sort((a, b) => String(a[0]).localeCompare(String(b[0]))));
+    const entities = tally(await this.x.read(Q.countByLabel));
+    const relations = tally(await this.x.read(Q.countByType));
+    const claims = num((await this.x.read(Q.countClaims))[0]?.total);
+    const documents = entities.Document ?? 0;
+    return { entities, relations, claims, documents };
+  }
+
+  async readAll() {
+    const version = await this.graphVersion();
+    const entities = (await this.x.read(Q.allEntities)).map((r) => decodeEntity(r.p as Row)).sort((a, b) => a.id.localeCompare(b.id));
+    const relations = (await this.x.read(Q.allRelations))
+      .map((r) => decodeRelation(r.source, r.type, r.target, r.rp as Row))
+      .sort((a, b) => a.id.localeCompare(b.id));
+    return { version, entities, relations };
+  }
+
+  async allClaims(): Promise<ClaimRecord[]> {
+    return (await this.x.read(Q.allClaims)).map((r) => {
+      const { retracted: _r, ...claim } = decodeClaim(r.p as Row);
+      return claim;
+    });
+  }
+
+  async allDocuments(): Promise<DocumentRecord[]> {
+    return (await this.findAll('Document')).map(entityDocument);
+  }
+
+  private async findAll(label: Label): Promise<EntityRecord[]> {
+    const out: EntityRecord[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const page = await this.findEntities(label, { first: 1000, after });
+      out.push(...page.items);
+      if (!page.hasNextPage) return out;
+      after = page.endCursor ?? undefined;
+    }
+  }
+
+  async clear(): Promise<void> {
+    await this.x.write(async (tx) => {
+      await tx.run(Q.clearClaims);
+      await tx.run(Q.clearEntities);
+      await tx.run(Q.bumpVersion);
+    });
+  }
+
+  async acquireLease(job: string, owner: string, ttlMs: number): Promise<boolean> {
+    const now = Date.now();
+    return this.x.write(async (tx) => {
+      const rows = await tx.run(Q.acquireLease, { job, owner, now, expiresAt: now + ttlMs });
+      return rows.some((r) => r.owner === owner);
+    });
+  }
+
+  async releaseLease(job: string, owner: string): Promise<void> {
+    await this.x.write((tx) => tx.run(Q.releaseLease, { job, owner }));
+  }
+
+  async appendLog(kind: string, entries: { id: string; at: string; data: unknown }[]): Promise<void> {
+    if (!entries.length) return;
+    await this.x.write((tx) => tx.run(Q.appendLog, { rows: entries.map((e) => ({ id: `${kind}:${e.id}`, kind, at: e.at, json: JSON.stringify(e.data) })) }));
+  }
+
+  async readLog(kind: string, limit = 50): Promise<{ at: string; data: unknown }[]> {
+    const rows = await this.x.read(Q.readLog, { kind, limit: Math.max(1, Math.min(limit, 10_000)) });
+    return rows.map((r) => ({ at: String(r.at), data: JSON.parse(String(r.json)) as unknown }));
+  }
+
+  async close(): Promise<void> {
+    await this.x.close();
+  }
+}

@@ -1,0 +1,139 @@
+// The embedded adapter: Grafeo, a graph database in one file under DATA_DIR that speaks the same
+// Cypher as Neo4j. One process owns the file; every write goes through one in-process queue
+// because colliding Grafeo transactions fail at once instead of waiting.
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import grafeo from '@grafeo-db/js';
+import type { GrafeoDB as GrafeoDBType } from '@grafeo-db/js';
+import { StoreUnavailable } from '../../schema/errors.js';
+import type { CypherExecutor, CypherTx, Row } from '../cypher/cypher-store.js';
+import { CypherGraphStore } from '../cypher/cypher-store.js';
+import type { StoreInfo } from '../store.js';
+
+const { GrafeoDB } = grafeo;
+
+export interface EmbeddedOptions {
+  /** directory holding the database file, or ':memory:' for a throwaway in-memory store */
+  dataDir: string;
+  /** return unordered rows in random order (tests: nothing may depend on row order) */
+  shuffleUnordered?: boolean;
+}
+
+function normalise(value: unknown): unknown {
+  if (typeof value === 'bigint') return Number(value);
+  if (Array.isArray(value)) return value.map(normalise);
+  if (value instanceof Date) return value.toISOString();
+  if (value && typeof value === 'object' && !Buffer.isBuffer(value)) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = normalise(v);
+    return out;
+  }
+  return value;
+}
+
+function rows(result: { toArray(): Record<string, unknown>[] }): Row[] {
+  return result.toArray().map((r) => normalise(r) as Row);
+}
+
+/** Runs one write at a time, in order; a failed write does not block the next. */
+class WriteQueue {
+  private tail: Promise<unknown> = Promise.resolve();
+  run<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.tail.then(work, work);
+    this.tail = next.catch(() => undefined);
+    return next;
+  }
+}
+
+class GrafeoExecutor implements CypherExecutor {
+  private readonly queue = new WriteQueue();
+  private closed = false;
+
+  constructor(
+    private readonly db: GrafeoDBType,
+    readonly info: StoreInfo,
+  ) {}
+
+  async read(query: string, params: Record<string, unknown> = {}): Promise<Row[]> {
+    this.assertOpen();
+    return rows(await this.db.executeCypher(query, params));
+  }
+
+  write<T>(work: (tx: CypherTx) => Promise<T>): Promise<T> {
+    this.assertOpen();
+    return this.queue.run(async () => {
+      const tx = this.db.beginTransaction();
+      try {
+        const result = await work({ run: async (q, p = {}) => rows(await tx.executeCypher(q, p)) });
+        tx.commit();
+        return result;
+      } catch (err) {
+        if (tx.isActive) tx.rollback();
+        throw err;
+      }
+    });
+  }
+
+  async migrate(statements: string[]): Promise<void> {
+    await this.queue.run(async () => {
+      for (const s of statements) await this.db.executeCypher(s);
+      try {
+        await this.db.createTextIndex('Entity', 'searchText', { tokenizer: 'standard' });
+      } catch (err) {
+        // the index survives restarts; creating it again reports that it exists
+        if (!/exist/i.test((err as Error).message)) throw err;
+      }
+    });
+  }
+
+  async textSearch(query: string, limit: number): Promise<{ id: string; score: number }[]> {
+    this.assertOpen();
+    const hits = await this.db.textSearch('Entity', 'searchText', query.toLowerCase(), limit);
+    const out: { id: string; score: number }[] = [];
+    for (const [nodeId, score] of hits) {
+      const node = this.db.getNode(nodeId!);
+      const id = node?.get('id');
+      if (typeof id === 'string') out.push({ id, score: score! });
+    }
+    return out;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await this.queue.run(async () => undefined);
+    this.closed = true;
+    this.db.close();
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new StoreUnavailable('the embedded store is closed');
+  }
+}
+
+/** Opens (creating if needed) the embedded store in dataDir and runs its migrations. */
+export async function openEmbeddedStore(opts: EmbeddedOptions): Promise<CypherGraphStore> {
+  let db: GrafeoDBType;
+  let location = ':memory:';
+  try {
+    if (opts.dataDir === ':memory:') db = GrafeoDB.create(null, { shuffleUnordered: !!opts.shuffleUnordered });
+    else {
+      const dir = resolve(opts.dataDir);
+      mkdirSync(dir, { recursive: true });
+      location = join(dir, 'chokepoint.grafeo');
+      db = GrafeoDB.create(location, { shuffleUnordered: !!opts.shuffleUnordered });
+      // checkpoints are off by default: without them the WAL only grows
+      db.setCheckpointTriggers({ walBytes: 16 * 1024 * 1024, intervalMs: 30_000 });
+    }
+  } catch (err) {
+    const message = (err as Error).message;
+    if (/lock/i.test(message))
+      throw new StoreUnavailable(
+        `the embedded store ${location} is in use by another process (a running \`chokepoint serve\`?); stop it, or send the work to the server`,
+        { cause: err },
+      );
+    throw new StoreUnavailable(`cannot open the embedded store ${location}: ${message}`, { cause: err });
+  }
+  const store = new CypherGraphStore(new GrafeoExecutor(db, { kind: 'embedded', location }));
+  await store.migrate();
+  return store;
+}
