@@ -1,0 +1,64 @@
+import { readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { InvalidInput, NotFound } from '../../../schema/errors.js';
+import type { CliCommand } from '../command.js';
+
+const command: CliCommand = {
+  name: 'import',
+  summary: 'load fact records (JSONL) into the store; bad lines are reported and skipped',
+  usage: ['import <file.jsonl…> [--batch N]'],
+  help: { '--batch N': 'records per transaction (default 2000)' },
+  options: { batch: { type: 'string', default: '2000' } },
+  async run(args, ctx) {
+    const { parseFactLines, factsToBatch } = await import('../../../graph/facts.js');
+    if (!args.positionals.length) throw new InvalidInput('import: give at least one JSONL file');
+    const batchSize = Number(args.values.batch);
+    if (!Number.isInteger(batchSize) || batchSize < 1) throw new InvalidInput(`--batch: expected a positive integer, got "${String(args.values.batch)}"`);
+    const store = await ctx.openStore();
+    let rejectedTotal = 0;
+    for (const file of args.positionals) {
+      try {
+        if (!statSync(file).isFile()) throw new Error();
+      } catch {
+        throw new NotFound(`import: no such file ${file}`);
+      }
+      const parsed = parseFactLines(readFileSync(file, 'utf8'));
+      const rejected = [...parsed.rejected];
+      let claims = 0;
+      let entities = 0;
+      // entities first so facts in later chunks resolve against them
+      const ordered = [...parsed.records].sort((a, b) => (a.record.kind === b.record.kind ? a.line - b.line : a.record.kind === 'entity' ? -1 : 1));
+      for (let i = 0; i < ordered.length; i += batchSize) {
+        const chunk = ordered.slice(i, i + batchSize);
+        const { batch, rejected: bad } = await factsToBatch(chunk, store, { defaultSource: basename(file) });
+        rejected.push(...bad);
+        try {
+          const result = await store.write(batch);
+          claims += result.claimsAdded;
+          entities += result.entities;
+        } catch (err) {
+          if (!(err instanceof InvalidInput)) throw err;
+          // one bad record must not sink its chunk: write the chunk's records one by one
+          for (const one of chunk) {
+            const single = await factsToBatch([one], store, { defaultSource: basename(file) });
+            try {
+              const r = await store.write(single.batch);
+              claims += r.claimsAdded;
+              entities += r.entities;
+            } catch (e) {
+              if (!(e instanceof InvalidInput)) throw e;
+              rejected.push({ line: one.line, reason: e.message });
+            }
+          }
+        }
+        ctx.progress(`import ${basename(file)}`, Math.min(i + batchSize, ordered.length), ordered.length);
+      }
+      rejected.sort((a, b) => a.line - b.line);
+      for (const r of rejected) ctx.err(`${file}:${r.line}: ${r.reason}`);
+      ctx.out(`${file}: ${parsed.records.length - rejected.filter((r) => parsed.records.some((p) => p.line === r.line)).length} records loaded (${entities} entities written, ${claims} claims added), ${rejected.length} rejected`);
+      rejectedTotal += rejected.length;
+    }
+    return rejectedTotal ? 1 : 0;
+  },
+};
+export default command;

@@ -1,0 +1,26 @@
+import { InvalidInput } from '../../../schema/errors.js';
+import type { CliCommand } from '../command.js';
+
+const command: CliCommand = {
+  name: 'serve',
+  summary: 'serve GraphQL, embeds and /healthz (what npm start runs)',
+  usage: ['serve [--port N] [--no-seed]'],
+  help: { '--port N': 'port to listen on (default PORT or 4000)', '--no-seed': 'do not seed an empty store on start' },
+  options: { port: { type: 'string' }, 'no-seed': { type: 'boolean', default: false } },
+  async run(args, ctx) {
+    const { startServer } = await import('../../server/serve.js');
+    const config = { ...ctx.config };
+    if (args.values.port !== undefined) {
+      const port = Number(args.values.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidInput(`--port: expected a port number, got "${String(args.values.port)}"`);
+      config.port = port;
+    }
+    if (args.values['no-seed']) config.seedOnStart = false;
+    const server = await startServer(config, { handleSignals: true });
+    ctx.err(`chokepoint serving on ${server.url} (GraphQL at ${server.url}/graphql, store: ${server.store.info.kind} ${server.store.info.location})`);
+    // the server runs until a signal stops it
+    await new Promise<never>(() => undefined);
+    return 0;
+  },
+};
+export default command;

@@ -1,0 +1,71 @@
+// Configuration from the environment (CONTRACTS.md §1), validated once; errors name the variable.
+import { z } from 'zod';
+import { InvalidInput } from '../schema/errors.js';
+
+const env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  STORE: z.enum(['embedded', 'neo4j']).default('embedded'),
+  NEO4J_URI: z.string().optional(),
+  NEO4J_USER: z.string().default('neo4j'),
+  NEO4J_PASSWORD: z.string().default(''),
+  NEO4J_DATABASE: z.string().optional(),
+  API_KEYS: z.string().default(''),
+  PUBLIC_URL: z.string().optional(),
+  EMBED_FRAME_ANCESTORS: z.string().default('*'),
+  INTROSPECTION: z.enum(['true', 'false']).default('true'),
+  SEED_ON_START: z.enum(['true', 'false']).default('true'),
+});
+
+export type ApiKeyRole = 'editor' | 'reader';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  logLevel: string;
+  store: 'embedded' | 'neo4j';
+  neo4j?: { uri: string; user: string; password: string; database?: string };
+  apiKeys: Map<string, ApiKeyRole>;
+  publicUrl?: string;
+  frameAncestors: string;
+  introspection: boolean;
+  seedOnStart: boolean;
+}
+
+/** Parses API_KEYS="key1:editor,key2:reader". */
+export function parseApiKeys(text: string): Map<string, ApiKeyRole> {
+  const keys = new Map<string, ApiKeyRole>();
+  for (const part of text.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const [key, role] = part.split(':');
+    if (!key || (role !== 'editor' && role !== 'reader')) throw new InvalidInput(`API_KEYS: "${part}" should be key:editor or key:reader`);
+    keys.set(key, role);
+  }
+  return keys;
+}
+
+/** Reads the configuration from an environment (process.env by default). */
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  const parsed = env.safeParse(Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== '')));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new InvalidInput(`${issue.path.join('.')}: ${issue.message}`);
+  }
+  const e = parsed.data;
+  if (e.STORE === 'neo4j' && !e.NEO4J_URI) throw new InvalidInput('NEO4J_URI: required when STORE=neo4j (e.g. bolt://localhost:7687)');
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.DATA_DIR,
+    logLevel: e.LOG_LEVEL,
+    store: e.STORE,
+    neo4j: e.NEO4J_URI ? { uri: e.NEO4J_URI, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD, database: e.NEO4J_DATABASE } : undefined,
+    apiKeys: parseApiKeys(e.API_KEYS),
+    publicUrl: e.PUBLIC_URL,
+    frameAncestors: e.EMBED_FRAME_ANCESTORS,
+    introspection: e.INTROSPECTION === 'true',
+    seedOnStart: e.SEED_ON_START === 'true',
+  };
+}

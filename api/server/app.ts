@@ -1,0 +1,43 @@
+// The HTTP application: /healthz, /graphql, /embed and /oembed on one Hono app.
+import { Hono } from 'hono';
+import type { AppDeps } from './deps.js';
+import { mountGraphQL } from '../graphql/mount.js';
+import { mountEmbeds } from '../embed/mount.js';
+
+export interface App {
+  app: Hono;
+  /** stops background work the parts started (not the store: its owner closes it) */
+  close(): Promise<void>;
+}
+
+/** Builds the application over the given store. */
+export async function createApp(deps: AppDeps): Promise<App> {
+  const app = new Hono();
+  const closers: (() => Promise<void>)[] = [];
+
+  app.get('/healthz', async (c) => {
+    try {
+      const [graphVersion, counts] = await Promise.all([deps.store.graphVersion(), deps.store.counts()]);
+      return c.json({ status: 'ok', store: deps.store.info.kind, graphVersion, counts }, 200, { 'Cache-Control': 'no-store' });
+    } catch (err) {
+      deps.logger.warn({ err }, 'health check failed');
+      return c.json({ status: 'unavailable', store: deps.store.info.kind }, 503, { 'Cache-Control': 'no-store' });
+    }
+  });
+
+  closers.push(await mountGraphQL(app, deps));
+  closers.push(await mountEmbeds(app, deps));
+
+  app.notFound((c) => c.json({ error: `no route for ${c.req.method} ${c.req.path}` }, 404));
+  app.onError((err, c) => {
+    const id = Math.random().toString(36).slice(2, 10);
+    deps.logger.error({ err, id, path: c.req.path }, 'unhandled error');
+    return c.json({ error: 'internal error', id }, 500);
+  });
+  return {
+    app,
+    async close() {
+      for (const close of closers.reverse()) await close();
+    },
+  };
+}

@@ -1,0 +1,62 @@
+// Starts the server: opens the store, seeds it on first start, serves HTTP, and shuts down
+// gracefully on SIGTERM/SIGINT (stop accepting, drain, close the store).
+import { serve as serveHttp } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import type { Config } from '../config.js';
+import { createLogger } from '../log.js';
+import { openStore } from '../../graph/open-store.js';
+import { SnapshotCache } from '../../graph/snapshot-cache.js';
+import type { GraphStore } from '../../graph/store.js';
+import { seedStore } from '../seeding.js';
+import { createApp } from './app.js';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  store: GraphStore;
+  stop(): Promise<void>;
+}
+
+/** Starts the server; resolves once it listens. */
+export async function startServer(config: Config, opts: { store?: GraphStore; handleSignals?: boolean } = {}): Promise<RunningServer> {
+  const logger = createLogger(config.logLevel);
+  const store = opts.store ?? (await openStore(config));
+  if (config.seedOnStart && (await store.graphVersion()) === 0) {
+    const { write } = await seedStore(store);
+    logger.info({ entities: write.entities, claims: write.claimsAdded, version: write.version }, 'seeded the empty store from seeds/');
+  }
+  const snapshots = new SnapshotCache(store);
+  const { app, close: closeApp } = await createApp({ store, snapshots, config, logger });
+  const server = await new Promise<Server>((resolve) => {
+    const s = serveHttp({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s as Server));
+  });
+  server.keepAliveTimeout = 5_000;
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+  logger.info({ url, store: store.info }, 'chokepoint listening');
+
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    (stopping ??= (async () => {
+      logger.info('shutting down: no new connections, draining');
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+        setTimeout(() => server.closeAllConnections(), 10_000).unref();
+      });
+      await closeApp();
+      if (!opts.store) await store.close();
+      logger.info('stopped');
+      logger.flush();
+    })());
+  if (opts.handleSignals) {
+    const onSignal = (sig: string) => {
+      logger.info({ signal: sig }, 'signal received');
+      void stop().then(() => process.exit(0));
+    };
+    process.once('SIGTERM', () => onSignal('SIGTERM'));
+    process.once('SIGINT', () => onSignal('SIGINT'));
+  }
+  return { url, port, store, stop };
+}
