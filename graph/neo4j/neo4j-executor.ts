@@ -43,7 +43,7 @@ export interface SessionLike {
 /** The part of neo4j-driver's Driver the adapter uses, so tests can inject a fake. */
 export interface DriverLike {
   verifyConnectivity(config?: { database?: string }): Promise<unknown>;
-  session(config: { database?: string; defaultAccessMode?: 'READ' | 'WRITE' }): SessionLike;
+  session(config: { database?: string; defaultAccessMode?: 'READ' | 'WRITE'; bookmarkManager?: unknown }): SessionLike;
   close(): Promise<void>;
 }
 
@@ -74,6 +74,8 @@ async function run(tx: TxLike, query: string, p: Record<string, unknown> = {}): 
 /** CypherExecutor over a Neo4j driver. */
 export class Neo4jExecutor implements CypherExecutor {
   private closed = false;
+  /** shared by every session, so a read on any cluster member sees the writes before it */
+  private readonly bookmarks = neo4j.bookmarkManager();
 
   constructor(
     private readonly driver: DriverLike,
@@ -111,7 +113,11 @@ export class Neo4jExecutor implements CypherExecutor {
   /** Opens a session for one call and always closes it, mapping driver errors on the way out. */
   private async withSession<T>(mode: 'READ' | 'WRITE', use: (s: SessionLike) => Promise<T>): Promise<T> {
     if (this.closed) throw new StoreUnavailable(`the Neo4j store at ${this.ctx.uri} is closed`);
-    const session = this.driver.session({ defaultAccessMode: mode, ...(this.ctx.database ? { database: this.ctx.database } : {}) });
+    const session = this.driver.session({
+      defaultAccessMode: mode,
+      bookmarkManager: this.bookmarks,
+      ...(this.ctx.database ? { database: this.ctx.database } : {}),
+    });
     try {
       return await use(session);
     } catch (err) {

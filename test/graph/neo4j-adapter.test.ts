@@ -31,7 +31,7 @@ class FakeDriver implements DriverLike {
   opened = 0;
   closedSessions = 0;
   closed = false;
-  sessionConfigs: { database?: string; defaultAccessMode?: string }[] = [];
+  sessionConfigs: { database?: string; defaultAccessMode?: string; bookmarkManager?: unknown }[] = [];
   /** errors to throw from the next transaction attempts, in order */
   failNext: Error[] = [];
 
@@ -44,7 +44,7 @@ class FakeDriver implements DriverLike {
     return this.connectivity();
   }
 
-  session(config: { database?: string; defaultAccessMode?: 'READ' | 'WRITE' }): SessionLike {
+  session(config: { database?: string; defaultAccessMode?: 'READ' | 'WRITE'; bookmarkManager?: unknown }): SessionLike {
     this.opened++;
     this.sessionConfigs.push(config);
     const mode = config.defaultAccessMode ?? 'WRITE';
@@ -109,10 +109,13 @@ describe('Neo4j adapter sessions', () => {
     await x.write((tx) => tx.run('RETURN 2 AS n'));
     expect(driver.opened).toBe(2);
     expect(driver.closedSessions).toBe(2);
-    expect(driver.sessionConfigs).toEqual([
+    expect(driver.sessionConfigs).toMatchObject([
       { defaultAccessMode: 'READ', database: 'graph' },
       { defaultAccessMode: 'WRITE', database: 'graph' },
     ]);
+    // one bookmark manager across sessions keeps read-your-writes on a cluster
+    expect(driver.sessionConfigs[0]!.bookmarkManager).toBeDefined();
+    expect(driver.sessionConfigs[0]!.bookmarkManager).toBe(driver.sessionConfigs[1]!.bookmarkManager);
     expect(driver.calls.map((c) => c.mode)).toEqual(['READ', 'WRITE']);
   });
 
