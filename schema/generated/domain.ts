@@ -697,7 +697,7 @@ export const DOMAIN: DomainSpec = {
       "dependency": {
         "dependent": "from",
         "strength": "hard",
-        "layer": "serving",
+        "layer": "hosting",
         "alternatives": true
       }
     },
@@ -991,6 +991,7 @@ export const DOMAIN: DomainSpec = {
           "layers": {
             "api": [
               "provider",
+              "hosting",
               "serving",
               "weights",
               "supply"

@@ -1,0 +1,127 @@
+// The scenario engine: shocks -> hits (one rule per shock type) -> propagation over the
+// snapshot's dependency relations -> a status per deployment, with causal chains and
+// mitigations (CONTRACTS.md §4). Pure and deterministic: same snapshot and scenario, same JSON.
+import { dateMs, type Snapshot } from '../graph/snapshot.js';
+import { isoDate } from '../schema/generated/model.js';
+import { InvalidInput } from '../schema/errors.js';
+import { CauseFinder, type Step } from './causes.js';
+import { Jurisdictions } from './jurisdiction.js';
+import { MitigationFinder, type Mitigation } from './mitigations.js';
+import { nodeLevel, propagate, type Propagation } from './propagate.js';
+import { reachIndex, type ReachIndex } from './reach.js';
+import { ruleFor } from './rules/registry.js';
+import { CONDITIONAL, DEGRADED, HARD, type Hit, type RuleContext, type Scope } from './rules/rule.js';
+import { validateScenario, type Scenario } from './scenario-file.js';
+import { scopeTest } from './scope.js';
+
+export type Status = 'BROKEN' | 'DEGRADED' | 'AT_RISK' | 'UNAFFECTED';
+/** Statuses in the order results list them. */
+export const STATUSES: readonly Status[] = ['BROKEN', 'DEGRADED', 'AT_RISK', 'UNAFFECTED'];
+
+/** One deployment's outcome. */
+export interface Impact {
+  deployment: { id: string; name: string };
+  status: Status;
+  causes: { steps: Step[] }[];
+  mitigations: Mitigation[];
+}
+
+/** The result of a scenario run (CONTRACTS.md §4); impacts list every deployment not UNAFFECTED. */
+export interface ScenarioResult {
+  scenario: string;
+  asOf: string | null;
+  summary: { broken: number; degraded: number; atRisk: number; unaffected: number };
+  impacts: Impact[];
+}
+
+export interface RunOptions {
+  /** overrides the scenario's asOf (YYYY-MM-DD) */
+  asOf?: string;
+  /** skip causal chains and mitigations (status only), e.g. for diffs and exposure tables */
+  statusOnly?: boolean;
+}
+
+/** Status of a propagation level. */
+export function statusOf(level: number): Status {
+  return level >= HARD ? 'BROKEN' : level >= CONDITIONAL ? 'AT_RISK' : level >= DEGRADED ? 'DEGRADED' : 'UNAFFECTED';
+}
+
+/** Everything a run computes before shaping the result. */
+export interface Evaluation {
+  idx: ReachIndex;
+  juris: Jurisdictions;
+  hits: Hit[];
+  inScope: (scope: Scope, node: number) => boolean;
+  propagation: Propagation;
+  asOf: string | null;
+}
+
+// A shock that enacts a regulation only counts once the regulation is in effect and not repealed.
+function shockActive(snapshot: Snapshot, regulation: string | undefined, asOfMs: number): boolean {
+  if (!regulation) return true;
+  const props = snapshot.nodeProps[snapshot.indexOf(regulation)!]!;
+  if (props.status === 'repealed') return false;
+  const effective = dateMs(typeof props.effectiveDate === 'string' ? props.effectiveDate : undefined);
+  return Number.isNaN(asOfMs) || Number.isNaN(effective) || effective <= asOfMs;
+}
+
+/** Validates a scenario against the snapshot, selects its hits and propagates them. */
+export function evaluateScenario(snapshot: Snapshot, scenario: Scenario, opts: RunOptions = {}): Evaluation {
+  validateScenario(snapshot, scenario);
+  const asOf = opts.asOf ?? scenario.asOf ?? null;
+  if (asOf !== null && !isoDate.safeParse(asOf).success) throw new InvalidInput(`asOf: expected an ISO date (YYYY-MM-DD), got "${asOf}"`);
+  const asOfMs = dateMs(asOf);
+  const idx = reachIndex(snapshot, asOfMs);
+  const juris = new Jurisdictions(idx);
+  const ctx: RuleContext = {
+    index: idx,
+    juris,
+    node: (id) => snapshot.indexOf(id)!,
+    standsFor: (ids) => {
+      const out = new Set<number>();
+      for (const id of ids) {
+        const n = snapshot.indexOf(id)!;
+        out.add(n);
+        juris.seat(n).forEach((x) => out.add(x));
+      }
+      return out;
+    },
+  };
+  const hits: Hit[] = [];
+  scenario.shocks.forEach((shock, i) => {
+    if (shockActive(snapshot, shock.regulation, asOfMs)) hits.push(...ruleFor(shock.type)!.hits(shock, ctx, i));
+  });
+  const inScope = scopeTest(juris, snapshot);
+  return { idx, juris, hits, inScope, propagation: propagate(idx, hits, inScope), asOf };
+}
+
+/** Runs a scenario on a snapshot: a status per deployment, causes and mitigations for the affected. */
+export function runScenario(snapshot: Snapshot, scenario: Scenario, opts: RunOptions = {}): ScenarioResult {
+  const ev = evaluateScenario(snapshot, scenario, opts);
+  const { idx, propagation } = ev;
+  const causes = opts.statusOnly ? undefined : new CauseFinder(propagation);
+  const mitigations = opts.statusOnly ? undefined : new MitigationFinder(propagation, ev.juris, ev.hits, ev.inScope);
+  const buckets: Record<Status, Impact[]> = { BROKEN: [], DEGRADED: [], AT_RISK: [], UNAFFECTED: [] };
+  let unaffected = 0;
+  for (const d of idx.judged) {
+    const level = nodeLevel(propagation, d);
+    if (level === 0) {
+      unaffected++;
+      continue;
+    }
+    const status = statusOf(level);
+    const chains = causes ? causes.causes(d, level) : [];
+    buckets[status].push({
+      deployment: { id: snapshot.ids[d]!, name: snapshot.names[d]! },
+      status,
+      causes: chains.map((c) => ({ steps: c.steps })),
+      mitigations: mitigations ? mitigations.for(d, chains) : [],
+    });
+  }
+  return {
+    scenario: scenario.name,
+    asOf: ev.asOf,
+    summary: { broken: buckets.BROKEN.length, degraded: buckets.DEGRADED.length, atRisk: buckets.AT_RISK.length, unaffected },
+    impacts: [...buckets.BROKEN, ...buckets.DEGRADED, ...buckets.AT_RISK],
+  };
+}

@@ -1,0 +1,140 @@
+// Mitigations: for an affected deployment, entities of the same label as what failed (the
+// shocked entity first, then the deployment's own dependency on the chain) that no shock hits
+// for this deployment and that are available where it is: declared substitutes first, then
+// entities seated in the deployment's jurisdiction, then entities already serving it. They are
+// suggestions and never change a status.
+import { RELATION_TYPES } from '../schema/generated/model.js';
+import type { Jurisdictions } from './jurisdiction.js';
+import { nodeLevel, type Propagation } from './propagate.js';
+import type { Hit, Scope } from './rules/rule.js';
+
+/** One suggested replacement. */
+export interface Mitigation {
+  replace: string;
+  with: string;
+  note: string;
+}
+
+/** At most this many mitigations per deployment. */
+export const MAX_MITIGATIONS = 3;
+// The one relation whose meaning is "can replace": substitutes are what mitigations are made of.
+const SUBSTITUTES = RELATION_TYPES.indexOf('SUBSTITUTES');
+// Serving a jurisdiction is judged on a bounded sample of an entity's dependents (hubs have millions).
+const SERVED_SAMPLE = 5000;
+
+interface Candidate {
+  node: number;
+  tier: 'substitute' | 'seated' | 'serving';
+  note?: string;
+  nation?: number;
+}
+
+/** Finds mitigations over one propagation. */
+export class MitigationFinder {
+  private readonly hitsByNode = new Map<number, Hit[]>();
+  private readonly byLabel = new Map<number, number[]>();
+  private readonly served = new Map<number, Set<number>>();
+  private readonly candidateMemo = new Map<string, Candidate[]>();
+
+  constructor(
+    private readonly pr: Propagation,
+    private readonly juris: Jurisdictions,
+    hits: readonly Hit[],
+    private readonly inScope: (scope: Scope, node: number) => boolean,
+  ) {
+    for (const h of hits) this.hitsByNode.set(h.node, [...(this.hitsByNode.get(h.node) ?? []), h]);
+  }
+
+  private sameLabel(label: number): number[] {
+    let list = this.byLabel.get(label);
+    if (!list) {
+      const s = this.pr.idx.snapshot;
+      list = [];
+      for (let i = 0; i < s.nodeCount; i++) if (s.labelOf[i] === label) list.push(i);
+      list.sort((a, b) => (s.ids[a]! < s.ids[b]! ? -1 : 1));
+      this.byLabel.set(label, list);
+    }
+    return list;
+  }
+
+  private servedBy(c: number): Set<number> {
+    let set = this.served.get(c);
+    if (!set) {
+      set = new Set();
+      const { idx } = this.pr;
+      const end = Math.min(idx.rdepOffsets[c + 1]!, idx.rdepOffsets[c]! + SERVED_SAMPLE);
+      for (let r = idx.rdepOffsets[c]!; r < end; r++) this.juris.seat(idx.depSource[idx.rdepPos[r]!]!).forEach((x) => set!.add(x));
+      this.served.set(c, set);
+    }
+    return set;
+  }
+
+  private candidates(r: number, seat: readonly number[]): Candidate[] {
+    const memoKey = `${r}|${seat.join(',')}`;
+    const known = this.candidateMemo.get(memoKey);
+    if (known) return known;
+    const s = this.pr.idx.snapshot;
+    const out: Candidate[] = [];
+    const seen = new Set<number>([r]);
+    const subs: Candidate[] = [];
+    for (const e of [...s.outOf(r), ...s.inOf(r)]) {
+      if (s.edgeType[e] !== SUBSTITUTES || !s.validAt(e, this.pr.idx.asOfMs)) continue;
+      const c = s.edgeFrom[e] === r ? s.edgeTo[e]! : s.edgeFrom[e]!;
+      if (s.labelOf[c] !== s.labelOf[r] || seen.has(c)) continue;
+      seen.add(c);
+      const note = s.edgeProps[e]!.note;
+      subs.push({ node: c, tier: 'substitute', ...(typeof note === 'string' ? { note } : {}) });
+    }
+    subs.sort((a, b) => (s.ids[a.node]! < s.ids[b.node]! ? -1 : 1));
+    out.push(...subs);
+    const home = new Set(seat);
+    const serving: Candidate[] = [];
+    for (const c of this.sameLabel(s.labelOf[r]!)) {
+      if (seen.has(c)) continue;
+      const cs = this.juris.seat(c).find((x) => home.has(x));
+      if (cs !== undefined) out.push({ node: c, tier: 'seated', nation: cs });
+      else if (this.pr.idx.rdepOffsets[c + 1]! > this.pr.idx.rdepOffsets[c]!) serving.push({ node: c, tier: 'serving' });
+    }
+    for (const c of serving) {
+      const where = [...this.servedBy(c.node)].sort((a, b) => a - b).find((x) => home.has(x));
+      if (where !== undefined) out.push({ ...c, nation: where });
+    }
+    this.candidateMemo.set(memoKey, out);
+    return out;
+  }
+
+  private usable(c: number, d: number): boolean {
+    if (nodeLevel(this.pr, c) > 0) return false;
+    return !(this.hitsByNode.get(c) ?? []).some((h) => !h.scope || this.inScope(h.scope, d));
+  }
+
+  /** Mitigations for deployment d given the dependency positions of its cause chains. */
+  for(d: number, chains: readonly { positions: readonly number[] }[]): Mitigation[] {
+    const { idx } = this.pr;
+    const s = idx.snapshot;
+    const replace: number[] = [];
+    for (const c of chains) if (c.positions.length) replace.push(idx.depTarget[c.positions[0]!]!);
+    for (const c of chains) if (c.positions.length) replace.push(idx.depTarget[c.positions[c.positions.length - 1]!]!);
+    const seat = this.juris.seat(d);
+    const out: Mitigation[] = [];
+    const used = new Set<string>();
+    for (const r of [...new Set(replace)]) {
+      for (const c of this.candidates(r, seat)) {
+        if (out.length >= MAX_MITIGATIONS) return out;
+        const key = `${r}>${c.node}`;
+        if (used.has(key) || !this.usable(c.node, d)) continue;
+        used.add(key);
+        out.push({ replace: s.ids[r]!, with: s.ids[c.node]!, note: this.note(r, c) });
+      }
+    }
+    return out;
+  }
+
+  private note(r: number, c: Candidate): string {
+    const s = this.pr.idx.snapshot;
+    const name = s.names[c.node]!;
+    if (c.tier === 'substitute') return c.note ?? `${name} is listed as a substitute for ${s.names[r]!} and is not hit by this scenario`;
+    const where = c.nation === undefined ? '' : s.names[c.nation]!;
+    return c.tier === 'seated' ? `${name} is not hit by this scenario and is based in ${where}` : `${name} is not hit by this scenario and already serves ${where}`;
+  }
+}

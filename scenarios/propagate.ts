@@ -1,0 +1,108 @@
+// Failure propagation to a fixed point. Each node has a level per failure layer (0 fine,
+// 1 degraded, 2 conditional, 3 hard). A dependency edge passes the levels of the layers it
+// lets through (upstream edges cap hard at conditional); alternatives form a group whose level
+// is its best member's, or "degraded" when the best member is fine but another is hit; the
+// dependent fails in the relation's layer at the worst of its groups. Levels only rise, so a
+// worklist reaches the least fixed point whatever the order.
+import { CONDITIONAL, DEGRADED, HARD, type Hit, type Scope } from './rules/rule.js';
+import { LAYERS, type ReachIndex } from './reach.js';
+
+const L = LAYERS.length;
+
+/** The state after propagating a set of hits. */
+export interface Propagation {
+  readonly idx: ReachIndex;
+  /** level[node * LAYERS.length + layer] */
+  readonly level: Uint8Array;
+  /** levels set directly by unscoped (or in-scope) hits */
+  readonly direct: Uint8Array;
+  /** scoped hits that reach only some dependents: dependency position -> hard layer mask | cond mask << 8 */
+  readonly edgeHit: ReadonlyMap<number, number>;
+}
+
+/** Level of the dependency at position p as the dependent sees it, in the layers the edge passes. */
+export function memberLevel(pr: Propagation, p: number): number {
+  const { idx, level, edgeHit } = pr;
+  const t = idx.depTarget[p]!;
+  const allowed = idx.depAllowed[p]!;
+  let lv = 0;
+  for (let l = 0, base = t * L; l < L; l++) if (allowed & (1 << l) && level[base + l]! > lv) lv = level[base + l]!;
+  const eh = edgeHit.get(p);
+  if (eh !== undefined) {
+    if (eh & allowed) lv = HARD;
+    else if ((eh >> 8) & allowed && lv < CONDITIONAL) lv = CONDITIONAL;
+  }
+  return lv === HARD && !idx.depHard[p] ? CONDITIONAL : lv;
+}
+
+/** Level of the group that starts at position p (alternatives: the best member decides). */
+export function groupLevel(pr: Propagation, p: number, end: number): { level: number; next: number } {
+  let min = memberLevel(pr, p);
+  let max = min;
+  let q = p + 1;
+  for (; q < end && !pr.idx.depGroupStart[q]; q++) {
+    const m = memberLevel(pr, q);
+    if (m < min) min = m;
+    if (m > max) max = m;
+  }
+  return { level: min > 0 ? min : max > 0 ? DEGRADED : 0, next: q };
+}
+
+/** Propagates hits over the reach index; `inScope` decides which dependents a scoped hit reaches. */
+export function propagate(idx: ReachIndex, hits: readonly Hit[], inScope: (scope: Scope, node: number) => boolean): Propagation {
+  const n = idx.snapshot.nodeCount;
+  const level = new Uint8Array(n * L);
+  const direct = new Uint8Array(n * L);
+  const edgeHit = new Map<number, number>();
+  const pr: Propagation = { idx, level, direct, edgeHit };
+  const queued = new Uint8Array(n);
+  const queue: number[] = [];
+  const enqueue = (u: number) => {
+    if (!queued[u]) (queued[u] = 1), queue.push(u);
+  };
+  for (const h of hits) {
+    if (!h.scope || inScope(h.scope, h.node)) {
+      for (let l = 0; l < L; l++) if (h.layers & (1 << l) && direct[h.node * L + l]! < h.level) direct[h.node * L + l] = h.level;
+      enqueue(h.node);
+      continue;
+    }
+    const bits = h.level === HARD ? h.layers : h.layers << 8;
+    for (let r = idx.rdepOffsets[h.node]!; r < idx.rdepOffsets[h.node + 1]!; r++) {
+      const p = idx.rdepPos[r]!;
+      const u = idx.depSource[p]!;
+      if (!inScope(h.scope, u)) continue;
+      edgeHit.set(p, (edgeHit.get(p) ?? 0) | bits);
+      enqueue(u);
+    }
+  }
+  const out = new Uint8Array(L);
+  for (let head = 0; head < queue.length; head++) {
+    const u = queue[head]!;
+    queued[u] = 0;
+    for (let l = 0; l < L; l++) out[l] = direct[u * L + l]!;
+    const end = idx.depOffsets[u + 1]!;
+    for (let p = idx.depOffsets[u]!; p < end; ) {
+      const g = groupLevel(pr, p, end);
+      const layer = idx.depOutLayer[p]!;
+      if (g.level > out[layer]!) out[layer] = g.level;
+      p = g.next;
+    }
+    let changed = false;
+    for (let l = 0; l < L; l++)
+      if (out[l]! > level[u * L + l]!) {
+        level[u * L + l] = out[l]!;
+        changed = true;
+      }
+    if (changed) for (let r = idx.rdepOffsets[u]!; r < idx.rdepOffsets[u + 1]!; r++) enqueue(idx.depSource[idx.rdepPos[r]!]!);
+  }
+  // compact the queue's memory early on huge graphs
+  queue.length = 0;
+  return pr;
+}
+
+/** The worst level of a node over all layers. */
+export function nodeLevel(pr: Propagation, node: number): number {
+  let lv = 0;
+  for (let l = 0, base = node * L; l < L; l++) if (pr.level[base + l]! > lv) lv = pr.level[base + l]!;
+  return lv;
+}

@@ -1,0 +1,227 @@
+// The reach rules, read from the schema: which relations are dependencies, which end needs the
+// other, in which failure layer, which parallel edges are alternatives, which layers a relation
+// lets through (by one of its properties), and which relations carry jurisdiction and control.
+// Everything is packed per (snapshot, asOf) into typed arrays and cached.
+import { DOMAIN } from '../schema/generated/domain.js';
+import { LABELS, RELATION_TYPES, type Label } from '../schema/generated/model.js';
+import type { RelationSpec } from '../schema/meta.js';
+import type { Snapshot } from '../graph/snapshot.js';
+
+/** Layer name used for a dependency relation that declares none. */
+const DIRECT_LAYER = 'direct';
+
+const SPEC_BY_TYPE: (RelationSpec | undefined)[] = RELATION_TYPES.map((t) => DOMAIN.relations.find((r) => r.type === t));
+
+/** Failure layers in a fixed order (bit i of a layer mask is LAYERS[i]). */
+export const LAYERS: readonly string[] = (() => {
+  const names = new Set<string>();
+  for (const r of DOMAIN.relations) {
+    if (!r.dependency) continue;
+    names.add(r.dependency.layer ?? DIRECT_LAYER);
+    for (const ls of Object.values(r.dependency.passes?.layers ?? {})) ls.forEach((l) => names.add(l));
+  }
+  return [...names].sort();
+})();
+/** Mask with every layer set. */
+export const ALL_LAYERS = (1 << LAYERS.length) - 1;
+
+/** Mask of the named layers; unknown names throw, because a rule naming a layer the schema lacks is a bug. */
+export function layerMask(names: readonly string[]): number {
+  let m = 0;
+  for (const n of names) {
+    const i = LAYERS.indexOf(n);
+    if (i < 0) throw new Error(`unknown failure layer "${n}" (schema has: ${LAYERS.join(', ')})`);
+    m |= 1 << i;
+  }
+  return m;
+}
+
+/** Relation types (indexes) whose dependency layer is one of `layers`. */
+export function relationTypesInLayers(layers: readonly string[]): Set<number> {
+  const out = new Set<number>();
+  SPEC_BY_TYPE.forEach((s, i) => {
+    if (s?.dependency && layers.includes(s.dependency.layer ?? DIRECT_LAYER)) out.add(i);
+  });
+  return out;
+}
+
+/** Labels that depend on things but nothing depends on: the entities scenarios judge. */
+export const JUDGED_LABELS: readonly Label[] = (() => {
+  const dependents = new Set<string>();
+  const dependencies = new Set<string>();
+  for (const r of DOMAIN.relations) {
+    if (!r.dependency) continue;
+    const [dep, need] = r.dependency.dependent === 'from' ? [r.from, r.to] : [r.to, r.from];
+    dep.forEach((l) => dependents.add(l));
+    need.forEach((l) => dependencies.add(l));
+  }
+  return LABELS.filter((l) => dependents.has(l) && !dependencies.has(l));
+})();
+
+/** The packed dependency graph of one snapshot at one date. */
+export interface ReachIndex {
+  readonly snapshot: Snapshot;
+  readonly asOfMs: number;
+  /** dependency positions of dependent u: depOffsets[u] .. depOffsets[u+1] */
+  readonly depOffsets: Int32Array;
+  /** snapshot edge index of a dependency position */
+  readonly depEdge: Int32Array;
+  /** the needed node of a dependency position */
+  readonly depTarget: Int32Array;
+  /** 1 when the position starts a new group (alternatives share a group) */
+  readonly depGroupStart: Uint8Array;
+  /** layers of the needed node that reach the dependent through this edge */
+  readonly depAllowed: Uint8Array;
+  /** bit index of the layer the dependent fails in */
+  readonly depOutLayer: Uint8Array;
+  /** 1 hard, 0 upstream */
+  readonly depHard: Uint8Array;
+  /** dependents of node t: rdepOffsets[t] .. rdepOffsets[t+1], as dependency positions */
+  readonly rdepOffsets: Int32Array;
+  readonly rdepPos: Int32Array;
+  /** the dependent of each dependency position */
+  readonly depSource: Int32Array;
+  /** judged nodes (deployments), sorted by id */
+  readonly judged: Int32Array;
+  /** 1 for judged nodes */
+  readonly isJudged: Uint8Array;
+  /** per relation type index: 1 jurisdiction, 2 control */
+  readonly jurisdictionKind: Uint8Array;
+}
+
+const cache = new WeakMap<Snapshot, Map<number, ReachIndex>>();
+
+function layerIndex(spec: RelationSpec): number {
+  return LAYERS.indexOf(spec.dependency!.layer ?? DIRECT_LAYER);
+}
+
+function allowedLayers(spec: RelationSpec, props: Record<string, unknown>): number {
+  const passes = spec.dependency!.passes;
+  if (!passes) return ALL_LAYERS;
+  const value = props[passes.property];
+  const layers = typeof value === 'string' ? passes.layers[value] : undefined;
+  // an edge missing the deciding property lets everything through: unknown means exposed
+  return layers ? layerMask(layers) : ALL_LAYERS;
+}
+
+/** The reach index of a snapshot at a date (NaN: ignore validity dates); cached per snapshot. */
+export function reachIndex(snapshot: Snapshot, asOfMs: number = Number.NaN): ReachIndex {
+  let perDate = cache.get(snapshot);
+  if (!perDate) cache.set(snapshot, (perDate = new Map()));
+  const key = Number.isNaN(asOfMs) ? -Infinity : asOfMs;
+  let idx = perDate.get(key);
+  if (!idx) perDate.set(key, (idx = buildIndex(snapshot, asOfMs)));
+  return idx;
+}
+
+function buildIndex(s: Snapshot, asOfMs: number): ReachIndex {
+  const n = s.nodeCount;
+  const typeDependent = new Int8Array(RELATION_TYPES.length).fill(-1); // 0 from, 1 to
+  const typeLayer = new Uint8Array(RELATION_TYPES.length);
+  const typeHard = new Uint8Array(RELATION_TYPES.length);
+  const typeAlt = new Uint8Array(RELATION_TYPES.length);
+  const typePasses = new Uint8Array(RELATION_TYPES.length);
+  const jurisdictionKind = new Uint8Array(RELATION_TYPES.length);
+  SPEC_BY_TYPE.forEach((spec, t) => {
+    if (!spec) return;
+    jurisdictionKind[t] = spec.jurisdiction ? 1 : spec.control ? 2 : 0;
+    if (!spec.dependency) return;
+    typeDependent[t] = spec.dependency.dependent === 'from' ? 0 : 1;
+    typeLayer[t] = layerIndex(spec);
+    typeHard[t] = spec.dependency.strength === 'hard' ? 1 : 0;
+    typeAlt[t] = spec.dependency.alternatives ? 1 : 0;
+    typePasses[t] = spec.dependency.passes ? 1 : 0;
+  });
+
+  const m = s.edgeCount;
+  const depOffsets = new Int32Array(n + 1);
+  const rdepOffsets = new Int32Array(n + 1);
+  let count = 0;
+  for (let e = 0; e < m; e++) {
+    const t = s.edgeType[e]!;
+    if (typeDependent[t]! < 0 || !s.validAt(e, asOfMs)) continue;
+    const [u, v] = typeDependent[t] === 0 ? [s.edgeFrom[e]!, s.edgeTo[e]!] : [s.edgeTo[e]!, s.edgeFrom[e]!];
+    depOffsets[u + 1]!++;
+    rdepOffsets[v + 1]!++;
+    count++;
+  }
+  for (let i = 0; i < n; i++) {
+    depOffsets[i + 1]! += depOffsets[i]!;
+    rdepOffsets[i + 1]! += rdepOffsets[i]!;
+  }
+  const depEdge = new Int32Array(count);
+  const depTarget = new Int32Array(count);
+  const cursor = depOffsets.slice(0, n);
+  for (let e = 0; e < m; e++) {
+    const t = s.edgeType[e]!;
+    if (typeDependent[t]! < 0 || !s.validAt(e, asOfMs)) continue;
+    const [u, v] = typeDependent[t] === 0 ? [s.edgeFrom[e]!, s.edgeTo[e]!] : [s.edgeTo[e]!, s.edgeFrom[e]!];
+    const p = cursor[u]!++;
+    depEdge[p] = e;
+    depTarget[p] = v;
+  }
+  // order each dependent's edges by (relation type, needed label, needed id) so alternatives sit together
+  const key = (p: number) => s.edgeType[depEdge[p]!]! * 256 + s.labelOf[depTarget[p]!]!;
+  for (let u = 0; u < n; u++) {
+    const a = depOffsets[u]!;
+    const b = depOffsets[u + 1]!;
+    for (let i = a + 1; i < b; i++) {
+      const e = depEdge[i]!;
+      const v = depTarget[i]!;
+      const k = key(i);
+      let j = i - 1;
+      while (j >= a && (key(j) > k || (key(j) === k && s.ids[depTarget[j]!]! > s.ids[v]!))) {
+        depEdge[j + 1] = depEdge[j]!;
+        depTarget[j + 1] = depTarget[j]!;
+        j--;
+      }
+      depEdge[j + 1] = e;
+      depTarget[j + 1] = v;
+    }
+  }
+  const depGroupStart = new Uint8Array(count);
+  const depAllowed = new Uint8Array(count);
+  const depOutLayer = new Uint8Array(count);
+  const depHard = new Uint8Array(count);
+  const depSource = new Int32Array(count);
+  const rdepPos = new Int32Array(count);
+  const rcursor = rdepOffsets.slice(0, n);
+  for (let u = 0; u < n; u++) {
+    for (let p = depOffsets[u]!; p < depOffsets[u + 1]!; p++) {
+      const e = depEdge[p]!;
+      const t = s.edgeType[e]!;
+      depSource[p] = u;
+      depOutLayer[p] = typeLayer[t]!;
+      depHard[p] = typeHard[t]!;
+      depAllowed[p] = typePasses[t] ? allowedLayers(SPEC_BY_TYPE[t]!, s.edgeProps[e]!) : ALL_LAYERS;
+      depGroupStart[p] = p === depOffsets[u] || !typeAlt[t] || key(p) !== key(p - 1) ? 1 : 0;
+      rdepPos[rcursor[depTarget[p]!]!++] = p;
+    }
+  }
+  const judgedLabels = new Set(JUDGED_LABELS.map((l) => LABELS.indexOf(l)));
+  const isJudged = new Uint8Array(n);
+  const judgedList: number[] = [];
+  for (let i = 0; i < n; i++)
+    if (judgedLabels.has(s.labelOf[i]!)) {
+      isJudged[i] = 1;
+      judgedList.push(i);
+    }
+  judgedList.sort((x, y) => (s.ids[x]! < s.ids[y]! ? -1 : s.ids[x]! > s.ids[y]! ? 1 : 0));
+  return {
+    snapshot: s,
+    asOfMs,
+    depOffsets,
+    depEdge,
+    depTarget,
+    depGroupStart,
+    depAllowed,
+    depOutLayer,
+    depHard,
+    rdepOffsets,
+    rdepPos,
+    depSource,
+    judged: Int32Array.from(judgedList),
+    isJudged,
+    jurisdictionKind,
+  };
+}

@@ -1,0 +1,28 @@
+// export_control: the items (and whatever their controllers make) may not reach dependents
+// located in the destinations; a ban breaks, a licence requirement puts at risk.
+import { z } from 'zod';
+import { ALL_LAYERS } from '../reach.js';
+import { CONDITIONAL, HARD, defineRule, entityRef, shockBase } from './rule.js';
+
+export default defineRule({
+  type: 'export_control',
+  schema: z
+    .object({
+      type: z.literal('export_control'),
+      issuer: entityRef,
+      items: z.array(entityRef).min(1),
+      destinations: z.array(entityRef).min(1),
+      effect: z.enum(['ban', 'license_required']).default('ban'),
+      ...shockBase,
+    })
+    .strict(),
+  refs: { issuer: ['Nation', 'Organization'], items: null, destinations: ['Nation'] },
+  hits(shock, ctx, i) {
+    const nations = ctx.standsFor(shock.destinations);
+    const level = shock.effect === 'ban' ? HARD : CONDITIONAL;
+    return shock.items.flatMap((id) => {
+      const item = ctx.node(id);
+      return [item, ...ctx.juris.controlledBy(item)].map((node) => ({ node, layers: ALL_LAYERS, level, scope: { nations, by: 'seat' as const }, shock: i }));
+    });
+  },
+});

@@ -1,0 +1,27 @@
+// license_change: a model's weights are relicensed. The hit is in the `weights` layer, so it
+// reaches self-hosted and API users alike, and models derived from it through lineage.
+// `revoked` breaks; `restricted` (new conditions to meet) puts at risk; `excluded` limits the
+// change to dependents in some jurisdictions.
+import { z } from 'zod';
+import { layerMask } from '../reach.js';
+import { CONDITIONAL, HARD, defineRule, entityRef, shockBase } from './rule.js';
+
+export default defineRule({
+  type: 'license_change',
+  schema: z
+    .object({
+      type: z.literal('license_change'),
+      model: entityRef,
+      license: z.string().min(1),
+      effect: z.enum(['revoked', 'restricted']).default('restricted'),
+      excluded: z.array(entityRef).min(1).optional(),
+      ...shockBase,
+    })
+    .strict(),
+  refs: { model: ['Model'], excluded: ['Nation'] },
+  hits(shock, ctx, i) {
+    const level = shock.effect === 'revoked' ? HARD : CONDITIONAL;
+    const scope = shock.excluded ? { nations: ctx.standsFor(shock.excluded), by: 'seat' as const } : undefined;
+    return [{ node: ctx.node(shock.model), layers: layerMask(['weights']), level, ...(scope ? { scope } : {}), shock: i }];
+  },
+});

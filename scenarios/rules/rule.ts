@@ -1,0 +1,65 @@
+// What a shock rule is: a zod schema for its YAML, the entity fields it refers to (checked
+// against the snapshot), and a pure function from a shock to the entities it hits, each with
+// the failure layers, hard or conditional, and the scope of dependents the hit reaches.
+import { z } from 'zod';
+import type { Label } from '../../schema/generated/model.js';
+import type { Jurisdictions } from '../jurisdiction.js';
+import type { ReachIndex } from '../reach.js';
+
+/** Levels of failure, ordered: an unaffected alternative in place, conditional, hard. */
+export const DEGRADED = 1;
+export const CONDITIONAL = 2;
+export const HARD = 3;
+
+/** Which dependents a scoped hit reaches: those under one of `nations`, handling one of `dataClasses`. */
+export interface Scope {
+  nations: ReadonlySet<number>;
+  /** when set, only dependents whose `dataClasses` property lists one of these */
+  dataClasses?: ReadonlySet<string>;
+  /** seat: where the dependent is; reach: any jurisdiction whose law reaches it */
+  by: 'seat' | 'reach';
+}
+
+/** One entity a shock hits. Without a scope it fails for everyone; with one, for dependents in scope. */
+export interface Hit {
+  node: number;
+  layers: number;
+  level: typeof CONDITIONAL | typeof HARD;
+  scope?: Scope;
+  /** index of the shock in the scenario */
+  shock: number;
+}
+
+/** What a rule may look at: the packed dependency graph and jurisdictions at the scenario date. */
+export interface RuleContext {
+  index: ReachIndex;
+  juris: Jurisdictions;
+  /** node index of a validated entity id */
+  node(id: string): number;
+  /** the jurisdictions some entities stand for: each itself and its seat (a bloc stands for its members) */
+  standsFor(ids: readonly string[]): Set<number>;
+}
+
+/** A shock rule: schema, entity references, and what it hits. */
+export interface ShockRule<Sch extends z.ZodObject = z.ZodObject> {
+  type: string;
+  schema: Sch;
+  /** shock fields holding entity ids, with the labels they must have (null: any) */
+  refs: Readonly<Record<string, readonly Label[] | null>>;
+  /** the entities the shock hits */
+  hits(shock: z.output<Sch>, ctx: RuleContext, shockIndex: number): Hit[];
+}
+
+/** An entity id as scenarios write them. */
+export const entityRef = z.string().regex(/^[a-z]+:\S+$/, 'expected an entity id like chip:nvidia-h20');
+
+/** Fields every shock may carry: the regulation it enacts (ignored before it takes effect) and a note. */
+export const shockBase = {
+  regulation: entityRef.optional(),
+  note: z.string().optional(),
+};
+
+/** Declares a rule with its types checked. */
+export function defineRule<Sch extends z.ZodObject>(rule: ShockRule<Sch>): ShockRule<Sch> {
+  return rule;
+}

@@ -1,0 +1,26 @@
+// sanction: the targets and everything they control are cut off from dependents under the
+// sanctioning jurisdictions (the issuer's by default, or the listed `scope`).
+import { z } from 'zod';
+import { ALL_LAYERS } from '../reach.js';
+import { HARD, defineRule, entityRef, shockBase } from './rule.js';
+
+export default defineRule({
+  type: 'sanction',
+  schema: z
+    .object({
+      type: z.literal('sanction'),
+      issuer: entityRef,
+      targets: z.array(entityRef).min(1),
+      scope: z.array(entityRef).min(1).optional(),
+      ...shockBase,
+    })
+    .strict(),
+  refs: { issuer: ['Nation', 'Organization'], targets: null, scope: ['Nation'] },
+  hits(shock, ctx, i) {
+    const nations = ctx.standsFor(shock.scope ?? [shock.issuer]);
+    return shock.targets.flatMap((id) => {
+      const target = ctx.node(id);
+      return [target, ...ctx.juris.controlledBy(target)].map((node) => ({ node, layers: ALL_LAYERS, level: HARD, scope: { nations, by: 'seat' as const }, shock: i }));
+    });
+  },
+});
