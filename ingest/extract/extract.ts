@@ -1,0 +1,155 @@
+// Text -> fact records (CONTRACTS.md §3): sentences, mentions (known and proposed), then every
+// relation rule on every sentence. Deterministic and offline; quotes are exact sentences of the text.
+import { relationProps, type Label, type RelationType } from '../../schema/generated/model.js';
+import { entityId, type Props } from '../../schema/records.js';
+import { allowed, isMention, type Endpoint, type FactDraft, type Frame, type Mention } from './frame.js';
+import type { Gazetteer } from './gazetteer.js';
+import { findMentions } from './mentions.js';
+import { analyse } from './nlp.js';
+import { RULES } from './rules/index.js';
+
+export type DocumentKind = 'news' | 'model-card' | 'policy' | 'feed' | 'auto';
+
+export interface ExtractOptions {
+  /** document id, url or file name the records cite */
+  source: string;
+  gazetteer: Gazetteer;
+  kind?: DocumentKind;
+}
+
+/** An entity fact record as extraction emits it. */
+export interface EntityOut {
+  kind: 'entity';
+  type: Label;
+  name: string;
+  id?: string;
+  aliases: string[];
+  props: Props;
+  source: string;
+  confidence: number;
+  /** known: in the graph or lexicon; proposed: new, typed by its form; ambiguous: several candidates, not resolved */
+  status: 'known' | 'proposed' | 'ambiguous';
+  candidates?: string[];
+}
+
+export interface EndpointOut {
+  type: Label;
+  name: string;
+  id: string;
+}
+
+/** A relation fact record as extraction emits it. */
+export interface FactOut {
+  kind: 'fact';
+  rel: RelationType;
+  subject: EndpointOut;
+  object: EndpointOut;
+  props: Props;
+  quote: string;
+  source: string;
+  confidence: number;
+  extractor: string;
+}
+
+export type ExtractedRecord = EntityOut | FactOut;
+
+/** Version of the extraction rules; bump when rules change so re-ingest supersedes old claims. */
+export const EXTRACTOR_VERSION = '1';
+
+const idOf = (e: Endpoint) => (isMention(e) && e.id ? e.id : entityId(e.label, e.name, e.props));
+
+function mask(text: string, offset: number, mentions: Mention[]): string {
+  let out = '';
+  let cursor = 0;
+  mentions.forEach((m, i) => {
+    out += text.slice(cursor, m.start - offset) + `⟨${i}⟩`;
+    cursor = m.end - offset;
+  });
+  return (out + text.slice(cursor)).replace(/[\u2018\u2019]/g, "'");
+}
+
+/** The likely grammatical subject of a sentence: its first actor-like mention near the start. */
+function subjectOf(frame: Frame): Mention | undefined {
+  const m = /^(?:[A-Z][a-z]+, )?(?:The |the )?⟨(\d+)⟩/.exec(frame.masked);
+  const first = m ? frame.mentions[Number(m[1])] : undefined;
+  return first && !first.demonym && allowed('PARTY_TO', first.label, 'Deal') ? first : undefined;
+}
+
+function validProps(rel: RelationType, props: Props | undefined): Props | null {
+  const parsed = relationProps[rel].safeParse(props ?? {});
+  return parsed.success ? (props ?? {}) : null;
+}
+
+/** Extracts entity and fact records from a plain text. */
+export function extract(text: string, opts: ExtractOptions): ExtractedRecord[] {
+  const sentences = analyse(text);
+  const mentionsBySentence = findMentions(text, sentences, opts.gazetteer);
+  const facts = new Map<string, FactOut>();
+  const entities = new Map<string, EntityOut>();
+
+  const addEntity = (e: Endpoint) => {
+    const ambiguous = isMention(e) && e.status === 'ambiguous';
+    const id = ambiguous ? `?${e.name}` : idOf(e);
+    const surface = isMention(e) && !e.demonym && e.surface !== e.name ? [e.surface] : [];
+    const prior = entities.get(id);
+    if (prior) {
+      prior.aliases = [...new Set([...prior.aliases, ...surface])];
+      return;
+    }
+    entities.set(id, {
+      kind: 'entity',
+      type: e.label,
+      name: e.name,
+      ...(ambiguous ? {} : { id }),
+      aliases: [...new Set([...(e.aliases ?? []), ...surface])].filter((a) => a !== e.name),
+      props: e.props ?? {},
+      source: opts.source,
+      confidence: isMention(e) ? e.confidence : 0.6,
+      status: isMention(e) ? e.status : 'proposed',
+      ...(isMention(e) && e.candidates ? { candidates: e.candidates } : {}),
+    });
+  };
+
+  let previous: Mention | undefined;
+  sentences.forEach((sentence, k) => {
+    const mentions = mentionsBySentence[k]!;
+    for (const m of mentions) addEntity(m);
+    const frame: Frame = { text: sentence.text, masked: mask(sentence.text, sentence.start, mentions), mentions, ...(previous ? { previous } : {}) };
+    previous = subjectOf(frame) ?? previous;
+    if (mentions.length === 0 && !frame.previous) return;
+    for (const rule of RULES) {
+      let drafts: FactDraft[];
+      try {
+        drafts = rule.apply(frame);
+      } catch {
+        // a rule that trips on odd input loses this sentence only
+        continue;
+      }
+      for (const d of drafts) {
+        if (!allowed(d.rel, d.subject.label, d.object.label)) continue;
+        const props = validProps(d.rel, d.props);
+        if (!props) continue;
+        const subject = { type: d.subject.label, name: d.subject.name, id: idOf(d.subject) };
+        const object = { type: d.object.label, name: d.object.name, id: idOf(d.object) };
+        if (subject.id === object.id) continue;
+        const key = `${d.rel}|${subject.id}|${object.id}`;
+        const prior = facts.get(key);
+        if (prior && prior.confidence >= d.confidence) continue;
+        addEntity(d.subject);
+        addEntity(d.object);
+        facts.set(key, {
+          kind: 'fact',
+          rel: d.rel,
+          subject,
+          object,
+          props,
+          quote: sentence.text,
+          source: opts.source,
+          confidence: d.confidence,
+          extractor: `ingest/${rule.name}@${EXTRACTOR_VERSION}`,
+        });
+      }
+    }
+  });
+  return [...entities.values(), ...facts.values()];
+}

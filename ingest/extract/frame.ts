@@ -1,0 +1,111 @@
+// The sentence frame relation rules read: the sentence with each entity mention replaced by a
+// marker ⟨i⟩, so a rule is a short regular expression over words and markers, plus the typed
+// records rules return. Rules never see the raw text offsets; extract.ts maps them back.
+import type { Label, RelationType } from '../../schema/generated/model.js';
+import { RELATION_ENDPOINTS } from '../../schema/generated/model.js';
+import type { Props } from '../../schema/records.js';
+import { MONEY_SOURCE } from './money.js';
+
+/** An entity mentioned in a sentence. */
+export interface Mention {
+  start: number;
+  end: number;
+  surface: string;
+  label: Label;
+  name: string;
+  id?: string;
+  aliases: string[];
+  props: Props;
+  status: 'known' | 'proposed' | 'ambiguous';
+  confidence: number;
+  /** candidate ids when ambiguous */
+  candidates?: string[];
+  /** ISO code of the nation a known organisation is headquartered in */
+  country?: string;
+  /** id of the organisation that operates it, when known (clouds) */
+  operator?: string;
+  demonym: boolean;
+}
+
+/** An entity a rule brings into being (a deal, a regulation, a deployment). */
+export interface NewEntity {
+  label: Label;
+  name: string;
+  aliases?: string[];
+  props?: Props;
+}
+
+export type Endpoint = Mention | NewEntity;
+
+/** A relation a rule found, before validation against the schema. */
+export interface FactDraft {
+  rel: RelationType;
+  subject: Endpoint;
+  object: Endpoint;
+  props?: Props;
+  confidence: number;
+}
+
+export interface Frame {
+  text: string;
+  masked: string;
+  mentions: Mention[];
+  /** the subject mention of the previous sentence, for "Its ..." and "The company ..." */
+  previous?: Mention;
+}
+
+/** A relation rule: one pattern family for one kind of statement. */
+export interface RelationRule {
+  name: string;
+  /** what the rule reads, in a sentence, for the README and tests */
+  example: string;
+  apply(frame: Frame): FactDraft[];
+}
+
+/** Regex source for one marker, capturing its index. */
+export const E = '⟨(\\d+)⟩';
+/** Regex source for one marker, not capturing. */
+export const E_ = '⟨\\d+⟩';
+/** A list item: a marker, optionally as a possessive qualifier ("⟨1⟩'s government agencies"). */
+const ITEM = `${E_}(?:'s(?: [a-z]+){1,3})?`;
+/** Regex source for a list of markers ("⟨1⟩, ⟨2⟩, and ⟨3⟩"), capturing the whole list. */
+export const LIST = `(${ITEM}(?:(?:\\s*,\\s*(?:and |or |& )?|\\s+(?:and|or|&)\\s+)${ITEM})*)`;
+export const MONEY = `(${MONEY_SOURCE})`;
+
+/** Mention indices in a captured list, in order. */
+export function listIndices(list: string | undefined): number[] {
+  return [...(list ?? '').matchAll(/⟨(\d+)⟩/g)].map((m) => Number(m[1]));
+}
+
+/** The usable mention at a captured index (never an ambiguous one: rules do not guess). */
+export function at(frame: Frame, index: string | number | undefined): Mention | undefined {
+  if (index === undefined) return undefined;
+  const m = frame.mentions[Number(index)];
+  return m && m.status !== 'ambiguous' ? m : undefined;
+}
+
+/** Whether the schema allows a relation type between two labels. */
+export function allowed(rel: RelationType, from: Label, to: Label): boolean {
+  const ends = RELATION_ENDPOINTS[rel];
+  return ends.from.includes(from) && ends.to.includes(to);
+}
+
+/** The first of several relation types the schema allows between two endpoints. */
+export function firstAllowed(rels: readonly RelationType[], subject: Endpoint, object: Endpoint): RelationType | undefined {
+  return rels.find((r) => allowed(r, subject.label, object.label));
+}
+
+/** Replaces markers in a captured phrase with the surfaces they stand for. */
+export function unmask(frame: Frame, phrase: string): string {
+  return phrase.replace(/⟨(\d+)⟩/g, (_, i: string) => frame.mentions[Number(i)]?.surface ?? '');
+}
+
+/** Builds a global regex from a pattern source (all rules match case-insensitively on words). */
+export function pattern(source: string): RegExp {
+  return new RegExp(source, 'gu');
+}
+
+/** Whether an endpoint is a mention (as opposed to an entity a rule created). */
+export function isMention(e: Endpoint): e is Mention {
+  return 'surface' in e;
+}

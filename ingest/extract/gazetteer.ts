@@ -1,0 +1,158 @@
+// The gazetteer: every known name and alias in a character trie, matched at word boundaries,
+// longest first. Built from the store's (or the seeds') entities plus the built-in lexicon, so
+// extraction works on an empty store and prefers the graph's own ids when it has them.
+import type { EntityRecord } from '../../schema/records.js';
+import { LEXICON, type LexiconEntry } from './lexicon.js';
+import { normaliseName } from '../resolve/normalise.js';
+
+/** One entity the gazetteer knows, with the facts about it that rules may lean on. */
+export interface KnownEntity {
+  entity: EntityRecord;
+  /** ISO code of the nation it is headquartered in, when known */
+  country?: string;
+  /** id of the organisation that operates it (clouds), when known */
+  operator?: string;
+  origin: 'graph' | 'lexicon';
+}
+
+/** A gazetteer match in a text. */
+export interface GazetteerHit {
+  start: number;
+  end: number;
+  surface: string;
+  /** every known entity the surface names; more than one distinct id means ambiguous */
+  candidates: KnownEntity[];
+  /** true when the surface is a demonym ("Chinese") rather than a name */
+  demonym: boolean;
+}
+
+interface Term {
+  known: KnownEntity;
+  /** alias as written, for case checks */
+  form: string;
+  demonym: boolean;
+  isName: boolean;
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  terms: Term[];
+}
+
+// ASCII is the hot path; other characters go through the full normalisation once each.
+const charKey = (ch: string): string => (ch < '\u0080' ? ch.toLowerCase() : normaliseName(ch).slice(0, 1) || ch);
+const newNode = (): TrieNode => ({ next: new Map(), terms: [] });
+const isWordChar = (c: string | undefined) => !!c && /[\p{L}\p{N}]/u.test(c);
+const hasLower = (s: string) => /\p{Ll}/u.test(s);
+// A place name after a compass word is another place ("North America", "South Sudan").
+const COMPASS_BEFORE = /\b(North|South|East|West|Latin|Central|Southeast|Northeast|Southwest|Northwest|Greater|New)\s$/;
+
+/** Whether the text at a match has the case the alias demands (acronyms exactly; names by their first letter). */
+function caseFits(form: string, surface: string): boolean {
+  if (!hasLower(form)) return form === surface;
+  return form[0] === surface[0];
+}
+
+function lexiconKnown(e: LexiconEntry): KnownEntity {
+  return {
+    entity: { id: e.id, label: e.label, name: e.name, aliases: e.aliases ?? [], props: e.props ?? {} },
+    ...(e.country ? { country: e.country } : {}),
+    ...(e.operator ? { operator: e.operator } : {}),
+    origin: 'lexicon',
+  };
+}
+
+export class Gazetteer {
+  private readonly root = newNode();
+  private readonly byId = new Map<string, KnownEntity>();
+  private readonly demonymsById = new Map<string, string[]>();
+
+  /** Builds a gazetteer from graph entities (which win on id clashes) and, unless disabled, the lexicon. */
+  static build(entities: readonly EntityRecord[], opts: { lexicon?: boolean } = {}): Gazetteer {
+    const g = new Gazetteer();
+    const lexicon = opts.lexicon === false ? [] : LEXICON;
+    const lexById = new Map(lexicon.map((e) => [e.id, e]));
+    for (const e of entities) {
+      const lex = lexById.get(e.id);
+      const aliases = [...new Set([...e.aliases, ...(lex?.aliases ?? [])])];
+      g.add({ entity: { ...e, aliases }, ...(lex?.country ? { country: lex.country } : {}), ...(lex?.operator ? { operator: lex.operator } : {}), origin: 'graph' }, lex?.demonyms ?? []);
+    }
+    for (const lex of lexicon) if (!g.byId.has(lex.id)) g.add(lexiconKnown(lex), lex.demonyms ?? []);
+    return g;
+  }
+
+  private add(known: KnownEntity, demonyms: string[]): void {
+    this.byId.set(known.entity.id, known);
+    this.demonymsById.set(known.entity.id, demonyms);
+    this.insert(known.entity.name, { known, form: known.entity.name, demonym: false, isName: true });
+    for (const alias of known.entity.aliases) this.insert(alias, { known, form: alias, demonym: false, isName: false });
+    for (const d of demonyms) this.insert(d, { known, form: d, demonym: true, isName: false });
+  }
+
+  private insert(form: string, term: Term): void {
+    const key = normaliseName(form);
+    if (key.length < 2) return;
+    let node = this.root;
+    for (const ch of key) {
+      let child = node.next.get(ch);
+      if (!child) node.next.set(ch, (child = newNode()));
+      node = child;
+    }
+    node.terms.push(term);
+  }
+
+  /** The known entity with this id. */
+  get(id: string): KnownEntity | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Every known entity. */
+  all(): KnownEntity[] {
+    return [...this.byId.values()];
+  }
+
+  /** Longest non-overlapping matches of known names in a text, at word boundaries. */
+  match(text: string): GazetteerHit[] {
+    const hits: GazetteerHit[] = [];
+    let i = 0;
+    while (i < text.length) {
+      if (isWordChar(text[i - 1]) || !isWordChar(text[i])) {
+        i++;
+        continue;
+      }
+      const hit = this.longestAt(text, i);
+      if (hit) {
+        hits.push(hit);
+        i = hit.end;
+      } else i++;
+    }
+    return hits;
+  }
+
+  private longestAt(text: string, start: number): GazetteerHit | null {
+    let node: TrieNode | undefined = this.root;
+    let best: GazetteerHit | null = null;
+    let j = start;
+    while (node && j < text.length) {
+      let ch = text[j]!;
+      if (/\s/.test(ch)) {
+        // any run of whitespace in the text equals one space in a name
+        while (j + 1 < text.length && /\s/.test(text[j + 1]!)) j++;
+        ch = ' ';
+      }
+      node = node.next.get(charKey(ch));
+      j++;
+      if (!node || node.terms.length === 0 || isWordChar(text[j])) continue;
+      const surface = text.slice(start, j);
+      const fitting = node.terms.filter((t) => caseFits(t.form, surface));
+      if (fitting.length === 0) continue;
+      if (COMPASS_BEFORE.test(text.slice(Math.max(0, start - 12), start)) && fitting.every((t) => t.known.entity.label === 'Nation')) continue;
+      const names = fitting.filter((t) => t.isName);
+      const chosen = names.length > 0 ? names : fitting;
+      const seen = new Set<string>();
+      const candidates = chosen.filter((t) => !seen.has(t.known.entity.id) && seen.add(t.known.entity.id)).map((t) => t.known);
+      best = { start, end: j, surface, candidates, demonym: chosen.every((t) => t.demonym) };
+    }
+    return best;
+  }
+}

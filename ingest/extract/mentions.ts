@@ -1,0 +1,98 @@
+// Entity mentions of a document: gazetteer matches (known entities) and proposals (new ones),
+// merged longest-first without overlaps. Proposed names are then matched everywhere else in the
+// document too, so "ICG Solutions" introduced once is found again later.
+import type { EntityRecord } from '../../schema/records.js';
+import { entityId } from '../../schema/records.js';
+import type { Mention } from './frame.js';
+import { Gazetteer, type GazetteerHit } from './gazetteer.js';
+import type { Sentence } from './nlp.js';
+import { nameKey } from '../resolve/normalise.js';
+import type { Proposal, Proposer } from './proposals/proposal.js';
+import { proposeModelNames } from './proposals/model-shape.js';
+import { proposeOrganisations } from './proposals/org-suffix.js';
+import { proposeByRole } from './proposals/role-noun.js';
+import { proposeCorporateSubjects } from './proposals/proper-noun-subject.js';
+
+/** The proposers, strongest first: on equal spans the earlier one wins. */
+export const PROPOSERS: readonly Proposer[] = [proposeModelNames, proposeOrganisations, proposeByRole, proposeCorporateSubjects];
+
+function fromHit(hit: GazetteerHit, proposed: boolean): Mention {
+  const ids = [...new Set(hit.candidates.map((c) => c.entity.id))];
+  const best = hit.candidates[0]!;
+  const base = {
+    start: hit.start,
+    end: hit.end,
+    surface: hit.surface,
+    label: best.entity.label,
+    name: best.entity.name,
+    aliases: best.entity.aliases,
+    props: best.entity.props,
+    demonym: hit.demonym,
+  };
+  if (ids.length > 1) return { ...base, name: hit.surface, aliases: [], props: {}, status: 'ambiguous', confidence: 0.3, candidates: ids };
+  return {
+    ...base,
+    id: best.entity.id,
+    status: proposed ? 'proposed' : 'known',
+    confidence: proposed ? 0.6 : 0.9,
+    ...(best.country ? { country: best.country } : {}),
+    ...(best.operator ? { operator: best.operator } : {}),
+  };
+}
+
+function fromProposal(p: Proposal, surface: string): Mention {
+  const props = p.props ?? {};
+  return {
+    start: p.start,
+    end: p.end,
+    surface,
+    label: p.label,
+    name: p.name,
+    id: entityId(p.label, p.name, props),
+    aliases: p.aliases ?? [],
+    props,
+    status: 'proposed',
+    confidence: p.confidence,
+    demonym: false,
+  };
+}
+
+/** Picks non-overlapping mentions: longer spans first, then earlier candidates (known before proposed). */
+function resolveOverlaps(candidates: Mention[]): Mention[] {
+  const order = candidates.map((m, i) => ({ m, i })).sort((a, b) => b.m.end - b.m.start - (a.m.end - a.m.start) || a.i - b.i);
+  const taken: Mention[] = [];
+  for (const { m } of order) if (!taken.some((t) => t.start < m.end && m.start < t.end)) taken.push(m);
+  return taken.sort((a, b) => a.start - b.start);
+}
+
+/** Finds the mentions of every sentence of a document. */
+export function findMentions(text: string, sentences: Sentence[], gazetteer: Gazetteer): Mention[][] {
+  const known = gazetteer.match(text).map((h) => fromHit(h, false));
+  const proposals: Mention[] = [];
+  const seen = new Map<string, EntityRecord>();
+  for (const s of sentences)
+    for (const propose of PROPOSERS)
+      for (const p of propose(s)) {
+        const m = fromProposal(p, text.slice(p.start, p.end));
+        proposals.push(m);
+        const key = nameKey(p.name);
+        const prior = seen.get(key);
+        if (prior) prior.aliases = [...new Set([...prior.aliases, ...(p.aliases ?? [])])];
+        else seen.set(key, { id: m.id!, label: p.label, name: p.name, aliases: [...(p.aliases ?? [])], props: m.props });
+      }
+  // names proposed anywhere are found everywhere (unless the graph already knows the name)
+  const local = Gazetteer.build(
+    [...seen.values()].filter((e) => !gazetteer.match(e.name).some((h) => h.start === 0 && h.end === e.name.length)),
+    { lexicon: false },
+  );
+  const again = local.match(text).map((h) => fromHit(h, true));
+  const all = resolveOverlaps([...known, ...proposals, ...again]);
+  const bySentence: Mention[][] = sentences.map(() => []);
+  let k = 0;
+  for (const m of all) {
+    while (k < sentences.length && sentences[k]!.end <= m.start) k++;
+    const s = sentences[k];
+    if (s && m.start >= s.start && m.end <= s.end) bySentence[k]!.push(m);
+  }
+  return bySentence;
+}

@@ -1,0 +1,102 @@
+// Sentence segmentation and shallow NLP with wink-nlp: sentences (never across a line break, so
+// headlines and list items stand alone), proper-noun tokens, and MONEY / DATE / PERCENT spans, all
+// with character offsets into the original text so quotes stay exact substrings.
+import winkNLP, { type ItemEntity, type ItemSentence } from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface NlpEntity extends Span {
+  type: string;
+  value: string;
+}
+
+export interface Token extends Span {
+  pos: string;
+}
+
+export interface Sentence extends Span {
+  text: string;
+  /** every token with its part of speech (universal tags: NOUN, VERB, PROPN, ...) */
+  tokens: Token[];
+  /** spans of tokens tagged PROPN, in order */
+  properNouns: Span[];
+  /** MONEY, DATE, PERCENT, CARDINAL, ... spans inside the sentence */
+  entities: NlpEntity[];
+}
+
+let engine: ReturnType<typeof winkNLP> | null = null;
+const nlp = () => (engine ??= winkNLP(model));
+
+/** Offsets of each token in the original text (tokens are searched in order, so repeated words stay aligned). */
+function tokenOffsets(text: string, values: string[]): Span[] {
+  const spans: Span[] = [];
+  let cursor = 0;
+  for (const value of values) {
+    const at = text.indexOf(value, cursor);
+    // A token wink rewrote (rare) keeps the cursor where it was instead of jumping ahead.
+    const start = at >= 0 && at - cursor < 200 ? at : cursor;
+    const end = at >= 0 && at - cursor < 200 ? at + value.length : cursor;
+    spans.push({ start, end });
+    cursor = end;
+  }
+  return spans;
+}
+
+/** Splits a text into sentences with offsets, proper nouns and numeric entities. */
+export function analyse(text: string): Sentence[] {
+  const its = nlp().its;
+  const doc = nlp().readDoc(text);
+  const values = doc.tokens().out(its.value) as string[];
+  const pos = doc.tokens().out(its.pos) as string[];
+  const offsets = tokenOffsets(text, values);
+  const entities: NlpEntity[] = [];
+  doc.entities().each((e: ItemEntity) => {
+    const [a, b] = e.out(its.span) as unknown as [number, number];
+    const first = offsets[a];
+    const last = offsets[b];
+    if (first && last) entities.push({ start: first.start, end: last.end, type: e.out(its.type) as string, value: text.slice(first.start, last.end) });
+  });
+  // wink splits "Qwen3.6-27B" after "Qwen3."; a split with no whitespace after it is undone here.
+  const ranges: { a: number; b: number }[] = [];
+  doc.sentences().each((sent: ItemSentence) => {
+    const [a, b] = sent.out(its.span) as unknown as [number, number];
+    const prev = ranges[ranges.length - 1];
+    if (prev && offsets[prev.b] && offsets[a] && offsets[prev.b]!.end === offsets[a]!.start) prev.b = b;
+    else ranges.push({ a, b });
+  });
+  const sentences: Sentence[] = [];
+  let e = 0;
+  for (const { a, b } of ranges) {
+    const first = offsets[a];
+    const last = offsets[b];
+    if (!first || !last) continue;
+    let start = first.start;
+    // wink joins lines that lack final punctuation; a line break always ends a sentence here.
+    for (const piece of text.slice(first.start, last.end).split('\n')) {
+      const lead = piece.length - piece.trimStart().length;
+      const body = piece.trim();
+      const s0 = start + lead;
+      const s1 = s0 + body.length;
+      if (body.length > 0) {
+        const tokens: Token[] = [];
+        const properNouns: Span[] = [];
+        for (let i = a; i <= b; i++) {
+          const o = offsets[i]!;
+          if (o.start < s0 || o.end > s1) continue;
+          tokens.push({ ...o, pos: pos[i] ?? 'X' });
+          if (pos[i] === 'PROPN') properNouns.push(o);
+        }
+        while (e < entities.length && entities[e]!.end <= s0) e++;
+        const inside: NlpEntity[] = [];
+        for (let x = e; x < entities.length && entities[x]!.start < s1; x++) if (entities[x]!.start >= s0 && entities[x]!.end <= s1) inside.push(entities[x]!);
+        sentences.push({ start: s0, end: s1, text: body, tokens, properNouns, entities: inside });
+      }
+      start += piece.length + 1;
+    }
+  }
+  return sentences;
+}

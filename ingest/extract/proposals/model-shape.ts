@@ -1,0 +1,44 @@
+// Model names by their shape: a family word and a version ("GLM-5.1", "Qwen3-235B", "Qwen3.6-Max",
+// "DeepSeek V4 Flash", "Llama 3.1 405B"). A known family is enough; an unknown family needs the
+// version attached ("Foo-2") and a model cue in the sentence, so "COVID-19" stays out.
+import { MODEL_FAMILIES } from '../lexicon.js';
+import { parseModelName } from '../../resolve/model-version.js';
+import type { Proposal, Proposer } from './proposal.js';
+import { spanOf } from './proposal.js';
+
+const VARIANT =
+  '(?:Flash|Pro|Max|Mini|Nano|Instruct|Turbo|Ultra|Lite|Plus|Chat|Coder|Thinking|Reasoner|Preview|Base|VL|Omni|Opus|Sonnet|Haiku|Exp|Air|Vision|Large|Medium|Small|Next|Math|Distill|A\\d+B|\\d+(?:\\.\\d+)?[BMT])';
+const SHAPE = new RegExp(
+  `(?<![\\p{L}\\p{N}])([A-Z][A-Za-z]{1,14})(?:(-?)((?:[vVKkMmRr]|\\d)[\\d.]*\\d?[a-z]?)|( )((?:[vVKkMmRr])?\\d+(?:\\.\\d+)*[a-z]?))((?:[- ](?:${VARIANT}))*)(?![\\p{L}\\p{N}])`,
+  'gu',
+);
+const MODEL_CUE = /\b(model|models|LLM|LLMs|weights|open-weight|open-source|parameters|checkpoint|release[sd]?|benchmark|fine-tun|inference|reasoning)\b/i;
+const NOT_MODELS = /^(COVID|Section|Article|Title|Part|Annex|Chapter|Figure|Table|Version|Phase|Tier|Level|Stage|Class|Category|Item|Step|Round|Series|Q|FY|CY)$/i;
+
+/** Proposes Model entities for model-shaped names. */
+export const proposeModelNames: Proposer = (sentence) => {
+  const out: Proposal[] = [];
+  const cued = MODEL_CUE.test(sentence.text);
+  for (const m of sentence.text.matchAll(SHAPE)) {
+    const family = m[1]!;
+    if (NOT_MODELS.test(family)) continue;
+    const known = MODEL_FAMILIES.has(family.toLowerCase());
+    const attached = m[3] !== undefined && /\d/.test(m[3]);
+    if (!known && !(attached && cued && /[a-z]/.test(family))) continue;
+    const name = m[0].trim();
+    const parsed = parseModelName(name);
+    out.push({
+      ...spanOf(sentence, m.index, name.length),
+      name,
+      label: 'Model',
+      confidence: known ? 0.8 : 0.55,
+      props: {
+        ...(parsed?.family ? { family: parsed.family } : {}),
+        ...(parsed?.version ? { version: parsed.version } : {}),
+        ...(parsed?.variant ? { variant: parsed.variant } : {}),
+        ...(parsed?.parametersB ? { parametersB: parsed.parametersB } : {}),
+      },
+    });
+  }
+  return out;
+};

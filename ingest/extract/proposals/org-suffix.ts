@@ -1,0 +1,113 @@
+// Organisations by their form: a run of capitalised words ending in an organisational word
+// ("Scale AI", "DBS Bank", "ICG Solutions", "Supreme People's Court") or opening with an
+// institutional head ("Center for Strategic and International Studies", "Ministry of ...").
+// An acronym in brackets right after the name becomes an alias.
+import type { Label } from '../../../schema/generated/model.js';
+import type { Proposal, Proposer } from './proposal.js';
+
+interface Kind {
+  label: Label;
+  kind?: string;
+}
+
+const SUFFIX: Record<string, Kind> = {
+  Inc: { label: 'Organization', kind: 'company' },
+  Corp: { label: 'Organization', kind: 'company' },
+  Corporation: { label: 'Organization', kind: 'company' },
+  Ltd: { label: 'Organization', kind: 'company' },
+  LLC: { label: 'Organization', kind: 'company' },
+  Group: { label: 'Organization', kind: 'company' },
+  Holdings: { label: 'Organization', kind: 'company' },
+  Technologies: { label: 'Organization', kind: 'company' },
+  Technology: { label: 'Organization', kind: 'company' },
+  Systems: { label: 'Organization', kind: 'company' },
+  Solutions: { label: 'Organization', kind: 'company' },
+  Semiconductor: { label: 'Organization', kind: 'chip_designer' },
+  Semiconductors: { label: 'Organization', kind: 'chip_designer' },
+  Electronics: { label: 'Organization', kind: 'company' },
+  Networks: { label: 'Organization', kind: 'company' },
+  Bank: { label: 'Organization', kind: 'company' },
+  Capital: { label: 'Organization', kind: 'fund' },
+  Ventures: { label: 'Organization', kind: 'fund' },
+  Partners: { label: 'Organization', kind: 'fund' },
+  Telecom: { label: 'Organization', kind: 'telecom' },
+  Robotics: { label: 'Organization', kind: 'company' },
+  Computing: { label: 'Organization', kind: 'company' },
+  AI: { label: 'Organization', kind: 'company' },
+  Labs: { label: 'Lab' },
+  Lab: { label: 'Lab' },
+  Research: { label: 'Lab' },
+  Cloud: { label: 'Cloud' },
+  Court: { label: 'Organization', kind: 'court' },
+  Ministry: { label: 'Organization', kind: 'agency' },
+  Agency: { label: 'Organization', kind: 'agency' },
+  Commission: { label: 'Organization', kind: 'agency' },
+  Authority: { label: 'Organization', kind: 'agency' },
+  Administration: { label: 'Organization', kind: 'agency' },
+  Bureau: { label: 'Organization', kind: 'agency' },
+  Council: { label: 'Organization', kind: 'agency' },
+  Parliament: { label: 'Organization', kind: 'agency' },
+  University: { label: 'Organization', kind: 'university' },
+  Institute: { label: 'Organization', kind: 'other' },
+  Foundation: { label: 'Organization', kind: 'other' },
+};
+const WEAK = new Set(['AI', 'Cloud', 'Research', 'Technology', 'Computing', 'Capital', 'Systems', 'Networks']);
+const HEAD = new Set(['Ministry', 'Department', 'Bureau', 'Office', 'Center', 'Centre', 'Institute', 'University', 'Agency', 'Council', 'Commission', 'Court', 'Administration', 'Academy', 'Authority', 'Federation', 'Association']);
+const CONNECTOR = /^(of|for|and|&|de|du|la|the)$/;
+const LEADING_NOISE = /^(The|A|An|In|On|At|For|By|With|From|As|But|And|Or|While|When|Meanwhile|This|That|These|Those|Its|Their|His|Her|Our|Both|Every|Each|New|Last|Next|If|After|Before|Under|Over)$/;
+const WORD = /[\p{Lu}\p{N}][\p{L}\p{N}&.\-]*(?:['’]s)?|[\p{Ll}]+/gu;
+
+/** Proposes organisations, labs and clouds from capitalised runs with an organisational word. */
+export const proposeOrganisations: Proposer = (sentence) => {
+  const out: Proposal[] = [];
+  const words = [...sentence.text.matchAll(WORD)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
+  let i = 0;
+  while (i < words.length) {
+    if (!/^\p{Lu}/u.test(words[i]!.text)) {
+      i++;
+      continue;
+    }
+    // grow a run of capitalised words joined by spaces and connectors
+    let j = i;
+    while (j + 1 < words.length) {
+      const gap = sentence.text.slice(words[j]!.end, words[j + 1]!.start);
+      if (gap !== ' ') break;
+      const next = words[j + 1]!;
+      if (/^\p{Lu}/u.test(next.text)) j++;
+      else if (CONNECTOR.test(next.text) && j + 2 < words.length && /^\p{Lu}/u.test(words[j + 2]!.text) && sentence.text.slice(next.end, words[j + 2]!.start) === ' ') j += 2;
+      else break;
+    }
+    let first = i;
+    while (first < j && LEADING_NOISE.test(words[first]!.text)) first++;
+    // a possessive owner ("China's Supreme People's Court") is not part of the name
+    if (first < j && /['’]s$/.test(words[first]!.text)) first++;
+    // "DBS Bank and Singapore's agencies": the name ends at the last organisational word before "and"
+    for (let k = j - 1; k > first && !SUFFIX[words[j]!.text.replace(/['’]s$/, '')]; k--)
+      if (SUFFIX[words[k]!.text] && /^(and|&)$/.test(words[k + 1]!.text)) j = k;
+    const lastWord = words[j]!.text.replace(/['’]s$/, '');
+    const nextToken = sentence.tokens.find((t) => t.start >= sentence.start + words[j]!.end);
+    // weak suffixes ("AI", "Cloud") used as a modifier ("U.S. AI models", "SME AI adoption") name no organisation
+    const modifier = WEAK.has(lastWord) && !!nextToken && /^(NOUN|ADJ|PROPN)$/.test(nextToken.pos) && /^\p{Ll}/u.test(sentence.text.slice(nextToken.start - sentence.start));
+    const suffix = SUFFIX[lastWord];
+    const headed = HEAD.has(words[first]!.text) && j > first && CONNECTOR.test(sentence.text.slice(words[first]!.end + 1).split(' ')[0] ?? '');
+    const quoted = /[“"‘']$/.test(sentence.text.slice(0, words[first]!.start));
+    if ((suffix || headed) && j > first && !quoted && !modifier) {
+      const start = words[first]!.start;
+      const end = words[j]!.end - (words[j]!.text.length - lastWord.length);
+      const name = sentence.text.slice(start, end);
+      const kind: Kind = suffix ?? SUFFIX[words[first]!.text] ?? { label: 'Organization', kind: 'agency' };
+      const acronym = /^\s*\(([A-Z][A-Za-z&]{1,9})\)/.exec(sentence.text.slice(end));
+      out.push({
+        start: sentence.start + start,
+        end: sentence.start + end,
+        name,
+        label: kind.label,
+        confidence: 0.6,
+        ...(acronym ? { aliases: [acronym[1]!] } : {}),
+        props: kind.kind ? { kind: kind.kind } : {},
+      });
+    }
+    i = j + 1;
+  }
+  return out;
+};

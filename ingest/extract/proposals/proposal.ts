@@ -1,0 +1,23 @@
+// What a proposer returns: a span of text that looks like an entity the graph does not know yet,
+// with a type and a confidence below that of known names.
+import type { Label } from '../../../schema/generated/model.js';
+import type { Props } from '../../../schema/records.js';
+import type { Sentence } from '../nlp.js';
+
+export interface Proposal {
+  start: number;
+  end: number;
+  name: string;
+  label: Label;
+  confidence: number;
+  aliases?: string[];
+  props?: Props;
+}
+
+/** A proposer reads one sentence (offsets are absolute in the document) and proposes new entities. */
+export type Proposer = (sentence: Sentence) => Proposal[];
+
+/** Absolute span of a regex match group inside a sentence. */
+export function spanOf(sentence: Sentence, index: number, length: number): { start: number; end: number } {
+  return { start: sentence.start + index, end: sentence.start + index + length };
+}

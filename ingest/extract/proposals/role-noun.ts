@@ -1,0 +1,23 @@
+// Organisations named right after a role noun ("infrastructure vendor H3C", "the startup
+// Econet") or followed by an appositive that says what they are ("Zhipu, a Beijing startup").
+import type { Proposal, Proposer } from './proposal.js';
+
+const ROLE = '(?:vendor|company|firm|startup|start-up|maker|manufacturer|chipmaker|provider|operator|developer|lab|laboratory|giant|conglomerate|supplier|foundry|subsidiary|unicorn|carrier|telco|hyperscaler|integrator|contractor)';
+const NAME = "([A-Z][\\p{L}\\p{N}&.\\-]*(?: [A-Z][\\p{L}\\p{N}&.\\-]*){0,3})";
+const AFTER_ROLE = new RegExp(`\\b${ROLE} ${NAME}(?![\\p{L}\\p{N}])`, 'gu');
+const APPOSITIVE = new RegExp(`${NAME}, (?:a|an|the) (?:[\\p{L}-]+ ){0,3}${ROLE}\\b`, 'gu');
+const NOT_NAMES = /^(The|This|That|It|Its|In|On|At|And|But|For|With|AI|I|We|They)$/;
+
+/** Proposes organisations from role nouns and appositives. */
+export const proposeByRole: Proposer = (sentence) => {
+  const out: Proposal[] = [];
+  for (const re of [AFTER_ROLE, APPOSITIVE]) {
+    for (const m of sentence.text.matchAll(re)) {
+      const name = m[1]!.replace(/['’]s$/, '');
+      if (NOT_NAMES.test(name)) continue;
+      const index = m.index + m[0].indexOf(m[1]!);
+      out.push({ start: sentence.start + index, end: sentence.start + index + name.length, name, label: 'Organization', confidence: 0.5, props: { kind: 'company' } });
+    }
+  }
+  return out;
+};

@@ -1,0 +1,44 @@
+// Regulations and who issues them: "The Commerce Department issued a rule restricting ...",
+// "The Bureau of Industry and Security (BIS) has already tightened controls on GPU exports to
+// China", "China's Supreme People's Court released a five-year implementation plan for ...".
+// The regulation is named by its noun phrase (or "<issuer> <instrument>" when the phrase is bare);
+// a nation named after "to", "on", "against" or "targeting" gets APPLIES_TO with the implied effect.
+import { E, at, allowed, pattern, unmask, type FactDraft, type Mention, type NewEntity, type RelationRule } from '../frame.js';
+import { INSTRUMENT_SOURCE, instrumentOf } from '../instrument.js';
+
+const VERB = '(?:issued|issues|released|releases|published|publishes|enacted|enacts|adopted|adopts|passed|passes|signed|signs|imposed|imposes|introduced|introduces|tightened|tightens|expanded|expands|unveiled|unveils|finalized|finalised|finalizes|finalises|announced|announces|approved|approves|proposed|proposes)';
+const ADVERB = '(?:already |recently |now |also |formally |officially |quietly |further |again |on [A-Z][a-z]+ \\d+, )*';
+const PHRASE = `((?:[\\p{L}0-9-]+ ){0,6}?${INSTRUMENT_SOURCE}(?: (?:for|on|to|against|targeting|covering|restricting|of) (?:[\\p{L}0-9-]+ |⟨\\d+⟩ ?){1,10}?)?)(?= ?(?:[.,;:(]|through |alleging |that |which |spanning |on [A-Z]|in [A-Z]|as |after |before |to (?:curb|stop|block|limit|restrict)|$))`;
+const RE = pattern(`${E}(?: \\(⟨\\d+⟩\\))? (?:has |have |had |will |would )?${ADVERB}${VERB} (?:a |an |the |its |their |new |sweeping |fresh |updated |tougher |stricter )*${PHRASE}`);
+
+export const enactedBy: RelationRule = {
+  name: 'enacted-by',
+  example: 'The Bureau of Industry and Security (BIS) has already tightened controls on high-finish GPU exports to China.',
+  apply(frame) {
+    const out: FactDraft[] = [];
+    for (const m of frame.masked.matchAll(RE)) {
+      const issuer = at(frame, m[1]);
+      const phrase = m[2]!.trim();
+      const inst = instrumentOf(phrase.replace(/⟨\d+⟩/g, 'X'));
+      if (!issuer || !inst || !allowed('ENACTED_BY', 'Regulation', issuer.label) || issuer.demonym) continue;
+      const written = unmask(frame, phrase);
+      const bare = !/\s/.test(written.replace(/^(?:executive order|white paper|strategy paper|action plan)$/i, 'x'));
+      const reg: NewEntity = {
+        label: 'Regulation',
+        name: bare ? `${issuer.name} ${written}` : written,
+        aliases: bare ? [issuer.surface, ...issuer.aliases].map((a) => `${a} ${written}`) : [`${issuer.surface} ${written}`],
+        props: { kind: inst.kind },
+      };
+      out.push({ rel: 'ENACTED_BY', subject: reg, object: issuer, confidence: 0.75 });
+      // targets named inside the phrase: "exports to China", "restrictions on Huawei"
+      for (const t of phrase.matchAll(/(?:to|on|against|targeting|covering|restricting|for) (?:[\p{L}-]+ ){0,3}?⟨(\d+)⟩/gu)) {
+        const target: Mention | undefined = at(frame, t[1]);
+        if (target && target !== issuer && allowed('APPLIES_TO', 'Regulation', target.label)) {
+          const scope = /((?:[\p{L}-]+ )?exports?|imports?|sales?|shipments?)/u.exec(unmask(frame, phrase));
+          out.push({ rel: 'APPLIES_TO', subject: reg, object: target, props: { effect: inst.effect, ...(scope ? { scope: scope[1]! } : {}) }, confidence: 0.65 });
+        }
+      }
+    }
+    return out;
+  },
+};

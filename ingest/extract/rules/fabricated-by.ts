@@ -1,0 +1,21 @@
+// "X is fabricated by TSMC", "TSMC manufactures X", "X, made by Samsung": who makes a chip.
+import { E, at, allowed, pattern, type FactDraft, type RelationRule } from '../frame.js';
+
+const PASSIVE = pattern(`${E},? (?:is |are |was |were |will be )?(?:fabricated|manufactured|produced|fabbed|made|built) (?:[a-z-]+ ){0,2}?(?:by|at) ${E}`);
+const ACTIVE = pattern(`${E} (?:fabricates|manufactures|produces|makes|builds|fabs|will make|will manufacture) (?:the |its |a )?(?:[a-z-]+ ){0,2}?${E}`);
+
+export const fabricatedBy: RelationRule = {
+  name: 'fabricated-by',
+  example: 'The Ascend 910C is fabricated by SMIC on its N+2 process.',
+  apply(frame) {
+    const out: FactDraft[] = [];
+    const add = (chip: string | undefined, fab: string | undefined) => {
+      const a = at(frame, chip);
+      const b = at(frame, fab);
+      if (a && b && allowed('FABRICATED_BY', a.label, b.label)) out.push({ rel: 'FABRICATED_BY', subject: a, object: b, confidence: 0.8 });
+    };
+    for (const m of frame.masked.matchAll(PASSIVE)) add(m[1], m[2]);
+    for (const m of frame.masked.matchAll(ACTIVE)) add(m[2], m[1]);
+    return out;
+  },
+};

@@ -1,0 +1,58 @@
+// Where an organisation is at home: "X is headquartered in Y", "Y-based X", "Chinese vendor X",
+// "X, a French startup", "A, B and other Chinese releases", "AWS or Azure ... governed by U.S. law".
+import type { Mention } from '../frame.js';
+import { E, LIST, at, allowed, listIndices, pattern, type FactDraft, type Frame, type RelationRule } from '../frame.js';
+
+const EXPLICIT = pattern(`${E},? (?:is |are |was |were |which is |, )?(?:headquartered|based|incorporated|domiciled) in (?:[A-Z][a-z]+, )?${E}`);
+const BASED = pattern(`${E}-(?:based|headquartered) (?:[a-z-]+ ){0,3}${E}`);
+// between the demonym and the name only content words: "Chinese infrastructure vendor H3C"
+const CONTENT_WORD = '(?!(?:are|is|was|were|be|have|has|had|can|could|will|would|to|from|like|such|as|than|and|or|with|by|on|in|of|for|that|which|the|a|an)\\b)[a-z-]+ ';
+const DEMONYM = pattern(`${E} (?:${CONTENT_WORD}){0,3}${E}`);
+const APPOSITIVE = pattern(`${E}, (?:a|an|the) ${E} (?:[a-z-]+ ){0,2}(?:company|startup|firm|lab|vendor|maker|chipmaker|giant|group|provider|operator|developer)`);
+const NATION_APPOSITIVE = pattern(`${E}, ${E}['’]s `);
+const AND_OTHER = pattern(`${LIST},? and other ${E} `);
+const GOVERNED = pattern(`${LIST} (?:[a-z-]+ ){0,3}(?:governed by|subject to) (?:the )?${E} (?:law|laws|jurisdiction)`);
+
+/** The organisation behind a mention: itself, or for a model the owner named in a possessive. */
+function orgOf(frame: Frame, i: number): Mention | undefined {
+  const m = at(frame, i);
+  if (!m) return undefined;
+  if (allowed('HEADQUARTERED_IN', m.label, 'Nation')) return m;
+  const owner = new RegExp(`⟨(\\d+)⟩['’]s ⟨${i}⟩`).exec(frame.masked);
+  return owner ? at(frame, owner[1]) : undefined;
+}
+
+export const headquarteredIn: RelationRule = {
+  name: 'headquartered-in',
+  example: 'Chinese infrastructure vendor H3C expanded its regional presence.',
+  apply(frame) {
+    const out: FactDraft[] = [];
+    const add = (org: Mention | undefined, nation: Mention | undefined, confidence: number, props?: Record<string, string>) => {
+      if (!org || !nation || nation.label !== 'Nation' || org === nation) return;
+      if (allowed('HEADQUARTERED_IN', org.label, nation.label)) out.push({ rel: 'HEADQUARTERED_IN', subject: org, object: nation, confidence, ...(props ? { props } : {}) });
+    };
+    for (const m of frame.masked.matchAll(EXPLICIT)) add(at(frame, m[1]), at(frame, m[2]), 0.85);
+    for (const m of frame.masked.matchAll(BASED)) add(at(frame, m[2]), at(frame, m[1]), 0.8);
+    for (const m of frame.masked.matchAll(DEMONYM)) {
+      const nation = at(frame, m[1]);
+      if (nation?.demonym) add(at(frame, m[2]), nation, 0.7);
+    }
+    for (const m of frame.masked.matchAll(APPOSITIVE)) {
+      const nation = at(frame, m[2]);
+      if (nation?.demonym) add(at(frame, m[1]), nation, 0.75);
+    }
+    for (const m of frame.masked.matchAll(NATION_APPOSITIVE)) {
+      const nation = at(frame, m[2]);
+      if (nation && !nation.demonym) add(at(frame, m[1]), nation, 0.5);
+    }
+    for (const m of frame.masked.matchAll(AND_OTHER)) {
+      const nation = at(frame, m[2]);
+      if (nation?.demonym) for (const i of listIndices(m[1])) add(orgOf(frame, i), nation, 0.6);
+    }
+    for (const m of frame.masked.matchAll(GOVERNED)) {
+      const nation = at(frame, m[2]);
+      for (const i of listIndices(m[1])) add(at(frame, i), nation, 0.6, { basis: `governed by ${nation?.surface ?? ''} law` });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,41 @@
+// The relation rules, as one table: extraction runs each on every sentence.
+import type { RelationRule } from '../frame.js';
+import { acquisition } from './acquisition.js';
+import { cloudCommitment } from './cloud-commitment.js';
+import { developedBy } from './developed-by.js';
+import { enactedBy } from './enacted-by.js';
+import { fabricatedBy } from './fabricated-by.js';
+import { headquarteredIn } from './headquartered-in.js';
+import { investsIn } from './invests-in.js';
+import { locatedIn } from './located-in.js';
+import { operatedBy } from './operated-by.js';
+import { memberOf } from './member-of.js';
+import { partnership } from './partnership.js';
+import { possessive } from './possessive.js';
+import { programme } from './programme.js';
+import { runsOn } from './runs-on.js';
+import { selection } from './selection.js';
+import { substitutes } from './substitutes.js';
+import { trainedOn } from './trained-on.js';
+import { usesModel } from './uses-model.js';
+
+export const RULES: readonly RelationRule[] = [
+  possessive,
+  developedBy,
+  headquarteredIn,
+  trainedOn,
+  runsOn,
+  fabricatedBy,
+  memberOf,
+  investsIn,
+  cloudCommitment,
+  acquisition,
+  selection,
+  partnership,
+  programme,
+  enactedBy,
+  usesModel,
+  substitutes,
+  locatedIn,
+  operatedBy,
+];

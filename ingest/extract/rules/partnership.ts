@@ -1,0 +1,30 @@
+// Partnerships: "A, B and C have formed a strategic alliance", "A partnered with B", "A and B
+// signed a partnership". Every pair of partners gets PARTNERS_WITH.
+import { E, LIST, at, allowed, listIndices, pattern, type FactDraft, type Mention, type RelationRule } from '../frame.js';
+
+const GROUP = '(alliance|partnership|consortium|joint venture|coalition|collaboration|pact)';
+const FORMED = pattern(`${LIST} (?:have |has |had )?(?:formed|created|launched|signed|announced|entered into|struck|sealed|established) (?:a |an |the )?(?:[a-z-]+ ){0,2}${GROUP}`);
+const WITH = pattern(`${E} (?:has |have )?(?:partnered|teamed up|is partnering|will partner|signed (?:a |an )?(?:[a-z-]+ )?(?:partnership|agreement|deal)|formed (?:a |an )?(?:[a-z-]+ )?(?:partnership|alliance)) with ${LIST}`);
+
+export const partnership: RelationRule = {
+  name: 'partnership',
+  example: 'OpenAI, Google, and Anthropic have formed a strategic alliance.',
+  apply(frame) {
+    const out: FactDraft[] = [];
+    const pairs = (parties: Mention[], purpose: string | undefined) => {
+      for (let i = 0; i < parties.length; i++)
+        for (let j = i + 1; j < parties.length; j++) {
+          const a = parties[i]!;
+          const b = parties[j]!;
+          if (a.id !== b.id && allowed('PARTNERS_WITH', a.label, b.label)) out.push({ rel: 'PARTNERS_WITH', subject: a, object: b, confidence: 0.75, ...(purpose ? { props: { purpose } } : {}) });
+        }
+    };
+    const usable = (ids: number[]) => ids.map((i) => at(frame, i)).filter((m): m is Mention => !!m && !m.demonym);
+    for (const m of frame.masked.matchAll(FORMED)) pairs(usable(listIndices(m[1])), m[2]);
+    for (const m of frame.masked.matchAll(WITH)) {
+      const first = at(frame, m[1]);
+      if (first) for (const other of usable(listIndices(m[2]))) pairs([first, other], undefined);
+    }
+    return out;
+  },
+};

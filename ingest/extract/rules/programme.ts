@@ -1,0 +1,24 @@
+// Jointly announced programmes and agreements: "DBS Bank and Singapore's government agencies
+// announced an enhanced GenAI programme". Gives a Deal named by the phrase, each announcer a partner.
+import { LIST, at, allowed, listIndices, pattern, type FactDraft, type RelationRule } from '../frame.js';
+
+const RE = pattern(
+  `${LIST} (?:have |has |jointly |together )?(?:announced|launched|signed|unveiled|agreed|established|inked) (?:a |an |the |their )?((?:[\\p{L}0-9-]+ ){0,4}?(?:programme|program|initiative|agreement|memorandum of understanding|MoU|partnership|pact|joint venture|fund))\\b`,
+);
+
+export const programme: RelationRule = {
+  name: 'programme',
+  example: "DBS Bank and Singapore's government agencies announced an enhanced GenAI programme.",
+  apply(frame) {
+    const out: FactDraft[] = [];
+    for (const m of frame.masked.matchAll(RE)) {
+      const parties = listIndices(m[1]).map((i) => at(frame, i)).filter((p) => !!p && !p.demonym);
+      if (parties.length < 2 || m[2]!.includes('⟨')) continue;
+      const phrase = m[2]!.trim();
+      // the parties make the name specific; the phrase alone stays an alias
+      const deal = { label: 'Deal' as const, name: `${parties.map((p) => p!.surface).join('-')} ${phrase}`, aliases: [phrase], props: { kind: 'partnership' } };
+      for (const p of parties) if (p && allowed('PARTY_TO', p.label, 'Deal')) out.push({ rel: 'PARTY_TO', subject: p, object: deal, props: { role: 'partner' }, confidence: 0.65 });
+    }
+    return out;
+  },
+};

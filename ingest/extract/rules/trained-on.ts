@@ -1,0 +1,24 @@
+// "X was trained on ~100,000 Huawei Ascend 910B chips", "X trained using Y GPUs": training
+// hardware, with the count when one is given.
+import { E, at, pattern, type FactDraft, type RelationRule } from '../frame.js';
+import { parseCount } from '../money.js';
+
+const RE = pattern(
+  `${E}(?:['’]s)? (?:[a-z-]+ ){0,3}?(?:was |were |is |are |has been |had been )?(?:trained|pre-trained|pretrained|post-trained) (?:entirely |exclusively |fully |solely )?(?:on|using|with) (?:a cluster of |clusters of )?(?:(~|about |around |roughly |nearly |over |more than |some |approximately |up to )?(\\d[\\d,.]*(?:\\s?(?:k|thousand|million))?) )?${E}`,
+);
+
+export const trainedOn: RelationRule = {
+  name: 'trained-on',
+  example: 'GLM-5 was trained on about 100,000 Huawei Ascend 910B chips.',
+  apply(frame) {
+    const out: FactDraft[] = [];
+    for (const m of frame.masked.matchAll(RE)) {
+      const model = at(frame, m[1]);
+      const hw = at(frame, m[4]);
+      if (!model || !hw) continue;
+      const count = m[3] ? parseCount(m[3]) : null;
+      out.push({ rel: 'TRAINED_ON', subject: model, object: hw, confidence: 0.85, ...(count ? { props: { count } } : {}) });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,28 @@
+// Deployments: "the NSA is using Anthropic's Mythos model", "X deployed Y for ...". Gives a
+// Deployment "<operator> use of <model>" that USES_MODEL the model and is OPERATED_BY the user.
+import { E, at, allowed, pattern, type FactDraft, type RelationRule } from '../frame.js';
+
+const RE = pattern(
+  `${E} (?:is |are |was |were |has been |have been |had been |will be |began |started |has |have )?(?:using|uses|used|deploying|deploys|deployed|adopting|adopts|adopted|relies on|relying on|rolled out|rolling out|integrating|integrated) (?:[a-z-]+ ){0,2}?(?:⟨\\d+⟩['’]s )?${E}`,
+);
+
+const SELF_HOSTED = /\b(self-host|on-prem|on premises|locally|own servers|own infrastructure|air-gapped|downloaded the weights)/i;
+
+export const usesModel: RelationRule = {
+  name: 'uses-model',
+  example: "Reuters reported that the NSA is using Anthropic's Mythos model.",
+  apply(frame) {
+    const out: FactDraft[] = [];
+    for (const m of frame.masked.matchAll(RE)) {
+      const user = at(frame, m[1]);
+      const model = at(frame, m[2]);
+      if (!user || !model || user.demonym || !allowed('USES_MODEL', 'Deployment', model.label) || !allowed('OPERATED_BY', 'Deployment', user.label)) continue;
+      const deployment = { label: 'Deployment' as const, name: `${user.surface} use of ${model.surface}`, props: {} };
+      // the schema requires "via"; without a self-hosting cue the usual way in is an API
+      const via = SELF_HOSTED.test(frame.text) ? 'self_hosted' : 'api';
+      out.push({ rel: 'USES_MODEL', subject: deployment, object: model, props: { via, viaBasis: via === 'api' ? 'default' : 'stated' }, confidence: 0.7 });
+      out.push({ rel: 'OPERATED_BY', subject: deployment, object: user, confidence: 0.7 });
+    }
+    return out;
+  },
+};
