@@ -83,7 +83,9 @@ export function parseMoney(text: string, table: FxRateTable = FX_RATES): Money |
   }
   const num = readNumber(rest);
   if (!num) return null;
-  let { factor, rest: after } = readScale(num.rest);
+  const scaled = readScale(num.rest);
+  const after = scaled.rest;
+  let factor = scaled.factor;
   if (factor === 1) {
     // "between $30 and $50 billion": the first figure borrows the second's scale.
     const range = /^\s*(?:and|to|-|–)\s*(?:US\$|C\$|[$€£¥₹₩])?\s*(\d[\d,.]*)/i.exec(num.rest);
