@@ -26,7 +26,12 @@ export class Jurisdictions {
     if (known) return known;
     const seen = new Set<number>([nation]);
     const stack = [nation];
-    while (stack.length) for (const up of this.edges(stack.pop()!, 1)) if (!seen.has(up)) seen.add(up), stack.push(up);
+    while (stack.length)
+      for (const up of this.edges(stack.pop()!, 1)) {
+        if (seen.has(up)) continue;
+        seen.add(up);
+        stack.push(up);
+      }
     const out = [...seen].sort((a, b) => a - b);
     this.nationClosure.set(nation, out);
     return out;
@@ -79,7 +84,10 @@ export class Jurisdictions {
         if (this.idx.jurisdictionKind[t] !== 2 || !s.validAt(e, this.idx.asOfMs)) continue;
         if (viaTypes && !viaTypes.has(t)) continue;
         const x = s.edgeFrom[e]!;
-        if (!seen.has(x)) seen.add(x), out.push(x), stack.push(x);
+        if (seen.has(x)) continue;
+        seen.add(x);
+        out.push(x);
+        stack.push(x);
       }
     }
     return out.sort((a, b) => a - b);

@@ -58,10 +58,13 @@ export function propagate(idx: ReachIndex, hits: readonly Hit[], inScope: (scope
   const queued = new Uint8Array(n);
   const queue: number[] = [];
   const enqueue = (u: number) => {
-    if (!queued[u]) (queued[u] = 1), queue.push(u);
+    if (queued[u]) return;
+    queued[u] = 1;
+    queue.push(u);
   };
   for (const h of hits) {
-    if (!h.scope || inScope(h.scope, h.node)) {
+    // a scoped hit cuts the edges of in-scope dependents; only a judged node is cut itself
+    if (!h.scope || (idx.isJudged[h.node] && inScope(h.scope, h.node))) {
       for (let l = 0; l < L; l++) if (h.layers & (1 << l) && direct[h.node * L + l]! < h.level) direct[h.node * L + l] = h.level;
       enqueue(h.node);
       continue;

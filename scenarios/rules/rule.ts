@@ -20,7 +20,7 @@ export interface Scope {
   by: 'seat' | 'reach';
 }
 
-/** One entity a shock hits. Without a scope it fails for everyone; with one, for dependents in scope. */
+/** One entity a shock hits. Without a scope it fails for everyone; with one, only for its dependents in scope. */
 export interface Hit {
   node: number;
   layers: number;

@@ -1,0 +1,33 @@
+// Plain-text renderings for people: a scenario result as a table with the first cause and
+// mitigation of each deployment, and a chokepoint ranking.
+import type { ChokepointRow } from './chokepoints.js';
+import type { ScenarioResult } from './engine.js';
+import { chainOrigin } from './exposure.js';
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  return rows.map((r) => r.map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c]!))).join('  ').trimEnd()).join('\n');
+}
+
+/** A scenario result as a summary line and one row per affected deployment. */
+export function formatScenarioTable(result: ScenarioResult): string {
+  const s = result.summary;
+  const head = `${result.scenario}${result.asOf ? ` (as of ${result.asOf})` : ''}: ${s.broken} broken, ${s.degraded} degraded, ${s.atRisk} at risk, ${s.unaffected} unaffected`;
+  if (!result.impacts.length) return `${head}\n`;
+  const rows = [['STATUS', 'DEPLOYMENT', 'CAUSE', 'MITIGATION']];
+  for (const imp of result.impacts) {
+    const c = imp.causes[0];
+    const cause = c ? (c.steps.length ? `${chainOrigin(c.steps, imp.deployment.id)} via ${c.steps.map((st) => st.rel).join(' > ')}` : 'shocked directly') : '';
+    const m = imp.mitigations[0];
+    rows.push([imp.status, imp.deployment.id, cause, m ? `${m.replace} -> ${m.with}` : '']);
+  }
+  return `${head}\n\n${table(rows)}\n`;
+}
+
+/** A chokepoint ranking as a numbered table. */
+export function formatChokepoints(rows: readonly ChokepointRow[]): string {
+  if (!rows.length) return 'no entity breaks any deployment on its own\n';
+  const body = [['#', 'ENTITY', 'LABEL', 'BROKEN', 'SHARE']];
+  rows.forEach((r, i) => body.push([String(i + 1), r.entity.id, r.entity.label, String(r.broken), `${(r.share * 100).toFixed(1)}%`]));
+  return `${table(body)}\n`;
+}
