@@ -1,12 +1,130 @@
-// Mounts the newsroom embeds (/embed/map, /embed/map.svg, /embed/map.png, /oembed, /embed) on the app.
-import type { Hono } from 'hono';
+// Mounts the newsroom embeds on the app: GET /embed/map (HTML), /embed/map.svg, /embed/map.png,
+// /oembed and the /embed gallery. Rendered bytes are cached in process by (format, canonical
+// parameters, graph version); ETag comes from the same key, so a CDN and this cache agree.
+import { createHash } from 'node:crypto';
+import type { Context, Hono } from 'hono';
+import { InvalidInput, NotFound } from '../../schema/errors.js';
+import { loadLibrary } from '../../scenarios/scenario-file.js';
 import type { AppDeps } from '../server/deps.js';
+import { canonicalQuery, parseMapParams, type Format, type MapParams } from './params.js';
+import { buildSpec, CONTENT_TYPES, renderMap } from './render-map.js';
+import { RenderCache, type Rendered } from './render-cache.js';
+import { cacheControl, COMMON_HEADERS, etagMatches, mapCsp } from './http-policy.js';
+import { embedUrlParams, oembedResponse } from './oembed.js';
+import { layoutMap } from './layout.js';
+import { GALLERY_SCRIPT_HASH, mostDependedOn, renderGallery } from './gallery.js';
+
+/** Bumped when the drawing changes, so ETags of old renders stop matching. */
+const RENDER_REVISION = '1';
+
+export interface EmbedOptions {
+  /** scenario library folder (tests point it at fixtures) */
+  scenarioDir?: string;
+  cache?: RenderCache;
+}
+
+function errorResponse(c: Context, err: unknown): Response {
+  const status = err instanceof InvalidInput ? 400 : err instanceof NotFound ? 404 : 0;
+  if (!status) throw err;
+  return c.json({ error: (err as Error).message }, status, { ...COMMON_HEADERS, 'Cache-Control': 'no-store' });
+}
+
+/** The public origin: PUBLIC_URL when configured, else the request's own origin. */
+function originOf(c: Context, publicUrl: string | undefined): string {
+  return new URL(publicUrl ?? c.req.url).origin;
+}
 
 /** Adds the embed routes; resolves to a closer for anything they started. */
-export async function mountEmbeds(app: Hono, deps: AppDeps): Promise<() => Promise<void>> {
-  const unavailable = (path: string) =>
-    app.get(path, (c) => c.json({ error: `${path} is starting up in this build; try again shortly` }, 503, { 'Cache-Control': 'no-store' }));
-  for (const path of ['/embed/map', '/embed/map.svg', '/embed/map.png', '/oembed', '/embed']) unavailable(path);
-  deps.logger.debug('embed routes mounted');
-  return async () => {};
+export async function mountEmbeds(app: Hono, deps: AppDeps, opts: EmbedOptions = {}): Promise<() => Promise<void>> {
+  const cache = opts.cache ?? new RenderCache();
+  const keyOf = (format: Format, version: string, canonical: string) =>
+    createHash('sha256').update(`${RENDER_REVISION}|${format}|${version}|${canonical}`).digest('base64url').slice(0, 32);
+
+  const serveMap = (format: Format) => async (c: Context) => {
+    let params: MapParams;
+    try {
+      params = parseMapParams(new URL(c.req.url).searchParams);
+    } catch (err) {
+      return errorResponse(c, err);
+    }
+    const snapshot = await deps.snapshots.get();
+    const current = String(snapshot.version);
+    const canonical = canonicalQuery(params, format);
+    const version = params.v ?? current;
+    const key = keyOf(format, version, canonical);
+    const etag = `"${key}"`;
+    const headers: Record<string, string> = {
+      ...COMMON_HEADERS,
+      'Content-Type': CONTENT_TYPES[format],
+      'Content-Security-Policy': mapCsp(format, deps.config.frameAncestors),
+      'Cache-Control': cacheControl(params.v !== undefined),
+      ETag: etag,
+      'X-Graph-Version': version,
+    };
+    if (format !== 'html') headers['Cross-Origin-Resource-Policy'] = 'cross-origin';
+    let rendered: Rendered | undefined;
+    if (version !== current) {
+      // A pinned version that is no longer current is served only from this process's cache.
+      rendered = cache.get(key);
+      if (!rendered)
+        return c.json(
+          { error: `v: graph version ${version} is no longer served (current is ${current}); drop v, or pin with asOf=YYYY-MM-DD` },
+          409,
+          { ...COMMON_HEADERS, 'Cache-Control': 'no-store' },
+        );
+    }
+    if (etagMatches(c.req.header('if-none-match'), etag)) return c.body(null, 304, headers);
+    try {
+      rendered ??= await cache.getOrRender(key, async () => ({
+        body: await renderMap({ snapshot, store: deps.store, params, format, scenarioDir: opts.scenarioDir }),
+        contentType: CONTENT_TYPES[format],
+        etag,
+      }));
+    } catch (err) {
+      return errorResponse(c, err);
+    }
+    return c.body(rendered.body as Uint8Array<ArrayBuffer>, 200, headers);
+  };
+
+  app.get('/embed/map', serveMap('html'));
+  app.get('/embed/map.svg', serveMap('svg'));
+  app.get('/embed/map.png', serveMap('png'));
+
+  app.get('/oembed', async (c) => {
+    const origin = originOf(c, deps.config.publicUrl);
+    try {
+      const format = c.req.query('format');
+      if (format !== undefined && format !== 'json')
+        return c.json({ error: `format: only json is offered, got "${format.slice(0, 20)}"` }, 501, { ...COMMON_HEADERS, 'Cache-Control': 'no-store' });
+      const params = embedUrlParams(c.req.query('url'), origin);
+      const dim = (name: 'maxwidth' | 'maxheight'): number | undefined => {
+        const raw = c.req.query(name);
+        if (raw === undefined) return undefined;
+        if (!/^\d{1,5}$/.test(raw) || Number(raw) < 100) throw new InvalidInput(`${name}: expected a whole number of pixels ≥ 100, got "${raw.slice(0, 20)}"`);
+        return Number(raw);
+      };
+      const maxwidth = dim('maxwidth');
+      const maxheight = dim('maxheight');
+      const snapshot = await deps.snapshots.get();
+      const spec = buildSpec(snapshot, params, opts.scenarioDir);
+      const body = oembedResponse({ origin, params, spec, wide: layoutMap(spec, 'wide'), narrow: layoutMap(spec, 'narrow'), maxwidth, maxheight });
+      return c.json(body, 200, { ...COMMON_HEADERS, 'Cache-Control': cacheControl(false), 'Access-Control-Allow-Origin': '*' });
+    } catch (err) {
+      return errorResponse(c, err);
+    }
+  });
+
+  app.get('/embed', async (c) => {
+    const origin = originOf(c, deps.config.publicUrl);
+    const snapshot = await deps.snapshots.get();
+    const focus = mostDependedOn(snapshot, 3).map((id) => ({ title: `Around ${snapshot.names[snapshot.indexOf(id)!]}`, query: new URLSearchParams({ focus: id }).toString() }));
+    const scenarios = loadLibrary(opts.scenarioDir).scenarios.slice(0, 3).map((s) => ({ title: s.title, query: new URLSearchParams({ scenario: s.name }).toString() }));
+    return c.html(renderGallery(origin, [...focus, ...scenarios]), 200, {
+      ...COMMON_HEADERS,
+      'Content-Security-Policy': `default-src 'none'; style-src 'unsafe-inline'; frame-src 'self'; img-src 'self' data:; script-src ${GALLERY_SCRIPT_HASH}; base-uri 'none'; form-action 'none'; frame-ancestors 'self'`,
+      'Cache-Control': cacheControl(false),
+    });
+  });
+
+  return async () => cache.clear();
 }

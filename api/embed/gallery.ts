@@ -1,0 +1,55 @@
+// GET /embed: a small gallery of example maps (the entities most depended on, and the scenario
+// library) with copyable embed codes. Examples come from the current graph, not a fixed list.
+import { createHash } from 'node:crypto';
+import type { Snapshot } from '../../graph/snapshot.js';
+import { esc } from './markup.js';
+import { HOST_SNIPPET } from './height-script.js';
+import { RELATION_ROLES } from './relation-roles.js';
+
+const HOST_SCRIPT = HOST_SNIPPET.replace(/^<script>|<\/script>$/g, '');
+/** CSP hash of the resize script the gallery itself runs (the same snippet hosts are given). */
+export const GALLERY_SCRIPT_HASH = `'sha256-${createHash('sha256').update(HOST_SCRIPT).digest('base64')}'`;
+
+/** The ids of the `n` entities with the most direct dependents, ties by id. */
+export function mostDependedOn(s: Snapshot, n: number): string[] {
+  const scored: [string, number][] = [];
+  for (let i = 0; i < s.nodeCount; i++) {
+    let k = 0;
+    for (const e of s.inOf(i)) if (RELATION_ROLES[s.edgeType[e]!]?.dependent === 'from' && !RELATION_ROLES[s.edgeType[e]!]?.jurisdiction) k++;
+    if (k > 0) scored.push([s.ids[i]!, k]);
+  }
+  return scored
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, n)
+    .map(([id]) => id);
+}
+
+export interface GalleryExample {
+  title: string;
+  query: string;
+}
+
+/** The gallery page. */
+export function renderGallery(origin: string, examples: GalleryExample[]): string {
+  const cards = examples
+    .map((ex) => {
+      const src = `${origin}/embed/map?${ex.query}`;
+      const iframe = `<iframe src="${esc(src)}" title="${esc(ex.title)}" width="100%" height="520" style="border:0;width:100%" loading="lazy" scrolling="no"></iframe>`;
+      return (
+        `<section><h2>${esc(ex.title)}</h2>${iframe}` +
+        `<label>Embed code<textarea readonly rows="3">${esc(iframe + '\n' + HOST_SNIPPET)}</textarea></label>` +
+        `<label>oEmbed URL<textarea readonly rows="2">${esc(`${origin}/oembed?url=${encodeURIComponent(src)}`)}</textarea></label>` +
+        `<p><a href="/embed/map.svg?${esc(ex.query)}">SVG</a> · <a href="/embed/map.png?${esc(ex.query)}">PNG</a></p></section>`
+      );
+    })
+    .join('');
+  return (
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
+    `<title>chokepoint embeds</title><style>body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;max-width:1000px;margin:0 auto;padding:16px}` +
+    `section{margin:28px 0;border-top:1px solid #ccc;padding-top:8px}textarea{width:100%;font:12px ui-monospace,monospace;box-sizing:border-box}label{display:block;font-size:13px;margin-top:6px}</style></head>` +
+    `<body><h1>Dependency maps to embed</h1><p>Each map is an iframe that sizes itself: add the script once to the page. ` +
+    `Pin a published map with <code>asOf=YYYY-MM-DD</code>. Parameters and the height-message protocol are documented with the server.</p>` +
+    (cards || '<p>The graph is empty: there is nothing to map yet.</p>') +
+    `${HOST_SNIPPET}</body></html>`
+  );
+}

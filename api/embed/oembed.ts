@@ -1,0 +1,69 @@
+// oEmbed 1.0 (type "rich"): the iframe snippet for one of this server's /embed/map URLs, with a
+// width and a height estimated from the layout (the height messages then correct it live).
+import { InvalidInput, NotFound } from '../../schema/errors.js';
+import type { MapSpec } from './map-model.js';
+import type { Layout } from './layout.js';
+import { esc } from './markup.js';
+import { legendEntries } from './svg.js';
+import { wrapText } from './text-width.js';
+import { linkQuery, parseMapParams, type MapParams } from './params.js';
+import { chartId } from './render-map.js';
+
+export const DEFAULT_WIDTH = 640;
+
+/** Checks that `url` is this server's /embed/map and returns its parameters. */
+export function embedUrlParams(raw: string | undefined, origin: string): MapParams {
+  if (!raw) throw new InvalidInput('url: required (an embed URL like ' + origin + '/embed/map?focus=chip:nvidia-h20)');
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    throw new InvalidInput(`url: not an absolute URL: "${raw.slice(0, 120)}"`);
+  }
+  if (u.origin !== origin || u.pathname !== '/embed/map')
+    throw new NotFound(`url: not a map of this server (expected ${origin}/embed/map?…, got ${u.origin}${u.pathname})`);
+  try {
+    return parseMapParams(u.searchParams);
+  } catch (err) {
+    if (err instanceof InvalidInput) throw new InvalidInput(`url: ${err.message}`);
+    throw err;
+  }
+}
+
+/** Estimated page height in px at a frame width, from the same numbers the page's CSS uses. */
+export function estimateHeight(spec: MapSpec, wide: Layout, narrow: Layout, width: number): number {
+  const inner = width - 20;
+  const breakpoint = Math.max(400, Math.round(wide.width * 0.75));
+  const drawing =
+    width <= breakpoint ? narrow.height * (Math.min(inner, 480) / narrow.width) : wide.height * (Math.min(inner, wide.width) / wide.width);
+  const title = wrapText(spec.title, inner, 17, true).length * 23;
+  const subtitle = wrapText(spec.subtitle, inner, 13).length * 18;
+  const { labels, statuses } = legendEntries(spec);
+  const legendRows = Math.ceil((labels.length + statuses.length + 1) / Math.max(1, Math.floor(inner / 110)));
+  const caption = 4 * 17;
+  return Math.ceil(20 + title + subtitle + 16 + drawing + legendRows * 20 + caption + 16);
+}
+
+export interface OEmbedInput {
+  origin: string;
+  params: MapParams;
+  spec: MapSpec;
+  wide: Layout;
+  narrow: Layout;
+  maxwidth?: number;
+  maxheight?: number;
+}
+
+/** The oEmbed response object. */
+export function oembedResponse(i: OEmbedInput): Record<string, string | number> {
+  const width = Math.max(280, Math.min(i.maxwidth ?? DEFAULT_WIDTH, 1600));
+  const natural = estimateHeight(i.spec, i.wide, i.narrow, width);
+  const height = i.maxheight ? Math.min(natural, Math.max(200, i.maxheight)) : natural;
+  const src = `${i.origin}/embed/map?${linkQuery(i.params)}`;
+  const png = `${i.origin}/embed/map.png?${linkQuery(i.params)}`;
+  const html =
+    `<iframe src="${esc(src)}" title="${esc(i.spec.title)}" id="${esc(chartId(i.params))}" width="${width}" height="${height}" ` +
+    `style="border:0;width:100%;max-width:${width}px" loading="lazy" scrolling="no"></iframe>` +
+    `<noscript><img src="${esc(png)}" alt="${esc(i.spec.alt)}" style="max-width:100%"></noscript>`;
+  return { version: '1.0', type: 'rich', provider_name: 'chokepoint', provider_url: `${i.origin}/embed`, title: i.spec.title, width, height, html, cache_age: 300 };
+}

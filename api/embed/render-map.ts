@@ -1,0 +1,76 @@
+// From request parameters to bytes: build the map (focus or scenario), lay it out, draw it in
+// the asked format. Pure apart from reading sources from the store and scenarios from the library.
+import { createHash } from 'node:crypto';
+import type { GraphStore } from '../../graph/store.js';
+import { dateMs, type Snapshot } from '../../graph/snapshot.js';
+import { findScenario } from '../../scenarios/scenario-file.js';
+import type { MapSpec } from './map-model.js';
+import { focusMap } from './focus-map.js';
+import { scenarioMap } from './scenario-map.js';
+import { layoutMap } from './layout.js';
+import { renderSvg, type Caption } from './svg.js';
+import { renderPage } from './html.js';
+import { mapSources, type MapSources } from './sources.js';
+import { svgToPng } from './png.js';
+import { canonicalQuery, linkQuery, type Format, type MapParams } from './params.js';
+
+export const CONTENT_TYPES: Record<Format, string> = {
+  html: 'text/html; charset=utf-8',
+  svg: 'image/svg+xml; charset=utf-8',
+  png: 'image/png',
+};
+
+/** A stable id for a chart (its canonical parameters), used in the height messages. */
+export function chartId(p: MapParams): string {
+  return `chokepoint-${createHash('sha256').update(canonicalQuery(p, 'html')).digest('hex').slice(0, 12)}`;
+}
+
+/** The map a request asks for, over one snapshot. */
+export function buildSpec(s: Snapshot, p: MapParams, scenarioDir?: string): MapSpec {
+  const asOfMs = dateMs(p.asOf);
+  if (p.scenario !== undefined)
+    return scenarioMap(s, findScenario(p.scenario, scenarioDir), { focus: p.focus, max: p.max, asOf: p.asOf, asOfMs });
+  return focusMap(s, p.focus!, { depth: p.depth, max: p.max, asOfMs, asOf: p.asOf });
+}
+
+function captionLine(spec: MapSpec, sources: MapSources): string {
+  const when = spec.asOf ? `Relations valid on ${spec.asOf}` : sources.observedUntil ? `Data as of ${sources.observedUntil}` : 'Current data';
+  return `${when} · graph version ${spec.graphVersion}${spec.omitted ? ` · ${spec.omitted} more not shown` : ''}.`;
+}
+
+function imageCaption(spec: MapSpec, sources: MapSources): Caption {
+  const names = sources.links.map((l) => l.text);
+  return { line: captionLine(spec, sources), sources: names.slice(0, 4), moreSources: Math.max(0, names.length - 4) };
+}
+
+export interface RenderInput {
+  snapshot: Snapshot;
+  store: GraphStore;
+  params: MapParams;
+  format: Format;
+  scenarioDir?: string;
+}
+
+/** Renders one map in one format; throws NotFound/InvalidInput for unknown focus or scenario. */
+export async function renderMap(input: RenderInput): Promise<Uint8Array> {
+  const { snapshot, store, params: p, format } = input;
+  const spec = buildSpec(snapshot, p, input.scenarioDir);
+  const sources = await mapSources(store, spec);
+  if (format === 'html') {
+    const page = renderPage({
+      spec,
+      wide: layoutMap(spec, 'wide'),
+      narrow: layoutMap(spec, 'narrow'),
+      sources,
+      caption: captionLine(spec, sources),
+      theme: p.theme,
+      chartId: chartId(p),
+      pngHref: `/embed/map.png?${linkQuery(p)}`,
+    });
+    return Buffer.from(page, 'utf8');
+  }
+  const theme = p.theme === 'dark' ? 'dark' : 'light';
+  const svg = renderSvg(spec, layoutMap(spec, p.layout), { theme, idPrefix: 'm', chrome: { caption: imageCaption(spec, sources) } });
+  if (format === 'svg') return Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>\n${svg}`, 'utf8');
+  return svgToPng(svg, p.scale);
+}

@@ -1,0 +1,105 @@
+// The scenario map: what a scenario breaks and the chains of real relations that explain it,
+// optionally only the impacts whose chains run through one focus entity. Impacts are taken in
+// the engine's order (most severe first) until the node budget is spent.
+import { NotFound } from '../../schema/errors.js';
+import type { Snapshot } from '../../graph/snapshot.js';
+import { runScenario, type Impact } from '../../scenarios/engine.js';
+import type { Scenario } from '../../scenarios/scenario-file.js';
+import type { Step } from '../../scenarios/causes.js';
+import type { MapEdge, MapNode, MapSpec, MapStatus } from './map-model.js';
+import { RELATION_ROLES, seatOf } from './relation-roles.js';
+import { scenarioAltText } from './alt-text.js';
+
+export interface ScenarioMapOptions {
+  focus?: string;
+  max: number;
+  asOf?: string;
+  asOfMs: number;
+}
+
+/** The entity a chain starts from: the end of its first step that the second step does not share. */
+function chainStart(steps: Step[]): string | undefined {
+  const [first, second] = steps;
+  if (!first) return undefined;
+  if (!second) return first.from;
+  return second.from === first.to || second.to === first.to ? first.from : first.to;
+}
+
+/** The stored edge behind a step, as a map edge (undefined when the snapshot lacks it). */
+function stepEdge(s: Snapshot, step: Step): MapEdge | undefined {
+  const from = s.indexOf(step.from);
+  const to = s.indexOf(step.to);
+  if (from === undefined || to === undefined) return undefined;
+  for (const e of s.outOf(from))
+    if (s.edgeTo[e] === to && s.type(e) === step.rel) {
+      const role = RELATION_ROLES[s.edgeType[e]!];
+      return { relationId: s.edgeIds[e]!, from: step.from, to: step.to, type: step.rel, reversed: role?.dependent === 'to' };
+    }
+  return undefined;
+}
+
+function touches(impact: Impact, id: string): boolean {
+  return impact.deployment.id === id || impact.causes.some((c) => c.steps.some((st) => st.from === id || st.to === id));
+}
+
+/** Builds the map of a scenario's impact; throws NotFound when the focus is not in the graph. */
+export function scenarioMap(s: Snapshot, scenario: Scenario, opts: ScenarioMapOptions): MapSpec {
+  const focusIndex = opts.focus === undefined ? undefined : s.indexOf(opts.focus);
+  if (opts.focus !== undefined && focusIndex === undefined) throw new NotFound(`focus: no entity with id "${opts.focus}" in graph version ${s.version}`);
+  const result = runScenario(s, scenario, opts.asOf ? { asOf: opts.asOf } : {});
+  const impacts = opts.focus ? result.impacts.filter((i) => touches(i, opts.focus!)) : result.impacts;
+
+  const nodes = new Map<string, MapNode>();
+  const edges = new Map<string, MapEdge>();
+  const status = new Map<string, MapStatus>();
+  const shocked = new Set<string>();
+  let shown = 0;
+  for (const impact of impacts) {
+    const ids = new Set<string>([impact.deployment.id]);
+    for (const c of impact.causes) for (const st of c.steps) ids.add(st.from), ids.add(st.to);
+    const fresh = [...ids].filter((id) => !nodes.has(id) && s.indexOf(id) !== undefined);
+    if (nodes.size + fresh.length > opts.max && shown > 0) continue;
+    shown++;
+    status.set(impact.deployment.id, impact.status);
+    for (const c of impact.causes) {
+      const start = chainStart(c.steps);
+      if (start) shocked.add(start);
+      for (const st of c.steps) {
+        const e = stepEdge(s, st);
+        if (e) edges.set(e.relationId || `${st.from}|${st.rel}|${st.to}`, e);
+      }
+    }
+    for (const id of fresh) {
+      const i = s.indexOf(id)!;
+      nodes.set(id, { id, name: s.names[i]!, label: s.label(i), role: id === opts.focus ? 'focus' : 'chain', seat: seatOf(s, i, opts.asOfMs) });
+    }
+  }
+  for (const n of nodes.values()) n.status = status.get(n.id) ?? (shocked.has(n.id) ? 'SHOCKED' : undefined);
+  if (opts.focus && !nodes.has(opts.focus)) {
+    const i = focusIndex!;
+    nodes.set(opts.focus, { id: opts.focus, name: s.names[i]!, label: s.label(i), role: 'focus', seat: seatOf(s, i, opts.asOfMs) });
+  }
+  const sorted = [...nodes.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+  const focusName = focusIndex === undefined ? undefined : s.names[focusIndex]!;
+  const counts = { BROKEN: 0, DEGRADED: 0, AT_RISK: 0 };
+  for (const i of impacts) if (i.status in counts) counts[i.status as keyof typeof counts]++;
+  const spec: MapSpec = {
+    kind: 'scenario',
+    title: focusName ? `${scenario.title}: what breaks through ${focusName}` : `${scenario.title}: what breaks`,
+    subtitle: `${counts.BROKEN} broken, ${counts.DEGRADED} degraded, ${counts.AT_RISK} at risk${result.asOf ? ` as of ${result.asOf}` : ''}`,
+    nodes: sorted,
+    edges: [...edges.values()].sort((a, b) => (a.relationId < b.relationId ? -1 : a.relationId > b.relationId ? 1 : 0)),
+    omitted: impacts.length - shown,
+    alt: '',
+    graphVersion: s.version,
+    asOf: opts.asOf ?? result.asOf ?? undefined,
+  };
+  const impacted = impacts.map((i): MapNode => {
+    const known = nodes.get(i.deployment.id);
+    if (known) return known;
+    const idx = s.indexOf(i.deployment.id)!;
+    return { id: i.deployment.id, name: i.deployment.name, label: s.label(idx), role: 'chain', status: i.status, seat: seatOf(s, idx, opts.asOfMs) };
+  });
+  spec.alt = scenarioAltText(spec, scenario.title, impacted, focusName);
+  return spec;
+}
