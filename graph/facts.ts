@@ -14,7 +14,7 @@ import {
   type FactRecord,
   type RelationFact,
 } from '../schema/records.js';
-import type { Label } from '../schema/generated/model.js';
+import { labelProps, type Label } from '../schema/generated/model.js';
 import type { GraphStore, WriteBatch } from './store.js';
 
 export interface RejectedLine {
@@ -53,7 +53,7 @@ const norm = (s: string) => s.normalize('NFKC').trim().toLowerCase();
 /** Builds a store write from parsed records, resolving endpoints against the batch and the store. */
 export async function factsToBatch(
   records: { line: number; record: FactRecord }[],
-  store: Pick<GraphStore, 'getEntities' | 'getDocuments'>,
+  store: Pick<GraphStore, 'getEntities' | 'getDocuments' | 'search'>,
   opts: { defaultSource: string; extractor?: string; observedAt?: string },
 ): Promise<{ batch: WriteBatch; rejected: RejectedLine[] }> {
   const rejected: RejectedLine[] = [];
@@ -63,7 +63,13 @@ export async function factsToBatch(
     entities.set(e.id, e);
     for (const n of [e.name, ...e.aliases]) byName.set(`${e.label}\u0000${norm(n)}`, e.id);
   };
-  for (const { record } of records) if (record.kind === 'entity') remember(toEntity(record));
+  for (const { line, record } of records) {
+    if (record.kind !== 'entity') continue;
+    const e = toEntity(record);
+    const ok = labelProps[e.label].safeParse(e.props);
+    if (ok.success) remember(e);
+    else rejected.push({ line, reason: `props.${ok.error.issues[0]!.path.join('.')}: ${ok.error.issues[0]!.message}` });
+  }
 
   // endpoints named by type+name resolve to a known id or to the id the name implies
   const endpointId = (ep: Endpoint): string =>
@@ -73,6 +79,19 @@ export async function factsToBatch(
   const facts = records.filter((r): r is { line: number; record: RelationFact } => r.record.kind === 'fact');
   const wanted = [...new Set(facts.flatMap(({ record }) => [endpointId(record.subject), endpointId(record.object)]))].filter((id) => !entities.has(id));
   const existing = await store.getEntities(wanted);
+  // a name the store knows as another entity's name or alias resolves to that entity
+  for (const { record } of facts)
+    for (const ep of [record.subject, record.object]) {
+      if (typeof ep.id === 'string' || entities.has(endpointId(ep)) || existing.has(endpointId(ep))) continue;
+      const name = norm(String(ep.name));
+      const hit = (await store.search(String(ep.name), { labels: [ep.type as Label], limit: 5 })).find((h) =>
+        [h.entity.name, ...h.entity.aliases].some((n) => norm(n) === name),
+      );
+      if (hit) {
+        byName.set(`${String(ep.type)}\u0000${name}`, hit.entity.id);
+        existing.set(hit.entity.id, hit.entity);
+      }
+    }
 
   const created = new Map<string, EntityRecord>();
   const claims: ClaimRecord[] = [];

@@ -19,6 +19,16 @@ export interface EmbeddedOptions {
   shuffleUnordered?: boolean;
 }
 
+// Grafeo's uniqueness constraints check but do not index, so every MERGE/MATCH on a key would scan
+// (quadratic imports); Neo4j's constraints carry their own index, so these stay in this adapter.
+const GRAFEO_KEY_INDEXES = [
+  `CREATE INDEX entity_id_lookup IF NOT EXISTS FOR (n:Entity) ON (n.id)`,
+  `CREATE INDEX claim_id_lookup IF NOT EXISTS FOR (n:Claim) ON (n.id)`,
+  `CREATE INDEX lease_job_lookup IF NOT EXISTS FOR (n:Lease) ON (n.job)`,
+  `CREATE INDEX log_id_lookup IF NOT EXISTS FOR (n:LogEntry) ON (n.id)`,
+  `CREATE INDEX meta_id_lookup IF NOT EXISTS FOR (n:Meta) ON (n.id)`,
+];
+
 function normalise(value: unknown): unknown {
   if (typeof value === 'bigint') return Number(value);
   if (Array.isArray(value)) return value.map(normalise);
@@ -76,7 +86,7 @@ class GrafeoExecutor implements CypherExecutor {
 
   async migrate(statements: string[]): Promise<void> {
     await this.queue.run(async () => {
-      for (const s of statements) await this.db.executeCypher(s);
+      for (const s of [...statements, ...GRAFEO_KEY_INDEXES]) await this.db.executeCypher(s);
       try {
         await this.db.createTextIndex('Entity', 'searchText', { tokenizer: 'standard' });
       } catch (err) {

@@ -6,9 +6,9 @@ import type { CliCommand } from '../command.js';
 const command: CliCommand = {
   name: 'import',
   summary: 'load fact records (JSONL) into the store; bad lines are reported and skipped',
-  usage: ['import <file.jsonl…> [--batch N]'],
-  help: { '--batch N': 'records per transaction (default 2000)' },
-  options: { batch: { type: 'string', default: '2000' } },
+  usage: ['import <file.jsonl…> [--batch N] [--verbose]'],
+  help: { '--batch N': 'records per transaction (default 2000)', '--verbose': 'print a line on stderr after each committed batch' },
+  options: { batch: { type: 'string', default: '2000' }, verbose: { type: 'boolean', default: false } },
   async run(args, ctx) {
     const { parseFactLines, factsToBatch } = await import('../../../graph/facts.js');
     if (!args.positionals.length) throw new InvalidInput('import: give at least one JSONL file');
@@ -39,8 +39,9 @@ const command: CliCommand = {
         } catch (err) {
           if (!(err instanceof InvalidInput)) throw err;
           // one bad record must not sink its chunk: write the chunk's records one by one
+          const named = chunk.filter((r) => r.record.kind === 'entity');
           for (const one of chunk) {
-            const single = await factsToBatch([one], store, { defaultSource: basename(file) });
+            const single = await factsToBatch(one.record.kind === 'entity' ? [one] : [...named, one], store, { defaultSource: basename(file) });
             try {
               const r = await store.write(single.batch);
               claims += r.claimsAdded;
@@ -51,6 +52,7 @@ const command: CliCommand = {
             }
           }
         }
+        if (args.values.verbose) ctx.err(`import: committed records ${i + 1}-${Math.min(i + batchSize, ordered.length)} of ${ordered.length}`);
         ctx.progress(`import ${basename(file)}`, Math.min(i + batchSize, ordered.length), ordered.length);
       }
       rejected.sort((a, b) => a.line - b.line);

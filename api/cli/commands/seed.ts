@@ -1,5 +1,4 @@
 import type { CliCommand } from '../command.js';
-import { seedStore, formatCounts } from '../../seeding.js';
 
 const command: CliCommand = {
   name: 'seed',
@@ -8,6 +7,7 @@ const command: CliCommand = {
   help: { '--reset': 'remove everything in the store first' },
   options: { reset: { type: 'boolean', default: false } },
   async run(args, ctx) {
+    const { seedStore, formatCounts } = await import('../../seeding.js');
     const store = await ctx.openStore();
     if (args.values.reset) {
       await store.clear();

@@ -1,0 +1,34 @@
+import { InvalidInput } from '../../../schema/errors.js';
+import type { CliCommand } from '../command.js';
+
+const command: CliCommand = {
+  name: 'scenario',
+  summary: 'list the named what-if scenarios, or run one against the graph',
+  usage: ['scenario list', 'scenario run <name|file.yaml> [--as-of DATE] [--json]'],
+  help: { '--as-of': 'judge the graph as it stood on this date (YYYY-MM-DD)', '--json': 'print the result as JSON (CONTRACTS.md §4)' },
+  options: { 'as-of': { type: 'string' }, json: { type: 'boolean', default: false } },
+  async run(args, ctx) {
+    const [verb, target] = args.positionals;
+    const { loadLibrary, findScenario } = await import('../../../scenarios/scenario-file.js');
+    if (verb === 'list') {
+      const { scenarios, errors } = loadLibrary();
+      for (const e of errors) ctx.err(`scenario: ${e.message}`);
+      if (args.values.json) ctx.out(JSON.stringify(scenarios.map((s) => ({ name: s.name, title: s.title, description: s.description, sources: s.sources, asOf: s.asOf ?? null })), null, 2));
+      else {
+        const width = Math.max(...scenarios.map((s) => s.name.length));
+        ctx.out(scenarios.map((s) => `${s.name.padEnd(width)}  ${s.title}`).join('\n'));
+      }
+      return 0;
+    }
+    if (verb !== 'run') throw new InvalidInput(`scenario: expected "list" or "run", got ${verb ? `"${verb}"` : 'nothing'}`);
+    if (!target) throw new InvalidInput('scenario run: expected a scenario name or a .yaml file');
+    const scenario = findScenario(target);
+    const { runScenario } = await import('../../../scenarios/engine.js');
+    const { formatScenarioTable } = await import('../../../scenarios/format.js');
+    const asOf = args.values['as-of'];
+    const result = runScenario(await ctx.snapshot(), scenario, typeof asOf === 'string' ? { asOf } : {});
+    ctx.out(args.values.json ? JSON.stringify(result, null, 2) : formatScenarioTable(result));
+    return 0;
+  },
+};
+export default command;
