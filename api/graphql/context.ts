@@ -1,0 +1,18 @@
+// What every resolver receives: the store, this request's DataLoaders, the caller's role, the
+// snapshot, and a deadline so long traversals stop when the request has timed out.
+import type { Logger } from 'pino';
+import type { ApiKeyRole } from '../config.js';
+import type { SnapshotCache } from '../../graph/snapshot-cache.js';
+import type { GraphStore } from '../../graph/store.js';
+import type { Loaders } from './loaders.js';
+
+export interface GraphContext {
+  store: GraphStore;
+  snapshots: SnapshotCache;
+  loaders: Loaders;
+  /** null when the request carries no API key */
+  role: ApiKeyRole | null;
+  logger: Logger;
+  /** epoch ms after which work should stop */
+  deadline: number;
+}

@@ -1,0 +1,73 @@
+// Conversions at the GraphQL boundary: EntityType enum <-> label, asOf dates, snapshot edges as
+// relation records, opaque cursors.
+import { screamingSnake } from '../../schema/meta.js';
+import { LABELS, type Label } from '../../schema/generated/model.js';
+import { InvalidInput } from '../../schema/errors.js';
+import { dateMs, type Snapshot } from '../../graph/snapshot.js';
+import type { RelationRecord } from '../../schema/records.js';
+import type { EntityType } from './generated.js';
+
+const TO_ENUM = new Map<Label, EntityType>(LABELS.map((l) => [l, screamingSnake(l) as EntityType]));
+const TO_LABEL = new Map<EntityType, Label>(LABELS.map((l) => [screamingSnake(l) as EntityType, l]));
+
+/** The EntityType enum value of a label. */
+export function entityTypeOf(label: Label): EntityType {
+  return TO_ENUM.get(label)!;
+}
+
+/** The label of an EntityType enum value. */
+export function labelOf(type: EntityType): Label {
+  const label = TO_LABEL.get(type);
+  if (!label) throw new InvalidInput(`type: unknown entity type ${type}`);
+  return label;
+}
+
+/** Parses an optional asOf argument to epoch ms (NaN when absent: validity is ignored). */
+export function asOfMs(asOf: string | null | undefined, field = 'asOf'): number {
+  if (asOf === null || asOf === undefined) return Number.NaN;
+  const ms = dateMs(asOf);
+  if (Number.isNaN(ms)) throw new InvalidInput(`${field}: expected an ISO date like 2025-06-30, got "${asOf}"`);
+  return ms;
+}
+
+const isoDay = (ms: number) => (Number.isNaN(ms) ? undefined : new Date(ms).toISOString().slice(0, 10));
+
+/** Edge e of a snapshot as a relation record (claim counts and dates come from the claims). */
+export function relationAt(s: Snapshot, e: number): RelationRecord {
+  return {
+    id: s.edgeIds[e]!,
+    type: s.type(e),
+    from: s.ids[s.edgeFrom[e]!]!,
+    to: s.ids[s.edgeTo[e]!]!,
+    props: s.edgeProps[e]!,
+    confidence: s.edgeConfidence[e]!,
+    validFrom: isoDay(s.edgeValidFrom[e]!),
+    validTo: isoDay(s.edgeValidTo[e]!),
+    claimCount: 0,
+  };
+}
+
+/** Whether a relation record is valid at asOf (NaN: always). */
+export function validAt(r: Pick<RelationRecord, 'validFrom' | 'validTo'>, ms: number): boolean {
+  if (Number.isNaN(ms)) return true;
+  return !(dateMs(r.validFrom) > ms) && !(dateMs(r.validTo) < ms);
+}
+
+/** An opaque cursor for an id. */
+export function encodeCursor(id: string): string {
+  return Buffer.from(id, 'utf8').toString('base64url');
+}
+
+/** The id behind a cursor. */
+export function decodeCursor(cursor: string): string {
+  const id = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!/^[a-z]+:\S+$/.test(id)) throw new InvalidInput(`after: "${cursor}" is not a cursor from this API`);
+  return id;
+}
+
+/** Clamps a page size argument. */
+export function pageSize(first: number | null | undefined, fallback: number, max = 500): number {
+  const n = first ?? fallback;
+  if (!Number.isInteger(n) || n < 0) throw new InvalidInput(`first: expected a whole number >= 0, got ${n}`);
+  return Math.min(n, max);
+}

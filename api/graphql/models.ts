@@ -1,0 +1,63 @@
+// The model types resolvers return for the non-entity parts of the schema (codegen `mappers`).
+import type { EntityRecord, RelationRecord } from '../../schema/records.js';
+
+export interface EntityEdge {
+  cursor: string;
+  node: EntityRecord;
+}
+
+export interface EntityConnection {
+  edges: EntityEdge[];
+  pageInfo: { endCursor: string | null; hasNextPage: boolean };
+  totalCount: number;
+}
+
+export interface SearchHitModel {
+  entity: EntityRecord;
+  score: number;
+}
+
+export interface SubgraphModel {
+  root: EntityRecord;
+  nodes: EntityRecord[];
+  edges: RelationRecord[];
+  depths: number[];
+}
+
+export interface PathStepModel {
+  relation: RelationRecord;
+  reversed: boolean;
+  entity: EntityRecord;
+}
+
+export interface PathModel {
+  length: number;
+  start: EntityRecord;
+  steps: PathStepModel[];
+}
+
+export interface ExposureItemModel {
+  subject: EntityRecord;
+  dependency: EntityRecord;
+  jurisdictions: EntityRecord[];
+  path: RelationRecord[];
+  control: RelationRecord[];
+}
+
+export interface LayerExposureModel {
+  layer: string;
+  exposed: number;
+  total: number;
+  share: number;
+  items: ExposureItemModel[];
+}
+
+export interface ExposureModel {
+  nation: EntityRecord;
+  asOf: string | null;
+  home: EntityRecord[];
+  subjects: number;
+  exposed: number;
+  share: number;
+  layers: LayerExposureModel[];
+}

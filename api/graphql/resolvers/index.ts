@@ -1,0 +1,64 @@
+// All resolvers: hand-written ones typed by codegen, plus each label's field resolvers built from
+// the domain model.
+import { GraphQLScalarType, Kind } from 'graphql';
+import { InvalidInput } from '../../../schema/errors.js';
+import { isoDate } from '../../../schema/generated/model.js';
+import type { Resolvers } from '../generated.js';
+import { entityTypeResolvers } from './entity-fields.js';
+import { Query } from './query.js';
+import { analysisQueries } from './analysis.js';
+import { Mutation } from './mutation.js';
+import { Relation, Source } from './relation.js';
+
+const parseDate = (value: unknown) => {
+  const ok = isoDate.safeParse(value);
+  if (!ok.success) throw new InvalidInput(`expected an ISO date like 2025-06-30, got ${JSON.stringify(value)}`);
+  return ok.data;
+};
+
+const DateScalar = new GraphQLScalarType({
+  name: 'Date',
+  serialize: (v) => String(v),
+  parseValue: parseDate,
+  parseLiteral: (ast) => parseDate(ast.kind === Kind.STRING ? ast.value : undefined),
+});
+
+const JSONScalar = new GraphQLScalarType({
+  name: 'JSON',
+  serialize: (v) => v,
+  parseValue: (v) => v,
+  parseLiteral: function literal(ast): unknown {
+    switch (ast.kind) {
+      case Kind.STRING:
+      case Kind.BOOLEAN:
+        return ast.value;
+      case Kind.INT:
+      case Kind.FLOAT:
+        return Number(ast.value);
+      case Kind.LIST:
+        return ast.values.map((v) => literal(v));
+      case Kind.OBJECT:
+        return Object.fromEntries(ast.fields.map((f) => [f.name.value, literal(f.value)]));
+      case Kind.NULL:
+        return null;
+      default:
+        throw new InvalidInput('JSON: variables are not supported inside JSON literals; pass the whole value as a variable');
+    }
+  },
+});
+
+const typed: Resolvers = {
+  Date: DateScalar,
+  JSON: JSONScalar,
+  Entity: { __resolveType: (e) => e.label },
+  Query: { ...Query, ...analysisQueries },
+  Mutation,
+  Relation,
+  Source: { ...Source, retracted: (c) => (c as { retracted?: boolean }).retracted === true },
+};
+
+/** The resolver map handed to Apollo. */
+export function buildResolvers(): Record<string, object> {
+  const perLabel = entityTypeResolvers();
+  return { ...perLabel, ...typed } as Record<string, object>;
+}

@@ -1,0 +1,164 @@
+// Mutations: validated with zod, written through the store in one batch each, then the snapshot
+// cache is told the graph moved. Every mutation needs the editor role.
+import { z } from 'zod';
+import { ID_PREFIX, labelProps, isoDate } from '../../../schema/generated/model.js';
+import { InvalidInput, NotFound } from '../../../schema/errors.js';
+import { claimId, describeZodError, documentId, entityId, propsSchema, relationId, type ClaimRecord, type DocumentRecord, type EntityRecord } from '../../../schema/records.js';
+import type { GraphContext } from '../context.js';
+import type { MutationResolvers } from '../generated.js';
+import { requireEditor } from '../auth.js';
+import { labelOf } from '../entity-types.js';
+
+const ID = z.string().regex(/^[a-z]+:\S+$/, 'expected an id like chip:nvidia-h20');
+const DOC_KINDS = ['news', 'model-card', 'policy', 'feed', 'record', 'table', 'seed'] as const;
+
+const upsertInput = z.object({
+  type: z.string(),
+  name: z.string().trim().min(1, 'name must not be empty'),
+  id: ID.nullish(),
+  aliases: z.array(z.string().trim().min(1)).nullish(),
+  description: z.string().nullish(),
+  properties: z.record(z.string(), z.unknown()).nullish(),
+});
+
+const claimInput = z.object({
+  subject: ID,
+  type: z.string(),
+  object: ID,
+  properties: z.record(z.string(), z.unknown()).nullish(),
+  source: z.object({
+    url: z.string().trim().min(1, 'the source needs a URL or a document id'),
+    title: z.string().nullish(),
+    publisher: z.string().nullish(),
+    publishedAt: isoDate.nullish(),
+    kind: z.enum(DOC_KINDS).nullish(),
+  }),
+  quote: z.string().nullish(),
+  confidence: z.number().min(0).max(1).nullish(),
+  observedAt: isoDate.nullish(),
+  validFrom: isoDate.nullish(),
+  validTo: isoDate.nullish(),
+});
+
+function parse<T>(schema: z.ZodType<T>, value: unknown, prefix: string): T {
+  const r = schema.safeParse(value);
+  if (!r.success) throw new InvalidInput(`${prefix}.${describeZodError(r.error)}`);
+  return r.data;
+}
+
+async function afterWrite(ctx: GraphContext): Promise<void> {
+  ctx.snapshots.invalidate();
+  ctx.loaders.entity.clearAll();
+  ctx.loaders.relations.clearAll();
+  ctx.loaders.claims.clearAll();
+}
+
+async function existing(id: string, ctx: GraphContext, field: string): Promise<EntityRecord> {
+  const e = (await ctx.store.getEntities([id])).get(id);
+  if (!e) throw new NotFound(`${field}: no entity with id "${id}"`);
+  return e;
+}
+
+const live = (c: ClaimRecord) => (c as ClaimRecord & { retracted?: boolean }).retracted !== true;
+
+export const Mutation: MutationResolvers = {
+  upsertEntity: async (_p, args, ctx) => {
+    requireEditor(ctx.role);
+    const input = parse(upsertInput, args.input, 'input');
+    const label = labelOf(input.type as Parameters<typeof labelOf>[0]);
+    const props = propsSchema.parse(input.properties ?? {});
+    const id = input.id ?? entityId(label, input.name, props);
+    if (!id.startsWith(`${ID_PREFIX[label]}:`)) throw new InvalidInput(`input.id: a ${label} id starts with "${ID_PREFIX[label]}:", got "${id}"`);
+    const before = (await ctx.store.getEntities([id])).get(id);
+    if (before && before.label !== label) throw new InvalidInput(`input.type: ${id} is a ${before.label}, not a ${label}`);
+    const merged = { ...(before?.props ?? {}), ...props };
+    const checked = labelProps[label].safeParse(merged);
+    if (!checked.success) throw new InvalidInput(`input.properties.${describeZodError(checked.error)}`);
+    const record: EntityRecord = {
+      id,
+      label,
+      name: input.name,
+      aliases: [...new Set([...(before?.aliases ?? []), ...(input.aliases ?? [])])],
+      props: merged,
+    };
+    const description = input.description ?? before?.description;
+    if (description) record.description = description;
+    await ctx.store.write({ entities: [record] });
+    await afterWrite(ctx);
+    return (await ctx.store.getEntities([id])).get(id) ?? record;
+  },
+
+  addClaim: async (_p, args, ctx) => {
+    requireEditor(ctx.role);
+    const input = parse(claimInput, args.input, 'input');
+    await existing(input.subject, ctx, 'input.subject');
+    await existing(input.object, ctx, 'input.object');
+    const docId = documentId(input.source.url);
+    const documents: DocumentRecord[] = [];
+    if (!input.source.url.startsWith('doc:')) {
+      const doc: DocumentRecord = { id: docId, url: input.source.url, kind: input.source.kind ?? 'record' };
+      if (input.source.title) doc.title = input.source.title;
+      if (input.source.publisher) doc.publisher = input.source.publisher;
+      if (input.source.publishedAt) doc.publishedAt = input.source.publishedAt;
+      documents.push(doc);
+    } else if (!(await ctx.store.getDocuments([docId])).has(docId)) throw new NotFound(`input.source.url: no document with id "${docId}"`);
+    const body: Omit<ClaimRecord, 'id' | 'observedAt' | 'confidence'> = {
+      subject: input.subject,
+      rel: input.type as ClaimRecord['rel'],
+      object: input.object,
+      props: propsSchema.parse(input.properties ?? {}),
+      documentId: docId,
+      extractor: `api:${ctx.role}`,
+    };
+    if (input.quote) body.quote = input.quote;
+    if (input.validFrom) body.validFrom = input.validFrom;
+    if (input.validTo) body.validTo = input.validTo;
+    const claim: ClaimRecord = { ...body, id: claimId(body), confidence: input.confidence ?? 0.8, observedAt: input.observedAt ?? new Date().toISOString().slice(0, 10) };
+    const result = await ctx.store.write({ documents, claims: [claim] });
+    await afterWrite(ctx);
+    const rid = relationId(claim.subject, claim.rel, claim.object);
+    const relation = (await ctx.store.relationsOf([claim.subject])).get(claim.subject)?.find((r) => r.id === rid) ?? null;
+    return { claim, relation, graphVersion: result.version };
+  },
+
+  retractClaim: async (_p, { id }, ctx) => {
+    requireEditor(ctx.role);
+    const result = await ctx.store.write({ retractClaims: [id] });
+    if (result.claimsRetracted === 0) throw new NotFound(`id: no live claim with id "${id}"`);
+    await afterWrite(ctx);
+    return { retracted: result.claimsRetracted, graphVersion: result.version };
+  },
+
+  mergeEntities: async (_p, { keep, merge }, ctx) => {
+    requireEditor(ctx.role);
+    const others = [...new Set(merge)].filter((m) => m !== keep);
+    if (!others.length) throw new InvalidInput('merge: name at least one entity other than keep');
+    const kept = await existing(keep, ctx, 'keep');
+    const gone: EntityRecord[] = [];
+    for (const m of others) {
+      const e = await existing(m, ctx, 'merge');
+      if (e.label !== kept.label) throw new InvalidInput(`merge: ${m} is a ${e.label} and ${keep} a ${kept.label}; only entities of one type merge`);
+      gone.push(e);
+    }
+    const moved: ClaimRecord[] = [];
+    const retract: string[] = [];
+    const swap = (id: string) => (others.includes(id) ? keep : id);
+    for (const m of others)
+      for (const c of (await ctx.store.claimsAbout(m)).filter(live)) {
+        retract.push(c.id);
+        const { id: _id, observedAt, confidence, ...rest } = c;
+        const body = { ...rest, subject: swap(c.subject), object: swap(c.object) };
+        delete (body as { retracted?: boolean }).retracted;
+        if (body.subject === body.object) continue;
+        moved.push({ ...body, id: claimId(body), observedAt, confidence });
+      }
+    const aliases = [...new Set([...kept.aliases, ...gone.flatMap((g) => [g.name, ...g.aliases])])].filter((a) => a !== kept.name);
+    const result = await ctx.store.write({
+      entities: [{ ...kept, aliases }, ...gone.map((g) => ({ ...g, props: { ...g.props, mergedInto: keep } }))],
+      claims: moved,
+      retractClaims: [...new Set(retract)],
+    });
+    await afterWrite(ctx);
+    return { entity: (await ctx.store.getEntities([keep])).get(keep)!, movedClaims: moved.length, graphVersion: result.version };
+  },
+};

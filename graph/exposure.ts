@@ -1,0 +1,150 @@
+// Exposure of a nation or bloc to foreign control, on the snapshot. Its subjects (deployments, data
+// centres, models: the caller picks the labels) are the nodes under its jurisdiction; each subject's
+// dependencies are walked along `dependency` relations, layer by layer (a relation's `passes` flag
+// narrows which layers reach the dependent, e.g. a model used over an API passes every layer, a
+// self-hosted one only its weights). A dependency is foreign-controlled when a jurisdiction outside
+// home reaches it through control and jurisdiction relations. Every figure keeps the edges behind it.
+import { DOMAIN } from '../schema/generated/domain.js';
+import type { Label } from '../schema/generated/model.js';
+import type { Snapshot } from './snapshot.js';
+import { RELATION_FLAGS, dependencySteps } from './traverse.js';
+
+export interface ExposureItem {
+  subject: number;
+  dependency: number;
+  layer: string;
+  /** dependency edges from the subject to the dependency */
+  path: number[];
+  /** the foreign jurisdictions reaching the dependency */
+  jurisdictions: number[];
+  /** control and jurisdiction edges from the dependency to those jurisdictions */
+  control: number[];
+}
+
+export interface LayerFigure {
+  layer: string;
+  exposed: number;
+  total: number;
+  items: ExposureItem[];
+}
+
+export interface ExposureReport {
+  nation: number;
+  home: number[];
+  subjects: number[];
+  exposed: number;
+  layers: LayerFigure[];
+}
+
+/** Every failure layer the schema's dependency flags name, sorted. */
+export const LAYERS: readonly string[] = [
+  ...new Set(DOMAIN.relations.flatMap((r) => [r.dependency?.layer, ...Object.values(r.dependency?.passes?.layers ?? {}).flat()]).filter((l): l is string => !!l)),
+].sort();
+
+const PASSES = DOMAIN.relations.map((r) => r.dependency?.passes);
+const passesOf = (s: Snapshot, e: number) => PASSES[DOMAIN.relations.findIndex((r) => r.type === s.type(e))];
+
+/** Home of a nation: itself, what answers to it through a jurisdiction relation from its own label (bloc members), and what it answers to that way (its blocs). */
+export function homeOf(s: Snapshot, n: number, asOfMs = Number.NaN): Set<number> {
+  const home = new Set([n]);
+  for (const e of s.inOf(n)) if (RELATION_FLAGS[s.edgeType[e]!]!.jurisdiction && s.labelOf[s.edgeFrom[e]!] === s.labelOf[n] && s.validAt(e, asOfMs)) home.add(s.edgeFrom[e]!);
+  for (const e of s.outOf(n)) if (RELATION_FLAGS[s.edgeType[e]!]!.jurisdiction && s.labelOf[s.edgeTo[e]!] === s.labelOf[n] && s.validAt(e, asOfMs)) home.add(s.edgeTo[e]!);
+  return home;
+}
+
+/**
+ * The jurisdictions that reach node x: the targets of jurisdiction relations from x and from every
+ * controller above it (control relations walked from their `from` end), each with the edges used.
+ */
+export function jurisdictionsOf(s: Snapshot, x: number, asOfMs = Number.NaN): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  const via = new Map<number, number[]>([[x, []]]);
+  const queue = [x];
+  for (let h = 0; h < queue.length; h++) {
+    const y = queue[h]!;
+    const trail = via.get(y)!;
+    for (const e of s.outOf(y)) {
+      if (!s.validAt(e, asOfMs)) continue;
+      const f = RELATION_FLAGS[s.edgeType[e]!]!;
+      const t = s.edgeTo[e]!;
+      if (f.jurisdiction && !out.has(t)) out.set(t, [...trail, e]);
+      else if (f.control && !via.has(t)) {
+        via.set(t, [...trail, e]);
+        queue.push(t);
+      }
+    }
+  }
+  return out;
+}
+
+/** Computes the exposure report of nation n for subjects of the given labels. */
+export function exposure(s: Snapshot, n: number, opts: { subjects: readonly Label[]; asOfMs?: number; depth?: number }): ExposureReport {
+  const asOf = opts.asOfMs ?? Number.NaN;
+  const maxDepth = opts.depth ?? 6;
+  const home = homeOf(s, n, asOf);
+  const jCache = new Map<number, Map<number, number[]>>();
+  const jur = (x: number) => {
+    let j = jCache.get(x);
+    if (!j) jCache.set(x, (j = jurisdictionsOf(s, x, asOf)));
+    return j;
+  };
+  const subjects: number[] = [];
+  for (let i = 0; i < s.nodeCount; i++) {
+    if (!opts.subjects.includes(s.label(i))) continue;
+    if ([...jur(i).keys()].some((j) => home.has(j))) subjects.push(i);
+  }
+  const figures = new Map(LAYERS.map((l) => [l, { exposed: new Set<number>(), items: [] as ExposureItem[] }]));
+  const allLayers = new Set(LAYERS);
+  for (const subject of subjects) {
+    // BFS over (node, allowed layers); the first path to a (dependency, layer) is the one reported
+    const seen = new Set<string>();
+    const reported = new Set<string>();
+    const queue: { node: number; allowed: Set<string>; path: number[] }[] = [{ node: subject, allowed: allLayers, path: [] }];
+    for (let h = 0; h < queue.length; h++) {
+      const { node, allowed, path } = queue[h]!;
+      if (path.length >= maxDepth) continue;
+      for (const step of dependencySteps(s, node, 'upstream', asOf, { dependency: true, control: false, jurisdiction: false })) {
+        const flags = RELATION_FLAGS[s.edgeType[step.edge]!]!;
+        if (flags.layer && !allowed.has(flags.layer)) continue;
+        let next = allowed;
+        const passes = passesOf(s, step.edge);
+        if (passes) {
+          const value = s.edgeProps[step.edge]![passes.property];
+          const layers = typeof value === 'string' ? passes.layers[value] : undefined;
+          if (layers) next = new Set(layers.filter((l) => allowed.has(l)));
+        }
+        const stateKey = `${step.node}|${[...next].sort().join(',')}`;
+        if (seen.has(stateKey) || step.node === subject) continue;
+        seen.add(stateKey);
+        const trail = [...path, step.edge];
+        queue.push({ node: step.node, allowed: next, path: trail });
+        if (!flags.layer || reported.has(`${step.node}|${flags.layer}`)) continue;
+        const foreign = [...jur(step.node).entries()].filter(([j]) => !home.has(j));
+        if (!foreign.length) continue;
+        reported.add(`${step.node}|${flags.layer}`);
+        const figure = figures.get(flags.layer)!;
+        figure.exposed.add(subject);
+        figure.items.push({
+          subject,
+          dependency: step.node,
+          layer: flags.layer,
+          path: trail,
+          jurisdictions: foreign.map(([j]) => j).sort((a, b) => a - b),
+          control: [...new Set(foreign.flatMap(([, edges]) => edges))].sort((a, b) => a - b),
+        });
+      }
+    }
+  }
+  const exposedAny = new Set<number>();
+  for (const f of figures.values()) for (const x of f.exposed) exposedAny.add(x);
+  return {
+    nation: n,
+    home: [...home].sort((a, b) => a - b),
+    subjects,
+    exposed: exposedAny.size,
+    layers: LAYERS.map((layer) => {
+      const f = figures.get(layer)!;
+      return { layer, exposed: f.exposed.size, total: subjects.length, items: f.items };
+    }),
+  };
+}
