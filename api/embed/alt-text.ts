@@ -31,25 +31,27 @@ function seats(nodes: MapNode[]): string {
   return listWords(bySeat.slice(0, 3).map(([seat, n]) => `${n} in ${seat}`));
 }
 
+/** "3 deployments in China depend on X", or with several labels or places, counts then where the biggest group is. */
+function dependSentence(nodes: MapNode[], name: string): string {
+  const labels = tally(nodes, (n) => n.label);
+  const bySeat = tally(nodes, (n) => n.seat);
+  if (labels.length === 1 && bySeat.length === 1 && bySeat[0]![1] === nodes.length) return `${countsByLabel(nodes)} in ${bySeat[0]![0]} depend on ${name}`;
+  const biggest = labels[0]![0];
+  const group = nodes.filter((n) => n.label === biggest);
+  const where = seats(group);
+  return `${countsByLabel(nodes)} depend on ${name}` + (where ? `; of the ${group.length} ${labelWords(biggest, group.length)}, ${where}` : '');
+}
+
 /** Alt text of a focus map. */
 export function focusAltText(spec: MapSpec): string {
   const focus = spec.nodes.find((n) => n.role === 'focus')!;
   const down = spec.nodes.filter((n) => n.role === 'downstream');
   const up = spec.nodes.filter((n) => n.role === 'upstream');
   const parts: string[] = [];
-  if (down.length) {
-    const biggest = tally(down, (n) => n.label)[0]![0];
-    const group = down.filter((n) => n.label === biggest);
-    const where = seats(group);
-    parts.push(
-      `${countsByLabel(down)} depend on ${focus.name}` +
-        (where ? `; of the ${labelWords(biggest, group.length)}, ${where}` : ''),
-    );
-  } else parts.push(`Nothing on this map depends on ${focus.name}`);
-  if (up.length) {
-    const named = up.slice(0, 3).map((n) => n.name);
-    parts.push(`${focus.name} depends on ${countsByLabel(up)}, including ${listWords(named)}`);
-  }
+  if (down.length) parts.push(dependSentence(down, focus.name));
+  else parts.push(`Nothing on this map depends on ${focus.name}`);
+  if (up.length > 3) parts.push(`${focus.name} depends on ${countsByLabel(up)}, including ${listWords(up.slice(0, 3).map((n) => n.name))}`);
+  else if (up.length) parts.push(`${focus.name} depends on ${listWords(up.map((n) => `${n.name} (${labelWords(n.label)})`))}`);
   if (spec.omitted) parts.push(`${spec.omitted} more entities in reach are left out of the map`);
   return parts.join('. ') + '.';
 }
@@ -66,11 +68,11 @@ const VERB: Record<MapStatus, string> = {
 export function scenarioAltText(spec: MapSpec, scenarioTitle: string, impacted: MapNode[], focusName?: string): string {
   const parts: string[] = [];
   const judged = impacted.filter((n) => n.status && n.status !== 'SHOCKED' && n.status !== 'UNAFFECTED');
-  if (focusName) {
-    const where = seats(judged);
-    parts.push(`${countsByLabel(judged) || 'Nothing on this map'} depend on ${focusName}${where ? ` (${where})` : ''}`);
-  }
-  const byStatus = tally(judged, (n) => n.status).map(([status, n]) => `${n} ${VERB[status as MapStatus]}`);
+  if (focusName) parts.push(judged.length ? dependSentence(judged, focusName) : `Nothing on this map depends on ${focusName}`);
+  const byStatus = tally(judged, (n) => n.status).map(([status, n]) => {
+    const label = tally(judged.filter((j) => j.status === status), (j) => j.label)[0]![0];
+    return `${n} ${labelWords(label, n)} ${VERB[status as MapStatus]}`;
+  });
   parts.push(byStatus.length ? `Under ${scenarioTitle}, ${listWords(byStatus)}` : `Under ${scenarioTitle}, nothing on this map would break`);
   const broken = judged.filter((n) => n.status === 'BROKEN').slice(0, 3).map((n) => n.name);
   if (broken.length) parts.push(`Among those that break: ${listWords(broken)}`);

@@ -2,7 +2,6 @@
 // or a request passes through `esc` before it reaches markup; nothing else builds markup from data.
 
 // Characters XML 1.0 forbids (they would make the SVG unparseable, e.g. for the PNG renderer).
-// eslint-disable-next-line no-control-regex
 const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/g;
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 

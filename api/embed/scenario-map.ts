@@ -17,11 +17,11 @@ export interface ScenarioMapOptions {
   asOfMs: number;
 }
 
-/** The entity a chain starts from: the end of its first step that the second step does not share. */
-function chainStart(steps: Step[]): string | undefined {
+/** The entity a chain starts from: the end of its first step that the next step (or the deployment `end`) does not share. */
+function chainStart(steps: Step[], end: string): string | undefined {
   const [first, second] = steps;
   if (!first) return undefined;
-  if (!second) return first.from;
+  if (!second) return first.from === end ? first.to : first.from;
   return second.from === first.to || second.to === first.to ? first.from : first.to;
 }
 
@@ -56,13 +56,17 @@ export function scenarioMap(s: Snapshot, scenario: Scenario, opts: ScenarioMapOp
   let shown = 0;
   for (const impact of impacts) {
     const ids = new Set<string>([impact.deployment.id]);
-    for (const c of impact.causes) for (const st of c.steps) ids.add(st.from), ids.add(st.to);
+    for (const c of impact.causes)
+      for (const st of c.steps) {
+        ids.add(st.from);
+        ids.add(st.to);
+      }
     const fresh = [...ids].filter((id) => !nodes.has(id) && s.indexOf(id) !== undefined);
     if (nodes.size + fresh.length > opts.max && shown > 0) continue;
     shown++;
     status.set(impact.deployment.id, impact.status);
     for (const c of impact.causes) {
-      const start = chainStart(c.steps);
+      const start = chainStart(c.steps, impact.deployment.id);
       if (start) shocked.add(start);
       for (const st of c.steps) {
         const e = stepEdge(s, st);

@@ -1,0 +1,16 @@
+// An in-process app with only the embed routes over a given store (no network needed).
+import { Hono } from 'hono';
+import { pino } from 'pino';
+import { loadConfig } from '../../api/config.js';
+import { mountEmbeds } from '../../api/embed/mount.js';
+import { SnapshotCache } from '../../graph/snapshot-cache.js';
+import type { GraphStore } from '../../graph/store.js';
+import { SCENARIO_DIR } from './fixture-world.js';
+
+/** Builds the app; `env` overrides configuration (e.g. EMBED_FRAME_ANCESTORS). */
+export async function embedApp(store: GraphStore, env: Record<string, string> = {}) {
+  const app = new Hono();
+  const config = loadConfig({ DATA_DIR: ':memory:', PORT: '0', LOG_LEVEL: 'silent', ...env });
+  const close = await mountEmbeds(app, { store, snapshots: new SnapshotCache(store, 0), config, logger: pino({ level: 'silent' }) }, { scenarioDir: SCENARIO_DIR });
+  return { app, close };
+}

@@ -1,0 +1,178 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Hono } from 'hono';
+import type { GraphStore } from '../../graph/store.js';
+import { fixtureStore, HOSTILE } from './fixture-world.js';
+import { embedApp } from './embed-app.js';
+import { HEIGHT_SCRIPT_HASH } from '../../api/embed/height-script.js';
+
+let store: GraphStore;
+let app: Hono;
+const ORIGIN = 'http://localhost';
+const get = (path: string, headers: Record<string, string> = {}) => app.request(`${ORIGIN}${path}`, { headers });
+const text = async (path: string) => {
+  const r = await get(path);
+  expect(r.status, path).toBe(200);
+  return r.text();
+};
+
+beforeAll(async () => {
+  store = await fixtureStore();
+  ({ app } = await embedApp(store, { EMBED_FRAME_ANCESTORS: 'https://news.example https://*.example.org' }));
+});
+afterAll(async () => store.close());
+
+describe('escaping a hostile entity name', () => {
+  const escaped = '&lt;img src=x onerror=alert(1)&gt;';
+  it('shows it as text in the HTML page, its SVG and its alt text', async () => {
+    const html = await text('/embed/map?focus=chip:test-h20');
+    expect(html).not.toContain(HOSTILE);
+    expect(html).toContain(escaped);
+    expect(/<desc id="w-desc">([^<]*)<\/desc>/.exec(html)![1]).toContain('3 deployments in China depend on NVIDIA H20');
+    const own = await text('/embed/map?focus=deployment:test-hostile');
+    const desc = /<desc id="w-desc">([^<]*)<\/desc>/.exec(own)![1]!;
+    expect(desc).toContain(`Nothing on this map depends on ${escaped}`);
+    expect(/<title>([^<]*)<\/title>/.exec(own)![1]).toContain(escaped);
+  });
+  it('shows it as text in the standalone SVG and in the hostile source title', async () => {
+    const svg = await text('/embed/map.svg?focus=chip:test-h20');
+    expect(svg).not.toContain(HOSTILE);
+    expect(svg).toContain(escaped);
+    const page = await text('/embed/map?focus=deployment:test-hostile');
+    expect(page).not.toContain(HOSTILE);
+    expect(page).toContain(`Report on the H20 ${escaped}`);
+  });
+  it('escapes it in the oEmbed snippet', async () => {
+    const r = await get(`/oembed?url=${encodeURIComponent(`${ORIGIN}/embed/map?focus=deployment:test-hostile`)}`);
+    const body = (await r.json()) as { html: string; title: string };
+    expect(body.title).toContain(HOSTILE); // JSON carries the raw title; the snippet escapes it
+    expect(body.html).not.toContain(HOSTILE);
+    expect(body.html).toContain(escaped);
+  });
+});
+
+describe('determinism and caching', () => {
+  it('gives the same bytes for the same request, in every format', async () => {
+    for (const path of ['/embed/map?focus=chip:test-h20', '/embed/map.svg?focus=chip:test-h20&layout=narrow', '/embed/map.png?focus=chip:test-h20&scale=1', '/embed/map?scenario=test-h20-ban']) {
+      const a = Buffer.from(await (await get(path)).arrayBuffer());
+      const { app: fresh } = await embedApp(store);
+      const b = Buffer.from(await (await fresh.request(`${ORIGIN}${path}`)).arrayBuffer());
+      expect(a.equals(b), path).toBe(true);
+    }
+  });
+  it('sends an ETag and answers a matching If-None-Match with 304', async () => {
+    const r = await get('/embed/map.svg?focus=chip:test-h20');
+    const etag = r.headers.get('etag')!;
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    expect(r.headers.get('cache-control')).toContain('stale-while-revalidate');
+    const again = await get('/embed/map.svg?focus=chip:test-h20', { 'If-None-Match': `W/${etag}, "other"` });
+    expect(again.status).toBe(304);
+    expect(again.headers.get('etag')).toBe(etag);
+    expect(await again.text()).toBe('');
+    const other = await get('/embed/map.svg?focus=chip:test-h20&theme=dark', { 'If-None-Match': etag });
+    expect(other.status).toBe(200);
+  });
+  it('keys on normalised parameters: order, defaults and unknown tags do not change the ETag', async () => {
+    const a = await get('/embed/map?focus=chip:test-h20&depth=2&theme=auto');
+    const b = await get('/embed/map?utm_source=x&theme=auto&focus=chip:test-h20');
+    expect(a.headers.get('etag')).toBe(b.headers.get('etag'));
+  });
+});
+
+describe('pinning', () => {
+  it('leaves out relations not valid on asOf', async () => {
+    const now = await text('/embed/map.svg?focus=deployment:test-city');
+    const then = await text('/embed/map.svg?focus=deployment:test-city&asOf=2026-01-01');
+    expect(now).toContain('Retired Accelerator');
+    expect(then).not.toContain('Retired Accelerator');
+    expect(then).toContain('Relations valid on 2026-01-01');
+  });
+  it('serves the current version when v names it, immutable, and 409 for a version it no longer has', async () => {
+    const version = String((await store.readAll()).version);
+    const pinned = await get(`/embed/map.svg?focus=chip:test-h20&v=${version}`);
+    expect(pinned.status).toBe(200);
+    expect(pinned.headers.get('cache-control')).toContain('immutable');
+    const old = await get('/embed/map.svg?focus=chip:test-h20&v=999999');
+    expect(old.status).toBe(409);
+    expect(((await old.json()) as { error: string }).error).toMatch(/^v: graph version 999999/);
+  });
+});
+
+describe('headers', () => {
+  it('sends a strict CSP with the script hash and the configured frame-ancestors, nosniff, no cookies', async () => {
+    const r = await get('/embed/map?focus=chip:test-h20');
+    const csp = r.headers.get('content-security-policy')!;
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain(`script-src ${HEIGHT_SCRIPT_HASH}`);
+    expect(csp).toContain('frame-ancestors https://news.example https://*.example.org');
+    expect(r.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(r.headers.get('referrer-policy')).toBeTruthy();
+    expect(r.headers.get('set-cookie')).toBeNull();
+    expect(r.headers.get('content-type')).toBe('text/html; charset=utf-8');
+  });
+  it('serves PNG bytes', async () => {
+    const r = await get('/embed/map.png?focus=chip:test-h20&scale=1');
+    expect(r.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await r.arrayBuffer()).subarray(1, 4).toString()).toBe('PNG');
+  });
+});
+
+describe('errors name what is wrong', () => {
+  it.each([
+    ['/embed/map?focus=chip:nope', 404, 'focus: no entity with id "chip:nope"'],
+    ['/embed/map', 400, 'focus: required'],
+    ['/embed/map?focus=chip:test-h20&depth=0', 400, 'depth:'],
+    ['/embed/map?focus=chip:test-h20&theme=pink', 400, 'theme:'],
+    ['/embed/map?focus=chip:test-h20&asOf=2026-13-45', 400, 'asOf:'],
+    ['/embed/map?focus=not-an-id', 400, 'focus:'],
+    ['/embed/map?focus=chip:test-h20&focus=chip:test-h20', 400, 'focus: given 2 times'],
+    ['/embed/map?scenario=no-such-scenario', 404, 'unknown scenario "no-such-scenario"'],
+    ['/embed/map.svg?scenario=test-h20-ban&focus=chip:nope', 404, 'focus: no entity'],
+  ])('%s -> %i', async (path, status, message) => {
+    const r = await get(path);
+    expect(r.status).toBe(status);
+    expect(((await r.json()) as { error: string }).error).toContain(message);
+  });
+});
+
+describe('scenario maps', () => {
+  it('colours what breaks and explains it, in the alt text too', async () => {
+    const html = await text('/embed/map?scenario=test-h20-ban&focus=chip:test-h20');
+    expect(html).toContain('A test H20 export ban: what breaks through NVIDIA H20');
+    expect(html).toContain('3 deployments in China depend on NVIDIA H20. Under A test H20 export ban, 2 deployments would break and 1 deployment would be degraded.');
+    expect(html).toContain('class="sw ring s-BROKEN-sw"');
+    expect(html).toContain('hit by the scenario');
+  });
+});
+
+describe('oEmbed', () => {
+  it('answers rich JSON with an iframe for this server’s map URL', async () => {
+    const url = `${ORIGIN}/embed/map?focus=chip:test-h20&theme=dark`;
+    const r = await get(`/oembed?url=${encodeURIComponent(url)}&maxwidth=500`);
+    expect(r.status).toBe(200);
+    const body = (await r.json()) as Record<string, unknown>;
+    expect(body).toMatchObject({ version: '1.0', type: 'rich', provider_name: 'chokepoint', width: 500 });
+    expect(body.height).toBeGreaterThan(200);
+    expect(body.html).toContain(`<iframe src="${ORIGIN}/embed/map?focus=chip%3Atest-h20&amp;theme=dark"`);
+    expect(body.html).toContain('<noscript><img src=');
+  });
+  it('refuses foreign URLs, bad map parameters and non-JSON formats', async () => {
+    const foreign = await get(`/oembed?url=${encodeURIComponent('https://evil.example/embed/map?focus=chip:test-h20')}`);
+    expect(foreign.status).toBe(404);
+    const bad = await get(`/oembed?url=${encodeURIComponent(`${ORIGIN}/embed/map?focus=chip:test-h20&depth=99`)}`);
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: string }).error).toMatch(/^url: depth:/);
+    expect((await get('/oembed')).status).toBe(400);
+    expect((await get(`/oembed?format=xml&url=${encodeURIComponent(`${ORIGIN}/embed/map?focus=chip:test-h20`)}`)).status).toBe(501);
+  });
+});
+
+describe('gallery', () => {
+  it('lists example maps from the graph with embed codes, under a CSP', async () => {
+    const r = await get('/embed');
+    const html = await r.text();
+    expect(html).toContain('/embed/map?focus=chip%3Atest-h20');
+    expect(html).toContain('/oembed?url=');
+    expect(html).toContain('datawrapper-height');
+    expect(r.headers.get('content-security-policy')).toContain("frame-src 'self'");
+  });
+});
