@@ -3,5 +3,5 @@ import { pino, type Logger } from 'pino';
 
 /** Creates the logger at the given level; logs go to stderr so stdout stays clean for data. */
 export function createLogger(level: string): Logger {
-  return pino({ level, base: { service: 'chokepoint' } }, pino.destination(2));
+  return pino({ level, base: { service: 'chokepoint' } }, pino.destination({ dest: 2, sync: true }));
 }

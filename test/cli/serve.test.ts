@@ -1,0 +1,40 @@
+// `chokepoint serve` as a user runs it: health, the lock on the embedded store, graceful shutdown.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli, spawnCli } from './run-cli.js';
+
+const work = mkdtempSync(join(tmpdir(), 'chokepoint-serve-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('chokepoint serve', () => {
+  it('serves /healthz, holds the embedded store, and stops cleanly on SIGTERM', async () => {
+    const dataDir = join(work, 'data');
+    const child = spawnCli(['serve', '--port', '0', '--no-seed'], { DATA_DIR: dataDir, LOG_LEVEL: 'info' });
+    let stderr = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stderr!.on('data', (d: Buffer) => {
+        stderr += d.toString();
+        const m = /serving on (http:\/\/\S+) /.exec(stderr);
+        if (m) resolve(m[1]!);
+      });
+      child.on('close', () => reject(new Error(`server exited: ${stderr}`)));
+    });
+    const health = await fetch(`${url}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ status: 'ok', store: 'embedded', graphVersion: 0 });
+    expect((await fetch(`${url}/nope`)).status).toBe(404);
+
+    const locked = await runCli(['export', '--format', 'json'], { DATA_DIR: dataDir });
+    expect(locked.code).toBe(2);
+    expect(locked.stderr).toMatch(/in use by another process/);
+
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(stderr).toContain('"msg":"stopped"');
+    // the store is free again once the server has stopped
+    expect((await runCli(['export', '--format', 'json'], { DATA_DIR: dataDir })).code).toBe(0);
+  });
+});
