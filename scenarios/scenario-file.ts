@@ -40,7 +40,7 @@ export function parseScenario(text: string, origin = '(scenario)'): Scenario {
   const doc = parseDocument(text, { prettyErrors: false });
   const yamlError = doc.errors[0];
   if (yamlError) {
-    const line = yamlError.linePos?.[0]?.line;
+    const line = yamlError.linePos?.[0]?.line ?? text.slice(0, yamlError.pos[0]).split('\n').length;
     throw new InvalidInput(`${origin}${line ? `:${line}` : ''}: invalid YAML: ${yamlError.message.split('\n')[0]}`);
   }
   return fromObject(doc.toJS(), origin);
