@@ -5,6 +5,7 @@ import { runScenario, STATUSES, type ScenarioResult } from '../../scenarios/engi
 import { fromObject } from '../../scenarios/scenario-file.js';
 import { NODE_IDS, edgeArb, edgesOf, randomWorld, shockArb, type EdgeDraw } from './random-world.js';
 import { world, type EdgeSpec } from './small-world.js';
+import type { Props } from '../../schema/records.js';
 
 const SEVERITY = { UNAFFECTED: 0, DEGRADED: 1, AT_RISK: 2, BROKEN: 3 } as const;
 const graphArb = fc.array(edgeArb, { minLength: 5, maxLength: 60 });
@@ -116,6 +117,6 @@ function randomWorldWithFresh(edges: EdgeSpec[], deployment: string) {
   const has = (t: string) => edges.some(([f, rel]) => f === deployment && rel === t);
   if (has('RUNS_ON')) more.push([deployment, 'RUNS_ON', 'chip:fresh']);
   if (has('HOSTED_ON')) more.push([deployment, 'HOSTED_ON', 'cloud:fresh']);
-  const nodes = Object.fromEntries([...NODE_IDS, 'chip:fresh', 'cloud:fresh'].map((id) => [id, id.startsWith('deployment:') ? { dataClasses: ['government'] } : {}]));
+  const nodes = Object.fromEntries([...NODE_IDS, 'chip:fresh', 'cloud:fresh'].map((id) => [id, id.startsWith('deployment:') ? { dataClasses: ['government'] } : ({} as Props)]));
   return world(nodes, more);
 }

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { RELATION_ENDPOINTS, type Label, type RelationType } from '../../schema/generated/model.js';
 import type { Snapshot } from '../../graph/snapshot.js';
 import { world, type EdgeSpec } from './small-world.js';
+import type { Props } from '../../schema/records.js';
 
 const POOL: Record<string, number> = { nation: 2, org: 2, lab: 2, chip: 4, cloud: 3, dc: 2, model: 4, deployment: 6 };
 const PREFIX: Record<Label, string> = { Nation: 'nation', Organization: 'org', Lab: 'lab', Chip: 'chip', Cloud: 'cloud', DataCenter: 'dc', Model: 'model', Deployment: 'deployment', Deal: '', Document: '', Regulation: '' };
@@ -40,7 +41,7 @@ export function edgesOf(draws: readonly EdgeDraw[]): EdgeSpec[] {
 
 /** The snapshot of a pool plus edges. */
 export function randomWorld(edges: EdgeSpec[]): Snapshot {
-  return world(Object.fromEntries(NODE_IDS.map((id) => [id, id.startsWith('deployment:') ? { dataClasses: ['government'] } : {}])), edges);
+  return world(Object.fromEntries(NODE_IDS.map((id) => [id, id.startsWith('deployment:') ? { dataClasses: ['government'] } : ({} as Props)])), edges);
 }
 
 /** A random shock over the pool. */
