@@ -2,7 +2,7 @@
 // relation rule on every sentence. Deterministic and offline; quotes are exact sentences of the text.
 import { relationProps, type Label, type RelationType } from '../../schema/generated/model.js';
 import { entityId, type Props } from '../../schema/records.js';
-import { allowed, isMention, type Endpoint, type FactDraft, type Frame, type Mention } from './frame.js';
+import { allowed, isMention, type Endpoint, type FactDraft, type Frame, type Mention, type RelationRule } from './frame.js';
 import type { Gazetteer } from './gazetteer.js';
 import { findMentions } from './mentions.js';
 import { analyse } from './nlp.js';
@@ -15,6 +15,8 @@ export interface ExtractOptions {
   source: string;
   gazetteer: Gazetteer;
   kind?: DocumentKind;
+  /** rules a document brings for its own text (a policy's regulation applying to what it names) */
+  extraRules?: readonly RelationRule[];
 }
 
 /** An entity fact record as extraction emits it. */
@@ -110,6 +112,7 @@ export function extract(text: string, opts: ExtractOptions): ExtractedRecord[] {
     });
   };
 
+  const rules = [...RULES, ...(opts.extraRules ?? [])];
   let previous: Mention | undefined;
   sentences.forEach((sentence, k) => {
     const mentions = mentionsBySentence[k]!;
@@ -117,7 +120,7 @@ export function extract(text: string, opts: ExtractOptions): ExtractedRecord[] {
     const frame: Frame = { text: sentence.text, masked: mask(sentence.text, sentence.start, mentions), mentions, ...(previous ? { previous } : {}) };
     previous = subjectOf(frame) ?? previous;
     if (mentions.length === 0 && !frame.previous) return;
-    for (const rule of RULES) {
+    for (const rule of rules) {
       let drafts: FactDraft[];
       try {
         drafts = rule.apply(frame);

@@ -1,0 +1,32 @@
+// One document end to end without a store: pick its source, parse it, and extract the fact
+// records of its structure and of its text. `chokepoint extract` and the pipeline both use this.
+import { extract, type DocumentKind, type ExtractedRecord } from './extract/extract.js';
+import type { Gazetteer } from './extract/gazetteer.js';
+import { pickSource } from './sources/index.js';
+import type { FeedItem, ParsedDocument, RawInput } from './sources/source.js';
+
+export interface DocumentExtraction {
+  document: ParsedDocument;
+  records: ExtractedRecord[];
+}
+
+/** Extraction records for one parsed document: structured records first, then those of its text, without duplicates. */
+export function extractParsed(doc: ParsedDocument, gazetteer: Gazetteer, source = doc.url): ExtractedRecord[] {
+  const fromText = doc.text ? extract(doc.text, { source, gazetteer, ...(doc.extraRules ? { extraRules: doc.extraRules } : {}) }) : [];
+  const seen = new Set<string>();
+  const out: ExtractedRecord[] = [];
+  for (const r of [...doc.records.map((r) => ({ ...r, source })), ...fromText]) {
+    const key = r.kind === 'entity' ? `e|${r.id ?? r.name}` : `f|${r.rel}|${r.subject.id}|${r.object.id}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(r);
+  }
+  return out;
+}
+
+/** Parses an input with the right source: its documents (with records) and, for feeds, the items to fetch. */
+export async function readInput(input: RawInput, gazetteer: Gazetteer, kind: DocumentKind = 'auto'): Promise<{ documents: DocumentExtraction[]; items: FeedItem[] }> {
+  const source = pickSource(input, kind);
+  const out = await source.parse(input, { gazetteer });
+  return { documents: out.documents.map((document) => ({ document, records: extractParsed(document, gazetteer) })), items: out.items };
+}

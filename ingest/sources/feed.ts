@@ -1,0 +1,46 @@
+// RSS 2.0 and Atom feeds with rss-parser: each item becomes a link to fetch, carrying the item's
+// own text so the pipeline can fall back on it when the page cannot be fetched.
+import Parser from 'rss-parser';
+import { InvalidInput } from '../../schema/errors.js';
+import { decodeBody } from './decode.js';
+import { isoDateOf } from './html.js';
+import type { FeedItem, RawInput, Source } from './source.js';
+
+const parser = new Parser();
+const stripTags = (s: string | undefined) => (s ?? '').replace(/<[^>]*>/g, ' ').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim();
+
+/** Parses a feed's items; a malformed feed is an InvalidInput naming the URL. */
+export async function parseFeed(xml: string, url: string): Promise<FeedItem[]> {
+  let feed: Awaited<ReturnType<typeof parser.parseString>>;
+  try {
+    feed = await parser.parseString(xml);
+  } catch (err) {
+    throw new InvalidInput(`feed ${url}: malformed XML (${(err as Error).message.split('\n')[0]})`);
+  }
+  const items: FeedItem[] = [];
+  for (const item of feed.items ?? []) {
+    const link = item.link ?? item.guid;
+    if (!link) continue;
+    let absolute: string;
+    try {
+      absolute = new URL(link, url).toString();
+    } catch {
+      continue;
+    }
+    const text = stripTags(item['content:encoded'] as string | undefined) || stripTags(item.content) || item.contentSnippet || stripTags(item.summary);
+    const publishedAt = isoDateOf(item.isoDate ?? item.pubDate);
+    items.push({ link: absolute, ...(item.title ? { title: stripTags(item.title) } : {}), ...(publishedAt ? { publishedAt } : {}), ...(text ? { text } : {}) });
+  }
+  return items;
+}
+
+const looksLikeFeed = (input: RawInput) =>
+  /(rss|atom)\+xml|application\/xml|text\/xml/i.test(input.contentType ?? '') || /\.(rss|atom|xml)$|\/feed\/?$|\/rss\/?$/i.test(input.url) || /^\s*(<\?xml[^>]*>\s*)?<(rss|feed|rdf:RDF)\b/i.test(decodeBody(input.body, input.contentType).slice(0, 500));
+
+export const feedSource: Source = {
+  kind: 'feed',
+  accepts: looksLikeFeed,
+  async parse(input) {
+    return { documents: [], items: await parseFeed(decodeBody(input.body, input.contentType), input.url) };
+  },
+};

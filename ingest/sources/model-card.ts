@@ -1,0 +1,124 @@
+// Hugging Face style model cards: YAML front matter (license, base_model with base_model_relation
+// or quantized/finetune/merge tags, language, pipeline_tag, tags) and the body's "Developed by",
+// parameters, context length, training hardware and release date. The body's sentences also go
+// through ordinary extraction.
+import { parse as parseYaml } from 'yaml';
+import { InvalidInput } from '../../schema/errors.js';
+import type { Props } from '../../schema/records.js';
+import { parseModelName } from '../resolve/model-version.js';
+import { RecordSink } from '../extract/structured.js';
+import { parseCount } from '../extract/money.js';
+import { decodeBody } from './decode.js';
+import type { ParsedDocument, RawInput, Source, ParseContext } from './source.js';
+
+const FRONT_MATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
+const RELATION_TAGS: [RegExp, string][] = [
+  [/quantiz|gguf|awq|gptq|exl2|mlx|bnb|4-?bit|8-?bit/i, 'quantized'],
+  [/merge/i, 'merge'],
+  [/lora|adapter|peft/i, 'adapter'],
+  [/distill/i, 'distillation'],
+  [/fine-?tun|sft|instruct/i, 'finetune'],
+];
+const RELATION_NAMES: Record<string, string> = { quantized: 'quantized', finetune: 'finetune', merge: 'merge', adapter: 'adapter', distillation: 'distillation' };
+
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : []);
+
+/** The value written after a label in the body ("- **Developed by:** Zhipu AI"). */
+function field(body: string, labels: string): { value: string; line: string } | null {
+  const re = new RegExp(`^[\\s*|-]*(?:\\*\\*)?(?:${labels})(?:\\*\\*)?\\s*[:|]\\s*(?:\\*\\*)?\\s*([^\\n|]+)`, 'im');
+  const m = re.exec(body);
+  if (!m) return null;
+  const value = m[1]!.replace(/\*\*|__|\[|\]\([^)]*\)|`/g, '').replace(/\]/g, '').trim();
+  return value ? { value, line: m[0].trim() } : null;
+}
+
+function modelNameOf(url: string, meta: Record<string, unknown>, body: string): string {
+  const hf = /huggingface\.co\/([^/]+)\/([^/?#]+)/.exec(url);
+  if (hf) return decodeURIComponent(hf[2]!);
+  if (typeof meta.model_name === 'string') return meta.model_name;
+  const h1 = /^#\s+(.+)$/m.exec(body)?.[1]?.replace(/[*_`]/g, '').trim();
+  if (h1) return h1;
+  return url.split(/[\\/]/).filter((p) => p && !/^readme(\.md)?$/i.test(p)).pop()?.replace(/\.md$/i, '') ?? url;
+}
+
+/** Parses a model card into a document with its structured facts. */
+export function parseModelCard(markdown: string, url: string, ctx: ParseContext): ParsedDocument {
+  const fm = FRONT_MATTER.exec(markdown);
+  let meta: Record<string, unknown> = {};
+  if (fm) {
+    try {
+      const parsed: unknown = parseYaml(fm[1]!);
+      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) meta = parsed as Record<string, unknown>;
+    } catch (err) {
+      throw new InvalidInput(`model card ${url}: front matter is not valid YAML (${(err as Error).message.split('\n')[0]})`);
+    }
+  }
+  const body = fm ? markdown.slice(fm[0].length) : markdown;
+  const sink = new RecordSink(ctx.gazetteer, url, 'model-card');
+  const name = modelNameOf(url, meta, body);
+  const tags = strings(meta.tags);
+  const parsedName = parseModelName(name);
+  const props: Props = { openWeights: true };
+  const license = typeof meta.license === 'string' ? meta.license : undefined;
+  if (license) props.license = license === 'other' && typeof meta.license_name === 'string' ? meta.license_name : license;
+  const languages = strings(meta.language);
+  if (languages.length) props.languages = languages;
+  if (typeof meta.pipeline_tag === 'string') props.modality = meta.pipeline_tag;
+  if (tags.length) props.tags = tags;
+  if (parsedName?.family) props.family = parsedName.family;
+  if (parsedName?.version) props.version = parsedName.version;
+  if (parsedName?.variant) props.variant = parsedName.variant;
+  if (parsedName?.parametersB) props.parametersB = parsedName.parametersB;
+
+  const params = field(body, 'Number of Parameters|Parameters|Model size|Total Parameters|Params');
+  const paramsB = params && /(\d+(?:\.\d+)?)\s*([BMT])\b/i.exec(params.value);
+  if (paramsB) props.parametersB = Number(paramsB[1]) * (paramsB[2]!.toUpperCase() === 'T' ? 1000 : paramsB[2]!.toUpperCase() === 'M' ? 0.001 : 1);
+  const context = field(body, 'Context Length|Context length|Context Window|Context window|Max(?:imum)? context(?: length)?');
+  const ctxTokens = context && /(\d[\d,]*)\s*(k|K)?/.exec(context.value);
+  if (ctxTokens) props.contextTokens = Number(ctxTokens[1]!.replace(/,/g, '')) * (ctxTokens[2] ? 1024 : 1);
+  const release = field(body, 'Release Date|Release date|Released|Date');
+  const releaseIso = release && /\d{4}-\d{2}(?:-\d{2})?/.exec(release.value)?.[0];
+  if (releaseIso) props.releaseDate = releaseIso.length === 7 ? `${releaseIso}-01` : releaseIso;
+
+  const model = sink.entity(name, 'Model', { labels: ['Model'], props });
+  const frontQuote = fm ? fm[0].trim() : name;
+
+  // base_model -> DERIVED_FROM, with the relation named in the card or implied by its tags
+  const relation =
+    (typeof meta.base_model_relation === 'string' ? RELATION_NAMES[meta.base_model_relation] : undefined) ??
+    RELATION_TAGS.find(([re]) => tags.some((t) => re.test(t)) || re.test(name))?.[1] ??
+    'other';
+  for (const base of strings(meta.base_model)) {
+    const baseName = base.split('/').pop()!;
+    const baseModel = sink.entity(baseName, 'Model', { labels: ['Model'], props: { openWeights: true }, aliases: base.includes('/') ? [base] : [] });
+    sink.fact('DERIVED_FROM', model, baseModel, frontQuote, { props: { relation }, confidence: 0.95 });
+  }
+
+  const developer = field(body, 'Developed by|Model developer|Developer|Model Developer|Organization|Created by');
+  if (developer) {
+    const dev = sink.entity(developer.value.split(/[,;(]/)[0]!.trim(), 'Lab', { labels: ['Lab', 'Organization'] });
+    sink.fact('DEVELOPED_BY', model, dev, developer.line, { confidence: 0.9 });
+  }
+  const hardware = field(body, 'Training Hardware|Hardware|Hardware Type|Training hardware|GPUs?');
+  if (hardware) {
+    for (const hit of ctx.gazetteer.match(hardware.value)) {
+      const k = hit.candidates[0];
+      if (!k || hit.candidates.length > 1 || k.entity.label !== 'Chip') continue;
+      const chip = sink.entity(k.entity.name, 'Chip', { labels: ['Chip'] });
+      const count = parseCount(hardware.value.slice(0, hit.start));
+      sink.fact('TRAINED_ON', model, chip, hardware.line, count ? { props: { count } } : {});
+    }
+  }
+  return { url, kind: 'model-card', title: name, text: body, records: sink.records, ...(releaseIso ? { publishedAt: props.releaseDate as string } : {}) };
+}
+
+export const modelCardSource: Source = {
+  kind: 'model-card',
+  accepts: (input: RawInput) => {
+    const text = decodeBody(input.body, input.contentType).slice(0, 4000);
+    return /huggingface\.co\/[^/]+\/[^/]+/.test(input.url) || (/\.md$/i.test(input.url) && FRONT_MATTER.test(text) && /\b(base_model|pipeline_tag|license|library_name)\s*:/.test(text));
+  },
+  async parse(input, ctx) {
+    return { documents: [parseModelCard(decodeBody(input.body, input.contentType), input.url, ctx)], items: [] };
+  },
+};
