@@ -2,7 +2,7 @@
 // plus title, byline, published date (meta tags, JSON-LD, <time>) and canonical URL.
 import * as cheerio from 'cheerio';
 import { decodeBody } from './decode.js';
-import type { ParsedDocument, RawInput, Source } from './source.js';
+import type { ParsedDocument, Source } from './source.js';
 
 const BOILERPLATE = [
   'script', 'style', 'noscript', 'template', 'iframe', 'svg', 'canvas', 'form', 'button', 'nav', 'header', 'footer', 'aside',

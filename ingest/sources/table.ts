@@ -23,11 +23,16 @@ export function csvCells(line: string): string[] {
   for (let i = 0; i < line.length; i++) {
     const c = line[i]!;
     if (quoted) {
-      if (c === '"' && line[i + 1] === '"') (cur += '"'), i++;
-      else if (c === '"') quoted = false;
+      if (c === '"' && line[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else cur += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') cells.push(cur.trim()), (cur = '');
+    else if (c === ',') {
+      cells.push(cur.trim());
+      cur = '';
+    }
     else cur += c;
   }
   cells.push(cur.trim());
