@@ -2,7 +2,7 @@
 // code; GraphQL's own errors (syntax, validation, limits) pass through; anything else is masked
 // as an opaque id that is logged with the stack.
 import { randomUUID } from 'node:crypto';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { Logger } from 'pino';
 import { Forbidden, InvalidInput, NotFound, StoreUnavailable, Unauthorized } from '../../schema/errors.js';
@@ -17,9 +17,10 @@ export function errorFormatter(logger: Logger): (formatted: GraphQLFormattedErro
       const known = original as InvalidInput;
       return { message: known.message, locations: formatted.locations, path: formatted.path, extensions: { code: known.code } };
     }
+    // GraphQL's and Apollo's own errors (syntax, validation, limits, persisted queries) carry a
+    // code of their own; graphql-js may be loaded twice (ESM and CJS), so the code is the test
     const code = formatted.extensions?.code;
-    if (original instanceof GraphQLError && code !== 'INTERNAL_SERVER_ERROR') return formatted;
-    if (!(original instanceof Error) && code !== undefined && code !== 'INTERNAL_SERVER_ERROR') return formatted;
+    if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') return formatted;
     const id = randomUUID().slice(0, 8);
     logger.error({ err: original, id, path: formatted.path }, 'unexpected error in a GraphQL request');
     return { message: `internal error (id ${id})`, locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR', id } };
