@@ -72,7 +72,9 @@ export class CauseFinder {
     found.sort((a, b) => a.positions.length - b.positions.length || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     const unique: Chain[] = [];
     for (const c of found) if (!unique.some((x) => x.key === c.key)) if (unique.push(c) >= MAX_CAUSES) break;
-    this.memo.set(memoKey, unique);
+    // judged nodes are asked once; keeping their chains would only hold memory
+    if (this.pr.idx.isJudged[u]) this.memo.delete(memoKey);
+    else this.memo.set(memoKey, unique);
     return unique;
   }
 

@@ -5,7 +5,7 @@ import { dateMs, type Snapshot } from '../graph/snapshot.js';
 import { isoDate } from '../schema/generated/model.js';
 import { InvalidInput } from '../schema/errors.js';
 import { CauseFinder, type Step } from './causes.js';
-import { Jurisdictions } from './jurisdiction.js';
+import { jurisdictionsOf, type Jurisdictions } from './jurisdiction.js';
 import { MitigationFinder, type Mitigation } from './mitigations.js';
 import { nodeLevel, propagate, type Propagation } from './propagate.js';
 import { reachIndex, type ReachIndex } from './reach.js';
@@ -72,7 +72,7 @@ export function evaluateScenario(snapshot: Snapshot, scenario: Scenario, opts: R
   if (asOf !== null && !isoDate.safeParse(asOf).success) throw new InvalidInput(`asOf: expected an ISO date (YYYY-MM-DD), got "${asOf}"`);
   const asOfMs = dateMs(asOf);
   const idx = reachIndex(snapshot, asOfMs);
-  const juris = new Jurisdictions(idx);
+  const juris = jurisdictionsOf(idx);
   const ctx: RuleContext = {
     index: idx,
     juris,

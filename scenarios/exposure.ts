@@ -3,7 +3,7 @@
 import type { Snapshot } from '../graph/snapshot.js';
 import { InvalidInput } from '../schema/errors.js';
 import { runScenario, type Impact, type RunOptions } from './engine.js';
-import { Jurisdictions } from './jurisdiction.js';
+import { jurisdictionsOf } from './jurisdiction.js';
 import { reachIndex } from './reach.js';
 import type { Scenario } from './scenario-file.js';
 import type { Step } from './causes.js';
@@ -36,7 +36,7 @@ export function exposureUnderScenario(snapshot: Snapshot, scenario: Scenario, na
   if (nation === undefined) throw new InvalidInput(`nation: unknown entity "${nationId}"`);
   const result = runScenario(snapshot, scenario, opts);
   const idx = reachIndex(snapshot, dateMs(result.asOf));
-  const juris = new Jurisdictions(idx);
+  const juris = jurisdictionsOf(idx);
   const inside = (i: number) => juris.seat(i).includes(nation) || i === nation;
   const mine = new Set<string>();
   let total = 0;

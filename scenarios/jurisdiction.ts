@@ -94,6 +94,15 @@ export class Jurisdictions {
   }
 }
 
+const shared = new WeakMap<ReachIndex, Jurisdictions>();
+
+/** The jurisdictions of a reach index, shared by every run on it (the memo only grows, answers never change). */
+export function jurisdictionsOf(idx: ReachIndex): Jurisdictions {
+  let j = shared.get(idx);
+  if (!j) shared.set(idx, (j = new Jurisdictions(idx)));
+  return j;
+}
+
 /** Whether two sorted node lists share an element. */
 export function intersects(a: readonly number[], b: ReadonlySet<number>): boolean {
   for (const x of a) if (b.has(x)) return true;

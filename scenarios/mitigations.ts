@@ -34,7 +34,7 @@ export class MitigationFinder {
   private readonly hitsByNode = new Map<number, Hit[]>();
   private readonly byLabel = new Map<number, number[]>();
   private readonly served = new Map<number, Set<number>>();
-  private readonly candidateMemo = new Map<string, Candidate[]>();
+  private readonly candidateMemo = new Map<number, Map<readonly number[], Candidate[]>>();
 
   constructor(
     private readonly pr: Propagation,
@@ -70,8 +70,10 @@ export class MitigationFinder {
   }
 
   private candidates(r: number, seat: readonly number[]): Candidate[] {
-    const memoKey = `${r}|${seat.join(',')}`;
-    const known = this.candidateMemo.get(memoKey);
+    // seat arrays are memoised by Jurisdictions, so the array itself is the key
+    let perSeat = this.candidateMemo.get(r);
+    if (!perSeat) this.candidateMemo.set(r, (perSeat = new Map()));
+    const known = perSeat.get(seat);
     if (known) return known;
     const s = this.pr.idx.snapshot;
     const out: Candidate[] = [];
@@ -99,7 +101,7 @@ export class MitigationFinder {
       const where = [...this.servedBy(c.node)].sort((a, b) => a - b).find((x) => home.has(x));
       if (where !== undefined) out.push({ ...c, nation: where });
     }
-    this.candidateMemo.set(memoKey, out);
+    perSeat.set(seat, out);
     return out;
   }
 
