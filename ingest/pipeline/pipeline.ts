@@ -1,0 +1,176 @@
+// The ingest pipeline: inputs (URLs or files) -> fetch -> source -> extraction -> one atomic store
+// write per document. A document whose content hash is unchanged is skipped; a changed one
+// retracts its old claims in the same write that adds the new ones. Every failure becomes a
+// dead letter with a named reason, and the run goes on.
+import { readFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import type { GraphStore } from '../../graph/store.js';
+import { InvalidInput } from '../../schema/errors.js';
+import { Gazetteer } from '../extract/gazetteer.js';
+import type { DocumentKind } from '../extract/extract.js';
+import { extractParsed } from '../document.js';
+import { FetchError } from '../fetch/fetch-error.js';
+import { Fetcher } from '../fetch/fetcher.js';
+import { pickSource } from '../sources/index.js';
+import type { FeedItem, ParsedDocument, RawInput } from '../sources/source.js';
+import { cachedValidators, recordRun, rememberValidators, type DeadLetter, type RunReport } from './run-log.js';
+import { documentRecord, prepareWrite } from './to-batch.js';
+
+export interface PipelineOptions {
+  store: GraphStore;
+  fetcher?: Fetcher;
+  /** who runs this (for leases and run records) */
+  owner?: string;
+  now?: () => Date;
+  /** progress callback: a label and how many inputs are done */
+  progress?: (label: string, done: number, total?: number) => void;
+  /** called after each document is written (tests use it to interrupt a run) */
+  onDocument?: (url: string) => void;
+}
+
+export interface IngestTarget {
+  /** a URL (fetched) or a file path (read) */
+  location: string;
+  kind?: DocumentKind;
+}
+
+type Outcome = 'added' | 'changed' | 'unchanged';
+
+const isUrl = (s: string) => /^https?:\/\//i.test(s);
+
+export class IngestPipeline {
+  readonly fetcher: Fetcher;
+  private readonly owner: string;
+  private readonly now: () => Date;
+  private gazetteer: Gazetteer | null = null;
+
+  constructor(private readonly opts: PipelineOptions) {
+    this.fetcher = opts.fetcher ?? new Fetcher();
+    this.owner = opts.owner ?? `ingest-${process.pid}-${randomUUID().slice(0, 8)}`;
+    this.now = opts.now ?? (() => new Date());
+  }
+
+  private async knownEntities(): Promise<Gazetteer> {
+    this.gazetteer ??= Gazetteer.build((await this.opts.store.readAll()).entities);
+    return this.gazetteer;
+  }
+
+  /** Ingests targets as one run named job; records the run and its dead letters; never throws for one bad input. */
+  async run(job: string, targets: IngestTarget[]): Promise<RunReport> {
+    this.gazetteer = null;
+    const report: RunReport = {
+      id: `${job}:${this.now().toISOString()}:${randomUUID().slice(0, 8)}`,
+      job,
+      owner: this.owner,
+      startedAt: this.now().toISOString(),
+      finishedAt: '',
+      documents: { added: 0, changed: 0, unchanged: 0, notModified: 0, fromFeedText: 0 },
+      claimsAdded: 0,
+      claimsRetracted: 0,
+      entitiesWritten: 0,
+      ambiguous: [],
+      failures: [],
+    };
+    let done = 0;
+    for (const target of targets) {
+      await this.ingestTarget(job, target, report);
+      this.opts.progress?.(job, ++done, targets.length);
+    }
+    report.ambiguous = [...new Set(report.ambiguous)];
+    report.finishedAt = this.now().toISOString();
+    await recordRun(this.opts.store, report);
+    return report;
+  }
+
+  private fail(report: RunReport, job: string, url: string, err: unknown): void {
+    const reason = err instanceof FetchError ? err.reason : err instanceof InvalidInput ? 'parse_error' : 'ingest_error';
+    const letter: DeadLetter = { job, url, reason, message: (err as Error).message ?? String(err), at: this.now().toISOString() };
+    report.failures.push(letter);
+  }
+
+  private async load(location: string, report: RunReport): Promise<RawInput | null> {
+    if (!isUrl(location)) return { url: location, body: await readFile(location) };
+    const validators = await cachedValidators(this.opts.store, location);
+    const res = await this.fetcher.fetch(location, validators);
+    if (res.notModified) {
+      report.documents.notModified++;
+      return null;
+    }
+    await rememberValidators(this.opts.store, location, res.validators, this.now().toISOString());
+    return { url: res.url, body: res.body, ...(res.contentType ? { contentType: res.contentType } : {}) };
+  }
+
+  private async ingestTarget(job: string, target: IngestTarget, report: RunReport): Promise<void> {
+    let input: RawInput | null;
+    try {
+      input = await this.load(target.location, report);
+    } catch (err) {
+      this.fail(report, job, target.location, err);
+      return;
+    }
+    if (!input) return;
+    try {
+      const gazetteer = await this.knownEntities();
+      const out = await pickSource(input, target.kind ?? 'auto').parse(input, { gazetteer });
+      for (const doc of out.documents) await this.write(job, doc, report);
+      for (const item of out.items) await this.ingestItem(job, item, report);
+    } catch (err) {
+      this.fail(report, job, target.location, err);
+    }
+  }
+
+  /** A feed item: its page when it can be fetched, else the item's own text. */
+  private async ingestItem(job: string, item: FeedItem, report: RunReport): Promise<void> {
+    try {
+      const input = await this.load(item.link, report);
+      if (!input) return;
+      const gazetteer = await this.knownEntities();
+      const out = await pickSource(input, 'news').parse(input, { gazetteer });
+      for (const doc of out.documents) await this.write(job, { ...doc, title: doc.title ?? item.title, publishedAt: doc.publishedAt ?? item.publishedAt } as ParsedDocument, report);
+    } catch (err) {
+      this.fail(report, job, item.link, err);
+      if (!item.text) return;
+      report.documents.fromFeedText++;
+      const doc: ParsedDocument = { url: item.link, kind: 'feed', text: item.text, records: [], ...(item.title ? { title: item.title } : {}), ...(item.publishedAt ? { publishedAt: item.publishedAt } : {}) };
+      try {
+        await this.write(job, doc, report);
+      } catch (err2) {
+        this.fail(report, job, item.link, err2);
+      }
+    }
+  }
+
+  private async write(job: string, doc: ParsedDocument, report: RunReport): Promise<Outcome> {
+    const store = this.opts.store;
+    const record = documentRecord(doc);
+    const prior = (await store.getDocuments([record.id])).get(record.id);
+    if (prior?.contentHash === record.contentHash) {
+      report.documents.unchanged++;
+      return 'unchanged';
+    }
+    const gazetteer = await this.knownEntities();
+    const records = extractParsed(doc, gazetteer, doc.url);
+    const prepared = await prepareWrite(doc, records, store, { observedAt: this.now().toISOString().slice(0, 10), supersede: !!prior });
+    const result = await store.write(prepared.batch);
+    report.claimsAdded += result.claimsAdded;
+    report.claimsRetracted += result.claimsRetracted;
+    report.entitiesWritten += prepared.batch.entities?.length ?? 0;
+    report.ambiguous.push(...prepared.ambiguous);
+    // new entities become known to the rest of this run
+    if (prepared.batch.entities?.length) this.gazetteer = null;
+    const outcome: Outcome = prior ? 'changed' : 'added';
+    report.documents[outcome]++;
+    this.opts.onDocument?.(doc.url);
+    return outcome;
+  }
+
+  /** Takes the job's lease, runs it, releases it; returns null when another worker holds the lease. */
+  async runLeased(job: string, targets: IngestTarget[], ttlMs = 30 * 60_000): Promise<RunReport | null> {
+    if (!(await this.opts.store.acquireLease(`ingest:${job}`, this.owner, ttlMs))) return null;
+    try {
+      return await this.run(job, targets);
+    } finally {
+      await this.opts.store.releaseLease(`ingest:${job}`, this.owner);
+    }
+  }
+}
