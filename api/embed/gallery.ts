@@ -45,7 +45,7 @@ export function renderGallery(origin: string, examples: GalleryExample[]): strin
     .join('');
   return (
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
-    `<title>chokepoint embeds</title><style>body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;max-width:1000px;margin:0 auto;padding:16px}` +
+    `<title>chokepoint embeds</title><link rel="icon" href="data:,"><style>body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;max-width:1000px;margin:0 auto;padding:16px}` +
     `section{margin:28px 0;border-top:1px solid #ccc;padding-top:8px}textarea{width:100%;font:12px ui-monospace,monospace;box-sizing:border-box}label{display:block;font-size:13px;margin-top:6px}</style></head>` +
     `<body><h1>Dependency maps to embed</h1><p>Each map is an iframe that sizes itself: add the script once to the page. ` +
     `Pin a published map with <code>asOf=YYYY-MM-DD</code>. Parameters and the height-message protocol are documented with the server.</p>` +

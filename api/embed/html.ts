@@ -67,7 +67,7 @@ export function renderPage(p: PageInput): string {
   const narrow = renderSvg(p.spec, p.narrow, { theme, idPrefix: 'n' });
   return (
     `<!doctype html><html lang="en" data-chart-id="${esc(p.chartId)}"><head><meta charset="utf-8">` +
-    `<meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex">` +
+    `<meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><link rel="icon" href="data:,">` +
     `<meta name="color-scheme" content="${p.theme === 'auto' ? 'light dark' : p.theme}">` +
     `<title>${esc(p.spec.title)}</title><style>${styles(p)}</style></head><body>` +
     `<figure><h1>${esc(p.spec.title)}</h1><p class="sub muted">${esc(p.spec.subtitle)}</p>` +

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { Context, Hono } from 'hono';
 import { InvalidInput, NotFound } from '../../schema/errors.js';
-import { loadLibrary } from '../../scenarios/scenario-file.js';
+import { loadLibrary, scenarioProblems } from '../../scenarios/scenario-file.js';
 import type { AppDeps } from '../server/deps.js';
 import { canonicalQuery, parseMapParams, type Format, type MapParams } from './params.js';
 import { buildSpec, CONTENT_TYPES, renderMap } from './render-map.js';
@@ -118,7 +118,10 @@ export async function mountEmbeds(app: Hono, deps: AppDeps, opts: EmbedOptions =
     const origin = originOf(c, deps.config.publicUrl);
     const snapshot = await deps.snapshots.get();
     const focus = mostDependedOn(snapshot, 3).map((id) => ({ title: `Around ${snapshot.names[snapshot.indexOf(id)!]}`, query: new URLSearchParams({ focus: id }).toString() }));
-    const scenarios = loadLibrary(opts.scenarioDir).scenarios.slice(0, 3).map((s) => ({ title: s.title, query: new URLSearchParams({ scenario: s.name }).toString() }));
+    // Only scenarios whose entities are all in this graph make working examples.
+    const scenarios = loadLibrary(opts.scenarioDir)
+      .scenarios.filter((s) => scenarioProblems(snapshot, s).length === 0)
+      .slice(0, 3).map((s) => ({ title: s.title, query: new URLSearchParams({ scenario: s.name }).toString() }));
     return c.html(renderGallery(origin, [...focus, ...scenarios]), 200, {
       ...COMMON_HEADERS,
       'Content-Security-Policy': `default-src 'none'; style-src 'unsafe-inline'; frame-src 'self'; img-src 'self' data:; script-src ${GALLERY_SCRIPT_HASH}; base-uri 'none'; form-action 'none'; frame-ancestors 'self'`,
