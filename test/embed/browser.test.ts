@@ -2,6 +2,8 @@
 // dialog for a hostile name, screenshots at phone and desktop widths, and a host page whose
 // iframe resizes from the height messages.
 import { existsSync, mkdirSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startServer, type RunningServer } from '../../api/server/serve.js';
@@ -95,16 +97,13 @@ describe.skipIf(!hasChromium)('embeds in headless Chromium', () => {
     const context = await browser.newContext({ viewport: { width: 1300, height: 900 } });
     const page = await context.newPage();
     const src = `${seeded.url}/embed/map?focus=chip:nvidia-h20`;
-    // The host page is a story on another origin (another port on loopback, so Chromium's
-    // local-network checks allow the frame), answered by the test itself.
-    const story = `http://127.0.0.1:${seeded.port === 9 ? 10 : 9}/story.html`;
-    await page.route(story, (route) =>
-      route.fulfill({
-        contentType: 'text/html',
-        body: `<!doctype html><body style="margin:0"><p>Story text</p><iframe id="f" src="${src}" style="border:0;width:320px;height:100px"></iframe>${HOST_SNIPPET}</body>`,
-      }),
-    );
-    await page.goto(story);
+    // The host page is a story on another origin (a second loopback server), as on a newsroom site.
+    const host = createServer((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/html' });
+      res.end(`<!doctype html><body style="margin:0"><p>Story text</p><iframe id="f" src="${src}" style="border:0;width:320px;height:100px"></iframe>${HOST_SNIPPET}</body>`);
+    });
+    await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
+    await page.goto(`http://127.0.0.1:${(host.address() as AddressInfo).port}/story.html`);
     const frameHeight = () => page.evaluate(() => (document.getElementById('f') as HTMLIFrameElement).getBoundingClientRect().height);
     const innerHeight = async () => (await page.frames().find((f) => f.url() === src)!.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height)));
     await page.waitForFunction(() => (document.getElementById('f') as HTMLIFrameElement).getBoundingClientRect().height > 100);
@@ -115,5 +114,6 @@ describe.skipIf(!hasChromium)('embeds in headless Chromium', () => {
     await page.waitForFunction((h) => Math.abs((document.getElementById('f') as HTMLIFrameElement).getBoundingClientRect().height - h) > 20, narrow);
     expect(Math.abs((await frameHeight()) - (await innerHeight()))).toBeLessThanOrEqual(1);
     await context.close();
+    await new Promise((resolve) => host.close(resolve));
   });
 });
