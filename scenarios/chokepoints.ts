@@ -52,75 +52,110 @@ function rank(idx: ReachIndex, srcs: readonly number[], counts: Int32Array | num
   }));
 }
 
+/** Dependencies-first order of the dependency graph; nodes on cycles come last, in index order. */
+function topoOrder(idx: ReachIndex): { order: Int32Array; pos: Int32Array } {
+  const n = idx.snapshot.nodeCount;
+  const pending = new Int32Array(n);
+  for (let u = 0; u < n; u++) pending[u] = idx.depOffsets[u + 1]! - idx.depOffsets[u]!;
+  const order = new Int32Array(n);
+  let tail = 0;
+  for (let u = 0; u < n; u++) if (pending[u] === 0) order[tail++] = u;
+  for (let head = 0; head < tail; head++) {
+    const t = order[head]!;
+    for (let r = idx.rdepOffsets[t]!; r < idx.rdepOffsets[t + 1]!; r++) {
+      const u = idx.depSource[idx.rdepPos[r]!]!;
+      if (--pending[u]! === 0) order[tail++] = u;
+    }
+  }
+  const placed = new Uint8Array(n);
+  for (let i = 0; i < tail; i++) placed[order[i]!] = 1;
+  for (let u = 0; u < n; u++) if (!placed[u]) order[tail++] = u;
+  const pos = new Int32Array(n);
+  order.forEach((u, i) => (pos[u] = i));
+  return { order, pos };
+}
+
 /** Counts, per source, the deployments that break when it alone fails (bit-parallel, 32 at a time). */
 export function breakCounts(idx: ReachIndex, srcs: readonly number[]): Int32Array {
   const n = idx.snapshot.nodeCount;
   const mask = new Int32Array(n * L);
   const srcBit = new Int32Array(n);
-  const queued = new Uint8Array(n);
-  const touched = new Uint8Array(n);
+  const dirty = new Uint8Array(n);
   const counts = new Int32Array(srcs.length);
   const { depOffsets, depTarget, depAllowed, depOutLayer, depHard, depGroupStart, rdepOffsets, rdepPos, depSource, isJudged } = idx;
+  const { order, pos } = topoOrder(idx);
+  // sources sorted by topological position make each batch's sweep start late and stay local
   const out = new Int32Array(L);
+  const evaluate = (u: number): boolean => {
+    const own = srcBit[u]!;
+    for (let l = 0; l < L; l++) out[l] = own;
+    const end = depOffsets[u + 1]!;
+    let group = 0;
+    let layer = 0;
+    for (let p = depOffsets[u]!; p <= end; p++) {
+      if (p === end || depGroupStart[p]) {
+        if (p > depOffsets[u]!) out[layer] = out[layer]! | group;
+        if (p === end) break;
+        group = -1;
+        layer = depOutLayer[p]!;
+      }
+      let m = 0;
+      if (depHard[p]) {
+        const base = depTarget[p]! * L;
+        const allowed = depAllowed[p]!;
+        for (let l = 0; l < L; l++) if (allowed & (1 << l)) m |= mask[base + l]!;
+      }
+      group &= m;
+    }
+    let changed = false;
+    for (let l = 0; l < L; l++) {
+      const v = mask[u * L + l]! | out[l]!;
+      if (v === mask[u * L + l]) continue;
+      mask[u * L + l] = v;
+      changed = true;
+    }
+    return changed;
+  };
   for (let start = 0; start < srcs.length; start += 32) {
     const batch = srcs.slice(start, start + 32);
-    const queue: number[] = [];
-    const touchedList: number[] = [];
-    const touch = (u: number) => {
-      if (touched[u]) return;
-      touched[u] = 1;
-      touchedList.push(u);
-    };
-    const enqueueDependents = (t: number) => {
+    const touched: number[] = [];
+    const late: number[] = [];
+    const markDependents = (t: number) => {
       for (let r = rdepOffsets[t]!; r < rdepOffsets[t + 1]!; r++) {
         const u = depSource[rdepPos[r]!]!;
-        if (queued[u]) continue;
-        queued[u] = 1;
-        queue.push(u);
+        if (!dirty[u]) {
+          dirty[u] = 1;
+          touched.push(u);
+        }
+        // a dependent the sweep has passed sits on a cycle: settle it after the sweep
+        if (pos[u]! < pos[t]! || dirty[u] === 2) late.push(u);
       }
     };
+    let first = n;
     batch.forEach((x, b) => {
       srcBit[x] = srcBit[x]! | (1 << b);
       for (let l = 0; l < L; l++) mask[x * L + l] = mask[x * L + l]! | (1 << b);
-      touch(x);
+      touched.push(x);
+      if (pos[x]! < first) first = pos[x]!;
     });
-    batch.forEach(enqueueDependents);
-    for (let head = 0; head < queue.length; head++) {
-      const u = queue[head]!;
-      queued[u] = 0;
-      const own = srcBit[u]!;
-      for (let l = 0; l < L; l++) out[l] = own;
-      const end = depOffsets[u + 1]!;
-      let group = 0;
-      let layer = 0;
-      for (let p = depOffsets[u]!; p <= end; p++) {
-        if (p === end || depGroupStart[p]) {
-          if (p > depOffsets[u]!) out[layer] = out[layer]! | group;
-          if (p === end) break;
-          group = -1;
-          layer = depOutLayer[p]!;
-        }
-        let m = 0;
-        if (depHard[p]) {
-          const base = depTarget[p]! * L;
-          const allowed = depAllowed[p]!;
-          for (let l = 0; l < L; l++) if (allowed & (1 << l)) m |= mask[base + l]!;
-        }
-        group &= m;
-      }
-      let changed = false;
-      for (let l = 0; l < L; l++) {
-        const v = mask[u * L + l]! | out[l]!;
-        if (v === mask[u * L + l]) continue;
-        mask[u * L + l] = v;
-        changed = true;
-      }
-      if (changed) {
-        touch(u);
-        enqueueDependents(u);
-      }
+    batch.forEach(markDependents);
+    for (let i = first; i < n; i++) {
+      const u = order[i]!;
+      if (dirty[u] !== 1) continue;
+      dirty[u] = 2;
+      if (evaluate(u)) markDependents(u);
     }
-    for (const u of touchedList) {
+    for (let head = 0; head < late.length; head++) {
+      const u = late[head]!;
+      if (evaluate(u))
+        for (let r = rdepOffsets[u]!; r < rdepOffsets[u + 1]!; r++) {
+          const v = depSource[rdepPos[r]!]!;
+          if (!dirty[v]) touched.push(v);
+          dirty[v] = 2;
+          late.push(v);
+        }
+    }
+    for (const u of touched) {
       if (isJudged[u]) {
         let m = 0;
         for (let l = 0; l < L; l++) m |= mask[u * L + l]!;
@@ -130,9 +165,11 @@ export function breakCounts(idx: ReachIndex, srcs: readonly number[]): Int32Arra
           m &= m - 1;
         }
       }
+    }
+    for (const u of touched) {
       mask.fill(0, u * L, u * L + L);
       srcBit[u] = 0;
-      touched[u] = 0;
+      dirty[u] = 0;
     }
   }
   return counts;
