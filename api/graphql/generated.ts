@@ -2,7 +2,10 @@
 /* eslint-disable */
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { EntityRecord, RelationRecord, ClaimRecord } from '../../schema/records.js';
-import type { EntityConnection, EntityEdge, SearchHitModel, SubgraphModel, PathModel, PathStepModel, ExposureModel, LayerExposureModel, ExposureItemModel } from './models.js';
+import type { EntityConnection, EntityEdge, SearchHitModel, SubgraphModel, PathModel, PathStepModel, ExposureModel, LayerExposureModel, ExposureItemModel, ScenarioResultModel, ImpactModel, CauseModel, MitigationModel } from './models.js';
+import type { Scenario } from '../../scenarios/scenario-file.js';
+import type { Step } from '../../scenarios/causes.js';
+import type { ChokepointRow } from '../../scenarios/chokepoints.js';
 import type { GraphContext } from './context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -32,6 +35,21 @@ export type AddClaimInput = {
   type: RelationType;
   validFrom?: InputMaybe<Scalars['Date']['input']>;
   validTo?: InputMaybe<Scalars['Date']['input']>;
+};
+
+export type Cause = {
+  __typename?: 'Cause';
+  steps: Array<CauseStep>;
+};
+
+/** One relation of a causal chain, from a shocked entity towards the deployment. */
+export type CauseStep = {
+  __typename?: 'CauseStep';
+  from: Entity;
+  /** The stored relation with its sources (null if it changed since the snapshot). */
+  relation?: Maybe<Relation>;
+  to: Entity;
+  type: RelationType;
 };
 
 /** An AI accelerator or a memory part (GPU, TPU, NPU, HBM stack). */
@@ -78,6 +96,14 @@ export type ChipEdge = {
   __typename?: 'ChipEdge';
   cursor: Scalars['String']['output'];
   node: Chip;
+};
+
+/** An entity ranked by how many deployments break if it alone fails. */
+export type Chokepoint = {
+  __typename?: 'Chokepoint';
+  broken: Scalars['Int']['output'];
+  entity: Entity;
+  share: Scalars['Float']['output'];
 };
 
 export type ClaimResult = {
@@ -378,6 +404,20 @@ export type ExposureItem = {
   subject: Entity;
 };
 
+export type Impact = {
+  __typename?: 'Impact';
+  causes: Array<Cause>;
+  deployment: Entity;
+  mitigations: Array<Mitigation>;
+  status: ImpactStatus;
+};
+
+export type ImpactStatus =
+  | 'AT_RISK'
+  | 'BROKEN'
+  | 'DEGRADED'
+  | 'UNAFFECTED';
+
 /** An organisation that develops AI models (frontier labs, open-weights labs, state labs). */
 export type Lab = Entity & {
   __typename?: 'Lab';
@@ -435,6 +475,14 @@ export type MergeResult = {
   graphVersion: Scalars['Int']['output'];
   /** Claims moved from the merged entities to the kept one. */
   movedClaims: Scalars['Int']['output'];
+};
+
+/** A suggested replacement that no shock hits; it never changes a status. */
+export type Mitigation = {
+  __typename?: 'Mitigation';
+  note: Scalars['String']['output'];
+  replace: Entity;
+  with: Entity;
 };
 
 /** An AI model (a release of a model family), open-weights or served by API. */
@@ -631,6 +679,8 @@ export type PathStep = {
 export type Query = {
   __typename?: 'Query';
   chips: ChipConnection;
+  /** Entities ranked by the deployments that break if each alone fails. */
+  chokepoints: Array<Chokepoint>;
   clouds: CloudConnection;
   dataCenters: DataCenterConnection;
   deals: DealConnection;
@@ -662,6 +712,10 @@ export type Query = {
    */
   paths: Array<Path>;
   regulations: RegulationConnection;
+  /** Runs a library scenario by name, or ad-hoc shocks (a list in the scenario file's shock format). */
+  runScenario: ScenarioResult;
+  /** The named scenarios of the library. */
+  scenarios: Array<ScenarioInfo>;
   /** Full-text search over names, aliases and descriptions, ranked; tolerant of case, spacing and one or two typos. */
   search: Array<Entity>;
   /** The same search with scores. */
@@ -679,6 +733,13 @@ export type QueryChipsArgs = {
   fabricatedBy?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   kind?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryChokepointsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  type?: InputMaybe<EntityType>;
 };
 
 
@@ -827,6 +888,13 @@ export type QueryRegulationsArgs = {
 };
 
 
+export type QueryRunScenarioArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  shocks?: InputMaybe<Scalars['JSON']['input']>;
+};
+
+
 export type QuerySearchArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   query: Scalars['String']['input'];
@@ -946,6 +1014,35 @@ export type RetractResult = {
   __typename?: 'RetractResult';
   graphVersion: Scalars['Int']['output'];
   retracted: Scalars['Int']['output'];
+};
+
+/** A scenario of the library. */
+export type ScenarioInfo = {
+  __typename?: 'ScenarioInfo';
+  asOf?: Maybe<Scalars['Date']['output']>;
+  description: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  /** The shocks as the scenario file gives them. */
+  shocks: Scalars['JSON']['output'];
+  sources: Array<Scalars['String']['output']>;
+  title: Scalars['String']['output'];
+};
+
+export type ScenarioResult = {
+  __typename?: 'ScenarioResult';
+  asOf?: Maybe<Scalars['Date']['output']>;
+  /** Every deployment not UNAFFECTED, broken first. */
+  impacts: Array<Impact>;
+  scenario: Scalars['String']['output'];
+  summary: ScenarioSummary;
+};
+
+export type ScenarioSummary = {
+  __typename?: 'ScenarioSummary';
+  atRisk: Scalars['Int']['output'];
+  broken: Scalars['Int']['output'];
+  degraded: Scalars['Int']['output'];
+  unaffected: Scalars['Int']['output'];
 };
 
 /** A ranked search result. */
@@ -1073,9 +1170,12 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type ResolversTypes = ResolversObject<{
   AddClaimInput: AddClaimInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Cause: ResolverTypeWrapper<CauseModel>;
+  CauseStep: ResolverTypeWrapper<Step>;
   Chip: ResolverTypeWrapper<EntityRecord>;
   ChipConnection: ResolverTypeWrapper<EntityConnection>;
   ChipEdge: ResolverTypeWrapper<EntityEdge>;
+  Chokepoint: ResolverTypeWrapper<ChokepointRow>;
   ClaimResult: ResolverTypeWrapper<Omit<ClaimResult, 'claim' | 'relation'> & { claim: ResolversTypes['Source'], relation?: Maybe<ResolversTypes['Relation']> }>;
   Cloud: ResolverTypeWrapper<EntityRecord>;
   CloudConnection: ResolverTypeWrapper<EntityConnection>;
@@ -1101,6 +1201,8 @@ export type ResolversTypes = ResolversObject<{
   ExposureItem: ResolverTypeWrapper<ExposureItemModel>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Impact: ResolverTypeWrapper<ImpactModel>;
+  ImpactStatus: ImpactStatus;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   Lab: ResolverTypeWrapper<EntityRecord>;
@@ -1108,6 +1210,7 @@ export type ResolversTypes = ResolversObject<{
   LabEdge: ResolverTypeWrapper<EntityEdge>;
   LayerExposure: ResolverTypeWrapper<LayerExposureModel>;
   MergeResult: ResolverTypeWrapper<Omit<MergeResult, 'entity'> & { entity: ResolversTypes['Entity'] }>;
+  Mitigation: ResolverTypeWrapper<MitigationModel>;
   Model: ResolverTypeWrapper<EntityRecord>;
   ModelConnection: ResolverTypeWrapper<EntityConnection>;
   ModelEdge: ResolverTypeWrapper<EntityEdge>;
@@ -1128,6 +1231,9 @@ export type ResolversTypes = ResolversObject<{
   Relation: ResolverTypeWrapper<RelationRecord>;
   RelationType: RelationType;
   RetractResult: ResolverTypeWrapper<RetractResult>;
+  ScenarioInfo: ResolverTypeWrapper<Scenario>;
+  ScenarioResult: ResolverTypeWrapper<ScenarioResultModel>;
+  ScenarioSummary: ResolverTypeWrapper<ScenarioSummary>;
   SearchHit: ResolverTypeWrapper<SearchHitModel>;
   Source: ResolverTypeWrapper<ClaimRecord>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -1139,9 +1245,12 @@ export type ResolversTypes = ResolversObject<{
 export type ResolversParentTypes = ResolversObject<{
   AddClaimInput: AddClaimInput;
   Boolean: Scalars['Boolean']['output'];
+  Cause: CauseModel;
+  CauseStep: Step;
   Chip: EntityRecord;
   ChipConnection: EntityConnection;
   ChipEdge: EntityEdge;
+  Chokepoint: ChokepointRow;
   ClaimResult: Omit<ClaimResult, 'claim' | 'relation'> & { claim: ResolversParentTypes['Source'], relation?: Maybe<ResolversParentTypes['Relation']> };
   Cloud: EntityRecord;
   CloudConnection: EntityConnection;
@@ -1165,6 +1274,7 @@ export type ResolversParentTypes = ResolversObject<{
   ExposureItem: ExposureItemModel;
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
+  Impact: ImpactModel;
   Int: Scalars['Int']['output'];
   JSON: Scalars['JSON']['output'];
   Lab: EntityRecord;
@@ -1172,6 +1282,7 @@ export type ResolversParentTypes = ResolversObject<{
   LabEdge: EntityEdge;
   LayerExposure: LayerExposureModel;
   MergeResult: Omit<MergeResult, 'entity'> & { entity: ResolversParentTypes['Entity'] };
+  Mitigation: MitigationModel;
   Model: EntityRecord;
   ModelConnection: EntityConnection;
   ModelEdge: EntityEdge;
@@ -1191,11 +1302,25 @@ export type ResolversParentTypes = ResolversObject<{
   RegulationEdge: EntityEdge;
   Relation: RelationRecord;
   RetractResult: RetractResult;
+  ScenarioInfo: Scenario;
+  ScenarioResult: ScenarioResultModel;
+  ScenarioSummary: ScenarioSummary;
   SearchHit: SearchHitModel;
   Source: ClaimRecord;
   String: Scalars['String']['output'];
   Subgraph: SubgraphModel;
   UpsertEntityInput: UpsertEntityInput;
+}>;
+
+export type CauseResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Cause'] = ResolversParentTypes['Cause']> = ResolversObject<{
+  steps?: Resolver<Array<ResolversTypes['CauseStep']>, ParentType, ContextType>;
+}>;
+
+export type CauseStepResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['CauseStep'] = ResolversParentTypes['CauseStep']> = ResolversObject<{
+  from?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  relation?: Resolver<Maybe<ResolversTypes['Relation']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['RelationType'], ParentType, ContextType>;
 }>;
 
 export type ChipResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Chip'] = ResolversParentTypes['Chip']> = ResolversObject<{
@@ -1223,6 +1348,12 @@ export type ChipConnectionResolvers<ContextType = GraphContext, ParentType exten
 export type ChipEdgeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ChipEdge'] = ResolversParentTypes['ChipEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Chip'], ParentType, ContextType>;
+}>;
+
+export type ChokepointResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Chokepoint'] = ResolversParentTypes['Chokepoint']> = ResolversObject<{
+  broken?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  share?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
 export type ClaimResultResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ClaimResult'] = ResolversParentTypes['ClaimResult']> = ResolversObject<{
@@ -1384,6 +1515,13 @@ export type ExposureItemResolvers<ContextType = GraphContext, ParentType extends
   subject?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
 }>;
 
+export type ImpactResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Impact'] = ResolversParentTypes['Impact']> = ResolversObject<{
+  causes?: Resolver<Array<ResolversTypes['Cause']>, ParentType, ContextType>;
+  deployment?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  mitigations?: Resolver<Array<ResolversTypes['Mitigation']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ImpactStatus'], ParentType, ContextType>;
+}>;
+
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
 }
@@ -1424,6 +1562,12 @@ export type MergeResultResolvers<ContextType = GraphContext, ParentType extends 
   entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   graphVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   movedClaims?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type MitigationResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Mitigation'] = ResolversParentTypes['Mitigation']> = ResolversObject<{
+  note?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  replace?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  with?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
 }>;
 
 export type ModelResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Model'] = ResolversParentTypes['Model']> = ResolversObject<{
@@ -1533,6 +1677,7 @@ export type PathStepResolvers<ContextType = GraphContext, ParentType extends Res
 
 export type QueryResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   chips?: Resolver<ResolversTypes['ChipConnection'], ParentType, ContextType, RequireFields<QueryChipsArgs, 'first'>>;
+  chokepoints?: Resolver<Array<ResolversTypes['Chokepoint']>, ParentType, ContextType, RequireFields<QueryChokepointsArgs, 'first'>>;
   clouds?: Resolver<ResolversTypes['CloudConnection'], ParentType, ContextType, RequireFields<QueryCloudsArgs, 'first'>>;
   dataCenters?: Resolver<ResolversTypes['DataCenterConnection'], ParentType, ContextType, RequireFields<QueryDataCentersArgs, 'first'>>;
   deals?: Resolver<ResolversTypes['DealConnection'], ParentType, ContextType, RequireFields<QueryDealsArgs, 'first'>>;
@@ -1550,6 +1695,8 @@ export type QueryResolvers<ContextType = GraphContext, ParentType extends Resolv
   organizations?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType, RequireFields<QueryOrganizationsArgs, 'first'>>;
   paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathsArgs, 'directed' | 'first' | 'from' | 'maxLength' | 'to'>>;
   regulations?: Resolver<ResolversTypes['RegulationConnection'], ParentType, ContextType, RequireFields<QueryRegulationsArgs, 'first'>>;
+  runScenario?: Resolver<ResolversTypes['ScenarioResult'], ParentType, ContextType, Partial<QueryRunScenarioArgs>>;
+  scenarios?: Resolver<Array<ResolversTypes['ScenarioInfo']>, ParentType, ContextType>;
   search?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'query'>>;
   searchHits?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchHitsArgs, 'first' | 'query'>>;
   timeline?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<QueryTimelineArgs, 'id'>>;
@@ -1602,6 +1749,29 @@ export type RetractResultResolvers<ContextType = GraphContext, ParentType extend
   retracted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type ScenarioInfoResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ScenarioInfo'] = ResolversParentTypes['ScenarioInfo']> = ResolversObject<{
+  asOf?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  shocks?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ScenarioResultResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ScenarioResult'] = ResolversParentTypes['ScenarioResult']> = ResolversObject<{
+  asOf?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  impacts?: Resolver<Array<ResolversTypes['Impact']>, ParentType, ContextType>;
+  scenario?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['ScenarioSummary'], ParentType, ContextType>;
+}>;
+
+export type ScenarioSummaryResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ScenarioSummary'] = ResolversParentTypes['ScenarioSummary']> = ResolversObject<{
+  atRisk?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  broken?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  degraded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unaffected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type SearchHitResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = ResolversObject<{
   entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -1631,9 +1801,12 @@ export type SubgraphResolvers<ContextType = GraphContext, ParentType extends Res
 }>;
 
 export type Resolvers<ContextType = GraphContext> = ResolversObject<{
+  Cause?: CauseResolvers<ContextType>;
+  CauseStep?: CauseStepResolvers<ContextType>;
   Chip?: ChipResolvers<ContextType>;
   ChipConnection?: ChipConnectionResolvers<ContextType>;
   ChipEdge?: ChipEdgeResolvers<ContextType>;
+  Chokepoint?: ChokepointResolvers<ContextType>;
   ClaimResult?: ClaimResultResolvers<ContextType>;
   Cloud?: CloudResolvers<ContextType>;
   CloudConnection?: CloudConnectionResolvers<ContextType>;
@@ -1654,12 +1827,14 @@ export type Resolvers<ContextType = GraphContext> = ResolversObject<{
   Entity?: EntityResolvers<ContextType>;
   Exposure?: ExposureResolvers<ContextType>;
   ExposureItem?: ExposureItemResolvers<ContextType>;
+  Impact?: ImpactResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Lab?: LabResolvers<ContextType>;
   LabConnection?: LabConnectionResolvers<ContextType>;
   LabEdge?: LabEdgeResolvers<ContextType>;
   LayerExposure?: LayerExposureResolvers<ContextType>;
   MergeResult?: MergeResultResolvers<ContextType>;
+  Mitigation?: MitigationResolvers<ContextType>;
   Model?: ModelResolvers<ContextType>;
   ModelConnection?: ModelConnectionResolvers<ContextType>;
   ModelEdge?: ModelEdgeResolvers<ContextType>;
@@ -1679,6 +1854,9 @@ export type Resolvers<ContextType = GraphContext> = ResolversObject<{
   RegulationEdge?: RegulationEdgeResolvers<ContextType>;
   Relation?: RelationResolvers<ContextType>;
   RetractResult?: RetractResultResolvers<ContextType>;
+  ScenarioInfo?: ScenarioInfoResolvers<ContextType>;
+  ScenarioResult?: ScenarioResultResolvers<ContextType>;
+  ScenarioSummary?: ScenarioSummaryResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   Subgraph?: SubgraphResolvers<ContextType>;

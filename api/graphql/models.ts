@@ -1,5 +1,6 @@
 // The model types resolvers return for the non-entity parts of the schema (codegen `mappers`).
 import type { EntityRecord, RelationRecord } from '../../schema/records.js';
+import type { Step } from '../../scenarios/causes.js';
 
 export interface EntityEdge {
   cursor: string;
@@ -61,3 +62,11 @@ export interface ExposureModel {
   share: number;
   layers: LayerExposureModel[];
 }
+
+/** One causal chain of a scenario impact. */
+export interface CauseModel {
+  steps: Step[];
+}
+
+export type { ScenarioResult as ScenarioResultModel, Impact as ImpactModel } from '../../scenarios/engine.js';
+export type { Mitigation as MitigationModel } from '../../scenarios/mitigations.js';

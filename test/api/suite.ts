@@ -206,6 +206,34 @@ export function apiSuite(name: string, openStore: () => Promise<GraphStore | nul
       });
     });
 
+    describe('scenarios', () => {
+      it('lists the library and runs ad-hoc shocks with causes backed by sources', async ({ skip: s }) => {
+        if (skip) s();
+        const lib = await gql<{ scenarios: { name: string }[] }>(url, `{ scenarios { name title shocks } }`);
+        expect(lib.body.data!.scenarios.map((x) => x.name)).toContain('h20-ban');
+        const shocks = [{ type: 'export_control', issuer: 'nation:us', items: ['chip:nvidia-h100'], destinations: ['nation:fr'], effect: 'ban' }];
+        const r = await gql<{ runScenario: { summary: { broken: number }; impacts: { deployment: { id: string }; status: string; causes: { steps: { type: string; relation: { sources: unknown[] } | null }[] }[] }[] } }>(
+          url,
+          `query($s: JSON) { runScenario(shocks: $s) { summary { broken } impacts { deployment { id } status causes { steps { type relation { sources { id } } } } } } }`,
+          { s: shocks },
+        );
+        expect(r.body.errors).toBeUndefined();
+        const run = r.body.data!.runScenario;
+        expect(run.summary.broken).toBe(1);
+        expect(run.impacts[0]).toMatchObject({ deployment: { id: 'deployment:fr-gov-assistant' }, status: 'BROKEN' });
+        const steps = run.impacts[0]!.causes[0]!.steps;
+        expect(steps.every((st) => (st.relation?.sources.length ?? 0) > 0)).toBe(true);
+      });
+
+      it('ranks chokepoints and refuses an unknown scenario or a bad shock', async ({ skip: s }) => {
+        if (skip) s();
+        const r = await gql<{ chokepoints: { entity: { id: string }; broken: number }[] }>(url, `{ chokepoints(type: CHIP, first: 3) { entity { id } broken share } }`);
+        expect(r.body.data!.chokepoints[0]).toMatchObject({ entity: { id: 'chip:nvidia-h100' }, broken: 1 });
+        expect(codeOf(await gql(url, `{ runScenario(name: "no-such-scenario") { scenario } }`))).toBe('NOT_FOUND');
+        expect(codeOf(await gql(url, `query($s: JSON) { runScenario(shocks: $s) { scenario } }`, { s: [{ type: 'meteor' }] }))).toBe('BAD_USER_INPUT');
+      });
+    });
+
     describe('mutations and API keys', () => {
       const upsert = `mutation($input: UpsertEntityInput!) { upsertEntity(input: $input) { id name aliases ... on Lab { kind founded } } }`;
       const lab = { type: 'LAB', name: 'Test Lab One', aliases: ['TL1'], properties: { kind: 'private', founded: 2024 } };

@@ -9,6 +9,7 @@ import { Query } from './query.js';
 import { analysisQueries } from './analysis.js';
 import { Mutation } from './mutation.js';
 import { Relation, Source } from './relation.js';
+import { CauseStep, Chokepoint, Impact, Mitigation, ScenarioInfo, scenarioQueries } from './scenario.js';
 
 const parseDate = (value: unknown) => {
   const ok = isoDate.safeParse(value);
@@ -51,9 +52,14 @@ const typed: Resolvers = {
   Date: DateScalar,
   JSON: JSONScalar,
   Entity: { __resolveType: (e) => e.label },
-  Query: { ...Query, ...analysisQueries },
+  Query: { ...Query, ...analysisQueries, ...scenarioQueries },
   Mutation,
   Relation,
+  ScenarioInfo,
+  Impact,
+  CauseStep,
+  Mitigation,
+  Chokepoint,
   Source: { ...Source, retracted: (c) => (c as { retracted?: boolean }).retracted === true },
 };
 

@@ -1,0 +1,65 @@
+// Scenario fields: the library, runs (named or ad-hoc shocks) and chokepoints, all computed by the
+// scenario engine on the snapshot; causal steps resolve to stored relations with their sources.
+import { InvalidInput } from '../../../schema/errors.js';
+import { relationId } from '../../../schema/records.js';
+import { runScenario } from '../../../scenarios/engine.js';
+import { rankChokepoints } from '../../../scenarios/chokepoints.js';
+import { findScenario, fromObject, loadLibrary } from '../../../scenarios/scenario-file.js';
+import type { GraphContext } from '../context.js';
+import type { RelationType, CauseStepResolvers, ChokepointResolvers, ImpactResolvers, MitigationResolvers, QueryResolvers, ScenarioInfoResolvers } from '../generated.js';
+import { labelOf, pageSize } from '../entity-types.js';
+
+async function entity(id: string, ctx: GraphContext) {
+  const e = await ctx.loaders.entity.load(id);
+  if (e) return e;
+  const s = await ctx.snapshots.get();
+  const i = s.indexOf(id);
+  if (i === undefined) throw new InvalidInput(`the scenario result names "${id}", which is not in the graph`);
+  return s.entity(i);
+}
+
+export const scenarioQueries: Pick<QueryResolvers, 'scenarios' | 'runScenario' | 'chokepoints'> = {
+  scenarios: (_p, _a, ctx) => {
+    const { scenarios, errors } = loadLibrary();
+    for (const err of errors) ctx.logger.warn({ err: err.message }, 'a library scenario does not load');
+    return scenarios;
+  },
+  runScenario: async (_p, { name, shocks, asOf }, ctx) => {
+    if ((name ? 1 : 0) + (shocks ? 1 : 0) !== 1) throw new InvalidInput('runScenario: give either name (a library scenario) or shocks (a list of shocks), not both or neither');
+    const scenario = name ? findScenario(name) : fromObject({ name: 'ad-hoc', title: 'Ad-hoc scenario', shocks }, 'shocks');
+    const snapshot = await ctx.snapshots.get();
+    return runScenario(snapshot, scenario, asOf ? { asOf } : {});
+  },
+  chokepoints: async (_p, { type, first, asOf }, ctx) => {
+    const snapshot = await ctx.snapshots.get();
+    return rankChokepoints(snapshot, { type: type ? labelOf(type) : undefined, first: pageSize(first, 20, 500), asOf: asOf ?? undefined });
+  },
+};
+
+export const ScenarioInfo: ScenarioInfoResolvers = {
+  asOf: (s) => s.asOf ?? null,
+  shocks: (s) => s.shocks,
+};
+
+export const Impact: ImpactResolvers = {
+  deployment: (i, _a, ctx) => entity(i.deployment.id, ctx),
+};
+
+export const CauseStep: CauseStepResolvers = {
+  from: (st, _a, ctx) => entity(st.from, ctx),
+  to: (st, _a, ctx) => entity(st.to, ctx),
+  type: (st) => st.rel as RelationType,
+  relation: async (st, _a, ctx) => {
+    const id = relationId(st.from, st.rel, st.to);
+    return (await ctx.loaders.relations.load(st.from)).find((r) => r.id === id) ?? null;
+  },
+};
+
+export const Mitigation: MitigationResolvers = {
+  replace: (m, _a, ctx) => entity(m.replace, ctx),
+  with: (m, _a, ctx) => entity(m.with, ctx),
+};
+
+export const Chokepoint: ChokepointResolvers = {
+  entity: (row, _a, ctx) => entity(row.entity.id, ctx),
+};
