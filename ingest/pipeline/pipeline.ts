@@ -69,6 +69,7 @@ export class IngestPipeline {
       claimsRetracted: 0,
       entitiesWritten: 0,
       ambiguous: [],
+      skippedEntities: [],
       failures: [],
     };
     let done = 0;
@@ -84,7 +85,8 @@ export class IngestPipeline {
 
   private fail(report: RunReport, job: string, url: string, err: unknown): void {
     const reason = err instanceof FetchError ? err.reason : err instanceof InvalidInput ? 'parse_error' : 'ingest_error';
-    const letter: DeadLetter = { job, url, reason, message: (err as Error).message ?? String(err), at: this.now().toISOString() };
+    const message = err instanceof FetchError ? err.message.replace(`${err.reason}: ${err.url}: `, '') : ((err as Error).message ?? String(err));
+    const letter: DeadLetter = { job, url, reason, message, at: this.now().toISOString() };
     report.failures.push(letter);
   }
 
@@ -125,7 +127,7 @@ export class IngestPipeline {
       const input = await this.load(item.link, report);
       if (!input) return;
       const gazetteer = await this.knownEntities();
-      const out = await pickSource(input, 'news').parse(input, { gazetteer });
+      const out = await pickSource(input, 'auto').parse(input, { gazetteer });
       for (const doc of out.documents) await this.write(job, { ...doc, title: doc.title ?? item.title, publishedAt: doc.publishedAt ?? item.publishedAt } as ParsedDocument, report);
     } catch (err) {
       this.fail(report, job, item.link, err);
@@ -156,6 +158,7 @@ export class IngestPipeline {
     report.claimsRetracted += result.claimsRetracted;
     report.entitiesWritten += prepared.batch.entities?.length ?? 0;
     report.ambiguous.push(...prepared.ambiguous);
+    report.skippedEntities.push(...prepared.skipped);
     // new entities become known to the rest of this run
     if (prepared.batch.entities?.length) this.gazetteer = null;
     const outcome: Outcome = prior ? 'changed' : 'added';

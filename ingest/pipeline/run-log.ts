@@ -25,6 +25,8 @@ export interface RunReport {
   entitiesWritten: number;
   /** names seen with several candidate entities, left unresolved */
   ambiguous: string[];
+  /** entities left out (with their facts) because the schema refused their props */
+  skippedEntities: string[];
   failures: DeadLetter[];
 }
 

@@ -12,6 +12,8 @@ export interface PreparedWrite {
   batch: WriteBatch;
   document: DocumentRecord;
   ambiguous: string[];
+  /** entities left out because the schema refuses their props */
+  skipped: string[];
 }
 
 /** The document record a parsed document becomes: keyed by its canonical URL, hashed by its content. */
@@ -37,6 +39,8 @@ export async function prepareWrite(
 ): Promise<PreparedWrite> {
   const document = documentRecord(doc);
   const ambiguous: string[] = [];
+  const skipped: string[] = [];
+  const invalid = new Set<string>();
   const remap = new Map<string, string>();
   const wanted = new Map<string, EntityRecord>();
   for (const r of records) {
@@ -45,8 +49,14 @@ export async function prepareWrite(
       ambiguous.push(`${r.name} (${(r.candidates ?? []).join(' | ')})`);
       continue;
     }
-    const props = labelProps[r.type].safeParse(r.props).success ? r.props : {};
-    wanted.set(r.id, { id: r.id, label: r.type, name: r.name, aliases: r.aliases, props });
+    const check = labelProps[r.type].safeParse(r.props);
+    if (!check.success) {
+      // an entity the schema would refuse is left out with its facts, and said so
+      invalid.add(r.id);
+      skipped.push(`${r.name}: props.${check.error.issues[0]?.path.join('.') ?? ''} ${check.error.issues[0]?.message ?? ''}`);
+      continue;
+    }
+    wanted.set(r.id, { id: r.id, label: r.type, name: r.name, aliases: r.aliases, props: r.props });
   }
   const existing = await store.getEntities([...wanted.keys()]);
   for (const [id, e] of wanted) {
@@ -60,7 +70,7 @@ export async function prepareWrite(
   const idOf = (id: string) => remap.get(id) ?? id;
   const claims: ClaimRecord[] = [];
   for (const r of records) {
-    if (r.kind !== 'fact') continue;
+    if (r.kind !== 'fact' || invalid.has(r.subject.id) || invalid.has(r.object.id)) continue;
     const base = {
       subject: idOf(r.subject.id),
       rel: r.rel,
@@ -75,6 +85,7 @@ export async function prepareWrite(
   return {
     document,
     ambiguous,
+    skipped,
     batch: { documents: [document], entities, claims, ...(opts.supersede ? { retractDocumentClaims: [document.id] } : {}) },
   };
 }

@@ -1,0 +1,44 @@
+// Runs the configured jobs: once each (--once), or on their cron schedules with node-cron. A job
+// runs only under its lease in the store, so two workers never run the same job at once, and
+// node-cron's noOverlap keeps one process from starting a job that is still running.
+import cron, { type ScheduledTask } from 'node-cron';
+import type { RunReport } from '../pipeline/run-log.js';
+import type { IngestPipeline } from '../pipeline/pipeline.js';
+import type { JobConfig, SourcesConfig } from './config.js';
+
+export interface JobOutcome {
+  job: string;
+  /** null when another worker held the lease */
+  report: RunReport | null;
+}
+
+const targets = (job: JobConfig) => job.urls.map((location) => ({ location, kind: job.kind }));
+
+/** Runs every enabled job once, one after another; one failing job never stops the others. */
+export async function runAllOnce(config: SourcesConfig, pipeline: IngestPipeline, only?: string[]): Promise<JobOutcome[]> {
+  const out: JobOutcome[] = [];
+  for (const job of config.jobs) {
+    if (!job.enabled || (only && !only.includes(job.name))) continue;
+    out.push({ job: job.name, report: await pipeline.runLeased(job.name, targets(job)) });
+  }
+  return out;
+}
+
+/** Schedules every enabled job; returns the tasks so the caller can stop them. */
+export function scheduleJobs(config: SourcesConfig, pipeline: IngestPipeline, onOutcome: (o: JobOutcome) => void, onError: (job: string, err: unknown) => void): ScheduledTask[] {
+  return config.jobs
+    .filter((j) => j.enabled)
+    .map((job) =>
+      cron.schedule(
+        job.schedule ?? config.defaults.schedule,
+        async () => {
+          try {
+            onOutcome({ job: job.name, report: await pipeline.runLeased(job.name, targets(job)) });
+          } catch (err) {
+            onError(job.name, err);
+          }
+        },
+        { name: job.name, noOverlap: true },
+      ),
+    );
+}
