@@ -1,17 +1,19 @@
 // Server-side layered layout. `wide` runs dagre left to right (dependents on the left, what they
 // need on the right, relation names on the edges); `narrow` keeps dagre's layers but stacks them
-// top to bottom in two columns so a 320 px phone column shows readable text at scale 1.
+// top to bottom in rows (two columns for a 320 px phone column, four for a desktop column)
+// so text stays readable at scale 1 when the wide drawing would have to shrink.
 // dagre is deterministic for a given insertion order, and every input here is sorted first.
 import dagre from 'dagre';
 import type { MapEdge, MapNode, MapSpec } from './map-model.js';
 import { fitText, textWidth } from './text-width.js';
 import { labelWords, relationWords } from './relation-roles.js';
 
-export type Variant = 'wide' | 'narrow';
+export type Variant = 'wide' | 'medium' | 'narrow';
 
 export const FONT = { name: 12, sub: 10.5, edge: 10 } as const;
-const NODE = { wide: { w: 184, h: 40 }, narrow: { w: 146, h: 40 } } as const;
-const NARROW_WIDTH = 320;
+const NODE = { wide: { w: 184, h: 40 }, band: { w: 146, h: 40 } } as const;
+/** Band layouts: columns per row and drawing width (a phone column, a desktop column). */
+const BANDS = { narrow: { cols: 2, width: 320 }, medium: { cols: 4, width: 640 } } as const;
 const PAD = 10;
 
 export interface Point {
@@ -108,8 +110,9 @@ function wideLayout(spec: MapSpec): Layout {
   return { variant: 'wide', width: Math.ceil(graph.width ?? 0), height: Math.ceil(graph.height ?? 0), nodes, edges };
 }
 
-/** The narrow layout: dagre's layers as bands from top to bottom, two nodes a row. */
-function narrowLayout(spec: MapSpec): Layout {
+/** A band layout: dagre's layers as bands from top to bottom, `cols` nodes a row. */
+function bandLayout(spec: MapSpec, variant: 'narrow' | 'medium'): Layout {
+  const { cols, width: NARROW_WIDTH } = BANDS[variant];
   const g = runDagre(spec, false);
   const layers = new Map<number, { n: MapNode; y: number }[]>();
   for (const n of spec.nodes) {
@@ -118,8 +121,7 @@ function narrowLayout(spec: MapSpec): Layout {
     if (!layers.has(key)) layers.set(key, []);
     layers.get(key)!.push({ n, y: d.y });
   }
-  const { w, h } = NODE.narrow;
-  const cols = 2;
+  const { w, h } = NODE.band;
   const gap = NARROW_WIDTH - 2 * PAD - cols * w;
   const placed = new Map<string, PlacedNode>();
   let y = PAD;
@@ -146,10 +148,10 @@ function narrowLayout(spec: MapSpec): Layout {
     const path = `M${r1(p.x)},${r1(p.y)} C${r1(p.x)},${r1(p.y + dir * bend)} ${r1(q.x)},${r1(q.y - dir * bend)} ${r1(q.x)},${r1(q.y)}`;
     return { edge: e, path };
   });
-  return { variant: 'narrow', width: NARROW_WIDTH, height: Math.ceil(y - 34 + PAD), nodes: spec.nodes.map((n) => placed.get(n.id)!), edges };
+  return { variant, width: NARROW_WIDTH, height: Math.ceil(y - 34 + PAD), nodes: spec.nodes.map((n) => placed.get(n.id)!), edges };
 }
 
 /** Lays a map out in one variant; the same spec always gives the same layout. */
 export function layoutMap(spec: MapSpec, variant: Variant): Layout {
-  return variant === 'wide' ? wideLayout(spec) : narrowLayout(spec);
+  return variant === 'wide' ? wideLayout(spec) : bandLayout(spec, variant);
 }

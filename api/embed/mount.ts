@@ -40,25 +40,40 @@ export async function mountEmbeds(app: Hono, deps: AppDeps, opts: EmbedOptions =
   const keyOf = (format: Format, version: string, canonical: string) =>
     createHash('sha256').update(`${RENDER_REVISION}|${format}|${version}|${canonical}`).digest('base64url').slice(0, 32);
 
+  // Raw query -> (cache key, headers) for requests already served at this graph version, so a
+  // spike on one URL skips parsing, normalising and hashing: two map look-ups and the bytes.
+  const hot = new Map<string, { key: string; headers: Record<string, string> }>();
+  const HOT_MAX = 5000;
+
+  const respond = (c: Context, rendered: Rendered, headers: Record<string, string>) =>
+    etagMatches(c.req.header('if-none-match'), headers.ETag!) ? c.body(null, 304, headers) : c.body(rendered.body as Uint8Array<ArrayBuffer>, 200, headers);
+
   const serveMap = (format: Format) => async (c: Context) => {
+    const url = c.req.url;
+    const q = url.indexOf('?');
+    const rawQuery = q < 0 ? '' : url.slice(q + 1);
+    const snapshot = await deps.snapshots.get();
+    const current = String(snapshot.version);
+    const hotKey = `${format}\n${current}\n${rawQuery}`;
+    const known = hot.get(hotKey);
+    const cachedBytes = known && cache.get(known.key);
+    if (known && cachedBytes) return respond(c, cachedBytes, known.headers);
+
     let params: MapParams;
     try {
-      params = parseMapParams(new URL(c.req.url).searchParams);
+      params = parseMapParams(new URLSearchParams(rawQuery));
     } catch (err) {
       return errorResponse(c, err);
     }
-    const snapshot = await deps.snapshots.get();
-    const current = String(snapshot.version);
     const canonical = canonicalQuery(params, format);
     const version = params.v ?? current;
     const key = keyOf(format, version, canonical);
-    const etag = `"${key}"`;
     const headers: Record<string, string> = {
       ...COMMON_HEADERS,
       'Content-Type': CONTENT_TYPES[format],
       'Content-Security-Policy': mapCsp(format, deps.config.frameAncestors),
       'Cache-Control': cacheControl(params.v !== undefined),
-      ETag: etag,
+      ETag: `"${key}"`,
       'X-Graph-Version': version,
     };
     if (format !== 'html') headers['Cross-Origin-Resource-Policy'] = 'cross-origin';
@@ -73,17 +88,19 @@ export async function mountEmbeds(app: Hono, deps: AppDeps, opts: EmbedOptions =
           { ...COMMON_HEADERS, 'Cache-Control': 'no-store' },
         );
     }
-    if (etagMatches(c.req.header('if-none-match'), etag)) return c.body(null, 304, headers);
+    if (etagMatches(c.req.header('if-none-match'), headers.ETag!)) return c.body(null, 304, headers);
     try {
       rendered ??= await cache.getOrRender(key, async () => ({
         body: await renderMap({ snapshot, store: deps.store, params, format, scenarioDir: opts.scenarioDir }),
         contentType: CONTENT_TYPES[format],
-        etag,
+        etag: headers.ETag!,
       }));
     } catch (err) {
       return errorResponse(c, err);
     }
-    return c.body(rendered.body as Uint8Array<ArrayBuffer>, 200, headers);
+    if (hot.size >= HOT_MAX) hot.clear();
+    hot.set(hotKey, { key, headers });
+    return respond(c, rendered, headers);
   };
 
   app.get('/embed/map', serveMap('html'));
@@ -107,7 +124,7 @@ export async function mountEmbeds(app: Hono, deps: AppDeps, opts: EmbedOptions =
       const maxheight = dim('maxheight');
       const snapshot = await deps.snapshots.get();
       const spec = buildSpec(snapshot, params, opts.scenarioDir);
-      const body = oembedResponse({ origin, params, spec, wide: layoutMap(spec, 'wide'), narrow: layoutMap(spec, 'narrow'), maxwidth, maxheight });
+      const body = oembedResponse({ origin, params, spec, layouts: { wide: layoutMap(spec, 'wide'), medium: layoutMap(spec, 'medium'), narrow: layoutMap(spec, 'narrow') }, maxwidth, maxheight });
       return c.json(body, 200, { ...COMMON_HEADERS, 'Cache-Control': cacheControl(false), 'Access-Control-Allow-Origin': '*' });
     } catch (err) {
       return errorResponse(c, err);
@@ -129,5 +146,8 @@ export async function mountEmbeds(app: Hono, deps: AppDeps, opts: EmbedOptions =
     });
   });
 
-  return async () => cache.clear();
+  return async () => {
+    hot.clear();
+    cache.clear();
+  };
 }

@@ -8,6 +8,7 @@ import { legendEntries } from './svg.js';
 import { wrapText } from './text-width.js';
 import { linkQuery, parseMapParams, type MapParams } from './params.js';
 import { chartId } from './render-map.js';
+import { breakpoints } from './html.js';
 
 export const DEFAULT_WIDTH = 640;
 
@@ -31,11 +32,11 @@ export function embedUrlParams(raw: string | undefined, origin: string): MapPara
 }
 
 /** Estimated page height in px at a frame width, from the same numbers the page's CSS uses. */
-export function estimateHeight(spec: MapSpec, wide: Layout, narrow: Layout, width: number): number {
+export function estimateHeight(spec: MapSpec, layouts: { wide: Layout; medium: Layout; narrow: Layout }, width: number): number {
   const inner = width - 20;
-  const breakpoint = Math.max(400, Math.round(wide.width * 0.75));
-  const drawing =
-    width <= breakpoint ? narrow.height * (Math.min(inner, 480) / narrow.width) : wide.height * (Math.min(inner, wide.width) / wide.width);
+  const { wideFrom, mediumFrom } = breakpoints(layouts.wide);
+  const [shown, cap] = width >= wideFrom ? [layouts.wide, layouts.wide.width] : width >= mediumFrom ? [layouts.medium, 800] : [layouts.narrow, 480];
+  const drawing = shown.height * (Math.min(inner, cap) / shown.width);
   const title = wrapText(spec.title, inner, 17, true).length * 23;
   const subtitle = wrapText(spec.subtitle, inner, 13).length * 18;
   const { labels, statuses } = legendEntries(spec);
@@ -48,8 +49,7 @@ export interface OEmbedInput {
   origin: string;
   params: MapParams;
   spec: MapSpec;
-  wide: Layout;
-  narrow: Layout;
+  layouts: { wide: Layout; medium: Layout; narrow: Layout };
   maxwidth?: number;
   maxheight?: number;
 }
@@ -57,7 +57,7 @@ export interface OEmbedInput {
 /** The oEmbed response object. */
 export function oembedResponse(i: OEmbedInput): Record<string, string | number> {
   const width = Math.max(280, Math.min(i.maxwidth ?? DEFAULT_WIDTH, 1600));
-  const natural = estimateHeight(i.spec, i.wide, i.narrow, width);
+  const natural = estimateHeight(i.spec, i.layouts, width);
   const height = i.maxheight ? Math.min(natural, Math.max(200, i.maxheight)) : natural;
   const src = `${i.origin}/embed/map?${linkQuery(i.params)}`;
   const png = `${i.origin}/embed/map.png?${linkQuery(i.params)}`;

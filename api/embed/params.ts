@@ -15,8 +15,8 @@ export interface MapParams {
   asOf?: string;
   /** graph version the map is pinned to */
   v?: string;
-  /** image layout (svg/png): wide left-to-right, or narrow for a phone column */
-  layout: 'wide' | 'narrow';
+  /** image layout (svg/png): wide left-to-right, or rows of four (medium) or two (narrow) */
+  layout: 'wide' | 'medium' | 'narrow';
   /** PNG pixel ratio */
   scale: number;
 }
@@ -66,7 +66,7 @@ export function parseMapParams(query: URLSearchParams): MapParams {
     theme: oneOf('theme', get('theme'), ['light', 'dark', 'auto'] as const, 'auto'),
     asOf,
     v,
-    layout: oneOf('layout', get('layout'), ['wide', 'narrow'] as const, 'wide'),
+    layout: oneOf('layout', get('layout'), ['wide', 'medium', 'narrow'] as const, 'wide'),
     scale: int('scale', get('scale')),
   };
 }

@@ -60,6 +60,7 @@ export async function renderMap(input: RenderInput): Promise<Uint8Array> {
     const page = renderPage({
       spec,
       wide: layoutMap(spec, 'wide'),
+      medium: layoutMap(spec, 'medium'),
       narrow: layoutMap(spec, 'narrow'),
       sources,
       caption: captionLine(spec, sources),
@@ -70,7 +71,7 @@ export async function renderMap(input: RenderInput): Promise<Uint8Array> {
     return Buffer.from(page, 'utf8');
   }
   const theme = p.theme === 'dark' ? 'dark' : 'light';
-  const svg = renderSvg(spec, layoutMap(spec, p.layout), { theme, idPrefix: 'm', chrome: { caption: imageCaption(spec, sources) } });
+  const svg = renderSvg(spec, layoutMap(spec, p.layout), { theme, idPrefix: 'i', chrome: { caption: imageCaption(spec, sources) } });
   if (format === 'svg') return Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>\n${svg}`, 'utf8');
   return svgToPng(svg, p.scale);
 }

@@ -20,7 +20,8 @@ export interface MapSources {
 }
 
 function shortName(title: string | undefined, url: string | undefined, id: string): string {
-  if (title && title.trim()) return title.trim();
+  // Seeds often use the URL as the title: a host name reads better in a caption.
+  if (title && title.trim() && !safeHref(title.trim())) return title.trim();
   const href = safeHref(url);
   if (href) return new URL(href).hostname.replace(/^www\./, '');
   return url?.trim() || id;
