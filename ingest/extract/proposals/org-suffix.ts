@@ -74,7 +74,8 @@ export const proposeOrganisations: Proposer = (sentence) => {
       if (gap !== ' ') break;
       const next = words[j + 1]!;
       if (/^\p{Lu}/u.test(next.text)) j++;
-      else if (CONNECTOR.test(next.text) && j + 2 < words.length && /^\p{Lu}/u.test(words[j + 2]!.text) && sentence.text.slice(next.end, words[j + 2]!.start) === ' ') j += 2;
+      // "and" joins words of one name only after "of"/"for" ("Bureau of Industry and Security"), never two names
+      else if (CONNECTOR.test(next.text) && (!/^(and|&)$/.test(next.text) || words.slice(i, j + 1).some((w) => /^(of|for)$/.test(w.text))) && j + 2 < words.length && /^\p{Lu}/u.test(words[j + 2]!.text) && sentence.text.slice(next.end, words[j + 2]!.start) === ' ') j += 2;
       else break;
     }
     let first = i;
