@@ -122,7 +122,7 @@ function bandLayout(spec: MapSpec, variant: 'narrow' | 'medium'): Layout {
     layers.get(key)!.push({ n, y: d.y });
   }
   const { w, h } = NODE.band;
-  const gap = NARROW_WIDTH - 2 * PAD - cols * w;
+  const gap = (NARROW_WIDTH - 2 * PAD - cols * w) / (cols - 1);
   const placed = new Map<string, PlacedNode>();
   let y = PAD;
   for (const key of [...layers.keys()].sort((a, b) => a - b)) {
