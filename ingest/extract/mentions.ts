@@ -69,24 +69,31 @@ function resolveOverlaps(candidates: Mention[]): Mention[] {
 export function findMentions(text: string, sentences: Sentence[], gazetteer: Gazetteer): Mention[][] {
   const known = gazetteer.match(text).map((h) => fromHit(h, false));
   const proposals: Mention[] = [];
+  for (const s of sentences) for (const propose of PROPOSERS) for (const p of propose(s)) proposals.push(fromProposal(p, text.slice(p.start, p.end)));
+  // a proposal that swallows a known name is kept only as "<known> <one suffix word>" ("Amazon Robotics");
+  // anything else ("US Sovereign Cloud", "Chinese AI", "GCP Google Cloud") is a phrase, not a name
+  const kept = proposals.filter((p) => {
+    const inside = known.filter((k) => k.start < p.end && p.start < k.end);
+    if (inside.length === 0) return true;
+    if (inside.some((k) => k.start === p.start && k.end === p.end)) return false;
+    const k = inside[0]!;
+    if (p.label === 'Model') return k.start === p.start;
+    return inside.length === 1 && k.start === p.start && k.label !== 'Nation' && /^\s\S+$/.test(text.slice(k.end, p.end));
+  });
   const seen = new Map<string, EntityRecord>();
-  for (const s of sentences)
-    for (const propose of PROPOSERS)
-      for (const p of propose(s)) {
-        const m = fromProposal(p, text.slice(p.start, p.end));
-        proposals.push(m);
-        const key = nameKey(p.name);
-        const prior = seen.get(key);
-        if (prior) prior.aliases = [...new Set([...prior.aliases, ...(p.aliases ?? [])])];
-        else seen.set(key, { id: m.id!, label: p.label, name: p.name, aliases: [...(p.aliases ?? [])], props: m.props });
-      }
+  for (const m of kept) {
+    const key = nameKey(m.name);
+    const prior = seen.get(key);
+    if (prior) prior.aliases = [...new Set([...prior.aliases, ...m.aliases])];
+    else seen.set(key, { id: m.id!, label: m.label, name: m.name, aliases: [...m.aliases], props: m.props });
+  }
   // names proposed anywhere are found everywhere (unless the graph already knows the name)
   const local = Gazetteer.build(
     [...seen.values()].filter((e) => !gazetteer.match(e.name).some((h) => h.start === 0 && h.end === e.name.length)),
     { lexicon: false },
   );
   const again = local.match(text).map((h) => fromHit(h, true));
-  const all = resolveOverlaps([...known, ...proposals, ...again]);
+  const all = resolveOverlaps([...known, ...kept, ...again]);
   const bySentence: Mention[][] = sentences.map(() => []);
   let k = 0;
   for (const m of all) {

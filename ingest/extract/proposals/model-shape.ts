@@ -8,8 +8,10 @@ import { spanOf } from './proposal.js';
 
 const VARIANT =
   '(?:Flash|Pro|Max|Mini|Nano|Instruct|Turbo|Ultra|Lite|Plus|Chat|Coder|Thinking|Reasoner|Preview|Base|VL|Omni|Opus|Sonnet|Haiku|Exp|Air|Vision|Large|Medium|Small|Next|Math|Distill|A\\d+B|\\d+(?:\\.\\d+)?[BMT])';
+// sizes attach with a hyphen only ("Qwen3-235B"); spaced numbers are usually table columns
+const WORD_VARIANT = VARIANT.replace('|A\\d+B|\\d+(?:\\.\\d+)?[BMT]', '');
 const SHAPE = new RegExp(
-  `(?<![\\p{L}\\p{N}])([A-Z][A-Za-z]{1,14})(?:(-?)((?:[vVKkMmRr]|\\d)[\\d.]*\\d?[a-z]?)|( )((?:[vVKkMmRr])?\\d+(?:\\.\\d+)*[a-z]?))((?:[- ](?:${VARIANT}))*)(?![\\p{L}\\p{N}])`,
+  `(?<![\\p{L}\\p{N}])([A-Z][A-Za-z]{1,14})(?:(-?)([vVKkMmRr]?\\d+(?:\\.\\d+)*[a-z]?)|( )((?:[vVKkMmRr])?\\d+(?:\\.\\d+)*[a-z]?))((?:-(?:${VARIANT})| (?:${WORD_VARIANT}))*)(?![\\p{L}\\p{N}])`,
   'gu',
 );
 const MODEL_CUE = /\b(model|models|LLM|LLMs|weights|open-weight|open-source|parameters|checkpoint|release[sd]?|benchmark|fine-tun|inference|reasoning)\b/i;
@@ -22,6 +24,8 @@ export const proposeModelNames: Proposer = (sentence) => {
   for (const m of sentence.text.matchAll(SHAPE)) {
     const family = m[1]!;
     if (NOT_MODELS.test(family)) continue;
+    // "DeepSeek 2026" is a year, not a version
+    if (m[4] && /^(19|20)\d\d$/.test(m[5] ?? '')) continue;
     const known = MODEL_FAMILIES.has(family.toLowerCase());
     const attached = m[3] !== undefined && /\d/.test(m[3]);
     if (!known && !(attached && cued && /[a-z]/.test(family))) continue;

@@ -88,7 +88,10 @@ export const proposeOrganisations: Proposer = (sentence) => {
     const lastWord = words[j]!.text.replace(/['’]s$/, '');
     const nextToken = sentence.tokens.find((t) => t.start >= sentence.start + words[j]!.end);
     // weak suffixes ("AI", "Cloud") used as a modifier ("U.S. AI models", "SME AI adoption") name no organisation
-    const modifier = WEAK.has(lastWord) && !!nextToken && /^(NOUN|ADJ|PROPN)$/.test(nextToken.pos) && /^\p{Ll}/u.test(sentence.text.slice(nextToken.start - sentence.start));
+    // a weak suffix ("AI", "Cloud") names an organisation only when the name acts: a verb, a possessive or an appositive follows
+    const rest = sentence.text.slice(words[j]!.end - (words[j]!.text.length - lastWord.length));
+    const acts = (!!nextToken && /^(VERB|AUX)$/.test(nextToken.pos)) || /^(['’]s\b|, (a|an|the) |\s*\()/.test(rest);
+    const modifier = WEAK.has(lastWord) && !acts;
     const suffix = SUFFIX[lastWord];
     const headed = HEAD.has(words[first]!.text) && j > first && CONNECTOR.test(sentence.text.slice(words[first]!.end + 1).split(' ')[0] ?? '');
     const quoted = /[“"‘']$/.test(sentence.text.slice(0, words[first]!.start));

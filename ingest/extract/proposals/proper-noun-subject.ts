@@ -3,7 +3,7 @@
 import type { Proposal, Proposer } from './proposal.js';
 
 const CORPORATE_VERB = /^ (launched|unveiled|released|acquired|raised|invested|partnered|open-sourced|debuted|secured|shipped)\b/;
-const NOT_NAMES = /^(I|AI|CEO|It|He|She|They|We|President|Minister|Secretary)$/;
+const NOT_NAMES = /^(I|AI|API|GPU|LLM|CEO|CTO|It|He|She|They|We|President|Minister|Secretary|Congress|Reuters|Bloomberg)$/;
 
 /** Proposes an organisation for a proper-noun run that acts as the subject of a corporate verb. */
 export const proposeCorporateSubjects: Proposer = (sentence) => {

@@ -6,7 +6,8 @@ const ROLE = '(?:vendor|company|firm|startup|start-up|maker|manufacturer|chipmak
 const NAME = "([A-Z][\\p{L}\\p{N}&.\\-]*(?: [A-Z][\\p{L}\\p{N}&.\\-]*){0,3})";
 const AFTER_ROLE = new RegExp(`\\b${ROLE} ${NAME}(?![\\p{L}\\p{N}])`, 'gu');
 const APPOSITIVE = new RegExp(`${NAME}, (?:a|an|the) (?:[\\p{L}-]+ ){0,3}${ROLE}\\b`, 'gu');
-const NOT_NAMES = /^(The|This|That|It|Its|In|On|At|And|But|For|With|AI|I|We|They)$/;
+// capitalised words that follow role nouns without being names ("API provider", "GPU vendor")
+const NOT_NAMES = /^(The|This|That|It|Its|In|On|At|And|But|For|With|AI|I|We|They|API|APIs|GPU|GPUs|CPU|LLM|LLMs|SDK|CEO|CTO|ML|IP|US|EU|UK|SaaS|CUDA)$/;
 
 /** Proposes organisations from role nouns and appositives. */
 export const proposeByRole: Proposer = (sentence) => {
