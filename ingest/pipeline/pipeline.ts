@@ -144,6 +144,7 @@ export class IngestPipeline {
 
   private async write(job: string, doc: ParsedDocument, report: RunReport): Promise<Outcome> {
     const store = this.opts.store;
+    for (const problem of doc.problems ?? []) report.failures.push({ job, url: doc.url, reason: 'bad_row', message: problem, at: this.now().toISOString() });
     const record = documentRecord(doc);
     const prior = (await store.getDocuments([record.id])).get(record.id);
     if (prior?.contentHash === record.contentHash) {

@@ -18,7 +18,7 @@ export interface PreparedWrite {
 
 /** The document record a parsed document becomes: keyed by its canonical URL, hashed by its content. */
 export function documentRecord(doc: ParsedDocument): DocumentRecord {
-  const hashed = doc.text.trim() ? doc.text : JSON.stringify(doc.records);
+  const hashed = doc.hashText ?? doc.text;
   return {
     id: documentId(doc.url),
     url: doc.url,

@@ -76,7 +76,7 @@ const POLICY_URL = /federalregister\.gov|eur-lex\.europa\.eu|govinfo\.gov|congre
 
 export const policySource: Source = {
   kind: 'policy',
-  accepts: (input: RawInput) => POLICY_URL.test(input.url) || /^\s*(AGENCY:|ACTION:)/m.test(decodeBody(input.body, input.contentType).slice(0, 5000)),
+  accepts: (input: RawInput) => POLICY_URL.test(input.url) || /(^|>)\s*(AGENCY:|ACTION:)/m.test(decodeBody(input.body, input.contentType).slice(0, 5000)),
   async parse(input, ctx) {
     const raw = decodeBody(input.body, input.contentType);
     const isHtml = /html/i.test(input.contentType ?? '') || /^\s*(<!doctype html|<html)/i.test(raw.slice(0, 200));

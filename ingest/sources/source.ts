@@ -28,6 +28,10 @@ export interface ParsedDocument {
   text: string;
   /** facts stated by the document's structure (front matter, policy metadata, table rows) */
   records: ExtractedRecord[];
+  /** the text whose hash says whether the document changed, when not `text` (tables: the raw rows) */
+  hashText?: string;
+  /** parts of the input that could not be read ("line 4: expected 6 cells"), reported, not fatal */
+  problems?: string[];
   /** rules the document brings for its own text */
   extraRules?: RelationRule[];
 }

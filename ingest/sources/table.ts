@@ -110,14 +110,14 @@ export function parseTable(text: string, url: string, ctx: ParseContext): { docu
     }
   });
   if (!jsonl && !header) throw new InvalidInput(`table ${url}: empty`);
-  return { document: { url, kind: 'table', title: url.split(/[\\/]/).pop() ?? url, text: '', records: [...sink.records, ...passthrough] }, problems };
+  return { document: { url, kind: 'table', title: url.split(/[\\/]/).pop() ?? url, text: '', hashText: text, records: [...sink.records, ...passthrough] }, problems };
 }
 
 export const tableSource: Source = {
   kind: 'table',
   accepts: (input: RawInput) => /\.(csv|jsonl|ndjson)$/i.test(input.url) || /text\/csv|application\/(x-)?ndjson|jsonl/i.test(input.contentType ?? ''),
   async parse(input, ctx) {
-    const { document } = parseTable(decodeBody(input.body, input.contentType), input.url, ctx);
-    return { documents: [document], items: [] };
+    const { document, problems } = parseTable(decodeBody(input.body, input.contentType), input.url, ctx);
+    return { documents: [{ ...document, problems: problems.map((p) => `line ${p.line}: ${p.reason}`) }], items: [] };
   },
 };

@@ -1,0 +1,152 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseHtml } from '../../ingest/sources/html.js';
+import { parseFeed } from '../../ingest/sources/feed.js';
+import { parseModelCard } from '../../ingest/sources/model-card.js';
+import { parsePolicy } from '../../ingest/sources/policy.js';
+import { parseTable, csvCells } from '../../ingest/sources/table.js';
+import { decodeBody, detectCharset } from '../../ingest/sources/decode.js';
+import { pickSource } from '../../ingest/sources/index.js';
+import { extractParsed } from '../../ingest/document.js';
+import type { FactOut } from '../../ingest/extract/extract.js';
+import { lexicon } from './extract-helpers.js';
+
+const fixture = (name: string) => readFileSync(join(import.meta.dirname, '../fixtures/ingest', name));
+const ctx = { gazetteer: lexicon };
+const factStrings = (records: { kind: string }[]) =>
+  records.filter((r): r is FactOut => r.kind === 'fact').map((f) => `${f.rel} ${f.subject.name} -> ${f.object.name}`);
+
+describe('HTML articles', () => {
+  const doc = parseHtml(fixture('article.html').toString('utf8'), 'https://news.example.com/a?utm=1');
+
+  it('reads title, byline, publisher, published date and canonical URL', () => {
+    expect(doc.title).toBe('Zhipu AI trains GLM-5 on Huawei Ascend chips');
+    expect(doc.byline).toBe('Jane Doe');
+    expect(doc.publisher).toBe('Example Wire');
+    expect(doc.publishedAt).toBe('2026-02-11T08:00:00.000Z');
+    expect(doc.url).toBe('https://news.example.com/2026/02/zhipu-glm-5-ascend');
+  });
+
+  it('keeps the article text and drops navigation, scripts, ads, asides and footers', () => {
+    expect(doc.text).toContain('GLM-5 was trained on about 100,000 Huawei Ascend 910B chips');
+    for (const junk of ['tracking', 'Buy AMD', 'OpenAI acquired Google', 'Microsoft invested', 'Meta AI partnered', '.ad {']) expect(doc.text).not.toContain(junk);
+  });
+
+  it('yields the article facts and none from the boilerplate', () => {
+    const got = factStrings(extractParsed(doc, lexicon));
+    expect(got).toContain('TRAINED_ON GLM-5 -> Huawei Ascend 910B');
+    expect(got).toContain('FABRICATED_BY Huawei Ascend 910B -> SMIC');
+    expect(got).toContain('AVAILABLE_ON GLM-5 -> Alibaba Cloud');
+    expect(got.some((f) => f.includes('Microsoft') || f.includes('Meta AI'))).toBe(false);
+  });
+
+  it('decodes a page in the charset its <meta> declares', () => {
+    const bytes = fixture('latin1.html');
+    expect(detectCharset(bytes)).toBe('windows-1252');
+    const page = parseHtml(decodeBody(bytes), 'https://x.example/latin1');
+    expect(page.title).toBe('Café résumé – Mistral AI');
+    expect(page.text).toContain('“Mistral Medium 3”');
+  });
+
+  it('prefers the charset of the Content-Type header', () => {
+    const bytes = Buffer.from('<html><head><meta charset="utf-8"></head><body><p>caf\xe9</p></body></html>', 'latin1');
+    expect(decodeBody(bytes, 'text/html; charset=ISO-8859-1')).toContain('café');
+  });
+
+  it('treats a <script> inside the title as text, never markup', () => {
+    const page = parseHtml(fixture('script-title.html').toString('utf8'), 'https://x.example/s');
+    expect(page.title).not.toMatch(/<script/i);
+    expect(page.title).toContain('Chips');
+    expect(page.text).toBe('NVIDIA H20 chips are fabricated by TSMC.');
+  });
+});
+
+describe('feeds', () => {
+  it('reads RSS 2.0 items with links, dates and their own text', async () => {
+    const items = await parseFeed(fixture('rss.xml').toString('utf8').replace('ARTICLE_URL', 'https://a.example/1').replace('DEAD_URL', '/2'), 'https://a.example/feed.xml');
+    expect(items.map((i) => i.link)).toEqual(['https://a.example/1', 'https://a.example/2']);
+    expect(items[1]!.text).toBe('Scale AI acquired ICG Solutions to build a national security AI stack.');
+    expect(items[0]!.publishedAt).toBe('2026-02-11T08:00:00.000Z');
+  });
+
+  it('reads Atom entries', async () => {
+    const items = await parseFeed(fixture('atom.xml').toString('utf8').replace('POLICY_URL', 'https://b.example/p'), 'https://b.example/atom');
+    expect(items).toHaveLength(1);
+    expect(items[0]!.title).toBe('Commission picks sovereign clouds');
+  });
+
+  it('names malformed XML as a parse error', async () => {
+    await expect(parseFeed(fixture('malformed.xml').toString('utf8'), 'https://c.example/bad.xml')).rejects.toThrow(/malformed XML/);
+  });
+});
+
+describe('model cards', () => {
+  const doc = parseModelCard(fixture('model-card.md').toString('utf8'), 'https://huggingface.co/example/GLM-5-GGUF/raw/main/README.md', ctx);
+
+  it('reads front matter and body fields into the model', () => {
+    const model = doc.records.find((r) => r.kind === 'entity' && r.type === 'Model' && r.name === 'GLM-5-GGUF');
+    expect(model?.kind === 'entity' && model.props).toMatchObject({ license: 'mit', openWeights: true, languages: ['en', 'zh'], modality: 'text-generation', parametersB: 355, contextTokens: 131072, releaseDate: '2026-02-11' });
+  });
+
+  it('links the base model with the named relation, the developer and the training hardware', () => {
+    const got = factStrings(doc.records);
+    expect(got).toContain('DERIVED_FROM GLM-5-GGUF -> GLM-5');
+    expect(got).toContain('DEVELOPED_BY GLM-5-GGUF -> Zhipu AI');
+    expect(got).toContain('TRAINED_ON GLM-5-GGUF -> Huawei Ascend 910B');
+    const derived = doc.records.find((r): r is FactOut => r.kind === 'fact' && r.rel === 'DERIVED_FROM');
+    expect(derived?.props.relation).toBe('quantized');
+  });
+
+  it('is picked for Hugging Face URLs and front-matter Markdown', () => {
+    expect(pickSource({ url: 'https://huggingface.co/a/b/raw/main/README.md', body: 'x' }).kind).toBe('model-card');
+    expect(pickSource({ url: 'card.md', body: fixture('model-card.md') }).kind).toBe('model-card');
+  });
+
+  it('names invalid front matter', () => {
+    expect(() => parseModelCard('---\nlicense: [unclosed\n---\n# X', 'x.md', ctx)).toThrow(/front matter/);
+  });
+});
+
+describe('policy documents', () => {
+  const doc = parsePolicy(fixture('policy.html').toString('utf8'), 'https://www.federalregister.gov/d/2026-00123', ctx, true);
+
+  it('makes the regulation with its number, dates and kind, enacted by the agency', () => {
+    const reg = doc.records.find((r) => r.kind === 'entity' && r.type === 'Regulation');
+    expect(reg?.name).toBe('Revisions to License Requirements for Advanced Computing Items');
+    expect(reg?.kind === 'entity' && reg.props).toMatchObject({ kind: 'rule', documentNumber: '2026-00123', effectiveDate: '2026-02-14', publishedDate: '2026-01-15' });
+    expect(factStrings(doc.records)).toContain('ENACTED_BY Revisions to License Requirements for Advanced Computing Items -> Bureau of Industry and Security');
+  });
+
+  it('applies the regulation to what its sentences name, with the stated effect', () => {
+    const all = extractParsed(doc, lexicon);
+    const applies = all.filter((r): r is FactOut => r.kind === 'fact' && r.rel === 'APPLIES_TO');
+    const effect = (name: string) => applies.find((f) => f.object.name === name)?.props.effect;
+    expect(effect('NVIDIA H20')).toBe('license_required');
+    expect(effect('China')).toBe('license_required');
+    expect(effect('AMD MI300X')).toBe('restriction');
+  });
+});
+
+describe('tables', () => {
+  it('splits quoted CSV cells', () => {
+    expect(csvCells('"a, b",c,"d ""e"""')).toEqual(['a, b', 'c', 'd "e"']);
+  });
+
+  it('reads rows by column name and reports a bad row by line number', () => {
+    const { document, problems } = parseTable(fixture('models.csv').toString('utf8'), 'models.csv', ctx);
+    const got = factStrings(document.records);
+    expect(got).toContain('DEVELOPED_BY GLM-5 -> Zhipu AI');
+    expect(got).toContain('HEADQUARTERED_IN Zhipu AI -> China');
+    expect(got).toContain('TRAINED_ON GLM-5 -> Huawei Ascend 910B');
+    expect(got).toContain('DEVELOPED_BY Example-7B, v2 -> Example Labs');
+    expect(problems).toEqual([{ line: 4, reason: 'expected 6 cells, found 2' }]);
+  });
+
+  it('passes JSONL fact records through and names invalid lines', () => {
+    const text = ['{"kind":"entity","type":"Lab","name":"Example Labs"}', '{"kind":"fact","rel":"NOT_A_REL","subject":{"id":"a:b"},"object":{"id":"c:d"}}', 'not json'].join('\n');
+    const { document, problems } = parseTable(text, 'facts.jsonl', ctx);
+    expect(document.records.map((r) => r.kind)).toEqual(['entity']);
+    expect(problems.map((p) => p.line)).toEqual([2, 3]);
+  });
+});
