@@ -113,7 +113,7 @@ describe('policy documents', () => {
 
   it('makes the regulation with its number, dates and kind, enacted by the agency', () => {
     const reg = doc.records.find((r) => r.kind === 'entity' && r.type === 'Regulation');
-    expect(reg?.name).toBe('Revisions to License Requirements for Advanced Computing Items');
+    expect(reg?.kind === 'entity' && reg.name).toBe('Revisions to License Requirements for Advanced Computing Items');
     expect(reg?.kind === 'entity' && reg.props).toMatchObject({ kind: 'rule', documentNumber: '2026-00123', effectiveDate: '2026-02-14', publishedDate: '2026-01-15' });
     expect(factStrings(doc.records)).toContain('ENACTED_BY Revisions to License Requirements for Advanced Computing Items -> Bureau of Industry and Security');
   });
