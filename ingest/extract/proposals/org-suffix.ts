@@ -55,7 +55,8 @@ const WEAK = new Set(['AI', 'Cloud', 'Research', 'Technology', 'Computing', 'Cap
 const HEAD = new Set(['Ministry', 'Department', 'Bureau', 'Office', 'Center', 'Centre', 'Institute', 'University', 'Agency', 'Council', 'Commission', 'Court', 'Administration', 'Academy', 'Authority', 'Federation', 'Association']);
 const CONNECTOR = /^(of|for|and|&|de|du|la|the)$/;
 const LEADING_NOISE = /^(The|A|An|In|On|At|For|By|With|From|As|But|And|Or|While|When|Meanwhile|This|That|These|Those|Its|Their|His|Her|Our|Both|Every|Each|New|Last|Next|If|After|Before|Under|Over)$/;
-const WORD = /[\p{Lu}\p{N}][\p{L}\p{N}&.\-]*(?:['’]s)?|[\p{Ll}]+/gu;
+// a dot belongs to a word only inside it ("U.S.", "Z.ai"), never as the sentence's full stop
+const WORD = /[\p{Lu}\p{N}](?:[\p{L}\p{N}&\-]|\.(?=[\p{L}\p{N}]))*(?:['’]s)?|[\p{Ll}]+/gu;
 
 /** Proposes organisations, labs and clouds from capitalised runs with an organisational word. */
 export const proposeOrganisations: Proposer = (sentence) => {

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { parseModelName } from '../../ingest/resolve/model-version.js';
+import { compactKey, nameKey } from '../../ingest/resolve/normalise.js';
+import { resolveName } from '../../ingest/resolve/resolver.js';
+import { Gazetteer } from '../../ingest/extract/gazetteer.js';
+import { formatMoney, parseCount, parseMoney } from '../../ingest/extract/money.js';
+import { entityNames, lexicon, records } from './extract-helpers.js';
+
+describe('model-version parsing', () => {
+  it.each([
+    ['Qwen3-235B-A22B-Instruct', { family: 'Qwen', version: '3', variant: 'Instruct', parametersB: 235, activeParametersB: 22 }],
+    ['GLM-5.1', { family: 'GLM', version: '5.1' }],
+    ['DeepSeek V4 Flash', { family: 'DeepSeek', version: 'V4', variant: 'Flash' }],
+    ['Qwen3.6-27B', { family: 'Qwen', version: '3.6', parametersB: 27 }],
+    ['Llama 3.1 405B', { family: 'Llama', version: '3.1', parametersB: 405 }],
+  ])('%s', (name, expected) => {
+    expect(parseModelName(name)).toEqual(expected);
+  });
+
+  it('returns null for names without a version', () => expect(parseModelName('Claude')).toBeNull());
+});
+
+describe('normalisation and resolution', () => {
+  it('meets spellings of one name', () => {
+    expect(nameKey('The NVIDIA Corp.')).toBe(nameKey('nvidia'));
+    expect(compactKey('Qwen 3')).toBe(compactKey('Qwen3'));
+    expect(nameKey('Anthropic’s')).toBe(nameKey("Anthropic's"));
+  });
+
+  it('resolves aliases and spacing variants to the known entity', () => {
+    const r = resolveName(lexicon, 'Qwen 3', 'Model');
+    expect(r.status === 'known' && r.known.entity.id).toBe('model:qwen3');
+    const eu = resolveName(lexicon, 'European Union', 'Nation');
+    expect(eu.status === 'known' && eu.known.entity.id).toBe('nation:eu');
+  });
+
+  it('records a name with several candidates as ambiguous instead of guessing', () => {
+    const g = Gazetteer.build(
+      [
+        { id: 'org:mercury-a', label: 'Organization', name: 'Mercury Systems', aliases: ['Mercury'], props: {} },
+        { id: 'lab:mercury-b', label: 'Lab', name: 'Mercury Labs', aliases: ['Mercury'], props: {} },
+      ],
+      { lexicon: false },
+    );
+    expect(resolveName(g, 'Mercury', 'Organization')).toEqual({ status: 'ambiguous', name: 'Mercury', candidates: ['org:mercury-a', 'lab:mercury-b'] });
+    const out = records.call(null, 'Mercury expanded in Europe.');
+    expect(out.length).toBeGreaterThanOrEqual(0);
+  });
+
+  it('proposes a new entity for an unknown name', () => {
+    expect(resolveName(lexicon, 'Example Robotics', 'Organization')).toMatchObject({ status: 'proposed', id: 'org:example-robotics' });
+  });
+});
+
+describe('entity mentions', () => {
+  it('maps demonyms to nations only where they qualify a noun, and finds proposed names again later', () => {
+    const names = entityNames('Chinese vendor H3C grew. Later, H3C hired staff. Scale AI acquired ICG Solutions.');
+    expect(names).toEqual(expect.arrayContaining(['China', 'H3C', 'Scale AI', 'ICG Solutions']));
+  });
+
+  it('does not take phrases around known names for organisations', () => {
+    const names = entityNames('US AI models lead. European AI chip startups are chasing NVIDIA. SME AI adoption grows.');
+    expect(names).not.toContain('US AI');
+    expect(names).not.toContain('European AI');
+    expect(names).not.toContain('SME AI');
+  });
+
+  it('does not read "North America" as the United States', () => {
+    expect(entityNames('Sales in North America rose.')).not.toContain('United States');
+  });
+});
+
+describe('money and counts', () => {
+  it.each([
+    ['$5 billion', { amount: 5e9, currency: 'USD' }],
+    ['€1.2bn', { amount: 1.2e9, currency: 'EUR' }],
+    ['USD 300 million', { amount: 3e8, currency: 'USD' }],
+    ['$100B', { amount: 1e11, currency: 'USD' }],
+  ])('%s', (text, expected) => expect(parseMoney(text)).toEqual(expected));
+
+  it('writes short amounts and reads counts', () => {
+    expect(formatMoney({ amount: 5e9, currency: 'USD' })).toBe('$5B');
+    expect(parseCount('~100,000 chips')).toBe(100000);
+    expect(parseCount('10k GPUs')).toBe(10000);
+  });
+});
