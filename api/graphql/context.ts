@@ -15,4 +15,6 @@ export interface GraphContext {
   logger: Logger;
   /** epoch ms after which work should stop */
   deadline: number;
+  /** filled in once the operation is known (a holder: Apollo may shallow-copy the context) */
+  seen: { operation?: 'query' | 'mutation' | 'subscription' };
 }

@@ -44,8 +44,10 @@ export function costReportPlugin(book: CostBook): ApolloServerPlugin {
     async requestDidStart() {
       let cost: number | null = null;
       return {
-        async didResolveOperation({ document }) {
+        async didResolveOperation({ document, operation, contextValue }) {
           cost = book.get(document) ?? null;
+          const seen = (contextValue as { seen?: { operation?: string } }).seen;
+          if (seen && operation) seen.operation = operation.operation;
         },
         async willSendResponse({ response }) {
           if (cost === null || response.body.kind !== 'single') return;

@@ -1,5 +1,7 @@
-// Per-request DataLoaders: every entity, relation list, claim list and document a query touches is
-// fetched in one store round trip per kind and tick, whatever the shape of the query.
+// Per-request DataLoaders: every entity, relation list and claim list a query touches is fetched
+// in one store round trip per kind and tick, whatever the shape of the query. Behind them, a
+// record cache shared by requests at one graph version: a write moves the version and the cache
+// starts over, so it never serves what an earlier version said once the snapshot has caught up.
 import DataLoader from 'dataloader';
 import type { GraphStore } from '../../graph/store.js';
 import type { ClaimRecord, EntityRecord, RelationRecord } from '../../schema/records.js';
@@ -8,22 +10,64 @@ export interface Loaders {
   entity: DataLoader<string, EntityRecord | null>;
   relations: DataLoader<string, RelationRecord[]>;
   claims: DataLoader<string, ClaimRecord[]>;
+  /** drops everything cached for this request and the shared version (after a write) */
+  forget(): void;
 }
 
-/** Creates the loaders for one request. */
-export function createLoaders(store: GraphStore): Loaders {
-  return {
-    entity: new DataLoader(async (ids) => {
-      const found = await store.getEntities([...ids]);
-      return ids.map((id) => found.get(id) ?? null);
-    }),
-    relations: new DataLoader(async (ids) => {
-      const found = await store.relationsOf([...ids]);
-      return ids.map((id) => found.get(id) ?? []);
-    }),
-    claims: new DataLoader(async (ids) => {
-      const found = await store.claimsFor([...ids]);
-      return ids.map((id) => found.get(id) ?? []);
-    }),
+interface Reads {
+  entity: Map<string, EntityRecord | null>;
+  relations: Map<string, RelationRecord[]>;
+  claims: Map<string, ClaimRecord[]>;
+}
+
+const fresh = (): Reads => ({ entity: new Map(), relations: new Map(), claims: new Map() });
+
+/** Records read at one graph version, shared by every request at that version. */
+export class SharedReads {
+  private version: string | number | null = null;
+  private reads: Reads = fresh();
+
+  constructor(private readonly maxEntries = 100_000) {}
+
+  /** The record maps of a graph version (a new version starts empty). */
+  at(version: string | number): Reads {
+    const size = this.reads.entity.size + this.reads.relations.size + this.reads.claims.size;
+    if (version !== this.version || size > this.maxEntries) {
+      this.version = version;
+      this.reads = fresh();
+    }
+    return this.reads;
+  }
+
+  /** Forgets every record (a local write). */
+  clear(): void {
+    this.version = null;
+    this.reads = fresh();
+  }
+}
+
+function cached<V>(fetch: (ids: string[]) => Promise<Map<string, V>>, memo: Map<string, V> | null, missing: V) {
+  return async (ids: readonly string[]): Promise<V[]> => {
+    const misses = memo ? ids.filter((id) => !memo.has(id)) : [...ids];
+    const found = misses.length ? await fetch(misses) : new Map<string, V>();
+    if (memo) for (const id of misses) memo.set(id, found.get(id) ?? missing);
+    return ids.map((id) => (memo?.get(id) ?? found.get(id) ?? missing) as V);
   };
+}
+
+/** Creates the loaders for one request; with shared reads of its graph version when given. */
+export function createLoaders(store: GraphStore, shared?: { reads: SharedReads; version: string | number }): Loaders {
+  const reads: Reads | null = shared ? shared.reads.at(shared.version) : null;
+  const loaders: Loaders = {
+    entity: new DataLoader(cached((ids) => store.getEntities(ids), reads?.entity ?? null, null as EntityRecord | null)),
+    relations: new DataLoader(cached((ids) => store.relationsOf(ids), reads?.relations ?? null, [] as RelationRecord[])),
+    claims: new DataLoader(cached((ids) => store.claimsFor(ids), reads?.claims ?? null, [] as ClaimRecord[])),
+    forget() {
+      shared?.reads.clear();
+      loaders.entity = new DataLoader(cached((ids) => store.getEntities(ids), null, null as EntityRecord | null));
+      loaders.relations = new DataLoader(cached((ids) => store.relationsOf(ids), null, [] as RelationRecord[]));
+      loaders.claims = new DataLoader(cached((ids) => store.claimsFor(ids), null, [] as ClaimRecord[]));
+    },
+  };
+  return loaders;
 }

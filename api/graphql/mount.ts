@@ -2,6 +2,7 @@
 // (executeHTTPGraphQLRequest), POST and GET on /graphql, with API keys, limits, a per-request
 // timeout, masked errors, automatic persisted queries and ETag/Cache-Control for GET queries.
 import { ApolloServer, HeaderMap, type HTTPGraphQLResponse } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { Context, Hono } from 'hono';
 import type { AppDeps } from '../server/deps.js';
 import type { GraphContext } from './context.js';
@@ -9,15 +10,32 @@ import { presentedKey, roleOf } from './auth.js';
 import { errorFormatter } from './errors.js';
 import { cacheControl, etagMatches, queryEtag } from './http-cache.js';
 import { LIMITS, armorOptions, costReportPlugin, type CostBook } from './limits.js';
-import { createLoaders } from './loaders.js';
+import { SharedReads, createLoaders } from './loaders.js';
+import { ResponseCache } from './response-cache.js';
 import { buildResolvers } from './resolvers/index.js';
 import { loadTypeDefs } from './sdl.js';
 
 export interface MountOptions {
   /** per-request time limit (default LIMITS.timeoutMs) */
   timeoutMs?: number;
+  /** cache read responses per graph version (default true) */
+  responseCache?: boolean;
   path?: string;
 }
+
+// Apollo's CSRF rule: a request may be answered only when a browser would have preflighted it
+const SIMPLE_TYPES = ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data'];
+const PREFLIGHT_HEADERS = ['x-apollo-operation-name', 'apollo-require-preflight'];
+function preflighted(headers: Headers): boolean {
+  const type = headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
+  return (!!type && !SIMPLE_TYPES.includes(type)) || PREFLIGHT_HEADERS.some((h) => headers.has(h));
+}
+
+const headerList = (h: Headers) => {
+  const list: [string, string][] = [];
+  h.forEach((v, k) => list.push([k, v]));
+  return list;
+};
 
 const jsonError = (message: string, code: string) => JSON.stringify({ errors: [{ message, extensions: { code } }] });
 
@@ -41,7 +59,8 @@ export function createGraphQLServer(deps: AppDeps): ApolloServer<GraphContext> {
     includeStacktraceInErrorResponses: false,
     formatError: errorFormatter(deps.logger),
     validationRules: armor.validationRules,
-    plugins: [...armor.plugins, costReportPlugin(book)],
+    // HTTP caching is ours (ETag, response cache); Apollo's per-field cache hints would only cost time
+    plugins: [...armor.plugins, costReportPlugin(book), ApolloServerPluginCacheControlDisabled()],
   });
 }
 
@@ -50,6 +69,8 @@ export async function mountGraphQL(app: Hono, deps: AppDeps, opts: MountOptions 
   const server = createGraphQLServer(deps);
   await server.start();
   const timeoutMs = opts.timeoutMs ?? LIMITS.timeoutMs;
+  const cache = opts.responseCache === false ? null : new ResponseCache();
+  const reads = new SharedReads();
 
   const handle = async (c: Context): Promise<Response> => {
     const req = c.req.raw;
@@ -58,9 +79,10 @@ export async function mountGraphQL(app: Hono, deps: AppDeps, opts: MountOptions 
     req.headers.forEach((value, key) => headers.set(key, value));
     const key = presentedKey((name) => req.headers.get(name) ?? undefined);
 
+    const version = (await deps.snapshots.get()).version;
     let etag: string | null = null;
     if (req.method === 'GET' && url.search) {
-      etag = queryEtag((await deps.snapshots.get()).version, `${url.search}|${key ? 'key' : ''}`);
+      etag = queryEtag(version, `${url.search}|${key ? 'key' : ''}`);
       if (etagMatches(req.headers.get('if-none-match') ?? undefined, etag))
         return new Response(null, { status: 304, headers: { ETag: etag, 'Cache-Control': cacheControl(!!key), Vary: 'Authorization, X-API-Key' } });
     }
@@ -78,21 +100,28 @@ export async function mountGraphQL(app: Hono, deps: AppDeps, opts: MountOptions 
       } else body = text;
     }
 
+    // the role is checked on every request (a wrong key is a 401 even when the answer is cached)
+    let role: GraphContext['role'];
+    try {
+      role = roleOf(key, deps.config.apiKeys);
+    } catch (err) {
+      return new Response(jsonError((err as Error).message, 'UNAUTHENTICATED'), { status: 401, headers: { 'content-type': 'application/json', 'Cache-Control': 'no-store' } });
+    }
+    const bypass = /no-cache|no-store/i.test(req.headers.get('cache-control') ?? '');
+    const cacheKey = `${req.method}\u0000${url.search}\u0000${typeof body === 'string' ? body : JSON.stringify(body ?? null)}`;
+    // cached answers are only for requests Apollo would answer (CSRF prevention stays in force)
+    const hit = cache && !bypass && preflighted(req.headers) ? cache.get(version, cacheKey) : undefined;
+    if (hit) return respond(hit.status, new Headers(hit.headers), hit.body, etag, !!key);
+
     const deadline = Date.now() + timeoutMs;
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<'timeout'>((resolve) => {
       timer = setTimeout(() => resolve('timeout'), timeoutMs);
     });
+    const ctx: GraphContext = { store: deps.store, snapshots: deps.snapshots, loaders: createLoaders(deps.store, { reads, version }), role, logger: deps.logger, deadline, seen: {} };
     const run = server.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method.toUpperCase(), headers, search: url.search, body },
-      context: async () => ({
-        store: deps.store,
-        snapshots: deps.snapshots,
-        loaders: createLoaders(deps.store),
-        role: roleOf(key, deps.config.apiKeys),
-        logger: deps.logger,
-        deadline,
-      }),
+      context: async () => ctx,
     });
     const outcome = await Promise.race([run, timedOut]).finally(() => clearTimeout(timer));
     if (outcome === 'timeout') {
@@ -106,9 +135,17 @@ export async function mountGraphQL(app: Hono, deps: AppDeps, opts: MountOptions 
     for (const [k, v] of outcome.headers) out.set(k, v);
     const status = outcome.status ?? 200;
     const text = await bodyText(outcome);
-    if (etag && status === 200 && !text.includes('"errors"')) {
+    const ok = status === 200 && !text.includes('"errors"');
+    // a read answered at the version it started from may be reused until the graph moves
+    if (cache && ok && ctx.seen.operation === 'query' && (await deps.snapshots.get()).version === version)
+      cache.set(version, cacheKey, { status, headers: headerList(out), body: text });
+    return respond(status, out, text, ok ? etag : null, !!key);
+  };
+
+  const respond = (status: number, out: Headers, text: string, etag: string | null, withKey: boolean): Response => {
+    if (etag) {
       out.set('ETag', etag);
-      out.set('Cache-Control', cacheControl(!!key));
+      out.set('Cache-Control', cacheControl(withKey));
       out.set('Vary', 'Authorization, X-API-Key');
     } else out.set('Cache-Control', 'no-store');
     return new Response(text, { status, headers: out });

@@ -355,6 +355,20 @@ export function apiSuite(name: string, openStore: () => Promise<GraphStore | nul
         expect(ok.body.extensions!.cost).toMatchObject({ requested: expect.any(Number), limit: expect.any(Number) });
       });
 
+      it('answers a repeated read from the response cache, and a write moves it on', async ({ skip: s }) => {
+        if (skip) s();
+        const q = `{ entity(id: "lab:mistral-ai") { id name aliases } }`;
+        await gql(url, q);
+        counting.reset();
+        const cached = await gql<{ entity: { aliases: string[] } }>(url, q);
+        expect(counting.total(['getEntities', 'relationsOf', 'claimsFor'])).toBe(0);
+        const bypass = await gql(url, q, {}, { 'cache-control': 'no-cache' });
+        expect(bypass.body.data).toEqual(cached.body.data);
+        await gql(url, `mutation { upsertEntity(input: { type: LAB, name: "Mistral AI", id: "lab:mistral-ai", aliases: ["Mistral AI SAS"] }) { id } }`, {}, { 'x-api-key': 'ed' });
+        const fresh = await gql<{ entity: { aliases: string[] } }>(url, q);
+        expect(fresh.body.data!.entity.aliases).toContain('Mistral AI SAS');
+      });
+
       it('masks unexpected errors behind an opaque id', async ({ skip: s }) => {
         if (skip) s();
         counting.failNext('claimsAbout', new Error('driver exploded at 10.0.0.7:7687'));

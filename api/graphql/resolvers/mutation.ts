@@ -48,9 +48,7 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, prefix: string): T {
 
 async function afterWrite(ctx: GraphContext): Promise<void> {
   ctx.snapshots.invalidate();
-  ctx.loaders.entity.clearAll();
-  ctx.loaders.relations.clearAll();
-  ctx.loaders.claims.clearAll();
+  ctx.loaders.forget();
 }
 
 async function existing(id: string, ctx: GraphContext, field: string): Promise<EntityRecord> {
