@@ -119,8 +119,9 @@ export function extract(text: string, opts: ExtractOptions): ExtractedRecord[] {
     for (const m of mentions) addEntity(m);
     const frame: Frame = { text: sentence.text, masked: mask(sentence.text, sentence.start, mentions), mentions, ...(previous ? { previous } : {}) };
     previous = subjectOf(frame) ?? previous;
-    if (mentions.length === 0 && !frame.previous) return;
     for (const rule of rules) {
+      // most rules relate two mentions; skipping sentences with fewer keeps extraction fast
+      if (mentions.length < (rule.minMentions ?? 2)) continue;
       let drafts: FactDraft[];
       try {
         drafts = rule.apply(frame);

@@ -59,6 +59,8 @@ export interface RelationRule {
   name: string;
   /** what the rule reads, in a sentence, for the README and tests */
   example: string;
+  /** mentions a sentence needs before the rule is worth trying (default 2) */
+  minMentions?: number;
   apply(frame: Frame): FactDraft[];
 }
 

@@ -23,6 +23,7 @@ export function effectOf(sentence: string): string | undefined {
 export function appliesToRule(regulation: NewEntity, issuerIds: readonly string[]): RelationRule {
   return {
     name: 'applies-to',
+    minMentions: 1,
     example: 'This rule imposes a license requirement for exports of advanced computing items to China.',
     apply(frame) {
       const effect = effectOf(frame.text);
