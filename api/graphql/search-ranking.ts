@@ -46,48 +46,79 @@ export function editDistance(a: string, b: string, max: number): number {
 /** Typos forgiven for a word of this length. */
 const allowance = (n: number) => (n >= 8 ? 2 : n >= 4 ? 1 : 0);
 
+/** Every name and alias of the snapshot, by squashed form and by word, built once per snapshot. */
 interface NameIndex {
-  squashed: string[][];
-  words: string[][][];
+  /** squashed name -> nodes having it */
+  squashed: Map<string, number[]>;
+  /** word -> (node -> how many words the name it comes from has, smallest) */
+  words: Map<string, Map<number, number>>;
 }
 const indexes = new WeakMap<Snapshot, NameIndex>();
 function nameIndex(s: Snapshot): NameIndex {
   let idx = indexes.get(s);
-  if (!idx) {
-    const names = s.ids.map((_, i) => [s.names[i]!, ...s.aliases[i]!]);
-    idx = { squashed: names.map((ns) => ns.map(squash)), words: names.map((ns) => ns.map(tokens)) };
-    indexes.set(s, idx);
-  }
+  if (idx) return idx;
+  idx = { squashed: new Map(), words: new Map() };
+  for (let i = 0; i < s.nodeCount; i++)
+    for (const name of [s.names[i]!, ...s.aliases[i]!]) {
+      const sq = squash(name);
+      if (sq) idx.squashed.set(sq, [...(idx.squashed.get(sq) ?? []), i]);
+      const ws = tokens(name);
+      for (const w of ws) {
+        let m = idx.words.get(w);
+        if (!m) idx.words.set(w, (m = new Map()));
+        m.set(i, Math.min(m.get(i) ?? Infinity, ws.length));
+      }
+    }
+  indexes.set(s, idx);
   return idx;
 }
 
-function wordMatches(q: string, words: string[]): number {
-  let best = 0;
-  for (const w of words) {
-    if (w === q) return 1;
-    if (q.length >= 2 && w.startsWith(q)) best = Math.max(best, 0.8);
-    else if (editDistance(q, w, allowance(q.length)) <= allowance(q.length)) best = Math.max(best, 0.6);
+/** Node scores from whole-name matches: 100 exact, 70-90 prefix, 75 within the typo allowance. */
+function wholeNameScores(idx: NameIndex, q: string): Map<number, number> {
+  const out = new Map<number, number>();
+  const bump = (nodes: number[], score: number) => nodes.forEach((n) => out.set(n, Math.max(out.get(n) ?? 0, score)));
+  const allow = allowance(q.length);
+  for (const [name, nodes] of idx.squashed) {
+    if (name === q) bump(nodes, 100);
+    else if (q.length >= 3 && name.startsWith(q)) bump(nodes, 70 + 20 * (q.length / name.length));
+    else if (allow && editDistance(q, name, allow) <= allow) bump(nodes, 75);
   }
-  return best;
+  return out;
 }
 
-/** Scores node i's names against a query: 100 exact, 60-90 close, 0 no match. */
-function nameScore(idx: NameIndex, i: number, q: string, qWords: string[]): number {
-  let best = 0;
-  const squashed = idx.squashed[i]!;
-  for (let n = 0; n < squashed.length; n++) {
-    const name = squashed[n]!;
-    if (!name) continue;
-    if (name === q) return 100;
-    if (q.length >= 3 && name.startsWith(q)) best = Math.max(best, 70 + 20 * (q.length / name.length));
-    else if (editDistance(q, name, allowance(q.length)) <= allowance(q.length)) best = Math.max(best, 75);
-    const words = idx.words[i]![n]!;
-    if (qWords.length) {
-      const per = qWords.map((w) => wordMatches(w, words));
-      if (per.every((p) => p > 0)) best = Math.max(best, 40 + 20 * (per.reduce((a, b) => a + b, 0) / per.length) * Math.min(1, qWords.length / words.length));
+/** Node scores from word matches: every query word must match a word of one name (exact, prefix or close). */
+function wordScores(idx: NameIndex, qWords: string[]): Map<number, number> {
+  if (!qWords.length) return new Map();
+  const perWord = qWords.map((q) => {
+    const best = new Map<number, { quality: number; words: number }>();
+    const allow = allowance(q.length);
+    for (const [w, nodes] of idx.words) {
+      const quality = w === q ? 1 : q.length >= 2 && w.startsWith(q) ? 0.8 : allow && editDistance(q, w, allow) <= allow ? 0.6 : 0;
+      if (!quality) continue;
+      for (const [n, words] of nodes) {
+        const known = best.get(n);
+        if (!known || known.quality < quality) best.set(n, { quality, words });
+      }
     }
+    return best;
+  });
+  const out = new Map<number, number>();
+  for (const [n, first] of perWord[0]!) {
+    let sum = first.quality;
+    let words = first.words;
+    let all = true;
+    for (const m of perWord.slice(1)) {
+      const hit = m.get(n);
+      if (!hit) {
+        all = false;
+        break;
+      }
+      sum += hit.quality;
+      words = Math.min(words, hit.words);
+    }
+    if (all) out.set(n, 40 + 20 * (sum / qWords.length) * Math.min(1, qWords.length / words));
   }
-  return best;
+  return out;
 }
 
 /** Merges full-text hits with snapshot name matches, best first, ties by id. */
@@ -97,10 +128,11 @@ export function rankSearch(s: Snapshot, query: string, storeHits: SearchHit[], l
   const scores = new Map<string, number>();
   if (q) {
     const idx = nameIndex(s);
-    for (let i = 0; i < s.nodeCount; i++) {
-      if (labels && !labels.includes(s.label(i))) continue;
-      const score = nameScore(idx, i, q, qWords);
-      if (score > 0) scores.set(s.ids[i]!, score);
+    const whole = wholeNameScores(idx, q);
+    const words = wordScores(idx, qWords);
+    for (const n of new Set([...whole.keys(), ...words.keys()])) {
+      if (labels && !labels.includes(s.label(n))) continue;
+      scores.set(s.ids[n]!, Math.max(whole.get(n) ?? 0, words.get(n) ?? 0));
     }
   }
   // full-text hits (descriptions included) add a rank-based bonus so they surface below name matches
