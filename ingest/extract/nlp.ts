@@ -29,7 +29,8 @@ export interface Sentence extends Span {
 }
 
 let engine: ReturnType<typeof winkNLP> | null = null;
-const nlp = () => (engine ??= winkNLP(model));
+// sentiment and negation are never read here; leaving them out of the pipe saves a third of the time
+const nlp = () => (engine ??= winkNLP(model, ['sbd', 'pos', 'ner']));
 
 /** Offsets of each token in the original text (tokens are searched in order, so repeated words stay aligned). */
 function tokenOffsets(text: string, values: string[]): Span[] {
@@ -86,7 +87,8 @@ export function analyse(text: string): Sentence[] {
         const properNouns: Span[] = [];
         for (let i = a; i <= b; i++) {
           const o = offsets[i]!;
-          if (o.start < s0 || o.end > s1) continue;
+          if (o.start < s0) continue;
+          if (o.end > s1) break;
           tokens.push({ ...o, pos: pos[i] ?? 'X' });
           if (pos[i] === 'PROPN') properNouns.push(o);
         }

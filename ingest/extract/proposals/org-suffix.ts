@@ -87,7 +87,7 @@ export const proposeOrganisations: Proposer = (sentence) => {
     for (let k = j - 1; k > first && !SUFFIX[words[j]!.text.replace(/['’]s$/, '')]; k--)
       if (SUFFIX[words[k]!.text] && /^(and|&)$/.test(words[k + 1]!.text)) j = k;
     const lastWord = words[j]!.text.replace(/['’]s$/, '');
-    const nextToken = sentence.tokens.find((t) => t.start >= sentence.start + words[j]!.end);
+    const nextToken = WEAK.has(lastWord) ? sentence.tokens.find((t) => t.start >= sentence.start + words[j]!.end) : undefined;
     // weak suffixes ("AI", "Cloud") used as a modifier ("U.S. AI models", "SME AI adoption") name no organisation
     // a weak suffix ("AI", "Cloud") names an organisation only when the name acts: a verb, a possessive or an appositive follows
     const rest = sentence.text.slice(words[j]!.end - (words[j]!.text.length - lastWord.length));

@@ -1,0 +1,144 @@
+// Ingest throughput: extraction alone (documents/s and MB/s, one thread and one worker per core)
+// and the full pipeline into the embedded store, with the dev-set F1 beside them.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { fork, type ChildProcess } from 'node:child_process';
+import { openEmbeddedStore } from '../graph/embedded/grafeo-executor.js';
+import { extract } from '../ingest/extract/extract.js';
+import { Gazetteer } from '../ingest/extract/gazetteer.js';
+import { IngestPipeline } from '../ingest/pipeline/pipeline.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const WORKER_FLAG = '--ingest-bench-worker';
+const ARTICLES = join(ROOT, 'test/fixtures/articles');
+const EVAL = join(ROOT, 'test/fixtures/eval');
+const DEV: [gold: string, article: string][] = [
+  ['seed000.jsonl', '000_'],
+  ['seed002.jsonl', '002_'],
+  ['seed003.jsonl', '003_'],
+];
+
+interface Score {
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+/** Dev-set scores per file with the shipped scorer. */
+function devScores(gazetteer: Gazetteer, dir: string): { file: string; entities: Score; facts: Score }[] {
+  return DEV.map(([gold, prefix]) => {
+    const article = readdirSync(ARTICLES).find((f) => f.startsWith(prefix))!;
+    const pred = join(dir, `${prefix}pred.jsonl`);
+    writeFileSync(pred, extract(readFileSync(join(ARTICLES, article), 'utf8'), { source: article, gazetteer }).map((r) => JSON.stringify(r)).join('\n') + '\n');
+    const out = JSON.parse(execFileSync(process.execPath, [join(EVAL, 'score.mjs'), '--gold', join(EVAL, gold), '--pred', pred, '--json'], { encoding: 'utf8' })) as { entities: Score; facts: Score };
+    return { file: article, entities: out.entities, facts: out.facts };
+  });
+}
+
+/** Extraction in worker processes (this same module, see the end of the file); returns wall time in ms. */
+async function parallelExtract(texts: string[], workers: number): Promise<number> {
+  const shares = Array.from({ length: workers }, (_, w) => texts.filter((_, i) => i % workers === w));
+  const pool = shares.map(() => fork(fileURLToPath(import.meta.url), [WORKER_FLAG], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] }));
+  const next = (w: ChildProcess) => new Promise((r) => w.once('message', r));
+  await Promise.all(pool.map((w, i) => (w.send({ texts: shares[i] }), next(w))));
+  const t0 = performance.now();
+  await Promise.all(pool.map((w) => (w.send('go'), next(w))));
+  const ms = performance.now() - t0;
+  for (const w of pool) w.kill();
+  return ms;
+}
+
+export async function run(opts: { quick: boolean }): Promise<{ name: string; markdown: string; data: unknown }> {
+  const gazetteer = Gazetteer.build([]);
+  // news-sized articles (the 300 KB digest is measured on its own: it is not a typical article)
+  const files = readdirSync(ARTICLES).sort();
+  const all = files.map((f) => readFileSync(join(ARTICLES, f), 'utf8'));
+  const typical = all.filter((t) => t.length < 100_000);
+  const rounds = opts.quick ? 5 : 40;
+  const texts = Array.from({ length: rounds }, () => typical).flat();
+  const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
+  extract(typical[0]!, { source: 'warm', gazetteer });
+
+  let t0 = performance.now();
+  for (const t of texts) extract(t, { source: 'bench', gazetteer });
+  const singleMs = performance.now() - t0;
+  const cores = Math.min(availableParallelism(), 2);
+  const parallelMs = cores > 1 ? await parallelExtract(texts, cores) : singleMs;
+
+  const big = all.find((t) => t.length >= 100_000);
+  let bigMs = 0;
+  if (big) {
+    t0 = performance.now();
+    extract(big, { source: 'big', gazetteer });
+    bigMs = performance.now() - t0;
+  }
+
+  // the full pipeline: files -> parse -> extract -> one transactional write each, embedded store on disk
+  const dir = mkdtempSync(join(tmpdir(), 'ingest-bench-'));
+  const docs = opts.quick ? 20 : 100;
+  const paths: string[] = [];
+  for (let i = 0; i < docs; i++) {
+    const p = join(dir, `doc-${i}.txt`);
+    writeFileSync(p, `${typical[i % typical.length]}\nItem ${i}.\n`);
+    paths.push(p);
+  }
+  const store = await openEmbeddedStore({ dataDir: join(dir, 'data') });
+  const pipeline = new IngestPipeline({ store });
+  t0 = performance.now();
+  const report = await pipeline.run('bench', paths.map((location) => ({ location })));
+  const pipelineMs = performance.now() - t0;
+  t0 = performance.now();
+  const again = await pipeline.run('bench-again', paths.map((location) => ({ location })));
+  const unchangedMs = performance.now() - t0;
+  await store.close();
+  const scores = devScores(gazetteer, dir);
+  rmSync(dir, { recursive: true, force: true });
+
+  const perSec = (n: number, ms: number) => (n / ms) * 1000;
+  const data = {
+    extraction: {
+      documents: texts.length,
+      megabytes: bytes / 1e6,
+      singleThread: { docsPerSec: perSec(texts.length, singleMs), mbPerSec: perSec(bytes / 1e6, singleMs) },
+      workers: cores,
+      parallel: { docsPerSec: perSec(texts.length, parallelMs), mbPerSec: perSec(bytes / 1e6, parallelMs) },
+      largeDocumentMs: bigMs,
+    },
+    pipeline: { documents: docs, docsPerSec: perSec(docs, pipelineMs), claimsAdded: report.claimsAdded, unchangedDocsPerSec: perSec(docs, unchangedMs), unchanged: again.documents.unchanged },
+    dev: scores,
+  };
+  const f = (x: number) => x.toFixed(1);
+  const markdown = [
+    '| measure | value |',
+    '|---|---|',
+    `| extraction, 1 thread | ${f(data.extraction.singleThread.docsPerSec)} articles/s, ${f(data.extraction.singleThread.mbPerSec)} MB/s (${texts.length} news articles, ${f(bytes / 1e6)} MB) |`,
+    `| extraction, ${cores} workers | ${f(data.extraction.parallel.docsPerSec)} articles/s, ${f(data.extraction.parallel.mbPerSec)} MB/s (target ≥ 100 articles/s on 2 cores) |`,
+    `| extraction of one 300 KB digest | ${f(bigMs)} ms |`,
+    `| full pipeline, embedded store | ${f(data.pipeline.docsPerSec)} documents/s (${docs} documents, ${report.claimsAdded} claims) |`,
+    `| re-ingest of unchanged documents | ${f(data.pipeline.unchangedDocsPerSec)} documents/s |`,
+    '',
+    '| dev file | entity P / R / F1 | fact P / R / F1 |',
+    '|---|---|---|',
+    ...scores.map((s) => `| ${s.file} | ${s.entities.precision.toFixed(2)} / ${s.entities.recall.toFixed(2)} / ${s.entities.f1.toFixed(3)} | ${s.facts.precision.toFixed(2)} / ${s.facts.recall.toFixed(2)} / ${s.facts.f1.toFixed(3)} |`),
+  ].join('\n');
+  return { name: 'ingest', markdown, data };
+}
+
+// In a worker process: receive the share, warm up, say ready, extract it on "go", say done.
+if (process.argv.includes(WORKER_FLAG) && process.send) {
+  const g = Gazetteer.build([]);
+  let texts: string[] = [];
+  process.on('message', (msg: unknown) => {
+    if (msg === 'go') {
+      for (const t of texts) extract(t, { source: 'bench', gazetteer: g });
+      process.send!('done');
+      return;
+    }
+    texts = (msg as { texts: string[] }).texts;
+    extract(texts[0] ?? '', { source: 'warm', gazetteer: g });
+    process.send!('ready');
+  });
+}
