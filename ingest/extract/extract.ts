@@ -47,7 +47,8 @@ export interface FactOut {
   subject: EndpointOut;
   object: EndpointOut;
   props: Props;
-  quote: string;
+  /** the exact sentence or span of the source; absent when the fact comes from where the document lives (its URL) */
+  quote?: string;
   source: string;
   confidence: number;
   extractor: string;

@@ -37,11 +37,11 @@ export class RecordSink {
   }
 
   /** A relation fact, when the schema allows it between the two endpoints and its props validate. */
-  fact(rel: RelationType, subject: EndpointOut | null, object: EndpointOut | null, quote: string, opts: { props?: Props; confidence?: number } = {}): void {
+  fact(rel: RelationType, subject: EndpointOut | null, object: EndpointOut | null, quote: string | undefined, opts: { props?: Props; confidence?: number } = {}): void {
     if (!subject || !object || subject.id === object.id || !allowed(rel, subject.type, object.type)) return;
     const props = opts.props ?? {};
     if (!relationProps[rel].safeParse(props).success) return;
-    this.push({ kind: 'fact', rel, subject, object, props, quote, source: this.source, confidence: opts.confidence ?? 0.85, extractor: `ingest/${this.extractor}@${EXTRACTOR_VERSION}` });
+    this.push({ kind: 'fact', rel, subject, object, props, ...(quote ? { quote } : {}), source: this.source, confidence: opts.confidence ?? 0.85, extractor: `ingest/${this.extractor}@${EXTRACTOR_VERSION}` });
   }
 
   private push(r: EntityOut | FactOut): void {

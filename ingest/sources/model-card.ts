@@ -6,7 +6,9 @@ import { parse as parseYaml } from 'yaml';
 import { InvalidInput } from '../../schema/errors.js';
 import type { Props } from '../../schema/records.js';
 import { parseModelName } from '../resolve/model-version.js';
+import { resolveName } from '../resolve/resolver.js';
 import { RecordSink } from '../extract/structured.js';
+import { MODEL_FAMILIES } from '../extract/lexicon.js';
 import { parseCount } from '../extract/money.js';
 import { decodeBody } from './decode.js';
 import type { ParsedDocument, RawInput, Source, ParseContext } from './source.js';
@@ -98,6 +100,16 @@ export function parseModelCard(markdown: string, url: string, ctx: ParseContext)
   if (developer) {
     const dev = sink.entity(developer.value.split(/[,;(]/)[0]!.trim(), 'Lab', { labels: ['Lab', 'Organization'] });
     sink.fact('DEVELOPED_BY', model, dev, developer.line, { confidence: 0.9 });
+  }
+  // the publishing namespace ("deepseek-ai/…", "mistralai/…") is the developer when the graph knows it
+  const namespace = /huggingface\.co\/([^/]+)\/[^/?#]+/.exec(url)?.[1];
+  if (namespace && !developer) {
+    const r = resolveName(ctx.gazetteer, namespace, 'Lab', { labels: ['Lab', 'Organization'] });
+    const known = r.status === 'known' ? r.known : undefined;
+    // else the model family's usual developer, for an original release (no base model)
+    const familyDev = !known && !meta.base_model && parsedName ? MODEL_FAMILIES.get(parsedName.family.toLowerCase()) : undefined;
+    const dev = known ?? (familyDev ? ctx.gazetteer.get(familyDev) : undefined);
+    if (dev) sink.fact('DEVELOPED_BY', model, sink.entity(dev.entity.name, dev.entity.label, { labels: [dev.entity.label] }), undefined, { confidence: known ? 0.7 : 0.6 });
   }
   const hardware = field(body, 'Training Hardware|Hardware|Hardware Type|Training hardware|GPUs?');
   if (hardware) {

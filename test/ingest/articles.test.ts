@@ -21,7 +21,7 @@ describe('seed articles', () => {
     expect(has(fs, 'DEVELOPED_BY', 'Qwen3.6-27B', 'Alibaba')).toBe(true);
     expect(has(fs, 'PARTY_TO', 'Scale AI', 'Scale AI acquisition of ICG Solutions')).toBe(true);
     expect(has(fs, 'HEADQUARTERED_IN', 'H3C', 'China')).toBe(true);
-    for (const f of fs) expect(text.includes(f.quote)).toBe(true);
+    for (const f of fs) expect(text.includes(f.quote!)).toBe(true);
   });
 
   it('003: OpenAI, Google and Anthropic ally; BIS controls GPU exports to China', () => {
@@ -38,7 +38,7 @@ describe('seed articles', () => {
   it('extracts every article, including a 300 KB one, without a failing rule', () => {
     for (const f of readdirSync(dir)) {
       const text = readFileSync(join(dir, f), 'utf8');
-      for (const r of records(text, f)) if (r.kind === 'fact') expect(text.includes(r.quote)).toBe(true);
+      for (const r of records(text, f)) if (r.kind === 'fact') expect(text.includes(r.quote!)).toBe(true);
     }
   });
 });

@@ -54,7 +54,7 @@ describe('relation rules', () => {
     const text = 'Intro line.\nThe European Commission selected OVHcloud, DEEP, and Clever Cloud for its sovereign cloud framework. More text.';
     const fs = records(text).filter((r): r is FactOut => r.kind === 'fact');
     expect(fs.length).toBeGreaterThan(0);
-    for (const f of fs) expect(text.includes(f.quote)).toBe(true);
+    for (const f of fs) expect(text.includes(f.quote!)).toBe(true);
   });
 
   it('USES_MODEL carries the schema-required via and the deployment its data classes', () => {

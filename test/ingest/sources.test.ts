@@ -150,3 +150,21 @@ describe('tables', () => {
     expect(problems.map((p) => p.line)).toEqual([2, 3]);
   });
 });
+
+describe('model cards without a "Developed by" line', () => {
+  const card = ['---', 'license: apache-2.0', 'pipeline_tag: text-generation', '---', '# Qwen3-8B', '- Number of Parameters: 8.2B', '- Context Length: 32,768 natively'].join('\n');
+
+  it('take the developer from a known publishing namespace, without a quote outside the document', () => {
+    const doc = parseModelCard(card, 'https://huggingface.co/mistralai/Some-Model-7B/raw/main/README.md', ctx);
+    const dev = doc.records.find((r): r is FactOut => r.kind === 'fact' && r.rel === 'DEVELOPED_BY');
+    expect(dev?.object.name).toBe('Mistral AI');
+    expect(dev?.quote).toBeUndefined();
+  });
+
+  it('else from the family of an original release', () => {
+    const doc = parseModelCard(card, 'https://huggingface.co/Qwen/Qwen3-8B/raw/main/README.md', ctx);
+    expect(factStrings(doc.records)).toContain('DEVELOPED_BY Qwen3-8B -> Alibaba');
+    const model = doc.records.find((r) => r.kind === 'entity' && r.name === 'Qwen3-8B');
+    expect(model?.kind === 'entity' && model.props).toMatchObject({ parametersB: 8.2, contextTokens: 32768, family: 'Qwen', version: '3' });
+  });
+});
