@@ -108,7 +108,8 @@ export async function mountGraphQL(app: Hono, deps: AppDeps, opts: MountOptions 
       return new Response(jsonError((err as Error).message, 'UNAUTHENTICATED'), { status: 401, headers: { 'content-type': 'application/json', 'Cache-Control': 'no-store' } });
     }
     const bypass = /no-cache|no-store/i.test(req.headers.get('cache-control') ?? '');
-    const cacheKey = `${req.method}\u0000${url.search}\u0000${typeof body === 'string' ? body : JSON.stringify(body ?? null)}`;
+    // Apollo picks the response content type from Accept, so it is part of the key
+    const cacheKey = `${req.method}\u0000${req.headers.get('accept') ?? ''}\u0000${url.search}\u0000${typeof body === 'string' ? body : JSON.stringify(body ?? null)}`;
     // cached answers are only for requests Apollo would answer (CSRF prevention stays in force)
     const hit = cache && !bypass && preflighted(req.headers) ? cache.get(version, cacheKey) : undefined;
     if (hit) return respond(hit.status, new Headers(hit.headers), hit.body, etag, !!key);
