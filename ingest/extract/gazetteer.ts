@@ -42,7 +42,14 @@ interface TrieNode {
 // ASCII is the hot path; other characters go through the full normalisation once each.
 const charKey = (ch: string): string => (ch < '\u0080' ? ch.toLowerCase() : normaliseName(ch).slice(0, 1) || ch);
 const newNode = (): TrieNode => ({ next: new Map(), terms: [] });
-const isWordChar = (c: string | undefined) => !!c && /[\p{L}\p{N}]/u.test(c);
+const isWordChar = (c: string | undefined): boolean => {
+  if (!c) return false;
+  const code = c.charCodeAt(0);
+  // ASCII fast path; everything else by Unicode class
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return /[\p{L}\p{N}]/u.test(c);
+};
+const isSpace = (c: string): boolean => c === ' ' || c === '\n' || c === '\t' || c === '\r' || (c.charCodeAt(0) > 127 && /\s/.test(c));
 const hasLower = (s: string) => /\p{Ll}/u.test(s);
 // A place name after a compass word is another place ("North America", "South Sudan").
 const COMPASS_BEFORE = /\b(North|South|East|West|Latin|Central|Southeast|Northeast|Southwest|Northwest|Greater|New)\s$/;
@@ -135,9 +142,9 @@ export class Gazetteer {
     let j = start;
     while (node && j < text.length) {
       let ch = text[j]!;
-      if (/\s/.test(ch)) {
+      if (isSpace(ch)) {
         // any run of whitespace in the text equals one space in a name
-        while (j + 1 < text.length && /\s/.test(text[j + 1]!)) j++;
+        while (j + 1 < text.length && isSpace(text[j + 1]!)) j++;
         ch = ' ';
       }
       node = node.next.get(charKey(ch));

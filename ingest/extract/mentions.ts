@@ -58,11 +58,33 @@ function fromProposal(p: Proposal, surface: string): Mention {
 }
 
 /** Picks non-overlapping mentions: longer spans first, then earlier candidates (known before proposed). */
-function resolveOverlaps(candidates: Mention[]): Mention[] {
+function resolveOverlaps(candidates: Mention[], length: number): Mention[] {
   const order = candidates.map((m, i) => ({ m, i })).sort((a, b) => b.m.end - b.m.start - (a.m.end - a.m.start) || a.i - b.i);
+  // occupied characters, so a long document's thousands of mentions stay linear
+  const used = new Uint8Array(length);
   const taken: Mention[] = [];
-  for (const { m } of order) if (!taken.some((t) => t.start < m.end && m.start < t.end)) taken.push(m);
+  for (const { m } of order) {
+    let free = true;
+    for (let c = m.start; c < m.end && free; c++) if (used[c]) free = false;
+    if (!free) continue;
+    used.fill(1, m.start, m.end);
+    taken.push(m);
+  }
   return taken.sort((a, b) => a.start - b.start);
+}
+
+/** Mentions of a start-sorted list that overlap a span (binary search to the first candidate). */
+function overlapping(sorted: Mention[], span: { start: number; end: number }): Mention[] {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.end <= span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Mention[] = [];
+  for (let i = lo; i < sorted.length && sorted[i]!.start < span.end; i++) if (sorted[i]!.end > span.start) out.push(sorted[i]!);
+  return out;
 }
 
 /** Finds the mentions of every sentence of a document. */
@@ -73,7 +95,7 @@ export function findMentions(text: string, sentences: Sentence[], gazetteer: Gaz
   // a proposal that swallows a known name is kept only as "<known> <one suffix word>" ("Amazon Robotics");
   // anything else ("US Sovereign Cloud", "Chinese AI", "GCP Google Cloud") is a phrase, not a name
   const kept = proposals.filter((p) => {
-    const inside = known.filter((k) => k.start < p.end && p.start < k.end);
+    const inside = overlapping(known, p);
     if (inside.length === 0) return true;
     if (inside.some((k) => k.start === p.start && k.end === p.end)) return false;
     const k = inside[0]!;
@@ -93,7 +115,7 @@ export function findMentions(text: string, sentences: Sentence[], gazetteer: Gaz
     { lexicon: false },
   );
   const again = local.match(text).map((h) => fromHit(h, true));
-  const all = resolveOverlaps([...known, ...kept, ...again]);
+  const all = resolveOverlaps([...known, ...kept, ...again], text.length);
   const bySentence: Mention[][] = sentences.map(() => []);
   let k = 0;
   for (const m of all) {
