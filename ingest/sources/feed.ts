@@ -21,11 +21,12 @@ export async function parseFeed(xml: string, url: string): Promise<FeedItem[]> {
   for (const item of feed.items ?? []) {
     const link = item.link ?? item.guid;
     if (!link) continue;
-    let absolute: string;
+    let absolute = link;
     try {
       absolute = new URL(link, url).toString();
     } catch {
-      continue;
+      // a feed read from a file has no base URL; an item with its own text is still worth keeping
+      if (!/^https?:\/\//.test(link) && !item.contentSnippet && !item.content) continue;
     }
     const text = stripTags(item['content:encoded'] as string | undefined) || stripTags(item.content) || item.contentSnippet || stripTags(item.summary);
     const publishedAt = isoDateOf(item.isoDate ?? item.pubDate);
