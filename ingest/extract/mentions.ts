@@ -12,9 +12,10 @@ import { proposeModelNames } from './proposals/model-shape.js';
 import { proposeOrganisations } from './proposals/org-suffix.js';
 import { proposeByRole } from './proposals/role-noun.js';
 import { proposeCorporateSubjects } from './proposals/proper-noun-subject.js';
+import { proposeInstruments } from './proposals/instrument-name.js';
 
 /** The proposers, strongest first: on equal spans the earlier one wins. */
-export const PROPOSERS: readonly Proposer[] = [proposeModelNames, proposeOrganisations, proposeByRole, proposeCorporateSubjects];
+export const PROPOSERS: readonly Proposer[] = [proposeModelNames, proposeInstruments, proposeOrganisations, proposeByRole, proposeCorporateSubjects];
 
 function fromHit(hit: GazetteerHit, proposed: boolean): Mention {
   const ids = [...new Set(hit.candidates.map((c) => c.entity.id))];

@@ -67,6 +67,10 @@ describe('entity mentions', () => {
     expect(names).not.toContain('SME AI');
   });
 
+  it('proposes named instruments as regulations', () => {
+    expect(entityNames('The European Commission fined a firm under the Digital Markets Act.')).toContain('Digital Markets Act');
+  });
+
   it('does not read "North America" as the United States', () => {
     expect(entityNames('Sales in North America rose.')).not.toContain('United States');
   });

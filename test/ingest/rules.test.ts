@@ -38,6 +38,11 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   { rule: 'substitutes', text: 'The Huawei Ascend 910C is an alternative to the NVIDIA H20.', expect: ['SUBSTITUTES Huawei Ascend 910C -> NVIDIA H20'] },
   { rule: 'located-in', text: 'Scale AI is located in United States.', expect: ['LOCATED_IN Scale AI -> United States'] },
   { rule: 'operated-by', text: 'Clever Cloud is operated by OVH Groupe.', expect: [] },
+  { rule: 'deal-with', text: 'OpenAI signed a $300 billion deal with Oracle for computing power.', expect: ['PARTY_TO OpenAI -> OpenAI-Oracle $300B deal', 'PARTY_TO Oracle -> OpenAI-Oracle $300B deal'] },
+  { rule: 'invests-in', text: 'Mistral AI raised €1.7 billion in a round led by ASML.', expect: ['INVESTS_IN ASML -> Mistral AI'] },
+  { rule: 'developed-by', text: 'Zhipu AI, a Beijing-based startup, released GLM-4.5 under the MIT license.', expect: ['DEVELOPED_BY GLM-4.5 -> Zhipu AI'] },
+  { rule: 'fabricated-by', text: "Huawei's Ascend 910C chips are manufactured by SMIC.", expect: ['FABRICATED_BY Huawei Ascend 910C -> SMIC'] },
+  { rule: 'acquisition', text: 'SoftBank agreed to acquire Ampere Computing for $6.5 billion.', expect: ['PARTY_TO Ampere Computing -> SoftBank acquisition of Ampere Computing'] },
   { rule: 'operated-by', text: 'Anthropic buys AWS capacity from Amazon.', expect: ['OPERATED_BY AWS -> Amazon'] },
 ];
 

@@ -91,7 +91,11 @@ export const proposeOrganisations: Proposer = (sentence) => {
     // weak suffixes ("AI", "Cloud") used as a modifier ("U.S. AI models", "SME AI adoption") name no organisation
     // a weak suffix ("AI", "Cloud") names an organisation only when the name acts: a verb, a possessive or an appositive follows
     const rest = sentence.text.slice(words[j]!.end - (words[j]!.text.length - lastWord.length));
-    const acts = (!!nextToken && /^(VERB|AUX)$/.test(nextToken.pos)) || /^(['’]s\b|, (a|an|the) |\s*\()/.test(rest);
+    const before = sentence.text.slice(Math.max(0, words[first]!.start - 30), words[first]!.start);
+    const acts =
+      (!!nextToken && /^(VERB|AUX)$/.test(nextToken.pos)) ||
+      /^(['’]s\b|, (a|an|the) |\s*\()/.test(rest) ||
+      /\b(acquire|acquired|acquires|buy|bought|invest(?:ed|s)? in|partner(?:ed|s)? with|backed|selected|chose|with)\s$/.test(before);
     const modifier = WEAK.has(lastWord) && !acts;
     const suffix = SUFFIX[lastWord];
     const headed = HEAD.has(words[first]!.text) && j > first && CONNECTOR.test(sentence.text.slice(words[first]!.end + 1).split(' ')[0] ?? '');

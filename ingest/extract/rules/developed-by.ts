@@ -4,8 +4,9 @@ import { E, at, firstAllowed, pattern, type FactDraft, type RelationRule } from 
 const RELS = ['DEVELOPED_BY', 'DESIGNED_BY'] as const;
 const PASSIVE = pattern(`${E},? (?:which (?:was|is) |(?:was|is|were) )?(?:developed|built|created|made|designed|trained|released|published|open-sourced) by ${E}`);
 const FROM = pattern(`${E},? (?:a |an |the )?(?:[a-z-]+ ){0,3}(?:model|models|LLM|chip|chips|accelerator|GPU) (?:from|by) ${E}`);
+// an appositive may sit between the maker and its verb: "Zhipu AI, a Beijing-based startup, released GLM-4.5"
 const ACTIVE = pattern(
-  `${E} (?:has |have )?(?:also |just |quietly |officially )?(?:released|launched|unveiled|introduced|open-sourced|debuted|shipped|published|announced|rolled out|previewed|unveils|releases|launches) (?:its |their |the |a |an )?(?:new |latest |next-generation |flagship |open-weight |open-source |updated |upgraded )*(?:[a-z-]+ ){0,2}${E}`,
+  `${E}(?:, [^,⟨]{1,60},)? (?:has |have )?(?:also |just |quietly |officially )?(?:released|launched|unveiled|introduced|open-sourced|debuted|shipped|published|announced|rolled out|previewed|unveils|releases|launches) (?:its |their |the |a |an )?(?:new |latest |next-generation |flagship |open-weight |open-source |updated |upgraded )*(?:[a-z-]+ ){0,2}${E}`,
 );
 
 export const developedBy: RelationRule = {

@@ -2,6 +2,7 @@
 import type { RelationRule } from '../frame.js';
 import { acquisition } from './acquisition.js';
 import { cloudCommitment } from './cloud-commitment.js';
+import { dealWith } from './deal-with.js';
 import { developedBy } from './developed-by.js';
 import { enactedBy } from './enacted-by.js';
 import { fabricatedBy } from './fabricated-by.js';
@@ -30,6 +31,7 @@ export const RULES: readonly RelationRule[] = [
   investsIn,
   cloudCommitment,
   acquisition,
+  dealWith,
   selection,
   partnership,
   programme,

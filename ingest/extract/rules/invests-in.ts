@@ -5,9 +5,10 @@ import { E, MONEY, at, allowed, pattern, type FactDraft, type Mention, type Rela
 import type { Props } from '../../../schema/records.js';
 import { formatMoney, parseMoney } from '../money.js';
 
-const GAP = '(?:[a-z-]+ ){0,3}?';
+// "in a round led by", "this week from"
+const GAP = '(?:[a-z-]+ ){0,4}?';
 const INVESTOR_FIRST = pattern(`${E} (?:has |have |will |plans to |agreed to )?(?:invested|invests|invest|committed|commits|pledged|poured|put|injected) (?:an additional |another |up to |a further )?${MONEY} ${GAP}(?:in|into|to) ${E}`);
-const RECIPIENT_FIRST = pattern(`${E} (?:has |have )?(?:took|takes|received|receives|raised|raises|secured|secures|got|accepted|won) (?:an additional |another |up to |a further )?${MONEY} ${GAP}(?:from|by) ${E}`);
+const RECIPIENT_FIRST = pattern(`${E} (?:has |have )?(?:took|takes|received|receives|raised|raises|secured|secures|got|accepted|won) (?:an additional |another |up to |a further )?${MONEY} ${GAP}(?:from|by|led by|co-led by) ${E}`);
 const ROUND = pattern(`${E} (?:led|co-led|joined|participated in) (?:a |an |the )?${MONEY}? ?(?:[a-z-]+ )?(?:funding|investment|financing) round (?:in|for) ${E}`);
 
 function investment(investor: Mention, recipient: Mention, money: string | undefined, confidence: number): FactDraft[] {

@@ -1,0 +1,25 @@
+// Named legal instruments: a capitalised run ending in Act, Regulation, Directive, Order, Rule,
+// Plan, Strategy... ("Digital Markets Act", "CHIPS and Science Act", "AI Diffusion Rule").
+import { instrumentOf } from '../instrument.js';
+import type { Proposal, Proposer } from './proposal.js';
+
+const NAME = /(?<![\p{L}\p{N}])((?:[A-Z][\p{L}\p{N}.-]*|[A-Z]{2,})(?: (?:and|of|for|on|the|[A-Z][\p{L}\p{N}.-]*))*? (?:Act|Regulation|Directive|Order|Rule|Plan|Strategy|Framework|Law|Ordinance|Guidelines|Code of Practice|Entity List))(?![\p{L}\p{N}])/gu;
+const LEADING = /^(The|A|An|In|On|Under|By|With|This|That|Its|Their|New) /;
+
+/** Proposes Regulation entities for capitalised instrument names. */
+export const proposeInstruments: Proposer = (sentence) => {
+  const out: Proposal[] = [];
+  for (const m of sentence.text.matchAll(NAME)) {
+    let name = m[1]!;
+    let index = m.index;
+    while (LEADING.test(name)) {
+      const cut = name.indexOf(' ') + 1;
+      name = name.slice(cut);
+      index += cut;
+    }
+    if (!name.includes(' ')) continue;
+    const inst = instrumentOf(name);
+    out.push({ start: sentence.start + index, end: sentence.start + index + name.length, name, label: 'Regulation', confidence: 0.6, props: inst ? { kind: inst.kind } : {} });
+  }
+  return out;
+};
