@@ -1,8 +1,6 @@
 // Chokepoints: for every entity, how many deployments break if that entity alone fails.
-// One pass, bit-parallel: 32 single-entity failures are simulated at once, bit b of a node's
-// mask per layer meaning "fails hard when source b fails". Alternatives are an AND over the
-// group's members, separate requirements an OR; upstream edges never break anything. The naive
-// loop (one full propagation per entity) is kept as the oracle and the benchmark baseline.
+// One pass over single-failure sets (see breakCounts); the naive loop (one full propagation
+// per entity) is kept as the oracle and the benchmark baseline.
 import { dateMs, type Snapshot } from '../graph/snapshot.js';
 import { LABELS, type Label } from '../schema/generated/model.js';
 import { InvalidInput } from '../schema/errors.js';
@@ -52,8 +50,8 @@ function rank(idx: ReachIndex, srcs: readonly number[], counts: Int32Array | num
   }));
 }
 
-/** Dependencies-first order of the dependency graph; nodes on cycles come last, in index order. */
-function topoOrder(idx: ReachIndex): { order: Int32Array; pos: Int32Array } {
+/** Dependencies-first order of the dependency graph; nodes on cycles (and what needs them) come last. */
+function topoOrder(idx: ReachIndex): { order: Int32Array; acyclic: number } {
   const n = idx.snapshot.nodeCount;
   const pending = new Int32Array(n);
   for (let u = 0; u < n; u++) pending[u] = idx.depOffsets[u + 1]! - idx.depOffsets[u]!;
@@ -67,110 +65,125 @@ function topoOrder(idx: ReachIndex): { order: Int32Array; pos: Int32Array } {
       if (--pending[u]! === 0) order[tail++] = u;
     }
   }
-  const placed = new Uint8Array(n);
-  for (let i = 0; i < tail; i++) placed[order[i]!] = 1;
-  for (let u = 0; u < n; u++) if (!placed[u]) order[tail++] = u;
-  const pos = new Int32Array(n);
-  order.forEach((u, i) => (pos[u] = i));
-  return { order, pos };
+  const acyclic = tail;
+  for (let u = 0; u < n; u++) if (pending[u]! > 0) order[tail++] = u;
+  return { order, acyclic };
 }
 
-/** Counts, per source, the deployments that break when it alone fails (bit-parallel, 32 at a time). */
+const EMPTY = new Int32Array(0);
+
+/**
+ * Counts, per source, the deployments that break when it alone fails, from single-failure sets:
+ * B(u, l) is every entity whose sole failure makes u fail hard in layer l (u itself aside).
+ * A dependency member brings its target and the target's sets in the layers the edge passes; a
+ * group of alternatives breaks only on what breaks all its members (an intersection); separate
+ * groups add up (a union); upstream members never break anything. Sets are computed in
+ * dependencies-first order (a fixed point over cycles) and stay as small as the supply chain is
+ * deep, so the pass is near-linear, a generalisation of dominators to AND/OR graphs.
+ */
 export function breakCounts(idx: ReachIndex, srcs: readonly number[]): Int32Array {
   const n = idx.snapshot.nodeCount;
-  const mask = new Int32Array(n * L);
-  const srcBit = new Int32Array(n);
-  const dirty = new Uint8Array(n);
-  const counts = new Int32Array(srcs.length);
   const { depOffsets, depTarget, depAllowed, depOutLayer, depHard, depGroupStart, rdepOffsets, rdepPos, depSource, isJudged } = idx;
-  const { order, pos } = topoOrder(idx);
-  // sources sorted by topological position make each batch's sweep start late and stay local
-  const out = new Int32Array(L);
-  const evaluate = (u: number): boolean => {
-    const own = srcBit[u]!;
-    for (let l = 0; l < L; l++) out[l] = own;
-    const end = depOffsets[u + 1]!;
-    let group = 0;
-    let layer = 0;
-    for (let p = depOffsets[u]!; p <= end; p++) {
-      if (p === end || depGroupStart[p]) {
-        if (p > depOffsets[u]!) out[layer] = out[layer]! | group;
-        if (p === end) break;
-        group = -1;
-        layer = depOutLayer[p]!;
+  const sets: Int32Array[] = new Array<Int32Array>(n * L).fill(EMPTY);
+  // stamps mark membership in scratch sets without clearing: one per purpose
+  const memberMark = new Int32Array(n);
+  const layerMark = new Int32Array(n * L);
+  let gen = 0;
+  const member: number[] = [];
+  let group: number[] = [];
+  const acc: number[][] = Array.from({ length: L }, () => []);
+  // members of position p: its target and the target's sets in the layers p passes, stamped with gen
+  const collectMember = (p: number, g: number, into: number[]) => {
+    const t = depTarget[p]!;
+    into.length = 0;
+    memberMark[t] = g;
+    into.push(t);
+    const allowed = depAllowed[p]!;
+    for (let l = 0; l < L; l++) {
+      if (!(allowed & (1 << l))) continue;
+      const set = sets[t * L + l]!;
+      for (let i = 0; i < set.length; i++) {
+        const x = set[i]!;
+        if (memberMark[x] !== g) {
+          memberMark[x] = g;
+          into.push(x);
+        }
       }
-      let m = 0;
-      if (depHard[p]) {
-        const base = depTarget[p]! * L;
-        const allowed = depAllowed[p]!;
-        for (let l = 0; l < L; l++) if (allowed & (1 << l)) m |= mask[base + l]!;
-      }
-      group &= m;
     }
+  };
+  // fills acc[l] with B(u, l); `merge` puts every layer into acc[0] (judged nodes need only the union)
+  const evaluate = (u: number, merge: boolean) => {
+    const stamp = ++gen;
+    for (let l = 0; l < L; l++) acc[l]!.length = 0;
+    const end = depOffsets[u + 1]!;
+    for (let p = depOffsets[u]!; p < end; ) {
+      let q = p + 1;
+      let hard = depHard[p]!;
+      while (q < end && !depGroupStart[q]) hard &= depHard[q++]!;
+      if (hard) {
+        collectMember(p, ++gen, member);
+        group = member.slice();
+        for (let k = p + 1; k < q && group.length; k++) {
+          const g = ++gen;
+          collectMember(k, g, member);
+          group = group.filter((x) => memberMark[x] === g);
+        }
+        const l = merge ? 0 : depOutLayer[p]!;
+        const out = acc[l]!;
+        for (const x of group)
+          if (layerMark[x * L + l] !== stamp && x !== u) {
+            layerMark[x * L + l] = stamp;
+            out.push(x);
+          }
+      }
+      p = q;
+    }
+  };
+  const store = (u: number): boolean => {
     let changed = false;
     for (let l = 0; l < L; l++) {
-      const v = mask[u * L + l]! | out[l]!;
-      if (v === mask[u * L + l]) continue;
-      mask[u * L + l] = v;
+      const a = acc[l]!;
+      const old = sets[u * L + l]!;
+      if (a.length === old.length) continue; // sets only grow, so equal size means unchanged
+      sets[u * L + l] = Int32Array.from(a);
       changed = true;
     }
     return changed;
   };
-  for (let start = 0; start < srcs.length; start += 32) {
-    const batch = srcs.slice(start, start + 32);
-    const touched: number[] = [];
-    const late: number[] = [];
-    const markDependents = (t: number) => {
-      for (let r = rdepOffsets[t]!; r < rdepOffsets[t + 1]!; r++) {
-        const u = depSource[rdepPos[r]!]!;
-        if (!dirty[u]) {
-          dirty[u] = 1;
-          touched.push(u);
-        }
-        // a dependent the sweep has passed sits on a cycle: settle it after the sweep
-        if (pos[u]! < pos[t]! || dirty[u] === 2) late.push(u);
-      }
-    };
-    let first = n;
-    batch.forEach((x, b) => {
-      srcBit[x] = srcBit[x]! | (1 << b);
-      for (let l = 0; l < L; l++) mask[x * L + l] = mask[x * L + l]! | (1 << b);
-      touched.push(x);
-      if (pos[x]! < first) first = pos[x]!;
-    });
-    batch.forEach(markDependents);
-    for (let i = first; i < n; i++) {
-      const u = order[i]!;
-      if (dirty[u] !== 1) continue;
-      dirty[u] = 2;
-      if (evaluate(u)) markDependents(u);
+  const { order, acyclic } = topoOrder(idx);
+  for (let i = 0; i < acyclic; i++) {
+    const u = order[i]!;
+    if (isJudged[u] || depOffsets[u + 1] === depOffsets[u]) continue;
+    evaluate(u, false);
+    store(u);
+  }
+  // cycles and what hangs below them: iterate to the least fixed point (sets only grow)
+  const queued = new Uint8Array(n);
+  const work: number[] = [];
+  for (let i = acyclic; i < n; i++) {
+    const u = order[i]!;
+    if (isJudged[u]) continue;
+    queued[u] = 1;
+    work.push(u);
+  }
+  for (let head = 0; head < work.length; head++) {
+    const u = work[head]!;
+    queued[u] = 0;
+    evaluate(u, false);
+    if (!store(u)) continue;
+    for (let r = rdepOffsets[u]!; r < rdepOffsets[u + 1]!; r++) {
+      const v = depSource[rdepPos[r]!]!;
+      if (isJudged[v] || queued[v]) continue;
+      queued[v] = 1;
+      work.push(v);
     }
-    for (let head = 0; head < late.length; head++) {
-      const u = late[head]!;
-      if (evaluate(u))
-        for (let r = rdepOffsets[u]!; r < rdepOffsets[u + 1]!; r++) {
-          const v = depSource[rdepPos[r]!]!;
-          if (!dirty[v]) touched.push(v);
-          dirty[v] = 2;
-          late.push(v);
-        }
-    }
-    for (const u of touched) {
-      if (isJudged[u]) {
-        let m = 0;
-        for (let l = 0; l < L; l++) m |= mask[u * L + l]!;
-        while (m) {
-          const b = 31 - Math.clz32(m & -m);
-          counts[start + b] = counts[start + b]! + 1;
-          m &= m - 1;
-        }
-      }
-    }
-    for (const u of touched) {
-      mask.fill(0, u * L, u * L + L);
-      srcBit[u] = 0;
-      dirty[u] = 0;
-    }
+  }
+  const srcSlot = new Int32Array(n).fill(-1);
+  srcs.forEach((x, i) => (srcSlot[x] = i));
+  const counts = new Int32Array(srcs.length);
+  for (const d of idx.judged) {
+    evaluate(d, true);
+    for (const x of acc[0]!) if (srcSlot[x]! >= 0) counts[srcSlot[x]!]!++;
   }
   return counts;
 }
@@ -181,7 +194,7 @@ function indexFor(snapshot: Snapshot, asOf: string | undefined): ReachIndex {
   return reachIndex(snapshot, ms);
 }
 
-/** Ranks entities by the deployments their sole failure breaks, in one bit-parallel pass. */
+/** Ranks entities by the deployments their sole failure breaks, in one pass. */
 export function rankChokepoints(snapshot: Snapshot, opts: ChokepointOptions = {}): ChokepointRow[] {
   const idx = indexFor(snapshot, opts.asOf);
   const srcs = sources(idx, opts.type);

@@ -3,9 +3,9 @@
 // for this deployment and that are available where it is: declared substitutes first, then
 // entities seated in the deployment's jurisdiction, then entities already serving it. They are
 // suggestions and never change a status.
-import { RELATION_TYPES } from '../schema/generated/model.js';
 import type { Jurisdictions } from './jurisdiction.js';
 import { nodeLevel, type Propagation } from './propagate.js';
+import { SUBSTITUTION_TYPES, type ReachIndex } from './reach.js';
 import type { Hit, Scope } from './rules/rule.js';
 
 /** One suggested replacement. */
@@ -17,10 +17,6 @@ export interface Mitigation {
 
 /** At most this many mitigations per deployment. */
 export const MAX_MITIGATIONS = 3;
-// The one relation whose meaning is "can replace": substitutes are what mitigations are made of.
-const SUBSTITUTES = RELATION_TYPES.indexOf('SUBSTITUTES');
-// Serving a jurisdiction is judged on a bounded sample of an entity's dependents (hubs have millions).
-const SERVED_SAMPLE = 5000;
 
 interface Candidate {
   node: number;
@@ -29,12 +25,28 @@ interface Candidate {
   nation?: number;
 }
 
+// What no scenario changes: candidates per (replaced entity, seat), entities per label and the
+// jurisdictions each entity serves. Shared by every run on one reach index.
+interface Shared {
+  byLabel: Map<number, number[]>;
+  served: Map<number, Set<number>>;
+  candidates: Map<string, Candidate[]>;
+}
+const sharedByIndex = new WeakMap<ReachIndex, Shared>();
+
+function sharedOf(idx: ReachIndex): Shared {
+  let sh = sharedByIndex.get(idx);
+  if (!sh) sharedByIndex.set(idx, (sh = { byLabel: new Map(), served: new Map(), candidates: new Map() }));
+  return sh;
+}
+
 /** Finds mitigations over one propagation. */
 export class MitigationFinder {
   private readonly hitsByNode = new Map<number, Hit[]>();
-  private readonly byLabel = new Map<number, number[]>();
-  private readonly served = new Map<number, Set<number>>();
-  private readonly candidateMemo = new Map<number, Map<readonly number[], Candidate[]>>();
+  private readonly byLabel: Map<number, number[]>;
+  private readonly served: Map<number, Set<number>>;
+  private readonly candidateMemo: Map<string, Candidate[]>;
+  private readonly noteMemo = new Map<string, string>();
 
   constructor(
     private readonly pr: Propagation,
@@ -43,6 +55,10 @@ export class MitigationFinder {
     private readonly inScope: (scope: Scope, node: number) => boolean,
   ) {
     for (const h of hits) this.hitsByNode.set(h.node, [...(this.hitsByNode.get(h.node) ?? []), h]);
+    const sh = sharedOf(pr.idx);
+    this.byLabel = sh.byLabel;
+    this.served = sh.served;
+    this.candidateMemo = sh.candidates;
   }
 
   private sameLabel(label: number): number[] {
@@ -62,25 +78,22 @@ export class MitigationFinder {
     if (!set) {
       set = new Set();
       const { idx } = this.pr;
-      const end = Math.min(idx.rdepOffsets[c + 1]!, idx.rdepOffsets[c]! + SERVED_SAMPLE);
-      for (let r = idx.rdepOffsets[c]!; r < end; r++) this.juris.seat(idx.depSource[idx.rdepPos[r]!]!).forEach((x) => set!.add(x));
+      for (let r = idx.rdepOffsets[c]!; r < idx.rdepOffsets[c + 1]!; r++) this.juris.seat(idx.depSource[idx.rdepPos[r]!]!).forEach((x) => set!.add(x));
       this.served.set(c, set);
     }
     return set;
   }
 
   private candidates(r: number, seat: readonly number[]): Candidate[] {
-    // seat arrays are memoised by Jurisdictions, so the array itself is the key
-    let perSeat = this.candidateMemo.get(r);
-    if (!perSeat) this.candidateMemo.set(r, (perSeat = new Map()));
-    const known = perSeat.get(seat);
+    const memoKey = `${r}:${seat.join(',')}`;
+    const known = this.candidateMemo.get(memoKey);
     if (known) return known;
     const s = this.pr.idx.snapshot;
     const out: Candidate[] = [];
     const seen = new Set<number>([r]);
     const subs: Candidate[] = [];
     for (const e of [...s.outOf(r), ...s.inOf(r)]) {
-      if (s.edgeType[e] !== SUBSTITUTES || !s.validAt(e, this.pr.idx.asOfMs)) continue;
+      if (!SUBSTITUTION_TYPES.has(s.edgeType[e]!) || !s.validAt(e, this.pr.idx.asOfMs)) continue;
       const c = s.edgeFrom[e] === r ? s.edgeTo[e]! : s.edgeFrom[e]!;
       if (s.labelOf[c] !== s.labelOf[r] || seen.has(c)) continue;
       seen.add(c);
@@ -101,7 +114,7 @@ export class MitigationFinder {
       const where = [...this.servedBy(c.node)].sort((a, b) => a - b).find((x) => home.has(x));
       if (where !== undefined) out.push({ ...c, nation: where });
     }
-    perSeat.set(seat, out);
+    this.candidateMemo.set(memoKey, out);
     return out;
   }
 
@@ -126,10 +139,17 @@ export class MitigationFinder {
         const key = `${r}>${c.node}`;
         if (used.has(key) || !this.usable(c.node, d)) continue;
         used.add(key);
-        out.push({ replace: s.ids[r]!, with: s.ids[c.node]!, note: this.note(r, c) });
+        out.push({ replace: s.ids[r]!, with: s.ids[c.node]!, note: this.noteFor(r, c) });
       }
     }
     return out;
+  }
+
+  private noteFor(r: number, c: Candidate): string {
+    const key = `${r}>${c.node}>${c.tier}>${c.nation ?? ''}`;
+    let note = this.noteMemo.get(key);
+    if (note === undefined) this.noteMemo.set(key, (note = this.note(r, c)));
+    return note;
   }
 
   private note(r: number, c: Candidate): string {

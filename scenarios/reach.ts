@@ -19,6 +19,7 @@ export const LAYERS: readonly string[] = (() => {
     if (!r.dependency) continue;
     names.add(r.dependency.layer ?? DIRECT_LAYER);
     for (const ls of Object.values(r.dependency.passes?.layers ?? {})) ls.forEach((l) => names.add(l));
+    r.dependency.carries?.forEach((l) => names.add(l));
   }
   return [...names].sort();
 })();
@@ -95,14 +96,22 @@ function layerIndex(spec: RelationSpec): number {
   return LAYERS.indexOf(spec.dependency!.layer ?? DIRECT_LAYER);
 }
 
+function carriedLayers(spec: RelationSpec): number {
+  const carries = spec.dependency!.carries;
+  return carries ? layerMask(carries) : ALL_LAYERS;
+}
+
 function allowedLayers(spec: RelationSpec, props: Record<string, unknown>): number {
   const passes = spec.dependency!.passes;
-  if (!passes) return ALL_LAYERS;
+  if (!passes) return carriedLayers(spec);
   const value = props[passes.property];
   const layers = typeof value === 'string' ? passes.layers[value] : undefined;
   // an edge missing the deciding property lets everything through: unknown means exposed
-  return layers ? layerMask(layers) : ALL_LAYERS;
+  return (layers ? layerMask(layers) : ALL_LAYERS) & carriedLayers(spec);
 }
+
+/** Relation types (indexes) whose ends can replace each other (the schema's `substitution` flag). */
+export const SUBSTITUTION_TYPES: ReadonlySet<number> = new Set(SPEC_BY_TYPE.flatMap((s, i) => (s?.substitution ? [i] : [])));
 
 /** The reach index of a snapshot at a date (NaN: ignore validity dates); cached per snapshot. */
 export function reachIndex(snapshot: Snapshot, asOfMs: number = Number.NaN): ReachIndex {
@@ -121,6 +130,7 @@ function buildIndex(s: Snapshot, asOfMs: number): ReachIndex {
   const typeHard = new Uint8Array(RELATION_TYPES.length);
   const typeAlt = new Uint8Array(RELATION_TYPES.length);
   const typePasses = new Uint8Array(RELATION_TYPES.length);
+  const typeCarries = new Uint8Array(RELATION_TYPES.length);
   const jurisdictionKind = new Uint8Array(RELATION_TYPES.length);
   SPEC_BY_TYPE.forEach((spec, t) => {
     if (!spec) return;
@@ -131,6 +141,7 @@ function buildIndex(s: Snapshot, asOfMs: number): ReachIndex {
     typeHard[t] = spec.dependency.strength === 'hard' ? 1 : 0;
     typeAlt[t] = spec.dependency.alternatives ? 1 : 0;
     typePasses[t] = spec.dependency.passes ? 1 : 0;
+    typeCarries[t] = carriedLayers(spec);
   });
 
   const m = s.edgeCount;
@@ -193,7 +204,7 @@ function buildIndex(s: Snapshot, asOfMs: number): ReachIndex {
       depSource[p] = u;
       depOutLayer[p] = typeLayer[t]!;
       depHard[p] = typeHard[t]!;
-      depAllowed[p] = typePasses[t] ? allowedLayers(SPEC_BY_TYPE[t]!, s.edgeProps[e]!) : ALL_LAYERS;
+      depAllowed[p] = typePasses[t] ? allowedLayers(SPEC_BY_TYPE[t]!, s.edgeProps[e]!) : typeCarries[t]!;
       depGroupStart[p] = p === depOffsets[u] || !typeAlt[t] || key(p) !== key(p - 1) ? 1 : 0;
       rdepPos[rcursor[depTarget[p]!]!++] = p;
     }

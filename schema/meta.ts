@@ -40,6 +40,8 @@ export const dependencySpec = z
     layer: z.string().regex(/^[a-z_]+$/).optional(),
     /** parallel relations of this type from one dependent to the same label are alternatives */
     alternatives: z.boolean().default(false),
+    /** the failure layers of the dependency that reach the dependent at all (default: every layer) */
+    carries: z.array(z.string().regex(/^[a-z_]+$/)).min(1).optional(),
     /** which failure layers of the dependency reach the dependent, by the value of one property */
     passes: z
       .object({ property: z.string().regex(NAME), layers: z.record(z.string(), z.array(z.string().regex(/^[a-z_]+$/))) })
@@ -60,6 +62,8 @@ export const relationSpec = z
     /** the `to` end controls the `from` end (its jurisdiction is inherited through this relation) */
     control: z.boolean().default(false),
     symmetric: z.boolean().default(false),
+    /** the two ends can replace each other (same kind): what mitigations are made of */
+    substitution: z.boolean().default(false),
     dependency: dependencySpec.optional(),
   })
   .strict();

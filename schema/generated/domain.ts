@@ -496,7 +496,8 @@ export const DOMAIN: DomainSpec = {
       },
       "jurisdiction": false,
       "control": false,
-      "symmetric": false
+      "symmetric": false,
+      "substitution": false
     },
     {
       "type": "AVAILABLE_ON",
@@ -510,7 +511,8 @@ export const DOMAIN: DomainSpec = {
       "properties": {},
       "jurisdiction": false,
       "control": false,
-      "symmetric": false
+      "symmetric": false,
+      "substitution": false
     },
     {
       "type": "COVERS",
@@ -536,7 +538,8 @@ export const DOMAIN: DomainSpec = {
       },
       "jurisdiction": false,
       "control": false,
-      "symmetric": false
+      "symmetric": false,
+      "substitution": false
     },
     {
       "type": "DERIVED_FROM",
@@ -566,11 +569,15 @@ export const DOMAIN: DomainSpec = {
       "jurisdiction": false,
       "control": false,
       "symmetric": false,
+      "substitution": false,
       "dependency": {
         "dependent": "from",
         "strength": "upstream",
         "layer": "weights",
-        "alternatives": false
+        "alternatives": false,
+        "carries": [
+          "weights"
+        ]
       }
     },
     {
@@ -587,6 +594,7 @@ export const DOMAIN: DomainSpec = {
       "jurisdiction": false,
       "control": true,
       "symmetric": false,
+      "substitution": false,
       "dependency": {
         "dependent": "from",
         "strength": "hard",
@@ -608,6 +616,7 @@ export const DOMAIN: DomainSpec = {
       "jurisdiction": false,
       "control": true,
       "symmetric": false,
+      "substitution": false,
       "dependency": {
         "dependent": "from",
         "strength": "hard",
@@ -628,7 +637,8 @@ export const DOMAIN: DomainSpec = {
       "properties": {},
       "jurisdiction": false,
       "control": false,
-      "symmetric": false
+      "symmetric": false,
+      "substitution": false
     },
     {
       "type": "FABRICATED_BY",
@@ -649,6 +659,7 @@ export const DOMAIN: DomainSpec = {
       "jurisdiction": false,
       "control": false,
       "symmetric": false,
+      "substitution": false,
       "dependency": {
         "dependent": "from",
         "strength": "hard",
@@ -670,7 +681,8 @@ export const DOMAIN: DomainSpec = {
       "properties": {},
       "jurisdiction": true,
       "control": false,
-      "symmetric": false
+      "symmetric": false,
+      "substitution": false
     },
     {
       "type": "HOSTED_ON",
@@ -694,6 +706,7 @@ export const DOMAIN: DomainSpec = {
       "jurisdiction": false,
       "control": false,
       "symmetric": false,
+      "substitution": false,
       "dependency": {
         "dependent": "from",
         "strength": "hard",
@@ -724,7 +737,8 @@ export const DOMAIN: DomainSpec = {
       },
       "jurisdiction": false,
       "control": false,
-      "symmetric": false
+      "symmetric": false,
+      "substitution": false
     },
     {
       "type": "LOCATED_IN",
@@ -748,7 +762,8 @@ export const DOMAIN: DomainSpec = {
       },
       "jurisdiction": true,
       "control": false,
-      "symmetric": false
+      "symmetric": false,
+      "substitution": false
     },
     {
       "type": "MEMBER_OF",
@@ -762,7 +777,8 @@ export const DOMAIN: DomainSpec = {
       "properties": {},
       "jurisdiction": true,
       "control": false,
-      "symmetric": false
+      "symmetric": false,
+      "substitution": false
     },
     {
       "type": "OPERATED_BY",
@@ -780,7 +796,8 @@ export const DOMAIN: DomainSpec = {
       "properties": {},
       "jurisdiction": false,
       "control": true,
-      "symmetric": false
+      "symmetric": false,
+      "substitution": false
     },
     {
       "type": "PARTNERS_WITH",
@@ -800,7 +817,8 @@ export const DOMAIN: DomainSpec = {
       "properties": {},
       "jurisdiction": false,
       "control": false,
-      "symmetric": true
+      "symmetric": true,
+      "substitution": false
     },
     {
       "type": "PARTY_TO",
@@ -837,7 +855,8 @@ export const DOMAIN: DomainSpec = {
       },
       "jurisdiction": false,
       "control": false,
-      "symmetric": false
+      "symmetric": false,
+      "substitution": false
     },
     {
       "type": "RUNS_ON",
@@ -861,6 +880,7 @@ export const DOMAIN: DomainSpec = {
       "jurisdiction": false,
       "control": false,
       "symmetric": false,
+      "substitution": false,
       "dependency": {
         "dependent": "from",
         "strength": "hard",
@@ -883,7 +903,8 @@ export const DOMAIN: DomainSpec = {
       "properties": {},
       "jurisdiction": false,
       "control": true,
-      "symmetric": false
+      "symmetric": false,
+      "substitution": false
     },
     {
       "type": "SUBSTITUTES",
@@ -909,7 +930,8 @@ export const DOMAIN: DomainSpec = {
       },
       "jurisdiction": false,
       "control": false,
-      "symmetric": true
+      "symmetric": true,
+      "substitution": true
     },
     {
       "type": "TRAINED_ON",
@@ -932,6 +954,7 @@ export const DOMAIN: DomainSpec = {
       "jurisdiction": false,
       "control": false,
       "symmetric": false,
+      "substitution": false,
       "dependency": {
         "dependent": "from",
         "strength": "upstream",
@@ -952,6 +975,7 @@ export const DOMAIN: DomainSpec = {
       "jurisdiction": false,
       "control": false,
       "symmetric": false,
+      "substitution": false,
       "dependency": {
         "dependent": "from",
         "strength": "hard",
@@ -982,6 +1006,7 @@ export const DOMAIN: DomainSpec = {
       "jurisdiction": false,
       "control": false,
       "symmetric": false,
+      "substitution": false,
       "dependency": {
         "dependent": "from",
         "strength": "hard",
