@@ -29,7 +29,7 @@ export class RecordSink {
     }
     if (r.status === 'known') {
       const e = r.known.entity;
-      this.push({ kind: 'entity', type: e.label, name: e.name, id: e.id, aliases: e.aliases, props: { ...e.props, ...(opts.props ?? {}) }, source: this.source, confidence: 0.9, status: 'known' });
+      this.push({ kind: 'entity', type: e.label, name: e.name, id: e.id, aliases: e.aliases, props: { ...(opts.props ?? {}), ...e.props }, source: this.source, confidence: 0.9, status: 'known' });
       return { type: e.label, name: e.name, id: e.id };
     }
     this.push({ kind: 'entity', type: r.label, name: r.name, id: r.id, aliases: opts.aliases ?? [], props: opts.props ?? {}, source: this.source, confidence: opts.confidence ?? 0.7, status: 'proposed' });

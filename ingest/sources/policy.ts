@@ -15,11 +15,17 @@ const MONTH_DATE = '(?:January|February|March|April|May|June|July|August|Septemb
 const line = (text: string, label: string) => new RegExp(`^\\s*(?:${label})\\s*:?\\s*(.+)$`, 'im').exec(text);
 const iso = (d: string | undefined) => (d ? isoDateOf(d)?.slice(0, 10) : undefined);
 
+/** "Regulation (EU) 2024/1689" however the act writes its own designation. */
+function euNumber(text: string): string | undefined {
+  const m = /\b(Regulation|Directive|Decision) \((EU|EC|Euratom)\) (?:No )?(\d{2,4}\/\d{1,4})/i.exec(text);
+  return m ? `${m[1]![0]!.toUpperCase()}${m[1]!.slice(1).toLowerCase()} (${m[2]!.toUpperCase() === 'EURATOM' ? 'Euratom' : m[2]!.toUpperCase()}) ${m[3]}` : undefined;
+}
+
 function documentNumber(text: string): string | undefined {
   return (
     /\b(?:FR Doc\.?|Document Number:?|Doc(?:ument)? No\.?)\s*([0-9]{4}-[0-9]{4,6})/i.exec(text)?.[1] ??
     /\bCELEX(?: number)?:?\s*([0-9A-Z()]{6,})/i.exec(text)?.[1] ??
-    /\b(Regulation|Directive|Decision) \((?:EU|EC|Euratom)\) (?:No )?(\d{2,4}\/\d{1,4})/.exec(text)?.slice(1, 3).join(' ') ??
+    euNumber(text) ??
     /\b(?:Executive Order|E\.O\.)\s*(\d{5})/.exec(text)?.[1] ??
     /\bPublic Law\s*(\d{2,3}-\d{1,3})/i.exec(text)?.[1]
   );
@@ -30,9 +36,10 @@ function issuers(text: string): string[] {
   const agency = line(text, 'AGENCY|Agency|Issuing body|Issued by|From');
   // "AGENCY: Bureau of Industry and Security, Commerce." names the bureau, then its department
   if (agency) return [agency[1]!.split(/[;,]/)[0]!.replace(/\.$/, '').trim()].filter(Boolean);
-  const eu = /\bof the (European Parliament) and of the (Council)\b/.exec(text);
+  const eu = /\bof the (European Parliament) and of the (Council)\b/i.exec(text.slice(0, 3000));
   if (eu) return ['European Parliament', 'Council of the European Union'];
-  if (/\bCommission (?:Implementing |Delegated )?(?:Regulation|Decision|Directive)\b/.test(text)) return ['European Commission'];
+  if (/\bCommission (?:Implementing |Delegated )?(?:Regulation|Decision|Directive)\b/i.test(text.slice(0, 3000))) return ['European Commission'];
+  if (/^\s*Executive Order \d{5}/im.test(text.slice(0, 3000)) || /\bBy the authority vested in me as President\b/i.test(text)) return ['White House'];
   return [];
 }
 
@@ -54,7 +61,10 @@ export function parsePolicy(raw: string, url: string, ctx: ParseContext, isHtml:
     ...(iso(published) ?? base.publishedAt ? { publishedDate: (iso(published) ?? base.publishedAt!).slice(0, 10) } : {}),
     ...(iso(effective) ? { effectiveDate: iso(effective)! } : {}),
   };
-  const regulation = sink.entity(title, 'Regulation', { labels: ['Regulation'], props, confidence: 0.85 });
+  // a title that names a regulation the graph knows ("REGULATION (EU) 2024/1689 OF ...") is that regulation
+  const knownHits = ctx.gazetteer.match(title).filter((h) => h.candidates.length === 1 && h.candidates[0]!.entity.label === 'Regulation');
+  const regName = knownHits[0]?.candidates[0]?.entity.name ?? title;
+  const regulation = sink.entity(regName, 'Regulation', { labels: ['Regulation'], props, confidence: 0.85, ...(regName !== title ? { aliases: [title] } : {}) });
   const bodies: EndpointOut[] = [];
   for (const name of issuers(text)) {
     const body = sink.entity(name, 'Organization', { labels: ['Organization', 'Nation'], props: { kind: 'agency' } });
@@ -68,7 +78,7 @@ export function parsePolicy(raw: string, url: string, ctx: ParseContext, isHtml:
     title,
     ...(props.publishedDate ? { publishedAt: props.publishedDate as string } : {}),
     records: sink.records,
-    extraRules: regulation ? [appliesToRule({ label: 'Regulation', name: regulation.name, props }, bodies.map((b) => b.id))] : [],
+    extraRules: regulation ? [appliesToRule({ label: 'Regulation', name: regulation.name, props }, bodies.map((b) => b.id), regulation.id)] : [],
   };
 }
 

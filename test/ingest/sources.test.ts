@@ -168,3 +168,13 @@ describe('model cards without a "Developed by" line', () => {
     expect(model?.kind === 'entity' && model.props).toMatchObject({ parametersB: 8.2, contextTokens: 32768, family: 'Qwen', version: '3' });
   });
 });
+
+describe('statutes', () => {
+  it('an EU act names its number and its two co-legislators', () => {
+    const doc = parsePolicy(fixture('eu-act.txt').toString('utf8'), 'eu-act.txt', ctx, false);
+    const reg = doc.records.find((r) => r.kind === 'entity' && r.type === 'Regulation');
+    expect(reg?.kind === 'entity' && reg.props.documentNumber).toBe('Regulation (EU) 2024/1689');
+    const enacted = factStrings(doc.records).filter((f) => f.startsWith('ENACTED_BY'));
+    expect(enacted.map((f) => f.split(' -> ')[1])).toEqual(['European Parliament', 'Council of the European Union']);
+  });
+});

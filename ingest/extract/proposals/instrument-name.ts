@@ -4,7 +4,7 @@ import { instrumentOf } from '../instrument.js';
 import type { Proposal, Proposer } from './proposal.js';
 
 const NAME = /(?<![\p{L}\p{N}])((?:[A-Z][\p{L}\p{N}.-]*|[A-Z]{2,})(?: (?:and|of|for|on|the|[A-Z][\p{L}\p{N}.-]*))*? (?:Act|Regulation|Directive|Order|Rule|Plan|Strategy|Framework|Law|Ordinance|Guidelines|Code of Practice|Entity List))(?![\p{L}\p{N}])/gu;
-const LEADING = /^(The|A|An|In|On|Under|By|With|This|That|Its|Their|New) /;
+const LEADING = /^(The|A|An|In|On|Under|By|With|This|That|Its|Their|New|No|And|Or|But) /;
 
 /** Proposes Regulation entities for capitalised instrument names. */
 export const proposeInstruments: Proposer = (sentence) => {

@@ -20,7 +20,7 @@ export function effectOf(sentence: string): string | undefined {
 }
 
 /** A rule binding a policy document's regulation to what its sentences apply it to. */
-export function appliesToRule(regulation: NewEntity, issuerIds: readonly string[]): RelationRule {
+export function appliesToRule(regulation: NewEntity, issuerIds: readonly string[], regulationId?: string): RelationRule {
   return {
     name: 'applies-to',
     minMentions: 1,
@@ -31,7 +31,7 @@ export function appliesToRule(regulation: NewEntity, issuerIds: readonly string[
       const out: FactDraft[] = [];
       const seen = new Set<string>();
       for (const m of frame.mentions) {
-        if (m.status === 'ambiguous' || (m.id && issuerIds.includes(m.id)) || !allowed('APPLIES_TO', 'Regulation', m.label)) continue;
+        if (m.status === 'ambiguous' || (m.id && (issuerIds.includes(m.id) || m.id === regulationId)) || !allowed('APPLIES_TO', 'Regulation', m.label)) continue;
         const key = m.id ?? m.name;
         if (seen.has(key)) continue;
         seen.add(key);
