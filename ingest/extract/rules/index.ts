@@ -5,6 +5,7 @@ import { cloudCommitment } from './cloud-commitment.js';
 import { dealWith } from './deal-with.js';
 import { developedBy } from './developed-by.js';
 import { enactedBy } from './enacted-by.js';
+import { exportBan } from './export-ban.js';
 import { fabricatedBy } from './fabricated-by.js';
 import { headquarteredIn } from './headquartered-in.js';
 import { investsIn } from './invests-in.js';
@@ -16,6 +17,7 @@ import { possessive } from './possessive.js';
 import { programme } from './programme.js';
 import { runsOn } from './runs-on.js';
 import { selection } from './selection.js';
+import { subsidiaryOf } from './subsidiary-of.js';
 import { substitutes } from './substitutes.js';
 import { trainedOn } from './trained-on.js';
 import { usesModel } from './uses-model.js';
@@ -36,8 +38,10 @@ export const RULES: readonly RelationRule[] = [
   partnership,
   programme,
   enactedBy,
+  exportBan,
   usesModel,
   substitutes,
+  subsidiaryOf,
   locatedIn,
   operatedBy,
 ];

@@ -9,6 +9,8 @@ import { formatMoney, parseMoney } from '../money.js';
 const GAP = '(?:[a-z-]+ ){0,4}?';
 const INVESTOR_FIRST = pattern(`${E} (?:has |have |will |plans to |agreed to )?(?:invested|invests|invest|committed|commits|pledged|poured|put|injected) (?:an additional |another |up to |a further )?${MONEY} ${GAP}(?:in|into|to) ${E}`);
 const RECIPIENT_FIRST = pattern(`${E} (?:has |have )?(?:took|takes|received|receives|raised|raises|secured|secures|got|accepted|won) (?:an additional |another |up to |a further )?${MONEY} ${GAP}(?:from|by|led by|co-led by) ${E}`);
+const BACKED = pattern(`${E},? (?:which is |a |an |the )?(?:[a-z-]+ ){0,3}?(?:backed|funded|bankrolled) by ${E}`);
+const STAKE = pattern(`${E}['’]s (?:[a-z0-9.$%-]+ )?(?:stake|shareholding|investment) in ${E}`);
 const ROUND = pattern(`${E} (?:led|co-led|joined|participated in) (?:a |an |the )?${MONEY}? ?(?:[a-z-]+ )?(?:funding|investment|financing) round (?:in|for) ${E}`);
 
 function investment(investor: Mention, recipient: Mention, money: string | undefined, confidence: number): FactDraft[] {
@@ -29,7 +31,7 @@ function investment(investor: Mention, recipient: Mention, money: string | undef
 
 export const investsIn: RelationRule = {
   name: 'invests-in',
-  example: 'Anthropic took $5 billion from Amazon this week.',
+  example: 'Anthropic took $5 billion from Amazon this week; G42, backed by Microsoft, ...; Microsoft\'s stake in G42.',
   apply(frame) {
     const out: FactDraft[] = [];
     for (const m of frame.masked.matchAll(INVESTOR_FIRST)) {
@@ -41,6 +43,16 @@ export const investsIn: RelationRule = {
       const a = at(frame, m[3]);
       const b = at(frame, m[1]);
       if (a && b) out.push(...investment(a, b, m[2], 0.8));
+    }
+    for (const m of frame.masked.matchAll(BACKED)) {
+      const a = at(frame, m[2]);
+      const b = at(frame, m[1]);
+      if (a && b && !a.demonym) out.push(...investment(a, b, undefined, 0.65));
+    }
+    for (const m of frame.masked.matchAll(STAKE)) {
+      const a = at(frame, m[1]);
+      const b = at(frame, m[2]);
+      if (a && b && !a.demonym) out.push(...investment(a, b, undefined, 0.7));
     }
     for (const m of frame.masked.matchAll(ROUND)) {
       const a = at(frame, m[1]);

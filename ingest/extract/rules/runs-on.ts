@@ -6,6 +6,7 @@ import type { RelationType } from '../../../schema/generated/model.js';
 const PHRASES: [RegExp, readonly RelationType[]][] = [
   [pattern(`${E} (?:[a-z-]+ ){0,2}?(?:runs|run|running|ran|is served|are served|is deployed|are deployed|inference) (?:entirely |natively |exclusively )?on (?:[a-z-]+ ){0,2}?${LIST}`), ['RUNS_ON', 'HOSTED_ON']],
   [pattern(`${E} (?:is |are |was |will be )?(?:hosted|deployed) (?:on|in) (?:[a-z-]+ ){0,2}?${LIST}`), ['HOSTED_ON', 'RUNS_ON']],
+  [pattern(`${E} (?:[a-z-]+ ){0,2}?(?:is |are |was |were |will be )?(?:powered|accelerated) by (?:[a-z-]+ ){0,2}?${LIST}`), ['RUNS_ON', 'HOSTED_ON']],
   [pattern(`${E} (?:is |are |became |will be |is now |are now )?(?:generally )?(?:available|offered|accessible) (?:on|via|through|in) ${LIST}`), ['AVAILABLE_ON', 'HOSTED_ON']],
 ];
 

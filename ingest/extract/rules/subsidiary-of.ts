@@ -1,0 +1,24 @@
+// Ownership: "X is a subsidiary of Y", "X, a unit of Y", "Y's cloud arm X", "Y-owned X".
+import { E, at, allowed, pattern, type FactDraft, type RelationRule } from '../frame.js';
+
+const UNIT = '(?:subsidiary|unit|division|arm|affiliate)';
+const OF = pattern(`${E},? (?:is |was |became )?(?:a |an |the )?(?:wholly[- ]owned |majority[- ]owned |[a-z-]+ )?${UNIT} of ${E}`);
+const POSSESSIVE = pattern(`${E}['’]s (?:[a-z-]+ )?${UNIT},? ${E}`);
+const OWNED = pattern(`${E}-(?:owned|controlled) (?:[a-z-]+ ){0,2}?${E}`);
+
+export const subsidiaryOf: RelationRule = {
+  name: 'subsidiary-of',
+  example: "Alibaba's cloud unit Alibaba Cloud ...; Google DeepMind is a subsidiary of Google.",
+  apply(frame) {
+    const out: FactDraft[] = [];
+    const add = (child: string | undefined, parent: string | undefined) => {
+      const a = at(frame, child);
+      const b = at(frame, parent);
+      if (a && b && a !== b && !b.demonym && allowed('SUBSIDIARY_OF', a.label, b.label)) out.push({ rel: 'SUBSIDIARY_OF', subject: a, object: b, confidence: 0.75 });
+    };
+    for (const m of frame.masked.matchAll(OF)) add(m[1], m[2]);
+    for (const m of frame.masked.matchAll(POSSESSIVE)) add(m[2], m[1]);
+    for (const m of frame.masked.matchAll(OWNED)) add(m[2], m[1]);
+    return out;
+  },
+};
