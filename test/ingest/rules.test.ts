@@ -36,7 +36,7 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   { rule: 'enacted-by', text: 'On April 24, the White House Office of Science and Technology Policy issued a memo through Michael Kratsios.', expect: ['ENACTED_BY White House Office of Science and Technology Policy memo -> White House Office of Science and Technology Policy'] },
   { rule: 'uses-model', text: "Reuters reported that the NSA is using Anthropic's Mythos model.", expect: ['USES_MODEL NSA use of Mythos -> Claude Mythos', 'OPERATED_BY NSA use of Mythos -> NSA'] },
   { rule: 'substitutes', text: 'The Huawei Ascend 910C is an alternative to the NVIDIA H20.', expect: ['SUBSTITUTES Huawei Ascend 910C -> NVIDIA H20'] },
-  { rule: 'located-in', text: 'Scale AI is located in United States.', expect: ['LOCATED_IN Scale AI -> United States'] },
+  { rule: 'located-in', text: 'Cerebras is located in United States.', expect: ['LOCATED_IN Cerebras -> United States'] },
   { rule: 'operated-by', text: 'Clever Cloud is operated by OVH Groupe.', expect: [] },
   { rule: 'invests-in', text: 'G42, which is backed by Microsoft, signed a deal.', expect: ['INVESTS_IN Microsoft -> G42'] },
   { rule: 'runs-on', text: 'The cluster for DeepSeek-V3 is powered by NVIDIA H800 GPUs.', expect: ['RUNS_ON DeepSeek-V3 -> NVIDIA H800'] },

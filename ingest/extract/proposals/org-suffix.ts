@@ -93,7 +93,7 @@ export const proposeOrganisations: Proposer = (sentence) => {
     const rest = sentence.text.slice(words[j]!.end - (words[j]!.text.length - lastWord.length));
     const before = sentence.text.slice(Math.max(0, words[first]!.start - 30), words[first]!.start);
     const acts =
-      (!!nextToken && /^(VERB|AUX)$/.test(nextToken.pos)) ||
+      (!!nextToken && nextToken.pos === 'VERB') ||
       /^(['’]s\b|, (a|an|the) |\s*\()/.test(rest) ||
       /\b(acquire|acquired|acquires|buy|bought|invest(?:ed|s)? in|partner(?:ed|s)? with|backed|selected|chose|with)\s$/.test(before);
     const modifier = WEAK.has(lastWord) && !acts;

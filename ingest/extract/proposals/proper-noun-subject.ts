@@ -5,6 +5,9 @@ import type { Proposal, Proposer } from './proposal.js';
 const CORPORATE_VERB = /^ (launched|unveiled|released|acquired|raised|invested|partnered|open-sourced|debuted|secured|shipped)\b/;
 const NOT_NAMES = /^(I|AI|API|GPU|LLM|CEO|CTO|It|He|She|They|We|President|Minister|Secretary|Congress|Reuters|Bloomberg)$/;
 
+// a run that starts with a capitalised function word ("In AI launched ...") is not a name
+const FUNCTION_WORD = /^(In|On|At|For|By|With|From|The|A|An|As|But|And|Or|If|When|While|This|That|These|Those|Its|Their|Sovereign|National|Global)\b/;
+
 /** Proposes an organisation for a proper-noun run that acts as the subject of a corporate verb. */
 export const proposeCorporateSubjects: Proposer = (sentence) => {
   const out: Proposal[] = [];
@@ -18,7 +21,7 @@ export const proposeCorporateSubjects: Proposer = (sentence) => {
     const after = sentence.text.slice(end - sentence.start);
     const name = sentence.text.slice(rel, end - sentence.start);
     // two-word-or-less runs only: longer ones are usually people with titles or headlines
-    if (CORPORATE_VERB.test(after) && j - i < 2 && !NOT_NAMES.test(name) && /^\p{Lu}/u.test(name)) {
+    if (CORPORATE_VERB.test(after) && j - i < 2 && !NOT_NAMES.test(name) && !FUNCTION_WORD.test(name) && /^\p{Lu}/u.test(name)) {
       out.push({ start, end, name, label: 'Organization', confidence: 0.45, props: { kind: 'company' } });
     }
     i = j;
