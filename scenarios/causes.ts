@@ -15,12 +15,14 @@ export interface Step {
 export const MAX_CAUSES = 3;
 const L = LAYERS.length;
 
-type Chain = { positions: number[]; key: string };
+type Chain = { positions: number[]; key: string; steps: Step[] };
+const NO_CHAINS: Chain[] = [];
 
 /** Finds cause chains over one propagation. */
 export class CauseFinder {
   private readonly memo = new Map<number, Chain[]>();
   private readonly stepKey = new Map<number, string>();
+  private readonly stepMemo = new Map<number, Step>();
 
   constructor(private readonly pr: Propagation) {}
 
@@ -34,44 +36,78 @@ export class CauseFinder {
     return k;
   }
 
-  /** The relation behind a dependency position. */
+  /** The relation behind a dependency position (one shared object per position). */
   step(p: number): Step {
-    const s = this.pr.idx.snapshot;
-    const e = this.pr.idx.depEdge[p]!;
-    return { from: s.ids[s.edgeFrom[e]!]!, rel: s.type(e), to: s.ids[s.edgeTo[e]!]! };
+    let st = this.stepMemo.get(p);
+    if (!st) {
+      const s = this.pr.idx.snapshot;
+      const e = this.pr.idx.depEdge[p]!;
+      st = { from: s.ids[s.edgeFrom[e]!]!, rel: s.type(e), to: s.ids[s.edgeTo[e]!]! };
+      this.stepMemo.set(p, st);
+    }
+    return st;
   }
 
+  // Candidate chains of u: each a chain of a dependency (or none) followed by the position q.
+  // Ordered by length, then by the chain's step keys; a chain's key is its prefix's key plus q's,
+  // and prefixes of one length never prefix each other, so comparing (prefix, q) pairs is the
+  // same as comparing whole keys without building them.
   private chains(u: number, mask: number, need: number): Chain[] {
     const memoKey = (u * 256 + mask) * 4 + need;
     const known = this.memo.get(memoKey);
     if (known) return known;
-    this.memo.set(memoKey, []); // a dependency cycle explains nothing
+    this.memo.set(memoKey, NO_CHAINS); // a dependency cycle explains nothing
     const { idx, direct, edgeHit } = this.pr;
-    const found: Chain[] = [];
+    const found: { prefix: Chain | null; q: number; len: number }[] = [];
+    let self = false;
     for (let l = 0; l < L; l++)
       if (mask & (1 << l) && direct[u * L + l]! >= need) {
-        found.push({ positions: [], key: '' });
+        self = true;
         break;
       }
     const end = idx.depOffsets[u + 1]!;
+    const scoped = this.pr.edgeHitNode[u] === 1;
     for (let p = idx.depOffsets[u]!; p < end; ) {
       const g = groupLevel(this.pr, p, end);
       const layerOk = mask & (1 << idx.depOutLayer[p]!);
       if (layerOk && g.level >= need)
         for (let q = p; q < g.next; q++) {
           if (memberLevel(this.pr, q) < need) continue;
-          const eh = edgeHit.get(q);
           const allowed = idx.depAllowed[q]!;
-          const edgeLevel = eh === undefined ? 0 : eh & allowed ? 3 : (eh >> 8) & allowed ? 2 : 0;
-          const capped = edgeLevel === 3 && !idx.depHard[q] ? 2 : edgeLevel;
-          if (capped >= need) found.push({ positions: [q], key: this.key(q) });
-          for (const c of this.chains(idx.depTarget[q]!, allowed, need)) found.push({ positions: [...c.positions, q], key: c.key + this.key(q) });
+          if (scoped) {
+            const eh = edgeHit.get(q);
+            const edgeLevel = eh === undefined ? 0 : eh & allowed ? 3 : (eh >> 8) & allowed ? 2 : 0;
+            const capped = edgeLevel === 3 && !idx.depHard[q] ? 2 : edgeLevel;
+            if (capped >= need) found.push({ prefix: null, q, len: 1 });
+          }
+          for (const c of this.chains(idx.depTarget[q]!, allowed, need)) found.push({ prefix: c, q, len: c.positions.length + 1 });
         }
       p = g.next;
     }
-    found.sort((a, b) => a.positions.length - b.positions.length || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    const unique: Chain[] = [];
-    for (const c of found) if (!unique.some((x) => x.key === c.key)) if (unique.push(c) >= MAX_CAUSES) break;
+    found.sort((a, b) => {
+      if (a.len !== b.len) return a.len - b.len;
+      const ka = a.prefix?.key ?? '';
+      const kb = b.prefix?.key ?? '';
+      if (ka !== kb) return ka < kb ? -1 : 1;
+      // step keys are built only for ties
+      const qa = this.key(a.q);
+      const qb = this.key(b.q);
+      return qa < qb ? -1 : qa > qb ? 1 : 0;
+    });
+    const unique: Chain[] = self ? [{ positions: [], key: '', steps: [] }] : [];
+    let last: (typeof found)[number] | undefined;
+    for (const f of found) {
+      if (unique.length >= MAX_CAUSES) break;
+      if (last && last.len === f.len && (last.prefix?.key ?? '') === (f.prefix?.key ?? '') && (last.q === f.q || this.key(last.q) === this.key(f.q))) continue;
+      last = f;
+      const pre = f.prefix;
+      const st = this.step(f.q);
+      unique.push(
+        pre
+          ? { positions: [...pre.positions, f.q], key: this.pr.idx.isJudged[u] ? '' : pre.key + this.key(f.q), steps: [...pre.steps, st] }
+          : { positions: [f.q], key: this.pr.idx.isJudged[u] ? '' : this.key(f.q), steps: [st] },
+      );
+    }
     // judged nodes are asked once; keeping their chains would only hold memory
     if (this.pr.idx.isJudged[u]) this.memo.delete(memoKey);
     else this.memo.set(memoKey, unique);
@@ -80,6 +116,6 @@ export class CauseFinder {
 
   /** Up to MAX_CAUSES chains explaining node u at `level`, each from a shocked entity to u. */
   causes(u: number, level: number): { steps: Step[]; positions: number[] }[] {
-    return this.chains(u, (1 << L) - 1, level).map((c) => ({ positions: c.positions, steps: c.positions.map((p) => this.step(p)) }));
+    return this.chains(u, (1 << L) - 1, level);
   }
 }

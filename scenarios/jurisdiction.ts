@@ -8,10 +8,24 @@ import type { ReachIndex } from './reach.js';
 /** Jurisdiction look-ups over one reach index, memoised. */
 export class Jurisdictions {
   private readonly nationClosure = new Map<number, readonly number[]>();
-  private readonly seatMemo = new Map<number, readonly number[]>();
-  private readonly reachMemo = new Map<number, readonly number[]>();
+  // dense per node (a million deployments ask), and equal lists interned to one array, so a
+  // seat or reach list can key a memo by identity
+  private readonly seatMemo: (readonly number[] | undefined)[];
+  private readonly reachMemo: (readonly number[] | undefined)[];
+  private readonly interned = new Map<string, readonly number[]>();
 
-  constructor(private readonly idx: ReachIndex) {}
+  constructor(private readonly idx: ReachIndex) {
+    this.seatMemo = new Array<readonly number[] | undefined>(idx.snapshot.nodeCount);
+    this.reachMemo = new Array<readonly number[] | undefined>(idx.snapshot.nodeCount);
+  }
+
+  private intern(list: number[]): readonly number[] {
+    const key = list.join(',');
+    const known = this.interned.get(key);
+    if (known) return known;
+    this.interned.set(key, list);
+    return list;
+  }
 
   private edges(i: number, kind: number): number[] {
     const s = this.idx.snapshot;
@@ -45,29 +59,29 @@ export class Jurisdictions {
 
   /** Where an entity is: its own jurisdiction relations, else its controllers' seat. */
   seat(i: number): readonly number[] {
-    const known = this.seatMemo.get(i);
+    const known = this.seatMemo[i];
     if (known) return known;
-    this.seatMemo.set(i, []); // guards control cycles
+    this.seatMemo[i] = []; // guards control cycles
     let out = this.own(i);
     if (out.length === 0) {
       const set = new Set<number>();
       for (const c of this.edges(i, 2)) this.seat(c).forEach((x) => set.add(x));
       out = [...set];
     }
-    const sorted = out.sort((a, b) => a - b);
-    this.seatMemo.set(i, sorted);
+    const sorted = this.intern(out.sort((a, b) => a - b));
+    this.seatMemo[i] = sorted;
     return sorted;
   }
 
   /** Every jurisdiction whose law reaches an entity: its own and all its controllers'. */
   reach(i: number): readonly number[] {
-    const known = this.reachMemo.get(i);
+    const known = this.reachMemo[i];
     if (known) return known;
-    this.reachMemo.set(i, []);
+    this.reachMemo[i] = [];
     const set = new Set<number>(this.own(i));
     for (const c of this.edges(i, 2)) this.reach(c).forEach((x) => set.add(x));
-    const sorted = [...set].sort((a, b) => a - b);
-    this.reachMemo.set(i, sorted);
+    const sorted = this.intern([...set].sort((a, b) => a - b));
+    this.reachMemo[i] = sorted;
     return sorted;
   }
 

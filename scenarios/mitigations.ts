@@ -47,6 +47,9 @@ export class MitigationFinder {
   private readonly served: Map<number, Set<number>>;
   private readonly candidateMemo: Map<string, Candidate[]>;
   private readonly noteMemo = new Map<string, string>();
+  // every distinct scope of the hits: a deployment's answer depends on it only through which it is in
+  private readonly scopes: Scope[];
+  private readonly answers = new Map<readonly number[], Map<string, Mitigation[]>>();
 
   constructor(
     private readonly pr: Propagation,
@@ -55,6 +58,7 @@ export class MitigationFinder {
     private readonly inScope: (scope: Scope, node: number) => boolean,
   ) {
     for (const h of hits) this.hitsByNode.set(h.node, [...(this.hitsByNode.get(h.node) ?? []), h]);
+    this.scopes = [...new Set(hits.flatMap((h) => (h.scope ? [h.scope] : [])))];
     const sh = sharedOf(pr.idx);
     this.byLabel = sh.byLabel;
     this.served = sh.served;
@@ -123,14 +127,28 @@ export class MitigationFinder {
     return !(this.hitsByNode.get(c) ?? []).some((h) => !h.scope || this.inScope(h.scope, d));
   }
 
-  /** Mitigations for deployment d given the dependency positions of its cause chains. */
+  /**
+   * Mitigations for deployment d given the dependency positions of its cause chains. The answer
+   * depends on d only through what it replaces, its seat and which hit scopes it falls in, so it
+   * is computed once per such combination and shared (treat it as read-only).
+   */
   for(d: number, chains: readonly { positions: readonly number[] }[]): Mitigation[] {
     const { idx } = this.pr;
-    const s = idx.snapshot;
     const replace: number[] = [];
     for (const c of chains) if (c.positions.length) replace.push(idx.depTarget[c.positions[0]!]!);
     for (const c of chains) if (c.positions.length) replace.push(idx.depTarget[c.positions[c.positions.length - 1]!]!);
     const seat = this.juris.seat(d);
+    let key = replace.join(',') + '|';
+    for (const sc of this.scopes) key += this.inScope(sc, d) ? '1' : '0';
+    let perSeat = this.answers.get(seat);
+    if (!perSeat) this.answers.set(seat, (perSeat = new Map()));
+    let answer = perSeat.get(key);
+    if (!answer) perSeat.set(key, (answer = this.compute(d, replace, seat)));
+    return answer;
+  }
+
+  private compute(d: number, replace: readonly number[], seat: readonly number[]): Mitigation[] {
+    const s = this.pr.idx.snapshot;
     const out: Mitigation[] = [];
     const used = new Set<string>();
     for (const r of [...new Set(replace)]) {

@@ -4,10 +4,14 @@
 // is its best member's, or "degraded" when the best member is fine but another is hit; the
 // dependent fails in the relation's layer at the worst of its groups. Levels only rise, so a
 // worklist reaches the least fixed point whatever the order.
-import { CONDITIONAL, DEGRADED, HARD, type Hit, type Scope } from './rules/rule.js';
+import { CONDITIONAL as COND_LEVEL, DEGRADED as DEGRADED_LEVEL, HARD as HARD_LEVEL, type Hit, type Scope } from './rules/rule.js';
 import { LAYERS, type ReachIndex } from './reach.js';
 
 const L = LAYERS.length;
+// plain module constants: the hot loops below read them millions of times
+const HARD = HARD_LEVEL as number;
+const CONDITIONAL = COND_LEVEL as number;
+const DEGRADED = DEGRADED_LEVEL as number;
 
 /** The state after propagating a set of hits. */
 export interface Propagation {
@@ -18,6 +22,8 @@ export interface Propagation {
   readonly direct: Uint8Array;
   /** scoped hits that reach only some dependents: dependency position -> hard layer mask | cond mask << 8 */
   readonly edgeHit: ReadonlyMap<number, number>;
+  /** 1 for dependents with an entry in edgeHit (spares a map look-up per edge) */
+  readonly edgeHitNode: Uint8Array;
 }
 
 /** Level of the dependency at position p as the dependent sees it, in the layers the edge passes. */
@@ -27,7 +33,7 @@ export function memberLevel(pr: Propagation, p: number): number {
   const allowed = idx.depAllowed[p]!;
   let lv = 0;
   for (let l = 0, base = t * L; l < L; l++) if (allowed & (1 << l) && level[base + l]! > lv) lv = level[base + l]!;
-  const eh = edgeHit.get(p);
+  const eh = pr.edgeHitNode[idx.depSource[p]!] ? edgeHit.get(p) : undefined;
   if (eh !== undefined) {
     if (eh & allowed) lv = HARD;
     else if ((eh >> 8) & allowed && lv < CONDITIONAL) lv = CONDITIONAL;
@@ -54,7 +60,8 @@ export function propagate(idx: ReachIndex, hits: readonly Hit[], inScope: (scope
   const level = new Uint8Array(n * L);
   const direct = new Uint8Array(n * L);
   const edgeHit = new Map<number, number>();
-  const pr: Propagation = { idx, level, direct, edgeHit };
+  const edgeHitNode = new Uint8Array(n);
+  const pr: Propagation = { idx, level, direct, edgeHit, edgeHitNode };
   const queued = new Uint8Array(n);
   const queue: number[] = [];
   const enqueue = (u: number) => {
@@ -75,20 +82,47 @@ export function propagate(idx: ReachIndex, hits: readonly Hit[], inScope: (scope
       const u = idx.depSource[p]!;
       if (!inScope(h.scope, u)) continue;
       edgeHit.set(p, (edgeHit.get(p) ?? 0) | bits);
+      edgeHitNode[u] = 1;
       enqueue(u);
     }
   }
   const out = new Uint8Array(L);
+  const { depOffsets, depTarget, depAllowed, depHard, depGroupStart, depOutLayer } = idx;
   for (let head = 0; head < queue.length; head++) {
     const u = queue[head]!;
     queued[u] = 0;
     for (let l = 0; l < L; l++) out[l] = direct[u * L + l]!;
-    const end = idx.depOffsets[u + 1]!;
-    for (let p = idx.depOffsets[u]!; p < end; ) {
-      const g = groupLevel(pr, p, end);
-      const layer = idx.depOutLayer[p]!;
-      if (g.level > out[layer]!) out[layer] = g.level;
-      p = g.next;
+    const end = depOffsets[u + 1]!;
+    const scoped = edgeHitNode[u] === 1;
+    let min = 0;
+    let max = 0;
+    for (let p = depOffsets[u]!; p < end; p++) {
+      // the member's level as u sees it (memberLevel, inlined)
+      const t = depTarget[p]!;
+      const allowed = depAllowed[p]!;
+      let lv = 0;
+      for (let l = 0, base = t * L; l < L; l++) if (allowed & (1 << l) && level[base + l]! > lv) lv = level[base + l]!;
+      if (scoped) {
+        const eh = edgeHit.get(p);
+        if (eh !== undefined) {
+          if (eh & allowed) lv = HARD;
+          else if ((eh >> 8) & allowed && lv < CONDITIONAL) lv = CONDITIONAL;
+        }
+      }
+      if (lv === HARD && !depHard[p]) lv = CONDITIONAL;
+      if (depGroupStart[p]) {
+        min = lv;
+        max = lv;
+      } else {
+        if (lv < min) min = lv;
+        if (lv > max) max = lv;
+      }
+      // the group ends here: it is decided by its best member (groupLevel, inlined)
+      if (p + 1 === end || depGroupStart[p + 1]) {
+        const g = min > 0 ? min : max > 0 ? DEGRADED : 0;
+        const layer = depOutLayer[p]!;
+        if (g > out[layer]!) out[layer] = g;
+      }
     }
     let changed = false;
     for (let l = 0; l < L; l++)
