@@ -90,7 +90,8 @@ export const proposeOrganisations: Proposer = (sentence) => {
     const nextToken = WEAK.has(lastWord) ? sentence.tokens.find((t) => t.start >= sentence.start + words[j]!.end) : undefined;
     // weak suffixes ("AI", "Cloud") used as a modifier ("U.S. AI models", "SME AI adoption") name no organisation
     // a weak suffix ("AI", "Cloud") names an organisation only when the name acts: a verb, a possessive or an appositive follows
-    const rest = sentence.text.slice(words[j]!.end - (words[j]!.text.length - lastWord.length));
+    const restStart = words[j]!.end - (words[j]!.text.length - lastWord.length);
+    const rest = sentence.text.slice(restStart, restStart + 40);
     const before = sentence.text.slice(Math.max(0, words[first]!.start - 30), words[first]!.start);
     const acts =
       (!!nextToken && nextToken.pos === 'VERB') ||
@@ -98,8 +99,8 @@ export const proposeOrganisations: Proposer = (sentence) => {
       /\b(acquire|acquired|acquires|buy|bought|invest(?:ed|s)? in|partner(?:ed|s)? with|backed|selected|chose|with)\s$/.test(before);
     const modifier = WEAK.has(lastWord) && !acts;
     const suffix = SUFFIX[lastWord];
-    const headed = HEAD.has(words[first]!.text) && j > first && CONNECTOR.test(sentence.text.slice(words[first]!.end + 1).split(' ')[0] ?? '');
-    const quoted = /[“"‘']$/.test(sentence.text.slice(0, words[first]!.start));
+    const headed = HEAD.has(words[first]!.text) && j > first && CONNECTOR.test(words[first + 1]?.text ?? '');
+    const quoted = /[“"‘']/.test(sentence.text[words[first]!.start - 1] ?? '');
     if ((suffix || headed) && j > first && !quoted && !modifier) {
       const start = words[first]!.start;
       const end = words[j]!.end - (words[j]!.text.length - lastWord.length);
