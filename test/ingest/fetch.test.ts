@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isBlockedAddress } from '../../ingest/fetch/ssrf-guard.js';
+import { BlockedAddressError, guardedLookup, isBlockedAddress } from '../../ingest/fetch/ssrf-guard.js';
 import { HostGate } from '../../ingest/fetch/host-gate.js';
 import { loadSourcesConfig } from '../../ingest/scheduler/config.js';
 import { writeFileSync, mkdtempSync } from 'node:fs';
@@ -24,6 +24,22 @@ describe('SSRF guard', () => {
     ['2606:4700:4700::1111', false],
     ['not-an-ip', true],
   ])('%s blocked: %s', (ip, blocked) => expect(isBlockedAddress(ip)).toBe(blocked));
+});
+
+describe('guarded DNS lookup', () => {
+  const lookup = (allowPrivate: boolean) =>
+    new Promise<{ err: Error | null; address: unknown }>((resolve) => guardedLookup(allowPrivate)('localhost', {}, (err, address) => resolve({ err, address })));
+
+  it('refuses a name that resolves to loopback, at connect time', async () => {
+    const { err } = await lookup(false);
+    expect(err).toBeInstanceOf(BlockedAddressError);
+  });
+
+  it('lets it through when private addresses are allowed', async () => {
+    const { err, address } = await lookup(true);
+    expect(err).toBeNull();
+    expect(String(address)).toMatch(/^(127\.|::1)/);
+  });
 });
 
 describe('per-host politeness', () => {
