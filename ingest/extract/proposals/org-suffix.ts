@@ -51,8 +51,10 @@ const SUFFIX: Record<string, Kind> = {
   Institute: { label: 'Organization', kind: 'other' },
   Foundation: { label: 'Organization', kind: 'other' },
 };
+const HEAD_WORDS = ['Ministry', 'Department', 'Bureau', 'Office', 'Center', 'Centre', 'Institute', 'University', 'Agency', 'Council', 'Commission', 'Court', 'Administration', 'Academy', 'Authority', 'Federation', 'Association'];
+const CUE = new RegExp(`\\b(${[...Object.keys(SUFFIX), ...HEAD_WORDS].join('|')})\\b`);
 const WEAK = new Set(['AI', 'Cloud', 'Research', 'Technology', 'Computing', 'Capital', 'Systems', 'Networks']);
-const HEAD = new Set(['Ministry', 'Department', 'Bureau', 'Office', 'Center', 'Centre', 'Institute', 'University', 'Agency', 'Council', 'Commission', 'Court', 'Administration', 'Academy', 'Authority', 'Federation', 'Association']);
+const HEAD = new Set(HEAD_WORDS);
 const CONNECTOR = /^(of|for|and|&|de|du|la|the)$/;
 const LEADING_NOISE = /^(The|A|An|In|On|At|For|By|With|From|As|But|And|Or|While|When|Meanwhile|This|That|These|Those|Its|Their|His|Her|Our|Both|Every|Each|New|Last|Next|If|After|Before|Under|Over)$/;
 // a dot belongs to a word only inside it ("U.S.", "Z.ai"), never as the sentence's full stop
@@ -61,6 +63,8 @@ const WORD = /[\p{Lu}\p{N}](?:[\p{L}\p{N}&\-]|\.(?=[\p{L}\p{N}]))*(?:['’]s)?|[
 /** Proposes organisations, labs and clouds from capitalised runs with an organisational word. */
 export const proposeOrganisations: Proposer = (sentence) => {
   const out: Proposal[] = [];
+  // most sentences hold no organisational word at all: skip them before tokenising
+  if (!CUE.test(sentence.text)) return out;
   const words = [...sentence.text.matchAll(WORD)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
   let i = 0;
   while (i < words.length) {
