@@ -16,7 +16,7 @@ const ACTIVE = /^A(\d+(?:\.\d+)?)B$/;
 export function parseModelName(name: string): ModelVersion | null {
   const trimmed = name.trim().replace(/\s+/g, ' ');
   // family: leading letters (allowing internal capitals, e.g. DeepSeek, MiniMax); version: the first number group.
-  const head = /^([A-Za-z][A-Za-z]*?(?:-[A-Za-z]+)?)[\s-]?(v|V|K|M|R)?(\d+(?:\.\d+)*)([a-z]?)(?=$|[\s-])/.exec(trimmed);
+  const head = /^([A-Za-z][A-Za-z]*?(?:-[A-Za-z]{2,})?)[\s-]?(v|V|K|M|R)?(\d+(?:\.\d+)*)([a-z]?)(?=$|[\s-])/.exec(trimmed);
   if (!head) return null;
   const family = head[1]!;
   const version = `${head[2] ?? ''}${head[3]}${head[4] ?? ''}`;

@@ -38,8 +38,13 @@ function modelNameOf(url: string, meta: Record<string, unknown>, body: string): 
   const hf = /huggingface\.co\/([^/]+)\/([^/?#]+)/.exec(url);
   if (hf) return decodeURIComponent(hf[2]!);
   if (typeof meta.model_name === 'string') return meta.model_name;
-  const h1 = /^#\s+(.+)$/m.exec(body)?.[1]?.replace(/[*_`]/g, '').trim();
-  if (h1) return h1;
+  const index = Array.isArray(meta['model-index']) ? (meta['model-index'][0] as { name?: unknown } | undefined)?.name : undefined;
+  if (typeof index === 'string') return index;
+  const h1 = /^#\s+(.+)$/m.exec(body)?.[1]?.replace(/<[^>]*>|[*_`]/g, '').trim();
+  if (h1 && h1.length <= 80) return h1;
+  // "We present DeepSeek-V3, a strong Mixture-of-Experts ..." names the model
+  const presented = /\bWe (?:present|introduce|release|are releasing) \**([A-Z][\w.-]*\d[\w.-]*)/.exec(body)?.[1];
+  if (presented) return presented.replace(/[.,]$/, '');
   return url.split(/[\\/]/).filter((p) => p && !/^readme(\.md)?$/i.test(p)).pop()?.replace(/\.md$/i, '') ?? url;
 }
 
@@ -103,9 +108,9 @@ export function parseModelCard(markdown: string, url: string, ctx: ParseContext)
   }
   // the publishing namespace ("deepseek-ai/…", "mistralai/…") is the developer when the graph knows it
   const namespace = /huggingface\.co\/([^/]+)\/[^/?#]+/.exec(url)?.[1];
-  if (namespace && !developer) {
-    const r = resolveName(ctx.gazetteer, namespace, 'Lab', { labels: ['Lab', 'Organization'] });
-    const known = r.status === 'known' ? r.known : undefined;
+  if (!developer) {
+    const r = namespace ? resolveName(ctx.gazetteer, namespace, 'Lab', { labels: ['Lab', 'Organization'] }) : null;
+    const known = r?.status === 'known' ? r.known : undefined;
     // else the model family's usual developer, for an original release (no base model)
     const familyDev = !known && !meta.base_model && parsedName ? MODEL_FAMILIES.get(parsedName.family.toLowerCase()) : undefined;
     const dev = known ?? (familyDev ? ctx.gazetteer.get(familyDev) : undefined);
@@ -121,7 +126,14 @@ export function parseModelCard(markdown: string, url: string, ctx: ParseContext)
       sink.fact('TRAINED_ON', model, chip, hardware.line, count ? { props: { count } } : {});
     }
   }
-  return { url, kind: 'model-card', title: name, text: body, records: sink.records, ...(releaseIso ? { publishedAt: props.releaseDate as string } : {}) };
+  // sentences come from the prose: markup, image and link targets and code blocks would only add noise
+  const prose = body
+    .replace(/```[\s\S]*?```/g, ' ')
+    .replace(/<!--[\s\S]*?-->/g, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/https?:\/\/\S+/g, ' ');
+  return { url, kind: 'model-card', title: name, text: prose, hashText: markdown, records: sink.records, ...(releaseIso ? { publishedAt: props.releaseDate as string } : {}) };
 }
 
 export const modelCardSource: Source = {

@@ -178,3 +178,14 @@ describe('statutes', () => {
     expect(enacted.map((f) => f.split(' -> ')[1])).toEqual(['European Parliament', 'Council of the European Union']);
   });
 });
+
+describe('a model card that names its model only in prose', () => {
+  it('takes the name from "We present …", ignores markup, and reads the training hardware', () => {
+    const doc = parseModelCard(fixture('model-card-prose-name.md').toString('utf8'), 'README.md', ctx);
+    const got = factStrings(extractParsed(doc, lexicon));
+    expect(doc.title).toBe('DeepSeek-V3');
+    expect(got).toContain('TRAINED_ON DeepSeek-V3 -> NVIDIA H800');
+    expect(got).toContain('DEVELOPED_BY DeepSeek-V3 -> DeepSeek');
+    expect(doc.text).not.toContain('<img');
+  });
+});
