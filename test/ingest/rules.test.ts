@@ -8,6 +8,8 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   { rule: 'possessive', text: "China's Supreme People's Court released a plan.", expect: ["HEADQUARTERED_IN Supreme People's Court -> China"] },
   { rule: 'possessive', text: "Nvidia's H20 is selling well.", expect: ['DESIGNED_BY NVIDIA H20 -> NVIDIA'] },
   { rule: 'developed-by', text: 'Alibaba released Qwen3.6-27B this week, a dense model.', expect: ['DEVELOPED_BY Qwen3.6-27B -> Alibaba'] },
+  { rule: 'developed-by', text: 'Meta launched Llama 4 Maverick and Llama 4 Scout.', expect: ['DEVELOPED_BY Llama 4 Maverick -> Meta AI', 'DEVELOPED_BY Llama 4 Scout -> Meta AI'] },
+  { rule: 'developed-by', text: 'Anthropic released Claude Opus 4.5 on Monday.', expect: ['DEVELOPED_BY Claude Opus 4.5 -> Anthropic'] },
   { rule: 'developed-by', text: 'GLM-5.1, developed by Zhipu AI, tops the benchmark.', expect: ['DEVELOPED_BY GLM-5.1 -> Zhipu AI'] },
   { rule: 'developed-by', text: 'Kimi K2 is an open-weight model from Moonshot AI.', expect: ['DEVELOPED_BY Kimi K2 -> Moonshot AI'] },
   { rule: 'headquartered-in', text: 'Chinese infrastructure vendor H3C expanded its regional presence.', expect: ['HEADQUARTERED_IN H3C -> China'] },

@@ -7,7 +7,7 @@ import type { Proposal, Proposer } from './proposal.js';
 import { spanOf } from './proposal.js';
 
 const VARIANT =
-  '(?:Flash|Pro|Max|Mini|Nano|Instruct|Turbo|Ultra|Lite|Plus|Chat|Coder|Thinking|Reasoner|Preview|Base|VL|Omni|Opus|Sonnet|Haiku|Exp|Air|Vision|Large|Medium|Small|Next|Math|Distill|A\\d+B|\\d+(?:\\.\\d+)?[BMT])';
+  '(?:Flash|Pro|Max|Mini|Nano|Instruct|Turbo|Ultra|Lite|Plus|Chat|Coder|Thinking|Reasoner|Preview|Base|VL|Omni|Opus|Sonnet|Haiku|Exp|Air|Vision|Large|Medium|Small|Next|Math|Distill|Maverick|Scout|Behemoth|Codex|Omni|Realtime|A\\d+B|\\d+(?:\\.\\d+)?[BMT])';
 // sizes attach with a hyphen only ("Qwen3-235B"); spaced numbers are usually table columns
 const WORD_VARIANT = VARIANT.replace('|A\\d+B|\\d+(?:\\.\\d+)?[BMT]', '');
 const SHAPE = new RegExp(
@@ -17,9 +17,17 @@ const SHAPE = new RegExp(
 const MODEL_CUE = /\b(model|models|LLM|LLMs|weights|open-weight|open-source|parameters|checkpoint|release[sd]?|benchmark|fine-tun|inference|reasoning)\b/i;
 const NOT_MODELS = /^(COVID|Section|Article|Title|Part|Annex|Chapter|Figure|Table|Version|Phase|Tier|Level|Stage|Class|Category|Item|Step|Round|Series|Q|FY|CY)$/i;
 
+// tier before version ("Claude Opus 4.5", "Claude Sonnet 4") and OpenAI's lowercase reasoning series ("o3-mini")
+const TIERED = /(?<![\p{L}\p{N}])(Claude (?:Opus|Sonnet|Haiku|Instant)(?: \d+(?:\.\d+)?)?)(?![\p{L}\p{N}])|(?<![\p{L}\p{N}-])(o[1-9](?:-(?:mini|pro|preview))?)(?![\p{L}\p{N}])/gu;
+
 /** Proposes Model entities for model-shaped names. */
 export const proposeModelNames: Proposer = (sentence) => {
   const out: Proposal[] = [];
+  for (const m of sentence.text.matchAll(TIERED)) {
+    const name = m[1] ?? m[2]!;
+    if (m[2] && !MODEL_CUE.test(sentence.text) && !/OpenAI/.test(sentence.text)) continue;
+    out.push({ ...spanOf(sentence, m.index, name.length), name, label: 'Model', confidence: 0.75, props: {} });
+  }
   const cued = MODEL_CUE.test(sentence.text);
   for (const m of sentence.text.matchAll(SHAPE)) {
     const family = m[1]!;
