@@ -42,7 +42,8 @@ const command: CliCommand = {
         for (const item of items) {
           if (!item.text) continue;
           const { extract } = await import('../../../ingest/extract/extract.js');
-          for (const r of extract(item.text, { source: item.link, gazetteer })) ctx.out(JSON.stringify(r));
+          // records cite the file given; the item's own link rides along for the reader
+          for (const r of extract(item.text, { source: file, gazetteer })) ctx.out(JSON.stringify({ ...r, url: item.link }));
         }
       } catch (err) {
         if (!(err instanceof InvalidInput)) throw err;
