@@ -1,9 +1,13 @@
-// Scenario engine benchmark: generated worlds at ~1k, 100k and 1M deployments; time and heap
+// Scenario engine benchmark: generated worlds at ~1k, 100k and 1M deployments; time and memory
 // per scenario run and for the full chokepoint ranking, beside two baselines measured in the
-// same run: the scenario's reach question as one variable-length Cypher query on the embedded
-// store (Grafeo, in memory), and the naive chokepoint loop (one propagation per entity; sampled
-// and extrapolated).
+// same run: the scenario's question (which deployments in the destination are hit, through which
+// chains of dependency relations, from the shocked entity) as one variable-length Cypher query
+// on the embedded store (Grafeo, in memory), and the naive chokepoint loop (one propagation per
+// entity; sampled and extrapolated).
+import { runInNewContext } from 'node:vm';
+import { setFlagsFromString } from 'node:v8';
 import pkg from '@grafeo-db/js';
+import { DOMAIN } from '../schema/generated/domain.js';
 import { chokepointSources, breakCountNaive, rankChokepoints } from '../scenarios/chokepoints.js';
 import { runScenario } from '../scenarios/engine.js';
 import { reachIndex } from '../scenarios/reach.js';
@@ -13,18 +17,40 @@ import { generateWorld, type WorldLists } from './scenarios-world.js';
 
 const { GrafeoDB } = pkg;
 
-const SCENARIOS: Scenario[] = [
-  { name: 'chip-export-ban', title: 'most used chip banned to CN', shocks: [{ type: 'export_control', issuer: 'nation:us', items: ['chip:c0'], destinations: ['nation:cn'], effect: 'ban' }] },
-  { name: 'cloud-act', title: 'CLOUD Act ruling for the EU', shocks: [{ type: 'cloud_act_ruling', jurisdiction: 'nation:us', protected: ['nation:eu'], dataClasses: ['government', 'personal'] }] },
-  { name: 'gulf-outage', title: 'data centres in the UAE offline', shocks: [{ type: 'outage', targets: ['nation:ae'] }] },
-  { name: 'api-cutoff', title: 'largest lab cuts API to CN', shocks: [{ type: 'api_cutoff', providers: ['lab:l0'], destinations: ['nation:cn'] }] },
-].map((s) => fromObject(s));
+// a forced collection before each measurement, so heap figures start from what is live
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
 
-// The hard dependency relations a Cypher user would follow (dependent -> dependency).
-const HARD = ['RUNS_ON', 'HOSTED_ON', 'USES_MODEL', 'USES_MEMORY', 'FABRICATED_BY', 'DESIGNED_BY', 'DEVELOPED_BY'];
-const CYPHER_REACH = `MATCH (c:Chip {id: $id})<-[:${HARD.join('|')}*1..6]-(d:Deployment) RETURN count(DISTINCT d) AS n`;
+/** The Cypher form of a scenario: the shocked entity, its label, and the destination nation. */
+interface CypherQuestion {
+  label: string;
+  id: string;
+  destination: string;
+}
+
+const SCENARIOS: { scenario: Scenario; cypher?: CypherQuestion }[] = [
+  {
+    scenario: fromObject({ name: 'chip-export-ban', title: 'most used chip banned to CN', shocks: [{ type: 'export_control', issuer: 'nation:us', items: ['chip:c0'], destinations: ['nation:cn'], effect: 'ban' }] }),
+    cypher: { label: 'Chip', id: 'chip:c0', destination: 'nation:cn' },
+  },
+  { scenario: fromObject({ name: 'cloud-act', title: 'CLOUD Act ruling for the EU', shocks: [{ type: 'cloud_act_ruling', jurisdiction: 'nation:us', protected: ['nation:eu'], dataClasses: ['government', 'personal'] }] }) },
+  { scenario: fromObject({ name: 'gulf-outage', title: 'data centres in the UAE offline', shocks: [{ type: 'outage', targets: ['nation:ae'] }] }) },
+  {
+    scenario: fromObject({ name: 'api-cutoff', title: 'largest lab cuts API to CN', shocks: [{ type: 'api_cutoff', providers: ['lab:l0'], destinations: ['nation:cn'] }] }),
+    cypher: { label: 'Lab', id: 'lab:l0', destination: 'nation:cn' },
+  },
+];
+
+// Every dependency relation, read from the schema as the engine reads it (dependent -> dependency).
+const DEPENDENCY_TYPES = DOMAIN.relations.filter((r) => r.dependency?.dependent === 'from').map((r) => r.type);
+// Deployments in the destination with every chain of dependency relations (up to 6 hops, the depth
+// of the generated world) to the shocked entity, one row per chain with its relation types.
+const cypherQuery = (q: CypherQuestion) =>
+  `MATCH (:Nation {id: $dest})<-[:LOCATED_IN]-(d:Deployment) MATCH p = (d)-[:${DEPENDENCY_TYPES.join('|')}*1..6]->(x:${q.label} {id: $id}) ` +
+  `RETURN d.id AS deployment, [r IN relationships(p) | type(r)] AS chain`;
 
 const mb = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
+const ratio = (base: number | undefined, x: number) => (base === undefined ? '-' : `${(base / x).toFixed(base / x >= 10 ? 0 : 1)}×`);
 
 async function loadGrafeo(lists: WorldLists): Promise<{ db: InstanceType<typeof GrafeoDB>; loadMs: number }> {
   const t = Date.now();
@@ -37,19 +63,35 @@ async function loadGrafeo(lists: WorldLists): Promise<{ db: InstanceType<typeof 
     for (let i = 0; i < rows.length; i += BATCH) await db.executeCypher(`UNWIND $rows AS r CREATE (:${l} {id: r.id})`, { rows: rows.slice(i, i + BATCH) });
   }
   const labelOf = new Map(lists.nodes.map((n) => [n.id, n.label]));
-  const groups = new Map<string, { f: string; t: string }[]>();
+  const groups = new Map<string, { f: string; t: string; via: string | null }[]>();
   for (const e of lists.edges) {
     const key = `${labelOf.get(e.from)}|${e.type}|${labelOf.get(e.to)}`;
     let g = groups.get(key);
     if (!g) groups.set(key, (g = []));
-    g.push({ f: e.from, t: e.to });
+    g.push({ f: e.from, t: e.to, via: e.via ?? null });
   }
   for (const [key, rows] of groups) {
     const [fl, type, tl] = key.split('|');
     for (let i = 0; i < rows.length; i += BATCH)
-      await db.executeCypher(`UNWIND $rows AS r MATCH (a:${fl} {id: r.f}) MATCH (b:${tl} {id: r.t}) CREATE (a)-[:${type}]->(b)`, { rows: rows.slice(i, i + BATCH) });
+      await db.executeCypher(`UNWIND $rows AS r MATCH (a:${fl} {id: r.f}) MATCH (b:${tl} {id: r.t}) CREATE (a)-[:${type} {via: r.via}]->(b)`, { rows: rows.slice(i, i + BATCH) });
   }
   return { db, loadMs: Date.now() - t };
+}
+
+interface ScenarioRow {
+  name: string;
+  fullMs: number;
+  statusOnlyMs: number;
+  /** heap in use right after one full run minus before it (a forced GC before; no GC after): about the run's peak */
+  peakHeapMb: number;
+  /** heap still held by the result after a forced GC */
+  resultMb: number;
+  broken: number;
+  degraded: number;
+  atRisk: number;
+  cypherMs?: number;
+  cypherRows?: number;
+  cypherDeployments?: number;
 }
 
 interface SizeResult {
@@ -58,10 +100,21 @@ interface SizeResult {
   edges: number;
   buildMs: number;
   indexMs: number;
-  scenarios: { name: string; fullMs: number; statusOnlyMs: number; heapMb: number; broken: number; degraded: number; atRisk: number; cypherMs?: number; cypherRows?: number; engineReach?: number }[];
-  chokepoints: { ms: number; heapMb: number; sources: number; top: string };
+  scenarios: ScenarioRow[];
+  chokepoints: { ms: number; peakHeapMb: number; sources: number; top: string };
   naive: { sampled: number; sampleMs: number; extrapolatedMs: number };
   cypher?: { loadMs: number };
+  maxRssMb: number;
+}
+
+function heapAround<T>(fn: () => T): { value: T; peakMb: number; retainedMb: number } {
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const value = fn();
+  const after = process.memoryUsage().heapUsed;
+  gc();
+  const retained = process.memoryUsage().heapUsed;
+  return { value, peakMb: mb(Math.max(0, after - before)), retainedMb: mb(Math.max(0, retained - before)) };
 }
 
 async function measureSize(deployments: number, withCypher: boolean, runs: number): Promise<SizeResult> {
@@ -72,21 +125,19 @@ async function measureSize(deployments: number, withCypher: boolean, runs: numbe
   t = Date.now();
   reachIndex(snap);
   const indexMs = Date.now() - t;
-  const scenarios: SizeResult['scenarios'] = [];
-  for (const sc of SCENARIOS) {
-    runScenario(snap, sc); // warm the jurisdiction memo as a long-running server would be
-    const before = process.memoryUsage().heapUsed;
-    const r = runScenario(snap, sc);
-    const heapMb = mb(Math.max(0, process.memoryUsage().heapUsed - before));
+  const scenarios: ScenarioRow[] = [];
+  for (const { scenario: sc } of SCENARIOS) {
+    runScenario(snap, sc); // warm the per-snapshot memos (jurisdictions, candidates) as a long-running server would be
+    const m = heapAround(() => runScenario(snap, sc));
+    const r = m.value;
     const full = await timeIt(() => runScenario(snap, sc), runs, 0);
     const bare = await timeIt(() => runScenario(snap, sc, { statusOnly: true }), runs, 0);
-    scenarios.push({ name: sc.name, fullMs: full.medianMs, statusOnlyMs: bare.medianMs, heapMb, broken: r.summary.broken, degraded: r.summary.degraded, atRisk: r.summary.atRisk });
+    scenarios.push({ name: sc.name, fullMs: full.medianMs, statusOnlyMs: bare.medianMs, peakHeapMb: m.peakMb, resultMb: m.retainedMb, broken: r.summary.broken, degraded: r.summary.degraded, atRisk: r.summary.atRisk });
   }
-  const before = process.memoryUsage().heapUsed;
+  const ck = heapAround(() => rankChokepoints(snap, { first: 5 }));
   t = Date.now();
-  const rows = rankChokepoints(snap, { first: 5 });
+  rankChokepoints(snap, { first: 5 });
   const chokeMs = Date.now() - t;
-  const chokeHeap = mb(Math.max(0, process.memoryUsage().heapUsed - before));
   const srcs = chokepointSources(snap);
   const idx = reachIndex(snap);
   const sample = srcs.filter((_, i) => i % Math.max(1, Math.floor(srcs.length / 20)) === 0).slice(0, 20);
@@ -100,22 +151,24 @@ async function measureSize(deployments: number, withCypher: boolean, runs: numbe
     buildMs,
     indexMs,
     scenarios,
-    chokepoints: { ms: chokeMs, heapMb: chokeHeap, sources: srcs.length, top: rows.map((r) => `${r.entity.id} ${r.broken}`).join(', ') },
+    chokepoints: { ms: chokeMs, peakHeapMb: ck.peakMb, sources: srcs.length, top: ck.value.map((r) => `${r.entity.id} ${r.broken}`).join(', ') },
     naive: { sampled: sample.length, sampleMs, extrapolatedMs: Math.round((sampleMs / sample.length) * srcs.length) },
+    maxRssMb: 0,
   };
   if (withCypher && w.lists) {
     const { db, loadMs } = await loadGrafeo(w.lists);
     out.cypher = { loadMs };
-    const first = out.scenarios[0]!;
-    const q = await timeIt(async () => db.executeCypher(CYPHER_REACH, { id: 'chip:c0' }), Math.min(runs, 3), 1);
-    const res = await db.executeCypher(CYPHER_REACH, { id: 'chip:c0' });
-    first.cypherMs = q.medianMs;
-    first.cypherRows = Number((res.toArray() as { n: number }[])[0]?.n ?? 0);
-    // the engine's answer to the same reach question: deployments that depend on chip:c0 at all
-    const reach = runScenario(snap, fromObject({ name: 'reach', title: 'reach', shocks: [{ type: 'outage', targets: ['chip:c0'] }] }), { statusOnly: true });
-    first.engineReach = reach.summary.broken + reach.summary.degraded + reach.summary.atRisk;
+    for (const [i, { cypher }] of SCENARIOS.entries()) {
+      if (!cypher) continue;
+      const params = { id: cypher.id, dest: cypher.destination };
+      const res = await db.executeCypher(cypherQuery(cypher), params);
+      const rows = res.toArray() as { deployment: string }[];
+      const q = await timeIt(async () => (await db.executeCypher(cypherQuery(cypher), params)).toArray(), Math.min(runs, 3), 0);
+      Object.assign(out.scenarios[i]!, { cypherMs: q.medianMs, cypherRows: rows.length, cypherDeployments: new Set(rows.map((r) => r.deployment)).size });
+    }
     db.close();
   }
+  out.maxRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
   return out;
 }
 
@@ -125,28 +178,46 @@ export async function run(opts: { quick: boolean }): Promise<{ name: string; mar
   const results: SizeResult[] = [];
   for (const s of sizes) {
     console.error(`scenarios bench: ${s.n} deployments`);
-    results.push(await measureSize(s.n, s.cypher, opts.quick ? 3 : 5));
+    // small worlds run in a few ms: more runs get past the JIT's warm-up
+    results.push(await measureSize(s.n, s.cypher, s.n <= 10_000 ? 15 : s.n <= 100_000 ? 5 : 3));
   }
   const scenarioRows = results.flatMap((r) =>
-    r.scenarios.map((s) => [r.deployments, s.name, s.fullMs, s.statusOnlyMs, s.heapMb, `${s.broken}/${s.degraded}/${s.atRisk}`, s.cypherMs ?? '-', s.cypherMs ? `${(s.cypherMs / s.statusOnlyMs).toFixed(0)}× / ${(s.cypherMs / s.fullMs).toFixed(1)}×` : '-']),
+    r.scenarios.map((s) => [
+      r.deployments,
+      s.name,
+      s.fullMs,
+      s.statusOnlyMs,
+      s.peakHeapMb,
+      s.resultMb,
+      `${s.broken}/${s.degraded}/${s.atRisk}`,
+      s.cypherMs ?? '-',
+      s.cypherMs === undefined ? '-' : `${s.cypherRows} rows, ${s.cypherDeployments} deployments`,
+      ratio(s.cypherMs, s.statusOnlyMs),
+      ratio(s.cypherMs, s.fullMs),
+    ]),
   );
-  const chokeRows = results.map((r) => [r.deployments, r.nodes, r.edges, r.chokepoints.sources, r.chokepoints.ms, r.chokepoints.heapMb, `${r.naive.extrapolatedMs} (${r.naive.sampled} sampled in ${r.naive.sampleMs} ms)`, `${(r.naive.extrapolatedMs / Math.max(1, r.chokepoints.ms)).toFixed(0)}×`]);
-  const setupRows = results.map((r) => [r.deployments, r.buildMs, r.indexMs, r.cypher?.loadMs ?? '-', results.find((x) => x === r)!.scenarios[0]!.cypherRows ?? '-', r.scenarios[0]!.engineReach ?? '-']);
+  const chokeRows = results.map((r) => [r.deployments, r.nodes, r.edges, r.chokepoints.sources, r.chokepoints.ms, r.chokepoints.peakHeapMb, `${r.naive.extrapolatedMs} (${r.naive.sampled} sampled in ${r.naive.sampleMs} ms)`, `${(r.naive.extrapolatedMs / Math.max(1, r.chokepoints.ms)).toFixed(0)}×`]);
+  const setupRows = results.map((r) => [r.deployments, r.buildMs, r.indexMs, r.cypher?.loadMs ?? '-', r.maxRssMb]);
   const markdown = [
     'Generated worlds (bench/scenarios-world.ts): ~4 dependency edges per deployment plus location, Zipf fan-in on 16 chips, 3 foundries and the largest clouds and models.',
     '',
-    '### Scenario runs (median ms; heap = bytes allocated by one run, without GC, MB)',
-    table(['deployments', 'scenario', 'full run (causes + mitigations)', 'status only', 'heap MB', 'broken/degraded/at risk', 'Cypher reach query', 'Cypher ÷ engine (status only / full)'], scenarioRows),
+    '### Scenario runs (median ms)',
+    table(
+      ['deployments', 'scenario', 'full run (causes + mitigations)', 'status only', 'peak heap MB (full run)', 'result MB', 'broken/degraded/at risk', 'Cypher ms', 'Cypher answer', 'Cypher ÷ status only', 'Cypher ÷ full run'],
+      scenarioRows,
+    ),
     '',
-    'The Cypher baseline asks only the reach part of the first scenario (every deployment with a path of hard dependency relations, up to 6 hops, to the banned chip) on the embedded store, in memory, with an index on id. It knows nothing of destinations, alternatives, layers or causes, so it answers a smaller question than the engine does.',
+    'Peak heap: heap in use right after one full run minus heap before it, with a forced GC before and none after (a GC during the run makes this an underestimate). Result MB: what the returned result still holds after a forced GC. Runs are timed after one warm-up run per scenario, as a long-running server answers them (the first run on a new snapshot also builds its jurisdiction and mitigation memos).',
     '',
-    '### Chokepoint ranking (one pass, bit-parallel) vs the naive per-entity loop',
-    table(['deployments', 'nodes', 'edges', 'entities ranked', 'one pass ms', 'heap MB', 'naive loop ms (extrapolated)', 'speed-up'], chokeRows),
+    `The Cypher baseline asks the scenario's question for the two scenarios with one shocked entity and one destination: every deployment located in the destination with every chain of dependency relations (${DEPENDENCY_TYPES.join(', ')}; up to 6 hops) to the shocked entity, one row per chain with its relation types, on the embedded store (in memory, index on id). It still answers less than the engine: no alternatives (DEGRADED vs BROKEN), no failure layers (API vs self-hosted), no hard vs upstream, no ownership, no mitigations, so it lists more deployments than the engine finds affected. Not run at 1M (loading alone takes minutes).`,
+    '',
+    '### Chokepoint ranking (one pass over single-failure sets) vs the naive per-entity loop',
+    table(['deployments', 'nodes', 'edges', 'entities ranked', 'one pass ms', 'peak heap MB', 'naive loop ms (extrapolated)', 'speed-up'], chokeRows),
     '',
     'The naive loop runs one full propagation per entity; it is timed on an evenly spaced sample of entities and extrapolated to all of them.',
     '',
     '### Set-up',
-    table(['deployments', 'generate + pack snapshot ms', 'reach index ms', 'Grafeo load ms', 'Cypher reach count', 'engine reach count'], setupRows),
+    table(['deployments', 'generate + pack snapshot ms', 'reach index ms', 'Grafeo load ms', 'process max RSS MB so far'], setupRows),
   ].join('\n');
   return { name: 'scenarios', markdown, data: results };
 }

@@ -5,7 +5,7 @@ import { dateMs, type Snapshot } from '../graph/snapshot.js';
 import { LABELS, type Label } from '../schema/generated/model.js';
 import { InvalidInput } from '../schema/errors.js';
 import { nodeLevel, propagate } from './propagate.js';
-import { ALL_LAYERS, LAYERS, reachIndex, type ReachIndex } from './reach.js';
+import { ALL_LAYERS, LAYERS, reachIndex, topoOrderOf, type ReachIndex } from './reach.js';
 import { HARD } from './rules/rule.js';
 
 /** One ranked entity. */
@@ -48,26 +48,6 @@ function rank(idx: ReachIndex, srcs: readonly number[], counts: Int32Array | num
     broken: c,
     share: total ? c / total : 0,
   }));
-}
-
-/** Dependencies-first order of the dependency graph; nodes on cycles (and what needs them) come last. */
-function topoOrder(idx: ReachIndex): { order: Int32Array; acyclic: number } {
-  const n = idx.snapshot.nodeCount;
-  const pending = new Int32Array(n);
-  for (let u = 0; u < n; u++) pending[u] = idx.depOffsets[u + 1]! - idx.depOffsets[u]!;
-  const order = new Int32Array(n);
-  let tail = 0;
-  for (let u = 0; u < n; u++) if (pending[u] === 0) order[tail++] = u;
-  for (let head = 0; head < tail; head++) {
-    const t = order[head]!;
-    for (let r = idx.rdepOffsets[t]!; r < idx.rdepOffsets[t + 1]!; r++) {
-      const u = idx.depSource[idx.rdepPos[r]!]!;
-      if (--pending[u]! === 0) order[tail++] = u;
-    }
-  }
-  const acyclic = tail;
-  for (let u = 0; u < n; u++) if (pending[u]! > 0) order[tail++] = u;
-  return { order, acyclic };
 }
 
 const EMPTY = new Int32Array(0);
@@ -150,7 +130,7 @@ export function breakCounts(idx: ReachIndex, srcs: readonly number[]): Int32Arra
     }
     return changed;
   };
-  const { order, acyclic } = topoOrder(idx);
+  const { order, acyclic } = topoOrderOf(idx);
   for (let i = 0; i < acyclic; i++) {
     const u = order[i]!;
     if (isJudged[u] || depOffsets[u + 1] === depOffsets[u]) continue;

@@ -103,8 +103,9 @@ export function runScenario(snapshot: Snapshot, scenario: Scenario, opts: RunOpt
   const mitigations = opts.statusOnly ? undefined : new MitigationFinder(propagation, ev.juris, ev.hits, ev.inScope);
   const buckets: Record<Status, Impact[]> = { BROKEN: [], DEGRADED: [], AT_RISK: [], UNAFFECTED: [] };
   let unaffected = 0;
+  const { touched } = propagation;
   for (const d of idx.judged) {
-    const level = nodeLevel(propagation, d);
+    const level = touched[d] ? nodeLevel(propagation, d) : 0;
     if (level === 0) {
       unaffected++;
       continue;

@@ -29,23 +29,22 @@ interface Candidate {
 // jurisdictions each entity serves. Shared by every run on one reach index.
 interface Shared {
   byLabel: Map<number, number[]>;
-  served: Map<number, Set<number>>;
-  candidates: Map<string, Candidate[]>;
+  served: Map<number, readonly number[]>;
+  substitutes: Map<number, Candidate[]>;
+  local: Map<number, Map<readonly number[], Candidate[]>>;
 }
 const sharedByIndex = new WeakMap<ReachIndex, Shared>();
 
 function sharedOf(idx: ReachIndex): Shared {
   let sh = sharedByIndex.get(idx);
-  if (!sh) sharedByIndex.set(idx, (sh = { byLabel: new Map(), served: new Map(), candidates: new Map() }));
+  if (!sh) sharedByIndex.set(idx, (sh = { byLabel: new Map(), served: new Map(), substitutes: new Map(), local: new Map() }));
   return sh;
 }
 
 /** Finds mitigations over one propagation. */
 export class MitigationFinder {
   private readonly hitsByNode = new Map<number, Hit[]>();
-  private readonly byLabel: Map<number, number[]>;
-  private readonly served: Map<number, Set<number>>;
-  private readonly candidateMemo: Map<string, Candidate[]>;
+  private readonly shared: Shared;
   private readonly noteMemo = new Map<string, string>();
   // every distinct scope of the hits: a deployment's answer depends on it only through which it is in
   private readonly scopes: Scope[];
@@ -59,43 +58,41 @@ export class MitigationFinder {
   ) {
     for (const h of hits) this.hitsByNode.set(h.node, [...(this.hitsByNode.get(h.node) ?? []), h]);
     this.scopes = [...new Set(hits.flatMap((h) => (h.scope ? [h.scope] : [])))];
-    const sh = sharedOf(pr.idx);
-    this.byLabel = sh.byLabel;
-    this.served = sh.served;
-    this.candidateMemo = sh.candidates;
+    this.shared = sharedOf(pr.idx);
   }
 
   private sameLabel(label: number): number[] {
-    let list = this.byLabel.get(label);
+    let list = this.shared.byLabel.get(label);
     if (!list) {
       const s = this.pr.idx.snapshot;
       list = [];
       for (let i = 0; i < s.nodeCount; i++) if (s.labelOf[i] === label) list.push(i);
       list.sort((a, b) => (s.ids[a]! < s.ids[b]! ? -1 : 1));
-      this.byLabel.set(label, list);
+      this.shared.byLabel.set(label, list);
     }
     return list;
   }
 
-  private servedBy(c: number): Set<number> {
-    let set = this.served.get(c);
-    if (!set) {
-      set = new Set();
+  // every jurisdiction an entity's dependents are seated in, sorted (all of them: computed once per index)
+  private servedBy(c: number): readonly number[] {
+    let list = this.shared.served.get(c);
+    if (!list) {
+      const set = new Set<number>();
       const { idx } = this.pr;
-      for (let r = idx.rdepOffsets[c]!; r < idx.rdepOffsets[c + 1]!; r++) this.juris.seat(idx.depSource[idx.rdepPos[r]!]!).forEach((x) => set!.add(x));
-      this.served.set(c, set);
+      for (let r = idx.rdepOffsets[c]!; r < idx.rdepOffsets[c + 1]!; r++) for (const x of this.juris.seat(idx.depSource[idx.rdepPos[r]!]!)) set.add(x);
+      list = [...set].sort((a, b) => a - b);
+      this.shared.served.set(c, list);
     }
-    return set;
+    return list;
   }
 
-  private candidates(r: number, seat: readonly number[]): Candidate[] {
-    const memoKey = `${r}:${seat.join(',')}`;
-    const known = this.candidateMemo.get(memoKey);
-    if (known) return known;
+  // declared substitutes of r with the same label, by id
+  private substitutes(r: number): Candidate[] {
+    let subs = this.shared.substitutes.get(r);
+    if (subs) return subs;
     const s = this.pr.idx.snapshot;
-    const out: Candidate[] = [];
     const seen = new Set<number>([r]);
-    const subs: Candidate[] = [];
+    subs = [];
     for (const e of [...s.outOf(r), ...s.inOf(r)]) {
       if (!SUBSTITUTION_TYPES.has(s.edgeType[e]!) || !s.validAt(e, this.pr.idx.asOfMs)) continue;
       const c = s.edgeFrom[e] === r ? s.edgeTo[e]! : s.edgeFrom[e]!;
@@ -105,21 +102,38 @@ export class MitigationFinder {
       subs.push({ node: c, tier: 'substitute', ...(typeof note === 'string' ? { note } : {}) });
     }
     subs.sort((a, b) => (s.ids[a.node]! < s.ids[b.node]! ? -1 : 1));
-    out.push(...subs);
+    this.shared.substitutes.set(r, subs);
+    return subs;
+  }
+
+  // entities of a label available in a seat: seated there first, then already serving there (by id)
+  private local(label: number, seat: readonly number[]): Candidate[] {
+    let perSeat = this.shared.local.get(label);
+    if (!perSeat) this.shared.local.set(label, (perSeat = new Map()));
+    let out = perSeat.get(seat);
+    if (out) return out;
     const home = new Set(seat);
+    const { idx } = this.pr;
     const serving: Candidate[] = [];
-    for (const c of this.sameLabel(s.labelOf[r]!)) {
-      if (seen.has(c)) continue;
+    out = [];
+    for (const c of this.sameLabel(label)) {
       const cs = this.juris.seat(c).find((x) => home.has(x));
       if (cs !== undefined) out.push({ node: c, tier: 'seated', nation: cs });
-      else if (this.pr.idx.rdepOffsets[c + 1]! > this.pr.idx.rdepOffsets[c]!) serving.push({ node: c, tier: 'serving' });
+      else if (idx.rdepOffsets[c + 1]! > idx.rdepOffsets[c]!) {
+        const where = this.servedBy(c).find((x) => home.has(x));
+        if (where !== undefined) serving.push({ node: c, tier: 'serving', nation: where });
+      }
     }
-    for (const c of serving) {
-      const where = [...this.servedBy(c.node)].sort((a, b) => a - b).find((x) => home.has(x));
-      if (where !== undefined) out.push({ ...c, nation: where });
-    }
-    this.candidateMemo.set(memoKey, out);
+    out.push(...serving);
+    perSeat.set(seat, out);
     return out;
+  }
+
+  // replacements for r where `seat` is: its substitutes, then the local entities of its label
+  private *candidates(r: number, seat: readonly number[]): Generator<Candidate> {
+    const subs = this.substitutes(r);
+    yield* subs;
+    for (const c of this.local(this.pr.idx.snapshot.labelOf[r]!, seat)) if (c.node !== r && !subs.some((x) => x.node === c.node)) yield c;
   }
 
   private usable(c: number, d: number): boolean {

@@ -5,7 +5,7 @@
 // dependent fails in the relation's layer at the worst of its groups. Levels only rise, so a
 // worklist reaches the least fixed point whatever the order.
 import { CONDITIONAL as COND_LEVEL, DEGRADED as DEGRADED_LEVEL, HARD as HARD_LEVEL, type Hit, type Scope } from './rules/rule.js';
-import { LAYERS, type ReachIndex } from './reach.js';
+import { LAYERS, topoOrderOf, type ReachIndex } from './reach.js';
 
 const L = LAYERS.length;
 // plain module constants: the hot loops below read them millions of times
@@ -24,6 +24,8 @@ export interface Propagation {
   readonly edgeHit: ReadonlyMap<number, number>;
   /** 1 for dependents with an entry in edgeHit (spares a map look-up per edge) */
   readonly edgeHitNode: Uint8Array;
+  /** 1 for every node propagation looked at: the others are unaffected */
+  readonly touched: Uint8Array;
 }
 
 /** Level of the dependency at position p as the dependent sees it, in the layers the edge passes. */
@@ -61,13 +63,21 @@ export function propagate(idx: ReachIndex, hits: readonly Hit[], inScope: (scope
   const direct = new Uint8Array(n * L);
   const edgeHit = new Map<number, number>();
   const edgeHitNode = new Uint8Array(n);
-  const pr: Propagation = { idx, level, direct, edgeHit, edgeHitNode };
+  const touched = new Uint8Array(n);
+  const pr: Propagation = { idx, level, direct, edgeHit, edgeHitNode, touched };
+  // Dirty nodes are evaluated in dependencies-first order, so each node on no cycle is evaluated
+  // once, after everything it needs has settled; nodes on cycles then iterate to the fixed point.
+  const { order, rank, acyclic } = topoOrderOf(idx);
   const queued = new Uint8Array(n);
-  const queue: number[] = [];
+  const cyclic: number[] = [];
+  let first = n;
   const enqueue = (u: number) => {
     if (queued[u]) return;
     queued[u] = 1;
-    queue.push(u);
+    touched[u] = 1;
+    const r = rank[u]!;
+    if (r >= acyclic) cyclic.push(u);
+    else if (r < first) first = r;
   };
   for (const h of hits) {
     // a scoped hit cuts the edges of in-scope dependents; only a judged node is cut itself
@@ -88,9 +98,7 @@ export function propagate(idx: ReachIndex, hits: readonly Hit[], inScope: (scope
   }
   const out = new Uint8Array(L);
   const { depOffsets, depTarget, depAllowed, depHard, depGroupStart, depOutLayer } = idx;
-  for (let head = 0; head < queue.length; head++) {
-    const u = queue[head]!;
-    queued[u] = 0;
+  const evaluate = (u: number): boolean => {
     for (let l = 0; l < L; l++) out[l] = direct[u * L + l]!;
     const end = depOffsets[u + 1]!;
     const scoped = edgeHitNode[u] === 1;
@@ -131,9 +139,19 @@ export function propagate(idx: ReachIndex, hits: readonly Hit[], inScope: (scope
         changed = true;
       }
     if (changed) for (let r = idx.rdepOffsets[u]!; r < idx.rdepOffsets[u + 1]!; r++) enqueue(idx.depSource[idx.rdepPos[r]!]!);
+    return changed;
+  };
+  for (let i = first; i < acyclic; i++) {
+    const u = order[i]!;
+    if (!queued[u]) continue;
+    queued[u] = 0;
+    evaluate(u);
   }
-  // compact the queue's memory early on huge graphs
-  queue.length = 0;
+  for (let head = 0; head < cyclic.length; head++) {
+    const u = cyclic[head]!;
+    queued[u] = 0;
+    evaluate(u);
+  }
   return pr;
 }
 

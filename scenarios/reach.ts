@@ -236,3 +236,38 @@ function buildIndex(s: Snapshot, asOfMs: number): ReachIndex {
     jurisdictionKind,
   };
 }
+
+/** Dependencies-first order of a reach index: `order[0..acyclic)` is topological; nodes on cycles (and what needs them) follow. */
+export interface TopoOrder {
+  readonly order: Int32Array;
+  /** position of each node in `order` */
+  readonly rank: Int32Array;
+  readonly acyclic: number;
+}
+
+const topoCache = new WeakMap<ReachIndex, TopoOrder>();
+
+/** The dependencies-first order of a reach index (cached). */
+export function topoOrderOf(idx: ReachIndex): TopoOrder {
+  let known = topoCache.get(idx);
+  if (known) return known;
+  const n = idx.snapshot.nodeCount;
+  const pending = new Int32Array(n);
+  for (let u = 0; u < n; u++) pending[u] = idx.depOffsets[u + 1]! - idx.depOffsets[u]!;
+  const order = new Int32Array(n);
+  let tail = 0;
+  for (let u = 0; u < n; u++) if (pending[u] === 0) order[tail++] = u;
+  for (let head = 0; head < tail; head++) {
+    const t = order[head]!;
+    for (let r = idx.rdepOffsets[t]!; r < idx.rdepOffsets[t + 1]!; r++) {
+      const u = idx.depSource[idx.rdepPos[r]!]!;
+      if (--pending[u]! === 0) order[tail++] = u;
+    }
+  }
+  const acyclic = tail;
+  for (let u = 0; u < n; u++) if (pending[u]! > 0) order[tail++] = u;
+  const rank = new Int32Array(n);
+  for (let i = 0; i < n; i++) rank[order[i]!] = i;
+  topoCache.set(idx, (known = { order, rank, acyclic }));
+  return known;
+}
