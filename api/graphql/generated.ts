@@ -42,14 +42,18 @@ export type Cause = {
   steps: Array<CauseStep>;
 };
 
-/** One relation of a causal chain, from a shocked entity towards the deployment. */
+/** One relation of a causal chain, from a shocked entity towards the deployment (the shape of `scenario run --json`). */
 export type CauseStep = {
   __typename?: 'CauseStep';
-  from: Entity;
+  /** Id of the relation's start. */
+  from: Scalars['ID']['output'];
+  fromEntity: Entity;
+  rel: RelationType;
   /** The stored relation with its sources (null if it changed since the snapshot). */
   relation?: Maybe<Relation>;
-  to: Entity;
-  type: RelationType;
+  /** Id of the relation's end. */
+  to: Scalars['ID']['output'];
+  toEntity: Entity;
 };
 
 /** An AI accelerator or a memory part (GPU, TPU, NPU, HBM stack). */
@@ -481,8 +485,12 @@ export type MergeResult = {
 export type Mitigation = {
   __typename?: 'Mitigation';
   note: Scalars['String']['output'];
-  replace: Entity;
-  with: Entity;
+  /** Id of the dependency to replace. */
+  replace: Scalars['ID']['output'];
+  replaceEntity: Entity;
+  /** Id of the substitute. */
+  with: Scalars['ID']['output'];
+  withEntity: Entity;
 };
 
 /** An AI model (a release of a model family), open-weights or served by API. */
@@ -1317,10 +1325,12 @@ export type CauseResolvers<ContextType = GraphContext, ParentType extends Resolv
 }>;
 
 export type CauseStepResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['CauseStep'] = ResolversParentTypes['CauseStep']> = ResolversObject<{
-  from?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  fromEntity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  rel?: Resolver<ResolversTypes['RelationType'], ParentType, ContextType>;
   relation?: Resolver<Maybe<ResolversTypes['Relation']>, ParentType, ContextType>;
-  to?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
-  type?: Resolver<ResolversTypes['RelationType'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  toEntity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
 }>;
 
 export type ChipResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Chip'] = ResolversParentTypes['Chip']> = ResolversObject<{
@@ -1566,8 +1576,10 @@ export type MergeResultResolvers<ContextType = GraphContext, ParentType extends 
 
 export type MitigationResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Mitigation'] = ResolversParentTypes['Mitigation']> = ResolversObject<{
   note?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  replace?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
-  with?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  replace?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  replaceEntity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  with?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  withEntity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
 }>;
 
 export type ModelResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Model'] = ResolversParentTypes['Model']> = ResolversObject<{

@@ -212,9 +212,9 @@ export function apiSuite(name: string, openStore: () => Promise<GraphStore | nul
         const lib = await gql<{ scenarios: { name: string }[] }>(url, `{ scenarios { name title shocks } }`);
         expect(lib.body.data!.scenarios.map((x) => x.name)).toContain('h20-ban');
         const shocks = [{ type: 'export_control', issuer: 'nation:us', items: ['chip:nvidia-h100'], destinations: ['nation:fr'], effect: 'ban' }];
-        const r = await gql<{ runScenario: { summary: { broken: number }; impacts: { deployment: { id: string }; status: string; causes: { steps: { type: string; relation: { sources: unknown[] } | null }[] }[] }[] } }>(
+        const r = await gql<{ runScenario: { summary: { broken: number }; impacts: { deployment: { id: string }; status: string; causes: { steps: { from: string; rel: string; to: string; relation: { sources: unknown[] } | null }[] }[] }[] } }>(
           url,
-          `query($s: JSON) { runScenario(shocks: $s) { summary { broken } impacts { deployment { id } status causes { steps { type relation { sources { id } } } } } } }`,
+          `query($s: JSON) { runScenario(shocks: $s) { summary { broken } impacts { deployment { id } status causes { steps { from rel to relation { sources { id } } } } } } }`,
           { s: shocks },
         );
         expect(r.body.errors).toBeUndefined();
@@ -223,6 +223,9 @@ export function apiSuite(name: string, openStore: () => Promise<GraphStore | nul
         expect(run.impacts[0]).toMatchObject({ deployment: { id: 'deployment:fr-gov-assistant' }, status: 'BROKEN' });
         const steps = run.impacts[0]!.causes[0]!.steps;
         expect(steps.every((st) => (st.relation?.sources.length ?? 0) > 0)).toBe(true);
+        // the same shape as `scenario run --json`: steps are {from, rel, to} ids
+        expect(steps[0]).toMatchObject({ from: expect.any(String), rel: 'RUNS_ON', to: 'chip:nvidia-h100' });
+        expect([steps.at(-1)!.from, steps.at(-1)!.to]).toContain('deployment:fr-gov-assistant');
       });
 
       it('ranks chokepoints and refuses an unknown scenario or a bad shock', async ({ skip: s }) => {

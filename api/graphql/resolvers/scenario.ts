@@ -46,9 +46,9 @@ export const Impact: ImpactResolvers = {
 };
 
 export const CauseStep: CauseStepResolvers = {
-  from: (st, _a, ctx) => entity(st.from, ctx),
-  to: (st, _a, ctx) => entity(st.to, ctx),
-  type: (st) => st.rel as RelationType,
+  rel: (st) => st.rel as RelationType,
+  fromEntity: (st, _a, ctx) => entity(st.from, ctx),
+  toEntity: (st, _a, ctx) => entity(st.to, ctx),
   relation: async (st, _a, ctx) => {
     const id = relationId(st.from, st.rel, st.to);
     return (await ctx.loaders.relations.load(st.from)).find((r) => r.id === id) ?? null;
@@ -56,8 +56,8 @@ export const CauseStep: CauseStepResolvers = {
 };
 
 export const Mitigation: MitigationResolvers = {
-  replace: (m, _a, ctx) => entity(m.replace, ctx),
-  with: (m, _a, ctx) => entity(m.with, ctx),
+  replaceEntity: (m, _a, ctx) => entity(m.replace, ctx),
+  withEntity: (m, _a, ctx) => entity(m.with, ctx),
 };
 
 export const Chokepoint: ChokepointResolvers = {
