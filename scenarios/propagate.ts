@@ -56,49 +56,37 @@ export function groupLevel(pr: Propagation, p: number, end: number): { level: nu
   return { level: min > 0 ? min : max > 0 ? DEGRADED : 0, next: q };
 }
 
-/** Propagates hits over the reach index; `inScope` decides which dependents a scoped hit reaches. */
-export function propagate(idx: ReachIndex, hits: readonly Hit[], inScope: (scope: Scope, node: number) => boolean): Propagation {
-  const n = idx.snapshot.nodeCount;
-  const level = new Uint8Array(n * L);
-  const direct = new Uint8Array(n * L);
-  const edgeHit = new Map<number, number>();
-  const edgeHitNode = new Uint8Array(n);
-  const touched = new Uint8Array(n);
-  const pr: Propagation = { idx, level, direct, edgeHit, edgeHitNode, touched };
-  // Dirty nodes are evaluated in dependencies-first order, so each node on no cycle is evaluated
-  // once, after everything it needs has settled; nodes on cycles then iterate to the fixed point.
-  const { order, rank, acyclic } = topoOrderOf(idx);
-  const queued = new Uint8Array(n);
-  const cyclic: number[] = [];
-  let first = n;
-  const enqueue = (u: number) => {
-    if (queued[u]) return;
-    queued[u] = 1;
-    touched[u] = 1;
-    const r = rank[u]!;
-    if (r >= acyclic) cyclic.push(u);
-    else if (r < first) first = r;
-  };
-  for (const h of hits) {
-    // a scoped hit cuts the edges of in-scope dependents; only a judged node is cut itself
-    if (!h.scope || (idx.isJudged[h.node] && inScope(h.scope, h.node))) {
-      for (let l = 0; l < L; l++) if (h.layers & (1 << l) && direct[h.node * L + l]! < h.level) direct[h.node * L + l] = h.level;
-      enqueue(h.node);
-      continue;
-    }
-    const bits = h.level === HARD ? h.layers : h.layers << 8;
-    for (let r = idx.rdepOffsets[h.node]!; r < idx.rdepOffsets[h.node + 1]!; r++) {
-      const p = idx.rdepPos[r]!;
-      const u = idx.depSource[p]!;
-      if (!inScope(h.scope, u)) continue;
-      edgeHit.set(p, (edgeHit.get(p) ?? 0) | bits);
-      edgeHitNode[u] = 1;
-      enqueue(u);
-    }
+// The mutable state of one propagation. A class, not closures, so the hot methods keep one call
+// target across runs and stay optimised.
+class Worklist {
+  readonly queued: Uint8Array;
+  readonly cyclic: number[] = [];
+  first: number;
+  private readonly out = new Uint8Array(L);
+
+  constructor(
+    private readonly pr: Propagation,
+    private readonly rank: Int32Array,
+    private readonly acyclic: number,
+  ) {
+    this.queued = new Uint8Array(pr.idx.snapshot.nodeCount);
+    this.first = pr.idx.snapshot.nodeCount;
   }
-  const out = new Uint8Array(L);
-  const { depOffsets, depTarget, depAllowed, depHard, depGroupStart, depOutLayer } = idx;
-  const evaluate = (u: number): boolean => {
+
+  enqueue(u: number): void {
+    if (this.queued[u]) return;
+    this.queued[u] = 1;
+    this.pr.touched[u] = 1;
+    const r = this.rank[u]!;
+    if (r >= this.acyclic) this.cyclic.push(u);
+    else if (r < this.first) this.first = r;
+  }
+
+  // recomputes u's levels from its dependencies; on a rise, its dependents are queued
+  evaluate(u: number): void {
+    const { idx, level, direct, edgeHit, edgeHitNode } = this.pr;
+    const { depOffsets, depTarget, depAllowed, depHard, depGroupStart, depOutLayer } = idx;
+    const out = this.out;
     for (let l = 0; l < L; l++) out[l] = direct[u * L + l]!;
     const end = depOffsets[u + 1]!;
     const scoped = edgeHitNode[u] === 1;
@@ -138,19 +126,51 @@ export function propagate(idx: ReachIndex, hits: readonly Hit[], inScope: (scope
         level[u * L + l] = out[l]!;
         changed = true;
       }
-    if (changed) for (let r = idx.rdepOffsets[u]!; r < idx.rdepOffsets[u + 1]!; r++) enqueue(idx.depSource[idx.rdepPos[r]!]!);
-    return changed;
-  };
-  for (let i = first; i < acyclic; i++) {
+    if (changed) for (let r = idx.rdepOffsets[u]!; r < idx.rdepOffsets[u + 1]!; r++) this.enqueue(idx.depSource[idx.rdepPos[r]!]!);
+  }
+}
+
+/** Propagates hits over the reach index; `inScope` decides which dependents a scoped hit reaches. */
+export function propagate(idx: ReachIndex, hits: readonly Hit[], inScope: (scope: Scope, node: number) => boolean): Propagation {
+  const n = idx.snapshot.nodeCount;
+  const level = new Uint8Array(n * L);
+  const direct = new Uint8Array(n * L);
+  const edgeHit = new Map<number, number>();
+  const edgeHitNode = new Uint8Array(n);
+  const touched = new Uint8Array(n);
+  const pr: Propagation = { idx, level, direct, edgeHit, edgeHitNode, touched };
+  // Dirty nodes are evaluated in dependencies-first order, so each node on no cycle is evaluated
+  // once, after everything it needs has settled; nodes on cycles then iterate to the fixed point.
+  const { order, rank, acyclic } = topoOrderOf(idx);
+  const w = new Worklist(pr, rank, acyclic);
+  for (const h of hits) {
+    // a scoped hit cuts the edges of in-scope dependents; only a judged node is cut itself
+    if (!h.scope || (idx.isJudged[h.node] && inScope(h.scope, h.node))) {
+      for (let l = 0; l < L; l++) if (h.layers & (1 << l) && direct[h.node * L + l]! < h.level) direct[h.node * L + l] = h.level;
+      w.enqueue(h.node);
+      continue;
+    }
+    const bits = h.level === HARD ? h.layers : h.layers << 8;
+    for (let r = idx.rdepOffsets[h.node]!; r < idx.rdepOffsets[h.node + 1]!; r++) {
+      const p = idx.rdepPos[r]!;
+      const u = idx.depSource[p]!;
+      if (!inScope(h.scope, u)) continue;
+      edgeHit.set(p, (edgeHit.get(p) ?? 0) | bits);
+      edgeHitNode[u] = 1;
+      w.enqueue(u);
+    }
+  }
+  const { queued, cyclic } = w;
+  for (let i = w.first; i < acyclic; i++) {
     const u = order[i]!;
     if (!queued[u]) continue;
     queued[u] = 0;
-    evaluate(u);
+    w.evaluate(u);
   }
   for (let head = 0; head < cyclic.length; head++) {
     const u = cyclic[head]!;
     queued[u] = 0;
-    evaluate(u);
+    w.evaluate(u);
   }
   return pr;
 }

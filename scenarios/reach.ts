@@ -265,6 +265,21 @@ export function topoOrderOf(idx: ReachIndex): TopoOrder {
     }
   }
   const acyclic = tail;
+  // regroup by depth (longest chain of dependencies below a node), each depth in index order:
+  // still dependencies-first, and scans over it walk memory forwards
+  const depth = new Int32Array(n);
+  let maxDepth = 0;
+  for (let i = 0; i < acyclic; i++) {
+    const u = order[i]!;
+    let d = 0;
+    for (let p = idx.depOffsets[u]!; p < idx.depOffsets[u + 1]!; p++) if (depth[idx.depTarget[p]!]! + 1 > d) d = depth[idx.depTarget[p]!]! + 1;
+    depth[u] = d;
+    if (d > maxDepth) maxDepth = d;
+  }
+  const start = new Int32Array(maxDepth + 2);
+  for (let i = 0; i < acyclic; i++) start[depth[order[i]!]! + 1]!++;
+  for (let d = 0; d <= maxDepth; d++) start[d + 1]! += start[d]!;
+  for (let u = 0; u < n; u++) if (pending[u] === 0) order[start[depth[u]!]!++] = u;
   for (let u = 0; u < n; u++) if (pending[u]! > 0) order[tail++] = u;
   const rank = new Int32Array(n);
   for (let i = 0; i < n; i++) rank[order[i]!] = i;
