@@ -5,7 +5,7 @@ const command: CliCommand = {
   name: 'scenario',
   summary: 'list the named what-if scenarios, or run one against the graph',
   usage: ['scenario list', 'scenario run <name|file.yaml> [--as-of DATE] [--json]'],
-  help: { '--as-of': 'judge the graph as it stood on this date (YYYY-MM-DD)', '--json': 'print the result as JSON (CONTRACTS.md §4)' },
+  help: { '--as-of': 'judge the graph as it stood on this date (YYYY-MM-DD)', '--json': 'print the result as JSON (the shape in the README, section Scenarios)' },
   options: { 'as-of': { type: 'string' }, json: { type: 'boolean', default: false } },
   async run(args, ctx) {
     const [verb, target] = args.positionals;
