@@ -32,12 +32,13 @@ interface Shared {
   served: Map<number, readonly number[]>;
   substitutes: Map<number, Candidate[]>;
   local: Map<number, Map<readonly number[], Candidate[]>>;
+  roles: Map<number, ReadonlySet<number>>;
 }
 const sharedByIndex = new WeakMap<ReachIndex, Shared>();
 
 function sharedOf(idx: ReachIndex): Shared {
   let sh = sharedByIndex.get(idx);
-  if (!sh) sharedByIndex.set(idx, (sh = { byLabel: new Map(), served: new Map(), substitutes: new Map(), local: new Map() }));
+  if (!sh) sharedByIndex.set(idx, (sh = { byLabel: new Map(), served: new Map(), substitutes: new Map(), local: new Map(), roles: new Map() }));
   return sh;
 }
 
@@ -107,9 +108,9 @@ export class MitigationFinder {
   }
 
   // entities of a label available in a seat: seated there first, then already serving there (by id)
-  private local(label: number, seat: readonly number[]): Candidate[] {
-    let perSeat = this.shared.local.get(label);
-    if (!perSeat) this.shared.local.set(label, (perSeat = new Map()));
+  private local(label: number, role: number, seat: readonly number[]): Candidate[] {
+    let perSeat = this.shared.local.get(label * 256 + role);
+    if (!perSeat) this.shared.local.set(label * 256 + role, (perSeat = new Map()));
     let out = perSeat.get(seat);
     if (out) return out;
     const home = new Set(seat);
@@ -117,6 +118,7 @@ export class MitigationFinder {
     const serving: Candidate[] = [];
     out = [];
     for (const c of this.sameLabel(label)) {
+      if (!this.rolesOf(c).has(role)) continue;
       const cs = this.juris.seat(c).find((x) => home.has(x));
       if (cs !== undefined) out.push({ node: c, tier: 'seated', nation: cs });
       else if (idx.rdepOffsets[c + 1]! > idx.rdepOffsets[c]!) {
@@ -129,11 +131,24 @@ export class MitigationFinder {
     return out;
   }
 
-  // replacements for r where `seat` is: its substitutes, then the local entities of its label
-  private *candidates(r: number, seat: readonly number[]): Generator<Candidate> {
+  // the relation types through which something depends on c: the roles it plays (foundry, memory, host...)
+  private rolesOf(c: number): ReadonlySet<number> {
+    let roles = this.shared.roles.get(c);
+    if (!roles) {
+      const { idx } = this.pr;
+      const set = new Set<number>();
+      for (let r = idx.rdepOffsets[c]!; r < idx.rdepOffsets[c + 1]!; r++) set.add(idx.snapshot.edgeType[idx.depEdge[idx.rdepPos[r]!]!]!);
+      this.shared.roles.set(c, (roles = set));
+    }
+    return roles;
+  }
+
+  // replacements for r, needed in the role `role`, where `seat` is: its declared substitutes, then
+  // entities of its label that play the same role for someone (a foundry for a foundry, not any company)
+  private *candidates(r: number, role: number, seat: readonly number[]): Generator<Candidate> {
     const subs = this.substitutes(r);
     yield* subs;
-    for (const c of this.local(this.pr.idx.snapshot.labelOf[r]!, seat)) if (c.node !== r && !subs.some((x) => x.node === c.node)) yield c;
+    for (const c of this.local(this.pr.idx.snapshot.labelOf[r]!, role, seat)) if (c.node !== r && !subs.some((x) => x.node === c.node)) yield c;
   }
 
   private usable(c: number, d: number): boolean {
@@ -148,9 +163,12 @@ export class MitigationFinder {
    */
   for(d: number, chains: readonly { positions: readonly number[] }[]): Mitigation[] {
     const { idx } = this.pr;
+    // what to replace, each as (entity, the relation type it is needed through): the shocked end of
+    // each chain, then the deployment's own dependency on it
     const replace: number[] = [];
-    for (const c of chains) if (c.positions.length) replace.push(idx.depTarget[c.positions[0]!]!);
-    for (const c of chains) if (c.positions.length) replace.push(idx.depTarget[c.positions[c.positions.length - 1]!]!);
+    const role = (p: number) => idx.depTarget[p]! * 256 + idx.snapshot.edgeType[idx.depEdge[p]!]!;
+    for (const c of chains) if (c.positions.length) replace.push(role(c.positions[0]!));
+    for (const c of chains) if (c.positions.length) replace.push(role(c.positions[c.positions.length - 1]!));
     const seat = this.juris.seat(d);
     let key = replace.join(',') + '|';
     for (const sc of this.scopes) key += this.inScope(sc, d) ? '1' : '0';
@@ -165,8 +183,9 @@ export class MitigationFinder {
     const s = this.pr.idx.snapshot;
     const out: Mitigation[] = [];
     const used = new Set<string>();
-    for (const r of [...new Set(replace)]) {
-      for (const c of this.candidates(r, seat)) {
+    for (const rr of [...new Set(replace)]) {
+      const r = Math.floor(rr / 256);
+      for (const c of this.candidates(r, rr % 256, seat)) {
         if (out.length >= MAX_MITIGATIONS) return out;
         const key = `${r}>${c.node}`;
         if (used.has(key) || !this.usable(c.node, d)) continue;

@@ -4,6 +4,7 @@
 // weights, which pass neither layer, are never a data processor.
 import { z } from 'zod';
 import { DOMAIN } from '../../schema/generated/domain.js';
+import { LABELS, type Label } from '../../schema/generated/model.js';
 import { LAYERS, layerMask, type ReachIndex } from '../reach.js';
 
 const HOSTING = LAYERS.indexOf('hosting');
@@ -14,16 +15,30 @@ export const dataClassSchema = z.enum(
   [...new Set(DOMAIN.labels.flatMap((l) => l.properties.dataClasses?.values ?? []))] as [string, ...string[]],
 );
 
-/** Every data processor with the layer it fails in when it may not be used. */
+// Labels that can host others, by the schema: the needed end of a hosting-layer relation. A cloud
+// nobody uses yet still processes data once someone moves there, so it counts from its label.
+const HOST_LABELS = new Set(
+  DOMAIN.relations
+    .filter((r) => r.dependency && (r.dependency.layer ?? '') === 'hosting')
+    .flatMap((r) => (r.dependency!.dependent === 'from' ? r.to : r.from))
+    .map((l) => LABELS.indexOf(l as Label)),
+);
+
+const cache = new WeakMap<ReachIndex, { node: number; layers: number }[]>();
+
+/** Every data processor with the layer it fails in when it may not be used (cached per index). */
 export function dataProcessors(idx: ReachIndex): { node: number; layers: number }[] {
+  const known = cache.get(idx);
+  if (known) return known;
   const out: { node: number; layers: number }[] = [];
   const hosting = layerMask(['hosting']);
   const provider = layerMask(['provider']);
   for (let x = 0; x < idx.snapshot.nodeCount; x++) {
-    let layers = 0;
-    for (let r = idx.rdepOffsets[x]!; r < idx.rdepOffsets[x + 1]!; r++) if (idx.depOutLayer[idx.rdepPos[r]!] === HOSTING) layers |= hosting;
+    let layers = HOST_LABELS.has(idx.snapshot.labelOf[x]!) ? hosting : 0;
+    for (let r = idx.rdepOffsets[x]!; r < idx.rdepOffsets[x + 1]! && !layers; r++) if (idx.depOutLayer[idx.rdepPos[r]!] === HOSTING) layers |= hosting;
     for (let p = idx.depOffsets[x]!; p < idx.depOffsets[x + 1]!; p++) if (idx.depOutLayer[p] === PROVIDER) layers |= provider;
     if (layers) out.push({ node: x, layers });
   }
+  cache.set(idx, out);
   return out;
 }
