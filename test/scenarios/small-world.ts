@@ -4,7 +4,7 @@ import { SnapshotBuilder, type Snapshot } from '../../graph/snapshot.js';
 import type { Label, RelationType } from '../../schema/generated/model.js';
 import type { Props } from '../../schema/records.js';
 
-export type EdgeSpec = [string, RelationType, string, Props?];
+export type EdgeSpec = [string, RelationType, string, Props?, { validFrom?: string; validTo?: string }?];
 
 const LABEL_BY_PREFIX: Record<string, Label> = {
   nation: 'Nation', org: 'Organization', lab: 'Lab', chip: 'Chip', model: 'Model', cloud: 'Cloud', dc: 'DataCenter', deployment: 'Deployment', reg: 'Regulation',
@@ -17,7 +17,7 @@ export function world(nodes: Record<string, Props>, edges: EdgeSpec[]): Snapshot
     const label = LABEL_BY_PREFIX[id.split(':')[0]!]!;
     b.addNode(id, label, id.split(':')[1]!, label === 'Nation' && !props.kind ? { kind: 'country', ...props } : props);
   }
-  for (const [f, t, to, props] of edges) if (!b.addEdge(f, t, to, props ?? {})) throw new Error(`bad edge ${f} ${t} ${to}`);
+  for (const [f, t, to, props, valid] of edges) if (!b.addEdge(f, t, to, props ?? {}, valid ?? {})) throw new Error(`bad edge ${f} ${t} ${to}`);
   return b.build();
 }
 
