@@ -17,6 +17,11 @@ const env = z.object({
   EMBED_FRAME_ANCESTORS: z.string().default('*'),
   INTROSPECTION: z.enum(['true', 'false']).default('true'),
   SEED_ON_START: z.enum(['true', 'false']).default('true'),
+  INGEST_CONFIG: z.string().optional(),
+  INGEST_ON_SERVE: z.enum(['true', 'false']).default('true'),
+  INGEST_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
+  CHOKEPOINT_SERVER: z.url({ message: 'expected the URL of a running chokepoint server, e.g. http://localhost:4000' }).optional(),
+  CHOKEPOINT_API_KEY: z.string().optional(),
 });
 
 export type ApiKeyRole = 'editor' | 'reader';
@@ -33,6 +38,16 @@ export interface Config {
   frameAncestors: string;
   introspection: boolean;
   seedOnStart: boolean;
+  ingest: {
+    /** the sources file (undefined: ingest/sources.yaml) */
+    sources?: string;
+    /** `serve` runs the scheduled jobs in-process (off with --no-ingest) */
+    onServe: boolean;
+    /** let ingest fetches reach loopback and private addresses */
+    allowPrivate: boolean;
+  };
+  /** where a CLI hands its ingest work when a server holds the embedded store */
+  client: { server?: string; apiKey?: string };
 }
 
 /** Parses API_KEYS="key1:editor,key2:reader". */
@@ -67,5 +82,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     frameAncestors: e.EMBED_FRAME_ANCESTORS,
     introspection: e.INTROSPECTION === 'true',
     seedOnStart: e.SEED_ON_START === 'true',
+    ingest: { sources: e.INGEST_CONFIG, onServe: e.INGEST_ON_SERVE === 'true', allowPrivate: e.INGEST_ALLOW_PRIVATE === 'true' },
+    client: { server: e.CHOKEPOINT_SERVER, apiKey: e.CHOKEPOINT_API_KEY },
   };
 }

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { ApiKeyRole } from '../config.js';
 import type { SnapshotCache } from '../../graph/snapshot-cache.js';
 import type { GraphStore } from '../../graph/store.js';
+import type { IngestService } from '../../ingest/ingest-service.js';
 import type { Loaders } from './loaders.js';
 
 export interface GraphContext {
@@ -16,5 +17,13 @@ export interface GraphContext {
   /** epoch ms after which work should stop */
   deadline: number;
   /** filled in once the operation is known (a holder: Apollo may shallow-copy the context) */
-  seen: { operation?: 'query' | 'mutation' | 'subscription' };
+  seen: {
+    operation?: 'query' | 'mutation' | 'subscription';
+    /** set by fields whose answer can change without the graph version moving (ingest runs): no cache, no ETag */
+    volatile?: boolean;
+    /** set by operations that do long work on purpose (handed-over ingest): the request timeout does not cut them off */
+    unbounded?: boolean;
+  };
+  /** the server's ingest (documents and job runs handed over); absent where GraphQL runs without a server */
+  ingest?: IngestService;
 }

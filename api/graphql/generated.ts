@@ -200,6 +200,17 @@ export type DataCenterEdge = {
   node: DataCenter;
 };
 
+/** An input that failed, with a named reason (ssrf_blocked, timeout, too_large, http_status, parse_error, ...). */
+export type DeadLetter = {
+  __typename?: 'DeadLetter';
+  /** ISO timestamp. */
+  at: Scalars['String']['output'];
+  job: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+  reason: Scalars['String']['output'];
+  url: Scalars['String']['output'];
+};
+
 /** An investment, procurement, partnership or funding agreement; parties link to it with PARTY_TO and a role. */
 export type Deal = Entity & {
   __typename?: 'Deal';
@@ -422,6 +433,81 @@ export type ImpactStatus =
   | 'DEGRADED'
   | 'UNAFFECTED';
 
+/** Documents a run touched, by what happened to them. */
+export type IngestDocumentCounts = {
+  __typename?: 'IngestDocumentCounts';
+  added: Scalars['Int']['output'];
+  /** Changed content: the old claims were retracted in the same write. */
+  changed: Scalars['Int']['output'];
+  /** Feed items whose page could not be read, kept with the item's own text. */
+  fromFeedText: Scalars['Int']['output'];
+  /** The server answered 304 to a conditional request. */
+  notModified: Scalars['Int']['output'];
+  /** Same content as stored: nothing written. */
+  unchanged: Scalars['Int']['output'];
+};
+
+export type IngestDocumentInput = {
+  /** The document as text (UTF-8). */
+  content?: InputMaybe<Scalars['String']['input']>;
+  /** The document's bytes, base64-encoded (keeps a declared non-UTF-8 charset intact). */
+  contentBase64?: InputMaybe<Scalars['String']['input']>;
+  /** news, model-card, policy, feed or auto (picked from the content). */
+  kind?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * A URL to fetch; or, with content or contentBase64, the name the document is keyed by (its file
+   * name or URL): ingesting the same source again with the same content changes nothing.
+   */
+  source: Scalars['String']['input'];
+};
+
+/** What one handed-over document produced. */
+export type IngestDocumentOutcome = {
+  __typename?: 'IngestDocumentOutcome';
+  claimsAdded: Scalars['Int']['output'];
+  claimsRetracted: Scalars['Int']['output'];
+  documents: IngestDocumentCounts;
+  failures: Array<DeadLetter>;
+  source: Scalars['String']['output'];
+  /** added, changed, unchanged, not_modified (HTTP 304), failed, or partial (written, with some failures). */
+  status: Scalars['String']['output'];
+};
+
+export type IngestDocumentsResult = {
+  __typename?: 'IngestDocumentsResult';
+  documents: Array<IngestDocumentOutcome>;
+  run: IngestRun;
+};
+
+/** A job of the server's sources file, run once: its run, or null when another worker held its lease. */
+export type IngestJobOutcome = {
+  __typename?: 'IngestJobOutcome';
+  job: Scalars['String']['output'];
+  run?: Maybe<IngestRun>;
+};
+
+/** One ingest run: a scheduled job, `ingest --once`, or documents handed over (job manual). */
+export type IngestRun = {
+  __typename?: 'IngestRun';
+  /** Names seen with several candidate entities, left unresolved. */
+  ambiguous: Array<Scalars['String']['output']>;
+  claimsAdded: Scalars['Int']['output'];
+  claimsRetracted: Scalars['Int']['output'];
+  documents: IngestDocumentCounts;
+  entitiesWritten: Scalars['Int']['output'];
+  failures: Array<DeadLetter>;
+  /** ISO timestamp. */
+  finishedAt: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  job: Scalars['String']['output'];
+  /** The worker that ran it. */
+  owner: Scalars['String']['output'];
+  /** Entities left out (with their facts) because the schema refused their properties. */
+  skippedEntities: Array<Scalars['String']['output']>;
+  /** ISO timestamp. */
+  startedAt: Scalars['String']['output'];
+};
+
 /** An organisation that develops AI models (frontier labs, open-weights labs, state labs). */
 export type Lab = Entity & {
   __typename?: 'Lab';
@@ -556,15 +642,28 @@ export type ModelEdge = {
 export type Mutation = {
   __typename?: 'Mutation';
   addClaim: ClaimResult;
+  /**
+   * Ingests documents in this server (which owns the store): URLs are fetched under the server's
+   * SSRF guard, content is parsed as given; at most 20 documents of at most 5 MB each per call.
+   * Recorded as one run of the job manual.
+   */
+  ingestDocuments: IngestDocumentsResult;
   /** Moves every claim of the merged entities to keep, adds their names as aliases and marks them mergedInto. */
   mergeEntities: MergeResult;
   retractClaim: RetractResult;
+  /** Runs jobs of the server's sources file once (every enabled job when none are named), under their leases. */
+  runIngestJobs: Array<IngestJobOutcome>;
   upsertEntity: Entity;
 };
 
 
 export type MutationAddClaimArgs = {
   input: AddClaimInput;
+};
+
+
+export type MutationIngestDocumentsArgs = {
+  documents: Array<IngestDocumentInput>;
 };
 
 
@@ -576,6 +675,11 @@ export type MutationMergeEntitiesArgs = {
 
 export type MutationRetractClaimArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationRunIngestJobsArgs = {
+  jobs?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 
@@ -691,6 +795,8 @@ export type Query = {
   chokepoints: Array<Chokepoint>;
   clouds: CloudConnection;
   dataCenters: DataCenterConnection;
+  /** The most recent ingest failures, newest first. */
+  deadLetters: Array<DeadLetter>;
   deals: DealConnection;
   /** What an entity depends on (its chips, clouds, model, developer, controllers, jurisdictions), up to depth hops. */
   dependencies: Subgraph;
@@ -710,6 +816,8 @@ export type Query = {
   exposure: Exposure;
   /** The graph version the answers come from (moves on every write). */
   graphVersion: Scalars['Int']['output'];
+  /** The most recent ingest runs, newest first. */
+  ingestRuns: Array<IngestRun>;
   labs: LabConnection;
   models: ModelConnection;
   nations: NationConnection;
@@ -769,6 +877,11 @@ export type QueryDataCentersArgs = {
   nation?: InputMaybe<Scalars['ID']['input']>;
   operator?: InputMaybe<Scalars['ID']['input']>;
   status?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryDeadLettersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -833,6 +946,11 @@ export type QueryExposureArgs = {
   depth?: InputMaybe<Scalars['Int']['input']>;
   nation: Scalars['ID']['input'];
   subjects?: InputMaybe<Array<EntityType>>;
+};
+
+
+export type QueryIngestRunsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1192,6 +1310,7 @@ export type ResolversTypes = ResolversObject<{
   DataCenterConnection: ResolverTypeWrapper<EntityConnection>;
   DataCenterEdge: ResolverTypeWrapper<EntityEdge>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DeadLetter: ResolverTypeWrapper<DeadLetter>;
   Deal: ResolverTypeWrapper<EntityRecord>;
   DealConnection: ResolverTypeWrapper<EntityConnection>;
   DealEdge: ResolverTypeWrapper<EntityEdge>;
@@ -1211,6 +1330,12 @@ export type ResolversTypes = ResolversObject<{
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Impact: ResolverTypeWrapper<ImpactModel>;
   ImpactStatus: ImpactStatus;
+  IngestDocumentCounts: ResolverTypeWrapper<IngestDocumentCounts>;
+  IngestDocumentInput: IngestDocumentInput;
+  IngestDocumentOutcome: ResolverTypeWrapper<IngestDocumentOutcome>;
+  IngestDocumentsResult: ResolverTypeWrapper<IngestDocumentsResult>;
+  IngestJobOutcome: ResolverTypeWrapper<IngestJobOutcome>;
+  IngestRun: ResolverTypeWrapper<IngestRun>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   Lab: ResolverTypeWrapper<EntityRecord>;
@@ -1267,6 +1392,7 @@ export type ResolversParentTypes = ResolversObject<{
   DataCenterConnection: EntityConnection;
   DataCenterEdge: EntityEdge;
   Date: Scalars['Date']['output'];
+  DeadLetter: DeadLetter;
   Deal: EntityRecord;
   DealConnection: EntityConnection;
   DealEdge: EntityEdge;
@@ -1283,6 +1409,12 @@ export type ResolversParentTypes = ResolversObject<{
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
   Impact: ImpactModel;
+  IngestDocumentCounts: IngestDocumentCounts;
+  IngestDocumentInput: IngestDocumentInput;
+  IngestDocumentOutcome: IngestDocumentOutcome;
+  IngestDocumentsResult: IngestDocumentsResult;
+  IngestJobOutcome: IngestJobOutcome;
+  IngestRun: IngestRun;
   Int: Scalars['Int']['output'];
   JSON: Scalars['JSON']['output'];
   Lab: EntityRecord;
@@ -1425,6 +1557,14 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'Date';
 }
 
+export type DeadLetterResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['DeadLetter'] = ResolversParentTypes['DeadLetter']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  job?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type DealResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Deal'] = ResolversParentTypes['Deal']> = ResolversObject<{
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   amount?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -1532,6 +1672,48 @@ export type ImpactResolvers<ContextType = GraphContext, ParentType extends Resol
   status?: Resolver<ResolversTypes['ImpactStatus'], ParentType, ContextType>;
 }>;
 
+export type IngestDocumentCountsResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['IngestDocumentCounts'] = ResolversParentTypes['IngestDocumentCounts']> = ResolversObject<{
+  added?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  changed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  fromFeedText?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  notModified?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type IngestDocumentOutcomeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['IngestDocumentOutcome'] = ResolversParentTypes['IngestDocumentOutcome']> = ResolversObject<{
+  claimsAdded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  claimsRetracted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  documents?: Resolver<ResolversTypes['IngestDocumentCounts'], ParentType, ContextType>;
+  failures?: Resolver<Array<ResolversTypes['DeadLetter']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type IngestDocumentsResultResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['IngestDocumentsResult'] = ResolversParentTypes['IngestDocumentsResult']> = ResolversObject<{
+  documents?: Resolver<Array<ResolversTypes['IngestDocumentOutcome']>, ParentType, ContextType>;
+  run?: Resolver<ResolversTypes['IngestRun'], ParentType, ContextType>;
+}>;
+
+export type IngestJobOutcomeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['IngestJobOutcome'] = ResolversParentTypes['IngestJobOutcome']> = ResolversObject<{
+  job?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  run?: Resolver<Maybe<ResolversTypes['IngestRun']>, ParentType, ContextType>;
+}>;
+
+export type IngestRunResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['IngestRun'] = ResolversParentTypes['IngestRun']> = ResolversObject<{
+  ambiguous?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  claimsAdded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  claimsRetracted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  documents?: Resolver<ResolversTypes['IngestDocumentCounts'], ParentType, ContextType>;
+  entitiesWritten?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  failures?: Resolver<Array<ResolversTypes['DeadLetter']>, ParentType, ContextType>;
+  finishedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  job?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  owner?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  skippedEntities?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
 }
@@ -1618,8 +1800,10 @@ export type ModelEdgeResolvers<ContextType = GraphContext, ParentType extends Re
 
 export type MutationResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   addClaim?: Resolver<ResolversTypes['ClaimResult'], ParentType, ContextType, RequireFields<MutationAddClaimArgs, 'input'>>;
+  ingestDocuments?: Resolver<ResolversTypes['IngestDocumentsResult'], ParentType, ContextType, RequireFields<MutationIngestDocumentsArgs, 'documents'>>;
   mergeEntities?: Resolver<ResolversTypes['MergeResult'], ParentType, ContextType, RequireFields<MutationMergeEntitiesArgs, 'keep' | 'merge'>>;
   retractClaim?: Resolver<ResolversTypes['RetractResult'], ParentType, ContextType, RequireFields<MutationRetractClaimArgs, 'id'>>;
+  runIngestJobs?: Resolver<Array<ResolversTypes['IngestJobOutcome']>, ParentType, ContextType, Partial<MutationRunIngestJobsArgs>>;
   upsertEntity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType, RequireFields<MutationUpsertEntityArgs, 'input'>>;
 }>;
 
@@ -1692,6 +1876,7 @@ export type QueryResolvers<ContextType = GraphContext, ParentType extends Resolv
   chokepoints?: Resolver<Array<ResolversTypes['Chokepoint']>, ParentType, ContextType, RequireFields<QueryChokepointsArgs, 'first'>>;
   clouds?: Resolver<ResolversTypes['CloudConnection'], ParentType, ContextType, RequireFields<QueryCloudsArgs, 'first'>>;
   dataCenters?: Resolver<ResolversTypes['DataCenterConnection'], ParentType, ContextType, RequireFields<QueryDataCentersArgs, 'first'>>;
+  deadLetters?: Resolver<Array<ResolversTypes['DeadLetter']>, ParentType, ContextType, RequireFields<QueryDeadLettersArgs, 'first'>>;
   deals?: Resolver<ResolversTypes['DealConnection'], ParentType, ContextType, RequireFields<QueryDealsArgs, 'first'>>;
   dependencies?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryDependenciesArgs, 'depth' | 'id'>>;
   dependents?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryDependentsArgs, 'depth' | 'id'>>;
@@ -1701,6 +1886,7 @@ export type QueryResolvers<ContextType = GraphContext, ParentType extends Resolv
   entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntityArgs, 'id'>>;
   exposure?: Resolver<ResolversTypes['Exposure'], ParentType, ContextType, RequireFields<QueryExposureArgs, 'depth' | 'nation' | 'subjects'>>;
   graphVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ingestRuns?: Resolver<Array<ResolversTypes['IngestRun']>, ParentType, ContextType, RequireFields<QueryIngestRunsArgs, 'first'>>;
   labs?: Resolver<ResolversTypes['LabConnection'], ParentType, ContextType, RequireFields<QueryLabsArgs, 'first'>>;
   models?: Resolver<ResolversTypes['ModelConnection'], ParentType, ContextType, RequireFields<QueryModelsArgs, 'first'>>;
   nations?: Resolver<ResolversTypes['NationConnection'], ParentType, ContextType, RequireFields<QueryNationsArgs, 'first'>>;
@@ -1827,6 +2013,7 @@ export type Resolvers<ContextType = GraphContext> = ResolversObject<{
   DataCenterConnection?: DataCenterConnectionResolvers<ContextType>;
   DataCenterEdge?: DataCenterEdgeResolvers<ContextType>;
   Date?: GraphQLScalarType;
+  DeadLetter?: DeadLetterResolvers<ContextType>;
   Deal?: DealResolvers<ContextType>;
   DealConnection?: DealConnectionResolvers<ContextType>;
   DealEdge?: DealEdgeResolvers<ContextType>;
@@ -1840,6 +2027,11 @@ export type Resolvers<ContextType = GraphContext> = ResolversObject<{
   Exposure?: ExposureResolvers<ContextType>;
   ExposureItem?: ExposureItemResolvers<ContextType>;
   Impact?: ImpactResolvers<ContextType>;
+  IngestDocumentCounts?: IngestDocumentCountsResolvers<ContextType>;
+  IngestDocumentOutcome?: IngestDocumentOutcomeResolvers<ContextType>;
+  IngestDocumentsResult?: IngestDocumentsResultResolvers<ContextType>;
+  IngestJobOutcome?: IngestJobOutcomeResolvers<ContextType>;
+  IngestRun?: IngestRunResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Lab?: LabResolvers<ContextType>;
   LabConnection?: LabConnectionResolvers<ContextType>;

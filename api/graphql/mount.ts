@@ -5,6 +5,7 @@ import { ApolloServer, HeaderMap, type HTTPGraphQLResponse } from '@apollo/serve
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { Context, Hono } from 'hono';
 import type { AppDeps } from '../server/deps.js';
+import { IngestService } from '../../ingest/ingest-service.js';
 import type { GraphContext } from './context.js';
 import { presentedKey, roleOf } from './auth.js';
 import { errorFormatter } from './errors.js';
@@ -21,6 +22,8 @@ export interface MountOptions {
   /** cache read responses per graph version (default true) */
   responseCache?: boolean;
   path?: string;
+  /** the server's ingest service (default: one over the store without scheduled jobs) */
+  ingest?: IngestService;
 }
 
 // Apollo's CSRF rule: a request may be answered only when a browser would have preflighted it
@@ -71,6 +74,9 @@ export async function mountGraphQL(app: Hono, deps: AppDeps, opts: MountOptions 
   const timeoutMs = opts.timeoutMs ?? LIMITS.timeoutMs;
   const cache = opts.responseCache === false ? null : new ResponseCache();
   const reads = new SharedReads();
+  const ingest =
+    opts.ingest ??
+    new IngestService(deps.store, { ...(deps.config.ingest.sources ? { sourcesPath: deps.config.ingest.sources } : {}), allowPrivate: deps.config.ingest.allowPrivate, log: deps.logger });
 
   const handle = async (c: Context): Promise<Response> => {
     const req = c.req.raw;
@@ -116,10 +122,11 @@ export async function mountGraphQL(app: Hono, deps: AppDeps, opts: MountOptions 
 
     const deadline = Date.now() + timeoutMs;
     let timer: NodeJS.Timeout | undefined;
+    const ctx: GraphContext = { store: deps.store, snapshots: deps.snapshots, loaders: createLoaders(deps.store, { reads, version }), role, logger: deps.logger, deadline, seen: {}, ingest };
     const timedOut = new Promise<'timeout'>((resolve) => {
-      timer = setTimeout(() => resolve('timeout'), timeoutMs);
+      // handed-over ingest fetches and writes on purpose for longer; it is not cut off
+      timer = setTimeout(() => !ctx.seen.unbounded && resolve('timeout'), timeoutMs);
     });
-    const ctx: GraphContext = { store: deps.store, snapshots: deps.snapshots, loaders: createLoaders(deps.store, { reads, version }), role, logger: deps.logger, deadline, seen: {} };
     const run = server.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method.toUpperCase(), headers, search: url.search, body },
       context: async () => ctx,
@@ -136,7 +143,7 @@ export async function mountGraphQL(app: Hono, deps: AppDeps, opts: MountOptions 
     for (const [k, v] of outcome.headers) out.set(k, v);
     const status = outcome.status ?? 200;
     const text = await bodyText(outcome);
-    const ok = status === 200 && !text.includes('"errors"');
+    const ok = status === 200 && !text.includes('"errors"') && !ctx.seen.volatile;
     // a read answered at the version it started from may be reused until the graph moves
     if (cache && ok && ctx.seen.operation === 'query' && (await deps.snapshots.get()).version === version)
       cache.set(version, cacheKey, { status, headers: headerList(out), body: text });
@@ -155,6 +162,7 @@ export async function mountGraphQL(app: Hono, deps: AppDeps, opts: MountOptions 
   const path = opts.path ?? '/graphql';
   app.on(['GET', 'POST'], path, handle);
   return async () => {
+    if (!opts.ingest) await ingest.stop();
     await server.stop();
   };
 }

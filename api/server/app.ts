@@ -1,6 +1,7 @@
 // The HTTP application: /healthz, /graphql, /embed and /oembed on one Hono app.
 import { Hono } from 'hono';
 import type { AppDeps } from './deps.js';
+import type { IngestService } from '../../ingest/ingest-service.js';
 import { mountGraphQL } from '../graphql/mount.js';
 import { mountEmbeds } from '../embed/mount.js';
 
@@ -10,8 +11,8 @@ export interface App {
   close(): Promise<void>;
 }
 
-/** Builds the application over the given store. */
-export async function createApp(deps: AppDeps): Promise<App> {
+/** Builds the application over the given store (with the server's ingest service, when it runs one). */
+export async function createApp(deps: AppDeps, parts: { ingest?: IngestService } = {}): Promise<App> {
   const app = new Hono();
   const closers: (() => Promise<void>)[] = [];
 
@@ -25,7 +26,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     }
   });
 
-  closers.push(await mountGraphQL(app, deps));
+  closers.push(await mountGraphQL(app, deps, parts.ingest ? { ingest: parts.ingest } : {}));
   closers.push(await mountEmbeds(app, deps));
 
   app.notFound((c) => c.json({ error: `no route for ${c.req.method} ${c.req.path}` }, 404));

@@ -1,5 +1,6 @@
-// Starts the server: opens the store, seeds it on first start, serves HTTP, and shuts down
-// gracefully on SIGTERM/SIGINT (stop accepting, drain, close the store).
+// Starts the server: opens the store, seeds it on first start, runs the scheduled ingest jobs
+// in-process when asked, serves HTTP, and shuts down gracefully on SIGTERM/SIGINT (stop ingest,
+// stop accepting, drain, close the store).
 import { serve as serveHttp } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
@@ -8,6 +9,7 @@ import { createLogger } from '../log.js';
 import { openStore } from '../../graph/open-store.js';
 import { SnapshotCache } from '../../graph/snapshot-cache.js';
 import type { GraphStore } from '../../graph/store.js';
+import { IngestService } from '../../ingest/ingest-service.js';
 import { seedStore } from '../seeding.js';
 import { createApp } from './app.js';
 
@@ -19,15 +21,25 @@ export interface RunningServer {
 }
 
 /** Starts the server; resolves once it listens. */
-export async function startServer(config: Config, opts: { store?: GraphStore; handleSignals?: boolean } = {}): Promise<RunningServer> {
+export async function startServer(config: Config, opts: { store?: GraphStore; handleSignals?: boolean; scheduleIngest?: boolean } = {}): Promise<RunningServer> {
   const logger = createLogger(config.logLevel);
   const store = opts.store ?? (await openStore(config));
   if (config.seedOnStart && (await store.graphVersion()) === 0) {
     const { write } = await seedStore(store);
     logger.info({ entities: write.entities, claims: write.claimsAdded, version: write.version }, 'seeded the empty store from seeds/');
   }
+  // the server owns the store, so the ingest jobs and the work CLIs hand over run here
+  const ingest = new IngestService(store, { ...(config.ingest.sources ? { sourcesPath: config.ingest.sources } : {}), allowPrivate: config.ingest.allowPrivate, log: logger.child({ part: 'ingest' }) });
+  if (opts.scheduleIngest) {
+    try {
+      logger.info({ jobs: ingest.schedule(), sources: config.ingest.sources ?? 'ingest/sources.yaml' }, 'ingest jobs scheduled');
+    } catch (err) {
+      if (!opts.store) await store.close();
+      throw err;
+    }
+  }
   const snapshots = new SnapshotCache(store);
-  const { app, close: closeApp } = await createApp({ store, snapshots, config, logger });
+  const { app, close: closeApp } = await createApp({ store, snapshots, config, logger }, { ingest });
   const server = await new Promise<Server>((resolve) => {
     const s = serveHttp({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s as Server));
   });
@@ -39,7 +51,8 @@ export async function startServer(config: Config, opts: { store?: GraphStore; ha
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= (async () => {
-      logger.info('shutting down: no new connections, draining');
+      logger.info('shutting down: ingest stops, no new connections, draining');
+      await ingest.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();

@@ -29,12 +29,45 @@ export interface PipelineOptions {
 }
 
 export interface IngestTarget {
-  /** a URL (fetched) or a file path (read) */
+  /** a URL (fetched) or a file path (read); with content, the name the document is keyed by */
   location: string;
   kind?: DocumentKind;
+  /** the document's bytes, handed over instead of being read or fetched */
+  content?: Uint8Array;
+}
+
+/** What one target of a run produced (the run report's counters, for this target alone). */
+export interface TargetOutcome {
+  location: string;
+  documents: RunReport['documents'];
+  claimsAdded: number;
+  claimsRetracted: number;
+  failures: DeadLetter[];
 }
 
 type Outcome = 'added' | 'changed' | 'unchanged';
+
+/** An input the run did not reach because the pipeline was stopped (a shutdown). */
+class StoppedError extends Error {
+  constructor() {
+    super('not read: ingest was stopped (the process shut down) before this input');
+  }
+}
+
+const countersOf = (r: RunReport): TargetOutcome => ({ location: '', documents: { ...r.documents }, claimsAdded: r.claimsAdded, claimsRetracted: r.claimsRetracted, failures: [...r.failures] });
+
+/** The difference between a report now and a copy of its counters taken before one target. */
+function outcomeSince(location: string, before: TargetOutcome, r: RunReport): TargetOutcome {
+  const d = r.documents;
+  const b = before.documents;
+  return {
+    location,
+    documents: { added: d.added - b.added, changed: d.changed - b.changed, unchanged: d.unchanged - b.unchanged, notModified: d.notModified - b.notModified, fromFeedText: d.fromFeedText - b.fromFeedText },
+    claimsAdded: r.claimsAdded - before.claimsAdded,
+    claimsRetracted: r.claimsRetracted - before.claimsRetracted,
+    failures: r.failures.slice(before.failures.length),
+  };
+}
 
 const isUrl = (s: string) => /^https?:\/\//i.test(s);
 
@@ -43,6 +76,7 @@ export class IngestPipeline {
   private readonly owner: string;
   private readonly now: () => Date;
   private gazetteer: Gazetteer | null = null;
+  private stopping = false;
 
   constructor(private readonly opts: PipelineOptions) {
     this.fetcher = opts.fetcher ?? new Fetcher();
@@ -55,8 +89,13 @@ export class IngestPipeline {
     return this.gazetteer;
   }
 
+  /** Ends runs early: each run finishes the document it is writing, records the inputs it did not reach, and returns. */
+  stop(): void {
+    this.stopping = true;
+  }
+
   /** Ingests targets as one run named job; records the run and its dead letters; never throws for one bad input. */
-  async run(job: string, targets: IngestTarget[]): Promise<RunReport> {
+  async run(job: string, targets: IngestTarget[], onTarget?: (outcome: TargetOutcome) => void): Promise<RunReport> {
     this.gazetteer = null;
     const report: RunReport = {
       id: `${job}:${this.now().toISOString()}:${randomUUID().slice(0, 8)}`,
@@ -74,7 +113,10 @@ export class IngestPipeline {
     };
     let done = 0;
     for (const target of targets) {
-      await this.ingestTarget(job, target, report);
+      const before = countersOf(report);
+      if (this.stopping) this.fail(report, job, target.location, new StoppedError());
+      else await this.ingestTarget(job, target, report);
+      onTarget?.(outcomeSince(target.location, before, report));
       this.opts.progress?.(job, ++done, targets.length);
     }
     report.ambiguous = [...new Set(report.ambiguous)];
@@ -84,13 +126,14 @@ export class IngestPipeline {
   }
 
   private fail(report: RunReport, job: string, url: string, err: unknown): void {
-    const reason = err instanceof FetchError ? err.reason : err instanceof InvalidInput ? 'parse_error' : 'ingest_error';
+    const reason = err instanceof FetchError ? err.reason : err instanceof InvalidInput ? 'parse_error' : err instanceof StoppedError ? 'stopped' : 'ingest_error';
     const message = err instanceof FetchError ? err.message.replace(`${err.reason}: ${err.url}: `, '') : ((err as Error).message ?? String(err));
     const letter: DeadLetter = { job, url, reason, message, at: this.now().toISOString() };
     report.failures.push(letter);
   }
 
-  private async load(location: string, report: RunReport): Promise<RawInput | null> {
+  private async load(location: string, report: RunReport, content?: Uint8Array): Promise<RawInput | null> {
+    if (content) return { url: location, body: content };
     if (!isUrl(location)) return { url: location, body: await readFile(location) };
     const validators = await cachedValidators(this.opts.store, location);
     const res = await this.fetcher.fetch(location, validators);
@@ -105,7 +148,7 @@ export class IngestPipeline {
   private async ingestTarget(job: string, target: IngestTarget, report: RunReport): Promise<void> {
     let input: RawInput | null;
     try {
-      input = await this.load(target.location, report);
+      input = await this.load(target.location, report, target.content);
     } catch (err) {
       this.fail(report, job, target.location, err);
       return;
@@ -115,7 +158,10 @@ export class IngestPipeline {
       const gazetteer = await this.knownEntities();
       const out = await pickSource(input, target.kind ?? 'auto').parse(input, { gazetteer });
       for (const doc of out.documents) await this.write(job, doc, report);
-      for (const item of out.items) await this.ingestItem(job, item, report);
+      for (const item of out.items) {
+        if (this.stopping) this.fail(report, job, item.link, new StoppedError());
+        else await this.ingestItem(job, item, report);
+      }
     } catch (err) {
       this.fail(report, job, target.location, err);
     }

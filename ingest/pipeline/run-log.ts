@@ -63,3 +63,8 @@ export async function rememberValidators(store: LogStore, url: string, validator
   if (!validators.etag && !validators.lastModified) return;
   await store.appendLog(cacheKind(url), [{ id: 'latest', at, data: validators }]);
 }
+
+/** Records one dead letter outside a run (a job that failed as a whole, e.g. the store refused its run record). */
+export async function recordDeadLetter(store: LogStore, letter: DeadLetter): Promise<void> {
+  await store.appendLog(DEAD_LETTER_LOG, [{ id: `${letter.job}:${letter.at}:${createHash('sha256').update(letter.message).digest('hex').slice(0, 8)}`, at: letter.at, data: letter }]);
+}

@@ -24,18 +24,36 @@ export async function runAllOnce(config: SourcesConfig, pipeline: IngestPipeline
   return out;
 }
 
-/** Schedules every enabled job; returns the tasks so the caller can stop them. */
-export function scheduleJobs(config: SourcesConfig, pipeline: IngestPipeline, onOutcome: (o: JobOutcome) => void, onError: (job: string, err: unknown) => void): ScheduledTask[] {
+/**
+ * Schedules every enabled job; returns the tasks so the caller can stop them. Each run's promise
+ * sits in `running` while it lasts, so a shutdown can wait for it before closing the store.
+ */
+export function scheduleJobs(
+  config: SourcesConfig,
+  pipeline: IngestPipeline,
+  onOutcome: (o: JobOutcome) => void | Promise<void>,
+  onError: (job: string, err: unknown) => void | Promise<void>,
+  running: Set<Promise<void>> = new Set(),
+): ScheduledTask[] {
+  const runJob = async (job: JobConfig) => {
+    try {
+      await onOutcome({ job: job.name, report: await pipeline.runLeased(job.name, targets(job)) });
+    } catch (err) {
+      await onError(job.name, err);
+    }
+  };
   return config.jobs
     .filter((j) => j.enabled)
     .map((job) =>
       cron.schedule(
         job.schedule ?? config.defaults.schedule,
         async () => {
+          const run = runJob(job);
+          running.add(run);
           try {
-            onOutcome({ job: job.name, report: await pipeline.runLeased(job.name, targets(job)) });
-          } catch (err) {
-            onError(job.name, err);
+            await run;
+          } finally {
+            running.delete(run);
           }
         },
         { name: job.name, noOverlap: true },

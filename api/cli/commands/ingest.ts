@@ -1,19 +1,94 @@
-import { InvalidInput } from '../../../schema/errors.js';
-import type { CliCommand } from '../command.js';
+import { readFile } from 'node:fs/promises';
+import { InvalidInput, StoreUnavailable, Unauthorized } from '../../../schema/errors.js';
+import type { GraphStore } from '../../../graph/store.js';
+import type { DeadLetter, RunReport } from '../../../ingest/pipeline/run-log.js';
+import type { ServerTarget } from '../../graphql/client.js';
+import type { CliCommand, ParsedArgs } from '../command.js';
+import type { CliContext } from '../context.js';
 
 const KINDS = ['news', 'model-card', 'policy', 'feed', 'auto'];
+// the server's per-call limits (api/graphql/resolvers/ingest.ts INGEST_LIMITS)
+const PER_CALL = 20;
+const MAX_BYTES = 5 * 1024 * 1024;
+
+const RUN = `id job owner startedAt finishedAt documents { added changed unchanged notModified fromFeedText }
+  claimsAdded claimsRetracted entitiesWritten ambiguous skippedEntities failures { job url reason message at }`;
+const INGEST_DOCUMENTS = `mutation($documents: [IngestDocumentInput!]!) { ingestDocuments(documents: $documents) { run { ${RUN} } } }`;
+const RUN_JOBS = `mutation($jobs: [String!]) { runIngestJobs(jobs: $jobs) { job run { ${RUN} } } }`;
+const STATUS = `query { ingestRuns(first: 20) { ${RUN} } deadLetters(first: 50) { job url reason message at } }`;
+
+const isUrl = (s: string) => /^https?:\/\//i.test(s);
+const LOCKED = /in use by another process/;
+
+/** The store, or (when a running server holds the embedded store) the server to hand the work to. */
+async function storeOrServer(args: ParsedArgs, ctx: CliContext): Promise<{ store: GraphStore } | { server: ServerTarget; locked: string }> {
+  try {
+    return { store: await ctx.openStore() };
+  } catch (err) {
+    if (ctx.config.store !== 'embedded' || !(err instanceof StoreUnavailable) || !LOCKED.test(err.message)) throw err;
+    const { serverUrl } = await import('../../graphql/client.js');
+    const url =
+      typeof args.values.server === 'string'
+        ? serverUrl(args.values.server, '--server')
+        : ctx.config.client.server
+          ? serverUrl(ctx.config.client.server, 'CHOKEPOINT_SERVER')
+          : `http://localhost:${ctx.config.port}`;
+    const apiKey = typeof args.values['api-key'] === 'string' ? args.values['api-key'] : ctx.config.client.apiKey;
+    return { server: { url, ...(apiKey ? { apiKey } : {}) }, locked: err.message };
+  }
+}
+
+/** Writes to the server need an editor key; say so before sending anything. */
+function needKey(server: ServerTarget): void {
+  if (!server.apiKey)
+    throw new Unauthorized(`the store is held by the server at ${server.url}; handing the work to it needs an API key with the editor role (CHOKEPOINT_API_KEY or --api-key)`);
+}
+
+/** Sends `ingest file` inputs to the server: local files as their bytes, URLs for the server to fetch. */
+async function handFiles(server: ServerTarget, locations: string[], kind: string, ctx: CliContext): Promise<{ runs: RunReport[]; local: DeadLetter[] }> {
+  const { requestServer } = await import('../../graphql/client.js');
+  const local: DeadLetter[] = [];
+  const documents: { source: string; contentBase64?: string; kind: string }[] = [];
+  for (const location of locations) {
+    if (isUrl(location)) {
+      documents.push({ source: location, kind });
+      continue;
+    }
+    try {
+      const bytes = await readFile(location);
+      if (bytes.byteLength > MAX_BYTES) throw new Error(`${bytes.byteLength} bytes; the server takes at most ${MAX_BYTES} bytes per document`);
+      documents.push({ source: location, contentBase64: bytes.toString('base64'), kind });
+    } catch (err) {
+      local.push({ job: 'manual', url: location, reason: 'ingest_error', message: (err as Error).message, at: new Date().toISOString() });
+    }
+  }
+  const runs: RunReport[] = [];
+  for (let i = 0; i < documents.length; i += PER_CALL) {
+    const data = await requestServer<{ ingestDocuments: { run: RunReport } }>(server, INGEST_DOCUMENTS, { documents: documents.slice(i, i + PER_CALL) });
+    runs.push(data.ingestDocuments.run);
+    ctx.progress('manual', Math.min(i + PER_CALL, documents.length), documents.length);
+  }
+  return { runs, local };
+}
 
 const command: CliCommand = {
   name: 'ingest',
   summary: 'run the configured ingest jobs, ingest given documents, or show recent runs and dead letters',
-  usage: ['ingest [--once] [--config FILE] [--job NAME…] [--allow-private]', 'ingest file <path|url…> [--kind K] [--allow-private]', 'ingest status [--json]'],
+  usage: [
+    'ingest [--once] [--config FILE] [--job NAME…] [--allow-private]',
+    'ingest file <path|url…> [--kind K] [--allow-private]',
+    'ingest status [--json]',
+    'with a running server holding the store: [--server URL] [--api-key KEY] (or CHOKEPOINT_SERVER, CHOKEPOINT_API_KEY)',
+  ],
   help: {
     '--once': 'run every job once and exit (otherwise stay up and run them on their cron schedules)',
-    '--config FILE': 'the sources file (default ingest/sources.yaml)',
+    '--config FILE': 'the sources file (default INGEST_CONFIG or ingest/sources.yaml)',
     '--job NAME': 'only this job (repeatable)',
     '--allow-private': 'let fetches reach loopback and private addresses (off by default: SSRF guard)',
     '--kind K': 'for `ingest file`: news, model-card, policy, feed or auto (default)',
     '--json': 'for `ingest status`: the run records as JSON',
+    '--server URL': 'the server to hand work to when it holds the embedded store (default CHOKEPOINT_SERVER or http://localhost:$PORT)',
+    '--api-key KEY': 'an editor key for that server (default CHOKEPOINT_API_KEY)',
   },
   options: {
     once: { type: 'boolean', default: false },
@@ -22,54 +97,95 @@ const command: CliCommand = {
     'allow-private': { type: 'boolean', default: false },
     kind: { type: 'string', default: 'auto' },
     json: { type: 'boolean', default: false },
+    server: { type: 'string' },
+    'api-key': { type: 'string' },
   },
   async run(args, ctx) {
-    const { createPipeline, formatRun, ingestStatus } = await import('../../../ingest/ingest-service.js');
+    const { createPipeline, formatRun, formatStatus, ingestStatus, leaseHeldLine } = await import('../../../ingest/ingest-service.js');
     const [sub, ...rest] = args.positionals;
-    const allowPrivate = !!args.values['allow-private'];
-    if (sub === 'status') {
-      const { text, runs } = await ingestStatus(await ctx.openStore());
-      ctx.out(args.values.json ? JSON.stringify(runs, null, 2) : text);
-      return 0;
-    }
+    const allowPrivate = !!args.values['allow-private'] || ctx.config.ingest.allowPrivate;
+    const only = Array.isArray(args.values.job) ? args.values.job.map(String) : undefined;
+    const printRun = (report: RunReport) => {
+      ctx.out(formatRun(report));
+      for (const f of report.failures) ctx.err(`ingest: ${f.url}: ${f.reason}: ${f.message}`);
+      return report.failures.length;
+    };
+    if (sub !== undefined && sub !== 'status' && sub !== 'file') throw new InvalidInput(`ingest: unknown subcommand "${sub}" (expected file or status)`);
     if (sub === 'file') {
       const kind = String(args.values.kind);
       if (!KINDS.includes(kind)) throw new InvalidInput(`--kind: expected one of ${KINDS.join(', ')}, got "${kind}"`);
       if (!rest.length) throw new InvalidInput('ingest file: give at least one path or URL');
-      const pipeline = createPipeline(await ctx.openStore(), null, { allowPrivate, progress: ctx.progress });
-      const report = await pipeline.run('manual', rest.map((location) => ({ location, kind: kind as 'auto' })));
-      ctx.out(formatRun(report));
-      for (const f of report.failures) ctx.err(`ingest: ${f.url}: ${f.reason}: ${f.message}`);
-      return report.failures.length ? 1 : 0;
     }
-    if (sub !== undefined) throw new InvalidInput(`ingest: unknown subcommand "${sub}" (expected file or status)`);
+
+    const target = await storeOrServer(args, ctx);
+    if ('server' in target) {
+      const { requestServer } = await import('../../graphql/client.js');
+      const { server } = target;
+      if (sub === 'status') {
+        const data = await requestServer<{ ingestRuns: RunReport[]; deadLetters: DeadLetter[] }>(server, STATUS);
+        ctx.out(args.values.json ? JSON.stringify(data.ingestRuns, null, 2) : formatStatus(data.ingestRuns, data.deadLetters));
+        return 0;
+      }
+      if (sub === undefined && !args.values.once)
+        throw new StoreUnavailable(`${target.locked}; that server runs the scheduled jobs itself (unless started with --no-ingest), and \`ingest --once\` hands it a run`);
+      needKey(server);
+      ctx.err(`ingest: the store is held by the server at ${server.url}; handing the work to it`);
+      if (args.values.config !== undefined) ctx.err('ingest: --config is not sent: the server runs the jobs of its own sources file');
+      if (args.values['allow-private']) ctx.err("ingest: --allow-private is not sent: the server's own setting (INGEST_ALLOW_PRIVATE) guards its fetches");
+      if (sub === 'file') {
+        const { runs, local } = await handFiles(server, rest, String(args.values.kind), ctx);
+        let failures = local.length;
+        for (const l of local) ctx.err(`ingest: ${l.url}: ${l.reason}: ${l.message}`);
+        for (const run of runs) failures += printRun(run);
+        return failures ? 1 : 0;
+      }
+      const data = await requestServer<{ runIngestJobs: { job: string; run: RunReport | null }[] }>(server, RUN_JOBS, { jobs: only ?? null });
+      for (const o of data.runIngestJobs) ctx.out(o.run ? formatRun(o.run) : leaseHeldLine(o.job));
+      return 0;
+    }
+
+    const { store } = target;
+    if (sub === 'status') {
+      const { text, runs } = await ingestStatus(store);
+      ctx.out(args.values.json ? JSON.stringify(runs, null, 2) : text);
+      return 0;
+    }
+    if (sub === 'file') {
+      const pipeline = createPipeline(store, null, { allowPrivate, progress: ctx.progress });
+      const report = await pipeline.run('manual', rest.map((location) => ({ location, kind: String(args.values.kind) as 'auto' })));
+      return printRun(report) ? 1 : 0;
+    }
     const { loadSourcesConfig, DEFAULT_SOURCES } = await import('../../../ingest/scheduler/config.js');
     const { runAllOnce, scheduleJobs } = await import('../../../ingest/scheduler/scheduler.js');
-    const config = loadSourcesConfig(typeof args.values.config === 'string' ? args.values.config : DEFAULT_SOURCES);
-    const only = Array.isArray(args.values.job) ? args.values.job.map(String) : undefined;
+    const config = loadSourcesConfig(typeof args.values.config === 'string' ? args.values.config : (ctx.config.ingest.sources ?? DEFAULT_SOURCES));
     const unknown = only?.filter((j) => !config.jobs.some((c) => c.name === j));
     if (unknown?.length) throw new InvalidInput(`--job: no job named ${unknown.join(', ')} in the sources file`);
-    const pipeline = createPipeline(await ctx.openStore(), config, { allowPrivate, progress: ctx.progress });
+    const pipeline = createPipeline(store, config, { allowPrivate, progress: ctx.progress });
     if (args.values.once) {
-      for (const o of await runAllOnce(config, pipeline, only)) ctx.out(o.report ? formatRun(o.report) : `${o.job}: skipped, another worker holds its lease`);
+      for (const o of await runAllOnce(config, pipeline, only)) ctx.out(o.report ? formatRun(o.report) : leaseHeldLine(o.job));
       return 0;
     }
     const filtered = only ? { ...config, jobs: config.jobs.filter((j) => only.includes(j.name)) } : config;
+    const running = new Set<Promise<void>>();
     const tasks = scheduleJobs(
       filtered,
       pipeline,
-      (o) => ctx.out(o.report ? formatRun(o.report) : `${o.job}: skipped, another worker holds its lease`),
+      (o) => ctx.out(o.report ? formatRun(o.report) : leaseHeldLine(o.job)),
       (job, err) => ctx.err(`ingest: job ${job} failed: ${(err as Error).message}`),
+      running,
     );
     ctx.err(`ingest: ${tasks.length} jobs scheduled; Ctrl-C to stop`);
     await new Promise<void>((resolve) => {
       const stop = () => {
         for (const t of tasks) void t.stop();
+        pipeline.stop();
         resolve();
       };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
+    // a running job ends after its current document, before the store closes
+    await Promise.allSettled([...running]);
     return 0;
   },
 };

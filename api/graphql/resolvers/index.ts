@@ -8,6 +8,7 @@ import { entityTypeResolvers } from './entity-fields.js';
 import { Query } from './query.js';
 import { analysisQueries } from './analysis.js';
 import { Mutation } from './mutation.js';
+import { ingestMutations, ingestQueries } from './ingest.js';
 import { Relation, Source } from './relation.js';
 import { CauseStep, Chokepoint, Impact, Mitigation, ScenarioInfo, scenarioQueries } from './scenario.js';
 
@@ -52,8 +53,8 @@ const typed: Resolvers = {
   Date: DateScalar,
   JSON: JSONScalar,
   Entity: { __resolveType: (e) => e.label },
-  Query: { ...Query, ...analysisQueries, ...scenarioQueries },
-  Mutation,
+  Query: { ...Query, ...analysisQueries, ...scenarioQueries, ...ingestQueries },
+  Mutation: { ...Mutation, ...ingestMutations },
   Relation,
   ScenarioInfo,
   Impact,
