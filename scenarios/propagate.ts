@@ -143,6 +143,7 @@ export function propagate(idx: ReachIndex, hits: readonly Hit[], inScope: (scope
   // once, after everything it needs has settled; nodes on cycles then iterate to the fixed point.
   const { order, rank, acyclic } = topoOrderOf(idx);
   const w = new Worklist(pr, rank, acyclic);
+  const scopeMemo = new Map<Scope, Uint8Array>();
   for (const h of hits) {
     // a scoped hit cuts the edges of in-scope dependents; only a judged node is cut itself
     if (!h.scope || (idx.isJudged[h.node] && inScope(h.scope, h.node))) {
@@ -151,10 +152,14 @@ export function propagate(idx: ReachIndex, hits: readonly Hit[], inScope: (scope
       continue;
     }
     const bits = h.level === HARD ? h.layers : h.layers << 8;
+    // hits of one shock share their scope: each dependent is tested once per scope (0 unknown, 1 out, 2 in)
+    let known = scopeMemo.get(h.scope);
+    if (!known) scopeMemo.set(h.scope, (known = new Uint8Array(n)));
     for (let r = idx.rdepOffsets[h.node]!; r < idx.rdepOffsets[h.node + 1]!; r++) {
       const p = idx.rdepPos[r]!;
       const u = idx.depSource[p]!;
-      if (!inScope(h.scope, u)) continue;
+      if (known[u] === 0) known[u] = inScope(h.scope, u) ? 2 : 1;
+      if (known[u] === 1) continue;
       edgeHit.set(p, (edgeHit.get(p) ?? 0) | bits);
       edgeHitNode[u] = 1;
       w.enqueue(u);

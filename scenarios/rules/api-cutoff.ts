@@ -18,12 +18,12 @@ export default defineRule({
     .strict(),
   refs: { providers: null, destinations: ['Nation'] },
   hits(shock, ctx, i) {
-    const nations = ctx.standsFor(shock.destinations);
+    const scope = { nations: ctx.standsFor(shock.destinations), by: 'seat' as const };
     const via = relationTypesInLayers(PROVIDER);
     const layers = layerMask(PROVIDER);
     return shock.providers.flatMap((id) => {
       const provider = ctx.node(id);
-      return [provider, ...ctx.juris.controlledBy(provider, via)].map((node) => ({ node, layers, level: HARD, scope: { nations, by: 'seat' as const }, shock: i }));
+      return [provider, ...ctx.juris.controlledBy(provider, via)].map((node) => ({ node, layers, level: HARD, scope, shock: i }));
     });
   },
 });

@@ -18,11 +18,12 @@ export default defineRule({
     .strict(),
   refs: { issuer: ['Nation', 'Organization'], items: null, destinations: ['Nation'] },
   hits(shock, ctx, i) {
-    const nations = ctx.standsFor(shock.destinations);
+    // one scope object per shock: propagation tests each dependent once per scope
+    const scope = { nations: ctx.standsFor(shock.destinations), by: 'seat' as const };
     const level = shock.effect === 'ban' ? HARD : CONDITIONAL;
     return shock.items.flatMap((id) => {
       const item = ctx.node(id);
-      return [item, ...ctx.juris.controlledBy(item)].map((node) => ({ node, layers: ALL_LAYERS, level, scope: { nations, by: 'seat' as const }, shock: i }));
+      return [item, ...ctx.juris.controlledBy(item)].map((node) => ({ node, layers: ALL_LAYERS, level, scope, shock: i }));
     });
   },
 });

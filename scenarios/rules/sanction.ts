@@ -17,10 +17,10 @@ export default defineRule({
     .strict(),
   refs: { issuer: ['Nation', 'Organization'], targets: null, scope: ['Nation'] },
   hits(shock, ctx, i) {
-    const nations = ctx.standsFor(shock.scope ?? [shock.issuer]);
+    const scope = { nations: ctx.standsFor(shock.scope ?? [shock.issuer]), by: 'seat' as const };
     return shock.targets.flatMap((id) => {
       const target = ctx.node(id);
-      return [target, ...ctx.juris.controlledBy(target)].map((node) => ({ node, layers: ALL_LAYERS, level: HARD, scope: { nations, by: 'seat' as const }, shock: i }));
+      return [target, ...ctx.juris.controlledBy(target)].map((node) => ({ node, layers: ALL_LAYERS, level: HARD, scope, shock: i }));
     });
   },
 });
