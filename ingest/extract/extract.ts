@@ -2,7 +2,7 @@
 // relation rule on every sentence. Deterministic and offline; quotes are exact sentences of the text.
 import { relationProps, type Label, type RelationType } from '../../schema/generated/model.js';
 import { entityId, type Props } from '../../schema/records.js';
-import { allowed, isMention, type Endpoint, type FactDraft, type Frame, type Mention, type RelationRule } from './frame.js';
+import { allowed, isMention, leadingActor, type Endpoint, type FactDraft, type Frame, type Mention, type RelationRule } from './frame.js';
 import type { Gazetteer } from './gazetteer.js';
 import { findMentions } from './mentions.js';
 import { analyse } from './nlp.js';
@@ -73,9 +73,8 @@ function mask(text: string, offset: number, mentions: Mention[]): string {
 
 /** The likely grammatical subject of a sentence: its first actor-like mention near the start. */
 function subjectOf(frame: Frame): Mention | undefined {
-  const m = /^(?:[A-Z][a-z]+, )?(?:The |the )?⟨(\d+)⟩/.exec(frame.masked);
-  const first = m ? frame.mentions[Number(m[1])] : undefined;
-  return first && !first.demonym && allowed('PARTY_TO', first.label, 'Deal') ? first : undefined;
+  const first = leadingActor(frame);
+  return first && allowed('PARTY_TO', first.label, 'Deal') ? first : undefined;
 }
 
 function validProps(rel: RelationType, props: Props | undefined): Props | null {
@@ -117,7 +116,7 @@ export function extract(text: string, opts: ExtractOptions): ExtractedRecord[] {
   let previous: Mention | undefined;
   sentences.forEach((sentence, k) => {
     const mentions = mentionsBySentence[k]!;
-    for (const m of mentions) addEntity(m);
+    for (const m of mentions) if (!m.place && !m.anaphor) addEntity(m);
     const frame: Frame = { text: sentence.text, masked: mask(sentence.text, sentence.start, mentions), mentions, ...(previous ? { previous } : {}) };
     previous = subjectOf(frame) ?? previous;
     for (const rule of rules) {

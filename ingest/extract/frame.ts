@@ -25,6 +25,10 @@ export interface Mention {
   /** id of the organisation that operates it, when known (clouds) */
   operator?: string;
   demonym: boolean;
+  /** a city standing for its nation ("Paris"): recorded only when a fact uses it */
+  place?: boolean;
+  /** "The model" standing for the model the document last named */
+  anaphor?: boolean;
 }
 
 /** An entity a rule brings into being (a deal, a regulation, a deployment). */
@@ -105,6 +109,13 @@ export function unmask(frame: Frame, phrase: string): string {
 /** Builds a global regex from a pattern source (all rules match case-insensitively on words). */
 export function pattern(source: string): RegExp {
   return new RegExp(source, 'gu');
+}
+
+/** The sentence's leading actor: its first mention at the start ("Meanwhile, the X ...", "X's plan ..."), never a demonym. */
+export function leadingActor(frame: Frame): Mention | undefined {
+  const m = /^(?:[A-Z][a-z]+, )?(?:The |the )?⟨(\d+)⟩/.exec(frame.masked);
+  const first = m ? at(frame, m[1]) : undefined;
+  return first && !first.demonym ? first : undefined;
 }
 
 /** Whether an endpoint is a mention (as opposed to an entity a rule created). */

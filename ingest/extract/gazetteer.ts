@@ -22,8 +22,10 @@ export interface GazetteerHit {
   surface: string;
   /** every known entity the surface names; more than one distinct id means ambiguous */
   candidates: KnownEntity[];
-  /** true when the surface is a demonym ("Chinese") rather than a name */
+  /** true when the surface is a demonym ("Chinese") or a city ("Paris") standing for the entity, not its name */
   demonym: boolean;
+  /** true when the surface is a city standing for the entity ("Paris" for France) */
+  place: boolean;
 }
 
 interface Term {
@@ -31,6 +33,7 @@ interface Term {
   /** alias as written, for case checks */
   form: string;
   demonym: boolean;
+  place: boolean;
   isName: boolean;
 }
 
@@ -82,18 +85,19 @@ export class Gazetteer {
     for (const e of entities) {
       const lex = lexById.get(e.id);
       const aliases = [...new Set([...e.aliases, ...(lex?.aliases ?? [])])];
-      g.add({ entity: { ...e, aliases }, ...(lex?.country ? { country: lex.country } : {}), ...(lex?.operator ? { operator: lex.operator } : {}), origin: 'graph' }, lex?.demonyms ?? []);
+      g.add({ entity: { ...e, aliases }, ...(lex?.country ? { country: lex.country } : {}), ...(lex?.operator ? { operator: lex.operator } : {}), origin: 'graph' }, lex?.demonyms ?? [], lex?.places ?? []);
     }
-    for (const lex of lexicon) if (!g.byId.has(lex.id)) g.add(lexiconKnown(lex), lex.demonyms ?? []);
+    for (const lex of lexicon) if (!g.byId.has(lex.id)) g.add(lexiconKnown(lex), lex.demonyms ?? [], lex.places ?? []);
     return g;
   }
 
-  private add(known: KnownEntity, demonyms: string[]): void {
+  private add(known: KnownEntity, demonyms: string[], places: string[] = []): void {
     this.byId.set(known.entity.id, known);
     this.demonymsById.set(known.entity.id, demonyms);
-    this.insert(known.entity.name, { known, form: known.entity.name, demonym: false, isName: true });
-    for (const alias of known.entity.aliases) this.insert(alias, { known, form: alias, demonym: false, isName: false });
-    for (const d of demonyms) this.insert(d, { known, form: d, demonym: true, isName: false });
+    this.insert(known.entity.name, { known, form: known.entity.name, demonym: false, place: false, isName: true });
+    for (const alias of known.entity.aliases) this.insert(alias, { known, form: alias, demonym: false, place: false, isName: false });
+    for (const d of demonyms) this.insert(d, { known, form: d, demonym: true, place: false, isName: false });
+    for (const p of places) this.insert(p, { known, form: p, demonym: true, place: true, isName: false });
   }
 
   private insert(form: string, term: Term): void {
@@ -158,7 +162,7 @@ export class Gazetteer {
       const chosen = names.length > 0 ? names : fitting;
       const seen = new Set<string>();
       const candidates = chosen.filter((t) => !seen.has(t.known.entity.id) && seen.add(t.known.entity.id)).map((t) => t.known);
-      best = { start, end: j, surface, candidates, demonym: chosen.every((t) => t.demonym) };
+      best = { start, end: j, surface, candidates, demonym: chosen.every((t) => t.demonym), place: chosen.every((t) => t.place) };
     }
     return best;
   }

@@ -13,6 +13,8 @@ export interface LexiconEntry {
   props?: Props;
   /** adjectives that name the entity itself ("Chinese" for China); matched only before a noun phrase */
   demonyms?: string[];
+  /** cities that stand for the nation in "Paris-based", "based in Abu Dhabi"; matched like demonyms (never aliases) */
+  places?: string[];
   /** ISO code of the nation the organisation is headquartered in, for rules that need it */
   country?: string;
   /** id of the organisation that operates a cloud */
@@ -117,6 +119,29 @@ const NATIONS: NationRow[] = [
   ['NP', 'Nepal', [], []],
 ];
 
+// Cities where AI companies and agencies are based, for "Paris-based X" and "headquartered in Seoul".
+// Only names that are unambiguous in news text (no "Washington", "Cambridge", "Georgia").
+const CITIES: Readonly<Record<string, string[]>> = {
+  US: ['San Francisco', 'Silicon Valley', 'Palo Alto', 'Mountain View', 'Menlo Park', 'Santa Clara', 'Sunnyvale', 'Seattle', 'Redmond', 'New York', 'Austin'],
+  CN: ['Beijing', 'Shanghai', 'Shenzhen', 'Hangzhou', 'Guangzhou'],
+  TW: ['Taipei', 'Hsinchu'],
+  KR: ['Seoul', 'Pangyo'],
+  JP: ['Tokyo', 'Osaka'],
+  IN: ['Bengaluru', 'Bangalore', 'New Delhi', 'Mumbai', 'Hyderabad'],
+  AE: ['Abu Dhabi', 'Dubai'],
+  SA: ['Riyadh', 'Jeddah'],
+  QA: ['Doha'],
+  GB: ['London'],
+  FR: ['Paris'],
+  DE: ['Berlin', 'Munich', 'Heidelberg'],
+  NL: ['Amsterdam', 'Eindhoven', 'Veldhoven'],
+  CA: ['Toronto', 'Montreal'],
+  IL: ['Tel Aviv'],
+  CH: ['Zurich', 'Geneva'],
+  SE: ['Stockholm'],
+  IE: ['Dublin'],
+};
+
 const nations: LexiconEntry[] = NATIONS.map(([iso, name, aliases, demonyms]) => ({
   id: `nation:${iso.toLowerCase()}`,
   label: 'Nation',
@@ -124,6 +149,7 @@ const nations: LexiconEntry[] = NATIONS.map(([iso, name, aliases, demonyms]) => 
   aliases,
   props: { kind: 'country', iso },
   demonyms,
+  ...(CITIES[iso] ? { places: CITIES[iso] } : {}),
 }));
 
 const blocs: LexiconEntry[] = [
@@ -251,8 +277,8 @@ const clouds: LexiconEntry[] = [
   cloud('cloud:stackit', 'STACKIT', [], 'DE', 'sovereign'),
   cloud('cloud:coreweave-cloud', 'CoreWeave Cloud', [], 'US', 'neocloud', 'org:coreweave'),
   cloud('cloud:amazon-bedrock', 'Amazon Bedrock', ['Bedrock'], 'US', 'api_platform', 'org:amazon'),
-  cloud('cloud:azure-ai-foundry', 'Azure AI Foundry', ['Microsoft Foundry', 'Azure OpenAI Service', 'Azure OpenAI'], 'US', 'api_platform', 'org:microsoft'),
-  cloud('cloud:vertex-ai', 'Vertex AI', ['Google Vertex AI'], 'US', 'api_platform', 'org:google'),
+  cloud('cloud:azure-ai-foundry', 'Azure AI Foundry', ['Microsoft Azure AI Foundry', 'Microsoft Foundry', 'Azure OpenAI Service', 'Azure OpenAI'], 'US', 'api_platform', 'org:microsoft'),
+  cloud('cloud:vertex-ai', 'Vertex AI', ['Google Vertex AI', 'Google Cloud Vertex AI'], 'US', 'api_platform', 'org:google'),
 ];
 
 const chips: LexiconEntry[] = [

@@ -1,40 +1,24 @@
-// Amounts of money and counts as they are written in news text: "$5 billion", "€1.2bn",
-// "USD 300 million", "~100,000", "10k".
+// Written amounts as relation patterns read them. Parsing an amount is graph/money.ts (shared
+// with the seeds, with the USD value from its dated rate table); this module only holds what
+// extraction adds around it: the regex source that finds an amount inside a masked sentence, the
+// short form deal names use, and counts of hardware ("~100,000", "10k").
+import { parseMoney as parseAmount } from '../../graph/money.js';
 
 export interface Money {
   amount: number;
   currency: string;
 }
 
-const SCALE: Record<string, number> = {
-  trillion: 1e12,
-  tn: 1e12,
-  t: 1e12,
-  billion: 1e9,
-  bn: 1e9,
-  b: 1e9,
-  million: 1e6,
-  mn: 1e6,
-  m: 1e6,
-  thousand: 1e3,
-  k: 1e3,
-};
-
-const CURRENCY: Record<string, string> = { $: 'USD', us$: 'USD', usd: 'USD', '€': 'EUR', eur: 'EUR', '£': 'GBP', gbp: 'GBP', '¥': 'JPY', cny: 'CNY', rmb: 'CNY', yuan: 'CNY', euros: 'EUR', dollars: 'USD', inr: 'INR', rupees: 'INR', aed: 'AED', sar: 'SAR' };
+const SCALE: Record<string, number> = { million: 1e6, thousand: 1e3, k: 1e3 };
 
 /** Regex source for a money amount, for use inside relation patterns. */
 export const MONEY_SOURCE =
-  '(?:(?:US\\$|\\$|€|£|¥|USD ?|EUR ?|GBP ?|CNY ?|INR ?|AED ?|SAR ?)\\d[\\d,]*(?:\\.\\d+)?(?:\\s?(?:trillion|billion|million|thousand|bn|mn|tn|[BMKT])\\b)?|\\d[\\d,]*(?:\\.\\d+)?\\s?(?:trillion|billion|million|bn|mn)?\\s(?:dollars|euros|yuan|rupees))';
+  '(?:(?:US\\$|C\\$|S\\$|A\\$|CN¥|\\$|€|£|¥|₹|₩|(?:USD|EUR|GBP|CNY|INR|AED|SAR|JPY|KRW|RMB|Rs\\.?) ?)\\d[\\d,]*(?:\\.\\d+)?(?:\\s?(?:trillion|billion|million|thousand|crores?|lakhs?|bn|mn|tn|[BMKT])\\b)?|\\d[\\d,]*(?:\\.\\d+)?\\s?(?:trillion|billion|million|bn|mn)?\\s(?:dollars|euros|yuan|rupees|yen|won|riyals|dirhams))';
 
-/** Parses a written amount of money; null when the text is not one. */
+/** Amount and currency of a written sum (graph/money.ts reads it); null when the text is not one. */
 export function parseMoney(text: string): Money | null {
-  const m = /^(US\$|\$|€|£|¥|USD|EUR|GBP|CNY|INR|AED|SAR)?\s?(\d[\d,]*(?:\.\d+)?)\s?(trillion|billion|million|thousand|bn|mn|tn|[BMKT])?\b\s?(dollars|euros|yuan|rupees)?/i.exec(text.trim());
-  if (!m || (!m[1] && !m[4])) return null;
-  const value = Number(m[2]!.replace(/,/g, ''));
-  if (!Number.isFinite(value)) return null;
-  const scale = m[3] ? (SCALE[m[3].toLowerCase()] ?? 1) : 1;
-  const currency = CURRENCY[(m[1] ?? m[4] ?? '$').toLowerCase()] ?? 'USD';
-  return { amount: Math.round(value * scale), currency };
+  const m = parseAmount(text);
+  return m ? { amount: m.amount, currency: m.currency } : null;
 }
 
 /** Short written form of an amount for names: 5e9 USD -> "$5B", 1.2e8 EUR -> "€120M". */

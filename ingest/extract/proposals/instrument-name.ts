@@ -3,7 +3,14 @@
 import { instrumentOf } from '../instrument.js';
 import type { Proposal, Proposer } from './proposal.js';
 
-const NAME = /(?<![\p{L}\p{N}])((?:[A-Z][\p{L}\p{N}.-]*|[A-Z]{2,})(?: (?:and|of|for|on|the|[A-Z][\p{L}\p{N}.-]*))*? (?:Act|Regulation|Directive|Order|Rule|Plan|Strategy|Framework|Law|Ordinance|Guidelines|Code of Practice|Entity List))(?![\p{L}\p{N}])/gu;
+// a strategy or plan may name its subject and year after the head ("National Strategy for Artificial
+// Intelligence 2031"); never a weekday or month ("the AI Act on Monday")
+const CAL = '(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\\b)';
+const TAIL = `(?: (?:for|on) ${CAL}[A-Z][\\p{L}\\p{N}.-]*(?:(?: and| of| of the)? [A-Z][\\p{L}\\p{N}.-]*)*)?(?: (?:19|20)\\d\\d)?`;
+const NAME = new RegExp(
+  `(?<![\\p{L}\\p{N}])((?:[A-Z][\\p{L}\\p{N}.-]*|[A-Z]{2,})(?: (?:and|of|for|on|the|[A-Z][\\p{L}\\p{N}.-]*))*? (?:Act|Regulations?|Directive|Order|Rule|Plan|Strategy|Framework|Law|Ordinance|Guidelines|Code of Practice|Entity List)${TAIL})(?![\\p{L}\\p{N}])`,
+  'gu',
+);
 const LEADING = /^(The|A|An|In|On|Under|By|With|This|That|Its|Their|New|No|And|Or|But) /;
 
 /** Proposes Regulation entities for capitalised instrument names. */

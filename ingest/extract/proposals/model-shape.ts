@@ -14,6 +14,8 @@ const SHAPE = new RegExp(
   `(?<![\\p{L}\\p{N}])([A-Z][A-Za-z]{1,14})(?:(-?)([vVKkMmRr]?\\d+(?:\\.\\d+)*[a-z]?)|( )((?:[vVKkMmRr])?\\d+(?:\\.\\d+)*[a-z]?))((?:-(?:${VARIANT})| (?:${WORD_VARIANT}))*)(?![\\p{L}\\p{N}])`,
   'gu',
 );
+// software that model cards version next to the model ("Python 3.12", "CUDA 12.4")
+const SOFTWARE = /^(Python|CUDA|PyTorch|TensorFlow|Transformers|Ubuntu|Android|Windows|Java|Node|ROCm|JAX|Triton|Docker|Linux|macOS|Version|Release|Step)$/i;
 const MODEL_CUE = /\b(model|models|LLM|LLMs|weights|open-weight|open-source|parameters|checkpoint|release[sd]?|benchmark|fine-tun|inference|reasoning)\b/i;
 const NOT_MODELS = /^(COVID|Section|Article|Title|Part|Annex|Chapter|Figure|Table|Version|Phase|Tier|Level|Stage|Class|Category|Item|Step|Round|Series|Q|FY|CY)$/i;
 
@@ -36,7 +38,9 @@ export const proposeModelNames: Proposer = (sentence) => {
     if (m[4] && /^(19|20)\d\d$/.test(m[5] ?? '')) continue;
     const known = MODEL_FAMILIES.has(family.toLowerCase());
     const attached = m[3] !== undefined && /\d/.test(m[3]);
-    if (!known && !(attached && cued && /[a-z]/.test(family))) continue;
+    // an unknown all-caps family needs a dotted version or a size ("EXAONE-4.0-32B", "EXAONE 4.0"), so "COVID-19" stays out
+    const dotted = /\d\.\d/.test(m[3] ?? m[5] ?? '') || /-\d+(?:\.\d+)?B\b/.test(m[6] ?? '');
+    if (!known && !(cued && ((attached && /[a-z]/.test(family)) || (family.length >= 4 && dotted && !SOFTWARE.test(family))))) continue;
     const name = m[0].trim();
     const parsed = parseModelName(name);
     out.push({

@@ -1,29 +1,44 @@
 // Investments: "Y invested $N in X", "X took $N from Y", "X raised $N from Y", "Y led a $N round
-// in X". Each gives INVESTS_IN and a Deal named "<investor>-<recipient> <amount> investment" with
-// both parties on it.
-import { E, MONEY, at, allowed, pattern, type FactDraft, type Mention, type RelationRule } from '../frame.js';
+// in X", "Y has committed $N to X, $M to Z", "Y's $N investment in X", "with Y contributing $N",
+// "$N in equity in X" (the sentence's actor invests), "Y announced a $N Saudi investment".
+// Each gives a Deal named "<investor>-<recipient> <amount> investment" with both parties on it,
+// and INVESTS_IN where the schema allows it (a nation receives a deal, never an INVESTS_IN).
+import { E, MONEY, at, allowed, leadingActor, pattern, type FactDraft, type Mention, type RelationRule } from '../frame.js';
 import type { Props } from '../../../schema/records.js';
 import { formatMoney, parseMoney } from '../money.js';
 
 // "in a round led by", "this week from"
 const GAP = '(?:[a-z-]+ ){0,4}?';
-const INVESTOR_FIRST = pattern(`${E} (?:has |have |will |plans to |agreed to )?(?:invested|invests|invest|committed|commits|pledged|poured|put|injected) (?:an additional |another |up to |a further )?${MONEY} ${GAP}(?:in|into|to) ${E}`);
+const INVESTOR_FIRST = pattern(`${E} (?:has |have |had |will |plans to |agreed to )?(?:invested|invests|invest|committed|commits|pledged|poured|put|injected) (?:an additional |another |up to |a further )?${MONEY} ${GAP}(?:in|into|to) (?:the )?${E}((?:,? (?:and )?${MONEY} (?:to|in) (?:the )?⟨\\d+⟩)*)`);
 const RECIPIENT_FIRST = pattern(`${E} (?:has |have )?(?:took|takes|received|receives|raised|raises|secured|secures|got|accepted|won) (?:an additional |another |up to |a further )?${MONEY} ${GAP}(?:from|by|led by|co-led by) ${E}`);
 const BACKED = pattern(`${E},? (?:which is |a |an |the )?(?:[a-z-]+ ){0,3}?(?:backed|funded|bankrolled) by ${E}`);
 const STAKE = pattern(`${E}['’]s (?:[a-z0-9.$%-]+ )?(?:stake|shareholding|investment) in ${E}`);
 const ROUND = pattern(`${E} (?:led|co-led|joined|participated in) (?:a |an |the )?${MONEY}? ?(?:[a-z-]+ )?(?:funding|investment|financing) round (?:in|for) ${E}`);
+// "Microsoft's April 3 announcement — $10 billion investment in Japan", "Microsoft's $10 billion investment in Japan"
+const NOMINAL = pattern(`${E}['’]s (?:[^⟨.;]{0,40}?)${MONEY} (?:[a-z-]+ )?(?:investment|commitment|stake) in (?:the )?${E}`);
+// "Microsoft's commitment to the UAE ... : $15.2 billion"
+const COMMITMENT_TO = pattern(`${E}['’]s (?:[a-z-]+ )?(?:commitment|investment|pledge) (?:to|in) (?:the )?${E}[^⟨.;]{0,80}?${MONEY}`);
+// "with ASML contributing €1.3 billion": the sentence's actor receives
+const CONTRIBUTING = pattern(`(?:with|as) ${E} (?:contributing|investing|providing|putting in|adding) ${MONEY}`);
+// "including $1.5 billion in equity in G42": the sentence's actor invests
+const EQUITY = pattern(`${MONEY} (?:in equity|equity stake|stake) in ${E}`);
+// "Groq announced a $1.5 billion Saudi investment"
+const NATIONAL = pattern(`${E} (?:has |have )?(?:announced|unveiled|pledged|made|committed|signed) (?:a |an )?${MONEY} ${E} investment`);
 
-function investment(investor: Mention, recipient: Mention, money: string | undefined, confidence: number): FactDraft[] {
-  if (!allowed('INVESTS_IN', investor.label, recipient.label)) return [];
+function investment(investor: Mention | undefined, recipient: Mention | undefined, money: string | undefined, confidence: number): FactDraft[] {
+  if (!investor || !recipient || investor === recipient || investor.demonym || investor.id === recipient.id) return [];
+  const direct = allowed('INVESTS_IN', investor.label, recipient.label);
+  if (!direct && !(allowed('PARTY_TO', investor.label, 'Deal') && allowed('PARTY_TO', recipient.label, 'Deal'))) return [];
   const amount = money ? parseMoney(money) : null;
   const moneyProps: Props = amount ? { amount: amount.amount, currency: amount.currency, ...(amount.currency === 'USD' ? { amountUsd: amount.amount } : {}) } : {};
   const deal = {
     label: 'Deal' as const,
     name: `${investor.surface}-${recipient.surface}${amount ? ` ${formatMoney(amount)}` : ''} investment`,
+    ...(investor.name !== investor.surface || recipient.name !== recipient.surface ? { aliases: [`${investor.name}-${recipient.name}${amount ? ` ${formatMoney(amount)}` : ''} investment`] } : {}),
     props: { kind: 'investment', ...moneyProps },
   };
   return [
-    { rel: 'INVESTS_IN', subject: investor, object: recipient, props: moneyProps, confidence },
+    ...(direct ? [{ rel: 'INVESTS_IN' as const, subject: investor, object: recipient, props: moneyProps, confidence }] : []),
     { rel: 'PARTY_TO', subject: investor, object: deal, props: { role: 'investor' }, confidence },
     { rel: 'PARTY_TO', subject: recipient, object: deal, props: { role: 'recipient' }, confidence },
   ];
@@ -31,33 +46,26 @@ function investment(investor: Mention, recipient: Mention, money: string | undef
 
 export const investsIn: RelationRule = {
   name: 'invests-in',
-  example: 'Anthropic took $5 billion from Amazon this week; G42, backed by Microsoft, ...; Microsoft\'s stake in G42.',
+  example: 'Anthropic took $5 billion from Amazon this week; Microsoft has committed $10B to Japan, $15.2B to the UAE.',
   apply(frame) {
     const out: FactDraft[] = [];
     for (const m of frame.masked.matchAll(INVESTOR_FIRST)) {
-      const a = at(frame, m[1]);
-      const b = at(frame, m[3]);
-      if (a && b) out.push(...investment(a, b, m[2], 0.8));
+      const investor = at(frame, m[1]);
+      out.push(...investment(investor, at(frame, m[3]), m[2], 0.8));
+      // "..., $15.2B to the UAE": further amounts to further recipients
+      for (const more of (m[4] ?? '').matchAll(new RegExp(`(${MONEY.slice(1, -1)}) (?:to|in) (?:the )?⟨(\\d+)⟩`, 'gu'))) out.push(...investment(investor, at(frame, more[2]), more[1], 0.75));
     }
-    for (const m of frame.masked.matchAll(RECIPIENT_FIRST)) {
-      const a = at(frame, m[3]);
-      const b = at(frame, m[1]);
-      if (a && b) out.push(...investment(a, b, m[2], 0.8));
-    }
-    for (const m of frame.masked.matchAll(BACKED)) {
-      const a = at(frame, m[2]);
-      const b = at(frame, m[1]);
-      if (a && b && !a.demonym) out.push(...investment(a, b, undefined, 0.65));
-    }
-    for (const m of frame.masked.matchAll(STAKE)) {
-      const a = at(frame, m[1]);
-      const b = at(frame, m[2]);
-      if (a && b && !a.demonym) out.push(...investment(a, b, undefined, 0.7));
-    }
-    for (const m of frame.masked.matchAll(ROUND)) {
-      const a = at(frame, m[1]);
-      const b = at(frame, m[3]);
-      if (a && b) out.push(...investment(a, b, m[2], 0.7));
+    for (const m of frame.masked.matchAll(RECIPIENT_FIRST)) out.push(...investment(at(frame, m[3]), at(frame, m[1]), m[2], 0.8));
+    for (const m of frame.masked.matchAll(BACKED)) out.push(...investment(at(frame, m[2]), at(frame, m[1]), undefined, 0.65));
+    for (const m of frame.masked.matchAll(STAKE)) out.push(...investment(at(frame, m[1]), at(frame, m[2]), undefined, 0.7));
+    for (const m of frame.masked.matchAll(ROUND)) out.push(...investment(at(frame, m[1]), at(frame, m[3]), m[2], 0.7));
+    for (const m of frame.masked.matchAll(NOMINAL)) out.push(...investment(at(frame, m[1]), at(frame, m[3]), m[2], 0.75));
+    for (const m of frame.masked.matchAll(COMMITMENT_TO)) out.push(...investment(at(frame, m[1]), at(frame, m[2]), m[3], 0.7));
+    for (const m of frame.masked.matchAll(CONTRIBUTING)) out.push(...investment(at(frame, m[1]), leadingActor(frame), m[2], 0.7));
+    for (const m of frame.masked.matchAll(EQUITY)) out.push(...investment(leadingActor(frame), at(frame, m[2]), m[1], 0.65));
+    for (const m of frame.masked.matchAll(NATIONAL)) {
+      const nation = at(frame, m[3]);
+      if (nation?.demonym) out.push(...investment(at(frame, m[1]), nation, m[2], 0.7));
     }
     return out;
   },

@@ -1,23 +1,45 @@
-// "Anthropic's Mythos model", "NVIDIA's H20", "China's Supreme People's Court": the owner in a
-// possessive develops the model, designs the chip, or hosts the organisation, whichever the schema
-// allows between the two labels.
-import { E, at, firstAllowed, pattern, type FactDraft, type RelationRule } from '../frame.js';
+// "Anthropic's Mythos model", "NVIDIA's H100 or H200", "China's Supreme People's Court", "the EU's
+// GDPR", "Gemini 3 Pro, Google's flagship model", "Huawei's Ascend NPU line, the 910B and the 910C",
+// "Mistral Compute, the company's AI stack": the owner in a possessive develops the model, designs
+// the chip, enacts the regulation, operates the cloud or hosts the organisation, whichever the
+// schema allows between the two labels.
+import { E, at, firstAllowed, listIndices, pattern, type FactDraft, type Mention, type RelationRule } from '../frame.js';
 
-const RELS = ['DEVELOPED_BY', 'DESIGNED_BY', 'HEADQUARTERED_IN', 'OPERATED_BY'] as const;
-const RE = pattern(`${E}['’]s (?:(?:new|latest|flagship|newest|own|open-weight|open-source|frontier|top|upcoming)[ -])*${E}`);
+const RELS = ['DEVELOPED_BY', 'DESIGNED_BY', 'ENACTED_BY', 'HEADQUARTERED_IN', 'OPERATED_BY'] as const;
+const QUALIFIER = '(?:(?:new|latest|flagship|newest|own|open-weight|open-source|frontier|top|upcoming)[ -])*';
+// the owned list takes plain "A or B" / "A and B" only, so "X's A, B's C" stays two possessives
+const RE = pattern(`${E}['’]s ${QUALIFIER}(${E_LIST()})`);
+// "Gemini 3 Pro, Google's 2026 flagship reasoning model"
+const APPOSITIVE = pattern(`${E}, ${E}['’]s (?:[\\p{L}0-9-]+ ){0,4}?(?:model|models|LLM|chip|chips|GPU|accelerator|cloud|platform|regulator|agency|law|rule|subsidiary|unit|arm)\\b`);
+const LINE_ITEMS = '((?:the )?(?:[a-z-]+ )?⟨\\d+⟩(?:,? (?:and |or )?(?:the )?(?:[a-z-]+ )?⟨\\d+⟩)*)';
+// "Huawei's Ascend NPU line, the 910B and the next-generation 910C"
+const LINE = pattern(`${E}['’]s (?:${E} )?(?:[a-zA-Z-]+ ){0,2}(?:line|family|series|lineup|range)(?:,| —| –| includes| including) ${LINE_ITEMS}`);
+// "Mistral Compute, the company's AI infrastructure stack": the company is the last sentence's actor
+const THE_COMPANY = pattern(`${E}, (?:the|its) (?:company|firm|lab|group|startup)['’]s `);
+
+function E_LIST(): string {
+  return `⟨\\d+⟩(?: (?:or|and) ⟨\\d+⟩)?`;
+}
 
 export const possessive: RelationRule = {
   name: 'possessive',
+  minMentions: 1,
   example: "Reuters reported that the NSA is using Anthropic's Mythos model.",
   apply(frame) {
     const out: FactDraft[] = [];
-    for (const m of frame.masked.matchAll(RE)) {
-      const owner = at(frame, m[1]);
-      const owned = at(frame, m[2]);
-      if (!owner || !owned || owner.demonym) continue;
+    const add = (owner: Mention | undefined, owned: Mention | undefined, confidence: number) => {
+      if (!owner || !owned || owner.demonym || owner === owned) return;
       const rel = firstAllowed(RELS, owned, owner);
-      if (rel) out.push({ rel, subject: owned, object: owner, confidence: 0.75 });
+      if (rel) out.push({ rel, subject: owned, object: owner, confidence });
+    };
+    for (const m of frame.masked.matchAll(RE)) for (const i of listIndices(m[2])) add(at(frame, m[1]), at(frame, i), 0.75);
+    for (const m of frame.masked.matchAll(APPOSITIVE)) add(at(frame, m[2]), at(frame, m[1]), 0.7);
+    for (const m of frame.masked.matchAll(LINE)) {
+      const owner = at(frame, m[1]);
+      add(owner, at(frame, m[2]), 0.7);
+      for (const i of listIndices(m[3])) add(owner, at(frame, i), 0.65);
     }
+    for (const m of frame.masked.matchAll(THE_COMPANY)) if (frame.previous && frame.previous.label !== 'Nation') add(frame.previous, at(frame, m[1]), 0.6);
     return out;
   },
 };
