@@ -1,11 +1,27 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { InvalidInput, NotFound } from '../../../schema/errors.js';
+import type { FactRecord } from '../../../schema/records.js';
 import type { CliCommand } from '../command.js';
+
+type Marked = { status?: unknown; name?: unknown; candidates?: unknown };
+const ambiguousMark = (x: unknown) => (x as Marked | undefined)?.status === 'ambiguous';
+
+/** A record that is, or relates, a mention `extract` could not resolve to one entity. */
+function isAmbiguous(r: FactRecord): boolean {
+  return ambiguousMark(r) || (r.kind === 'fact' && (ambiguousMark(r.subject) || ambiguousMark(r.object)));
+}
+
+/** Names the ambiguous mention and its candidates. */
+function describeAmbiguous(r: FactRecord): string {
+  const marked = (ambiguousMark(r) ? r : r.kind === 'fact' ? [r.subject, r.object].find(ambiguousMark) : r) as Marked;
+  const candidates = Array.isArray(marked.candidates) && marked.candidates.length ? ` (candidates ${marked.candidates.join(', ')})` : '';
+  return `ambiguous mention "${String(marked.name ?? '?')}"${candidates}; not imported`;
+}
 
 const command: CliCommand = {
   name: 'import',
-  summary: 'load fact records (JSONL) into the store; bad lines are reported and skipped',
+  summary: 'load fact records (JSONL) into the store; bad lines are reported and skipped, ambiguous mentions skipped',
   usage: ['import <file.jsonl…> [--batch N] [--verbose]'],
   help: { '--batch N': 'records per transaction (default 2000)', '--verbose': 'print a line on stderr after each committed batch' },
   options: { batch: { type: 'string', default: '2000' }, verbose: { type: 'boolean', default: false } },
@@ -22,7 +38,11 @@ const command: CliCommand = {
       } catch {
         throw new NotFound(`import: no such file ${file}`);
       }
-      const parsed = parseFactLines(readFileSync(file, 'utf8'));
+      const all = parseFactLines(readFileSync(file, 'utf8'));
+      // `extract` marks a mention with several candidate entities as ambiguous: it is never guessed into an entity
+      const ambiguous = all.records.filter((r) => isAmbiguous(r.record));
+      const parsed = { ...all, records: all.records.filter((r) => !isAmbiguous(r.record)) };
+      for (const a of ambiguous) ctx.err(`${file}:${a.line}: skipped: ${describeAmbiguous(a.record)}`);
       const rejected = [...parsed.rejected];
       let claims = 0;
       let entities = 0;
@@ -57,7 +77,9 @@ const command: CliCommand = {
       }
       rejected.sort((a, b) => a.line - b.line);
       for (const r of rejected) ctx.err(`${file}:${r.line}: ${r.reason}`);
-      ctx.out(`${file}: ${parsed.records.length - rejected.filter((r) => parsed.records.some((p) => p.line === r.line)).length} records loaded (${entities} entities written, ${claims} claims added), ${rejected.length} rejected`);
+      ctx.out(
+        `${file}: ${parsed.records.length - rejected.filter((r) => parsed.records.some((p) => p.line === r.line)).length} records loaded (${entities} entities written, ${claims} claims added), ${rejected.length} rejected${ambiguous.length ? `, ${ambiguous.length} skipped as ambiguous` : ''}`,
+      );
       rejectedTotal += rejected.length;
     }
     return rejectedTotal ? 1 : 0;

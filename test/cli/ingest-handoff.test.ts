@@ -1,0 +1,125 @@
+// `chokepoint serve` owns the embedded store and runs ingest in-process: its scheduled jobs (a cron
+// every second on a loopback fixture server), and the work a CLI `ingest` hands over to it.
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFixtureServer, type FixtureServer } from '../ingest/fixture-server.js';
+import { runCli, spawnCli } from './run-cli.js';
+
+const work = mkdtempSync(join(tmpdir(), 'chokepoint-handoff-'));
+const dataDir = join(work, 'data');
+const articles = join(import.meta.dirname, '../fixtures/articles');
+const article = join(articles, readdirSync(articles).find((f) => f.startsWith('002_'))!);
+const KEYS = 'ed:editor,rd:reader';
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+type Run = { job: string; documents: { added: number; unchanged: number }; failures: { reason: string }[] };
+
+async function gql<T>(url: string, query: string): Promise<T> {
+  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+  const body = (await res.json()) as { data: T; errors?: unknown[] };
+  expect(body.errors).toBeUndefined();
+  return body.data;
+}
+
+/** Polls until `check` returns a value (at most `ms`). */
+async function until<T>(ms: number, check: () => Promise<T | undefined>): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await check();
+    if (v !== undefined) return v;
+    if (Date.now() > end) throw new Error(`nothing after ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+describe('serve with in-process ingest, and the CLI hand-off', () => {
+  let fixtures: FixtureServer;
+  let server: ChildProcess;
+  let url = '';
+  let stderr = '';
+
+  beforeAll(async () => {
+    fixtures = await startFixtureServer();
+    const sources = join(work, 'sources.yaml');
+    writeFileSync(sources, `jobs:\n  - name: fixture-article\n    kind: news\n    urls: ['${fixtures.base}/article']\n    schedule: '* * * * * *'\n`);
+    server = spawnCli(['serve', '--port', '0', '--no-seed', '--ingest-config', sources, '--allow-private'], { DATA_DIR: dataDir, API_KEYS: KEYS, LOG_LEVEL: 'info', HOST: '127.0.0.1' });
+    url = await new Promise<string>((resolve, reject) => {
+      server.stderr!.on('data', (d: Buffer) => {
+        stderr += d.toString();
+        const m = /serving on (http:\/\/\S+) /.exec(stderr);
+        if (m) resolve(m[1]!);
+      });
+      server.on('close', () => reject(new Error(`server exited: ${stderr}`)));
+    });
+  }, 30_000);
+
+  afterAll(async () => {
+    if (server.exitCode === null) {
+      const exited = new Promise((resolve) => server.on('close', resolve));
+      server.kill('SIGTERM');
+      await exited;
+    }
+    await fixtures.close();
+  });
+
+  it('runs the scheduled job in the server; its run is in ingestRuns', async () => {
+    const run = await until(10_000, async () => (await gql<{ ingestRuns: Run[] }>(url, '{ ingestRuns(first: 5) { job documents { added unchanged } failures { reason } } }')).ingestRuns.find((r) => r.job === 'fixture-article'));
+    expect(run.failures).toEqual([]);
+    expect(stderr).toContain('ingest jobs scheduled');
+  });
+
+  it('hands `ingest file` to the server when it holds the store; the document lands', async () => {
+    const env = { DATA_DIR: dataDir, CHOKEPOINT_SERVER: url, CHOKEPOINT_API_KEY: 'ed' };
+    const r = await runCli(['ingest', 'file', article], env);
+    expect(r.stderr).toContain(`handing the work to it`);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/manual\s+docs \+1 /);
+    const docs = await gql<{ documents: { edges: { node: { url: string } }[] } }>(url, '{ documents(first: 200) { edges { node { ... on Document { url } } } } }');
+    expect(docs.documents.edges.map((e) => e.node.url)).toContain(article);
+    const runs = await gql<{ ingestRuns: Run[] }>(url, '{ ingestRuns(first: 50) { job documents { added unchanged } failures { reason } } }');
+    expect(runs.ingestRuns.some((x) => x.job === 'manual' && x.documents.added === 1)).toBe(true);
+
+    // status reads the server's run log over GraphQL (no key needed to read)
+    const status = await runCli(['ingest', 'status'], { DATA_DIR: dataDir, CHOKEPOINT_SERVER: url });
+    expect(status.code).toBe(0);
+    expect(status.stdout).toMatch(/manual\s+docs \+1 /);
+    expect(status.stdout).toContain('fixture-article');
+  });
+
+  it('refuses the hand-off clearly without a key, with a reader key, and when no server answers', async () => {
+    const noKey = await runCli(['ingest', 'file', article], { DATA_DIR: dataDir, CHOKEPOINT_SERVER: url });
+    expect(noKey.code).toBe(1);
+    expect(noKey.stderr).toMatch(/needs an API key with the editor role \(CHOKEPOINT_API_KEY or --api-key\)/);
+    const reader = await runCli(['ingest', 'file', article, '--server', url, '--api-key', 'rd'], { DATA_DIR: dataDir });
+    expect(reader.code).toBe(1);
+    expect(reader.stderr).toMatch(/needs the editor role; the key presented has the reader role/);
+    const nobody = await runCli(['ingest', 'file', article, '--server', 'http://127.0.0.1:9'], { DATA_DIR: dataDir, CHOKEPOINT_API_KEY: 'ed' });
+    expect(nobody.code).not.toBe(0);
+    expect(nobody.stderr).toMatch(/no chokepoint server answers at http:\/\/127\.0\.0\.1:9/);
+  });
+
+  it('stops the scheduled jobs before the store closes on SIGTERM, and exits 0', async () => {
+    const exited = new Promise<number | null>((resolve) => server.on('close', (code) => resolve(code)));
+    server.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(stderr.indexOf('shutting down: ingest stops')).toBeLessThan(stderr.indexOf('"msg":"stopped"'));
+    // the store is free again: the CLI opens it itself and sees the runs
+    const status = await runCli(['ingest', 'status'], { DATA_DIR: dataDir });
+    expect(status.code).toBe(0);
+    expect(status.stdout).toContain('fixture-article');
+  });
+});
+
+describe('serve with a broken sources file', () => {
+  it('exits 1 naming the file and the field', async () => {
+    const bad = join(work, 'broken.yaml');
+    writeFileSync(bad, `jobs:\n  - name: x\n    urls: ['not a url']\n`);
+    const r = await runCli(['serve', '--port', '0', '--no-seed', '--ingest-config', bad], { DATA_DIR: join(work, 'broken-data') });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(bad);
+    expect(r.stderr).toMatch(/jobs\.0\.urls\.0/);
+  });
+});
