@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { runScenario, type ScenarioResult, type Status } from '../../scenarios/engine.js';
 import { fromObject } from '../../scenarios/scenario-file.js';
-import { smallWorld } from './small-world.js';
+import { SMALL_EDGES, SMALL_NODES, smallWorld, world } from './small-world.js';
+import { DOMAIN } from '../../schema/generated/domain.js';
+import { RELATION_TYPES } from '../../schema/generated/model.js';
+import { SUBSTITUTION_TYPES } from '../../scenarios/reach.js';
 
 const snap = smallWorld();
 
@@ -142,5 +145,43 @@ describe('combined shocks and dates', () => {
   });
   it('is deterministic: byte-identical JSON', () => {
     expect(JSON.stringify(run([h20Ban]))).toBe(JSON.stringify(run([h20Ban])));
+  });
+});
+
+describe('h20-ban: lineage carries weights, not serving', () => {
+  const pub = { dataClasses: ['public'] };
+  const snap2 = world({ ...SMALL_NODES, 'model:base-x': {}, 'model:derived-x': { openWeights: true }, 'deployment:fr-derived': pub, 'deployment:cn-derived': pub }, [
+    ...SMALL_EDGES,
+    ['model:base-x', 'DEVELOPED_BY', 'lab:deepseek'],
+    ['model:base-x', 'RUNS_ON', 'chip:nvidia-h20'],
+    ['model:derived-x', 'DERIVED_FROM', 'model:base-x'],
+    ['deployment:fr-derived', 'LOCATED_IN', 'nation:fr'],
+    ['deployment:fr-derived', 'USES_MODEL', 'model:derived-x', { via: 'self_hosted' }],
+    ['deployment:cn-derived', 'LOCATED_IN', 'nation:cn'],
+    ['deployment:cn-derived', 'USES_MODEL', 'model:derived-x', { via: 'self_hosted' }],
+  ]);
+  const run2 = (shocks: unknown[]) => statuses(runScenario(snap2, fromObject({ name: 'case', title: 'case', shocks })));
+
+  it("h20-ban: a base model's serving hardware does not reach self-hosted users of a derived model", () => {
+    const s = run2([h20Ban]);
+    expect(s['deployment:fr-derived']).toBeUndefined();
+    expect(s['deployment:cn-derived']).toBeUndefined();
+  });
+
+  it("a change to the base model's licence does reach them (lineage carries weights)", () => {
+    const s = run2([{ type: 'license_change', model: 'model:base-x', license: 'none', effect: 'revoked' }]);
+    expect(s['deployment:fr-derived']).toBe('AT_RISK');
+  });
+});
+
+describe('schema flags', () => {
+  it('mitigations take substitutes from relations flagged `substitution`, whatever their name', () => {
+    const flagged = DOMAIN.relations.filter((r) => r.substitution).map((r) => (RELATION_TYPES as readonly string[]).indexOf(r.type));
+    expect(flagged.length).toBeGreaterThan(0);
+    expect([...SUBSTITUTION_TYPES].sort()).toEqual(flagged.sort());
+  });
+
+  it('lineage passes only the weights layer (dependency.carries)', () => {
+    expect(DOMAIN.relations.find((r) => r.type === 'DERIVED_FROM')!.dependency!.carries).toEqual(['weights']);
   });
 });
