@@ -75,7 +75,7 @@ export const E_ = '⟨\\d+⟩';
 /** A list item: a marker, optionally as a possessive qualifier ("⟨1⟩'s government agencies"). */
 const ITEM = `${E_}(?:'s(?: [a-z]+){1,3})?`;
 /** Regex source for a list of markers ("⟨1⟩, ⟨2⟩, and ⟨3⟩"), capturing the whole list. */
-export const LIST = `(${ITEM}(?:(?:\\s*,\\s*(?:and |or |& )?|\\s+(?:and|or|&)\\s+)${ITEM})*)`;
+export const LIST = `(${ITEM}(?:(?:\\s*,\\s*(?:and |or |& )?|\\s+(?:and|or|&)\\s+)(?:the )?${ITEM})*)`;
 export const MONEY = `(${MONEY_SOURCE})`;
 
 /** Mention indices in a captured list, in order. */

@@ -11,12 +11,12 @@ const VARIANT =
 // sizes attach with a hyphen only ("Qwen3-235B"); spaced numbers are usually table columns
 const WORD_VARIANT = VARIANT.replace('|A\\d+B|\\d+(?:\\.\\d+)?[BMT]', '');
 const SHAPE = new RegExp(
-  `(?<![\\p{L}\\p{N}])([A-Z][A-Za-z]{1,14})(?:(-?)([vVKkMmRr]?\\d+(?:\\.\\d+)*[a-z]?)|( )((?:[vVKkMmRr])?\\d+(?:\\.\\d+)*[a-z]?))((?:-(?:${VARIANT})| (?:${WORD_VARIANT}))*)(?![\\p{L}\\p{N}])`,
+  `(?<![\\p{L}\\p{N}])([A-Z][A-Za-z]{1,14})(?:(-?)([vVKkMmRr]?\\d+(?:\\.\\d+)*[a-z]?|(?<=-)\\d+(?:\\.\\d+)?B(?=-))|( )((?:[vVKkMmRr])?\\d+(?:\\.\\d+)*[a-z]?))((?:-(?:${VARIANT})| (?:${WORD_VARIANT}))*)(?![\\p{L}\\p{N}])`,
   'gu',
 );
 // software that model cards version next to the model ("Python 3.12", "CUDA 12.4")
 const SOFTWARE = /^(Python|CUDA|PyTorch|TensorFlow|Transformers|Ubuntu|Android|Windows|Java|Node|ROCm|JAX|Triton|Docker|Linux|macOS|Version|Release|Step)$/i;
-const MODEL_CUE = /\b(model|models|LLM|LLMs|weights|open-weight|open-source|parameters|checkpoint|release[sd]?|benchmark|fine-tun|inference|reasoning)\b/i;
+const MODEL_CUE = /\b(model|models|LLM|LLMs|weights|open-weight|open-source|parameters|checkpoint|release[sd]?|benchmark|fine-tun\w*|inference|reasoning|(?:pre-|post-)?trained|tokens)\b/i;
 const NOT_MODELS = /^(COVID|Section|Article|Title|Part|Annex|Chapter|Figure|Table|Version|Phase|Tier|Level|Stage|Class|Category|Item|Step|Round|Series|Q|FY|CY)$/i;
 
 // tier before version ("Claude Opus 4.5", "Claude Sonnet 4") and OpenAI's lowercase reasoning series ("o3-mini")

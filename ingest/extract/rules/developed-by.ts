@@ -11,7 +11,7 @@ const SERIES = pattern(`${E} (?:series|family|line) ${MADE} (?:by|at) (?:the )?$
 const FROM = pattern(`${E},? (?:a |an |the )?(?:[a-z-]+ ){0,3}(?:model|models|LLM|chip|chips|accelerator|GPU) (?:(?:released|developed|built|made|published) )?(?:from|by) ${E}`);
 // an appositive may sit between the maker and its verb: "Zhipu AI, a Beijing-based startup, released GLM-4.5"
 const ACTIVE = pattern(
-  `${E}(?:, [^,⟨]{1,60},)? (?:has |have )?(?:also |just |quietly |officially )?(?:released|launched|unveiled|introduced|open-sourced|debuted|shipped|published|announced|rolled out|previewed|unveils|releases|launches) (?:its |their |the |a |an )?(?:new |latest |next-generation |flagship |open-weight |open-source |updated |upgraded )*(?:[a-z-]+ ){0,2}${LIST}`,
+  `${E}(?:, [^,]{1,60},)? (?:has |have )?(?:also |just |quietly |officially )?(?:released|launched|unveiled|introduced|open-sourced|debuted|shipped|published|announced|rolled out|previewed|unveils|releases|launches) (?:its |their |the |a |an )?(?:new |latest |next-generation |flagship |open-weight |open-source |updated |upgraded )*(?:[a-z-]+ ){0,2}${LIST}`,
 );
 // "OpenAI (GPT-5.5 ecosystem)", "Google (Gemini)", "Qwen3 (Alibaba)"
 const BRACKETED = pattern(`${E} \\(${E}(?: (?:ecosystem|family|series|models?|line))?\\)`);

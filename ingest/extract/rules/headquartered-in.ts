@@ -1,15 +1,19 @@
 // Where an organisation is at home: "X is headquartered in Y", "Y-based X", "Chinese vendor X",
-// "X, a French startup", "A, B and other Chinese releases", "AWS or Azure ... governed by U.S. law".
+// "X, a French startup", "X, a Beijing-based startup", "G42 (the UAE's primary AI company)", "A, B and other Chinese releases", "AWS or Azure ... governed by U.S. law".
 import type { Mention } from '../frame.js';
 import { E, LIST, at, allowed, listIndices, pattern, type FactDraft, type Frame, type RelationRule } from '../frame.js';
 
 const EXPLICIT = pattern(`${E},? (?:is |are |was |were |which is |, )?(?:headquartered|based|incorporated|domiciled) in (?:[A-Z][a-z]+, )?${E}`);
+// "Inception, a G42 company based in Abu Dhabi": the appositive's head is the one based there
+const APPOSITIVE_BASED = pattern(`${E}, (?:a|an|the) [^,;]{0,60}? (?:headquartered|based) in (?:[A-Z][a-z]+, )?${E}`);
 const BASED = pattern(`${E}-(?:based|headquartered) (?:[a-z-]+ ){0,3}${E}`);
+// "Zhipu AI, a Beijing-based startup", "Mistral AI — Paris-based, ..."
+const BASED_AFTER = pattern(`${E}(?:, (?:a |an |the )?| (?:—|–) (?:a |an |the )?)${E}-(?:based|headquartered)\\b`);
 // between the demonym and the name only content words: "Chinese infrastructure vendor H3C"
 const CONTENT_WORD = '(?!(?:are|is|was|were|be|have|has|had|can|could|will|would|to|from|like|such|as|than|and|or|with|by|on|in|of|for|that|which|the|a|an)\\b)[a-z-]+ ';
 const DEMONYM = pattern(`${E} (?:${CONTENT_WORD}){0,3}${E}`);
 const APPOSITIVE = pattern(`${E}, (?:a|an|the) ${E} (?:[a-z-]+ ){0,2}(?:company|startup|firm|lab|vendor|maker|chipmaker|giant|group|provider|operator|developer)`);
-const NATION_APPOSITIVE = pattern(`${E}, ${E}['’]s `);
+const NATION_APPOSITIVE = pattern(`${E}(?:, | \\((?:the )?)${E}['’]s `);
 const AND_OTHER = pattern(`${LIST},? and other ${E} `);
 const GOVERNED = pattern(`${LIST} (?:[a-z-]+ ){0,3}(?:governed by|subject to) (?:the )?${E} (?:law|laws|jurisdiction)`);
 
@@ -32,7 +36,9 @@ export const headquarteredIn: RelationRule = {
       if (allowed('HEADQUARTERED_IN', org.label, nation.label)) out.push({ rel: 'HEADQUARTERED_IN', subject: org, object: nation, confidence, ...(props ? { props } : {}) });
     };
     for (const m of frame.masked.matchAll(EXPLICIT)) add(at(frame, m[1]), at(frame, m[2]), 0.85);
+    for (const m of frame.masked.matchAll(APPOSITIVE_BASED)) add(at(frame, m[1]), at(frame, m[2]), 0.75);
     for (const m of frame.masked.matchAll(BASED)) add(at(frame, m[2]), at(frame, m[1]), 0.8);
+    for (const m of frame.masked.matchAll(BASED_AFTER)) add(at(frame, m[1]), at(frame, m[2]), 0.8);
     for (const m of frame.masked.matchAll(DEMONYM)) {
       const nation = at(frame, m[1]);
       if (nation?.demonym) add(at(frame, m[2]), nation, 0.7);

@@ -1,10 +1,15 @@
 // Partnerships: "A, B and C have formed a strategic alliance", "A partnered with B", "A and B
-// signed a partnership". Every pair of partners gets PARTNERS_WITH.
-import { E, LIST, at, allowed, listIndices, pattern, type FactDraft, type Mention, type RelationRule } from '../frame.js';
+// signed a partnership", "X ..., in partnership with Y", "X's relationship with Y". Every pair of partners gets PARTNERS_WITH.
+import { E, LIST, at, allowed, leadingActor, listIndices, pattern, type FactDraft, type Mention, type RelationRule } from '../frame.js';
 
 const GROUP = '(alliance|partnership|consortium|joint venture|coalition|collaboration|pact)';
 const FORMED = pattern(`${LIST} (?:have |has |had )?(?:formed|created|launched|signed|announced|entered into|struck|sealed|established) (?:a |an |the )?(?:[a-z-]+ ){0,2}${GROUP}`);
 const WITH = pattern(`${E} (?:has |have )?(?:partnered|teamed up|is partnering|will partner|signed (?:a |an )?(?:[a-z-]+ )?(?:partnership|agreement|deal)|formed (?:a |an )?(?:[a-z-]+ )?(?:partnership|alliance)) with ${LIST}`);
+
+// "..., in partnership with Aramco": the sentence's actor partners
+const IN_PARTNERSHIP = pattern(`\\b(?:in (?:a )?(?:[a-z-]+ )?(?:partnership|collaboration|alliance) with|together with|jointly with|alongside) ${LIST}`);
+// "OpenAI's relationship with Microsoft Azure", "Nvidia's partnership with Foxconn"
+const NOMINAL = pattern(`${E}['’]s (?:[a-z-]+ )?(?:relationship|partnership|alliance|collaboration|tie-up) with ${LIST}`);
 
 export const partnership: RelationRule = {
   name: 'partnership',
@@ -21,6 +26,13 @@ export const partnership: RelationRule = {
     };
     const usable = (ids: number[]) => ids.map((i) => at(frame, i)).filter((m): m is Mention => !!m && !m.demonym);
     for (const m of frame.masked.matchAll(FORMED)) pairs(usable(listIndices(m[1])), m[2]);
+    const actor = leadingActor(frame);
+    if (actor && !actor.demonym)
+      for (const m of frame.masked.matchAll(IN_PARTNERSHIP)) for (const other of usable(listIndices(m[1]))) if (other !== actor) pairs([actor, other], undefined);
+    for (const m of frame.masked.matchAll(NOMINAL)) {
+      const first = at(frame, m[1]);
+      if (first && !first.demonym) for (const other of usable(listIndices(m[2]))) pairs([first, other], undefined);
+    }
     for (const m of frame.masked.matchAll(WITH)) {
       const first = at(frame, m[1]);
       if (first) for (const other of usable(listIndices(m[2]))) pairs([first, other], undefined);

@@ -6,6 +6,8 @@ const RE = pattern(
   `${LIST} (?:have |has |jointly |together )?(?:announced|launched|signed|unveiled|agreed|established|inked) (?:a |an |the |their )?((?:[\\p{L}0-9-]+ ){0,4}?(?:programme|program|initiative|agreement|memorandum of understanding|MoU|partnership|pact|joint venture|fund))\\b`,
 );
 
+const GENERIC = /^(?:(?:massive|major|landmark|new|historic|strategic|bilateral|broad|wide-ranging|multi-year|long-term|big|huge)\s)*(agreement|memorandum of understanding|MoU|partnership|pact|joint venture)$/i;
+
 export const programme: RelationRule = {
   name: 'programme',
   example: "DBS Bank and Singapore's government agencies announced an enhanced GenAI programme.",
@@ -15,8 +17,13 @@ export const programme: RelationRule = {
       const parties = listIndices(m[1]).map((i) => at(frame, i)).filter((p) => !!p && !p.demonym);
       if (parties.length < 2 || m[2]!.includes('⟨')) continue;
       const phrase = m[2]!.trim();
-      // the parties make the name specific; the phrase alone stays an alias
-      const deal = { label: 'Deal' as const, name: `${parties.map((p) => p!.surface).join('-')} ${phrase}`, aliases: [phrase], props: { kind: 'partnership' } };
+      // a generic agreement is named by its parties and noun ("France-UAE agreement"); a programme by its own phrase
+      const generic = GENERIC.exec(phrase);
+      const parties_ = parties.map((p) => p!.surface).join('-');
+      const deal = generic
+        ? { label: 'Deal' as const, name: `${parties_} ${generic[1]!}`, aliases: [`${parties_} ${phrase}`], props: { kind: 'partnership' } }
+        : // the parties make the name specific; the phrase alone stays an alias
+          { label: 'Deal' as const, name: `${parties_} ${phrase}`, aliases: [phrase], props: { kind: 'partnership' } };
       for (const p of parties) if (p && allowed('PARTY_TO', p.label, 'Deal')) out.push({ rel: 'PARTY_TO', subject: p, object: deal, props: { role: 'partner' }, confidence: 0.65 });
     }
     return out;

@@ -1,10 +1,12 @@
 // "X runs on Y", "X is served on Y", "hosted on Y", "available on A and B": where a model or a
 // deployment runs; the schema picks RUNS_ON for chips and HOSTED_ON / AVAILABLE_ON for clouds.
-import { E, LIST, at, firstAllowed, listIndices, pattern, type FactDraft, type RelationRule } from '../frame.js';
+import { E, E_, LIST, at, firstAllowed, listIndices, pattern, type FactDraft, type RelationRule } from '../frame.js';
 import type { RelationType } from '../../../schema/generated/model.js';
 
 const PHRASES: [RegExp, readonly RelationType[]][] = [
-  [pattern(`${E} (?:[a-z-]+ ){0,2}?(?:runs|run|running|ran|is served|are served|is deployed|are deployed|inference) (?:entirely |natively |exclusively )?on (?:[a-z-]+ ){0,2}?${LIST}`), ['RUNS_ON', 'HOSTED_ON']],
+  [pattern(`${E} (?:[a-z-]+ ){0,2}?(?:runs|run|running|ran|is served|are served|is deployed|are deployed|inference)(?: inference)? (?:entirely |natively |exclusively |meaningfully |efficiently |well )?on (?:[a-z-]+ ){0,2}?(?:\\d[\\d,]*\\s?[×x]\\s?)?${LIST}`), ['RUNS_ON', 'HOSTED_ON']],
+  // "ABCI 3.0 — built with HPE and NVIDIA, delivering 6 exaflops with NVIDIA H200 GPUs"
+  [pattern(`${E} (?:—|–|,) [^.;]{0,120}?\\b(?:with|using) (?:\\d[\\d,]* )?(${E_}) (?:GPUs|chips|accelerators|NPUs|TPUs|superchips)`), ['RUNS_ON']],
   [pattern(`${E} (?:is |are |was |will be )?(?:hosted|deployed) (?:on|in) (?:[a-z-]+ ){0,2}?${LIST}`), ['HOSTED_ON', 'RUNS_ON']],
   [pattern(`${E} (?:[a-z-]+ ){0,2}?(?:is |are |was |were |will be )?(?:powered|accelerated) by (?:[a-z-]+ ){0,2}?${LIST}`), ['RUNS_ON', 'HOSTED_ON']],
   [pattern(`${E} (?:is |are |became |will be |is now |are now )?(?:generally )?(?:available|offered|accessible) (?:on|via|through|in) ${LIST}`), ['AVAILABLE_ON', 'HOSTED_ON']],

@@ -1,9 +1,11 @@
-// Ownership: "X is a subsidiary of Y", "X, a unit of Y", "Y's cloud arm X", "Y-owned X".
+// Ownership: "X is a subsidiary of Y", "X, a unit of Y", "X, a Y company", "X is the research institute of Y", "Y's cloud arm X", "Y-owned X".
 import { E, at, allowed, pattern, type FactDraft, type RelationRule } from '../frame.js';
 
-const UNIT = '(?:subsidiary|unit|division|arm|affiliate)';
-const OF = pattern(`${E},? (?:is |was |became )?(?:a |an |the )?(?:wholly[- ]owned |majority[- ]owned |[a-z-]+ )?${UNIT} of ${E}`);
+const UNIT = '(?:subsidiary|unit|division|arm|affiliate|(?:research )?institute|research lab|laboratory)';
+const OF = pattern(`${E},? (?:is |was |became )?(?:a |an |the )?(?:wholly[- ]owned |majority[- ]owned |[a-z-]+ ){0,3}${UNIT} of ${E}`);
 const POSSESSIVE = pattern(`${E}['’]s (?:[a-z-]+ )?${UNIT},? ${E}`);
+// "Inception, a G42 company"
+const COMPANY = pattern(`${E}, (?:a|an) ${E} (?:company|subsidiary|unit|business)\\b`);
 const OWNED = pattern(`${E}-(?:owned|controlled) (?:[a-z-]+ ){0,2}?${E}`);
 
 export const subsidiaryOf: RelationRule = {
@@ -19,6 +21,7 @@ export const subsidiaryOf: RelationRule = {
     for (const m of frame.masked.matchAll(OF)) add(m[1], m[2]);
     for (const m of frame.masked.matchAll(POSSESSIVE)) add(m[2], m[1]);
     for (const m of frame.masked.matchAll(OWNED)) add(m[2], m[1]);
+    for (const m of frame.masked.matchAll(COMPANY)) add(m[1], m[2]);
     return out;
   },
 };
