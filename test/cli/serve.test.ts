@@ -11,7 +11,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 describe('chokepoint serve', () => {
   it('serves /healthz, holds the embedded store, and stops cleanly on SIGTERM', async () => {
     const dataDir = join(work, 'data');
-    const child = spawnCli(['serve', '--port', '0', '--no-seed'], { DATA_DIR: dataDir, LOG_LEVEL: 'info' });
+    const child = spawnCli(['serve', '--port', '0', '--no-seed', '--no-ingest'], { DATA_DIR: dataDir, LOG_LEVEL: 'info' });
     let stderr = '';
     const url = await new Promise<string>((resolve, reject) => {
       child.stderr!.on('data', (d: Buffer) => {
