@@ -5,7 +5,7 @@ import { entityId, type Props } from '../../schema/records.js';
 import { allowed, isMention, leadingActor, type Endpoint, type FactDraft, type Frame, type Mention, type RelationRule } from './frame.js';
 import type { Gazetteer } from './gazetteer.js';
 import { findMentions } from './mentions.js';
-import { analyse } from './nlp.js';
+import { analyse, type Sentence } from './nlp.js';
 import { RULES } from './rules/index.js';
 
 export type DocumentKind = 'news' | 'model-card' | 'policy' | 'feed' | 'auto';
@@ -71,6 +71,28 @@ function mask(text: string, offset: number, mentions: Mention[]): string {
   return (out + text.slice(cursor)).replace(/[\u2018\u2019]/g, "'");
 }
 
+const ANAPHOR = /\b(?:[Tt]he|[Tt]his) model\b(?! (?:card|family|series|weights|of|that|which|from|was released))/g;
+
+/**
+ * "The model runs on ...": a model card's prose names its model once and then says "the model".
+ * Each such phrase becomes a mention of the model named last before it (in this sentence or earlier).
+ */
+function withAnaphors(sentence: Sentence, named: Mention[], before: Mention | undefined): Mention[] {
+  const out: Mention[] = [];
+  let referent = before;
+  let i = 0;
+  for (const a of sentence.text.matchAll(ANAPHOR)) {
+    const start = sentence.start + a.index;
+    const end = start + a[0].length;
+    for (; i < named.length && named[i]!.start < start; i++) {
+      out.push(named[i]!);
+      if (named[i]!.label === 'Model' && named[i]!.status !== 'ambiguous') referent = named[i];
+    }
+    if (referent && (i >= named.length || named[i]!.start >= end)) out.push({ ...referent, start, end, anaphor: true });
+  }
+  return [...out, ...named.slice(i)];
+}
+
 /** The likely grammatical subject of a sentence: its first actor-like mention near the start. */
 function subjectOf(frame: Frame): Mention | undefined {
   const first = leadingActor(frame);
@@ -114,8 +136,11 @@ export function extract(text: string, opts: ExtractOptions): ExtractedRecord[] {
 
   const rules = [...RULES, ...(opts.extraRules ?? [])];
   let previous: Mention | undefined;
+  let lastModel: Mention | undefined;
   sentences.forEach((sentence, k) => {
-    const mentions = mentionsBySentence[k]!;
+    const named = mentionsBySentence[k]!;
+    const mentions = sentence.text.includes(' model') || sentence.text.startsWith('The model') || sentence.text.startsWith('This model') ? withAnaphors(sentence, named, lastModel) : named;
+    for (const m of named) if (m.label === 'Model' && m.status !== 'ambiguous') lastModel = m;
     for (const m of mentions) if (!m.place && !m.anaphor) addEntity(m);
     const frame: Frame = { text: sentence.text, masked: mask(sentence.text, sentence.start, mentions), mentions, ...(previous ? { previous } : {}) };
     previous = subjectOf(frame) ?? previous;

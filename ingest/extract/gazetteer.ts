@@ -55,6 +55,7 @@ const isWordChar = (c: string | undefined): boolean => {
 const isSpace = (c: string): boolean => c === ' ' || c === '\n' || c === '\t' || c === '\r' || (c.charCodeAt(0) > 127 && /\s/.test(c));
 const hasLower = (s: string) => /\p{Ll}/u.test(s);
 // A place name after a compass word is another place ("North America", "South Sudan").
+const NAME_BEFORE = /(?:^|[^\p{L}\p{N}'’.])(?!(?:The|In|On|At|For|By|With|From|And|But|As|If|When|While|Meanwhile|That|This|Its|Their|A|An|To|Of|Both|Also|Under|After|Before|Since|Why|How|What|Where|Who|Unlike|Like|Despite|Against|Via|Through|Between|Among|Across|Inside|Outside|Even|Only|So|Yet|Then|Now|Today|Here|There|Why|Did|Does|Do|Is|Are|Was|Were|Will|Can|Could|Would|Should|Has|Have|Had|Not|No|Every|Each|All|Some|Many|Most|Several|Former|Chinese|American|European)\s)\p{Lu}\p{Ll}+ $/u;
 const COMPASS_BEFORE = /\b(North|South|East|West|Latin|Central|Southeast|Northeast|Southwest|Northwest|Greater|New)\s$/;
 
 /** Whether the text at a match has the case the alias demands (acronyms exactly; names by their first letter). */
@@ -159,6 +160,8 @@ export class Gazetteer {
       if (fitting.length === 0) continue;
       if (COMPASS_BEFORE.test(text.slice(Math.max(0, start - 12), start)) && fitting.every((t) => t.known.entity.label === 'Nation')) continue;
       const names = fitting.filter((t) => t.isName);
+      // a one-word alias after another capitalised word is the tail of a longer name ("Mobile World Congress")
+      if (names.length === 0 && !surface.includes(' ') && fitting.every((t) => !t.demonym) && NAME_BEFORE.test(text.slice(Math.max(0, start - 16), start))) continue;
       const chosen = names.length > 0 ? names : fitting;
       const seen = new Set<string>();
       const candidates = chosen.filter((t) => !seen.has(t.known.entity.id) && seen.add(t.known.entity.id)).map((t) => t.known);

@@ -13,9 +13,10 @@ import { proposeOrganisations } from './proposals/org-suffix.js';
 import { proposeByRole } from './proposals/role-noun.js';
 import { proposeCorporateSubjects } from './proposals/proper-noun-subject.js';
 import { proposeInstruments } from './proposals/instrument-name.js';
+import { proposeChips } from './proposals/chip-shape.js';
 
 /** The proposers, strongest first: on equal spans the earlier one wins. */
-export const PROPOSERS: readonly Proposer[] = [proposeModelNames, proposeInstruments, proposeOrganisations, proposeByRole, proposeCorporateSubjects];
+export const PROPOSERS: readonly Proposer[] = [proposeModelNames, proposeChips, proposeInstruments, proposeOrganisations, proposeByRole, proposeCorporateSubjects];
 
 function fromHit(hit: GazetteerHit, proposed: boolean): Mention {
   const ids = [...new Set(hit.candidates.map((c) => c.entity.id))];
@@ -97,7 +98,8 @@ export function findMentions(text: string, sentences: Sentence[], gazetteer: Gaz
   // a proposal that swallows a known name is kept only as "<known> <one suffix word>" ("Amazon Robotics");
   // anything else ("US Sovereign Cloud", "Chinese AI", "GCP Google Cloud") is a phrase, not a name
   const kept = proposals.filter((p) => {
-    const inside = overlapping(known, p);
+    // a city opening an institution's name ("Abu Dhabi Department of ...", "Beijing Academy of ...") is part of it
+    const inside = overlapping(known, p).filter((k) => !(k.place && k.start === p.start && p.label !== 'Model'));
     if (inside.length === 0) return true;
     if (inside.some((k) => k.start === p.start && k.end === p.end)) return false;
     const k = inside[0]!;

@@ -15,12 +15,15 @@ const SHAPE = new RegExp(
   'gu',
 );
 // software that model cards version next to the model ("Python 3.12", "CUDA 12.4")
-const SOFTWARE = /^(Python|CUDA|PyTorch|TensorFlow|Transformers|Ubuntu|Android|Windows|Java|Node|ROCm|JAX|Triton|Docker|Linux|macOS|Version|Release|Step)$/i;
+const SOFTWARE = /^(Python|CUDA|PyTorch|TensorFlow|Transformers|Ubuntu|Android|Windows|Java|Node|ROCm|JAX|Triton|Docker|Linux|macOS|Version|Release|Step|Apache|License|Licence|Agreement|GPL|Llama-Guard)$/i;
 const MODEL_CUE = /\b(model|models|LLM|LLMs|weights|open-weight|open-source|parameters|checkpoint|release[sd]?|benchmark|fine-tun\w*|inference|reasoning|(?:pre-|post-)?trained|tokens)\b/i;
 const NOT_MODELS = /^(COVID|Section|Article|Title|Part|Annex|Chapter|Figure|Table|Version|Phase|Tier|Level|Stage|Class|Category|Item|Step|Round|Series|Q|FY|CY)$/i;
 
 // tier before version ("Claude Opus 4.5", "Claude Sonnet 4") and OpenAI's lowercase reasoning series ("o3-mini")
 const TIERED = /(?<![\p{L}\p{N}])(Claude (?:Opus|Sonnet|Haiku|Instant)(?: \d+(?:\.\d+)?)?)(?![\p{L}\p{N}])|(?<![\p{L}\p{N}-])(o[1-9](?:-(?:mini|pro|preview))?)(?![\p{L}\p{N}])/gu;
+
+// a bare version after a family-named lab's possessive is that family's model ("DeepSeek's V4", "Moonshot's K2")
+const OWNED_VERSION = /(?<![\p{L}\p{N}])([A-Z][A-Za-z]{2,14})['’]s ([VKRM]\d+(?:\.\d+)?(?:-(?:Pro|Flash|Lite|Max|Mini|Base|Instruct|Thinking))?)(?![\p{L}\p{N}])/gu;
 
 /** Proposes Model entities for model-shaped names. */
 export const proposeModelNames: Proposer = (sentence) => {
@@ -29,6 +32,11 @@ export const proposeModelNames: Proposer = (sentence) => {
     const name = m[1] ?? m[2]!;
     if (m[2] && !MODEL_CUE.test(sentence.text) && !/OpenAI/.test(sentence.text)) continue;
     out.push({ ...spanOf(sentence, m.index, name.length), name, label: 'Model', confidence: 0.75, props: {} });
+  }
+  for (const m of sentence.text.matchAll(OWNED_VERSION)) {
+    if (!MODEL_FAMILIES.has(m[1]!.toLowerCase())) continue;
+    const index = m.index + m[0].length - m[2]!.length;
+    out.push({ ...spanOf(sentence, index, m[2]!.length), name: `${m[1]} ${m[2]}`, label: 'Model', confidence: 0.6, props: {} });
   }
   const cued = MODEL_CUE.test(sentence.text);
   for (const m of sentence.text.matchAll(SHAPE)) {
@@ -40,7 +48,8 @@ export const proposeModelNames: Proposer = (sentence) => {
     const attached = m[3] !== undefined && /\d/.test(m[3]);
     // an unknown all-caps family needs a dotted version or a size ("EXAONE-4.0-32B", "EXAONE 4.0"), so "COVID-19" stays out
     const dotted = /\d\.\d/.test(m[3] ?? m[5] ?? '') || /-\d+(?:\.\d+)?B\b/.test(m[6] ?? '');
-    if (!known && !(cued && ((attached && /[a-z]/.test(family)) || (family.length >= 4 && dotted && !SOFTWARE.test(family))))) continue;
+    const capsFamily = /^[A-Z]{4,}$/.test(family) && dotted;
+    if (!known && !(cued && ((attached && /[a-z]/.test(family) && !SOFTWARE.test(family)) || capsFamily))) continue;
     const name = m[0].trim();
     const parsed = parseModelName(name);
     out.push({

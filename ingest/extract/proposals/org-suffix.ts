@@ -103,7 +103,9 @@ export const proposeOrganisations: Proposer = (sentence) => {
       /\b(acquire|acquired|acquires|buy|bought|invest(?:ed|s)? in|partner(?:ed|s)? with|backed|selected|chose|with)\s$/.test(before);
     const modifier = WEAK.has(lastWord) && !acts;
     const suffix = SUFFIX[lastWord];
-    const headed = HEAD.has(words[first]!.text) && j > first && CONNECTOR.test(words[first + 1]?.text ?? '');
+    // "Ministry of ...", and a place before the head ("Abu Dhabi Department of Government Enablement")
+    const headAt = (k: number) => HEAD.has(words[k]!.text) && k < j && CONNECTOR.test(words[k + 1]?.text ?? '');
+    const headed = j > first && (headAt(first) || (first + 2 <= j && (headAt(first + 1) || (first + 2 < j && headAt(first + 2)))));
     const quoted = /[“"‘']/.test(sentence.text[words[first]!.start - 1] ?? '');
     if ((suffix || headed) && j > first && !quoted && !modifier) {
       const start = words[first]!.start;

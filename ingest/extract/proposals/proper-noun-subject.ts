@@ -2,7 +2,7 @@
 // before "launched", "acquired", "raised"... ("Meanwhile, Econet launched an AI hardware unit").
 import type { Proposal, Proposer } from './proposal.js';
 
-const CORPORATE_VERB = /^ (launched|unveiled|released|acquired|raised|invested|partnered|open-sourced|debuted|secured|shipped)\b/;
+const CORPORATE_VERB = /^ (launched|unveiled|released|acquired|raised|invested|partnered|open-sourced|debuted|secured|shipped|uses|deploys|deployed|adopted|signed|selected|is deploying|is using)\b/;
 const NOT_NAMES = /^(I|AI|API|GPU|LLM|CEO|CTO|It|He|She|They|We|President|Minister|Secretary|Congress|Reuters|Bloomberg)$/;
 
 // a run that starts with a capitalised function word ("In AI launched ...") is not a name

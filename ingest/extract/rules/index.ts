@@ -12,6 +12,7 @@ import { investsIn } from './invests-in.js';
 import { locatedIn } from './located-in.js';
 import { operatedBy } from './operated-by.js';
 import { memberOf } from './member-of.js';
+import { nationalRegime } from './national-regime.js';
 import { partnership } from './partnership.js';
 import { possessive } from './possessive.js';
 import { programme } from './programme.js';
@@ -39,6 +40,7 @@ export const RULES: readonly RelationRule[] = [
   programme,
   enactedBy,
   exportBan,
+  nationalRegime,
   usesModel,
   substitutes,
   subsidiaryOf,

@@ -9,7 +9,7 @@ const PHRASES: [RegExp, readonly RelationType[]][] = [
   [pattern(`${E} (?:—|–|,) [^.;]{0,120}?\\b(?:with|using) (?:\\d[\\d,]* )?(${E_}) (?:GPUs|chips|accelerators|NPUs|TPUs|superchips)`), ['RUNS_ON']],
   [pattern(`${E} (?:is |are |was |will be )?(?:hosted|deployed) (?:on|in) (?:[a-z-]+ ){0,2}?${LIST}`), ['HOSTED_ON', 'RUNS_ON']],
   [pattern(`${E} (?:[a-z-]+ ){0,2}?(?:is |are |was |were |will be )?(?:powered|accelerated) by (?:[a-z-]+ ){0,2}?${LIST}`), ['RUNS_ON', 'HOSTED_ON']],
-  [pattern(`${E} (?:is |are |became |will be |is now |are now )?(?:generally )?(?:available|offered|accessible) (?:on|via|through|in) ${LIST}`), ['AVAILABLE_ON', 'HOSTED_ON']],
+  [pattern(`${E} (?:is |are |became |will be |is now |are now )?(?:also |now |already |generally |publicly |commercially )*(?:available|offered|accessible) (?:to [a-z ]{1,30} )?(?:on|via|through|in) (?:the )?${LIST}`), ['AVAILABLE_ON', 'HOSTED_ON']],
 ];
 
 export const runsOn: RelationRule = {

@@ -1,0 +1,28 @@
+// Chips by their shape: a part code after a known chip maker ("AMD MI308", "Nvidia B40") or any
+// capitalised maker word before a code and a chip noun ("FuriosaAI RNGD accelerators"). A code
+// has a digit or is all capitals, so "Nvidia Blackwell" and "AMD said" stay out.
+import { LEXICON } from '../lexicon.js';
+import { spanOf, type Proposal, type Proposer } from './proposal.js';
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+// chip makers the lexicon knows, with their aliases ("Nvidia", "Advanced Micro Devices")
+const MAKERS = LEXICON.filter((e) => e.label === 'Organization' && e.props?.kind === 'chip_designer').flatMap((e) => [e.name, ...(e.aliases ?? [])]);
+const CODE = '(?:[A-Z]{1,5}\\d{2,4}[A-Z]{0,3}|[A-Z]{3,6}(?: ?\\d{1,4}[A-Z]?)?)';
+const KNOWN_MAKER = new RegExp(`(?<![\\p{L}\\p{N}])(?:${MAKERS.map(escape).join('|')}) (?:Instinct |Ascend |Gaudi )?${CODE}(?![\\p{L}\\p{N}])`, 'gu');
+const ANY_MAKER = new RegExp(`(?<![\\p{L}\\p{N}])[A-Z][\\p{L}\\p{N}]{2,20} ${CODE}(?= (?:accelerators?|chips?|GPUs?|NPUs?|TPUs?|ASICs?|processors?)\\b)`, 'gu');
+const CUE = /\b(chips?|GPUs?|NPUs?|accelerators?|processors?|silicon|semiconductors?|exports?|hardware)\b/i;
+// words that follow a maker's name without being part codes
+const NOT_CODES = /\s(?:AI|CEO|CFO|CTO|GPU|GPUs|NPU|CPU|USA|LLC|INC|THE|AND|HBM|API|SDK|RTX|PRO)$/;
+
+/** Proposes Chip entities for part codes after chip makers. */
+export const proposeChips: Proposer = (sentence) => {
+  const out: Proposal[] = [];
+  if (!CUE.test(sentence.text)) return out;
+  for (const re of [KNOWN_MAKER, ANY_MAKER])
+    for (const m of sentence.text.matchAll(re)) {
+      const name = m[0];
+      if (NOT_CODES.test(name)) continue;
+      out.push({ ...spanOf(sentence, m.index, name.length), name, label: 'Chip', confidence: 0.55, props: {} });
+    }
+  return out;
+};
