@@ -17,12 +17,24 @@ const L = LAYERS.length;
 
 type Chain = { positions: number[]; key: string; steps: Step[] };
 const NO_CHAINS: Chain[] = [];
+type Candidate = { prefix: Chain | null; q: number; len: number };
 
 /** Finds cause chains over one propagation. */
 export class CauseFinder {
   private readonly memo = new Map<number, Chain[]>();
   private readonly stepKey = new Map<number, string>();
   private readonly stepMemo = new Map<number, Step>();
+
+  // candidates by length, then by the chain's step keys (built only for ties); made once, not per node
+  private readonly order = (a: Candidate, b: Candidate): number => {
+    if (a.len !== b.len) return a.len - b.len;
+    const ka = a.prefix?.key ?? '';
+    const kb = b.prefix?.key ?? '';
+    if (ka !== kb) return ka < kb ? -1 : 1;
+    const qa = this.key(a.q);
+    const qb = this.key(b.q);
+    return qa < qb ? -1 : qa > qb ? 1 : 0;
+  };
 
   constructor(private readonly pr: Propagation) {}
 
@@ -48,17 +60,19 @@ export class CauseFinder {
     return st;
   }
 
-  // Candidate chains of u: each a chain of a dependency (or none) followed by the position q.
-  // Ordered by length, then by the chain's step keys; a chain's key is its prefix's key plus q's,
-  // and prefixes of one length never prefix each other, so comparing (prefix, q) pairs is the
-  // same as comparing whole keys without building them.
-  private chains(u: number, mask: number, need: number): Chain[] {
-    const memoKey = (u * 256 + mask) * 4 + need;
-    const known = this.memo.get(memoKey);
-    if (known) return known;
-    this.memo.set(memoKey, NO_CHAINS); // a dependency cycle explains nothing
+  /** First and last dependency position of each chain the last `causes` call returned (none for a direct hit). */
+  readonly firsts = new Int32Array(MAX_CAUSES);
+  readonly lasts = new Int32Array(MAX_CAUSES);
+  /** how many entries of firsts and lasts are set */
+  ends = 0;
+
+  // Candidate chains of u at `need` through the layers in `mask`: each a chain of a dependency (or
+  // none) followed by the position q, sorted by length, then by the chain's step keys (a chain's
+  // key is its prefix's key plus q's, and prefixes of one length never prefix each other, so
+  // comparing (prefix, q) pairs is the same as comparing whole keys without building them).
+  private gather(u: number, mask: number, need: number): { found: Candidate[]; self: boolean } {
     const { idx, direct, edgeHit } = this.pr;
-    const found: { prefix: Chain | null; q: number; len: number }[] = [];
+    const found: Candidate[] = [];
     let self = false;
     for (let l = 0; l < L; l++)
       if (mask & (1 << l) && direct[u * L + l]! >= need) {
@@ -84,38 +98,58 @@ export class CauseFinder {
         }
       p = g.next;
     }
-    found.sort((a, b) => {
-      if (a.len !== b.len) return a.len - b.len;
-      const ka = a.prefix?.key ?? '';
-      const kb = b.prefix?.key ?? '';
-      if (ka !== kb) return ka < kb ? -1 : 1;
-      // step keys are built only for ties
-      const qa = this.key(a.q);
-      const qb = this.key(b.q);
-      return qa < qb ? -1 : qa > qb ? 1 : 0;
-    });
+    if (found.length > 1) found.sort(this.order);
+    return { found, self };
+  }
+
+  // whether f repeats the candidate before it (equal keys sit together once sorted)
+  private repeats(last: Candidate | undefined, f: Candidate): boolean {
+    return !!last && last.len === f.len && (last.prefix?.key ?? '') === (f.prefix?.key ?? '') && (last.q === f.q || this.key(last.q) === this.key(f.q));
+  }
+
+  // the chains of a node something depends on, memoised (a dependency cycle explains nothing)
+  private chains(u: number, mask: number, need: number): Chain[] {
+    const memoKey = (u * 256 + mask) * 4 + need;
+    const known = this.memo.get(memoKey);
+    if (known) return known;
+    this.memo.set(memoKey, NO_CHAINS);
+    const { found, self } = this.gather(u, mask, need);
     const unique: Chain[] = self ? [{ positions: [], key: '', steps: [] }] : [];
-    let last: (typeof found)[number] | undefined;
+    let last: Candidate | undefined;
     for (const f of found) {
       if (unique.length >= MAX_CAUSES) break;
-      if (last && last.len === f.len && (last.prefix?.key ?? '') === (f.prefix?.key ?? '') && (last.q === f.q || this.key(last.q) === this.key(f.q))) continue;
+      if (this.repeats(last, f)) continue;
       last = f;
       const pre = f.prefix;
       const st = this.step(f.q);
       unique.push(
-        pre
-          ? { positions: [...pre.positions, f.q], key: this.pr.idx.isJudged[u] ? '' : pre.key + this.key(f.q), steps: [...pre.steps, st] }
-          : { positions: [f.q], key: this.pr.idx.isJudged[u] ? '' : this.key(f.q), steps: [st] },
+        pre ? { positions: [...pre.positions, f.q], key: pre.key + this.key(f.q), steps: [...pre.steps, st] } : { positions: [f.q], key: this.key(f.q), steps: [st] },
       );
     }
-    // judged nodes are asked once; keeping their chains would only hold memory
-    if (this.pr.idx.isJudged[u]) this.memo.delete(memoKey);
-    else this.memo.set(memoKey, unique);
+    this.memo.set(memoKey, unique);
     return unique;
   }
 
-  /** Up to MAX_CAUSES chains explaining node u at `level`, each from a shocked entity to u. */
-  causes(u: number, level: number): { steps: Step[]; positions: number[] }[] {
-    return this.chains(u, (1 << L) - 1, level);
+  /**
+   * Up to MAX_CAUSES chains explaining a deployment at `level`, each from a shocked entity to it,
+   * shortest first; `firsts`/`lasts`/`ends` then hold each chain's end positions. Deployments are
+   * asked once and nothing depends on them, so nothing here is memoised.
+   */
+  causes(u: number, level: number): { steps: Step[] }[] {
+    const { found, self } = this.gather(u, (1 << L) - 1, level);
+    const out: { steps: Step[] }[] = self ? [{ steps: [] }] : [];
+    this.ends = 0;
+    let last: Candidate | undefined;
+    for (const f of found) {
+      if (out.length >= MAX_CAUSES) break;
+      if (this.repeats(last, f)) continue;
+      last = f;
+      const pre = f.prefix;
+      const st = this.step(f.q);
+      out.push({ steps: pre ? [...pre.steps, st] : [st] });
+      this.firsts[this.ends] = pre && pre.positions.length ? pre.positions[0]! : f.q;
+      this.lasts[this.ends++] = f.q;
+    }
+    return out;
   }
 }

@@ -115,8 +115,8 @@ export function runScenario(snapshot: Snapshot, scenario: Scenario, opts: RunOpt
     buckets[status].push({
       deployment: { id: snapshot.ids[d]!, name: snapshot.names[d]! },
       status,
-      causes: chains.map((c) => ({ steps: c.steps })),
-      mitigations: mitigations ? mitigations.for(d, chains) : [],
+      causes: chains,
+      mitigations: mitigations && causes ? mitigations.for(d, causes.firsts, causes.lasts, causes.ends) : [],
     });
   }
   return {

@@ -157,18 +157,23 @@ export class MitigationFinder {
   }
 
   /**
-   * Mitigations for deployment d given the dependency positions of its cause chains. The answer
+   * Mitigations for deployment d given the first and last dependency positions of its cause chains. The answer
    * depends on d only through what it replaces, its seat and which hit scopes it falls in, so it
    * is computed once per such combination and shared (treat it as read-only).
    */
-  for(d: number, chains: readonly { positions: readonly number[] }[]): Mitigation[] {
-    const { idx } = this.pr;
+  for(d: number, firsts: Int32Array, lasts: Int32Array, chains: number): Mitigation[] {
     // what to replace, each as (entity, the relation type it is needed through): the shocked end of
     // each chain, then the deployment's own dependency on it
     const replace: number[] = [];
-    const role = (p: number) => idx.depTarget[p]! * 256 + idx.snapshot.edgeType[idx.depEdge[p]!]!;
-    for (const c of chains) if (c.positions.length) replace.push(role(c.positions[0]!));
-    for (const c of chains) if (c.positions.length) replace.push(role(c.positions[c.positions.length - 1]!));
+    for (let i = 0; i < chains; i++) {
+      const r = this.role(firsts[i]!);
+      if (!replace.includes(r)) replace.push(r);
+    }
+    for (let i = 0; i < chains; i++) {
+      const r = this.role(lasts[i]!);
+      if (!replace.includes(r)) replace.push(r);
+    }
+    if (!replace.length) return [];
     const seat = this.juris.seat(d);
     let key = replace.join(',') + '|';
     for (const sc of this.scopes) key += this.inScope(sc, d) ? '1' : '0';
@@ -179,11 +184,17 @@ export class MitigationFinder {
     return answer;
   }
 
+  // the entity a dependency position needs and the relation type it is needed through, in one number
+  private role(p: number): number {
+    const { idx } = this.pr;
+    return idx.depTarget[p]! * 256 + idx.snapshot.edgeType[idx.depEdge[p]!]!;
+  }
+
   private compute(d: number, replace: readonly number[], seat: readonly number[]): Mitigation[] {
     const s = this.pr.idx.snapshot;
     const out: Mitigation[] = [];
     const used = new Set<string>();
-    for (const rr of [...new Set(replace)]) {
+    for (const rr of replace) {
       const r = Math.floor(rr / 256);
       for (const c of this.candidates(r, rr % 256, seat)) {
         if (out.length >= MAX_MITIGATIONS) return out;
