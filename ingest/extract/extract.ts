@@ -147,6 +147,7 @@ export function extract(text: string, opts: ExtractOptions): ExtractedRecord[] {
     for (const rule of rules) {
       // most rules relate two mentions; skipping sentences with fewer keeps extraction fast
       if (mentions.length < (rule.minMentions ?? 2)) continue;
+      if (rule.cue && !rule.cue.test(frame.masked)) continue;
       let drafts: FactDraft[];
       try {
         drafts = rule.apply(frame);

@@ -65,6 +65,8 @@ export interface RelationRule {
   example: string;
   /** mentions a sentence needs before the rule is worth trying (default 2) */
   minMentions?: number;
+  /** words one of which every sentence the rule reads contains; sentences without any are skipped unread */
+  cue?: RegExp;
   apply(frame: Frame): FactDraft[];
 }
 

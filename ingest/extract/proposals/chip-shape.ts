@@ -8,8 +8,11 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // chip makers the lexicon knows, with their aliases ("Nvidia", "Advanced Micro Devices")
 const MAKERS = LEXICON.filter((e) => e.label === 'Organization' && e.props?.kind === 'chip_designer').flatMap((e) => [e.name, ...(e.aliases ?? [])]);
 const CODE = '(?:[A-Z]{1,5}\\d{2,4}[A-Z]{0,3}|[A-Z]{3,6}(?: ?\\d{1,4}[A-Z]?)?)';
-const KNOWN_MAKER = new RegExp(`(?<![\\p{L}\\p{N}])(?:${MAKERS.map(escape).join('|')}) (?:Instinct |Ascend |Gaudi )?${CODE}(?![\\p{L}\\p{N}])`, 'gu');
-const ANY_MAKER = new RegExp(`(?<![\\p{L}\\p{N}])[A-Z][\\p{L}\\p{N}]{2,20} ${CODE}(?= (?:accelerators?|chips?|GPUs?|NPUs?|TPUs?|ASICs?|processors?)\\b)`, 'gu');
+// ASCII word boundaries (maker names and part codes are ASCII): much cheaper than Unicode lookarounds
+const KNOWN_MAKER = new RegExp(`\\b(?:${MAKERS.map(escape).join('|')}) (?:Instinct |Ascend |Gaudi )?${CODE}\\b(?![-.]\\w)`, 'g');
+const ANY_MAKER = new RegExp(`\\b[A-Z][A-Za-z0-9]{2,20} ${CODE}(?= (?:accelerators?|chips?|GPUs?|NPUs?|TPUs?|ASICs?|processors?)\\b)`, 'g');
+// a part code somewhere in the sentence: letters and digits run together, or a run of capitals
+const ANY_CODE = /\b[A-Z]{1,5}\d{2,4}|\b[A-Z]{3,6}\b/;
 const CUE = /\b(chips?|GPUs?|NPUs?|accelerators?|processors?|silicon|semiconductors?|exports?|hardware)\b/i;
 // words that follow a maker's name without being part codes
 const NOT_CODES = /\s(?:AI|CEO|CFO|CTO|GPU|GPUs|NPU|CPU|USA|LLC|INC|THE|AND|HBM|API|SDK|RTX|PRO)$/;
@@ -17,7 +20,7 @@ const NOT_CODES = /\s(?:AI|CEO|CFO|CTO|GPU|GPUs|NPU|CPU|USA|LLC|INC|THE|AND|HBM|
 /** Proposes Chip entities for part codes after chip makers. */
 export const proposeChips: Proposer = (sentence) => {
   const out: Proposal[] = [];
-  if (!CUE.test(sentence.text)) return out;
+  if (!CUE.test(sentence.text) || !ANY_CODE.test(sentence.text)) return out;
   for (const re of [KNOWN_MAKER, ANY_MAKER])
     for (const m of sentence.text.matchAll(re)) {
       const name = m[0];

@@ -11,11 +11,14 @@ const NAME = new RegExp(
   `(?<![\\p{L}\\p{N}])((?:[A-Z][\\p{L}\\p{N}.-]*|[A-Z]{2,})(?: (?:and|of|for|on|the|[A-Z][\\p{L}\\p{N}.-]*))*? (?:Act|Regulations?|Directive|Order|Rule|Plan|Strategy|Framework|Law|Ordinance|Guidelines|Code of Practice|Entity List)${TAIL})(?![\\p{L}\\p{N}])`,
   'gu',
 );
+const HEAD = /\b(?:Act|Regulations?|Directive|Order|Rule|Plan|Strategy|Framework|Law|Ordinance|Guidelines|Code of Practice|Entity List)\b/;
 const LEADING = /^(The|A|An|In|On|Under|By|With|This|That|Its|Their|New|No|And|Or|But) /;
 
 /** Proposes Regulation entities for capitalised instrument names. */
 export const proposeInstruments: Proposer = (sentence) => {
   const out: Proposal[] = [];
+  // most sentences hold no instrument head word: skip them before the (costly) name pattern
+  if (!HEAD.test(sentence.text)) return out;
   for (const m of sentence.text.matchAll(NAME)) {
     let name = m[1]!;
     let index = m.index;

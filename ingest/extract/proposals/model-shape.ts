@@ -28,16 +28,21 @@ const OWNED_VERSION = /(?<![\p{L}\p{N}])([A-Z][A-Za-z]{2,14})['’]s ([VKRM]\d+(
 /** Proposes Model entities for model-shaped names. */
 export const proposeModelNames: Proposer = (sentence) => {
   const out: Proposal[] = [];
-  for (const m of sentence.text.matchAll(TIERED)) {
-    const name = m[1] ?? m[2]!;
-    if (m[2] && !MODEL_CUE.test(sentence.text) && !/OpenAI/.test(sentence.text)) continue;
-    out.push({ ...spanOf(sentence, m.index, name.length), name, label: 'Model', confidence: 0.75, props: {} });
-  }
-  for (const m of sentence.text.matchAll(OWNED_VERSION)) {
-    if (!MODEL_FAMILIES.has(m[1]!.toLowerCase())) continue;
-    const index = m.index + m[0].length - m[2]!.length;
-    out.push({ ...spanOf(sentence, index, m[2]!.length), name: `${m[1]} ${m[2]}`, label: 'Model', confidence: 0.6, props: {} });
-  }
+  const text = sentence.text;
+  if (text.includes('Claude') || /\bo[1-9]/.test(text))
+    for (const m of text.matchAll(TIERED)) {
+      const name = m[1] ?? m[2]!;
+      if (m[2] && !MODEL_CUE.test(text) && !/OpenAI/.test(text)) continue;
+      out.push({ ...spanOf(sentence, m.index, name.length), name, label: 'Model', confidence: 0.75, props: {} });
+    }
+  // every shape below carries a digit
+  if (!/\d/.test(text)) return out;
+  if (text.includes("'s ") || text.includes('’s '))
+    for (const m of text.matchAll(OWNED_VERSION)) {
+      if (!MODEL_FAMILIES.has(m[1]!.toLowerCase())) continue;
+      const index = m.index + m[0].length - m[2]!.length;
+      out.push({ ...spanOf(sentence, index, m[2]!.length), name: `${m[1]} ${m[2]}`, label: 'Model', confidence: 0.6, props: {} });
+    }
   const cued = MODEL_CUE.test(sentence.text);
   for (const m of sentence.text.matchAll(SHAPE)) {
     const family = m[1]!;

@@ -11,6 +11,7 @@ const COORDINATED = pattern(`^(?:[A-Z][a-z]+, )?(?:The )?${E} [^⟨;]*?(?:⟨\\d
 
 export const cloudCommitment: RelationRule = {
   name: 'cloud-commitment',
+  cue: /pledge|commit|spend|signed/i,
   example: 'Anthropic took $5 billion from Amazon and pledged $100 billion in AWS cloud spending.',
   apply(frame) {
     const out: FactDraft[] = [];

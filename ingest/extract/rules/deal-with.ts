@@ -13,6 +13,7 @@ const MODIFIER = pattern(`${E} (?:has |have |had )?(?:signed|struck|inked|sealed
 
 export const dealWith: RelationRule = {
   name: 'deal-with',
+  cue: /deal|contract|agreement|partnership|pact/i,
   example: 'OpenAI signed a $300 billion deal with Oracle for computing power.',
   apply(frame) {
     const out: FactDraft[] = [];

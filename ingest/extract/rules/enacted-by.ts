@@ -13,6 +13,7 @@ const RE = pattern(`${E}(?: \\(⟨\\d+⟩\\))? (?:has |have |had |will |would )?
 
 export const enactedBy: RelationRule = {
   name: 'enacted-by',
+  cue: /issue|release|publish|enact|adopt|pass|sign|impos|introduc|tighten|expand|unveil|finali[sz]|announc|approv|propos/i,
   minMentions: 1,
   example: 'The Bureau of Industry and Security (BIS) has already tightened controls on high-finish GPU exports to China.',
   apply(frame) {

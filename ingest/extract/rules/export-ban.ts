@@ -13,6 +13,7 @@ const RE = pattern(`${E} (?:has |have |had |will |also )?${VERB} (?:the |all )?(
 
 export const exportBan: RelationRule = {
   name: 'export-ban',
+  cue: /ban|bar|block|prohibit|restrict|curb|limit|licen[cs]/i,
   example: 'The US banned exports of Nvidia H20 chips to China.',
   apply(frame) {
     const out: FactDraft[] = [];

@@ -6,6 +6,7 @@ const ACTIVE = pattern(`${E} (?:fabricates|manufactures|produces|makes|builds|fa
 
 export const fabricatedBy: RelationRule = {
   name: 'fabricated-by',
+  cue: /fabricat|manufactur|produc|fabb|\bfabs\b|made|built|makes|make|builds/i,
   example: 'The Ascend 910C is fabricated by SMIC on its N+2 process.',
   apply(frame) {
     const out: FactDraft[] = [];

@@ -31,6 +31,8 @@ export const headquarteredIn: RelationRule = {
   example: 'Chinese infrastructure vendor H3C expanded its regional presence.',
   apply(frame) {
     const out: FactDraft[] = [];
+    // every pattern ends at a nation: most sentences name none
+    if (!frame.mentions.some((m) => m.label === 'Nation')) return out;
     const add = (org: Mention | undefined, nation: Mention | undefined, confidence: number, props?: Record<string, string>) => {
       if (!org || !nation || nation.label !== 'Nation' || org === nation) return;
       if (allowed('HEADQUARTERED_IN', org.label, nation.label)) out.push({ rel: 'HEADQUARTERED_IN', subject: org, object: nation, confidence, ...(props ? { props } : {}) });

@@ -46,6 +46,7 @@ function investment(investor: Mention | undefined, recipient: Mention | undefine
 
 export const investsIn: RelationRule = {
   name: 'invests-in',
+  cue: /invest|commit|pledg|poured|\bput\b|inject|\btook\b|\btakes\b|receiv|rais|secur|\bgot\b|accept|\bwon\b|backed|fund|bankroll|stake|sharehold|round|contribut|equity|provid|putting|adding/i,
   example: 'Anthropic took $5 billion from Amazon this week; Microsoft has committed $10B to Japan, $15.2B to the UAE.',
   apply(frame) {
     const out: FactDraft[] = [];

@@ -5,6 +5,7 @@ const IS_LOCATED = pattern(`${E},? (?:is |are |was |will be )?(?:located|situate
 
 export const locatedIn: RelationRule = {
   name: 'located-in',
+  cue: /located|situated|sited|built in/i,
   example: 'The Stargate UAE campus is located in Abu Dhabi, United Arab Emirates.',
   apply(frame) {
     const out: FactDraft[] = [];

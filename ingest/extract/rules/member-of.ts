@@ -7,6 +7,7 @@ const MEMBERS = pattern(`${E} (?:members|member states|member countries|states)(
 
 export const memberOf: RelationRule = {
   name: 'member-of',
+  cue: /member|join|acceded/i,
   example: 'France and Germany are founding members of the EU.',
   apply(frame) {
     const out: FactDraft[] = [];

@@ -7,6 +7,7 @@ const RE = pattern(`${E} (?:(?:chip|semiconductor|technology|AI) )?(export[- ]co
 
 export const nationalRegime: RelationRule = {
   name: 'national-regime',
+  cue: /export[- ]control|sanctions/i,
   minMentions: 1,
   example: 'The US export control regime was designed to create an enduring hardware gap.',
   apply(frame) {

@@ -13,6 +13,7 @@ const NOMINAL = pattern(`${E}['’]s (?:[a-z-]+ )?(?:relationship|partnership|al
 
 export const partnership: RelationRule = {
   name: 'partnership',
+  cue: /alliance|partner|consortium|joint venture|coalition|collaborat|pact|teamed|together|jointly|alongside|relationship|tie-up|agreement|deal/i,
   example: 'OpenAI, Google, and Anthropic have formed a strategic alliance.',
   apply(frame) {
     const out: FactDraft[] = [];

@@ -23,6 +23,7 @@ function E_LIST(): string {
 
 export const possessive: RelationRule = {
   name: 'possessive',
+  cue: /['’]s /,
   minMentions: 1,
   example: "Reuters reported that the NSA is using Anthropic's Mythos model.",
   apply(frame) {

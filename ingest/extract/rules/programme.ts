@@ -10,6 +10,7 @@ const GENERIC = /^(?:(?:massive|major|landmark|new|historic|strategic|bilateral|
 
 export const programme: RelationRule = {
   name: 'programme',
+  cue: /programme|program|initiative|agreement|memorandum|MoU|partnership|pact|joint venture|fund/i,
   example: "DBS Bank and Singapore's government agencies announced an enhanced GenAI programme.",
   apply(frame) {
     const out: FactDraft[] = [];

@@ -14,6 +14,7 @@ const PHRASES: [RegExp, readonly RelationType[]][] = [
 
 export const runsOn: RelationRule = {
   name: 'runs-on',
+  cue: /run|ran |serv|deploy|inference|host|power|accelerat|availab|offer|access|GPUs|chips|accelerators|NPUs|TPUs/i,
   example: 'DeepSeek V4 Flash runs on Huawei Ascend 910C chips and is available on Alibaba Cloud.',
   apply(frame) {
     const out: FactDraft[] = [];

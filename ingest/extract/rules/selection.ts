@@ -21,6 +21,7 @@ function deal(frame: Frame, buyer: Mention, selected: number[], what: string, co
 
 export const selection: RelationRule = {
   name: 'selection',
+  cue: /select|chose|chosen|picked|award|shortlist|tapped|named|contracted|appointed/i,
   minMentions: 1,
   example: 'The European Commission selected OVHcloud, DEEP, and Clever Cloud for its sovereign cloud framework.',
   apply(frame) {

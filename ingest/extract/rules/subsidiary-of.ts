@@ -10,6 +10,7 @@ const OWNED = pattern(`${E}-(?:owned|controlled) (?:[a-z-]+ ){0,2}?${E}`);
 
 export const subsidiaryOf: RelationRule = {
   name: 'subsidiary-of',
+  cue: /subsidiar|unit|division|arm|affiliate|institute|lab|owned|controlled|company|business/i,
   example: "Alibaba's cloud unit Alibaba Cloud ...; Google DeepMind is a subsidiary of Google.",
   apply(frame) {
     const out: FactDraft[] = [];

@@ -6,6 +6,7 @@ const REPLACES = pattern(`${E} (?:replaces|replaced|will replace|can replace|sub
 
 export const substitutes: RelationRule = {
   name: 'substitutes',
+  cue: /alternative|substitut|replace|rival|answer/i,
   example: "Huawei's Ascend 910C is positioned as an alternative to the NVIDIA H20.",
   apply(frame) {
     const out: FactDraft[] = [];

@@ -10,6 +10,7 @@ const RE = pattern(
 
 export const trainedOn: RelationRule = {
   name: 'trained-on',
+  cue: /train|tuned/i,
   example: 'GLM-5 was trained on about 100,000 Huawei Ascend 910B chips.',
   apply(frame) {
     const out: FactDraft[] = [];
