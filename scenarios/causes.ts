@@ -2,7 +2,8 @@
 // entity to it that carry at least the node's level. Memoised per (node, layers, level) so a
 // million deployments behind one hub cost one walk below the hub.
 import { LAYERS } from './reach.js';
-import { groupLevel, memberLevel, type Propagation } from './propagate.js';
+import { memberLevel, type Propagation } from './propagate.js';
+import { DEGRADED, HARD } from './rules/rule.js';
 
 /** One step of a chain: the relation as stored (from, type, to). */
 export interface Step {
@@ -82,10 +83,20 @@ export class CauseFinder {
     const end = idx.depOffsets[u + 1]!;
     const scoped = this.pr.edgeHitNode[u] === 1;
     for (let p = idx.depOffsets[u]!; p < end; ) {
-      const g = groupLevel(this.pr, p, end);
+      // the group starting at p (groupLevel without its result object): its members' levels, best and worst
+      let next = p;
+      let min = HARD;
+      let max = 0;
+      do {
+        const m = memberLevel(this.pr, next);
+        if (m < min) min = m;
+        if (m > max) max = m;
+        next++;
+      } while (next < end && !idx.depGroupStart[next]);
+      const group = min > 0 ? min : max > 0 ? DEGRADED : 0;
       const layerOk = mask & (1 << idx.depOutLayer[p]!);
-      if (layerOk && g.level >= need)
-        for (let q = p; q < g.next; q++) {
+      if (layerOk && group >= need)
+        for (let q = p; q < next; q++) {
           if (memberLevel(this.pr, q) < need) continue;
           const allowed = idx.depAllowed[q]!;
           if (scoped) {
@@ -96,7 +107,7 @@ export class CauseFinder {
           }
           for (const c of this.chains(idx.depTarget[q]!, allowed, need)) found.push({ prefix: c, q, len: c.positions.length + 1 });
         }
-      p = g.next;
+      p = next;
     }
     if (found.length > 1) found.sort(this.order);
     return { found, self };

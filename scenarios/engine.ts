@@ -95,6 +95,15 @@ export function evaluateScenario(snapshot: Snapshot, scenario: Scenario, opts: R
   return { idx, juris, hits, inScope, propagation: propagate(idx, hits, inScope), asOf };
 }
 
+// One { id, name } object per deployment and snapshot, shared by every result (read-only).
+const refs = new WeakMap<Snapshot, ({ id: string; name: string } | undefined)[]>();
+
+function deploymentRef(snapshot: Snapshot, d: number): { id: string; name: string } {
+  let list = refs.get(snapshot);
+  if (!list) refs.set(snapshot, (list = new Array<{ id: string; name: string } | undefined>(snapshot.nodeCount)));
+  return (list[d] ??= { id: snapshot.ids[d]!, name: snapshot.names[d]! });
+}
+
 /** Runs a scenario on a snapshot: a status per deployment, causes and mitigations for the affected. */
 export function runScenario(snapshot: Snapshot, scenario: Scenario, opts: RunOptions = {}): ScenarioResult {
   const ev = evaluateScenario(snapshot, scenario, opts);
@@ -113,7 +122,7 @@ export function runScenario(snapshot: Snapshot, scenario: Scenario, opts: RunOpt
     const status = statusOf(level);
     const chains = causes ? causes.causes(d, level) : [];
     buckets[status].push({
-      deployment: { id: snapshot.ids[d]!, name: snapshot.names[d]! },
+      deployment: deploymentRef(snapshot, d),
       status,
       causes: chains,
       mitigations: mitigations && causes ? mitigations.for(d, causes.firsts, causes.lasts, causes.ends) : [],
