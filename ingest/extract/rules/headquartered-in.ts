@@ -11,6 +11,7 @@ const BASED = pattern(`${E}-(?:based|headquartered) (?:[a-z-]+ ){0,3}${E}`);
 const BASED_AFTER = pattern(`${E}(?:, (?:a |an |the )?| (?:—|–) (?:a |an |the )?)${E}-(?:based|headquartered)\\b`);
 // between the demonym and the name only content words: "Chinese infrastructure vendor H3C"
 const CONTENT_WORD = '(?!(?:are|is|was|were|be|have|has|had|can|could|will|would|to|from|like|such|as|than|and|or|with|by|on|in|of|for|that|which|the|a|an)\\b)[a-z-]+ ';
+const ROLE = /\b(?:startup|start-up|company|firm|lab|vendor|maker|chipmaker|giant|group|provider|operator|developer|unicorn)\b/;
 const DEMONYM = pattern(`${E} (?:${CONTENT_WORD}){0,3}${E}`);
 const APPOSITIVE = pattern(`${E}, (?:a|an|the) ${E} (?:[a-z-]+ ){0,2}(?:company|startup|firm|lab|vendor|maker|chipmaker|giant|group|provider|operator|developer)`);
 const NATION_APPOSITIVE = pattern(`${E}(?:, | \\((?:the )?)${E}['’]s `);
@@ -43,7 +44,8 @@ export const headquarteredIn: RelationRule = {
     for (const m of frame.masked.matchAll(BASED_AFTER)) add(at(frame, m[1]), at(frame, m[2]), 0.8);
     for (const m of frame.masked.matchAll(DEMONYM)) {
       const nation = at(frame, m[1]);
-      if (nation?.demonym) add(at(frame, m[2]), nation, 0.7);
+      // a city only with a role noun between ("Beijing startup Zhipu"), never "in Paris met X"
+      if (nation?.demonym && (!nation.place || ROLE.test(m[0]))) add(at(frame, m[2]), nation, 0.7);
     }
     for (const m of frame.masked.matchAll(APPOSITIVE)) {
       const nation = at(frame, m[2]);

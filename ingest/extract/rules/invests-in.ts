@@ -3,14 +3,14 @@
 // "$N in equity in X" (the sentence's actor invests), "Y announced a $N Saudi investment".
 // Each gives a Deal named "<investor>-<recipient> <amount> investment" with both parties on it,
 // and INVESTS_IN where the schema allows it (a nation receives a deal, never an INVESTS_IN).
-import { E, MONEY, at, allowed, leadingActor, pattern, type FactDraft, type Mention, type RelationRule } from '../frame.js';
+import { E, LIST, MONEY, at, allowed, leadingActor, listIndices, pattern, type FactDraft, type Mention, type RelationRule } from '../frame.js';
 import type { Props } from '../../../schema/records.js';
 import { formatMoney, parseMoney } from '../money.js';
 
 // "in a round led by", "this week from"
 const GAP = '(?:[a-z-]+ ){0,4}?';
 const INVESTOR_FIRST = pattern(`${E} (?:has |have |had |will |plans to |agreed to )?(?:invested|invests|invest|committed|commits|pledged|poured|put|injected) (?:an additional |another |up to |a further )?${MONEY} ${GAP}(?:in|into|to) (?:the )?${E}((?:,? (?:and )?${MONEY} (?:to|in) (?:the )?⟨\\d+⟩)*)`);
-const RECIPIENT_FIRST = pattern(`${E} (?:has |have )?(?:took|takes|received|receives|raised|raises|secured|secures|got|accepted|won) (?:an additional |another |up to |a further )?${MONEY} ${GAP}(?:from|by|led by|co-led by) ${E}`);
+const RECIPIENT_FIRST = pattern(`${E} (?:has |have )?(?:took|takes|received|receives|raised|raises|secured|secures|got|accepted|won) (?:an additional |another |up to |a further )?${MONEY} ${GAP}(?:from|by|led by|co-led by) ${LIST}`);
 const BACKED = pattern(`${E},? (?:which is |a |an |the )?(?:[a-z-]+ ){0,3}?(?:backed|funded|bankrolled) by ${E}`);
 const STAKE = pattern(`${E}['’]s (?:[a-z0-9.$%-]+ )?(?:stake|shareholding|investment) in ${E}`);
 const ROUND = pattern(`${E} (?:led|co-led|joined|participated in) (?:a |an |the )?${MONEY}? ?(?:[a-z-]+ )?(?:funding|investment|financing) round (?:in|for) ${E}`);
@@ -56,7 +56,7 @@ export const investsIn: RelationRule = {
       // "..., $15.2B to the UAE": further amounts to further recipients
       for (const more of (m[4] ?? '').matchAll(new RegExp(`(${MONEY.slice(1, -1)}) (?:to|in) (?:the )?⟨(\\d+)⟩`, 'gu'))) out.push(...investment(investor, at(frame, more[2]), more[1], 0.75));
     }
-    for (const m of frame.masked.matchAll(RECIPIENT_FIRST)) out.push(...investment(at(frame, m[3]), at(frame, m[1]), m[2], 0.8));
+    for (const m of frame.masked.matchAll(RECIPIENT_FIRST)) for (const i of listIndices(m[3])) out.push(...investment(at(frame, i), at(frame, m[1]), m[2], 0.8));
     for (const m of frame.masked.matchAll(BACKED)) out.push(...investment(at(frame, m[2]), at(frame, m[1]), undefined, 0.65));
     for (const m of frame.masked.matchAll(STAKE)) out.push(...investment(at(frame, m[1]), at(frame, m[2]), undefined, 0.7));
     for (const m of frame.masked.matchAll(ROUND)) out.push(...investment(at(frame, m[1]), at(frame, m[3]), m[2], 0.7));

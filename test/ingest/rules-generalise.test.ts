@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { entityNames, facts } from './extract-helpers.js';
+
+// Phrasings found in unseen documents (surveys, model cards, rules). One row per phrasing: the
+// sentence, facts that must come out, and facts (or fact prefixes) that must not.
+const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] = [
+  // investments and commitments
+  {
+    rule: 'invests-in',
+    text: 'Microsoft has committed $10B to Japan, $15.2B to the UAE.',
+    expect: ['PARTY_TO Microsoft -> Microsoft-Japan $10B investment', 'PARTY_TO Japan -> Microsoft-Japan $10B investment', 'PARTY_TO United Arab Emirates -> Microsoft-UAE $15.2B investment'],
+    // a nation receives a deal, never an INVESTS_IN (the schema has no such endpoint)
+    not: ['INVESTS_IN Microsoft -> Japan'],
+  },
+  { rule: 'invests-in', text: 'Microsoft expects $10 billion in revenue from Japan.', expect: [], not: ['PARTY_TO', 'INVESTS_IN'] },
+  { rule: 'invests-in', text: "Microsoft's commitment to the UAE is the largest: $15.2 billion between 2023 and 2029.", expect: ['PARTY_TO Microsoft -> Microsoft-UAE $15.2B investment'] },
+  { rule: 'invests-in', text: 'Mistral AI secured €1.7 billion in Series C funding, with ASML contributing €1.3 billion for an 11% stake.', expect: ['INVESTS_IN ASML -> Mistral AI', 'PARTY_TO ASML -> ASML-Mistral AI €1.3B investment'] },
+  { rule: 'invests-in', text: "Microsoft's deal with the UAE includes $1.5 billion in equity in G42.", expect: ['INVESTS_IN Microsoft -> G42'] },
+  { rule: 'invests-in', text: 'Groq announced a $1.5 billion Saudi investment to build a data center.', expect: ['PARTY_TO Groq -> Groq-Saudi $1.5B investment', 'PARTY_TO Saudi Arabia -> Groq-Saudi $1.5B investment'] },
+  { rule: 'invests-in', text: 'Cohere raised $500 million from Nvidia and Oracle.', expect: ['INVESTS_IN NVIDIA -> Cohere', 'INVESTS_IN Oracle -> Cohere'] },
+  { rule: 'invests-in', text: 'Groq announced a new Saudi office in Riyadh.', expect: [], not: ['PARTY_TO', 'INVESTS_IN'] },
+  // deals and partnerships
+  { rule: 'deal-with', text: 'OpenAI has signed a $10 billion Oracle contract for compute.', expect: ['PARTY_TO OpenAI -> OpenAI-Oracle $10B contract', 'PARTY_TO Oracle -> OpenAI-Oracle $10B contract'] },
+  { rule: 'deal-with', text: 'OpenAI signed a Microsoft memo.', expect: [], not: ['PARTY_TO'] },
+  { rule: 'programme', text: 'France and the UAE signed a massive agreement for a 1-gigawatt AI data center.', expect: ['PARTY_TO France -> France-UAE agreement', 'PARTY_TO United Arab Emirates -> France-UAE agreement'] },
+  { rule: 'programme', text: 'France and the UAE signed a letter.', expect: [], not: ['PARTY_TO'] },
+  { rule: 'partnership', text: 'Groq will build the largest inference data center, in partnership with Oracle and Nvidia.', expect: ['PARTNERS_WITH Groq -> Oracle', 'PARTNERS_WITH Groq -> NVIDIA'] },
+  { rule: 'partnership', text: "OpenAI's relationship with Microsoft Azure provides the backbone.", expect: ['PARTNERS_WITH OpenAI -> Microsoft Azure'] },
+  { rule: 'partnership', text: "Google's relationship to OpenAI is tense.", expect: [], not: ['PARTNERS_WITH'] },
+  // ownership and location
+  { rule: 'subsidiary-of', text: 'Inception, a G42 company, released a model.', expect: ['SUBSIDIARY_OF Inception -> G42'] },
+  { rule: 'subsidiary-of', text: 'LG AI Research is the artificial intelligence research institute of LG Corp.', expect: ['SUBSIDIARY_OF LG AI Research -> LG Corp'] },
+  { rule: 'subsidiary-of', text: 'Inception, a company that competes with G42, grew.', expect: [], not: ['SUBSIDIARY_OF'] },
+  { rule: 'headquartered-in', text: 'Inception, a G42 company based in Abu Dhabi, released a model.', expect: ['HEADQUARTERED_IN Inception -> United Arab Emirates'] },
+  { rule: 'headquartered-in', text: 'Zhipu AI, a Beijing-based startup, released GLM-4.5.', expect: ['HEADQUARTERED_IN Zhipu AI -> China'] },
+  { rule: 'headquartered-in', text: 'Mistral AI — Paris-based and ambitious — secured funding.', expect: ['HEADQUARTERED_IN Mistral AI -> France'] },
+  { rule: 'headquartered-in', text: "G42 (the UAE's primary AI infrastructure company) signed a deal.", expect: ['HEADQUARTERED_IN G42 -> United Arab Emirates'] },
+  { rule: 'headquartered-in', text: 'Researchers in Paris met Mistral AI.', expect: [], not: ['HEADQUARTERED_IN'] },
+  // makers
+  { rule: 'possessive', text: "NVIDIA's H100 or H200 are faster.", expect: ['DESIGNED_BY NVIDIA H100 -> NVIDIA', 'DESIGNED_BY NVIDIA H200 -> NVIDIA'] },
+  { rule: 'possessive', text: "Huawei's Ascend NPU line, the 910B and the next-generation 910C, is improving.", expect: ['DESIGNED_BY Huawei Ascend 910B -> Huawei', 'DESIGNED_BY Huawei Ascend 910C -> Huawei'] },
+  { rule: 'possessive', text: "Gemini 3 Pro, Google's 2026 flagship reasoning model, improved.", expect: ['DEVELOPED_BY Gemini 3 Pro -> Google'] },
+  { rule: 'possessive', text: "Nvidia's CEO spoke about the H100.", expect: [], not: ['DESIGNED_BY'] },
+  { rule: 'developed-by', text: 'Falcon — its open-source model developed at the Technology Innovation Institute — is popular.', expect: ['DEVELOPED_BY Falcon -> Technology Innovation Institute'] },
+  { rule: 'developed-by', text: 'Qwen3-8B, the open-weight model released by the Qwen team, is small.', expect: ['DEVELOPED_BY Qwen3-8B -> Alibaba Qwen team'] },
+  { rule: 'developed-by', text: 'Dimension OpenAI (GPT-5.5 ecosystem) Anthropic (Claude Opus 4.7 ecosystem)', expect: ['DEVELOPED_BY GPT-5.5 -> OpenAI', 'DEVELOPED_BY Claude Opus 4.7 -> Anthropic'] },
+  { rule: 'developed-by', text: 'Meta AI competes with its open-weight models including Llama 4 and Llama 3.1.', expect: ['DEVELOPED_BY Llama 4 -> Meta AI', 'DEVELOPED_BY Llama 3.1 -> Meta AI'] },
+  { rule: 'developed-by', text: 'GLM-5.1 was benchmarked against models developed by OpenAI.', expect: [], not: ['DEVELOPED_BY'] },
+  { rule: 'developed-by', text: "DeepSeek's V4 runs on Huawei Ascend 910C chips.", expect: ['DEVELOPED_BY DeepSeek V4 -> DeepSeek', 'RUNS_ON DeepSeek V4 -> Huawei Ascend 910C'] },
+  // hardware
+  { rule: 'trained-on', text: 'GLM-5 was pre-trained on 23 trillion tokens using 100,000 Huawei Ascend 910B chips.', expect: ['TRAINED_ON GLM-5 -> Huawei Ascend 910B'] },
+  { rule: 'trained-on', text: 'Llama 4 was fine-tuned on 64 NVIDIA H100 GPUs.', expect: ['TRAINED_ON Llama 4 -> NVIDIA H100'] },
+  { rule: 'trained-on', text: 'Llama 4 was compared on 64 benchmarks with NVIDIA H100 results.', expect: [], not: ['TRAINED_ON'] },
+  { rule: 'runs-on', text: 'DeepSeek-V4 runs inference meaningfully on 8×H20 clusters.', expect: ['RUNS_ON DeepSeek-V4 -> NVIDIA H20'] },
+  // regulation
+  { rule: 'possessive', text: "Japan's Personal Information Protection Act applies.", expect: ['ENACTED_BY Personal Information Protection Act -> Japan'] },
+  { rule: 'national-regime', text: 'The US export control regime was designed to slow China.', expect: ['ENACTED_BY US export controls -> United States'] },
+  { rule: 'national-regime', text: 'US sanctions on Huawei hurt.', expect: ['ENACTED_BY US sanctions -> United States', 'APPLIES_TO US sanctions -> Huawei'] },
+  { rule: 'national-regime', text: 'US exports to China rose.', expect: [], not: ['ENACTED_BY', 'APPLIES_TO'] },
+  // "the model" in a model card is the model it named last
+  { rule: 'anaphor', text: 'Qwen3-8B is an open model. The model is available on Amazon Bedrock and Vertex AI.', expect: ['AVAILABLE_ON Qwen3-8B -> Amazon Bedrock', 'AVAILABLE_ON Qwen3-8B -> Vertex AI'] },
+  { rule: 'anaphor', text: 'The model is available on Amazon Bedrock.', expect: [], not: ['AVAILABLE_ON'] },
+];
+
+describe('relation rules on unseen phrasings', () => {
+  it.each(TABLE.map((r) => [`${r.rule}: ${r.text}`, r] as const))('%s', (_, row) => {
+    const got = facts(row.text);
+    for (const e of row.expect) expect(got).toContain(e);
+    for (const n of row.not ?? []) expect(got.some((g) => g.startsWith(n))).toBe(false);
+  });
+});
+
+describe('entity shapes', () => {
+  it.each([
+    ['The rule imposes a license requirement on exports of the AMD MI308 to China.', 'AMD MI308'],
+    ['The model runs on FuriosaAI RNGD accelerators.', 'FuriosaAI RNGD'],
+    ['We introduce EXAONE-4.0-32B, the mid-size model of the EXAONE 4.0 series.', 'EXAONE 4.0'],
+    ['Noor-8B-Instruct was fine-tuned on 64 NVIDIA H100 GPUs.', 'Noor-8B-Instruct'],
+    ['The Abu Dhabi Department of Government Enablement uses the assistant.', 'Abu Dhabi Department of Government Enablement'],
+    ["The UAE's National Strategy for Artificial Intelligence 2031 targets leadership.", 'National Strategy for Artificial Intelligence 2031'],
+  ])('%s', (text, name) => expect(entityNames(text)).toContain(name));
+
+  it.each([
+    ['AMD said its GPU revenue rose.', 'AMD said'],
+    ['Weights are released under Apache 2.0 with the model.', 'Apache 2.0'],
+    ['The model needs Python 3.12 and CUDA 12.4.', 'Python 3.12'],
+    ['The project was announced at Mobile World Congress 2026.', 'US Congress'],
+    ['Startups in Seoul are growing.', 'South Korea'],
+  ])('%s has no %s', (text, name) => expect(entityNames(text)).not.toContain(name));
+});
