@@ -198,7 +198,24 @@ export async function run(opts: { quick: boolean }): Promise<{ name: string; mar
   );
   const chokeRows = results.map((r) => [r.deployments, r.nodes, r.edges, r.chokepoints.sources, r.chokepoints.ms, r.chokepoints.peakHeapMb, `${r.naive.extrapolatedMs} (${r.naive.sampled} sampled in ${r.naive.sampleMs} ms)`, `${(r.naive.extrapolatedMs / Math.max(1, r.chokepoints.ms)).toFixed(0)}×`]);
   const setupRows = results.map((r) => [r.deployments, r.buildMs, r.indexMs, r.cypher?.loadMs ?? '-', r.maxRssMb]);
+  const targets: string[] = [];
+  const at = (n: number) => results.find((r) => r.deployments === n);
+  const r100k = at(100_000);
+  const r1m = at(1_000_000);
+  const yes = (ok: boolean) => (ok ? 'met' : '**missed**');
+  if (r100k)
+    for (const sc of r100k.scenarios.filter((x) => x.cypherMs !== undefined)) {
+      const statusX = sc.cypherMs! / sc.statusOnlyMs;
+      const fullX = sc.cypherMs! / sc.fullMs;
+      targets.push(`- ≥ 20× faster than Cypher at 100k (${sc.name}): status only ${statusX.toFixed(0)}× (${yes(statusX >= 20)}), full run with causes and mitigations ${fullX.toFixed(0)}× (${yes(fullX >= 20)}); the aim of 50× is ${statusX >= 50 && fullX >= 50 ? 'met' : statusX >= 50 ? 'met for status only, not for the full run' : 'not met'}`);
+    }
+  if (r1m) {
+    const worst = r1m.scenarios.reduce((a, b) => (b.fullMs > a.fullMs ? b : a));
+    targets.push(`- < 1 s per scenario at 1M deployments: slowest full run ${worst.name} ${Math.round(worst.fullMs)} ms (${yes(worst.fullMs < 1000)}); slowest status only ${Math.round(Math.max(...r1m.scenarios.map((x) => x.statusOnlyMs)))} ms`);
+  }
+  if (r100k) targets.push(`- chokepoint ranking at 100k < 5 s: ${r100k.chokepoints.ms} ms (${yes(r100k.chokepoints.ms < 5000)})`);
   const markdown = [
+    ...(targets.length ? ['### Targets', ...targets, ''] : []),
     'Generated worlds (bench/scenarios-world.ts): ~4 dependency edges per deployment plus location, Zipf fan-in on 16 chips, 3 foundries and the largest clouds and models.',
     '',
     '### Scenario runs (median ms)',

@@ -42,6 +42,18 @@ function sharedOf(idx: ReachIndex): Shared {
   return sh;
 }
 
+// Memoised answers, keyed by a path of numbers (no key strings per deployment).
+class AnswerTrie {
+  private readonly children = new Map<number, AnswerTrie>();
+  answer: Mitigation[] | undefined;
+
+  child(k: number): AnswerTrie {
+    let c = this.children.get(k);
+    if (!c) this.children.set(k, (c = new AnswerTrie()));
+    return c;
+  }
+}
+
 /** Finds mitigations over one propagation. */
 export class MitigationFinder {
   private readonly hitsByNode = new Map<number, Hit[]>();
@@ -49,7 +61,7 @@ export class MitigationFinder {
   private readonly noteMemo = new Map<string, string>();
   // every distinct scope of the hits: a deployment's answer depends on it only through which it is in
   private readonly scopes: Scope[];
-  private readonly answers = new Map<readonly number[], Map<string, Mitigation[]>>();
+  private readonly answers = new Map<readonly number[], AnswerTrie>();
 
   constructor(
     private readonly pr: Propagation,
@@ -175,12 +187,17 @@ export class MitigationFinder {
     }
     if (!replace.length) return [];
     const seat = this.juris.seat(d);
-    let key = replace.join(',') + '|';
-    for (const sc of this.scopes) key += this.inScope(sc, d) ? '1' : '0';
-    let perSeat = this.answers.get(seat);
-    if (!perSeat) this.answers.set(seat, (perSeat = new Map()));
-    let answer = perSeat.get(key);
-    if (!answer) perSeat.set(key, (answer = this.compute(d, replace, seat)));
+    // walk a trie keyed by seat, what is replaced, and which scopes d is in (30 scopes per level)
+    let node = this.answers.get(seat);
+    if (!node) this.answers.set(seat, (node = new AnswerTrie()));
+    for (const r of replace) node = node.child(r);
+    node = node.child(-1);
+    for (let i = 0; i < this.scopes.length; i += 30) {
+      let bits = 0;
+      for (let j = i; j < Math.min(i + 30, this.scopes.length); j++) if (this.inScope(this.scopes[j]!, d)) bits |= 1 << (j - i);
+      node = node.child(bits);
+    }
+    const answer = (node.answer ??= this.compute(d, replace, seat));
     return answer;
   }
 
