@@ -19,6 +19,7 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   { rule: 'invests-in', text: 'Groq announced a $1.5 billion Saudi investment to build a data center.', expect: ['PARTY_TO Groq -> Groq-Saudi $1.5B investment', 'PARTY_TO Saudi Arabia -> Groq-Saudi $1.5B investment'] },
   { rule: 'invests-in', text: 'Cohere raised $500 million from Nvidia and Oracle.', expect: ['INVESTS_IN NVIDIA -> Cohere', 'INVESTS_IN Oracle -> Cohere'] },
   { rule: 'invests-in', text: 'Groq announced a new Saudi office in Riyadh.', expect: [], not: ['PARTY_TO', 'INVESTS_IN'] },
+  { rule: 'invests-in', text: "Anthropic's investments from Amazon and Google deepen.", expect: ['INVESTS_IN Amazon -> Anthropic', 'INVESTS_IN Google -> Anthropic'] },
   // deals and partnerships
   { rule: 'deal-with', text: 'OpenAI has signed a $10 billion Oracle contract for compute.', expect: ['PARTY_TO OpenAI -> OpenAI-Oracle $10B contract', 'PARTY_TO Oracle -> OpenAI-Oracle $10B contract'] },
   { rule: 'deal-with', text: 'OpenAI signed a Microsoft memo.', expect: [], not: ['PARTY_TO'] },
@@ -27,6 +28,8 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   { rule: 'partnership', text: 'Groq will build the largest inference data center, in partnership with Oracle and Nvidia.', expect: ['PARTNERS_WITH Groq -> Oracle', 'PARTNERS_WITH Groq -> NVIDIA'] },
   { rule: 'partnership', text: "OpenAI's relationship with Microsoft Azure provides the backbone.", expect: ['PARTNERS_WITH OpenAI -> Microsoft Azure'] },
   { rule: 'partnership', text: "Google's relationship to OpenAI is tense.", expect: [], not: ['PARTNERS_WITH'] },
+  { rule: 'partnership', text: "OpenAI's relationship with Oracle and the US defense contracting ecosystem deepens.", expect: ['PARTNERS_WITH OpenAI -> Oracle'], not: ['PARTNERS_WITH OpenAI -> United States'] },
+  { rule: 'operated-by', text: 'Anthropic took money from Amazon (which operates AWS) last year.', expect: ['OPERATED_BY AWS -> Amazon'] },
   // ownership and location
   { rule: 'subsidiary-of', text: 'Inception, a G42 company, released a model.', expect: ['SUBSIDIARY_OF Inception -> G42'] },
   { rule: 'subsidiary-of', text: 'LG AI Research is the artificial intelligence research institute of LG Corp.', expect: ['SUBSIDIARY_OF LG AI Research -> LG Corp'] },
@@ -36,6 +39,8 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   { rule: 'headquartered-in', text: 'Mistral AI — Paris-based and ambitious — secured funding.', expect: ['HEADQUARTERED_IN Mistral AI -> France'] },
   { rule: 'headquartered-in', text: "G42 (the UAE's primary AI infrastructure company) signed a deal.", expect: ['HEADQUARTERED_IN G42 -> United Arab Emirates'] },
   { rule: 'headquartered-in', text: 'Researchers in Paris met Mistral AI.', expect: [], not: ['HEADQUARTERED_IN'] },
+  { rule: 'headquartered-in', text: 'US-headquartered companies — NVIDIA, AMD, Dell, Oracle — appear in most projects.', expect: ['HEADQUARTERED_IN NVIDIA -> United States', 'HEADQUARTERED_IN Oracle -> United States'] },
+  { rule: 'headquartered-in', text: 'US companies and Chinese rivals like Huawei compete.', expect: [], not: ['HEADQUARTERED_IN Huawei -> United States'] },
   // makers
   { rule: 'possessive', text: "NVIDIA's H100 or H200 are faster.", expect: ['DESIGNED_BY NVIDIA H100 -> NVIDIA', 'DESIGNED_BY NVIDIA H200 -> NVIDIA'] },
   { rule: 'possessive', text: "Huawei's Ascend NPU line, the 910B and the next-generation 910C, is improving.", expect: ['DESIGNED_BY Huawei Ascend 910B -> Huawei', 'DESIGNED_BY Huawei Ascend 910C -> Huawei'] },
@@ -49,6 +54,7 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   { rule: 'developed-by', text: "DeepSeek's V4 runs on Huawei Ascend 910C chips.", expect: ['DEVELOPED_BY DeepSeek V4 -> DeepSeek', 'RUNS_ON DeepSeek V4 -> Huawei Ascend 910C'] },
   // hardware
   { rule: 'trained-on', text: 'GLM-5 was pre-trained on 23 trillion tokens using 100,000 Huawei Ascend 910B chips.', expect: ['TRAINED_ON GLM-5 -> Huawei Ascend 910B'] },
+  { rule: 'trained-on', text: 'GLM-5.1, which topped the SWE-Bench Pro leaderboard, was trained entirely on 100,000 Huawei Ascend 910B chips.', expect: ['TRAINED_ON GLM-5.1 -> Huawei Ascend 910B'] },
   { rule: 'trained-on', text: 'Llama 4 was fine-tuned on 64 NVIDIA H100 GPUs.', expect: ['TRAINED_ON Llama 4 -> NVIDIA H100'] },
   { rule: 'trained-on', text: 'Llama 4 was compared on 64 benchmarks with NVIDIA H100 results.', expect: [], not: ['TRAINED_ON'] },
   { rule: 'runs-on', text: 'DeepSeek-V4 runs inference meaningfully on 8×H20 clusters.', expect: ['RUNS_ON DeepSeek-V4 -> NVIDIA H20'] },

@@ -6,6 +6,10 @@ import { E, LIST, at, allowed, listIndices, pattern, type FactDraft, type Frame,
 const EXPLICIT = pattern(`${E},? (?:is |are |was |were |which is |, )?(?:headquartered|based|incorporated|domiciled) in (?:[A-Z][a-z]+, )?${E}`);
 // "Inception, a G42 company based in Abu Dhabi": the appositive's head is the one based there
 const APPOSITIVE_BASED = pattern(`${E}, (?:a|an|the) [^,;]{0,60}? (?:headquartered|based) in (?:[A-Z][a-z]+, )?${E}`);
+// a list that may hold names the gazetteer does not know ("NVIDIA, AMD, Dell, Cisco"): only the markers count
+const OPEN_LIST = '((?:⟨\\d+⟩|[A-Z][\\w.&-]*)(?:,? (?:and |or )?(?:⟨\\d+⟩|[A-Z][\\w.&-]*))*)';
+// "US-headquartered companies — NVIDIA, AMD, Intel", "Chinese-based vendors such as Huawei and ZTE"
+const BASED_LIST = pattern(`${E}-(?:based|headquartered) (?:[a-z-]+ ){0,2}?(?:companies|firms|vendors|labs|startups|players|groups|providers|suppliers)(?: (?:—|–|:)|,? (?:such as|including|like|led by)) ${OPEN_LIST}`);
 const BASED = pattern(`${E}-(?:based|headquartered) (?:[a-z-]+ ){0,3}${E}`);
 // "Zhipu AI, a Beijing-based startup", "Mistral AI — Paris-based, ..."
 const BASED_AFTER = pattern(`${E}(?:, (?:a |an |the )?| (?:—|–) (?:a |an |the )?)${E}-(?:based|headquartered)\\b`);
@@ -40,6 +44,7 @@ export const headquarteredIn: RelationRule = {
     };
     for (const m of frame.masked.matchAll(EXPLICIT)) add(at(frame, m[1]), at(frame, m[2]), 0.85);
     for (const m of frame.masked.matchAll(APPOSITIVE_BASED)) add(at(frame, m[1]), at(frame, m[2]), 0.75);
+    for (const m of frame.masked.matchAll(BASED_LIST)) for (const i of listIndices(m[2])) add(at(frame, i), at(frame, m[1]), 0.7);
     for (const m of frame.masked.matchAll(BASED)) add(at(frame, m[2]), at(frame, m[1]), 0.8);
     for (const m of frame.masked.matchAll(BASED_AFTER)) add(at(frame, m[1]), at(frame, m[2]), 0.8);
     for (const m of frame.masked.matchAll(DEMONYM)) {

@@ -18,6 +18,8 @@ const ROUND = pattern(`${E} (?:led|co-led|joined|participated in) (?:a |an |the 
 const NOMINAL = pattern(`${E}['’]s (?:[^⟨.;]{0,40}?)${MONEY} (?:[a-z-]+ )?(?:investment|commitment|stake) in (?:the )?${E}`);
 // "Microsoft's commitment to the UAE ... : $15.2 billion"
 const COMMITMENT_TO = pattern(`${E}['’]s (?:[a-z-]+ )?(?:commitment|investment|pledge) (?:to|in) (?:the )?${E}[^⟨.;]{0,80}?${MONEY}`);
+// "Anthropic's investments from Amazon", "Mistral's funding from ASML and Nvidia"
+const FROM_INVESTORS = pattern(`${E}['’]s (?:[a-z-]+ )?(?:investments?|funding|backing|financing) from ${LIST}`);
 // "with ASML contributing €1.3 billion": the sentence's actor receives
 const CONTRIBUTING = pattern(`(?:with|as) ${E} (?:contributing|investing|providing|putting in|adding) ${MONEY}`);
 // "including $1.5 billion in equity in G42": the sentence's actor invests
@@ -62,6 +64,7 @@ export const investsIn: RelationRule = {
     for (const m of frame.masked.matchAll(ROUND)) out.push(...investment(at(frame, m[1]), at(frame, m[3]), m[2], 0.7));
     for (const m of frame.masked.matchAll(NOMINAL)) out.push(...investment(at(frame, m[1]), at(frame, m[3]), m[2], 0.75));
     for (const m of frame.masked.matchAll(COMMITMENT_TO)) out.push(...investment(at(frame, m[1]), at(frame, m[2]), m[3], 0.7));
+    for (const m of frame.masked.matchAll(FROM_INVESTORS)) for (const i of listIndices(m[2])) out.push(...investment(at(frame, i), at(frame, m[1]), undefined, 0.7));
     for (const m of frame.masked.matchAll(CONTRIBUTING)) out.push(...investment(at(frame, m[1]), leadingActor(frame), m[2], 0.7));
     for (const m of frame.masked.matchAll(EQUITY)) out.push(...investment(leadingActor(frame), at(frame, m[2]), m[1], 0.65));
     for (const m of frame.masked.matchAll(NATIONAL)) {

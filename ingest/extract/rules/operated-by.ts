@@ -5,7 +5,9 @@ import { E, at, allowed, pattern, type FactDraft, type RelationRule } from '../f
 const PASSIVE = pattern(`${E},? (?:which is |is |are )?(?:operated|run|owned|managed) by ${E}`);
 
 // "Japan's AIST is deploying ABCI 3.0", "G42 operates the Stargate UAE campus": an actor running a site or cloud
-const RUNS = pattern(`${E} (?:is |has |have |are )?(?:deploying|deployed|operates|operating|runs|running|built|building|launched|opened) (?:the |a |an |its )?${E}`);
+const RUNS = pattern(`${E} (?:is |has |have |are )?(deploying|deployed|operates|operating|runs|running|built|building|launched|opened) (?:the |a |an |its )?${E}`);
+// "Amazon (which operates AWS GovCloud)"
+const WHICH = pattern(`${E},? \\(?which (?:operates|runs|owns|manages) (?:the )?${E}`);
 
 export const operatedBy: RelationRule = {
   name: 'operated-by',
@@ -18,10 +20,16 @@ export const operatedBy: RelationRule = {
       if (a && b && allowed('OPERATED_BY', a.label, b.label) && b.label !== 'Nation') out.push({ rel: 'OPERATED_BY', subject: a, object: b, confidence: 0.8 });
     }
     for (const m of frame.masked.matchAll(RUNS)) {
+      const a = at(frame, m[3]);
+      const b = at(frame, m[1]);
+      // sites for any of the verbs; clouds only when operated or run ("launched" a cloud says who made it, not who runs it)
+      const site = a?.label === 'DataCenter' || (a?.label === 'Cloud' && /^(operates|operating|runs|running)$/.test(m[2]!));
+      if (a && b && site && !b.demonym && b.label !== 'Nation' && allowed('OPERATED_BY', a.label, b.label)) out.push({ rel: 'OPERATED_BY', subject: a, object: b, confidence: 0.65 });
+    }
+    for (const m of frame.masked.matchAll(WHICH)) {
       const a = at(frame, m[2]);
       const b = at(frame, m[1]);
-      // only sites (data centres): clouds and models are "launched" by their makers, not run by users
-      if (a && b && a.label === 'DataCenter' && !b.demonym && b.label !== 'Nation' && allowed('OPERATED_BY', a.label, b.label)) out.push({ rel: 'OPERATED_BY', subject: a, object: b, confidence: 0.65 });
+      if (a && b && !b.demonym && b.label !== 'Nation' && allowed('OPERATED_BY', a.label, b.label)) out.push({ rel: 'OPERATED_BY', subject: a, object: b, confidence: 0.75 });
     }
     for (const cloud of frame.mentions) {
       if (!cloud.operator || cloud.status === 'ambiguous') continue;

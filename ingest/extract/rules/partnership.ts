@@ -32,7 +32,8 @@ export const partnership: RelationRule = {
       for (const m of frame.masked.matchAll(IN_PARTNERSHIP)) for (const other of usable(listIndices(m[1]))) if (other !== actor) pairs([actor, other], undefined);
     for (const m of frame.masked.matchAll(NOMINAL)) {
       const first = at(frame, m[1]);
-      if (first && !first.demonym) for (const other of usable(listIndices(m[2]))) pairs([first, other], undefined);
+      // "relationship with Palantir and the US defense ecosystem": a nation there is a modifier unless both are nations
+      if (first && !first.demonym) for (const other of usable(listIndices(m[2]))) if (other.label !== 'Nation' || first.label === 'Nation') pairs([first, other], undefined);
     }
     for (const m of frame.masked.matchAll(WITH)) {
       const first = at(frame, m[1]);

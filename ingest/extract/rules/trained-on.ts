@@ -1,11 +1,11 @@
 // "X was trained on ~100,000 Huawei Ascend 910B chips", "X trained using Y GPUs", "X was fine-tuned on
-// 64 H100 GPUs", "X was pre-trained on 14 trillion tokens using 1,024 H200 GPUs": training
+// 64 H100 GPUs", "X, which topped the leaderboard, was trained on ...", "X was pre-trained on 14 trillion tokens using 1,024 H200 GPUs": training
 // hardware, with the count when one is given.
 import { E, at, pattern, type FactDraft, type RelationRule } from '../frame.js';
 import { parseCount } from '../money.js';
 
 const RE = pattern(
-  `${E}(?:['’]s)? (?:[a-z-]+ ){0,3}?(?:was |were |is |are |has been |had been )?(?:trained|pre-trained|pretrained|post-trained|fine-tuned|finetuned|fine tuned) (?:entirely |exclusively |fully |solely )?(?:on [\\d.,]+ (?:trillion |billion |million |[TBMK] )?tokens (?:using|with|on) |(?:on|using|with) )(?:a cluster of |clusters of )?(?:(~|about |around |roughly |nearly |over |more than |some |approximately |up to )?(\\d[\\d,.]*(?:\\s?(?:k|thousand|million))?) )?${E}`,
+  `${E}(?:['’]s)?(?:, (?:which|that|a|an|the) [^,;]{1,80},)? (?:[a-z-]+ ){0,3}?(?:was |were |is |are |has been |had been )?(?:trained|pre-trained|pretrained|post-trained|fine-tuned|finetuned|fine tuned) (?:entirely |exclusively |fully |solely )?(?:on [\\d.,]+ (?:trillion |billion |million |[TBMK] )?tokens (?:using|with|on) |(?:on|using|with) )(?:a cluster of |clusters of )?(?:(~|about |around |roughly |nearly |over |more than |some |approximately |up to )?(\\d[\\d,.]*(?:\\s?(?:k|thousand|million))?) )?${E}`,
 );
 
 export const trainedOn: RelationRule = {
