@@ -1,7 +1,7 @@
 // Causal chains: for an affected node, the shortest chains of real relations from a shocked
 // entity to it that carry at least the node's level. Memoised per (node, layers, level) so a
 // million deployments behind one hub cost one walk below the hub.
-import { LAYERS } from './reach.js';
+import { LAYERS, type ReachIndex } from './reach.js';
 import { memberLevel, type Propagation } from './propagate.js';
 import { DEGRADED, HARD } from './rules/rule.js';
 
@@ -20,11 +20,15 @@ type Chain = { positions: number[]; key: string; steps: Step[] };
 const NO_CHAINS: Chain[] = [];
 type Candidate = { prefix: Chain | null; q: number; len: number };
 
+// Steps and their sort keys per dependency position, shared by every run on one reach index:
+// a step never changes, and a result may share it (results are read-only).
+const stepsByIndex = new WeakMap<ReachIndex, { steps: (Step | undefined)[]; keys: (string | undefined)[] }>();
+
 /** Finds cause chains over one propagation. */
 export class CauseFinder {
   private readonly memo = new Map<number, Chain[]>();
-  private readonly stepKey = new Map<number, string>();
-  private readonly stepMemo = new Map<number, Step>();
+  private readonly stepMemo: (Step | undefined)[];
+  private readonly stepKey: (string | undefined)[];
 
   // candidates by length, then by the chain's step keys (built only for ties); made once, not per node
   private readonly order = (a: Candidate, b: Candidate): number => {
@@ -37,26 +41,34 @@ export class CauseFinder {
     return qa < qb ? -1 : qa > qb ? 1 : 0;
   };
 
-  constructor(private readonly pr: Propagation) {}
+  constructor(private readonly pr: Propagation) {
+    let shared = stepsByIndex.get(pr.idx);
+    if (!shared) {
+      const n = pr.idx.depTarget.length;
+      stepsByIndex.set(pr.idx, (shared = { steps: new Array<Step | undefined>(n), keys: new Array<string | undefined>(n) }));
+    }
+    this.stepMemo = shared.steps;
+    this.stepKey = shared.keys;
+  }
 
   private key(p: number): string {
-    let k = this.stepKey.get(p);
+    let k = this.stepKey[p];
     if (k === undefined) {
       const st = this.step(p);
       k = `${st.from}\u0001${st.rel}\u0001${st.to}\u0002`;
-      this.stepKey.set(p, k);
+      this.stepKey[p] = k;
     }
     return k;
   }
 
   /** The relation behind a dependency position (one shared object per position). */
   step(p: number): Step {
-    let st = this.stepMemo.get(p);
+    let st = this.stepMemo[p];
     if (!st) {
       const s = this.pr.idx.snapshot;
       const e = this.pr.idx.depEdge[p]!;
       st = { from: s.ids[s.edgeFrom[e]!]!, rel: s.type(e), to: s.ids[s.edgeTo[e]!]! };
-      this.stepMemo.set(p, st);
+      this.stepMemo[p] = st;
     }
     return st;
   }

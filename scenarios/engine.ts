@@ -98,10 +98,10 @@ export function evaluateScenario(snapshot: Snapshot, scenario: Scenario, opts: R
 // One { id, name } object per deployment and snapshot, shared by every result (read-only).
 const refs = new WeakMap<Snapshot, ({ id: string; name: string } | undefined)[]>();
 
-function deploymentRef(snapshot: Snapshot, d: number): { id: string; name: string } {
+function deploymentRefs(snapshot: Snapshot): ({ id: string; name: string } | undefined)[] {
   let list = refs.get(snapshot);
   if (!list) refs.set(snapshot, (list = new Array<{ id: string; name: string } | undefined>(snapshot.nodeCount)));
-  return (list[d] ??= { id: snapshot.ids[d]!, name: snapshot.names[d]! });
+  return list;
 }
 
 /** Runs a scenario on a snapshot: a status per deployment, causes and mitigations for the affected. */
@@ -113,6 +113,7 @@ export function runScenario(snapshot: Snapshot, scenario: Scenario, opts: RunOpt
   const buckets: Record<Status, Impact[]> = { BROKEN: [], DEGRADED: [], AT_RISK: [], UNAFFECTED: [] };
   let unaffected = 0;
   const { touched } = propagation;
+  const ref = deploymentRefs(snapshot);
   for (const d of idx.judged) {
     const level = touched[d] ? nodeLevel(propagation, d) : 0;
     if (level === 0) {
@@ -122,7 +123,7 @@ export function runScenario(snapshot: Snapshot, scenario: Scenario, opts: RunOpt
     const status = statusOf(level);
     const chains = causes ? causes.causes(d, level) : [];
     buckets[status].push({
-      deployment: deploymentRef(snapshot, d),
+      deployment: (ref[d] ??= { id: snapshot.ids[d]!, name: snapshot.names[d]! }),
       status,
       causes: chains,
       mitigations: mitigations && causes ? mitigations.for(d, causes.firsts, causes.lasts, causes.ends) : [],
