@@ -71,6 +71,8 @@ function mask(text: string, offset: number, mentions: Mention[]): string {
   return (out + text.slice(cursor)).replace(/[\u2018\u2019]/g, "'");
 }
 
+// what may precede a sentence's subject: markup, "The", "Meanwhile,"
+const LEADS = /^(?:[#*>\-\s]*)(?:[A-Z][a-z]+, )?(?:The |the |We introduce |Introducing )?$/;
 const ANAPHOR = /\b(?:[Tt]he|[Tt]his) model\b(?! (?:card|family|series|weights|of|that|which|from|was released))/g;
 
 /**
@@ -140,7 +142,10 @@ export function extract(text: string, opts: ExtractOptions): ExtractedRecord[] {
   sentences.forEach((sentence, k) => {
     const named = mentionsBySentence[k]!;
     const mentions = sentence.text.includes(' model') || sentence.text.startsWith('The model') || sentence.text.startsWith('This model') ? withAnaphors(sentence, named, lastModel) : named;
-    for (const m of named) if (m.label === 'Model' && m.status !== 'ambiguous') lastModel = m;
+    // the referent is the model a sentence is about (its subject), else the first model the document names
+    const lead = named[0];
+    if (lead && lead.label === 'Model' && lead.status !== 'ambiguous' && LEADS.test(sentence.text.slice(0, lead.start - sentence.start))) lastModel = lead;
+    else lastModel ??= named.find((m) => m.label === 'Model' && m.status !== 'ambiguous');
     for (const m of mentions) if (!m.place && !m.anaphor) addEntity(m);
     const frame: Frame = { text: sentence.text, masked: mask(sentence.text, sentence.start, mentions), mentions, ...(previous ? { previous } : {}) };
     previous = subjectOf(frame) ?? previous;

@@ -154,9 +154,13 @@ export class Gazetteer {
       }
       node = node.next.get(charKey(ch));
       j++;
-      if (!node || node.terms.length === 0 || isWordChar(text[j])) continue;
-      const surface = text.slice(start, j);
-      const fitting = node.terms.filter((t) => caseFits(t.form, surface));
+      if (!node || node.terms.length === 0) continue;
+      // a plural of a code-like name ("H100s", "H20s") names the same thing
+      const plural = text[j] === 's' && !isWordChar(text[j + 1]) && /[0-9A-Z]/.test(text[j - 1]!);
+      if (isWordChar(text[j]) && !plural) continue;
+      const written = text.slice(start, j);
+      const surface = plural ? text.slice(start, j + 1) : written;
+      const fitting = node.terms.filter((t) => caseFits(t.form, written));
       if (fitting.length === 0) continue;
       if (COMPASS_BEFORE.test(text.slice(Math.max(0, start - 12), start)) && fitting.every((t) => t.known.entity.label === 'Nation')) continue;
       const names = fitting.filter((t) => t.isName);
@@ -165,7 +169,7 @@ export class Gazetteer {
       const chosen = names.length > 0 ? names : fitting;
       const seen = new Set<string>();
       const candidates = chosen.filter((t) => !seen.has(t.known.entity.id) && seen.add(t.known.entity.id)).map((t) => t.known);
-      best = { start, end: j, surface, candidates, demonym: chosen.every((t) => t.demonym), place: chosen.every((t) => t.place) };
+      best = { start, end: start + surface.length, surface, candidates, demonym: chosen.every((t) => t.demonym), place: chosen.every((t) => t.place) };
     }
     return best;
   }

@@ -297,6 +297,8 @@ const chips: LexiconEntry[] = [
   chip('chip:huawei-ascend-910b', 'Huawei Ascend 910B', ['Ascend 910B', '910B'], 'npu'),
   chip('chip:huawei-ascend-910c', 'Huawei Ascend 910C', ['Ascend 910C', '910C'], 'npu'),
   chip('chip:huawei-ascend-950', 'Huawei Ascend 950', ['Ascend 950'], 'npu'),
+  // the line as a whole, for "Huawei's Ascend NPU line", "the Ascend ecosystem"
+  chip('chip:huawei-ascend', 'Huawei Ascend', ['Ascend', 'Ascend NPU'], 'npu'),
   chip('chip:google-tpu-v5p', 'Google TPU v5p', ['TPU v5p'], 'tpu'),
   chip('chip:google-tpu-v6e', 'Google TPU v6e', ['TPU v6e', 'Trillium'], 'tpu'),
   chip('chip:google-tpu-v7', 'Google TPU v7', ['TPU v7', 'Ironwood'], 'tpu'),
@@ -329,6 +331,11 @@ const models: LexiconEntry[] = [
   model('model:falcon', 'Falcon', []),
   model('model:jais', 'Jais', []),
 ];
+
+/** Countries by the demonym that opens an institution's name ("French" in "French Armed Forces Ministry"). */
+export const DEMONYM_NATIONS: ReadonlyMap<string, { name: string; iso: string }> = new Map(
+  NATIONS.flatMap(([iso, name, , demonyms]) => demonyms.map((d) => [d, { name, iso }] as const)),
+);
 
 /** Every built-in lexicon entry. */
 export const LEXICON: readonly LexiconEntry[] = [...nations, ...blocs, ...labs, ...orgs, ...clouds, ...chips, ...models];

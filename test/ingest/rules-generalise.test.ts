@@ -40,6 +40,8 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   { rule: 'headquartered-in', text: "G42 (the UAE's primary AI infrastructure company) signed a deal.", expect: ['HEADQUARTERED_IN G42 -> United Arab Emirates'] },
   { rule: 'headquartered-in', text: 'Researchers in Paris met Mistral AI.', expect: [], not: ['HEADQUARTERED_IN'] },
   { rule: 'headquartered-in', text: 'US-headquartered companies — NVIDIA, AMD, Dell, Oracle — appear in most projects.', expect: ['HEADQUARTERED_IN NVIDIA -> United States', 'HEADQUARTERED_IN Oracle -> United States'] },
+  { rule: 'headquartered-in', text: 'The Chinese Academy of Sciences partnered with Huawei.', expect: ['HEADQUARTERED_IN Chinese Academy of Sciences -> China'] },
+  { rule: 'headquartered-in', text: 'The European Commission selected three clouds.', expect: [], not: ['HEADQUARTERED_IN'] },
   { rule: 'headquartered-in', text: 'US companies and Chinese rivals like Huawei compete.', expect: [], not: ['HEADQUARTERED_IN Huawei -> United States'] },
   // makers
   { rule: 'possessive', text: "NVIDIA's H100 or H200 are faster.", expect: ['DESIGNED_BY NVIDIA H100 -> NVIDIA', 'DESIGNED_BY NVIDIA H200 -> NVIDIA'] },
@@ -58,6 +60,11 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   { rule: 'trained-on', text: 'Llama 4 was fine-tuned on 64 NVIDIA H100 GPUs.', expect: ['TRAINED_ON Llama 4 -> NVIDIA H100'] },
   { rule: 'trained-on', text: 'Llama 4 was compared on 64 benchmarks with NVIDIA H100 results.', expect: [], not: ['TRAINED_ON'] },
   { rule: 'runs-on', text: 'DeepSeek-V4 runs inference meaningfully on 8×H20 clusters.', expect: ['RUNS_ON DeepSeek-V4 -> NVIDIA H20'] },
+  { rule: 'trained-on', text: 'Zhipu AI trained GLM-5 on 10,000 H100s last year.', expect: ['TRAINED_ON GLM-5 -> NVIDIA H100'] },
+  { rule: 'derived-from', text: 'Lumen-8B is a fine-tuned version of Llama 3.1 on legal text. The model was distilled from DeepSeek-R1.', expect: ['DERIVED_FROM Lumen-8B -> Llama 3.1', 'DERIVED_FROM Lumen-8B -> DeepSeek-R1'] },
+  { rule: 'derived-from', text: 'Qwen3-8B-AWQ is the AWQ quantized version of Qwen3-8B.', expect: ['DERIVED_FROM Qwen3-8B-AWQ -> Qwen3-8B'] },
+  { rule: 'derived-from', text: 'GLM-5 is a better version than Llama 3.1 on most benchmarks.', expect: [], not: ['DERIVED_FROM'] },
+  { rule: 'possessive', text: "Huawei's Ascend NPU line keeps growing.", expect: ['DESIGNED_BY Huawei Ascend -> Huawei'] },
   // regulation
   { rule: 'possessive', text: "Japan's Personal Information Protection Act applies.", expect: ['ENACTED_BY Personal Information Protection Act -> Japan'] },
   { rule: 'national-regime', text: 'The US export control regime was designed to slow China.', expect: ['ENACTED_BY US export controls -> United States'] },
@@ -80,6 +87,7 @@ describe('entity shapes', () => {
   it.each([
     ['The rule imposes a license requirement on exports of the AMD MI308 to China.', 'AMD MI308'],
     ['The model runs on FuriosaAI RNGD accelerators.', 'FuriosaAI RNGD'],
+    ['The TPU v5 and v6 generations train Gemini.', 'TPU v5'],
     ['We introduce EXAONE-4.0-32B, the mid-size model of the EXAONE 4.0 series.', 'EXAONE 4.0'],
     ['Noor-8B-Instruct was fine-tuned on 64 NVIDIA H100 GPUs.', 'Noor-8B-Instruct'],
     ['The Abu Dhabi Department of Government Enablement uses the assistant.', 'Abu Dhabi Department of Government Enablement'],
@@ -88,6 +96,7 @@ describe('entity shapes', () => {
 
   it.each([
     ['AMD said its GPU revenue rose.', 'AMD said'],
+    ['Codex-Spark runs on Cerebras AWS deployments with chips.', 'Cerebras AWS'],
     ['Weights are released under Apache 2.0 with the model.', 'Apache 2.0'],
     ['The model needs Python 3.12 and CUDA 12.4.', 'Python 3.12'],
     ['The project was announced at Mobile World Congress 2026.', 'US Congress'],

@@ -7,11 +7,11 @@ import type { Proposal, Proposer } from './proposal.js';
 import { spanOf } from './proposal.js';
 
 const VARIANT =
-  '(?:Flash|Pro|Max|Mini|Nano|Instruct|Turbo|Ultra|Lite|Plus|Chat|Coder|Thinking|Reasoner|Preview|Base|VL|Omni|Opus|Sonnet|Haiku|Exp|Air|Vision|Large|Medium|Small|Next|Math|Distill|Maverick|Scout|Behemoth|Codex|Omni|Realtime|A\\d+B|\\d+(?:\\.\\d+)?[BMT])';
+  '(?:Flash|Pro|Max|Mini|Nano|Instruct|Turbo|Ultra|Lite|Plus|Chat|Coder|Thinking|Reasoner|Preview|Base|VL|Omni|Opus|Sonnet|Haiku|Exp|Air|Vision|Large|Medium|Small|Next|Math|Distill|Maverick|Scout|Behemoth|Codex|Omni|Realtime|AWQ|GGUF|GPTQ|FP8|INT4|INT8|Int4|Int8|MLX|bf16|A\\d+B|\\d+(?:\\.\\d+)?[BMT])';
 // sizes attach with a hyphen only ("Qwen3-235B"); spaced numbers are usually table columns
 const WORD_VARIANT = VARIANT.replace('|A\\d+B|\\d+(?:\\.\\d+)?[BMT]', '');
 const SHAPE = new RegExp(
-  `(?<![\\p{L}\\p{N}])([A-Z][A-Za-z]{1,14})(?:(-?)([vVKkMmRr]?\\d+(?:\\.\\d+)*[a-z]?|(?<=-)\\d+(?:\\.\\d+)?B(?=-))|( )((?:[vVKkMmRr])?\\d+(?:\\.\\d+)*[a-z]?))((?:-(?:${VARIANT})| (?:${WORD_VARIANT}))*)(?![\\p{L}\\p{N}])`,
+  `(?<![\\p{L}\\p{N}])([A-Z][A-Za-z]{1,14})(?:(-?)([vVKkMmRr]?\\d+(?:\\.\\d+)*[a-z]?|(?<=-)\\d+(?:\\.\\d+)?B)|( )((?:[vVKkMmRr])?\\d+(?:\\.\\d+)*[a-z]?))((?:-(?:${VARIANT})| (?:${WORD_VARIANT}))*)(?![\\p{L}\\p{N}])`,
   'gu',
 );
 // software that model cards version next to the model ("Python 3.12", "CUDA 12.4")

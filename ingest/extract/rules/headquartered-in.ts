@@ -1,6 +1,7 @@
 // Where an organisation is at home: "X is headquartered in Y", "Y-based X", "Chinese vendor X",
 // "X, a French startup", "X, a Beijing-based startup", "G42 (the UAE's primary AI company)", "A, B and other Chinese releases", "AWS or Azure ... governed by U.S. law".
 import type { Mention } from '../frame.js';
+import { DEMONYM_NATIONS } from '../lexicon.js';
 import { E, LIST, at, allowed, listIndices, pattern, type FactDraft, type Frame, type RelationRule } from '../frame.js';
 
 const EXPLICIT = pattern(`${E},? (?:is |are |was |were |which is |, )?(?:headquartered|based|incorporated|domiciled) in (?:[A-Z][a-z]+, )?${E}`);
@@ -33,10 +34,18 @@ function orgOf(frame: Frame, i: number): Mention | undefined {
 
 export const headquarteredIn: RelationRule = {
   name: 'headquartered-in',
+  minMentions: 1,
   example: 'Chinese infrastructure vendor H3C expanded its regional presence.',
   apply(frame) {
     const out: FactDraft[] = [];
-    // every pattern ends at a nation: most sentences name none
+    // "French Armed Forces Ministry", "Saudi Aramco": a name opened by a country's demonym
+    for (const m of frame.mentions) {
+      if (m.status === 'ambiguous' || m.demonym || m.label === 'Nation' || !allowed('HEADQUARTERED_IN', m.label, 'Nation')) continue;
+      const space = m.surface.indexOf(' ');
+      const nation = space > 0 ? DEMONYM_NATIONS.get(m.surface.slice(0, space)) : undefined;
+      if (nation) out.push({ rel: 'HEADQUARTERED_IN', subject: m, object: { label: 'Nation', name: nation.name, props: { kind: 'country', iso: nation.iso } }, confidence: 0.65 });
+    }
+    // every other pattern ends at a nation named in the sentence: most sentences name none
     if (!frame.mentions.some((m) => m.label === 'Nation')) return out;
     const add = (org: Mention | undefined, nation: Mention | undefined, confidence: number, props?: Record<string, string>) => {
       if (!org || !nation || nation.label !== 'Nation' || org === nation) return;

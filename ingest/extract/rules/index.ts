@@ -3,6 +3,7 @@ import type { RelationRule } from '../frame.js';
 import { acquisition } from './acquisition.js';
 import { cloudCommitment } from './cloud-commitment.js';
 import { dealWith } from './deal-with.js';
+import { derivedFrom } from './derived-from.js';
 import { developedBy } from './developed-by.js';
 import { enactedBy } from './enacted-by.js';
 import { exportBan } from './export-ban.js';
@@ -26,6 +27,7 @@ import { usesModel } from './uses-model.js';
 export const RULES: readonly RelationRule[] = [
   possessive,
   developedBy,
+  derivedFrom,
   headquarteredIn,
   trainedOn,
   runsOn,

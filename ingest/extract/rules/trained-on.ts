@@ -1,4 +1,4 @@
-// "X was trained on ~100,000 Huawei Ascend 910B chips", "X trained using Y GPUs", "X was fine-tuned on
+// "X was trained on ~100,000 Huawei Ascend 910B chips", "X trained using Y GPUs", "Y trained X on 10,000 H100s", "X was fine-tuned on
 // 64 H100 GPUs", "X, which topped the leaderboard, was trained on ...", "X was pre-trained on 14 trillion tokens using 1,024 H200 GPUs": training
 // hardware, with the count when one is given.
 import { E, at, pattern, type FactDraft, type RelationRule } from '../frame.js';
@@ -7,6 +7,10 @@ import { parseCount } from '../money.js';
 const RE = pattern(
   `${E}(?:['’]s)?(?:, (?:which|that|a|an|the) [^,;]{1,80},)? (?:[a-z-]+ ){0,3}?(?:was |were |is |are |has been |had been )?(?:trained|pre-trained|pretrained|post-trained|fine-tuned|finetuned|fine tuned) (?:entirely |exclusively |fully |solely )?(?:on [\\d.,]+ (?:trillion |billion |million |[TBMK] )?tokens (?:using|with|on) |(?:on|using|with) )(?:a cluster of |clusters of )?(?:(~|about |around |roughly |nearly |over |more than |some |approximately |up to )?(\\d[\\d,.]*(?:\\s?(?:k|thousand|million))?) )?${E}`,
 );
+
+const COUNT = '(?:(~|about |around |roughly |nearly |over |more than |some |approximately |up to )?(\\d[\\d,.]*(?:\\s?(?:k|thousand|million))?) )?';
+// the maker as subject: "Zhipu trained GLM-5 on 100,000 Ascend 910B chips"
+const ACTIVE = pattern(`${E} (?:has |had )?(?:trained|pre-trained|pretrained|fine-tuned) (?:its |the |their )?(?:[a-z-]+ ){0,2}?${E} (?:entirely |exclusively )?(?:on|using|with) ${COUNT}${E}`);
 
 export const trainedOn: RelationRule = {
   name: 'trained-on',
@@ -20,6 +24,13 @@ export const trainedOn: RelationRule = {
       if (!model || !hw) continue;
       const count = m[3] ? parseCount(m[3]) : null;
       out.push({ rel: 'TRAINED_ON', subject: model, object: hw, confidence: 0.85, ...(count ? { props: { count } } : {}) });
+    }
+    for (const m of frame.masked.matchAll(ACTIVE)) {
+      const model = at(frame, m[2]);
+      const hw = at(frame, m[5]);
+      if (!model || !hw) continue;
+      const count = m[4] ? parseCount(m[4]) : null;
+      out.push({ rel: 'TRAINED_ON', subject: model, object: hw, confidence: 0.8, ...(count ? { props: { count } } : {}) });
     }
     return out;
   },
