@@ -24,6 +24,19 @@ type Candidate = { prefix: Chain | null; q: number; len: number };
 // a step never changes, and a result may share it (results are read-only).
 const stepsByIndex = new WeakMap<ReachIndex, { steps: (Step | undefined)[]; keys: (string | undefined)[] }>();
 
+// Appends a candidate, reusing a pooled object when a pool is given.
+function add(found: Candidate[], pool: Candidate[] | null, prefix: Chain | null, q: number, len: number): void {
+  if (!pool) {
+    found.push({ prefix, q, len });
+    return;
+  }
+  const c = (pool[found.length] ??= { prefix, q, len });
+  c.prefix = prefix;
+  c.q = q;
+  c.len = len;
+  found.push(c);
+}
+
 /** Finds cause chains over one propagation. */
 export class CauseFinder {
   private readonly memo = new Map<number, Chain[]>();
@@ -73,6 +86,10 @@ export class CauseFinder {
     return st;
   }
 
+  // a deployment's candidates, reused from one deployment to the next
+  private readonly found: Candidate[] = [];
+  private readonly pool: Candidate[] = [];
+
   /** First and last dependency position of each chain the last `causes` call returned (none for a direct hit). */
   readonly firsts = new Int32Array(MAX_CAUSES);
   readonly lasts = new Int32Array(MAX_CAUSES);
@@ -83,9 +100,12 @@ export class CauseFinder {
   // none) followed by the position q, sorted by length, then by the chain's step keys (a chain's
   // key is its prefix's key plus q's, and prefixes of one length never prefix each other, so
   // comparing (prefix, q) pairs is the same as comparing whole keys without building them).
-  private gather(u: number, mask: number, need: number): { found: Candidate[]; self: boolean } {
+  // Fills `found` (cleared first); candidates come from `pool` when given (a deployment's candidates
+  // die with the call, so they are reused), else fresh (they are kept in the memo). Returns whether
+  // u itself is shocked at `need` in `mask`.
+  private gather(u: number, mask: number, need: number, found: Candidate[], pool: Candidate[] | null): boolean {
     const { idx, direct, edgeHit } = this.pr;
-    const found: Candidate[] = [];
+    found.length = 0;
     let self = false;
     for (let l = 0; l < L; l++)
       if (mask & (1 << l) && direct[u * L + l]! >= need) {
@@ -115,14 +135,14 @@ export class CauseFinder {
             const eh = edgeHit.get(q);
             const edgeLevel = eh === undefined ? 0 : eh & allowed ? 3 : (eh >> 8) & allowed ? 2 : 0;
             const capped = edgeLevel === 3 && !idx.depHard[q] ? 2 : edgeLevel;
-            if (capped >= need) found.push({ prefix: null, q, len: 1 });
+            if (capped >= need) add(found, pool, null, q, 1);
           }
-          for (const c of this.chains(idx.depTarget[q]!, allowed, need)) found.push({ prefix: c, q, len: c.positions.length + 1 });
+          for (const c of this.chains(idx.depTarget[q]!, allowed, need)) add(found, pool, c, q, c.positions.length + 1);
         }
       p = next;
     }
     if (found.length > 1) found.sort(this.order);
-    return { found, self };
+    return self;
   }
 
   // whether f repeats the candidate before it (equal keys sit together once sorted)
@@ -136,7 +156,8 @@ export class CauseFinder {
     const known = this.memo.get(memoKey);
     if (known) return known;
     this.memo.set(memoKey, NO_CHAINS);
-    const { found, self } = this.gather(u, mask, need);
+    const found: Candidate[] = [];
+    const self = this.gather(u, mask, need, found, null);
     const unique: Chain[] = self ? [{ positions: [], key: '', steps: [] }] : [];
     let last: Candidate | undefined;
     for (const f of found) {
@@ -159,7 +180,8 @@ export class CauseFinder {
    * asked once and nothing depends on them, so nothing here is memoised.
    */
   causes(u: number, level: number): { steps: Step[] }[] {
-    const { found, self } = this.gather(u, (1 << L) - 1, level);
+    const found = this.found;
+    const self = this.gather(u, (1 << L) - 1, level, found, this.pool);
     const out: { steps: Step[] }[] = self ? [{ steps: [] }] : [];
     this.ends = 0;
     let last: Candidate | undefined;
