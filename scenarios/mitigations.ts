@@ -62,6 +62,8 @@ export class MitigationFinder {
   // every distinct scope of the hits: a deployment's answer depends on it only through which it is in
   private readonly scopes: Scope[];
   private readonly answers = new Map<readonly number[], AnswerTrie>();
+  // what the current deployment replaces (reused: compute reads it and keeps nothing of it)
+  private readonly replace: number[] = [];
 
   constructor(
     private readonly pr: Propagation,
@@ -176,7 +178,8 @@ export class MitigationFinder {
   for(d: number, firsts: Int32Array, lasts: Int32Array, chains: number): Mitigation[] {
     // what to replace, each as (entity, the relation type it is needed through): the shocked end of
     // each chain, then the deployment's own dependency on it
-    const replace: number[] = [];
+    const replace = this.replace;
+    replace.length = 0;
     for (let i = 0; i < chains; i++) {
       const r = this.role(firsts[i]!);
       if (!replace.includes(r)) replace.push(r);
