@@ -337,8 +337,26 @@ export const DEMONYM_NATIONS: ReadonlyMap<string, { name: string; iso: string }>
   NATIONS.flatMap(([iso, name, , demonyms]) => demonyms.map((d) => [d, { name, iso }] as const)),
 );
 
+const regulation = (id: string, name: string, aliases: string[], kind: string): LexiconEntry => ({ id, label: 'Regulation', name, aliases, props: { kind } });
+
+// Instruments news and policy texts name by short form; ids follow the seeds'.
+const regulations: LexiconEntry[] = [
+  regulation('reg:eu-ai-act', 'EU AI Act', ['AI Act', 'Artificial Intelligence Act', 'Regulation (EU) 2024/1689'], 'law'),
+  regulation('reg:gdpr', 'General Data Protection Regulation', ['GDPR', 'Regulation (EU) 2016/679'], 'law'),
+  regulation('reg:nis2', 'NIS2 Directive', ['NIS2'], 'law'),
+  regulation('reg:dora', 'Digital Operational Resilience Act', ['DORA'], 'law'),
+  regulation('reg:eu-chips-act', 'European Chips Act', ['EU Chips Act'], 'law'),
+  regulation('reg:us-chips-act', 'CHIPS and Science Act', ['CHIPS Act'], 'law'),
+  regulation('reg:us-cloud-act', 'CLOUD Act', [], 'law'),
+  regulation('reg:india-dpdp-act', 'Digital Personal Data Protection Act 2023', ['DPDP Act'], 'law'),
+  regulation('reg:japan-appi', 'Act on the Protection of Personal Information', ['APPI'], 'law'),
+  regulation('reg:brazil-lgpd', 'Lei Geral de Proteção de Dados', ['LGPD'], 'law'),
+  regulation('reg:us-entity-list', 'Entity List', ['US Entity List', 'BIS Entity List'], 'blacklist'),
+  regulation('reg:us-ear', 'Export Administration Regulations', ['EAR'], 'export_control'),
+];
+
 /** Every built-in lexicon entry. */
-export const LEXICON: readonly LexiconEntry[] = [...nations, ...blocs, ...labs, ...orgs, ...clouds, ...chips, ...models];
+export const LEXICON: readonly LexiconEntry[] = [...nations, ...blocs, ...labs, ...orgs, ...clouds, ...chips, ...models, ...regulations];
 
 /** Model families a release name may start with ("Qwen3.6-27B" is a Qwen release), with their usual developer. */
 export const MODEL_FAMILIES: ReadonlyMap<string, string> = new Map([

@@ -15,7 +15,7 @@ import { proposeCorporateSubjects } from './proposals/proper-noun-subject.js';
 import { proposeInstruments } from './proposals/instrument-name.js';
 import { proposeChips } from './proposals/chip-shape.js';
 
-const INSTITUTION = /\b(?:of|Ministry|Academy|University|Institute|Agency|Bank|Group|Corporation|Council|Commission|Bureau|Administration|Authority|Court|Parliament)\b/;
+const INSTITUTION = /\b(?:of|for|Center|Centre|Office|Department|Ministry|Academy|University|Institute|Agency|Bank|Group|Corporation|Council|Commission|Bureau|Administration|Authority|Court|Parliament)\b/;
 
 /** The proposers, strongest first: on equal spans the earlier one wins. */
 export const PROPOSERS: readonly Proposer[] = [proposeModelNames, proposeChips, proposeInstruments, proposeOrganisations, proposeByRole, proposeCorporateSubjects];
@@ -101,8 +101,8 @@ export function findMentions(text: string, sentences: Sentence[], gazetteer: Gaz
   // anything else ("US Sovereign Cloud", "Chinese AI", "GCP Google Cloud") is a phrase, not a name
   const kept = proposals.filter((p) => {
     // a city opening an institution's name ("Abu Dhabi Department of ...", "Beijing Academy of ...") is part of it
-    // and so is a demonym opening an institution's name ("Chinese Academy of Sciences", "French Ministry of Defence")
-    const opens = (k: Mention) => k.start === p.start && p.label !== 'Model' && (k.place || (k.demonym && INSTITUTION.test(p.name)));
+    // and so is a demonym inside an institution's name ("Chinese Academy of Sciences", "Center for a New American Security")
+    const opens = (k: Mention) => p.label !== 'Model' && ((k.place && k.start === p.start) || (k.demonym && INSTITUTION.test(p.name)));
     const inside = overlapping(known, p).filter((k) => !opens(k));
     if (inside.length === 0) return true;
     if (inside.some((k) => k.start === p.start && k.end === p.end)) return false;

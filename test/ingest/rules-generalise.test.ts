@@ -67,6 +67,8 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   { rule: 'possessive', text: "Huawei's Ascend NPU line keeps growing.", expect: ['DESIGNED_BY Huawei Ascend -> Huawei'] },
   // regulation
   { rule: 'possessive', text: "Japan's Personal Information Protection Act applies.", expect: ['ENACTED_BY Personal Information Protection Act -> Japan'] },
+  { rule: 'possessive', text: "The EU's GDPR and Japan's APPI apply.", expect: ['ENACTED_BY General Data Protection Regulation -> European Union', 'ENACTED_BY Act on the Protection of Personal Information -> Japan'] },
+  { rule: 'enacted-by', text: 'Saudi state-backed Humain has announced a $77 billion AI strategy.', expect: ['HEADQUARTERED_IN Humain -> Saudi Arabia'], not: ['ENACTED_BY'] },
   { rule: 'national-regime', text: 'The US export control regime was designed to slow China.', expect: ['ENACTED_BY US export controls -> United States'] },
   { rule: 'national-regime', text: 'US sanctions on Huawei hurt.', expect: ['ENACTED_BY US sanctions -> United States', 'APPLIES_TO US sanctions -> Huawei'] },
   { rule: 'national-regime', text: 'US exports to China rose.', expect: [], not: ['ENACTED_BY', 'APPLIES_TO'] },
@@ -92,6 +94,8 @@ describe('entity shapes', () => {
     ['Noor-8B-Instruct was fine-tuned on 64 NVIDIA H100 GPUs.', 'Noor-8B-Instruct'],
     ['The Abu Dhabi Department of Government Enablement uses the assistant.', 'Abu Dhabi Department of Government Enablement'],
     ["The UAE's National Strategy for Artificial Intelligence 2031 targets leadership.", 'National Strategy for Artificial Intelligence 2031'],
+    ['In 2024, the Center for a New American Security tracked 40 projects.', 'Center for a New American Security'],
+    ["Japan's National Institute of Advanced Industrial Science and Technology is deploying ABCI 3.0.", 'National Institute of Advanced Industrial Science and Technology'],
   ])('%s', (text, name) => expect(entityNames(text)).toContain(name));
 
   it.each([
@@ -101,5 +105,6 @@ describe('entity shapes', () => {
     ['The model needs Python 3.12 and CUDA 12.4.', 'Python 3.12'],
     ['The project was announced at Mobile World Congress 2026.', 'US Congress'],
     ['Startups in Seoul are growing.', 'South Korea'],
+    ['- The Three Tiers of Sovereign AI', 'Three Tiers of Sovereign AI'],
   ])('%s has no %s', (text, name) => expect(entityNames(text)).not.toContain(name));
 });

@@ -81,6 +81,8 @@ export const proposeOrganisations: Proposer = (sentence) => {
       if (/^\p{Lu}/u.test(next.text)) j++;
       // "and" joins words of one name only after "of"/"for" ("Bureau of Industry and Security"), never two names
       else if (CONNECTOR.test(next.text) && (!/^(and|&)$/.test(next.text) || words.slice(i, j + 1).some((w) => /^(of|for)$/.test(w.text))) && j + 2 < words.length && /^\p{Lu}/u.test(words[j + 2]!.text) && sentence.text.slice(next.end, words[j + 2]!.start) === ' ') j += 2;
+      // "Center for a New American Security", "Office of the Director": a connector and an article
+      else if (/^(of|for)$/.test(next.text) && /^(a|the)$/.test(words[j + 2]?.text ?? '') && j + 3 < words.length && /^\p{Lu}/u.test(words[j + 3]!.text) && sentence.text.slice(next.end, words[j + 3]!.start) === ` ${words[j + 2]!.text} `) j += 3;
       else break;
     }
     let first = i;
@@ -101,11 +103,12 @@ export const proposeOrganisations: Proposer = (sentence) => {
       (!!nextToken && nextToken.pos === 'VERB') ||
       /^(['’]s\b|, (a|an|the) |\s*\()/.test(rest) ||
       /\b(acquire|acquired|acquires|buy|bought|invest(?:ed|s)? in|partner(?:ed|s)? with|backed|selected|chose|with)\s$/.test(before);
-    const modifier = WEAK.has(lastWord) && !acts;
-    const suffix = SUFFIX[lastWord];
     // "Ministry of ...", and a place before the head ("Abu Dhabi Department of Government Enablement")
     const headAt = (k: number) => HEAD.has(words[k]!.text) && k < j && CONNECTOR.test(words[k + 1]?.text ?? '');
     const headed = j > first && (headAt(first) || (first + 2 <= j && (headAt(first + 1) || (first + 2 < j && headAt(first + 2)))));
+    // "National Institute of ... Technology" is a name whatever follows; a bare "X AI" must act to be one
+    const modifier = WEAK.has(lastWord) && !acts && !headed;
+    const suffix = SUFFIX[lastWord];
     const quoted = /[“"‘']/.test(sentence.text[words[first]!.start - 1] ?? '');
     if ((suffix || headed) && j > first && !quoted && !modifier) {
       const start = words[first]!.start;

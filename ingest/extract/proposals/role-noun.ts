@@ -4,7 +4,7 @@ import type { Proposal, Proposer } from './proposal.js';
 
 const ROLE = '(?:vendor|company|firm|startup|start-up|maker|manufacturer|chipmaker|provider|operator|developer|lab|laboratory|giant|conglomerate|supplier|foundry|subsidiary|unicorn|carrier|telco|hyperscaler|integrator|contractor)';
 const NAME = "([A-Z][\\p{L}\\p{N}&.\\-]*(?: [A-Z][\\p{L}\\p{N}&.\\-]*){0,3})";
-const AFTER_ROLE = new RegExp(`\\b${ROLE} ${NAME}(?![\\p{L}\\p{N}])`, 'gu');
+const AFTER_ROLE = new RegExp(`\\b(?:${ROLE}|state-backed|state-owned|government-backed|state-run|sovereign-backed) ${NAME}(?![\\p{L}\\p{N}])`, 'gu');
 const APPOSITIVE = new RegExp(`${NAME}, (?:a|an|the) (?:[\\p{L}-]+ ){0,3}${ROLE}\\b`, 'gu');
 // capitalised words that follow role nouns without being names ("API provider", "GPU vendor")
 const NOT_NAMES = /^(The|This|That|It|Its|In|On|At|And|But|For|With|AI|I|We|They|API|APIs|GPU|GPUs|CPU|LLM|LLMs|SDK|CEO|CTO|ML|IP|US|EU|UK|SaaS|CUDA)$/;

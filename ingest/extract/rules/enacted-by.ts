@@ -11,6 +11,9 @@ const ADVERB = '(?:already |recently |now |also |formally |officially |quietly |
 const PHRASE = `((?:[\\p{L}0-9-]+ ){0,6}?${INSTRUMENT_SOURCE}(?: (?:for|on|to|against|targeting|covering|restricting|of) (?:[\\p{L}0-9-]+ |⟨\\d+⟩ ?){1,10}?)?)(?= ?(?:[.,;:(]|through |alleging |that |which |spanning |on [A-Z]|in [A-Z]|as |after |before |to (?:curb|stop|block|limit|restrict)|$))`;
 const RE = pattern(`${E}(?: \\(⟨\\d+⟩\\))? (?:has |have |had |will |would )?${ADVERB}${VERB} (?:a |an |the |its |their |new |sweeping |fresh |updated |tougher |stricter )*${PHRASE}`);
 
+const SOFT = new Set(['strategy', 'framework', 'policy']);
+const PUBLIC = new Set(['agency', 'court', 'government', 'regulator', 'legislature', 'ministry']);
+
 export const enactedBy: RelationRule = {
   name: 'enacted-by',
   cue: /issue|release|publish|enact|adopt|pass|sign|impos|introduc|tighten|expand|unveil|finali[sz]|announc|approv|propos/i,
@@ -23,6 +26,8 @@ export const enactedBy: RelationRule = {
       const phrase = m[2]!.trim();
       const inst = instrumentOf(phrase.replace(/⟨\d+⟩/g, 'X'));
       if (!issuer || !inst || !allowed('ENACTED_BY', 'Regulation', issuer.label) || issuer.demonym) continue;
+      // a company's plan or strategy is not a regulation: soft instruments need a public issuer
+      if (SOFT.has(inst.kind) && issuer.label !== 'Nation' && !PUBLIC.has(String(issuer.props.kind ?? ''))) continue;
       const written = unmask(frame, phrase);
       const bare = !/\s/.test(written.replace(/^(?:executive order|white paper|strategy paper|action plan)$/i, 'x'));
       const reg: NewEntity = {

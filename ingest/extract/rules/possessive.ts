@@ -18,7 +18,7 @@ const LINE = pattern(`${E}['’]s (?:${E} )?(?:[a-zA-Z-]+ ){0,2}(?:line|family|s
 const THE_COMPANY = pattern(`${E}, (?:the|its) (?:company|firm|lab|group|startup)['’]s `);
 
 function E_LIST(): string {
-  return `⟨\\d+⟩(?: (?:or|and) ⟨\\d+⟩)?`;
+  return `⟨\\d+⟩(?: (?:or|and) ⟨\\d+⟩(?!['’]s))?`;
 }
 
 export const possessive: RelationRule = {
