@@ -111,9 +111,16 @@ export class MitigationFinder {
     for (const e of [...s.outOf(r), ...s.inOf(r)]) {
       if (!SUBSTITUTION_TYPES.has(s.edgeType[e]!) || !s.validAt(e, this.pr.idx.asOfMs)) continue;
       const c = s.edgeFrom[e] === r ? s.edgeTo[e]! : s.edgeFrom[e]!;
-      if (s.labelOf[c] !== s.labelOf[r] || seen.has(c)) continue;
+      if (s.labelOf[c] !== s.labelOf[r]) continue;
+      // "c substitutes r" carries a note about c replacing r; the reverse edge's note is about r
+      const note = s.edgeFrom[e] === c ? s.edgeProps[e]!.note : undefined;
+      const known = subs.find((x) => x.node === c);
+      if (known) {
+        if (typeof note === 'string' && known.note === undefined) known.note = note;
+        continue;
+      }
+      if (seen.has(c)) continue;
       seen.add(c);
-      const note = s.edgeProps[e]!.note;
       subs.push({ node: c, tier: 'substitute', ...(typeof note === 'string' ? { note } : {}) });
     }
     subs.sort((a, b) => (s.ids[a.node]! < s.ids[b.node]! ? -1 : 1));
