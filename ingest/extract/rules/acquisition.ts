@@ -2,7 +2,7 @@
 // "<acquirer> acquisition of <target>" with the acquirer and the target on it.
 import { E, at, allowed, pattern, type FactDraft, type RelationRule } from '../frame.js';
 
-const ACTIVE = pattern(`${E} (?:has |have |had )?(?:acquired|acquires|bought|buys|took over|takes over|snapped up|agreed to (?:acquire|buy)|will (?:acquire|buy)|is acquiring|completed (?:its|the) acquisition of|announced (?:its|the|a) (?:[a-z$0-9.-]+ )?acquisition of) (?:the |rival |startup )?${E}`);
+const ACTIVE = pattern(`${E} (?:has |have |had )?(?:acquired|acquires|bought|buys|took over|takes over|snapped up|agreed to (?:acquire|buy)|will (?:acquire|buy)|is acquiring|completed (?:its|the) acquisition of|announced (?:its|the|a) (?:[a-z$0-9.-]+ )?acquisition of) (?:the |rival |startup )?(?:⟨(\\d+)⟩ (?:[a-z-]+ ){1,2})?${E}`);
 const NOMINAL = pattern(`${E}['’]s (?:[a-z$0-9.-]+ )?(?:acquisition|purchase|takeover) of ${E}`);
 
 export const acquisition: RelationRule = {
@@ -11,15 +11,21 @@ export const acquisition: RelationRule = {
   example: 'Scale AI acquired ICG Solutions to build a national security AI stack.',
   apply(frame) {
     const out: FactDraft[] = [];
-    for (const re of [ACTIVE, NOMINAL])
-      for (const m of frame.masked.matchAll(re)) {
-        const buyer = at(frame, m[1]);
-        const target = at(frame, m[2]);
-        if (!buyer || !target || buyer === target || !allowed('PARTY_TO', buyer.label, 'Deal') || !allowed('PARTY_TO', target.label, 'Deal')) continue;
-        const deal = { label: 'Deal' as const, name: `${buyer.surface} acquisition of ${target.surface}`, props: { kind: 'acquisition' } };
-        out.push({ rel: 'PARTY_TO', subject: buyer, object: deal, props: { role: 'acquirer' }, confidence: 0.8 });
-        out.push({ rel: 'PARTY_TO', subject: target, object: deal, props: { role: 'target' }, confidence: 0.8 });
-      }
+    const found: [string | undefined, string | undefined][] = [];
+    for (const m of frame.masked.matchAll(ACTIVE)) {
+      // "acquired the German startup Flakt": a demonym before the target only says where it is from
+      const before = at(frame, m[2]);
+      found.push([m[1], before && !before.demonym ? m[2] : m[3]]);
+    }
+    for (const m of frame.masked.matchAll(NOMINAL)) found.push([m[1], m[2]]);
+    for (const [b, t] of found) {
+      const buyer = at(frame, b);
+      const target = at(frame, t);
+      if (!buyer || !target || buyer === target || target.demonym || !allowed('PARTY_TO', buyer.label, 'Deal') || !allowed('PARTY_TO', target.label, 'Deal')) continue;
+      const deal = { label: 'Deal' as const, name: `${buyer.surface} acquisition of ${target.surface}`, props: { kind: 'acquisition' } };
+      out.push({ rel: 'PARTY_TO', subject: buyer, object: deal, props: { role: 'acquirer' }, confidence: 0.8 });
+      out.push({ rel: 'PARTY_TO', subject: target, object: deal, props: { role: 'target' }, confidence: 0.8 });
+    }
     return out;
   },
 };

@@ -5,7 +5,7 @@ import { formatMoney, parseMoney } from '../money.js';
 import type { Props } from '../../../schema/records.js';
 
 const RE = pattern(
-  `${E} (?:has |have |had )?(?:signed|struck|inked|agreed|reached|sealed|announced|clinched|won) (?:a |an )?(?:${MONEY} )?(?:[a-z-]+ ){0,3}?(deal|contract|agreement|partnership|pact) with ${E}`,
+  `${E} (?:has |have |had )?(?:signed|struck|inked|agreed|reached|sealed|announced|clinched|won) (?:a |an )?(?:[a-z0-9-]+, )?(?:${MONEY} )?(?:[a-z-]+ ){0,3}?(deal|contract|agreement|partnership|pact) with ${E}`,
 );
 
 // the counterparty as a modifier: "NEOM has signed a $5 billion DataVolt agreement"

@@ -9,7 +9,7 @@ const MEASURES: [RegExp, string, string][] = [
   [/^(required licen[cs]es for|requires licen[cs]es for|imposed licen[cs]e requirements on|imposes licen[cs]e requirements on)$/i, 'licence requirement', 'license_required'],
 ];
 const VERB = '(banned|bans|barred|bars|blocked|blocks|prohibited|prohibits|restricted|restricts|curbed|curbs|limited|limits|required licen[cs]es for|requires licen[cs]es for|imposed licen[cs]e requirements on|imposes licen[cs]e requirements on)';
-const RE = pattern(`${E} (?:has |have |had |will |also )?${VERB} (?:the |all )?(?:exports?|sales?|shipments?) of (?:[a-z-]+ ){0,2}?${E}(?: (?:chips?|GPUs?|accelerators?|models?))? to ${E}`);
+const RE = pattern(`${E} (?:has |have |had |will |also )?${VERB} (?:the |all )?(?:exports?|sales?|shipments?) of (?:[a-z-]+ ){0,2}?${E}(?: (?:chips?|GPUs?|accelerators?|models?|[a-z-]+))? to ${E}`);
 
 export const exportBan: RelationRule = {
   name: 'export-ban',

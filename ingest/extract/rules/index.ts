@@ -10,6 +10,7 @@ import { exportBan } from './export-ban.js';
 import { fabricatedBy } from './fabricated-by.js';
 import { headquarteredIn } from './headquartered-in.js';
 import { investsIn } from './invests-in.js';
+import { listing } from './listing.js';
 import { locatedIn } from './located-in.js';
 import { operatedBy } from './operated-by.js';
 import { memberOf } from './member-of.js';
@@ -43,6 +44,7 @@ export const RULES: readonly RelationRule[] = [
   enactedBy,
   exportBan,
   nationalRegime,
+  listing,
   usesModel,
   substitutes,
   subsidiaryOf,

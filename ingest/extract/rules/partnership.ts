@@ -4,7 +4,7 @@ import { E, LIST, at, allowed, leadingActor, listIndices, pattern, type FactDraf
 
 const GROUP = '(alliance|partnership|consortium|joint venture|coalition|collaboration|pact)';
 const FORMED = pattern(`${LIST} (?:have |has |had )?(?:formed|created|launched|signed|announced|entered into|struck|sealed|established) (?:a |an |the )?(?:[a-z-]+ ){0,2}${GROUP}`);
-const WITH = pattern(`${E} (?:has |have )?(?:partnered|teamed up|is partnering|will partner|signed (?:a |an )?(?:[a-z-]+ )?(?:partnership|agreement|deal)|formed (?:a |an )?(?:[a-z-]+ )?(?:partnership|alliance)) with ${LIST}`);
+const WITH = pattern(`${LIST} (?:has |have |are |is )?(?:partnered|teamed up|is partnering|are partnering|partnering|will partner|signed (?:a |an )?(?:[a-z-]+ )?(?:partnership|agreement|deal)|formed (?:a |an )?(?:[a-z-]+ )?(?:partnership|alliance)) with ${LIST}`);
 
 // "..., in partnership with Aramco": the sentence's actor partners
 const IN_PARTNERSHIP = pattern(`\\b(?:in (?:a )?(?:[a-z-]+ )?(?:partnership|collaboration|alliance) with|together with|jointly with|alongside) ${LIST}`);
@@ -36,8 +36,11 @@ export const partnership: RelationRule = {
       if (first && !first.demonym) for (const other of usable(listIndices(m[2]))) if (other.label !== 'Nation' || first.label === 'Nation') pairs([first, other], undefined);
     }
     for (const m of frame.masked.matchAll(WITH)) {
-      const first = at(frame, m[1]);
-      if (first) for (const other of usable(listIndices(m[2]))) pairs([first, other], undefined);
+      // "Oracle and OpenAI are partnering with SoftBank": the joint subjects together and each with every partner
+      // named ("X is partnering with A and B" says nothing about A and B)
+      const firsts = usable(listIndices(m[1]));
+      pairs(firsts, undefined);
+      for (const other of usable(listIndices(m[2]))) for (const first of firsts) if (other !== first) pairs([first, other], undefined);
     }
     return out;
   },

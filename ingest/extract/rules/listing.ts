@@ -1,0 +1,28 @@
+// Listings under a standing instrument: "The Commerce Department added Inspur and Sugon to the
+// Entity List", "BIS placed Huawei on the Entity List". The listed parties fall under the
+// instrument (APPLIES_TO with the effect its name implies); the one who lists them enacts it.
+import { E, LIST, at, allowed, listIndices, pattern, type FactDraft, type RelationRule } from '../frame.js';
+import { instrumentOf } from '../instrument.js';
+
+const RE = pattern(`${E}(?: \\(⟨\\d+⟩\\))? (?:has |have |had |will |also )?(?:added|adds|placed|places|put|puts|listed|lists|designated|designates) ${LIST} (?:to|on|under) (?:the |its )?${E}`);
+
+export const listing: RelationRule = {
+  name: 'listing',
+  cue: /\b(?:add|adds|added|placed|places|put|puts|listed|lists|designat)/,
+  example: 'The Commerce Department added Inspur and Sugon to the Entity List.',
+  apply(frame) {
+    const out: FactDraft[] = [];
+    for (const m of frame.masked.matchAll(RE)) {
+      const issuer = at(frame, m[1]);
+      const list = at(frame, m[3]);
+      if (!issuer || !list || list.label !== 'Regulation' || issuer.demonym) continue;
+      const effect = instrumentOf(list.name)?.effect ?? 'sanction';
+      if (allowed('ENACTED_BY', list.label, issuer.label)) out.push({ rel: 'ENACTED_BY', subject: list, object: issuer, confidence: 0.6 });
+      for (const i of listIndices(m[2])) {
+        const listed = at(frame, i);
+        if (listed && listed !== issuer && !listed.demonym && allowed('APPLIES_TO', list.label, listed.label)) out.push({ rel: 'APPLIES_TO', subject: list, object: listed, props: { effect }, confidence: 0.7 });
+      }
+    }
+    return out;
+  },
+};
