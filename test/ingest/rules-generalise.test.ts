@@ -60,6 +60,9 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   { rule: 'developed-by', text: 'Meta AI competes with its open-weight models including Llama 4 and Llama 3.1.', expect: ['DEVELOPED_BY Llama 4 -> Meta AI', 'DEVELOPED_BY Llama 3.1 -> Meta AI'] },
   { rule: 'developed-by', text: 'GLM-5.1 was benchmarked against models developed by OpenAI.', expect: [], not: ['DEVELOPED_BY'] },
   { rule: 'developed-by', text: "DeepSeek's V4 runs on Huawei Ascend 910C chips.", expect: ['DEVELOPED_BY DeepSeek V4 -> DeepSeek', 'RUNS_ON DeepSeek V4 -> Huawei Ascend 910C'] },
+  { rule: 'developed-by', text: 'Phi-4 is a 14B parameter model developed by Microsoft Research.', expect: ['DEVELOPED_BY Phi-4 -> Microsoft Research'] },
+  { rule: 'developed-by', text: 'Mistral-Small-3.1 is released by Mistral AI under the Apache 2.0 license.', expect: ['DEVELOPED_BY Mistral-Small-3.1 -> Mistral AI'] },
+  { rule: 'invests-in', text: 'xAI has raised $20 billion from investors including Nvidia.', expect: ['INVESTS_IN NVIDIA -> xAI'] },
   // hardware
   { rule: 'trained-on', text: 'GLM-5 was pre-trained on 23 trillion tokens using 100,000 Huawei Ascend 910B chips.', expect: ['TRAINED_ON GLM-5 -> Huawei Ascend 910B'] },
   { rule: 'trained-on', text: 'GLM-5.1, which topped the SWE-Bench Pro leaderboard, was trained entirely on 100,000 Huawei Ascend 910B chips.', expect: ['TRAINED_ON GLM-5.1 -> Huawei Ascend 910B'] },
@@ -102,6 +105,8 @@ describe('entity shapes', () => {
     ['The TPU v5 and v6 generations train Gemini.', 'TPU v5'],
     ['We introduce EXAONE-4.0-32B, the mid-size model of the EXAONE 4.0 series.', 'EXAONE 4.0'],
     ['Noor-8B-Instruct was fine-tuned on 64 NVIDIA H100 GPUs.', 'Noor-8B-Instruct'],
+    ['Llama-3.1-Nemotron-70B-Instruct is a large language model.', 'Llama-3.1-Nemotron-70B-Instruct'],
+    ['DeepSeek-R1-Distill-Qwen-32B is distilled from DeepSeek-R1.', 'DeepSeek-R1-Distill-Qwen-32B'],
     ['The Abu Dhabi Department of Government Enablement uses the assistant.', 'Abu Dhabi Department of Government Enablement'],
     ["The UAE's National Strategy for Artificial Intelligence 2031 targets leadership.", 'National Strategy for Artificial Intelligence 2031'],
     ['In 2024, the Center for a New American Security tracked 40 projects.', 'Center for a New American Security'],
@@ -116,5 +121,6 @@ describe('entity shapes', () => {
     ['The project was announced at Mobile World Congress 2026.', 'US Congress'],
     ['Startups in Seoul are growing.', 'South Korea'],
     ['- The Three Tiers of Sovereign AI', 'Three Tiers of Sovereign AI'],
+    ['Qwen3-based models are common.', 'Qwen3-based'],
   ])('%s has no %s', (text, name) => expect(entityNames(text)).not.toContain(name));
 });

@@ -25,6 +25,30 @@ const TIERED = /(?<![\p{L}\p{N}])(Claude (?:Opus|Sonnet|Haiku|Instant)(?: \d+(?:
 // a bare version after a family-named lab's possessive is that family's model ("DeepSeek's V4", "Moonshot's K2")
 const OWNED_VERSION = /(?<![\p{L}\p{N}])([A-Z][A-Za-z]{2,14})['’]s ([VKRM]\d+(?:\.\d+)?(?:-(?:Pro|Flash|Lite|Max|Mini|Base|Instruct|Thinking))?)(?![\p{L}\p{N}])/gu;
 
+// a segment of a repository-style name: capitalised, a number, or a usual lowercase variant
+const SEGMENT = /^(?:[A-Z0-9][A-Za-z0-9.]*|v\d[\w.]*|o\d|mini|nano|pro|max|preview|instruct|chat|base|it|hf|exp|turbo|lite|flash|thinking|coder|vl|moe|gguf|awq|fp8|int4|int8)$/;
+
+/** The maximal hyphen-joined token around a span (letters, digits and inner dots), without a trailing dot. */
+function hyphenated(text: string, start: number, end: number): { start: number; end: number } {
+  let a = start;
+  let b = end;
+  while (a > 1 && text[a - 1] === '-' && /[A-Za-z0-9]/.test(text[a - 2]!)) {
+    let c = a - 1;
+    while (c > 0 && /[A-Za-z0-9.]/.test(text[c - 1]!)) c--;
+    if (!SEGMENT.test(text.slice(c, a - 1))) break;
+    a = c;
+  }
+  while (b + 1 < text.length && text[b] === '-' && /[A-Za-z0-9]/.test(text[b + 1]!)) {
+    let c = b + 1;
+    while (c < text.length && /[A-Za-z0-9.]/.test(text[c]!)) c++;
+    // "Qwen3-based", "GPT-4-class": a lowercase word after the hyphen is an adjective, not part of the name
+    if (!SEGMENT.test(text.slice(b + 1, c).replace(/\.$/, ''))) break;
+    b = c;
+  }
+  while (b > start && text[b - 1] === '.') b--;
+  return { start: a, end: b };
+}
+
 /** Proposes Model entities for model-shaped names. */
 export const proposeModelNames: Proposer = (sentence) => {
   const out: Proposal[] = [];
@@ -44,7 +68,22 @@ export const proposeModelNames: Proposer = (sentence) => {
       out.push({ ...spanOf(sentence, index, m[2]!.length), name: `${m[1]} ${m[2]}`, label: 'Model', confidence: 0.6, props: {} });
     }
   const cued = MODEL_CUE.test(sentence.text);
+  let covered = -1;
   for (const m of sentence.text.matchAll(SHAPE)) {
+    // a repository-style name runs on through hyphens ("Llama-3.1-Nemotron-70B-Instruct",
+    // "DeepSeek-R1-Distill-Qwen-32B", "Mistral-Small-3.1-24B-Instruct-2503"): take the whole hyphenated token
+    const whole = hyphenated(text, m.index, m.index + m[0].trimEnd().length);
+    if (whole.start < covered) continue;
+    if (whole.start !== m.index || whole.end !== m.index + m[0].trimEnd().length) {
+      const token = text.slice(whole.start, whole.end);
+      const first = /^[A-Za-z]+/.exec(token)?.[0] ?? '';
+      if (MODEL_FAMILIES.has(first.toLowerCase()) || (cued && /-\d+(?:\.\d+)?B\b/.test(token))) {
+        covered = whole.end;
+        const parsed = parseModelName(token);
+        out.push({ ...spanOf(sentence, whole.start, token.length), name: token, label: 'Model', confidence: 0.7, props: parsed?.family ? { family: parsed.family } : {} });
+        continue;
+      }
+    }
     const family = m[1]!;
     if (NOT_MODELS.test(family)) continue;
     // "DeepSeek 2026" is a year, not a version

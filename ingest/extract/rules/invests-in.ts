@@ -10,7 +10,7 @@ import { formatMoney, parseMoney } from '../money.js';
 // "in a round led by", "this week from"
 const GAP = '(?:[a-z-]+ ){0,4}?';
 const INVESTOR_FIRST = pattern(`${E} (?:has |have |had |will |plans to |agreed to |is |are )?(?:invested|invests|investing|invest|committed|commits|pledged|poured|put|injected) (?:an additional |another |up to |a further )?${MONEY} ${GAP}(?:in|into|to) (?:the )?${E}((?:,? (?:and )?${MONEY} (?:to|in) (?:the )?⟨\\d+⟩)*)`);
-const RECIPIENT_FIRST = pattern(`${E} (?:has |have )?(?:took|takes|received|receives|raised|raises|secured|secures|got|accepted|won) (?:an additional |another |up to |a further )?${MONEY} ${GAP}(?:from|by|led by|co-led by) ${LIST}`);
+const RECIPIENT_FIRST = pattern(`${E} (?:has |have )?(?:took|takes|received|receives|raised|raises|secured|secures|got|accepted|won) (?:an additional |another |up to |a further )?${MONEY} ${GAP}(?:from|by|led by|co-led by)(?: (?:investors|backers|a group of investors|a consortium|a group)(?: such as| including| like| led by)?)? ${LIST}`);
 const BACKED = pattern(`${E},? (?:which is |a |an |the )?(?:[a-z-]+ ){0,3}?(?:backed|funded|bankrolled) by ${E}`);
 const STAKE = pattern(`${E}['’]s (?:[a-z0-9.$%-]+ )?(?:stake|shareholding|investment) in ${E}`);
 // "Microsoft acquired a 49% stake in OpenAI", "SoftBank holds a minority stake in Arm"

@@ -5,10 +5,10 @@ import { E, at, pattern, type FactDraft, type RelationRule } from '../frame.js';
 import { parseCount } from '../money.js';
 
 const RE = pattern(
-  `${E}(?:['’]s)?(?:, (?:which|that|a|an|the) [^,;]{1,80},)? (?:[a-z-]+ ){0,3}?(?:was |were |is |are |has been |had been )?(?:trained|pre-trained|pretrained|post-trained|fine-tuned|finetuned|fine tuned) (?:entirely |exclusively |fully |solely )?(?:on [\\d.,]+ (?:trillion |billion |million |[TBMK] )?tokens (?:using|with|on) |(?:on|using|with) )(?:a cluster of |clusters of )?(?:(~|about |around |roughly |nearly |over |more than |some |approximately |up to )?(\\d[\\d,.]*(?:\\s?(?:k|thousand|million))?) )?${E}`,
+  `${E}(?:['’]s)?(?:, (?:which|that|a|an|the) [^,;]{1,80},)? (?:[a-z-]+ ){0,3}?(?:was |were |is |are |has been |had been )?(?:trained|pre-trained|pretrained|post-trained|fine-tuned|finetuned|fine tuned) (?:entirely |exclusively |fully |solely )?(?:on [\\d.,]+ (?:trillion |billion |million |[TBMK] )?tokens (?:using|with|on) |(?:on|using|with) )(?:a cluster of |clusters of )?(?:(~|about |around |roughly |nearly |over |more than |some |approximately |up to )?(\\d[\\d,.]*(?:\\s?(?:k|K|thousand|million))?) )?${E}`,
 );
 
-const COUNT = '(?:(~|about |around |roughly |nearly |over |more than |some |approximately |up to )?(\\d[\\d,.]*(?:\\s?(?:k|thousand|million))?) )?';
+const COUNT = '(?:(~|about |around |roughly |nearly |over |more than |some |approximately |up to )?(\\d[\\d,.]*(?:\\s?(?:k|K|thousand|million))?) )?';
 // the maker as subject: "Zhipu trained GLM-5 on 100,000 Ascend 910B chips"
 const ACTIVE = pattern(`${E} (?:has |had )?(?:trained|pre-trained|pretrained|fine-tuned) (?:its |the |their )?(?:[a-z-]+ ){0,2}?${E} (?:entirely |exclusively )?(?:on|using|with) ${COUNT}${E}`);
 
