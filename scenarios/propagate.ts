@@ -126,7 +126,7 @@ class Worklist {
         level[u * L + l] = out[l]!;
         changed = true;
       }
-    if (changed) for (let r = idx.rdepOffsets[u]!; r < idx.rdepOffsets[u + 1]!; r++) this.enqueue(idx.depSource[idx.rdepPos[r]!]!);
+    if (changed) for (let r = idx.rdepOffsets[u]!; r < idx.rdepOffsets[u + 1]!; r++) this.enqueue(idx.rdepSource[r]!);
   }
 }
 
@@ -156,10 +156,10 @@ export function propagate(idx: ReachIndex, hits: readonly Hit[], inScope: (scope
     let known = scopeMemo.get(h.scope);
     if (!known) scopeMemo.set(h.scope, (known = new Uint8Array(n)));
     for (let r = idx.rdepOffsets[h.node]!; r < idx.rdepOffsets[h.node + 1]!; r++) {
-      const p = idx.rdepPos[r]!;
-      const u = idx.depSource[p]!;
+      const u = idx.rdepSource[r]!;
       if (known[u] === 0) known[u] = inScope(h.scope, u) ? 2 : 1;
       if (known[u] === 1) continue;
+      const p = idx.rdepPos[r]!;
       edgeHit.set(p, (edgeHit.get(p) ?? 0) | bits);
       edgeHitNode[u] = 1;
       w.enqueue(u);

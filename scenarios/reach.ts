@@ -80,6 +80,8 @@ export interface ReachIndex {
   /** dependents of node t: rdepOffsets[t] .. rdepOffsets[t+1], as dependency positions */
   readonly rdepOffsets: Int32Array;
   readonly rdepPos: Int32Array;
+  /** the dependent at each reverse position (depSource[rdepPos[r]], stored in order for sequential scans) */
+  readonly rdepSource: Int32Array;
   /** the dependent of each dependency position */
   readonly depSource: Int32Array;
   /** judged nodes (deployments), sorted by id */
@@ -196,6 +198,7 @@ function buildIndex(s: Snapshot, asOfMs: number): ReachIndex {
   const depHard = new Uint8Array(count);
   const depSource = new Int32Array(count);
   const rdepPos = new Int32Array(count);
+  const rdepSource = new Int32Array(count);
   const rcursor = rdepOffsets.slice(0, n);
   for (let u = 0; u < n; u++) {
     for (let p = depOffsets[u]!; p < depOffsets[u + 1]!; p++) {
@@ -206,7 +209,9 @@ function buildIndex(s: Snapshot, asOfMs: number): ReachIndex {
       depHard[p] = typeHard[t]!;
       depAllowed[p] = typePasses[t] ? allowedLayers(SPEC_BY_TYPE[t]!, s.edgeProps[e]!) : typeCarries[t]!;
       depGroupStart[p] = p === depOffsets[u] || !typeAlt[t] || key(p) !== key(p - 1) ? 1 : 0;
-      rdepPos[rcursor[depTarget[p]!]!++] = p;
+      const r = rcursor[depTarget[p]!]!++;
+      rdepPos[r] = p;
+      rdepSource[r] = u;
     }
   }
   const judgedLabels = new Set(JUDGED_LABELS.map((l) => LABELS.indexOf(l)));
@@ -230,6 +235,7 @@ function buildIndex(s: Snapshot, asOfMs: number): ReachIndex {
     depHard,
     rdepOffsets,
     rdepPos,
+    rdepSource,
     depSource,
     judged: Int32Array.from(judgedList),
     isJudged,
@@ -260,7 +266,7 @@ export function topoOrderOf(idx: ReachIndex): TopoOrder {
   for (let head = 0; head < tail; head++) {
     const t = order[head]!;
     for (let r = idx.rdepOffsets[t]!; r < idx.rdepOffsets[t + 1]!; r++) {
-      const u = idx.depSource[idx.rdepPos[r]!]!;
+      const u = idx.rdepSource[r]!;
       if (--pending[u]! === 0) order[tail++] = u;
     }
   }
