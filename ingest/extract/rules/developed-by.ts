@@ -21,7 +21,7 @@ const ITS_MODELS = pattern(`\\bits (?:[a-z-]+ ){0,2}(?:models|model family|chips
 
 export const developedBy: RelationRule = {
   name: 'developed-by',
-  cue: / by | at | from |releas|launch|unveil|introduc|open-sourc|debut|ship|publish|announc|rolled|preview|\(|its /i,
+  cue: /develop|built|creat|made|design|train|releas|publish|open-sourc|introduc|launch|unveil|debut|ship|announc|rolled|preview|model|LLM|chip|accelerator|GPU|\(/i,
   example: 'Alibaba released Qwen3.6-27B this week, a 27-billion-parameter dense model.',
   apply(frame) {
     const out: FactDraft[] = [];

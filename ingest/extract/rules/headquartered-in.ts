@@ -23,6 +23,9 @@ const NATION_APPOSITIVE = pattern(`${E}(?:, | \\((?:the )?)${E}['’]s `);
 const AND_OTHER = pattern(`${LIST},? and other ${E} `);
 const GOVERNED = pattern(`${LIST} (?:[a-z-]+ ){0,3}(?:governed by|subject to) (?:the )?${E} (?:law|laws|jurisdiction)`);
 
+const STATED = /headquartered|based|incorporated|domiciled/;
+const HYPHENED = /-(?:based|headquartered)\b/;
+
 /** The organisation behind a mention: itself, or for a model the owner named in a possessive. */
 function orgOf(frame: Frame, i: number): Mention | undefined {
   const m = at(frame, i);
@@ -51,31 +54,38 @@ export const headquarteredIn: RelationRule = {
       if (!org || !nation || nation.label !== 'Nation' || org === nation) return;
       if (allowed('HEADQUARTERED_IN', org.label, nation.label)) out.push({ rel: 'HEADQUARTERED_IN', subject: org, object: nation, confidence, ...(props ? { props } : {}) });
     };
-    for (const m of frame.masked.matchAll(EXPLICIT)) add(at(frame, m[1]), at(frame, m[2]), 0.85);
-    for (const m of frame.masked.matchAll(APPOSITIVE_BASED)) add(at(frame, m[1]), at(frame, m[2]), 0.75);
-    for (const m of frame.masked.matchAll(BASED_LIST)) for (const i of listIndices(m[2])) add(at(frame, i), at(frame, m[1]), 0.7);
-    for (const m of frame.masked.matchAll(BASED)) add(at(frame, m[2]), at(frame, m[1]), 0.8);
-    for (const m of frame.masked.matchAll(BASED_AFTER)) add(at(frame, m[1]), at(frame, m[2]), 0.8);
-    for (const m of frame.masked.matchAll(DEMONYM)) {
+    const text = frame.masked;
+    // each family of patterns needs its own words: test them once instead of running every pattern
+    const stated = STATED.test(text);
+    const hyphened = HYPHENED.test(text);
+    const demonym = frame.mentions.some((m) => m.demonym);
+    if (stated) for (const m of text.matchAll(EXPLICIT)) add(at(frame, m[1]), at(frame, m[2]), 0.85);
+    if (stated) for (const m of text.matchAll(APPOSITIVE_BASED)) add(at(frame, m[1]), at(frame, m[2]), 0.75);
+    if (hyphened) for (const m of text.matchAll(BASED_LIST)) for (const i of listIndices(m[2])) add(at(frame, i), at(frame, m[1]), 0.7);
+    if (hyphened) for (const m of text.matchAll(BASED)) add(at(frame, m[2]), at(frame, m[1]), 0.8);
+    if (hyphened) for (const m of text.matchAll(BASED_AFTER)) add(at(frame, m[1]), at(frame, m[2]), 0.8);
+    if (/governed by|subject to/.test(text))
+      for (const m of text.matchAll(GOVERNED)) {
+        const nation = at(frame, m[2]);
+        for (const i of listIndices(m[1])) add(at(frame, i), nation, 0.6, { basis: `governed by ${nation?.surface ?? ''} law` });
+      }
+    if (!demonym && !text.includes("'s ")) return out;
+    if (demonym) for (const m of text.matchAll(DEMONYM)) {
       const nation = at(frame, m[1]);
       // a city only with a role noun between ("Beijing startup Zhipu"), never "in Paris met X"
       if (nation?.demonym && (!nation.place || ROLE.test(m[0]))) add(at(frame, m[2]), nation, 0.7);
     }
-    for (const m of frame.masked.matchAll(APPOSITIVE)) {
+    if (demonym) for (const m of text.matchAll(APPOSITIVE)) {
       const nation = at(frame, m[2]);
       if (nation?.demonym) add(at(frame, m[1]), nation, 0.75);
     }
-    for (const m of frame.masked.matchAll(NATION_APPOSITIVE)) {
+    for (const m of text.matchAll(NATION_APPOSITIVE)) {
       const nation = at(frame, m[2]);
       if (nation && !nation.demonym) add(at(frame, m[1]), nation, 0.5);
     }
-    for (const m of frame.masked.matchAll(AND_OTHER)) {
+    if (demonym) for (const m of text.matchAll(AND_OTHER)) {
       const nation = at(frame, m[2]);
       if (nation?.demonym) for (const i of listIndices(m[1])) add(orgOf(frame, i), nation, 0.6);
-    }
-    for (const m of frame.masked.matchAll(GOVERNED)) {
-      const nation = at(frame, m[2]);
-      for (const i of listIndices(m[1])) add(at(frame, i), nation, 0.6, { basis: `governed by ${nation?.surface ?? ''} law` });
     }
     return out;
   },
