@@ -135,8 +135,10 @@ async function measureSize(deployments: number, withCypher: boolean, runs: numbe
     runScenario(snap, sc); // warm the per-snapshot memos (jurisdictions, candidates) as a long-running server would be
     const m = heapAround(() => runScenario(snap, sc));
     const r = m.value;
-    const full = await timeIt(() => runScenario(snap, sc), runs, 0);
-    const bare = await timeIt(() => runScenario(snap, sc, { statusOnly: true }), runs, 0);
+    // small worlds finish before the JIT has compiled the hot loops: warm them up first
+    const warmup = deployments <= 10_000 ? 10 : 0;
+    const full = await timeIt(() => runScenario(snap, sc), runs, warmup);
+    const bare = await timeIt(() => runScenario(snap, sc, { statusOnly: true }), runs, warmup);
     scenarios.push({ name: sc.name, fullMs: full.medianMs, fullBestMs: full.minMs, statusOnlyMs: bare.medianMs, statusOnlyBestMs: bare.minMs, peakHeapMb: m.peakMb, resultMb: m.retainedMb, broken: r.summary.broken, degraded: r.summary.degraded, atRisk: r.summary.atRisk });
   }
   const ck = heapAround(() => rankChokepoints(snap, { first: 5 }));
