@@ -164,8 +164,9 @@ export class Gazetteer {
       if (fitting.length === 0) continue;
       if (COMPASS_BEFORE.test(text.slice(Math.max(0, start - 12), start)) && fitting.every((t) => t.known.entity.label === 'Nation')) continue;
       const names = fitting.filter((t) => t.isName);
-      // a one-word alias after another capitalised word is the tail of a longer name ("Mobile World Congress")
-      if (names.length === 0 && !surface.includes(' ') && fitting.every((t) => !t.demonym) && NAME_BEFORE.test(text.slice(Math.max(0, start - 16), start))) continue;
+      // a one-word alias after another capitalised word is the tail of a longer name ("Mobile World Congress");
+      // nations are exempt ("Dimension US Sovereign Cloud" in a table still names the US)
+      if (names.length === 0 && !surface.includes(' ') && fitting.every((t) => !t.demonym && t.known.entity.label !== 'Nation') && NAME_BEFORE.test(text.slice(Math.max(0, start - 16), start))) continue;
       const chosen = names.length > 0 ? names : fitting;
       const seen = new Set<string>();
       const candidates = chosen.filter((t) => !seen.has(t.known.entity.id) && seen.add(t.known.entity.id)).map((t) => t.known);

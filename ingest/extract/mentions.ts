@@ -17,6 +17,9 @@ import { proposeChips } from './proposals/chip-shape.js';
 
 const INSTITUTION = /\b(?:of|for|Center|Centre|Office|Department|Ministry|Academy|University|Institute|Agency|Bank|Group|Corporation|Council|Commission|Bureau|Administration|Authority|Court|Parliament)\b/;
 
+// a demonym further inside a name only when an institution's head opens it ("Center for a New American Security")
+const HEADED_INSTITUTION = /^(?:[A-Z][\p{L}-]+ ){0,2}(?:Center|Centre|Institute|Ministry|Department|Office|Academy|University|Agency|Council|Commission|Bureau|Administration|Authority|Court|Federation|Association) (?:of|for)\b/u;
+
 /** The proposers, strongest first: on equal spans the earlier one wins. */
 export const PROPOSERS: readonly Proposer[] = [proposeModelNames, proposeChips, proposeInstruments, proposeOrganisations, proposeByRole, proposeCorporateSubjects];
 
@@ -102,7 +105,10 @@ export function findMentions(text: string, sentences: Sentence[], gazetteer: Gaz
   const kept = proposals.filter((p) => {
     // a city opening an institution's name ("Abu Dhabi Department of ...", "Beijing Academy of ...") is part of it
     // and so is a demonym inside an institution's name ("Chinese Academy of Sciences", "Center for a New American Security")
-    const opens = (k: Mention) => p.label !== 'Model' && ((k.place && k.start === p.start) || (k.demonym && INSTITUTION.test(p.name)));
+    const opens = (k: Mention) =>
+      p.label !== 'Model' &&
+      p.label !== 'Regulation' &&
+      ((k.place && k.start === p.start) || (k.demonym && (k.start === p.start ? INSTITUTION.test(p.name) : HEADED_INSTITUTION.test(p.name))));
     const inside = overlapping(known, p).filter((k) => !opens(k));
     if (inside.length === 0) return true;
     if (inside.some((k) => k.start === p.start && k.end === p.end)) return false;
