@@ -1,5 +1,5 @@
 // Lint: typescript-eslint's recommended rules, no import cycles, and the one-way dependency rule
-// of ARCHITECTURE.md: schema <- graph <- (ingest, scenarios, seeds) <- api.
+// of the project (README: Layout): schema <- graph <- (ingest, scenarios, seeds) <- api.
 import tseslint from 'typescript-eslint';
 import importX from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';

@@ -1,4 +1,4 @@
-// Configuration from the environment (CONTRACTS.md §1), validated once; errors name the variable.
+// Configuration from the environment (README: Configuration), validated once; errors name the variable.
 import { z } from 'zod';
 import { InvalidInput } from '../schema/errors.js';
 

@@ -1,4 +1,4 @@
-// Fact records (CONTRACTS.md §3) to store writes and back: `import` reads JSONL through here,
+// Fact records (README: Fact records) to store writes and back: `import` reads JSONL through here,
 // `export --format jsonl` writes what this reads, so a round trip gives the same graph.
 import {
   claimId,

@@ -1,5 +1,5 @@
 // Records that flow between the layers: entities, documents, claims, relations, and the JSONL
-// fact-record interchange format (CONTRACTS.md §3). Pure: no I/O.
+// fact-record interchange format (README: Fact records). Pure: no I/O.
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { ID_PREFIX, LABELS, RELATION_TYPES, isoDate, type Label, type RelationType } from './generated/model.js';
@@ -112,7 +112,7 @@ export function contentHash(text: string): string {
   return sha(text.replace(/\s+/g, ' ').trim());
 }
 
-// ---- the JSONL fact-record interchange format (CONTRACTS.md §3) ----
+// ---- the JSONL fact-record interchange format (README: Fact records) ----
 
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
 const propValue = z.union([scalar, z.array(scalar)]);

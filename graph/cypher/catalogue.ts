@@ -1,5 +1,5 @@
 // Every Cypher text the store adapters send, in the portable subset that runs unchanged on
-// Neo4j 5 and Grafeo (STACK.md). Values are always parameters; the only interpolated names are
+// Neo4j 5 and Grafeo. Values are always parameters; the only interpolated names are
 // labels, relation types and property keys from the closed set the schema defines, checked here.
 import { DOMAIN } from '../../schema/generated/domain.js';
 import { LABELS, RELATION_TYPES } from '../../schema/generated/model.js';
