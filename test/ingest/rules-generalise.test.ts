@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { entityNames, facts } from './extract-helpers.js';
+import { Gazetteer } from '../../ingest/extract/gazetteer.js';
+import { extract, type FactOut } from '../../ingest/extract/extract.js';
 
 // Phrasings found in unseen documents (surveys, model cards, rules). One row per phrasing: the
 // sentence, facts that must come out, and facts (or fact prefixes) that must not.
@@ -29,6 +31,12 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   { rule: 'partnership', text: 'Microsoft is partnering with SoftBank and Oracle.', expect: ['PARTNERS_WITH Microsoft -> SoftBank', 'PARTNERS_WITH Microsoft -> Oracle'], not: ['PARTNERS_WITH SoftBank -> Oracle'] },
   { rule: 'deal-with', text: 'OpenAI has signed a $10 billion Oracle contract for compute.', expect: ['PARTY_TO OpenAI -> OpenAI-Oracle $10B contract', 'PARTY_TO Oracle -> OpenAI-Oracle $10B contract'] },
   { rule: 'deal-with', text: 'OpenAI signed a Microsoft memo.', expect: [], not: ['PARTY_TO'] },
+  {
+    rule: 'selection',
+    text: 'The Pentagon awarded contracts worth up to $200 million each to Anthropic, Google and xAI.',
+    expect: ['PARTY_TO US Department of Defense -> US Department of Defense $200M contracts', 'COVERS US Department of Defense $200M contracts -> Anthropic', 'COVERS US Department of Defense $200M contracts -> xAI'],
+  },
+  { rule: 'selection', text: 'The Pentagon awarded medals to soldiers.', expect: [], not: ['PARTY_TO', 'COVERS'] },
   { rule: 'programme', text: 'France and the UAE signed a massive agreement for a 1-gigawatt AI data center.', expect: ['PARTY_TO France -> France-UAE agreement', 'PARTY_TO United Arab Emirates -> France-UAE agreement'] },
   { rule: 'programme', text: 'France and the UAE signed a letter.', expect: [], not: ['PARTY_TO'] },
   { rule: 'partnership', text: 'Groq will build the largest inference data center, in partnership with Oracle and Nvidia.', expect: ['PARTNERS_WITH Groq -> Oracle', 'PARTNERS_WITH Groq -> NVIDIA'] },
@@ -44,6 +52,7 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   { rule: 'headquartered-in', text: 'Zhipu AI, a Beijing-based startup, released GLM-4.5.', expect: ['HEADQUARTERED_IN Zhipu AI -> China'] },
   { rule: 'headquartered-in', text: 'Mistral AI — Paris-based and ambitious — secured funding.', expect: ['HEADQUARTERED_IN Mistral AI -> France'] },
   { rule: 'headquartered-in', text: "G42 (the UAE's primary AI infrastructure company) signed a deal.", expect: ['HEADQUARTERED_IN G42 -> United Arab Emirates'] },
+  { rule: 'headquartered-in', text: 'Microsoft will invest $1.5 billion in G42, the Abu Dhabi AI firm.', expect: ['HEADQUARTERED_IN G42 -> United Arab Emirates'] },
   { rule: 'headquartered-in', text: 'Researchers in Paris met Mistral AI.', expect: [], not: ['HEADQUARTERED_IN'] },
   { rule: 'headquartered-in', text: 'US-headquartered companies — NVIDIA, AMD, Dell, Oracle — appear in most projects.', expect: ['HEADQUARTERED_IN NVIDIA -> United States', 'HEADQUARTERED_IN Oracle -> United States'] },
   { rule: 'headquartered-in', text: 'The Chinese Academy of Sciences partnered with Huawei.', expect: ['HEADQUARTERED_IN Chinese Academy of Sciences -> China'] },
@@ -123,4 +132,21 @@ describe('entity shapes', () => {
     ['- The Three Tiers of Sovereign AI', 'Three Tiers of Sovereign AI'],
     ['Qwen3-based models are common.', 'Qwen3-based'],
   ])('%s has no %s', (text, name) => expect(entityNames(text)).not.toContain(name));
+});
+
+describe('sites', () => {
+  // sites are rarely in the built-in lexicon: give the gazetteer one, as the store would
+  const gazetteer = Gazetteer.build([{ id: 'dc:stargate-uae', label: 'DataCenter', name: 'Stargate UAE', aliases: [], props: {} }]);
+  const siteFacts = (text: string) =>
+    extract(text, { source: 't', gazetteer })
+      .filter((r): r is FactOut => r.kind === 'fact')
+      .map((f) => `${f.rel} ${f.subject.name} -> ${f.object.name}`);
+
+  it('a named site and the place it stands in', () => {
+    expect(siteFacts('The Stargate UAE campus in Abu Dhabi will be built by G42.')).toContain('LOCATED_IN Stargate UAE -> United Arab Emirates');
+  });
+
+  it('a cloud "in" a country is not located there', () => {
+    expect(siteFacts('AWS in Saudi Arabia grew quickly.').some((f) => f.startsWith('LOCATED_IN'))).toBe(false);
+  });
 });

@@ -3,12 +3,21 @@ import { E, at, allowed, pattern, type FactDraft, type RelationRule } from '../f
 
 const IS_LOCATED = pattern(`${E},? (?:is |are |was |will be )?(?:located|situated|sited|built) in (?:[A-Z][a-z]+, )?${E}`);
 
+// "the Stargate UAE campus in Abu Dhabi", "Colossus, in Memphis": a named site and where it stands
+const SITE_IN = pattern(`${E}(?: (?:campus|data cent(?:er|re)|cluster|supercomputer|facility|site))?,? (?:in|near|outside) (?:[A-Z][a-z]+, )?${E}`);
+
 export const locatedIn: RelationRule = {
   name: 'located-in',
-  cue: /located|situated|sited|built in/i,
+  cue: /located|situated|sited|built in| in | near | outside /i,
   example: 'The Stargate UAE campus is located in Abu Dhabi, United Arab Emirates.',
   apply(frame) {
     const out: FactDraft[] = [];
+    for (const m of frame.masked.matchAll(SITE_IN)) {
+      const a = at(frame, m[1]);
+      const b = at(frame, m[2]);
+      // only sites: "AWS in Saudi Arabia" says where a cloud sells, not where it is
+      if (a && b && a.label === 'DataCenter' && b.label === 'Nation' && allowed('LOCATED_IN', a.label, b.label)) out.push({ rel: 'LOCATED_IN', subject: a, object: b, confidence: 0.7 });
+    }
     for (const m of frame.masked.matchAll(IS_LOCATED)) {
       const a = at(frame, m[1]);
       const b = at(frame, m[2]);

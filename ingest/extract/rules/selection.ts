@@ -1,7 +1,8 @@
 // Procurement selections: "X selected A, B and C for its sovereign cloud framework", and the
 // nominal "Its selection of A, B and C for the ... framework" (its = the previous sentence's
 // subject). Gives a Deal "<buyer> <what it is for>" with the buyer on it, covering each selected party.
-import { LIST, E, at, allowed, listIndices, pattern, unmask, type FactDraft, type Frame, type Mention, type RelationRule } from '../frame.js';
+import { LIST, E, MONEY, at, allowed, listIndices, pattern, unmask, type FactDraft, type Frame, type Mention, type RelationRule } from '../frame.js';
+import { formatMoney, parseMoney } from '../money.js';
 
 const WHAT = `((?:[\\p{L}0-9-]+ ){0,5}(?:framework|contract|programme|program|tender|procurement|initiative|project|deal|agreement|platform|marketplace|consortium|pilot))\\b`;
 const VERBAL = pattern(`${E} (?:has |have )?(?:selected|chose|chosen|picked|awarded|shortlisted|tapped|named|contracted|appointed) ${LIST} (?:for|to (?:build|run|supply|provide|operate|join)) (?:its |their |the |a |an )?${WHAT}`);
@@ -19,9 +20,12 @@ function deal(frame: Frame, buyer: Mention, selected: number[], what: string, co
   return out;
 }
 
+// "The Pentagon awarded contracts worth up to $200 million each to Anthropic, Google and xAI"
+const AWARDED = pattern(`${E} (?:has |have )?(?:awarded|granted) (?:a |an )?(?:${MONEY} )?((?:[a-z-]+ ){0,3}?(?:contracts?|deals?|grants?|tenders?))(?: worth (?:up to |about |nearly )?${MONEY}(?: each)?)? to ${LIST}`);
+
 export const selection: RelationRule = {
   name: 'selection',
-  cue: /select|chose|chosen|picked|award|shortlist|tapped|named|contracted|appointed/i,
+  cue: /select|chose|chosen|picked|award|grant|shortlist|tapped|named|contracted|appointed/i,
   minMentions: 1,
   example: 'The European Commission selected OVHcloud, DEEP, and Clever Cloud for its sovereign cloud framework.',
   apply(frame) {
@@ -29,6 +33,11 @@ export const selection: RelationRule = {
     for (const m of frame.masked.matchAll(VERBAL)) {
       const buyer = at(frame, m[1]);
       if (buyer) out.push(...deal(frame, buyer, listIndices(m[2]), m[3]!, 0.8));
+    }
+    for (const m of frame.masked.matchAll(AWARDED)) {
+      const buyer = at(frame, m[1]);
+      const amount = parseMoney(m[2] ?? m[4] ?? '');
+      if (buyer) out.push(...deal(frame, buyer, listIndices(m[5]), `${amount ? `${formatMoney(amount)} ` : ''}${m[3]!.trim()}`, 0.7));
     }
     for (const m of frame.masked.matchAll(NOMINAL)) {
       const buyer = m[1] ? frame.previous : at(frame, m[2]);
