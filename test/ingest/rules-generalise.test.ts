@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { entityNames, facts } from './extract-helpers.js';
 import { Gazetteer } from '../../ingest/extract/gazetteer.js';
 import { extract, type FactOut } from '../../ingest/extract/extract.js';
+import { effectOf } from '../../ingest/extract/rules/applies-to.js';
 
 // Phrasings found in unseen documents (surveys, model cards, rules). One row per phrasing: the
 // sentence, facts that must come out, and facts (or fact prefixes) that must not.
@@ -149,4 +150,12 @@ describe('sites', () => {
   it('a cloud "in" a country is not located there', () => {
     expect(siteFacts('AWS in Saudi Arabia grew quickly.').some((f) => f.startsWith('LOCATED_IN'))).toBe(false);
   });
+});
+
+describe('policy effects', () => {
+  it.each([
+    ['Exports to Taiwan, Japan and South Korea are exempt from the new license requirement.', 'access'],
+    ['A license is required for the export of HBM3E memory to China.', 'license_required'],
+    ['Exports of these items to these entities are prohibited without a license.', 'ban'],
+  ])('%s', (text, effect) => expect(effectOf(text)).toBe(effect));
 });

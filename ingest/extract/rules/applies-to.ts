@@ -4,6 +4,8 @@ import type { Props } from '../../../schema/records.js';
 import { allowed, type FactDraft, type NewEntity, type RelationRule } from '../frame.js';
 
 const EFFECTS: [RegExp, string][] = [
+  // an exemption names the requirement it lifts ("exempt from the new license requirement"): it comes first
+  [/\b(exempt\w*|excluded from|not subject to|carve-out)\b/i, 'access'],
   [/\b(prohibit\w*|bans?|banned|shall not|may not|forbid\w*|embargo\w*)\b/i, 'ban'],
   [/\blicen[cs]e (requirement|is required|required|application)|requires? (a |an )?licen[cs]e|licen[cs]ing requirement/i, 'license_required'],
   [/\b(sanction\w*|entity list|blocked persons)\b/i, 'sanction'],
@@ -11,7 +13,7 @@ const EFFECTS: [RegExp, string][] = [
   [/\b(localis\w*|localiz\w*|data residency|stored in)\b/i, 'localization'],
   [/\b(disclos\w*|report\w* to|transparency|notify|notification)\b/i, 'disclosure'],
   [/\b(must|shall|required to|obliged to|mandat\w*)\b/i, 'mandate'],
-  [/\b(grants? access|authori[sz]ed|permitted|exempt\w*)\b/i, 'access'],
+  [/\b(grants? access|authori[sz]ed|permitted)\b/i, 'access'],
 ];
 
 /** The effect a sentence states, if any. */
