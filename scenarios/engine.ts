@@ -1,6 +1,6 @@
 // The scenario engine: shocks -> hits (one rule per shock type) -> propagation over the
 // snapshot's dependency relations -> a status per deployment, with causal chains and
-// mitigations (CONTRACTS.md §4). Pure and deterministic: same snapshot and scenario, same JSON.
+// mitigations (README: Scenarios). Pure and deterministic: same snapshot and scenario, same JSON.
 import { dateMs, type Snapshot } from '../graph/snapshot.js';
 import { isoDate } from '../schema/generated/model.js';
 import { InvalidInput } from '../schema/errors.js';
@@ -26,7 +26,7 @@ export interface Impact {
   mitigations: Mitigation[];
 }
 
-/** The result of a scenario run (CONTRACTS.md §4); impacts list every deployment not UNAFFECTED. */
+/** The result of a scenario run (README: Scenarios); impacts list every deployment not UNAFFECTED. */
 export interface ScenarioResult {
   scenario: string;
   asOf: string | null;

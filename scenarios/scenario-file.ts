@@ -1,4 +1,4 @@
-// Scenario YAML (CONTRACTS.md §4): parsing with zod, loading files and the library, and
+// Scenario YAML (README: Scenarios): parsing with zod, loading files and the library, and
 // checking every entity a shock names against a snapshot. Errors name the file, the line or
 // the field path, and the bad value.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
