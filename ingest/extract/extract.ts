@@ -59,7 +59,20 @@ export type ExtractedRecord = EntityOut | FactOut;
 /** Version of the extraction rules; bump when rules change so re-ingest supersedes old claims. */
 export const EXTRACTOR_VERSION = '1';
 
-const idOf = (e: Endpoint) => (isMention(e) && e.id ? e.id : entityId(e.label, e.name, e.props));
+// created entities (deals, regulations) recur in every draft of a sentence: their ids are computed once
+const createdIds = new Map<string, string>();
+const idOf = (e: Endpoint): string => {
+  if (isMention(e) && e.id) return e.id;
+  const key = `${e.label}|${e.name}|${String(e.props?.iso ?? '')}`;
+  let id = createdIds.get(key);
+  if (id === undefined) {
+    id = entityId(e.label, e.name, e.props);
+    // bounded: a long-running ingest must not grow this without end
+    if (createdIds.size > 50_000) createdIds.clear();
+    createdIds.set(key, id);
+  }
+  return id;
+};
 
 function mask(text: string, offset: number, mentions: Mention[]): string {
   let out = '';
@@ -101,9 +114,16 @@ function subjectOf(frame: Frame): Mention | undefined {
   return first && allowed('PARTY_TO', first.label, 'Deal') ? first : undefined;
 }
 
+// most facts carry no props: whether a relation type accepts none is asked of the schema once
+const acceptsEmpty = new Map<RelationType, boolean>();
+
 function validProps(rel: RelationType, props: Props | undefined): Props | null {
-  const parsed = relationProps[rel].safeParse(props ?? {});
-  return parsed.success ? (props ?? {}) : null;
+  if (!props || Object.keys(props).length === 0) {
+    let ok = acceptsEmpty.get(rel);
+    if (ok === undefined) acceptsEmpty.set(rel, (ok = relationProps[rel].safeParse({}).success));
+    return ok ? {} : null;
+  }
+  return relationProps[rel].safeParse(props).success ? props : null;
 }
 
 /** Extracts entity and fact records from a plain text. */
@@ -119,7 +139,8 @@ export function extract(text: string, opts: ExtractOptions): ExtractedRecord[] {
     const surface = isMention(e) && !e.demonym && e.surface !== e.name ? [e.surface] : [];
     const prior = entities.get(id);
     if (prior) {
-      prior.aliases = [...new Set([...prior.aliases, ...surface])];
+      // a repeated mention usually adds nothing: only a new surface form is worth a copy
+      if (surface.length && !prior.aliases.includes(surface[0]!) && surface[0] !== prior.name) prior.aliases = [...prior.aliases, surface[0]!];
       return;
     }
     entities.set(id, {

@@ -35,7 +35,7 @@ function fromHit(hit: GazetteerHit, proposed: boolean): Mention {
     aliases: best.entity.aliases,
     props: best.entity.props,
     demonym: hit.demonym,
-    ...(hit.place ? { place: true } : {}),
+    place: hit.place,
   };
   if (ids.length > 1) return { ...base, name: hit.surface, aliases: [], props: {}, status: 'ambiguous', confidence: 0.3, candidates: ids };
   return {

@@ -54,6 +54,9 @@ export const investsIn: RelationRule = {
   example: 'Anthropic took $5 billion from Amazon this week; Microsoft has committed $10B to Japan, $15.2B to the UAE.',
   apply(frame) {
     const out: FactDraft[] = [];
+    const text = frame.masked;
+    // pattern families run only where their words are
+    const owned = text.includes("'s ");
     for (const m of frame.masked.matchAll(INVESTOR_FIRST)) {
       const investor = at(frame, m[1]);
       out.push(...investment(investor, at(frame, m[3]), m[2], 0.8));
@@ -62,14 +65,14 @@ export const investsIn: RelationRule = {
     }
     for (const m of frame.masked.matchAll(RECIPIENT_FIRST)) for (const i of listIndices(m[3])) out.push(...investment(at(frame, i), at(frame, m[1]), m[2], 0.8));
     for (const m of frame.masked.matchAll(BACKED)) out.push(...investment(at(frame, m[2]), at(frame, m[1]), undefined, 0.65));
-    for (const m of frame.masked.matchAll(STAKE)) out.push(...investment(at(frame, m[1]), at(frame, m[2]), undefined, 0.7));
-    for (const m of frame.masked.matchAll(STAKE_TAKEN)) out.push(...investment(at(frame, m[1]), at(frame, m[2]), undefined, 0.75));
-    for (const m of frame.masked.matchAll(ROUND)) out.push(...investment(at(frame, m[1]), at(frame, m[3]), m[2], 0.7));
-    for (const m of frame.masked.matchAll(NOMINAL)) out.push(...investment(at(frame, m[1]), at(frame, m[3]), m[2], 0.75));
-    for (const m of frame.masked.matchAll(COMMITMENT_TO)) out.push(...investment(at(frame, m[1]), at(frame, m[2]), m[3], 0.7));
-    for (const m of frame.masked.matchAll(FROM_INVESTORS)) for (const i of listIndices(m[2])) out.push(...investment(at(frame, i), at(frame, m[1]), undefined, 0.7));
+    if (owned) for (const m of frame.masked.matchAll(STAKE)) out.push(...investment(at(frame, m[1]), at(frame, m[2]), undefined, 0.7));
+    if (/stake|sharehold/.test(text)) for (const m of frame.masked.matchAll(STAKE_TAKEN)) out.push(...investment(at(frame, m[1]), at(frame, m[2]), undefined, 0.75));
+    if (text.includes('round')) for (const m of frame.masked.matchAll(ROUND)) out.push(...investment(at(frame, m[1]), at(frame, m[3]), m[2], 0.7));
+    if (owned) for (const m of frame.masked.matchAll(NOMINAL)) out.push(...investment(at(frame, m[1]), at(frame, m[3]), m[2], 0.75));
+    if (owned) for (const m of frame.masked.matchAll(COMMITMENT_TO)) out.push(...investment(at(frame, m[1]), at(frame, m[2]), m[3], 0.7));
+    if (owned) for (const m of frame.masked.matchAll(FROM_INVESTORS)) for (const i of listIndices(m[2])) out.push(...investment(at(frame, i), at(frame, m[1]), undefined, 0.7));
     for (const m of frame.masked.matchAll(CONTRIBUTING)) out.push(...investment(at(frame, m[1]), leadingActor(frame), m[2], 0.7));
-    for (const m of frame.masked.matchAll(EQUITY)) out.push(...investment(leadingActor(frame), at(frame, m[2]), m[1], 0.65));
+    if (/equity|stake/.test(text)) for (const m of frame.masked.matchAll(EQUITY)) out.push(...investment(leadingActor(frame), at(frame, m[2]), m[1], 0.65));
     for (const m of frame.masked.matchAll(NATIONAL)) {
       const nation = at(frame, m[3]);
       if (nation?.demonym) out.push(...investment(at(frame, m[1]), nation, m[2], 0.7));

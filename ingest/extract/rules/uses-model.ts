@@ -25,7 +25,7 @@ const SELF_HOSTED = /\b(self-host|on-prem|on premises|locally|own servers|own in
 
 export const usesModel: RelationRule = {
   name: 'uses-model',
-  cue: /us(?:e|es|ed|ing)\b|deploy|adopt|rel(?:ies|ying) on|roll|integrat/i,
+  cue: /\b(?:us(?:e|es|ed|ing)\b|deploy|adopt|rel(?:ies|ying) on|roll|integrat)/i,
   example: "Reuters reported that the NSA is using Anthropic's Mythos model.",
   apply(frame) {
     const out: FactDraft[] = [];
