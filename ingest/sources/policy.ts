@@ -43,12 +43,22 @@ function issuers(text: string): string[] {
   return [];
 }
 
+/** A Federal Register document's title: the last line before its AGENCY: line that is not a header (department, CFR parts, docket, RIN). */
+function federalRegisterTitle(text: string): string | undefined {
+  const lines = text.split('\n').map((l) => l.trim());
+  const agencyAt = lines.findIndex((l) => /^AGENCY:/.test(l));
+  if (agencyAt <= 0) return undefined;
+  const header = (l: string) => !l || /^\d+ CFR\b/.test(l) || /^\[/.test(l) || /^(RIN|Billing Code|FR Doc)\b/i.test(l) || l === l.toUpperCase();
+  for (let i = agencyAt - 1; i >= 0; i--) if (!header(lines[i]!)) return lines[i]!.replace(/\.$/, '');
+  return undefined;
+}
+
 /** Parses a policy document (HTML or text) into a document with its Regulation and relations. */
 export function parsePolicy(raw: string, url: string, ctx: ParseContext, isHtml: boolean): ParsedDocument {
   const base = isHtml ? parseHtml(raw, url) : { url, kind: 'policy' as const, text: raw.replace(/\r\n/g, '\n'), records: [] };
   const text = base.text;
   const firstLine = text.split('\n').find((l) => l.trim().length > 0)?.trim() ?? url;
-  const title = (base.title || line(text, 'Title')?.[1] || firstLine).slice(0, 300).trim();
+  const title = (base.title || line(text, 'Title')?.[1] || federalRegisterTitle(text) || firstLine).slice(0, 300).trim();
   const sink = new RecordSink(ctx.gazetteer, base.url, 'policy');
   const action = line(text, 'ACTION')?.[1];
   const inst = instrumentOf((action ?? title).replace(/\.$/, ''));
