@@ -63,6 +63,9 @@ export function analyse(text: string): Sentence[] {
     const last = offsets[b];
     if (!first || !last) continue;
     let start = first.start;
+    // token offsets never go back, so each line resumes where the previous one stopped (a sentence
+    // wink ran over hundreds of table lines would otherwise rescan its tokens once per line)
+    let from = a;
     // wink joins lines that lack final punctuation; a line break always ends a sentence here.
     for (const piece of text.slice(first.start, last.end).split('\n')) {
       const lead = piece.length - piece.trimStart().length;
@@ -72,13 +75,15 @@ export function analyse(text: string): Sentence[] {
       if (body.length > 0) {
         const tokens: Token[] = [];
         const properNouns: Span[] = [];
-        for (let i = a; i <= b; i++) {
+        let i = from;
+        for (; i <= b; i++) {
           const o = offsets[i]!;
           if (o.start < s0) continue;
           if (o.end > s1) break;
           tokens.push({ ...o, pos: pos[i] ?? 'X' });
           if (pos[i] === 'PROPN') properNouns.push(o);
         }
+        from = i;
         sentences.push({ start: s0, end: s1, text: body, tokens, properNouns });
       }
       start += piece.length + 1;
