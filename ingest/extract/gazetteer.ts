@@ -42,16 +42,26 @@ interface TrieNode {
   terms: Term[];
 }
 
-// ASCII is the hot path; other characters go through the full normalisation once each.
-const charKey = (ch: string): string => (ch < '\u0080' ? ch.toLowerCase() : normaliseName(ch).slice(0, 1) || ch);
+// ASCII is the hot path (a table lookup); other characters go through the full normalisation,
+// once per distinct character in the life of the process.
+const ASCII_KEY = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c).toLowerCase());
+const otherKeys = new Map<string, string>();
+const charKey = (ch: string): string => {
+  const code = ch.charCodeAt(0);
+  if (code < 128) return ASCII_KEY[code]!;
+  let key = otherKeys.get(ch);
+  if (key === undefined) otherKeys.set(ch, (key = normaliseName(ch).slice(0, 1) || ch));
+  return key;
+};
 const newNode = (): TrieNode => ({ next: new Map(), terms: [] });
-const isWordChar = (c: string | undefined): boolean => {
-  if (!c) return false;
-  const code = c.charCodeAt(0);
+const isWordCode = (text: string, i: number): boolean => {
+  if (i < 0 || i >= text.length) return false;
+  const code = text.charCodeAt(i);
   // ASCII fast path; everything else by Unicode class
   if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-  return /[\p{L}\p{N}]/u.test(c);
+  return /[\p{L}\p{N}]/u.test(text[i]!);
 };
+const isWordChar = (c: string | undefined): boolean => (c ? isWordCode(c, 0) : false);
 const isSpace = (c: string): boolean => c === ' ' || c === '\n' || c === '\t' || c === '\r' || (c.charCodeAt(0) > 127 && /\s/.test(c));
 const hasLower = (s: string) => /\p{Ll}/u.test(s);
 // A place name after a compass word is another place ("North America", "South Sudan").
@@ -128,7 +138,7 @@ export class Gazetteer {
     const hits: GazetteerHit[] = [];
     let i = 0;
     while (i < text.length) {
-      if (isWordChar(text[i - 1]) || !isWordChar(text[i])) {
+      if (isWordCode(text, i - 1) || !isWordCode(text, i)) {
         i++;
         continue;
       }

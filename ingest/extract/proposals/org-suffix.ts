@@ -3,6 +3,7 @@
 // institutional head ("Center for Strategic and International Studies", "Ministry of ...").
 // An acronym in brackets right after the name becomes an alias.
 import type { Label } from '../../../schema/generated/model.js';
+import type { Token } from '../nlp.js';
 import type { Proposal, Proposer } from './proposal.js';
 
 interface Kind {
@@ -60,6 +61,24 @@ const LEADING_NOISE = /^(The|A|An|In|On|At|For|By|With|From|As|But|And|Or|While|
 // a dot belongs to a word only inside it ("U.S.", "Z.ai"), never as the sentence's full stop
 const WORD = /[\p{Lu}\p{N}](?:[\p{L}\p{N}&\-]|\.(?=[\p{L}\p{N}]))*(?:['’]s)?|[\p{Ll}]+/gu;
 
+// capitalised: ASCII by code, anything else by Unicode class
+const upperFirst = (w: string): boolean => {
+  const code = w.charCodeAt(0);
+  return code < 128 ? code >= 65 && code <= 90 : /^\p{Lu}/u.test(w);
+};
+
+/** The first token starting at or after an offset (tokens are in text order). */
+function tokenFrom(tokens: readonly Token[], offset: number): Token | undefined {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return tokens[lo];
+}
+
 /** Proposes organisations, labs and clouds from capitalised runs with an organisational word. */
 export const proposeOrganisations: Proposer = (sentence) => {
   const out: Proposal[] = [];
@@ -68,7 +87,7 @@ export const proposeOrganisations: Proposer = (sentence) => {
   const words = [...sentence.text.matchAll(WORD)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
   let i = 0;
   while (i < words.length) {
-    if (!/^\p{Lu}/u.test(words[i]!.text)) {
+    if (!upperFirst(words[i]!.text)) {
       i++;
       continue;
     }
@@ -78,11 +97,11 @@ export const proposeOrganisations: Proposer = (sentence) => {
       const gap = sentence.text.slice(words[j]!.end, words[j + 1]!.start);
       if (gap !== ' ') break;
       const next = words[j + 1]!;
-      if (/^\p{Lu}/u.test(next.text)) j++;
+      if (upperFirst(next.text)) j++;
       // "and" joins words of one name only after "of"/"for" ("Bureau of Industry and Security"), never two names
-      else if (CONNECTOR.test(next.text) && (!/^(and|&)$/.test(next.text) || words.slice(i, j + 1).some((w) => /^(of|for)$/.test(w.text))) && j + 2 < words.length && /^\p{Lu}/u.test(words[j + 2]!.text) && sentence.text.slice(next.end, words[j + 2]!.start) === ' ') j += 2;
+      else if (CONNECTOR.test(next.text) && (!/^(and|&)$/.test(next.text) || words.slice(i, j + 1).some((w) => /^(of|for)$/.test(w.text))) && j + 2 < words.length && upperFirst(words[j + 2]!.text) && sentence.text.slice(next.end, words[j + 2]!.start) === ' ') j += 2;
       // "Center for a New American Security", "Office of the Director": a connector and an article
-      else if (/^(of|for)$/.test(next.text) && /^(a|the)$/.test(words[j + 2]?.text ?? '') && j + 3 < words.length && /^\p{Lu}/u.test(words[j + 3]!.text) && sentence.text.slice(next.end, words[j + 3]!.start) === ` ${words[j + 2]!.text} `) j += 3;
+      else if (/^(of|for)$/.test(next.text) && /^(a|the)$/.test(words[j + 2]?.text ?? '') && j + 3 < words.length && upperFirst(words[j + 3]!.text) && sentence.text.slice(next.end, words[j + 3]!.start) === ` ${words[j + 2]!.text} `) j += 3;
       else break;
     }
     let first = i;
@@ -93,7 +112,7 @@ export const proposeOrganisations: Proposer = (sentence) => {
     for (let k = j - 1; k > first && !SUFFIX[words[j]!.text.replace(/['’]s$/, '')]; k--)
       if (SUFFIX[words[k]!.text] && /^(and|&)$/.test(words[k + 1]!.text)) j = k;
     const lastWord = words[j]!.text.replace(/['’]s$/, '');
-    const nextToken = WEAK.has(lastWord) ? sentence.tokens.find((t) => t.start >= sentence.start + words[j]!.end) : undefined;
+    const nextToken = WEAK.has(lastWord) ? tokenFrom(sentence.tokens, sentence.start + words[j]!.end) : undefined;
     // weak suffixes ("AI", "Cloud") used as a modifier ("U.S. AI models", "SME AI adoption") name no organisation
     // a weak suffix ("AI", "Cloud") names an organisation only when the name acts: a verb, a possessive or an appositive follows
     const restStart = words[j]!.end - (words[j]!.text.length - lastWord.length);

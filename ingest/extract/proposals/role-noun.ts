@@ -12,7 +12,9 @@ const NOT_NAMES = /^(The|This|That|It|Its|In|On|At|And|But|For|With|AI|I|We|They
 /** Proposes organisations from role nouns and appositives. */
 export const proposeByRole: Proposer = (sentence) => {
   const out: Proposal[] = [];
-  for (const re of [AFTER_ROLE, APPOSITIVE]) {
+  // an appositive needs ", a", ", an" or ", the": most sentences have none, and its pattern tries every capital
+  const appositive = sentence.text.includes(', a') || sentence.text.includes(', the');
+  for (const re of appositive ? [AFTER_ROLE, APPOSITIVE] : [AFTER_ROLE]) {
     for (const m of sentence.text.matchAll(re)) {
       const name = m[1]!.replace(/['’]s$/, '');
       if (NOT_NAMES.test(name)) continue;
