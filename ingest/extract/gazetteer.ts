@@ -35,6 +35,8 @@ interface Term {
   demonym: boolean;
   place: boolean;
   isName: boolean;
+  /** whether the form has a lowercase letter (an acronym has none and must match exactly); fixed at insertion */
+  mixedCase: boolean;
 }
 
 interface TrieNode {
@@ -69,9 +71,9 @@ const NAME_BEFORE = /(?:^|[^\p{L}\p{N}'’.])(?!(?:The|In|On|At|For|By|With|From
 const COMPASS_BEFORE = /\b(North|South|East|West|Latin|Central|Southeast|Northeast|Southwest|Northwest|Greater|New)\s$/;
 
 /** Whether the text at a match has the case the alias demands (acronyms exactly; names by their first letter). */
-function caseFits(form: string, surface: string): boolean {
-  if (!hasLower(form)) return form === surface;
-  return form[0] === surface[0];
+function caseFits(term: Term, surface: string): boolean {
+  if (!term.mixedCase) return term.form === surface;
+  return term.form[0] === surface[0];
 }
 
 function lexiconKnown(e: LexiconEntry): KnownEntity {
@@ -111,7 +113,8 @@ export class Gazetteer {
     for (const p of places) this.insert(p, { known, form: p, demonym: true, place: true, isName: false });
   }
 
-  private insert(form: string, term: Term): void {
+  private insert(form: string, entry: Omit<Term, 'mixedCase'>): void {
+    const term: Term = { ...entry, mixedCase: hasLower(entry.form) };
     const key = normaliseName(form);
     if (key.length < 2) return;
     let node = this.root;
@@ -170,7 +173,7 @@ export class Gazetteer {
       if (isWordChar(text[j]) && !plural) continue;
       const written = text.slice(start, j);
       const surface = plural ? text.slice(start, j + 1) : written;
-      const fitting = node.terms.filter((t) => caseFits(t.form, written));
+      const fitting = node.terms.filter((t) => caseFits(t, written));
       if (fitting.length === 0) continue;
       if (COMPASS_BEFORE.test(text.slice(Math.max(0, start - 12), start)) && fitting.every((t) => t.known.entity.label === 'Nation')) continue;
       const names = fitting.filter((t) => t.isName);

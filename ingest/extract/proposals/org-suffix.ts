@@ -84,7 +84,10 @@ export const proposeOrganisations: Proposer = (sentence) => {
   const out: Proposal[] = [];
   // most sentences hold no organisational word at all: skip them before tokenising
   if (!CUE.test(sentence.text)) return out;
-  const words = [...sentence.text.matchAll(WORD)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
+  const words: { text: string; start: number; end: number }[] = [];
+  // one exec loop (WORD never matches empty text) instead of a match array mapped into another
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(sentence.text); m; m = WORD.exec(sentence.text)) words.push({ text: m[0], start: m.index, end: m.index + m[0].length });
   let i = 0;
   while (i < words.length) {
     if (!upperFirst(words[i]!.text)) {
