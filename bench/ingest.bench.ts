@@ -98,11 +98,18 @@ export async function run(opts: { quick: boolean }): Promise<{ name: string; mar
   const parallelMs = cores > 1 ? await parallelExtract(texts, cores) : singleMs;
 
   const big = all.find((t) => t.length >= 100_000);
+  // the digest once cold (its long tables take paths the news articles do not), then the median of three
+  let bigFirstMs = 0;
   let bigMs = 0;
   if (big) {
-    t0 = performance.now();
-    extract(big, { source: 'big', gazetteer });
-    bigMs = performance.now() - t0;
+    const runs: number[] = [];
+    for (let r = 0; r < 4; r++) {
+      t0 = performance.now();
+      extract(big, { source: 'big', gazetteer });
+      runs.push(performance.now() - t0);
+    }
+    bigFirstMs = runs[0]!;
+    bigMs = runs.slice(1).sort((x, y) => x - y)[1]!;
   }
 
   // the full pipeline: files -> parse -> extract -> one transactional write each, embedded store on disk
@@ -135,6 +142,7 @@ export async function run(opts: { quick: boolean }): Promise<{ name: string; mar
       workers: cores,
       parallel: { docsPerSec: perSec(texts.length, parallelMs), mbPerSec: perSec(bytes / 1e6, parallelMs) },
       largeDocumentMs: bigMs,
+      largeDocumentFirstMs: bigFirstMs,
     },
     pipeline: { documents: docs, docsPerSec: perSec(docs, pipelineMs), claimsAdded: report.claimsAdded, unchangedDocsPerSec: perSec(docs, unchangedMs), unchanged: again.documents.unchanged },
     dev: scores,
@@ -145,7 +153,7 @@ export async function run(opts: { quick: boolean }): Promise<{ name: string; mar
     '|---|---|',
     `| extraction, 1 thread | ${f(data.extraction.singleThread.docsPerSec)} articles/s, ${f(data.extraction.singleThread.mbPerSec)} MB/s (${texts.length} news articles, ${f(bytes / 1e6)} MB) |`,
     `| extraction, ${cores} workers | ${f(data.extraction.parallel.docsPerSec)} articles/s, ${f(data.extraction.parallel.mbPerSec)} MB/s (target ≥ 100 articles/s on 2 cores) |`,
-    `| extraction of one 300 KB digest | ${f(bigMs)} ms |`,
+    `| extraction of one 300 KB digest | ${f(bigMs)} ms (median of three; ${f(bigFirstMs)} ms the first time) |`,
     `| full pipeline, embedded store | ${f(data.pipeline.docsPerSec)} documents/s (${docs} documents, ${report.claimsAdded} claims) |`,
     `| re-ingest of unchanged documents | ${f(data.pipeline.unchangedDocsPerSec)} documents/s |`,
     '',
