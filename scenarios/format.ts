@@ -4,7 +4,13 @@ import type { ChokepointRow } from './chokepoints.js';
 import type { ScenarioResult } from './engine.js';
 import { chainOrigin } from './exposure.js';
 
-function table(rows: string[][]): string {
+/** Control characters (terminal escape sequences smuggled into an id or name) shown as U+FFFD. */
+export function terminalSafe(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '\ufffd');
+}
+
+function table(raw: string[][]): string {
+  const rows = raw.map((r) => r.map(terminalSafe));
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
   return rows.map((r) => r.map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c]!))).join('  ').trimEnd()).join('\n');
 }
@@ -12,7 +18,7 @@ function table(rows: string[][]): string {
 /** A scenario result as a summary line and one row per affected deployment. */
 export function formatScenarioTable(result: ScenarioResult): string {
   const s = result.summary;
-  const head = `${result.scenario}${result.asOf ? ` (as of ${result.asOf})` : ''}: ${s.broken} broken, ${s.degraded} degraded, ${s.atRisk} at risk, ${s.unaffected} unaffected`;
+  const head = terminalSafe(`${result.scenario}${result.asOf ? ` (as of ${result.asOf})` : ''}: ${s.broken} broken, ${s.degraded} degraded, ${s.atRisk} at risk, ${s.unaffected} unaffected`);
   if (!result.impacts.length) return `${head}\n`;
   const rows = [['STATUS', 'DEPLOYMENT', 'CAUSE', 'MITIGATION']];
   for (const imp of result.impacts) {
