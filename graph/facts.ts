@@ -80,10 +80,14 @@ export async function factsToBatch(
   const wanted = [...new Set(facts.flatMap(({ record }) => [endpointId(record.subject), endpointId(record.object)]))].filter((id) => !entities.has(id));
   const existing = await store.getEntities(wanted);
   // a name the store knows as another entity's name or alias resolves to that entity
+  const searched = new Set<string>();
   for (const { record } of facts)
     for (const ep of [record.subject, record.object]) {
       if (typeof ep.id === 'string' || entities.has(endpointId(ep)) || existing.has(endpointId(ep))) continue;
       const name = norm(String(ep.name));
+      // one search per distinct name, however many facts use it
+      if (searched.has(`${String(ep.type)}\u0000${name}`)) continue;
+      searched.add(`${String(ep.type)}\u0000${name}`);
       const hit = (await store.search(String(ep.name), { labels: [ep.type as Label], limit: 5 })).find((h) =>
         [h.entity.name, ...h.entity.aliases].some((n) => norm(n) === name),
       );

@@ -297,32 +297,31 @@ export class CypherGraphStore implements GraphStore {
     return { items, endCursor: items.at(-1)?.id ?? null, hasNextPage: rows.length > first, totalCount: num(total[0]?.total) };
   }
 
-  private async relationRows(ids: string[], direction: 'out' | 'in' | 'both'): Promise<Row[]> {
-    const rows: Row[] = [];
-    if (direction !== 'in') rows.push(...(await this.x.read(Q.outRelations, { ids })));
-    if (direction !== 'out') rows.push(...(await this.x.read(Q.inRelations, { ids })));
+  /** Relation rows of the given entities, each tagged with the direction it was found in. */
+  private async relationRows(ids: string[], direction: 'out' | 'in' | 'both'): Promise<{ row: Row; direction: 'out' | 'in' }[]> {
+    const rows: { row: Row; direction: 'out' | 'in' }[] = [];
+    if (direction !== 'in') for (const row of await this.x.read(Q.outRelations, { ids })) rows.push({ row, direction: 'out' });
+    if (direction !== 'out') for (const row of await this.x.read(Q.inRelations, { ids })) rows.push({ row, direction: 'in' });
     return rows;
   }
 
   async neighbours(id: string, opts: { direction?: 'out' | 'in' | 'both'; types?: string[]; limit?: number } = {}): Promise<Neighbour[]> {
-    const rows = await this.relationRows([id], opts.direction ?? 'both');
-    const list = rows
-      .map((r) => ({
-        relation: decodeRelation(r.source, r.type, r.target, r.rp as Row),
-        entity: decodeEntity(r.mp as Row),
-        direction: (r.source === id && r.target !== id ? 'out' : r.source === id ? 'out' : 'in') as 'out' | 'in',
-      }))
+    const list = (await this.relationRows([id], opts.direction ?? 'both'))
+      .map(({ row, direction }) => ({ relation: decodeRelation(row.source, row.type, row.target, row.rp as Row), entity: decodeEntity(row.mp as Row), direction }))
       .filter((n) => !opts.types?.length || opts.types.includes(n.relation.type))
       .sort((a, b) => a.relation.id.localeCompare(b.relation.id) || a.direction.localeCompare(b.direction));
     return list.slice(0, opts.limit ?? list.length);
   }
 
   async relationsOf(ids: string[]): Promise<Map<string, RelationRecord[]>> {
-    const out = new Map<string, RelationRecord[]>(ids.map((id) => [id, []]));
-    if (!ids.length) return out;
-    for (const r of await this.relationRows([...new Set(ids)], 'both')) out.get(String(r.owner))?.push(decodeRelation(r.source, r.type, r.target, r.rp as Row));
-    for (const list of out.values()) list.sort((a, b) => a.id.localeCompare(b.id));
-    return out;
+    const out = new Map<string, Map<string, RelationRecord>>(ids.map((id) => [id, new Map()]));
+    if (!ids.length) return new Map();
+    // a self-loop comes back once per direction; each relation is listed once per owner
+    for (const { row } of await this.relationRows([...new Set(ids)], 'both')) {
+      const rel = decodeRelation(row.source, row.type, row.target, row.rp as Row);
+      out.get(String(row.owner))?.set(rel.id, rel);
+    }
+    return new Map([...out].map(([id, rels]) => [id, [...rels.values()].sort((a, b) => a.id.localeCompare(b.id))]));
   }
 
   async claimsFor(relationIds: string[], opts: { includeRetracted?: boolean } = {}): Promise<Map<string, ClaimRecord[]>> {

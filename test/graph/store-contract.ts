@@ -100,6 +100,13 @@ export function runStoreContract(name: string, open: () => Promise<GraphStore>):
       expect((await store.relationsOf(['chip:nvidia-h20'])).get('chip:nvidia-h20')!.find((r) => r.type === 'DESIGNED_BY')).toBeUndefined();
     });
 
+    it('lists a relation from an entity to itself once', async () => {
+      await seed();
+      await store.write({ claims: [claim('org:nvidia', 'PARTNERS_WITH', 'org:nvidia')] });
+      const rels = (await store.relationsOf(['org:nvidia'])).get('org:nvidia')!.filter((r) => r.type === 'PARTNERS_WITH');
+      expect(rels).toHaveLength(1);
+    });
+
     it('keeps contradicting claims side by side', async () => {
       await seed();
       const a = claim('model:glm-5.1', 'TRAINED_ON', 'chip:huawei-ascend-910b', { props: { count: 100000 } });

@@ -44,6 +44,7 @@ const command: CliCommand = {
       const parsed = { ...all, records: all.records.filter((r) => !isAmbiguous(r.record)) };
       for (const a of ambiguous) ctx.err(`${file}:${a.line}: skipped: ${describeAmbiguous(a.record)}`);
       const rejected = [...parsed.rejected];
+      const recordLines = new Set(parsed.records.map((r) => r.line));
       let claims = 0;
       let entities = 0;
       // entities first so facts in later chunks resolve against them
@@ -78,7 +79,7 @@ const command: CliCommand = {
       rejected.sort((a, b) => a.line - b.line);
       for (const r of rejected) ctx.err(`${file}:${r.line}: ${r.reason}`);
       ctx.out(
-        `${file}: ${parsed.records.length - rejected.filter((r) => parsed.records.some((p) => p.line === r.line)).length} records loaded (${entities} entities written, ${claims} claims added), ${rejected.length} rejected${ambiguous.length ? `, ${ambiguous.length} skipped as ambiguous` : ''}`,
+        `${file}: ${parsed.records.length - new Set(rejected.map((r) => r.line).filter((line) => recordLines.has(line))).size} records loaded (${entities} entities written, ${claims} claims added), ${rejected.length} rejected${ambiguous.length ? `, ${ambiguous.length} skipped as ambiguous` : ''}`,
       );
       rejectedTotal += rejected.length;
     }
