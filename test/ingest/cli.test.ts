@@ -37,4 +37,15 @@ describe('chokepoint extract and ingest', () => {
     expect(status.code).toBe(0);
     expect(status.stdout.match(/manual/g)?.length).toBe(2);
   });
+
+  it('ingest shows control characters of a failed input as U+FFFD, never as terminal escapes', async () => {
+    const env = { DATA_DIR: join(mkdtempSync(join(tmpdir(), 'ingest-cli-')), 'data') };
+    const r = await runCli(['ingest', 'file', 'missing-\u001b[31m-file.txt'], env);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('missing-\ufffd[31m-file.txt');
+    expect(r.stderr).not.toContain('\u001b');
+    const status = await runCli(['ingest', 'status'], env);
+    expect(status.stdout).toContain('missing-\ufffd[31m-file.txt');
+    expect(status.stdout).not.toContain('\u001b');
+  });
 });

@@ -29,6 +29,7 @@ const command: CliCommand = {
     }
     const { Gazetteer } = await import('../../../ingest/extract/gazetteer.js');
     const { readInput } = await import('../../../ingest/document.js');
+    const { extract } = await import('../../../ingest/extract/extract.js');
     let entities: Parameters<typeof Gazetteer.build>[0] = [];
     if (source === 'seeds') entities = (await import('../../../seeds/load.js')).loadSeeds().entities;
     else if (source === 'store') entities = (await (await ctx.openStore()).readAll()).entities;
@@ -41,7 +42,6 @@ const command: CliCommand = {
         // a feed's items are extracted from their own text: extract never fetches
         for (const item of items) {
           if (!item.text) continue;
-          const { extract } = await import('../../../ingest/extract/extract.js');
           // records cite the file given; the item's own link rides along for the reader
           for (const r of extract(item.text, { source: file, gazetteer })) ctx.out(JSON.stringify({ ...r, url: item.link }));
         }

@@ -102,12 +102,15 @@ const command: CliCommand = {
   },
   async run(args, ctx) {
     const { createPipeline, formatRun, formatStatus, ingestStatus, leaseHeldLine } = await import('../../../ingest/ingest-service.js');
+    const { terminalSafe } = await import('../../../scenarios/format.js');
+    // dead letters carry URLs and messages that came from fetched documents: no escape sequences reach the terminal
+    const safeLines = (text: string) => text.split('\n').map(terminalSafe).join('\n');
     const [sub, ...rest] = args.positionals;
     const allowPrivate = !!args.values['allow-private'] || ctx.config.ingest.allowPrivate;
     const only = Array.isArray(args.values.job) ? args.values.job.map(String) : undefined;
     const printRun = (report: RunReport) => {
       ctx.out(formatRun(report));
-      for (const f of report.failures) ctx.err(`ingest: ${f.url}: ${f.reason}: ${f.message}`);
+      for (const f of report.failures) ctx.err(terminalSafe(`ingest: ${f.url}: ${f.reason}: ${f.message}`));
       return report.failures.length;
     };
     if (sub !== undefined && sub !== 'status' && sub !== 'file') throw new InvalidInput(`ingest: unknown subcommand "${sub}" (expected file or status)`);
@@ -123,7 +126,7 @@ const command: CliCommand = {
       const { server } = target;
       if (sub === 'status') {
         const data = await requestServer<{ ingestRuns: RunReport[]; deadLetters: DeadLetter[] }>(server, STATUS);
-        ctx.out(args.values.json ? JSON.stringify(data.ingestRuns, null, 2) : formatStatus(data.ingestRuns, data.deadLetters));
+        ctx.out(args.values.json ? JSON.stringify(data.ingestRuns, null, 2) : safeLines(formatStatus(data.ingestRuns, data.deadLetters)));
         return 0;
       }
       if (sub === undefined && !args.values.once)
@@ -135,7 +138,7 @@ const command: CliCommand = {
       if (sub === 'file') {
         const { runs, local } = await handFiles(server, rest, String(args.values.kind), ctx);
         let failures = local.length;
-        for (const l of local) ctx.err(`ingest: ${l.url}: ${l.reason}: ${l.message}`);
+        for (const l of local) ctx.err(terminalSafe(`ingest: ${l.url}: ${l.reason}: ${l.message}`));
         for (const run of runs) failures += printRun(run);
         return failures ? 1 : 0;
       }
@@ -147,7 +150,7 @@ const command: CliCommand = {
     const { store } = target;
     if (sub === 'status') {
       const { text, runs } = await ingestStatus(store);
-      ctx.out(args.values.json ? JSON.stringify(runs, null, 2) : text);
+      ctx.out(args.values.json ? JSON.stringify(runs, null, 2) : safeLines(text));
       return 0;
     }
     if (sub === 'file') {
@@ -171,7 +174,7 @@ const command: CliCommand = {
       filtered,
       pipeline,
       (o) => ctx.out(o.report ? formatRun(o.report) : leaseHeldLine(o.job)),
-      (job, err) => ctx.err(`ingest: job ${job} failed: ${(err as Error).message}`),
+      (job, err) => ctx.err(terminalSafe(`ingest: job ${job} failed: ${(err as Error).message}`)),
       running,
     );
     ctx.err(`ingest: ${tasks.length} jobs scheduled; Ctrl-C to stop`);
