@@ -1,7 +1,8 @@
 // What every CLI command gets: configuration, the store (opened on demand), a snapshot, output.
 import { loadConfig, type Config } from '../config.js';
 import { openStore } from '../../graph/open-store.js';
-import { Snapshot } from '../../graph/snapshot.js';
+import type { Snapshot } from '../../graph/snapshot.js';
+import { SnapshotCache } from '../../graph/snapshot-cache.js';
 import type { GraphStore } from '../../graph/store.js';
 
 export interface CliContext {
@@ -30,9 +31,7 @@ export function createContext(env: Record<string, string | undefined> = process.
       return store;
     },
     async snapshot() {
-      const s = await this.openStore();
-      const all = await s.readAll();
-      return Snapshot.fromRecords(all.entities, all.relations, all.version);
+      return new SnapshotCache(await this.openStore()).get();
     },
     out: (text) => void process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
     err: (text) => void process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
