@@ -5,7 +5,7 @@
 // self-hosted one only its weights). A dependency is foreign-controlled when a jurisdiction outside
 // home reaches it through control and jurisdiction relations. Every figure keeps the edges behind it.
 import { DOMAIN } from '../schema/generated/domain.js';
-import type { Label } from '../schema/generated/model.js';
+import { RELATION_TYPES, type Label } from '../schema/generated/model.js';
 import type { Snapshot } from './snapshot.js';
 import { RELATION_FLAGS, dependencySteps } from './traverse.js';
 
@@ -41,13 +41,19 @@ export const LAYERS: readonly string[] = [
   ...new Set(DOMAIN.relations.flatMap((r) => [r.dependency?.layer, ...Object.values(r.dependency?.passes?.layers ?? {}).flat()]).filter((l): l is string => !!l)),
 ].sort();
 
-const PASSES = DOMAIN.relations.map((r) => r.dependency?.passes);
-const passesOf = (s: Snapshot, e: number) => PASSES[DOMAIN.relations.findIndex((r) => r.type === s.type(e))];
+/** The `passes` flag per relation type index (the snapshot's edgeType), read once rather than looked up per step. */
+const PASSES = RELATION_TYPES.map((type) => DOMAIN.relations.find((r) => r.type === type)?.dependency?.passes);
 
-/** Home of a nation: itself, what answers to it through a jurisdiction relation from its own label (bloc members), and what it answers to that way (its blocs). */
+/** The members of node n: what answers to it through a jurisdiction relation from its own label (a bloc's nations). */
+export function membersOf(s: Snapshot, n: number, asOfMs = Number.NaN): number[] {
+  const members: number[] = [];
+  for (const e of s.inOf(n)) if (RELATION_FLAGS[s.edgeType[e]!]!.jurisdiction && s.labelOf[s.edgeFrom[e]!] === s.labelOf[n] && s.validAt(e, asOfMs)) members.push(s.edgeFrom[e]!);
+  return members;
+}
+
+/** Home of a nation: itself, its members, and what it answers to through a jurisdiction relation to its own label (its blocs). */
 export function homeOf(s: Snapshot, n: number, asOfMs = Number.NaN): Set<number> {
-  const home = new Set([n]);
-  for (const e of s.inOf(n)) if (RELATION_FLAGS[s.edgeType[e]!]!.jurisdiction && s.labelOf[s.edgeFrom[e]!] === s.labelOf[n] && s.validAt(e, asOfMs)) home.add(s.edgeFrom[e]!);
+  const home = new Set([n, ...membersOf(s, n, asOfMs)]);
   for (const e of s.outOf(n)) if (RELATION_FLAGS[s.edgeType[e]!]!.jurisdiction && s.labelOf[s.edgeTo[e]!] === s.labelOf[n] && s.validAt(e, asOfMs)) home.add(s.edgeTo[e]!);
   return home;
 }
@@ -107,7 +113,7 @@ export function exposure(s: Snapshot, n: number, opts: { subjects: readonly Labe
         const flags = RELATION_FLAGS[s.edgeType[step.edge]!]!;
         if (flags.layer && !allowed.has(flags.layer)) continue;
         let next = allowed;
-        const passes = passesOf(s, step.edge);
+        const passes = PASSES[s.edgeType[step.edge]!];
         if (passes) {
           const value = s.edgeProps[step.edge]![passes.property];
           const layers = typeof value === 'string' ? passes.layers[value] : undefined;

@@ -27,3 +27,9 @@ export interface GraphContext {
   /** the server's ingest (documents and job runs handed over); absent where GraphQL runs without a server */
   ingest?: IngestService;
 }
+
+/** After a write: the snapshot is rebuilt on next use and no record read before the write is served again. */
+export function graphMoved(ctx: GraphContext): void {
+  ctx.snapshots.invalidate();
+  ctx.loaders.forget();
+}

@@ -1,10 +1,11 @@
 // Conversions at the GraphQL boundary: EntityType enum <-> label, asOf dates, snapshot edges as
-// relation records, opaque cursors.
+// relation records, opaque cursors, zod-checked inputs.
+import type { z } from 'zod';
 import { screamingSnake } from '../../schema/meta.js';
 import { LABELS, type Label } from '../../schema/generated/model.js';
 import { InvalidInput } from '../../schema/errors.js';
 import { dateMs, type Snapshot } from '../../graph/snapshot.js';
-import type { RelationRecord } from '../../schema/records.js';
+import { describeZodError, type RelationRecord } from '../../schema/records.js';
 import type { EntityType } from './generated.js';
 
 const TO_ENUM = new Map<Label, EntityType>(LABELS.map((l) => [l, screamingSnake(l) as EntityType]));
@@ -63,6 +64,13 @@ export function decodeCursor(cursor: string): string {
   const id = Buffer.from(cursor, 'base64url').toString('utf8');
   if (!/^[a-z]+:\S+$/.test(id)) throw new InvalidInput(`after: "${cursor}" is not a cursor from this API`);
   return id;
+}
+
+/** Parses an input argument with a zod schema; the error names the argument (`field`) and the first bad path. */
+export function parseInput<T>(schema: z.ZodType<T>, value: unknown, field: string): T {
+  const r = schema.safeParse(value);
+  if (!r.success) throw new InvalidInput(`${field}.${describeZodError(r.error)}`);
+  return r.data;
 }
 
 /** Clamps a page size argument. */

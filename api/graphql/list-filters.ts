@@ -4,7 +4,7 @@
 import type { Label, RelationType } from '../../schema/generated/model.js';
 import type { PropValue } from '../../schema/records.js';
 import type { Snapshot } from '../../graph/snapshot.js';
-import { RELATION_FLAGS } from '../../graph/traverse.js';
+import { membersOf } from '../../graph/exposure.js';
 
 type Value = string | number | boolean;
 /** Tests node i of the snapshot against one argument value, with edges valid at asOfMs. */
@@ -41,14 +41,7 @@ const onOrAfter =
 /** The ids a target argument stands for: itself and whatever answers to it through a jurisdiction relation of its own label (a bloc's members). */
 function expandTarget(s: Snapshot, id: string): Set<number> {
   const root = s.indexOf(id);
-  const out = new Set<number>();
-  if (root === undefined) return out;
-  out.add(root);
-  for (const e of s.inOf(root)) {
-    const from = s.edgeFrom[e]!;
-    if (RELATION_FLAGS[s.edgeType[e]!]!.jurisdiction && s.labelOf[from] === s.labelOf[root]) out.add(from);
-  }
-  return out;
+  return root === undefined ? new Set() : new Set([root, ...membersOf(s, root)]);
 }
 
 const targetCache = new WeakMap<Snapshot, Map<string, Set<number>>>();
@@ -85,10 +78,12 @@ const edgeProp =
 // regulation effects that put a part under export control
 const CONTROLLING_EFFECTS = ['ban', 'license_required', 'restriction', 'sanction'];
 
+const regulationEffect = edgeProp('APPLIES_TO', 'in', 'effect');
+
 /** A chip is export-controlled when it carries an export class or a regulation bans or licenses it. */
 const exportControlled: NodeTest = (s, i, v, asOf) => {
   const cls = s.nodeProps[i]!.exportClass;
-  const regulated = CONTROLLING_EFFECTS.some((effect) => edgeProp('APPLIES_TO', 'in', 'effect')(s, i, effect, asOf));
+  const regulated = CONTROLLING_EFFECTS.some((effect) => regulationEffect(s, i, effect, asOf));
   return (typeof cls === 'string' && cls.length > 0) || regulated ? v === true : v === false;
 };
 

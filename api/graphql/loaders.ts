@@ -55,18 +55,23 @@ function cached<V>(fetch: (ids: string[]) => Promise<Map<string, V>>, memo: Map<
   };
 }
 
-/** Creates the loaders for one request; with shared reads of its graph version when given. */
-export function createLoaders(store: GraphStore, shared?: { reads: SharedReads; version: string | number }): Loaders {
-  const reads: Reads | null = shared ? shared.reads.at(shared.version) : null;
-  const loaders: Loaders = {
+/** The three loaders over the store, memoised in reads when given. */
+function build(store: GraphStore, reads: Reads | null): Omit<Loaders, 'forget'> {
+  return {
     entity: new DataLoader(cached((ids) => store.getEntities(ids), reads?.entity ?? null, null as EntityRecord | null)),
     relations: new DataLoader(cached((ids) => store.relationsOf(ids), reads?.relations ?? null, [] as RelationRecord[])),
     claims: new DataLoader(cached((ids) => store.claimsFor(ids), reads?.claims ?? null, [] as ClaimRecord[])),
+  };
+}
+
+/** Creates the loaders for one request; with shared reads of its graph version when given. */
+export function createLoaders(store: GraphStore, shared?: { reads: SharedReads; version: string | number }): Loaders {
+  const loaders: Loaders = {
+    ...build(store, shared ? shared.reads.at(shared.version) : null),
     forget() {
       shared?.reads.clear();
-      loaders.entity = new DataLoader(cached((ids) => store.getEntities(ids), null, null as EntityRecord | null));
-      loaders.relations = new DataLoader(cached((ids) => store.relationsOf(ids), null, [] as RelationRecord[]));
-      loaders.claims = new DataLoader(cached((ids) => store.claimsFor(ids), null, [] as ClaimRecord[]));
+      // the rest of this request reads from the store directly: the shared maps belong to a version now gone
+      Object.assign(loaders, build(store, null));
     },
   };
   return loaders;

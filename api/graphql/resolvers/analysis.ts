@@ -11,7 +11,7 @@ import type { QueryResolvers } from '../generated.js';
 import type { ExposureModel, PathModel, SubgraphModel } from '../models.js';
 import { asOfMs, labelOf, relationAt } from '../entity-types.js';
 
-async function nodeOf(s: Snapshot, id: string, field: string): Promise<number> {
+function nodeOf(s: Snapshot, id: string, field: string): number {
   const i = s.indexOf(id);
   if (i === undefined) throw new NotFound(`${field}: no entity with id "${id}"`);
   return i;
@@ -37,7 +37,7 @@ async function subgraph(id: string, depth: number | null | undefined, asOf: stri
   const d = bounded(depth, 3, 8, 'depth');
   const ms = asOfMs(asOf);
   const s = await ctx.snapshots.get();
-  const r = reach(s, await nodeOf(s, id, 'id'), way, d, ms);
+  const r = reach(s, nodeOf(s, id, 'id'), way, d, ms);
   checkDeadline(ctx);
   const nodes = await records(s, r.nodes, ctx);
   return { root: nodes[0]!, nodes, depths: r.depths, edges: r.edges.map((e) => relationAt(s, e)) };
@@ -51,8 +51,8 @@ export const analysisQueries: Pick<QueryResolvers, 'dependencies' | 'dependents'
     const maxLength = bounded(args.maxLength, 6, 10, 'maxLength');
     const k = bounded(args.first, 3, 20, 'first');
     const s = await ctx.snapshots.get();
-    const from = await nodeOf(s, args.from, 'from');
-    const to = await nodeOf(s, args.to, 'to');
+    const from = nodeOf(s, args.from, 'from');
+    const to = nodeOf(s, args.to, 'to');
     const found = kShortestPaths(s, from, to, { maxLength, k, directed: args.directed ?? true, asOfMs: asOfMs(args.asOf) });
     checkDeadline(ctx);
     const nodes = [...new Set([from, ...found.flatMap((p) => p.steps.map((st) => st.node))])];
@@ -68,7 +68,7 @@ export const analysisQueries: Pick<QueryResolvers, 'dependencies' | 'dependents'
 
   exposure: async (_p, args, ctx) => {
     const s = await ctx.snapshots.get();
-    const n = await nodeOf(s, args.nation, 'nation');
+    const n = nodeOf(s, args.nation, 'nation');
     const ms = asOfMs(args.asOf);
     const subjects = (args.subjects ?? []).map(labelOf);
     if (!subjects.length) throw new InvalidInput('subjects: name at least one entity type');

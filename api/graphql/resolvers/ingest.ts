@@ -4,13 +4,12 @@
 import { z } from 'zod';
 import { InvalidInput, StoreUnavailable } from '../../../schema/errors.js';
 import type { IngestService } from '../../../ingest/ingest-service.js';
-import { describeZodError } from '../../../schema/records.js';
 import { recentDeadLetters, recentRuns } from '../../../ingest/pipeline/run-log.js';
 import type { TargetOutcome } from '../../../ingest/pipeline/pipeline.js';
-import type { GraphContext } from '../context.js';
+import { graphMoved, type GraphContext } from '../context.js';
 import type { IngestDocumentOutcome, MutationResolvers, QueryResolvers } from '../generated.js';
 import { requireEditor } from '../auth.js';
-import { pageSize } from '../entity-types.js';
+import { pageSize, parseInput as parse } from '../entity-types.js';
 
 /** The ingest limits of one hand-off call (the per-document cap is the fetcher's default response cap). */
 export const INGEST_LIMITS = { documentsPerCall: 20, bytesPerDocument: 5 * 1024 * 1024 } as const;
@@ -33,12 +32,6 @@ const documentInput = z
 
 const documentsInput = z.array(documentInput).min(1, 'give at least one document').max(INGEST_LIMITS.documentsPerCall, `at most ${INGEST_LIMITS.documentsPerCall} documents per call`);
 const jobsInput = z.array(z.string().trim().min(1)).max(100).nullish();
-
-function parse<T>(schema: z.ZodType<T>, value: unknown, field: string): T {
-  const r = schema.safeParse(value);
-  if (!r.success) throw new InvalidInput(`${field}.${describeZodError(r.error)}`);
-  return r.data;
-}
 
 /** The bytes of one document, refused above the cap with the document named. */
 function bytesOf(d: z.infer<typeof documentInput>, i: number): Uint8Array | undefined {
@@ -67,12 +60,6 @@ function ingestOf(ctx: GraphContext): IngestService {
   return ctx.ingest;
 }
 
-/** The work of a hand-off may move the graph and always moves the run log. */
-function afterIngest(ctx: GraphContext): void {
-  ctx.snapshots.invalidate();
-  ctx.loaders.forget();
-}
-
 export const ingestQueries: Pick<QueryResolvers, 'ingestRuns' | 'deadLetters'> = {
   ingestRuns: async (_p, args, ctx) => {
     // the run log grows without the graph version moving: never cached
@@ -96,7 +83,8 @@ export const ingestMutations: Pick<MutationResolvers, 'ingestDocuments' | 'runIn
     ctx.seen.unbounded = true;
     ctx.seen.volatile = true;
     const { report, outcomes } = await ingestOf(ctx).ingestDocuments(handed);
-    afterIngest(ctx);
+    // the work of a hand-off may move the graph and always moves the run log
+    graphMoved(ctx);
     ctx.logger.info({ run: report.id, documents: report.documents, failures: report.failures.length }, 'ingested documents handed over');
     return { run: report, documents: outcomes.map(outcome) };
   },
@@ -106,7 +94,8 @@ export const ingestMutations: Pick<MutationResolvers, 'ingestDocuments' | 'runIn
     ctx.seen.unbounded = true;
     ctx.seen.volatile = true;
     const outcomes = await ingestOf(ctx).runJobs(jobs?.length ? jobs : undefined);
-    afterIngest(ctx);
+    // the work of a hand-off may move the graph and always moves the run log
+    graphMoved(ctx);
     return outcomes.map((o) => ({ job: o.job, run: o.report }));
   },
 };

@@ -4,10 +4,10 @@ import { z } from 'zod';
 import { ID_PREFIX, labelProps, isoDate } from '../../../schema/generated/model.js';
 import { InvalidInput, NotFound } from '../../../schema/errors.js';
 import { claimId, describeZodError, documentId, entityId, propsSchema, relationId, type ClaimRecord, type DocumentRecord, type EntityRecord } from '../../../schema/records.js';
-import type { GraphContext } from '../context.js';
+import { graphMoved, type GraphContext } from '../context.js';
 import type { MutationResolvers } from '../generated.js';
 import { requireEditor } from '../auth.js';
-import { labelOf } from '../entity-types.js';
+import { labelOf, parseInput as parse } from '../entity-types.js';
 
 const ID = z.string().regex(/^[a-z]+:\S+$/, 'expected an id like chip:nvidia-h20');
 const DOC_KINDS = ['news', 'model-card', 'policy', 'feed', 'record', 'table', 'seed'] as const;
@@ -40,17 +40,6 @@ const claimInput = z.object({
   validTo: isoDate.nullish(),
 });
 
-function parse<T>(schema: z.ZodType<T>, value: unknown, prefix: string): T {
-  const r = schema.safeParse(value);
-  if (!r.success) throw new InvalidInput(`${prefix}.${describeZodError(r.error)}`);
-  return r.data;
-}
-
-async function afterWrite(ctx: GraphContext): Promise<void> {
-  ctx.snapshots.invalidate();
-  ctx.loaders.forget();
-}
-
 async function existing(id: string, ctx: GraphContext, field: string): Promise<EntityRecord> {
   const e = (await ctx.store.getEntities([id])).get(id);
   if (!e) throw new NotFound(`${field}: no entity with id "${id}"`);
@@ -82,7 +71,7 @@ export const Mutation: MutationResolvers = {
     const description = input.description ?? before?.description;
     if (description) record.description = description;
     await ctx.store.write({ entities: [record] });
-    await afterWrite(ctx);
+    graphMoved(ctx);
     return (await ctx.store.getEntities([id])).get(id) ?? record;
   },
 
@@ -113,7 +102,7 @@ export const Mutation: MutationResolvers = {
     if (input.validTo) body.validTo = input.validTo;
     const claim: ClaimRecord = { ...body, id: claimId(body), confidence: input.confidence ?? 0.8, observedAt: input.observedAt ?? new Date().toISOString().slice(0, 10) };
     const result = await ctx.store.write({ documents, claims: [claim] });
-    await afterWrite(ctx);
+    graphMoved(ctx);
     const rid = relationId(claim.subject, claim.rel, claim.object);
     const relation = (await ctx.store.relationsOf([claim.subject])).get(claim.subject)?.find((r) => r.id === rid) ?? null;
     return { claim, relation, graphVersion: result.version };
@@ -123,7 +112,7 @@ export const Mutation: MutationResolvers = {
     requireEditor(ctx.role);
     const result = await ctx.store.write({ retractClaims: [id] });
     if (result.claimsRetracted === 0) throw new NotFound(`id: no live claim with id "${id}"`);
-    await afterWrite(ctx);
+    graphMoved(ctx);
     return { retracted: result.claimsRetracted, graphVersion: result.version };
   },
 
@@ -156,7 +145,7 @@ export const Mutation: MutationResolvers = {
       claims: moved,
       retractClaims: [...new Set(retract)],
     });
-    await afterWrite(ctx);
+    graphMoved(ctx);
     return { entity: (await ctx.store.getEntities([keep])).get(keep)!, movedClaims: moved.length, graphVersion: result.version };
   },
 };
