@@ -1,13 +1,12 @@
 // Exposure of one nation under a scenario: the deployments seated in it (a bloc counts its
 // members), their statuses, and the shocked entities that reach them most often.
-import type { Snapshot } from '../graph/snapshot.js';
+import { dateMs, type Snapshot } from '../graph/snapshot.js';
 import { InvalidInput } from '../schema/errors.js';
 import { runScenario, type Impact, type RunOptions } from './engine.js';
 import { jurisdictionsOf } from './jurisdiction.js';
 import { reachIndex } from './reach.js';
 import type { Scenario } from './scenario-file.js';
 import type { Step } from './causes.js';
-import { dateMs } from '../graph/snapshot.js';
 
 /** A nation's exposure under one scenario. */
 export interface Exposure {

@@ -3,7 +3,7 @@
 // `control` relations (DEVELOPED_BY, OPERATED_BY, SUBSIDIARY_OF...) pass a controller's
 // jurisdiction on. `seat` is where an entity is (its own placement, else its controller's);
 // `reach` is every jurisdiction whose law reaches it (its own plus all its controllers').
-import type { ReachIndex } from './reach.js';
+import { CONTROL, JURISDICTION, type ReachIndex } from './reach.js';
 
 /** Jurisdiction look-ups over one reach index, memoised. */
 export class Jurisdictions {
@@ -41,7 +41,7 @@ export class Jurisdictions {
     const seen = new Set<number>([nation]);
     const stack = [nation];
     while (stack.length)
-      for (const up of this.edges(stack.pop()!, 1)) {
+      for (const up of this.edges(stack.pop()!, JURISDICTION)) {
         if (seen.has(up)) continue;
         seen.add(up);
         stack.push(up);
@@ -53,7 +53,7 @@ export class Jurisdictions {
 
   private own(i: number): number[] {
     const out = new Set<number>();
-    for (const n of this.edges(i, 1)) this.closure(n).forEach((x) => out.add(x));
+    for (const n of this.edges(i, JURISDICTION)) this.closure(n).forEach((x) => out.add(x));
     return [...out];
   }
 
@@ -65,7 +65,7 @@ export class Jurisdictions {
     let out = this.own(i);
     if (out.length === 0) {
       const set = new Set<number>();
-      for (const c of this.edges(i, 2)) this.seat(c).forEach((x) => set.add(x));
+      for (const c of this.edges(i, CONTROL)) this.seat(c).forEach((x) => set.add(x));
       out = [...set];
     }
     const sorted = this.intern(out.sort((a, b) => a - b));
@@ -79,7 +79,7 @@ export class Jurisdictions {
     if (known) return known;
     this.reachMemo[i] = [];
     const set = new Set<number>(this.own(i));
-    for (const c of this.edges(i, 2)) this.reach(c).forEach((x) => set.add(x));
+    for (const c of this.edges(i, CONTROL)) this.reach(c).forEach((x) => set.add(x));
     const sorted = this.intern([...set].sort((a, b) => a - b));
     this.reachMemo[i] = sorted;
     return sorted;
@@ -95,7 +95,7 @@ export class Jurisdictions {
       const c = stack.pop()!;
       for (const e of s.inOf(c)) {
         const t = s.edgeType[e]!;
-        if (this.idx.jurisdictionKind[t] !== 2 || !s.validAt(e, this.idx.asOfMs)) continue;
+        if (this.idx.jurisdictionKind[t] !== CONTROL || !s.validAt(e, this.idx.asOfMs)) continue;
         if (viaTypes && !viaTypes.has(t)) continue;
         const x = s.edgeFrom[e]!;
         if (seen.has(x)) continue;

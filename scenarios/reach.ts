@@ -88,8 +88,19 @@ export interface ReachIndex {
   readonly judged: Int32Array;
   /** 1 for judged nodes */
   readonly isJudged: Uint8Array;
-  /** per relation type index: 1 jurisdiction, 2 control */
+  /** per relation type index: JURISDICTION, CONTROL or 0 */
   readonly jurisdictionKind: Uint8Array;
+}
+
+/** jurisdictionKind of a relation type flagged `jurisdiction` (places an entity under a nation). */
+export const JURISDICTION = 1;
+/** jurisdictionKind of a relation type flagged `control` (passes a controller's jurisdiction on). */
+export const CONTROL = 2;
+
+/** Whether something depends on node x through a relation failing in layer `layer` (a bit index). */
+export function neededInLayer(idx: ReachIndex, x: number, layer: number): boolean {
+  for (let r = idx.rdepOffsets[x]!; r < idx.rdepOffsets[x + 1]!; r++) if (idx.depOutLayer[idx.rdepPos[r]!] === layer) return true;
+  return false;
 }
 
 const cache = new WeakMap<Snapshot, Map<number, ReachIndex>>();
@@ -136,7 +147,7 @@ function buildIndex(s: Snapshot, asOfMs: number): ReachIndex {
   const jurisdictionKind = new Uint8Array(RELATION_TYPES.length);
   SPEC_BY_TYPE.forEach((spec, t) => {
     if (!spec) return;
-    jurisdictionKind[t] = spec.jurisdiction ? 1 : spec.control ? 2 : 0;
+    jurisdictionKind[t] = spec.jurisdiction ? JURISDICTION : spec.control ? CONTROL : 0;
     if (!spec.dependency) return;
     typeDependent[t] = spec.dependency.dependent === 'from' ? 0 : 1;
     typeLayer[t] = layerIndex(spec);

@@ -2,9 +2,12 @@
 // hit is in the `provider` layer, so self-hosted weights (which pass only `weights`) keep working.
 import { z } from 'zod';
 import { layerMask, relationTypesInLayers } from '../reach.js';
-import { HARD, defineRule, entityRef, shockBase } from './rule.js';
+import { HARD, defineRule, entityRef, hitsWithControlled, shockBase } from './rule.js';
 
 const PROVIDER = ['provider'];
+// what a provider controls through provider-layer relations (the models it develops), and the layer cut
+const VIA = relationTypesInLayers(PROVIDER);
+const CUT = layerMask(PROVIDER);
 
 export default defineRule({
   type: 'api_cutoff',
@@ -19,11 +22,6 @@ export default defineRule({
   refs: { providers: null, destinations: ['Nation'] },
   hits(shock, ctx, i) {
     const scope = { nations: ctx.standsFor(shock.destinations), by: 'seat' as const };
-    const via = relationTypesInLayers(PROVIDER);
-    const layers = layerMask(PROVIDER);
-    return shock.providers.flatMap((id) => {
-      const provider = ctx.node(id);
-      return [provider, ...ctx.juris.controlledBy(provider, via)].map((node) => ({ node, layers, level: HARD, scope, shock: i }));
-    });
+    return hitsWithControlled(ctx, shock.providers, { layers: CUT, level: HARD, scope, shock: i }, VIA);
   },
 });

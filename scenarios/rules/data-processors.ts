@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { DOMAIN } from '../../schema/generated/domain.js';
 import { LABELS, type Label } from '../../schema/generated/model.js';
-import { LAYERS, layerMask, type ReachIndex } from '../reach.js';
+import { LAYERS, layerMask, neededInLayer, type ReachIndex } from '../reach.js';
 
 const HOSTING = LAYERS.indexOf('hosting');
 const PROVIDER = LAYERS.indexOf('provider');
@@ -34,8 +34,7 @@ export function dataProcessors(idx: ReachIndex): { node: number; layers: number 
   const hosting = layerMask(['hosting']);
   const provider = layerMask(['provider']);
   for (let x = 0; x < idx.snapshot.nodeCount; x++) {
-    let layers = HOST_LABELS.has(idx.snapshot.labelOf[x]!) ? hosting : 0;
-    for (let r = idx.rdepOffsets[x]!; r < idx.rdepOffsets[x + 1]! && !layers; r++) if (idx.depOutLayer[idx.rdepPos[r]!] === HOSTING) layers |= hosting;
+    let layers = HOST_LABELS.has(idx.snapshot.labelOf[x]!) || neededInLayer(idx, x, HOSTING) ? hosting : 0;
     for (let p = idx.depOffsets[x]!; p < idx.depOffsets[x + 1]!; p++) if (idx.depOutLayer[p] === PROVIDER) layers |= provider;
     if (layers) out.push({ node: x, layers });
   }

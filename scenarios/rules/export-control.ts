@@ -2,7 +2,7 @@
 // located in the destinations; a ban breaks, a licence requirement puts at risk.
 import { z } from 'zod';
 import { ALL_LAYERS } from '../reach.js';
-import { CONDITIONAL, HARD, defineRule, entityRef, shockBase } from './rule.js';
+import { CONDITIONAL, HARD, defineRule, entityRef, hitsWithControlled, shockBase } from './rule.js';
 
 export default defineRule({
   type: 'export_control',
@@ -21,9 +21,6 @@ export default defineRule({
     // one scope object per shock: propagation tests each dependent once per scope
     const scope = { nations: ctx.standsFor(shock.destinations), by: 'seat' as const };
     const level = shock.effect === 'ban' ? HARD : CONDITIONAL;
-    return shock.items.flatMap((id) => {
-      const item = ctx.node(id);
-      return [item, ...ctx.juris.controlledBy(item)].map((node) => ({ node, layers: ALL_LAYERS, level, scope, shock: i }));
-    });
+    return hitsWithControlled(ctx, shock.items, { layers: ALL_LAYERS, level, scope, shock: i });
   },
 });

@@ -2,7 +2,7 @@
 // jurisdiction relations point to, e.g. a nation or region) stands for the hosting facilities
 // located there; an organisation takes down what it controls with it.
 import { z } from 'zod';
-import { ALL_LAYERS, LAYERS, type ReachIndex } from '../reach.js';
+import { ALL_LAYERS, JURISDICTION, LAYERS, neededInLayer, type ReachIndex } from '../reach.js';
 import { HARD, defineRule, entityRef, shockBase } from './rule.js';
 import type { Jurisdictions } from '../jurisdiction.js';
 
@@ -10,7 +10,7 @@ const HOSTING = LAYERS.indexOf('hosting');
 
 function isPlace(idx: ReachIndex, x: number): boolean {
   const s = idx.snapshot;
-  for (const e of s.inOf(x)) if (idx.jurisdictionKind[s.edgeType[e]!] === 1 && s.validAt(e, idx.asOfMs)) return true;
+  for (const e of s.inOf(x)) if (idx.jurisdictionKind[s.edgeType[e]!] === JURISDICTION && s.validAt(e, idx.asOfMs)) return true;
   return false;
 }
 
@@ -18,11 +18,9 @@ function facilitiesIn(idx: ReachIndex, juris: Jurisdictions, place: number): num
   const s = idx.snapshot;
   const out = new Set<number>();
   for (const e of s.inOf(place)) {
-    if (idx.jurisdictionKind[s.edgeType[e]!] !== 1 || !s.validAt(e, idx.asOfMs)) continue;
+    if (idx.jurisdictionKind[s.edgeType[e]!] !== JURISDICTION || !s.validAt(e, idx.asOfMs)) continue;
     const x = s.edgeFrom[e]!;
-    let hosts = false;
-    for (let r = idx.rdepOffsets[x]!; r < idx.rdepOffsets[x + 1]! && !hosts; r++) hosts = idx.depOutLayer[idx.rdepPos[r]!] === HOSTING;
-    if (hosts) out.add(x);
+    if (neededInLayer(idx, x, HOSTING)) out.add(x);
     // a bloc's members are places too
     else if (juris.closure(x).includes(place) && isPlace(idx, x)) facilitiesIn(idx, juris, x).forEach((f) => out.add(f));
   }

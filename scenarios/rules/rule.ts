@@ -59,6 +59,17 @@ export const shockBase = {
   note: z.string().optional(),
 };
 
+/**
+ * One hit per named entity and per entity it controls (through the control relation types in
+ * `via` only, when given), each carrying `hit`: a shock on a company reaches what it runs.
+ */
+export function hitsWithControlled(ctx: RuleContext, ids: readonly string[], hit: Omit<Hit, 'node'>, via?: ReadonlySet<number>): Hit[] {
+  return ids.flatMap((id) => {
+    const x = ctx.node(id);
+    return [x, ...ctx.juris.controlledBy(x, via)].map((node) => ({ node, ...hit }));
+  });
+}
+
 /** Declares a rule with its types checked. */
 export function defineRule<Sch extends z.ZodObject>(rule: ShockRule<Sch>): ShockRule<Sch> {
   return rule;

@@ -2,7 +2,7 @@
 // sanctioning jurisdictions (the issuer's by default, or the listed `scope`).
 import { z } from 'zod';
 import { ALL_LAYERS } from '../reach.js';
-import { HARD, defineRule, entityRef, shockBase } from './rule.js';
+import { HARD, defineRule, entityRef, hitsWithControlled, shockBase } from './rule.js';
 
 export default defineRule({
   type: 'sanction',
@@ -18,9 +18,6 @@ export default defineRule({
   refs: { issuer: ['Nation', 'Organization'], targets: null, scope: ['Nation'] },
   hits(shock, ctx, i) {
     const scope = { nations: ctx.standsFor(shock.scope ?? [shock.issuer]), by: 'seat' as const };
-    return shock.targets.flatMap((id) => {
-      const target = ctx.node(id);
-      return [target, ...ctx.juris.controlledBy(target)].map((node) => ({ node, layers: ALL_LAYERS, level: HARD, scope, shock: i }));
-    });
+    return hitsWithControlled(ctx, shock.targets, { layers: ALL_LAYERS, level: HARD, scope, shock: i });
   },
 });

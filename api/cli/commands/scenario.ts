@@ -15,8 +15,9 @@ const command: CliCommand = {
       for (const e of errors) ctx.err(`scenario: ${e.message}`);
       if (args.values.json) ctx.out(JSON.stringify(scenarios.map((s) => ({ name: s.name, title: s.title, description: s.description, sources: s.sources, asOf: s.asOf ?? null })), null, 2));
       else {
+        const { terminalSafe } = await import('../../../scenarios/format.js');
         const width = Math.max(...scenarios.map((s) => s.name.length));
-        ctx.out(scenarios.map((s) => `${s.name.padEnd(width)}  ${s.title}`).join('\n'));
+        ctx.out(scenarios.map((s) => `${s.name.padEnd(width)}  ${terminalSafe(s.title)}`).join('\n'));
       }
       return 0;
     }
