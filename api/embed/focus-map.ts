@@ -4,7 +4,8 @@
 import { NotFound } from '../../schema/errors.js';
 import type { Snapshot } from '../../graph/snapshot.js';
 import type { MapEdge, MapNode, MapSpec } from './map-model.js';
-import { RELATION_ROLES, seatOf } from './relation-roles.js';
+import { dependencySteps, RELATION_FLAGS } from '../../graph/traverse.js';
+import { seatOf } from './relation-roles.js';
 import { focusAltText } from './alt-text.js';
 
 export interface FocusOptions {
@@ -20,23 +21,6 @@ interface Reach {
   role: 'upstream' | 'downstream';
 }
 
-/** Neighbours of node i one step up (what it needs) or down (what needs it), along valid edges. */
-function step(s: Snapshot, i: number, dir: 'upstream' | 'downstream', asOfMs: number): number[] {
-  const out: number[] = [];
-  // Upstream: i is the dependent end. For an out-edge that means dependent 'from', for an in-edge 'to'.
-  const wantOut = dir === 'upstream' ? 'from' : 'to';
-  for (const e of s.outOf(i)) {
-    const role = RELATION_ROLES[s.edgeType[e]!];
-    if (role && role.dependent === wantOut && s.validAt(e, asOfMs)) out.push(s.edgeTo[e]!);
-  }
-  const wantIn = dir === 'upstream' ? 'to' : 'from';
-  for (const e of s.inOf(i)) {
-    const role = RELATION_ROLES[s.edgeType[e]!];
-    if (role && role.dependent === wantIn && s.validAt(e, asOfMs)) out.push(s.edgeFrom[e]!);
-  }
-  return out;
-}
-
 /** Every entity within `depth` steps of `start`, upstream and downstream, with its distance. */
 function reachFrom(s: Snapshot, start: number, depth: number, asOfMs: number): Map<number, Reach> {
   const reached = new Map<number, Reach>();
@@ -45,7 +29,7 @@ function reachFrom(s: Snapshot, start: number, depth: number, asOfMs: number): M
     for (let d = 1; d <= depth && frontier.length; d++) {
       const next: number[] = [];
       for (const i of frontier)
-        for (const j of step(s, i, role, asOfMs)) {
+        for (const { node: j } of dependencySteps(s, i, role, asOfMs)) {
           if (j === start) continue;
           const known = reached.get(j);
           if (known && known.depth <= d) continue;
@@ -63,9 +47,9 @@ export function edgesAmong(s: Snapshot, chosen: Set<number>, asOfMs: number): Ma
   const edges: MapEdge[] = [];
   for (const i of chosen)
     for (const e of s.outOf(i)) {
-      const role = RELATION_ROLES[s.edgeType[e]!];
+      const role = RELATION_FLAGS[s.edgeType[e]!];
       const to = s.edgeTo[e]!;
-      if (!role || !chosen.has(to) || to === i || !s.validAt(e, asOfMs)) continue;
+      if (!role?.dependent || !chosen.has(to) || to === i || !s.validAt(e, asOfMs)) continue;
       edges.push({ relationId: s.edgeIds[e]!, from: s.ids[i]!, to: s.ids[to]!, type: s.type(e), reversed: role.dependent === 'to' });
     }
   return edges.sort((a, b) => (a.relationId < b.relationId ? -1 : a.relationId > b.relationId ? 1 : 0));

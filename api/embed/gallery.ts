@@ -4,18 +4,20 @@ import { createHash } from 'node:crypto';
 import type { Snapshot } from '../../graph/snapshot.js';
 import { esc } from './markup.js';
 import { HOST_SNIPPET } from './height-script.js';
-import { RELATION_ROLES } from './relation-roles.js';
+import { dependencySteps, type FollowFlags } from '../../graph/traverse.js';
 
 const HOST_SCRIPT = HOST_SNIPPET.replace(/^<script>|<\/script>$/g, '');
 /** CSP hash of the resize script the gallery itself runs (the same snippet hosts are given). */
 export const GALLERY_SCRIPT_HASH = `'sha256-${createHash('sha256').update(HOST_SCRIPT).digest('base64')}'`;
 
+// Being the seat of many entities is not being depended on: jurisdiction relations do not count here.
+const DEPENDED_ON: FollowFlags = { dependency: true, control: true, jurisdiction: false };
+
 /** The ids of the `n` entities with the most direct dependents, ties by id. */
 export function mostDependedOn(s: Snapshot, n: number): string[] {
   const scored: [string, number][] = [];
   for (let i = 0; i < s.nodeCount; i++) {
-    let k = 0;
-    for (const e of s.inOf(i)) if (RELATION_ROLES[s.edgeType[e]!]?.dependent === 'from' && !RELATION_ROLES[s.edgeType[e]!]?.jurisdiction) k++;
+    const k = dependencySteps(s, i, 'downstream', Number.NaN, DEPENDED_ON).length;
     if (k > 0) scored.push([s.ids[i]!, k]);
   }
   return scored

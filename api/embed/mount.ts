@@ -6,16 +6,18 @@ import type { Context, Hono } from 'hono';
 import { InvalidInput, NotFound } from '../../schema/errors.js';
 import { loadLibrary, scenarioProblems } from '../../scenarios/scenario-file.js';
 import type { AppDeps } from '../server/deps.js';
-import { canonicalQuery, parseMapParams, type Format, type MapParams } from './params.js';
+import { canonicalQuery, linkQuery, parseMapParams, type Format, type MapParams } from './params.js';
 import { buildSpec, CONTENT_TYPES, renderMap } from './render-map.js';
 import { RenderCache, type Rendered } from './render-cache.js';
 import { cacheControl, COMMON_HEADERS, etagMatches, mapCsp } from './http-policy.js';
 import { embedUrlParams, oembedResponse } from './oembed.js';
 import { layoutMap } from './layout.js';
-import { GALLERY_SCRIPT_HASH, mostDependedOn, renderGallery } from './gallery.js';
+import { GALLERY_SCRIPT_HASH, mostDependedOn, renderGallery, type GalleryExample } from './gallery.js';
+import type { Snapshot } from '../../graph/snapshot.js';
 
 /** Bumped when the drawing changes, so ETags of old renders stop matching. */
 const RENDER_REVISION = '1';
+const OEMBED_TYPE = 'application/json; charset=utf-8';
 
 export interface EmbedOptions {
   /** scenario library folder (tests point it at fixtures) */
@@ -44,6 +46,8 @@ export async function mountEmbeds(app: Hono, deps: AppDeps, opts: EmbedOptions =
   // spike on one URL skips parsing, normalising and hashing: two map look-ups and the bytes.
   const hot = new Map<string, { key: string; headers: Record<string, string> }>();
   const HOT_MAX = 5000;
+  // The gallery's examples scan the whole graph and read the scenario library: once per snapshot.
+  const galleryExamples = new WeakMap<Snapshot, GalleryExample[]>();
 
   const respond = (c: Context, rendered: Rendered, headers: Record<string, string>) =>
     etagMatches(c.req.header('if-none-match'), headers.ETag!) ? c.body(null, 304, headers) : c.body(rendered.body as Uint8Array<ArrayBuffer>, 200, headers);
@@ -123,9 +127,20 @@ export async function mountEmbeds(app: Hono, deps: AppDeps, opts: EmbedOptions =
       const maxwidth = dim('maxwidth');
       const maxheight = dim('maxheight');
       const snapshot = await deps.snapshots.get();
-      const spec = buildSpec(snapshot, params, opts.scenarioDir);
-      const body = oembedResponse({ origin, params, spec, layouts: { wide: layoutMap(spec, 'wide'), medium: layoutMap(spec, 'medium'), narrow: layoutMap(spec, 'narrow') }, maxwidth, maxheight });
-      return c.json(body, 200, { ...COMMON_HEADERS, 'Cache-Control': cacheControl(false), 'Access-Control-Allow-Origin': '*' });
+      // The answer depends only on these, so the map is built and laid out once per graph version.
+      const key = `oembed|${RENDER_REVISION}|${snapshot.version}|${linkQuery(params)}|${origin}|${maxwidth}|${maxheight}`;
+      const rendered = await cache.getOrRender(key, async () => {
+        const spec = buildSpec(snapshot, params, opts.scenarioDir);
+        const layouts = { wide: layoutMap(spec, 'wide'), medium: layoutMap(spec, 'medium'), narrow: layoutMap(spec, 'narrow') };
+        const body = JSON.stringify(oembedResponse({ origin, params, spec, layouts, maxwidth, maxheight }));
+        return { body: Buffer.from(body, 'utf8'), contentType: OEMBED_TYPE, etag: '' };
+      });
+      return c.body(rendered.body as Uint8Array<ArrayBuffer>, 200, {
+        ...COMMON_HEADERS,
+        'Content-Type': OEMBED_TYPE,
+        'Cache-Control': cacheControl(false),
+        'Access-Control-Allow-Origin': '*',
+      });
     } catch (err) {
       return errorResponse(c, err);
     }
@@ -134,12 +149,17 @@ export async function mountEmbeds(app: Hono, deps: AppDeps, opts: EmbedOptions =
   app.get('/embed', async (c) => {
     const origin = originOf(c, deps.config.publicUrl);
     const snapshot = await deps.snapshots.get();
-    const focus = mostDependedOn(snapshot, 3).map((id) => ({ title: `Around ${snapshot.names[snapshot.indexOf(id)!]}`, query: new URLSearchParams({ focus: id }).toString() }));
-    // Only scenarios whose entities are all in this graph make working examples.
-    const scenarios = loadLibrary(opts.scenarioDir)
-      .scenarios.filter((s) => scenarioProblems(snapshot, s).length === 0)
-      .slice(0, 3).map((s) => ({ title: s.title, query: new URLSearchParams({ scenario: s.name }).toString() }));
-    return c.html(renderGallery(origin, [...focus, ...scenarios]), 200, {
+    let examples = galleryExamples.get(snapshot);
+    if (!examples) {
+      const focus = mostDependedOn(snapshot, 3).map((id) => ({ title: `Around ${snapshot.names[snapshot.indexOf(id)!]}`, query: new URLSearchParams({ focus: id }).toString() }));
+      // Only scenarios whose entities are all in this graph make working examples.
+      const scenarios = loadLibrary(opts.scenarioDir)
+        .scenarios.filter((s) => scenarioProblems(snapshot, s).length === 0)
+        .slice(0, 3).map((s) => ({ title: s.title, query: new URLSearchParams({ scenario: s.name }).toString() }));
+      examples = [...focus, ...scenarios];
+      galleryExamples.set(snapshot, examples);
+    }
+    return c.html(renderGallery(origin, examples), 200, {
       ...COMMON_HEADERS,
       'Content-Security-Policy': `default-src 'none'; style-src 'unsafe-inline'; frame-src 'self'; img-src 'self' data:; script-src ${GALLERY_SCRIPT_HASH}; base-uri 'none'; form-action 'none'; frame-ancestors 'self'`,
       'Cache-Control': cacheControl(false),

@@ -1,25 +1,7 @@
-// Which relations a map follows and which end needs the other, read from the schema flags:
-// dependency relations by their `dependent` end; jurisdiction and control relations as the
-// `from` end depending on the `to` end (it sits under that law, or answers to that controller).
-import { DOMAIN } from '../../schema/generated/domain.js';
-import { RELATION_TYPES } from '../../schema/generated/model.js';
+// Words for labels and relation types, and the seat (nation or bloc) of an entity. Which way a
+// relation runs on a map comes from graph/traverse.ts (RELATION_FLAGS, read from the schema flags).
+import { RELATION_FLAGS } from '../../graph/traverse.js';
 import type { Snapshot } from '../../graph/snapshot.js';
-
-export interface RelationRole {
-  /** the end that needs the other one */
-  dependent: 'from' | 'to';
-  /** places the `from` end under the `to` end's jurisdiction */
-  jurisdiction: boolean;
-  /** the `to` end controls the `from` end */
-  control: boolean;
-}
-
-/** Per relation-type index (snapshot.edgeType), its role on a map, or null when maps ignore it. */
-export const RELATION_ROLES: readonly (RelationRole | null)[] = RELATION_TYPES.map((type) => {
-  const spec = DOMAIN.relations.find((r) => r.type === type);
-  if (!spec || !(spec.dependency || spec.jurisdiction || spec.control)) return null;
-  return { dependent: spec.dependency?.dependent ?? 'from', jurisdiction: spec.jurisdiction, control: spec.control };
-});
 
 /** Human words for a relation type: RUNS_ON -> "runs on". */
 export function relationWords(type: string): string {
@@ -43,8 +25,8 @@ export function seatOf(s: Snapshot, i: number, asOfMs: number, hops = 3): string
   let controller: number | undefined;
   let seat: number | undefined;
   for (const e of s.outOf(i)) {
-    const role = RELATION_ROLES[s.edgeType[e]!];
-    if (!role || !s.validAt(e, asOfMs)) continue;
+    const role = RELATION_FLAGS[s.edgeType[e]!];
+    if (!role || !(role.jurisdiction || role.control) || !s.validAt(e, asOfMs)) continue;
     const to = s.edgeTo[e]!;
     if (role.jurisdiction && (seat === undefined || s.ids[to]! < s.ids[seat]!)) seat = to;
     if (role.control && (controller === undefined || s.ids[to]! < s.ids[controller]!)) controller = to;

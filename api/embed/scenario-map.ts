@@ -7,7 +7,8 @@ import { runScenario, type Impact } from '../../scenarios/engine.js';
 import type { Scenario } from '../../scenarios/scenario-file.js';
 import type { Step } from '../../scenarios/causes.js';
 import type { MapEdge, MapNode, MapSpec, MapStatus } from './map-model.js';
-import { RELATION_ROLES, seatOf } from './relation-roles.js';
+import { RELATION_FLAGS } from '../../graph/traverse.js';
+import { seatOf } from './relation-roles.js';
 import { scenarioAltText } from './alt-text.js';
 
 export interface ScenarioMapOptions {
@@ -32,8 +33,7 @@ function stepEdge(s: Snapshot, step: Step): MapEdge | undefined {
   if (from === undefined || to === undefined) return undefined;
   for (const e of s.outOf(from))
     if (s.edgeTo[e] === to && s.type(e) === step.rel) {
-      const role = RELATION_ROLES[s.edgeType[e]!];
-      return { relationId: s.edgeIds[e]!, from: step.from, to: step.to, type: step.rel, reversed: role?.dependent === 'to' };
+      return { relationId: s.edgeIds[e]!, from: step.from, to: step.to, type: step.rel, reversed: RELATION_FLAGS[s.edgeType[e]!]?.dependent === 'to' };
     }
   return undefined;
 }

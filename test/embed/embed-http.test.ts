@@ -155,6 +155,15 @@ describe('oEmbed', () => {
     expect(body.html).toContain(`<iframe src="${ORIGIN}/embed/map?focus=chip%3Atest-h20&amp;theme=dark"`);
     expect(body.html).toContain('<noscript><img src=');
   });
+  it('answers a repeated request with the same JSON, and a new maxwidth with a new width', async () => {
+    const url = encodeURIComponent(`${ORIGIN}/embed/map?focus=chip:test-h20`);
+    const first = await get(`/oembed?url=${url}&maxwidth=600`);
+    expect(first.headers.get('content-type')).toMatch(/^application\/json/);
+    const again = await get(`/oembed?url=${url}&maxwidth=600`);
+    expect(await again.text()).toBe(await first.text());
+    const narrower = (await (await get(`/oembed?url=${url}&maxwidth=400`)).json()) as { width: number };
+    expect(narrower.width).toBe(400);
+  });
   it('refuses foreign URLs, bad map parameters and non-JSON formats', async () => {
     const foreign = await get(`/oembed?url=${encodeURIComponent('https://evil.example/embed/map?focus=chip:test-h20')}`);
     expect(foreign.status).toBe(404);
@@ -174,5 +183,8 @@ describe('gallery', () => {
     expect(html).toContain('/oembed?url=');
     expect(html).toContain('datawrapper-height');
     expect(r.headers.get('content-security-policy')).toContain("frame-src 'self'");
+  });
+  it('gives the same page again for the same graph version', async () => {
+    expect(await text('/embed')).toBe(await text('/embed'));
   });
 });
