@@ -1115,6 +1115,7 @@ export type Relation = {
 export type RelationType =
   | 'APPLIES_TO'
   | 'AVAILABLE_ON'
+  | 'COMPETES_WITH'
   | 'COVERS'
   | 'DERIVED_FROM'
   | 'DESIGNED_BY'

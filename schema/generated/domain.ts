@@ -515,6 +515,35 @@ export const DOMAIN: DomainSpec = {
       "substitution": false
     },
     {
+      "type": "COMPETES_WITH",
+      "description": "One entity is compared with, rivals or matches another of the same kind (a model that rivals another on benchmarks, a chip comparable to another); the subject is the one described, the object its comparand. Not a dependency.",
+      "from": [
+        "Chip",
+        "Model",
+        "Lab",
+        "Organization",
+        "Cloud"
+      ],
+      "to": [
+        "Chip",
+        "Model",
+        "Lab",
+        "Organization",
+        "Cloud"
+      ],
+      "properties": {
+        "note": {
+          "type": "string",
+          "required": false,
+          "description": "How the two compare (at parity, behind for training, ...)."
+        }
+      },
+      "jurisdiction": false,
+      "control": false,
+      "symmetric": false,
+      "substitution": false
+    },
+    {
       "type": "COVERS",
       "description": "What a deal is about - the chips, data centres, models or clouds it buys, builds or funds.",
       "from": [

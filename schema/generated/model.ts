@@ -6,7 +6,7 @@ export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}(T[0-9:.]+(Z|[+-]\d{2
 
 export const LABELS = ["Chip","Cloud","DataCenter","Deal","Deployment","Document","Lab","Model","Nation","Organization","Regulation"] as const;
 export type Label = (typeof LABELS)[number];
-export const RELATION_TYPES = ["APPLIES_TO","AVAILABLE_ON","COVERS","DERIVED_FROM","DESIGNED_BY","DEVELOPED_BY","ENACTED_BY","FABRICATED_BY","HEADQUARTERED_IN","HOSTED_ON","INVESTS_IN","LOCATED_IN","MEMBER_OF","OPERATED_BY","PARTNERS_WITH","PARTY_TO","RUNS_ON","SUBSIDIARY_OF","SUBSTITUTES","TRAINED_ON","USES_MEMORY","USES_MODEL"] as const;
+export const RELATION_TYPES = ["APPLIES_TO","AVAILABLE_ON","COMPETES_WITH","COVERS","DERIVED_FROM","DESIGNED_BY","DEVELOPED_BY","ENACTED_BY","FABRICATED_BY","HEADQUARTERED_IN","HOSTED_ON","INVESTS_IN","LOCATED_IN","MEMBER_OF","OPERATED_BY","PARTNERS_WITH","PARTY_TO","RUNS_ON","SUBSIDIARY_OF","SUBSTITUTES","TRAINED_ON","USES_MEMORY","USES_MODEL"] as const;
 export type RelationType = (typeof RELATION_TYPES)[number];
 
 /** Id prefix per label: ids are `<prefix>:<slug>`. */
@@ -266,6 +266,9 @@ export const relationProps = {
   AVAILABLE_ON: z.looseObject({
 
   }),
+  COMPETES_WITH: z.looseObject({
+    note: z.string().optional(),
+  }),
   COVERS: z.looseObject({
     quantity: z.number().int().optional(),
   }),
@@ -332,6 +335,7 @@ export const relationProps = {
 export const RELATION_ENDPOINTS: Record<RelationType, { from: readonly Label[]; to: readonly Label[] }> = {
   APPLIES_TO: { from: ["Regulation"], to: ["Nation","Lab","Organization","Model","Chip","Cloud","DataCenter","Deployment"] },
   AVAILABLE_ON: { from: ["Model"], to: ["Cloud"] },
+  COMPETES_WITH: { from: ["Chip","Model","Lab","Organization","Cloud"], to: ["Chip","Model","Lab","Organization","Cloud"] },
   COVERS: { from: ["Deal"], to: ["Model","Chip","Cloud","DataCenter","Deployment","Lab","Organization"] },
   DERIVED_FROM: { from: ["Model"], to: ["Model"] },
   DESIGNED_BY: { from: ["Chip"], to: ["Organization","Lab"] },
