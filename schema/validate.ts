@@ -9,7 +9,6 @@ import { InvalidInput } from './errors.js';
 const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):?(\d{2}))?)?$/;
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 // C0 and C1 control characters (tab, newline and the rest), which no name or URL carries
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 // Unicode bidirectional overrides and isolates reorder what a reader sees around them
 const BIDI = /[\u202a-\u202e\u2066-\u2069]/;
