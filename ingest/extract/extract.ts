@@ -7,6 +7,7 @@ import type { Gazetteer } from './gazetteer.js';
 import { findMentions } from './mentions.js';
 import { analyse, type Sentence } from './nlp.js';
 import { RULES } from './rules/index.js';
+import { EXTRACTOR_VERSION } from './version.js';
 
 export type DocumentKind = 'news' | 'model-card' | 'policy' | 'feed' | 'auto';
 
@@ -56,8 +57,8 @@ export interface FactOut {
 
 export type ExtractedRecord = EntityOut | FactOut;
 
-/** Version of the extraction rules; bump when rules change so re-ingest supersedes old claims. */
-export const EXTRACTOR_VERSION = '1';
+/** Version of the extractor: a hash of its code and data (version.ts); `reextract` supersedes claims of other versions. */
+export { EXTRACTOR_VERSION } from './version.js';
 
 // created entities (deals, regulations) recur in every draft of a sentence: their ids are computed once
 const createdIds = new Map<string, string>();
