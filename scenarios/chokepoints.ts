@@ -4,6 +4,7 @@
 import { dateMs, type Snapshot } from '../graph/snapshot.js';
 import { LABELS, type Label } from '../schema/generated/model.js';
 import { InvalidInput } from '../schema/errors.js';
+import { assertValid, dateProblem } from '../schema/validate.js';
 import { nodeLevel, propagate } from './propagate.js';
 import { ALL_LAYERS, LAYERS, reachIndex, topoOrderOf, type ReachIndex } from './reach.js';
 import { HARD } from './rules/rule.js';
@@ -169,8 +170,8 @@ export function breakCounts(idx: ReachIndex, srcs: readonly number[]): Int32Arra
 }
 
 function indexFor(snapshot: Snapshot, asOf: string | undefined): ReachIndex {
+  if (asOf !== undefined) assertValid(dateProblem('asOf', asOf));
   const ms = dateMs(asOf);
-  if (asOf !== undefined && Number.isNaN(ms)) throw new InvalidInput(`asOf: expected an ISO date (YYYY-MM-DD), got "${asOf}"`);
   return reachIndex(snapshot, ms);
 }
 

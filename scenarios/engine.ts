@@ -2,8 +2,7 @@
 // snapshot's dependency relations -> a status per deployment, with causal chains and
 // mitigations (README: Scenarios). Pure and deterministic: same snapshot and scenario, same JSON.
 import { dateMs, type Snapshot } from '../graph/snapshot.js';
-import { isoDate } from '../schema/generated/model.js';
-import { InvalidInput } from '../schema/errors.js';
+import { assertValid, dateProblem } from '../schema/validate.js';
 import { CauseFinder, type Step } from './causes.js';
 import { jurisdictionsOf, type Jurisdictions } from './jurisdiction.js';
 import { MitigationFinder, type Mitigation } from './mitigations.js';
@@ -69,7 +68,7 @@ function shockActive(snapshot: Snapshot, regulation: string | undefined, asOfMs:
 export function evaluateScenario(snapshot: Snapshot, scenario: Scenario, opts: RunOptions = {}): Evaluation {
   validateScenario(snapshot, scenario);
   const asOf = opts.asOf ?? scenario.asOf ?? null;
-  if (asOf !== null && !isoDate.safeParse(asOf).success) throw new InvalidInput(`asOf: expected an ISO date (YYYY-MM-DD), got "${asOf}"`);
+  if (asOf !== null) assertValid(dateProblem('asOf', asOf));
   const asOfMs = dateMs(asOf);
   const idx = reachIndex(snapshot, asOfMs);
   const juris = jurisdictionsOf(idx);

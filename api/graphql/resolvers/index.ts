@@ -2,7 +2,7 @@
 // the domain model.
 import { GraphQLScalarType, Kind } from 'graphql';
 import { InvalidInput } from '../../../schema/errors.js';
-import { isoDate } from '../../../schema/generated/model.js';
+import { assertValid, dateProblem } from '../../../schema/validate.js';
 import type { Resolvers } from '../generated.js';
 import { entityTypeResolvers } from './entity-fields.js';
 import { Query } from './query.js';
@@ -12,10 +12,10 @@ import { ingestMutations, ingestQueries } from './ingest.js';
 import { Relation, Source } from './relation.js';
 import { CauseStep, Chokepoint, Impact, Mitigation, ScenarioInfo, scenarioQueries } from './scenario.js';
 
+// real calendar dates only: 2026-02-30 is refused, never read as "no date"
 const parseDate = (value: unknown) => {
-  const ok = isoDate.safeParse(value);
-  if (!ok.success) throw new InvalidInput(`expected an ISO date like 2025-06-30, got ${JSON.stringify(value)}`);
-  return ok.data;
+  assertValid(dateProblem('Date', value));
+  return value as string;
 };
 
 const DateScalar = new GraphQLScalarType({

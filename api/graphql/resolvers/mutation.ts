@@ -1,8 +1,9 @@
 // Mutations: validated with zod, written through the store in one batch each, then the snapshot
 // cache is told the graph moved. Every mutation needs the editor role.
 import { z } from 'zod';
-import { ID_PREFIX, labelProps, isoDate } from '../../../schema/generated/model.js';
+import { ID_PREFIX, labelProps } from '../../../schema/generated/model.js';
 import { InvalidInput, NotFound } from '../../../schema/errors.js';
+import { assertValid, calendarDate, entityName, rangeProblem, sourceUrl } from '../../../schema/validate.js';
 import { claimId, describeZodError, documentId, entityId, propsSchema, relationId, type ClaimRecord, type DocumentRecord, type EntityRecord } from '../../../schema/records.js';
 import { graphMoved, type GraphContext } from '../context.js';
 import type { MutationResolvers } from '../generated.js';
@@ -14,10 +15,10 @@ const DOC_KINDS = ['news', 'model-card', 'policy', 'feed', 'record', 'table', 's
 
 const upsertInput = z.object({
   type: z.string(),
-  name: z.string().trim().min(1, 'name must not be empty'),
+  name: entityName.transform((n) => n.trim()),
   id: ID.nullish(),
-  aliases: z.array(z.string().trim().min(1)).nullish(),
-  description: z.string().nullish(),
+  aliases: z.array(entityName.transform((n) => n.trim())).max(200).nullish(),
+  description: z.string().max(10_000).nullish(),
   properties: z.record(z.string(), z.unknown()).nullish(),
 });
 
@@ -27,17 +28,17 @@ const claimInput = z.object({
   object: ID,
   properties: z.record(z.string(), z.unknown()).nullish(),
   source: z.object({
-    url: z.string().trim().min(1, 'the source needs a URL or a document id'),
+    url: sourceUrl,
     title: z.string().nullish(),
     publisher: z.string().nullish(),
-    publishedAt: isoDate.nullish(),
+    publishedAt: calendarDate.nullish(),
     kind: z.enum(DOC_KINDS).nullish(),
   }),
-  quote: z.string().nullish(),
+  quote: z.string().max(10_000).nullish(),
   confidence: z.number().min(0).max(1).nullish(),
-  observedAt: isoDate.nullish(),
-  validFrom: isoDate.nullish(),
-  validTo: isoDate.nullish(),
+  observedAt: calendarDate.nullish(),
+  validFrom: calendarDate.nullish(),
+  validTo: calendarDate.nullish(),
 });
 
 async function existing(id: string, ctx: GraphContext, field: string): Promise<EntityRecord> {
@@ -78,6 +79,7 @@ export const Mutation: MutationResolvers = {
   addClaim: async (_p, args, ctx) => {
     requireEditor(ctx.role);
     const input = parse(claimInput, args.input, 'input');
+    assertValid(rangeProblem('input.validFrom', input.validFrom, 'input.validTo', input.validTo));
     await existing(input.subject, ctx, 'input.subject');
     await existing(input.object, ctx, 'input.object');
     const docId = documentId(input.source.url);
