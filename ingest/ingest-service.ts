@@ -15,11 +15,11 @@ import { runAllOnce, scheduleJobs, type JobOutcome } from './scheduler/scheduler
 export function createPipeline(
   store: GraphStore,
   config: SourcesConfig | null,
-  opts: { allowPrivate?: boolean; progress?: (label: string, done: number, total?: number) => void; fetch?: Partial<FetchOptions> } = {},
+  opts: { allowPrivate?: boolean; progress?: (label: string, done: number, total?: number) => void; fetch?: Partial<FetchOptions>; localFiles?: boolean } = {},
 ): IngestPipeline {
   const settings = config?.defaults.fetch ?? {};
   const fetcher = new Fetcher({ ...settings, ...(opts.fetch ?? {}), ...(opts.allowPrivate !== undefined ? { allowPrivate: opts.allowPrivate || !!settings.allowPrivate } : {}) });
-  return new IngestPipeline({ store, fetcher, ...(opts.progress ? { progress: opts.progress } : {}) });
+  return new IngestPipeline({ store, fetcher, ...(opts.progress ? { progress: opts.progress } : {}), ...(opts.localFiles !== undefined ? { localFiles: opts.localFiles } : {}) });
 }
 
 /** One line per run: when, job, documents and claims, failures. */
@@ -154,7 +154,8 @@ export class IngestService {
 
   private pipeline(): IngestPipeline {
     if (this.stopped) throw new StoreUnavailable('ingest is stopping: the server is shutting down');
-    const pipeline = createPipeline(this.store, this.config, { allowPrivate: !!this.opts.allowPrivate });
+    // the server reads no local path: handed documents carry their bytes, feed links are fetched
+    const pipeline = createPipeline(this.store, this.config, { allowPrivate: !!this.opts.allowPrivate, localFiles: false });
     this.pipelines.add(pipeline);
     return pipeline;
   }

@@ -6,7 +6,7 @@ import https from 'node:https';
 import { isIP } from 'node:net';
 import { FetchError } from './fetch-error.js';
 import { HostGate } from './host-gate.js';
-import { BlockedAddressError, guardedLookup, isBlockedAddress } from './ssrf-guard.js';
+import { BlockedAddressError, blockedRange, guardedLookup } from './ssrf-guard.js';
 
 export interface FetchOptions {
   timeoutMs: number;
@@ -88,8 +88,12 @@ export class Fetcher {
       if (seen.has(parsed.href)) throw new FetchError('redirect_loop', start, `redirects back to ${parsed.href}`);
       seen.add(parsed.href);
       const host = parsed.hostname.replace(/^\[|\]$/g, '');
-      // IP literals never go through DNS lookup, so they are checked here
-      if (!this.options.allowPrivate && (isIP(host) ? isBlockedAddress(host) : host === 'localhost')) throw new FetchError('ssrf_blocked', url, `${host} is not a public address`);
+      // IP literals never go through DNS lookup, so they are checked here (names are checked in the lookup)
+      if (!this.options.allowPrivate && isIP(host)) {
+        const range = blockedRange(host);
+        if (range) throw new FetchError('ssrf_blocked', url, `${host} is not a public address (${range})`);
+      }
+      if (!this.options.allowPrivate && /(^|\.)localhost\.?$/i.test(host)) throw new FetchError('ssrf_blocked', url, `${host} is not a public address (loopback)`);
       const res = await this.gate.run(parsed.host, () => this.once(parsed, hop === 0 ? validators : {}));
       if (res.status >= 300 && res.status < 400 && res.status !== 304 && res.location) {
         if (hop >= this.options.maxRedirects) throw new FetchError('too_many_redirects', start, `more than ${this.options.maxRedirects} redirects`);

@@ -7,13 +7,14 @@ import { randomUUID } from 'node:crypto';
 import type { GraphStore } from '../../graph/store.js';
 import { InvalidInput } from '../../schema/errors.js';
 import { Gazetteer } from '../extract/gazetteer.js';
-import type { DocumentKind } from '../extract/extract.js';
+import { EXTRACTOR_VERSION, type DocumentKind } from '../extract/extract.js';
 import { extractParsed } from '../document.js';
 import { FetchError } from '../fetch/fetch-error.js';
 import { Fetcher } from '../fetch/fetcher.js';
 import { pickSource } from '../sources/index.js';
 import type { FeedItem, ParsedDocument, RawInput } from '../sources/source.js';
 import { cachedValidators, recordRun, rememberValidators, type DeadLetter, type RunReport } from './run-log.js';
+import { storedInput, type InputOrigin } from './stored-input.js';
 import { documentRecord, prepareWrite } from './to-batch.js';
 
 export interface PipelineOptions {
@@ -26,6 +27,12 @@ export interface PipelineOptions {
   progress?: (label: string, done: number, total?: number) => void;
   /** called after each document is written (tests use it to interrupt a run) */
   onDocument?: (url: string) => void;
+  /**
+   * Whether a target that is not an http(s) URL is read as a local file (default true: the
+   * operator named it on the command line). A server sets false: documents handed to it come
+   * with their bytes. Links found inside documents are never read locally either way.
+   */
+  localFiles?: boolean;
 }
 
 export interface IngestTarget {
@@ -69,7 +76,22 @@ function outcomeSince(location: string, before: TargetOutcome, r: RunReport): Ta
   };
 }
 
+/** A feed item's title and date, which its page falls back on. */
+const itemDates = (item: FeedItem) => ({ ...(item.title ? { title: item.title } : {}), ...(item.publishedAt ? { publishedAt: item.publishedAt } : {}) });
+
 const isUrl = (s: string) => /^https?:\/\//i.test(s);
+
+/** Why a link found inside a document may not be fetched (only http(s) URLs may), or null when it may. */
+export function documentLinkProblem(link: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(link);
+  } catch {
+    return `"${link.slice(0, 200)}" is not an absolute http(s) URL; a link inside a document is never read as a local path`;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return `${url.protocol} links inside a document are not followed; only http(s) URLs are fetched`;
+  return null;
+}
 
 export class IngestPipeline {
   readonly fetcher: Fetcher;
@@ -134,7 +156,10 @@ export class IngestPipeline {
 
   private async load(location: string, report: RunReport, content?: Uint8Array): Promise<RawInput | null> {
     if (content) return { url: location, body: content };
-    if (!isUrl(location)) return { url: location, body: await readFile(location) };
+    if (!isUrl(location)) {
+      if (this.opts.localFiles === false) throw new FetchError('bad_url', location, 'not an http(s) URL, and this process reads no local files: send the document with its content');
+      return { url: location, body: await readFile(location) };
+    }
     const validators = await cachedValidators(this.opts.store, location);
     const res = await this.fetcher.fetch(location, validators);
     if (res.notModified) {
@@ -157,7 +182,7 @@ export class IngestPipeline {
     try {
       const gazetteer = await this.knownEntities();
       const out = await pickSource(input, target.kind ?? 'auto').parse(input, { gazetteer });
-      for (const doc of out.documents) await this.write(job, doc, report);
+      for (const doc of out.documents) await this.write(job, doc, report, { raw: input, readAs: target.kind ?? 'auto' });
       for (const item of out.items) {
         if (this.stopping) this.fail(report, job, item.link, new StoppedError());
         else await this.ingestItem(job, item, report);
@@ -170,37 +195,43 @@ export class IngestPipeline {
   /** A feed item: its page when it can be fetched, else the item's own text. */
   private async ingestItem(job: string, item: FeedItem, report: RunReport): Promise<void> {
     try {
+      const problem = documentLinkProblem(item.link);
+      // the link is the document's word, not the operator's: it is fetched under the guard or not at all
+      if (problem) throw new FetchError('bad_url', item.link, problem);
       const input = await this.load(item.link, report);
       if (!input) return;
       const gazetteer = await this.knownEntities();
       const out = await pickSource(input, 'auto').parse(input, { gazetteer });
-      for (const doc of out.documents) await this.write(job, { ...doc, title: doc.title ?? item.title, publishedAt: doc.publishedAt ?? item.publishedAt } as ParsedDocument, report);
+      for (const doc of out.documents) await this.write(job, { ...doc, title: doc.title ?? item.title, publishedAt: doc.publishedAt ?? item.publishedAt } as ParsedDocument, report, { raw: input, readAs: 'auto', ...itemDates(item) });
     } catch (err) {
       this.fail(report, job, item.link, err);
       if (!item.text) return;
       report.documents.fromFeedText++;
       const doc: ParsedDocument = { url: item.link, kind: 'feed', text: item.text, records: [], ...(item.title ? { title: item.title } : {}), ...(item.publishedAt ? { publishedAt: item.publishedAt } : {}) };
       try {
-        await this.write(job, doc, report);
+        await this.write(job, doc, report, { feedItemText: item.text, url: item.link, ...itemDates(item) });
       } catch (err2) {
         this.fail(report, job, item.link, err2);
       }
     }
   }
 
-  private async write(job: string, doc: ParsedDocument, report: RunReport): Promise<Outcome> {
+  private async write(job: string, doc: ParsedDocument, report: RunReport, origin: InputOrigin): Promise<Outcome> {
     const store = this.opts.store;
     for (const problem of doc.problems ?? []) report.failures.push({ job, url: doc.url, reason: 'bad_row', message: problem, at: this.now().toISOString() });
     const record = documentRecord(doc);
     const prior = (await store.getDocuments([record.id])).get(record.id);
     if (prior?.contentHash === record.contentHash) {
       report.documents.unchanged++;
+      // a document read before inputs were kept gets its input now, with no version, so reextract reads it again
+      if (!(await store.getDocumentInputs([record.id])).has(record.id)) await store.write({ inputs: [storedInput(record.id, job, origin)] });
       return 'unchanged';
     }
     const gazetteer = await this.knownEntities();
     const records = extractParsed(doc, gazetteer, doc.url);
     const prepared = await prepareWrite(doc, records, store, { observedAt: this.now().toISOString().slice(0, 10), supersede: !!prior });
-    const result = await store.write(prepared.batch);
+    // the input is kept beside the document so a newer extractor can read it again (reextract)
+    const result = await store.write({ ...prepared.batch, inputs: [storedInput(record.id, job, origin, EXTRACTOR_VERSION)] });
     report.claimsAdded += result.claimsAdded;
     report.claimsRetracted += result.claimsRetracted;
     report.entitiesWritten += prepared.batch.entities?.length ?? 0;
