@@ -24,6 +24,7 @@ import { subsidiaryOf } from './subsidiary-of.js';
 import { substitutes } from './substitutes.js';
 import { trainedOn } from './trained-on.js';
 import { usesModel } from './uses-model.js';
+import { relatePhrases } from '../relate/relate.js';
 
 export const RULES: readonly RelationRule[] = [
   possessive,
@@ -50,4 +51,6 @@ export const RULES: readonly RelationRule[] = [
   subsidiaryOf,
   locatedIn,
   operatedBy,
+  // the generalising layer last: where a specific rule and it read the same pair, the more confident wins
+  relatePhrases,
 ];

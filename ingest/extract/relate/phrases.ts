@@ -1,0 +1,154 @@
+// Loads the relation phrases (phrases.yaml beside this file) and checks them against the domain
+// model: an unknown relation type, label or organisation kind, or a malformed phrase, fails with
+// the file and line. Each phrase becomes a regular expression over the lower-cased words between
+// two mentions.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
+import { z } from 'zod';
+import { LABELS, RELATION_TYPES, labelProps, type Label, type RelationType } from '../../../schema/generated/model.js';
+
+export const PHRASES_FILE = fileURLToPath(new URL('./phrases.yaml', import.meta.url));
+
+/** Which mention of a pair is the subject. */
+export type Direction = 'either' | 'forward' | 'backward';
+
+/** The phrases of one entry and direction, compiled into one pattern. */
+export interface Phrase {
+  rel: RelationType;
+  direction: Direction;
+  /** the phrases as written in the data file */
+  texts: string[];
+  /** every phrase that is more than a lone function word, as one alternation (null when there is none) */
+  re: RegExp | null;
+  /** lone function words ("by", "in"): each states the relation only when it is all that stands between the two mentions */
+  weak: ReadonlySet<string>;
+  subjectLabels?: readonly Label[];
+  objectLabels?: readonly Label[];
+  objectKinds?: readonly string[];
+}
+
+export interface PhraseBook {
+  phrases: Phrase[];
+  possessive: { relations: RelationType[]; maxModifiers: number };
+  /** a hash-free summary for tests and docs: relation type -> number of phrases */
+  counts: Partial<Record<RelationType, number>>;
+}
+
+export class PhraseFileError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    message: string,
+  ) {
+    super(`${file}:${line}: ${message}`);
+  }
+}
+
+// words that only state a relation when nothing else stands between the mentions
+const FUNCTION_WORDS = new Set(['by', 'from', 'on', 'in', 'of', 'with', 'to', 'for', 'via', 'through', 'than', 'versus', 'vs', 'against', 'under', 'behind', 'near', 'outside', 'runs', 'built', 'build', 'builds', 'owns', 'own', 'unit', 'subsidiary', 'subsidiaries', 'division', 'successor', 'memory', 'uses', 'use', 'using', 'fab', 'foundry', 'hit', 'hits', 'add', 'adds', 'added', 'led', 'leads', 'back', 'backs', 'backed', 'fund', 'funds', 'funded', 'raise', 'raises', 'raised', 'houses', 'housing', 'bought', 'buys']);
+
+const RELATION = z.enum(RELATION_TYPES as unknown as [RelationType, ...RelationType[]]);
+const LABEL = z.enum(LABELS as unknown as [Label, ...Label[]]);
+const PHRASE_TEXT = z.string().regex(/^[a-z0-9 '*,.+\-[\]]+$/, 'a phrase is lower-case words, optionally ending a stem with *');
+// an organisation kind is valid when the schema's Organization props accept it
+const isOrgKind = (k: string): boolean => labelProps.Organization.safeParse({ kind: k }).success;
+
+const ENTRY = z
+  .object({
+    rel: RELATION,
+    either: z.array(PHRASE_TEXT).optional(),
+    forward: z.array(PHRASE_TEXT).optional(),
+    backward: z.array(PHRASE_TEXT).optional(),
+    labels: z.tuple([z.array(LABEL).min(1), z.array(LABEL).min(1)]).optional(),
+    objectKinds: z.array(z.string().refine(isOrgKind, 'not an Organization kind of the schema')).optional(),
+  })
+  .strict()
+  .refine((e) => (e.either?.length ?? 0) + (e.forward?.length ?? 0) + (e.backward?.length ?? 0) > 0, 'an entry needs phrases under either, forward or backward');
+
+const FILE = z
+  .object({
+    possessive: z.object({ relations: z.array(RELATION).min(1), maxModifiers: z.number().int().min(0).max(10) }).strict(),
+    entries: z.array(z.unknown()),
+  })
+  .strict();
+
+/** A phrase as a regular expression over lower-cased words: `*` ends a stem, `[..]` and `+` pass through. */
+export function phraseSource(text: string): string {
+  return text
+    .split(' ')
+    .map((w) => {
+      if (w.startsWith('[') || w.endsWith('+') || w.endsWith(']*') || w.endsWith(']+')) return w;
+      const stem = w.endsWith('*');
+      const body = (stem ? w.slice(0, -1) : w).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      return stem ? `${body}[\\w-]*` : body;
+    })
+    .join(' ');
+}
+
+function lineOf(node: Node | undefined, counter: LineCounter): number {
+  const at = node?.range?.[0];
+  return at === undefined ? 1 : counter.linePos(at).line;
+}
+
+/** Parses and checks a phrase file's text; `file` names it in errors. */
+export function parsePhrases(text: string, file: string): PhraseBook {
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter });
+  if (doc.errors.length) {
+    const e = doc.errors[0]!;
+    throw new PhraseFileError(file, e.linePos?.[0]?.line ?? 1, e.message.split('\n')[0] ?? 'unreadable YAML');
+  }
+  const top = FILE.safeParse(doc.toJS());
+  if (!top.success) {
+    const issue = top.error.issues[0]!;
+    const node = doc.getIn(issue.path as (string | number)[], true) as Node | undefined;
+    throw new PhraseFileError(file, lineOf(node, counter), `${issue.path.join('.') || '(file)'}: ${issue.message}`);
+  }
+  const entriesNode = doc.get('entries', true);
+  const items = isSeq(entriesNode) ? (entriesNode.items as Node[]) : [];
+  const phrases: Phrase[] = [];
+  const counts: Partial<Record<RelationType, number>> = {};
+  top.data.entries.forEach((raw, i) => {
+    const parsed = ENTRY.safeParse(raw);
+    const node = items[i];
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      const at = isMap(node) ? (node.getIn(issue.path as (string | number)[], true) as Node | undefined) : undefined;
+      throw new PhraseFileError(file, lineOf(at ?? node, counter), `entries[${i}].${issue.path.join('.')}: ${issue.message}`);
+    }
+    const e = parsed.data;
+    const add = (list: string[] | undefined, direction: Direction) => {
+      if (!list?.length) return;
+      const strong = list.filter((t) => !FUNCTION_WORDS.has(t));
+      let re: RegExp | null = null;
+      if (strong.length) {
+        try {
+          re = new RegExp(`(?:^|[^\\w-])(?:${strong.map(phraseSource).join('|')})(?=$|[^\\w-])`, 'g');
+        } catch (err) {
+          throw new PhraseFileError(file, lineOf(node, counter), `entries[${i}]: a phrase is not a valid pattern (${(err as Error).message})`);
+        }
+      }
+      phrases.push({
+        rel: e.rel,
+        direction,
+        texts: list,
+        re,
+        weak: new Set(list.filter((t) => FUNCTION_WORDS.has(t))),
+        ...(e.labels ? { subjectLabels: e.labels[0], objectLabels: e.labels[1] } : {}),
+        ...(e.objectKinds ? { objectKinds: e.objectKinds } : {}),
+      });
+      counts[e.rel] = (counts[e.rel] ?? 0) + list.length;
+    };
+    add(e.either, 'either');
+    add(e.forward, 'forward');
+    add(e.backward, 'backward');
+  });
+  return { phrases, possessive: top.data.possessive, counts };
+}
+
+let book: PhraseBook | undefined;
+/** The phrase book of the shipped data file, loaded once. */
+export function phraseBook(): PhraseBook {
+  return (book ??= parsePhrases(readFileSync(PHRASES_FILE, 'utf8'), 'ingest/extract/relate/phrases.yaml'));
+}

@@ -1,0 +1,180 @@
+// The generalising relation layer: an open relation phrase between two mention groups of a
+// sentence, mapped to a relation type of the domain model by the phrase book (phrases.yaml) and
+// by the endpoint labels the schema allows. It reads the masked sentence of frame.ts:
+//
+//   ⟨0⟩, a unit of ⟨1⟩'s ⟨2⟩, unveiled ⟨3⟩ and ⟨4⟩ on Monday.
+//
+// 1. Mentions joined by list separators ("⟨3⟩ and ⟨4⟩", same or compatible labels) form a group;
+//    a relation between two groups holds for every member pair.
+// 2. Two groups relate only when nothing but words stands between them: no other mention, except
+//    inside an appositive or relative clause attached to the left one (", a ... ,", ", which ... ,")
+//    and possessive owners ("⟨1⟩'s"), which are read as modifiers. So a relation phrase never
+//    reaches past a nearer candidate.
+// 3. The words between are checked for blockers (reported speech, negation, contrast, ";") and
+//    matched against the phrases; the phrase nearest the right-hand mention decides. A single
+//    function word ("by", "in") decides only when it stands alone between the two.
+// 4. "⟨0⟩'s [modifiers] ⟨1⟩" is a possessive: the owner makes, enacts, operates or houses the owned,
+//    whichever the schema allows, in the order the phrase book gives.
+// 5. A group of two or more followed by a partnership phrase ("⟨0⟩ and ⟨1⟩ formed an alliance"), or
+//    preceded by one ("a partnership between ⟨0⟩ and ⟨1⟩"), partners pairwise.
+import type { Label } from '../../../schema/generated/model.js';
+import { allowed, type FactDraft, type Frame, type Mention, type RelationRule } from '../frame.js';
+import { phraseBook, type Phrase } from './phrases.js';
+
+interface Group {
+  members: Mention[];
+  /** offsets in the masked sentence: first marker's start, last marker's end */
+  start: number;
+  end: number;
+}
+
+const MARKER = /⟨(\d+)⟩/g;
+const LIST_GAP = /^(?:\s*,\s*(?:and |or |as well as |plus )?|\s+(?:and|or|&|as well as|plus)\s+|\s*\/\s*)(?:the )?$/;
+// a clause attached to the left mention, which the relation phrase skips: ", a Shenzhen-based firm," / ", which ⟨5⟩ backs,"
+const ATTACHED = /^\s*(?:,|\(|—|–)\s*(?:a|an|the|which|who|whose|its|one of|itself|now|formerly|previously|once)\b[^,;()—–]*(?:,|\)|—|–)/;
+const BLOCK = /;|\b(?:said|says|say|told|tells|according|reported|reports|reportedly|but|while|whereas|although|though|however|unlike|not|never|no longer|without|except|if|whether|rather than|instead|denied|denies|deny|rejected|rejects|refused|refuses|plans? to|could|might|may|would|should|considering|consider|asked|ask|urged|urge|allegedly|alleged)\b|n't\b/;
+// words that carry no relation: what is left of a gap once they are gone must be a lone function word for it to count
+const FILLER = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'new', 'latest', 'also', 'recently', 'now', 'which', 'who', 'is', 'was', 'were', 'are', 'has', 'have', 'had', 'been', 'be', 'being', 'both', 'all', 'own', 'first', 'next', 'earlier', 'based', ',', '-', '—', '–', '(', ')', 'chip', 'chips', 'model', 'models', 'gpu', 'gpus', 'accelerator', 'accelerators', 'processor', 'processors', 'llm', 'llms', 'company', 'firm', 'group', 'startup', 'lab', 'cloud', 'platform', 'service', 'region', 'family', 'series', 'line', 'version', 'ai']);
+// words that make a possessive's gap more than a name's modifiers ("X's investment in Y", "X's plan to buy Y")
+const NOT_MODIFIER = new Set(['in', 'on', 'of', 'to', 'for', 'with', 'by', 'from', 'at', 'and', 'or', 'that', 'which', 'who', 'is', 'was', 'are', 'were', 'has', 'have', 'had', 'will', 'would', 'as', 'than', 'against', 'into', 'over', 'under', 'after', 'before', 'since', 'about']);
+const PARTNER_AFTER = /^\s*(?:,\s*)?(?:(?:have|has|had|will|would|also|jointly|together|today|recently|then|are|were|is)\s+){0,3}(?:partner\w*|collaborat\w*|team(?:ed|s)? up|join(?:ed|s)? forces|form(?:ed|s)? (?:a|an) (?:[\w-]+ )?(?:alliance|partnership|joint venture|consortium)|sign(?:ed|s)? (?:a|an) (?:[\w-]+ ){0,2}(?:partnership|alliance|collaboration|cooperation|memorandum|agreement|pact)|agree(?:d|s)? to (?:work together|collaborate|partner|cooperate)|cooperat\w*|(?:launch|establish|set up|create)(?:ed|es|s)? (?:a|an) (?:[\w-]+ )?(?:joint venture|alliance|partnership))\b/;
+const PARTNER_BEFORE = /\b(?:partnership|alliance|collaboration|cooperation|joint venture|tie-up|pact|agreement|deal|memorandum of understanding|mou)s? (?:between|of|among|with|involving)\s+(?:the )?$/;
+
+const compatible = (a: Label, b: Label) => a === b || ((a === 'Lab' || a === 'Organization') && (b === 'Lab' || b === 'Organization'));
+
+/** Usable endpoints: not ambiguous, not an adjective ("Chinese"). */
+const usable = (m: Mention | undefined): m is Mention => !!m && m.status !== 'ambiguous' && !m.demonym;
+
+function groupsOf(frame: Frame): Group[] {
+  const out: Group[] = [];
+  for (const mk of frame.masked.matchAll(MARKER)) {
+    const mention = frame.mentions[Number(mk[1])];
+    const start = mk.index;
+    const end = start + mk[0].length;
+    if (!mention) continue;
+    const last = out[out.length - 1];
+    const gap = last ? frame.masked.slice(last.end, start) : '';
+    if (last && LIST_GAP.test(gap) && last.members.every((m) => compatible(m.label, mention.label))) {
+      last.members.push(mention);
+      last.end = end;
+    } else out.push({ members: [mention], start, end });
+  }
+  return out;
+}
+
+/** The words between two groups as a relation phrase, or null when something else stands between them. */
+function gapBetween(frame: Frame, left: Group, right: Group): string | null {
+  let gap = frame.masked.slice(left.end, right.start);
+  // possessive owners inside the gap modify what follows them: "a unit of ⟨1⟩'s" reads "a unit of owner's"
+  gap = gap.replace(/⟨\d+⟩['’]s\b/g, "owner's");
+  if (gap.includes('⟨')) {
+    const attached = ATTACHED.exec(gap);
+    if (!attached) return null;
+    gap = ' ' + gap.slice(attached[0].length);
+    if (gap.includes('⟨')) return null;
+  }
+  return gap.replace(/[’‘]/g, "'").toLowerCase();
+}
+
+function words(gap: string): string[] {
+  return gap.split(/[\s,()—–]+/).filter(Boolean);
+}
+
+/** The phrase that decides a gap between a left and a right mention, with the subject and object it gives. */
+function decide(gap: string, left: Mention, right: Mention): { rel: Phrase['rel']; subject: Mention; object: Mention; weak: boolean } | null {
+  const content = words(gap).filter((w) => !FILLER.has(w));
+  const lone = content.length === 1 ? content[0]! : undefined;
+  let best: { rel: Phrase['rel']; subject: Mention; object: Mention; weak: boolean; end: number } | null = null;
+  for (const phrase of book.phrases) {
+    let end = -1;
+    const weak = lone !== undefined && phrase.weak.has(lone);
+    if (phrase.re) {
+      phrase.re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = phrase.re.exec(gap))) {
+        end = m.index + m[0].length;
+        // overlapping phrases: try again one character on
+        phrase.re.lastIndex = m.index + 1;
+      }
+    }
+    if (end < 0 && weak) end = gap.lastIndexOf(lone!) + lone!.length;
+    if (end < 0) continue;
+    let subject = left;
+    let object = right;
+    if (phrase.direction === 'backward') [subject, object] = [right, left];
+    else if (phrase.direction === 'either' && !allowed(phrase.rel, left.label, right.label)) [subject, object] = [right, left];
+    if (!allowed(phrase.rel, subject.label, object.label)) continue;
+    if (phrase.subjectLabels && !phrase.subjectLabels.includes(subject.label)) continue;
+    if (phrase.objectLabels && !phrase.objectLabels.includes(object.label)) continue;
+    if (phrase.objectKinds && !phrase.objectKinds.includes(String(object.props?.kind ?? ''))) continue;
+    // a city stands for its nation only where a place is meant
+    if ((subject.place || object.place) && !PLACE_RELATIONS.has(phrase.rel)) continue;
+    if (!best || end > best.end) best = { rel: phrase.rel, subject, object, weak: weak && !phrase.re?.test(gap), end };
+  }
+  return best;
+}
+
+const PLACE_RELATIONS = new Set<Phrase['rel']>(['HEADQUARTERED_IN', 'LOCATED_IN', 'ENACTED_BY']);
+
+/** "⟨a⟩'s [modifiers] ⟨b⟩": the relation the owner has to the owned, or null. */
+function possessive(gap: string, owner: Mention, owned: Mention): { rel: Phrase['rel']; subject: Mention; object: Mention } | null {
+  const m = /^'s\b(.*)$/.exec(gap.trim());
+  if (!m) return null;
+  const rest = words(m[1]!.replace(/,?\s*(?:the|a|an|its)\s*$/, ''));
+  if (rest.length > book.possessive.maxModifiers || rest.some((w) => NOT_MODIFIER.has(w))) return null;
+  if (owner.place) return null;
+  const rel = book.possessive.relations.find((r) => allowed(r, owned.label, owner.label));
+  return rel ? { rel, subject: owned, object: owner } : null;
+}
+
+// loaded with the module, so a broken data file stops extraction at once with its file and line
+const book = phraseBook();
+const MAX_GAP_WORDS = 12;
+const MAX_REACH = 4;
+
+export const relatePhrases: RelationRule = {
+  name: 'relate',
+  example: 'Acme, a unit of Globex, unveiled the X1 and X2 accelerators, which are built by Initech.',
+  apply(frame) {
+    const out: FactDraft[] = [];
+    const groups = groupsOf(frame);
+    const push = (rel: Phrase['rel'], subject: Mention, object: Mention, confidence: number) => {
+      if (subject === object || subject.id === object.id) return;
+      if (!allowed(rel, subject.label, object.label)) return;
+      out.push({ rel, subject, object, confidence });
+    };
+    for (let a = 0; a < groups.length; a++) {
+      const left = groups[a]!;
+      for (let b = a + 1; b < groups.length && b <= a + MAX_REACH; b++) {
+        const right = groups[b]!;
+        // a possessive owner ("⟨1⟩'s ⟨2⟩") is not the end of a phrase: what it owns is
+        if (/^['’]s\b/.test(frame.masked.slice(right.end, right.end + 3))) continue;
+        const gap = gapBetween(frame, left, right);
+        if (gap === null) continue;
+        if (words(gap).length > MAX_GAP_WORDS || BLOCK.test(gap)) continue;
+        for (const l of left.members) {
+          for (const r of right.members) {
+            if (!usable(l) || !usable(r)) continue;
+            const owned = possessive(gap, l, r);
+            if (owned) {
+              push(owned.rel, owned.subject, owned.object, 0.65);
+              continue;
+            }
+            const d = decide(gap, l, r);
+            if (d) push(d.rel, d.subject, d.object, d.weak ? 0.55 : 0.6);
+          }
+        }
+      }
+      // coordinated partners: "⟨0⟩ and ⟨1⟩ formed an alliance", "a partnership between ⟨0⟩ and ⟨1⟩"
+      if (left.members.length > 1) {
+        const after = frame.masked.slice(left.end, groups[a + 1]?.start ?? frame.masked.length).toLowerCase();
+        const before = frame.masked.slice(Math.max(0, left.start - 80), left.start).toLowerCase();
+        if (PARTNER_AFTER.test(after) || PARTNER_BEFORE.test(before)) {
+          const ms = left.members.filter(usable);
+          for (let i = 0; i < ms.length; i++) for (let j = i + 1; j < ms.length; j++) push('PARTNERS_WITH', ms[i]!, ms[j]!, 0.6);
+        }
+      }
+    }
+    return out;
+  },
+};
