@@ -110,6 +110,51 @@ function overlapping(sorted: Mention[], span: { start: number; end: number }): M
   return out;
 }
 
+// a member's code after a known family or maker: "920", "910C", "o1", "V3", "2.5", "B200", "K2-Thinking"
+const MEMBER = /^([- ])((?:[A-Za-z]{0,3}\d[\dA-Za-z.]*|mini|nano|pro|max|flash|lite|turbo|ultra)(?:-(?:[A-Za-z]{0,3}\d[\dA-Za-z.]*|[A-Z][a-z]+|mini|nano|pro|max|flash|lite|turbo|ultra|instruct|base|chat))*)(?![\p{L}\p{N}'’-])/u;
+// numbers that are not model or chip codes: years, percentages, amounts, counts with units
+const NOT_MEMBER = /^(?:(?:19|20)\d\d|\d+(?:\.\d+)?(?:%|k|m|bn|b|t)?|\d+[-.]\d+[-.]\d+)$/i;
+
+/**
+ * "Ascend 920" after the known family "Ascend", "OpenAI-o1" after the known maker "OpenAI": a known
+ * name followed by a member's code names a member the graph does not know yet. A family's member keeps
+ * the family's label; a maker's product is a Chip for a chip designer and a Model for a lab.
+ */
+function members(text: string, known: Mention[]): Mention[] {
+  const out: Mention[] = [];
+  for (const k of known) {
+    if (k.status === 'ambiguous' || k.demonym || k.place) continue;
+    const maker = k.label === 'Lab' || k.label === 'Organization';
+    if (!maker && k.label !== 'Model' && k.label !== 'Chip') continue;
+    const m = MEMBER.exec(text.slice(k.end, k.end + 40));
+    if (!m) continue;
+    const code = m[2]!.replace(/\.$/, '');
+    if (!/\d/.test(code) && (maker || k.label === 'Chip')) continue;
+    // a plain number after a maker is a year, a count or an amount more often than a product
+    // after a family ("Ascend", "Llama": a name without a number) a plain number is a member; after a member ("H800 2,048") it is a count
+    if (NOT_MEMBER.test(code) && (maker || (m[1] === ' ' && /\d/.test(k.name)) || /^(?:19|20)\d\d$/.test(code))) continue;
+    const label = maker ? (k.props?.kind === 'chip_designer' ? 'Chip' : k.label === 'Lab' ? 'Model' : null) : k.label;
+    if (!label) continue;
+    const surface = text.slice(k.start, k.end + m[1]!.length + code.length);
+    const name = maker ? surface : `${k.name}${m[1]}${code}`;
+    const props = {};
+    out.push({
+      start: k.start,
+      end: k.start + surface.length,
+      surface,
+      label,
+      name,
+      id: entityId(label, name, props),
+      aliases: name === surface ? [] : [surface],
+      props,
+      status: 'proposed',
+      confidence: 0.6,
+      demonym: false,
+    });
+  }
+  return out;
+}
+
 /** Finds the mentions of every sentence of a document. */
 export function findMentions(text: string, sentences: Sentence[], gazetteer: Gazetteer): Mention[][] {
   const known = gazetteer.match(text).map((h) => fromHit(h, false));
@@ -144,7 +189,7 @@ export function findMentions(text: string, sentences: Sentence[], gazetteer: Gaz
     { lexicon: false },
   );
   const again = local.match(text).map((h) => fromHit(h, true));
-  const all = resolveOverlaps([...known, ...kept, ...again], text.length);
+  const all = resolveOverlaps([...known, ...kept, ...again, ...members(text, [...known, ...again])], text.length);
   const bySentence: Mention[][] = sentences.map(() => []);
   let k = 0;
   for (const m of all) {
