@@ -109,6 +109,43 @@ function withAnaphors(sentence: Sentence, named: Mention[], before: Mention | un
   return [...out, ...named.slice(i)];
 }
 
+// "the company", "the California chipmaker", "the Chinese startup", and "It"/"Its" opening a sentence: an
+// organisation the text named before. Each head says which referents fit.
+const DESCRIPTOR = /\b[Tt]he (?:(?:[A-Z][a-z]+|[a-z]+-based|[a-z]+-headquartered|[a-z]+) ){0,2}?(company|firm|chipmaker|chip maker|chip designer|startup|start-up|group|giant|conglomerate|lab|laboratory|developer|manufacturer|foundry|hyperscaler|cloud provider|cloud giant)(?!['’]s\b)(?! (?:of|that|which|who)\b)\b/g;
+const PRONOUN = /^(?:[A-Z][a-z]+, )?(It|Its)\b/;
+const HEAD_FITS: Record<string, (m: Mention) => boolean> = {
+  chipmaker: (m) => m.label === 'Organization' && (m.props?.kind === undefined || m.props.kind === 'chip_designer' || m.props.kind === 'foundry' || m.props.kind === 'memory_maker'),
+  foundry: (m) => m.label === 'Organization' && (m.props?.kind === undefined || m.props.kind === 'foundry'),
+  lab: (m) => m.label === 'Lab',
+  hyperscaler: (m) => m.label === 'Organization' || m.label === 'Cloud',
+};
+HEAD_FITS['chip maker'] = HEAD_FITS['chip designer'] = HEAD_FITS['manufacturer'] = HEAD_FITS.chipmaker!;
+HEAD_FITS['laboratory'] = HEAD_FITS.lab!;
+const fits = (head: string, m: Mention) => (HEAD_FITS[head] ?? ((x: Mention) => x.label === 'Organization' || x.label === 'Lab'))(m);
+
+/**
+ * Mentions for "the company" and "It": each stands for the actor the text named last that fits its head
+ * (a chipmaker is an organisation that makes chips, a lab is a lab), never across more than two sentences.
+ * Only a sentence without a named actor of its own at its start reads a pronoun.
+ */
+function withReferents(sentence: Sentence, named: Mention[], actors: readonly Mention[]): Mention[] {
+  if (!actors.length) return named;
+  const extra: Mention[] = [];
+  const take = (start: number, end: number, head: string) => {
+    if (named.some((m) => m.start < end && m.end > start)) return;
+    const referent = actors.find((a) => fits(head, a));
+    if (referent) extra.push({ ...referent, start, end, surface: sentence.text.slice(start - sentence.start, end - sentence.start), anaphor: true });
+  };
+  if (sentence.text.includes('he ')) for (const d of sentence.text.matchAll(DESCRIPTOR)) take(sentence.start + d.index, sentence.start + d.index + d[0].length, d[1]!.toLowerCase());
+  const p = PRONOUN.exec(sentence.text);
+  if (p) {
+    const at = sentence.start + p[0].length - p[1]!.length;
+    take(at, at + p[1]!.length, 'company');
+  }
+  if (!extra.length) return named;
+  return [...named, ...extra].sort((a, b) => a.start - b.start);
+}
+
 /** The likely grammatical subject of a sentence: its first actor-like mention near the start. */
 function subjectOf(frame: Frame): Mention | undefined {
   const first = leadingActor(frame);
@@ -161,12 +198,23 @@ export function extract(text: string, opts: ExtractOptions): ExtractedRecord[] {
   const rules = [...RULES, ...(opts.extraRules ?? [])];
   let previous: Mention | undefined;
   let lastModel: Mention | undefined;
+  // organisations the last two sentences named, the latest first: what "the company" and "It" can stand for
+  let actors: Mention[] = [];
+  let quiet = 0;
   sentences.forEach((sentence, k) => {
     const named = mentionsBySentence[k]!;
-    const mentions = sentence.text.includes(' model') || sentence.text.startsWith('The model') || sentence.text.startsWith('This model') ? withAnaphors(sentence, named, lastModel) : named;
+    const withModel = sentence.text.includes(' model') || sentence.text.startsWith('The model') || sentence.text.startsWith('This model') ? withAnaphors(sentence, named, lastModel) : named;
+    const mentions = withReferents(sentence, withModel, actors);
+    const own = named.filter((m) => (m.label === 'Organization' || m.label === 'Lab' || m.label === 'Cloud') && m.status !== 'ambiguous' && !m.demonym);
+    // the sentence's leading actor first, then the others it names from the last
+    const lead = own[0] && LEADS.test(sentence.text.slice(0, own[0].start - sentence.start)) ? own[0] : undefined;
+    if (own.length) actors = [...new Set([...(lead ? [lead] : []), ...own.reverse(), ...actors.filter((a) => !own.some((o) => o.id === a.id))])].slice(0, 6);
+    // two sentences without an organisation and the referents are gone
+    quiet = own.length ? 0 : quiet + 1;
+    if (quiet >= 2) actors = [];
     // the referent is the model a sentence is about (its subject), else the first model the document names
-    const lead = named[0];
-    if (lead && lead.label === 'Model' && lead.status !== 'ambiguous' && LEADS.test(sentence.text.slice(0, lead.start - sentence.start))) lastModel = lead;
+    const first = named[0];
+    if (first && first.label === 'Model' && first.status !== 'ambiguous' && LEADS.test(sentence.text.slice(0, first.start - sentence.start))) lastModel = first;
     else lastModel ??= named.find((m) => m.label === 'Model' && m.status !== 'ambiguous');
     for (const m of mentions) if (!m.place && !m.anaphor) addEntity(m);
     const frame: Frame = { text: sentence.text, masked: mask(sentence.text, sentence.start, mentions), mentions, ...(previous ? { previous } : {}) };

@@ -32,11 +32,17 @@ const MARKER = /⟨(\d+)⟩/g;
 const LIST_GAP = /^(?:\s*,\s*(?:and |or |as well as |plus )?|\s+(?:and|or|&|as well as|plus)\s+|\s*\/\s*)(?:the )?$/;
 // a clause attached to the left mention, which the relation phrase skips: ", a Shenzhen-based firm," / ", which ⟨5⟩ backs,"
 const ATTACHED = /^\s*(?:,|\(|—|–)\s*(?:a|an|the|which|who|whose|its|one of|itself|now|formerly|previously|once)\b[^,;()—–]*(?:,|\)|—|–)/;
-const BLOCK = /;|\b(?:said|says|say|told|tells|according|reported|reports|reportedly|but|while|whereas|although|though|however|unlike|not|never|no longer|without|except|if|whether|rather than|instead|denied|denies|deny|rejected|rejects|refused|refuses|plans? to|could|might|may|would|should|considering|consider|asked|ask|urged|urge|allegedly|alleged)\b|n't\b/;
+const BLOCK = /;|\||\b(?:said|says|say|told|tells|according|reported|reports|reportedly|but|while|whereas|although|though|however|unlike|not|never|no longer|without|except|if|whether|rather than|instead|denied|denies|deny|rejected|rejects|refused|refuses|plans? to|could|might|may|would|should|considering|consider|asked|ask|urged|urge|allegedly|alleged)\b|n't\b/;
 // words that carry no relation: what is left of a gap once they are gone must be a lone function word for it to count
 const FILLER = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'new', 'latest', 'also', 'recently', 'now', 'which', 'who', 'is', 'was', 'were', 'are', 'has', 'have', 'had', 'been', 'be', 'being', 'both', 'all', 'own', 'first', 'next', 'earlier', 'based', ',', '-', '—', '–', '(', ')', 'chip', 'chips', 'model', 'models', 'gpu', 'gpus', 'accelerator', 'accelerators', 'processor', 'processors', 'llm', 'llms', 'company', 'firm', 'group', 'startup', 'lab', 'cloud', 'platform', 'service', 'region', 'family', 'series', 'line', 'version', 'ai']);
 // words that make a possessive's gap more than a name's modifiers ("X's investment in Y", "X's plan to buy Y")
-const NOT_MODIFIER = new Set(['in', 'on', 'of', 'to', 'for', 'with', 'by', 'from', 'at', 'and', 'or', 'that', 'which', 'who', 'is', 'was', 'are', 'were', 'has', 'have', 'had', 'will', 'would', 'as', 'than', 'against', 'into', 'over', 'under', 'after', 'before', 'since', 'about']);
+const NOT_MODIFIER = new Set(['in', 'on', 'of', 'to', 'for', 'with', 'by', 'from', 'at', 'and', 'or', 'that', 'which', 'who', 'is', 'was', 'are', 'were', 'has', 'have', 'had', 'will', 'would', 'as', 'than', 'against', 'into', 'over', 'under', 'after', 'before', 'since', 'about', 'through', 'via', 'across', 'within', 'between', 'among', 'per', 'like', 'including', 'because', 'but', 'so', 'while', 'when', 'where', 'if', 'whether', 'either', 'neither', 'nor', 'both', 'relationship', 'deal', 'investment', 'investments', 'stake', 'commitment', 'agreement', 'partnership', 'attempt', 'plan', 'plans', 'bid', 'offer']);
+// the name of a body inside another ("the Department of Commerce's Bureau of Industry and Security")
+const UNIT = /^(?:the )?(?:Bureau|Office|Agency|Department|Division|Institute|Administration|Directorate|Service|Unit|Team|Fund|Center|Centre|Commission|Council|Ministry|Laboratory|Lab)\b/;
+// a gap that ends a clause and opens another ("… competes on price, and ⟨1⟩ …"): the right mention starts a new clause
+const NEW_CLAUSE = /(?:^|\s|,)(?:and|or|but|while|as|so|yet|whereas)\s*$/;
+// coordination of clauses: "⟨0⟩ took … and pledged … ⟨1⟩" puts the right mention in another clause than the left one's subject
+const CLAUSE_AND = /^\s*,?\s*(?:and|or|but)\s+(?!the\b|a\b|an\b)[a-z]+(?:ed|s)\b/;
 const PARTNER_AFTER = /^\s*(?:,\s*)?(?:(?:have|has|had|will|would|also|jointly|together|today|recently|then|are|were|is)\s+){0,3}(?:partner\w*|collaborat\w*|team(?:ed|s)? up|join(?:ed|s)? forces|form(?:ed|s)? (?:a|an) (?:[\w-]+ )?(?:alliance|partnership|joint venture|consortium)|sign(?:ed|s)? (?:a|an) (?:[\w-]+ ){0,2}(?:partnership|alliance|collaboration|cooperation|memorandum|agreement|pact)|agree(?:d|s)? to (?:work together|collaborate|partner|cooperate)|cooperat\w*|(?:launch|establish|set up|create)(?:ed|es|s)? (?:a|an) (?:[\w-]+ )?(?:joint venture|alliance|partnership))\b/;
 const PARTNER_BEFORE = /\b(?:partnership|alliance|collaboration|cooperation|joint venture|tie-up|pact|agreement|deal|memorandum of understanding|mou)s? (?:between|of|among|with|involving)\s+(?:the )?$/;
 
@@ -120,11 +126,18 @@ const PLACE_RELATIONS = new Set<Phrase['rel']>(['HEADQUARTERED_IN', 'LOCATED_IN'
 function possessive(gap: string, owner: Mention, owned: Mention): { rel: Phrase['rel']; subject: Mention; object: Mention } | null {
   const m = /^'s\b(.*)$/.exec(gap.trim());
   if (!m) return null;
-  const rest = words(m[1]!.replace(/,?\s*(?:the|a|an|its)\s*$/, ''));
-  if (rest.length > book.possessive.maxModifiers || rest.some((w) => NOT_MODIFIER.has(w))) return null;
-  if (owner.place) return null;
-  const rel = book.possessive.relations.find((r) => allowed(r, owned.label, owner.label));
-  return rel ? { rel, subject: owned, object: owner } : null;
+  // modifiers are plain words; a final ", the" introduces the owned name ("X's earlier chip, the Y")
+  const tail = m[1]!.replace(/,\s*(?:the|a|an|its)\s*$/, '');
+  if (/[,;:()—–"“”]/.test(tail)) return null;
+  const rest = words(tail);
+  if (rest.length > book.possessive.maxModifiers || rest.some((w) => NOT_MODIFIER.has(w) || /^[$€£¥]|\d/.test(w))) return null;
+  // a city owns only what it houses ("Beijing's JD.com")
+  const rels = owner.place ? book.possessive.relations.filter((r) => PLACE_RELATIONS.has(r)) : book.possessive.relations;
+  const rel = rels.find((r) => allowed(r, owned.label, owner.label));
+  if (!rel) return null;
+  // an organisation owns a lab it names outright ("Alibaba's Qwen team"), not whatever its possessive qualifies
+  if (rel === 'SUBSIDIARY_OF' && (rest.length > 0 || !(owned.label === 'Lab' || UNIT.test(owned.name)))) return null;
+  return { rel, subject: owned, object: owner };
 }
 
 // loaded with the module, so a broken data file stops extraction at once with its file and line
@@ -152,6 +165,7 @@ export const relatePhrases: RelationRule = {
         const gap = gapBetween(frame, left, right);
         if (gap === null) continue;
         if (words(gap).length > MAX_GAP_WORDS || BLOCK.test(gap)) continue;
+        if (words(gap).length > 1 && (NEW_CLAUSE.test(gap) || CLAUSE_AND.test(gap))) continue;
         for (const l of left.members) {
           for (const r of right.members) {
             if (!usable(l) || !usable(r)) continue;
