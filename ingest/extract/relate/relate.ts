@@ -46,6 +46,12 @@ const CLAUSE_AND = /^\s*,?\s*(?:and|or|but)\s+(?!the\b|a\b|an\b)[a-z]+(?:ed|s)\b
 const PARTNER_AFTER = /^\s*(?:,\s*)?(?:(?:have|has|had|will|would|also|jointly|together|today|recently|then|are|were|is)\s+){0,3}(?:partner\w*|collaborat\w*|team(?:ed|s)? up|join(?:ed|s)? forces|form(?:ed|s)? (?:a|an) (?:[\w-]+ )?(?:alliance|partnership|joint venture|consortium)|sign(?:ed|s)? (?:a|an) (?:[\w-]+ ){0,2}(?:partnership|alliance|collaboration|cooperation|memorandum|agreement|pact)|agree(?:d|s)? to (?:work together|collaborate|partner|cooperate)|cooperat\w*|(?:launch|establish|set up|create)(?:ed|es|s)? (?:a|an) (?:[\w-]+ )?(?:joint venture|alliance|partnership))\b/;
 const PARTNER_BEFORE = /\b(?:partnership|alliance|collaboration|cooperation|joint venture|tie-up|pact|agreement|deal|memorandum of understanding|mou)s? (?:between|of|among|with|involving)\s+(?:the )?$/;
 
+// "Chinese startup ⟨1⟩", "British firms ⟨1⟩ and ⟨2⟩": a demonym and up to three lower-case words before a group
+const DEMONYM_BEFORE = /^\s*(?:[a-z][a-z-]*\s+){0,3}$/;
+// "⟨1⟩ is an American technology company", "⟨1⟩, a Chinese hedge fund": the group, a copula or comma, an article, then the demonym
+const DEMONYM_AFTER = /^(?:\s*,\s*|\s+(?:is|was|are|were|,\s*which is|remains|became)\s+)(?:a|an|the|one of the)\s+(?:[a-z][a-z-]*\s+)?$/;
+const HOUSED = (m: Mention) => (m.label === 'DataCenter' || m.label === 'Deployment' ? 'LOCATED_IN' : 'HEADQUARTERED_IN') as Phrase['rel'];
+
 const compatible = (a: Label, b: Label) => a === b || ((a === 'Lab' || a === 'Organization') && (b === 'Lab' || b === 'Organization'));
 
 /** Usable endpoints: not ambiguous, not an adjective ("Chinese"). */
@@ -179,6 +185,12 @@ export const relatePhrases: RelationRule = {
           }
         }
       }
+      // nationality: "Chinese startup ⟨1⟩", "⟨1⟩, a Chinese hedge fund"
+      const nation = left.members.length === 1 && left.members[0]!.demonym && left.members[0]!.status !== 'ambiguous' ? left.members[0]! : undefined;
+      const next = groups[a + 1];
+      if (nation && next && DEMONYM_BEFORE.test(frame.masked.slice(left.end, next.start))) for (const m of next.members.filter(usable)) push(HOUSED(m), m, nation, 0.65);
+      if (next && next.members.length === 1 && next.members[0]!.demonym && next.members[0]!.status !== 'ambiguous' && DEMONYM_AFTER.test(frame.masked.slice(left.end, next.start)))
+        for (const m of left.members.filter(usable)) push(HOUSED(m), m, next.members[0]!, 0.65);
       // coordinated partners: "⟨0⟩ and ⟨1⟩ formed an alliance", "a partnership between ⟨0⟩ and ⟨1⟩"
       if (left.members.length > 1) {
         const after = frame.masked.slice(left.end, groups[a + 1]?.start ?? frame.masked.length).toLowerCase();
