@@ -29,6 +29,8 @@ export interface Mention {
   place?: boolean;
   /** "The model" standing for the model the document last named */
   anaphor?: boolean;
+  /** the owner a repository id names ("nvidia/Model-7B"): the organisation that publishes the model */
+  publisher?: Mention;
 }
 
 /** An entity a rule brings into being (a deal, a regulation, a deployment). */

@@ -155,6 +155,39 @@ function members(text: string, known: Mention[]): Mention[] {
   return out;
 }
 
+// a model repository's id: "owner/Name-7B-Instruct", in a hub URL, in backticks or standing alone
+const REPO_ID = /(?:huggingface\.co\/|hf\.co\/|(?<=[\s`(\["'])|^)([A-Za-z0-9][A-Za-z0-9_.-]{1,38})\/([A-Za-z0-9][A-Za-z0-9_.-]{1,95})(?=[\s`)\]"',;:]|\.(?:\s|$)|$)/gm;
+const NOT_OWNER = /^(?:https?|www|github\.com|huggingface\.co|blob|tree|resolve|main|raw|api|docs|and|or|input|output|km|tcp|read|write)$/i;
+// a model's name: a number inside, a letter too, and no file extension
+const MODEL_REPO = /^(?=.*\d)(?=.*[A-Za-z])(?!.*\.(?:md|json|py|txt|png|jpg|gguf|safetensors|bin|html?)$)[A-Za-z0-9][\w.-]*$/;
+
+/**
+ * Repository ids in model cards name a model and its publisher: "microsoft/Phi-3-mini-4k-instruct" is the model
+ * "microsoft/Phi-3-mini-4k-instruct" (also known by its own name), published by the organisation the graph
+ * knows as "microsoft" — or, unknown, by a new organisation of that name.
+ */
+function repositories(text: string, gazetteer: Gazetteer): Mention[] {
+  if (!text.includes('/')) return [];
+  const out: Mention[] = [];
+  for (const m of text.matchAll(REPO_ID)) {
+    const [whole, owner, repo] = m as unknown as [string, string, string];
+    const inHub = /^(?:huggingface|hf)\./.test(whole);
+    if (NOT_OWNER.test(owner) || !MODEL_REPO.test(repo)) continue;
+    // outside a hub link, "GPT-4/GPT-4o" is two models, not an owner and a model
+    if (!inHub && /\d/.test(owner) && /-/.test(owner)) continue;
+    const start = m.index + whole.length - owner.length - 1 - repo.length;
+    const name = `${owner}/${repo}`;
+    const hit = gazetteer.match(owner).find((h) => h.start === 0 && h.end === owner.length);
+    const best = hit && hit.candidates.length === 1 ? hit.candidates[0]!.entity : undefined;
+    const publisher: Mention =
+      best && (best.label === 'Organization' || best.label === 'Lab')
+        ? { start, end: start + owner.length, surface: owner, label: best.label, name: best.name, id: best.id, aliases: best.aliases, props: best.props, status: 'known', confidence: 0.8, demonym: false }
+        : { start, end: start + owner.length, surface: owner, label: 'Organization', name: owner, id: entityId('Organization', owner, {}), aliases: [], props: {}, status: 'proposed', confidence: 0.55, demonym: false };
+    out.push({ start, end: start + name.length, surface: name, label: 'Model', name, id: entityId('Model', name, {}), aliases: [repo], props: {}, status: 'proposed', confidence: 0.7, demonym: false, publisher });
+  }
+  return out;
+}
+
 /** Finds the mentions of every sentence of a document. */
 export function findMentions(text: string, sentences: Sentence[], gazetteer: Gazetteer): Mention[][] {
   const known = gazetteer.match(text).map((h) => fromHit(h, false));
@@ -189,7 +222,7 @@ export function findMentions(text: string, sentences: Sentence[], gazetteer: Gaz
     { lexicon: false },
   );
   const again = local.match(text).map((h) => fromHit(h, true));
-  const all = resolveOverlaps([...known, ...kept, ...again, ...members(text, [...known, ...again])], text.length);
+  const all = resolveOverlaps([...repositories(text, gazetteer), ...known, ...kept, ...again, ...members(text, [...known, ...again])], text.length);
   const bySentence: Mention[][] = sentences.map(() => []);
   let k = 0;
   for (const m of all) {

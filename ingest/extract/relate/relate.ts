@@ -162,6 +162,8 @@ export const relatePhrases: RelationRule = {
       if (!allowed(rel, subject.label, object.label)) return;
       out.push({ rel, subject, object, confidence });
     };
+    // a repository id names its publisher: "nvidia/Model-7B" is published by NVIDIA
+    for (const m of frame.mentions) if (m.publisher && !m.anaphor) push('DEVELOPED_BY', m, m.publisher, 0.7);
     for (let a = 0; a < groups.length; a++) {
       const left = groups[a]!;
       for (let b = a + 1; b < groups.length && b <= a + MAX_REACH; b++) {
