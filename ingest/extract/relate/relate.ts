@@ -18,6 +18,7 @@
 // 5. A group of two or more followed by a partnership phrase ("⟨0⟩ and ⟨1⟩ formed an alliance"), or
 //    preceded by one ("a partnership between ⟨0⟩ and ⟨1⟩"), partners pairwise.
 import type { Label } from '../../../schema/generated/model.js';
+import { MONEY_SOURCE } from '../money.js';
 import { allowed, type FactDraft, type Frame, type Mention, type RelationRule } from '../frame.js';
 import { phraseBook, type Phrase } from './phrases.js';
 
@@ -50,6 +51,14 @@ const PARTNER_BEFORE = /\b(?:partnership|alliance|collaboration|cooperation|join
 const DEMONYM_BEFORE = /^\s*(?:[a-z][a-z-]*\s+){0,3}$/;
 // "⟨1⟩ is an American technology company", "⟨1⟩, a Chinese hedge fund": the group, a copula or comma, an article, then the demonym
 const DEMONYM_AFTER = /^(?:\s*,\s*|\s+(?:is|was|are|were|,\s*which is|remains|became)\s+)(?:a|an|the|one of the)\s+(?:[a-z][a-z-]*\s+)?$/;
+// "US companies ⟨1⟩ and ⟨2⟩", "United Arab Emirates (UAE) state-backed company ⟨1⟩": a nation's name used as a noun modifier
+const NATION_BEFORE = /^\s*(?:\([A-Z.]{2,6}\)\s*)?(?:[a-z][a-z-]*\s+){0,2}(?:companies|company|firms?|startups?|start-ups?|giants?|groups?|chipmakers?|makers?|labs?|providers?|hyperscalers?|vendors?|operators?|conglomerates?|developers?|designers?|manufacturers?|champions?|rivals?)\s+(?:like\s+|such as\s+|including\s+)?$/;
+// amounts count as one word, whatever their spelling ("1.3 billion euros ($1.5 billion)")
+const AMOUNT = new RegExp(`${MONEY_SOURCE}(?:\\s*\\([^)]{1,30}\\))?`, 'gi');
+// a demonym-led description ending the gap belongs to the right mention ("… investor in ⟨French⟩ AI startup ⟨1⟩")
+const DESCRIBED = /⟨\d+⟩(?:\s+[a-z][a-z-]*){0,4}\s*$/;
+// "its ⟨1⟩", "its earlier ⟨1⟩": a possessive pronoun whose owner is the organisation named last
+const ITS = /\b[Ii]ts\s+((?:[a-z][a-z-]*\s+){0,3})$/;
 const HOUSED = (m: Mention) => (m.label === 'DataCenter' || m.label === 'Deployment' ? 'LOCATED_IN' : 'HEADQUARTERED_IN') as Phrase['rel'];
 
 const compatible = (a: Label, b: Label) => a === b || ((a === 'Lab' || a === 'Organization') && (b === 'Lab' || b === 'Organization'));
@@ -76,7 +85,10 @@ function groupsOf(frame: Frame): Group[] {
 
 /** The words between two groups as a relation phrase, or null when something else stands between them. */
 function gapBetween(frame: Frame, left: Group, right: Group): string | null {
-  let gap = frame.masked.slice(left.end, right.start);
+  let gap = frame.masked.slice(left.end, right.start).replace(AMOUNT, ' AMOUNT ');
+  // a demonym describing the right mention is part of its description, not another party
+  const described = DESCRIBED.exec(gap);
+  if (described && frame.mentions[Number(/⟨(\d+)⟩/.exec(described[0])![1])]?.demonym) gap = gap.slice(0, described.index);
   // possessive owners inside the gap modify what follows them: "a unit of ⟨1⟩'s" reads "a unit of owner's"
   gap = gap.replace(/⟨\d+⟩['’]s\b/g, "owner's");
   if (gap.includes('⟨')) {
@@ -164,6 +176,12 @@ export const relatePhrases: RelationRule = {
     };
     // a repository id names its publisher: "nvidia/Model-7B" is published by NVIDIA
     for (const m of frame.mentions) if (m.publisher && !m.anaphor) push('DEVELOPED_BY', m, m.publisher, 0.7);
+    // a cloud named beside the organisation the graph knows operates it ("Microsoft Azure", "AWS … Amazon")
+    for (const c of frame.mentions) {
+      if (!c.operator || !usable(c)) continue;
+      const op = frame.mentions.find((m) => m.id === c.operator && usable(m));
+      if (op) push('OPERATED_BY', c, op, 0.6);
+    }
     for (let a = 0; a < groups.length; a++) {
       const left = groups[a]!;
       for (let b = a + 1; b < groups.length && b <= a + MAX_REACH; b++) {
@@ -190,9 +208,23 @@ export const relatePhrases: RelationRule = {
       // nationality: "Chinese startup ⟨1⟩", "⟨1⟩, a Chinese hedge fund"
       const nation = left.members.length === 1 && left.members[0]!.demonym && left.members[0]!.status !== 'ambiguous' ? left.members[0]! : undefined;
       const next = groups[a + 1];
+      const named = left.members.length === 1 && left.members[0]!.label === 'Nation' && !left.members[0]!.demonym && !left.members[0]!.place && left.members[0]!.status !== 'ambiguous' ? left.members[0]! : undefined;
+      if (named && next && NATION_BEFORE.test(frame.masked.slice(left.end, next.start))) for (const m of next.members.filter(usable)) if (m.label !== 'Nation') push(HOUSED(m), m, named, 0.65);
       if (nation && next && DEMONYM_BEFORE.test(frame.masked.slice(left.end, next.start))) for (const m of next.members.filter(usable)) push(HOUSED(m), m, nation, 0.65);
       if (next && next.members.length === 1 && next.members[0]!.demonym && next.members[0]!.status !== 'ambiguous' && DEMONYM_AFTER.test(frame.masked.slice(left.end, next.start)))
         for (const m of left.members.filter(usable)) push(HOUSED(m), m, next.members[0]!, 0.65);
+      // "its ⟨1⟩": the owner is the organisation the sentence named last before it, else the one the text is about
+      const its = ITS.exec(frame.masked.slice(a > 0 ? groups[a - 1]!.end : 0, left.start));
+      if (its && left.members.length >= 1) {
+        const before = groups.slice(0, a).flatMap((g) => g.members).filter((m) => usable(m) && (m.label === 'Organization' || m.label === 'Lab'));
+        const owner = before[before.length - 1] ?? (frame.previous && (frame.previous.label === 'Organization' || frame.previous.label === 'Lab') ? frame.previous : undefined);
+        const mods = words(its[1]!);
+        if (owner && mods.length <= book.possessive.maxModifiers && !mods.some((w) => NOT_MODIFIER.has(w)))
+          for (const m of left.members.filter(usable)) {
+            const rel = book.possessive.relations.find((r) => r !== 'SUBSIDIARY_OF' && r !== 'HEADQUARTERED_IN' && allowed(r, m.label, owner.label));
+            if (rel) push(rel, m, owner, 0.6);
+          }
+      }
       // coordinated partners: "⟨0⟩ and ⟨1⟩ formed an alliance", "a partnership between ⟨0⟩ and ⟨1⟩"
       if (left.members.length > 1) {
         const after = frame.masked.slice(left.end, groups[a + 1]?.start ?? frame.masked.length).toLowerCase();
