@@ -30,7 +30,8 @@ interface Group {
 }
 
 const MARKER = /⟨(\d+)⟩/g;
-const LIST_GAP = /^(?:\s*,\s*(?:and |or |as well as |plus )?|\s+(?:and|or|&|as well as|plus)\s+|\s*\/\s*)(?:the )?$/;
+// "⟨1⟩, ⟨2⟩ and ⟨3⟩", "⟨1⟩, ⟨2⟩, and investment firm ⟨3⟩": the last member may carry a short description
+const LIST_GAP = /^(?:\s*,\s*(?:and |or |as well as |plus )?|\s+(?:and|or|&|as well as|plus)\s+|\s*\/\s*)(?:the )?(?:(?<=(?:and|or) (?:the )?)(?:[a-z][a-z-]* ){1,2})?$/;
 // a clause attached to the left mention, which the relation phrase skips: ", a Shenzhen-based firm," / ", which ⟨5⟩ backs,"
 const ATTACHED = /^\s*(?:,|\(|—|–)\s*(?:a|an|the|which|who|whose|its|one of|itself|now|formerly|previously|once)\b[^,;()—–]*(?:,|\)|—|–)/;
 const BLOCK = /;|\||\b(?:said|says|say|told|tells|according|reported|reports|reportedly|but|while|whereas|although|though|however|unlike|not|never|no longer|without|except|if|whether|rather than|instead|denied|denies|deny|rejected|rejects|refused|refuses|plans? to|could|might|may|would|should|considering|consider|asked|ask|urged|urge|allegedly|alleged)\b|n't\b/;
@@ -64,15 +65,17 @@ const HOUSED = (m: Mention) => (m.label === 'DataCenter' || m.label === 'Deploym
 const compatible = (a: Label, b: Label) => a === b || ((a === 'Lab' || a === 'Organization') && (b === 'Lab' || b === 'Organization'));
 
 /** Usable endpoints: not ambiguous, not an adjective ("Chinese"). */
-const usable = (m: Mention | undefined): m is Mention => !!m && m.status !== 'ambiguous' && !m.demonym;
+const usable = (m: Mention | undefined): m is Mention => !!m && m.status !== 'ambiguous' && !m.demonym && !m.inName;
 
 function groupsOf(frame: Frame): Group[] {
   const out: Group[] = [];
   for (const mk of frame.masked.matchAll(MARKER)) {
-    const mention = frame.mentions[Number(mk[1])];
+    const found = frame.mentions[Number(mk[1])];
     const start = mk.index;
     const end = start + mk[0].length;
-    if (!mention) continue;
+    if (!found) continue;
+    // a nation's name opening a longer name nobody listed ("China National … Fund") is not the nation
+    const mention = found.label === 'Nation' && /^ (?:[A-Z][a-z]+|[A-Z]{2,})\b/.test(frame.masked.slice(end, end + 20)) && !/^ (?:[A-Z][a-z]+)?(?:'s|’s)/.test(frame.masked.slice(end, end + 20)) ? { ...found, inName: true } : found;
     const last = out[out.length - 1];
     const gap = last ? frame.masked.slice(last.end, start) : '';
     if (last && LIST_GAP.test(gap) && last.members.every((m) => compatible(m.label, mention.label))) {
