@@ -14,6 +14,7 @@ import { proposeByRole } from './proposals/role-noun.js';
 import { proposeCorporateSubjects } from './proposals/proper-noun-subject.js';
 import { proposeInstruments } from './proposals/instrument-name.js';
 import { proposeChips } from './proposals/chip-shape.js';
+import { proposeNamedByContext } from './proposals/named-by-context.js';
 
 const INSTITUTION = /\b(?:of|for|Center|Centre|Office|Department|Ministry|Academy|University|Institute|Agency|Bank|Group|Corporation|Council|Commission|Bureau|Administration|Authority|Court|Parliament)\b/;
 
@@ -21,7 +22,7 @@ const INSTITUTION = /\b(?:of|for|Center|Centre|Office|Department|Ministry|Academ
 const HEADED_INSTITUTION = /^(?:[A-Z][\p{L}-]+ ){0,2}(?:Center|Centre|Institute|Ministry|Department|Office|Academy|University|Agency|Council|Commission|Bureau|Administration|Authority|Court|Federation|Association) (?:of|for)\b/u;
 
 /** The proposers, strongest first: on equal spans the earlier one wins. */
-export const PROPOSERS: readonly Proposer[] = [proposeModelNames, proposeChips, proposeInstruments, proposeOrganisations, proposeByRole, proposeCorporateSubjects];
+export const PROPOSERS: readonly Proposer[] = [proposeNamedByContext, proposeModelNames, proposeChips, proposeInstruments, proposeOrganisations, proposeByRole, proposeCorporateSubjects];
 
 // Explicit literals, not spreads: this runs for every name in every document, and spreading
 // cost more than the rest of the function. Keys keep the order the spread version gave.
@@ -192,7 +193,14 @@ function repositories(text: string, gazetteer: Gazetteer): Mention[] {
 export function findMentions(text: string, sentences: Sentence[], gazetteer: Gazetteer): Mention[][] {
   const known = gazetteer.match(text).map((h) => fromHit(h, false));
   const proposals: Mention[] = [];
-  for (const s of sentences) for (const propose of PROPOSERS) for (const p of propose(s)) proposals.push(fromProposal(p, text.slice(p.start, p.end)));
+  const defined = new Set<Mention>();
+  for (const s of sentences)
+    for (const propose of PROPOSERS)
+      for (const p of propose(s)) {
+        const m = fromProposal(p, text.slice(p.start, p.end));
+        if (p.defined) defined.add(m);
+        proposals.push(m);
+      }
   // a proposal that swallows a known name is kept only as "<known> <one suffix word>" ("Amazon Robotics");
   // anything else ("US Sovereign Cloud", "Chinese AI", "GCP Google Cloud") is a phrase, not a name
   const kept = proposals.filter((p) => {
@@ -205,6 +213,8 @@ export function findMentions(text: string, sentences: Sentence[], gazetteer: Gaz
     const inside = overlapping(known, p).filter((k) => !opens(k));
     if (inside.length === 0) return true;
     if (inside.some((k) => k.start === p.start && k.end === p.end)) return false;
+    // a name the text defines keeps the known names inside it ("Indian Rare Earths (IRE)")
+    if (defined.has(p) && inside.every((k) => k.start >= p.start && k.end <= p.end)) return true;
     const k = inside[0]!;
     if (p.label === 'Model') return k.start === p.start;
     return inside.length === 1 && k.start === p.start && k.label !== 'Nation' && /^\s\S+$/.test(text.slice(k.end, p.end));

@@ -12,6 +12,8 @@ export interface Proposal {
   confidence: number;
   aliases?: string[];
   props?: Props;
+  /** the text defines or introduces the name ("X (ABC)", "dubbed X"): kept even where a known name sits inside it */
+  defined?: boolean;
 }
 
 /** A proposer reads one sentence (offsets are absolute in the document) and proposes new entities. */

@@ -30,6 +30,8 @@ export interface Phrase {
 
 export interface PhraseBook {
   phrases: Phrase[];
+  /** head noun (lower case) -> the label it gives a name it heads or introduces */
+  heads: ReadonlyMap<string, Label>;
   possessive: { relations: RelationType[]; maxModifiers: number };
   /** a hash-free summary for tests and docs: relation type -> number of phrases */
   counts: Partial<Record<RelationType, number>>;
@@ -69,6 +71,7 @@ const ENTRY = z
 const FILE = z
   .object({
     possessive: z.object({ relations: z.array(RELATION).min(1), maxModifiers: z.number().int().min(0).max(10) }).strict(),
+    heads: z.partialRecord(LABEL, z.array(z.string().regex(/^[a-z][a-z -]*$/, 'a head noun is lower-case words'))),
     entries: z.array(z.unknown()),
   })
   .strict();
@@ -144,7 +147,18 @@ export function parsePhrases(text: string, file: string): PhraseBook {
     add(e.forward, 'forward');
     add(e.backward, 'backward');
   });
-  return { phrases, possessive: top.data.possessive, counts };
+  const heads = new Map<string, Label>();
+  for (const [label, nouns] of Object.entries(top.data.heads) as [Label, string[]][]) {
+    for (const n of nouns) {
+      const prior = heads.get(n);
+      if (prior && prior !== label) {
+        const node = doc.getIn(['heads', label], true) as Node | undefined;
+        throw new PhraseFileError(file, lineOf(node, counter), `heads: "${n}" is listed under both ${prior} and ${label}`);
+      }
+      heads.set(n, label);
+    }
+  }
+  return { phrases, heads, possessive: top.data.possessive, counts };
 }
 
 let book: PhraseBook | undefined;

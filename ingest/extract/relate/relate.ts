@@ -60,6 +60,7 @@ const AMOUNT = new RegExp(`${MONEY_SOURCE}(?:\\s*\\([^)]{1,30}\\))?`, 'gi');
 const DESCRIBED = /⟨\d+⟩(?:\s+[a-z][a-z-]*){0,4}\s*$/;
 // "its ⟨1⟩", "its earlier ⟨1⟩": a possessive pronoun whose owner is the organisation named last
 const ITS = /\b[Ii]ts\s+((?:[a-z][a-z-]*\s+){0,3})$/;
+const INTRODUCING = /^\s*,?\s*(?:dubbed|called|named|known as|branded(?: as)?|code-?named|nicknamed)\s*[“"‘']?$/;
 const HOUSED = (m: Mention) => (m.label === 'DataCenter' || m.label === 'Deployment' ? 'LOCATED_IN' : 'HEADQUARTERED_IN') as Phrase['rel'];
 
 const compatible = (a: Label, b: Label) => a === b || ((a === 'Lab' || a === 'Organization') && (b === 'Lab' || b === 'Organization'));
@@ -208,6 +209,10 @@ export const relatePhrases: RelationRule = {
           }
         }
       }
+      // "a data centre in ⟨the UAE⟩, dubbed ⟨Stargate X⟩": the place of the thing named is the place before its name
+      const named2 = groups[a + 1];
+      if (named2 && left.members.length === 1 && left.members[0]!.label === 'Nation' && usable(left.members[0]) && INTRODUCING.test(frame.masked.slice(left.end, named2.start)) && /\bin (?:the )?$/.test(frame.masked.slice(Math.max(0, left.start - 8), left.start)))
+        for (const m of named2.members.filter(usable)) if (m.label !== 'Nation') push('LOCATED_IN', m, left.members[0]!, 0.6);
       // nationality: "Chinese startup ⟨1⟩", "⟨1⟩, a Chinese hedge fund"
       const nation = left.members.length === 1 && left.members[0]!.demonym && left.members[0]!.status !== 'ambiguous' ? left.members[0]! : undefined;
       const next = groups[a + 1];

@@ -1,0 +1,91 @@
+// Names nobody listed, typed by what the text says they are (the head nouns of the phrase book):
+// - a name the text defines with its acronym: "Indira Gandhi Atomic Research Center (IGCAR)", "AI Growth
+//   Zones (AIGZs)" — the acronym's letters are the name's initials; the name's last word types it;
+// - a name the text introduces: "an AI data centre dubbed “Stargate X”", "a model called Foo", "the
+//   chip, known as Bar 9";
+// - a name an appositive describes: "Foo Campus, a 1GW AI campus in …".
+import type { Label } from '../../../schema/generated/model.js';
+import { phraseBook } from '../relate/phrases.js';
+import type { Proposal, Proposer } from './proposal.js';
+import { spanOf } from './proposal.js';
+
+const { heads } = phraseBook();
+
+// a capitalised word of a name: "Atomic", "AI", "G42", "d'Azur"; small words may sit inside
+const CAP = "[A-Z][\\p{L}\\p{N}&'’.-]*";
+const SMALL = '(?:of|for|and|the|on|in|de|du|des|la|le|&)';
+const DEFINED = new RegExp(`(?<![\\p{L}\\p{N}])(${CAP}(?: (?:${CAP}|${SMALL})){1,9}) \\(([A-Z][A-Za-z]{1,9})\\)`, 'gu');
+// a name introduced by a verb of naming, in quotes or as capitalised words; the head noun it names comes before
+const INTRODUCED = new RegExp(`\\b(?:dubbed|called|named|known as|branded(?: as)?|code-?named|nicknamed) (?:[“"‘']([^”"’']{2,60})[”"’']|(${CAP}(?: ${CAP}){0,4}))`, 'gu');
+// "Foo Campus, a 1GW AI campus": a name, a comma, an article, up to five words and a head noun
+const DESCRIBED = new RegExp(`(?<![\\p{L}\\p{N}])(${CAP}(?: ${CAP}){0,3}), (?:a|an) ((?:[\\p{L}\\p{N}-]+ ){0,5}?)([a-z][a-z-]*(?: [a-z][a-z-]*)?)\\b`, 'gu');
+const NOT_NAMES = /^(?:The|This|That|These|Those|It|Its|In|On|At|For|And|But|However|Meanwhile|According|Last|Next|Earlier|Later|Today|Yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Article|Section|Part|Chapter|Annex|Table|Figure)$/;
+
+/** The label the last one or two words of a phrase give it, if they are a head noun. */
+export function headLabel(phrase: string): Label | undefined {
+  const w = phrase.toLowerCase().trim().split(/\s+/);
+  return heads.get(w.slice(-2).join(' ')) ?? heads.get(w[w.length - 1] ?? '');
+}
+
+/** Whether an acronym spells the initials of a name (small words may or may not count). */
+function spells(name: string, acronym: string): boolean {
+  const letters = acronym.replace(/s$/, '').toUpperCase();
+  const words = name.split(' ');
+  const all = words.map((w) => w[0]!.toUpperCase()).join('');
+  const caps = words.filter((w) => /^[A-Z]/.test(w)).map((w) => w[0]).join('');
+  // "AI Research Resource (AIRR)": a word that is itself an acronym gives all its letters
+  const expanded = words.filter((w) => /^[A-Z]/.test(w)).map((w) => (/^[A-Z]{2,}$/.test(w) ? w : w[0])).join('');
+  // the same letters in another order also define it ("Indira Gandhi Centre for Atomic Research (IGCAR)" written in English order)
+  const sorted = (x: string) => [...x].sort().join('');
+  return [all, caps, expanded].some((x) => x === letters || (letters.length >= 3 && sorted(x) === sorted(letters)));
+}
+
+export const proposeNamedByContext: Proposer = (sentence) => {
+  const out: Proposal[] = [];
+  const text = sentence.text;
+  if (text.includes('(')) {
+    for (const m of text.matchAll(DEFINED)) {
+      let name = m[1]!;
+      const acronym = m[2]!;
+      // the name is the tail of the capitalised run whose initials the acronym spells ("… the Indira Gandhi Atomic Research Center (IGCAR)")
+      const words = name.split(' ');
+      let found = '';
+      for (let i = 0; i < words.length - 1; i++) {
+        const tail = words.slice(i).join(' ');
+        if (/^[A-Z]/.test(tail) && spells(tail, acronym)) {
+          found = tail;
+          break;
+        }
+      }
+      if (!found) continue;
+      name = found;
+      const start = m.index + m[1]!.length - name.length;
+      const label = headLabel(name) ?? 'Organization';
+      if (label === 'Deal') continue;
+      out.push({ ...spanOf(sentence, start, name.length), name, label, confidence: 0.65, aliases: [acronym], props: {}, defined: true });
+    }
+  }
+  if (/\b(?:dubbed|called|named|known as|branded|code-?named|nicknamed)\b/.test(text)) {
+    for (const m of text.matchAll(INTRODUCED)) {
+      const name = (m[1] ?? m[2])!.trim();
+      if (NOT_NAMES.test(name)) continue;
+      // the nearest head noun in the eight words before the verb says what is named
+      const before = text.slice(Math.max(0, m.index - 80), m.index).toLowerCase().split(/[^a-z-]+/).filter(Boolean).slice(-8);
+      let label: Label | undefined;
+      for (let i = before.length - 1; i >= 0 && !label; i--) label = heads.get(`${before[i - 1] ?? ''} ${before[i]}`) ?? heads.get(before[i]!);
+      if (!label || label === 'Deal') continue;
+      const at = m.index + m[0].length - name.length - (m[1] !== undefined ? 1 : 0);
+      out.push({ ...spanOf(sentence, at, name.length), name, label, confidence: 0.65, props: {}, defined: true });
+    }
+  }
+  if (text.includes(', a')) {
+    for (const m of text.matchAll(DESCRIBED)) {
+      const name = m[1]!;
+      if (NOT_NAMES.test(name.split(' ')[0]!)) continue;
+      const label = headLabel(m[3]!);
+      if (!label || label === 'Deal') continue;
+      out.push({ ...spanOf(sentence, m.index, name.length), name, label, confidence: 0.6, props: {}, defined: true });
+    }
+  }
+  return out;
+};
