@@ -10,6 +10,7 @@ import { createLogger } from '../api/log.js';
 import { createGraphQLServer } from '../api/graphql/mount.js';
 import { SharedReads, createLoaders } from '../api/graphql/loaders.js';
 import type { GraphContext } from '../api/graphql/context.js';
+import { WorkMeter } from '../api/graphql/budget.js';
 import { SnapshotCache } from '../graph/snapshot-cache.js';
 import { table } from './measure.js';
 
@@ -86,7 +87,7 @@ export async function run(opts: { quick: boolean }): Promise<{ name: string; mar
         while (Date.now() < until) {
           const t = process.hrtime.bigint();
           const version = (await snapshots.get()).version;
-          const contextValue: GraphContext = { store: server.store, snapshots, loaders: createLoaders(server.store, { reads, version }), role: null, logger, deadline: Date.now() + 10_000, seen: {} };
+          const contextValue: GraphContext = { store: server.store, snapshots, loaders: createLoaders(server.store, { reads, version }), role: null, logger, deadline: Date.now() + 10_000, meter: new WorkMeter(Date.now() + 10_000), seen: {} };
           const res = await apollo.executeOperation({ query: q.query }, { contextValue });
           if (res.body.kind !== 'single' || res.body.singleResult.errors) throw new Error(`${q.name}: in-process errors`);
           latencies.push(Number(process.hrtime.bigint() - t) / 1e6);

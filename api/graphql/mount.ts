@@ -10,7 +10,8 @@ import type { GraphContext } from './context.js';
 import { presentedKey, roleOf } from './auth.js';
 import { errorFormatter } from './errors.js';
 import { cacheControl, etagMatches, queryEtag } from './http-cache.js';
-import { LIMITS, armorOptions, costReportPlugin, type CostBook } from './limits.js';
+import { LIMITS, armorOptions, costReportPlugin } from './limits.js';
+import { WorkMeter } from './budget.js';
 import { SharedReads, createLoaders } from './loaders.js';
 import { ResponseCache } from './response-cache.js';
 import { buildResolvers } from './resolvers/index.js';
@@ -51,8 +52,7 @@ async function bodyText(res: HTTPGraphQLResponse): Promise<string> {
 
 /** Builds the Apollo server for the app's dependencies (also used in-process by tests and the bench). */
 export function createGraphQLServer(deps: AppDeps): ApolloServer<GraphContext> {
-  const book: CostBook = new WeakMap();
-  const armor = armorOptions(book);
+  const armor = armorOptions({ suggestions: deps.config.introspection });
   return new ApolloServer<GraphContext>({
     typeDefs: loadTypeDefs(),
     resolvers: buildResolvers(),
@@ -63,7 +63,7 @@ export function createGraphQLServer(deps: AppDeps): ApolloServer<GraphContext> {
     formatError: errorFormatter(deps.logger),
     validationRules: armor.validationRules,
     // HTTP caching is ours (ETag, response cache); Apollo's per-field cache hints would only cost time
-    plugins: [...armor.plugins, costReportPlugin(book), ApolloServerPluginCacheControlDisabled()],
+    plugins: [...armor.plugins, costReportPlugin(), ApolloServerPluginCacheControlDisabled()],
   });
 }
 
@@ -122,7 +122,7 @@ export async function mountGraphQL(app: Hono, deps: AppDeps, opts: MountOptions 
 
     const deadline = Date.now() + timeoutMs;
     let timer: NodeJS.Timeout | undefined;
-    const ctx: GraphContext = { store: deps.store, snapshots: deps.snapshots, loaders: createLoaders(deps.store, { reads, version }), role, logger: deps.logger, deadline, seen: {}, ingest };
+    const ctx: GraphContext = { store: deps.store, snapshots: deps.snapshots, loaders: createLoaders(deps.store, { reads, version }), role, logger: deps.logger, deadline, meter: new WorkMeter(deadline), seen: {}, ingest };
     const timedOut = new Promise<'timeout'>((resolve) => {
       // handed-over ingest fetches and writes on purpose for longer; it is not cut off
       timer = setTimeout(() => !ctx.seen.unbounded && resolve('timeout'), timeoutMs);
