@@ -26,6 +26,7 @@ const GRAFEO_KEY_INDEXES = [
   `CREATE INDEX claim_id_lookup IF NOT EXISTS FOR (n:Claim) ON (n.id)`,
   `CREATE INDEX lease_job_lookup IF NOT EXISTS FOR (n:Lease) ON (n.job)`,
   `CREATE INDEX log_id_lookup IF NOT EXISTS FOR (n:LogEntry) ON (n.id)`,
+  `CREATE INDEX document_input_id_lookup IF NOT EXISTS FOR (n:DocumentInput) ON (n.id)`,
   `CREATE INDEX meta_id_lookup IF NOT EXISTS FOR (n:Meta) ON (n.id)`,
 ];
 

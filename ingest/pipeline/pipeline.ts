@@ -107,7 +107,8 @@ export class IngestPipeline {
   }
 
   private async knownEntities(): Promise<Gazetteer> {
-    this.gazetteer ??= Gazetteer.build((await this.opts.store.readAll()).entities);
+    // documents are not names to find in text (a text document's title is its first line, which would mask it)
+    this.gazetteer ??= Gazetteer.build((await this.opts.store.readAll()).entities.filter((e) => e.label !== 'Document'));
     return this.gazetteer;
   }
 

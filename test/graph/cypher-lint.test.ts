@@ -10,7 +10,7 @@ import { DOMAIN } from '../../schema/generated/domain.js';
 import { LABELS, RELATION_TYPES } from '../../schema/generated/model.js';
 
 /** labels the store uses besides the domain's */
-const STORE_LABELS = ['Entity', 'Claim', 'Meta', 'Lease', 'LogEntry'];
+const STORE_LABELS = ['Entity', 'Claim', 'Meta', 'Lease', 'LogEntry', 'DocumentInput'];
 
 /** every parameter the store passes, with a value of the type it sends */
 const PARAMETERS: Record<string, unknown> = {
