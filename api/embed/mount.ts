@@ -10,7 +10,7 @@ import { canonicalQuery, linkQuery, parseMapParams, type Format, type MapParams 
 import { buildSpec, CONTENT_TYPES, renderMap } from './render-map.js';
 import { RenderCache, type Rendered } from './render-cache.js';
 import { cacheControl, COMMON_HEADERS, etagMatches, mapCsp } from './http-policy.js';
-import { embedUrlParams, oembedResponse } from './oembed.js';
+import { embedUrlParams, oembedResponse, publicOrigin, type OriginSource } from './oembed.js';
 import { layoutMap } from './layout.js';
 import { GALLERY_SCRIPT_HASH, mostDependedOn, renderGallery, type GalleryExample } from './gallery.js';
 import type { Snapshot } from '../../graph/snapshot.js';
@@ -31,9 +31,9 @@ function errorResponse(c: Context, err: unknown): Response {
   return c.json({ error: (err as Error).message }, status, { ...COMMON_HEADERS, 'Cache-Control': 'no-store' });
 }
 
-/** The public origin: PUBLIC_URL when configured, else the request's own origin. */
+/** The public origin: PUBLIC_URL when configured, else the address the request arrived on (never its Host header). */
 function originOf(c: Context, publicUrl: string | undefined): string {
-  return new URL(publicUrl ?? c.req.url).origin;
+  return publicOrigin({ publicUrl, socket: (c.env as { incoming?: { socket?: OriginSource['socket'] } } | undefined)?.incoming?.socket });
 }
 
 /** Adds the embed routes; resolves to a closer for anything they started. */

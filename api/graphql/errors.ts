@@ -9,9 +9,15 @@ import { Forbidden, InvalidInput, NotFound, StoreUnavailable, Unauthorized } fro
 
 const KNOWN = [InvalidInput, NotFound, Unauthorized, Forbidden, StoreUnavailable];
 
-/** Builds Apollo's formatError for a logger. */
-export function errorFormatter(logger: Logger): (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
+// graphql-js ends some validation messages with "Did you mean …?", naming fields and types
+const SUGGESTION = /\s*Did you mean [^]*\?$/;
+// graphql-js reports a syntax error with a validation code when the token limit parsed the document
+const SYNTAX = /^Syntax Error:/;
+
+/** Builds Apollo's formatError for a logger; without `suggestions` (introspection off) no message names a field the query did not. */
+export function errorFormatter(logger: Logger, opts: { suggestions: boolean } = { suggestions: true }): (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
   return (formatted, error) => {
+    formatted = shaped(formatted, opts.suggestions);
     const original = unwrapResolverError(error);
     if (KNOWN.some((k) => original instanceof k)) {
       const known = original as InvalidInput;
@@ -25,4 +31,12 @@ export function errorFormatter(logger: Logger): (formatted: GraphQLFormattedErro
     logger.error({ err: original, id, path: formatted.path }, 'unexpected error in a GraphQL request');
     return { message: `internal error (id ${id})`, locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR', id } };
   };
+}
+
+/** Syntax errors coded GRAPHQL_PARSE_FAILED; suggestions dropped unless allowed. */
+function shaped(formatted: GraphQLFormattedError, suggestions: boolean): GraphQLFormattedError {
+  let out = formatted;
+  if (SYNTAX.test(out.message) && out.extensions?.code !== 'GRAPHQL_PARSE_FAILED') out = { ...out, extensions: { ...out.extensions, code: 'GRAPHQL_PARSE_FAILED' } };
+  if (!suggestions && SUGGESTION.test(out.message)) out = { ...out, message: out.message.replace(SUGGESTION, '') };
+  return out;
 }

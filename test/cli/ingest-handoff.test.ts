@@ -18,7 +18,8 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 type Run = { job: string; documents: { added: number; unchanged: number }; failures: { reason: string }[] };
 
 async function gql<T>(url: string, query: string): Promise<T> {
-  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+  // a reader key: the run log holds fetched URLs and errors, so it needs a key
+  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': 'rd' }, body: JSON.stringify({ query }) });
   const body = (await res.json()) as { data: T; errors?: unknown[] };
   expect(body.errors).toBeUndefined();
   return body.data;
@@ -82,8 +83,8 @@ describe('serve with in-process ingest, and the CLI hand-off', () => {
     const runs = await gql<{ ingestRuns: Run[] }>(url, '{ ingestRuns(first: 50) { job documents { added unchanged } failures { reason } } }');
     expect(runs.ingestRuns.some((x) => x.job === 'manual' && x.documents.added === 1)).toBe(true);
 
-    // status reads the server's run log over GraphQL (no key needed to read)
-    const status = await runCli(['ingest', 'status'], { DATA_DIR: dataDir, CHOKEPOINT_SERVER: url });
+    // status reads the server's run log over GraphQL (a reader key is enough)
+    const status = await runCli(['ingest', 'status'], { DATA_DIR: dataDir, CHOKEPOINT_SERVER: url, CHOKEPOINT_API_KEY: 'rd' });
     expect(status.code).toBe(0);
     expect(status.stdout).toMatch(/manual\s+docs \+1 /);
     expect(status.stdout).toContain('fixture-article');
