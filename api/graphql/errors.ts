@@ -19,6 +19,11 @@ export function errorFormatter(logger: Logger, opts: { suggestions: boolean } = 
   return (formatted, error) => {
     formatted = shaped(formatted, opts.suggestions);
     const original = unwrapResolverError(error);
+    // said as such, even when a store layer wrapped it (a failed write then reads as a rollback error)
+    if (diskFull(original)) {
+      logger.error({ err: original, path: formatted.path }, 'the store could not write: the disk is full');
+      return { message: 'the store could not write: the disk is full (no space left on device)', locations: formatted.locations, path: formatted.path, extensions: { code: 'STORE_UNAVAILABLE' } };
+    }
     if (KNOWN.some((k) => original instanceof k)) {
       const known = original as InvalidInput;
       return { message: known.message, locations: formatted.locations, path: formatted.path, extensions: { code: known.code } };
@@ -31,6 +36,15 @@ export function errorFormatter(logger: Logger, opts: { suggestions: boolean } = 
     logger.error({ err: original, id, path: formatted.path }, 'unexpected error in a GraphQL request');
     return { message: `internal error (id ${id})`, locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR', id } };
   };
+}
+
+/** True when an error, or one of its causes, says the disk is full (ENOSPC, whatever layer wrapped it). */
+export function diskFull(err: unknown): boolean {
+  for (let e = err, depth = 0; e && depth < 8; e = (e as { cause?: unknown }).cause, depth++) {
+    const { code, message } = e as { code?: unknown; message?: unknown };
+    if (code === 'ENOSPC' || (typeof message === 'string' && /ENOSPC|no space left on device|disk (is )?full/i.test(message))) return true;
+  }
+  return false;
 }
 
 /** Syntax errors coded GRAPHQL_PARSE_FAILED; suggestions dropped unless allowed. */
