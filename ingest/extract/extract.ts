@@ -1,4 +1,4 @@
-// Text -> fact records (CONTRACTS.md §3): sentences, mentions (known and proposed), then every
+// Text -> fact records (README.md, "Fact records (JSONL)"): sentences, mentions (known and proposed), then every
 // relation rule on every sentence. Deterministic and offline; quotes are exact sentences of the text.
 import { relationProps, type Label, type RelationType } from '../../schema/generated/model.js';
 import { entityId, type Props } from '../../schema/records.js';
