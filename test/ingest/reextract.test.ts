@@ -1,5 +1,8 @@
 // Re-extraction over stored documents: claims of older extractor versions are superseded, curated,
 // imported and API claims stay, a second run changes nothing, and --dry-run writes nothing.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeEach, afterEach, describe, expect, it } from 'vitest';
 import { openEmbeddedStore } from '../../graph/embedded/grafeo-executor.js';
 import type { GraphStore } from '../../graph/store.js';
@@ -7,6 +10,7 @@ import { EXTRACTOR_VERSION, extractorVersionOf, versionOfExtractor } from '../..
 import { IngestPipeline } from '../../ingest/pipeline/pipeline.js';
 import { reextract } from '../../ingest/pipeline/reextract.js';
 import { claimId, documentId, type ClaimRecord } from '../../schema/records.js';
+import { runCli } from '../cli/run-cli.js';
 
 const BRIEFING = [
   'ASML invested €1.3 billion in Mistral AI.',
@@ -142,4 +146,21 @@ describe('reextract', () => {
     expect(input.encoding).toBe('base64');
     expect(new Uint8Array(Buffer.from(input.body, 'base64'))).toEqual(latin1);
   });
+
+  it('the command reports per run, and names a --source that matches nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'reextract-cli-'));
+    const file = join(dir, 'briefing.txt');
+    writeFileSync(file, BRIEFING);
+    const env = { DATA_DIR: join(dir, 'data') };
+    expect((await runCli(['ingest', 'file', file], env)).code).toBe(0);
+    const dry = await runCli(['reextract', '--dry-run'], env);
+    expect(dry.code).toBe(0);
+    expect(dry.stderr).toMatch(/extractor [0-9a-f]{12}; 1 stored documents, 1 already current, 0 read again/);
+    expect(dry.stderr).toContain('dry run: nothing written');
+    const json = JSON.parse((await runCli(['reextract', '--json', '--source', file], env)).stdout) as { matched: number; documents: unknown[] };
+    expect(json).toMatchObject({ matched: 1, documents: [] });
+    const none = await runCli(['reextract', '--source', 'https://nowhere.example/'], env);
+    expect(none.code).toBe(1);
+    expect(none.stderr.trim()).toBe('chokepoint reextract: --source: no stored document matches "https://nowhere.example/"');
+  }, 120_000);
 });
