@@ -116,7 +116,7 @@ function readYaml(dir: string, name: string, problems: Problems): ReadFile {
     return { file, data: undefined, itemLines: {}, keyLines: {} };
   }
   const doc = parseDocument(source, { lineCounter: counter, prettyErrors: false });
-  for (const e of doc.errors) problems.add(file, e.linePos?.[0]?.line ?? 0, '(yaml)', e.message.split('\n')[0]!);
+  for (const e of doc.errors) problems.add(file, counter.linePos(e.pos[0]).line, '(yaml)', e.message.split('\n')[0]!);
   const itemLines: Record<string, number[]> = {};
   const keyLines: Record<string, number> = {};
   if (isMap(doc.contents)) {
