@@ -70,6 +70,16 @@ function statusFor(status: number, text: string): number {
   }
 }
 
+/** The query and extensions of a GET request (extensions as sent: JSON text). */
+function getParams(url: URL): unknown {
+  try {
+    const extensions = url.searchParams.get('extensions');
+    return { query: url.searchParams.get('query') ?? undefined, extensions: extensions ? (JSON.parse(extensions) as unknown) : undefined };
+  } catch {
+    return null; // Apollo answers malformed extensions itself
+  }
+}
+
 /** A persisted-query hash that does not match the query sent with it, as a message; else null. */
 function apqMismatch(body: unknown): string | null {
   if (!body || typeof body !== 'object') return null;
@@ -169,9 +179,9 @@ export async function mountGraphQL(app: Hono, deps: AppDeps, opts: MountOptions 
         }
       } else body = text;
       if (Buffer.byteLength(text) > limits.bodyBytes && !INGEST_OPERATION.test(String((body as { query?: unknown } | null)?.query ?? ''))) return tooLarge(limits.bodyBytes, false);
-      const mismatch = apqMismatch(body);
-      if (mismatch) return new Response(jsonError(mismatch, 'BAD_REQUEST'), { status: 400, headers: { 'content-type': 'application/json', 'Cache-Control': 'no-store' } });
     }
+    const mismatch = apqMismatch(req.method === 'POST' ? body : getParams(url));
+    if (mismatch) return new Response(jsonError(mismatch, 'BAD_REQUEST'), { status: 400, headers: { 'content-type': 'application/json', 'Cache-Control': 'no-store' } });
 
     const bypass = /no-cache|no-store/i.test(req.headers.get('cache-control') ?? '');
     // Apollo picks the response content type from Accept, so it is part of the key

@@ -168,6 +168,9 @@ describe('a hostile client', () => {
       expect(r.status).toBe(400);
       expect(codeOf(r)).toBe('BAD_REQUEST');
       expect(r.body.errors![0]!.message).toContain(createHash('sha256').update(PROBE).digest('hex'));
+      const ext = encodeURIComponent(JSON.stringify({ persistedQuery: { version: 1, sha256Hash: 'b'.repeat(64) } }));
+      const get = await fetch(`${url}/graphql?query=${encodeURIComponent(PROBE)}&extensions=${ext}`, { headers: { 'apollo-require-preflight': 'true' } });
+      expect(get.status).toBe(400);
     });
 
     it('an impossible date is refused, never read as "no date"', async () => {
