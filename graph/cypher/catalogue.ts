@@ -66,8 +66,8 @@ export const Q = {
   createRelations: (type: string) =>
     `UNWIND $rows AS r MATCH (a:Entity {id: r.from}), (b:Entity {id: r.to}) CREATE (a)-[e:${schemaName(type, RELATION_TYPES)}]->(b) SET e += r.props RETURN count(e) AS created`,
 
-  /** rows: [{id, props}] — what documents were read from, for re-extraction */
-  upsertInputs: `UNWIND $rows AS r MERGE (x:DocumentInput {id: r.id}) SET x += r.props RETURN count(x) AS written`,
+  /** rows: [{id, props}]: what documents were read from, for re-extraction; props hold the id too, so an input replaces every property of the one before */
+  upsertInputs: `UNWIND $rows AS r MERGE (x:DocumentInput {id: r.id}) SET x = r.props RETURN count(x) AS written`,
   getInputs: `UNWIND $ids AS id MATCH (x:DocumentInput {id: id}) RETURN properties(x) AS p`,
   listInputs: `MATCH (x:DocumentInput) RETURN x.id AS id, x.url AS url, x.readAs AS readAs, x.job AS job, x.extractedWith AS extractedWith ORDER BY x.id`,
 

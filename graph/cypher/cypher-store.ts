@@ -84,7 +84,7 @@ function entityDocument(e: EntityRecord): DocumentRecord {
 }
 
 function encodeInput(i: DocumentInput): Props {
-  const stored: Props = { url: i.url, readAs: i.readAs, body: i.body, encoding: i.encoding };
+  const stored: Props = { id: i.documentId, url: i.url, readAs: i.readAs, body: i.body, encoding: i.encoding };
   for (const k of ['contentType', 'title', 'publishedAt', 'job', 'extractedWith'] as const) if (i[k] !== undefined) stored[k] = i[k]!;
   return stored;
 }

@@ -77,6 +77,9 @@ export function runStoreContract(name: string, open: () => Promise<GraphStore>):
       await store.write({ inputs: [{ ...input, extractedWith: 'abc123def456', contentType: 'text/plain' }] });
       expect(await store.listDocumentInputs()).toEqual([{ documentId: doc, url: 'test-article.txt', readAs: 'auto', job: 'manual', extractedWith: 'abc123def456' }]);
       expect((await store.getDocumentInputs([doc])).get(doc)).toMatchObject({ body: input.body, contentType: 'text/plain' });
+      // a new input replaces the old one whole: nothing of it lingers
+      await store.write({ inputs: [{ ...input, readAs: 'news' }] });
+      expect((await store.getDocumentInputs([doc])).get(doc)).toEqual({ ...input, readAs: 'news' });
       await store.clear();
       expect(await store.listDocumentInputs()).toEqual([]);
     });
