@@ -9,7 +9,8 @@ import { analyse, type Sentence } from './nlp.js';
 import { RULES } from './rules/index.js';
 import { EXTRACTOR_VERSION } from './version.js';
 
-export type DocumentKind = 'news' | 'model-card' | 'policy' | 'feed' | 'auto';
+import type { DocumentKind } from '../sources/kinds.js';
+export type { DocumentKind };
 
 export interface ExtractOptions {
   /** document id, url or file name the records cite */

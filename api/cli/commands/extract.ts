@@ -4,15 +4,15 @@ import type { CliCommand } from '../command.js';
 import { choice } from '../options.js';
 import { STDIN, checkTextFile, readStdin, readTextFile } from '../input.js';
 import { jsonLine } from '../output.js';
+import { KIND_CHOICES as KINDS } from '../../../ingest/sources/kinds.js';
 
-const KINDS = ['news', 'model-card', 'policy', 'feed', 'auto'] as const;
 const ENTITY_SOURCES = ['seeds', 'store', 'none'] as const;
 const EXPECTED = 'an article, feed, model card, policy, CSV or JSONL document';
 
 const command: CliCommand = {
   name: 'extract',
   summary: 'print the fact records (JSONL) that documents yield; writes nothing',
-  usage: ['extract <file…|-> [--kind news|model-card|policy|feed|auto] [--entities seeds|store|none]'],
+  usage: [`extract <file…|-> [--kind ${KINDS.join('|')}] [--entities seeds|store|none]`],
   help: {
     '--kind K': 'how to read the files (default auto: by extension and content)',
     '--entities E': 'known entities for the gazetteer: the curated seeds (default), the store, or only the built-in lexicon',

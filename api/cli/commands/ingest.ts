@@ -7,9 +7,8 @@ import type { CliCommand, ParsedArgs } from '../command.js';
 import type { CliContext } from '../context.js';
 import { readTextFile } from '../input.js';
 import { choice } from '../options.js';
+import { KIND_CHOICES as KINDS, type DocumentKind as Kind } from '../../../ingest/sources/kinds.js';
 
-const KINDS = ['news', 'model-card', 'policy', 'feed', 'auto'] as const;
-type Kind = (typeof KINDS)[number];
 // the server's per-call limits (api/graphql/resolvers/ingest.ts INGEST_LIMITS)
 const PER_CALL = 20;
 const MAX_BYTES = 5 * 1024 * 1024;
@@ -121,7 +120,7 @@ const command: CliCommand = {
     '--config FILE': 'the sources file (default INGEST_CONFIG or ingest/sources.yaml)',
     '--job NAME': 'only this job (repeatable)',
     '--allow-private': 'let fetches reach loopback and private addresses (off by default: SSRF guard)',
-    '--kind K': 'for `ingest file`: news, model-card, policy, feed or auto (default)',
+    '--kind K': `for \`ingest file\`: ${KINDS.filter((k) => k !== 'auto').join(', ')} or auto (default)`,
     '--json': 'for `ingest status`: the run records as JSON',
     '--server URL': 'the server to hand work to when it holds the embedded store (default CHOKEPOINT_SERVER or http://localhost:$PORT)',
     '--api-key KEY': 'an editor key for that server (default CHOKEPOINT_API_KEY)',

@@ -10,11 +10,11 @@ import { graphMoved, type GraphContext } from '../context.js';
 import type { IngestDocumentOutcome, MutationResolvers, QueryResolvers } from '../generated.js';
 import { requireEditor, requireKey } from '../auth.js';
 import { pageSize, parseInput as parse } from '../entity-types.js';
+import { KIND_CHOICES as KINDS } from '../../../ingest/sources/kinds.js';
 
 /** The ingest limits of one hand-off call (the per-document cap is the fetcher's default response cap). */
 export const INGEST_LIMITS = { documentsPerCall: 20, bytesPerDocument: 5 * 1024 * 1024 } as const;
 
-const KINDS = ['news', 'model-card', 'policy', 'feed', 'auto'] as const;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 const documentInput = z
