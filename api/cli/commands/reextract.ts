@@ -32,6 +32,8 @@ const command: CliCommand = {
         ctx.out(`${terminalSafe(d.url)}  failed: ${terminalSafe(d.error ?? '')}`);
         continue;
       }
+      // a document read again with nothing to change is counted in the summary only
+      if (!d.claimsAdded && !d.claimsRetracted && !d.entitiesAdded) continue;
       ctx.out(`${terminalSafe(d.url)}  facts +${d.factsAdded.length} -${d.factsRemoved.length}, claims +${d.claimsAdded} -${d.claimsRetracted}, entities +${d.entitiesAdded}${was}`);
       for (const f of d.factsAdded) ctx.out(`  + ${fact(f)}`);
       for (const f of d.factsRemoved) ctx.out(`  - ${fact(f)}`);
