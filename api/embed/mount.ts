@@ -14,6 +14,7 @@ import { embedUrlParams, oembedResponse, publicOrigin, type OriginSource } from 
 import { layoutMap } from './layout.js';
 import { GALLERY_SCRIPT_HASH, mostDependedOn, renderGallery, type GalleryExample } from './gallery.js';
 import type { Snapshot } from '../../graph/snapshot.js';
+import { PngRenderPool, RenderBusy, type PngPoolLimits } from './png.js';
 
 /** Bumped when the drawing changes, so ETags of old renders stop matching. */
 const RENDER_REVISION = '1';
@@ -23,9 +24,13 @@ export interface EmbedOptions {
   /** scenario library folder (tests point it at fixtures) */
   scenarioDir?: string;
   cache?: RenderCache;
+  /** limits of the PNG worker pool (tests make them small) */
+  png?: PngPoolLimits;
 }
 
 function errorResponse(c: Context, err: unknown): Response {
+  if (err instanceof RenderBusy)
+    return c.json({ error: `busy: ${err.message}` }, 503, { ...COMMON_HEADERS, 'Cache-Control': 'no-store', 'Retry-After': String(err.retryAfter) });
   const status = err instanceof InvalidInput ? 400 : err instanceof NotFound ? 404 : 0;
   if (!status) throw err;
   return c.json({ error: (err as Error).message }, status, { ...COMMON_HEADERS, 'Cache-Control': 'no-store' });
@@ -39,6 +44,7 @@ function originOf(c: Context, publicUrl: string | undefined): string {
 /** Adds the embed routes; resolves to a closer for anything they started. */
 export async function mountEmbeds(app: Hono, deps: AppDeps, opts: EmbedOptions = {}): Promise<() => Promise<void>> {
   const cache = opts.cache ?? new RenderCache();
+  const png = new PngRenderPool(opts.png);
   const keyOf = (format: Format, version: string, canonical: string) =>
     createHash('sha256').update(`${RENDER_REVISION}|${format}|${version}|${canonical}`).digest('base64url').slice(0, 32);
 
@@ -94,11 +100,18 @@ export async function mountEmbeds(app: Hono, deps: AppDeps, opts: EmbedOptions =
     }
     if (etagMatches(c.req.header('if-none-match'), headers.ETag!)) return c.body(null, 304, headers);
     try {
-      rendered ??= await cache.getOrRender(key, async () => ({
-        body: await renderMap({ snapshot, store: deps.store, params, format, scenarioDir: opts.scenarioDir }),
-        contentType: CONTENT_TYPES[format],
-        etag: headers.ETag!,
-      }));
+      rendered ??= await cache.getOrRender(key, async () => {
+        if (format !== 'png')
+          return { body: await renderMap({ snapshot, store: deps.store, params, format, scenarioDir: opts.scenarioDir }), contentType: CONTENT_TYPES[format], etag: headers.ETag! };
+        // admitted before the SVG is built, so a full pool refuses at once and costs nothing here
+        const release = png.admit();
+        try {
+          const svg = await renderMap({ snapshot, store: deps.store, params, format: 'svg', scenarioDir: opts.scenarioDir });
+          return { body: await png.rasterise(svg, params.scale), contentType: CONTENT_TYPES.png, etag: headers.ETag! };
+        } finally {
+          release();
+        }
+      });
     } catch (err) {
       return errorResponse(c, err);
     }
@@ -169,5 +182,6 @@ export async function mountEmbeds(app: Hono, deps: AppDeps, opts: EmbedOptions =
   return async () => {
     hot.clear();
     cache.clear();
+    await png.close();
   };
 }
