@@ -51,7 +51,7 @@ export interface ReextractReport {
   matched: number;
   /** of those, already read by this version (skipped) */
   current: number;
-  /** URLs of matching documents that have no stored input (imported, or ingested before inputs were kept): ingest them again */
+  /** URLs of matching documents holding extraction claims of another version but no stored input (imported, or ingested before inputs were kept): ingest them again */
   withoutInput: string[];
   documents: DocumentReextraction[];
   totals: { claimsAdded: number; claimsRetracted: number; factsAdded: number; factsRemoved: number; entitiesAdded: number; failed: number };
@@ -73,12 +73,16 @@ export async function reextract(opts: ReextractOptions): Promise<ReextractReport
   const records = await store.getDocuments(infos.map((i) => i.documentId));
   const chosen = infos.filter((i) => selected(i, records.get(i.documentId)?.url, opts.sources));
   const todo = chosen.filter((i) => i.extractedWith !== EXTRACTOR_VERSION);
+  const claims = await store.allClaims();
+  // documents holding extraction claims of another version that cannot be read again: no input kept
   const hasInput = new Set(infos.map((i) => i.documentId));
-  // seeded documents are curated, not read: they have no input by design
-  const withoutInput = (await store.allDocuments())
-    .filter((d) => d.kind !== 'seed' && !hasInput.has(d.id))
+  const stale = new Set(claims.filter((c) => !hasInput.has(c.documentId) && (versionOfExtractor(c.extractor) ?? EXTRACTOR_VERSION) !== EXTRACTOR_VERSION).map((c) => c.documentId));
+  const staleDocs = await store.getDocuments([...stale]);
+  const withoutInput = [...stale]
+    .map((id) => ({ id, url: staleDocs.get(id)?.url ?? id }))
     .filter((d) => !opts.sources?.length || opts.sources.some((s) => d.id === s || d.url === s || d.url.startsWith(s)))
-    .map((d) => d.url);
+    .map((d) => d.url)
+    .sort();
   const report: ReextractReport = {
     version: EXTRACTOR_VERSION,
     dryRun: !!opts.dryRun,
@@ -90,10 +94,10 @@ export async function reextract(opts: ReextractOptions): Promise<ReextractReport
   };
   if (!todo.length) return report;
 
-  // the live claims of the documents to read, by document (one read: claims never move between documents)
+  // the live claims of the documents to read, by document (claims never move between documents)
   const wanted = new Set(todo.map((i) => i.documentId));
   const liveByDocument = new Map<string, ClaimRecord[]>();
-  for (const c of await store.allClaims()) {
+  for (const c of claims) {
     if (!wanted.has(c.documentId)) continue;
     const list = liveByDocument.get(c.documentId);
     if (list) list.push(c);

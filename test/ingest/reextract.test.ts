@@ -125,7 +125,13 @@ describe('reextract', () => {
     const text = 'ASML invested €2 billion in Mistral AI.';
     const id = documentId(url);
     const { contentHash } = await import('../../schema/records.js');
-    await store.write({ documents: [{ id, url, kind: 'news', contentHash: contentHash(text) }] });
+    const old = { subject: 'org:asml', rel: 'INVESTS_IN' as const, object: 'lab:mistral-ai', props: {}, documentId: id, quote: text, extractor: `ingest/invests-in@${OLD}` };
+    const seeded = { ...old, documentId: documentId('https://example.org/seeded'), extractor: 'seed' };
+    await store.write({
+      documents: [{ id, url, kind: 'news', contentHash: contentHash(text) }, { id: seeded.documentId, url: 'https://example.org/seeded', kind: 'record' }],
+      claims: [old, seeded].map((c) => ({ ...c, id: claimId(c), confidence: 0.9, observedAt: '2026-01-01' })),
+    });
+    // only a document holding extraction claims of another version is named; a curated source is not
     expect((await reextract({ store, dryRun: true })).withoutInput).toEqual([url]);
     const report = await new IngestPipeline({ store }).run('manual', [{ location: url, content: new TextEncoder().encode(text) }]);
     expect(report.documents.unchanged).toBe(1);

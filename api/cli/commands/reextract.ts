@@ -45,7 +45,9 @@ const command: CliCommand = {
         (dryRun ? ' (dry run: nothing written)' : ''),
     );
     if (report.withoutInput.length)
-      ctx.err(`reextract: ${report.withoutInput.length} documents have no stored input (imported, or ingested before inputs were kept); ingest them again to re-extract them, e.g. ${terminalSafe(report.withoutInput[0]!)}`);
+      ctx.err(
+        `reextract: ${report.withoutInput.length} documents hold claims of older extractor versions but no stored input (imported, or ingested before inputs were kept); ingest them again to re-extract them, e.g. ${terminalSafe(report.withoutInput[0]!)}`,
+      );
     return t.failed ? 1 : 0;
   },
 };
