@@ -47,8 +47,9 @@ export class PngRenderPool {
   private meanMs = 1000;
 
   constructor(readonly limits: PngPoolLimits = PNG_POOL_LIMITS) {
-    // idle workers are unref'd by piscina and end after a minute without work
-    this.pool = new Piscina({ filename: WORKER, minThreads: 0, maxThreads: limits.threads, idleTimeout: 60_000 });
+    // idle workers are unref'd by piscina and end after a minute without work; the workers run
+    // at the lowest CPU priority (nice 19 on Unix), so the scheduler serves requests first
+    this.pool = new Piscina({ filename: WORKER, minThreads: 0, maxThreads: limits.threads, idleTimeout: 60_000, niceIncrement: 19 });
   }
 
   /** Seconds until a slot is likely free: the renders ahead of a new one, at the recent pace. */

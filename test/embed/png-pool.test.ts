@@ -18,7 +18,7 @@ const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 async function withApp(png: PngPoolLimits, test: (get: (path: string) => Promise<Response>) => Promise<void>): Promise<void> {
   const { app, close } = await embedApp(store, {}, { png });
   try {
-    await test((path) => app.request(`http://localhost${path}`));
+    await test(async (path) => app.request(`http://localhost${path}`));
   } finally {
     await close();
   }
