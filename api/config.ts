@@ -25,7 +25,7 @@ const env = z.object({
   GRAPHQL_BODY_LIMIT: z.coerce.number().int().min(1024).default(1024 * 1024),
   RATE_LIMIT_PER_SECOND: z.coerce.number().int().min(0).default(50),
   RATE_LIMIT_BURST: z.coerce.number().int().min(0).default(500),
-  HEAVY_CONCURRENCY: z.coerce.number().int().min(1).default(4),
+  HEAVY_CONCURRENCY: z.coerce.number().int().min(1).default(2),
   HEAVY_QUEUE: z.coerce.number().int().min(0).default(64),
 });
 

@@ -53,7 +53,7 @@ interface CannonRequest {
 }
 
 /** autocannon in a second process cycling through several requests (its programmatic API). */
-function autocannonMany(url: string, requests: CannonRequest[], seconds: number, connections: number): Promise<CannonResult & { statusCodeStats?: Record<string, { count: number }> }> {
+export function autocannonMany(url: string, requests: CannonRequest[], seconds: number, connections: number): Promise<CannonResult & { statusCodeStats?: Record<string, { count: number }> }> {
   // the options go through stdin: the abusive bodies are too large for a command line
   const script = `const a = require(process.argv[1]); let t = ''; process.stdin.on('data', (d) => (t += d));
 process.stdin.on('end', () => a(JSON.parse(t), (err, res) => { if (err) { console.error(err); process.exit(1); } process.stdout.write(JSON.stringify(res)); }));`;
@@ -69,7 +69,7 @@ process.stdin.on('end', () => a(JSON.parse(t), (err, res) => { if (err) { consol
 }
 
 const MIXED_CONCURRENCY = 64;
-const PROBE = JSON.stringify({ query: '{ entity(id: "chip:nvidia-h20") { id name relations(first: 5) { type to { id } } } }' });
+export const PROBE = JSON.stringify({ query: '{ entity(id: "chip:nvidia-h20") { id name relations(first: 5) { type to { id } } } }' });
 const json = { 'content-type': 'application/json' };
 const nestedRelations = (levels: number) => {
   let inner = 'id name';
@@ -78,7 +78,7 @@ const nestedRelations = (levels: number) => {
 };
 
 /** The abusive requests of the flood: each must be refused or bounded by a guard. */
-function attacks(): CannonRequest[] {
+export function attacks(): CannonRequest[] {
   const post = (body: unknown, headers: Record<string, string> = {}): CannonRequest => ({ method: 'POST', path: '/graphql', headers: { ...json, ...headers }, body: JSON.stringify(body) });
   return [
     // nested relations with the default first, and the same with first: $n

@@ -19,8 +19,8 @@ const realmOf = (schema: GraphQLSchema): GraphQLModule => (schema instanceof esm
 export const BUDGET = {
   /** the most an operation may cost (object 2, scalar 1, times the size each list may reach) */
   maxCost: 1_000_000,
-  /** list items (entities, relations, sources, rows) one answer may hold */
-  maxItems: 200_000,
+  /** list items (entities, relations, sources, rows) one answer may hold: an analyst's page of 100 entities with relations and sources is a few thousand; bulk reads are `export`'s */
+  maxItems: 25_000,
   /** characters of the serialised answer */
   maxAnswerChars: 32 * 2 ** 20,
   /** items of any list argument, unless the field says otherwise */

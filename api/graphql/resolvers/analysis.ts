@@ -55,7 +55,7 @@ export const analysisQueries: Pick<QueryResolvers, 'dependencies' | 'dependents'
     const from = nodeOf(s, args.from, 'from');
     const to = nodeOf(s, args.to, 'to');
     checkDeadline(ctx);
-    const found = kShortestPaths(s, from, to, { maxLength, k, directed: args.directed ?? true, asOfMs: asOfMs(args.asOf) });
+    const found = kShortestPaths(s, from, to, { maxLength, k, directed: args.directed ?? true, asOfMs: asOfMs(args.asOf), check: () => ctx.meter.check() });
     ctx.meter.add(found.reduce((n, p) => n + p.steps.length, 0));
     const nodes = [...new Set([from, ...found.flatMap((p) => p.steps.map((st) => st.node))])];
     const byNode = new Map((await records(s, nodes, ctx)).map((e, k) => [nodes[k]!, e]));
@@ -75,7 +75,7 @@ export const analysisQueries: Pick<QueryResolvers, 'dependencies' | 'dependents'
     const subjects = (args.subjects ?? []).map(labelOf);
     if (!subjects.length) throw new InvalidInput('subjects: name at least one entity type');
     checkDeadline(ctx);
-    const report = exposure(s, n, { subjects, asOfMs: ms, depth: bounded(args.depth, 6, 10, 'depth') });
+    const report = exposure(s, n, { subjects, asOfMs: ms, depth: bounded(args.depth, 6, 10, 'depth'), check: () => ctx.meter.check() });
     ctx.meter.add(report.layers.reduce((k, l) => k + l.items.reduce((m, it) => m + 2 + it.jurisdictions.length + it.path.length + it.control.length, 0), 0));
     const nodes = [
       ...new Set([n, ...report.home, ...report.layers.flatMap((l) => l.items.flatMap((it) => [it.subject, it.dependency, ...it.jurisdictions]))]),
