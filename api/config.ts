@@ -22,6 +22,11 @@ const env = z.object({
   INGEST_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
   CHOKEPOINT_SERVER: z.url({ message: 'expected the URL of a running chokepoint server, e.g. http://localhost:4000' }).optional(),
   CHOKEPOINT_API_KEY: z.string().optional(),
+  GRAPHQL_BODY_LIMIT: z.coerce.number().int().min(1024).default(1024 * 1024),
+  RATE_LIMIT_PER_SECOND: z.coerce.number().int().min(0).default(50),
+  RATE_LIMIT_BURST: z.coerce.number().int().min(0).default(500),
+  HEAVY_CONCURRENCY: z.coerce.number().int().min(1).default(2),
+  HEAVY_QUEUE: z.coerce.number().int().min(0).default(64),
 });
 
 export type ApiKeyRole = 'editor' | 'reader';
@@ -48,6 +53,18 @@ export interface Config {
   };
   /** where a CLI hands its ingest work when a server holds the embedded store */
   client: { server?: string; apiKey?: string };
+  limits: {
+    /** bytes of a /graphql request body (an editor's ingestDocuments hand-off may send more: 20 documents of 5 MB) */
+    bodyBytes: number;
+    /** requests per second each client (API key, else address) may make steadily; 0 turns rate limiting off */
+    ratePerSecond: number;
+    /** extra requests per 10 seconds a client may make above the steady rate */
+    rateBurst: number;
+    /** expensive GraphQL operations (paths, exposure, scenarios, search, large costs) run at once */
+    heavyConcurrency: number;
+    /** expensive operations that may wait for a slot; more are refused with 503 and Retry-After */
+    heavyQueue: number;
+  };
 }
 
 /** Parses API_KEYS="key1:editor,key2:reader". */
@@ -69,6 +86,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     throw new InvalidInput(`${issue.path.join('.')}: ${issue.message}`);
   }
   const e = parsed.data;
+  if (e.PUBLIC_URL !== undefined && !/^https?:\/\/[^/?#\s]+/i.test(e.PUBLIC_URL))
+    throw new InvalidInput(`PUBLIC_URL: expected the server's public origin like https://maps.example.org, got "${e.PUBLIC_URL}"`);
   if (e.STORE === 'neo4j' && !e.NEO4J_URI) throw new InvalidInput('NEO4J_URI: required when STORE=neo4j (e.g. bolt://localhost:7687)');
   return {
     port: e.PORT,
@@ -84,5 +103,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     seedOnStart: e.SEED_ON_START === 'true',
     ingest: { sources: e.INGEST_CONFIG, onServe: e.INGEST_ON_SERVE === 'true', allowPrivate: e.INGEST_ALLOW_PRIVATE === 'true' },
     client: { server: e.CHOKEPOINT_SERVER, apiKey: e.CHOKEPOINT_API_KEY },
+    limits: {
+      bodyBytes: e.GRAPHQL_BODY_LIMIT,
+      ratePerSecond: e.RATE_LIMIT_PER_SECOND,
+      rateBurst: e.RATE_LIMIT_BURST,
+      heavyConcurrency: e.HEAVY_CONCURRENCY,
+      heavyQueue: e.HEAVY_QUEUE,
+    },
   };
 }

@@ -1,8 +1,13 @@
 // GraphQL API load: five representative analyst queries, each run over HTTP by autocannon (a second
 // process, loopback, concurrency 16, bounded time) beside the same query executed in-process
 // without HTTP at the same concurrency (Apollo's executeOperation), giving the HTTP overhead ratio.
-// The server runs in this process on an in-memory store seeded from seeds/.
+// The server runs in this process on an in-memory store seeded from seeds/. Then: a mixed load of
+// those queries at concurrency 64 (60 s; 10 s in quick mode), and a probe query's latency and the
+// server's memory idle beside the same under a flood of abusive requests (every guard but the
+// per-address rate limit, which would turn a single-address flood away at the door).
 import { spawn } from 'node:child_process';
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { createRequire } from 'node:module';
 import { startServer } from '../api/server/serve.js';
 import { loadConfig } from '../api/config.js';
@@ -10,6 +15,7 @@ import { createLogger } from '../api/log.js';
 import { createGraphQLServer } from '../api/graphql/mount.js';
 import { SharedReads, createLoaders } from '../api/graphql/loaders.js';
 import type { GraphContext } from '../api/graphql/context.js';
+import { WorkMeter } from '../api/graphql/budget.js';
 import { SnapshotCache } from '../graph/snapshot-cache.js';
 import { table } from './measure.js';
 
@@ -39,6 +45,86 @@ const QUERIES: { name: string; query: string }[] = [
   },
 ];
 
+interface CannonRequest {
+  method: 'POST';
+  path: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** autocannon in a second process cycling through several requests (its programmatic API). */
+export function autocannonMany(url: string, requests: CannonRequest[], seconds: number, connections: number): Promise<CannonResult & { statusCodeStats?: Record<string, { count: number }> }> {
+  // the options go through stdin: the abusive bodies are too large for a command line
+  const script = `const a = require(process.argv[1]); let t = ''; process.stdin.on('data', (d) => (t += d));
+process.stdin.on('end', () => a(JSON.parse(t), (err, res) => { if (err) { console.error(err); process.exit(1); } process.stdout.write(JSON.stringify(res)); }));`;
+  const bin = createRequire(import.meta.url).resolve('autocannon');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-e', script, bin], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out) as CannonResult) : reject(new Error(`autocannon exited ${code}`))));
+    child.stdin.end(JSON.stringify({ url, connections, duration: seconds, requests }));
+  });
+}
+
+const MIXED_CONCURRENCY = 64;
+export const PROBE = JSON.stringify({ query: '{ entity(id: "chip:nvidia-h20") { id name relations(first: 5) { type to { id } } } }' });
+const json = { 'content-type': 'application/json' };
+const nestedRelations = (levels: number) => {
+  let inner = 'id name';
+  for (let i = 0; i < levels; i++) inner = `relations { type to { ${inner} } sources { quote document { title } } }`;
+  return `{ entity(id: "nation:us") { ${inner} } }`;
+};
+
+/** The abusive requests of the flood: each must be refused or bounded by a guard. */
+export function attacks(): CannonRequest[] {
+  const post = (body: unknown, headers: Record<string, string> = {}): CannonRequest => ({ method: 'POST', path: '/graphql', headers: { ...json, ...headers }, body: JSON.stringify(body) });
+  return [
+    // nested relations with the default first, and the same with first: $n
+    post({ query: nestedRelations(4) }),
+    post({ query: `query($n: Int) { entity(id: "nation:us") { relations(first: $n) { to { relations(first: $n) { to { relations(first: $n) { id } } } } } } }`, variables: { n: 1000 } }),
+    // the deepest nesting the budget lets through, executed every time
+    post({ query: nestedRelations(2) }, { 'cache-control': 'no-cache' }),
+    // oversized inputs under the body limit: a 300k-character search, 50k ids, 900 KB of unused variables
+    post({ query: 'query($q: String!) { search(query: $q) { id } }', variables: { q: 'nvidia '.repeat(43_000) } }),
+    post({ query: 'query($ids: [ID!]!) { entities(ids: $ids) { id } }', variables: { ids: Array.from({ length: 50_000 }, (_, i) => `chip:x${i}`) } }),
+    post({ query: '{ graphVersion }', variables: { pad: 'y'.repeat(900 * 1024) } }),
+    // expensive analysis that waits for a work slot
+    post({ query: '{ exposure(nation: "nation:eu") { subjects exposed layers { layer items { subject { id } path { type } } } } }' }, { 'cache-control': 'no-cache' }),
+    post({ query: '{ paths(from: "deployment:chatgpt", to: "nation:tw", maxLength: 10, first: 20, directed: false) { length } }' }, { 'cache-control': 'no-cache' }),
+    // a syntax error and a persisted-query hash that does not match
+    post({ query: '{ entity(id: "x") { id ' }),
+    post({ query: '{ graphVersion }', extensions: { persistedQuery: { version: 1, sha256Hash: '0'.repeat(64) } } }),
+  ];
+}
+
+/**
+ * Bodies over the limit, sent by a second process in a loop (4 at a time): the server answers 413
+ * and closes the connection, which autocannon does not reconnect from, so fetch sends them.
+ */
+function floodOversized(url: string, seconds: number): Promise<Record<string, number>> {
+  const script = `const until = Date.now() + Number(process.argv[2]) * 1000; const url = process.argv[1]; const counts = {};
+const bodies = [JSON.stringify({ query: '{ graphVersion }', variables: { pad: 'x'.repeat(2 * 1024 * 1024) } }),
+  JSON.stringify({ query: 'query($ids: [ID!]!) { entities(ids: $ids) { id } }', variables: { ids: Array.from({ length: 150000 }, (_, i) => 'chip:x' + i) } })];
+const one = async (i) => { while (Date.now() < until) { let k; try { const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: bodies[i++ % 2] }); await r.arrayBuffer(); k = String(r.status); } catch { k = 'error'; } counts[k] = (counts[k] || 0) + 1; } };
+Promise.all([0, 1, 2, 3].map(one)).then(() => process.stdout.write(JSON.stringify(counts)));`;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-e', script, url, String(seconds)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out) as Record<string, number>) : reject(new Error(`oversized flood exited ${code}`))));
+  });
+}
+
+/** A garbage collection on demand (V8's gc, exposed at run time), so memory is compared after collection. */
+function collector(): () => void {
+  v8.setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  return () => gc();
+}
+
 function autocannon(url: string, body: string, seconds: number, uncached = false): Promise<CannonResult> {
   const bin = createRequire(import.meta.url).resolve('autocannon/autocannon.js');
   const headers = ['-H', 'content-type=application/json', ...(uncached ? ['-H', 'cache-control=no-cache'] : [])];
@@ -56,7 +142,8 @@ const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, 
 
 /** The API benchmark. */
 export async function run(opts: { quick: boolean }): Promise<{ name: string; markdown: string; data: unknown }> {
-  const config = loadConfig({ DATA_DIR: ':memory:', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' });
+  // one loopback client stands for many: the per-address rate limit is off (it would answer 429)
+  const config = loadConfig({ DATA_DIR: ':memory:', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', RATE_LIMIT_PER_SECOND: '0' });
   const server = await startServer(config);
   const seconds = opts.quick ? 2 : 8;
   const inProcessMs = opts.quick ? 1500 : 5000;
@@ -66,6 +153,8 @@ export async function run(opts: { quick: boolean }): Promise<{ name: string; mar
   await apollo.start();
   const reads = new SharedReads();
   const rows: Record<string, unknown>[] = [];
+  let mixed: { seconds: number; requestsPerSecond: number; p50Ms: number; p99Ms: number; total: number; non2xx: number; errors: number } | null = null;
+  let abuse: Record<string, unknown> | null = null;
   try {
     for (const q of QUERIES) {
       const body = JSON.stringify({ query: q.query });
@@ -86,7 +175,7 @@ export async function run(opts: { quick: boolean }): Promise<{ name: string; mar
         while (Date.now() < until) {
           const t = process.hrtime.bigint();
           const version = (await snapshots.get()).version;
-          const contextValue: GraphContext = { store: server.store, snapshots, loaders: createLoaders(server.store, { reads, version }), role: null, logger, deadline: Date.now() + 10_000, seen: {} };
+          const contextValue: GraphContext = { store: server.store, snapshots, loaders: createLoaders(server.store, { reads, version }), role: null, logger, deadline: Date.now() + 10_000, meter: new WorkMeter(Date.now() + 10_000), seen: {} };
           const res = await apollo.executeOperation({ query: q.query }, { contextValue });
           if (res.body.kind !== 'single' || res.body.singleResult.errors) throw new Error(`${q.name}: in-process errors`);
           latencies.push(Number(process.hrtime.bigint() - t) / 1e6);
@@ -105,6 +194,47 @@ export async function run(opts: { quick: boolean }): Promise<{ name: string; mar
         overhead: { p50: http.latency.p50 / Math.max(inProc.p50Ms, 0.001), throughput: inProc.requestsPerSecond / Math.max(http.requests.average, 0.001) },
       });
     }
+
+    // the mixed load: the five queries, each executed and cached, from 64 connections
+    const mixedSeconds = opts.quick ? 10 : 60;
+    const requests = QUERIES.flatMap((q) => [false, true].map((uncached): CannonRequest => ({ method: 'POST', path: '/graphql', headers: { ...json, ...(uncached ? { 'cache-control': 'no-cache' } : {}) }, body: JSON.stringify({ query: q.query }) })));
+    const m = await autocannonMany(`${server.url}/graphql`, requests, mixedSeconds, MIXED_CONCURRENCY);
+    mixed = { seconds: mixedSeconds, requestsPerSecond: m.requests.average, p50Ms: m.latency.p50, p99Ms: m.latency.p99, total: m.requests.total, non2xx: m.non2xx, errors: m.errors };
+
+    // a probe idle, then under the flood; memory before, at the end of the flood, and after it settles
+    const probeSeconds = opts.quick ? 4 : 10;
+    const probeRequest: CannonRequest = { method: 'POST', path: '/graphql', headers: { ...json, 'cache-control': 'no-cache' }, body: PROBE };
+    const idle = await autocannonMany(`${server.url}/graphql`, [probeRequest], probeSeconds, 1);
+    const gc = collector();
+    gc();
+    const rssBefore = process.memoryUsage().rss;
+    const heapBefore = process.memoryUsage().heapUsed;
+    let rssPeak = rssBefore;
+    const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss)), 100);
+    const [flooded, flood, oversized] = await Promise.all([
+      autocannonMany(`${server.url}/graphql`, [probeRequest], probeSeconds, 1),
+      autocannonMany(`${server.url}/graphql`, attacks(), probeSeconds, 8),
+      floodOversized(`${server.url}/graphql`, probeSeconds),
+    ]);
+    clearInterval(sampler);
+    await new Promise((r) => setTimeout(r, 3000));
+    gc();
+    const rssAfter = process.memoryUsage().rss;
+    const heapAfter = process.memoryUsage().heapUsed;
+    const up = (await fetch(`${server.url}/graphql`, { method: 'POST', headers: json, body: PROBE })).status === 200;
+    abuse = {
+      seconds: probeSeconds,
+      idle: { p50Ms: idle.latency.p50, p99Ms: idle.latency.p99, requestsPerSecond: idle.requests.average },
+      underFlood: { p50Ms: flooded.latency.p50, p99Ms: flooded.latency.p99, requestsPerSecond: flooded.requests.average, non2xx: flooded.non2xx, errors: flooded.errors },
+      flood: { requestsPerSecond: flood.requests.average, total: flood.requests.total, non2xx: flood.non2xx, errors: flood.errors, statusCodes: flood.statusCodeStats ?? {} },
+      oversized,
+      p99Ratio: flooded.latency.p99 / Math.max(idle.latency.p99, 1),
+      rssMiB: { before: rssBefore / 2 ** 20, peak: rssPeak / 2 ** 20, after: rssAfter / 2 ** 20 },
+      heapMiB: { before: heapBefore / 2 ** 20, after: heapAfter / 2 ** 20 },
+      rssAfterRatio: rssAfter / rssBefore,
+      heapAfterRatio: heapAfter / heapBefore,
+      serverUp: up,
+    };
   } finally {
     await apollo.stop();
     await server.stop();
@@ -136,6 +266,55 @@ export async function run(opts: { quick: boolean }): Promise<{ name: string; mar
     ),
     '',
     `Target: entity-with-relations p99 < 50 ms on 2 cores — executed ${entityRow.http.p99Ms} ms (${entityRow.http.p99Ms < 50 ? 'met' : 'not met'}), cached ${entityRow.cached.p99Ms} ms (${entityRow.cached.p99Ms < 50 ? 'met' : 'not met'}).`,
+    '',
+    ...(mixed
+      ? [
+          `Mixed load: the five queries above, each executed (no-cache) and cached, cycled by ${MIXED_CONCURRENCY} connections for ${mixed.seconds} s: ` +
+            `${Math.round(mixed.requestsPerSecond)} req/s, p50 ${mixed.p50Ms} ms, p99 ${mixed.p99Ms} ms, ${mixed.total} requests, ${mixed.non2xx} non-2xx, ${mixed.errors} errors ` +
+            `(target: 1,000 req/s or more with 0 errors — ${mixed.requestsPerSecond >= 1000 && mixed.non2xx + mixed.errors === 0 ? 'met' : 'not met'}).`,
+        ]
+      : []),
+    ...(abuse ? ['', abuseSummary(abuse as unknown as Abuse)] : []),
   ].join('\n');
-  return { name: 'api', markdown, data: { concurrency: CONCURRENCY, seconds, inProcessMs, queries: rows, targetEntityP99Ms: 50 } };
+  return { name: 'api', markdown, data: { concurrency: CONCURRENCY, seconds, inProcessMs, queries: rows, targetEntityP99Ms: 50, mixed, abuse } };
+}
+
+interface Abuse {
+  seconds: number;
+  idle: { p50Ms: number; p99Ms: number; requestsPerSecond: number };
+  underFlood: { p50Ms: number; p99Ms: number; requestsPerSecond: number; non2xx: number; errors: number };
+  flood: { requestsPerSecond: number; total: number; non2xx: number; errors: number; statusCodes: Record<string, { count: number }> };
+  oversized: Record<string, number>;
+  p99Ratio: number;
+  rssMiB: { before: number; peak: number; after: number };
+  heapMiB: { before: number; after: number };
+  rssAfterRatio: number;
+  heapAfterRatio: number;
+  serverUp: boolean;
+}
+
+function abuseSummary(a: Abuse): string {
+  const codes = Object.entries(a.flood.statusCodes)
+    .map(([code, v]) => `${code}: ${v.count}`)
+    .join(', ');
+  return [
+    `Under abuse: one probe connection (an entity with 5 relations, executed) for ${a.seconds} s alone, then beside 8 connections cycling ${attacks().length} abusive requests ` +
+      '(nested relations with default and variable `first`, the deepest nesting allowed, a 300k-character search, 50k ids, 900 KB of unused variables, exposure and 20 undirected paths, a syntax error, a wrong persisted-query hash) ' +
+      'and 4 more sending bodies over the 1 MB limit (2 MB of variables, 150k ids); per-address rate limit off. Memory is the server process after a garbage collection.',
+    '',
+    table(
+      ['', 'probe p50 ms', 'probe p99 ms', 'probe req/s'],
+      [
+        ['idle (baseline)', a.idle.p50Ms, a.idle.p99Ms, Math.round(a.idle.requestsPerSecond)],
+        ['under the flood', a.underFlood.p50Ms, a.underFlood.p99Ms, Math.round(a.underFlood.requestsPerSecond)],
+      ],
+    ),
+    '',
+    `Probe p99 under the flood ÷ idle: ${a.p99Ratio.toFixed(2)} (target < 5: ${a.p99Ratio < 5 ? 'met' : 'not met'}); probe non-2xx ${a.underFlood.non2xx}, errors ${a.underFlood.errors}. ` +
+      `Flood: ${a.flood.total} requests (${Math.round(a.flood.requestsPerSecond)} req/s; ${codes}; ${a.flood.errors} connection errors); ` +
+      `oversized bodies: ${Object.entries(a.oversized).map(([k, v]) => `${k}: ${v}`).join(', ')}. ` +
+      `Server heap ${a.heapMiB.before.toFixed(0)} MiB before, ${a.heapMiB.after.toFixed(0)} MiB 3 s after (${((a.heapAfterRatio - 1) * 100).toFixed(0)}%; target within 20%: ${a.heapAfterRatio <= 1.2 ? 'met' : 'not met'}); ` +
+      `RSS ${a.rssMiB.before.toFixed(0)} MiB before, ${a.rssMiB.peak.toFixed(0)} MiB at peak, ${a.rssMiB.after.toFixed(0)} MiB after (${((a.rssAfterRatio - 1) * 100).toFixed(0)}%); ` +
+      `the server ${a.serverUp ? 'answered' : 'did not answer'} afterwards.`,
+  ].join('\n');
 }

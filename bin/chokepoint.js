@@ -5,4 +5,8 @@ import { fileURLToPath } from 'node:url';
 
 register();
 const { main } = await import(fileURLToPath(new URL('../api/cli/main.ts', import.meta.url)));
-process.exitCode = await main(process.argv.slice(2));
+const code = await main(process.argv.slice(2));
+process.exitCode = code;
+// a finished command exits even if a socket is left behind (a server that never answered Neo4j's
+// handshake); standard output is flushed first
+process.stdout.write('', () => process.exit(code));

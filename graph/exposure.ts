@@ -84,7 +84,7 @@ export function jurisdictionsOf(s: Snapshot, x: number, asOfMs = Number.NaN): Ma
 }
 
 /** Computes the exposure report of nation n for subjects of the given labels. */
-export function exposure(s: Snapshot, n: number, opts: { subjects: readonly Label[]; asOfMs?: number; depth?: number }): ExposureReport {
+export function exposure(s: Snapshot, n: number, opts: { subjects: readonly Label[]; asOfMs?: number; depth?: number; check?: () => void }): ExposureReport {
   const asOf = opts.asOfMs ?? Number.NaN;
   const maxDepth = opts.depth ?? 6;
   const home = homeOf(s, n, asOf);
@@ -102,6 +102,8 @@ export function exposure(s: Snapshot, n: number, opts: { subjects: readonly Labe
   const figures = new Map(LAYERS.map((l) => [l, { exposed: new Set<number>(), items: [] as ExposureItem[] }]));
   const allLayers = new Set(LAYERS);
   for (const subject of subjects) {
+    // a request past its deadline stops here (check throws)
+    opts.check?.();
     // BFS over (node, allowed layers); the first path to a (dependency, layer) is the one reported
     const seen = new Set<string>();
     const reported = new Set<string>();

@@ -14,8 +14,16 @@ import {
   type FactRecord,
   type RelationFact,
 } from '../schema/records.js';
-import { labelProps, type Label } from '../schema/generated/model.js';
+import { ID_PREFIX, labelProps, type Label } from '../schema/generated/model.js';
+import { dateProblem, nameProblem, rangeProblem, shown, sourceUrlProblem } from '../schema/validate.js';
 import type { GraphStore, WriteBatch } from './store.js';
+
+/**
+ * The longest line a fact record may take, in bytes. Far above any real record (a long quote is a
+ * few kilobytes) and far below the embedded store's 16 MiB cap on one value, so an oversized
+ * record is refused alone, before it can fail the write of its whole batch.
+ */
+export const MAX_RECORD_BYTES = 1024 * 1024;
 
 export interface RejectedLine {
   line: number;
@@ -33,6 +41,11 @@ export function parseFactLines(text: string): ParsedFacts {
   const rejected: RejectedLine[] = [];
   text.split(/\r?\n/).forEach((raw, i) => {
     const line = i + 1;
+    // a UTF-16 length above the cap is at least that many bytes; only lines near it are measured
+    if (raw.length > MAX_RECORD_BYTES || (raw.length * 3 > MAX_RECORD_BYTES && Buffer.byteLength(raw, 'utf8') > MAX_RECORD_BYTES)) {
+      rejected.push({ line, reason: `too large (${Buffer.byteLength(raw, 'utf8')} bytes; a record has at most ${MAX_RECORD_BYTES} bytes)` });
+      return;
+    }
     if (!raw.trim()) return;
     let json: unknown;
     try {
@@ -42,10 +55,53 @@ export function parseFactLines(text: string): ParsedFacts {
       return;
     }
     const parsed = factRecordSchema.safeParse(json);
-    if (!parsed.success) rejected.push({ line, reason: describeZodError(parsed.error) });
+    if (!parsed.success) {
+      rejected.push({ line, reason: describeZodError(parsed.error) });
+      return;
+    }
+    const problem = recordProblem(parsed.data);
+    if (problem) rejected.push({ line, reason: problem });
     else records.push({ line, record: parsed.data });
   });
   return { records, rejected };
+}
+
+const article = (label: string) => (/^[AEIOU]/.test(label) ? `an ${label}` : `a ${label}`);
+
+/** Null when an id fits a label (`chip:…` for a Chip); else a message naming the field and the id. */
+function idPrefixProblem(field: string, id: string, label: Label): string | null {
+  return id.startsWith(`${ID_PREFIX[label]}:`) ? null : `${field}: ${article(label)} id starts with "${ID_PREFIX[label]}:", got ${shown(id)}`;
+}
+
+function endpointProblem(field: string, ep: Endpoint): string | null {
+  const type = ep.type as Label | undefined;
+  if (typeof ep.id === 'string') return type !== undefined && type in ID_PREFIX ? idPrefixProblem(`${field}.id`, ep.id, type) : null;
+  return nameProblem(`${field}.name`, ep.name);
+}
+
+/**
+ * Why a parsed record may not be imported, or null: names and aliases without control
+ * characters, ids that fit their type, real calendar dates, validFrom ≤ validTo, and sources that
+ * are http(s) URLs, document ids or plain file names (never javascript:, data:, file: …).
+ */
+export function recordProblem(r: FactRecord): string | null {
+  if (r.kind === 'entity') {
+    return (
+      nameProblem('name', r.name) ??
+      (r.aliases ?? []).reduce<string | null>((found, a, i) => found ?? nameProblem(`aliases.${i}`, a), null) ??
+      (r.id !== undefined ? idPrefixProblem('id', r.id, r.type) : null) ??
+      (r.source !== undefined ? sourceUrlProblem('source', r.source, { allowNames: true }) : null)
+    );
+  }
+  return (
+    endpointProblem('subject', r.subject) ??
+    endpointProblem('object', r.object) ??
+    (r.observedAt !== undefined ? dateProblem('observedAt', r.observedAt) : null) ??
+    (r.validFrom !== undefined ? dateProblem('validFrom', r.validFrom) : null) ??
+    (r.validTo !== undefined ? dateProblem('validTo', r.validTo) : null) ??
+    rangeProblem('validFrom', r.validFrom, 'validTo', r.validTo) ??
+    (r.source !== undefined ? sourceUrlProblem('source', r.source, { allowNames: true }) : null)
+  );
 }
 
 const norm = (s: string) => s.normalize('NFKC').trim().toLowerCase();
@@ -63,12 +119,27 @@ export async function factsToBatch(
     entities.set(e.id, e);
     for (const n of [e.name, ...e.aliases]) byName.set(`${e.label}\u0000${norm(n)}`, e.id);
   };
-  for (const { line, record } of records) {
-    if (record.kind !== 'entity') continue;
+  const entityLines = records.filter((r): r is { line: number; record: EntityFact } => r.record.kind === 'entity');
+  // an entity keeps its type: a record may not turn a stored Chip into an Organization
+  const stored = await store.getEntities([...new Set(entityLines.map(({ record }) => toEntity(record).id))]);
+  const givenOn = new Map<string, number>();
+  for (const { line, record } of entityLines) {
     const e = toEntity(record);
+    const before = stored.get(e.id);
+    const earlier = entities.get(e.id);
+    if (before && before.label !== e.label) {
+      rejected.push({ line, reason: `type: ${e.id} is ${article(before.label)}, not ${article(e.label)}` });
+      continue;
+    }
+    if (earlier && earlier.label !== e.label) {
+      rejected.push({ line, reason: `type: ${e.id} is given as ${article(earlier.label)} on line ${givenOn.get(e.id)}, not ${article(e.label)}` });
+      continue;
+    }
     const ok = labelProps[e.label].safeParse(e.props);
-    if (ok.success) remember(e);
-    else rejected.push({ line, reason: `props.${ok.error.issues[0]!.path.join('.')}: ${ok.error.issues[0]!.message}` });
+    if (ok.success) {
+      remember(e);
+      givenOn.set(e.id, line);
+    } else rejected.push({ line, reason: `props.${ok.error.issues[0]!.path.join('.')}: ${ok.error.issues[0]!.message}` });
   }
 
   // endpoints named by type+name resolve to a known id or to the id the name implies

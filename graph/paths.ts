@@ -14,6 +14,8 @@ export interface PathOptions {
   /** true: walk dependencies upstream (from depends on ... to); false: any relation, either way */
   directed: boolean;
   asOfMs?: number;
+  /** called between spur searches; throws to stop the work (a request past its deadline) */
+  check?: () => void;
 }
 
 type Expand = (node: number) => Step[];
@@ -66,6 +68,7 @@ export function kShortestPaths(s: Snapshot, from: number, to: number, opts: Path
   while (found.length < opts.k) {
     const last = found.at(-1)!;
     for (let i = 0; i < last.length; i++) {
+      opts.check?.();
       const spurNode = i === 0 ? from : last[i - 1]!.node;
       const root = last.slice(0, i);
       const rootKey = key(root);

@@ -12,7 +12,33 @@ export interface WriteBatch {
   retractClaims?: string[];
   /** retract every claim citing these documents (a changed document supersedes its old claims) */
   retractDocumentClaims?: string[];
+  /** the inputs documents were read from (replaced by document id); not part of the graph, so they never move its version */
+  inputs?: DocumentInput[];
 }
+
+/** What a document was read from, kept so that a newer extractor can read it again (`reextract`). */
+export interface DocumentInput {
+  /** the document's id (`doc:…`) */
+  documentId: string;
+  /** where the bytes came from: the URL fetched or the file named (the document's own URL may differ) */
+  url: string;
+  /** how it was read: a document kind (`auto`, `news`, …), or `feed-item` when the body is a feed item's own text */
+  readAs: string;
+  contentType?: string;
+  /** the bytes as UTF-8 text, or base64 when they are not valid UTF-8 */
+  body: string;
+  encoding: 'utf8' | 'base64';
+  /** title and date the document fell back on (a feed item's), when its page gave none */
+  title?: string;
+  publishedAt?: string;
+  /** the ingest job that read it */
+  job?: string;
+  /** the extractor version whose claims the document holds; absent when unknown (read before versions were kept) */
+  extractedWith?: string;
+}
+
+/** A stored input without its body. */
+export type DocumentInputInfo = Omit<DocumentInput, 'body' | 'encoding' | 'contentType' | 'title' | 'publishedAt'>;
 
 export interface WriteResult {
   entities: number;
@@ -84,7 +110,11 @@ export interface GraphStore {
   readAll(): Promise<{ version: number; entities: EntityRecord[]; relations: RelationRecord[] }>;
   allClaims(): Promise<ClaimRecord[]>;
   allDocuments(): Promise<DocumentRecord[]>;
-  /** Removes every entity, relation, claim and document (seed --reset). */
+  /** Every stored document input, without bodies, ordered by document id. */
+  listDocumentInputs(): Promise<DocumentInputInfo[]>;
+  /** The stored inputs of these documents, with their bodies. */
+  getDocumentInputs(documentIds: string[]): Promise<Map<string, DocumentInput>>;
+  /** Removes every entity, relation, claim, document and document input (seed --reset). */
   clear(): Promise<void>;
   /** Takes the lease on a job for ttlMs unless another owner holds an unexpired one. */
   acquireLease(job: string, owner: string, ttlMs: number): Promise<boolean>;

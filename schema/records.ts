@@ -2,7 +2,7 @@
 // fact-record interchange format (README: Fact records). Pure: no I/O.
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { ID_PREFIX, LABELS, RELATION_TYPES, isoDate, type Label, type RelationType } from './generated/model.js';
+import { ID_PREFIX, LABELS, RELATION_TYPES, isoDate, labelProps, type DocumentProps, type Label, type RelationType } from './generated/model.js';
 
 export type Scalar = string | number | boolean;
 export type PropValue = Scalar | Scalar[];
@@ -25,9 +25,15 @@ export interface DocumentRecord {
   title?: string;
   publisher?: string;
   publishedAt?: string;
-  kind: 'news' | 'model-card' | 'policy' | 'feed' | 'record' | 'table' | 'seed';
+  kind: DocumentKindName;
   contentHash?: string;
 }
+
+/** A kind of document (the Document label's `kind` in the domain model). */
+export type DocumentKindName = NonNullable<DocumentProps['kind']>;
+
+/** Every kind of document, in the domain model's order: the one list the CLI, sources, seeds and API derive theirs from. */
+export const DOCUMENT_KINDS: readonly DocumentKindName[] = labelProps.Document.shape.kind.unwrap().options;
 
 /** One source's statement that a relation holds. A relation is the aggregate of its live claims. */
 export interface ClaimRecord {

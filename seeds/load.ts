@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { InvalidInput } from '../schema/errors.js';
 import { ID_PREFIX, RELATION_ENDPOINTS, isoDate, labelProps, relationProps, type Label } from '../schema/generated/model.js';
 import {
+  DOCUMENT_KINDS,
   claimId,
   documentId,
   labelSchema,
@@ -35,7 +36,7 @@ const documentSeed = z.strictObject({
   source: z.string().min(1),
   title: z.string().min(1),
   publisher: z.string().min(1),
-  kind: z.enum(['news', 'model-card', 'policy', 'feed', 'record', 'table', 'seed']),
+  kind: z.enum(DOCUMENT_KINDS),
   publishedAt: isoDate.optional(),
   citedAt: isoDate.optional(),
   url: z.string().optional(),

@@ -1,5 +1,7 @@
 // What every CLI command gets: configuration, the store (opened on demand), a snapshot, output.
 import { loadConfig, type Config } from '../config.js';
+import { InvalidInput } from '../../schema/errors.js';
+import { terminalSafe } from '../../scenarios/format.js';
 import { openStore } from '../../graph/open-store.js';
 import type { Snapshot } from '../../graph/snapshot.js';
 import { SnapshotCache } from '../../graph/snapshot-cache.js';
@@ -11,16 +13,31 @@ export interface CliContext {
   openStore(): Promise<GraphStore>;
   /** a snapshot of the store's current graph */
   snapshot(): Promise<Snapshot>;
+  /** a line (or lines) on stdout; control characters are shown as U+FFFD */
   out(text: string): void;
+  /** a line (or lines) on stderr; control characters are shown as U+FFFD */
   err(text: string): void;
   /** progress on stderr, only when stderr is a terminal */
   progress(label: string, done: number, total?: number): void;
   close(): Promise<void>;
 }
 
+/** Text as lines for a terminal: control characters from documents and the graph shown as U+FFFD. */
+function printable(text: string): string {
+  const lines = text.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  return `${lines.map(terminalSafe).join('\n')}\n`;
+}
+
+/** CHOKEPOINT_SERVER must name the scheme: `localhost:4000` would otherwise parse as a URL of scheme "localhost:". */
+function checkServerUrl(text: string): void {
+  if (!/^https?:\/\/[^/]/i.test(text)) throw new InvalidInput(`CHOKEPOINT_SERVER: expected an http:// or https:// URL of a chokepoint server, e.g. http://localhost:4000, got "${text}"`);
+}
+
 /** Creates the context for one CLI run. */
 export function createContext(env: Record<string, string | undefined> = process.env): CliContext {
   const config = loadConfig(env);
+  if (config.client.server !== undefined) checkServerUrl(config.client.server);
   let store: Promise<GraphStore> | null = null;
   const tty = !!process.stderr.isTTY;
   let lastProgress = 0;
@@ -33,8 +50,8 @@ export function createContext(env: Record<string, string | undefined> = process.
     async snapshot() {
       return new SnapshotCache(await this.openStore()).get();
     },
-    out: (text) => void process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
-    err: (text) => void process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+    out: (text) => void process.stdout.write(printable(text)),
+    err: (text) => void process.stderr.write(printable(text)),
     progress(label, done, total) {
       if (!tty) return;
       const now = Date.now();

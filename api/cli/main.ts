@@ -1,12 +1,14 @@
 // The `chokepoint` command line: discovers the subcommands in commands/, parses arguments, maps
-// errors to exit codes (0 ok, 1 user error with one line naming the input, 2 internal error).
+// errors to exit codes (failure.ts: 0 ok, 1 user error with one line naming the input, 2 unavailable
+// or internal).
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { isUserError, StoreUnavailable } from '../../schema/errors.js';
+import { terminalSafe } from '../../scenarios/format.js';
 import type { CliCommand } from './command.js';
-import { createContext } from './context.js';
+import { createContext, type CliContext } from './context.js';
+import { EXIT, describeFailure, isBrokenPipe } from './failure.js';
 
 const commandsDir = join(dirname(fileURLToPath(import.meta.url)), 'commands');
 
@@ -46,7 +48,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const command = commands.find((c) => c.name === name);
   if (!command) {
-    process.stderr.write(`chokepoint: unknown command "${name}" (try chokepoint --help)\n`);
+    process.stderr.write(`chokepoint: unknown command "${terminalSafe(name)}" (try chokepoint --help)\n`);
     return 1;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
@@ -57,33 +59,33 @@ export async function main(argv: string[]): Promise<number> {
   try {
     args = parseArgs({ args: rest, options: command.options ?? {}, allowPositionals: true, strict: true });
   } catch (err) {
-    process.stderr.write(`chokepoint ${name}: ${(err as Error).message}\n`);
+    process.stderr.write(`chokepoint ${name}: ${terminalSafe(optionError(err as Error))}\n`);
     return 1;
   }
-  let ctx;
+  let ctx: CliContext | undefined;
+  // a reader that stops early (`chokepoint export | head`) closes the pipe: stop quietly, store closed
+  const onStdoutError = (err: unknown) => {
+    if (!isBrokenPipe(err)) throw err;
+    void (ctx?.close() ?? Promise.resolve()).catch(() => undefined).finally(() => process.exit(EXIT.ok));
+  };
+  process.stdout.on('error', onStdoutError);
   try {
     ctx = createContext();
     return await command.run(args as Parameters<CliCommand['run']>[0], ctx);
   } catch (err) {
-    if (isUserError(err) || err instanceof StoreUnavailable) {
-      process.stderr.write(`chokepoint ${name}: ${(err as Error).message}\n`);
-      return err instanceof StoreUnavailable ? 2 : 1;
-    }
-    process.stderr.write(`chokepoint ${name}: internal error: ${(err as Error).stack ?? String(err)}\n`);
-    return 2;
+    const failure = describeFailure(err);
+    process.stderr.write(`chokepoint ${name}: ${terminalSafe(failure.line)}\n`);
+    if (failure.stack && /^(debug|trace)$/.test(process.env.LOG_LEVEL ?? '')) process.stderr.write(`${failure.stack}\n`);
+    return failure.code;
   } finally {
     await ctx?.close().catch(() => undefined);
   }
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (err: unknown) => {
-      process.stderr.write(`chokepoint: internal error: ${String(err)}\n`);
-      process.exitCode = 2;
-    },
-  );
+/** parseArgs' message for a bad option, shortened to its first line ("--top -1" reads -1 as an option). */
+function optionError(err: Error): string {
+  const first = err.message.split('\n')[0]!;
+  const value = /Option '(--[\w-]+)[^']*' argument is ambiguous/.exec(first);
+  if (value) return `${value[1]}: its value looks like an option; write ${value[1]}=<value> (e.g. ${value[1]}=-1)`;
+  return first.replace(/\. To specify a positional argument starting with a '-'.*$/, '');
 }

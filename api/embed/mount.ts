@@ -10,10 +10,11 @@ import { canonicalQuery, linkQuery, parseMapParams, type Format, type MapParams 
 import { buildSpec, CONTENT_TYPES, renderMap } from './render-map.js';
 import { RenderCache, type Rendered } from './render-cache.js';
 import { cacheControl, COMMON_HEADERS, etagMatches, mapCsp } from './http-policy.js';
-import { embedUrlParams, oembedResponse } from './oembed.js';
+import { embedUrlParams, oembedResponse, publicOrigin, type OriginSource } from './oembed.js';
 import { layoutMap } from './layout.js';
 import { GALLERY_SCRIPT_HASH, mostDependedOn, renderGallery, type GalleryExample } from './gallery.js';
 import type { Snapshot } from '../../graph/snapshot.js';
+import { PngRenderPool, RenderBusy, type PngPoolLimits } from './png.js';
 
 /** Bumped when the drawing changes, so ETags of old renders stop matching. */
 const RENDER_REVISION = '1';
@@ -23,22 +24,27 @@ export interface EmbedOptions {
   /** scenario library folder (tests point it at fixtures) */
   scenarioDir?: string;
   cache?: RenderCache;
+  /** limits of the PNG worker pool (tests make them small) */
+  png?: PngPoolLimits;
 }
 
 function errorResponse(c: Context, err: unknown): Response {
+  if (err instanceof RenderBusy)
+    return c.json({ error: `busy: ${err.message}` }, 503, { ...COMMON_HEADERS, 'Cache-Control': 'no-store', 'Retry-After': String(err.retryAfter) });
   const status = err instanceof InvalidInput ? 400 : err instanceof NotFound ? 404 : 0;
   if (!status) throw err;
   return c.json({ error: (err as Error).message }, status, { ...COMMON_HEADERS, 'Cache-Control': 'no-store' });
 }
 
-/** The public origin: PUBLIC_URL when configured, else the request's own origin. */
+/** The public origin: PUBLIC_URL when configured, else the address the request arrived on (never its Host header). */
 function originOf(c: Context, publicUrl: string | undefined): string {
-  return new URL(publicUrl ?? c.req.url).origin;
+  return publicOrigin({ publicUrl, socket: (c.env as { incoming?: { socket?: OriginSource['socket'] } } | undefined)?.incoming?.socket });
 }
 
 /** Adds the embed routes; resolves to a closer for anything they started. */
 export async function mountEmbeds(app: Hono, deps: AppDeps, opts: EmbedOptions = {}): Promise<() => Promise<void>> {
   const cache = opts.cache ?? new RenderCache();
+  const png = new PngRenderPool(opts.png);
   const keyOf = (format: Format, version: string, canonical: string) =>
     createHash('sha256').update(`${RENDER_REVISION}|${format}|${version}|${canonical}`).digest('base64url').slice(0, 32);
 
@@ -94,11 +100,18 @@ export async function mountEmbeds(app: Hono, deps: AppDeps, opts: EmbedOptions =
     }
     if (etagMatches(c.req.header('if-none-match'), headers.ETag!)) return c.body(null, 304, headers);
     try {
-      rendered ??= await cache.getOrRender(key, async () => ({
-        body: await renderMap({ snapshot, store: deps.store, params, format, scenarioDir: opts.scenarioDir }),
-        contentType: CONTENT_TYPES[format],
-        etag: headers.ETag!,
-      }));
+      rendered ??= await cache.getOrRender(key, async () => {
+        if (format !== 'png')
+          return { body: await renderMap({ snapshot, store: deps.store, params, format, scenarioDir: opts.scenarioDir }), contentType: CONTENT_TYPES[format], etag: headers.ETag! };
+        // admitted before the SVG is built, so a full pool refuses at once and costs nothing here
+        const release = png.admit();
+        try {
+          const svg = await renderMap({ snapshot, store: deps.store, params, format: 'svg', scenarioDir: opts.scenarioDir });
+          return { body: await png.rasterise(svg, params.scale), contentType: CONTENT_TYPES.png, etag: headers.ETag! };
+        } finally {
+          release();
+        }
+      });
     } catch (err) {
       return errorResponse(c, err);
     }
@@ -169,5 +182,6 @@ export async function mountEmbeds(app: Hono, deps: AppDeps, opts: EmbedOptions =
   return async () => {
     hot.clear();
     cache.clear();
+    await png.close();
   };
 }

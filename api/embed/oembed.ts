@@ -12,6 +12,21 @@ import { breakpoints } from './html.js';
 
 export const DEFAULT_WIDTH = 640;
 
+/** What the public origin is read from: PUBLIC_URL, else the address the request arrived on (the socket's, never the Host header a client chose). */
+export interface OriginSource {
+  publicUrl?: string;
+  socket?: { localAddress?: string; localPort?: number; encrypted?: boolean };
+}
+
+/** The server's public origin (scheme, host and port) for URLs in oEmbed answers and embed codes. */
+export function publicOrigin(from: OriginSource): string {
+  if (from.publicUrl) return new URL(from.publicUrl).origin;
+  const address = from.socket?.localAddress?.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '');
+  if (!address || !from.socket?.localPort) return 'http://localhost';
+  const host = address.includes(':') ? `[${address}]` : address;
+  return `${from.socket.encrypted ? 'https' : 'http'}://${host}:${from.socket.localPort}`;
+}
+
 /** Checks that `url` is this server's /embed/map and returns its parameters. */
 export function embedUrlParams(raw: string | undefined, origin: string): MapParams {
   if (!raw) throw new InvalidInput('url: required (an embed URL like ' + origin + '/embed/map?focus=chip:nvidia-h20)');

@@ -27,3 +27,8 @@ export function requireEditor(role: ApiKeyRole | null): void {
   if (role === null) throw new Unauthorized('this operation needs an API key with the editor role (Authorization: Bearer <key> or x-api-key)');
   if (role !== 'editor') throw new Forbidden(`this operation needs the editor role; the key presented has the ${role} role`);
 }
+
+/** Throws unless the caller presented a valid key (any role): for logs that hold fetched URLs and errors. */
+export function requireKey(role: ApiKeyRole | null): void {
+  if (role === null) throw new Unauthorized('this field needs an API key (reader or editor; Authorization: Bearer <key> or x-api-key)');
+}

@@ -6,6 +6,7 @@ import type { SnapshotCache } from '../../graph/snapshot-cache.js';
 import type { GraphStore } from '../../graph/store.js';
 import type { IngestService } from '../../ingest/ingest-service.js';
 import type { Loaders } from './loaders.js';
+import type { WorkMeter } from './budget.js';
 
 export interface GraphContext {
   store: GraphStore;
@@ -16,6 +17,8 @@ export interface GraphContext {
   logger: Logger;
   /** epoch ms after which work should stop */
   deadline: number;
+  /** counts the items of the answer and stops the request at its deadline (resolvers call it as they go) */
+  meter: WorkMeter;
   /** filled in once the operation is known (a holder: Apollo may shallow-copy the context) */
   seen: {
     operation?: 'query' | 'mutation' | 'subscription';

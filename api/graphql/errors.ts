@@ -9,10 +9,21 @@ import { Forbidden, InvalidInput, NotFound, StoreUnavailable, Unauthorized } fro
 
 const KNOWN = [InvalidInput, NotFound, Unauthorized, Forbidden, StoreUnavailable];
 
-/** Builds Apollo's formatError for a logger. */
-export function errorFormatter(logger: Logger): (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
+// graphql-js ends some validation messages with "Did you mean …?", naming fields and types
+const SUGGESTION = /\s*Did you mean [^]*\?$/;
+// graphql-js reports a syntax error with a validation code when the token limit parsed the document
+const SYNTAX = /^Syntax Error:/;
+
+/** Builds Apollo's formatError for a logger; without `suggestions` (introspection off) no message names a field the query did not. */
+export function errorFormatter(logger: Logger, opts: { suggestions: boolean } = { suggestions: true }): (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
   return (formatted, error) => {
+    formatted = shaped(formatted, opts.suggestions);
     const original = unwrapResolverError(error);
+    // said as such, even when a store layer wrapped it (a failed write then reads as a rollback error)
+    if (diskFull(original)) {
+      logger.error({ err: original, path: formatted.path }, 'the store could not write: the disk is full');
+      return { message: 'the store could not write: the disk is full (no space left on device)', locations: formatted.locations, path: formatted.path, extensions: { code: 'STORE_UNAVAILABLE' } };
+    }
     if (KNOWN.some((k) => original instanceof k)) {
       const known = original as InvalidInput;
       return { message: known.message, locations: formatted.locations, path: formatted.path, extensions: { code: known.code } };
@@ -25,4 +36,21 @@ export function errorFormatter(logger: Logger): (formatted: GraphQLFormattedErro
     logger.error({ err: original, id, path: formatted.path }, 'unexpected error in a GraphQL request');
     return { message: `internal error (id ${id})`, locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR', id } };
   };
+}
+
+/** True when an error, or one of its causes, says the disk is full (ENOSPC, whatever layer wrapped it). */
+export function diskFull(err: unknown): boolean {
+  for (let e = err, depth = 0; e && depth < 8; e = (e as { cause?: unknown }).cause, depth++) {
+    const { code, message } = e as { code?: unknown; message?: unknown };
+    if (code === 'ENOSPC' || (typeof message === 'string' && /ENOSPC|no space left on device|disk (is )?full/i.test(message))) return true;
+  }
+  return false;
+}
+
+/** Syntax errors coded GRAPHQL_PARSE_FAILED; suggestions dropped unless allowed. */
+function shaped(formatted: GraphQLFormattedError, suggestions: boolean): GraphQLFormattedError {
+  let out = formatted;
+  if (SYNTAX.test(out.message) && out.extensions?.code !== 'GRAPHQL_PARSE_FAILED') out = { ...out, extensions: { ...out.extensions, code: 'GRAPHQL_PARSE_FAILED' } };
+  if (!suggestions && SUGGESTION.test(out.message)) out = { ...out, message: out.message.replace(SUGGESTION, '') };
+  return out;
 }

@@ -1,55 +1,72 @@
-// Limits against expensive or abusive queries (graphql-armor: depth, cost, aliases, tokens,
-// directives), the per-request timeout, and the cost report in `extensions.cost`.
+// Limits against expensive or abusive queries (graphql-armor: depth, aliases, tokens, directives;
+// budget.ts: argument caps and the cost with variables), the per-request timeout, and the cost
+// report in `extensions.cost`.
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import type { ApolloServerPlugin } from '@apollo/server';
-import type { DocumentNode, ValidationContext, ValidationRule } from 'graphql';
+import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError, Kind, type ValidationRule } from 'graphql';
+import type { WorkSlots } from './work-slots.js';
+import { BUDGET, checkOperation } from './budget.js';
 
 /** Tuned so real analyst queries pass (entity -> relations -> sources -> document is depth 5). */
 export const LIMITS = {
   maxDepth: 10,
-  maxCost: 20_000,
+  maxCost: BUDGET.maxCost,
   maxAliases: 30,
   maxTokens: 4_000,
   maxDirectives: 20,
   timeoutMs: 10_000,
 } as const;
 
-const COST = { objectCost: 2, scalarCost: 1, depthCostFactor: 1.5 } as const;
-
-/** Costs armor computed while validating, by document (Apollo caches parsed documents, so one validation serves every later request). */
-export type CostBook = WeakMap<DocumentNode, number>;
-
-/** The armor protections as Apollo options (armor's CJS typings need the cast); costs land in the book. */
-export function armorOptions(book: CostBook): { plugins: ApolloServerPlugin[]; validationRules: ValidationRule[] } {
+/** The armor protections as Apollo options (armor's CJS typings need the cast). Its cost rule is off: it sees literals only, budget.ts sees variables and defaults too. */
+export function armorOptions(): { plugins: ApolloServerPlugin[]; validationRules: ValidationRule[] } {
   const armor = new ApolloArmor({
     maxDepth: { n: LIMITS.maxDepth, flattenFragments: true, exposeLimits: true },
-    costLimit: {
-      maxCost: LIMITS.maxCost,
-      ...COST,
-      exposeLimits: true,
-      onAccept: [(ctx: ValidationContext | null, details: { n: number }) => ctx && book.set(ctx.getDocument(), details.n)],
-    },
+    costLimit: { enabled: false },
     maxAliases: { n: LIMITS.maxAliases, exposeLimits: true },
     maxTokens: { n: LIMITS.maxTokens, exposeLimits: true },
     maxDirectives: { n: LIMITS.maxDirectives, exposeLimits: true },
+    // "Did you mean …" is dropped by the error formatter when introspection is off
     blockFieldSuggestion: { enabled: false },
   });
   const p = armor.protect() as unknown as { plugins: ApolloServerPlugin[]; validationRules: ValidationRule[] };
   return { plugins: p.plugins, validationRules: p.validationRules };
 }
 
-/** Reports `extensions.cost = {requested, limit}` on every executed response. */
-export function costReportPlugin(book: CostBook): ApolloServerPlugin {
+/** Root fields whose work grows with the graph (traversals, scenarios, ranking, search): they take a work slot. */
+const HEAVY_FIELDS = new Set(['dependencies', 'dependents', 'paths', 'exposure', 'runScenario', 'chokepoints', 'search', 'searchHits', 'timeline']);
+/** Any operation at least this costly takes a work slot too. */
+const HEAVY_COST = 20_000;
+
+/**
+ * Checks each operation against the budget with its variables, makes expensive ones wait for a
+ * work slot (503 with Retry-After when too many wait), and reports `extensions.cost =
+ * {requested, limit}` on every executed response.
+ */
+export function costReportPlugin(slots?: WorkSlots): ApolloServerPlugin {
   return {
     async requestDidStart() {
       let cost: number | null = null;
+      let release: (() => void) | null = null;
       return {
-        async didResolveOperation({ document, operation, contextValue }) {
-          cost = book.get(document) ?? null;
+        async didResolveOperation({ schema, document, operation, request, contextValue }) {
           const seen = (contextValue as { seen?: { operation?: string } }).seen;
           if (seen && operation) seen.operation = operation.operation;
+          if (!operation) return;
+          cost = checkOperation(schema, document, operation, request.variables);
+          const heavy = cost >= HEAVY_COST || operation.selectionSet.selections.some((s) => s.kind === Kind.FIELD && HEAVY_FIELDS.has(s.name.value));
+          if (!slots || !heavy || operation.operation !== 'query') return;
+          const waiting = slots.acquire();
+          if (!waiting)
+            throw new GraphQLError('the server is busy with expensive queries: retry in a moment', {
+              extensions: { code: 'OVERLOADED', http: { status: 503, headers: new HeaderMap([['retry-after', '2']]) } },
+            });
+          release = await waiting;
+          // the deadline keeps running while the request waits: time spent in line counts
+          (contextValue as { meter?: { check(): void } }).meter?.check();
         },
         async willSendResponse({ response }) {
+          release?.();
+          release = null;
           if (cost === null || response.body.kind !== 'single') return;
           const result = response.body.singleResult;
           result.extensions = { ...result.extensions, cost: { requested: cost, limit: LIMITS.maxCost } };

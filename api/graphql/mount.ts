@@ -1,6 +1,7 @@
 // Mounts the GraphQL API on the Hono app: Apollo Server 5 through its integration entry point
 // (executeHTTPGraphQLRequest), POST and GET on /graphql, with API keys, limits, a per-request
 // timeout, masked errors, automatic persisted queries and ETag/Cache-Control for GET queries.
+import { createHash } from 'node:crypto';
 import { ApolloServer, HeaderMap, type HTTPGraphQLResponse } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { Context, Hono } from 'hono';
@@ -10,7 +11,10 @@ import type { GraphContext } from './context.js';
 import { presentedKey, roleOf } from './auth.js';
 import { errorFormatter } from './errors.js';
 import { cacheControl, etagMatches, queryEtag } from './http-cache.js';
-import { LIMITS, armorOptions, costReportPlugin, type CostBook } from './limits.js';
+import { LIMITS, armorOptions, costReportPlugin } from './limits.js';
+import { BUDGET, WorkMeter } from './budget.js';
+import { WorkSlots } from './work-slots.js';
+import { INGEST_LIMITS } from './resolvers/ingest.js';
 import { SharedReads, createLoaders } from './loaders.js';
 import { ResponseCache } from './response-cache.js';
 import { buildResolvers } from './resolvers/index.js';
@@ -24,6 +28,66 @@ export interface MountOptions {
   path?: string;
   /** the server's ingest service (default: one over the store without scheduled jobs) */
   ingest?: IngestService;
+}
+
+/** The body an editor's ingestDocuments hand-off may send: 20 documents of 5 MB, base64 (4/3), and the JSON around them. */
+export const INGEST_BODY_BYTES = Math.ceil((INGEST_LIMITS.documentsPerCall * INGEST_LIMITS.bytesPerDocument * 4) / 3) + 1024 * 1024;
+
+// the one operation a body over the ordinary limit may carry
+const INGEST_OPERATION = /^\s*mutation\b[^{]*\{\s*(?:\w+\s*:\s*)?ingestDocuments\s*\(/;
+
+/** Reads a request body up to `limit` bytes; null once it is longer (the rest is not read). */
+async function readBody(req: Request, limit: number): Promise<string | null> {
+  const declared = Number(req.headers.get('content-length') ?? Number.NaN);
+  if (declared > limit) return null;
+  if (!req.body) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = req.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+// Apollo answers some client mistakes (a syntax error caught by the token limit) with HTTP 500
+const CLIENT_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND']);
+/** The status a response should have: 400 when every error is the client's, whatever Apollo chose. */
+function statusFor(status: number, text: string): number {
+  if (status < 500 || !text.startsWith('{"errors"')) return status;
+  try {
+    const errors = (JSON.parse(text) as { errors?: { extensions?: { code?: string } }[] }).errors ?? [];
+    return errors.length && errors.every((e) => CLIENT_CODES.has(e.extensions?.code ?? '')) ? 400 : status;
+  } catch {
+    return status;
+  }
+}
+
+/** The query and extensions of a GET request (extensions as sent: JSON text). */
+function getParams(url: URL): unknown {
+  try {
+    const extensions = url.searchParams.get('extensions');
+    return { query: url.searchParams.get('query') ?? undefined, extensions: extensions ? (JSON.parse(extensions) as unknown) : undefined };
+  } catch {
+    return null; // Apollo answers malformed extensions itself
+  }
+}
+
+/** A persisted-query hash that does not match the query sent with it, as a message; else null. */
+function apqMismatch(body: unknown): string | null {
+  if (!body || typeof body !== 'object') return null;
+  const b = body as { query?: unknown; extensions?: { persistedQuery?: { sha256Hash?: unknown } } };
+  const hash = b.extensions?.persistedQuery?.sha256Hash;
+  if (typeof b.query !== 'string' || typeof hash !== 'string') return null;
+  const actual = createHash('sha256').update(b.query).digest('hex');
+  return actual === hash.toLowerCase() ? null : `extensions.persistedQuery.sha256Hash: "${hash.slice(0, 80)}" is not the SHA-256 of the query sent with it (${actual})`;
 }
 
 // Apollo's CSRF rule: a request may be answered only when a browser would have preflighted it
@@ -50,9 +114,8 @@ async function bodyText(res: HTTPGraphQLResponse): Promise<string> {
 }
 
 /** Builds the Apollo server for the app's dependencies (also used in-process by tests and the bench). */
-export function createGraphQLServer(deps: AppDeps): ApolloServer<GraphContext> {
-  const book: CostBook = new WeakMap();
-  const armor = armorOptions(book);
+export function createGraphQLServer(deps: AppDeps, slots?: WorkSlots): ApolloServer<GraphContext> {
+  const armor = armorOptions();
   return new ApolloServer<GraphContext>({
     typeDefs: loadTypeDefs(),
     resolvers: buildResolvers(),
@@ -60,16 +123,17 @@ export function createGraphQLServer(deps: AppDeps): ApolloServer<GraphContext> {
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
-    formatError: errorFormatter(deps.logger),
+    formatError: errorFormatter(deps.logger, { suggestions: deps.config.introspection }),
     validationRules: armor.validationRules,
     // HTTP caching is ours (ETag, response cache); Apollo's per-field cache hints would only cost time
-    plugins: [...armor.plugins, costReportPlugin(book), ApolloServerPluginCacheControlDisabled()],
+    plugins: [...armor.plugins, costReportPlugin(slots), ApolloServerPluginCacheControlDisabled()],
   });
 }
 
 /** Mounts /graphql on the app; resolves to a closer that stops the server. */
 export async function mountGraphQL(app: Hono, deps: AppDeps, opts: MountOptions = {}): Promise<() => Promise<void>> {
-  const server = createGraphQLServer(deps);
+  const limits = deps.config.limits;
+  const server = createGraphQLServer(deps, new WorkSlots(limits.heavyConcurrency, limits.heavyQueue));
   await server.start();
   const timeoutMs = opts.timeoutMs ?? LIMITS.timeoutMs;
   const cache = opts.responseCache === false ? null : new ResponseCache();
@@ -93,9 +157,19 @@ export async function mountGraphQL(app: Hono, deps: AppDeps, opts: MountOptions 
         return new Response(null, { status: 304, headers: { ETag: etag, 'Cache-Control': cacheControl(!!key), Vary: 'Authorization, X-API-Key' } });
     }
 
+    // the role is checked on every request (a wrong key is a 401 even when the answer is cached)
+    let role: GraphContext['role'];
+    try {
+      role = roleOf(key, deps.config.apiKeys);
+    } catch (err) {
+      return new Response(jsonError((err as Error).message, 'UNAUTHENTICATED'), { status: 401, headers: { 'content-type': 'application/json', 'Cache-Control': 'no-store' } });
+    }
+
     let body: unknown = undefined;
     if (req.method === 'POST') {
-      const text = await req.text();
+      // only an editor may send the large body of an ingestDocuments hand-off
+      const text = await readBody(req, role === 'editor' ? Math.max(INGEST_BODY_BYTES, limits.bodyBytes) : limits.bodyBytes);
+      if (text === null) return tooLarge(limits.bodyBytes, role === 'editor');
       const isJson = (req.headers.get('content-type') ?? '').toLowerCase().includes('json');
       if (isJson && text) {
         try {
@@ -104,25 +178,25 @@ export async function mountGraphQL(app: Hono, deps: AppDeps, opts: MountOptions 
           return new Response(jsonError('the request body is not valid JSON', 'BAD_REQUEST'), { status: 400, headers: { 'content-type': 'application/json' } });
         }
       } else body = text;
+      if (Buffer.byteLength(text) > limits.bodyBytes && !INGEST_OPERATION.test(String((body as { query?: unknown } | null)?.query ?? ''))) return tooLarge(limits.bodyBytes, false);
     }
+    const mismatch = apqMismatch(req.method === 'POST' ? body : getParams(url));
+    if (mismatch) return new Response(jsonError(mismatch, 'BAD_REQUEST'), { status: 400, headers: { 'content-type': 'application/json', 'Cache-Control': 'no-store' } });
 
-    // the role is checked on every request (a wrong key is a 401 even when the answer is cached)
-    let role: GraphContext['role'];
-    try {
-      role = roleOf(key, deps.config.apiKeys);
-    } catch (err) {
-      return new Response(jsonError((err as Error).message, 'UNAUTHENTICATED'), { status: 401, headers: { 'content-type': 'application/json', 'Cache-Control': 'no-store' } });
-    }
     const bypass = /no-cache|no-store/i.test(req.headers.get('cache-control') ?? '');
     // Apollo picks the response content type from Accept, so it is part of the key
-    const cacheKey = `${req.method}\u0000${req.headers.get('accept') ?? ''}\u0000${url.search}\u0000${typeof body === 'string' ? body : JSON.stringify(body ?? null)}`;
+    // keyed by a hash: a request's size never adds to the cache's
+    const cacheKey = createHash('sha256')
+      .update(`${req.method}\u0000${req.headers.get('accept') ?? ''}\u0000${url.search}\u0000`)
+      .update(typeof body === 'string' ? body : JSON.stringify(body ?? null))
+      .digest('base64');
     // cached answers are only for requests Apollo would answer (CSRF prevention stays in force)
     const hit = cache && !bypass && preflighted(req.headers) ? cache.get(version, cacheKey) : undefined;
     if (hit) return respond(hit.status, new Headers(hit.headers), hit.body, etag, !!key);
 
     const deadline = Date.now() + timeoutMs;
     let timer: NodeJS.Timeout | undefined;
-    const ctx: GraphContext = { store: deps.store, snapshots: deps.snapshots, loaders: createLoaders(deps.store, { reads, version }), role, logger: deps.logger, deadline, seen: {}, ingest };
+    const ctx: GraphContext = { store: deps.store, snapshots: deps.snapshots, loaders: createLoaders(deps.store, { reads, version }), role, logger: deps.logger, deadline, meter: new WorkMeter(deadline), seen: {}, ingest };
     const timedOut = new Promise<'timeout'>((resolve) => {
       // handed-over ingest fetches and writes on purpose for longer; it is not cut off
       timer = setTimeout(() => !ctx.seen.unbounded && resolve('timeout'), timeoutMs);
@@ -141,14 +215,28 @@ export async function mountGraphQL(app: Hono, deps: AppDeps, opts: MountOptions 
     }
     const out = new Headers();
     for (const [k, v] of outcome.headers) out.set(k, v);
-    const status = outcome.status ?? 200;
-    const text = await bodyText(outcome);
+    let text = await bodyText(outcome);
+    let status = statusFor(outcome.status ?? 200, text);
+    if (text.length > BUDGET.maxAnswerChars) {
+      deps.logger.warn({ chars: text.length }, 'GraphQL answer over the size cap was not sent');
+      text = jsonError(`the answer is ${text.length} characters, over the limit of ${BUDGET.maxAnswerChars}: ask for smaller pages (first) or fewer fields`, 'BAD_USER_INPUT');
+      status = 400;
+    }
     const ok = status === 200 && !text.includes('"errors"') && !ctx.seen.volatile;
     // a read answered at the version it started from may be reused until the graph moves
     if (cache && ok && ctx.seen.operation === 'query' && (await deps.snapshots.get()).version === version)
       cache.set(version, cacheKey, { status, headers: headerList(out), body: text });
     return respond(status, out, text, ok ? etag : null, !!key);
   };
+
+  const tooLarge = (limit: number, editor: boolean): Response =>
+    new Response(
+      jsonError(
+        `the request body is over ${limit} bytes${editor ? ` (an ingestDocuments hand-off may send up to ${INGEST_BODY_BYTES})` : ''}: send less, or split it`,
+        'PAYLOAD_TOO_LARGE',
+      ),
+      { status: 413, headers: { 'content-type': 'application/json', 'Cache-Control': 'no-store', Connection: 'close' } },
+    );
 
   const respond = (status: number, out: Headers, text: string, etag: string | null, withKey: boolean): Response => {
     if (etag) {

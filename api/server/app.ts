@@ -4,6 +4,7 @@ import type { AppDeps } from './deps.js';
 import type { IngestService } from '../../ingest/ingest-service.js';
 import { mountGraphQL } from '../graphql/mount.js';
 import { mountEmbeds } from '../embed/mount.js';
+import { rateLimit } from './rate-limit.js';
 
 export interface App {
   app: Hono;
@@ -15,6 +16,9 @@ export interface App {
 export async function createApp(deps: AppDeps, parts: { ingest?: IngestService } = {}): Promise<App> {
   const app = new Hono();
   const closers: (() => Promise<void>)[] = [];
+
+  const limited = rateLimit(deps.config);
+  if (limited) app.use('*', limited);
 
   app.get('/healthz', async (c) => {
     try {

@@ -3,6 +3,7 @@
 // stop accepting, drain, close the store).
 import { serve as serveHttp } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
 import type { Server } from 'node:http';
 import type { Config } from '../config.js';
 import { createLogger } from '../log.js';
@@ -12,6 +13,8 @@ import type { GraphStore } from '../../graph/store.js';
 import { IngestService } from '../../ingest/ingest-service.js';
 import { seedStore } from '../seeding.js';
 import { createApp } from './app.js';
+
+const SIGNALS = ['SIGTERM', 'SIGINT'] as const;
 
 export interface RunningServer {
   url: string;
@@ -39,10 +42,29 @@ export async function startServer(config: Config, opts: { store?: GraphStore; ha
     }
   }
   const snapshots = new SnapshotCache(store);
+  const signalsBefore = new Map(SIGNALS.map((sig) => [sig, process.listeners(sig)]));
   const { app, close: closeApp } = await createApp({ store, snapshots, config, logger }, { ingest });
-  const server = await new Promise<Server>((resolve) => {
-    const s = serveHttp({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s as Server));
-  });
+  if (opts.handleSignals) {
+    // Apollo installs its own SIGINT/SIGTERM handler outside tests, which stops only GraphQL and then
+    // re-sends the signal (exit 143, store left open); this process shuts down in its own order instead
+    for (const sig of SIGNALS) for (const l of process.listeners(sig)) if (!signalsBefore.get(sig)!.includes(l)) process.removeListener(sig, l);
+  }
+  let server: Server;
+  try {
+    server = await new Promise<Server>((resolve, reject) => {
+      const s = serveHttp({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
+        s.off('error', reject);
+        resolve(s as Server);
+      }) as Server;
+      // a port in use or not permitted arrives as an 'error' event: the caller gets it, with the port
+      s.once('error', reject);
+    });
+  } catch (err) {
+    await ingest.stop();
+    await closeApp();
+    if (!opts.store) await store.close();
+    throw err;
+  }
   server.keepAliveTimeout = 5_000;
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
@@ -64,12 +86,24 @@ export async function startServer(config: Config, opts: { store?: GraphStore; ha
       logger.flush();
     })());
   if (opts.handleSignals) {
-    const onSignal = (sig: string) => {
+    const onSignal = (sig: NodeJS.Signals) => {
+      if (stopping) {
+        // a second signal: the user does not want to wait for the drain
+        logger.warn({ signal: sig }, 'second signal: exiting without waiting for the shutdown');
+        logger.flush();
+        process.exit(128 + (os.constants.signals[sig] ?? 1));
+      }
       logger.info({ signal: sig }, 'signal received');
-      void stop().then(() => process.exit(0));
+      stop().then(
+        () => process.exit(0),
+        (err: unknown) => {
+          logger.error({ err }, 'shutdown failed');
+          logger.flush();
+          process.exit(2);
+        },
+      );
     };
-    process.once('SIGTERM', () => onSignal('SIGTERM'));
-    process.once('SIGINT', () => onSignal('SIGINT'));
+    for (const sig of SIGNALS) process.on(sig, onSignal);
   }
   return { url, port, store, stop };
 }

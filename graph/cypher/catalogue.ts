@@ -23,6 +23,9 @@ export const CLAIM_KEYS = [
   'id', 'relKey', 'subject', 'rel', 'object', 'propsJson', 'documentId', 'quote', 'extractor', 'confidence', 'observedAt', 'validFrom', 'validTo', 'retracted',
 ] as const;
 
+/** Keys of a stored document input (graph/store.ts DocumentInput), kept apart from the graph. */
+export const INPUT_KEYS = ['id', 'url', 'readAs', 'contentType', 'body', 'encoding', 'title', 'publishedAt', 'job', 'extractedWith'] as const;
+
 export const Q = {
   bumpVersion: `MERGE (m:Meta {id: 'graph'}) ON CREATE SET m.version = 0 SET m.version = m.version + 1 RETURN m.version AS version`,
   graphVersion: `OPTIONAL MATCH (m:Meta {id: 'graph'}) RETURN coalesce(m.version, 0) AS version`,
@@ -63,7 +66,13 @@ export const Q = {
   createRelations: (type: string) =>
     `UNWIND $rows AS r MATCH (a:Entity {id: r.from}), (b:Entity {id: r.to}) CREATE (a)-[e:${schemaName(type, RELATION_TYPES)}]->(b) SET e += r.props RETURN count(e) AS created`,
 
+  /** rows: [{id, props}]: what documents were read from, for re-extraction; props hold the id too, so an input replaces every property of the one before */
+  upsertInputs: `UNWIND $rows AS r MERGE (x:DocumentInput {id: r.id}) SET x = r.props RETURN count(x) AS written`,
+  getInputs: `UNWIND $ids AS id MATCH (x:DocumentInput {id: id}) RETURN properties(x) AS p`,
+  listInputs: `MATCH (x:DocumentInput) RETURN x.id AS id, x.url AS url, x.readAs AS readAs, x.job AS job, x.extractedWith AS extractedWith ORDER BY x.id`,
+
   clearEntities: `MATCH (n:Entity) DETACH DELETE n`,
+  clearInputs: `MATCH (x:DocumentInput) DELETE x`,
   clearClaims: `MATCH (c:Claim) DETACH DELETE c`,
 
   acquireLease: `MERGE (l:Lease {job: $job}) ON CREATE SET l.owner = $owner, l.expiresAt = $expiresAt WITH l WHERE l.owner = $owner OR l.expiresAt < $now SET l.owner = $owner, l.expiresAt = $expiresAt RETURN l.owner AS owner`,
@@ -80,6 +89,7 @@ export const MIGRATIONS = [
   `CREATE CONSTRAINT claim_id IF NOT EXISTS FOR (n:Claim) REQUIRE n.id IS UNIQUE`,
   `CREATE CONSTRAINT lease_job IF NOT EXISTS FOR (n:Lease) REQUIRE n.job IS UNIQUE`,
   `CREATE CONSTRAINT log_id IF NOT EXISTS FOR (n:LogEntry) REQUIRE n.id IS UNIQUE`,
+  `CREATE CONSTRAINT document_input_id IF NOT EXISTS FOR (n:DocumentInput) REQUIRE n.id IS UNIQUE`,
   `CREATE INDEX entity_label IF NOT EXISTS FOR (n:Entity) ON (n.label)`,
   `CREATE INDEX claim_rel_key IF NOT EXISTS FOR (n:Claim) ON (n.relKey)`,
   `CREATE INDEX claim_document IF NOT EXISTS FOR (n:Claim) ON (n.documentId)`,
@@ -130,4 +140,4 @@ export function allQueryTexts(): { name: string; text: string }[] {
 }
 
 /** Every property key the stored graph uses, for declaring the schema to the linter. */
-export const STORED_PROPERTY_KEYS = [...new Set([...propertyKeys, ...ENTITY_KEYS, ...RELATION_KEYS, ...CLAIM_KEYS, 'version', 'job', 'owner', 'expiresAt', 'kind', 'at', 'json'])].sort();
+export const STORED_PROPERTY_KEYS = [...new Set([...propertyKeys, ...ENTITY_KEYS, ...RELATION_KEYS, ...CLAIM_KEYS, ...INPUT_KEYS, 'version', 'job', 'owner', 'expiresAt', 'kind', 'at', 'json'])].sort();

@@ -4,7 +4,7 @@ import { labelProps, relationProps, RELATION_ENDPOINTS, type Label, type Relatio
 import { InvalidInput } from '../../schema/errors.js';
 import { relationId, type ClaimRecord, type DocumentRecord, type EntityRecord, type Props, type RelationRecord } from '../../schema/records.js';
 import { aggregateClaims } from '../claims.js';
-import type { FindOptions, GraphStore, Neighbour, Page, SearchHit, StoreInfo, WriteBatch, WriteResult } from '../store.js';
+import type { DocumentInput, DocumentInputInfo, FindOptions, GraphStore, Neighbour, Page, SearchHit, StoreInfo, WriteBatch, WriteResult } from '../store.js';
 import { ENTITY_KEYS, MIGRATIONS, Q, RELATION_KEYS, findWhere } from './catalogue.js';
 
 export type Row = Record<string, unknown>;
@@ -81,6 +81,25 @@ function entityDocument(e: EntityRecord): DocumentRecord {
   const doc: DocumentRecord = { id: e.id, url: String(p.url ?? e.name), kind: (p.kind as DocumentRecord['kind']) ?? 'record' };
   for (const k of ['title', 'publisher', 'publishedAt', 'contentHash'] as const) if (typeof p[k] === 'string') doc[k] = p[k] as string;
   return doc;
+}
+
+function encodeInput(i: DocumentInput): Props {
+  const stored: Props = { id: i.documentId, url: i.url, readAs: i.readAs, body: i.body, encoding: i.encoding };
+  for (const k of ['contentType', 'title', 'publishedAt', 'job', 'extractedWith'] as const) if (i[k] !== undefined) stored[k] = i[k]!;
+  return stored;
+}
+
+function decodeInputInfo(p: Row): DocumentInputInfo {
+  const info: DocumentInputInfo = { documentId: String(p.id), url: String(p.url), readAs: String(p.readAs) };
+  if (typeof p.job === 'string') info.job = p.job;
+  if (typeof p.extractedWith === 'string') info.extractedWith = p.extractedWith;
+  return info;
+}
+
+function decodeInput(p: Row): DocumentInput {
+  const input: DocumentInput = { ...decodeInputInfo(p), body: String(p.body ?? ''), encoding: p.encoding === 'base64' ? 'base64' : 'utf8' };
+  for (const k of ['contentType', 'title', 'publishedAt'] as const) if (typeof p[k] === 'string') input[k] = p[k] as string;
+  return input;
 }
 
 function encodeClaim(c: ClaimRecord): Props {
@@ -245,6 +264,7 @@ export class CypherGraphStore implements GraphStore {
         }
       }
       if (affected.size) result.relationsChanged = await this.recompute(tx, [...affected].sort());
+      if (batch.inputs?.length) await tx.run(Q.upsertInputs, { rows: batch.inputs.map((i) => ({ id: i.documentId, props: encodeInput(i) })) });
       const changed = result.entities + result.documents + result.claimsAdded + result.relationsChanged + Math.abs(result.claimsRetracted);
       result.claimsRetracted = Math.max(0, result.claimsRetracted);
       result.version = changed
@@ -400,6 +420,20 @@ export class CypherGraphStore implements GraphStore {
     return (await this.findAll('Document')).map(entityDocument);
   }
 
+  async listDocumentInputs(): Promise<DocumentInputInfo[]> {
+    return (await this.x.read(Q.listInputs)).map(decodeInputInfo);
+  }
+
+  async getDocumentInputs(documentIds: string[]): Promise<Map<string, DocumentInput>> {
+    const out = new Map<string, DocumentInput>();
+    if (!documentIds.length) return out;
+    for (const r of await this.x.read(Q.getInputs, { ids: [...new Set(documentIds)] })) {
+      const input = decodeInput(r.p as Row);
+      out.set(input.documentId, input);
+    }
+    return out;
+  }
+
   private async findAll(label: Label): Promise<EntityRecord[]> {
     const out: EntityRecord[] = [];
     let after: string | undefined;
@@ -415,6 +449,7 @@ export class CypherGraphStore implements GraphStore {
     await this.x.write(async (tx) => {
       await tx.run(Q.clearClaims);
       await tx.run(Q.clearEntities);
+      await tx.run(Q.clearInputs);
       await tx.run(Q.bumpVersion);
     });
   }

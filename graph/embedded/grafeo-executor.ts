@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import grafeo from '@grafeo-db/js';
 import type { GrafeoDB as GrafeoDBType } from '@grafeo-db/js';
 import { StoreUnavailable } from '../../schema/errors.js';
+import { embeddedOpenError } from './open-errors.js';
 import type { CypherExecutor, CypherTx, Row } from '../cypher/cypher-store.js';
 import { CypherGraphStore } from '../cypher/cypher-store.js';
 import type { StoreInfo } from '../store.js';
@@ -26,6 +27,7 @@ const GRAFEO_KEY_INDEXES = [
   `CREATE INDEX claim_id_lookup IF NOT EXISTS FOR (n:Claim) ON (n.id)`,
   `CREATE INDEX lease_job_lookup IF NOT EXISTS FOR (n:Lease) ON (n.job)`,
   `CREATE INDEX log_id_lookup IF NOT EXISTS FOR (n:LogEntry) ON (n.id)`,
+  `CREATE INDEX document_input_id_lookup IF NOT EXISTS FOR (n:DocumentInput) ON (n.id)`,
   `CREATE INDEX meta_id_lookup IF NOT EXISTS FOR (n:Meta) ON (n.id)`,
 ];
 
@@ -123,25 +125,18 @@ class GrafeoExecutor implements CypherExecutor {
 /** Opens (creating if needed) the embedded store in dataDir and runs its migrations. */
 export async function openEmbeddedStore(opts: EmbeddedOptions): Promise<CypherGraphStore> {
   let db: GrafeoDBType;
-  let location = ':memory:';
+  const dir = opts.dataDir === ':memory:' ? null : resolve(opts.dataDir);
+  const location = dir ? join(dir, 'chokepoint.grafeo') : ':memory:';
   try {
-    if (opts.dataDir === ':memory:') db = GrafeoDB.create(null, { shuffleUnordered: !!opts.shuffleUnordered });
+    if (!dir) db = GrafeoDB.create(null, { shuffleUnordered: !!opts.shuffleUnordered });
     else {
-      const dir = resolve(opts.dataDir);
       mkdirSync(dir, { recursive: true });
-      location = join(dir, 'chokepoint.grafeo');
       db = GrafeoDB.create(location, { shuffleUnordered: !!opts.shuffleUnordered });
       // checkpoints are off by default: without them the WAL only grows
       db.setCheckpointTriggers({ walBytes: 16 * 1024 * 1024, intervalMs: 30_000 });
     }
   } catch (err) {
-    const message = (err as Error).message;
-    if (/lock/i.test(message))
-      throw new StoreUnavailable(
-        `the embedded store ${location} is in use by another process (a running \`chokepoint serve\`?); stop it, or send the work to the server`,
-        { cause: err },
-      );
-    throw new StoreUnavailable(`cannot open the embedded store ${location}: ${message}`, { cause: err });
+    throw embeddedOpenError(err, dir ?? location, location);
   }
   const store = new CypherGraphStore(new GrafeoExecutor(db, { kind: 'embedded', location }));
   await store.migrate();

@@ -3,7 +3,7 @@
 // work only touches the transaction, so running it again is safe). Values only ever travel as
 // parameters; the only Cypher texts of its own are the full-text index and its query.
 import neo4j from 'neo4j-driver';
-import { StoreUnavailable } from '../../schema/errors.js';
+import { InvalidInput, StoreUnavailable } from '../../schema/errors.js';
 import type { CypherExecutor, CypherTx, Row } from '../cypher/cypher-store.js';
 import { CypherGraphStore } from '../cypher/cypher-store.js';
 import type { StoreInfo } from '../store.js';
@@ -150,16 +150,30 @@ export async function openNeo4jStore(opts: Neo4jOptions, makeDriver: (opts: Neo4
   try {
     driver = makeDriver(opts);
   } catch (err) {
-    // a malformed URI fails here, before any connection
-    throw new StoreUnavailable(`cannot use NEO4J_URI ${uri}: ${(err as Error).message}`, { cause: err });
+    // a malformed URI or an unknown scheme fails here, before any connection: the setting is wrong
+    throw new InvalidInput(`NEO4J_URI ${uri}: ${(err as Error).message} (expected bolt://, neo4j:// or their +s / +ssc forms)`);
   }
+  const waitMs = opts.connectionTimeoutMs ?? 5_000;
+  let timer: NodeJS.Timeout | undefined;
+  // the driver waits for the Bolt handshake without a limit once TCP connects (a server that is not
+  // Neo4j, e.g. an HTTP port that stays silent); give up after the connect timeout instead
+  const silent = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new StoreUnavailable(`Neo4j at ${uri} did not answer within ${waitMs / 1000} s: is NEO4J_URI the Bolt address of a Neo4j server (port 7687 by default)?`)),
+      waitMs,
+    );
+  });
   try {
-    await driver.verifyConnectivity(opts.database ? { database: opts.database } : {});
+    await Promise.race([driver.verifyConnectivity(opts.database ? { database: opts.database } : {}), silent]);
   } catch (err) {
-    await driver.close().catch(() => undefined);
+    // closing waits for nothing a silent server would have to send
+    void driver.close().catch(() => undefined);
+    if (err instanceof StoreUnavailable) throw err;
     const mapped = mapNeo4jError(err, ctx);
     if (mapped instanceof StoreUnavailable) throw mapped;
     throw new StoreUnavailable(`cannot reach Neo4j at ${uri}: ${(err as Error).message}`, { cause: err });
+  } finally {
+    clearTimeout(timer);
   }
   const info: StoreInfo = { kind: 'neo4j', location: opts.database ? `${uri} (database ${opts.database})` : uri };
   const store = new CypherGraphStore(new Neo4jExecutor(driver, ctx, info));

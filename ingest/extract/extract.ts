@@ -1,4 +1,4 @@
-// Text -> fact records (CONTRACTS.md §3): sentences, mentions (known and proposed), then every
+// Text -> fact records (README.md, "Fact records (JSONL)"): sentences, mentions (known and proposed), then every
 // relation rule on every sentence. Deterministic and offline; quotes are exact sentences of the text.
 import { relationProps, type Label, type RelationType } from '../../schema/generated/model.js';
 import { entityId, type Props } from '../../schema/records.js';
@@ -9,7 +9,8 @@ import { analyse, type Sentence } from './nlp.js';
 import { RULES } from './rules/index.js';
 import { EXTRACTOR_VERSION } from './version.js';
 
-export type DocumentKind = 'news' | 'model-card' | 'policy' | 'feed' | 'auto';
+import type { DocumentKind } from '../sources/kinds.js';
+export type { DocumentKind };
 
 export interface ExtractOptions {
   /** document id, url or file name the records cite */

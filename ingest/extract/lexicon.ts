@@ -1,9 +1,18 @@
-// The built-in lexicon: well-known names of the AI supply chain (nations with ISO codes and the
-// demonyms that name them, blocs, labs, chip makers, chips, clouds, agencies, model families), so
-// extraction works on an empty store. Ids follow the canonical ids the seeds use; the store's own
-// entities, when given, take precedence over these.
-import type { Label } from '../../schema/generated/model.js';
-import type { Props } from '../../schema/records.js';
+// The built-in lexicon: well-known names of the AI supply chain (nations with ISO codes, the
+// demonyms and cities that stand for them, blocs, labs, chip makers, chips, clouds with their
+// operators, agencies, model families, instruments), so extraction works on an empty store. The
+// knowledge lives in data files (`data/*.yaml`); this module loads them and checks them against the
+// domain model when it is loaded: a label, relation, property or id the schema refuses fails with the
+// file and line. Ids follow the canonical ids the seeds use; the store's own entities, when given,
+// take precedence over these.
+import { readFileSync } from 'node:fs';
+import { join, relative, isAbsolute } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
+import { z } from 'zod';
+import { InvalidInput } from '../../schema/errors.js';
+import { ID_PREFIX, LABELS, RELATION_ENDPOINTS, labelProps, relationProps, type Label, type RelationType } from '../../schema/generated/model.js';
+import { entityId, propsSchema, slugify, type Props } from '../../schema/records.js';
 
 export interface LexiconEntry {
   id: string;
@@ -21,373 +30,275 @@ export interface LexiconEntry {
   operator?: string;
 }
 
-type NationRow = [iso: string, name: string, aliases: string[], demonyms: string[]];
+/** An instrument head noun with the Regulation kind it names and the APPLIES_TO effect it implies. */
+export interface InstrumentHead {
+  /** matches a phrase that ends in the head noun */
+  pattern: RegExp;
+  kind: string;
+  effect: string;
+}
 
-// Countries (ISO 3166-1 alpha-2). Demonyms only where the adjective is unambiguous in news text.
-const NATIONS: NationRow[] = [
-  ['US', 'United States', ['U.S.', 'US', 'USA', 'U.S.A.', 'United States of America', 'America'], ['American']],
-  ['CN', 'China', ["People's Republic of China", 'PRC', 'Mainland China'], ['Chinese']],
-  ['TW', 'Taiwan', ['Republic of China'], ['Taiwanese']],
-  ['KR', 'South Korea', ['Korea', 'Republic of Korea', 'ROK'], ['South Korean', 'Korean']],
-  ['KP', 'North Korea', ['DPRK'], ['North Korean']],
-  ['JP', 'Japan', [], ['Japanese']],
-  ['IN', 'India', [], ['Indian']],
-  ['AE', 'United Arab Emirates', ['UAE', 'U.A.E.', 'Emirates'], ['Emirati']],
-  ['SA', 'Saudi Arabia', ['Kingdom of Saudi Arabia', 'KSA'], ['Saudi']],
-  ['QA', 'Qatar', [], ['Qatari']],
-  ['KW', 'Kuwait', [], ['Kuwaiti']],
-  ['BH', 'Bahrain', [], ['Bahraini']],
-  ['OM', 'Oman', [], ['Omani']],
-  ['SG', 'Singapore', [], ['Singaporean']],
-  ['GB', 'United Kingdom', ['UK', 'U.K.', 'Britain', 'Great Britain'], ['British']],
-  ['FR', 'France', [], ['French']],
-  ['DE', 'Germany', [], ['German']],
-  ['NL', 'Netherlands', ['the Netherlands', 'Holland'], ['Dutch']],
-  ['IT', 'Italy', [], ['Italian']],
-  ['ES', 'Spain', [], ['Spanish']],
-  ['IE', 'Ireland', [], ['Irish']],
-  ['CA', 'Canada', [], ['Canadian']],
-  ['IL', 'Israel', [], ['Israeli']],
-  ['RU', 'Russia', ['Russian Federation'], ['Russian']],
-  ['CH', 'Switzerland', [], ['Swiss']],
-  ['SE', 'Sweden', [], ['Swedish']],
-  ['PL', 'Poland', [], ['Polish']],
-  ['MY', 'Malaysia', [], ['Malaysian']],
-  ['ID', 'Indonesia', [], ['Indonesian']],
-  ['BR', 'Brazil', [], ['Brazilian']],
-  ['MX', 'Mexico', [], ['Mexican']],
-  ['AR', 'Argentina', [], ['Argentine']],
-  ['CL', 'Chile', [], ['Chilean']],
-  ['CO', 'Colombia', [], ['Colombian']],
-  ['AU', 'Australia', [], ['Australian']],
-  ['NZ', 'New Zealand', [], []],
-  ['VN', 'Vietnam', ['Viet Nam'], ['Vietnamese']],
-  ['TH', 'Thailand', [], ['Thai']],
-  ['PH', 'Philippines', ['the Philippines'], ['Filipino']],
-  ['PK', 'Pakistan', [], ['Pakistani']],
-  ['BD', 'Bangladesh', [], []],
-  ['LK', 'Sri Lanka', [], []],
-  ['TR', 'Turkey', ['Türkiye', 'Turkiye'], ['Turkish']],
-  ['IR', 'Iran', [], ['Iranian']],
-  ['IQ', 'Iraq', [], ['Iraqi']],
-  ['EG', 'Egypt', [], ['Egyptian']],
-  ['NG', 'Nigeria', [], ['Nigerian']],
-  ['KE', 'Kenya', [], ['Kenyan']],
-  ['ZA', 'South Africa', [], ['South African']],
-  ['ZW', 'Zimbabwe', [], ['Zimbabwean']],
-  ['ET', 'Ethiopia', [], ['Ethiopian']],
-  ['GH', 'Ghana', [], ['Ghanaian']],
-  ['RW', 'Rwanda', [], ['Rwandan']],
-  ['MA', 'Morocco', [], ['Moroccan']],
-  ['UA', 'Ukraine', [], ['Ukrainian']],
-  ['BY', 'Belarus', [], []],
-  ['AT', 'Austria', [], ['Austrian']],
-  ['BE', 'Belgium', [], ['Belgian']],
-  ['DK', 'Denmark', [], ['Danish']],
-  ['FI', 'Finland', [], ['Finnish']],
-  ['NO', 'Norway', [], ['Norwegian']],
-  ['IS', 'Iceland', [], []],
-  ['PT', 'Portugal', [], ['Portuguese']],
-  ['GR', 'Greece', [], ['Greek']],
-  ['CZ', 'Czech Republic', ['Czechia'], ['Czech']],
-  ['HU', 'Hungary', [], ['Hungarian']],
-  ['RO', 'Romania', [], ['Romanian']],
-  ['BG', 'Bulgaria', [], []],
-  ['HR', 'Croatia', [], []],
-  ['SK', 'Slovakia', [], []],
-  ['SI', 'Slovenia', [], []],
-  ['EE', 'Estonia', [], ['Estonian']],
-  ['LV', 'Latvia', [], []],
-  ['LT', 'Lithuania', [], []],
-  ['LU', 'Luxembourg', [], []],
-  ['MT', 'Malta', [], []],
-  ['CY', 'Cyprus', [], []],
-  ['KZ', 'Kazakhstan', [], []],
-  ['UZ', 'Uzbekistan', [], []],
-  ['MN', 'Mongolia', [], []],
-  ['HK', 'Hong Kong', [], []],
-  ['MO', 'Macau', ['Macao'], []],
-  ['JO', 'Jordan', [], ['Jordanian']],
-  ['LB', 'Lebanon', [], []],
-  ['PE', 'Peru', [], []],
-  ['VE', 'Venezuela', [], []],
-  ['CU', 'Cuba', [], ['Cuban']],
-  ['SY', 'Syria', [], ['Syrian']],
-  ['MM', 'Myanmar', ['Burma'], []],
-  ['KH', 'Cambodia', [], []],
-  ['LA', 'Laos', [], []],
-  ['NP', 'Nepal', [], []],
-];
+/** Everything the data folder holds, checked. */
+export interface LexiconData {
+  entries: LexiconEntry[];
+  modelFamilies: Map<string, string>;
+  demonymNations: Map<string, { name: string; iso: string }>;
+  instruments: InstrumentHead[];
+  /** regex source for an instrument head noun, for patterns */
+  instrumentSource: string;
+}
 
-// Cities where AI companies and agencies are based, for "Paris-based X" and "headquartered in Seoul".
-// Only names that are unambiguous in news text (no "Washington", "Cambridge", "Georgia").
-const CITIES: Readonly<Record<string, string[]>> = {
-  US: ['San Francisco', 'Silicon Valley', 'Palo Alto', 'Mountain View', 'Menlo Park', 'Santa Clara', 'Sunnyvale', 'Seattle', 'Redmond', 'New York', 'Austin'],
-  CN: ['Beijing', 'Shanghai', 'Shenzhen', 'Hangzhou', 'Guangzhou'],
-  TW: ['Taipei', 'Hsinchu'],
-  KR: ['Seoul', 'Pangyo'],
-  JP: ['Tokyo', 'Osaka'],
-  IN: ['Bengaluru', 'Bangalore', 'New Delhi', 'Mumbai', 'Hyderabad'],
-  AE: ['Abu Dhabi', 'Dubai'],
-  SA: ['Riyadh', 'Jeddah'],
-  QA: ['Doha'],
-  GB: ['London'],
-  FR: ['Paris'],
-  DE: ['Berlin', 'Munich', 'Heidelberg'],
-  NL: ['Amsterdam', 'Eindhoven', 'Veldhoven'],
-  CA: ['Toronto', 'Montreal'],
-  IL: ['Tel Aviv'],
-  CH: ['Zurich', 'Geneva'],
-  SE: ['Stockholm'],
-  IE: ['Dublin'],
+/** The folder of the built-in data files. */
+export const LEXICON_DIR = fileURLToPath(new URL('./data/', import.meta.url));
+
+// The files in the order their entries enter the lexicon (the order decides nothing but ties).
+const NATIONS_FILE = 'nations.yaml';
+const ENTITY_FILES = ['labs.yaml', 'organizations.yaml', 'clouds.yaml', 'chips.yaml', 'models.yaml', 'regulations.yaml'];
+const FAMILIES_FILE = 'model-families.yaml';
+const INSTRUMENTS_FILE = 'instruments.yaml';
+
+const names = z.array(z.string().min(1));
+const nationRow = z.strictObject({
+  iso: z.string().regex(/^[A-Z]{2,4}$/, 'expected an upper-case ISO code such as US'),
+  name: z.string().min(1),
+  kind: z.enum(['country', 'bloc']).optional(),
+  aliases: names.optional(),
+  demonyms: names.optional(),
+  cities: names.optional(),
+});
+const entityRow = z.strictObject({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  aliases: names.optional(),
+  props: z.record(z.string(), z.unknown()).optional(),
+  country: z.string().min(1).optional(),
+  operator: z.string().min(1).optional(),
+});
+const familyRow = z.strictObject({ family: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'expected a lowercase family name'), developer: z.string().min(1) });
+const instrumentRow = z.strictObject({ heads: z.string().min(1), kind: z.string().min(1), effect: z.string().min(1) });
+const nationsFile = z.strictObject({ nations: z.array(z.unknown()) });
+const entitiesFile = z.strictObject({ label: z.string(), entries: z.array(z.unknown()) });
+const familiesFile = z.strictObject({ families: z.array(z.unknown()) });
+const instrumentsFile = z.strictObject({ instruments: z.array(z.unknown()), mentionHeads: z.array(z.string().min(1)).min(1) });
+
+/** One YAML file: its value, the line of every item of its top-level lists, and the line of each top-level key. */
+interface ReadFile {
+  file: string;
+  data: unknown;
+  itemLines: Record<string, number[]>;
+  keyLines: Record<string, number>;
+}
+
+/** Collects problems as "file:line: what: field: message" lines. */
+class Problems {
+  readonly lines: string[] = [];
+  add(file: string, line: number, what: string, message: string): void {
+    this.lines.push(`${file}:${line}: ${what}: ${message}`);
+  }
+  zod(file: string, line: number, what: string, error: z.ZodError): void {
+    for (const issue of error.issues) this.add(file, line, what, `${issue.path.join('.') || '(item)'}: ${issue.message}`);
+  }
+}
+
+const shown = (path: string): string => {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
 };
 
-const nations: LexiconEntry[] = NATIONS.map(([iso, name, aliases, demonyms]) => ({
-  id: `nation:${iso.toLowerCase()}`,
-  label: 'Nation',
-  name,
-  aliases,
-  props: { kind: 'country', iso },
-  demonyms,
-  ...(CITIES[iso] ? { places: CITIES[iso] } : {}),
-}));
+function readYaml(dir: string, name: string, problems: Problems): ReadFile {
+  const file = shown(join(dir, name));
+  const counter = new LineCounter();
+  let source: string;
+  try {
+    source = readFileSync(join(dir, name), 'utf8');
+  } catch (err) {
+    problems.add(file, 0, '(file)', `cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    return { file, data: undefined, itemLines: {}, keyLines: {} };
+  }
+  const doc = parseDocument(source, { lineCounter: counter, prettyErrors: false });
+  for (const e of doc.errors) problems.add(file, counter.linePos(e.pos[0]).line, '(yaml)', e.message.split('\n')[0]!);
+  const itemLines: Record<string, number[]> = {};
+  const keyLines: Record<string, number> = {};
+  if (isMap(doc.contents)) {
+    for (const pair of doc.contents.items) {
+      const keyNode = pair.key as { value?: unknown; range?: [number, number, number] } | null;
+      const key = String(keyNode?.value ?? '');
+      keyLines[key] = counter.linePos(keyNode?.range?.[0] ?? 0).line;
+      if (isSeq(pair.value)) itemLines[key] = pair.value.items.map((item) => counter.linePos((item as Node).range?.[0] ?? 0).line);
+    }
+  }
+  return { file, data: doc.errors.length ? undefined : doc.toJS(), itemLines, keyLines };
+}
 
-const blocs: LexiconEntry[] = [
-  { id: 'nation:eu', label: 'Nation', name: 'European Union', aliases: ['EU', 'E.U.', 'Europe'], props: { kind: 'bloc', iso: 'EU' }, demonyms: ['European'] },
-  { id: 'nation:gcc', label: 'Nation', name: 'Gulf Cooperation Council', aliases: ['GCC'], props: { kind: 'bloc', iso: 'GCC' } },
-];
+/** The items of a file's list, each with its line, after the file's shape is checked. */
+function itemsOf<T>(read: ReadFile, shape: z.ZodType<T>, problems: Problems): T | null {
+  if (read.data === undefined) return null;
+  const parsed = shape.safeParse(read.data);
+  if (!parsed.success) {
+    const key = String(parsed.error.issues[0]?.path[0] ?? '');
+    problems.zod(read.file, read.keyLines[key] ?? 1, '(file)', parsed.error);
+    return null;
+  }
+  return parsed.data;
+}
 
-const org = (id: string, name: string, aliases: string[], kind: string, country?: string): LexiconEntry => ({
-  id,
-  label: 'Organization',
-  name,
-  aliases,
-  props: { kind },
-  ...(country ? { country } : {}),
-});
-const lab = (id: string, name: string, aliases: string[], country: string): LexiconEntry => ({ id, label: 'Lab', name, aliases, props: {}, country });
-const cloud = (id: string, name: string, aliases: string[], country: string, kind = 'hyperscaler', operator?: string): LexiconEntry => ({
-  id,
-  label: 'Cloud',
-  name,
-  aliases,
-  props: { kind },
-  country,
-  ...(operator ? { operator } : {}),
-});
-const chip = (id: string, name: string, aliases: string[], kind = 'gpu'): LexiconEntry => ({ id, label: 'Chip', name, aliases, props: { kind } });
-const model = (id: string, name: string, aliases: string[]): LexiconEntry => ({ id, label: 'Model', name, aliases, props: {} });
+const allows = (rel: RelationType, from: Label, to: Label): boolean => RELATION_ENDPOINTS[rel].from.includes(from) && RELATION_ENDPOINTS[rel].to.includes(to);
 
-const labs: LexiconEntry[] = [
-  lab('lab:openai', 'OpenAI', ['Open AI'], 'US'),
-  lab('lab:anthropic', 'Anthropic', ['Anthropic PBC'], 'US'),
-  lab('lab:google-deepmind', 'Google DeepMind', ['DeepMind'], 'GB'),
-  lab('lab:meta-ai', 'Meta AI', ['Meta', 'FAIR', 'Meta Platforms'], 'US'),
-  lab('lab:mistral-ai', 'Mistral AI', ['Mistral'], 'FR'),
-  lab('lab:deepseek', 'DeepSeek', ['DeepSeek AI', 'Hangzhou DeepSeek'], 'CN'),
-  lab('lab:alibaba-qwen', 'Alibaba Qwen team', ['Qwen team', 'Qwen Team'], 'CN'),
-  lab('lab:zhipu-ai', 'Zhipu AI', ['Zhipu', 'Z.ai', 'Knowledge Atlas'], 'CN'),
-  lab('lab:moonshot-ai', 'Moonshot AI', ['Moonshot'], 'CN'),
-  lab('lab:minimax', 'MiniMax', [], 'CN'),
-  lab('lab:xai', 'xAI', [], 'US'),
-  lab('lab:g42', 'G42', [], 'AE'),
-  lab('lab:tii', 'Technology Innovation Institute', ['TII'], 'AE'),
-  lab('lab:sarvam-ai', 'Sarvam AI', ['Sarvam'], 'IN'),
-  lab('lab:baidu', 'Baidu', [], 'CN'),
-  lab('lab:tencent', 'Tencent', [], 'CN'),
-  lab('lab:bytedance', 'ByteDance', ['Bytedance'], 'CN'),
-  lab('lab:01-ai', '01.AI', [], 'CN'),
-  lab('lab:stepfun', 'StepFun', [], 'CN'),
-  lab('lab:cohere', 'Cohere', [], 'CA'),
-  lab('lab:ai21-labs', 'AI21 Labs', ['AI21'], 'IL'),
-  lab('lab:aleph-alpha', 'Aleph Alpha', [], 'DE'),
-  lab('lab:microsoft-research', 'Microsoft Research', [], 'US'),
-  lab('lab:hugging-face', 'Hugging Face', ['HuggingFace'], 'US'),
-  lab('lab:stability-ai', 'Stability AI', [], 'GB'),
-  lab('lab:reka-ai', 'Reka AI', [], 'US'),
-  lab('lab:naver', 'Naver', ['NAVER'], 'KR'),
-  lab('lab:lg-ai-research', 'LG AI Research', [], 'KR'),
-  lab('lab:sakana-ai', 'Sakana AI', [], 'JP'),
-  lab('lab:upstage', 'Upstage', [], 'KR'),
-  lab('lab:inception', 'Inception', [], 'AE'),
-];
+/** Loads and checks every data file in `dir`; throws one InvalidInput listing every problem with its file and line. */
+export function loadLexicon(dir: string = LEXICON_DIR): LexiconData {
+  const problems = new Problems();
+  const entries: LexiconEntry[] = [];
+  const where = new Map<string, { file: string; line: number }>();
+  const at = (id: string) => `${where.get(id)!.file}:${where.get(id)!.line}`;
+  const countries = new Set<string>();
+  const demonymNations = new Map<string, { name: string; iso: string }>();
+  // every id and the file:line it is defined at, so a second definition can name the first
+  const define = (entry: LexiconEntry, file: string, line: number, what: string) => {
+    if (where.has(entry.id)) return void problems.add(file, line, what, `id: ${entry.id} is already defined at ${at(entry.id)}`);
+    where.set(entry.id, { file, line });
+    entries.push(entry);
+  };
 
-const orgs: LexiconEntry[] = [
-  org('org:nvidia', 'NVIDIA', ['Nvidia', 'NVIDIA Corporation'], 'chip_designer', 'US'),
-  org('org:amd', 'AMD', ['Advanced Micro Devices'], 'chip_designer', 'US'),
-  org('org:huawei', 'Huawei', ['Huawei Technologies'], 'chip_designer', 'CN'),
-  org('org:tsmc', 'TSMC', ['Taiwan Semiconductor Manufacturing Company', 'Taiwan Semiconductor Manufacturing Co.', 'Taiwan Semiconductor'], 'foundry', 'TW'),
-  org('org:smic', 'SMIC', ['Semiconductor Manufacturing International Corporation'], 'foundry', 'CN'),
-  org('org:samsung', 'Samsung', ['Samsung Electronics'], 'memory_maker', 'KR'),
-  org('org:sk-hynix', 'SK Hynix', ['SK hynix', 'Hynix'], 'memory_maker', 'KR'),
-  org('org:micron', 'Micron', ['Micron Technology'], 'memory_maker', 'US'),
-  org('org:asml', 'ASML', ['ASML Holding'], 'company', 'NL'),
-  org('org:intel', 'Intel', ['Intel Corporation'], 'chip_designer', 'US'),
-  org('org:qualcomm', 'Qualcomm', [], 'chip_designer', 'US'),
-  org('org:broadcom', 'Broadcom', [], 'chip_designer', 'US'),
-  org('org:arm', 'Arm', ['Arm Holdings', 'ARM'], 'chip_designer', 'GB'),
-  org('org:cambricon', 'Cambricon', ['Cambricon Technologies'], 'chip_designer', 'CN'),
-  org('org:cerebras', 'Cerebras', ['Cerebras Systems'], 'chip_designer', 'US'),
-  org('org:groq', 'Groq', [], 'chip_designer', 'US'),
-  org('org:applied-materials', 'Applied Materials', [], 'company', 'US'),
-  org('org:tokyo-electron', 'Tokyo Electron', [], 'company', 'JP'),
-  org('org:amazon', 'Amazon', ['Amazon.com'], 'cloud_operator', 'US'),
-  org('org:microsoft', 'Microsoft', ['Microsoft Corporation'], 'cloud_operator', 'US'),
-  org('org:google', 'Google', ['Alphabet'], 'cloud_operator', 'US'),
-  org('org:alibaba', 'Alibaba', ['Alibaba Group'], 'cloud_operator', 'CN'),
-  org('org:oracle', 'Oracle', [], 'cloud_operator', 'US'),
-  org('org:ovhcloud', 'OVH Groupe', ['OVH'], 'cloud_operator', 'FR'),
-  org('org:coreweave', 'CoreWeave', [], 'cloud_operator', 'US'),
-  org('org:softbank', 'SoftBank', ['SoftBank Group'], 'fund', 'JP'),
-  org('org:mgx', 'MGX', [], 'fund', 'AE'),
-  org('org:foxconn', 'Foxconn', ['Hon Hai'], 'company', 'TW'),
-  org('org:european-commission', 'European Commission', ['EU Commission', 'the Commission'], 'agency'),
-  org('org:european-parliament', 'European Parliament', [], 'agency'),
-  org('org:council-of-the-eu', 'Council of the European Union', ['Council of the EU'], 'agency'),
-  org('org:us-department-of-commerce', 'US Department of Commerce', ['U.S. Department of Commerce', 'Department of Commerce', 'Commerce Department', 'US Commerce Department', 'U.S. Commerce Department'], 'agency', 'US'),
-  org('org:bis', 'Bureau of Industry and Security', ['BIS'], 'agency', 'US'),
-  org('org:white-house-ostp', 'White House Office of Science and Technology Policy', ['Office of Science and Technology Policy', 'OSTP', 'White House'], 'agency', 'US'),
-  org('org:nsa', 'NSA', ['National Security Agency'], 'agency', 'US'),
-  org('org:department-of-defense', 'US Department of Defense', ['Department of Defense', 'Pentagon', 'DoD', 'Department of War'], 'agency', 'US'),
-  org('org:us-congress', 'US Congress', ['Congress', 'U.S. Congress'], 'agency', 'US'),
-  org('org:nist', 'NIST', ['National Institute of Standards and Technology'], 'agency', 'US'),
-  org('org:caisi', 'Center for AI Standards and Innovation', ['CAISI'], 'agency', 'US'),
-  org('org:cac', 'Cyberspace Administration of China', ['CAC'], 'agency', 'CN'),
-  org('org:miit', 'Ministry of Industry and Information Technology', ['MIIT'], 'agency', 'CN'),
-  org('org:meity', 'Ministry of Electronics and Information Technology', ['MeitY'], 'agency', 'IN'),
-  org('org:uk-aisi', 'AI Security Institute', ['UK AI Security Institute', 'AI Safety Institute'], 'agency', 'GB'),
-  org('org:eu-ai-office', 'European AI Office', ['EU AI Office', 'AI Office'], 'agency'),
-  org('org:openai-foundation', 'OpenAI Foundation', [], 'fund', 'US'),
-];
+  // Nations: the id is the domain model's nation id for the ISO code.
+  const nationsRead = readYaml(dir, NATIONS_FILE, problems);
+  const nationsData = itemsOf(nationsRead, nationsFile, problems);
+  nationsData?.nations.forEach((raw, index) => {
+    const line = nationsRead.itemLines.nations?.[index] ?? 0;
+    const row = nationRow.safeParse(raw);
+    const what = `nations[${index}]`;
+    if (!row.success) return void problems.zod(nationsRead.file, line, what, row.error);
+    const r = row.data;
+    const props: Props = { kind: r.kind ?? 'country', iso: r.iso };
+    const checked = labelProps.Nation.safeParse(props);
+    if (!checked.success) return void problems.zod(nationsRead.file, line, `${what} (${r.iso})`, checked.error);
+    if (props.kind === 'country') {
+      countries.add(r.iso);
+      for (const d of r.demonyms ?? []) demonymNations.set(d, { name: r.name, iso: r.iso });
+    }
+    define(
+      { id: entityId('Nation', r.name, props), label: 'Nation', name: r.name, aliases: r.aliases ?? [], props, demonyms: r.demonyms ?? [], ...(r.cities ? { places: r.cities } : {}) },
+      nationsRead.file,
+      line,
+      `${what} (${r.iso})`,
+    );
+  });
 
-const clouds: LexiconEntry[] = [
-  cloud('cloud:aws', 'AWS', ['Amazon Web Services'], 'US', 'hyperscaler', 'org:amazon'),
-  cloud('cloud:microsoft-azure', 'Microsoft Azure', ['Azure'], 'US', 'hyperscaler', 'org:microsoft'),
-  cloud('cloud:google-cloud', 'Google Cloud', ['Google Cloud Platform', 'GCP'], 'US', 'hyperscaler', 'org:google'),
-  cloud('cloud:oracle-cloud', 'Oracle Cloud', ['Oracle Cloud Infrastructure', 'OCI'], 'US', 'hyperscaler', 'org:oracle'),
-  cloud('cloud:ovhcloud', 'OVHcloud', [], 'FR', 'sovereign', 'org:ovhcloud'),
-  cloud('cloud:alibaba-cloud', 'Alibaba Cloud', ['Aliyun'], 'CN', 'hyperscaler', 'org:alibaba'),
-  cloud('cloud:huawei-cloud', 'Huawei Cloud', [], 'CN', 'hyperscaler', 'org:huawei'),
-  cloud('cloud:tencent-cloud', 'Tencent Cloud', [], 'CN'),
-  cloud('cloud:deep', 'DEEP', [], 'LU', 'sovereign'),
-  cloud('cloud:clever-cloud', 'Clever Cloud', [], 'FR', 'sovereign'),
-  cloud('cloud:aws-european-sovereign-cloud', 'AWS European Sovereign Cloud', [], 'DE', 'sovereign', 'org:amazon'),
-  cloud('cloud:scaleway', 'Scaleway', [], 'FR', 'sovereign'),
-  cloud('cloud:ionos', 'IONOS', ['Ionos'], 'DE', 'sovereign'),
-  cloud('cloud:stackit', 'STACKIT', [], 'DE', 'sovereign'),
-  cloud('cloud:coreweave-cloud', 'CoreWeave Cloud', [], 'US', 'neocloud', 'org:coreweave'),
-  cloud('cloud:amazon-bedrock', 'Amazon Bedrock', ['Bedrock'], 'US', 'api_platform', 'org:amazon'),
-  cloud('cloud:azure-ai-foundry', 'Azure AI Foundry', ['Microsoft Azure AI Foundry', 'Microsoft Foundry', 'Azure OpenAI Service', 'Azure OpenAI'], 'US', 'api_platform', 'org:microsoft'),
-  cloud('cloud:vertex-ai', 'Vertex AI', ['Google Vertex AI', 'Google Cloud Vertex AI'], 'US', 'api_platform', 'org:google'),
-];
+  // Labs, organisations, clouds, chips, models and regulations: one label per file.
+  const pending: { entry: LexiconEntry; file: string; line: number; what: string }[] = [];
+  for (const name of ENTITY_FILES) {
+    const read = readYaml(dir, name, problems);
+    const data = itemsOf(read, entitiesFile, problems);
+    if (!data) continue;
+    if (!(LABELS as readonly string[]).includes(data.label)) {
+      problems.add(read.file, read.keyLines.label ?? 1, 'label', `unknown label "${data.label}" (known: ${LABELS.join(', ')})`);
+      continue;
+    }
+    const label = data.label as Label;
+    data.entries.forEach((raw, index) => {
+      const line = read.itemLines.entries?.[index] ?? 0;
+      const row = entityRow.safeParse(raw);
+      const rawId = (raw as { id?: unknown } | null)?.id;
+      const what = `entries[${index}]${typeof rawId === 'string' ? ` (${rawId})` : ''}`;
+      if (!row.success) return void problems.zod(read.file, line, what, row.error);
+      const r = row.data;
+      const prefix = `${ID_PREFIX[label]}:`;
+      const slug = r.id.slice(prefix.length);
+      if (!r.id.startsWith(prefix)) return void problems.add(read.file, line, what, `id: a ${label} id starts with "${prefix}"`);
+      if (!slug || slugify(slug) !== slug) return void problems.add(read.file, line, what, `id: "${slug}" is not a slug (expected "${slugify(slug) || 'a-slug'}")`);
+      const props = propsSchema.parse(r.props ?? {});
+      const checked = labelProps[label].safeParse(props);
+      if (!checked.success) return void problems.zod(read.file, line, what, checked.error);
+      const entry: LexiconEntry = { id: r.id, label, name: r.name, aliases: r.aliases ?? [], props, ...(r.country ? { country: r.country } : {}), ...(r.operator ? { operator: r.operator } : {}) };
+      pending.push({ entry, file: read.file, line, what });
+      define(entry, read.file, line, what);
+    });
+  }
+  // What an entry says of others is a relation of the domain model: check the other end exists and fits.
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  for (const { entry, file, line, what } of pending) {
+    if (entry.country !== undefined) {
+      if (!countries.has(entry.country)) problems.add(file, line, what, `country: "${entry.country}" is not the ISO code of a country in ${NATIONS_FILE}`);
+      else if (!allows('HEADQUARTERED_IN', entry.label, 'Nation')) problems.add(file, line, what, `country: HEADQUARTERED_IN does not start at ${entry.label}`);
+    }
+    if (entry.operator !== undefined) {
+      const op = byId.get(entry.operator);
+      if (!op) problems.add(file, line, what, `operator: no entry has the id "${entry.operator}"`);
+      else if (!allows('OPERATED_BY', entry.label, op.label)) problems.add(file, line, what, `operator: OPERATED_BY does not lead from ${entry.label} to ${op.label}`);
+    }
+  }
 
-const chips: LexiconEntry[] = [
-  chip('chip:nvidia-h20', 'NVIDIA H20', ['H20', 'Nvidia H20']),
-  chip('chip:nvidia-h100', 'NVIDIA H100', ['H100', 'Nvidia H100']),
-  chip('chip:nvidia-h200', 'NVIDIA H200', ['H200', 'Nvidia H200']),
-  chip('chip:nvidia-h800', 'NVIDIA H800', ['H800', 'Nvidia H800']),
-  chip('chip:nvidia-a100', 'NVIDIA A100', ['A100', 'Nvidia A100']),
-  chip('chip:nvidia-a800', 'NVIDIA A800', ['A800', 'Nvidia A800']),
-  chip('chip:nvidia-b200', 'NVIDIA B200', ['B200', 'Nvidia B200']),
-  chip('chip:nvidia-b300', 'NVIDIA B300', ['B300', 'Nvidia B300']),
-  chip('chip:nvidia-b30a', 'NVIDIA B30A', ['B30A', 'Nvidia B30A']),
-  chip('chip:nvidia-gb200', 'NVIDIA GB200', ['GB200', 'Nvidia GB200', 'GB200 NVL72']),
-  chip('chip:nvidia-gb300', 'NVIDIA GB300', ['GB300', 'Nvidia GB300']),
-  chip('chip:nvidia-rtx-pro-6000d', 'NVIDIA RTX Pro 6000D', ['RTX Pro 6000D']),
-  chip('chip:huawei-ascend-910b', 'Huawei Ascend 910B', ['Ascend 910B', '910B'], 'npu'),
-  chip('chip:huawei-ascend-910c', 'Huawei Ascend 910C', ['Ascend 910C', '910C'], 'npu'),
-  chip('chip:huawei-ascend-950', 'Huawei Ascend 950', ['Ascend 950'], 'npu'),
-  // the line as a whole, for "Huawei's Ascend NPU line", "the Ascend ecosystem"
-  chip('chip:huawei-ascend', 'Huawei Ascend', ['Ascend', 'Ascend NPU'], 'npu'),
-  chip('chip:google-tpu-v5p', 'Google TPU v5p', ['TPU v5p'], 'tpu'),
-  chip('chip:google-tpu-v6e', 'Google TPU v6e', ['TPU v6e', 'Trillium'], 'tpu'),
-  chip('chip:google-tpu-v7', 'Google TPU v7', ['TPU v7', 'Ironwood'], 'tpu'),
-  chip('chip:amd-mi300x', 'AMD MI300X', ['MI300X', 'Instinct MI300X'], 'gpu'),
-  chip('chip:amd-mi355x', 'AMD MI355X', ['MI355X', 'Instinct MI355X'], 'gpu'),
-  chip('chip:aws-trainium2', 'AWS Trainium2', ['Trainium2', 'Trainium 2', 'Trainium'], 'asic'),
-  chip('chip:cambricon-siyuan-590', 'Cambricon Siyuan 590', ['Siyuan 590', 'MLU590'], 'npu'),
-  chip('chip:hbm3', 'HBM3', [], 'hbm'),
-  chip('chip:hbm3e', 'HBM3E', ['HBM3e'], 'hbm'),
-  chip('chip:hbm4', 'HBM4', [], 'hbm'),
-];
+  // One name is one entity: a name or alias given to two ids would make every mention of it ambiguous.
+  const named = new Map<string, string>();
+  for (const e of entries) {
+    for (const n of new Set([e.name, ...(e.aliases ?? [])].map((x) => x.toLowerCase()))) {
+      const other = named.get(n);
+      if (other && other !== e.id) problems.add(where.get(e.id)!.file, where.get(e.id)!.line, e.id, `name: "${n}" is also a name or alias of ${other} (${at(other)})`);
+      else named.set(n, e.id);
+    }
+  }
 
-const models: LexiconEntry[] = [
-  model('model:gpt-4', 'GPT-4', ['GPT4']),
-  model('model:gpt-4o', 'GPT-4o', []),
-  model('model:gpt-5', 'GPT-5', ['GPT5']),
-  model('model:claude', 'Claude', []),
-  model('model:claude-mythos', 'Claude Mythos', ['Mythos']),
-  model('model:qwen', 'Qwen', ['Tongyi Qianwen']),
-  model('model:qwen3', 'Qwen3', ['Qwen 3']),
-  model('model:deepseek-v3', 'DeepSeek-V3', ['DeepSeek V3']),
-  model('model:deepseek-r1', 'DeepSeek-R1', ['DeepSeek R1']),
-  model('model:llama', 'Llama', ['LLaMA']),
-  model('model:gemini', 'Gemini', []),
-  model('model:gemma', 'Gemma', []),
-  model('model:grok', 'Grok', []),
-  model('model:kimi', 'Kimi', []),
-  model('model:glm', 'GLM', ['ChatGLM']),
-  model('model:ernie', 'ERNIE', ['Ernie']),
-  model('model:falcon', 'Falcon', []),
-  model('model:jais', 'Jais', []),
-];
+  // Model families and the lab or organisation that usually develops them.
+  const modelFamilies = new Map<string, string>();
+  const familiesRead = readYaml(dir, FAMILIES_FILE, problems);
+  itemsOf(familiesRead, familiesFile, problems)?.families.forEach((raw, index) => {
+    const line = familiesRead.itemLines.families?.[index] ?? 0;
+    const row = familyRow.safeParse(raw);
+    const what = `families[${index}]`;
+    if (!row.success) return void problems.zod(familiesRead.file, line, what, row.error);
+    const dev = byId.get(row.data.developer);
+    if (!dev) return void problems.add(familiesRead.file, line, `${what} (${row.data.family})`, `developer: no entry has the id "${row.data.developer}"`);
+    if (!allows('DEVELOPED_BY', 'Model', dev.label)) return void problems.add(familiesRead.file, line, `${what} (${row.data.family})`, `developer: DEVELOPED_BY does not lead from Model to ${dev.label}`);
+    if (modelFamilies.has(row.data.family)) return void problems.add(familiesRead.file, line, `${what} (${row.data.family})`, 'family: listed twice');
+    modelFamilies.set(row.data.family, row.data.developer);
+  });
 
-/** Countries by the demonym that opens an institution's name ("French" in "French Armed Forces Ministry"). */
-export const DEMONYM_NATIONS: ReadonlyMap<string, { name: string; iso: string }> = new Map(
-  NATIONS.flatMap(([iso, name, , demonyms]) => demonyms.map((d) => [d, { name, iso }] as const)),
-);
+  // Instruments: kinds of the Regulation label and effects of the APPLIES_TO relation.
+  const instruments: InstrumentHead[] = [];
+  let instrumentSource = '';
+  const instrumentsRead = readYaml(dir, INSTRUMENTS_FILE, problems);
+  const instrumentsData = itemsOf(instrumentsRead, instrumentsFile, problems);
+  instrumentsData?.instruments.forEach((raw, index) => {
+    const line = instrumentsRead.itemLines.instruments?.[index] ?? 0;
+    const row = instrumentRow.safeParse(raw);
+    const what = `instruments[${index}]`;
+    if (!row.success) return void problems.zod(instrumentsRead.file, line, what, row.error);
+    const r = row.data;
+    const kind = labelProps.Regulation.safeParse({ kind: r.kind });
+    if (!kind.success) return void problems.zod(instrumentsRead.file, line, `${what} (${r.heads})`, kind.error);
+    const effect = relationProps.APPLIES_TO.safeParse({ effect: r.effect });
+    if (!effect.success) return void problems.zod(instrumentsRead.file, line, `${what} (${r.heads})`, effect.error);
+    try {
+      instruments.push({ pattern: new RegExp(`(?:${r.heads})$`, 'i'), kind: r.kind, effect: r.effect });
+    } catch (err) {
+      problems.add(instrumentsRead.file, line, what, `heads: ${(err as Error).message}`);
+    }
+  });
+  if (instrumentsData) {
+    instrumentSource = `(?:${instrumentsData.mentionHeads.join('|')})`;
+    try {
+      new RegExp(instrumentSource, 'i');
+    } catch (err) {
+      problems.add(instrumentsRead.file, instrumentsRead.keyLines.mentionHeads ?? 0, 'mentionHeads', (err as Error).message);
+    }
+  }
 
-const regulation = (id: string, name: string, aliases: string[], kind: string): LexiconEntry => ({ id, label: 'Regulation', name, aliases, props: { kind } });
+  if (problems.lines.length) throw new InvalidInput(`lexicon data has ${problems.lines.length} problem(s):\n${problems.lines.join('\n')}`);
+  return { entries, modelFamilies, demonymNations, instruments, instrumentSource };
+}
 
-// Instruments news and policy texts name by short form; ids follow the seeds'.
-const regulations: LexiconEntry[] = [
-  regulation('reg:eu-ai-act', 'EU AI Act', ['AI Act', 'Artificial Intelligence Act', 'Regulation (EU) 2024/1689'], 'law'),
-  regulation('reg:gdpr', 'General Data Protection Regulation', ['GDPR', 'Regulation (EU) 2016/679'], 'law'),
-  regulation('reg:nis2', 'NIS2 Directive', ['NIS2'], 'law'),
-  regulation('reg:dora', 'Digital Operational Resilience Act', ['DORA'], 'law'),
-  regulation('reg:eu-chips-act', 'European Chips Act', ['EU Chips Act'], 'law'),
-  regulation('reg:us-chips-act', 'CHIPS and Science Act', ['CHIPS Act'], 'law'),
-  regulation('reg:us-cloud-act', 'CLOUD Act', [], 'law'),
-  regulation('reg:india-dpdp-act', 'Digital Personal Data Protection Act 2023', ['DPDP Act'], 'law'),
-  regulation('reg:japan-appi', 'Act on the Protection of Personal Information', ['APPI'], 'law'),
-  regulation('reg:brazil-lgpd', 'Lei Geral de Proteção de Dados', ['LGPD'], 'law'),
-  regulation('reg:us-entity-list', 'Entity List', ['US Entity List', 'BIS Entity List'], 'blacklist'),
-  regulation('reg:us-ear', 'Export Administration Regulations', ['EAR'], 'export_control'),
-];
+const DATA = loadLexicon();
 
 /** Every built-in lexicon entry. */
-export const LEXICON: readonly LexiconEntry[] = [...nations, ...blocs, ...labs, ...orgs, ...clouds, ...chips, ...models, ...regulations];
+export const LEXICON: readonly LexiconEntry[] = DATA.entries;
 
 /** Model families a release name may start with ("Qwen3.6-27B" is a Qwen release), with their usual developer. */
-export const MODEL_FAMILIES: ReadonlyMap<string, string> = new Map([
-  ['qwen', 'org:alibaba'],
-  ['qwq', 'org:alibaba'],
-  ['deepseek', 'lab:deepseek'],
-  ['glm', 'lab:zhipu-ai'],
-  ['kimi', 'lab:moonshot-ai'],
-  ['minimax', 'lab:minimax'],
-  ['gpt', 'lab:openai'],
-  ['o', 'lab:openai'],
-  ['claude', 'lab:anthropic'],
-  ['gemini', 'lab:google-deepmind'],
-  ['gemma', 'lab:google-deepmind'],
-  ['llama', 'lab:meta-ai'],
-  ['mistral', 'lab:mistral-ai'],
-  ['mixtral', 'lab:mistral-ai'],
-  ['magistral', 'lab:mistral-ai'],
-  ['devstral', 'lab:mistral-ai'],
-  ['codestral', 'lab:mistral-ai'],
-  ['grok', 'lab:xai'],
-  ['falcon', 'lab:tii'],
-  ['jais', 'lab:g42'],
-  ['ernie', 'lab:baidu'],
-  ['hunyuan', 'lab:tencent'],
-  ['doubao', 'lab:bytedance'],
-  ['seed', 'lab:bytedance'],
-  ['phi', 'lab:microsoft-research'],
-  ['command', 'lab:cohere'],
-  ['sarvam', 'lab:sarvam-ai'],
-  ['step', 'lab:stepfun'],
-  ['yi', 'lab:01-ai'],
-  ['nemotron', 'org:nvidia'],
-]);
+export const MODEL_FAMILIES: ReadonlyMap<string, string> = DATA.modelFamilies;
+
+/** Countries by the demonym that opens an institution's name ("French" in "French Armed Forces Ministry"). */
+export const DEMONYM_NATIONS: ReadonlyMap<string, { name: string; iso: string }> = DATA.demonymNations;
+
+/** Instrument head nouns in the order they are tried, with the kind and effect each implies. */
+export const INSTRUMENTS: readonly InstrumentHead[] = DATA.instruments;
+
+/** Regex source for an instrument head noun, for patterns. */
+export const INSTRUMENT_HEADS_SOURCE: string = DATA.instrumentSource;

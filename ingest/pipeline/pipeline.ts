@@ -12,6 +12,7 @@ import { extractParsed } from '../document.js';
 import { FetchError } from '../fetch/fetch-error.js';
 import { Fetcher } from '../fetch/fetcher.js';
 import { pickSource } from '../sources/index.js';
+import { ParseLimitError } from '../sources/html-pool.js';
 import type { FeedItem, ParsedDocument, RawInput } from '../sources/source.js';
 import { cachedValidators, recordRun, rememberValidators, type DeadLetter, type RunReport } from './run-log.js';
 import { storedInput, type InputOrigin } from './stored-input.js';
@@ -107,7 +108,8 @@ export class IngestPipeline {
   }
 
   private async knownEntities(): Promise<Gazetteer> {
-    this.gazetteer ??= Gazetteer.build((await this.opts.store.readAll()).entities);
+    // documents are not names to find in text (a text document's title is its first line, which would mask it)
+    this.gazetteer ??= Gazetteer.build((await this.opts.store.readAll()).entities.filter((e) => e.label !== 'Document'));
     return this.gazetteer;
   }
 
@@ -148,7 +150,8 @@ export class IngestPipeline {
   }
 
   private fail(report: RunReport, job: string, url: string, err: unknown): void {
-    const reason = err instanceof FetchError ? err.reason : err instanceof InvalidInput ? 'parse_error' : err instanceof StoppedError ? 'stopped' : 'ingest_error';
+    const reason =
+      err instanceof FetchError || err instanceof ParseLimitError ? err.reason : err instanceof InvalidInput ? 'parse_error' : err instanceof StoppedError ? 'stopped' : 'ingest_error';
     const message = err instanceof FetchError ? err.message.replace(`${err.reason}: ${err.url}: `, '') : ((err as Error).message ?? String(err));
     const letter: DeadLetter = { job, url, reason, message, at: this.now().toISOString() };
     report.failures.push(letter);

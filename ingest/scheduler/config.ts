@@ -8,8 +8,9 @@ import { z } from 'zod';
 import { validate as validCron } from 'node-cron';
 import { InvalidInput } from '../../schema/errors.js';
 import { describeZodError } from '../../schema/records.js';
+import { KIND_CHOICES } from '../sources/kinds.js';
 
-const kind = z.enum(['news', 'model-card', 'policy', 'feed', 'auto']);
+const kind = z.enum(KIND_CHOICES);
 const cronExpr = z.string().refine((s) => validCron(s), 'expected a cron expression, e.g. "0 */6 * * *"');
 
 const fetchSettings = z.strictObject({

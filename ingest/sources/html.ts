@@ -1,8 +1,41 @@
 // HTML articles with cheerio: the main text without navigation, scripts, ads or other boilerplate,
 // plus title, byline, published date (meta tags, JSON-LD, <time>) and canonical URL.
 import * as cheerio from 'cheerio';
+import { Parser } from 'htmlparser2';
+import { InvalidInput } from '../../schema/errors.js';
 import { decodeBody } from './decode.js';
+import { htmlParsePool } from './html-pool.js';
 import type { ParsedDocument, Source } from './source.js';
+
+/**
+ * The deepest element nesting a page may have. Real articles stay under a hundred; tree building
+ * and text collection cost grows with depth, so a page of thousands of nested tags is refused
+ * (by a streaming scan that costs one pass) before it is parsed.
+ */
+export const MAX_HTML_DEPTH = 512;
+
+/** How deep the elements of a page nest (implied end tags, as for <p> and <li>, counted as closed); stops counting past `limit`. */
+export function htmlDepth(html: string, limit = MAX_HTML_DEPTH): number {
+  let depth = 0;
+  let deepest = 0;
+  const tooDeep = new Error('too deep');
+  const parser = new Parser({
+    onopentag() {
+      depth++;
+      if (depth > deepest) deepest = depth;
+      if (deepest > limit) throw tooDeep;
+    },
+    onclosetag() {
+      depth--;
+    },
+  });
+  try {
+    parser.end(html);
+  } catch (err) {
+    if (err !== tooDeep) throw err;
+  }
+  return deepest;
+}
 
 const BOILERPLATE = [
   'script', 'style', 'noscript', 'template', 'iframe', 'svg', 'canvas', 'form', 'button', 'nav', 'header', 'footer', 'aside',
@@ -53,6 +86,7 @@ const nameOf = (v: unknown): string | undefined => {
 
 /** Parses an HTML page into a document: main text and metadata. */
 export function parseHtml(html: string, url: string): ParsedDocument {
+  if (htmlDepth(html) > MAX_HTML_DEPTH) throw new InvalidInput(`${url}: elements nest more than ${MAX_HTML_DEPTH} deep; such a page is not read`);
   const $ = cheerio.load(html);
   const meta = (sel: string) => $(sel).attr('content')?.trim() || undefined;
   const ld = jsonLd($);
@@ -72,12 +106,17 @@ export function parseHtml(html: string, url: string): ParsedDocument {
   $(BOILERPLATE).remove();
   const root = $('article').first().length ? $('article').first() : $('main, [role=main]').first().length ? $('main, [role=main]').first() : $('body');
   const lines: string[] = [];
-  root.find(BLOCKS).each((_, el) => {
-    // nested blocks (li > p) would repeat text; only the innermost block counts
-    if ($(el).find(BLOCKS).length) return;
+  const blocks = root.find(BLOCKS).toArray();
+  // nested blocks (li > p) would repeat text; only the innermost block counts. A block is outer
+  // when another block lies below it: marking each block's ancestors (stopping at one already
+  // marked) finds them all in one pass instead of a search below every block.
+  const outer = new Set<unknown>();
+  for (const el of blocks) for (let up = el.parent; up && !outer.has(up); up = up.parent) outer.add(up);
+  for (const el of blocks) {
+    if (outer.has(el)) continue;
     const t = $(el).text().replace(/\s+/g, ' ').trim();
     if (t) lines.push(t);
-  });
+  }
   const text = lines.length ? lines.join('\n') : root.text().replace(/[ \t]+/g, ' ').replace(/\n\s*\n+/g, '\n').trim();
   return {
     url: canonical,
@@ -95,6 +134,7 @@ export const htmlSource: Source = {
   kind: 'html',
   accepts: (input) => /html|xhtml/i.test(input.contentType ?? '') || /\.x?html?$/i.test(input.url) || /^\s*(<!doctype html|<html)/i.test(decodeBody(input.body, input.contentType).slice(0, 200)),
   async parse(input) {
-    return { documents: [parseHtml(decodeBody(input.body, input.contentType), input.url)], items: [] };
+    // parsed in a worker thread: a hostile page costs that thread its time limit, never the event loop
+    return { documents: [await htmlParsePool().parse(decodeBody(input.body, input.contentType), input.url)], items: [] };
   },
 };

@@ -1,5 +1,5 @@
 // The sources, in the order they are tried when the kind is "auto": the most specific first.
-import type { DocumentKind } from '../extract/extract.js';
+import type { DocumentKind, ReadKind } from './kinds.js';
 import { feedSource } from './feed.js';
 import { htmlSource } from './html.js';
 import { modelCardSource } from './model-card.js';
@@ -10,11 +10,13 @@ import { textSource } from './text.js';
 
 export const SOURCES: readonly Source[] = [tableSource, feedSource, modelCardSource, policySource, htmlSource, textSource];
 
-const BY_KIND: Record<Exclude<DocumentKind, 'auto'>, Source[]> = {
+// every kind of document a source reads (kinds.ts, from the domain model) has its readers here
+const BY_KIND: Record<ReadKind, Source[]> = {
   news: [htmlSource, textSource],
   'model-card': [modelCardSource],
   policy: [policySource],
   feed: [feedSource],
+  table: [tableSource],
 };
 
 /** The source that reads an input: by the kind asked for, else the first that accepts it. */

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openEmbeddedStore } from '../../graph/embedded/grafeo-executor.js';
-import { runCli, spawnCli } from './run-cli.js';
+import { PER_RUN_MS, runCli, spawnCli } from './run-cli.js';
 
 const work = mkdtempSync(join(tmpdir(), 'chokepoint-crash-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -22,7 +22,7 @@ function bigFile(): string {
 }
 
 describe('crash safety of the embedded store', () => {
-  it('survives SIGKILL mid-import with every committed batch whole, and a re-run completes without duplicates', async () => {
+  it('survives SIGKILL mid-import with every committed batch whole, and a re-run completes without duplicates', { timeout: 3 * PER_RUN_MS }, async () => {
     const file = bigFile();
     const dataDir = join(work, 'data');
     const child = spawnCli(['import', file, '--batch', String(BATCH), '--verbose'], { DATA_DIR: dataDir });

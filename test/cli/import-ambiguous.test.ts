@@ -4,13 +4,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from './run-cli.js';
+import { PER_RUN_MS, runCli } from './run-cli.js';
 
 const work = mkdtempSync(join(tmpdir(), 'chokepoint-import-ambiguous-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('chokepoint import of ambiguous records', () => {
-  it('skips ambiguous entity records and facts on ambiguous endpoints, with their line numbers, exit 0', async () => {
+  it('skips ambiguous entity records and facts on ambiguous endpoints, with their line numbers, exit 0', { timeout: 2 * PER_RUN_MS }, async () => {
     const file = join(work, 'facts.jsonl');
     const lines = [
       { kind: 'entity', type: 'Lab', name: 'Acme Research', id: 'lab:acme-research', source: 'https://example.org/a' },

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from './run-cli.js';
+import { PER_RUN_MS, runCli } from './run-cli.js';
 
 const work = mkdtempSync(join(tmpdir(), 'chokepoint-cli-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -25,7 +25,7 @@ describe('chokepoint import / export', () => {
   const file = join(work, 'facts.jsonl');
   writeFileSync(file, lines.join('\n'));
 
-  it('reports every malformed or invalid line by number and reason, loads the rest, and exits 1', async () => {
+  it('reports every malformed or invalid line by number and reason, loads the rest, and exits 1', { timeout: 2 * PER_RUN_MS }, async () => {
     const r = await runCli(['import', file], { DATA_DIR: dataDir });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${file}:5: not JSON`);
@@ -42,7 +42,7 @@ describe('chokepoint import / export', () => {
     expect(records.find((r) => r.rel === 'FABRICATED_BY')).toMatchObject({ subject: { id: 'chip:nvidia-h20' } });
   });
 
-  it('export then import into an empty store gives the same graph', async () => {
+  it('export then import into an empty store gives the same graph', { timeout: 4 * PER_RUN_MS }, async () => {
     const exported = join(work, 'export');
     expect((await runCli(['export', '--format', 'jsonl', '--out', exported], { DATA_DIR: dataDir })).code).toBe(0);
     const copyDir = join(work, 'copy');
@@ -56,7 +56,7 @@ describe('chokepoint import / export', () => {
     expect(b.claims).toEqual(a.claims);
   });
 
-  it('writes graphml and csv for other tools, escaping what it writes', async () => {
+  it('writes graphml and csv for other tools, escaping what it writes', { timeout: 2 * PER_RUN_MS }, async () => {
     const out = join(work, 'tables');
     expect((await runCli(['export', '--format', 'csv', '--out', out], { DATA_DIR: dataDir })).code).toBe(0);
     expect(readFileSync(join(out, 'nodes.csv'), 'utf8').split('\n')[0]).toBe('id,label,name,aliases,description,props');
@@ -66,7 +66,7 @@ describe('chokepoint import / export', () => {
     expect(g.stdout).toContain('source="chip:nvidia-h20" target="org:nvidia"');
   });
 
-  it('names the bad input in one line and exits 1 on user errors', async () => {
+  it('names the bad input in one line and exits 1 on user errors', { timeout: 4 * PER_RUN_MS }, async () => {
     const r = await runCli(['export', '--format', 'xlsx'], { DATA_DIR: dataDir });
     expect(r.code).toBe(1);
     expect(r.stderr.trim()).toBe('chokepoint export: --format: expected one of json, jsonl, graphml, csv, got "xlsx"');

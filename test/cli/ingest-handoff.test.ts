@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtureServer, type FixtureServer } from '../ingest/fixture-server.js';
-import { runCli, spawnCli } from './run-cli.js';
+import { PER_RUN_MS, runCli, spawnCli } from './run-cli.js';
 
 const work = mkdtempSync(join(tmpdir(), 'chokepoint-handoff-'));
 const dataDir = join(work, 'data');
@@ -18,7 +18,8 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 type Run = { job: string; documents: { added: number; unchanged: number }; failures: { reason: string }[] };
 
 async function gql<T>(url: string, query: string): Promise<T> {
-  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+  // a reader key: the run log holds fetched URLs and errors, so it needs a key
+  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': 'rd' }, body: JSON.stringify({ query }) });
   const body = (await res.json()) as { data: T; errors?: unknown[] };
   expect(body.errors).toBeUndefined();
   return body.data;
@@ -54,7 +55,7 @@ describe('serve with in-process ingest, and the CLI hand-off', () => {
       });
       server.on('close', () => reject(new Error(`server exited: ${stderr}`)));
     });
-  }, 30_000);
+  }, 2 * PER_RUN_MS);
 
   afterAll(async () => {
     if (server.exitCode === null) {
@@ -71,7 +72,7 @@ describe('serve with in-process ingest, and the CLI hand-off', () => {
     expect(stderr).toContain('ingest jobs scheduled');
   });
 
-  it('hands `ingest file` to the server when it holds the store; the document lands', async () => {
+  it('hands `ingest file` to the server when it holds the store; the document lands', { timeout: 2 * PER_RUN_MS }, async () => {
     const env = { DATA_DIR: dataDir, CHOKEPOINT_SERVER: url, CHOKEPOINT_API_KEY: 'ed' };
     const r = await runCli(['ingest', 'file', article], env);
     expect(r.stderr).toContain(`handing the work to it`);
@@ -82,14 +83,14 @@ describe('serve with in-process ingest, and the CLI hand-off', () => {
     const runs = await gql<{ ingestRuns: Run[] }>(url, '{ ingestRuns(first: 50) { job documents { added unchanged } failures { reason } } }');
     expect(runs.ingestRuns.some((x) => x.job === 'manual' && x.documents.added === 1)).toBe(true);
 
-    // status reads the server's run log over GraphQL (no key needed to read)
-    const status = await runCli(['ingest', 'status'], { DATA_DIR: dataDir, CHOKEPOINT_SERVER: url });
+    // status reads the server's run log over GraphQL (a reader key is enough)
+    const status = await runCli(['ingest', 'status'], { DATA_DIR: dataDir, CHOKEPOINT_SERVER: url, CHOKEPOINT_API_KEY: 'rd' });
     expect(status.code).toBe(0);
     expect(status.stdout).toMatch(/manual\s+docs \+1 /);
     expect(status.stdout).toContain('fixture-article');
   });
 
-  it('refuses the hand-off clearly without a key, with a reader key, and when no server answers', async () => {
+  it('refuses the hand-off clearly without a key, with a reader key, and when no server answers', { timeout: 3 * PER_RUN_MS }, async () => {
     const noKey = await runCli(['ingest', 'file', article], { DATA_DIR: dataDir, CHOKEPOINT_SERVER: url });
     expect(noKey.code).toBe(1);
     expect(noKey.stderr).toMatch(/needs an API key with the editor role \(CHOKEPOINT_API_KEY or --api-key\)/);
@@ -101,7 +102,7 @@ describe('serve with in-process ingest, and the CLI hand-off', () => {
     expect(nobody.stderr).toMatch(/no chokepoint server answers at http:\/\/127\.0\.0\.1:9/);
   });
 
-  it('stops the scheduled jobs before the store closes on SIGTERM, and exits 0', async () => {
+  it('stops the scheduled jobs before the store closes on SIGTERM, and exits 0', { timeout: 2 * PER_RUN_MS }, async () => {
     const exited = new Promise<number | null>((resolve) => server.on('close', (code) => resolve(code)));
     server.kill('SIGTERM');
     expect(await exited).toBe(0);
@@ -114,7 +115,7 @@ describe('serve with in-process ingest, and the CLI hand-off', () => {
 });
 
 describe('serve with a broken sources file', () => {
-  it('exits 1 naming the file and the field', async () => {
+  it('exits 1 naming the file and the field', { timeout: PER_RUN_MS }, async () => {
     const bad = join(work, 'broken.yaml');
     writeFileSync(bad, `jobs:\n  - name: x\n    urls: ['not a url']\n`);
     const r = await runCli(['serve', '--port', '0', '--no-seed', '--ingest-config', bad], { DATA_DIR: join(work, 'broken-data') });

@@ -11,9 +11,9 @@ export interface CliResult {
 }
 
 /** Runs `chokepoint ...args` with extra environment; resolves when it exits. */
-export function runCli(args: string[], env: Record<string, string> = {}, input?: string): Promise<CliResult> {
+export function runCli(args: string[], env: Record<string, string> = {}, input?: string | Buffer, opts: { asUser?: boolean; uid?: number } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawnCli(args, env);
+    const child = spawnCli(args, env, opts);
     let stdout = '';
     let stderr = '';
     child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -25,10 +25,21 @@ export function runCli(args: string[], env: Record<string, string> = {}, input?:
   });
 }
 
-/** Starts `chokepoint ...args` and returns the child process. */
-export function spawnCli(args: string[], env: Record<string, string> = {}): ChildProcess {
+/** How long a test may give each CLI process it starts: loading TypeScript through tsx alone takes seconds on a busy machine. */
+export const PER_RUN_MS = 30_000;
+
+/** This process's environment without what the test runner adds (VITEST*, NODE_ENV=test, TEST), as a user's shell has it. */
+export function userEnv(): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith('VITEST') && k !== 'NODE_ENV' && k !== 'TEST') out[k] = v;
+  return out;
+}
+
+/** Starts `chokepoint ...args` and returns the child process; `asUser` drops the test runner's environment. */
+export function spawnCli(args: string[], env: Record<string, string> = {}, opts: { asUser?: boolean; uid?: number } = {}): ChildProcess {
   return spawn(process.execPath, [BIN, ...args], {
-    env: { ...process.env, LOG_LEVEL: 'silent', ...env },
+    env: { ...(opts.asUser ? userEnv() : process.env), LOG_LEVEL: 'silent', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
+    ...(opts.uid !== undefined ? { uid: opts.uid, gid: opts.uid } : {}),
   });
 }

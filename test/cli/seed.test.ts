@@ -4,13 +4,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from './run-cli.js';
+import { PER_RUN_MS, runCli } from './run-cli.js';
 
 const work = mkdtempSync(join(tmpdir(), 'chokepoint-seed-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('chokepoint seed', () => {
-  it('prints counts by label and relation type and is idempotent', async () => {
+  it('prints counts by label and relation type and is idempotent', { timeout: 5 * PER_RUN_MS }, async () => {
     const env = { DATA_DIR: join(work, 'data') };
     const first = await runCli(['seed'], env);
     expect(first.code).toBe(0);

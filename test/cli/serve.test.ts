@@ -3,13 +3,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli, spawnCli } from './run-cli.js';
+import { PER_RUN_MS, runCli, spawnCli } from './run-cli.js';
 
 const work = mkdtempSync(join(tmpdir(), 'chokepoint-serve-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('chokepoint serve', () => {
-  it('serves /healthz, holds the embedded store, and stops cleanly on SIGTERM', async () => {
+  it('serves /healthz, holds the embedded store, and stops cleanly on SIGTERM', { timeout: 3 * PER_RUN_MS }, async () => {
     const dataDir = join(work, 'data');
     const child = spawnCli(['serve', '--port', '0', '--no-seed', '--no-ingest'], { DATA_DIR: dataDir, LOG_LEVEL: 'info' });
     let stderr = '';

@@ -269,9 +269,9 @@ describe('opening a Neo4j store', () => {
     expect(err.message).not.toContain('not-this-one-1234');
   });
 
-  it('rejects a malformed URI with StoreUnavailable naming it', async () => {
+  it('rejects a malformed URI as bad input naming it', async () => {
     const err = await failure(openNeo4jStore({ uri: 'http://nowhere', user: 'neo4j', password: 'x' }));
-    expect(err).toBeInstanceOf(StoreUnavailable);
+    expect(err).toBeInstanceOf(InvalidInput);
     expect(err.message).toContain('http://nowhere');
   });
 });

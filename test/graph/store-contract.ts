@@ -66,6 +66,24 @@ export function runStoreContract(name: string, open: () => Promise<GraphStore>):
       expect(docs.get(doc)).toMatchObject({ url: 'test-article.txt', title: 'A test article', kind: 'news', publishedAt: '2026-04-24' });
     });
 
+    it('keeps document inputs beside the graph: read back whole, listed without bodies, replaced by document id, gone with clear', async () => {
+      await seed();
+      const version = await store.graphVersion();
+      const input = { documentId: doc, url: 'test-article.txt', readAs: 'auto', body: 'Line one.\nMATCH (n) DETACH DELETE n', encoding: 'utf8' as const, job: 'manual' };
+      await store.write({ inputs: [input] });
+      expect(await store.graphVersion()).toBe(version);
+      expect((await store.getDocumentInputs([doc, doc2])).get(doc)).toEqual(input);
+      expect((await store.getDocumentInputs([doc, doc2])).has(doc2)).toBe(false);
+      await store.write({ inputs: [{ ...input, extractedWith: 'abc123def456', contentType: 'text/plain' }] });
+      expect(await store.listDocumentInputs()).toEqual([{ documentId: doc, url: 'test-article.txt', readAs: 'auto', job: 'manual', extractedWith: 'abc123def456' }]);
+      expect((await store.getDocumentInputs([doc])).get(doc)).toMatchObject({ body: input.body, contentType: 'text/plain' });
+      // a new input replaces the old one whole: nothing of it lingers
+      await store.write({ inputs: [{ ...input, readAs: 'news' }] });
+      expect((await store.getDocumentInputs([doc])).get(doc)).toEqual({ ...input, readAs: 'news' });
+      await store.clear();
+      expect(await store.listDocumentInputs()).toEqual([]);
+    });
+
     it('writing the same batch twice is a no-op and leaves the version alone', async () => {
       const first = await seed();
       const second = await seed();

@@ -18,7 +18,7 @@ describe('seed articles', () => {
     for (const cloud of ['OVHcloud', 'DEEP', 'Clever Cloud']) expect(has(fs, 'COVERS', framework, cloud)).toBe(true);
     expect(has(fs, 'INVESTS_IN', 'Amazon', 'Anthropic')).toBe(true);
     expect(has(fs, 'DEVELOPED_BY', 'Claude Mythos', 'Anthropic')).toBe(true);
-    expect(has(fs, 'DEVELOPED_BY', 'Qwen3.6-27B', 'Alibaba')).toBe(true);
+    expect(has(fs, 'DEVELOPED_BY', 'Qwen3.6-27B', 'Alibaba Group')).toBe(true);
     expect(has(fs, 'PARTY_TO', 'Scale AI', 'Scale AI acquisition of ICG Solutions')).toBe(true);
     expect(has(fs, 'HEADQUARTERED_IN', 'H3C', 'China')).toBe(true);
     for (const f of fs) expect(text.includes(f.quote!)).toBe(true);

@@ -25,13 +25,17 @@ function runChild(dataDir: string, files: string[], killAfter?: number): Promise
   });
 }
 
+const DOCUMENTS = 24;
+// two child processes (each loads TypeScript and the extractor), then every document extracted and written once
+const BUDGET_MS = 2 * 30_000 + DOCUMENTS * 2_000;
+
 describe('crash safety', () => {
-  it('after SIGKILL mid-run, a second run leaves no duplicate and no half-written document', async () => {
+  it('after SIGKILL mid-run, a second run leaves no duplicate and no half-written document', { timeout: BUDGET_MS }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ingest-crash-'));
     const articles = join(import.meta.dirname, '../fixtures/articles');
     const sources = readdirSync(articles).filter((f) => !f.startsWith('001_')).map((f) => readFileSync(join(articles, f), 'utf8'));
     const files: string[] = [];
-    for (let i = 0; i < 24; i++) {
+    for (let i = 0; i < DOCUMENTS; i++) {
       const file = join(dir, `doc-${i}.txt`);
       writeFileSync(file, `${sources[i % sources.length]}\nCopy ${i}: Scale AI acquired ICG Solutions.\n`);
       files.push(file);

@@ -10,6 +10,8 @@ const INGEST = `mutation($documents: [IngestDocumentInput!]!) { ingestDocuments(
   documents { source status claimsAdded failures { reason } } } }`;
 const RUNS = '{ ingestRuns(first: 10) { id job documents { added unchanged } } deadLetters(first: 10) { job url reason message } }';
 const editor = { authorization: 'Bearer ed' };
+// the run log holds fetched URLs and errors: reading it needs a key (a reader's is enough)
+const reader = { authorization: 'Bearer rd' };
 
 describe('GraphQL ingest', () => {
   let server: RunningServer;
@@ -21,7 +23,7 @@ describe('GraphQL ingest', () => {
   });
 
   it('ingests handed-over content once, with an outcome per document, and lists the runs (never a stale cached list)', async () => {
-    const before = await gql<{ ingestRuns: unknown[] }>(server.url, RUNS);
+    const before = await gql<{ ingestRuns: unknown[] }>(server.url, RUNS, {}, reader);
     expect(before.body.data!.ingestRuns).toEqual([]);
     const docs = [
       { source: 'notes/acquisition.txt', content: 'Scale AI acquired ICG Solutions. Microsoft invested $10 billion in OpenAI.' },
@@ -36,7 +38,7 @@ describe('GraphQL ingest', () => {
     ]);
     const again = await gql<{ ingestDocuments: { documents: { status: string }[] } }>(server.url, INGEST, { documents: docs.slice(0, 1) }, editor);
     expect(again.body.data!.ingestDocuments.documents[0]!.status).toBe('unchanged');
-    const after = await gql<{ ingestRuns: { job: string; documents: { added: number; unchanged: number } }[] }>(server.url, RUNS);
+    const after = await gql<{ ingestRuns: { job: string; documents: { added: number; unchanged: number } }[] }>(server.url, RUNS, {}, reader);
     expect(after.body.data!.ingestRuns.map((r) => r.documents)).toEqual([
       { added: 0, unchanged: 1 },
       { added: 2, unchanged: 0 },
@@ -46,7 +48,7 @@ describe('GraphQL ingest', () => {
   it('fetches URLs under the server SSRF guard: a loopback URL is a named failure and a dead letter', async () => {
     const r = await gql<{ ingestDocuments: { documents: { status: string; failures: { reason: string }[] }[] } }>(server.url, INGEST, { documents: [{ source: 'http://127.0.0.1:9/private' }] }, editor);
     expect(r.body.data!.ingestDocuments.documents[0]).toMatchObject({ status: 'failed', failures: [{ reason: 'ssrf_blocked' }] });
-    const letters = await gql<{ deadLetters: { url: string; reason: string }[] }>(server.url, RUNS);
+    const letters = await gql<{ deadLetters: { url: string; reason: string }[] }>(server.url, RUNS, {}, reader);
     expect(letters.body.data!.deadLetters[0]).toMatchObject({ url: 'http://127.0.0.1:9/private', reason: 'ssrf_blocked' });
   });
 
@@ -55,6 +57,7 @@ describe('GraphQL ingest', () => {
     expect(codeOf(await gql(server.url, INGEST, docs))).toBe('UNAUTHENTICATED');
     expect(codeOf(await gql(server.url, INGEST, docs, { authorization: 'Bearer rd' }))).toBe('FORBIDDEN');
     expect(codeOf(await gql(server.url, 'mutation { runIngestJobs { job } }', {}, { authorization: 'Bearer rd' }))).toBe('FORBIDDEN');
+    expect(codeOf(await gql(server.url, RUNS))).toBe('UNAUTHENTICATED');
   });
 
   it('validates the input and caps each document at 5 MB, naming the field', async () => {

@@ -27,7 +27,7 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   { rule: 'invests-in', text: 'Microsoft acquired a 49% stake in OpenAI.', expect: ['INVESTS_IN Microsoft -> OpenAI'], not: ['PARTY_TO Microsoft -> Microsoft acquisition of OpenAI'] },
   { rule: 'acquisition', text: 'Samsung acquired the German startup Flakt for $1.7 billion.', expect: ['PARTY_TO Flakt -> Samsung acquisition of Flakt'], not: ['PARTY_TO Germany'] },
   // deals and partnerships
-  { rule: 'deal-with', text: 'Meta signed a six-year, $10 billion cloud deal with Google.', expect: ['PARTY_TO Meta AI -> Meta-Google $10B deal', 'PARTY_TO Google -> Meta-Google $10B deal'] },
+  { rule: 'deal-with', text: 'Meta signed a six-year, $10 billion cloud deal with Google.', expect: ['PARTY_TO Meta Platforms -> Meta-Google $10B deal', 'PARTY_TO Google -> Meta-Google $10B deal'] },
   { rule: 'partnership', text: 'Oracle and OpenAI are partnering with SoftBank on Stargate.', expect: ['PARTNERS_WITH Oracle -> SoftBank', 'PARTNERS_WITH OpenAI -> SoftBank'] },
   { rule: 'partnership', text: 'Microsoft is partnering with SoftBank and Oracle.', expect: ['PARTNERS_WITH Microsoft -> SoftBank', 'PARTNERS_WITH Microsoft -> Oracle'], not: ['PARTNERS_WITH SoftBank -> Oracle'] },
   { rule: 'deal-with', text: 'OpenAI has signed a $10 billion Oracle contract for compute.', expect: ['PARTY_TO OpenAI -> OpenAI-Oracle $10B contract', 'PARTY_TO Oracle -> OpenAI-Oracle $10B contract'] },
@@ -44,7 +44,7 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   { rule: 'partnership', text: "OpenAI's relationship with Microsoft Azure provides the backbone.", expect: ['PARTNERS_WITH OpenAI -> Microsoft Azure'] },
   { rule: 'partnership', text: "Google's relationship to OpenAI is tense.", expect: [], not: ['PARTNERS_WITH'] },
   { rule: 'partnership', text: "OpenAI's relationship with Oracle and the US defense contracting ecosystem deepens.", expect: ['PARTNERS_WITH OpenAI -> Oracle'], not: ['PARTNERS_WITH OpenAI -> United States'] },
-  { rule: 'operated-by', text: 'Anthropic took money from Amazon (which operates AWS) last year.', expect: ['OPERATED_BY AWS -> Amazon'] },
+  { rule: 'operated-by', text: 'Anthropic took money from Amazon (which operates AWS) last year.', expect: ['OPERATED_BY Amazon Web Services -> Amazon'] },
   // ownership and location
   { rule: 'subsidiary-of', text: 'Inception, a G42 company, released a model.', expect: ['SUBSIDIARY_OF Inception -> G42'] },
   { rule: 'subsidiary-of', text: 'LG AI Research is the artificial intelligence research institute of LG Corp.', expect: ['SUBSIDIARY_OF LG AI Research -> LG Corp'] },
@@ -65,12 +65,12 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   { rule: 'possessive', text: "Gemini 3 Pro, Google's 2026 flagship reasoning model, improved.", expect: ['DEVELOPED_BY Gemini 3 Pro -> Google'] },
   { rule: 'possessive', text: "Nvidia's CEO spoke about the H100.", expect: [], not: ['DESIGNED_BY'] },
   { rule: 'developed-by', text: 'Falcon — its open-source model developed at the Technology Innovation Institute — is popular.', expect: ['DEVELOPED_BY Falcon -> Technology Innovation Institute'] },
-  { rule: 'developed-by', text: 'Qwen3-8B, the open-weight model released by the Qwen team, is small.', expect: ['DEVELOPED_BY Qwen3-8B -> Alibaba Qwen team'] },
+  { rule: 'developed-by', text: 'Qwen3-8B, the open-weight model released by the Qwen team, is small.', expect: ['DEVELOPED_BY Qwen3-8B -> Qwen Team'] },
   { rule: 'developed-by', text: 'Dimension OpenAI (GPT-5.5 ecosystem) Anthropic (Claude Opus 4.7 ecosystem)', expect: ['DEVELOPED_BY GPT-5.5 -> OpenAI', 'DEVELOPED_BY Claude Opus 4.7 -> Anthropic'] },
   { rule: 'developed-by', text: 'Meta AI competes with its open-weight models including Llama 4 and Llama 3.1.', expect: ['DEVELOPED_BY Llama 4 -> Meta AI', 'DEVELOPED_BY Llama 3.1 -> Meta AI'] },
   { rule: 'developed-by', text: 'GLM-5.1 was benchmarked against models developed by OpenAI.', expect: [], not: ['DEVELOPED_BY'] },
   { rule: 'developed-by', text: "DeepSeek's V4 runs on Huawei Ascend 910C chips.", expect: ['DEVELOPED_BY DeepSeek V4 -> DeepSeek', 'RUNS_ON DeepSeek V4 -> Huawei Ascend 910C'] },
-  { rule: 'developed-by', text: 'Phi-4 is a 14B parameter model developed by Microsoft Research.', expect: ['DEVELOPED_BY Phi-4 -> Microsoft Research'] },
+  { rule: 'developed-by', text: 'Phi-4 is a 14B parameter model developed by Microsoft Research.', expect: ['DEVELOPED_BY Phi-4 -> Microsoft Research AI'] },
   { rule: 'developed-by', text: 'Mistral-Small-3.1 is released by Mistral AI under the Apache 2.0 license.', expect: ['DEVELOPED_BY Mistral-Small-3.1 -> Mistral AI'] },
   { rule: 'invests-in', text: 'xAI has raised $20 billion from investors including Nvidia.', expect: ['INVESTS_IN NVIDIA -> xAI'] },
   // hardware
@@ -83,7 +83,7 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   { rule: 'derived-from', text: 'Lumen-8B is a fine-tuned version of Llama 3.1 on legal text. The model was distilled from DeepSeek-R1.', expect: ['DERIVED_FROM Lumen-8B -> Llama 3.1', 'DERIVED_FROM Lumen-8B -> DeepSeek-R1'] },
   { rule: 'derived-from', text: 'Qwen3-8B-AWQ is the AWQ quantized version of Qwen3-8B.', expect: ['DERIVED_FROM Qwen3-8B-AWQ -> Qwen3-8B'] },
   { rule: 'derived-from', text: 'GLM-5 is a better version than Llama 3.1 on most benchmarks.', expect: [], not: ['DERIVED_FROM'] },
-  { rule: 'possessive', text: "Huawei's Ascend NPU line keeps growing.", expect: ['DESIGNED_BY Huawei Ascend -> Huawei'] },
+  { rule: 'possessive', text: "Huawei's Ascend NPU line keeps growing.", expect: ['DESIGNED_BY Huawei Ascend NPU (model unspecified) -> Huawei'] },
   // regulation
   { rule: 'possessive', text: "Japan's Personal Information Protection Act applies.", expect: ['ENACTED_BY Personal Information Protection Act -> Japan'] },
   { rule: 'possessive', text: "The EU's GDPR and Japan's APPI apply.", expect: ['ENACTED_BY General Data Protection Regulation -> European Union', 'ENACTED_BY Act on the Protection of Personal Information -> Japan'] },

@@ -124,7 +124,7 @@ describe('policy documents', () => {
     const effect = (name: string) => applies.find((f) => f.object.name === name)?.props.effect;
     expect(effect('NVIDIA H20')).toBe('license_required');
     expect(effect('China')).toBe('license_required');
-    expect(effect('AMD MI300X')).toBe('restriction');
+    expect(effect('AMD Instinct MI300X')).toBe('restriction');
   });
 });
 
@@ -163,7 +163,7 @@ describe('model cards without a "Developed by" line', () => {
 
   it('else from the family of an original release', () => {
     const doc = parseModelCard(card, 'https://huggingface.co/Qwen/Qwen3-8B/raw/main/README.md', ctx);
-    expect(factStrings(doc.records)).toContain('DEVELOPED_BY Qwen3-8B -> Alibaba');
+    expect(factStrings(doc.records)).toContain('DEVELOPED_BY Qwen3-8B -> Alibaba Group');
     const model = doc.records.find((r) => r.kind === 'entity' && r.name === 'Qwen3-8B');
     expect(model?.kind === 'entity' && model.props).toMatchObject({ parametersB: 8.2, contextTokens: 32768, family: 'Qwen', version: '3' });
   });

@@ -62,6 +62,13 @@ describe('seed dataset', () => {
     }
   });
 
+  it('names the foundry of every chip that something runs or trains on', () => {
+    // A chip without FABRICATED_BY survives every supply shock, so it would pass for an unaffected alternative.
+    const fabricated = new Set(seeds.claims.filter((c) => c.rel === 'FABRICATED_BY').map((c) => c.subject));
+    const used = new Set(seeds.claims.filter((c) => (c.rel === 'RUNS_ON' || c.rel === 'TRAINED_ON') && byId.get(c.object)?.label === 'Chip').map((c) => c.object));
+    expect([...used].filter((id) => !fabricated.has(id))).toEqual([]);
+  });
+
   it('parses deal money into amount, currency and a dated USD value', () => {
     const deal = byId.get('deal:indiaai-mission-budget')!;
     expect(deal.props).toMatchObject({ amount: 103719200000, currency: 'INR', fxRateDate: '2024-12-31' });

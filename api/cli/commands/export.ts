@@ -1,7 +1,21 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InvalidInput } from '../../../schema/errors.js';
+import { terminalSafe } from '../../../scenarios/format.js';
 import type { CliCommand } from '../command.js';
+import { fileError } from '../input.js';
+import { choice } from '../options.js';
+import { escapeC1 } from '../output.js';
+
+/**
+ * The export as printed: in JSON a raw C1 control character can only sit inside a string, so it is
+ * written as its \u escape (same data, no escape sequence for a terminal); graphml and csv, whose
+ * bytes are the data, are shown with control characters replaced only when stdout is a terminal.
+ */
+function forStdout(text: string, format: string): string {
+  if (format === 'json' || format === 'jsonl') return escapeC1(text);
+  return process.stdout.isTTY ? text.split('\n').map(terminalSafe).join('\n') : text;
+}
 
 const command: CliCommand = {
   name: 'export',
@@ -11,19 +25,22 @@ const command: CliCommand = {
   options: { format: { type: 'string', default: 'jsonl' }, out: { type: 'string' } },
   async run(args, ctx) {
     const { EXPORT_FORMATS, dumpGraph, renderExport } = await import('../../../graph/export.js');
-    const format = String(args.values.format) as (typeof EXPORT_FORMATS)[number];
-    if (!EXPORT_FORMATS.includes(format)) throw new InvalidInput(`--format: expected one of ${EXPORT_FORMATS.join(', ')}, got "${format}"`);
+    const format = choice('--format', args.values.format, EXPORT_FORMATS);
     const out = args.values.out as string | undefined;
     if (format === 'csv' && !out) throw new InvalidInput('--out: csv export writes three files; give a directory');
     const files = renderExport(await dumpGraph(await ctx.openStore()), format);
     if (!out) {
-      for (const text of Object.values(files)) process.stdout.write(text);
+      for (const text of Object.values(files)) process.stdout.write(forStdout(text, format));
       return 0;
     }
-    mkdirSync(out, { recursive: true });
-    for (const [name, text] of Object.entries(files)) {
-      writeFileSync(join(out, name), text);
-      ctx.err(`export: wrote ${join(out, name)}`);
+    try {
+      mkdirSync(out, { recursive: true });
+      for (const [name, text] of Object.entries(files)) {
+        writeFileSync(join(out, name), text);
+        ctx.err(terminalSafe(`export: wrote ${join(out, name)}`));
+      }
+    } catch (err) {
+      throw fileError(err, (err as { path?: string }).path ?? out);
     }
     return 0;
   },

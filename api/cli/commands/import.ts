@@ -1,8 +1,11 @@
-import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { InvalidInput, NotFound } from '../../../schema/errors.js';
+import { InvalidInput } from '../../../schema/errors.js';
 import type { FactRecord } from '../../../schema/records.js';
 import type { CliCommand } from '../command.js';
+import { wholeNumber } from '../options.js';
+import { STDIN, checkTextFile, readStdin, readTextFile, utf8Text } from '../input.js';
+
+const EXPECTED = 'JSONL fact records';
 
 type Marked = { status?: unknown; name?: unknown; candidates?: unknown };
 const ambiguousMark = (x: unknown) => (x as Marked | undefined)?.status === 'ambiguous';
@@ -22,23 +25,21 @@ function describeAmbiguous(r: FactRecord): string {
 const command: CliCommand = {
   name: 'import',
   summary: 'load fact records (JSONL) into the store; bad lines are reported and skipped, ambiguous mentions skipped',
-  usage: ['import <file.jsonl…> [--batch N] [--verbose]'],
+  usage: ['import [<file.jsonl…>|-] [--batch N] [--verbose]   (no file or -: standard input)'],
   help: { '--batch N': 'records per transaction (default 2000)', '--verbose': 'print a line on stderr after each committed batch' },
   options: { batch: { type: 'string', default: '2000' }, verbose: { type: 'boolean', default: false } },
   async run(args, ctx) {
     const { parseFactLines, factsToBatch } = await import('../../../graph/facts.js');
-    if (!args.positionals.length) throw new InvalidInput('import: give at least one JSONL file');
-    const batchSize = Number(args.values.batch);
-    if (!Number.isInteger(batchSize) || batchSize < 1) throw new InvalidInput(`--batch: expected a positive integer, got "${String(args.values.batch)}"`);
+    const batchSize = wholeNumber('--batch', args.values.batch, 1);
+    // no file, or `-`, reads standard input: `chokepoint extract doc.html | chokepoint import`
+    const files = args.positionals.length ? args.positionals : [STDIN];
+    for (const file of files) if (file !== STDIN) checkTextFile(file, EXPECTED);
+    const stdin = files.includes(STDIN) ? utf8Text(await readStdin(EXPECTED)) : '';
     const store = await ctx.openStore();
     let rejectedTotal = 0;
-    for (const file of args.positionals) {
-      try {
-        if (!statSync(file).isFile()) throw new Error();
-      } catch {
-        throw new NotFound(`import: no such file ${file}`);
-      }
-      const all = parseFactLines(readFileSync(file, 'utf8'));
+    for (const given of files) {
+      const file = given === STDIN ? 'standard input' : given;
+      const all = parseFactLines(given === STDIN ? stdin : utf8Text(readTextFile(given, EXPECTED)));
       // `extract` marks a mention with several candidate entities as ambiguous: it is never guessed into an entity
       const ambiguous = all.records.filter((r) => isAmbiguous(r.record));
       const parsed = { ...all, records: all.records.filter((r) => !isAmbiguous(r.record)) };

@@ -1,12 +1,14 @@
-import { readFile } from 'node:fs/promises';
-import { InvalidInput, StoreUnavailable, Unauthorized } from '../../../schema/errors.js';
+import { InvalidInput, NotFound, StoreUnavailable, Unauthorized } from '../../../schema/errors.js';
 import type { GraphStore } from '../../../graph/store.js';
+import type { IngestTarget } from '../../../ingest/pipeline/pipeline.js';
 import type { DeadLetter, RunReport } from '../../../ingest/pipeline/run-log.js';
 import type { ServerTarget } from '../../graphql/client.js';
 import type { CliCommand, ParsedArgs } from '../command.js';
 import type { CliContext } from '../context.js';
+import { readTextFile } from '../input.js';
+import { choice } from '../options.js';
+import { KIND_CHOICES as KINDS, type DocumentKind as Kind } from '../../../ingest/sources/kinds.js';
 
-const KINDS = ['news', 'model-card', 'policy', 'feed', 'auto'];
 // the server's per-call limits (api/graphql/resolvers/ingest.ts INGEST_LIMITS)
 const PER_CALL = 20;
 const MAX_BYTES = 5 * 1024 * 1024;
@@ -18,6 +20,45 @@ const RUN_JOBS = `mutation($jobs: [String!]) { runIngestJobs(jobs: $jobs) { job 
 const STATUS = `query { ingestRuns(first: 20) { ${RUN} } deadLetters(first: 50) { job url reason message at } }`;
 
 const isUrl = (s: string) => /^https?:\/\//i.test(s);
+// `scheme://…`: a URL, never a local path, even when its scheme is not one ingest fetches
+const URL_LIKE = /^([a-z][a-z0-9+.-]*):\/\//i;
+const EXPECTED = 'an article, feed, model card, policy, CSV or JSONL document';
+
+interface FileInputs {
+  /** what the pipeline (or the server) gets: URLs, readable text files with their bytes, missing paths (they become dead letters) */
+  targets: IngestTarget[];
+  /** one line per local input refused before ingest: a directory, unreadable, binary content */
+  refused: string[];
+}
+
+const deadLetter = (url: string, message: string): DeadLetter => ({ job: 'manual', url, reason: 'ingest_error', message, at: new Date().toISOString() });
+
+/**
+ * Sorts `ingest file` arguments: http(s) URLs go as they are, other URL schemes are refused at once
+ * (`ftp://…` is never read as a local path), local files are read here and sniffed, so binary
+ * bytes are refused by name instead of being stored as a document.
+ */
+function readFileInputs(locations: string[], kind: Kind): FileInputs {
+  const out: FileInputs = { targets: [], refused: [] };
+  for (const location of locations) {
+    const scheme = URL_LIKE.exec(location)?.[1];
+    if (scheme && !isUrl(location)) throw new InvalidInput(`${location}: unsupported URL scheme "${scheme.toLowerCase()}:" (ingest fetches http and https URLs; name a local file by its path)`);
+  }
+  for (const location of locations) {
+    if (isUrl(location)) {
+      out.targets.push({ location, kind });
+      continue;
+    }
+    try {
+      out.targets.push({ location, kind, content: readTextFile(location, EXPECTED) });
+    } catch (err) {
+      // a missing file stays a dead letter of the run (shown by `ingest status`), as before
+      if (err instanceof NotFound) out.targets.push({ location, kind });
+      else out.refused.push((err as Error).message);
+    }
+  }
+  return out;
+}
 const LOCKED = /in use by another process/;
 
 /** The store, or (when a running server holds the embedded store) the server to hand the work to. */
@@ -45,22 +86,16 @@ function needKey(server: ServerTarget): void {
 }
 
 /** Sends `ingest file` inputs to the server: local files as their bytes, URLs for the server to fetch. */
-async function handFiles(server: ServerTarget, locations: string[], kind: string, ctx: CliContext): Promise<{ runs: RunReport[]; local: DeadLetter[] }> {
+async function handFiles(server: ServerTarget, targets: IngestTarget[], ctx: CliContext): Promise<{ runs: RunReport[]; local: DeadLetter[] }> {
   const { requestServer } = await import('../../graphql/client.js');
   const local: DeadLetter[] = [];
   const documents: { source: string; contentBase64?: string; kind: string }[] = [];
-  for (const location of locations) {
-    if (isUrl(location)) {
-      documents.push({ source: location, kind });
-      continue;
-    }
-    try {
-      const bytes = await readFile(location);
-      if (bytes.byteLength > MAX_BYTES) throw new Error(`${bytes.byteLength} bytes; the server takes at most ${MAX_BYTES} bytes per document`);
-      documents.push({ source: location, contentBase64: bytes.toString('base64'), kind });
-    } catch (err) {
-      local.push({ job: 'manual', url: location, reason: 'ingest_error', message: (err as Error).message, at: new Date().toISOString() });
-    }
+  for (const { location, kind, content } of targets) {
+    if (content) {
+      if (content.byteLength > MAX_BYTES) local.push(deadLetter(location, `${content.byteLength} bytes; the server takes at most ${MAX_BYTES} bytes per document`));
+      else documents.push({ source: location, contentBase64: Buffer.from(content).toString('base64'), kind: kind ?? 'auto' });
+    } else if (isUrl(location)) documents.push({ source: location, kind: kind ?? 'auto' });
+    else local.push(deadLetter(location, 'no such file'));
   }
   const runs: RunReport[] = [];
   for (let i = 0; i < documents.length; i += PER_CALL) {
@@ -85,7 +120,7 @@ const command: CliCommand = {
     '--config FILE': 'the sources file (default INGEST_CONFIG or ingest/sources.yaml)',
     '--job NAME': 'only this job (repeatable)',
     '--allow-private': 'let fetches reach loopback and private addresses (off by default: SSRF guard)',
-    '--kind K': 'for `ingest file`: news, model-card, policy, feed or auto (default)',
+    '--kind K': `for \`ingest file\`: ${KINDS.filter((k) => k !== 'auto').join(', ')} or auto (default)`,
     '--json': 'for `ingest status`: the run records as JSON',
     '--server URL': 'the server to hand work to when it holds the embedded store (default CHOKEPOINT_SERVER or http://localhost:$PORT)',
     '--api-key KEY': 'an editor key for that server (default CHOKEPOINT_API_KEY)',
@@ -113,12 +148,17 @@ const command: CliCommand = {
       for (const f of report.failures) ctx.err(terminalSafe(`ingest: ${f.url}: ${f.reason}: ${f.message}`));
       return report.failures.length;
     };
-    if (sub !== undefined && sub !== 'status' && sub !== 'file') throw new InvalidInput(`ingest: unknown subcommand "${sub}" (expected file or status)`);
+    if (sub !== undefined && sub !== 'status' && sub !== 'file') throw new InvalidInput(`unknown subcommand "${sub}" (expected file or status)`);
+    const kind = choice('--kind', args.values.kind, KINDS);
+    let files: FileInputs = { targets: [], refused: [] };
     if (sub === 'file') {
-      const kind = String(args.values.kind);
-      if (!KINDS.includes(kind)) throw new InvalidInput(`--kind: expected one of ${KINDS.join(', ')}, got "${kind}"`);
-      if (!rest.length) throw new InvalidInput('ingest file: give at least one path or URL');
+      if (!rest.length) throw new InvalidInput('file: give at least one path or URL');
+      files = readFileInputs(rest, kind);
     }
+    const refuse = () => {
+      for (const line of files.refused) ctx.err(`ingest: ${line}`);
+      return files.refused.length;
+    };
 
     const target = await storeOrServer(args, ctx);
     if ('server' in target) {
@@ -131,20 +171,27 @@ const command: CliCommand = {
       }
       if (sub === undefined && !args.values.once)
         throw new StoreUnavailable(`${target.locked}; that server runs the scheduled jobs itself (unless started with --no-ingest), and \`ingest --once\` hands it a run`);
+      if (sub === undefined && typeof args.values.config === 'string')
+        throw new InvalidInput(
+          `--config ${args.values.config}: the server at ${server.url} holds the store and runs only the jobs of its own sources file; stop the server to run this file's jobs here, or name the server's jobs with --job`,
+        );
       needKey(server);
       ctx.err(`ingest: the store is held by the server at ${server.url}; handing the work to it`);
-      if (args.values.config !== undefined) ctx.err('ingest: --config is not sent: the server runs the jobs of its own sources file');
       if (args.values['allow-private']) ctx.err("ingest: --allow-private is not sent: the server's own setting (INGEST_ALLOW_PRIVATE) guards its fetches");
       if (sub === 'file') {
-        const { runs, local } = await handFiles(server, rest, String(args.values.kind), ctx);
-        let failures = local.length;
+        const { runs, local } = await handFiles(server, files.targets, ctx);
+        let failures = refuse() + local.length;
         for (const l of local) ctx.err(terminalSafe(`ingest: ${l.url}: ${l.reason}: ${l.message}`));
         for (const run of runs) failures += printRun(run);
         return failures ? 1 : 0;
       }
       const data = await requestServer<{ runIngestJobs: { job: string; run: RunReport | null }[] }>(server, RUN_JOBS, { jobs: only ?? null });
-      for (const o of data.runIngestJobs) ctx.out(o.run ? formatRun(o.run) : leaseHeldLine(o.job));
-      return 0;
+      let failures = 0;
+      for (const o of data.runIngestJobs) {
+        if (o.run) failures += printRun(o.run);
+        else ctx.out(leaseHeldLine(o.job));
+      }
+      return failures ? 1 : 0;
     }
 
     const { store } = target;
@@ -155,8 +202,10 @@ const command: CliCommand = {
     }
     if (sub === 'file') {
       const pipeline = createPipeline(store, null, { allowPrivate, progress: ctx.progress });
-      const report = await pipeline.run('manual', rest.map((location) => ({ location, kind: String(args.values.kind) as 'auto' })));
-      return printRun(report) ? 1 : 0;
+      const refused = refuse();
+      if (!files.targets.length) return 1;
+      const report = await pipeline.run('manual', files.targets);
+      return printRun(report) + refused ? 1 : 0;
     }
     const { loadSourcesConfig, DEFAULT_SOURCES } = await import('../../../ingest/scheduler/config.js');
     const { runAllOnce, scheduleJobs } = await import('../../../ingest/scheduler/scheduler.js');
@@ -165,8 +214,13 @@ const command: CliCommand = {
     if (unknown?.length) throw new InvalidInput(`--job: no job named ${unknown.join(', ')} in the sources file`);
     const pipeline = createPipeline(store, config, { allowPrivate, progress: ctx.progress });
     if (args.values.once) {
-      for (const o of await runAllOnce(config, pipeline, only)) ctx.out(o.report ? formatRun(o.report) : leaseHeldLine(o.job));
-      return 0;
+      // exit 1 when any document of any job failed, as `ingest file` does
+      let failures = 0;
+      for (const o of await runAllOnce(config, pipeline, only)) {
+        if (o.report) failures += printRun(o.report);
+        else ctx.out(leaseHeldLine(o.job));
+      }
+      return failures ? 1 : 0;
     }
     const filtered = only ? { ...config, jobs: config.jobs.filter((j) => only.includes(j.name)) } : config;
     const running = new Set<Promise<void>>();

@@ -1,5 +1,7 @@
 import { InvalidInput } from '../../../schema/errors.js';
+import { terminalSafe } from '../../../scenarios/format.js';
 import type { CliCommand } from '../command.js';
+import { jsonLine } from '../output.js';
 
 const command: CliCommand = {
   name: 'scenario',
@@ -12,23 +14,22 @@ const command: CliCommand = {
     const { loadLibrary, findScenario } = await import('../../../scenarios/scenario-file.js');
     if (verb === 'list') {
       const { scenarios, errors } = loadLibrary();
-      for (const e of errors) ctx.err(`scenario: ${e.message}`);
-      if (args.values.json) ctx.out(JSON.stringify(scenarios.map((s) => ({ name: s.name, title: s.title, description: s.description, sources: s.sources, asOf: s.asOf ?? null })), null, 2));
+      for (const e of errors) ctx.err(terminalSafe(`scenario: ${e.message}`));
+      if (args.values.json) ctx.out(jsonLine(scenarios.map((s) => ({ name: s.name, title: s.title, description: s.description, sources: s.sources, asOf: s.asOf ?? null })), 2));
       else {
-        const { terminalSafe } = await import('../../../scenarios/format.js');
         const width = Math.max(...scenarios.map((s) => s.name.length));
         ctx.out(scenarios.map((s) => `${s.name.padEnd(width)}  ${terminalSafe(s.title)}`).join('\n'));
       }
       return 0;
     }
-    if (verb !== 'run') throw new InvalidInput(`scenario: expected "list" or "run", got ${verb ? `"${verb}"` : 'nothing'}`);
-    if (!target) throw new InvalidInput('scenario run: expected a scenario name or a .yaml file');
+    if (verb !== 'run') throw new InvalidInput(`expected "list" or "run", got ${verb ? `"${verb}"` : 'nothing'}`);
+    if (!target) throw new InvalidInput('run: expected a scenario name or a .yaml file');
     const scenario = findScenario(target);
     const { runScenario } = await import('../../../scenarios/engine.js');
     const { formatScenarioTable } = await import('../../../scenarios/format.js');
     const asOf = args.values['as-of'];
     const result = runScenario(await ctx.snapshot(), scenario, typeof asOf === 'string' ? { asOf } : {});
-    ctx.out(args.values.json ? JSON.stringify(result, null, 2) : formatScenarioTable(result));
+    ctx.out(args.values.json ? jsonLine(result, 2) : formatScenarioTable(result));
     return 0;
   },
 };

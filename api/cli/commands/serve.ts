@@ -1,5 +1,5 @@
-import { InvalidInput } from '../../../schema/errors.js';
 import type { CliCommand } from '../command.js';
+import { wholeNumber } from '../options.js';
 
 const command: CliCommand = {
   name: 'serve',
@@ -22,11 +22,7 @@ const command: CliCommand = {
   async run(args, ctx) {
     const { startServer } = await import('../../server/serve.js');
     const config = { ...ctx.config };
-    if (args.values.port !== undefined) {
-      const port = Number(args.values.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidInput(`--port: expected a port number, got "${String(args.values.port)}"`);
-      config.port = port;
-    }
+    if (args.values.port !== undefined) config.port = wholeNumber('--port', args.values.port, 0, 65535);
     if (args.values['no-seed']) config.seedOnStart = false;
     config.ingest = {
       ...config.ingest,

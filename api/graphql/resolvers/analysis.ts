@@ -1,5 +1,4 @@
 // Traversals, paths, exposure and timelines: each runs on the snapshot in graph/ and is shaped here.
-import { GraphQLError } from 'graphql';
 import { NotFound, InvalidInput } from '../../../schema/errors.js';
 import { dateMs, type Snapshot } from '../../../graph/snapshot.js';
 import { reach, type Way } from '../../../graph/traverse.js';
@@ -23,8 +22,9 @@ async function records(s: Snapshot, nodes: number[], ctx: GraphContext): Promise
   return found.map((e, k) => (e && !(e instanceof Error) ? e : s.entity(nodes[k]!)));
 }
 
+/** Stops a request that ran out of time, before and after each traversal on the snapshot. */
 function checkDeadline(ctx: GraphContext): void {
-  if (Date.now() > ctx.deadline) throw new GraphQLError('the request ran out of time', { extensions: { code: 'TIMEOUT' } });
+  ctx.meter.check();
 }
 
 function bounded(value: number | null | undefined, fallback: number, max: number, field: string): number {
@@ -37,8 +37,9 @@ async function subgraph(id: string, depth: number | null | undefined, asOf: stri
   const d = bounded(depth, 3, 8, 'depth');
   const ms = asOfMs(asOf);
   const s = await ctx.snapshots.get();
-  const r = reach(s, nodeOf(s, id, 'id'), way, d, ms);
   checkDeadline(ctx);
+  const r = reach(s, nodeOf(s, id, 'id'), way, d, ms);
+  ctx.meter.add(r.nodes.length + r.edges.length);
   const nodes = await records(s, r.nodes, ctx);
   return { root: nodes[0]!, nodes, depths: r.depths, edges: r.edges.map((e) => relationAt(s, e)) };
 }
@@ -53,8 +54,9 @@ export const analysisQueries: Pick<QueryResolvers, 'dependencies' | 'dependents'
     const s = await ctx.snapshots.get();
     const from = nodeOf(s, args.from, 'from');
     const to = nodeOf(s, args.to, 'to');
-    const found = kShortestPaths(s, from, to, { maxLength, k, directed: args.directed ?? true, asOfMs: asOfMs(args.asOf) });
     checkDeadline(ctx);
+    const found = kShortestPaths(s, from, to, { maxLength, k, directed: args.directed ?? true, asOfMs: asOfMs(args.asOf), check: () => ctx.meter.check() });
+    ctx.meter.add(found.reduce((n, p) => n + p.steps.length, 0));
     const nodes = [...new Set([from, ...found.flatMap((p) => p.steps.map((st) => st.node))])];
     const byNode = new Map((await records(s, nodes, ctx)).map((e, k) => [nodes[k]!, e]));
     return found.map(
@@ -72,8 +74,9 @@ export const analysisQueries: Pick<QueryResolvers, 'dependencies' | 'dependents'
     const ms = asOfMs(args.asOf);
     const subjects = (args.subjects ?? []).map(labelOf);
     if (!subjects.length) throw new InvalidInput('subjects: name at least one entity type');
-    const report = exposure(s, n, { subjects, asOfMs: ms, depth: bounded(args.depth, 6, 10, 'depth') });
     checkDeadline(ctx);
+    const report = exposure(s, n, { subjects, asOfMs: ms, depth: bounded(args.depth, 6, 10, 'depth'), check: () => ctx.meter.check() });
+    ctx.meter.add(report.layers.reduce((k, l) => k + l.items.reduce((m, it) => m + 2 + it.jurisdictions.length + it.path.length + it.control.length, 0), 0));
     const nodes = [
       ...new Set([n, ...report.home, ...report.layers.flatMap((l) => l.items.flatMap((it) => [it.subject, it.dependency, ...it.jurisdictions]))]),
     ];
@@ -107,6 +110,7 @@ export const analysisQueries: Pick<QueryResolvers, 'dependencies' | 'dependents'
     const ms = asOfMs(asOf);
     if (!(await ctx.loaders.entity.load(id))) throw new NotFound(`id: no entity with id "${id}"`);
     const claims = await ctx.store.claimsAbout(id);
+    ctx.meter.add(claims.length);
     return claims
       .filter((c) => Number.isNaN(ms) || !(dateMs(c.observedAt) > ms))
       .sort((a, b) => a.observedAt.localeCompare(b.observedAt) || a.id.localeCompare(b.id));

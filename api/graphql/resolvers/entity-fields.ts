@@ -22,7 +22,8 @@ export async function relationsOf(e: EntityRecord, args: RelationsArgs, ctx: Gra
   const limit = pageSize(args.first, 100, 1000);
   const seen = new Set<string>();
   const direction = args.direction ?? 'BOTH';
-  return (await ctx.loaders.relations.load(e.id))
+  ctx.meter.check();
+  const rows = (await ctx.loaders.relations.load(e.id))
     .filter((r) => {
       if (seen.has(r.id)) return false;
       seen.add(r.id);
@@ -32,6 +33,8 @@ export async function relationsOf(e: EntityRecord, args: RelationsArgs, ctx: Gra
       return validAt(r, ms);
     })
     .slice(0, limit);
+  ctx.meter.add(rows.length);
+  return rows;
 }
 
 const shared: Record<string, FieldResolver> = {

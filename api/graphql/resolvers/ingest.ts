@@ -8,13 +8,13 @@ import { recentDeadLetters, recentRuns } from '../../../ingest/pipeline/run-log.
 import type { TargetOutcome } from '../../../ingest/pipeline/pipeline.js';
 import { graphMoved, type GraphContext } from '../context.js';
 import type { IngestDocumentOutcome, MutationResolvers, QueryResolvers } from '../generated.js';
-import { requireEditor } from '../auth.js';
+import { requireEditor, requireKey } from '../auth.js';
 import { pageSize, parseInput as parse } from '../entity-types.js';
+import { KIND_CHOICES as KINDS } from '../../../ingest/sources/kinds.js';
 
 /** The ingest limits of one hand-off call (the per-document cap is the fetcher's default response cap). */
 export const INGEST_LIMITS = { documentsPerCall: 20, bytesPerDocument: 5 * 1024 * 1024 } as const;
 
-const KINDS = ['news', 'model-card', 'policy', 'feed', 'auto'] as const;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 const documentInput = z
@@ -62,11 +62,13 @@ function ingestOf(ctx: GraphContext): IngestService {
 
 export const ingestQueries: Pick<QueryResolvers, 'ingestRuns' | 'deadLetters'> = {
   ingestRuns: async (_p, args, ctx) => {
+    requireKey(ctx.role);
     // the run log grows without the graph version moving: never cached
     ctx.seen.volatile = true;
     return recentRuns(ctx.store, pageSize(args.first, 20, 200));
   },
   deadLetters: async (_p, args, ctx) => {
+    requireKey(ctx.role);
     ctx.seen.volatile = true;
     return recentDeadLetters(ctx.store, pageSize(args.first, 50, 500));
   },

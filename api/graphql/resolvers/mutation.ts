@@ -4,14 +4,13 @@ import { z } from 'zod';
 import { ID_PREFIX, labelProps } from '../../../schema/generated/model.js';
 import { InvalidInput, NotFound } from '../../../schema/errors.js';
 import { assertValid, calendarDate, entityName, rangeProblem, sourceUrl } from '../../../schema/validate.js';
-import { claimId, describeZodError, documentId, entityId, propsSchema, relationId, type ClaimRecord, type DocumentRecord, type EntityRecord } from '../../../schema/records.js';
+import { DOCUMENT_KINDS as DOC_KINDS, claimId, describeZodError, documentId, entityId, propsSchema, relationId, type ClaimRecord, type DocumentRecord, type EntityRecord } from '../../../schema/records.js';
 import { graphMoved, type GraphContext } from '../context.js';
 import type { MutationResolvers } from '../generated.js';
 import { requireEditor } from '../auth.js';
 import { labelOf, parseInput as parse } from '../entity-types.js';
 
 const ID = z.string().regex(/^[a-z]+:\S+$/, 'expected an id like chip:nvidia-h20');
-const DOC_KINDS = ['news', 'model-card', 'policy', 'feed', 'record', 'table', 'seed'] as const;
 
 const upsertInput = z.object({
   type: z.string(),

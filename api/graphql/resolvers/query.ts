@@ -21,6 +21,7 @@ async function searchHits(args: { query: string; types?: EntityType[] | null; fi
   const labels: Label[] | null = args.types?.length ? args.types.map(labelOf) : null;
   const [snapshot, storeHits] = await Promise.all([ctx.snapshots.get(), ctx.store.search(args.query, { labels: labels ?? undefined, limit: Math.max(first, 20) })]);
   const ranked = rankSearch(snapshot, args.query, storeHits, labels, first);
+  ctx.meter.add(ranked.length);
   for (const h of storeHits) ctx.loaders.entity.prime(h.entity.id, h.entity);
   const entities = new Map((await present(ranked.map((r) => r.id), ctx)).map((e) => [e.id, e]));
   return ranked.filter((r) => entities.has(r.id)).map((r) => ({ entity: entities.get(r.id)!, score: r.score }));
@@ -43,6 +44,7 @@ async function listPage(field: string, args: ListArgs, ctx: GraphContext): Promi
   ids.sort();
   const start = after ? ids.findIndex((id) => id > after) : 0;
   const pageIds = start < 0 ? [] : ids.slice(start, start + first);
+  ctx.meter.add(pageIds.length);
   const nodes = await present(pageIds, ctx);
   return {
     edges: nodes.map((node) => ({ cursor: encodeCursor(node.id), node })),
@@ -55,7 +57,10 @@ const list = (field: string) => (_p: unknown, args: ListArgs, ctx: GraphContext)
 
 export const Query: QueryResolvers = {
   entity: (_p, { id }, ctx) => ctx.loaders.entity.load(id),
-  entities: (_p, { ids }, ctx) => present(ids, ctx),
+  entities: (_p, { ids }, ctx) => {
+    ctx.meter.add(ids.length);
+    return present(ids, ctx);
+  },
   search: async (_p, args, ctx) => (await searchHits(args, ctx)).map((h) => h.entity),
   searchHits: (_p, args, ctx) => searchHits(args, ctx),
   nations: list('nations'),

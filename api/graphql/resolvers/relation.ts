@@ -29,7 +29,11 @@ export const Relation: RelationResolvers = {
   from: (r, _a, ctx) => entityOrFail(r.from, ctx),
   to: (r, _a, ctx) => entityOrFail(r.to, ctx),
   properties: (r) => r.props,
-  sources: (r, _a, ctx) => ctx.loaders.claims.load(r.id),
+  sources: async (r, _a, ctx) => {
+    const claims = await ctx.loaders.claims.load(r.id);
+    ctx.meter.add(claims.length);
+    return claims;
+  },
   claimCount: async (r, _a, ctx) => (await ctx.loaders.claims.load(r.id)).length,
   contested: async (r, _a, ctx) => isContested(await ctx.loaders.claims.load(r.id)),
   firstSeen: async (r, _a, ctx) => r.firstSeen ?? dates(await ctx.loaders.claims.load(r.id))[0] ?? null,

@@ -28,11 +28,17 @@ export const scenarioQueries: Pick<QueryResolvers, 'scenarios' | 'runScenario' |
     if ((name ? 1 : 0) + (shocks ? 1 : 0) !== 1) throw new InvalidInput('runScenario: give either name (a library scenario) or shocks (a list of shocks), not both or neither');
     const scenario = name ? findScenario(name) : fromObject({ name: 'ad-hoc', title: 'Ad-hoc scenario', shocks }, 'shocks');
     const snapshot = await ctx.snapshots.get();
-    return runScenario(snapshot, scenario, asOf ? { asOf } : {});
+    ctx.meter.check();
+    const result = runScenario(snapshot, scenario, asOf ? { asOf } : {});
+    ctx.meter.add(result.impacts.length);
+    return result;
   },
   chokepoints: async (_p, { type, first, asOf }, ctx) => {
     const snapshot = await ctx.snapshots.get();
-    return rankChokepoints(snapshot, { type: type ? labelOf(type) : undefined, first: pageSize(first, 20, 500), asOf: asOf ?? undefined });
+    ctx.meter.check();
+    const rows = rankChokepoints(snapshot, { type: type ? labelOf(type) : undefined, first: pageSize(first, 20, 500), asOf: asOf ?? undefined });
+    ctx.meter.add(rows.length);
+    return rows;
   },
 };
 
