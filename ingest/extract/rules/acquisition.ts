@@ -8,7 +8,7 @@ const NOMINAL = pattern(`${E}['’]s (?:[a-z$0-9.-]+ )?(?:acquisition|purchase|t
 export const acquisition: RelationRule = {
   name: 'acquisition',
   cue: /acqui|bought|bu(?:y|ys|ying)\b|took over|takes over|snapped|purchase|takeover/i,
-  example: 'Scale AI acquired ICG Solutions to build a national security AI stack.',
+  example: 'Globex Inc. acquired Initech Ltd. to strengthen its federal software business.',
   apply(frame) {
     const out: FactDraft[] = [];
     const found: [string | undefined, string | undefined][] = [];

@@ -1,4 +1,4 @@
-// Compute purchase commitments: "X pledged $100 billion in AWS cloud spending", "X signed a $N
+// Compute purchase commitments: "X committed $40 billion in Azure compute capacity", "X signed a $N
 // contract for Azure capacity", also as a second verb of the sentence subject ("X took ... and
 // pledged ..."). Gives a procurement Deal "<buyer> <amount> <cloud> cloud commitment" covering the cloud.
 import { E, MONEY, at, allowed, pattern, type FactDraft, type RelationRule } from '../frame.js';
@@ -12,7 +12,7 @@ const COORDINATED = pattern(`^(?:[A-Z][a-z]+, )?(?:The )?${E} [^⟨;]*?(?:⟨\\d
 export const cloudCommitment: RelationRule = {
   name: 'cloud-commitment',
   cue: /pledge|commit|spend|signed/i,
-  example: 'Anthropic took $5 billion from Amazon and pledged $100 billion in AWS cloud spending.',
+  example: 'Mistral AI raised $2 billion from ASML and committed $3 billion in Azure compute capacity.',
   apply(frame) {
     const out: FactDraft[] = [];
     for (const re of [DIRECT, COORDINATED])

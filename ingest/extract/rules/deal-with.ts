@@ -1,5 +1,5 @@
 // Bilateral deals: "OpenAI signed a $300 billion deal with Oracle", "Meta has signed a $10 billion
-// cloud contract with Google", "NEOM has signed a $5 billion DataVolt agreement". Gives a Deal "<first>-<second> <amount> <noun>" with both parties.
+// cloud contract with Google", "Globex has signed a $2 billion Initech agreement". Gives a Deal "<first>-<second> <amount> <noun>" with both parties.
 import { E, MONEY, at, allowed, pattern, type FactDraft, type RelationRule } from '../frame.js';
 import { formatMoney, parseMoney } from '../money.js';
 import type { Props } from '../../../schema/records.js';
@@ -8,7 +8,7 @@ const RE = pattern(
   `${E} (?:has |have |had )?(?:signed|struck|inked|agreed|reached|sealed|announced|clinched|won) (?:a |an )?(?:[a-z0-9-]+, )?(?:${MONEY} )?(?:[a-z-]+ ){0,3}?(deal|contract|agreement|partnership|pact) with ${E}`,
 );
 
-// the counterparty as a modifier: "NEOM has signed a $5 billion DataVolt agreement"
+// the counterparty as a modifier: "Globex has signed a $2 billion Initech agreement"
 const MODIFIER = pattern(`${E} (?:has |have |had )?(?:signed|struck|inked|sealed|clinched|won) (?:a |an )?(?:${MONEY} )?${E} (deal|contract|agreement|partnership|pact)\\b`);
 
 export const dealWith: RelationRule = {

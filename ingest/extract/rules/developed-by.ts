@@ -16,13 +16,13 @@ const ACTIVE = pattern(
 );
 // "OpenAI (GPT-5.5 ecosystem)", "Google (Gemini)", "Qwen3 (Alibaba)"
 const BRACKETED = pattern(`${E} \\(${E}(?: (?:ecosystem|family|series|models?|line))?\\)`);
-// "Mistral AI — ... with its open-source models including Codestral 2": the sentence's actor made them
+// "Acme — ... with its open-weight models including Zephyr-3 and Zephyr-4": the sentence's actor made them
 const ITS_MODELS = pattern(`\\bits (?:[a-z-]+ ){0,2}(?:models|model family|chips|accelerators) (?:including|such as|like) ${LIST}`);
 
 export const developedBy: RelationRule = {
   name: 'developed-by',
   cue: /develop|built|creat|made|design|train|releas|publish|open-sourc|introduc|launch|unveil|debut|ship|announc|rolled|preview|model|LLM|chip|accelerator|GPU|\(/i,
-  example: 'Alibaba released Qwen3.6-27B this week, a 27-billion-parameter dense model.',
+  example: 'DeepSeek released DeepSeek-V3.2 on Tuesday, a sparse-attention reasoning model.',
   apply(frame) {
     const out: FactDraft[] = [];
     const add = (made: string | number | undefined, maker: string | number | undefined, confidence: number) => {

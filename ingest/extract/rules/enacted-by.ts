@@ -1,6 +1,6 @@
 // Regulations and who issues them: "The Commerce Department issued a rule restricting ...",
-// "The Bureau of Industry and Security (BIS) has already tightened controls on GPU exports to
-// China", "China's Supreme People's Court released a five-year implementation plan for ...".
+// "The Bureau of Industry and Security (BIS) quietly tightened licensing rules on HBM shipments to
+// Russia", "Japan's trade ministry published a three-year support plan for ...".
 // The regulation is named by its noun phrase (or "<issuer> <instrument>" when the phrase is bare);
 // a nation named after "to", "on", "against" or "targeting" gets APPLIES_TO with the implied effect.
 import { E, at, allowed, pattern, unmask, type FactDraft, type Mention, type NewEntity, type RelationRule } from '../frame.js';
@@ -18,7 +18,7 @@ export const enactedBy: RelationRule = {
   name: 'enacted-by',
   cue: /issue|release|publish|enact|adopt|pass|sign|impos|introduc|tighten|expand|unveil|finali[sz]|announc|approv|propos/i,
   minMentions: 1,
-  example: 'The Bureau of Industry and Security (BIS) has already tightened controls on high-finish GPU exports to China.',
+  example: 'The Bureau of Industry and Security (BIS) quietly tightened licensing rules on HBM shipments to Russia.',
   apply(frame) {
     const out: FactDraft[] = [];
     for (const m of frame.masked.matchAll(RE)) {

@@ -14,7 +14,7 @@ const BASED_LIST = pattern(`${E}-(?:based|headquartered) (?:[a-z-]+ ){0,2}?(?:co
 const BASED = pattern(`${E}-(?:based|headquartered) (?:[a-z-]+ ){0,3}${E}`);
 // "Zhipu AI, a Beijing-based startup", "Mistral AI — Paris-based, ..."
 const BASED_AFTER = pattern(`${E}(?:, (?:a |an |the )?| (?:—|–) (?:a |an |the )?)${E}-(?:based|headquartered)\\b`);
-// between the demonym and the name only content words: "Chinese infrastructure vendor H3C"
+// between the demonym and the name only content words: "Chinese server maker H3C"
 const CONTENT_WORD = '(?!(?:are|is|was|were|be|have|has|had|can|could|will|would|to|from|like|such|as|than|and|or|with|by|on|in|of|for|that|which|the|a|an)\\b)[a-z-]+ ';
 const ROLE = /\b(?:startup|start-up|company|firm|lab|vendor|maker|chipmaker|giant|group|provider|operator|developer|unicorn)\b/;
 const DEMONYM = pattern(`${E} (?:${CONTENT_WORD}){0,3}${E}`);
@@ -38,7 +38,7 @@ function orgOf(frame: Frame, i: number): Mention | undefined {
 export const headquarteredIn: RelationRule = {
   name: 'headquartered-in',
   minMentions: 1,
-  example: 'Chinese infrastructure vendor H3C expanded its regional presence.',
+  example: 'Chinese server maker H3C doubled its overseas sales.',
   apply(frame) {
     const out: FactDraft[] = [];
     // "French Armed Forces Ministry", "Saudi Aramco": a name opened by a country's demonym

@@ -1,6 +1,6 @@
 // Investments: "Y invested $N in X", "X took $N from Y", "X raised $N from Y", "Y led a $N round
 // in X", "Y has committed $N to X, $M to Z", "Y's $N investment in X", "with Y contributing $N",
-// "$N in equity in X" (the sentence's actor invests), "Y announced a $N Saudi investment".
+// "$N in equity in X" (the sentence's actor invests), "Y announced a $N Japanese investment".
 // Each gives a Deal named "<investor>-<recipient> <amount> investment" with both parties on it,
 // and INVESTS_IN where the schema allows it (a nation receives a deal, never an INVESTS_IN).
 import { E, LIST, MONEY, at, allowed, leadingActor, listIndices, pattern, type FactDraft, type Mention, type RelationRule } from '../frame.js';
@@ -24,9 +24,9 @@ const COMMITMENT_TO = pattern(`${E}['’]s (?:[a-z-]+ )?(?:commitment|investment
 const FROM_INVESTORS = pattern(`${E}['’]s (?:[a-z-]+ )?(?:investments?|funding|backing|financing) from ${LIST}`);
 // "with ASML contributing €1.3 billion": the sentence's actor receives
 const CONTRIBUTING = pattern(`(?:with|as) ${E} (?:contributing|investing|providing|putting in|adding) ${MONEY}`);
-// "including $1.5 billion in equity in G42": the sentence's actor invests
+// "including $2 billion in equity in Globex": the sentence's actor invests
 const EQUITY = pattern(`${MONEY} (?:in equity|equity stake|stake) in ${E}`);
-// "Groq announced a $1.5 billion Saudi investment"
+// "Acme announced a $3 billion Japanese investment"
 const NATIONAL = pattern(`${E} (?:has |have )?(?:announced|unveiled|pledged|made|committed|signed) (?:a |an )?${MONEY} ${E} investment`);
 
 function investment(investor: Mention | undefined, recipient: Mention | undefined, money: string | undefined, confidence: number): FactDraft[] {
@@ -51,7 +51,7 @@ function investment(investor: Mention | undefined, recipient: Mention | undefine
 export const investsIn: RelationRule = {
   name: 'invests-in',
   cue: /invest|commit|pledg|poured|\bput\b|inject|\btook\b|\btakes\b|receiv|rais|secur|\bgot\b|accept|\bwon\b|backed|fund|bankroll|stake|sharehold|round|contribut|equity|provid|putting|adding/i,
-  example: 'Anthropic took $5 billion from Amazon this week; Microsoft has committed $10B to Japan, $15.2B to the UAE.',
+  example: 'Mistral AI took €1.7 billion from ASML last month; Google has committed $9B to India, $4B to Brazil.',
   apply(frame) {
     const out: FactDraft[] = [];
     const text = frame.masked;

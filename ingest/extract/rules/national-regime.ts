@@ -9,7 +9,7 @@ export const nationalRegime: RelationRule = {
   name: 'national-regime',
   cue: /export[- ]control|sanctions/i,
   minMentions: 1,
-  example: 'The US export control regime was designed to create an enduring hardware gap.',
+  example: 'The US export control regime aims to keep rival chipmakers two generations behind.',
   apply(frame) {
     const out: FactDraft[] = [];
     for (const m of frame.masked.matchAll(RE)) {

@@ -1,5 +1,5 @@
 // Who runs a cloud: "Y, operated by X", "X's cloud Y", and a cloud named together with the
-// organisation known to operate it ("... $5 billion from Amazon ... AWS cloud spending").
+// organisation known to operate it ("... a $4 billion order from Microsoft ... Azure capacity").
 import { E, at, allowed, pattern, type FactDraft, type RelationRule } from '../frame.js';
 
 const PASSIVE = pattern(`${E},? (?:which is |is |are )?(?:operated|run|owned|managed) by ${E}`);
@@ -11,7 +11,7 @@ const WHICH = pattern(`${E},? \\(?which (?:operates|runs|owns|manages) (?:the )?
 
 export const operatedBy: RelationRule = {
   name: 'operated-by',
-  example: 'Anthropic took $5 billion from Amazon and pledged $100 billion in AWS cloud spending.',
+  example: 'Oracle Cloud Infrastructure, which is run by Oracle, opened a second region in Japan.',
   apply(frame) {
     const out: FactDraft[] = [];
     const text = frame.masked;

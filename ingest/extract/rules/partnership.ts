@@ -1,4 +1,4 @@
-// Partnerships: "A, B and C have formed a strategic alliance", "A partnered with B", "A and B
+// Partnerships: "A, B and C have formed a standards alliance", "A partnered with B", "A and B
 // signed a partnership", "X ..., in partnership with Y", "X's relationship with Y". Every pair of partners gets PARTNERS_WITH.
 import { E, LIST, at, allowed, leadingActor, listIndices, pattern, type FactDraft, type Mention, type RelationRule } from '../frame.js';
 
@@ -14,7 +14,7 @@ const NOMINAL = pattern(`${E}['’]s (?:[a-z-]+ )?(?:relationship|partnership|al
 export const partnership: RelationRule = {
   name: 'partnership',
   cue: /alliance|partner|consortium|joint venture|coalition|collaborat|pact|teamed|together|jointly|alongside|relationship|tie-up|agreement|deal/i,
-  example: 'OpenAI, Google, and Anthropic have formed a strategic alliance.',
+  example: 'Samsung, SK hynix, and Micron have formed a memory standards alliance.',
   apply(frame) {
     const out: FactDraft[] = [];
     const pairs = (parties: Mention[], purpose: string | undefined) => {

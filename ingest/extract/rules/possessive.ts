@@ -1,6 +1,6 @@
-// "Anthropic's Mythos model", "NVIDIA's H100 or H200", "China's Supreme People's Court", "the EU's
-// GDPR", "Gemini 3 Pro, Google's flagship model", "Huawei's Ascend NPU line, the 910B and the 910C",
-// "Mistral Compute, the company's AI stack": the owner in a possessive develops the model, designs
+// "Acme's Zephyr model", "NVIDIA's H100 or H200", "China's Supreme People's Court", "the EU's
+// GDPR", "Zephyr-3, Acme's flagship model", "Globex's Nova chip line, the N1 and the N2",
+// "Globex Cloud, the company's hosting platform": the owner in a possessive develops the model, designs
 // the chip, enacts the regulation, operates the cloud or hosts the organisation, whichever the
 // schema allows between the two labels.
 import { E, at, firstAllowed, listIndices, pattern, type FactDraft, type Mention, type RelationRule } from '../frame.js';
@@ -9,12 +9,12 @@ const RELS = ['DEVELOPED_BY', 'DESIGNED_BY', 'ENACTED_BY', 'HEADQUARTERED_IN', '
 const QUALIFIER = '(?:(?:new|latest|flagship|newest|own|open-weight|open-source|frontier|top|upcoming)[ -])*';
 // the owned list takes plain "A or B" / "A and B" only, so "X's A, B's C" stays two possessives
 const RE = pattern(`${E}['’]s ${QUALIFIER}(${E_LIST()})`);
-// "Gemini 3 Pro, Google's 2026 flagship reasoning model"
+// "Zephyr-3 Pro, Acme's 2027 flagship coding model"
 const APPOSITIVE = pattern(`${E}, ${E}['’]s (?:[\\p{L}0-9-]+ ){0,4}?(?:model|models|LLM|chip|chips|GPU|accelerator|cloud|platform|regulator|agency|law|rule|subsidiary|unit|arm)\\b`);
 const LINE_ITEMS = '((?:the )?(?:[a-z-]+ )?⟨\\d+⟩(?:,? (?:and |or )?(?:the )?(?:[a-z-]+ )?⟨\\d+⟩)*)';
-// "Huawei's Ascend NPU line, the 910B and the next-generation 910C"
+// "Globex's Nova accelerator line, the N1 and the next-generation N2"
 const LINE = pattern(`${E}['’]s (?:${E} )?(?:[a-zA-Z-]+ ){0,2}(?:line|family|series|lineup|range)(?:,| —| –| includes| including) ${LINE_ITEMS}`);
-// "Mistral Compute, the company's AI infrastructure stack": the company is the last sentence's actor
+// "Globex Cloud, the company's sovereign hosting platform": the company is the last sentence's actor
 const THE_COMPANY = pattern(`${E}, (?:the|its) (?:company|firm|lab|group|startup)['’]s `);
 
 function E_LIST(): string {
@@ -25,7 +25,7 @@ export const possessive: RelationRule = {
   name: 'possessive',
   cue: /['’]s /,
   minMentions: 1,
-  example: "Reuters reported that the NSA is using Anthropic's Mythos model.",
+  example: "Xiaomi is deploying Alibaba's Qwen3 model in its phones.",
   apply(frame) {
     const out: FactDraft[] = [];
     const add = (owner: Mention | undefined, owned: Mention | undefined, confidence: number) => {

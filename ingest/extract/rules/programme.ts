@@ -1,5 +1,5 @@
-// Jointly announced programmes and agreements: "DBS Bank and Singapore's government agencies
-// announced an enhanced GenAI programme". Gives a Deal named by the phrase, each announcer a partner.
+// Jointly announced programmes and agreements: "Klarna and Sweden's banking regulators launched a
+// joint AI compliance programme". Gives a Deal named by the phrase, each announcer a partner.
 import { LIST, at, allowed, listIndices, pattern, type FactDraft, type RelationRule } from '../frame.js';
 
 const RE = pattern(
@@ -11,7 +11,7 @@ const GENERIC = /^(?:(?:massive|major|landmark|new|historic|strategic|bilateral|
 export const programme: RelationRule = {
   name: 'programme',
   cue: /programme|program|initiative|agreement|memorandum|MoU|partnership|pact|joint venture|fund/i,
-  example: "DBS Bank and Singapore's government agencies announced an enhanced GenAI programme.",
+  example: "Klarna and Sweden's banking regulators launched a joint AI compliance programme.",
   apply(frame) {
     const out: FactDraft[] = [];
     for (const m of frame.masked.matchAll(RE)) {

@@ -5,7 +5,7 @@ import type { RelationType } from '../../../schema/generated/model.js';
 
 const PHRASES: [RegExp, readonly RelationType[]][] = [
   [pattern(`${E} (?:[a-z-]+ ){0,2}?(?:runs|run|running|ran|is served|are served|is deployed|are deployed|inference)(?: inference)? (?:entirely |natively |exclusively |meaningfully |efficiently |well )?on (?:[a-z-]+ ){0,2}?(?:\\d[\\d,]*\\s?[×x]\\s?)?${LIST}`), ['RUNS_ON', 'HOSTED_ON']],
-  // "ABCI 3.0 — built with HPE and NVIDIA, delivering 6 exaflops with NVIDIA H200 GPUs"
+  // "Zephyr Cluster — assembled by Globex and Acme, reaching 2 exaflops with AMD MI300X GPUs"
   [pattern(`${E} (?:—|–|,) [^.;]{0,120}?\\b(?:with|using) (?:\\d[\\d,]* )?(${E_}) (?:GPUs|chips|accelerators|NPUs|TPUs|superchips)`), ['RUNS_ON']],
   [pattern(`${E} (?:is |are |was |will be )?(?:hosted|deployed) (?:on|in) (?:[a-z-]+ ){0,2}?${LIST}`), ['HOSTED_ON', 'RUNS_ON']],
   [pattern(`${E} (?:[a-z-]+ ){0,2}?(?:is |are |was |were |will be )?(?:powered|accelerated) by (?:[a-z-]+ ){0,2}?${LIST}`), ['RUNS_ON', 'HOSTED_ON']],

@@ -27,7 +27,7 @@ export const selection: RelationRule = {
   name: 'selection',
   cue: /select|chose|chosen|picked|award|grant|shortlist|tapped|named|contracted|appointed/i,
   minMentions: 1,
-  example: 'The European Commission selected OVHcloud, DEEP, and Clever Cloud for its sovereign cloud framework.',
+  example: 'GovTech Singapore selected AWS, Microsoft Azure, and Google Cloud for its government cloud programme.',
   apply(frame) {
     const out: FactDraft[] = [];
     for (const m of frame.masked.matchAll(VERBAL)) {

@@ -1,4 +1,4 @@
-// Deployments: "the NSA is using Anthropic's Mythos model", "X deployed Y for ...". Gives a
+// Deployments: "the bank is using Acme's Zephyr model", "X deployed Y for ...". Gives a
 // Deployment "<operator> use of <model>" that USES_MODEL the model and is OPERATED_BY the user.
 import type { Props } from '../../../schema/records.js';
 import { E, at, allowed, pattern, type FactDraft, type Mention, type RelationRule } from '../frame.js';
@@ -26,7 +26,7 @@ const SELF_HOSTED = /\b(self-host|on-prem|on premises|locally|own servers|own in
 export const usesModel: RelationRule = {
   name: 'uses-model',
   cue: /\b(?:us(?:e|es|ed|ing)\b|deploy|adopt|rel(?:ies|ying) on|roll|integrat)/i,
-  example: "Reuters reported that the NSA is using Anthropic's Mythos model.",
+  example: "Morgan Stanley is using OpenAI's GPT-4o model for research summaries.",
   apply(frame) {
     const out: FactDraft[] = [];
     for (const m of frame.masked.matchAll(RE)) {
