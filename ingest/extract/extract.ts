@@ -112,7 +112,7 @@ function withAnaphors(sentence: Sentence, named: Mention[], before: Mention | un
 
 // "the company", "the California chipmaker", "the Chinese startup", and "It"/"Its" opening a sentence: an
 // organisation the text named before. Each head says which referents fit.
-const DESCRIPTOR = /\b[Tt]he (?:(?:[A-Z][a-z]+|[a-z]+-based|[a-z]+-headquartered|[a-z]+) ){0,2}?(company|firm|chipmaker|chip maker|chip designer|startup|start-up|group|giant|conglomerate|lab|laboratory|developer|manufacturer|foundry|hyperscaler|cloud provider|cloud giant)(?!['’]s\b)(?! (?:of|that|which|who)\b)\b/g;
+const DESCRIPTOR = /\b[Tt]he (?:(?:[A-Z][a-z]+(?:-based|-headquartered)?|[a-z]+-based|[a-z]+-headquartered|[a-z]+) ){0,2}?(company|firm|chipmaker|chip maker|chip designer|startup|start-up|group|giant|conglomerate|lab|laboratory|developer|manufacturer|foundry|hyperscaler|cloud provider|cloud giant)(?! (?:of|that|which|who)\b)\b/g;
 const PRONOUN = /^(?:[A-Z][a-z]+, )?(It|Its)\b/;
 const HEAD_FITS: Record<string, (m: Mention) => boolean> = {
   chipmaker: (m) => m.label === 'Organization' && (m.props?.kind === undefined || m.props.kind === 'chip_designer' || m.props.kind === 'foundry' || m.props.kind === 'memory_maker'),
@@ -132,8 +132,12 @@ const fits = (head: string, m: Mention) => (HEAD_FITS[head] ?? ((x: Mention) => 
 function withReferents(sentence: Sentence, named: Mention[], actors: readonly Mention[]): Mention[] {
   if (!actors.length) return named;
   const extra: Mention[] = [];
+  let kept = named;
   const take = (start: number, end: number, head: string) => {
-    if (named.some((m) => m.start < end && m.end > start)) return;
+    const inside = kept.filter((m) => m.start < end && m.end > start);
+    // a place or nationality inside the description ("the Beijing-based lab") is part of it
+    if (inside.some((m) => !m.place && !m.demonym)) return;
+    kept = kept.filter((m) => !inside.includes(m));
     const referent = actors.find((a) => fits(head, a));
     if (referent) extra.push({ ...referent, start, end, surface: sentence.text.slice(start - sentence.start, end - sentence.start), anaphor: true });
   };
@@ -144,7 +148,7 @@ function withReferents(sentence: Sentence, named: Mention[], actors: readonly Me
     take(at, at + p[1]!.length, 'company');
   }
   if (!extra.length) return named;
-  return [...named, ...extra].sort((a, b) => a.start - b.start);
+  return [...kept, ...extra].sort((a, b) => a.start - b.start);
 }
 
 /** The likely grammatical subject of a sentence: its first actor-like mention near the start. */

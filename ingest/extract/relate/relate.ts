@@ -60,6 +60,8 @@ const AMOUNT = new RegExp(`${MONEY_SOURCE}(?:\\s*\\([^)]{1,30}\\))?`, 'gi');
 const DESCRIBED = /⟨\d+⟩(?:\s+[a-z][a-z-]*){0,4}\s*$/;
 // "its ⟨1⟩", "its earlier ⟨1⟩": a possessive pronoun whose owner is the organisation named last
 const ITS = /\b[Ii]ts\s+((?:[a-z][a-z-]*\s+){0,3})$/;
+// a nation's name used as an adjective before an organisation's head noun: "a US company", "a UK-based firm"
+const NATION_HEAD = /^(?:-based|-headquartered)?\s+(?:[a-z][a-z-]*\s+){0,2}(?:company|firm|startup|start-up|group|giant|lab|chipmaker|maker|provider|hyperscaler|vendor|operator|conglomerate|developer|designer|manufacturer|fund|agency|cloud)\b/;
 const INTRODUCING = /^\s*,?\s*(?:dubbed|called|named|known as|branded(?: as)?|code-?named|nicknamed)\s*[“"‘']?$/;
 const HOUSED = (m: Mention) => (m.label === 'DataCenter' || m.label === 'Deployment' ? 'LOCATED_IN' : 'HEADQUARTERED_IN') as Phrase['rel'];
 
@@ -217,9 +219,15 @@ export const relatePhrases: RelationRule = {
       const nation = left.members.length === 1 && left.members[0]!.demonym && left.members[0]!.status !== 'ambiguous' ? left.members[0]! : undefined;
       const next = groups[a + 1];
       const named = left.members.length === 1 && left.members[0]!.label === 'Nation' && !left.members[0]!.demonym && !left.members[0]!.place && left.members[0]!.status !== 'ambiguous' ? left.members[0]! : undefined;
-      if (named && next && NATION_BEFORE.test(frame.masked.slice(left.end, next.start))) for (const m of next.members.filter(usable)) if (m.label !== 'Nation') push(HOUSED(m), m, named, 0.65);
+      // "US companies ⟨1⟩ and ⟨2⟩", and a nation's name right before an organisation's ("the US ⟨Federal Reserve⟩")
+      const between = next ? frame.masked.slice(left.end, next.start) : '';
+      if (named && next && (NATION_BEFORE.test(between) || (/^ $/.test(between) && next.members.length === 1 && next.members[0]!.label !== 'Model' && next.members[0]!.label !== 'Chip')))
+        for (const m of next.members.filter(usable)) if (m.label !== 'Nation') push(HOUSED(m), m, named, 0.65);
       if (nation && next && DEMONYM_BEFORE.test(frame.masked.slice(left.end, next.start))) for (const m of next.members.filter(usable)) push(HOUSED(m), m, nation, 0.65);
-      if (next && next.members.length === 1 && next.members[0]!.demonym && next.members[0]!.status !== 'ambiguous' && DEMONYM_AFTER.test(frame.masked.slice(left.end, next.start)))
+      // "⟨1⟩ is an American company", "⟨1⟩ is a US company"
+      const after = next ? frame.masked.slice(next.end, next.end + 40) : '';
+      const nationAfter = next && next.members.length === 1 && next.members[0]!.label === 'Nation' && next.members[0]!.status !== 'ambiguous' && !next.members[0]!.place && (next.members[0]!.demonym || NATION_HEAD.test(after));
+      if (nationAfter && DEMONYM_AFTER.test(frame.masked.slice(left.end, next.start)))
         for (const m of left.members.filter(usable)) push(HOUSED(m), m, next.members[0]!, 0.65);
       // "its ⟨1⟩": the owner is the organisation the sentence named last before it, else the one the text is about
       const its = ITS.exec(frame.masked.slice(a > 0 ? groups[a - 1]!.end : 0, left.start));
