@@ -110,10 +110,11 @@ function withAnaphors(sentence: Sentence, named: Mention[], before: Mention | un
   return [...out, ...named.slice(i)];
 }
 
-// "the company", "the California chipmaker", "the Chinese startup", and "It"/"Its" opening a sentence: an
+// "the company", "the California chipmaker", "the Chinese startup", and "It" opening a sentence: an
 // organisation the text named before. Each head says which referents fit.
 const DESCRIPTOR = /\b[Tt]he (?:(?:[A-Z][a-z]+(?:-based|-headquartered)?|[a-z]+-based|[a-z]+-headquartered|[a-z]+) ){0,2}?(company|firm|chipmaker|chip maker|chip designer|startup|start-up|group|giant|conglomerate|lab|laboratory|developer|manufacturer|foundry|hyperscaler|cloud provider|cloud giant)(?! (?:of|that|which|who)\b)\b/g;
-const PRONOUN = /^(?:[A-Z][a-z]+, )?(It|Its)\b/;
+// "Its" is left to the rules that read it ("Its selection of …") and to the relation layer's possessive pronoun
+const PRONOUN = /^(?:[A-Z][a-z]+, )?(It)\b(?!['’])/;
 const HEAD_FITS: Record<string, (m: Mention) => boolean> = {
   chipmaker: (m) => m.label === 'Organization' && (m.props?.kind === undefined || m.props.kind === 'chip_designer' || m.props.kind === 'foundry' || m.props.kind === 'memory_maker'),
   foundry: (m) => m.label === 'Organization' && (m.props?.kind === undefined || m.props.kind === 'foundry'),

@@ -137,7 +137,10 @@ function members(text: string, known: Mention[]): Mention[] {
     const label = maker ? (k.props?.kind === 'chip_designer' ? 'Chip' : k.label === 'Lab' ? 'Model' : null) : k.label;
     if (!label) continue;
     const surface = text.slice(k.start, k.end + m[1]!.length + code.length);
-    const name = maker ? surface : `${k.name}${m[1]}${code}`;
+    // the member takes the family's canonical name up to the word the text used ("Huawei Ascend NPU (…)" + "Ascend 920" → "Huawei Ascend 920")
+    const at = k.name.indexOf(k.surface);
+    const family = at >= 0 ? k.name.slice(0, at + k.surface.length) : k.surface;
+    const name = maker ? surface : `${family}${m[1]}${code}`;
     const props = {};
     out.push({
       start: k.start,
@@ -178,7 +181,9 @@ function repositories(text: string, gazetteer: Gazetteer): Mention[] {
     if (!inHub && /\d/.test(owner) && /-/.test(owner)) continue;
     const start = m.index + whole.length - owner.length - 1 - repo.length;
     const name = `${owner}/${repo}`;
-    const hit = gazetteer.match(owner).find((h) => h.start === 0 && h.end === owner.length);
+    // owners are often written in lower case ("nvidia/…"): the capitalised and upper-case spellings are tried too
+    const spellings = [owner, owner[0]!.toUpperCase() + owner.slice(1), owner.toUpperCase()];
+    const hit = spellings.map((o) => gazetteer.match(o).find((h) => h.start === 0 && h.end === o.length)).find(Boolean);
     const best = hit && hit.candidates.length === 1 ? hit.candidates[0]!.entity : undefined;
     const publisher: Mention =
       best && (best.label === 'Organization' || best.label === 'Lab')

@@ -97,8 +97,8 @@ const POSITIVE: Row[] = [
 
   // repository ids name a model and its publisher
   { topic: 'repository id beside another mention', text: 'The card lists `acme/Zephyr-3-8B-Instruct` as a checkpoint tuned from Qwen3.', expect: ['DEVELOPED_BY acme/Zephyr-3-8B-Instruct -> acme'] },
-  { topic: 'repository id alone in its sentence', text: 'The card lists `acme/Zephyr-3-8B-Instruct` as the checkpoint.', expect: ['DEVELOPED_BY acme/Zephyr-3-8B-Instruct -> acme'], fails: true },
-  { topic: 'repository owner the graph knows (lower case)', text: 'Download `nvidia/Nemotron-Mini-4B-Instruct` and run it on an NVIDIA H100.', expect: ['DEVELOPED_BY nvidia/Nemotron-Mini-4B-Instruct -> NVIDIA'], fails: true },
+  { topic: 'repository id alone in its sentence', text: 'The card lists `acme/Zephyr-3-8B-Instruct` as the checkpoint.', expect: ['DEVELOPED_BY acme/Zephyr-3-8B-Instruct -> acme'] },
+  { topic: 'repository owner the graph knows (lower case)', text: 'Download `nvidia/Nemotron-Mini-4B-Instruct` and run it on an NVIDIA H100.', expect: ['DEVELOPED_BY nvidia/Nemotron-Mini-4B-Instruct -> NVIDIA'] },
 
   // member codes after a known maker or family
   { topic: 'maker and a member code', text: 'OpenAI launched OpenAI-o5 for paying users.', expect: ['DEVELOPED_BY OpenAI-o5 -> OpenAI'] },
@@ -106,9 +106,9 @@ const POSITIVE: Row[] = [
 
 const NEGATIVE: Row[] = [
   // the wrong maker inside an appositive or relative clause
-  { topic: 'apposition: the owner inside it made nothing', text: 'Qwen Team, a unit of Alibaba, unveiled Qwen3.6-Plus on Thursday.', expect: [], not: ['DEVELOPED_BY Qwen3.6-Plus -> Alibaba Group'], fails: true },
-  { topic: 'apposition: the backer inside it made nothing', text: 'Physical Intelligence, a startup backed by Amazon, introduced π0 to robot makers.', expect: [], not: ['DEVELOPED_BY π0 -> Amazon'], fails: true },
-  { topic: 'relative clause: the backer inside it made nothing', text: 'DeepSeek, which High-Flyer backs, released DeepSeek-V3.2 last week.', expect: [], not: ['DEVELOPED_BY DeepSeek-V3.2 -> High-Flyer'], fails: true },
+  { topic: 'apposition: the owner inside it made nothing', text: 'Qwen Team, a unit of Alibaba, unveiled Qwen3.6-Plus on Thursday.', expect: [], not: ['DEVELOPED_BY Qwen3.6-Plus -> Alibaba Group'] },
+  { topic: 'apposition: the backer inside it made nothing', text: 'Physical Intelligence, a startup backed by Amazon, introduced π0 to robot makers.', expect: [], not: ['DEVELOPED_BY π0 -> Amazon'] },
+  { topic: 'relative clause: the backer inside it made nothing', text: 'DeepSeek, which High-Flyer backs, released DeepSeek-V3.2 last week.', expect: [], not: ['DEVELOPED_BY DeepSeek-V3.2 -> High-Flyer'] },
 
   // a preposition with other words beside it says nothing
   { topic: '"from" with other words', text: 'Qwen3 drew praise from Google engineers.', expect: [], not: ['DEVELOPED_BY Qwen3 -> Google'] },
@@ -158,7 +158,7 @@ describe('relate: names and what they are', () => {
   });
 
   // the member is named after the family's name, which is a placeholder ("… (model unspecified)")
-  it.fails('a member of a family is named without the family placeholder', () => {
+  it('a member of a family is named without the family placeholder', () => {
     const chip = entities('Huawei unveiled the Ascend 920 at its developer conference.').find((e) => e.type === 'Chip' && e.aliases.includes('Ascend 920'));
     expect(chip?.name).toBe('Huawei Ascend 920');
   });

@@ -49,11 +49,12 @@ const PARTNER_AFTER = /^\s*(?:,\s*)?(?:(?:have|has|had|will|would|also|jointly|t
 const PARTNER_BEFORE = /\b(?:partnership|alliance|collaboration|cooperation|joint venture|tie-up|pact|agreement|deal|memorandum of understanding|mou)s? (?:between|of|among|with|involving)\s+(?:the )?$/;
 
 // "Chinese startup ⟨1⟩", "British firms ⟨1⟩ and ⟨2⟩": a demonym and up to three lower-case words before a group
-const DEMONYM_BEFORE = /^\s*(?:[a-z][a-z-]*\s+){0,3}$/;
+const ORG_HEADS = '(?:companies|company|firms?|startups?|start-ups?|giants?|groups?|chipmakers?|chip makers?|makers?|labs?|laboratory|providers?|hyperscalers?|vendors?|operators?|conglomerates?|developers?|designers?|manufacturers?|champions?|rivals?|entities|entity|funds?|investors?|banks?|agency|agencies|operators?|suppliers?|clouds?)';
+const DEMONYM_BEFORE = new RegExp(`^(?:\\s*|\\s+(?:[a-z][a-z-]*\\s+){0,2}${ORG_HEADS}\\s+(?:like\\s+|such as\\s+|including\\s+)?)$`);
 // "⟨1⟩ is an American technology company", "⟨1⟩, a Chinese hedge fund": the group, a copula or comma, an article, then the demonym
 const DEMONYM_AFTER = /^(?:\s*,\s*|\s+(?:is|was|are|were|,\s*which is|remains|became)\s+)(?:a|an|the|one of the)\s+(?:[a-z][a-z-]*\s+)?$/;
 // "US companies ⟨1⟩ and ⟨2⟩", "United Arab Emirates (UAE) state-backed company ⟨1⟩": a nation's name used as a noun modifier
-const NATION_BEFORE = /^\s*(?:\([A-Z.]{2,6}\)\s*)?(?:[a-z][a-z-]*\s+){0,2}(?:companies|company|firms?|startups?|start-ups?|giants?|groups?|chipmakers?|makers?|labs?|providers?|hyperscalers?|vendors?|operators?|conglomerates?|developers?|designers?|manufacturers?|champions?|rivals?)\s+(?:like\s+|such as\s+|including\s+)?$/;
+const NATION_BEFORE = new RegExp(`^\\s*(?:\\([A-Z.]{2,6}\\)\\s*)?(?:[a-z][a-z-]*\\s+){0,2}${ORG_HEADS}\\s+(?:like\\s+|such as\\s+|including\\s+)?$`);
 // amounts count as one word, whatever their spelling ("1.3 billion euros ($1.5 billion)")
 const AMOUNT = new RegExp(`${MONEY_SOURCE}(?:\\s*\\([^)]{1,30}\\))?`, 'gi');
 // a demonym-led description ending the gap belongs to the right mention ("… investor in ⟨French⟩ AI startup ⟨1⟩")
@@ -62,6 +63,7 @@ const DESCRIBED = /⟨\d+⟩(?:\s+[a-z][a-z-]*){0,4}\s*$/;
 const ITS = /\b[Ii]ts\s+((?:[a-z][a-z-]*\s+){0,3})$/;
 // a nation's name used as an adjective before an organisation's head noun: "a US company", "a UK-based firm"
 const NATION_HEAD = /^(?:-based|-headquartered)?\s+(?:[a-z][a-z-]*\s+){0,2}(?:company|firm|startup|start-up|group|giant|lab|chipmaker|maker|provider|hyperscaler|vendor|operator|conglomerate|developer|designer|manufacturer|fund|agency|cloud)\b/;
+const INSIDE_ATTACHED = /^\s*(?:,|\(|—|–)\s*(?:a|an|the|which|who|whose|its|one of|itself|now|formerly|previously|once)\b[^,;()—–]*$/;
 const INTRODUCING = /^\s*,?\s*(?:dubbed|called|named|known as|branded(?: as)?|code-?named|nicknamed)\s*[“"‘']?$/;
 const HOUSED = (m: Mention) => (m.label === 'DataCenter' || m.label === 'Deployment' ? 'LOCATED_IN' : 'HEADQUARTERED_IN') as Phrase['rel'];
 
@@ -139,11 +141,14 @@ function decide(gap: string, left: Mention, right: Mention): { rel: Phrase['rel'
     if (phrase.objectKinds && !phrase.objectKinds.includes(String(object.props?.kind ?? ''))) continue;
     // a city stands for its nation only where a place is meant
     if ((subject.place || object.place) && !PLACE_RELATIONS.has(phrase.rel)) continue;
+    // "benchmarked against models developed by ⟨1⟩": what follows a comparison is about the compared, not the left mention
+    if (phrase.rel !== 'COMPETES_WITH' && COMPARISON.test(gap)) continue;
     if (!best || end > best.end) best = { rel: phrase.rel, subject, object, weak: weak && !phrase.re?.test(gap), end };
   }
   return best;
 }
 
+const COMPARISON = /\b(?:against|than|versus|vs\.?|compared|comparable|benchmarked|outperform\w*|rival\w*|unlike|similar)\b/;
 const PLACE_RELATIONS = new Set<Phrase['rel']>(['HEADQUARTERED_IN', 'LOCATED_IN', 'ENACTED_BY']);
 
 /** "⟨a⟩'s [modifiers] ⟨b⟩": the relation the owner has to the owned, or null. */
@@ -171,6 +176,8 @@ const MAX_REACH = 4;
 
 export const relatePhrases: RelationRule = {
   name: 'relate',
+  // a repository id relates to its publisher on its own
+  minMentions: 1,
   example: 'Acme, a unit of Globex, unveiled the X1 and X2 accelerators, which are built by Initech.',
   apply(frame) {
     const out: FactDraft[] = [];
@@ -192,6 +199,8 @@ export const relatePhrases: RelationRule = {
       const left = groups[a]!;
       for (let b = a + 1; b < groups.length && b <= a + MAX_REACH; b++) {
         const right = groups[b]!;
+        // a name inside an appositive ("⟨0⟩, a unit of ⟨1⟩, unveiled ⟨2⟩") is not the subject of what follows the appositive
+        if (/,/.test(frame.masked.slice(left.end, right.start)) && INSIDE_ATTACHED.test(frame.masked.slice(a > 0 ? groups[a - 1]!.end : 0, left.start))) continue;
         // a possessive owner ("⟨1⟩'s ⟨2⟩") is not the end of a phrase: what it owns is
         if (/^['’]s\b/.test(frame.masked.slice(right.end, right.end + 3))) continue;
         const gap = gapBetween(frame, left, right);
@@ -216,7 +225,7 @@ export const relatePhrases: RelationRule = {
       if (named2 && left.members.length === 1 && left.members[0]!.label === 'Nation' && usable(left.members[0]) && INTRODUCING.test(frame.masked.slice(left.end, named2.start)) && /\bin (?:the )?$/.test(frame.masked.slice(Math.max(0, left.start - 8), left.start)))
         for (const m of named2.members.filter(usable)) if (m.label !== 'Nation') push('LOCATED_IN', m, left.members[0]!, 0.6);
       // nationality: "Chinese startup ⟨1⟩", "⟨1⟩, a Chinese hedge fund"
-      const nation = left.members.length === 1 && left.members[0]!.demonym && left.members[0]!.status !== 'ambiguous' ? left.members[0]! : undefined;
+      const nation = left.members.length === 1 && left.members[0]!.demonym && !left.members[0]!.place && left.members[0]!.status !== 'ambiguous' ? left.members[0]! : undefined;
       const next = groups[a + 1];
       const named = left.members.length === 1 && left.members[0]!.label === 'Nation' && !left.members[0]!.demonym && !left.members[0]!.place && left.members[0]!.status !== 'ambiguous' ? left.members[0]! : undefined;
       // "US companies ⟨1⟩ and ⟨2⟩", and a nation's name right before an organisation's ("the US ⟨Federal Reserve⟩")
