@@ -19,7 +19,7 @@
 //    preceded by one ("a partnership between ⟨0⟩ and ⟨1⟩"), partners pairwise.
 import type { Label } from '../../../schema/generated/model.js';
 import { MONEY_SOURCE } from '../money.js';
-import { allowed, type FactDraft, type Frame, type Mention, type RelationRule } from '../frame.js';
+import { allowed, leadingActor, type FactDraft, type Frame, type Mention, type RelationRule } from '../frame.js';
 import { phraseBook, type Phrase } from './phrases.js';
 
 interface Group {
@@ -50,19 +50,21 @@ const PARTNER_BEFORE = /\b(?:partnership|alliance|collaboration|cooperation|join
 
 // "Chinese startup ⟨1⟩", "British firms ⟨1⟩ and ⟨2⟩": a demonym and up to three lower-case words before a group
 const ORG_HEADS = '(?:companies|company|firms?|startups?|start-ups?|giants?|groups?|chipmakers?|chip makers?|makers?|labs?|laboratory|providers?|hyperscalers?|vendors?|operators?|conglomerates?|developers?|designers?|manufacturers?|champions?|rivals?|entities|entity|funds?|investors?|banks?|agency|agencies|operators?|suppliers?|clouds?)';
-const DEMONYM_BEFORE = new RegExp(`^(?:\\s*|\\s+(?:[a-z][a-z-]*\\s+){0,2}${ORG_HEADS}\\s+(?:like\\s+|such as\\s+|including\\s+)?)$`);
+const DEMONYM_BEFORE = new RegExp(`^(?:\\s*|\\s+(?:(?:[a-z][a-z-]*|AI)\\s+){0,2}${ORG_HEADS}\\s+(?:like\\s+|such as\\s+|including\\s+)?)$`);
 // "⟨1⟩ is an American technology company", "⟨1⟩, a Chinese hedge fund": the group, a copula or comma, an article, then the demonym
 const DEMONYM_AFTER = /^(?:\s*,\s*|\s+(?:is|was|are|were|,\s*which is|remains|became)\s+)(?:a|an|the|one of the)\s+(?:[a-z][a-z-]*\s+)?$/;
 // "US companies ⟨1⟩ and ⟨2⟩", "United Arab Emirates (UAE) state-backed company ⟨1⟩": a nation's name used as a noun modifier
-const NATION_BEFORE = new RegExp(`^\\s*(?:\\([A-Z.]{2,6}\\)\\s*)?(?:[a-z][a-z-]*\\s+){0,2}${ORG_HEADS}\\s+(?:like\\s+|such as\\s+|including\\s+)?$`);
+const NATION_BEFORE = new RegExp(`^\\s*(?:\\([A-Z.]{2,6}\\)\\s*)?(?:(?:[a-z][a-z-]*|AI)\\s+){0,2}${ORG_HEADS}\\s+(?:like\\s+|such as\\s+|including\\s+)?$`);
 // amounts count as one word, whatever their spelling ("1.3 billion euros ($1.5 billion)")
 const AMOUNT = new RegExp(`${MONEY_SOURCE}(?:\\s*\\([^)]{1,30}\\))?`, 'gi');
 // a demonym-led description ending the gap belongs to the right mention ("… investor in ⟨French⟩ AI startup ⟨1⟩")
 const DESCRIBED = /⟨\d+⟩(?:\s+[a-z][a-z-]*){0,4}\s*$/;
 // "its ⟨1⟩", "its earlier ⟨1⟩": a possessive pronoun whose owner is the organisation named last
+// nouns that relate the owned to something else than its owner ("its predecessor X", "its rival Y")
+const RELATIONAL = /^(?:predecessor|successor|rival|rivals|competitor|competitors|peer|peers|counterpart|alternative|alternatives|partner|partners|customer|customers|client|clients|investor|investors|backer|backers|parent|supplier|suppliers)$/;
 const ITS = /\b[Ii]ts\s+((?:[a-z][a-z-]*\s+){0,3})$/;
 // a nation's name used as an adjective before an organisation's head noun: "a US company", "a UK-based firm"
-const NATION_HEAD = /^(?:-based|-headquartered)?\s+(?:[a-z][a-z-]*\s+){0,2}(?:company|firm|startup|start-up|group|giant|lab|chipmaker|maker|provider|hyperscaler|vendor|operator|conglomerate|developer|designer|manufacturer|fund|agency|cloud)\b/;
+const NATION_HEAD = /^(?:-based|-headquartered)?\s+(?:(?:[a-z][a-z-]*|AI|[A-Z]{2,5})\s+){0,3}(?:company|firm|startup|start-up|group|giant|lab|chipmaker|maker|provider|hyperscaler|vendor|operator|conglomerate|developer|designer|manufacturer|fund|agency|cloud|multinational|corporation|champion|supplier|foundry|bank|investor)\b/;
 const INSIDE_ATTACHED = /^\s*(?:,|\(|—|–)\s*(?:a|an|the|which|who|whose|its|one of|itself|now|formerly|previously|once)\b[^,;()—–]*$/;
 const INTRODUCING = /^\s*,?\s*(?:dubbed|called|named|known as|branded(?: as)?|code-?named|nicknamed)\s*[“"‘']?$/;
 const HOUSED = (m: Mention) => (m.label === 'DataCenter' || m.label === 'Deployment' ? 'LOCATED_IN' : 'HEADQUARTERED_IN') as Phrase['rel'];
@@ -235,16 +237,17 @@ export const relatePhrases: RelationRule = {
       if (nation && next && DEMONYM_BEFORE.test(frame.masked.slice(left.end, next.start))) for (const m of next.members.filter(usable)) push(HOUSED(m), m, nation, 0.65);
       // "⟨1⟩ is an American company", "⟨1⟩ is a US company"
       const after = next ? frame.masked.slice(next.end, next.end + 40) : '';
-      const nationAfter = next && next.members.length === 1 && next.members[0]!.label === 'Nation' && next.members[0]!.status !== 'ambiguous' && !next.members[0]!.place && (next.members[0]!.demonym || NATION_HEAD.test(after));
+      const nationAfter = next && next.members.length === 1 && next.members[0]!.label === 'Nation' && next.members[0]!.status !== 'ambiguous' && !next.members[0]!.place && NATION_HEAD.test(after);
       if (nationAfter && DEMONYM_AFTER.test(frame.masked.slice(left.end, next.start)))
         for (const m of left.members.filter(usable)) push(HOUSED(m), m, next.members[0]!, 0.65);
       // "its ⟨1⟩": the owner is the organisation the sentence named last before it, else the one the text is about
       const its = ITS.exec(frame.masked.slice(a > 0 ? groups[a - 1]!.end : 0, left.start));
       if (its && left.members.length >= 1) {
         const before = groups.slice(0, a).flatMap((g) => g.members).filter((m) => usable(m) && (m.label === 'Organization' || m.label === 'Lab'));
-        const owner = before[before.length - 1] ?? (frame.previous && (frame.previous.label === 'Organization' || frame.previous.label === 'Lab') ? frame.previous : undefined);
+        const subject = before[before.length - 1] ?? leadingActor(frame) ?? frame.previous;
+        const owner = subject && usable(subject) && (subject.label === 'Organization' || subject.label === 'Lab') && !left.members.includes(subject) ? subject : undefined;
         const mods = words(its[1]!);
-        if (owner && mods.length <= book.possessive.maxModifiers && !mods.some((w) => NOT_MODIFIER.has(w)))
+        if (owner && mods.length <= book.possessive.maxModifiers && !mods.some((w) => NOT_MODIFIER.has(w) || RELATIONAL.test(w)))
           for (const m of left.members.filter(usable)) {
             const rel = book.possessive.relations.find((r) => r !== 'SUBSIDIARY_OF' && r !== 'HEADQUARTERED_IN' && allowed(r, m.label, owner.label));
             if (rel) push(rel, m, owner, 0.6);
