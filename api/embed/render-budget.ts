@@ -1,7 +1,7 @@
 // A budget of event-loop time for uncached renders. Building a map (layout, SVG, HTML) takes tens
 // of milliseconds on the event loop; a client asking for a new variant every request could spend
-// all of it. Renders may use at most `budgetMs` of every `windowMs` (3 s of 5 by default: a burst,
-// such as the gallery's first view, fits; a sustained flood leaves cached maps 40% of the loop);
+// all of it. Renders may use at most `budgetMs` of every `windowMs` (2 s of 5 by default: a burst,
+// such as the gallery's first view, fits; a sustained flood leaves cached maps 60% of the loop);
 // past that, a new render is refused (503 with Retry-After) until the window slides.
 import { RenderBusy } from './png.js';
 
@@ -11,7 +11,7 @@ export class RenderBudget {
   private total = 0;
 
   constructor(
-    readonly budgetMs = 3000,
+    readonly budgetMs = 2000,
     readonly windowMs = 5000,
     private readonly now: () => number = () => performance.now(),
   ) {}
