@@ -77,7 +77,7 @@ function modelNameOf(url: string, meta: Record<string, unknown>, body: string): 
   const presented = /\bWe (?:present|introduce|release|are releasing) \**([A-Z][\w.-]*\d[\w.-]*)/.exec(body)?.[1];
   if (presented) return presented.replace(/[.,]$/, '');
   // "Llama 3.3 is an auto-regressive language model …": the card's subject, a name with a version
-  const subject = /(?:^|\n)[*_]*(?:The )?([A-Z][\w-]*(?: [A-Z0-9][\w.-]*)?[ -]\d[\w.-]*|[A-Z][\w-]*\d[\w.-]*) (?:is|are) (?:an?|the) [\w\s(),-]{0,60}?\b(?:model|LLM)s?\b/.exec(body)?.[1];
+  const subject = /(?:^|\n|[.:][*_]*\s+)[*_]*(?:The )?([A-Z][\w-]*(?: [A-Z0-9][\w.-]*)?[ -]\d[\w.-]*|[A-Z][\w-]*\d[\w.-]*) (?:is|are) (?:an?|the) [\w\s(),-]{0,60}?\b(?:model|LLM)s?\b/.exec(body)?.[1];
   if (subject) return subject;
   return url.split(/[\\/]/).filter((p) => p && !/^readme(\.md)?$/i.test(p)).pop()?.replace(/\.md$/i, '') ?? url;
 }
