@@ -10,6 +10,7 @@ import { IngestPipeline, type TargetOutcome } from './pipeline/pipeline.js';
 import { recentDeadLetters, recentRuns, recordDeadLetter, type DeadLetter, type RunReport } from './pipeline/run-log.js';
 import { DEFAULT_SOURCES, loadSourcesConfig, type SourcesConfig } from './scheduler/config.js';
 import { runAllOnce, scheduleJobs, type JobOutcome } from './scheduler/scheduler.js';
+import { useHtmlParsePool } from './sources/html-pool.js';
 
 /** A pipeline with the fetch settings of a sources file, optionally allowing private addresses. */
 export function createPipeline(
@@ -83,7 +84,10 @@ export class IngestService {
   constructor(
     private readonly store: GraphStore,
     private readonly opts: IngestServiceOptions,
-  ) {}
+  ) {
+    // this process serves requests: fetched pages are parsed off its event loop
+    useHtmlParsePool();
+  }
 
   /** The sources file, read and validated once; errors name the file and the field. */
   sources(): SourcesConfig {

@@ -15,6 +15,7 @@ import { layoutMap } from './layout.js';
 import { GALLERY_SCRIPT_HASH, mostDependedOn, renderGallery, type GalleryExample } from './gallery.js';
 import type { Snapshot } from '../../graph/snapshot.js';
 import { PngRenderPool, RenderBusy, type PngPoolLimits } from './png.js';
+import { RenderBudget } from './render-budget.js';
 
 /** Bumped when the drawing changes, so ETags of old renders stop matching. */
 const RENDER_REVISION = '1';
@@ -26,6 +27,8 @@ export interface EmbedOptions {
   cache?: RenderCache;
   /** limits of the PNG worker pool (tests make them small) */
   png?: PngPoolLimits;
+  /** event-loop time uncached renders may take: `budgetMs` of every `windowMs` */
+  renderBudget?: { budgetMs: number; windowMs: number };
 }
 
 function errorResponse(c: Context, err: unknown): Response {
@@ -45,6 +48,7 @@ function originOf(c: Context, publicUrl: string | undefined): string {
 export async function mountEmbeds(app: Hono, deps: AppDeps, opts: EmbedOptions = {}): Promise<() => Promise<void>> {
   const cache = opts.cache ?? new RenderCache();
   const png = new PngRenderPool(opts.png);
+  const budget = opts.renderBudget ? new RenderBudget(opts.renderBudget.budgetMs, opts.renderBudget.windowMs) : new RenderBudget();
   const keyOf = (format: Format, version: string, canonical: string) =>
     createHash('sha256').update(`${RENDER_REVISION}|${format}|${version}|${canonical}`).digest('base64url').slice(0, 32);
 
@@ -102,11 +106,11 @@ export async function mountEmbeds(app: Hono, deps: AppDeps, opts: EmbedOptions =
     try {
       rendered ??= await cache.getOrRender(key, async () => {
         if (format !== 'png')
-          return { body: await renderMap({ snapshot, store: deps.store, params, format, scenarioDir: opts.scenarioDir }), contentType: CONTENT_TYPES[format], etag: headers.ETag! };
+          return { body: await budget.run(() => renderMap({ snapshot, store: deps.store, params, format, scenarioDir: opts.scenarioDir })), contentType: CONTENT_TYPES[format], etag: headers.ETag! };
         // admitted before the SVG is built, so a full pool refuses at once and costs nothing here
         const release = png.admit();
         try {
-          const svg = await renderMap({ snapshot, store: deps.store, params, format: 'svg', scenarioDir: opts.scenarioDir });
+          const svg = await budget.run(() => renderMap({ snapshot, store: deps.store, params, format: 'svg', scenarioDir: opts.scenarioDir }));
           return { body: await png.rasterise(svg, params.scale), contentType: CONTENT_TYPES.png, etag: headers.ETag! };
         } finally {
           release();
@@ -142,12 +146,12 @@ export async function mountEmbeds(app: Hono, deps: AppDeps, opts: EmbedOptions =
       const snapshot = await deps.snapshots.get();
       // The answer depends only on these, so the map is built and laid out once per graph version.
       const key = `oembed|${RENDER_REVISION}|${snapshot.version}|${linkQuery(params)}|${origin}|${maxwidth}|${maxheight}`;
-      const rendered = await cache.getOrRender(key, async () => {
+      const rendered = await cache.getOrRender(key, () => budget.run(async () => {
         const spec = buildSpec(snapshot, params, opts.scenarioDir);
         const layouts = { wide: layoutMap(spec, 'wide'), medium: layoutMap(spec, 'medium'), narrow: layoutMap(spec, 'narrow') };
         const body = JSON.stringify(oembedResponse({ origin, params, spec, layouts, maxwidth, maxheight }));
         return { body: Buffer.from(body, 'utf8'), contentType: OEMBED_TYPE, etag: '' };
-      });
+      }));
       return c.body(rendered.body as Uint8Array<ArrayBuffer>, 200, {
         ...COMMON_HEADERS,
         'Content-Type': OEMBED_TYPE,

@@ -20,7 +20,7 @@ export const BUDGET = {
   /** the most an operation may cost (object 2, scalar 1, times the size each list may reach) */
   maxCost: 1_000_000,
   /** list items (entities, relations, sources, rows) one answer may hold: an analyst's page of 100 entities with relations and sources is a few thousand; bulk reads are `export`'s */
-  maxItems: 25_000,
+  maxItems: 10_000,
   /** characters of the serialised answer */
   maxAnswerChars: 32 * 2 ** 20,
   /** items of any list argument, unless the field says otherwise */
@@ -117,6 +117,9 @@ function listLength(typeName: string, field: string, args: Record<string, unknow
 export function checkOperation(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, rawVariables: Record<string, unknown> | undefined): number {
   const { getArgumentValues, getNamedType, getNullableType, getVariableValues, isInterfaceType, isListType, isObjectType, isUnionType } = realmOf(schema);
   const isConnection = (t: GraphQLNamedType) => isObjectType(t) && 'pageInfo' in t.getFields();
+  // a variable far over every list cap is refused before it is coerced item by item
+  for (const [name, value] of Object.entries(rawVariables ?? {}))
+    if (Array.isArray(value) && value.length > BUDGET.maxListItems * 10) throw refuse(`$${name}: a list of ${value.length} items; no argument takes more than ${BUDGET.maxListItems}`);
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables ?? {}, { maxErrors: 1 });
   if (coerced.errors) return 0;
   const variables = coerced.coerced;

@@ -19,6 +19,8 @@ const BY_CODE: Record<string, (message: string) => Error> = {
   FORBIDDEN: (m) => new Forbidden(m),
   BAD_USER_INPUT: (m) => new InvalidInput(m),
   NOT_FOUND: (m) => new NotFound(m),
+  // the request itself was too large: the user sends less (a rate limit or a busy server is for later: unavailable)
+  PAYLOAD_TOO_LARGE: (m) => new InvalidInput(m),
 };
 
 /** Checks a server URL given by a flag or the environment (`field` names where it came from). */

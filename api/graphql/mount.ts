@@ -166,10 +166,12 @@ export async function mountGraphQL(app: Hono, deps: AppDeps, opts: MountOptions 
     }
 
     let body: unknown = undefined;
+    let raw = '';
     if (req.method === 'POST') {
       // only an editor may send the large body of an ingestDocuments hand-off
       const text = await readBody(req, role === 'editor' ? Math.max(INGEST_BODY_BYTES, limits.bodyBytes) : limits.bodyBytes);
       if (text === null) return tooLarge(limits.bodyBytes, role === 'editor');
+      raw = text;
       const isJson = (req.headers.get('content-type') ?? '').toLowerCase().includes('json');
       if (isJson && text) {
         try {
@@ -188,7 +190,7 @@ export async function mountGraphQL(app: Hono, deps: AppDeps, opts: MountOptions 
     // keyed by a hash: a request's size never adds to the cache's
     const cacheKey = createHash('sha256')
       .update(`${req.method}\u0000${req.headers.get('accept') ?? ''}\u0000${url.search}\u0000`)
-      .update(typeof body === 'string' ? body : JSON.stringify(body ?? null))
+      .update(raw)
       .digest('base64');
     // cached answers are only for requests Apollo would answer (CSRF prevention stays in force)
     const hit = cache && !bypass && preflighted(req.headers) ? cache.get(version, cacheKey) : undefined;

@@ -51,3 +51,99 @@ export class RecordSink {
     this.records.push(r);
   }
 }
+
+// Where a model card states hardware: the label of a row or line, or the heading above it, says
+// whether the chips named are what the model was trained on or what it runs on.
+const HARDWARE_CONTEXT = /hardware|\bGPUs?\b|accelerators?|\bchips?\b|\bcompute\b|infrastructure|\bdevices?\b|\btrain|\binference\b|\bserving\b|\bdeploy/i;
+const RUNS_CONTEXT = /inference|serving|serve\b|deploy|\bruns?\b|running|tested|recommended|supported|requirements?|minimum|quick ?start|usage|how to|local/i;
+const TRAINS_CONTEXT = /train|pre-?train|fine-?tun|GPU[ -]?hours|compute|energy|\bhardware\b|\bGPUs?\b|accelerators?|cluster/i;
+const HEADING = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
+const TABLE_RULE = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
+// a count written right before the chip: "2048 H800", "2,048 NVIDIA H800", "8x H100", "512 × H100"
+const COUNT_BEFORE = /(?:^|[\s|(:])(\d[\d,]*)\s*(?:[x×]\s*)?(?:NVIDIA\s+|Nvidia\s+|AMD\s+|Huawei\s+|Google\s+)?$/;
+
+const cellsOf = (line: string): string[] =>
+  line
+    .trim()
+    .replace(/^\||\|$/g, '')
+    .split('|')
+    .map((c) => c.replace(/\*\*|__|`/g, '').trim());
+
+/** One stated pair of a card: a label (row head, field name, column header) and the text it labels. */
+interface Stated {
+  label: string;
+  value: string;
+  line: string;
+  heading: string;
+}
+
+/** The label/value pairs of a Markdown body: "label: value" lines, "**Label** value" lines, table rows (by row head and column header), and list items (labelled by the line that leads into the list). */
+function statedPairs(body: string): Stated[] {
+  const out: Stated[] = [];
+  let heading = '';
+  let header: string[] | null = null;
+  // the prose line a list follows ("The model was tested on the following GPUs:")
+  let lead = '';
+  const lines = body.split('\n');
+  lines.forEach((raw, i) => {
+    const line = raw.replace(/\r$/, '');
+    const h = HEADING.exec(line);
+    if (h) {
+      heading = h[2]!.replace(/\*\*|__|`/g, '');
+      header = null;
+      lead = '';
+      return;
+    }
+    if (/^\s*\|/.test(line)) {
+      if (TABLE_RULE.test(line)) return;
+      const cells = cellsOf(line);
+      if (TABLE_RULE.test(lines[i + 1] ?? '')) {
+        header = cells;
+        return;
+      }
+      const head = cells[0] ?? '';
+      cells.slice(1).forEach((cell, j) => out.push({ label: `${head} ${header?.[j + 1] ?? ''}`.trim(), value: cell, line: line.trim(), heading }));
+      return;
+    }
+    header = null;
+    const plain = line.replace(/^\s*(?:[-*+•]|\d+\.)\s+/, '');
+    const labelled = /^\s*(?:\*\*|__)?([^:*|]{2,60}?)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.+)$/.exec(plain) ?? /^\s*(?:\*\*|__)([^*]{2,60})(?:\*\*|__)\s+(.+)$/.exec(plain);
+    if (labelled) out.push({ label: labelled[1]!.trim(), value: labelled[2]!, line: line.trim(), heading });
+    else if (plain !== line && plain.trim().length > 0 && plain.length <= 160) out.push({ label: lead, value: plain, line: line.trim(), heading });
+    else if (plain.trim()) lead = plain.trim().length <= 200 ? plain.trim() : '';
+  });
+  return out;
+}
+
+/**
+ * Hardware a model card states by its structure ("| Training hardware | 2048 H800 |", "Hardware type:
+ * H100-80GB", "GPUs: 512 H100-80G", a list of GPUs under "Hardware requirements"): TRAINED_ON when the
+ * label or heading speaks of training, RUNS_ON when it speaks of inference, deployment or requirements;
+ * the count when it is written right before the chip.
+ */
+export function hardwareFacts(sink: RecordSink, model: EndpointOut | null, body: string, gazetteer: Gazetteer): void {
+  if (!model) return;
+  for (const s of statedPairs(body)) {
+    const context = `${s.label} ${s.heading}`;
+    if (!HARDWARE_CONTEXT.test(context) && !/GPU[ -]?hours/i.test(s.value)) continue;
+    // the label decides first; the heading only when the label says nothing either way
+    const rel: RelationType | null = RUNS_CONTEXT.test(s.label)
+      ? 'RUNS_ON'
+      : TRAINS_CONTEXT.test(s.label)
+        ? 'TRAINED_ON'
+        : RUNS_CONTEXT.test(s.heading)
+          ? 'RUNS_ON'
+          : TRAINS_CONTEXT.test(s.heading) || /GPU[ -]?hours/i.test(s.value)
+            ? 'TRAINED_ON'
+            : null;
+    if (!rel) continue;
+    for (const hit of gazetteer.match(s.value)) {
+      const known = hit.candidates[0];
+      if (!known || hit.candidates.length > 1 || known.entity.label !== 'Chip') continue;
+      const chip = sink.entity(known.entity.name, 'Chip', { labels: ['Chip'] });
+      const count = COUNT_BEFORE.exec(s.value.slice(0, hit.start))?.[1];
+      const n = count ? Number(count.replace(/,/g, '')) : undefined;
+      sink.fact(rel, model, chip, s.line, n && Number.isSafeInteger(n) && n > 0 ? { props: { count: n } } : {});
+    }
+  }
+}

@@ -73,8 +73,17 @@ export class HtmlParsePool {
 
 let shared: HtmlParsePool | null = null;
 
-/** The process's pool, started on first use. */
-export function htmlParsePool(): HtmlParsePool {
-  shared ??= new HtmlParsePool();
+/**
+ * Makes this process parse HTML pages in a worker pool from now on. A server calls it: its event
+ * loop answers requests. A command-line run parses in its own thread (the depth limit applies
+ * either way) and spares the start of a worker.
+ */
+export function useHtmlParsePool(limits: HtmlPoolLimits = HTML_POOL_LIMITS): HtmlParsePool {
+  shared ??= new HtmlParsePool(limits);
+  return shared;
+}
+
+/** The pool when this process uses one, else null. */
+export function htmlParsePool(): HtmlParsePool | null {
   return shared;
 }

@@ -134,7 +134,9 @@ export const htmlSource: Source = {
   kind: 'html',
   accepts: (input) => /html|xhtml/i.test(input.contentType ?? '') || /\.x?html?$/i.test(input.url) || /^\s*(<!doctype html|<html)/i.test(decodeBody(input.body, input.contentType).slice(0, 200)),
   async parse(input) {
-    // parsed in a worker thread: a hostile page costs that thread its time limit, never the event loop
-    return { documents: [await htmlParsePool().parse(decodeBody(input.body, input.contentType), input.url)], items: [] };
+    const html = decodeBody(input.body, input.contentType);
+    // in a server, parsed in a worker thread: a hostile page costs that thread its time limit, never the event loop
+    const pool = htmlParsePool();
+    return { documents: [pool ? await pool.parse(html, input.url) : parseHtml(html, input.url)], items: [] };
   },
 };

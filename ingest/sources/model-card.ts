@@ -1,19 +1,50 @@
-// Hugging Face style model cards: YAML front matter (license, base_model with base_model_relation
-// or quantized/finetune/merge tags, language, pipeline_tag, tags) and the body's "Developed by",
-// parameters, context length, training hardware and release date. The body's sentences also go
-// through ordinary extraction.
+// Hugging Face style model cards, with or without YAML front matter (a model repository's README):
+// the front matter's license, base_model with base_model_relation or quantized/finetune/merge tags,
+// language, pipeline_tag and tags, and the body's "Developed by", parameters, context length, release
+// date and hardware (label lines and tables: what the model was trained on and what it runs on). The
+// body's sentences also go through ordinary extraction.
 import { parse as parseYaml } from 'yaml';
 import { InvalidInput } from '../../schema/errors.js';
 import type { Props } from '../../schema/records.js';
 import { parseModelName } from '../resolve/model-version.js';
 import { resolveName } from '../resolve/resolver.js';
-import { RecordSink } from '../extract/structured.js';
+import { RecordSink, hardwareFacts } from '../extract/structured.js';
 import { MODEL_FAMILIES } from '../extract/lexicon.js';
-import { parseCount } from '../extract/money.js';
 import { decodeBody } from './decode.js';
 import type { ParsedDocument, RawInput, Source, ParseContext } from './source.js';
 
-const FRONT_MATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
+// front matter opens the file, after blank lines at most
+const FRONT_MATTER = /^\uFEFF?(?:[ \t]*\r?\n)*---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+const CARD_KEYS = /^(?:base_model|pipeline_tag|license|library_name|model-index|model_name|datasets|tags|language)\s*:/m;
+
+// What marks a model card's body, each read off its structure: headings model cards share, labelled
+// fields, benchmark tables, loading code and hub links. Prose words alone never count.
+const CARD_HEADING =
+  /^\s{0,3}#{1,6}\s*(?:\d+\.\s*)?(?:Model (?:Details|Description|Summary|Information|Overview|Architecture|Card|Specs?|Sources|Introduction)|Training(?: Details| Data| Procedure| Hardware)?|Evaluation(?: Results)?|Benchmarks?(?: Results)?|Intended Uses?|Out-of-Scope Use|(?:Bias, Risks,? and )?Limitations|Hardware(?: and Software| Requirements)?|Quantization|Prompt (?:Format|Template)|Environmental Impact|.{0,60}\b(?:Language|Foundation|Reasoning|Embedding|Instruct|Chat|our) Models?\b)/gim;
+// headings any software README has: they count once, and never alone
+const README_HEADING = /^\s{0,3}#{1,6}\s*(?:\d+\.\s*)?(?:Uses|Usage|How to (?:Get Started|Use)|Quick ?start|Citation|Deployment|Inference|Performance|Highlights|License)\b/im;
+const CARD_FIELD =
+  /^[\s*|+-]*(?:\*\*|__)?(?:Developed by|Model developer|Model creator|Model type|Model Architecture|Number of Parameters|Parameters|Context Length|Training Hardware|Hardware Type|GPU hours|Release Date|Model Release Date|Finetuned from|Base model|Original model|Model dates|Language\(s\))(?:\*\*|__)?\s*[:|]/gim;
+const BENCHMARK_ROW = /^\s*\|.*\b(?:MMLU|GSM8K|HumanEval|MATH-?500|GPQA|ARC-[CE]|HellaSwag|BBH|IFEval|LiveCodeBench|AIME|MBPP|TruthfulQA|Winogrande|C-Eval|CMMLU|MT-Bench|AlpacaEval)\b.*\|/m;
+const LOADING_CODE = /\b(?:from transformers import|AutoModelFor\w+|AutoTokenizer|huggingface-cli|vllm serve|llama-cli|llama\.cpp|ollama run|lms get)\b/;
+
+/** How strongly a text reads as a model card's body (its front matter aside), from its structure. */
+export function modelCardScore(text: string): number {
+  const headings = new Set([...text.matchAll(CARD_HEADING)].map((m) => m[0].replace(/^[\s#\d.]+/, '').toLowerCase()));
+  const fields = new Set([...text.matchAll(CARD_FIELD)].map((m) => m[0].replace(/[\s*|+:_-]/g, '').toLowerCase()));
+  const specific = Math.min(headings.size, 3) + Math.min(fields.size, 3) + (BENCHMARK_ROW.test(text) ? 1 : 0);
+  return specific === 0 ? 0 : specific + (README_HEADING.test(text) ? 1 : 0) + (LOADING_CODE.test(text) ? 1 : 0);
+}
+
+/** Whether an input is a model card: a model hub URL, card front matter, or a Markdown body that reads as one. */
+export function looksLikeModelCard(text: string, url: string): boolean {
+  if (/huggingface\.co\/[^/]+\/[^/]+/.test(url)) return true;
+  const fm = FRONT_MATTER.exec(text);
+  if (fm && CARD_KEYS.test(fm[1]!)) return true;
+  // Markdown at all: headings or tables
+  if (!/^\s{0,3}#{1,6}\s|^\s*\|.*\|\s*$/m.test(text)) return false;
+  return modelCardScore(text) >= 3;
+}
 const RELATION_TAGS: [RegExp, string][] = [
   [/quantiz|gguf|awq|gptq|exl2|mlx|bnb|4-?bit|8-?bit/i, 'quantized'],
   [/merge/i, 'merge'],
@@ -45,6 +76,9 @@ function modelNameOf(url: string, meta: Record<string, unknown>, body: string): 
   // "We present DeepSeek-V3, a strong Mixture-of-Experts ..." names the model
   const presented = /\bWe (?:present|introduce|release|are releasing) \**([A-Z][\w.-]*\d[\w.-]*)/.exec(body)?.[1];
   if (presented) return presented.replace(/[.,]$/, '');
+  // "Llama 3.3 is an auto-regressive language model …": the card's subject, a name with a version
+  const subject = /(?:^|\n|[.:][*_]*\s+)[*_]*(?:The )?([A-Z][\w-]*(?: [A-Z0-9][\w.-]*)?[ -]\d[\w.-]*|[A-Z][\w-]*\d[\w.-]*) (?:is|are) (?:an?|the) [\w\s(),-]{0,60}?\b(?:model|LLM)s?\b/.exec(body)?.[1];
+  if (subject) return subject;
   return url.split(/[\\/]/).filter((p) => p && !/^readme(\.md)?$/i.test(p)).pop()?.replace(/\.md$/i, '') ?? url;
 }
 
@@ -116,16 +150,7 @@ export function parseModelCard(markdown: string, url: string, ctx: ParseContext)
     const dev = known ?? (familyDev ? ctx.gazetteer.get(familyDev) : undefined);
     if (dev) sink.fact('DEVELOPED_BY', model, sink.entity(dev.entity.name, dev.entity.label, { labels: [dev.entity.label] }), undefined, { confidence: known ? 0.7 : 0.6 });
   }
-  const hardware = field(body, 'Training Hardware|Hardware|Hardware Type|Training hardware|GPUs?');
-  if (hardware) {
-    for (const hit of ctx.gazetteer.match(hardware.value)) {
-      const k = hit.candidates[0];
-      if (!k || hit.candidates.length > 1 || k.entity.label !== 'Chip') continue;
-      const chip = sink.entity(k.entity.name, 'Chip', { labels: ['Chip'] });
-      const count = parseCount(hardware.value.slice(0, hit.start));
-      sink.fact('TRAINED_ON', model, chip, hardware.line, count ? { props: { count } } : {});
-    }
-  }
+  hardwareFacts(sink, model, body, ctx.gazetteer);
   // sentences come from the prose: markup, image and link targets and code blocks would only add noise
   const prose = body
     .replace(/```[\s\S]*?```/g, ' ')
@@ -138,10 +163,7 @@ export function parseModelCard(markdown: string, url: string, ctx: ParseContext)
 
 export const modelCardSource: Source = {
   kind: 'model-card',
-  accepts: (input: RawInput) => {
-    const text = decodeBody(input.body, input.contentType).slice(0, 4000);
-    return /huggingface\.co\/[^/]+\/[^/]+/.test(input.url) || (/\.md$/i.test(input.url) && FRONT_MATTER.test(text) && /\b(base_model|pipeline_tag|license|library_name)\s*:/.test(text));
-  },
+  accepts: (input: RawInput) => looksLikeModelCard(decodeBody(input.body, input.contentType).slice(0, 20000), input.url),
   async parse(input, ctx) {
     return { documents: [parseModelCard(decodeBody(input.body, input.contentType), input.url, ctx)], items: [] };
   },

@@ -1,6 +1,8 @@
-// Policy documents (Federal Register rules, EUR-Lex acts, statutes, memos) as HTML or text: the
-// title, issuing body, document number and dates become a Regulation with ENACTED_BY; sentences
-// stating an effect on named entities become APPLIES_TO through a rule bound to that regulation.
+// Policy documents (Federal Register rules with or without their headers, EU and national law
+// articles, US Code sections, bills, memos) as HTML or text: the title (never a department header or
+// a citation line), issuing body, document number and dates become a Regulation with ENACTED_BY;
+// sentences stating an effect on named entities become APPLIES_TO through a rule bound to that
+// regulation.
 import type { Props } from '../../schema/records.js';
 import { instrumentOf } from '../extract/instrument.js';
 import { appliesToRule } from '../extract/rules/applies-to.js';
@@ -33,23 +35,110 @@ function documentNumber(text: string): string | undefined {
 
 /** The issuing bodies a policy text names: a Federal Register AGENCY line, an EU act's authors, an "Issued by" line. */
 function issuers(text: string): string[] {
-  const agency = line(text, 'AGENCY|Agency|Issuing body|Issued by|From');
+  const agency = line(text, 'AGENCY|Agency|Issuing body|Issued by|From') ?? /(?:^|>)\s*AGENCY:\s*(?:<[^>]+>)?\s*\n?\s*([^<\n]+)/m.exec(text);
   // "AGENCY: Bureau of Industry and Security, Commerce." names the bureau, then its department
   if (agency) return [agency[1]!.split(/[;,]/)[0]!.replace(/\.$/, '').trim()].filter(Boolean);
+  // a header line of agencies, the department first ("Commerce Department, Industry and Security Bureau"): the most specific, in its usual word order
+  const header = text.split('\n', 1)[0]!.trim();
+  if (header.includes(',') && AGENCY_HEADER.test(header)) {
+    const last = header.split(/[,;]\s*/).filter(Boolean).pop()!;
+    const inverted = /^(.+) (Bureau|Office|Agency|Administration|Service)$/.exec(last);
+    return [inverted ? `${inverted[2]} of ${inverted[1]}` : last];
+  }
   const eu = /\bof the (European Parliament) and of the (Council)\b/i.exec(text.slice(0, 3000));
   if (eu) return ['European Parliament', 'Council of the European Union'];
   if (/\bCommission (?:Implementing |Delegated )?(?:Regulation|Decision|Directive)\b/i.test(text.slice(0, 3000))) return ['European Commission'];
   if (/^\s*Executive Order \d{5}/im.test(text.slice(0, 3000)) || /\bBy the authority vested in me as President\b/i.test(text)) return ['White House'];
+  // a section of the US Code is federal law: enacted by the United States
+  if (/^\s*\d+ U\.? ?S\.? ?C\.? §+ ?\d+/m.test(text.slice(0, 3000))) return ['United States'];
   return [];
 }
 
-/** A Federal Register document's title: the last line before its AGENCY: line that is not a header (department, CFR parts, docket, RIN). */
+// What marks a policy text, each read off its structure or its way of naming itself, with a weight;
+// a text is a policy text at 2. A news story about a rule says "the rule", never "this rule".
+const POLICY_SIGNALS: [RegExp, number][] = [
+  [/(?:^|>)\s*(?:AGENCY|ACTION)\s*:/m, 2], // a Federal Register preamble
+  [/<(?:RULE|PRORULE|NOTICE|PRESDOCU|SUBAGY|PREAMB)>/, 2], // Federal Register XML
+  [/(?:^|>)\s*(?:SUMMARY|DATES|ADDRESSES|FOR FURTHER INFORMATION CONTACT|SUPPLEMENTARY INFORMATION)\s*:/m, 1],
+  [/\b\d+ CFR (?:[Pp]arts? )?\d+/, 1],
+  [/\bRIN \d{4}-[A-Z]{2}\d{2}\b/, 1],
+  [/\bFed\. ?Reg\.|\bFR Doc\b/, 1],
+  [/\b[Tt]his (?:interim final|final|proposed) rule\b/, 1],
+  [/^\s*(?:Article|ARTICLE|Art\.) \d+[a-z]?\s*$/m, 1], // an article's heading line
+  [/^\s*(?:CHAPTER|TITLE|PART) [IVXLC\d]+\s*$/m, 1],
+  [/^\s*\d+ U\.? ?S\.? ?C\.? §+ ?\d+/m, 2], // a US Code section
+  [/^\s*§+ ?\d+[\w.-]*\.?\s/m, 1],
+  [/\bBe it enacted\b|^\s*A BILL\s*$|\[Congressional Bills\b|\bThis Act may be cited as\b/m, 2], // bills and acts
+  [/^\s*SEC(?:TION)?\. \d+\./m, 1],
+  [/\bPub(?:lic|\.) ?L(?:aw|\.) ?(?:No\. ?)?\d{2,3}[-–]\d+/, 1],
+  [/\b[Tt]his (?:Regulation|Directive|Act|Law|Decree|Ordinance|Chapter|Title|section)\b (?:shall|applies|lays down|does not|is without)/, 1],
+];
+
+/** How strongly a text reads as a policy text (rule, act, article, section, bill). */
+export function policyScore(text: string): number {
+  // the Federal Register's list of issuing agencies on the first line ("Commerce Department, Industry and Security Bureau")
+  const first = text.slice(0, 300).split('\n', 1)[0]!.trim();
+  let score = first.includes(',') && AGENCY_HEADER.test(first) ? 1 : 0;
+  for (const [re, weight] of POLICY_SIGNALS) if (re.test(text)) score += weight;
+  // legal drafting: obligations stated with "shall", many times over
+  if ((text.match(/\bshall\b/g)?.length ?? 0) >= 3) score += 1;
+  return score;
+}
+
+// lines that head a policy text without naming it: departments and agencies, citations, dates, markers
+const AGENCY_HEADER =
+  /^(?:(?:(?:[A-Z][\w.&'’-]*|and|of|for|the|on|&) )*(?:Department|Bureau|Office|Agency|Administration|Commission|Service|Council|Ministry|Secretariat)(?: (?:of|for)(?: the)?(?: (?:[A-Z][\w.&'’-]*|and|of|the|&))+)?(?:[,;]\s*|$))+$/;
+const CITATION_LINE = /^(?:\d+ (?:CFR\b|Fed\. ?Reg\.|FR\b)|Federal Register|\[|<|\(|RIN\b|Billing Code\b|FR Doc\b|Docket\b|Vol\.|No\.|Page \d)/i;
+const DATE_LINE = new RegExp(`^(?:\\w+day, )?(?:${MONTH_DATE})\\.?$`, 'i');
+
+const ARTICLE_HEADING = /^(?:Article|ARTICLE|Art\.) \d+[a-z]?$/;
+
+/** Whether a line heads a document without being its title. */
+const isHeaderLine = (l: string): boolean => !l || AGENCY_HEADER.test(l) || CITATION_LINE.test(l) || DATE_LINE.test(l) || (l === l.toUpperCase() && /[A-Z]/.test(l)) || /^(?:Article|Art\.) \d+[a-z]?$/i.test(l);
+
+/** A Federal Register document's title: the last line before its AGENCY: line that is not a header (department, CFR parts, docket, RIN, citation, date). */
 function federalRegisterTitle(text: string): string | undefined {
+  const subject = /<SUBJECT>([^<]+)<\/SUBJECT>/.exec(text)?.[1]?.trim();
+  if (subject) return subject;
   const lines = text.split('\n').map((l) => l.trim());
-  const agencyAt = lines.findIndex((l) => /^AGENCY:/.test(l));
+  const agencyAt = lines.findIndex((l) => /^(?:<[^>]+>)?AGENCY:/.test(l));
   if (agencyAt <= 0) return undefined;
-  const header = (l: string) => !l || /^\d+ CFR\b/.test(l) || /^\[/.test(l) || /^(RIN|Billing Code|FR Doc)\b/i.test(l) || l === l.toUpperCase();
-  for (let i = agencyAt - 1; i >= 0; i--) if (!header(lines[i]!)) return lines[i]!.replace(/\.$/, '');
+  for (let i = agencyAt - 1; i >= 0; i--) if (!isHeaderLine(lines[i]!)) return lines[i]!.replace(/\.$/, '');
+  return undefined;
+}
+
+/** An article's heading: "Article 53" then its heading line ("Obligations for providers of …"), with the article's number. */
+function articleTitle(text: string): { title: string; article: string } | undefined {
+  const m = /^\s*(?:Article|ARTICLE|Art\.) (\d+[a-z]?)\s*\n(?:\s*\n)*\s*([^\n]{3,200})/m.exec(text.slice(0, 3000));
+  if (!m) return undefined;
+  const heading = m[2]!.trim();
+  // a numbered paragraph straight after the number is no heading
+  if (/^(?:\d+\.|\(\w+\))\s/.test(heading) || /[.;:]$/.test(heading)) return undefined;
+  // a heading run over two lines ("… as general-purpose AI models with\nsystemic risk")
+  const rest = text.slice(m.index + m[0].length).match(/^\n([^\n]{2,120})\n\s*\n/)?.[1]?.trim();
+  const joined = rest && /^[a-z]/.test(rest) ? `${heading} ${rest}` : heading;
+  return { title: `Article ${m[1]}: ${joined}`, article: m[1]! };
+}
+
+/** An EU act's own title line: "REGULATION (EU) 2024/1689 OF THE EUROPEAN PARLIAMENT AND OF THE COUNCIL". */
+function euActTitle(text: string): string | undefined {
+  return /^\s*((?:REGULATION|DIRECTIVE|DECISION|Regulation|Directive|Decision) \((?:EU|EC|Euratom)\) (?:No )?\d{2,4}\/\d{1,4}[^\n]*)$/m.exec(text.slice(0, 3000))?.[1]?.trim();
+}
+
+/** The short title an act gives itself: "This Act may be cited as the “… Act of 2026”." */
+function shortTitle(text: string): string | undefined {
+  const m = /\bThis Act may be cited as (?:the )?(?:``|["“'‘])?([^"”'’\n]*(?:\n[^"”'’\n]*)?)(?:''|["”'’])/.exec(text);
+  return m ? m[1]!.replace(/\s+/g, ' ').trim() : undefined;
+}
+
+/** The first line that is not a header: a department, citation, date or article number. */
+function firstTitleLine(text: string): string | undefined {
+  for (const raw of text.split('\n').slice(0, 40)) {
+    const l = raw.trim();
+    if (isHeaderLine(l)) continue;
+    // a sentence is no title
+    return l.length <= 250 && !/[.;:,]$/.test(l) && !/^(?:With|In|On|The|This|Under|As) [^.]*\b(?:rule|regulation|act|notice)\b.*\.\s/i.test(l) ? l : undefined;
+  }
   return undefined;
 }
 
@@ -58,15 +147,21 @@ export function parsePolicy(raw: string, url: string, ctx: ParseContext, isHtml:
   const base = isHtml ? parseHtml(raw, url) : { url, kind: 'policy' as const, text: raw.replace(/\r\n/g, '\n'), records: [] };
   const text = base.text;
   const firstLine = text.split('\n').find((l) => l.trim().length > 0)?.trim() ?? url;
-  const title = (base.title || line(text, 'Title')?.[1] || federalRegisterTitle(text) || firstLine).slice(0, 300).trim();
-  const sink = new RecordSink(ctx.gazetteer, base.url, 'policy');
+  const article = articleTitle(text);
   const action = line(text, 'ACTION')?.[1];
-  const inst = instrumentOf((action ?? title).replace(/\.$/, ''));
+  const found = base.title || /^\s*title\s*:\s*(.+)$/im.exec(text)?.[1]?.replace(/^["']|["']$/g, '') || federalRegisterTitle(text) || euActTitle(text) || shortTitle(text) || (ARTICLE_HEADING.test(firstLine) ? article?.title : (firstTitleLine(text) ?? article?.title));
+  const number = documentNumber(text);
+  const headerIssuer = issuers(text)[0];
+  // with no title anywhere, "<issuer> <instrument>" as the rule names itself ("this interim final rule"), with its number when it has one
+  const selfNamed = /\b[Tt]his ((?:interim final|final|proposed) rule|(?:executive )?order|regulation|directive|notice)\b/.exec(text)?.[1];
+  const title = (found || (headerIssuer && selfNamed ? `${headerIssuer} ${selfNamed}${number ? ` ${number}` : ''}` : firstLine)).slice(0, 300).trim();
+  const sink = new RecordSink(ctx.gazetteer, base.url, 'policy');
+  const inst = instrumentOf((action ?? selfNamed ?? title).replace(/\.$/, ''));
   const effective = new RegExp(`effective(?: on| date:?)? (${MONTH_DATE})`, 'i').exec(text)?.[1];
   const published = new RegExp(`(?:published|date of publication|dated?)[: ]+(?:on )?(${MONTH_DATE})`, 'i').exec(text)?.[1];
-  const number = documentNumber(text);
   const props: Props = {
     ...(inst ? { kind: inst.kind } : {}),
+    ...(article ? { article: article.article } : {}),
     ...(number ? { documentNumber: number } : {}),
     ...(iso(published) ?? base.publishedAt ? { publishedDate: (iso(published) ?? base.publishedAt!).slice(0, 10) } : {}),
     ...(iso(effective) ? { effectiveDate: iso(effective)! } : {}),
@@ -96,7 +191,7 @@ const POLICY_URL = /federalregister\.gov|eur-lex\.europa\.eu|govinfo\.gov|congre
 
 export const policySource: Source = {
   kind: 'policy',
-  accepts: (input: RawInput) => POLICY_URL.test(input.url) || /(^|>)\s*(AGENCY:|ACTION:)/m.test(decodeBody(input.body, input.contentType).slice(0, 5000)),
+  accepts: (input: RawInput) => POLICY_URL.test(input.url) || policyScore(decodeBody(input.body, input.contentType).slice(0, 20000)) >= 2,
   async parse(input, ctx) {
     const raw = decodeBody(input.body, input.contentType);
     const isHtml = /html/i.test(input.contentType ?? '') || /^\s*(<!doctype html|<html)/i.test(raw.slice(0, 200));

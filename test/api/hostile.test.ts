@@ -101,6 +101,9 @@ describe('a hostile client', () => {
       expect(many.status).toBe(400);
       expect(codeOf(many)).toBe('BAD_USER_INPUT');
       expect(many.body.errors![0]!.message).toBe('entities(ids): at most 1000 items, got 5000');
+      const huge = await gql(url, 'query($ids: [ID!]!) { entities(ids: $ids) { id } }', { ids: Array.from({ length: 20_000 }, (_, i) => `chip:x${i}`) });
+      expect(huge.status).toBe(400);
+      expect(huge.body.errors![0]!.message).toBe('$ids: a list of 20000 items; no argument takes more than 1000');
 
       const long = await underProbe(() => gql(url, 'query($q: String!) { search(query: $q) { id } }', { q: 'nvidia '.repeat(100) }));
       expect(long.status).toBe(400);

@@ -22,7 +22,7 @@ describe('GraphQL mount options', () => {
     await writeFixture(store);
     // a store whose timeline query hangs for longer than the request may take
     slow = new Proxy(store, {
-      get: (t, p, r) => (p === 'claimsAbout' ? () => new Promise((resolve) => setTimeout(() => resolve([]), 500)) : Reflect.get(t, p, r)),
+      get: (t, p, r) => (p === 'claimsAbout' ? () => new Promise((resolve) => setTimeout(() => resolve([]), 3000)) : Reflect.get(t, p, r)),
     });
   });
   afterAll(async () => {
@@ -38,7 +38,8 @@ describe('GraphQL mount options', () => {
   }
 
   it('stops a request that takes longer than the timeout with a 503 and code TIMEOUT', async () => {
-    const a = await app(slow, {}, 50);
+    // a timeout far below the slow store's 3 s, and far above what a plain read takes on a busy machine
+    const a = await app(slow, {}, 500);
     const res = await post(a, '{ timeline(id: "chip:nvidia-h20") { id } }');
     expect(res.status).toBe(503);
     const body = (await res.json()) as { errors: { extensions: { code: string } }[] };

@@ -148,13 +148,14 @@ describe('binary and hostile input', () => {
 });
 
 describe('exit codes and option values', () => {
-  it('names bad input once, with exit 1, and takes enum values in any case', { timeout: 9 * PER_RUN_MS }, async () => {
+  it('names bad input once, with exit 1, and takes enum values in any case', { timeout: 10 * PER_RUN_MS }, async () => {
     const env = { DATA_DIR: join(work, 'options-data') };
     oneLine(await runCli(['ingest', 'file', 'ftp://example.org/report.html'], env), 1, /^chokepoint ingest: ftp:\/\/example\.org\/report\.html: unsupported URL scheme "ftp:"/);
     oneLine(await runCli(['chokepoints', '--top', '-1'], env), 1, /^chokepoint chokepoints: --top: /);
     oneLine(await runCli(['chokepoints', '--top=-1'], env), 1, /^chokepoint chokepoints: --top: expected a whole number of at least 0, got "-1"$/);
     oneLine(await runCli(['import', 'missing.jsonl'], env), 1, /^chokepoint import: missing\.jsonl: no such file$/);
     oneLine(await runCli(['import', work], env), 1, /^chokepoint import: \S+: is a directory, expected a file$/);
+    oneLine(await runCli(['export', '--format', 'json', '--out', binary], env), 1, /^chokepoint export: --out \S+scan\.html: a file stands where the directory belongs$/);
     oneLine(await runCli(['scenario', 'list'], { ...env, CHOKEPOINT_SERVER: 'localhost:4000' }), 1, /^chokepoint scenario: CHOKEPOINT_SERVER: expected an http:\/\/ or https:\/\/ URL/);
     const chips = await runCli(['chokepoints', '--type', 'chip', '--top', '3', '--json'], env);
     expect(chips.code, chips.stderr).toBe(0);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openEmbeddedStore } from '../../graph/embedded/grafeo-executor.js';
 import { htmlDepth, htmlSource, MAX_HTML_DEPTH, parseHtml } from '../../ingest/sources/html.js';
-import { HtmlParsePool, ParseLimitError } from '../../ingest/sources/html-pool.js';
+import { HtmlParsePool, ParseLimitError, useHtmlParsePool } from '../../ingest/sources/html-pool.js';
 import { IngestPipeline } from '../../ingest/pipeline/pipeline.js';
 import { InvalidInput } from '../../schema/errors.js';
 import { runCli } from '../cli/run-cli.js';
@@ -42,7 +42,8 @@ describe('nesting depth', () => {
 });
 
 describe('the worker pool', () => {
-  it('parses a page in a worker to the same document as in this thread', async () => {
+  it('parses a page in a worker (as a server does) to the same document as in this thread', async () => {
+    useHtmlParsePool();
     const html = '<html><head><title>T</title></head><body><article><p>Zhipu AI trains GLM-5.</p></article></body></html>';
     const out = await htmlSource.parse({ url: 'https://x.example/a', body: Buffer.from(html) }, {} as never);
     expect(out.documents).toEqual([parseHtml(html, 'https://x.example/a')]);

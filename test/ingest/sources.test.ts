@@ -189,3 +189,43 @@ describe('a model card that names its model only in prose', () => {
     expect(doc.text).not.toContain('<img');
   });
 });
+
+describe('hardware a model card states by its structure', () => {
+  const card = (...body: string[]) => parseModelCard(['# Orchard-7B', '', ...body].join('\n'), 'cards/orchard/README.md', ctx);
+  const hardware = (doc: ReturnType<typeof parseModelCard>) =>
+    doc.records
+      .filter((r): r is FactOut => r.kind === 'fact' && (r.rel === 'TRAINED_ON' || r.rel === 'RUNS_ON'))
+      .map((f) => `${f.rel} ${f.object.name}${f.props.count ? ` ×${String(f.props.count)}` : ''}`);
+
+  const ROWS: { what: string; body: string[]; expect: string[] }[] = [
+    { what: 'a table row of training hardware with a count', body: ['| Item | Value |', '|---|---|', '| Training hardware | 2048 H800 |'], expect: ['TRAINED_ON NVIDIA H800 ×2048'] },
+    { what: 'a "Hardware type" line under training details', body: ['## Training Details', '', '- **Hardware Type:** H100-80GB', '- **Hours used:** 12,000'], expect: ['TRAINED_ON NVIDIA H100'] },
+    { what: 'a GPUs line with a count', body: ['## Training', '', '* GPUs: 512 H100-80G', '* Training time: 10 days'], expect: ['TRAINED_ON NVIDIA H100 ×512'] },
+    { what: 'GPU hours on a chip, no count taken from the hours', body: ['**Training Energy Use** Training used 1.2M GPU hours of computation on H200 hardware.'], expect: ['TRAINED_ON NVIDIA H200'] },
+    { what: 'a column of hardware under a table header', body: ['| Model | Training GPUs | GPU hours |', '|---|---|---|', '| Orchard-7B | 256 B200 | 90K |'], expect: ['TRAINED_ON NVIDIA B200 ×256'] },
+    { what: 'a list of GPUs the model was tested to run on', body: ['## Hardware', '', 'The model was tested on the following GPUs:', '* NVIDIA A100', '* NVIDIA H100'], expect: ['RUNS_ON NVIDIA A100', 'RUNS_ON NVIDIA H100'] },
+    { what: 'inference hardware in a table', body: ['| Setting | Value |', '|---|---|', '| Inference hardware | 8x H20 |'], expect: ['RUNS_ON NVIDIA H20 ×8'] },
+    { what: 'a minimum requirement line', body: ['## Quickstart', '', 'Minimum GPU: one H100'], expect: ['RUNS_ON NVIDIA H100'] },
+    { what: 'a benchmark table is no hardware', body: ['## Evaluation', '', '| Benchmark | Orchard-7B |', '|---|---|', '| MMLU | 61.2 |'], expect: [] },
+    { what: 'a chip in prose outside any hardware label is left to sentence extraction', body: ['## Acknowledgements', '', 'We thank the team that lent us H100 time.'], expect: [] },
+  ];
+
+  it.each(ROWS)('$what', ({ body, expect: expected }) => {
+    expect(hardware(card(...body))).toEqual(expected);
+  });
+
+  it('quotes the line as the card writes it', () => {
+    const doc = card('| Training hardware | 2048 H800 |');
+    const fact = doc.records.find((r): r is FactOut => r.kind === 'fact' && r.rel === 'TRAINED_ON');
+    expect(fact?.quote).toBe('| Training hardware | 2048 H800 |');
+  });
+});
+
+describe('model cards without front matter', () => {
+  it('take the model name from the sentence that presents it when there is no title heading', () => {
+    const body = ['## Model Information', '', 'Orchard 2.5 is an auto-regressive language model for dialogue.', '', '**Model developer**: Orchard Labs'].join('\n');
+    const doc = parseModelCard(body, 'cards/README.md', ctx);
+    expect(doc.title).toBe('Orchard 2.5');
+    expect(factStrings(doc.records)).toContain('DEVELOPED_BY Orchard 2.5 -> Orchard Labs');
+  });
+});

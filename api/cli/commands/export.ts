@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { InvalidInput } from '../../../schema/errors.js';
 import { terminalSafe } from '../../../scenarios/format.js';
 import type { CliCommand } from '../command.js';
-import { fileError } from '../input.js';
 import { choice } from '../options.js';
 import { escapeC1 } from '../output.js';
 
@@ -15,6 +14,14 @@ import { escapeC1 } from '../output.js';
 function forStdout(text: string, format: string): string {
   if (format === 'json' || format === 'jsonl') return escapeC1(text);
   return process.stdout.isTTY ? text.split('\n').map(terminalSafe).join('\n') : text;
+}
+
+/** A one-line error for an --out directory that cannot be written (other failures go to the CLI's mapping). */
+function outError(err: unknown, out: string): unknown {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (code === 'EEXIST' || code === 'ENOTDIR') return new InvalidInput(`--out ${out}: a file stands where the directory belongs`);
+  if (code === 'EACCES' || code === 'EPERM') return new InvalidInput(`--out ${out}: permission denied`);
+  return err;
 }
 
 const command: CliCommand = {
@@ -40,7 +47,7 @@ const command: CliCommand = {
         ctx.err(terminalSafe(`export: wrote ${join(out, name)}`));
       }
     } catch (err) {
-      throw fileError(err, (err as { path?: string }).path ?? out);
+      throw outError(err, out);
     }
     return 0;
   },

@@ -116,8 +116,8 @@ const command: CliCommand = {
     'with a running server holding the store: [--server URL] [--api-key KEY] (or CHOKEPOINT_SERVER, CHOKEPOINT_API_KEY)',
   ],
   help: {
-    '--once': 'run every job once and exit (otherwise stay up and run them on their cron schedules)',
-    '--config FILE': 'the sources file (default INGEST_CONFIG or ingest/sources.yaml)',
+    '--once': 'run every job once and exit, 1 when a document failed (otherwise stay up and run them on their cron schedules)',
+    '--config FILE': 'the sources file (default INGEST_CONFIG or ingest/sources.yaml); refused while a server holds the store',
     '--job NAME': 'only this job (repeatable)',
     '--allow-private': 'let fetches reach loopback and private addresses (off by default: SSRF guard)',
     '--kind K': `for \`ingest file\`: ${KINDS.filter((k) => k !== 'auto').join(', ')} or auto (default)`,

@@ -1,0 +1,270 @@
+// Kind detection (`--kind auto`): every document goes to the reader made for it. The documents are
+// written for this table (none is copied from a real one); each row names the kind expected, and,
+// for policy texts, the title the regulation is named by.
+import { describe, expect, it } from 'vitest';
+import { pickSource } from '../../ingest/sources/index.js';
+import { parsePolicy } from '../../ingest/sources/policy.js';
+import { KIND_CHOICES, READ_KINDS } from '../../ingest/sources/kinds.js';
+import { DOCUMENT_KINDS } from '../../schema/records.js';
+import type { EntityOut, FactOut } from '../../ingest/extract/extract.js';
+import { lexicon } from './extract-helpers.js';
+
+const lines = (...l: string[]) => l.join('\n');
+
+// the reader a source kind stands for, as `--kind` names it
+const READER: Record<string, string> = { html: 'news', text: 'news', 'model-card': 'model-card', policy: 'policy', feed: 'feed', table: 'table' };
+
+const ROWS: { what: string; url: string; body: string; kind: string; title?: string }[] = [
+  // model cards
+  {
+    what: 'a model card with front matter',
+    url: 'cards/README.md',
+    body: lines('---', 'license: apache-2.0', 'pipeline_tag: text-generation', '---', '# Orchard-7B', '', 'Orchard-7B is a small open model.'),
+    kind: 'model-card',
+  },
+  {
+    what: 'front matter after a blank line',
+    url: 'cards/README.md',
+    body: lines('', '---', 'license: mit', 'base_model: example/Orchard-7B', '---', '# Orchard-7B-Chat', '', 'A chat tune.'),
+    kind: 'model-card',
+  },
+  {
+    what: "a model repository's README without front matter",
+    url: 'repos/orchard/README.md',
+    body: lines(
+      '# Orchard-7B',
+      '',
+      '## Model Details',
+      '',
+      '- **Developed by:** Orchard Labs',
+      '- **Model type:** decoder-only transformer',
+      '',
+      '## Training',
+      '',
+      '| Training hardware | 256 H100 |',
+      '|---|---|',
+      '',
+      '## Evaluation',
+      '',
+      '| Benchmark | Orchard-7B |',
+      '|---|---|',
+      '| MMLU | 61.2 |',
+    ),
+    kind: 'model-card',
+  },
+  {
+    what: 'a card of headings and a benchmark table, in a .txt file',
+    url: 'downloads/card.txt',
+    body: lines('## Model Summary', 'Pine-2 answers questions.', '', '## Benchmarks', '', '| Task | Pine-2 |', '|---|---|', '| GSM8K | 70.1 |', '', '## Limitations', 'It makes mistakes.'),
+    kind: 'model-card',
+  },
+  {
+    what: 'a model hub URL, whatever the body',
+    url: 'https://huggingface.co/example/Orchard-7B/raw/main/README.md',
+    body: 'Orchard-7B.',
+    kind: 'model-card',
+  },
+  {
+    what: 'a software README (usage, license, citation) is not a model card',
+    url: 'repos/tool/README.md',
+    body: lines('# fastsort', '', '## Usage', '', '```', 'fastsort input.txt', '```', '', '## License', 'MIT', '', '## Citation', 'Cite the repository.'),
+    kind: 'news',
+  },
+  // policy texts
+  {
+    what: 'a Federal Register rule with its headers',
+    url: 'rules/rule.txt',
+    body: lines(
+      'DEPARTMENT OF COMMERCE',
+      'Bureau of Industry and Security',
+      '15 CFR Part 744',
+      '[Docket No. 260101-0001]',
+      'RIN 0694-ZZ00',
+      'Additions to the Entity List for Accelerator Diversion',
+      'AGENCY: Bureau of Industry and Security, Commerce.',
+      'ACTION: Final rule.',
+      'SUMMARY: This final rule adds two companies to the Entity List.',
+    ),
+    kind: 'policy',
+    title: 'Additions to the Entity List for Accelerator Diversion',
+  },
+  {
+    what: 'a Federal Register rule whose title is followed by its citation and date lines',
+    url: 'rules/rule-2.txt',
+    body: lines(
+      'Controls on Example Computing Items',
+      '',
+      'Federal RegisterJan 5, 2026',
+      '91 Fed. Reg. 1234 (Jan. 5, 2026)',
+      '',
+      'AGENCY:',
+      '',
+      'Bureau of Industry and Security, Department of Commerce.',
+      '',
+      'ACTION:',
+      '',
+      'Interim final rule.',
+    ),
+    kind: 'policy',
+    title: 'Controls on Example Computing Items',
+  },
+  {
+    what: 'a Federal Register rule without headers, its agencies on the first line',
+    url: 'rules/abstract.txt',
+    body: lines(
+      'Commerce Department, Industry and Security Bureau',
+      'With this interim final rule, the Bureau revises controls on example accelerators. This rule takes effect on publication, and exporters shall apply for a license.',
+    ),
+    kind: 'policy',
+    title: 'Bureau of Industry and Security interim final rule',
+  },
+  {
+    what: 'an EU regulation article',
+    url: 'law/article.txt',
+    body: lines(
+      'Article 12',
+      '',
+      'Duties of providers of example systems',
+      '',
+      '1.   Providers of example systems shall keep records of their testing.',
+      '',
+      '2.   Providers shall inform the national authority of serious incidents.',
+      '',
+      '3.   This Regulation shall not apply to research prototypes.',
+    ),
+    kind: 'policy',
+    title: 'Article 12: Duties of providers of example systems',
+  },
+  {
+    what: 'an EU act with its title line',
+    url: 'law/act.txt',
+    body: lines(
+      'REGULATION (EU) 2031/99 OF THE EUROPEAN PARLIAMENT AND OF THE COUNCIL',
+      'of 1 March 2031',
+      'on example compute registries',
+      'Article 1',
+      'Subject matter',
+      '1. This Regulation lays down rules on example compute registries.',
+      '2. Member States shall keep a registry.',
+    ),
+    kind: 'policy',
+    title: 'REGULATION (EU) 2031/99 OF THE EUROPEAN PARLIAMENT AND OF THE COUNCIL',
+  },
+  {
+    what: 'a US Code section',
+    url: 'code/section.txt',
+    body: lines(
+      '99 USC § 1234 - Reporting of example accelerator exports',
+      '',
+      '(a) In general.—An exporter shall report each shipment to the Secretary.',
+      '(b) Penalties.—A person who fails to report shall be liable for a civil penalty.',
+      '(Added Pub. L. 120–1, § 2, Jan. 3, 2031.)',
+    ),
+    kind: 'policy',
+    title: '99 USC § 1234 - Reporting of example accelerator exports',
+  },
+  {
+    what: 'a bill with its short title',
+    url: 'bills/hr1.txt',
+    body: lines(
+      '[Congressional Bills 121st Congress]',
+      'A BILL',
+      'To require a report on example compute exports.',
+      'Be it enacted by the Senate and House of Representatives of the United States of America in Congress assembled,',
+      'SECTION 1. SHORT TITLE.',
+      '    This Act may be cited as the ``Example Compute Reporting Act of 2031\'\'.',
+    ),
+    kind: 'policy',
+    title: 'Example Compute Reporting Act of 2031',
+  },
+  {
+    what: 'a national law with chapters and articles',
+    url: 'law/national.txt',
+    body: lines(
+      'Example Data Law',
+      '',
+      'CHAPTER I',
+      '',
+      'Article 1',
+      '',
+      'Purpose',
+      '',
+      'This Law shall protect personal data processed in the country.',
+      '',
+      'Article 2',
+      '',
+      'Operators shall store important data within the territory.',
+    ),
+    kind: 'policy',
+    title: 'Example Data Law',
+  },
+  // news
+  {
+    what: 'a news story about a rule stays news',
+    url: 'news/rule-story.txt',
+    body: lines(
+      'Exporters weigh new chip curbs',
+      '',
+      'The Commerce Department published the interim final rule in the Federal Register on Tuesday, officials said.',
+      'Analysts expect the rule to hit two chipmakers, and one executive said the company would comply.',
+    ),
+    kind: 'news',
+  },
+  {
+    what: 'a news story about a model release with benchmark figures stays news',
+    url: 'news/model-story.txt',
+    body: lines('Startup releases Orchard-7B', '', 'Orchard Labs said its new model scored 61 on MMLU and was trained on 256 H100 chips.', 'The model is free to download.'),
+    kind: 'news',
+  },
+  {
+    what: 'an HTML news page',
+    url: 'https://news.example/story',
+    body: '<!doctype html><html><head><title>Chip story</title></head><body><article><p>A chipmaker said sales rose.</p></article></body></html>',
+    kind: 'news',
+  },
+  // feeds and tables
+  {
+    what: 'an RSS feed',
+    url: 'feeds/rss.xml',
+    body: '<?xml version="1.0"?><rss version="2.0"><channel><title>Lab news</title><item><title>Release</title><link>https://lab.example/r</link></item></channel></rss>',
+    kind: 'feed',
+  },
+  {
+    what: 'a CSV table',
+    url: 'tables/models.csv',
+    body: 'name,developer\nOrchard-7B,Orchard Labs\n',
+    kind: 'table',
+  },
+];
+
+describe('kind detection', () => {
+  it.each(ROWS)('$what → $kind', ({ url, body, kind }) => {
+    expect(READER[pickSource({ url, body }).kind]).toBe(kind);
+  });
+
+  it.each(ROWS.filter((r) => r.title))('$what is named by its title', ({ url, body, title }) => {
+    const doc = parsePolicy(body, url, { gazetteer: lexicon }, false);
+    expect(doc.title).toBe(title);
+  });
+
+  it('a US Code section is enacted by the United States and takes a known act by its citation', () => {
+    const body = lines('18 USC § 2713 - Example heading', '', '(a) A provider shall preserve records.', '(Added Pub. L. 115–141.)');
+    const doc = parsePolicy(body, 'code/2713.txt', { gazetteer: lexicon }, false);
+    const reg = doc.records.find((r): r is EntityOut => r.kind === 'entity' && r.type === 'Regulation');
+    expect(reg?.name).toBe('CLOUD Act');
+    const enacted = doc.records.filter((r): r is FactOut => r.kind === 'fact' && r.rel === 'ENACTED_BY').map((f) => f.object.name);
+    expect(enacted).toEqual(['United States']);
+  });
+});
+
+describe('the list of document kinds', () => {
+  it('comes from the domain model, and every read kind is a --kind choice', () => {
+    expect(DOCUMENT_KINDS).toEqual(['news', 'model-card', 'policy', 'feed', 'record', 'table', 'seed']);
+    expect(READ_KINDS).toEqual(['news', 'model-card', 'policy', 'feed', 'table']);
+    expect(KIND_CHOICES).toEqual([...READ_KINDS, 'auto']);
+  });
+
+  it('each read kind has a reader', () => {
+    for (const kind of READ_KINDS) expect(() => pickSource({ url: 'x.txt', body: 'x' }, kind)).not.toThrow();
+  });
+});
