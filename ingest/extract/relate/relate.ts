@@ -66,6 +66,7 @@ const ITS = /\b[Ii]ts\s+((?:[a-z][a-z-]*\s+){0,3})$/;
 // a nation's name used as an adjective before an organisation's head noun: "a US company", "a UK-based firm"
 const NATION_HEAD = /^(?:-based|-headquartered)?\s+(?:(?:[a-z][a-z-]*|AI|[A-Z]{2,5})\s+){0,3}(?:company|firm|startup|start-up|group|giant|lab|chipmaker|maker|provider|hyperscaler|vendor|operator|conglomerate|developer|designer|manufacturer|fund|agency|cloud|multinational|corporation|champion|supplier|foundry|bank|investor)\b/;
 const INSIDE_ATTACHED = /^\s*(?:,|\(|—|–)\s*(?:a|an|the|which|who|whose|its|one of|itself|now|formerly|previously|once)\b[^,;()—–]*$/;
+const QUANTISED = /[-_.](?:GGUF|AWQ|GPTQ|MLX|EXL2|bnb|[48]-?bit|int[48]|fp8|q[2-8]_k\w*)$/i;
 const INTRODUCING = /^\s*,?\s*(?:dubbed|called|named|known as|branded(?: as)?|code-?named|nicknamed)\s*[“"‘']?$/;
 const HOUSED = (m: Mention) => (m.label === 'DataCenter' || m.label === 'Deployment' ? 'LOCATED_IN' : 'HEADQUARTERED_IN') as Phrase['rel'];
 
@@ -190,7 +191,8 @@ export const relatePhrases: RelationRule = {
       out.push({ rel, subject, object, confidence });
     };
     // a repository id names its publisher: "nvidia/Model-7B" is published by NVIDIA
-    for (const m of frame.mentions) if (m.publisher && !m.anaphor) push('DEVELOPED_BY', m, m.publisher, 0.7);
+    // (a quantised copy — "…-GGUF", "…-AWQ" — is published by whoever converted it, not developed by them)
+    for (const m of frame.mentions) if (m.publisher && !m.anaphor && !QUANTISED.test(m.name)) push('DEVELOPED_BY', m, m.publisher, 0.7);
     // a cloud named beside the organisation the graph knows operates it ("Microsoft Azure", "AWS … Amazon")
     for (const c of frame.mentions) {
       if (!c.operator || !usable(c)) continue;
