@@ -152,6 +152,8 @@ function withReferents(sentence: Sentence, named: Mention[], actors: readonly Me
   return [...kept, ...extra].sort((a, b) => a.start - b.start);
 }
 
+const LANGUAGES = /\b(?:languages?|multilingual|English|dialects?|tokeni[sz]er|translation)\b/;
+
 /** The likely grammatical subject of a sentence: its first actor-like mention near the start. */
 function subjectOf(frame: Frame): Mention | undefined {
   const first = leadingActor(frame);
@@ -222,7 +224,9 @@ export function extract(text: string, opts: ExtractOptions): ExtractedRecord[] {
     const first = named[0];
     if (first && first.label === 'Model' && first.status !== 'ambiguous' && LEADS.test(sentence.text.slice(0, first.start - sentence.start))) lastModel = first;
     else lastModel ??= named.find((m) => m.label === 'Model' && m.status !== 'ambiguous');
-    for (const m of mentions) if (!m.place && !m.anaphor) addEntity(m);
+    // "English, German and Thai" in a sentence about languages names languages, not nations
+    const languages = LANGUAGES.test(sentence.text);
+    for (const m of mentions) if (!m.place && !m.anaphor && !(languages && m.demonym)) addEntity(m);
     const frame: Frame = { text: sentence.text, masked: mask(sentence.text, sentence.start, mentions), mentions, ...(previous ? { previous } : {}) };
     previous = subjectOf(frame) ?? previous;
     for (const rule of rules) {

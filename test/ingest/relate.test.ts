@@ -249,3 +249,10 @@ describe('relate: the phrase file is checked against the domain model', () => {
     expect(e.message).toMatch(/"chip".*Chip.*Model/);
   });
 });
+
+describe('languages', () => {
+  it('nationalities in a list of languages are not nations', () => {
+    expect(entities('The model supports English, German, French and Thai.').filter((e) => e.type === 'Nation')).toEqual([]);
+    expect(entities('German chipmaker Infineon expanded its plant.').filter((e) => e.type === 'Nation').map((e) => e.name)).toEqual(['Germany']);
+  });
+});
