@@ -95,6 +95,18 @@ describe('a hostile client', () => {
       expect(codeOf(r)).toBe('BAD_USER_INPUT');
     });
 
+    it('gives a page size the same cost whether literal, a variable or the default', async () => {
+      const cost = async (q: string, variables: Record<string, unknown> = {}) => {
+        const r = await gql(url, q, variables);
+        expect(r.body.errors).toBeUndefined();
+        return (r.body.extensions!.cost as { requested: number }).requested;
+      };
+      const literal = await cost('{ entity(id: "chip:nvidia-h20") { relations(first: 100) { id } } }');
+      expect(await cost('query($n: Int) { entity(id: "chip:nvidia-h20") { relations(first: $n) { id } } }', { n: 100 })).toBe(literal);
+      expect(await cost('{ entity(id: "chip:nvidia-h20") { relations { id } } }')).toBe(literal);
+      expect(await cost('{ entity(id: "chip:nvidia-h20") { relations(first: 10) { id } } }')).toBeLessThan(literal);
+    });
+
     it('caps list and string arguments, naming the argument', async () => {
       const ids = Array.from({ length: 5_000 }, (_, i) => `chip:x${i}`);
       const many = await underProbe(() => gql(url, 'query($ids: [ID!]!) { entities(ids: $ids) { id } }', { ids }));
