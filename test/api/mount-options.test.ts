@@ -57,6 +57,21 @@ describe('GraphQL mount options', () => {
     expect(allowed.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
   });
 
+  it('runs HEAVY_CONCURRENCY expensive queries at once and, with no room to wait, answers the next 503 OVERLOADED with Retry-After', async () => {
+    // the slow store holds the one slot for 3 s, far longer than the second request takes to arrive
+    const a = await app(slow, { HEAVY_CONCURRENCY: '1', HEAVY_QUEUE: '0' }, 5_000);
+    const timeline = () => post(a, '{ timeline(id: "chip:nvidia-h20") { id } }');
+    const [one, two] = await Promise.all([timeline(), timeline()]);
+    const statuses = [one.status, two.status].sort();
+    expect(statuses).toEqual([200, 503]);
+    const refused = one.status === 503 ? one : two;
+    expect(refused.headers.get('retry-after')).toBe('2');
+    const body = (await refused.json()) as { errors: { extensions: { code: string } }[] };
+    expect(body.errors[0]!.extensions.code).toBe('OVERLOADED');
+    // a light query never waits for a slot
+    expect((await post(a, '{ entity(id: "nation:fr") { id } }')).status).toBe(200);
+  });
+
   it('answers 400 to a body that is not JSON', async () => {
     const a = await app(store, {});
     const res = await a.request('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
