@@ -48,6 +48,28 @@ describe('GraphQL mount options', () => {
     expect(fast.status).toBe(200);
   });
 
+  it('stops the work of a timed-out request, not only its answer: no store read starts after the deadline', async () => {
+    let calls = 0;
+    // every relations read takes 300 ms, so each level of a nested query starts after the 150 ms deadline
+    const sluggish = new Proxy(store, {
+      get: (t, p, r) => {
+        if (p !== 'relationsOf') return Reflect.get(t, p, r);
+        return async (ids: string[]) => {
+          calls++;
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          return t.relationsOf(ids);
+        };
+      },
+    });
+    const a = await app(sluggish, {}, 150);
+    const nested = '{ entity(id: "chip:nvidia-h20") { relations(first: 5) { to { relations(first: 5) { to { relations(first: 5) { id } } } } } } }';
+    const res = await post(a, nested);
+    expect(res.status).toBe(503);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    // the first level's read at most; the deeper levels check the deadline before reading
+    expect(calls).toBeLessThanOrEqual(1);
+  });
+
   it('refuses introspection when INTROSPECTION=false and allows it by default', async () => {
     const off = await app(store, { INTROSPECTION: 'false' });
     const refused = (await (await post(off, '{ __schema { queryType { name } } }')).json()) as { errors?: { message: string }[] };
