@@ -10,6 +10,7 @@ import { openEmbeddedStore } from '../../graph/embedded/grafeo-executor.js';
 import type { GraphStore } from '../../graph/store.js';
 import { WorkMeter } from '../../api/graphql/budget.js';
 import { WorkSlots } from '../../api/graphql/work-slots.js';
+import { addressKey } from '../../api/server/rate-limit.js';
 import { errorFormatter } from '../../api/graphql/errors.js';
 import { createLogger } from '../../api/log.js';
 import { codeOf, gql, type GqlResponse } from './client.js';
@@ -267,6 +268,19 @@ describe('rate limits per client', () => {
     const keyed = await gql(server.url, PROBE, {}, reader);
     expect(keyed.status).toBe(200);
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+  });
+});
+
+describe('rate-limit clients by address', () => {
+  it.each([
+    ['127.0.0.1', '127.0.0.1'],
+    ['::ffff:127.0.0.1', '127.0.0.1'],
+    ['2001:db8:1:2::1', '2001:db8:1:2::/64'],
+    ['2001:db8:1:2:ffff:ffff:ffff:ffff', '2001:db8:1:2::/64'],
+    ['2001:db8:1:3::1', '2001:db8:1:3::/64'],
+    [undefined, 'local'],
+  ])('%s counts as %s', (address, key) => {
+    expect(addressKey(address)).toBe(key);
   });
 });
 
