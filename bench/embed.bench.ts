@@ -156,7 +156,7 @@ export async function run(opts: { quick: boolean }): Promise<{ name: string; mar
       '',
       `Target: ≥ 2000 req/s cached on 2 cores — ${cached.requests.average >= 2000 ? 'met' : 'NOT met'}.`,
       '',
-      `Cached HTML (\`/embed/map?${query}\`, 32 connections, ${seconds} s) beside the same during a flood of distinct uncached PNG requests (a third process, a new \`asOf\` every request, Retry-After ignored; the pool admits 1 render + 3 waiting), and during a flood of distinct uncached HTML maps (drawn on the event loop, under the render budget of 2 s in 5):`,
+      `Cached HTML (\`/embed/map?${query}\`, 32 connections, ${seconds} s) beside the same during a flood of distinct uncached PNG requests (a third process, a new \`asOf\` every request, Retry-After ignored; the pool admits 1 render + 3 waiting), and during a flood of distinct uncached HTML maps (drawn on the event loop, under the render budget of 6 s in 10):`,
       '',
       '| | req/s | p50 ms | p99 ms | non-2xx | errors | flood answers | kept |',
       '| --- | --- | --- | --- | --- | --- | --- | --- |',

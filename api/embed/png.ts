@@ -43,6 +43,8 @@ const WORKER = new URL('./png-worker.js', import.meta.url).href;
 export class PngRenderPool {
   private readonly pool: Piscina;
   private admitted = 0;
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
   /** a running mean of render times, for Retry-After */
   private meanMs = 1000;
 
@@ -71,10 +73,21 @@ export class PngRenderPool {
     };
   }
 
+  /** Waits for a free thread, so the time limit counts a render's own time, not its wait. */
+  private async thread(): Promise<() => void> {
+    while (this.running >= this.limits.threads) await new Promise<void>((r) => this.waiting.push(r));
+    this.running++;
+    return () => {
+      this.running--;
+      this.waiting.shift()?.();
+    };
+  }
+
   /** Rasterises in a worker; RenderBusy when the render runs over the time limit. */
   async rasterise(svg: string | Uint8Array, scale: number): Promise<Uint8Array> {
-    const started = Date.now();
     const text = typeof svg === 'string' ? svg : Buffer.from(svg).toString('utf8');
+    const done = await this.thread();
+    const started = Date.now();
     try {
       const png = (await this.pool.run({ svg: text, scale }, { signal: AbortSignal.timeout(this.limits.timeoutMs) })) as Uint8Array;
       this.meanMs = this.meanMs * 0.8 + (Date.now() - started) * 0.2;
@@ -83,6 +96,8 @@ export class PngRenderPool {
       const name = (err as Error).name;
       if (name === 'AbortError' || name === 'TimeoutError') throw new RenderBusy(`rendering took longer than ${this.limits.timeoutMs} ms and was stopped`, this.retryAfter());
       throw err;
+    } finally {
+      done();
     }
   }
 

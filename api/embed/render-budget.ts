@@ -1,8 +1,9 @@
 // A budget of event-loop time for uncached renders. Building a map (layout, SVG, HTML) takes tens
 // of milliseconds on the event loop; a client asking for a new variant every request could spend
-// all of it. Renders may use at most `budgetMs` of every `windowMs` (2 s of 5 by default: a burst,
-// such as the gallery's first view, fits; a sustained flood leaves cached maps 60% of the loop);
-// past that, a new render is refused (503 with Retry-After) until the window slides.
+// all of it. Renders may use at most `budgetMs` of every `windowMs` (6 s of 10 by default: a
+// burst, such as the gallery's first view or a cold cache after a restart, fits; a sustained
+// flood leaves cached maps 40% of the loop); past that, a new render is refused (503 with
+// Retry-After) until the window slides.
 import { RenderBusy } from './png.js';
 
 export class RenderBudget {
@@ -11,8 +12,8 @@ export class RenderBudget {
   private total = 0;
 
   constructor(
-    readonly budgetMs = 2000,
-    readonly windowMs = 5000,
+    readonly budgetMs = 6000,
+    readonly windowMs = 10_000,
     private readonly now: () => number = () => performance.now(),
   ) {}
 

@@ -179,18 +179,18 @@ export class WorkMeter {
     readonly maxItems: number = BUDGET.maxItems,
   ) {}
 
-  /** Throws TIMEOUT once the deadline has passed (resolvers call this as they go). */
+  /** Throws TIMEOUT once the deadline has passed, and keeps refusing once the answer went over its cap (resolvers call this as they go). */
   check(): void {
+    if (this.items > this.maxItems)
+      throw new GraphQLError(`the answer would hold more than ${this.maxItems} items: ask for smaller pages (first), fewer nested lists or less depth`, {
+        extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+      });
     if (Date.now() > this.deadline) throw new GraphQLError('the request ran out of time', { extensions: { code: 'TIMEOUT', http: { status: 503 } } });
   }
 
   /** Adds n items to the answer; throws when the answer would grow past the cap, or the deadline passed. */
   add(n: number): void {
     this.items += n;
-    if (this.items > this.maxItems)
-      throw new GraphQLError(`the answer would hold more than ${this.maxItems} items: ask for smaller pages (first), fewer nested lists or less depth`, {
-        extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
-      });
     this.check();
   }
 }

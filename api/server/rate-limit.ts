@@ -4,16 +4,29 @@
 // with Retry-After. Health checks are never limited.
 import { createHash } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
+import ipaddr from 'ipaddr.js';
 import { BurstyRateLimiter, RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Config } from '../config.js';
 import { presentedKey } from '../graphql/auth.js';
+
+/**
+ * The part of an address that names one client: an IPv4 address (IPv4-mapped IPv6 included) whole,
+ * an IPv6 address by its /64 (one subscriber's network: its 2^64 addresses are one client).
+ */
+export function addressKey(address: string | undefined): string {
+  if (!address || !ipaddr.isValid(address)) return address ?? 'local';
+  const ip = ipaddr.process(address);
+  if (ip.kind() === 'ipv4') return ip.toString();
+  const parts = (ip as ipaddr.IPv6).parts.slice(0, 4).map((p) => p.toString(16));
+  return `${parts.join(':')}::/64`;
+}
 
 /** Who a request counts against: a configured API key (hashed), else the peer address. */
 export function clientOf(c: Context, keys: Config['apiKeys']): string {
   const key = presentedKey((name) => c.req.header(name));
   if (key && keys.has(key)) return `key:${createHash('sha256').update(key).digest('hex').slice(0, 32)}`;
   const socket = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket;
-  return `addr:${socket?.remoteAddress ?? 'local'}`;
+  return `addr:${addressKey(socket?.remoteAddress)}`;
 }
 
 /** The middleware, or null when rate limiting is off (RATE_LIMIT_PER_SECOND=0). */

@@ -39,6 +39,8 @@ const WORKER = new URL('./html-worker.js', import.meta.url).href;
 export class HtmlParsePool {
   private readonly pool: Piscina;
   private waiting = 0;
+  private running = 0;
+  private readonly queued: (() => void)[] = [];
 
   constructor(readonly limits: HtmlPoolLimits = HTML_POOL_LIMITS) {
     // idle workers are unref'd by piscina, so a CLI run exits when its work is done; the workers
@@ -52,17 +54,31 @@ export class HtmlParsePool {
       throw new ParseLimitError('overloaded', `${url}: ${this.waiting} pages are already being parsed or waiting; try again later`);
     this.waiting++;
     let answer: HtmlWorkerAnswer;
+    let done: (() => void) | undefined;
     try {
+      // the time limit counts a page's own parsing, not its wait for a thread
+      done = await this.thread();
       answer = (await this.pool.run({ html, url }, { signal: AbortSignal.timeout(this.limits.timeoutMs) })) as HtmlWorkerAnswer;
     } catch (err) {
       if ((err as Error).name === 'AbortError' || (err as Error).name === 'TimeoutError')
         throw new ParseLimitError('parse_timeout', `${url}: parsing took longer than ${this.limits.timeoutMs} ms and was stopped`);
       throw err;
     } finally {
+      done?.();
       this.waiting--;
     }
     if ('invalid' in answer) throw new InvalidInput(answer.invalid);
     return answer.document;
+  }
+
+  /** Waits for a free thread; resolves to its release. */
+  private async thread(): Promise<() => void> {
+    while (this.running >= this.limits.threads) await new Promise<void>((r) => this.queued.push(r));
+    this.running++;
+    return () => {
+      this.running--;
+      this.queued.shift()?.();
+    };
   }
 
   /** Ends the workers. */

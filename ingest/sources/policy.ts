@@ -142,6 +142,23 @@ function firstTitleLine(text: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Who a policy text's obligations do not fall on: its issuers, the agencies it names (they enforce,
+ * notify and are notified) and its own jurisdiction (a US rule protects the United States; an EU act
+ * binds providers, not the Union).
+ */
+function notRegulated(text: string, bodies: readonly EndpointOut[], ctx: ParseContext): string[] {
+  const ids = new Set(bodies.map((b) => b.id));
+  for (const b of bodies) {
+    const country = ctx.gazetteer.get(b.id)?.country;
+    if (country) ids.add(`nation:${country.toLowerCase()}`);
+  }
+  if (/\bMember States?\b|\bthe Union\b|\((?:EU|EC)\) (?:No )?\d/.test(text)) ids.add('nation:eu');
+  if (/\bU\.? ?S\.? ?C\.?\s*§|\bCFR\b|\bFederal Register\b|\bFed\. ?Reg\.|\bCongress\b/.test(text)) ids.add('nation:us');
+  for (const k of ctx.gazetteer.all()) if (k.entity.label === 'Organization' && k.entity.props.kind === 'agency') ids.add(k.entity.id);
+  return [...ids];
+}
+
 /** Parses a policy document (HTML or text) into a document with its Regulation and relations. */
 export function parsePolicy(raw: string, url: string, ctx: ParseContext, isHtml: boolean): ParsedDocument {
   const base = isHtml ? parseHtml(raw, url) : { url, kind: 'policy' as const, text: raw.replace(/\r\n/g, '\n'), records: [] };
@@ -183,7 +200,7 @@ export function parsePolicy(raw: string, url: string, ctx: ParseContext, isHtml:
     title,
     ...(props.publishedDate ? { publishedAt: props.publishedDate as string } : {}),
     records: sink.records,
-    extraRules: regulation ? [appliesToRule({ label: 'Regulation', name: regulation.name, props }, bodies.map((b) => b.id), regulation.id)] : [],
+    extraRules: regulation ? [appliesToRule({ label: 'Regulation', name: regulation.name, props }, notRegulated(text, bodies, ctx), regulation.id)] : [],
   };
 }
 

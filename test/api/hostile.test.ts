@@ -10,6 +10,7 @@ import { openEmbeddedStore } from '../../graph/embedded/grafeo-executor.js';
 import type { GraphStore } from '../../graph/store.js';
 import { WorkMeter } from '../../api/graphql/budget.js';
 import { WorkSlots } from '../../api/graphql/work-slots.js';
+import { addressKey } from '../../api/server/rate-limit.js';
 import { errorFormatter } from '../../api/graphql/errors.js';
 import { createLogger } from '../../api/log.js';
 import { codeOf, gql, type GqlResponse } from './client.js';
@@ -93,6 +94,18 @@ describe('a hostile client', () => {
       const r = await underProbe(() => gql(url, q));
       expect(r.status).toBe(400);
       expect(codeOf(r)).toBe('BAD_USER_INPUT');
+    });
+
+    it('gives a page size the same cost whether literal, a variable or the default', async () => {
+      const cost = async (q: string, variables: Record<string, unknown> = {}) => {
+        const r = await gql(url, q, variables);
+        expect(r.body.errors).toBeUndefined();
+        return (r.body.extensions!.cost as { requested: number }).requested;
+      };
+      const literal = await cost('{ entity(id: "chip:nvidia-h20") { relations(first: 100) { id } } }');
+      expect(await cost('query($n: Int) { entity(id: "chip:nvidia-h20") { relations(first: $n) { id } } }', { n: 100 })).toBe(literal);
+      expect(await cost('{ entity(id: "chip:nvidia-h20") { relations { id } } }')).toBe(literal);
+      expect(await cost('{ entity(id: "chip:nvidia-h20") { relations(first: 10) { id } } }')).toBeLessThan(literal);
     });
 
     it('caps list and string arguments, naming the argument', async () => {
@@ -255,6 +268,19 @@ describe('rate limits per client', () => {
     const keyed = await gql(server.url, PROBE, {}, reader);
     expect(keyed.status).toBe(200);
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+  });
+});
+
+describe('rate-limit clients by address', () => {
+  it.each([
+    ['127.0.0.1', '127.0.0.1'],
+    ['::ffff:127.0.0.1', '127.0.0.1'],
+    ['2001:db8:1:2::1', '2001:db8:1:2::/64'],
+    ['2001:db8:1:2:ffff:ffff:ffff:ffff', '2001:db8:1:2::/64'],
+    ['2001:db8:1:3::1', '2001:db8:1:3::/64'],
+    [undefined, 'local'],
+  ])('%s counts as %s', (address, key) => {
+    expect(addressKey(address)).toBe(key);
   });
 });
 

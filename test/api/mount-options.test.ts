@@ -48,6 +48,28 @@ describe('GraphQL mount options', () => {
     expect(fast.status).toBe(200);
   });
 
+  it('stops the work of a timed-out request, not only its answer: no store read starts after the deadline', async () => {
+    let calls = 0;
+    // every relations read takes 300 ms, so each level of a nested query starts after the 150 ms deadline
+    const sluggish = new Proxy(store, {
+      get: (t, p, r) => {
+        if (p !== 'relationsOf') return Reflect.get(t, p, r);
+        return async (ids: string[]) => {
+          calls++;
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          return t.relationsOf(ids);
+        };
+      },
+    });
+    const a = await app(sluggish, {}, 150);
+    const nested = '{ entity(id: "chip:nvidia-h20") { relations(first: 5) { to { relations(first: 5) { to { relations(first: 5) { id } } } } } } }';
+    const res = await post(a, nested);
+    expect(res.status).toBe(503);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    // the first level's read at most; the deeper levels check the deadline before reading
+    expect(calls).toBeLessThanOrEqual(1);
+  });
+
   it('refuses introspection when INTROSPECTION=false and allows it by default', async () => {
     const off = await app(store, { INTROSPECTION: 'false' });
     const refused = (await (await post(off, '{ __schema { queryType { name } } }')).json()) as { errors?: { message: string }[] };
@@ -55,6 +77,21 @@ describe('GraphQL mount options', () => {
     const on = await app(store, {});
     const allowed = (await (await post(on, '{ __schema { queryType { name } } }')).json()) as { data?: unknown };
     expect(allowed.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+  });
+
+  it('runs HEAVY_CONCURRENCY expensive queries at once and, with no room to wait, answers the next 503 OVERLOADED with Retry-After', async () => {
+    // the slow store holds the one slot for 3 s, far longer than the second request takes to arrive
+    const a = await app(slow, { HEAVY_CONCURRENCY: '1', HEAVY_QUEUE: '0' }, 5_000);
+    const timeline = () => post(a, '{ timeline(id: "chip:nvidia-h20") { id } }');
+    const [one, two] = await Promise.all([timeline(), timeline()]);
+    const statuses = [one.status, two.status].sort();
+    expect(statuses).toEqual([200, 503]);
+    const refused = one.status === 503 ? one : two;
+    expect(refused.headers.get('retry-after')).toBe('2');
+    const body = (await refused.json()) as { errors: { extensions: { code: string } }[] };
+    expect(body.errors[0]!.extensions.code).toBe('OVERLOADED');
+    // a light query never waits for a slot
+    expect((await post(a, '{ entity(id: "nation:fr") { id } }')).status).toBe(200);
   });
 
   it('answers 400 to a body that is not JSON', async () => {

@@ -93,6 +93,28 @@ describe('a deeply nested page in ingest and extract', () => {
     }
   });
 
+  it('handed to a server, is a parse_error outcome for that document while the server keeps answering', async () => {
+    const { loadConfig } = await import('../../api/config.js');
+    const { startServer } = await import('../../api/server/serve.js');
+    const { gql } = await import('../api/client.js');
+    const server = await startServer(loadConfig({ DATA_DIR: ':memory:', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', API_KEYS: 'ed:editor', SEED_ON_START: 'false' }));
+    try {
+      const ingest = gql<{ ingestDocuments: { documents: { source: string; status: string; failures: { reason: string }[] }[] } }>(
+        server.url,
+        'mutation($documents: [IngestDocumentInput!]!) { ingestDocuments(documents: $documents) { documents { source status failures { reason } } } }',
+        { documents: [{ source: 'https://x.example/deep.html', content: nested(30_000), kind: 'news' }, { source: 'https://x.example/ok.html', content: nested(2), kind: 'news' }] },
+        { authorization: 'Bearer ed' },
+      );
+      expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+      expect((await ingest).body.data!.ingestDocuments.documents).toEqual([
+        { source: 'https://x.example/deep.html', status: 'failed', failures: [{ reason: 'parse_error' }] },
+        { source: 'https://x.example/ok.html', status: 'added', failures: [] },
+      ]);
+    } finally {
+      await server.stop();
+    }
+  });
+
   it('chokepoint extract answers a page of 5,000 nested tags with one line, exit 1', async () => {
     const file = join(work, 'deep.html');
     writeFileSync(file, nested(5_000));

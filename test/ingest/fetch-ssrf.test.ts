@@ -188,8 +188,8 @@ describe('a feed handed over whose item links point at local files and loopback'
   });
 });
 
-describe('ingestDocuments over GraphQL with an RSS whose item links are local paths', () => {
-  it('reads nothing local: each link is a bad_url dead letter and only the feed\'s own text is kept', async () => {
+describe('ingestDocuments over GraphQL', () => {
+  it('reads nothing local for an RSS whose item links are local paths, and fetches no mapped loopback or metadata address', async () => {
     const { loadConfig } = await import('../../api/config.js');
     const { startServer } = await import('../../api/server/serve.js');
     const { gql } = await import('../api/client.js');
@@ -208,6 +208,15 @@ describe('ingestDocuments over GraphQL with an RSS whose item links are local pa
       ]);
       const docs = await gql<{ documents?: unknown }>(server.url, '{ search(query: "Debian") { id name } }');
       expect(JSON.stringify(docs.body)).not.toMatch(/debian/i);
+
+      // the server fetches a URL handed to it under the same guard
+      const mapped = await gql<{ ingestDocuments: { documents: { failures: { reason: string; url: string }[] }[] } }>(
+        server.url,
+        'mutation($documents: [IngestDocumentInput!]!) { ingestDocuments(documents: $documents) { documents { failures { reason url } } } }',
+        { documents: [{ source: 'http://[::ffff:7f00:1]:9/private' }, { source: 'http://[::ffff:a9fe:a9fe]/latest/meta-data/' }] },
+        { authorization: 'Bearer ed' },
+      );
+      expect(mapped.body.data!.ingestDocuments.documents.map((d) => d.failures.map((f) => f.reason))).toEqual([['ssrf_blocked'], ['ssrf_blocked']]);
     } finally {
       await server.stop();
     }

@@ -7,6 +7,7 @@ import { parsePolicy } from '../../ingest/sources/policy.js';
 import { KIND_CHOICES, READ_KINDS } from '../../ingest/sources/kinds.js';
 import { DOCUMENT_KINDS } from '../../schema/records.js';
 import type { EntityOut, FactOut } from '../../ingest/extract/extract.js';
+import { extractParsed } from '../../ingest/document.js';
 import { lexicon } from './extract-helpers.js';
 
 const lines = (...l: string[]) => l.join('\n');
@@ -266,5 +267,23 @@ describe('the list of document kinds', () => {
 
   it('each read kind has a reader', () => {
     for (const kind of READ_KINDS) expect(() => pickSource({ url: 'x.txt', body: 'x' }, kind)).not.toThrow();
+  });
+});
+
+describe('what a policy text does not apply to', () => {
+  it('never its own jurisdiction or the agencies that enforce it', () => {
+    const body = lines(
+      'Article 7',
+      '',
+      'Duties of example providers',
+      '',
+      '1.   Providers shall notify the Commission before placing an example system on the market in the Union.',
+      '2.   Member States shall require that providers established in China shall register.',
+    );
+    const doc = parsePolicy(body, 'law/article-7.txt', { gazetteer: lexicon }, false);
+    const records = extractParsed(doc, lexicon);
+    const objects = records.filter((r): r is FactOut => r.kind === 'fact' && r.rel === 'APPLIES_TO').map((f) => f.object.name);
+    expect(objects).not.toContain('European Commission');
+    expect(objects).not.toContain('European Union');
   });
 });
