@@ -54,7 +54,8 @@ const DEMONYM_BEFORE = new RegExp(`^(?:\\s*|\\s+(?:(?:[a-z][a-z-]*|AI)\\s+){0,2}
 // "⟨1⟩ is an American technology company", "⟨1⟩, a Chinese hedge fund": the group, a copula or comma, an article, then the demonym
 const DEMONYM_AFTER = /^(?:\s*,\s*|\s+(?:is|was|are|were|,\s*which is|remains|became)\s+)(?:a|an|the|one of the)\s+(?:[a-z][a-z-]*\s+)?$/;
 // "US companies ⟨1⟩ and ⟨2⟩", "United Arab Emirates (UAE) state-backed company ⟨1⟩": a nation's name used as a noun modifier
-const NATION_BEFORE = new RegExp(`^\\s*(?:\\([A-Z.]{2,6}\\)\\s*)?(?:(?:[a-z][a-z-]*|AI)\\s+){0,2}${ORG_HEADS}\\s+(?:like\\s+|such as\\s+|including\\s+)?$`);
+// "America's top technology and AI firms – like ⟨1⟩, ⟨2⟩": the nation's possessive, a few modifiers, an organisation's head, an optional "like"
+const NATION_BEFORE = new RegExp(`^(?:['’]s)?\\s*(?:\\([A-Z.]{2,6}\\)\\s*)?(?:(?:[a-z][a-z-]*|AI)\\s+){0,4}${ORG_HEADS}\\s*(?:[–—-]\\s*)?(?:,\\s*)?(?:like\\s+|such as\\s+|including\\s+|notably\\s+)?$`);
 // amounts count as one word, whatever their spelling ("1.3 billion euros ($1.5 billion)")
 const AMOUNT = new RegExp(`${MONEY_SOURCE}(?:\\s*\\([^)]{1,30}\\))?`, 'gi');
 // a demonym-led description ending the gap belongs to the right mention ("… investor in ⟨French⟩ AI startup ⟨1⟩")
@@ -64,7 +65,7 @@ const DESCRIBED = /⟨\d+⟩(?:\s+[a-z][a-z-]*){0,4}\s*$/;
 const RELATIONAL = /^(?:predecessor|successor|rival|rivals|competitor|competitors|peer|peers|counterpart|alternative|alternatives|partner|partners|customer|customers|client|clients|investor|investors|backer|backers|parent|supplier|suppliers)$/;
 const ITS = /\b[Ii]ts\s+((?:[a-z][a-z-]*\s+){0,3})$/;
 // a nation's name used as an adjective before an organisation's head noun: "a US company", "a UK-based firm"
-const NATION_HEAD = /^(?:-based|-headquartered)?\s+(?:(?:[a-z][a-z-]*|AI|[A-Z]{2,5})\s+){0,3}(?:company|firm|startup|start-up|group|giant|lab|chipmaker|maker|provider|hyperscaler|vendor|operator|conglomerate|developer|designer|manufacturer|fund|agency|cloud|multinational|corporation|champion|supplier|foundry|bank|investor)\b/;
+const NATION_HEAD = /^(?:-based|-headquartered)?\s+(?:(?:[a-z][a-z-]*|AI|[A-Z]{2,5})\s+){0,3}(?:\([A-Z]{2,5}\)\s+)?(?:joint venture|venture|company|firm|startup|start-up|group|giant|lab|chipmaker|maker|provider|hyperscaler|vendor|operator|conglomerate|developer|designer|manufacturer|fund|agency|cloud|multinational|corporation|champion|supplier|foundry|bank|investor)\b/;
 const INSIDE_ATTACHED = /^\s*(?:,|\(|—|–)\s*(?:a|an|the|which|who|whose|its|one of|itself|now|formerly|previously|once)\b[^,;()—–]*$/;
 const QUANTISED = /[-_.](?:GGUF|AWQ|GPTQ|MLX|EXL2|bnb|[48]-?bit|int[48]|fp8|q[2-8]_k\w*)$/i;
 const INTRODUCING = /^\s*,?\s*(?:dubbed|called|named|known as|branded(?: as)?|code-?named|nicknamed)\s*[“"‘']?$/;
@@ -96,7 +97,8 @@ function groupsOf(frame: Frame): Group[] {
 
 /** The words between two groups as a relation phrase, or null when something else stands between them. */
 function gapBetween(frame: Frame, left: Group, right: Group): string | null {
-  let gap = frame.masked.slice(left.end, right.start).replace(AMOUNT, ' AMOUNT ');
+  // asides in brackets are not part of the relation phrase ("(English and Korean)", "(40%)")
+  let gap = frame.masked.slice(left.end, right.start).replace(AMOUNT, ' AMOUNT ').replace(/\s*\([^()]{0,80}\)/g, '');
   // a demonym describing the right mention is part of its description, not another party
   const described = DESCRIBED.exec(gap);
   if (described && frame.mentions[Number(/⟨(\d+)⟩/.exec(described[0])![1])]?.demonym) gap = gap.slice(0, described.index);
@@ -159,7 +161,7 @@ function possessive(gap: string, owner: Mention, owned: Mention): { rel: Phrase[
   const m = /^'s\b(.*)$/.exec(gap.trim());
   if (!m) return null;
   // modifiers are plain words; a final ", the" introduces the owned name ("X's earlier chip, the Y")
-  const tail = m[1]!.replace(/,\s*(?:the|a|an|its)\s*$/, '');
+  const tail = m[1]!.replace(/,\s*(?:(?:the|a|an|its)\s*)?$/, '');
   if (/[,;:()—–"“”]/.test(tail)) return null;
   const rest = words(tail);
   if (rest.length > book.possessive.maxModifiers || rest.some((w) => NOT_MODIFIER.has(w) || /^[$€£¥]|\d/.test(w))) return null;
@@ -175,6 +177,8 @@ function possessive(gap: string, owner: Mention, owned: Mention): { rel: Phrase[
 // loaded with the module, so a broken data file stops extraction at once with its file and line
 const book = phraseBook();
 const MAX_GAP_WORDS = 12;
+const MAX_AGENT_GAP_WORDS = 24;
+const AGENT_AT_END = /,\s*(?:(?:jointly|originally|all|both)\s+)?(?:developed|built|created|released|made|designed|trained|published|introduced|open-sourced|manufactured|fabricated|operated|run)(?:\s+and\s+[a-z-]+)?\s+by\s*$/;
 const MAX_REACH = 4;
 
 export const relatePhrases: RelationRule = {
@@ -209,7 +213,9 @@ export const relatePhrases: RelationRule = {
         if (/^['’]s\b/.test(frame.masked.slice(right.end, right.end + 3))) continue;
         const gap = gapBetween(frame, left, right);
         if (gap === null) continue;
-        if (words(gap).length > MAX_GAP_WORDS || BLOCK.test(gap)) continue;
+        // a participle after a comma reaches back to what the sentence introduced ("X, a collection of …, developed and released by Y")
+        const reach = AGENT_AT_END.test(gap) ? MAX_AGENT_GAP_WORDS : MAX_GAP_WORDS;
+        if (words(gap).length > reach || BLOCK.test(gap)) continue;
         if (words(gap).length > 1 && (NEW_CLAUSE.test(gap) || CLAUSE_AND.test(gap))) continue;
         for (const l of left.members) {
           for (const r of right.members) {
