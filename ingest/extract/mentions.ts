@@ -194,6 +194,24 @@ function repositories(text: string, gazetteer: Gazetteer): Mention[] {
   return out;
 }
 
+/**
+ * A name that opens with its maker's ("Nvidia A100", "DeepSeek-V3", "Google Gemini", "Microsoft Azure"):
+ * the organisation the graph knows under that first part made (or operates) what the name names.
+ */
+function makerInName(m: Mention, gazetteer: Gazetteer): void {
+  if (m.status === 'ambiguous' || !(m.label === 'Model' || m.label === 'Chip' || m.label === 'Cloud')) return;
+  const first = /^([\p{L}][\p{L}\p{N}.&]*(?: [A-Z][\p{L}]+)?)[- ]/u.exec(m.surface);
+  if (!first) return;
+  for (const candidate of [first[1]!, first[1]!.split(' ')[0]!]) {
+    const hit = gazetteer.match(candidate).find((h) => h.start === 0 && h.end === candidate.length && h.candidates.length === 1);
+    const e = hit?.candidates[0]!.entity;
+    if (!e || !(e.label === 'Organization' || e.label === 'Lab')) continue;
+    if (m.label === 'Cloud' ? m.operator !== e.id : false) return;
+    m.publisher = { start: m.start, end: m.start + candidate.length, surface: candidate, label: e.label, name: e.name, id: e.id, aliases: e.aliases, props: e.props, status: 'known', confidence: 0.8, demonym: false };
+    return;
+  }
+}
+
 /** Finds the mentions of every sentence of a document. */
 export function findMentions(text: string, sentences: Sentence[], gazetteer: Gazetteer): Mention[][] {
   const known = gazetteer.match(text).map((h) => fromHit(h, false));
@@ -238,6 +256,7 @@ export function findMentions(text: string, sentences: Sentence[], gazetteer: Gaz
   );
   const again = local.match(text).map((h) => fromHit(h, true));
   const all = resolveOverlaps([...repositories(text, gazetteer), ...known, ...kept, ...again, ...members(text, [...known, ...again])], text.length);
+  for (const m of all) if (!m.publisher) makerInName(m, gazetteer);
   const bySentence: Mention[][] = sentences.map(() => []);
   let k = 0;
   for (const m of all) {

@@ -49,13 +49,13 @@ const PARTNER_AFTER = /^\s*(?:,\s*)?(?:(?:have|has|had|will|would|also|jointly|t
 const PARTNER_BEFORE = /\b(?:partnership|alliance|collaboration|cooperation|joint venture|tie-up|pact|agreement|deal|memorandum of understanding|mou)s? (?:between|of|among|with|involving)\s+(?:the )?$/;
 
 // "Chinese startup ⟨1⟩", "British firms ⟨1⟩ and ⟨2⟩": a demonym and up to three lower-case words before a group
-const ORG_HEADS = '(?:companies|company|firms?|startups?|start-ups?|giants?|groups?|chipmakers?|chip makers?|makers?|labs?|laboratory|providers?|hyperscalers?|vendors?|operators?|conglomerates?|developers?|designers?|manufacturers?|champions?|rivals?|entities|entity|funds?|investors?|banks?|agency|agencies|operators?|suppliers?|clouds?)';
+const ORG_HEADS = '(?:alternatives?|players?|competitors?|challengers?|companies|company|firms?|startups?|start-ups?|giants?|groups?|chipmakers?|chip makers?|makers?|labs?|laboratory|providers?|hyperscalers?|vendors?|operators?|conglomerates?|developers?|designers?|manufacturers?|champions?|rivals?|entities|entity|funds?|investors?|banks?|agency|agencies|operators?|suppliers?|clouds?)';
 const DEMONYM_BEFORE = new RegExp(`^(?:\\s*|\\s+(?:(?:[a-z][a-z-]*|AI)\\s+){0,2}${ORG_HEADS}\\s+(?:like\\s+|such as\\s+|including\\s+)?)$`);
 // "⟨1⟩ is an American technology company", "⟨1⟩, a Chinese hedge fund": the group, a copula or comma, an article, then the demonym
 const DEMONYM_AFTER = /^(?:\s*,\s*|\s+(?:is|was|are|were|,\s*which is|remains|became)\s+)(?:a|an|the|one of the)\s+(?:[a-z][a-z-]*\s+)?$/;
 // "US companies ⟨1⟩ and ⟨2⟩", "United Arab Emirates (UAE) state-backed company ⟨1⟩": a nation's name used as a noun modifier
 // "America's top technology and AI firms – like ⟨1⟩, ⟨2⟩": the nation's possessive, a few modifiers, an organisation's head, an optional "like"
-const NATION_BEFORE = new RegExp(`^(?:['’]s)?\\s*(?:\\([A-Z.]{2,6}\\)\\s*)?(?:(?:[a-z][a-z-]*|AI)\\s+){0,4}${ORG_HEADS}\\s*(?:[–—-]\\s*)?(?:,\\s*)?(?:like\\s+|such as\\s+|including\\s+|notably\\s+)?$`);
+const NATION_BEFORE = new RegExp(`^\\)?(?:['’]s)?\\s*(?:\\([A-Z.]{2,6}\\)\\s*)?(?:(?:[a-z][a-z-]*|AI)\\s+){0,4}${ORG_HEADS}\\s*(?:[–—-]\\s*)?(?:,\\s*)?(?:like\\s+|such as\\s+|including\\s+|notably\\s+)?$`);
 // amounts count as one word, whatever their spelling ("1.3 billion euros ($1.5 billion)")
 const AMOUNT = new RegExp(`${MONEY_SOURCE}(?:\\s*\\([^)]{1,30}\\))?`, 'gi');
 // a demonym-led description ending the gap belongs to the right mention ("… investor in ⟨French⟩ AI startup ⟨1⟩")
@@ -67,6 +67,8 @@ const ITS = /\b[Ii]ts\s+((?:[a-z][a-z-]*\s+){0,3})$/;
 // a nation's name used as an adjective before an organisation's head noun: "a US company", "a UK-based firm"
 const NATION_HEAD = /^(?:-based|-headquartered)?\s+(?:(?:[a-z][a-z-]*|AI|[A-Z]{2,5})\s+){0,3}(?:\([A-Z]{2,5}\)\s+)?(?:joint venture|venture|company|firm|startup|start-up|group|giant|lab|chipmaker|maker|provider|hyperscaler|vendor|operator|conglomerate|developer|designer|manufacturer|fund|agency|cloud|multinational|corporation|champion|supplier|foundry|bank|investor)\b/;
 const INSIDE_ATTACHED = /^\s*(?:,|\(|—|–)\s*(?:a|an|the|which|who|whose|its|one of|itself|now|formerly|previously|once)\b[^,;()—–]*$/;
+const MAKING = /\b(?:releas|launch|unveil|introduc|develop|announc|open-sourc|debut|ship|built|build|creat|train|publish|made by|from)\w*/i;
+const MADE_BY: Phrase['rel'][] = ['DEVELOPED_BY', 'DESIGNED_BY', 'OPERATED_BY'];
 const QUANTISED = /[-_.](?:GGUF|AWQ|GPTQ|MLX|EXL2|bnb|[48]-?bit|int[48]|fp8|q[2-8]_k\w*)$/i;
 const INTRODUCING = /^\s*,?\s*(?:dubbed|called|named|known as|branded(?: as)?|code-?named|nicknamed)\s*[“"‘']?$/;
 const HOUSED = (m: Mention) => (m.label === 'DataCenter' || m.label === 'Deployment' ? 'LOCATED_IN' : 'HEADQUARTERED_IN') as Phrase['rel'];
@@ -196,7 +198,15 @@ export const relatePhrases: RelationRule = {
     };
     // a repository id names its publisher: "nvidia/Model-7B" is published by NVIDIA
     // (a quantised copy — "…-GGUF", "…-AWQ" — is published by whoever converted it, not developed by them)
-    for (const m of frame.mentions) if (m.publisher && !m.anaphor && !QUANTISED.test(m.name)) push('DEVELOPED_BY', m, m.publisher, 0.7);
+    // and so does a name that opens with its maker's: "Nvidia A100" is designed by NVIDIA, "Microsoft Azure" operated by Microsoft
+    for (const m of frame.mentions) {
+      if (!m.publisher || m.anaphor || QUANTISED.test(m.name) || m.status === 'ambiguous') continue;
+      // a model named after its lab ("DeepSeek-V3") is the lab's where the sentence is about making it or it leads the sentence;
+      // a passing mention in a comparison says nothing about who made it
+      if (m.label === 'Model' && !/\//.test(m.surface) && !(MAKING.test(frame.text) || leadingActor(frame) === m)) continue;
+      const rel = MADE_BY.find((r) => allowed(r, m.label, m.publisher!.label));
+      if (rel && !(rel === 'DESIGNED_BY' && m.publisher.props?.kind !== undefined && m.publisher.props.kind !== 'chip_designer')) push(rel, m, m.publisher, 0.7);
+    }
     // a cloud named beside the organisation the graph knows operates it ("Microsoft Azure", "AWS … Amazon")
     for (const c of frame.mentions) {
       if (!c.operator || !usable(c)) continue;
