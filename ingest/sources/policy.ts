@@ -191,7 +191,14 @@ export function parsePolicy(raw: string, url: string, ctx: ParseContext, isHtml:
   for (const name of issuers(text)) {
     const body = sink.entity(name, 'Organization', { labels: ['Organization', 'Nation'], props: { kind: 'agency' } });
     if (body) bodies.push(body);
-    const quote = line(text, 'AGENCY|Agency|Issuing body|Issued by|From')?.[0]?.trim() ?? firstLine;
+    // the AGENCY line, a statute's enactment note ("(Added Pub. L. …)"), the plainest line that names the issuer, else the first line
+    const named = text.split('\n').filter((l) => l.includes(name));
+    const quote =
+      line(text, 'AGENCY|Agency|Issuing body|Issued by|From')?.[0]?.trim() ??
+      /\((?:[^()\n]|\([^()\n]*\))*?\bPub(?:lic|\.) ?L(?:aw|\.) ?\d{2,3}[-–]\d+(?:[^()\n]|\([^()\n]*\))*\)/.exec(text)?.[0] ??
+      /^.*\bPub(?:lic|\.) ?L(?:aw|\.) ?\d{2,3}[-–]\d+.*$/m.exec(text)?.[0].trim() ??
+      (named.find((l) => !l.includes('<')) ?? named[0])?.trim() ??
+      firstLine;
     sink.fact('ENACTED_BY', regulation, body, quote, { confidence: 0.9 });
   }
   return {

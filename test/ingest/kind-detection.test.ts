@@ -253,8 +253,10 @@ describe('kind detection', () => {
     const doc = parsePolicy(body, 'code/2713.txt', { gazetteer: lexicon }, false);
     const reg = doc.records.find((r): r is EntityOut => r.kind === 'entity' && r.type === 'Regulation');
     expect(reg?.name).toBe('CLOUD Act');
-    const enacted = doc.records.filter((r): r is FactOut => r.kind === 'fact' && r.rel === 'ENACTED_BY').map((f) => f.object.name);
-    expect(enacted).toEqual(['United States']);
+    const enacted = doc.records.filter((r): r is FactOut => r.kind === 'fact' && r.rel === 'ENACTED_BY');
+    expect(enacted.map((f) => f.object.name)).toEqual(['United States']);
+    // the enactment note is the quote, as the section writes it
+    expect(enacted[0]?.quote).toBe('(Added Pub. L. 115–141.)');
   });
 });
 
