@@ -22,7 +22,11 @@ const env = z.object({
   INGEST_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
   CHOKEPOINT_SERVER: z.url({ message: 'expected the URL of a running chokepoint server, e.g. http://localhost:4000' }).optional(),
   CHOKEPOINT_API_KEY: z.string().optional(),
-  GRAPHQL_BODY_LIMIT: z.coerce.number().int().min(1024).default(1024 * 1024),
+  GRAPHQL_BODY_LIMIT: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
   RATE_LIMIT_PER_SECOND: z.coerce.number().int().min(0).default(50),
   RATE_LIMIT_BURST: z.coerce.number().int().min(0).default(500),
   HEAVY_CONCURRENCY: z.coerce.number().int().min(1).default(2),
@@ -70,7 +74,10 @@ export interface Config {
 /** Parses API_KEYS="key1:editor,key2:reader". */
 export function parseApiKeys(text: string): Map<string, ApiKeyRole> {
   const keys = new Map<string, ApiKeyRole>();
-  for (const part of text.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const [key, role] = part.split(':');
     if (!key || (role !== 'editor' && role !== 'reader')) throw new InvalidInput(`API_KEYS: "${part}" should be key:editor or key:reader`);
     keys.set(key, role);

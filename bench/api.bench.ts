@@ -170,7 +170,16 @@ export async function run(opts: { quick: boolean }): Promise<{ name: string; mar
         while (Date.now() < until) {
           const t = process.hrtime.bigint();
           const version = (await snapshots.get()).version;
-          const contextValue: GraphContext = { store: server.store, snapshots, loaders: createLoaders(server.store, { reads, version }), role: null, logger, deadline: Date.now() + 10_000, meter: new WorkMeter(Date.now() + 10_000), seen: {} };
+          const contextValue: GraphContext = {
+            store: server.store,
+            snapshots,
+            loaders: createLoaders(server.store, { reads, version }),
+            role: null,
+            logger,
+            deadline: Date.now() + 10_000,
+            meter: new WorkMeter(Date.now() + 10_000),
+            seen: {},
+          };
           const res = await apollo.executeOperation({ query: q.query }, { contextValue });
           if (res.body.kind !== 'single' || res.body.singleResult.errors) throw new Error(`${q.name}: in-process errors`);
           latencies.push(Number(process.hrtime.bigint() - t) / 1e6);
@@ -192,7 +201,14 @@ export async function run(opts: { quick: boolean }): Promise<{ name: string; mar
 
     // the mixed load: the five queries, each executed and cached, from 64 connections
     const mixedSeconds = opts.quick ? 10 : 60;
-    const requests = QUERIES.flatMap((q) => [false, true].map((uncached): CannonRequest => ({ method: 'POST', path: '/graphql', headers: { ...json, ...(uncached ? { 'cache-control': 'no-cache' } : {}) }, body: JSON.stringify({ query: q.query }) })));
+    const requests = QUERIES.flatMap((q) =>
+      [false, true].map((uncached): CannonRequest => ({
+        method: 'POST',
+        path: '/graphql',
+        headers: { ...json, ...(uncached ? { 'cache-control': 'no-cache' } : {}) },
+        body: JSON.stringify({ query: q.query }),
+      })),
+    );
     const m = await autocannonMany(`${server.url}/graphql`, requests, mixedSeconds, MIXED_CONCURRENCY);
     mixed = { seconds: mixedSeconds, requestsPerSecond: m.requests.average, p50Ms: m.latency.p50, p99Ms: m.latency.p99, total: m.requests.total, non2xx: m.non2xx, errors: m.errors };
 
@@ -235,7 +251,13 @@ export async function run(opts: { quick: boolean }): Promise<{ name: string; mar
     await apollo.stop();
     await server.stop();
   }
-  type Row = { query: string; http: { p50Ms: number; p99Ms: number; requestsPerSecond: number; non2xx: number }; cached: { p50Ms: number; p99Ms: number; requestsPerSecond: number; non2xx: number }; inProcess: { p50Ms: number; p99Ms: number; requestsPerSecond: number }; overhead: { p50: number; throughput: number } };
+  type Row = {
+    query: string;
+    http: { p50Ms: number; p99Ms: number; requestsPerSecond: number; non2xx: number };
+    cached: { p50Ms: number; p99Ms: number; requestsPerSecond: number; non2xx: number };
+    inProcess: { p50Ms: number; p99Ms: number; requestsPerSecond: number };
+    overhead: { p50: number; throughput: number };
+  };
   const typed = rows as unknown as Row[];
   const entityRow = typed[0]!;
   const markdown = [
@@ -244,7 +266,20 @@ export async function run(opts: { quick: boolean }): Promise<{ name: string; mar
     `"In-process" runs the query through Apollo's executeOperation (no HTTP, no response cache, the same shared record cache) at the same concurrency for ${inProcessMs / 1000} s; overhead = in-process req/s ÷ HTTP executed req/s.`,
     '',
     table(
-      ['query', 'executed p50 ms', 'executed p99 ms', 'executed req/s', 'cached p50 ms', 'cached p99 ms', 'cached req/s', 'in-process p50 ms', 'in-process p99 ms', 'in-process req/s', 'HTTP overhead', 'non-2xx'],
+      [
+        'query',
+        'executed p50 ms',
+        'executed p99 ms',
+        'executed req/s',
+        'cached p50 ms',
+        'cached p99 ms',
+        'cached req/s',
+        'in-process p50 ms',
+        'in-process p99 ms',
+        'in-process req/s',
+        'HTTP overhead',
+        'non-2xx',
+      ],
       typed.map((r) => [
         r.query,
         r.http.p50Ms,
@@ -309,7 +344,9 @@ function abuseSummary(a: Abuse): string {
     '',
     `Probe p99 under the flood ÷ idle: ${a.p99Ratio.toFixed(2)} (target < 5: ${a.p99Ratio < 5 ? 'met' : 'not met'}); probe non-2xx ${a.underFlood.non2xx}, errors ${a.underFlood.errors}. ` +
       `Flood: ${a.flood.total} requests (${Math.round(a.flood.requestsPerSecond)} req/s; ${codes}; ${a.flood.errors} connection errors); ` +
-      `oversized bodies: ${Object.entries(a.oversized).map(([k, v]) => `${k}: ${v}`).join(', ')}. ` +
+      `oversized bodies: ${Object.entries(a.oversized)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join(', ')}. ` +
       `Server heap ${a.heapMiB.before.toFixed(0)} MiB before, ${a.heapMiB.after.toFixed(0)} MiB 3 s after (${((a.heapAfterRatio - 1) * 100).toFixed(0)}%; target within 20%: ${a.heapAfterRatio <= 1.2 ? 'met' : 'not met'}); ` +
       `RSS ${a.rssMiB.before.toFixed(0)} MiB before, ${a.rssMiB.peak.toFixed(0)} MiB at peak, ${a.rssMiB.after.toFixed(0)} MiB after (${((a.rssAfterRatio - 1) * 100).toFixed(0)}%); ` +
       `the server ${a.serverUp ? 'answered' : 'did not answer'} afterwards.`,

@@ -103,7 +103,11 @@ export async function run(opts: { quick: boolean }): Promise<{ name: string; mar
     // admits), then 8 (twice what the pool admits: the rest are refused 503 and asked again at once)
     // and 4 asking for new HTML maps (drawn on the event loop, under the render budget)
     const floods: { what: string; connections: number; result: CannonResult; answers: Record<string, number>; ratio: number }[] = [];
-    for (const [what, connections] of [['PNG', 4], ['PNG', 8], ['HTML', 4]] as const) {
+    for (const [what, connections] of [
+      ['PNG', 4],
+      ['PNG', 8],
+      ['HTML', 4],
+    ] as const) {
       const flood = variantFlood(`${server.url}/embed/map${what === 'PNG' ? '.png' : ''}?${query}`, connections, seconds + 2);
       await new Promise((r) => setTimeout(r, 1000)); // the flood fills the pool first
       const result = await autocannon(htmlUrl, seconds, 32);
@@ -163,7 +167,11 @@ export async function run(opts: { quick: boolean }): Promise<{ name: string; mar
       `| cached HTML, no flood | ${quiet.requests.average.toFixed(0)} | ${quiet.latency.p50} | ${quiet.latency.p99} | ${quiet.non2xx} | ${quiet.errors} | - | - |`,
       ...floods.map(
         (f) =>
-          `| cached HTML, ${f.what} flood of ${f.connections} connections | ${f.result.requests.average.toFixed(0)} | ${f.result.latency.p50} | ${f.result.latency.p99} | ${f.result.non2xx} | ${f.result.errors} | ${Object.entries(f.answers).map(([k, v]) => `${v} × ${k}`).join(', ')} | ${(f.ratio * 100).toFixed(0)}% |`,
+          `| cached HTML, ${f.what} flood of ${f.connections} connections | ${f.result.requests.average.toFixed(0)} | ${f.result.latency.p50} | ${f.result.latency.p99} | ${f.result.non2xx} | ${f.result.errors} | ${Object.entries(
+            f.answers,
+          )
+            .map(([k, v]) => `${v} × ${k}`)
+            .join(', ')} | ${(f.ratio * 100).toFixed(0)}% |`,
       ),
       '',
       `Target: cached HTML keeps ≥ 50% of its throughput during the PNG flood of 4 — ${ratio >= 0.5 ? 'met' : 'NOT met'} (${(ratio * 100).toFixed(0)}%).`,

@@ -41,7 +41,12 @@ function devScores(gazetteer: Gazetteer, dir: string): { file: string; entities:
   return DEV.map(([gold, prefix]) => {
     const article = readdirSync(ARTICLES).find((f) => f.startsWith(prefix))!;
     const pred = join(dir, `${prefix}pred.jsonl`);
-    writeFileSync(pred, extract(readFileSync(join(ARTICLES, article), 'utf8'), { source: article, gazetteer }).map((r) => JSON.stringify(r)).join('\n') + '\n');
+    writeFileSync(
+      pred,
+      extract(readFileSync(join(ARTICLES, article), 'utf8'), { source: article, gazetteer })
+        .map((r) => JSON.stringify(r))
+        .join('\n') + '\n',
+    );
     const out = JSON.parse(execFileSync(process.execPath, [join(EVAL, 'score.mjs'), '--gold', join(EVAL, gold), '--pred', pred, '--json'], { encoding: 'utf8' })) as { entities: Score; facts: Score };
     return { file: article, entities: out.entities, facts: out.facts };
   });
@@ -146,10 +151,16 @@ export async function run(opts: { quick: boolean }): Promise<{ name: string; mar
   const store = await openEmbeddedStore({ dataDir: join(dir, 'data') });
   const pipeline = new IngestPipeline({ store });
   t0 = performance.now();
-  const report = await pipeline.run('bench', paths.map((location) => ({ location })));
+  const report = await pipeline.run(
+    'bench',
+    paths.map((location) => ({ location })),
+  );
   const pipelineMs = performance.now() - t0;
   t0 = performance.now();
-  const again = await pipeline.run('bench-again', paths.map((location) => ({ location })));
+  const again = await pipeline.run(
+    'bench-again',
+    paths.map((location) => ({ location })),
+  );
   const unchangedMs = performance.now() - t0;
   await store.close();
   const scores = devScores(gazetteer, dir);
@@ -183,14 +194,23 @@ export async function run(opts: { quick: boolean }): Promise<{ name: string; mar
     '',
     '| dev file | entity P / R / F1 | fact P / R / F1 |',
     '|---|---|---|',
-    ...scores.map((s) => `| ${s.file} | ${s.entities.precision.toFixed(2)} / ${s.entities.recall.toFixed(2)} / ${s.entities.f1.toFixed(3)} | ${s.facts.precision.toFixed(2)} / ${s.facts.recall.toFixed(2)} / ${s.facts.f1.toFixed(3)} |`),
+    ...scores.map(
+      (s) =>
+        `| ${s.file} | ${s.entities.precision.toFixed(2)} / ${s.entities.recall.toFixed(2)} / ${s.entities.f1.toFixed(3)} | ${s.facts.precision.toFixed(2)} / ${s.facts.recall.toFixed(2)} / ${s.facts.f1.toFixed(3)} |`,
+    ),
     '',
     'Curated seed claims read back from their own quote (development measure):',
     '',
     '| relation | claims with a quote | read back | share |',
     '|---|---|---|---|',
     ...readBack.map((r) => `| ${r.rel} | ${r.claims} | ${r.read} | ${(r.read / r.claims).toFixed(2)} |`),
-    `| all | ${readBack.reduce((n, r) => n + r.claims, 0)} | ${readBack.reduce((n, r) => n + r.read, 0)} | ${(readBack.reduce((n, r) => n + r.read, 0) / Math.max(1, readBack.reduce((n, r) => n + r.claims, 0))).toFixed(2)} |`,
+    `| all | ${readBack.reduce((n, r) => n + r.claims, 0)} | ${readBack.reduce((n, r) => n + r.read, 0)} | ${(
+      readBack.reduce((n, r) => n + r.read, 0) /
+      Math.max(
+        1,
+        readBack.reduce((n, r) => n + r.claims, 0),
+      )
+    ).toFixed(2)} |`,
   ].join('\n');
   return { name: 'ingest', markdown, data };
 }

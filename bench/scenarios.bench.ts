@@ -31,10 +31,20 @@ interface CypherQuestion {
 
 const SCENARIOS: { scenario: Scenario; cypher?: CypherQuestion }[] = [
   {
-    scenario: fromObject({ name: 'chip-export-ban', title: 'most used chip banned to CN', shocks: [{ type: 'export_control', issuer: 'nation:us', items: ['chip:c0'], destinations: ['nation:cn'], effect: 'ban' }] }),
+    scenario: fromObject({
+      name: 'chip-export-ban',
+      title: 'most used chip banned to CN',
+      shocks: [{ type: 'export_control', issuer: 'nation:us', items: ['chip:c0'], destinations: ['nation:cn'], effect: 'ban' }],
+    }),
     cypher: { label: 'Chip', id: 'chip:c0', destination: 'nation:cn' },
   },
-  { scenario: fromObject({ name: 'cloud-act', title: 'CLOUD Act ruling for the EU', shocks: [{ type: 'cloud_act_ruling', jurisdiction: 'nation:us', protected: ['nation:eu'], dataClasses: ['government', 'personal'] }] }) },
+  {
+    scenario: fromObject({
+      name: 'cloud-act',
+      title: 'CLOUD Act ruling for the EU',
+      shocks: [{ type: 'cloud_act_ruling', jurisdiction: 'nation:us', protected: ['nation:eu'], dataClasses: ['government', 'personal'] }],
+    }),
+  },
   { scenario: fromObject({ name: 'gulf-outage', title: 'data centres in the UAE offline', shocks: [{ type: 'outage', targets: ['nation:ae'] }] }) },
   {
     scenario: fromObject({ name: 'api-cutoff', title: 'largest lab cuts API to CN', shocks: [{ type: 'api_cutoff', providers: ['lab:l0'], destinations: ['nation:cn'] }] }),
@@ -139,7 +149,18 @@ async function measureSize(deployments: number, withCypher: boolean, runs: numbe
     const warmup = deployments <= 10_000 ? 10 : 0;
     const full = await timeIt(() => runScenario(snap, sc), runs, warmup);
     const bare = await timeIt(() => runScenario(snap, sc, { statusOnly: true }), runs, warmup);
-    scenarios.push({ name: sc.name, fullMs: full.medianMs, fullBestMs: full.minMs, statusOnlyMs: bare.medianMs, statusOnlyBestMs: bare.minMs, peakHeapMb: m.peakMb, resultMb: m.retainedMb, broken: r.summary.broken, degraded: r.summary.degraded, atRisk: r.summary.atRisk });
+    scenarios.push({
+      name: sc.name,
+      fullMs: full.medianMs,
+      fullBestMs: full.minMs,
+      statusOnlyMs: bare.medianMs,
+      statusOnlyBestMs: bare.minMs,
+      peakHeapMb: m.peakMb,
+      resultMb: m.retainedMb,
+      broken: r.summary.broken,
+      degraded: r.summary.degraded,
+      atRisk: r.summary.atRisk,
+    });
   }
   const ck = heapAround(() => rankChokepoints(snap, { first: 5 }));
   t = Date.now();
@@ -181,7 +202,16 @@ async function measureSize(deployments: number, withCypher: boolean, runs: numbe
 
 /** Runs the scenario benchmark. */
 export async function run(opts: { quick: boolean }): Promise<{ name: string; markdown: string; data: unknown }> {
-  const sizes = opts.quick ? [{ n: 1000, cypher: true }, { n: 10_000, cypher: true }] : [{ n: 1000, cypher: true }, { n: 100_000, cypher: true }, { n: 1_000_000, cypher: false }];
+  const sizes = opts.quick
+    ? [
+        { n: 1000, cypher: true },
+        { n: 10_000, cypher: true },
+      ]
+    : [
+        { n: 1000, cypher: true },
+        { n: 100_000, cypher: true },
+        { n: 1_000_000, cypher: false },
+      ];
   const results: SizeResult[] = [];
   for (const s of sizes) {
     console.error(`scenarios bench: ${s.n} deployments`);
@@ -203,7 +233,16 @@ export async function run(opts: { quick: boolean }): Promise<{ name: string; mar
       ratio(s.cypherMs, s.fullMs),
     ]),
   );
-  const chokeRows = results.map((r) => [r.deployments, r.nodes, r.edges, r.chokepoints.sources, r.chokepoints.ms, r.chokepoints.peakHeapMb, `${r.naive.extrapolatedMs} (${r.naive.sampled} sampled in ${r.naive.sampleMs} ms)`, `${(r.naive.extrapolatedMs / Math.max(1, r.chokepoints.ms)).toFixed(0)}×`]);
+  const chokeRows = results.map((r) => [
+    r.deployments,
+    r.nodes,
+    r.edges,
+    r.chokepoints.sources,
+    r.chokepoints.ms,
+    r.chokepoints.peakHeapMb,
+    `${r.naive.extrapolatedMs} (${r.naive.sampled} sampled in ${r.naive.sampleMs} ms)`,
+    `${(r.naive.extrapolatedMs / Math.max(1, r.chokepoints.ms)).toFixed(0)}×`,
+  ]);
   const setupRows = results.map((r) => [r.deployments, r.buildMs, r.indexMs, r.cypher?.loadMs ?? '-', r.maxRssMb]);
   const targets: string[] = [];
   const at = (n: number) => results.find((r) => r.deployments === n);
@@ -227,12 +266,33 @@ export async function run(opts: { quick: boolean }): Promise<{ name: string; mar
   }
   if (r100k) targets.push(`- chokepoint ranking at 100k < 5 s: ${r100k.chokepoints.ms} ms (${yes(r100k.chokepoints.ms < 5000)})`);
   const markdown = [
-    ...(targets.length ? ['### Targets', ...targets, `Load average when the run ended: ${loadavg().map((x) => x.toFixed(1)).join(' / ')} on ${cpus().length} cores (medians move with it; other work shares the machine).`, ''] : []),
+    ...(targets.length
+      ? [
+          '### Targets',
+          ...targets,
+          `Load average when the run ended: ${loadavg()
+            .map((x) => x.toFixed(1))
+            .join(' / ')} on ${cpus().length} cores (medians move with it; other work shares the machine).`,
+          '',
+        ]
+      : []),
     'Generated worlds (bench/scenarios-world.ts): ~4 dependency edges per deployment plus location, Zipf fan-in on 16 chips, 3 foundries and the largest clouds and models.',
     '',
     '### Scenario runs (median ms)',
     table(
-      ['deployments', 'scenario', 'full run (causes + mitigations)', 'status only', 'peak heap MB (full run)', 'result MB', 'broken/degraded/at risk', 'Cypher ms', 'Cypher answer', 'Cypher ÷ status only', 'Cypher ÷ full run'],
+      [
+        'deployments',
+        'scenario',
+        'full run (causes + mitigations)',
+        'status only',
+        'peak heap MB (full run)',
+        'result MB',
+        'broken/degraded/at risk',
+        'Cypher ms',
+        'Cypher answer',
+        'Cypher ÷ status only',
+        'Cypher ÷ full run',
+      ],
       scenarioRows,
     ),
     '',

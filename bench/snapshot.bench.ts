@@ -36,7 +36,17 @@ export async function run(opts: { quick: boolean }): Promise<BenchResult> {
       // baseline: the same graph read back from the embedded store, as a rebuild does
       const store = await openEmbeddedStore({ dataDir: ':memory:' });
       await store.write({ entities: w.entities });
-      const claims = w.relations.map((r, i) => ({ id: `claim:${i}`, subject: r.from, rel: r.type, object: r.to, props: {}, documentId: 'doc:bench', extractor: 'bench', confidence: 0.9, observedAt: '2026-01-01' }));
+      const claims = w.relations.map((r, i) => ({
+        id: `claim:${i}`,
+        subject: r.from,
+        rel: r.type,
+        object: r.to,
+        props: {},
+        documentId: 'doc:bench',
+        extractor: 'bench',
+        confidence: 0.9,
+        observedAt: '2026-01-01',
+      }));
       for (let i = 0; i < claims.length; i += 5000) await store.write({ claims: claims.slice(i, i + 5000) });
       storeRead = (await timeIt(() => store.readAll(), 3)).medianMs;
       await store.close();

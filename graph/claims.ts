@@ -3,8 +3,7 @@
 import type { ClaimRecord, Props, RelationRecord } from '../schema/records.js';
 import { relationId } from '../schema/records.js';
 
-const byStrength = (a: ClaimRecord, b: ClaimRecord) =>
-  a.confidence - b.confidence || a.observedAt.localeCompare(b.observedAt) || a.id.localeCompare(b.id);
+const byStrength = (a: ClaimRecord, b: ClaimRecord) => a.confidence - b.confidence || a.observedAt.localeCompare(b.observedAt) || a.id.localeCompare(b.id);
 
 function minDate(values: (string | undefined)[]): string | undefined {
   const present = values.filter((v): v is string => !!v).sort();
@@ -48,7 +47,5 @@ export function relationsFromClaims(claims: Iterable<ClaimRecord>): RelationReco
     if (list) list.push(c);
     else groups.set(key, [c]);
   }
-  return [...groups.values()]
-    .map((g) => aggregateClaims(g)!)
-    .sort((a, b) => a.id.localeCompare(b.id));
+  return [...groups.values()].map((g) => aggregateClaims(g)!).sort((a, b) => a.id.localeCompare(b.id));
 }

@@ -19,8 +19,7 @@ export async function dumpGraph(store: GraphStore): Promise<GraphDump> {
   return { version, entities, relations, claims: await store.allClaims() };
 }
 
-const xml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+const xml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
 
 /** CSV field quoting per RFC 4180; cells that a spreadsheet would run as a formula are prefixed with '. */
 export function csvCell(value: unknown): string {
@@ -37,10 +36,18 @@ export function renderExport(dump: GraphDump, format: ExportFormat): Record<stri
     case 'json':
       return { 'graph.json': JSON.stringify(dump, null, 2) + '\n' };
     case 'jsonl':
-      return { 'graph.jsonl': toFactRecords(dump.entities, dump.claims).map((r) => JSON.stringify(r)).join('\n') + '\n' };
+      return {
+        'graph.jsonl':
+          toFactRecords(dump.entities, dump.claims)
+            .map((r) => JSON.stringify(r))
+            .join('\n') + '\n',
+      };
     case 'csv':
       return {
-        'nodes.csv': csvRows(['id', 'label', 'name', 'aliases', 'description', 'props'], dump.entities.map((e) => [e.id, e.label, e.name, e.aliases, e.description, e.props])),
+        'nodes.csv': csvRows(
+          ['id', 'label', 'name', 'aliases', 'description', 'props'],
+          dump.entities.map((e) => [e.id, e.label, e.name, e.aliases, e.description, e.props]),
+        ),
         'edges.csv': csvRows(
           ['id', 'from', 'type', 'to', 'confidence', 'validFrom', 'validTo', 'claimCount', 'props'],
           dump.relations.map((r) => [r.id, r.from, r.type, r.to, r.confidence, r.validFrom, r.validTo, r.claimCount, r.props]),
@@ -52,8 +59,7 @@ export function renderExport(dump: GraphDump, format: ExportFormat): Record<stri
       };
     case 'graphml': {
       const nodes = dump.entities.map(
-        (e) =>
-          `    <node id="${xml(e.id)}"><data key="label">${xml(e.label)}</data><data key="name">${xml(e.name)}</data><data key="props">${xml(JSON.stringify(e.props))}</data></node>`,
+        (e) => `    <node id="${xml(e.id)}"><data key="label">${xml(e.label)}</data><data key="name">${xml(e.name)}</data><data key="props">${xml(JSON.stringify(e.props))}</data></node>`,
       );
       const edges = dump.relations.map(
         (r) =>

@@ -143,10 +143,7 @@ export async function factsToBatch(
   }
 
   // endpoints named by type+name resolve to a known id or to the id the name implies
-  const endpointId = (ep: Endpoint): string =>
-    typeof ep.id === 'string'
-      ? ep.id
-      : (byName.get(`${String(ep.type)}\u0000${norm(String(ep.name))}`) ?? entityId(ep.type as Label, String(ep.name)));
+  const endpointId = (ep: Endpoint): string => (typeof ep.id === 'string' ? ep.id : (byName.get(`${String(ep.type)}\u0000${norm(String(ep.name))}`) ?? entityId(ep.type as Label, String(ep.name))));
   const facts = records.filter((r): r is { line: number; record: RelationFact } => r.record.kind === 'fact');
   const wanted = [...new Set(facts.flatMap(({ record }) => [endpointId(record.subject), endpointId(record.object)]))].filter((id) => !entities.has(id));
   const existing = await store.getEntities(wanted);
@@ -159,9 +156,7 @@ export async function factsToBatch(
       // one search per distinct name, however many facts use it
       if (searched.has(`${String(ep.type)}\u0000${name}`)) continue;
       searched.add(`${String(ep.type)}\u0000${name}`);
-      const hit = (await store.search(String(ep.name), { labels: [ep.type as Label], limit: 5 })).find((h) =>
-        [h.entity.name, ...h.entity.aliases].some((n) => norm(n) === name),
-      );
+      const hit = (await store.search(String(ep.name), { labels: [ep.type as Label], limit: 5 })).find((h) => [h.entity.name, ...h.entity.aliases].some((n) => norm(n) === name));
       if (hit) {
         byName.set(`${String(ep.type)}\u0000${name}`, hit.entity.id);
         existing.set(hit.entity.id, hit.entity);

@@ -34,7 +34,7 @@ function bfs(expand: Expand, from: number, to: number, maxLength: number, banned
         prev.set(step.node, { ...step, parent: n });
         if (step.node === to) {
           const path: Step[] = [];
-          for (let at = to; at !== from; ) {
+          for (let at = to; at !== from;) {
             const p = prev.get(at)!;
             path.push({ edge: p.edge, node: p.node, reversed: p.reversed });
             at = p.parent;

@@ -49,13 +49,7 @@ export class SnapshotBuilder {
   }
 
   /** Adds an edge between two added nodes; returns false when an endpoint is missing. */
-  addEdge(
-    from: string | number,
-    type: RelationType,
-    to: string | number,
-    props: Props = {},
-    opts: { id?: string; validFrom?: string; validTo?: string; confidence?: number } = {},
-  ): boolean {
+  addEdge(from: string | number, type: RelationType, to: string | number, props: Props = {}, opts: { id?: string; validFrom?: string; validTo?: string; confidence?: number } = {}): boolean {
     const f = typeof from === 'number' ? from : this.index.get(from);
     const t = typeof to === 'number' ? to : this.index.get(to);
     const ti = REL_INDEX.get(type);
@@ -175,8 +169,7 @@ export class Snapshot {
   static fromRecords(entities: Iterable<EntityRecord>, relations: Iterable<RelationRecord>, version: string | number = 0): Snapshot {
     const b = new SnapshotBuilder();
     for (const e of entities) b.addNode(e.id, e.label, e.name, e.props, e.aliases);
-    for (const r of relations)
-      b.addEdge(r.from, r.type, r.to, r.props, { id: r.id, validFrom: r.validFrom, validTo: r.validTo, confidence: r.confidence });
+    for (const r of relations) b.addEdge(r.from, r.type, r.to, r.props, { id: r.id, validFrom: r.validFrom, validTo: r.validTo, confidence: r.confidence });
     return b.build(version);
   }
 

@@ -114,7 +114,7 @@ export class CauseFinder {
       }
     const end = idx.depOffsets[u + 1]!;
     const scoped = this.pr.edgeHitNode[u] === 1;
-    for (let p = idx.depOffsets[u]!; p < end; ) {
+    for (let p = idx.depOffsets[u]!; p < end;) {
       // the group starting at p (groupLevel without its result object): its members' levels, best and worst
       let next = p;
       let min = HARD;
@@ -166,9 +166,7 @@ export class CauseFinder {
       last = f;
       const pre = f.prefix;
       const st = this.step(f.q);
-      unique.push(
-        pre ? { positions: [...pre.positions, f.q], key: pre.key + this.key(f.q), steps: [...pre.steps, st] } : { positions: [f.q], key: this.key(f.q), steps: [st] },
-      );
+      unique.push(pre ? { positions: [...pre.positions, f.q], key: pre.key + this.key(f.q), steps: [...pre.steps, st] } : { positions: [f.q], key: this.key(f.q), steps: [st] });
     }
     this.memo.set(memoKey, unique);
     return unique;

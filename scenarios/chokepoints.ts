@@ -97,7 +97,7 @@ export function breakCounts(idx: ReachIndex, srcs: readonly number[]): Int32Arra
     const stamp = ++gen;
     for (let l = 0; l < L; l++) acc[l]!.length = 0;
     const end = depOffsets[u + 1]!;
-    for (let p = depOffsets[u]!; p < end; ) {
+    for (let p = depOffsets[u]!; p < end;) {
       let q = p + 1;
       let hard = depHard[p]!;
       while (q < end && !depGroupStart[q]) hard &= depHard[q++]!;
@@ -194,7 +194,12 @@ export function breakCountNaive(idx: ReachIndex, x: number): number {
 export function rankChokepointsNaive(snapshot: Snapshot, opts: ChokepointOptions = {}): ChokepointRow[] {
   const idx = indexFor(snapshot, opts.asOf);
   const srcs = sources(idx, opts.type);
-  return rank(idx, srcs, srcs.map((x) => breakCountNaive(idx, x)), opts.first ?? 20);
+  return rank(
+    idx,
+    srcs,
+    srcs.map((x) => breakCountNaive(idx, x)),
+    opts.first ?? 20,
+  );
 }
 
 /** The entities rankChokepoints considers (everything something depends on, deployments aside). */

@@ -51,9 +51,7 @@ export function exposureUnderScenario(snapshot: Snapshot, scenario: Scenario, na
     const starts = new Set(imp.causes.map((c) => chainOrigin(c.steps, imp.deployment.id)));
     for (const o of starts) originCount.set(o, (originCount.get(o) ?? 0) + 1);
   }
-  const origins = [...originCount.entries()]
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .map(([id, n]) => ({ id, name: snapshot.names[snapshot.indexOf(id)!]!, deployments: n }));
+  const origins = [...originCount.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([id, n]) => ({ id, name: snapshot.names[snapshot.indexOf(id)!]!, deployments: n }));
   const broken = count('BROKEN');
   const degraded = count('DEGRADED');
   const atRisk = count('AT_RISK');

@@ -63,7 +63,11 @@ export function loadScenarioFile(path: string): Scenario {
 export function loadLibrary(dir: string = LIBRARY_DIR): { scenarios: Scenario[]; errors: InvalidInput[] } {
   const scenarios: Scenario[] = [];
   const errors: InvalidInput[] = [];
-  const files = existsSync(dir) ? readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort() : [];
+  const files = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => /\.ya?ml$/.test(f))
+        .sort()
+    : [];
   for (const f of files) {
     try {
       const s = loadScenarioFile(join(dir, f));

@@ -37,11 +37,17 @@ export const dependencySpec = z
     /** hard: the dependent fails with it; upstream: the dependent is only at risk */
     strength: z.enum(['hard', 'upstream']),
     /** the failure layer this dependency belongs to (serving, weights, provider, supply) */
-    layer: z.string().regex(/^[a-z_]+$/).optional(),
+    layer: z
+      .string()
+      .regex(/^[a-z_]+$/)
+      .optional(),
     /** parallel relations of this type from one dependent to the same label are alternatives */
     alternatives: z.boolean().default(false),
     /** the failure layers of the dependency that reach the dependent at all (default: every layer) */
-    carries: z.array(z.string().regex(/^[a-z_]+$/)).min(1).optional(),
+    carries: z
+      .array(z.string().regex(/^[a-z_]+$/))
+      .min(1)
+      .optional(),
     /** which failure layers of the dependency reach the dependent, by the value of one property */
     passes: z
       .object({ property: z.string().regex(NAME), layers: z.record(z.string(), z.array(z.string().regex(/^[a-z_]+$/))) })
@@ -131,8 +137,7 @@ export function loadDomain(root: string): DomainSpec {
         if (!labelNames.has(l)) throw new SchemaFileError(file, `${end}.${j}`, `unknown label "${l}" (known: ${[...labelNames].join(', ')})`);
       });
     const passes = r.dependency?.passes;
-    if (passes && !r.properties[passes.property])
-      throw new SchemaFileError(file, 'dependency.passes.property', `"${passes.property}" is not a property of ${r.type}`);
+    if (passes && !r.properties[passes.property]) throw new SchemaFileError(file, 'dependency.passes.property', `"${passes.property}" is not a property of ${r.type}`);
   });
   labels.forEach((l, i) => {
     const expected = basename(yamlFiles(join(root, 'labels'))[i]!, '.yaml');

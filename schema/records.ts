@@ -135,17 +135,17 @@ export const propsSchema = z.record(z.string(), z.unknown()).transform((raw): Pr
 export const labelSchema = z.enum(LABELS);
 export const relationTypeSchema = z.enum(RELATION_TYPES);
 
-export const endpointSchema = z.union([
-  z.looseObject({ id: z.string().min(1) }),
-  z.looseObject({ type: labelSchema, name: z.string().min(1) }),
-]);
+export const endpointSchema = z.union([z.looseObject({ id: z.string().min(1) }), z.looseObject({ type: labelSchema, name: z.string().min(1) })]);
 export type Endpoint = z.infer<typeof endpointSchema>;
 
 export const entityFactSchema = z.looseObject({
   kind: z.literal('entity'),
   type: labelSchema,
   name: z.string().min(1),
-  id: z.string().regex(/^[a-z]+:[^\s]+$/, 'expected an id like chip:nvidia-h20').optional(),
+  id: z
+    .string()
+    .regex(/^[a-z]+:[^\s]+$/, 'expected an id like chip:nvidia-h20')
+    .optional(),
   aliases: z.array(z.string().min(1)).optional(),
   description: z.string().optional(),
   props: propsSchema.optional(),

@@ -36,8 +36,7 @@ export function dateProblem(field: string, value: unknown): string | null {
   if (month < 1 || month > 12) return `${field}: ${shown(value)} is not a calendar date (month ${m[2]} does not exist)`;
   const last = daysIn(year, month);
   if (day < 1 || day > last) return `${field}: ${shown(value)} is not a calendar date (${MONTHS[month - 1]} ${year} has ${last} days)`;
-  if (m[4] !== undefined && (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6] ?? 0) > 59))
-    return `${field}: ${shown(value)} is not a valid time of day`;
+  if (m[4] !== undefined && (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6] ?? 0) > 59)) return `${field}: ${shown(value)} is not a valid time of day`;
   if (m[8] !== undefined && (Number(m[8]) > 23 || Number(m[9]) > 59)) return `${field}: ${shown(value)} has an impossible UTC offset`;
   return null;
 }

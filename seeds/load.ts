@@ -8,18 +8,7 @@ import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
 import { z } from 'zod';
 import { InvalidInput } from '../schema/errors.js';
 import { ID_PREFIX, RELATION_ENDPOINTS, isoDate, labelProps, relationProps, type Label } from '../schema/generated/model.js';
-import {
-  DOCUMENT_KINDS,
-  claimId,
-  documentId,
-  labelSchema,
-  propsSchema,
-  relationTypeSchema,
-  type ClaimRecord,
-  type DocumentRecord,
-  type EntityRecord,
-  type Props,
-} from '../schema/records.js';
+import { DOCUMENT_KINDS, claimId, documentId, labelSchema, propsSchema, relationTypeSchema, type ClaimRecord, type DocumentRecord, type EntityRecord, type Props } from '../schema/records.js';
 import { parseMoney } from '../graph/money.js';
 
 /** Everything the seed folder holds, as records ready for a store. */
@@ -175,7 +164,14 @@ export function loadSeeds(dir: string = DEFAULT_DIR): SeedSet {
         file,
         line,
         index,
-        value: { id: e.data.id, label, name: e.data.name, aliases: e.data.aliases ?? [], ...(e.data.description ? { description: e.data.description } : {}), props: cleanProps(checked.success ? checked.data : props) },
+        value: {
+          id: e.data.id,
+          label,
+          name: e.data.name,
+          aliases: e.data.aliases ?? [],
+          ...(e.data.description ? { description: e.data.description } : {}),
+          props: cleanProps(checked.success ? checked.data : props),
+        },
       });
     });
     (parsed.data.relations ?? []).forEach((raw, index) => {
@@ -193,7 +189,9 @@ export function loadSeeds(dir: string = DEFAULT_DIR): SeedSet {
     for (const name of new Set([located.value.name, ...located.value.aliases].map((n) => n.toLowerCase()))) {
       const other = names.get(name);
       if (other && other.value.id !== located.value.id)
-        errors.push(problem(located.file, located.line, `entities[${located.index}] (${located.value.id})`, 'name', `"${name}" is also a name or alias of ${other.value.id} (${other.file}:${other.line})`));
+        errors.push(
+          problem(located.file, located.line, `entities[${located.index}] (${located.value.id})`, 'name', `"${name}" is also a name or alias of ${other.value.id} (${other.file}:${other.line})`),
+        );
       else names.set(name, located);
     }
   }
@@ -203,10 +201,14 @@ export function loadSeeds(dir: string = DEFAULT_DIR): SeedSet {
   for (const { file, line, index, value: r } of relations) {
     const what = `relations[${index}] (${r.from} ${r.rel} ${r.to})`;
     const allowed = RELATION_ENDPOINTS[r.rel];
-    for (const [field, id, labels] of [['from', r.from, allowed.from], ['to', r.to, allowed.to]] as const) {
+    for (const [field, id, labels] of [
+      ['from', r.from, allowed.from],
+      ['to', r.to, allowed.to],
+    ] as const) {
       const target = entities.get(id);
       if (!target) errors.push(problem(file, line, what, field, `no entity "${id}" is defined in any seed file`));
-      else if (!labels.includes(target.value.label)) errors.push(problem(file, line, what, field, `${r.rel} ${field === 'from' ? 'starts at' : 'ends at'} ${labels.join(' | ')}, not ${target.value.label}`));
+      else if (!labels.includes(target.value.label))
+        errors.push(problem(file, line, what, field, `${r.rel} ${field === 'from' ? 'starts at' : 'ends at'} ${labels.join(' | ')}, not ${target.value.label}`));
     }
     const props = relationProps[r.rel].safeParse(r.props ?? {});
     if (!props.success) errors.push(...zodProblems(file, line, what, props.error, 'props.'));

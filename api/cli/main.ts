@@ -14,7 +14,9 @@ const commandsDir = join(dirname(fileURLToPath(import.meta.url)), 'commands');
 
 /** Loads every command module, sorted by name. */
 export async function loadCommands(): Promise<CliCommand[]> {
-  const files = readdirSync(commandsDir).filter((f) => /\.(ts|js)$/.test(f) && !f.endsWith('.d.ts')).sort();
+  const files = readdirSync(commandsDir)
+    .filter((f) => /\.(ts|js)$/.test(f) && !f.endsWith('.d.ts'))
+    .sort();
   const mods = await Promise.all(files.map((f) => import(pathToFileURL(join(commandsDir, f)).href) as Promise<{ default: CliCommand }>));
   return mods.map((m) => m.default).sort((a, b) => a.name.localeCompare(b.name));
 }
@@ -28,7 +30,7 @@ function usage(commands: CliCommand[]): string {
     '',
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
-    'chokepoint <command> --help shows a command\'s options.',
+    "chokepoint <command> --help shows a command's options.",
     'environment: STORE (embedded|neo4j), DATA_DIR, NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, PORT, LOG_LEVEL, API_KEYS',
   ].join('\n');
 }

@@ -70,11 +70,17 @@ export function scenarioAltText(spec: MapSpec, scenarioTitle: string, impacted: 
   const judged = impacted.filter((n) => n.status && n.status !== 'SHOCKED' && n.status !== 'UNAFFECTED');
   if (focusName) parts.push(judged.length ? dependSentence(judged, focusName) : `Nothing on this map depends on ${focusName}`);
   const byStatus = tally(judged, (n) => n.status).map(([status, n]) => {
-    const label = tally(judged.filter((j) => j.status === status), (j) => j.label)[0]![0];
+    const label = tally(
+      judged.filter((j) => j.status === status),
+      (j) => j.label,
+    )[0]![0];
     return `${n} ${labelWords(label, n)} ${VERB[status as MapStatus]}`;
   });
   parts.push(byStatus.length ? `Under ${scenarioTitle}, ${listWords(byStatus)}` : `Under ${scenarioTitle}, nothing on this map would break`);
-  const broken = judged.filter((n) => n.status === 'BROKEN').slice(0, 3).map((n) => n.name);
+  const broken = judged
+    .filter((n) => n.status === 'BROKEN')
+    .slice(0, 3)
+    .map((n) => n.name);
   if (broken.length) parts.push(`Among those that break: ${listWords(broken)}`);
   if (spec.omitted) parts.push(`${spec.omitted} more impacted entities are left out of the map`);
   return parts.join('. ') + '.';

@@ -56,9 +56,7 @@ function legendHtml(spec: MapSpec): string {
 
 function sourcesHtml(sources: MapSources): string {
   if (!sources.links.length) return 'No sources are recorded for the relations shown.';
-  const shown = sources.links.slice(0, MAX_LINKS).map((l) =>
-    l.href ? `<a href="${esc(l.href)}" target="_blank" rel="noopener noreferrer">${esc(l.text)}</a>` : esc(l.text),
-  );
+  const shown = sources.links.slice(0, MAX_LINKS).map((l) => (l.href ? `<a href="${esc(l.href)}" target="_blank" rel="noopener noreferrer">${esc(l.text)}</a>` : esc(l.text)));
   const more = sources.links.length - shown.length;
   return `Sources: ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}.`;
 }

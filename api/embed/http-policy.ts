@@ -4,15 +4,18 @@ import type { Format } from './params.js';
 
 /** The frame-ancestors source list from configuration, with anything that could end the directive removed. */
 export function frameAncestors(configured: string): string {
-  const list = configured.replace(/[;,\r\n]/g, ' ').trim().split(/\s+/).filter(Boolean);
+  const list = configured
+    .replace(/[;,\r\n]/g, ' ')
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean);
   return list.length ? list.join(' ') : '*';
 }
 
 /** The Content-Security-Policy of a map response. */
 export function mapCsp(format: Format, ancestors: string): string {
   const fa = `frame-ancestors ${frameAncestors(ancestors)}`;
-  if (format === 'html')
-    return `default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; script-src ${HEIGHT_SCRIPT_HASH}; base-uri 'none'; form-action 'none'; ${fa}`;
+  if (format === 'html') return `default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; script-src ${HEIGHT_SCRIPT_HASH}; base-uri 'none'; form-action 'none'; ${fa}`;
   return `default-src 'none'; style-src 'unsafe-inline'; ${fa}`;
 }
 

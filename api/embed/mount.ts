@@ -32,8 +32,7 @@ export interface EmbedOptions {
 }
 
 function errorResponse(c: Context, err: unknown): Response {
-  if (err instanceof RenderBusy)
-    return c.json({ error: `busy: ${err.message}` }, 503, { ...COMMON_HEADERS, 'Cache-Control': 'no-store', 'Retry-After': String(err.retryAfter) });
+  if (err instanceof RenderBusy) return c.json({ error: `busy: ${err.message}` }, 503, { ...COMMON_HEADERS, 'Cache-Control': 'no-store', 'Retry-After': String(err.retryAfter) });
   const status = err instanceof InvalidInput ? 400 : err instanceof NotFound ? 404 : 0;
   if (!status) throw err;
   return c.json({ error: (err as Error).message }, status, { ...COMMON_HEADERS, 'Cache-Control': 'no-store' });
@@ -49,8 +48,7 @@ export async function mountEmbeds(app: Hono, deps: AppDeps, opts: EmbedOptions =
   const cache = opts.cache ?? new RenderCache();
   const png = new PngRenderPool(opts.png);
   const budget = opts.renderBudget ? new RenderBudget(opts.renderBudget.budgetMs, opts.renderBudget.windowMs) : new RenderBudget();
-  const keyOf = (format: Format, version: string, canonical: string) =>
-    createHash('sha256').update(`${RENDER_REVISION}|${format}|${version}|${canonical}`).digest('base64url').slice(0, 32);
+  const keyOf = (format: Format, version: string, canonical: string) => createHash('sha256').update(`${RENDER_REVISION}|${format}|${version}|${canonical}`).digest('base64url').slice(0, 32);
 
   // Raw query -> (cache key, headers) for requests already served at this graph version, so a
   // spike on one URL skips parsing, normalising and hashing: two map look-ups and the bytes.
@@ -96,11 +94,10 @@ export async function mountEmbeds(app: Hono, deps: AppDeps, opts: EmbedOptions =
       // A pinned version that is no longer current is served only from this process's cache.
       rendered = cache.get(key);
       if (!rendered)
-        return c.json(
-          { error: `v: graph version ${version} is no longer served (current is ${current}); drop v, or pin with asOf=YYYY-MM-DD` },
-          409,
-          { ...COMMON_HEADERS, 'Cache-Control': 'no-store' },
-        );
+        return c.json({ error: `v: graph version ${version} is no longer served (current is ${current}); drop v, or pin with asOf=YYYY-MM-DD` }, 409, {
+          ...COMMON_HEADERS,
+          'Cache-Control': 'no-store',
+        });
     }
     if (etagMatches(c.req.header('if-none-match'), headers.ETag!)) return c.body(null, 304, headers);
     try {
@@ -132,8 +129,7 @@ export async function mountEmbeds(app: Hono, deps: AppDeps, opts: EmbedOptions =
     const origin = originOf(c, deps.config.publicUrl);
     try {
       const format = c.req.query('format');
-      if (format !== undefined && format !== 'json')
-        return c.json({ error: `format: only json is offered, got "${format.slice(0, 20)}"` }, 501, { ...COMMON_HEADERS, 'Cache-Control': 'no-store' });
+      if (format !== undefined && format !== 'json') return c.json({ error: `format: only json is offered, got "${format.slice(0, 20)}"` }, 501, { ...COMMON_HEADERS, 'Cache-Control': 'no-store' });
       const params = embedUrlParams(c.req.query('url'), origin);
       const dim = (name: 'maxwidth' | 'maxheight'): number | undefined => {
         const raw = c.req.query(name);
@@ -146,12 +142,14 @@ export async function mountEmbeds(app: Hono, deps: AppDeps, opts: EmbedOptions =
       const snapshot = await deps.snapshots.get();
       // The answer depends only on these, so the map is built and laid out once per graph version.
       const key = `oembed|${RENDER_REVISION}|${snapshot.version}|${linkQuery(params)}|${origin}|${maxwidth}|${maxheight}`;
-      const rendered = await cache.getOrRender(key, () => budget.run(async () => {
-        const spec = buildSpec(snapshot, params, opts.scenarioDir);
-        const layouts = { wide: layoutMap(spec, 'wide'), medium: layoutMap(spec, 'medium'), narrow: layoutMap(spec, 'narrow') };
-        const body = JSON.stringify(oembedResponse({ origin, params, spec, layouts, maxwidth, maxheight }));
-        return { body: Buffer.from(body, 'utf8'), contentType: OEMBED_TYPE, etag: '' };
-      }));
+      const rendered = await cache.getOrRender(key, () =>
+        budget.run(async () => {
+          const spec = buildSpec(snapshot, params, opts.scenarioDir);
+          const layouts = { wide: layoutMap(spec, 'wide'), medium: layoutMap(spec, 'medium'), narrow: layoutMap(spec, 'narrow') };
+          const body = JSON.stringify(oembedResponse({ origin, params, spec, layouts, maxwidth, maxheight }));
+          return { body: Buffer.from(body, 'utf8'), contentType: OEMBED_TYPE, etag: '' };
+        }),
+      );
       return c.body(rendered.body as Uint8Array<ArrayBuffer>, 200, {
         ...COMMON_HEADERS,
         'Content-Type': OEMBED_TYPE,
@@ -172,7 +170,8 @@ export async function mountEmbeds(app: Hono, deps: AppDeps, opts: EmbedOptions =
       // Only scenarios whose entities are all in this graph make working examples.
       const scenarios = loadLibrary(opts.scenarioDir)
         .scenarios.filter((s) => scenarioProblems(snapshot, s).length === 0)
-        .slice(0, 3).map((s) => ({ title: s.title, query: new URLSearchParams({ scenario: s.name }).toString() }));
+        .slice(0, 3)
+        .map((s) => ({ title: s.title, query: new URLSearchParams({ scenario: s.name }).toString() }));
       examples = [...focus, ...scenarios];
       galleryExamples.set(snapshot, examples);
     }

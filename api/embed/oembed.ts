@@ -36,8 +36,7 @@ export function embedUrlParams(raw: string | undefined, origin: string): MapPara
   } catch {
     throw new InvalidInput(`url: not an absolute URL: "${raw.slice(0, 120)}"`);
   }
-  if (u.origin !== origin || u.pathname !== '/embed/map')
-    throw new NotFound(`url: not a map of this server (expected ${origin}/embed/map?…, got ${u.origin}${u.pathname})`);
+  if (u.origin !== origin || u.pathname !== '/embed/map') throw new NotFound(`url: not a map of this server (expected ${origin}/embed/map?…, got ${u.origin}${u.pathname})`);
   try {
     return parseMapParams(u.searchParams);
   } catch (err) {

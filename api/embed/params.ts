@@ -30,8 +30,7 @@ const VERSION = /^[A-Za-z0-9._-]{1,40}$/;
 function int(name: 'depth' | 'max' | 'scale', raw: string | undefined): number {
   const lim = LIMITS[name];
   if (raw === undefined) return lim.default;
-  if (!/^\d{1,3}$/.test(raw) || Number(raw) < lim.min || Number(raw) > lim.max)
-    throw new InvalidInput(`${name}: expected a whole number from ${lim.min} to ${lim.max}, got "${raw.slice(0, 40)}"`);
+  if (!/^\d{1,3}$/.test(raw) || Number(raw) < lim.min || Number(raw) > lim.max) throw new InvalidInput(`${name}: expected a whole number from ${lim.min} to ${lim.max}, got "${raw.slice(0, 40)}"`);
   return Number(raw);
 }
 
@@ -54,8 +53,7 @@ export function parseMapParams(query: URLSearchParams): MapParams {
   if (scenario !== undefined && !NAME.test(scenario)) throw new InvalidInput(`scenario: expected a scenario name like h20-export-ban, got "${scenario.slice(0, 80)}"`);
   if (focus === undefined && scenario === undefined) throw new InvalidInput('focus: required (an entity id such as chip:nvidia-h20), unless scenario is given');
   const asOf = get('asOf');
-  if (asOf !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(dateMs(asOf))))
-    throw new InvalidInput(`asOf: expected a date as YYYY-MM-DD, got "${asOf.slice(0, 40)}"`);
+  if (asOf !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(dateMs(asOf)))) throw new InvalidInput(`asOf: expected a date as YYYY-MM-DD, got "${asOf.slice(0, 40)}"`);
   const v = get('v');
   if (v !== undefined && !VERSION.test(v)) throw new InvalidInput(`v: expected a graph version (as /healthz reports it), got "${v.slice(0, 40)}"`);
   return {

@@ -29,7 +29,10 @@ export class RenderBudget {
     if (this.used() >= this.budgetMs) {
       // when the oldest render leaves the window, budget comes free again
       const freeIn = this.spent[0]![0] + this.windowMs - this.now();
-      throw new RenderBusy(`new maps are asked for faster than they can be drawn (${Math.round(this.total)} ms of drawing in the last ${this.windowMs} ms); try again shortly`, Math.max(1, Math.ceil(freeIn / 1000)));
+      throw new RenderBusy(
+        `new maps are asked for faster than they can be drawn (${Math.round(this.total)} ms of drawing in the last ${this.windowMs} ms); try again shortly`,
+        Math.max(1, Math.ceil(freeIn / 1000)),
+      );
     }
     const started = this.now();
     try {

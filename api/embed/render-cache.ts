@@ -58,10 +58,7 @@ export class RenderCache {
   hits = 0;
   misses = 0;
 
-  constructor(
-    maxEntries = 500,
-    maxBytes = 64 * 1024 * 1024,
-  ) {
+  constructor(maxEntries = 500, maxBytes = 64 * 1024 * 1024) {
     const probationEntries = Math.max(1, Math.floor(maxEntries / 5));
     const probationBytes = Math.floor(maxBytes / 5);
     this.probation = new Segment(probationEntries, probationBytes);

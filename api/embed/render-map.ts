@@ -28,8 +28,7 @@ export function chartId(p: MapParams): string {
 /** The map a request asks for, over one snapshot. */
 export function buildSpec(s: Snapshot, p: MapParams, scenarioDir?: string): MapSpec {
   const asOfMs = dateMs(p.asOf);
-  if (p.scenario !== undefined)
-    return scenarioMap(s, findScenario(p.scenario, scenarioDir), { focus: p.focus, max: p.max, asOf: p.asOf, asOfMs });
+  if (p.scenario !== undefined) return scenarioMap(s, findScenario(p.scenario, scenarioDir), { focus: p.focus, max: p.max, asOf: p.asOf, asOfMs });
   return focusMap(s, p.focus!, { depth: p.depth, max: p.max, asOfMs, asOf: p.asOf });
 }
 

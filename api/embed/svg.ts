@@ -139,7 +139,10 @@ export function renderSvg(spec: MapSpec, layout: Layout, opts: SvgOptions): stri
   const legend = legendSvg(spec, theme, width, y);
   y += legend.height + 4;
   const { caption } = opts.chrome;
-  const captionText = [caption.line, caption.sources.length ? `Sources: ${caption.sources.join(', ')}${caption.moreSources ? ` and ${caption.moreSources} more` : ''}` : 'No sources recorded for the shown relations'];
+  const captionText = [
+    caption.line,
+    caption.sources.length ? `Sources: ${caption.sources.join(', ')}${caption.moreSources ? ` and ${caption.moreSources} more` : ''}` : 'No sources recorded for the shown relations',
+  ];
   let bottom = '';
   for (const line of captionText.flatMap((t) => wrapText(t, width - 20, 10.5))) {
     y += 14;

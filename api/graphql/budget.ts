@@ -92,8 +92,7 @@ function checkArgs(typeName: string, field: string, args: Record<string, unknown
     } else if (Array.isArray(value)) {
       const items = cap.items ?? BUDGET.maxListItems;
       if (value.length > items) throw refuse(`${name}: at most ${items} items, got ${value.length}`);
-      for (const v of value)
-        if (typeof v === 'string' && v.length > BUDGET.maxStringChars) throw refuse(`${name}: an item has ${v.length} characters; at most ${BUDGET.maxStringChars}`);
+      for (const v of value) if (typeof v === 'string' && v.length > BUDGET.maxStringChars) throw refuse(`${name}: an item has ${v.length} characters; at most ${BUDGET.maxStringChars}`);
     }
     if (typeof value === 'object' && getNamedType(arg.type).name !== 'String') {
       const chars = JSON.stringify(value).length;
@@ -167,7 +166,9 @@ export function checkOperation(schema: GraphQLSchema, document: DocumentNode, op
   if (!root || isUnionType(root)) return 0;
   const cost = costOf(operation.selectionSet, root, false);
   if (cost > BUDGET.maxCost)
-    throw refuse(`the query may cost ${cost > BUDGET.maxCost * 1_000 ? `over ${BUDGET.maxCost * 1_000}` : cost}, over the limit of ${BUDGET.maxCost}: ask for smaller pages (first) or fewer nested lists`);
+    throw refuse(
+      `the query may cost ${cost > BUDGET.maxCost * 1_000 ? `over ${BUDGET.maxCost * 1_000}` : cost}, over the limit of ${BUDGET.maxCost}: ask for smaller pages (first) or fewer nested lists`,
+    );
   return cost;
 }
 

@@ -10,8 +10,7 @@ type Value = string | number | boolean;
 /** Tests node i of the snapshot against one argument value, with edges valid at asOfMs. */
 export type NodeTest = (s: Snapshot, i: number, value: Value, asOfMs: number) => boolean;
 
-const contains = (prop: PropValue | undefined, value: Value) =>
-  Array.isArray(prop) ? prop.some((p) => same(p, value)) : prop !== undefined && same(prop, value);
+const contains = (prop: PropValue | undefined, value: Value) => (Array.isArray(prop) ? prop.some((p) => same(p, value)) : prop !== undefined && same(prop, value));
 function same(a: Value, b: Value): boolean {
   return typeof a === 'string' && typeof b === 'string' ? a.toLowerCase() === b.toLowerCase() : a === b;
 }

@@ -198,7 +198,17 @@ export async function mountGraphQL(app: Hono, deps: AppDeps, opts: MountOptions 
 
     const deadline = Date.now() + timeoutMs;
     let timer: NodeJS.Timeout | undefined;
-    const ctx: GraphContext = { store: deps.store, snapshots: deps.snapshots, loaders: createLoaders(deps.store, { reads, version }), role, logger: deps.logger, deadline, meter: new WorkMeter(deadline), seen: {}, ingest };
+    const ctx: GraphContext = {
+      store: deps.store,
+      snapshots: deps.snapshots,
+      loaders: createLoaders(deps.store, { reads, version }),
+      role,
+      logger: deps.logger,
+      deadline,
+      meter: new WorkMeter(deadline),
+      seen: {},
+      ingest,
+    };
     const timedOut = new Promise<'timeout'>((resolve) => {
       // handed-over ingest fetches and writes on purpose for longer; it is not cut off
       timer = setTimeout(() => !ctx.seen.unbounded && resolve('timeout'), timeoutMs);
@@ -226,17 +236,13 @@ export async function mountGraphQL(app: Hono, deps: AppDeps, opts: MountOptions 
     }
     const ok = status === 200 && !text.includes('"errors"') && !ctx.seen.volatile;
     // a read answered at the version it started from may be reused until the graph moves
-    if (cache && ok && ctx.seen.operation === 'query' && (await deps.snapshots.get()).version === version)
-      cache.set(version, cacheKey, { status, headers: headerList(out), body: text });
+    if (cache && ok && ctx.seen.operation === 'query' && (await deps.snapshots.get()).version === version) cache.set(version, cacheKey, { status, headers: headerList(out), body: text });
     return respond(status, out, text, ok ? etag : null, !!key);
   };
 
   const tooLarge = (limit: number, editor: boolean): Response =>
     new Response(
-      jsonError(
-        `the request body is over ${limit} bytes${editor ? ` (an ingestDocuments hand-off may send up to ${INGEST_BODY_BYTES})` : ''}: send less, or split it`,
-        'PAYLOAD_TOO_LARGE',
-      ),
+      jsonError(`the request body is over ${limit} bytes${editor ? ` (an ingestDocuments hand-off may send up to ${INGEST_BODY_BYTES})` : ''}: send less, or split it`, 'PAYLOAD_TOO_LARGE'),
       { status: 413, headers: { 'content-type': 'application/json', 'Cache-Control': 'no-store', Connection: 'close' } },
     );
 

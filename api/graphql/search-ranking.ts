@@ -4,14 +4,21 @@ import type { Label } from '../../schema/generated/model.js';
 import type { Snapshot } from '../../graph/snapshot.js';
 import type { SearchHit } from '../../graph/store.js';
 
-const fold = (text: string) => text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+const fold = (text: string) =>
+  text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 
 /** Lowercase letters and digits only, accents removed. */
 export function squash(text: string): string {
   return fold(text).replace(/[^a-z0-9]+/g, '');
 }
 
-const tokens = (text: string) => fold(text).split(/[^a-z0-9]+/).filter(Boolean);
+const tokens = (text: string) =>
+  fold(text)
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
 
 /** Damerau-Levenshtein (optimal string alignment) distance, stopping early above max. */
 export function editDistance(a: string, b: string, max: number): number {

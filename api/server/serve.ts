@@ -32,7 +32,11 @@ export async function startServer(config: Config, opts: { store?: GraphStore; ha
     logger.info({ entities: write.entities, claims: write.claimsAdded, version: write.version }, 'seeded the empty store from seeds/');
   }
   // the server owns the store, so the ingest jobs and the work CLIs hand over run here
-  const ingest = new IngestService(store, { ...(config.ingest.sources ? { sourcesPath: config.ingest.sources } : {}), allowPrivate: config.ingest.allowPrivate, log: logger.child({ part: 'ingest' }) });
+  const ingest = new IngestService(store, {
+    ...(config.ingest.sources ? { sourcesPath: config.ingest.sources } : {}),
+    allowPrivate: config.ingest.allowPrivate,
+    log: logger.child({ part: 'ingest' }),
+  });
   if (opts.scheduleIngest) {
     try {
       logger.info({ jobs: ingest.schedule(), sources: config.ingest.sources ?? 'ingest/sources.yaml' }, 'ingest jobs scheduled');

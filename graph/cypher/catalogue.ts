@@ -12,16 +12,12 @@ function schemaName(name: string, known: readonly string[]): string {
   return name;
 }
 
-const propertyKeys = [
-  ...new Set([...DOMAIN.labels.flatMap((l) => Object.keys(l.properties)), ...DOMAIN.relations.flatMap((r) => Object.keys(r.properties))]),
-].sort();
+const propertyKeys = [...new Set([...DOMAIN.labels.flatMap((l) => Object.keys(l.properties)), ...DOMAIN.relations.flatMap((r) => Object.keys(r.properties))])].sort();
 
 /** Property keys the graph stores besides the domain's own properties. */
 export const ENTITY_KEYS = ['id', 'label', 'name', 'aliases', 'description', 'searchText'] as const;
 export const RELATION_KEYS = ['id', 'confidence', 'validFrom', 'validTo', 'firstSeen', 'lastSeen', 'claimCount'] as const;
-export const CLAIM_KEYS = [
-  'id', 'relKey', 'subject', 'rel', 'object', 'propsJson', 'documentId', 'quote', 'extractor', 'confidence', 'observedAt', 'validFrom', 'validTo', 'retracted',
-] as const;
+export const CLAIM_KEYS = ['id', 'relKey', 'subject', 'rel', 'object', 'propsJson', 'documentId', 'quote', 'extractor', 'confidence', 'observedAt', 'validFrom', 'validTo', 'retracted'] as const;
 
 /** Keys of a stored document input (graph/store.ts DocumentInput), kept apart from the graph. */
 export const INPUT_KEYS = ['id', 'url', 'readAs', 'contentType', 'body', 'encoding', 'title', 'publishedAt', 'job', 'extractedWith'] as const;
@@ -31,15 +27,13 @@ export const Q = {
   graphVersion: `OPTIONAL MATCH (m:Meta {id: 'graph'}) RETURN coalesce(m.version, 0) AS version`,
 
   /** rows: [{id, label, props}] where props holds every stored key (flat scalars and lists) */
-  upsertEntities: (label: string) =>
-    `UNWIND $rows AS r MERGE (n:Entity {id: r.id}) SET n += r.props SET n:${schemaName(label, LABELS)} RETURN count(n) AS written`,
+  upsertEntities: (label: string) => `UNWIND $rows AS r MERGE (n:Entity {id: r.id}) SET n += r.props SET n:${schemaName(label, LABELS)} RETURN count(n) AS written`,
   getEntities: `UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN properties(n) AS p`,
   existingIds: `UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n.id AS id`,
   /** conditions come from findWhere(); rows are ordered by id for cursor paging */
   findEntities: (conditions: string[]) =>
     `MATCH (n:Entity) WHERE n.label = $label AND n.id > $after${conditions.map((c) => ` AND ${c}`).join('')} RETURN properties(n) AS p ORDER BY n.id LIMIT $limit`,
-  countEntities: (conditions: string[]) =>
-    `MATCH (n:Entity) WHERE n.label = $label${conditions.map((c) => ` AND ${c}`).join('')} RETURN count(n) AS total`,
+  countEntities: (conditions: string[]) => `MATCH (n:Entity) WHERE n.label = $label${conditions.map((c) => ` AND ${c}`).join('')} RETURN count(n) AS total`,
   outRelations: `UNWIND $ids AS id MATCH (n:Entity {id: id})-[r]->(m:Entity) RETURN n.id AS owner, n.id AS source, type(r) AS type, m.id AS target, properties(r) AS rp, properties(m) AS mp`,
   inRelations: `UNWIND $ids AS id MATCH (n:Entity {id: id})<-[r]-(m:Entity) RETURN n.id AS owner, m.id AS source, type(r) AS type, n.id AS target, properties(r) AS rp, properties(m) AS mp`,
   allEntities: `MATCH (n:Entity) RETURN properties(n) AS p ORDER BY n.id`,
@@ -60,8 +54,7 @@ export const Q = {
   allClaims: `MATCH (c:Claim) WHERE c.retracted = false RETURN properties(c) AS p ORDER BY c.id`,
 
   /** rows: [{from, to}] — one relation per (from, type, to): the old edge goes before the new is made */
-  deleteRelations: (type: string) =>
-    `UNWIND $rows AS r MATCH (a:Entity {id: r.from})-[e:${schemaName(type, RELATION_TYPES)}]->(b:Entity {id: r.to}) DELETE e RETURN count(e) AS deleted`,
+  deleteRelations: (type: string) => `UNWIND $rows AS r MATCH (a:Entity {id: r.from})-[e:${schemaName(type, RELATION_TYPES)}]->(b:Entity {id: r.to}) DELETE e RETURN count(e) AS deleted`,
   /** rows: [{from, to, props}] */
   createRelations: (type: string) =>
     `UNWIND $rows AS r MATCH (a:Entity {id: r.from}), (b:Entity {id: r.to}) CREATE (a)-[e:${schemaName(type, RELATION_TYPES)}]->(b) SET e += r.props RETURN count(e) AS created`,
@@ -140,4 +133,6 @@ export function allQueryTexts(): { name: string; text: string }[] {
 }
 
 /** Every property key the stored graph uses, for declaring the schema to the linter. */
-export const STORED_PROPERTY_KEYS = [...new Set([...propertyKeys, ...ENTITY_KEYS, ...RELATION_KEYS, ...CLAIM_KEYS, ...INPUT_KEYS, 'version', 'job', 'owner', 'expiresAt', 'kind', 'at', 'json'])].sort();
+export const STORED_PROPERTY_KEYS = [
+  ...new Set([...propertyKeys, ...ENTITY_KEYS, ...RELATION_KEYS, ...CLAIM_KEYS, ...INPUT_KEYS, 'version', 'job', 'owner', 'expiresAt', 'kind', 'at', 'json']),
+].sort();

@@ -236,8 +236,7 @@ export class CypherGraphStore implements GraphStore {
       if (entities.length) {
         const existing = new Map((await tx.run(Q.getEntities, { ids: entities.map((e) => e.id) })).map((r) => [String((r.p as Row).id), r.p as Row]));
         const changed = entities.map((e) => ({ e, props: encodeEntity(e) })).filter(({ e, props }) => !sameStored(existing.get(e.id), props));
-        for (const [label, group] of groupBy(changed, ({ e }) => e.label))
-          await tx.run(Q.upsertEntities(label), { rows: group.map(({ e, props }) => ({ id: e.id, props })) });
+        for (const [label, group] of groupBy(changed, ({ e }) => e.label)) await tx.run(Q.upsertEntities(label), { rows: group.map(({ e, props }) => ({ id: e.id, props })) });
         result.entities = changed.filter(({ e }) => e.label !== 'Document').length;
         result.documents = changed.length - result.entities;
       }
@@ -267,9 +266,7 @@ export class CypherGraphStore implements GraphStore {
       if (batch.inputs?.length) await tx.run(Q.upsertInputs, { rows: batch.inputs.map((i) => ({ id: i.documentId, props: encodeInput(i) })) });
       const changed = result.entities + result.documents + result.claimsAdded + result.relationsChanged + Math.abs(result.claimsRetracted);
       result.claimsRetracted = Math.max(0, result.claimsRetracted);
-      result.version = changed
-        ? num((await tx.run(Q.bumpVersion))[0]?.version)
-        : num((await tx.run(Q.graphVersion))[0]?.version);
+      result.version = changed ? num((await tx.run(Q.bumpVersion))[0]?.version) : num((await tx.run(Q.graphVersion))[0]?.version);
       return result;
     });
   }
@@ -287,8 +284,7 @@ export class CypherGraphStore implements GraphStore {
       if (rel) creates.push(rel);
     }
     for (const [type, rows] of groupBy(deletes, (d) => d.type)) await tx.run(Q.deleteRelations(type), { rows: rows.map(({ from, to }) => ({ from, to })) });
-    for (const [type, rels] of groupBy(creates, (r) => r.type))
-      await tx.run(Q.createRelations(type), { rows: rels.map((r) => ({ from: r.from, to: r.to, props: encodeRelation(r) })) });
+    for (const [type, rels] of groupBy(creates, (r) => r.type)) await tx.run(Q.createRelations(type), { rows: rels.map((r) => ({ from: r.from, to: r.to, props: encodeRelation(r) })) });
     return byKey.size;
   }
 
@@ -403,9 +399,7 @@ export class CypherGraphStore implements GraphStore {
   async readAll() {
     const version = await this.graphVersion();
     const entities = (await this.x.read(Q.allEntities)).map((r) => decodeEntity(r.p as Row)).sort((a, b) => a.id.localeCompare(b.id));
-    const relations = (await this.x.read(Q.allRelations))
-      .map((r) => decodeRelation(r.source, r.type, r.target, r.rp as Row))
-      .sort((a, b) => a.id.localeCompare(b.id));
+    const relations = (await this.x.read(Q.allRelations)).map((r) => decodeRelation(r.source, r.type, r.target, r.rp as Row)).sort((a, b) => a.id.localeCompare(b.id));
     return { version, entities, relations };
   }
 

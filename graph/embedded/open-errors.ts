@@ -10,8 +10,7 @@ const LOCKED = /lock/i;
 /** The project error for a failure to create DATA_DIR or open the store file in it. */
 export function embeddedOpenError(err: unknown, dataDir: string, location: string): Error {
   const message = err instanceof Error ? err.message : String(err);
-  if (PERMISSION.test(message))
-    return new InvalidInput(`DATA_DIR ${dataDir}: permission denied (the embedded store needs to create and write ${location}; choose a writable DATA_DIR)`);
+  if (PERMISSION.test(message)) return new InvalidInput(`DATA_DIR ${dataDir}: permission denied (the embedded store needs to create and write ${location}; choose a writable DATA_DIR)`);
   if (NOT_A_DIRECTORY.test(message)) return new InvalidInput(`DATA_DIR ${dataDir}: a file stands where the store's directory belongs; point DATA_DIR at a directory`);
   if (LOCKED.test(message))
     return new StoreUnavailable(`the embedded store ${location} is in use by another process (a running \`chokepoint serve\`?); stop it, or send the work to the server`, { cause: err });

@@ -35,14 +35,10 @@ export function mapNeo4jError(err: unknown, ctx: ErrorContext): unknown {
   if (!code) return err;
   const message = scrub(err instanceof Error ? err.message : String(err), ctx);
   const where = `Neo4j at ${ctx.uri}`;
-  if (code === 'Neo.ClientError.Security.Unauthorized')
-    return new StoreUnavailable(`${where} rejected the credentials of user "${ctx.user}" (check NEO4J_USER and NEO4J_PASSWORD)`, { cause: err });
-  if (code.startsWith('Neo.ClientError.Security.'))
-    return new StoreUnavailable(`${where} refused user "${ctx.user}": ${message}`, { cause: err });
-  if (code === 'ServiceUnavailable' || code === 'SessionExpired')
-    return new StoreUnavailable(`${where} is unreachable: ${message}`, { cause: err });
-  if (code === 'Neo.ClientError.Database.DatabaseNotFound')
-    return new StoreUnavailable(`${where} has no database "${ctx.database ?? '(default)'}" (check NEO4J_DATABASE)`, { cause: err });
+  if (code === 'Neo.ClientError.Security.Unauthorized') return new StoreUnavailable(`${where} rejected the credentials of user "${ctx.user}" (check NEO4J_USER and NEO4J_PASSWORD)`, { cause: err });
+  if (code.startsWith('Neo.ClientError.Security.')) return new StoreUnavailable(`${where} refused user "${ctx.user}": ${message}`, { cause: err });
+  if (code === 'ServiceUnavailable' || code === 'SessionExpired') return new StoreUnavailable(`${where} is unreachable: ${message}`, { cause: err });
+  if (code === 'Neo.ClientError.Database.DatabaseNotFound') return new StoreUnavailable(`${where} has no database "${ctx.database ?? '(default)'}" (check NEO4J_DATABASE)`, { cause: err });
   if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') return new InvalidInput(`the write breaks a uniqueness rule: ${message}`);
   if (code.startsWith('Neo.TransientError.') || (err as { retriable?: unknown }).retriable === true)
     return new StoreUnavailable(`${where} kept failing with a transient error after retries: ${message}`, { cause: err });

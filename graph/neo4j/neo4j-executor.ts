@@ -158,10 +158,7 @@ export async function openNeo4jStore(opts: Neo4jOptions, makeDriver: (opts: Neo4
   // the driver waits for the Bolt handshake without a limit once TCP connects (a server that is not
   // Neo4j, e.g. an HTTP port that stays silent); give up after the connect timeout instead
   const silent = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new StoreUnavailable(`Neo4j at ${uri} did not answer within ${waitMs / 1000} s: is NEO4J_URI the Bolt address of a Neo4j server (port 7687 by default)?`)),
-      waitMs,
-    );
+    timer = setTimeout(() => reject(new StoreUnavailable(`Neo4j at ${uri} did not answer within ${waitMs / 1000} s: is NEO4J_URI the Bolt address of a Neo4j server (port 7687 by default)?`)), waitMs);
   });
   try {
     await Promise.race([driver.verifyConnectivity(opts.database ? { database: opts.database } : {}), silent]);

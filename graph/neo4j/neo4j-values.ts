@@ -6,9 +6,7 @@
 import neo4j from 'neo4j-driver';
 
 function isTemporal(v: unknown): boolean {
-  return (
-    neo4j.isDate(v) || neo4j.isDateTime(v) || neo4j.isLocalDateTime(v) || neo4j.isTime(v) || neo4j.isLocalTime(v) || neo4j.isDuration(v)
-  );
+  return neo4j.isDate(v) || neo4j.isDateTime(v) || neo4j.isLocalDateTime(v) || neo4j.isTime(v) || neo4j.isLocalTime(v) || neo4j.isDuration(v);
 }
 
 /** Converts a driver value into plain data: Integer → number, temporal → ISO string, nodes → their properties. */

@@ -71,7 +71,10 @@ export function normaliseName(s: unknown): string {
 }
 
 /** The file name a record's source ends with. */
-export const documentOf = (r: ScoredRecord): string => String(r.source ?? '').split(/[\\/]/).pop()!;
+export const documentOf = (r: ScoredRecord): string =>
+  String(r.source ?? '')
+    .split(/[\\/]/)
+    .pop()!;
 
 const isInferred = (r: ScoredRecord) => r.inferred === true || r.props?.inferred === true;
 
@@ -151,8 +154,7 @@ function relaxed(goldKeys: string[], predKeys: string[]): { matchedPred: Set<num
   const matchedPred = new Set<number>();
   p.forEach(([rel, s, o], pi) => {
     const i = g.findIndex(
-      (x, j) =>
-        !used.has(j) && x[0] === rel && ((close(x[1]!, s!) && close(x[2]!, o!)) || (SYMMETRIC_RELATIONS.has(rel!.split('#').pop()!) && close(x[1]!, o!) && close(x[2]!, s!))),
+      (x, j) => !used.has(j) && x[0] === rel && ((close(x[1]!, s!) && close(x[2]!, o!)) || (SYMMETRIC_RELATIONS.has(rel!.split('#').pop()!) && close(x[1]!, o!) && close(x[2]!, s!))),
     );
     if (i >= 0) {
       used.add(i);
@@ -202,7 +204,13 @@ export function score(goldRecords: readonly ScoredRecord[], predRecords: readonl
 
   const relOf = (k: string) => k.slice(k.lastIndexOf('#', k.indexOf('|')) + 1, k.indexOf('|'));
   const rels = [...new Set([...gf, ...pf].map(relOf))].sort();
-  const relations = rels.map((rel) => ({ rel, facts: prf(gf.filter((k) => relOf(k) === rel), pf.filter((k) => relOf(k) === rel)) }));
+  const relations = rels.map((rel) => ({
+    rel,
+    facts: prf(
+      gf.filter((k) => relOf(k) === rel),
+      pf.filter((k) => relOf(k) === rel),
+    ),
+  }));
 
   return { entities: prf(ge, pe), facts: prf(gf, pf), factsRelaxed: relaxedOf(() => true), documents, relations };
 }

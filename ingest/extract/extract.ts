@@ -112,7 +112,8 @@ function withAnaphors(sentence: Sentence, named: Mention[], before: Mention | un
 
 // "the company", "the California chipmaker", "the Chinese startup", and "It" opening a sentence: an
 // organisation the text named before. Each head says which referents fit.
-const DESCRIPTOR = /\b[Tt]he (?:(?:[A-Z][a-z]+(?:-based|-headquartered)?|[a-z]+-based|[a-z]+-headquartered|[a-z]+) ){0,2}?(company|firm|chipmaker|chip maker|chip designer|startup|start-up|group|giant|conglomerate|lab|laboratory|developer|manufacturer|foundry|hyperscaler|cloud provider|cloud giant)(?! (?:of|that|which|who)\b)\b/g;
+const DESCRIPTOR =
+  /\b[Tt]he (?:(?:[A-Z][a-z]+(?:-based|-headquartered)?|[a-z]+-based|[a-z]+-headquartered|[a-z]+) ){0,2}?(company|firm|chipmaker|chip maker|chip designer|startup|start-up|group|giant|conglomerate|lab|laboratory|developer|manufacturer|foundry|hyperscaler|cloud provider|cloud giant)(?! (?:of|that|which|who)\b)\b/g;
 // "Its" is left to the rules that read it ("Its selection of …") and to the relation layer's possessive pronoun
 const PRONOUN = /^(?:[A-Z][a-z]+, )?(It)\b(?!['’])/;
 const HEAD_FITS: Record<string, (m: Mention) => boolean> = {

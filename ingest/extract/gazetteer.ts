@@ -67,7 +67,8 @@ const isWordChar = (c: string | undefined): boolean => (c ? isWordCode(c, 0) : f
 const isSpace = (c: string): boolean => c === ' ' || c === '\n' || c === '\t' || c === '\r' || (c.charCodeAt(0) > 127 && /\s/.test(c));
 const hasLower = (s: string) => /\p{Ll}/u.test(s);
 // A place name after a compass word is another place ("North America", "South Sudan").
-const NAME_BEFORE = /(?:^|[^\p{L}\p{N}'’.])(?!(?:The|In|On|At|For|By|With|From|And|But|As|If|When|While|Meanwhile|That|This|Its|Their|A|An|To|Of|Both|Also|Under|After|Before|Since|Why|How|What|Where|Who|Unlike|Like|Despite|Against|Via|Through|Between|Among|Across|Inside|Outside|Even|Only|So|Yet|Then|Now|Today|Here|There|Why|Did|Does|Do|Is|Are|Was|Were|Will|Can|Could|Would|Should|Has|Have|Had|Not|No|Every|Each|All|Some|Many|Most|Several|Former|Chinese|American|European)\s)\p{Lu}\p{Ll}+ $/u;
+const NAME_BEFORE =
+  /(?:^|[^\p{L}\p{N}'’.])(?!(?:The|In|On|At|For|By|With|From|And|But|As|If|When|While|Meanwhile|That|This|Its|Their|A|An|To|Of|Both|Also|Under|After|Before|Since|Why|How|What|Where|Who|Unlike|Like|Despite|Against|Via|Through|Between|Among|Across|Inside|Outside|Even|Only|So|Yet|Then|Now|Today|Here|There|Why|Did|Does|Do|Is|Are|Was|Were|Will|Can|Could|Would|Should|Has|Have|Had|Not|No|Every|Each|All|Some|Many|Most|Several|Former|Chinese|American|European)\s)\p{Lu}\p{Ll}+ $/u;
 const COMPASS_BEFORE = /\b(North|South|East|West|Latin|Central|Southeast|Northeast|Southwest|Northwest|Greater|New)\s$/;
 
 /** Whether the text at a match has the case the alias demands (acronyms exactly; names by their first letter). */
@@ -98,7 +99,11 @@ export class Gazetteer {
     for (const e of entities) {
       const lex = lexById.get(e.id);
       const aliases = [...new Set([...e.aliases, ...(lex?.aliases ?? [])])];
-      g.add({ entity: { ...e, aliases }, ...(lex?.country ? { country: lex.country } : {}), ...(lex?.operator ? { operator: lex.operator } : {}), origin: 'graph' }, lex?.demonyms ?? [], lex?.places ?? []);
+      g.add(
+        { entity: { ...e, aliases }, ...(lex?.country ? { country: lex.country } : {}), ...(lex?.operator ? { operator: lex.operator } : {}), origin: 'graph' },
+        lex?.demonyms ?? [],
+        lex?.places ?? [],
+      );
     }
     for (const lex of lexicon) if (!g.byId.has(lex.id)) g.add(lexiconKnown(lex), lex.demonyms ?? [], lex.places ?? []);
     return g;
@@ -179,7 +184,8 @@ export class Gazetteer {
       const names = fitting.filter((t) => t.isName);
       // a one-word alias after another capitalised word is the tail of a longer name ("Mobile World Congress");
       // nations are exempt ("Dimension US Sovereign Cloud" in a table still names the US)
-      if (names.length === 0 && !surface.includes(' ') && fitting.every((t) => !t.demonym && t.known.entity.label !== 'Nation') && NAME_BEFORE.test(text.slice(Math.max(0, start - 16), start))) continue;
+      if (names.length === 0 && !surface.includes(' ') && fitting.every((t) => !t.demonym && t.known.entity.label !== 'Nation') && NAME_BEFORE.test(text.slice(Math.max(0, start - 16), start)))
+        continue;
       const chosen = names.length > 0 ? names : fitting;
       const seen = new Set<string>();
       const candidates = chosen.filter((t) => !seen.has(t.known.entity.id) && seen.add(t.known.entity.id)).map((t) => t.known);

@@ -247,7 +247,8 @@ export function loadLexicon(dir: string = LEXICON_DIR): LexiconData {
     if (!row.success) return void problems.zod(familiesRead.file, line, what, row.error);
     const dev = byId.get(row.data.developer);
     if (!dev) return void problems.add(familiesRead.file, line, `${what} (${row.data.family})`, `developer: no entry has the id "${row.data.developer}"`);
-    if (!allows('DEVELOPED_BY', 'Model', dev.label)) return void problems.add(familiesRead.file, line, `${what} (${row.data.family})`, `developer: DEVELOPED_BY does not lead from Model to ${dev.label}`);
+    if (!allows('DEVELOPED_BY', 'Model', dev.label))
+      return void problems.add(familiesRead.file, line, `${what} (${row.data.family})`, `developer: DEVELOPED_BY does not lead from Model to ${dev.label}`);
     if (modelFamilies.has(row.data.family)) return void problems.add(familiesRead.file, line, `${what} (${row.data.family})`, 'family: listed twice');
     modelFamilies.set(row.data.family, row.data.developer);
   });

@@ -16,10 +16,12 @@ import { proposeInstruments } from './proposals/instrument-name.js';
 import { proposeChips } from './proposals/chip-shape.js';
 import { proposeNamedByContext } from './proposals/named-by-context.js';
 
-const INSTITUTION = /\b(?:of|for|Center|Centre|Office|Department|Ministry|Academy|University|Institute|Agency|Bank|Group|Corporation|Council|Commission|Bureau|Administration|Authority|Court|Parliament)\b/;
+const INSTITUTION =
+  /\b(?:of|for|Center|Centre|Office|Department|Ministry|Academy|University|Institute|Agency|Bank|Group|Corporation|Council|Commission|Bureau|Administration|Authority|Court|Parliament)\b/;
 
 // a demonym further inside a name only when an institution's head opens it ("Center for a New American Security")
-const HEADED_INSTITUTION = /^(?:[A-Z][\p{L}-]+ ){0,2}(?:Center|Centre|Institute|Ministry|Department|Office|Academy|University|Agency|Council|Commission|Bureau|Administration|Authority|Court|Federation|Association) (?:of|for)\b/u;
+const HEADED_INSTITUTION =
+  /^(?:[A-Z][\p{L}-]+ ){0,2}(?:Center|Centre|Institute|Ministry|Department|Office|Academy|University|Agency|Council|Commission|Bureau|Administration|Authority|Court|Federation|Association) (?:of|for)\b/u;
 
 /** The proposers, strongest first: on equal spans the earlier one wins. */
 export const PROPOSERS: readonly Proposer[] = [proposeNamedByContext, proposeModelNames, proposeChips, proposeInstruments, proposeOrganisations, proposeByRole, proposeCorporateSubjects];
@@ -112,7 +114,8 @@ function overlapping(sorted: Mention[], span: { start: number; end: number }): M
 }
 
 // a member's code after a known family or maker: "920", "910C", "o1", "V3", "2.5", "B200", "K2-Thinking"
-const MEMBER = /^([- ])((?:[A-Za-z]{0,3}\d[\dA-Za-z.]*|mini|nano|pro|max|flash|lite|turbo|ultra)(?:-(?:[A-Za-z]{0,3}\d[\dA-Za-z.]*|[A-Z][a-z]+|mini|nano|pro|max|flash|lite|turbo|ultra|instruct|base|chat))*)(?![\p{L}\p{N}'’-])/u;
+const MEMBER =
+  /^([- ])((?:[A-Za-z]{0,3}\d[\dA-Za-z.]*|mini|nano|pro|max|flash|lite|turbo|ultra)(?:-(?:[A-Za-z]{0,3}\d[\dA-Za-z.]*|[A-Z][a-z]+|mini|nano|pro|max|flash|lite|turbo|ultra|instruct|base|chat))*)(?![\p{L}\p{N}'’-])/u;
 // numbers that are not model or chip codes: years, percentages, amounts, counts with units
 const NOT_MEMBER = /^(?:(?:19|20)\d\d|\d+(?:\.\d+)?(?:%|k|m|bn|b|t)?|\d+[-.]\d+[-.]\d+)$/i;
 
@@ -187,9 +190,46 @@ function repositories(text: string, gazetteer: Gazetteer): Mention[] {
     const best = hit && hit.candidates.length === 1 ? hit.candidates[0]!.entity : undefined;
     const publisher: Mention =
       best && (best.label === 'Organization' || best.label === 'Lab')
-        ? { start, end: start + owner.length, surface: owner, label: best.label, name: best.name, id: best.id, aliases: best.aliases, props: best.props, status: 'known', confidence: 0.8, demonym: false }
-        : { start, end: start + owner.length, surface: owner, label: 'Organization', name: owner, id: entityId('Organization', owner, {}), aliases: [], props: {}, status: 'proposed', confidence: 0.55, demonym: false };
-    out.push({ start, end: start + name.length, surface: name, label: 'Model', name, id: entityId('Model', name, {}), aliases: [repo], props: {}, status: 'proposed', confidence: 0.7, demonym: false, publisher });
+        ? {
+            start,
+            end: start + owner.length,
+            surface: owner,
+            label: best.label,
+            name: best.name,
+            id: best.id,
+            aliases: best.aliases,
+            props: best.props,
+            status: 'known',
+            confidence: 0.8,
+            demonym: false,
+          }
+        : {
+            start,
+            end: start + owner.length,
+            surface: owner,
+            label: 'Organization',
+            name: owner,
+            id: entityId('Organization', owner, {}),
+            aliases: [],
+            props: {},
+            status: 'proposed',
+            confidence: 0.55,
+            demonym: false,
+          };
+    out.push({
+      start,
+      end: start + name.length,
+      surface: name,
+      label: 'Model',
+      name,
+      id: entityId('Model', name, {}),
+      aliases: [repo],
+      props: {},
+      status: 'proposed',
+      confidence: 0.7,
+      demonym: false,
+      publisher,
+    });
   }
   return out;
 }
@@ -207,7 +247,19 @@ function makerInName(m: Mention, gazetteer: Gazetteer): void {
     const e = hit?.candidates[0]!.entity;
     if (!e || !(e.label === 'Organization' || e.label === 'Lab')) continue;
     if (m.label === 'Cloud' ? m.operator !== e.id : false) return;
-    m.publisher = { start: m.start, end: m.start + candidate.length, surface: candidate, label: e.label, name: e.name, id: e.id, aliases: e.aliases, props: e.props, status: 'known', confidence: 0.8, demonym: false };
+    m.publisher = {
+      start: m.start,
+      end: m.start + candidate.length,
+      surface: candidate,
+      label: e.label,
+      name: e.name,
+      id: e.id,
+      aliases: e.aliases,
+      props: e.props,
+      status: 'known',
+      confidence: 0.8,
+      demonym: false,
+    };
     return;
   }
 }
@@ -230,9 +282,7 @@ export function findMentions(text: string, sentences: Sentence[], gazetteer: Gaz
     // a city opening an institution's name ("Abu Dhabi Department of ...", "Beijing Academy of ...") is part of it
     // and so is a demonym inside an institution's name ("Chinese Academy of Sciences", "Center for a New American Security")
     const opens = (k: Mention) =>
-      p.label !== 'Model' &&
-      p.label !== 'Regulation' &&
-      ((k.place && k.start === p.start) || (k.demonym && (k.start === p.start ? INSTITUTION.test(p.name) : HEADED_INSTITUTION.test(p.name))));
+      p.label !== 'Model' && p.label !== 'Regulation' && ((k.place && k.start === p.start) || (k.demonym && (k.start === p.start ? INSTITUTION.test(p.name) : HEADED_INSTITUTION.test(p.name))));
     const inside = overlapping(known, p).filter((k) => !opens(k));
     if (inside.length === 0) return true;
     if (inside.some((k) => k.start === p.start && k.end === p.end)) return false;

@@ -32,7 +32,17 @@ export class RecordSink {
       this.push({ kind: 'entity', type: e.label, name: e.name, id: e.id, aliases: e.aliases, props: { ...(opts.props ?? {}), ...e.props }, source: this.source, confidence: 0.9, status: 'known' });
       return { type: e.label, name: e.name, id: e.id };
     }
-    this.push({ kind: 'entity', type: r.label, name: r.name, id: r.id, aliases: opts.aliases ?? [], props: opts.props ?? {}, source: this.source, confidence: opts.confidence ?? 0.7, status: 'proposed' });
+    this.push({
+      kind: 'entity',
+      type: r.label,
+      name: r.name,
+      id: r.id,
+      aliases: opts.aliases ?? [],
+      props: opts.props ?? {},
+      source: this.source,
+      confidence: opts.confidence ?? 0.7,
+      status: 'proposed',
+    });
     return { type: r.label, name: r.name, id: r.id };
   }
 
@@ -41,7 +51,17 @@ export class RecordSink {
     if (!subject || !object || subject.id === object.id || !allowed(rel, subject.type, object.type)) return;
     const props = opts.props ?? {};
     if (!relationProps[rel].safeParse(props).success) return;
-    this.push({ kind: 'fact', rel, subject, object, props, ...(quote ? { quote } : {}), source: this.source, confidence: opts.confidence ?? 0.85, extractor: `ingest/${this.extractor}@${EXTRACTOR_VERSION}` });
+    this.push({
+      kind: 'fact',
+      rel,
+      subject,
+      object,
+      props,
+      ...(quote ? { quote } : {}),
+      source: this.source,
+      confidence: opts.confidence ?? 0.85,
+      extractor: `ingest/${this.extractor}@${EXTRACTOR_VERSION}`,
+    });
   }
 
   private push(r: EntityOut | FactOut): void {

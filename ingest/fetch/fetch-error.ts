@@ -1,15 +1,6 @@
 // Why a fetch failed, as a closed set of named reasons: dead letters and tests refer to them.
 
-export type FetchFailure =
-  | 'bad_url'
-  | 'ssrf_blocked'
-  | 'timeout'
-  | 'too_large'
-  | 'redirect_loop'
-  | 'too_many_redirects'
-  | 'http_status'
-  | 'content_type'
-  | 'network';
+export type FetchFailure = 'bad_url' | 'ssrf_blocked' | 'timeout' | 'too_large' | 'redirect_loop' | 'too_many_redirects' | 'http_status' | 'content_type' | 'network';
 
 export class FetchError extends Error {
   constructor(

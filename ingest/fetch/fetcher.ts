@@ -32,7 +32,18 @@ export const DEFAULT_FETCH: FetchOptions = {
   userAgent: 'chokepoint-ingest/0.1 (+https://github.com/chokepoint)',
   perHostConcurrency: 2,
   perHostDelayMs: 500,
-  accept: ['text/', 'application/xhtml', 'application/xml', 'application/rss', 'application/atom', 'application/rdf', 'application/json', 'application/ld+json', 'application/x-ndjson', 'application/feed'],
+  accept: [
+    'text/',
+    'application/xhtml',
+    'application/xml',
+    'application/rss',
+    'application/atom',
+    'application/rdf',
+    'application/json',
+    'application/ld+json',
+    'application/x-ndjson',
+    'application/feed',
+  ],
 };
 
 export interface Validators {

@@ -70,7 +70,13 @@ function outcomeSince(location: string, before: TargetOutcome, r: RunReport): Ta
   const b = before.documents;
   return {
     location,
-    documents: { added: d.added - b.added, changed: d.changed - b.changed, unchanged: d.unchanged - b.unchanged, notModified: d.notModified - b.notModified, fromFeedText: d.fromFeedText - b.fromFeedText },
+    documents: {
+      added: d.added - b.added,
+      changed: d.changed - b.changed,
+      unchanged: d.unchanged - b.unchanged,
+      notModified: d.notModified - b.notModified,
+      fromFeedText: d.fromFeedText - b.fromFeedText,
+    },
     claimsAdded: r.claimsAdded - before.claimsAdded,
     claimsRetracted: r.claimsRetracted - before.claimsRetracted,
     failures: r.failures.slice(before.failures.length),
@@ -150,8 +156,7 @@ export class IngestPipeline {
   }
 
   private fail(report: RunReport, job: string, url: string, err: unknown): void {
-    const reason =
-      err instanceof FetchError || err instanceof ParseLimitError ? err.reason : err instanceof InvalidInput ? 'parse_error' : err instanceof StoppedError ? 'stopped' : 'ingest_error';
+    const reason = err instanceof FetchError || err instanceof ParseLimitError ? err.reason : err instanceof InvalidInput ? 'parse_error' : err instanceof StoppedError ? 'stopped' : 'ingest_error';
     const message = err instanceof FetchError ? err.message.replace(`${err.reason}: ${err.url}: `, '') : ((err as Error).message ?? String(err));
     const letter: DeadLetter = { job, url, reason, message, at: this.now().toISOString() };
     report.failures.push(letter);
@@ -205,12 +210,24 @@ export class IngestPipeline {
       if (!input) return;
       const gazetteer = await this.knownEntities();
       const out = await pickSource(input, 'auto').parse(input, { gazetteer });
-      for (const doc of out.documents) await this.write(job, { ...doc, title: doc.title ?? item.title, publishedAt: doc.publishedAt ?? item.publishedAt } as ParsedDocument, report, { raw: input, readAs: 'auto', ...itemDates(item) });
+      for (const doc of out.documents)
+        await this.write(job, { ...doc, title: doc.title ?? item.title, publishedAt: doc.publishedAt ?? item.publishedAt } as ParsedDocument, report, {
+          raw: input,
+          readAs: 'auto',
+          ...itemDates(item),
+        });
     } catch (err) {
       this.fail(report, job, item.link, err);
       if (!item.text) return;
       report.documents.fromFeedText++;
-      const doc: ParsedDocument = { url: item.link, kind: 'feed', text: item.text, records: [], ...(item.title ? { title: item.title } : {}), ...(item.publishedAt ? { publishedAt: item.publishedAt } : {}) };
+      const doc: ParsedDocument = {
+        url: item.link,
+        kind: 'feed',
+        text: item.text,
+        records: [],
+        ...(item.title ? { title: item.title } : {}),
+        ...(item.publishedAt ? { publishedAt: item.publishedAt } : {}),
+      };
       try {
         await this.write(job, doc, report, { feedItemText: item.text, url: item.link, ...itemDates(item) });
       } catch (err2) {

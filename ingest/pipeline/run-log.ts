@@ -38,7 +38,10 @@ export type LogStore = Pick<GraphStore, 'appendLog' | 'readLog'>;
 
 /** Records a finished run and its dead letters. */
 export async function recordRun(store: LogStore, report: RunReport): Promise<void> {
-  await store.appendLog(DEAD_LETTER_LOG, report.failures.map((f, i) => ({ id: `${report.id}:${i}`, at: f.at, data: f })));
+  await store.appendLog(
+    DEAD_LETTER_LOG,
+    report.failures.map((f, i) => ({ id: `${report.id}:${i}`, at: f.at, data: f })),
+  );
   await store.appendLog(RUN_LOG, [{ id: report.id, at: report.finishedAt, data: report }]);
 }
 

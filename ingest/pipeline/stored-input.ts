@@ -9,9 +9,7 @@ import { pickSource } from '../sources/index.js';
 import type { ParsedDocument, RawInput } from '../sources/source.js';
 
 /** How a document came in: the raw input and how it was read, or a feed item's own text. */
-export type InputOrigin =
-  | { raw: RawInput; readAs: DocumentKind; title?: string; publishedAt?: string }
-  | { feedItemText: string; url: string; title?: string; publishedAt?: string };
+export type InputOrigin = { raw: RawInput; readAs: DocumentKind; title?: string; publishedAt?: string } | { feedItemText: string; url: string; title?: string; publishedAt?: string };
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
@@ -69,7 +67,7 @@ export async function reparse(input: DocumentInput, documentUrl: string, gazette
   return {
     ...doc,
     url: documentUrl,
-    ...(doc.title ?? input.title ? { title: doc.title ?? input.title } : {}),
-    ...(doc.publishedAt ?? input.publishedAt ? { publishedAt: doc.publishedAt ?? input.publishedAt } : {}),
+    ...((doc.title ?? input.title) ? { title: doc.title ?? input.title } : {}),
+    ...((doc.publishedAt ?? input.publishedAt) ? { publishedAt: doc.publishedAt ?? input.publishedAt } : {}),
   };
 }

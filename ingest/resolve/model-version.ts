@@ -22,7 +22,10 @@ export function parseModelName(name: string): ModelVersion | null {
   const version = `${head[2] ?? ''}${head[3]}${head[4] ?? ''}`;
   const out: ModelVersion = { family, version };
   const variants: string[] = [];
-  for (const part of trimmed.slice(head[0].length).split(/[\s-]+/).filter(Boolean)) {
+  for (const part of trimmed
+    .slice(head[0].length)
+    .split(/[\s-]+/)
+    .filter(Boolean)) {
     const size = SIZE.exec(part);
     const active = ACTIVE.exec(part);
     if (size) out.parametersB = size[2]!.toLowerCase() === 'b' ? Number(size[1]) : Number(size[1]) / 1000;

@@ -7,10 +7,7 @@ import { entityId, type Props } from '../../schema/records.js';
 import type { Gazetteer, KnownEntity } from '../extract/gazetteer.js';
 import { compactKey } from './normalise.js';
 
-export type Resolution =
-  | { status: 'known'; known: KnownEntity }
-  | { status: 'ambiguous'; name: string; candidates: string[] }
-  | { status: 'proposed'; label: Label; name: string; id: string };
+export type Resolution = { status: 'known'; known: KnownEntity } | { status: 'ambiguous'; name: string; candidates: string[] } | { status: 'proposed'; label: Label; name: string; id: string };
 
 const compactIndex = new WeakMap<Gazetteer, Map<string, KnownEntity[]>>();
 

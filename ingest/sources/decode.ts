@@ -3,8 +3,7 @@
 // replacement characters rather than failing the document.
 import { TextDecoder } from 'node:util';
 
-const sniff = (head: string): string | undefined =>
-  /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1] ?? /<\?xml[^>]+encoding\s*=\s*["']([\w-]+)/i.exec(head)?.[1];
+const sniff = (head: string): string | undefined => /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1] ?? /<\?xml[^>]+encoding\s*=\s*["']([\w-]+)/i.exec(head)?.[1];
 
 /** The charset a response declares in its header, its BOM or its markup. */
 export function detectCharset(body: Uint8Array, contentType?: string): string {
@@ -19,7 +18,8 @@ export function detectCharset(body: Uint8Array, contentType?: string): string {
 
 // WHATWG maps latin1, ascii and iso-8859-1 to windows-1252, whose 0x80-0x9F are printable
 // (curly quotes, dashes, euro); Node 20's decoder treats them as ISO-8859-1 controls.
-const CP1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+const CP1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
 const WINDOWS_1252 = /^(windows-1252|cp1252|x-cp1252|latin1|iso-8859-1|iso8859-1|l1|ascii|us-ascii|iso_8859-1)$/;
 
 function decode1252(body: Uint8Array): string {

@@ -7,7 +7,12 @@ import { isoDateOf } from './html.js';
 import type { FeedItem, RawInput, Source } from './source.js';
 
 const parser = new Parser();
-const stripTags = (s: string | undefined) => (s ?? '').replace(/<[^>]*>/g, ' ').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim();
+const stripTags = (s: string | undefined) =>
+  (s ?? '')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** Parses a feed's items; a malformed feed is an InvalidInput naming the URL. */
 export async function parseFeed(xml: string, url: string): Promise<FeedItem[]> {
@@ -36,7 +41,9 @@ export async function parseFeed(xml: string, url: string): Promise<FeedItem[]> {
 }
 
 const looksLikeFeed = (input: RawInput) =>
-  /(rss|atom)\+xml|application\/xml|text\/xml/i.test(input.contentType ?? '') || /\.(rss|atom|xml)$|\/feed\/?$|\/rss\/?$/i.test(input.url) || /^\s*(<\?xml[^>]*>\s*)?<(rss|feed|rdf:RDF)\b/i.test(decodeBody(input.body, input.contentType).slice(0, 500));
+  /(rss|atom)\+xml|application\/xml|text\/xml/i.test(input.contentType ?? '') ||
+  /\.(rss|atom|xml)$|\/feed\/?$|\/rss\/?$/i.test(input.url) ||
+  /^\s*(<\?xml[^>]*>\s*)?<(rss|feed|rdf:RDF)\b/i.test(decodeBody(input.body, input.contentType).slice(0, 500));
 
 export const feedSource: Source = {
   kind: 'feed',

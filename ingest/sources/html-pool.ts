@@ -50,8 +50,7 @@ export class HtmlParsePool {
 
   /** Parses a page in a worker; InvalidInput for a page html.ts refuses, ParseLimitError when over a limit. */
   async parse(html: string, url: string): Promise<ParsedDocument> {
-    if (this.waiting >= this.limits.threads + this.limits.queue)
-      throw new ParseLimitError('overloaded', `${url}: ${this.waiting} pages are already being parsed or waiting; try again later`);
+    if (this.waiting >= this.limits.threads + this.limits.queue) throw new ParseLimitError('overloaded', `${url}: ${this.waiting} pages are already being parsed or waiting; try again later`);
     this.waiting++;
     let answer: HtmlWorkerAnswer;
     let done: (() => void) | undefined;

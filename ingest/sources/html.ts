@@ -38,14 +38,46 @@ export function htmlDepth(html: string, limit = MAX_HTML_DEPTH): number {
 }
 
 const BOILERPLATE = [
-  'script', 'style', 'noscript', 'template', 'iframe', 'svg', 'canvas', 'form', 'button', 'nav', 'header', 'footer', 'aside',
-  '[role=navigation]', '[role=banner]', '[role=contentinfo]', '[role=complementary]', '[aria-hidden=true]', '[hidden]',
-  '[class*=advert]', '[class*=ad-slot]', '[id*=advert]', '[class*=sponsor]', '[class*=promo]', '[class*=newsletter]',
-  '[class*=share]', '[class*=social]', '[class*=related]', '[class*=comment]', '[class*=cookie]', '[class*=breadcrumb]', '[class*=subscribe]',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'svg',
+  'canvas',
+  'form',
+  'button',
+  'nav',
+  'header',
+  'footer',
+  'aside',
+  '[role=navigation]',
+  '[role=banner]',
+  '[role=contentinfo]',
+  '[role=complementary]',
+  '[aria-hidden=true]',
+  '[hidden]',
+  '[class*=advert]',
+  '[class*=ad-slot]',
+  '[id*=advert]',
+  '[class*=sponsor]',
+  '[class*=promo]',
+  '[class*=newsletter]',
+  '[class*=share]',
+  '[class*=social]',
+  '[class*=related]',
+  '[class*=comment]',
+  '[class*=cookie]',
+  '[class*=breadcrumb]',
+  '[class*=subscribe]',
 ].join(',');
 const BLOCKS = 'h1,h2,h3,h4,h5,h6,p,li,blockquote,pre,figcaption,td,th,dt,dd';
 
-const clean = (s: string | undefined) => (s ?? '').replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
+const clean = (s: string | undefined) =>
+  (s ?? '')
+    .replace(/<[^>]*>/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** A date string as ISO (YYYY-MM-DD or full timestamp) when it parses. */
 export function isoDateOf(value: string | undefined): string | undefined {
@@ -93,7 +125,12 @@ export function parseHtml(html: string, url: string): ParsedDocument {
   const title = clean(meta('meta[property="og:title"]') ?? ld.headline ?? ($('title').first().text() || $('h1').first().text()));
   const byline = clean(meta('meta[name="author"]') ?? nameOf(ld.author) ?? ($('[rel=author]').first().text() || $('[class*=byline]').first().text())) || undefined;
   const published = isoDateOf(
-    meta('meta[property="article:published_time"]') ?? meta('meta[name="date"]') ?? meta('meta[itemprop="datePublished"]') ?? meta('meta[name="DC.date"]') ?? ld.datePublished ?? $('time[datetime]').first().attr('datetime'),
+    meta('meta[property="article:published_time"]') ??
+      meta('meta[name="date"]') ??
+      meta('meta[itemprop="datePublished"]') ??
+      meta('meta[name="DC.date"]') ??
+      ld.datePublished ??
+      $('time[datetime]').first().attr('datetime'),
   );
   const publisher = clean(meta('meta[property="og:site_name"]') ?? nameOf(ld.publisher)) || undefined;
   const canonicalHref = $('link[rel="canonical"]').attr('href') ?? meta('meta[property="og:url"]');
@@ -117,7 +154,13 @@ export function parseHtml(html: string, url: string): ParsedDocument {
     const t = $(el).text().replace(/\s+/g, ' ').trim();
     if (t) lines.push(t);
   }
-  const text = lines.length ? lines.join('\n') : root.text().replace(/[ \t]+/g, ' ').replace(/\n\s*\n+/g, '\n').trim();
+  const text = lines.length
+    ? lines.join('\n')
+    : root
+        .text()
+        .replace(/[ \t]+/g, ' ')
+        .replace(/\n\s*\n+/g, '\n')
+        .trim();
   return {
     url: canonical,
     kind: 'news',

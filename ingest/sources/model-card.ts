@@ -61,7 +61,10 @@ function field(body: string, labels: string): { value: string; line: string } | 
   const re = new RegExp(`^[\\s*|-]*(?:\\*\\*)?(?:${labels})(?:\\*\\*)?\\s*[:|]\\s*(?:\\*\\*)?\\s*([^\\n|]+)`, 'im');
   const m = re.exec(body);
   if (!m) return null;
-  const value = m[1]!.replace(/\*\*|__|\[|\]\([^)]*\)|`/g, '').replace(/\]/g, '').trim();
+  const value = m[1]!
+    .replace(/\*\*|__|\[|\]\([^)]*\)|`/g, '')
+    .replace(/\]/g, '')
+    .trim();
   return value ? { value, line: m[0].trim() } : null;
 }
 
@@ -71,7 +74,10 @@ function modelNameOf(url: string, meta: Record<string, unknown>, body: string): 
   if (typeof meta.model_name === 'string') return meta.model_name;
   const index = Array.isArray(meta['model-index']) ? (meta['model-index'][0] as { name?: unknown } | undefined)?.name : undefined;
   if (typeof index === 'string') return index;
-  const h1 = /^#\s+(.+)$/m.exec(body)?.[1]?.replace(/<[^>]*>|[*_`]/g, '').trim();
+  const h1 = /^#\s+(.+)$/m
+    .exec(body)?.[1]
+    ?.replace(/<[^>]*>|[*_`]/g, '')
+    .trim();
   if (h1 && h1.length <= 80) return h1;
   // "We present DeepSeek-V3, a strong Mixture-of-Experts ..." names the model
   const presented = /\bWe (?:present|introduce|release|are releasing) \**([A-Z][\w.-]*\d[\w.-]*)/.exec(body)?.[1];
@@ -79,7 +85,13 @@ function modelNameOf(url: string, meta: Record<string, unknown>, body: string): 
   // "Llama 3.3 is an auto-regressive language model …": the card's subject, a name with a version
   const subject = /(?:^|\n|[.:][*_]*\s+)[*_]*(?:The )?([A-Z][\w-]*(?: [A-Z0-9][\w.-]*)?[ -]\d[\w.-]*|[A-Z][\w-]*\d[\w.-]*) (?:is|are) (?:an?|the) [\w\s(),-]{0,60}?\b(?:model|LLM)s?\b/.exec(body)?.[1];
   if (subject) return subject;
-  return url.split(/[\\/]/).filter((p) => p && !/^readme(\.md)?$/i.test(p)).pop()?.replace(/\.md$/i, '') ?? url;
+  return (
+    url
+      .split(/[\\/]/)
+      .filter((p) => p && !/^readme(\.md)?$/i.test(p))
+      .pop()
+      ?.replace(/\.md$/i, '') ?? url
+  );
 }
 
 /** Parses a model card into a document with its structured facts. */

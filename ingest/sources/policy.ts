@@ -12,7 +12,8 @@ import { decodeBody } from './decode.js';
 import { isoDateOf, parseHtml } from './html.js';
 import type { ParsedDocument, RawInput, Source, ParseContext } from './source.js';
 
-const MONTH_DATE = '(?:January|February|March|April|May|June|July|August|September|October|November|December) \\d{1,2},? \\d{4}|\\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December) \\d{4}|\\d{4}-\\d{2}-\\d{2}';
+const MONTH_DATE =
+  '(?:January|February|March|April|May|June|July|August|September|October|November|December) \\d{1,2},? \\d{4}|\\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December) \\d{4}|\\d{4}-\\d{2}-\\d{2}';
 
 const line = (text: string, label: string) => new RegExp(`^\\s*(?:${label})\\s*:?\\s*(.+)$`, 'im').exec(text);
 const iso = (d: string | undefined) => (d ? isoDateOf(d)?.slice(0, 10) : undefined);
@@ -41,7 +42,10 @@ function issuers(text: string): string[] {
   // a header line of agencies, the department first ("Commerce Department, Industry and Security Bureau"): the most specific, in its usual word order
   const header = text.split('\n', 1)[0]!.trim();
   if (header.includes(',') && AGENCY_HEADER.test(header)) {
-    const last = header.split(/[,;]\s*/).filter(Boolean).pop()!;
+    const last = header
+      .split(/[,;]\s*/)
+      .filter(Boolean)
+      .pop()!;
     const inverted = /^(.+) (Bureau|Office|Agency|Administration|Service)$/.exec(last);
     return [inverted ? `${inverted[2]} of ${inverted[1]}` : last];
   }
@@ -94,7 +98,8 @@ const DATE_LINE = new RegExp(`^(?:\\w+day, )?(?:${MONTH_DATE})\\.?$`, 'i');
 const ARTICLE_HEADING = /^(?:Article|ARTICLE|Art\.) \d+[a-z]?$/;
 
 /** Whether a line heads a document without being its title. */
-const isHeaderLine = (l: string): boolean => !l || AGENCY_HEADER.test(l) || CITATION_LINE.test(l) || DATE_LINE.test(l) || (l === l.toUpperCase() && /[A-Z]/.test(l)) || /^(?:Article|Art\.) \d+[a-z]?$/i.test(l);
+const isHeaderLine = (l: string): boolean =>
+  !l || AGENCY_HEADER.test(l) || CITATION_LINE.test(l) || DATE_LINE.test(l) || (l === l.toUpperCase() && /[A-Z]/.test(l)) || /^(?:Article|Art\.) \d+[a-z]?$/i.test(l);
 
 /** A Federal Register document's title: the last line before its AGENCY: line that is not a header (department, CFR parts, docket, RIN, citation, date). */
 function federalRegisterTitle(text: string): string | undefined {
@@ -115,7 +120,10 @@ function articleTitle(text: string): { title: string; article: string } | undefi
   // a numbered paragraph straight after the number is no heading
   if (/^(?:\d+\.|\(\w+\))\s/.test(heading) || /[.;:]$/.test(heading)) return undefined;
   // a heading run over two lines ("… as general-purpose AI models with\nsystemic risk")
-  const rest = text.slice(m.index + m[0].length).match(/^\n([^\n]{2,120})\n\s*\n/)?.[1]?.trim();
+  const rest = text
+    .slice(m.index + m[0].length)
+    .match(/^\n([^\n]{2,120})\n\s*\n/)?.[1]
+    ?.trim();
   const joined = rest && /^[a-z]/.test(rest) ? `${heading} ${rest}` : heading;
   return { title: `Article ${m[1]}: ${joined}`, article: m[1]! };
 }
@@ -163,10 +171,20 @@ function notRegulated(text: string, bodies: readonly EndpointOut[], ctx: ParseCo
 export function parsePolicy(raw: string, url: string, ctx: ParseContext, isHtml: boolean): ParsedDocument {
   const base = isHtml ? parseHtml(raw, url) : { url, kind: 'policy' as const, text: raw.replace(/\r\n/g, '\n'), records: [] };
   const text = base.text;
-  const firstLine = text.split('\n').find((l) => l.trim().length > 0)?.trim() ?? url;
+  const firstLine =
+    text
+      .split('\n')
+      .find((l) => l.trim().length > 0)
+      ?.trim() ?? url;
   const article = articleTitle(text);
   const action = line(text, 'ACTION')?.[1];
-  const found = base.title || /^\s*title\s*:\s*(.+)$/im.exec(text)?.[1]?.replace(/^["']|["']$/g, '') || federalRegisterTitle(text) || euActTitle(text) || shortTitle(text) || (ARTICLE_HEADING.test(firstLine) ? article?.title : (firstTitleLine(text) ?? article?.title));
+  const found =
+    base.title ||
+    /^\s*title\s*:\s*(.+)$/im.exec(text)?.[1]?.replace(/^["']|["']$/g, '') ||
+    federalRegisterTitle(text) ||
+    euActTitle(text) ||
+    shortTitle(text) ||
+    (ARTICLE_HEADING.test(firstLine) ? article?.title : (firstTitleLine(text) ?? article?.title));
   const number = documentNumber(text);
   const headerIssuer = issuers(text)[0];
   // with no title anywhere, "<issuer> <instrument>" as the rule names itself ("this interim final rule"), with its number when it has one
@@ -180,7 +198,7 @@ export function parsePolicy(raw: string, url: string, ctx: ParseContext, isHtml:
     ...(inst ? { kind: inst.kind } : {}),
     ...(article ? { article: article.article } : {}),
     ...(number ? { documentNumber: number } : {}),
-    ...(iso(published) ?? base.publishedAt ? { publishedDate: (iso(published) ?? base.publishedAt!).slice(0, 10) } : {}),
+    ...((iso(published) ?? base.publishedAt) ? { publishedDate: (iso(published) ?? base.publishedAt!).slice(0, 10) } : {}),
     ...(iso(effective) ? { effectiveDate: iso(effective)! } : {}),
   };
   // a title that names a regulation the graph knows ("REGULATION (EU) 2024/1689 OF ...") is that regulation

@@ -32,8 +32,7 @@ export function csvCells(line: string): string[] {
     else if (c === ',') {
       cells.push(cur.trim());
       cur = '';
-    }
-    else cur += c;
+    } else cur += c;
   }
   cells.push(cur.trim());
   return cells;
@@ -62,10 +61,16 @@ function rowRecords(row: Record<string, string>, quote: string, sink: RecordSink
     const nation = sink.entity(countryName, 'Nation', { labels: ['Nation'] });
     sink.fact('HEADQUARTERED_IN', org ?? subject, nation, quote);
   }
-  for (const hw of (pick(row, 'hardware', 'trained_on', 'chips') ?? '').split(/[;|]/).map((s) => s.trim()).filter(Boolean)) {
+  for (const hw of (pick(row, 'hardware', 'trained_on', 'chips') ?? '')
+    .split(/[;|]/)
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     sink.fact('TRAINED_ON', subject, sink.entity(hw, 'Chip', { labels: ['Chip'] }), quote);
   }
-  for (const base of (pick(row, 'base_model', 'derived_from') ?? '').split(/[;|]/).map((s) => s.trim()).filter(Boolean)) {
+  for (const base of (pick(row, 'base_model', 'derived_from') ?? '')
+    .split(/[;|]/)
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     sink.fact('DERIVED_FROM', subject, sink.entity(base, 'Model', { labels: ['Model'] }), quote);
   }
 }

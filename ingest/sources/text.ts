@@ -7,7 +7,11 @@ export const textSource: Source = {
   accepts: () => true,
   async parse(input) {
     const text = decodeBody(input.body, input.contentType).replace(/\r\n/g, '\n');
-    const title = text.split('\n').find((l) => l.trim())?.trim().slice(0, 200);
+    const title = text
+      .split('\n')
+      .find((l) => l.trim())
+      ?.trim()
+      .slice(0, 200);
     return { documents: [{ url: input.url, kind: 'news', ...(title ? { title } : {}), text, records: [] }], items: [] };
   },
 };

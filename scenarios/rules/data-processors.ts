@@ -11,9 +11,7 @@ const HOSTING = LAYERS.indexOf('hosting');
 const PROVIDER = LAYERS.indexOf('provider');
 
 /** Data classes a judged entity may declare, as the schema lists them. */
-export const dataClassSchema = z.enum(
-  [...new Set(DOMAIN.labels.flatMap((l) => l.properties.dataClasses?.values ?? []))] as [string, ...string[]],
-);
+export const dataClassSchema = z.enum([...new Set(DOMAIN.labels.flatMap((l) => l.properties.dataClasses?.values ?? []))] as [string, ...string[]]);
 
 // Labels that can host others, by the schema: the needed end of a hosting-layer relation. A cloud
 // nobody uses yet still processes data once someone moves there, so it counts from its label.

@@ -13,15 +13,7 @@ import type { ShockRule } from './rule.js';
 export const RULES = [exportControl, sanction, apiCutoff, cloudActRuling, dataLocalization, outage, licenseChange] as const;
 
 /** A shock as scenario YAML gives it, validated. */
-export const shockSchema = z.discriminatedUnion('type', [
-  exportControl.schema,
-  sanction.schema,
-  apiCutoff.schema,
-  cloudActRuling.schema,
-  dataLocalization.schema,
-  outage.schema,
-  licenseChange.schema,
-]);
+export const shockSchema = z.discriminatedUnion('type', [exportControl.schema, sanction.schema, apiCutoff.schema, cloudActRuling.schema, dataLocalization.schema, outage.schema, licenseChange.schema]);
 export type Shock = z.output<typeof shockSchema>;
 
 /** The rule for a shock type. */

@@ -10,7 +10,14 @@ const e = (id: string, label: Label, name: string, props: Props = {}, aliases: s
 
 export const DOCS: DocumentRecord[] = [
   { id: documentId('https://example.org/h20-export-rule'), url: 'https://example.org/h20-export-rule', title: 'Export rule on H20', publisher: 'BIS', publishedAt: '2025-04-15', kind: 'policy' },
-  { id: documentId('https://example.org/deepseek-report'), url: 'https://example.org/deepseek-report', title: 'DeepSeek hardware report', publisher: 'Example News', publishedAt: '2025-02-01', kind: 'news' },
+  {
+    id: documentId('https://example.org/deepseek-report'),
+    url: 'https://example.org/deepseek-report',
+    title: 'DeepSeek hardware report',
+    publisher: 'Example News',
+    publishedAt: '2025-02-01',
+    kind: 'news',
+  },
   { id: documentId('https://example.org/other-report'), url: 'https://example.org/other-report', title: 'A second estimate', publisher: 'Other Wire', publishedAt: '2025-03-01', kind: 'news' },
 ];
 
@@ -60,7 +67,13 @@ const CLAIMS: C[] = [
   ['deployment:fr-gov-assistant', 'USES_MODEL', 'model:mistral-large', { via: 'api' }],
   ['deployment:fr-gov-assistant', 'HOSTED_ON', 'cloud:aws'],
   ['reg:h20-license-rule', 'ENACTED_BY', 'nation:us', {}, { doc: 0 }],
-  ['reg:h20-license-rule', 'APPLIES_TO', 'chip:nvidia-h20', { effect: 'license_required', scope: 'exports to China' }, { doc: 0, quote: 'A licence is required to export the H20 to China.', validFrom: '2025-04-15' }],
+  [
+    'reg:h20-license-rule',
+    'APPLIES_TO',
+    'chip:nvidia-h20',
+    { effect: 'license_required', scope: 'exports to China' },
+    { doc: 0, quote: 'A licence is required to export the H20 to China.', validFrom: '2025-04-15' },
+  ],
   ['nation:fr', 'PARTY_TO', 'deal:eu-ai-gigafactory', { role: 'investor' }],
 ];
 

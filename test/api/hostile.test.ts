@@ -48,7 +48,16 @@ describe('a hostile client', () => {
   beforeAll(async () => {
     store = await openEmbeddedStore({ dataDir: ':memory:' });
     await writeFixture(store);
-    const config = loadConfig({ DATA_DIR: ':memory:', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', API_KEYS: 'ed:editor,rd:reader', SEED_ON_START: 'false', INTROSPECTION: 'false', RATE_LIMIT_PER_SECOND: '0' });
+    const config = loadConfig({
+      DATA_DIR: ':memory:',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      API_KEYS: 'ed:editor,rd:reader',
+      SEED_ON_START: 'false',
+      INTROSPECTION: 'false',
+      RATE_LIMIT_PER_SECOND: '0',
+    });
     server = await startServer(config, { store });
     url = server.url;
   });
@@ -250,7 +259,16 @@ describe('rate limits per client', () => {
   beforeAll(async () => {
     store = await openEmbeddedStore({ dataDir: ':memory:' });
     await writeFixture(store);
-    const config = loadConfig({ DATA_DIR: ':memory:', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', API_KEYS: 'ed:editor,rd:reader', SEED_ON_START: 'false', RATE_LIMIT_PER_SECOND: '3', RATE_LIMIT_BURST: '2' });
+    const config = loadConfig({
+      DATA_DIR: ':memory:',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      API_KEYS: 'ed:editor,rd:reader',
+      SEED_ON_START: 'false',
+      RATE_LIMIT_PER_SECOND: '3',
+      RATE_LIMIT_BURST: '2',
+    });
     server = await startServer(config, { store });
   });
   afterAll(async () => {

@@ -10,8 +10,7 @@ import { SnapshotCache } from '../../graph/snapshot-cache.js';
 import type { GraphStore } from '../../graph/store.js';
 import { writeFixture } from './fixture.js';
 
-const post = (app: Hono, query: string) =>
-  app.request('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+const post = (app: Hono, query: string) => app.request('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
 
 describe('GraphQL mount options', () => {
   let store: GraphStore;

@@ -14,7 +14,15 @@ const ENTITY_WITH_SOURCES = `query($id: ID!) { entity(id: $id) { id type name al
   relations { id type contested claimCount from { id } to { id }
     sources { id quote properties extractor confidence observedAt document { id url title publisher } } } } }`;
 
-type Rel = { id: string; type: string; contested: boolean; claimCount: number; from: { id: string }; to: { id: string }; sources: { id: string; quote: string | null; properties: Record<string, unknown>; document: { title: string } }[] };
+type Rel = {
+  id: string;
+  type: string;
+  contested: boolean;
+  claimCount: number;
+  from: { id: string };
+  to: { id: string };
+  sources: { id: string; quote: string | null; properties: Record<string, unknown>; document: { title: string } }[];
+};
 
 /** Registers the suite for a store factory; the factory returns null to skip (with a reason logged). */
 export function apiSuite(name: string, openStore: () => Promise<GraphStore | null>, env: Record<string, string> = {}): void {
@@ -78,7 +86,10 @@ export function apiSuite(name: string, openStore: () => Promise<GraphStore | nul
 
       it('answers null for an unknown id and lists the claims about an entity by date', async ({ skip: s }) => {
         if (skip) s();
-        const r = await gql<{ entity: null; timeline: { observedAt: string; relationType: string }[] }>(url, `{ entity(id: "chip:none") { id } timeline(id: "chip:nvidia-h20") { observedAt relationType } }`);
+        const r = await gql<{ entity: null; timeline: { observedAt: string; relationType: string }[] }>(
+          url,
+          `{ entity(id: "chip:none") { id } timeline(id: "chip:nvidia-h20") { observedAt relationType } }`,
+        );
         expect(r.body.data!.entity).toBeNull();
         const dates = r.body.data!.timeline.map((t) => t.observedAt);
         expect(dates).toEqual([...dates].sort());
@@ -138,7 +149,9 @@ export function apiSuite(name: string, openStore: () => Promise<GraphStore | nul
         const seen: string[] = [];
         let after: string | null = null;
         for (let i = 0; i < 5; i++) {
-          const r: Awaited<ReturnType<typeof gql<{ nations: { totalCount: number; pageInfo: { endCursor: string; hasNextPage: boolean }; edges: { node: { id: string } }[] } }>>> = await gql(url, q, { after });
+          const r: Awaited<ReturnType<typeof gql<{ nations: { totalCount: number; pageInfo: { endCursor: string; hasNextPage: boolean }; edges: { node: { id: string } }[] } }>>> = await gql(url, q, {
+            after,
+          });
           const page = r.body.data!.nations;
           expect(page.totalCount).toBe(5);
           seen.push(...page.edges.map((x) => x.node.id));
@@ -179,9 +192,27 @@ export function apiSuite(name: string, openStore: () => Promise<GraphStore | nul
         for (const p of paths) for (const st of p.steps) expect(st.relation.sources.length).toBeGreaterThan(0);
       });
 
-      it('measures a bloc\'s exposure per layer, each figure traceable to edges', async ({ skip: s }) => {
+      it("measures a bloc's exposure per layer, each figure traceable to edges", async ({ skip: s }) => {
         if (skip) s();
-        const r = await gql<{ exposure: { subjects: number; exposed: number; home: { id: string }[]; layers: { layer: string; exposed: number; total: number; items: { subject: { id: string }; dependency: { id: string }; jurisdictions: { id: string }[]; path: { from: { id: string }; to: { id: string } }[]; control: { from: { id: string }; to: { id: string } }[] }[] }[] } }>(
+        const r = await gql<{
+          exposure: {
+            subjects: number;
+            exposed: number;
+            home: { id: string }[];
+            layers: {
+              layer: string;
+              exposed: number;
+              total: number;
+              items: {
+                subject: { id: string };
+                dependency: { id: string };
+                jurisdictions: { id: string }[];
+                path: { from: { id: string }; to: { id: string } }[];
+                control: { from: { id: string }; to: { id: string } }[];
+              }[];
+            }[];
+          };
+        }>(
           url,
           `{ exposure(nation: "nation:eu") { subjects exposed home { id } layers { layer exposed total items { subject { id } dependency { id } jurisdictions { id }
               path { from { id } to { id } } control { from { id } to { id } } } } } }`,
@@ -212,11 +243,12 @@ export function apiSuite(name: string, openStore: () => Promise<GraphStore | nul
         const lib = await gql<{ scenarios: { name: string }[] }>(url, `{ scenarios { name title shocks } }`);
         expect(lib.body.data!.scenarios.map((x) => x.name)).toContain('h20-ban');
         const shocks = [{ type: 'export_control', issuer: 'nation:us', items: ['chip:nvidia-h100'], destinations: ['nation:fr'], effect: 'ban' }];
-        const r = await gql<{ runScenario: { summary: { broken: number }; impacts: { deployment: { id: string }; status: string; causes: { steps: { from: string; rel: string; to: string; relation: { sources: unknown[] } | null }[] }[] }[] } }>(
-          url,
-          `query($s: JSON) { runScenario(shocks: $s) { summary { broken } impacts { deployment { id } status causes { steps { from rel to relation { sources { id } } } } } } }`,
-          { s: shocks },
-        );
+        const r = await gql<{
+          runScenario: {
+            summary: { broken: number };
+            impacts: { deployment: { id: string }; status: string; causes: { steps: { from: string; rel: string; to: string; relation: { sources: unknown[] } | null }[] }[] }[];
+          };
+        }>(url, `query($s: JSON) { runScenario(shocks: $s) { summary { broken } impacts { deployment { id } status causes { steps { from rel to relation { sources { id } } } } } } }`, { s: shocks });
         expect(r.body.errors).toBeUndefined();
         const run = r.body.data!.runScenario;
         expect(run.summary.broken).toBe(1);
@@ -267,7 +299,16 @@ export function apiSuite(name: string, openStore: () => Promise<GraphStore | nul
         const add = await gql<{ addClaim: { claim: { id: string }; relation: { type: string; sources: { quote: string }[] } } }>(
           url,
           `mutation($input: AddClaimInput!) { addClaim(input: $input) { claim { id } relation { type sources { quote } } } }`,
-          { input: { subject: 'model:deepseek-v3', type: 'RUNS_ON', object: 'chip:huawei-ascend-910b', source: { url: 'https://example.org/ascend', title: 'Ascend serving' }, quote: 'V3 is served on Ascend 910B.', confidence: 0.7 } },
+          {
+            input: {
+              subject: 'model:deepseek-v3',
+              type: 'RUNS_ON',
+              object: 'chip:huawei-ascend-910b',
+              source: { url: 'https://example.org/ascend', title: 'Ascend serving' },
+              quote: 'V3 is served on Ascend 910B.',
+              confidence: 0.7,
+            },
+          },
           { 'x-api-key': 'ed' },
         );
         expect(add.body.errors).toBeUndefined();
@@ -296,7 +337,14 @@ export function apiSuite(name: string, openStore: () => Promise<GraphStore | nul
       it('merges a duplicate into the kept entity, moving its claims and names', async ({ skip: s }) => {
         if (skip) s();
         const dup: EntityRecord = { id: 'lab:deep-seek', label: 'Lab', name: 'Deep Seek', aliases: [], props: { kind: 'private' } };
-        const body: Omit<ClaimRecord, 'id' | 'observedAt' | 'confidence'> = { subject: 'lab:deep-seek', rel: 'HEADQUARTERED_IN', object: 'nation:cn', props: {}, documentId: DOCS[1]!.id, extractor: 'test' };
+        const body: Omit<ClaimRecord, 'id' | 'observedAt' | 'confidence'> = {
+          subject: 'lab:deep-seek',
+          rel: 'HEADQUARTERED_IN',
+          object: 'nation:cn',
+          props: {},
+          documentId: DOCS[1]!.id,
+          extractor: 'test',
+        };
         await counting.store.write({ entities: [dup], claims: [{ ...body, id: claimId(body), confidence: 0.5, observedAt: '2025-05-01' }] });
         const r = await gql<{ mergeEntities: { entity: { id: string; aliases: string[] }; movedClaims: number } }>(
           url,
@@ -315,10 +363,24 @@ export function apiSuite(name: string, openStore: () => Promise<GraphStore | nul
     describe('under load and abuse', () => {
       it('fetches a page of 100 entities with relations and sources in a bounded number of store round trips', async ({ skip: s }) => {
         if (skip) s();
-        const entities: EntityRecord[] = Array.from({ length: 100 }, (_, i) => ({ id: `model:bulk-${String(i).padStart(3, '0')}`, label: 'Model', name: `Bulk ${i}`, aliases: [], props: { family: 'Bulk' } }));
+        const entities: EntityRecord[] = Array.from({ length: 100 }, (_, i) => ({
+          id: `model:bulk-${String(i).padStart(3, '0')}`,
+          label: 'Model',
+          name: `Bulk ${i}`,
+          aliases: [],
+          props: { family: 'Bulk' },
+        }));
         const claims: ClaimRecord[] = entities.flatMap((e) =>
           (['chip:nvidia-h100', 'chip:nvidia-h20'] as const).map((chip) => {
-            const body: Omit<ClaimRecord, 'id' | 'observedAt' | 'confidence'> = { subject: e.id, rel: 'RUNS_ON', object: chip, props: {}, documentId: DOCS[2]!.id, quote: `${e.name} runs on ${chip}`, extractor: 'test' };
+            const body: Omit<ClaimRecord, 'id' | 'observedAt' | 'confidence'> = {
+              subject: e.id,
+              rel: 'RUNS_ON',
+              object: chip,
+              props: {},
+              documentId: DOCS[2]!.id,
+              quote: `${e.name} runs on ${chip}`,
+              extractor: 'test',
+            };
             return { ...body, id: claimId(body), confidence: 0.8, observedAt: '2025-05-01' };
           }),
         );
@@ -344,7 +406,10 @@ export function apiSuite(name: string, openStore: () => Promise<GraphStore | nul
         const nest = (levels: number): string => (levels <= 1 ? 'id' : `relations(first: 1) { from { ${nest(levels - 2)} } }`);
         const deep10 = await gql(url, `{ entity(id: "chip:nvidia-h20") { ${nest(9)} } }`);
         expect(deep10.body.errors).toBeUndefined();
-        const deep12 = await gql(url, `{ entity(id: "chip:nvidia-h20") { relations { from { relations { from { relations { from { relations { from { relations { from { relations { id } } } } } } } } } } } } }`);
+        const deep12 = await gql(
+          url,
+          `{ entity(id: "chip:nvidia-h20") { relations { from { relations { from { relations { from { relations { from { relations { from { relations { id } } } } } } } } } } } } }`,
+        );
         expect(deep12.status).toBe(400);
         expect(deep12.body.errors![0]!.message).toMatch(/depth limit of 10 exceeded/i);
       });
@@ -402,7 +467,12 @@ export function apiSuite(name: string, openStore: () => Promise<GraphStore | nul
         expect(first.headers.get('cache-control')).toMatch(/public, max-age=\d+/);
         const again = await fetch(target, { headers: { ...headers, 'if-none-match': etag } });
         expect(again.status).toBe(304);
-        await gql(url, `mutation($i: UpsertEntityInput!) { upsertEntity(input: $i) { id } }`, { i: { type: 'NATION', name: 'France', id: 'nation:fr', aliases: ['République française'] } }, { 'x-api-key': 'ed' });
+        await gql(
+          url,
+          `mutation($i: UpsertEntityInput!) { upsertEntity(input: $i) { id } }`,
+          { i: { type: 'NATION', name: 'France', id: 'nation:fr', aliases: ['République française'] } },
+          { 'x-api-key': 'ed' },
+        );
         await new Promise((r) => setTimeout(r, 1100)); // other replicas notice within the snapshot recheck interval
         const changed = await fetch(target, { headers: { ...headers, 'if-none-match': etag } });
         expect(changed.status).toBe(200);
@@ -416,7 +486,10 @@ export function apiSuite(name: string, openStore: () => Promise<GraphStore | nul
         const query = '{ entity(id: "chip:nvidia-h20") { id name } }';
         const sha256Hash = createHash('sha256').update(query).digest('hex');
         const extensions = { persistedQuery: { version: 1, sha256Hash } };
-        const post = (body: unknown) => fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json() as Promise<{ data?: unknown; errors?: { extensions: { code: string } }[] }>);
+        const post = (body: unknown) =>
+          fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(
+            (r) => r.json() as Promise<{ data?: unknown; errors?: { extensions: { code: string } }[] }>,
+          );
         expect((await post({ extensions })).errors![0]!.extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
         expect((await post({ query, extensions })).data).toEqual({ entity: { id: 'chip:nvidia-h20', name: 'NVIDIA H20' } });
         const get = await fetch(`${url}/graphql?extensions=${encodeURIComponent(JSON.stringify(extensions))}`, { headers });

@@ -12,7 +12,11 @@ const work = mkdtempSync(join(tmpdir(), 'chokepoint-failures-'));
 chmodSync(work, 0o755);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 const articles = join(import.meta.dirname, '../fixtures/articles');
-const article = (prefix: string) => join(articles, readdirSync(articles).find((f) => f.startsWith(prefix))!);
+const article = (prefix: string) =>
+  join(
+    articles,
+    readdirSync(articles).find((f) => f.startsWith(prefix))!,
+  );
 // random-looking bytes with NULs: an image or archive named like a document
 const binary = join(work, 'scan.html');
 writeFileSync(binary, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + (i >> 3) * 104729) % 256)));
@@ -110,10 +114,7 @@ describe('pipes and standard input', () => {
     extract.stdout!.pipe(load.stdin!);
     let out = '';
     load.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-    const [extracted, loaded] = await Promise.all([
-      new Promise<number | null>((resolve) => extract.on('close', resolve)),
-      new Promise<number | null>((resolve) => load.on('close', resolve)),
-    ]);
+    const [extracted, loaded] = await Promise.all([new Promise<number | null>((resolve) => extract.on('close', resolve)), new Promise<number | null>((resolve) => load.on('close', resolve))]);
     expect(extracted).toBe(0);
     expect(loaded).toBe(0);
     expect(out).toMatch(/^standard input: [1-9]\d* records loaded \(\d+ entities written, [1-9]\d* claims added\), 0 rejected/);

@@ -15,7 +15,14 @@ describe('chokepoint import of ambiguous records', () => {
     const lines = [
       { kind: 'entity', type: 'Lab', name: 'Acme Research', id: 'lab:acme-research', source: 'https://example.org/a' },
       { kind: 'entity', type: 'Organization', name: 'Mercury', status: 'ambiguous', candidates: ['org:mercury-a', 'org:mercury-b'], source: 'https://example.org/a' },
-      { kind: 'fact', rel: 'HEADQUARTERED_IN', subject: { id: 'lab:acme-research' }, object: { type: 'Organization', name: 'Mercury', status: 'ambiguous' }, source: 'https://example.org/a', quote: 'Acme and Mercury.' },
+      {
+        kind: 'fact',
+        rel: 'HEADQUARTERED_IN',
+        subject: { id: 'lab:acme-research' },
+        object: { type: 'Organization', name: 'Mercury', status: 'ambiguous' },
+        source: 'https://example.org/a',
+        quote: 'Acme and Mercury.',
+      },
     ];
     writeFileSync(file, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
     const env = { DATA_DIR: join(work, 'data') };

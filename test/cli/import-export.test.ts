@@ -36,8 +36,16 @@ describe('chokepoint import / export', () => {
     expect(r.stdout).toMatch(/5 rejected/);
     const out = await runCli(['export', '--format', 'jsonl'], { DATA_DIR: dataDir });
     expect(out.code).toBe(0);
-    const records = out.stdout.trim().split('\n').map((l) => JSON.parse(l));
-    expect(records.filter((r) => r.kind === 'fact').map((r) => r.rel).sort()).toEqual(['DESIGNED_BY', 'FABRICATED_BY']);
+    const records = out.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(
+      records
+        .filter((r) => r.kind === 'fact')
+        .map((r) => r.rel)
+        .sort(),
+    ).toEqual(['DESIGNED_BY', 'FABRICATED_BY']);
     expect(records.find((r) => r.kind === 'entity' && r.name === 'TSMC')).toMatchObject({ type: 'Organization', id: 'org:tsmc' });
     expect(records.find((r) => r.rel === 'FABRICATED_BY')).toMatchObject({ subject: { id: 'chip:nvidia-h20' } });
   });

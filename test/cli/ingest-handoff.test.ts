@@ -11,7 +11,10 @@ import { PER_RUN_MS, runCli, spawnCli } from './run-cli.js';
 const work = mkdtempSync(join(tmpdir(), 'chokepoint-handoff-'));
 const dataDir = join(work, 'data');
 const articles = join(import.meta.dirname, '../fixtures/articles');
-const article = join(articles, readdirSync(articles).find((f) => f.startsWith('002_'))!);
+const article = join(
+  articles,
+  readdirSync(articles).find((f) => f.startsWith('002_'))!,
+);
 const KEYS = 'ed:editor,rd:reader';
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -67,7 +70,9 @@ describe('serve with in-process ingest, and the CLI hand-off', () => {
   });
 
   it('runs the scheduled job in the server; its run is in ingestRuns', async () => {
-    const run = await until(10_000, async () => (await gql<{ ingestRuns: Run[] }>(url, '{ ingestRuns(first: 5) { job documents { added unchanged } failures { reason } } }')).ingestRuns.find((r) => r.job === 'fixture-article'));
+    const run = await until(10_000, async () =>
+      (await gql<{ ingestRuns: Run[] }>(url, '{ ingestRuns(first: 5) { job documents { added unchanged } failures { reason } } }')).ingestRuns.find((r) => r.job === 'fixture-article'),
+    );
     expect(run.failures).toEqual([]);
     expect(stderr).toContain('ingest jobs scheduled');
   });

@@ -62,7 +62,11 @@ describe.skipIf(!hasChromium)('embeds in headless Chromium', () => {
     return { context, page, errors, requests, dialogs, status: response?.status() };
   }
 
-  for (const [width, theme] of [[320, 'light'], [1200, 'light'], [1200, 'dark']] as const) {
+  for (const [width, theme] of [
+    [320, 'light'],
+    [1200, 'light'],
+    [1200, 'dark'],
+  ] as const) {
     it(`renders a seeded focus map at ${width} px (${theme}) with no errors and no outside requests`, async () => {
       const url = `${seeded.url}/embed/map?focus=chip:nvidia-h20`;
       const { context, page, errors, requests, status } = await open(url, width, theme);
@@ -83,7 +87,10 @@ describe.skipIf(!hasChromium)('embeds in headless Chromium', () => {
       const { context, page, errors, dialogs } = await open(`${hostile.url}${path}`, 1200);
       await page.waitForTimeout(100);
       expect(dialogs, path).toEqual([]);
-      expect(errors.filter((e) => !e.includes('frame-ancestors')), path).toEqual([]);
+      expect(
+        errors.filter((e) => !e.includes('frame-ancestors')),
+        path,
+      ).toEqual([]);
       if (!path.includes('.svg') && path !== '/embed') {
         expect(await page.locator('img').count(), path).toBe(0);
         expect(await page.locator('svg text', { hasText: '<img src=x' }).count(), path).toBeGreaterThan(0);
@@ -105,7 +112,11 @@ describe.skipIf(!hasChromium)('embeds in headless Chromium', () => {
     await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
     await page.goto(`http://127.0.0.1:${(host.address() as AddressInfo).port}/story.html`);
     const frameHeight = () => page.evaluate(() => (document.getElementById('f') as HTMLIFrameElement).getBoundingClientRect().height);
-    const innerHeight = async () => (await page.frames().find((f) => f.url() === src)!.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height)));
+    const innerHeight = async () =>
+      await page
+        .frames()
+        .find((f) => f.url() === src)!
+        .evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
     await page.waitForFunction(() => (document.getElementById('f') as HTMLIFrameElement).getBoundingClientRect().height > 100);
     const narrow = await frameHeight();
     expect(Math.abs(narrow - (await innerHeight()))).toBeLessThanOrEqual(1);

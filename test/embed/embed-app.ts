@@ -11,11 +11,15 @@ import { SCENARIO_DIR } from './fixture-world.js';
 export async function embedApp(store: GraphStore, env: Record<string, string> = {}, opts: EmbedOptions = {}) {
   const app = new Hono();
   const config = loadConfig({ DATA_DIR: ':memory:', PORT: '0', LOG_LEVEL: 'silent', ...env });
-  const close = await mountEmbeds(app, { store, snapshots: new SnapshotCache(store, 0), config, logger: pino({ level: 'silent' }) }, {
-    scenarioDir: SCENARIO_DIR,
-    // the suites draw many maps one after another; the render budget has its own test
-    renderBudget: { budgetMs: 1_000_000, windowMs: 1000 },
-    ...opts,
-  });
+  const close = await mountEmbeds(
+    app,
+    { store, snapshots: new SnapshotCache(store, 0), config, logger: pino({ level: 'silent' }) },
+    {
+      scenarioDir: SCENARIO_DIR,
+      // the suites draw many maps one after another; the render budget has its own test
+      renderBudget: { budgetMs: 1_000_000, windowMs: 1000 },
+      ...opts,
+    },
+  );
   return { app, close };
 }

@@ -112,7 +112,11 @@ describe('headers', () => {
   it('serves PNG bytes', async () => {
     const r = await get('/embed/map.png?focus=chip:test-h20&scale=1');
     expect(r.headers.get('content-type')).toBe('image/png');
-    expect(Buffer.from(await r.arrayBuffer()).subarray(1, 4).toString()).toBe('PNG');
+    expect(
+      Buffer.from(await r.arrayBuffer())
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
   });
 });
 

@@ -35,8 +35,7 @@ const PARAMETERS: Record<string, unknown> = {
 
 function withoutApoc<T>(registry: Partial<Record<string, Record<string, T>>> | undefined): Partial<Record<string, Record<string, T>>> {
   const out: Partial<Record<string, Record<string, T>>> = {};
-  for (const [version, entries] of Object.entries(registry ?? {}))
-    out[version] = Object.fromEntries(Object.entries(entries ?? {}).filter(([name]) => !name.startsWith('apoc.')));
+  for (const [version, entries] of Object.entries(registry ?? {})) out[version] = Object.fromEntries(Object.entries(entries ?? {}).filter(([name]) => !name.startsWith('apoc.')));
   return out;
 }
 

@@ -5,17 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { Q } from '../../graph/cypher/catalogue.js';
 import { escapeLucene, luceneQuery } from '../../graph/neo4j/lucene-query.js';
 import { displayUri } from '../../graph/neo4j/neo4j-errors.js';
-import {
-  FULLTEXT_INDEX,
-  FULLTEXT_QUERY,
-  Neo4jExecutor,
-  openNeo4jStore,
-  type DriverLike,
-  type Neo4jOptions,
-  type RecordLike,
-  type SessionLike,
-  type TxLike,
-} from '../../graph/neo4j/neo4j-executor.js';
+import { FULLTEXT_INDEX, FULLTEXT_QUERY, Neo4jExecutor, openNeo4jStore, type DriverLike, type Neo4jOptions, type RecordLike, type SessionLike, type TxLike } from '../../graph/neo4j/neo4j-executor.js';
 import { fromNeo4j, toNeo4j } from '../../graph/neo4j/neo4j-values.js';
 import { InvalidInput, StoreUnavailable } from '../../schema/errors.js';
 import { claimId, type ClaimRecord, type EntityRecord } from '../../schema/records.js';
@@ -163,9 +153,7 @@ describe('Neo4j value mapping', () => {
   it('turns Integer, temporal and nested values into plain numbers and ISO strings', async () => {
     const when = new neo4j.types.DateTime(2025, 4, 9, 12, 30, 0, 0, 0);
     const day = new neo4j.types.Date(2025, 4, 9);
-    const driver = new FakeDriver(() => [
-      { n: neo4j.int(42), big: neo4j.int(2 ** 40), list: [neo4j.int(1), neo4j.int(2)], map: { count: neo4j.int(3), at: day }, when, f: 0.5, s: 'x', none: null },
-    ]);
+    const driver = new FakeDriver(() => [{ n: neo4j.int(42), big: neo4j.int(2 ** 40), list: [neo4j.int(1), neo4j.int(2)], map: { count: neo4j.int(3), at: day }, when, f: 0.5, s: 'x', none: null }]);
     const rows = await new Neo4jExecutor(driver, CTX, INFO).read('RETURN 1 AS n');
     expect(rows).toEqual([{ n: 42, big: 2 ** 40, list: [1, 2], map: { count: 3, at: '2025-04-09' }, when: '2025-04-09T12:30:00Z', f: 0.5, s: 'x', none: null }]);
     expect(fromNeo4j(new neo4j.types.LocalDateTime(2025, 1, 2, 3, 4, 5, 0))).toBe('2025-01-02T03:04:05');
@@ -261,9 +249,7 @@ describe('opening a Neo4j store', () => {
 
   // the test's own timeout is the bound: the driver's default retry would take ~35 s
   it('fails fast against a real driver when nothing listens (loopback port 1)', { timeout: 15_000 }, async () => {
-    const err = await failure(
-      openNeo4jStore({ uri: 'bolt://127.0.0.1:1', user: 'neo4j', password: 'not-this-one-1234', connectionTimeoutMs: 1000, maxTransactionRetryTimeMs: 1000 }),
-    );
+    const err = await failure(openNeo4jStore({ uri: 'bolt://127.0.0.1:1', user: 'neo4j', password: 'not-this-one-1234', connectionTimeoutMs: 1000, maxTransactionRetryTimeMs: 1000 }));
     expect(err).toBeInstanceOf(StoreUnavailable);
     expect(err.message).toContain('127.0.0.1:1');
     expect(err.message).not.toContain('not-this-one-1234');
@@ -305,8 +291,7 @@ describe('values travel only as parameters', () => {
     expect(offending).toEqual([]);
     // and the values did reach the server, as parameters
     const sent = JSON.stringify(driver.calls.map((c) => fromNeo4j(c.params)));
-    for (const v of ['chip:zq-marker-chip', 'ZqMarker Chip', 'zq quote marker', 'zq-export-marker', 'chip:zq-after', 'zq-owner', 'zq-data', 'zqmarker'])
-      expect(sent, v).toContain(v);
+    for (const v of ['chip:zq-marker-chip', 'ZqMarker Chip', 'zq quote marker', 'zq-export-marker', 'chip:zq-after', 'zq-owner', 'zq-data', 'zqmarker']) expect(sent, v).toContain(v);
     expect(texts).toContain(FULLTEXT_QUERY);
   });
 });

@@ -6,8 +6,7 @@ import { runStoreContract } from './store-contract.js';
 
 const uri = process.env.NEO4J_URI;
 
-if (!uri)
-  console.warn('Neo4j GraphStore contract skipped: NEO4J_URI is not set (set NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD and optionally NEO4J_DATABASE to run it)');
+if (!uri) console.warn('Neo4j GraphStore contract skipped: NEO4J_URI is not set (set NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD and optionally NEO4J_DATABASE to run it)');
 
 describe.skipIf(!uri)('Neo4j store (NEO4J_URI set)', () => {
   runStoreContract(`neo4j ${uri ?? ''}`, () =>

@@ -9,7 +9,17 @@ const doc = documentId('test-article.txt');
 const doc2 = documentId('https://example.org/other');
 
 function claim(subject: string, rel: ClaimRecord['rel'], object: string, extra: Partial<ClaimRecord> = {}): ClaimRecord {
-  const base = { subject, rel, object, props: extra.props ?? {}, documentId: extra.documentId ?? doc, quote: extra.quote ?? `${subject} ${rel} ${object}`, extractor: extra.extractor ?? 'test', validFrom: extra.validFrom, validTo: extra.validTo };
+  const base = {
+    subject,
+    rel,
+    object,
+    props: extra.props ?? {},
+    documentId: extra.documentId ?? doc,
+    quote: extra.quote ?? `${subject} ${rel} ${object}`,
+    extractor: extra.extractor ?? 'test',
+    validFrom: extra.validFrom,
+    validTo: extra.validTo,
+  };
   return { ...base, id: claimId(base), confidence: extra.confidence ?? 0.9, observedAt: extra.observedAt ?? '2026-04-24' };
 }
 

@@ -47,8 +47,18 @@ const ids = (s: Snapshot, ns: number[]) => ns.map((n) => s.ids[n]);
 
 describe('dependency steps follow the schema flags', () => {
   it('walks upstream from a dependent to what it depends on, and downstream back', () => {
-    expect(ids(world, dependencySteps(world, at('model:m'), 'upstream').map((s) => s.node)).sort()).toEqual(['chip:x', 'lab:l']);
-    expect(ids(world, dependencySteps(world, at('chip:x'), 'downstream').map((s) => s.node))).toEqual(['model:m']);
+    expect(
+      ids(
+        world,
+        dependencySteps(world, at('model:m'), 'upstream').map((s) => s.node),
+      ).sort(),
+    ).toEqual(['chip:x', 'lab:l']);
+    expect(
+      ids(
+        world,
+        dependencySteps(world, at('chip:x'), 'downstream').map((s) => s.node),
+      ),
+    ).toEqual(['model:m']);
     expect(dependencySteps(world, at('chip:x'), 'downstream')[0]!.reversed).toBe(true);
   });
 
@@ -66,7 +76,14 @@ describe('dependency steps follow the schema flags', () => {
 describe('k-shortest paths (Yen)', () => {
   it('finds the shortest path first, then the next ones, all simple', () => {
     const paths = kShortestPaths(world, at('deployment:d'), at('nation:us'), { maxLength: 6, k: 5, directed: true });
-    expect(paths.map((p) => ids(world, p.steps.map((s) => s.node)))).toEqual([
+    expect(
+      paths.map((p) =>
+        ids(
+          world,
+          p.steps.map((s) => s.node),
+        ),
+      ),
+    ).toEqual([
       ['cloud:c', 'org:op', 'nation:us'],
       ['model:m', 'chip:x', 'org:designer', 'nation:us'],
     ]);
@@ -110,7 +127,7 @@ describe('k-shortest paths (Yen)', () => {
 });
 
 describe('exposure', () => {
-  it('counts a bloc\'s members as home and walks control chains to foreign jurisdictions', () => {
+  it("counts a bloc's members as home and walks control chains to foreign jurisdictions", () => {
     expect(ids(world, [...homeOf(world, at('nation:eu'))]).sort()).toEqual(['nation:eu', 'nation:fr']);
     const j = jurisdictionsOf(world, at('cloud:c'));
     expect(ids(world, [...j.keys()])).toEqual(['nation:us']);

@@ -5,7 +5,14 @@ import type { FactOut } from '../../ingest/extract/extract.js';
 import { records } from './extract-helpers.js';
 
 const dir = join(import.meta.dirname, '../fixtures/articles');
-const article = (prefix: string) => readFileSync(join(dir, readdirSync(dir).find((f) => f.startsWith(prefix))!), 'utf8');
+const article = (prefix: string) =>
+  readFileSync(
+    join(
+      dir,
+      readdirSync(dir).find((f) => f.startsWith(prefix))!,
+    ),
+    'utf8',
+  );
 const factsOf = (text: string) => records(text).filter((r): r is FactOut => r.kind === 'fact');
 const has = (fs: FactOut[], rel: string, subject: string, object: string) => fs.some((f) => f.rel === rel && f.subject.name === subject && f.object.name === object);
 

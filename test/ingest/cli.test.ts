@@ -6,7 +6,10 @@ import { factRecordSchema } from '../../schema/records.js';
 import { PER_RUN_MS, runCli } from '../cli/run-cli.js';
 
 const articles = join(import.meta.dirname, '../fixtures/articles');
-const article000 = join(articles, readdirSync(articles).find((f) => f.startsWith('000_'))!);
+const article000 = join(
+  articles,
+  readdirSync(articles).find((f) => f.startsWith('000_'))!,
+);
 
 describe('chokepoint extract and ingest', () => {
   it('extract prints valid fact records as JSONL and writes nothing', { timeout: PER_RUN_MS }, async () => {

@@ -6,6 +6,9 @@ import { IngestPipeline } from '../../ingest/pipeline/pipeline.js';
 const [dataDir, ...files] = process.argv.slice(2);
 const store = await openEmbeddedStore({ dataDir: dataDir! });
 const pipeline = new IngestPipeline({ store, onDocument: (url) => process.stdout.write(`written ${url}\n`) });
-const report = await pipeline.run('crash', files.map((location) => ({ location })));
+const report = await pipeline.run(
+  'crash',
+  files.map((location) => ({ location })),
+);
 await store.close();
 process.stdout.write(`done ${JSON.stringify(report.documents)}\n`);

@@ -33,7 +33,9 @@ describe('crash safety', () => {
   it('after SIGKILL mid-run, a second run leaves no duplicate and no half-written document', { timeout: BUDGET_MS }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ingest-crash-'));
     const articles = join(import.meta.dirname, '../fixtures/articles');
-    const sources = readdirSync(articles).filter((f) => !f.startsWith('001_')).map((f) => readFileSync(join(articles, f), 'utf8'));
+    const sources = readdirSync(articles)
+      .filter((f) => !f.startsWith('001_'))
+      .map((f) => readFileSync(join(articles, f), 'utf8'));
     const files: string[] = [];
     for (let i = 0; i < DOCUMENTS; i++) {
       const file = join(dir, `doc-${i}.txt`);

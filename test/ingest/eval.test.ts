@@ -99,7 +99,10 @@ describe('eval', () => {
     const { documents, gold } = corpusFolder(CORPUS);
     const result = await evaluate({ documents, gold, entities: [] });
     const gazetteer = Gazetteer.build([]);
-    const pred = [...(await extractFile(documents[0]!, new TextEncoder().encode('ASML invested €1.3 billion in Mistral AI.\nMistral AI, a Paris-based startup, released a new model in December.\n'), gazetteer)), ...(await extractFile(documents[1]!, new TextEncoder().encode('Zhipu AI is partnering with Huawei on data centres in Malaysia.\n'), gazetteer))];
+    const pred = [
+      ...(await extractFile(documents[0]!, new TextEncoder().encode('ASML invested €1.3 billion in Mistral AI.\nMistral AI, a Paris-based startup, released a new model in December.\n'), gazetteer)),
+      ...(await extractFile(documents[1]!, new TextEncoder().encode('Zhipu AI is partnering with Huawei on data centres in Malaysia.\n'), gazetteer)),
+    ];
     expect(result.score).toEqual(score(readGold(gold[0]!), pred));
     expect(result.score.documents.map((d) => [d.document, d.entities.gold, d.facts.gold])).toEqual([
       ['alpha-briefing.txt', 3, 2],

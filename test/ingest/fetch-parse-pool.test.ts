@@ -102,7 +102,12 @@ describe('a deeply nested page in ingest and extract', () => {
       const ingest = gql<{ ingestDocuments: { documents: { source: string; status: string; failures: { reason: string }[] }[] } }>(
         server.url,
         'mutation($documents: [IngestDocumentInput!]!) { ingestDocuments(documents: $documents) { documents { source status failures { reason } } } }',
-        { documents: [{ source: 'https://x.example/deep.html', content: nested(30_000), kind: 'news' }, { source: 'https://x.example/ok.html', content: nested(2), kind: 'news' }] },
+        {
+          documents: [
+            { source: 'https://x.example/deep.html', content: nested(30_000), kind: 'news' },
+            { source: 'https://x.example/ok.html', content: nested(2), kind: 'news' },
+          ],
+        },
         { authorization: 'Bearer ed' },
       );
       expect((await fetch(`${server.url}/healthz`)).status).toBe(200);

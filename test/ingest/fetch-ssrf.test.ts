@@ -71,9 +71,8 @@ describe('address spellings', () => {
     expect(isBlockedAddress(address)).toBe(true);
   });
 
-  it.each(['8.8.8.8', '1.1.1.1', '172.32.0.1', '2606:4700:4700::1111', '2a00:1450:4001:80b::200e', '::ffff:8.8.8.8', '64:ff9b::808:808', '2002:808:808::1'])(
-    '%s is public',
-    (address) => expect(blockedRange(address)).toBeNull(),
+  it.each(['8.8.8.8', '1.1.1.1', '172.32.0.1', '2606:4700:4700::1111', '2a00:1450:4001:80b::200e', '::ffff:8.8.8.8', '64:ff9b::808:808', '2002:808:808::1'])('%s is public', (address) =>
+    expect(blockedRange(address)).toBeNull(),
   );
 
   it('the URL parser spells every IPv4 form as dotted decimal before the guard sees it', () => {
@@ -115,7 +114,10 @@ describe('the fetcher refuses every spelling, on the first hop and on redirects'
     it('is refused before the second request is made', async () => {
       // The first hop (a public literal) answers 302 without touching the network.
       const request = vi.spyOn(http, 'request').mockImplementation(((_url: URL, _opts: unknown, onResponse: (res: unknown) => void) => {
-        const req = Object.assign(new EventEmitter(), { end: () => onResponse(Object.assign(new EventEmitter(), { statusCode: 302, headers: { location: 'http://[::ffff:a9fe:a9fe]/latest/meta-data/' }, resume: () => {} })), destroy: () => {} });
+        const req = Object.assign(new EventEmitter(), {
+          end: () => onResponse(Object.assign(new EventEmitter(), { statusCode: 302, headers: { location: 'http://[::ffff:a9fe:a9fe]/latest/meta-data/' }, resume: () => {} })),
+          destroy: () => {},
+        });
         return req;
       }) as never);
       const err = await refused('http://93.184.216.34/start');
@@ -154,7 +156,9 @@ describe('a feed handed over whose item links point at local files and loopback'
   });
 
   const feed = (links: string[]) =>
-    Buffer.from(`<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><link>https://x.example/</link><description>d</description>${links.map((l, i) => `<item><title>item ${i}</title><link>${l}</link><description>Feed text ${i}.</description></item>`).join('')}</channel></rss>`);
+    Buffer.from(
+      `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><link>https://x.example/</link><description>d</description>${links.map((l, i) => `<item><title>item ${i}</title><link>${l}</link><description>Feed text ${i}.</description></item>`).join('')}</channel></rss>`,
+    );
 
   it('reads nothing local and fetches nothing private, in a server (no local files) and on the command line alike', async () => {
     const port = new URL(server.base).port;
@@ -173,7 +177,7 @@ describe('a feed handed over whose item links point at local files and loopback'
     expect(await store.getDocuments([documentId(secret)])).toMatchObject(new Map([[documentId(secret), { kind: 'feed', contentHash: contentHash('Feed text 0.') }]]));
   });
 
-  it('a server reads no local path named as a target; the operator\'s command line does', async () => {
+  it("a server reads no local path named as a target; the operator's command line does", async () => {
     const other = join(mkdtempSync(join(tmpdir(), 'chokepoint-ssrf-')), 'other.txt');
     writeFileSync(other, 'Scale AI acquired ICG Solutions.\n');
     const pipeline = new IngestPipeline({ store, fetcher: new Fetcher({ retries: 0 }), localFiles: false });

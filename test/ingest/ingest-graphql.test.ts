@@ -27,9 +27,18 @@ describe('GraphQL ingest', () => {
     expect(before.body.data!.ingestRuns).toEqual([]);
     const docs = [
       { source: 'notes/acquisition.txt', content: 'Scale AI acquired ICG Solutions. Microsoft invested $10 billion in OpenAI.' },
-      { source: 'notes/latin1.html', contentBase64: Buffer.from('<html><head><meta charset="iso-8859-1"><title>Caf\xe9</title></head><body><p>Mistral AI, based in Paris.</p></body></html>', 'latin1').toString('base64'), kind: 'news' },
+      {
+        source: 'notes/latin1.html',
+        contentBase64: Buffer.from('<html><head><meta charset="iso-8859-1"><title>Caf\xe9</title></head><body><p>Mistral AI, based in Paris.</p></body></html>', 'latin1').toString('base64'),
+        kind: 'news',
+      },
     ];
-    const first = await gql<{ ingestDocuments: { run: { job: string; documents: { added: number } }; documents: { source: string; status: string }[] } }>(server.url, INGEST, { documents: docs }, editor);
+    const first = await gql<{ ingestDocuments: { run: { job: string; documents: { added: number } }; documents: { source: string; status: string }[] } }>(
+      server.url,
+      INGEST,
+      { documents: docs },
+      editor,
+    );
     expect(first.body.errors).toBeUndefined();
     expect(first.body.data!.ingestDocuments.run).toMatchObject({ job: 'manual', documents: { added: 2 } });
     expect(first.body.data!.ingestDocuments.documents.map((d) => [d.source, d.status])).toEqual([
@@ -46,7 +55,12 @@ describe('GraphQL ingest', () => {
   });
 
   it('fetches URLs under the server SSRF guard: a loopback URL is a named failure and a dead letter', async () => {
-    const r = await gql<{ ingestDocuments: { documents: { status: string; failures: { reason: string }[] }[] } }>(server.url, INGEST, { documents: [{ source: 'http://127.0.0.1:9/private' }] }, editor);
+    const r = await gql<{ ingestDocuments: { documents: { status: string; failures: { reason: string }[] }[] } }>(
+      server.url,
+      INGEST,
+      { documents: [{ source: 'http://127.0.0.1:9/private' }] },
+      editor,
+    );
     expect(r.body.data!.ingestDocuments.documents[0]).toMatchObject({ status: 'failed', failures: [{ reason: 'ssrf_blocked' }] });
     const letters = await gql<{ deadLetters: { url: string; reason: string }[] }>(server.url, RUNS, {}, reader);
     expect(letters.body.data!.deadLetters[0]).toMatchObject({ url: 'http://127.0.0.1:9/private', reason: 'ssrf_blocked' });

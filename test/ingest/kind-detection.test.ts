@@ -173,7 +173,7 @@ const ROWS: { what: string; url: string; body: string; kind: string; title?: str
       'To require a report on example compute exports.',
       'Be it enacted by the Senate and House of Representatives of the United States of America in Congress assembled,',
       'SECTION 1. SHORT TITLE.',
-      '    This Act may be cited as the ``Example Compute Reporting Act of 2031\'\'.',
+      "    This Act may be cited as the ``Example Compute Reporting Act of 2031''.",
     ),
     kind: 'policy',
     title: 'Example Compute Reporting Act of 2031',

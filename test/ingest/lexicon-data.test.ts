@@ -29,7 +29,11 @@ function broken(file: string, edit: (text: string) => string): string {
 
 /** The line (1-based) of the first line of a file that contains `needle`. */
 function lineOf(file: string, needle: string): number {
-  return readFileSync(join(LEXICON_DIR, file), 'utf8').split('\n').findIndex((l) => l.includes(needle)) + 1;
+  return (
+    readFileSync(join(LEXICON_DIR, file), 'utf8')
+      .split('\n')
+      .findIndex((l) => l.includes(needle)) + 1
+  );
 }
 
 function problemsOf(dir: string): string {

@@ -24,7 +24,10 @@ describe('ingest over a loopback server', () => {
   it('turns each hostile input into a named failure or a correct document, and the run goes on', async () => {
     const pipeline = new IngestPipeline({ store, fetcher: fetcher() });
     const paths = ['/big', '/loop-a', '/never', '/malformed.xml', '/binary', '/feed.xml', '/atom.xml', '/card.md', '/latin1', '/script-title', '/models.csv'];
-    const report = await pipeline.run('hostile', paths.map((p) => ({ location: server.base + p })));
+    const report = await pipeline.run(
+      'hostile',
+      paths.map((p) => ({ location: server.base + p })),
+    );
     const reasons = Object.fromEntries(report.failures.map((f) => [f.url.replace(server.base, ''), f.reason]));
     expect(reasons).toEqual({
       '/big': 'too_large',
@@ -59,7 +62,10 @@ describe('ingest over a loopback server', () => {
     const before = await store.counts();
     const version = await store.graphVersion();
     const pipeline = new IngestPipeline({ store, fetcher: fetcher() });
-    const report = await pipeline.run('again', ['/article', '/card.md', '/models.csv'].map((p) => ({ location: server.base + p })));
+    const report = await pipeline.run(
+      'again',
+      ['/article', '/card.md', '/models.csv'].map((p) => ({ location: server.base + p })),
+    );
     expect(report.documents).toMatchObject({ added: 0, changed: 0, unchanged: 3 });
     expect(report.claimsAdded).toBe(0);
     expect(await store.counts()).toEqual(before);

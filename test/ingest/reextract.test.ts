@@ -12,10 +12,7 @@ import { reextract } from '../../ingest/pipeline/reextract.js';
 import { claimId, documentId, type ClaimRecord } from '../../schema/records.js';
 import { runCli } from '../cli/run-cli.js';
 
-const BRIEFING = [
-  'ASML invested €1.3 billion in Mistral AI.',
-  'Mistral AI, a Paris-based startup, released a new model in December.',
-].join('\n');
+const BRIEFING = ['ASML invested €1.3 billion in Mistral AI.', 'Mistral AI, a Paris-based startup, released a new model in December.'].join('\n');
 const DOC = documentId('briefing.txt');
 const OLD = '0ld0ld0ld0ld';
 
@@ -128,7 +125,10 @@ describe('reextract', () => {
     const old = { subject: 'org:asml', rel: 'INVESTS_IN' as const, object: 'lab:mistral-ai', props: {}, documentId: id, quote: text, extractor: `ingest/invests-in@${OLD}` };
     const seeded = { ...old, documentId: documentId('https://example.org/seeded'), extractor: 'seed' };
     await store.write({
-      documents: [{ id, url, kind: 'news', contentHash: contentHash(text) }, { id: seeded.documentId, url: 'https://example.org/seeded', kind: 'record' }],
+      documents: [
+        { id, url, kind: 'news', contentHash: contentHash(text) },
+        { id: seeded.documentId, url: 'https://example.org/seeded', kind: 'record' },
+      ],
       claims: [old, seeded].map((c) => ({ ...c, id: claimId(c), confidence: 0.9, observedAt: '2026-01-01' })),
     });
     // only a document holding extraction claims of another version is named; a curated source is not
@@ -145,7 +145,11 @@ describe('reextract', () => {
   });
 
   it('keeps bytes that are not UTF-8 exactly', async () => {
-    const latin1 = new Uint8Array([...new TextEncoder().encode('<html><head><meta charset="iso-8859-1"><title>Caf'), 0xe9, ...new TextEncoder().encode('</title></head><body><p>ASML invested in Mistral AI.</p></body></html>')]);
+    const latin1 = new Uint8Array([
+      ...new TextEncoder().encode('<html><head><meta charset="iso-8859-1"><title>Caf'),
+      0xe9,
+      ...new TextEncoder().encode('</title></head><body><p>ASML invested in Mistral AI.</p></body></html>'),
+    ]);
     await new IngestPipeline({ store }).run('manual', [{ location: 'https://example.org/cafe.html', content: latin1 }]);
     const id = (await store.listDocumentInputs()).find((i) => i.url === 'https://example.org/cafe.html')!.documentId;
     const input = (await store.getDocumentInputs([id])).get(id)!;

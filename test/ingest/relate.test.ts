@@ -45,13 +45,21 @@ const POSITIVE: Row[] = [
 
   // an appositive or relative clause after the subject is skipped
   { topic: 'apposition skipped', text: 'Qwen Team, a unit of Alibaba, unveiled Qwen3.6-Plus on Thursday.', expect: ['DEVELOPED_BY Qwen3.6-Plus -> Qwen Team'] },
-  { topic: 'apposition with a participle skipped', text: 'Physical Intelligence, a startup backed by Amazon, introduced π0 to robot makers.', expect: ['DEVELOPED_BY π0 -> Physical Intelligence', 'INVESTS_IN Amazon -> Physical Intelligence'] },
+  {
+    topic: 'apposition with a participle skipped',
+    text: 'Physical Intelligence, a startup backed by Amazon, introduced π0 to robot makers.',
+    expect: ['DEVELOPED_BY π0 -> Physical Intelligence', 'INVESTS_IN Amazon -> Physical Intelligence'],
+  },
   { topic: 'relative clause skipped', text: 'DeepSeek, which High-Flyer backs, released DeepSeek-V3.2 last week.', expect: ['DEVELOPED_BY DeepSeek-V3.2 -> DeepSeek'] },
   { topic: 'demonym appositive', text: 'Zhipu AI, a Chinese startup, released GLM-5.1.', expect: ['DEVELOPED_BY GLM-5.1 -> Zhipu AI', 'HEADQUARTERED_IN Zhipu AI -> China'] },
 
   // lists: a relation between two groups holds for every member pair
   { topic: 'list of made things', text: 'Moonshot AI released Kimi K2.6 and Kimi K2 on the same day.', expect: ['DEVELOPED_BY Kimi K2 -> Moonshot AI', 'DEVELOPED_BY Kimi K2.6 -> Moonshot AI'] },
-  { topic: 'list of makers', text: 'Samsung, SK hynix and Micron make HBM3E in volume.', expect: ['DESIGNED_BY HBM3E -> Samsung Electronics', 'DESIGNED_BY HBM3E -> SK hynix', 'DESIGNED_BY HBM3E -> Micron Technology'] },
+  {
+    topic: 'list of makers',
+    text: 'Samsung, SK hynix and Micron make HBM3E in volume.',
+    expect: ['DESIGNED_BY HBM3E -> Samsung Electronics', 'DESIGNED_BY HBM3E -> SK hynix', 'DESIGNED_BY HBM3E -> Micron Technology'],
+  },
   { topic: 'list of investors after a backward phrase', text: 'Mistral AI raised money from ASML and Nvidia.', expect: ['INVESTS_IN ASML -> Mistral AI', 'INVESTS_IN NVIDIA -> Mistral AI'] },
 
   // passives
@@ -67,7 +75,11 @@ const POSITIVE: Row[] = [
   { topic: 'demonym before a role noun', text: 'German firm Siemens expanded its AI plant.', expect: ['HEADQUARTERED_IN Siemens -> Germany'] },
   { topic: 'demonym after a copula', text: 'Groq is an American company.', expect: ['HEADQUARTERED_IN Groq -> United States'] },
   { topic: 'demonym after a copula, European', text: 'Mistral AI is a French company.', expect: ['HEADQUARTERED_IN Mistral AI -> France'] },
-  { topic: 'nation as a noun modifier of a group', text: 'US companies Qualcomm and Intel reported earnings.', expect: ['HEADQUARTERED_IN Qualcomm -> United States', 'HEADQUARTERED_IN Intel -> United States'] },
+  {
+    topic: 'nation as a noun modifier of a group',
+    text: 'US companies Qualcomm and Intel reported earnings.',
+    expect: ['HEADQUARTERED_IN Qualcomm -> United States', 'HEADQUARTERED_IN Intel -> United States'],
+  },
 
   // investments, both directions
   { topic: 'investment forward', text: 'SoftBank invested in OpenAI during the spring.', expect: ['INVESTS_IN SoftBank -> OpenAI'] },
@@ -91,14 +103,22 @@ const POSITIVE: Row[] = [
 
   // coreference: a descriptor or a pronoun stands for the organisation named last
   { topic: '"The chipmaker"', text: 'Cerebras Systems opened a plant in Malaysia. The chipmaker unveiled the WSE-3 there.', expect: ['DESIGNED_BY Cerebras WSE-3 -> Cerebras Systems'] },
-  { topic: '"The California chipmaker"', text: 'Cerebras Systems opened a plant in Malaysia. The California chipmaker unveiled the WSE-3 there.', expect: ['DESIGNED_BY Cerebras WSE-3 -> Cerebras Systems'] },
+  {
+    topic: '"The California chipmaker"',
+    text: 'Cerebras Systems opened a plant in Malaysia. The California chipmaker unveiled the WSE-3 there.',
+    expect: ['DESIGNED_BY Cerebras WSE-3 -> Cerebras Systems'],
+  },
   { topic: '"The company"', text: 'Moonshot AI hired new staff. The company released Kimi K2.6 in March.', expect: ['DEVELOPED_BY Kimi K2.6 -> Moonshot AI'] },
   { topic: '"It"', text: 'Moonshot AI hired new staff. It released Kimi K2.6 in March.', expect: ['DEVELOPED_BY Kimi K2.6 -> Moonshot AI'] },
 
   // repository ids name a model and its publisher
   { topic: 'repository id beside another mention', text: 'The card lists `acme/Zephyr-3-8B-Instruct` as a checkpoint tuned from Qwen3.', expect: ['DEVELOPED_BY acme/Zephyr-3-8B-Instruct -> acme'] },
   { topic: 'repository id alone in its sentence', text: 'The card lists `acme/Zephyr-3-8B-Instruct` as the checkpoint.', expect: ['DEVELOPED_BY acme/Zephyr-3-8B-Instruct -> acme'] },
-  { topic: 'repository owner the graph knows (lower case)', text: 'Download `nvidia/Nemotron-Mini-4B-Instruct` and run it on an NVIDIA H100.', expect: ['DEVELOPED_BY nvidia/Nemotron-Mini-4B-Instruct -> NVIDIA'] },
+  {
+    topic: 'repository owner the graph knows (lower case)',
+    text: 'Download `nvidia/Nemotron-Mini-4B-Instruct` and run it on an NVIDIA H100.',
+    expect: ['DEVELOPED_BY nvidia/Nemotron-Mini-4B-Instruct -> NVIDIA'],
+  },
 
   // member codes after a known maker or family
   { topic: 'maker and a member code', text: 'OpenAI launched OpenAI-o5 for paying users.', expect: ['DEVELOPED_BY OpenAI-o5 -> OpenAI'] },
@@ -108,7 +128,12 @@ const NEGATIVE: Row[] = [
   // the wrong maker inside an appositive or relative clause
   { topic: 'apposition: the owner inside it made nothing', text: 'Qwen Team, a unit of Alibaba, unveiled Qwen3.6-Plus on Thursday.', expect: [], not: ['DEVELOPED_BY Qwen3.6-Plus -> Alibaba Group'] },
   { topic: 'apposition: the backer inside it made nothing', text: 'Physical Intelligence, a startup backed by Amazon, introduced π0 to robot makers.', expect: [], not: ['DEVELOPED_BY π0 -> Amazon'] },
-  { topic: 'relative clause: the backer inside it made nothing', text: 'DeepSeek, which High-Flyer backs, released DeepSeek-V3.2 last week.', expect: [], not: ['DEVELOPED_BY DeepSeek-V3.2 -> High-Flyer'] },
+  {
+    topic: 'relative clause: the backer inside it made nothing',
+    text: 'DeepSeek, which High-Flyer backs, released DeepSeek-V3.2 last week.',
+    expect: [],
+    not: ['DEVELOPED_BY DeepSeek-V3.2 -> High-Flyer'],
+  },
 
   // a preposition with other words beside it says nothing
   { topic: '"from" with other words', text: 'Qwen3 drew praise from Google engineers.', expect: [], not: ['DEVELOPED_BY Qwen3 -> Google'] },
@@ -124,11 +149,26 @@ const NEGATIVE: Row[] = [
   { topic: 'negation of design', text: 'Intel did not design the Gaudi 3 alone.', expect: [], not: ['DESIGNED_BY Intel Gaudi 3 -> Intel'] },
 
   // contrast: the clause after "but" has another subject
-  { topic: 'contrast', text: 'Qwen3 rivals Llama 4 but GPT-5.4 leads on reasoning.', expect: ['COMPETES_WITH Qwen3 -> Llama 4'], not: ['COMPETES_WITH Qwen3 -> GPT-5.4', 'COMPETES_WITH Llama 4 -> GPT-5.4'] },
-  { topic: 'contrast, other models', text: 'Kimi K2 rivals GPT-4o but Qwen3 remains cheaper.', expect: ['COMPETES_WITH Kimi K2 -> GPT-4o'], not: ['COMPETES_WITH Kimi K2 -> Qwen3', 'COMPETES_WITH GPT-4o -> Qwen3'] },
+  {
+    topic: 'contrast',
+    text: 'Qwen3 rivals Llama 4 but GPT-5.4 leads on reasoning.',
+    expect: ['COMPETES_WITH Qwen3 -> Llama 4'],
+    not: ['COMPETES_WITH Qwen3 -> GPT-5.4', 'COMPETES_WITH Llama 4 -> GPT-5.4'],
+  },
+  {
+    topic: 'contrast, other models',
+    text: 'Kimi K2 rivals GPT-4o but Qwen3 remains cheaper.',
+    expect: ['COMPETES_WITH Kimi K2 -> GPT-4o'],
+    not: ['COMPETES_WITH Kimi K2 -> Qwen3', 'COMPETES_WITH GPT-4o -> Qwen3'],
+  },
 
   // a long gap: more than twelve words between the two
-  { topic: 'gap of more than twelve words', text: 'SoftBank invested heavily over the past few years in a long series of deals with many startups including OpenAI.', expect: [], not: ['INVESTS_IN SoftBank -> OpenAI'] },
+  {
+    topic: 'gap of more than twelve words',
+    text: 'SoftBank invested heavily over the past few years in a long series of deals with many startups including OpenAI.',
+    expect: [],
+    not: ['INVESTS_IN SoftBank -> OpenAI'],
+  },
 
   // a table row
   { topic: 'table row', text: '| SoftBank | invested in | OpenAI |', expect: [], not: ['INVESTS_IN SoftBank -> OpenAI'] },
@@ -253,6 +293,10 @@ describe('relate: the phrase file is checked against the domain model', () => {
 describe('languages', () => {
   it('nationalities in a list of languages are not nations', () => {
     expect(entities('The model supports English, German, French and Thai.').filter((e) => e.type === 'Nation')).toEqual([]);
-    expect(entities('German chipmaker Infineon expanded its plant.').filter((e) => e.type === 'Nation').map((e) => e.name)).toEqual(['Germany']);
+    expect(
+      entities('German chipmaker Infineon expanded its plant.')
+        .filter((e) => e.type === 'Nation')
+        .map((e) => e.name),
+    ).toEqual(['Germany']);
   });
 });

@@ -14,8 +14,7 @@ import { lexicon } from './extract-helpers.js';
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, '../fixtures/ingest', name));
 const ctx = { gazetteer: lexicon };
-const factStrings = (records: { kind: string }[]) =>
-  records.filter((r): r is FactOut => r.kind === 'fact').map((f) => `${f.rel} ${f.subject.name} -> ${f.object.name}`);
+const factStrings = (records: { kind: string }[]) => records.filter((r): r is FactOut => r.kind === 'fact').map((f) => `${f.rel} ${f.subject.name} -> ${f.object.name}`);
 
 describe('HTML articles', () => {
   const doc = parseHtml(fixture('article.html').toString('utf8'), 'https://news.example.com/a?utm=1');
@@ -86,7 +85,15 @@ describe('model cards', () => {
 
   it('reads front matter and body fields into the model', () => {
     const model = doc.records.find((r) => r.kind === 'entity' && r.type === 'Model' && r.name === 'GLM-5-GGUF');
-    expect(model?.kind === 'entity' && model.props).toMatchObject({ license: 'mit', openWeights: true, languages: ['en', 'zh'], modality: 'text-generation', parametersB: 355, contextTokens: 131072, releaseDate: '2026-02-11' });
+    expect(model?.kind === 'entity' && model.props).toMatchObject({
+      license: 'mit',
+      openWeights: true,
+      languages: ['en', 'zh'],
+      modality: 'text-generation',
+      parametersB: 355,
+      contextTokens: 131072,
+      releaseDate: '2026-02-11',
+    });
   });
 
   it('links the base model with the named relation, the developer and the training hardware', () => {
@@ -203,7 +210,11 @@ describe('hardware a model card states by its structure', () => {
     { what: 'a GPUs line with a count', body: ['## Training', '', '* GPUs: 512 H100-80G', '* Training time: 10 days'], expect: ['TRAINED_ON NVIDIA H100 ×512'] },
     { what: 'GPU hours on a chip, no count taken from the hours', body: ['**Training Energy Use** Training used 1.2M GPU hours of computation on H200 hardware.'], expect: ['TRAINED_ON NVIDIA H200'] },
     { what: 'a column of hardware under a table header', body: ['| Model | Training GPUs | GPU hours |', '|---|---|---|', '| Orchard-7B | 256 B200 | 90K |'], expect: ['TRAINED_ON NVIDIA B200 ×256'] },
-    { what: 'a list of GPUs the model was tested to run on', body: ['## Hardware', '', 'The model was tested on the following GPUs:', '* NVIDIA A100', '* NVIDIA H100'], expect: ['RUNS_ON NVIDIA A100', 'RUNS_ON NVIDIA H100'] },
+    {
+      what: 'a list of GPUs the model was tested to run on',
+      body: ['## Hardware', '', 'The model was tested on the following GPUs:', '* NVIDIA A100', '* NVIDIA H100'],
+      expect: ['RUNS_ON NVIDIA A100', 'RUNS_ON NVIDIA H100'],
+    },
     { what: 'inference hardware in a table', body: ['| Setting | Value |', '|---|---|', '| Inference hardware | 8x H20 |'], expect: ['RUNS_ON NVIDIA H20 ×8'] },
     { what: 'a minimum requirement line', body: ['## Quickstart', '', 'Minimum GPU: one H100'], expect: ['RUNS_ON NVIDIA H100'] },
     { what: 'a benchmark table is no hardware', body: ['## Evaluation', '', '| Benchmark | Orchard-7B |', '|---|---|', '| MMLU | 61.2 |'], expect: [] },

@@ -51,8 +51,12 @@ beforeAll(() => {
 
 describe('extraction scores on the tuning documents', () => {
   it('stay above their floors', async () => {
-    const golds = readdirSync(TUNED).filter((f) => f.endsWith('.jsonl')).map((f) => join(TUNED, f));
-    const docs = readdirSync(TUNED).filter((f) => !f.endsWith('.jsonl')).map((f) => join(TUNED, f));
+    const golds = readdirSync(TUNED)
+      .filter((f) => f.endsWith('.jsonl'))
+      .map((f) => join(TUNED, f));
+    const docs = readdirSync(TUNED)
+      .filter((f) => !f.endsWith('.jsonl'))
+      .map((f) => join(TUNED, f));
     expect(golds.length).toBe(docs.length);
     const s = score(golds, await predict(docs, 'tuned.jsonl'));
     expect(s.entities.f1).toBeGreaterThanOrEqual(0.85);
@@ -63,8 +67,16 @@ describe('extraction scores on the tuning documents', () => {
 
   it('keep the dev articles above theirs', async () => {
     const dev = ['000', '002', '003'];
-    const files = dev.map((n) => join(ARTICLES, readdirSync(ARTICLES).find((f) => f.startsWith(`${n}_`))!));
-    const s = score(dev.map((n) => join(EVAL, `seed${n}.jsonl`)), await predict(files, 'dev.jsonl'));
+    const files = dev.map((n) =>
+      join(
+        ARTICLES,
+        readdirSync(ARTICLES).find((f) => f.startsWith(`${n}_`))!,
+      ),
+    );
+    const s = score(
+      dev.map((n) => join(EVAL, `seed${n}.jsonl`)),
+      await predict(files, 'dev.jsonl'),
+    );
     expect(s.entities.f1).toBeGreaterThanOrEqual(0.95);
     expect(s.facts.f1).toBeGreaterThanOrEqual(0.88);
   });

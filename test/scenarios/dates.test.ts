@@ -8,19 +8,16 @@ const pub = { dataClasses: ['public'] };
 
 // cn-old ran on H20 until the end of 2025; cn-new moves onto H20 in 2027; cn-moved sat in the US
 // until 2026 and in China after, on H20 throughout.
-const snap = world(
-  { ...SMALL_NODES, 'deployment:cn-old': pub, 'deployment:cn-new': pub, 'deployment:cn-moved': pub, 'reg:repealed-rule': { status: 'repealed', effectiveDate: '2025-01-01' } },
-  [
-    ...SMALL_EDGES,
-    ['deployment:cn-old', 'LOCATED_IN', 'nation:cn'],
-    ['deployment:cn-old', 'RUNS_ON', 'chip:nvidia-h20', {}, { validTo: '2025-12-31' }],
-    ['deployment:cn-new', 'LOCATED_IN', 'nation:cn'],
-    ['deployment:cn-new', 'RUNS_ON', 'chip:nvidia-h20', {}, { validFrom: '2027-01-01' }],
-    ['deployment:cn-moved', 'LOCATED_IN', 'nation:us', {}, { validTo: '2025-12-31' }],
-    ['deployment:cn-moved', 'LOCATED_IN', 'nation:cn', {}, { validFrom: '2026-01-01' }],
-    ['deployment:cn-moved', 'RUNS_ON', 'chip:nvidia-h20'],
-  ],
-);
+const snap = world({ ...SMALL_NODES, 'deployment:cn-old': pub, 'deployment:cn-new': pub, 'deployment:cn-moved': pub, 'reg:repealed-rule': { status: 'repealed', effectiveDate: '2025-01-01' } }, [
+  ...SMALL_EDGES,
+  ['deployment:cn-old', 'LOCATED_IN', 'nation:cn'],
+  ['deployment:cn-old', 'RUNS_ON', 'chip:nvidia-h20', {}, { validTo: '2025-12-31' }],
+  ['deployment:cn-new', 'LOCATED_IN', 'nation:cn'],
+  ['deployment:cn-new', 'RUNS_ON', 'chip:nvidia-h20', {}, { validFrom: '2027-01-01' }],
+  ['deployment:cn-moved', 'LOCATED_IN', 'nation:us', {}, { validTo: '2025-12-31' }],
+  ['deployment:cn-moved', 'LOCATED_IN', 'nation:cn', {}, { validFrom: '2026-01-01' }],
+  ['deployment:cn-moved', 'RUNS_ON', 'chip:nvidia-h20'],
+]);
 
 function statusOf(r: ScenarioResult, id: string): string {
   return r.impacts.find((i) => i.deployment.id === id)?.status ?? 'UNAFFECTED';

@@ -8,7 +8,11 @@ import { smallWorld } from './small-world.js';
 
 const snap = smallWorld();
 const h20Ban = fromObject({ name: 'ban', title: 'ban', shocks: [{ type: 'export_control', issuer: 'nation:us', items: ['chip:nvidia-h20'], destinations: ['nation:cn'], effect: 'ban' }] });
-const h20Licence = fromObject({ name: 'licence', title: 'licence', shocks: [{ type: 'export_control', issuer: 'nation:us', items: ['chip:nvidia-h20'], destinations: ['nation:cn'], effect: 'license_required' }] });
+const h20Licence = fromObject({
+  name: 'licence',
+  title: 'licence',
+  shocks: [{ type: 'export_control', issuer: 'nation:us', items: ['chip:nvidia-h20'], destinations: ['nation:cn'], effect: 'license_required' }],
+});
 const gulf = fromObject({ name: 'gulf', title: 'gulf', shocks: [{ type: 'outage', targets: ['nation:ae'] }] });
 
 describe('diffScenarios', () => {

@@ -7,8 +7,34 @@ import { world, type EdgeSpec } from './small-world.js';
 import type { Props } from '../../schema/records.js';
 
 const POOL: Record<string, number> = { nation: 2, org: 2, lab: 2, chip: 4, cloud: 3, dc: 2, model: 4, deployment: 6 };
-const PREFIX: Record<Label, string> = { Nation: 'nation', Organization: 'org', Lab: 'lab', Chip: 'chip', Cloud: 'cloud', DataCenter: 'dc', Model: 'model', Deployment: 'deployment', Deal: '', Document: '', Regulation: '' };
-const TYPES: RelationType[] = ['RUNS_ON', 'HOSTED_ON', 'USES_MODEL', 'TRAINED_ON', 'DEVELOPED_BY', 'DESIGNED_BY', 'FABRICATED_BY', 'USES_MEMORY', 'DERIVED_FROM', 'LOCATED_IN', 'HEADQUARTERED_IN', 'OPERATED_BY', 'SUBSTITUTES'];
+const PREFIX: Record<Label, string> = {
+  Nation: 'nation',
+  Organization: 'org',
+  Lab: 'lab',
+  Chip: 'chip',
+  Cloud: 'cloud',
+  DataCenter: 'dc',
+  Model: 'model',
+  Deployment: 'deployment',
+  Deal: '',
+  Document: '',
+  Regulation: '',
+};
+const TYPES: RelationType[] = [
+  'RUNS_ON',
+  'HOSTED_ON',
+  'USES_MODEL',
+  'TRAINED_ON',
+  'DEVELOPED_BY',
+  'DESIGNED_BY',
+  'FABRICATED_BY',
+  'USES_MEMORY',
+  'DERIVED_FROM',
+  'LOCATED_IN',
+  'HEADQUARTERED_IN',
+  'OPERATED_BY',
+  'SUBSTITUTES',
+];
 
 /** Ids of the pool, by prefix. */
 export const NODE_IDS: string[] = Object.entries(POOL).flatMap(([p, n]) => Array.from({ length: n }, (_, i) => `${p}:${p}${i}`));
@@ -48,7 +74,11 @@ export function randomWorld(edges: EdgeSpec[]): Snapshot {
 export const shockArb = fc.oneof(
   fc.constantFrom(...NODE_IDS.filter((id) => !id.startsWith('nation:'))).map((id) => ({ type: 'outage', targets: [id] })),
   fc.tuple(fc.constantFrom(...NODE_IDS.filter((id) => /^(chip|model|cloud|org):/.test(id))), fc.constantFrom('ban', 'license_required')).map(([id, effect]) => ({
-    type: 'export_control', issuer: 'nation:nation0', items: [id], destinations: ['nation:nation1'], effect,
+    type: 'export_control',
+    issuer: 'nation:nation0',
+    items: [id],
+    destinations: ['nation:nation1'],
+    effect,
   })),
   fc.constantFrom('lab:lab0', 'lab:lab1').map((id) => ({ type: 'api_cutoff', providers: [id], destinations: ['nation:nation1'] })),
   fc.constantFrom('model:model0', 'model:model1').map((id) => ({ type: 'license_change', model: id, license: 'x', effect: 'revoked' })),

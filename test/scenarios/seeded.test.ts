@@ -31,8 +31,7 @@ describe('h20-ban on the seeded graph', () => {
 
   it("h20-ban: a base model's serving hardware does not reach self-hosted users of a derived model", () => {
     // DeepSeek V4-Flash derives from V4-Pro, whose API is served on H20 in China; self-hosted Flash abroad keeps working
-    for (const id of ['deployment:cairo-university-open-weights', 'deployment:sao-paulo-legal-open-weights', 'deployment:vietnam-industrial-edge'])
-      expect(statusOf(r, id)).toBe('UNAFFECTED');
+    for (const id of ['deployment:cairo-university-open-weights', 'deployment:sao-paulo-legal-open-weights', 'deployment:vietnam-industrial-edge']) expect(statusOf(r, id)).toBe('UNAFFECTED');
     for (const imp of r.impacts) for (const c of imp.causes) expect(c.steps.map((s) => s.rel)).not.toContain('DERIVED_FROM');
   });
 
@@ -47,7 +46,11 @@ describe('h20-ban on the seeded graph', () => {
 describe('mitigations on the seeded graph read right', () => {
   it('a foundry outage suggests another foundry, never just any company', () => {
     const r = runScenario(snap, findScenario('taiwan-fab-outage'));
-    const foundries = new Set(relationsFromClaims(seeds.claims).filter((x) => x.type === 'FABRICATED_BY').map((x) => x.to));
+    const foundries = new Set(
+      relationsFromClaims(seeds.claims)
+        .filter((x) => x.type === 'FABRICATED_BY')
+        .map((x) => x.to),
+    );
     const tsmc = r.impacts.flatMap((i) => i.mitigations).filter((m) => m.replace === 'org:tsmc');
     expect(tsmc.length).toBeGreaterThan(0);
     for (const m of tsmc) expect(foundries.has(m.with)).toBe(true);

@@ -28,7 +28,29 @@ describe('domain model as data', () => {
 
   it('declares every label and the relation types the contracts name', () => {
     expect([...LABELS].sort()).toEqual(['Chip', 'Cloud', 'DataCenter', 'Deal', 'Deployment', 'Document', 'Lab', 'Model', 'Nation', 'Organization', 'Regulation']);
-    for (const rel of ['HEADQUARTERED_IN', 'LOCATED_IN', 'MEMBER_OF', 'DEVELOPED_BY', 'DERIVED_FROM', 'TRAINED_ON', 'RUNS_ON', 'DESIGNED_BY', 'FABRICATED_BY', 'OPERATED_BY', 'HOSTED_ON', 'USES_MODEL', 'AVAILABLE_ON', 'ENACTED_BY', 'APPLIES_TO', 'PARTY_TO', 'COVERS', 'INVESTS_IN', 'PARTNERS_WITH', 'SUBSTITUTES', 'COMPETES_WITH'])
+    for (const rel of [
+      'HEADQUARTERED_IN',
+      'LOCATED_IN',
+      'MEMBER_OF',
+      'DEVELOPED_BY',
+      'DERIVED_FROM',
+      'TRAINED_ON',
+      'RUNS_ON',
+      'DESIGNED_BY',
+      'FABRICATED_BY',
+      'OPERATED_BY',
+      'HOSTED_ON',
+      'USES_MODEL',
+      'AVAILABLE_ON',
+      'ENACTED_BY',
+      'APPLIES_TO',
+      'PARTY_TO',
+      'COVERS',
+      'INVESTS_IN',
+      'PARTNERS_WITH',
+      'SUBSTITUTES',
+      'COMPETES_WITH',
+    ])
       expect(RELATION_TYPES).toContain(rel);
   });
 

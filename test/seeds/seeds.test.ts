@@ -57,8 +57,14 @@ describe('seed dataset', () => {
     for (const d of seeds.entities.filter((e) => e.label === 'Deployment')) {
       expect((d.props.dataClasses as string[]).length, d.id).toBeGreaterThan(0);
       const out = seeds.claims.filter((c) => c.subject === d.id);
-      expect(out.some((c) => c.rel === 'LOCATED_IN'), `${d.id} LOCATED_IN`).toBe(true);
-      expect(out.some((c) => c.rel === 'USES_MODEL' && (c.props.via === 'api' || c.props.via === 'self_hosted')), `${d.id} USES_MODEL`).toBe(true);
+      expect(
+        out.some((c) => c.rel === 'LOCATED_IN'),
+        `${d.id} LOCATED_IN`,
+      ).toBe(true);
+      expect(
+        out.some((c) => c.rel === 'USES_MODEL' && (c.props.via === 'api' || c.props.via === 'self_hosted')),
+        `${d.id} USES_MODEL`,
+      ).toBe(true);
     }
   });
 
@@ -80,7 +86,21 @@ describe('seed dataset', () => {
   });
 
   it('defines the canonical ids other modules refer to', () => {
-    for (const id of ['nation:us', 'nation:eu', 'nation:gcc', 'lab:tii', 'org:us-department-of-commerce', 'chip:nvidia-h20', 'chip:huawei-ascend-910c', 'chip:hbm3e', 'cloud:aws-european-sovereign-cloud', 'model:claude-mythos', 'model:glm-5.1', 'model:qwen3', 'model:deepseek-v4-flash'])
+    for (const id of [
+      'nation:us',
+      'nation:eu',
+      'nation:gcc',
+      'lab:tii',
+      'org:us-department-of-commerce',
+      'chip:nvidia-h20',
+      'chip:huawei-ascend-910c',
+      'chip:hbm3e',
+      'cloud:aws-european-sovereign-cloud',
+      'model:claude-mythos',
+      'model:glm-5.1',
+      'model:qwen3',
+      'model:deepseek-v4-flash',
+    ])
       expect(byId.has(id), id).toBe(true);
   });
 });

@@ -37,12 +37,10 @@ const readable = (key: string) => {
 const command: CliCommand = {
   name: 'eval',
   summary: 'extract documents and score them against gold fact records: P/R/F1 per document, in total and per relation type',
-  usage: [
-    'eval [--set dev|holdout] [FOLDER…] [--gold FILE]… [DOC…] [--kind K] [--entities seeds|store|none] [--explicit-only] [--misses N] [--json]',
-  ],
+  usage: ['eval [--set dev|holdout] [FOLDER…] [--gold FILE]… [DOC…] [--kind K] [--entities seeds|store|none] [--explicit-only] [--misses N] [--json]'],
   help: {
     '--set S': 'a set of the project corpus, bench/corpus/<S> (default dev when nothing else is given)',
-    'FOLDER': 'every document in the folder, scored against the *.gold.jsonl files in it',
+    FOLDER: 'every document in the folder, scored against the *.gold.jsonl files in it',
     '--gold FILE': 'a gold JSONL file (repeatable); its records meet documents by the file name their source ends with',
     '--kind K': 'how to read the documents (default auto), as extract',
     '--entities E': 'known entities for the gazetteer: curated seeds (default), the store, or only the built-in lexicon',
@@ -119,11 +117,7 @@ const command: CliCommand = {
       return 0;
     }
     const rows = [...s.documents.map((d) => ({ name: terminalSafe(d.document), x: d as typeof s | (typeof s.documents)[number] })), { name: `total (${s.documents.length} documents)`, x: s }];
-    const w = [
-      Math.max(8, ...rows.map((r) => r.name.length)),
-      Math.max(8, ...rows.map((r) => prf(r.x.entities).length)),
-      Math.max(5, ...rows.map((r) => prf(r.x.facts).length)),
-    ] as const;
+    const w = [Math.max(8, ...rows.map((r) => r.name.length)), Math.max(8, ...rows.map((r) => prf(r.x.entities).length)), Math.max(5, ...rows.map((r) => prf(r.x.facts).length))] as const;
     const line = (a: string, b: string, c: string, d: string) => `${a.padEnd(w[0])}  ${b.padEnd(w[1])}  ${c.padEnd(w[2])}  ${d}`;
     ctx.out(`extractor ${result.extractorVersion}; P / R / F1 (matched/gold, predicted); relaxed: fact F1 with names meeting on half their words`);
     ctx.out(line('document', 'entities', 'facts', 'relaxed'));
@@ -139,7 +133,9 @@ const command: CliCommand = {
     ctx.out('');
     ctx.out(`${'facts by relation type'.padEnd(24)}  gold  pred  matched  P / R / F1`);
     for (const r of s.relations)
-      ctx.out(`${r.rel.padEnd(24)}  ${String(r.facts.gold).padStart(4)}  ${String(r.facts.predicted).padStart(4)}  ${String(r.facts.matched).padStart(7)}  ${f(r.facts.precision)} / ${f(r.facts.recall)} / ${f(r.facts.f1, 3)}`);
+      ctx.out(
+        `${r.rel.padEnd(24)}  ${String(r.facts.gold).padStart(4)}  ${String(r.facts.predicted).padStart(4)}  ${String(r.facts.matched).padStart(7)}  ${f(r.facts.precision)} / ${f(r.facts.recall)} / ${f(r.facts.f1, 3)}`,
+      );
     return 0;
   },
 };

@@ -81,8 +81,7 @@ async function storeOrServer(args: ParsedArgs, ctx: CliContext): Promise<{ store
 
 /** Writes to the server need an editor key; say so before sending anything. */
 function needKey(server: ServerTarget): void {
-  if (!server.apiKey)
-    throw new Unauthorized(`the store is held by the server at ${server.url}; handing the work to it needs an API key with the editor role (CHOKEPOINT_API_KEY or --api-key)`);
+  if (!server.apiKey) throw new Unauthorized(`the store is held by the server at ${server.url}; handing the work to it needs an API key with the editor role (CHOKEPOINT_API_KEY or --api-key)`);
 }
 
 /** Sends `ingest file` inputs to the server: local files as their bytes, URLs for the server to fetch. */

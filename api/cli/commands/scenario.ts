@@ -15,7 +15,13 @@ const command: CliCommand = {
     if (verb === 'list') {
       const { scenarios, errors } = loadLibrary();
       for (const e of errors) ctx.err(terminalSafe(`scenario: ${e.message}`));
-      if (args.values.json) ctx.out(jsonLine(scenarios.map((s) => ({ name: s.name, title: s.title, description: s.description, sources: s.sources, asOf: s.asOf ?? null })), 2));
+      if (args.values.json)
+        ctx.out(
+          jsonLine(
+            scenarios.map((s) => ({ name: s.name, title: s.title, description: s.description, sources: s.sources, asOf: s.asOf ?? null })),
+            2,
+          ),
+        );
       else {
         const width = Math.max(...scenarios.map((s) => s.name.length));
         ctx.out(scenarios.map((s) => `${s.name.padEnd(width)}  ${terminalSafe(s.title)}`).join('\n'));

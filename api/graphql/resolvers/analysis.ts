@@ -59,13 +59,11 @@ export const analysisQueries: Pick<QueryResolvers, 'dependencies' | 'dependents'
     ctx.meter.add(found.reduce((n, p) => n + p.steps.length, 0));
     const nodes = [...new Set([from, ...found.flatMap((p) => p.steps.map((st) => st.node))])];
     const byNode = new Map((await records(s, nodes, ctx)).map((e, k) => [nodes[k]!, e]));
-    return found.map(
-      (p): PathModel => ({
-        length: p.steps.length,
-        start: byNode.get(p.start)!,
-        steps: p.steps.map((st) => ({ relation: relationAt(s, st.edge), reversed: st.reversed, entity: byNode.get(st.node)! })),
-      }),
-    );
+    return found.map((p): PathModel => ({
+      length: p.steps.length,
+      start: byNode.get(p.start)!,
+      steps: p.steps.map((st) => ({ relation: relationAt(s, st.edge), reversed: st.reversed, entity: byNode.get(st.node)! })),
+    }));
   },
 
   exposure: async (_p, args, ctx) => {
@@ -77,9 +75,7 @@ export const analysisQueries: Pick<QueryResolvers, 'dependencies' | 'dependents'
     checkDeadline(ctx);
     const report = exposure(s, n, { subjects, asOfMs: ms, depth: bounded(args.depth, 6, 10, 'depth'), check: () => ctx.meter.check() });
     ctx.meter.add(report.layers.reduce((k, l) => k + l.items.reduce((m, it) => m + 2 + it.jurisdictions.length + it.path.length + it.control.length, 0), 0));
-    const nodes = [
-      ...new Set([n, ...report.home, ...report.layers.flatMap((l) => l.items.flatMap((it) => [it.subject, it.dependency, ...it.jurisdictions]))]),
-    ];
+    const nodes = [...new Set([n, ...report.home, ...report.layers.flatMap((l) => l.items.flatMap((it) => [it.subject, it.dependency, ...it.jurisdictions]))])];
     const byNode = new Map((await records(s, nodes, ctx)).map((e, k) => [nodes[k]!, e]));
     const share = (a: number, b: number) => (b ? Math.round((a / b) * 10_000) / 10_000 : 0);
     const model: ExposureModel = {
@@ -111,8 +107,6 @@ export const analysisQueries: Pick<QueryResolvers, 'dependencies' | 'dependents'
     if (!(await ctx.loaders.entity.load(id))) throw new NotFound(`id: no entity with id "${id}"`);
     const claims = await ctx.store.claimsAbout(id);
     ctx.meter.add(claims.length);
-    return claims
-      .filter((c) => Number.isNaN(ms) || !(dateMs(c.observedAt) > ms))
-      .sort((a, b) => a.observedAt.localeCompare(b.observedAt) || a.id.localeCompare(b.id));
+    return claims.filter((c) => Number.isNaN(ms) || !(dateMs(c.observedAt) > ms)).sort((a, b) => a.observedAt.localeCompare(b.observedAt) || a.id.localeCompare(b.id));
   },
 };

@@ -52,7 +52,14 @@ function statusOf(o: TargetOutcome): string {
   return 'unchanged';
 }
 
-const outcome = (o: TargetOutcome): IngestDocumentOutcome => ({ source: o.location, status: statusOf(o), documents: o.documents, claimsAdded: o.claimsAdded, claimsRetracted: o.claimsRetracted, failures: o.failures });
+const outcome = (o: TargetOutcome): IngestDocumentOutcome => ({
+  source: o.location,
+  status: statusOf(o),
+  documents: o.documents,
+  claimsAdded: o.claimsAdded,
+  claimsRetracted: o.claimsRetracted,
+  failures: o.failures,
+});
 
 /** The ingest of the server answering. */
 function ingestOf(ctx: GraphContext): IngestService {

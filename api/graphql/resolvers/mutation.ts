@@ -4,7 +4,18 @@ import { z } from 'zod';
 import { ID_PREFIX, labelProps } from '../../../schema/generated/model.js';
 import { InvalidInput, NotFound } from '../../../schema/errors.js';
 import { assertValid, calendarDate, entityName, rangeProblem, sourceUrl } from '../../../schema/validate.js';
-import { DOCUMENT_KINDS as DOC_KINDS, claimId, describeZodError, documentId, entityId, propsSchema, relationId, type ClaimRecord, type DocumentRecord, type EntityRecord } from '../../../schema/records.js';
+import {
+  DOCUMENT_KINDS as DOC_KINDS,
+  claimId,
+  describeZodError,
+  documentId,
+  entityId,
+  propsSchema,
+  relationId,
+  type ClaimRecord,
+  type DocumentRecord,
+  type EntityRecord,
+} from '../../../schema/records.js';
 import { graphMoved, type GraphContext } from '../context.js';
 import type { MutationResolvers } from '../generated.js';
 import { requireEditor } from '../auth.js';
@@ -16,7 +27,10 @@ const upsertInput = z.object({
   type: z.string(),
   name: entityName.transform((n) => n.trim()),
   id: ID.nullish(),
-  aliases: z.array(entityName.transform((n) => n.trim())).max(200).nullish(),
+  aliases: z
+    .array(entityName.transform((n) => n.trim()))
+    .max(200)
+    .nullish(),
   description: z.string().max(10_000).nullish(),
   properties: z.record(z.string(), z.unknown()).nullish(),
 });

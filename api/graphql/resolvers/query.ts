@@ -23,7 +23,14 @@ async function searchHits(args: { query: string; types?: EntityType[] | null; fi
   const ranked = rankSearch(snapshot, args.query, storeHits, labels, first);
   ctx.meter.add(ranked.length);
   for (const h of storeHits) ctx.loaders.entity.prime(h.entity.id, h.entity);
-  const entities = new Map((await present(ranked.map((r) => r.id), ctx)).map((e) => [e.id, e]));
+  const entities = new Map(
+    (
+      await present(
+        ranked.map((r) => r.id),
+        ctx,
+      )
+    ).map((e) => [e.id, e]),
+  );
   return ranked.filter((r) => entities.has(r.id)).map((r) => ({ entity: entities.get(r.id)!, score: r.score }));
 }
 

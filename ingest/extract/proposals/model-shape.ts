@@ -15,7 +15,8 @@ const SHAPE = new RegExp(
   'gu',
 );
 // software that model cards version next to the model ("Python 3.12", "CUDA 12.4")
-const SOFTWARE = /^(Python|CUDA|PyTorch|TensorFlow|Transformers|Ubuntu|Android|Windows|Java|Node|ROCm|JAX|Triton|Docker|Linux|macOS|Version|Release|Step|Apache|License|Licence|Agreement|GPL|Llama-Guard)$/i;
+const SOFTWARE =
+  /^(Python|CUDA|PyTorch|TensorFlow|Transformers|Ubuntu|Android|Windows|Java|Node|ROCm|JAX|Triton|Docker|Linux|macOS|Version|Release|Step|Apache|License|Licence|Agreement|GPL|Llama-Guard)$/i;
 const MODEL_CUE = /\b(model|models|LLM|LLMs|weights|open-weight|open-source|parameters|checkpoint|release[sd]?|benchmark|fine-tun\w*|inference|reasoning|(?:pre-|post-)?trained|tokens)\b/i;
 const NOT_MODELS = /^(COVID|Section|Article|Title|Part|Annex|Chapter|Figure|Table|Version|Phase|Tier|Level|Stage|Class|Category|Item|Step|Round|Series|Q|FY|CY)$/i;
 

@@ -19,7 +19,8 @@ const DEFINED = new RegExp(`(?<![\\p{L}\\p{N}])(${CAP}(?: (?:${CAP}|${SMALL})){1
 const INTRODUCED = new RegExp(`\\b(?:dubbed|called|named|known as|branded(?: as)?|code-?named|nicknamed) (?:[“"‘']([^”"’']{2,60})[”"’']|(${CAP}(?: ${CAP}){0,4}))`, 'gu');
 // "Foo Campus, a 1GW AI campus": a name, a comma, an article, up to five words and a head noun
 const DESCRIBED = new RegExp(`(?<![\\p{L}\\p{N}])(${CAP}(?: ${CAP}){0,3}), (?:a|an) ((?:[\\p{L}\\p{N}-]+ ){0,5}?)([a-z][a-z-]*(?: [a-z][a-z-]*)?)\\b`, 'gu');
-const NOT_NAMES = /^(?:The|This|That|These|Those|It|Its|In|On|At|For|And|But|However|Meanwhile|According|Last|Next|Earlier|Later|Today|Yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Article|Section|Part|Chapter|Annex|Table|Figure)$/;
+const NOT_NAMES =
+  /^(?:The|This|That|These|Those|It|Its|In|On|At|For|And|But|However|Meanwhile|According|Last|Next|Earlier|Later|Today|Yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Article|Section|Part|Chapter|Annex|Table|Figure)$/;
 
 /** The label the last one or two words of a phrase give it, if they are a head noun. */
 export function headLabel(phrase: string): Label | undefined {
@@ -32,9 +33,15 @@ function spells(name: string, acronym: string): boolean {
   const letters = acronym.replace(/s$/, '').toUpperCase();
   const words = name.split(' ');
   const all = words.map((w) => w[0]!.toUpperCase()).join('');
-  const caps = words.filter((w) => /^[A-Z]/.test(w)).map((w) => w[0]).join('');
+  const caps = words
+    .filter((w) => /^[A-Z]/.test(w))
+    .map((w) => w[0])
+    .join('');
   // "AI Research Resource (AIRR)": a word that is itself an acronym gives all its letters
-  const expanded = words.filter((w) => /^[A-Z]/.test(w)).map((w) => (/^[A-Z]{2,}$/.test(w) ? w : w[0])).join('');
+  const expanded = words
+    .filter((w) => /^[A-Z]/.test(w))
+    .map((w) => (/^[A-Z]{2,}$/.test(w) ? w : w[0]))
+    .join('');
   // the same letters in another order also define it ("Indira Gandhi Centre for Atomic Research (IGCAR)" written in English order)
   const sorted = (x: string) => [...x].sort().join('');
   return [all, caps, expanded].some((x) => x === letters || (letters.length >= 3 && sorted(x) === sorted(letters)));
@@ -70,7 +77,12 @@ export const proposeNamedByContext: Proposer = (sentence) => {
       const name = (m[1] ?? m[2])!.trim();
       if (NOT_NAMES.test(name)) continue;
       // the nearest head noun in the eight words before the verb says what is named
-      const before = text.slice(Math.max(0, m.index - 80), m.index).toLowerCase().split(/[^a-z-]+/).filter(Boolean).slice(-8);
+      const before = text
+        .slice(Math.max(0, m.index - 80), m.index)
+        .toLowerCase()
+        .split(/[^a-z-]+/)
+        .filter(Boolean)
+        .slice(-8);
       let label: Label | undefined;
       for (let i = before.length - 1; i >= 0 && !label; i--) label = heads.get(`${before[i - 1] ?? ''} ${before[i]}`) ?? heads.get(before[i]!);
       if (!label || label === 'Deal') continue;

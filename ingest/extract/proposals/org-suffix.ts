@@ -52,7 +52,25 @@ const SUFFIX: Record<string, Kind> = {
   Institute: { label: 'Organization', kind: 'other' },
   Foundation: { label: 'Organization', kind: 'other' },
 };
-const HEAD_WORDS = ['Ministry', 'Department', 'Bureau', 'Office', 'Center', 'Centre', 'Institute', 'University', 'Agency', 'Council', 'Commission', 'Court', 'Administration', 'Academy', 'Authority', 'Federation', 'Association'];
+const HEAD_WORDS = [
+  'Ministry',
+  'Department',
+  'Bureau',
+  'Office',
+  'Center',
+  'Centre',
+  'Institute',
+  'University',
+  'Agency',
+  'Council',
+  'Commission',
+  'Court',
+  'Administration',
+  'Academy',
+  'Authority',
+  'Federation',
+  'Association',
+];
 const CUE = new RegExp(`\\b(${[...Object.keys(SUFFIX), ...HEAD_WORDS].join('|')})\\b`);
 const WEAK = new Set(['AI', 'Cloud', 'Research', 'Technology', 'Computing', 'Capital', 'Systems', 'Networks']);
 const HEAD = new Set(HEAD_WORDS);
@@ -102,9 +120,23 @@ export const proposeOrganisations: Proposer = (sentence) => {
       const next = words[j + 1]!;
       if (upperFirst(next.text)) j++;
       // "and" joins words of one name only after "of"/"for" ("Bureau of Industry and Security"), never two names
-      else if (CONNECTOR.test(next.text) && (!/^(and|&)$/.test(next.text) || words.slice(i, j + 1).some((w) => /^(of|for)$/.test(w.text))) && j + 2 < words.length && upperFirst(words[j + 2]!.text) && sentence.text.slice(next.end, words[j + 2]!.start) === ' ') j += 2;
+      else if (
+        CONNECTOR.test(next.text) &&
+        (!/^(and|&)$/.test(next.text) || words.slice(i, j + 1).some((w) => /^(of|for)$/.test(w.text))) &&
+        j + 2 < words.length &&
+        upperFirst(words[j + 2]!.text) &&
+        sentence.text.slice(next.end, words[j + 2]!.start) === ' '
+      )
+        j += 2;
       // "Center for a New American Security", "Office of the Director": a connector and an article
-      else if (/^(of|for)$/.test(next.text) && /^(a|the)$/.test(words[j + 2]?.text ?? '') && j + 3 < words.length && upperFirst(words[j + 3]!.text) && sentence.text.slice(next.end, words[j + 3]!.start) === ` ${words[j + 2]!.text} `) j += 3;
+      else if (
+        /^(of|for)$/.test(next.text) &&
+        /^(a|the)$/.test(words[j + 2]?.text ?? '') &&
+        j + 3 < words.length &&
+        upperFirst(words[j + 3]!.text) &&
+        sentence.text.slice(next.end, words[j + 3]!.start) === ` ${words[j + 2]!.text} `
+      )
+        j += 3;
       else break;
     }
     let first = i;
@@ -112,8 +144,7 @@ export const proposeOrganisations: Proposer = (sentence) => {
     // a possessive owner ("China's Supreme People's Court") is not part of the name
     if (first < j && /['’]s$/.test(words[first]!.text)) first++;
     // "DBS Bank and Singapore's agencies": the name ends at the last organisational word before "and"
-    for (let k = j - 1; k > first && !SUFFIX[words[j]!.text.replace(/['’]s$/, '')]; k--)
-      if (SUFFIX[words[k]!.text] && /^(and|&)$/.test(words[k + 1]!.text)) j = k;
+    for (let k = j - 1; k > first && !SUFFIX[words[j]!.text.replace(/['’]s$/, '')]; k--) if (SUFFIX[words[k]!.text] && /^(and|&)$/.test(words[k + 1]!.text)) j = k;
     const lastWord = words[j]!.text.replace(/['’]s$/, '');
     const nextToken = WEAK.has(lastWord) ? tokenFrom(sentence.tokens, sentence.start + words[j]!.end) : undefined;
     // weak suffixes ("AI", "Cloud") used as a modifier ("U.S. AI models", "SME AI adoption") name no organisation

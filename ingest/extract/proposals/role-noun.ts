@@ -2,8 +2,9 @@
 // Econet") or followed by an appositive that says what they are ("Zhipu, a Beijing startup").
 import type { Proposal, Proposer } from './proposal.js';
 
-const ROLE = '(?:vendor|company|firm|startup|start-up|maker|manufacturer|chipmaker|provider|operator|developer|lab|laboratory|giant|conglomerate|supplier|foundry|subsidiary|unicorn|carrier|telco|hyperscaler|integrator|contractor)';
-const NAME = "([A-Z][\\p{L}\\p{N}&.\\-]*(?: [A-Z][\\p{L}\\p{N}&.\\-]*){0,3})";
+const ROLE =
+  '(?:vendor|company|firm|startup|start-up|maker|manufacturer|chipmaker|provider|operator|developer|lab|laboratory|giant|conglomerate|supplier|foundry|subsidiary|unicorn|carrier|telco|hyperscaler|integrator|contractor)';
+const NAME = '([A-Z][\\p{L}\\p{N}&.\\-]*(?: [A-Z][\\p{L}\\p{N}&.\\-]*){0,3})';
 const AFTER_ROLE = new RegExp(`\\b(?:${ROLE}|state-backed|state-owned|government-backed|state-run|sovereign-backed) ${NAME}(?![\\p{L}\\p{N}])`, 'gu');
 const APPOSITIVE = new RegExp(`${NAME}, (?:a|an|the) (?:[\\p{L}-]+ ){0,3}${ROLE}\\b`, 'gu');
 // capitalised words that follow role nouns without being names ("API provider", "GPU vendor")

@@ -34,38 +34,178 @@ const MARKER = /⟨(\d+)⟩/g;
 const LIST_GAP = /^(?:\s*,\s*(?:and |or |as well as |plus )?|\s+(?:and|or|&|as well as|plus)\s+|\s*\/\s*)(?:the )?(?:(?<=(?:and|or) (?:the )?)(?:[a-z][a-z-]* ){1,2})?$/;
 // a clause attached to the left mention, which the relation phrase skips: ", a Shenzhen-based firm," / ", which ⟨5⟩ backs,"
 const ATTACHED = /^\s*(?:,|\(|—|–)\s*(?:a|an|the|which|who|whose|its|one of|itself|now|formerly|previously|once)\b[^,;()—–]*(?:,|\)|—|–)/;
-const BLOCK = /;|\||\b(?:said|says|say|told|tells|according|reported|reports|reportedly|but|while|whereas|although|though|however|unlike|not|never|no longer|without|except|if|whether|rather than|instead|denied|denies|deny|rejected|rejects|refused|refuses|plans? to|could|might|may|would|should|considering|consider|asked|ask|urged|urge|allegedly|alleged)\b|n't\b/;
+const BLOCK =
+  /;|\||\b(?:said|says|say|told|tells|according|reported|reports|reportedly|but|while|whereas|although|though|however|unlike|not|never|no longer|without|except|if|whether|rather than|instead|denied|denies|deny|rejected|rejects|refused|refuses|plans? to|could|might|may|would|should|considering|consider|asked|ask|urged|urge|allegedly|alleged)\b|n't\b/;
 // words that carry no relation: what is left of a gap once they are gone must be a lone function word for it to count
-const FILLER = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'new', 'latest', 'also', 'recently', 'now', 'which', 'who', 'is', 'was', 'were', 'are', 'has', 'have', 'had', 'been', 'be', 'being', 'both', 'all', 'own', 'first', 'next', 'earlier', 'based', ',', '-', '—', '–', '(', ')', 'chip', 'chips', 'model', 'models', 'gpu', 'gpus', 'accelerator', 'accelerators', 'processor', 'processors', 'llm', 'llms', 'company', 'firm', 'group', 'startup', 'lab', 'cloud', 'platform', 'service', 'region', 'family', 'series', 'line', 'version', 'ai']);
+const FILLER = new Set([
+  'the',
+  'a',
+  'an',
+  'its',
+  'their',
+  'his',
+  'her',
+  'new',
+  'latest',
+  'also',
+  'recently',
+  'now',
+  'which',
+  'who',
+  'is',
+  'was',
+  'were',
+  'are',
+  'has',
+  'have',
+  'had',
+  'been',
+  'be',
+  'being',
+  'both',
+  'all',
+  'own',
+  'first',
+  'next',
+  'earlier',
+  'based',
+  ',',
+  '-',
+  '—',
+  '–',
+  '(',
+  ')',
+  'chip',
+  'chips',
+  'model',
+  'models',
+  'gpu',
+  'gpus',
+  'accelerator',
+  'accelerators',
+  'processor',
+  'processors',
+  'llm',
+  'llms',
+  'company',
+  'firm',
+  'group',
+  'startup',
+  'lab',
+  'cloud',
+  'platform',
+  'service',
+  'region',
+  'family',
+  'series',
+  'line',
+  'version',
+  'ai',
+]);
 // words that make a possessive's gap more than a name's modifiers ("X's investment in Y", "X's plan to buy Y")
-const NOT_MODIFIER = new Set(['in', 'on', 'of', 'to', 'for', 'with', 'by', 'from', 'at', 'and', 'or', 'that', 'which', 'who', 'is', 'was', 'are', 'were', 'has', 'have', 'had', 'will', 'would', 'as', 'than', 'against', 'into', 'over', 'under', 'after', 'before', 'since', 'about', 'through', 'via', 'across', 'within', 'between', 'among', 'per', 'like', 'including', 'because', 'but', 'so', 'while', 'when', 'where', 'if', 'whether', 'either', 'neither', 'nor', 'both', 'relationship', 'deal', 'investment', 'investments', 'stake', 'commitment', 'agreement', 'partnership', 'attempt', 'plan', 'plans', 'bid', 'offer']);
+const NOT_MODIFIER = new Set([
+  'in',
+  'on',
+  'of',
+  'to',
+  'for',
+  'with',
+  'by',
+  'from',
+  'at',
+  'and',
+  'or',
+  'that',
+  'which',
+  'who',
+  'is',
+  'was',
+  'are',
+  'were',
+  'has',
+  'have',
+  'had',
+  'will',
+  'would',
+  'as',
+  'than',
+  'against',
+  'into',
+  'over',
+  'under',
+  'after',
+  'before',
+  'since',
+  'about',
+  'through',
+  'via',
+  'across',
+  'within',
+  'between',
+  'among',
+  'per',
+  'like',
+  'including',
+  'because',
+  'but',
+  'so',
+  'while',
+  'when',
+  'where',
+  'if',
+  'whether',
+  'either',
+  'neither',
+  'nor',
+  'both',
+  'relationship',
+  'deal',
+  'investment',
+  'investments',
+  'stake',
+  'commitment',
+  'agreement',
+  'partnership',
+  'attempt',
+  'plan',
+  'plans',
+  'bid',
+  'offer',
+]);
 // the name of a body inside another ("the Department of Commerce's Bureau of Industry and Security")
 const UNIT = /^(?:the )?(?:Bureau|Office|Agency|Department|Division|Institute|Administration|Directorate|Service|Unit|Team|Fund|Center|Centre|Commission|Council|Ministry|Laboratory|Lab)\b/;
 // a gap that ends a clause and opens another ("… competes on price, and ⟨1⟩ …"): the right mention starts a new clause
 const NEW_CLAUSE = /(?:^|\s|,)(?:and|or|but|while|as|so|yet|whereas)\s*$/;
 // coordination of clauses: "⟨0⟩ took … and pledged … ⟨1⟩" puts the right mention in another clause than the left one's subject
 const CLAUSE_AND = /^\s*,?\s*(?:and|or|but)\s+(?!the\b|a\b|an\b)[a-z]+(?:ed|s)\b/;
-const PARTNER_AFTER = /^\s*(?:,\s*)?(?:(?:have|has|had|will|would|also|jointly|together|today|recently|then|are|were|is)\s+){0,3}(?:partner\w*|collaborat\w*|team(?:ed|s)? up|join(?:ed|s)? forces|form(?:ed|s)? (?:a|an) (?:[\w-]+ )?(?:alliance|partnership|joint venture|consortium)|sign(?:ed|s)? (?:a|an) (?:[\w-]+ ){0,2}(?:partnership|alliance|collaboration|cooperation|memorandum|agreement|pact)|agree(?:d|s)? to (?:work together|collaborate|partner|cooperate)|cooperat\w*|(?:launch|establish|set up|create)(?:ed|es|s)? (?:a|an) (?:[\w-]+ )?(?:joint venture|alliance|partnership))\b/;
-const PARTNER_BEFORE = /\b(?:partnership|alliance|collaboration|cooperation|joint venture|tie-up|pact|agreement|deal|memorandum of understanding|mou)s? (?:between|of|among|with|involving)\s+(?:the )?$/;
+const PARTNER_AFTER =
+  /^\s*(?:,\s*)?(?:(?:have|has|had|will|would|also|jointly|together|today|recently|then|are|were|is)\s+){0,3}(?:partner\w*|collaborat\w*|team(?:ed|s)? up|join(?:ed|s)? forces|form(?:ed|s)? (?:a|an) (?:[\w-]+ )?(?:alliance|partnership|joint venture|consortium)|sign(?:ed|s)? (?:a|an) (?:[\w-]+ ){0,2}(?:partnership|alliance|collaboration|cooperation|memorandum|agreement|pact)|agree(?:d|s)? to (?:work together|collaborate|partner|cooperate)|cooperat\w*|(?:launch|establish|set up|create)(?:ed|es|s)? (?:a|an) (?:[\w-]+ )?(?:joint venture|alliance|partnership))\b/;
+const PARTNER_BEFORE =
+  /\b(?:partnership|alliance|collaboration|cooperation|joint venture|tie-up|pact|agreement|deal|memorandum of understanding|mou)s? (?:between|of|among|with|involving)\s+(?:the )?$/;
 
 // "Chinese startup ⟨1⟩", "British firms ⟨1⟩ and ⟨2⟩": a demonym and up to three lower-case words before a group
-const ORG_HEADS = '(?:alternatives?|players?|competitors?|challengers?|companies|company|firms?|startups?|start-ups?|giants?|groups?|chipmakers?|chip makers?|makers?|labs?|laboratory|providers?|hyperscalers?|vendors?|operators?|conglomerates?|developers?|designers?|manufacturers?|champions?|rivals?|entities|entity|funds?|investors?|banks?|agency|agencies|operators?|suppliers?|clouds?)';
+const ORG_HEADS =
+  '(?:alternatives?|players?|competitors?|challengers?|companies|company|firms?|startups?|start-ups?|giants?|groups?|chipmakers?|chip makers?|makers?|labs?|laboratory|providers?|hyperscalers?|vendors?|operators?|conglomerates?|developers?|designers?|manufacturers?|champions?|rivals?|entities|entity|funds?|investors?|banks?|agency|agencies|operators?|suppliers?|clouds?)';
 const DEMONYM_BEFORE = new RegExp(`^(?:\\s*|\\s+(?:(?:[a-z][a-z-]*|AI)\\s+){0,2}${ORG_HEADS}\\s+(?:like\\s+|such as\\s+|including\\s+)?)$`);
 // "⟨1⟩ is an American technology company", "⟨1⟩, a Chinese hedge fund": the group, a copula or comma, an article, then the demonym
 const DEMONYM_AFTER = /^(?:\s*,\s*|\s+(?:is|was|are|were|,\s*which is|remains|became)\s+)(?:a|an|the|one of the)\s+(?:[a-z][a-z-]*\s+)?$/;
 // "US companies ⟨1⟩ and ⟨2⟩", "United Arab Emirates (UAE) state-backed company ⟨1⟩": a nation's name used as a noun modifier
 // "America's top technology and AI firms – like ⟨1⟩, ⟨2⟩": the nation's possessive, a few modifiers, an organisation's head, an optional "like"
-const NATION_BEFORE = new RegExp(`^\\)?(?:['’]s)?\\s*(?:\\([A-Z.]{2,6}\\)\\s*)?(?:(?:[a-z][a-z-]*|AI)\\s+){0,4}${ORG_HEADS}\\s*(?:[–—-]\\s*)?(?:,\\s*)?(?:like\\s+|such as\\s+|including\\s+|notably\\s+)?$`);
+const NATION_BEFORE = new RegExp(
+  `^\\)?(?:['’]s)?\\s*(?:\\([A-Z.]{2,6}\\)\\s*)?(?:(?:[a-z][a-z-]*|AI)\\s+){0,4}${ORG_HEADS}\\s*(?:[–—-]\\s*)?(?:,\\s*)?(?:like\\s+|such as\\s+|including\\s+|notably\\s+)?$`,
+);
 // amounts count as one word, whatever their spelling ("1.3 billion euros ($1.5 billion)")
 const AMOUNT = new RegExp(`${MONEY_SOURCE}(?:\\s*\\([^)]{1,30}\\))?`, 'gi');
 // a demonym-led description ending the gap belongs to the right mention ("… investor in ⟨French⟩ AI startup ⟨1⟩")
 const DESCRIBED = /⟨\d+⟩(?:\s+[a-z][a-z-]*){0,4}\s*$/;
 // "its ⟨1⟩", "its earlier ⟨1⟩": a possessive pronoun whose owner is the organisation named last
 // nouns that relate the owned to something else than its owner ("its predecessor X", "its rival Y")
-const RELATIONAL = /^(?:predecessor|successor|rival|rivals|competitor|competitors|peer|peers|counterpart|alternative|alternatives|partner|partners|customer|customers|client|clients|investor|investors|backer|backers|parent|supplier|suppliers)$/;
+const RELATIONAL =
+  /^(?:predecessor|successor|rival|rivals|competitor|competitors|peer|peers|counterpart|alternative|alternatives|partner|partners|customer|customers|client|clients|investor|investors|backer|backers|parent|supplier|suppliers)$/;
 const ITS = /\b[Ii]ts\s+((?:[a-z][a-z-]*\s+){0,3})$/;
 // a nation's name used as an adjective before an organisation's head noun: "a US company", "a UK-based firm"
-const NATION_HEAD = /^(?:-based|-headquartered)?\s+(?:(?:[a-z][a-z-]*|AI|[A-Z]{2,5})\s+){0,3}(?:\([A-Z]{2,5}\)\s+)?(?:joint venture|venture|company|firm|startup|start-up|group|giant|lab|chipmaker|maker|provider|hyperscaler|vendor|operator|conglomerate|developer|designer|manufacturer|fund|agency|cloud|multinational|corporation|champion|supplier|foundry|bank|investor)\b/;
+const NATION_HEAD =
+  /^(?:-based|-headquartered)?\s+(?:(?:[a-z][a-z-]*|AI|[A-Z]{2,5})\s+){0,3}(?:\([A-Z]{2,5}\)\s+)?(?:joint venture|venture|company|firm|startup|start-up|group|giant|lab|chipmaker|maker|provider|hyperscaler|vendor|operator|conglomerate|developer|designer|manufacturer|fund|agency|cloud|multinational|corporation|champion|supplier|foundry|bank|investor)\b/;
 const INSIDE_ATTACHED = /^\s*(?:,|\(|—|–)\s*(?:a|an|the|which|who|whose|its|one of|itself|now|formerly|previously|once)\b[^,;()—–]*$/;
 const MAKING = /\b(?:releas|launch|unveil|introduc|develop|announc|open-sourc|debut|ship|built|build|creat|train|publish|made by|from)\w*/i;
 const MADE_BY: Phrase['rel'][] = ['DEVELOPED_BY', 'DESIGNED_BY', 'OPERATED_BY'];
@@ -86,7 +226,10 @@ function groupsOf(frame: Frame): Group[] {
     const end = start + mk[0].length;
     if (!found) continue;
     // a nation's name opening a longer name nobody listed ("China National … Fund") is not the nation
-    const mention = found.label === 'Nation' && /^ (?:[A-Z][a-z]+|[A-Z]{2,})\b/.test(frame.masked.slice(end, end + 20)) && !/^ (?:[A-Z][a-z]+)?(?:'s|’s)/.test(frame.masked.slice(end, end + 20)) ? { ...found, inName: true } : found;
+    const mention =
+      found.label === 'Nation' && /^ (?:[A-Z][a-z]+|[A-Z]{2,})\b/.test(frame.masked.slice(end, end + 20)) && !/^ (?:[A-Z][a-z]+)?(?:'s|’s)/.test(frame.masked.slice(end, end + 20))
+        ? { ...found, inName: true }
+        : found;
     const last = out[out.length - 1];
     const gap = last ? frame.masked.slice(last.end, start) : '';
     if (last && LIST_GAP.test(gap) && last.members.every((m) => compatible(m.label, mention.label))) {
@@ -100,7 +243,10 @@ function groupsOf(frame: Frame): Group[] {
 /** The words between two groups as a relation phrase, or null when something else stands between them. */
 function gapBetween(frame: Frame, left: Group, right: Group): string | null {
   // asides in brackets are not part of the relation phrase ("(English and Korean)", "(40%)")
-  let gap = frame.masked.slice(left.end, right.start).replace(AMOUNT, ' AMOUNT ').replace(/\s*\([^()]{0,80}\)/g, '');
+  let gap = frame.masked
+    .slice(left.end, right.start)
+    .replace(AMOUNT, ' AMOUNT ')
+    .replace(/\s*\([^()]{0,80}\)/g, '');
   // a demonym describing the right mention is part of its description, not another party
   const described = DESCRIBED.exec(gap);
   if (described && frame.mentions[Number(/⟨(\d+)⟩/.exec(described[0])![1])]?.demonym) gap = gap.slice(0, described.index);
@@ -180,7 +326,8 @@ function possessive(gap: string, owner: Mention, owned: Mention): { rel: Phrase[
 const book = phraseBook();
 const MAX_GAP_WORDS = 12;
 const MAX_AGENT_GAP_WORDS = 24;
-const AGENT_AT_END = /,\s*(?:(?:jointly|originally|all|both)\s+)?(?:developed|built|created|released|made|designed|trained|published|introduced|open-sourced|manufactured|fabricated|operated|run)(?:\s+and\s+[a-z-]+)?\s+by\s*$/;
+const AGENT_AT_END =
+  /,\s*(?:(?:jointly|originally|all|both)\s+)?(?:developed|built|created|released|made|designed|trained|published|introduced|open-sourced|manufactured|fabricated|operated|run)(?:\s+and\s+[a-z-]+)?\s+by\s*$/;
 const MAX_REACH = 4;
 
 export const relatePhrases: RelationRule = {
@@ -242,12 +389,22 @@ export const relatePhrases: RelationRule = {
       }
       // "a data centre in ⟨the UAE⟩, dubbed ⟨Stargate X⟩": the place of the thing named is the place before its name
       const named2 = groups[a + 1];
-      if (named2 && left.members.length === 1 && left.members[0]!.label === 'Nation' && usable(left.members[0]) && INTRODUCING.test(frame.masked.slice(left.end, named2.start)) && /\bin (?:the )?$/.test(frame.masked.slice(Math.max(0, left.start - 8), left.start)))
+      if (
+        named2 &&
+        left.members.length === 1 &&
+        left.members[0]!.label === 'Nation' &&
+        usable(left.members[0]) &&
+        INTRODUCING.test(frame.masked.slice(left.end, named2.start)) &&
+        /\bin (?:the )?$/.test(frame.masked.slice(Math.max(0, left.start - 8), left.start))
+      )
         for (const m of named2.members.filter(usable)) if (m.label !== 'Nation') push('LOCATED_IN', m, left.members[0]!, 0.6);
       // nationality: "Chinese startup ⟨1⟩", "⟨1⟩, a Chinese hedge fund"
       const nation = left.members.length === 1 && left.members[0]!.demonym && !left.members[0]!.place && left.members[0]!.status !== 'ambiguous' ? left.members[0]! : undefined;
       const next = groups[a + 1];
-      const named = left.members.length === 1 && left.members[0]!.label === 'Nation' && !left.members[0]!.demonym && !left.members[0]!.place && left.members[0]!.status !== 'ambiguous' ? left.members[0]! : undefined;
+      const named =
+        left.members.length === 1 && left.members[0]!.label === 'Nation' && !left.members[0]!.demonym && !left.members[0]!.place && left.members[0]!.status !== 'ambiguous'
+          ? left.members[0]!
+          : undefined;
       // "US companies ⟨1⟩ and ⟨2⟩", and a nation's name right before an organisation's ("the US ⟨Federal Reserve⟩")
       const between = next ? frame.masked.slice(left.end, next.start) : '';
       if (named && next && (NATION_BEFORE.test(between) || (/^ $/.test(between) && next.members.length === 1 && next.members[0]!.label !== 'Model' && next.members[0]!.label !== 'Chip')))
@@ -256,12 +413,14 @@ export const relatePhrases: RelationRule = {
       // "⟨1⟩ is an American company", "⟨1⟩ is a US company"
       const after = next ? frame.masked.slice(next.end, next.end + 40) : '';
       const nationAfter = next && next.members.length === 1 && next.members[0]!.label === 'Nation' && next.members[0]!.status !== 'ambiguous' && !next.members[0]!.place && NATION_HEAD.test(after);
-      if (nationAfter && DEMONYM_AFTER.test(frame.masked.slice(left.end, next.start)))
-        for (const m of left.members.filter(usable)) push(HOUSED(m), m, next.members[0]!, 0.65);
+      if (nationAfter && DEMONYM_AFTER.test(frame.masked.slice(left.end, next.start))) for (const m of left.members.filter(usable)) push(HOUSED(m), m, next.members[0]!, 0.65);
       // "its ⟨1⟩": the owner is the organisation the sentence named last before it, else the one the text is about
       const its = ITS.exec(frame.masked.slice(a > 0 ? groups[a - 1]!.end : 0, left.start));
       if (its && left.members.length >= 1) {
-        const before = groups.slice(0, a).flatMap((g) => g.members).filter((m) => usable(m) && (m.label === 'Organization' || m.label === 'Lab'));
+        const before = groups
+          .slice(0, a)
+          .flatMap((g) => g.members)
+          .filter((m) => usable(m) && (m.label === 'Organization' || m.label === 'Lab'));
         const subject = before[before.length - 1] ?? leadingActor(frame) ?? frame.previous;
         const owner = subject && usable(subject) && (subject.label === 'Organization' || subject.label === 'Lab') && !left.members.includes(subject) ? subject : undefined;
         const mods = words(its[1]!);

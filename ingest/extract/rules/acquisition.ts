@@ -2,7 +2,9 @@
 // "<acquirer> acquisition of <target>" with the acquirer and the target on it.
 import { E, at, allowed, pattern, type FactDraft, type RelationRule } from '../frame.js';
 
-const ACTIVE = pattern(`${E} (?:has |have |had )?(?:acquired|acquires|bought|buys|took over|takes over|snapped up|agreed to (?:acquire|buy)|will (?:acquire|buy)|is acquiring|completed (?:its|the) acquisition of|announced (?:its|the|a) (?:[a-z$0-9.-]+ )?acquisition of) (?:the |rival |startup )?(?:⟨(\\d+)⟩ (?:[a-z-]+ ){1,2})?${E}`);
+const ACTIVE = pattern(
+  `${E} (?:has |have |had )?(?:acquired|acquires|bought|buys|took over|takes over|snapped up|agreed to (?:acquire|buy)|will (?:acquire|buy)|is acquiring|completed (?:its|the) acquisition of|announced (?:its|the|a) (?:[a-z$0-9.-]+ )?acquisition of) (?:the |rival |startup )?(?:⟨(\\d+)⟩ (?:[a-z-]+ ){1,2})?${E}`,
+);
 const NOMINAL = pattern(`${E}['’]s (?:[a-z$0-9.-]+ )?(?:acquisition|purchase|takeover) of ${E}`);
 
 export const acquisition: RelationRule = {

@@ -18,10 +18,7 @@ export const dealWith: RelationRule = {
   apply(frame) {
     const out: FactDraft[] = [];
     // [first party, amount, noun, second party] from either form
-    const found = [
-      ...[...frame.masked.matchAll(RE)].map((m) => [m[1], m[2], m[3]!, m[4]] as const),
-      ...[...frame.masked.matchAll(MODIFIER)].map((m) => [m[1], m[2], m[4]!, m[3]] as const),
-    ];
+    const found = [...[...frame.masked.matchAll(RE)].map((m) => [m[1], m[2], m[3]!, m[4]] as const), ...[...frame.masked.matchAll(MODIFIER)].map((m) => [m[1], m[2], m[4]!, m[3]] as const)];
     for (const [first, money, noun, second] of found) {
       const a = at(frame, first);
       const b = at(frame, second);

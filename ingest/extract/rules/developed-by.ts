@@ -5,11 +5,15 @@ import { E, LIST, at, firstAllowed, leadingActor, listIndices, pattern, type Fac
 const RELS = ['DEVELOPED_BY', 'DESIGNED_BY'] as const;
 const MADE = '(?:developed|built|created|made|designed|trained|released|published|open-sourced|introduced)(?: and (?:developed|built|released|published|open-sourced|maintained|trained))?';
 // "X, which was developed by Y", "X — its open-source model developed at Y", "X, the mid-size model of the series developed by Y"
-const PASSIVE = pattern(`${E}(?:,? (?:which (?:was|is) |(?:was|is|were) )?| (?:—|–|-) [^⟨;]{0,80}? |, (?:a |an |the |its )[^;,]{0,80}? | (?:series|family|line|models?) | (?:is|was|are) (?:a|an|the) [^⟨;,]{0,60}?(?:model|LLM|models|chip|accelerator|checkpoint) )${MADE} (?:by|at) (?:the )?${E}`);
+const PASSIVE = pattern(
+  `${E}(?:,? (?:which (?:was|is) |(?:was|is|were) )?| (?:—|–|-) [^⟨;]{0,80}? |, (?:a |an |the |its )[^;,]{0,80}? | (?:series|family|line|models?) | (?:is|was|are) (?:a|an|the) [^⟨;,]{0,60}?(?:model|LLM|models|chip|accelerator|checkpoint) )${MADE} (?:by|at) (?:the )?${E}`,
+);
 // the family named inside an appositive is made by the same maker ("..., the mid-size model of the EXAONE 4.0 series developed by Y")
 const SERIES = pattern(`${E} (?:series|family|line) ${MADE} (?:by|at) (?:the )?${E}`);
 // filler words never compare ("benchmarked against models by Y" says nothing about who made X)
-const FROM = pattern(`${E},? (?:a |an |the )?(?:(?!against|than|versus|vs|like|rivals?|compared|outperform\\w*|beat\\w*|beside|over)[a-z-]+ ){0,3}(?:model|models|LLM|chip|chips|accelerator|GPU) (?:(?:released|developed|built|made|published) )?(?:from|by) ${E}`);
+const FROM = pattern(
+  `${E},? (?:a |an |the )?(?:(?!against|than|versus|vs|like|rivals?|compared|outperform\\w*|beat\\w*|beside|over)[a-z-]+ ){0,3}(?:model|models|LLM|chip|chips|accelerator|GPU) (?:(?:released|developed|built|made|published) )?(?:from|by) ${E}`,
+);
 // an appositive may sit between the maker and its verb: "Zhipu AI, a Beijing-based startup, released GLM-4.5"
 const ACTIVE = pattern(
   `${E}(?:, [^,]{1,60},)? (?:has |have )?(?:also |just |quietly |officially )?(?:released|launched|unveiled|introduced|open-sourced|debuted|shipped|published|announced|rolled out|previewed|unveils|releases|launches) (?:its |their |the |a |an )?(?:new |latest |next-generation |flagship |open-weight |open-source |updated |upgraded )*(?:[a-z-]+ ){0,2}${LIST}`,

@@ -6,7 +6,8 @@
 import { E, at, allowed, pattern, unmask, type FactDraft, type Mention, type NewEntity, type RelationRule } from '../frame.js';
 import { INSTRUMENT_SOURCE, instrumentOf } from '../instrument.js';
 
-const VERB = '(?:issued|issues|released|releases|published|publishes|enacted|enacts|adopted|adopts|passed|passes|signed|signs|imposed|imposes|introduced|introduces|tightened|tightens|expanded|expands|unveiled|unveils|finalized|finalised|finalizes|finalises|announced|announces|approved|approves|proposed|proposes)';
+const VERB =
+  '(?:issued|issues|released|releases|published|publishes|enacted|enacts|adopted|adopts|passed|passes|signed|signs|imposed|imposes|introduced|introduces|tightened|tightens|expanded|expands|unveiled|unveils|finalized|finalised|finalizes|finalises|announced|announces|approved|approves|proposed|proposes)';
 const ADVERB = '(?:already |recently |now |also |formally |officially |quietly |further |again |on [A-Z][a-z]+ \\d+, )*';
 const PHRASE = `((?:[\\p{L}0-9-]+ ){0,6}?${INSTRUMENT_SOURCE}(?: (?:for|on|to|against|targeting|covering|restricting|of) (?:[\\p{L}0-9-]+ |⟨\\d+⟩ ?){1,10}?)?)(?= ?(?:[.,;:(]|through |alleging |that |which |spanning |on [A-Z]|in [A-Z]|as |after |before |to (?:curb|stop|block|limit|restrict)|$))`;
 const RE = pattern(`${E}(?: \\(⟨\\d+⟩\\))? (?:has |have |had |will |would )?${ADVERB}${VERB} (?:a |an |the |its |their |new |sweeping |fresh |updated |tougher |stricter )*${PHRASE}`);

@@ -8,7 +8,8 @@ const MEASURES: [RegExp, string, string][] = [
   [/^(restricted|restricts|curbed|curbs|limited|limits)$/i, 'export restriction', 'restriction'],
   [/^(required licen[cs]es for|requires licen[cs]es for|imposed licen[cs]e requirements on|imposes licen[cs]e requirements on)$/i, 'licence requirement', 'license_required'],
 ];
-const VERB = '(banned|bans|barred|bars|blocked|blocks|prohibited|prohibits|restricted|restricts|curbed|curbs|limited|limits|required licen[cs]es for|requires licen[cs]es for|imposed licen[cs]e requirements on|imposes licen[cs]e requirements on)';
+const VERB =
+  '(banned|bans|barred|bars|blocked|blocks|prohibited|prohibits|restricted|restricts|curbed|curbs|limited|limits|required licen[cs]es for|requires licen[cs]es for|imposed licen[cs]e requirements on|imposes licen[cs]e requirements on)';
 const RE = pattern(`${E} (?:has |have |had |will |also )?${VERB} (?:the |all )?(?:exports?|sales?|shipments?) of (?:[a-z-]+ ){0,2}?${E}(?: (?:chips?|GPUs?|accelerators?|models?|[a-z-]+))? to ${E}`);
 
 export const exportBan: RelationRule = {
@@ -25,7 +26,8 @@ export const exportBan: RelationRule = {
       if (!issuer || !item || !target || !measure || !allowed('ENACTED_BY', 'Regulation', issuer.label)) continue;
       const reg: NewEntity = { label: 'Regulation', name: `${issuer.surface} ${measure[1]} on ${item.surface} to ${target.surface}`, props: { kind: 'rule' } };
       out.push({ rel: 'ENACTED_BY', subject: reg, object: issuer, confidence: 0.7 });
-      for (const t of [item, target]) if (allowed('APPLIES_TO', 'Regulation', t.label) && t !== issuer) out.push({ rel: 'APPLIES_TO', subject: reg, object: t, props: { effect: measure[2], scope: 'exports' }, confidence: 0.7 });
+      for (const t of [item, target])
+        if (allowed('APPLIES_TO', 'Regulation', t.label) && t !== issuer) out.push({ rel: 'APPLIES_TO', subject: reg, object: t, props: { effect: measure[2], scope: 'exports' }, confidence: 0.7 });
     }
     return out;
   },

@@ -1,7 +1,9 @@
 // "X is fabricated by TSMC", "TSMC manufactures X", "X, made by Samsung": who makes a chip.
 import { E, at, allowed, pattern, type FactDraft, type RelationRule } from '../frame.js';
 
-const PASSIVE = pattern(`${E}(?: (?:chips?|GPUs?|accelerators?|processors?|dies))?,? (?:which (?:is|was|are|were) )?(?:is |are |was |were |will be )?(?:fabricated|manufactured|produced|fabbed|made|built) (?:[a-z-]+ ){0,2}?(?:by|at) ${E}`);
+const PASSIVE = pattern(
+  `${E}(?: (?:chips?|GPUs?|accelerators?|processors?|dies))?,? (?:which (?:is|was|are|were) )?(?:is |are |was |were |will be )?(?:fabricated|manufactured|produced|fabbed|made|built) (?:[a-z-]+ ){0,2}?(?:by|at) ${E}`,
+);
 const ACTIVE = pattern(`${E} (?:fabricates|manufactures|produces|makes|builds|fabs|will make|will manufacture) (?:the |its |a )?(?:[a-z-]+ ){0,2}?${E}`);
 
 export const fabricatedBy: RelationRule = {

@@ -10,7 +10,9 @@ const APPOSITIVE_BASED = pattern(`${E}, (?:a|an|the) [^,;]{0,60}? (?:headquarter
 // a list that may hold names the gazetteer does not know ("NVIDIA, AMD, Dell, Cisco"): only the markers count
 const OPEN_LIST = '((?:⟨\\d+⟩|[A-Z][\\w.&-]*)(?:,? (?:and |or )?(?:⟨\\d+⟩|[A-Z][\\w.&-]*))*)';
 // "US-headquartered companies — NVIDIA, AMD, Intel", "Chinese-based vendors such as Huawei and ZTE"
-const BASED_LIST = pattern(`${E}-(?:based|headquartered) (?:[a-z-]+ ){0,2}?(?:companies|firms|vendors|labs|startups|players|groups|providers|suppliers)(?: (?:—|–|:)|,? (?:such as|including|like|led by)) ${OPEN_LIST}`);
+const BASED_LIST = pattern(
+  `${E}-(?:based|headquartered) (?:[a-z-]+ ){0,2}?(?:companies|firms|vendors|labs|startups|players|groups|providers|suppliers)(?: (?:—|–|:)|,? (?:such as|including|like|led by)) ${OPEN_LIST}`,
+);
 const BASED = pattern(`${E}-(?:based|headquartered) (?:[a-z-]+ ){0,3}${E}`);
 // "Zhipu AI, a Beijing-based startup", "Mistral AI — Paris-based, ..."
 const BASED_AFTER = pattern(`${E}(?:, (?:a |an |the )?| (?:—|–) (?:a |an |the )?)${E}-(?:based|headquartered)\\b`);
@@ -70,23 +72,26 @@ export const headquarteredIn: RelationRule = {
         for (const i of listIndices(m[1])) add(at(frame, i), nation, 0.6, { basis: `governed by ${nation?.surface ?? ''} law` });
       }
     if (!demonym && !text.includes("'s ")) return out;
-    if (demonym) for (const m of text.matchAll(DEMONYM)) {
-      const nation = at(frame, m[1]);
-      // a city only with a role noun between ("Beijing startup Zhipu"), never "in Paris met X"
-      if (nation?.demonym && (!nation.place || ROLE.test(m[0]))) add(at(frame, m[2]), nation, 0.7);
-    }
-    if (demonym) for (const m of text.matchAll(APPOSITIVE)) {
-      const nation = at(frame, m[2]);
-      if (nation?.demonym) add(at(frame, m[1]), nation, 0.75);
-    }
+    if (demonym)
+      for (const m of text.matchAll(DEMONYM)) {
+        const nation = at(frame, m[1]);
+        // a city only with a role noun between ("Beijing startup Zhipu"), never "in Paris met X"
+        if (nation?.demonym && (!nation.place || ROLE.test(m[0]))) add(at(frame, m[2]), nation, 0.7);
+      }
+    if (demonym)
+      for (const m of text.matchAll(APPOSITIVE)) {
+        const nation = at(frame, m[2]);
+        if (nation?.demonym) add(at(frame, m[1]), nation, 0.75);
+      }
     for (const m of text.matchAll(NATION_APPOSITIVE)) {
       const nation = at(frame, m[2]);
       if (nation && !nation.demonym) add(at(frame, m[1]), nation, 0.5);
     }
-    if (demonym) for (const m of text.matchAll(AND_OTHER)) {
-      const nation = at(frame, m[2]);
-      if (nation?.demonym) for (const i of listIndices(m[1])) add(orgOf(frame, i), nation, 0.6);
-    }
+    if (demonym)
+      for (const m of text.matchAll(AND_OTHER)) {
+        const nation = at(frame, m[2]);
+        if (nation?.demonym) for (const i of listIndices(m[1])) add(orgOf(frame, i), nation, 0.6);
+      }
     return out;
   },
 };

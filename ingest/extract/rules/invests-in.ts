@@ -9,12 +9,18 @@ import { formatMoney, parseMoney } from '../money.js';
 
 // "in a round led by", "this week from"
 const GAP = '(?:[a-z-]+ ){0,4}?';
-const INVESTOR_FIRST = pattern(`${E} (?:has |have |had |will |plans to |agreed to |is |are )?(?:invested|invests|investing|invest|committed|commits|pledged|poured|put|injected) (?:an additional |another |up to |a further )?${MONEY} ${GAP}(?:in|into|to) (?:the )?${E}((?:,? (?:and )?${MONEY} (?:to|in) (?:the )?⟨\\d+⟩)*)`);
-const RECIPIENT_FIRST = pattern(`${E} (?:has |have )?(?:took|takes|received|receives|raised|raises|secured|secures|got|accepted|won) (?:an additional |another |up to |a further )?${MONEY} ${GAP}(?:from|by|led by|co-led by)(?: (?:investors|backers|a group of investors|a consortium|a group)(?: such as| including| like| led by)?)? ${LIST}`);
+const INVESTOR_FIRST = pattern(
+  `${E} (?:has |have |had |will |plans to |agreed to |is |are )?(?:invested|invests|investing|invest|committed|commits|pledged|poured|put|injected) (?:an additional |another |up to |a further )?${MONEY} ${GAP}(?:in|into|to) (?:the )?${E}((?:,? (?:and )?${MONEY} (?:to|in) (?:the )?⟨\\d+⟩)*)`,
+);
+const RECIPIENT_FIRST = pattern(
+  `${E} (?:has |have )?(?:took|takes|received|receives|raised|raises|secured|secures|got|accepted|won) (?:an additional |another |up to |a further )?${MONEY} ${GAP}(?:from|by|led by|co-led by)(?: (?:investors|backers|a group of investors|a consortium|a group)(?: such as| including| like| led by)?)? ${LIST}`,
+);
 const BACKED = pattern(`${E},? (?:which is |a |an |the )?(?:[a-z-]+ ){0,3}?(?:backed|funded|bankrolled) by ${E}`);
 const STAKE = pattern(`${E}['’]s (?:[a-z0-9.$%-]+ )?(?:stake|shareholding|investment) in ${E}`);
 // "Microsoft acquired a 49% stake in OpenAI", "SoftBank holds a minority stake in Arm"
-const STAKE_TAKEN = pattern(`${E} (?:has |have |had |will )?(?:acquired|acquires|took|takes|bought|buys|holds|held|owns|built|secured|picked up) (?:a |an )?(?:[\\d.]+% |[a-z-]+ ){0,2}?(?:stake|shareholding|equity stake) in ${E}`);
+const STAKE_TAKEN = pattern(
+  `${E} (?:has |have |had |will )?(?:acquired|acquires|took|takes|bought|buys|holds|held|owns|built|secured|picked up) (?:a |an )?(?:[\\d.]+% |[a-z-]+ ){0,2}?(?:stake|shareholding|equity stake) in ${E}`,
+);
 const ROUND = pattern(`${E} (?:led|co-led|joined|participated in) (?:a |an |the )?${MONEY}? ?(?:[a-z-]+ )?(?:funding|investment|financing) round (?:in|for) ${E}`);
 // "Microsoft's April 3 announcement — $10 billion investment in Japan", "Microsoft's $10 billion investment in Japan"
 const NOMINAL = pattern(`${E}['’]s (?:[^⟨.;]{0,40}?)${MONEY} (?:[a-z-]+ )?(?:investment|commitment|stake) in (?:the )?${E}`);

@@ -20,7 +20,8 @@ export const listing: RelationRule = {
       if (allowed('ENACTED_BY', list.label, issuer.label)) out.push({ rel: 'ENACTED_BY', subject: list, object: issuer, confidence: 0.6 });
       for (const i of listIndices(m[2])) {
         const listed = at(frame, i);
-        if (listed && listed !== issuer && !listed.demonym && allowed('APPLIES_TO', list.label, listed.label)) out.push({ rel: 'APPLIES_TO', subject: list, object: listed, props: { effect }, confidence: 0.7 });
+        if (listed && listed !== issuer && !listed.demonym && allowed('APPLIES_TO', list.label, listed.label))
+          out.push({ rel: 'APPLIES_TO', subject: list, object: listed, props: { effect }, confidence: 0.7 });
       }
     }
     return out;

@@ -20,7 +20,8 @@ export const nationalRegime: RelationRule = {
       const reg: NewEntity = { label: 'Regulation', name: `${nation.surface} ${noun}`, aliases: [`${nation.name} ${noun}`], props: { kind: sanctions ? 'sanction' : 'export_control' } };
       out.push({ rel: 'ENACTED_BY', subject: reg, object: nation, confidence: 0.6 });
       const target = at(frame, m[3]);
-      if (target && target !== nation && allowed('APPLIES_TO', 'Regulation', target.label)) out.push({ rel: 'APPLIES_TO', subject: reg, object: target, props: { effect: sanctions ? 'sanction' : 'restriction' }, confidence: 0.6 });
+      if (target && target !== nation && allowed('APPLIES_TO', 'Regulation', target.label))
+        out.push({ rel: 'APPLIES_TO', subject: reg, object: target, props: { effect: sanctions ? 'sanction' : 'restriction' }, confidence: 0.6 });
     }
     return out;
   },

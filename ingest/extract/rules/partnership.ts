@@ -4,7 +4,9 @@ import { E, LIST, at, allowed, leadingActor, listIndices, pattern, type FactDraf
 
 const GROUP = '(alliance|partnership|consortium|joint venture|coalition|collaboration|pact)';
 const FORMED = pattern(`${LIST} (?:have |has |had )?(?:formed|created|launched|signed|announced|entered into|struck|sealed|established) (?:a |an |the )?(?:[a-z-]+ ){0,2}${GROUP}`);
-const WITH = pattern(`${LIST} (?:has |have |are |is )?(?:partnered|teamed up|is partnering|are partnering|partnering|will partner|signed (?:a |an )?(?:[a-z-]+ )?(?:partnership|agreement|deal)|formed (?:a |an )?(?:[a-z-]+ )?(?:partnership|alliance)) with ${LIST}`);
+const WITH = pattern(
+  `${LIST} (?:has |have |are |is )?(?:partnered|teamed up|is partnering|are partnering|partnering|will partner|signed (?:a |an )?(?:[a-z-]+ )?(?:partnership|agreement|deal)|formed (?:a |an )?(?:[a-z-]+ )?(?:partnership|alliance)) with ${LIST}`,
+);
 
 // "..., in partnership with Aramco": the sentence's actor partners
 const IN_PARTNERSHIP = pattern(`\\b(?:in (?:a )?(?:[a-z-]+ )?(?:partnership|collaboration|alliance) with|together with|jointly with|alongside) ${LIST}`);
@@ -28,8 +30,7 @@ export const partnership: RelationRule = {
     const usable = (ids: number[]) => ids.map((i) => at(frame, i)).filter((m): m is Mention => !!m && !m.demonym);
     for (const m of frame.masked.matchAll(FORMED)) pairs(usable(listIndices(m[1])), m[2]);
     const actor = leadingActor(frame);
-    if (actor && !actor.demonym)
-      for (const m of frame.masked.matchAll(IN_PARTNERSHIP)) for (const other of usable(listIndices(m[1]))) if (other !== actor) pairs([actor, other], undefined);
+    if (actor && !actor.demonym) for (const m of frame.masked.matchAll(IN_PARTNERSHIP)) for (const other of usable(listIndices(m[1]))) if (other !== actor) pairs([actor, other], undefined);
     for (const m of frame.masked.matchAll(NOMINAL)) {
       const first = at(frame, m[1]);
       // "relationship with Palantir and the US defense ecosystem": a nation there is a modifier unless both are nations

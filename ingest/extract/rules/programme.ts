@@ -6,7 +6,8 @@ const RE = pattern(
   `${LIST} (?:have |has |jointly |together )?(?:announced|launched|signed|unveiled|agreed|established|inked) (?:a |an |the |their )?((?:[\\p{L}0-9-]+ ){0,4}?(?:programme|program|initiative|agreement|memorandum of understanding|MoU|partnership|pact|joint venture|fund))\\b`,
 );
 
-const GENERIC = /^(?:(?:massive|major|landmark|new|historic|strategic|bilateral|broad|wide-ranging|multi-year|long-term|big|huge)\s)*(agreement|memorandum of understanding|MoU|partnership|pact|joint venture)$/i;
+const GENERIC =
+  /^(?:(?:massive|major|landmark|new|historic|strategic|bilateral|broad|wide-ranging|multi-year|long-term|big|huge)\s)*(agreement|memorandum of understanding|MoU|partnership|pact|joint venture)$/i;
 
 export const programme: RelationRule = {
   name: 'programme',
@@ -15,7 +16,9 @@ export const programme: RelationRule = {
   apply(frame) {
     const out: FactDraft[] = [];
     for (const m of frame.masked.matchAll(RE)) {
-      const parties = listIndices(m[1]).map((i) => at(frame, i)).filter((p) => !!p && !p.demonym);
+      const parties = listIndices(m[1])
+        .map((i) => at(frame, i))
+        .filter((p) => !!p && !p.demonym);
       if (parties.length < 2 || m[2]!.includes('⟨')) continue;
       const phrase = m[2]!.trim();
       // a generic agreement is named by its parties and noun ("France-UAE agreement"); a programme by its own phrase

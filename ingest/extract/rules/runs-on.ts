@@ -4,12 +4,22 @@ import { E, E_, LIST, at, firstAllowed, listIndices, pattern, type FactDraft, ty
 import type { RelationType } from '../../../schema/generated/model.js';
 
 const PHRASES: [RegExp, readonly RelationType[]][] = [
-  [pattern(`${E} (?:[a-z-]+ ){0,2}?(?:runs|run|running|ran|is served|are served|is deployed|are deployed|inference)(?: inference)? (?:entirely |natively |exclusively |meaningfully |efficiently |well )?on (?:[a-z-]+ ){0,2}?(?:\\d[\\d,]*\\s?[×x]\\s?)?${LIST}`), ['RUNS_ON', 'HOSTED_ON']],
+  [
+    pattern(
+      `${E} (?:[a-z-]+ ){0,2}?(?:runs|run|running|ran|is served|are served|is deployed|are deployed|inference)(?: inference)? (?:entirely |natively |exclusively |meaningfully |efficiently |well )?on (?:[a-z-]+ ){0,2}?(?:\\d[\\d,]*\\s?[×x]\\s?)?${LIST}`,
+    ),
+    ['RUNS_ON', 'HOSTED_ON'],
+  ],
   // "Zephyr Cluster — assembled by Globex and Acme, reaching 2 exaflops with AMD MI300X GPUs"
   [pattern(`${E} (?:—|–|,) [^.;]{0,120}?\\b(?:with|using) (?:\\d[\\d,]* )?(${E_}) (?:GPUs|chips|accelerators|NPUs|TPUs|superchips)`), ['RUNS_ON']],
   [pattern(`${E} (?:is |are |was |will be )?(?:hosted|deployed) (?:on|in) (?:[a-z-]+ ){0,2}?${LIST}`), ['HOSTED_ON', 'RUNS_ON']],
   [pattern(`${E} (?:[a-z-]+ ){0,2}?(?:is |are |was |were |will be )?(?:powered|accelerated) by (?:[a-z-]+ ){0,2}?${LIST}`), ['RUNS_ON', 'HOSTED_ON']],
-  [pattern(`${E} (?:is |are |became |will be |is now |are now )?(?:also |now |already |generally |publicly |commercially )*(?:available|offered|accessible) (?:to [a-z ]{1,30} )?(?:on|via|through|in) (?:the )?${LIST}`), ['AVAILABLE_ON', 'HOSTED_ON']],
+  [
+    pattern(
+      `${E} (?:is |are |became |will be |is now |are now )?(?:also |now |already |generally |publicly |commercially )*(?:available|offered|accessible) (?:to [a-z ]{1,30} )?(?:on|via|through|in) (?:the )?${LIST}`,
+    ),
+    ['AVAILABLE_ON', 'HOSTED_ON'],
+  ],
 ];
 
 export const runsOn: RelationRule = {

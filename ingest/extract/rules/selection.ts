@@ -5,7 +5,9 @@ import { LIST, E, MONEY, at, allowed, listIndices, pattern, unmask, type FactDra
 import { formatMoney, parseMoney } from '../money.js';
 
 const WHAT = `((?:[\\p{L}0-9-]+ ){0,5}(?:framework|contract|programme|program|tender|procurement|initiative|project|deal|agreement|platform|marketplace|consortium|pilot))\\b`;
-const VERBAL = pattern(`${E} (?:has |have )?(?:selected|chose|chosen|picked|awarded|shortlisted|tapped|named|contracted|appointed) ${LIST} (?:for|to (?:build|run|supply|provide|operate|join)) (?:its |their |the |a |an )?${WHAT}`);
+const VERBAL = pattern(
+  `${E} (?:has |have )?(?:selected|chose|chosen|picked|awarded|shortlisted|tapped|named|contracted|appointed) ${LIST} (?:for|to (?:build|run|supply|provide|operate|join)) (?:its |their |the |a |an )?${WHAT}`,
+);
 const NOMINAL = pattern(`(?:^|\\b)(?:(Its|Their)|${E}['’]s) selection of ${LIST} (?:for|as) (?:its |their |the |a |an )?${WHAT}`);
 
 function deal(frame: Frame, buyer: Mention, selected: number[], what: string, confidence: number): FactDraft[] {
@@ -21,7 +23,9 @@ function deal(frame: Frame, buyer: Mention, selected: number[], what: string, co
 }
 
 // "The Pentagon awarded contracts worth up to $200 million each to Anthropic, Google and xAI"
-const AWARDED = pattern(`${E} (?:has |have )?(?:awarded|granted) (?:a |an )?(?:${MONEY} )?((?:[a-z-]+ ){0,3}?(?:contracts?|deals?|grants?|tenders?))(?: worth (?:up to |about |nearly )?${MONEY}(?: each)?)? to ${LIST}`);
+const AWARDED = pattern(
+  `${E} (?:has |have )?(?:awarded|granted) (?:a |an )?(?:${MONEY} )?((?:[a-z-]+ ){0,3}?(?:contracts?|deals?|grants?|tenders?))(?: worth (?:up to |about |nearly )?${MONEY}(?: each)?)? to ${LIST}`,
+);
 
 export const selection: RelationRule = {
   name: 'selection',
