@@ -300,3 +300,14 @@ describe('languages', () => {
     ).toEqual(['Germany']);
   });
 });
+
+describe('regulations', () => {
+  it('what a rule was put on gets it, with the effect the words or the rule name', () => {
+    const records = extract('Huawei was placed on the Entity List in 2019.', { source: 'x', gazetteer: Gazetteer.build(loadSeeds().entities) });
+    const fact = records.find((r) => r.kind === 'fact' && r.rel === 'APPLIES_TO');
+    expect(fact && fact.kind === 'fact' ? [fact.subject.name, fact.object.name, fact.props.effect] : []).toEqual(['Entity List', 'Huawei', 'sanction']);
+  });
+  it('a rule that only "applies" states no effect, so no fact', () => {
+    expect(facts('The Cloud Act applies to Microsoft.').filter((f) => f.startsWith('APPLIES_TO'))).toEqual([]);
+  });
+});

@@ -19,6 +19,7 @@
 //    preceded by one ("a partnership between ⟨0⟩ and ⟨1⟩"), partners pairwise.
 import type { Label } from '../../../schema/generated/model.js';
 import { MONEY_SOURCE } from '../money.js';
+import { effectOf } from '../rules/applies-to.js';
 import { allowed, leadingActor, type FactDraft, type Frame, type Mention, type RelationRule } from '../frame.js';
 import { phraseBook, type Phrase } from './phrases.js';
 
@@ -338,9 +339,15 @@ export const relatePhrases: RelationRule = {
   apply(frame) {
     const out: FactDraft[] = [];
     const groups = groupsOf(frame);
-    const push = (rel: Phrase['rel'], subject: Mention, object: Mention, confidence: number) => {
+    const push = (rel: Phrase['rel'], subject: Mention, object: Mention, confidence: number, gap = '') => {
       if (subject === object || subject.id === object.id) return;
       if (!allowed(rel, subject.label, object.label)) return;
+      if (rel === 'APPLIES_TO') {
+        // what a regulation does to what it applies to: from the phrase, the regulation's name, else the sentence; none, no fact
+        const effect = effectOf(gap) ?? effectOf(subject.name) ?? effectOf(frame.text);
+        if (effect) out.push({ rel, subject, object, confidence, props: { effect } });
+        return;
+      }
       out.push({ rel, subject, object, confidence });
     };
     // a repository id names its publisher: "nvidia/Model-7B" is published by NVIDIA
@@ -383,7 +390,7 @@ export const relatePhrases: RelationRule = {
               continue;
             }
             const d = decide(gap, l, r);
-            if (d) push(d.rel, d.subject, d.object, d.weak ? 0.55 : 0.6);
+            if (d) push(d.rel, d.subject, d.object, d.weak ? 0.55 : 0.6, gap);
           }
         }
       }
