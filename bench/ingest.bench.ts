@@ -1,6 +1,5 @@
 // Ingest throughput: extraction alone (documents/s and MB/s, one thread and one worker per core)
 // and the full pipeline into the embedded store, with the dev-set F1 beside them.
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { fork, type ChildProcess } from 'node:child_process';
 import { openEmbeddedStore } from '../graph/embedded/grafeo-executor.js';
 import { extract } from '../ingest/extract/extract.js';
+import { readGold } from '../ingest/eval/corpus.js';
+import { score, type Prf, type ScoredRecord } from '../ingest/eval/score.js';
 import { loadSeeds } from '../seeds/load.js';
 import { Gazetteer } from '../ingest/extract/gazetteer.js';
 import { IngestPipeline } from '../ingest/pipeline/pipeline.js';
@@ -30,24 +31,12 @@ const DEV: [gold: string, article: string][] = [
   ['seed003.jsonl', '003_'],
 ];
 
-interface Score {
-  precision: number;
-  recall: number;
-  f1: number;
-}
-
-/** Dev-set scores per file with the shipped scorer. */
-function devScores(gazetteer: Gazetteer, dir: string): { file: string; entities: Score; facts: Score }[] {
+/** Dev-set scores per file with the project's scorer (the one `chokepoint eval` uses). */
+function devScores(gazetteer: Gazetteer): { file: string; entities: Prf; facts: Prf }[] {
   return DEV.map(([gold, prefix]) => {
     const article = readdirSync(ARTICLES).find((f) => f.startsWith(prefix))!;
-    const pred = join(dir, `${prefix}pred.jsonl`);
-    writeFileSync(
-      pred,
-      extract(readFileSync(join(ARTICLES, article), 'utf8'), { source: article, gazetteer })
-        .map((r) => JSON.stringify(r))
-        .join('\n') + '\n',
-    );
-    const out = JSON.parse(execFileSync(process.execPath, [join(EVAL, 'score.mjs'), '--gold', join(EVAL, gold), '--pred', pred, '--json'], { encoding: 'utf8' })) as { entities: Score; facts: Score };
+    const pred = extract(readFileSync(join(ARTICLES, article), 'utf8'), { source: article, gazetteer }) as unknown as ScoredRecord[];
+    const out = score(readGold(join(EVAL, gold)), pred);
     return { file: article, entities: out.entities, facts: out.facts };
   });
 }
@@ -163,7 +152,7 @@ export async function run(opts: { quick: boolean }): Promise<{ name: string; mar
   );
   const unchangedMs = performance.now() - t0;
   await store.close();
-  const scores = devScores(gazetteer, dir);
+  const scores = devScores(gazetteer);
   rmSync(dir, { recursive: true, force: true });
   const readBack = seedReadBack();
 
