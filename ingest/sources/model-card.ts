@@ -82,7 +82,7 @@ function modelNameOf(url: string, meta: Record<string, unknown>, body: string): 
   // "We present DeepSeek-V3, a strong Mixture-of-Experts ..." names the model
   const presented = /\bWe (?:present|introduce|release|are releasing) \**([A-Z][\w.-]*\d[\w.-]*)/.exec(body)?.[1];
   if (presented) return presented.replace(/[.,]$/, '');
-  // "Llama 3.3 is an auto-regressive language model …": the card's subject, a name with a version
+  // "Zephyr 3.1 is an instruction-tuned language model …": the card's subject, a name with a version
   const subject = /(?:^|\n|[.:][*_]*\s+)[*_]*(?:The )?([A-Z][\w-]*(?: [A-Z0-9][\w.-]*)?[ -]\d[\w.-]*|[A-Z][\w-]*\d[\w.-]*) (?:is|are) (?:an?|the) [\w\s(),-]{0,60}?\b(?:model|LLM)s?\b/.exec(body)?.[1];
   if (subject) return subject;
   return (
