@@ -311,3 +311,12 @@ describe('regulations', () => {
     expect(facts('The Cloud Act applies to Microsoft.').filter((f) => f.startsWith('APPLIES_TO'))).toEqual([]);
   });
 });
+
+describe('laws and their makers', () => {
+  it('"<nation> laws such as <act>" gives the act its issuer', () => {
+    expect(facts('Critics note that U.S. laws such as the Cloud Act reach data stored abroad.')).toContain('ENACTED_BY CLOUD Act -> United States');
+  });
+  it('a fine under a law applies it, as a sanction', () => {
+    expect(facts('Regulators said Huawei was fined under the GDPR last year.')).toContain('APPLIES_TO General Data Protection Regulation -> Huawei');
+  });
+});

@@ -207,6 +207,7 @@ const ITS = /\b[Ii]ts\s+((?:[a-z][a-z-]*\s+){0,3})$/;
 // a nation's name used as an adjective before an organisation's head noun: "a US company", "a UK-based firm"
 const NATION_HEAD =
   /^(?:-based|-headquartered)?\s+(?:(?:[a-z][a-z-]*|AI|[A-Z]{2,5})\s+){0,3}(?:\([A-Z]{2,5}\)\s+)?(?:joint venture|venture|company|firm|startup|start-up|group|giant|lab|chipmaker|maker|provider|hyperscaler|vendor|operator|conglomerate|developer|designer|manufacturer|fund|agency|cloud|multinational|corporation|champion|supplier|foundry|bank|investor)\b/;
+const LAWS_OF = /^(?:['’]s)?\s+(?:[a-z][a-z-]*\s+){0,2}(?:laws?|rules?|regulations?|legislation|acts?|statutes?|controls?|regimes?)\s*,?\s*(?:such as|like|including|notably)\s+(?:the\s+)?$/;
 const INSIDE_ATTACHED = /^\s*(?:,|\(|—|–)\s*(?:a|an|the|which|who|whose|its|one of|itself|now|formerly|previously|once)\b[^,;()—–]*$/;
 const MAKING = /\b(?:releas|launch|unveil|introduc|develop|announc|open-sourc|debut|ship|built|build|creat|train|publish|made by|from)\w*/i;
 const MADE_BY: Phrase['rel'][] = ['DEVELOPED_BY', 'DESIGNED_BY', 'OPERATED_BY'];
@@ -412,6 +413,13 @@ export const relatePhrases: RelationRule = {
         left.members.length === 1 && left.members[0]!.label === 'Nation' && !left.members[0]!.demonym && !left.members[0]!.place && left.members[0]!.status !== 'ambiguous'
           ? left.members[0]!
           : undefined;
+      // "U.S. laws such as the ⟨Cloud Act⟩", "the EU's rules, including ⟨GDPR⟩": the nation enacted them
+      if (
+        (named || (left.members.length === 1 && left.members[0]!.label === 'Organization' && usable(left.members[0]))) &&
+        groups[a + 1] &&
+        LAWS_OF.test(frame.masked.slice(left.end, groups[a + 1]!.start))
+      )
+        for (const m of groups[a + 1]!.members.filter(usable)) if (m.label === 'Regulation') push('ENACTED_BY', m, (named ?? left.members[0])!, 0.6);
       // "US companies ⟨1⟩ and ⟨2⟩", and a nation's name right before an organisation's ("the US ⟨Federal Reserve⟩")
       const between = next ? frame.masked.slice(left.end, next.start) : '';
       if (named && next && (NATION_BEFORE.test(between) || (/^ $/.test(between) && next.members.length === 1 && next.members[0]!.label !== 'Model' && next.members[0]!.label !== 'Chip')))

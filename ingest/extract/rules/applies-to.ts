@@ -8,7 +8,7 @@ const EFFECTS: [RegExp, string][] = [
   [/\b(exempt\w*|excluded from|not subject to|carve-out)\b/i, 'access'],
   [/\b(prohibit\w*|bans?|banned|shall not|may not|forbid\w*|embargo\w*)\b/i, 'ban'],
   [/\blicen[cs]e (requirement|is required|required|application)|requires? (a |an )?licen[cs]e|licen[cs]ing requirement/i, 'license_required'],
-  [/\b(sanction\w*|entity list|blocked persons)\b/i, 'sanction'],
+  [/\b(sanction\w*|entity list|blocked persons|fined?|penalt\w*)\b/i, 'sanction'],
   [/\b(restrict\w*|controls?|curb\w*|limit\w*)\b/i, 'restriction'],
   [/\b(localis\w*|localiz\w*|data residency|stored in)\b/i, 'localization'],
   [/\b(disclos\w*|report\w* to|transparency|notify|notification)\b/i, 'disclosure'],
