@@ -320,3 +320,9 @@ describe('laws and their makers', () => {
     expect(facts('Regulators said Huawei was fined under the GDPR last year.')).toContain('APPLIES_TO General Data Protection Regulation -> Huawei');
   });
 });
+
+describe('owners in appositives', () => {
+  it('"X, the company\'s <words>," is owned by the company named before', () => {
+    expect(facts('Mistral AI keeps growing. Mistral Compute, the company’s AI infrastructure stack, is now operational.')).toContain('OPERATED_BY Mistral Compute -> Mistral AI');
+  });
+});

@@ -207,6 +207,8 @@ const ITS = /\b[Ii]ts\s+((?:[a-z][a-z-]*\s+){0,3})$/;
 // a nation's name used as an adjective before an organisation's head noun: "a US company", "a UK-based firm"
 const NATION_HEAD =
   /^(?:-based|-headquartered)?\s+(?:(?:[a-z][a-z-]*|AI|[A-Z]{2,5})\s+){0,3}(?:\([A-Z]{2,5}\)\s+)?(?:joint venture|venture|company|firm|startup|start-up|group|giant|lab|chipmaker|maker|provider|hyperscaler|vendor|operator|conglomerate|developer|designer|manufacturer|fund|agency|cloud|multinational|corporation|champion|supplier|foundry|bank|investor)\b/;
+// the owner's possessive, up to five plain words and the appositive's end: "'s AI infrastructure stack, …", "'s 2026 flagship —"
+const OWNER_APPOSITIVE = /^['’]s\s+(?:[\p{L}\p{N}-]+\s+){0,4}[\p{L}\p{N}-]+\s*(?:,|—|–|\)|$|\s(?:is|was|has|had|will|now|that|which)\b)/u;
 const LAWS_OF = /^(?:['’]s)?\s+(?:[a-z][a-z-]*\s+){0,2}(?:laws?|rules?|regulations?|legislation|acts?|statutes?|controls?|regimes?)\s*,?\s*(?:such as|like|including|notably)\s+(?:the\s+)?$/;
 const INSIDE_ATTACHED = /^\s*(?:,|\(|—|–)\s*(?:a|an|the|which|who|whose|its|one of|itself|now|formerly|previously|once)\b[^,;()—–]*$/;
 const MAKING = /\b(?:releas|launch|unveil|introduc|develop|announc|open-sourc|debut|ship|built|build|creat|train|publish|made by|from)\w*/i;
@@ -374,6 +376,15 @@ export const relatePhrases: RelationRule = {
         const right = groups[b]!;
         // a name inside an appositive ("⟨0⟩, a unit of ⟨1⟩, unveiled ⟨2⟩") is not the subject of what follows the appositive
         if (/,/.test(frame.masked.slice(left.end, right.start)) && INSIDE_ATTACHED.test(frame.masked.slice(a > 0 ? groups[a - 1]!.end : 0, left.start))) continue;
+        // "⟨X⟩, ⟨Y⟩'s flagship model": an appositive naming X by its owner
+        if (b === a + 1 && /^\s*,\s*(?:the\s+)?$/.test(frame.masked.slice(left.end, right.start)) && OWNER_APPOSITIVE.test(frame.masked.slice(right.end, right.end + 80))) {
+          for (const x of left.members.filter(usable))
+            for (const y of right.members.filter(usable)) {
+              const owned = possessive("'s", y, x);
+              if (owned && owned.rel !== 'HEADQUARTERED_IN') push(owned.rel, owned.subject, owned.object, 0.6);
+            }
+          continue;
+        }
         // a possessive owner ("⟨1⟩'s ⟨2⟩") is not the end of a phrase: what it owns is
         if (/^['’]s\b/.test(frame.masked.slice(right.end, right.end + 3))) continue;
         const gap = gapBetween(frame, left, right);
@@ -423,7 +434,7 @@ export const relatePhrases: RelationRule = {
       // "US companies ⟨1⟩ and ⟨2⟩", and a nation's name right before an organisation's ("the US ⟨Federal Reserve⟩")
       const between = next ? frame.masked.slice(left.end, next.start) : '';
       if (named && next && (NATION_BEFORE.test(between) || (/^ $/.test(between) && next.members.length === 1 && next.members[0]!.label !== 'Model' && next.members[0]!.label !== 'Chip')))
-        for (const m of next.members.filter(usable)) if (m.label !== 'Nation') push(HOUSED(m), m, named, 0.65);
+        for (const m of next.members.filter(usable)) if (m.label !== 'Nation') push(m.label === 'Regulation' ? 'ENACTED_BY' : HOUSED(m), m, named, 0.65);
       if (nation && next && DEMONYM_BEFORE.test(frame.masked.slice(left.end, next.start))) for (const m of next.members.filter(usable)) push(HOUSED(m), m, nation, 0.65);
       // "⟨1⟩ is an American company", "⟨1⟩ is a US company"
       const after = next ? frame.masked.slice(next.end, next.end + 40) : '';
