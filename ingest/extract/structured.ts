@@ -95,6 +95,9 @@ interface Stated {
   value: string;
   line: string;
   heading: string;
+  /** for a table cell: its row's head cell and its column's header */
+  row?: string;
+  column?: string;
 }
 
 /** The label/value pairs of a Markdown body: "label: value" lines, "**Label** value" lines, table rows (by row head and column header), and list items (labelled by the line that leads into the list). */
@@ -122,7 +125,7 @@ function statedPairs(body: string): Stated[] {
         return;
       }
       const head = cells[0] ?? '';
-      cells.slice(1).forEach((cell, j) => out.push({ label: `${head} ${header?.[j + 1] ?? ''}`.trim(), value: cell, line: line.trim(), heading }));
+      cells.slice(1).forEach((cell, j) => out.push({ label: `${head} ${header?.[j + 1] ?? ''}`.trim(), value: cell, line: line.trim(), heading, row: head, column: header?.[j + 1] ?? '' }));
       return;
     }
     header = null;
@@ -165,5 +168,36 @@ export function hardwareFacts(sink: RecordSink, model: EndpointOut | null, body:
       const n = count ? Number(count.replace(/,/g, '')) : undefined;
       sink.fact(rel, model, chip, s.line, n && Number.isSafeInteger(n) && n > 0 ? { props: { count: n } } : {});
     }
+  }
+}
+
+// a column or label naming what a model was made from: "Base Model", "Finetuned from", "Original model", "Teacher"
+const BASE_LABEL = /^(?:base(?: model)?|original model|parent model|(?:fine-?tuned|finetuned|distilled|quantized|quantised|derived|initiali[sz]ed) from(?: model)?|teacher(?: model)?)$/i;
+
+/** A cell's or value's name without its Markdown: "[Qwen2.5-Math-1.5B](https://…)" → "Qwen2.5-Math-1.5B". */
+function plainName(text: string): string {
+  return text
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\*\*|__|`|🤗/g, '')
+    .trim();
+}
+
+/**
+ * Lineage a model card states by its structure: a table whose column says "Base Model" relates each row's
+ * model to the model in that column ("| Foo-Distill-7B | [Bar-7B](…) |"), and a labelled line ("Finetuned
+ * from model: Bar-7B") relates the card's model to the one it names. DERIVED_FROM, the card's row as quote.
+ */
+export function lineageFacts(sink: RecordSink, model: EndpointOut | null, body: string): void {
+  for (const s of statedPairs(body)) {
+    const column = s.column !== undefined ? plainName(s.column) : undefined;
+    const label = column ?? plainName(s.label);
+    if (!BASE_LABEL.test(label)) continue;
+    const base = plainName(s.value);
+    const subjectName = s.row !== undefined ? plainName(s.row) : undefined;
+    // names only: a cell of prose or a number is no model
+    if (!/^[\w./-]+(?: [\w./-]+){0,3}$/.test(base) || !/\d|[A-Z]/.test(base)) continue;
+    const subject = subjectName !== undefined ? (/^[\w./-]+(?: [\w./-]+){0,3}$/.test(subjectName) ? sink.entity(subjectName, 'Model', { labels: ['Model'] }) : null) : model;
+    const object = sink.entity(base.split('/').pop()!, 'Model', { labels: ['Model'], aliases: base.includes('/') ? [base] : [] });
+    sink.fact('DERIVED_FROM', subject, object, s.line, { confidence: 0.8 });
   }
 }

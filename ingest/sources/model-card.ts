@@ -8,7 +8,7 @@ import { InvalidInput } from '../../schema/errors.js';
 import type { Props } from '../../schema/records.js';
 import { parseModelName } from '../resolve/model-version.js';
 import { resolveName } from '../resolve/resolver.js';
-import { RecordSink, hardwareFacts } from '../extract/structured.js';
+import { RecordSink, hardwareFacts, lineageFacts } from '../extract/structured.js';
 import { MODEL_FAMILIES } from '../extract/lexicon.js';
 import { decodeBody } from './decode.js';
 import type { ParsedDocument, RawInput, Source, ParseContext } from './source.js';
@@ -147,9 +147,15 @@ export function parseModelCard(markdown: string, url: string, ctx: ParseContext)
     sink.fact('DERIVED_FROM', model, baseModel, frontQuote, { props: { relation }, confidence: 0.95 });
   }
 
-  const developer = field(body, 'Developed by|Model developer|Developer|Model Developer|Organization|Created by');
+  const developer = field(body, 'Developed by|Model developer|Developer|Model Developer|Model creator|Organization|Created by');
   if (developer) {
-    const dev = sink.entity(developer.value.split(/[,;(]/)[0]!.trim(), 'Lab', { labels: ['Lab', 'Organization'] });
+    // the name without its link and markup: "[deepseek-ai](https://…)<br>" is "deepseek-ai"
+    const devName = developer.value
+      .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/<[^>]*>|\*\*|__|`/g, '')
+      .split(/[,;(]/)[0]!
+      .trim();
+    const dev = devName ? sink.entity(devName, 'Lab', { labels: ['Lab', 'Organization'] }) : null;
     sink.fact('DEVELOPED_BY', model, dev, developer.line, { confidence: 0.9 });
   }
   // the publishing namespace ("deepseek-ai/…", "mistralai/…") is the developer when the graph knows it
@@ -163,6 +169,7 @@ export function parseModelCard(markdown: string, url: string, ctx: ParseContext)
     if (dev) sink.fact('DEVELOPED_BY', model, sink.entity(dev.entity.name, dev.entity.label, { labels: [dev.entity.label] }), undefined, { confidence: known ? 0.7 : 0.6 });
   }
   hardwareFacts(sink, model, body, ctx.gazetteer);
+  lineageFacts(sink, model, body);
   // sentences come from the prose: markup, image and link targets and code blocks would only add noise
   const prose = body
     .replace(/```[\s\S]*?```/g, ' ')
