@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { InvalidInput, NotFound } from '../../../schema/errors.js';
 import { terminalSafe } from '../../../scenarios/format.js';
 import type { CliCommand } from '../command.js';
+import type { Prf } from '../../../ingest/eval/score.js';
 
 const KINDS = ['news', 'model-card', 'policy', 'feed', 'auto'] as const;
 const ENTITY_SOURCES = ['seeds', 'store', 'none'] as const;
@@ -16,14 +17,8 @@ function oneOf<T extends string>(option: string, value: unknown, allowed: readon
   return found;
 }
 
-interface Figures {
-  gold: number;
-  predicted: number;
-  matched: number;
-  precision: number;
-  recall: number;
-  f1: number;
-}
+/** The scorer's figures, without the lists of missed and spurious keys. */
+type Figures = Omit<Prf, 'missed' | 'spurious'>;
 
 const f = (x: number, digits = 2) => x.toFixed(digits);
 const prf = (s: Figures) => `${f(s.precision)} / ${f(s.recall)} / ${f(s.f1, 3)} (${s.matched}/${s.gold} gold, ${s.predicted} pred)`;
