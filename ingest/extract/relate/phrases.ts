@@ -47,65 +47,6 @@ export class PhraseFileError extends Error {
   }
 }
 
-// words that only state a relation when nothing else stands between the mentions
-const FUNCTION_WORDS = new Set([
-  'by',
-  'from',
-  'on',
-  'in',
-  'of',
-  'with',
-  'to',
-  'for',
-  'via',
-  'through',
-  'than',
-  'versus',
-  'vs',
-  'against',
-  'under',
-  'behind',
-  'near',
-  'outside',
-  'runs',
-  'built',
-  'build',
-  'builds',
-  'owns',
-  'own',
-  'unit',
-  'subsidiary',
-  'subsidiaries',
-  'division',
-  'successor',
-  'memory',
-  'uses',
-  'use',
-  'using',
-  'fab',
-  'foundry',
-  'hit',
-  'hits',
-  'add',
-  'adds',
-  'added',
-  'led',
-  'leads',
-  'back',
-  'backs',
-  'backed',
-  'fund',
-  'funds',
-  'funded',
-  'raise',
-  'raises',
-  'raised',
-  'houses',
-  'housing',
-  'bought',
-  'buys',
-]);
-
 const RELATION = z.enum(RELATION_TYPES as unknown as [RelationType, ...RelationType[]]);
 const LABEL = z.enum(LABELS as unknown as [Label, ...Label[]]);
 const PHRASE_TEXT = z.string().regex(/^[a-z0-9 '*,.+\-[\]]+$/, 'a phrase is lower-case words, optionally ending a stem with *');
@@ -127,6 +68,7 @@ const ENTRY = z
 const FILE = z
   .object({
     possessive: z.object({ relations: z.array(RELATION).min(1), maxModifiers: z.number().int().min(0).max(10) }).strict(),
+    weak: z.array(PHRASE_TEXT).default([]),
     heads: z.partialRecord(LABEL, z.array(z.string().regex(/^[a-z][a-z -]*$/, 'a head noun is lower-case words'))),
     entries: z.array(z.unknown()),
   })
@@ -168,6 +110,7 @@ export function parsePhrases(text: string, file: string): PhraseBook {
   const items = isSeq(entriesNode) ? (entriesNode.items as Node[]) : [];
   const phrases: Phrase[] = [];
   const counts: Partial<Record<RelationType, number>> = {};
+  const weakWords = new Set(top.data.weak);
   top.data.entries.forEach((raw, i) => {
     const parsed = ENTRY.safeParse(raw);
     const node = items[i];
@@ -179,7 +122,7 @@ export function parsePhrases(text: string, file: string): PhraseBook {
     const e = parsed.data;
     const add = (list: string[] | undefined, direction: Direction) => {
       if (!list?.length) return;
-      const strong = list.filter((t) => !FUNCTION_WORDS.has(t));
+      const strong = list.filter((t) => !weakWords.has(t));
       let re: RegExp | null = null;
       if (strong.length) {
         try {
@@ -193,7 +136,7 @@ export function parsePhrases(text: string, file: string): PhraseBook {
         direction,
         texts: list,
         re,
-        weak: new Set(list.filter((t) => FUNCTION_WORDS.has(t))),
+        weak: new Set(list.filter((t) => weakWords.has(t))),
         ...(e.labels ? { subjectLabels: e.labels[0], objectLabels: e.labels[1] } : {}),
         ...(e.objectKinds ? { objectKinds: e.objectKinds } : {}),
       });

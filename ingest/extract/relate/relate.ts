@@ -34,7 +34,10 @@ const MARKER = /⟨(\d+)⟩/g;
 // "⟨1⟩, ⟨2⟩ and ⟨3⟩", "⟨1⟩, ⟨2⟩, and investment firm ⟨3⟩": the last member may carry a short description
 const LIST_GAP = /^(?:\s*,\s*(?:and |or |as well as |plus )?|\s+(?:and|or|&|as well as|plus)\s+|\s*\/\s*)(?:the )?(?:(?<=(?:and|or) (?:the )?)(?:[a-z][a-z-]* ){1,2})?$/;
 // a clause attached to the left mention, which the relation phrase skips: ", a Shenzhen-based firm," / ", which ⟨5⟩ backs,"
-const ATTACHED = /^\s*(?:,|\(|—|–)\s*(?:a|an|the|which|who|whose|its|one of|itself|now|formerly|previously|once)\b[^,;()—–]*(?:,|\)|—|–)/;
+const CLAUSE_OPENING = '^\\s*(?:,|\\(|—|–)\\s*(?:a|an|the|which|who|whose|its|one of|itself|now|formerly|previously|once)\\b[^,;()—–]*';
+const ATTACHED = new RegExp(`${CLAUSE_OPENING}(?:,|\\)|—|–)`);
+// the same clause still open where a mention stands inside it ("⟨0⟩, a unit of ⟨1⟩")
+const INSIDE_ATTACHED = new RegExp(`${CLAUSE_OPENING}$`);
 const BLOCK =
   /;|\||\b(?:said|says|say|told|tells|according|reported|reports|reportedly|but|while|whereas|although|though|however|unlike|not|never|no longer|without|except|if|whether|rather than|instead|denied|denies|deny|rejected|rejects|refused|refuses|plans? to|could|might|may|would|should|considering|consider|asked|ask|urged|urge|allegedly|alleged)\b|n't\b/;
 // words that carry no relation: what is left of a gap once they are gone must be a lone function word for it to count
@@ -210,14 +213,17 @@ const NATION_HEAD =
 // the owner's possessive, up to five plain words and the appositive's end: "'s AI infrastructure stack, …", "'s 2026 flagship —"
 const OWNER_APPOSITIVE = /^['’]s\s+(?:[\p{L}\p{N}-]+\s+){0,4}[\p{L}\p{N}-]+\s*(?:,|—|–|\)|$|\s(?:is|was|has|had|will|now|that|which)\b)/u;
 const LAWS_OF = /^(?:['’]s)?\s+(?:[a-z][a-z-]*\s+){0,2}(?:laws?|rules?|regulations?|legislation|acts?|statutes?|controls?|regimes?)\s*,?\s*(?:such as|like|including|notably)\s+(?:the\s+)?$/;
-const INSIDE_ATTACHED = /^\s*(?:,|\(|—|–)\s*(?:a|an|the|which|who|whose|its|one of|itself|now|formerly|previously|once)\b[^,;()—–]*$/;
 const MAKING = /\b(?:releas|launch|unveil|introduc|develop|announc|open-sourc|debut|ship|built|build|creat|train|publish|made by|from)\w*/i;
 const MADE_BY: Phrase['rel'][] = ['DEVELOPED_BY', 'DESIGNED_BY', 'OPERATED_BY'];
 const QUANTISED = /[-_.](?:GGUF|AWQ|GPTQ|MLX|EXL2|bnb|[48]-?bit|int[48]|fp8|q[2-8]_k\w*)$/i;
 const INTRODUCING = /^\s*,?\s*(?:dubbed|called|named|known as|branded(?: as)?|code-?named|nicknamed)\s*[“"‘']?$/;
-const HOUSED = (m: Mention) => (m.label === 'DataCenter' || m.label === 'Deployment' ? 'LOCATED_IN' : 'HEADQUARTERED_IN') as Phrase['rel'];
+// where a thing is: an organisation's headquarters where the schema allows them, else its location
+const HOUSING: Phrase['rel'][] = ['HEADQUARTERED_IN', 'LOCATED_IN'];
+const housed = (m: Mention): Phrase['rel'] | undefined => HOUSING.find((r) => allowed(r, m.label, 'Nation'));
+/** Labels that make models (the schema's DEVELOPED_BY objects): the actors "its" and list members stand for. */
+const isMaker = (label: Label) => allowed('DEVELOPED_BY', 'Model', label);
 
-const compatible = (a: Label, b: Label) => a === b || ((a === 'Lab' || a === 'Organization') && (b === 'Lab' || b === 'Organization'));
+const compatible = (a: Label, b: Label) => a === b || (isMaker(a) && isMaker(b));
 
 /** Usable endpoints: not ambiguous, not an adjective ("Chinese"). */
 const usable = (m: Mention | undefined): m is Mention => !!m && m.status !== 'ambiguous' && !m.demonym && !m.inName;
@@ -270,13 +276,12 @@ function words(gap: string): string[] {
 }
 
 /** The phrase that decides a gap between a left and a right mention, with the subject and object it gives. */
-function decide(gap: string, left: Mention, right: Mention): { rel: Phrase['rel']; subject: Mention; object: Mention; weak: boolean } | null {
-  const content = words(gap).filter((w) => !FILLER.has(w));
+function decide(gap: string, gapWords: readonly string[], left: Mention, right: Mention): { rel: Phrase['rel']; subject: Mention; object: Mention; weak: boolean } | null {
+  const content = gapWords.filter((w) => !FILLER.has(w));
   const lone = content.length === 1 ? content[0]! : undefined;
   let best: { rel: Phrase['rel']; subject: Mention; object: Mention; weak: boolean; end: number } | null = null;
   for (const phrase of book.phrases) {
     let end = -1;
-    const weak = lone !== undefined && phrase.weak.has(lone);
     if (phrase.re) {
       phrase.re.lastIndex = 0;
       let m: RegExpExecArray | null;
@@ -286,7 +291,9 @@ function decide(gap: string, left: Mention, right: Mention): { rel: Phrase['rel'
         phrase.re.lastIndex = m.index + 1;
       }
     }
-    if (end < 0 && weak) end = gap.lastIndexOf(lone!) + lone!.length;
+    // only a lone function word decides when no full phrase matched
+    const weak = end < 0 && lone !== undefined && phrase.weak.has(lone);
+    if (weak) end = gap.lastIndexOf(lone!) + lone!.length;
     if (end < 0) continue;
     let subject = left;
     let object = right;
@@ -300,7 +307,7 @@ function decide(gap: string, left: Mention, right: Mention): { rel: Phrase['rel'
     if ((subject.place || object.place) && !PLACE_RELATIONS.has(phrase.rel)) continue;
     // "benchmarked against models developed by ⟨1⟩": what follows a comparison is about the compared, not the left mention
     if (phrase.rel !== 'COMPETES_WITH' && COMPARISON.test(gap)) continue;
-    if (!best || end > best.end) best = { rel: phrase.rel, subject, object, weak: weak && !phrase.re?.test(gap), end };
+    if (!best || end > best.end) best = { rel: phrase.rel, subject, object, weak, end };
   }
   return best;
 }
@@ -308,14 +315,17 @@ function decide(gap: string, left: Mention, right: Mention): { rel: Phrase['rel'
 const COMPARISON = /\b(?:against|than|versus|vs\.?|compared|comparable|benchmarked|outperform\w*|rival\w*|unlike|similar)\b/;
 const PLACE_RELATIONS = new Set<Phrase['rel']>(['HEADQUARTERED_IN', 'LOCATED_IN', 'ENACTED_BY']);
 
-/** "⟨a⟩'s [modifiers] ⟨b⟩": the relation the owner has to the owned, or null. */
-function possessive(gap: string, owner: Mention, owned: Mention): { rel: Phrase['rel']; subject: Mention; object: Mention } | null {
+/** "⟨a⟩'s [modifiers] ⟨b⟩": the modifiers between a possessive and what it owns, or null when the gap is no possessive. */
+function possessiveModifiers(gap: string): string[] | null {
   const m = /^'s\b(.*)$/.exec(gap.trim());
   if (!m) return null;
   // modifiers are plain words; a final ", the" introduces the owned name ("X's earlier chip, the Y")
   const tail = m[1]!.replace(/,\s*(?:(?:the|a|an|its)\s*)?$/, '');
-  if (/[,;:()—–"“”]/.test(tail)) return null;
-  const rest = words(tail);
+  return /[,;:()—–"“”]/.test(tail) ? null : words(tail);
+}
+
+/** The relation an owner has to what it owns with these modifiers between them, or null. */
+function possessive(rest: readonly string[], owner: Mention, owned: Mention): { rel: Phrase['rel']; subject: Mention; object: Mention } | null {
   if (rest.length > book.possessive.maxModifiers || rest.some((w) => NOT_MODIFIER.has(w) || /^[$€£¥]|\d/.test(w))) return null;
   // a city owns only what it houses ("Beijing's JD.com")
   const rels = owner.place ? book.possessive.relations.filter((r) => PLACE_RELATIONS.has(r)) : book.possessive.relations;
@@ -380,7 +390,7 @@ export const relatePhrases: RelationRule = {
         if (b === a + 1 && /^\s*,\s*(?:the\s+)?$/.test(frame.masked.slice(left.end, right.start)) && OWNER_APPOSITIVE.test(frame.masked.slice(right.end, right.end + 80))) {
           for (const x of left.members.filter(usable))
             for (const y of right.members.filter(usable)) {
-              const owned = possessive("'s", y, x);
+              const owned = possessive([], y, x);
               if (owned && owned.rel !== 'HEADQUARTERED_IN') push(owned.rel, owned.subject, owned.object, 0.6);
             }
           continue;
@@ -391,64 +401,73 @@ export const relatePhrases: RelationRule = {
         if (gap === null) continue;
         // a participle after a comma reaches back to what the sentence introduced ("X, a collection of …, developed and released by Y")
         const reach = AGENT_AT_END.test(gap) ? MAX_AGENT_GAP_WORDS : MAX_GAP_WORDS;
-        if (words(gap).length > reach || BLOCK.test(gap)) continue;
-        if (words(gap).length > 1 && (NEW_CLAUSE.test(gap) || CLAUSE_AND.test(gap))) continue;
+        const gapWords = words(gap);
+        if (gapWords.length > reach || BLOCK.test(gap)) continue;
+        if (gapWords.length > 1 && (NEW_CLAUSE.test(gap) || CLAUSE_AND.test(gap))) continue;
+        const modifiers = possessiveModifiers(gap);
         for (const l of left.members) {
           for (const r of right.members) {
             if (!usable(l) || !usable(r)) continue;
-            const owned = possessive(gap, l, r);
+            const owned = modifiers ? possessive(modifiers, l, r) : null;
             if (owned) {
               push(owned.rel, owned.subject, owned.object, 0.65);
               continue;
             }
-            const d = decide(gap, l, r);
+            const d = decide(gap, gapWords, l, r);
             if (d) push(d.rel, d.subject, d.object, d.weak ? 0.55 : 0.6, gap);
           }
         }
       }
+      const next = groups[a + 1];
       // "a data centre in ⟨the UAE⟩, dubbed ⟨Stargate X⟩": the place of the thing named is the place before its name
-      const named2 = groups[a + 1];
       if (
-        named2 &&
+        next &&
         left.members.length === 1 &&
         left.members[0]!.label === 'Nation' &&
         usable(left.members[0]) &&
-        INTRODUCING.test(frame.masked.slice(left.end, named2.start)) &&
+        INTRODUCING.test(frame.masked.slice(left.end, next.start)) &&
         /\bin (?:the )?$/.test(frame.masked.slice(Math.max(0, left.start - 8), left.start))
       )
-        for (const m of named2.members.filter(usable)) if (m.label !== 'Nation') push('LOCATED_IN', m, left.members[0]!, 0.6);
+        for (const m of next.members.filter(usable)) if (m.label !== 'Nation') push('LOCATED_IN', m, left.members[0]!, 0.6);
       // nationality: "Chinese startup ⟨1⟩", "⟨1⟩, a Chinese hedge fund"
       const nation = left.members.length === 1 && left.members[0]!.demonym && !left.members[0]!.place && left.members[0]!.status !== 'ambiguous' ? left.members[0]! : undefined;
-      const next = groups[a + 1];
       const named =
         left.members.length === 1 && left.members[0]!.label === 'Nation' && !left.members[0]!.demonym && !left.members[0]!.place && left.members[0]!.status !== 'ambiguous'
           ? left.members[0]!
           : undefined;
-      // "U.S. laws such as the ⟨Cloud Act⟩", "the EU's rules, including ⟨GDPR⟩": the nation enacted them
-      if (
-        (named || (left.members.length === 1 && left.members[0]!.label === 'Organization' && usable(left.members[0]))) &&
-        groups[a + 1] &&
-        LAWS_OF.test(frame.masked.slice(left.end, groups[a + 1]!.start))
-      )
-        for (const m of groups[a + 1]!.members.filter(usable)) if (m.label === 'Regulation') push('ENACTED_BY', m, (named ?? left.members[0])!, 0.6);
+      // "Freedonian statutes like the ⟨Data Act⟩", "the bloc's rules, including ⟨its privacy law⟩": the nation enacted them
+      const issuer = named ?? (left.members.length === 1 && usable(left.members[0]) ? left.members[0] : undefined);
+      if (issuer && next && LAWS_OF.test(frame.masked.slice(left.end, next.start))) for (const m of next.members.filter(usable)) push('ENACTED_BY', m, issuer, 0.6);
       // "US companies ⟨1⟩ and ⟨2⟩", and a nation's name right before an organisation's ("the US ⟨Federal Reserve⟩")
       const between = next ? frame.masked.slice(left.end, next.start) : '';
       if (named && next && (NATION_BEFORE.test(between) || (/^ $/.test(between) && next.members.length === 1 && next.members[0]!.label !== 'Model' && next.members[0]!.label !== 'Chip')))
-        for (const m of next.members.filter(usable)) if (m.label !== 'Nation') push(m.label === 'Regulation' ? 'ENACTED_BY' : HOUSED(m), m, named, 0.65);
-      if (nation && next && DEMONYM_BEFORE.test(frame.masked.slice(left.end, next.start))) for (const m of next.members.filter(usable)) push(HOUSED(m), m, nation, 0.65);
+        for (const m of next.members.filter(usable)) {
+          // a nation's rule is its own; an organisation or site is in it
+          const rel = allowed('ENACTED_BY', m.label, 'Nation') ? 'ENACTED_BY' : housed(m);
+          if (rel) push(rel, m, named, 0.65);
+        }
+      if (nation && next && DEMONYM_BEFORE.test(between))
+        for (const m of next.members.filter(usable)) {
+          const rel = housed(m);
+          if (rel) push(rel, m, nation, 0.65);
+        }
       // "⟨1⟩ is an American company", "⟨1⟩ is a US company"
       const after = next ? frame.masked.slice(next.end, next.end + 40) : '';
       const nationAfter = next && next.members.length === 1 && next.members[0]!.label === 'Nation' && next.members[0]!.status !== 'ambiguous' && !next.members[0]!.place && NATION_HEAD.test(after);
-      if (nationAfter && DEMONYM_AFTER.test(frame.masked.slice(left.end, next.start))) for (const m of left.members.filter(usable)) push(HOUSED(m), m, next.members[0]!, 0.65);
+      if (nationAfter && DEMONYM_AFTER.test(between))
+        for (const m of left.members.filter(usable)) {
+          const rel = housed(m);
+          if (rel) push(rel, m, next.members[0]!, 0.65);
+        }
       // "its ⟨1⟩": the owner is the organisation the sentence named last before it, else the one the text is about
       const its = ITS.exec(frame.masked.slice(a > 0 ? groups[a - 1]!.end : 0, left.start));
       if (its && left.members.length >= 1) {
         const before = groups
           .slice(0, a)
           .flatMap((g) => g.members)
-          .filter((m) => usable(m) && (m.label === 'Organization' || m.label === 'Lab'));
+          .filter((m) => usable(m) && isMaker(m.label));
         const subject = before[before.length - 1] ?? leadingActor(frame) ?? frame.previous;
-        const owner = subject && usable(subject) && (subject.label === 'Organization' || subject.label === 'Lab') && !left.members.includes(subject) ? subject : undefined;
+        const owner = subject && usable(subject) && isMaker(subject.label) && !left.members.includes(subject) ? subject : undefined;
         const mods = words(its[1]!);
         if (owner && mods.length <= book.possessive.maxModifiers && !mods.some((w) => NOT_MODIFIER.has(w) || RELATIONAL.test(w)))
           for (const m of left.members.filter(usable)) {
@@ -458,7 +477,7 @@ export const relatePhrases: RelationRule = {
       }
       // coordinated partners: "⟨0⟩ and ⟨1⟩ formed an alliance", "a partnership between ⟨0⟩ and ⟨1⟩"
       if (left.members.length > 1) {
-        const after = frame.masked.slice(left.end, groups[a + 1]?.start ?? frame.masked.length).toLowerCase();
+        const after = frame.masked.slice(left.end, next?.start ?? frame.masked.length).toLowerCase();
         const before = frame.masked.slice(Math.max(0, left.start - 80), left.start).toLowerCase();
         if (PARTNER_AFTER.test(after) || PARTNER_BEFORE.test(before)) {
           const ms = left.members.filter(usable);
