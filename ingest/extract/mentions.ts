@@ -1,9 +1,10 @@
 // Entity mentions of a document: gazetteer matches (known entities) and proposals (new ones),
 // merged longest-first without overlaps. Proposed names are then matched everywhere else in the
 // document too, so "ICG Solutions" introduced once is found again later.
+import type { Label } from '../../schema/generated/model.js';
 import type { EntityRecord } from '../../schema/records.js';
 import { entityId } from '../../schema/records.js';
-import type { Mention } from './frame.js';
+import { allowed, type Mention } from './frame.js';
 import { Gazetteer, type GazetteerHit } from './gazetteer.js';
 import type { Sentence } from './nlp.js';
 import { nameKey } from '../resolve/normalise.js';
@@ -186,36 +187,19 @@ function repositories(text: string, gazetteer: Gazetteer): Mention[] {
     const name = `${owner}/${repo}`;
     // owners are often written in lower case ("nvidia/…"): the capitalised and upper-case spellings are tried too
     const spellings = [owner, owner[0]!.toUpperCase() + owner.slice(1), owner.toUpperCase()];
-    const hit = spellings.map((o) => gazetteer.match(o).find((h) => h.start === 0 && h.end === o.length)).find(Boolean);
-    const best = hit && hit.candidates.length === 1 ? hit.candidates[0]!.entity : undefined;
-    const publisher: Mention =
-      best && (best.label === 'Organization' || best.label === 'Lab')
-        ? {
-            start,
-            end: start + owner.length,
-            surface: owner,
-            label: best.label,
-            name: best.name,
-            id: best.id,
-            aliases: best.aliases,
-            props: best.props,
-            status: 'known',
-            confidence: 0.8,
-            demonym: false,
-          }
-        : {
-            start,
-            end: start + owner.length,
-            surface: owner,
-            label: 'Organization',
-            name: owner,
-            id: entityId('Organization', owner, {}),
-            aliases: [],
-            props: {},
-            status: 'proposed',
-            confidence: 0.55,
-            demonym: false,
-          };
+    const publisher: Mention = knownMaker(gazetteer, spellings, start, owner) ?? {
+      start,
+      end: start + owner.length,
+      surface: owner,
+      label: 'Organization',
+      name: owner,
+      id: entityId('Organization', owner, {}),
+      aliases: [],
+      props: {},
+      status: 'proposed',
+      confidence: 0.55,
+      demonym: false,
+    };
     out.push({
       start,
       end: start + name.length,
@@ -243,25 +227,29 @@ function makerInName(m: Mention, gazetteer: Gazetteer): void {
   const first = /^([\p{L}][\p{L}\p{N}.&]*(?: [A-Z][\p{L}]+)?)[- ]/u.exec(m.surface);
   if (!first) return;
   for (const candidate of [first[1]!, first[1]!.split(' ')[0]!]) {
-    const hit = gazetteer.match(candidate).find((h) => h.start === 0 && h.end === candidate.length && h.candidates.length === 1);
-    const e = hit?.candidates[0]!.entity;
-    if (!e || !(e.label === 'Organization' || e.label === 'Lab')) continue;
-    if (m.label === 'Cloud' ? m.operator !== e.id : false) return;
-    m.publisher = {
-      start: m.start,
-      end: m.start + candidate.length,
-      surface: candidate,
-      label: e.label,
-      name: e.name,
-      id: e.id,
-      aliases: e.aliases,
-      props: e.props,
-      status: 'known',
-      confidence: 0.8,
-      demonym: false,
-    };
+    const maker = knownMaker(gazetteer, [candidate], m.start, candidate);
+    if (!maker) continue;
+    // a cloud's maker is the operator the graph knows for it, or none
+    if (m.label !== 'Cloud' || m.operator === maker.id) m.publisher = maker;
     return;
   }
+}
+
+/** Labels that make models, chips and clouds: the schema's DEVELOPED_BY objects. */
+const isMaker = (label: Label) => allowed('DEVELOPED_BY', 'Model', label);
+
+/**
+ * The maker the graph knows under one of these spellings of a name (the whole string, one candidate only), as a
+ * mention at `start` with the name's surface; undefined when it knows none.
+ */
+function knownMaker(gazetteer: Gazetteer, spellings: readonly string[], start: number, surface: string): Mention | undefined {
+  for (const spelling of spellings) {
+    const hit = gazetteer.match(spelling).find((h) => h.start === 0 && h.end === spelling.length);
+    if (!hit) continue;
+    if (hit.candidates.length !== 1 || !isMaker(hit.candidates[0]!.entity.label)) return undefined;
+    return { ...fromHit(hit, false), start, end: start + surface.length, surface, confidence: 0.8 };
+  }
+  return undefined;
 }
 
 /** Finds the mentions of every sentence of a document. */
