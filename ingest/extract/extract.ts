@@ -6,6 +6,7 @@ import { allowed, isMention, leadingActor, type Endpoint, type FactDraft, type F
 import type { Gazetteer } from './gazetteer.js';
 import { findMentions } from './mentions.js';
 import { analyse, type Sentence } from './nlp.js';
+import { phraseBook } from './relate/phrases.js';
 import { RULES } from './rules/index.js';
 import { EXTRACTOR_VERSION } from './version.js';
 
@@ -111,20 +112,21 @@ function withAnaphors(sentence: Sentence, named: Mention[], before: Mention | un
 }
 
 // "the company", "the California chipmaker", "the Chinese startup", and "It" opening a sentence: an
-// organisation the text named before. Each head says which referents fit.
-const DESCRIPTOR =
-  /\b[Tt]he (?:(?:[A-Z][a-z]+(?:-based|-headquartered)?|[a-z]+-based|[a-z]+-headquartered|[a-z]+) ){0,2}?(company|firm|chipmaker|chip maker|chip designer|startup|start-up|group|giant|conglomerate|lab|laboratory|developer|manufacturer|foundry|hyperscaler|cloud provider|cloud giant)(?! (?:of|that|which|who)\b)\b/g;
+// organisation the text named before. The heads and what each fits are data (phrases.yaml, referents).
+const { referents: REFERENTS } = phraseBook();
+const DESCRIPTOR = new RegExp(
+  `\\b[Tt]he (?:(?:[A-Z][a-z]+(?:-based|-headquartered)?|[a-z]+-based|[a-z]+-headquartered|[a-z]+) ){0,2}?(${[...REFERENTS.keys()].join('|')})(?! (?:of|that|which|who)\\b)\\b`,
+  'g',
+);
 // "Its" is left to the rules that read it ("Its selection of …") and to the relation layer's possessive pronoun
 const PRONOUN = /^(?:[A-Z][a-z]+, )?(It)\b(?!['’])/;
-const HEAD_FITS: Record<string, (m: Mention) => boolean> = {
-  chipmaker: (m) => m.label === 'Organization' && (m.props?.kind === undefined || m.props.kind === 'chip_designer' || m.props.kind === 'foundry' || m.props.kind === 'memory_maker'),
-  foundry: (m) => m.label === 'Organization' && (m.props?.kind === undefined || m.props.kind === 'foundry'),
-  lab: (m) => m.label === 'Lab',
-  hyperscaler: (m) => m.label === 'Organization' || m.label === 'Cloud',
+/** Labels a description can stand for: whose mentions a sentence offers as referents. */
+const REFERENT_LABELS = new Set([...REFERENTS.values()].flatMap((r) => r.labels));
+const fits = (head: string, m: Mention): boolean => {
+  const r = REFERENTS.get(head);
+  if (!r || !r.labels.includes(m.label)) return false;
+  return !r.kinds || m.label !== 'Organization' || m.props?.kind === undefined || r.kinds.includes(String(m.props.kind));
 };
-HEAD_FITS['chip maker'] = HEAD_FITS['chip designer'] = HEAD_FITS['manufacturer'] = HEAD_FITS.chipmaker!;
-HEAD_FITS['laboratory'] = HEAD_FITS.lab!;
-const fits = (head: string, m: Mention) => (HEAD_FITS[head] ?? ((x: Mention) => x.label === 'Organization' || x.label === 'Lab'))(m);
 
 /**
  * Mentions for "the company" and "It": each stands for the actor the text named last that fits its head
@@ -214,7 +216,7 @@ export function extract(text: string, opts: ExtractOptions): ExtractedRecord[] {
     const named = mentionsBySentence[k]!;
     const withModel = sentence.text.includes(' model') || sentence.text.startsWith('The model') || sentence.text.startsWith('This model') ? withAnaphors(sentence, named, lastModel) : named;
     const mentions = withReferents(sentence, withModel, actors);
-    const own = named.filter((m) => (m.label === 'Organization' || m.label === 'Lab' || m.label === 'Cloud') && m.status !== 'ambiguous' && !m.demonym);
+    const own = named.filter((m) => REFERENT_LABELS.has(m.label) && m.status !== 'ambiguous' && !m.demonym);
     // the sentence's leading actor first, then the others it names from the last
     const lead = own[0] && LEADS.test(sentence.text.slice(0, own[0].start - sentence.start)) ? own[0] : undefined;
     if (own.length) actors = [...new Set([...(lead ? [lead] : []), ...own.reverse(), ...actors.filter((a) => !own.some((o) => o.id === a.id))])].slice(0, 6);

@@ -288,6 +288,14 @@ describe('relate: the phrase file is checked against the domain model', () => {
     expect(e.message).toMatch(/^test\/phrases\.yaml:6: /);
     expect(e.message).toMatch(/"chip".*Chip.*Model/);
   });
+
+  it('a referent head listed twice, or an organisation kind the schema lacks, names the file and the line', () => {
+    const twice = [...valid.slice(0, 5), 'referents:', '  - heads: [company]', '    labels: [Organization]', '  - heads: [company]', '    labels: [Lab]', ...valid.slice(5)];
+    const e = failure(twice.join('\n'));
+    expect(e.message).toMatch(/^test\/phrases\.yaml:9: referents: "company" is listed twice/);
+    const badKind = [...valid.slice(0, 5), 'referents:', '  - heads: [chipmaker]', '    labels: [Organization]', '    kinds: [bakery]', ...valid.slice(5)];
+    expect(failure(badKind.join('\n')).message).toMatch(/^test\/phrases\.yaml:\d+: .*not an Organization kind/);
+  });
 });
 
 describe('languages', () => {

@@ -32,6 +32,8 @@ export interface PhraseBook {
   phrases: Phrase[];
   /** head noun (lower case) -> the label it gives a name it heads or introduces */
   heads: ReadonlyMap<string, Label>;
+  /** descriptions that stand for an organisation named before ("the California chipmaker"): head noun -> what it fits */
+  referents: ReadonlyMap<string, { labels: readonly Label[]; kinds?: readonly string[] }>;
   possessive: { relations: RelationType[]; maxModifiers: number };
   /** a hash-free summary for tests and docs: relation type -> number of phrases */
   counts: Partial<Record<RelationType, number>>;
@@ -70,6 +72,17 @@ const FILE = z
     possessive: z.object({ relations: z.array(RELATION).min(1), maxModifiers: z.number().int().min(0).max(10) }).strict(),
     weak: z.array(PHRASE_TEXT).default([]),
     heads: z.partialRecord(LABEL, z.array(z.string().regex(/^[a-z][a-z -]*$/, 'a head noun is lower-case words'))),
+    referents: z
+      .array(
+        z
+          .object({
+            heads: z.array(z.string().regex(/^[a-z][a-z -]*$/, 'a head noun is lower-case words')).min(1),
+            labels: z.array(LABEL).min(1),
+            kinds: z.array(z.string().refine(isOrgKind, 'not an Organization kind of the schema')).optional(),
+          })
+          .strict(),
+      )
+      .default([]),
     entries: z.array(z.unknown()),
   })
   .strict();
@@ -157,7 +170,17 @@ export function parsePhrases(text: string, file: string): PhraseBook {
       heads.set(n, label);
     }
   }
-  return { phrases, heads, possessive: top.data.possessive, counts };
+  const referents = new Map<string, { labels: readonly Label[]; kinds?: readonly string[] }>();
+  top.data.referents.forEach((r, i) => {
+    for (const h of r.heads) {
+      if (referents.has(h)) {
+        const node = doc.getIn(['referents', i], true) as Node | undefined;
+        throw new PhraseFileError(file, lineOf(node, counter), `referents: "${h}" is listed twice`);
+      }
+      referents.set(h, { labels: r.labels, ...(r.kinds ? { kinds: r.kinds } : {}) });
+    }
+  });
+  return { phrases, heads, referents, possessive: top.data.possessive, counts };
 }
 
 let book: PhraseBook | undefined;
