@@ -23,7 +23,7 @@ const NOT_NAMES =
   /^(?:The|This|That|These|Those|It|Its|In|On|At|For|And|But|However|Meanwhile|According|Last|Next|Earlier|Later|Today|Yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Article|Section|Part|Chapter|Annex|Table|Figure)$/;
 
 /** The label the last one or two words of a phrase give it, if they are a head noun. */
-export function headLabel(phrase: string): Label | undefined {
+function headLabel(phrase: string): Label | undefined {
   const w = phrase.toLowerCase().trim().split(/\s+/);
   return heads.get(w.slice(-2).join(' ')) ?? heads.get(w[w.length - 1] ?? '');
 }
