@@ -6,6 +6,7 @@ import { allowed, isMention, leadingActor, type Endpoint, type FactDraft, type F
 import type { Gazetteer } from './gazetteer.js';
 import { findMentions } from './mentions.js';
 import { analyse, type Sentence } from './nlp.js';
+import { LEXICON } from './lexicon.js';
 import { phraseBook } from './relate/phrases.js';
 import { RULES } from './rules/index.js';
 import { EXTRACTOR_VERSION } from './version.js';
@@ -76,6 +77,15 @@ const idOf = (e: Endpoint): string => {
   }
   return id;
 };
+
+// a nation's laws are its own, whichever of its bodies passed them: "enacted by Congress" is ENACTED_BY the United States
+const NATIONS_BY_ISO = new Map(LEXICON.filter((e) => e.label === 'Nation' && typeof e.props?.iso === 'string').map((e) => [String(e.props?.iso), e]));
+function enactingNation(d: FactDraft): FactDraft {
+  const legislatures = phraseBook().legislatures;
+  if (d.rel !== 'ENACTED_BY' || !legislatures || !isMention(d.object) || !d.object.country || !legislatures.test(d.object.name)) return d;
+  const nation = NATIONS_BY_ISO.get(d.object.country);
+  return nation ? { ...d, object: { label: 'Nation', name: nation.name, aliases: nation.aliases, props: nation.props } } : d;
+}
 
 function mask(text: string, offset: number, mentions: Mention[]): string {
   let out = '';
@@ -243,7 +253,8 @@ export function extract(text: string, opts: ExtractOptions): ExtractedRecord[] {
         // a rule that trips on odd input loses this sentence only
         continue;
       }
-      for (const d of drafts) {
+      for (const draft of drafts) {
+        const d = enactingNation(draft);
         if (!allowed(d.rel, d.subject.label, d.object.label)) continue;
         const props = validProps(d.rel, d.props);
         if (!props) continue;

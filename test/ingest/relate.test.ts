@@ -122,6 +122,23 @@ const POSITIVE: Row[] = [
 
   // member codes after a known maker or family
   { topic: 'maker and a member code', text: 'OpenAI launched OpenAI-o5 for paying users.', expect: ['DEVELOPED_BY OpenAI-o5 -> OpenAI'] },
+  // an opening participle places the subject; a list of facilities places it in each country
+  { topic: 'opening participle of place', text: 'Headquartered in Seoul, Samsung Electronics also designs memory.', expect: ['HEADQUARTERED_IN Samsung Electronics -> South Korea'] },
+  {
+    topic: 'a list of facilities abroad',
+    text: 'Micron has assembly plants in Malaysia, design centres in India and Japan, and a sales office in France.',
+    expect: ['LOCATED_IN Micron Technology -> Malaysia', 'LOCATED_IN Micron Technology -> India', 'LOCATED_IN Micron Technology -> Japan', 'LOCATED_IN Micron Technology -> France'],
+  },
+  { topic: 'owned and funded by: a part of the owner', text: 'Zhipu is owned and funded by Alibaba, according to filings.', expect: ['SUBSIDIARY_OF Zhipu AI -> Alibaba Group'] },
+  { topic: 'owned and controlled by', text: 'Moonshot AI is wholly owned by Alibaba.', expect: ['SUBSIDIARY_OF Moonshot AI -> Alibaba Group'] },
+  { topic: 'its subsidiary, named after a comma', text: 'Microsoft expanded in Europe through its subsidiary, GitHub.', expect: ['SUBSIDIARY_OF GitHub -> Microsoft'], fails: true },
+  // a nation's law is its own, whichever body passed it
+  {
+    topic: 'a law enacted by the legislature',
+    text: 'Congress passed the CHIPS Act in 2022.',
+    expect: ['ENACTED_BY CHIPS and Science Act -> United States'],
+    not: ['ENACTED_BY CHIPS and Science Act -> US Congress'],
+  },
 ];
 
 const NEGATIVE: Row[] = [

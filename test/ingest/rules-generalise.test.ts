@@ -140,7 +140,42 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
     expect: ['APPLIES_TO Entity List -> Huawei', 'APPLIES_TO Entity List -> SMIC', 'ENACTED_BY Entity List -> US Department of Commerce'],
   },
   { rule: 'listing', text: 'The team added GPT-5 to the benchmark list.', expect: [], not: ['APPLIES_TO'] },
-  { rule: 'export-ban', text: 'The Netherlands restricted exports of ASML machines to China.', expect: ['APPLIES_TO Netherlands export restriction on ASML to China -> China'] },
+  {
+    rule: 'restriction',
+    text: 'The Netherlands restricted exports of ASML machines to China.',
+    expect: ['APPLIES_TO Netherlands export controls -> China', 'ENACTED_BY Netherlands export controls -> Netherlands'],
+  },
+  // export measures stated by what a government does, in the active, the passive and as a licence requirement
+  {
+    rule: 'restriction',
+    text: 'Last year the US government restricted accelerators like the H100 and A100 from Chinese buyers.',
+    expect: [
+      'ENACTED_BY US export controls -> United States',
+      'APPLIES_TO US export controls -> NVIDIA H100',
+      'APPLIES_TO US export controls -> NVIDIA A100',
+      'APPLIES_TO US export controls -> China',
+    ],
+  },
+  {
+    rule: 'restriction',
+    text: 'In March, Japanese officials told Nvidia they would require a licence to ship the H200 to China.',
+    expect: ['APPLIES_TO Japan export controls -> NVIDIA', 'APPLIES_TO Japan export controls -> NVIDIA H200', 'APPLIES_TO Japan export controls -> China'],
+  },
+  {
+    rule: 'restriction',
+    text: 'Nvidia will require a licence to use its software in China.',
+    expect: [],
+    not: ['APPLIES_TO', 'ENACTED_BY'],
+  },
+  { rule: 'restriction', text: 'The Ascend 910B was added to US sanctions this spring.', expect: ['APPLIES_TO US sanctions -> Huawei Ascend 910B', 'ENACTED_BY US sanctions -> United States'] },
+  {
+    rule: 'restriction',
+    text: 'The A100 and H100 were barred by the US for export to Russia.',
+    expect: ['APPLIES_TO US export controls -> NVIDIA A100', 'APPLIES_TO US export controls -> NVIDIA H100', 'APPLIES_TO US export controls -> Russia'],
+  },
+  // a company acting, not a government; a plan, not a measure
+  { rule: 'restriction', text: 'Nvidia restricted the H20 to approved customers in China.', expect: [], not: ['APPLIES_TO', 'ENACTED_BY'] },
+  { rule: 'restriction', text: 'The US could restrict the H20 from Chinese buyers next year.', expect: [], not: ['APPLIES_TO'] },
   { rule: 'fabricated-by', text: 'Huawei unveiled the Ascend 950 chip, manufactured by SMIC.', expect: ['FABRICATED_BY Huawei Ascend 950 -> SMIC'] },
   { rule: 'national-regime', text: 'The US export control regime was designed to slow China.', expect: ['ENACTED_BY US export controls -> United States'] },
   { rule: 'national-regime', text: 'US sanctions on Huawei hurt.', expect: ['ENACTED_BY US sanctions -> United States', 'APPLIES_TO US sanctions -> Huawei'] },

@@ -31,6 +31,8 @@ const SUFFIX: Record<string, Kind> = {
   Capital: { label: 'Organization', kind: 'fund' },
   Ventures: { label: 'Organization', kind: 'fund' },
   Partners: { label: 'Organization', kind: 'fund' },
+  Fund: { label: 'Organization', kind: 'fund' },
+  Consortium: { label: 'Organization', kind: 'consortium' },
   Telecom: { label: 'Organization', kind: 'telecom' },
   Robotics: { label: 'Organization', kind: 'company' },
   Computing: { label: 'Organization', kind: 'company' },

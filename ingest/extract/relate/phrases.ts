@@ -35,6 +35,8 @@ export interface PhraseBook {
   /** descriptions that stand for an organisation named before ("the California chipmaker"): head noun -> what it fits */
   referents: ReadonlyMap<string, { labels: readonly Label[]; kinds?: readonly string[] }>;
   possessive: { relations: RelationType[]; maxModifiers: number };
+  /** the bodies through which a nation enacts its laws ("Congress", "the Bundestag"): what they enact is ENACTED_BY the nation */
+  legislatures: RegExp | null;
   /** a hash-free summary for tests and docs: relation type -> number of phrases */
   counts: Partial<Record<RelationType, number>>;
 }
@@ -83,6 +85,7 @@ const FILE = z
           .strict(),
       )
       .default([]),
+    legislatures: z.array(z.string().regex(/^[a-z][a-z' -]*$/, 'a legislature is lower-case words')).default([]),
     entries: z.array(z.unknown()),
   })
   .strict();
@@ -180,7 +183,8 @@ export function parsePhrases(text: string, file: string): PhraseBook {
       referents.set(h, { labels: r.labels, ...(r.kinds ? { kinds: r.kinds } : {}) });
     }
   });
-  return { phrases, heads, referents, possessive: top.data.possessive, counts };
+  const legislatures = top.data.legislatures.length ? new RegExp(`\\b(?:${top.data.legislatures.map(phraseSource).join('|')})\\b`, 'i') : null;
+  return { phrases, heads, referents, possessive: top.data.possessive, legislatures, counts };
 }
 
 let book: PhraseBook | undefined;

@@ -108,6 +108,10 @@ const FILLER = new Set([
 ]);
 // words that make a possessive's gap more than a name's modifiers ("X's investment in Y", "X's plan to buy Y")
 const NOT_MODIFIER = new Set([
+  // an article opens another noun phrase: "X's plans predated the Y" is no possessive of Y
+  'the',
+  'a',
+  'an',
   'in',
   'on',
   'of',
@@ -207,6 +211,17 @@ const DESCRIBED = /⟨\d+⟩(?:\s+[a-z][a-z-]*){0,4}\s*$/;
 const RELATIONAL =
   /^(?:predecessor|successor|rival|rivals|competitor|competitors|peer|peers|counterpart|alternative|alternatives|partner|partners|customer|customers|client|clients|investor|investors|backer|backers|parent|supplier|suppliers)$/;
 const ITS = /\b[Ii]ts\s+((?:[a-z][a-z-]*\s+){0,3})$/;
+// "its subsidiary, ⟨1⟩", "its wholly owned unit ⟨1⟩": the owned is a part of the owner
+const ITS_UNIT = /\b[Ii]ts\s+(?:[a-z-]+\s+){0,2}(?:subsidiary|subsidiaries|unit|units|division|divisions|arm|affiliate|affiliates)\s*,?\s*(?:the\s+)?$/;
+// "⟨S⟩ has plants in ⟨A⟩, offices in ⟨B⟩ and ⟨C⟩, and a sales office in ⟨D⟩": each "<facility> in ⟨X⟩" of the list places the subject
+const FACILITY = '(?:offices?|headquarters|plants?|fabs?|sites?|facilities|factories|factory|centers?|centres?|operations|subsidiaries|branches|campuse?s?|labs?|laboratories|data cent(?:er|re)s?)';
+const FACILITY_FIRST = new RegExp(
+  `^\\s+(?:also\\s+)?(?:has|have|had|operates|operated|maintains|maintained|runs|ran|opened|opens|built|builds)\\s+(?:[a-z-]+\\s+){0,3}${FACILITY}\\s+(?:in|throughout|across)\\s+(?:the\\s+)?(?:mainland\\s+)?$`,
+);
+const FACILITY_NEXT = new RegExp(`^\\s*,\\s*(?:and\\s+)?(?:(?:a|an|its|their)\\s+)?(?:[a-z-]+\\s+){0,2}${FACILITY}\\s+(?:in|throughout|across)\\s+(?:the\\s+)?(?:mainland\\s+)?$`);
+// "Based in ⟨Hangzhou⟩, ⟨DeepSeek⟩ …": an opening participle places the subject that follows it
+const PLACED_OPENING = /(?:^|[.;:]\s+|^[A-Z][a-z]+ \d{4},\s+)(?:Based|Headquartered|Located) in (?:the )?$/;
+const AFTER_OPENING = /^\s*(?:,\s*[A-Z][\p{L}-]+(?: [A-Z][\p{L}-]+)?)?\s*,\s*(?:the\s+)?$/u;
 // a nation's name used as an adjective before an organisation's head noun: "a US company", "a UK-based firm"
 const NATION_HEAD =
   /^(?:-based|-headquartered)?\s+(?:(?:[a-z][a-z-]*|AI|[A-Z]{2,5})\s+){0,3}(?:\([A-Z]{2,5}\)\s+)?(?:joint venture|venture|company|firm|startup|start-up|group|giant|lab|chipmaker|maker|provider|hyperscaler|vendor|operator|conglomerate|developer|designer|manufacturer|fund|agency|cloud|multinational|corporation|champion|supplier|foundry|bank|investor)\b/;
@@ -279,14 +294,16 @@ function words(gap: string): string[] {
 function decide(gap: string, gapWords: readonly string[], left: Mention, right: Mention): { rel: Phrase['rel']; subject: Mention; object: Mention; weak: boolean } | null {
   const content = gapWords.filter((w) => !FILLER.has(w));
   const lone = content.length === 1 ? content[0]! : undefined;
-  let best: { rel: Phrase['rel']; subject: Mention; object: Mention; weak: boolean; end: number } | null = null;
+  let best: { rel: Phrase['rel']; subject: Mention; object: Mention; weak: boolean; end: number; length: number } | null = null;
   for (const phrase of book.phrases) {
     let end = -1;
+    let length = 0;
     if (phrase.re) {
       phrase.re.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = phrase.re.exec(gap))) {
         end = m.index + m[0].length;
+        length = m[0].length;
         // overlapping phrases: try again one character on
         phrase.re.lastIndex = m.index + 1;
       }
@@ -307,7 +324,8 @@ function decide(gap: string, gapWords: readonly string[], left: Mention, right: 
     if ((subject.place || object.place) && !PLACE_RELATIONS.has(phrase.rel)) continue;
     // "benchmarked against models developed by ⟨1⟩": what follows a comparison is about the compared, not the left mention
     if (phrase.rel !== 'COMPETES_WITH' && COMPARISON.test(gap)) continue;
-    if (!best || end > best.end) best = { rel: phrase.rel, subject, object, weak, end };
+    // the phrase nearest the right-hand mention decides; of two ending there, the longer ("owned and funded by" over "funded by")
+    if (!best || end > best.end || (end === best.end && length > best.length)) best = { rel: phrase.rel, subject, object, weak, end, length };
   }
   return best;
 }
@@ -419,6 +437,15 @@ export const relatePhrases: RelationRule = {
         }
       }
       const next = groups[a + 1];
+      // a list of the subject's facilities and where they are
+      if (left.members.length === 1 && usable(left.members[0]) && housed(left.members[0]!) && next && FACILITY_FIRST.test(frame.masked.slice(left.end, next.start))) {
+        const subject = left.members[0]!;
+        for (let b = a + 1; b < groups.length; b++) {
+          const g = groups[b]!;
+          if (b > a + 1 && !FACILITY_NEXT.test(frame.masked.slice(groups[b - 1]!.end, g.start))) break;
+          for (const m of g.members) if (m.label === 'Nation' && (m.place || !m.demonym) && m.status !== 'ambiguous') push('LOCATED_IN', subject, m, 0.6);
+        }
+      }
       // "a data centre in ⟨the UAE⟩, dubbed ⟨Stargate X⟩": the place of the thing named is the place before its name
       if (
         next &&
@@ -460,7 +487,32 @@ export const relatePhrases: RelationRule = {
           if (rel) push(rel, m, next.members[0]!, 0.65);
         }
       // "its ⟨1⟩": the owner is the organisation the sentence named last before it, else the one the text is about
-      const its = ITS.exec(frame.masked.slice(a > 0 ? groups[a - 1]!.end : 0, left.start));
+      const lead = frame.masked.slice(a > 0 ? groups[a - 1]!.end : 0, left.start);
+      // "Based in ⟨place⟩, ⟨Org⟩ …"
+      const place = left.members[0]!;
+      if (
+        next &&
+        left.members.length === 1 &&
+        place.label === 'Nation' &&
+        (place.place || !place.demonym) &&
+        place.status !== 'ambiguous' &&
+        PLACED_OPENING.test(lead) &&
+        AFTER_OPENING.test(frame.masked.slice(left.end, next.start))
+      )
+        for (const m of next.members.filter(usable)) {
+          const rel = housed(m);
+          if (rel) push(rel, m, place, 0.6);
+        }
+      const unitOf = ITS_UNIT.test(lead);
+      const its = unitOf ? null : ITS.exec(lead);
+      if (unitOf) {
+        const before = groups
+          .slice(0, a)
+          .flatMap((g) => g.members)
+          .filter((m) => usable(m) && isMaker(m.label));
+        const owner = before[before.length - 1] ?? leadingActor(frame) ?? frame.previous;
+        if (owner && usable(owner)) for (const m of left.members.filter(usable)) if (!left.members.includes(owner)) push('SUBSIDIARY_OF', m, owner, 0.6);
+      }
       if (its && left.members.length >= 1) {
         const before = groups
           .slice(0, a)

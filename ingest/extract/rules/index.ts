@@ -6,7 +6,6 @@ import { dealWith } from './deal-with.js';
 import { derivedFrom } from './derived-from.js';
 import { developedBy } from './developed-by.js';
 import { enactedBy } from './enacted-by.js';
-import { exportBan } from './export-ban.js';
 import { fabricatedBy } from './fabricated-by.js';
 import { headquarteredIn } from './headquartered-in.js';
 import { investsIn } from './invests-in.js';
@@ -18,6 +17,7 @@ import { nationalRegime } from './national-regime.js';
 import { partnership } from './partnership.js';
 import { possessive } from './possessive.js';
 import { programme } from './programme.js';
+import { restriction } from './restriction.js';
 import { runsOn } from './runs-on.js';
 import { selection } from './selection.js';
 import { subsidiaryOf } from './subsidiary-of.js';
@@ -43,7 +43,7 @@ export const RULES: readonly RelationRule[] = [
   partnership,
   programme,
   enactedBy,
-  exportBan,
+  restriction,
   nationalRegime,
   listing,
   usesModel,

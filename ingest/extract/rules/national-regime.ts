@@ -1,7 +1,21 @@
 // A nation's standing regime named by its noun: "the US export control regime", "American chip
 // export controls", "US sanctions on Huawei". Gives a Regulation "<nation> export controls" (or
 // sanctions) with ENACTED_BY, and APPLIES_TO for a target named right after "on", "against" or "to".
-import { E, at, allowed, pattern, type FactDraft, type NewEntity, type RelationRule } from '../frame.js';
+import { E, at, allowed, pattern, type FactDraft, type Mention, type NewEntity, type RelationRule } from '../frame.js';
+
+/** How a nation is named in its regime's name: a one-word name as it is ("China"), else its short code ("US", "UK", "EU"). */
+function shortName(nation: Mention): string {
+  if (!/\s/.test(nation.name)) return nation.name;
+  return [nation.surface, ...nation.aliases].find((a) => /^[A-Z]{2,3}$/.test(a)) ?? nation.name;
+}
+
+/** A nation's standing regime of export controls or sanctions, named one way wherever a rule finds it. */
+export function regimeOf(nation: Mention, sanctions: boolean): NewEntity {
+  const noun = sanctions ? 'sanctions' : 'export controls';
+  const name = `${shortName(nation)} ${noun}`;
+  const aliases = [...new Set([`${nation.surface} ${noun}`, `${nation.name} ${noun}`])].filter((a) => a !== name);
+  return { label: 'Regulation', name, aliases, props: { kind: sanctions ? 'sanction' : 'export_control' } };
+}
 
 const RE = pattern(`${E} (?:(?:chip|semiconductor|technology|AI) )?(export[- ]control(?:s| regime| rules)?|sanctions(?: regime)?)(?: (?:on|against|targeting) (?:[a-z-]+ ){0,2}?${E})?`);
 
@@ -16,8 +30,7 @@ export const nationalRegime: RelationRule = {
       const nation = at(frame, m[1]);
       if (!nation || nation.label !== 'Nation' || !allowed('ENACTED_BY', 'Regulation', nation.label)) continue;
       const sanctions = m[2]!.startsWith('sanctions');
-      const noun = sanctions ? 'sanctions' : 'export controls';
-      const reg: NewEntity = { label: 'Regulation', name: `${nation.surface} ${noun}`, aliases: [`${nation.name} ${noun}`], props: { kind: sanctions ? 'sanction' : 'export_control' } };
+      const reg = regimeOf(nation, sanctions);
       out.push({ rel: 'ENACTED_BY', subject: reg, object: nation, confidence: 0.6 });
       const target = at(frame, m[3]);
       if (target && target !== nation && allowed('APPLIES_TO', 'Regulation', target.label))
