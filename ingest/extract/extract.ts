@@ -224,6 +224,7 @@ export function extract(text: string, opts: ExtractOptions): ExtractedRecord[] {
   let quiet = 0;
   sentences.forEach((sentence, k) => {
     const named = mentionsBySentence[k]!;
+    const modelBefore = lastModel;
     const withModel = sentence.text.includes(' model') || sentence.text.startsWith('The model') || sentence.text.startsWith('This model') ? withAnaphors(sentence, named, lastModel) : named;
     const mentions = withReferents(sentence, withModel, actors);
     const own = named.filter((m) => REFERENT_LABELS.has(m.label) && m.status !== 'ambiguous' && !m.demonym);
@@ -240,7 +241,13 @@ export function extract(text: string, opts: ExtractOptions): ExtractedRecord[] {
     // "English, German and Thai" in a sentence about languages names languages, not nations
     const languages = LANGUAGES.test(sentence.text);
     for (const m of mentions) if (!m.place && !m.anaphor && !(languages && m.demonym)) addEntity(m);
-    const frame: Frame = { text: sentence.text, masked: mask(sentence.text, sentence.start, mentions), mentions, ...(previous ? { previous } : {}) };
+    const frame: Frame = {
+      text: sentence.text,
+      masked: mask(sentence.text, sentence.start, mentions),
+      mentions,
+      ...(previous ? { previous } : {}),
+      ...(modelBefore ? { previousModel: modelBefore } : {}),
+    };
     previous = subjectOf(frame) ?? previous;
     for (const rule of rules) {
       // most rules relate two mentions; skipping sentences with fewer keeps extraction fast

@@ -60,6 +60,8 @@ export interface Frame {
   mentions: Mention[];
   /** the subject mention of the previous sentence, for "Its ..." and "The company ..." */
   previous?: Mention;
+  /** the model the text was about before this sentence, for "Its successor …" */
+  previousModel?: Mention;
 }
 
 /** A relation rule: one pattern family for one kind of statement. */

@@ -139,6 +139,14 @@ const POSITIVE: Row[] = [
     expect: ['ENACTED_BY CHIPS and Science Act -> United States'],
     not: ['ENACTED_BY CHIPS and Science Act -> US Congress'],
   },
+  // the model the text was about, and what it was trained on
+  {
+    topic: 'its successor',
+    text: 'Mistral released Mistral Large 2 in July. Its successor Mistral Large 3 came a year later.',
+    expect: ['DERIVED_FROM Mistral Large 3 -> Mistral Large 2'],
+    fails: true,
+  },
+  { topic: 'GPU hours on a chip', text: 'Llama 3 took about 7 million H100 GPU hours to train.', expect: ['TRAINED_ON Llama 3 -> NVIDIA H100'] },
 ];
 
 const NEGATIVE: Row[] = [

@@ -173,6 +173,11 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
     text: 'The A100 and H100 were barred by the US for export to Russia.',
     expect: ['APPLIES_TO US export controls -> NVIDIA A100', 'APPLIES_TO US export controls -> NVIDIA H100', 'APPLIES_TO US export controls -> Russia'],
   },
+  {
+    rule: 'restriction',
+    text: 'The H200 was added to US sanctions, along with accelerators from AMD and Intel.',
+    expect: ['APPLIES_TO US sanctions -> NVIDIA H200', 'APPLIES_TO US sanctions -> AMD', 'APPLIES_TO US sanctions -> Intel'],
+  },
   // a company acting, not a government; a plan, not a measure
   { rule: 'restriction', text: 'Nvidia restricted the H20 to approved customers in China.', expect: [], not: ['APPLIES_TO', 'ENACTED_BY'] },
   { rule: 'restriction', text: 'The US could restrict the H20 from Chinese buyers next year.', expect: [], not: ['APPLIES_TO'] },

@@ -211,6 +211,10 @@ const DESCRIBED = /⟨\d+⟩(?:\s+[a-z][a-z-]*){0,4}\s*$/;
 const RELATIONAL =
   /^(?:predecessor|successor|rival|rivals|competitor|competitors|peer|peers|counterpart|alternative|alternatives|partner|partners|customer|customers|client|clients|investor|investors|backer|backers|parent|supplier|suppliers)$/;
 const ITS = /\b[Ii]ts\s+((?:[a-z][a-z-]*\s+){0,3})$/;
+// "Its successor ⟨R2⟩": a model that follows the model the text was about derives from it
+const SUCCESSOR = /^(?:successor|follow-up|followup|upgrade)$/;
+// "… using 2.7 million ⟨H800⟩ GPU hours": compute spent on a chip is what the sentence's model was trained on
+const GPU_HOURS = /^\s*(?:GPU|gpu)[- ]?hours\b/;
 // "its subsidiary, ⟨1⟩", "its wholly owned unit ⟨1⟩": the owned is a part of the owner
 const ITS_UNIT = /\b[Ii]ts\s+(?:[a-z-]+\s+){0,2}(?:subsidiary|subsidiaries|unit|units|division|divisions|arm|affiliate|affiliates)\s*,?\s*(?:the\s+)?$/;
 // "⟨S⟩ has plants in ⟨A⟩, offices in ⟨B⟩ and ⟨C⟩, and a sales office in ⟨D⟩": each "<facility> in ⟨X⟩" of the list places the subject
@@ -513,6 +517,12 @@ export const relatePhrases: RelationRule = {
         const owner = before[before.length - 1] ?? leadingActor(frame) ?? frame.previous;
         if (owner && usable(owner)) for (const m of left.members.filter(usable)) if (!left.members.includes(owner)) push('SUBSIDIARY_OF', m, owner, 0.6);
       }
+      const prior = frame.previousModel;
+      if (its && SUCCESSOR.test(its[1]!.trim()) && prior && usable(prior))
+        for (const m of left.members.filter(usable)) if (m.label === 'Model' && m.id !== prior.id) push('DERIVED_FROM', m, prior, 0.55);
+      const trained = leadingActor(frame);
+      if (a > 0 && trained?.label === 'Model' && usable(trained) && GPU_HOURS.test(frame.masked.slice(left.end, left.end + 12)))
+        for (const m of left.members.filter(usable)) push('TRAINED_ON', trained, m, 0.6);
       if (its && left.members.length >= 1) {
         const before = groups
           .slice(0, a)

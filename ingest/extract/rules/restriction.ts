@@ -26,7 +26,7 @@ const LICENCE = pattern(
 );
 // "the ⟨X1⟩ was added to ⟨F⟩ sanctions", "⟨X1⟩ and ⟨X2⟩ were barred by ⟨F⟩ for export to ⟨R⟩"
 const PASSIVE = pattern(
-  `${LIST}${KIND} (?:was|were|has been|have been|had been|got|is now|are now) ${AUX}(?:(added to|placed on|put on|included in) (?:the )?${E} (sanctions|export controls?|export restrictions|blacklist|trade blacklist|entity list)|(banned|barred|blocked|restricted|prohibited|curbed) by (?:the )?${E}(?: government)?${DESTINATION})`,
+  `${LIST}${KIND} (?:was|were|has been|have been|had been|got|is now|are now) ${AUX}(?:(added to|placed on|put on|included in) (?:the )?${E} (sanctions|export controls?|export restrictions|blacklist|trade blacklist|entity list)|(banned|barred|blocked|restricted|prohibited|curbed) by (?:the )?${E}(?: government)?${DESTINATION})(?:[^.;⟨]{0,30}?,? (?:along with|as well as|together with|alongside) (?:[A-Za-z-]+ ){0,3}?(?:from |by |of |made by )?${LIST})?`,
 );
 
 const EFFECT: [RegExp, string][] = [
@@ -74,7 +74,8 @@ export const restriction: RelationRule = {
       out.push(...measure(issuerAt(frame, m[0], m[1]), [at(frame, m[2]), at(frame, told?.[1]), ...goods, at(frame, m[4])], 'license_required'));
     }
     for (const m of frame.masked.matchAll(PASSIVE)) {
-      const items = listIndices(m[1]).map((i) => at(frame, i));
+      // "… along with chips from ⟨A⟩ and ⟨B⟩": the makers of what else was listed fall under it too
+      const items = [...listIndices(m[1]), ...listIndices(m[8])].map((i) => at(frame, i));
       if (m[2]) {
         const noun = m[4]!.toLowerCase();
         out.push(...measure(issuerAt(frame, m[0], m[3]), items, noun === 'sanctions' || noun.includes('list') ? 'sanction' : 'restriction', noun === 'sanctions'));
