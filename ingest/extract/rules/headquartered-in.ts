@@ -20,6 +20,9 @@ const BASED_AFTER = pattern(`${E}(?:, (?:a |an |the )?| (?:—|–) (?:a |an |th
 const CONTENT_WORD = '(?!(?:are|is|was|were|be|have|has|had|can|could|will|would|to|from|like|such|as|than|and|or|with|by|on|in|of|for|that|which|the|a|an)\\b)[a-z-]+ ';
 const ROLE = /\b(?:startup|start-up|company|firm|lab|vendor|maker|chipmaker|giant|group|provider|operator|developer|unicorn)\b/;
 const DEMONYM = pattern(`${E} (?:${CONTENT_WORD}){0,3}${E}`);
+// people and governments of a nation, and what they do to a company, say nothing of where the company is ("Japanese officials told X")
+const NOT_HOME =
+  /\b(?:officials|regulators|lawmakers|legislators|authorities|government|governments|ministers|diplomats|prosecutors|courts?|buyers|customers|users|consumers|told|said|says|asked|warned|met|urged|accused|sued|ordered|pressed|banned|blocked|approved|fined)\b/;
 const APPOSITIVE = pattern(`${E}, (?:a|an|the) ${E} (?:[A-Za-z-]+ ){0,2}(?:company|startup|firm|lab|vendor|maker|chipmaker|giant|group|provider|operator|developer)`);
 const NATION_APPOSITIVE = pattern(`${E}(?:, | \\((?:the )?)${E}['’]s `);
 const AND_OTHER = pattern(`${LIST},? and other ${E} `);
@@ -76,7 +79,7 @@ export const headquarteredIn: RelationRule = {
       for (const m of text.matchAll(DEMONYM)) {
         const nation = at(frame, m[1]);
         // a city only with a role noun between ("Beijing startup Zhipu"), never "in Paris met X"
-        if (nation?.demonym && (!nation.place || ROLE.test(m[0]))) add(at(frame, m[2]), nation, 0.7);
+        if (nation?.demonym && (!nation.place || ROLE.test(m[0])) && !NOT_HOME.test(m[0])) add(at(frame, m[2]), nation, 0.7);
       }
     if (demonym)
       for (const m of text.matchAll(APPOSITIVE)) {

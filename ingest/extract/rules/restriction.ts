@@ -5,7 +5,7 @@
 // Each gives the nation's standing regime, named as the national-regime rule names it ("<nation>
 // export controls", or "<nation> sanctions"), ENACTED_BY the nation and APPLIES_TO the chips,
 // models or companies it reaches and the destination it closes, with the effect the verb states.
-import { E, LIST, at, allowed, listIndices, pattern, type FactDraft, type Frame, type Mention, type RelationRule } from '../frame.js';
+import { E, LIST, at, allowed, listIndices, pattern, type FactDraft, type Frame, type Mention, type NewEntity, type RelationRule } from '../frame.js';
 import { regimeOf } from './national-regime.js';
 
 // the government behind a nation's name: "the ⟨US⟩ government", "⟨US⟩ officials", "⟨Freedonia⟩"
@@ -42,9 +42,20 @@ function issuerAt(frame: Frame, match: string, index: string | undefined): Menti
   return !m.demonym || new RegExp(`⟨${index}⟩ (?:${GOVERNMENT}|sanctions|export)`).test(match) ? m : undefined;
 }
 
-function measure(issuer: Mention | undefined, items: (Mention | undefined)[], effect: string, sanctions = false): FactDraft[] {
+/** A licence requirement on one named item is a measure of its own: "US H20 export licence requirement" (aliases in the text's spelling). */
+function licenceRequirement(issuer: Mention, item: Mention, spelling: string): NewEntity {
+  const base = regimeOf(issuer, false);
+  const country = base.name.slice(0, -' export controls'.length);
+  const name = `${country} ${item.surface} export licence requirement`;
+  const aliases = [...new Set([`${item.surface} ${spelling} requirement`, `${item.name} ${spelling} requirement`, `${country} ${item.surface} export ${spelling} requirement`])].filter(
+    (a) => a !== name,
+  );
+  return { label: 'Regulation', name, aliases, props: { kind: 'rule' } };
+}
+
+function measure(issuer: Mention | undefined, items: (Mention | undefined)[], effect: string, sanctions = false, named?: NewEntity): FactDraft[] {
   if (!issuer) return [];
-  const reg = regimeOf(issuer, sanctions);
+  const reg = named ?? regimeOf(issuer, sanctions);
   const out: FactDraft[] = [{ rel: 'ENACTED_BY', subject: reg, object: issuer, confidence: 0.6 }];
   const seen = new Set<Mention>();
   for (const m of items) {
@@ -71,7 +82,11 @@ export const restriction: RelationRule = {
       // the company told to obtain the licence falls under it too ("told ⟨Acme⟩ it would require …")
       const told = /\btold (?:the company )?⟨(\d+)⟩/.exec(m[0]);
       const goods = [...(m[3] ?? '').matchAll(/⟨(\d+)⟩/g)].map((g) => at(frame, g[1]));
-      out.push(...measure(issuerAt(frame, m[0], m[1]), [at(frame, m[2]), at(frame, told?.[1]), ...goods, at(frame, m[4])], 'license_required'));
+      const issuer = issuerAt(frame, m[0], m[1]);
+      // one chip or model named: the requirement on it is its own measure; else the standing regime
+      const item = goods.length === 1 && goods[0] && !goods[0].demonym && ['Chip', 'Model'].includes(goods[0].label) ? goods[0] : undefined;
+      const named = issuer && item ? licenceRequirement(issuer, item, /licence/i.test(m[0]) ? 'licence' : 'license') : undefined;
+      out.push(...measure(issuer, [at(frame, m[2]), at(frame, told?.[1]), ...goods, at(frame, m[4])], 'license_required', false, named));
     }
     for (const m of frame.masked.matchAll(PASSIVE)) {
       // "… along with chips from ⟨A⟩ and ⟨B⟩": the makers of what else was listed fall under it too
