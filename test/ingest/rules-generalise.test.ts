@@ -141,6 +141,12 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   },
   { rule: 'listing', text: 'The team added GPT-5 to the benchmark list.', expect: [], not: ['APPLIES_TO'] },
   {
+    rule: 'listing',
+    text: 'The Commerce Department added 27 companies to the Entity List, under the destination of Russia, on Tuesday.',
+    expect: ['ENACTED_BY Entity List -> US Department of Commerce', 'APPLIES_TO Entity List -> Russia'],
+  },
+  { rule: 'listing', text: 'The team added two new charts to the report.', expect: [], not: ['ENACTED_BY'] },
+  {
     rule: 'restriction',
     text: 'The Netherlands restricted exports of ASML machines to China.',
     expect: ['APPLIES_TO Netherlands export controls -> China', 'ENACTED_BY Netherlands export controls -> Netherlands'],

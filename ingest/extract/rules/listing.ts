@@ -4,6 +4,10 @@
 import { E, LIST, at, allowed, listIndices, pattern, type FactDraft, type RelationRule } from '../frame.js';
 import { instrumentOf } from '../instrument.js';
 
+// "⟨BIS⟩ added 11 entities to the ⟨Entity List⟩, under the destination of ⟨China⟩": parties not named one by one, and where they are
+const COUNTED = pattern(
+  `${E}(?: \\(⟨\\d+⟩\\))? (?:has |have |had |will |also )?(?:added|adds|placed|places|put|puts|listed|lists|designated|designates) (?:(?:[a-z0-9,-]+|⟨\\d+⟩) ){1,5}?(?:to|on|under) (?:the |its )?${E}(?:,? (?:under the destination (?:of )?|in |from |based in )(?:the )?${E})?`,
+);
 const RE = pattern(`${E}(?: \\(⟨\\d+⟩\\))? (?:has |have |had |will |also )?(?:added|adds|placed|places|put|puts|listed|lists|designated|designates) ${LIST} (?:to|on|under) (?:the |its )?${E}`);
 
 export const listing: RelationRule = {
@@ -23,6 +27,15 @@ export const listing: RelationRule = {
         if (listed && listed !== issuer && !listed.demonym && allowed('APPLIES_TO', list.label, listed.label))
           out.push({ rel: 'APPLIES_TO', subject: list, object: listed, props: { effect }, confidence: 0.7 });
       }
+    }
+    for (const m of frame.masked.matchAll(COUNTED)) {
+      const issuer = at(frame, m[1]);
+      const list = at(frame, m[2]);
+      if (!issuer || !list || list.label !== 'Regulation' || issuer.demonym || !allowed('ENACTED_BY', list.label, issuer.label)) continue;
+      out.push({ rel: 'ENACTED_BY', subject: list, object: issuer, confidence: 0.6 });
+      const where = at(frame, m[3]);
+      if (where && where.label === 'Nation' && where !== issuer)
+        out.push({ rel: 'APPLIES_TO', subject: list, object: where, props: { effect: instrumentOf(list.name)?.effect ?? 'sanction' }, confidence: 0.6 });
     }
     return out;
   },
