@@ -189,6 +189,15 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
     text: 'The H200 was added to US sanctions, along with accelerators from AMD and Intel.',
     expect: ['APPLIES_TO US sanctions -> NVIDIA H200', 'APPLIES_TO US sanctions -> AMD', 'APPLIES_TO US sanctions -> Intel'],
   },
+  // agreements named by their parties
+  {
+    rule: 'named-deal',
+    text: 'The Japan–India Semiconductor Partnership was signed in Tokyo.',
+    expect: ['PARTY_TO Japan -> Japan-India Semiconductor Partnership', 'PARTY_TO India -> Japan-India Semiconductor Partnership'],
+  },
+  { rule: 'named-deal', text: 'Analysts expect the US-China chip pact to hold.', expect: ['PARTY_TO United States -> US-China chip pact', 'PARTY_TO China -> US-China chip pact'] },
+  { rule: 'named-deal', text: 'The US-China trade war escalated in May.', expect: [], not: ['PARTY_TO'] },
+  { rule: 'named-deal', text: 'The US-China tensions deal a blow to exporters.', expect: [], not: ['PARTY_TO'] },
   // a company acting, not a government; a plan, not a measure
   { rule: 'restriction', text: 'Nvidia restricted the H20 to approved customers in China.', expect: [], not: ['APPLIES_TO', 'ENACTED_BY'] },
   { rule: 'restriction', text: 'The US could restrict the H20 from Chinese buyers next year.', expect: [], not: ['APPLIES_TO'] },

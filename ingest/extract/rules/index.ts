@@ -13,6 +13,7 @@ import { listing } from './listing.js';
 import { locatedIn } from './located-in.js';
 import { operatedBy } from './operated-by.js';
 import { memberOf } from './member-of.js';
+import { namedDeal } from './named-deal.js';
 import { nationalRegime } from './national-regime.js';
 import { partnership } from './partnership.js';
 import { possessive } from './possessive.js';
@@ -42,6 +43,7 @@ export const RULES: readonly RelationRule[] = [
   selection,
   partnership,
   programme,
+  namedDeal,
   enactedBy,
   restriction,
   nationalRegime,
