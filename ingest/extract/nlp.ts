@@ -43,6 +43,23 @@ function tokenOffsets(text: string, values: string[]): Span[] {
 }
 
 /** Splits a text into sentences with offsets, tokens and proper nouns. */
+// where a text's lines and its sentences closed by reference marks split: "\n", or the space after ".[7]"
+const SPLIT = /\n|(?<=[.!?]["”’]?(?:\[(?:\d{1,3}|[a-z]|note \d{1,3})\])+)[ \t]+(?=["“‘]?[A-Z])/g;
+
+/** The pieces of a range between its line breaks and reference-mark sentence ends, with their offsets in it. */
+function pieces(range: string): { piece: string; at: number }[] {
+  const out: { piece: string; at: number }[] = [];
+  let at = 0;
+  for (const m of range.matchAll(SPLIT)) {
+    out.push({ piece: range.slice(at, m.index), at });
+    at = m.index + m[0].length;
+  }
+  out.push({ piece: range.slice(at), at });
+  return out;
+}
+
+const CITATION_LEAD = /^(?:\[(?:\d{1,3}|[a-z]|note \d{1,3})\]\s*)+/;
+
 export function analyse(text: string): Sentence[] {
   const its = nlp().its;
   const doc = nlp().readDoc(text);
@@ -62,14 +79,18 @@ export function analyse(text: string): Sentence[] {
     const first = offsets[a];
     const last = offsets[b];
     if (!first || !last) continue;
-    let start = first.start;
     // token offsets never go back, so each line resumes where the previous one stopped (a sentence
     // wink ran over hundreds of table lines would otherwise rescan its tokens once per line)
     let from = a;
     // wink joins lines that lack final punctuation; a line break always ends a sentence here.
-    for (const piece of text.slice(first.start, last.end).split('\n')) {
-      const lead = piece.length - piece.trimStart().length;
-      const body = piece.trim();
+    // A sentence that ends in reference marks ("… Islands.[7] It has …") ends there too; wink reads on.
+    const range = text.slice(first.start, last.end);
+    for (const { piece, at: pieceAt } of pieces(range)) {
+      const start = first.start + pieceAt;
+      // reference marks left over from the previous sentence ("[7] It has …") are not part of this one
+      const trimmed = piece.trimStart();
+      const lead = piece.length - trimmed.length + (CITATION_LEAD.exec(trimmed)?.[0].length ?? 0);
+      const body = piece.slice(lead).trim();
       const s0 = start + lead;
       const s1 = s0 + body.length;
       if (body.length > 0) {
@@ -87,7 +108,6 @@ export function analyse(text: string): Sentence[] {
         from = i;
         sentences.push({ start: s0, end: s1, text: body, tokens, properNouns });
       }
-      start += piece.length + 1;
     }
   }
   return sentences;
