@@ -65,6 +65,7 @@ const nationRow = z.strictObject({
   aliases: names.optional(),
   demonyms: names.optional(),
   cities: names.optional(),
+  governments: names.optional(),
 });
 const entityRow = z.strictObject({
   id: z.string().min(1),
@@ -176,7 +177,15 @@ export function loadLexicon(dir: string = LEXICON_DIR): LexiconData {
       for (const d of r.demonyms ?? []) demonymNations.set(d, { name: r.name, iso: r.iso });
     }
     define(
-      { id: entityId('Nation', r.name, props), label: 'Nation', name: r.name, aliases: r.aliases ?? [], props, demonyms: r.demonyms ?? [], ...(r.cities ? { places: r.cities } : {}) },
+      {
+        id: entityId('Nation', r.name, props),
+        label: 'Nation',
+        name: r.name,
+        aliases: [...(r.aliases ?? []), ...(r.governments ?? [])],
+        props,
+        demonyms: r.demonyms ?? [],
+        ...(r.cities ? { places: r.cities } : {}),
+      },
       nationsRead.file,
       line,
       `${what} (${r.iso})`,

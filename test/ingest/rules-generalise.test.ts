@@ -189,6 +189,17 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
     text: 'The H200 was added to US sanctions, along with accelerators from AMD and Intel.',
     expect: ['APPLIES_TO US sanctions -> NVIDIA H200', 'APPLIES_TO US sanctions -> AMD', 'APPLIES_TO US sanctions -> Intel'],
   },
+  // a government named by its leader acts for the nation; a bare regime noun is the nation's regime
+  {
+    rule: 'restriction',
+    text: 'The Biden administration banned MI300X sales to China in 2024.',
+    expect: ['ENACTED_BY US export controls -> United States', 'APPLIES_TO US export controls -> China'],
+  },
+  {
+    rule: 'enacted-by',
+    text: 'Last year Japan imposed new export controls to curb China’s access to chipmaking tools.',
+    expect: ['ENACTED_BY Japan export controls -> Japan', 'APPLIES_TO Japan export controls -> China'],
+  },
   // agreements named by their parties
   {
     rule: 'named-deal',

@@ -5,6 +5,12 @@
 // a nation named after "to", "on", "against" or "targeting" gets APPLIES_TO with the implied effect.
 import { E, at, allowed, pattern, unmask, type FactDraft, type Mention, type NewEntity, type RelationRule } from '../frame.js';
 import { INSTRUMENT_SOURCE, instrumentOf } from '../instrument.js';
+import { regimeOf } from './national-regime.js';
+
+// a nation's standing regime named by its bare noun: "sweeping export controls", "new sanctions"
+const REGIME = /^(?:[a-z-]+ ){0,3}?(?:(?:chip |semiconductor |technology )?export (?:controls?|restrictions)|sanctions)$/;
+// the purpose that names the target: "… export controls to curb ⟨China⟩'s access to …"
+const PURPOSE = /^ to (?:curb|stop|block|limit|restrict|cut off|slow|constrain|hobble) ⟨(\d+)⟩/;
 
 const VERB =
   '(?:issued|issues|released|releases|published|publishes|enacted|enacts|adopted|adopts|passed|passes|signed|signs|imposed|imposes|introduced|introduces|tightened|tightens|expanded|expands|unveiled|unveils|finalized|finalised|finalizes|finalises|announced|announces|approved|approves|proposed|proposes)';
@@ -31,12 +37,18 @@ export const enactedBy: RelationRule = {
       if (SOFT.has(inst.kind) && issuer.label !== 'Nation' && !PUBLIC.has(String(issuer.props.kind ?? ''))) continue;
       const written = unmask(frame, phrase);
       const bare = !/\s/.test(written.replace(/^(?:executive order|white paper|strategy paper|action plan)$/i, 'x'));
-      const reg: NewEntity = {
-        label: 'Regulation',
-        name: bare ? `${issuer.name} ${written}` : written,
-        aliases: bare ? [issuer.surface, ...issuer.aliases].map((a) => `${a} ${written}`) : [`${issuer.surface} ${written}`],
-        props: { kind: inst.kind },
-      };
+      const regime = issuer.label === 'Nation' && REGIME.test(written);
+      const reg: NewEntity = regime
+        ? regimeOf(issuer, written.endsWith('sanctions'))
+        : {
+            label: 'Regulation',
+            name: bare ? `${issuer.name} ${written}` : written,
+            aliases: bare ? [issuer.surface, ...issuer.aliases].map((a) => `${a} ${written}`) : [`${issuer.surface} ${written}`],
+            props: { kind: inst.kind },
+          };
+      const purpose = PURPOSE.exec(frame.masked.slice(m.index + m[0].length));
+      const aim = at(frame, purpose?.[1]);
+      if (aim && aim !== issuer && aim.label === 'Nation' && !aim.demonym) out.push({ rel: 'APPLIES_TO', subject: reg, object: aim, props: { effect: inst.effect }, confidence: 0.6 });
       out.push({ rel: 'ENACTED_BY', subject: reg, object: issuer, confidence: 0.75 });
       // targets named inside the phrase: "exports to China", "restrictions on Huawei"
       for (const t of phrase.matchAll(/(?:to|on|against|targeting|covering|restricting|for) (?:[\p{L}-]+ ){0,3}?⟨(\d+)⟩/gu)) {

@@ -15,7 +15,7 @@ const AUX = `(?:(?:has|have|had|will|also|then|further|later|already|effectively
 const ACT = '(banned|bans|barred|bars|blocked|blocks|prohibited|prohibits|restricted|restricts|curbed|curbs|limited|limits|halted|halts|cut off|cuts off)';
 // what is exported: "exports of", "sales of advanced", "high-bandwidth chips like the", then the named items
 const GOODS = `(?:(?:the |all |its |their )?(?:exports?|sales?|shipments?|access to) (?:of )?)?(?:(?:[a-z-]+ ){0,3}?(?:chips?|gpus?|accelerators?|processors?|semiconductors?|models?) (?:like|such as|including) (?:the )?|(?:the |its |their )?)`;
-const KIND = '(?: (?:chips?|GPUs?|accelerators?|processors?|AI chips?|models?|machines|tools|equipment|systems))?';
+const KIND = '(?: (?:chips?|GPUs?|accelerators?|processors?|AI chips?|models?|machines|tools|equipment|systems))?(?: (?:sales|exports|shipments))?';
 // the destination closed: "to ⟨China⟩", "from ⟨Chinese⟩ buyers", "for ⟨China⟩"
 const DESTINATION = `(?: (?:(?:for )?exports? |for sale )?(?:to|from|for|in|into) (?:the )?${E}(?: (?:buyers|customers|companies|firms|entities|users|market|clients))?)?`;
 
