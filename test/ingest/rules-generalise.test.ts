@@ -246,6 +246,10 @@ describe('entity shapes', () => {
     ["The UAE's National Strategy for Artificial Intelligence 2031 targets leadership.", 'National Strategy for Artificial Intelligence 2031'],
     ['In 2024, the Center for a New American Security tracked 40 projects.', 'Center for a New American Security'],
     ["Japan's National Institute of Advanced Industrial Science and Technology is deploying ABCI 3.0.", 'National Institute of Advanced Industrial Science and Technology'],
+    // organisations nobody listed, as the subjects of what companies do, alone or coordinated
+    ['Verdanta Systems is building a sovereign cloud in Lisbon.', 'Verdanta Systems'],
+    ['Quorix and Nvidia announced a joint AI factory.', 'Quorix'],
+    ['Halvard, Ostrana and Mistral AI have partnered on a new model.', 'Ostrana'],
   ])('%s', (text, name) => expect(entityNames(text)).toContain(name));
 
   it.each([
@@ -257,6 +261,9 @@ describe('entity shapes', () => {
     ['Startups in Seoul are growing.', 'South Korea'],
     ['- The Three Tiers of Sovereign AI', 'Three Tiers of Sovereign AI'],
     ['Qwen3-based models are common.', 'Qwen3-based'],
+    ['President Halvard announced new tariffs.', 'Halvard'],
+    ['Companies announced new plans.', 'Companies'],
+    ['Press Release announced the rule.', 'Press Release'],
   ])('%s has no %s', (text, name) => expect(entityNames(text)).not.toContain(name));
 });
 

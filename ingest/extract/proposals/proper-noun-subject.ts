@@ -2,7 +2,15 @@
 // before "launched", "acquired", "raised"... ("Meanwhile, Econet launched an AI hardware unit").
 import type { Proposal, Proposer } from './proposal.js';
 
-const CORPORATE_VERB = /^ (launched|unveiled|released|acquired|raised|invested|partnered|open-sourced|debuted|secured|shipped|uses|deploys|deployed|adopted|signed|selected|is deploying|is using)\b/;
+const CORPORATE_VERB =
+  /^(?: (?:AI|Inc\.?|Ltd\.?|Group|Labs?|Technologies|Systems),?)? (?:(?:has|have|also|will|would|is|are|was|were) )?(launched|unveiled|released|acquired|raised|invested|invests|partnered|partners|partnering|open-sourced|debuted|secured|shipped|uses|deploys|deployed|deploying|adopted|signed|selected|using|announced|building|builds|ordered|operates|operating|agreed|deliver|delivers|delivering|teamed up|joined forces)\b/;
+// the members before the subject in a coordination: "Acme, Globex and Initech announced …"
+const COORDINATION = /^(?:\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+)$/;
+// a title before the run makes it a person ("President X announced", "CEO Y unveiled")
+const TITLED = /\b(?:President|CEO|Secretary|Minister|Chancellor|Premier|Governor|Senator|chief executive|founder|chairman|Mr\.?|Ms\.?|Dr\.?|von|van|der|de|bin|al)\s+$/;
+// a capitalised common noun or plural ("Companies announced", "Roadmap building") is no name
+const COMMON =
+  /^(?:Companies|Organizations|Organisations|Firms|Governments|Startups|Operators|Providers|Vendors|Hyperscalers|Labs|Nations|States|Countries|[A-Z]{2,}s|Roadmap|Press|Release|Report|Statement|Plan|Strategy|Office|Department|Gulf|Sovereign|Government|State|Federal|Industry|Data|Cloud|Research|Europe|Asia)$/;
 const NOT_NAMES = /^(I|AI|API|GPU|LLM|CEO|CTO|It|He|She|They|We|President|Minister|Secretary|Congress|Reuters|Bloomberg)$/;
 
 // a run that starts with a capitalised function word ("In AI launched ...") is not a name
@@ -12,19 +20,37 @@ const FUNCTION_WORD = /^(In|On|At|For|By|With|From|The|A|An|As|But|And|Or|If|Whe
 export const proposeCorporateSubjects: Proposer = (sentence) => {
   const out: Proposal[] = [];
   const nouns = sentence.properNouns;
+  // runs of adjacent proper nouns, two words or fewer (longer ones are usually people with titles or headlines)
+  const runs: { start: number; end: number; words: number }[] = [];
   for (let i = 0; i < nouns.length; i++) {
     let j = i;
     while (j + 1 < nouns.length && nouns[j + 1]!.start === nouns[j]!.end + 1) j++;
-    const start = nouns[i]!.start;
-    const end = nouns[j]!.end;
-    const rel = start - sentence.start;
-    const after = sentence.text.slice(end - sentence.start);
-    const name = sentence.text.slice(rel, end - sentence.start);
-    // two-word-or-less runs only: longer ones are usually people with titles or headlines
-    if (CORPORATE_VERB.test(after) && j - i < 2 && !NOT_NAMES.test(name) && !FUNCTION_WORD.test(name) && /^\p{Lu}/u.test(name)) {
-      out.push({ start, end, name, label: 'Organization', confidence: 0.45, props: { kind: 'company' } });
-    }
+    runs.push({ start: nouns[i]!.start, end: nouns[j]!.end, words: j - i + 1 });
     i = j;
   }
+  const text = (a: number, b: number) => sentence.text.slice(a - sentence.start, b - sentence.start);
+  const nameable = (r: { start: number; end: number; words: number }) => {
+    const name = text(r.start, r.end);
+    return (
+      r.words <= 2 &&
+      !NOT_NAMES.test(name) &&
+      !FUNCTION_WORD.test(name) &&
+      name.length > 1 &&
+      !name.split(' ').some((w) => COMMON.test(w)) &&
+      /^\p{Lu}/u.test(name) &&
+      !TITLED.test(text(sentence.start, r.start))
+    );
+  };
+  const proposed = new Set<number>();
+  runs.forEach((r, k) => {
+    if (!CORPORATE_VERB.test(sentence.text.slice(r.end - sentence.start))) return;
+    for (let m = k; m >= 0; m--) {
+      const run = runs[m]!;
+      if (m < k && !COORDINATION.test(text(run.end, runs[m + 1]!.start))) break;
+      if (!nameable(run) || proposed.has(run.start)) continue;
+      proposed.add(run.start);
+      out.push({ start: run.start, end: run.end, name: text(run.start, run.end), label: 'Organization', confidence: 0.45, props: { kind: 'company' } });
+    }
+  });
   return out;
 };
