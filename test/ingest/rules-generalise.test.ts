@@ -200,6 +200,14 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
     text: 'Last year Japan imposed new export controls to curb China’s access to chipmaking tools.',
     expect: ['ENACTED_BY Japan export controls -> Japan', 'APPLIES_TO Japan export controls -> China'],
   },
+  // investments stated as noun phrases
+  { rule: 'invests-in', text: 'Filings show a $3 billion Nvidia investment in Mistral AI.', expect: ['INVESTS_IN NVIDIA -> Mistral AI'] },
+  { rule: 'invests-in', text: 'It is the largest commitment by SoftBank to invest in Anthropic so far: $2 billion.', expect: [], not: ['PARTY_TO SoftBank'] },
+  {
+    rule: 'invests-in',
+    text: 'The company confirmed a $4 billion commitment by Amazon to invest in Anthropic.',
+    expect: ['INVESTS_IN Amazon -> Anthropic', 'PARTY_TO Amazon -> Amazon-Anthropic $4B investment'],
+  },
   // agreements named by their parties
   {
     rule: 'named-deal',

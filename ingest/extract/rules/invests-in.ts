@@ -32,6 +32,11 @@ const FROM_INVESTORS = pattern(`${E}['’]s (?:[a-z-]+ )?(?:investments?|funding
 const CONTRIBUTING = pattern(`(?:with|as) ${E} (?:contributing|investing|providing|putting in|adding) ${MONEY}`);
 // "including $2 billion in equity in Globex": the sentence's actor invests
 const EQUITY = pattern(`${MONEY} (?:in equity|equity stake|stake) in ${E}`);
+// investments as noun phrases: "a $2 billion Acme investment in Globex", "a $5 billion commitment by Acme to invest in Globex",
+// "an investment of $1 billion from Acme in Globex"
+const AMOUNT_FIRST = pattern(`${MONEY} ${E} (?:investment|stake|commitment) in (?:the )?${E}`);
+const COMMITMENT_BY = pattern(`${MONEY} (?:[a-z-]+ )?(?:commitment|pledge|investment) (?:by|from) ${E} (?:to (?:invest|put) (?:in|into) |in |into )(?:the )?${E}`);
+const INVESTMENT_OF = pattern(`(?:investment|commitment) of ${MONEY} (?:by|from) ${E} (?:in|into) (?:the )?${E}`);
 // "Acme announced a $3 billion Japanese investment"
 const NATIONAL = pattern(`${E} (?:has |have )?(?:announced|unveiled|pledged|made|committed|signed) (?:a |an )?${MONEY} ${E} investment`);
 
@@ -79,6 +84,11 @@ export const investsIn: RelationRule = {
     if (owned) for (const m of frame.masked.matchAll(FROM_INVESTORS)) for (const i of listIndices(m[2])) out.push(...investment(at(frame, i), at(frame, m[1]), undefined, 0.7));
     for (const m of frame.masked.matchAll(CONTRIBUTING)) out.push(...investment(at(frame, m[1]), leadingActor(frame), m[2], 0.7));
     if (/equity|stake/.test(text)) for (const m of frame.masked.matchAll(EQUITY)) out.push(...investment(leadingActor(frame), at(frame, m[2]), m[1], 0.65));
+    if (/investment|commitment|pledge|stake/.test(text)) {
+      for (const m of frame.masked.matchAll(AMOUNT_FIRST)) out.push(...investment(at(frame, m[2]), at(frame, m[3]), m[1], 0.7));
+      for (const m of frame.masked.matchAll(COMMITMENT_BY)) out.push(...investment(at(frame, m[2]), at(frame, m[3]), m[1], 0.75));
+      for (const m of frame.masked.matchAll(INVESTMENT_OF)) out.push(...investment(at(frame, m[2]), at(frame, m[3]), m[1], 0.75));
+    }
     for (const m of frame.masked.matchAll(NATIONAL)) {
       const nation = at(frame, m[3]);
       if (nation?.demonym) out.push(...investment(at(frame, m[1]), nation, m[2], 0.7));
