@@ -200,6 +200,13 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
     text: 'Last year Japan imposed new export controls to curb China’s access to chipmaking tools.',
     expect: ['ENACTED_BY Japan export controls -> Japan', 'APPLIES_TO Japan export controls -> China'],
   },
+  // the parties a law names by example
+  {
+    rule: 'regulated-parties',
+    text: 'The CLOUD Act lets US prosecutors compel cloud providers such as Microsoft and Google to produce data held abroad.',
+    expect: ['APPLIES_TO CLOUD Act -> Microsoft', 'APPLIES_TO CLOUD Act -> Google'],
+  },
+  { rule: 'regulated-parties', text: 'The EU AI Act was praised by companies such as Microsoft and Google.', expect: [], not: ['APPLIES_TO'] },
   // investments stated as noun phrases
   { rule: 'invests-in', text: 'Filings show a $3 billion Nvidia investment in Mistral AI.', expect: ['INVESTS_IN NVIDIA -> Mistral AI'] },
   { rule: 'invests-in', text: 'It is the largest commitment by SoftBank to invest in Anthropic so far: $2 billion.', expect: [], not: ['PARTY_TO SoftBank'] },

@@ -12,7 +12,7 @@ const EFFECTS: [RegExp, string][] = [
   [/\b(restrict\w*|controls?|curb\w*|limit\w*)\b/i, 'restriction'],
   [/\b(localis\w*|localiz\w*|data residency|stored in)\b/i, 'localization'],
   [/\b(disclos\w*|report\w* to|transparency|notify|notification)\b/i, 'disclosure'],
-  [/\b(must|shall|required to|obliged to|mandat\w*)\b/i, 'mandate'],
+  [/\b(must|shall|required to|obliged to|mandat\w*|compel\w*|forced to|forces)\b/i, 'mandate'],
   [/\b(grants? access|authori[sz]ed|permitted)\b/i, 'access'],
 ];
 

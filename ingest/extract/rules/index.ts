@@ -18,6 +18,7 @@ import { nationalRegime } from './national-regime.js';
 import { partnership } from './partnership.js';
 import { possessive } from './possessive.js';
 import { programme } from './programme.js';
+import { regulatedParties } from './regulated-parties.js';
 import { restriction } from './restriction.js';
 import { runsOn } from './runs-on.js';
 import { selection } from './selection.js';
@@ -48,6 +49,7 @@ export const RULES: readonly RelationRule[] = [
   restriction,
   nationalRegime,
   listing,
+  regulatedParties,
   usesModel,
   substitutes,
   subsidiaryOf,

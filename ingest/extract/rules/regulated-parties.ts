@@ -1,0 +1,34 @@
+// The parties a law names by example: "The Data Act compels cloud providers like Acme and Globex to
+// hand over records", "the rule bars chipmakers such as Initech from selling …". A regulation that
+// compels, requires, bars or covers a class of parties applies to each party named as an example
+// of the class, with the effect the sentence states.
+import { E, LIST, at, allowed, listIndices, pattern, type FactDraft, type RelationRule } from '../frame.js';
+import { effectOf } from './applies-to.js';
+
+const ACTS = '(?:compel|require|force|oblig|bar|prohibit|restrict|ban|appl(?:y|ies) to|cover|govern|subject|target|let|allow)\\w*';
+const CLASS = '(?:providers?|companies|firms|vendors|operators|hyperscalers|platforms|labs|developers|chipmakers|makers|manufacturers|suppliers|clouds?|services)';
+// from the regulation on: other names may stand between ("allows ⟨US⟩ authorities to compel ⟨US⟩-based providers like …")
+const AFTER = new RegExp(`^ (?:[^.;⟨]|⟨\\d+⟩){0,80}?\\b${ACTS}\\b(?:[^.;⟨]|⟨\\d+⟩){0,60}?\\b${CLASS},? (?:like|such as|including|notably|e\\.g\\.,?) (?:the )?${LIST}`, 'u');
+
+export const regulatedParties: RelationRule = {
+  name: 'regulated-parties',
+  cue: /\b(?:like|such as|including|notably|e\.g\.)/,
+  example: 'The Data Act compels cloud providers like Acme and Globex to hand over records.',
+  apply(frame) {
+    const out: FactDraft[] = [];
+    for (const marker of frame.masked.matchAll(pattern(E))) {
+      const reg = at(frame, marker[1]);
+      if (!reg || reg.label !== 'Regulation' || reg.status === 'ambiguous') continue;
+      const m = AFTER.exec(frame.masked.slice(marker.index + marker[0].length));
+      if (!m) continue;
+      const effect = effectOf(m[0]) ?? effectOf(frame.text);
+      if (!effect) continue;
+      for (const i of listIndices(m[1])) {
+        const party = at(frame, i);
+        if (party && party !== reg && !party.demonym && party.status !== 'ambiguous' && allowed('APPLIES_TO', 'Regulation', party.label))
+          out.push({ rel: 'APPLIES_TO', subject: reg, object: party, props: { effect }, confidence: 0.6 });
+      }
+    }
+    return out;
+  },
+};
