@@ -175,9 +175,10 @@ export function hardwareFacts(sink: RecordSink, model: EndpointOut | null, body:
 const BASE_LABEL = /^(?:base(?: model)?|original model|parent model|(?:fine-?tuned|finetuned|distilled|quantized|quantised|derived|initiali[sz]ed) from(?: model)?|teacher(?: model)?)$/i;
 
 /** A cell's or value's name without its Markdown: "[Qwen2.5-Math-1.5B](https://…)" → "Qwen2.5-Math-1.5B". */
-function plainName(text: string): string {
+export function plainName(text: string): string {
   return text
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/<[^>]*>/g, '')
     .replace(/\*\*|__|`|🤗/g, '')
     .trim();
 }

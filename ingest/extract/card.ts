@@ -1,0 +1,415 @@
+// What a model card states by its structure beyond labelled fields: the models its benchmark tables
+// set beside its own (COMPETES_WITH), the repository ids that name who publishes its own models
+// (DEVELOPED_BY), and the models its prose compares its own with. Which models are the card's own is
+// read from the card (its name, its base and original model): a name that starts like one of them
+// ("Kimi K2 Instruct" in a Kimi K2 card). The knowledge it leans on (hub namespaces and the labs
+// behind them, converters that publish copies, table headings, comparison phrases) is data:
+// data/model-cards.yaml, checked against the lexicon when loaded.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
+import { z } from 'zod';
+import { RELATION_ENDPOINTS, type Label } from '../../schema/generated/model.js';
+import { InvalidInput } from '../../schema/errors.js';
+import type { EndpointOut, ExtractedRecord } from './extract.js';
+import { E, listIndices, type FactDraft, type Frame, type Mention, type RelationRule } from './frame.js';
+import type { Gazetteer } from './gazetteer.js';
+import { LEXICON, LEXICON_DIR, MODEL_FAMILIES } from './lexicon.js';
+import type { RecordSink } from './structured.js';
+import { resolveName } from '../resolve/resolver.js';
+
+// ---------------------------------------------------------------------------------------------
+// data
+
+export interface CardKnowledge {
+  /** hub namespace (lower case) → id of the lab or organisation publishing under it */
+  publishers: ReadonlyMap<string, string>;
+  /** namespaces (lower case) that publish converted copies of others' models */
+  converters: ReadonlySet<string>;
+  /** a converted copy's marks in a name or tag (GGUF, AWQ …) */
+  copyMark: RegExp;
+  /** first words of a table cell that heads a row or column without naming a model */
+  tableHeadings: ReadonlySet<string>;
+  /** phrases stating who made a model */
+  makers: RegExp;
+  /** phrases opening the list of models a card compares its own with */
+  comparisons: RegExp;
+}
+
+const CARD_FILE = 'model-cards.yaml';
+const words = z.array(z.string().min(1)).min(1);
+const fileShape = z.strictObject({
+  publishers: z.array(z.unknown()).min(1),
+  converters: words,
+  copyMarks: words,
+  tableHeadings: words,
+  makers: words,
+  comparisons: words,
+});
+const publisherRow = z.strictObject({ namespace: z.string().regex(/^[A-Za-z0-9][\w.-]*$/, 'expected a hub namespace such as deepseek-ai'), id: z.string().min(1) });
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const phrases = (list: readonly string[]) => new RegExp(`\\b(?:${list.map((p) => escape(p).replace(/ /g, '\\s+')).join('|')})\\b`, 'i');
+
+/** Loads and checks data/model-cards.yaml; every problem is reported as `file:line: entry: message`. */
+export function loadCardKnowledge(dir: string = LEXICON_DIR): CardKnowledge {
+  const file = CARD_FILE;
+  const counter = new LineCounter();
+  let source: string;
+  try {
+    source = readFileSync(join(dir, file), 'utf8');
+  } catch (err) {
+    throw new InvalidInput(`${file}: cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
+  const doc = parseDocument(source, { lineCounter: counter, prettyErrors: false });
+  const problems: string[] = doc.errors.map((e) => `${file}:${counter.linePos(e.pos[0]).line}: (yaml): ${e.message.split('\n')[0]!}`);
+  if (problems.length) throw new InvalidInput(problems.join('\n'));
+  const parsed = fileShape.safeParse(doc.toJS());
+  if (!parsed.success) throw new InvalidInput(parsed.error.issues.map((i) => `${file}:1: (file): ${i.path.join('.')}: ${i.message}`).join('\n'));
+  const lines: number[] = [];
+  if (isMap(doc.contents))
+    for (const pair of doc.contents.items)
+      if ((pair.key as { value?: unknown }).value === 'publishers' && isSeq(pair.value)) for (const item of pair.value.items) lines.push(counter.linePos((item as Node).range?.[0] ?? 0).line);
+  const labelOf = new Map(LEXICON.map((e) => [e.id, e.label] as const));
+  const makers = RELATION_ENDPOINTS.DEVELOPED_BY.to as readonly Label[];
+  const publishers = new Map<string, string>();
+  parsed.data.publishers.forEach((raw, i) => {
+    const line = lines[i] ?? 1;
+    const row = publisherRow.safeParse(raw);
+    if (!row.success) {
+      for (const issue of row.error.issues) problems.push(`${file}:${line}: publishers.${i}: ${issue.path.join('.') || '(item)'}: ${issue.message}`);
+      return;
+    }
+    const { namespace, id } = row.data;
+    const label = labelOf.get(id);
+    if (!label) problems.push(`${file}:${line}: ${namespace}: id: "${id}" is no entity of the lexicon`);
+    else if (!makers.includes(label)) problems.push(`${file}:${line}: ${namespace}: id: a ${label} cannot be the object of DEVELOPED_BY`);
+    const key = namespace.toLowerCase();
+    if (publishers.has(key) && publishers.get(key) !== id) problems.push(`${file}:${line}: ${namespace}: namespace: already stands for ${publishers.get(key)!}`);
+    publishers.set(key, id);
+  });
+  const converters = new Set(parsed.data.converters.map((c) => c.toLowerCase()));
+  for (const c of converters) if (publishers.has(c)) problems.push(`${file}: ${c}: a namespace is either a publisher or a converter, not both`);
+  if (problems.length) throw new InvalidInput(problems.join('\n'));
+  return {
+    publishers,
+    converters,
+    copyMark: new RegExp(`(?:^|[^a-z0-9])(?:${parsed.data.copyMarks.map(escape).join('|')})(?:$|[^a-z0-9])`, 'i'),
+    tableHeadings: new Set(parsed.data.tableHeadings.map((w) => w.toLowerCase())),
+    makers: phrases(parsed.data.makers),
+    comparisons: phrases(parsed.data.comparisons),
+  };
+}
+
+let knowledge: CardKnowledge | undefined;
+/** The checked card knowledge, loaded once. */
+export function cardKnowledge(): CardKnowledge {
+  return (knowledge ??= loadCardKnowledge());
+}
+
+// ---------------------------------------------------------------------------------------------
+// names
+
+/** A model name as cards are compared: lower case, words of letters, digits and inner dots, no owner. */
+export function nameKey(name: string): string {
+  return name
+    .replace(/^[\w.-]+\//, '')
+    .toLowerCase()
+    .split(/[^a-z0-9.]+/)
+    .map((w) => w.replace(/^\.+|\.+$/g, ''))
+    .filter(Boolean)
+    .join(' ');
+}
+
+/** The models a card is about: its own name, its base and original models; and how to tell a model of theirs. */
+export class OwnModels {
+  private readonly keys: string[];
+  private readonly stems: string[];
+
+  constructor(names: readonly string[]) {
+    // "Qwen2-7B-Instruct-GGUF" is about "Qwen2-7B-Instruct": the copy's marks are no part of the model
+    const { copyMark } = cardKnowledge();
+    const keys = names.map((n) => {
+      const w = nameKey(n).split(' ');
+      const mark = w.findIndex((x) => copyMark.test(x));
+      return (mark > 0 ? w.slice(0, mark) : w).join(' ');
+    });
+    this.keys = [...new Set(keys.filter((k) => k.length > 1))];
+    // the stem: family and version ("kimi k2", "deepseek r1", "qwen2 7b"), never a family alone
+    this.stems = [...new Set(this.keys.map((k) => k.split(' ').slice(0, 2).join(' ')).filter((s) => s.includes(' ')))];
+  }
+
+  /** Whether a name is one of the card's models or a sibling of theirs (same family and version). */
+  isOwn(name: string): boolean {
+    const k = nameKey(name);
+    return this.stems.some((s) => k === s || k.startsWith(`${s} `));
+  }
+
+  /** How a table cell names one of the card's models: exactly, cut short ("Phi-3-Mini-128K-In"), or a variant of it ("Kimi K2 Instruct"). */
+  match(name: string): 'exact' | 'short' | 'variant' | null {
+    const k = nameKey(name);
+    if (!k) return null;
+    if (this.keys.includes(k)) return 'exact';
+    if (k.split(' ').length >= 3 && this.keys.some((o) => o.startsWith(k))) return 'short';
+    if (this.keys.some((o) => k.startsWith(`${o} `))) return 'variant';
+    return null;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// tables
+
+/** A cell of a card's table: its text without markup and the exact source it was read from. */
+export interface Cell {
+  text: string;
+  quote: string;
+}
+
+export interface CardTable {
+  header: Cell[];
+  rows: Cell[][];
+}
+
+const TABLE_RULE = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
+const FENCE = /^\s*(```|~~~)/;
+
+const ENTITIES: Record<string, string> = { '&nbsp;': ' ', '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
+
+/** A cell's text: tags and Markdown gone, line breaks (`<br>`) kept as newlines. */
+function cellText(raw: string): string {
+  return raw
+    .replace(/<!--[\s\S]*?-->/g, ' ')
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(?:nbsp|amp|lt|gt|quot|#39);/g, (m) => ENTITIES[m] ?? m)
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\*\*|__|`/g, '')
+    .replace(/\p{Extended_Pictographic}|\uFE0F/gu, '')
+    .split('\n')
+    .map((l) => l.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n');
+}
+
+/** The tables of a card's body, Markdown and HTML, outside code blocks. */
+export function cardTables(body: string): CardTable[] {
+  const tables: CardTable[] = [];
+  const lines = body.split('\n').map((l) => l.replace(/\r$/, ''));
+  let fenced = false;
+  let current: CardTable | null = null;
+  lines.forEach((line, i) => {
+    if (FENCE.test(line)) fenced = !fenced;
+    if (fenced || !/^\s*\|/.test(line)) {
+      current = null;
+      return;
+    }
+    if (TABLE_RULE.test(line)) return;
+    const cells = line
+      .trim()
+      .replace(/^\||\|$/g, '')
+      .split('|')
+      .map((c) => ({ text: cellText(c), quote: line.trim() }));
+    if (TABLE_RULE.test(lines[i + 1] ?? '')) {
+      current = { header: cells, rows: [] };
+      tables.push(current);
+    } else if (current) current.rows.push(cells);
+  });
+  const html = body.replace(/```[\s\S]*?```/g, (m) => ' '.repeat(m.length));
+  for (const t of html.matchAll(/<table\b[\s\S]*?<\/table>/gi)) {
+    const rows = [...t[0].replace(/<!--[\s\S]*?-->/g, '').matchAll(/<tr\b[\s\S]*?<\/tr>/gi)].map((r) =>
+      [...r[0].matchAll(/<(t[hd])\b[^>]*>([\s\S]*?)<\/\1>/gi)].map((c) => ({ text: cellText(c[2]!), quote: c[0], head: c[1]!.toLowerCase() === 'th' })),
+    );
+    const headerAt = rows.findIndex((r) => r.length > 1 && r.every((c) => c.head));
+    if (headerAt < 0) continue;
+    tables.push({ header: rows[headerAt]!, rows: rows.slice(headerAt + 1).filter((r) => r.length > 1) });
+  }
+  return tables;
+}
+
+const NUMERIC = /^[-+~]?\d+(?:[.,]\d+)?\s*%?\s*[*†‡]*$/;
+const isNumeric = (c: Cell | undefined) => !!c && NUMERIC.test(c.text.replace(/\s*\n.*$/s, '').trim());
+
+/** The model a table cell names, or null: the first line (with a size the next line adds), without a parenthesised remark. */
+function modelInCell(cell: Cell | undefined, gazetteer: Gazetteer, headings: ReadonlySet<string>): string | null {
+  if (!cell) return null;
+  const [first = '', second = ''] = cell.text.split('\n');
+  let name = !/\d/.test(first) && /^\d+(?:\.\d+)?[BbMm]$|^\d+x\d+[Bb]$/.test(second) ? `${first} ${second}` : first;
+  name = name
+    .replace(/\s*\([^)]*\)\s*/g, ' ')
+    .replace(/[*†‡]+$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (name.length < 2 || name.length > 60 || !/^[A-Za-z]/.test(name) || name.split(' ').length > 6) return null;
+  if (/\.(?:gguf|bin|safetensors|pt|onnx)$/i.test(name) || /[=:;,]/.test(name)) return null;
+  if (headings.has(name.split(/[\s-]/)[0]!.toLowerCase())) return null;
+  const known = resolveName(gazetteer, name, 'Model', { labels: ['Model'] }).status === 'known';
+  const family = MODEL_FAMILIES.has(name.split(/[\s-]/)[0]!.toLowerCase().replace(/\d.*$/, ''));
+  return known || family || (/\d/.test(name) && /[A-Za-z]{2}/.test(name)) ? name : null;
+}
+
+/**
+ * Benchmark tables: a table of scores whose header row (or first column) names the card's model and
+ * others beside numeric cells sets those others against it, COMPETES_WITH from the card's model (the
+ * variant the cell names: "Kimi K2 Instruct" in a Kimi K2 card) to each, the cell as quote. A table
+ * that names none of the card's models, or several, is no comparison the card states for its model.
+ */
+export function benchmarkFacts(sink: RecordSink, model: EndpointOut | null, own: OwnModels, body: string, gazetteer: Gazetteer): void {
+  if (!model) return;
+  const { tableHeadings } = cardKnowledge();
+  for (const table of cardTables(body)) {
+    const body = table.rows.filter((r) => r.length > 1);
+    const cells = body.flatMap((r) => r.slice(1));
+    if (body.length < 2 || cells.filter(isNumeric).length < cells.length * 0.3) continue;
+    // the models along the header (columns) or down the first column (rows), each beside numbers
+    const columns = table.header.map((c, j) => ({ cell: c, scored: j > 0 && body.some((r) => isNumeric(r[j]) || isNumeric(r[j - 1])) }));
+    const rows = body.map((r) => ({ cell: r[0]!, scored: r.slice(1).some(isNumeric) }));
+    for (const axis of [columns, rows]) {
+      const named = axis.filter((a) => a.scored).flatMap((a) => {
+        const name = modelInCell(a.cell, gazetteer, tableHeadings);
+        return name ? [{ name, quote: a.cell.quote, how: own.match(name) }] : [];
+      });
+      const exact = named.filter((n) => n.how === 'exact' || n.how === 'short');
+      const subjects = exact.length ? exact : named.filter((n) => n.how === 'variant');
+      if (subjects.length !== 1 || named.length < 2) continue;
+      const subjectCell = subjects[0]!;
+      const subject = subjectCell.how === 'variant' ? sink.entity(subjectCell.name, 'Model', { labels: ['Model'] }) : model;
+      for (const other of named) {
+        if (other === subjectCell || own.match(other.name) === 'exact') continue;
+        sink.fact('COMPETES_WITH', subject, sink.entity(other.name, 'Model', { labels: ['Model'] }), other.quote, { confidence: 0.7 });
+      }
+      break;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// repository ids
+
+/** A repository id a card names: in a hub link, a download command or a loading call. */
+export interface RepoId {
+  owner: string;
+  name: string;
+  line: string;
+}
+
+const HUB_LINK = /\b(?:huggingface\.co|hf\.co)\/(?!datasets\/|spaces\/|docs\/|blog\/|papers\/|collections\/|models\b)([A-Za-z0-9][\w.-]*)\/([A-Za-z0-9][\w.-]*)/g;
+const IN_CODE = /(?:huggingface-cli download|hf download|from_pretrained\(|model(?:_name|_id|_path)?\s*=|vllm serve|ollama (?:run|pull) hf\.co\/)\s*["']?([A-Za-z0-9][\w.-]*)\/([A-Za-z0-9][\w.-]*)/g;
+
+/** The repository ids of a card (its front matter and body), each with the line that names it. */
+export function repositoryIds(markdown: string): RepoId[] {
+  const out: RepoId[] = [];
+  const seen = new Set<string>();
+  for (const raw of markdown.split('\n')) {
+    const line = raw.replace(/\r$/, '');
+    for (const re of [HUB_LINK, IN_CODE])
+      for (const m of line.matchAll(re)) {
+        const name = m[2]!.replace(/\.git$/, '');
+        const key = `${m[1]!.toLowerCase()}/${name.toLowerCase()}`;
+        if (seen.has(key) || !/\d|[A-Z]/.test(name)) continue;
+        seen.add(key);
+        out.push({ owner: m[1]!, name, line: line.trim() });
+      }
+  }
+  return out;
+}
+
+/** The lab or organisation a hub namespace stands for: the data's publishers, else a known one of that name; never a converter. */
+export function publisherOf(namespace: string, gazetteer: Gazetteer): { label: Label; name: string; id: string } | null {
+  const { publishers, converters } = cardKnowledge();
+  const key = namespace.toLowerCase();
+  if (converters.has(key)) return null;
+  const id = publishers.get(key);
+  const known = id ? gazetteer.get(id) : undefined;
+  if (known) return { label: known.entity.label, name: known.entity.name, id: known.entity.id };
+  const r = resolveName(gazetteer, namespace, 'Lab', { labels: ['Lab', 'Organization'] });
+  return r.status === 'known' ? { label: r.known.entity.label, name: r.known.entity.name, id: r.known.entity.id } : null;
+}
+
+/**
+ * Who publishes the card's own models: every repository id of one of them ("moonshotai/Kimi-K2-Instruct"
+ * in a link, "huggingface-cli download Qwen/Qwen2-7B-Instruct-GGUF") whose owner is a known publisher
+ * gives DEVELOPED_BY, the line as quote. Other models' repositories (a base model, a teacher, a
+ * competitor) and converters' copies say nothing of who made them.
+ */
+export function publisherFacts(sink: RecordSink, model: EndpointOut | null, modelName: string, own: OwnModels, markdown: string, gazetteer: Gazetteer): void {
+  for (const repo of repositoryIds(markdown)) {
+    if (!own.isOwn(repo.name)) continue;
+    const publisher = publisherOf(repo.owner, gazetteer);
+    if (!publisher) continue;
+    const endpoint = nameKey(repo.name) === nameKey(modelName) ? model : sink.entity(repo.name, 'Model', { labels: ['Model'], aliases: [`${repo.owner}/${repo.name}`] });
+    sink.fact('DEVELOPED_BY', endpoint, sink.entity(publisher.name, publisher.label, { labels: [publisher.label] }), repo.line, { confidence: 0.8 });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// prose
+
+const COMPARED = new RegExp(`^(?:,?\\s*(?:the|other|several|leading|strong|popular|open(?:-source|-weight)?|proprietary|state-of-the-art|models?|such as|like|including|previous(?:ly)?|released|baselines?|of|similar|comparable|size|scale|and|,)\\s*)*((?:${E}(?:\\s*\\([^)]*\\))?(?:\\s*,\\s*(?:and |or )?|\\s+(?:and|or)\\s+)?)+)`, 'u');
+
+/**
+ * "We compare to A, B and C", "compared with … including A, B": the models listed after a comparison
+ * phrase compete with the card's model (or with the card's model the sentence names, "… Qwen1.5,
+ * Qwen2 has surpassed …"). Only models: a lab or a benchmark in the list is left alone.
+ */
+export function comparisonRule(model: Mention | null, own: OwnModels): RelationRule {
+  const { comparisons } = cardKnowledge();
+  return {
+    name: 'model-card-comparison',
+    example: 'We compare to Acme-2, Bolt-7B and Crane 9B.',
+    minMentions: 1,
+    cue: comparisons,
+    apply(frame: Frame): FactDraft[] {
+      const cue = comparisons.exec(frame.masked);
+      if (!cue) return [];
+      const after = frame.masked.slice(cue.index + cue[0].length);
+      const list = COMPARED.exec(after);
+      if (!list) return [];
+      const listed = listIndices(list[1]).map((i) => frame.mentions[i]!);
+      const models = listed.filter((m) => m && m.label === 'Model' && m.status !== 'ambiguous');
+      const named = frame.mentions.filter((m) => m.label === 'Model' && m.status !== 'ambiguous' && own.isOwn(m.name));
+      const subject = named.length === 1 ? named[0]! : named.length === 0 ? model : null;
+      if (!subject) return [];
+      return models.filter((m) => !own.isOwn(m.name) && m.name !== subject.name).map((m) => ({ rel: 'COMPETES_WITH' as const, subject, object: m, confidence: 0.75 }));
+    },
+  };
+}
+
+/**
+ * What a model card's prose says, reviewed against what the card is about: a developer is read for a
+ * model that is not the card's own only when the sentence says who made it ("… developed by X"),
+ * never from the maker's name opening the model's; a family ("Qwen", "LLaMA") is no model's developer
+ * subject nor its base; a base stated again in prose, less precisely than a table or the front matter
+ * states it ("Qwen-2.5" beside "Qwen2.5-Math-7B"), is left to them; and names of datasets are no models.
+ */
+export function reviewCardRecords(records: ExtractedRecord[], structured: readonly ExtractedRecord[], own: OwnModels, datasets: readonly string[]): ExtractedRecord[] {
+  const { makers } = cardKnowledge();
+  const compact = (s: string) => nameKey(s).replace(/ /g, '');
+  const dataKeys = new Set(datasets.map(compact));
+  const isDataset = (name: string) => dataKeys.has(compact(name));
+  const familyOnly = (name: string) => !/\d/.test(name);
+  const bases = new Map<string, string[]>();
+  for (const r of structured) if (r.kind === 'fact' && r.rel === 'DERIVED_FROM') bases.set(r.subject.id, [...(bases.get(r.subject.id) ?? []), compact(r.object.name)]);
+  const dropped = new Set<string>();
+  const kept = records.filter((r) => {
+    if (r.kind === 'entity') return true;
+    const drop = () => {
+      dropped.add(r.subject.id).add(r.object.id);
+      return false;
+    };
+    if ((r.subject.type === 'Model' && isDataset(r.subject.name)) || (r.object.type === 'Model' && isDataset(r.object.name))) return drop();
+    if (r.rel === 'DEVELOPED_BY') {
+      if (familyOnly(r.subject.name)) return drop();
+      if (!own.isOwn(r.subject.name) && !makers.test(r.quote ?? '')) return drop();
+    }
+    if (r.rel === 'DERIVED_FROM') {
+      if (familyOnly(r.object.name)) return drop();
+      const stated = bases.get(r.subject.id);
+      const o = compact(r.object.name);
+      if (stated?.some((b) => b !== o && (b.startsWith(o) || o.startsWith(b)))) return drop();
+    }
+    return true;
+  });
+  // an entity that stood only in a dropped fact (a dataset's id, a family named as a base) goes with it
+  const used = new Set(kept.flatMap((r) => (r.kind === 'fact' ? [r.subject.id, r.object.id] : [])));
+  return kept.filter((r) => r.kind === 'fact' || r.type !== 'Model' || used.has(r.id ?? '') || !(isDataset(r.name) || (dropped.has(r.id ?? '') && familyOnly(r.name))));
+}
