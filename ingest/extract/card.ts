@@ -272,7 +272,9 @@ export function benchmarkFacts(sink: RecordSink, model: EndpointOut | null, own:
       const subjects = exact.length ? exact : named.filter((n) => n.how === 'variant');
       if (subjects.length !== 1 || named.length < 2) continue;
       const subjectCell = subjects[0]!;
-      const subject = subjectCell.how === 'variant' ? sink.entity(subjectCell.name, 'Model', { labels: ['Model'] }) : model;
+      // the card's model itself, or the model of the card the cell names (a copy's original, a variant)
+      const isCard = nameKey(subjectCell.name) === nameKey(model.name) || (subjectCell.how === 'short' && nameKey(model.name).startsWith(nameKey(subjectCell.name)));
+      const subject = isCard ? model : sink.entity(subjectCell.name, 'Model', { labels: ['Model'] });
       for (const other of named) {
         if (other === subjectCell || own.match(other.name) === 'exact') continue;
         sink.fact('COMPETES_WITH', subject, sink.entity(other.name, 'Model', { labels: ['Model'] }), other.quote, { confidence: 0.7 });
@@ -342,6 +344,29 @@ export function publisherFacts(sink: RecordSink, model: EndpointOut | null, mode
 }
 
 // ---------------------------------------------------------------------------------------------
+// a converted copy's own words
+
+const COPY_OF = [
+  // "This is quantized version of [owner/Model](…)", "This repository contains GGUF weights of Model"
+  /^\W*This (?:is|repo(?:sitory)? (?:contains|provides|hosts)) (?:an? |the )?(?:[\w-]+ )?(?:quanti[sz]ed|GGUF|AWQ|GPTQ|MLX|converted) (?:version|copy|weights|files|models?)s? of (?:the )?(\[[^\]]+\]|`[^`]+`|[\w./-]+)/i,
+  // "This is the [Model](…) model in GGUF format"
+  /^\W*This (?:is|repo(?:sitory)? (?:contains|provides|hosts)) (?:an? |the )?(\[[^\]]+\]|`[^`]+`|[\w./-]+)(?:\([^)]*\))? model in (?:GGUF|AWQ|GPTQ|MLX|EXL2) format/i,
+];
+
+/** The model a converted copy's card says it was made from ("This is a quantized version of X"), with the line; null when it says none. */
+export function copiedFrom(body: string): { name: string; line: string } | null {
+  for (const raw of body.split('\n')) {
+    const line = raw.replace(/\r$/, '').trim();
+    for (const re of COPY_OF) {
+      const m = re.exec(line);
+      const name = m?.[1]?.replace(/^[[`]|[\]`]$/g, '').trim();
+      if (name && /\d|[A-Z]/.test(name)) return { name, line };
+    }
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
 // prose
 
 const COMPARED = new RegExp(`^(?:,?\\s*(?:the|other|several|leading|strong|popular|open(?:-source|-weight)?|proprietary|state-of-the-art|models?|such as|like|including|previous(?:ly)?|released|baselines?|of|similar|comparable|size|scale|and|,)\\s*)*((?:${E}(?:\\s*\\([^)]*\\))?(?:\\s*,\\s*(?:and |or )?|\\s+(?:and|or)\\s+)?)+)`, 'u');
@@ -399,7 +424,8 @@ export function reviewCardRecords(records: ExtractedRecord[], structured: readon
     if ((r.subject.type === 'Model' && isDataset(r.subject.name)) || (r.object.type === 'Model' && isDataset(r.object.name))) return drop();
     if (r.rel === 'DEVELOPED_BY') {
       if (familyOnly(r.subject.name)) return drop();
-      if (!own.isOwn(r.subject.name) && !makers.test(r.quote ?? '')) return drop();
+      // a repository id ("owner/model") names its publisher outright
+      if (!own.isOwn(r.subject.name) && !makers.test(r.quote ?? '') && !/^[\w.-]+\/[\w.-]+$/.test(r.subject.name)) return drop();
     }
     if (r.rel === 'DERIVED_FROM') {
       if (familyOnly(r.object.name)) return drop();

@@ -9,7 +9,7 @@ import type { Props } from '../../schema/records.js';
 import { parseModelName } from '../resolve/model-version.js';
 import { resolveName } from '../resolve/resolver.js';
 import { RecordSink, hardwareFacts, lineageFacts, plainName } from '../extract/structured.js';
-import { OwnModels, benchmarkFacts, cardKnowledge, comparisonRule, publisherFacts, publisherOf, reviewCardRecords } from '../extract/card.js';
+import { OwnModels, benchmarkFacts, nameKey, cardKnowledge, comparisonRule, copiedFrom, publisherFacts, publisherOf, reviewCardRecords } from '../extract/card.js';
 import type { Mention } from '../extract/frame.js';
 import { MODEL_FAMILIES } from '../extract/lexicon.js';
 import { decodeBody } from './decode.js';
@@ -165,7 +165,13 @@ export function parseModelCard(markdown: string, url: string, ctx: ParseContext)
   const knowledge = cardKnowledge();
   const isCopy = meta.base_model_relation === 'quantized' || knowledge.copyMark.test(name) || tags.some((t) => knowledge.copyMark.test(t));
   const original = field(body, 'Original model|Original Model');
-  const originalName = original ? plainName(original.value) : strings(meta.base_model).length === 1 ? strings(meta.base_model)[0]! : undefined;
+  const copied = isCopy ? copiedFrom(body) : null;
+  const originalName = original ? plainName(original.value) : copied ? copied.name : strings(meta.base_model).length === 1 ? strings(meta.base_model)[0]! : undefined;
+  // "This is a quantized version of X": the copy's base, when the front matter names none
+  if (copied && !strings(meta.base_model).some((b) => nameKey(b) === nameKey(copied.name))) {
+    const base = sink.entity(copied.name.split('/').pop()!, 'Model', { labels: ['Model'], aliases: copied.name.includes('/') ? [copied.name] : [] });
+    sink.fact('DERIVED_FROM', model, base, copied.line, { props: { relation: 'quantized' }, confidence: 0.9 });
+  }
   const copyPublisher =
     (typeof meta.quantized_by === 'string' ? meta.quantized_by : undefined) ??
     field(body, '(?:GGUF )?quantization|Quantized by|Quantised by')?.value.replace(/^provided by\s+/i, '').split(/\s/)[0] ??
