@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { RELATION_ENDPOINTS, type Label } from '../../schema/generated/model.js';
 import { InvalidInput } from '../../schema/errors.js';
 import type { EndpointOut, ExtractedRecord } from './extract.js';
+import { EXTRACTOR_VERSION } from './version.js';
 import { E, listIndices, type FactDraft, type Frame, type Mention, type RelationRule } from './frame.js';
 import type { Gazetteer } from './gazetteer.js';
 import { LEXICON, LEXICON_DIR, MODEL_FAMILIES } from './lexicon.js';
@@ -145,6 +146,17 @@ export class OwnModels {
     return this.stems.some((s) => k === s || k.startsWith(`${s} `));
   }
 
+  /** Whether a name is the family and version the card's models belong to ("Qwen2" in a Qwen2-7B-Instruct card). */
+  isOwnFamily(name: string): boolean {
+    const k = nameKey(name);
+    return /\d/.test(k) && this.keys.some((o) => o.startsWith(`${k} `));
+  }
+
+  /** Whether a name is a sibling release of the card's models: their family and version, another size or variant. */
+  isSibling(name: string): boolean {
+    return /\d/.test(this.stems.join(' ')) && this.stems.some((s) => /\d/.test(s) && nameKey(name).startsWith(`${s} `));
+  }
+
   /** How a table cell names one of the card's models: exactly, cut short ("Phi-3-Mini-128K-In"), or a variant of it ("Kimi K2 Instruct"). */
   match(name: string): 'exact' | 'short' | 'variant' | null {
     const k = nameKey(name);
@@ -276,7 +288,8 @@ export function benchmarkFacts(sink: RecordSink, model: EndpointOut | null, own:
       const isCard = nameKey(subjectCell.name) === nameKey(model.name) || (subjectCell.how === 'short' && nameKey(model.name).startsWith(nameKey(subjectCell.name)));
       const subject = isCard ? model : sink.entity(subjectCell.name, 'Model', { labels: ['Model'] });
       for (const other of named) {
-        if (other === subjectCell || own.match(other.name) === 'exact') continue;
+        // the card's own releases of other sizes ("Phi-3-Small" beside "Phi-3-Mini") are its family, not its rivals
+        if (other === subjectCell || own.match(other.name) === 'exact' || own.isSibling(other.name)) continue;
         sink.fact('COMPETES_WITH', subject, sink.entity(other.name, 'Model', { labels: ['Model'] }), other.quote, { confidence: 0.7 });
       }
       break;
@@ -369,7 +382,8 @@ export function copiedFrom(body: string): { name: string; line: string } | null 
 // ---------------------------------------------------------------------------------------------
 // prose
 
-const COMPARED = new RegExp(`^(?:,?\\s*(?:the|other|several|leading|strong|popular|open(?:-source|-weight)?|proprietary|state-of-the-art|models?|such as|like|including|previous(?:ly)?|released|baselines?|of|similar|comparable|size|scale|and|,)\\s*)*((?:${E}(?:\\s*\\([^)]*\\))?(?:\\s*,\\s*(?:and |or )?|\\s+(?:and|or)\\s+)?)+)`, 'u');
+// after the phrase: a few words at most ("the state-of-the-art open models, including"), then the list
+const COMPARED = new RegExp(`^[^⟨.;:!?]{0,90}?((?:${E}(?:\\s*\\([^)]*\\))?(?:\\s*,\\s*(?:and |or )?|\\s+(?:and|or)\\s+)?)+)`, 'u');
 
 /**
  * "We compare to A, B and C", "compared with … including A, B": the models listed after a comparison
@@ -391,12 +405,55 @@ export function comparisonRule(model: Mention | null, own: OwnModels): RelationR
       if (!list) return [];
       const listed = listIndices(list[1]).map((i) => frame.mentions[i]!);
       const models = listed.filter((m) => m && m.label === 'Model' && m.status !== 'ambiguous');
-      const named = frame.mentions.filter((m) => m.label === 'Model' && m.status !== 'ambiguous' && own.isOwn(m.name));
+      const named = frame.mentions.filter((m) => m.label === 'Model' && m.status !== 'ambiguous' && (own.isOwn(m.name) || own.isOwnFamily(m.name)));
       const subject = named.length === 1 ? named[0]! : named.length === 0 ? model : null;
       if (!subject) return [];
-      return models.filter((m) => !own.isOwn(m.name) && m.name !== subject.name).map((m) => ({ rel: 'COMPETES_WITH' as const, subject, object: m, confidence: 0.75 }));
+      return models.filter((m) => !own.isOwn(m.name) && !own.isOwnFamily(m.name) && m.name !== subject.name).map((m) => ({ rel: 'COMPETES_WITH' as const, subject, object: m, confidence: 0.75 }));
     },
   };
+}
+
+const RELEASED = /\b(?:[Ww]e (?:are )?(?:introduc(?:e|ing)|present(?:ing)?|releas(?:e|ing)|open-?sourc(?:e|ing)|have open-?sourced|have released|announc(?:e|ing))\b)/;
+const FOR_MODEL = new RegExp(`^\\W*For ${E}, [Ww]e `, 'u');
+
+/**
+ * "We introduce X", "For X, we release …": in a card, "we" is the card's publisher, and the card's
+ * own models it introduces are developed by it (the publisher its structure names: a developer field
+ * or the owner of its own repository ids). Another lab's model is never read this way.
+ */
+export function releaseRule(developer: Mention | null, own: OwnModels): RelationRule {
+  return {
+    name: 'model-card-release',
+    example: 'We introduce Acme-2, a family of open models.',
+    minMentions: 1,
+    cue: RELEASED,
+    apply(frame: Frame): FactDraft[] {
+      if (!developer) return [];
+      const cue = RELEASED.exec(frame.masked);
+      if (!cue) return [];
+      const first = FOR_MODEL.exec(frame.masked);
+      const list = first ? [Number(first[1])] : listIndices(COMPARED.exec(frame.masked.slice(cue.index + cue[0].length))?.[1]);
+      return list
+        .map((i) => frame.mentions[i])
+        .filter((m): m is Mention => !!m && m.label === 'Model' && m.status !== 'ambiguous' && (own.isOwn(m.name) || own.isOwnFamily(m.name)))
+        .map((m) => ({ rel: 'DEVELOPED_BY' as const, subject: m, object: developer, confidence: 0.8 }));
+    },
+  };
+}
+
+/** "<Teacher>-Distill-<Student>": a model the card names that way is distilled from the teacher, when the card names the teacher too. */
+export function distilledFrom(records: readonly ExtractedRecord[], text: string): ExtractedRecord[] {
+  const models = new Map<string, EndpointOut>();
+  for (const r of records) if (r.kind === 'entity' && r.type === 'Model' && r.id && r.status !== 'ambiguous') models.set(nameKey(r.name), { type: r.type, name: r.name, id: r.id });
+  const out: ExtractedRecord[] = [];
+  for (const [key, m] of models) {
+    const teacher = /^(.+?) distill(?:ed)? \S/.exec(key)?.[1];
+    const t = teacher ? models.get(teacher) : undefined;
+    if (!t) continue;
+    const line = text.split('\n').find((l) => l.includes(m.name.split('/').pop()!))?.trim();
+    out.push({ kind: 'fact', rel: 'DERIVED_FROM', subject: m, object: t, props: { relation: 'distillation' }, ...(line ? { quote: line } : {}), source: '', confidence: 0.7, extractor: `ingest/model-card-name@${EXTRACTOR_VERSION}` });
+  }
+  return out;
 }
 
 /**
@@ -406,7 +463,7 @@ export function comparisonRule(model: Mention | null, own: OwnModels): RelationR
  * subject nor its base; a base stated again in prose, less precisely than a table or the front matter
  * states it ("Qwen-2.5" beside "Qwen2.5-Math-7B"), is left to them; and names of datasets are no models.
  */
-export function reviewCardRecords(records: ExtractedRecord[], structured: readonly ExtractedRecord[], own: OwnModels, datasets: readonly string[]): ExtractedRecord[] {
+export function reviewCardRecords(records: ExtractedRecord[], structured: readonly ExtractedRecord[], own: OwnModels, datasets: readonly string[], text: string): ExtractedRecord[] {
   const { makers } = cardKnowledge();
   const compact = (s: string) => nameKey(s).replace(/ /g, '');
   const dataKeys = new Set(datasets.map(compact));
@@ -437,5 +494,9 @@ export function reviewCardRecords(records: ExtractedRecord[], structured: readon
   });
   // an entity that stood only in a dropped fact (a dataset's id, a family named as a base) goes with it
   const used = new Set(kept.flatMap((r) => (r.kind === 'fact' ? [r.subject.id, r.object.id] : [])));
-  return kept.filter((r) => r.kind === 'fact' || r.type !== 'Model' || used.has(r.id ?? '') || !(isDataset(r.name) || (dropped.has(r.id ?? '') && familyOnly(r.name))));
+  const out = kept.filter((r) => r.kind === 'fact' || r.type !== 'Model' || used.has(r.id ?? '') || !(isDataset(r.name) || (dropped.has(r.id ?? '') && familyOnly(r.name))));
+  const source = records[0]?.source ?? '';
+  const stated = new Set(out.flatMap((r) => (r.kind === 'fact' ? [`${r.rel}|${r.subject.id}|${r.object.id}`] : [])));
+  for (const f of distilledFrom([...structured, ...out], text)) if (f.kind === 'fact' && !stated.has(`${f.rel}|${f.subject.id}|${f.object.id}`)) out.push({ ...f, source });
+  return out;
 }

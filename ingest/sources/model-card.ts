@@ -9,8 +9,9 @@ import type { Props } from '../../schema/records.js';
 import { parseModelName } from '../resolve/model-version.js';
 import { resolveName } from '../resolve/resolver.js';
 import { RecordSink, hardwareFacts, lineageFacts, plainName } from '../extract/structured.js';
-import { OwnModels, benchmarkFacts, nameKey, cardKnowledge, comparisonRule, copiedFrom, publisherFacts, publisherOf, reviewCardRecords } from '../extract/card.js';
+import { OwnModels, benchmarkFacts, nameKey, cardKnowledge, comparisonRule, copiedFrom, publisherFacts, publisherOf, releaseRule, reviewCardRecords } from '../extract/card.js';
 import type { Mention } from '../extract/frame.js';
+import type { FactOut } from '../extract/extract.js';
 import { MODEL_FAMILIES } from '../extract/lexicon.js';
 import { decodeBody } from './decode.js';
 import type { ParsedDocument, RawInput, Source, ParseContext } from './source.js';
@@ -226,6 +227,11 @@ export function parseModelCard(markdown: string, url: string, ctx: ParseContext)
     ? { start: 0, end: 0, surface: model.name, label: 'Model', name: model.name, id: model.id, aliases: [], props: {}, status: 'known', confidence: 0.8, demonym: false }
     : null;
   const datasets = strings(meta.datasets);
+  // "we" in the card's prose: the developer its structure names for its own models
+  const made = structured.find((r): r is FactOut => r.kind === 'fact' && r.rel === 'DEVELOPED_BY' && own.isOwn(r.subject.name));
+  const publisherMention: Mention | null = made
+    ? { start: 0, end: 0, surface: made.object.name, label: made.object.type, name: made.object.name, id: made.object.id, aliases: [], props: {}, status: 'known', confidence: 0.8, demonym: false }
+    : null;
   return {
     url,
     kind: 'model-card',
@@ -233,8 +239,8 @@ export function parseModelCard(markdown: string, url: string, ctx: ParseContext)
     text: prose,
     hashText: markdown,
     records: structured,
-    extraRules: [comparisonRule(cardModel, own)],
-    review: (records) => reviewCardRecords(records, structured, own, datasets),
+    extraRules: [comparisonRule(cardModel, own), releaseRule(publisherMention, own)],
+    review: (records) => reviewCardRecords(records, structured, own, datasets, prose),
     ...(releaseIso ? { publishedAt: props.releaseDate as string } : {}),
   };
 }
