@@ -276,10 +276,12 @@ export function benchmarkFacts(sink: RecordSink, model: EndpointOut | null, own:
     const columns = table.header.map((c, j) => ({ cell: c, scored: j > 0 && body.some((r) => isNumeric(r[j]) || isNumeric(r[j - 1])) }));
     const rows = body.map((r) => ({ cell: r[0]!, scored: r.slice(1).some(isNumeric) }));
     for (const axis of [columns, rows]) {
-      const named = axis.filter((a) => a.scored).flatMap((a) => {
-        const name = modelInCell(a.cell, gazetteer, tableHeadings);
-        return name ? [{ name, quote: a.cell.quote, how: own.match(name) }] : [];
-      });
+      const named = axis
+        .filter((a) => a.scored)
+        .flatMap((a) => {
+          const name = modelInCell(a.cell, gazetteer, tableHeadings);
+          return name ? [{ name, quote: a.cell.quote, how: own.match(name) }] : [];
+        });
       const exact = named.filter((n) => n.how === 'exact' || n.how === 'short');
       const subjects = exact.length ? exact : named.filter((n) => n.how === 'variant');
       if (subjects.length !== 1 || named.length < 2) continue;
@@ -450,8 +452,21 @@ export function distilledFrom(records: readonly ExtractedRecord[], text: string)
     const teacher = /^(.+?) distill(?:ed)? \S/.exec(key)?.[1];
     const t = teacher ? models.get(teacher) : undefined;
     if (!t) continue;
-    const line = text.split('\n').find((l) => l.includes(m.name.split('/').pop()!))?.trim();
-    out.push({ kind: 'fact', rel: 'DERIVED_FROM', subject: m, object: t, props: { relation: 'distillation' }, ...(line ? { quote: line } : {}), source: '', confidence: 0.7, extractor: `ingest/model-card-name@${EXTRACTOR_VERSION}` });
+    const line = text
+      .split('\n')
+      .find((l) => l.includes(m.name.split('/').pop()!))
+      ?.trim();
+    out.push({
+      kind: 'fact',
+      rel: 'DERIVED_FROM',
+      subject: m,
+      object: t,
+      props: { relation: 'distillation' },
+      ...(line ? { quote: line } : {}),
+      source: '',
+      confidence: 0.7,
+      extractor: `ingest/model-card-name@${EXTRACTOR_VERSION}`,
+    });
   }
   return out;
 }

@@ -7,7 +7,6 @@ import { parse as parseYaml } from 'yaml';
 import { InvalidInput } from '../../schema/errors.js';
 import type { Props } from '../../schema/records.js';
 import { parseModelName } from '../resolve/model-version.js';
-import { resolveName } from '../resolve/resolver.js';
 import { RecordSink, hardwareFacts, lineageFacts, plainName } from '../extract/structured.js';
 import { OwnModels, benchmarkFacts, nameKey, cardKnowledge, comparisonRule, copiedFrom, publisherFacts, publisherOf, releaseRule, reviewCardRecords } from '../extract/card.js';
 import type { Mention } from '../extract/frame.js';
@@ -92,9 +91,10 @@ function modelNameOf(url: string, meta: Record<string, unknown>, body: string): 
   const presented = /\bWe (?:present|introduce|release|are releasing) \**([A-Z][\w.-]*\d[\w.-]*)/.exec(body)?.[1];
   if (presented) return presented.replace(/[.,]$/, '');
   // "Zephyr 3.1 is an instruction-tuned language model …": the card's subject, a name with a version
-  const subject = /(?:^|\n|[.:][*_]*\s+)[*_]*(?:The )?([A-Z][\w-]*(?: [A-Z0-9][\w.-]*)?[ -]\d[\w.-]*|[A-Z][\w-]*\d[\w.-]*|[A-Z][\w-]* [A-Z]{1,2}\d[\w.-]*) (?:is|are) (?:an?|the) [\w\s(),-]{0,60}?\b(?:model|LLM)s?\b/.exec(
-    outsideCode(body),
-  )?.[1];
+  const subject =
+    /(?:^|\n|[.:][*_]*\s+)[*_]*(?:The )?([A-Z][\w-]*(?: [A-Z0-9][\w.-]*)?[ -]\d[\w.-]*|[A-Z][\w-]*\d[\w.-]*|[A-Z][\w-]* [A-Z]{1,2}\d[\w.-]*) (?:is|are) (?:an?|the) [\w\s(),-]{0,60}?\b(?:model|LLM)s?\b/.exec(
+      outsideCode(body),
+    )?.[1];
   if (subject) return subject;
   return (
     url
@@ -175,7 +175,9 @@ export function parseModelCard(markdown: string, url: string, ctx: ParseContext)
   }
   const copyPublisher =
     (typeof meta.quantized_by === 'string' ? meta.quantized_by : undefined) ??
-    field(body, '(?:GGUF )?quantization|Quantized by|Quantised by')?.value.replace(/^provided by\s+/i, '').split(/\s/)[0] ??
+    field(body, '(?:GGUF )?quantization|Quantized by|Quantised by')
+      ?.value.replace(/^provided by\s+/i, '')
+      .split(/\s/)[0] ??
     /^([\w.-]+)\/[\w.-]+$/.exec(name)?.[1] ??
     /huggingface\.co\/([^/]+)\/[^/?#]+/.exec(url)?.[1];
   const developer = field(body, 'Developed by|Model developer|Developer|Model Developer|Model creator|Organization|Created by');
@@ -196,7 +198,10 @@ export function parseModelCard(markdown: string, url: string, ctx: ParseContext)
   // the publisher of an official copy: "quantized_by: <the developer's namespace>"
   const quantizer = typeof meta.quantized_by === 'string' ? publisherOf(meta.quantized_by, ctx.gazetteer) : null;
   if (quantizer) {
-    const line = markdown.split('\n').find((l) => /^quantized_by\s*:/.test(l))?.trim();
+    const line = markdown
+      .split('\n')
+      .find((l) => /^quantized_by\s*:/.test(l))
+      ?.trim();
     sink.fact('DEVELOPED_BY', model, sink.entity(quantizer.name, quantizer.label, { labels: [quantizer.label] }), line, { confidence: 0.8 });
   }
   // the publishing namespace ("deepseek-ai/…", "mistralai/…") is the developer when the graph knows it
