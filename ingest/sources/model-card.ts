@@ -190,7 +190,10 @@ export function parseModelCard(markdown: string, url: string, ctx: ParseContext)
       .trim();
     const known = devName ? publisherOf(devName, ctx.gazetteer) : null;
     const dev = known ? sink.entity(known.name, known.label, { labels: [known.label] }) : devName ? sink.entity(devName, 'Lab', { labels: ['Lab', 'Organization'] }) : null;
-    const made = isCopy && originalName ? sink.entity(originalName.split('/').pop()!, 'Model', { labels: ['Model'], aliases: originalName.includes('/') ? [originalName] : [] }) : null;
+    // only "Model creator" (the label copies use for the original's maker) moves to the original;
+    // "Developed by" states the card's own model's developer
+    const creatorOnly = /creator/i.test(developer.line.split(/[:|]/)[0]!);
+    const made = isCopy && creatorOnly && originalName ? sink.entity(originalName.split('/').pop()!, 'Model', { labels: ['Model'], aliases: originalName.includes('/') ? [originalName] : [] }) : null;
     if (made) sink.fact('DEVELOPED_BY', made, dev, developer.line, { confidence: 0.9 });
     const publisher = copyPublisher ? publisherOf(copyPublisher, ctx.gazetteer) : null;
     if (!made || (publisher && dev && publisher.id === dev.id)) sink.fact('DEVELOPED_BY', model, dev, developer.line, { confidence: 0.9 });
