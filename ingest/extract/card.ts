@@ -471,14 +471,25 @@ export function distilledFrom(records: readonly ExtractedRecord[], text: string)
   return out;
 }
 
+// a repository id of a model: an owner, and a name with a word in it ("acme/Corvid-2", never "Q4/Q5")
+const REPO_ID = /^[\w.-]{2,}\/(?=[\w.-]*[A-Za-z]{3})[\w.-]{4,}$/;
+
 /**
  * What a model card's prose says, reviewed against what the card is about: a developer is read for a
  * model that is not the card's own only when the sentence says who made it ("… developed by X"),
  * never from the maker's name opening the model's; a family ("Qwen", "LLaMA") is no model's developer
  * subject nor its base; a base stated again in prose, less precisely than a table or the front matter
- * states it ("Qwen-2.5" beside "Qwen2.5-Math-7B"), is left to them; and names of datasets are no models.
+ * states it ("Qwen-2.5" beside "Qwen2.5-Math-7B"), is left to them; names of datasets are no models; and
+ * a developer named by its hub namespace ("mistralai") is the lab the namespace stands for.
  */
-export function reviewCardRecords(records: ExtractedRecord[], structured: readonly ExtractedRecord[], own: OwnModels, datasets: readonly string[], text: string): ExtractedRecord[] {
+export function reviewCardRecords(
+  records: ExtractedRecord[],
+  structured: readonly ExtractedRecord[],
+  own: OwnModels,
+  datasets: readonly string[],
+  text: string,
+  gazetteer: Gazetteer,
+): ExtractedRecord[] {
   const { makers } = cardKnowledge();
   const compact = (s: string) => nameKey(s).replace(/ /g, '');
   const dataKeys = new Set(datasets.map(compact));
@@ -487,6 +498,30 @@ export function reviewCardRecords(records: ExtractedRecord[], structured: readon
   const bases = new Map<string, string[]>();
   for (const r of structured) if (r.kind === 'fact' && r.rel === 'DERIVED_FROM') bases.set(r.subject.id, [...(bases.get(r.subject.id) ?? []), compact(r.object.name)]);
   const dropped = new Set<string>();
+  // "mistralai" read as an organisation of its own is the lab publishing under that namespace
+  const { publishers } = cardKnowledge();
+  const swapped = new Map<string, ExtractedRecord>();
+  const replaced = new Set<string>();
+  records = records.map((r) => {
+    if (r.kind !== 'fact' || r.rel !== 'DEVELOPED_BY' || r.object.name.includes(' ') || !publishers.has(r.object.name.toLowerCase())) return r;
+    const p = publisherOf(r.object.name, gazetteer);
+    if (!p || p.id === r.object.id) return r;
+    const known = gazetteer.get(p.id)!;
+    swapped.set(p.id, {
+      kind: 'entity',
+      type: p.label,
+      name: p.name,
+      id: p.id,
+      aliases: known.entity.aliases ?? [],
+      props: known.entity.props ?? {},
+      source: r.source,
+      confidence: 0.9,
+      status: 'known',
+    });
+    replaced.add(r.object.id);
+    return { ...r, object: { type: p.label, name: p.name, id: p.id } };
+  });
+  records = [...records, ...swapped.values()];
   const kept = records.filter((r) => {
     if (r.kind === 'entity') return true;
     const drop = () => {
@@ -497,7 +532,7 @@ export function reviewCardRecords(records: ExtractedRecord[], structured: readon
     if (r.rel === 'DEVELOPED_BY') {
       if (familyOnly(r.subject.name)) return drop();
       // a repository id ("owner/model") names its publisher outright
-      if (!own.isOwn(r.subject.name) && !makers.test(r.quote ?? '') && !/^[\w.-]+\/[\w.-]+$/.test(r.subject.name)) return drop();
+      if (!own.isOwn(r.subject.name) && !makers.test(r.quote ?? '') && !REPO_ID.test(r.subject.name)) return drop();
     }
     if (r.rel === 'DERIVED_FROM') {
       if (familyOnly(r.object.name)) return drop();
@@ -510,6 +545,10 @@ export function reviewCardRecords(records: ExtractedRecord[], structured: readon
   // an entity that stood only in a dropped fact (a dataset's id, a family named as a base) goes with it
   const used = new Set(kept.flatMap((r) => (r.kind === 'fact' ? [r.subject.id, r.object.id] : [])));
   const out = kept.filter((r) => r.kind === 'fact' || r.type !== 'Model' || used.has(r.id ?? '') || !(isDataset(r.name) || (dropped.has(r.id ?? '') && familyOnly(r.name))));
+  for (let i = out.length - 1; i >= 0; i--) {
+    const r = out[i]!;
+    if (r.kind === 'entity' && r.id && replaced.has(r.id) && !used.has(r.id)) out.splice(i, 1);
+  }
   const source = records[0]?.source ?? '';
   const stated = new Set(out.flatMap((r) => (r.kind === 'fact' ? [`${r.rel}|${r.subject.id}|${r.object.id}`] : [])));
   for (const f of distilledFrom([...structured, ...out], text)) if (f.kind === 'fact' && !stated.has(`${f.rel}|${f.subject.id}|${f.object.id}`)) out.push({ ...f, source });

@@ -85,8 +85,11 @@ function modelNameOf(url: string, meta: Record<string, unknown>, body: string): 
   const h1 = /^#\s+(.+)$/m
     .exec(outsideCode(body))?.[1]
     ?.replace(/<[^>]*>|[*_`]/g, '')
+    .replace(/\p{Extended_Pictographic}|\uFE0F/gu, '')
+    .replace(/\s+(?:model card|readme|(?:GGUF )?quanti[sz]ations?)\s*$/i, '')
     .trim();
-  if (h1 && h1.length <= 80) return h1;
+  // a title that reads as a name (a version, a repository id, a hyphenated name), not as a sentence
+  if (h1 && h1.length <= 80 && (/^\S+$/.test(h1) || (h1.split(/\s+/).length <= 5 && /[\d/]/.test(h1)))) return h1;
   // "We present DeepSeek-V3, a strong Mixture-of-Experts ..." names the model
   const presented = /\bWe (?:present|introduce|release|are releasing) \**([A-Z][\w.-]*\d[\w.-]*)/.exec(body)?.[1];
   if (presented) return presented.replace(/[.,]$/, '');
@@ -248,7 +251,7 @@ export function parseModelCard(markdown: string, url: string, ctx: ParseContext)
     hashText: markdown,
     records: structured,
     extraRules: [comparisonRule(cardModel, own), releaseRule(publisherMention, own)],
-    review: (records) => reviewCardRecords(records, structured, own, datasets, prose),
+    review: (records) => reviewCardRecords(records, structured, own, datasets, prose, ctx.gazetteer),
     ...(releaseIso ? { publishedAt: props.releaseDate as string } : {}),
   };
 }
