@@ -13,7 +13,7 @@ import { RELATION_ENDPOINTS, type Label } from '../../schema/generated/model.js'
 import { InvalidInput } from '../../schema/errors.js';
 import type { EndpointOut, ExtractedRecord } from './extract.js';
 import { EXTRACTOR_VERSION } from './version.js';
-import { E, listIndices, type FactDraft, type Frame, type Mention, type RelationRule } from './frame.js';
+import { E, listIndices, type Endpoint, type FactDraft, type Frame, type Mention, type RelationRule } from './frame.js';
 import type { Gazetteer } from './gazetteer.js';
 import { LEXICON, LEXICON_DIR, MODEL_FAMILIES } from './lexicon.js';
 import type { RecordSink } from './structured.js';
@@ -155,6 +155,16 @@ export class OwnModels {
   /** Whether a name is a sibling release of the card's models: their family and version, another size or variant. */
   isSibling(name: string): boolean {
     return /\d/.test(this.stems.join(' ')) && this.stems.some((s) => /\d/.test(s) && nameKey(name).startsWith(`${s} `));
+  }
+
+  /** The card's family and variant ("Corvid Deep" of "Corvid-Deep-7B") written at the start of a text, as written; null when it is not. */
+  familyIn(text: string): string | null {
+    for (const stem of this.stems) {
+      if (/\d/.test(stem)) continue;
+      const m = new RegExp(`^\\s*(?:the |our )?(${stem.split(' ').map(escape).join('[\\s-]')})(?![\\w.-]|\\s+\\d)`, 'i').exec(text);
+      if (m) return m[1]!;
+    }
+    return null;
   }
 
   /** How a table cell names one of the card's models: exactly, cut short ("Phi-3-Mini-128K-In"), or a variant of it ("Kimi K2 Instruct"). */
@@ -434,11 +444,37 @@ export function releaseRule(developer: Mention | null, own: OwnModels): Relation
       const cue = RELEASED.exec(frame.masked);
       if (!cue) return [];
       const first = FOR_MODEL.exec(frame.masked);
-      const list = first ? [Number(first[1])] : listIndices(COMPARED.exec(frame.masked.slice(cue.index + cue[0].length))?.[1]);
-      return list
+      const after = frame.masked.slice(cue.index + cue[0].length);
+      const list = first ? [Number(first[1])] : listIndices(COMPARED.exec(after)?.[1]);
+      const models: Endpoint[] = list
         .map((i) => frame.mentions[i])
-        .filter((m): m is Mention => !!m && m.label === 'Model' && m.status !== 'ambiguous' && (own.isOwn(m.name) || own.isOwnFamily(m.name)))
-        .map((m) => ({ rel: 'DEVELOPED_BY' as const, subject: m, object: developer, confidence: 0.8 }));
+        .filter((m): m is Mention => !!m && m.label === 'Model' && m.status !== 'ambiguous' && (own.isOwn(m.name) || own.isOwnFamily(m.name)));
+      // the card's own family as the card writes it, a name no list holds ("We introduce Corvid Deep, …")
+      const family = !first && !models.length ? own.familyIn(after) : null;
+      if (family) models.push({ label: 'Model', name: family });
+      return models.map((m) => ({ rel: 'DEVELOPED_BY' as const, subject: m, object: developer, confidence: 0.8 }));
+    },
+  };
+}
+
+const TAUGHT = /⟨(\d+)⟩ as (?:the|a|our) (teacher|student)\b/g;
+
+/**
+ * "We used X as the teacher model and Y as the student model": the card's model is distilled from both
+ * (the teacher's outputs, the student's weights), DERIVED_FROM with the relation "distillation".
+ */
+export function teacherRule(model: Mention | null): RelationRule {
+  return {
+    name: 'model-card-distillation',
+    example: 'We used Acme-70B as the teacher model and Acme-7B as the student model.',
+    minMentions: 1,
+    cue: /\bas (?:the|a|our) (?:teacher|student)\b/,
+    apply(frame: Frame): FactDraft[] {
+      if (!model) return [];
+      return [...frame.masked.matchAll(TAUGHT)]
+        .map((m) => frame.mentions[Number(m[1])])
+        .filter((m): m is Mention => !!m && m.label === 'Model' && m.status !== 'ambiguous' && m.name !== model.name)
+        .map((m) => ({ rel: 'DERIVED_FROM' as const, subject: model, object: m, props: { relation: 'distillation' }, confidence: 0.75 }));
     },
   };
 }
@@ -530,7 +566,7 @@ export function reviewCardRecords(
     };
     if ((r.subject.type === 'Model' && isDataset(r.subject.name)) || (r.object.type === 'Model' && isDataset(r.object.name))) return drop();
     if (r.rel === 'DEVELOPED_BY') {
-      if (familyOnly(r.subject.name)) return drop();
+      if (familyOnly(r.subject.name) && !own.isOwn(r.subject.name)) return drop();
       // a repository id ("owner/model") names its publisher outright
       if (!own.isOwn(r.subject.name) && !makers.test(r.quote ?? '') && !REPO_ID.test(r.subject.name)) return drop();
     }

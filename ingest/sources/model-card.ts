@@ -8,7 +8,7 @@ import { InvalidInput } from '../../schema/errors.js';
 import type { Props } from '../../schema/records.js';
 import { parseModelName } from '../resolve/model-version.js';
 import { RecordSink, hardwareFacts, lineageFacts, plainName } from '../extract/structured.js';
-import { OwnModels, benchmarkFacts, nameKey, cardKnowledge, comparisonRule, copiedFrom, publisherFacts, publisherOf, releaseRule, reviewCardRecords } from '../extract/card.js';
+import { OwnModels, benchmarkFacts, nameKey, cardKnowledge, comparisonRule, copiedFrom, publisherFacts, publisherOf, releaseRule, reviewCardRecords, teacherRule } from '../extract/card.js';
 import type { Mention } from '../extract/frame.js';
 import type { FactOut } from '../extract/extract.js';
 import { MODEL_FAMILIES } from '../extract/lexicon.js';
@@ -238,6 +238,12 @@ export function parseModelCard(markdown: string, url: string, ctx: ParseContext)
     ? { start: 0, end: 0, surface: model.name, label: 'Model', name: model.name, id: model.id, aliases: [], props: {}, status: 'known', confidence: 0.8, demonym: false }
     : null;
   const datasets = strings(meta.datasets);
+  // a copy's prose is about the original: the model it was made from ("This is the X model in GGUF format")
+  const originalEntity = isCopy && originalName ? sink.records.find((r) => r.kind === 'entity' && r.type === 'Model' && r.id && nameKey(r.name) === nameKey(originalName)) : undefined;
+  const originalMention: Mention | null =
+    originalEntity?.kind === 'entity' && originalEntity.id
+      ? { start: 0, end: 0, surface: originalEntity.name, label: 'Model', name: originalEntity.name, id: originalEntity.id, aliases: [], props: {}, status: 'known', confidence: 0.8, demonym: false }
+      : null;
   // "we" in the card's prose: the developer its structure names for its own models
   const made = structured.find((r): r is FactOut => r.kind === 'fact' && r.rel === 'DEVELOPED_BY' && own.isOwn(r.subject.name));
   const publisherMention: Mention | null = made
@@ -250,7 +256,7 @@ export function parseModelCard(markdown: string, url: string, ctx: ParseContext)
     text: prose,
     hashText: markdown,
     records: structured,
-    extraRules: [comparisonRule(cardModel, own), releaseRule(publisherMention, own)],
+    extraRules: [comparisonRule(cardModel, own), releaseRule(publisherMention, own), teacherRule(originalMention ?? cardModel)],
     review: (records) => reviewCardRecords(records, structured, own, datasets, prose, ctx.gazetteer),
     ...(releaseIso ? { publishedAt: props.releaseDate as string } : {}),
   };
