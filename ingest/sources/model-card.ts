@@ -232,7 +232,9 @@ export function parseModelCard(markdown: string, url: string, ctx: ParseContext)
     .replace(/<!--[\s\S]*?-->/g, ' ')
     .replace(/<[^>]*>/g, ' ')
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/https?:\/\/\S+/g, ' ');
+    .replace(/https?:\/\/\S+/g, ' ')
+    // emphasis inside a name ("Corvid **7B**") would cut it in two
+    .replace(/(\S) \*\*([^*\n]{1,12})\*\*(?=[\s.,;:])/g, '$1 $2');
   const structured = sink.records;
   const cardModel: Mention | null = model
     ? { start: 0, end: 0, surface: model.name, label: 'Model', name: model.name, id: model.id, aliases: [], props: {}, status: 'known', confidence: 0.8, demonym: false }
