@@ -568,7 +568,7 @@ export function reviewCardRecords(
     if (r.rel === 'DEVELOPED_BY') {
       if (familyOnly(r.subject.name) && !own.isOwn(r.subject.name)) return drop();
       // a repository id ("owner/model") names its publisher outright
-      if (!own.isOwn(r.subject.name) && !makers.test(r.quote ?? '') && !REPO_ID.test(r.subject.name)) return drop();
+      if (!own.isOwn(r.subject.name) && !own.isOwnFamily(r.subject.name) && !makers.test(r.quote ?? '') && !REPO_ID.test(r.subject.name)) return drop();
     }
     if (r.rel === 'DERIVED_FROM') {
       if (familyOnly(r.object.name)) return drop();

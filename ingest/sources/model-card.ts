@@ -221,7 +221,9 @@ export function parseModelCard(markdown: string, url: string, ctx: ParseContext)
     if (dev) sink.fact('DEVELOPED_BY', model, sink.entity(dev.entity.name, dev.entity.label, { labels: [dev.entity.label] }), undefined, { confidence: known ? 0.7 : 0.6 });
   }
   // the models the card is about: its own, its original and base models
-  const own = new OwnModels([name, ...(originalName ? [originalName] : []), ...strings(meta.base_model)]);
+  // (a base model of another family — a student model, a foundation — is no model of the card's)
+  const family = (n: string) => nameKey(n).split(' ')[0];
+  const own = new OwnModels([name, ...(originalName ? [originalName] : []), ...strings(meta.base_model).filter((b) => family(b) === family(name))]);
   publisherFacts(sink, model, name, own, markdown, ctx.gazetteer);
   benchmarkFacts(sink, model, own, body, ctx.gazetteer);
   hardwareFacts(sink, model, body, ctx.gazetteer);
