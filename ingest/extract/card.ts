@@ -437,7 +437,8 @@ export function releaseRule(developer: Mention | null, own: OwnModels): Relation
   return {
     name: 'model-card-release',
     example: 'We introduce Acme-2, a family of open models.',
-    minMentions: 1,
+    // the family it introduces may be a name no list holds, the only name in the sentence
+    minMentions: 0,
     cue: RELEASED,
     apply(frame: Frame): FactDraft[] {
       if (!developer) return [];

@@ -170,7 +170,10 @@ export function parseModelCard(markdown: string, url: string, ctx: ParseContext)
   const isCopy = meta.base_model_relation === 'quantized' || knowledge.copyMark.test(name) || tags.some((t) => knowledge.copyMark.test(t));
   const original = field(body, 'Original model|Original Model');
   const copied = isCopy ? copiedFrom(body) : null;
-  const originalName = original ? plainName(original.value) : copied ? copied.name : strings(meta.base_model).length === 1 ? strings(meta.base_model)[0]! : undefined;
+  // a single base model of the card's own family is the original a copy was made from
+  const sameFamily = (a: string, b: string) => nameKey(a).split(' ')[0] === nameKey(b).split(' ')[0];
+  const bases = strings(meta.base_model);
+  const originalName = original ? plainName(original.value) : copied ? copied.name : bases.length === 1 && sameFamily(bases[0]!, name) ? bases[0]! : undefined;
   // "This is a quantized version of X": the copy's base, when the front matter names none
   if (copied && !strings(meta.base_model).some((b) => nameKey(b) === nameKey(copied.name))) {
     const base = sink.entity(copied.name.split('/').pop()!, 'Model', { labels: ['Model'], aliases: copied.name.includes('/') ? [copied.name] : [] });
@@ -222,8 +225,7 @@ export function parseModelCard(markdown: string, url: string, ctx: ParseContext)
   }
   // the models the card is about: its own, its original and base models
   // (a base model of another family — a student model, a foundation — is no model of the card's)
-  const family = (n: string) => nameKey(n).split(' ')[0];
-  const own = new OwnModels([name, ...(originalName ? [originalName] : []), ...strings(meta.base_model).filter((b) => family(b) === family(name))]);
+  const own = new OwnModels([name, ...(originalName ? [originalName] : []), ...bases.filter((b) => sameFamily(b, name))]);
   publisherFacts(sink, model, name, own, markdown, ctx.gazetteer);
   benchmarkFacts(sink, model, own, body, ctx.gazetteer);
   hardwareFacts(sink, model, body, ctx.gazetteer);

@@ -193,6 +193,43 @@ Corvid-2 is a reasoning language model. We also release Corvid-2-Distill-Heron-7
 `,
     expect: ['DERIVED_FROM Corvid-2-Distill-Heron-7B -> Corvid-2'],
   },
+  {
+    topic: "teacher and student models: the card's model is distilled from both",
+    card: `${FRONT}# Corvid-2-1.5B
+
+We used Qwen2.5-32B-Instruct as the teacher model and Qwen2.5-1.5B-Instruct as the student model.
+`,
+    expect: ['DERIVED_FROM Corvid-2-1.5B -> Qwen2.5-32B-Instruct', 'DERIVED_FROM Corvid-2-1.5B -> Qwen2.5-1.5B-Instruct'],
+  },
+  {
+    topic: 'a release in prose: "we" is the publisher the structure names, for the card\'s own family only',
+    card: `---
+base_model: mistralai/Corvid-Deep-9B
+---
+# Corvid-Deep-9B-GGUF
+
+\`\`\`shell
+huggingface-cli download mistralai/Corvid-Deep-9B-GGUF
+\`\`\`
+
+We introduce Corvid Deep, which reasons well at small sizes. We introduce Qwen2.5-7B to our users as a baseline.
+`,
+    expect: ['DEVELOPED_BY Corvid-Deep-9B-GGUF -> Mistral AI', 'DEVELOPED_BY Corvid Deep -> Mistral AI'],
+    not: ['DEVELOPED_BY Qwen2.5-7B -> Mistral AI'],
+  },
+  {
+    topic: "a base model of another family is not the card's own: its repository id says nothing of the card",
+    card: `---
+base_model:
+- Qwen/Qwen2.5-1.5B-Instruct
+---
+# Corvid-2-1.5B-GGUF
+
+Trained from [the student](https://huggingface.co/Qwen/Qwen2.5-1.5B-Instruct).
+`,
+    expect: ['DERIVED_FROM Corvid-2-1.5B-GGUF -> Qwen2.5-1.5B-Instruct'],
+    not: ['DEVELOPED_BY Qwen2.5-1.5B-Instruct -> Qwen Team'],
+  },
 ];
 
 describe('model cards by their structure', () => {
