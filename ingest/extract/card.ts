@@ -512,6 +512,38 @@ export function distilledFrom(records: readonly ExtractedRecord[], text: string)
 const REPO_ID = /^[\w.-]{2,}\/(?=[\w.-]*[A-Za-z]{3})[\w.-]{4,}$/;
 
 /**
+ * "<X>-Instruct" beside "<X>-Base": of the card's own models, an instruction-tuned (or chat) release
+ * the card names with the base release of the same name is fine-tuned from it.
+ */
+export function tunedFromBase(records: readonly ExtractedRecord[], text: string, own: OwnModels): ExtractedRecord[] {
+  const models = new Map<string, EndpointOut>();
+  for (const r of records)
+    if (r.kind === 'entity' && r.type === 'Model' && r.id && r.status !== 'ambiguous' && own.isOwn(r.name)) models.set(nameKey(r.name), { type: r.type, name: r.name, id: r.id });
+  const out: ExtractedRecord[] = [];
+  for (const [key, m] of models) {
+    const stem = /^(.+) (?:instruct|chat|it)$/.exec(key)?.[1];
+    const base = stem ? models.get(`${stem} base`) : undefined;
+    if (!base) continue;
+    const line = text
+      .split('\n')
+      .find((l) => l.includes(m.name.split('/').pop()!))
+      ?.trim();
+    out.push({
+      kind: 'fact',
+      rel: 'DERIVED_FROM',
+      subject: m,
+      object: base,
+      props: { relation: 'finetune' },
+      ...(line ? { quote: line } : {}),
+      source: '',
+      confidence: 0.6,
+      extractor: `ingest/model-card-name@${EXTRACTOR_VERSION}`,
+    });
+  }
+  return out;
+}
+
+/**
  * What a model card's prose says, reviewed against what the card is about: a developer is read for a
  * model that is not the card's own only when the sentence says who made it ("… developed by X"),
  * never from the maker's name opening the model's; a family ("Qwen", "LLaMA") is no model's developer
@@ -588,6 +620,7 @@ export function reviewCardRecords(
   }
   const source = records[0]?.source ?? '';
   const stated = new Set(out.flatMap((r) => (r.kind === 'fact' ? [`${r.rel}|${r.subject.id}|${r.object.id}`] : [])));
-  for (const f of distilledFrom([...structured, ...out], text)) if (f.kind === 'fact' && !stated.has(`${f.rel}|${f.subject.id}|${f.object.id}`)) out.push({ ...f, source });
+  for (const f of [...distilledFrom([...structured, ...out], text), ...tunedFromBase([...structured, ...out], text, own)])
+    if (f.kind === 'fact' && !stated.has(`${f.rel}|${f.subject.id}|${f.object.id}`)) out.push({ ...f, source });
   return out;
 }

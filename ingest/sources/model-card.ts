@@ -99,6 +99,9 @@ function modelNameOf(url: string, meta: Record<string, unknown>, body: string): 
       outsideCode(body),
     )?.[1];
   if (subject) return subject;
+  // "Granite 3.1 language models are …": a family release the card presents, its name and version
+  const family = /(?:^|\n)[*_]*([A-Z][\w-]* \d+(?:\.\d+)*) (?:(?:language|foundation|reasoning|chat|base|instruct) )?models (?:are|is) /.exec(outsideCode(body))?.[1];
+  if (family) return family;
   return (
     url
       .split(/[\\/]/)
