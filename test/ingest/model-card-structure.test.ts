@@ -230,6 +230,18 @@ Trained from [the student](https://huggingface.co/Qwen/Qwen2.5-1.5B-Instruct).
     expect: ['DERIVED_FROM Corvid-2-1.5B-GGUF -> Qwen2.5-1.5B-Instruct'],
     not: ['DEVELOPED_BY Qwen2.5-1.5B-Instruct -> Qwen Team'],
   },
+  {
+    topic: "a family card: its name from 'X 3.1 language models are …', its own Instruct releases fine-tuned from their Base",
+    card: `Corvid 3.1 language models are small open models for agents.
+
+1. \`mistralai/corvid-3.1-2b-base\`
+2. \`mistralai/corvid-3.1-2b-instruct\`
+3. \`mistralai/heron-7b-instruct\`
+4. \`mistralai/heron-7b-base\`
+`,
+    expect: ['DERIVED_FROM mistralai/corvid-3.1-2b-instruct -> mistralai/corvid-3.1-2b-base'],
+    not: ['DERIVED_FROM mistralai/heron-7b-instruct -> mistralai/heron-7b-base'],
+  },
 ];
 
 describe('model cards by their structure', () => {
