@@ -369,6 +369,41 @@ export function publisherFacts(sink: RecordSink, model: EndpointOut | null, mode
 }
 
 // ---------------------------------------------------------------------------------------------
+// API platforms
+
+// a host that serves a model's API: "platform.example.ai", "api.example.com", "console.example.cn"
+const API_HOST = /\b((?:platform|api|console|open|openapi|developers?|cloud)\.([a-z0-9-]+)\.[a-z]{2,}(?:\.[a-z]{2,})?)\b/i;
+const API_LINE = /\bAPIs?\b/;
+const WE_SERVE = /\b[Ww]e (?:also )?(?:provide|offer|serve|host)\b/;
+
+/**
+ * Where a card says its model's API is served ("You can access X's API on https://platform.example.ai",
+ * "We also provide an API at Example Platform: platform.example.ai"): an API platform (a Cloud, named as
+ * the line names it, else by its host) that the card's model — or the card's model the line names — is
+ * AVAILABLE_ON, operated by the card's publisher when "we" serve it or the host is the publisher's own.
+ */
+export function platformFacts(sink: RecordSink, model: EndpointOut | null, own: OwnModels, body: string, publisher: EndpointOut | null): void {
+  if (!model) return;
+  const lines = body.split('\n');
+  let fenced = false;
+  for (const raw of lines) {
+    const line = raw.replace(/\r$/, '');
+    if (FENCE.test(line)) fenced = !fenced;
+    if (fenced || !API_LINE.test(line)) continue;
+    const host = API_HOST.exec(line);
+    if (!host) continue;
+    const named = /\b([A-Z][\w.-]*(?: [A-Z][\w.-]*)? (?:Platform|Open Platform|API Platform|Console|Cloud))\b/.exec(line)?.[1];
+    const cloud = sink.entity(named ?? host[1]!.toLowerCase(), 'Cloud', { labels: ['Cloud'], props: { kind: 'api_platform' }, aliases: named ? [host[1]!.toLowerCase()] : [] });
+    // the model whose API it is: one of the card's models the line names ("Kimi K2's API"), else the card's
+    const which = [...line.matchAll(/([A-Z][\w.-]*(?: [A-Z0-9][\w.-]*)?)['’]s API/g)].map((m) => m[1]!).find((n) => own.isOwn(n) || own.isOwnFamily(n) || own.match(n));
+    const subject = which && nameKey(which) !== nameKey(model.name) ? sink.entity(which, 'Model', { labels: ['Model'] }) : model;
+    sink.fact('AVAILABLE_ON', subject, cloud, line.trim(), { confidence: 0.75 });
+    const ownHost = publisher && nameKey(publisher.name).replace(/ /g, '').startsWith(host[2]!.toLowerCase());
+    if (publisher && (WE_SERVE.test(line) || ownHost)) sink.fact('OPERATED_BY', cloud, publisher, line.trim(), { confidence: 0.7 });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // a converted copy's own words
 
 const COPY_OF = [

@@ -8,7 +8,20 @@ import { InvalidInput } from '../../schema/errors.js';
 import type { Props } from '../../schema/records.js';
 import { parseModelName } from '../resolve/model-version.js';
 import { RecordSink, hardwareFacts, lineageFacts, plainName } from '../extract/structured.js';
-import { OwnModels, benchmarkFacts, nameKey, cardKnowledge, comparisonRule, copiedFrom, publisherFacts, publisherOf, releaseRule, reviewCardRecords, teacherRule } from '../extract/card.js';
+import {
+  OwnModels,
+  benchmarkFacts,
+  nameKey,
+  cardKnowledge,
+  comparisonRule,
+  copiedFrom,
+  publisherFacts,
+  platformFacts,
+  publisherOf,
+  releaseRule,
+  reviewCardRecords,
+  teacherRule,
+} from '../extract/card.js';
 import type { Mention } from '../extract/frame.js';
 import type { FactOut } from '../extract/extract.js';
 import { MODEL_FAMILIES } from '../extract/lexicon.js';
@@ -231,6 +244,9 @@ export function parseModelCard(markdown: string, url: string, ctx: ParseContext)
   const own = new OwnModels([name, ...(originalName ? [originalName] : []), ...bases.filter((b) => sameFamily(b, name))]);
   publisherFacts(sink, model, name, own, markdown, ctx.gazetteer);
   benchmarkFacts(sink, model, own, body, ctx.gazetteer);
+  // the publisher its structure names for its own models: "we" in its prose
+  const made = sink.records.find((r): r is FactOut => r.kind === 'fact' && r.rel === 'DEVELOPED_BY' && own.isOwn(r.subject.name));
+  platformFacts(sink, model, own, body, made?.object ?? null);
   hardwareFacts(sink, model, body, ctx.gazetteer);
   lineageFacts(sink, model, body);
   // sentences come from the prose: markup, image and link targets and code blocks would only add noise
@@ -253,8 +269,6 @@ export function parseModelCard(markdown: string, url: string, ctx: ParseContext)
     originalEntity?.kind === 'entity' && originalEntity.id
       ? { start: 0, end: 0, surface: originalEntity.name, label: 'Model', name: originalEntity.name, id: originalEntity.id, aliases: [], props: {}, status: 'known', confidence: 0.8, demonym: false }
       : null;
-  // "we" in the card's prose: the developer its structure names for its own models
-  const made = structured.find((r): r is FactOut => r.kind === 'fact' && r.rel === 'DEVELOPED_BY' && own.isOwn(r.subject.name));
   const publisherMention: Mention | null = made
     ? { start: 0, end: 0, surface: made.object.name, label: made.object.type, name: made.object.name, id: made.object.id, aliases: [], props: {}, status: 'known', confidence: 0.8, demonym: false }
     : null;

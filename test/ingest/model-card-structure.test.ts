@@ -242,6 +242,29 @@ Trained from [the student](https://huggingface.co/Qwen/Qwen2.5-1.5B-Instruct).
     expect: ['DERIVED_FROM mistralai/corvid-3.1-2b-instruct -> mistralai/corvid-3.1-2b-base'],
     not: ['DERIVED_FROM mistralai/heron-7b-instruct -> mistralai/heron-7b-base'],
   },
+  {
+    topic: 'an API platform the card names: its model is available on it, operated by the publisher that serves it',
+    card: `${FRONT}# Corvid-2-9B
+
+Get it from [the hub](https://huggingface.co/mistralai/Corvid-2-9B).
+
+We also provide a compatible API at Corvid Platform: [platform.corvid.example](https://platform.corvid.example/)
+`,
+    expect: ['AVAILABLE_ON Corvid-2-9B -> Corvid Platform', 'OPERATED_BY Corvid Platform -> Mistral AI'],
+  },
+  {
+    topic: 'a host in a code block, or on a line that says nothing of an API, is no platform',
+    card: `${FRONT}# Corvid-2-9B
+
+Read the docs at docs.corvid.example and the console.corvid.example release notes.
+
+\`\`\`python
+client = Client(base_url="https://api.corvid.example/v1")  # API
+\`\`\`
+`,
+    expect: [],
+    not: ['AVAILABLE_ON Corvid-2-9B -> api.corvid.example', 'AVAILABLE_ON Corvid-2-9B -> console.corvid.example'],
+  },
 ];
 
 describe('model cards by their structure', () => {
