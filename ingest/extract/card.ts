@@ -263,6 +263,8 @@ function modelInCell(cell: Cell | undefined, gazetteer: Gazetteer, headings: Rea
     .trim();
   if (name.length < 2 || name.length > 60 || !/^[A-Za-z]/.test(name) || name.split(' ').length > 6) return null;
   if (/\.(?:gguf|bin|safetensors|pt|onnx)$/i.test(name) || /[=:;,]/.test(name)) return null;
+  // a quantisation type ("Q4_K_M", "IQ3_XS", "BF16", "INT8") is a format, not a model
+  if (/^(?:I?Q\d(?:_\w+)?|B?F\d+|FP\d+|INT\d+|W\d+A\d+)$/i.test(name)) return null;
   if (headings.has(name.split(/[\s-]/)[0]!.toLowerCase())) return null;
   const known = resolveName(gazetteer, name, 'Model', { labels: ['Model'] }).status === 'known';
   const family = MODEL_FAMILIES.has(name.split(/[\s-]/)[0]!.toLowerCase().replace(/\d.*$/, ''));

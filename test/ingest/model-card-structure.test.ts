@@ -109,6 +109,20 @@ Corvid 3 is a mixture-of-experts language model.
     not: ['COMPETES_WITH Corvid-2-9B-GGUF -> Corvid-2-9B-Q4_K_M.gguf'],
   },
   {
+    topic: 'a table of quantisation types beside the full-precision model: formats are no rivals',
+    card: `${FRONT}# Corvid-2-9B
+
+| Variant | Puzzles | Perplexity |
+| --- | --- | --- |
+| Corvid-2-9B | 70.4 | 5.12 |
+| Q8_0 | 70.1 | 5.13 |
+| Q4_K_M | 68.9 | 5.31 |
+| IQ3_XS | 65.0 | 5.80 |
+`,
+    expect: [],
+    not: ['COMPETES_WITH Corvid-2-9B -> Q8_0', 'COMPETES_WITH Corvid-2-9B -> Q4_K_M', 'COMPETES_WITH Corvid-2-9B -> IQ3_XS'],
+  },
+  {
     topic: "repository ids of the card's own models name their publisher; another model's repository and a converter's copy do not",
     card: `${FRONT}# Corvid-2-9B
 
