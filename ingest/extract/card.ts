@@ -495,6 +495,35 @@ export function releaseRule(developer: Mention | null, own: OwnModels): Relation
   };
 }
 
+// a sentence that opens with how the model was made, without naming it: "Created by distilling … from X
+// to post-train Y", "Built by fine-tuning Y on …"
+const MADE_BY = /^\W*(?:Created|Built|Made|Obtained|Produced|Trained|Developed) by (?:distill|fine-?tun|post-?train|continu|merg|train)/i;
+const FROM_TEACHER = /\bfrom (?:the )?⟨(\d+)⟩/g;
+const ONTO_BASE = /\b(?:post-?train|fine-?tune|finetune|train|initiali[sz]e)\s+(?:the )?⟨(\d+)⟩|\b(?:on top of|onto|into) (?:the )?⟨(\d+)⟩/g;
+
+/**
+ * "Created by distilling the reasoning of X to post-train Y": a card's sentence without a subject is
+ * about the card's model (a copy's original), derived from X (distillation) and from Y (its base).
+ */
+export function madeByRule(model: Mention | null): RelationRule {
+  return {
+    name: 'model-card-made-by',
+    example: 'Created by distilling the answers of Acme-70B to post-train Acme-7B-Base.',
+    minMentions: 1,
+    cue: /^\W*(?:Created|Built|Made|Obtained|Produced|Trained|Developed) by\b/i,
+    apply(frame: Frame): FactDraft[] {
+      if (!model || !MADE_BY.test(frame.masked)) return [];
+      const distilled = /^\W*\w+ by distill/i.test(frame.masked);
+      const models = (re: RegExp) =>
+        [...frame.masked.matchAll(re)].map((m) => frame.mentions[Number(m[1] ?? m[2])]).filter((m): m is Mention => !!m && m.label === 'Model' && m.status !== 'ambiguous' && m.name !== model.name);
+      return [
+        ...models(FROM_TEACHER).map((m) => ({ rel: 'DERIVED_FROM' as const, subject: model, object: m, props: { relation: distilled ? 'distillation' : 'other' }, confidence: 0.7 })),
+        ...models(ONTO_BASE).map((m) => ({ rel: 'DERIVED_FROM' as const, subject: model, object: m, props: { relation: 'finetune' }, confidence: 0.7 })),
+      ];
+    },
+  };
+}
+
 const TAUGHT = /⟨(\d+)⟩ as (?:the|a|our) (teacher|student)\b/g;
 
 /**

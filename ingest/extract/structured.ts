@@ -196,7 +196,8 @@ export function lineageFacts(sink: RecordSink, model: EndpointOut | null, body: 
     const base = plainName(s.value);
     const subjectName = s.row !== undefined ? plainName(s.row) : undefined;
     // names only: a cell of prose or a number is no model
-    if (!/^[\w./-]+(?: [\w./-]+){0,3}$/.test(base) || !/\d|[A-Z]/.test(base)) continue;
+    // (a lowercase name counts when the card links it to its repository: "[magistral-small](…/mistralai/magistral-small)")
+    if (!/^[\w./-]+(?: [\w./-]+){0,3}$/.test(base) || !(/\d|[A-Z]/.test(base) || /huggingface\.co\/[\w.-]+\/[\w.-]+/.test(s.value))) continue;
     const subject = subjectName !== undefined ? (/^[\w./-]+(?: [\w./-]+){0,3}$/.test(subjectName) ? sink.entity(subjectName, 'Model', { labels: ['Model'] }) : null) : model;
     const object = sink.entity(base.split('/').pop()!, 'Model', { labels: ['Model'], aliases: base.includes('/') ? [base] : [] });
     sink.fact('DERIVED_FROM', subject, object, s.line, { confidence: 0.8 });

@@ -18,6 +18,7 @@ import {
   publisherFacts,
   platformFacts,
   publisherOf,
+  madeByRule,
   releaseRule,
   reviewCardRecords,
   teacherRule,
@@ -279,7 +280,7 @@ export function parseModelCard(markdown: string, url: string, ctx: ParseContext)
     text: prose,
     hashText: markdown,
     records: structured,
-    extraRules: [comparisonRule(cardModel, own), releaseRule(publisherMention, own), teacherRule(originalMention ?? cardModel)],
+    extraRules: [comparisonRule(cardModel, own), releaseRule(publisherMention, own), teacherRule(originalMention ?? cardModel), madeByRule(originalMention ?? cardModel)],
     review: (records) => reviewCardRecords(records, structured, own, datasets, prose, ctx.gazetteer),
     ...(releaseIso ? { publishedAt: props.releaseDate as string } : {}),
   };

@@ -172,6 +172,26 @@ This is quantized version of [mistralai/Corvid-2-9B](https://huggingface.co/mist
     not: ['DEVELOPED_BY QuantHouse/Corvid-2-9B-GGUF -> Mistral AI'],
   },
   {
+    topic: "a copy's sentence without a subject ('Created by distilling … from X to post-train Y') is about its original; a lowercase original linked to its repository is a name",
+    card: `---
+quantized_by: bartowski
+base_model_relation: quantized
+---
+**Model creator:** [mistralai](https://huggingface.co/mistralai)<br>
+**Original model**: [corvid-small](https://huggingface.co/mistralai/corvid-small)<br>
+
+Created by distilling the chain-of-thought from Qwen2.5-32B-Instruct to post-train Qwen2.5-7B-Instruct on new data.
+`,
+    url: 'corvid-small-gguf.md',
+    expect: [
+      'DERIVED_FROM corvid-small-gguf -> corvid-small',
+      'DEVELOPED_BY corvid-small -> Mistral AI',
+      'DERIVED_FROM corvid-small -> Qwen2.5-32B-Instruct',
+      'DERIVED_FROM corvid-small -> Qwen2.5-7B-Instruct',
+    ],
+    not: ['DERIVED_FROM corvid-small-gguf -> Qwen2.5-32B-Instruct'],
+  },
+  {
     topic: 'a comparison in prose: the listed models compete with the card model',
     card: `${FRONT}# Corvid-2-9B
 
