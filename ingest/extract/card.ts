@@ -199,6 +199,8 @@ const ENTITIES: Record<string, string> = { '&nbsp;': ' ', '&amp;': '&', '&lt;': 
 
 /** A cell's text: tags and Markdown gone, line breaks (`<br>`) kept as newlines. */
 function cellText(raw: string): string {
+  // most cells are plain numbers or words: nothing to strip
+  if (!/[<&[*_`\n]|[^\x00-\x7F]/.test(raw)) return raw.replace(/\s+/g, ' ').trim();
   return raw
     .replace(/<!--[\s\S]*?-->/g, ' ')
     .replace(/<br\s*\/?>/gi, '\n')
@@ -329,6 +331,7 @@ export function repositoryIds(markdown: string): RepoId[] {
   const out: RepoId[] = [];
   const seen = new Set<string>();
   for (const raw of markdown.split('\n')) {
+    if (!raw.includes('/')) continue;
     const line = raw.replace(/\r$/, '');
     for (const re of [HUB_LINK, IN_CODE])
       for (const m of line.matchAll(re)) {
