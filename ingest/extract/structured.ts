@@ -175,9 +175,10 @@ export function hardwareFacts(sink: RecordSink, model: EndpointOut | null, body:
 const BASE_LABEL = /^(?:base(?: model)?|original model|parent model|(?:fine-?tuned|finetuned|distilled|quantized|quantised|derived|initiali[sz]ed) from(?: model)?|teacher(?: model)?)$/i;
 
 /** A cell's or value's name without its Markdown: "[Qwen2.5-Math-1.5B](https://…)" → "Qwen2.5-Math-1.5B". */
-function plainName(text: string): string {
+export function plainName(text: string): string {
   return text
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/<[^>]*>/g, '')
     .replace(/\*\*|__|`|🤗/g, '')
     .trim();
 }
@@ -195,7 +196,8 @@ export function lineageFacts(sink: RecordSink, model: EndpointOut | null, body: 
     const base = plainName(s.value);
     const subjectName = s.row !== undefined ? plainName(s.row) : undefined;
     // names only: a cell of prose or a number is no model
-    if (!/^[\w./-]+(?: [\w./-]+){0,3}$/.test(base) || !/\d|[A-Z]/.test(base)) continue;
+    // (a lowercase name counts when the card links it to its repository: "[magistral-small](…/mistralai/magistral-small)")
+    if (!/^[\w./-]+(?: [\w./-]+){0,3}$/.test(base) || !(/\d|[A-Z]/.test(base) || /huggingface\.co\/[\w.-]+\/[\w.-]+/.test(s.value))) continue;
     const subject = subjectName !== undefined ? (/^[\w./-]+(?: [\w./-]+){0,3}$/.test(subjectName) ? sink.entity(subjectName, 'Model', { labels: ['Model'] }) : null) : model;
     const object = sink.entity(base.split('/').pop()!, 'Model', { labels: ['Model'], aliases: base.includes('/') ? [base] : [] });
     sink.fact('DERIVED_FROM', subject, object, s.line, { confidence: 0.8 });

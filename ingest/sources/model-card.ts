@@ -7,8 +7,24 @@ import { parse as parseYaml } from 'yaml';
 import { InvalidInput } from '../../schema/errors.js';
 import type { Props } from '../../schema/records.js';
 import { parseModelName } from '../resolve/model-version.js';
-import { resolveName } from '../resolve/resolver.js';
-import { RecordSink, hardwareFacts, lineageFacts } from '../extract/structured.js';
+import { RecordSink, hardwareFacts, lineageFacts, plainName } from '../extract/structured.js';
+import {
+  OwnModels,
+  benchmarkFacts,
+  nameKey,
+  cardKnowledge,
+  comparisonRule,
+  copiedFrom,
+  publisherFacts,
+  platformFacts,
+  publisherOf,
+  madeByRule,
+  releaseRule,
+  reviewCardRecords,
+  teacherRule,
+} from '../extract/card.js';
+import type { Mention } from '../extract/frame.js';
+import type { FactOut } from '../extract/extract.js';
 import { MODEL_FAMILIES } from '../extract/lexicon.js';
 import { decodeBody } from './decode.js';
 import type { ParsedDocument, RawInput, Source, ParseContext } from './source.js';
@@ -68,29 +84,46 @@ function field(body: string, labels: string): { value: string; line: string } | 
   return value ? { value, line: m[0].trim() } : null;
 }
 
+/** The body with its fenced code blocks blanked out (their lines kept, empty). */
+function outsideCode(body: string): string {
+  return body.replace(/^[ \t]*(```|~~~)[^\n]*\n[\s\S]*?^[ \t]*\1[^\n]*$/gm, (m) => m.replace(/[^\n]/g, ''));
+}
+
 function modelNameOf(url: string, meta: Record<string, unknown>, body: string): string {
   const hf = /huggingface\.co\/([^/]+)\/([^/?#]+)/.exec(url);
   if (hf) return decodeURIComponent(hf[2]!);
   if (typeof meta.model_name === 'string') return meta.model_name;
   const index = Array.isArray(meta['model-index']) ? (meta['model-index'][0] as { name?: unknown } | undefined)?.name : undefined;
   if (typeof index === 'string') return index;
+  // a heading inside a code block ("# Your tool implementation") is a comment, not the card's title
   const h1 = /^#\s+(.+)$/m
-    .exec(body)?.[1]
+    .exec(outsideCode(body))?.[1]
     ?.replace(/<[^>]*>|[*_`]/g, '')
+    .replace(/\p{Extended_Pictographic}|\uFE0F/gu, '')
+    .replace(/\s+(?:model card|readme|(?:GGUF )?quanti[sz]ations?)\s*$/i, '')
     .trim();
-  if (h1 && h1.length <= 80) return h1;
+  // a title that reads as a name (a version, a repository id, a hyphenated name), not as a sentence
+  if (h1 && h1.length <= 80 && (/^\S+$/.test(h1) || (h1.split(/\s+/).length <= 5 && /[\d/]/.test(h1)))) return h1;
   // "We present DeepSeek-V3, a strong Mixture-of-Experts ..." names the model
   const presented = /\bWe (?:present|introduce|release|are releasing) \**([A-Z][\w.-]*\d[\w.-]*)/.exec(body)?.[1];
   if (presented) return presented.replace(/[.,]$/, '');
   // "Zephyr 3.1 is an instruction-tuned language model …": the card's subject, a name with a version
-  const subject = /(?:^|\n|[.:][*_]*\s+)[*_]*(?:The )?([A-Z][\w-]*(?: [A-Z0-9][\w.-]*)?[ -]\d[\w.-]*|[A-Z][\w-]*\d[\w.-]*) (?:is|are) (?:an?|the) [\w\s(),-]{0,60}?\b(?:model|LLM)s?\b/.exec(body)?.[1];
+  const subject =
+    /(?:^|\n|[.:][*_]*\s+)[*_]*(?:The )?([A-Z][\w-]*(?: [A-Z0-9][\w.-]*)?[ -]\d[\w.-]*|[A-Z][\w-]*\d[\w.-]*|[A-Z][\w-]* [A-Z]{1,2}\d[\w.-]*) (?:is|are) (?:an?|the) [\w\s(),-]{0,60}?\b(?:model|LLM)s?\b/.exec(
+      outsideCode(body),
+    )?.[1];
   if (subject) return subject;
+  // "Granite 3.1 language models are …": a family release the card presents, its name and version
+  const family = /(?:^|\n)[*_]*([A-Z][\w-]* \d+(?:\.\d+)*) (?:(?:language|foundation|reasoning|chat|base|instruct) )?models (?:are|is) /.exec(outsideCode(body))?.[1];
+  if (family) return family;
   return (
     url
       .split(/[\\/]/)
       .filter((p) => p && !/^readme(\.md)?$/i.test(p))
       .pop()
-      ?.replace(/\.md$/i, '') ?? url
+      ?.replace(/\.md$/i, '')
+      // a saved card's file name says what it is before the model's name: "modelcard-foo-7b.md"
+      .replace(/^(?:model-?card|readme)[-_ ]+(?=.)/i, '') ?? url
   );
 }
 
@@ -147,6 +180,29 @@ export function parseModelCard(markdown: string, url: string, ctx: ParseContext)
     sink.fact('DERIVED_FROM', model, baseModel, frontQuote, { props: { relation }, confidence: 0.95 });
   }
 
+  // A converted copy (GGUF, AWQ …) of another's model: "Model creator" made the original, not the copy.
+  // The copy is the creator's own only when its publisher (quantized_by, the repository's owner, "…
+  // quantization: provided by") is the creator too.
+  const knowledge = cardKnowledge();
+  const isCopy = meta.base_model_relation === 'quantized' || knowledge.copyMark.test(name) || tags.some((t) => knowledge.copyMark.test(t));
+  const original = field(body, 'Original model|Original Model');
+  const copied = isCopy ? copiedFrom(body) : null;
+  // a single base model of the card's own family is the original a copy was made from
+  const sameFamily = (a: string, b: string) => nameKey(a).split(' ')[0] === nameKey(b).split(' ')[0];
+  const bases = strings(meta.base_model);
+  const originalName = original ? plainName(original.value) : copied ? copied.name : bases.length === 1 && sameFamily(bases[0]!, name) ? bases[0]! : undefined;
+  // "This is a quantized version of X": the copy's base, when the front matter names none
+  if (copied && !strings(meta.base_model).some((b) => nameKey(b) === nameKey(copied.name))) {
+    const base = sink.entity(copied.name.split('/').pop()!, 'Model', { labels: ['Model'], aliases: copied.name.includes('/') ? [copied.name] : [] });
+    sink.fact('DERIVED_FROM', model, base, copied.line, { props: { relation: 'quantized' }, confidence: 0.9 });
+  }
+  const copyPublisher =
+    (typeof meta.quantized_by === 'string' ? meta.quantized_by : undefined) ??
+    field(body, '(?:GGUF )?quantization|Quantized by|Quantised by')
+      ?.value.replace(/^provided by\s+/i, '')
+      .split(/\s/)[0] ??
+    /^([\w.-]+)\/[\w.-]+$/.exec(name)?.[1] ??
+    /huggingface\.co\/([^/]+)\/[^/?#]+/.exec(url)?.[1];
   const developer = field(body, 'Developed by|Model developer|Developer|Model Developer|Model creator|Organization|Created by');
   if (developer) {
     // the name without its link and markup: "[deepseek-ai](https://…)<br>" is "deepseek-ai"
@@ -155,19 +211,43 @@ export function parseModelCard(markdown: string, url: string, ctx: ParseContext)
       .replace(/<[^>]*>|\*\*|__|`/g, '')
       .split(/[,;(]/)[0]!
       .trim();
-    const dev = devName ? sink.entity(devName, 'Lab', { labels: ['Lab', 'Organization'] }) : null;
-    sink.fact('DEVELOPED_BY', model, dev, developer.line, { confidence: 0.9 });
+    const known = devName ? publisherOf(devName, ctx.gazetteer) : null;
+    const dev = known ? sink.entity(known.name, known.label, { labels: [known.label] }) : devName ? sink.entity(devName, 'Lab', { labels: ['Lab', 'Organization'] }) : null;
+    // only "Model creator" (the label copies use for the original's maker) moves to the original;
+    // "Developed by" states the card's own model's developer
+    const creatorOnly = /creator/i.test(developer.line.split(/[:|]/)[0]!);
+    const made = isCopy && creatorOnly && originalName ? sink.entity(originalName.split('/').pop()!, 'Model', { labels: ['Model'], aliases: originalName.includes('/') ? [originalName] : [] }) : null;
+    if (made) sink.fact('DEVELOPED_BY', made, dev, developer.line, { confidence: 0.9 });
+    const publisher = copyPublisher ? publisherOf(copyPublisher, ctx.gazetteer) : null;
+    if (!made || (publisher && dev && publisher.id === dev.id)) sink.fact('DEVELOPED_BY', model, dev, developer.line, { confidence: 0.9 });
+  }
+  // the publisher of an official copy: "quantized_by: <the developer's namespace>"
+  const quantizer = typeof meta.quantized_by === 'string' ? publisherOf(meta.quantized_by, ctx.gazetteer) : null;
+  if (quantizer) {
+    const line = markdown
+      .split('\n')
+      .find((l) => /^quantized_by\s*:/.test(l))
+      ?.trim();
+    sink.fact('DEVELOPED_BY', model, sink.entity(quantizer.name, quantizer.label, { labels: [quantizer.label] }), line, { confidence: 0.8 });
   }
   // the publishing namespace ("deepseek-ai/…", "mistralai/…") is the developer when the graph knows it
   const namespace = /huggingface\.co\/([^/]+)\/[^/?#]+/.exec(url)?.[1];
-  if (!developer) {
-    const r = namespace ? resolveName(ctx.gazetteer, namespace, 'Lab', { labels: ['Lab', 'Organization'] }) : null;
-    const known = r?.status === 'known' ? r.known : undefined;
-    // else the model family's usual developer, for an original release (no base model)
-    const familyDev = !known && !meta.base_model && parsedName ? MODEL_FAMILIES.get(parsedName.family.toLowerCase()) : undefined;
+  if (!developer && !quantizer) {
+    const r = namespace ? publisherOf(namespace, ctx.gazetteer) : null;
+    const known = r ? ctx.gazetteer.get(r.id) : undefined;
+    // else the model family's usual developer, for an original release (no base model, no copy)
+    const familyDev = !known && !meta.base_model && !isCopy && parsedName ? MODEL_FAMILIES.get(parsedName.family.toLowerCase()) : undefined;
     const dev = known ?? (familyDev ? ctx.gazetteer.get(familyDev) : undefined);
     if (dev) sink.fact('DEVELOPED_BY', model, sink.entity(dev.entity.name, dev.entity.label, { labels: [dev.entity.label] }), undefined, { confidence: known ? 0.7 : 0.6 });
   }
+  // the models the card is about: its own, its original and base models
+  // (a base model of another family — a student model, a foundation — is no model of the card's)
+  const own = new OwnModels([name, ...(originalName ? [originalName] : []), ...bases.filter((b) => sameFamily(b, name))]);
+  publisherFacts(sink, model, name, own, markdown, ctx.gazetteer);
+  benchmarkFacts(sink, model, own, body, ctx.gazetteer);
+  // the publisher its structure names for its own models: "we" in its prose
+  const made = sink.records.find((r): r is FactOut => r.kind === 'fact' && r.rel === 'DEVELOPED_BY' && own.isOwn(r.subject.name));
+  platformFacts(sink, model, own, body, made?.object ?? null);
   hardwareFacts(sink, model, body, ctx.gazetteer);
   lineageFacts(sink, model, body);
   // sentences come from the prose: markup, image and link targets and code blocks would only add noise
@@ -176,8 +256,34 @@ export function parseModelCard(markdown: string, url: string, ctx: ParseContext)
     .replace(/<!--[\s\S]*?-->/g, ' ')
     .replace(/<[^>]*>/g, ' ')
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/https?:\/\/\S+/g, ' ');
-  return { url, kind: 'model-card', title: name, text: prose, hashText: markdown, records: sink.records, ...(releaseIso ? { publishedAt: props.releaseDate as string } : {}) };
+    .replace(/https?:\/\/\S+/g, ' ')
+    // emphasis inside a name ("Corvid **7B**") would cut it in two
+    .replace(/(\S) \*\*([^*\n]{1,12})\*\*(?=[\s.,;:])/g, '$1 $2');
+  const structured = sink.records;
+  const cardModel: Mention | null = model
+    ? { start: 0, end: 0, surface: model.name, label: 'Model', name: model.name, id: model.id, aliases: [], props: {}, status: 'known', confidence: 0.8, demonym: false }
+    : null;
+  const datasets = strings(meta.datasets);
+  // a copy's prose is about the original: the model it was made from ("This is the X model in GGUF format")
+  const originalEntity = isCopy && originalName ? sink.records.find((r) => r.kind === 'entity' && r.type === 'Model' && r.id && nameKey(r.name) === nameKey(originalName)) : undefined;
+  const originalMention: Mention | null =
+    originalEntity?.kind === 'entity' && originalEntity.id
+      ? { start: 0, end: 0, surface: originalEntity.name, label: 'Model', name: originalEntity.name, id: originalEntity.id, aliases: [], props: {}, status: 'known', confidence: 0.8, demonym: false }
+      : null;
+  const publisherMention: Mention | null = made
+    ? { start: 0, end: 0, surface: made.object.name, label: made.object.type, name: made.object.name, id: made.object.id, aliases: [], props: {}, status: 'known', confidence: 0.8, demonym: false }
+    : null;
+  return {
+    url,
+    kind: 'model-card',
+    title: name,
+    text: prose,
+    hashText: markdown,
+    records: structured,
+    extraRules: [comparisonRule(cardModel, own), releaseRule(publisherMention, own), teacherRule(originalMention ?? cardModel), madeByRule(originalMention ?? cardModel)],
+    review: (records) => reviewCardRecords(records, structured, own, datasets, prose, ctx.gazetteer),
+    ...(releaseIso ? { publishedAt: props.releaseDate as string } : {}),
+  };
 }
 
 export const modelCardSource: Source = {

@@ -34,6 +34,8 @@ export interface ParsedDocument {
   problems?: string[];
   /** rules the document brings for its own text */
   extraRules?: RelationRule[];
+  /** what the document's kind knows of its text's records: keeps, drops or amends them (a model card's own models) */
+  review?: (records: ExtractedRecord[]) => ExtractedRecord[];
 }
 
 /** A feed item: a link to fetch, with the item's own text to fall back on. */

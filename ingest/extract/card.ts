@@ -1,0 +1,695 @@
+// What a model card states by its structure beyond labelled fields: the models its benchmark tables
+// set beside its own (COMPETES_WITH), the repository ids that name who publishes its own models
+// (DEVELOPED_BY), and the models its prose compares its own with. Which models are the card's own is
+// read from the card (its name, its base and original model): a name that starts like one of them
+// ("Kimi K2 Instruct" in a Kimi K2 card). The knowledge it leans on (hub namespaces and the labs
+// behind them, converters that publish copies, table headings, comparison phrases) is data:
+// data/model-cards.yaml, checked against the lexicon when loaded.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
+import { z } from 'zod';
+import { RELATION_ENDPOINTS, type Label } from '../../schema/generated/model.js';
+import { InvalidInput } from '../../schema/errors.js';
+import type { EndpointOut, ExtractedRecord } from './extract.js';
+import { EXTRACTOR_VERSION } from './version.js';
+import { E, listIndices, type Endpoint, type FactDraft, type Frame, type Mention, type RelationRule } from './frame.js';
+import type { Gazetteer } from './gazetteer.js';
+import { LEXICON, LEXICON_DIR, MODEL_FAMILIES } from './lexicon.js';
+import type { RecordSink } from './structured.js';
+import { resolveName } from '../resolve/resolver.js';
+
+// ---------------------------------------------------------------------------------------------
+// data
+
+export interface CardKnowledge {
+  /** hub namespace (lower case) → id of the lab or organisation publishing under it */
+  publishers: ReadonlyMap<string, string>;
+  /** namespaces (lower case) that publish converted copies of others' models */
+  converters: ReadonlySet<string>;
+  /** a converted copy's marks in a name or tag (GGUF, AWQ …) */
+  copyMark: RegExp;
+  /** first words of a table cell that heads a row or column without naming a model */
+  tableHeadings: ReadonlySet<string>;
+  /** phrases stating who made a model */
+  makers: RegExp;
+  /** phrases opening the list of models a card compares its own with */
+  comparisons: RegExp;
+}
+
+const CARD_FILE = 'model-cards.yaml';
+const words = z.array(z.string().min(1)).min(1);
+const fileShape = z.strictObject({
+  publishers: z.array(z.unknown()).min(1),
+  converters: words,
+  copyMarks: words,
+  tableHeadings: words,
+  makers: words,
+  comparisons: words,
+});
+const publisherRow = z.strictObject({ namespace: z.string().regex(/^[A-Za-z0-9][\w.-]*$/, 'expected a hub namespace such as deepseek-ai'), id: z.string().min(1) });
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const phrases = (list: readonly string[]) => new RegExp(`\\b(?:${list.map((p) => escape(p).replace(/ /g, '\\s+')).join('|')})\\b`, 'i');
+
+/** Loads and checks data/model-cards.yaml; every problem is reported as `file:line: entry: message`. */
+export function loadCardKnowledge(dir: string = LEXICON_DIR): CardKnowledge {
+  const file = CARD_FILE;
+  const counter = new LineCounter();
+  let source: string;
+  try {
+    source = readFileSync(join(dir, file), 'utf8');
+  } catch (err) {
+    throw new InvalidInput(`${file}: cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
+  const doc = parseDocument(source, { lineCounter: counter, prettyErrors: false });
+  const problems: string[] = doc.errors.map((e) => `${file}:${counter.linePos(e.pos[0]).line}: (yaml): ${e.message.split('\n')[0]!}`);
+  if (problems.length) throw new InvalidInput(problems.join('\n'));
+  const parsed = fileShape.safeParse(doc.toJS());
+  if (!parsed.success) throw new InvalidInput(parsed.error.issues.map((i) => `${file}:1: (file): ${i.path.join('.')}: ${i.message}`).join('\n'));
+  const lines: number[] = [];
+  if (isMap(doc.contents))
+    for (const pair of doc.contents.items)
+      if ((pair.key as { value?: unknown }).value === 'publishers' && isSeq(pair.value)) for (const item of pair.value.items) lines.push(counter.linePos((item as Node).range?.[0] ?? 0).line);
+  const labelOf = new Map(LEXICON.map((e) => [e.id, e.label] as const));
+  const makers = RELATION_ENDPOINTS.DEVELOPED_BY.to as readonly Label[];
+  const publishers = new Map<string, string>();
+  parsed.data.publishers.forEach((raw, i) => {
+    const line = lines[i] ?? 1;
+    const row = publisherRow.safeParse(raw);
+    if (!row.success) {
+      for (const issue of row.error.issues) problems.push(`${file}:${line}: publishers.${i}: ${issue.path.join('.') || '(item)'}: ${issue.message}`);
+      return;
+    }
+    const { namespace, id } = row.data;
+    const label = labelOf.get(id);
+    if (!label) problems.push(`${file}:${line}: ${namespace}: id: "${id}" is no entity of the lexicon`);
+    else if (!makers.includes(label)) problems.push(`${file}:${line}: ${namespace}: id: a ${label} cannot be the object of DEVELOPED_BY`);
+    const key = namespace.toLowerCase();
+    if (publishers.has(key) && publishers.get(key) !== id) problems.push(`${file}:${line}: ${namespace}: namespace: already stands for ${publishers.get(key)!}`);
+    publishers.set(key, id);
+  });
+  const converters = new Set(parsed.data.converters.map((c) => c.toLowerCase()));
+  for (const c of converters) if (publishers.has(c)) problems.push(`${file}: ${c}: a namespace is either a publisher or a converter, not both`);
+  if (problems.length) throw new InvalidInput(problems.join('\n'));
+  return {
+    publishers,
+    converters,
+    copyMark: new RegExp(`(?:^|[^a-z0-9])(?:${parsed.data.copyMarks.map(escape).join('|')})(?:$|[^a-z0-9])`, 'i'),
+    tableHeadings: new Set(parsed.data.tableHeadings.map((w) => w.toLowerCase())),
+    makers: phrases(parsed.data.makers),
+    comparisons: phrases(parsed.data.comparisons),
+  };
+}
+
+let knowledge: CardKnowledge | undefined;
+/** The checked card knowledge, loaded once. */
+export function cardKnowledge(): CardKnowledge {
+  return (knowledge ??= loadCardKnowledge());
+}
+
+// ---------------------------------------------------------------------------------------------
+// names
+
+/** A model name as cards are compared: lower case, words of letters, digits and inner dots, no owner. */
+export function nameKey(name: string): string {
+  return name
+    .replace(/^[\w.-]+\//, '')
+    .toLowerCase()
+    .split(/[^a-z0-9.]+/)
+    .map((w) => w.replace(/^\.+|\.+$/g, ''))
+    .filter(Boolean)
+    .join(' ');
+}
+
+/** The models a card is about: its own name, its base and original models; and how to tell a model of theirs. */
+export class OwnModels {
+  private readonly keys: string[];
+  private readonly stems: string[];
+
+  constructor(names: readonly string[]) {
+    // "Qwen2-7B-Instruct-GGUF" is about "Qwen2-7B-Instruct": the copy's marks are no part of the model
+    const { copyMark } = cardKnowledge();
+    const keys = names.map((n) => {
+      const w = nameKey(n).split(' ');
+      const mark = w.findIndex((x) => copyMark.test(x));
+      return (mark > 0 ? w.slice(0, mark) : w).join(' ');
+    });
+    this.keys = [...new Set(keys.filter((k) => k.length > 1))];
+    // the stem: family and version ("kimi k2", "deepseek r1", "qwen2 7b"), never a family alone
+    this.stems = [...new Set(this.keys.map((k) => k.split(' ').slice(0, 2).join(' ')).filter((s) => s.includes(' ')))];
+  }
+
+  /** Whether a name is one of the card's models or a sibling of theirs (same family and version). */
+  isOwn(name: string): boolean {
+    const k = nameKey(name);
+    return this.stems.some((s) => k === s || k.startsWith(`${s} `));
+  }
+
+  /** Whether a name is the family and version the card's models belong to ("Qwen2" in a Qwen2-7B-Instruct card). */
+  isOwnFamily(name: string): boolean {
+    const k = nameKey(name);
+    return /\d/.test(k) && this.keys.some((o) => o.startsWith(`${k} `));
+  }
+
+  /** Whether a name is a sibling release of the card's models: their family and version, another size or variant. */
+  isSibling(name: string): boolean {
+    return /\d/.test(this.stems.join(' ')) && this.stems.some((s) => /\d/.test(s) && nameKey(name).startsWith(`${s} `));
+  }
+
+  /** The card's family and variant ("Corvid Deep" of "Corvid-Deep-7B") written at the start of a text, as written; null when it is not. */
+  familyIn(text: string): string | null {
+    for (const stem of this.stems) {
+      if (/\d/.test(stem)) continue;
+      const m = new RegExp(`^\\s*(?:the |our )?(${stem.split(' ').map(escape).join('[\\s-]')})(?![\\w.-]|\\s+\\d)`, 'i').exec(text);
+      if (m) return m[1]!;
+    }
+    return null;
+  }
+
+  /** How a table cell names one of the card's models: exactly, cut short ("Phi-3-Mini-128K-In"), or a variant of it ("Kimi K2 Instruct"). */
+  match(name: string): 'exact' | 'short' | 'variant' | null {
+    const k = nameKey(name);
+    if (!k) return null;
+    if (this.keys.includes(k)) return 'exact';
+    if (k.split(' ').length >= 3 && this.keys.some((o) => o.startsWith(k))) return 'short';
+    if (this.keys.some((o) => k.startsWith(`${o} `))) return 'variant';
+    return null;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// tables
+
+/** A cell of a card's table: its text without markup and the exact source it was read from. */
+export interface Cell {
+  text: string;
+  quote: string;
+}
+
+export interface CardTable {
+  header: Cell[];
+  rows: Cell[][];
+}
+
+const TABLE_RULE = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
+const FENCE = /^\s*(```|~~~)/;
+
+const ENTITIES: Record<string, string> = { '&nbsp;': ' ', '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
+
+/** A cell's text: tags and Markdown gone, line breaks (`<br>`) kept as newlines. */
+function cellText(raw: string): string {
+  // most cells are plain numbers or words: nothing to strip
+  if (!/[<&[*_`\n]|[^\x00-\x7F]/.test(raw)) return raw.replace(/\s+/g, ' ').trim();
+  return raw
+    .replace(/<!--[\s\S]*?-->/g, ' ')
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(?:nbsp|amp|lt|gt|quot|#39);/g, (m) => ENTITIES[m] ?? m)
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\*\*|__|`/g, '')
+    .replace(/\p{Extended_Pictographic}|\uFE0F/gu, '')
+    .split('\n')
+    .map((l) => l.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n');
+}
+
+/** The tables of a card's body, Markdown and HTML, outside code blocks. */
+export function cardTables(body: string): CardTable[] {
+  const tables: CardTable[] = [];
+  const lines = body.split('\n').map((l) => l.replace(/\r$/, ''));
+  let fenced = false;
+  let current: CardTable | null = null;
+  lines.forEach((line, i) => {
+    if (FENCE.test(line)) fenced = !fenced;
+    if (fenced || !/^\s*\|/.test(line)) {
+      current = null;
+      return;
+    }
+    if (TABLE_RULE.test(line)) return;
+    const cells = line
+      .trim()
+      .replace(/^\||\|$/g, '')
+      .split('|')
+      .map((c) => ({ text: cellText(c), quote: line.trim() }));
+    if (TABLE_RULE.test(lines[i + 1] ?? '')) {
+      current = { header: cells, rows: [] };
+      tables.push(current);
+    } else if (current) current.rows.push(cells);
+  });
+  const html = body.replace(/```[\s\S]*?```/g, (m) => ' '.repeat(m.length));
+  for (const t of html.matchAll(/<table\b[\s\S]*?<\/table>/gi)) {
+    const rows = [...t[0].replace(/<!--[\s\S]*?-->/g, '').matchAll(/<tr\b[\s\S]*?<\/tr>/gi)].map((r) =>
+      [...r[0].matchAll(/<(t[hd])\b[^>]*>([\s\S]*?)<\/\1>/gi)].map((c) => ({ text: cellText(c[2]!), quote: c[0], head: c[1]!.toLowerCase() === 'th' })),
+    );
+    const headerAt = rows.findIndex((r) => r.length > 1 && r.every((c) => c.head));
+    if (headerAt < 0) continue;
+    tables.push({ header: rows[headerAt]!, rows: rows.slice(headerAt + 1).filter((r) => r.length > 1) });
+  }
+  return tables;
+}
+
+const NUMERIC = /^[-+~]?\d+(?:[.,]\d+)?\s*%?\s*[*†‡]*$/;
+const isNumeric = (c: Cell | undefined) => !!c && NUMERIC.test(c.text.replace(/\s*\n.*$/s, '').trim());
+
+/** The model a table cell names, or null: the first line (with a size the next line adds), without a parenthesised remark. */
+function modelInCell(cell: Cell | undefined, gazetteer: Gazetteer, headings: ReadonlySet<string>): string | null {
+  if (!cell) return null;
+  const [first = '', second = ''] = cell.text.split('\n');
+  let name = !/\d/.test(first) && /^\d+(?:\.\d+)?[BbMm]$|^\d+x\d+[Bb]$/.test(second) ? `${first} ${second}` : first;
+  name = name
+    .replace(/\s*\([^)]*\)\s*/g, ' ')
+    .replace(/[*†‡]+$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (name.length < 2 || name.length > 60 || !/^[A-Za-z]/.test(name) || name.split(' ').length > 6) return null;
+  if (/\.(?:gguf|bin|safetensors|pt|onnx)$/i.test(name) || /[=:;,]/.test(name)) return null;
+  // a quantisation type ("Q4_K_M", "IQ3_XS", "BF16", "INT8") is a format, not a model
+  if (/^(?:I?Q\d(?:_\w+)?|B?F\d+|FP\d+|INT\d+|W\d+A\d+)$/i.test(name)) return null;
+  if (headings.has(name.split(/[\s-]/)[0]!.toLowerCase())) return null;
+  const known = resolveName(gazetteer, name, 'Model', { labels: ['Model'] }).status === 'known';
+  const family = MODEL_FAMILIES.has(name.split(/[\s-]/)[0]!.toLowerCase().replace(/\d.*$/, ''));
+  return known || family || (/\d/.test(name) && /[A-Za-z]{2}/.test(name)) ? name : null;
+}
+
+/**
+ * Benchmark tables: a table of scores whose header row (or first column) names the card's model and
+ * others beside numeric cells sets those others against it, COMPETES_WITH from the card's model (the
+ * variant the cell names: "Kimi K2 Instruct" in a Kimi K2 card) to each, the cell as quote. A table
+ * that names none of the card's models, or several, is no comparison the card states for its model.
+ */
+export function benchmarkFacts(sink: RecordSink, model: EndpointOut | null, own: OwnModels, body: string, gazetteer: Gazetteer): void {
+  if (!model) return;
+  const { tableHeadings } = cardKnowledge();
+  for (const table of cardTables(body)) {
+    const body = table.rows.filter((r) => r.length > 1);
+    const cells = body.flatMap((r) => r.slice(1));
+    if (body.length < 2 || cells.filter(isNumeric).length < cells.length * 0.3) continue;
+    // the models along the header (columns) or down the first column (rows), each beside numbers
+    const columns = table.header.map((c, j) => ({ cell: c, scored: j > 0 && body.some((r) => isNumeric(r[j]) || isNumeric(r[j - 1])) }));
+    const rows = body.map((r) => ({ cell: r[0]!, scored: r.slice(1).some(isNumeric) }));
+    for (const axis of [columns, rows]) {
+      const named = axis
+        .filter((a) => a.scored)
+        .flatMap((a) => {
+          const name = modelInCell(a.cell, gazetteer, tableHeadings);
+          return name ? [{ name, quote: a.cell.quote, how: own.match(name) }] : [];
+        });
+      const exact = named.filter((n) => n.how === 'exact' || n.how === 'short');
+      const subjects = exact.length ? exact : named.filter((n) => n.how === 'variant');
+      if (subjects.length !== 1 || named.length < 2) continue;
+      const subjectCell = subjects[0]!;
+      // the card's model itself, or the model of the card the cell names (a copy's original, a variant)
+      const isCard = nameKey(subjectCell.name) === nameKey(model.name) || (subjectCell.how === 'short' && nameKey(model.name).startsWith(nameKey(subjectCell.name)));
+      const subject = isCard ? model : sink.entity(subjectCell.name, 'Model', { labels: ['Model'] });
+      for (const other of named) {
+        // the card's own releases of other sizes ("Phi-3-Small" beside "Phi-3-Mini") are its family, not its rivals
+        if (other === subjectCell || own.match(other.name) === 'exact' || own.isSibling(other.name)) continue;
+        sink.fact('COMPETES_WITH', subject, sink.entity(other.name, 'Model', { labels: ['Model'] }), other.quote, { confidence: 0.7 });
+      }
+      break;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// repository ids
+
+/** A repository id a card names: in a hub link, a download command or a loading call. */
+export interface RepoId {
+  owner: string;
+  name: string;
+  line: string;
+}
+
+const HUB_LINK = /\b(?:huggingface\.co|hf\.co)\/(?!datasets\/|spaces\/|docs\/|blog\/|papers\/|collections\/|models\b)([A-Za-z0-9][\w.-]*)\/([A-Za-z0-9][\w.-]*)/g;
+const IN_CODE = /(?:huggingface-cli download|hf download|from_pretrained\(|model(?:_name|_id|_path)?\s*=|vllm serve|ollama (?:run|pull) hf\.co\/)\s*["']?([A-Za-z0-9][\w.-]*)\/([A-Za-z0-9][\w.-]*)/g;
+
+/** The repository ids of a card (its front matter and body), each with the line that names it. */
+export function repositoryIds(markdown: string): RepoId[] {
+  const out: RepoId[] = [];
+  const seen = new Set<string>();
+  for (const raw of markdown.split('\n')) {
+    if (!raw.includes('/')) continue;
+    const line = raw.replace(/\r$/, '');
+    for (const re of [HUB_LINK, IN_CODE])
+      for (const m of line.matchAll(re)) {
+        const name = m[2]!.replace(/\.git$/, '');
+        const key = `${m[1]!.toLowerCase()}/${name.toLowerCase()}`;
+        if (seen.has(key) || !/\d|[A-Z]/.test(name)) continue;
+        seen.add(key);
+        out.push({ owner: m[1]!, name, line: line.trim() });
+      }
+  }
+  return out;
+}
+
+/** The lab or organisation a hub namespace stands for: the data's publishers, else a known one of that name; never a converter. */
+export function publisherOf(namespace: string, gazetteer: Gazetteer): { label: Label; name: string; id: string } | null {
+  const { publishers, converters } = cardKnowledge();
+  const key = namespace.toLowerCase();
+  if (converters.has(key)) return null;
+  const id = publishers.get(key);
+  const known = id ? gazetteer.get(id) : undefined;
+  if (known) return { label: known.entity.label, name: known.entity.name, id: known.entity.id };
+  const r = resolveName(gazetteer, namespace, 'Lab', { labels: ['Lab', 'Organization'] });
+  return r.status === 'known' ? { label: r.known.entity.label, name: r.known.entity.name, id: r.known.entity.id } : null;
+}
+
+/**
+ * Who publishes the card's own models: every repository id of one of them ("moonshotai/Kimi-K2-Instruct"
+ * in a link, "huggingface-cli download Qwen/Qwen2-7B-Instruct-GGUF") whose owner is a known publisher
+ * gives DEVELOPED_BY, the line as quote. Other models' repositories (a base model, a teacher, a
+ * competitor) and converters' copies say nothing of who made them.
+ */
+export function publisherFacts(sink: RecordSink, model: EndpointOut | null, modelName: string, own: OwnModels, markdown: string, gazetteer: Gazetteer): void {
+  for (const repo of repositoryIds(markdown)) {
+    if (!own.isOwn(repo.name)) continue;
+    const publisher = publisherOf(repo.owner, gazetteer);
+    if (!publisher) continue;
+    const endpoint = nameKey(repo.name) === nameKey(modelName) ? model : sink.entity(repo.name, 'Model', { labels: ['Model'], aliases: [`${repo.owner}/${repo.name}`] });
+    sink.fact('DEVELOPED_BY', endpoint, sink.entity(publisher.name, publisher.label, { labels: [publisher.label] }), repo.line, { confidence: 0.8 });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// API platforms
+
+// a host that serves a model's API: "platform.example.ai", "api.example.com", "console.example.cn"
+const API_HOST = /\b((?:platform|api|console|open|openapi|developers?|cloud)\.([a-z0-9-]+)\.[a-z]{2,}(?:\.[a-z]{2,})?)\b/i;
+const API_LINE = /\bAPIs?\b/;
+const WE_SERVE = /\b[Ww]e (?:also )?(?:provide|offer|serve|host)\b/;
+
+/**
+ * Where a card says its model's API is served ("You can access X's API on https://platform.example.ai",
+ * "We also provide an API at Example Platform: platform.example.ai"): an API platform (a Cloud, named as
+ * the line names it, else by its host) that the card's model — or the card's model the line names — is
+ * AVAILABLE_ON, operated by the card's publisher when "we" serve it or the host is the publisher's own.
+ */
+export function platformFacts(sink: RecordSink, model: EndpointOut | null, own: OwnModels, body: string, publisher: EndpointOut | null): void {
+  if (!model) return;
+  const lines = body.split('\n');
+  let fenced = false;
+  for (const raw of lines) {
+    const line = raw.replace(/\r$/, '');
+    if (FENCE.test(line)) fenced = !fenced;
+    if (fenced || !API_LINE.test(line)) continue;
+    const host = API_HOST.exec(line);
+    if (!host) continue;
+    const named = /\b([A-Z][\w.-]*(?: [A-Z][\w.-]*)? (?:Platform|Open Platform|API Platform|Console|Cloud))\b/.exec(line)?.[1];
+    const cloud = sink.entity(named ?? host[1]!.toLowerCase(), 'Cloud', { labels: ['Cloud'], props: { kind: 'api_platform' }, aliases: named ? [host[1]!.toLowerCase()] : [] });
+    // the model whose API it is: one of the card's models the line names ("Kimi K2's API"), else the card's
+    const which = [...line.matchAll(/([A-Z][\w.-]*(?: [A-Z0-9][\w.-]*)?)['’]s API/g)].map((m) => m[1]!).find((n) => own.isOwn(n) || own.isOwnFamily(n) || own.match(n));
+    const subject = which && nameKey(which) !== nameKey(model.name) ? sink.entity(which, 'Model', { labels: ['Model'] }) : model;
+    sink.fact('AVAILABLE_ON', subject, cloud, line.trim(), { confidence: 0.75 });
+    const ownHost = publisher && nameKey(publisher.name).replace(/ /g, '').startsWith(host[2]!.toLowerCase());
+    if (publisher && (WE_SERVE.test(line) || ownHost)) sink.fact('OPERATED_BY', cloud, publisher, line.trim(), { confidence: 0.7 });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// a converted copy's own words
+
+const COPY_OF = [
+  // "This is quantized version of [owner/Model](…)", "This repository contains GGUF weights of Model"
+  /^\W*This (?:is|repo(?:sitory)? (?:contains|provides|hosts)) (?:an? |the )?(?:[\w-]+ )?(?:quanti[sz]ed|GGUF|AWQ|GPTQ|MLX|converted) (?:version|copy|weights|files|models?)s? of (?:the )?(\[[^\]]+\]|`[^`]+`|[\w./-]+)/i,
+  // "This is the [Model](…) model in GGUF format"
+  /^\W*This (?:is|repo(?:sitory)? (?:contains|provides|hosts)) (?:an? |the )?(\[[^\]]+\]|`[^`]+`|[\w./-]+)(?:\([^)]*\))? model in (?:GGUF|AWQ|GPTQ|MLX|EXL2) format/i,
+];
+
+/** The model a converted copy's card says it was made from ("This is a quantized version of X"), with the line; null when it says none. */
+export function copiedFrom(body: string): { name: string; line: string } | null {
+  for (const raw of body.split('\n')) {
+    const line = raw.replace(/\r$/, '').trim();
+    for (const re of COPY_OF) {
+      const m = re.exec(line);
+      const name = m?.[1]?.replace(/^[[`]|[\]`]$/g, '').trim();
+      if (name && /\d|[A-Z]/.test(name)) return { name, line };
+    }
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// prose
+
+// after the phrase: a few words at most ("the state-of-the-art open models, including"), then the list
+const COMPARED = new RegExp(`^[^⟨.;:!?]{0,90}?((?:${E}(?:\\s*\\([^)]*\\))?(?:\\s*,\\s*(?:and |or )?|\\s+(?:and|or)\\s+)?)+)`, 'u');
+
+/**
+ * "We compare to A, B and C", "compared with … including A, B": the models listed after a comparison
+ * phrase compete with the card's model (or with the card's model the sentence names, "… Qwen1.5,
+ * Qwen2 has surpassed …"). Only models: a lab or a benchmark in the list is left alone.
+ */
+export function comparisonRule(model: Mention | null, own: OwnModels): RelationRule {
+  const { comparisons } = cardKnowledge();
+  return {
+    name: 'model-card-comparison',
+    example: 'We compare to Acme-2, Bolt-7B and Crane 9B.',
+    minMentions: 1,
+    cue: comparisons,
+    apply(frame: Frame): FactDraft[] {
+      const cue = comparisons.exec(frame.masked);
+      if (!cue) return [];
+      const after = frame.masked.slice(cue.index + cue[0].length);
+      const list = COMPARED.exec(after);
+      if (!list) return [];
+      const listed = listIndices(list[1]).map((i) => frame.mentions[i]!);
+      const models = listed.filter((m) => m && m.label === 'Model' && m.status !== 'ambiguous');
+      const named = frame.mentions.filter((m) => m.label === 'Model' && m.status !== 'ambiguous' && (own.isOwn(m.name) || own.isOwnFamily(m.name)));
+      const subject = named.length === 1 ? named[0]! : named.length === 0 ? model : null;
+      if (!subject) return [];
+      return models.filter((m) => !own.isOwn(m.name) && !own.isOwnFamily(m.name) && m.name !== subject.name).map((m) => ({ rel: 'COMPETES_WITH' as const, subject, object: m, confidence: 0.75 }));
+    },
+  };
+}
+
+const RELEASED = /\b(?:[Ww]e (?:are )?(?:introduc(?:e|ing)|present(?:ing)?|releas(?:e|ing)|open-?sourc(?:e|ing)|have open-?sourced|have released|announc(?:e|ing))\b)/;
+const FOR_MODEL = new RegExp(`^\\W*For ${E}, [Ww]e `, 'u');
+
+/**
+ * "We introduce X", "For X, we release …": in a card, "we" is the card's publisher, and the card's
+ * own models it introduces are developed by it (the publisher its structure names: a developer field
+ * or the owner of its own repository ids). Another lab's model is never read this way.
+ */
+export function releaseRule(developer: Mention | null, own: OwnModels): RelationRule {
+  return {
+    name: 'model-card-release',
+    example: 'We introduce Acme-2, a family of open models.',
+    // the family it introduces may be a name no list holds, the only name in the sentence
+    minMentions: 0,
+    cue: RELEASED,
+    apply(frame: Frame): FactDraft[] {
+      if (!developer) return [];
+      const cue = RELEASED.exec(frame.masked);
+      if (!cue) return [];
+      const first = FOR_MODEL.exec(frame.masked);
+      const after = frame.masked.slice(cue.index + cue[0].length);
+      const list = first ? [Number(first[1])] : listIndices(COMPARED.exec(after)?.[1]);
+      const models: Endpoint[] = list
+        .map((i) => frame.mentions[i])
+        .filter((m): m is Mention => !!m && m.label === 'Model' && m.status !== 'ambiguous' && (own.isOwn(m.name) || own.isOwnFamily(m.name)));
+      // the card's own family as the card writes it, a name no list holds ("We introduce Corvid Deep, …")
+      const family = !first && !models.length ? own.familyIn(after) : null;
+      if (family) models.push({ label: 'Model', name: family });
+      return models.map((m) => ({ rel: 'DEVELOPED_BY' as const, subject: m, object: developer, confidence: 0.8 }));
+    },
+  };
+}
+
+// a sentence that opens with how the model was made, without naming it: "Created by distilling … from X
+// to post-train Y", "Built by fine-tuning Y on …"
+const MADE_BY = /^\W*(?:Created|Built|Made|Obtained|Produced|Trained|Developed) by (?:distill|fine-?tun|post-?train|continu|merg|train)/i;
+const FROM_TEACHER = /\bfrom (?:the )?⟨(\d+)⟩/g;
+const ONTO_BASE = /\b(?:post-?train|fine-?tune|finetune|train|initiali[sz]e)\s+(?:the )?⟨(\d+)⟩|\b(?:on top of|onto|into) (?:the )?⟨(\d+)⟩/g;
+
+/**
+ * "Created by distilling the reasoning of X to post-train Y": a card's sentence without a subject is
+ * about the card's model (a copy's original), derived from X (distillation) and from Y (its base).
+ */
+export function madeByRule(model: Mention | null): RelationRule {
+  return {
+    name: 'model-card-made-by',
+    example: 'Created by distilling the answers of Acme-70B to post-train Acme-7B-Base.',
+    minMentions: 1,
+    cue: /^\W*(?:Created|Built|Made|Obtained|Produced|Trained|Developed) by\b/i,
+    apply(frame: Frame): FactDraft[] {
+      if (!model || !MADE_BY.test(frame.masked)) return [];
+      const distilled = /^\W*\w+ by distill/i.test(frame.masked);
+      const models = (re: RegExp) =>
+        [...frame.masked.matchAll(re)].map((m) => frame.mentions[Number(m[1] ?? m[2])]).filter((m): m is Mention => !!m && m.label === 'Model' && m.status !== 'ambiguous' && m.name !== model.name);
+      return [
+        ...models(FROM_TEACHER).map((m) => ({ rel: 'DERIVED_FROM' as const, subject: model, object: m, props: { relation: distilled ? 'distillation' : 'other' }, confidence: 0.7 })),
+        ...models(ONTO_BASE).map((m) => ({ rel: 'DERIVED_FROM' as const, subject: model, object: m, props: { relation: 'finetune' }, confidence: 0.7 })),
+      ];
+    },
+  };
+}
+
+const TAUGHT = /⟨(\d+)⟩ as (?:the|a|our) (teacher|student)\b/g;
+
+/**
+ * "We used X as the teacher model and Y as the student model": the card's model is distilled from both
+ * (the teacher's outputs, the student's weights), DERIVED_FROM with the relation "distillation".
+ */
+export function teacherRule(model: Mention | null): RelationRule {
+  return {
+    name: 'model-card-distillation',
+    example: 'We used Acme-70B as the teacher model and Acme-7B as the student model.',
+    minMentions: 1,
+    cue: /\bas (?:the|a|our) (?:teacher|student)\b/,
+    apply(frame: Frame): FactDraft[] {
+      if (!model) return [];
+      return [...frame.masked.matchAll(TAUGHT)]
+        .map((m) => frame.mentions[Number(m[1])])
+        .filter((m): m is Mention => !!m && m.label === 'Model' && m.status !== 'ambiguous' && m.name !== model.name)
+        .map((m) => ({ rel: 'DERIVED_FROM' as const, subject: model, object: m, props: { relation: 'distillation' }, confidence: 0.75 }));
+    },
+  };
+}
+
+/** "<Teacher>-Distill-<Student>": a model the card names that way is distilled from the teacher, when the card names the teacher too. */
+export function distilledFrom(records: readonly ExtractedRecord[], text: string): ExtractedRecord[] {
+  const models = new Map<string, EndpointOut>();
+  for (const r of records) if (r.kind === 'entity' && r.type === 'Model' && r.id && r.status !== 'ambiguous') models.set(nameKey(r.name), { type: r.type, name: r.name, id: r.id });
+  const out: ExtractedRecord[] = [];
+  for (const [key, m] of models) {
+    const teacher = /^(.+?) distill(?:ed)? \S/.exec(key)?.[1];
+    const t = teacher ? models.get(teacher) : undefined;
+    if (!t) continue;
+    const line = text
+      .split('\n')
+      .find((l) => l.includes(m.name.split('/').pop()!))
+      ?.trim();
+    out.push({
+      kind: 'fact',
+      rel: 'DERIVED_FROM',
+      subject: m,
+      object: t,
+      props: { relation: 'distillation' },
+      ...(line ? { quote: line } : {}),
+      source: '',
+      confidence: 0.7,
+      extractor: `ingest/model-card-name@${EXTRACTOR_VERSION}`,
+    });
+  }
+  return out;
+}
+
+// a repository id of a model: an owner, and a name with a word in it ("acme/Corvid-2", never "Q4/Q5")
+const REPO_ID = /^[\w.-]{2,}\/(?=[\w.-]*[A-Za-z]{3})[\w.-]{4,}$/;
+
+/**
+ * "<X>-Instruct" beside "<X>-Base": of the card's own models, an instruction-tuned (or chat) release
+ * the card names with the base release of the same name is fine-tuned from it.
+ */
+export function tunedFromBase(records: readonly ExtractedRecord[], text: string, own: OwnModels): ExtractedRecord[] {
+  const models = new Map<string, EndpointOut>();
+  for (const r of records)
+    if (r.kind === 'entity' && r.type === 'Model' && r.id && r.status !== 'ambiguous' && own.isOwn(r.name)) models.set(nameKey(r.name), { type: r.type, name: r.name, id: r.id });
+  const out: ExtractedRecord[] = [];
+  for (const [key, m] of models) {
+    const stem = /^(.+) (?:instruct|chat|it)$/.exec(key)?.[1];
+    const base = stem ? models.get(`${stem} base`) : undefined;
+    if (!base) continue;
+    const line = text
+      .split('\n')
+      .find((l) => l.includes(m.name.split('/').pop()!))
+      ?.trim();
+    out.push({
+      kind: 'fact',
+      rel: 'DERIVED_FROM',
+      subject: m,
+      object: base,
+      props: { relation: 'finetune' },
+      ...(line ? { quote: line } : {}),
+      source: '',
+      confidence: 0.6,
+      extractor: `ingest/model-card-name@${EXTRACTOR_VERSION}`,
+    });
+  }
+  return out;
+}
+
+/**
+ * What a model card's prose says, reviewed against what the card is about: a developer is read for a
+ * model that is not the card's own only when the sentence says who made it ("… developed by X"),
+ * never from the maker's name opening the model's; a family ("Qwen", "LLaMA") is no model's developer
+ * subject nor its base; a base stated again in prose, less precisely than a table or the front matter
+ * states it ("Qwen-2.5" beside "Qwen2.5-Math-7B"), is left to them; names of datasets are no models; and
+ * a developer named by its hub namespace ("mistralai") is the lab the namespace stands for.
+ */
+export function reviewCardRecords(
+  records: ExtractedRecord[],
+  structured: readonly ExtractedRecord[],
+  own: OwnModels,
+  datasets: readonly string[],
+  text: string,
+  gazetteer: Gazetteer,
+): ExtractedRecord[] {
+  const { makers } = cardKnowledge();
+  const compact = (s: string) => nameKey(s).replace(/ /g, '');
+  const dataKeys = new Set(datasets.map(compact));
+  const isDataset = (name: string) => dataKeys.has(compact(name));
+  const familyOnly = (name: string) => !/\d/.test(name);
+  const bases = new Map<string, string[]>();
+  for (const r of structured) if (r.kind === 'fact' && r.rel === 'DERIVED_FROM') bases.set(r.subject.id, [...(bases.get(r.subject.id) ?? []), compact(r.object.name)]);
+  const dropped = new Set<string>();
+  // "mistralai" read as an organisation of its own is the lab publishing under that namespace
+  const { publishers } = cardKnowledge();
+  const swapped = new Map<string, ExtractedRecord>();
+  const replaced = new Set<string>();
+  records = records.map((r) => {
+    if (r.kind !== 'fact' || r.rel !== 'DEVELOPED_BY' || r.object.name.includes(' ') || !publishers.has(r.object.name.toLowerCase())) return r;
+    const p = publisherOf(r.object.name, gazetteer);
+    if (!p || p.id === r.object.id) return r;
+    const known = gazetteer.get(p.id)!;
+    swapped.set(p.id, {
+      kind: 'entity',
+      type: p.label,
+      name: p.name,
+      id: p.id,
+      aliases: known.entity.aliases ?? [],
+      props: known.entity.props ?? {},
+      source: r.source,
+      confidence: 0.9,
+      status: 'known',
+    });
+    replaced.add(r.object.id);
+    return { ...r, object: { type: p.label, name: p.name, id: p.id } };
+  });
+  records = [...records, ...swapped.values()];
+  const kept = records.filter((r) => {
+    if (r.kind === 'entity') return true;
+    const drop = () => {
+      dropped.add(r.subject.id).add(r.object.id);
+      return false;
+    };
+    if ((r.subject.type === 'Model' && isDataset(r.subject.name)) || (r.object.type === 'Model' && isDataset(r.object.name))) return drop();
+    if (r.rel === 'DEVELOPED_BY') {
+      if (familyOnly(r.subject.name) && !own.isOwn(r.subject.name)) return drop();
+      // a repository id ("owner/model") names its publisher outright
+      if (!own.isOwn(r.subject.name) && !own.isOwnFamily(r.subject.name) && !makers.test(r.quote ?? '') && !REPO_ID.test(r.subject.name)) return drop();
+    }
+    if (r.rel === 'DERIVED_FROM') {
+      if (familyOnly(r.object.name)) return drop();
+      const stated = bases.get(r.subject.id);
+      const o = compact(r.object.name);
+      if (stated?.some((b) => b !== o && (b.startsWith(o) || o.startsWith(b)))) return drop();
+    }
+    return true;
+  });
+  // an entity that stood only in a dropped fact (a dataset's id, a family named as a base) goes with it
+  const used = new Set(kept.flatMap((r) => (r.kind === 'fact' ? [r.subject.id, r.object.id] : [])));
+  const out = kept.filter((r) => r.kind === 'fact' || r.type !== 'Model' || used.has(r.id ?? '') || !(isDataset(r.name) || (dropped.has(r.id ?? '') && familyOnly(r.name))));
+  for (let i = out.length - 1; i >= 0; i--) {
+    const r = out[i]!;
+    if (r.kind === 'entity' && r.id && replaced.has(r.id) && !used.has(r.id)) out.splice(i, 1);
+  }
+  const source = records[0]?.source ?? '';
+  const stated = new Set(out.flatMap((r) => (r.kind === 'fact' ? [`${r.rel}|${r.subject.id}|${r.object.id}`] : [])));
+  for (const f of [...distilledFrom([...structured, ...out], text), ...tunedFromBase([...structured, ...out], text, own)])
+    if (f.kind === 'fact' && !stated.has(`${f.rel}|${f.subject.id}|${f.object.id}`)) out.push({ ...f, source });
+  return out;
+}

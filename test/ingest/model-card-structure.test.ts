@@ -1,0 +1,389 @@
+// What a model card states by its structure (ingest/extract/card.ts): benchmark tables, repository
+// ids, a converted copy's creator and original, comparisons and releases in its prose, and the review
+// of prose records against the card's own models. Every card here is written for this test (the
+// "Corvid" family is invented); each row names the facts that must come out and those that must not.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readInput } from '../../ingest/document.js';
+import { Gazetteer } from '../../ingest/extract/gazetteer.js';
+import { cardTables, loadCardKnowledge, OwnModels } from '../../ingest/extract/card.js';
+import { loadSeeds } from '../../seeds/load.js';
+
+const gazetteer = Gazetteer.build(loadSeeds().entities);
+
+async function read(card: string, url = 'corvid-card.md'): Promise<{ facts: string[]; models: string[]; title: string }> {
+  const { documents } = await readInput({ url, body: Buffer.from(card) }, gazetteer, 'model-card');
+  const records = documents.flatMap((d) => d.records);
+  return {
+    facts: records.flatMap((r) => (r.kind === 'fact' ? [`${r.rel} ${r.subject.name} -> ${r.object.name}`] : [])),
+    models: records.flatMap((r) => (r.kind === 'entity' && r.type === 'Model' ? [r.name] : [])),
+    title: documents[0]?.document.title ?? '',
+  };
+}
+
+const FRONT = `---
+license: apache-2.0
+pipeline_tag: text-generation
+---
+`;
+
+interface Row {
+  topic: string;
+  card: string;
+  url?: string;
+  expect: string[];
+  not?: string[];
+}
+
+const ROWS: Row[] = [
+  {
+    topic: 'a Markdown table with models as columns: the others compete with the card model; its own other sizes do not',
+    card: `${FRONT}# Corvid-2-9B
+
+## Evaluation
+
+| Benchmark | Corvid-2-9B | Heron-7B | Llama-3-8B | Corvid-2-3B |
+| --- | --- | --- | --- | --- |
+| Reasoning Suite | 71.2 | 64.0 | 66.1 | 52.3 |
+| Code Suite | 48.0 | 41.5 | 39.9 | 30.2 |
+`,
+    expect: ['COMPETES_WITH Corvid-2-9B -> Heron-7B', 'COMPETES_WITH Corvid-2-9B -> Llama-3-8B'],
+    not: ['COMPETES_WITH Corvid-2-9B -> Corvid-2-3B', 'COMPETES_WITH Corvid-2-9B -> Benchmark'],
+  },
+  {
+    topic: 'an HTML table whose header names a variant of the card model: the variant is the subject',
+    card: `# Corvid 3
+
+Corvid 3 is a mixture-of-experts language model.
+
+<table>
+<thead><tr><th>Benchmark</th><th>Metric</th><th><sup>Corvid 3 Instruct</sup></th><th><sup>Heron-70B <br><sup>(no thinking)</sup></sup></th><th><sup>Swift 4.5 <br> Preview</sup></th></tr></thead>
+<tbody>
+<tr><td colspan=5><strong>Maths</strong></td></tr>
+<tr><td>Puzzle Set</td><td>Acc</td><td><strong>80.1</strong></td><td>71.0</td><td>69.9</td></tr>
+<tr><td>Proof Set</td><td>Acc</td><td>55.0</td><td>50.2</td><td>—</td></tr>
+</tbody>
+</table>
+`,
+    expect: ['COMPETES_WITH Corvid 3 Instruct -> Heron-70B', 'COMPETES_WITH Corvid 3 Instruct -> Swift 4.5'],
+    not: ['COMPETES_WITH Corvid 3 Instruct -> Metric'],
+  },
+  {
+    topic: 'models as rows: the row of the card model is the subject, a remark in brackets is no part of a name, "Our …" is no model',
+    card: `${FRONT}# Corvid-2-9B
+
+| **Model** | **Puzzles** | **Proofs** |
+| :---: | :---: | :---: |
+| <small>Heron-7B</small> | 60.2 | 44.1 |
+| <small>Kestrel Small (24B)</small> | 61.0 | 47.0 |
+| Our SFT-9B (before RL) | 58.0 | 40.3 |
+| [Corvid-2-9B 🤗](https://huggingface.co/mistralai/Corvid-2-9B) | 70.4 | 52.6 |
+`,
+    expect: ['COMPETES_WITH Corvid-2-9B -> Heron-7B'],
+    not: ['COMPETES_WITH Corvid-2-9B -> Our SFT-9B', 'COMPETES_WITH Corvid-2-9B -> Kestrel Small (24B)'],
+  },
+  {
+    topic: "a table that names none of the card's models states no comparison for it",
+    card: `${FRONT}# Corvid-2-9B
+
+| Benchmark | Heron-7B | Llama-3-8B |
+| --- | --- | --- |
+| Reasoning Suite | 64.0 | 66.1 |
+| Code Suite | 41.5 | 39.9 |
+`,
+    expect: [],
+    not: ['COMPETES_WITH Corvid-2-9B -> Heron-7B', 'COMPETES_WITH Heron-7B -> Llama-3-8B'],
+  },
+  {
+    topic: 'a table of quantised files (names and sizes) is no benchmark table',
+    card: `${FRONT}# Corvid-2-9B-GGUF
+
+| Filename | Quant type | File Size |
+| --- | --- | --- |
+| Corvid-2-9B-Q8_0.gguf | Q8_0 | 9.5GB |
+| Corvid-2-9B-Q4_K_M.gguf | Q4_K_M | 5.4GB |
+`,
+    expect: [],
+    not: ['COMPETES_WITH Corvid-2-9B-GGUF -> Corvid-2-9B-Q4_K_M.gguf'],
+  },
+  {
+    topic: 'a table of quantisation types beside the full-precision model: formats are no rivals',
+    card: `${FRONT}# Corvid-2-9B
+
+| Variant | Puzzles | Perplexity |
+| --- | --- | --- |
+| Corvid-2-9B | 70.4 | 5.12 |
+| Q8_0 | 70.1 | 5.13 |
+| Q4_K_M | 68.9 | 5.31 |
+| IQ3_XS | 65.0 | 5.80 |
+`,
+    expect: [],
+    not: ['COMPETES_WITH Corvid-2-9B -> Q8_0', 'COMPETES_WITH Corvid-2-9B -> Q4_K_M', 'COMPETES_WITH Corvid-2-9B -> IQ3_XS'],
+  },
+  {
+    topic: "repository ids of the card's own models name their publisher; another model's repository and a converter's copy do not",
+    card: `${FRONT}# Corvid-2-9B
+
+Download [Corvid-2-9B-Instruct](https://huggingface.co/mistralai/Corvid-2-9B-Instruct) or start from [the base](https://huggingface.co/Qwen/Qwen2.5-7B).
+
+\`\`\`shell
+huggingface-cli download bartowski/Corvid-2-9B-GGUF
+\`\`\`
+`,
+    expect: ['DEVELOPED_BY Corvid-2-9B-Instruct -> Mistral AI'],
+    not: ['DEVELOPED_BY Qwen2.5-7B -> Qwen Team', 'DEVELOPED_BY Corvid-2-9B-GGUF -> Mistral AI'],
+  },
+  {
+    topic: "a third party's converted copy: the creator made the original, not the copy",
+    card: `---
+quantized_by: bartowski
+base_model: mistralai/Corvid-2-9B
+base_model_relation: quantized
+---
+## Corvid 2 9B by Mistralai
+
+**Model creator:** [mistralai](https://huggingface.co/mistralai)<br>
+**Original model**: [Corvid-2-9B](https://huggingface.co/mistralai/Corvid-2-9B)<br>
+`,
+    url: 'corvid-2-9b-gguf.md',
+    expect: ['DEVELOPED_BY Corvid-2-9B -> Mistral AI', 'DERIVED_FROM corvid-2-9b-gguf -> Corvid-2-9B'],
+    not: ['DEVELOPED_BY corvid-2-9b-gguf -> Mistral AI'],
+  },
+  {
+    topic: "the developer's own copy: quantized_by names the developer",
+    card: `---
+base_model: Corvid-2-9B
+quantized_by: mistralai
+---
+# Corvid-2-9B-GGUF
+
+This repository contains the 9B model in GGUF format.
+`,
+    expect: ['DEVELOPED_BY Corvid-2-9B-GGUF -> Mistral AI', 'DERIVED_FROM Corvid-2-9B-GGUF -> Corvid-2-9B'],
+  },
+  {
+    topic: 'a copy that says what it was made from in its first line',
+    card: `${FRONT}# QuantHouse/Corvid-2-9B-GGUF
+This is quantized version of [mistralai/Corvid-2-9B](https://huggingface.co/mistralai/Corvid-2-9B) created using a converter
+`,
+    expect: ['DERIVED_FROM QuantHouse/Corvid-2-9B-GGUF -> Corvid-2-9B'],
+    not: ['DEVELOPED_BY QuantHouse/Corvid-2-9B-GGUF -> Mistral AI'],
+  },
+  {
+    topic: "a copy's sentence without a subject ('Created by distilling … from X to post-train Y') is about its original; a lowercase original linked to its repository is a name",
+    card: `---
+quantized_by: bartowski
+base_model_relation: quantized
+---
+**Model creator:** [mistralai](https://huggingface.co/mistralai)<br>
+**Original model**: [corvid-small](https://huggingface.co/mistralai/corvid-small)<br>
+
+Created by distilling the chain-of-thought from Qwen2.5-32B-Instruct to post-train Qwen2.5-7B-Instruct on new data.
+`,
+    url: 'corvid-small-gguf.md',
+    expect: [
+      'DERIVED_FROM corvid-small-gguf -> corvid-small',
+      'DEVELOPED_BY corvid-small -> Mistral AI',
+      'DERIVED_FROM corvid-small -> Qwen2.5-32B-Instruct',
+      'DERIVED_FROM corvid-small -> Qwen2.5-7B-Instruct',
+    ],
+    not: ['DERIVED_FROM corvid-small-gguf -> Qwen2.5-32B-Instruct'],
+  },
+  {
+    topic: 'a comparison in prose: the listed models compete with the card model',
+    card: `${FRONT}# Corvid-2-9B
+
+## Benchmarks
+
+We compare to Qwen2.5-7B, Llama-3-8B and Gemma 7B. All numbers come from one pipeline.
+`,
+    expect: ['COMPETES_WITH Corvid-2-9B -> Qwen2.5-7B', 'COMPETES_WITH Corvid-2-9B -> Llama-3-8B', 'COMPETES_WITH Corvid-2-9B -> Gemma 7B'],
+  },
+  {
+    topic: 'a comparison with nothing named, and a model named without comparing, relate nothing',
+    card: `${FRONT}# Corvid-2-9B
+
+We compare to prior work in the paper. Qwen2.5-7B is supported by the same runtime.
+`,
+    expect: [],
+    not: ['COMPETES_WITH Corvid-2-9B -> Qwen2.5-7B'],
+  },
+  {
+    topic: "another lab's model named in the card: its maker's name opening it is no statement of its developer",
+    card: `${FRONT}# Corvid-2-9B
+
+Corvid-2-9B scores close to DeepSeek-V3-0324 on the puzzle suite.
+`,
+    expect: [],
+    not: ['DEVELOPED_BY DeepSeek-V3-0324 -> DeepSeek'],
+  },
+  {
+    topic: "a model named '<teacher>-Distill-<student>' is distilled from the teacher the card names",
+    card: `${FRONT}# Corvid-2
+
+Corvid-2 is a reasoning language model. We also release Corvid-2-Distill-Heron-7B, a smaller model.
+`,
+    expect: ['DERIVED_FROM Corvid-2-Distill-Heron-7B -> Corvid-2'],
+  },
+  {
+    topic: "teacher and student models: the card's model is distilled from both",
+    card: `${FRONT}# Corvid-2-1.5B
+
+We used Qwen2.5-32B-Instruct as the teacher model and Qwen2.5-1.5B-Instruct as the student model.
+`,
+    expect: ['DERIVED_FROM Corvid-2-1.5B -> Qwen2.5-32B-Instruct', 'DERIVED_FROM Corvid-2-1.5B -> Qwen2.5-1.5B-Instruct'],
+  },
+  {
+    topic: 'a release in prose: "we" is the publisher the structure names, for the card\'s own family only',
+    card: `---
+base_model: mistralai/Corvid-Deep-9B
+---
+# Corvid-Deep-9B-GGUF
+
+\`\`\`shell
+huggingface-cli download mistralai/Corvid-Deep-9B-GGUF
+\`\`\`
+
+We introduce Corvid Deep, which reasons well at small sizes. We introduce Qwen2.5-7B to our users as a baseline.
+`,
+    expect: ['DEVELOPED_BY Corvid-Deep-9B-GGUF -> Mistral AI', 'DEVELOPED_BY Corvid Deep -> Mistral AI'],
+    not: ['DEVELOPED_BY Qwen2.5-7B -> Mistral AI'],
+  },
+  {
+    topic: "a base model of another family is not the card's own: its repository id says nothing of the card",
+    card: `---
+base_model:
+- Qwen/Qwen2.5-1.5B-Instruct
+---
+# Corvid-2-1.5B-GGUF
+
+Trained from [the student](https://huggingface.co/Qwen/Qwen2.5-1.5B-Instruct).
+`,
+    expect: ['DERIVED_FROM Corvid-2-1.5B-GGUF -> Qwen2.5-1.5B-Instruct'],
+    not: ['DEVELOPED_BY Qwen2.5-1.5B-Instruct -> Qwen Team'],
+  },
+  {
+    topic: "a family card: its name from 'X 3.1 language models are …', its own Instruct releases fine-tuned from their Base",
+    card: `Corvid 3.1 language models are small open models for agents.
+
+1. \`mistralai/corvid-3.1-2b-base\`
+2. \`mistralai/corvid-3.1-2b-instruct\`
+3. \`mistralai/heron-7b-instruct\`
+4. \`mistralai/heron-7b-base\`
+`,
+    expect: ['DERIVED_FROM mistralai/corvid-3.1-2b-instruct -> mistralai/corvid-3.1-2b-base'],
+    not: ['DERIVED_FROM mistralai/heron-7b-instruct -> mistralai/heron-7b-base'],
+  },
+  {
+    topic: 'an API platform the card names: its model is available on it, operated by the publisher that serves it',
+    card: `${FRONT}# Corvid-2-9B
+
+Get it from [the hub](https://huggingface.co/mistralai/Corvid-2-9B).
+
+We also provide a compatible API at Corvid Platform: [platform.corvid.example](https://platform.corvid.example/)
+`,
+    expect: ['AVAILABLE_ON Corvid-2-9B -> Corvid Platform', 'OPERATED_BY Corvid Platform -> Mistral AI'],
+  },
+  {
+    topic: 'a host in a code block, or on a line that says nothing of an API, is no platform',
+    card: `${FRONT}# Corvid-2-9B
+
+Read the docs at docs.corvid.example and the console.corvid.example release notes.
+
+\`\`\`python
+client = Client(base_url="https://api.corvid.example/v1")  # API
+\`\`\`
+`,
+    expect: [],
+    not: ['AVAILABLE_ON Corvid-2-9B -> api.corvid.example', 'AVAILABLE_ON Corvid-2-9B -> console.corvid.example'],
+  },
+];
+
+describe('model cards by their structure', () => {
+  for (const row of ROWS)
+    it(row.topic, async () => {
+      const { facts } = await read(row.card, row.url);
+      for (const f of row.expect) expect(facts).toContain(f);
+      for (const f of row.not ?? []) expect(facts).not.toContain(f);
+    });
+
+  it('a heading inside a code block is never the name of the model', async () => {
+    const { title } = await read(`Corvid 3 is a large language model for agents.
+
+## Usage
+
+\`\`\`python
+# Load the tokenizer
+tok = load("mistralai/Corvid-3")
+\`\`\`
+`);
+    expect(title).toBe('Corvid 3');
+  });
+
+  it("a saved card's file name without its kind word names the model when nothing else does", async () => {
+    const { title } = await read(`${FRONT}## Notes\n\nGGUF files for local use.\n`, 'modelcard-corvid-2-9b-gguf.md');
+    expect(title).toBe('corvid-2-9b-gguf');
+  });
+
+  it('datasets the front matter lists are no models', async () => {
+    const { models, facts } = await read(`---
+license: apache-2.0
+datasets:
+- acme-data/corvid-mix-v0.1
+---
+# Corvid-2-9B
+
+## Training data
+- acme-data/corvid-mix-v0.1
+`);
+    expect(models).not.toContain('acme-data/corvid-mix-v0.1');
+    expect(facts.filter((f) => f.includes('corvid-mix'))).toEqual([]);
+  });
+});
+
+describe('card tables and own models', () => {
+  it('reads Markdown and HTML tables, skipping code blocks', () => {
+    const tables = cardTables('| a | b |\n|---|---|\n| x | 1 |\n\n```\n| c | d |\n|---|---|\n```\n<table><tr><th>m</th><th>n</th></tr><tr><td>y</td><td>2</td></tr></table>');
+    expect(tables.map((t) => t.header.map((c) => c.text))).toEqual([
+      ['a', 'b'],
+      ['m', 'n'],
+    ]);
+    expect(tables[1]!.rows[0]!.map((c) => c.quote)).toEqual(['<td>y</td>', '<td>2</td>']);
+  });
+
+  it("tells the card's models, their variants and siblings apart", () => {
+    const own = new OwnModels(['Corvid-2-9B-GGUF', 'mistralai/Corvid-2-9B']);
+    expect(own.match('Corvid 2 9B')).toBe('exact');
+    expect(own.match('Corvid-2-9B-Instruct')).toBe('variant');
+    expect(own.match('Heron-7B')).toBeNull();
+    expect(own.isSibling('Corvid-2-3B')).toBe(true);
+    expect(own.isSibling('Corvid-3-9B')).toBe(false);
+    expect(own.isOwnFamily('Corvid-2')).toBe(true);
+  });
+});
+
+describe('model-cards.yaml is checked when loaded', () => {
+  const write = (text: string) => {
+    const dir = mkdtempSync(join(tmpdir(), 'cards-'));
+    writeFileSync(join(dir, 'model-cards.yaml'), text);
+    return dir;
+  };
+  const rest = 'converters: [bartowski]\ncopyMarks: [gguf]\ntableHeadings: [benchmark]\nmakers: [developed by]\ncomparisons: [we compare to]\n';
+
+  it('loads the shipped file', () => {
+    expect(loadCardKnowledge().publishers.get('mistralai')).toBe('lab:mistral-ai');
+  });
+
+  it('names the file and line of an id the lexicon does not hold', () => {
+    const dir = write(`publishers:\n  - {namespace: acme, id: lab:mistral-ai}\n  - {namespace: nobody, id: lab:no-such-lab}\n${rest}`);
+    expect(() => loadCardKnowledge(dir)).toThrow(/model-cards\.yaml:3: nobody: id: "lab:no-such-lab" is no entity of the lexicon/);
+  });
+
+  it('refuses a publisher that cannot develop a model, and a namespace both publisher and converter', () => {
+    const dir = write(`publishers:\n  - {namespace: bartowski, id: nation:fr}\n${rest}`);
+    expect(() => loadCardKnowledge(dir)).toThrow(/model-cards\.yaml:2: bartowski: id: a Nation cannot be the object of DEVELOPED_BY/);
+    expect(() => loadCardKnowledge(dir)).toThrow(/bartowski: a namespace is either a publisher or a converter/);
+  });
+});
