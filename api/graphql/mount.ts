@@ -18,6 +18,7 @@ import { INGEST_LIMITS } from './resolvers/ingest.js';
 import { SharedReads, createLoaders } from './loaders.js';
 import { bodyDigest } from './body-gate.js';
 import { BodyGatePool, BodyPoolBusy } from './body-pool.js';
+import { AnalysisPool } from './analysis-pool.js';
 import { ResponseCache } from './response-cache.js';
 import { buildResolvers } from './resolvers/index.js';
 import { loadTypeDefs } from './sdl.js';
@@ -140,6 +141,7 @@ export async function mountGraphQL(app: Hono, deps: AppDeps, opts: MountOptions 
   const timeoutMs = opts.timeoutMs ?? LIMITS.timeoutMs;
   const cache = opts.responseCache === false ? null : new ResponseCache();
   const bodies = new BodyGatePool();
+  const analyses = new AnalysisPool();
   const reads = new SharedReads();
   const ingest =
     opts.ingest ??
@@ -179,11 +181,15 @@ export async function mountGraphQL(app: Hono, deps: AppDeps, opts: MountOptions 
         // parsed and checked against the budget in a worker: the event loop never parses a large body
         try {
           const gated = await bodies.gate(bytes);
-          if ('refused' in gated) return new Response(jsonError(gated.refused.message, gated.refused.code), { status: gated.refused.status, headers: { 'content-type': 'application/json', 'Cache-Control': 'no-store' } });
+          if ('refused' in gated)
+            return new Response(jsonError(gated.refused.message, gated.refused.code), { status: gated.refused.status, headers: { 'content-type': 'application/json', 'Cache-Control': 'no-store' } });
           ({ body, digest } = gated);
         } catch (err) {
           if (!(err instanceof BodyPoolBusy)) throw err;
-          return new Response(jsonError(err.message, 'OVERLOADED'), { status: 503, headers: { 'content-type': 'application/json', 'Cache-Control': 'no-store', 'Retry-After': String(err.retryAfter) } });
+          return new Response(jsonError(err.message, 'OVERLOADED'), {
+            status: 503,
+            headers: { 'content-type': 'application/json', 'Cache-Control': 'no-store', 'Retry-After': String(err.retryAfter) },
+          });
         }
       } else {
         const text = bytes.toString('utf8');
@@ -223,6 +229,7 @@ export async function mountGraphQL(app: Hono, deps: AppDeps, opts: MountOptions 
       meter: new WorkMeter(deadline),
       seen: {},
       ingest,
+      analyses,
     };
     const timedOut = new Promise<'timeout'>((resolve) => {
       // handed-over ingest fetches and writes on purpose for longer; it is not cut off
@@ -275,6 +282,7 @@ export async function mountGraphQL(app: Hono, deps: AppDeps, opts: MountOptions 
   return async () => {
     if (!opts.ingest) await ingest.stop();
     await bodies.close();
+    await analyses.close();
     await server.stop();
   };
 }
