@@ -14,9 +14,13 @@ export interface BodyPoolLimits {
   queue: number;
   /** how long one body may take, waiting included, before the request is refused */
   timeoutMs: number;
+  /** added to the workers' CPU niceness (Unix): above 0 the event loop is served first */
+  nice: number;
 }
 
-export const BODY_POOL_LIMITS: BodyPoolLimits = { inlineBytes: 32 * 1024, threads: 1, queue: 32, timeoutMs: 5_000 };
+// nice 5, not 19 like the PNG pool: on a machine busy with other work a nice-19 worker was starved
+// (a flood of large bodies got 2 answers in 4 s), and legitimate large bodies would time out
+export const BODY_POOL_LIMITS: BodyPoolLimits = { inlineBytes: 32 * 1024, threads: 1, queue: 32, timeoutMs: 5_000, nice: 5 };
 
 /** A body refused because the pool is full or took too long; `retryAfter` in seconds. */
 export class BodyPoolBusy extends Error {
@@ -41,9 +45,8 @@ export class BodyGatePool {
   /** Parses and checks one body in a worker (its bytes are moved there, not copied); BodyPoolBusy when full or too slow. */
   async gate(bytes: Uint8Array): Promise<GateAnswer> {
     if (this.admitted >= this.limits.threads + this.limits.queue) throw new BodyPoolBusy(`${this.admitted} large request bodies are being read; send again shortly`, 1);
-    // idle workers are unref'd by piscina and end after a minute without work; they run at the
-    // lowest CPU priority (nice 19 on Unix), so the scheduler serves the event loop first
-    this.pool ??= new Piscina({ filename: WORKER, minThreads: 0, maxThreads: this.limits.threads, idleTimeout: 60_000, niceIncrement: Number(process.env.BODY_NICE ?? 19) });
+    // idle workers are unref'd by piscina and end after a minute without work
+    this.pool ??= new Piscina({ filename: WORKER, minThreads: 0, maxThreads: this.limits.threads, idleTimeout: 60_000, niceIncrement: this.limits.nice });
     this.admitted++;
     // a body that shares its memory with other buffers is copied, so only its own bytes move
     const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
