@@ -185,47 +185,13 @@ export function checkOperation(schema: GraphQLSchema, document: DocumentNode, op
   return cost;
 }
 
-/**
- * How long one request may hold the event loop before its resolvers take turns with other
- * requests: resolvers reading from the in-memory record cache never wait for I/O, so without
- * turns a large allowed answer (a page of a thousand relations, each with its own) ran as one
- * block of several hundred milliseconds while every other request waited.
- */
-export const SLICE_MS = 4;
-
 /** Counts what the resolvers of one request produce and stops it past its deadline or item cap. */
 export class WorkMeter {
   items = 0;
-  private sliceStart = performance.now();
-  private readonly turns: (() => void)[] = [];
-  private taking = false;
-
   constructor(
     readonly deadline: number,
     readonly maxItems: number = BUDGET.maxItems,
   ) {}
-
-  /**
-   * Lets the event loop serve other work once this request has held it for SLICE_MS: resolves at
-   * once (undefined) within the slice, else after a turn of the loop. Waiting resolvers resume one per
-   * turn, in the order they asked, so other requests are answered in between.
-   */
-  pace(): Promise<void> | undefined {
-    if (!this.turns.length && performance.now() - this.sliceStart < SLICE_MS) return undefined;
-    return new Promise((resolve) => {
-      this.turns.push(resolve);
-      if (this.taking) return;
-      this.taking = true;
-      setImmediate(this.nextTurn);
-    });
-  }
-
-  private readonly nextTurn = (): void => {
-    this.sliceStart = performance.now();
-    this.turns.shift()?.();
-    if (this.turns.length) setImmediate(this.nextTurn);
-    else this.taking = false;
-  };
 
   /** Throws TIMEOUT once the deadline has passed, and keeps refusing once the answer went over its cap (resolvers call this as they go). */
   check(): void {

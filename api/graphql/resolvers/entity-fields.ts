@@ -22,7 +22,6 @@ export async function relationsOf(e: EntityRecord, args: RelationsArgs, ctx: Gra
   const limit = pageSize(args.first, 100, 1000);
   const seen = new Set<string>();
   const direction = args.direction ?? 'BOTH';
-  await ctx.meter.pace();
   ctx.meter.check();
   const rows = (await ctx.loaders.relations.load(e.id))
     .filter((r) => {
