@@ -28,6 +28,8 @@ export class AnalysisPool {
   private pool: Piscina | null = null;
   /** the graph version last sent to the workers */
   private sent: string | number | null = null;
+  /** settles once a worker has started, so a cold start does not count against a task's time */
+  private started: Promise<unknown> | null = null;
 
   constructor(readonly limits: AnalysisPoolLimits = ANALYSIS_POOL_LIMITS) {}
 
@@ -36,6 +38,10 @@ export class AnalysisPool {
     // idle workers are unref'd by piscina and end after a minute without work (their snapshot with them)
     this.pool ??= new Piscina({ filename: WORKER, minThreads: 0, maxThreads: this.limits.threads, idleTimeout: 60_000, niceIncrement: this.limits.nice });
     const pool = this.pool;
+    await (this.started ??= pool.run(null).catch((err: unknown) => {
+      this.started = null;
+      throw err;
+    }));
     const send = async (withSnapshot: boolean): Promise<Answer<K>> => {
       if (withSnapshot) this.sent = s.version;
       try {
@@ -61,5 +67,6 @@ export class AnalysisPool {
     await this.pool?.destroy();
     this.pool = null;
     this.sent = null;
+    this.started = null;
   }
 }

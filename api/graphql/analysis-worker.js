@@ -8,8 +8,10 @@ const { runAnalysis, unpackSnapshot } = await import('./analysis-tasks.ts');
 
 let snapshot = null;
 
-/** Runs one task; asks for the snapshot when it holds another version (or none yet). */
-export default function analyse({ version, packed, task, deadline }) {
+/** Runs one task; asks for the snapshot when it holds another version (or none yet). null: only start. */
+export default function analyse(message) {
+  if (!message) return null;
+  const { version, packed, task, deadline } = message;
   if (packed) snapshot = unpackSnapshot(packed);
   if (!snapshot || snapshot.version !== version) return { missing: true };
   let late = false;

@@ -6,7 +6,7 @@
 // alone) goes on to Apollo, which answers it as it answers small bodies.
 import { createHash } from 'node:crypto';
 import { GraphQLError, buildASTSchema, concatAST, parse, validate, specifiedRules, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode, type ValidationRule } from 'graphql';
-import { checkOperation } from './budget.js';
+import { checkOperation, checkVariableSizes } from './budget.js';
 import { LIMITS, armorOptions } from './limits.js';
 import { loadTypeDefs } from './sdl.js';
 
@@ -38,38 +38,83 @@ function operationOf(document: DocumentNode, name: unknown): OperationDefinition
   return ops.length === 1 ? ops[0]! : null;
 }
 
+/** A body Apollo refuses for its shape: the same answer, with Apollo's own words. */
+const badShape = (message: string): GateAnswer => ({ refused: { status: 400, code: 'BAD_REQUEST', message } });
+const isRecord = (o: unknown): o is Record<string, unknown> => !!o && typeof o === 'object' && !Array.isArray(o);
+
+interface PostRequest {
+  query?: string;
+  operationName?: string;
+  variables?: Record<string, unknown>;
+  extensions?: Record<string, unknown>;
+}
+
+/**
+ * The request a POST body carries, checked as Apollo checks it, holding only what Apollo reads:
+ * whatever else a body carries never reaches the serving thread.
+ */
+function requestOf(body: unknown): PostRequest | GateAnswer {
+  if (Array.isArray(body)) return badShape('Operation batching disabled.');
+  if (!isRecord(body) || !Object.keys(body).length) return badShape('POST body missing, invalid Content-Type, or JSON object has no keys.');
+  const { query, operationName, variables, extensions } = body;
+  if (query && typeof query !== 'string') return badShape('GraphQL queries must be strings.');
+  if (typeof variables === 'string') return badShape('`variables` in a POST body should be provided as an object, not a recursively JSON-encoded string.');
+  if (typeof extensions === 'string') return badShape('`extensions` in a POST body should be provided as an object, not a recursively JSON-encoded string.');
+  if (extensions !== undefined && extensions !== null && !isRecord(extensions)) return badShape('`extensions` in a POST body must be an object if provided.');
+  if (variables !== undefined && variables !== null && !isRecord(variables)) return badShape('`variables` in a POST body must be an object if provided.');
+  if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') return badShape('`operationName` in a POST body must be a string if provided.');
+  const request: PostRequest = {};
+  if (typeof query === 'string') request.query = query;
+  if (typeof operationName === 'string') request.operationName = operationName;
+  if (isRecord(variables)) request.variables = variables;
+  // a persisted query's hash and version are the only extensions the server reads
+  const persisted = isRecord(extensions) && isRecord(extensions.persistedQuery) ? extensions.persistedQuery : null;
+  if (persisted) request.extensions = { persistedQuery: { version: persisted.version, sha256Hash: persisted.sha256Hash } };
+  else if (isRecord(extensions)) request.extensions = {};
+  return request;
+}
+
 /** Parses one POST body (JSON) and checks it against the budget; never throws for a client's mistake. */
 export function gateBody(bytes: Uint8Array, schema: GraphQLSchema): GateAnswer {
   const digest = bodyDigest(bytes);
-  let body: unknown;
+  let parsed: unknown;
   try {
-    body = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
+    parsed = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
   } catch {
     return { refused: { status: 400, code: 'BAD_REQUEST', message: 'the request body is not valid JSON' } };
   }
-  if (!body || typeof body !== 'object' || Array.isArray(body)) return { body, digest };
-  const request = body as { query?: unknown; variables?: unknown; operationName?: unknown };
-  if (typeof request.query !== 'string') return { body, digest };
+  const request = requestOf(parsed);
+  if ('refused' in request || 'body' in request) return request;
   // without its variables, a request that fails before execution gets the same answer from Apollo
-  const withoutVariables = { body: { ...request, variables: null }, digest };
+  const { variables, ...withoutVariables } = request;
+  const refusal = (err: unknown): GateAnswer => {
+    if (!(err instanceof GraphQLError)) throw err;
+    const status = (err.extensions.http as { status?: number } | undefined)?.status ?? 400;
+    return { refused: { status, code: String(err.extensions.code ?? 'BAD_USER_INPUT'), message: err.message } };
+  };
+  if (request.query === undefined) {
+    // a persisted query sent by its hash alone: the operation is known only to Apollo, which checks
+    // the rest; oversized lists are refused here
+    try {
+      checkVariableSizes(variables);
+    } catch (err) {
+      return refusal(err);
+    }
+    return { body: request, digest };
+  }
   let document: DocumentNode;
   try {
     document = parse(request.query, { maxTokens: LIMITS.maxTokens });
   } catch {
-    return withoutVariables;
+    return { body: withoutVariables, digest };
   }
-  if (validate(schema, document, rulesOf(schema)).length) return withoutVariables;
-  const variables = request.variables;
-  // variables that are not an object: Apollo refuses the body as it is
-  if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) return { body, digest };
+  if (validate(schema, document, rulesOf(schema)).length) return { body: withoutVariables, digest };
   const operation = operationOf(document, request.operationName);
-  if (!operation) return withoutVariables;
+  if (!operation) return { body: withoutVariables, digest };
   try {
-    checkOperation(schema, document, operation, (variables ?? undefined) as Record<string, unknown> | undefined);
+    checkOperation(schema, document, operation, variables);
   } catch (err) {
-    if (!(err instanceof GraphQLError)) throw err;
-    const status = (err.extensions.http as { status?: number } | undefined)?.status ?? 400;
-    return { refused: { status, code: String(err.extensions.code ?? 'BAD_USER_INPUT'), message: err.message } };
+    return refusal(err);
   }
-  return { body, digest };
+  return { body: request, digest };
 }

@@ -38,6 +38,8 @@ const WORKER = new URL('./body-worker.js', import.meta.url).href;
 /** Worker threads that parse and check large request bodies. */
 export class BodyGatePool {
   private pool: Piscina | null = null;
+  /** settles once a worker has started (loading the schema takes a second or more, longer on a busy machine) */
+  private started: Promise<unknown> | null = null;
   private admitted = 0;
 
   constructor(readonly limits: BodyPoolLimits = BODY_POOL_LIMITS) {}
@@ -51,6 +53,11 @@ export class BodyGatePool {
     // a body that shares its memory with other buffers is copied, so only its own bytes move
     const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
     try {
+      // the time limit counts from a started worker: a cold start is not the body's fault
+      await (this.started ??= this.pool.run(null).catch((err: unknown) => {
+        this.started = null;
+        throw err;
+      }));
       return (await this.pool.run(Piscina.move(own), { signal: AbortSignal.timeout(this.limits.timeoutMs) })) as GateAnswer;
     } catch (err) {
       const name = (err as Error).name;

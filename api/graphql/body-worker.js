@@ -7,7 +7,7 @@ register();
 const { gateBody, gateSchema } = await import('./body-gate.ts');
 const schema = gateSchema();
 
-/** Gates one body (its bytes, transferred from the serving thread). */
+/** Gates one body (its bytes, transferred from the serving thread); null: only start. */
 export default function gate(bytes) {
-  return gateBody(bytes, schema);
+  return bytes ? gateBody(bytes, schema) : null;
 }

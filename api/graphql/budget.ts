@@ -120,6 +120,12 @@ function checkDeclared(operation: OperationDefinitionNode, variables: Record<str
   throw refuse(`variables: ${shown.join(', ')}${more} ${extra.length === 1 ? 'is' : 'are'} not declared by ${op}: send only the variables it declares`);
 }
 
+/** Refuses a variable far over every list cap before it is coerced item by item (or its operation is known). */
+export function checkVariableSizes(variables: Record<string, unknown> | undefined): void {
+  for (const [name, value] of Object.entries(variables ?? {}))
+    if (Array.isArray(value) && value.length > BUDGET.maxListItems * 10) throw refuse(`$${name}: a list of ${value.length} items; no argument takes more than ${BUDGET.maxListItems}`);
+}
+
 /**
  * Checks an operation against the budget with its variables: throws BAD_USER_INPUT (HTTP 400) for a
  * variable the operation does not declare, an argument over its cap or a cost over BUDGET.maxCost;
@@ -129,9 +135,7 @@ export function checkOperation(schema: GraphQLSchema, document: DocumentNode, op
   const { getArgumentValues, getNamedType, getNullableType, getVariableValues, isInterfaceType, isListType, isObjectType, isUnionType } = realmOf(schema);
   const isConnection = (t: GraphQLNamedType) => isObjectType(t) && 'pageInfo' in t.getFields();
   checkDeclared(operation, rawVariables);
-  // a variable far over every list cap is refused before it is coerced item by item
-  for (const [name, value] of Object.entries(rawVariables ?? {}))
-    if (Array.isArray(value) && value.length > BUDGET.maxListItems * 10) throw refuse(`$${name}: a list of ${value.length} items; no argument takes more than ${BUDGET.maxListItems}`);
+  checkVariableSizes(rawVariables);
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables ?? {}, { maxErrors: 1 });
   if (coerced.errors) return 0;
   const variables = coerced.coerced;

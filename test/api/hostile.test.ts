@@ -208,6 +208,20 @@ describe('a hostile client', () => {
       expect(invalid.status).toBe(400);
       expect(codeOf(invalid)).toBe('GRAPHQL_VALIDATION_FAILED');
       expect(invalid.body.errors![0]!.message).toBe('Cannot query field "nam" on type "Entity".');
+      const batch = await underProbe(() => postRaw(url, JSON.stringify([{ query: '{ graphVersion }', variables: { pad } }])));
+      expect(batch.status).toBe(400);
+      expect(codeOf(batch)).toBe('BAD_REQUEST');
+      expect(batch.body.errors![0]!.message).toBe('Operation batching disabled.');
+    });
+
+    it('passes on only what Apollo reads from a large body, and checks the variables of a query sent by hash alone', async () => {
+      const junk = Array.from({ length: 20_000 }, (_, i) => `junk-${i}`);
+      const extra = await underProbe(() => postRaw(url, JSON.stringify({ query: '{ graphVersion }', junk, extensions: { junk } })));
+      expect(extra.status).toBe(200);
+      expect(typeof (extra.body.data as { graphVersion: unknown }).graphVersion).not.toBe('undefined');
+      const byHash = await underProbe(() => postRaw(url, JSON.stringify({ variables: { ids: junk }, extensions: { persistedQuery: { version: 1, sha256Hash: 'c'.repeat(64) } } })));
+      expect(byHash.status).toBe(400);
+      expect(byHash.body.errors![0]!.message).toBe('$ids: a list of 20000 items; no argument takes more than 1000');
     });
   });
 
