@@ -1,6 +1,6 @@
-// Large request bodies are parsed and checked off the event loop: a worker thread (piscina, at the
-// lowest CPU priority) runs body-gate.ts on each, with a bounded number admitted at once and a time
-// limit per body. Measured on 2 cores, a 700 KB body of 50,000 ids costs ~8 ms of JSON parsing
+// Large request bodies are parsed and checked off the event loop: a worker thread (piscina, at a
+// lower CPU priority than the serving thread) runs body-gate.ts on each, with a bounded number
+// admitted at once and a time limit per body. Measured on 2 cores, a 700 KB body of 50,000 ids costs ~8 ms of JSON parsing
 // alone; on the serving thread every such request delayed every other request by that much.
 import { Piscina } from 'piscina';
 import type { GateAnswer } from './body-gate.js';
