@@ -108,17 +108,34 @@ function listLength(typeName: string, field: string, args: Record<string, unknow
   return ASSUMED_LENGTH[`${typeName}.${field}`] ?? DEFAULT_LIST;
 }
 
+/** Refuses variables the operation does not declare, naming them: they would only be carried, parsed and cached for nothing. */
+function checkDeclared(operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined): void {
+  if (!variables) return;
+  const declared = new Set((operation.variableDefinitions ?? []).map((d) => d.variable.name.value));
+  const extra = Object.keys(variables).filter((name) => !declared.has(name));
+  if (!extra.length) return;
+  const shown = extra.slice(0, 5).map((name) => `$${JSON.stringify(name.length > 40 ? `${name.slice(0, 40)}…` : name).slice(1, -1)}`);
+  const more = extra.length > shown.length ? ` and ${extra.length - shown.length} more` : '';
+  const op = operation.name ? `operation ${operation.name.value}` : 'the operation';
+  throw refuse(`variables: ${shown.join(', ')}${more} ${extra.length === 1 ? 'is' : 'are'} not declared by ${op}: send only the variables it declares`);
+}
+
+/** Refuses a variable far over every list cap before it is coerced item by item (or its operation is known). */
+export function checkVariableSizes(variables: Record<string, unknown> | undefined): void {
+  for (const [name, value] of Object.entries(variables ?? {}))
+    if (Array.isArray(value) && value.length > BUDGET.maxListItems * 10) throw refuse(`$${name}: a list of ${value.length} items; no argument takes more than ${BUDGET.maxListItems}`);
+}
+
 /**
- * Checks an operation against the budget with its variables: throws BAD_USER_INPUT (HTTP 400) for an
- * argument over its cap or a cost over BUDGET.maxCost; returns the cost. Variables Apollo would
- * refuse anyway are left to it (cost 0).
+ * Checks an operation against the budget with its variables: throws BAD_USER_INPUT (HTTP 400) for a
+ * variable the operation does not declare, an argument over its cap or a cost over BUDGET.maxCost;
+ * returns the cost. Variables Apollo would refuse anyway are left to it (cost 0).
  */
 export function checkOperation(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, rawVariables: Record<string, unknown> | undefined): number {
   const { getArgumentValues, getNamedType, getNullableType, getVariableValues, isInterfaceType, isListType, isObjectType, isUnionType } = realmOf(schema);
   const isConnection = (t: GraphQLNamedType) => isObjectType(t) && 'pageInfo' in t.getFields();
-  // a variable far over every list cap is refused before it is coerced item by item
-  for (const [name, value] of Object.entries(rawVariables ?? {}))
-    if (Array.isArray(value) && value.length > BUDGET.maxListItems * 10) throw refuse(`$${name}: a list of ${value.length} items; no argument takes more than ${BUDGET.maxListItems}`);
+  checkDeclared(operation, rawVariables);
+  checkVariableSizes(rawVariables);
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables ?? {}, { maxErrors: 1 });
   if (coerced.errors) return 0;
   const variables = coerced.coerced;

@@ -7,6 +7,7 @@ import type { GraphStore } from '../../graph/store.js';
 import type { IngestService } from '../../ingest/ingest-service.js';
 import type { Loaders } from './loaders.js';
 import type { WorkMeter } from './budget.js';
+import type { AnalysisPool } from './analysis-pool.js';
 
 export interface GraphContext {
   store: GraphStore;
@@ -29,6 +30,8 @@ export interface GraphContext {
   };
   /** the server's ingest (documents and job runs handed over); absent where GraphQL runs without a server */
   ingest?: IngestService;
+  /** worker threads for the snapshot analyses; absent where GraphQL runs without a server (they run in this thread) */
+  analyses?: AnalysisPool;
 }
 
 /** After a write: the snapshot is rebuilt on next use and no record read before the write is served again. */

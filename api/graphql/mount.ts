@@ -16,6 +16,9 @@ import { BUDGET, WorkMeter } from './budget.js';
 import { WorkSlots } from './work-slots.js';
 import { INGEST_LIMITS } from './resolvers/ingest.js';
 import { SharedReads, createLoaders } from './loaders.js';
+import { bodyDigest } from './body-gate.js';
+import { BodyGatePool, BodyPoolBusy } from './body-pool.js';
+import { AnalysisPool } from './analysis-pool.js';
 import { ResponseCache } from './response-cache.js';
 import { buildResolvers } from './resolvers/index.js';
 import { loadTypeDefs } from './sdl.js';
@@ -37,10 +40,10 @@ export const INGEST_BODY_BYTES = Math.ceil((INGEST_LIMITS.documentsPerCall * ING
 const INGEST_OPERATION = /^\s*mutation\b[^{]*\{\s*(?:\w+\s*:\s*)?ingestDocuments\s*\(/;
 
 /** Reads a request body up to `limit` bytes; null once it is longer (the rest is not read). */
-async function readBody(req: Request, limit: number): Promise<string | null> {
+async function readBody(req: Request, limit: number): Promise<Buffer | null> {
   const declared = Number(req.headers.get('content-length') ?? Number.NaN);
   if (declared > limit) return null;
-  if (!req.body) return '';
+  if (!req.body) return Buffer.alloc(0);
   const chunks: Uint8Array[] = [];
   let size = 0;
   const reader = req.body.getReader();
@@ -54,7 +57,7 @@ async function readBody(req: Request, limit: number): Promise<string | null> {
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 // Apollo answers some client mistakes (a syntax error caught by the token limit) with HTTP 500
@@ -137,6 +140,8 @@ export async function mountGraphQL(app: Hono, deps: AppDeps, opts: MountOptions 
   await server.start();
   const timeoutMs = opts.timeoutMs ?? LIMITS.timeoutMs;
   const cache = opts.responseCache === false ? null : new ResponseCache();
+  const bodies = new BodyGatePool();
+  const analyses = new AnalysisPool();
   const reads = new SharedReads();
   const ingest =
     opts.ingest ??
@@ -166,21 +171,38 @@ export async function mountGraphQL(app: Hono, deps: AppDeps, opts: MountOptions 
     }
 
     let body: unknown = undefined;
-    let raw = '';
+    let digest = '';
     if (req.method === 'POST') {
       // only an editor may send the large body of an ingestDocuments hand-off
-      const text = await readBody(req, role === 'editor' ? Math.max(INGEST_BODY_BYTES, limits.bodyBytes) : limits.bodyBytes);
-      if (text === null) return tooLarge(limits.bodyBytes, role === 'editor');
-      raw = text;
+      const bytes = await readBody(req, role === 'editor' ? Math.max(INGEST_BODY_BYTES, limits.bodyBytes) : limits.bodyBytes);
+      if (bytes === null) return tooLarge(limits.bodyBytes, role === 'editor');
       const isJson = (req.headers.get('content-type') ?? '').toLowerCase().includes('json');
-      if (isJson && text) {
+      if (isJson && bytes.byteLength > bodies.limits.inlineBytes && bytes.byteLength <= limits.bodyBytes) {
+        // parsed and checked against the budget in a worker: the event loop never parses a large body
         try {
-          body = JSON.parse(text);
-        } catch {
-          return new Response(jsonError('the request body is not valid JSON', 'BAD_REQUEST'), { status: 400, headers: { 'content-type': 'application/json' } });
+          const gated = await bodies.gate(bytes);
+          if ('refused' in gated)
+            return new Response(jsonError(gated.refused.message, gated.refused.code), { status: gated.refused.status, headers: { 'content-type': 'application/json', 'Cache-Control': 'no-store' } });
+          ({ body, digest } = gated);
+        } catch (err) {
+          if (!(err instanceof BodyPoolBusy)) throw err;
+          return new Response(jsonError(err.message, 'OVERLOADED'), {
+            status: 503,
+            headers: { 'content-type': 'application/json', 'Cache-Control': 'no-store', 'Retry-After': String(err.retryAfter) },
+          });
         }
-      } else body = text;
-      if (Buffer.byteLength(text) > limits.bodyBytes && !INGEST_OPERATION.test(String((body as { query?: unknown } | null)?.query ?? ''))) return tooLarge(limits.bodyBytes, false);
+      } else {
+        const text = bytes.toString('utf8');
+        digest = bodyDigest(bytes);
+        if (isJson && text) {
+          try {
+            body = JSON.parse(text);
+          } catch {
+            return new Response(jsonError('the request body is not valid JSON', 'BAD_REQUEST'), { status: 400, headers: { 'content-type': 'application/json' } });
+          }
+        } else body = text;
+        if (bytes.byteLength > limits.bodyBytes && !INGEST_OPERATION.test(String((body as { query?: unknown } | null)?.query ?? ''))) return tooLarge(limits.bodyBytes, false);
+      }
     }
     const mismatch = apqMismatch(req.method === 'POST' ? body : getParams(url));
     if (mismatch) return new Response(jsonError(mismatch, 'BAD_REQUEST'), { status: 400, headers: { 'content-type': 'application/json', 'Cache-Control': 'no-store' } });
@@ -189,8 +211,7 @@ export async function mountGraphQL(app: Hono, deps: AppDeps, opts: MountOptions 
     // Apollo picks the response content type from Accept, so it is part of the key
     // keyed by a hash: a request's size never adds to the cache's
     const cacheKey = createHash('sha256')
-      .update(`${req.method}\u0000${req.headers.get('accept') ?? ''}\u0000${url.search}\u0000`)
-      .update(raw)
+      .update(`${req.method}\u0000${req.headers.get('accept') ?? ''}\u0000${url.search}\u0000${digest}`)
       .digest('base64');
     // cached answers are only for requests Apollo would answer (CSRF prevention stays in force)
     const hit = cache && !bypass && preflighted(req.headers) ? cache.get(version, cacheKey) : undefined;
@@ -208,6 +229,7 @@ export async function mountGraphQL(app: Hono, deps: AppDeps, opts: MountOptions 
       meter: new WorkMeter(deadline),
       seen: {},
       ingest,
+      analyses,
     };
     const timedOut = new Promise<'timeout'>((resolve) => {
       // handed-over ingest fetches and writes on purpose for longer; it is not cut off
@@ -259,6 +281,8 @@ export async function mountGraphQL(app: Hono, deps: AppDeps, opts: MountOptions 
   app.on(['GET', 'POST'], path, handle);
   return async () => {
     if (!opts.ingest) await ingest.stop();
+    await bodies.close();
+    await analyses.close();
     await server.stop();
   };
 }

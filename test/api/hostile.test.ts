@@ -10,6 +10,7 @@ import { openEmbeddedStore } from '../../graph/embedded/grafeo-executor.js';
 import type { GraphStore } from '../../graph/store.js';
 import { WorkMeter } from '../../api/graphql/budget.js';
 import { WorkSlots } from '../../api/graphql/work-slots.js';
+import { BODY_POOL_LIMITS, BodyGatePool, BodyPoolBusy } from '../../api/graphql/body-pool.js';
 import { addressKey } from '../../api/server/rate-limit.js';
 import { errorFormatter } from '../../api/graphql/errors.js';
 import { createLogger } from '../../api/log.js';
@@ -162,14 +163,65 @@ describe('a hostile client', () => {
       expect(anonymous.status).toBe(413);
     });
 
-    it('answers many unique requests carrying large unused variables without keeping them', async () => {
+    it('refuses variables the operation does not declare, naming them, small or large', async () => {
+      const small = await underProbe(() => gql(url, PROBE, { pad: 'y' }));
+      expect(small.status).toBe(400);
+      expect(codeOf(small)).toBe('BAD_USER_INPUT');
+      expect(small.body.errors![0]!.message).toBe('variables: $pad is not declared by the operation: send only the variables it declares');
       const pad = 'y'.repeat(512 * 1024);
-      for (let i = 0; i < 20; i++) {
-        const r = await postRaw(url, JSON.stringify({ query: PROBE, variables: { pad: `${i}${pad}` } }));
-        expect(r.status).toBe(200);
+      for (let i = 0; i < 5; i++) {
+        const r = await underProbe(() => postRaw(url, JSON.stringify({ query: 'query Probe($id: ID!) { entity(id: $id) { id } }', variables: { id: 'chip:nvidia-h20', [`pad${i}`]: pad, more: 1 } })));
+        expect(r.status).toBe(400);
+        expect(codeOf(r)).toBe('BAD_USER_INPUT');
+        expect(r.body.errors![0]!.message).toBe(`variables: $pad${i}, $more are not declared by operation Probe: send only the variables it declares`);
       }
       const probe = await gql(url, PROBE);
       expect(probe.status).toBe(200);
+    });
+
+    it('checks a large body against the budget before the event loop parses it, and answers the large bodies it accepts', async () => {
+      // 1,000 ids of 60 characters: over 32 KB, so read by the worker, and within every cap
+      const ids = Array.from({ length: 1_000 }, (_, i) => (i ? `chip:absent-${String(i).padStart(50, '0')}` : 'chip:nvidia-h20'));
+      const q = 'query($ids: [ID!]!) { entities(ids: $ids) { id } }';
+      expect(JSON.stringify({ query: q, variables: { ids } }).length).toBeGreaterThan(32 * 1024);
+      const ok = await underProbe(() => gql<{ entities: ({ id: string } | null)[] }>(url, q, { ids }));
+      expect(ok.status).toBe(200);
+      expect(ok.body.data!.entities[0]).toEqual({ id: 'chip:nvidia-h20' });
+      const over = await underProbe(() => gql(url, q, { ids: [...ids, ...ids] }));
+      expect(over.status).toBe(400);
+      expect(over.body.errors![0]!.message).toBe('entities(ids): at most 1000 items, got 2000');
+      const search = await underProbe(() => gql(url, 'query($q: String!) { search(query: $q) { id } }', { q: 'nvidia '.repeat(43_000) }));
+      expect(search.status).toBe(400);
+      expect(search.body.errors![0]!.message).toBe('search(query): at most 500 characters, got 301000');
+    });
+
+    it('answers a large body that is not JSON, or whose query does not parse or validate, as it answers a small one', async () => {
+      const pad = 'z'.repeat(100 * 1024);
+      const notJson = await underProbe(() => postRaw(url, `{"query": "{ graphVersion }", "variables": {"pad": "${pad}"`));
+      expect(notJson.status).toBe(400);
+      expect(codeOf(notJson)).toBe('BAD_REQUEST');
+      expect(notJson.body.errors![0]!.message).toBe('the request body is not valid JSON');
+      const syntax = await underProbe(() => gql(url, 'query($pad: String) { entity(id: "x") { id ', { pad }));
+      expect(syntax.status).toBe(400);
+      expect(codeOf(syntax)).toBe('GRAPHQL_PARSE_FAILED');
+      const invalid = await underProbe(() => gql(url, 'query($pad: String) { entity(id: "chip:nvidia-h20") { nam } }', { pad }));
+      expect(invalid.status).toBe(400);
+      expect(codeOf(invalid)).toBe('GRAPHQL_VALIDATION_FAILED');
+      expect(invalid.body.errors![0]!.message).toBe('Cannot query field "nam" on type "Entity".');
+      const batch = await underProbe(() => postRaw(url, JSON.stringify([{ query: '{ graphVersion }', variables: { pad } }])));
+      expect(batch.status).toBe(400);
+      expect(codeOf(batch)).toBe('BAD_REQUEST');
+      expect(batch.body.errors![0]!.message).toBe('Operation batching disabled.');
+    });
+
+    it('passes on only what Apollo reads from a large body, and checks the variables of a query sent by hash alone', async () => {
+      const junk = Array.from({ length: 20_000 }, (_, i) => `junk-${i}`);
+      const extra = await underProbe(() => postRaw(url, JSON.stringify({ query: '{ graphVersion }', junk, extensions: { junk } })));
+      expect(extra.status).toBe(200);
+      expect(typeof (extra.body.data as { graphVersion: unknown }).graphVersion).not.toBe('undefined');
+      const byHash = await underProbe(() => postRaw(url, JSON.stringify({ variables: { ids: junk }, extensions: { persistedQuery: { version: 1, sha256Hash: 'c'.repeat(64) } } })));
+      expect(byHash.status).toBe(400);
+      expect(byHash.body.errors![0]!.message).toBe('$ids: a list of 20000 items; no argument takes more than 1000');
     });
   });
 
@@ -327,6 +379,18 @@ describe('the runtime half of the budget', () => {
     release();
     release();
     expect(slots.load).toEqual({ running: 0, waiting: 0 });
+  });
+
+  it('reads a bounded number of large bodies at once; past that the caller is told to come back', async () => {
+    const pool = new BodyGatePool({ ...BODY_POOL_LIMITS, threads: 1, queue: 0 });
+    try {
+      const body = Buffer.from(JSON.stringify({ query: '{ graphVersion }', variables: { pad: 'x'.repeat(64 * 1024) } }));
+      const first = pool.gate(Buffer.from(body));
+      await expect(pool.gate(Buffer.from(body))).rejects.toBeInstanceOf(BodyPoolBusy);
+      expect(await first).toMatchObject({ refused: { status: 400, code: 'BAD_USER_INPUT', message: 'variables: $pad is not declared by the operation: send only the variables it declares' } });
+    } finally {
+      await pool.close();
+    }
   });
 
   it('reports a full disk as such', () => {

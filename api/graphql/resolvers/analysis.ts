@@ -1,14 +1,13 @@
 // Traversals, paths, exposure and timelines: each runs on the snapshot in graph/ and is shaped here.
 import { NotFound, InvalidInput } from '../../../schema/errors.js';
 import { dateMs, type Snapshot } from '../../../graph/snapshot.js';
-import { reach, type Way } from '../../../graph/traverse.js';
-import { kShortestPaths } from '../../../graph/paths.js';
-import { exposure } from '../../../graph/exposure.js';
+import type { Way } from '../../../graph/traverse.js';
 import type { EntityRecord } from '../../../schema/records.js';
 import type { GraphContext } from '../context.js';
 import type { QueryResolvers } from '../generated.js';
 import type { ExposureModel, PathModel, SubgraphModel } from '../models.js';
 import { asOfMs, labelOf, relationAt } from '../entity-types.js';
+import { runAnalysis, type AnalysisResults, type AnalysisTask } from '../analysis-tasks.js';
 
 function nodeOf(s: Snapshot, id: string, field: string): number {
   const i = s.indexOf(id);
@@ -20,6 +19,11 @@ async function records(s: Snapshot, nodes: number[], ctx: GraphContext): Promise
   const found = await ctx.loaders.entity.loadMany(nodes.map((n) => s.ids[n]!));
   // the snapshot may be a moment older than the store: fall back to its own copy of the node
   return found.map((e, k) => (e && !(e instanceof Error) ? e : s.entity(nodes[k]!)));
+}
+
+/** Runs an analysis in the server's worker threads when there are some, else here; either way it stops at the request's deadline. */
+function analyse<K extends AnalysisTask['kind']>(s: Snapshot, task: Extract<AnalysisTask, { kind: K }>, ctx: GraphContext): Promise<AnalysisResults[K]> | AnalysisResults[K] {
+  return ctx.analyses ? ctx.analyses.run(s, task, ctx.deadline) : runAnalysis(s, task, () => ctx.meter.check());
 }
 
 /** Stops a request that ran out of time, before and after each traversal on the snapshot. */
@@ -38,7 +42,7 @@ async function subgraph(id: string, depth: number | null | undefined, asOf: stri
   const ms = asOfMs(asOf);
   const s = await ctx.snapshots.get();
   checkDeadline(ctx);
-  const r = reach(s, nodeOf(s, id, 'id'), way, d, ms);
+  const r = await analyse(s, { kind: 'reach', root: nodeOf(s, id, 'id'), way, depth: d, asOfMs: ms }, ctx);
   ctx.meter.add(r.nodes.length + r.edges.length);
   const nodes = await records(s, r.nodes, ctx);
   return { root: nodes[0]!, nodes, depths: r.depths, edges: r.edges.map((e) => relationAt(s, e)) };
@@ -55,7 +59,7 @@ export const analysisQueries: Pick<QueryResolvers, 'dependencies' | 'dependents'
     const from = nodeOf(s, args.from, 'from');
     const to = nodeOf(s, args.to, 'to');
     checkDeadline(ctx);
-    const found = kShortestPaths(s, from, to, { maxLength, k, directed: args.directed ?? true, asOfMs: asOfMs(args.asOf), check: () => ctx.meter.check() });
+    const found = await analyse(s, { kind: 'paths', from, to, maxLength, k, directed: args.directed ?? true, asOfMs: asOfMs(args.asOf) }, ctx);
     ctx.meter.add(found.reduce((n, p) => n + p.steps.length, 0));
     const nodes = [...new Set([from, ...found.flatMap((p) => p.steps.map((st) => st.node))])];
     const byNode = new Map((await records(s, nodes, ctx)).map((e, k) => [nodes[k]!, e]));
@@ -73,7 +77,7 @@ export const analysisQueries: Pick<QueryResolvers, 'dependencies' | 'dependents'
     const subjects = (args.subjects ?? []).map(labelOf);
     if (!subjects.length) throw new InvalidInput('subjects: name at least one entity type');
     checkDeadline(ctx);
-    const report = exposure(s, n, { subjects, asOfMs: ms, depth: bounded(args.depth, 6, 10, 'depth'), check: () => ctx.meter.check() });
+    const report = await analyse(s, { kind: 'exposure', nation: n, subjects, asOfMs: ms, depth: bounded(args.depth, 6, 10, 'depth') }, ctx);
     ctx.meter.add(report.layers.reduce((k, l) => k + l.items.reduce((m, it) => m + 2 + it.jurisdictions.length + it.path.length + it.control.length, 0), 0));
     const nodes = [...new Set([n, ...report.home, ...report.layers.flatMap((l) => l.items.flatMap((it) => [it.subject, it.dependency, ...it.jurisdictions]))])];
     const byNode = new Map((await records(s, nodes, ctx)).map((e, k) => [nodes[k]!, e]));

@@ -1,0 +1,31 @@
+// A worker thread of the analysis pool (analysis-pool.ts): keeps the snapshot of the graph version
+// it was last sent and runs analyses on it. The worker loads TypeScript through tsx itself, since
+// threads do not share the main thread's loader.
+import { register } from 'tsx/esm/api';
+
+register();
+const { runAnalysis, unpackSnapshot } = await import('./analysis-tasks.ts');
+
+let snapshot = null;
+
+/** Runs one task; asks for the snapshot when it holds another version (or none yet). null: only start. */
+export default function analyse(message) {
+  if (!message) return null;
+  const { version, packed, task, deadline } = message;
+  if (packed) snapshot = unpackSnapshot(packed);
+  if (!snapshot || snapshot.version !== version) return { missing: true };
+  let late = false;
+  try {
+    return {
+      result: runAnalysis(snapshot, task, () => {
+        if (Date.now() > deadline) {
+          late = true;
+          throw new Error('the request ran out of time');
+        }
+      }),
+    };
+  } catch (err) {
+    if (late) return { late: true };
+    throw err;
+  }
+}
