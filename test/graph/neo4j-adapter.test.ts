@@ -59,6 +59,7 @@ class FakeDriver implements DriverLike {
     return {
       executeRead: managed,
       executeWrite: managed,
+      run: async (query, params = {}) => tx().run(query, params),
       close: async () => {
         this.closedSessions++;
       },
@@ -88,8 +89,12 @@ async function failure(p: Promise<unknown>): Promise<Error> {
   throw new Error('expected a rejection');
 }
 
-/** Answers the version queries, as a server with an empty graph would. */
-const versionOnly: Responder = (query) => (query === Q.bumpVersion || query === Q.graphVersion ? [{ version: neo4j.int(7) }] : []);
+/** Answers the version queries, as a server with an empty graph would, and grants every lease asked for. */
+const versionOnly: Responder = (query, params) => {
+  if (query === Q.bumpVersion || query === Q.graphVersion) return [{ version: neo4j.int(7) }];
+  if (query === Q.acquireLease) return [{ owner: params.owner, token: neo4j.int(1), expiresAt: neo4j.int(Date.now() + 60_000) }];
+  return [];
+};
 
 describe('Neo4j adapter sessions', () => {
   it('opens one session per call, in the right mode and database, and closes it', async () => {
@@ -227,7 +232,12 @@ describe('opening a Neo4j store', () => {
     const texts = driver.calls.map((c) => c.query);
     expect(texts).toContain(FULLTEXT_INDEX);
     expect(texts.some((t) => t.startsWith('CREATE CONSTRAINT entity_id'))).toBe(true);
-    expect(texts.at(-1)).toMatch(/db\.awaitIndexes/);
+    // under the migration lease: the DDL, the wait for indexes, then the fingerprint that lets other replicas skip it all
+    const at = (q: string) => texts.indexOf(q);
+    expect(at(Q.schemaFingerprint)).toBe(0);
+    expect(at(Q.acquireLease)).toBeLessThan(texts.findIndex((t) => t.startsWith('CREATE CONSTRAINT')));
+    expect(texts.findIndex((t) => /db\.awaitIndexes/.test(t))).toBeGreaterThan(at(FULLTEXT_INDEX));
+    expect(texts.slice(-2)).toEqual([Q.setSchemaFingerprint, Q.releaseLease]);
     expect(store.info).toEqual({ kind: 'neo4j', location: 'neo4j://db.example:7687 (database graph)' });
     expect(await store.graphVersion()).toBe(7);
     await store.close();
@@ -327,7 +337,7 @@ describe('Lucene query for full-text search', () => {
 
   it('an empty query sends nothing', async () => {
     const driver = new FakeDriver();
-    expect(await new Neo4jExecutor(driver, CTX, INFO).textSearch('?!', 5)).toEqual([]);
+    expect(await new Neo4jExecutor(driver, CTX, INFO).textSearch([{ query: '?!', labels: [], limit: 5 }])).toEqual([[]]);
     expect(driver.calls).toEqual([]);
   });
 });
