@@ -37,8 +37,9 @@ export const Q = {
   findEntities: (conditions: string[]) =>
     `MATCH (n:Entity) WHERE n.label = $label AND n.id > $after${conditions.map((c) => ` AND ${c}`).join('')} RETURN properties(n) AS p ORDER BY n.id LIMIT $limit`,
   countEntities: (conditions: string[]) => `MATCH (n:Entity) WHERE n.label = $label${conditions.map((c) => ` AND ${c}`).join('')} RETURN count(n) AS total`,
-  outRelations: `UNWIND $ids AS id MATCH (n:Entity {id: id})-[r]->(m:Entity) RETURN n.id AS owner, n.id AS source, type(r) AS type, m.id AS target, properties(r) AS rp, properties(m) AS mp`,
-  inRelations: `UNWIND $ids AS id MATCH (n:Entity {id: id})<-[r]-(m:Entity) RETURN n.id AS owner, m.id AS source, type(r) AS type, n.id AS target, properties(r) AS rp, properties(m) AS mp`,
+  /** the relations of many entities (DataLoader batches), without the neighbours' properties, which the caller loads by id when it needs them */
+  outRelations: `UNWIND $ids AS id MATCH (n:Entity {id: id})-[r]->(m:Entity) RETURN n.id AS owner, n.id AS source, type(r) AS type, m.id AS target, properties(r) AS rp`,
+  inRelations: `UNWIND $ids AS id MATCH (n:Entity {id: id})<-[r]-(m:Entity) RETURN n.id AS owner, m.id AS source, type(r) AS type, n.id AS target, properties(r) AS rp`,
   allEntities: `MATCH (n:Entity) RETURN properties(n) AS p ORDER BY n.id`,
   /** one page of a label's entities by id, without a count (the gazetteer's names read) */
   entitiesPage: `MATCH (n:Entity) WHERE n.label = $label AND n.id > $after RETURN properties(n) AS p ORDER BY n.id LIMIT $limit`,
