@@ -2,7 +2,9 @@
 // failure, and that no query text ever carries a value. No Neo4j server is needed.
 import neo4j from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
-import { Q } from '../../graph/cypher/catalogue.js';
+import { CLEAR, Q } from '../../graph/cypher/catalogue.js';
+import { CypherGraphStore } from '../../graph/cypher/cypher-store.js';
+import { loadConfig } from '../../api/config.js';
 import { escapeLucene, luceneQuery } from '../../graph/neo4j/lucene-query.js';
 import { displayUri } from '../../graph/neo4j/neo4j-errors.js';
 import { FULLTEXT_INDEX, FULLTEXT_QUERY, Neo4jExecutor, openNeo4jStore, type DriverLike, type Neo4jOptions, type RecordLike, type SessionLike, type TxLike } from '../../graph/neo4j/neo4j-executor.js';
@@ -180,6 +182,44 @@ describe('Neo4j value mapping', () => {
   });
 });
 
+describe('Neo4j reads with a time limit and whole-graph batches', () => {
+  it("passes a read's time limit to the server as the transaction timeout", async () => {
+    let seen: unknown;
+    const driver = new FakeDriver(() => []);
+    const session = driver.session.bind(driver);
+    driver.session = (config) => {
+      const s = session(config);
+      return { ...s, executeRead: (work, txConfig) => ((seen = txConfig), s.executeRead(work)) };
+    };
+    const store = new CypherGraphStore(new Neo4jExecutor(driver, CTX, INFO));
+    await store.relationPage('chip:nvidia-h20', { types: ['RUNS_ON'], direction: 'in', first: 10, timeoutMs: 1234.4 });
+    expect(seen).toEqual({ timeout: 1234 });
+    expect(driver.calls[0]!.query).toBe(Q.relationPage);
+    expect(fromNeo4j(driver.calls[0]!.params)).toMatchObject({ id: 'chip:nvidia-h20', types: ['RUNS_ON'], dir: 'in', limit: 11 });
+  });
+
+  it('clears the graph in IN TRANSACTIONS batches, each an auto-commit query, never one managed transaction', async () => {
+    const driver = new FakeDriver(versionOnly);
+    let autoCommit = 0;
+    const session = driver.session.bind(driver);
+    driver.session = (config) => {
+      const s = session(config);
+      return { ...s, run: (q, p) => (autoCommit++, s.run(q, p)) };
+    };
+    await new CypherGraphStore(new Neo4jExecutor(driver, CTX, INFO)).clear();
+    const batched = driver.calls.filter((c) => /IN TRANSACTIONS OF \d+ ROWS/.test(c.query)).map((c) => c.query);
+    expect(batched).toEqual(CLEAR.map((step) => step.batched));
+    expect(autoCommit).toBe(CLEAR.length);
+    expect(driver.calls.at(-1)!.query).toBe(Q.bumpVersion);
+  });
+
+  it('takes the pool size from NEO4J_MAX_POOL_SIZE, and refuses a bad one naming it', () => {
+    expect(loadConfig({ STORE: 'neo4j', NEO4J_URI: 'neo4j://db:7687', NEO4J_MAX_POOL_SIZE: '250' }).neo4j).toMatchObject({ maxConnectionPoolSize: 250 });
+    expect(loadConfig({ STORE: 'neo4j', NEO4J_URI: 'neo4j://db:7687' }).neo4j!.maxConnectionPoolSize).toBeUndefined();
+    expect(() => loadConfig({ STORE: 'neo4j', NEO4J_URI: 'neo4j://db:7687', NEO4J_MAX_POOL_SIZE: 'many' })).toThrow(/NEO4J_MAX_POOL_SIZE/);
+  });
+});
+
 describe('Neo4j error mapping', () => {
   const mapped = async (code: string, message?: string) => {
     const driver = new FakeDriver(() => {
@@ -211,6 +251,17 @@ describe('Neo4j error mapping', () => {
 
   it('reports transient errors that outlast the retries as StoreUnavailable', async () => {
     expect(await mapped('Neo.TransientError.General.DatabaseUnavailable')).toBeInstanceOf(StoreUnavailable);
+  });
+
+  it('maps an exhausted connection pool, a cluster it cannot route in and a query stopped at its time limit to StoreUnavailable', async () => {
+    const pool = await mapped('N/A', 'Connection acquisition timed out in 10000 ms. Pool status: Active conn count = 100, Idle conn count = 0.');
+    expect(pool).toBeInstanceOf(StoreUnavailable);
+    expect(pool.message).toMatch(/no free connection.*NEO4J_MAX_POOL_SIZE/);
+    expect(await mapped('Neo.ClientError.Cluster.NotALeader', 'No longer the leader')).toBeInstanceOf(StoreUnavailable);
+    expect(await mapped('Neo.ClientError.General.ForbiddenOnReadOnlyDatabase')).toBeInstanceOf(StoreUnavailable);
+    const slow = await mapped('Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration', 'The transaction has been terminated.');
+    expect(slow).toBeInstanceOf(StoreUnavailable);
+    expect(slow.message).toMatch(/time limit/);
   });
 
   it('passes other errors through unchanged', async () => {
