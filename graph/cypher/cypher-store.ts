@@ -271,6 +271,14 @@ async function paged<T>(readPage: (after: string) => Promise<Row[]>, decode: (ro
 
 const PAGE = 5_000;
 
+/** What a store's schema is brought up to: a hash of the migrations (and the adapter, whose own DDL differs). */
+export function schemaFingerprint(kind: StoreInfo['kind']): string {
+  return createHash('sha256')
+    .update(JSON.stringify([kind, MIGRATIONS]))
+    .digest('hex')
+    .slice(0, 16);
+}
+
 /** The lease one process holds while it migrates the schema. */
 export const MIGRATION_LEASE = 'store:migrate';
 

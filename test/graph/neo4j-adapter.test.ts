@@ -3,7 +3,7 @@
 import neo4j from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
 import { CLEAR, Q } from '../../graph/cypher/catalogue.js';
-import { CypherGraphStore } from '../../graph/cypher/cypher-store.js';
+import { CypherGraphStore, schemaFingerprint } from '../../graph/cypher/cypher-store.js';
 import { loadConfig } from '../../api/config.js';
 import { escapeLucene, luceneQuery } from '../../graph/neo4j/lucene-query.js';
 import { displayUri } from '../../graph/neo4j/neo4j-errors.js';
@@ -294,6 +294,29 @@ describe('opening a Neo4j store', () => {
     await store.close();
     expect(driver.closed).toBe(true);
     expect(driver.closedSessions).toBe(driver.opened);
+  });
+
+  it('leaves a schema whose fingerprint is current alone: a replica starting on a migrated store runs no DDL', async () => {
+    const driver = new FakeDriver((query, params) => (query === Q.schemaFingerprint ? [{ fingerprint: schemaFingerprint('neo4j') }] : versionOnly(query, params)));
+    const store = await openNeo4jStore(OPTS, () => driver);
+    expect(driver.calls.map((c) => c.query)).toEqual([Q.schemaFingerprint]);
+    await store.close();
+  });
+
+  it('waits for the process that holds the migration lease instead of migrating too', async () => {
+    let polls = 0;
+    const driver = new FakeDriver((query) => {
+      // another replica holds the lease, and has finished by the third look
+      if (query === Q.schemaFingerprint) return ++polls >= 3 ? [{ fingerprint: schemaFingerprint('neo4j') }] : [];
+      return [];
+    });
+    const store = new CypherGraphStore(new Neo4jExecutor(driver, CTX, INFO));
+    await store.migrate({ pollMs: 5 });
+    const texts = driver.calls.map((c) => c.query);
+    expect(texts.filter((t) => t === Q.acquireLease)).toHaveLength(1);
+    expect(texts.some((t) => t.startsWith('CREATE'))).toBe(false);
+    expect(polls).toBe(3);
+    await expect(new CypherGraphStore(new Neo4jExecutor(new FakeDriver(() => []), CTX, INFO)).migrate({ pollMs: 5, waitMs: 30 })).rejects.toThrow(/being migrated by another process.*store:migrate/);
   });
 
   it('fails fast with StoreUnavailable on bad credentials and closes the driver', async () => {
