@@ -12,6 +12,7 @@ const env = z.object({
   NEO4J_USER: z.string().default('neo4j'),
   NEO4J_PASSWORD: z.string().default(''),
   NEO4J_DATABASE: z.string().optional(),
+  NEO4J_MAX_POOL_SIZE: z.coerce.number().int().min(1).max(10_000).optional(),
   API_KEYS: z.string().default(''),
   PUBLIC_URL: z.string().optional(),
   EMBED_FRAME_ANCESTORS: z.string().default('*'),
@@ -41,7 +42,7 @@ export interface Config {
   dataDir: string;
   logLevel: string;
   store: 'embedded' | 'neo4j';
-  neo4j?: { uri: string; user: string; password: string; database?: string };
+  neo4j?: { uri: string; user: string; password: string; database?: string; maxConnectionPoolSize?: number };
   apiKeys: Map<string, ApiKeyRole>;
   publicUrl?: string;
   frameAncestors: string;
@@ -95,14 +96,16 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   const e = parsed.data;
   if (e.PUBLIC_URL !== undefined && !/^https?:\/\/[^/?#\s]+/i.test(e.PUBLIC_URL))
     throw new InvalidInput(`PUBLIC_URL: expected the server's public origin like https://maps.example.org, got "${e.PUBLIC_URL}"`);
-  if (e.STORE === 'neo4j' && !e.NEO4J_URI) throw new InvalidInput('NEO4J_URI: required when STORE=neo4j (e.g. bolt://localhost:7687)');
+  if (e.STORE === 'neo4j' && !e.NEO4J_URI) throw new InvalidInput('NEO4J_URI: required when STORE=neo4j (e.g. neo4j://localhost:7687)');
   return {
     port: e.PORT,
     host: e.HOST,
     dataDir: e.DATA_DIR,
     logLevel: e.LOG_LEVEL,
     store: e.STORE,
-    neo4j: e.NEO4J_URI ? { uri: e.NEO4J_URI, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD, database: e.NEO4J_DATABASE } : undefined,
+    neo4j: e.NEO4J_URI
+      ? { uri: e.NEO4J_URI, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD, database: e.NEO4J_DATABASE, ...(e.NEO4J_MAX_POOL_SIZE ? { maxConnectionPoolSize: e.NEO4J_MAX_POOL_SIZE } : {}) }
+      : undefined,
     apiKeys: parseApiKeys(e.API_KEYS),
     publicUrl: e.PUBLIC_URL,
     frameAncestors: e.EMBED_FRAME_ANCESTORS,

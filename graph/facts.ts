@@ -15,7 +15,7 @@ import {
   type RelationFact,
 } from '../schema/records.js';
 import { ID_PREFIX, labelProps, type Label } from '../schema/generated/model.js';
-import { dateProblem, nameProblem, rangeProblem, shown, sourceUrlProblem } from '../schema/validate.js';
+import { dateProblem, nameProblem, propsProblem, rangeProblem, shown, sourceUrlProblem } from '../schema/validate.js';
 import type { GraphStore, WriteBatch } from './store.js';
 
 /**
@@ -109,7 +109,7 @@ const norm = (s: string) => s.normalize('NFKC').trim().toLowerCase();
 /** Builds a store write from parsed records, resolving endpoints against the batch and the store. */
 export async function factsToBatch(
   records: { line: number; record: FactRecord }[],
-  store: Pick<GraphStore, 'getEntities' | 'getDocuments' | 'search'>,
+  store: Pick<GraphStore, 'getEntities' | 'getDocuments' | 'searchMany'>,
   opts: { defaultSource: string; extractor?: string; observedAt?: string },
 ): Promise<{ batch: WriteBatch; rejected: RejectedLine[] }> {
   const rejected: RejectedLine[] = [];
@@ -136,7 +136,9 @@ export async function factsToBatch(
       continue;
     }
     const ok = labelProps[e.label].safeParse(e.props);
-    if (ok.success) {
+    const unstorable = propsProblem('props', e.props);
+    if (unstorable) rejected.push({ line, reason: unstorable });
+    else if (ok.success) {
       remember(e);
       givenOn.set(e.id, line);
     } else rejected.push({ line, reason: `props.${ok.error.issues[0]!.path.join('.')}: ${ok.error.issues[0]!.message}` });
@@ -147,21 +149,24 @@ export async function factsToBatch(
   const facts = records.filter((r): r is { line: number; record: RelationFact } => r.record.kind === 'fact');
   const wanted = [...new Set(facts.flatMap(({ record }) => [endpointId(record.subject), endpointId(record.object)]))].filter((id) => !entities.has(id));
   const existing = await store.getEntities(wanted);
-  // a name the store knows as another entity's name or alias resolves to that entity
-  const searched = new Set<string>();
+  // a name the store knows as another entity's name or alias resolves to that entity: one search
+  // per distinct name, however many facts use it, all in one round trip
+  const asked = new Map<string, { query: string; labels: Label[]; limit: number; name: string }>();
   for (const { record } of facts)
     for (const ep of [record.subject, record.object]) {
       if (typeof ep.id === 'string' || entities.has(endpointId(ep)) || existing.has(endpointId(ep))) continue;
       const name = norm(String(ep.name));
-      // one search per distinct name, however many facts use it
-      if (searched.has(`${String(ep.type)}\u0000${name}`)) continue;
-      searched.add(`${String(ep.type)}\u0000${name}`);
-      const hit = (await store.search(String(ep.name), { labels: [ep.type as Label], limit: 5 })).find((h) => [h.entity.name, ...h.entity.aliases].some((n) => norm(n) === name));
-      if (hit) {
-        byName.set(`${String(ep.type)}\u0000${name}`, hit.entity.id);
-        existing.set(hit.entity.id, hit.entity);
-      }
+      const key = `${String(ep.type)}\u0000${name}`;
+      if (!asked.has(key)) asked.set(key, { query: String(ep.name), labels: [ep.type as Label], limit: 5, name });
     }
+  const answers = asked.size ? await store.searchMany([...asked.values()]) : [];
+  [...asked].forEach(([key, q], i) => {
+    const hit = answers[i]!.find((h) => [h.entity.name, ...h.entity.aliases].some((n) => norm(n) === q.name));
+    if (hit) {
+      byName.set(key, hit.entity.id);
+      existing.set(hit.entity.id, hit.entity);
+    }
+  });
 
   const created = new Map<string, EntityRecord>();
   const claims: ClaimRecord[] = [];
@@ -177,6 +182,11 @@ export async function factsToBatch(
       } else rejected.push({ line, reason: `unknown entity "${id}" (give it as an entity record, or as {type, name})` });
     }
     if (ends.length < 2) continue;
+    const unstorable = propsProblem('props', record.props);
+    if (unstorable) {
+      rejected.push({ line, reason: unstorable });
+      continue;
+    }
     const source = record.source ?? opts.defaultSource;
     sources.add(source);
     const base = {

@@ -5,7 +5,7 @@ import { openEmbeddedStore } from './embedded/grafeo-executor.js';
 export interface StoreConfig {
   store: 'embedded' | 'neo4j';
   dataDir: string;
-  neo4j?: { uri: string; user: string; password: string; database?: string };
+  neo4j?: { uri: string; user: string; password: string; database?: string; maxConnectionPoolSize?: number };
 }
 
 /** Opens and migrates the configured store. */

@@ -2,6 +2,7 @@
 // implement it (embedded Grafeo, Neo4j) over one Cypher catalogue; one contract suite tests both.
 import type { Label } from '../schema/generated/model.js';
 import type { ClaimRecord, DocumentRecord, EntityRecord, Props, RelationRecord } from '../schema/records.js';
+import { StoreUnavailable } from '../schema/errors.js';
 
 /** One transactional write: everything in it lands together or not at all. */
 export interface WriteBatch {
@@ -14,6 +15,14 @@ export interface WriteBatch {
   retractDocumentClaims?: string[];
   /** the inputs documents were read from (replaced by document id); not part of the graph, so they never move its version */
   inputs?: DocumentInput[];
+  /** the lease this write runs under: it lands only while that lease is still held with this token, else LeaseLost */
+  fence?: LeaseFence;
+}
+
+/** A lease and the token of one grant of it. */
+export interface LeaseFence {
+  job: string;
+  token: number;
 }
 
 /** What a document was read from, kept so that a newer extractor can read it again (`reextract`). */
@@ -75,10 +84,31 @@ export interface SearchHit {
   score: number;
 }
 
-export interface Lease {
-  job: string;
+/** One grant of a job's lease: the token grows with every grant, so an older holder's writes are refused. */
+export interface Lease extends LeaseFence {
   owner: string;
+  /** when it lapses unless renewed, by the store server's clock (ISO 8601) */
   expiresAt: string;
+}
+
+/** A write or renewal under a lease that another worker has taken since, or that lapsed. */
+export class LeaseLost extends StoreUnavailable {
+  constructor(message: string) {
+    super(message);
+    this.name = 'LeaseLost';
+  }
+}
+
+export interface RelationPageOptions {
+  direction?: 'out' | 'in' | 'both';
+  /** relation types to keep (all when empty) */
+  types?: string[];
+  /** at most this many (default 100, at most 1,000) */
+  first?: number;
+  /** the endCursor of the page before */
+  after?: string | null;
+  /** the store gives up after this long (a request's remaining time) */
+  timeoutMs?: number;
 }
 
 export interface StoreInfo {
@@ -95,6 +125,8 @@ export interface GraphStore {
   getEntities(ids: string[]): Promise<Map<string, EntityRecord>>;
   findEntities(label: Label, opts?: FindOptions): Promise<Page<EntityRecord>>;
   neighbours(id: string, opts?: { direction?: 'out' | 'in' | 'both'; types?: string[]; limit?: number }): Promise<Neighbour[]>;
+  /** One page of an entity's relations, typed, directed and paged by the store (ordered by relation id). */
+  relationPage(id: string, opts?: RelationPageOptions): Promise<{ items: Neighbour[]; endCursor: string | null; hasNextPage: boolean }>;
   /** The relations (with their aggregated props) of many entities at once, for DataLoader. */
   relationsOf(ids: string[]): Promise<Map<string, RelationRecord[]>>;
   /** The claims behind many relations at once (live ones only unless includeRetracted). */
@@ -103,6 +135,10 @@ export interface GraphStore {
   getDocuments(ids: string[]): Promise<Map<string, DocumentRecord>>;
   /** Full-text search over names, aliases and descriptions. */
   search(query: string, opts?: { labels?: Label[]; limit?: number }): Promise<SearchHit[]>;
+  /** Many searches in one round trip (entity resolution of a document's new names); one list of hits per query, in order. */
+  searchMany(queries: { query: string; labels?: Label[]; limit?: number }[]): Promise<SearchHit[][]>;
+  /** Every entity of the given labels (no relations, no documents unless asked), read page by page: what a gazetteer needs. */
+  entitiesOf(labels: readonly Label[]): Promise<EntityRecord[]>;
   /** Moves on every write that changes something. */
   graphVersion(): Promise<number>;
   counts(): Promise<{ entities: Record<string, number>; relations: Record<string, number>; claims: number; documents: number }>;
@@ -116,9 +152,15 @@ export interface GraphStore {
   getDocumentInputs(documentIds: string[]): Promise<Map<string, DocumentInput>>;
   /** Removes every entity, relation, claim, document and document input (seed --reset). */
   clear(): Promise<void>;
-  /** Takes the lease on a job for ttlMs unless another owner holds an unexpired one. */
-  acquireLease(job: string, owner: string, ttlMs: number): Promise<boolean>;
-  releaseLease(job: string, owner: string): Promise<void>;
+  /**
+   * Takes the lease on a job for ttlMs (by the store server's clock) unless another owner holds an
+   * unexpired one; returns the grant with its fencing token, or null.
+   */
+  acquireLease(job: string, owner: string, ttlMs: number): Promise<Lease | null>;
+  /** Extends a lease its holder still holds; null when it lapsed or another worker took it. */
+  renewLease(lease: Lease, ttlMs: number): Promise<Lease | null>;
+  /** Frees a lease (only the grant with this token, when given); the token keeps growing for the next grant. */
+  releaseLease(job: string, owner: string, token?: number): Promise<void>;
   /** Appends JSON entries to a small named log (ingest runs, dead letters); an entry with a known id is replaced. */
   appendLog(kind: string, entries: { id: string; at: string; data: unknown }[]): Promise<void>;
   /** The newest entries of a log, newest first. */

@@ -101,6 +101,37 @@ export function quoteProblem(field: string, quote: string, documentText: string)
   return `${field}: ${shown(quote)} does not occur in its source document`;
 }
 
+const kindOf = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'list' : typeof v);
+
+/**
+ * Null when `value` is a property value both stores can hold: a string, a finite number, a
+ * boolean, or a list of one of those, all of one type (Neo4j stores nothing else: no nested maps,
+ * no lists of lists, no mixed lists, no nulls inside a list); else a message naming the field.
+ * A null or absent value is fine (the property is simply not stored).
+ */
+export function storableProblem(field: string, value: unknown): string | null {
+  if (value === null || value === undefined || typeof value === 'string' || typeof value === 'boolean') return null;
+  if (typeof value === 'number') return Number.isFinite(value) ? null : `${field}: ${String(value)} is not a finite number`;
+  if (Array.isArray(value)) {
+    const kinds = [...new Set(value.map(kindOf))];
+    const bad = kinds.find((k) => k !== 'string' && k !== 'number' && k !== 'boolean');
+    if (bad) return `${field}: a list may hold only strings, numbers or booleans, got ${bad === 'object' ? 'a map' : `a ${bad}`} in ${shown(value)}`;
+    if (kinds.length > 1) return `${field}: a list must hold values of one type, got ${kinds.join(' and ')} in ${shown(value)}`;
+    const broken = value.find((v) => typeof v === 'number' && !Number.isFinite(v));
+    return broken === undefined ? null : `${field}: ${String(broken)} is not a finite number`;
+  }
+  return `${field}: expected a string, number, boolean or a list of one of them, got ${typeof value === 'object' ? 'a map' : `a ${typeof value}`} ${shown(value)}`;
+}
+
+/** Null when every value of a props map is storable (storableProblem); else the first problem, naming `field.key`. */
+export function propsProblem(field: string, props: Record<string, unknown> | null | undefined): string | null {
+  for (const [key, value] of Object.entries(props ?? {})) {
+    const problem = storableProblem(`${field}.${key}`, value);
+    if (problem) return problem;
+  }
+  return null;
+}
+
 /** Throws InvalidInput with the message when there is one. */
 export function assertValid(problem: string | null): void {
   if (problem) throw new InvalidInput(problem);

@@ -31,7 +31,7 @@ function usage(commands: CliCommand[]): string {
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
     "chokepoint <command> --help shows a command's options.",
-    'environment: STORE (embedded|neo4j), DATA_DIR, NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, PORT, LOG_LEVEL, API_KEYS',
+    'environment: STORE (embedded|neo4j), DATA_DIR, NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE, NEO4J_MAX_POOL_SIZE, PORT, LOG_LEVEL, API_KEYS',
   ].join('\n');
 }
 

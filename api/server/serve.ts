@@ -11,7 +11,7 @@ import { openStore } from '../../graph/open-store.js';
 import { SnapshotCache } from '../../graph/snapshot-cache.js';
 import type { GraphStore } from '../../graph/store.js';
 import { IngestService } from '../../ingest/ingest-service.js';
-import { seedStore } from '../seeding.js';
+import { seedIfEmpty } from '../seeding.js';
 import { createApp } from './app.js';
 
 const SIGNALS = ['SIGTERM', 'SIGINT'] as const;
@@ -27,9 +27,11 @@ export interface RunningServer {
 export async function startServer(config: Config, opts: { store?: GraphStore; handleSignals?: boolean; scheduleIngest?: boolean } = {}): Promise<RunningServer> {
   const logger = createLogger(config.logLevel);
   const store = opts.store ?? (await openStore(config));
-  if (config.seedOnStart && (await store.graphVersion()) === 0) {
-    const { write } = await seedStore(store);
-    logger.info({ entities: write.entities, claims: write.claimsAdded, version: write.version }, 'seeded the empty store from seeds/');
+  if (config.seedOnStart) {
+    // one replica seeds an empty store; the others start without waiting for it
+    const seeded = await seedIfEmpty(store);
+    if (seeded === 'busy') logger.info('another process is seeding the empty store');
+    else if (seeded !== 'present') logger.info({ entities: seeded.write.entities, claims: seeded.write.claimsAdded, version: seeded.write.version }, 'seeded the empty store from seeds/');
   }
   // the server owns the store, so the ingest jobs and the work CLIs hand over run here
   const ingest = new IngestService(store, {

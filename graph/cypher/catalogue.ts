@@ -25,6 +25,9 @@ export const INPUT_KEYS = ['id', 'url', 'readAs', 'contentType', 'body', 'encodi
 export const Q = {
   bumpVersion: `MERGE (m:Meta {id: 'graph'}) ON CREATE SET m.version = 0 SET m.version = m.version + 1 RETURN m.version AS version`,
   graphVersion: `OPTIONAL MATCH (m:Meta {id: 'graph'}) RETURN coalesce(m.version, 0) AS version`,
+  /** the migrations a store was last brought up to (a fingerprint of MIGRATIONS), so replicas that find it current skip them */
+  schemaFingerprint: `OPTIONAL MATCH (m:Meta {id: 'schema'}) RETURN m.fingerprint AS fingerprint`,
+  setSchemaFingerprint: `MERGE (m:Meta {id: 'schema'}) SET m.fingerprint = $fingerprint RETURN m.fingerprint AS fingerprint`,
 
   /** rows: [{id, label, props}] where props holds every stored key (flat scalars and lists) */
   upsertEntities: (label: string) => `UNWIND $rows AS r MERGE (n:Entity {id: r.id}) SET n += r.props SET n:${schemaName(label, LABELS)} RETURN count(n) AS written`,
@@ -34,9 +37,18 @@ export const Q = {
   findEntities: (conditions: string[]) =>
     `MATCH (n:Entity) WHERE n.label = $label AND n.id > $after${conditions.map((c) => ` AND ${c}`).join('')} RETURN properties(n) AS p ORDER BY n.id LIMIT $limit`,
   countEntities: (conditions: string[]) => `MATCH (n:Entity) WHERE n.label = $label${conditions.map((c) => ` AND ${c}`).join('')} RETURN count(n) AS total`,
-  outRelations: `UNWIND $ids AS id MATCH (n:Entity {id: id})-[r]->(m:Entity) RETURN n.id AS owner, n.id AS source, type(r) AS type, m.id AS target, properties(r) AS rp, properties(m) AS mp`,
-  inRelations: `UNWIND $ids AS id MATCH (n:Entity {id: id})<-[r]-(m:Entity) RETURN n.id AS owner, m.id AS source, type(r) AS type, n.id AS target, properties(r) AS rp, properties(m) AS mp`,
+  /** the relations of many entities (DataLoader batches), without the neighbours' properties, which the caller loads by id when it needs them */
+  outRelations: `UNWIND $ids AS id MATCH (n:Entity {id: id})-[r]->(m:Entity) RETURN n.id AS owner, n.id AS source, type(r) AS type, m.id AS target, properties(r) AS rp`,
+  inRelations: `UNWIND $ids AS id MATCH (n:Entity {id: id})<-[r]-(m:Entity) RETURN n.id AS owner, m.id AS source, type(r) AS type, n.id AS target, properties(r) AS rp`,
   allEntities: `MATCH (n:Entity) RETURN properties(n) AS p ORDER BY n.id`,
+  /** one page of a label's entities by id, without a count (the gazetteer's names read) */
+  entitiesPage: `MATCH (n:Entity) WHERE n.label = $label AND n.id > $after RETURN properties(n) AS p ORDER BY n.id LIMIT $limit`,
+  /**
+   * one page of an entity's relations, typed and directed in the query and ordered by relation id
+   * then direction ('in' before 'out'; a self-loop comes once each way); `$dir` is 'out', 'in' or
+   * 'both', `$after`/`$afterDir` the last row seen
+   */
+  relationPage: `CALL { MATCH (n:Entity {id: $id})-[r]->(m:Entity) WHERE $dir <> 'in' AND (size($types) = 0 OR type(r) IN $types) RETURN r, m, n.id AS source, m.id AS target, 'out' AS direction UNION ALL MATCH (n:Entity {id: $id})<-[r]-(m:Entity) WHERE $dir <> 'out' AND (size($types) = 0 OR type(r) IN $types) RETURN r, m, m.id AS source, n.id AS target, 'in' AS direction } WITH r, m, source, target, direction WHERE r.id > $after OR (r.id = $after AND direction > $afterDir) RETURN source, type(r) AS type, target, properties(r) AS rp, properties(m) AS mp, direction ORDER BY r.id, direction LIMIT $limit`,
   allRelations: `MATCH (a:Entity)-[r]->(b:Entity) RETURN a.id AS source, type(r) AS type, b.id AS target, properties(r) AS rp`,
   countByLabel: `MATCH (n:Entity) RETURN n.label AS key, count(n) AS total`,
   countByType: `MATCH (:Entity)-[r]->(:Entity) RETURN type(r) AS key, count(r) AS total`,
@@ -51,30 +63,56 @@ export const Q = {
   allClaimsFor: `UNWIND $keys AS k MATCH (c:Claim {relKey: k}) RETURN properties(c) AS p`,
   claimsBySubject: `MATCH (c:Claim {subject: $id}) RETURN properties(c) AS p`,
   claimsByObject: `MATCH (c:Claim {object: $id}) RETURN properties(c) AS p`,
-  allClaims: `MATCH (c:Claim) WHERE c.retracted = false RETURN properties(c) AS p ORDER BY c.id`,
+  /** one page of the live claims by id (a whole-graph ORDER BY in one transaction trips a server's memory guard) */
+  claimsPage: `MATCH (c:Claim) WHERE c.id > $after AND c.retracted = false RETURN properties(c) AS p ORDER BY c.id LIMIT $limit`,
 
-  /** rows: [{from, to}] — one relation per (from, type, to): the old edge goes before the new is made */
+  /**
+   * keys: relation keys, sorted — one lock node per relation, written (so locked) before its
+   * claims are read: two writers of one relation run one after the other, and taking the locks
+   * in key order keeps two writers of several relations from deadlocking
+   */
+  lockRelations: `UNWIND $keys AS k MERGE (l:RelationLock {key: k}) SET l.writer = $writer RETURN count(l) AS locked`,
+  /** rows: [{from, to}] — relations whose last live claim went */
   deleteRelations: (type: string) => `UNWIND $rows AS r MATCH (a:Entity {id: r.from})-[e:${schemaName(type, RELATION_TYPES)}]->(b:Entity {id: r.to}) DELETE e RETURN count(e) AS deleted`,
-  /** rows: [{from, to, props}] */
-  createRelations: (type: string) =>
-    `UNWIND $rows AS r MATCH (a:Entity {id: r.from}), (b:Entity {id: r.to}) CREATE (a)-[e:${schemaName(type, RELATION_TYPES)}]->(b) SET e += r.props RETURN count(e) AS created`,
+  /** rows: [{from, to, props}] — one relation per (from, type, to), made or updated in place with its aggregate */
+  mergeRelations: (type: string) =>
+    `UNWIND $rows AS r MATCH (a:Entity {id: r.from}), (b:Entity {id: r.to}) MERGE (a)-[e:${schemaName(type, RELATION_TYPES)}]->(b) SET e = r.props RETURN count(e) AS merged`,
 
   /** rows: [{id, props}]: what documents were read from, for re-extraction; props hold the id too, so an input replaces every property of the one before */
   upsertInputs: `UNWIND $rows AS r MERGE (x:DocumentInput {id: r.id}) SET x = r.props RETURN count(x) AS written`,
   getInputs: `UNWIND $ids AS id MATCH (x:DocumentInput {id: id}) RETURN properties(x) AS p`,
-  listInputs: `MATCH (x:DocumentInput) RETURN x.id AS id, x.url AS url, x.readAs AS readAs, x.job AS job, x.extractedWith AS extractedWith ORDER BY x.id`,
+  listInputs: `MATCH (x:DocumentInput) WHERE x.id > $after RETURN x.id AS id, x.url AS url, x.readAs AS readAs, x.job AS job, x.extractedWith AS extractedWith ORDER BY x.id LIMIT $limit`,
 
-  clearEntities: `MATCH (n:Entity) DETACH DELETE n`,
-  clearInputs: `MATCH (x:DocumentInput) DELETE x`,
-  clearClaims: `MATCH (c:Claim) DETACH DELETE c`,
-
-  acquireLease: `MERGE (l:Lease {job: $job}) ON CREATE SET l.owner = $owner, l.expiresAt = $expiresAt WITH l WHERE l.owner = $owner OR l.expiresAt < $now SET l.owner = $owner, l.expiresAt = $expiresAt RETURN l.owner AS owner`,
-  releaseLease: `MATCH (l:Lease {job: $job, owner: $owner}) DELETE l`,
+  /*
+   * Leases: the lease node is written first (which locks it) and only then read, so two workers
+   * never both see it free; expiry is the server's clock (timestamp()), never a client's. Every
+   * grant raises the lease's token, which fences the holder's writes (fenceLease).
+   */
+  acquireLease: `MERGE (l:Lease {job: $job}) ON CREATE SET l.token = 0, l.expiresAt = 0 SET l.lockedAt = timestamp() WITH l, timestamp() AS now WHERE l.owner IS NULL OR l.owner = $owner OR l.expiresAt < now SET l.owner = $owner, l.token = coalesce(l.token, 0) + 1, l.expiresAt = now + $ttlMs RETURN l.owner AS owner, l.token AS token, l.expiresAt AS expiresAt`,
+  /** extends a lease its holder still holds (same owner and token, unexpired) */
+  renewLease: `MATCH (l:Lease {job: $job}) SET l.lockedAt = timestamp() WITH l, timestamp() AS now WHERE l.owner = $owner AND l.token = $token AND l.expiresAt >= now SET l.expiresAt = now + $ttlMs RETURN l.owner AS owner, l.token AS token, l.expiresAt AS expiresAt`,
+  /** frees a lease; the node and its token stay, so tokens only ever grow */
+  releaseLease: `MATCH (l:Lease {job: $job}) WHERE l.owner = $owner AND ($token < 0 OR l.token = $token) SET l.expiresAt = 0 REMOVE l.owner RETURN l.job AS job`,
+  /** inside a write: locks the lease and reads it, so the write lands only while its token holds */
+  fenceLease: `MATCH (l:Lease {job: $job}) SET l.lockedAt = timestamp() RETURN l.owner AS owner, l.token AS token, l.expiresAt AS expiresAt, timestamp() AS now`,
 
   /** rows: [{id, kind, at, json}] — small append-only logs (ingest runs, dead letters) */
   appendLog: `UNWIND $rows AS r MERGE (x:LogEntry {id: r.id}) SET x.kind = r.kind, x.at = r.at, x.json = r.json RETURN count(x) AS written`,
   readLog: `MATCH (x:LogEntry {kind: $kind}) RETURN x.json AS json, x.at AS at ORDER BY x.at DESC, x.id DESC LIMIT $limit`,
 } as const;
+
+/**
+ * Whole-graph deletes (seed --reset). Neo4j runs the batched form, each batch its own transaction
+ * (`CALL { } IN TRANSACTIONS`, which only runs outside an explicit transaction), so no single
+ * transaction holds the whole graph; the embedded store has no IN TRANSACTIONS and runs the
+ * one-transaction form. One list, two forms of each step.
+ */
+export const CLEAR: readonly { batched: string; single: string }[] = [
+  { batched: `MATCH (c:Claim) CALL { WITH c DETACH DELETE c } IN TRANSACTIONS OF 10000 ROWS`, single: `MATCH (c:Claim) DETACH DELETE c` },
+  { batched: `MATCH (l:RelationLock) CALL { WITH l DELETE l } IN TRANSACTIONS OF 10000 ROWS`, single: `MATCH (l:RelationLock) DELETE l` },
+  { batched: `MATCH (n:Entity) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 1000 ROWS`, single: `MATCH (n:Entity) DETACH DELETE n` },
+  { batched: `MATCH (x:DocumentInput) CALL { WITH x DELETE x } IN TRANSACTIONS OF 1000 ROWS`, single: `MATCH (x:DocumentInput) DELETE x` },
+];
 
 /** Constraints and indexes both stores create on start (full-text DDL lives in each adapter). */
 export const MIGRATIONS = [
@@ -83,6 +121,8 @@ export const MIGRATIONS = [
   `CREATE CONSTRAINT lease_job IF NOT EXISTS FOR (n:Lease) REQUIRE n.job IS UNIQUE`,
   `CREATE CONSTRAINT log_id IF NOT EXISTS FOR (n:LogEntry) REQUIRE n.id IS UNIQUE`,
   `CREATE CONSTRAINT document_input_id IF NOT EXISTS FOR (n:DocumentInput) REQUIRE n.id IS UNIQUE`,
+  `CREATE CONSTRAINT meta_id IF NOT EXISTS FOR (n:Meta) REQUIRE n.id IS UNIQUE`,
+  `CREATE CONSTRAINT relation_lock_key IF NOT EXISTS FOR (n:RelationLock) REQUIRE n.key IS UNIQUE`,
   `CREATE INDEX entity_label IF NOT EXISTS FOR (n:Entity) ON (n.label)`,
   `CREATE INDEX claim_rel_key IF NOT EXISTS FOR (n:Claim) ON (n.relKey)`,
   `CREATE INDEX claim_document IF NOT EXISTS FOR (n:Claim) ON (n.documentId)`,
@@ -119,7 +159,7 @@ export function allQueryTexts(): { name: string; text: string }[] {
   for (const label of LABELS) out.push({ name: `upsertEntities(${label})`, text: Q.upsertEntities(label) });
   for (const type of RELATION_TYPES) {
     out.push({ name: `deleteRelations(${type})`, text: Q.deleteRelations(type) });
-    out.push({ name: `createRelations(${type})`, text: Q.createRelations(type) });
+    out.push({ name: `mergeRelations(${type})`, text: Q.mergeRelations(type) });
   }
   for (const label of LABELS) {
     const spec = DOMAIN.labels.find((l) => l.label === label)!;
@@ -129,10 +169,32 @@ export function allQueryTexts(): { name: string; text: string }[] {
     out.push({ name: `countEntities(${label})`, text: Q.countEntities(conditions) });
   }
   MIGRATIONS.forEach((text, i) => out.push({ name: `migration ${i}`, text }));
+  CLEAR.forEach((step, i) => {
+    out.push({ name: `clear ${i} (batched)`, text: step.batched });
+    out.push({ name: `clear ${i} (one transaction)`, text: step.single });
+  });
   return out;
 }
 
 /** Every property key the stored graph uses, for declaring the schema to the linter. */
 export const STORED_PROPERTY_KEYS = [
-  ...new Set([...propertyKeys, ...ENTITY_KEYS, ...RELATION_KEYS, ...CLAIM_KEYS, ...INPUT_KEYS, 'version', 'job', 'owner', 'expiresAt', 'kind', 'at', 'json']),
+  ...new Set([
+    ...propertyKeys,
+    ...ENTITY_KEYS,
+    ...RELATION_KEYS,
+    ...CLAIM_KEYS,
+    ...INPUT_KEYS,
+    'version',
+    'job',
+    'owner',
+    'expiresAt',
+    'token',
+    'lockedAt',
+    'key',
+    'writer',
+    'fingerprint',
+    'kind',
+    'at',
+    'json',
+  ]),
 ].sort();

@@ -1,11 +1,28 @@
 // The GraphStore over any Cypher executor: both adapters share this code and the catalogue, and
 // differ only in how they run a query, a transaction and a full-text search.
 import { labelProps, relationProps, RELATION_ENDPOINTS, type Label, type RelationType } from '../../schema/generated/model.js';
-import { InvalidInput } from '../../schema/errors.js';
+import { InvalidInput, StoreUnavailable } from '../../schema/errors.js';
+import { propsProblem } from '../../schema/validate.js';
 import { relationId, type ClaimRecord, type DocumentRecord, type EntityRecord, type Props, type RelationRecord } from '../../schema/records.js';
 import { aggregateClaims } from '../claims.js';
-import type { DocumentInput, DocumentInputInfo, FindOptions, GraphStore, Neighbour, Page, SearchHit, StoreInfo, WriteBatch, WriteResult } from '../store.js';
-import { ENTITY_KEYS, MIGRATIONS, Q, RELATION_KEYS, findWhere } from './catalogue.js';
+import { createHash, randomUUID } from 'node:crypto';
+import {
+  LeaseLost,
+  type DocumentInput,
+  type DocumentInputInfo,
+  type FindOptions,
+  type GraphStore,
+  type Lease,
+  type LeaseFence,
+  type Neighbour,
+  type Page,
+  type RelationPageOptions,
+  type SearchHit,
+  type StoreInfo,
+  type WriteBatch,
+  type WriteResult,
+} from '../store.js';
+import { CLEAR, ENTITY_KEYS, MIGRATIONS, Q, RELATION_KEYS, findWhere } from './catalogue.js';
 
 export type Row = Record<string, unknown>;
 
@@ -13,15 +30,25 @@ export interface CypherTx {
   run(query: string, params?: Record<string, unknown>): Promise<Row[]>;
 }
 
-/** What an adapter provides: queries, serialised write transactions, full-text search. */
+/** A full-text query: entities of these labels (any when empty) ranked by relevance, at most limit. */
+export interface TextQuery {
+  query: string;
+  labels: readonly string[];
+  limit: number;
+}
+
+/** What an adapter provides: queries, write transactions, whole-graph batches, full-text search. */
 export interface CypherExecutor {
   readonly info: StoreInfo;
-  read(query: string, params?: Record<string, unknown>): Promise<Row[]>;
+  /** a read; with timeoutMs the store abandons it after that long */
+  read(query: string, params?: Record<string, unknown>, opts?: { timeoutMs?: number }): Promise<Row[]>;
   write<T>(work: (tx: CypherTx) => Promise<T>): Promise<T>;
+  /** whole-graph work (CLEAR): in batches of their own transactions where the store can, else in one */
+  runInBatches(steps: readonly { batched: string; single: string }[]): Promise<void>;
   /** runs MIGRATIONS plus the adapter's own full-text index DDL */
   migrate(statements: string[]): Promise<void>;
-  /** entity ids ranked by full-text relevance over name, aliases and description */
-  textSearch(query: string, limit: number): Promise<{ id: string; score: number }[]>;
+  /** entity ids ranked by full-text relevance over name, aliases and description, filtered by label inside the index query; one list per query, in one round trip */
+  textSearch(queries: readonly TextQuery[]): Promise<{ id: string; score: number }[][]>;
   close(): Promise<void>;
 }
 
@@ -190,6 +217,8 @@ function validateBatch(batch: WriteBatch, labelOf: Map<string, Label>): void {
     if (!parsed) problems.push(`entity ${e.id}: unknown label ${e.label}`);
     else if (!parsed.success) problems.push(`entity ${e.id}: props.${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}`);
     if (!e.name.trim()) problems.push(`entity ${e.id}: name is empty`);
+    const stored = propsProblem('props', e.props);
+    if (stored) problems.push(`entity ${e.id}: ${stored}`);
   }
   for (const c of batch.claims ?? []) {
     const ends = RELATION_ENDPOINTS[c.rel];
@@ -205,10 +234,53 @@ function validateBatch(batch: WriteBatch, labelOf: Map<string, Label>): void {
     else if (!ends.to.includes(to)) problems.push(`claim ${c.id}: ${c.rel} cannot end at a ${to} (${c.object}); allowed: ${ends.to.join(', ')}`);
     const parsed = relationProps[c.rel].safeParse(c.props);
     if (!parsed.success) problems.push(`claim ${c.id}: props.${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}`);
+    // a claim's props become its relation's properties, which the store must be able to hold
+    const stored = propsProblem('props', c.props);
+    if (stored) problems.push(`claim ${c.id}: ${stored}`);
     if (!(c.confidence >= 0 && c.confidence <= 1)) problems.push(`claim ${c.id}: confidence must be between 0 and 1, got ${c.confidence}`);
   }
   if (problems.length) throw new InvalidInput(problems.slice(0, 20).join('; ') + (problems.length > 20 ? `; and ${problems.length - 20} more` : ''));
 }
+
+/** Locks the lease inside a write and refuses the write unless the lease is still held with this token. */
+async function checkFence(tx: CypherTx, fence: LeaseFence): Promise<void> {
+  const row = (await tx.run(Q.fenceLease, { job: fence.job }))[0];
+  if (!row || num(row.token) !== fence.token || typeof row.owner !== 'string')
+    throw new LeaseLost(
+      `lease ${fence.job}: grant ${fence.token} is no longer held (${row && typeof row.owner === 'string' ? `grant ${num(row.token)} belongs to ${row.owner}` : 'released'}); the write was not made`,
+    );
+  if (num(row.expiresAt) < num(row.now)) throw new LeaseLost(`lease ${fence.job}: grant ${fence.token} lapsed at ${new Date(num(row.expiresAt)).toISOString()}; the write was not made`);
+}
+
+function leaseOf(job: string, row: Row | undefined): Lease | null {
+  if (!row || typeof row.owner !== 'string') return null;
+  return { job, owner: row.owner, token: num(row.token), expiresAt: new Date(num(row.expiresAt)).toISOString() };
+}
+
+/** Reads a whole result page by page, each page its own query, following the last key. */
+async function paged<T>(readPage: (after: string) => Promise<Row[]>, decode: (row: Row) => T, keyOf: (row: Row) => string, pageSize: number): Promise<T[]> {
+  const out: T[] = [];
+  let after = '';
+  for (;;) {
+    const rows = await readPage(after);
+    for (const row of rows) out.push(decode(row));
+    if (rows.length < pageSize) return out;
+    after = keyOf(rows.at(-1)!);
+  }
+}
+
+const PAGE = 5_000;
+
+/** What a store's schema is brought up to: a hash of the migrations (and the adapter, whose own DDL differs). */
+export function schemaFingerprint(kind: StoreInfo['kind']): string {
+  return createHash('sha256')
+    .update(JSON.stringify([kind, MIGRATIONS]))
+    .digest('hex')
+    .slice(0, 16);
+}
+
+/** The lease one process holds while it migrates the schema. */
+export const MIGRATION_LEASE = 'store:migrate';
 
 /** GraphStore over a Cypher executor. */
 export class CypherGraphStore implements GraphStore {
@@ -218,8 +290,36 @@ export class CypherGraphStore implements GraphStore {
     return this.x.info;
   }
 
-  async migrate(): Promise<void> {
-    await this.x.migrate(MIGRATIONS);
+  /**
+   * Brings the schema up to MIGRATIONS once per change, by one process: a store whose fingerprint
+   * is current is left alone (every replica but the first skips the DDL); otherwise the process
+   * that takes the migration lease runs it while the others wait for the fingerprint to appear.
+   */
+  async migrate(opts: { waitMs?: number; pollMs?: number } = {}): Promise<void> {
+    const fingerprint = createHash('sha256')
+      .update(JSON.stringify([this.x.info.kind, MIGRATIONS]))
+      .digest('hex')
+      .slice(0, 16);
+    const current = async () => (await this.x.read(Q.schemaFingerprint))[0]?.fingerprint === fingerprint;
+    if (await current()) return;
+    const owner = `migrate-${process.pid}-${randomUUID().slice(0, 8)}`;
+    const lease = await this.acquireLease(MIGRATION_LEASE, owner, 10 * 60_000);
+    if (!lease) {
+      const until = Date.now() + (opts.waitMs ?? 5 * 60_000);
+      while (Date.now() < until) {
+        await new Promise((resolve) => setTimeout(resolve, opts.pollMs ?? 500));
+        if (await current()) return;
+      }
+      throw new StoreUnavailable(
+        `the store's schema is being migrated by another process, which has not finished within ${Math.round((opts.waitMs ?? 5 * 60_000) / 1000)} s (lease ${MIGRATION_LEASE})`,
+      );
+    }
+    try {
+      await this.x.migrate(MIGRATIONS);
+      await this.x.write((tx) => tx.run(Q.setSchemaFingerprint, { fingerprint }));
+    } finally {
+      await this.releaseLease(MIGRATION_LEASE, owner, lease.token);
+    }
   }
 
   async write(batch: WriteBatch): Promise<WriteResult> {
@@ -231,9 +331,11 @@ export class CypherGraphStore implements GraphStore {
     validateBatch(batch, labelOf);
 
     return this.x.write(async (tx) => {
+      if (batch.fence) await checkFence(tx, batch.fence);
       const result: WriteResult = { entities: 0, documents: 0, claimsAdded: 0, claimsRetracted: 0, relationsChanged: 0, version: 0 };
-      // entities: only those that change are written, so a repeated write is a no-op
+      // entities: only those that change are written, so a repeated write is a no-op; in id order, so two writers lock them in one order
       if (entities.length) {
+        entities.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
         const existing = new Map((await tx.run(Q.getEntities, { ids: entities.map((e) => e.id) })).map((r) => [String((r.p as Row).id), r.p as Row]));
         const changed = entities.map((e) => ({ e, props: encodeEntity(e) })).filter(({ e, props }) => !sameStored(existing.get(e.id), props));
         for (const [label, group] of groupBy(changed, ({ e }) => e.label)) await tx.run(Q.upsertEntities(label), { rows: group.map(({ e, props }) => ({ id: e.id, props })) });
@@ -252,7 +354,7 @@ export class CypherGraphStore implements GraphStore {
           result.claimsRetracted++;
         }
       if (claims.length) {
-        const unique = [...new Map(claims.map((c) => [c.id, c])).values()];
+        const unique = [...new Map(claims.map((c) => [c.id, c])).values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
         const state = new Map((await tx.run(Q.claimState, { ids: unique.map((c) => c.id) })).map((r) => [String(r.id), r.retracted === true]));
         const fresh = unique.filter((c) => state.get(c.id) !== false);
         if (fresh.length) {
@@ -271,20 +373,27 @@ export class CypherGraphStore implements GraphStore {
     });
   }
 
-  /** Rewrites the relations of the given keys from their live claims; returns how many changed. */
+  /**
+   * Rewrites the relations of the given keys (sorted) from their live claims; returns how many
+   * changed. The relations are locked first, in key order, and their claims read only then, so
+   * the aggregate always counts every claim committed before it: a second writer of the same
+   * relation waits for the first and then sees its claims. Each relation is merged in place (one
+   * edge per from, type, to), or deleted when no live claim is left.
+   */
   private async recompute(tx: CypherTx, keys: string[]): Promise<number> {
+    await tx.run(Q.lockRelations, { keys, writer: randomUUID() });
     const all = (await tx.run(Q.allClaimsFor, { keys })).map((r) => decodeClaim(r.p as Row));
     const byKey = groupBy(all, (c) => relationId(c.subject, c.rel, c.object));
     const deletes: { type: string; from: string; to: string }[] = [];
-    const creates: RelationRecord[] = [];
+    const merges: RelationRecord[] = [];
     for (const group of byKey.values()) {
       const first = group[0]!;
-      deletes.push({ type: first.rel, from: first.subject, to: first.object });
       const rel = aggregateClaims(group.filter((c) => !c.retracted));
-      if (rel) creates.push(rel);
+      if (rel) merges.push(rel);
+      else deletes.push({ type: first.rel, from: first.subject, to: first.object });
     }
     for (const [type, rows] of groupBy(deletes, (d) => d.type)) await tx.run(Q.deleteRelations(type), { rows: rows.map(({ from, to }) => ({ from, to })) });
-    for (const [type, rels] of groupBy(creates, (r) => r.type)) await tx.run(Q.createRelations(type), { rows: rels.map((r) => ({ from: r.from, to: r.to, props: encodeRelation(r) })) });
+    for (const [type, rels] of groupBy(merges, (r) => r.type)) await tx.run(Q.mergeRelations(type), { rows: rels.map((r) => ({ from: r.from, to: r.to, props: encodeRelation(r) })) });
     return byKey.size;
   }
 
@@ -322,11 +431,36 @@ export class CypherGraphStore implements GraphStore {
   }
 
   async neighbours(id: string, opts: { direction?: 'out' | 'in' | 'both'; types?: string[]; limit?: number } = {}): Promise<Neighbour[]> {
-    const list = (await this.relationRows([id], opts.direction ?? 'both'))
-      .map(({ row, direction }) => ({ relation: decodeRelation(row.source, row.type, row.target, row.rp as Row), entity: decodeEntity(row.mp as Row), direction }))
-      .filter((n) => !opts.types?.length || opts.types.includes(n.relation.type))
-      .sort((a, b) => a.relation.id.localeCompare(b.relation.id) || a.direction.localeCompare(b.direction));
-    return list.slice(0, opts.limit ?? list.length);
+    const out: Neighbour[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const want = opts.limit === undefined ? 1000 : Math.min(1000, opts.limit - out.length);
+      if (want <= 0) return out;
+      const page = await this.relationPage(id, { ...opts, first: want, after });
+      out.push(...page.items);
+      if (!page.hasNextPage) return out;
+      after = page.endCursor;
+    }
+  }
+
+  async relationPage(id: string, opts: RelationPageOptions = {}): Promise<{ items: Neighbour[]; endCursor: string | null; hasNextPage: boolean }> {
+    const first = Math.max(1, Math.min(opts.first ?? 100, 1000));
+    const types = [...new Set(opts.types ?? [])];
+    for (const t of types) if (!(t in RELATION_ENDPOINTS)) throw new InvalidInput(`types: unknown relation type ${JSON.stringify(t)}`);
+    // the cursor is the last relation id and direction seen ("rel:…|out"); a self-loop is listed once per direction
+    const [afterId = '', afterDir = ''] = (opts.after ?? '').split('|');
+    const rows = await this.x.read(
+      Q.relationPage,
+      { id, types, dir: opts.direction ?? 'both', after: afterId, afterDir, limit: first + 1 },
+      opts.timeoutMs === undefined ? {} : { timeoutMs: opts.timeoutMs },
+    );
+    const items = rows.slice(0, first).map((row) => ({
+      relation: decodeRelation(row.source, row.type, row.target, row.rp as Row),
+      entity: decodeEntity(row.mp as Row),
+      direction: row.direction === 'in' ? ('in' as const) : ('out' as const),
+    }));
+    const last = items.at(-1);
+    return { items, endCursor: last ? `${last.relation.id}|${last.direction}` : null, hasNextPage: rows.length > first };
   }
 
   async relationsOf(ids: string[]): Promise<Map<string, RelationRecord[]>> {
@@ -365,22 +499,46 @@ export class CypherGraphStore implements GraphStore {
   }
 
   async search(query: string, opts: { labels?: Label[]; limit?: number } = {}): Promise<SearchHit[]> {
-    const limit = Math.max(1, Math.min(opts.limit ?? 10, 100));
-    const q = query.trim();
-    if (!q) return [];
-    const hits = await this.x.textSearch(q, limit * 5);
-    const entities = await this.getEntities(hits.map((h) => h.id));
-    const norm = q.toLowerCase().replace(/[^a-z0-9]+/g, '');
-    return hits
-      .map((h) => ({ entity: entities.get(h.id), score: h.score }))
-      .filter((h): h is SearchHit => !!h.entity && (!opts.labels?.length || opts.labels.includes(h.entity.label)))
-      .map((h) => {
-        // an exact name or alias match outranks any partial match
-        const exact = [h.entity.name, ...h.entity.aliases].some((n) => n.toLowerCase().replace(/[^a-z0-9]+/g, '') === norm);
-        return { ...h, score: h.score + (exact ? 100 : 0) };
-      })
-      .sort((a, b) => b.score - a.score || a.entity.id.localeCompare(b.entity.id))
-      .slice(0, limit);
+    return (await this.searchMany([{ query, ...opts }]))[0]!;
+  }
+
+  async searchMany(queries: { query: string; labels?: Label[]; limit?: number }[]): Promise<SearchHit[][]> {
+    const asked = queries.map((q) => ({ query: q.query.trim(), labels: q.labels ?? [], limit: Math.max(1, Math.min(q.limit ?? 10, 100)) }));
+    const live = asked.filter((q) => q.query);
+    if (!live.length) return asked.map(() => []);
+    // the labels are filtered inside the index query, so the limit counts only entities of those labels
+    const found = await this.x.textSearch(live.map((q) => ({ ...q, limit: q.limit * 5 })));
+    const entities = await this.getEntities(found.flat().map((h) => h.id));
+    let next = 0;
+    return asked.map((q) => {
+      if (!q.query) return [];
+      const hits = found[next++]!;
+      const norm = q.query.toLowerCase().replace(/[^a-z0-9]+/g, '');
+      return hits
+        .map((h) => ({ entity: entities.get(h.id), score: h.score }))
+        .filter((h): h is SearchHit => !!h.entity && (!q.labels.length || q.labels.includes(h.entity.label)))
+        .map((h) => {
+          // an exact name or alias match outranks any partial match
+          const exact = [h.entity.name, ...h.entity.aliases].some((n) => n.toLowerCase().replace(/[^a-z0-9]+/g, '') === norm);
+          return { ...h, score: h.score + (exact ? 100 : 0) };
+        })
+        .sort((a, b) => b.score - a.score || a.entity.id.localeCompare(b.entity.id))
+        .slice(0, q.limit);
+    });
+  }
+
+  async entitiesOf(labels: readonly Label[]): Promise<EntityRecord[]> {
+    const out: EntityRecord[] = [];
+    for (const label of [...new Set(labels)].sort())
+      out.push(
+        ...(await paged(
+          (after) => this.x.read(Q.entitiesPage, { label, after, limit: PAGE }),
+          (r) => decodeEntity(r.p as Row),
+          (r) => String((r.p as Row).id),
+          PAGE,
+        )),
+      );
+    return out;
   }
 
   async graphVersion(): Promise<number> {
@@ -404,10 +562,15 @@ export class CypherGraphStore implements GraphStore {
   }
 
   async allClaims(): Promise<ClaimRecord[]> {
-    return (await this.x.read(Q.allClaims)).map((r) => {
-      const { retracted: _r, ...claim } = decodeClaim(r.p as Row);
-      return claim;
-    });
+    return paged(
+      (after) => this.x.read(Q.claimsPage, { after, limit: PAGE }),
+      (r) => {
+        const { retracted: _r, ...claim } = decodeClaim(r.p as Row);
+        return claim;
+      },
+      (r) => String((r.p as Row).id),
+      PAGE,
+    );
   }
 
   async allDocuments(): Promise<DocumentRecord[]> {
@@ -415,7 +578,12 @@ export class CypherGraphStore implements GraphStore {
   }
 
   async listDocumentInputs(): Promise<DocumentInputInfo[]> {
-    return (await this.x.read(Q.listInputs)).map(decodeInputInfo);
+    return paged(
+      (after) => this.x.read(Q.listInputs, { after, limit: PAGE }),
+      decodeInputInfo,
+      (r) => String(r.id),
+      PAGE,
+    );
   }
 
   async getDocumentInputs(documentIds: string[]): Promise<Map<string, DocumentInput>> {
@@ -440,24 +608,23 @@ export class CypherGraphStore implements GraphStore {
   }
 
   async clear(): Promise<void> {
-    await this.x.write(async (tx) => {
-      await tx.run(Q.clearClaims);
-      await tx.run(Q.clearEntities);
-      await tx.run(Q.clearInputs);
-      await tx.run(Q.bumpVersion);
-    });
+    await this.x.runInBatches(CLEAR);
+    await this.x.write((tx) => tx.run(Q.bumpVersion));
   }
 
-  async acquireLease(job: string, owner: string, ttlMs: number): Promise<boolean> {
-    const now = Date.now();
-    return this.x.write(async (tx) => {
-      const rows = await tx.run(Q.acquireLease, { job, owner, now, expiresAt: now + ttlMs });
-      return rows.some((r) => r.owner === owner);
-    });
+  async acquireLease(job: string, owner: string, ttlMs: number): Promise<Lease | null> {
+    const rows = await this.x.write((tx) => tx.run(Q.acquireLease, { job, owner, ttlMs: Math.max(1, Math.round(ttlMs)) }));
+    const lease = leaseOf(job, rows[0]);
+    return lease?.owner === owner ? lease : null;
   }
 
-  async releaseLease(job: string, owner: string): Promise<void> {
-    await this.x.write((tx) => tx.run(Q.releaseLease, { job, owner }));
+  async renewLease(lease: Lease, ttlMs: number): Promise<Lease | null> {
+    const rows = await this.x.write((tx) => tx.run(Q.renewLease, { job: lease.job, owner: lease.owner, token: lease.token, ttlMs: Math.max(1, Math.round(ttlMs)) }));
+    return leaseOf(lease.job, rows[0]);
+  }
+
+  async releaseLease(job: string, owner: string, token?: number): Promise<void> {
+    await this.x.write((tx) => tx.run(Q.releaseLease, { job, owner, token: token ?? -1 }));
   }
 
   async appendLog(kind: string, entries: { id: string; at: string; data: unknown }[]): Promise<void> {

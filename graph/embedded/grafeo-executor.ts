@@ -7,7 +7,7 @@ import grafeo from '@grafeo-db/js';
 import type { GrafeoDB as GrafeoDBType } from '@grafeo-db/js';
 import { StoreUnavailable } from '../../schema/errors.js';
 import { embeddedOpenError } from './open-errors.js';
-import type { CypherExecutor, CypherTx, Row } from '../cypher/cypher-store.js';
+import type { CypherExecutor, CypherTx, Row, TextQuery } from '../cypher/cypher-store.js';
 import { CypherGraphStore } from '../cypher/cypher-store.js';
 import type { StoreInfo } from '../store.js';
 
@@ -29,6 +29,7 @@ const GRAFEO_KEY_INDEXES = [
   `CREATE INDEX log_id_lookup IF NOT EXISTS FOR (n:LogEntry) ON (n.id)`,
   `CREATE INDEX document_input_id_lookup IF NOT EXISTS FOR (n:DocumentInput) ON (n.id)`,
   `CREATE INDEX meta_id_lookup IF NOT EXISTS FOR (n:Meta) ON (n.id)`,
+  `CREATE INDEX relation_lock_key_lookup IF NOT EXISTS FOR (n:RelationLock) ON (n.key)`,
 ];
 
 function normalise(value: unknown): unknown {
@@ -66,9 +67,17 @@ class GrafeoExecutor implements CypherExecutor {
     readonly info: StoreInfo,
   ) {}
 
+  // an in-process read has no server to abandon it; the request's own deadline stops the caller
   async read(query: string, params: Record<string, unknown> = {}): Promise<Row[]> {
     this.assertOpen();
     return rows(await this.db.executeCypher(query, params));
+  }
+
+  /** Grafeo has no `CALL { } IN TRANSACTIONS`: the one-transaction form of each step, all in one write. */
+  runInBatches(steps: readonly { batched: string; single: string }[]): Promise<void> {
+    return this.write(async (tx) => {
+      for (const step of steps) await tx.run(step.single);
+    });
   }
 
   write<T>(work: (tx: CypherTx) => Promise<T>): Promise<T> {
@@ -98,14 +107,20 @@ class GrafeoExecutor implements CypherExecutor {
     });
   }
 
-  async textSearch(query: string, limit: number): Promise<{ id: string; score: number }[]> {
+  /** In-process, so one index call per query; the labels go to the index as a filter, applied before its limit. */
+  async textSearch(queries: readonly TextQuery[]): Promise<{ id: string; score: number }[][]> {
     this.assertOpen();
-    const hits = await this.db.textSearch('Entity', 'searchText', query.toLowerCase(), limit);
-    const out: { id: string; score: number }[] = [];
-    for (const [nodeId, score] of hits) {
-      const node = this.db.getNode(nodeId!);
-      const id = node?.get('id');
-      if (typeof id === 'string') out.push({ id, score: score! });
+    const out: { id: string; score: number }[][] = [];
+    for (const q of queries) {
+      const filters = q.labels.length ? { label: { $in: [...q.labels] } } : undefined;
+      const hits = await this.db.textSearch('Entity', 'searchText', q.query.toLowerCase(), q.limit, filters);
+      const found: { id: string; score: number }[] = [];
+      for (const [nodeId, score] of hits) {
+        const node = this.db.getNode(nodeId!);
+        const id = node?.get('id');
+        if (typeof id === 'string') found.push({ id, score: score! });
+      }
+      out.push(found);
     }
     return out;
   }

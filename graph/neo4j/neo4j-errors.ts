@@ -39,6 +39,14 @@ export function mapNeo4jError(err: unknown, ctx: ErrorContext): unknown {
   if (code.startsWith('Neo.ClientError.Security.')) return new StoreUnavailable(`${where} refused user "${ctx.user}": ${message}`, { cause: err });
   if (code === 'ServiceUnavailable' || code === 'SessionExpired') return new StoreUnavailable(`${where} is unreachable: ${message}`, { cause: err });
   if (code === 'Neo.ClientError.Database.DatabaseNotFound') return new StoreUnavailable(`${where} has no database "${ctx.database ?? '(default)'}" (check NEO4J_DATABASE)`, { cause: err });
+  // the driver's own pool: every connection busy for the whole acquisition timeout (its code is N/A)
+  if (/connection acquisition timed out/i.test(message))
+    return new StoreUnavailable(`${where} has no free connection: every one of the pool stayed busy (raise NEO4J_MAX_POOL_SIZE, or add capacity): ${message}`, { cause: err });
+  // a cluster whose routing table has no reader or writer for the database, or a member that stopped leading
+  if (code.startsWith('Neo.ClientError.Cluster.') || code === 'Neo.ClientError.General.ForbiddenOnReadOnlyDatabase' || /routing|no (?:routing servers|writers|readers)/i.test(message))
+    return new StoreUnavailable(`${where} cannot route the request to a cluster member: ${message}`, { cause: err });
+  if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || (code === 'Neo.ClientError.Transaction.TransactionMarkedAsFailed' && /timed? ?out/i.test(message)))
+    return new StoreUnavailable(`${where} stopped the query at its time limit: ${message}`, { cause: err });
   if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') return new InvalidInput(`the write breaks a uniqueness rule: ${message}`);
   if (code.startsWith('Neo.TransientError.') || (err as { retriable?: unknown }).retriable === true)
     return new StoreUnavailable(`${where} kept failing with a transient error after retries: ${message}`, { cause: err });

@@ -4,7 +4,7 @@
 // parameters; the only Cypher texts of its own are the full-text index and its query.
 import neo4j from 'neo4j-driver';
 import { InvalidInput, StoreUnavailable } from '../../schema/errors.js';
-import type { CypherExecutor, CypherTx, Row } from '../cypher/cypher-store.js';
+import type { CypherExecutor, CypherTx, Row, TextQuery } from '../cypher/cypher-store.js';
 import { CypherGraphStore } from '../cypher/cypher-store.js';
 import type { StoreInfo } from '../store.js';
 import { displayUri, mapNeo4jError, type ErrorContext } from './neo4j-errors.js';
@@ -21,6 +21,8 @@ export interface Neo4jOptions {
   maxTransactionRetryTimeMs?: number;
   /** how long to wait for a TCP connection before giving up (default 5 s) */
   connectionTimeoutMs?: number;
+  /** connections the driver keeps per server (default 100, the driver's) */
+  maxConnectionPoolSize?: number;
 }
 
 /** The part of a driver record the adapter reads. */
@@ -33,10 +35,17 @@ export interface TxLike {
   run(query: string, params?: Record<string, unknown>): PromiseLike<{ records: RecordLike[] }>;
 }
 
+/** A transaction's settings: the server abandons it after timeout milliseconds. */
+export interface TxConfigLike {
+  timeout?: number;
+}
+
 /** The part of a session the adapter uses. */
 export interface SessionLike {
-  executeRead<T>(work: (tx: TxLike) => Promise<T>): Promise<T>;
-  executeWrite<T>(work: (tx: TxLike) => Promise<T>): Promise<T>;
+  executeRead<T>(work: (tx: TxLike) => Promise<T>, config?: TxConfigLike): Promise<T>;
+  executeWrite<T>(work: (tx: TxLike) => Promise<T>, config?: TxConfigLike): Promise<T>;
+  /** an auto-commit query: the only kind that may run `CALL { } IN TRANSACTIONS` */
+  run(query: string, params?: Record<string, unknown>): PromiseLike<{ records: RecordLike[] }>;
   close(): Promise<void>;
 }
 
@@ -51,7 +60,11 @@ export interface DriverLike {
 export const FULLTEXT_INDEX = `CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.searchText]`;
 /** Waits until every index is online, so a search right after start-up sees the whole graph. */
 export const AWAIT_INDEXES = `CALL db.awaitIndexes($timeoutSeconds)`;
-export const FULLTEXT_QUERY = `CALL db.index.fulltext.queryNodes('entity_search', $q) YIELD node, score RETURN node.id AS id, score AS score LIMIT $limit`;
+/**
+ * Many searches in one round trip; each query's labels are filtered inside the index query, before
+ * its limit, so hits of other labels never crowd out the ones asked for.
+ */
+export const FULLTEXT_QUERY = `UNWIND $queries AS s CALL { WITH s CALL db.index.fulltext.queryNodes('entity_search', s.q) YIELD node, score WITH node, score WHERE size(s.labels) = 0 OR node.label IN s.labels RETURN node.id AS id, score LIMIT $limit } RETURN s.i AS i, id, score`;
 
 /** Every Cypher text this adapter sends besides the catalogue's, for the linter test. */
 export const NEO4J_QUERY_TEXTS: { name: string; text: string }[] = [
@@ -83,8 +96,15 @@ export class Neo4jExecutor implements CypherExecutor {
     readonly info: StoreInfo,
   ) {}
 
-  read(query: string, p: Record<string, unknown> = {}): Promise<Row[]> {
-    return this.withSession('READ', (s) => s.executeRead((tx) => run(tx, query, p)));
+  read(query: string, p: Record<string, unknown> = {}, opts: { timeoutMs?: number } = {}): Promise<Row[]> {
+    // the server stops the query at the caller's deadline instead of finishing work nobody waits for
+    const config = opts.timeoutMs === undefined ? undefined : { timeout: Math.max(1, Math.round(opts.timeoutMs)) };
+    return this.withSession('READ', (s) => s.executeRead((tx) => run(tx, query, p), config));
+  }
+
+  async runInBatches(steps: readonly { batched: string; single: string }[]): Promise<void> {
+    // IN TRANSACTIONS commits batch by batch, so it runs as an auto-commit query, never inside a managed transaction
+    for (const step of steps) await this.withSession('WRITE', async (s) => void (await s.run(step.batched)));
   }
 
   write<T>(work: (tx: CypherTx) => Promise<T>): Promise<T> {
@@ -97,11 +117,13 @@ export class Neo4jExecutor implements CypherExecutor {
     await this.withSession('READ', (s) => s.executeRead((tx) => run(tx, AWAIT_INDEXES, { timeoutSeconds: INDEX_WAIT_SECONDS })));
   }
 
-  async textSearch(query: string, limit: number): Promise<{ id: string; score: number }[]> {
-    const q = luceneQuery(query);
-    if (!q) return [];
-    const rows = await this.read(FULLTEXT_QUERY, { q, limit });
-    return rows.filter((r) => typeof r.id === 'string').map((r) => ({ id: r.id as string, score: Number(r.score) }));
+  async textSearch(queries: readonly TextQuery[]): Promise<{ id: string; score: number }[][]> {
+    const out = queries.map(() => [] as { id: string; score: number }[]);
+    const asked = queries.map((q, i) => ({ i, q: luceneQuery(q.query), labels: [...q.labels] })).filter((q) => q.q);
+    if (!asked.length) return out;
+    const rows = await this.read(FULLTEXT_QUERY, { queries: asked, limit: Math.max(...queries.map((q) => q.limit)) });
+    for (const r of rows) if (typeof r.id === 'string') out[Number(r.i)]?.push({ id: r.id, score: Number(r.score) });
+    return out.map((hits, i) => hits.sort((a, b) => b.score - a.score).slice(0, queries[i]!.limit));
   }
 
   async close(): Promise<void> {
@@ -135,6 +157,7 @@ export function createDriver(opts: Neo4jOptions): DriverLike {
     connectionTimeout: opts.connectionTimeoutMs ?? 5_000,
     connectionAcquisitionTimeout: (opts.connectionTimeoutMs ?? 5_000) * 2,
     maxTransactionRetryTime: opts.maxTransactionRetryTimeMs ?? 30_000,
+    ...(opts.maxConnectionPoolSize ? { maxConnectionPoolSize: opts.maxConnectionPoolSize } : {}),
   });
   return driver as unknown as DriverLike;
 }

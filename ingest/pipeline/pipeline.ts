@@ -4,7 +4,9 @@
 // dead letter with a named reason, and the run goes on.
 import { readFile } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
-import type { GraphStore } from '../../graph/store.js';
+import { LeaseLost, type GraphStore, type Lease, type LeaseFence } from '../../graph/store.js';
+import type { EntityRecord } from '../../schema/records.js';
+import { LABELS } from '../../schema/generated/model.js';
 import { InvalidInput } from '../../schema/errors.js';
 import { Gazetteer } from '../extract/gazetteer.js';
 import { EXTRACTOR_VERSION, type DocumentKind } from '../extract/extract.js';
@@ -62,6 +64,15 @@ class StoppedError extends Error {
   }
 }
 
+/** The lease a leased run writes under, and why it was lost (once it was). */
+interface RunLease {
+  fence: LeaseFence;
+  lost: string | null;
+}
+
+/** Labels whose names a gazetteer holds: every label but documents (a text document's title is its first line, which would mask it). */
+const NAMED_LABELS = LABELS.filter((l) => l !== 'Document');
+
 const countersOf = (r: RunReport): TargetOutcome => ({ location: '', documents: { ...r.documents }, claimsAdded: r.claimsAdded, claimsRetracted: r.claimsRetracted, failures: [...r.failures] });
 
 /** The difference between a report now and a copy of its counters taken before one target. */
@@ -105,7 +116,11 @@ export class IngestPipeline {
   private readonly owner: string;
   private readonly now: () => Date;
   private gazetteer: Gazetteer | null = null;
+  /** the entities the gazetteer was built from: read once per run, then extended with what the run writes */
+  private known: Map<string, EntityRecord> | null = null;
   private stopping = false;
+  /** leased runs in progress, by job: their writes carry the lease's token */
+  private readonly leases = new Map<string, RunLease>();
 
   constructor(private readonly opts: PipelineOptions) {
     this.fetcher = opts.fetcher ?? new Fetcher();
@@ -113,9 +128,13 @@ export class IngestPipeline {
     this.now = opts.now ?? (() => new Date());
   }
 
+  /**
+   * The gazetteer of the store's names: the entities (no relations, no documents) read once per
+   * run, page by page; entities the run writes are added in memory, never by reading again.
+   */
   private async knownEntities(): Promise<Gazetteer> {
-    // documents are not names to find in text (a text document's title is its first line, which would mask it)
-    this.gazetteer ??= Gazetteer.build((await this.opts.store.readAll()).entities.filter((e) => e.label !== 'Document'));
+    this.known ??= new Map((await this.opts.store.entitiesOf(NAMED_LABELS)).map((e) => [e.id, e]));
+    this.gazetteer ??= Gazetteer.build([...this.known.values()]);
     return this.gazetteer;
   }
 
@@ -124,9 +143,15 @@ export class IngestPipeline {
     this.stopping = true;
   }
 
+  /** Whether stop() was called. */
+  get stopped(): boolean {
+    return this.stopping;
+  }
+
   /** Ingests targets as one run named job; records the run and its dead letters; never throws for one bad input. */
   async run(job: string, targets: IngestTarget[], onTarget?: (outcome: TargetOutcome) => void): Promise<RunReport> {
     this.gazetteer = null;
+    this.known = null;
     const report: RunReport = {
       id: `${job}:${this.now().toISOString()}:${randomUUID().slice(0, 8)}`,
       job,
@@ -144,7 +169,9 @@ export class IngestPipeline {
     let done = 0;
     for (const target of targets) {
       const before = countersOf(report);
+      const lost = this.leases.get(job)?.lost;
       if (this.stopping) this.fail(report, job, target.location, new StoppedError());
+      else if (lost) this.fail(report, job, target.location, new LeaseLost(`not read: ${lost}`));
       else await this.ingestTarget(job, target, report);
       onTarget?.(outcomeSince(target.location, before, report));
       this.opts.progress?.(job, ++done, targets.length);
@@ -156,7 +183,21 @@ export class IngestPipeline {
   }
 
   private fail(report: RunReport, job: string, url: string, err: unknown): void {
-    const reason = err instanceof FetchError || err instanceof ParseLimitError ? err.reason : err instanceof InvalidInput ? 'parse_error' : err instanceof StoppedError ? 'stopped' : 'ingest_error';
+    const reason =
+      err instanceof FetchError || err instanceof ParseLimitError
+        ? err.reason
+        : err instanceof InvalidInput
+          ? 'parse_error'
+          : err instanceof StoppedError
+            ? 'stopped'
+            : err instanceof LeaseLost
+              ? 'lease_lost'
+              : 'ingest_error';
+    if (err instanceof LeaseLost) {
+      // another worker runs this job now: the rest of this run is its, not ours
+      const lease = this.leases.get(job);
+      if (lease) lease.lost ??= err.message;
+    }
     const message = err instanceof FetchError ? err.message.replace(`${err.reason}: ${err.url}: `, '') : ((err as Error).message ?? String(err));
     const letter: DeadLetter = { job, url, reason, message, at: this.now().toISOString() };
     report.failures.push(letter);
@@ -244,34 +285,81 @@ export class IngestPipeline {
     if (prior?.contentHash === record.contentHash) {
       report.documents.unchanged++;
       // a document read before inputs were kept gets its input now, with no version, so reextract reads it again
-      if (!(await store.getDocumentInputs([record.id])).has(record.id)) await store.write({ inputs: [storedInput(record.id, job, origin)] });
+      if (!(await store.getDocumentInputs([record.id])).has(record.id)) await store.write({ inputs: [storedInput(record.id, job, origin)], ...this.fenceOf(job) });
       return 'unchanged';
     }
     const gazetteer = await this.knownEntities();
     const records = extractParsed(doc, gazetteer, doc.url);
     const prepared = await prepareWrite(doc, records, store, { observedAt: this.now().toISOString().slice(0, 10), supersede: !!prior });
     // the input is kept beside the document so a newer extractor can read it again (reextract)
-    const result = await store.write({ ...prepared.batch, inputs: [storedInput(record.id, job, origin, EXTRACTOR_VERSION)] });
+    const result = await store.write({ ...prepared.batch, inputs: [storedInput(record.id, job, origin, EXTRACTOR_VERSION)], ...this.fenceOf(job) });
     report.claimsAdded += result.claimsAdded;
     report.claimsRetracted += result.claimsRetracted;
     report.entitiesWritten += prepared.batch.entities?.length ?? 0;
     report.ambiguous.push(...prepared.ambiguous);
     report.skippedEntities.push(...prepared.skipped);
-    // new entities become known to the rest of this run
-    if (prepared.batch.entities?.length) this.gazetteer = null;
+    // new entities become known to the rest of this run, without reading the store again
+    if (prepared.batch.entities?.length && this.known) {
+      for (const e of prepared.batch.entities) if (e.label !== 'Document') this.known.set(e.id, e);
+      this.gazetteer = null;
+    }
     const outcome: Outcome = prior ? 'changed' : 'added';
     report.documents[outcome]++;
     this.opts.onDocument?.(doc.url);
     return outcome;
   }
 
-  /** Takes the job's lease, runs it, releases it; returns null when another worker holds the lease. */
+  private fenceOf(job: string): { fence?: LeaseFence } {
+    const lease = this.leases.get(job);
+    return lease ? { fence: lease.fence } : {};
+  }
+
+  /**
+   * Takes the job's lease, runs it, releases it; returns null when another worker holds the lease.
+   * The lease is renewed every third of its time while the run lives, and every write of the run
+   * carries its token: once another worker has taken the lease, this run's writes are refused and
+   * the inputs it has not reached are recorded as `lease_lost`.
+   */
   async runLeased(job: string, targets: IngestTarget[], ttlMs = 30 * 60_000): Promise<RunReport | null> {
-    if (!(await this.opts.store.acquireLease(`ingest:${job}`, this.owner, ttlMs))) return null;
+    const name = `ingest:${job}`;
+    const granted = await this.opts.store.acquireLease(name, this.owner, ttlMs);
+    if (!granted) return null;
+    const lease: RunLease = { fence: { job: name, token: granted.token }, lost: null };
+    this.leases.set(job, lease);
+    const renewal = this.renewWhileRunning(granted, ttlMs, lease);
     try {
       return await this.run(job, targets);
     } finally {
-      await this.opts.store.releaseLease(`ingest:${job}`, this.owner);
+      renewal.stop();
+      if (this.leases.get(job) === lease) this.leases.delete(job);
+      await this.opts.store.releaseLease(name, this.owner, granted.token);
     }
+  }
+
+  private renewWhileRunning(granted: Lease, ttlMs: number, lease: RunLease): { stop(): void } {
+    let current = granted;
+    let timer: NodeJS.Timeout | undefined;
+    let stopped = false;
+    const schedule = () => {
+      timer = setTimeout(() => void renew(), Math.max(10, Math.floor(ttlMs / 3)));
+      timer.unref();
+    };
+    const renew = async () => {
+      try {
+        const next = await this.opts.store.renewLease(current, ttlMs);
+        if (next) current = next;
+        else lease.lost ??= `lease ${granted.job}: grant ${granted.token} lapsed or was taken by another worker`;
+      } catch {
+        // a store that does not answer now may answer the next renewal; fencing refuses writes meanwhile if the lease lapses
+      }
+      if (!stopped && !lease.lost) schedule();
+    };
+    schedule();
+    return {
+      stop() {
+        stopped = true;
+        clearTimeout(timer);
+      },
+    };
   }
 }

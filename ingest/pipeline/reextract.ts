@@ -2,6 +2,7 @@
 // supersedes the claims older extractor versions wrote. Only extraction claims
 // (`ingest/<rule>@<version>`) are ever retracted: curated, imported and API claims stay. A document
 // whose input was last read by this very version is skipped, so a second run changes nothing.
+import { LABELS } from '../../schema/generated/model.js';
 import type { DocumentInput, DocumentInputInfo, GraphStore } from '../../graph/store.js';
 import { StoreUnavailable } from '../../schema/errors.js';
 import { relationId, type ClaimRecord } from '../../schema/records.js';
@@ -120,8 +121,8 @@ export async function reextract(opts: ReextractOptions): Promise<ReextractReport
       entitiesAdded: 0,
     };
     try {
-      // as the pipeline builds it: the store's entities, documents aside
-      gazetteer ??= Gazetteer.build((await store.readAll()).entities.filter((e) => e.label !== 'Document'));
+      // as the pipeline builds it: the store's entities (no relations), documents aside
+      gazetteer ??= Gazetteer.build(await store.entitiesOf(LABELS.filter((l) => l !== 'Document')));
       const input: DocumentInput | undefined = (await store.getDocumentInputs([info.documentId])).get(info.documentId);
       if (!input) throw new Error('its stored input is gone');
       const parsed = await reparse(input, url, gazetteer);

@@ -30,11 +30,15 @@ export function documentRecord(doc: ParsedDocument): DocumentRecord {
   };
 }
 
-/** Resolves proposed entities against the store (same name or alias) and builds the write. */
+/**
+ * Resolves proposed entities against the store (same name or alias) and builds the write. The
+ * store is asked twice per document however many names it has: their ids in one read, the names
+ * it does not hold under those ids in one batch of searches.
+ */
 export async function prepareWrite(
   doc: ParsedDocument,
   records: ExtractedRecord[],
-  store: Pick<GraphStore, 'getEntities' | 'search'>,
+  store: Pick<GraphStore, 'getEntities' | 'searchMany'>,
   opts: { observedAt: string; supersede: boolean },
 ): Promise<PreparedWrite> {
   const document = documentRecord(doc);
@@ -58,14 +62,15 @@ export async function prepareWrite(
     }
     wanted.set(r.id, { id: r.id, label: r.type, name: r.name, aliases: r.aliases, props: r.props });
   }
-  const existing = await store.getEntities([...wanted.keys()]);
-  for (const [id, e] of wanted) {
-    if (existing.has(id)) continue;
-    // a new name the store already knows under another id resolves to that entity
+  const existing = wanted.size ? await store.getEntities([...wanted.keys()]) : new Map<string, EntityRecord>();
+  // a new name the store already knows under another id resolves to that entity
+  const fresh = [...wanted.values()].filter((e) => !existing.has(e.id));
+  const answers = fresh.length ? await store.searchMany(fresh.map((e) => ({ query: e.name, labels: [e.label], limit: 5 }))) : [];
+  fresh.forEach((e, i) => {
     const key = compactKey(e.name);
-    const hit = (await store.search(e.name, { labels: [e.label], limit: 5 })).find((h) => [h.entity.name, ...h.entity.aliases].some((n) => compactKey(n) === key));
-    if (hit) remap.set(id, hit.entity.id);
-  }
+    const hit = answers[i]!.find((h) => [h.entity.name, ...h.entity.aliases].some((n) => compactKey(n) === key));
+    if (hit) remap.set(e.id, hit.entity.id);
+  });
   const entities = [...wanted.values()].filter((e) => !existing.has(e.id) && !remap.has(e.id));
   const idOf = (id: string) => remap.get(id) ?? id;
   const claims: ClaimRecord[] = [];

@@ -36,9 +36,11 @@ export const sourcesConfigSchema = z.strictObject({
   defaults: z
     .strictObject({
       schedule: cronExpr.default('0 */6 * * *'),
+      /** each run starts after a random pause of up to this many seconds, so replicas on one schedule do not all start in the same second */
+      jitterSeconds: z.number().int().min(0).max(3600).default(30),
       fetch: fetchSettings.default({}),
     })
-    .default({ schedule: '0 */6 * * *', fetch: {} }),
+    .default({ schedule: '0 */6 * * *', jitterSeconds: 30, fetch: {} }),
   jobs: z.array(job),
 });
 

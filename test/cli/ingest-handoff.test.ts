@@ -48,7 +48,8 @@ describe('serve with in-process ingest, and the CLI hand-off', () => {
   beforeAll(async () => {
     fixtures = await startFixtureServer();
     const sources = join(work, 'sources.yaml');
-    writeFileSync(sources, `jobs:\n  - name: fixture-article\n    kind: news\n    urls: ['${fixtures.base}/article']\n    schedule: '* * * * * *'\n`);
+    // no pause before a run (the default jitter would start it up to 30 s late)
+    writeFileSync(sources, `defaults:\n  jitterSeconds: 0\njobs:\n  - name: fixture-article\n    kind: news\n    urls: ['${fixtures.base}/article']\n    schedule: '* * * * * *'\n`);
     server = spawnCli(['serve', '--port', '0', '--no-seed', '--ingest-config', sources, '--allow-private'], { DATA_DIR: dataDir, API_KEYS: KEYS, LOG_LEVEL: 'info', HOST: '127.0.0.1' });
     url = await new Promise<string>((resolve, reject) => {
       server.stderr!.on('data', (d: Buffer) => {

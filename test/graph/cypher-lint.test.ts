@@ -10,7 +10,7 @@ import { DOMAIN } from '../../schema/generated/domain.js';
 import { LABELS, RELATION_TYPES } from '../../schema/generated/model.js';
 
 /** labels the store uses besides the domain's */
-const STORE_LABELS = ['Entity', 'Claim', 'Meta', 'Lease', 'LogEntry', 'DocumentInput'];
+const STORE_LABELS = ['Entity', 'Claim', 'Meta', 'Lease', 'LogEntry', 'DocumentInput', 'RelationLock'];
 
 /** every parameter the store passes, with a value of the type it sends */
 const PARAMETERS: Record<string, unknown> = {
@@ -26,6 +26,14 @@ const PARAMETERS: Record<string, unknown> = {
   owner: 'owner',
   now: 0,
   expiresAt: 0,
+  ttlMs: 60_000,
+  token: 1,
+  writer: 'writer',
+  fingerprint: 'abc',
+  types: ['RUNS_ON'],
+  dir: 'both',
+  afterDir: '',
+  queries: [{ i: 0, q: 'h20', labels: ['Chip'] }],
   kind: 'k',
   q: 'h20',
   timeoutSeconds: 300,
@@ -40,7 +48,7 @@ function withoutApoc<T>(registry: Partial<Record<string, Record<string, T>>> | u
 }
 
 /** the keys of the row maps passed in $rows: the linter reads `r.from` as a property access */
-const ROW_KEYS = Object.keys((PARAMETERS.rows as Record<string, unknown>[])[0]!);
+const ROW_KEYS = [...Object.keys((PARAMETERS.rows as Record<string, unknown>[])[0]!), ...Object.keys((PARAMETERS.queries as Record<string, unknown>[])[0]!)];
 
 const SCHEMA: DbSchema = {
   labels: [...new Set([...LABELS, ...STORE_LABELS])],

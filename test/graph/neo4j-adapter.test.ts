@@ -2,7 +2,9 @@
 // failure, and that no query text ever carries a value. No Neo4j server is needed.
 import neo4j from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
-import { Q } from '../../graph/cypher/catalogue.js';
+import { CLEAR, Q } from '../../graph/cypher/catalogue.js';
+import { CypherGraphStore, schemaFingerprint } from '../../graph/cypher/cypher-store.js';
+import { loadConfig } from '../../api/config.js';
 import { escapeLucene, luceneQuery } from '../../graph/neo4j/lucene-query.js';
 import { displayUri } from '../../graph/neo4j/neo4j-errors.js';
 import { FULLTEXT_INDEX, FULLTEXT_QUERY, Neo4jExecutor, openNeo4jStore, type DriverLike, type Neo4jOptions, type RecordLike, type SessionLike, type TxLike } from '../../graph/neo4j/neo4j-executor.js';
@@ -59,6 +61,7 @@ class FakeDriver implements DriverLike {
     return {
       executeRead: managed,
       executeWrite: managed,
+      run: async (query, params = {}) => tx().run(query, params),
       close: async () => {
         this.closedSessions++;
       },
@@ -88,8 +91,12 @@ async function failure(p: Promise<unknown>): Promise<Error> {
   throw new Error('expected a rejection');
 }
 
-/** Answers the version queries, as a server with an empty graph would. */
-const versionOnly: Responder = (query) => (query === Q.bumpVersion || query === Q.graphVersion ? [{ version: neo4j.int(7) }] : []);
+/** Answers the version queries, as a server with an empty graph would, and grants every lease asked for. */
+const versionOnly: Responder = (query, params) => {
+  if (query === Q.bumpVersion || query === Q.graphVersion) return [{ version: neo4j.int(7) }];
+  if (query === Q.acquireLease) return [{ owner: params.owner, token: neo4j.int(1), expiresAt: neo4j.int(Date.now() + 60_000) }];
+  return [];
+};
 
 describe('Neo4j adapter sessions', () => {
   it('opens one session per call, in the right mode and database, and closes it', async () => {
@@ -175,6 +182,44 @@ describe('Neo4j value mapping', () => {
   });
 });
 
+describe('Neo4j reads with a time limit and whole-graph batches', () => {
+  it("passes a read's time limit to the server as the transaction timeout", async () => {
+    let seen: unknown;
+    const driver = new FakeDriver(() => []);
+    const session = driver.session.bind(driver);
+    driver.session = (config) => {
+      const s = session(config);
+      return { ...s, executeRead: (work, txConfig) => ((seen = txConfig), s.executeRead(work)) };
+    };
+    const store = new CypherGraphStore(new Neo4jExecutor(driver, CTX, INFO));
+    await store.relationPage('chip:nvidia-h20', { types: ['RUNS_ON'], direction: 'in', first: 10, timeoutMs: 1234.4 });
+    expect(seen).toEqual({ timeout: 1234 });
+    expect(driver.calls[0]!.query).toBe(Q.relationPage);
+    expect(fromNeo4j(driver.calls[0]!.params)).toMatchObject({ id: 'chip:nvidia-h20', types: ['RUNS_ON'], dir: 'in', limit: 11 });
+  });
+
+  it('clears the graph in IN TRANSACTIONS batches, each an auto-commit query, never one managed transaction', async () => {
+    const driver = new FakeDriver(versionOnly);
+    let autoCommit = 0;
+    const session = driver.session.bind(driver);
+    driver.session = (config) => {
+      const s = session(config);
+      return { ...s, run: (q, p) => (autoCommit++, s.run(q, p)) };
+    };
+    await new CypherGraphStore(new Neo4jExecutor(driver, CTX, INFO)).clear();
+    const batched = driver.calls.filter((c) => /IN TRANSACTIONS OF \d+ ROWS/.test(c.query)).map((c) => c.query);
+    expect(batched).toEqual(CLEAR.map((step) => step.batched));
+    expect(autoCommit).toBe(CLEAR.length);
+    expect(driver.calls.at(-1)!.query).toBe(Q.bumpVersion);
+  });
+
+  it('takes the pool size from NEO4J_MAX_POOL_SIZE, and refuses a bad one naming it', () => {
+    expect(loadConfig({ STORE: 'neo4j', NEO4J_URI: 'neo4j://db:7687', NEO4J_MAX_POOL_SIZE: '250' }).neo4j).toMatchObject({ maxConnectionPoolSize: 250 });
+    expect(loadConfig({ STORE: 'neo4j', NEO4J_URI: 'neo4j://db:7687' }).neo4j!.maxConnectionPoolSize).toBeUndefined();
+    expect(() => loadConfig({ STORE: 'neo4j', NEO4J_URI: 'neo4j://db:7687', NEO4J_MAX_POOL_SIZE: 'many' })).toThrow(/NEO4J_MAX_POOL_SIZE/);
+  });
+});
+
 describe('Neo4j error mapping', () => {
   const mapped = async (code: string, message?: string) => {
     const driver = new FakeDriver(() => {
@@ -208,6 +253,17 @@ describe('Neo4j error mapping', () => {
     expect(await mapped('Neo.TransientError.General.DatabaseUnavailable')).toBeInstanceOf(StoreUnavailable);
   });
 
+  it('maps an exhausted connection pool, a cluster it cannot route in and a query stopped at its time limit to StoreUnavailable', async () => {
+    const pool = await mapped('N/A', 'Connection acquisition timed out in 10000 ms. Pool status: Active conn count = 100, Idle conn count = 0.');
+    expect(pool).toBeInstanceOf(StoreUnavailable);
+    expect(pool.message).toMatch(/no free connection.*NEO4J_MAX_POOL_SIZE/);
+    expect(await mapped('Neo.ClientError.Cluster.NotALeader', 'No longer the leader')).toBeInstanceOf(StoreUnavailable);
+    expect(await mapped('Neo.ClientError.General.ForbiddenOnReadOnlyDatabase')).toBeInstanceOf(StoreUnavailable);
+    const slow = await mapped('Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration', 'The transaction has been terminated.');
+    expect(slow).toBeInstanceOf(StoreUnavailable);
+    expect(slow.message).toMatch(/time limit/);
+  });
+
   it('passes other errors through unchanged', async () => {
     const err = await mapped('Neo.ClientError.Statement.SyntaxError', 'Invalid input');
     expect(err).not.toBeInstanceOf(StoreUnavailable);
@@ -227,12 +283,40 @@ describe('opening a Neo4j store', () => {
     const texts = driver.calls.map((c) => c.query);
     expect(texts).toContain(FULLTEXT_INDEX);
     expect(texts.some((t) => t.startsWith('CREATE CONSTRAINT entity_id'))).toBe(true);
-    expect(texts.at(-1)).toMatch(/db\.awaitIndexes/);
+    // under the migration lease: the DDL, the wait for indexes, then the fingerprint that lets other replicas skip it all
+    const at = (q: string) => texts.indexOf(q);
+    expect(at(Q.schemaFingerprint)).toBe(0);
+    expect(at(Q.acquireLease)).toBeLessThan(texts.findIndex((t) => t.startsWith('CREATE CONSTRAINT')));
+    expect(texts.findIndex((t) => /db\.awaitIndexes/.test(t))).toBeGreaterThan(at(FULLTEXT_INDEX));
+    expect(texts.slice(-2)).toEqual([Q.setSchemaFingerprint, Q.releaseLease]);
     expect(store.info).toEqual({ kind: 'neo4j', location: 'neo4j://db.example:7687 (database graph)' });
     expect(await store.graphVersion()).toBe(7);
     await store.close();
     expect(driver.closed).toBe(true);
     expect(driver.closedSessions).toBe(driver.opened);
+  });
+
+  it('leaves a schema whose fingerprint is current alone: a replica starting on a migrated store runs no DDL', async () => {
+    const driver = new FakeDriver((query, params) => (query === Q.schemaFingerprint ? [{ fingerprint: schemaFingerprint('neo4j') }] : versionOnly(query, params)));
+    const store = await openNeo4jStore(OPTS, () => driver);
+    expect(driver.calls.map((c) => c.query)).toEqual([Q.schemaFingerprint]);
+    await store.close();
+  });
+
+  it('waits for the process that holds the migration lease instead of migrating too', async () => {
+    let polls = 0;
+    const driver = new FakeDriver((query) => {
+      // another replica holds the lease, and has finished by the third look
+      if (query === Q.schemaFingerprint) return ++polls >= 3 ? [{ fingerprint: schemaFingerprint('neo4j') }] : [];
+      return [];
+    });
+    const store = new CypherGraphStore(new Neo4jExecutor(driver, CTX, INFO));
+    await store.migrate({ pollMs: 5 });
+    const texts = driver.calls.map((c) => c.query);
+    expect(texts.filter((t) => t === Q.acquireLease)).toHaveLength(1);
+    expect(texts.some((t) => t.startsWith('CREATE'))).toBe(false);
+    expect(polls).toBe(3);
+    await expect(new CypherGraphStore(new Neo4jExecutor(new FakeDriver(() => []), CTX, INFO)).migrate({ pollMs: 5, waitMs: 30 })).rejects.toThrow(/being migrated by another process.*store:migrate/);
   });
 
   it('fails fast with StoreUnavailable on bad credentials and closes the driver', async () => {
@@ -327,7 +411,7 @@ describe('Lucene query for full-text search', () => {
 
   it('an empty query sends nothing', async () => {
     const driver = new FakeDriver();
-    expect(await new Neo4jExecutor(driver, CTX, INFO).textSearch('?!', 5)).toEqual([]);
+    expect(await new Neo4jExecutor(driver, CTX, INFO).textSearch([{ query: '?!', labels: [], limit: 5 }])).toEqual([[]]);
     expect(driver.calls).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { claimId, documentId, type ClaimRecord, type EntityRecord } from '../../schema/records.js';
 import { InvalidInput } from '../../schema/errors.js';
-import type { GraphStore } from '../../graph/store.js';
+import { LeaseLost, type GraphStore } from '../../graph/store.js';
 
 const doc = documentId('test-article.txt');
 const doc2 = documentId('https://example.org/other');
@@ -183,6 +183,62 @@ export function runStoreContract(name: string, open: () => Promise<GraphStore>):
       expect((await store.neighbours('chip:huawei-ascend-910b', { types: ['TRAINED_ON'] })).map((x) => x.entity.id)).toEqual(['model:glm-5.1']);
     });
 
+    it("pages an entity's relations by type and direction in the store, a self-loop once each way", async () => {
+      await seed();
+      await store.write({ claims: [claim('org:nvidia', 'COMPETES_WITH', 'org:nvidia'), claim('org:huawei', 'COMPETES_WITH', 'org:nvidia')] });
+      const all = [];
+      let after: string | null = null;
+      for (let i = 0; i < 10; i++) {
+        const page = await store.relationPage('org:nvidia', { first: 1, after, timeoutMs: 5_000 });
+        all.push(...page.items.map((n) => `${n.direction} ${n.relation.type} ${n.entity.id}`));
+        if (!page.hasNextPage) break;
+        after = page.endCursor;
+      }
+      expect(all.sort()).toEqual(
+        ['in COMPETES_WITH org:huawei', 'in COMPETES_WITH org:nvidia', 'in DESIGNED_BY chip:nvidia-h20', 'out COMPETES_WITH org:nvidia', 'out HEADQUARTERED_IN nation:us'].sort(),
+      );
+      const typed = await store.relationPage('org:nvidia', { types: ['COMPETES_WITH'], direction: 'in' });
+      expect(typed.items.map((n) => n.entity.id).sort()).toEqual(['org:huawei', 'org:nvidia']);
+      expect(typed.hasNextPage).toBe(false);
+      await expect(store.relationPage('org:nvidia', { types: ['NOT_A_TYPE'] })).rejects.toThrow(/types: unknown relation type "NOT_A_TYPE"/);
+    });
+
+    it('filters search by label before its limit, so other labels never crowd the answer out', async () => {
+      await seed();
+      // "nvidia" names the organisation and (in its search text) the chip
+      expect((await store.search('nvidia', { labels: ['Organization'], limit: 1 })).map((h) => h.entity.id)).toEqual(['org:nvidia']);
+      expect((await store.search('nvidia', { labels: ['Chip'], limit: 1 })).map((h) => h.entity.id)).toEqual(['chip:nvidia-h20']);
+      const many = await store.searchMany([{ query: 'Ascend', labels: ['Chip'] }, { query: '  ' }, { query: 'PRC' }]);
+      expect(many.map((hits) => hits[0]?.entity.id ?? null)).toEqual(['chip:huawei-ascend-910b', null, 'nation:cn']);
+    });
+
+    it('refuses values Neo4j cannot store (mixed lists, nested maps) before writing, naming the field', async () => {
+      await seed();
+      const before = await store.graphVersion();
+      const mixed = { ...entities[0]!, props: { ...entities[0]!.props, tags: [1, 'a', true] } };
+      await expect(store.write({ entities: [mixed] })).rejects.toThrow(/entity chip:nvidia-h20: props\.tags: a list must hold values of one type/);
+      const nested = claim('chip:nvidia-h20', 'DESIGNED_BY', 'org:nvidia', { props: { detail: { node: '4N' } } as never });
+      await expect(store.write({ claims: [nested] })).rejects.toBeInstanceOf(InvalidInput);
+      await expect(store.write({ claims: [nested] })).rejects.toThrow(/props\.detail: expected a string, number, boolean or a list of one of them, got a map/);
+      expect(await store.graphVersion()).toBe(before);
+    });
+
+    it('keeps one edge per relation however often its claims change', async () => {
+      await seed();
+      await store.write({ claims: [claim('chip:nvidia-h20', 'DESIGNED_BY', 'org:nvidia', { documentId: doc2, confidence: 0.95 })] });
+      await store.write({ claims: [claim('chip:nvidia-h20', 'DESIGNED_BY', 'org:nvidia', { documentId: doc2, quote: 'another', confidence: 0.5 })] });
+      const designed = (await store.readAll()).relations.filter((r) => r.from === 'chip:nvidia-h20' && r.type === 'DESIGNED_BY');
+      expect(designed).toHaveLength(1);
+      expect(designed[0]).toMatchObject({ claimCount: 3, confidence: 0.95 });
+    });
+
+    it('reads every entity of some labels for a gazetteer, without documents', async () => {
+      await seed();
+      const found = await store.entitiesOf(['Chip', 'Nation']);
+      expect(found.map((e) => e.id).sort()).toEqual(['chip:huawei-ascend-910b', 'chip:nvidia-h20', 'nation:cn', 'nation:us']);
+      expect(found.find((e) => e.id === 'chip:nvidia-h20')).toMatchObject({ name: 'NVIDIA H20', aliases: ['H20'], props: { kind: 'gpu', memoryGb: 96 } });
+    });
+
     it('searches names, aliases and descriptions, case-insensitively', async () => {
       await seed();
       for (const q of ['nvidia h20', 'H20', 'NVIDIA H20']) expect((await store.search(q))[0]?.entity.id, q).toBe('chip:nvidia-h20');
@@ -210,14 +266,57 @@ export function runStoreContract(name: string, open: () => Promise<GraphStore>):
       expect((await store.getEntities(['org:hostile'])).get('org:hostile')!.name).toBe(hostile);
     });
 
-    it('leases a job to one owner at a time until it expires or is released', async () => {
-      expect(await store.acquireLease('job:feeds', 'worker-a', 60_000)).toBe(true);
-      expect(await store.acquireLease('job:feeds', 'worker-b', 60_000)).toBe(false);
-      expect(await store.acquireLease('job:feeds', 'worker-a', 60_000)).toBe(true);
+    it('leases a job to one owner at a time until it expires or is released, with a token that grows with every grant', async () => {
+      const a = await store.acquireLease('job:feeds', 'worker-a', 60_000);
+      expect(a).toMatchObject({ job: 'job:feeds', owner: 'worker-a' });
+      expect(Date.parse(a!.expiresAt)).toBeGreaterThan(Date.now() - 60_000);
+      expect(await store.acquireLease('job:feeds', 'worker-b', 60_000)).toBeNull();
+      const again = await store.acquireLease('job:feeds', 'worker-a', 60_000);
+      expect(again!.token).toBe(a!.token + 1);
       await store.releaseLease('job:feeds', 'worker-a');
-      expect(await store.acquireLease('job:feeds', 'worker-b', 1)).toBe(true);
+      const b = await store.acquireLease('job:feeds', 'worker-b', 1);
+      expect(b!.owner).toBe('worker-b');
+      expect(b!.token).toBe(again!.token + 1);
       await new Promise((r) => setTimeout(r, 5));
-      expect(await store.acquireLease('job:feeds', 'worker-a', 60_000)).toBe(true);
+      expect((await store.acquireLease('job:feeds', 'worker-a', 60_000))!.token).toBe(b!.token + 1);
+    });
+
+    it('renews a lease only for the grant that holds it', async () => {
+      const a = (await store.acquireLease('job:renew', 'worker-a', 60_000))!;
+      const renewed = await store.renewLease(a, 120_000);
+      expect(renewed).toMatchObject({ owner: 'worker-a', token: a.token });
+      expect(Date.parse(renewed!.expiresAt)).toBeGreaterThan(Date.parse(a.expiresAt));
+      await store.releaseLease('job:renew', 'worker-a', a.token);
+      const b = (await store.acquireLease('job:renew', 'worker-b', 60_000))!;
+      expect(await store.renewLease(a, 60_000)).toBeNull();
+      // releasing with a stale token leaves the new holder's lease alone
+      await store.releaseLease('job:renew', 'worker-a', a.token);
+      expect(await store.acquireLease('job:renew', 'worker-a', 60_000)).toBeNull();
+      await store.releaseLease('job:renew', 'worker-b', b.token);
+    });
+
+    it('fences writes: a write under a lease lands while its grant holds and is refused, writing nothing, once another worker took it', async () => {
+      const a = (await store.acquireLease('job:fenced', 'worker-a', 60_000))!;
+      const fenceA = { job: a.job, token: a.token };
+      await store.write({ entities: [entities[0]!], fence: fenceA });
+      await store.releaseLease('job:fenced', 'worker-a', a.token);
+      const b = (await store.acquireLease('job:fenced', 'worker-b', 60_000))!;
+      const before = await store.graphVersion();
+      const stale = await store.write({ entities: [entities[1]!], fence: fenceA }).catch((e: unknown) => e);
+      expect(stale).toBeInstanceOf(LeaseLost);
+      expect(String((stale as Error).message)).toMatch(/job:fenced.*no longer held/);
+      expect((await store.getEntities([entities[1]!.id])).size).toBe(0);
+      expect(await store.graphVersion()).toBe(before);
+      await store.write({ entities: [entities[1]!], fence: { job: b.job, token: b.token } });
+      expect((await store.getEntities([entities[1]!.id])).size).toBe(1);
+      await store.releaseLease('job:fenced', 'worker-b', b.token);
+    });
+
+    it('refuses a lapsed grant even when nobody took the lease since', async () => {
+      const a = (await store.acquireLease('job:lapsed', 'worker-a', 1))!;
+      await new Promise((r) => setTimeout(r, 10));
+      await expect(store.write({ entities: [entities[0]!], fence: { job: a.job, token: a.token } })).rejects.toThrow(/lapsed/);
+      expect(await store.renewLease(a, 60_000)).toBeNull();
     });
 
     it('keeps small logs, newest first', async () => {
