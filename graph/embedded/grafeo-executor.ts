@@ -29,6 +29,7 @@ const GRAFEO_KEY_INDEXES = [
   `CREATE INDEX log_id_lookup IF NOT EXISTS FOR (n:LogEntry) ON (n.id)`,
   `CREATE INDEX document_input_id_lookup IF NOT EXISTS FOR (n:DocumentInput) ON (n.id)`,
   `CREATE INDEX meta_id_lookup IF NOT EXISTS FOR (n:Meta) ON (n.id)`,
+  `CREATE INDEX graph_change_version_lookup IF NOT EXISTS FOR (n:GraphChange) ON (n.version)`,
 ];
 
 function normalise(value: unknown): unknown {
