@@ -32,7 +32,7 @@ export async function readSnapshot(store: GraphStore, pageSize = 2000): Promise<
   const version = await store.graphVersion();
   const builder = new CanonicalBuilder();
   const ids: string[] = [];
-  for (let after = ''; ; ) {
+  for (let after = ''; ;) {
     const page = await store.entityPage(after, pageSize);
     builder.addEntities(page);
     for (const e of page) ids.push(e.id);

@@ -232,6 +232,13 @@ export interface CypherStoreOptions {
   changeLogVersions?: number;
 }
 
+/** How many versions the change log keeps under these options; throws InvalidInput on a bad setting. */
+export function changeLogRetention(opts: CypherStoreOptions): number {
+  const keep = opts.changeLogVersions ?? CHANGE_LOG_VERSIONS;
+  if (!Number.isInteger(keep) || keep < 1) throw new InvalidInput(`changeLogVersions: expected a whole number of versions, at least 1, got ${String(keep)}`);
+  return keep;
+}
+
 /** The ids a write changed, gathered while it runs and logged when it moves the version. */
 type ChangeIds = Omit<ChangeRecord, 'version' | 'at' | 'overflow'>;
 
@@ -265,9 +272,7 @@ export class CypherGraphStore implements GraphStore {
     private readonly x: CypherExecutor,
     opts: CypherStoreOptions = {},
   ) {
-    const keep = opts.changeLogVersions ?? CHANGE_LOG_VERSIONS;
-    if (!Number.isInteger(keep) || keep < 1) throw new InvalidInput(`changeLogVersions: expected a whole number of versions, at least 1, got ${String(keep)}`);
-    this.changeLogVersions = keep;
+    this.changeLogVersions = changeLogRetention(opts);
   }
 
   get info(): StoreInfo {
