@@ -7,7 +7,7 @@ import type { GraphStore } from './store.js';
 import { CanonicalBuilder, Snapshot } from './snapshot.js';
 
 export interface SnapshotCacheOptions {
-  /** entities per page of a whole-graph read, and sources per page of its relations (default 2000) */
+  /** entities per page of a whole-graph read, and sources per page of its relations (default 500) */
   pageSize?: number;
   /** told about a background rebuild that failed (the previous snapshot stays in use; the next check retries) */
   onError?: (err: unknown) => void;
@@ -27,24 +27,33 @@ export interface SnapshotCacheStatus {
 /** Lets waiting requests run between pages of a long read. */
 const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** Reads the whole graph in pages (entities by id, then the relations leaving each page) into a canonical snapshot. */
-export async function readSnapshot(store: GraphStore, pageSize = 2000): Promise<Snapshot> {
+/**
+ * Reads the whole graph in pages into a canonical snapshot: entity ids in id order (pages of
+ * 20 × pageSize), then per pageSize ids the entities and the relations leaving them. Only ids
+ * and one page of records are held at a time besides the snapshot being packed.
+ */
+export async function readSnapshot(store: GraphStore, pageSize = 500): Promise<Snapshot> {
   const version = await store.graphVersion();
   const builder = new CanonicalBuilder();
   const ids: string[] = [];
+  const idPage = pageSize * 20;
   for (let after = ''; ;) {
-    const page = await store.entityPage(after, pageSize);
-    builder.addEntities(page);
-    for (const e of page) ids.push(e.id);
-    if (page.length < pageSize) break;
-    after = page.at(-1)!.id;
+    const page = await store.entityIds(after, idPage);
+    ids.push(...page);
+    if (page.length < idPage) break;
+    after = page.at(-1)!;
+  }
+  for (let i = 0; i < ids.length; i += pageSize) {
+    const slice = ids.slice(i, i + pageSize);
+    const found = await store.getEntities(slice);
+    builder.addEntities(slice.flatMap((id) => found.get(id) ?? []));
     await yieldToRequests();
   }
   for (let i = 0; i < ids.length; i += pageSize) {
     builder.addRelations(await store.relationsFrom(ids.slice(i, i + pageSize)));
     await yieldToRequests();
   }
-  // writes that landed while the pages were read are caught up from the change log
+  // writes that landed while the pages were read are caught up from the change log by the caller
   return builder.build(version);
 }
 
@@ -64,7 +73,7 @@ export class SnapshotCache {
     private readonly recheckMs = 1000,
     private readonly opts: SnapshotCacheOptions = {},
   ) {
-    this.pageSize = opts.pageSize ?? 2000;
+    this.pageSize = opts.pageSize ?? 500;
   }
 
   /**

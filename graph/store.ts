@@ -182,8 +182,8 @@ export interface GraphStore {
   changesSince(version: number): Promise<ChangesSince>;
   /** The change records after `version`, oldest first, at most `limit` (what a "what changed" feed reads). */
   changeLog(since: number, limit?: number): Promise<ChangeRecord[]>;
-  /** One page of entities (documents included) in id order (code-point order), after the id `after`. */
-  entityPage(after: string, limit: number): Promise<EntityRecord[]>;
+  /** One page of entity ids (documents included) in id order (code-point order), after the id `after`. */
+  entityIds(after: string, limit: number): Promise<string[]>;
   /** The relations leaving these entities, for a paged read of the whole graph. */
   relationsFrom(ids: string[]): Promise<RelationRecord[]>;
   allClaims(): Promise<ClaimRecord[]>;

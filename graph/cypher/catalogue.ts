@@ -76,8 +76,8 @@ export const Q = {
   /** rows: [{from, to}] — the current relation of one type between each pair, if any */
   relationsBetween: (type: string) =>
     `UNWIND $rows AS r MATCH (a:Entity {id: r.from})-[e:${schemaName(type, RELATION_TYPES)}]->(b:Entity {id: r.to}) RETURN a.id AS source, type(e) AS type, b.id AS target, properties(e) AS rp`,
-  /** paged whole-graph reads: entities in id order, then the relations leaving each page of them */
-  entityPage: `MATCH (n:Entity) WHERE n.id > $after RETURN properties(n) AS p ORDER BY n.id LIMIT $limit`,
+  /** paged whole-graph reads: entity ids in id order (the id index answers it on Neo4j), then the entities and the relations leaving each page of them */
+  entityIdPage: `MATCH (n:Entity) WHERE n.id > $after RETURN n.id AS id ORDER BY n.id LIMIT $limit`,
   relationsFrom: `UNWIND $ids AS id MATCH (a:Entity {id: id})-[r]->(b:Entity) RETURN a.id AS source, type(r) AS type, b.id AS target, properties(r) AS rp`,
 
   clearEntities: `MATCH (n:Entity) DETACH DELETE n`,

@@ -382,8 +382,8 @@ export class CypherGraphStore implements GraphStore {
     return { kind: 'changes', since, version, records, entities, relations, removed };
   }
 
-  async entityPage(after: string, limit: number): Promise<EntityRecord[]> {
-    return (await this.x.read(Q.entityPage, { after, limit: Math.max(1, Math.min(limit, 100_000)) })).map((r) => decodeEntity(r.p as Row));
+  async entityIds(after: string, limit: number): Promise<string[]> {
+    return (await this.x.read(Q.entityIdPage, { after, limit: Math.max(1, Math.min(limit, 100_000)) })).map((r) => String(r.id));
   }
 
   async relationsFrom(ids: string[]): Promise<RelationRecord[]> {

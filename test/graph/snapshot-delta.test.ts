@@ -233,11 +233,11 @@ function gated(s: GraphStore): { store: GraphStore; hold(): void; release(): voi
   let reads = 0;
   const store = new Proxy(s, {
     get(target, key, receiver) {
-      if (key === 'entityPage')
+      if (key === 'entityIds')
         return async (after: string, limit: number) => {
           reads++;
           if (gate) await gate;
-          return target.entityPage(after, limit);
+          return target.entityIds(after, limit);
         };
       const value = Reflect.get(target, key, receiver) as unknown;
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
@@ -317,7 +317,7 @@ describe('SnapshotCache', () => {
     let fail = false;
     const flaky = new Proxy(s as GraphStore, {
       get(target, key, receiver) {
-        if (key === 'entityPage' && fail) return () => Promise.reject(new Error('store went away'));
+        if (key === 'entityIds' && fail) return () => Promise.reject(new Error('store went away'));
         const value = Reflect.get(target, key, receiver) as unknown;
         return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
       },
