@@ -21,6 +21,8 @@ export interface Neo4jOptions {
   maxTransactionRetryTimeMs?: number;
   /** how long to wait for a TCP connection before giving up (default 5 s) */
   connectionTimeoutMs?: number;
+  /** graph versions the change log keeps (default CHANGE_LOG_VERSIONS) */
+  changeLogVersions?: number;
 }
 
 /** The part of a driver record the adapter reads. */
@@ -173,7 +175,7 @@ export async function openNeo4jStore(opts: Neo4jOptions, makeDriver: (opts: Neo4
     clearTimeout(timer);
   }
   const info: StoreInfo = { kind: 'neo4j', location: opts.database ? `${uri} (database ${opts.database})` : uri };
-  const store = new CypherGraphStore(new Neo4jExecutor(driver, ctx, info));
+  const store = new CypherGraphStore(new Neo4jExecutor(driver, ctx, info), { changeLogVersions: opts.changeLogVersions });
   try {
     await store.migrate();
   } catch (err) {
