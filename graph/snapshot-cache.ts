@@ -61,6 +61,9 @@ export class SnapshotCache {
   private current: Snapshot | null = null;
   private first: Promise<Snapshot> | null = null;
   private refreshing: Promise<Snapshot> | null = null;
+  /** invalidate() calls so far, and how many the running catch-up has seen */
+  private generation = 0;
+  private refreshingGeneration = -1;
   private rebuilding: Promise<void> | null = null;
   private checkedAt = 0;
   private patched = 0;
@@ -84,7 +87,18 @@ export class SnapshotCache {
   async get(): Promise<Snapshot> {
     if (!this.current) return (this.first ??= this.buildFirst());
     if (this.rebuilding || Date.now() - this.checkedAt < this.recheckMs) return this.current;
-    return (this.refreshing ??= this.refresh().finally(() => (this.refreshing = null)));
+    if (this.refreshing && this.refreshingGeneration === this.generation) return this.refreshing;
+    // a catch-up that began before the last local write may miss it: queue another after it
+    const generation = this.generation;
+    const before = this.refreshing ?? Promise.resolve(null);
+    const refreshing = before.catch(() => null).then(() => this.refresh(generation));
+    this.refreshing = refreshing;
+    this.refreshingGeneration = generation;
+    const clear = () => {
+      if (this.refreshing === refreshing) this.refreshing = null;
+    };
+    refreshing.then(clear, clear);
+    return refreshing;
   }
 
   /** The snapshot being served, without asking the store; null before the first build. */
@@ -95,6 +109,7 @@ export class SnapshotCache {
   /** Forces the next get() to ask the store (call after a local write). */
   invalidate(): void {
     this.checkedAt = 0;
+    this.generation++;
   }
 
   status(): SnapshotCacheStatus {
@@ -119,10 +134,10 @@ export class SnapshotCache {
   }
 
   /** Patches the served snapshot up to the store's version, or starts a background rebuild. */
-  private async refresh(): Promise<Snapshot> {
+  private async refresh(generation: number): Promise<Snapshot> {
     const served = this.current!;
     const changes = await this.store.changesSince(Number(served.version));
-    this.checkedAt = Date.now();
+    if (this.generation === generation) this.checkedAt = Date.now();
     if (this.current !== served || changes.version === Number(served.version)) return this.current!;
     if (changes.kind === 'too-far-behind') {
       this.rebuildInBackground();
@@ -145,9 +160,10 @@ export class SnapshotCache {
       try {
         const snapshot = await this.catchUp(await readSnapshot(this.store, this.pageSize));
         this.rebuilt++;
-        // no patch runs meanwhile (get() serves the previous snapshot while this runs), so this is the newest
+        // no patch runs meanwhile (get() serves the previous snapshot while this runs), so this is the newest;
+        // the next get() asks the store again, for writes after the read's catch-up
         this.current = snapshot;
-        this.checkedAt = Date.now();
+        this.checkedAt = 0;
       } catch (err) {
         this.opts.onError?.(err);
       } finally {

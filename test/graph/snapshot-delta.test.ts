@@ -273,6 +273,41 @@ describe('SnapshotCache', () => {
     expect(cache.status()).toMatchObject({ version: 2, rebuilding: false, patched: 1, rebuilt: 1 });
   });
 
+  it('sees a local write even when a catch-up started before it is still running', async () => {
+    const s = await store();
+    await s.write({ entities: [entity('Chip', 1)] });
+    let gate: Promise<void> | null = null;
+    let open: () => void = () => undefined;
+    const slow = new Proxy(s as GraphStore, {
+      get(target, key, receiver) {
+        if (key === 'changesSince')
+          return async (since: number) => {
+            const answer = await target.changesSince(since);
+            if (gate) await gate;
+            return answer;
+          };
+        const value = Reflect.get(target, key, receiver) as unknown;
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    const cache = new SnapshotCache(slow, 60_000);
+    await cache.get();
+    await s.write({ entities: [entity('Chip', 2)] });
+    gate = new Promise((resolve) => (open = resolve));
+    cache.invalidate();
+    const early = cache.get();
+    // the early catch-up has read the log (version 2) and waits; a write lands, then a request asks
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await s.write({ entities: [entity('Chip', 3)] });
+    cache.invalidate();
+    const late = cache.get();
+    gate = null;
+    open();
+    expect(Number((await early).version)).toBe(2);
+    expect(Number((await late).version)).toBe(3);
+    expect((await late).indexOf('chip:e3')).toBeDefined();
+  });
+
   it('answers from the previous snapshot while a replica too far behind reads the graph again', async () => {
     const s = await store(2);
     await s.write({ entities: [entity('Chip', 1)] });
