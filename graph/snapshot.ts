@@ -271,6 +271,10 @@ export class Snapshot {
   }
 }
 
+/** One shared, frozen object for every edge without props (most edges): no object per edge. */
+const NO_PROPS: Props = Object.freeze({}) as Props;
+const edgePropsOf = (r: RelationRecord): Props => (Object.keys(r.props).length ? r.props : NO_PROPS);
+
 /** Code-point order of ids, the order the stores' ORDER BY n.id returns. */
 export const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -314,7 +318,7 @@ export class CanonicalBuilder {
       this.from.push(f!);
       this.to.push(t!);
       this.types.push(ti!);
-      this.props.push(r.props);
+      this.props.push(edgePropsOf(r));
       this.ids.push(r.id);
       this.validFrom.push(dateMs(r.validFrom));
       this.validTo.push(dateMs(r.validTo));
@@ -514,7 +518,7 @@ function patch(
     edgeFrom[w] = source;
     edgeTo[w] = index.get(r.to)!;
     edgeType[w] = REL_INDEX.get(r.type)!;
-    edgeProps[w] = r.props;
+    edgeProps[w] = edgePropsOf(r);
     edgeIds[w] = r.id;
     edgeValidFrom[w] = dateMs(r.validFrom);
     edgeValidTo[w] = dateMs(r.validTo);
