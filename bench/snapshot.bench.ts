@@ -201,6 +201,7 @@ async function replica(edges: number): Promise<{ rows: Record<string, number>; n
   const dir = mkdtempSync(join(tmpdir(), 'chokepoint-bench-'));
   try {
     const { store, deployments, chips, loadMs } = await generatedStore(edges, dir);
+    console.error(`bench: loaded ${edges} edges in ${(loadMs / 1000).toFixed(0)} s`);
     // baseline: what the cache did before, on every version change: readAll, then one build
     const old = await measured(async () => {
       const all = await store.readAll();

@@ -329,9 +329,11 @@ export class CanonicalBuilder {
   /** Packs everything added into a canonical snapshot. */
   build(version: string | number = 0): Snapshot {
     const nodes = this.packNodes();
-    const order = Int32Array.from(this.from.keys());
-    if (!this.relationsSorted) order.sort((a, b) => this.from[a]! - this.from[b]! || compareIds(this.ids[a]!, this.ids[b]!));
-    const pick = <T>(list: T[]) => Array.from(order, (e) => list[e]!);
+    let pick = <T>(list: T[]) => list;
+    if (!this.relationsSorted) {
+      const order = Int32Array.from(this.from.keys()).sort((a, b) => this.from[a]! - this.from[b]! || compareIds(this.ids[a]!, this.ids[b]!));
+      pick = <T>(list: T[]) => Array.from(order, (e) => list[e]!);
+    }
     return new Snapshot(version, {
       ...nodes,
       edgeFrom: Int32Array.from(pick(this.from)),
@@ -422,29 +424,30 @@ function patch(
     const fresh = [...added.values()].sort((a, b) => compareIds(a.id, b.id));
     const total = n + fresh.length;
     remap = new Int32Array(n);
-    const nIds: string[] = new Array<string>(total);
+    // filled in order with push: a large preallocated array (new Array(n)) would be a slow dictionary
+    const nIds: string[] = [];
     const nLabels = new Uint8Array(total);
-    const nNames: string[] = new Array<string>(total);
-    const nProps: Props[] = new Array<Props>(total);
-    const nAliases: string[][] = new Array<string[]>(total);
+    const nNames: string[] = [];
+    const nProps: Props[] = [];
+    const nAliases: string[][] = [];
     index = new Map();
     let o = 0;
     let f = 0;
     for (let k = 0; k < total; k++) {
       if (f < fresh.length && (o >= n || compareIds(fresh[f]!.id, ids[o]!) < 0)) {
         const e = fresh[f++]!;
-        nIds[k] = e.id;
+        nIds.push(e.id);
         nLabels[k] = LABEL_INDEX.get(e.label)!;
-        nNames[k] = e.name;
-        nProps[k] = e.props;
-        nAliases[k] = e.aliases;
+        nNames.push(e.name);
+        nProps.push(e.props);
+        nAliases.push(e.aliases);
       } else {
         remap[o] = k;
-        nIds[k] = ids[o]!;
+        nIds.push(ids[o]!);
         nLabels[k] = labelOf[o]!;
-        nNames[k] = names[o]!;
-        nProps[k] = nodeProps[o]!;
-        nAliases[k] = aliases[o]!;
+        nNames.push(names[o]!);
+        nProps.push(nodeProps[o]!);
+        nAliases.push(aliases[o]!);
         o++;
       }
       index.set(nIds[k]!, k);
@@ -487,8 +490,8 @@ function patch(
   const edgeFrom = new Int32Array(m);
   const edgeTo = new Int32Array(m);
   const edgeType = new Uint8Array(m);
-  const edgeProps: Props[] = new Array<Props>(m);
-  const edgeIds: string[] = new Array<string>(m);
+  const edgeProps: Props[] = [];
+  const edgeIds: string[] = [];
   const edgeValidFrom = new Float64Array(m);
   const edgeValidTo = new Float64Array(m);
   const edgeConfidence = new Float32Array(m);
@@ -510,16 +513,16 @@ function patch(
     edgeValidTo.set(p.edgeValidTo.subarray(a, b), w);
     edgeConfidence.set(p.edgeConfidence.subarray(a, b), w);
     for (let e = a; e < b; e++, w++) {
-      edgeProps[w] = p.edgeProps[e]!;
-      edgeIds[w] = p.edgeIds[e]!;
+      edgeProps.push(p.edgeProps[e]!);
+      edgeIds.push(p.edgeIds[e]!);
     }
   };
   const put = (source: number, r: RelationRecord) => {
     edgeFrom[w] = source;
     edgeTo[w] = index.get(r.to)!;
     edgeType[w] = REL_INDEX.get(r.type)!;
-    edgeProps[w] = edgePropsOf(r);
-    edgeIds[w] = r.id;
+    edgeProps.push(edgePropsOf(r));
+    edgeIds.push(r.id);
     edgeValidFrom[w] = dateMs(r.validFrom);
     edgeValidTo[w] = dateMs(r.validTo);
     edgeConfidence[w] = r.confidence;

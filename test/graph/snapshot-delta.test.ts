@@ -6,9 +6,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openEmbeddedStore } from '../../graph/embedded/grafeo-executor.js';
 import type { CypherGraphStore } from '../../graph/cypher/cypher-store.js';
 import { readSnapshot, SnapshotCache } from '../../graph/snapshot-cache.js';
-import { Snapshot } from '../../graph/snapshot.js';
+import { CanonicalBuilder, Snapshot } from '../../graph/snapshot.js';
 import type { GraphStore } from '../../graph/store.js';
-import { claimId, documentId, type ClaimRecord, type EntityRecord } from '../../schema/records.js';
+import { claimId, documentId, relationId, type ClaimRecord, type EntityRecord, type RelationRecord } from '../../schema/records.js';
 
 const open: CypherGraphStore[] = [];
 afterEach(async () => {
@@ -218,6 +218,25 @@ describe('snapshot patched from the change log', () => {
     expect(contents(after)).toEqual(contents(await readSnapshot(s)));
     const chipIndex = after.indexOf(chip.id)!;
     expect([...after.inOf(chipIndex)].map((e) => after.ids[after.edgeFrom[e]!])).toEqual([a.id, b.id, c.id]);
+  });
+
+  it('packs pages that arrive out of order into the same canonical snapshot', () => {
+    const nodes = [entity('Deployment', 2), entity('Chip', 1), entity('Deployment', 1), entity('Nation', 1)];
+    const rel = (from: string, type: RelationRecord['type'], to: string): RelationRecord => ({ id: relationId(from, type, to), type, from, to, props: {}, confidence: 0.5, claimCount: 1 });
+    const rels = [
+      rel('deployment:e2', 'RUNS_ON', 'chip:e1'),
+      rel('deployment:e1', 'RUNS_ON', 'chip:e1'),
+      rel('deployment:e1', 'LOCATED_IN', 'nation:e1'),
+      rel('deployment:e2', 'LOCATED_IN', 'nation:e1'),
+    ];
+    const b = new CanonicalBuilder();
+    b.addEntities(nodes.slice(0, 2));
+    b.addEntities(nodes.slice(2));
+    b.addRelations(rels.slice(0, 1));
+    b.addRelations(rels.slice(1));
+    const paged = b.build(3);
+    expect(paged.ids).toEqual(['chip:e1', 'deployment:e1', 'deployment:e2', 'nation:e1']);
+    expect(contents(paged)).toEqual(contents(Snapshot.canonical([...nodes].reverse(), [...rels].reverse(), 3)));
   });
 
   it('refuses to patch a snapshot not in canonical order', () => {
