@@ -32,6 +32,7 @@ const env = z.object({
   RATE_LIMIT_BURST: z.coerce.number().int().min(0).default(500),
   HEAVY_CONCURRENCY: z.coerce.number().int().min(1).default(2),
   HEAVY_QUEUE: z.coerce.number().int().min(0).default(64),
+  CHANGE_LOG_VERSIONS: z.coerce.number().int().min(1).default(1000),
 });
 
 export type ApiKeyRole = 'editor' | 'reader';
@@ -43,6 +44,8 @@ export interface Config {
   logLevel: string;
   store: 'embedded' | 'neo4j';
   neo4j?: { uri: string; user: string; password: string; database?: string; maxConnectionPoolSize?: number };
+  /** graph versions the store's change log keeps (replicas further behind read the whole graph) */
+  changeLogVersions: number;
   apiKeys: Map<string, ApiKeyRole>;
   publicUrl?: string;
   frameAncestors: string;
@@ -106,6 +109,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     neo4j: e.NEO4J_URI
       ? { uri: e.NEO4J_URI, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD, database: e.NEO4J_DATABASE, ...(e.NEO4J_MAX_POOL_SIZE ? { maxConnectionPoolSize: e.NEO4J_MAX_POOL_SIZE } : {}) }
       : undefined,
+    changeLogVersions: e.CHANGE_LOG_VERSIONS,
     apiKeys: parseApiKeys(e.API_KEYS),
     publicUrl: e.PUBLIC_URL,
     frameAncestors: e.EMBED_FRAME_ANCESTORS,

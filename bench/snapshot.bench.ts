@@ -1,9 +1,25 @@
 // Snapshot build time and bytes per edge, beside the baseline of reading the same graph from
-// the embedded store (what a rebuild costs end to end).
+// the embedded store (what a rebuild costs end to end); then what a replica pays to follow the
+// graph on the embedded store: patching its snapshot from the change log against reading the
+// whole graph again (time, peak heap), snapshot memory per edge, and request latency while a
+// rebuild runs against idle.
+//
+// Sizes of the replica part: BENCH_SNAPSHOT_EDGES=1000000 (a comma list runs several); default
+// 100k edges (20k with --quick).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import grafeo from '@grafeo-db/js';
+import { Q } from '../graph/cypher/catalogue.js';
 import { openEmbeddedStore } from '../graph/embedded/grafeo-executor.js';
+import { readSnapshot, SnapshotCache } from '../graph/snapshot-cache.js';
 import { Snapshot } from '../graph/snapshot.js';
-import type { EntityRecord, RelationRecord } from '../schema/records.js';
-import { relationId } from '../schema/records.js';
+import { reach } from '../graph/traverse.js';
+import type { GraphStore } from '../graph/store.js';
+import type { ClaimRecord, EntityRecord, RelationRecord } from '../schema/records.js';
+import { claimId, documentId, relationId } from '../schema/records.js';
 import type { BenchResult } from './run.js';
 import { table, timeIt } from './measure.js';
 
@@ -22,13 +38,13 @@ function world(nodes: number): { entities: EntityRecord[]; relations: RelationRe
   return { entities, relations };
 }
 
-export async function run(opts: { quick: boolean }): Promise<BenchResult> {
-  const sizes = opts.quick ? [10_000] : [10_000, 100_000, 1_000_000];
+async function buildTable(quick: boolean): Promise<{ markdown: string; data: unknown[] }> {
+  const sizes = quick ? [10_000] : [10_000, 100_000, 1_000_000];
   const rows: (string | number)[][] = [];
   const data: unknown[] = [];
   for (const n of sizes) {
     const w = world(n);
-    const build = await timeIt(() => Snapshot.fromRecords(w.entities, w.relations), opts.quick ? 3 : 5);
+    const build = await timeIt(() => Snapshot.fromRecords(w.entities, w.relations), quick ? 3 : 5);
     const snap = Snapshot.fromRecords(w.entities, w.relations);
     const bytesPerEdge = snap.topologyBytes() / snap.edgeCount;
     let storeRead = NaN;
@@ -58,5 +74,288 @@ export async function run(opts: { quick: boolean }): Promise<BenchResult> {
 
 The snapshot packs topology into typed arrays (CSR in both directions, a type byte, validity dates and confidence per edge).
 The baseline is reading the same graph from the embedded store, which every rebuild also pays; it is measured at 10k nodes only.`;
-  return { name: 'snapshot', markdown, data };
+  return { markdown, data };
+}
+
+// --- the replica part -------------------------------------------------------------------------
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+const MB = 2 ** 20;
+
+/** Runs fn once: wall time, and the heap it took above what was live before (sampled every ms, and at the end). */
+async function measured<T>(fn: () => Promise<T> | T): Promise<{ value: T; ms: number; peakMb: number }> {
+  gc();
+  const base = process.memoryUsage().heapUsed;
+  let peak = base;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 1);
+  const t = performance.now();
+  const value = await fn();
+  const ms = performance.now() - t;
+  peak = Math.max(peak, process.memoryUsage().heapUsed);
+  clearInterval(sampler);
+  return { value, ms, peakMb: (peak - base) / MB };
+}
+
+/** Heap that what fn makes keeps alive: the heap after it (garbage collected) less the heap before. */
+async function retainedBytes<T>(fn: () => Promise<T> | T): Promise<{ value: T; bytes: number }> {
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const value = await fn();
+  gc();
+  return { value, bytes: process.memoryUsage().heapUsed - before };
+}
+
+/** Writes a generated graph of about `edges` relations straight into an embedded store's file with the catalogue's own queries (a bulk load, not claim by claim). */
+async function generatedStore(edges: number, dir: string): Promise<{ store: GraphStore; deployments: number; chips: number; loadMs: number }> {
+  const started = performance.now();
+  await (await openEmbeddedStore({ dataDir: dir })).close();
+  const db = grafeo.GrafeoDB.create(join(dir, 'chokepoint.grafeo'));
+  const deployments = Math.ceil(edges / 4);
+  const chips = Math.max(5, Math.floor(deployments / 200));
+  const chipId = (i: number) => `chip:c${i}`;
+  const deploymentId = (i: number) => `deployment:d${i}`;
+  const BATCH = 5000;
+  for (let i = 0; i < chips; i += BATCH) {
+    const rows = [];
+    for (let k = i; k < Math.min(chips, i + BATCH); k++) rows.push({ id: chipId(k), props: { id: chipId(k), label: 'Chip', name: `Chip ${k}`, aliases: [], searchText: `chip ${k}`, kind: 'gpu' } });
+    await db.executeCypher(Q.upsertEntities('Chip'), { rows });
+  }
+  for (let i = 0; i < deployments; i += BATCH) {
+    const rows = [];
+    for (let k = i; k < Math.min(deployments, i + BATCH); k++)
+      rows.push({ id: deploymentId(k), props: { id: deploymentId(k), label: 'Deployment', name: `Deployment ${k}`, aliases: [], searchText: `deployment ${k}`, dataClasses: ['public'] } });
+    await db.executeCypher(Q.upsertEntities('Deployment'), { rows });
+  }
+  for (let i = 0; i < deployments; i += BATCH / 4) {
+    const rows = [];
+    for (let k = i; k < Math.min(deployments, i + BATCH / 4); k++)
+      for (let j = 0; j < 4; j++) {
+        const to = chipId((k * 7 + j * 13) % chips);
+        rows.push({ from: deploymentId(k), to, props: { id: relationId(deploymentId(k), 'RUNS_ON', to), confidence: 0.9, claimCount: 1, firstSeen: '2026-01-01', lastSeen: '2026-01-01' } });
+      }
+    await db.executeCypher(Q.mergeRelations('RUNS_ON'), { rows });
+  }
+  await db.executeCypher(Q.bumpVersion);
+  db.close();
+  // the log keeps one version, so two writes put a replica too far behind (the rebuild case)
+  const store = await openEmbeddedStore({ dataDir: dir, changeLogVersions: 1 });
+  return { store, deployments, chips, loadMs: performance.now() - started };
+}
+
+/** One ingest-like write: a few new deployments, renamed ones, and claims on new and existing pairs. */
+function ingestWrite(step: number, deployments: number, chips: number) {
+  const doc = documentId(`https://example.org/bench/${step}`);
+  const fresh: EntityRecord[] = Array.from({ length: 5 }, (_, k) => ({
+    id: `deployment:n${step}-${k}`,
+    label: 'Deployment',
+    name: `New ${step}-${k}`,
+    aliases: [],
+    props: { dataClasses: ['public'] },
+  }));
+  const renamed: EntityRecord[] = Array.from({ length: 2 }, (_, k) => ({
+    id: `deployment:d${(step * 7919 + k) % deployments}`,
+    label: 'Deployment',
+    name: `Renamed ${step}-${k}`,
+    aliases: [],
+    props: { dataClasses: ['public'] },
+  }));
+  const claims: ClaimRecord[] = [];
+  for (let k = 0; k < 100; k++) {
+    const subject = k < 25 ? fresh[k % 5]!.id : `deployment:d${(step * 104729 + k * 31) % deployments}`;
+    const base = { subject, rel: 'RUNS_ON' as const, object: `chip:c${(k * 17 + step) % chips}`, props: {}, documentId: doc, quote: `${subject} runs on chips (${step}.${k})`, extractor: 'bench' };
+    claims.push({ ...base, id: claimId(base), confidence: 0.8, observedAt: '2026-05-01' });
+  }
+  return { batch: { entities: [...fresh, ...renamed], documents: [{ id: doc, url: doc, kind: 'news' as const }], claims }, claims };
+}
+
+/**
+ * Open-loop requests every `periodMs` (a 2-hop reach from a random deployment on the snapshot the
+ * cache serves), each timed from when it was due, so a blocked event loop counts in full.
+ */
+async function requestLatencies(cache: SnapshotCache, until: () => boolean, periodMs: number, deployments: number): Promise<number[]> {
+  const latencies: number[] = [];
+  const start = performance.now();
+  let k = 0;
+  let seed = 12345;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32) * deployments;
+  while (!until()) {
+    const due = start + k * periodMs;
+    // a timer may fire a little early: wait until the request is due
+    while (performance.now() < due) await new Promise((resolve) => setTimeout(resolve, Math.max(1, due - performance.now())));
+    const s = await cache.get();
+    const i = s.indexOf(`deployment:d${Math.floor(rand())}`);
+    if (i !== undefined) reach(s, i, 'downstream', 2);
+    latencies.push(performance.now() - due);
+    k++;
+  }
+  return latencies;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+async function replica(edges: number): Promise<{ rows: Record<string, number>; notes: string[] }> {
+  const dir = mkdtempSync(join(tmpdir(), 'chokepoint-bench-'));
+  try {
+    const { store, deployments, chips, loadMs } = await generatedStore(edges, dir);
+    console.error(`bench: loaded ${edges} edges in ${(loadMs / 1000).toFixed(0)} s`);
+    // baseline: what the cache did before, on every version change: readAll, then one build
+    const old = await measured(async () => {
+      const all = await store.readAll();
+      return Snapshot.fromRecords(all.entities, all.relations, all.version);
+    });
+    const oldEdges = old.value.edgeCount;
+    old.value = null as unknown as Snapshot;
+    // a full read as a replica does it now: in pages, off the request path
+    const full = await measured(() => readSnapshot(store));
+    const fullEdges = full.value.edgeCount;
+    const topologyBytes = full.value.topologyBytes();
+    full.value = null as unknown as Snapshot;
+    const kept = await retainedBytes(() => readSnapshot(store));
+    const snapshotBytes = kept.bytes;
+    let base = kept.value;
+
+    // patches: an ingest-like write, then a retraction of half its claims, three times
+    const patches: { ms: number; readMs: number; applyMs: number; peakMb: number }[] = [];
+    let lastClaims: ClaimRecord[] = [];
+    for (let step = 1; step <= 6; step++) {
+      if (step % 2) {
+        const write = ingestWrite(step, deployments, chips);
+        lastClaims = write.claims;
+        await store.write(write.batch);
+      } else await store.write({ retractClaims: lastClaims.filter((_, k) => k % 2).map((c) => c.id) });
+      let readMs = 0;
+      const patched = await measured(async () => {
+        const t = performance.now();
+        const changes = await store.changesSince(Number(base.version));
+        readMs = performance.now() - t;
+        if (changes.kind !== 'changes') throw new Error(`bench: ${changes.reason}`);
+        return { next: base.applyChanges(changes, changes.version), readMs };
+      });
+      patches.push({ ms: patched.ms, readMs, applyMs: patched.ms - readMs, peakMb: patched.peakMb });
+      base = patched.value.next;
+    }
+    // what a patched snapshot adds to the heap beside the one it came from (shared strings and props)
+    const previous = base;
+    await store.write(ingestWrite(7, deployments, chips).batch);
+    const more = await store.changesSince(Number(previous.version));
+    if (more.kind !== 'changes') throw new Error('bench: the log does not reach back');
+    const patchBytes = (await retainedBytes(() => previous.applyChanges(more, more.version))).bytes;
+
+    // request latency: idle, then while a whole-graph read runs in the background
+    // the production recheck interval: the version is asked at most once a second
+    const cache = new SnapshotCache(store, 1000);
+    await cache.get();
+    const idleUntil = performance.now() + 3000;
+    const idle = await requestLatencies(cache, () => performance.now() > idleUntil, 2, deployments);
+    await store.write(ingestWrite(8, deployments, chips).batch);
+    await store.write(ingestWrite(9, deployments, chips).batch);
+    const rebuildStart = performance.now();
+    cache.invalidate();
+    await cache.get();
+    if (!cache.status().rebuilding) throw new Error('bench: the cache did not start a rebuild');
+    const during = await requestLatencies(cache, () => !cache.status().rebuilding, 2, deployments);
+    const rebuildMs = performance.now() - rebuildStart;
+    await cache.settled();
+    await store.close();
+
+    const median = (xs: number[]) => percentile(xs, 50);
+    const patch = {
+      ms: median(patches.map((p) => p.ms)),
+      readMs: median(patches.map((p) => p.readMs)),
+      applyMs: median(patches.map((p) => p.applyMs)),
+      peakMb: Math.max(...patches.map((p) => p.peakMb)),
+    };
+    return {
+      rows: {
+        edges: base.edgeCount,
+        nodes: base.nodeCount,
+        loadMs,
+        oldRebuildMs: old.ms,
+        oldRebuildPeakMb: old.peakMb,
+        oldEdges,
+        fullReadMs: full.ms,
+        fullReadPeakMb: full.peakMb,
+        patchMs: patch.ms,
+        patchReadMs: patch.readMs,
+        patchApplyMs: patch.applyMs,
+        patchPeakMb: patch.peakMb,
+        snapshotBytesPerEdge: snapshotBytes / fullEdges,
+        topologyBytesPerEdge: topologyBytes / fullEdges,
+        patchedSnapshotBytesPerEdge: patchBytes / previous.edgeCount,
+        idleP50: median(idle),
+        idleP99: percentile(idle, 99),
+        idleMax: Math.max(...idle),
+        idleRequests: idle.length,
+        rebuildP50: median(during),
+        rebuildP99: percentile(during, 99),
+        rebuildMax: Math.max(...during),
+        rebuildRequests: during.length,
+        backgroundRebuildMs: rebuildMs,
+      },
+      notes: [],
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function run(opts: { quick: boolean }): Promise<BenchResult> {
+  const built = await buildTable(opts.quick);
+  const sizes = (process.env.BENCH_SNAPSHOT_EDGES ?? (opts.quick ? '20000' : '100000')).split(',').map((s) => Number(s.trim()));
+  const bad = sizes.find((n) => !Number.isInteger(n) || n < 1000);
+  if (bad !== undefined) throw new Error(`BENCH_SNAPSHOT_EDGES: expected whole numbers of edges of at least 1000, separated by commas, got ${process.env.BENCH_SNAPSHOT_EDGES}`);
+  const replicas: Record<string, number>[] = [];
+  for (const edges of sizes) {
+    console.error(`bench: snapshot replica at ${edges} edges`);
+    replicas.push((await replica(edges)).rows);
+  }
+  const f = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
+  const ratio = (a: number, b: number) => `${(a / b).toFixed(a / b >= 10 ? 0 : 1)}×`;
+  const rows = replicas.map((r) => [
+    r.edges!,
+    f(r.patchMs!),
+    `${f(r.patchReadMs!)} + ${f(r.patchApplyMs!)}`,
+    f(r.fullReadMs!),
+    f(r.oldRebuildMs!),
+    ratio(r.fullReadMs!, r.patchMs!),
+    f(r.patchPeakMb!),
+    f(r.fullReadPeakMb!),
+    f(r.oldRebuildPeakMb!),
+  ]);
+  const mem = replicas.map((r) => [r.edges!, r.nodes!, f(r.snapshotBytesPerEdge!), f(r.topologyBytesPerEdge!), f(r.patchedSnapshotBytesPerEdge!)]);
+  const lat = replicas.map((r) => [
+    r.edges!,
+    `${f(r.idleP50!)} / ${f(r.idleP99!)} / ${f(r.idleMax!)} (${r.idleRequests})`,
+    `${f(r.rebuildP50!)} / ${f(r.rebuildP99!)} / ${f(r.rebuildMax!)} (${r.rebuildRequests})`,
+    ratio(r.rebuildP99!, r.idleP99!),
+    f(r.backgroundRebuildMs!),
+    f(r.oldRebuildMs!),
+  ]);
+  const markdown = `## Snapshot build
+
+${built.markdown}
+
+## A replica following the graph (embedded store, generated graph: deployments each running on 4 of deployments/200 chips)
+
+One write (5 new deployments, 2 renamed, 100 claims) or one retraction of 50 claims, then the replica catches up.
+
+${table(['edges', 'patch (ms)', 'change-log read + apply (ms)', 'full paged read (ms)', 'baseline: readAll + build (ms)', 'full read / patch', 'patch peak heap (MB)', 'full read peak heap (MB)', 'baseline peak heap (MB)'], rows)}
+
+Snapshot memory (heap the snapshot keeps alive, per edge; nodes, ids, names and props included):
+
+${table(['edges', 'nodes', 'snapshot bytes/edge', 'of which topology arrays', 'a patched snapshot beside its previous one, bytes/edge'], mem)}
+
+Request latency (a 2-hop reach from a random deployment on the snapshot served, one due every 2 ms, timed from when it was due), p50 / p99 / max in ms (requests):
+
+${table(['edges', 'idle', 'while a whole-graph read runs', 'p99 rebuild / idle', 'background read (ms)', 'baseline: a request waited (ms)'], lat)}
+
+The patch reads the change records and the current state of what they name, then builds a new snapshot from the previous one:
+strings and props are shared, the typed arrays are copied in blocks and the adjacency is rebuilt, so the old snapshot stays intact for the requests holding it.
+Peak heap is sampled every millisecond above the heap live before the step. The baseline is what the cache did before on every version change,
+with every request waiting for it. Larger sizes: \`BENCH_SNAPSHOT_EDGES=1000000 npm run bench -- --only snapshot\` (the graph is bulk-loaded into a temporary embedded store first).`;
+  return { name: 'snapshot', markdown, data: { build: built.data, replica: replicas } };
 }

@@ -1,39 +1,174 @@
-// Keeps one Snapshot per graph version: rebuilt when the store's version moves, shared by every
-// request in between. Replicas on one Neo4j each keep their own and poll the version.
+// Keeps the snapshot of the current graph version, shared by every request. Replicas on one Neo4j
+// each keep their own and follow the store's change log: when the version moves they patch their
+// snapshot with what changed (Snapshot.applyChanges) instead of re-reading the graph. The whole
+// graph is read (in pages) only at start, or when the log no longer reaches back; that read runs
+// in the background while requests go on being answered from the previous snapshot.
 import type { GraphStore } from './store.js';
-import { Snapshot } from './snapshot.js';
+import { CanonicalBuilder, Snapshot } from './snapshot.js';
+
+export interface SnapshotCacheOptions {
+  /** entities per page of a whole-graph read, and sources per page of its relations (default 500) */
+  pageSize?: number;
+  /** told about a background rebuild that failed (the previous snapshot stays in use; the next check retries) */
+  onError?: (err: unknown) => void;
+}
+
+/** What the cache is doing, for health checks, tests and the benchmark. */
+export interface SnapshotCacheStatus {
+  /** version of the snapshot served, null before the first build */
+  version: number | null;
+  /** a whole-graph read is running in the background */
+  rebuilding: boolean;
+  /** snapshots made by patching, and by reading the whole graph */
+  patched: number;
+  rebuilt: number;
+}
+
+/** Lets waiting requests run between pages of a long read. */
+const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Reads the whole graph in pages into a canonical snapshot: entity ids in id order (pages of
+ * 20 × pageSize), then per pageSize ids the entities and the relations leaving them. Only ids
+ * and one page of records are held at a time besides the snapshot being packed.
+ */
+export async function readSnapshot(store: GraphStore, pageSize = 500): Promise<Snapshot> {
+  const version = await store.graphVersion();
+  const builder = new CanonicalBuilder();
+  const ids: string[] = [];
+  const idPage = pageSize * 20;
+  for (let after = ''; ;) {
+    const page = await store.entityIds(after, idPage);
+    ids.push(...page);
+    if (page.length < idPage) break;
+    after = page.at(-1)!;
+  }
+  for (let i = 0; i < ids.length; i += pageSize) {
+    const slice = ids.slice(i, i + pageSize);
+    const found = await store.getEntities(slice);
+    builder.addEntities(slice.flatMap((id) => found.get(id) ?? []));
+    await yieldToRequests();
+  }
+  for (let i = 0; i < ids.length; i += pageSize) {
+    builder.addRelations(await store.relationsFrom(ids.slice(i, i + pageSize)));
+    await yieldToRequests();
+  }
+  // writes that landed while the pages were read are caught up from the change log by the caller
+  return builder.build(version);
+}
 
 export class SnapshotCache {
   private current: Snapshot | null = null;
-  private building: Promise<Snapshot> | null = null;
+  private first: Promise<Snapshot> | null = null;
+  private refreshing: Promise<Snapshot> | null = null;
+  /** invalidate() calls so far, and how many the running catch-up has seen */
+  private generation = 0;
+  private refreshingGeneration = -1;
+  private rebuilding: Promise<void> | null = null;
   private checkedAt = 0;
-  /** how long a snapshot is trusted before the store's version is asked again */
+  private patched = 0;
+  private rebuilt = 0;
+  private readonly pageSize: number;
+
+  /** recheckMs: how long a snapshot is trusted before the store's version is asked again */
   constructor(
     private readonly store: GraphStore,
     private readonly recheckMs = 1000,
-  ) {}
+    private readonly opts: SnapshotCacheOptions = {},
+  ) {
+    this.pageSize = opts.pageSize ?? 500;
+  }
 
-  /** The snapshot of the current graph version (rebuilt at most once per version). */
+  /**
+   * The snapshot of the current graph version. Waits for the first build only; after that it
+   * waits at most for a version check and the patch of what changed since, never for a
+   * whole-graph read, which runs in the background while the previous snapshot is served.
+   */
   async get(): Promise<Snapshot> {
-    if (this.current && Date.now() - this.checkedAt < this.recheckMs) return this.current;
-    if (this.building) return this.building;
-    this.building = (async () => {
-      try {
-        const version = await this.store.graphVersion();
-        this.checkedAt = Date.now();
-        if (this.current && this.current.version === version) return this.current;
-        const all = await this.store.readAll();
-        this.current = Snapshot.fromRecords(all.entities, all.relations, all.version);
-        return this.current;
-      } finally {
-        this.building = null;
-      }
-    })();
-    return this.building;
+    if (!this.current) return (this.first ??= this.buildFirst());
+    if (this.rebuilding || Date.now() - this.checkedAt < this.recheckMs) return this.current;
+    if (this.refreshing && this.refreshingGeneration === this.generation) return this.refreshing;
+    // a catch-up that began before the last local write may miss it: queue another after it
+    const generation = this.generation;
+    const before = this.refreshing ?? Promise.resolve(null);
+    const refreshing = before.catch(() => null).then(() => this.refresh(generation));
+    this.refreshing = refreshing;
+    this.refreshingGeneration = generation;
+    const clear = () => {
+      if (this.refreshing === refreshing) this.refreshing = null;
+    };
+    refreshing.then(clear, clear);
+    return refreshing;
+  }
+
+  /** The snapshot being served, without asking the store; null before the first build. */
+  peek(): Snapshot | null {
+    return this.current;
   }
 
   /** Forces the next get() to ask the store (call after a local write). */
   invalidate(): void {
     this.checkedAt = 0;
+    this.generation++;
+  }
+
+  status(): SnapshotCacheStatus {
+    return { version: this.current ? Number(this.current.version) : null, rebuilding: !!this.rebuilding, patched: this.patched, rebuilt: this.rebuilt };
+  }
+
+  /** Resolves once no catch-up or background rebuild is running. */
+  async settled(): Promise<void> {
+    while (this.first || this.refreshing || this.rebuilding) await Promise.allSettled([this.first, this.refreshing, this.rebuilding]);
+  }
+
+  private async buildFirst(): Promise<Snapshot> {
+    try {
+      const snapshot = await this.catchUp(await readSnapshot(this.store, this.pageSize));
+      this.rebuilt++;
+      this.current = snapshot;
+      this.checkedAt = Date.now();
+      return snapshot;
+    } finally {
+      this.first = null;
+    }
+  }
+
+  /** Patches the served snapshot up to the store's version, or starts a background rebuild. */
+  private async refresh(generation: number): Promise<Snapshot> {
+    const served = this.current!;
+    const changes = await this.store.changesSince(Number(served.version));
+    if (this.generation === generation) this.checkedAt = Date.now();
+    if (this.current !== served || changes.version === Number(served.version)) return this.current!;
+    if (changes.kind === 'too-far-behind') {
+      this.rebuildInBackground();
+      return served;
+    }
+    this.current = served.applyChanges(changes, changes.version);
+    this.patched++;
+    return this.current;
+  }
+
+  /** Patches a freshly read snapshot with what changed while it was read. */
+  private async catchUp(snapshot: Snapshot): Promise<Snapshot> {
+    const changes = await this.store.changesSince(Number(snapshot.version));
+    if (changes.kind === 'too-far-behind' || changes.version === Number(snapshot.version)) return snapshot;
+    return snapshot.applyChanges(changes, changes.version);
+  }
+
+  private rebuildInBackground(): void {
+    this.rebuilding ??= (async () => {
+      try {
+        const snapshot = await this.catchUp(await readSnapshot(this.store, this.pageSize));
+        this.rebuilt++;
+        // no patch runs meanwhile (get() serves the previous snapshot while this runs), so this is the newest;
+        // the next get() asks the store again, for writes after the read's catch-up
+        this.current = snapshot;
+        this.checkedAt = 0;
+      } catch (err) {
+        this.opts.onError?.(err);
+      } finally {
+        this.rebuilding = null;
+      }
+    })();
   }
 }

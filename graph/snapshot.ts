@@ -3,6 +3,7 @@
 // paths, scenarios and chokepoint ranking run on it, never as one Cypher query per question.
 import { LABELS, RELATION_TYPES, type Label, type RelationType } from '../schema/generated/model.js';
 import type { EntityRecord, Props, RelationRecord } from '../schema/records.js';
+import type { RemovedRelation } from './store.js';
 
 const LABEL_INDEX = new Map<string, number>(LABELS.map((l, i) => [l, i]));
 const REL_INDEX = new Map<string, number>(RELATION_TYPES.map((r, i) => [r, i]));
@@ -65,9 +66,10 @@ export class SnapshotBuilder {
     return true;
   }
 
-  /** Packs what was added into a Snapshot. */
-  build(version: string | number = 0): Snapshot {
+  /** Packs what was added into a Snapshot; `canonical` promises nodes in id order and edges in (source, id) order. */
+  build(version: string | number = 0, canonical = false): Snapshot {
     return new Snapshot(version, {
+      canonical,
       ids: this.ids,
       index: this.index,
       labelOf: Uint8Array.from(this.labels),
@@ -87,6 +89,8 @@ export class SnapshotBuilder {
 }
 
 interface Packed {
+  /** nodes in id order and edges in (source node, relation id) order: what applyChanges needs */
+  canonical: boolean;
   ids: string[];
   index: Map<string, number>;
   labelOf: Uint8Array;
@@ -115,6 +119,8 @@ function csr(n: number, keys: Int32Array): { offsets: Int32Array; edges: Int32Ar
 
 /** An immutable, packed view of the graph at one graph version. */
 export class Snapshot {
+  /** nodes ordered by id and edges by (source node, relation id), as canonical() builds them */
+  readonly canonical: boolean;
   readonly nodeCount: number;
   readonly edgeCount: number;
   readonly ids: readonly string[];
@@ -141,6 +147,7 @@ export class Snapshot {
     readonly version: string | number,
     p: Packed,
   ) {
+    this.canonical = p.canonical;
     this.ids = p.ids;
     this.index = p.index;
     this.labelOf = p.labelOf;
@@ -171,6 +178,50 @@ export class Snapshot {
     for (const e of entities) b.addNode(e.id, e.label, e.name, e.props, e.aliases);
     for (const r of relations) b.addEdge(r.from, r.type, r.to, r.props, { id: r.id, validFrom: r.validFrom, validTo: r.validTo, confidence: r.confidence });
     return b.build(version);
+  }
+
+  /**
+   * The canonical snapshot of these records: nodes in id order, edges grouped by source in
+   * relation-id order (code-point order throughout). A full build and a snapshot patched with
+   * applyChanges() are then equal array for array.
+   */
+  static canonical(entities: Iterable<EntityRecord>, relations: Iterable<RelationRecord>, version: string | number = 0): Snapshot {
+    const b = new CanonicalBuilder();
+    b.addEntities([...entities]);
+    b.addRelations([...relations]);
+    return b.build(version);
+  }
+
+  /**
+   * A new snapshot: this one with the given entities and relations upserted (current state) and
+   * the removed relations gone. This snapshot is left untouched for whoever still reads it; the
+   * unchanged parts (strings, props, the id index when no node is added) are shared, the typed
+   * arrays are copied in blocks and the adjacency rebuilt. Requires a canonical snapshot.
+   */
+  applyChanges(changes: { entities: readonly EntityRecord[]; relations: readonly RelationRecord[]; removed: readonly RemovedRelation[] }, version: string | number): Snapshot {
+    if (!this.canonical) throw new Error('applyChanges needs a canonical snapshot (Snapshot.canonical or CanonicalBuilder)');
+    return patch(this, this.index, changes, version);
+  }
+
+  /** The packed arrays this snapshot was made of (shared, not copied), for building the next one. */
+  parts(): Readonly<Packed> {
+    return {
+      canonical: this.canonical,
+      ids: this.ids as string[],
+      index: this.index,
+      labelOf: this.labelOf,
+      names: this.names as string[],
+      nodeProps: this.nodeProps as Props[],
+      aliases: this.aliases as string[][],
+      edgeFrom: this.edgeFrom,
+      edgeTo: this.edgeTo,
+      edgeType: this.edgeType,
+      edgeProps: this.edgeProps as Props[],
+      edgeIds: this.edgeIds as string[],
+      edgeValidFrom: this.edgeValidFrom,
+      edgeValidTo: this.edgeValidTo,
+      edgeConfidence: this.edgeConfidence,
+    };
   }
 
   /** Node index of an id, or undefined. */
@@ -218,4 +269,289 @@ export class Snapshot {
       0,
     );
   }
+}
+
+/** One shared, frozen object for every edge without props (most edges): no object per edge. */
+const NO_PROPS: Props = Object.freeze({}) as Props;
+const edgePropsOf = (r: RelationRecord): Props => (Object.keys(r.props).length ? r.props : NO_PROPS);
+
+/** Code-point order of ids, the order the stores' ORDER BY n.id returns. */
+export const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Builds a canonical snapshot from pages: entities first (any order; the stores return them in id
+ * order), then relations (best grouped by source in the entities' order, as a paged read returns
+ * them); out-of-order input is sorted once at the end. Records are packed as they come, not kept.
+ */
+export class CanonicalBuilder {
+  private entities: EntityRecord[] = [];
+  private entitiesSorted = true;
+  private nodes: Packed | null = null;
+  private readonly from: number[] = [];
+  private readonly to: number[] = [];
+  private readonly types: number[] = [];
+  private readonly props: Props[] = [];
+  private readonly ids: string[] = [];
+  private readonly validFrom: number[] = [];
+  private readonly validTo: number[] = [];
+  private readonly confidence: number[] = [];
+  private relationsSorted = true;
+
+  /** Adds a page of entities; every entity comes before the first relation. */
+  addEntities(page: readonly EntityRecord[]): void {
+    if (this.nodes) throw new Error('entities must all be added before relations');
+    for (const e of page) {
+      const last = this.entities.at(-1);
+      if (last && compareIds(last.id, e.id) >= 0) this.entitiesSorted = false;
+      this.entities.push(e);
+    }
+  }
+
+  /** Adds a page of relations; those with an endpoint not among the entities are skipped, as in fromRecords. */
+  addRelations(page: readonly RelationRecord[]): void {
+    const index = this.packNodes().index;
+    const ranked = page.map((r) => ({ r, f: index.get(r.from), t: index.get(r.to), ti: REL_INDEX.get(r.type) })).filter((x) => x.f !== undefined && x.t !== undefined && x.ti !== undefined);
+    ranked.sort((a, b) => a.f! - b.f! || compareIds(a.r.id, b.r.id));
+    for (const { r, f, t, ti } of ranked) {
+      const n = this.from.length;
+      if (n && (this.from[n - 1]! > f! || (this.from[n - 1] === f && compareIds(this.ids[n - 1]!, r.id) >= 0))) this.relationsSorted = false;
+      this.from.push(f!);
+      this.to.push(t!);
+      this.types.push(ti!);
+      this.props.push(edgePropsOf(r));
+      this.ids.push(r.id);
+      this.validFrom.push(dateMs(r.validFrom));
+      this.validTo.push(dateMs(r.validTo));
+      this.confidence.push(r.confidence);
+    }
+  }
+
+  /** Packs everything added into a canonical snapshot. */
+  build(version: string | number = 0): Snapshot {
+    const nodes = this.packNodes();
+    let pick = <T>(list: T[]) => list;
+    if (!this.relationsSorted) {
+      const order = Int32Array.from(this.from.keys()).sort((a, b) => this.from[a]! - this.from[b]! || compareIds(this.ids[a]!, this.ids[b]!));
+      pick = <T>(list: T[]) => Array.from(order, (e) => list[e]!);
+    }
+    return new Snapshot(version, {
+      ...nodes,
+      edgeFrom: Int32Array.from(pick(this.from)),
+      edgeTo: Int32Array.from(pick(this.to)),
+      edgeType: Uint8Array.from(pick(this.types)),
+      edgeProps: pick(this.props),
+      edgeIds: pick(this.ids),
+      edgeValidFrom: Float64Array.from(pick(this.validFrom)),
+      edgeValidTo: Float64Array.from(pick(this.validTo)),
+      edgeConfidence: Float32Array.from(pick(this.confidence)),
+    });
+  }
+
+  private packNodes(): Packed {
+    if (this.nodes) return this.nodes;
+    if (!this.entitiesSorted) this.entities.sort((a, b) => compareIds(a.id, b.id));
+    const b = new SnapshotBuilder();
+    for (const e of this.entities) b.addNode(e.id, e.label, e.name, e.props, e.aliases);
+    this.entities = [];
+    const { index, ids, labelOf, names, nodeProps, aliases } = b.build(0, true).parts();
+    this.nodes = { ...emptyEdges(), canonical: true, index, ids, labelOf, names, nodeProps, aliases };
+    return this.nodes;
+  }
+}
+
+function emptyEdges(): Omit<Packed, 'canonical' | 'ids' | 'index' | 'labelOf' | 'names' | 'nodeProps' | 'aliases'> {
+  return {
+    edgeFrom: new Int32Array(0),
+    edgeTo: new Int32Array(0),
+    edgeType: new Uint8Array(0),
+    edgeProps: [],
+    edgeIds: [],
+    edgeValidFrom: new Float64Array(0),
+    edgeValidTo: new Float64Array(0),
+    edgeConfidence: new Float32Array(0),
+  };
+}
+
+/** The first index i in [lo, hi) with values[i] >= target (values ascending). */
+function lowerBound(values: ArrayLike<number>, target: number, lo = 0, hi = values.length): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (values[mid]! < target) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** applyChanges: see Snapshot.applyChanges. */
+function patch(
+  s: Snapshot,
+  oldIndex: Map<string, number>,
+  changes: { entities: readonly EntityRecord[]; relations: readonly RelationRecord[]; removed: readonly RemovedRelation[] },
+  version: string | number,
+): Snapshot {
+  const p = s.parts();
+  // nodes: updates in place (in copies), new ids merged in id order
+  const updates = new Map<number, EntityRecord>();
+  const added = new Map<string, EntityRecord>();
+  for (const e of changes.entities) {
+    if (!LABEL_INDEX.has(e.label)) throw new Error(`unknown label ${e.label}`);
+    const i = oldIndex.get(e.id);
+    if (i === undefined) added.set(e.id, e);
+    else updates.set(i, e);
+  }
+  const n = s.nodeCount;
+  let ids = p.ids;
+  let index = oldIndex;
+  let labelOf = p.labelOf;
+  let names = p.names;
+  let nodeProps = p.nodeProps;
+  let aliases = p.aliases;
+  /** new index of old node i (only when nodes were added) */
+  let remap: Int32Array | null = null;
+  if (updates.size || added.size) {
+    names = [...names];
+    nodeProps = [...nodeProps];
+    aliases = [...aliases];
+    labelOf = labelOf.slice();
+    for (const [i, e] of updates) {
+      labelOf[i] = LABEL_INDEX.get(e.label)!;
+      names[i] = e.name;
+      nodeProps[i] = e.props;
+      aliases[i] = e.aliases;
+    }
+  }
+  if (added.size) {
+    const fresh = [...added.values()].sort((a, b) => compareIds(a.id, b.id));
+    const total = n + fresh.length;
+    remap = new Int32Array(n);
+    // filled in order with push: a large preallocated array (new Array(n)) would be a slow dictionary
+    const nIds: string[] = [];
+    const nLabels = new Uint8Array(total);
+    const nNames: string[] = [];
+    const nProps: Props[] = [];
+    const nAliases: string[][] = [];
+    index = new Map();
+    let o = 0;
+    let f = 0;
+    for (let k = 0; k < total; k++) {
+      if (f < fresh.length && (o >= n || compareIds(fresh[f]!.id, ids[o]!) < 0)) {
+        const e = fresh[f++]!;
+        nIds.push(e.id);
+        nLabels[k] = LABEL_INDEX.get(e.label)!;
+        nNames.push(e.name);
+        nProps.push(e.props);
+        nAliases.push(e.aliases);
+      } else {
+        remap[o] = k;
+        nIds.push(ids[o]!);
+        nLabels[k] = labelOf[o]!;
+        nNames.push(names[o]!);
+        nProps.push(nodeProps[o]!);
+        nAliases.push(aliases[o]!);
+        o++;
+      }
+      index.set(nIds[k]!, k);
+    }
+    ids = nIds;
+    labelOf = nLabels;
+    names = nNames;
+    nodeProps = nProps;
+    aliases = nAliases;
+  }
+  const newIndexOfOld = (o: number) => (remap ? remap[o]! : o);
+
+  // edges: per source (new index), the old positions that go and the relations that come
+  const edits = new Map<number, { drop: Set<number>; add: RelationRecord[] }>();
+  const editOf = (source: number) => {
+    let edit = edits.get(source);
+    if (!edit) edits.set(source, (edit = { drop: new Set(), add: [] }));
+    return edit;
+  };
+  const dropOld = (id: string, from: string) => {
+    const o = oldIndex.get(from);
+    if (o === undefined) return;
+    for (let e = s.outOffsets[o]!; e < s.outOffsets[o + 1]!; e++) if (p.edgeIds[e] === id) editOf(newIndexOfOld(o)).drop.add(e);
+  };
+  for (const r of changes.removed) dropOld(r.id, r.from);
+  for (const r of changes.relations) {
+    dropOld(r.id, r.from);
+    const f = index.get(r.from);
+    if (f === undefined || !index.has(r.to) || !REL_INDEX.has(r.type)) continue;
+    editOf(f).add.push(r);
+  }
+  let dropped = 0;
+  let inserted = 0;
+  for (const edit of edits.values()) {
+    dropped += edit.drop.size;
+    inserted += edit.add.length;
+    edit.add.sort((a, b) => compareIds(a.id, b.id));
+  }
+  const m = s.edgeCount - dropped + inserted;
+  const edgeFrom = new Int32Array(m);
+  const edgeTo = new Int32Array(m);
+  const edgeType = new Uint8Array(m);
+  const edgeProps: Props[] = [];
+  const edgeIds: string[] = [];
+  const edgeValidFrom = new Float64Array(m);
+  const edgeValidTo = new Float64Array(m);
+  const edgeConfidence = new Float32Array(m);
+  let w = 0;
+  /** copies old edges [a, b) as a block */
+  const copy = (a: number, b: number) => {
+    if (b <= a) return;
+    if (remap) {
+      for (let e = a, k = w; e < b; e++, k++) {
+        edgeFrom[k] = remap[p.edgeFrom[e]!]!;
+        edgeTo[k] = remap[p.edgeTo[e]!]!;
+      }
+    } else {
+      edgeFrom.set(p.edgeFrom.subarray(a, b), w);
+      edgeTo.set(p.edgeTo.subarray(a, b), w);
+    }
+    edgeType.set(p.edgeType.subarray(a, b), w);
+    edgeValidFrom.set(p.edgeValidFrom.subarray(a, b), w);
+    edgeValidTo.set(p.edgeValidTo.subarray(a, b), w);
+    edgeConfidence.set(p.edgeConfidence.subarray(a, b), w);
+    for (let e = a; e < b; e++, w++) {
+      edgeProps.push(p.edgeProps[e]!);
+      edgeIds.push(p.edgeIds[e]!);
+    }
+  };
+  const put = (source: number, r: RelationRecord) => {
+    edgeFrom[w] = source;
+    edgeTo[w] = index.get(r.to)!;
+    edgeType[w] = REL_INDEX.get(r.type)!;
+    edgeProps.push(edgePropsOf(r));
+    edgeIds.push(r.id);
+    edgeValidFrom[w] = dateMs(r.validFrom);
+    edgeValidTo[w] = dateMs(r.validTo);
+    edgeConfidence[w] = r.confidence;
+    w++;
+  };
+  let cursor = 0;
+  for (const source of [...edits.keys()].sort((a, b) => a - b)) {
+    const edit = edits.get(source)!;
+    // the old node at or after this position; it is this source when the source is an old node
+    const o = remap ? lowerBound(remap, source) : source;
+    const old = o < n && newIndexOfOld(o) === source;
+    const start = s.outOffsets[o]!;
+    const end = old ? s.outOffsets[o + 1]! : start;
+    copy(cursor, start);
+    // the source's kept edges in runs, the new ones put between them in id order
+    let k = 0;
+    let run = start;
+    for (let e = start; e < end; e++) {
+      const dropHere = edit.drop.has(e);
+      const addHere = k < edit.add.length && compareIds(edit.add[k]!.id, p.edgeIds[e]!) < 0;
+      if (!dropHere && !addHere) continue;
+      copy(run, e);
+      while (k < edit.add.length && compareIds(edit.add[k]!.id, p.edgeIds[e]!) < 0) put(source, edit.add[k++]!);
+      run = dropHere ? e + 1 : e;
+    }
+    copy(run, end);
+    while (k < edit.add.length) put(source, edit.add[k++]!);
+    cursor = end;
+  }
+  copy(cursor, s.edgeCount);
+  return new Snapshot(version, { canonical: true, ids, index, labelOf, names, nodeProps, aliases, edgeFrom, edgeTo, edgeType, edgeProps, edgeIds, edgeValidFrom, edgeValidTo, edgeConfidence });
 }

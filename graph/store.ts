@@ -111,6 +111,72 @@ export interface RelationPageOptions {
   timeoutMs?: number;
 }
 
+/**
+ * One entry of the change log: what a write that moved the graph version changed, as ids. Every
+ * such write appends exactly one, in its own transaction, keyed by the version it produced; the
+ * store keeps the newest entries only (see CHANGE_LOG_VERSIONS). Replicas read it to patch their
+ * snapshot instead of re-reading the graph; a "what changed" feed reads the same record.
+ */
+export interface ChangeRecord {
+  /** the graph version this write produced (one more than the version before it) */
+  version: number;
+  /** when the write committed, ISO 8601 (the writing process's clock) */
+  at: string;
+  /** entities (documents included) inserted or updated */
+  entities: string[];
+  /** relations recomputed from their claims: changed, created or removed (current state tells which) */
+  relations: string[];
+  /** claims added, or retracted ones made live again */
+  claimsAdded: string[];
+  /** claims retracted by id */
+  claimsRetracted: string[];
+  /** claims retracted because their document changed (superseded by the document's new claims) */
+  claimsSuperseded: string[];
+  /**
+   * true when the write touched more than CHANGE_LOG_MAX_IDS ids: the lists above are then empty
+   * and a reader must re-read the graph (the version is still accounted for)
+   */
+  overflow: boolean;
+}
+
+/** How many versions the change log keeps by default. */
+export const CHANGE_LOG_VERSIONS = 1000;
+/** The most ids one change record lists before it is stored as an overflow. */
+export const CHANGE_LOG_MAX_IDS = 50_000;
+
+/** A relation that a change removed, with its endpoints (its id alone is a hash). */
+export interface RemovedRelation {
+  id: string;
+  type: string;
+  from: string;
+  to: string;
+}
+
+/** What changed after a version: the current state of everything changed since, or why it cannot be told. */
+export type ChangesSince =
+  | {
+      kind: 'changes';
+      /** the version asked about */
+      since: number;
+      /** the newest version the changes reach (the snapshot built from them has this version) */
+      version: number;
+      /** the change records read, oldest first */
+      records: ChangeRecord[];
+      /** current state of the entities changed since */
+      entities: EntityRecord[];
+      /** current state of the relations changed since that still exist */
+      relations: RelationRecord[];
+      /** relations changed since that no longer exist */
+      removed: RemovedRelation[];
+    }
+  | {
+      kind: 'too-far-behind';
+      since: number;
+      version: number;
+      /** why the log cannot answer: versions it no longer holds, an overflow record, a reset store */
+      reason: string;
+    };
+
 export interface StoreInfo {
   kind: 'embedded' | 'neo4j';
   location: string;
@@ -144,6 +210,18 @@ export interface GraphStore {
   counts(): Promise<{ entities: Record<string, number>; relations: Record<string, number>; claims: number; documents: number }>;
   /** The whole graph, for the snapshot and export. */
   readAll(): Promise<{ version: number; entities: EntityRecord[]; relations: RelationRecord[] }>;
+  /**
+   * What changed after `version`, from the change log: the current records of the entities and
+   * relations changed since, and the relations removed; "too-far-behind" when the log no longer
+   * reaches back that far (or a change was too large to list), and the caller must re-read.
+   */
+  changesSince(version: number): Promise<ChangesSince>;
+  /** The change records after `version`, oldest first, at most `limit` (what a "what changed" feed reads). */
+  changeLog(since: number, limit?: number): Promise<ChangeRecord[]>;
+  /** One page of entity ids (documents included) in id order (code-point order), after the id `after`. */
+  entityIds(after: string, limit: number): Promise<string[]>;
+  /** The relations leaving these entities, for a paged read of the whole graph. */
+  relationsFrom(ids: string[]): Promise<RelationRecord[]>;
   allClaims(): Promise<ClaimRecord[]>;
   allDocuments(): Promise<DocumentRecord[]>;
   /** Every stored document input, without bodies, ordered by document id. */

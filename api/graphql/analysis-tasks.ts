@@ -54,6 +54,7 @@ export function packSnapshot(s: Snapshot): PackedSnapshot {
     edgeValidFrom: s.edgeValidFrom,
     edgeValidTo: s.edgeValidTo,
     edgeConfidence: s.edgeConfidence,
+    canonical: s.canonical,
   };
 }
 

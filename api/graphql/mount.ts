@@ -257,8 +257,9 @@ export async function mountGraphQL(app: Hono, deps: AppDeps, opts: MountOptions 
       status = 400;
     }
     const ok = status === 200 && !text.includes('"errors"') && !ctx.seen.volatile;
-    // a read answered at the version it started from may be reused until the graph moves
-    if (cache && ok && ctx.seen.operation === 'query' && (await deps.snapshots.get()).version === version) cache.set(version, cacheKey, { status, headers: headerList(out), body: text });
+    // a read answered at the version it started from may be reused until the graph moves (the
+    // snapshot served now says so without asking the store again)
+    if (cache && ok && ctx.seen.operation === 'query' && deps.snapshots.peek()?.version === version) cache.set(version, cacheKey, { status, headers: headerList(out), body: text });
     return respond(status, out, text, ok ? etag : null, !!key);
   };
 

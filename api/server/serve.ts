@@ -47,7 +47,7 @@ export async function startServer(config: Config, opts: { store?: GraphStore; ha
       throw err;
     }
   }
-  const snapshots = new SnapshotCache(store);
+  const snapshots = new SnapshotCache(store, 1000, { onError: (err) => logger.error({ err }, 'reading the whole graph for a new snapshot failed; the previous snapshot is still served') });
   const signalsBefore = new Map(SIGNALS.map((sig) => [sig, process.listeners(sig)]));
   const { app, close: closeApp } = await createApp({ store, snapshots, config, logger }, { ingest });
   if (opts.handleSignals) {

@@ -19,6 +19,9 @@ export const ENTITY_KEYS = ['id', 'label', 'name', 'aliases', 'description', 'se
 export const RELATION_KEYS = ['id', 'confidence', 'validFrom', 'validTo', 'firstSeen', 'lastSeen', 'claimCount'] as const;
 export const CLAIM_KEYS = ['id', 'relKey', 'subject', 'rel', 'object', 'propsJson', 'documentId', 'quote', 'extractor', 'confidence', 'observedAt', 'validFrom', 'validTo', 'retracted'] as const;
 
+/** Keys of a change-log record (graph/store.ts ChangeRecord), one GraphChange node per graph version. */
+export const CHANGE_KEYS = ['version', 'at', 'entities', 'relations', 'claimsAdded', 'claimsRetracted', 'claimsSuperseded', 'overflow'] as const;
+
 /** Keys of a stored document input (graph/store.ts DocumentInput), kept apart from the graph. */
 export const INPUT_KEYS = ['id', 'url', 'readAs', 'contentType', 'body', 'encoding', 'title', 'publishedAt', 'job', 'extractedWith'] as const;
 
@@ -57,8 +60,8 @@ export const Q = {
   claimState: `UNWIND $ids AS id MATCH (c:Claim {id: id}) RETURN c.id AS id, c.retracted AS retracted`,
   /** rows: [{id, props}] */
   createClaims: `UNWIND $rows AS r MERGE (c:Claim {id: r.id}) SET c += r.props, c.retracted = false RETURN count(c) AS written`,
-  retractClaims: `UNWIND $ids AS id MATCH (c:Claim {id: id}) WHERE c.retracted = false SET c.retracted = true RETURN c.relKey AS relKey`,
-  retractDocumentClaims: `UNWIND $docs AS d MATCH (c:Claim {documentId: d}) WHERE c.retracted = false SET c.retracted = true RETURN c.relKey AS relKey`,
+  retractClaims: `UNWIND $ids AS id MATCH (c:Claim {id: id}) WHERE c.retracted = false SET c.retracted = true RETURN c.relKey AS relKey, c.id AS id`,
+  retractDocumentClaims: `UNWIND $docs AS d MATCH (c:Claim {documentId: d}) WHERE c.retracted = false SET c.retracted = true RETURN c.relKey AS relKey, c.id AS id`,
   liveClaimsFor: `UNWIND $keys AS k MATCH (c:Claim {relKey: k}) WHERE c.retracted = false RETURN properties(c) AS p`,
   allClaimsFor: `UNWIND $keys AS k MATCH (c:Claim {relKey: k}) RETURN properties(c) AS p`,
   claimsBySubject: `MATCH (c:Claim {subject: $id}) RETURN properties(c) AS p`,
@@ -95,6 +98,18 @@ export const Q = {
   releaseLease: `MATCH (l:Lease {job: $job}) WHERE l.owner = $owner AND ($token < 0 OR l.token = $token) SET l.expiresAt = 0 REMOVE l.owner RETURN l.job AS job`,
   /** inside a write: locks the lease and reads it, so the write lands only while its token holds */
   fenceLease: `MATCH (l:Lease {job: $job}) SET l.lockedAt = timestamp() RETURN l.owner AS owner, l.token AS token, l.expiresAt AS expiresAt, timestamp() AS now`,
+  /** the change log: one record per version a write produced, merged so a reused version number overwrites */
+  appendChange: `MERGE (x:GraphChange {version: $version}) SET x.at = $at, x.entities = $entities, x.relations = $relations, x.claimsAdded = $claimsAdded, x.claimsRetracted = $claimsRetracted, x.claimsSuperseded = $claimsSuperseded, x.overflow = $overflow RETURN x.version AS version`,
+  pruneChanges: `MATCH (x:GraphChange) WHERE x.version <= $oldest DELETE x`,
+  changesAfter: `MATCH (x:GraphChange) WHERE x.version > $since AND x.version <= $until RETURN properties(x) AS p ORDER BY x.version LIMIT $limit`,
+  /** a relation's endpoints from its claims (kept when retracted), for relations that may be gone */
+  relationEndpoints: `UNWIND $keys AS k MATCH (c:Claim {relKey: k}) RETURN DISTINCT c.relKey AS id, c.subject AS source, c.rel AS type, c.object AS target`,
+  /** rows: [{from, to}] — the current relation of one type between each pair, if any */
+  relationsBetween: (type: string) =>
+    `UNWIND $rows AS r MATCH (a:Entity {id: r.from})-[e:${schemaName(type, RELATION_TYPES)}]->(b:Entity {id: r.to}) RETURN a.id AS source, type(e) AS type, b.id AS target, properties(e) AS rp`,
+  /** paged whole-graph reads: entity ids in id order (the id index answers it on Neo4j), then the entities and the relations leaving each page of them */
+  entityIdPage: `MATCH (n:Entity) WHERE n.id > $after RETURN n.id AS id ORDER BY n.id LIMIT $limit`,
+  relationsFrom: `UNWIND $ids AS id MATCH (a:Entity {id: id})-[r]->(b:Entity) RETURN a.id AS source, type(r) AS type, b.id AS target, properties(r) AS rp`,
 
   /** rows: [{id, kind, at, json}] — small append-only logs (ingest runs, dead letters) */
   appendLog: `UNWIND $rows AS r MERGE (x:LogEntry {id: r.id}) SET x.kind = r.kind, x.at = r.at, x.json = r.json RETURN count(x) AS written`,
@@ -123,6 +138,7 @@ export const MIGRATIONS = [
   `CREATE CONSTRAINT document_input_id IF NOT EXISTS FOR (n:DocumentInput) REQUIRE n.id IS UNIQUE`,
   `CREATE CONSTRAINT meta_id IF NOT EXISTS FOR (n:Meta) REQUIRE n.id IS UNIQUE`,
   `CREATE CONSTRAINT relation_lock_key IF NOT EXISTS FOR (n:RelationLock) REQUIRE n.key IS UNIQUE`,
+  `CREATE CONSTRAINT graph_change_version IF NOT EXISTS FOR (n:GraphChange) REQUIRE n.version IS UNIQUE`,
   `CREATE INDEX entity_label IF NOT EXISTS FOR (n:Entity) ON (n.label)`,
   `CREATE INDEX claim_rel_key IF NOT EXISTS FOR (n:Claim) ON (n.relKey)`,
   `CREATE INDEX claim_document IF NOT EXISTS FOR (n:Claim) ON (n.documentId)`,
@@ -160,6 +176,7 @@ export function allQueryTexts(): { name: string; text: string }[] {
   for (const type of RELATION_TYPES) {
     out.push({ name: `deleteRelations(${type})`, text: Q.deleteRelations(type) });
     out.push({ name: `mergeRelations(${type})`, text: Q.mergeRelations(type) });
+    out.push({ name: `relationsBetween(${type})`, text: Q.relationsBetween(type) });
   }
   for (const label of LABELS) {
     const spec = DOMAIN.labels.find((l) => l.label === label)!;
@@ -184,6 +201,7 @@ export const STORED_PROPERTY_KEYS = [
     ...RELATION_KEYS,
     ...CLAIM_KEYS,
     ...INPUT_KEYS,
+    ...CHANGE_KEYS,
     'version',
     'job',
     'owner',

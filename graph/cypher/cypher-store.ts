@@ -8,6 +8,10 @@ import { aggregateClaims } from '../claims.js';
 import { createHash, randomUUID } from 'node:crypto';
 import {
   LeaseLost,
+  CHANGE_LOG_MAX_IDS,
+  CHANGE_LOG_VERSIONS,
+  type ChangeRecord,
+  type ChangesSince,
   type DocumentInput,
   type DocumentInputInfo,
   type FindOptions,
@@ -17,6 +21,7 @@ import {
   type Neighbour,
   type Page,
   type RelationPageOptions,
+  type RemovedRelation,
   type SearchHit,
   type StoreInfo,
   type WriteBatch,
@@ -282,9 +287,54 @@ export function schemaFingerprint(kind: StoreInfo['kind']): string {
 /** The lease one process holds while it migrates the schema. */
 export const MIGRATION_LEASE = 'store:migrate';
 
+/** Options of the Cypher store. */
+export interface CypherStoreOptions {
+  /** how many graph versions the change log keeps (default CHANGE_LOG_VERSIONS) */
+  changeLogVersions?: number;
+}
+
+/** How many versions the change log keeps under these options; throws InvalidInput on a bad setting. */
+export function changeLogRetention(opts: CypherStoreOptions): number {
+  const keep = opts.changeLogVersions ?? CHANGE_LOG_VERSIONS;
+  if (!Number.isInteger(keep) || keep < 1) throw new InvalidInput(`changeLogVersions: expected a whole number of versions, at least 1, got ${String(keep)}`);
+  return keep;
+}
+
+/** The ids a write changed, gathered while it runs and logged when it moves the version. */
+type ChangeIds = Omit<ChangeRecord, 'version' | 'at' | 'overflow'>;
+
+/** Reads ids in slices so that no single query carries an unbounded list. */
+const ID_SLICE = 5000;
+function slices<T>(items: T[], size = ID_SLICE): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+function decodeChange(p: Row): ChangeRecord {
+  const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : []);
+  return {
+    version: num(p.version),
+    at: String(p.at ?? ''),
+    entities: list(p.entities),
+    relations: list(p.relations),
+    claimsAdded: list(p.claimsAdded),
+    claimsRetracted: list(p.claimsRetracted),
+    claimsSuperseded: list(p.claimsSuperseded),
+    overflow: p.overflow === true,
+  };
+}
+
 /** GraphStore over a Cypher executor. */
 export class CypherGraphStore implements GraphStore {
-  constructor(private readonly x: CypherExecutor) {}
+  private readonly changeLogVersions: number;
+
+  constructor(
+    private readonly x: CypherExecutor,
+    opts: CypherStoreOptions = {},
+  ) {
+    this.changeLogVersions = changeLogRetention(opts);
+  }
 
   get info(): StoreInfo {
     return this.x.info;
@@ -333,6 +383,7 @@ export class CypherGraphStore implements GraphStore {
     return this.x.write(async (tx) => {
       if (batch.fence) await checkFence(tx, batch.fence);
       const result: WriteResult = { entities: 0, documents: 0, claimsAdded: 0, claimsRetracted: 0, relationsChanged: 0, version: 0 };
+      const log: ChangeIds = { entities: [], relations: [], claimsAdded: [], claimsRetracted: [], claimsSuperseded: [] };
       // entities: only those that change are written, so a repeated write is a no-op; in id order, so two writers lock them in one order
       if (entities.length) {
         entities.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -340,17 +391,20 @@ export class CypherGraphStore implements GraphStore {
         const changed = entities.map((e) => ({ e, props: encodeEntity(e) })).filter(({ e, props }) => !sameStored(existing.get(e.id), props));
         for (const [label, group] of groupBy(changed, ({ e }) => e.label)) await tx.run(Q.upsertEntities(label), { rows: group.map(({ e, props }) => ({ id: e.id, props })) });
         result.entities = changed.filter(({ e }) => e.label !== 'Document').length;
+        log.entities = changed.map(({ e }) => e.id);
         result.documents = changed.length - result.entities;
       }
       const affected = new Set<string>();
       if (batch.retractDocumentClaims?.length)
         for (const r of await tx.run(Q.retractDocumentClaims, { docs: batch.retractDocumentClaims })) {
           affected.add(String(r.relKey));
+          log.claimsSuperseded.push(String(r.id));
           result.claimsRetracted++;
         }
       if (batch.retractClaims?.length)
         for (const r of await tx.run(Q.retractClaims, { ids: batch.retractClaims })) {
           affected.add(String(r.relKey));
+          log.claimsRetracted.push(String(r.id));
           result.claimsRetracted++;
         }
       if (claims.length) {
@@ -360,6 +414,7 @@ export class CypherGraphStore implements GraphStore {
         if (fresh.length) {
           await tx.run(Q.createClaims, { rows: fresh.map((c) => ({ id: c.id, props: encodeClaim(c) })) });
           for (const c of fresh) affected.add(relationId(c.subject, c.rel, c.object));
+          log.claimsAdded = fresh.map((c) => c.id);
           result.claimsAdded = fresh.filter((c) => !state.has(c.id)).length;
           result.claimsRetracted -= fresh.filter((c) => state.get(c.id) === true).length;
         }
@@ -369,8 +424,62 @@ export class CypherGraphStore implements GraphStore {
       const changed = result.entities + result.documents + result.claimsAdded + result.relationsChanged + Math.abs(result.claimsRetracted);
       result.claimsRetracted = Math.max(0, result.claimsRetracted);
       result.version = changed ? num((await tx.run(Q.bumpVersion))[0]?.version) : num((await tx.run(Q.graphVersion))[0]?.version);
+      if (changed) await this.logChange(tx, result.version, { ...log, relations: [...affected].sort() });
       return result;
     });
+  }
+
+  /** Appends the change record of the version a write produced, and forgets the versions past retention. */
+  private async logChange(tx: CypherTx, version: number, ids: ChangeIds): Promise<void> {
+    const total = ids.entities.length + ids.relations.length + ids.claimsAdded.length + ids.claimsRetracted.length + ids.claimsSuperseded.length;
+    // a bulk load is not worth listing: readers of an overflow record re-read the graph
+    const overflow = total > CHANGE_LOG_MAX_IDS;
+    const listed = overflow ? { entities: [], relations: [], claimsAdded: [], claimsRetracted: [], claimsSuperseded: [] } : ids;
+    await tx.run(Q.appendChange, { version, at: new Date().toISOString(), ...listed, overflow });
+    await tx.run(Q.pruneChanges, { oldest: version - this.changeLogVersions });
+  }
+
+  async changeLog(since: number, limit = 100): Promise<ChangeRecord[]> {
+    const rows = await this.x.read(Q.changesAfter, { since, until: Number.MAX_SAFE_INTEGER, limit: Math.max(1, Math.min(limit, 10_000)) });
+    return rows.map((r) => decodeChange(r.p as Row));
+  }
+
+  async changesSince(since: number): Promise<ChangesSince> {
+    const version = await this.graphVersion();
+    const behind = (reason: string): ChangesSince => ({ kind: 'too-far-behind', since, version, reason });
+    if (since > version) return behind(`the store is at version ${version}, before version ${since}: it was replaced`);
+    if (version - since > this.changeLogVersions) return behind(`the change log keeps ${this.changeLogVersions} versions; ${version - since} passed since version ${since}`);
+    const records = version === since ? [] : (await this.x.read(Q.changesAfter, { since, until: version, limit: version - since })).map((r) => decodeChange(r.p as Row));
+    for (let i = 0; i < version - since; i++) {
+      const record = records[i];
+      if (record?.version !== since + 1 + i) return behind(`the change log no longer holds version ${since + 1 + i}`);
+      if (record.overflow) return behind(`version ${record.version} changed more than ${CHANGE_LOG_MAX_IDS} ids`);
+    }
+    const entityIds = [...new Set(records.flatMap((r) => r.entities))].sort();
+    const relationIds = [...new Set(records.flatMap((r) => r.relations))].sort();
+    const entities: EntityRecord[] = [];
+    for (const ids of slices(entityIds)) entities.push(...(await this.getEntities(ids)).values());
+    const ends: RemovedRelation[] = [];
+    for (const keys of slices(relationIds))
+      for (const r of await this.x.read(Q.relationEndpoints, { keys })) ends.push({ id: String(r.id), type: String(r.type), from: String(r.source), to: String(r.target) });
+    const relations: RelationRecord[] = [];
+    for (const [type, group] of groupBy(ends, (e) => e.type))
+      for (const rows of slices(group))
+        for (const r of await this.x.read(Q.relationsBetween(type), { rows: rows.map(({ from, to }) => ({ from, to })) })) relations.push(decodeRelation(r.source, r.type, r.target, r.rp as Row));
+    const live = new Set(relations.map((r) => r.id));
+    const removed = ends.filter((e) => !live.has(e.id)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    entities.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    relations.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return { kind: 'changes', since, version, records, entities, relations, removed };
+  }
+
+  async entityIds(after: string, limit: number): Promise<string[]> {
+    return (await this.x.read(Q.entityIdPage, { after, limit: Math.max(1, Math.min(limit, 100_000)) })).map((r) => String(r.id));
+  }
+
+  async relationsFrom(ids: string[]): Promise<RelationRecord[]> {
+    if (!ids.length) return [];
+    return (await this.x.read(Q.relationsFrom, { ids: [...new Set(ids)] })).map((r) => decodeRelation(r.source, r.type, r.target, r.rp as Row));
   }
 
   /**

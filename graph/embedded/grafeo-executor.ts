@@ -8,7 +8,7 @@ import type { GrafeoDB as GrafeoDBType } from '@grafeo-db/js';
 import { StoreUnavailable } from '../../schema/errors.js';
 import { embeddedOpenError } from './open-errors.js';
 import type { CypherExecutor, CypherTx, Row, TextQuery } from '../cypher/cypher-store.js';
-import { CypherGraphStore } from '../cypher/cypher-store.js';
+import { CypherGraphStore, changeLogRetention } from '../cypher/cypher-store.js';
 import type { StoreInfo } from '../store.js';
 
 const { GrafeoDB } = grafeo;
@@ -18,6 +18,8 @@ export interface EmbeddedOptions {
   dataDir: string;
   /** return unordered rows in random order (tests: nothing may depend on row order) */
   shuffleUnordered?: boolean;
+  /** how many graph versions the change log keeps (default CHANGE_LOG_VERSIONS) */
+  changeLogVersions?: number;
 }
 
 // Grafeo's uniqueness constraints check but do not index, so every MERGE/MATCH on a key would scan
@@ -30,6 +32,7 @@ const GRAFEO_KEY_INDEXES = [
   `CREATE INDEX document_input_id_lookup IF NOT EXISTS FOR (n:DocumentInput) ON (n.id)`,
   `CREATE INDEX meta_id_lookup IF NOT EXISTS FOR (n:Meta) ON (n.id)`,
   `CREATE INDEX relation_lock_key_lookup IF NOT EXISTS FOR (n:RelationLock) ON (n.key)`,
+  `CREATE INDEX graph_change_version_lookup IF NOT EXISTS FOR (n:GraphChange) ON (n.version)`,
 ];
 
 function normalise(value: unknown): unknown {
@@ -140,6 +143,9 @@ class GrafeoExecutor implements CypherExecutor {
 /** Opens (creating if needed) the embedded store in dataDir and runs its migrations. */
 export async function openEmbeddedStore(opts: EmbeddedOptions): Promise<CypherGraphStore> {
   let db: GrafeoDBType;
+  // a bad setting fails before the file is opened
+  const storeOptions = opts.changeLogVersions === undefined ? {} : { changeLogVersions: opts.changeLogVersions };
+  changeLogRetention(storeOptions);
   const dir = opts.dataDir === ':memory:' ? null : resolve(opts.dataDir);
   const location = dir ? join(dir, 'chokepoint.grafeo') : ':memory:';
   try {
@@ -153,7 +159,7 @@ export async function openEmbeddedStore(opts: EmbeddedOptions): Promise<CypherGr
   } catch (err) {
     throw embeddedOpenError(err, dir ?? location, location);
   }
-  const store = new CypherGraphStore(new GrafeoExecutor(db, { kind: 'embedded', location }));
+  const store = new CypherGraphStore(new GrafeoExecutor(db, { kind: 'embedded', location }), storeOptions);
   await store.migrate();
   return store;
 }

@@ -23,6 +23,8 @@ export interface Neo4jOptions {
   connectionTimeoutMs?: number;
   /** connections the driver keeps per server (default 100, the driver's) */
   maxConnectionPoolSize?: number;
+  /** graph versions the change log keeps (default CHANGE_LOG_VERSIONS) */
+  changeLogVersions?: number;
 }
 
 /** The part of a driver record the adapter reads. */
@@ -196,7 +198,7 @@ export async function openNeo4jStore(opts: Neo4jOptions, makeDriver: (opts: Neo4
     clearTimeout(timer);
   }
   const info: StoreInfo = { kind: 'neo4j', location: opts.database ? `${uri} (database ${opts.database})` : uri };
-  const store = new CypherGraphStore(new Neo4jExecutor(driver, ctx, info));
+  const store = new CypherGraphStore(new Neo4jExecutor(driver, ctx, info), { changeLogVersions: opts.changeLogVersions });
   try {
     await store.migrate();
   } catch (err) {

@@ -10,7 +10,7 @@ import { DOMAIN } from '../../schema/generated/domain.js';
 import { LABELS, RELATION_TYPES } from '../../schema/generated/model.js';
 
 /** labels the store uses besides the domain's */
-const STORE_LABELS = ['Entity', 'Claim', 'Meta', 'Lease', 'LogEntry', 'DocumentInput', 'RelationLock'];
+const STORE_LABELS = ['Entity', 'Claim', 'Meta', 'Lease', 'LogEntry', 'DocumentInput', 'RelationLock', 'GraphChange'];
 
 /** every parameter the store passes, with a value of the type it sends */
 const PARAMETERS: Record<string, unknown> = {
@@ -37,6 +37,18 @@ const PARAMETERS: Record<string, unknown> = {
   kind: 'k',
   q: 'h20',
   timeoutSeconds: 300,
+  // the change log
+  version: 1,
+  at: 't',
+  entities: ['x'],
+  relations: ['x'],
+  claimsAdded: ['x'],
+  claimsRetracted: ['x'],
+  claimsSuperseded: ['x'],
+  overflow: false,
+  oldest: 0,
+  since: 0,
+  until: 1,
   // findWhere names its filters w0, w1, … up to the widest label
   ...Object.fromEntries(Array.from({ length: Math.max(...DOMAIN.labels.map((l) => Object.keys(l.properties).length)) + 1 }, (_, i) => [`w${i}`, 'x'])),
 };

@@ -1,7 +1,7 @@
 // The GraphStore contract: one suite, run against every adapter (embedded always, Neo4j when
 // NEO4J_URI is set). It checks behaviour a user relies on, not implementation details.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { claimId, documentId, type ClaimRecord, type EntityRecord } from '../../schema/records.js';
+import { claimId, documentId, relationId, type ClaimRecord, type EntityRecord } from '../../schema/records.js';
 import { InvalidInput } from '../../schema/errors.js';
 import { LeaseLost, type GraphStore } from '../../graph/store.js';
 
@@ -325,6 +325,43 @@ export function runStoreContract(name: string, open: () => Promise<GraphStore>):
         { id: 'b', at: '2026-05-02T00:00:00Z', data: { ok: false } },
       ]);
       expect((await store.readLog('test-runs', 10)).map((e) => e.data)).toEqual([{ ok: false }, { ok: true }]);
+    });
+
+    it('logs what each write changed, and tells a reader what changed since a version', async () => {
+      const start = await store.graphVersion();
+      const r = await seed();
+      const located = claim('deployment:bank-chatbot', 'LOCATED_IN', 'nation:cn');
+      const retracted = await store.write({ retractClaims: [located.id] });
+      expect(retracted.version).toBe(r.version + 1);
+      const log = await store.changeLog(start);
+      expect(log.map((c) => c.version)).toEqual([r.version, retracted.version]);
+      expect(log[0]!.entities).toHaveLength(10);
+      expect(log[0]!.claimsAdded).toHaveLength(6);
+      expect(log[1]).toMatchObject({ claimsRetracted: [located.id], relations: [relationId('deployment:bank-chatbot', 'LOCATED_IN', 'nation:cn')], overflow: false });
+      const since = await store.changesSince(r.version);
+      expect(since).toMatchObject({
+        kind: 'changes',
+        version: retracted.version,
+        entities: [],
+        relations: [],
+        removed: [{ id: relationId('deployment:bank-chatbot', 'LOCATED_IN', 'nation:cn'), type: 'LOCATED_IN', from: 'deployment:bank-chatbot', to: 'nation:cn' }],
+      });
+      const all = await store.changesSince(start);
+      if (all.kind !== 'changes') throw new Error(all.reason);
+      expect(all.relations.map((rel) => rel.id).sort()).toEqual((await store.readAll()).relations.map((rel) => rel.id).sort());
+      // the store was cleared before this test: a reader from before the clear must read the whole graph
+      if (start > 0) expect((await store.changesSince(start - 1)).kind).toBe('too-far-behind');
+    });
+
+    it('pages entity ids in id order and reads the relations leaving them', async () => {
+      await seed();
+      const first = await store.entityIds('', 3);
+      const rest = await store.entityIds(first.at(-1)!, 100);
+      const ids = [...first, ...rest];
+      expect(ids).toEqual([...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+      expect(ids).toHaveLength(10);
+      const from = await store.relationsFrom(['deployment:bank-chatbot']);
+      expect(from.map((rel) => `${rel.type} ${rel.to}`).sort()).toEqual(['LOCATED_IN nation:cn', 'USES_MODEL model:glm-5.1']);
     });
   });
 }

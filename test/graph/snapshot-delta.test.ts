@@ -1,0 +1,394 @@
+// Replicas follow the change log: a snapshot patched with what changed equals a whole-graph read,
+// requests are answered from the previous snapshot while a rebuild runs, a replica too far behind
+// reads the graph again, and the log keeps a bounded number of versions. Against the embedded store
+// (a real database), with unordered rows shuffled so nothing depends on row order.
+import { afterEach, describe, expect, it } from 'vitest';
+import { openEmbeddedStore } from '../../graph/embedded/grafeo-executor.js';
+import type { CypherGraphStore } from '../../graph/cypher/cypher-store.js';
+import { readSnapshot, SnapshotCache } from '../../graph/snapshot-cache.js';
+import { CanonicalBuilder, Snapshot } from '../../graph/snapshot.js';
+import type { GraphStore } from '../../graph/store.js';
+import { claimId, documentId, relationId, type ClaimRecord, type EntityRecord, type RelationRecord } from '../../schema/records.js';
+
+const open: CypherGraphStore[] = [];
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((s) => s.close()));
+});
+
+async function store(changeLogVersions?: number): Promise<CypherGraphStore> {
+  const s = await openEmbeddedStore({ dataDir: ':memory:', shuffleUnordered: true, ...(changeLogVersions ? { changeLogVersions } : {}) });
+  open.push(s);
+  return s;
+}
+
+/** A small deterministic generator (mulberry32), so a failing sequence can be replayed. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const LABEL_PROPS: Record<string, () => EntityRecord['props']> = {
+  Chip: () => ({ kind: 'gpu' }),
+  Deployment: () => ({ dataClasses: ['public'] }),
+  Organization: () => ({ kind: 'chip_designer' }),
+  Nation: () => ({ kind: 'country' }),
+};
+const PREFIX: Record<string, string> = { Chip: 'chip', Deployment: 'deployment', Organization: 'org', Nation: 'nation' };
+/** relation types between the labels above, with their endpoints */
+const RELS = [
+  { rel: 'RUNS_ON', from: 'Deployment', to: 'Chip' },
+  { rel: 'FABRICATED_BY', from: 'Chip', to: 'Organization' },
+  { rel: 'LOCATED_IN', from: 'Deployment', to: 'Nation' },
+  { rel: 'LOCATED_IN', from: 'Organization', to: 'Nation' },
+] as const;
+
+function entity(label: string, n: number, version = 0): EntityRecord {
+  return {
+    id: `${PREFIX[label]}:e${n}`,
+    label: label as EntityRecord['label'],
+    name: `${label} ${n}${version ? ` v${version}` : ''}`,
+    aliases: version % 2 ? [`alias ${version}`] : [],
+    props: LABEL_PROPS[label]!(),
+  };
+}
+
+function claim(subject: string, rel: ClaimRecord['rel'], object: string, doc: string, n: number, confidence: number): ClaimRecord {
+  const base = { subject, rel, object, props: {}, documentId: doc, quote: `${subject} ${rel} ${object} #${n}`, extractor: 'test', validFrom: n % 3 ? undefined : '2025-01-01' };
+  return { ...base, id: claimId(base), confidence, observedAt: `2026-0${1 + (n % 9)}-01` };
+}
+
+/** Everything the snapshot holds, array for array (equal snapshots answer every question alike). */
+function contents(s: Snapshot) {
+  return {
+    version: Number(s.version),
+    ids: [...s.ids],
+    labels: [...s.labelOf],
+    names: [...s.names],
+    nodeProps: [...s.nodeProps],
+    aliases: [...s.aliases],
+    from: [...s.edgeFrom],
+    to: [...s.edgeTo],
+    type: [...s.edgeType],
+    edgeIds: [...s.edgeIds],
+    edgeProps: [...s.edgeProps],
+    validFrom: [...s.edgeValidFrom],
+    validTo: [...s.edgeValidTo],
+    confidence: [...s.edgeConfidence],
+    out: [...s.outOffsets, -1, ...s.outEdges],
+    in: [...s.inOffsets, -1, ...s.inEdges],
+  };
+}
+
+/** One random write: new entities, renamed entities, new claims, retracted claims or a superseded document. */
+async function randomWrite(s: GraphStore, next: () => number, state: { entities: EntityRecord[]; claims: ClaimRecord[]; step: number }): Promise<void> {
+  const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
+  const step = ++state.step;
+  const kind = next();
+  if (kind < 0.25 || state.entities.length < 8) {
+    const fresh = Array.from({ length: 1 + Math.floor(next() * 4) }, () => entity(pick(Object.keys(LABEL_PROPS)), Math.floor(next() * 1000)));
+    const doc = { id: documentId(`https://example.org/${step}`), url: `https://example.org/${step}`, kind: 'news' as const, title: `Doc ${step}` };
+    await s.write({ entities: fresh, documents: [doc] });
+    for (const e of fresh) if (!state.entities.some((x) => x.id === e.id)) state.entities.push(e);
+  } else if (kind < 0.35) {
+    const e = pick(state.entities);
+    await s.write({ entities: [entity(e.label, Number(e.id.split(':e')[1]), step)] });
+  } else if (kind < 0.75) {
+    const claims: ClaimRecord[] = [];
+    const doc = documentId(`https://example.org/doc${Math.floor(next() * 5)}`);
+    for (let k = 0; k < 1 + Math.floor(next() * 6); k++) {
+      const r = pick(RELS);
+      const from = state.entities.filter((e) => e.label === r.from);
+      const to = state.entities.filter((e) => e.label === r.to);
+      if (!from.length || !to.length) continue;
+      claims.push(claim(pick(from).id, r.rel, pick(to).id, doc, step * 10 + k, Math.round(next() * 100) / 100));
+    }
+    await s.write({ documents: [{ id: doc, url: doc, kind: 'news' }], claims });
+    state.claims.push(...claims);
+  } else if (kind < 0.92 && state.claims.length) {
+    await s.write({ retractClaims: Array.from({ length: 1 + Math.floor(next() * 3) }, () => pick(state.claims).id) });
+  } else {
+    await s.write({ retractDocumentClaims: [documentId(`https://example.org/doc${Math.floor(next() * 5)}`)] });
+  }
+}
+
+describe('change log', () => {
+  it('records what each write changed, as ids, under the version it produced', async () => {
+    const s = await store();
+    const chip = entity('Chip', 1);
+    const dep = entity('Deployment', 2);
+    const c1 = claim(dep.id, 'RUNS_ON', chip.id, documentId('a'), 1, 0.8);
+    await s.write({ entities: [chip, dep] });
+    await s.write({ documents: [{ id: documentId('a'), url: 'a', kind: 'news' }], claims: [c1] });
+    const w3 = await s.write({ retractDocumentClaims: [documentId('a')] });
+    // a repeated write changes nothing and logs nothing
+    await s.write({ entities: [chip] });
+    expect(w3.version).toBe(3);
+    const log = await s.changeLog(0);
+    expect(log.map((r) => r.version)).toEqual([1, 2, 3]);
+    expect(log[0]).toMatchObject({ entities: [chip.id, dep.id].sort(), relations: [], claimsAdded: [], overflow: false });
+    expect(log[1]).toMatchObject({ entities: [documentId('a')], claimsAdded: [c1.id], relations: [expect.stringMatching(/^rel:/)] });
+    expect(log[2]).toMatchObject({ entities: [], claimsSuperseded: [c1.id], claimsRetracted: [], relations: log[1]!.relations });
+    expect(Date.parse(log[2]!.at)).not.toBeNaN();
+
+    const since1 = await s.changesSince(1);
+    expect(since1.kind).toBe('changes');
+    if (since1.kind !== 'changes') return;
+    expect(since1.version).toBe(3);
+    expect(since1.relations).toEqual([]);
+    expect(since1.removed).toEqual([{ id: log[1]!.relations[0], type: 'RUNS_ON', from: dep.id, to: chip.id }]);
+    expect(since1.entities.map((e) => e.id)).toEqual([documentId('a')]);
+    expect(await s.changesSince(3)).toMatchObject({ kind: 'changes', version: 3, entities: [], relations: [], removed: [] });
+  });
+
+  it('keeps only the newest versions, and says when it no longer reaches back', async () => {
+    const s = await store(3);
+    for (let i = 0; i < 10; i++) await s.write({ entities: [entity('Chip', i)] });
+    expect((await s.changeLog(0)).map((r) => r.version)).toEqual([8, 9, 10]);
+    expect(await s.changesSince(7)).toMatchObject({ kind: 'changes', version: 10 });
+    const behind = await s.changesSince(6);
+    expect(behind).toMatchObject({ kind: 'too-far-behind', since: 6, version: 10 });
+    if (behind.kind === 'too-far-behind') expect(behind.reason).toMatch(/keeps 3 versions/);
+  });
+
+  it('sends a reader back to the whole graph after the store is cleared', async () => {
+    const s = await store();
+    await s.write({ entities: [entity('Chip', 1)] });
+    await s.clear();
+    await s.write({ entities: [entity('Chip', 2)] });
+    const after = await s.changesSince(1);
+    expect(after).toMatchObject({ kind: 'too-far-behind', reason: 'the change log no longer holds version 2' });
+    expect(await s.changesSince(5)).toMatchObject({ kind: 'too-far-behind', reason: expect.stringMatching(/replaced/) });
+  });
+
+  it('refuses a retention that is not a whole number of versions', async () => {
+    await expect(openEmbeddedStore({ dataDir: ':memory:', changeLogVersions: 0 })).rejects.toThrow(/changeLogVersions: expected a whole number of versions, at least 1, got 0/);
+  });
+});
+
+describe('snapshot patched from the change log', () => {
+  it.each([1, 2, 3])('equals a whole-graph read after a random sequence of writes and retractions (seed %i)', async (seed) => {
+    const s = await store();
+    const next = random(seed);
+    const state = { entities: [] as EntityRecord[], claims: [] as ClaimRecord[], step: 0 };
+    for (let i = 0; i < 5; i++) await randomWrite(s, next, state);
+    let patched = await readSnapshot(s, 3);
+    for (let round = 0; round < 25; round++) {
+      // one to three writes between catch-ups, as a replica polling meets them
+      const writes = 1 + Math.floor(next() * 3);
+      for (let i = 0; i < writes; i++) await randomWrite(s, next, state);
+      const changes = await s.changesSince(Number(patched.version));
+      expect(changes.kind).toBe('changes');
+      if (changes.kind !== 'changes') return;
+      const before = contents(patched);
+      const old = patched;
+      patched = patched.applyChanges(changes, changes.version);
+      // the snapshot a request still holds does not move
+      expect(contents(old)).toEqual(before);
+      const full = await readSnapshot(s, 4);
+      expect(contents(patched)).toEqual(contents(full));
+    }
+    // and both equal the canonical build of readAll()
+    const all = await s.readAll();
+    expect(contents(patched)).toEqual(contents(Snapshot.canonical(all.entities, all.relations, all.version)));
+    expect(patched.edgeCount).toBeGreaterThan(5);
+  });
+
+  it('places a node added between existing ids in id order and keeps its edges', async () => {
+    const s = await store();
+    const [a, c] = [entity('Deployment', 1), entity('Deployment', 3)];
+    const chip = entity('Chip', 9);
+    await s.write({
+      entities: [a, c, chip],
+      documents: [{ id: documentId('d'), url: 'd', kind: 'news' }],
+      claims: [claim(a.id, 'RUNS_ON', chip.id, documentId('d'), 1, 0.5), claim(c.id, 'RUNS_ON', chip.id, documentId('d'), 2, 0.7)],
+    });
+    const before = await readSnapshot(s);
+    const b = entity('Deployment', 2);
+    await s.write({ entities: [b], claims: [claim(b.id, 'RUNS_ON', chip.id, documentId('d'), 3, 0.6)] });
+    const changes = await s.changesSince(Number(before.version));
+    if (changes.kind !== 'changes') throw new Error(changes.reason);
+    const after = before.applyChanges(changes, changes.version);
+    expect(after.ids.filter((id) => id.startsWith('deployment:'))).toEqual([a.id, b.id, c.id]);
+    expect(contents(after)).toEqual(contents(await readSnapshot(s)));
+    const chipIndex = after.indexOf(chip.id)!;
+    expect([...after.inOf(chipIndex)].map((e) => after.ids[after.edgeFrom[e]!])).toEqual([a.id, b.id, c.id]);
+  });
+
+  it('packs pages that arrive out of order into the same canonical snapshot', () => {
+    const nodes = [entity('Deployment', 2), entity('Chip', 1), entity('Deployment', 1), entity('Nation', 1)];
+    const rel = (from: string, type: RelationRecord['type'], to: string): RelationRecord => ({ id: relationId(from, type, to), type, from, to, props: {}, confidence: 0.5, claimCount: 1 });
+    const rels = [
+      rel('deployment:e2', 'RUNS_ON', 'chip:e1'),
+      rel('deployment:e1', 'RUNS_ON', 'chip:e1'),
+      rel('deployment:e1', 'LOCATED_IN', 'nation:e1'),
+      rel('deployment:e2', 'LOCATED_IN', 'nation:e1'),
+    ];
+    const b = new CanonicalBuilder();
+    b.addEntities(nodes.slice(0, 2));
+    b.addEntities(nodes.slice(2));
+    b.addRelations(rels.slice(0, 1));
+    b.addRelations(rels.slice(1));
+    const paged = b.build(3);
+    expect(paged.ids).toEqual(['chip:e1', 'deployment:e1', 'deployment:e2', 'nation:e1']);
+    expect(contents(paged)).toEqual(contents(Snapshot.canonical([...nodes].reverse(), [...rels].reverse(), 3)));
+  });
+
+  it('refuses to patch a snapshot not in canonical order', () => {
+    const s = Snapshot.fromRecords([entity('Chip', 1)], [], 1);
+    expect(() => s.applyChanges({ entities: [], relations: [], removed: [] }, 2)).toThrow(/canonical/);
+  });
+});
+
+/** A store whose whole-graph reads wait until released: a rebuild that takes as long as the test likes. */
+function gated(s: GraphStore): { store: GraphStore; hold(): void; release(): void; reads: () => number } {
+  let gate: Promise<void> | null = null;
+  let open: () => void = () => undefined;
+  let reads = 0;
+  const store = new Proxy(s, {
+    get(target, key, receiver) {
+      if (key === 'entityIds')
+        return async (after: string, limit: number) => {
+          reads++;
+          if (gate) await gate;
+          return target.entityIds(after, limit);
+        };
+      const value = Reflect.get(target, key, receiver) as unknown;
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+  return {
+    store,
+    hold: () => (gate = new Promise((resolve) => (open = resolve))),
+    release: () => {
+      gate = null;
+      open();
+    },
+    reads: () => reads,
+  };
+}
+
+describe('SnapshotCache', () => {
+  it('patches its snapshot after a write instead of reading the graph again', async () => {
+    const s = await store();
+    await s.write({ entities: [entity('Chip', 1), entity('Deployment', 2)] });
+    const g = gated(s);
+    const cache = new SnapshotCache(g.store, 60_000);
+    expect(Number((await cache.get()).version)).toBe(1);
+    const readsAfterFirst = g.reads();
+    await s.write({ documents: [{ id: documentId('d'), url: 'd', kind: 'news' }], claims: [claim('deployment:e2', 'RUNS_ON', 'chip:e1', documentId('d'), 1, 0.9)] });
+    // trusted until the recheck interval passes or a local write invalidates it
+    expect(Number((await cache.get()).version)).toBe(1);
+    cache.invalidate();
+    const next = await cache.get();
+    expect(Number(next.version)).toBe(2);
+    expect(next.edgeCount).toBe(1);
+    expect(g.reads()).toBe(readsAfterFirst);
+    expect(cache.status()).toMatchObject({ version: 2, rebuilding: false, patched: 1, rebuilt: 1 });
+  });
+
+  it('sees a local write even when a catch-up started before it is still running', async () => {
+    const s = await store();
+    await s.write({ entities: [entity('Chip', 1)] });
+    let gate: Promise<void> | null = null;
+    let open: () => void = () => undefined;
+    const slow = new Proxy(s as GraphStore, {
+      get(target, key, receiver) {
+        if (key === 'changesSince')
+          return async (since: number) => {
+            const answer = await target.changesSince(since);
+            if (gate) await gate;
+            return answer;
+          };
+        const value = Reflect.get(target, key, receiver) as unknown;
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    const cache = new SnapshotCache(slow, 60_000);
+    await cache.get();
+    await s.write({ entities: [entity('Chip', 2)] });
+    gate = new Promise((resolve) => (open = resolve));
+    cache.invalidate();
+    const early = cache.get();
+    // the early catch-up has read the log (version 2) and waits; a write lands, then a request asks
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await s.write({ entities: [entity('Chip', 3)] });
+    cache.invalidate();
+    const late = cache.get();
+    gate = null;
+    open();
+    expect(Number((await early).version)).toBe(2);
+    expect(Number((await late).version)).toBe(3);
+    expect((await late).indexOf('chip:e3')).toBeDefined();
+  });
+
+  it('answers from the previous snapshot while a replica too far behind reads the graph again', async () => {
+    const s = await store(2);
+    await s.write({ entities: [entity('Chip', 1)] });
+    const g = gated(s);
+    const cache = new SnapshotCache(g.store, 0, { pageSize: 1 });
+    const first = await cache.get();
+    expect(Number(first.version)).toBe(1);
+    for (let i = 2; i <= 5; i++) await s.write({ entities: [entity('Chip', i)] });
+    g.hold();
+    // the log keeps 2 versions and the snapshot is 4 behind: a rebuild starts, and requests do not wait for it
+    const during = await Promise.all([cache.get(), cache.get(), cache.get()]);
+    expect(during.every((snap) => snap === first)).toBe(true);
+    expect(cache.status()).toMatchObject({ version: 1, rebuilding: true });
+    expect(await cache.get()).toBe(first);
+    g.release();
+    await cache.settled();
+    const rebuilt = await cache.get();
+    expect(Number(rebuilt.version)).toBe(5);
+    expect(contents(rebuilt)).toEqual(contents(await readSnapshot(s)));
+    expect(cache.status()).toMatchObject({ version: 5, rebuilding: false, rebuilt: 2 });
+  });
+
+  it('catches up with writes that land while the graph is being read', async () => {
+    const s = await store();
+    for (let i = 0; i < 6; i++) await s.write({ entities: [entity('Deployment', i)] });
+    const g = gated(s);
+    g.hold();
+    const cache = new SnapshotCache(g.store, 0, { pageSize: 2 });
+    const building = cache.get();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await s.write({ entities: [entity('Deployment', 0, 7), entity('Deployment', 99)] });
+    g.release();
+    const snap = await building;
+    expect(Number(snap.version)).toBe(7);
+    expect(contents(snap)).toEqual(contents(await readSnapshot(s)));
+  });
+
+  it('keeps serving the previous snapshot when a background rebuild fails, and says so', async () => {
+    const s = await store(1);
+    await s.write({ entities: [entity('Chip', 1)] });
+    const errors: unknown[] = [];
+    let fail = false;
+    const flaky = new Proxy(s as GraphStore, {
+      get(target, key, receiver) {
+        if (key === 'entityIds' && fail) return () => Promise.reject(new Error('store went away'));
+        const value = Reflect.get(target, key, receiver) as unknown;
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    const cache = new SnapshotCache(flaky, 0, { onError: (err) => errors.push(err) });
+    const first = await cache.get();
+    await s.write({ entities: [entity('Chip', 2)] });
+    await s.write({ entities: [entity('Chip', 3)] });
+    fail = true;
+    expect(await cache.get()).toBe(first);
+    await cache.settled();
+    expect(errors.map((e) => (e as Error).message)).toEqual(['store went away']);
+    expect(await cache.get()).toBe(first);
+    fail = false;
+    await cache.settled();
+    await cache.get();
+    await cache.settled();
+    expect(Number((await cache.get()).version)).toBe(3);
+  });
+});
