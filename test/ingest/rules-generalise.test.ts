@@ -200,6 +200,13 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
     text: 'Last year Japan imposed new export controls to curb China’s access to chipmaking tools.',
     expect: ['ENACTED_BY Japan export controls -> Japan', 'APPLIES_TO Japan export controls -> China'],
   },
+  // training named as a noun; a size among a possessive's modifiers
+  {
+    rule: 'trained-on',
+    text: "The lab finished the post-training of Zhipu's 355-billion-parameter GLM-4.5 model on a cluster of 4,000 Ascend 910B accelerators.",
+    expect: ['TRAINED_ON GLM-4.5 -> Huawei Ascend 910B', 'DEVELOPED_BY GLM-4.5 -> Zhipu AI'],
+  },
+  { rule: 'trained-on', text: 'The training of engineers on Nvidia H100 clusters takes weeks.', expect: [], not: ['TRAINED_ON'] },
   // the parties a law names by example
   {
     rule: 'regulated-parties',

@@ -180,6 +180,8 @@ const NOT_MODIFIER = new Set([
   'bid',
   'offer',
 ]);
+// a size written as one hyphenated modifier: "1.6-trillion-parameter", "7B-parameter", "128k-token"
+const SIZE = /^\d[\d.]*[a-z]*-(?:(?:trillion|billion|million)-)?(?:parameters?|params?|tokens?|layers?|experts?)$/i;
 // the name of a body inside another ("the Department of Commerce's Bureau of Industry and Security")
 const UNIT = /^(?:the )?(?:Bureau|Office|Agency|Department|Division|Institute|Administration|Directorate|Service|Unit|Team|Fund|Center|Centre|Commission|Council|Ministry|Laboratory|Lab)\b/;
 // a gap that ends a clause and opens another ("… competes on price, and ⟨1⟩ …"): the right mention starts a new clause
@@ -348,7 +350,8 @@ function possessiveModifiers(gap: string): string[] | null {
 
 /** The relation an owner has to what it owns with these modifiers between them, or null. */
 function possessive(rest: readonly string[], owner: Mention, owned: Mention): { rel: Phrase['rel']; subject: Mention; object: Mention } | null {
-  if (rest.length > book.possessive.maxModifiers || rest.some((w) => NOT_MODIFIER.has(w) || /^[$€£¥]|\d/.test(w))) return null;
+  // a number is no modifier ("X's $10B investment"), except inside a size ("X's 1.6-trillion-parameter model")
+  if (rest.length > book.possessive.maxModifiers || rest.some((w) => NOT_MODIFIER.has(w) || (/^[$€£¥]|\d/.test(w) && !SIZE.test(w)))) return null;
   // a city owns only what it houses ("Beijing's JD.com")
   const rels = owner.place ? book.possessive.relations.filter((r) => PLACE_RELATIONS.has(r)) : book.possessive.relations;
   const rel = rels.find((r) => allowed(r, owned.label, owner.label));

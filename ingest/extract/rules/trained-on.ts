@@ -12,6 +12,11 @@ const COUNT = '(?:(~|about |around |roughly |nearly |over |more than |some |appr
 // the maker as subject: "Zhipu trained GLM-5 on 100,000 Ascend 910B chips"
 const ACTIVE = pattern(`${E} (?:has |had )?(?:trained|pre-trained|pretrained|fine-tuned) (?:its |the |their )?(?:[a-z-]+ ){0,2}?${E} (?:entirely |exclusively )?(?:on|using|with) ${COUNT}${E}`);
 
+// training named as a noun: "full-parameter post-training of ⟨owner⟩'s ⟨model⟩ on a cluster of 1,000 ⟨chip⟩ accelerators", "the training of ⟨model⟩ on ⟨chip⟩"
+const NOUN = pattern(
+  `\\b(?:training|pre-training|pretraining|post-training|fine-tuning|finetuning) (?:run )?of (?:(?:the |its |their )?⟨\\d+⟩['’]s )?(?:the )?(?:[\\p{L}\\d.-]+ ){0,2}?${E}(?: (?:model|models|LLM))? (?:entirely |exclusively )?(?:on|using|with) (?:a cluster of |clusters of |a cluster of at least |at least )?${COUNT}${E}`,
+);
+
 export const trainedOn: RelationRule = {
   name: 'trained-on',
   cue: /train|tuned/i,
@@ -31,6 +36,13 @@ export const trainedOn: RelationRule = {
       if (!model || !hw) continue;
       const count = m[4] ? parseCount(m[4]) : null;
       out.push({ rel: 'TRAINED_ON', subject: model, object: hw, confidence: 0.8, ...(count ? { props: { count } } : {}) });
+    }
+    for (const m of frame.masked.matchAll(NOUN)) {
+      const model = at(frame, m[1]);
+      const hw = at(frame, m[4]);
+      if (!model || !hw || model.label !== 'Model') continue;
+      const count = m[3] ? parseCount(m[3]) : null;
+      out.push({ rel: 'TRAINED_ON', subject: model, object: hw, confidence: 0.75, ...(count ? { props: { count } } : {}) });
     }
     return out;
   },
