@@ -207,6 +207,10 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
     expect: ['TRAINED_ON GLM-4.5 -> Huawei Ascend 910B', 'DEVELOPED_BY GLM-4.5 -> Zhipu AI'],
   },
   { rule: 'trained-on', text: 'The training of engineers on Nvidia H100 clusters takes weeks.', expect: [], not: ['TRAINED_ON'] },
+  // a release announced by its title alone
+  { rule: 'release-title', text: 'Introducing Qwen3.9-Max and QwQ-64B', expect: ['DEVELOPED_BY Qwen3.9-Max -> Alibaba Group', 'DEVELOPED_BY QwQ-64B -> Alibaba Group'] },
+  { rule: 'release-title', text: 'GLM-5.5-Air 发布 2026/03/01', expect: ['DEVELOPED_BY GLM-5.5-Air -> Zhipu AI'] },
+  { rule: 'release-title', text: 'GLM-5.5-Air beats Llama 4 on coding.', expect: [], not: ['DEVELOPED_BY Llama 4'] },
   // the parties a law names by example
   {
     rule: 'regulated-parties',

@@ -234,7 +234,8 @@ const NATION_HEAD =
 // the owner's possessive, up to five plain words and the appositive's end: "'s AI infrastructure stack, …", "'s 2026 flagship —"
 const OWNER_APPOSITIVE = /^['’]s\s+(?:[\p{L}\p{N}-]+\s+){0,4}[\p{L}\p{N}-]+\s*(?:,|—|–|\)|$|\s(?:is|was|has|had|will|now|that|which)\b)/u;
 const LAWS_OF = /^(?:['’]s)?\s+(?:[a-z][a-z-]*\s+){0,2}(?:laws?|rules?|regulations?|legislation|acts?|statutes?|controls?|regimes?)\s*,?\s*(?:such as|like|including|notably)\s+(?:the\s+)?$/;
-const MAKING = /\b(?:releas|launch|unveil|introduc|develop|announc|open-sourc|debut|ship|built|build|creat|train|publish|made by|from)\w*/i;
+// making words, and release words of Chinese-language titles (发布 release, 推出 launch, 开源 open-source, 上线 go live)
+const MAKING = /\b(?:releas|launch|unveil|introduc|develop|announc|open-sourc|debut|ship|built|build|creat|train|publish|made by|from)\w*|发布|推出|开源|上线/i;
 const MADE_BY: Phrase['rel'][] = ['DEVELOPED_BY', 'DESIGNED_BY', 'OPERATED_BY'];
 const QUANTISED = /[-_.](?:GGUF|AWQ|GPTQ|MLX|EXL2|bnb|[48]-?bit|int[48]|fp8|q[2-8]_k\w*)$/i;
 const INTRODUCING = /^\s*,?\s*(?:dubbed|called|named|known as|branded(?: as)?|code-?named|nicknamed)\s*[“"‘']?$/;
@@ -420,6 +421,8 @@ export const relatePhrases: RelationRule = {
             }
           continue;
         }
+        // a name used as an adjective ("the ⟨X⟩-based model …") is not the subject of what follows
+        if (/^-(?:based|powered|derived|like|class|level|style)\b/.test(frame.masked.slice(left.end, left.end + 10))) continue;
         // a possessive owner ("⟨1⟩'s ⟨2⟩") is not the end of a phrase: what it owns is
         if (/^['’]s\b/.test(frame.masked.slice(right.end, right.end + 3))) continue;
         const gap = gapBetween(frame, left, right);

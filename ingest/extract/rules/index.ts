@@ -19,6 +19,7 @@ import { partnership } from './partnership.js';
 import { possessive } from './possessive.js';
 import { programme } from './programme.js';
 import { regulatedParties } from './regulated-parties.js';
+import { releaseTitle } from './release-title.js';
 import { restriction } from './restriction.js';
 import { runsOn } from './runs-on.js';
 import { selection } from './selection.js';
@@ -31,6 +32,7 @@ import { relatePhrases } from '../relate/relate.js';
 export const RULES: readonly RelationRule[] = [
   possessive,
   developedBy,
+  releaseTitle,
   derivedFrom,
   headquarteredIn,
   trainedOn,
