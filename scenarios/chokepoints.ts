@@ -7,6 +7,7 @@ import { InvalidInput } from '../schema/errors.js';
 import { assertValid, dateProblem } from '../schema/validate.js';
 import { nodeLevel, propagate } from './propagate.js';
 import { ALL_LAYERS, LAYERS, reachIndex, topoOrderOf, type ReachIndex } from './reach.js';
+import { throughEdge } from './levels.js';
 import { HARD } from './rules/rule.js';
 
 /** One ranked entity. */
@@ -98,9 +99,10 @@ export function breakCounts(idx: ReachIndex, srcs: readonly number[]): Int32Arra
     for (let l = 0; l < L; l++) acc[l]!.length = 0;
     const end = depOffsets[u + 1]!;
     for (let p = depOffsets[u]!; p < end;) {
+      // the group breaks u only when a hard failure reaches u through every member (the level rule)
       let q = p + 1;
-      let hard = depHard[p]!;
-      while (q < end && !depGroupStart[q]) hard &= depHard[q++]!;
+      let hard = throughEdge(HARD, depHard[p]!) === HARD;
+      while (q < end && !depGroupStart[q]) if (throughEdge(HARD, depHard[q++]!) !== HARD) hard = false;
       if (hard) {
         collectMember(p, ++gen, member);
         group = member.slice();
@@ -184,7 +186,7 @@ export function rankChokepoints(snapshot: Snapshot, opts: ChokepointOptions = {}
 
 /** Deployments broken when one entity alone fails, by running the full propagation (the oracle). */
 export function breakCountNaive(idx: ReachIndex, x: number): number {
-  const pr = propagate(idx, [{ node: x, layers: ALL_LAYERS, level: HARD, shock: 0 }], () => true);
+  const pr = propagate(idx, [{ node: x, layers: ALL_LAYERS, level: HARD, shock: 0, origin: x, via: [] }], () => true);
   let c = 0;
   for (const d of idx.judged) if (d !== x && nodeLevel(pr, d) >= HARD) c++;
   return c;

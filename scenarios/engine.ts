@@ -3,25 +3,24 @@
 // mitigations (README: Scenarios). Pure and deterministic: same snapshot and scenario, same JSON.
 import { dateMs, type Snapshot } from '../graph/snapshot.js';
 import { assertValid, dateProblem } from '../schema/validate.js';
-import { CauseFinder, type Step } from './causes.js';
-import { jurisdictionsOf, type Jurisdictions } from './jurisdiction.js';
+import { CauseFinder, type Cause } from './causes.js';
+import { placementOf, type Placement } from '../graph/placement.js';
 import { MitigationFinder, type Mitigation } from './mitigations.js';
 import { nodeLevel, propagate, type Propagation } from './propagate.js';
 import { reachIndex, type ReachIndex } from './reach.js';
 import { ruleFor } from './rules/registry.js';
-import { CONDITIONAL, DEGRADED, HARD, type Hit, type RuleContext, type Scope } from './rules/rule.js';
+import { statusOf, type Status } from './levels.js';
+import type { Hit, RuleContext, Scope } from './rules/rule.js';
 import { validateScenario, type Scenario } from './scenario-file.js';
 import { scopeTest } from './scope.js';
 
-export type Status = 'BROKEN' | 'DEGRADED' | 'AT_RISK' | 'UNAFFECTED';
-/** Statuses in the order results list them. */
-export const STATUSES: readonly Status[] = ['BROKEN', 'DEGRADED', 'AT_RISK', 'UNAFFECTED'];
+export { STATUSES, statusOf, type Status } from './levels.js';
 
 /** One deployment's outcome. */
 export interface Impact {
   deployment: { id: string; name: string };
   status: Status;
-  causes: { steps: Step[] }[];
+  causes: Cause[];
   mitigations: Mitigation[];
 }
 
@@ -40,15 +39,10 @@ export interface RunOptions {
   statusOnly?: boolean;
 }
 
-/** Status of a propagation level. */
-export function statusOf(level: number): Status {
-  return level >= HARD ? 'BROKEN' : level >= CONDITIONAL ? 'AT_RISK' : level >= DEGRADED ? 'DEGRADED' : 'UNAFFECTED';
-}
-
 /** Everything a run computes before shaping the result. */
 export interface Evaluation {
   idx: ReachIndex;
-  juris: Jurisdictions;
+  juris: Placement;
   hits: Hit[];
   inScope: (scope: Scope, node: number) => boolean;
   propagation: Propagation;
@@ -71,7 +65,7 @@ export function evaluateScenario(snapshot: Snapshot, scenario: Scenario, opts: R
   if (asOf !== null) assertValid(dateProblem('asOf', asOf));
   const asOfMs = dateMs(asOf);
   const idx = reachIndex(snapshot, asOfMs);
-  const juris = jurisdictionsOf(idx);
+  const juris = placementOf(idx.snapshot, idx.asOfMs);
   const ctx: RuleContext = {
     index: idx,
     juris,
@@ -107,7 +101,13 @@ function deploymentRefs(snapshot: Snapshot): ({ id: string; name: string } | und
 export function runScenario(snapshot: Snapshot, scenario: Scenario, opts: RunOptions = {}): ScenarioResult {
   const ev = evaluateScenario(snapshot, scenario, opts);
   const { idx, propagation } = ev;
-  const causes = opts.statusOnly ? undefined : new CauseFinder(propagation);
+  const causes = opts.statusOnly
+    ? undefined
+    : new CauseFinder(
+        propagation,
+        ev.hits,
+        scenario.shocks.map((sh) => sh.type),
+      );
   const mitigations = opts.statusOnly ? undefined : new MitigationFinder(propagation, ev.juris, ev.hits, ev.inScope);
   const buckets: Record<Status, Impact[]> = { BROKEN: [], DEGRADED: [], AT_RISK: [], UNAFFECTED: [] };
   let unaffected = 0;

@@ -2,7 +2,6 @@
 // mitigation of each deployment, and a chokepoint ranking.
 import type { ChokepointRow } from './chokepoints.js';
 import type { ScenarioResult } from './engine.js';
-import { chainOrigin } from './exposure.js';
 
 /** Control characters (terminal escape sequences smuggled into an id or name) shown as U+FFFD. */
 export function terminalSafe(text: string): string {
@@ -30,7 +29,7 @@ export function formatScenarioTable(result: ScenarioResult): string {
   const rows = [['STATUS', 'DEPLOYMENT', 'CAUSE', 'MITIGATION']];
   for (const imp of result.impacts) {
     const c = imp.causes[0];
-    const cause = c ? (c.steps.length ? `${chainOrigin(c.steps, imp.deployment.id)} via ${c.steps.map((st) => st.rel).join(' > ')}` : 'shocked directly') : '';
+    const cause = c ? `${c.origin}${c.steps.length ? ` via ${c.steps.map((st) => st.rel).join(' > ')}` : ''} (${c.type})` : '';
     const m = imp.mitigations[0];
     rows.push([imp.status, imp.deployment.id, cause, m ? `${m.replace} -> ${m.with}` : '']);
   }

@@ -3,7 +3,7 @@
 // for this deployment and that are available where it is: declared substitutes first, then
 // entities seated in the deployment's jurisdiction, then entities already serving it. They are
 // suggestions and never change a status.
-import type { Jurisdictions } from './jurisdiction.js';
+import type { Placement } from '../graph/placement.js';
 import { nodeLevel, type Propagation } from './propagate.js';
 import { SUBSTITUTION_TYPES, type ReachIndex } from './reach.js';
 import type { Hit, Scope } from './rules/rule.js';
@@ -67,7 +67,7 @@ export class MitigationFinder {
 
   constructor(
     private readonly pr: Propagation,
-    private readonly juris: Jurisdictions,
+    private readonly juris: Placement,
     hits: readonly Hit[],
     private readonly inScope: (scope: Scope, node: number) => boolean,
   ) {

@@ -1,17 +1,15 @@
 // Failure propagation to a fixed point. Each node has a level per failure layer (0 fine,
 // 1 degraded, 2 conditional, 3 hard). A dependency edge passes the levels of the layers it
-// lets through (upstream edges cap hard at conditional); alternatives form a group whose level
-// is its best member's, or "degraded" when the best member is fine but another is hit; the
+// lets through, and groups of alternatives combine, by the level rule (levels.ts); the
 // dependent fails in the relation's layer at the worst of its groups. Levels only rise, so a
 // worklist reaches the least fixed point whatever the order.
-import { CONDITIONAL as COND_LEVEL, DEGRADED as DEGRADED_LEVEL, HARD as HARD_LEVEL, type Hit, type Scope } from './rules/rule.js';
+import { HARD as HARD_LEVEL, type Hit, type Scope } from './rules/rule.js';
+import { CONDITIONAL_SHIFT, groupOf, scopedHitLevel, throughEdge } from './levels.js';
 import { LAYERS, topoOrderOf, type ReachIndex } from './reach.js';
 
 const L = LAYERS.length;
 // plain module constants: the hot loops below read them millions of times
 const HARD = HARD_LEVEL as number;
-const CONDITIONAL = COND_LEVEL as number;
-const DEGRADED = DEGRADED_LEVEL as number;
 
 /** The state after propagating a set of hits. */
 export interface Propagation {
@@ -20,7 +18,7 @@ export interface Propagation {
   readonly level: Uint8Array;
   /** levels set directly by unscoped (or in-scope) hits */
   readonly direct: Uint8Array;
-  /** scoped hits that reach only some dependents: dependency position -> hard layer mask | cond mask << 8 */
+  /** scoped hits that reach only some dependents: dependency position -> hard layer mask | cond mask << CONDITIONAL_SHIFT */
   readonly edgeHit: ReadonlyMap<number, number>;
   /** 1 for dependents with an entry in edgeHit (spares a map look-up per edge) */
   readonly edgeHitNode: Uint8Array;
@@ -37,10 +35,10 @@ export function memberLevel(pr: Propagation, p: number): number {
   for (let l = 0, base = t * L; l < L; l++) if (allowed & (1 << l) && level[base + l]! > lv) lv = level[base + l]!;
   const eh = pr.edgeHitNode[idx.depSource[p]!] ? edgeHit.get(p) : undefined;
   if (eh !== undefined) {
-    if (eh & allowed) lv = HARD;
-    else if ((eh >> 8) & allowed && lv < CONDITIONAL) lv = CONDITIONAL;
+    const hit = scopedHitLevel(eh, allowed);
+    if (hit > lv) lv = hit;
   }
-  return lv === HARD && !idx.depHard[p] ? CONDITIONAL : lv;
+  return throughEdge(lv, idx.depHard[p]!);
 }
 
 /** Level of the group that starts at position p (alternatives: the best member decides). */
@@ -53,7 +51,7 @@ export function groupLevel(pr: Propagation, p: number, end: number): { level: nu
     if (m < min) min = m;
     if (m > max) max = m;
   }
-  return { level: min > 0 ? min : max > 0 ? DEGRADED : 0, next: q };
+  return { level: groupOf(min, max), next: q };
 }
 
 // The mutable state of one propagation. A class, not closures, so the hot methods keep one call
@@ -101,11 +99,11 @@ class Worklist {
       if (scoped) {
         const eh = edgeHit.get(p);
         if (eh !== undefined) {
-          if (eh & allowed) lv = HARD;
-          else if ((eh >> 8) & allowed && lv < CONDITIONAL) lv = CONDITIONAL;
+          const hit = scopedHitLevel(eh, allowed);
+          if (hit > lv) lv = hit;
         }
       }
-      if (lv === HARD && !depHard[p]) lv = CONDITIONAL;
+      lv = throughEdge(lv, depHard[p]!);
       if (depGroupStart[p]) {
         min = lv;
         max = lv;
@@ -115,7 +113,7 @@ class Worklist {
       }
       // the group ends here: it is decided by its best member (groupLevel, inlined)
       if (p + 1 === end || depGroupStart[p + 1]) {
-        const g = min > 0 ? min : max > 0 ? DEGRADED : 0;
+        const g = groupOf(min, max);
         const layer = depOutLayer[p]!;
         if (g > out[layer]!) out[layer] = g;
       }
@@ -151,7 +149,7 @@ export function propagate(idx: ReachIndex, hits: readonly Hit[], inScope: (scope
       w.enqueue(h.node);
       continue;
     }
-    const bits = h.level === HARD ? h.layers : h.layers << 8;
+    const bits = h.level === HARD ? h.layers : h.layers << CONDITIONAL_SHIFT;
     // hits of one shock share their scope: each dependent is tested once per scope (0 unknown, 1 out, 2 in)
     let known = scopeMemo.get(h.scope);
     if (!known) scopeMemo.set(h.scope, (known = new Uint8Array(n)));

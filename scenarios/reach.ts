@@ -5,24 +5,13 @@
 import { DOMAIN } from '../schema/generated/domain.js';
 import { LABELS, RELATION_TYPES, type Label } from '../schema/generated/model.js';
 import type { RelationSpec } from '../schema/meta.js';
+import { FAILURE_LAYERS, edgeLayers, layerOf } from '../schema/layers.js';
 import type { Snapshot } from '../graph/snapshot.js';
-
-/** Layer name used for a dependency relation that declares none. */
-const DIRECT_LAYER = 'direct';
 
 const SPEC_BY_TYPE: (RelationSpec | undefined)[] = RELATION_TYPES.map((t) => DOMAIN.relations.find((r) => r.type === t));
 
-/** Failure layers in a fixed order (bit i of a layer mask is LAYERS[i]). */
-export const LAYERS: readonly string[] = (() => {
-  const names = new Set<string>();
-  for (const r of DOMAIN.relations) {
-    if (!r.dependency) continue;
-    names.add(r.dependency.layer ?? DIRECT_LAYER);
-    for (const ls of Object.values(r.dependency.passes?.layers ?? {})) ls.forEach((l) => names.add(l));
-    r.dependency.carries?.forEach((l) => names.add(l));
-  }
-  return [...names].sort();
-})();
+/** Failure layers in a fixed order (bit i of a layer mask is LAYERS[i]): the schema's list. */
+export const LAYERS: readonly string[] = FAILURE_LAYERS;
 /** Mask with every layer set. */
 export const ALL_LAYERS = (1 << LAYERS.length) - 1;
 
@@ -41,7 +30,7 @@ export function layerMask(names: readonly string[]): number {
 export function relationTypesInLayers(layers: readonly string[]): Set<number> {
   const out = new Set<number>();
   SPEC_BY_TYPE.forEach((s, i) => {
-    if (s?.dependency && layers.includes(s.dependency.layer ?? DIRECT_LAYER)) out.add(i);
+    if (s?.dependency && layers.includes(layerOf(s.dependency))) out.add(i);
   });
   return out;
 }
@@ -72,7 +61,7 @@ export interface ReachIndex {
   /** 1 when the position starts a new group (alternatives share a group) */
   readonly depGroupStart: Uint8Array;
   /** layers of the needed node that reach the dependent through this edge */
-  readonly depAllowed: Uint8Array;
+  readonly depAllowed: Uint16Array;
   /** bit index of the layer the dependent fails in */
   readonly depOutLayer: Uint8Array;
   /** 1 hard, 0 upstream */
@@ -88,14 +77,7 @@ export interface ReachIndex {
   readonly judged: Int32Array;
   /** 1 for judged nodes */
   readonly isJudged: Uint8Array;
-  /** per relation type index: JURISDICTION, CONTROL or 0 */
-  readonly jurisdictionKind: Uint8Array;
 }
-
-/** jurisdictionKind of a relation type flagged `jurisdiction` (places an entity under a nation). */
-export const JURISDICTION = 1;
-/** jurisdictionKind of a relation type flagged `control` (passes a controller's jurisdiction on). */
-export const CONTROL = 2;
 
 /** Whether something depends on node x through a relation failing in layer `layer` (a bit index). */
 export function neededInLayer(idx: ReachIndex, x: number, layer: number): boolean {
@@ -106,7 +88,7 @@ export function neededInLayer(idx: ReachIndex, x: number, layer: number): boolea
 const cache = new WeakMap<Snapshot, Map<number, ReachIndex>>();
 
 function layerIndex(spec: RelationSpec): number {
-  return LAYERS.indexOf(spec.dependency!.layer ?? DIRECT_LAYER);
+  return LAYERS.indexOf(layerOf(spec.dependency!));
 }
 
 function carriedLayers(spec: RelationSpec): number {
@@ -115,12 +97,7 @@ function carriedLayers(spec: RelationSpec): number {
 }
 
 function allowedLayers(spec: RelationSpec, props: Record<string, unknown>): number {
-  const passes = spec.dependency!.passes;
-  if (!passes) return carriedLayers(spec);
-  const value = props[passes.property];
-  const layers = typeof value === 'string' ? passes.layers[value] : undefined;
-  // an edge missing the deciding property lets everything through: unknown means exposed
-  return (layers ? layerMask(layers) : ALL_LAYERS) & carriedLayers(spec);
+  return layerMask(edgeLayers(spec.dependency!, props));
 }
 
 /** Relation types (indexes) whose ends can replace each other (the schema's `substitution` flag). */
@@ -143,11 +120,9 @@ function buildIndex(s: Snapshot, asOfMs: number): ReachIndex {
   const typeHard = new Uint8Array(RELATION_TYPES.length);
   const typeAlt = new Uint8Array(RELATION_TYPES.length);
   const typePasses = new Uint8Array(RELATION_TYPES.length);
-  const typeCarries = new Uint8Array(RELATION_TYPES.length);
-  const jurisdictionKind = new Uint8Array(RELATION_TYPES.length);
+  const typeCarries = new Uint16Array(RELATION_TYPES.length);
   SPEC_BY_TYPE.forEach((spec, t) => {
     if (!spec) return;
-    jurisdictionKind[t] = spec.jurisdiction ? JURISDICTION : spec.control ? CONTROL : 0;
     if (!spec.dependency) return;
     typeDependent[t] = spec.dependency.dependent === 'from' ? 0 : 1;
     typeLayer[t] = layerIndex(spec);
@@ -204,7 +179,7 @@ function buildIndex(s: Snapshot, asOfMs: number): ReachIndex {
     }
   }
   const depGroupStart = new Uint8Array(count);
-  const depAllowed = new Uint8Array(count);
+  const depAllowed = new Uint16Array(count);
   const depOutLayer = new Uint8Array(count);
   const depHard = new Uint8Array(count);
   const depSource = new Int32Array(count);
@@ -225,6 +200,7 @@ function buildIndex(s: Snapshot, asOfMs: number): ReachIndex {
       rdepSource[r] = u;
     }
   }
+  narrow(s, depOffsets, depEdge, depTarget, depAllowed, typeLayer);
   const judgedLabels = new Set(JUDGED_LABELS.map((l) => LABELS.indexOf(l)));
   const isJudged = new Uint8Array(n);
   const judgedList: number[] = [];
@@ -250,8 +226,37 @@ function buildIndex(s: Snapshot, asOfMs: number): ReachIndex {
     depSource,
     judged: Int32Array.from(judgedList),
     isJudged,
-    jurisdictionKind,
   };
+}
+
+/**
+ * A dependent that needs both X and one of X's own dependencies through the same relation type
+ * (a deployment hosted on AWS and on AWS's Frankfurt region) names the one it uses: X's failures in
+ * that relation's layer reach it only through the one named, not through X's other members (the
+ * UAE region). Clears that layer from the edge to X.
+ */
+function narrow(s: Snapshot, depOffsets: Int32Array, depEdge: Int32Array, depTarget: Int32Array, depAllowed: Uint16Array, typeLayer: Uint8Array): void {
+  // mark[w] = u and markType[w] = the relation type when u needs w directly
+  const mark = new Int32Array(s.nodeCount).fill(-1);
+  const markType = new Int32Array(s.nodeCount);
+  for (let u = 0; u < s.nodeCount; u++) {
+    const a = depOffsets[u]!;
+    const b = depOffsets[u + 1]!;
+    if (b - a < 2) continue;
+    for (let p = a; p < b; p++) {
+      mark[depTarget[p]!] = u;
+      markType[depTarget[p]!] = s.edgeType[depEdge[p]!]!;
+    }
+    for (let p = a; p < b; p++) {
+      const t = s.edgeType[depEdge[p]!]!;
+      const v = depTarget[p]!;
+      for (let q = depOffsets[v]!; q < depOffsets[v + 1]!; q++)
+        if (s.edgeType[depEdge[q]!] === t && mark[depTarget[q]!] === u && markType[depTarget[q]!] === t) {
+          depAllowed[p]! &= ~(1 << typeLayer[t]!);
+          break;
+        }
+    }
+  }
 }
 
 /** Dependencies-first order of a reach index: `order[0..acyclic)` is topological; nodes on cycles (and what needs them) follow. */

@@ -65,6 +65,8 @@ export const relationSpec = z
     properties: z.record(z.string().regex(NAME), propertySpec).default({}),
     /** the `from` end falls under the `to` end's jurisdiction (a nation or bloc) */
     jurisdiction: z.boolean().default(false),
+    /** with `jurisdiction`: the `from` end physically sits in the `to` end (where data is, what a strike or an outage of the place takes down) */
+    location: z.boolean().default(false),
     /** the `to` end controls the `from` end (its jurisdiction is inherited through this relation) */
     control: z.boolean().default(false),
     symmetric: z.boolean().default(false),
@@ -81,6 +83,23 @@ export type DependencySpec = z.infer<typeof dependencySpec>;
 export interface DomainSpec {
   labels: LabelSpec[];
   relations: RelationSpec[];
+}
+
+/** Layer name of a dependency relation that declares none. */
+export const DIRECT_LAYER = 'direct';
+/** Layer masks are 16-bit words (typed arrays in the scenario engine): a schema naming more layers is refused. */
+export const MAX_FAILURE_LAYERS = 16;
+
+/** Every failure layer the relations name (their `layer`, `carries` and `passes` layers, `direct` for none), sorted. */
+export function failureLayers(relations: readonly RelationSpec[]): string[] {
+  const names = new Set<string>();
+  for (const r of relations) {
+    if (!r.dependency) continue;
+    names.add(r.dependency.layer ?? DIRECT_LAYER);
+    r.dependency.carries?.forEach((l) => names.add(l));
+    for (const ls of Object.values(r.dependency.passes?.layers ?? {})) ls.forEach((l) => names.add(l));
+  }
+  return [...names].sort();
 }
 
 /** A schema file that does not validate: names the file and the field. */
@@ -139,6 +158,12 @@ export function loadDomain(root: string): DomainSpec {
     const passes = r.dependency?.passes;
     if (passes && !r.properties[passes.property]) throw new SchemaFileError(file, 'dependency.passes.property', `"${passes.property}" is not a property of ${r.type}`);
   });
+  const layers = failureLayers(relations);
+  if (layers.length > MAX_FAILURE_LAYERS) {
+    // name the file whose layer goes past the limit
+    const i = relations.findIndex((_r, j) => failureLayers(relations.slice(0, j + 1)).length > MAX_FAILURE_LAYERS);
+    throw new SchemaFileError(relFiles[i]!, 'dependency.layer', `${layers.length} failure layers (${layers.join(', ')}); the engine holds at most ${MAX_FAILURE_LAYERS}`);
+  }
   labels.forEach((l, i) => {
     const expected = basename(yamlFiles(join(root, 'labels'))[i]!, '.yaml');
     if (expected !== kebab(l.label)) throw new SchemaFileError(`${expected}.yaml`, 'label', `file name should be ${kebab(l.label)}.yaml`);

@@ -37,9 +37,16 @@ export type AddClaimInput = {
   validTo?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** A causal chain: the shock that starts it, the entity that shock names, and the relations from there to the deployment. */
 export type Cause = {
   __typename?: 'Cause';
+  /** Id of the entity the shock names where the chain starts. */
+  origin: Scalars['ID']['output'];
+  /** Index of the shock in the scenario (0-based). */
+  shock: Scalars['Int']['output'];
   steps: Array<CauseStep>;
+  /** Its type (export_control, outage, …). */
+  type: Scalars['String']['output'];
 };
 
 /** One relation of a causal chain, from a shocked entity towards the deployment (the shape of `scenario run --json`). */
@@ -1454,7 +1461,10 @@ export type ResolversParentTypes = ResolversObject<{
 }>;
 
 export type CauseResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Cause'] = ResolversParentTypes['Cause']> = ResolversObject<{
+  origin?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  shock?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   steps?: Resolver<Array<ResolversTypes['CauseStep']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type CauseStepResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['CauseStep'] = ResolversParentTypes['CauseStep']> = ResolversObject<{

@@ -22,6 +22,7 @@ export default defineRule({
   hits(shock, ctx, i) {
     const level = shock.effect === 'revoked' ? HARD : CONDITIONAL;
     const scope = shock.excluded ? { nations: ctx.standsFor(shock.excluded), by: 'seat' as const } : undefined;
-    return [{ node: ctx.node(shock.model), layers: layerMask(['weights']), level, ...(scope ? { scope } : {}), shock: i }];
+    const model = ctx.node(shock.model);
+    return [{ node: model, origin: model, via: [], layers: layerMask(['weights']), level, ...(scope ? { scope } : {}), shock: i }];
   },
 });

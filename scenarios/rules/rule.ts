@@ -3,7 +3,7 @@
 // the failure layers, hard or conditional, and the scope of dependents the hit reaches.
 import { z } from 'zod';
 import type { Label } from '../../schema/generated/model.js';
-import type { Jurisdictions } from '../jurisdiction.js';
+import type { Placement } from '../../graph/placement.js';
 import type { ReachIndex } from '../reach.js';
 
 /** Levels of failure, ordered: an unaffected alternative in place, conditional, hard. */
@@ -28,12 +28,16 @@ export interface Hit {
   scope?: Scope;
   /** index of the shock in the scenario */
   shock: number;
+  /** the entity the shock names that this hit comes from (a place, a company, a ruling's jurisdiction…) */
+  origin: number;
+  /** snapshot edges from the origin to the hit node, in that order (control, location or jurisdiction relations); empty when origin is the node */
+  via: readonly number[];
 }
 
 /** What a rule may look at: the packed dependency graph and jurisdictions at the scenario date. */
 export interface RuleContext {
   index: ReachIndex;
-  juris: Jurisdictions;
+  juris: Placement;
   /** node index of a validated entity id */
   node(id: string): number;
   /** the jurisdictions some entities stand for: each itself and its seat (a bloc stands for its members) */
@@ -63,11 +67,21 @@ export const shockBase = {
  * One hit per named entity and per entity it controls (through the control relation types in
  * `via` only, when given), each carrying `hit`: a shock on a company reaches what it runs.
  */
-export function hitsWithControlled(ctx: RuleContext, ids: readonly string[], hit: Omit<Hit, 'node'>, via?: ReadonlySet<number>): Hit[] {
+export function hitsWithControlled(ctx: RuleContext, ids: readonly string[], hit: Omit<Hit, 'node' | 'origin' | 'via'>, via?: ReadonlySet<number>): Hit[] {
   return ids.flatMap((id) => {
     const x = ctx.node(id);
-    return [x, ...ctx.juris.controlledBy(x, via)].map((node) => ({ node, ...hit }));
+    const tree = ctx.juris.controlTree(x, via);
+    const nodes = [x, ...[...tree.keys()].sort((a, b) => a - b)];
+    return nodes.map((node) => ({ node, ...hit, origin: x, via: chainTo(ctx, tree, node) }));
   });
+}
+
+/** The control edges from a tree's root down to `node` (controlTree maps each entity to the edge that reached it). */
+export function chainTo(ctx: RuleContext, tree: ReadonlyMap<number, number>, node: number): number[] {
+  const s = ctx.index.snapshot;
+  const out: number[] = [];
+  for (let at = node, e = tree.get(at); e !== undefined; at = s.edgeTo[e]!, e = tree.get(at)) out.push(e);
+  return out.reverse();
 }
 
 /** Declares a rule with its types checked. */

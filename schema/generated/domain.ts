@@ -495,6 +495,7 @@ export const DOMAIN: DomainSpec = {
         }
       },
       "jurisdiction": false,
+      "location": false,
       "control": false,
       "symmetric": false,
       "substitution": false
@@ -510,6 +511,7 @@ export const DOMAIN: DomainSpec = {
       ],
       "properties": {},
       "jurisdiction": false,
+      "location": false,
       "control": false,
       "symmetric": false,
       "substitution": false
@@ -539,6 +541,7 @@ export const DOMAIN: DomainSpec = {
         }
       },
       "jurisdiction": false,
+      "location": false,
       "control": false,
       "symmetric": false,
       "substitution": false
@@ -566,6 +569,7 @@ export const DOMAIN: DomainSpec = {
         }
       },
       "jurisdiction": false,
+      "location": false,
       "control": false,
       "symmetric": false,
       "substitution": false
@@ -596,6 +600,7 @@ export const DOMAIN: DomainSpec = {
         }
       },
       "jurisdiction": false,
+      "location": false,
       "control": false,
       "symmetric": false,
       "substitution": false,
@@ -621,6 +626,7 @@ export const DOMAIN: DomainSpec = {
       ],
       "properties": {},
       "jurisdiction": false,
+      "location": false,
       "control": true,
       "symmetric": false,
       "substitution": false,
@@ -643,6 +649,7 @@ export const DOMAIN: DomainSpec = {
       ],
       "properties": {},
       "jurisdiction": false,
+      "location": false,
       "control": true,
       "symmetric": false,
       "substitution": false,
@@ -665,6 +672,7 @@ export const DOMAIN: DomainSpec = {
       ],
       "properties": {},
       "jurisdiction": false,
+      "location": false,
       "control": false,
       "symmetric": false,
       "substitution": false
@@ -686,6 +694,7 @@ export const DOMAIN: DomainSpec = {
         }
       },
       "jurisdiction": false,
+      "location": false,
       "control": false,
       "symmetric": false,
       "substitution": false,
@@ -709,6 +718,7 @@ export const DOMAIN: DomainSpec = {
       ],
       "properties": {},
       "jurisdiction": true,
+      "location": false,
       "control": false,
       "symmetric": false,
       "substitution": false
@@ -733,6 +743,7 @@ export const DOMAIN: DomainSpec = {
         }
       },
       "jurisdiction": false,
+      "location": false,
       "control": false,
       "symmetric": false,
       "substitution": false,
@@ -765,6 +776,7 @@ export const DOMAIN: DomainSpec = {
         }
       },
       "jurisdiction": false,
+      "location": false,
       "control": false,
       "symmetric": false,
       "substitution": false
@@ -790,6 +802,7 @@ export const DOMAIN: DomainSpec = {
         }
       },
       "jurisdiction": true,
+      "location": true,
       "control": false,
       "symmetric": false,
       "substitution": false
@@ -805,6 +818,7 @@ export const DOMAIN: DomainSpec = {
       ],
       "properties": {},
       "jurisdiction": true,
+      "location": false,
       "control": false,
       "symmetric": false,
       "substitution": false
@@ -824,6 +838,7 @@ export const DOMAIN: DomainSpec = {
       ],
       "properties": {},
       "jurisdiction": false,
+      "location": false,
       "control": true,
       "symmetric": false,
       "substitution": false
@@ -845,6 +860,7 @@ export const DOMAIN: DomainSpec = {
       ],
       "properties": {},
       "jurisdiction": false,
+      "location": false,
       "control": false,
       "symmetric": true,
       "substitution": false
@@ -883,6 +899,7 @@ export const DOMAIN: DomainSpec = {
         }
       },
       "jurisdiction": false,
+      "location": false,
       "control": false,
       "symmetric": false,
       "substitution": false
@@ -907,6 +924,7 @@ export const DOMAIN: DomainSpec = {
         }
       },
       "jurisdiction": false,
+      "location": false,
       "control": false,
       "symmetric": false,
       "substitution": false,
@@ -931,6 +949,7 @@ export const DOMAIN: DomainSpec = {
       ],
       "properties": {},
       "jurisdiction": false,
+      "location": false,
       "control": true,
       "symmetric": false,
       "substitution": false
@@ -958,6 +977,7 @@ export const DOMAIN: DomainSpec = {
         }
       },
       "jurisdiction": false,
+      "location": false,
       "control": false,
       "symmetric": true,
       "substitution": true
@@ -981,6 +1001,7 @@ export const DOMAIN: DomainSpec = {
         }
       },
       "jurisdiction": false,
+      "location": false,
       "control": false,
       "symmetric": false,
       "substitution": false,
@@ -1002,6 +1023,7 @@ export const DOMAIN: DomainSpec = {
       ],
       "properties": {},
       "jurisdiction": false,
+      "location": false,
       "control": false,
       "symmetric": false,
       "substitution": false,
@@ -1033,6 +1055,7 @@ export const DOMAIN: DomainSpec = {
         }
       },
       "jurisdiction": false,
+      "location": false,
       "control": false,
       "symmetric": false,
       "substitution": false,
