@@ -13,6 +13,8 @@ export const propertySpec = z
     type: z.enum(['string', 'integer', 'number', 'boolean', 'date', 'enum', 'list']),
     values: z.array(z.string().min(1)).min(1).optional(),
     required: z.boolean().default(false),
+    /** a replacement must share this value (a foundry for a foundry, a data-centre accelerator for one): mitigations read it */
+    role: z.boolean().default(false),
     description: z.string().min(1),
   })
   .strict()
@@ -72,6 +74,11 @@ export const relationSpec = z
     symmetric: z.boolean().default(false),
     /** the two ends can replace each other (same kind): what mitigations are made of */
     substitution: z.boolean().default(false),
+    /** a rule relation (a regulation applying to an item or a destination): which values of `property` restrict supply, hard (a ban) or conditionally (a licence) */
+    restricts: z
+      .object({ property: z.string().regex(NAME), hard: z.array(z.string()).min(1), conditional: z.array(z.string()).default([]) })
+      .strict()
+      .optional(),
     dependency: dependencySpec.optional(),
   })
   .strict();
@@ -155,6 +162,8 @@ export function loadDomain(root: string): DomainSpec {
       r[end].forEach((l, j) => {
         if (!labelNames.has(l)) throw new SchemaFileError(file, `${end}.${j}`, `unknown label "${l}" (known: ${[...labelNames].join(', ')})`);
       });
+    const restricts = r.restricts;
+    if (restricts && !r.properties[restricts.property]) throw new SchemaFileError(file, 'restricts.property', `"${restricts.property}" is not a property of ${r.type}`);
     const passes = r.dependency?.passes;
     if (passes && !r.properties[passes.property]) throw new SchemaFileError(file, 'dependency.passes.property', `"${passes.property}" is not a property of ${r.type}`);
   });

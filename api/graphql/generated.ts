@@ -84,6 +84,8 @@ export type Chip = Entity & {
   relations: Array<Relation>;
   /** Date of first shipment or announcement. */
   releaseDate?: Maybe<Scalars['Date']['output']>;
+  /** The market the part is built for; a replacement must serve the same one (a data-centre accelerator for a data-centre accelerator). */
+  segment?: Maybe<Scalars['String']['output']>;
   type: EntityType;
 };
 
@@ -168,6 +170,8 @@ export type CloudEdge = {
 /** A physical data centre or campus. */
 export type DataCenter = Entity & {
   __typename?: 'DataCenter';
+  /** Who may run workloads there; a restricted site (a classified or military machine) is no host for anyone else, and a replacement host must offer the same access. */
+  access?: Maybe<Scalars['String']['output']>;
   aliases: Array<Scalars['String']['output']>;
   /** City or site. */
   city?: Maybe<Scalars['String']['output']>;
@@ -577,6 +581,9 @@ export type MergeResult = {
 /** A suggested replacement that no shock hits; it never changes a status. */
 export type Mitigation = {
   __typename?: 'Mitigation';
+  /** Why it ranks where it does: substitute (declared in the graph), seated (based where the deployment is) or serving (already serving there). */
+  basis: Scalars['String']['output'];
+  /** The reason in words. */
   note: Scalars['String']['output'];
   /** Id of the dependency to replace. */
   replace: Scalars['ID']['output'];
@@ -1488,6 +1495,7 @@ export type ChipResolvers<ContextType = GraphContext, ParentType extends Resolve
   processNode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<ChipRelationsArgs, 'direction' | 'first'>>;
   releaseDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  segment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -1540,6 +1548,7 @@ export type CloudEdgeResolvers<ContextType = GraphContext, ParentType extends Re
 }>;
 
 export type DataCenterResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['DataCenter'] = ResolversParentTypes['DataCenter']> = ResolversObject<{
+  access?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   city?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1768,6 +1777,7 @@ export type MergeResultResolvers<ContextType = GraphContext, ParentType extends 
 }>;
 
 export type MitigationResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Mitigation'] = ResolversParentTypes['Mitigation']> = ResolversObject<{
+  basis?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   note?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   replace?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   replaceEntity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;

@@ -21,31 +21,52 @@ export const DOMAIN: DomainSpec = {
             "other"
           ],
           "required": false,
+          "role": false,
           "description": "What kind of part this is."
+        },
+        "segment": {
+          "type": "enum",
+          "values": [
+            "data_center",
+            "edge",
+            "pc",
+            "mobile",
+            "automotive",
+            "memory",
+            "other"
+          ],
+          "required": false,
+          "role": true,
+          "description": "The market the part is built for; a replacement must serve the same one (a data-centre accelerator for a data-centre accelerator)."
         },
         "exportClass": {
           "type": "string",
           "required": false,
+          "role": false,
           "description": "Export-control classification, e.g. ECCN 3A090, or a regime name."
         },
         "memory": {
           "type": "string",
           "required": false,
+          "role": false,
           "description": "On-package memory, e.g. 96 GB HBM3."
         },
         "memoryGb": {
           "type": "number",
           "required": false,
+          "role": false,
           "description": "On-package memory in GB."
         },
         "processNode": {
           "type": "string",
           "required": false,
+          "role": false,
           "description": "Manufacturing process, e.g. TSMC N4, SMIC N+2."
         },
         "releaseDate": {
           "type": "date",
           "required": false,
+          "role": false,
           "description": "Date of first shipment or announcement."
         }
       }
@@ -67,16 +88,19 @@ export const DOMAIN: DomainSpec = {
             "other"
           ],
           "required": false,
+          "role": false,
           "description": "Kind of cloud."
         },
         "regions": {
           "type": "list",
           "required": false,
+          "role": false,
           "description": "Regions or sovereign offerings, e.g. eu-central-1, AWS European Sovereign Cloud."
         },
         "sovereign": {
           "type": "boolean",
           "required": false,
+          "role": false,
           "description": "Whether it is offered as a sovereign cloud (operated and controlled inside one jurisdiction)."
         }
       }
@@ -89,16 +113,19 @@ export const DOMAIN: DomainSpec = {
         "city": {
           "type": "string",
           "required": false,
+          "role": false,
           "description": "City or site."
         },
         "powerMw": {
           "type": "number",
           "required": false,
+          "role": false,
           "description": "Power capacity in megawatts."
         },
         "gpuCount": {
           "type": "integer",
           "required": false,
+          "role": false,
           "description": "Number of accelerators installed or planned."
         },
         "status": {
@@ -111,7 +138,18 @@ export const DOMAIN: DomainSpec = {
             "offline"
           ],
           "required": false,
+          "role": false,
           "description": "Operating status."
+        },
+        "access": {
+          "type": "enum",
+          "values": [
+            "public",
+            "restricted"
+          ],
+          "required": false,
+          "role": true,
+          "description": "Who may run workloads there; a restricted site (a classified or military machine) is no host for anyone else, and a replacement host must offer the same access."
         }
       }
     },
@@ -134,31 +172,37 @@ export const DOMAIN: DomainSpec = {
             "subsidy"
           ],
           "required": false,
+          "role": false,
           "description": "Kind of deal."
         },
         "amount": {
           "type": "number",
           "required": false,
+          "role": false,
           "description": "Amount in the original currency (units, not millions)."
         },
         "currency": {
           "type": "string",
           "required": false,
+          "role": false,
           "description": "ISO 4217 currency code of amount."
         },
         "amountUsd": {
           "type": "number",
           "required": false,
+          "role": false,
           "description": "Amount converted to US dollars with the documented rate table."
         },
         "fxRateDate": {
           "type": "date",
           "required": false,
+          "role": false,
           "description": "Date of the exchange rate used for amountUsd."
         },
         "date": {
           "type": "date",
           "required": false,
+          "role": false,
           "description": "Date the deal was announced or signed."
         }
       }
@@ -179,11 +223,13 @@ export const DOMAIN: DomainSpec = {
             "public"
           ],
           "required": true,
+          "role": false,
           "description": "Classes of data the deployment processes."
         },
         "sector": {
           "type": "string",
           "required": false,
+          "role": false,
           "description": "Sector, e.g. government, defense, finance, health, research, consumer."
         },
         "status": {
@@ -195,6 +241,7 @@ export const DOMAIN: DomainSpec = {
             "retired"
           ],
           "required": false,
+          "role": false,
           "description": "Whether it runs today."
         }
       }
@@ -207,21 +254,25 @@ export const DOMAIN: DomainSpec = {
         "url": {
           "type": "string",
           "required": false,
+          "role": false,
           "description": "Canonical URL or file name."
         },
         "title": {
           "type": "string",
           "required": false,
+          "role": false,
           "description": "Title."
         },
         "publisher": {
           "type": "string",
           "required": false,
+          "role": false,
           "description": "Publisher or issuing body."
         },
         "publishedAt": {
           "type": "date",
           "required": false,
+          "role": false,
           "description": "Publication date."
         },
         "kind": {
@@ -236,11 +287,13 @@ export const DOMAIN: DomainSpec = {
             "seed"
           ],
           "required": false,
+          "role": false,
           "description": "Kind of document."
         },
         "contentHash": {
           "type": "string",
           "required": false,
+          "role": false,
           "description": "SHA-256 of the normalised text."
         }
       }
@@ -260,16 +313,19 @@ export const DOMAIN: DomainSpec = {
             "nonprofit"
           ],
           "required": false,
+          "role": false,
           "description": "Ownership of the lab."
         },
         "founded": {
           "type": "integer",
           "required": false,
+          "role": false,
           "description": "Year founded."
         },
         "website": {
           "type": "string",
           "required": false,
+          "role": false,
           "description": "Home page URL."
         }
       }
@@ -282,66 +338,79 @@ export const DOMAIN: DomainSpec = {
         "openWeights": {
           "type": "boolean",
           "required": false,
+          "role": false,
           "description": "Whether the weights are published for download."
         },
         "license": {
           "type": "string",
           "required": false,
+          "role": false,
           "description": "Licence of the weights or terms of use (MIT, Apache-2.0, proprietary, ...)."
         },
         "family": {
           "type": "string",
           "required": false,
+          "role": false,
           "description": "Model family, e.g. Qwen, DeepSeek, GPT."
         },
         "version": {
           "type": "string",
           "required": false,
+          "role": false,
           "description": "Version within the family, e.g. 3.5, V4."
         },
         "variant": {
           "type": "string",
           "required": false,
+          "role": false,
           "description": "Variant, e.g. Flash, Pro, Instruct, 70B."
         },
         "parametersB": {
           "type": "number",
           "required": false,
+          "role": false,
           "description": "Total parameters, in billions."
         },
         "activeParametersB": {
           "type": "number",
           "required": false,
+          "role": false,
           "description": "Active parameters per token for mixture-of-experts models, in billions."
         },
         "contextTokens": {
           "type": "integer",
           "required": false,
+          "role": false,
           "description": "Context window in tokens."
         },
         "releaseDate": {
           "type": "date",
           "required": false,
+          "role": false,
           "description": "Date of public release."
         },
         "modality": {
           "type": "string",
           "required": false,
+          "role": false,
           "description": "text, multimodal, code, speech, ..."
         },
         "priceInputUsdPerMTok": {
           "type": "number",
           "required": false,
+          "role": false,
           "description": "API price for input, USD per million tokens."
         },
         "priceOutputUsdPerMTok": {
           "type": "number",
           "required": false,
+          "role": false,
           "description": "API price for output, USD per million tokens."
         },
         "languages": {
           "type": "list",
           "required": false,
+          "role": false,
           "description": "Languages the model card lists."
         }
       }
@@ -358,16 +427,19 @@ export const DOMAIN: DomainSpec = {
             "bloc"
           ],
           "required": true,
+          "role": false,
           "description": "Whether this is a single country or a bloc; a bloc stands for its members in scenarios."
         },
         "iso": {
           "type": "string",
           "required": false,
+          "role": false,
           "description": "ISO 3166-1 alpha-2 code (or a conventional code for a bloc, e.g. EU)."
         },
         "region": {
           "type": "string",
           "required": false,
+          "role": false,
           "description": "World region, e.g. East Asia, Gulf, Western Europe."
         }
       }
@@ -395,11 +467,13 @@ export const DOMAIN: DomainSpec = {
             "other"
           ],
           "required": false,
+          "role": true,
           "description": "The organisation's main role in the AI supply chain."
         },
         "website": {
           "type": "string",
           "required": false,
+          "role": false,
           "description": "Home page URL."
         }
       }
@@ -423,21 +497,25 @@ export const DOMAIN: DomainSpec = {
             "strategy"
           ],
           "required": false,
+          "role": false,
           "description": "Kind of instrument."
         },
         "documentNumber": {
           "type": "string",
           "required": false,
+          "role": false,
           "description": "Official number, e.g. a Federal Register or CELEX number."
         },
         "publishedDate": {
           "type": "date",
           "required": false,
+          "role": false,
           "description": "Date published."
         },
         "effectiveDate": {
           "type": "date",
           "required": false,
+          "role": false,
           "description": "Date it takes effect."
         },
         "status": {
@@ -449,6 +527,7 @@ export const DOMAIN: DomainSpec = {
             "announced"
           ],
           "required": false,
+          "role": false,
           "description": "Legal status."
         }
       }
@@ -486,11 +565,13 @@ export const DOMAIN: DomainSpec = {
             "subsidy"
           ],
           "required": true,
+          "role": false,
           "description": "What the regulation does to the target."
         },
         "scope": {
           "type": "string",
           "required": false,
+          "role": false,
           "description": "Free-text scope, e.g. \"exports to China\", \"public-sector workloads\"."
         }
       },
@@ -498,7 +579,16 @@ export const DOMAIN: DomainSpec = {
       "location": false,
       "control": false,
       "symmetric": false,
-      "substitution": false
+      "substitution": false,
+      "restricts": {
+        "property": "effect",
+        "hard": [
+          "ban"
+        ],
+        "conditional": [
+          "license_required"
+        ]
+      }
     },
     {
       "type": "AVAILABLE_ON",
@@ -537,6 +627,7 @@ export const DOMAIN: DomainSpec = {
         "note": {
           "type": "string",
           "required": false,
+          "role": false,
           "description": "How the two compare (at parity, behind for training, ...)."
         }
       },
@@ -565,6 +656,7 @@ export const DOMAIN: DomainSpec = {
         "quantity": {
           "type": "integer",
           "required": false,
+          "role": false,
           "description": "Number of units covered, e.g. chips."
         }
       },
@@ -596,6 +688,7 @@ export const DOMAIN: DomainSpec = {
             "other"
           ],
           "required": false,
+          "role": false,
           "description": "How the model derives from its base (Hugging Face base_model_relation)."
         }
       },
@@ -690,6 +783,7 @@ export const DOMAIN: DomainSpec = {
         "processNode": {
           "type": "string",
           "required": false,
+          "role": false,
           "description": "Process used, e.g. N4."
         }
       },
@@ -739,6 +833,7 @@ export const DOMAIN: DomainSpec = {
         "region": {
           "type": "string",
           "required": false,
+          "role": false,
           "description": "Cloud region or offering used."
         }
       },
@@ -772,6 +867,7 @@ export const DOMAIN: DomainSpec = {
         "amountUsd": {
           "type": "number",
           "required": false,
+          "role": false,
           "description": "Amount in US dollars."
         }
       },
@@ -798,6 +894,7 @@ export const DOMAIN: DomainSpec = {
         "city": {
           "type": "string",
           "required": false,
+          "role": false,
           "description": "City or site within the nation."
         }
       },
@@ -895,6 +992,7 @@ export const DOMAIN: DomainSpec = {
             "host"
           ],
           "required": false,
+          "role": false,
           "description": "Role of the party in the deal."
         }
       },
@@ -920,6 +1018,7 @@ export const DOMAIN: DomainSpec = {
         "count": {
           "type": "integer",
           "required": false,
+          "role": false,
           "description": "Number of accelerators."
         }
       },
@@ -973,6 +1072,7 @@ export const DOMAIN: DomainSpec = {
         "note": {
           "type": "string",
           "required": false,
+          "role": false,
           "description": "Caveats of the substitution."
         }
       },
@@ -997,6 +1097,7 @@ export const DOMAIN: DomainSpec = {
         "count": {
           "type": "integer",
           "required": false,
+          "role": false,
           "description": "Number of accelerators used."
         }
       },
@@ -1051,6 +1152,7 @@ export const DOMAIN: DomainSpec = {
             "self_hosted"
           ],
           "required": true,
+          "role": false,
           "description": "api - calls the provider's service; self_hosted - runs the weights on its own hardware."
         }
       },

@@ -16,6 +16,8 @@ export const ID_PREFIX: Record<Label, string> = {"Chip":"chip","Cloud":"cloud","
 export interface ChipProps {
   /** What kind of part this is. */
   kind?: "gpu" | "tpu" | "npu" | "asic" | "cpu" | "hbm" | "other";
+  /** The market the part is built for; a replacement must serve the same one (a data-centre accelerator for a data-centre accelerator). */
+  segment?: "data_center" | "edge" | "pc" | "mobile" | "automotive" | "memory" | "other";
   /** Export-control classification, e.g. ECCN 3A090, or a regime name. */
   exportClass?: string;
   /** On-package memory, e.g. 96 GB HBM3. */
@@ -50,6 +52,8 @@ export interface DataCenterProps {
   gpuCount?: number;
   /** Operating status. */
   status?: "operational" | "under_construction" | "planned" | "damaged" | "offline";
+  /** Who may run workloads there; a restricted site (a classified or military machine) is no host for anyone else, and a replacement host must offer the same access. */
+  access?: "public" | "restricted";
   [extra: string]: unknown;
 }
 
@@ -179,6 +183,7 @@ export interface RegulationProps {
 export const labelProps = {
   Chip: z.looseObject({
     kind: z.enum(["gpu","tpu","npu","asic","cpu","hbm","other"]).optional(),
+    segment: z.enum(["data_center","edge","pc","mobile","automotive","memory","other"]).optional(),
     exportClass: z.string().optional(),
     memory: z.string().optional(),
     memoryGb: z.number().optional(),
@@ -195,6 +200,7 @@ export const labelProps = {
     powerMw: z.number().optional(),
     gpuCount: z.number().int().optional(),
     status: z.enum(["operational","under_construction","planned","damaged","offline"]).optional(),
+    access: z.enum(["public","restricted"]).optional(),
   }),
   Deal: z.looseObject({
     kind: z.enum(["investment","procurement","partnership","grant","loan","acquisition","framework","contract","subsidy"]).optional(),

@@ -54,7 +54,7 @@ describe('export_control', () => {
 
   it('suggests the declared substitute that the ban does not hit', () => {
     const imp = r.impacts.find((i) => i.deployment.id === 'deployment:cn-api')!;
-    expect(imp.mitigations[0]).toEqual({ replace: 'chip:nvidia-h20', with: 'chip:huawei-ascend-910c', note: 'needs porting to CANN' });
+    expect(imp.mitigations[0]).toEqual({ replace: 'chip:nvidia-h20', with: 'chip:huawei-ascend-910c', basis: 'substitute', note: 'needs porting to CANN' });
   });
 
   it('puts at risk instead of breaking when a licence is required', () => {
