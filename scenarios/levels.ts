@@ -6,9 +6,13 @@ import { CONDITIONAL, DEGRADED, HARD } from './rules/rule.js';
 /** Layer masks of scoped hits pack the hard layers in the low half and the conditional ones above. */
 export const CONDITIONAL_SHIFT = 16;
 
-/** The level a dependent sees through an edge: an upstream edge caps a hard failure at conditional. */
+/**
+ * The level a dependent sees through an edge: an upstream edge caps a hard failure at conditional,
+ * and a dependency that is only degraded (its own alternatives took the loss: a cloud that lost one
+ * region of several) still works for what needs it.
+ */
 export function throughEdge(level: number, hard: number): number {
-  return level === HARD && !hard ? CONDITIONAL : level;
+  return level === HARD && !hard ? CONDITIONAL : level === DEGRADED ? 0 : level;
 }
 
 /** The level a scoped hit puts on an edge that lets `allowed` layers through (before the upstream cap). */

@@ -109,9 +109,9 @@ describe('data_localization', () => {
 describe('outage', () => {
   const s = statuses(run([{ type: 'outage', targets: ['nation:ae'] }]));
   it('breaks a deployment hosted only in the struck region', () => expect(s['deployment:ae-direct']).toBe('BROKEN'));
-  it('degrades deployments on a cloud with another data centre', () => {
-    expect(s['deployment:us-aws']).toBe('DEGRADED');
-    expect(s['deployment:fr-ministry']).toBe('DEGRADED');
+  it('leaves alone deployments on a cloud that keeps another region: the cloud takes the loss, not its users', () => {
+    expect(s['deployment:us-aws']).toBeUndefined();
+    expect(s['deployment:fr-ministry']).toBeUndefined();
   });
   it('takes an organisation down with what it controls', () => {
     const s2 = statuses(run([{ type: 'outage', targets: ['org:tsmc'] }]));

@@ -57,7 +57,7 @@ describe('the level rule is written once', () => {
     [HARD, 1, HARD],
     [HARD, 0, CONDITIONAL],
     [CONDITIONAL, 1, CONDITIONAL],
-    [DEGRADED, 0, DEGRADED],
+    [DEGRADED, 1, 0],
   ])('a level %i through an edge of hardness %i is seen as %i', (level, hard, seen) => expect(throughEdge(level, hard)).toBe(seen));
 
   it.each([
