@@ -605,6 +605,8 @@ export type Model = Entity & {
   /** Model family, e.g. Qwen, DeepSeek, GPT. */
   family?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
+  /** The licence grants perpetual, irrevocable rights to copies already distributed (Apache-2.0 section 2, MIT); withdrawing it binds only later releases. */
+  irrevocableLicense?: Maybe<Scalars['Boolean']['output']>;
   /** Languages the model card lists. */
   languages?: Maybe<Array<Scalars['String']['output']>>;
   /** Licence of the weights or terms of use (MIT, Apache-2.0, proprietary, ...). */
@@ -1792,6 +1794,7 @@ export type ModelResolvers<ContextType = GraphContext, ParentType extends Resolv
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   family?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  irrevocableLicense?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   languages?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   license?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   modality?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;

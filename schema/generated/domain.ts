@@ -412,6 +412,12 @@ export const DOMAIN: DomainSpec = {
           "required": false,
           "role": false,
           "description": "Languages the model card lists."
+        },
+        "irrevocableLicense": {
+          "type": "boolean",
+          "required": false,
+          "role": false,
+          "description": "The licence grants perpetual, irrevocable rights to copies already distributed (Apache-2.0 section 2, MIT); withdrawing it binds only later releases."
         }
       }
     },
@@ -703,8 +709,36 @@ export const DOMAIN: DomainSpec = {
         "layer": "weights",
         "alternatives": false,
         "carries": [
-          "weights"
-        ]
+          "weights",
+          "provider"
+        ],
+        "passes": {
+          "property": "relation",
+          "layers": {
+            "distillation": [
+              "weights",
+              "provider"
+            ],
+            "finetune": [
+              "weights"
+            ],
+            "quantized": [
+              "weights"
+            ],
+            "merge": [
+              "weights"
+            ],
+            "adapter": [
+              "weights"
+            ],
+            "continued_pretraining": [
+              "weights"
+            ],
+            "other": [
+              "weights"
+            ]
+          }
+        }
       }
     },
     {

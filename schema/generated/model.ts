@@ -141,6 +141,8 @@ export interface ModelProps {
   priceOutputUsdPerMTok?: number;
   /** Languages the model card lists. */
   languages?: string[];
+  /** The licence grants perpetual, irrevocable rights to copies already distributed (Apache-2.0 section 2, MIT); withdrawing it binds only later releases. */
+  irrevocableLicense?: boolean;
   [extra: string]: unknown;
 }
 
@@ -242,6 +244,7 @@ export const labelProps = {
     priceInputUsdPerMTok: z.number().optional(),
     priceOutputUsdPerMTok: z.number().optional(),
     languages: z.array(z.string()).optional(),
+    irrevocableLicense: z.boolean().optional(),
   }),
   Nation: z.looseObject({
     kind: z.enum(["country","bloc"]),
