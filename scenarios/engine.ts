@@ -12,6 +12,10 @@ import { ruleFor } from './rules/registry.js';
 import { statusOf, type Status } from './levels.js';
 import type { Hit, RuleContext, Scope } from './rules/rule.js';
 import { validateScenario, type Scenario } from './scenario-file.js';
+import { diffScenarios, type StatusChange } from './diff.js';
+import exportControl from './rules/export-control.js';
+import { rulesInForce } from './rules-in-force.js';
+import { CONDITIONAL, HARD } from './rules/rule.js';
 import { scopeTest } from './scope.js';
 
 export { STATUSES, statusOf, type Status } from './levels.js';
@@ -30,7 +34,12 @@ export interface ScenarioResult {
   asOf: string | null;
   summary: { broken: number; degraded: number; atRisk: number; unaffected: number };
   impacts: Impact[];
+  /** with `baseline: true`: the rules in force alone, and the statuses the shocks change beyond them */
+  baseline?: { summary: ScenarioResult['summary']; changes: StatusChange[] };
 }
+
+/** Cause type of a chain that starts at a rule in force (a scenario's baseline). */
+export const RULE_IN_FORCE = 'rule_in_force';
 
 export interface RunOptions {
   /** overrides the scenario's asOf (YYYY-MM-DD) */
@@ -84,8 +93,33 @@ export function evaluateScenario(snapshot: Snapshot, scenario: Scenario, opts: R
   scenario.shocks.forEach((shock, i) => {
     if (shockActive(snapshot, shock.regulation, asOfMs)) hits.push(...ruleFor(shock.type)!.hits(shock, ctx, i));
   });
+  if (scenario.baseline) hits.push(...baselineHits(snapshot, ctx, asOfMs, scenario.shocks.length));
   const inScope = scopeTest(juris, snapshot);
   return { idx, juris, hits, inScope, propagation: propagate(idx, hits, inScope), asOf };
+}
+
+/** The shock types of a scenario's chains, by shock index: its own shocks, then its rules in force. */
+export function shockTypes(snapshot: Snapshot, scenario: Scenario, asOfMs: number): string[] {
+  const own = scenario.shocks.map((sh) => sh.type);
+  return scenario.baseline ? [...own, ...rulesInForce(snapshot, asOfMs).map(() => RULE_IN_FORCE)] : own;
+}
+
+// The rules in force as export controls: each restricted item may not reach its destinations.
+function baselineHits(snapshot: Snapshot, ctx: RuleContext, asOfMs: number, first: number): Hit[] {
+  return rulesInForce(snapshot, asOfMs).flatMap((rule, k) =>
+    [HARD, CONDITIONAL].flatMap((level) => {
+      const items = rule.items.filter((x) => x.level === level).map((x) => snapshot.ids[x.node]!);
+      if (!items.length) return [];
+      const shock = {
+        type: 'export_control' as const,
+        issuer: snapshot.ids[rule.regulation]!,
+        items,
+        destinations: rule.destinations.map((d) => snapshot.ids[d]!),
+        effect: level === HARD ? ('ban' as const) : ('license_required' as const),
+      };
+      return exportControl.hits(shock, ctx, first + k);
+    }),
+  );
 }
 
 // One { id, name } object per deployment and snapshot, shared by every result (read-only).
@@ -101,13 +135,7 @@ function deploymentRefs(snapshot: Snapshot): ({ id: string; name: string } | und
 export function runScenario(snapshot: Snapshot, scenario: Scenario, opts: RunOptions = {}): ScenarioResult {
   const ev = evaluateScenario(snapshot, scenario, opts);
   const { idx, propagation } = ev;
-  const causes = opts.statusOnly
-    ? undefined
-    : new CauseFinder(
-        propagation,
-        ev.hits,
-        scenario.shocks.map((sh) => sh.type),
-      );
+  const causes = opts.statusOnly ? undefined : new CauseFinder(propagation, ev.hits, shockTypes(snapshot, scenario, idx.asOfMs));
   const mitigations = opts.statusOnly ? undefined : new MitigationFinder(propagation, ev.juris, ev.hits, ev.inScope);
   const buckets: Record<Status, Impact[]> = { BROKEN: [], DEGRADED: [], AT_RISK: [], UNAFFECTED: [] };
   let unaffected = 0;
@@ -128,10 +156,16 @@ export function runScenario(snapshot: Snapshot, scenario: Scenario, opts: RunOpt
       mitigations: mitigations && causes ? mitigations.for(d, causes.firsts, causes.lasts, causes.ends) : [],
     });
   }
-  return {
+  const result: ScenarioResult = {
     scenario: scenario.name,
     asOf: ev.asOf,
     summary: { broken: buckets.BROKEN.length, degraded: buckets.DEGRADED.length, atRisk: buckets.AT_RISK.length, unaffected },
     impacts: [...buckets.BROKEN, ...buckets.DEGRADED, ...buckets.AT_RISK],
   };
+  if (scenario.baseline && scenario.shocks.length) {
+    // the same date and rules, without the scenario's own shocks
+    const base = runScenario(snapshot, { ...scenario, shocks: [] }, { ...opts, statusOnly: true, asOf: ev.asOf ?? undefined });
+    result.baseline = { summary: base.summary, changes: diffScenarios(base, result).changes };
+  }
+  return result;
 }

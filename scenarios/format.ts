@@ -33,7 +33,16 @@ export function formatScenarioTable(result: ScenarioResult): string {
     const m = imp.mitigations[0];
     rows.push([imp.status, imp.deployment.id, cause, m ? `${m.replace} -> ${m.with}` : '']);
   }
-  return `${head}\n\n${table(rows)}\n`;
+  return `${head}\n\n${table(rows)}\n${baselineLines(result)}`;
+}
+
+// what the shocks change beyond the rules in force, when the run had a baseline
+function baselineLines(result: ScenarioResult): string {
+  const b = result.baseline;
+  if (!b) return '';
+  const head = `rules in force alone: ${b.summary.broken} broken, ${b.summary.degraded} degraded, ${b.summary.atRisk} at risk; the scenario changes ${b.changes.length}`;
+  if (!b.changes.length) return `\n${head}\n`;
+  return `\n${head}\n\n${table([['DEPLOYMENT', 'BEFORE', 'AFTER'], ...b.changes.map((c) => [c.deployment.id, c.before, c.after])])}\n`;
 }
 
 /** A chokepoint ranking as a numbered table. */

@@ -21,6 +21,8 @@ export const scenarioSchema = z
     description: z.string().default(''),
     sources: z.array(z.string().min(1)).default([]),
     asOf: dateString.optional(),
+    /** evaluate the graph's own rules in force first; the result then says what the shocks change beyond them */
+    baseline: z.boolean().default(false),
     shocks: z.array(shockSchema).min(1),
   })
   .strict();

@@ -2,7 +2,7 @@
 /* eslint-disable */
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { EntityRecord, RelationRecord, ClaimRecord } from '../../schema/records.js';
-import type { EntityConnection, EntityEdge, SearchHitModel, SubgraphModel, PathModel, PathStepModel, ExposureModel, LayerExposureModel, ExposureItemModel, ScenarioResultModel, ImpactModel, CauseModel, MitigationModel } from './models.js';
+import type { EntityConnection, EntityEdge, SearchHitModel, SubgraphModel, PathModel, PathStepModel, ExposureModel, LayerExposureModel, ExposureItemModel, ScenarioResultModel, ImpactModel, CauseModel, MitigationModel, StatusChangeModel } from './models.js';
 import type { Scenario } from '../../scenarios/scenario-file.js';
 import type { Step } from '../../scenarios/causes.js';
 import type { ChokepointRow } from '../../scenarios/chokepoints.js';
@@ -1032,6 +1032,7 @@ export type QueryRegulationsArgs = {
 
 export type QueryRunScenarioArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  baseline?: InputMaybe<Scalars['Boolean']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
   shocks?: InputMaybe<Scalars['JSON']['input']>;
 };
@@ -1159,6 +1160,13 @@ export type RetractResult = {
   retracted: Scalars['Int']['output'];
 };
 
+/** The rules in force alone (a run with baseline), and what the shocks change beyond them. */
+export type ScenarioBaseline = {
+  __typename?: 'ScenarioBaseline';
+  changes: Array<StatusChange>;
+  summary: ScenarioSummary;
+};
+
 /** A scenario of the library. */
 export type ScenarioInfo = {
   __typename?: 'ScenarioInfo';
@@ -1174,6 +1182,8 @@ export type ScenarioInfo = {
 export type ScenarioResult = {
   __typename?: 'ScenarioResult';
   asOf?: Maybe<Scalars['Date']['output']>;
+  /** Set when the run evaluated the graph's rules in force first (baseline). */
+  baseline?: Maybe<ScenarioBaseline>;
   /** Every deployment not UNAFFECTED, broken first. */
   impacts: Array<Impact>;
   scenario: Scalars['String']['output'];
@@ -1214,6 +1224,14 @@ export type Source = {
   subject: Entity;
   validFrom?: Maybe<Scalars['Date']['output']>;
   validTo?: Maybe<Scalars['Date']['output']>;
+};
+
+/** A deployment whose status the scenario's shocks change beyond the rules in force. */
+export type StatusChange = {
+  __typename?: 'StatusChange';
+  after: ImpactStatus;
+  before: ImpactStatus;
+  deployment: Entity;
 };
 
 /** A set of entities and the relations between them. */
@@ -1381,11 +1399,13 @@ export type ResolversTypes = ResolversObject<{
   Relation: ResolverTypeWrapper<RelationRecord>;
   RelationType: RelationType;
   RetractResult: ResolverTypeWrapper<RetractResult>;
+  ScenarioBaseline: ResolverTypeWrapper<Omit<ScenarioBaseline, 'changes'> & { changes: Array<ResolversTypes['StatusChange']> }>;
   ScenarioInfo: ResolverTypeWrapper<Scenario>;
   ScenarioResult: ResolverTypeWrapper<ScenarioResultModel>;
   ScenarioSummary: ResolverTypeWrapper<ScenarioSummary>;
   SearchHit: ResolverTypeWrapper<SearchHitModel>;
   Source: ResolverTypeWrapper<ClaimRecord>;
+  StatusChange: ResolverTypeWrapper<StatusChangeModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subgraph: ResolverTypeWrapper<SubgraphModel>;
   UpsertEntityInput: UpsertEntityInput;
@@ -1459,11 +1479,13 @@ export type ResolversParentTypes = ResolversObject<{
   RegulationEdge: EntityEdge;
   Relation: RelationRecord;
   RetractResult: RetractResult;
+  ScenarioBaseline: Omit<ScenarioBaseline, 'changes'> & { changes: Array<ResolversParentTypes['StatusChange']> };
   ScenarioInfo: Scenario;
   ScenarioResult: ScenarioResultModel;
   ScenarioSummary: ScenarioSummary;
   SearchHit: SearchHitModel;
   Source: ClaimRecord;
+  StatusChange: StatusChangeModel;
   String: Scalars['String']['output'];
   Subgraph: SubgraphModel;
   UpsertEntityInput: UpsertEntityInput;
@@ -1971,6 +1993,11 @@ export type RetractResultResolvers<ContextType = GraphContext, ParentType extend
   retracted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type ScenarioBaselineResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ScenarioBaseline'] = ResolversParentTypes['ScenarioBaseline']> = ResolversObject<{
+  changes?: Resolver<Array<ResolversTypes['StatusChange']>, ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['ScenarioSummary'], ParentType, ContextType>;
+}>;
+
 export type ScenarioInfoResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ScenarioInfo'] = ResolversParentTypes['ScenarioInfo']> = ResolversObject<{
   asOf?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1982,6 +2009,7 @@ export type ScenarioInfoResolvers<ContextType = GraphContext, ParentType extends
 
 export type ScenarioResultResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ScenarioResult'] = ResolversParentTypes['ScenarioResult']> = ResolversObject<{
   asOf?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  baseline?: Resolver<Maybe<ResolversTypes['ScenarioBaseline']>, ParentType, ContextType>;
   impacts?: Resolver<Array<ResolversTypes['Impact']>, ParentType, ContextType>;
   scenario?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['ScenarioSummary'], ParentType, ContextType>;
@@ -2013,6 +2041,12 @@ export type SourceResolvers<ContextType = GraphContext, ParentType extends Resol
   subject?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   validFrom?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+}>;
+
+export type StatusChangeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['StatusChange'] = ResolversParentTypes['StatusChange']> = ResolversObject<{
+  after?: Resolver<ResolversTypes['ImpactStatus'], ParentType, ContextType>;
+  before?: Resolver<ResolversTypes['ImpactStatus'], ParentType, ContextType>;
+  deployment?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
 }>;
 
 export type SubgraphResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Subgraph'] = ResolversParentTypes['Subgraph']> = ResolversObject<{
@@ -2082,11 +2116,13 @@ export type Resolvers<ContextType = GraphContext> = ResolversObject<{
   RegulationEdge?: RegulationEdgeResolvers<ContextType>;
   Relation?: RelationResolvers<ContextType>;
   RetractResult?: RetractResultResolvers<ContextType>;
+  ScenarioBaseline?: ScenarioBaselineResolvers<ContextType>;
   ScenarioInfo?: ScenarioInfoResolvers<ContextType>;
   ScenarioResult?: ScenarioResultResolvers<ContextType>;
   ScenarioSummary?: ScenarioSummaryResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
+  StatusChange?: StatusChangeResolvers<ContextType>;
   Subgraph?: SubgraphResolvers<ContextType>;
 }>;
 

@@ -6,9 +6,13 @@ import { jsonLine } from '../output.js';
 const command: CliCommand = {
   name: 'scenario',
   summary: 'list the named what-if scenarios, or run one against the graph',
-  usage: ['scenario list', 'scenario run <name|file.yaml> [--as-of DATE] [--json]'],
-  help: { '--as-of': 'judge the graph as it stood on this date (YYYY-MM-DD)', '--json': 'print the result as JSON (the shape in the README, section Scenarios)' },
-  options: { 'as-of': { type: 'string' }, json: { type: 'boolean', default: false } },
+  usage: ['scenario list', 'scenario run <name|file.yaml> [--as-of DATE] [--baseline] [--json]'],
+  help: {
+    '--as-of': 'judge the graph as it stood on this date (YYYY-MM-DD)',
+    '--baseline': "evaluate the graph's rules in force first and list what the scenario changes beyond them",
+    '--json': 'print the result as JSON (the shape in the README, section Scenarios)',
+  },
+  options: { 'as-of': { type: 'string' }, baseline: { type: 'boolean', default: false }, json: { type: 'boolean', default: false } },
   async run(args, ctx) {
     const [verb, target] = args.positionals;
     const { loadLibrary, findScenario } = await import('../../../scenarios/scenario-file.js');
@@ -30,7 +34,8 @@ const command: CliCommand = {
     }
     if (verb !== 'run') throw new InvalidInput(`expected "list" or "run", got ${verb ? `"${verb}"` : 'nothing'}`);
     if (!target) throw new InvalidInput('run: expected a scenario name or a .yaml file');
-    const scenario = findScenario(target);
+    const found = findScenario(target);
+    const scenario = args.values.baseline ? { ...found, baseline: true } : found;
     const { runScenario } = await import('../../../scenarios/engine.js');
     const { formatScenarioTable } = await import('../../../scenarios/format.js');
     const asOf = args.values['as-of'];
