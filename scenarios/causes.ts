@@ -2,9 +2,9 @@
 // entity to it that carry at least the node's level. Memoised per (node, layers, level) so a
 // million deployments behind one hub cost one walk below the hub.
 import { LAYERS, type ReachIndex } from './reach.js';
-import { memberLevel, type Propagation } from './propagate.js';
-import { groupOf, scopedHitLevel, throughEdge } from './levels.js';
-import { HARD, type Hit } from './rules/rule.js';
+import { groupLevel, memberLevel, type Propagation } from './propagate.js';
+import { scopedHitLevel, throughEdge } from './levels.js';
+import type { Hit } from './rules/rule.js';
 
 /** One step of a chain: the relation as stored (from, type, to). */
 export interface Step {
@@ -168,17 +168,8 @@ export class CauseFinder {
     const end = idx.depOffsets[u + 1]!;
     const scoped = this.pr.edgeHitNode[u] === 1;
     for (let p = idx.depOffsets[u]!; p < end;) {
-      // the group starting at p (groupLevel without its result object): its members' levels, best and worst
-      let next = p;
-      let min = HARD;
-      let max = 0;
-      do {
-        const m = memberLevel(this.pr, next);
-        if (m < min) min = m;
-        if (m > max) max = m;
-        next++;
-      } while (next < end && !idx.depGroupStart[next]);
-      const group = groupOf(min, max);
+      // the group starting at p, by the level rule
+      const { level: group, next } = groupLevel(this.pr, p, end);
       const layerOk = mask & (1 << idx.depOutLayer[p]!);
       if (layerOk && group >= need)
         for (let q = p; q < next; q++) {
@@ -204,7 +195,7 @@ export class CauseFinder {
 
   // the chains of a node something depends on, memoised (a dependency cycle explains nothing)
   private chains(u: number, mask: number, need: number): Chain[] {
-    const memoKey = (u * 65536 + mask) * 4 + need;
+    const memoKey = (u * 65536 + mask) * 8 + need;
     const known = this.memo.get(memoKey);
     if (known) return known;
     this.memo.set(memoKey, NO_CHAINS);

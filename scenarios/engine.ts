@@ -6,16 +6,16 @@ import { assertValid, dateProblem } from '../schema/validate.js';
 import { CauseFinder, type Cause } from './causes.js';
 import { placementOf, type Placement } from '../graph/placement.js';
 import { MitigationFinder, type Mitigation } from './mitigations.js';
-import { nodeLevel, propagate, type Propagation } from './propagate.js';
+import { lostShare, nodeLevel, propagate, type Propagation } from './propagate.js';
 import { reachIndex, type ReachIndex } from './reach.js';
 import { ruleFor } from './rules/registry.js';
-import { statusOf, type Status } from './levels.js';
+import { shortHorizon, statusOf, type Status } from './levels.js';
 import type { Hit, RuleContext, Scope } from './rules/rule.js';
 import { validateScenario, type Scenario } from './scenario-file.js';
 import { diffScenarios, type StatusChange } from './diff.js';
 import exportControl from './rules/export-control.js';
 import { rulesInForce } from './rules-in-force.js';
-import { CONDITIONAL, HARD } from './rules/rule.js';
+import { CONDITIONAL, HARD, SHORTFALL } from './rules/rule.js';
 import { scopeTest } from './scope.js';
 
 export { STATUSES, statusOf, type Status } from './levels.js';
@@ -24,6 +24,8 @@ export { STATUSES, statusOf, type Status } from './levels.js';
 export interface Impact {
   deployment: { id: string; name: string };
   status: Status;
+  /** the part of its supply or capacity lost (0..1), when that is what degrades it (shares or counts on the relations) */
+  lost?: number;
   causes: Cause[];
   mitigations: Mitigation[];
 }
@@ -32,6 +34,8 @@ export interface Impact {
 export interface ScenarioResult {
   scenario: string;
   asOf: string | null;
+  /** the scenario's horizon (null: the long run) */
+  horizon?: string;
   summary: { broken: number; degraded: number; atRisk: number; unaffected: number };
   impacts: Impact[];
   /** with `baseline: true`: the rules in force alone, and the statuses the shocks change beyond them */
@@ -90,12 +94,17 @@ export function evaluateScenario(snapshot: Snapshot, scenario: Scenario, opts: R
     },
   };
   const hits: Hit[] = [];
+  const short = shortHorizon(scenario.horizon);
   scenario.shocks.forEach((shock, i) => {
-    if (shockActive(snapshot, shock.regulation, asOfMs)) hits.push(...ruleFor(shock.type)!.hits(shock, ctx, i));
+    if (!shockActive(snapshot, shock.regulation, asOfMs)) return;
+    const rule = ruleFor(shock.type)!;
+    // at a short horizon a supply shock stops only new supply: what is installed runs on, at risk
+    for (const h of rule.hits(shock, ctx, i)) hits.push(short && rule.acts === 'supply' && h.level > CONDITIONAL ? { ...h, level: CONDITIONAL } : h);
   });
-  if (scenario.baseline) hits.push(...baselineHits(snapshot, ctx, asOfMs, scenario.shocks.length));
+  if (scenario.baseline)
+    hits.push(...baselineHits(snapshot, ctx, asOfMs, scenario.shocks.length).map((h) => (short && h.level > CONDITIONAL ? { ...h, level: CONDITIONAL as typeof CONDITIONAL } : h)));
   const inScope = scopeTest(juris, snapshot);
-  return { idx, juris, hits, inScope, propagation: propagate(idx, hits, inScope), asOf };
+  return { idx, juris, hits, inScope, propagation: propagate(idx, hits, inScope, { installedBase: short }), asOf };
 }
 
 /** The shock types of a scenario's chains, by shock index: its own shocks, then its rules in force. */
@@ -152,6 +161,7 @@ export function runScenario(snapshot: Snapshot, scenario: Scenario, opts: RunOpt
     buckets[status].push({
       deployment: (ref[d] ??= { id: snapshot.ids[d]!, name: snapshot.names[d]! }),
       status,
+      ...(level === SHORTFALL ? { lost: Math.round(lostShare(propagation, d) * 1000) / 1000 } : {}),
       causes: chains,
       mitigations: mitigations && causes ? mitigations.for(d, causes.firsts, causes.lasts, causes.ends) : [],
     });
@@ -159,6 +169,7 @@ export function runScenario(snapshot: Snapshot, scenario: Scenario, opts: RunOpt
   const result: ScenarioResult = {
     scenario: scenario.name,
     asOf: ev.asOf,
+    ...(scenario.horizon ? { horizon: scenario.horizon } : {}),
     summary: { broken: buckets.BROKEN.length, degraded: buckets.DEGRADED.length, atRisk: buckets.AT_RISK.length, unaffected },
     impacts: [...buckets.BROKEN, ...buckets.DEGRADED, ...buckets.AT_RISK],
   };

@@ -66,6 +66,12 @@ export interface ReachIndex {
   readonly depOutLayer: Uint8Array;
   /** 1 hard, 0 upstream */
   readonly depHard: Uint8Array;
+  /** the member's part of its group's supply (share, or count over the group's counts); NaN unless every member of the group gives one */
+  readonly depShare: Float32Array;
+  /** whether any group has shares (lets propagation skip the share arithmetic) */
+  readonly hasShares: boolean;
+  /** 1 when an installed base outlives this supply (the relation's `installedBase` flag) */
+  readonly depInstalled: Uint8Array;
   /** dependents of node t: rdepOffsets[t] .. rdepOffsets[t+1], as dependency positions */
   readonly rdepOffsets: Int32Array;
   readonly rdepPos: Int32Array;
@@ -182,6 +188,8 @@ function buildIndex(s: Snapshot, asOfMs: number): ReachIndex {
   const depAllowed = new Uint16Array(count);
   const depOutLayer = new Uint8Array(count);
   const depHard = new Uint8Array(count);
+  const depInstalled = new Uint8Array(count);
+  const depShare = new Float32Array(count).fill(Number.NaN);
   const depSource = new Int32Array(count);
   const rdepPos = new Int32Array(count);
   const rdepSource = new Int32Array(count);
@@ -193,6 +201,7 @@ function buildIndex(s: Snapshot, asOfMs: number): ReachIndex {
       depSource[p] = u;
       depOutLayer[p] = typeLayer[t]!;
       depHard[p] = typeHard[t]!;
+      depInstalled[p] = SPEC_BY_TYPE[t]!.dependency!.installedBase ? 1 : 0;
       depAllowed[p] = typePasses[t] ? allowedLayers(SPEC_BY_TYPE[t]!, s.edgeProps[e]!) : typeCarries[t]!;
       depGroupStart[p] = p === depOffsets[u] || !typeAlt[t] || key(p) !== key(p - 1) ? 1 : 0;
       const r = rcursor[depTarget[p]!]!++;
@@ -201,6 +210,7 @@ function buildIndex(s: Snapshot, asOfMs: number): ReachIndex {
     }
   }
   narrow(s, depOffsets, depEdge, depTarget, depAllowed, typeLayer);
+  const hasShares = shares(s, depOffsets, depEdge, depGroupStart, depShare);
   const judgedLabels = new Set(JUDGED_LABELS.map((l) => LABELS.indexOf(l)));
   const isJudged = new Uint8Array(n);
   const judgedList: number[] = [];
@@ -220,6 +230,9 @@ function buildIndex(s: Snapshot, asOfMs: number): ReachIndex {
     depAllowed,
     depOutLayer,
     depHard,
+    depShare,
+    hasShares,
+    depInstalled,
     rdepOffsets,
     rdepPos,
     rdepSource,
@@ -227,6 +240,40 @@ function buildIndex(s: Snapshot, asOfMs: number): ReachIndex {
     judged: Int32Array.from(judgedList),
     isJudged,
   };
+}
+
+// a number property of an edge, when it is one
+function numberProp(s: Snapshot, e: number, name: string | undefined): number | undefined {
+  if (!name) return undefined;
+  const v = s.edgeProps[e]![name];
+  return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : undefined;
+}
+
+/** Fills each member's part of its group's supply where every member of the group gives a share (or every one a count); returns whether any did. */
+function shares(s: Snapshot, depOffsets: Int32Array, depEdge: Int32Array, depGroupStart: Uint8Array, depShare: Float32Array): boolean {
+  let any = false;
+  const n = depOffsets[s.nodeCount]!;
+  for (let a = 0; a < n;) {
+    let b = a + 1;
+    while (b < n && !depGroupStart[b]) b++;
+    const cap = SPEC_BY_TYPE[s.edgeType[depEdge[a]!]!]!.dependency!.capacity;
+    if (cap) {
+      const sh: number[] = [];
+      const ct: number[] = [];
+      for (let p = a; p < b; p++) {
+        const x = numberProp(s, depEdge[p]!, cap.share);
+        const c = numberProp(s, depEdge[p]!, cap.count);
+        if (x !== undefined && x <= 1) sh.push(x);
+        if (c !== undefined) ct.push(c);
+      }
+      const total = ct.reduce((x, y) => x + y, 0);
+      if (sh.length === b - a) for (let p = a; p < b; p++) depShare[p] = sh[p - a]!;
+      else if (ct.length === b - a && total > 0) for (let p = a; p < b; p++) depShare[p] = ct[p - a]! / total;
+      if (!Number.isNaN(depShare[a]!)) any = true;
+    }
+    a = b;
+  }
+  return any;
 }
 
 /**

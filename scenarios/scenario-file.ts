@@ -10,6 +10,7 @@ import { isoDate } from '../schema/generated/model.js';
 import { InvalidInput, NotFound } from '../schema/errors.js';
 import type { Snapshot } from '../graph/snapshot.js';
 import { ruleFor, shockSchema } from './rules/registry.js';
+import { HORIZON } from './levels.js';
 
 const dateString = z.union([isoDate, z.date().transform((d) => d.toISOString().slice(0, 10))]);
 
@@ -21,6 +22,8 @@ export const scenarioSchema = z
     description: z.string().default(''),
     sources: z.array(z.string().min(1)).default([]),
     asOf: dateString.optional(),
+    /** how far ahead the scenario looks: immediate, or months (6m, 24m); a short horizon lets an installed base run on (default: the long run) */
+    horizon: z.string().regex(HORIZON, 'expected immediate or a number of months like 6m or 24m').optional(),
     /** evaluate the graph's own rules in force first; the result then says what the shocks change beyond them */
     baseline: z.boolean().default(false),
     shocks: z.array(shockSchema).min(1),

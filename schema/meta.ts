@@ -50,6 +50,13 @@ export const dependencySpec = z
       .array(z.string().regex(/^[a-z_]+$/))
       .min(1)
       .optional(),
+    /** properties giving each member's part of the supply: `share` (0..1 of the whole) or `count` (units, shares by ratio) */
+    capacity: z
+      .object({ share: z.string().regex(NAME).optional(), count: z.string().regex(NAME).optional() })
+      .strict()
+      .optional(),
+    /** what is already installed keeps running when this supply stops: a short scenario horizon puts the dependent at risk, not broken */
+    installedBase: z.boolean().default(false),
     /** which failure layers of the dependency reach the dependent, by the value of one property */
     passes: z
       .object({ property: z.string().regex(NAME), layers: z.record(z.string(), z.array(z.string().regex(/^[a-z_]+$/))) })
@@ -164,6 +171,10 @@ export function loadDomain(root: string): DomainSpec {
       });
     const restricts = r.restricts;
     if (restricts && !r.properties[restricts.property]) throw new SchemaFileError(file, 'restricts.property', `"${restricts.property}" is not a property of ${r.type}`);
+    for (const k of ['share', 'count'] as const) {
+      const prop = r.dependency?.capacity?.[k];
+      if (prop && !r.properties[prop]) throw new SchemaFileError(file, `dependency.capacity.${k}`, `"${prop}" is not a property of ${r.type}`);
+    }
     const passes = r.dependency?.passes;
     if (passes && !r.properties[passes.property]) throw new SchemaFileError(file, 'dependency.passes.property', `"${passes.property}" is not a property of ${r.type}`);
   });

@@ -434,6 +434,8 @@ export type Impact = {
   __typename?: 'Impact';
   causes: Array<Cause>;
   deployment: Entity;
+  /** The part of its supply or capacity lost (0 to 1), when shares or counts on the relations make it DEGRADED rather than BROKEN. */
+  lost?: Maybe<Scalars['Float']['output']>;
   mitigations: Array<Mitigation>;
   status: ImpactStatus;
 };
@@ -1033,6 +1035,7 @@ export type QueryRegulationsArgs = {
 export type QueryRunScenarioArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   baseline?: InputMaybe<Scalars['Boolean']['input']>;
+  horizon?: InputMaybe<Scalars['String']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
   shocks?: InputMaybe<Scalars['JSON']['input']>;
 };
@@ -1184,6 +1187,8 @@ export type ScenarioResult = {
   asOf?: Maybe<Scalars['Date']['output']>;
   /** Set when the run evaluated the graph's rules in force first (baseline). */
   baseline?: Maybe<ScenarioBaseline>;
+  /** The horizon judged (immediate, 6m, 24m…); null for the long run. */
+  horizon?: Maybe<Scalars['String']['output']>;
   /** Every deployment not UNAFFECTED, broken first. */
   impacts: Array<Impact>;
   scenario: Scalars['String']['output'];
@@ -1712,6 +1717,7 @@ export type ExposureItemResolvers<ContextType = GraphContext, ParentType extends
 export type ImpactResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Impact'] = ResolversParentTypes['Impact']> = ResolversObject<{
   causes?: Resolver<Array<ResolversTypes['Cause']>, ParentType, ContextType>;
   deployment?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  lost?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   mitigations?: Resolver<Array<ResolversTypes['Mitigation']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ImpactStatus'], ParentType, ContextType>;
 }>;
@@ -2010,6 +2016,7 @@ export type ScenarioInfoResolvers<ContextType = GraphContext, ParentType extends
 export type ScenarioResultResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ScenarioResult'] = ResolversParentTypes['ScenarioResult']> = ResolversObject<{
   asOf?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   baseline?: Resolver<Maybe<ResolversTypes['ScenarioBaseline']>, ParentType, ContextType>;
+  horizon?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   impacts?: Resolver<Array<ResolversTypes['Impact']>, ParentType, ContextType>;
   scenario?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['ScenarioSummary'], ParentType, ContextType>;

@@ -17,6 +17,7 @@ export default defineRule({
       ...shockBase,
     })
     .strict(),
+  acts: 'use',
   refs: { jurisdiction: ['Nation'], protected: ['Nation'] },
   hits(shock, ctx, i) {
     const origin = ctx.node(shock.jurisdiction);

@@ -16,6 +16,7 @@ export default defineRule({
       ...shockBase,
     })
     .strict(),
+  acts: 'use',
   refs: { jurisdiction: ['Nation'] },
   hits(shock, ctx, i) {
     const home = new Set([ctx.node(shock.jurisdiction)]);

@@ -18,6 +18,7 @@ export default defineRule({
       ...shockBase,
     })
     .strict(),
+  acts: 'use',
   refs: { model: ['Model'], excluded: ['Nation'] },
   hits(shock, ctx, i) {
     // an irrevocable grant (Apache-2.0, MIT) survives for the copies already out: revoking it binds

@@ -19,6 +19,7 @@ export default defineRule({
       ...shockBase,
     })
     .strict(),
+  acts: 'use',
   refs: { targets: null },
   hits(shock, ctx, i) {
     return shock.targets.flatMap((id): Hit[] => {

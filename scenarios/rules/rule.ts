@@ -6,10 +6,15 @@ import type { Label } from '../../schema/generated/model.js';
 import type { Placement } from '../../graph/placement.js';
 import type { ReachIndex } from '../reach.js';
 
-/** Levels of failure, ordered: an unaffected alternative in place, conditional, hard. */
+/**
+ * Levels of failure, ordered: an alternative took the loss (degraded, stays where it is), part of
+ * the supply lost by recorded shares or counts (a shortfall: degraded, and passed on), conditional,
+ * hard.
+ */
 export const DEGRADED = 1;
-export const CONDITIONAL = 2;
-export const HARD = 3;
+export const SHORTFALL = 2;
+export const CONDITIONAL = 3;
+export const HARD = 4;
 
 /** Which dependents a scoped hit reaches: those under one of `nations`, handling one of `dataClasses`. */
 export interface Scope {
@@ -48,6 +53,8 @@ export interface RuleContext {
 export interface ShockRule<Sch extends z.ZodObject = z.ZodObject> {
   type: string;
   schema: Sch;
+  /** supply: the shock stops new supply (what is installed keeps running at a short horizon); use: it stops use at once */
+  acts: 'supply' | 'use';
   /** shock fields holding entity ids, with the labels they must have (null: any) */
   refs: Readonly<Record<string, readonly Label[] | null>>;
   /** the entities the shock hits */

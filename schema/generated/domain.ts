@@ -712,6 +712,7 @@ export const DOMAIN: DomainSpec = {
           "weights",
           "provider"
         ],
+        "installedBase": false,
         "passes": {
           "property": "relation",
           "layers": {
@@ -761,7 +762,8 @@ export const DOMAIN: DomainSpec = {
         "dependent": "from",
         "strength": "hard",
         "layer": "supply",
-        "alternatives": false
+        "alternatives": false,
+        "installedBase": true
       }
     },
     {
@@ -784,7 +786,8 @@ export const DOMAIN: DomainSpec = {
         "dependent": "from",
         "strength": "hard",
         "layer": "provider",
-        "alternatives": false
+        "alternatives": false,
+        "installedBase": false
       }
     },
     {
@@ -814,6 +817,12 @@ export const DOMAIN: DomainSpec = {
         "Organization"
       ],
       "properties": {
+        "share": {
+          "type": "number",
+          "required": false,
+          "role": false,
+          "description": "This member's part of what the dependent needs, 0 to 1 (a foundry making 60% of a chip, a region holding 30% of a service's capacity)."
+        },
         "processNode": {
           "type": "string",
           "required": false,
@@ -830,7 +839,11 @@ export const DOMAIN: DomainSpec = {
         "dependent": "from",
         "strength": "hard",
         "layer": "supply",
-        "alternatives": true
+        "alternatives": true,
+        "capacity": {
+          "share": "share"
+        },
+        "installedBase": true
       }
     },
     {
@@ -864,6 +877,12 @@ export const DOMAIN: DomainSpec = {
         "DataCenter"
       ],
       "properties": {
+        "share": {
+          "type": "number",
+          "required": false,
+          "role": false,
+          "description": "This member's part of what the dependent needs, 0 to 1 (a foundry making 60% of a chip, a region holding 30% of a service's capacity)."
+        },
         "region": {
           "type": "string",
           "required": false,
@@ -880,7 +899,11 @@ export const DOMAIN: DomainSpec = {
         "dependent": "from",
         "strength": "hard",
         "layer": "hosting",
-        "alternatives": true
+        "alternatives": true,
+        "capacity": {
+          "share": "share"
+        },
+        "installedBase": false
       }
     },
     {
@@ -1049,6 +1072,12 @@ export const DOMAIN: DomainSpec = {
         "Chip"
       ],
       "properties": {
+        "share": {
+          "type": "number",
+          "required": false,
+          "role": false,
+          "description": "This member's part of what the dependent needs, 0 to 1 (a foundry making 60% of a chip, a region holding 30% of a service's capacity)."
+        },
         "count": {
           "type": "integer",
           "required": false,
@@ -1065,7 +1094,12 @@ export const DOMAIN: DomainSpec = {
         "dependent": "from",
         "strength": "hard",
         "layer": "serving",
-        "alternatives": true
+        "alternatives": true,
+        "capacity": {
+          "share": "share",
+          "count": "count"
+        },
+        "installedBase": false
       }
     },
     {
@@ -1144,7 +1178,8 @@ export const DOMAIN: DomainSpec = {
         "dependent": "from",
         "strength": "upstream",
         "layer": "weights",
-        "alternatives": false
+        "alternatives": false,
+        "installedBase": false
       }
     },
     {
@@ -1156,7 +1191,14 @@ export const DOMAIN: DomainSpec = {
       "to": [
         "Chip"
       ],
-      "properties": {},
+      "properties": {
+        "share": {
+          "type": "number",
+          "required": false,
+          "role": false,
+          "description": "This member's part of what the dependent needs, 0 to 1 (a foundry making 60% of a chip, a region holding 30% of a service's capacity)."
+        }
+      },
       "jurisdiction": false,
       "location": false,
       "control": false,
@@ -1166,7 +1208,11 @@ export const DOMAIN: DomainSpec = {
         "dependent": "from",
         "strength": "hard",
         "layer": "supply",
-        "alternatives": true
+        "alternatives": true,
+        "capacity": {
+          "share": "share"
+        },
+        "installedBase": true
       }
     },
     {
@@ -1199,6 +1245,7 @@ export const DOMAIN: DomainSpec = {
         "dependent": "from",
         "strength": "hard",
         "alternatives": true,
+        "installedBase": false,
         "passes": {
           "property": "via",
           "layers": {

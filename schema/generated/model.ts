@@ -294,12 +294,14 @@ export const relationProps = {
 
   }),
   FABRICATED_BY: z.looseObject({
+    share: z.number().optional(),
     processNode: z.string().optional(),
   }),
   HEADQUARTERED_IN: z.looseObject({
 
   }),
   HOSTED_ON: z.looseObject({
+    share: z.number().optional(),
     region: z.string().optional(),
   }),
   INVESTS_IN: z.looseObject({
@@ -321,6 +323,7 @@ export const relationProps = {
     role: z.enum(["investor","recipient","buyer","seller","supplier","partner","lender","borrower","grantor","acquirer","target","host"]).optional(),
   }),
   RUNS_ON: z.looseObject({
+    share: z.number().optional(),
     count: z.number().int().optional(),
   }),
   SUBSIDIARY_OF: z.looseObject({
@@ -333,7 +336,7 @@ export const relationProps = {
     count: z.number().int().optional(),
   }),
   USES_MEMORY: z.looseObject({
-
+    share: z.number().optional(),
   }),
   USES_MODEL: z.looseObject({
     via: z.enum(["api","self_hosted"]),

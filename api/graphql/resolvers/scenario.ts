@@ -24,10 +24,10 @@ export const scenarioQueries: Pick<QueryResolvers, 'scenarios' | 'runScenario' |
     for (const err of errors) ctx.logger.warn({ err: err.message }, 'a library scenario does not load');
     return scenarios;
   },
-  runScenario: async (_p, { name, shocks, asOf, baseline }, ctx) => {
+  runScenario: async (_p, { name, shocks, asOf, baseline, horizon }, ctx) => {
     if ((name ? 1 : 0) + (shocks ? 1 : 0) !== 1) throw new InvalidInput('runScenario: give either name (a library scenario) or shocks (a list of shocks), not both or neither');
     const given = name ? findScenario(name) : fromObject({ name: 'ad-hoc', title: 'Ad-hoc scenario', shocks }, 'shocks');
-    const scenario = typeof baseline === 'boolean' ? { ...given, baseline } : given;
+    const scenario = fromObject({ ...given, ...(typeof baseline === 'boolean' ? { baseline } : {}), ...(horizon ? { horizon } : {}) }, 'runScenario');
     const snapshot = await ctx.snapshots.get();
     ctx.meter.check();
     const result = runScenario(snapshot, scenario, asOf ? { asOf } : {});
