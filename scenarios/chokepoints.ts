@@ -1,6 +1,8 @@
-// Chokepoints: for every entity, how many deployments break if that entity alone fails.
-// One pass over single-failure sets (see breakCounts); the naive loop (one full propagation
-// per entity) is kept as the oracle and the benchmark baseline.
+// Chokepoints: for every entity, how many deployments break if that entity fails as the outage
+// rule fails it (itself and whatever it controls). One pass over single-failure sets (see
+// breakCounts) ranks them; the rows returned then get their degraded and at-risk counts from one
+// propagation each. The naive loop (one full propagation per entity) is kept as the oracle and
+// the benchmark baseline.
 import { dateMs, type Snapshot } from '../graph/snapshot.js';
 import { LABELS, type Label } from '../schema/generated/model.js';
 import { InvalidInput } from '../schema/errors.js';
@@ -8,13 +10,20 @@ import { assertValid, dateProblem } from '../schema/validate.js';
 import { nodeLevel, propagate } from './propagate.js';
 import { ALL_LAYERS, LAYERS, reachIndex, topoOrderOf, type ReachIndex } from './reach.js';
 import { throughEdge } from './levels.js';
-import { HARD } from './rules/rule.js';
+import { HARD, type Hit } from './rules/rule.js';
+import { DOMAIN } from '../schema/generated/domain.js';
+import { CONTROL, PLACEMENT_KIND, placementOf } from '../graph/placement.js';
+import { statusOf } from './levels.js';
 
 /** One ranked entity. */
 export interface ChokepointRow {
   entity: { id: string; name: string; label: Label };
-  /** deployments that break if this entity alone fails */
+  /** deployments that break if this entity fails (with what it controls) */
   broken: number;
+  /** deployments it degrades (an alternative or part of the supply survives) */
+  degraded: number;
+  /** deployments it puts at risk (upstream, through training or lineage) */
+  atRisk: number;
   /** broken / all deployments */
   share: number;
 }
@@ -29,15 +38,66 @@ export interface ChokepointOptions {
 
 const L = LAYERS.length;
 
+// places (what jurisdiction relations point to) fail by location in the outage rule, not by control
+const PLACE_LABELS = new Set(DOMAIN.relations.filter((r) => r.jurisdiction).flatMap((r) => r.to.map((l) => LABELS.indexOf(l as Label))));
+
+// the controllers above x (through control relations, transitively), unless they are places
+function controllersOf(idx: ReachIndex, x: number): number[] {
+  const s = idx.snapshot;
+  const out: number[] = [];
+  const seen = new Set<number>([x]);
+  const stack = [x];
+  while (stack.length) {
+    const y = stack.pop()!;
+    for (const e of s.outOf(y)) {
+      if (PLACEMENT_KIND[s.edgeType[e]!] !== CONTROL || !s.validAt(e, idx.asOfMs)) continue;
+      const c = s.edgeTo[e]!;
+      if (seen.has(c) || PLACE_LABELS.has(s.labelOf[c]!)) continue;
+      seen.add(c);
+      out.push(c);
+      stack.push(c);
+    }
+  }
+  return out;
+}
+
+function controlsSomething(idx: ReachIndex, x: number): boolean {
+  const s = idx.snapshot;
+  if (PLACE_LABELS.has(s.labelOf[x]!)) return false;
+  for (const e of s.inOf(x)) if (PLACEMENT_KIND[s.edgeType[e]!] === CONTROL && s.validAt(e, idx.asOfMs)) return true;
+  return false;
+}
+
 function sources(idx: ReachIndex, type: Label | undefined): number[] {
   const label = type === undefined ? -1 : LABELS.indexOf(type);
   if (type !== undefined && label < 0) throw new InvalidInput(`type: unknown label "${type}" (known: ${LABELS.join(', ')})`);
   const out: number[] = [];
   for (let x = 0; x < idx.snapshot.nodeCount; x++) {
     if (idx.isJudged[x] || (label >= 0 && idx.snapshot.labelOf[x] !== label)) continue;
-    if (idx.rdepOffsets[x + 1]! > idx.rdepOffsets[x]!) out.push(x);
+    if (idx.rdepOffsets[x + 1]! > idx.rdepOffsets[x]! || controlsSomething(idx, x)) out.push(x);
   }
   return out;
+}
+
+/** The hits of the outage rule for entity x: x and everything it controls, in every layer. */
+export function failureHits(idx: ReachIndex, x: number): Hit[] {
+  const p = placementOf(idx.snapshot, idx.asOfMs);
+  const nodes = PLACE_LABELS.has(idx.snapshot.labelOf[x]!) ? [x] : [x, ...p.controlledBy(x)];
+  return nodes.map((node) => ({ node, layers: ALL_LAYERS, level: HARD, shock: 0, origin: x, via: [] }));
+}
+
+/** Deployments broken, degraded and at risk when x fails as the outage rule fails it (one propagation). */
+export function failureCounts(idx: ReachIndex, x: number): { broken: number; degraded: number; atRisk: number } {
+  const pr = propagate(idx, failureHits(idx, x), () => true);
+  const c = { broken: 0, degraded: 0, atRisk: 0 };
+  for (const d of idx.judged) {
+    if (!pr.touched[d]) continue;
+    const st = statusOf(nodeLevel(pr, d));
+    if (st === 'BROKEN') c.broken++;
+    else if (st === 'DEGRADED') c.degraded++;
+    else if (st === 'AT_RISK') c.atRisk++;
+  }
+  return c;
 }
 
 function rank(idx: ReachIndex, srcs: readonly number[], counts: Int32Array | number[], first: number): ChokepointRow[] {
@@ -45,11 +105,10 @@ function rank(idx: ReachIndex, srcs: readonly number[], counts: Int32Array | num
   const total = idx.judged.length;
   const order = srcs.map((x, i) => ({ x, c: counts[i]! })).filter((r) => r.c > 0);
   order.sort((a, b) => b.c - a.c || (s.ids[a.x]! < s.ids[b.x]! ? -1 : 1));
-  return (first > 0 ? order.slice(0, first) : order).map(({ x, c }) => ({
-    entity: { id: s.ids[x]!, name: s.names[x]!, label: s.label(x) },
-    broken: c,
-    share: total ? c / total : 0,
-  }));
+  return (first > 0 ? order.slice(0, first) : order).map(({ x, c }) => {
+    const f = failureCounts(idx, x);
+    return { entity: { id: s.ids[x]!, name: s.names[x]!, label: s.label(x) }, broken: c, degraded: f.degraded, atRisk: f.atRisk, share: total ? c / total : 0 };
+  });
 }
 
 const EMPTY = new Int32Array(0);
@@ -93,10 +152,20 @@ export function breakCounts(idx: ReachIndex, srcs: readonly number[]): Int32Arra
       }
     }
   };
+  // the controllers of each node (the outage rule takes what they control down with them), computed once
+  const ctrl: (number[] | undefined)[] = new Array<number[] | undefined>(n);
+  const controllers = (u: number): number[] => (ctrl[u] ??= controllersOf(idx, u));
   // fills acc[l] with B(u, l); `merge` puts every layer into acc[0] (judged nodes need only the union)
   const evaluate = (u: number, merge: boolean) => {
     const stamp = ++gen;
     for (let l = 0; l < L; l++) acc[l]!.length = 0;
+    // a controller's failure takes u down in every layer
+    for (const c of controllers(u))
+      for (let l = 0; l < (merge ? 1 : L); l++)
+        if (layerMark[c * L + l] !== stamp) {
+          layerMark[c * L + l] = stamp;
+          acc[l]!.push(c);
+        }
     const end = depOffsets[u + 1]!;
     for (let p = depOffsets[u]!; p < end;) {
       // the group breaks u only when a hard failure reaches u through every member (the level rule)
@@ -136,7 +205,7 @@ export function breakCounts(idx: ReachIndex, srcs: readonly number[]): Int32Arra
   const { order, acyclic } = topoOrderOf(idx);
   for (let i = 0; i < acyclic; i++) {
     const u = order[i]!;
-    if (isJudged[u] || depOffsets[u + 1] === depOffsets[u]) continue;
+    if (isJudged[u] || (depOffsets[u + 1] === depOffsets[u] && !controllers(u).length)) continue;
     evaluate(u, false);
     store(u);
   }
@@ -184,9 +253,9 @@ export function rankChokepoints(snapshot: Snapshot, opts: ChokepointOptions = {}
   return rank(idx, srcs, breakCounts(idx, srcs), opts.first ?? 20);
 }
 
-/** Deployments broken when one entity alone fails, by running the full propagation (the oracle). */
+/** Deployments broken when one entity fails as the outage rule fails it, by running the full propagation (the oracle). */
 export function breakCountNaive(idx: ReachIndex, x: number): number {
-  const pr = propagate(idx, [{ node: x, layers: ALL_LAYERS, level: HARD, shock: 0, origin: x, via: [] }], () => true);
+  const pr = propagate(idx, failureHits(idx, x), () => true);
   let c = 0;
   for (const d of idx.judged) if (d !== x && nodeLevel(pr, d) >= HARD) c++;
   return c;

@@ -48,7 +48,7 @@ function baselineLines(result: ScenarioResult): string {
 /** A chokepoint ranking as a numbered table. */
 export function formatChokepoints(rows: readonly ChokepointRow[]): string {
   if (!rows.length) return 'no entity breaks any deployment on its own\n';
-  const body = [['#', 'ENTITY', 'LABEL', 'BROKEN', 'SHARE']];
-  rows.forEach((r, i) => body.push([String(i + 1), r.entity.id, r.entity.label, String(r.broken), `${(r.share * 100).toFixed(1)}%`]));
+  const body = [['#', 'ENTITY', 'LABEL', 'BROKEN', 'SHARE', 'DEGRADED', 'AT_RISK']];
+  rows.forEach((r, i) => body.push([String(i + 1), r.entity.id, r.entity.label, String(r.broken), `${(r.share * 100).toFixed(1)}%`, String(r.degraded), String(r.atRisk)]));
   return `${table(body)}\n`;
 }

@@ -111,10 +111,14 @@ export type ChipEdge = {
   node: Chip;
 };
 
-/** An entity ranked by how many deployments break if it alone fails. */
+/** An entity ranked by how many deployments break if it fails as an outage fails it (itself and what it controls). */
 export type Chokepoint = {
   __typename?: 'Chokepoint';
+  /** Deployments it puts at risk (upstream, through training or lineage). */
+  atRisk: Scalars['Int']['output'];
   broken: Scalars['Int']['output'];
+  /** Deployments it degrades (an alternative or part of the supply survives). */
+  degraded: Scalars['Int']['output'];
   entity: Entity;
   share: Scalars['Float']['output'];
 };
@@ -1541,7 +1545,9 @@ export type ChipEdgeResolvers<ContextType = GraphContext, ParentType extends Res
 }>;
 
 export type ChokepointResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Chokepoint'] = ResolversParentTypes['Chokepoint']> = ResolversObject<{
+  atRisk?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   broken?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  degraded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   share?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;

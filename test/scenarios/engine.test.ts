@@ -181,7 +181,7 @@ describe('schema flags', () => {
     expect([...SUBSTITUTION_TYPES].sort()).toEqual(flagged.sort());
   });
 
-  it('lineage passes the weights layer, and a distillation its teacher\'s provider too (dependency.carries, passes)', () => {
+  it("lineage passes the weights layer, and a distillation its teacher's provider too (dependency.carries, passes)", () => {
     const dep = DOMAIN.relations.find((r) => r.type === 'DERIVED_FROM')!.dependency!;
     expect(dep.carries).toEqual(['weights', 'provider']);
     expect(dep.passes!.layers.distillation).toEqual(['weights', 'provider']);
