@@ -808,6 +808,45 @@ export const DOMAIN: DomainSpec = {
       "substitution": false
     },
     {
+      "type": "EQUIPPED_BY",
+      "description": "A manufacturer's production tools and the toolmaker that supplies them (EUV lithography from ASML for a foundry or memory maker).",
+      "from": [
+        "Organization"
+      ],
+      "to": [
+        "Organization"
+      ],
+      "properties": {
+        "tool": {
+          "type": "string",
+          "required": false,
+          "role": false,
+          "description": "The tool or process step, e.g. EUV lithography."
+        },
+        "share": {
+          "type": "number",
+          "required": false,
+          "role": false,
+          "description": "This member's part of what the dependent needs, 0 to 1 (a foundry making 60% of a chip, a region holding 30% of a service's capacity)."
+        }
+      },
+      "jurisdiction": false,
+      "location": false,
+      "control": false,
+      "symmetric": false,
+      "substitution": false,
+      "dependency": {
+        "dependent": "from",
+        "strength": "hard",
+        "layer": "supply",
+        "alternatives": true,
+        "capacity": {
+          "share": "share"
+        },
+        "installedBase": true
+      }
+    },
+    {
       "type": "FABRICATED_BY",
       "description": "The foundry that manufactures a chip.",
       "from": [
@@ -996,6 +1035,45 @@ export const DOMAIN: DomainSpec = {
       "control": true,
       "symmetric": false,
       "substitution": false
+    },
+    {
+      "type": "PACKAGED_BY",
+      "description": "Advanced packaging of a chip - the company that assembles its dies and memory into one package (CoWoS at TSMC).",
+      "from": [
+        "Chip"
+      ],
+      "to": [
+        "Organization"
+      ],
+      "properties": {
+        "process": {
+          "type": "string",
+          "required": false,
+          "role": false,
+          "description": "Packaging process, e.g. CoWoS-S, CoWoS-L."
+        },
+        "share": {
+          "type": "number",
+          "required": false,
+          "role": false,
+          "description": "This member's part of what the dependent needs, 0 to 1 (a foundry making 60% of a chip, a region holding 30% of a service's capacity)."
+        }
+      },
+      "jurisdiction": false,
+      "location": false,
+      "control": false,
+      "symmetric": false,
+      "substitution": false,
+      "dependency": {
+        "dependent": "from",
+        "strength": "hard",
+        "layer": "supply",
+        "alternatives": true,
+        "capacity": {
+          "share": "share"
+        },
+        "installedBase": true
+      }
     },
     {
       "type": "PARTNERS_WITH",

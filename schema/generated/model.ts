@@ -6,7 +6,7 @@ export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}(T[0-9:.]+(Z|[+-]\d{2
 
 export const LABELS = ["Chip","Cloud","DataCenter","Deal","Deployment","Document","Lab","Model","Nation","Organization","Regulation"] as const;
 export type Label = (typeof LABELS)[number];
-export const RELATION_TYPES = ["APPLIES_TO","AVAILABLE_ON","COMPETES_WITH","COVERS","DERIVED_FROM","DESIGNED_BY","DEVELOPED_BY","ENACTED_BY","FABRICATED_BY","HEADQUARTERED_IN","HOSTED_ON","INVESTS_IN","LOCATED_IN","MEMBER_OF","OPERATED_BY","PARTNERS_WITH","PARTY_TO","RUNS_ON","SUBSIDIARY_OF","SUBSTITUTES","TRAINED_ON","USES_MEMORY","USES_MODEL"] as const;
+export const RELATION_TYPES = ["APPLIES_TO","AVAILABLE_ON","COMPETES_WITH","COVERS","DERIVED_FROM","DESIGNED_BY","DEVELOPED_BY","ENACTED_BY","EQUIPPED_BY","FABRICATED_BY","HEADQUARTERED_IN","HOSTED_ON","INVESTS_IN","LOCATED_IN","MEMBER_OF","OPERATED_BY","PACKAGED_BY","PARTNERS_WITH","PARTY_TO","RUNS_ON","SUBSIDIARY_OF","SUBSTITUTES","TRAINED_ON","USES_MEMORY","USES_MODEL"] as const;
 export type RelationType = (typeof RELATION_TYPES)[number];
 
 /** Id prefix per label: ids are `<prefix>:<slug>`. */
@@ -293,6 +293,10 @@ export const relationProps = {
   ENACTED_BY: z.looseObject({
 
   }),
+  EQUIPPED_BY: z.looseObject({
+    tool: z.string().optional(),
+    share: z.number().optional(),
+  }),
   FABRICATED_BY: z.looseObject({
     share: z.number().optional(),
     processNode: z.string().optional(),
@@ -315,6 +319,10 @@ export const relationProps = {
   }),
   OPERATED_BY: z.looseObject({
 
+  }),
+  PACKAGED_BY: z.looseObject({
+    process: z.string().optional(),
+    share: z.number().optional(),
   }),
   PARTNERS_WITH: z.looseObject({
 
@@ -353,6 +361,7 @@ export const RELATION_ENDPOINTS: Record<RelationType, { from: readonly Label[]; 
   DESIGNED_BY: { from: ["Chip"], to: ["Organization","Lab"] },
   DEVELOPED_BY: { from: ["Model"], to: ["Lab","Organization"] },
   ENACTED_BY: { from: ["Regulation"], to: ["Nation","Organization"] },
+  EQUIPPED_BY: { from: ["Organization"], to: ["Organization"] },
   FABRICATED_BY: { from: ["Chip"], to: ["Organization"] },
   HEADQUARTERED_IN: { from: ["Lab","Organization","Cloud"], to: ["Nation"] },
   HOSTED_ON: { from: ["Deployment","Model","Cloud"], to: ["Cloud","DataCenter"] },
@@ -360,6 +369,7 @@ export const RELATION_ENDPOINTS: Record<RelationType, { from: readonly Label[]; 
   LOCATED_IN: { from: ["DataCenter","Deployment","Organization","Lab","Cloud"], to: ["Nation"] },
   MEMBER_OF: { from: ["Nation"], to: ["Nation"] },
   OPERATED_BY: { from: ["DataCenter","Cloud","Deployment"], to: ["Organization","Lab","Nation"] },
+  PACKAGED_BY: { from: ["Chip"], to: ["Organization"] },
   PARTNERS_WITH: { from: ["Nation","Lab","Organization","Cloud"], to: ["Nation","Lab","Organization","Cloud"] },
   PARTY_TO: { from: ["Nation","Lab","Organization","Cloud"], to: ["Deal"] },
   RUNS_ON: { from: ["Model","Deployment","DataCenter","Cloud"], to: ["Chip"] },
