@@ -8,11 +8,16 @@ import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { isoDate } from '../schema/generated/model.js';
 import { InvalidInput, NotFound } from '../schema/errors.js';
+import { dateProblem } from '../schema/validate.js';
 import type { Snapshot } from '../graph/snapshot.js';
 import { ruleFor, shockSchema } from './rules/registry.js';
 import { HORIZON } from './levels.js';
 
-const dateString = z.union([isoDate, z.date().transform((d) => d.toISOString().slice(0, 10))]);
+// a calendar date that exists (2019-00-10 is refused, naming the value), or a date YAML already parsed
+const dateString = z.union([isoDate, z.date().transform((d) => d.toISOString().slice(0, 10))]).superRefine((value, ctx) => {
+  const problem = dateProblem('asOf', value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem.replace(/^asOf: /, '') });
+});
 
 /** A scenario as YAML gives it, validated. */
 export const scenarioSchema = z
