@@ -61,6 +61,33 @@ function controllersOf(idx: ReachIndex, x: number): number[] {
   return out;
 }
 
+// controllersOf for every node that has a control relation, sharing one list between the many
+// nodes (deployments) whose only controller is the same company
+function controllerLists(idx: ReachIndex): (readonly number[] | undefined)[] {
+  const s = idx.snapshot;
+  const lists = new Array<readonly number[] | undefined>(s.nodeCount);
+  const byController = new Map<number, readonly number[]>();
+  for (let e = 0; e < s.edgeCount; e++) {
+    if (PLACEMENT_KIND[s.edgeType[e]!] !== CONTROL || !s.validAt(e, idx.asOfMs)) continue;
+    const u = s.edgeFrom[e]!;
+    if (lists[u]) continue;
+    let direct = -1;
+    let single = true;
+    for (const f of s.outOf(u)) {
+      if (PLACEMENT_KIND[s.edgeType[f]!] !== CONTROL || !s.validAt(f, idx.asOfMs) || PLACE_LABELS.has(s.labelOf[s.edgeTo[f]!]!)) continue;
+      if (direct >= 0 && s.edgeTo[f] !== direct) single = false;
+      direct = s.edgeTo[f]!;
+    }
+    if (direct < 0) continue;
+    if (single) {
+      let chain = byController.get(direct);
+      if (!chain) byController.set(direct, (chain = [direct, ...controllersOf(idx, direct).filter((c) => c !== direct)]));
+      lists[u] = chain.includes(u) ? controllersOf(idx, u) : chain;
+    } else lists[u] = controllersOf(idx, u);
+  }
+  return lists;
+}
+
 function controlsSomething(idx: ReachIndex, x: number): boolean {
   const s = idx.snapshot;
   if (PLACE_LABELS.has(s.labelOf[x]!)) return false;
@@ -152,9 +179,11 @@ export function breakCounts(idx: ReachIndex, srcs: readonly number[]): Int32Arra
       }
     }
   };
-  // the controllers of each node (the outage rule takes what they control down with them), computed once
-  const ctrl: (number[] | undefined)[] = new Array<number[] | undefined>(n);
-  const controllers = (u: number): number[] => (ctrl[u] ??= controllersOf(idx, u));
+  // the controllers of each node (the outage rule takes what they control down with them), computed
+  // once and only for the few nodes with a control relation (one scan of the edges finds them)
+  const ctrl = controllerLists(idx);
+  const none: readonly number[] = [];
+  const controllers = (u: number): readonly number[] => ctrl[u] ?? none;
   // fills acc[l] with B(u, l); `merge` puts every layer into acc[0] (judged nodes need only the union)
   const evaluate = (u: number, merge: boolean) => {
     const stamp = ++gen;

@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LAYERS as EXPOSURE_LAYERS } from '../../graph/exposure.js';
+import { exposure, LAYERS as EXPOSURE_LAYERS } from '../../graph/exposure.js';
 import { placementOf } from '../../graph/placement.js';
 import { seatOf } from '../../api/embed/relation-roles.js';
 import { FAILURE_LAYERS } from '../../schema/layers.js';
@@ -12,7 +12,7 @@ import { failureLayers, loadDomain, MAX_FAILURE_LAYERS, SchemaFileError } from '
 import { groupOf, statusOf, throughEdge } from '../../scenarios/levels.js';
 import { LAYERS, reachIndex } from '../../scenarios/reach.js';
 import { CONDITIONAL, DEGRADED, HARD } from '../../scenarios/rules/rule.js';
-import { smallWorld } from './small-world.js';
+import { smallWorld, world } from './small-world.js';
 
 const root = join(import.meta.dirname, '../../schema');
 const temps: string[] = [];
@@ -79,5 +79,25 @@ describe('where an entity sits is one module', () => {
     const p = placementOf(s);
     expect(seatOf(s, dc, Number.NaN)).toBe(s.names[p.primarySeat(dc)!]);
     expect(p.where(dc).map((n) => s.ids[n])).toEqual(['nation:ae']);
+  });
+});
+
+describe('the narrowing rule is the same for scenarios and exposure', () => {
+  it('a hospital hosted on AWS and its Frankfurt region is not tied to the UAE region, in exposure either', () => {
+    const s = world({ 'nation:de': {}, 'nation:ae': {}, 'nation:us': {}, 'org:amazon': {}, 'cloud:aws': {}, 'dc:fra': {}, 'dc:uae': {}, 'deployment:hospital': { dataClasses: ['health'] } }, [
+      ['org:amazon', 'HEADQUARTERED_IN', 'nation:us'],
+      ['cloud:aws', 'OPERATED_BY', 'org:amazon'],
+      ['cloud:aws', 'HOSTED_ON', 'dc:fra'],
+      ['cloud:aws', 'HOSTED_ON', 'dc:uae'],
+      ['dc:fra', 'LOCATED_IN', 'nation:de'],
+      ['dc:uae', 'LOCATED_IN', 'nation:ae'],
+      ['deployment:hospital', 'LOCATED_IN', 'nation:de'],
+      ['deployment:hospital', 'HOSTED_ON', 'cloud:aws'],
+      ['deployment:hospital', 'HOSTED_ON', 'dc:fra'],
+    ]);
+    const r = exposure(s, s.indexOf('nation:de')!, { subjects: ['Deployment'] });
+    const deps = r.layers.flatMap((l) => l.items.map((i) => s.ids[i.dependency]));
+    expect(deps).toContain('cloud:aws');
+    expect(deps).not.toContain('dc:uae');
   });
 });
