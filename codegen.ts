@@ -42,6 +42,7 @@ const config: CodegenConfig = {
           Cause: `${models}#CauseModel`,
           CauseStep: '../../scenarios/causes.js#Step',
           Mitigation: `${models}#MitigationModel`,
+          StatusChange: `${models}#StatusChangeModel`,
           Chokepoint: '../../scenarios/chokepoints.js#ChokepointRow',
         },
       },

@@ -6,8 +6,10 @@
 // home reaches it through control and jurisdiction relations. Every figure keeps the edges behind it.
 import { DOMAIN } from '../schema/generated/domain.js';
 import { RELATION_TYPES, type Label } from '../schema/generated/model.js';
+import { FAILURE_LAYERS, edgeLayers } from '../schema/layers.js';
+import { placementOf } from './placement.js';
 import type { Snapshot } from './snapshot.js';
-import { RELATION_FLAGS, dependencySteps } from './traverse.js';
+import { RELATION_FLAGS, dependencySteps, type Step } from './traverse.js';
 
 export interface ExposureItem {
   subject: number;
@@ -36,62 +38,51 @@ export interface ExposureReport {
   layers: LayerFigure[];
 }
 
-/** Every failure layer the schema's dependency flags name, sorted. */
-export const LAYERS: readonly string[] = [
-  ...new Set(DOMAIN.relations.flatMap((r) => [r.dependency?.layer, ...Object.values(r.dependency?.passes?.layers ?? {}).flat()]).filter((l): l is string => !!l)),
-].sort();
+/** The failure layers (the schema's list, shared with the scenario engine). */
+export const LAYERS: readonly string[] = FAILURE_LAYERS;
 
-/** The `passes` flag per relation type index (the snapshot's edgeType), read once rather than looked up per step. */
-const PASSES = RELATION_TYPES.map((type) => DOMAIN.relations.find((r) => r.type === type)?.dependency?.passes);
+/** The dependency flag per relation type index (the snapshot's edgeType), read once rather than looked up per step. */
+const DEPENDENCY = RELATION_TYPES.map((type) => DOMAIN.relations.find((r) => r.type === type)?.dependency);
 
 /** The members of node n: what answers to it through a jurisdiction relation from its own label (a bloc's nations). */
 export function membersOf(s: Snapshot, n: number, asOfMs = Number.NaN): number[] {
-  const members: number[] = [];
-  for (const e of s.inOf(n)) if (RELATION_FLAGS[s.edgeType[e]!]!.jurisdiction && s.labelOf[s.edgeFrom[e]!] === s.labelOf[n] && s.validAt(e, asOfMs)) members.push(s.edgeFrom[e]!);
-  return members;
+  return placementOf(s, asOfMs).members(n);
 }
 
 /** Home of a nation: itself, its members, and what it answers to through a jurisdiction relation to its own label (its blocs). */
 export function homeOf(s: Snapshot, n: number, asOfMs = Number.NaN): Set<number> {
-  const home = new Set([n, ...membersOf(s, n, asOfMs)]);
-  for (const e of s.outOf(n)) if (RELATION_FLAGS[s.edgeType[e]!]!.jurisdiction && s.labelOf[s.edgeTo[e]!] === s.labelOf[n] && s.validAt(e, asOfMs)) home.add(s.edgeTo[e]!);
-  return home;
+  return placementOf(s, asOfMs).home(n);
 }
 
-/**
- * The jurisdictions that reach node x: the targets of jurisdiction relations from x and from every
- * controller above it (control relations walked from their `from` end), each with the edges used.
- */
+/** The jurisdictions that reach node x, each with the control and jurisdiction edges used (graph/placement.ts). */
 export function jurisdictionsOf(s: Snapshot, x: number, asOfMs = Number.NaN): Map<number, number[]> {
-  const out = new Map<number, number[]>();
-  const via = new Map<number, number[]>([[x, []]]);
-  const queue = [x];
-  for (let h = 0; h < queue.length; h++) {
-    const y = queue[h]!;
-    const trail = via.get(y)!;
-    for (const e of s.outOf(y)) {
-      if (!s.validAt(e, asOfMs)) continue;
-      const f = RELATION_FLAGS[s.edgeType[e]!]!;
-      const t = s.edgeTo[e]!;
-      if (f.jurisdiction && !out.has(t)) out.set(t, [...trail, e]);
-      else if (f.control && !via.has(t)) {
-        via.set(t, [...trail, e]);
-        queue.push(t);
-      }
-    }
-  }
-  return out;
+  return placementOf(s, asOfMs).jurisdictionTrails(x);
+}
+
+// The layers of a step's dependency that reach the node it was taken from: the edge's own (carries,
+// passes), less the relation's layer when the node also needs one of that dependency's own members
+// through the same relation (it names the one it uses: the scenario engine's narrowing rule).
+function stepLayers(s: Snapshot, step: Step, steps: readonly Step[], asOf: number): readonly string[] {
+  const t = s.edgeType[step.edge]!;
+  const dep = DEPENDENCY[t]!;
+  const layers = edgeLayers(dep, s.edgeProps[step.edge]!);
+  const named = new Set(steps.filter((x) => s.edgeType[x.edge] === t && x.node !== step.node).map((x) => x.node));
+  if (!named.size) return layers;
+  const narrowed = dependencySteps(s, step.node, 'upstream', asOf, { dependency: true, control: false, jurisdiction: false }).some((x) => s.edgeType[x.edge] === t && named.has(x.node));
+  const layer = RELATION_FLAGS[t]!.layer;
+  return narrowed ? layers.filter((l) => l !== layer) : layers;
 }
 
 /** Computes the exposure report of nation n for subjects of the given labels. */
 export function exposure(s: Snapshot, n: number, opts: { subjects: readonly Label[]; asOfMs?: number; depth?: number; check?: () => void }): ExposureReport {
   const asOf = opts.asOfMs ?? Number.NaN;
   const maxDepth = opts.depth ?? 6;
-  const home = homeOf(s, n, asOf);
+  const place = placementOf(s, asOf);
+  const home = place.home(n);
   const jCache = new Map<number, Map<number, number[]>>();
   const jur = (x: number) => {
     let j = jCache.get(x);
-    if (!j) jCache.set(x, (j = jurisdictionsOf(s, x, asOf)));
+    if (!j) jCache.set(x, (j = place.jurisdictionTrails(x)));
     return j;
   };
   const subjects: number[] = [];
@@ -111,16 +102,11 @@ export function exposure(s: Snapshot, n: number, opts: { subjects: readonly Labe
     for (let h = 0; h < queue.length; h++) {
       const { node, allowed, path } = queue[h]!;
       if (path.length >= maxDepth) continue;
-      for (const step of dependencySteps(s, node, 'upstream', asOf, { dependency: true, control: false, jurisdiction: false })) {
+      const steps = dependencySteps(s, node, 'upstream', asOf, { dependency: true, control: false, jurisdiction: false });
+      for (const step of steps) {
         const flags = RELATION_FLAGS[s.edgeType[step.edge]!]!;
         if (flags.layer && !allowed.has(flags.layer)) continue;
-        let next = allowed;
-        const passes = PASSES[s.edgeType[step.edge]!];
-        if (passes) {
-          const value = s.edgeProps[step.edge]![passes.property];
-          const layers = typeof value === 'string' ? passes.layers[value] : undefined;
-          if (layers) next = new Set(layers.filter((l) => allowed.has(l)));
-        }
+        const next = new Set(stepLayers(s, step, steps, asOf).filter((l) => allowed.has(l)));
         const stateKey = `${step.node}|${[...next].sort().join(',')}`;
         if (seen.has(stateKey) || step.node === subject) continue;
         seen.add(stateKey);

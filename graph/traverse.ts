@@ -4,6 +4,7 @@
 // makes the `from` end answer to the nation it points to.
 import { DOMAIN } from '../schema/generated/domain.js';
 import { RELATION_TYPES } from '../schema/generated/model.js';
+import { layerOf } from '../schema/layers.js';
 import type { Snapshot } from './snapshot.js';
 
 /** Which flags of a relation type make it a dependency for a traversal. */
@@ -21,7 +22,7 @@ export interface RelationFlags {
   dependency: boolean;
   control: boolean;
   jurisdiction: boolean;
-  /** the failure layer of a dependency relation (serving, provider, weights, supply) */
+  /** the failure layer of a dependency relation (schema/layers.ts) */
   layer: string | null;
 }
 
@@ -32,7 +33,7 @@ export const RELATION_FLAGS: readonly RelationFlags[] = RELATION_TYPES.map((type
   const control = !!spec?.control;
   const jurisdiction = !!spec?.jurisdiction;
   const dependent = spec?.dependency ? spec.dependency.dependent : control || jurisdiction ? 'from' : null;
-  return { dependent, dependency, control, jurisdiction, layer: spec?.dependency?.layer ?? null };
+  return { dependent, dependency, control, jurisdiction, layer: spec?.dependency ? layerOf(spec.dependency) : null };
 });
 
 /** Whether a relation type index is followed under the given flags. */

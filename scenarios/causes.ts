@@ -2,14 +2,27 @@
 // entity to it that carry at least the node's level. Memoised per (node, layers, level) so a
 // million deployments behind one hub cost one walk below the hub.
 import { LAYERS, type ReachIndex } from './reach.js';
-import { memberLevel, type Propagation } from './propagate.js';
-import { DEGRADED, HARD } from './rules/rule.js';
+import { groupLevel, memberLevel, type Propagation } from './propagate.js';
+import { scopedHitLevel, throughEdge } from './levels.js';
+import type { Hit } from './rules/rule.js';
 
 /** One step of a chain: the relation as stored (from, type, to). */
 export interface Step {
   from: string;
   rel: string;
   to: string;
+}
+
+/** A causal chain: the shock that starts it, the entity that shock names, and the relations from there to the deployment. */
+export interface Cause {
+  /** index of the shock in the scenario */
+  shock: number;
+  /** its type (export_control, outage…) */
+  type: string;
+  /** id of the entity the shock names where the chain starts */
+  origin: string;
+  /** relations from the origin to the deployment, in that order; empty only when the shock names the deployment itself */
+  steps: Step[];
 }
 
 /** At most this many chains per node, shortest first. */
@@ -54,7 +67,21 @@ export class CauseFinder {
     return qa < qb ? -1 : qa > qb ? 1 : 0;
   };
 
-  constructor(private readonly pr: Propagation) {
+  // the hits on each node, by shock index, to name the shock a chain starts from
+  private readonly hitsByNode = new Map<number, Hit[]>();
+  private readonly viaMemo = new Map<Hit, Step[]>();
+
+  constructor(
+    private readonly pr: Propagation,
+    hits: readonly Hit[] = [],
+    private readonly shockTypes: readonly string[] = [],
+  ) {
+    for (const h of hits) {
+      const list = this.hitsByNode.get(h.node);
+      if (list) list.push(h);
+      else this.hitsByNode.set(h.node, [h]);
+    }
+    for (const list of this.hitsByNode.values()) list.sort((a, b) => a.shock - b.shock);
     let shared = stepsByIndex.get(pr.idx);
     if (!shared) {
       const n = pr.idx.depTarget.length;
@@ -72,6 +99,32 @@ export class CauseFinder {
       this.stepKey[p] = k;
     }
     return k;
+  }
+
+  // the hit that explains a chain starting at x at level `need`: the first shock whose hit on x is strong enough
+  private hitAt(x: number, need: number): Hit | undefined {
+    const list = this.hitsByNode.get(x);
+    if (!list) return undefined;
+    return list.find((h) => h.level >= need) ?? list[0];
+  }
+
+  private viaSteps(h: Hit): Step[] {
+    let steps = this.viaMemo.get(h);
+    if (!steps) {
+      const s = this.pr.idx.snapshot;
+      steps = h.via.map((e) => ({ from: s.ids[s.edgeFrom[e]!]!, rel: s.type(e), to: s.ids[s.edgeTo[e]!]! }));
+      this.viaMemo.set(h, steps);
+    }
+    return steps;
+  }
+
+  // a chain of dependency steps starting at x, prefixed with the shock's own relations from the entity it names
+  private explain(x: number, need: number, steps: Step[]): Cause {
+    const s = this.pr.idx.snapshot;
+    const h = this.hitAt(x, need);
+    if (!h) return { shock: -1, type: '', origin: s.ids[x]!, steps };
+    const via = this.viaSteps(h);
+    return { shock: h.shock, type: this.shockTypes[h.shock] ?? '', origin: s.ids[h.origin]!, steps: via.length ? [...via, ...steps] : steps };
   }
 
   /** The relation behind a dependency position (one shared object per position). */
@@ -115,17 +168,8 @@ export class CauseFinder {
     const end = idx.depOffsets[u + 1]!;
     const scoped = this.pr.edgeHitNode[u] === 1;
     for (let p = idx.depOffsets[u]!; p < end;) {
-      // the group starting at p (groupLevel without its result object): its members' levels, best and worst
-      let next = p;
-      let min = HARD;
-      let max = 0;
-      do {
-        const m = memberLevel(this.pr, next);
-        if (m < min) min = m;
-        if (m > max) max = m;
-        next++;
-      } while (next < end && !idx.depGroupStart[next]);
-      const group = min > 0 ? min : max > 0 ? DEGRADED : 0;
+      // the group starting at p, by the level rule
+      const { level: group, next } = groupLevel(this.pr, p, end);
       const layerOk = mask & (1 << idx.depOutLayer[p]!);
       if (layerOk && group >= need)
         for (let q = p; q < next; q++) {
@@ -133,8 +177,7 @@ export class CauseFinder {
           const allowed = idx.depAllowed[q]!;
           if (scoped) {
             const eh = edgeHit.get(q);
-            const edgeLevel = eh === undefined ? 0 : eh & allowed ? 3 : (eh >> 8) & allowed ? 2 : 0;
-            const capped = edgeLevel === 3 && !idx.depHard[q] ? 2 : edgeLevel;
+            const capped = eh === undefined ? 0 : throughEdge(scopedHitLevel(eh, allowed), idx.depHard[q]!);
             if (capped >= need) add(found, pool, null, q, 1);
           }
           for (const c of this.chains(idx.depTarget[q]!, allowed, need)) add(found, pool, c, q, c.positions.length + 1);
@@ -152,7 +195,7 @@ export class CauseFinder {
 
   // the chains of a node something depends on, memoised (a dependency cycle explains nothing)
   private chains(u: number, mask: number, need: number): Chain[] {
-    const memoKey = (u * 256 + mask) * 4 + need;
+    const memoKey = (u * 65536 + mask) * 8 + need;
     const known = this.memo.get(memoKey);
     if (known) return known;
     this.memo.set(memoKey, NO_CHAINS);
@@ -177,10 +220,10 @@ export class CauseFinder {
    * shortest first; `firsts`/`lasts`/`ends` then hold each chain's end positions. Deployments are
    * asked once and nothing depends on them, so nothing here is memoised.
    */
-  causes(u: number, level: number): { steps: Step[] }[] {
+  causes(u: number, level: number): Cause[] {
     const found = this.found;
     const self = this.gather(u, (1 << L) - 1, level, found, this.pool);
-    const out: { steps: Step[] }[] = self ? [{ steps: [] }] : [];
+    const out: Cause[] = self ? [this.explain(u, level, [])] : [];
     this.ends = 0;
     let last: Candidate | undefined;
     for (const f of found) {
@@ -189,8 +232,9 @@ export class CauseFinder {
       last = f;
       const pre = f.prefix;
       const st = this.step(f.q);
-      out.push({ steps: pre ? [...pre.steps, st] : [st] });
-      this.firsts[this.ends] = pre && pre.positions.length ? pre.positions[0]! : f.q;
+      const first = pre && pre.positions.length ? pre.positions[0]! : f.q;
+      out.push(this.explain(this.pr.idx.depTarget[first]!, level, pre ? [...pre.steps, st] : [st]));
+      this.firsts[this.ends] = first;
       this.lasts[this.ends++] = f.q;
     }
     return out;

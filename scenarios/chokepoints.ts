@@ -1,19 +1,29 @@
-// Chokepoints: for every entity, how many deployments break if that entity alone fails.
-// One pass over single-failure sets (see breakCounts); the naive loop (one full propagation
-// per entity) is kept as the oracle and the benchmark baseline.
+// Chokepoints: for every entity, how many deployments break if that entity fails as the outage
+// rule fails it (itself and whatever it controls). One pass over single-failure sets (see
+// breakCounts) ranks them; the rows returned then get their degraded and at-risk counts from one
+// propagation each. The naive loop (one full propagation per entity) is kept as the oracle and
+// the benchmark baseline.
 import { dateMs, type Snapshot } from '../graph/snapshot.js';
 import { LABELS, type Label } from '../schema/generated/model.js';
 import { InvalidInput } from '../schema/errors.js';
 import { assertValid, dateProblem } from '../schema/validate.js';
 import { nodeLevel, propagate } from './propagate.js';
 import { ALL_LAYERS, LAYERS, reachIndex, topoOrderOf, type ReachIndex } from './reach.js';
-import { HARD } from './rules/rule.js';
+import { throughEdge } from './levels.js';
+import { HARD, type Hit } from './rules/rule.js';
+import { DOMAIN } from '../schema/generated/domain.js';
+import { CONTROL, PLACEMENT_KIND, placementOf } from '../graph/placement.js';
+import { statusOf } from './levels.js';
 
 /** One ranked entity. */
 export interface ChokepointRow {
   entity: { id: string; name: string; label: Label };
-  /** deployments that break if this entity alone fails */
+  /** deployments that break if this entity fails (with what it controls) */
   broken: number;
+  /** deployments it degrades (an alternative or part of the supply survives) */
+  degraded: number;
+  /** deployments it puts at risk (upstream, through training or lineage) */
+  atRisk: number;
   /** broken / all deployments */
   share: number;
 }
@@ -28,15 +38,93 @@ export interface ChokepointOptions {
 
 const L = LAYERS.length;
 
+// places (what jurisdiction relations point to) fail by location in the outage rule, not by control
+const PLACE_LABELS = new Set(DOMAIN.relations.filter((r) => r.jurisdiction).flatMap((r) => r.to.map((l) => LABELS.indexOf(l as Label))));
+
+// the controllers above x (through control relations, transitively), unless they are places
+function controllersOf(idx: ReachIndex, x: number): number[] {
+  const s = idx.snapshot;
+  const out: number[] = [];
+  const seen = new Set<number>([x]);
+  const stack = [x];
+  while (stack.length) {
+    const y = stack.pop()!;
+    for (const e of s.outOf(y)) {
+      if (PLACEMENT_KIND[s.edgeType[e]!] !== CONTROL || !s.validAt(e, idx.asOfMs)) continue;
+      const c = s.edgeTo[e]!;
+      if (seen.has(c) || PLACE_LABELS.has(s.labelOf[c]!)) continue;
+      seen.add(c);
+      out.push(c);
+      stack.push(c);
+    }
+  }
+  return out;
+}
+
+// controllersOf for every node that has a control relation, sharing one list between the many
+// nodes (deployments) whose only controller is the same company
+function controllerLists(idx: ReachIndex): (readonly number[] | undefined)[] {
+  const s = idx.snapshot;
+  const lists = new Array<readonly number[] | undefined>(s.nodeCount);
+  const byController = new Map<number, readonly number[]>();
+  for (let e = 0; e < s.edgeCount; e++) {
+    if (PLACEMENT_KIND[s.edgeType[e]!] !== CONTROL || !s.validAt(e, idx.asOfMs)) continue;
+    const u = s.edgeFrom[e]!;
+    if (lists[u]) continue;
+    let direct = -1;
+    let single = true;
+    for (const f of s.outOf(u)) {
+      if (PLACEMENT_KIND[s.edgeType[f]!] !== CONTROL || !s.validAt(f, idx.asOfMs) || PLACE_LABELS.has(s.labelOf[s.edgeTo[f]!]!)) continue;
+      if (direct >= 0 && s.edgeTo[f] !== direct) single = false;
+      direct = s.edgeTo[f]!;
+    }
+    if (direct < 0) continue;
+    if (single) {
+      let chain = byController.get(direct);
+      if (!chain) byController.set(direct, (chain = [direct, ...controllersOf(idx, direct).filter((c) => c !== direct)]));
+      lists[u] = chain.includes(u) ? controllersOf(idx, u) : chain;
+    } else lists[u] = controllersOf(idx, u);
+  }
+  return lists;
+}
+
+function controlsSomething(idx: ReachIndex, x: number): boolean {
+  const s = idx.snapshot;
+  if (PLACE_LABELS.has(s.labelOf[x]!)) return false;
+  for (const e of s.inOf(x)) if (PLACEMENT_KIND[s.edgeType[e]!] === CONTROL && s.validAt(e, idx.asOfMs)) return true;
+  return false;
+}
+
 function sources(idx: ReachIndex, type: Label | undefined): number[] {
   const label = type === undefined ? -1 : LABELS.indexOf(type);
   if (type !== undefined && label < 0) throw new InvalidInput(`type: unknown label "${type}" (known: ${LABELS.join(', ')})`);
   const out: number[] = [];
   for (let x = 0; x < idx.snapshot.nodeCount; x++) {
     if (idx.isJudged[x] || (label >= 0 && idx.snapshot.labelOf[x] !== label)) continue;
-    if (idx.rdepOffsets[x + 1]! > idx.rdepOffsets[x]!) out.push(x);
+    if (idx.rdepOffsets[x + 1]! > idx.rdepOffsets[x]! || controlsSomething(idx, x)) out.push(x);
   }
   return out;
+}
+
+/** The hits of the outage rule for entity x: x and everything it controls, in every layer. */
+export function failureHits(idx: ReachIndex, x: number): Hit[] {
+  const p = placementOf(idx.snapshot, idx.asOfMs);
+  const nodes = PLACE_LABELS.has(idx.snapshot.labelOf[x]!) ? [x] : [x, ...p.controlledBy(x)];
+  return nodes.map((node) => ({ node, layers: ALL_LAYERS, level: HARD, shock: 0, origin: x, via: [] }));
+}
+
+/** Deployments broken, degraded and at risk when x fails as the outage rule fails it (one propagation). */
+export function failureCounts(idx: ReachIndex, x: number): { broken: number; degraded: number; atRisk: number } {
+  const pr = propagate(idx, failureHits(idx, x), () => true);
+  const c = { broken: 0, degraded: 0, atRisk: 0 };
+  for (const d of idx.judged) {
+    if (!pr.touched[d]) continue;
+    const st = statusOf(nodeLevel(pr, d));
+    if (st === 'BROKEN') c.broken++;
+    else if (st === 'DEGRADED') c.degraded++;
+    else if (st === 'AT_RISK') c.atRisk++;
+  }
+  return c;
 }
 
 function rank(idx: ReachIndex, srcs: readonly number[], counts: Int32Array | number[], first: number): ChokepointRow[] {
@@ -44,11 +132,10 @@ function rank(idx: ReachIndex, srcs: readonly number[], counts: Int32Array | num
   const total = idx.judged.length;
   const order = srcs.map((x, i) => ({ x, c: counts[i]! })).filter((r) => r.c > 0);
   order.sort((a, b) => b.c - a.c || (s.ids[a.x]! < s.ids[b.x]! ? -1 : 1));
-  return (first > 0 ? order.slice(0, first) : order).map(({ x, c }) => ({
-    entity: { id: s.ids[x]!, name: s.names[x]!, label: s.label(x) },
-    broken: c,
-    share: total ? c / total : 0,
-  }));
+  return (first > 0 ? order.slice(0, first) : order).map(({ x, c }) => {
+    const f = failureCounts(idx, x);
+    return { entity: { id: s.ids[x]!, name: s.names[x]!, label: s.label(x) }, broken: c, degraded: f.degraded, atRisk: f.atRisk, share: total ? c / total : 0 };
+  });
 }
 
 const EMPTY = new Int32Array(0);
@@ -92,15 +179,28 @@ export function breakCounts(idx: ReachIndex, srcs: readonly number[]): Int32Arra
       }
     }
   };
+  // the controllers of each node (the outage rule takes what they control down with them), computed
+  // once and only for the few nodes with a control relation (one scan of the edges finds them)
+  const ctrl = controllerLists(idx);
+  const none: readonly number[] = [];
+  const controllers = (u: number): readonly number[] => ctrl[u] ?? none;
   // fills acc[l] with B(u, l); `merge` puts every layer into acc[0] (judged nodes need only the union)
   const evaluate = (u: number, merge: boolean) => {
     const stamp = ++gen;
     for (let l = 0; l < L; l++) acc[l]!.length = 0;
+    // a controller's failure takes u down in every layer
+    for (const c of controllers(u))
+      for (let l = 0; l < (merge ? 1 : L); l++)
+        if (layerMark[c * L + l] !== stamp) {
+          layerMark[c * L + l] = stamp;
+          acc[l]!.push(c);
+        }
     const end = depOffsets[u + 1]!;
     for (let p = depOffsets[u]!; p < end;) {
+      // the group breaks u only when a hard failure reaches u through every member (the level rule)
       let q = p + 1;
-      let hard = depHard[p]!;
-      while (q < end && !depGroupStart[q]) hard &= depHard[q++]!;
+      let hard = throughEdge(HARD, depHard[p]!) === HARD;
+      while (q < end && !depGroupStart[q]) if (throughEdge(HARD, depHard[q++]!) !== HARD) hard = false;
       if (hard) {
         collectMember(p, ++gen, member);
         group = member.slice();
@@ -134,7 +234,7 @@ export function breakCounts(idx: ReachIndex, srcs: readonly number[]): Int32Arra
   const { order, acyclic } = topoOrderOf(idx);
   for (let i = 0; i < acyclic; i++) {
     const u = order[i]!;
-    if (isJudged[u] || depOffsets[u + 1] === depOffsets[u]) continue;
+    if (isJudged[u] || (depOffsets[u + 1] === depOffsets[u] && !controllers(u).length)) continue;
     evaluate(u, false);
     store(u);
   }
@@ -182,9 +282,9 @@ export function rankChokepoints(snapshot: Snapshot, opts: ChokepointOptions = {}
   return rank(idx, srcs, breakCounts(idx, srcs), opts.first ?? 20);
 }
 
-/** Deployments broken when one entity alone fails, by running the full propagation (the oracle). */
+/** Deployments broken when one entity fails as the outage rule fails it, by running the full propagation (the oracle). */
 export function breakCountNaive(idx: ReachIndex, x: number): number {
-  const pr = propagate(idx, [{ node: x, layers: ALL_LAYERS, level: HARD, shock: 0 }], () => true);
+  const pr = propagate(idx, failureHits(idx, x), () => true);
   let c = 0;
   for (const d of idx.judged) if (d !== x && nodeLevel(pr, d) >= HARD) c++;
   return c;

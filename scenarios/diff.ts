@@ -1,6 +1,15 @@
 // Scenario diffs: what changes for each deployment between two results, or between a result
-// and the baseline (no shocks, everyone unaffected).
-import { STATUSES, type ScenarioResult, type Status } from './engine.js';
+// and the empty scenario (no shocks, everyone unaffected). A run with `baseline: true` uses it to
+// report what its shocks change beyond the rules in force.
+import { STATUSES, type Status } from './levels.js';
+
+/** What a diff reads of a scenario result (engine.ts's ScenarioResult has this shape). */
+interface ScenarioResult {
+  scenario: string;
+  asOf: string | null;
+  summary: { broken: number; degraded: number; atRisk: number; unaffected: number };
+  impacts: { deployment: { id: string; name: string }; status: Status }[];
+}
 
 /** One deployment whose status differs. */
 export interface StatusChange {

@@ -3,25 +3,30 @@
 // mitigations (README: Scenarios). Pure and deterministic: same snapshot and scenario, same JSON.
 import { dateMs, type Snapshot } from '../graph/snapshot.js';
 import { assertValid, dateProblem } from '../schema/validate.js';
-import { CauseFinder, type Step } from './causes.js';
-import { jurisdictionsOf, type Jurisdictions } from './jurisdiction.js';
+import { CauseFinder, type Cause } from './causes.js';
+import { placementOf, type Placement } from '../graph/placement.js';
 import { MitigationFinder, type Mitigation } from './mitigations.js';
-import { nodeLevel, propagate, type Propagation } from './propagate.js';
+import { lostShare, nodeLevel, propagate, type Propagation } from './propagate.js';
 import { reachIndex, type ReachIndex } from './reach.js';
 import { ruleFor } from './rules/registry.js';
-import { CONDITIONAL, DEGRADED, HARD, type Hit, type RuleContext, type Scope } from './rules/rule.js';
+import { shortHorizon, statusOf, type Status } from './levels.js';
+import type { Hit, RuleContext, Scope } from './rules/rule.js';
 import { validateScenario, type Scenario } from './scenario-file.js';
+import { diffScenarios, type StatusChange } from './diff.js';
+import exportControl from './rules/export-control.js';
+import { rulesInForce } from './rules-in-force.js';
+import { CONDITIONAL, HARD, SHORTFALL } from './rules/rule.js';
 import { scopeTest } from './scope.js';
 
-export type Status = 'BROKEN' | 'DEGRADED' | 'AT_RISK' | 'UNAFFECTED';
-/** Statuses in the order results list them. */
-export const STATUSES: readonly Status[] = ['BROKEN', 'DEGRADED', 'AT_RISK', 'UNAFFECTED'];
+export { STATUSES, statusOf, type Status } from './levels.js';
 
 /** One deployment's outcome. */
 export interface Impact {
   deployment: { id: string; name: string };
   status: Status;
-  causes: { steps: Step[] }[];
+  /** the part of its supply or capacity lost (0..1), when that is what degrades it (shares or counts on the relations) */
+  lost?: number;
+  causes: Cause[];
   mitigations: Mitigation[];
 }
 
@@ -29,9 +34,16 @@ export interface Impact {
 export interface ScenarioResult {
   scenario: string;
   asOf: string | null;
+  /** the scenario's horizon (null: the long run) */
+  horizon?: string;
   summary: { broken: number; degraded: number; atRisk: number; unaffected: number };
   impacts: Impact[];
+  /** with `baseline: true`: the rules in force alone, and the statuses the shocks change beyond them */
+  baseline?: { summary: ScenarioResult['summary']; changes: StatusChange[] };
 }
+
+/** Cause type of a chain that starts at a rule in force (a scenario's baseline). */
+export const RULE_IN_FORCE = 'rule_in_force';
 
 export interface RunOptions {
   /** overrides the scenario's asOf (YYYY-MM-DD) */
@@ -40,15 +52,10 @@ export interface RunOptions {
   statusOnly?: boolean;
 }
 
-/** Status of a propagation level. */
-export function statusOf(level: number): Status {
-  return level >= HARD ? 'BROKEN' : level >= CONDITIONAL ? 'AT_RISK' : level >= DEGRADED ? 'DEGRADED' : 'UNAFFECTED';
-}
-
 /** Everything a run computes before shaping the result. */
 export interface Evaluation {
   idx: ReachIndex;
-  juris: Jurisdictions;
+  juris: Placement;
   hits: Hit[];
   inScope: (scope: Scope, node: number) => boolean;
   propagation: Propagation;
@@ -71,7 +78,7 @@ export function evaluateScenario(snapshot: Snapshot, scenario: Scenario, opts: R
   if (asOf !== null) assertValid(dateProblem('asOf', asOf));
   const asOfMs = dateMs(asOf);
   const idx = reachIndex(snapshot, asOfMs);
-  const juris = jurisdictionsOf(idx);
+  const juris = placementOf(idx.snapshot, idx.asOfMs);
   const ctx: RuleContext = {
     index: idx,
     juris,
@@ -87,11 +94,41 @@ export function evaluateScenario(snapshot: Snapshot, scenario: Scenario, opts: R
     },
   };
   const hits: Hit[] = [];
+  const short = shortHorizon(scenario.horizon);
   scenario.shocks.forEach((shock, i) => {
-    if (shockActive(snapshot, shock.regulation, asOfMs)) hits.push(...ruleFor(shock.type)!.hits(shock, ctx, i));
+    if (!shockActive(snapshot, shock.regulation, asOfMs)) return;
+    const rule = ruleFor(shock.type)!;
+    // at a short horizon a supply shock stops only new supply: what is installed runs on, at risk
+    for (const h of rule.hits(shock, ctx, i)) hits.push(short && rule.acts === 'supply' && h.level > CONDITIONAL ? { ...h, level: CONDITIONAL } : h);
   });
+  if (scenario.baseline)
+    hits.push(...baselineHits(snapshot, ctx, asOfMs, scenario.shocks.length).map((h) => (short && h.level > CONDITIONAL ? { ...h, level: CONDITIONAL as typeof CONDITIONAL } : h)));
   const inScope = scopeTest(juris, snapshot);
-  return { idx, juris, hits, inScope, propagation: propagate(idx, hits, inScope), asOf };
+  return { idx, juris, hits, inScope, propagation: propagate(idx, hits, inScope, { installedBase: short }), asOf };
+}
+
+/** The shock types of a scenario's chains, by shock index: its own shocks, then its rules in force. */
+export function shockTypes(snapshot: Snapshot, scenario: Scenario, asOfMs: number): string[] {
+  const own = scenario.shocks.map((sh) => sh.type);
+  return scenario.baseline ? [...own, ...rulesInForce(snapshot, asOfMs).map(() => RULE_IN_FORCE)] : own;
+}
+
+// The rules in force as export controls: each restricted item may not reach its destinations.
+function baselineHits(snapshot: Snapshot, ctx: RuleContext, asOfMs: number, first: number): Hit[] {
+  return rulesInForce(snapshot, asOfMs).flatMap((rule, k) =>
+    [HARD, CONDITIONAL].flatMap((level) => {
+      const items = rule.items.filter((x) => x.level === level).map((x) => snapshot.ids[x.node]!);
+      if (!items.length) return [];
+      const shock = {
+        type: 'export_control' as const,
+        issuer: snapshot.ids[rule.regulation]!,
+        items,
+        destinations: rule.destinations.map((d) => snapshot.ids[d]!),
+        effect: level === HARD ? ('ban' as const) : ('license_required' as const),
+      };
+      return exportControl.hits(shock, ctx, first + k);
+    }),
+  );
 }
 
 // One { id, name } object per deployment and snapshot, shared by every result (read-only).
@@ -107,7 +144,7 @@ function deploymentRefs(snapshot: Snapshot): ({ id: string; name: string } | und
 export function runScenario(snapshot: Snapshot, scenario: Scenario, opts: RunOptions = {}): ScenarioResult {
   const ev = evaluateScenario(snapshot, scenario, opts);
   const { idx, propagation } = ev;
-  const causes = opts.statusOnly ? undefined : new CauseFinder(propagation);
+  const causes = opts.statusOnly ? undefined : new CauseFinder(propagation, ev.hits, shockTypes(snapshot, scenario, idx.asOfMs));
   const mitigations = opts.statusOnly ? undefined : new MitigationFinder(propagation, ev.juris, ev.hits, ev.inScope);
   const buckets: Record<Status, Impact[]> = { BROKEN: [], DEGRADED: [], AT_RISK: [], UNAFFECTED: [] };
   let unaffected = 0;
@@ -124,14 +161,22 @@ export function runScenario(snapshot: Snapshot, scenario: Scenario, opts: RunOpt
     buckets[status].push({
       deployment: (ref[d] ??= { id: snapshot.ids[d]!, name: snapshot.names[d]! }),
       status,
+      ...(level === SHORTFALL ? { lost: Math.round(lostShare(propagation, d) * 1000) / 1000 } : {}),
       causes: chains,
       mitigations: mitigations && causes ? mitigations.for(d, causes.firsts, causes.lasts, causes.ends) : [],
     });
   }
-  return {
+  const result: ScenarioResult = {
     scenario: scenario.name,
     asOf: ev.asOf,
+    ...(scenario.horizon ? { horizon: scenario.horizon } : {}),
     summary: { broken: buckets.BROKEN.length, degraded: buckets.DEGRADED.length, atRisk: buckets.AT_RISK.length, unaffected },
     impacts: [...buckets.BROKEN, ...buckets.DEGRADED, ...buckets.AT_RISK],
   };
+  if (scenario.baseline && scenario.shocks.length) {
+    // the same date and rules, without the scenario's own shocks
+    const base = runScenario(snapshot, { ...scenario, shocks: [] }, { ...opts, statusOnly: true, asOf: ev.asOf ?? undefined });
+    result.baseline = { summary: base.summary, changes: diffScenarios(base, result).changes };
+  }
+  return result;
 }

@@ -2,7 +2,6 @@
 // mitigation of each deployment, and a chokepoint ranking.
 import type { ChokepointRow } from './chokepoints.js';
 import type { ScenarioResult } from './engine.js';
-import { chainOrigin } from './exposure.js';
 
 /** Control characters (terminal escape sequences smuggled into an id or name) shown as U+FFFD. */
 export function terminalSafe(text: string): string {
@@ -30,17 +29,26 @@ export function formatScenarioTable(result: ScenarioResult): string {
   const rows = [['STATUS', 'DEPLOYMENT', 'CAUSE', 'MITIGATION']];
   for (const imp of result.impacts) {
     const c = imp.causes[0];
-    const cause = c ? (c.steps.length ? `${chainOrigin(c.steps, imp.deployment.id)} via ${c.steps.map((st) => st.rel).join(' > ')}` : 'shocked directly') : '';
+    const cause = c ? `${c.origin}${c.steps.length ? ` via ${c.steps.map((st) => st.rel).join(' > ')}` : ''} (${c.type})` : '';
     const m = imp.mitigations[0];
     rows.push([imp.status, imp.deployment.id, cause, m ? `${m.replace} -> ${m.with}` : '']);
   }
-  return `${head}\n\n${table(rows)}\n`;
+  return `${head}\n\n${table(rows)}\n${baselineLines(result)}`;
+}
+
+// what the shocks change beyond the rules in force, when the run had a baseline
+function baselineLines(result: ScenarioResult): string {
+  const b = result.baseline;
+  if (!b) return '';
+  const head = `rules in force alone: ${b.summary.broken} broken, ${b.summary.degraded} degraded, ${b.summary.atRisk} at risk; the scenario changes ${b.changes.length}`;
+  if (!b.changes.length) return `\n${head}\n`;
+  return `\n${head}\n\n${table([['DEPLOYMENT', 'BEFORE', 'AFTER'], ...b.changes.map((c) => [c.deployment.id, c.before, c.after])])}\n`;
 }
 
 /** A chokepoint ranking as a numbered table. */
 export function formatChokepoints(rows: readonly ChokepointRow[]): string {
   if (!rows.length) return 'no entity breaks any deployment on its own\n';
-  const body = [['#', 'ENTITY', 'LABEL', 'BROKEN', 'SHARE']];
-  rows.forEach((r, i) => body.push([String(i + 1), r.entity.id, r.entity.label, String(r.broken), `${(r.share * 100).toFixed(1)}%`]));
+  const body = [['#', 'ENTITY', 'LABEL', 'BROKEN', 'SHARE', 'DEGRADED', 'AT_RISK']];
+  rows.forEach((r, i) => body.push([String(i + 1), r.entity.id, r.entity.label, String(r.broken), `${(r.share * 100).toFixed(1)}%`, String(r.degraded), String(r.atRisk)]));
   return `${table(body)}\n`;
 }

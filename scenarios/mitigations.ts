@@ -1,26 +1,45 @@
-// Mitigations: for an affected deployment, entities of the same label as what failed (the
-// shocked entity first, then the deployment's own dependency on the chain) that no shock hits
-// for this deployment and that are available where it is: declared substitutes first, then
-// entities seated in the deployment's jurisdiction, then entities already serving it. They are
-// suggestions and never change a status.
-import type { Jurisdictions } from './jurisdiction.js';
+// Mitigations: for an affected deployment, entities that could take the place of what failed (the
+// shocked entity first, then the deployment's own dependency on the chain): of the same label and
+// role (needed through the same relation, sharing the label's `role` properties: a foundry for a
+// foundry, a data-centre accelerator for one, an open host for an open host), legally allowed (no
+// shock of this scenario and no rule in force restricts them for the deployment's jurisdiction), and,
+// for a host of a deployment handling anything but public data, located where the deployment is.
+// Ranked: declared substitutes, then entities based where the deployment is, then entities already
+// serving there; up to MAX_PER_REPLACED for each thing replaced, so a model swap is never crowded
+// out by chip alternatives. They are suggestions and never change a status.
+import { DOMAIN } from '../schema/generated/domain.js';
+import { LABELS, RELATION_TYPES } from '../schema/generated/model.js';
+import { intersects, type Placement } from '../graph/placement.js';
 import { nodeLevel, type Propagation } from './propagate.js';
 import { SUBSTITUTION_TYPES, type ReachIndex } from './reach.js';
+import { rulesInForce } from './rules-in-force.js';
 import type { Hit, Scope } from './rules/rule.js';
+
+/** Why a replacement is suggested, best first. */
+export type MitigationBasis = 'substitute' | 'seated' | 'serving';
 
 /** One suggested replacement. */
 export interface Mitigation {
   replace: string;
   with: string;
+  /** the rank's reason: a declared substitute, based where the deployment is, or already serving there */
+  basis: MitigationBasis;
   note: string;
 }
 
-/** At most this many mitigations per deployment. */
-export const MAX_MITIGATIONS = 3;
+/** At most this many replacements for each thing a deployment must replace. */
+export const MAX_PER_REPLACED = 3;
+
+// per label index: the properties a replacement must share (the schema's `role` flag)
+const ROLE_PROPS: readonly string[][] = LABELS.map((l) => Object.entries(DOMAIN.labels.find((x) => x.label === l)?.properties ?? {}).flatMap(([k, p]) => (p.role ? [k] : [])));
+// relation type indexes in the hosting layer: replacing a host moves where the data sits
+const HOSTING_TYPES = new Set(RELATION_TYPES.flatMap((t, i) => (DOMAIN.relations.find((r) => r.type === t)?.dependency?.layer === 'hosting' ? [i] : [])));
+// the one data class that needs no particular place
+const OPEN_DATA = 'public';
 
 interface Candidate {
   node: number;
-  tier: 'substitute' | 'seated' | 'serving';
+  tier: MitigationBasis;
   note?: string;
   nation?: number;
 }
@@ -31,14 +50,25 @@ interface Shared {
   byLabel: Map<number, number[]>;
   served: Map<number, readonly number[]>;
   substitutes: Map<number, Candidate[]>;
-  local: Map<number, Map<readonly number[], Candidate[]>>;
+  local: Map<string, Map<readonly number[], Candidate[]>>;
   roles: Map<number, ReadonlySet<number>>;
+  /** per restricted item: the destinations a rule in force restricts it for */
+  restricted: Map<number, Set<number>>;
 }
 const sharedByIndex = new WeakMap<ReachIndex, Shared>();
 
 function sharedOf(idx: ReachIndex): Shared {
   let sh = sharedByIndex.get(idx);
-  if (!sh) sharedByIndex.set(idx, (sh = { byLabel: new Map(), served: new Map(), substitutes: new Map(), local: new Map(), roles: new Map() }));
+  if (!sh) {
+    const restricted = new Map<number, Set<number>>();
+    for (const rule of rulesInForce(idx.snapshot, idx.asOfMs))
+      for (const item of rule.items) {
+        let set = restricted.get(item.node);
+        if (!set) restricted.set(item.node, (set = new Set()));
+        rule.destinations.forEach((d) => set.add(d));
+      }
+    sharedByIndex.set(idx, (sh = { byLabel: new Map(), served: new Map(), substitutes: new Map(), local: new Map(), roles: new Map(), restricted }));
+  }
   return sh;
 }
 
@@ -67,7 +97,7 @@ export class MitigationFinder {
 
   constructor(
     private readonly pr: Propagation,
-    private readonly juris: Jurisdictions,
+    private readonly juris: Placement,
     hits: readonly Hit[],
     private readonly inScope: (scope: Scope, node: number) => boolean,
   ) {
@@ -111,7 +141,7 @@ export class MitigationFinder {
     for (const e of [...s.outOf(r), ...s.inOf(r)]) {
       if (!SUBSTITUTION_TYPES.has(s.edgeType[e]!) || !s.validAt(e, this.pr.idx.asOfMs)) continue;
       const c = s.edgeFrom[e] === r ? s.edgeTo[e]! : s.edgeFrom[e]!;
-      if (s.labelOf[c] !== s.labelOf[r]) continue;
+      if (s.labelOf[c] !== s.labelOf[r] || !this.sameRole(r, c)) continue;
       // "c substitutes r" carries a note about c replacing r; the reverse edge's note is about r
       const note = s.edgeFrom[e] === c ? s.edgeProps[e]!.note : undefined;
       const known = subs.find((x) => x.node === c);
@@ -128,10 +158,25 @@ export class MitigationFinder {
     return subs;
   }
 
-  // entities of a label available in a seat: seated there first, then already serving there (by id)
-  private local(label: number, role: number, seat: readonly number[]): Candidate[] {
-    let perSeat = this.shared.local.get(label * 256 + role);
-    if (!perSeat) this.shared.local.set(label * 256 + role, (perSeat = new Map()));
+  // whether c shares r's role properties (absent counts as a value)
+  private sameRole(r: number, c: number): boolean {
+    const s = this.pr.idx.snapshot;
+    for (const k of ROLE_PROPS[s.labelOf[r]!]!) if (String(s.nodeProps[r]![k] ?? '') !== String(s.nodeProps[c]![k] ?? '')) return false;
+    return true;
+  }
+
+  // r's label and role property values, as a key
+  private roleKey(r: number, role: number): string {
+    const s = this.pr.idx.snapshot;
+    return `${s.labelOf[r]!}|${role}|${ROLE_PROPS[s.labelOf[r]!]!.map((k) => String(s.nodeProps[r]![k] ?? '')).join('|')}`;
+  }
+
+  // entities like r available in a seat: located there first, then already serving there (by id)
+  private local(r: number, role: number, seat: readonly number[]): Candidate[] {
+    const label = this.pr.idx.snapshot.labelOf[r]!;
+    const key = this.roleKey(r, role);
+    let perSeat = this.shared.local.get(key);
+    if (!perSeat) this.shared.local.set(key, (perSeat = new Map()));
     let out = perSeat.get(seat);
     if (out) return out;
     const home = new Set(seat);
@@ -139,8 +184,8 @@ export class MitigationFinder {
     const serving: Candidate[] = [];
     out = [];
     for (const c of this.sameLabel(label)) {
-      if (!this.rolesOf(c).has(role)) continue;
-      const cs = this.juris.seat(c).find((x) => home.has(x));
+      if (!this.rolesOf(c).has(role) || !this.sameRole(r, c)) continue;
+      const cs = this.juris.where(c).find((x) => home.has(x));
       if (cs !== undefined) out.push({ node: c, tier: 'seated', nation: cs });
       else if (idx.rdepOffsets[c + 1]! > idx.rdepOffsets[c]!) {
         const where = this.servedBy(c).find((x) => home.has(x));
@@ -169,12 +214,21 @@ export class MitigationFinder {
   private *candidates(r: number, role: number, seat: readonly number[]): Generator<Candidate> {
     const subs = this.substitutes(r);
     yield* subs;
-    for (const c of this.local(this.pr.idx.snapshot.labelOf[r]!, role, seat)) if (c.node !== r && !subs.some((x) => x.node === c.node)) yield c;
+    for (const c of this.local(r, role, seat)) if (c.node !== r && !subs.some((x) => x.node === c.node)) yield c;
   }
 
-  private usable(c: number, d: number): boolean {
+  // not hit by this scenario for d, and not restricted for d's jurisdiction by a rule in force
+  private usable(c: number, d: number, seat: readonly number[]): boolean {
     if (nodeLevel(this.pr, c) > 0) return false;
+    const restricted = this.shared.restricted.get(c);
+    if (restricted && intersects(seat, restricted)) return false;
     return !(this.hitsByNode.get(c) ?? []).some((h) => !h.scope || this.inScope(h.scope, d));
+  }
+
+  // whether d handles data that must stay where it is (anything but public data)
+  private resident(d: number): boolean {
+    const classes = this.pr.idx.snapshot.nodeProps[d]!.dataClasses;
+    return Array.isArray(classes) && classes.some((c) => c !== OPEN_DATA);
   }
 
   /**
@@ -201,13 +255,14 @@ export class MitigationFinder {
     let node = this.answers.get(seat);
     if (!node) this.answers.set(seat, (node = new AnswerTrie()));
     for (const r of replace) node = node.child(r);
-    node = node.child(-1);
+    const resident = this.resident(d);
+    node = node.child(resident ? -2 : -1);
     for (let i = 0; i < this.scopes.length; i += 30) {
       let bits = 0;
       for (let j = i; j < Math.min(i + 30, this.scopes.length); j++) if (this.inScope(this.scopes[j]!, d)) bits |= 1 << (j - i);
       node = node.child(bits);
     }
-    const answer = (node.answer ??= this.compute(d, replace, seat));
+    const answer = (node.answer ??= this.compute(d, replace, seat, resident));
     return answer;
   }
 
@@ -217,18 +272,25 @@ export class MitigationFinder {
     return idx.depTarget[p]! * 256 + idx.snapshot.edgeType[idx.depEdge[p]!]!;
   }
 
-  private compute(d: number, replace: readonly number[], seat: readonly number[]): Mitigation[] {
+  private compute(d: number, replace: readonly number[], seat: readonly number[], resident: boolean): Mitigation[] {
     const s = this.pr.idx.snapshot;
     const out: Mitigation[] = [];
     const used = new Set<string>();
+    const home = new Set(seat);
     for (const rr of replace) {
       const r = Math.floor(rr / 256);
-      for (const c of this.candidates(r, rr % 256, seat)) {
-        if (out.length >= MAX_MITIGATIONS) return out;
+      const role = rr % 256;
+      // a host for data that must stay home has to be located there
+      const mustBeHome = resident && HOSTING_TYPES.has(role);
+      let taken = 0;
+      for (const c of this.candidates(r, role, seat)) {
+        if (taken >= MAX_PER_REPLACED) break;
         const key = `${r}>${c.node}`;
-        if (used.has(key) || !this.usable(c.node, d)) continue;
+        if (used.has(key) || !this.usable(c.node, d, seat)) continue;
+        if (mustBeHome && !intersects(this.juris.where(c.node), home)) continue;
         used.add(key);
-        out.push({ replace: s.ids[r]!, with: s.ids[c.node]!, note: this.noteFor(r, c) });
+        taken++;
+        out.push({ replace: s.ids[r]!, with: s.ids[c.node]!, basis: c.tier, note: this.noteFor(r, c) });
       }
     }
     return out;

@@ -5,24 +5,13 @@
 import { DOMAIN } from '../schema/generated/domain.js';
 import { LABELS, RELATION_TYPES, type Label } from '../schema/generated/model.js';
 import type { RelationSpec } from '../schema/meta.js';
+import { FAILURE_LAYERS, edgeLayers, layerOf } from '../schema/layers.js';
 import type { Snapshot } from '../graph/snapshot.js';
-
-/** Layer name used for a dependency relation that declares none. */
-const DIRECT_LAYER = 'direct';
 
 const SPEC_BY_TYPE: (RelationSpec | undefined)[] = RELATION_TYPES.map((t) => DOMAIN.relations.find((r) => r.type === t));
 
-/** Failure layers in a fixed order (bit i of a layer mask is LAYERS[i]). */
-export const LAYERS: readonly string[] = (() => {
-  const names = new Set<string>();
-  for (const r of DOMAIN.relations) {
-    if (!r.dependency) continue;
-    names.add(r.dependency.layer ?? DIRECT_LAYER);
-    for (const ls of Object.values(r.dependency.passes?.layers ?? {})) ls.forEach((l) => names.add(l));
-    r.dependency.carries?.forEach((l) => names.add(l));
-  }
-  return [...names].sort();
-})();
+/** Failure layers in a fixed order (bit i of a layer mask is LAYERS[i]): the schema's list. */
+export const LAYERS: readonly string[] = FAILURE_LAYERS;
 /** Mask with every layer set. */
 export const ALL_LAYERS = (1 << LAYERS.length) - 1;
 
@@ -41,7 +30,7 @@ export function layerMask(names: readonly string[]): number {
 export function relationTypesInLayers(layers: readonly string[]): Set<number> {
   const out = new Set<number>();
   SPEC_BY_TYPE.forEach((s, i) => {
-    if (s?.dependency && layers.includes(s.dependency.layer ?? DIRECT_LAYER)) out.add(i);
+    if (s?.dependency && layers.includes(layerOf(s.dependency))) out.add(i);
   });
   return out;
 }
@@ -72,11 +61,17 @@ export interface ReachIndex {
   /** 1 when the position starts a new group (alternatives share a group) */
   readonly depGroupStart: Uint8Array;
   /** layers of the needed node that reach the dependent through this edge */
-  readonly depAllowed: Uint8Array;
+  readonly depAllowed: Uint16Array;
   /** bit index of the layer the dependent fails in */
   readonly depOutLayer: Uint8Array;
   /** 1 hard, 0 upstream */
   readonly depHard: Uint8Array;
+  /** the member's part of its group's supply (share, or count over the group's counts); NaN unless every member of the group gives one */
+  readonly depShare: Float32Array;
+  /** whether any group has shares (lets propagation skip the share arithmetic) */
+  readonly hasShares: boolean;
+  /** 1 when an installed base outlives this supply (the relation's `installedBase` flag) */
+  readonly depInstalled: Uint8Array;
   /** dependents of node t: rdepOffsets[t] .. rdepOffsets[t+1], as dependency positions */
   readonly rdepOffsets: Int32Array;
   readonly rdepPos: Int32Array;
@@ -88,14 +83,7 @@ export interface ReachIndex {
   readonly judged: Int32Array;
   /** 1 for judged nodes */
   readonly isJudged: Uint8Array;
-  /** per relation type index: JURISDICTION, CONTROL or 0 */
-  readonly jurisdictionKind: Uint8Array;
 }
-
-/** jurisdictionKind of a relation type flagged `jurisdiction` (places an entity under a nation). */
-export const JURISDICTION = 1;
-/** jurisdictionKind of a relation type flagged `control` (passes a controller's jurisdiction on). */
-export const CONTROL = 2;
 
 /** Whether something depends on node x through a relation failing in layer `layer` (a bit index). */
 export function neededInLayer(idx: ReachIndex, x: number, layer: number): boolean {
@@ -106,7 +94,7 @@ export function neededInLayer(idx: ReachIndex, x: number, layer: number): boolea
 const cache = new WeakMap<Snapshot, Map<number, ReachIndex>>();
 
 function layerIndex(spec: RelationSpec): number {
-  return LAYERS.indexOf(spec.dependency!.layer ?? DIRECT_LAYER);
+  return LAYERS.indexOf(layerOf(spec.dependency!));
 }
 
 function carriedLayers(spec: RelationSpec): number {
@@ -115,12 +103,7 @@ function carriedLayers(spec: RelationSpec): number {
 }
 
 function allowedLayers(spec: RelationSpec, props: Record<string, unknown>): number {
-  const passes = spec.dependency!.passes;
-  if (!passes) return carriedLayers(spec);
-  const value = props[passes.property];
-  const layers = typeof value === 'string' ? passes.layers[value] : undefined;
-  // an edge missing the deciding property lets everything through: unknown means exposed
-  return (layers ? layerMask(layers) : ALL_LAYERS) & carriedLayers(spec);
+  return layerMask(edgeLayers(spec.dependency!, props));
 }
 
 /** Relation types (indexes) whose ends can replace each other (the schema's `substitution` flag). */
@@ -143,11 +126,9 @@ function buildIndex(s: Snapshot, asOfMs: number): ReachIndex {
   const typeHard = new Uint8Array(RELATION_TYPES.length);
   const typeAlt = new Uint8Array(RELATION_TYPES.length);
   const typePasses = new Uint8Array(RELATION_TYPES.length);
-  const typeCarries = new Uint8Array(RELATION_TYPES.length);
-  const jurisdictionKind = new Uint8Array(RELATION_TYPES.length);
+  const typeCarries = new Uint16Array(RELATION_TYPES.length);
   SPEC_BY_TYPE.forEach((spec, t) => {
     if (!spec) return;
-    jurisdictionKind[t] = spec.jurisdiction ? JURISDICTION : spec.control ? CONTROL : 0;
     if (!spec.dependency) return;
     typeDependent[t] = spec.dependency.dependent === 'from' ? 0 : 1;
     typeLayer[t] = layerIndex(spec);
@@ -204,9 +185,11 @@ function buildIndex(s: Snapshot, asOfMs: number): ReachIndex {
     }
   }
   const depGroupStart = new Uint8Array(count);
-  const depAllowed = new Uint8Array(count);
+  const depAllowed = new Uint16Array(count);
   const depOutLayer = new Uint8Array(count);
   const depHard = new Uint8Array(count);
+  const depInstalled = new Uint8Array(count);
+  const depShare = new Float32Array(count).fill(Number.NaN);
   const depSource = new Int32Array(count);
   const rdepPos = new Int32Array(count);
   const rdepSource = new Int32Array(count);
@@ -218,6 +201,7 @@ function buildIndex(s: Snapshot, asOfMs: number): ReachIndex {
       depSource[p] = u;
       depOutLayer[p] = typeLayer[t]!;
       depHard[p] = typeHard[t]!;
+      depInstalled[p] = SPEC_BY_TYPE[t]!.dependency!.installedBase ? 1 : 0;
       depAllowed[p] = typePasses[t] ? allowedLayers(SPEC_BY_TYPE[t]!, s.edgeProps[e]!) : typeCarries[t]!;
       depGroupStart[p] = p === depOffsets[u] || !typeAlt[t] || key(p) !== key(p - 1) ? 1 : 0;
       const r = rcursor[depTarget[p]!]!++;
@@ -225,6 +209,8 @@ function buildIndex(s: Snapshot, asOfMs: number): ReachIndex {
       rdepSource[r] = u;
     }
   }
+  narrow(s, depOffsets, depEdge, depTarget, depAllowed, typeLayer);
+  const hasShares = shares(s, depOffsets, depEdge, depGroupStart, depShare);
   const judgedLabels = new Set(JUDGED_LABELS.map((l) => LABELS.indexOf(l)));
   const isJudged = new Uint8Array(n);
   const judgedList: number[] = [];
@@ -244,14 +230,80 @@ function buildIndex(s: Snapshot, asOfMs: number): ReachIndex {
     depAllowed,
     depOutLayer,
     depHard,
+    depShare,
+    hasShares,
+    depInstalled,
     rdepOffsets,
     rdepPos,
     rdepSource,
     depSource,
     judged: Int32Array.from(judgedList),
     isJudged,
-    jurisdictionKind,
   };
+}
+
+// a number property of an edge, when it is one
+function numberProp(s: Snapshot, e: number, name: string | undefined): number | undefined {
+  if (!name) return undefined;
+  const v = s.edgeProps[e]![name];
+  return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : undefined;
+}
+
+/** Fills each member's part of its group's supply where every member of the group gives a share (or every one a count); returns whether any did. */
+function shares(s: Snapshot, depOffsets: Int32Array, depEdge: Int32Array, depGroupStart: Uint8Array, depShare: Float32Array): boolean {
+  let any = false;
+  const n = depOffsets[s.nodeCount]!;
+  for (let a = 0; a < n;) {
+    let b = a + 1;
+    while (b < n && !depGroupStart[b]) b++;
+    const cap = SPEC_BY_TYPE[s.edgeType[depEdge[a]!]!]!.dependency!.capacity;
+    if (cap) {
+      const sh: number[] = [];
+      const ct: number[] = [];
+      for (let p = a; p < b; p++) {
+        const x = numberProp(s, depEdge[p]!, cap.share);
+        const c = numberProp(s, depEdge[p]!, cap.count);
+        if (x !== undefined && x <= 1) sh.push(x);
+        if (c !== undefined) ct.push(c);
+      }
+      const total = ct.reduce((x, y) => x + y, 0);
+      if (sh.length === b - a) for (let p = a; p < b; p++) depShare[p] = sh[p - a]!;
+      else if (ct.length === b - a && total > 0) for (let p = a; p < b; p++) depShare[p] = ct[p - a]! / total;
+      if (!Number.isNaN(depShare[a]!)) any = true;
+    }
+    a = b;
+  }
+  return any;
+}
+
+/**
+ * A dependent that needs both X and one of X's own dependencies through the same relation type
+ * (a deployment hosted on AWS and on AWS's Frankfurt region) names the one it uses: X's failures in
+ * that relation's layer reach it only through the one named, not through X's other members (the
+ * UAE region). Clears that layer from the edge to X.
+ */
+function narrow(s: Snapshot, depOffsets: Int32Array, depEdge: Int32Array, depTarget: Int32Array, depAllowed: Uint16Array, typeLayer: Uint8Array): void {
+  // mark[w] = u and markType[w] = the relation type when u needs w directly
+  const mark = new Int32Array(s.nodeCount).fill(-1);
+  const markType = new Int32Array(s.nodeCount);
+  for (let u = 0; u < s.nodeCount; u++) {
+    const a = depOffsets[u]!;
+    const b = depOffsets[u + 1]!;
+    if (b - a < 2) continue;
+    for (let p = a; p < b; p++) {
+      mark[depTarget[p]!] = u;
+      markType[depTarget[p]!] = s.edgeType[depEdge[p]!]!;
+    }
+    for (let p = a; p < b; p++) {
+      const t = s.edgeType[depEdge[p]!]!;
+      const v = depTarget[p]!;
+      for (let q = depOffsets[v]!; q < depOffsets[v + 1]!; q++)
+        if (s.edgeType[depEdge[q]!] === t && mark[depTarget[q]!] === u && markType[depTarget[q]!] === t) {
+          depAllowed[p]! &= ~(1 << typeLayer[t]!);
+          break;
+        }
+    }
+  }
 }
 
 /** Dependencies-first order of a reach index: `order[0..acyclic)` is topological; nodes on cycles (and what needs them) follow. */

@@ -8,10 +8,16 @@ import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { isoDate } from '../schema/generated/model.js';
 import { InvalidInput, NotFound } from '../schema/errors.js';
+import { dateProblem } from '../schema/validate.js';
 import type { Snapshot } from '../graph/snapshot.js';
 import { ruleFor, shockSchema } from './rules/registry.js';
+import { HORIZON } from './levels.js';
 
-const dateString = z.union([isoDate, z.date().transform((d) => d.toISOString().slice(0, 10))]);
+// a calendar date that exists (2019-00-10 is refused, naming the value), or a date YAML already parsed
+const dateString = z.union([isoDate, z.date().transform((d) => d.toISOString().slice(0, 10))]).superRefine((value, ctx) => {
+  const problem = dateProblem('asOf', value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem.replace(/^asOf: /, '') });
+});
 
 /** A scenario as YAML gives it, validated. */
 export const scenarioSchema = z
@@ -21,6 +27,10 @@ export const scenarioSchema = z
     description: z.string().default(''),
     sources: z.array(z.string().min(1)).default([]),
     asOf: dateString.optional(),
+    /** how far ahead the scenario looks: immediate, or months (6m, 24m); a short horizon lets an installed base run on (default: the long run) */
+    horizon: z.string().regex(HORIZON, 'expected immediate or a number of months like 6m or 24m').optional(),
+    /** evaluate the graph's own rules in force first; the result then says what the shocks change beyond them */
+    baseline: z.boolean().default(false),
     shocks: z.array(shockSchema).min(1),
   })
   .strict();

@@ -4,7 +4,7 @@
 // id and its data classes a bit mask, kept per jurisdiction index across runs; a scope then
 // answers from two array reads.
 import type { Snapshot } from '../graph/snapshot.js';
-import { intersects, type Jurisdictions } from './jurisdiction.js';
+import { intersects, type Placement } from '../graph/placement.js';
 import type { Scope } from './rules/rule.js';
 
 interface Ids {
@@ -26,11 +26,11 @@ interface ScopeState {
   classes: number;
 }
 
-const idsByJuris = new WeakMap<Jurisdictions, Ids>();
+const idsByJuris = new WeakMap<Placement, Ids>();
 // bit masks hold 31 data classes; a world with more falls back to comparing strings
 const MAX_CLASSES = 31;
 
-function idsOf(juris: Jurisdictions, snapshot: Snapshot): Ids {
+function idsOf(juris: Placement, snapshot: Snapshot): Ids {
   let ids = idsByJuris.get(juris);
   if (!ids) {
     const n = snapshot.nodeCount;
@@ -60,7 +60,7 @@ function classBit(ids: Ids, c: string): number {
 }
 
 /** The scope test of one snapshot's jurisdictions. */
-export function scopeTest(juris: Jurisdictions, snapshot: Snapshot): (scope: Scope, node: number) => boolean {
+export function scopeTest(juris: Placement, snapshot: Snapshot): (scope: Scope, node: number) => boolean {
   const ids = idsOf(juris, snapshot);
   const states = new WeakMap<Scope, ScopeState>();
   const stateOf = (scope: Scope): ScopeState => {

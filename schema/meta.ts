@@ -13,6 +13,8 @@ export const propertySpec = z
     type: z.enum(['string', 'integer', 'number', 'boolean', 'date', 'enum', 'list']),
     values: z.array(z.string().min(1)).min(1).optional(),
     required: z.boolean().default(false),
+    /** a replacement must share this value (a foundry for a foundry, a data-centre accelerator for one): mitigations read it */
+    role: z.boolean().default(false),
     description: z.string().min(1),
   })
   .strict()
@@ -48,6 +50,13 @@ export const dependencySpec = z
       .array(z.string().regex(/^[a-z_]+$/))
       .min(1)
       .optional(),
+    /** properties giving each member's part of the supply: `share` (0..1 of the whole) or `count` (units, shares by ratio) */
+    capacity: z
+      .object({ share: z.string().regex(NAME).optional(), count: z.string().regex(NAME).optional() })
+      .strict()
+      .optional(),
+    /** what is already installed keeps running when this supply stops: a short scenario horizon puts the dependent at risk, not broken */
+    installedBase: z.boolean().default(false),
     /** which failure layers of the dependency reach the dependent, by the value of one property */
     passes: z
       .object({ property: z.string().regex(NAME), layers: z.record(z.string(), z.array(z.string().regex(/^[a-z_]+$/))) })
@@ -65,11 +74,18 @@ export const relationSpec = z
     properties: z.record(z.string().regex(NAME), propertySpec).default({}),
     /** the `from` end falls under the `to` end's jurisdiction (a nation or bloc) */
     jurisdiction: z.boolean().default(false),
+    /** with `jurisdiction`: the `from` end physically sits in the `to` end (where data is, what a strike or an outage of the place takes down) */
+    location: z.boolean().default(false),
     /** the `to` end controls the `from` end (its jurisdiction is inherited through this relation) */
     control: z.boolean().default(false),
     symmetric: z.boolean().default(false),
     /** the two ends can replace each other (same kind): what mitigations are made of */
     substitution: z.boolean().default(false),
+    /** a rule relation (a regulation applying to an item or a destination): which values of `property` restrict supply, hard (a ban) or conditionally (a licence) */
+    restricts: z
+      .object({ property: z.string().regex(NAME), hard: z.array(z.string()).min(1), conditional: z.array(z.string()).default([]) })
+      .strict()
+      .optional(),
     dependency: dependencySpec.optional(),
   })
   .strict();
@@ -81,6 +97,23 @@ export type DependencySpec = z.infer<typeof dependencySpec>;
 export interface DomainSpec {
   labels: LabelSpec[];
   relations: RelationSpec[];
+}
+
+/** Layer name of a dependency relation that declares none. */
+export const DIRECT_LAYER = 'direct';
+/** Layer masks are 16-bit words (typed arrays in the scenario engine): a schema naming more layers is refused. */
+export const MAX_FAILURE_LAYERS = 16;
+
+/** Every failure layer the relations name (their `layer`, `carries` and `passes` layers, `direct` for none), sorted. */
+export function failureLayers(relations: readonly RelationSpec[]): string[] {
+  const names = new Set<string>();
+  for (const r of relations) {
+    if (!r.dependency) continue;
+    names.add(r.dependency.layer ?? DIRECT_LAYER);
+    r.dependency.carries?.forEach((l) => names.add(l));
+    for (const ls of Object.values(r.dependency.passes?.layers ?? {})) ls.forEach((l) => names.add(l));
+  }
+  return [...names].sort();
 }
 
 /** A schema file that does not validate: names the file and the field. */
@@ -136,9 +169,21 @@ export function loadDomain(root: string): DomainSpec {
       r[end].forEach((l, j) => {
         if (!labelNames.has(l)) throw new SchemaFileError(file, `${end}.${j}`, `unknown label "${l}" (known: ${[...labelNames].join(', ')})`);
       });
+    const restricts = r.restricts;
+    if (restricts && !r.properties[restricts.property]) throw new SchemaFileError(file, 'restricts.property', `"${restricts.property}" is not a property of ${r.type}`);
+    for (const k of ['share', 'count'] as const) {
+      const prop = r.dependency?.capacity?.[k];
+      if (prop && !r.properties[prop]) throw new SchemaFileError(file, `dependency.capacity.${k}`, `"${prop}" is not a property of ${r.type}`);
+    }
     const passes = r.dependency?.passes;
     if (passes && !r.properties[passes.property]) throw new SchemaFileError(file, 'dependency.passes.property', `"${passes.property}" is not a property of ${r.type}`);
   });
+  const layers = failureLayers(relations);
+  if (layers.length > MAX_FAILURE_LAYERS) {
+    // name the file whose layer goes past the limit
+    const i = relations.findIndex((_r, j) => failureLayers(relations.slice(0, j + 1)).length > MAX_FAILURE_LAYERS);
+    throw new SchemaFileError(relFiles[i]!, 'dependency.layer', `${layers.length} failure layers (${layers.join(', ')}); the engine holds at most ${MAX_FAILURE_LAYERS}`);
+  }
   labels.forEach((l, i) => {
     const expected = basename(yamlFiles(join(root, 'labels'))[i]!, '.yaml');
     if (expected !== kebab(l.label)) throw new SchemaFileError(`${expected}.yaml`, 'label', `file name should be ${kebab(l.label)}.yaml`);

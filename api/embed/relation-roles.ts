@@ -1,6 +1,5 @@
-// Words for labels and relation types, and the seat (nation or bloc) of an entity. Which way a
-// relation runs on a map comes from graph/traverse.ts (RELATION_FLAGS, read from the schema flags).
-import { RELATION_FLAGS } from '../../graph/traverse.js';
+// Words for labels and relation types, and the seat (nation or bloc) of an entity (graph/placement.ts).
+import { placementOf } from '../../graph/placement.js';
 import type { Snapshot } from '../../graph/snapshot.js';
 
 /** Human words for a relation type: RUNS_ON -> "runs on". */
@@ -19,19 +18,9 @@ export function labelWords(label: string, count = 1): string {
 
 /**
  * The name of the nation or bloc whose jurisdiction node i sits in: its own jurisdiction relation,
- * else its controller's (followed a few steps), or undefined. Ties go to the lowest id.
+ * else its controller's (followed a few steps), or undefined. Ties go to the lowest id (graph/placement.ts).
  */
-export function seatOf(s: Snapshot, i: number, asOfMs: number, hops = 3): string | undefined {
-  let controller: number | undefined;
-  let seat: number | undefined;
-  for (const e of s.outOf(i)) {
-    const role = RELATION_FLAGS[s.edgeType[e]!];
-    if (!role || !(role.jurisdiction || role.control) || !s.validAt(e, asOfMs)) continue;
-    const to = s.edgeTo[e]!;
-    if (role.jurisdiction && (seat === undefined || s.ids[to]! < s.ids[seat]!)) seat = to;
-    if (role.control && (controller === undefined || s.ids[to]! < s.ids[controller]!)) controller = to;
-  }
-  if (seat !== undefined) return s.names[seat];
-  if (controller !== undefined && hops > 0) return seatOf(s, controller, asOfMs, hops - 1);
-  return undefined;
+export function seatOf(s: Snapshot, i: number, asOfMs: number): string | undefined {
+  const seat = placementOf(s, asOfMs).primarySeat(i);
+  return seat === undefined ? undefined : s.names[seat];
 }

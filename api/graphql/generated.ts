@@ -2,7 +2,7 @@
 /* eslint-disable */
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { EntityRecord, RelationRecord, ClaimRecord } from '../../schema/records.js';
-import type { EntityConnection, EntityEdge, SearchHitModel, SubgraphModel, PathModel, PathStepModel, ExposureModel, LayerExposureModel, ExposureItemModel, ScenarioResultModel, ImpactModel, CauseModel, MitigationModel } from './models.js';
+import type { EntityConnection, EntityEdge, SearchHitModel, SubgraphModel, PathModel, PathStepModel, ExposureModel, LayerExposureModel, ExposureItemModel, ScenarioResultModel, ImpactModel, CauseModel, MitigationModel, StatusChangeModel } from './models.js';
 import type { Scenario } from '../../scenarios/scenario-file.js';
 import type { Step } from '../../scenarios/causes.js';
 import type { ChokepointRow } from '../../scenarios/chokepoints.js';
@@ -37,9 +37,16 @@ export type AddClaimInput = {
   validTo?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** A causal chain: the shock that starts it, the entity that shock names, and the relations from there to the deployment. */
 export type Cause = {
   __typename?: 'Cause';
+  /** Id of the entity the shock names where the chain starts. */
+  origin: Scalars['ID']['output'];
+  /** Index of the shock in the scenario (0-based). */
+  shock: Scalars['Int']['output'];
   steps: Array<CauseStep>;
+  /** Its type (export_control, outage, …). */
+  type: Scalars['String']['output'];
 };
 
 /** One relation of a causal chain, from a shocked entity towards the deployment (the shape of `scenario run --json`). */
@@ -77,6 +84,8 @@ export type Chip = Entity & {
   relations: Array<Relation>;
   /** Date of first shipment or announcement. */
   releaseDate?: Maybe<Scalars['Date']['output']>;
+  /** The market the part is built for; a replacement must serve the same one (a data-centre accelerator for a data-centre accelerator). */
+  segment?: Maybe<Scalars['String']['output']>;
   type: EntityType;
 };
 
@@ -102,10 +111,14 @@ export type ChipEdge = {
   node: Chip;
 };
 
-/** An entity ranked by how many deployments break if it alone fails. */
+/** An entity ranked by how many deployments break if it fails as an outage fails it (itself and what it controls). */
 export type Chokepoint = {
   __typename?: 'Chokepoint';
+  /** Deployments it puts at risk (upstream, through training or lineage). */
+  atRisk: Scalars['Int']['output'];
   broken: Scalars['Int']['output'];
+  /** Deployments it degrades (an alternative or part of the supply survives). */
+  degraded: Scalars['Int']['output'];
   entity: Entity;
   share: Scalars['Float']['output'];
 };
@@ -161,6 +174,8 @@ export type CloudEdge = {
 /** A physical data centre or campus. */
 export type DataCenter = Entity & {
   __typename?: 'DataCenter';
+  /** Who may run workloads there; a restricted site (a classified or military machine) is no host for anyone else, and a replacement host must offer the same access. */
+  access?: Maybe<Scalars['String']['output']>;
   aliases: Array<Scalars['String']['output']>;
   /** City or site. */
   city?: Maybe<Scalars['String']['output']>;
@@ -423,6 +438,8 @@ export type Impact = {
   __typename?: 'Impact';
   causes: Array<Cause>;
   deployment: Entity;
+  /** The part of its supply or capacity lost (0 to 1), when shares or counts on the relations make it DEGRADED rather than BROKEN. */
+  lost?: Maybe<Scalars['Float']['output']>;
   mitigations: Array<Mitigation>;
   status: ImpactStatus;
 };
@@ -570,6 +587,9 @@ export type MergeResult = {
 /** A suggested replacement that no shock hits; it never changes a status. */
 export type Mitigation = {
   __typename?: 'Mitigation';
+  /** Why it ranks where it does: substitute (declared in the graph), seated (based where the deployment is) or serving (already serving there). */
+  basis: Scalars['String']['output'];
+  /** The reason in words. */
   note: Scalars['String']['output'];
   /** Id of the dependency to replace. */
   replace: Scalars['ID']['output'];
@@ -591,6 +611,8 @@ export type Model = Entity & {
   /** Model family, e.g. Qwen, DeepSeek, GPT. */
   family?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
+  /** The licence grants perpetual, irrevocable rights to copies already distributed (Apache-2.0 section 2, MIT); withdrawing it binds only later releases. */
+  irrevocableLicense?: Maybe<Scalars['Boolean']['output']>;
   /** Languages the model card lists. */
   languages?: Maybe<Array<Scalars['String']['output']>>;
   /** Licence of the weights or terms of use (MIT, Apache-2.0, proprietary, ...). */
@@ -1016,6 +1038,8 @@ export type QueryRegulationsArgs = {
 
 export type QueryRunScenarioArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  baseline?: InputMaybe<Scalars['Boolean']['input']>;
+  horizon?: InputMaybe<Scalars['String']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
   shocks?: InputMaybe<Scalars['JSON']['input']>;
 };
@@ -1121,6 +1145,7 @@ export type RelationType =
   | 'DESIGNED_BY'
   | 'DEVELOPED_BY'
   | 'ENACTED_BY'
+  | 'EQUIPPED_BY'
   | 'FABRICATED_BY'
   | 'HEADQUARTERED_IN'
   | 'HOSTED_ON'
@@ -1128,6 +1153,7 @@ export type RelationType =
   | 'LOCATED_IN'
   | 'MEMBER_OF'
   | 'OPERATED_BY'
+  | 'PACKAGED_BY'
   | 'PARTNERS_WITH'
   | 'PARTY_TO'
   | 'RUNS_ON'
@@ -1141,6 +1167,13 @@ export type RetractResult = {
   __typename?: 'RetractResult';
   graphVersion: Scalars['Int']['output'];
   retracted: Scalars['Int']['output'];
+};
+
+/** The rules in force alone (a run with baseline), and what the shocks change beyond them. */
+export type ScenarioBaseline = {
+  __typename?: 'ScenarioBaseline';
+  changes: Array<StatusChange>;
+  summary: ScenarioSummary;
 };
 
 /** A scenario of the library. */
@@ -1158,6 +1191,10 @@ export type ScenarioInfo = {
 export type ScenarioResult = {
   __typename?: 'ScenarioResult';
   asOf?: Maybe<Scalars['Date']['output']>;
+  /** Set when the run evaluated the graph's rules in force first (baseline). */
+  baseline?: Maybe<ScenarioBaseline>;
+  /** The horizon judged (immediate, 6m, 24m…); null for the long run. */
+  horizon?: Maybe<Scalars['String']['output']>;
   /** Every deployment not UNAFFECTED, broken first. */
   impacts: Array<Impact>;
   scenario: Scalars['String']['output'];
@@ -1198,6 +1235,14 @@ export type Source = {
   subject: Entity;
   validFrom?: Maybe<Scalars['Date']['output']>;
   validTo?: Maybe<Scalars['Date']['output']>;
+};
+
+/** A deployment whose status the scenario's shocks change beyond the rules in force. */
+export type StatusChange = {
+  __typename?: 'StatusChange';
+  after: ImpactStatus;
+  before: ImpactStatus;
+  deployment: Entity;
 };
 
 /** A set of entities and the relations between them. */
@@ -1365,11 +1410,13 @@ export type ResolversTypes = ResolversObject<{
   Relation: ResolverTypeWrapper<RelationRecord>;
   RelationType: RelationType;
   RetractResult: ResolverTypeWrapper<RetractResult>;
+  ScenarioBaseline: ResolverTypeWrapper<Omit<ScenarioBaseline, 'changes'> & { changes: Array<ResolversTypes['StatusChange']> }>;
   ScenarioInfo: ResolverTypeWrapper<Scenario>;
   ScenarioResult: ResolverTypeWrapper<ScenarioResultModel>;
   ScenarioSummary: ResolverTypeWrapper<ScenarioSummary>;
   SearchHit: ResolverTypeWrapper<SearchHitModel>;
   Source: ResolverTypeWrapper<ClaimRecord>;
+  StatusChange: ResolverTypeWrapper<StatusChangeModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subgraph: ResolverTypeWrapper<SubgraphModel>;
   UpsertEntityInput: UpsertEntityInput;
@@ -1443,18 +1490,23 @@ export type ResolversParentTypes = ResolversObject<{
   RegulationEdge: EntityEdge;
   Relation: RelationRecord;
   RetractResult: RetractResult;
+  ScenarioBaseline: Omit<ScenarioBaseline, 'changes'> & { changes: Array<ResolversParentTypes['StatusChange']> };
   ScenarioInfo: Scenario;
   ScenarioResult: ScenarioResultModel;
   ScenarioSummary: ScenarioSummary;
   SearchHit: SearchHitModel;
   Source: ClaimRecord;
+  StatusChange: StatusChangeModel;
   String: Scalars['String']['output'];
   Subgraph: SubgraphModel;
   UpsertEntityInput: UpsertEntityInput;
 }>;
 
 export type CauseResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Cause'] = ResolversParentTypes['Cause']> = ResolversObject<{
+  origin?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  shock?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   steps?: Resolver<Array<ResolversTypes['CauseStep']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type CauseStepResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['CauseStep'] = ResolversParentTypes['CauseStep']> = ResolversObject<{
@@ -1478,6 +1530,7 @@ export type ChipResolvers<ContextType = GraphContext, ParentType extends Resolve
   processNode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<ChipRelationsArgs, 'direction' | 'first'>>;
   releaseDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  segment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -1494,7 +1547,9 @@ export type ChipEdgeResolvers<ContextType = GraphContext, ParentType extends Res
 }>;
 
 export type ChokepointResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Chokepoint'] = ResolversParentTypes['Chokepoint']> = ResolversObject<{
+  atRisk?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   broken?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  degraded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   share?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
@@ -1530,6 +1585,7 @@ export type CloudEdgeResolvers<ContextType = GraphContext, ParentType extends Re
 }>;
 
 export type DataCenterResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['DataCenter'] = ResolversParentTypes['DataCenter']> = ResolversObject<{
+  access?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   city?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1669,6 +1725,7 @@ export type ExposureItemResolvers<ContextType = GraphContext, ParentType extends
 export type ImpactResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Impact'] = ResolversParentTypes['Impact']> = ResolversObject<{
   causes?: Resolver<Array<ResolversTypes['Cause']>, ParentType, ContextType>;
   deployment?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  lost?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   mitigations?: Resolver<Array<ResolversTypes['Mitigation']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ImpactStatus'], ParentType, ContextType>;
 }>;
@@ -1758,6 +1815,7 @@ export type MergeResultResolvers<ContextType = GraphContext, ParentType extends 
 }>;
 
 export type MitigationResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Mitigation'] = ResolversParentTypes['Mitigation']> = ResolversObject<{
+  basis?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   note?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   replace?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   replaceEntity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
@@ -1772,6 +1830,7 @@ export type ModelResolvers<ContextType = GraphContext, ParentType extends Resolv
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   family?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  irrevocableLicense?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   languages?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   license?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   modality?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1948,6 +2007,11 @@ export type RetractResultResolvers<ContextType = GraphContext, ParentType extend
   retracted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type ScenarioBaselineResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ScenarioBaseline'] = ResolversParentTypes['ScenarioBaseline']> = ResolversObject<{
+  changes?: Resolver<Array<ResolversTypes['StatusChange']>, ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['ScenarioSummary'], ParentType, ContextType>;
+}>;
+
 export type ScenarioInfoResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ScenarioInfo'] = ResolversParentTypes['ScenarioInfo']> = ResolversObject<{
   asOf?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1959,6 +2023,8 @@ export type ScenarioInfoResolvers<ContextType = GraphContext, ParentType extends
 
 export type ScenarioResultResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ScenarioResult'] = ResolversParentTypes['ScenarioResult']> = ResolversObject<{
   asOf?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  baseline?: Resolver<Maybe<ResolversTypes['ScenarioBaseline']>, ParentType, ContextType>;
+  horizon?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   impacts?: Resolver<Array<ResolversTypes['Impact']>, ParentType, ContextType>;
   scenario?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['ScenarioSummary'], ParentType, ContextType>;
@@ -1990,6 +2056,12 @@ export type SourceResolvers<ContextType = GraphContext, ParentType extends Resol
   subject?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   validFrom?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+}>;
+
+export type StatusChangeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['StatusChange'] = ResolversParentTypes['StatusChange']> = ResolversObject<{
+  after?: Resolver<ResolversTypes['ImpactStatus'], ParentType, ContextType>;
+  before?: Resolver<ResolversTypes['ImpactStatus'], ParentType, ContextType>;
+  deployment?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
 }>;
 
 export type SubgraphResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Subgraph'] = ResolversParentTypes['Subgraph']> = ResolversObject<{
@@ -2059,11 +2131,13 @@ export type Resolvers<ContextType = GraphContext> = ResolversObject<{
   RegulationEdge?: RegulationEdgeResolvers<ContextType>;
   Relation?: RelationResolvers<ContextType>;
   RetractResult?: RetractResultResolvers<ContextType>;
+  ScenarioBaseline?: ScenarioBaselineResolvers<ContextType>;
   ScenarioInfo?: ScenarioInfoResolvers<ContextType>;
   ScenarioResult?: ScenarioResultResolvers<ContextType>;
   ScenarioSummary?: ScenarioSummaryResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
+  StatusChange?: StatusChangeResolvers<ContextType>;
   Subgraph?: SubgraphResolvers<ContextType>;
 }>;
 

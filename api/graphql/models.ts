@@ -1,6 +1,5 @@
 // The model types resolvers return for the non-entity parts of the schema (codegen `mappers`).
 import type { EntityRecord, RelationRecord } from '../../schema/records.js';
-import type { Step } from '../../scenarios/causes.js';
 
 export interface EntityEdge {
   cursor: string;
@@ -64,9 +63,8 @@ export interface ExposureModel {
 }
 
 /** One causal chain of a scenario impact. */
-export interface CauseModel {
-  steps: Step[];
-}
+export type { Cause as CauseModel } from '../../scenarios/causes.js';
 
 export type { ScenarioResult as ScenarioResultModel, Impact as ImpactModel } from '../../scenarios/engine.js';
 export type { Mitigation as MitigationModel } from '../../scenarios/mitigations.js';
+export type { StatusChange as StatusChangeModel } from '../../scenarios/diff.js';

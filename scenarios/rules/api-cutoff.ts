@@ -19,6 +19,7 @@ export default defineRule({
       ...shockBase,
     })
     .strict(),
+  acts: 'use',
   refs: { providers: null, destinations: ['Nation'] },
   hits(shock, ctx, i) {
     const scope = { nations: ctx.standsFor(shock.destinations), by: 'seat' as const };

@@ -16,6 +16,7 @@ export default defineRule({
       ...shockBase,
     })
     .strict(),
+  acts: 'supply',
   refs: { issuer: ['Nation', 'Organization'], items: null, destinations: ['Nation'] },
   hits(shock, ctx, i) {
     // one scope object per shock: propagation tests each dependent once per scope

@@ -1,7 +1,7 @@
 // license_change: a model's weights are relicensed. The hit is in the `weights` layer, so it
 // reaches self-hosted and API users alike, and models derived from it through lineage.
-// `revoked` breaks; `restricted` (new conditions to meet) puts at risk; `excluded` limits the
-// change to dependents in some jurisdictions.
+// `revoked` breaks, unless the model's licence was granted irrevocably (then at risk); `restricted`
+// (new conditions to meet) puts at risk; `excluded` limits the change to dependents in some jurisdictions.
 import { z } from 'zod';
 import { layerMask } from '../reach.js';
 import { CONDITIONAL, HARD, defineRule, entityRef, shockBase } from './rule.js';
@@ -18,10 +18,15 @@ export default defineRule({
       ...shockBase,
     })
     .strict(),
+  acts: 'use',
   refs: { model: ['Model'], excluded: ['Nation'] },
   hits(shock, ctx, i) {
-    const level = shock.effect === 'revoked' ? HARD : CONDITIONAL;
+    // an irrevocable grant (Apache-2.0, MIT) survives for the copies already out: revoking it binds
+    // only later releases, so users are at risk, not broken
+    const irrevocable = ctx.index.snapshot.nodeProps[ctx.node(shock.model)]!.irrevocableLicense === true;
+    const level = shock.effect === 'revoked' && !irrevocable ? HARD : CONDITIONAL;
     const scope = shock.excluded ? { nations: ctx.standsFor(shock.excluded), by: 'seat' as const } : undefined;
-    return [{ node: ctx.node(shock.model), layers: layerMask(['weights']), level, ...(scope ? { scope } : {}), shock: i }];
+    const model = ctx.node(shock.model);
+    return [{ node: model, origin: model, via: [], layers: layerMask(['weights']), level, ...(scope ? { scope } : {}), shock: i }];
   },
 });

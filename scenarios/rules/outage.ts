@@ -1,30 +1,13 @@
-// outage: the targets stop working for everyone. A target that is a place (something
-// jurisdiction relations point to, e.g. a nation or region) stands for the hosting facilities
-// located there; an organisation takes down what it controls with it.
+// outage: the targets stop working for everyone. A target that is a place (something location
+// relations point to, e.g. a nation, or a bloc through its members) stands for what is located
+// there and something depends on (regions, data centres, fabs): where things are, not who owns
+// them. An organisation takes down what it controls with it.
 import { z } from 'zod';
-import { ALL_LAYERS, JURISDICTION, LAYERS, neededInLayer, type ReachIndex } from '../reach.js';
-import { HARD, defineRule, entityRef, shockBase } from './rule.js';
-import type { Jurisdictions } from '../jurisdiction.js';
+import { ALL_LAYERS, type ReachIndex } from '../reach.js';
+import { HARD, chainTo, defineRule, entityRef, shockBase, type Hit } from './rule.js';
 
-const HOSTING = LAYERS.indexOf('hosting');
-
-function isPlace(idx: ReachIndex, x: number): boolean {
-  const s = idx.snapshot;
-  for (const e of s.inOf(x)) if (idx.jurisdictionKind[s.edgeType[e]!] === JURISDICTION && s.validAt(e, idx.asOfMs)) return true;
-  return false;
-}
-
-function facilitiesIn(idx: ReachIndex, juris: Jurisdictions, place: number): number[] {
-  const s = idx.snapshot;
-  const out = new Set<number>();
-  for (const e of s.inOf(place)) {
-    if (idx.jurisdictionKind[s.edgeType[e]!] !== JURISDICTION || !s.validAt(e, idx.asOfMs)) continue;
-    const x = s.edgeFrom[e]!;
-    if (neededInLayer(idx, x, HOSTING)) out.add(x);
-    // a bloc's members are places too
-    else if (juris.closure(x).includes(place) && isPlace(idx, x)) facilitiesIn(idx, juris, x).forEach((f) => out.add(f));
-  }
-  return [...out].sort((a, b) => a - b);
+function dependedOn(idx: ReachIndex, x: number): boolean {
+  return idx.rdepOffsets[x + 1]! > idx.rdepOffsets[x]!;
 }
 
 export default defineRule({
@@ -36,12 +19,20 @@ export default defineRule({
       ...shockBase,
     })
     .strict(),
+  acts: 'use',
   refs: { targets: null },
   hits(shock, ctx, i) {
-    return shock.targets.flatMap((id) => {
+    return shock.targets.flatMap((id): Hit[] => {
       const t = ctx.node(id);
-      const nodes = isPlace(ctx.index, t) ? facilitiesIn(ctx.index, ctx.juris, t) : [t, ...ctx.juris.controlledBy(t)];
-      return nodes.map((node) => ({ node, layers: ALL_LAYERS, level: HARD, shock: i }));
+      const hit = { layers: ALL_LAYERS, level: HARD, shock: i, origin: t } as const;
+      const located = ctx.juris.locatedIn(t);
+      if (located.size)
+        return [...located.keys()]
+          .filter((x) => dependedOn(ctx.index, x))
+          .sort((a, b) => a - b)
+          .map((node) => ({ node, ...hit, via: [located.get(node)!] }));
+      const tree = ctx.juris.controlTree(t);
+      return [t, ...[...tree.keys()].sort((a, b) => a - b)].map((node) => ({ node, ...hit, via: chainTo(ctx, tree, node) }));
     });
   },
 });

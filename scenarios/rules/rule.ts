@@ -3,13 +3,18 @@
 // the failure layers, hard or conditional, and the scope of dependents the hit reaches.
 import { z } from 'zod';
 import type { Label } from '../../schema/generated/model.js';
-import type { Jurisdictions } from '../jurisdiction.js';
+import type { Placement } from '../../graph/placement.js';
 import type { ReachIndex } from '../reach.js';
 
-/** Levels of failure, ordered: an unaffected alternative in place, conditional, hard. */
+/**
+ * Levels of failure, ordered: an alternative took the loss (degraded, stays where it is), part of
+ * the supply lost by recorded shares or counts (a shortfall: degraded, and passed on), conditional,
+ * hard.
+ */
 export const DEGRADED = 1;
-export const CONDITIONAL = 2;
-export const HARD = 3;
+export const SHORTFALL = 2;
+export const CONDITIONAL = 3;
+export const HARD = 4;
 
 /** Which dependents a scoped hit reaches: those under one of `nations`, handling one of `dataClasses`. */
 export interface Scope {
@@ -28,12 +33,16 @@ export interface Hit {
   scope?: Scope;
   /** index of the shock in the scenario */
   shock: number;
+  /** the entity the shock names that this hit comes from (a place, a company, a ruling's jurisdiction…) */
+  origin: number;
+  /** snapshot edges from the origin to the hit node, in that order (control, location or jurisdiction relations); empty when origin is the node */
+  via: readonly number[];
 }
 
 /** What a rule may look at: the packed dependency graph and jurisdictions at the scenario date. */
 export interface RuleContext {
   index: ReachIndex;
-  juris: Jurisdictions;
+  juris: Placement;
   /** node index of a validated entity id */
   node(id: string): number;
   /** the jurisdictions some entities stand for: each itself and its seat (a bloc stands for its members) */
@@ -44,6 +53,8 @@ export interface RuleContext {
 export interface ShockRule<Sch extends z.ZodObject = z.ZodObject> {
   type: string;
   schema: Sch;
+  /** supply: the shock stops new supply (what is installed keeps running at a short horizon); use: it stops use at once */
+  acts: 'supply' | 'use';
   /** shock fields holding entity ids, with the labels they must have (null: any) */
   refs: Readonly<Record<string, readonly Label[] | null>>;
   /** the entities the shock hits */
@@ -63,11 +74,21 @@ export const shockBase = {
  * One hit per named entity and per entity it controls (through the control relation types in
  * `via` only, when given), each carrying `hit`: a shock on a company reaches what it runs.
  */
-export function hitsWithControlled(ctx: RuleContext, ids: readonly string[], hit: Omit<Hit, 'node'>, via?: ReadonlySet<number>): Hit[] {
+export function hitsWithControlled(ctx: RuleContext, ids: readonly string[], hit: Omit<Hit, 'node' | 'origin' | 'via'>, via?: ReadonlySet<number>): Hit[] {
   return ids.flatMap((id) => {
     const x = ctx.node(id);
-    return [x, ...ctx.juris.controlledBy(x, via)].map((node) => ({ node, ...hit }));
+    const tree = ctx.juris.controlTree(x, via);
+    const nodes = [x, ...[...tree.keys()].sort((a, b) => a - b)];
+    return nodes.map((node) => ({ node, ...hit, origin: x, via: chainTo(ctx, tree, node) }));
   });
+}
+
+/** The control edges from a tree's root down to `node` (controlTree maps each entity to the edge that reached it). */
+export function chainTo(ctx: RuleContext, tree: ReadonlyMap<number, number>, node: number): number[] {
+  const s = ctx.index.snapshot;
+  const out: number[] = [];
+  for (let at = node, e = tree.get(at); e !== undefined; at = s.edgeTo[e]!, e = tree.get(at)) out.push(e);
+  return out.reverse();
 }
 
 /** Declares a rule with its types checked. */

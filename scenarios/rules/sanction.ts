@@ -15,6 +15,7 @@ export default defineRule({
       ...shockBase,
     })
     .strict(),
+  acts: 'use',
   refs: { issuer: ['Nation', 'Organization'], targets: null, scope: ['Nation'] },
   hits(shock, ctx, i) {
     const scope = { nations: ctx.standsFor(shock.scope ?? [shock.issuer]), by: 'seat' as const };

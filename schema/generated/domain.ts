@@ -21,31 +21,52 @@ export const DOMAIN: DomainSpec = {
             "other"
           ],
           "required": false,
+          "role": false,
           "description": "What kind of part this is."
+        },
+        "segment": {
+          "type": "enum",
+          "values": [
+            "data_center",
+            "edge",
+            "pc",
+            "mobile",
+            "automotive",
+            "memory",
+            "other"
+          ],
+          "required": false,
+          "role": true,
+          "description": "The market the part is built for; a replacement must serve the same one (a data-centre accelerator for a data-centre accelerator)."
         },
         "exportClass": {
           "type": "string",
           "required": false,
+          "role": false,
           "description": "Export-control classification, e.g. ECCN 3A090, or a regime name."
         },
         "memory": {
           "type": "string",
           "required": false,
+          "role": false,
           "description": "On-package memory, e.g. 96 GB HBM3."
         },
         "memoryGb": {
           "type": "number",
           "required": false,
+          "role": false,
           "description": "On-package memory in GB."
         },
         "processNode": {
           "type": "string",
           "required": false,
+          "role": false,
           "description": "Manufacturing process, e.g. TSMC N4, SMIC N+2."
         },
         "releaseDate": {
           "type": "date",
           "required": false,
+          "role": false,
           "description": "Date of first shipment or announcement."
         }
       }
@@ -67,16 +88,19 @@ export const DOMAIN: DomainSpec = {
             "other"
           ],
           "required": false,
+          "role": false,
           "description": "Kind of cloud."
         },
         "regions": {
           "type": "list",
           "required": false,
+          "role": false,
           "description": "Regions or sovereign offerings, e.g. eu-central-1, AWS European Sovereign Cloud."
         },
         "sovereign": {
           "type": "boolean",
           "required": false,
+          "role": false,
           "description": "Whether it is offered as a sovereign cloud (operated and controlled inside one jurisdiction)."
         }
       }
@@ -89,16 +113,19 @@ export const DOMAIN: DomainSpec = {
         "city": {
           "type": "string",
           "required": false,
+          "role": false,
           "description": "City or site."
         },
         "powerMw": {
           "type": "number",
           "required": false,
+          "role": false,
           "description": "Power capacity in megawatts."
         },
         "gpuCount": {
           "type": "integer",
           "required": false,
+          "role": false,
           "description": "Number of accelerators installed or planned."
         },
         "status": {
@@ -111,7 +138,18 @@ export const DOMAIN: DomainSpec = {
             "offline"
           ],
           "required": false,
+          "role": false,
           "description": "Operating status."
+        },
+        "access": {
+          "type": "enum",
+          "values": [
+            "public",
+            "restricted"
+          ],
+          "required": false,
+          "role": true,
+          "description": "Who may run workloads there; a restricted site (a classified or military machine) is no host for anyone else, and a replacement host must offer the same access."
         }
       }
     },
@@ -134,31 +172,37 @@ export const DOMAIN: DomainSpec = {
             "subsidy"
           ],
           "required": false,
+          "role": false,
           "description": "Kind of deal."
         },
         "amount": {
           "type": "number",
           "required": false,
+          "role": false,
           "description": "Amount in the original currency (units, not millions)."
         },
         "currency": {
           "type": "string",
           "required": false,
+          "role": false,
           "description": "ISO 4217 currency code of amount."
         },
         "amountUsd": {
           "type": "number",
           "required": false,
+          "role": false,
           "description": "Amount converted to US dollars with the documented rate table."
         },
         "fxRateDate": {
           "type": "date",
           "required": false,
+          "role": false,
           "description": "Date of the exchange rate used for amountUsd."
         },
         "date": {
           "type": "date",
           "required": false,
+          "role": false,
           "description": "Date the deal was announced or signed."
         }
       }
@@ -179,11 +223,13 @@ export const DOMAIN: DomainSpec = {
             "public"
           ],
           "required": true,
+          "role": false,
           "description": "Classes of data the deployment processes."
         },
         "sector": {
           "type": "string",
           "required": false,
+          "role": false,
           "description": "Sector, e.g. government, defense, finance, health, research, consumer."
         },
         "status": {
@@ -195,6 +241,7 @@ export const DOMAIN: DomainSpec = {
             "retired"
           ],
           "required": false,
+          "role": false,
           "description": "Whether it runs today."
         }
       }
@@ -207,21 +254,25 @@ export const DOMAIN: DomainSpec = {
         "url": {
           "type": "string",
           "required": false,
+          "role": false,
           "description": "Canonical URL or file name."
         },
         "title": {
           "type": "string",
           "required": false,
+          "role": false,
           "description": "Title."
         },
         "publisher": {
           "type": "string",
           "required": false,
+          "role": false,
           "description": "Publisher or issuing body."
         },
         "publishedAt": {
           "type": "date",
           "required": false,
+          "role": false,
           "description": "Publication date."
         },
         "kind": {
@@ -236,11 +287,13 @@ export const DOMAIN: DomainSpec = {
             "seed"
           ],
           "required": false,
+          "role": false,
           "description": "Kind of document."
         },
         "contentHash": {
           "type": "string",
           "required": false,
+          "role": false,
           "description": "SHA-256 of the normalised text."
         }
       }
@@ -260,16 +313,19 @@ export const DOMAIN: DomainSpec = {
             "nonprofit"
           ],
           "required": false,
+          "role": false,
           "description": "Ownership of the lab."
         },
         "founded": {
           "type": "integer",
           "required": false,
+          "role": false,
           "description": "Year founded."
         },
         "website": {
           "type": "string",
           "required": false,
+          "role": false,
           "description": "Home page URL."
         }
       }
@@ -282,67 +338,86 @@ export const DOMAIN: DomainSpec = {
         "openWeights": {
           "type": "boolean",
           "required": false,
+          "role": false,
           "description": "Whether the weights are published for download."
         },
         "license": {
           "type": "string",
           "required": false,
+          "role": false,
           "description": "Licence of the weights or terms of use (MIT, Apache-2.0, proprietary, ...)."
         },
         "family": {
           "type": "string",
           "required": false,
+          "role": false,
           "description": "Model family, e.g. Qwen, DeepSeek, GPT."
         },
         "version": {
           "type": "string",
           "required": false,
+          "role": false,
           "description": "Version within the family, e.g. 3.5, V4."
         },
         "variant": {
           "type": "string",
           "required": false,
+          "role": false,
           "description": "Variant, e.g. Flash, Pro, Instruct, 70B."
         },
         "parametersB": {
           "type": "number",
           "required": false,
+          "role": false,
           "description": "Total parameters, in billions."
         },
         "activeParametersB": {
           "type": "number",
           "required": false,
+          "role": false,
           "description": "Active parameters per token for mixture-of-experts models, in billions."
         },
         "contextTokens": {
           "type": "integer",
           "required": false,
+          "role": false,
           "description": "Context window in tokens."
         },
         "releaseDate": {
           "type": "date",
           "required": false,
+          "role": false,
           "description": "Date of public release."
         },
         "modality": {
           "type": "string",
           "required": false,
+          "role": false,
           "description": "text, multimodal, code, speech, ..."
         },
         "priceInputUsdPerMTok": {
           "type": "number",
           "required": false,
+          "role": false,
           "description": "API price for input, USD per million tokens."
         },
         "priceOutputUsdPerMTok": {
           "type": "number",
           "required": false,
+          "role": false,
           "description": "API price for output, USD per million tokens."
         },
         "languages": {
           "type": "list",
           "required": false,
+          "role": false,
           "description": "Languages the model card lists."
+        },
+        "irrevocableLicense": {
+          "type": "boolean",
+          "required": false,
+          "role": false,
+          "description": "The licence grants perpetual, irrevocable rights to copies already distributed (Apache-2.0 section 2, MIT); withdrawing it binds only later releases."
         }
       }
     },
@@ -358,16 +433,19 @@ export const DOMAIN: DomainSpec = {
             "bloc"
           ],
           "required": true,
+          "role": false,
           "description": "Whether this is a single country or a bloc; a bloc stands for its members in scenarios."
         },
         "iso": {
           "type": "string",
           "required": false,
+          "role": false,
           "description": "ISO 3166-1 alpha-2 code (or a conventional code for a bloc, e.g. EU)."
         },
         "region": {
           "type": "string",
           "required": false,
+          "role": false,
           "description": "World region, e.g. East Asia, Gulf, Western Europe."
         }
       }
@@ -395,11 +473,13 @@ export const DOMAIN: DomainSpec = {
             "other"
           ],
           "required": false,
+          "role": true,
           "description": "The organisation's main role in the AI supply chain."
         },
         "website": {
           "type": "string",
           "required": false,
+          "role": false,
           "description": "Home page URL."
         }
       }
@@ -423,21 +503,25 @@ export const DOMAIN: DomainSpec = {
             "strategy"
           ],
           "required": false,
+          "role": false,
           "description": "Kind of instrument."
         },
         "documentNumber": {
           "type": "string",
           "required": false,
+          "role": false,
           "description": "Official number, e.g. a Federal Register or CELEX number."
         },
         "publishedDate": {
           "type": "date",
           "required": false,
+          "role": false,
           "description": "Date published."
         },
         "effectiveDate": {
           "type": "date",
           "required": false,
+          "role": false,
           "description": "Date it takes effect."
         },
         "status": {
@@ -449,6 +533,7 @@ export const DOMAIN: DomainSpec = {
             "announced"
           ],
           "required": false,
+          "role": false,
           "description": "Legal status."
         }
       }
@@ -486,18 +571,30 @@ export const DOMAIN: DomainSpec = {
             "subsidy"
           ],
           "required": true,
+          "role": false,
           "description": "What the regulation does to the target."
         },
         "scope": {
           "type": "string",
           "required": false,
+          "role": false,
           "description": "Free-text scope, e.g. \"exports to China\", \"public-sector workloads\"."
         }
       },
       "jurisdiction": false,
+      "location": false,
       "control": false,
       "symmetric": false,
-      "substitution": false
+      "substitution": false,
+      "restricts": {
+        "property": "effect",
+        "hard": [
+          "ban"
+        ],
+        "conditional": [
+          "license_required"
+        ]
+      }
     },
     {
       "type": "AVAILABLE_ON",
@@ -510,6 +607,7 @@ export const DOMAIN: DomainSpec = {
       ],
       "properties": {},
       "jurisdiction": false,
+      "location": false,
       "control": false,
       "symmetric": false,
       "substitution": false
@@ -535,10 +633,12 @@ export const DOMAIN: DomainSpec = {
         "note": {
           "type": "string",
           "required": false,
+          "role": false,
           "description": "How the two compare (at parity, behind for training, ...)."
         }
       },
       "jurisdiction": false,
+      "location": false,
       "control": false,
       "symmetric": false,
       "substitution": false
@@ -562,10 +662,12 @@ export const DOMAIN: DomainSpec = {
         "quantity": {
           "type": "integer",
           "required": false,
+          "role": false,
           "description": "Number of units covered, e.g. chips."
         }
       },
       "jurisdiction": false,
+      "location": false,
       "control": false,
       "symmetric": false,
       "substitution": false
@@ -592,10 +694,12 @@ export const DOMAIN: DomainSpec = {
             "other"
           ],
           "required": false,
+          "role": false,
           "description": "How the model derives from its base (Hugging Face base_model_relation)."
         }
       },
       "jurisdiction": false,
+      "location": false,
       "control": false,
       "symmetric": false,
       "substitution": false,
@@ -605,8 +709,37 @@ export const DOMAIN: DomainSpec = {
         "layer": "weights",
         "alternatives": false,
         "carries": [
-          "weights"
-        ]
+          "weights",
+          "provider"
+        ],
+        "installedBase": false,
+        "passes": {
+          "property": "relation",
+          "layers": {
+            "distillation": [
+              "weights",
+              "provider"
+            ],
+            "finetune": [
+              "weights"
+            ],
+            "quantized": [
+              "weights"
+            ],
+            "merge": [
+              "weights"
+            ],
+            "adapter": [
+              "weights"
+            ],
+            "continued_pretraining": [
+              "weights"
+            ],
+            "other": [
+              "weights"
+            ]
+          }
+        }
       }
     },
     {
@@ -621,6 +754,7 @@ export const DOMAIN: DomainSpec = {
       ],
       "properties": {},
       "jurisdiction": false,
+      "location": false,
       "control": true,
       "symmetric": false,
       "substitution": false,
@@ -628,7 +762,8 @@ export const DOMAIN: DomainSpec = {
         "dependent": "from",
         "strength": "hard",
         "layer": "supply",
-        "alternatives": false
+        "alternatives": false,
+        "installedBase": true
       }
     },
     {
@@ -643,6 +778,7 @@ export const DOMAIN: DomainSpec = {
       ],
       "properties": {},
       "jurisdiction": false,
+      "location": false,
       "control": true,
       "symmetric": false,
       "substitution": false,
@@ -650,7 +786,8 @@ export const DOMAIN: DomainSpec = {
         "dependent": "from",
         "strength": "hard",
         "layer": "provider",
-        "alternatives": false
+        "alternatives": false,
+        "installedBase": false
       }
     },
     {
@@ -665,9 +802,49 @@ export const DOMAIN: DomainSpec = {
       ],
       "properties": {},
       "jurisdiction": false,
+      "location": false,
       "control": false,
       "symmetric": false,
       "substitution": false
+    },
+    {
+      "type": "EQUIPPED_BY",
+      "description": "A manufacturer's production tools and the toolmaker that supplies them (EUV lithography from ASML for a foundry or memory maker).",
+      "from": [
+        "Organization"
+      ],
+      "to": [
+        "Organization"
+      ],
+      "properties": {
+        "tool": {
+          "type": "string",
+          "required": false,
+          "role": false,
+          "description": "The tool or process step, e.g. EUV lithography."
+        },
+        "share": {
+          "type": "number",
+          "required": false,
+          "role": false,
+          "description": "This member's part of what the dependent needs, 0 to 1 (a foundry making 60% of a chip, a region holding 30% of a service's capacity)."
+        }
+      },
+      "jurisdiction": false,
+      "location": false,
+      "control": false,
+      "symmetric": false,
+      "substitution": false,
+      "dependency": {
+        "dependent": "from",
+        "strength": "hard",
+        "layer": "supply",
+        "alternatives": true,
+        "capacity": {
+          "share": "share"
+        },
+        "installedBase": true
+      }
     },
     {
       "type": "FABRICATED_BY",
@@ -679,13 +856,21 @@ export const DOMAIN: DomainSpec = {
         "Organization"
       ],
       "properties": {
+        "share": {
+          "type": "number",
+          "required": false,
+          "role": false,
+          "description": "This member's part of what the dependent needs, 0 to 1 (a foundry making 60% of a chip, a region holding 30% of a service's capacity)."
+        },
         "processNode": {
           "type": "string",
           "required": false,
+          "role": false,
           "description": "Process used, e.g. N4."
         }
       },
       "jurisdiction": false,
+      "location": false,
       "control": false,
       "symmetric": false,
       "substitution": false,
@@ -693,7 +878,11 @@ export const DOMAIN: DomainSpec = {
         "dependent": "from",
         "strength": "hard",
         "layer": "supply",
-        "alternatives": true
+        "alternatives": true,
+        "capacity": {
+          "share": "share"
+        },
+        "installedBase": true
       }
     },
     {
@@ -709,6 +898,7 @@ export const DOMAIN: DomainSpec = {
       ],
       "properties": {},
       "jurisdiction": true,
+      "location": false,
       "control": false,
       "symmetric": false,
       "substitution": false
@@ -726,13 +916,21 @@ export const DOMAIN: DomainSpec = {
         "DataCenter"
       ],
       "properties": {
+        "share": {
+          "type": "number",
+          "required": false,
+          "role": false,
+          "description": "This member's part of what the dependent needs, 0 to 1 (a foundry making 60% of a chip, a region holding 30% of a service's capacity)."
+        },
         "region": {
           "type": "string",
           "required": false,
+          "role": false,
           "description": "Cloud region or offering used."
         }
       },
       "jurisdiction": false,
+      "location": false,
       "control": false,
       "symmetric": false,
       "substitution": false,
@@ -740,7 +938,11 @@ export const DOMAIN: DomainSpec = {
         "dependent": "from",
         "strength": "hard",
         "layer": "hosting",
-        "alternatives": true
+        "alternatives": true,
+        "capacity": {
+          "share": "share"
+        },
+        "installedBase": false
       }
     },
     {
@@ -761,10 +963,12 @@ export const DOMAIN: DomainSpec = {
         "amountUsd": {
           "type": "number",
           "required": false,
+          "role": false,
           "description": "Amount in US dollars."
         }
       },
       "jurisdiction": false,
+      "location": false,
       "control": false,
       "symmetric": false,
       "substitution": false
@@ -786,10 +990,12 @@ export const DOMAIN: DomainSpec = {
         "city": {
           "type": "string",
           "required": false,
+          "role": false,
           "description": "City or site within the nation."
         }
       },
       "jurisdiction": true,
+      "location": true,
       "control": false,
       "symmetric": false,
       "substitution": false
@@ -805,6 +1011,7 @@ export const DOMAIN: DomainSpec = {
       ],
       "properties": {},
       "jurisdiction": true,
+      "location": false,
       "control": false,
       "symmetric": false,
       "substitution": false
@@ -824,9 +1031,49 @@ export const DOMAIN: DomainSpec = {
       ],
       "properties": {},
       "jurisdiction": false,
+      "location": false,
       "control": true,
       "symmetric": false,
       "substitution": false
+    },
+    {
+      "type": "PACKAGED_BY",
+      "description": "Advanced packaging of a chip - the company that assembles its dies and memory into one package (CoWoS at TSMC).",
+      "from": [
+        "Chip"
+      ],
+      "to": [
+        "Organization"
+      ],
+      "properties": {
+        "process": {
+          "type": "string",
+          "required": false,
+          "role": false,
+          "description": "Packaging process, e.g. CoWoS-S, CoWoS-L."
+        },
+        "share": {
+          "type": "number",
+          "required": false,
+          "role": false,
+          "description": "This member's part of what the dependent needs, 0 to 1 (a foundry making 60% of a chip, a region holding 30% of a service's capacity)."
+        }
+      },
+      "jurisdiction": false,
+      "location": false,
+      "control": false,
+      "symmetric": false,
+      "substitution": false,
+      "dependency": {
+        "dependent": "from",
+        "strength": "hard",
+        "layer": "supply",
+        "alternatives": true,
+        "capacity": {
+          "share": "share"
+        },
+        "installedBase": true
+      }
     },
     {
       "type": "PARTNERS_WITH",
@@ -845,6 +1092,7 @@ export const DOMAIN: DomainSpec = {
       ],
       "properties": {},
       "jurisdiction": false,
+      "location": false,
       "control": false,
       "symmetric": true,
       "substitution": false
@@ -879,10 +1127,12 @@ export const DOMAIN: DomainSpec = {
             "host"
           ],
           "required": false,
+          "role": false,
           "description": "Role of the party in the deal."
         }
       },
       "jurisdiction": false,
+      "location": false,
       "control": false,
       "symmetric": false,
       "substitution": false
@@ -900,13 +1150,21 @@ export const DOMAIN: DomainSpec = {
         "Chip"
       ],
       "properties": {
+        "share": {
+          "type": "number",
+          "required": false,
+          "role": false,
+          "description": "This member's part of what the dependent needs, 0 to 1 (a foundry making 60% of a chip, a region holding 30% of a service's capacity)."
+        },
         "count": {
           "type": "integer",
           "required": false,
+          "role": false,
           "description": "Number of accelerators."
         }
       },
       "jurisdiction": false,
+      "location": false,
       "control": false,
       "symmetric": false,
       "substitution": false,
@@ -914,7 +1172,12 @@ export const DOMAIN: DomainSpec = {
         "dependent": "from",
         "strength": "hard",
         "layer": "serving",
-        "alternatives": true
+        "alternatives": true,
+        "capacity": {
+          "share": "share",
+          "count": "count"
+        },
+        "installedBase": false
       }
     },
     {
@@ -931,6 +1194,7 @@ export const DOMAIN: DomainSpec = {
       ],
       "properties": {},
       "jurisdiction": false,
+      "location": false,
       "control": true,
       "symmetric": false,
       "substitution": false
@@ -954,10 +1218,12 @@ export const DOMAIN: DomainSpec = {
         "note": {
           "type": "string",
           "required": false,
+          "role": false,
           "description": "Caveats of the substitution."
         }
       },
       "jurisdiction": false,
+      "location": false,
       "control": false,
       "symmetric": true,
       "substitution": true
@@ -977,10 +1243,12 @@ export const DOMAIN: DomainSpec = {
         "count": {
           "type": "integer",
           "required": false,
+          "role": false,
           "description": "Number of accelerators used."
         }
       },
       "jurisdiction": false,
+      "location": false,
       "control": false,
       "symmetric": false,
       "substitution": false,
@@ -988,7 +1256,8 @@ export const DOMAIN: DomainSpec = {
         "dependent": "from",
         "strength": "upstream",
         "layer": "weights",
-        "alternatives": false
+        "alternatives": false,
+        "installedBase": false
       }
     },
     {
@@ -1000,8 +1269,16 @@ export const DOMAIN: DomainSpec = {
       "to": [
         "Chip"
       ],
-      "properties": {},
+      "properties": {
+        "share": {
+          "type": "number",
+          "required": false,
+          "role": false,
+          "description": "This member's part of what the dependent needs, 0 to 1 (a foundry making 60% of a chip, a region holding 30% of a service's capacity)."
+        }
+      },
       "jurisdiction": false,
+      "location": false,
       "control": false,
       "symmetric": false,
       "substitution": false,
@@ -1009,7 +1286,11 @@ export const DOMAIN: DomainSpec = {
         "dependent": "from",
         "strength": "hard",
         "layer": "supply",
-        "alternatives": true
+        "alternatives": true,
+        "capacity": {
+          "share": "share"
+        },
+        "installedBase": true
       }
     },
     {
@@ -1029,10 +1310,12 @@ export const DOMAIN: DomainSpec = {
             "self_hosted"
           ],
           "required": true,
+          "role": false,
           "description": "api - calls the provider's service; self_hosted - runs the weights on its own hardware."
         }
       },
       "jurisdiction": false,
+      "location": false,
       "control": false,
       "symmetric": false,
       "substitution": false,
@@ -1040,6 +1323,7 @@ export const DOMAIN: DomainSpec = {
         "dependent": "from",
         "strength": "hard",
         "alternatives": true,
+        "installedBase": false,
         "passes": {
           "property": "via",
           "layers": {

@@ -6,7 +6,7 @@ export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}(T[0-9:.]+(Z|[+-]\d{2
 
 export const LABELS = ["Chip","Cloud","DataCenter","Deal","Deployment","Document","Lab","Model","Nation","Organization","Regulation"] as const;
 export type Label = (typeof LABELS)[number];
-export const RELATION_TYPES = ["APPLIES_TO","AVAILABLE_ON","COMPETES_WITH","COVERS","DERIVED_FROM","DESIGNED_BY","DEVELOPED_BY","ENACTED_BY","FABRICATED_BY","HEADQUARTERED_IN","HOSTED_ON","INVESTS_IN","LOCATED_IN","MEMBER_OF","OPERATED_BY","PARTNERS_WITH","PARTY_TO","RUNS_ON","SUBSIDIARY_OF","SUBSTITUTES","TRAINED_ON","USES_MEMORY","USES_MODEL"] as const;
+export const RELATION_TYPES = ["APPLIES_TO","AVAILABLE_ON","COMPETES_WITH","COVERS","DERIVED_FROM","DESIGNED_BY","DEVELOPED_BY","ENACTED_BY","EQUIPPED_BY","FABRICATED_BY","HEADQUARTERED_IN","HOSTED_ON","INVESTS_IN","LOCATED_IN","MEMBER_OF","OPERATED_BY","PACKAGED_BY","PARTNERS_WITH","PARTY_TO","RUNS_ON","SUBSIDIARY_OF","SUBSTITUTES","TRAINED_ON","USES_MEMORY","USES_MODEL"] as const;
 export type RelationType = (typeof RELATION_TYPES)[number];
 
 /** Id prefix per label: ids are `<prefix>:<slug>`. */
@@ -16,6 +16,8 @@ export const ID_PREFIX: Record<Label, string> = {"Chip":"chip","Cloud":"cloud","
 export interface ChipProps {
   /** What kind of part this is. */
   kind?: "gpu" | "tpu" | "npu" | "asic" | "cpu" | "hbm" | "other";
+  /** The market the part is built for; a replacement must serve the same one (a data-centre accelerator for a data-centre accelerator). */
+  segment?: "data_center" | "edge" | "pc" | "mobile" | "automotive" | "memory" | "other";
   /** Export-control classification, e.g. ECCN 3A090, or a regime name. */
   exportClass?: string;
   /** On-package memory, e.g. 96 GB HBM3. */
@@ -50,6 +52,8 @@ export interface DataCenterProps {
   gpuCount?: number;
   /** Operating status. */
   status?: "operational" | "under_construction" | "planned" | "damaged" | "offline";
+  /** Who may run workloads there; a restricted site (a classified or military machine) is no host for anyone else, and a replacement host must offer the same access. */
+  access?: "public" | "restricted";
   [extra: string]: unknown;
 }
 
@@ -137,6 +141,8 @@ export interface ModelProps {
   priceOutputUsdPerMTok?: number;
   /** Languages the model card lists. */
   languages?: string[];
+  /** The licence grants perpetual, irrevocable rights to copies already distributed (Apache-2.0 section 2, MIT); withdrawing it binds only later releases. */
+  irrevocableLicense?: boolean;
   [extra: string]: unknown;
 }
 
@@ -179,6 +185,7 @@ export interface RegulationProps {
 export const labelProps = {
   Chip: z.looseObject({
     kind: z.enum(["gpu","tpu","npu","asic","cpu","hbm","other"]).optional(),
+    segment: z.enum(["data_center","edge","pc","mobile","automotive","memory","other"]).optional(),
     exportClass: z.string().optional(),
     memory: z.string().optional(),
     memoryGb: z.number().optional(),
@@ -195,6 +202,7 @@ export const labelProps = {
     powerMw: z.number().optional(),
     gpuCount: z.number().int().optional(),
     status: z.enum(["operational","under_construction","planned","damaged","offline"]).optional(),
+    access: z.enum(["public","restricted"]).optional(),
   }),
   Deal: z.looseObject({
     kind: z.enum(["investment","procurement","partnership","grant","loan","acquisition","framework","contract","subsidy"]).optional(),
@@ -236,6 +244,7 @@ export const labelProps = {
     priceInputUsdPerMTok: z.number().optional(),
     priceOutputUsdPerMTok: z.number().optional(),
     languages: z.array(z.string()).optional(),
+    irrevocableLicense: z.boolean().optional(),
   }),
   Nation: z.looseObject({
     kind: z.enum(["country","bloc"]),
@@ -284,13 +293,19 @@ export const relationProps = {
   ENACTED_BY: z.looseObject({
 
   }),
+  EQUIPPED_BY: z.looseObject({
+    tool: z.string().optional(),
+    share: z.number().optional(),
+  }),
   FABRICATED_BY: z.looseObject({
+    share: z.number().optional(),
     processNode: z.string().optional(),
   }),
   HEADQUARTERED_IN: z.looseObject({
 
   }),
   HOSTED_ON: z.looseObject({
+    share: z.number().optional(),
     region: z.string().optional(),
   }),
   INVESTS_IN: z.looseObject({
@@ -305,6 +320,10 @@ export const relationProps = {
   OPERATED_BY: z.looseObject({
 
   }),
+  PACKAGED_BY: z.looseObject({
+    process: z.string().optional(),
+    share: z.number().optional(),
+  }),
   PARTNERS_WITH: z.looseObject({
 
   }),
@@ -312,6 +331,7 @@ export const relationProps = {
     role: z.enum(["investor","recipient","buyer","seller","supplier","partner","lender","borrower","grantor","acquirer","target","host"]).optional(),
   }),
   RUNS_ON: z.looseObject({
+    share: z.number().optional(),
     count: z.number().int().optional(),
   }),
   SUBSIDIARY_OF: z.looseObject({
@@ -324,7 +344,7 @@ export const relationProps = {
     count: z.number().int().optional(),
   }),
   USES_MEMORY: z.looseObject({
-
+    share: z.number().optional(),
   }),
   USES_MODEL: z.looseObject({
     via: z.enum(["api","self_hosted"]),
@@ -341,6 +361,7 @@ export const RELATION_ENDPOINTS: Record<RelationType, { from: readonly Label[]; 
   DESIGNED_BY: { from: ["Chip"], to: ["Organization","Lab"] },
   DEVELOPED_BY: { from: ["Model"], to: ["Lab","Organization"] },
   ENACTED_BY: { from: ["Regulation"], to: ["Nation","Organization"] },
+  EQUIPPED_BY: { from: ["Organization"], to: ["Organization"] },
   FABRICATED_BY: { from: ["Chip"], to: ["Organization"] },
   HEADQUARTERED_IN: { from: ["Lab","Organization","Cloud"], to: ["Nation"] },
   HOSTED_ON: { from: ["Deployment","Model","Cloud"], to: ["Cloud","DataCenter"] },
@@ -348,6 +369,7 @@ export const RELATION_ENDPOINTS: Record<RelationType, { from: readonly Label[]; 
   LOCATED_IN: { from: ["DataCenter","Deployment","Organization","Lab","Cloud"], to: ["Nation"] },
   MEMBER_OF: { from: ["Nation"], to: ["Nation"] },
   OPERATED_BY: { from: ["DataCenter","Cloud","Deployment"], to: ["Organization","Lab","Nation"] },
+  PACKAGED_BY: { from: ["Chip"], to: ["Organization"] },
   PARTNERS_WITH: { from: ["Nation","Lab","Organization","Cloud"], to: ["Nation","Lab","Organization","Cloud"] },
   PARTY_TO: { from: ["Nation","Lab","Organization","Cloud"], to: ["Deal"] },
   RUNS_ON: { from: ["Model","Deployment","DataCenter","Cloud"], to: ["Chip"] },

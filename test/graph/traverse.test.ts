@@ -5,6 +5,7 @@ import { SnapshotBuilder, type Snapshot } from '../../graph/snapshot.js';
 import { anySteps, dependencySteps, reach } from '../../graph/traverse.js';
 import { kShortestPaths } from '../../graph/paths.js';
 import { exposure, homeOf, jurisdictionsOf } from '../../graph/exposure.js';
+import { FAILURE_LAYERS as LAYERS } from '../../schema/layers.js';
 import type { Label, RelationType } from '../../schema/generated/model.js';
 
 function graph(nodes: [string, Label][], edges: [string, RelationType, string, Record<string, string>?][]): Snapshot {
@@ -140,6 +141,8 @@ describe('exposure', () => {
     const layer = (l: string) => r.layers.find((x) => x.layer === l)!;
     expect(layer('serving').exposed).toBe(2);
     expect(layer('provider').exposed).toBe(0);
+    // the layers are the schema's, the same list the scenario engine uses
+    expect(r.layers.map((l) => l.layer)).toEqual([...LAYERS]);
     const item = layer('serving').items.find((i) => world.ids[i.dependency] === 'chip:x' && world.ids[i.subject] === 'deployment:d')!;
     expect(item.path.map((e) => world.edgeIds[e])).toEqual(['deployment:d-USES_MODEL-model:m', 'model:m-RUNS_ON-chip:x']);
     expect(ids(world, item.jurisdictions)).toEqual(['nation:us']);
@@ -162,7 +165,8 @@ describe('exposure', () => {
       ],
     );
     const r = exposure(selfHosted, selfHosted.indexOf('nation:fr')!, { subjects: ['Deployment'] });
-    expect(r.exposed).toBe(0);
+    // the model itself is US-controlled (the `direct` layer of USES_MODEL); its provider is not reached
+    expect(r.layers.filter((l) => l.exposed > 0).map((l) => l.layer)).toEqual(['direct']);
     const api = exposure(world, at('nation:fr'), { subjects: ['Deployment'] });
     expect(api.exposed).toBe(1);
   });

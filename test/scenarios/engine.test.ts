@@ -54,7 +54,7 @@ describe('export_control', () => {
 
   it('suggests the declared substitute that the ban does not hit', () => {
     const imp = r.impacts.find((i) => i.deployment.id === 'deployment:cn-api')!;
-    expect(imp.mitigations[0]).toEqual({ replace: 'chip:nvidia-h20', with: 'chip:huawei-ascend-910c', note: 'needs porting to CANN' });
+    expect(imp.mitigations[0]).toEqual({ replace: 'chip:nvidia-h20', with: 'chip:huawei-ascend-910c', basis: 'substitute', note: 'needs porting to CANN' });
   });
 
   it('puts at risk instead of breaking when a licence is required', () => {
@@ -109,9 +109,9 @@ describe('data_localization', () => {
 describe('outage', () => {
   const s = statuses(run([{ type: 'outage', targets: ['nation:ae'] }]));
   it('breaks a deployment hosted only in the struck region', () => expect(s['deployment:ae-direct']).toBe('BROKEN'));
-  it('degrades deployments on a cloud with another data centre', () => {
-    expect(s['deployment:us-aws']).toBe('DEGRADED');
-    expect(s['deployment:fr-ministry']).toBe('DEGRADED');
+  it('leaves alone deployments on a cloud that keeps another region: the cloud takes the loss, not its users', () => {
+    expect(s['deployment:us-aws']).toBeUndefined();
+    expect(s['deployment:fr-ministry']).toBeUndefined();
   });
   it('takes an organisation down with what it controls', () => {
     const s2 = statuses(run([{ type: 'outage', targets: ['org:tsmc'] }]));
@@ -181,7 +181,10 @@ describe('schema flags', () => {
     expect([...SUBSTITUTION_TYPES].sort()).toEqual(flagged.sort());
   });
 
-  it('lineage passes only the weights layer (dependency.carries)', () => {
-    expect(DOMAIN.relations.find((r) => r.type === 'DERIVED_FROM')!.dependency!.carries).toEqual(['weights']);
+  it("lineage passes the weights layer, and a distillation its teacher's provider too (dependency.carries, passes)", () => {
+    const dep = DOMAIN.relations.find((r) => r.type === 'DERIVED_FROM')!.dependency!;
+    expect(dep.carries).toEqual(['weights', 'provider']);
+    expect(dep.passes!.layers.distillation).toEqual(['weights', 'provider']);
+    expect(dep.passes!.layers.finetune).toEqual(['weights']);
   });
 });

@@ -5,7 +5,7 @@ import { formatChokepoints, terminalSafe } from '../../scenarios/format.js';
 describe('terminal output', () => {
   it('shows escape sequences smuggled into ids as replacement characters', () => {
     expect(terminalSafe('org:\u001b]0;pwned\u0007x')).toBe('org:\ufffd]0;pwned\ufffdx');
-    const out = formatChokepoints([{ entity: { id: 'org:\u001b[31mred', name: 'x', label: 'Organization' }, broken: 1, share: 0.5 }]);
+    const out = formatChokepoints([{ entity: { id: 'org:\u001b[31mred', name: 'x', label: 'Organization' }, broken: 1, degraded: 0, atRisk: 0, share: 0.5 }]);
     expect(out).not.toContain('\u001b');
     expect(out).toContain('org:\ufffd[31mred');
   });

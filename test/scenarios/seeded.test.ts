@@ -65,3 +65,77 @@ describe('mitigations on the seeded graph read right', () => {
     expect(suggested).not.toContain('cloud:microsoft-azure');
   });
 });
+
+// Expected outcomes of the library, written from the articles each scenario cites.
+describe('library scenarios read as their source articles', () => {
+  const run = (name: string, extra: Record<string, unknown> = {}) => runScenario(snap, { ...findScenario(name), ...extra });
+  const ids = (r: ScenarioResult, status: string) => r.impacts.filter((i) => i.status === status).map((i) => i.deployment.id);
+
+  it('h20-ban (001: "significant but not decisive", Ascend the backup): installed H20 clusters run on at 6 months, break in the long run', () => {
+    const long = run('h20-ban');
+    const soon = run('h20-ban', { horizon: '6m' });
+    expect(ids(long, 'BROKEN')).toEqual(['deployment:chinese-enterprise-deepseek-h20', 'deployment:deepseek-chat-service']);
+    expect(ids(soon, 'BROKEN')).toEqual([]);
+    expect(ids(soon, 'AT_RISK')).toEqual(['deployment:chinese-enterprise-deepseek-h20', 'deployment:deepseek-chat-service']);
+    for (const imp of long.impacts) {
+      expect(imp.causes[0]).toMatchObject({ type: 'export_control', origin: 'chip:nvidia-h20' });
+      expect(imp.mitigations[0]?.with).toMatch(/^chip:huawei-ascend/);
+      // the H200 is under licence for China by a rule in force: never offered there
+      expect(imp.mitigations.map((m) => m.with)).not.toContain('chip:nvidia-h200');
+    }
+  });
+
+  it('gulf-datacenter-strike (004: strikes on Middle East cloud infrastructure): only what is hosted in the struck regions breaks', () => {
+    const r = run('gulf-datacenter-strike');
+    expect(ids(r, 'BROKEN')).toEqual(['deployment:g42-microsoft-uae-capacity', 'deployment:uae-falcon-sovereign']);
+    for (const id of ['deployment:chatgpt', 'deployment:nsa-mythos', 'deployment:us-federal-openai-azure-government', 'deployment:german-hospital-ai-aws-frankfurt'])
+      expect(statusOf(r, id)).toBe('UNAFFECTED');
+    // a classified machine is no host for anyone else
+    expect(r.impacts.flatMap((i) => i.mitigations.map((m) => m.with))).not.toContain('dc:french-defense-classified-supercomputer');
+  });
+
+  it('cloud-act-ruling (001: US law reaches data "regardless of where the data resides"): AWS Frankfurt fails through its US operator; EU-owned clouds do not', () => {
+    const r = run('cloud-act-ruling');
+    const hospital = r.impacts.find((i) => i.deployment.id === 'deployment:german-hospital-ai-aws-frankfurt')!;
+    expect(hospital.status).toBe('BROKEN');
+    expect(hospital.causes[0]).toMatchObject({ type: 'cloud_act_ruling', origin: 'nation:us' });
+    expect(hospital.causes[0]!.steps.map((s) => s.to)).toContain('org:amazon');
+    expect(statusOf(r, 'deployment:ec-sovereign-cloud-workloads')).toBe('UNAFFECTED');
+  });
+
+  it("EU data residency reads where data sits: AWS Frankfurt keeps the hospital's data in the EU; the US model API it calls does not", () => {
+    const r = runScenario(snap, { ...findScenario('eu-sovereign-cloud-mandate'), shocks: [{ type: 'data_localization', jurisdiction: 'nation:eu', dataClasses: ['health'] }] });
+    const hospital = r.impacts.find((i) => i.deployment.id === 'deployment:german-hospital-ai-aws-frankfurt')!;
+    const touched = hospital.causes.flatMap((c) => [c.origin, ...c.steps.flatMap((s) => [s.from, s.to])]);
+    expect(touched).not.toContain('dc:aws-eu-central-1');
+    expect(touched).not.toContain('cloud:aws');
+    expect(hospital.causes[0]!.steps.at(-1)!.rel).toBe('USES_MODEL');
+  });
+
+  it('us-api-cutoff-china (000, 003: US labs block Chinese users): the chains start at the lab that cut access; self-hosted weights run on', () => {
+    const r = run('us-api-cutoff-china');
+    expect(ids(r, 'BROKEN')).toEqual(['deployment:china-enterprise-us-model-access', 'deployment:chinese-firms-distillation-pipelines']);
+    for (const imp of r.impacts) for (const c of imp.causes) expect(c.origin).toMatch(/^lab:(openai|anthropic|google-deepmind)$/);
+    // a model swap stays among the mitigations
+    expect(r.impacts[0]!.mitigations.some((m) => m.replace.startsWith('model:'))).toBe(true);
+  });
+
+  it('ascend-sanctions and hbm-export-ban (001, 004): the Ascend pathway breaks, the US H20 does not', () => {
+    for (const name of ['ascend-sanctions', 'hbm-export-ban']) {
+      const r = run(name);
+      expect(ids(r, 'BROKEN'), name).toEqual(['deployment:deepseek-v4-on-ascend', 'deployment:zhipu-glm-service']);
+      expect(statusOf(r, 'deployment:deepseek-chat-service'), name).toBe('UNAFFECTED');
+    }
+  });
+
+  it('taiwan-fab-outage (001: "a significant escalation, over Taiwan"): an outage of Taiwan as a place takes its fabs down, and ASML heads the chokepoints below the chip', async () => {
+    const tw = runScenario(snap, { ...findScenario('taiwan-fab-outage'), shocks: [{ type: 'outage', targets: ['nation:tw'] }] });
+    const tsmc = run('taiwan-fab-outage');
+    expect(tw.summary.broken).toBe(tsmc.summary.broken);
+    expect(tw.summary.broken).toBeGreaterThan(20);
+    const { rankChokepoints } = await import('../../scenarios/chokepoints.js');
+    const top = rankChokepoints(snap, { first: 3 }).map((r) => r.entity.id);
+    expect(top).toContain('org:asml');
+    expect(top).toContain('org:tsmc');
+  });
+});

@@ -10,7 +10,7 @@ import { analysisQueries } from './analysis.js';
 import { Mutation } from './mutation.js';
 import { ingestMutations, ingestQueries } from './ingest.js';
 import { Relation, Source } from './relation.js';
-import { CauseStep, Chokepoint, Impact, Mitigation, ScenarioInfo, scenarioQueries } from './scenario.js';
+import { CauseStep, Chokepoint, Impact, Mitigation, ScenarioInfo, StatusChange, scenarioQueries } from './scenario.js';
 
 // real calendar dates only: 2026-02-30 is refused, never read as "no date"
 const parseDate = (value: unknown) => {
@@ -60,6 +60,7 @@ const typed: Resolvers = {
   Impact,
   CauseStep,
   Mitigation,
+  StatusChange,
   Chokepoint,
   Source: { ...Source, retracted: (c) => (c as { retracted?: boolean }).retracted === true },
 };

@@ -6,7 +6,7 @@ import { runScenario } from '../../../scenarios/engine.js';
 import { rankChokepoints } from '../../../scenarios/chokepoints.js';
 import { findScenario, fromObject, loadLibrary } from '../../../scenarios/scenario-file.js';
 import type { GraphContext } from '../context.js';
-import type { RelationType, CauseStepResolvers, ChokepointResolvers, ImpactResolvers, MitigationResolvers, QueryResolvers, ScenarioInfoResolvers } from '../generated.js';
+import type { RelationType, CauseStepResolvers, ChokepointResolvers, ImpactResolvers, MitigationResolvers, QueryResolvers, StatusChangeResolvers, ScenarioInfoResolvers } from '../generated.js';
 import { labelOf, pageSize } from '../entity-types.js';
 
 async function entity(id: string, ctx: GraphContext) {
@@ -24,9 +24,10 @@ export const scenarioQueries: Pick<QueryResolvers, 'scenarios' | 'runScenario' |
     for (const err of errors) ctx.logger.warn({ err: err.message }, 'a library scenario does not load');
     return scenarios;
   },
-  runScenario: async (_p, { name, shocks, asOf }, ctx) => {
+  runScenario: async (_p, { name, shocks, asOf, baseline, horizon }, ctx) => {
     if ((name ? 1 : 0) + (shocks ? 1 : 0) !== 1) throw new InvalidInput('runScenario: give either name (a library scenario) or shocks (a list of shocks), not both or neither');
-    const scenario = name ? findScenario(name) : fromObject({ name: 'ad-hoc', title: 'Ad-hoc scenario', shocks }, 'shocks');
+    const given = name ? findScenario(name) : fromObject({ name: 'ad-hoc', title: 'Ad-hoc scenario', shocks }, 'shocks');
+    const scenario = fromObject({ ...given, ...(typeof baseline === 'boolean' ? { baseline } : {}), ...(horizon ? { horizon } : {}) }, 'runScenario');
     const snapshot = await ctx.snapshots.get();
     ctx.meter.check();
     const result = runScenario(snapshot, scenario, asOf ? { asOf } : {});
@@ -59,6 +60,10 @@ export const CauseStep: CauseStepResolvers = {
     const id = relationId(st.from, st.rel, st.to);
     return (await ctx.loaders.relations.load(st.from)).find((r) => r.id === id) ?? null;
   },
+};
+
+export const StatusChange: StatusChangeResolvers = {
+  deployment: (c, _a, ctx) => entity(c.deployment.id, ctx),
 };
 
 export const Mitigation: MitigationResolvers = {

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diffScenarios, baselineOf } from '../../scenarios/diff.js';
 import { runScenario } from '../../scenarios/engine.js';
-import { chainOrigin, exposureUnderScenario } from '../../scenarios/exposure.js';
 import { fromObject } from '../../scenarios/scenario-file.js';
-import { InvalidInput } from '../../schema/errors.js';
 import { smallWorld } from './small-world.js';
 
 const snap = smallWorld();
@@ -54,44 +52,5 @@ describe('diffScenarios', () => {
     const d = diffScenarios(runScenario(snap, gulf), ban);
     const aeDirect = d.changes.find((c) => c.deployment.id === 'deployment:ae-direct');
     expect(aeDirect).toEqual({ deployment: { id: 'deployment:ae-direct', name: 'ae-direct' }, before: 'BROKEN', after: 'UNAFFECTED' });
-  });
-});
-
-describe('exposureUnderScenario', () => {
-  it("keeps only the nation's deployments, with their statuses and the shocked entities behind them", () => {
-    const e = exposureUnderScenario(snap, h20Ban, 'nation:cn');
-    expect(e.nation).toEqual({ id: 'nation:cn', name: 'cn' });
-    expect(e.deployments).toBe(5);
-    expect(e.summary).toEqual({ broken: 1, degraded: 1, atRisk: 1, unaffected: 2 });
-    expect(e.impacts.map((i) => i.deployment.id)).toEqual(['deployment:cn-api', 'deployment:cn-dual', 'deployment:cn-self']);
-    expect(e.origins).toEqual([{ id: 'chip:nvidia-h20', name: 'nvidia-h20', deployments: 3 }]);
-  });
-
-  it('counts the members of a bloc', () => {
-    const cloudAct = fromObject({ name: 'ca', title: 'ca', shocks: [{ type: 'cloud_act_ruling', jurisdiction: 'nation:us', protected: ['nation:eu'], dataClasses: ['government'] }] });
-    const e = exposureUnderScenario(snap, cloudAct, 'nation:eu');
-    expect(e.deployments).toBe(4);
-    expect(e.summary.broken).toBe(2);
-    expect(e.impacts.every((i) => i.deployment.id.startsWith('deployment:fr-'))).toBe(true);
-  });
-
-  it('shows a nation the scenario spares as unaffected', () => {
-    const e = exposureUnderScenario(snap, h20Ban, 'nation:us');
-    expect(e.summary).toEqual({ broken: 0, degraded: 0, atRisk: 0, unaffected: 2 });
-    expect(e.origins).toEqual([]);
-  });
-
-  it('rejects an unknown nation, naming it', () => {
-    expect(() => exposureUnderScenario(snap, h20Ban, 'nation:atlantis')).toThrow(InvalidInput);
-    expect(() => exposureUnderScenario(snap, h20Ban, 'nation:atlantis')).toThrow('nation: unknown entity "nation:atlantis"');
-  });
-
-  it('names the shocked end of a chain as its origin', () => {
-    const steps = [
-      { from: 'model:deepseek-v4', rel: 'RUNS_ON', to: 'chip:nvidia-h20' },
-      { from: 'deployment:cn-api', rel: 'USES_MODEL', to: 'model:deepseek-v4' },
-    ];
-    expect(chainOrigin(steps, 'deployment:cn-api')).toBe('chip:nvidia-h20');
-    expect(chainOrigin([], 'deployment:cn-api')).toBe('deployment:cn-api');
   });
 });

@@ -1,0 +1,59 @@
+// The graph's own rules in force: regulations whose `restricts` relations (APPLIES_TO with effect
+// ban or license_required) name items and destinations, in force at the date (status in_force,
+// effective on or before it). Mitigations must respect them; a scenario with `baseline: true`
+// evaluates them first.
+import { DOMAIN } from '../schema/generated/domain.js';
+import { LABELS, RELATION_TYPES } from '../schema/generated/model.js';
+import { dateMs, type Snapshot } from '../graph/snapshot.js';
+import { CONDITIONAL, HARD } from './rules/rule.js';
+
+/** One regulation in force restricting items for destinations. */
+export interface RuleInForce {
+  regulation: number;
+  /** restricted items with the level of each restriction */
+  items: { node: number; level: typeof HARD | typeof CONDITIONAL }[];
+  /** the destinations (places) it restricts them for */
+  destinations: number[];
+}
+
+const RESTRICTS = RELATION_TYPES.map((t) => DOMAIN.relations.find((r) => r.type === t)?.restricts);
+// places are what jurisdiction relations point to (nations, blocs)
+const PLACE_LABELS = new Set(DOMAIN.relations.filter((r) => r.jurisdiction).flatMap((r) => r.to.map((l) => LABELS.indexOf(l as (typeof LABELS)[number]))));
+
+/** Whether a regulation node is in force at asOfMs (NaN: any date). */
+export function inForce(s: Snapshot, reg: number, asOfMs: number): boolean {
+  const props = s.nodeProps[reg]!;
+  if (props.status !== 'in_force') return false;
+  const effective = dateMs(typeof props.effectiveDate === 'string' ? props.effectiveDate : undefined);
+  return Number.isNaN(asOfMs) || Number.isNaN(effective) || effective <= asOfMs;
+}
+
+const cache = new WeakMap<Snapshot, Map<number, RuleInForce[]>>();
+
+/** Every restricting regulation in force at a date, by node index (cached per snapshot and date). */
+export function rulesInForce(s: Snapshot, asOfMs: number): RuleInForce[] {
+  let perDate = cache.get(s);
+  if (!perDate) cache.set(s, (perDate = new Map()));
+  const key = Number.isNaN(asOfMs) ? -Infinity : asOfMs;
+  const known = perDate.get(key);
+  if (known) return known;
+  const byReg = new Map<number, RuleInForce>();
+  for (let e = 0; e < s.edgeCount; e++) {
+    const r = RESTRICTS[s.edgeType[e]!];
+    if (!r || !s.validAt(e, asOfMs)) continue;
+    const value = s.edgeProps[e]![r.property];
+    const level = r.hard.includes(String(value)) ? HARD : r.conditional.includes(String(value)) ? CONDITIONAL : 0;
+    if (!level) continue;
+    const reg = s.edgeFrom[e]!;
+    if (!inForce(s, reg, asOfMs)) continue;
+    let rule = byReg.get(reg);
+    if (!rule) byReg.set(reg, (rule = { regulation: reg, items: [], destinations: [] }));
+    const to = s.edgeTo[e]!;
+    if (PLACE_LABELS.has(s.labelOf[to]!)) rule.destinations.push(to);
+    else rule.items.push({ node: to, level });
+  }
+  // a rule naming no destination has no scope the graph can check: left out rather than applied everywhere
+  const out = [...byReg.values()].filter((r) => r.items.length && r.destinations.length).sort((a, b) => a.regulation - b.regulation);
+  perDate.set(key, out);
+  return out;
+}
