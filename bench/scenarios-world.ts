@@ -19,7 +19,8 @@ const API: Props = Object.freeze({ via: 'api' }) as Props;
 const SELF: Props = Object.freeze({ via: 'self_hosted' }) as Props;
 const CLASSES: Props[] = [['government'], ['personal'], ['public'], ['financial', 'personal'], ['health', 'personal']].map((c) => Object.freeze({ dataClasses: c }) as Props);
 
-function rng(seed: number): () => number {
+/** A small deterministic generator (mulberry32): the same seed gives the same sequence, so a run can be replayed. */
+export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

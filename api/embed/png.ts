@@ -4,6 +4,7 @@
 // distinct PNG requests is answered 503 with Retry-After instead of stalling every other request.
 import { Resvg } from '@resvg/resvg-js';
 import { Piscina } from 'piscina';
+import { Busy } from '../server/busy.js';
 
 /** Rasterises an SVG at `scale` times its size, in this thread. */
 export function svgToPng(svg: string, scale: number): Uint8Array {
@@ -27,15 +28,7 @@ export interface PngPoolLimits {
 export const PNG_POOL_LIMITS: PngPoolLimits = { threads: 1, queue: 3, timeoutMs: 15_000 };
 
 /** A render refused because the pool is full, or abandoned over its time limit; `retryAfter` in seconds. */
-export class RenderBusy extends Error {
-  constructor(
-    message: string,
-    readonly retryAfter: number,
-  ) {
-    super(message);
-    this.name = 'RenderBusy';
-  }
-}
+export class RenderBusy extends Busy {}
 
 const WORKER = new URL('./png-worker.js', import.meta.url).href;
 

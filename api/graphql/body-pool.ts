@@ -4,6 +4,7 @@
 // alone; on the serving thread every such request delayed every other request by that much.
 import { Piscina } from 'piscina';
 import type { GateAnswer } from './body-gate.js';
+import { Busy } from '../server/busy.js';
 
 export interface BodyPoolLimits {
   /** bodies up to this many bytes are parsed on the serving thread (well under a millisecond) */
@@ -23,15 +24,7 @@ export interface BodyPoolLimits {
 export const BODY_POOL_LIMITS: BodyPoolLimits = { inlineBytes: 32 * 1024, threads: 1, queue: 32, timeoutMs: 5_000, nice: 5 };
 
 /** A body refused because the pool is full or took too long; `retryAfter` in seconds. */
-export class BodyPoolBusy extends Error {
-  constructor(
-    message: string,
-    readonly retryAfter: number,
-  ) {
-    super(message);
-    this.name = 'BodyPoolBusy';
-  }
-}
+export class BodyPoolBusy extends Busy {}
 
 const WORKER = new URL('./body-worker.js', import.meta.url).href;
 

@@ -558,23 +558,28 @@ export function distilledFrom(records: readonly ExtractedRecord[], text: string)
     const teacher = /^(.+?) distill(?:ed)? \S/.exec(key)?.[1];
     const t = teacher ? models.get(teacher) : undefined;
     if (!t) continue;
-    const line = text
-      .split('\n')
-      .find((l) => l.includes(m.name.split('/').pop()!))
-      ?.trim();
-    out.push({
-      kind: 'fact',
-      rel: 'DERIVED_FROM',
-      subject: m,
-      object: t,
-      props: { relation: 'distillation' },
-      ...(line ? { quote: line } : {}),
-      source: '',
-      confidence: 0.7,
-      extractor: `ingest/model-card-name@${EXTRACTOR_VERSION}`,
-    });
+    out.push(lineageByName(m, t, 'distillation', text, 0.7));
   }
   return out;
+}
+
+/** A lineage read from two of the card's model names, quoted with the first line of the card naming the derived model. */
+function lineageByName(model: EndpointOut, from: EndpointOut, relation: string, text: string, confidence: number): ExtractedRecord {
+  const line = text
+    .split('\n')
+    .find((l) => l.includes(model.name.split('/').pop()!))
+    ?.trim();
+  return {
+    kind: 'fact',
+    rel: 'DERIVED_FROM',
+    subject: model,
+    object: from,
+    props: { relation },
+    ...(line ? { quote: line } : {}),
+    source: '',
+    confidence,
+    extractor: `ingest/model-card-name@${EXTRACTOR_VERSION}`,
+  };
 }
 
 // a repository id of a model: an owner, and a name with a word in it ("acme/Corvid-2", never "Q4/Q5")
@@ -593,21 +598,7 @@ export function tunedFromBase(records: readonly ExtractedRecord[], text: string,
     const stem = /^(.+) (?:instruct|chat|it)$/.exec(key)?.[1];
     const base = stem ? models.get(`${stem} base`) : undefined;
     if (!base) continue;
-    const line = text
-      .split('\n')
-      .find((l) => l.includes(m.name.split('/').pop()!))
-      ?.trim();
-    out.push({
-      kind: 'fact',
-      rel: 'DERIVED_FROM',
-      subject: m,
-      object: base,
-      props: { relation: 'finetune' },
-      ...(line ? { quote: line } : {}),
-      source: '',
-      confidence: 0.6,
-      extractor: `ingest/model-card-name@${EXTRACTOR_VERSION}`,
-    });
+    out.push(lineageByName(m, base, 'finetune', text, 0.6));
   }
   return out;
 }

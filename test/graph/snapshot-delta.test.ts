@@ -9,6 +9,7 @@ import { readSnapshot, SnapshotCache } from '../../graph/snapshot-cache.js';
 import { CanonicalBuilder, Snapshot } from '../../graph/snapshot.js';
 import type { GraphStore } from '../../graph/store.js';
 import { claimId, documentId, relationId, type ClaimRecord, type EntityRecord, type RelationRecord } from '../../schema/records.js';
+import { rng } from '../../bench/scenarios-world.js';
 
 const open: CypherGraphStore[] = [];
 afterEach(async () => {
@@ -21,17 +22,8 @@ async function store(changeLogVersions?: number): Promise<CypherGraphStore> {
   return s;
 }
 
-/** A small deterministic generator (mulberry32), so a failing sequence can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// a small deterministic generator, so a failing sequence can be replayed
+const random = rng;
 
 const LABEL_PROPS: Record<string, () => EntityRecord['props']> = {
   Chip: () => ({ kind: 'gpu' }),
