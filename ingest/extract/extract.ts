@@ -287,5 +287,8 @@ export function extract(text: string, opts: ExtractOptions): ExtractedRecord[] {
       }
     }
   });
-  return [...entities.values(), ...facts.values()];
+  // an organisation's offices in its home country say no more than its headquarters do
+  const home = new Set([...facts.values()].filter((f) => f.rel === 'HEADQUARTERED_IN').map((f) => `${f.subject.id}|${f.object.id}`));
+  const kept = [...facts.values()].filter((f) => !(f.rel === 'LOCATED_IN' && home.has(`${f.subject.id}|${f.object.id}`)));
+  return [...entities.values(), ...kept];
 }

@@ -211,6 +211,14 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   { rule: 'release-title', text: 'Introducing Qwen3.9-Max and QwQ-64B', expect: ['DEVELOPED_BY Qwen3.9-Max -> Alibaba Group', 'DEVELOPED_BY QwQ-64B -> Alibaba Group'] },
   { rule: 'release-title', text: 'GLM-5.5-Air 发布 2026/03/01', expect: ['DEVELOPED_BY GLM-5.5-Air -> Zhipu AI'] },
   { rule: 'release-title', text: 'GLM-5.5-Air beats Llama 4 on coding.', expect: [], not: ['DEVELOPED_BY Llama 4'] },
+  // a phrase that only counts or points names no instrument; offices at home add nothing to headquarters
+  { rule: 'enacted-by', text: 'The Commerce Department issued other rules, which tightened exports.', expect: [], not: ['ENACTED_BY'] },
+  {
+    rule: 'relate',
+    text: 'Samsung is headquartered in Seoul. It has plants in South Korea, Vietnam and India.',
+    expect: ['LOCATED_IN Samsung Electronics -> Vietnam'],
+    not: ['LOCATED_IN Samsung Electronics -> South Korea'],
+  },
   // the parties a law names by example
   {
     rule: 'regulated-parties',

@@ -19,6 +19,9 @@ const PHRASE = `((?:[\\p{L}0-9-]+ ){0,6}?${INSTRUMENT_SOURCE}(?: (?:for|on|to|ag
 const RE = pattern(`${E}(?: \\(⟨\\d+⟩\\))? (?:has |have |had |will |would )?${ADVERB}${VERB} (?:a |an |the |its |their |new |sweeping |fresh |updated |tougher |stricter )*${PHRASE}`);
 
 const SOFT = new Set(['strategy', 'framework', 'policy']);
+// a phrase that only counts or points ("other rules", "these measures", "two regulations") names no instrument
+const UNNAMED =
+  /^(?:(?:other|these|those|such|several|many|further|additional|more|some|both|all|two|three|four|five|\d+) )+(?:[a-z-]+ )?(?:rules?|regulations?|measures|controls|restrictions|orders|actions)$/i;
 const PUBLIC = new Set(['agency', 'court', 'government', 'regulator', 'legislature', 'ministry']);
 
 export const enactedBy: RelationRule = {
@@ -36,6 +39,7 @@ export const enactedBy: RelationRule = {
       // a company's plan or strategy is not a regulation: soft instruments need a public issuer
       if (SOFT.has(inst.kind) && issuer.label !== 'Nation' && !PUBLIC.has(String(issuer.props.kind ?? ''))) continue;
       const written = unmask(frame, phrase);
+      if (UNNAMED.test(written)) continue;
       const bare = !/\s/.test(written.replace(/^(?:executive order|white paper|strategy paper|action plan)$/i, 'x'));
       const regime = issuer.label === 'Nation' && REGIME.test(written);
       const reg: NewEntity = regime
