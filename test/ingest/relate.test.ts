@@ -200,6 +200,8 @@ const NEGATIVE: Row[] = [
   { topic: 'table row of a model and a maker', text: '| Qwen3 | Alibaba | 2025 |', expect: [], not: ['DEVELOPED_BY Qwen3 -> Alibaba Group'] },
   // a name used as an adjective is not a subject
   { topic: 'an -based adjective', text: 'The team swapped its Llama 3-based assistant for one based on Qwen3.', expect: [], not: ['DERIVED_FROM Llama 3 -> Qwen3'] },
+  // companies make no regulations
+  { topic: "a company's guidelines", text: "Use of the logo must follow Nvidia's Partner Brand Guidelines.", expect: [], not: ['ENACTED_BY'] },
 ];
 
 function check(row: Row): void {

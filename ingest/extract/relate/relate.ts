@@ -338,6 +338,8 @@ function decide(gap: string, gapWords: readonly string[], left: Mention, right: 
 }
 
 const COMPARISON = /\b(?:against|than|versus|vs\.?|compared|comparable|benchmarked|outperform\w*|rival\w*|unlike|similar)\b/;
+// organisation kinds that make rules
+const PUBLIC_KINDS = new Set(['agency', 'court', 'consortium']);
 const PLACE_RELATIONS = new Set<Phrase['rel']>(['HEADQUARTERED_IN', 'LOCATED_IN', 'ENACTED_BY']);
 
 /** "⟨a⟩'s [modifiers] ⟨b⟩": the modifiers between a possessive and what it owns, or null when the gap is no possessive. */
@@ -381,6 +383,8 @@ export const relatePhrases: RelationRule = {
     const push = (rel: Phrase['rel'], subject: Mention, object: Mention, confidence: number, gap = '') => {
       if (subject === object || subject.id === object.id) return;
       if (!allowed(rel, subject.label, object.label)) return;
+      // rules are made by nations and public bodies: a company's "guidelines" are no regulation it enacts
+      if (rel === 'ENACTED_BY' && object.label === 'Organization' && object.props?.kind !== undefined && !PUBLIC_KINDS.has(String(object.props.kind))) return;
       if (rel === 'APPLIES_TO') {
         // what a regulation does to what it applies to: from the phrase, the regulation's name, else the sentence; none, no fact
         const effect = effectOf(gap) ?? effectOf(subject.name) ?? effectOf(frame.text);
