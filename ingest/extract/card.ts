@@ -674,9 +674,13 @@ export function reviewCardRecords(
   // an entity that stood only in a dropped fact (a dataset's id, a family named as a base) goes with it
   const used = new Set(kept.flatMap((r) => (r.kind === 'fact' ? [r.subject.id, r.object.id] : [])));
   const out = kept.filter((r) => r.kind === 'fact' || r.type !== 'Model' || used.has(r.id ?? '') || !(isDataset(r.name) || (dropped.has(r.id ?? '') && familyOnly(r.name))));
+  // a maker known only from inside a model's name ("DeepSeek" in "DeepSeek-V3-0324") whose fact was dropped is not named by the card
+  const standalone = (e: { name: string; aliases?: string[] }) =>
+    [e.name, ...(e.aliases ?? [])].some((n) => new RegExp(`(?<![\\w-])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`, 'i').test(text));
   for (let i = out.length - 1; i >= 0; i--) {
     const r = out[i]!;
-    if (r.kind === 'entity' && r.id && replaced.has(r.id) && !used.has(r.id)) out.splice(i, 1);
+    if (r.kind !== 'entity' || !r.id || used.has(r.id)) continue;
+    if (replaced.has(r.id) || (dropped.has(r.id) && r.type !== 'Model' && !standalone(r))) out.splice(i, 1);
   }
   const source = records[0]?.source ?? '';
   const stated = new Set(out.flatMap((r) => (r.kind === 'fact' ? [`${r.rel}|${r.subject.id}|${r.object.id}`] : [])));

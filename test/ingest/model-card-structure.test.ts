@@ -341,6 +341,25 @@ datasets:
     expect(models).not.toContain('acme-data/corvid-mix-v0.1');
     expect(facts.filter((f) => f.includes('corvid-mix'))).toEqual([]);
   });
+
+  it("a rival's maker known only from inside the rival's name is not an entity of the card", async () => {
+    const { documents } = await readInput(
+      {
+        url: 'corvid-card.md',
+        body: Buffer.from(`${FRONT}# Corvid-2-9B
+
+Corvid-2-9B was released by Acme Labs.
+
+We compare Corvid-2-9B with DeepSeek-V3-0324, released in March.
+`),
+      },
+      gazetteer,
+      'model-card',
+    );
+    const names = documents.flatMap((d) => d.records).flatMap((r) => (r.kind === 'entity' ? [r.name] : []));
+    expect(names).toContain('DeepSeek-V3-0324');
+    expect(names).not.toContain('DeepSeek');
+  });
 });
 
 describe('card tables and own models', () => {
