@@ -41,31 +41,35 @@ function getWithHost(url: string, path: string, host: string): Promise<{ status:
   });
 }
 
+/** A running server and how to stop it with its store. */
+interface ServedFixture {
+  server: RunningServer;
+  stop(): Promise<void>;
+}
+/** A server on an in-memory store holding the fixture, with `env` over the settings every test here shares. */
+async function serveFixture(env: Record<string, string>): Promise<ServedFixture> {
+  const store: GraphStore = await openEmbeddedStore({ dataDir: ':memory:' });
+  await writeFixture(store);
+  const config = loadConfig({ DATA_DIR: ':memory:', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', API_KEYS: 'ed:editor,rd:reader', SEED_ON_START: 'false', ...env });
+  const server = await startServer(config, { store });
+  return {
+    server,
+    stop: async () => {
+      await server.stop();
+      await store.close();
+    },
+  };
+}
+
 describe('a hostile client', () => {
-  let store: GraphStore;
-  let server: RunningServer;
+  let served: ServedFixture;
   let url: string;
 
   beforeAll(async () => {
-    store = await openEmbeddedStore({ dataDir: ':memory:' });
-    await writeFixture(store);
-    const config = loadConfig({
-      DATA_DIR: ':memory:',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'silent',
-      API_KEYS: 'ed:editor,rd:reader',
-      SEED_ON_START: 'false',
-      INTROSPECTION: 'false',
-      RATE_LIMIT_PER_SECOND: '0',
-    });
-    server = await startServer(config, { store });
-    url = server.url;
+    served = await serveFixture({ INTROSPECTION: 'false', RATE_LIMIT_PER_SECOND: '0' });
+    url = served.server.url;
   });
-  afterAll(async () => {
-    await server.stop();
-    await store.close();
-  });
+  afterAll(() => served.stop());
 
   /** Sends an attack while the probe runs; the probe must be answered in full. */
   async function underProbe<T>(attack: () => Promise<T>): Promise<T> {
@@ -306,27 +310,13 @@ describe('a hostile client', () => {
 });
 
 describe('rate limits per client', () => {
-  let store: GraphStore;
+  let served: ServedFixture;
   let server: RunningServer;
   beforeAll(async () => {
-    store = await openEmbeddedStore({ dataDir: ':memory:' });
-    await writeFixture(store);
-    const config = loadConfig({
-      DATA_DIR: ':memory:',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'silent',
-      API_KEYS: 'ed:editor,rd:reader',
-      SEED_ON_START: 'false',
-      RATE_LIMIT_PER_SECOND: '3',
-      RATE_LIMIT_BURST: '2',
-    });
-    server = await startServer(config, { store });
+    served = await serveFixture({ RATE_LIMIT_PER_SECOND: '3', RATE_LIMIT_BURST: '2' });
+    server = served.server;
   });
-  afterAll(async () => {
-    await server.stop();
-    await store.close();
-  });
+  afterAll(() => served.stop());
 
   it('answers a flood from one address with 429 and Retry-After, while a keyed client and health checks go on', async () => {
     const flood = await Promise.all(Array.from({ length: 20 }, () => gql(server.url, PROBE)));
