@@ -5,6 +5,7 @@ import { InvalidInput, StoreUnavailable } from '../../schema/errors.js';
 import { propsProblem } from '../../schema/validate.js';
 import { relationId, type ClaimRecord, type DocumentRecord, type EntityRecord, type Props, type RelationRecord } from '../../schema/records.js';
 import { aggregateClaims } from '../claims.js';
+import { compareIds } from '../snapshot.js';
 import { createHash, randomUUID } from 'node:crypto';
 import {
   LeaseLost,
@@ -346,10 +347,7 @@ export class CypherGraphStore implements GraphStore {
    * that takes the migration lease runs it while the others wait for the fingerprint to appear.
    */
   async migrate(opts: { waitMs?: number; pollMs?: number } = {}): Promise<void> {
-    const fingerprint = createHash('sha256')
-      .update(JSON.stringify([this.x.info.kind, MIGRATIONS]))
-      .digest('hex')
-      .slice(0, 16);
+    const fingerprint = schemaFingerprint(this.x.info.kind);
     const current = async () => (await this.x.read(Q.schemaFingerprint))[0]?.fingerprint === fingerprint;
     if (await current()) return;
     const owner = `migrate-${process.pid}-${randomUUID().slice(0, 8)}`;
@@ -386,7 +384,7 @@ export class CypherGraphStore implements GraphStore {
       const log: ChangeIds = { entities: [], relations: [], claimsAdded: [], claimsRetracted: [], claimsSuperseded: [] };
       // entities: only those that change are written, so a repeated write is a no-op; in id order, so two writers lock them in one order
       if (entities.length) {
-        entities.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+        entities.sort((a, b) => compareIds(a.id, b.id));
         const existing = new Map((await tx.run(Q.getEntities, { ids: entities.map((e) => e.id) })).map((r) => [String((r.p as Row).id), r.p as Row]));
         const changed = entities.map((e) => ({ e, props: encodeEntity(e) })).filter(({ e, props }) => !sameStored(existing.get(e.id), props));
         for (const [label, group] of groupBy(changed, ({ e }) => e.label)) await tx.run(Q.upsertEntities(label), { rows: group.map(({ e, props }) => ({ id: e.id, props })) });
@@ -408,7 +406,7 @@ export class CypherGraphStore implements GraphStore {
           result.claimsRetracted++;
         }
       if (claims.length) {
-        const unique = [...new Map(claims.map((c) => [c.id, c])).values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+        const unique = [...new Map(claims.map((c) => [c.id, c])).values()].sort((a, b) => compareIds(a.id, b.id));
         const state = new Map((await tx.run(Q.claimState, { ids: unique.map((c) => c.id) })).map((r) => [String(r.id), r.retracted === true]));
         const fresh = unique.filter((c) => state.get(c.id) !== false);
         if (fresh.length) {
@@ -467,9 +465,9 @@ export class CypherGraphStore implements GraphStore {
       for (const rows of slices(group))
         for (const r of await this.x.read(Q.relationsBetween(type), { rows: rows.map(({ from, to }) => ({ from, to })) })) relations.push(decodeRelation(r.source, r.type, r.target, r.rp as Row));
     const live = new Set(relations.map((r) => r.id));
-    const removed = ends.filter((e) => !live.has(e.id)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    entities.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    relations.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const removed = ends.filter((e) => !live.has(e.id)).sort((a, b) => compareIds(a.id, b.id));
+    entities.sort((a, b) => compareIds(a.id, b.id));
+    relations.sort((a, b) => compareIds(a.id, b.id));
     return { kind: 'changes', since, version, records, entities, relations, removed };
   }
 
