@@ -9,11 +9,10 @@ import { InvalidInput } from '../schema/errors.js';
 import { assertValid, dateProblem } from '../schema/validate.js';
 import { nodeLevel, propagate } from './propagate.js';
 import { ALL_LAYERS, LAYERS, reachIndex, topoOrderOf, type ReachIndex } from './reach.js';
-import { throughEdge } from './levels.js';
+import { statusOf, throughEdge } from './levels.js';
 import { HARD, type Hit } from './rules/rule.js';
-import { DOMAIN } from '../schema/generated/domain.js';
+import { PLACE_LABELS } from '../schema/places.js';
 import { CONTROL, PLACEMENT_KIND, placementOf } from '../graph/placement.js';
-import { statusOf } from './levels.js';
 
 /** One ranked entity. */
 export interface ChokepointRow {
@@ -38,10 +37,8 @@ export interface ChokepointOptions {
 
 const L = LAYERS.length;
 
-// places (what jurisdiction relations point to) fail by location in the outage rule, not by control
-const PLACE_LABELS = new Set(DOMAIN.relations.filter((r) => r.jurisdiction).flatMap((r) => r.to.map((l) => LABELS.indexOf(l as Label))));
-
-// the controllers above x (through control relations, transitively), unless they are places
+// the controllers above x (through control relations, transitively), unless they are places (which
+// fail by location in the outage rule, not by control)
 function controllersOf(idx: ReachIndex, x: number): number[] {
   const s = idx.snapshot;
   const out: number[] = [];

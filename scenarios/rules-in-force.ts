@@ -3,7 +3,8 @@
 // effective on or before it). Mitigations must respect them; a scenario with `baseline: true`
 // evaluates them first.
 import { DOMAIN } from '../schema/generated/domain.js';
-import { LABELS, RELATION_TYPES } from '../schema/generated/model.js';
+import { RELATION_TYPES } from '../schema/generated/model.js';
+import { PLACE_LABELS } from '../schema/places.js';
 import { dateMs, type Snapshot } from '../graph/snapshot.js';
 import { CONDITIONAL, HARD } from './rules/rule.js';
 
@@ -17,8 +18,6 @@ export interface RuleInForce {
 }
 
 const RESTRICTS = RELATION_TYPES.map((t) => DOMAIN.relations.find((r) => r.type === t)?.restricts);
-// places are what jurisdiction relations point to (nations, blocs)
-const PLACE_LABELS = new Set(DOMAIN.relations.filter((r) => r.jurisdiction).flatMap((r) => r.to.map((l) => LABELS.indexOf(l as (typeof LABELS)[number]))));
 
 /** Whether a regulation node is in force at asOfMs (NaN: any date). */
 export function inForce(s: Snapshot, reg: number, asOfMs: number): boolean {
