@@ -5,6 +5,7 @@ import { LAYERS, type ReachIndex } from './reach.js';
 import { groupLevel, memberLevel, type Propagation } from './propagate.js';
 import { scopedHitLevel, throughEdge } from './levels.js';
 import type { Hit } from './rules/rule.js';
+import type { Snapshot } from '../graph/snapshot.js';
 
 /** One step of a chain: the relation as stored (from, type, to). */
 export interface Step {
@@ -23,6 +24,11 @@ export interface Cause {
   origin: string;
   /** relations from the origin to the deployment, in that order; empty only when the shock names the deployment itself */
   steps: Step[];
+}
+
+// the relation stored as edge e
+function stepOf(s: Snapshot, e: number): Step {
+  return { from: s.ids[s.edgeFrom[e]!]!, rel: s.type(e), to: s.ids[s.edgeTo[e]!]! };
 }
 
 /** At most this many chains per node, shortest first. */
@@ -112,7 +118,7 @@ export class CauseFinder {
     let steps = this.viaMemo.get(h);
     if (!steps) {
       const s = this.pr.idx.snapshot;
-      steps = h.via.map((e) => ({ from: s.ids[s.edgeFrom[e]!]!, rel: s.type(e), to: s.ids[s.edgeTo[e]!]! }));
+      steps = h.via.map((e) => stepOf(s, e));
       this.viaMemo.set(h, steps);
     }
     return steps;
@@ -131,9 +137,7 @@ export class CauseFinder {
   step(p: number): Step {
     let st = this.stepMemo[p];
     if (!st) {
-      const s = this.pr.idx.snapshot;
-      const e = this.pr.idx.depEdge[p]!;
-      st = { from: s.ids[s.edgeFrom[e]!]!, rel: s.type(e), to: s.ids[s.edgeTo[e]!]! };
+      st = stepOf(this.pr.idx.snapshot, this.pr.idx.depEdge[p]!);
       this.stepMemo[p] = st;
     }
     return st;
