@@ -39,6 +39,14 @@ export function lostShare(pr: Propagation, u: number): number {
   return f;
 }
 
+/** The part of its supply the target of dependency position p has lost, in the layers the edge passes. */
+function memberLost(pr: Propagation, p: number): number {
+  const allowed = pr.idx.depAllowed[p]!;
+  let f = 0;
+  for (let l = 0, base = pr.idx.depTarget[p]! * L; l < L; l++) if (allowed & (1 << l)) f = Math.max(f, pr.lost.get(base + l) ?? 0);
+  return f;
+}
+
 /** Level of the dependency at position p as the dependent sees it, in the layers the edge passes. */
 export function memberLevel(pr: Propagation, p: number): number {
   const { idx, level, edgeHit } = pr;
@@ -69,7 +77,7 @@ export function groupLevel(pr: Propagation, p: number, end: number): { level: nu
     const sh = idx.depShare[q]!;
     if (sh === sh) {
       known += sh;
-      lost += m >= HARD ? sh : m === SHORTFALL ? sh * lostShare(pr, idx.depTarget[q]!) : 0;
+      lost += m >= HARD ? sh : m === SHORTFALL ? sh * memberLost(pr, q) : 0;
     }
     q++;
   } while (q < end && !idx.depGroupStart[q]);
@@ -125,7 +133,7 @@ class Worklist {
     // the group's lost and recorded shares, and the worst shortfall among its members
     let lost = 0;
     let known = 0;
-    let memberLost = 0;
+    let worstLost = 0;
     for (let p = depOffsets[u]!; p < end; p++) {
       // the member's level as u sees it (memberLevel, inlined)
       const t = depTarget[p]!;
@@ -145,15 +153,16 @@ class Worklist {
         max = lv;
         lost = 0;
         known = 0;
-        memberLost = 0;
+        worstLost = 0;
       } else {
         if (lv < min) min = lv;
         if (lv > max) max = lv;
       }
       let f = 0;
       if (lv === SHORTFALL && lostMap.size) {
+        // memberLost, inlined
         for (let l = 0, base = t * L; l < L; l++) if (allowed & (1 << l)) f = Math.max(f, lostMap.get(base + l) ?? 0);
-        if (f > memberLost) memberLost = f;
+        if (f > worstLost) worstLost = f;
       }
       if (shares) {
         const sh = idx.depShare[p]!;
@@ -165,7 +174,7 @@ class Worklist {
       // the group ends here: it is decided by its best member (groupLevel, inlined)
       if (p + 1 === end || depGroupStart[p + 1]) {
         let g = groupOf(min, max);
-        let gl = memberLost;
+        let gl = worstLost;
         if (known > 0) {
           g = groupWithShares(g, lost, known);
           gl = lost;
