@@ -117,6 +117,9 @@ function csr(n: number, keys: Int32Array): { offsets: Int32Array; edges: Int32Ar
   return { offsets, edges };
 }
 
+/** What applyChanges patches in: entities and relations as they now are, and the relations gone. */
+export type SnapshotChanges = { entities: readonly EntityRecord[]; relations: readonly RelationRecord[]; removed: readonly RemovedRelation[] };
+
 /** An immutable, packed view of the graph at one graph version. */
 export class Snapshot {
   /** nodes ordered by id and edges by (source node, relation id), as canonical() builds them */
@@ -198,9 +201,9 @@ export class Snapshot {
    * unchanged parts (strings, props, the id index when no node is added) are shared, the typed
    * arrays are copied in blocks and the adjacency rebuilt. Requires a canonical snapshot.
    */
-  applyChanges(changes: { entities: readonly EntityRecord[]; relations: readonly RelationRecord[]; removed: readonly RemovedRelation[] }, version: string | number): Snapshot {
+  applyChanges(changes: SnapshotChanges, version: string | number): Snapshot {
     if (!this.canonical) throw new Error('applyChanges needs a canonical snapshot (Snapshot.canonical or CanonicalBuilder)');
-    return patch(this, this.index, changes, version);
+    return patch(this, changes, version);
   }
 
   /** The packed arrays this snapshot was made of (shared, not copied), for building the next one. */
@@ -383,13 +386,9 @@ function lowerBound(values: ArrayLike<number>, target: number, lo = 0, hi = valu
 }
 
 /** applyChanges: see Snapshot.applyChanges. */
-function patch(
-  s: Snapshot,
-  oldIndex: Map<string, number>,
-  changes: { entities: readonly EntityRecord[]; relations: readonly RelationRecord[]; removed: readonly RemovedRelation[] },
-  version: string | number,
-): Snapshot {
+function patch(s: Snapshot, changes: SnapshotChanges, version: string | number): Snapshot {
   const p = s.parts();
+  const oldIndex = p.index;
   // nodes: updates in place (in copies), new ids merged in id order
   const updates = new Map<number, EntityRecord>();
   const added = new Map<string, EntityRecord>();
