@@ -10,12 +10,11 @@ import { lostShare, nodeLevel, propagate, type Propagation } from './propagate.j
 import { reachIndex, type ReachIndex } from './reach.js';
 import { ruleFor } from './rules/registry.js';
 import { shortHorizon, statusOf, type Status } from './levels.js';
-import type { Hit, RuleContext, Scope } from './rules/rule.js';
 import { validateScenario, type Scenario } from './scenario-file.js';
 import { diffScenarios, type StatusChange } from './diff.js';
 import exportControl from './rules/export-control.js';
 import { rulesInForce } from './rules-in-force.js';
-import { CONDITIONAL, HARD, SHORTFALL } from './rules/rule.js';
+import { CONDITIONAL, HARD, SHORTFALL, type Hit, type ShockRule, type RuleContext, type Scope } from './rules/rule.js';
 import { scopeTest } from './scope.js';
 
 export { STATUSES, statusOf, type Status } from './levels.js';
@@ -95,14 +94,16 @@ export function evaluateScenario(snapshot: Snapshot, scenario: Scenario, opts: R
   };
   const hits: Hit[] = [];
   const short = shortHorizon(scenario.horizon);
+  // at a short horizon a supply shock stops only new supply: what is installed runs on, at risk
+  const add = (acts: ShockRule['acts'], found: readonly Hit[]) => {
+    for (const h of found) hits.push(short && acts === 'supply' && h.level > CONDITIONAL ? { ...h, level: CONDITIONAL } : h);
+  };
   scenario.shocks.forEach((shock, i) => {
     if (!shockActive(snapshot, shock.regulation, asOfMs)) return;
     const rule = ruleFor(shock.type)!;
-    // at a short horizon a supply shock stops only new supply: what is installed runs on, at risk
-    for (const h of rule.hits(shock, ctx, i)) hits.push(short && rule.acts === 'supply' && h.level > CONDITIONAL ? { ...h, level: CONDITIONAL } : h);
+    add(rule.acts, rule.hits(shock, ctx, i));
   });
-  if (scenario.baseline)
-    hits.push(...baselineHits(snapshot, ctx, asOfMs, scenario.shocks.length).map((h) => (short && h.level > CONDITIONAL ? { ...h, level: CONDITIONAL as typeof CONDITIONAL } : h)));
+  if (scenario.baseline) add(exportControl.acts, baselineHits(snapshot, ctx, asOfMs, scenario.shocks.length));
   const inScope = scopeTest(juris, snapshot);
   return { idx, juris, hits, inScope, propagation: propagate(idx, hits, inScope, { installedBase: short }), asOf };
 }
