@@ -126,6 +126,14 @@ export function leadingActor(frame: Frame): Mention | undefined {
   return first && !first.demonym ? first : undefined;
 }
 
+/**
+ * A known entity as a mention that no span of the sentence holds: what a document's structure or the
+ * lexicon says an unnamed subject or object is (a card's model, a model family's usual developer).
+ */
+export function knownMention(e: { label: Label; name: string; id: string; aliases?: string[]; props?: Props }, confidence: number): Mention {
+  return { start: 0, end: 0, surface: e.name, label: e.label, name: e.name, id: e.id, aliases: e.aliases ?? [], props: e.props ?? {}, status: 'known', confidence, demonym: false };
+}
+
 /** Whether an endpoint is a mention (as opposed to an entity a rule created). */
 export function isMention(e: Endpoint): e is Mention {
   return 'surface' in e;

@@ -23,7 +23,7 @@ import {
   reviewCardRecords,
   teacherRule,
 } from '../extract/card.js';
-import type { Mention } from '../extract/frame.js';
+import { knownMention, type Mention } from '../extract/frame.js';
 import type { FactOut } from '../extract/extract.js';
 import { MODEL_FAMILIES } from '../extract/lexicon.js';
 import { decodeBody } from './decode.js';
@@ -260,19 +260,12 @@ export function parseModelCard(markdown: string, url: string, ctx: ParseContext)
     // emphasis inside a name ("Corvid **7B**") would cut it in two
     .replace(/(\S) \*\*([^*\n]{1,12})\*\*(?=[\s.,;:])/g, '$1 $2');
   const structured = sink.records;
-  const cardModel: Mention | null = model
-    ? { start: 0, end: 0, surface: model.name, label: 'Model', name: model.name, id: model.id, aliases: [], props: {}, status: 'known', confidence: 0.8, demonym: false }
-    : null;
+  const cardModel: Mention | null = model ? knownMention({ label: 'Model', name: model.name, id: model.id }, 0.8) : null;
   const datasets = strings(meta.datasets);
   // a copy's prose is about the original: the model it was made from ("This is the X model in GGUF format")
   const originalEntity = isCopy && originalName ? sink.records.find((r) => r.kind === 'entity' && r.type === 'Model' && r.id && nameKey(r.name) === nameKey(originalName)) : undefined;
-  const originalMention: Mention | null =
-    originalEntity?.kind === 'entity' && originalEntity.id
-      ? { start: 0, end: 0, surface: originalEntity.name, label: 'Model', name: originalEntity.name, id: originalEntity.id, aliases: [], props: {}, status: 'known', confidence: 0.8, demonym: false }
-      : null;
-  const publisherMention: Mention | null = made
-    ? { start: 0, end: 0, surface: made.object.name, label: made.object.type, name: made.object.name, id: made.object.id, aliases: [], props: {}, status: 'known', confidence: 0.8, demonym: false }
-    : null;
+  const originalMention: Mention | null = originalEntity?.kind === 'entity' && originalEntity.id ? knownMention({ label: 'Model', name: originalEntity.name, id: originalEntity.id }, 0.8) : null;
+  const publisherMention: Mention | null = made ? knownMention({ label: made.object.type, name: made.object.name, id: made.object.id }, 0.8) : null;
   return {
     url,
     kind: 'model-card',

@@ -1,8 +1,7 @@
 // A release announced by its title alone, as a lab's feed or blog names its posts: "GLM-4.7-Flash",
 // "Introducing Qwen3 and QwQ-32B", "DeepSeek-V3.2 发布 2025/12/01". A model named that way, and
 // nothing else, is its family's usual developer's (the model families of the lexicon data).
-import type { Label } from '../../../schema/generated/model.js';
-import { allowed, at, type FactDraft, type Mention, type RelationRule } from '../frame.js';
+import { allowed, at, knownMention, type FactDraft, type Mention, type RelationRule } from '../frame.js';
 import { LEXICON, MODEL_FAMILIES } from '../lexicon.js';
 
 // the whole line: an opening word of announcement, the names, a word of release, a date
@@ -15,20 +14,8 @@ const BY_ID = new Map(LEXICON.map((e) => [e.id, e]));
 function familyDeveloper(model: Mention): Mention | undefined {
   const family = model.name.split(/[\s-]/)[0]!.toLowerCase().replace(/\d.*$/, '');
   const entry = BY_ID.get(MODEL_FAMILIES.get(family) ?? '');
-  if (!entry || !allowed('DEVELOPED_BY', 'Model', entry.label as Label)) return undefined;
-  return {
-    start: 0,
-    end: 0,
-    surface: entry.name,
-    label: entry.label as Label,
-    name: entry.name,
-    id: entry.id,
-    aliases: entry.aliases ?? [],
-    props: entry.props ?? {},
-    status: 'known',
-    confidence: 0.9,
-    demonym: false,
-  };
+  if (!entry || !allowed('DEVELOPED_BY', 'Model', entry.label)) return undefined;
+  return knownMention(entry, 0.9);
 }
 
 export const releaseTitle: RelationRule = {
