@@ -5,7 +5,7 @@ import { register } from 'tsx/esm/api';
 register();
 const { svgToPng } = await import('./png.ts');
 
-/** Rasterises one SVG at a scale. */
-export default function rasterise({ svg, scale }) {
-  return svgToPng(svg, scale);
+/** Rasterises one SVG at a scale; null: only start. */
+export default function rasterise(task) {
+  return task ? svgToPng(task.svg, task.scale) : null;
 }

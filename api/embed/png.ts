@@ -3,8 +3,8 @@
 // (piscina) with a bounded number of renders in flight and a time limit per render: a flood of
 // distinct PNG requests is answered 503 with Retry-After instead of stalling every other request.
 import { Resvg } from '@resvg/resvg-js';
-import { Piscina } from 'piscina';
 import { Busy } from '../server/busy.js';
+import { TaskTimeout, WorkerPool } from '../server/worker-pool.js';
 
 /** Rasterises an SVG at `scale` times its size, in this thread. */
 export function svgToPng(svg: string, scale: number): Uint8Array {
@@ -34,7 +34,7 @@ const WORKER = new URL('./png-worker.js', import.meta.url).href;
 
 /** Worker threads that rasterise SVG, admitting a bounded number of renders. */
 export class PngRenderPool {
-  private readonly pool: Piscina;
+  private readonly workers: WorkerPool;
   private admitted = 0;
   private running = 0;
   private readonly waiting: (() => void)[] = [];
@@ -42,9 +42,8 @@ export class PngRenderPool {
   private meanMs = 1000;
 
   constructor(readonly limits: PngPoolLimits = PNG_POOL_LIMITS) {
-    // idle workers are unref'd by piscina and end after a minute without work; the workers run
-    // at the lowest CPU priority (nice 19 on Unix), so the scheduler serves requests first
-    this.pool = new Piscina({ filename: WORKER, minThreads: 0, maxThreads: limits.threads, idleTimeout: 60_000, niceIncrement: 19 });
+    // the workers run at the lowest CPU priority (nice 19 on Unix), so the scheduler serves requests first
+    this.workers = new WorkerPool(WORKER, limits.threads, 19);
   }
 
   /** Seconds until a slot is likely free: the renders ahead of a new one, at the recent pace. */
@@ -82,12 +81,11 @@ export class PngRenderPool {
     const done = await this.thread();
     const started = Date.now();
     try {
-      const png = (await this.pool.run({ svg: text, scale }, { signal: AbortSignal.timeout(this.limits.timeoutMs) })) as Uint8Array;
+      const png = (await this.workers.run({ svg: text, scale }, this.limits.timeoutMs)) as Uint8Array;
       this.meanMs = this.meanMs * 0.8 + (Date.now() - started) * 0.2;
       return png;
     } catch (err) {
-      const name = (err as Error).name;
-      if (name === 'AbortError' || name === 'TimeoutError') throw new RenderBusy(`rendering took longer than ${this.limits.timeoutMs} ms and was stopped`, this.retryAfter());
+      if (err instanceof TaskTimeout) throw new RenderBusy(`rendering took longer than ${this.limits.timeoutMs} ms and was stopped`, this.retryAfter());
       throw err;
     } finally {
       done();
@@ -96,6 +94,6 @@ export class PngRenderPool {
 
   /** Ends the workers. */
   async close(): Promise<void> {
-    await this.pool.destroy();
+    await this.workers.close();
   }
 }

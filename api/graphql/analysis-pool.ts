@@ -4,7 +4,7 @@
 // CPU on 2 busy cores) no longer holds the event loop while every other request waits. The work
 // slots (work-slots.ts) still bound how many run or wait; the worker stops a task at its request's
 // deadline, and a task that does not stop has its worker ended.
-import { Piscina } from 'piscina';
+import { TaskTimeout, WorkerPool } from '../server/worker-pool.js';
 import type { Snapshot } from '../../graph/snapshot.js';
 import { outOfTime, packSnapshot, type AnalysisResults, type AnalysisTask } from './analysis-tasks.js';
 
@@ -25,33 +25,25 @@ const WORKER = new URL('./analysis-worker.js', import.meta.url).href;
 
 /** Worker threads running the snapshot analyses. */
 export class AnalysisPool {
-  private pool: Piscina | null = null;
+  private readonly workers: WorkerPool;
   /** the graph version last sent to the workers */
   private sent: string | number | null = null;
-  /** settles once a worker has started, so a cold start does not count against a task's time */
-  private started: Promise<unknown> | null = null;
 
-  constructor(readonly limits: AnalysisPoolLimits = ANALYSIS_POOL_LIMITS) {}
+  constructor(readonly limits: AnalysisPoolLimits = ANALYSIS_POOL_LIMITS) {
+    this.workers = new WorkerPool(WORKER, limits.threads, limits.nice);
+  }
 
   /** Runs one task on the snapshot `s` in a worker; throws TIMEOUT past the deadline (epoch ms). */
   async run<K extends AnalysisTask['kind']>(s: Snapshot, task: Extract<AnalysisTask, { kind: K }>, deadline: number): Promise<AnalysisResults[K]> {
-    // idle workers are unref'd by piscina and end after a minute without work (their snapshot with them)
-    this.pool ??= new Piscina({ filename: WORKER, minThreads: 0, maxThreads: this.limits.threads, idleTimeout: 60_000, niceIncrement: this.limits.nice });
-    const pool = this.pool;
-    await (this.started ??= pool.run(null).catch((err: unknown) => {
-      this.started = null;
-      throw err;
-    }));
+    // a cold start does not count against the task's time
+    await this.workers.start();
     const send = async (withSnapshot: boolean): Promise<Answer<K>> => {
       if (withSnapshot) this.sent = s.version;
       try {
-        return (await pool.run(
-          { version: s.version, packed: withSnapshot ? packSnapshot(s) : undefined, task, deadline },
-          { signal: AbortSignal.timeout(Math.max(deadline - Date.now(), 0) + this.limits.graceMs) },
-        )) as Answer<K>;
+        const message = { version: s.version, packed: withSnapshot ? packSnapshot(s) : undefined, task, deadline };
+        return (await this.workers.run(message, Math.max(deadline - Date.now(), 0) + this.limits.graceMs)) as Answer<K>;
       } catch (err) {
-        const name = (err as Error).name;
-        if (name === 'AbortError' || name === 'TimeoutError') throw outOfTime();
+        if (err instanceof TaskTimeout) throw outOfTime();
         throw err;
       }
     };
@@ -64,9 +56,7 @@ export class AnalysisPool {
 
   /** Ends the workers. */
   async close(): Promise<void> {
-    await this.pool?.destroy();
-    this.pool = null;
+    await this.workers.close();
     this.sent = null;
-    this.started = null;
   }
 }

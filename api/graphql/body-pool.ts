@@ -5,6 +5,7 @@
 import { Piscina } from 'piscina';
 import type { GateAnswer } from './body-gate.js';
 import { Busy } from '../server/busy.js';
+import { TaskTimeout, WorkerPool } from '../server/worker-pool.js';
 
 export interface BodyPoolLimits {
   /** bodies up to this many bytes are parsed on the serving thread (well under a millisecond) */
@@ -30,31 +31,23 @@ const WORKER = new URL('./body-worker.js', import.meta.url).href;
 
 /** Worker threads that parse and check large request bodies. */
 export class BodyGatePool {
-  private pool: Piscina | null = null;
-  /** settles once a worker has started (loading the schema takes a second or more, longer on a busy machine) */
-  private started: Promise<unknown> | null = null;
+  private readonly workers: WorkerPool;
   private admitted = 0;
 
-  constructor(readonly limits: BodyPoolLimits = BODY_POOL_LIMITS) {}
+  constructor(readonly limits: BodyPoolLimits = BODY_POOL_LIMITS) {
+    this.workers = new WorkerPool(WORKER, limits.threads, limits.nice);
+  }
 
   /** Parses and checks one body in a worker (its bytes are moved there, not copied); BodyPoolBusy when full or too slow. */
   async gate(bytes: Uint8Array): Promise<GateAnswer> {
     if (this.admitted >= this.limits.threads + this.limits.queue) throw new BodyPoolBusy(`${this.admitted} large request bodies are being read; send again shortly`, 1);
-    // idle workers are unref'd by piscina and end after a minute without work
-    this.pool ??= new Piscina({ filename: WORKER, minThreads: 0, maxThreads: this.limits.threads, idleTimeout: 60_000, niceIncrement: this.limits.nice });
     this.admitted++;
     // a body that shares its memory with other buffers is copied, so only its own bytes move
     const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
     try {
-      // the time limit counts from a started worker: a cold start is not the body's fault
-      await (this.started ??= this.pool.run(null).catch((err: unknown) => {
-        this.started = null;
-        throw err;
-      }));
-      return (await this.pool.run(Piscina.move(own), { signal: AbortSignal.timeout(this.limits.timeoutMs) })) as GateAnswer;
+      return (await this.workers.run(Piscina.move(own), this.limits.timeoutMs)) as GateAnswer;
     } catch (err) {
-      const name = (err as Error).name;
-      if (name === 'AbortError' || name === 'TimeoutError') throw new BodyPoolBusy(`the request body was not read within ${this.limits.timeoutMs} ms`, 2);
+      if (err instanceof TaskTimeout) throw new BodyPoolBusy(`the request body was not read within ${this.limits.timeoutMs} ms`, 2);
       throw err;
     } finally {
       this.admitted--;
@@ -63,7 +56,6 @@ export class BodyGatePool {
 
   /** Ends the workers. */
   async close(): Promise<void> {
-    await this.pool?.destroy();
-    this.pool = null;
+    await this.workers.close();
   }
 }
