@@ -144,7 +144,7 @@ class GrafeoExecutor implements CypherExecutor {
 export async function openEmbeddedStore(opts: EmbeddedOptions): Promise<CypherGraphStore> {
   let db: GrafeoDBType;
   // a bad setting fails before the file is opened
-  const storeOptions = opts.changeLogVersions === undefined ? {} : { changeLogVersions: opts.changeLogVersions };
+  const storeOptions = { changeLogVersions: opts.changeLogVersions };
   changeLogRetention(storeOptions);
   const dir = opts.dataDir === ':memory:' ? null : resolve(opts.dataDir);
   const location = dir ? join(dir, 'chokepoint.grafeo') : ':memory:';
