@@ -8,10 +8,10 @@
 // serving there; up to MAX_PER_REPLACED for each thing replaced, so a model swap is never crowded
 // out by chip alternatives. They are suggestions and never change a status.
 import { DOMAIN } from '../schema/generated/domain.js';
-import { LABELS, RELATION_TYPES } from '../schema/generated/model.js';
+import { LABELS } from '../schema/generated/model.js';
 import { intersects, type Placement } from '../graph/placement.js';
 import { nodeLevel, type Propagation } from './propagate.js';
-import { SUBSTITUTION_TYPES, type ReachIndex } from './reach.js';
+import { SUBSTITUTION_TYPES, relationTypesInLayers, type ReachIndex } from './reach.js';
 import { rulesInForce } from './rules-in-force.js';
 import type { Hit, Scope } from './rules/rule.js';
 
@@ -33,7 +33,7 @@ export const MAX_PER_REPLACED = 3;
 // per label index: the properties a replacement must share (the schema's `role` flag)
 const ROLE_PROPS: readonly string[][] = LABELS.map((l) => Object.entries(DOMAIN.labels.find((x) => x.label === l)?.properties ?? {}).flatMap(([k, p]) => (p.role ? [k] : [])));
 // relation type indexes in the hosting layer: replacing a host moves where the data sits
-const HOSTING_TYPES = new Set(RELATION_TYPES.flatMap((t, i) => (DOMAIN.relations.find((r) => r.type === t)?.dependency?.layer === 'hosting' ? [i] : [])));
+const HOSTING_TYPES = relationTypesInLayers(['hosting']);
 // the one data class that needs no particular place
 const OPEN_DATA = 'public';
 
