@@ -152,6 +152,11 @@ export class OwnModels {
     return /\d/.test(k) && this.keys.some((o) => o.startsWith(`${k} `));
   }
 
+  /** Whether a name is one of the card's models, a sibling, or their family and version: a model the card speaks of as its own. */
+  isOwnOrFamily(name: string): boolean {
+    return this.isOwn(name) || this.isOwnFamily(name);
+  }
+
   /** Whether a name is a sibling release of the card's models: their family and version, another size or variant. */
   isSibling(name: string): boolean {
     return /\d/.test(this.stems.join(' ')) && this.stems.some((s) => /\d/.test(s) && nameKey(name).startsWith(`${s} `));
@@ -400,7 +405,7 @@ export function platformFacts(sink: RecordSink, model: EndpointOut | null, own: 
     const named = /\b([A-Z][\w.-]*(?: [A-Z][\w.-]*)? (?:Platform|Open Platform|API Platform|Console|Cloud))\b/.exec(line)?.[1];
     const cloud = sink.entity(named ?? host[1]!.toLowerCase(), 'Cloud', { labels: ['Cloud'], props: { kind: 'api_platform' }, aliases: named ? [host[1]!.toLowerCase()] : [] });
     // the model whose API it is: one of the card's models the line names ("Kimi K2's API"), else the card's
-    const which = [...line.matchAll(/([A-Z][\w.-]*(?: [A-Z0-9][\w.-]*)?)['’]s API/g)].map((m) => m[1]!).find((n) => own.isOwn(n) || own.isOwnFamily(n) || own.match(n));
+    const which = [...line.matchAll(/([A-Z][\w.-]*(?: [A-Z0-9][\w.-]*)?)['’]s API/g)].map((m) => m[1]!).find((n) => own.isOwnOrFamily(n) || own.match(n));
     const subject = which && nameKey(which) !== nameKey(model.name) ? sink.entity(which, 'Model', { labels: ['Model'] }) : model;
     sink.fact('AVAILABLE_ON', subject, cloud, line.trim(), { confidence: 0.75 });
     const ownHost = publisher && nameKey(publisher.name).replace(/ /g, '').startsWith(host[2]!.toLowerCase());
@@ -434,6 +439,9 @@ export function copiedFrom(body: string): { name: string; line: string } | null 
 // ---------------------------------------------------------------------------------------------
 // prose
 
+/** A model mention a rule may use: a model, named without ambiguity. */
+const isModel = (m: Mention | undefined): m is Mention => !!m && m.label === 'Model' && m.status !== 'ambiguous';
+
 // after the phrase: a few words at most ("the state-of-the-art open models, including"), then the list
 const COMPARED = new RegExp(`^[^⟨.;:!?]{0,90}?((?:${E}(?:\\s*\\([^)]*\\))?(?:\\s*,\\s*(?:and |or )?|\\s+(?:and|or)\\s+)?)+)`, 'u');
 
@@ -456,11 +464,11 @@ export function comparisonRule(model: Mention | null, own: OwnModels): RelationR
       const list = COMPARED.exec(after);
       if (!list) return [];
       const listed = listIndices(list[1]).map((i) => frame.mentions[i]!);
-      const models = listed.filter((m) => m && m.label === 'Model' && m.status !== 'ambiguous');
-      const named = frame.mentions.filter((m) => m.label === 'Model' && m.status !== 'ambiguous' && (own.isOwn(m.name) || own.isOwnFamily(m.name)));
+      const models = listed.filter(isModel);
+      const named = frame.mentions.filter((m) => isModel(m) && own.isOwnOrFamily(m.name));
       const subject = named.length === 1 ? named[0]! : named.length === 0 ? model : null;
       if (!subject) return [];
-      return models.filter((m) => !own.isOwn(m.name) && !own.isOwnFamily(m.name) && m.name !== subject.name).map((m) => ({ rel: 'COMPETES_WITH' as const, subject, object: m, confidence: 0.75 }));
+      return models.filter((m) => !own.isOwnOrFamily(m.name) && m.name !== subject.name).map((m) => ({ rel: 'COMPETES_WITH' as const, subject, object: m, confidence: 0.75 }));
     },
   };
 }
@@ -487,9 +495,7 @@ export function releaseRule(developer: Mention | null, own: OwnModels): Relation
       const first = FOR_MODEL.exec(frame.masked);
       const after = frame.masked.slice(cue.index + cue[0].length);
       const list = first ? [Number(first[1])] : listIndices(COMPARED.exec(after)?.[1]);
-      const models: Endpoint[] = list
-        .map((i) => frame.mentions[i])
-        .filter((m): m is Mention => !!m && m.label === 'Model' && m.status !== 'ambiguous' && (own.isOwn(m.name) || own.isOwnFamily(m.name)));
+      const models: Endpoint[] = list.map((i) => frame.mentions[i]).filter((m): m is Mention => isModel(m) && own.isOwnOrFamily(m.name));
       // the card's own family as the card writes it, a name no list holds ("We introduce Corvid Deep, …")
       const family = !first && !models.length ? own.familyIn(after) : null;
       if (family) models.push({ label: 'Model', name: family });
@@ -517,8 +523,7 @@ export function madeByRule(model: Mention | null): RelationRule {
     apply(frame: Frame): FactDraft[] {
       if (!model || !MADE_BY.test(frame.masked)) return [];
       const distilled = /^\W*\w+ by distill/i.test(frame.masked);
-      const models = (re: RegExp) =>
-        [...frame.masked.matchAll(re)].map((m) => frame.mentions[Number(m[1] ?? m[2])]).filter((m): m is Mention => !!m && m.label === 'Model' && m.status !== 'ambiguous' && m.name !== model.name);
+      const models = (re: RegExp) => [...frame.masked.matchAll(re)].map((m) => frame.mentions[Number(m[1] ?? m[2])]).filter((m): m is Mention => isModel(m) && m.name !== model.name);
       return [
         ...models(FROM_TEACHER).map((m) => ({ rel: 'DERIVED_FROM' as const, subject: model, object: m, props: { relation: distilled ? 'distillation' : 'other' }, confidence: 0.7 })),
         ...models(ONTO_BASE).map((m) => ({ rel: 'DERIVED_FROM' as const, subject: model, object: m, props: { relation: 'finetune' }, confidence: 0.7 })),
@@ -543,7 +548,7 @@ export function teacherRule(model: Mention | null): RelationRule {
       if (!model) return [];
       return [...frame.masked.matchAll(TAUGHT)]
         .map((m) => frame.mentions[Number(m[1])])
-        .filter((m): m is Mention => !!m && m.label === 'Model' && m.status !== 'ambiguous' && m.name !== model.name)
+        .filter((m): m is Mention => isModel(m) && m.name !== model.name)
         .map((m) => ({ rel: 'DERIVED_FROM' as const, subject: model, object: m, props: { relation: 'distillation' }, confidence: 0.75 }));
     },
   };
@@ -661,7 +666,7 @@ export function reviewCardRecords(
     if (r.rel === 'DEVELOPED_BY') {
       if (familyOnly(r.subject.name) && !own.isOwn(r.subject.name)) return drop();
       // a repository id ("owner/model") names its publisher outright
-      if (!own.isOwn(r.subject.name) && !own.isOwnFamily(r.subject.name) && !makers.test(r.quote ?? '') && !REPO_ID.test(r.subject.name)) return drop();
+      if (!own.isOwnOrFamily(r.subject.name) && !makers.test(r.quote ?? '') && !REPO_ID.test(r.subject.name)) return drop();
     }
     if (r.rel === 'DERIVED_FROM') {
       if (familyOnly(r.object.name)) return drop();
