@@ -10,8 +10,11 @@ import { checkOperation, checkVariableSizes } from './budget.js';
 import { LIMITS, armorOptions } from './limits.js';
 import { loadTypeDefs } from './sdl.js';
 
-/** What the gate answers: the parsed body to hand to Apollo, or a refusal to send as it is. */
-export type GateAnswer = { body: unknown; digest: string } | { refused: { status: number; code: string; message: string } };
+/**
+ * What the gate answers: the parsed body to hand to Apollo (with the operation's budget cost when the
+ * gate could check it, so the serving thread does not check it again), or a refusal to send as it is.
+ */
+export type GateAnswer = { body: unknown; digest: string; cost?: number } | { refused: { status: number; code: string; message: string } };
 
 /** The SHA-256 of a body's bytes (base64): the part of the response cache's key that comes from the body. */
 export function bodyDigest(bytes: Uint8Array | string): string {
@@ -112,9 +115,8 @@ export function gateBody(bytes: Uint8Array, schema: GraphQLSchema): GateAnswer {
   const operation = operationOf(document, request.operationName);
   if (!operation) return { body: withoutVariables, digest };
   try {
-    checkOperation(schema, document, operation, variables);
+    return { body: request, digest, cost: checkOperation(schema, document, operation, variables) };
   } catch (err) {
     return refusal(err);
   }
-  return { body: request, digest };
 }

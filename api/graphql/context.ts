@@ -30,6 +30,8 @@ export interface GraphContext {
   };
   /** the server's ingest (documents and job runs handed over); absent where GraphQL runs without a server */
   ingest?: IngestService;
+  /** the operation's budget cost, when the body gate already checked it in a worker */
+  checkedCost?: number;
   /** worker threads for the snapshot analyses; absent where GraphQL runs without a server (they run in this thread) */
   analyses?: AnalysisPool;
 }

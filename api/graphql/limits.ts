@@ -52,7 +52,8 @@ export function costReportPlugin(slots?: WorkSlots): ApolloServerPlugin {
           const seen = (contextValue as { seen?: { operation?: string } }).seen;
           if (seen && operation) seen.operation = operation.operation;
           if (!operation) return;
-          cost = checkOperation(schema, document, operation, request.variables);
+          // a large body was checked in a worker (body-gate.ts): its cost is not computed twice
+          cost = (contextValue as { checkedCost?: number }).checkedCost ?? checkOperation(schema, document, operation, request.variables);
           const heavy = cost >= HEAVY_COST || operation.selectionSet.selections.some((s) => s.kind === Kind.FIELD && HEAVY_FIELDS.has(s.name.value));
           if (!slots || !heavy || operation.operation !== 'query') return;
           const waiting = slots.acquire();

@@ -172,6 +172,7 @@ export async function mountGraphQL(app: Hono, deps: AppDeps, opts: MountOptions 
 
     let body: unknown = undefined;
     let digest = '';
+    let checkedCost: number | undefined;
     if (req.method === 'POST') {
       // only an editor may send the large body of an ingestDocuments hand-off
       const bytes = await readBody(req, role === 'editor' ? Math.max(INGEST_BODY_BYTES, limits.bodyBytes) : limits.bodyBytes);
@@ -183,7 +184,7 @@ export async function mountGraphQL(app: Hono, deps: AppDeps, opts: MountOptions 
           const gated = await bodies.gate(bytes);
           if ('refused' in gated)
             return new Response(jsonError(gated.refused.message, gated.refused.code), { status: gated.refused.status, headers: { 'content-type': 'application/json', 'Cache-Control': 'no-store' } });
-          ({ body, digest } = gated);
+          ({ body, digest, cost: checkedCost } = gated);
         } catch (err) {
           if (!(err instanceof BodyPoolBusy)) throw err;
           return new Response(jsonError(err.message, 'OVERLOADED'), {
@@ -230,6 +231,7 @@ export async function mountGraphQL(app: Hono, deps: AppDeps, opts: MountOptions 
       seen: {},
       ingest,
       analyses,
+      checkedCost,
     };
     const timedOut = new Promise<'timeout'>((resolve) => {
       // handed-over ingest fetches and writes on purpose for longer; it is not cut off
