@@ -62,13 +62,13 @@ export function jurisdictionsOf(s: Snapshot, x: number, asOfMs = Number.NaN): Ma
 // The layers of a step's dependency that reach the node it was taken from: the edge's own (carries,
 // passes), less the relation's layer when the node also needs one of that dependency's own members
 // through the same relation (it names the one it uses: the scenario engine's narrowing rule).
-function stepLayers(s: Snapshot, step: Step, steps: readonly Step[], asOf: number): readonly string[] {
+function stepLayers(s: Snapshot, step: Step, steps: readonly Step[], upstream: (node: number) => readonly Step[]): readonly string[] {
   const t = s.edgeType[step.edge]!;
   const dep = DEPENDENCY[t]!;
   const layers = edgeLayers(dep, s.edgeProps[step.edge]!);
   const named = new Set(steps.filter((x) => s.edgeType[x.edge] === t && x.node !== step.node).map((x) => x.node));
   if (!named.size) return layers;
-  const narrowed = dependencySteps(s, step.node, 'upstream', asOf, { dependency: true, control: false, jurisdiction: false }).some((x) => s.edgeType[x.edge] === t && named.has(x.node));
+  const narrowed = upstream(step.node).some((x) => s.edgeType[x.edge] === t && named.has(x.node));
   const layer = RELATION_FLAGS[t]!.layer;
   return narrowed ? layers.filter((l) => l !== layer) : layers;
 }
@@ -84,6 +84,13 @@ export function exposure(s: Snapshot, n: number, opts: { subjects: readonly Labe
     let j = jCache.get(x);
     if (!j) jCache.set(x, (j = place.jurisdictionTrails(x)));
     return j;
+  };
+  // a node's dependency steps, read once per call: the walk and the narrowing rule both ask
+  const stepCache = new Map<number, Step[]>();
+  const upstream = (x: number): readonly Step[] => {
+    let steps = stepCache.get(x);
+    if (!steps) stepCache.set(x, (steps = dependencySteps(s, x, 'upstream', asOf, { dependency: true, control: false, jurisdiction: false })));
+    return steps;
   };
   const subjects: number[] = [];
   for (let i = 0; i < s.nodeCount; i++) {
@@ -102,11 +109,11 @@ export function exposure(s: Snapshot, n: number, opts: { subjects: readonly Labe
     for (let h = 0; h < queue.length; h++) {
       const { node, allowed, path } = queue[h]!;
       if (path.length >= maxDepth) continue;
-      const steps = dependencySteps(s, node, 'upstream', asOf, { dependency: true, control: false, jurisdiction: false });
+      const steps = upstream(node);
       for (const step of steps) {
         const flags = RELATION_FLAGS[s.edgeType[step.edge]!]!;
         if (flags.layer && !allowed.has(flags.layer)) continue;
-        const next = new Set(stepLayers(s, step, steps, asOf).filter((l) => allowed.has(l)));
+        const next = new Set(stepLayers(s, step, steps, upstream).filter((l) => allowed.has(l)));
         const stateKey = `${step.node}|${[...next].sort().join(',')}`;
         if (seen.has(stateKey) || step.node === subject) continue;
         seen.add(stateKey);
