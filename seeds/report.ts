@@ -19,14 +19,12 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** One matcher per entity: short or all-capital names match case-sensitively so "US" is not "us". */
 function matchers(seeds: SeedSet): Array<{ id: string; test: (s: string) => boolean }> {
   const alternation = (names: string[], flags: string) => (names.length ? new RegExp(names.map((n) => `(?<![\\w])${escape(n)}(?![\\w])`).join('|'), flags) : null);
+  const cased = (n: string) => n.length <= 3 || n === n.toUpperCase();
   return seeds.entities.map((e) => {
     const names = [e.name, ...e.aliases].filter((n) => n.length >= 2);
-    const exact = alternation(
-      names.filter((n) => n.length <= 3 || n === n.toUpperCase()),
-      '',
-    );
+    const exact = alternation(names.filter(cased), '');
     const loose = alternation(
-      names.filter((n) => !(n.length <= 3 || n === n.toUpperCase())),
+      names.filter((n) => !cased(n)),
       'i',
     );
     return { id: e.id, test: (s: string) => !!exact?.test(s) || !!loose?.test(s) };
