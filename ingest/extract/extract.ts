@@ -80,9 +80,9 @@ const idOf = (e: Endpoint): string => {
 
 // a nation's laws are its own, whichever of its bodies passed them: "enacted by Congress" is ENACTED_BY the United States
 const NATIONS_BY_ISO = new Map(LEXICON.filter((e) => e.label === 'Nation' && typeof e.props?.iso === 'string').map((e) => [String(e.props?.iso), e]));
+const { legislatures: LEGISLATURES } = phraseBook();
 function enactingNation(d: FactDraft): FactDraft {
-  const legislatures = phraseBook().legislatures;
-  if (d.rel !== 'ENACTED_BY' || !legislatures || !isMention(d.object) || !d.object.country || !legislatures.test(d.object.name)) return d;
+  if (d.rel !== 'ENACTED_BY' || !LEGISLATURES || !isMention(d.object) || !d.object.country || !LEGISLATURES.test(d.object.name)) return d;
   const nation = NATIONS_BY_ISO.get(d.object.country);
   return nation ? { ...d, object: { label: 'Nation', name: nation.name, aliases: nation.aliases, props: nation.props } } : d;
 }
