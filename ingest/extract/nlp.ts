@@ -42,9 +42,10 @@ function tokenOffsets(text: string, values: string[]): Span[] {
   return spans;
 }
 
-/** Splits a text into sentences with offsets, tokens and proper nouns. */
+// a reference mark: "[7]", "[a]", "[note 3]"
+const CITATION = String.raw`\[(?:\d{1,3}|[a-z]|note \d{1,3})\]`;
 // where a text's lines and its sentences closed by reference marks split: "\n", or the space after ".[7]"
-const SPLIT = /\n|(?<=[.!?]["”’]?(?:\[(?:\d{1,3}|[a-z]|note \d{1,3})\])+)[ \t]+(?=["“‘]?[A-Z])/g;
+const SPLIT = new RegExp(`\\n|(?<=[.!?]["”’]?(?:${CITATION})+)[ \\t]+(?=["“‘]?[A-Z])`, 'g');
 
 /** The pieces of a range between its line breaks and reference-mark sentence ends, with their offsets in it. */
 function pieces(range: string): { piece: string; at: number }[] {
@@ -58,8 +59,9 @@ function pieces(range: string): { piece: string; at: number }[] {
   return out;
 }
 
-const CITATION_LEAD = /^(?:\[(?:\d{1,3}|[a-z]|note \d{1,3})\]\s*)+/;
+const CITATION_LEAD = new RegExp(`^(?:${CITATION}\\s*)+`);
 
+/** Splits a text into sentences with offsets, tokens and proper nouns. */
 export function analyse(text: string): Sentence[] {
   const its = nlp().its;
   const doc = nlp().readDoc(text);
