@@ -4,18 +4,13 @@ import { fileURLToPath } from 'node:url';
 import { InvalidInput, NotFound } from '../../../schema/errors.js';
 import { terminalSafe } from '../../../scenarios/format.js';
 import type { CliCommand } from '../command.js';
+import { choice, wholeNumber } from '../options.js';
 import type { Prf } from '../../../ingest/eval/score.js';
+import { KIND_CHOICES as KINDS } from '../../../ingest/sources/kinds.js';
 
-const KINDS = ['news', 'model-card', 'policy', 'feed', 'auto'] as const;
 const ENTITY_SOURCES = ['seeds', 'store', 'none'] as const;
 /** The project's extraction corpus: one folder per set, documents beside their *.gold.jsonl. */
 const CORPUS = join(dirname(fileURLToPath(import.meta.url)), '../../../bench/corpus');
-
-function oneOf<T extends string>(option: string, value: unknown, allowed: readonly T[]): T {
-  const found = allowed.find((a) => a === String(value).trim().toLowerCase());
-  if (found === undefined) throw new InvalidInput(`${option}: expected one of ${allowed.join(', ')}, got "${String(value)}"`);
-  return found;
-}
 
 /** The scorer's figures, without the lists of missed and spurious keys. */
 type Figures = Omit<Prf, 'missed' | 'spurious'>;
@@ -53,11 +48,9 @@ const command: CliCommand = {
     json: { type: 'boolean', default: false },
   },
   async run(args, ctx) {
-    const kind = oneOf('--kind', args.values.kind, KINDS);
-    const entitySource = oneOf('--entities', args.values.entities, ENTITY_SOURCES);
-    const missesText = String(args.values.misses).trim();
-    if (!/^\d+$/.test(missesText)) throw new InvalidInput(`--misses: expected a whole number of at least 0, got "${missesText}"`);
-    const misses = Number(missesText);
+    const kind = choice('--kind', args.values.kind, KINDS);
+    const entitySource = choice('--entities', args.values.entities, ENTITY_SOURCES);
+    const misses = wholeNumber('--misses', args.values.misses, 0);
     const { corpusFolder } = await import('../../../ingest/eval/corpus.js');
     const { evaluate } = await import('../../../ingest/eval/evaluate.js');
 
