@@ -101,7 +101,11 @@ export class MitigationFinder {
     hits: readonly Hit[],
     private readonly inScope: (scope: Scope, node: number) => boolean,
   ) {
-    for (const h of hits) this.hitsByNode.set(h.node, [...(this.hitsByNode.get(h.node) ?? []), h]);
+    for (const h of hits) {
+      const list = this.hitsByNode.get(h.node);
+      if (list) list.push(h);
+      else this.hitsByNode.set(h.node, [h]);
+    }
     this.scopes = [...new Set(hits.flatMap((h) => (h.scope ? [h.scope] : [])))];
     this.shared = sharedOf(pr.idx);
   }
