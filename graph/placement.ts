@@ -6,18 +6,14 @@
 import { DOMAIN } from '../schema/generated/domain.js';
 import { RELATION_TYPES } from '../schema/generated/model.js';
 import type { Snapshot } from './snapshot.js';
+import { RELATION_FLAGS } from './traverse.js';
 
 /** Kind of a relation type for placement: a jurisdiction relation, a control relation, or neither. */
 export const JURISDICTION = 1;
 export const CONTROL = 2;
 
 /** Per relation type index: JURISDICTION, CONTROL or 0. */
-export const PLACEMENT_KIND: Uint8Array = Uint8Array.from(
-  RELATION_TYPES.map((t) => {
-    const spec = DOMAIN.relations.find((r) => r.type === t);
-    return spec?.jurisdiction ? JURISDICTION : spec?.control ? CONTROL : 0;
-  }),
-);
+export const PLACEMENT_KIND: Uint8Array = Uint8Array.from(RELATION_FLAGS.map((f) => (f.jurisdiction ? JURISDICTION : f.control ? CONTROL : 0)));
 /** Per relation type index: 1 when the relation says where its `from` end physically is. */
 export const IS_LOCATION: Uint8Array = Uint8Array.from(RELATION_TYPES.map((t) => (DOMAIN.relations.find((r) => r.type === t)?.location ? 1 : 0)));
 
