@@ -19,7 +19,7 @@ export const namedDeal: RelationRule = {
     for (const m of frame.masked.matchAll(RE)) {
       if (NOT_NAME.test(m[2]!)) continue;
       const parties = [...m[1]!.matchAll(/⟨(\d+)⟩/g)].map((p) => at(frame, p[1]));
-      if (parties.some((p) => !p || p.status === 'ambiguous' || !allowed('PARTY_TO', p.label, 'Deal'))) continue;
+      if (parties.some((p) => !p || !allowed('PARTY_TO', p.label, 'Deal'))) continue;
       // one spelling of the join, whatever dash the text used
       const name = unmask(frame, m[0]).replace(/\s?[–—]\s?/g, '-');
       const kind = /framework/i.test(m[3]!) ? 'framework' : 'partnership';

@@ -2,6 +2,7 @@
 // hand over records", "the rule bars chipmakers such as Initech from selling …". A regulation that
 // compels, requires, bars or covers a class of parties applies to each party named as an example
 // of the class, with the effect the sentence states.
+import { RELATION_ENDPOINTS } from '../../../schema/generated/model.js';
 import { E, LIST, at, allowed, listIndices, pattern, type FactDraft, type RelationRule } from '../frame.js';
 import { effectOf } from './applies-to.js';
 
@@ -18,15 +19,14 @@ export const regulatedParties: RelationRule = {
     const out: FactDraft[] = [];
     for (const marker of frame.masked.matchAll(pattern(E))) {
       const reg = at(frame, marker[1]);
-      if (!reg || reg.label !== 'Regulation' || reg.status === 'ambiguous') continue;
+      if (!reg || !RELATION_ENDPOINTS.APPLIES_TO.from.includes(reg.label)) continue;
       const m = AFTER.exec(frame.masked.slice(marker.index + marker[0].length));
       if (!m) continue;
       const effect = effectOf(m[0]) ?? effectOf(frame.text);
       if (!effect) continue;
       for (const i of listIndices(m[1])) {
         const party = at(frame, i);
-        if (party && party !== reg && !party.demonym && party.status !== 'ambiguous' && allowed('APPLIES_TO', 'Regulation', party.label))
-          out.push({ rel: 'APPLIES_TO', subject: reg, object: party, props: { effect }, confidence: 0.6 });
+        if (party && party !== reg && !party.demonym && allowed('APPLIES_TO', reg.label, party.label)) out.push({ rel: 'APPLIES_TO', subject: reg, object: party, props: { effect }, confidence: 0.6 });
       }
     }
     return out;

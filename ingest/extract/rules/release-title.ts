@@ -28,7 +28,7 @@ export const releaseTitle: RelationRule = {
     const out: FactDraft[] = [];
     for (const marker of m[1]!.matchAll(/⟨(\d+)⟩/g)) {
       const model = at(frame, marker[1]);
-      if (!model || model.label !== 'Model' || model.status === 'ambiguous') continue;
+      if (!model || model.label !== 'Model') continue;
       const developer = familyDeveloper(model);
       if (developer) out.push({ rel: 'DEVELOPED_BY', subject: model, object: developer, confidence: 0.6 });
     }

@@ -38,7 +38,7 @@ const effectOfVerb = (verb: string): string => EFFECT.find(([re]) => re.test(ver
 /** The nation whose marker `index` opens the match, when it stands for a government: a demonym only with its government's noun ("Japanese officials"). */
 function issuerAt(frame: Frame, match: string, index: string | undefined): Mention | undefined {
   const m = at(frame, index);
-  if (!m || m.label !== 'Nation' || m.status === 'ambiguous') return undefined;
+  if (!m || m.label !== 'Nation') return undefined;
   return !m.demonym || new RegExp(`⟨${index}⟩ (?:${GOVERNMENT}|sanctions|export)`).test(match) ? m : undefined;
 }
 
@@ -59,7 +59,7 @@ function measure(issuer: Mention | undefined, items: (Mention | undefined)[], ef
   const out: FactDraft[] = [{ rel: 'ENACTED_BY', subject: reg, object: issuer, confidence: 0.6 }];
   const seen = new Set<Mention>();
   for (const m of items) {
-    if (!m || m === issuer || (m.id !== undefined && m.id === issuer.id) || seen.has(m) || m.status === 'ambiguous' || m.inName || !allowed('APPLIES_TO', 'Regulation', m.label)) continue;
+    if (!m || m === issuer || (m.id !== undefined && m.id === issuer.id) || seen.has(m) || m.inName || !allowed('APPLIES_TO', 'Regulation', m.label)) continue;
     // a nation named only as an adjective counts as the destination ("Chinese buyers"), never an item of trade
     seen.add(m);
     out.push({ rel: 'APPLIES_TO', subject: reg, object: m, props: { effect }, confidence: 0.6 });
