@@ -47,7 +47,7 @@ function originOf(c: Context, publicUrl: string | undefined): string {
 export async function mountEmbeds(app: Hono, deps: AppDeps, opts: EmbedOptions = {}): Promise<() => Promise<void>> {
   const cache = opts.cache ?? new RenderCache();
   const png = new PngRenderPool(opts.png);
-  const budget = opts.renderBudget ? new RenderBudget(opts.renderBudget.budgetMs, opts.renderBudget.windowMs) : new RenderBudget();
+  const budget = new RenderBudget(opts.renderBudget?.budgetMs, opts.renderBudget?.windowMs);
   const keyOf = (format: Format, version: string, canonical: string) => createHash('sha256').update(`${RENDER_REVISION}|${format}|${version}|${canonical}`).digest('base64url').slice(0, 32);
 
   // Raw query -> (cache key, headers) for requests already served at this graph version, so a
@@ -102,15 +102,13 @@ export async function mountEmbeds(app: Hono, deps: AppDeps, opts: EmbedOptions =
     if (etagMatches(c.req.header('if-none-match'), headers.ETag!)) return c.body(null, 304, headers);
     try {
       rendered ??= await cache.getOrRender(key, async () => {
-        if (format !== 'png')
-          return { body: await budget.run(() => renderMap({ snapshot, store: deps.store, params, format, scenarioDir: opts.scenarioDir })), contentType: CONTENT_TYPES[format], etag: headers.ETag! };
-        // admitted before the SVG is built, so a full pool refuses at once and costs nothing here
-        const release = png.admit();
+        // a PNG is admitted before its SVG is built, so a full pool refuses at once and costs nothing here
+        const release = format === 'png' ? png.admit() : null;
         try {
-          const svg = await budget.run(() => renderMap({ snapshot, store: deps.store, params, format: 'svg', scenarioDir: opts.scenarioDir }));
-          return { body: await png.rasterise(svg, params.scale), contentType: CONTENT_TYPES.png, etag: headers.ETag! };
+          const drawn = await budget.run(() => renderMap({ snapshot, store: deps.store, params, format: release ? 'svg' : format, scenarioDir: opts.scenarioDir }));
+          return { body: release ? await png.rasterise(drawn, params.scale) : drawn, contentType: CONTENT_TYPES[format], etag: headers.ETag! };
         } finally {
-          release();
+          release?.();
         }
       });
     } catch (err) {
