@@ -13,6 +13,7 @@ import type { GrafeoDB } from '@grafeo-db/js';
 import { Q } from '../../graph/cypher/catalogue.js';
 import type { DriverLike, RecordLike, SessionLike, TxLike } from '../../graph/neo4j/neo4j-executor.js';
 import { fromNeo4j } from '../../graph/neo4j/neo4j-values.js';
+import { rng } from '../../bench/scenarios-world.js';
 
 type Params = Record<string, unknown>;
 
@@ -27,17 +28,10 @@ function locksOf(query: string, params: Params): string[] {
 /** Picks which waiting transaction runs its next statement. */
 export type Pick = (waiting: string[]) => string;
 
-/** A seeded pseudo-random pick (mulberry32), so a failing interleaving can be replayed by its seed. */
+/** A seeded pseudo-random pick (bench/scenarios-world.ts rng), so a failing interleaving can be replayed by its seed. */
 export function seededPick(seed: number): Pick {
-  let a = seed >>> 0;
-  return (waiting) => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    const r = ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    return [...waiting].sort()[Math.floor(r * waiting.length)]!;
-  };
+  const next = rng(seed);
+  return (waiting) => [...waiting].sort()[Math.floor(next() * waiting.length)]!;
 }
 
 /** Runs the transaction named first in `order` while it has statements, then the next (a fixed schedule). */
