@@ -3,23 +3,10 @@
 import fc from 'fast-check';
 import { RELATION_ENDPOINTS, type Label, type RelationType } from '../../schema/generated/model.js';
 import type { Snapshot } from '../../graph/snapshot.js';
-import { world, type EdgeSpec } from './small-world.js';
+import { labelOf, world, type EdgeSpec } from './small-world.js';
 import type { Props } from '../../schema/records.js';
 
 const POOL: Record<string, number> = { nation: 2, org: 2, lab: 2, chip: 4, cloud: 3, dc: 2, model: 4, deployment: 6 };
-const PREFIX: Record<Label, string> = {
-  Nation: 'nation',
-  Organization: 'org',
-  Lab: 'lab',
-  Chip: 'chip',
-  Cloud: 'cloud',
-  DataCenter: 'dc',
-  Model: 'model',
-  Deployment: 'deployment',
-  Deal: '',
-  Document: '',
-  Regulation: '',
-};
 const TYPES: RelationType[] = [
   'RUNS_ON',
   'HOSTED_ON',
@@ -40,7 +27,7 @@ const TYPES: RelationType[] = [
 export const NODE_IDS: string[] = Object.entries(POOL).flatMap(([p, n]) => Array.from({ length: n }, (_, i) => `${p}:${p}${i}`));
 
 function candidates(labels: readonly Label[]): string[] {
-  return labels.flatMap((l) => NODE_IDS.filter((id) => PREFIX[l] && id.startsWith(`${PREFIX[l]}:`)));
+  return labels.flatMap((l) => NODE_IDS.filter((id) => labelOf(id) === l));
 }
 
 /** An edge drawn as (type, from pick, to pick, via). */

@@ -18,11 +18,16 @@ const LABEL_BY_PREFIX: Record<string, Label> = {
   reg: 'Regulation',
 };
 
+/** The label of a node id, from its prefix (undefined for a prefix the small worlds do not use). */
+export function labelOf(id: string): Label | undefined {
+  return LABEL_BY_PREFIX[id.split(':')[0]!];
+}
+
 /** Builds a snapshot from node ids (label from the prefix) and edges. */
 export function world(nodes: Record<string, Props>, edges: EdgeSpec[]): Snapshot {
   const b = new SnapshotBuilder();
   for (const [id, props] of Object.entries(nodes)) {
-    const label = LABEL_BY_PREFIX[id.split(':')[0]!]!;
+    const label = labelOf(id)!;
     b.addNode(id, label, id.split(':')[1]!, label === 'Nation' && !props.kind ? { kind: 'country', ...props } : props);
   }
   for (const [f, t, to, props, valid] of edges) if (!b.addEdge(f, t, to, props ?? {}, valid ?? {})) throw new Error(`bad edge ${f} ${t} ${to}`);
