@@ -457,7 +457,8 @@ export const relatePhrases: RelationRule = {
         for (let b = a + 1; b < groups.length; b++) {
           const g = groups[b]!;
           if (b > a + 1 && !FACILITY_NEXT.test(frame.masked.slice(groups[b - 1]!.end, g.start))) break;
-          for (const m of g.members) if (m.label === 'Nation' && (m.place || !m.demonym) && m.status !== 'ambiguous') push('LOCATED_IN', subject, m, 0.6);
+          // push keeps what LOCATED_IN may point at (a nation)
+          for (const m of g.members) if ((m.place || !m.demonym) && m.status !== 'ambiguous') push('LOCATED_IN', subject, m, 0.6);
         }
       }
       // "a data centre in ⟨the UAE⟩, dubbed ⟨Stargate X⟩": the place of the thing named is the place before its name
@@ -469,7 +470,7 @@ export const relatePhrases: RelationRule = {
         INTRODUCING.test(frame.masked.slice(left.end, next.start)) &&
         /\bin (?:the )?$/.test(frame.masked.slice(Math.max(0, left.start - 8), left.start))
       )
-        for (const m of next.members.filter(usable)) if (m.label !== 'Nation') push('LOCATED_IN', m, left.members[0]!, 0.6);
+        for (const m of next.members.filter(usable)) push('LOCATED_IN', m, left.members[0]!, 0.6);
       // nationality: "Chinese startup ⟨1⟩", "⟨1⟩, a Chinese hedge fund"
       const nation = left.members.length === 1 && left.members[0]!.demonym && !left.members[0]!.place && left.members[0]!.status !== 'ambiguous' ? left.members[0]! : undefined;
       const named =
@@ -481,7 +482,7 @@ export const relatePhrases: RelationRule = {
       if (issuer && next && LAWS_OF.test(frame.masked.slice(left.end, next.start))) for (const m of next.members.filter(usable)) push('ENACTED_BY', m, issuer, 0.6);
       // "US companies ⟨1⟩ and ⟨2⟩", and a nation's name right before an organisation's ("the US ⟨Federal Reserve⟩")
       const between = next ? frame.masked.slice(left.end, next.start) : '';
-      if (named && next && (NATION_BEFORE.test(between) || (/^ $/.test(between) && next.members.length === 1 && next.members[0]!.label !== 'Model' && next.members[0]!.label !== 'Chip')))
+      if (named && next && (NATION_BEFORE.test(between) || (/^ $/.test(between) && next.members.length === 1)))
         for (const m of next.members.filter(usable)) {
           // a nation's rule is its own; an organisation or site is in it
           const rel = allowed('ENACTED_BY', m.label, 'Nation') ? 'ENACTED_BY' : housed(m);
@@ -528,11 +529,9 @@ export const relatePhrases: RelationRule = {
         if (owner && usable(owner)) for (const m of left.members.filter(usable)) if (!left.members.includes(owner)) push('SUBSIDIARY_OF', m, owner, 0.6);
       }
       const prior = frame.previousModel;
-      if (its && SUCCESSOR.test(its[1]!.trim()) && prior && usable(prior))
-        for (const m of left.members.filter(usable)) if (m.label === 'Model' && m.id !== prior.id) push('DERIVED_FROM', m, prior, 0.55);
+      if (its && SUCCESSOR.test(its[1]!.trim()) && prior && usable(prior)) for (const m of left.members.filter(usable)) push('DERIVED_FROM', m, prior, 0.55);
       const trained = leadingActor(frame);
-      if (a > 0 && trained?.label === 'Model' && usable(trained) && GPU_HOURS.test(frame.masked.slice(left.end, left.end + 12)))
-        for (const m of left.members.filter(usable)) push('TRAINED_ON', trained, m, 0.6);
+      if (a > 0 && usable(trained) && GPU_HOURS.test(frame.masked.slice(left.end, left.end + 12))) for (const m of left.members.filter(usable)) push('TRAINED_ON', trained, m, 0.6);
       if (its && left.members.length >= 1) {
         const before = groups
           .slice(0, a)
