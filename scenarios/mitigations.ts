@@ -245,14 +245,11 @@ export class MitigationFinder {
     // each chain, then the deployment's own dependency on it
     const replace = this.replace;
     replace.length = 0;
-    for (let i = 0; i < chains; i++) {
-      const r = this.role(firsts[i]!);
-      if (!replace.includes(r)) replace.push(r);
-    }
-    for (let i = 0; i < chains; i++) {
-      const r = this.role(lasts[i]!);
-      if (!replace.includes(r)) replace.push(r);
-    }
+    for (const ends of [firsts, lasts])
+      for (let i = 0; i < chains; i++) {
+        const r = this.role(ends[i]!);
+        if (!replace.includes(r)) replace.push(r);
+      }
     if (!replace.length) return [];
     const seat = this.juris.seat(d);
     // walk a trie keyed by seat, what is replaced, and which scopes d is in (30 scopes per level)
