@@ -3,10 +3,9 @@
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtureServer, type FixtureServer } from '../ingest/fixture-server.js';
-import { PER_RUN_MS, runCli, spawnCli } from './run-cli.js';
+import { PER_RUN_MS, runCli, startServe, type ServeProcess } from './run-cli.js';
 
 const work = mkdtempSync(join(tmpdir(), 'chokepoint-handoff-'));
 const dataDir = join(work, 'data');
@@ -41,31 +40,22 @@ async function until<T>(ms: number, check: () => Promise<T | undefined>): Promis
 
 describe('serve with in-process ingest, and the CLI hand-off', () => {
   let fixtures: FixtureServer;
-  let server: ChildProcess;
+  let serve: ServeProcess;
   let url = '';
-  let stderr = '';
 
   beforeAll(async () => {
     fixtures = await startFixtureServer();
     const sources = join(work, 'sources.yaml');
     // no pause before a run (the default jitter would start it up to 30 s late)
     writeFileSync(sources, `defaults:\n  jitterSeconds: 0\njobs:\n  - name: fixture-article\n    kind: news\n    urls: ['${fixtures.base}/article']\n    schedule: '* * * * * *'\n`);
-    server = spawnCli(['serve', '--port', '0', '--no-seed', '--ingest-config', sources, '--allow-private'], { DATA_DIR: dataDir, API_KEYS: KEYS, LOG_LEVEL: 'info', HOST: '127.0.0.1' });
-    url = await new Promise<string>((resolve, reject) => {
-      server.stderr!.on('data', (d: Buffer) => {
-        stderr += d.toString();
-        const m = /serving on (http:\/\/\S+) /.exec(stderr);
-        if (m) resolve(m[1]!);
-      });
-      server.on('close', () => reject(new Error(`server exited: ${stderr}`)));
-    });
+    serve = await startServe(['--port', '0', '--no-seed', '--ingest-config', sources, '--allow-private'], { DATA_DIR: dataDir, API_KEYS: KEYS, LOG_LEVEL: 'info', HOST: '127.0.0.1' });
+    url = serve.url;
   }, 2 * PER_RUN_MS);
 
   afterAll(async () => {
-    if (server.exitCode === null) {
-      const exited = new Promise((resolve) => server.on('close', resolve));
-      server.kill('SIGTERM');
-      await exited;
+    if (serve.child.exitCode === null) {
+      serve.child.kill('SIGTERM');
+      await serve.exited;
     }
     await fixtures.close();
   });
@@ -75,7 +65,7 @@ describe('serve with in-process ingest, and the CLI hand-off', () => {
       (await gql<{ ingestRuns: Run[] }>(url, '{ ingestRuns(first: 5) { job documents { added unchanged } failures { reason } } }')).ingestRuns.find((r) => r.job === 'fixture-article'),
     );
     expect(run.failures).toEqual([]);
-    expect(stderr).toContain('ingest jobs scheduled');
+    expect(serve.log()).toContain('ingest jobs scheduled');
   });
 
   it('hands `ingest file` to the server when it holds the store; the document lands', { timeout: 2 * PER_RUN_MS }, async () => {
@@ -109,10 +99,9 @@ describe('serve with in-process ingest, and the CLI hand-off', () => {
   });
 
   it('stops the scheduled jobs before the store closes on SIGTERM, and exits 0', { timeout: 2 * PER_RUN_MS }, async () => {
-    const exited = new Promise<number | null>((resolve) => server.on('close', (code) => resolve(code)));
-    server.kill('SIGTERM');
-    expect(await exited).toBe(0);
-    expect(stderr.indexOf('shutting down: ingest stops')).toBeLessThan(stderr.indexOf('"msg":"stopped"'));
+    serve.child.kill('SIGTERM');
+    expect(await serve.exited).toBe(0);
+    expect(serve.log().indexOf('shutting down: ingest stops')).toBeLessThan(serve.log().indexOf('"msg":"stopped"'));
     // the store is free again: the CLI opens it itself and sees the runs
     const status = await runCli(['ingest', 'status'], { DATA_DIR: dataDir });
     expect(status.code).toBe(0);

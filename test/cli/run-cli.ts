@@ -35,6 +35,30 @@ export function userEnv(): Record<string, string> {
   return out;
 }
 
+/** A running `chokepoint serve`: the child process, its URL, its log so far and its exit code to come. */
+export interface ServeProcess {
+  child: ChildProcess;
+  url: string;
+  log: () => string;
+  exited: Promise<number | null>;
+}
+
+/** Starts `chokepoint serve ...args`; resolves once it listens, rejects when it exits before. */
+export async function startServe(args: string[], env: Record<string, string> = {}, opts: { asUser?: boolean } = {}): Promise<ServeProcess> {
+  const child = spawnCli(['serve', ...args], env, opts);
+  let stderr = '';
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stderr!.on('data', (d: Buffer) => {
+      stderr += d.toString();
+      const m = /serving on (http:\/\/\S+) /.exec(stderr);
+      if (m) resolve(m[1]!);
+    });
+    void exited.then(() => reject(new Error(`server exited: ${stderr}`)));
+  });
+  return { child, url, log: () => stderr, exited };
+}
+
 /** Starts `chokepoint ...args` and returns the child process; `asUser` drops the test runner's environment. */
 export function spawnCli(args: string[], env: Record<string, string> = {}, opts: { asUser?: boolean; uid?: number } = {}): ChildProcess {
   return spawn(process.execPath, [BIN, ...args], {

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PER_RUN_MS, runCli, spawnCli } from './run-cli.js';
+import { PER_RUN_MS, runCli, startServe } from './run-cli.js';
 
 const work = mkdtempSync(join(tmpdir(), 'chokepoint-serve-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -11,16 +11,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 describe('chokepoint serve', () => {
   it('serves /healthz, holds the embedded store, and stops cleanly on SIGTERM', { timeout: 3 * PER_RUN_MS }, async () => {
     const dataDir = join(work, 'data');
-    const child = spawnCli(['serve', '--port', '0', '--no-seed', '--no-ingest'], { DATA_DIR: dataDir, LOG_LEVEL: 'info' });
-    let stderr = '';
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stderr!.on('data', (d: Buffer) => {
-        stderr += d.toString();
-        const m = /serving on (http:\/\/\S+) /.exec(stderr);
-        if (m) resolve(m[1]!);
-      });
-      child.on('close', () => reject(new Error(`server exited: ${stderr}`)));
-    });
+    const { child, url, log, exited } = await startServe(['--port', '0', '--no-seed', '--no-ingest'], { DATA_DIR: dataDir, LOG_LEVEL: 'info' });
     const health = await fetch(`${url}/healthz`);
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({ status: 'ok', store: 'embedded', graphVersion: 0 });
@@ -30,10 +21,9 @@ describe('chokepoint serve', () => {
     expect(locked.code).toBe(2);
     expect(locked.stderr).toMatch(/in use by another process/);
 
-    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
-    expect(stderr).toContain('"msg":"stopped"');
+    expect(log()).toContain('"msg":"stopped"');
     // the store is free again once the server has stopped
     expect((await runCli(['export', '--format', 'json'], { DATA_DIR: dataDir })).code).toBe(0);
   });

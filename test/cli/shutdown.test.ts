@@ -2,31 +2,19 @@
 // Apollo installs its own signal handler): SIGTERM and SIGINT drain, close the store, log
 // "stopped" and exit 0; a second signal exits at once; a hand-off never runs a sources file the
 // server does not own.
-import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PER_RUN_MS, runCli, spawnCli } from './run-cli.js';
+import { PER_RUN_MS, runCli, startServe as startServeCli, type ServeProcess } from './run-cli.js';
 
 const work = mkdtempSync(join(tmpdir(), 'chokepoint-shutdown-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** Starts serve without the test environment; resolves with its URL once it listens. */
-async function startServe(dataDir: string): Promise<{ child: ChildProcess; url: string; log: () => string; exited: Promise<number | null> }> {
-  const child = spawnCli(['serve', '--port', '0', '--no-seed', '--no-ingest'], { DATA_DIR: dataDir, LOG_LEVEL: 'info', HOST: '127.0.0.1', API_KEYS: 'ed:editor' }, { asUser: true });
-  let stderr = '';
-  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stderr!.on('data', (d: Buffer) => {
-      stderr += d.toString();
-      const m = /serving on (http:\/\/\S+) /.exec(stderr);
-      if (m) resolve(m[1]!);
-    });
-    void exited.then(() => reject(new Error(`server exited: ${stderr}`)));
-  });
-  return { child, url, log: () => stderr, exited };
+function startServe(dataDir: string): Promise<ServeProcess> {
+  return startServeCli(['--port', '0', '--no-seed', '--no-ingest'], { DATA_DIR: dataDir, LOG_LEVEL: 'info', HOST: '127.0.0.1', API_KEYS: 'ed:editor' }, { asUser: true });
 }
 
 /** Waits until the server's log contains `text`. */
