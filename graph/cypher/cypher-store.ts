@@ -529,14 +529,6 @@ export class CypherGraphStore implements GraphStore {
     return { items, endCursor: items.at(-1)?.id ?? null, hasNextPage: rows.length > first, totalCount: num(total[0]?.total) };
   }
 
-  /** Relation rows of the given entities, each tagged with the direction it was found in. */
-  private async relationRows(ids: string[], direction: 'out' | 'in' | 'both'): Promise<{ row: Row; direction: 'out' | 'in' }[]> {
-    const rows: { row: Row; direction: 'out' | 'in' }[] = [];
-    if (direction !== 'in') for (const row of await this.x.read(Q.outRelations, { ids })) rows.push({ row, direction: 'out' });
-    if (direction !== 'out') for (const row of await this.x.read(Q.inRelations, { ids })) rows.push({ row, direction: 'in' });
-    return rows;
-  }
-
   async neighbours(id: string, opts: { direction?: 'out' | 'in' | 'both'; types?: string[]; limit?: number } = {}): Promise<Neighbour[]> {
     const out: Neighbour[] = [];
     let after: string | null = null;
@@ -574,7 +566,8 @@ export class CypherGraphStore implements GraphStore {
     const out = new Map<string, Map<string, RelationRecord>>(ids.map((id) => [id, new Map()]));
     if (!ids.length) return new Map();
     // a self-loop comes back once per direction; each relation is listed once per owner
-    for (const { row } of await this.relationRows([...new Set(ids)], 'both')) {
+    const unique = [...new Set(ids)];
+    for (const row of [...(await this.x.read(Q.outRelations, { ids: unique })), ...(await this.x.read(Q.inRelations, { ids: unique }))]) {
       const rel = decodeRelation(row.source, row.type, row.target, row.rp as Row);
       out.get(String(row.owner))?.set(rel.id, rel);
     }
