@@ -37,8 +37,19 @@ export interface ChokepointOptions {
 
 const L = LAYERS.length;
 
-// the controllers above x (through control relations, transitively), unless they are places (which
-// fail by location in the outage rule, not by control)
+// whether edge e is a control relation valid at the index's date
+function isControl(idx: ReachIndex, e: number): boolean {
+  return PLACEMENT_KIND[idx.snapshot.edgeType[e]!] === CONTROL && idx.snapshot.validAt(e, idx.asOfMs);
+}
+
+// the controller edge e names, or -1: places are no controllers (they fail by location in the
+// outage rule, not by control)
+function controllerVia(idx: ReachIndex, e: number): number {
+  const c = idx.snapshot.edgeTo[e]!;
+  return isControl(idx, e) && !PLACE_LABELS.has(idx.snapshot.labelOf[c]!) ? c : -1;
+}
+
+// the controllers above x (through control relations, transitively)
 function controllersOf(idx: ReachIndex, x: number): number[] {
   const s = idx.snapshot;
   const out: number[] = [];
@@ -47,9 +58,8 @@ function controllersOf(idx: ReachIndex, x: number): number[] {
   while (stack.length) {
     const y = stack.pop()!;
     for (const e of s.outOf(y)) {
-      if (PLACEMENT_KIND[s.edgeType[e]!] !== CONTROL || !s.validAt(e, idx.asOfMs)) continue;
-      const c = s.edgeTo[e]!;
-      if (seen.has(c) || PLACE_LABELS.has(s.labelOf[c]!)) continue;
+      const c = controllerVia(idx, e);
+      if (c < 0 || seen.has(c)) continue;
       seen.add(c);
       out.push(c);
       stack.push(c);
@@ -65,15 +75,16 @@ function controllerLists(idx: ReachIndex): (readonly number[] | undefined)[] {
   const lists = new Array<readonly number[] | undefined>(s.nodeCount);
   const byController = new Map<number, readonly number[]>();
   for (let e = 0; e < s.edgeCount; e++) {
-    if (PLACEMENT_KIND[s.edgeType[e]!] !== CONTROL || !s.validAt(e, idx.asOfMs)) continue;
+    if (!isControl(idx, e)) continue;
     const u = s.edgeFrom[e]!;
     if (lists[u]) continue;
     let direct = -1;
     let single = true;
     for (const f of s.outOf(u)) {
-      if (PLACEMENT_KIND[s.edgeType[f]!] !== CONTROL || !s.validAt(f, idx.asOfMs) || PLACE_LABELS.has(s.labelOf[s.edgeTo[f]!]!)) continue;
-      if (direct >= 0 && s.edgeTo[f] !== direct) single = false;
-      direct = s.edgeTo[f]!;
+      const c = controllerVia(idx, f);
+      if (c < 0) continue;
+      if (direct >= 0 && c !== direct) single = false;
+      direct = c;
     }
     if (direct < 0) continue;
     if (single) {
@@ -88,7 +99,7 @@ function controllerLists(idx: ReachIndex): (readonly number[] | undefined)[] {
 function controlsSomething(idx: ReachIndex, x: number): boolean {
   const s = idx.snapshot;
   if (PLACE_LABELS.has(s.labelOf[x]!)) return false;
-  for (const e of s.inOf(x)) if (PLACEMENT_KIND[s.edgeType[e]!] === CONTROL && s.validAt(e, idx.asOfMs)) return true;
+  for (const e of s.inOf(x)) if (isControl(idx, e)) return true;
   return false;
 }
 
