@@ -135,17 +135,10 @@ function collector(): () => void {
   return () => gc();
 }
 
+/** One POST body from CONCURRENCY connections (`uncached`: past the response cache). */
 function autocannon(url: string, body: string, seconds: number, uncached = false): Promise<CannonResult> {
-  const bin = createRequire(import.meta.url).resolve('autocannon/autocannon.js');
-  const headers = ['-H', 'content-type=application/json', ...(uncached ? ['-H', 'cache-control=no-cache'] : [])];
-  const args = [bin, '-c', String(CONCURRENCY), '-d', String(seconds), '-m', 'POST', ...headers, '-b', body, '-j', url];
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out) as CannonResult) : reject(new Error(`autocannon exited ${code}`))));
-  });
+  const headers = { ...json, ...(uncached ? { 'cache-control': 'no-cache' } : {}) };
+  return autocannonMany(url, [{ method: 'POST', path: new URL(url).pathname, headers, body }], seconds, CONCURRENCY);
 }
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
