@@ -4,7 +4,7 @@
 import { LAYERS, type ReachIndex } from './reach.js';
 import { groupLevel, memberLevel, type Propagation } from './propagate.js';
 import { scopedHitLevel, throughEdge } from './levels.js';
-import type { Hit } from './rules/rule.js';
+import { hitsByNode, type Hit } from './rules/rule.js';
 import type { Snapshot } from '../graph/snapshot.js';
 
 /** One step of a chain: the relation as stored (from, type, to). */
@@ -74,7 +74,7 @@ export class CauseFinder {
   };
 
   // the hits on each node, by shock index, to name the shock a chain starts from
-  private readonly hitsByNode = new Map<number, Hit[]>();
+  private readonly hitsByNode: Map<number, Hit[]>;
   private readonly viaMemo = new Map<Hit, Step[]>();
 
   constructor(
@@ -82,12 +82,7 @@ export class CauseFinder {
     hits: readonly Hit[] = [],
     private readonly shockTypes: readonly string[] = [],
   ) {
-    for (const h of hits) {
-      const list = this.hitsByNode.get(h.node);
-      if (list) list.push(h);
-      else this.hitsByNode.set(h.node, [h]);
-    }
-    for (const list of this.hitsByNode.values()) list.sort((a, b) => a.shock - b.shock);
+    this.hitsByNode = hitsByNode(hits);
     let shared = stepsByIndex.get(pr.idx);
     if (!shared) {
       const n = pr.idx.depTarget.length;

@@ -13,7 +13,7 @@ import { intersects, type Placement } from '../graph/placement.js';
 import { nodeLevel, type Propagation } from './propagate.js';
 import { SUBSTITUTION_TYPES, relationTypesInLayers, type ReachIndex } from './reach.js';
 import { rulesInForce } from './rules-in-force.js';
-import type { Hit, Scope } from './rules/rule.js';
+import { hitsByNode, type Hit, type Scope } from './rules/rule.js';
 
 /** Why a replacement is suggested, best first. */
 export type MitigationBasis = 'substitute' | 'seated' | 'serving';
@@ -86,7 +86,7 @@ class AnswerTrie {
 
 /** Finds mitigations over one propagation. */
 export class MitigationFinder {
-  private readonly hitsByNode = new Map<number, Hit[]>();
+  private readonly hitsByNode: Map<number, Hit[]>;
   private readonly shared: Shared;
   private readonly noteMemo = new Map<string, string>();
   // every distinct scope of the hits: a deployment's answer depends on it only through which it is in
@@ -101,11 +101,7 @@ export class MitigationFinder {
     hits: readonly Hit[],
     private readonly inScope: (scope: Scope, node: number) => boolean,
   ) {
-    for (const h of hits) {
-      const list = this.hitsByNode.get(h.node);
-      if (list) list.push(h);
-      else this.hitsByNode.set(h.node, [h]);
-    }
+    this.hitsByNode = hitsByNode(hits);
     this.scopes = [...new Set(hits.flatMap((h) => (h.scope ? [h.scope] : [])))];
     this.shared = sharedOf(pr.idx);
   }

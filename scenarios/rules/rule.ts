@@ -91,6 +91,18 @@ export function chainTo(ctx: RuleContext, tree: ReadonlyMap<number, number>, nod
   return out.reverse();
 }
 
+/** Hits by the node they fall on, each list in shock order. */
+export function hitsByNode(hits: readonly Hit[]): Map<number, Hit[]> {
+  const out = new Map<number, Hit[]>();
+  for (const h of hits) {
+    const list = out.get(h.node);
+    if (list) list.push(h);
+    else out.set(h.node, [h]);
+  }
+  for (const list of out.values()) list.sort((a, b) => a.shock - b.shock);
+  return out;
+}
+
 /** Declares a rule with its types checked. */
 export function defineRule<Sch extends z.ZodObject>(rule: ShockRule<Sch>): ShockRule<Sch> {
   return rule;
