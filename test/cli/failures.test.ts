@@ -1,12 +1,11 @@
 // Every failure a user meets in the first ten minutes is one line naming the input and the cause,
 // with the exit code of the README's table (1 a user error, 2 unavailable), never a stack trace.
-import { spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BIN, PER_RUN_MS, runCli, spawnCli, type CliResult } from './run-cli.js';
+import { PER_RUN_MS, runCli, spawnCli, type CliResult } from './run-cli.js';
 
 const work = mkdtempSync(join(tmpdir(), 'chokepoint-failures-'));
 chmodSync(work, 0o755);
@@ -110,7 +109,7 @@ describe('pipes and standard input', () => {
   it('`extract doc | import` loads what extract printed; `import -` reads stdin and accepts a BOM', { timeout: 3 * PER_RUN_MS }, async () => {
     const dataDir = join(work, 'stdin-data');
     const extract = spawnCli(['extract', article('000_')]);
-    const load = spawn(process.execPath, [BIN, 'import'], { env: { ...process.env, LOG_LEVEL: 'silent', DATA_DIR: dataDir }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const load = spawnCli(['import'], { DATA_DIR: dataDir });
     extract.stdout!.pipe(load.stdin!);
     let out = '';
     load.stdout!.on('data', (d: Buffer) => (out += d.toString()));
