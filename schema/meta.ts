@@ -169,14 +169,14 @@ export function loadDomain(root: string): DomainSpec {
       r[end].forEach((l, j) => {
         if (!labelNames.has(l)) throw new SchemaFileError(file, `${end}.${j}`, `unknown label "${l}" (known: ${[...labelNames].join(', ')})`);
       });
-    const restricts = r.restricts;
-    if (restricts && !r.properties[restricts.property]) throw new SchemaFileError(file, 'restricts.property', `"${restricts.property}" is not a property of ${r.type}`);
-    for (const k of ['share', 'count'] as const) {
-      const prop = r.dependency?.capacity?.[k];
-      if (prop && !r.properties[prop]) throw new SchemaFileError(file, `dependency.capacity.${k}`, `"${prop}" is not a property of ${r.type}`);
-    }
-    const passes = r.dependency?.passes;
-    if (passes && !r.properties[passes.property]) throw new SchemaFileError(file, 'dependency.passes.property', `"${passes.property}" is not a property of ${r.type}`);
+    // fields that name one of the relation's own properties
+    const named: [string, string | undefined][] = [
+      ['restricts.property', r.restricts?.property],
+      ['dependency.capacity.share', r.dependency?.capacity?.share],
+      ['dependency.capacity.count', r.dependency?.capacity?.count],
+      ['dependency.passes.property', r.dependency?.passes?.property],
+    ];
+    for (const [field, prop] of named) if (prop && !r.properties[prop]) throw new SchemaFileError(file, field, `"${prop}" is not a property of ${r.type}`);
   });
   const layers = failureLayers(relations);
   if (layers.length > MAX_FAILURE_LAYERS) {
