@@ -347,20 +347,19 @@ export class CypherGraphStore implements GraphStore {
    * that takes the migration lease runs it while the others wait for the fingerprint to appear.
    */
   async migrate(opts: { waitMs?: number; pollMs?: number } = {}): Promise<void> {
+    const waitMs = opts.waitMs ?? 5 * 60_000;
     const fingerprint = schemaFingerprint(this.x.info.kind);
     const current = async () => (await this.x.read(Q.schemaFingerprint))[0]?.fingerprint === fingerprint;
     if (await current()) return;
     const owner = `migrate-${process.pid}-${randomUUID().slice(0, 8)}`;
     const lease = await this.acquireLease(MIGRATION_LEASE, owner, 10 * 60_000);
     if (!lease) {
-      const until = Date.now() + (opts.waitMs ?? 5 * 60_000);
+      const until = Date.now() + waitMs;
       while (Date.now() < until) {
         await new Promise((resolve) => setTimeout(resolve, opts.pollMs ?? 500));
         if (await current()) return;
       }
-      throw new StoreUnavailable(
-        `the store's schema is being migrated by another process, which has not finished within ${Math.round((opts.waitMs ?? 5 * 60_000) / 1000)} s (lease ${MIGRATION_LEASE})`,
-      );
+      throw new StoreUnavailable(`the store's schema is being migrated by another process, which has not finished within ${Math.round(waitMs / 1000)} s (lease ${MIGRATION_LEASE})`);
     }
     try {
       await this.x.migrate(MIGRATIONS);
