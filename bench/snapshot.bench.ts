@@ -22,6 +22,7 @@ import type { ClaimRecord, EntityRecord, RelationRecord } from '../schema/record
 import { claimId, documentId, relationId } from '../schema/records.js';
 import type { BenchResult } from './run.js';
 import { table, timeIt } from './measure.js';
+import { rng } from './scenarios-world.js';
 
 function world(nodes: number): { entities: EntityRecord[]; relations: RelationRecord[] } {
   const entities: EntityRecord[] = [];
@@ -177,8 +178,8 @@ async function requestLatencies(cache: SnapshotCache, until: () => boolean, peri
   const latencies: number[] = [];
   const start = performance.now();
   let k = 0;
-  let seed = 12345;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32) * deployments;
+  const next = rng(12345);
+  const rand = () => next() * deployments;
   while (!until()) {
     const due = start + k * periodMs;
     // a timer may fire a little early: wait until the request is due
