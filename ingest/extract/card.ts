@@ -691,5 +691,8 @@ export function reviewCardRecords(
   const stated = new Set(out.flatMap((r) => (r.kind === 'fact' ? [`${r.rel}|${r.subject.id}|${r.object.id}`] : [])));
   for (const f of [...distilledFrom([...structured, ...out], text), ...tunedFromBase([...structured, ...out], text, own)])
     if (f.kind === 'fact' && !stated.has(`${f.rel}|${f.subject.id}|${f.object.id}`)) out.push({ ...f, source });
-  return out;
+  // a card is about its models: a name its prose only mentions in passing (a rival, a family, a hub)
+  // and relates to nothing is not one of the card's entities
+  const related = new Set([...structured, ...out].flatMap((r) => (r.kind === 'fact' ? [r.subject.id, r.object.id] : [])));
+  return out.filter((r) => r.kind === 'fact' || related.has(r.id ?? '') || own.isOwn(r.name));
 }

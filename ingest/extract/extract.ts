@@ -191,11 +191,14 @@ export function extract(text: string, opts: ExtractOptions): ExtractedRecord[] {
   const mentionsBySentence = findMentions(text, sentences, opts.gazetteer);
   const facts = new Map<string, FactOut>();
   const entities = new Map<string, EntityOut>();
+  // proposals the text defines ("dubbed X", "X (ABC)"): shown even when nothing relates them
+  const defined = new Set<string>();
 
   const addEntity = (e: Endpoint) => {
     const ambiguous = isMention(e) && e.status === 'ambiguous';
     const id = ambiguous ? `?${e.name}` : idOf(e);
     const surface = isMention(e) && !e.demonym && e.surface !== e.name ? [e.surface] : [];
+    if (isMention(e) && e.defined) defined.add(id);
     const prior = entities.get(id);
     if (prior) {
       // a repeated mention usually adds nothing: only a new surface form is worth a copy
@@ -290,5 +293,9 @@ export function extract(text: string, opts: ExtractOptions): ExtractedRecord[] {
   // an organisation's offices in its home country say no more than its headquarters do
   const home = new Set([...facts.values()].filter((f) => f.rel === 'HEADQUARTERED_IN').map((f) => `${f.subject.id}|${f.object.id}`));
   const kept = [...facts.values()].filter((f) => !(f.rel === 'LOCATED_IN' && home.has(`${f.subject.id}|${f.object.id}`)));
-  return [...entities.values(), ...kept];
+  // a name no lexicon knows earns its place by what the text says of it: a proposal the text neither
+  // defines nor relates to anything is dropped
+  const related = new Set(kept.flatMap((f) => [f.subject.id, f.object.id]));
+  const shown = [...entities.values()].filter((e) => e.status !== 'proposed' || (e.id !== undefined && (related.has(e.id) || defined.has(e.id))));
+  return [...shown, ...kept];
 }

@@ -29,6 +29,8 @@ export interface Mention {
   place?: boolean;
   /** "The model" standing for the model the document last named */
   anaphor?: boolean;
+  /** a proposal the text itself defines or introduces ("X (ABC)", "dubbed X", a formal designation) */
+  defined?: boolean;
   /** a name that opens a longer name nobody listed ("China National … Fund"): not an endpoint of its own */
   inName?: boolean;
   /** the owner a repository id names ("nvidia/Model-7B"): the organisation that publishes the model */

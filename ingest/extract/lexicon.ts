@@ -28,6 +28,8 @@ export interface LexiconEntry {
   country?: string;
   /** id of the organisation that operates a cloud */
   operator?: string;
+  /** terms an act defines and uses throughout: they identify an article that names its act only as "this Regulation" */
+  terms?: string[];
 }
 
 /** An instrument head noun with the Regulation kind it names and the APPLIES_TO effect it implies. */
@@ -74,6 +76,7 @@ const entityRow = z.strictObject({
   props: z.record(z.string(), z.unknown()).optional(),
   country: z.string().min(1).optional(),
   operator: z.string().min(1).optional(),
+  terms: names.optional(),
 });
 const familyRow = z.strictObject({ family: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'expected a lowercase family name'), developer: z.string().min(1) });
 const instrumentRow = z.strictObject({ heads: z.string().min(1), kind: z.string().min(1), effect: z.string().min(1) });
@@ -217,7 +220,17 @@ export function loadLexicon(dir: string = LEXICON_DIR): LexiconData {
       const props = propsSchema.parse(r.props ?? {});
       const checked = labelProps[label].safeParse(props);
       if (!checked.success) return void problems.zod(read.file, line, what, checked.error);
-      const entry: LexiconEntry = { id: r.id, label, name: r.name, aliases: r.aliases ?? [], props, ...(r.country ? { country: r.country } : {}), ...(r.operator ? { operator: r.operator } : {}) };
+      const entry: LexiconEntry = {
+        id: r.id,
+        label,
+        name: r.name,
+        aliases: r.aliases ?? [],
+        props,
+        ...(r.country ? { country: r.country } : {}),
+        ...(r.operator ? { operator: r.operator } : {}),
+        ...(r.terms ? { terms: r.terms } : {}),
+      };
+      if (entry.terms && label !== 'Regulation') return void problems.add(read.file, line, what, `terms: only a Regulation's entry names the terms that identify its articles`);
       pending.push({ entry, file: read.file, line, what });
       define(entry, read.file, line, what);
     });

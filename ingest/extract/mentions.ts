@@ -261,7 +261,10 @@ export function findMentions(text: string, sentences: Sentence[], gazetteer: Gaz
     for (const propose of PROPOSERS)
       for (const p of propose(s)) {
         const m = fromProposal(p, text.slice(p.start, p.end));
-        if (p.defined) defined.add(m);
+        if (p.defined) {
+          defined.add(m);
+          m.defined = true;
+        }
         proposals.push(m);
       }
   // a proposal that swallows a known name is kept only as "<known> <one suffix word>" ("Amazon Robotics");

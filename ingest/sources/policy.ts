@@ -5,11 +5,13 @@
 // regulation.
 import type { Props } from '../../schema/records.js';
 import { instrumentOf } from '../extract/instrument.js';
+import { LEXICON } from '../extract/lexicon.js';
 import { appliesToRule } from '../extract/rules/applies-to.js';
 import { RecordSink } from '../extract/structured.js';
 import type { EndpointOut } from '../extract/extract.js';
 import { decodeBody } from './decode.js';
 import { isoDateOf, parseHtml } from './html.js';
+import { reflowWrapped } from './reflow.js';
 import type { ParsedDocument, RawInput, Source, ParseContext } from './source.js';
 
 const MONTH_DATE =
@@ -151,6 +153,21 @@ function firstTitleLine(text: string): string | undefined {
 }
 
 /**
+ * The known act a text belongs to when it is one of its articles or refers to itself only as "this
+ * Regulation" or "this Directive" (a chapter cut from the act): the act whose defined terms it uses, at least
+ * two of them and more than any other act's. Its name as the graph knows it.
+ */
+function actByTerms(text: string, ctx: ParseContext, isArticle: boolean): string | undefined {
+  if (!isArticle && !/\bthis\s+(?:Regulation|Directive)\b/i.test(text)) return undefined;
+  const lower = text.toLowerCase();
+  const counts = LEXICON.filter((e) => e.terms).map((e) => ({ e, n: e.terms!.filter((t) => lower.includes(t.toLowerCase())).length }));
+  counts.sort((a, b) => b.n - a.n);
+  const [best, next] = counts;
+  if (!best || best.n < 2 || (next && next.n === best.n)) return undefined;
+  return ctx.gazetteer.get(best.e.id)?.entity.name ?? best.e.name;
+}
+
+/**
  * Who a policy text's obligations do not fall on: its issuers, the agencies it names (they enforce,
  * notify and are notified) and its own jurisdiction (a US rule protects the United States; an EU act
  * binds providers, not the Union).
@@ -201,9 +218,10 @@ export function parsePolicy(raw: string, url: string, ctx: ParseContext, isHtml:
     ...((iso(published) ?? base.publishedAt) ? { publishedDate: (iso(published) ?? base.publishedAt!).slice(0, 10) } : {}),
     ...(iso(effective) ? { effectiveDate: iso(effective)! } : {}),
   };
-  // a title that names a regulation the graph knows ("REGULATION (EU) 2024/1689 OF ...") is that regulation
+  // a title that names a regulation the graph knows ("REGULATION (EU) 2024/1689 OF ...") is that regulation;
+  // an article or chapter that calls itself only "this Regulation" is one of the act whose terms it uses
   const knownHits = ctx.gazetteer.match(title).filter((h) => h.candidates.length === 1 && h.candidates[0]!.entity.label === 'Regulation');
-  const regName = knownHits[0]?.candidates[0]?.entity.name ?? title;
+  const regName = knownHits[0]?.candidates[0]?.entity.name ?? actByTerms(text, ctx, article !== undefined) ?? title;
   const regulation = sink.entity(regName, 'Regulation', { labels: ['Regulation'], props, confidence: 0.85, ...(regName !== title ? { aliases: [title] } : {}) });
   const bodies: EndpointOut[] = [];
   for (const name of issuers(text)) {
@@ -221,6 +239,8 @@ export function parsePolicy(raw: string, url: string, ctx: ParseContext, isHtml:
   }
   return {
     ...base,
+    // the header lines above were read as lines; the sentences below are read across the wrapping
+    text: isHtml ? text : reflowWrapped(text),
     kind: 'policy',
     title,
     ...(props.publishedDate ? { publishedAt: props.publishedDate as string } : {}),

@@ -1,5 +1,6 @@
 // Plain text (and Markdown without model-card front matter): the text is the document.
 import { decodeBody } from './decode.js';
+import { reflowWrapped } from './reflow.js';
 import type { Source } from './source.js';
 
 export const textSource: Source = {
@@ -12,6 +13,6 @@ export const textSource: Source = {
       .find((l) => l.trim())
       ?.trim()
       .slice(0, 200);
-    return { documents: [{ url: input.url, kind: 'news', ...(title ? { title } : {}), text, records: [] }], items: [] };
+    return { documents: [{ url: input.url, kind: 'news', ...(title ? { title } : {}), text: reflowWrapped(text), records: [] }], items: [] };
   },
 };

@@ -2,6 +2,8 @@
 // the facts as short strings.
 import { Gazetteer } from '../../ingest/extract/gazetteer.js';
 import { extract, type ExtractedRecord, type FactOut } from '../../ingest/extract/extract.js';
+import { findMentions } from '../../ingest/extract/mentions.js';
+import { analyse } from '../../ingest/extract/nlp.js';
 
 export const lexicon = Gazetteer.build([]);
 
@@ -17,4 +19,9 @@ export function facts(text: string): string[] {
 
 export function entityNames(text: string): string[] {
   return records(text).flatMap((r) => (r.kind === 'entity' ? [r.name] : []));
+}
+
+/** The names a text's mentions carry, known and proposed, before extraction decides which entities it reports. */
+export function mentionNames(text: string): string[] {
+  return findMentions(text, analyse(text), lexicon).flatMap((ms) => ms.map((m) => m.name));
 }

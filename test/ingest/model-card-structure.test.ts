@@ -342,7 +342,7 @@ datasets:
     expect(facts.filter((f) => f.includes('corvid-mix'))).toEqual([]);
   });
 
-  it("a rival's maker known only from inside the rival's name is not an entity of the card", async () => {
+  it("a rival named in passing, and its maker known only from inside the rival's name, are not entities of the card", async () => {
     const { documents } = await readInput(
       {
         url: 'corvid-card.md',
@@ -357,7 +357,8 @@ We compare Corvid-2-9B with DeepSeek-V3-0324, released in March.
       'model-card',
     );
     const names = documents.flatMap((d) => d.records).flatMap((r) => (r.kind === 'entity' ? [r.name] : []));
-    expect(names).toContain('DeepSeek-V3-0324');
+    expect(names).toContain('Corvid-2-9B');
+    expect(names).not.toContain('DeepSeek-V3-0324');
     expect(names).not.toContain('DeepSeek');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entityNames, facts } from './extract-helpers.js';
+import { entityNames, facts, mentionNames } from './extract-helpers.js';
 import { Gazetteer } from '../../ingest/extract/gazetteer.js';
 import { extract, type FactOut } from '../../ingest/extract/extract.js';
 import { effectOf } from '../../ingest/extract/rules/applies-to.js';
@@ -284,7 +284,14 @@ describe('entity shapes', () => {
     ['Verdanta Systems is building a sovereign cloud in Lisbon.', 'Verdanta Systems'],
     ['Quorix and Nvidia announced a joint AI factory.', 'Quorix'],
     ['Halvard, Ostrana and Mistral AI have partnered on a new model.', 'Ostrana'],
-  ])('%s', (text, name) => expect(entityNames(text)).toContain(name));
+  ])('%s', (text, name) => expect(mentionNames(text)).toContain(name));
+
+  it('reports a name nobody listed only when the text relates it to something or defines it', () => {
+    expect(entityNames('Verdanta Systems is building a sovereign cloud in Lisbon.')).not.toContain('Verdanta Systems');
+    expect(entityNames('Verdanta Systems, a Lisbon-based company, is building a sovereign cloud.')).toContain('Verdanta Systems');
+    expect(entityNames('The operator of an AI campus dubbed Harbor One said it would open in May.')).toContain('Harbor One');
+    expect(entityNames('The rule leaves Directive 2002/58/EC untouched.')).toContain('Directive 2002/58/EC');
+  });
 
   it.each([
     ['AMD said its GPU revenue rose.', 'AMD said'],

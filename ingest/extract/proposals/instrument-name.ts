@@ -1,7 +1,7 @@
 // Named legal instruments: a capitalised run ending in Act, Regulation, Directive, Order, Rule,
 // Plan, Strategy... ("Digital Markets Act", "CHIPS and Science Act", "AI Diffusion Rule").
 import { instrumentOf } from '../instrument.js';
-import type { Proposal, Proposer } from './proposal.js';
+import { spanOf, type Proposal, type Proposer } from './proposal.js';
 
 // a strategy or plan may name its subject and year after the head ("National Strategy for Artificial
 // Intelligence 2031"); never a weekday or month ("the AI Act on Monday")
@@ -13,6 +13,10 @@ const NAME = new RegExp(
 );
 const HEAD = /\b(?:Act|Regulations?|Directive|Order|Rule|Plan|Strategy|Framework|Law|Ordinance|Guidelines|Code of Practice|Entity List)\b/;
 const LEADING = /^(The|A|An|In|On|Under|By|With|This|That|Its|Their|New|No|And|Or|But) /;
+
+// an act's formal designation: "Regulation (EU) 2016/679", "Directive (EU) 2016/680", "Directive 2002/58/EC",
+// "Regulation (EC) No 45/2001", "Decision No 768/2008/EC"
+const DESIGNATION = /(?<![\p{L}\p{N}])(?:Regulation|Directive|Decision)(?: \((?:EU|EC|EEC|Euratom)\))?(?: No\.?)? \d{1,4}\/\d{1,4}(?:\/(?:EU|EC|EEC))?(?![\p{L}\p{N}\/])/gu;
 
 /** Proposes Regulation entities for capitalised instrument names. */
 export const proposeInstruments: Proposer = (sentence) => {
@@ -30,6 +34,9 @@ export const proposeInstruments: Proposer = (sentence) => {
     if (!name.includes(' ')) continue;
     const inst = instrumentOf(name);
     out.push({ start: sentence.start + index, end: sentence.start + index + name.length, name, label: 'Regulation', confidence: 0.6, props: inst ? { kind: inst.kind } : {} });
+  }
+  for (const m of sentence.text.matchAll(DESIGNATION)) {
+    out.push({ ...spanOf(sentence, m.index, m[0].length), name: m[0], label: 'Regulation', confidence: 0.7, props: { kind: 'law' }, defined: true });
   }
   return out;
 };

@@ -21,11 +21,39 @@ export function effectOf(sentence: string): string | undefined {
   return EFFECTS.find(([re]) => re.test(sentence))?.[1];
 }
 
+// A law binds classes of parties it names by role: "Providers of general-purpose AI models shall …",
+// "importers and distributors of AI systems", "a provider of a remote computing service must …".
+const ROLE =
+  '(?:providers?|deployers?|importers?|distributors?|manufacturers?|operators?|exporters?|developers?|gatekeepers?|(?:data )?controllers?|processors?|(?:data )?holders?|authori[sz]ed representatives?)';
+const OBJECT_HEAD = '(?:models?|systems?|services?|platforms?|products?|items?|chips?|circuits?|equipment|technolog(?:y|ies)|software)';
+const CLASS = new RegExp(
+  `\\b(${ROLE}(?:,? (?:and|or) ${ROLE})?) of (?:an? |the )?((?:[\\p{L}\\p{N}-]+ ){0,4}?${OBJECT_HEAD})((?: with systemic risk| established in (?:the Union|a third country|third countries))?)(?![\\p{L}-])`,
+  'giu',
+);
+// the class must be who the obligation falls on: its sentence states one
+const OBLIGES = /\b(?:shall|must|are required to|is required to|(?:does|do|shall) not apply to|applies to|apply to)\b/i;
+
+const plural = (w: string): string => (/(?:s|data|equipment|software)$/i.test(w) ? w : /[^aeiou]y$/i.test(w) ? `${w.slice(0, -1)}ies` : `${w}s`);
+
+/** The classes of parties a sentence of a law names by role, each named in the plural as the law's class. */
+export function regulatedClasses(sentence: string): NewEntity[] {
+  if (!OBLIGES.test(sentence)) return [];
+  const out: NewEntity[] = [];
+  for (const m of sentence.matchAll(CLASS)) {
+    const singular = !/s$/i.test(m[1]!.split(' ').pop()!);
+    const roles = m[1]!.replace(/\b(\w+)\b(?= (?:and|or) |$)/g, (w) => (singular ? plural(w) : w)).replace(/^(\w)/, (c) => c.toLowerCase());
+    const object = singular ? m[2]!.replace(/(\S+)$/, (w) => plural(w)) : m[2]!;
+    out.push({ label: 'Organization', name: `${roles} of ${object}${m[3] ?? ''}`, props: { kind: 'other' } });
+  }
+  return out;
+}
+
 /** A rule binding a policy document's regulation to what its sentences apply it to. */
 export function appliesToRule(regulation: NewEntity, issuerIds: readonly string[], regulationId?: string): RelationRule {
   return {
     name: 'applies-to',
-    minMentions: 1,
+    // a law's obligations fall on classes it names by role as often as on named parties
+    minMentions: 0,
     example: 'This rule imposes a license requirement for exports of advanced computing items to China.',
     apply(frame) {
       const effect = effectOf(frame.text);
@@ -40,6 +68,7 @@ export function appliesToRule(regulation: NewEntity, issuerIds: readonly string[
         const props: Props = { effect };
         out.push({ rel: 'APPLIES_TO', subject: regulation, object: m, props, confidence: 0.55 });
       }
+      for (const party of regulatedClasses(frame.text)) out.push({ rel: 'APPLIES_TO', subject: regulation, object: party, props: { effect }, confidence: 0.5 });
       return out;
     },
   };
