@@ -55,6 +55,8 @@ function issuers(text: string): string[] {
   if (eu) return ['European Parliament', 'Council of the European Union'];
   if (/\bCommission (?:Implementing |Delegated )?(?:Regulation|Decision|Directive)\b/i.test(text.slice(0, 3000))) return ['European Commission'];
   if (/^\s*Executive Order \d{5}/im.test(text.slice(0, 3000)) || /\bBy the authority vested in me as President\b/i.test(text)) return ['White House'];
+  // a bill of Congress ("Be it enacted by the Senate and House of Representatives of the United States of America …") is the nation's
+  if (/\bBe it enacted by the Senate and House of Representatives of the United States\b/.test(text.replace(/\s+/g, ' '))) return ['United States'];
   // a section of the US Code is federal law: enacted by the United States
   if (/^\s*\d+ U\.? ?S\.? ?C\.? §+ ?\d+/m.test(text.slice(0, 3000))) return ['United States'];
   return [];

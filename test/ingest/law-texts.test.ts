@@ -94,3 +94,12 @@ describe('classes of parties a law binds', () => {
     expect(facts).toContain('APPLIES_TO -> operators of cloud platforms');
   });
 });
+
+describe('a bill of Congress', () => {
+  it('is enacted by the United States', async () => {
+    const text = `A BILL\n\nTo require an annual report on chip export licensing.\n\n    Be it enacted by the Senate and House of Representatives of the United\nStates of America in Congress assembled,\n\nSECTION 1. SHORT TITLE.\n\n    This Act may be cited as the \`\`Chip Licensing Transparency Act of 2027''.\n`;
+    const { documents } = await readInput({ url: 'bill.txt', body: Buffer.from(text) }, gazetteer, 'policy');
+    const facts = documents[0]!.records.flatMap((r) => (r.kind === 'fact' ? [`${r.rel} ${r.subject.name} -> ${r.object.name}`] : []));
+    expect(facts).toContain('ENACTED_BY Chip Licensing Transparency Act of 2027 -> United States');
+  });
+});

@@ -286,6 +286,11 @@ describe('entity shapes', () => {
     ['Halvard, Ostrana and Mistral AI have partnered on a new model.', 'Ostrana'],
   ])('%s', (text, name) => expect(mentionNames(text)).toContain(name));
 
+  it('an owner before a described name is not part of it', () => {
+    expect(mentionNames("AMD's MI355X, a flagship accelerator, ships this year.")).not.toContain("AMD's MI355X");
+    expect(facts("Nvidia's H100, a flagship chip, was restricted.")).toContain('DESIGNED_BY NVIDIA H100 -> NVIDIA');
+  });
+
   it('reports a name nobody listed only when the text relates it to something or defines it', () => {
     expect(entityNames('Verdanta Systems is building a sovereign cloud in Lisbon.')).not.toContain('Verdanta Systems');
     expect(entityNames('Verdanta Systems, a Lisbon-based company, is building a sovereign cloud.')).toContain('Verdanta Systems');

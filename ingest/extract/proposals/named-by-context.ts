@@ -92,11 +92,13 @@ export const proposeNamedByContext: Proposer = (sentence) => {
   }
   if (text.includes(', a')) {
     for (const m of text.matchAll(DESCRIBED)) {
-      const name = m[1]!;
-      if (NOT_NAMES.test(name.split(' ')[0]!)) continue;
+      // an owner before the name is no part of it ("Nvidia's H100, a flagship chip")
+      const owner = /^\S+['’]s /.exec(m[1]!)?.[0].length ?? 0;
+      const name = m[1]!.slice(owner);
+      if (!name || NOT_NAMES.test(name.split(' ')[0]!)) continue;
       const label = headLabel(m[3]!);
       if (!label || label === 'Deal') continue;
-      out.push({ ...spanOf(sentence, m.index, name.length), name, label, confidence: 0.6, props: {}, defined: true });
+      out.push({ ...spanOf(sentence, m.index + owner, name.length), name, label, confidence: 0.6, props: {}, defined: true });
     }
   }
   return out;
