@@ -1,7 +1,7 @@
 // For a policy document: every sentence that states an effect ("prohibits", "requires a license",
 // "restricts", "must") applies the document's regulation to the entities it names, with that effect.
 import type { Props } from '../../../schema/records.js';
-import { allowed, type FactDraft, type NewEntity, type RelationRule } from '../frame.js';
+import { allowed, knownMention, type Endpoint, type FactDraft, type NewEntity, type RelationRule } from '../frame.js';
 
 const EFFECTS: [RegExp, string][] = [
   // an exemption names the requirement it lifts ("exempt from the new license requirement"): it comes first
@@ -49,7 +49,9 @@ export function regulatedClasses(sentence: string): NewEntity[] {
 }
 
 /** A rule binding a policy document's regulation to what its sentences apply it to. */
-export function appliesToRule(regulation: NewEntity, issuerIds: readonly string[], regulationId?: string): RelationRule {
+export function appliesToRule(created: NewEntity, issuerIds: readonly string[], regulationId?: string): RelationRule {
+  // the document's regulation under the id it was recorded with (a known act keeps the graph's id)
+  const regulation: Endpoint = regulationId ? knownMention({ ...created, id: regulationId }, 0.85) : created;
   return {
     name: 'applies-to',
     // a law's obligations fall on classes it names by role as often as on named parties
