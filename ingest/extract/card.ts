@@ -656,8 +656,11 @@ export function reviewCardRecords(
     return { ...r, object: { type: p.label, name: p.name, id: p.id } };
   });
   records = [...records, ...swapped.values()];
+  // a card's prose names licences, trademarks and in-house frameworks in the words laws use: only a rule the graph knows is one
+  const guessedRules = new Set(records.flatMap((r) => (r.kind === 'entity' && r.type === 'Regulation' && r.status === 'proposed' && r.id ? [r.id] : [])));
   const kept = records.filter((r) => {
-    if (r.kind === 'entity') return true;
+    if (r.kind === 'entity') return !guessedRules.has(r.id ?? '');
+    if (guessedRules.has(r.subject.id) || guessedRules.has(r.object.id)) return false;
     const drop = () => {
       dropped.add(r.subject.id).add(r.object.id);
       return false;

@@ -363,6 +363,30 @@ We compare Corvid-2-9B with DeepSeek-V3-0324, released in March.
   });
 });
 
+describe('rules in a card', () => {
+  it('a trademark notice or an in-house framework is no regulation', async () => {
+    const { documents } = await readInput(
+      {
+        url: 'corvid-card.md',
+        body: Buffer.from(`${FRONT}# Corvid-2-9B
+
+Corvid-2-9B was released by Acme Labs. Any use of Microsoft logos in this project is subject to Microsoft's Brand Guidelines.
+
+Corvid-2-9B was assessed under OpenAI's Preparedness Framework and must be deployed in line with the EU AI Act.
+`),
+      },
+      gazetteer,
+      'model-card',
+    );
+    const rules = documents
+      .flatMap((d) => d.records)
+      .flatMap((r) => (r.kind === 'entity' ? [r] : [r.subject, r.object]))
+      .flatMap((e) => (e.type === 'Regulation' ? [e.name] : []));
+    expect(rules).not.toContain('Brand Guidelines');
+    expect(rules).not.toContain('Preparedness Framework');
+  });
+});
+
 describe('card tables and own models', () => {
   it('reads Markdown and HTML tables, skipping code blocks', () => {
     const tables = cardTables('| a | b |\n|---|---|\n| x | 1 |\n\n```\n| c | d |\n|---|---|\n```\n<table><tr><th>m</th><th>n</th></tr><tr><td>y</td><td>2</td></tr></table>');
