@@ -117,6 +117,10 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   { rule: 'trained-on', text: 'Llama 4 was fine-tuned on 64 NVIDIA H100 GPUs.', expect: ['TRAINED_ON Llama 4 -> NVIDIA H100'] },
   { rule: 'trained-on', text: 'Llama 4 was compared on 64 benchmarks with NVIDIA H100 results.', expect: [], not: ['TRAINED_ON'] },
   { rule: 'runs-on', text: 'DeepSeek-V4 runs inference meaningfully on 8×H20 clusters.', expect: ['RUNS_ON DeepSeek-V4 -> NVIDIA H20'] },
+  { rule: 'runs-on', text: 'The new Qwen model is optimised for Huawei Ascend 910C accelerators.', expect: ['RUNS_ON Qwen -> Huawei Ascend 910C'] },
+  { rule: 'runs-on', text: 'Gemma 3 was tuned for TPU v5 pods before launch.', expect: ['RUNS_ON Gemma 3 -> TPU v5'] },
+  { rule: 'runs-on', text: 'DeepSeek-V3 was ported to Ascend 910B chips within a week.', expect: ['RUNS_ON DeepSeek-V3 -> Huawei Ascend 910B'] },
+  { rule: 'runs-on', text: 'Huawei optimised its Ascend 910B supply for Chinese buyers.', expect: [], not: ['RUNS_ON'] },
   { rule: 'trained-on', text: 'Zhipu AI trained GLM-5 on 10,000 H100s last year.', expect: ['TRAINED_ON GLM-5 -> NVIDIA H100'] },
   {
     rule: 'derived-from',
