@@ -22,7 +22,11 @@ const ROLE = /\b(?:startup|start-up|company|firm|lab|vendor|maker|chipmaker|gian
 const DEMONYM = pattern(`${E} (?:${CONTENT_WORD}){0,3}${E}`);
 // people and governments of a nation, and what they do to a company, say nothing of where the company is ("Japanese officials told X")
 const NOT_HOME =
-  /\b(?:officials|regulators|lawmakers|legislators|authorities|government|governments|ministers|diplomats|prosecutors|courts?|buyers|customers|users|consumers|told|said|says|asked|warned|met|urged|accused|sued|ordered|pressed|banned|blocked|approved|fined)\b/;
+  /\b(?:officials|regulators|lawmakers|legislators|authorities|government(?!-)|governments|ministers|diplomats|prosecutors|courts?|buyers|customers|users|consumers|told|said|says|asked|warned|met|urged|accused|sued|ordered|pressed|banned|blocked|approved|fined)\b/;
+// "the Chinese robotics industry, encompassing manufacturers like A, B and C", "Korean memory makers, led by A and B"
+const SECTOR_LIST = pattern(
+  `${E} (?:${CONTENT_WORD}){0,3}?(?:industry|sector|firms|companies|makers|manufacturers|chipmakers|labs|players|vendors|startups|giants|champions)\\b[^.;⟨]{0,60}?\\b(?:such as|like|including|led by|notably) ${LIST}`,
+);
 const APPOSITIVE = pattern(`${E}, (?:a|an|the) ${E} (?:[A-Za-z-]+ ){0,2}(?:company|startup|firm|lab|vendor|maker|chipmaker|giant|group|provider|operator|developer)`);
 const NATION_APPOSITIVE = pattern(`${E}(?:, | \\((?:the )?)${E}['’]s `);
 const AND_OTHER = pattern(`${LIST},? and other ${E} `);
@@ -80,6 +84,11 @@ export const headquarteredIn: RelationRule = {
         const nation = at(frame, m[1]);
         // a city only with a role noun between ("Beijing startup Zhipu"), never "in Paris met X"
         if (nation?.demonym && (!nation.place || ROLE.test(m[0])) && !NOT_HOME.test(m[0])) add(at(frame, m[2]), nation, 0.7);
+      }
+    if (demonym)
+      for (const m of text.matchAll(SECTOR_LIST)) {
+        const nation = at(frame, m[1]);
+        if (nation?.demonym && !nation.place && !NOT_HOME.test(m[0])) for (const i of listIndices(m[2])) add(at(frame, i), nation, 0.65);
       }
     if (demonym)
       for (const m of text.matchAll(APPOSITIVE)) {
