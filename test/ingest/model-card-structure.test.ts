@@ -380,7 +380,7 @@ Corvid-2-9B was assessed under OpenAI's Preparedness Framework and must be deplo
     );
     const rules = documents
       .flatMap((d) => d.records)
-      .flatMap((r) => (r.kind === 'entity' ? [r] : [r.subject, r.object]))
+      .flatMap((r): { type: string; name: string }[] => (r.kind === 'entity' ? [r] : [r.subject, r.object]))
       .flatMap((e) => (e.type === 'Regulation' ? [e.name] : []));
     expect(rules).not.toContain('Brand Guidelines');
     expect(rules).not.toContain('Preparedness Framework');

@@ -119,7 +119,7 @@ describe('reextract', () => {
 
   it('a document stored before inputs were kept is named, and gets its input when ingested again', async () => {
     const url = 'https://example.org/older.txt';
-    const text = 'ASML invested €2 billion in Mistral AI.';
+    const text = 'ASML invested €2 billion in Mistral AI, a French startup.';
     const id = documentId(url);
     const { contentHash } = await import('../../schema/records.js');
     const old = { subject: 'org:asml', rel: 'INVESTS_IN' as const, object: 'lab:mistral-ai', props: {}, documentId: id, quote: text, extractor: `ingest/invests-in@${OLD}` };

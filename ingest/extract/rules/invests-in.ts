@@ -1,8 +1,9 @@
 // Investments: "Y invested $N in X", "X took $N from Y", "X raised $N from Y", "Y led a $N round
 // in X", "Y has committed $N to X, $M to Z", "Y's $N investment in X", "with Y contributing $N",
 // "$N in equity in X" (the sentence's actor invests), "Y announced a $N Japanese investment".
-// Each gives a Deal named "<investor>-<recipient> <amount> investment" with both parties on it,
-// and INVESTS_IN where the schema allows it (a nation receives a deal, never an INVESTS_IN).
+// Each gives INVESTS_IN with the amount where the schema allows it; an investment in what cannot
+// receive one (a nation) with a stated amount gives a Deal named "<investor>-<recipient> <amount>
+// investment" with both parties on it.
 import { E, LIST, MONEY, at, allowed, leadingActor, listIndices, pattern, type FactDraft, type Mention, type RelationRule } from '../frame.js';
 import type { Props } from '../../../schema/records.js';
 import { formatMoney, parseMoney } from '../money.js';
@@ -52,8 +53,11 @@ function investment(investor: Mention | undefined, recipient: Mention | undefine
     ...(investor.name !== investor.surface || recipient.name !== recipient.surface ? { aliases: [`${investor.name}-${recipient.name}${amount ? ` ${formatMoney(amount)}` : ''} investment`] } : {}),
     props: { kind: 'investment', ...moneyProps },
   };
+  // one statement, one fact: INVESTS_IN carries the amount; a deal is created only for what it cannot carry
+  // (an investment in a nation, "$10B to Japan"), and only when the sentence states how much
+  if (direct) return [{ rel: 'INVESTS_IN' as const, subject: investor, object: recipient, props: moneyProps, confidence }];
+  if (!amount) return [];
   return [
-    ...(direct ? [{ rel: 'INVESTS_IN' as const, subject: investor, object: recipient, props: moneyProps, confidence }] : []),
     { rel: 'PARTY_TO', subject: investor, object: deal, props: { role: 'investor' }, confidence },
     { rel: 'PARTY_TO', subject: recipient, object: deal, props: { role: 'recipient' }, confidence },
   ];
