@@ -82,7 +82,7 @@ export async function run(opts: { quick: boolean }): Promise<{ name: string; mar
     let bytes = 0;
     for (let i = 0; i < renders; i++) {
       const t = process.hrtime.bigint();
-      bytes = (await renderMap({ snapshot, store: server.store, params, format: 'svg' })).byteLength;
+      bytes = (await renderMap({ snapshot, store: server.store, params, format: 'svg', origin: server.url })).byteLength;
       times.push(Number(process.hrtime.bigint() - t) / 1e6);
     }
     const renderMs = median(times);
