@@ -7,7 +7,7 @@
 // behind a box. Edges into one target with one relation type share a track and one label.
 // Every input is sorted first, so the same map always gives the same layout.
 import type { MapEdge, MapNode, MapSpec } from './map-model.js';
-import { textWidth, wrapName } from './text-width.js';
+import { fitText, textWidth, wrapName } from './text-width.js';
 import { labelWords, relationWords } from './relation-roles.js';
 import { STATUS_WORDS } from './palette.js';
 
@@ -39,8 +39,8 @@ export interface PlacedNode extends Box {
   /** the name as drawn, one entry a line */
   lines: string[];
   cut: boolean;
-  /** kind, seat and status words under the name */
-  sub: string;
+  /** kind and seat under the name, one entry a line (the first after the status icon and word) */
+  sub: string[];
 }
 
 export interface PlacedEdge {
@@ -65,22 +65,26 @@ export interface Layout {
 
 const r1 = (v: number) => Math.round(v * 10) / 10;
 
-/** The words under a name: status, kind and seat ("breaks · deployment · China"). */
-export function subLine(n: MapNode): string {
-  if (n.role === 'group') return 'not drawn one by one';
-  const parts = [labelWords(n.label)];
-  if (n.seat) parts.push(n.seat);
-  return parts.join(' · ');
+/** Width of the status icon and word that open the first line under a name. */
+export function statusWidth(n: MapNode): number {
+  return n.status ? 16 + Math.ceil(textWidth(STATUS_WORDS[n.status], FONT.sub, true)) + 4 : 0;
+}
+
+/** The words under a name, kind and seat, in as many lines as `inner` px needs (up to three with a status). */
+export function subLines(n: MapNode, inner: number): string[] {
+  const kind = n.role === 'group' ? 'not drawn one by one' : labelWords(n.label);
+  const lead = statusWidth(n);
+  const fits = (t: string, room: number) => textWidth(t, FONT.sub) <= room;
+  const one = n.seat && n.role !== 'group' ? `${kind} · ${n.seat}` : kind;
+  if (fits(one, inner - lead)) return [one];
+  const rest = n.seat && n.role !== 'group' ? [fitText(n.seat, inner, FONT.sub).text] : [];
+  if (fits(kind, inner - lead)) return [kind, ...rest];
+  return ['', fitText(kind, inner, FONT.sub).text, ...rest];
 }
 
 /** Inner text width of a box in a cell of `cellW` px. */
 const innerOf = (cellW: number) => cellW - BOX.padLeft - BOX.padRight;
 
-/** Status words take the first part of the sub line, after a 12 px icon. */
-function subWidth(n: MapNode): number {
-  const status = n.status ? textWidth(STATUS_WORDS[n.status], FONT.sub, true) + 20 : 0;
-  return status + textWidth(subLine(n), FONT.sub);
-}
 
 /** Layers by longest path (after dropping back edges found by a DFS in id order); `up` flips them. */
 function layers(spec: MapSpec): Map<string, number> {
@@ -150,8 +154,9 @@ const channelX = (g: Grid, c: number) => g.left + g.gap / 2 + c * (g.cellW + g.g
 /** Names as drawn: two lines, more only where two shortened names would otherwise read the same. */
 function drawnNames(nodes: MapNode[], inner: number): Map<string, { lines: string[]; cut: boolean }> {
   const out = new Map<string, { lines: string[]; cut: boolean }>();
+  // narrow cells (phones) take a third line before shortening
   const tries: [number, number][] = [
-    [2, 1],
+    [inner < 120 ? 3 : 2, 1],
     [3, 1],
     [3, 2],
     [4, 3],
@@ -244,11 +249,14 @@ function tryLayout(spec: MapSpec, width: number, grid: Grid): { ok: boolean; nee
 
   // Box sizes from their text.
   const size = new Map<string, { w: number; h: number }>();
+  const subs = new Map<string, string[]>();
   for (const n of spec.nodes) {
     const drawn = names.get(n.id)!;
-    const text = Math.max(subWidth(n), ...drawn.lines.map((l) => textWidth(l, FONT.name, true)));
+    const sub = subLines(n, inner);
+    subs.set(n.id, sub);
+    const text = Math.max(...sub.map((l, k) => textWidth(l, FONT.sub) + (k === 0 ? statusWidth(n) : 0)), ...drawn.lines.map((l) => textWidth(l, FONT.name, true)));
     const w = Math.ceil(Math.min(grid.cellW, Math.max(BOX.minW, text + BOX.padLeft + BOX.padRight)));
-    size.set(n.id, { w, h: BOX.top + drawn.lines.length * BOX.line + BOX.sub + BOX.bottom });
+    size.set(n.id, { w, h: BOX.top + drawn.lines.length * BOX.line + sub.length * BOX.sub + BOX.bottom });
   }
   const cellX = (c: number) => cellLeft(grid, c);
 
@@ -344,7 +352,7 @@ function tryLayout(spec: MapSpec, width: number, grid: Grid): { ok: boolean; nee
   for (const n of spec.nodes) {
     const { w, h } = size.get(n.id)!;
     const drawn = names.get(n.id)!;
-    placed.set(n.id, { node: n, x: r1(boxX(n.id)), y: r1(rowTop[row.get(n.id)!]!), w, h, lines: drawn.lines, cut: drawn.cut, sub: subLine(n) });
+    placed.set(n.id, { node: n, x: r1(boxX(n.id)), y: r1(rowTop[row.get(n.id)!]!), w, h, lines: drawn.lines, cut: drawn.cut, sub: subs.get(n.id)! });
   }
 
   // Channel lanes: vertical runs in one channel with overlapping spans take different lanes.

@@ -7,7 +7,7 @@
 import type { MapNode, MapSpec, MapStatus } from './map-model.js';
 import { STATUS_ORDER } from './map-model.js';
 import type { Layout, PlacedEdge, PlacedLabel, PlacedNode } from './layout.js';
-import { FONT } from './layout.js';
+import { FONT, statusWidth } from './layout.js';
 import { esc } from './markup.js';
 import { baseColour, labelClass, labelColours, STATUS_WORDS, statusColour, type Theme } from './palette.js';
 import { labelWords } from './relation-roles.js';
@@ -107,15 +107,14 @@ function nodeSvg(p: PlacedNode, k: number, theme: Theme, interactive: boolean): 
   p.lines.forEach((line, i) => (out += `<tspan x="12" y="${18 + i * 15}">${esc(line)}</tspan>`));
   out += '</text>';
   const subY = 6 + p.lines.length * 15 + 11;
-  let x = 12;
   if (n.status) {
-    out += `<g transform="translate(${x},${subY - 10})">${statusIcon(n.status, theme)}</g>`;
-    x += 16;
-    out += `<text x="${x}" y="${subY}" font-size="${FONT.sub}" font-weight="700" fill="${baseColour('fg', theme)}" class="c-fg">${esc(STATUS_WORDS[n.status])}</text>`;
-    x += Math.ceil(textWidth(STATUS_WORDS[n.status], FONT.sub, true)) + 4;
+    out += `<g transform="translate(12,${subY - 10})">${statusIcon(n.status, theme)}</g>`;
+    out += `<text x="28" y="${subY}" font-size="${FONT.sub}" font-weight="700" fill="${baseColour('fg', theme)}" class="c-fg">${esc(STATUS_WORDS[n.status])}</text>`;
   }
-  out += `<text x="${x}" y="${subY}" font-size="${FONT.sub}" fill="${baseColour('muted', theme)}" class="c-muted">${esc(p.sub)}</text></g>`;
-  return out;
+  p.sub.forEach((line, k) => {
+    if (line) out += `<text x="${k === 0 ? 12 + statusWidth(n) : 12}" y="${subY + k * 15}" font-size="${FONT.sub}" fill="${baseColour('muted', theme)}" class="c-muted">${esc(line)}</text>`;
+  });
+  return out + '</g>';
 }
 
 /** An orthogonal polyline with small rounded corners. */

@@ -114,8 +114,9 @@ export function wrapName(text: string, max: number, size: number, bold: boolean,
   const suffix = fitText(`…${joinPieces(all.slice(-keep))}`, max, size, bold).text;
   const head = fill(all.slice(0, all.length - keep), max, max - textWidth(suffix, size, bold), size, bold, maxLines);
   const lines = head.lines.slice(0, maxLines);
-  if (lines.length === maxLines) lines[maxLines - 1] = lines[maxLines - 1]! + suffix;
-  else lines.push(suffix);
+  if (lines.length < maxLines) lines.push(suffix);
+  else if (textWidth(lines[maxLines - 1]! + suffix, size, bold) <= max) lines[maxLines - 1] = lines[maxLines - 1]! + suffix;
+  else lines[maxLines - 1] = suffix;
   return { lines, cut: true };
 }
 
