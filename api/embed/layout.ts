@@ -86,11 +86,11 @@ export function subLines(n: MapNode, inner: number): string[] {
 const innerOf = (cellW: number) => cellW - BOX.padLeft - BOX.padRight;
 
 
-/** Layers by longest path (after dropping back edges found by a DFS in id order); `up` flips them. */
+/** Layers by longest path from the upper ends (after dropping back edges found by a DFS in id order). */
 function layers(spec: MapSpec): Map<string, number> {
   const down = new Map<string, string[]>(spec.nodes.map((n) => [n.id, []]));
   for (const e of spec.edges) {
-    const [a, b] = upperFirst(e);
+    const [a, b] = upperFirst(e, spec.flow);
     if (a !== b && down.has(a) && down.has(b)) down.get(a)!.push(b);
   }
   for (const list of down.values()) list.sort();
@@ -120,17 +120,13 @@ function layers(spec: MapSpec): Map<string, number> {
     rank.set(id, r);
     for (const next of keep.get(id)!) rank.set(next, Math.max(rank.get(next) ?? 0, r + 1));
   }
-  if (spec.flow === 'up') {
-    const top = Math.max(0, ...rank.values());
-    for (const [id, r] of rank) rank.set(id, top - r);
-  }
   return rank;
 }
 
-/** The ends of an edge as drawn, upper end first: the dependent end (or the origin, in a scenario map) on top. */
-function upperFirst(e: MapEdge): [string, string] {
+/** The ends of an edge as drawn, upper end first: the dependent end on top, or (flow up) what is needed, so a scenario's shock heads the map. */
+function upperFirst(e: MapEdge, flow: MapSpec['flow']): [string, string] {
   const [dependent, needed] = e.reversed ? [e.to, e.from] : [e.from, e.to];
-  return [dependent, needed];
+  return flow === 'up' ? [needed, dependent] : [dependent, needed];
 }
 
 interface Grid {
@@ -261,7 +257,7 @@ function tryLayout(spec: MapSpec, width: number, grid: Grid): { ok: boolean; nee
   const cellX = (c: number) => cellLeft(grid, c);
 
   // Edges: ports on box bottoms (out) and tops (in), segments per gutter.
-  const edges = spec.edges.map((e, i) => ({ e, i, upper: upperFirst(e)[0], lower: upperFirst(e)[1] })).filter((x) => byId.has(x.upper) && byId.has(x.lower));
+  const edges = spec.edges.map((e, i) => ({ e, i, upper: upperFirst(e, spec.flow)[0], lower: upperFirst(e, spec.flow)[1] })).filter((x) => byId.has(x.upper) && byId.has(x.lower));
   const outOf = new Map<string, number[]>();
   const groupsInto = new Map<string, string[]>(); // target -> entry group keys (by relation type)
   const groupOf = new Map<number, string>();
@@ -280,8 +276,8 @@ function tryLayout(spec: MapSpec, width: number, grid: Grid): { ok: boolean; nee
   for (const [id, list] of outOf) {
     const { w } = size.get(id)!;
     list.sort((a, b) => {
-      const xa = col.get(upperFirst(spec.edges[a]!)[1])!;
-      const xb = col.get(upperFirst(spec.edges[b]!)[1])!;
+      const xa = col.get(upperFirst(spec.edges[a]!, spec.flow)[1])!;
+      const xb = col.get(upperFirst(spec.edges[b]!, spec.flow)[1])!;
       return xa - xb || a - b;
     });
     // exits spread over the left part of the bottom; entries sit on the right part of tops, so
@@ -400,7 +396,7 @@ function tryLayout(spec: MapSpec, width: number, grid: Grid): { ok: boolean; nee
     const h = horizontals.get(key) ?? { y: yIn, x1: px, x2: px, gutter: row.get(x.lower)! - 1 };
     const from = pts.at(-3)!.x;
     horizontals.set(key, { ...h, x1: Math.min(h.x1, from), x2: Math.max(h.x2, from) });
-    const points = dedupe(x.e.reversed ? pts.reverse() : pts);
+    const points = dedupe(x.e.from === x.upper ? pts : pts.reverse());
     if (!labelOf.has(key)) labelOf.set(key, -1);
     placedEdges.push({ edge: x.e, points, label: -1 });
   }
