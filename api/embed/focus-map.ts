@@ -71,8 +71,9 @@ function groupsOf(s: Snapshot, left: [number, Reach][], asOfMs: number): MapNode
   }
   let groups = [...by.values()].sort((a, b) => b.members.length - a.members.length || (a.members[0]! < b.members[0]! ? -1 : 1));
   if (groups.length > MAX_GROUPS) {
-    const rest = groups.slice(MAX_GROUPS - 1);
-    groups = groups.slice(0, MAX_GROUPS - 1);
+    // the biggest keep their own box; the rest share one box per side
+    const rest = groups.slice(MAX_GROUPS - 2);
+    groups = groups.slice(0, MAX_GROUPS - 2);
     for (const role of ['downstream', 'upstream'] as const) {
       const members = rest.filter((g) => g.role === role).flatMap((g) => g.members);
       if (members.length) groups.push({ role, label: '', members });
