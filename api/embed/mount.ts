@@ -62,9 +62,9 @@ export async function mountEmbeds(app: Hono, deps: AppDeps, opts: EmbedOptions =
   const pins = await PinStore.open(deps.config.dataDir, opts.pins);
   const keyOf = (format: Format, version: string, canonical: string, origin: string) =>
     createHash('sha256').update(`${RENDER_REVISION}|${format}|${version}|${canonical}|${origin}`).digest('base64url').slice(0, 32);
-  // A pin's key leaves the renderer revision out: a published map keeps its bytes across upgrades.
-  const pinKeyOf = (format: Format, version: string, canonical: string, origin: string) =>
-    createHash('sha256').update(`pin|${format}|${version}|${canonical}|${origin}`).digest('base64url').slice(0, 32);
+  // A pin's key leaves out the renderer revision and the origin: a published map keeps its bytes
+  // across upgrades, restarts and a change of address.
+  const pinKeyOf = (format: Format, version: string, canonical: string) => createHash('sha256').update(`pin|${format}|${version}|${canonical}`).digest('base64url').slice(0, 32);
 
   // Raw query -> (cache key, headers) for requests already served at this graph version, so a
   // spike on one URL skips parsing, normalising and hashing: two map look-ups and the bytes.
@@ -97,7 +97,7 @@ export async function mountEmbeds(app: Hono, deps: AppDeps, opts: EmbedOptions =
     const canonical = canonicalQuery(params, format);
     const version = params.v ?? current;
     const pinned = params.v !== undefined;
-    const key = pinned ? pinKeyOf(format, version, canonical, origin) : keyOf(format, version, canonical, origin);
+    const key = pinned ? pinKeyOf(format, version, canonical) : keyOf(format, version, canonical, origin);
     const headers: Record<string, string> = {
       ...COMMON_HEADERS,
       'Content-Type': CONTENT_TYPES[format],
@@ -132,7 +132,7 @@ export async function mountEmbeds(app: Hono, deps: AppDeps, opts: EmbedOptions =
           // the data behind a published page is published with it
           if (format === 'html')
             for (const f of ['csv', 'json'] as const) {
-              const k = pinKeyOf(f, version, canonicalQuery(params, f), origin);
+              const k = pinKeyOf(f, version, canonicalQuery(params, f));
               if (!(await pins.get(k))) await pins.put(k, await draw(f));
             }
         }
@@ -169,7 +169,7 @@ export async function mountEmbeds(app: Hono, deps: AppDeps, opts: EmbedOptions =
       const snapshot = await deps.snapshots.get();
       // The snippet handed out is pinned: to the version asked for, else the current one.
       const pinnedParams = { ...params, v: params.v ?? String(snapshot.version) };
-      if (pinnedParams.v !== String(snapshot.version) && !(await pins.get(pinKeyOf('html', pinnedParams.v, canonicalQuery(pinnedParams, 'html'), origin))))
+      if (pinnedParams.v !== String(snapshot.version) && !(await pins.get(pinKeyOf('html', pinnedParams.v, canonicalQuery(pinnedParams, 'html')))))
         throw new Gone(`url: v: graph version ${pinnedParams.v} is no longer served and this map was not published at it (current is ${snapshot.version})`);
       // The answer depends only on these, so the map is built and laid out once per graph version.
       const key = `oembed|${RENDER_REVISION}|${snapshot.version}|${linkQuery(pinnedParams)}|${origin}|${maxwidth}|${maxheight}`;
