@@ -113,7 +113,20 @@ function reachWords(s: Snapshot, ids: number[]): string {
   const counts = new Map<string, number>();
   for (const i of ids) counts.set(s.label(i), (counts.get(s.label(i)) ?? 0) + 1);
   const parts = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([label, n]) => `${n} ${labelWords(label, n)}`);
-  return listWords(parts.length > 3 ? [...parts.slice(0, 2), `${ids.length - [...counts.values()].sort((a, b) => b - a).slice(0, 2).reduce((x, y) => x + y, 0)} more`] : parts);
+  return listWords(
+    parts.length > 3
+      ? [
+          ...parts.slice(0, 2),
+          `${
+            ids.length -
+            [...counts.values()]
+              .sort((a, b) => b - a)
+              .slice(0, 2)
+              .reduce((x, y) => x + y, 0)
+          } more`,
+        ]
+      : parts,
+  );
 }
 
 /** Title and subtitle written from the map's direction and content. */
@@ -121,8 +134,7 @@ function headline(s: Snapshot, name: string, reached: Map<number, Reach>, depth:
   const down = [...reached.entries()].filter(([, r]) => r.role === 'downstream').map(([i]) => i);
   const up = [...reached.entries()].filter(([, r]) => r.role === 'upstream').map(([i]) => i);
   const within = depth === 1 ? 'directly' : `within ${depth} steps`;
-  if (down.length && up.length)
-    return { title: `${capital(reachWords(s, down))} depend on ${name}`, subtitle: `${name} in turn depends on ${reachWords(s, up)} (${within})` };
+  if (down.length && up.length) return { title: `${capital(reachWords(s, down))} depend on ${name}`, subtitle: `${name} in turn depends on ${reachWords(s, up)} (${within})` };
   if (down.length) return { title: `${capital(reachWords(s, down))} depend on ${name}`, subtitle: `Dependents ${within}; the graph records nothing ${name} itself depends on` };
   if (up.length) return { title: `What ${name} depends on`, subtitle: `${capital(reachWords(s, up))} (${within}); nothing in the graph depends on ${name}` };
   return { title: `${name}: no dependencies on record`, subtitle: `The graph holds no relation a dependency map follows from or to ${name}` };

@@ -103,7 +103,10 @@ function detailsHtml(spec: MapSpec, sources: MapSources): string {
     const members = n.members ? `<p>${esc(n.members.length)} entities, not drawn one by one; the data download lists them.</p>` : '';
     return `<section data-for="n${k}"><h2>${esc(nodeWords(n))}</h2>${members}${rels ? `<ul>${rels}</ul>` : '<p>No drawn relation.</p>'}</section>`;
   });
-  const edges = spec.edges.map((e, k) => `<section data-for="e${k}"><h2>${esc(sentence(e))}</h2>${e.proposed ? '<p>A suggested way around the break, not a relation in the graph.</p>' : sourcesList(edgeSources(e, sources))}</section>`);
+  const edges = spec.edges.map(
+    (e, k) =>
+      `<section data-for="e${k}"><h2>${esc(sentence(e))}</h2>${e.proposed ? '<p>A suggested way around the break, not a relation in the graph.</p>' : sourcesList(edgeSources(e, sources))}</section>`,
+  );
   return `<div class="details">${nodes.join('')}${edges.join('')}</div>`;
 }
 

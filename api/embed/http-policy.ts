@@ -16,7 +16,8 @@ export function frameAncestors(configured: string): string {
 /** The Content-Security-Policy of a map response (an error page allows no script at all). */
 export function mapCsp(format: Format | 'error', ancestors: string): string {
   const fa = `frame-ancestors ${frameAncestors(ancestors)}`;
-  if (format === 'html') return `default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; script-src ${HEIGHT_SCRIPT_HASH} ${PANEL_SCRIPT_HASH}; base-uri 'none'; form-action 'none'; ${fa}`;
+  if (format === 'html')
+    return `default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; script-src ${HEIGHT_SCRIPT_HASH} ${PANEL_SCRIPT_HASH}; base-uri 'none'; form-action 'none'; ${fa}`;
   if (format === 'error') return `default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; ${fa}`;
   return `default-src 'none'; style-src 'unsafe-inline'; ${fa}`;
 }

@@ -85,7 +85,6 @@ export function subLines(n: MapNode, inner: number): string[] {
 /** Inner text width of a box in a cell of `cellW` px. */
 const innerOf = (cellW: number) => cellW - BOX.padLeft - BOX.padRight;
 
-
 /** Layers by longest path from the upper ends (after dropping back edges found by a DFS in id order). */
 function layers(spec: MapSpec): Map<string, number> {
   const down = new Map<string, string[]>(spec.nodes.map((n) => [n.id, []]));
@@ -386,10 +385,23 @@ function tryLayout(spec: MapSpec, width: number, grid: Grid): { ok: boolean; nee
     const yIn = trackY(row.get(x.lower)! - 1, key);
     let pts: Point[];
     const lane = laneX.get(x.i);
-    if (lane === undefined) pts = [ { x: ex, y: r1(u.y + u.h) }, { x: ex, y: yIn }, { x: px, y: yIn }, { x: px, y: v.y } ];
+    if (lane === undefined)
+      pts = [
+        { x: ex, y: r1(u.y + u.h) },
+        { x: ex, y: yIn },
+        { x: px, y: yIn },
+        { x: px, y: v.y },
+      ];
     else {
       const yOut = trackY(row.get(x.upper)!, `out|${x.upper}`);
-      pts = [ { x: ex, y: r1(u.y + u.h) }, { x: ex, y: yOut }, { x: lane, y: yOut }, { x: lane, y: yIn }, { x: px, y: yIn }, { x: px, y: v.y } ];
+      pts = [
+        { x: ex, y: r1(u.y + u.h) },
+        { x: ex, y: yOut },
+        { x: lane, y: yOut },
+        { x: lane, y: yIn },
+        { x: px, y: yIn },
+        { x: px, y: v.y },
+      ];
       verticals.push({ x: lane, y1: Math.min(yOut, yIn), y2: Math.max(yOut, yIn), owner: key });
     }
     verticals.push({ x: ex, y1: u.y + u.h, y2: pts[1]!.y, owner: key }, { x: px, y1: yIn, y2: v.y, owner: key });

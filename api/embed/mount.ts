@@ -115,8 +115,7 @@ export async function mountEmbeds(app: Hono, deps: AppDeps, opts: EmbedOptions =
         // a pinned map is read back from disk (as published), else drawn now if its version is current
         const kept = pinned ? await pins.get(key) : undefined;
         if (kept) return { body: kept, contentType: CONTENT_TYPES[format], etag: headers.ETag! };
-        if (version !== current)
-          throw new Gone(`v: graph version ${version} is no longer served and this map was not published at it (current is ${current}); drop v, or pin the current version`);
+        if (version !== current) throw new Gone(`v: graph version ${version} is no longer served and this map was not published at it (current is ${current}); drop v, or pin the current version`);
         const draw = (f: Format) => budget.run(() => renderMap({ snapshot, store: deps.store, params, format: f, scenarioDir: opts.scenarioDir, origin }));
         // a PNG is admitted before its SVG is built, so a full pool refuses at once and costs nothing here
         const release = format === 'png' ? png.admit() : null;

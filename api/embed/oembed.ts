@@ -94,7 +94,17 @@ export function embedSnippet(i: OEmbedInput): { html: string; width: number; hei
 /** The oEmbed response object. */
 export function oembedResponse(i: OEmbedInput): Record<string, string | number> {
   const { html, width, height } = embedSnippet(i);
-  const out: Record<string, string | number> = { version: '1.0', type: 'rich', provider_name: 'chokepoint', provider_url: `${i.origin}/embed`, title: i.spec.title, width, height, html, cache_age: 300 };
+  const out: Record<string, string | number> = {
+    version: '1.0',
+    type: 'rich',
+    provider_name: 'chokepoint',
+    provider_url: `${i.origin}/embed`,
+    title: i.spec.title,
+    width,
+    height,
+    html,
+    cache_age: 300,
+  };
   if (i.thumbnail) Object.assign(out, { thumbnail_url: i.thumbnail.url, thumbnail_width: i.thumbnail.width, thumbnail_height: i.thumbnail.height });
   return out;
 }

@@ -107,7 +107,12 @@ export function scenarioMap(s: Snapshot, scenario: Scenario, opts: ScenarioMapOp
     kind: 'scenario',
     flow: 'up',
     title: focusName ? `${scenario.title}: what breaks through ${focusName}` : `${scenario.title}: what breaks`,
-    subtitle: scenarioSubtitle(counts, [...shocked].filter((id) => nodes.has(id)).map((id) => nodes.get(id)!.name), mitigation.size > 0, result.asOf),
+    subtitle: scenarioSubtitle(
+      counts,
+      [...shocked].filter((id) => nodes.has(id)).map((id) => nodes.get(id)!.name),
+      mitigation.size > 0,
+      result.asOf,
+    ),
     nodes: sorted,
     edges: [...edges.values()].sort((a, b) => (a.relationId < b.relationId ? -1 : a.relationId > b.relationId ? 1 : 0)),
     omitted: impacts.length - shown,

@@ -60,7 +60,9 @@ export async function mapSources(store: GraphStore, spec: MapSpec): Promise<MapS
       const d = docs.get(c.documentId);
       return { documentId: c.documentId, document: shortName(d?.title, d?.url, c.documentId), href: safeHref(d?.url), quote: c.quote, observedAt: c.observedAt.slice(0, 10) };
     });
-    rows.sort((a, b) => (a.observedAt > b.observedAt ? -1 : a.observedAt < b.observedAt ? 1 : a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : (a.quote ?? '') < (b.quote ?? '') ? -1 : 1));
+    rows.sort((a, b) =>
+      a.observedAt > b.observedAt ? -1 : a.observedAt < b.observedAt ? 1 : a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : (a.quote ?? '') < (b.quote ?? '') ? -1 : 1,
+    );
     byRelation.set(relId, rows);
   }
   const links = [...perDoc.entries()]

@@ -23,26 +23,30 @@ const WIDTHS = [375, 680, 1200];
 
 /** Runs in the page: the visible drawing's boxes, text boxes, edge segments and labels, in page pixels. */
 function measure(): DrawnMap {
-  const svg = [...document.querySelectorAll<SVGSVGElement>('.map svg')].find((el) => el.getBoundingClientRect().width > 0)!;
+  const all = (root: ParentNode, sel: string): Element[] => Array.from(root.querySelectorAll(sel));
+  const svg = all(document, '.map svg').find((el) => el.getBoundingClientRect().width > 0)!;
   const rect = (r: DOMRect) => ({ x: r.x, y: r.y, w: r.width, h: r.height });
-  const boxes = [...svg.querySelectorAll<SVGGElement>('.node')].map((g) => ({
+  const boxes = all(svg, '.node').map((g) => ({
     ...rect(g.querySelector('rect')!.getBoundingClientRect()),
-    name: [...g.querySelectorAll('.name tspan')].map((t) => t.textContent).join(' '),
-    text: [...g.querySelectorAll<SVGTextElement>('text')].map((t) => rect(t.getBoundingClientRect())),
+    name: all(g, '.name tspan')
+      .map((t) => t.textContent)
+      .join(' '),
+    text: all(g, 'text').map((t) => rect(t.getBoundingClientRect())),
   }));
-  const segments = [...svg.querySelectorAll<SVGPathElement>('.edge path:first-child')].flatMap((p) => {
+  const segments = all(svg, '.edge path:first-child').flatMap((el) => {
+    const p = el as SVGPathElement;
     const m = p.getScreenCTM()!;
-    const pts = p
+    const pts: DOMPoint[] = p
       .getAttribute('d')!
       .replace(/^M/, '')
       .split(' L')
-      .map((xy) => {
+      .map((xy: string) => {
         const [x, y] = xy.split(',').map(Number);
         return new DOMPoint(x, y).matrixTransform(m);
       });
-    return pts.slice(1).map((q, i) => ({ x1: pts[i]!.x, y1: pts[i]!.y, x2: q.x, y2: q.y }));
+    return pts.slice(1).map((q: DOMPoint, i: number) => ({ x1: pts[i]!.x, y1: pts[i]!.y, x2: q.x, y2: q.y }));
   });
-  const labels = [...svg.querySelectorAll<SVGTextElement>('.elabel')].map((t) => rect(t.getBoundingClientRect()));
+  const labels = all(svg, '.elabel').map((t) => rect(t.getBoundingClientRect()));
   return { boxes, segments, labels, width: document.documentElement.clientWidth };
 }
 
@@ -149,7 +153,11 @@ describe.skipIf(!hasChromium)('embeds in headless Chromium', () => {
     // a click on the middle of an edge's track (in a gutter, clear of boxes)
     const at = await page.evaluate(() => {
       const p = document.querySelector<SVGPathElement>('.map-medium .edge path')!;
-      const pts = p.getAttribute('d')!.replace(/^M/, '').split(' L').map((xy) => new DOMPoint(...(xy.split(',').map(Number) as [number, number])).matrixTransform(p.getScreenCTM()!));
+      const pts = p
+        .getAttribute('d')!
+        .replace(/^M/, '')
+        .split(' L')
+        .map((xy) => new DOMPoint(...(xy.split(',').map(Number) as [number, number])).matrixTransform(p.getScreenCTM()!));
       return { x: (pts[1]!.x + pts[2]!.x) / 2, y: (pts[1]!.y + pts[2]!.y) / 2 };
     });
     await page.mouse.click(at.x, at.y);

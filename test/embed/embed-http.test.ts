@@ -111,7 +111,10 @@ describe('data behind a map', () => {
     const html = await text('/embed/map?focus=chip:test-h20');
     expect(html).toContain('href="/embed/map.csv?focus=chip%3Atest-h20"');
     expect(html).toContain('href="/embed/map.json?focus=chip%3Atest-h20"');
-    const json = JSON.parse(await text('/embed/map.json?focus=chip:test-h20')) as { nodes: { id: string }[]; edges: { from: string; relation: string; to: string; sources: { quote: string; url: string }[] }[] };
+    const json = JSON.parse(await text('/embed/map.json?focus=chip:test-h20')) as {
+      nodes: { id: string }[];
+      edges: { from: string; relation: string; to: string; sources: { quote: string; url: string }[] }[];
+    };
     const svg = await text('/embed/map.svg?focus=chip:test-h20');
     // as many boxes and lines as the drawing has
     expect(json.nodes.length).toBe((svg.match(/<rect width="[\d.]+" height="[\d.]+" rx="5"/g) ?? []).length);
@@ -122,7 +125,9 @@ describe('data behind a map', () => {
     const csv = await text('/embed/map.csv?focus=chip:test-h20');
     const lines = csv.trim().split('\r\n');
     expect(lines[0]).toBe('from_id,from_name,relation,to_id,to_name,proposed,source_document,source_url,quote,observed_at');
-    expect(lines).toContain('deployment:test-bank,Bank assistant with a rather long name that will not fit,runs on,chip:test-h20,NVIDIA H20,no,Report on the H20 <img src=x onerror=alert(1)>,https://example.org/h20-report,deployment:test-bank RUNS_ON chip:test-h20,2026-04-20');
+    expect(lines).toContain(
+      'deployment:test-bank,Bank assistant with a rather long name that will not fit,runs on,chip:test-h20,NVIDIA H20,no,Report on the H20 <img src=x onerror=alert(1)>,https://example.org/h20-report,deployment:test-bank RUNS_ON chip:test-h20,2026-04-20',
+    );
   });
   it('opens a panel source per node and edge, and a data table, all escaped', async () => {
     const html = await text('/embed/map?focus=chip:test-h20');

@@ -69,7 +69,10 @@ describe('layouts of the fixed map set', () => {
     for (const g of groups) {
       expect(g.name).toMatch(/^\+ \d+ more /);
       expect(g.name).toContain(`+ ${g.members!.length} more`);
-      expect(spec.edges.some((e) => e.from === g.id || e.to === g.id), g.name).toBe(true);
+      expect(
+        spec.edges.some((e) => e.from === g.id || e.to === g.id),
+        g.name,
+      ).toBe(true);
     }
     const drawn = spec.nodes.filter((n) => n.role !== 'group' && n.role !== 'focus').length + groups.reduce((s, g) => s + g.members!.length, 0);
     expect(drawn).toBe(spec.nodes.length - groups.length - 1 + spec.omitted);
@@ -96,7 +99,11 @@ describe('editorial titles', () => {
     const spec = buildSpec(snapshot, parseMapParams(new URLSearchParams('scenario=h20-ban')));
     const broken = spec.nodes.filter((n) => n.status === 'BROKEN');
     expect(broken.length).toBe(2);
-    for (const b of broken) expect(spec.edges.some((e) => e.from === b.id && e.proposed), b.id).toBe(true);
+    for (const b of broken)
+      expect(
+        spec.edges.some((e) => e.from === b.id && e.proposed),
+        b.id,
+      ).toBe(true);
     expect(spec.nodes.find((n) => n.id === 'chip:nvidia-h20')!.status).toBe('SHOCKED');
   });
 });
