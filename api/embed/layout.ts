@@ -350,25 +350,34 @@ function tryLayout(spec: MapSpec, width: number, grid: Grid): { ok: boolean; nee
     placed.set(n.id, { node: n, x: r1(boxX(n.id)), y: r1(rowTop[row.get(n.id)!]!), w, h, lines: drawn.lines, cut: drawn.cut, sub: subs.get(n.id)! });
   }
 
-  // Channel lanes: vertical runs in one channel with overlapping spans take different lanes.
-  const lanes = new Map<number, [number, number][][]>();
-  let needGap = 0;
-  const laneX = new Map<number, number>();
+  // Channel lanes: the vertical runs of one source in one channel share a lane (a trunk its
+  // edges branch off); trunks whose spans overlap take different lanes.
+  const trunks = new Map<string, { channel: number; lo: number; hi: number; edges: number[] }>();
   for (const x of edges) {
     const via = viaChannel.get(x.i);
     if (!via) continue;
     const y1 = trackY(row.get(x.upper)!, `out|${x.upper}`);
     const y2 = trackY(row.get(x.lower)! - 1, groupOf.get(x.i)!);
-    const [lo, hi] = [Math.min(y1, y2), Math.max(y1, y2)];
-    const used = lanes.get(via.channel) ?? [];
-    let lane = used.findIndex((spans) => spans.every(([a, b]) => hi < a - 4 || lo > b + 4));
+    const key = `${via.channel}|${x.upper}`;
+    const t = trunks.get(key) ?? { channel: via.channel, lo: Number.POSITIVE_INFINITY, hi: Number.NEGATIVE_INFINITY, edges: [] };
+    t.lo = Math.min(t.lo, y1, y2);
+    t.hi = Math.max(t.hi, y1, y2);
+    t.edges.push(x.i);
+    trunks.set(key, t);
+  }
+  const lanes = new Map<number, [number, number][][]>();
+  let needGap = 0;
+  const laneX = new Map<number, number>();
+  const capacity = Math.floor((grid.gap - 6) / LANE) + 1;
+  for (const [, t] of [...trunks.entries()].sort(([a, ta], [b, tb]) => ta.lo - tb.lo || (a < b ? -1 : 1))) {
+    const used = lanes.get(t.channel) ?? [];
+    let lane = used.findIndex((spans) => spans.every(([a, b]) => t.hi < a - 4 || t.lo > b + 4));
     if (lane < 0) lane = used.push([]) - 1;
-    used[lane]!.push([lo, hi]);
-    lanes.set(via.channel, used);
-    const capacity = Math.floor((grid.gap - 6) / LANE) + 1;
+    used[lane]!.push([t.lo, t.hi]);
+    lanes.set(t.channel, used);
     if (lane >= capacity) needGap = Math.max(needGap, (lane + 1 - capacity) * LANE);
-    const centre = channelX(grid, via.channel);
-    laneX.set(x.i, r1(centre + (lane % 2 ? 1 : -1) * Math.ceil(lane / 2) * LANE));
+    const x = r1(channelX(grid, t.channel) + (lane % 2 ? 1 : -1) * Math.ceil(lane / 2) * LANE);
+    for (const e of t.edges) laneX.set(e, x);
   }
 
   const placedEdges: PlacedEdge[] = [];
