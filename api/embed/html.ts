@@ -1,7 +1,8 @@
 // The embed page: one self-contained HTML document (inline SVG and CSS, system fonts, no outside
 // requests) with three drawings of the same map, laid out for a phone, an article column and a
 // wide frame; CSS picks one by the frame's width. Nodes and edges open a panel with their
-// sources (click, tap, or Enter/Space on a focused node); a data table carries the same for
+// sources (click, tap, or Enter/Space on a focused node), read from a JSON data block; a data
+// table carries the same for
 // screen readers and anyone who prefers rows; links lead to the full map and the data.
 import type { MapSpec } from './map-model.js';
 import type { Layout } from './layout.js';
@@ -9,7 +10,7 @@ import { esc } from './markup.js';
 import { labelClass, themeRules, type Theme } from './palette.js';
 import { labelWords, relationWords } from './relation-roles.js';
 import { CREDIT, FONT_STACK, legendEntries, nodeWords, renderSvg, STATUS_LEGEND, statusIcon } from './svg.js';
-import type { EdgeSource, MapSources } from './sources.js';
+import type { MapSources } from './sources.js';
 import { edgeSources } from './data-export.js';
 import { HEIGHT_SCRIPT } from './height-script.js';
 import { PANEL_SCRIPT } from './panel-script.js';
@@ -53,7 +54,6 @@ function styles(p: PageInput): string {
     `.panel{border:1px solid;border-radius:6px;padding:8px 10px;margin:6px 0;font-size:13px;position:relative}.panel[hidden]{display:none}` +
     `.panel h2{font-size:14px;margin:0 24px 4px 0}.panel ul{margin:4px 0;padding-left:18px}.panel q{font-style:italic}` +
     `.panel .close{position:absolute;top:4px;right:6px;font:inherit;font-size:16px;background:none;border:0;cursor:pointer;color:inherit;padding:2px 6px}` +
-    `.details{display:none}` +
     `.legend{list-style:none;margin:4px 0;padding:0;font-size:12px;display:flex;flex-wrap:wrap;gap:4px 14px}` +
     `.legend li{display:flex;align-items:center;gap:5px}.sw{display:inline-block;width:12px;height:12px;border-radius:2px;box-sizing:border-box}` +
     `.ring{border:2.5px solid}.caption{font-size:12px;margin-top:6px}.caption a{text-decoration:underline}` +
@@ -82,32 +82,38 @@ function sourcesHtml(sources: MapSources): string {
   return `Sources: ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}.`;
 }
 
-function sourceItem(s: EdgeSource): string {
-  const doc = s.href ? `<a href="${esc(s.href)}" target="_blank" rel="noopener noreferrer">${esc(s.document)}</a>` : esc(s.document);
-  return `<li>${doc}, ${esc(s.observedAt)}${s.quote ? `: <q>${esc(s.quote)}</q>` : ''}</li>`;
-}
+/** One source for the panel: [document, href or null, date, quote or null]. */
+type PanelSource = [string, string | null, string, string | null];
 
-function sourcesList(list: EdgeSource[]): string {
-  if (!list.length) return '<p>No source recorded.</p>';
-  const more = list.length - MAX_QUOTES;
-  return `<ul>${list.slice(0, MAX_QUOTES).map(sourceItem).join('')}</ul>${more > 0 ? `<p>and ${more} more in the data.</p>` : ''}`;
-}
-
-/** The hidden detail blocks the panel shows: one per node (its drawn relations) and per edge. */
-function detailsHtml(spec: MapSpec, sources: MapSources): string {
+/**
+ * What the panel shows, as a JSON data block the panel script reads (text only: the script puts
+ * it in the page with textContent, never as markup). Each edge's sources are written once; a
+ * node lists the edges that touch it.
+ */
+export function panelData(spec: MapSpec, sources: MapSources): string {
   const names = new Map(spec.nodes.map((n) => [n.id, n.name]));
   const sentence = (e: MapSpec['edges'][number]) => `${names.get(e.from) ?? e.from} ${relationWords(e.type)} ${names.get(e.to) ?? e.to}`;
-  const nodes = spec.nodes.map((n, k) => {
-    const touching = spec.edges.filter((e) => e.from === n.id || e.to === n.id);
-    const rels = touching.map((e) => `<li>${esc(sentence(e))}${sourcesList(edgeSources(e, sources))}</li>`).join('');
-    const members = n.members ? `<p>${esc(n.members.length)} entities, not drawn one by one; the data download lists them.</p>` : '';
-    return `<section data-for="n${k}"><h2>${esc(nodeWords(n))}</h2>${members}${rels ? `<ul>${rels}</ul>` : '<p>No drawn relation.</p>'}</section>`;
-  });
-  const edges = spec.edges.map(
-    (e, k) =>
-      `<section data-for="e${k}"><h2>${esc(sentence(e))}</h2>${e.proposed ? '<p>A suggested way around the break, not a relation in the graph.</p>' : sourcesList(edgeSources(e, sources))}</section>`,
-  );
-  return `<div class="details">${nodes.join('')}${edges.join('')}</div>`;
+  const data = {
+    n: spec.nodes.map((n) => ({
+      h: nodeWords(n),
+      ...(n.members ? { m: `${n.members.length} entities, not drawn one by one; the data download lists them.` } : {}),
+      r: spec.edges.flatMap((e, k) => (e.from === n.id || e.to === n.id ? [k] : [])),
+    })),
+    e: spec.edges.map((e) => {
+      const list = edgeSources(e, sources);
+      return {
+        h: sentence(e),
+        ...(e.proposed ? { p: 'A suggested way around the break, not a relation in the graph.' } : {}),
+        s: list.slice(0, MAX_QUOTES).map((x): PanelSource => [x.document, x.href, x.observedAt, x.quote ?? null]),
+        ...(list.length > MAX_QUOTES ? { more: list.length - MAX_QUOTES } : {}),
+      };
+    }),
+  };
+  // a data block: "<" escaped so no text can close the element; U+2028/9 escaped for old parsers
+  return JSON.stringify(data)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 /** The same map as rows, for screen readers and anyone who prefers a table. */
@@ -145,7 +151,7 @@ export function renderPage(p: PageInput): string {
     `<div class="panel" id="panel" hidden role="region" aria-live="polite" aria-label="Details"><button type="button" class="close" aria-label="Close details">×</button><div class="panel-body"></div></div>` +
     `<figcaption>${legendHtml(p.spec, theme)}<p class="caption muted">Select a box or a line for its sources. ${esc(p.caption)} ${sourcesHtml(p.sources)}</p>` +
     `<p class="caption">${esc(CREDIT)} · ${a(p.links.page, 'Open the full map')} · Data: ${a(p.links.csv, 'CSV')}, ${a(p.links.json, 'JSON')} · ${a(p.links.png, 'PNG')}</p>` +
-    `${tableHtml(p.spec, p.sources)}</figcaption></figure>${detailsHtml(p.spec, p.sources)}` +
+    `${tableHtml(p.spec, p.sources)}</figcaption></figure><script type="application/json" id="map-data">${panelData(p.spec, p.sources)}</script>` +
     `<script>${HEIGHT_SCRIPT}</script><script>${PANEL_SCRIPT}</script></body></html>`
   );
 }

@@ -100,7 +100,8 @@ function nodeSvg(p: PlacedNode, k: number, theme: Theme, interactive: boolean): 
   const fillCls = group ? 'c-bg' : `${cls}-tint`;
   const attrs = interactive ? ` class="node" data-ref="n${k}" tabindex="0" role="button" aria-label="${esc(nodeWords(n))}"` : '';
   let out =
-    `<g transform="translate(${p.x},${p.y})"${attrs}><title>${esc(nodeWords(n))}</title>` +
+    // the page's boxes carry an aria-label (and open a panel); a standalone image gets a tooltip
+    `<g transform="translate(${p.x},${p.y})"${attrs}>${interactive ? '' : `<title>${esc(nodeWords(n))}</title>`}` +
     `<rect width="${p.w}" height="${p.h}" rx="5" fill="${fill}" class="${fillCls} ${st.cls}" stroke="${st.colour}" stroke-width="${st.width}"${dash}/>`;
   if (!group) out += `<rect x="${st.width / 2}" y="${st.width / 2}" width="5" height="${p.h - st.width}" rx="2" fill="${lc.strong}" class="${cls}-strong"/>`;
   out += `<text font-size="${FONT.name}" font-weight="700" fill="${baseColour('fg', theme)}" class="c-fg name">`;
@@ -186,7 +187,11 @@ export function renderSvg(spec: MapSpec, layout: Layout, opts: SvgOptions): stri
   const intro = `<title id="${idPrefix}-title">${esc(spec.title)}</title><desc id="${idPrefix}-desc">${esc(spec.alt)}</desc>`;
   const font = `font-family="${esc(FONT_STACK)}"`;
   if (!opts.chrome) {
-    return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${layout.width} ${layout.height}" width="${layout.width}" height="${layout.height}" ${role} ${font} class="map-svg">${intro}${body(layout, theme, idPrefix, interactive)}</svg>`;
+    let inner = body(layout, theme, idPrefix, interactive);
+    // In the page every colour also comes from a class the page's CSS sets (themeRules), so the
+    // colour attributes (hex only; text from data is escaped and cannot hold a quote) go.
+    if (interactive) inner = inner.replace(/ (?:fill|stroke)="#[0-9a-f]{6}"/g, '');
+    return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${layout.width} ${layout.height}" width="${layout.width}" height="${layout.height}" ${role} ${font} class="map-svg">${intro}${inner}</svg>`;
   }
   const width = layout.width;
   const fg = baseColour('fg', theme);

@@ -131,8 +131,15 @@ describe('data behind a map', () => {
   });
   it('opens a panel source per node and edge, and a data table, all escaped', async () => {
     const html = await text('/embed/map?focus=chip:test-h20');
-    expect(html).toContain('<section data-for="e0">');
-    expect(html).toContain('<q>deployment:test-bank RUNS_ON chip:test-h20</q>');
+    const data = JSON.parse(/<script type="application\/json" id="map-data">([^<]*)<\/script>/.exec(html)![1]!) as {
+      n: { h: string; r: number[] }[];
+      e: { h: string; s: [string, string | null, string, string | null][] }[];
+    };
+    const bank = data.e.find((e) => e.h.startsWith('Bank assistant'))!;
+    expect(bank.s).toEqual([[`Report on the H20 ${HOSTILE}`, 'https://example.org/h20-report', '2026-04-20', 'deployment:test-bank RUNS_ON chip:test-h20']]);
+    expect(data.n[0]!.r.length).toBeGreaterThan(0);
+    // the hostile name reaches the data block as text, never able to close the element
+    expect(html).toContain('\\u003cimg src=x onerror=alert(1)>');
     expect(html).toContain('<summary>Data table</summary>');
     expect(html).toContain('<th scope="col">Sources</th>');
     expect(html).toContain('Map: chokepoint');
