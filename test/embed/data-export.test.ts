@@ -38,7 +38,7 @@ describe('map data', () => {
     expect(rows[0]).toBe('from_id,from_name,relation,to_id,to_name,proposed,source_document,source_url,quote,observed_at');
     expect(rows[1]).toBe(`deployment:b,"'=HYPERLINK(""http://evil"")",runs on,chip:a,"Chip ""A"", rev 2",no,Report,https://example.org/r,"line one\nline two",2026-04-01`);
     expect(mapCsv(spec, sources)).toContain('"line one\nline two"');
-    expect(rows.some((r) => r.startsWith('group:x,+ 3 more deployments,runs on,chip:a'))).toBe(true);
+    expect(rows.some((r) => r.startsWith("group:x,'+ 3 more deployments,runs on,chip:a"))).toBe(true);
     expect(rows).toContain('nation:z,Lonely,,,,,,,,');
   });
   it('writes JSON with every box (group members listed) and every line with its sources', () => {
