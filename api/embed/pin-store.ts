@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { InvalidInput } from '../../schema/errors.js';
 
 export interface PinLimits {
   maxEntries: number;
@@ -31,7 +32,11 @@ export class PinStore {
   static async open(dataDir: string, limits: PinLimits = PIN_LIMITS): Promise<PinStore> {
     if (dataDir === ':memory:') return new PinStore(null, limits);
     const dir = join(dataDir, 'embed-pins');
-    mkdirSync(dir, { recursive: true });
+    try {
+      mkdirSync(dir, { recursive: true });
+    } catch (err) {
+      throw new InvalidInput(`DATA_DIR: cannot keep published embeds in ${dir}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    }
     const store = new PinStore(dir, limits);
     const found: { key: string; size: number; at: number }[] = [];
     for (const name of await readdir(dir)) {
