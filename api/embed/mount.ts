@@ -2,6 +2,7 @@
 // /oembed and the /embed gallery. Rendered bytes are cached in process by (format, canonical
 // parameters, graph version); ETag comes from the same key, so a CDN and this cache agree.
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import type { Context, Hono } from 'hono';
 import { InvalidInput, NotFound } from '../../schema/errors.js';
 import { loadLibrary, scenarioProblems } from '../../scenarios/scenario-file.js';
@@ -73,8 +74,25 @@ export async function mountEmbeds(app: Hono, deps: AppDeps, opts: EmbedOptions =
   // The gallery's examples scan the whole graph and read the scenario library: once per snapshot.
   const galleryExamples = new WeakMap<Snapshot, Map<string, GalleryExample[]>>();
 
-  const respond = (c: Context, rendered: Rendered, headers: Record<string, string>) =>
-    etagMatches(c.req.header('if-none-match'), headers.ETag!) ? c.body(null, 304, headers) : c.body(rendered.body as Uint8Array<ArrayBuffer>, 200, headers);
+  // Text formats go gzipped to clients that accept it (browsers do): compressed once per cached
+  // render, with its own ETag, and Vary so a CDN keeps both forms apart.
+  const gzipped = new WeakMap<Rendered, Uint8Array>();
+  const encoded = (c: Context, format: Format, headers: Record<string, string>): { gzip: boolean; headers: Record<string, string> } => {
+    if (format === 'png') return { gzip: false, headers };
+    const gzip = /\bgzip\b/i.test(c.req.header('accept-encoding') ?? '');
+    if (!gzip) return { gzip, headers: { ...headers, Vary: 'Accept-Encoding' } };
+    return { gzip, headers: { ...headers, Vary: 'Accept-Encoding', 'Content-Encoding': 'gzip', ETag: headers.ETag!.replace(/"$/, '-gz"') } };
+  };
+  const respond = (c: Context, format: Format, rendered: Rendered, plain: Record<string, string>) => {
+    const { gzip, headers } = encoded(c, format, plain);
+    if (etagMatches(c.req.header('if-none-match'), headers.ETag!)) return c.body(null, 304, headers);
+    let body = rendered.body;
+    if (gzip) {
+      body = gzipped.get(rendered) ?? gzipSync(rendered.body);
+      gzipped.set(rendered, body);
+    }
+    return c.body(body as Uint8Array<ArrayBuffer>, 200, headers);
+  };
 
   const serveMap = (format: Format) => async (c: Context) => {
     const url = c.req.url;
@@ -86,7 +104,7 @@ export async function mountEmbeds(app: Hono, deps: AppDeps, opts: EmbedOptions =
     const hotKey = `${format}\n${current}\n${origin}\n${rawQuery}`;
     const known = hot.get(hotKey);
     const cachedBytes = known && cache.get(known.key);
-    if (known && cachedBytes) return respond(c, cachedBytes, known.headers);
+    if (known && cachedBytes) return respond(c, format, cachedBytes, known.headers);
 
     let params: MapParams;
     try {
@@ -108,7 +126,8 @@ export async function mountEmbeds(app: Hono, deps: AppDeps, opts: EmbedOptions =
     };
     if (format !== 'html') headers['Cross-Origin-Resource-Policy'] = 'cross-origin';
     if (format === 'csv' || format === 'json') headers['Access-Control-Allow-Origin'] = '*';
-    if (etagMatches(c.req.header('if-none-match'), headers.ETag!)) return c.body(null, 304, headers);
+    const early = encoded(c, format, headers).headers;
+    if (etagMatches(c.req.header('if-none-match'), early.ETag!)) return c.body(null, 304, early);
     let rendered: Rendered | undefined;
     try {
       rendered = await cache.getOrRender(key, async () => {
@@ -142,7 +161,7 @@ export async function mountEmbeds(app: Hono, deps: AppDeps, opts: EmbedOptions =
     }
     if (hot.size >= HOT_MAX) hot.clear();
     hot.set(hotKey, { key, headers });
-    return respond(c, rendered, headers);
+    return respond(c, format, rendered, headers);
   };
 
   app.get('/embed/map', serveMap('html'));

@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hono } from 'hono';
 import type { GraphStore } from '../../graph/store.js';
@@ -79,6 +80,23 @@ describe('determinism and caching', () => {
     expect(await again.text()).toBe('');
     const other = await get('/embed/map.svg?focus=chip:test-h20&theme=dark', { 'If-None-Match': etag });
     expect(other.status).toBe(200);
+  });
+  it('sends text formats gzipped to clients that accept it, with their own ETag and Vary', async () => {
+    for (const path of ['/embed/map?focus=chip:test-h20', '/embed/map.svg?focus=chip:test-h20', '/embed/map.csv?focus=chip:test-h20']) {
+      const plain = await get(path);
+      const zipped = await get(path, { 'Accept-Encoding': 'gzip, deflate, br' });
+      expect(zipped.headers.get('content-encoding'), path).toBe('gzip');
+      expect(plain.headers.get('content-encoding'), path).toBeNull();
+      expect(zipped.headers.get('vary')).toBe('Accept-Encoding');
+      expect(plain.headers.get('vary')).toBe('Accept-Encoding');
+      const raw = Buffer.from(await zipped.arrayBuffer());
+      expect(gunzipSync(raw).equals(Buffer.from(await plain.arrayBuffer())), path).toBe(true);
+      expect(zipped.headers.get('etag')).toBe(plain.headers.get('etag')!.replace(/"$/, '-gz"'));
+      const again = await get(path, { 'Accept-Encoding': 'gzip', 'If-None-Match': zipped.headers.get('etag')! });
+      expect(again.status).toBe(304);
+    }
+    const png = await get('/embed/map.png?focus=chip:test-h20&scale=1', { 'Accept-Encoding': 'gzip' });
+    expect(png.headers.get('content-encoding')).toBeNull();
   });
   it('keys on normalised parameters: order, defaults and unknown tags do not change the ETag', async () => {
     const a = await get('/embed/map?focus=chip:test-h20&depth=2&theme=auto');
