@@ -58,7 +58,8 @@ export function estimateHeight(spec: MapSpec, layouts: PageLayouts, width: numbe
   const legendRows = Math.ceil((labels.length + statuses.length + 2) / Math.max(1, Math.floor(inner / 110)));
   const caption = Math.ceil((textWidth('Select a box or a line for its sources. Data as of 2026-01-01 · graph version 100. Sources: ', 12) + 6 * 90) / inner + 1) * 17;
   const table = 20;
-  return Math.ceil(20 + title + subtitle + 16 + drawing + legendRows * 20 + caption + table + 12);
+  // a little generous: without JavaScript a frame too short would cut off the credit and links
+  return Math.ceil((20 + title + subtitle + 16 + drawing + legendRows * 20 + caption + table + 12) * 1.05 + 12);
 }
 
 export interface PageLayouts {

@@ -131,6 +131,18 @@ describe.skipIf(!hasChromium)('embeds in headless Chromium', () => {
       }
     });
 
+  it('sizes the oEmbed iframe so that, without JavaScript, the whole map shows with little to spare', async () => {
+    for (const q of ['focus=chip:nvidia-h20', 'scenario=cloud-act-ruling'])
+      for (const width of WIDTHS) {
+        const o = (await (await fetch(`${seeded.url}/oembed?url=${encodeURIComponent(`${seeded.url}/embed/map?${q}`)}&maxwidth=${width}`)).json()) as { height: number; html: string };
+        const { context, page } = await open(/src="([^"]+)"/.exec(o.html)![1]!.replace(/&amp;/g, '&'), width);
+        const actual = await page.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+        expect(o.height, `${q} at ${width}`).toBeGreaterThanOrEqual(actual);
+        expect(o.height, `${q} at ${width}`).toBeLessThanOrEqual(actual * 1.15 + 20);
+        await context.close();
+      }
+  });
+
   it('opens the sources of a node by click, by keyboard and by tap, and of an edge by click', async () => {
     const url = `${hostile.url}/embed/map?focus=chip:test-h20`;
     const { context, page, errors } = await open(url, 680);
