@@ -46,6 +46,14 @@ function oneOf<T extends string>(name: string, raw: string | undefined, values: 
   return raw as T;
 }
 
+/** Drawing widths the earlier `layout` parameter named, so image URLs published with it keep a comparable shape. */
+const LAYOUT_WIDTHS = { narrow: 340, medium: 660, wide: 1160 } as const;
+
+function widthOf(width: string | undefined, layout: string | undefined): number {
+  if (width !== undefined || layout === undefined) return int('width', width);
+  return LAYOUT_WIDTHS[oneOf('layout', layout, ['narrow', 'medium', 'wide'] as const, 'wide')];
+}
+
 /** Parses the map parameters from a query (one value per name); throws InvalidInput naming the parameter. */
 export function parseMapParams(query: URLSearchParams): MapParams {
   const get = (name: string): string | undefined => {
@@ -70,7 +78,7 @@ export function parseMapParams(query: URLSearchParams): MapParams {
     theme: oneOf('theme', get('theme'), ['light', 'dark', 'auto'] as const, 'auto'),
     asOf,
     v,
-    width: int('width', get('width')),
+    width: widthOf(get('width'), get('layout')),
     scale: int('scale', get('scale')),
   };
 }

@@ -98,6 +98,14 @@ describe('determinism and caching', () => {
     const png = await get('/embed/map.png?focus=chip:test-h20&scale=1', { 'Accept-Encoding': 'gzip' });
     expect(png.headers.get('content-encoding')).toBeNull();
   });
+  it('reads the earlier layout parameter as a width, and width over it', async () => {
+    const a = await get('/embed/map.svg?focus=chip:test-h20&layout=narrow');
+    const b = await get('/embed/map.svg?focus=chip:test-h20&width=340');
+    expect(a.headers.get('etag')).toBe(b.headers.get('etag'));
+    expect(await a.text()).toContain('width="340"');
+    expect((await get('/embed/map.svg?focus=chip:test-h20&layout=tiny')).status).toBe(400);
+    expect((await get('/embed/map.svg?focus=chip:test-h20&width=90')).status).toBe(400);
+  });
   it('keys on normalised parameters: order, defaults and unknown tags do not change the ETag', async () => {
     const a = await get('/embed/map?focus=chip:test-h20&depth=2&theme=auto');
     const b = await get('/embed/map?utm_source=x&theme=auto&focus=chip:test-h20');
