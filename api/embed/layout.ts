@@ -290,6 +290,24 @@ function tryLayout(spec: MapSpec, width: number, grid: Grid): { ok: boolean; nee
     keys.forEach((key, k) => portX.set(key, r1(boxX(id) + w / 2 + 4 + ((w / 2 - 12) * (k + 0.5)) / keys.length)));
   }
 
+  // One channel per source for its edges that skip rows (so they share a trunk): near their ends,
+  // and away from channels already busy over the same rows.
+  const channelOf = new Map<string, number>();
+  const busy: [number, number][][] = Array.from({ length: grid.cols + 1 }, () => []);
+  const skipping = new Map<string, typeof edges>();
+  for (const x of edges) if (row.get(x.lower)! !== row.get(x.upper)! + 1) skipping.set(x.upper, [...(skipping.get(x.upper) ?? []), x]);
+  for (const [upper, list] of [...skipping.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const rows = list.flatMap((x) => [row.get(x.upper)!, row.get(x.lower)! - 1]);
+    const span: [number, number] = [Math.min(...rows), Math.max(...rows)];
+    const cost = (c: number) =>
+      list.reduce((sum, x) => sum + Math.abs(channelX(grid, c) - (exitX.get(x.i)! + portX.get(groupOf.get(x.i)!)!) / 2), 0) / list.length +
+      40 * busy[c]!.filter(([a, b]) => a <= span[1] && span[0] <= b).length;
+    let best = 0;
+    for (let c = 1; c <= grid.cols; c++) if (cost(c) < cost(best)) best = c;
+    busy[best]!.push(span);
+    channelOf.set(upper, best);
+  }
+
   // Which gutter each edge crosses: gutter g lies under row g (gutter -1 above row 0).
   const segs: Seg[] = [];
   const viaChannel = new Map<number, { channel: number }>();
@@ -303,10 +321,7 @@ function tryLayout(spec: MapSpec, width: number, grid: Grid): { ok: boolean; nee
       segs.push({ edge: x.i, owner: key, gutter: ru, x1: Math.min(ex, px), x2: Math.max(ex, px) });
       continue;
     }
-    // the channel nearest both ends
-    const mid = (ex + px) / 2;
-    let best = 0;
-    for (let c = 1; c <= grid.cols; c++) if (Math.abs(channelX(grid, c) - mid) < Math.abs(channelX(grid, best) - mid)) best = c;
+    const best = channelOf.get(x.upper)!;
     viaChannel.set(x.i, { channel: best });
     const cx = channelX(grid, best);
     segs.push({ edge: x.i, owner: `out|${x.upper}`, gutter: ru, x1: Math.min(ex, cx), x2: Math.max(ex, cx) });
