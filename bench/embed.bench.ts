@@ -21,10 +21,10 @@ interface CannonResult {
 }
 
 /** Runs autocannon in a child process and returns its JSON summary. */
-function autocannon(url: string, seconds: number, connections: number): Promise<CannonResult> {
+function autocannon(url: string, seconds: number, connections: number, headers: string[] = []): Promise<CannonResult> {
   const bin = createRequire(import.meta.url).resolve('autocannon/autocannon.js');
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, '-c', String(connections), '-d', String(seconds), '-j', url], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bin, '-c', String(connections), '-d', String(seconds), ...headers.flatMap((h) => ['-H', h]), '-j', url], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.on('error', reject);
@@ -82,7 +82,7 @@ export async function run(opts: { quick: boolean }): Promise<{ name: string; mar
     let bytes = 0;
     for (let i = 0; i < renders; i++) {
       const t = process.hrtime.bigint();
-      bytes = (await renderMap({ snapshot, store: server.store, params, format: 'svg' })).byteLength;
+      bytes = (await renderMap({ snapshot, store: server.store, params, format: 'svg', origin: server.url })).byteLength;
       times.push(Number(process.hrtime.bigint() - t) / 1e6);
     }
     const renderMs = median(times);
@@ -99,6 +99,10 @@ export async function run(opts: { quick: boolean }): Promise<{ name: string; mar
     await fetch(htmlUrl).then((r) => r.arrayBuffer());
     await autocannon(htmlUrl, 1, 32);
     const quiet = await autocannon(htmlUrl, seconds, 32);
+    // the same page as browsers fetch it (gzip accepted): fewer bytes per answer
+    const htmlBytes = (await (await fetch(htmlUrl, { headers: { 'accept-encoding': 'identity' } })).arrayBuffer()).byteLength;
+    const gz = await autocannon(htmlUrl, seconds, 32, ['accept-encoding=gzip']);
+    const gzBytes = Number((await fetch(htmlUrl, { headers: { 'accept-encoding': 'gzip' } })).headers.get('content-length') ?? 0);
     // 4 flooders (the attack as reported: each keeps one uncached PNG in flight, which the pool
     // admits), then 8 (twice what the pool admits: the rest are refused 503 and asked again at once)
     // and 4 asking for new HTML maps (drawn on the event loop, under the render budget)
@@ -135,6 +139,7 @@ export async function run(opts: { quick: boolean }): Promise<{ name: string; mar
         htmlConnections: 32,
         seconds,
         withoutFlood: { requestsPerSecond: quiet.requests.average, p50Ms: quiet.latency.p50, p99Ms: quiet.latency.p99, non2xx: quiet.non2xx, errors: quiet.errors },
+        gzipWithoutFlood: { requestsPerSecond: gz.requests.average, p50Ms: gz.latency.p50, p99Ms: gz.latency.p99, non2xx: gz.non2xx, errors: gz.errors, bytes: gzBytes, plainBytes: htmlBytes },
         duringFlood: floods.map((f) => ({
           flood: f.what,
           floodConnections: f.connections,
@@ -164,7 +169,8 @@ export async function run(opts: { quick: boolean }): Promise<{ name: string; mar
       '',
       '| | req/s | p50 ms | p99 ms | non-2xx | errors | flood answers | kept |',
       '| --- | --- | --- | --- | --- | --- | --- | --- |',
-      `| cached HTML, no flood | ${quiet.requests.average.toFixed(0)} | ${quiet.latency.p50} | ${quiet.latency.p99} | ${quiet.non2xx} | ${quiet.errors} | - | - |`,
+      `| cached HTML, no flood (${(htmlBytes / 1024).toFixed(0)} KiB) | ${quiet.requests.average.toFixed(0)} | ${quiet.latency.p50} | ${quiet.latency.p99} | ${quiet.non2xx} | ${quiet.errors} | - | - |`,
+      `| cached HTML gzipped, as browsers ask (${(gzBytes / 1024).toFixed(0)} KiB), no flood | ${gz.requests.average.toFixed(0)} | ${gz.latency.p50} | ${gz.latency.p99} | ${gz.non2xx} | ${gz.errors} | - | ${((100 * gz.requests.average) / quiet.requests.average).toFixed(0)}% of plain |`,
       ...floods.map(
         (f) =>
           `| cached HTML, ${f.what} flood of ${f.connections} connections | ${f.result.requests.average.toFixed(0)} | ${f.result.latency.p50} | ${f.result.latency.p99} | ${f.result.non2xx} | ${f.result.errors} | ${Object.entries(

@@ -28,7 +28,10 @@ export function mostDependedOn(s: Snapshot, n: number): string[] {
 
 export interface GalleryExample {
   title: string;
+  /** map parameters, pinned to a graph version */
   query: string;
+  /** the iframe snippet (as oEmbed hands out) */
+  snippet: string;
 }
 
 /** The gallery page. */
@@ -36,10 +39,9 @@ export function renderGallery(origin: string, examples: GalleryExample[]): strin
   const cards = examples
     .map((ex) => {
       const src = `${origin}/embed/map?${ex.query}`;
-      const iframe = `<iframe src="${esc(src)}" title="${esc(ex.title)}" width="100%" height="520" style="border:0;width:100%" loading="lazy" scrolling="no"></iframe>`;
       return (
-        `<section><h2>${esc(ex.title)}</h2>${iframe}` +
-        `<label>Embed code<textarea readonly rows="3">${esc(iframe + '\n' + HOST_SNIPPET)}</textarea></label>` +
+        `<section><h2>${esc(ex.title)}</h2>${ex.snippet}` +
+        `<label>Embed code<textarea readonly rows="3">${esc(ex.snippet + '\n' + HOST_SNIPPET)}</textarea></label>` +
         `<label>oEmbed URL<textarea readonly rows="2">${esc(`${origin}/oembed?url=${encodeURIComponent(src)}`)}</textarea></label>` +
         `<p><a href="/embed/map.svg?${esc(ex.query)}">SVG</a> · <a href="/embed/map.png?${esc(ex.query)}">PNG</a></p></section>`
       );
@@ -50,7 +52,7 @@ export function renderGallery(origin: string, examples: GalleryExample[]): strin
     `<title>chokepoint embeds</title><link rel="icon" href="data:,"><style>body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;max-width:1000px;margin:0 auto;padding:16px}` +
     `section{margin:28px 0;border-top:1px solid #ccc;padding-top:8px}textarea{width:100%;font:12px ui-monospace,monospace;box-sizing:border-box}label{display:block;font-size:13px;margin-top:6px}</style></head>` +
     `<body><h1>Dependency maps to embed</h1><p>Each map is an iframe that sizes itself: add the script once to the page. ` +
-    `Pin a published map with <code>asOf=YYYY-MM-DD</code>. Parameters and the height-message protocol are documented with the server.</p>` +
+    `Every code here is pinned to the current graph version (<code>v=…</code>): the map stays exactly as published, after later changes to the graph and after restarts. Parameters and the height-message protocol are documented with the server.</p>` +
     (cards || '<p>The graph is empty: there is nothing to map yet.</p>') +
     `${HOST_SNIPPET}</body></html>`
   );

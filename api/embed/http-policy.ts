@@ -1,5 +1,6 @@
 // Response headers of the embed endpoints: CSP per format, caching, and the conditional-GET check.
 import { HEIGHT_SCRIPT_HASH } from './height-script.js';
+import { PANEL_SCRIPT_HASH } from './panel-script.js';
 import type { Format } from './params.js';
 
 /** The frame-ancestors source list from configuration, with anything that could end the directive removed. */
@@ -12,10 +13,12 @@ export function frameAncestors(configured: string): string {
   return list.length ? list.join(' ') : '*';
 }
 
-/** The Content-Security-Policy of a map response. */
-export function mapCsp(format: Format, ancestors: string): string {
+/** The Content-Security-Policy of a map response (an error page allows no script at all). */
+export function mapCsp(format: Format | 'error', ancestors: string): string {
   const fa = `frame-ancestors ${frameAncestors(ancestors)}`;
-  if (format === 'html') return `default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; script-src ${HEIGHT_SCRIPT_HASH}; base-uri 'none'; form-action 'none'; ${fa}`;
+  if (format === 'html')
+    return `default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; script-src ${HEIGHT_SCRIPT_HASH} ${PANEL_SCRIPT_HASH}; base-uri 'none'; form-action 'none'; ${fa}`;
+  if (format === 'error') return `default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; ${fa}`;
   return `default-src 'none'; style-src 'unsafe-inline'; ${fa}`;
 }
 

@@ -9,11 +9,17 @@ export interface MapNode {
   id: string;
   name: string;
   label: string;
-  /** focus: the entity asked about; upstream: what it needs; downstream: what needs it; context: its place */
-  role: 'focus' | 'upstream' | 'downstream' | 'context' | 'chain';
+  /**
+   * focus: the entity asked about; upstream: what it needs; downstream: what needs it; chain: on a
+   * scenario's cause chain; mitigation: what a broken deployment could move to; group: entities
+   * left out of the drawing, counted ("+ 14 more deployments in China")
+   */
+  role: 'focus' | 'upstream' | 'downstream' | 'chain' | 'mitigation' | 'group';
   status?: MapStatus;
   /** the nation or bloc whose jurisdiction the entity sits in, by name */
   seat?: string;
+  /** group nodes: how many entities they stand for, and their ids */
+  members?: string[];
 }
 
 export interface MapEdge {
@@ -24,10 +30,16 @@ export interface MapEdge {
   type: string;
   /** layout direction: true when the dependent end is `to`, so the layered order is kept */
   reversed: boolean;
+  /** drawn edges standing for several relations (to or from a group) or none (a mitigation) */
+  relationIds?: string[];
+  /** a suggestion, not a relation in the graph (a mitigation) */
+  proposed?: boolean;
 }
 
 export interface MapSpec {
   kind: 'focus' | 'scenario';
+  /** down: dependents above what they need (focus maps); up: what is hit on top (scenario maps) */
+  flow: 'down' | 'up';
   title: string;
   subtitle: string;
   nodes: MapNode[];

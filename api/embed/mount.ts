@@ -2,15 +2,18 @@
 // /oembed and the /embed gallery. Rendered bytes are cached in process by (format, canonical
 // parameters, graph version); ETag comes from the same key, so a CDN and this cache agree.
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import type { Context, Hono } from 'hono';
 import { InvalidInput, NotFound } from '../../schema/errors.js';
 import { loadLibrary, scenarioProblems } from '../../scenarios/scenario-file.js';
 import type { AppDeps } from '../server/deps.js';
-import { canonicalQuery, linkQuery, parseMapParams, type Format, type MapParams } from './params.js';
+import { canonicalQuery, LIMITS, linkQuery, parseMapParams, type Format, type MapParams } from './params.js';
 import { buildSpec, CONTENT_TYPES, renderMap } from './render-map.js';
+import { errorPage, PAGE_WIDTHS } from './html.js';
+import { PinStore, type PinLimits } from './pin-store.js';
 import { RenderCache, type Rendered } from './render-cache.js';
 import { cacheControl, COMMON_HEADERS, etagMatches, mapCsp } from './http-policy.js';
-import { embedUrlParams, oembedResponse, publicOrigin, type OriginSource } from './oembed.js';
+import { embedSnippet, embedUrlParams, oembedResponse, publicOrigin, type OriginSource } from './oembed.js';
 import { layoutMap } from './layout.js';
 import { GALLERY_SCRIPT_HASH, mostDependedOn, renderGallery, type GalleryExample } from './gallery.js';
 import type { Snapshot } from '../../graph/snapshot.js';
@@ -18,7 +21,7 @@ import { PngRenderPool, RenderBusy, type PngPoolLimits } from './png.js';
 import { RenderBudget } from './render-budget.js';
 
 /** Bumped when the drawing changes, so ETags of old renders stop matching. */
-const RENDER_REVISION = '1';
+const RENDER_REVISION = '2';
 const OEMBED_TYPE = 'application/json; charset=utf-8';
 
 export interface EmbedOptions {
@@ -29,13 +32,22 @@ export interface EmbedOptions {
   png?: PngPoolLimits;
   /** event-loop time uncached renders may take: `budgetMs` of every `windowMs` */
   renderBudget?: { budgetMs: number; windowMs: number };
+  /** bounds of the published renders kept on disk */
+  pins?: PinLimits;
 }
 
-function errorResponse(c: Context, err: unknown): Response {
-  if (err instanceof RenderBusy) return c.json({ error: `busy: ${err.message}` }, 503, { ...COMMON_HEADERS, 'Cache-Control': 'no-store', 'Retry-After': String(err.retryAfter) });
-  const status = err instanceof InvalidInput ? 400 : err instanceof NotFound ? 404 : 0;
+/** A version the server can no longer draw and has not kept. */
+class Gone extends Error {}
+
+/** Errors as JSON, or for the HTML page (inside a reader's iframe) as a small notice page with the same status. */
+function errorResponse(c: Context, err: unknown, format: Format | 'json-only' = 'json-only', frameAncestors = '*'): Response {
+  const status = err instanceof RenderBusy ? 503 : err instanceof InvalidInput ? 400 : err instanceof NotFound ? 404 : err instanceof Gone ? 409 : 0;
   if (!status) throw err;
-  return c.json({ error: (err as Error).message }, status, { ...COMMON_HEADERS, 'Cache-Control': 'no-store' });
+  const message = err instanceof RenderBusy ? `busy: ${err.message}` : (err as Error).message;
+  const headers: Record<string, string> = { ...COMMON_HEADERS, 'Cache-Control': 'no-store' };
+  if (err instanceof RenderBusy) headers['Retry-After'] = String(err.retryAfter);
+  if (format === 'html') return c.html(errorPage(message), status as 400, { ...headers, 'Content-Security-Policy': mapCsp('error', frameAncestors) });
+  return c.json({ error: message }, status as 400, headers);
 }
 
 /** The public origin: PUBLIC_URL when configured, else the address the request arrived on (never its Host header). */
@@ -48,17 +60,39 @@ export async function mountEmbeds(app: Hono, deps: AppDeps, opts: EmbedOptions =
   const cache = opts.cache ?? new RenderCache();
   const png = new PngRenderPool(opts.png);
   const budget = new RenderBudget(opts.renderBudget?.budgetMs, opts.renderBudget?.windowMs);
-  const keyOf = (format: Format, version: string, canonical: string) => createHash('sha256').update(`${RENDER_REVISION}|${format}|${version}|${canonical}`).digest('base64url').slice(0, 32);
+  const pins = await PinStore.open(deps.config.dataDir, opts.pins);
+  const keyOf = (format: Format, version: string, canonical: string, origin: string) =>
+    createHash('sha256').update(`${RENDER_REVISION}|${format}|${version}|${canonical}|${origin}`).digest('base64url').slice(0, 32);
+  // A pin's key leaves out the renderer revision and the origin: a published map keeps its bytes
+  // across upgrades, restarts and a change of address.
+  const pinKeyOf = (format: Format, version: string, canonical: string) => createHash('sha256').update(`pin|${format}|${version}|${canonical}`).digest('base64url').slice(0, 32);
 
   // Raw query -> (cache key, headers) for requests already served at this graph version, so a
   // spike on one URL skips parsing, normalising and hashing: two map look-ups and the bytes.
   const hot = new Map<string, { key: string; headers: Record<string, string> }>();
   const HOT_MAX = 5000;
   // The gallery's examples scan the whole graph and read the scenario library: once per snapshot.
-  const galleryExamples = new WeakMap<Snapshot, GalleryExample[]>();
+  const galleryExamples = new WeakMap<Snapshot, Map<string, GalleryExample[]>>();
 
-  const respond = (c: Context, rendered: Rendered, headers: Record<string, string>) =>
-    etagMatches(c.req.header('if-none-match'), headers.ETag!) ? c.body(null, 304, headers) : c.body(rendered.body as Uint8Array<ArrayBuffer>, 200, headers);
+  // Text formats go gzipped to clients that accept it (browsers do): compressed once per cached
+  // render, with its own ETag, and Vary so a CDN keeps both forms apart.
+  const gzipped = new WeakMap<Rendered, Uint8Array>();
+  const encoded = (c: Context, format: Format, headers: Record<string, string>): { gzip: boolean; headers: Record<string, string> } => {
+    if (format === 'png') return { gzip: false, headers };
+    const gzip = /\bgzip\b/i.test(c.req.header('accept-encoding') ?? '');
+    if (!gzip) return { gzip, headers: { ...headers, Vary: 'Accept-Encoding' } };
+    return { gzip, headers: { ...headers, Vary: 'Accept-Encoding', 'Content-Encoding': 'gzip', ETag: headers.ETag!.replace(/"$/, '-gz"') } };
+  };
+  const respond = (c: Context, format: Format, rendered: Rendered, plain: Record<string, string>) => {
+    const { gzip, headers } = encoded(c, format, plain);
+    if (etagMatches(c.req.header('if-none-match'), headers.ETag!)) return c.body(null, 304, headers);
+    let body = rendered.body;
+    if (gzip) {
+      body = gzipped.get(rendered) ?? gzipSync(rendered.body);
+      gzipped.set(rendered, body);
+    }
+    return c.body(body as Uint8Array<ArrayBuffer>, 200, headers);
+  };
 
   const serveMap = (format: Format) => async (c: Context) => {
     const url = c.req.url;
@@ -66,62 +100,75 @@ export async function mountEmbeds(app: Hono, deps: AppDeps, opts: EmbedOptions =
     const rawQuery = q < 0 ? '' : url.slice(q + 1);
     const snapshot = await deps.snapshots.get();
     const current = String(snapshot.version);
-    const hotKey = `${format}\n${current}\n${rawQuery}`;
+    const origin = originOf(c, deps.config.publicUrl);
+    const hotKey = `${format}\n${current}\n${origin}\n${rawQuery}`;
     const known = hot.get(hotKey);
     const cachedBytes = known && cache.get(known.key);
-    if (known && cachedBytes) return respond(c, cachedBytes, known.headers);
+    if (known && cachedBytes) return respond(c, format, cachedBytes, known.headers);
 
     let params: MapParams;
     try {
       params = parseMapParams(new URLSearchParams(rawQuery));
     } catch (err) {
-      return errorResponse(c, err);
+      return errorResponse(c, err, format, deps.config.frameAncestors);
     }
     const canonical = canonicalQuery(params, format);
     const version = params.v ?? current;
-    const key = keyOf(format, version, canonical);
+    const pinned = params.v !== undefined;
+    const key = pinned ? pinKeyOf(format, version, canonical) : keyOf(format, version, canonical, origin);
     const headers: Record<string, string> = {
       ...COMMON_HEADERS,
       'Content-Type': CONTENT_TYPES[format],
       'Content-Security-Policy': mapCsp(format, deps.config.frameAncestors),
-      'Cache-Control': cacheControl(params.v !== undefined),
+      'Cache-Control': cacheControl(pinned),
       ETag: `"${key}"`,
       'X-Graph-Version': version,
     };
     if (format !== 'html') headers['Cross-Origin-Resource-Policy'] = 'cross-origin';
+    if (format === 'csv' || format === 'json') headers['Access-Control-Allow-Origin'] = '*';
+    const early = encoded(c, format, headers).headers;
+    if (etagMatches(c.req.header('if-none-match'), early.ETag!)) return c.body(null, 304, early);
     let rendered: Rendered | undefined;
-    if (version !== current) {
-      // A pinned version that is no longer current is served only from this process's cache.
-      rendered = cache.get(key);
-      if (!rendered)
-        return c.json({ error: `v: graph version ${version} is no longer served (current is ${current}); drop v, or pin with asOf=YYYY-MM-DD` }, 409, {
-          ...COMMON_HEADERS,
-          'Cache-Control': 'no-store',
-        });
-    }
-    if (etagMatches(c.req.header('if-none-match'), headers.ETag!)) return c.body(null, 304, headers);
     try {
-      rendered ??= await cache.getOrRender(key, async () => {
+      rendered = await cache.getOrRender(key, async () => {
+        // a pinned map is read back from disk (as published), else drawn now if its version is current
+        const kept = pinned ? await pins.get(key) : undefined;
+        if (kept) return { body: kept, contentType: CONTENT_TYPES[format], etag: headers.ETag! };
+        if (version !== current) throw new Gone(`v: graph version ${version} is no longer served and this map was not published at it (current is ${current}); drop v, or pin the current version`);
+        const draw = (f: Format) => budget.run(() => renderMap({ snapshot, store: deps.store, params, format: f, scenarioDir: opts.scenarioDir, origin }));
         // a PNG is admitted before its SVG is built, so a full pool refuses at once and costs nothing here
         const release = format === 'png' ? png.admit() : null;
+        let body: Uint8Array;
         try {
-          const drawn = await budget.run(() => renderMap({ snapshot, store: deps.store, params, format: release ? 'svg' : format, scenarioDir: opts.scenarioDir }));
-          return { body: release ? await png.rasterise(drawn, params.scale) : drawn, contentType: CONTENT_TYPES[format], etag: headers.ETag! };
+          const drawn = await draw(release ? 'svg' : format);
+          body = release ? await png.rasterise(drawn, params.scale) : drawn;
         } finally {
           release?.();
         }
+        if (pinned) {
+          await pins.put(key, body);
+          // the data behind a published page is published with it
+          if (format === 'html')
+            for (const f of ['csv', 'json'] as const) {
+              const k = pinKeyOf(f, version, canonicalQuery(params, f));
+              if (!(await pins.get(k))) await pins.put(k, await draw(f));
+            }
+        }
+        return { body, contentType: CONTENT_TYPES[format], etag: headers.ETag! };
       });
     } catch (err) {
-      return errorResponse(c, err);
+      return errorResponse(c, err, format, deps.config.frameAncestors);
     }
     if (hot.size >= HOT_MAX) hot.clear();
     hot.set(hotKey, { key, headers });
-    return respond(c, rendered, headers);
+    return respond(c, format, rendered, headers);
   };
 
   app.get('/embed/map', serveMap('html'));
   app.get('/embed/map.svg', serveMap('svg'));
   app.get('/embed/map.png', serveMap('png'));
+  app.get('/embed/map.csv', serveMap('csv'));
+  app.get('/embed/map.json', serveMap('json'));
 
   app.get('/oembed', async (c) => {
     const origin = originOf(c, deps.config.publicUrl);
@@ -138,13 +185,22 @@ export async function mountEmbeds(app: Hono, deps: AppDeps, opts: EmbedOptions =
       const maxwidth = dim('maxwidth');
       const maxheight = dim('maxheight');
       const snapshot = await deps.snapshots.get();
+      // The snippet handed out is pinned: to the version asked for, else the current one.
+      const pinnedParams = { ...params, v: params.v ?? String(snapshot.version) };
+      if (pinnedParams.v !== String(snapshot.version) && !(await pins.get(pinKeyOf('html', pinnedParams.v, canonicalQuery(pinnedParams, 'html')))))
+        throw new Gone(`url: v: graph version ${pinnedParams.v} is no longer served and this map was not published at it (current is ${snapshot.version})`);
       // The answer depends only on these, so the map is built and laid out once per graph version.
-      const key = `oembed|${RENDER_REVISION}|${snapshot.version}|${linkQuery(params)}|${origin}|${maxwidth}|${maxheight}`;
+      const key = `oembed|${RENDER_REVISION}|${snapshot.version}|${linkQuery(pinnedParams)}|${origin}|${maxwidth}|${maxheight}`;
       const rendered = await cache.getOrRender(key, () =>
         budget.run(async () => {
           const spec = buildSpec(snapshot, params, opts.scenarioDir);
-          const layouts = { wide: layoutMap(spec, 'wide'), medium: layoutMap(spec, 'medium'), narrow: layoutMap(spec, 'narrow') };
-          const body = JSON.stringify(oembedResponse({ origin, params, spec, layouts, maxwidth, maxheight }));
+          const layouts = { narrow: layoutMap(spec, PAGE_WIDTHS.narrow), medium: layoutMap(spec, PAGE_WIDTHS.medium), wide: layoutMap(spec, PAGE_WIDTHS.wide) };
+          const thumbWidth = Math.min(LIMITS.width.default, Math.max(LIMITS.width.min, maxwidth ?? LIMITS.width.default));
+          const thumbParams = { ...pinnedParams, width: thumbWidth, scale: 1, theme: params.theme === 'dark' ? ('dark' as const) : ('light' as const) };
+          const svg = Buffer.from(await renderMap({ snapshot, store: deps.store, params: thumbParams, format: 'svg', scenarioDir: opts.scenarioDir, origin })).toString('utf8');
+          const thumbHeight = Number(/<svg[^>]* height="(\d+)"/.exec(svg)?.[1] ?? 0);
+          const thumbnail = { url: `${origin}/embed/map.png?${linkQuery(thumbParams, { scale: '1' })}`, width: thumbWidth, height: thumbHeight };
+          const body = JSON.stringify(oembedResponse({ origin, params: pinnedParams, spec, layouts, maxwidth, maxheight, thumbnail }));
           return { body: Buffer.from(body, 'utf8'), contentType: OEMBED_TYPE, etag: '' };
         }),
       );
@@ -162,16 +218,24 @@ export async function mountEmbeds(app: Hono, deps: AppDeps, opts: EmbedOptions =
   app.get('/embed', async (c) => {
     const origin = originOf(c, deps.config.publicUrl);
     const snapshot = await deps.snapshots.get();
-    let examples = galleryExamples.get(snapshot);
+    let examples = galleryExamples.get(snapshot)?.get(origin);
     if (!examples) {
-      const focus = mostDependedOn(snapshot, 3).map((id) => ({ title: `Around ${snapshot.names[snapshot.indexOf(id)!]}`, query: new URLSearchParams({ focus: id }).toString() }));
+      // The codes handed out are pinned to this graph version, so a published map stays as published.
+      const v = String(snapshot.version);
+      const focus = mostDependedOn(snapshot, 3).map((id) => ({ title: `Around ${snapshot.names[snapshot.indexOf(id)!]}`, query: new URLSearchParams({ focus: id, v }).toString() }));
       // Only scenarios whose entities are all in this graph make working examples.
       const scenarios = loadLibrary(opts.scenarioDir)
         .scenarios.filter((s) => scenarioProblems(snapshot, s).length === 0)
         .slice(0, 3)
-        .map((s) => ({ title: s.title, query: new URLSearchParams({ scenario: s.name }).toString() }));
-      examples = [...focus, ...scenarios];
-      galleryExamples.set(snapshot, examples);
+        .map((s) => ({ title: s.title, query: new URLSearchParams({ scenario: s.name, v }).toString() }));
+      examples = [...focus, ...scenarios].map((ex) => {
+        const params = parseMapParams(new URLSearchParams(ex.query));
+        const spec = buildSpec(snapshot, params, opts.scenarioDir);
+        const layouts = { narrow: layoutMap(spec, PAGE_WIDTHS.narrow), medium: layoutMap(spec, PAGE_WIDTHS.medium), wide: layoutMap(spec, PAGE_WIDTHS.wide) };
+        return { ...ex, snippet: embedSnippet({ origin, params, spec, layouts }).html };
+      });
+      if (!galleryExamples.has(snapshot)) galleryExamples.set(snapshot, new Map());
+      galleryExamples.get(snapshot)!.set(origin, examples);
     }
     return c.html(renderGallery(origin, examples), 200, {
       ...COMMON_HEADERS,

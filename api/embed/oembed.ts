@@ -1,16 +1,17 @@
 // oEmbed 1.0 (type "rich"): the iframe snippet for one of this server's /embed/map URLs, with a
-// width and a height estimated from the layout (the height messages then correct it live).
+// width (maxwidth, default 680) and a height estimated from the layout (the height messages then
+// correct it live), capped by maxheight; a PNG thumbnail.
 import { InvalidInput, NotFound } from '../../schema/errors.js';
 import type { MapSpec } from './map-model.js';
-import type { Layout } from './layout.js';
+import { WIDTH, type Layout } from './layout.js';
 import { esc } from './markup.js';
 import { legendEntries } from './svg.js';
-import { wrapText } from './text-width.js';
+import { textWidth, wrapText } from './text-width.js';
 import { linkQuery, parseMapParams, type MapParams } from './params.js';
 import { chartId } from './render-map.js';
-import { breakpoints } from './html.js';
+import { PAGE_BREAKPOINTS } from './html.js';
 
-export const DEFAULT_WIDTH = 640;
+export const DEFAULT_WIDTH = WIDTH.default;
 
 /** What the public origin is read from: PUBLIC_URL, else the address the request arrived on (the socket's, never the Host header a client chose). */
 export interface OriginSource {
@@ -46,38 +47,65 @@ export function embedUrlParams(raw: string | undefined, origin: string): MapPara
 }
 
 /** Estimated page height in px at a frame width, from the same numbers the page's CSS uses. */
-export function estimateHeight(spec: MapSpec, layouts: { wide: Layout; medium: Layout; narrow: Layout }, width: number): number {
+export function estimateHeight(spec: MapSpec, layouts: PageLayouts, width: number): number {
   const inner = width - 20;
-  const { wideFrom, mediumFrom } = breakpoints(layouts.wide);
-  const [shown, cap] = width >= wideFrom ? [layouts.wide, layouts.wide.width] : width >= mediumFrom ? [layouts.medium, 800] : [layouts.narrow, 480];
+  const shown = width >= PAGE_BREAKPOINTS.wideFrom ? layouts.wide : width >= PAGE_BREAKPOINTS.mediumFrom ? layouts.medium : layouts.narrow;
+  const cap = shown === layouts.narrow ? shown.width * 1.2 : shown.width;
   const drawing = shown.height * (Math.min(inner, cap) / shown.width);
-  const title = wrapText(spec.title, inner, 17, true).length * 23;
-  const subtitle = wrapText(spec.subtitle, inner, 13).length * 18;
+  const title = wrapText(spec.title, inner, 18, true).length * 23;
+  const subtitle = wrapText(spec.subtitle, inner, 14).length * 19;
   const { labels, statuses } = legendEntries(spec);
-  const legendRows = Math.ceil((labels.length + statuses.length + 1) / Math.max(1, Math.floor(inner / 110)));
-  const caption = 4 * 17;
-  return Math.ceil(20 + title + subtitle + 16 + drawing + legendRows * 20 + caption + 16);
+  const legendRows = Math.ceil((labels.length + statuses.length + 2) / Math.max(1, Math.floor(inner / 110)));
+  const caption = Math.ceil((textWidth('Select a box or a line for its sources. Data as of 2026-01-01 · graph version 100. Sources: ', 12) + 6 * 90) / inner + 1) * 17;
+  const table = 20;
+  // a little generous: without JavaScript a frame too short would cut off the credit and links
+  return Math.ceil((20 + title + subtitle + 16 + drawing + legendRows * 20 + caption + table + 12) * 1.05 + 12);
+}
+
+export interface PageLayouts {
+  narrow: Layout;
+  medium: Layout;
+  wide: Layout;
 }
 
 export interface OEmbedInput {
   origin: string;
+  /** the map, pinned (v set) */
   params: MapParams;
   spec: MapSpec;
-  layouts: { wide: Layout; medium: Layout; narrow: Layout };
+  layouts: PageLayouts;
   maxwidth?: number;
   maxheight?: number;
+  thumbnail?: { url: string; width: number; height: number };
+}
+
+/** The iframe snippet for a map: sized for `width`, sensible without JavaScript (no second copy of the map). */
+export function embedSnippet(i: OEmbedInput): { html: string; width: number; height: number } {
+  const width = i.maxwidth ? Math.min(i.maxwidth, 1600) : DEFAULT_WIDTH;
+  const natural = estimateHeight(i.spec, i.layouts, width);
+  const height = i.maxheight ? Math.min(natural, i.maxheight) : natural;
+  const src = `${i.origin}/embed/map?${linkQuery(i.params)}`;
+  // When maxheight clips the map, the frame scrolls instead of hiding the rest.
+  const html =
+    `<iframe src="${esc(src)}" title="${esc(i.spec.title)}" id="${esc(chartId(i.params))}" width="${width}" height="${height}" ` +
+    `style="border:0;width:100%;max-width:${width}px" loading="lazy" scrolling="${height < natural ? 'yes' : 'no'}"></iframe>`;
+  return { html, width, height };
 }
 
 /** The oEmbed response object. */
 export function oembedResponse(i: OEmbedInput): Record<string, string | number> {
-  const width = Math.max(280, Math.min(i.maxwidth ?? DEFAULT_WIDTH, 1600));
-  const natural = estimateHeight(i.spec, i.layouts, width);
-  const height = i.maxheight ? Math.min(natural, Math.max(200, i.maxheight)) : natural;
-  const src = `${i.origin}/embed/map?${linkQuery(i.params)}`;
-  const png = `${i.origin}/embed/map.png?${linkQuery(i.params)}`;
-  const html =
-    `<iframe src="${esc(src)}" title="${esc(i.spec.title)}" id="${esc(chartId(i.params))}" width="${width}" height="${height}" ` +
-    `style="border:0;width:100%;max-width:${width}px" loading="lazy" scrolling="no"></iframe>` +
-    `<noscript><img src="${esc(png)}" alt="${esc(i.spec.alt)}" style="max-width:100%"></noscript>`;
-  return { version: '1.0', type: 'rich', provider_name: 'chokepoint', provider_url: `${i.origin}/embed`, title: i.spec.title, width, height, html, cache_age: 300 };
+  const { html, width, height } = embedSnippet(i);
+  const out: Record<string, string | number> = {
+    version: '1.0',
+    type: 'rich',
+    provider_name: 'chokepoint',
+    provider_url: `${i.origin}/embed`,
+    title: i.spec.title,
+    width,
+    height,
+    html,
+    cache_age: 300,
+  };
+  if (i.thumbnail) Object.assign(out, { thumbnail_url: i.thumbnail.url, thumbnail_width: i.thumbnail.width, thumbnail_height: i.thumbnail.height });
+  return out;
 }

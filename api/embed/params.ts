@@ -3,8 +3,9 @@
 // parameters (tracking tags a CMS appends) are ignored and do not split the cache.
 import { InvalidInput } from '../../schema/errors.js';
 import { dateMs } from '../../graph/snapshot.js';
+import { WIDTH } from './layout.js';
 
-export type Format = 'html' | 'svg' | 'png';
+export type Format = 'html' | 'svg' | 'png' | 'csv' | 'json';
 
 export interface MapParams {
   focus?: string;
@@ -15,22 +16,27 @@ export interface MapParams {
   asOf?: string;
   /** graph version the map is pinned to */
   v?: string;
-  /** image layout (svg/png): wide left-to-right, or rows of four (medium) or two (narrow) */
-  layout: 'wide' | 'medium' | 'narrow';
+  /** image width in CSS px (svg/png); the map is laid out for it */
+  width: number;
   /** PNG pixel ratio */
   scale: number;
 }
 
-export const LIMITS = { depth: { min: 1, max: 4, default: 2 }, max: { min: 5, max: 80, default: 40 }, scale: { min: 1, max: 3, default: 2 } } as const;
+export const LIMITS = {
+  depth: { min: 1, max: 4, default: 2 },
+  max: { min: 5, max: 80, default: 24 },
+  scale: { min: 1, max: 3, default: 2 },
+  width: { min: WIDTH.min, max: WIDTH.max, default: WIDTH.default },
+} as const;
 
 const ID = /^[a-z]+:[^\s<>"'`]{1,200}$/;
 const NAME = /^[a-z0-9][a-z0-9._-]{0,99}$/;
 const VERSION = /^[A-Za-z0-9._-]{1,40}$/;
 
-function int(name: 'depth' | 'max' | 'scale', raw: string | undefined): number {
+function int(name: keyof typeof LIMITS, raw: string | undefined): number {
   const lim = LIMITS[name];
   if (raw === undefined) return lim.default;
-  if (!/^\d{1,3}$/.test(raw) || Number(raw) < lim.min || Number(raw) > lim.max) throw new InvalidInput(`${name}: expected a whole number from ${lim.min} to ${lim.max}, got "${raw.slice(0, 40)}"`);
+  if (!/^\d{1,4}$/.test(raw) || Number(raw) < lim.min || Number(raw) > lim.max) throw new InvalidInput(`${name}: expected a whole number from ${lim.min} to ${lim.max}, got "${raw.slice(0, 40)}"`);
   return Number(raw);
 }
 
@@ -38,6 +44,14 @@ function oneOf<T extends string>(name: string, raw: string | undefined, values: 
   if (raw === undefined) return fallback;
   if (!(values as readonly string[]).includes(raw)) throw new InvalidInput(`${name}: expected one of ${values.join(', ')}, got "${raw.slice(0, 40)}"`);
   return raw as T;
+}
+
+/** Drawing widths the earlier `layout` parameter named, so image URLs published with it keep a comparable shape. */
+const LAYOUT_WIDTHS = { narrow: 340, medium: 660, wide: 1160 } as const;
+
+function widthOf(width: string | undefined, layout: string | undefined): number {
+  if (width !== undefined || layout === undefined) return int('width', width);
+  return LAYOUT_WIDTHS[oneOf('layout', layout, ['narrow', 'medium', 'wide'] as const, 'wide')];
 }
 
 /** Parses the map parameters from a query (one value per name); throws InvalidInput naming the parameter. */
@@ -64,12 +78,12 @@ export function parseMapParams(query: URLSearchParams): MapParams {
     theme: oneOf('theme', get('theme'), ['light', 'dark', 'auto'] as const, 'auto'),
     asOf,
     v,
-    layout: oneOf('layout', get('layout'), ['wide', 'medium', 'narrow'] as const, 'wide'),
+    width: widthOf(get('width'), get('layout')),
     scale: int('scale', get('scale')),
   };
 }
 
-/** The canonical query of the parameters that matter for a format (fixed order, defaults spelled out, no v). */
+/** The canonical query of the parameters that matter for a format (fixed order, defaults spelled out, no v; data formats ignore theme and width). */
 export function canonicalQuery(p: MapParams, format: Format): string {
   const q = new URLSearchParams();
   if (p.focus !== undefined) q.set('focus', p.focus);
@@ -77,9 +91,9 @@ export function canonicalQuery(p: MapParams, format: Format): string {
   q.set('depth', String(p.depth));
   q.set('max', String(p.max));
   // Images have no prefers-color-scheme to follow, so auto renders light there.
-  q.set('theme', format === 'html' ? p.theme : p.theme === 'dark' ? 'dark' : 'light');
+  if (format === 'html' || format === 'svg' || format === 'png') q.set('theme', format === 'html' ? p.theme : p.theme === 'dark' ? 'dark' : 'light');
   if (p.asOf !== undefined) q.set('asOf', p.asOf);
-  if (format !== 'html') q.set('layout', p.layout);
+  if (format === 'svg' || format === 'png') q.set('width', String(p.width));
   if (format === 'png') q.set('scale', String(p.scale));
   return q.toString();
 }
@@ -92,6 +106,7 @@ export function linkQuery(p: MapParams, extra: Record<string, string> = {}): str
   if (p.depth !== LIMITS.depth.default) q.set('depth', String(p.depth));
   if (p.max !== LIMITS.max.default) q.set('max', String(p.max));
   if (p.theme !== 'auto') q.set('theme', p.theme);
+  if (p.width !== LIMITS.width.default) q.set('width', String(p.width));
   if (p.asOf !== undefined) q.set('asOf', p.asOf);
   if (p.v !== undefined) q.set('v', p.v);
   for (const [k, v] of Object.entries(extra)) q.set(k, v);

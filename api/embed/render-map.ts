@@ -9,15 +9,18 @@ import { focusMap } from './focus-map.js';
 import { scenarioMap } from './scenario-map.js';
 import { layoutMap } from './layout.js';
 import { renderSvg, type Caption } from './svg.js';
-import { renderPage } from './html.js';
+import { PAGE_WIDTHS, renderPage } from './html.js';
+import { mapCsv, mapJson } from './data-export.js';
 import { mapSources, type MapSources } from './sources.js';
 import { svgToPng } from './png.js';
-import { canonicalQuery, linkQuery, type Format, type MapParams } from './params.js';
+import { canonicalQuery, LIMITS, linkQuery, type Format, type MapParams } from './params.js';
 
 export const CONTENT_TYPES: Record<Format, string> = {
   html: 'text/html; charset=utf-8',
   svg: 'image/svg+xml; charset=utf-8',
   png: 'image/png',
+  csv: 'text/csv; charset=utf-8; header=present',
+  json: 'application/json; charset=utf-8',
 };
 
 /** A stable id for a chart (its canonical parameters), used in the height messages. */
@@ -37,9 +40,15 @@ function captionLine(spec: MapSpec, sources: MapSources): string {
   return `${when} · graph version ${spec.graphVersion}${spec.omitted ? ` · ${spec.omitted} more not shown` : ''}.`;
 }
 
-function imageCaption(spec: MapSpec, sources: MapSources): Caption {
+function imageCaption(spec: MapSpec, sources: MapSources, links: Caption['links']): Caption {
   const names = sources.links.map((l) => l.text);
-  return { line: captionLine(spec, sources), sources: names.slice(0, 4), moreSources: Math.max(0, names.length - 4) };
+  return { line: captionLine(spec, sources), sources: names.slice(0, 4), moreSources: Math.max(0, names.length - 4), links };
+}
+
+/** Links from one format of a map to the others (paths and queries; pinned when the map is). */
+export function mapLinks(p: MapParams): { page: string; png: string; csv: string; json: string } {
+  const data = linkQuery({ ...p, theme: 'auto', width: LIMITS.width.default });
+  return { page: `/embed/map?${linkQuery(p)}`, png: `/embed/map.png?${linkQuery(p)}`, csv: `/embed/map.csv?${data}`, json: `/embed/map.json?${data}` };
 }
 
 export interface RenderInput {
@@ -48,6 +57,8 @@ export interface RenderInput {
   params: MapParams;
   format: Format;
   scenarioDir?: string;
+  /** public origin, for the absolute links an image or the oEmbed discovery link carries */
+  origin: string;
 }
 
 /** Renders one map in one format; throws NotFound/InvalidInput for unknown focus or scenario. */
@@ -55,22 +66,27 @@ export async function renderMap(input: RenderInput): Promise<Uint8Array> {
   const { snapshot, store, params: p, format } = input;
   const spec = buildSpec(snapshot, p, input.scenarioDir);
   const sources = await mapSources(store, spec);
+  if (format === 'json') return Buffer.from(mapJson(spec, sources), 'utf8');
+  if (format === 'csv') return Buffer.from(mapCsv(spec, sources), 'utf8');
+  const links = mapLinks(p);
   if (format === 'html') {
     const page = renderPage({
       spec,
-      wide: layoutMap(spec, 'wide'),
-      medium: layoutMap(spec, 'medium'),
-      narrow: layoutMap(spec, 'narrow'),
+      narrow: layoutMap(spec, PAGE_WIDTHS.narrow),
+      medium: layoutMap(spec, PAGE_WIDTHS.medium),
+      wide: layoutMap(spec, PAGE_WIDTHS.wide),
       sources,
       caption: captionLine(spec, sources),
       theme: p.theme,
       chartId: chartId(p),
-      pngHref: `/embed/map.png?${linkQuery(p)}`,
+      links,
+      oembed: `${input.origin}/oembed?url=${encodeURIComponent(`${input.origin}/embed/map?${linkQuery(p)}`)}`,
     });
     return Buffer.from(page, 'utf8');
   }
   const theme = p.theme === 'dark' ? 'dark' : 'light';
-  const svg = renderSvg(spec, layoutMap(spec, p.layout), { theme, idPrefix: 'i', chrome: { caption: imageCaption(spec, sources) } });
+  const caption = imageCaption(spec, sources, { map: `${input.origin}${links.page}`, data: `${input.origin}${links.csv}` });
+  const svg = renderSvg(spec, layoutMap(spec, p.width), { theme, idPrefix: 'i', chrome: { caption } });
   if (format === 'svg') return Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>\n${svg}`, 'utf8');
   return svgToPng(svg, p.scale);
 }

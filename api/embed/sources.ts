@@ -13,8 +13,21 @@ export interface SourceLink {
   relations: number;
 }
 
+/** One claim behind a drawn relation: which document says it, in which words, when. */
+export interface EdgeSource {
+  documentId: string;
+  /** short name of the document */
+  document: string;
+  href: string | null;
+  quote?: string;
+  /** YYYY-MM-DD */
+  observedAt: string;
+}
+
 export interface MapSources {
   links: SourceLink[];
+  /** relation id -> the claims behind it, newest first */
+  byRelation: Map<string, EdgeSource[]>;
   /** newest observedAt among the claims behind the shown edges (YYYY-MM-DD), if any */
   observedUntil?: string;
 }
@@ -29,8 +42,8 @@ function shortName(title: string | undefined, url: string | undefined, id: strin
 
 /** Collects the sources of a map's edges from the store. */
 export async function mapSources(store: GraphStore, spec: MapSpec): Promise<MapSources> {
-  const ids = [...new Set(spec.edges.map((e) => e.relationId).filter(Boolean))];
-  if (!ids.length) return { links: [] };
+  const ids = [...new Set(spec.edges.flatMap((e) => [e.relationId, ...(e.relationIds ?? [])]).filter(Boolean))].sort();
+  if (!ids.length) return { links: [], byRelation: new Map() };
   const claims = await store.claimsFor(ids);
   const perDoc = new Map<string, Set<string>>();
   let newest = '';
@@ -40,12 +53,23 @@ export async function mapSources(store: GraphStore, spec: MapSpec): Promise<MapS
       perDoc.get(c.documentId)!.add(relId);
       if (c.observedAt > newest) newest = c.observedAt;
     }
-  const docs = await store.getDocuments([...perDoc.keys()]);
+  const docs = await store.getDocuments([...perDoc.keys()].sort());
+  const byRelation = new Map<string, EdgeSource[]>();
+  for (const [relId, list] of claims) {
+    const rows = list.map((c): EdgeSource => {
+      const d = docs.get(c.documentId);
+      return { documentId: c.documentId, document: shortName(d?.title, d?.url, c.documentId), href: safeHref(d?.url), quote: c.quote, observedAt: c.observedAt.slice(0, 10) };
+    });
+    rows.sort((a, b) =>
+      a.observedAt > b.observedAt ? -1 : a.observedAt < b.observedAt ? 1 : a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : (a.quote ?? '') < (b.quote ?? '') ? -1 : 1,
+    );
+    byRelation.set(relId, rows);
+  }
   const links = [...perDoc.entries()]
     .map(([id, rels]): SourceLink => {
       const d = docs.get(id);
       return { text: shortName(d?.title, d?.url, id), href: safeHref(d?.url), relations: rels.size };
     })
     .sort((a, b) => b.relations - a.relations || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
-  return { links, observedUntil: newest ? newest.slice(0, 10) : undefined };
+  return { links, byRelation, observedUntil: newest ? newest.slice(0, 10) : undefined };
 }

@@ -11,11 +11,45 @@ import { loadConfig } from '../../api/config.js';
 import { HOST_SNIPPET } from '../../api/embed/height-script.js';
 import { fixtureStore } from './fixture-world.js';
 import type { GraphStore } from '../../graph/store.js';
+import { layoutProblems, type DrawnMap } from './layout-checks.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`browser tests skipped: ${CHROMIUM} is missing (apt-get install -y chromium)`);
+/** Maps of the seeded graph measured in the browser: focus maps and scenario maps. */
+const BROWSER_SET = ['focus=chip:nvidia-h20', 'focus=org:tsmc', 'focus=lab:deepseek', 'focus=cloud:microsoft-azure', 'scenario=h20-ban', 'scenario=cloud-act-ruling'];
+const WIDTHS = [375, 680, 1200];
+
+/** Runs in the page: the visible drawing's boxes, text boxes, edge segments and labels, in page pixels. */
+function measure(): DrawnMap {
+  const all = (root: ParentNode, sel: string): Element[] => Array.from(root.querySelectorAll(sel));
+  const svg = all(document, '.map svg').find((el) => el.getBoundingClientRect().width > 0)!;
+  const rect = (r: DOMRect) => ({ x: r.x, y: r.y, w: r.width, h: r.height });
+  const boxes = all(svg, '.node').map((g) => ({
+    ...rect(g.querySelector('rect')!.getBoundingClientRect()),
+    name: all(g, '.name tspan')
+      .map((t) => t.textContent)
+      .join(' '),
+    text: all(g, 'text').map((t) => rect(t.getBoundingClientRect())),
+  }));
+  const segments = all(svg, '.edge path:first-child').flatMap((el) => {
+    const p = el as SVGPathElement;
+    const m = p.getScreenCTM()!;
+    const pts: DOMPoint[] = p
+      .getAttribute('d')!
+      .replace(/^M/, '')
+      .split(' L')
+      .map((xy: string) => {
+        const [x, y] = xy.split(',').map(Number);
+        return new DOMPoint(x, y).matrixTransform(m);
+      });
+    return pts.slice(1).map((q: DOMPoint, i: number) => ({ x1: pts[i]!.x, y1: pts[i]!.y, x2: q.x, y2: q.y }));
+  });
+  const labels = all(svg, '.elabel').map((t) => rect(t.getBoundingClientRect()));
+  return { boxes, segments, labels, width: document.documentElement.clientWidth };
+}
+
 const config = () => loadConfig({ DATA_DIR: ':memory:', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' });
 
 describe.skipIf(!hasChromium)('embeds in headless Chromium', () => {
@@ -64,7 +98,6 @@ describe.skipIf(!hasChromium)('embeds in headless Chromium', () => {
 
   for (const [width, theme] of [
     [320, 'light'],
-    [1200, 'light'],
     [1200, 'dark'],
   ] as const) {
     it(`renders a seeded focus map at ${width} px (${theme}) with no errors and no outside requests`, async () => {
@@ -77,10 +110,82 @@ describe.skipIf(!hasChromium)('embeds in headless Chromium', () => {
       expect(visible).toBe(1);
       // Text never spills out of the frame horizontally.
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
-      await page.screenshot({ path: `${ARTIFACTS}embed-focus-${width}-${theme}.png`, fullPage: true });
       await context.close();
     });
   }
+
+  // The fixed set of maps at phone, article and wide widths, measured in the browser with its real
+  // fonts: text inside its box, no overlapping boxes, no edge segment through a box, labels clear
+  // of boxes and of each other, every name unique as drawn.
+  for (const q of BROWSER_SET)
+    it(`draws ${q} legibly at ${WIDTHS.join(', ')} px`, async () => {
+      for (const width of WIDTHS) {
+        const { context, page, errors } = await open(`${seeded.url}/embed/map?${q}`, width);
+        expect(errors).toEqual([]);
+        const drawn = await page.evaluate(measure);
+        expect(drawn.boxes.length, `${q} at ${width}`).toBeGreaterThan(0);
+        expect(layoutProblems(drawn), `${q} at ${width}`).toEqual([]);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+        await page.screenshot({ path: `${ARTIFACTS}embed-${q.replace(/[^a-z0-9]+/gi, '-')}-${width}.png`, fullPage: true });
+        await context.close();
+      }
+    });
+
+  it('sizes the oEmbed iframe so that, without JavaScript, the whole map shows with little to spare', async () => {
+    for (const q of ['focus=chip:nvidia-h20', 'scenario=cloud-act-ruling'])
+      for (const width of WIDTHS) {
+        const o = (await (await fetch(`${seeded.url}/oembed?url=${encodeURIComponent(`${seeded.url}/embed/map?${q}`)}&maxwidth=${width}`)).json()) as { height: number; html: string };
+        const { context, page } = await open(/src="([^"]+)"/.exec(o.html)![1]!.replace(/&amp;/g, '&'), width);
+        const actual = await page.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+        expect(o.height, `${q} at ${width}`).toBeGreaterThanOrEqual(actual);
+        expect(o.height, `${q} at ${width}`).toBeLessThanOrEqual(actual * 1.15 + 20);
+        await context.close();
+      }
+  });
+
+  it('opens the sources of a node by click, by keyboard and by tap, and of an edge by click', async () => {
+    const url = `${hostile.url}/embed/map?focus=chip:test-h20`;
+    const { context, page, errors } = await open(url, 680);
+    const panel = page.locator('#panel');
+    await expect.poll(() => panel.isHidden()).toBe(true);
+    await page.locator('.map-medium .node', { hasText: 'City services' }).click();
+    await expect.poll(() => panel.isVisible()).toBe(true);
+    expect(await panel.textContent()).toContain('deployment:test-city RUNS_ON chip:test-h20');
+    // keyboard: Tab to a node, Enter opens, focus moves to the close button, Escape closes and gives focus back
+    await page.keyboard.press('Escape');
+    await expect.poll(() => panel.isHidden()).toBe(true);
+    await page.locator('.map-medium .node').first().focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => panel.isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('close');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => panel.isHidden()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-ref'))).toBe('n0');
+    // an edge: its sources
+    // a click on the middle of an edge's track (in a gutter, clear of boxes)
+    const at = await page.evaluate(() => {
+      const p = document.querySelector<SVGPathElement>('.map-medium .edge path')!;
+      const pts = p
+        .getAttribute('d')!
+        .replace(/^M/, '')
+        .split(' L')
+        .map((xy) => new DOMPoint(...(xy.split(',').map(Number) as [number, number])).matrixTransform(p.getScreenCTM()!));
+      return { x: (pts[1]!.x + pts[2]!.x) / 2, y: (pts[1]!.y + pts[2]!.y) / 2 };
+    });
+    await page.mouse.click(at.x, at.y);
+    await expect.poll(() => panel.locator('h2').textContent()).toMatch(/runs on|designed by|headquartered in|located in/);
+    expect(await panel.locator('q').count()).toBeGreaterThan(0);
+    // the hostile name stays text in the panel too
+    expect(await page.locator('#panel img').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+    const touch = await browser.newContext({ viewport: { width: 375, height: 800 }, hasTouch: true, isMobile: true });
+    const phone = await touch.newPage();
+    await phone.goto(url);
+    await phone.locator('.map-narrow .node', { hasText: 'NVIDIA H20' }).tap();
+    await expect.poll(() => phone.locator('#panel').isVisible()).toBe(true);
+    await touch.close();
+  });
 
   it('shows the hostile name as text and never opens a dialog', async () => {
     for (const path of ['/embed/map?focus=chip:test-h20', '/embed/map?focus=deployment:test-hostile', '/embed/map.svg?focus=chip:test-h20', '/embed']) {

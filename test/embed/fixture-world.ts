@@ -41,10 +41,23 @@ const claims: ClaimRecord[] = [
 /** An in-memory store holding the small world. */
 export async function fixtureStore(): Promise<GraphStore> {
   const store = await openEmbeddedStore({ dataDir: ':memory:' });
+  await writeFixture(store);
+  return store;
+}
+
+/** Writes the small world into a store. */
+export async function writeFixture(store: GraphStore): Promise<void> {
   await store.write({
     entities,
     documents: [{ id: DOC, url: 'https://example.org/h20-report', title: `Report on the H20 ${HOSTILE}`, kind: 'news' }],
     claims,
   });
-  return store;
+}
+
+/** A later fact about the world (a new deployment on the chip), as a news write would add it. */
+export async function writeLaterFact(store: GraphStore): Promise<void> {
+  await store.write({
+    entities: [{ id: 'deployment:test-late', label: 'Deployment', name: 'Port logistics planner', aliases: [], props: { dataClasses: ['public'] } }],
+    claims: [rel('deployment:test-late', 'RUNS_ON', 'chip:test-h20'), rel('deployment:test-late', 'LOCATED_IN', 'nation:cn')],
+  });
 }
