@@ -79,6 +79,8 @@ export const relationSpec = z
     /** the `to` end controls the `from` end (its jurisdiction is inherited through this relation) */
     control: z.boolean().default(false),
     symmetric: z.boolean().default(false),
+    /** both ends are of one kind (a chip compared with a chip, a model with a model): a pair of two labels states nothing */
+    sameKind: z.boolean().default(false),
     /** the two ends can replace each other (same kind): what mitigations are made of */
     substitution: z.boolean().default(false),
     /** a rule relation (a regulation applying to an item or a destination): which values of `property` restrict supply, hard (a ban) or conditionally (a licence) */

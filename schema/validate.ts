@@ -5,6 +5,7 @@
 // all call these, so one input is refused the same way everywhere.
 import { z } from 'zod';
 import { InvalidInput } from './errors.js';
+import { DOMAIN } from './generated/domain.js';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):?(\d{2}))?)?$/;
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -152,3 +153,11 @@ export const calendarDate = z.string().superRefine(refine(dateProblem));
 export const entityName = z.string().superRefine(refine(nameProblem));
 /** A claim's source: an http(s) URL or a document id (zod). */
 export const sourceUrl = z.string().superRefine(refine((f, v) => sourceUrlProblem(f, v)));
+
+// relations whose two ends are of one kind in the domain model (a comparison, a substitution)
+const SAME_KIND: ReadonlySet<string> = new Set(DOMAIN.relations.flatMap((r) => (r.sameKind ? [r.type] : [])));
+
+/** Null when a relation of one kind joins two entities of one label; else what is wrong. */
+export function sameKindProblem(rel: string, from: string, to: string): string | null {
+  return SAME_KIND.has(rel) && from !== to ? `${rel} relates two entities of one kind, not a ${from} and a ${to}` : null;
+}

@@ -2,7 +2,7 @@
 // differ only in how they run a query, a transaction and a full-text search.
 import { labelProps, relationProps, RELATION_ENDPOINTS, type Label, type RelationType } from '../../schema/generated/model.js';
 import { InvalidInput, StoreUnavailable } from '../../schema/errors.js';
-import { propsProblem } from '../../schema/validate.js';
+import { propsProblem, sameKindProblem } from '../../schema/validate.js';
 import { relationId, type ClaimRecord, type DocumentRecord, type EntityRecord, type Props, type RelationRecord } from '../../schema/records.js';
 import { aggregateClaims } from '../claims.js';
 import { compareIds } from '../snapshot.js';
@@ -238,6 +238,8 @@ function validateBatch(batch: WriteBatch, labelOf: Map<string, Label>): void {
     else if (!ends.from.includes(from)) problems.push(`claim ${c.id}: ${c.rel} cannot start at a ${from} (${c.subject}); allowed: ${ends.from.join(', ')}`);
     if (!to) problems.push(`claim ${c.id}: unknown object entity "${c.object}"`);
     else if (!ends.to.includes(to)) problems.push(`claim ${c.id}: ${c.rel} cannot end at a ${to} (${c.object}); allowed: ${ends.to.join(', ')}`);
+    const kinds = from && to ? sameKindProblem(c.rel, from, to) : null;
+    if (kinds) problems.push(`claim ${c.id}: ${kinds} (${c.subject}, ${c.object})`);
     const parsed = relationProps[c.rel].safeParse(c.props);
     if (!parsed.success) problems.push(`claim ${c.id}: props.${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}`);
     // a claim's props become its relation's properties, which the store must be able to hold

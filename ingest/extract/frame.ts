@@ -4,6 +4,7 @@
 import type { Label, RelationType } from '../../schema/generated/model.js';
 import { RELATION_ENDPOINTS } from '../../schema/generated/model.js';
 import type { Props } from '../../schema/records.js';
+import { sameKindProblem } from '../../schema/validate.js';
 import { MONEY_SOURCE } from './money.js';
 
 /** An entity mentioned in a sentence. */
@@ -100,10 +101,10 @@ export function at(frame: Frame, index: string | number | undefined): Mention | 
   return m && m.status !== 'ambiguous' ? m : undefined;
 }
 
-/** Whether the schema allows a relation type between two labels. */
+/** Whether the schema allows a relation between two labels (and, for a relation of one kind, only between equal labels). */
 export function allowed(rel: RelationType, from: Label, to: Label): boolean {
   const ends = RELATION_ENDPOINTS[rel];
-  return ends.from.includes(from) && ends.to.includes(to);
+  return ends.from.includes(from) && ends.to.includes(to) && !sameKindProblem(rel, from, to);
 }
 
 /** The first of several relation types the schema allows between two endpoints. */

@@ -585,6 +585,7 @@ export const DOMAIN: DomainSpec = {
       "location": false,
       "control": false,
       "symmetric": false,
+      "sameKind": false,
       "substitution": false,
       "restricts": {
         "property": "effect",
@@ -610,6 +611,7 @@ export const DOMAIN: DomainSpec = {
       "location": false,
       "control": false,
       "symmetric": false,
+      "sameKind": false,
       "substitution": false
     },
     {
@@ -641,6 +643,7 @@ export const DOMAIN: DomainSpec = {
       "location": false,
       "control": false,
       "symmetric": false,
+      "sameKind": true,
       "substitution": false
     },
     {
@@ -670,6 +673,7 @@ export const DOMAIN: DomainSpec = {
       "location": false,
       "control": false,
       "symmetric": false,
+      "sameKind": false,
       "substitution": false
     },
     {
@@ -702,6 +706,7 @@ export const DOMAIN: DomainSpec = {
       "location": false,
       "control": false,
       "symmetric": false,
+      "sameKind": false,
       "substitution": false,
       "dependency": {
         "dependent": "from",
@@ -757,6 +762,7 @@ export const DOMAIN: DomainSpec = {
       "location": false,
       "control": true,
       "symmetric": false,
+      "sameKind": false,
       "substitution": false,
       "dependency": {
         "dependent": "from",
@@ -781,6 +787,7 @@ export const DOMAIN: DomainSpec = {
       "location": false,
       "control": true,
       "symmetric": false,
+      "sameKind": false,
       "substitution": false,
       "dependency": {
         "dependent": "from",
@@ -805,6 +812,7 @@ export const DOMAIN: DomainSpec = {
       "location": false,
       "control": false,
       "symmetric": false,
+      "sameKind": false,
       "substitution": false
     },
     {
@@ -834,6 +842,7 @@ export const DOMAIN: DomainSpec = {
       "location": false,
       "control": false,
       "symmetric": false,
+      "sameKind": false,
       "substitution": false,
       "dependency": {
         "dependent": "from",
@@ -873,6 +882,7 @@ export const DOMAIN: DomainSpec = {
       "location": false,
       "control": false,
       "symmetric": false,
+      "sameKind": false,
       "substitution": false,
       "dependency": {
         "dependent": "from",
@@ -901,6 +911,7 @@ export const DOMAIN: DomainSpec = {
       "location": false,
       "control": false,
       "symmetric": false,
+      "sameKind": false,
       "substitution": false
     },
     {
@@ -933,6 +944,7 @@ export const DOMAIN: DomainSpec = {
       "location": false,
       "control": false,
       "symmetric": false,
+      "sameKind": false,
       "substitution": false,
       "dependency": {
         "dependent": "from",
@@ -971,6 +983,7 @@ export const DOMAIN: DomainSpec = {
       "location": false,
       "control": false,
       "symmetric": false,
+      "sameKind": false,
       "substitution": false
     },
     {
@@ -998,6 +1011,7 @@ export const DOMAIN: DomainSpec = {
       "location": true,
       "control": false,
       "symmetric": false,
+      "sameKind": false,
       "substitution": false
     },
     {
@@ -1014,6 +1028,7 @@ export const DOMAIN: DomainSpec = {
       "location": false,
       "control": false,
       "symmetric": false,
+      "sameKind": false,
       "substitution": false
     },
     {
@@ -1034,6 +1049,7 @@ export const DOMAIN: DomainSpec = {
       "location": false,
       "control": true,
       "symmetric": false,
+      "sameKind": false,
       "substitution": false
     },
     {
@@ -1063,6 +1079,7 @@ export const DOMAIN: DomainSpec = {
       "location": false,
       "control": false,
       "symmetric": false,
+      "sameKind": false,
       "substitution": false,
       "dependency": {
         "dependent": "from",
@@ -1095,6 +1112,7 @@ export const DOMAIN: DomainSpec = {
       "location": false,
       "control": false,
       "symmetric": true,
+      "sameKind": false,
       "substitution": false
     },
     {
@@ -1135,6 +1153,7 @@ export const DOMAIN: DomainSpec = {
       "location": false,
       "control": false,
       "symmetric": false,
+      "sameKind": false,
       "substitution": false
     },
     {
@@ -1167,6 +1186,7 @@ export const DOMAIN: DomainSpec = {
       "location": false,
       "control": false,
       "symmetric": false,
+      "sameKind": false,
       "substitution": false,
       "dependency": {
         "dependent": "from",
@@ -1197,6 +1217,7 @@ export const DOMAIN: DomainSpec = {
       "location": false,
       "control": true,
       "symmetric": false,
+      "sameKind": false,
       "substitution": false
     },
     {
@@ -1226,6 +1247,7 @@ export const DOMAIN: DomainSpec = {
       "location": false,
       "control": false,
       "symmetric": true,
+      "sameKind": true,
       "substitution": true
     },
     {
@@ -1251,6 +1273,7 @@ export const DOMAIN: DomainSpec = {
       "location": false,
       "control": false,
       "symmetric": false,
+      "sameKind": false,
       "substitution": false,
       "dependency": {
         "dependent": "from",
@@ -1281,6 +1304,7 @@ export const DOMAIN: DomainSpec = {
       "location": false,
       "control": false,
       "symmetric": false,
+      "sameKind": false,
       "substitution": false,
       "dependency": {
         "dependent": "from",
@@ -1318,6 +1342,7 @@ export const DOMAIN: DomainSpec = {
       "location": false,
       "control": false,
       "symmetric": false,
+      "sameKind": false,
       "substitution": false,
       "dependency": {
         "dependent": "from",

@@ -332,6 +332,10 @@ export function apiSuite(name: string, openStore: () => Promise<GraphStore | nul
         const wrong = await gql(url, q, { input: { subject: 'nation:fr', type: 'RUNS_ON', object: 'chip:nvidia-h20', source: src } }, { 'x-api-key': 'ed' });
         expect(codeOf(wrong)).toBe('BAD_USER_INPUT');
         expect(wrong.body.errors![0]!.message).toMatch(/RUNS_ON cannot start at a Nation/);
+        // a comparison joins two of one kind: a chip is not compared with a model
+        const kinds = await gql(url, q, { input: { subject: 'chip:nvidia-h20', type: 'COMPETES_WITH', object: 'model:deepseek-v3', source: src } }, { 'x-api-key': 'ed' });
+        expect(codeOf(kinds)).toBe('BAD_USER_INPUT');
+        expect(kinds.body.errors![0]!.message).toMatch(/COMPETES_WITH relates two entities of one kind, not a Chip and a Model/);
       });
 
       it('merges a duplicate into the kept entity, moving its claims and names', async ({ skip: s }) => {
