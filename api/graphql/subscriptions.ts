@@ -3,8 +3,9 @@
 // subscriptions are served here (queries and mutations go to /graphql, with their budget and
 // cache); the schema and resolvers are the same as /graphql's, and so are the API keys and limits
 // on depth, aliases and tokens.
+import { createRequire } from 'node:module';
 import { makeExecutableSchema } from '@graphql-tools/schema';
-import { GraphQLError, getOperationAST, parse, specifiedRules, validate, type DocumentNode } from 'graphql';
+import { GraphQLError, getOperationAST, parse, type DocumentNode } from 'graphql';
 import { createHandler } from 'graphql-sse/lib/use/fetch';
 import type { Hono } from 'hono';
 import type { AppDeps } from '../server/deps.js';
@@ -18,10 +19,15 @@ import { buildResolvers } from './resolvers/index.js';
 import { forgetHistoryReads } from './resolvers/history.js';
 import { loadTypeDefs } from './sdl.js';
 
+// validation must use the graphql instance the schema was built with: the one Node resolves for
+// the packages (@graphql-tools/schema, graphql-sse), which a bundling test runner may not give an import here
+const { specifiedRules, validate } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
+
 /** graphql-sse wants a context with an index signature. */
 type StreamContext = GraphContext & Record<PropertyKey, unknown>;
 
-const refusal = (message: string, code: string) => ({ errors: [new GraphQLError(message, { extensions: { code } })] });
+// an answer instead of a run: graphql-sse sends it as the stream's one event (it needs `data` to tell it is one)
+const refusal = (message: string, code: string) => ({ data: null, errors: [new GraphQLError(message, { extensions: { code } })] });
 
 /** Mounts the subscription endpoint; resolves to a closer that ends every open stream. */
 export function mountSubscriptions(app: Hono, deps: AppDeps, watches: WatchService, path = '/graphql/stream'): () => Promise<void> {
