@@ -151,7 +151,11 @@ export function runHistoryContract(name: string, open: () => Promise<GraphStore>
 
     it('answers a window of versions or times, filtered by relation type, entity, document and kind, newest first, in pages', async () => {
       const v1 = (await store.write({ entities, documents, claims: [designed, hq] })).version;
+      // a moment strictly between the two writes (their times are in milliseconds)
+      const pause = () => new Promise((r) => setTimeout(r, 5));
+      await pause();
       const middle = new Date().toISOString();
+      await pause();
       const v2 = (await store.write({ claims: [fabbed, fabbedB] })).version;
       const v3 = (await store.write({ retractClaims: [hq.id] })).version;
       const everything = await allEvents(store, {}, 100);
