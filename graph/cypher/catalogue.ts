@@ -115,7 +115,7 @@ export const Q = {
   entityIdPage: `MATCH (n:Entity) WHERE n.id > $after RETURN n.id AS id ORDER BY n.id LIMIT $limit`,
   relationsFrom: `UNWIND $ids AS id MATCH (a:Entity {id: id})-[r]->(b:Entity) RETURN a.id AS source, type(r) AS type, b.id AS target, properties(r) AS rp`,
 
-  /** rows: [{id, props}] — the history events of one write (graph/history.ts), merged by id so writing them twice is a no-op */
+  /** rows: [{id, props}] — the history events of one write (graph/history.ts), merged by id: writing them again (a migration run twice, a reused version number) replaces them */
   appendEvents: `UNWIND $rows AS r MERGE (e:ChangeEvent {id: r.id}) SET e += r.props RETURN count(e) AS written`,
   /** the claims a write added (or made live again): their version and time, and no retraction */
   markClaimsAdded: `UNWIND $ids AS id MATCH (c:Claim {id: id}) SET c.addedVersion = $version, c.addedAt = $at REMOVE c.retractedVersion, c.retractedAt, c.retractedAs RETURN count(c) AS marked`,

@@ -548,12 +548,16 @@ export class CypherGraphStore implements GraphStore {
     for (const rows of slices(retracted)) await tx.run(Q.markClaimsRetracted, { rows, version, at });
   }
 
+  /**
+   * One page of the history, newest first. The events are read in windows of versions from the
+   * newest down (16, then 64, 256… versions), each a range on the version index, until the page is
+   * full: sorting every event of the store for each page would cost a scan of the whole history.
+   */
   async history(query: HistoryQuery = {}): Promise<HistoryPage> {
     const first = Math.max(1, Math.min(query.first ?? 50, 1000));
     const cursor = query.after ? parseHistoryCursor(query.after) : { version: Number.MAX_SAFE_INTEGER, id: '' };
-    const rows = await this.x.read(Q.historyPage, {
-      sinceVersion: query.sinceVersion ?? 0,
-      untilVersion: query.untilVersion ?? Number.MAX_SAFE_INTEGER,
+    const floor = Math.max(0, query.sinceVersion ?? 0);
+    const filters = {
       since: query.since ?? '',
       until: query.until ?? '\uffff',
       types: [...new Set(query.types ?? [])],
@@ -563,8 +567,14 @@ export class CypherGraphStore implements GraphStore {
       relation: query.relation ?? '',
       beforeVersion: cursor.version,
       afterId: cursor.id,
-      limit: first + 1,
-    });
+    };
+    const rows: Row[] = [];
+    let high = Math.min(query.untilVersion ?? Number.MAX_SAFE_INTEGER, cursor.version, await this.graphVersion());
+    for (let span = 16; high > floor && rows.length <= first; span *= 4) {
+      const low = Math.max(floor, high - span);
+      rows.push(...(await this.x.read(Q.historyPage, { ...filters, sinceVersion: low, untilVersion: high, limit: first + 1 - rows.length })));
+      high = low;
+    }
     const items = rows.slice(0, first).map((r) => decodeEvent(r.p as Row));
     const last = items.at(-1);
     return { items, endCursor: last ? historyCursor(last) : null, hasNextPage: rows.length > first };
