@@ -152,11 +152,12 @@ export interface ClaimMoves {
 /** Drops the claims that were both retracted and added again in one write (a re-ingested document's unchanged facts). */
 export function netMoves(moves: ClaimMoves): ClaimMoves {
   const added = new Set(moves.added);
+  const retracted = new Set(moves.retracted);
   const gone = new Set([...moves.retracted, ...moves.superseded]);
   return {
     added: [...added].filter((id) => !gone.has(id)),
-    retracted: [...new Set(moves.retracted)].filter((id) => !added.has(id)),
-    superseded: [...new Set(moves.superseded)].filter((id) => !added.has(id) && !moves.retracted.includes(id)),
+    retracted: [...retracted].filter((id) => !added.has(id)),
+    superseded: [...new Set(moves.superseded)].filter((id) => !added.has(id) && !retracted.has(id)),
   };
 }
 

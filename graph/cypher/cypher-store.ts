@@ -426,7 +426,7 @@ export class CypherGraphStore implements GraphStore {
    * here say `backfilled`. A page of claims per transaction; safe to run again.
    */
   private async backfillHistory(): Promise<void> {
-    if (!(await this.x.read(Q.claimsWithoutHistory, { limit: 1 })).length) return;
+    if (!(await this.x.read(Q.claimsWithoutHistory, { after: '', limit: 1 })).length) return;
     const log = (await this.x.read(Q.changesAfter, { since: 0, until: Number.MAX_SAFE_INTEGER, limit: this.changeLogVersions + 1 })).map((r) => decodeChange(r.p as Row));
     const oldest = log[0] ? { version: log[0].version, at: log[0].at } : { version: await this.graphVersion(), at: new Date().toISOString() };
     const added = new Map<string, { version: number; at: string }>();
@@ -436,9 +436,10 @@ export class CypherGraphStore implements GraphStore {
       for (const id of r.claimsRetracted) retracted.set(id, { version: r.version, at: r.at, as: 'retracted' });
       for (const id of r.claimsSuperseded) retracted.set(id, { version: r.version, at: r.at, as: 'superseded' });
     }
-    for (;;) {
-      const page = (await this.x.read(Q.claimsWithoutHistory, { limit: 1000 })).map((r) => decodeClaim(r.p as Row));
+    for (let after = ''; ;) {
+      const page = (await this.x.read(Q.claimsWithoutHistory, { after, limit: 1000 })).map((r) => decodeClaim(r.p as Row));
       if (!page.length) return;
+      after = page.at(-1)!.id;
       const events: HistoryEvent[] = [];
       const claimRows: Row[] = [];
       const retractionRows: Row[] = [];
@@ -830,8 +831,9 @@ export class CypherGraphStore implements GraphStore {
   async allClaims(): Promise<ClaimRecord[]> {
     return paged(
       (after) => this.x.read(Q.claimsPage, { after, limit: PAGE }),
+      // the claims as records (what export writes): without their state and history
       (r) => {
-        const { retracted: _r, ...claim } = decodeClaim(r.p as Row);
+        const { retracted: _r, addedVersion: _av, addedAt: _aa, retractedVersion: _rv, retractedAt: _ra, retractedAs: _rs, ...claim } = decodeClaim(r.p as Row);
         return claim;
       },
       (r) => String((r.p as Row).id),
