@@ -195,7 +195,8 @@ export class WatchService {
       }
       if (this.evaluatedVersion !== version && Date.now() >= this.settleAt) await this.refresh();
     } catch (err) {
-      this.opts.onError?.(err);
+      // a poll that was under way when the service stopped meets a closed store: not worth a report
+      if (!this.stopped) this.opts.onError?.(err);
     }
   }
 
