@@ -3,6 +3,7 @@
 import type { Label } from '../schema/generated/model.js';
 import type { ClaimRecord, DocumentRecord, EntityRecord, Props, RelationRecord } from '../schema/records.js';
 import { StoreUnavailable } from '../schema/errors.js';
+import type { ClaimState, HistoryEvent, HistoryPage, HistoryQuery } from './history.js';
 
 /** One transactional write: everything in it lands together or not at all. */
 export interface WriteBatch {
@@ -216,8 +217,17 @@ export interface GraphStore {
    * reaches back that far (or a change was too large to list), and the caller must re-read.
    */
   changesSince(version: number): Promise<ChangesSince>;
-  /** The change records after `version`, oldest first, at most `limit` (what a "what changed" feed reads). */
+  /** The change records after `version`, oldest first, at most `limit` (replicas read it; it keeps recent versions only). */
   changeLog(since: number, limit?: number): Promise<ChangeRecord[]>;
+  /**
+   * One page of the history, newest first: claims added, retracted and superseded, and relations
+   * whose aggregate moved, at the version and time of the write (graph/history.ts); kept for good.
+   */
+  history(query?: HistoryQuery): Promise<HistoryPage>;
+  /** The whole history of many relations at once, newest first. */
+  relationHistory(relationIds: string[]): Promise<Map<string, HistoryEvent[]>>;
+  /** Every claim citing these documents, live and retracted, with when each was added and retracted; newest first. */
+  claimsOfDocuments(documentIds: string[]): Promise<Map<string, ClaimState[]>>;
   /** One page of entity ids (documents included) in id order (code-point order), after the id `after`. */
   entityIds(after: string, limit: number): Promise<string[]>;
   /** The relations leaving these entities, for a paged read of the whole graph. */

@@ -8,6 +8,7 @@ import type { IngestService } from '../../ingest/ingest-service.js';
 import type { Loaders } from './loaders.js';
 import type { WorkMeter } from './budget.js';
 import type { AnalysisPool } from './analysis-pool.js';
+import type { WatchService } from '../../scenarios/watch.js';
 
 export interface GraphContext {
   store: GraphStore;
@@ -34,6 +35,10 @@ export interface GraphContext {
   checkedCost?: number;
   /** worker threads for the snapshot analyses; absent where GraphQL runs without a server (they run in this thread) */
   analyses?: AnalysisPool;
+  /** the server's standing scenarios; absent where GraphQL runs without a server */
+  watches?: WatchService;
+  /** aborted when a subscriber goes away (subscriptions over server-sent events) */
+  signal?: AbortSignal;
 }
 
 /** After a write: the snapshot is rebuilt on next use and no record read before the write is served again. */

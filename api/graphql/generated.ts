@@ -6,6 +6,9 @@ import type { EntityConnection, EntityEdge, SearchHitModel, SubgraphModel, PathM
 import type { Scenario } from '../../scenarios/scenario-file.js';
 import type { Step } from '../../scenarios/causes.js';
 import type { ChokepointRow } from '../../scenarios/chokepoints.js';
+import type { HistoryEvent, RelationValues as RelationValuesModel } from '../../graph/history.js';
+import type { ScenarioWatch as ScenarioWatchModel, WatchChange } from '../../scenarios/watch.js';
+import type { WatchedChange } from '../../scenarios/watch-diff.js';
 import type { GraphContext } from './context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -62,6 +65,64 @@ export type CauseStep = {
   to: Scalars['ID']['output'];
   toEntity: Entity;
 };
+
+/** One change of the graph: a claim added, retracted or superseded, or a relation whose properties, confidence or validity moved as a result (a further source for the same values is a claim change only). */
+export type Change = {
+  __typename?: 'Change';
+  after?: Maybe<RelationValues>;
+  /** When the write committed (ISO 8601, UTC). */
+  at: Scalars['String']['output'];
+  /** True for a claim stored before the store kept history: its version is the first one known, not the one that added it. */
+  backfilled: Scalars['Boolean']['output'];
+  /** Relation changes: its values before (null when it was created) and after (null when removed). */
+  before?: Maybe<RelationValues>;
+  /** The claim (claim changes), live or retracted. */
+  claim?: Maybe<Source>;
+  /** Relation changes: the claims whose change moved it. */
+  claims: Array<Source>;
+  /** The claim's document, or the documents of the claims that moved the relation. */
+  documents: Array<Document>;
+  entry: ChangeEntry;
+  /** Unique id of the change (the claim or relation id and the version). */
+  id: Scalars['ID']['output'];
+  kind: ChangeKind;
+  object: Entity;
+  /** The relation as it stands now; null once it has no live claim. */
+  relation?: Maybe<Relation>;
+  relationId: Scalars['ID']['output'];
+  relationType: RelationType;
+  subject: Entity;
+  /** The graph version the write produced. */
+  version: Scalars['Int']['output'];
+};
+
+/** A page of changes, newest first (by version, then id). */
+export type ChangeConnection = {
+  __typename?: 'ChangeConnection';
+  edges: Array<ChangeEdge>;
+  nodes: Array<Change>;
+  pageInfo: PageInfo;
+};
+
+export type ChangeEdge = {
+  __typename?: 'ChangeEdge';
+  cursor: Scalars['String']['output'];
+  node: Change;
+};
+
+/** Whether a change is a claim's or a relation's. */
+export type ChangeEntry =
+  | 'CLAIM'
+  | 'RELATION';
+
+/** What happened: to a claim (ADDED, RETRACTED, SUPERSEDED by its document's new claims) or to a relation's aggregate (CREATED, CHANGED, REMOVED). */
+export type ChangeKind =
+  | 'ADDED'
+  | 'CHANGED'
+  | 'CREATED'
+  | 'REMOVED'
+  | 'RETRACTED'
+  | 'SUPERSEDED';
 
 /** An AI accelerator or a memory part (GPU, TPU, NPU, HBM stack). */
 export type Chip = Entity & {
@@ -322,6 +383,8 @@ export type Direction =
 export type Document = Entity & {
   __typename?: 'Document';
   aliases: Array<Scalars['String']['output']>;
+  /** Every claim this document contributed, live and retracted, newest first (retracted ones say when and how). */
+  claims: Array<Source>;
   /** SHA-256 of the normalised text. */
   contentHash?: Maybe<Scalars['String']['output']>;
   description?: Maybe<Scalars['String']['output']>;
@@ -340,6 +403,12 @@ export type Document = Entity & {
   type: EntityType;
   /** Canonical URL or file name. */
   url?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** A source document (article, model card, policy text, feed item, public record) that claims cite. */
+export type DocumentClaimsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -672,9 +741,13 @@ export type Mutation = {
   ingestDocuments: IngestDocumentsResult;
   /** Moves every claim of the merged entities to keep, adds their names as aliases and marks them mergedInto. */
   mergeEntities: MergeResult;
+  /** Registers a standing scenario (a library scenario by name, or shocks as runScenario takes them); the server runs it again on every graph version change. */
+  registerScenarioWatch: ScenarioWatch;
   retractClaim: RetractResult;
   /** Runs jobs of the server's sources file once (every enabled job when none are named), under their leases. */
   runIngestJobs: Array<IngestJobOutcome>;
+  /** Stops re-running a standing scenario; its recorded changes stay readable. */
+  unregisterScenarioWatch: ScenarioWatch;
   upsertEntity: Entity;
 };
 
@@ -695,6 +768,16 @@ export type MutationMergeEntitiesArgs = {
 };
 
 
+export type MutationRegisterScenarioWatchArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  baseline?: InputMaybe<Scalars['Boolean']['input']>;
+  horizon?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  shocks?: InputMaybe<Scalars['JSON']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type MutationRetractClaimArgs = {
   id: Scalars['ID']['input'];
 };
@@ -702,6 +785,11 @@ export type MutationRetractClaimArgs = {
 
 export type MutationRunIngestJobsArgs = {
   jobs?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
+export type MutationUnregisterScenarioWatchArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -812,6 +900,8 @@ export type PathStep = {
 
 export type Query = {
   __typename?: 'Query';
+  /** What changed, newest first: claims added, retracted and superseded, and the relations whose aggregate moved, each with its documents. */
+  changes: ChangeConnection;
   chips: ChipConnection;
   /** Entities ranked by the deployments that break if each alone fails. */
   chokepoints: Array<Chokepoint>;
@@ -852,6 +942,10 @@ export type Query = {
   regulations: RegulationConnection;
   /** Runs a library scenario by name, or ad-hoc shocks (a list in the scenario file's shock format). */
   runScenario: ScenarioResult;
+  /** A standing scenario by id (null if there is none). */
+  scenarioWatch?: Maybe<ScenarioWatch>;
+  /** Every standing scenario, newest first. */
+  scenarioWatches: Array<ScenarioWatch>;
   /** The named scenarios of the library. */
   scenarios: Array<ScenarioInfo>;
   /** Full-text search over names, aliases and descriptions, ranked; tolerant of case, spacing and one or two typos. */
@@ -860,6 +954,20 @@ export type Query = {
   searchHits: Array<SearchHit>;
   /** The claims about an entity (as subject or object), oldest first; observed at or before asOf. */
   timeline: Array<Source>;
+};
+
+
+export type QueryChangesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  document?: InputMaybe<Scalars['String']['input']>;
+  entity?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  kinds?: InputMaybe<Array<ChangeKind>>;
+  since?: InputMaybe<Scalars['String']['input']>;
+  sinceVersion?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationType>>;
+  until?: InputMaybe<Scalars['String']['input']>;
+  untilVersion?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1045,6 +1153,11 @@ export type QueryRunScenarioArgs = {
 };
 
 
+export type QueryScenarioWatchArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type QuerySearchArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   query: Scalars['String']['input'];
@@ -1123,6 +1236,8 @@ export type Relation = {
   contested: Scalars['Boolean']['output'];
   firstSeen?: Maybe<Scalars['Date']['output']>;
   from: Entity;
+  /** How this relation came to be: its claims added, retracted and superseded, and its aggregate's moves, newest first. */
+  history: Array<Change>;
   id: Scalars['ID']['output'];
   lastSeen?: Maybe<Scalars['Date']['output']>;
   /** Properties merged from the live claims. */
@@ -1133,6 +1248,16 @@ export type Relation = {
   type: RelationType;
   validFrom?: Maybe<Scalars['Date']['output']>;
   validTo?: Maybe<Scalars['Date']['output']>;
+};
+
+
+/**
+ * A relation between two entities: the aggregate of the live claims that support it. Its properties
+ * are merged from the claims (the most confident claim wins a conflict); every claim stays visible in
+ * `sources`, so contradicting claims can be compared.
+ */
+export type RelationHistoryArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Every relation type of the domain model. */
@@ -1162,6 +1287,19 @@ export type RelationType =
   | 'TRAINED_ON'
   | 'USES_MEMORY'
   | 'USES_MODEL';
+
+/** What a relation showed before or after a change. */
+export type RelationValues = {
+  __typename?: 'RelationValues';
+  /** How many live claims supported it. */
+  claimCount: Scalars['Int']['output'];
+  /** The highest confidence of its live claims. */
+  confidence: Scalars['Float']['output'];
+  /** Properties merged from its live claims. */
+  properties?: Maybe<Scalars['JSON']['output']>;
+  validFrom?: Maybe<Scalars['Date']['output']>;
+  validTo?: Maybe<Scalars['Date']['output']>;
+};
 
 export type RetractResult = {
   __typename?: 'RetractResult';
@@ -1209,6 +1347,44 @@ export type ScenarioSummary = {
   unaffected: Scalars['Int']['output'];
 };
 
+/** A registered scenario and where it stands. */
+export type ScenarioWatch = {
+  __typename?: 'ScenarioWatch';
+  /** Its recorded changes, newest first. */
+  changes: Array<ScenarioWatchChange>;
+  checkedAt: Scalars['String']['output'];
+  createdAt: Scalars['String']['output'];
+  /** The path of its Atom feed on this server. */
+  feed: Scalars['String']['output'];
+  /** Its id (watch:…); the Atom feed of its changes is /feeds/scenario-watch/<id>.atom. */
+  id: Scalars['ID']['output'];
+  /** Set once unregistered: it is no longer run; its changes stay readable. */
+  removedAt?: Maybe<Scalars['String']['output']>;
+  /** The scenario as registered (the scenario file's form). */
+  scenario: ScenarioInfo;
+  /** The outcome at that version. */
+  summary: ScenarioSummary;
+  /** The graph version it was last run at, and when. */
+  version: Scalars['Int']['output'];
+};
+
+
+/** A registered scenario and where it stands. */
+export type ScenarioWatchChangesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** One re-run that changed a deployment's status: the versions compared and what moved. */
+export type ScenarioWatchChange = {
+  __typename?: 'ScenarioWatchChange';
+  at: Scalars['String']['output'];
+  deployments: Array<WatchedStatusChange>;
+  /** The version compared against, and the version of this run. */
+  fromVersion: Scalars['Int']['output'];
+  summary: ScenarioSummary;
+  version: Scalars['Int']['output'];
+};
+
 /** A ranked search result. */
 export type SearchHit = {
   __typename?: 'SearchHit';
@@ -1219,6 +1395,9 @@ export type SearchHit = {
 /** One source's statement that a relation holds (a claim), with the document and sentence it comes from. */
 export type Source = {
   __typename?: 'Source';
+  addedAt?: Maybe<Scalars['String']['output']>;
+  /** The graph version at which this claim was (last) added, and when. */
+  addedVersion?: Maybe<Scalars['Int']['output']>;
   confidence: Scalars['Float']['output'];
   document?: Maybe<Document>;
   extractor: Scalars['String']['output'];
@@ -1232,6 +1411,10 @@ export type Source = {
   relationType: RelationType;
   /** True for a claim that was retracted (only timelines show those). */
   retracted: Scalars['Boolean']['output'];
+  retractedAt?: Maybe<Scalars['String']['output']>;
+  /** While retracted: the version, time, and how (RETRACTED by id, or SUPERSEDED by its document's new claims). */
+  retractedVersion?: Maybe<Scalars['Int']['output']>;
+  retraction?: Maybe<ChangeKind>;
   subject: Entity;
   validFrom?: Maybe<Scalars['Date']['output']>;
   validTo?: Maybe<Scalars['Date']['output']>;
@@ -1255,6 +1438,17 @@ export type Subgraph = {
   root: Entity;
 };
 
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** The changes of a standing scenario as they are recorded (GraphQL over server-sent events at /graphql/stream). */
+  scenarioWatchChanged: ScenarioWatchChange;
+};
+
+
+export type SubscriptionScenarioWatchChangedArgs = {
+  id: Scalars['ID']['input'];
+};
+
 export type UpsertEntityInput = {
   aliases?: InputMaybe<Array<Scalars['String']['input']>>;
   description?: InputMaybe<Scalars['String']['input']>;
@@ -1264,6 +1458,16 @@ export type UpsertEntityInput = {
   /** Typed properties of the label (validated against the domain model); merged into existing ones. */
   properties?: InputMaybe<Scalars['JSON']['input']>;
   type: EntityType;
+};
+
+/** A deployment whose status moved, with the claim changes on its causal chains (before or after) that explain it. */
+export type WatchedStatusChange = {
+  __typename?: 'WatchedStatusChange';
+  after: ImpactStatus;
+  before: ImpactStatus;
+  /** Claims added, retracted or superseded between the two versions on the relations of its chains, newest first. */
+  causes: Array<Change>;
+  deployment: Entity;
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -1344,6 +1548,11 @@ export type ResolversTypes = ResolversObject<{
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Cause: ResolverTypeWrapper<CauseModel>;
   CauseStep: ResolverTypeWrapper<Step>;
+  Change: ResolverTypeWrapper<HistoryEvent>;
+  ChangeConnection: ResolverTypeWrapper<Omit<ChangeConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ChangeEdge']>, nodes: Array<ResolversTypes['Change']> }>;
+  ChangeEdge: ResolverTypeWrapper<Omit<ChangeEdge, 'node'> & { node: ResolversTypes['Change'] }>;
+  ChangeEntry: ChangeEntry;
+  ChangeKind: ChangeKind;
   Chip: ResolverTypeWrapper<EntityRecord>;
   ChipConnection: ResolverTypeWrapper<EntityConnection>;
   ChipEdge: ResolverTypeWrapper<EntityEdge>;
@@ -1409,17 +1618,22 @@ export type ResolversTypes = ResolversObject<{
   RegulationEdge: ResolverTypeWrapper<EntityEdge>;
   Relation: ResolverTypeWrapper<RelationRecord>;
   RelationType: RelationType;
+  RelationValues: ResolverTypeWrapper<RelationValuesModel>;
   RetractResult: ResolverTypeWrapper<RetractResult>;
   ScenarioBaseline: ResolverTypeWrapper<Omit<ScenarioBaseline, 'changes'> & { changes: Array<ResolversTypes['StatusChange']> }>;
   ScenarioInfo: ResolverTypeWrapper<Scenario>;
   ScenarioResult: ResolverTypeWrapper<ScenarioResultModel>;
   ScenarioSummary: ResolverTypeWrapper<ScenarioSummary>;
+  ScenarioWatch: ResolverTypeWrapper<ScenarioWatchModel>;
+  ScenarioWatchChange: ResolverTypeWrapper<WatchChange>;
   SearchHit: ResolverTypeWrapper<SearchHitModel>;
   Source: ResolverTypeWrapper<ClaimRecord>;
   StatusChange: ResolverTypeWrapper<StatusChangeModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subgraph: ResolverTypeWrapper<SubgraphModel>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   UpsertEntityInput: UpsertEntityInput;
+  WatchedStatusChange: ResolverTypeWrapper<WatchedChange>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1428,6 +1642,9 @@ export type ResolversParentTypes = ResolversObject<{
   Boolean: Scalars['Boolean']['output'];
   Cause: CauseModel;
   CauseStep: Step;
+  Change: HistoryEvent;
+  ChangeConnection: Omit<ChangeConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ChangeEdge']>, nodes: Array<ResolversParentTypes['Change']> };
+  ChangeEdge: Omit<ChangeEdge, 'node'> & { node: ResolversParentTypes['Change'] };
   Chip: EntityRecord;
   ChipConnection: EntityConnection;
   ChipEdge: EntityEdge;
@@ -1489,17 +1706,22 @@ export type ResolversParentTypes = ResolversObject<{
   RegulationConnection: EntityConnection;
   RegulationEdge: EntityEdge;
   Relation: RelationRecord;
+  RelationValues: RelationValuesModel;
   RetractResult: RetractResult;
   ScenarioBaseline: Omit<ScenarioBaseline, 'changes'> & { changes: Array<ResolversParentTypes['StatusChange']> };
   ScenarioInfo: Scenario;
   ScenarioResult: ScenarioResultModel;
   ScenarioSummary: ScenarioSummary;
+  ScenarioWatch: ScenarioWatchModel;
+  ScenarioWatchChange: WatchChange;
   SearchHit: SearchHitModel;
   Source: ClaimRecord;
   StatusChange: StatusChangeModel;
   String: Scalars['String']['output'];
   Subgraph: SubgraphModel;
+  Subscription: Record<PropertyKey, never>;
   UpsertEntityInput: UpsertEntityInput;
+  WatchedStatusChange: WatchedChange;
 }>;
 
 export type CauseResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Cause'] = ResolversParentTypes['Cause']> = ResolversObject<{
@@ -1516,6 +1738,36 @@ export type CauseStepResolvers<ContextType = GraphContext, ParentType extends Re
   relation?: Resolver<Maybe<ResolversTypes['Relation']>, ParentType, ContextType>;
   to?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   toEntity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+}>;
+
+export type ChangeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Change'] = ResolversParentTypes['Change']> = ResolversObject<{
+  after?: Resolver<Maybe<ResolversTypes['RelationValues']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  backfilled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['RelationValues']>, ParentType, ContextType>;
+  claim?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
+  claims?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
+  documents?: Resolver<Array<ResolversTypes['Document']>, ParentType, ContextType>;
+  entry?: Resolver<ResolversTypes['ChangeEntry'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ChangeKind'], ParentType, ContextType>;
+  object?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  relation?: Resolver<Maybe<ResolversTypes['Relation']>, ParentType, ContextType>;
+  relationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  relationType?: Resolver<ResolversTypes['RelationType'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ChangeConnectionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ChangeConnection'] = ResolversParentTypes['ChangeConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ChangeEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Change']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type ChangeEdgeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ChangeEdge'] = ResolversParentTypes['ChangeEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Change'], ParentType, ContextType>;
 }>;
 
 export type ChipResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Chip'] = ResolversParentTypes['Chip']> = ResolversObject<{
@@ -1675,6 +1927,7 @@ export type DeploymentEdgeResolvers<ContextType = GraphContext, ParentType exten
 
 export type DocumentResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Document'] = ResolversParentTypes['Document']> = ResolversObject<{
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  claims?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<DocumentClaimsArgs, 'first'>>;
   contentHash?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1862,8 +2115,10 @@ export type MutationResolvers<ContextType = GraphContext, ParentType extends Res
   addClaim?: Resolver<ResolversTypes['ClaimResult'], ParentType, ContextType, RequireFields<MutationAddClaimArgs, 'input'>>;
   ingestDocuments?: Resolver<ResolversTypes['IngestDocumentsResult'], ParentType, ContextType, RequireFields<MutationIngestDocumentsArgs, 'documents'>>;
   mergeEntities?: Resolver<ResolversTypes['MergeResult'], ParentType, ContextType, RequireFields<MutationMergeEntitiesArgs, 'keep' | 'merge'>>;
+  registerScenarioWatch?: Resolver<ResolversTypes['ScenarioWatch'], ParentType, ContextType, Partial<MutationRegisterScenarioWatchArgs>>;
   retractClaim?: Resolver<ResolversTypes['RetractResult'], ParentType, ContextType, RequireFields<MutationRetractClaimArgs, 'id'>>;
   runIngestJobs?: Resolver<Array<ResolversTypes['IngestJobOutcome']>, ParentType, ContextType, Partial<MutationRunIngestJobsArgs>>;
+  unregisterScenarioWatch?: Resolver<ResolversTypes['ScenarioWatch'], ParentType, ContextType, RequireFields<MutationUnregisterScenarioWatchArgs, 'id'>>;
   upsertEntity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType, RequireFields<MutationUpsertEntityArgs, 'input'>>;
 }>;
 
@@ -1932,6 +2187,7 @@ export type PathStepResolvers<ContextType = GraphContext, ParentType extends Res
 }>;
 
 export type QueryResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  changes?: Resolver<ResolversTypes['ChangeConnection'], ParentType, ContextType, RequireFields<QueryChangesArgs, 'first'>>;
   chips?: Resolver<ResolversTypes['ChipConnection'], ParentType, ContextType, RequireFields<QueryChipsArgs, 'first'>>;
   chokepoints?: Resolver<Array<ResolversTypes['Chokepoint']>, ParentType, ContextType, RequireFields<QueryChokepointsArgs, 'first'>>;
   clouds?: Resolver<ResolversTypes['CloudConnection'], ParentType, ContextType, RequireFields<QueryCloudsArgs, 'first'>>;
@@ -1954,6 +2210,8 @@ export type QueryResolvers<ContextType = GraphContext, ParentType extends Resolv
   paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathsArgs, 'directed' | 'first' | 'from' | 'maxLength' | 'to'>>;
   regulations?: Resolver<ResolversTypes['RegulationConnection'], ParentType, ContextType, RequireFields<QueryRegulationsArgs, 'first'>>;
   runScenario?: Resolver<ResolversTypes['ScenarioResult'], ParentType, ContextType, Partial<QueryRunScenarioArgs>>;
+  scenarioWatch?: Resolver<Maybe<ResolversTypes['ScenarioWatch']>, ParentType, ContextType, RequireFields<QueryScenarioWatchArgs, 'id'>>;
+  scenarioWatches?: Resolver<Array<ResolversTypes['ScenarioWatch']>, ParentType, ContextType>;
   scenarios?: Resolver<Array<ResolversTypes['ScenarioInfo']>, ParentType, ContextType>;
   search?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'query'>>;
   searchHits?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchHitsArgs, 'first' | 'query'>>;
@@ -1992,12 +2250,21 @@ export type RelationResolvers<ContextType = GraphContext, ParentType extends Res
   contested?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   firstSeen?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   from?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['Change']>, ParentType, ContextType, RequireFields<RelationHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lastSeen?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   properties?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   to?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['RelationType'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+}>;
+
+export type RelationValuesResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['RelationValues'] = ResolversParentTypes['RelationValues']> = ResolversObject<{
+  claimCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  properties?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   validFrom?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 }>;
@@ -2037,12 +2304,34 @@ export type ScenarioSummaryResolvers<ContextType = GraphContext, ParentType exte
   unaffected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type ScenarioWatchResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ScenarioWatch'] = ResolversParentTypes['ScenarioWatch']> = ResolversObject<{
+  changes?: Resolver<Array<ResolversTypes['ScenarioWatchChange']>, ParentType, ContextType, RequireFields<ScenarioWatchChangesArgs, 'first'>>;
+  checkedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  feed?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  removedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  scenario?: Resolver<ResolversTypes['ScenarioInfo'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['ScenarioSummary'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ScenarioWatchChangeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ScenarioWatchChange'] = ResolversParentTypes['ScenarioWatchChange']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  deployments?: Resolver<Array<ResolversTypes['WatchedStatusChange']>, ParentType, ContextType>;
+  fromVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['ScenarioSummary'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type SearchHitResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = ResolversObject<{
   entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
 export type SourceResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = ResolversObject<{
+  addedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  addedVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   document?: Resolver<Maybe<ResolversTypes['Document']>, ParentType, ContextType>;
   extractor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2053,6 +2342,9 @@ export type SourceResolvers<ContextType = GraphContext, ParentType extends Resol
   quote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   relationType?: Resolver<ResolversTypes['RelationType'], ParentType, ContextType>;
   retracted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  retractedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  retractedVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  retraction?: Resolver<Maybe<ResolversTypes['ChangeKind']>, ParentType, ContextType>;
   subject?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   validFrom?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
@@ -2071,9 +2363,23 @@ export type SubgraphResolvers<ContextType = GraphContext, ParentType extends Res
   root?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
 }>;
 
+export type SubscriptionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  scenarioWatchChanged?: SubscriptionResolver<ResolversTypes['ScenarioWatchChange'], "scenarioWatchChanged", ParentType, ContextType, RequireFields<SubscriptionScenarioWatchChangedArgs, 'id'>>;
+}>;
+
+export type WatchedStatusChangeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['WatchedStatusChange'] = ResolversParentTypes['WatchedStatusChange']> = ResolversObject<{
+  after?: Resolver<ResolversTypes['ImpactStatus'], ParentType, ContextType>;
+  before?: Resolver<ResolversTypes['ImpactStatus'], ParentType, ContextType>;
+  causes?: Resolver<Array<ResolversTypes['Change']>, ParentType, ContextType>;
+  deployment?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = GraphContext> = ResolversObject<{
   Cause?: CauseResolvers<ContextType>;
   CauseStep?: CauseStepResolvers<ContextType>;
+  Change?: ChangeResolvers<ContextType>;
+  ChangeConnection?: ChangeConnectionResolvers<ContextType>;
+  ChangeEdge?: ChangeEdgeResolvers<ContextType>;
   Chip?: ChipResolvers<ContextType>;
   ChipConnection?: ChipConnectionResolvers<ContextType>;
   ChipEdge?: ChipEdgeResolvers<ContextType>;
@@ -2130,14 +2436,19 @@ export type Resolvers<ContextType = GraphContext> = ResolversObject<{
   RegulationConnection?: RegulationConnectionResolvers<ContextType>;
   RegulationEdge?: RegulationEdgeResolvers<ContextType>;
   Relation?: RelationResolvers<ContextType>;
+  RelationValues?: RelationValuesResolvers<ContextType>;
   RetractResult?: RetractResultResolvers<ContextType>;
   ScenarioBaseline?: ScenarioBaselineResolvers<ContextType>;
   ScenarioInfo?: ScenarioInfoResolvers<ContextType>;
   ScenarioResult?: ScenarioResultResolvers<ContextType>;
   ScenarioSummary?: ScenarioSummaryResolvers<ContextType>;
+  ScenarioWatch?: ScenarioWatchResolvers<ContextType>;
+  ScenarioWatchChange?: ScenarioWatchChangeResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   StatusChange?: StatusChangeResolvers<ContextType>;
   Subgraph?: SubgraphResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
+  WatchedStatusChange?: WatchedStatusChangeResolvers<ContextType>;
 }>;
 

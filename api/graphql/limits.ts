@@ -33,7 +33,7 @@ export function armorOptions(): { plugins: ApolloServerPlugin[]; validationRules
 }
 
 /** Root fields whose work grows with the graph (traversals, scenarios, ranking, search): they take a work slot. */
-const HEAVY_FIELDS = new Set(['dependencies', 'dependents', 'paths', 'exposure', 'runScenario', 'chokepoints', 'search', 'searchHits', 'timeline']);
+const HEAVY_FIELDS = new Set(['dependencies', 'dependents', 'paths', 'exposure', 'runScenario', 'chokepoints', 'search', 'searchHits', 'timeline', 'changes']);
 /** Any operation at least this costly takes a work slot too. */
 const HEAVY_COST = 20_000;
 

@@ -7,6 +7,7 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import type { Context, Hono } from 'hono';
 import type { AppDeps } from '../server/deps.js';
 import { IngestService } from '../../ingest/ingest-service.js';
+import type { WatchService } from '../../scenarios/watch.js';
 import type { GraphContext } from './context.js';
 import { presentedKey, roleOf } from './auth.js';
 import { errorFormatter } from './errors.js';
@@ -31,6 +32,8 @@ export interface MountOptions {
   path?: string;
   /** the server's ingest service (default: one over the store without scheduled jobs) */
   ingest?: IngestService;
+  /** the server's standing scenarios */
+  watches?: WatchService;
 }
 
 /** The body an editor's ingestDocuments hand-off may send: 20 documents of 5 MB, base64 (4/3), and the JSON around them. */
@@ -232,6 +235,7 @@ export async function mountGraphQL(app: Hono, deps: AppDeps, opts: MountOptions 
       ingest,
       analyses,
       checkedCost,
+      ...(opts.watches ? { watches: opts.watches } : {}),
     };
     const timedOut = new Promise<'timeout'>((resolve) => {
       // handed-over ingest fetches and writes on purpose for longer; it is not cut off

@@ -5,6 +5,9 @@ import type { IngestService } from '../../ingest/ingest-service.js';
 import { mountGraphQL } from '../graphql/mount.js';
 import { mountEmbeds } from '../embed/mount.js';
 import { rateLimit } from './rate-limit.js';
+import { WatchService } from '../../scenarios/watch.js';
+import { mountSubscriptions } from '../graphql/subscriptions.js';
+import { mountWatchFeed } from './watch-feed.js';
 
 export interface App {
   app: Hono;
@@ -31,7 +34,13 @@ export async function createApp(deps: AppDeps, parts: { ingest?: IngestService }
     }
   });
 
-  closers.push(await mountGraphQL(app, deps, parts.ingest ? { ingest: parts.ingest } : {}));
+  // standing scenarios run again whenever the graph version moves, off the request path
+  const watches = new WatchService(deps.store, deps.snapshots, { onError: (err, watch) => deps.logger.error({ err, watch }, 'a standing scenario could not be run again') });
+  watches.start();
+  closers.push(() => watches.stop());
+  closers.push(await mountGraphQL(app, deps, { ...(parts.ingest ? { ingest: parts.ingest } : {}), watches }));
+  closers.push(mountSubscriptions(app, deps, watches));
+  mountWatchFeed(app, deps.store, watches, deps.config.publicUrl);
   closers.push(await mountEmbeds(app, deps));
 
   app.notFound((c) => c.json({ error: `no route for ${c.req.method} ${c.req.path}` }, 404));

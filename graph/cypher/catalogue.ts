@@ -18,6 +18,10 @@ const propertyKeys = [...new Set([...DOMAIN.labels.flatMap((l) => Object.keys(l.
 export const ENTITY_KEYS = ['id', 'label', 'name', 'aliases', 'description', 'searchText'] as const;
 export const RELATION_KEYS = ['id', 'confidence', 'validFrom', 'validTo', 'firstSeen', 'lastSeen', 'claimCount'] as const;
 export const CLAIM_KEYS = ['id', 'relKey', 'subject', 'rel', 'object', 'propsJson', 'documentId', 'quote', 'extractor', 'confidence', 'observedAt', 'validFrom', 'validTo', 'retracted'] as const;
+/** Keys a claim's history adds to it (graph/history.ts ClaimState): when it was last added, and retracted while it is. */
+export const CLAIM_HISTORY_KEYS = ['addedVersion', 'addedAt', 'retractedVersion', 'retractedAt', 'retractedAs'] as const;
+/** Keys of a history event (graph/history.ts HistoryEvent), one ChangeEvent node per claim or relation and version; kept for good. */
+export const EVENT_KEYS = ['id', 'entry', 'kind', 'version', 'at', 'key', 'relKey', 'rel', 'subject', 'object', 'documents', 'claims', 'beforeJson', 'afterJson', 'backfilled'] as const;
 
 /** Keys of a change-log record (graph/store.ts ChangeRecord), one GraphChange node per graph version. */
 export const CHANGE_KEYS = ['version', 'at', 'entities', 'relations', 'claimsAdded', 'claimsRetracted', 'claimsSuperseded', 'overflow'] as const;
@@ -111,6 +115,28 @@ export const Q = {
   entityIdPage: `MATCH (n:Entity) WHERE n.id > $after RETURN n.id AS id ORDER BY n.id LIMIT $limit`,
   relationsFrom: `UNWIND $ids AS id MATCH (a:Entity {id: id})-[r]->(b:Entity) RETURN a.id AS source, type(r) AS type, b.id AS target, properties(r) AS rp`,
 
+  /** rows: [{id, props}] — the history events of one write (graph/history.ts), merged by id: writing them again (a migration run twice, a reused version number) replaces them */
+  appendEvents: `UNWIND $rows AS r MERGE (e:ChangeEvent {id: r.id}) SET e += r.props RETURN count(e) AS written`,
+  /** the claims a write added (or made live again): their version and time, and no retraction */
+  markClaimsAdded: `UNWIND $ids AS id MATCH (c:Claim {id: id}) SET c.addedVersion = $version, c.addedAt = $at REMOVE c.retractedVersion, c.retractedAt, c.retractedAs RETURN count(c) AS marked`,
+  /** rows: [{id, retractedAs}] — the claims a write retracted, and how */
+  markClaimsRetracted: `UNWIND $rows AS r MATCH (c:Claim {id: r.id}) SET c.retractedVersion = $version, c.retractedAt = $at, c.retractedAs = r.retractedAs RETURN count(c) AS marked`,
+  /**
+   * one page of history events, newest first then by id, after the cursor ($beforeVersion, $afterId);
+   * empty strings and lists switch a filter off
+   */
+  historyPage: `MATCH (e:ChangeEvent) WHERE e.version > $sinceVersion AND e.version <= $untilVersion AND e.at >= $since AND e.at <= $until AND (size($types) = 0 OR e.rel IN $types) AND (size($kinds) = 0 OR e.kind IN $kinds) AND ($entity = '' OR e.subject = $entity OR e.object = $entity) AND ($document = '' OR $document IN e.documents) AND ($relation = '' OR e.relKey = $relation) AND (e.version < $beforeVersion OR (e.version = $beforeVersion AND e.id > $afterId)) RETURN properties(e) AS p ORDER BY e.version DESC, e.id LIMIT $limit`,
+  /** the history of many relations at once, newest first */
+  relationHistory: `UNWIND $keys AS k MATCH (e:ChangeEvent {relKey: k}) RETURN properties(e) AS p ORDER BY e.version DESC, e.id`,
+  /** every claim (live and retracted) citing these documents */
+  claimsOfDocuments: `UNWIND $docs AS d MATCH (c:Claim {documentId: d}) RETURN properties(c) AS p`,
+  /** claims stored before history was kept, a page at a time in id order (the id index answers it on Neo4j) */
+  claimsWithoutHistory: `MATCH (c:Claim) WHERE c.id > $after AND c.addedVersion IS NULL RETURN properties(c) AS p ORDER BY c.id LIMIT $limit`,
+  /** rows: [{id, addedVersion, addedAt}] — backfilled claims: the version they count as added at */
+  backfillClaims: `UNWIND $rows AS r MATCH (c:Claim {id: r.id}) WHERE c.addedVersion IS NULL SET c.addedVersion = r.addedVersion, c.addedAt = r.addedAt RETURN count(c) AS marked`,
+  /** rows: [{id, retractedVersion, retractedAt, retractedAs}] — backfilled retracted claims */
+  backfillRetractions: `UNWIND $rows AS r MATCH (c:Claim {id: r.id}) WHERE c.retracted = true AND c.retractedVersion IS NULL SET c.retractedVersion = r.retractedVersion, c.retractedAt = r.retractedAt, c.retractedAs = r.retractedAs RETURN count(c) AS marked`,
+
   /** rows: [{id, kind, at, json}] — small append-only logs (ingest runs, dead letters) */
   appendLog: `UNWIND $rows AS r MERGE (x:LogEntry {id: r.id}) SET x.kind = r.kind, x.at = r.at, x.json = r.json RETURN count(x) AS written`,
   readLog: `MATCH (x:LogEntry {kind: $kind}) RETURN x.json AS json, x.at AS at ORDER BY x.at DESC, x.id DESC LIMIT $limit`,
@@ -127,6 +153,7 @@ export const CLEAR: readonly { batched: string; single: string }[] = [
   { batched: `MATCH (l:RelationLock) CALL { WITH l DELETE l } IN TRANSACTIONS OF 10000 ROWS`, single: `MATCH (l:RelationLock) DELETE l` },
   { batched: `MATCH (n:Entity) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 1000 ROWS`, single: `MATCH (n:Entity) DETACH DELETE n` },
   { batched: `MATCH (x:DocumentInput) CALL { WITH x DELETE x } IN TRANSACTIONS OF 1000 ROWS`, single: `MATCH (x:DocumentInput) DELETE x` },
+  { batched: `MATCH (e:ChangeEvent) CALL { WITH e DELETE e } IN TRANSACTIONS OF 10000 ROWS`, single: `MATCH (e:ChangeEvent) DELETE e` },
 ];
 
 /** Constraints and indexes both stores create on start (full-text DDL lives in each adapter). */
@@ -145,6 +172,9 @@ export const MIGRATIONS = [
   `CREATE INDEX claim_subject IF NOT EXISTS FOR (n:Claim) ON (n.subject)`,
   `CREATE INDEX claim_object IF NOT EXISTS FOR (n:Claim) ON (n.object)`,
   `CREATE INDEX log_kind IF NOT EXISTS FOR (n:LogEntry) ON (n.kind)`,
+  `CREATE CONSTRAINT change_event_id IF NOT EXISTS FOR (n:ChangeEvent) REQUIRE n.id IS UNIQUE`,
+  `CREATE INDEX change_event_version IF NOT EXISTS FOR (n:ChangeEvent) ON (n.version)`,
+  `CREATE INDEX change_event_relation IF NOT EXISTS FOR (n:ChangeEvent) ON (n.relKey)`,
 ];
 
 /**
@@ -200,6 +230,8 @@ export const STORED_PROPERTY_KEYS = [
     ...ENTITY_KEYS,
     ...RELATION_KEYS,
     ...CLAIM_KEYS,
+    ...CLAIM_HISTORY_KEYS,
+    ...EVENT_KEYS,
     ...INPUT_KEYS,
     ...CHANGE_KEYS,
     'version',

@@ -5,6 +5,7 @@ import { InvalidInput, StoreUnavailable } from '../../schema/errors.js';
 import { propsProblem, sameKindProblem } from '../../schema/validate.js';
 import { relationId, type ClaimRecord, type DocumentRecord, type EntityRecord, type Props, type RelationRecord } from '../../schema/records.js';
 import { aggregateClaims } from '../claims.js';
+import { compareEvents, historyCursor, netMoves, parseHistoryCursor, writeEvents, type ClaimState, type HistoryEvent, type HistoryPage, type HistoryQuery } from '../history.js';
 import { compareIds } from '../snapshot.js';
 import { createHash, randomUUID } from 'node:crypto';
 import {
@@ -153,9 +154,9 @@ function encodeClaim(c: ClaimRecord): Props {
   return stored;
 }
 
-/** Decodes a stored claim node. */
-export function decodeClaim(p: Row): ClaimRecord & { retracted: boolean } {
-  const claim: ClaimRecord & { retracted: boolean } = {
+/** Decodes a stored claim node, with its state and history. */
+export function decodeClaim(p: Row): ClaimState {
+  const claim: ClaimState = {
     id: String(p.id),
     subject: String(p.subject),
     rel: String(p.rel) as RelationType,
@@ -170,7 +171,55 @@ export function decodeClaim(p: Row): ClaimRecord & { retracted: boolean } {
   if (typeof p.quote === 'string') claim.quote = p.quote;
   if (typeof p.validFrom === 'string') claim.validFrom = p.validFrom;
   if (typeof p.validTo === 'string') claim.validTo = p.validTo;
+  if (p.addedVersion !== null && p.addedVersion !== undefined) claim.addedVersion = num(p.addedVersion);
+  if (typeof p.addedAt === 'string') claim.addedAt = p.addedAt;
+  if (claim.retracted && p.retractedVersion !== null && p.retractedVersion !== undefined) claim.retractedVersion = num(p.retractedVersion);
+  if (claim.retracted && typeof p.retractedAt === 'string') claim.retractedAt = p.retractedAt;
+  if (claim.retracted && (p.retractedAs === 'retracted' || p.retractedAs === 'superseded')) claim.retractedAs = p.retractedAs;
   return claim;
+}
+
+function encodeEvent(e: HistoryEvent): Props {
+  const stored: Props = {
+    entry: e.entry,
+    kind: e.kind,
+    version: e.version,
+    at: e.at,
+    key: e.key,
+    relKey: e.relKey,
+    rel: e.rel,
+    subject: e.subject,
+    object: e.object,
+    documents: e.documents,
+    claims: e.claims,
+  };
+  if (e.before) stored.beforeJson = JSON.stringify(e.before);
+  if (e.after) stored.afterJson = JSON.stringify(e.after);
+  if (e.backfilled) stored.backfilled = true;
+  return stored;
+}
+
+/** Decodes a stored history event. */
+export function decodeEvent(p: Row): HistoryEvent {
+  const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : []);
+  const event: HistoryEvent = {
+    id: String(p.id),
+    entry: p.entry === 'relation' ? 'relation' : 'claim',
+    kind: String(p.kind) as HistoryEvent['kind'],
+    version: num(p.version),
+    at: String(p.at),
+    key: String(p.key),
+    relKey: String(p.relKey),
+    rel: String(p.rel),
+    subject: String(p.subject),
+    object: String(p.object),
+    documents: list(p.documents),
+    claims: list(p.claims),
+  };
+  if (typeof p.beforeJson === 'string') event.before = JSON.parse(p.beforeJson) as HistoryEvent['before'];
+  if (typeof p.afterJson === 'string') event.after = JSON.parse(p.afterJson) as HistoryEvent['after'];
+  if (p.backfilled === true) event.backfilled = true;
+  return event;
 }
 
 function encodeRelation(r: RelationRecord): Props {
@@ -365,9 +414,54 @@ export class CypherGraphStore implements GraphStore {
     }
     try {
       await this.x.migrate(MIGRATIONS);
+      await this.backfillHistory();
       await this.x.write((tx) => tx.run(Q.setSchemaFingerprint, { fingerprint }));
     } finally {
       await this.releaseLease(MIGRATION_LEASE, owner, lease.token);
+    }
+  }
+
+  /**
+   * Gives claims stored before history was kept their history: each counts as added at the first
+   * version the change log lists it under, else at the oldest version the log (or the store) knows,
+   * and a retracted one as retracted where the log says, else at that same version. Events written
+   * here say `backfilled`. A page of claims per transaction; safe to run again.
+   */
+  private async backfillHistory(): Promise<void> {
+    if (!(await this.x.read(Q.claimsWithoutHistory, { after: '', limit: 1 })).length) return;
+    const log = (await this.x.read(Q.changesAfter, { since: 0, until: Number.MAX_SAFE_INTEGER, limit: this.changeLogVersions + 1 })).map((r) => decodeChange(r.p as Row));
+    const oldest = log[0] ? { version: log[0].version, at: log[0].at } : { version: await this.graphVersion(), at: new Date().toISOString() };
+    const added = new Map<string, { version: number; at: string }>();
+    const retracted = new Map<string, { version: number; at: string; as: 'retracted' | 'superseded' }>();
+    for (const r of log) {
+      for (const id of r.claimsAdded) if (!added.has(id)) added.set(id, r);
+      for (const id of r.claimsRetracted) retracted.set(id, { version: r.version, at: r.at, as: 'retracted' });
+      for (const id of r.claimsSuperseded) retracted.set(id, { version: r.version, at: r.at, as: 'superseded' });
+    }
+    for (let after = ''; ;) {
+      const page = (await this.x.read(Q.claimsWithoutHistory, { after, limit: 1000 })).map((r) => decodeClaim(r.p as Row));
+      if (!page.length) return;
+      after = page.at(-1)!.id;
+      const events: HistoryEvent[] = [];
+      const claimRows: Row[] = [];
+      const retractionRows: Row[] = [];
+      for (const c of page) {
+        const relKey = relationId(c.subject, c.rel, c.object);
+        const base = { entry: 'claim' as const, key: c.id, relKey, rel: c.rel, subject: c.subject, object: c.object, documents: [c.documentId], claims: [c.id], backfilled: true };
+        const add = added.get(c.id) ?? oldest;
+        events.push({ ...base, id: `${c.id}@${add.version}`, kind: 'added', version: add.version, at: add.at });
+        claimRows.push({ id: c.id, addedVersion: add.version, addedAt: add.at });
+        if (!c.retracted) continue;
+        const found = retracted.get(c.id);
+        const gone = found && found.version >= add.version ? found : { version: add.version, at: add.at, as: 'retracted' as const };
+        events.push({ ...base, id: `${c.id}@${gone.version}${gone.version === add.version ? `:${gone.as}` : ''}`, kind: gone.as, version: gone.version, at: gone.at });
+        retractionRows.push({ id: c.id, retractedVersion: gone.version, retractedAt: gone.at, retractedAs: gone.as });
+      }
+      await this.x.write(async (tx) => {
+        await tx.run(Q.appendEvents, { rows: events.map((e) => ({ id: e.id, props: encodeEvent(e) })) });
+        if (retractionRows.length) await tx.run(Q.backfillRetractions, { rows: retractionRows });
+        await tx.run(Q.backfillClaims, { rows: claimRows });
+      });
     }
   }
 
@@ -418,24 +512,98 @@ export class CypherGraphStore implements GraphStore {
           result.claimsRetracted -= fresh.filter((c) => state.get(c.id) === true).length;
         }
       }
-      if (affected.size) result.relationsChanged = await this.recompute(tx, [...affected].sort());
+      let touched: ClaimState[] = [];
+      if (affected.size) ({ count: result.relationsChanged, claims: touched } = await this.recompute(tx, [...affected].sort()));
       if (batch.inputs?.length) await tx.run(Q.upsertInputs, { rows: batch.inputs.map((i) => ({ id: i.documentId, props: encodeInput(i) })) });
       const changed = result.entities + result.documents + result.claimsAdded + result.relationsChanged + Math.abs(result.claimsRetracted);
       result.claimsRetracted = Math.max(0, result.claimsRetracted);
       result.version = changed ? num((await tx.run(Q.bumpVersion))[0]?.version) : num((await tx.run(Q.graphVersion))[0]?.version);
-      if (changed) await this.logChange(tx, result.version, { ...log, relations: [...affected].sort() });
+      if (changed) {
+        const at = new Date().toISOString();
+        await this.logChange(tx, result.version, { ...log, relations: [...affected].sort() }, at);
+        await this.recordHistory(tx, result.version, at, { added: log.claimsAdded, retracted: log.claimsRetracted, superseded: log.claimsSuperseded }, touched);
+      }
       return result;
     });
   }
 
   /** Appends the change record of the version a write produced, and forgets the versions past retention. */
-  private async logChange(tx: CypherTx, version: number, ids: ChangeIds): Promise<void> {
+  private async logChange(tx: CypherTx, version: number, ids: ChangeIds, at: string): Promise<void> {
     const total = ids.entities.length + ids.relations.length + ids.claimsAdded.length + ids.claimsRetracted.length + ids.claimsSuperseded.length;
     // a bulk load is not worth listing: readers of an overflow record re-read the graph
     const overflow = total > CHANGE_LOG_MAX_IDS;
     const listed = overflow ? { entities: [], relations: [], claimsAdded: [], claimsRetracted: [], claimsSuperseded: [] } : ids;
-    await tx.run(Q.appendChange, { version, at: new Date().toISOString(), ...listed, overflow });
+    await tx.run(Q.appendChange, { version, at, ...listed, overflow });
     await tx.run(Q.pruneChanges, { oldest: version - this.changeLogVersions });
+  }
+
+  /**
+   * Keeps the history of the version a write produced, for good: an event per claim it added,
+   * retracted or superseded and per relation whose aggregate moved, and on each claim when it was
+   * last added or retracted. A claim retracted and added again in one write did not change.
+   */
+  private async recordHistory(tx: CypherTx, version: number, at: string, moves: { added: string[]; retracted: string[]; superseded: string[] }, touched: ClaimState[]): Promise<void> {
+    const net = netMoves(moves);
+    const events = writeEvents(version, at, net, touched);
+    for (const rows of slices(events)) await tx.run(Q.appendEvents, { rows: rows.map((e) => ({ id: e.id, props: encodeEvent(e) })) });
+    for (const ids of slices(net.added)) await tx.run(Q.markClaimsAdded, { ids, version, at });
+    const retracted = [...net.retracted.map((id) => ({ id, retractedAs: 'retracted' })), ...net.superseded.map((id) => ({ id, retractedAs: 'superseded' }))];
+    for (const rows of slices(retracted)) await tx.run(Q.markClaimsRetracted, { rows, version, at });
+  }
+
+  /**
+   * One page of the history, newest first. The events are read in windows of versions from the
+   * newest down (16, then 64, 256… versions), each a range on the version index, until the page is
+   * full: sorting every event of the store for each page would cost a scan of the whole history.
+   */
+  async history(query: HistoryQuery = {}): Promise<HistoryPage> {
+    const first = Math.max(1, Math.min(query.first ?? 50, 1000));
+    const cursor = query.after ? parseHistoryCursor(query.after) : { version: Number.MAX_SAFE_INTEGER, id: '' };
+    const floor = Math.max(0, query.sinceVersion ?? 0);
+    const filters = {
+      since: query.since ?? '',
+      until: query.until ?? '\uffff',
+      types: [...new Set(query.types ?? [])],
+      kinds: [...new Set(query.kinds ?? [])],
+      entity: query.entity ?? '',
+      document: query.document ?? '',
+      relation: query.relation ?? '',
+      beforeVersion: cursor.version,
+      afterId: cursor.id,
+    };
+    const rows: Row[] = [];
+    let high = Math.min(query.untilVersion ?? Number.MAX_SAFE_INTEGER, cursor.version, await this.graphVersion());
+    for (let span = 16; high > floor && rows.length <= first; span *= 4) {
+      const low = Math.max(floor, high - span);
+      rows.push(...(await this.x.read(Q.historyPage, { ...filters, sinceVersion: low, untilVersion: high, limit: first + 1 - rows.length })));
+      high = low;
+    }
+    const items = rows.slice(0, first).map((r) => decodeEvent(r.p as Row));
+    const last = items.at(-1);
+    return { items, endCursor: last ? historyCursor(last) : null, hasNextPage: rows.length > first };
+  }
+
+  async relationHistory(relationIds: string[]): Promise<Map<string, HistoryEvent[]>> {
+    const out = new Map<string, HistoryEvent[]>(relationIds.map((id) => [id, []]));
+    for (const keys of slices([...new Set(relationIds)]))
+      for (const r of await this.x.read(Q.relationHistory, { keys })) {
+        const e = decodeEvent(r.p as Row);
+        out.get(e.relKey)?.push(e);
+      }
+    for (const list of out.values()) list.sort(compareEvents);
+    return out;
+  }
+
+  async claimsOfDocuments(documentIds: string[]): Promise<Map<string, ClaimState[]>> {
+    const out = new Map<string, ClaimState[]>(documentIds.map((id) => [id, []]));
+    for (const docs of slices([...new Set(documentIds)]))
+      for (const r of await this.x.read(Q.claimsOfDocuments, { docs })) {
+        const c = decodeClaim(r.p as Row);
+        out.get(c.documentId)?.push(c);
+      }
+    // newest first, the order of every history list
+    for (const list of out.values()) list.sort((a, b) => (b.addedVersion ?? 0) - (a.addedVersion ?? 0) || compareIds(a.id, b.id));
+    return out;
   }
 
   async changeLog(since: number, limit = 100): Promise<ChangeRecord[]> {
@@ -488,7 +656,7 @@ export class CypherGraphStore implements GraphStore {
    * relation waits for the first and then sees its claims. Each relation is merged in place (one
    * edge per from, type, to), or deleted when no live claim is left.
    */
-  private async recompute(tx: CypherTx, keys: string[]): Promise<number> {
+  private async recompute(tx: CypherTx, keys: string[]): Promise<{ count: number; claims: ClaimState[] }> {
     await tx.run(Q.lockRelations, { keys, writer: randomUUID() });
     const all = (await tx.run(Q.allClaimsFor, { keys })).map((r) => decodeClaim(r.p as Row));
     const byKey = groupBy(all, (c) => relationId(c.subject, c.rel, c.object));
@@ -502,7 +670,7 @@ export class CypherGraphStore implements GraphStore {
     }
     for (const [type, rows] of groupBy(deletes, (d) => d.type)) await tx.run(Q.deleteRelations(type), { rows: rows.map(({ from, to }) => ({ from, to })) });
     for (const [type, rels] of groupBy(merges, (r) => r.type)) await tx.run(Q.mergeRelations(type), { rows: rels.map((r) => ({ from: r.from, to: r.to, props: encodeRelation(r) })) });
-    return byKey.size;
+    return { count: byKey.size, claims: all };
   }
 
   async getEntities(ids: string[]): Promise<Map<string, EntityRecord>> {
@@ -665,8 +833,9 @@ export class CypherGraphStore implements GraphStore {
   async allClaims(): Promise<ClaimRecord[]> {
     return paged(
       (after) => this.x.read(Q.claimsPage, { after, limit: PAGE }),
+      // the claims as records (what export writes): without their state and history
       (r) => {
-        const { retracted: _r, ...claim } = decodeClaim(r.p as Row);
+        const { retracted: _r, addedVersion: _av, addedAt: _aa, retractedVersion: _rv, retractedAt: _ra, retractedAs: _rs, ...claim } = decodeClaim(r.p as Row);
         return claim;
       },
       (r) => String((r.p as Row).id),

@@ -33,6 +33,7 @@ const GRAFEO_KEY_INDEXES = [
   `CREATE INDEX meta_id_lookup IF NOT EXISTS FOR (n:Meta) ON (n.id)`,
   `CREATE INDEX relation_lock_key_lookup IF NOT EXISTS FOR (n:RelationLock) ON (n.key)`,
   `CREATE INDEX graph_change_version_lookup IF NOT EXISTS FOR (n:GraphChange) ON (n.version)`,
+  `CREATE INDEX change_event_id_lookup IF NOT EXISTS FOR (n:ChangeEvent) ON (n.id)`,
 ];
 
 function normalise(value: unknown): unknown {

@@ -10,11 +10,11 @@ import { DOMAIN } from '../../schema/generated/domain.js';
 import { LABELS, RELATION_TYPES } from '../../schema/generated/model.js';
 
 /** labels the store uses besides the domain's */
-const STORE_LABELS = ['Entity', 'Claim', 'Meta', 'Lease', 'LogEntry', 'DocumentInput', 'RelationLock', 'GraphChange'];
+const STORE_LABELS = ['Entity', 'Claim', 'Meta', 'Lease', 'LogEntry', 'DocumentInput', 'RelationLock', 'GraphChange', 'ChangeEvent'];
 
 /** every parameter the store passes, with a value of the type it sends */
 const PARAMETERS: Record<string, unknown> = {
-  rows: [{ id: 'x', from: 'x', to: 'y', props: {}, kind: 'k', at: 't', json: '{}' }],
+  rows: [{ id: 'x', from: 'x', to: 'y', props: {}, kind: 'k', at: 't', json: '{}', addedVersion: 1, addedAt: 't', retractedVersion: 1, retractedAt: 't', retractedAs: 'retracted' }],
   ids: ['x'],
   docs: ['x'],
   keys: ['x'],
@@ -47,6 +47,15 @@ const PARAMETERS: Record<string, unknown> = {
   oldest: 0,
   since: 0,
   until: 1,
+  // the history
+  sinceVersion: 0,
+  untilVersion: 1,
+  kinds: ['added'],
+  entity: '',
+  document: '',
+  relation: '',
+  beforeVersion: 1,
+  afterId: '',
   // findWhere names its filters w0, w1, … up to the widest label
   ...Object.fromEntries(Array.from({ length: Math.max(...DOMAIN.labels.map((l) => Object.keys(l.properties).length)) + 1 }, (_, i) => [`w${i}`, 'x'])),
 };

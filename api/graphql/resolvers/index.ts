@@ -10,6 +10,8 @@ import { analysisQueries } from './analysis.js';
 import { Mutation } from './mutation.js';
 import { ingestMutations, ingestQueries } from './ingest.js';
 import { Relation, Source } from './relation.js';
+import { Change, DocumentClaims, RelationHistory, RelationValues, SourceHistory, historyQueries } from './history.js';
+import { ScenarioWatch, ScenarioWatchChange, WatchedStatusChange, watchMutations, watchQueries, watchSubscriptions } from './watch.js';
 import { CauseStep, Chokepoint, Impact, Mitigation, ScenarioInfo, StatusChange, scenarioQueries } from './scenario.js';
 
 // real calendar dates only: 2026-02-30 is refused, never read as "no date"
@@ -53,20 +55,26 @@ const typed: Resolvers = {
   Date: DateScalar,
   JSON: JSONScalar,
   Entity: { __resolveType: (e) => e.label },
-  Query: { ...Query, ...analysisQueries, ...scenarioQueries, ...ingestQueries },
-  Mutation: { ...Mutation, ...ingestMutations },
-  Relation,
+  Query: { ...Query, ...analysisQueries, ...scenarioQueries, ...ingestQueries, ...historyQueries, ...watchQueries },
+  Mutation: { ...Mutation, ...ingestMutations, ...watchMutations },
+  Subscription: { ...watchSubscriptions },
+  Relation: { ...Relation, ...RelationHistory },
+  Change,
+  RelationValues,
+  ScenarioWatch,
+  ScenarioWatchChange,
+  WatchedStatusChange,
   ScenarioInfo,
   Impact,
   CauseStep,
   Mitigation,
   StatusChange,
   Chokepoint,
-  Source: { ...Source, retracted: (c) => (c as { retracted?: boolean }).retracted === true },
+  Source: { ...Source, ...SourceHistory, retracted: (c) => (c as { retracted?: boolean }).retracted === true },
 };
 
 /** The resolver map handed to Apollo. */
 export function buildResolvers(): Record<string, object> {
   const perLabel = entityTypeResolvers();
-  return { ...perLabel, ...typed } as Record<string, object>;
+  return { ...perLabel, ...typed, Document: { ...perLabel.Document, ...DocumentClaims } } as Record<string, object>;
 }

@@ -1,0 +1,132 @@
+// What changed: `changes`, `Relation.history`, `Document.claims` and a claim's history fields, all
+// read from the history the store keeps (graph/history.ts). Loaders batch the reads of one request.
+import DataLoader from 'dataloader';
+import { NotFound } from '../../../schema/errors.js';
+import { documentId } from '../../../schema/records.js';
+import { historyCursor, timeBound, type ClaimState, type EventKind, type HistoryEvent } from '../../../graph/history.js';
+import type { GraphContext } from '../context.js';
+import type { ChangeKind, ChangeResolvers, DocumentResolvers, QueryResolvers, RelationResolvers, RelationType, RelationValuesResolvers, SourceResolvers } from '../generated.js';
+import { pageSize } from '../entity-types.js';
+
+interface HistoryLoaders {
+  /** every claim of a relation, retracted ones too */
+  allClaims: DataLoader<string, ClaimState[]>;
+  relationHistory: DataLoader<string, HistoryEvent[]>;
+  documentClaims: DataLoader<string, ClaimState[]>;
+}
+
+// one set per request: the request's loaders object is the key
+const perRequest = new WeakMap<object, HistoryLoaders>();
+
+function loaders(ctx: GraphContext): HistoryLoaders {
+  let l = perRequest.get(ctx.loaders);
+  if (!l) {
+    const fromMap =
+      <V>(read: (ids: string[]) => Promise<Map<string, V[]>>) =>
+      async (ids: readonly string[]) => {
+        const found = await read([...ids]);
+        return ids.map((id) => found.get(id) ?? []);
+      };
+    l = {
+      allClaims: new DataLoader(fromMap((ids) => ctx.store.claimsFor(ids, { includeRetracted: true }) as Promise<Map<string, ClaimState[]>>)),
+      relationHistory: new DataLoader(fromMap((ids) => ctx.store.relationHistory(ids))),
+      documentClaims: new DataLoader(fromMap((ids) => ctx.store.claimsOfDocuments(ids))),
+    };
+    perRequest.set(ctx.loaders, l);
+  }
+  return l;
+}
+
+/** Drops what this request's history loaders read (a long-lived subscription, before each event). */
+export function forgetHistoryReads(ctx: GraphContext): void {
+  perRequest.delete(ctx.loaders);
+}
+
+async function entityOrFail(id: string, ctx: GraphContext) {
+  const e = await ctx.loaders.entity.load(id);
+  if (!e) throw new NotFound(`entity ${id} is named by the history but does not exist`);
+  return e;
+}
+
+async function claimsById(e: HistoryEvent, ctx: GraphContext): Promise<Map<string, ClaimState>> {
+  return new Map((await loaders(ctx).allClaims.load(e.relKey)).map((c) => [c.id, c]));
+}
+
+const upper = (kind: EventKind) => kind.toUpperCase() as ChangeKind;
+
+export const historyQueries: Pick<QueryResolvers, 'changes'> = {
+  changes: async (_p, args, ctx) => {
+    const first = pageSize(args.first, 50);
+    const page = await ctx.store.history({
+      ...(args.since ? { since: timeBound('since', args.since, 'since') } : {}),
+      ...(args.until ? { until: timeBound('until', args.until, 'until') } : {}),
+      ...(typeof args.sinceVersion === 'number' ? { sinceVersion: args.sinceVersion } : {}),
+      ...(typeof args.untilVersion === 'number' ? { untilVersion: args.untilVersion } : {}),
+      ...(args.types?.length ? { types: args.types } : {}),
+      ...(args.kinds?.length ? { kinds: args.kinds.map((k) => k.toLowerCase() as EventKind) } : {}),
+      ...(args.entity ? { entity: args.entity } : {}),
+      ...(args.document ? { document: documentId(args.document) } : {}),
+      first: Math.max(first, 1),
+      after: args.after ?? null,
+    });
+    const items = first === 0 ? [] : page.items;
+    ctx.meter.add(items.length);
+    return {
+      edges: items.map((node) => ({ cursor: historyCursor(node), node })),
+      nodes: items,
+      pageInfo: { endCursor: items.length ? page.endCursor : null, hasNextPage: first === 0 ? page.items.length > 0 : page.hasNextPage },
+    };
+  },
+};
+
+export const Change: ChangeResolvers = {
+  entry: (e) => (e.entry === 'claim' ? 'CLAIM' : 'RELATION'),
+  kind: (e) => upper(e.kind),
+  relationId: (e) => e.relKey,
+  relationType: (e) => e.rel as RelationType,
+  subject: (e, _a, ctx) => entityOrFail(e.subject, ctx),
+  object: (e, _a, ctx) => entityOrFail(e.object, ctx),
+  claim: async (e, _a, ctx) => (e.entry === 'claim' ? ((await claimsById(e, ctx)).get(e.key) ?? null) : null),
+  claims: async (e, _a, ctx) => {
+    if (e.entry !== 'relation') return [];
+    const byId = await claimsById(e, ctx);
+    return e.claims.flatMap((id) => byId.get(id) ?? []);
+  },
+  relation: async (e, _a, ctx) => (await ctx.loaders.relations.load(e.subject)).find((r) => r.id === e.relKey) ?? null,
+  documents: async (e, _a, ctx) => (await Promise.all(e.documents.map((id) => ctx.loaders.entity.load(id)))).filter((d) => d !== null),
+  before: (e) => e.before ?? null,
+  after: (e) => e.after ?? null,
+  backfilled: (e) => e.backfilled === true,
+};
+
+export const RelationValues: RelationValuesResolvers = {
+  properties: (v) => v.props,
+  validFrom: (v) => v.validFrom ?? null,
+  validTo: (v) => v.validTo ?? null,
+};
+
+export const RelationHistory: Pick<RelationResolvers, 'history'> = {
+  history: async (r, { first }, ctx) => {
+    const events = (await loaders(ctx).relationHistory.load(r.id)).slice(0, pageSize(first, 50));
+    ctx.meter.add(events.length);
+    return events;
+  },
+};
+
+export const DocumentClaims: Pick<DocumentResolvers, 'claims'> = {
+  claims: async (d, { first }, ctx) => {
+    const claims = (await loaders(ctx).documentClaims.load(d.id)).slice(0, pageSize(first, 100));
+    ctx.meter.add(claims.length);
+    return claims;
+  },
+};
+
+const state = (c: object) => c as Partial<ClaimState>;
+
+export const SourceHistory: Pick<SourceResolvers, 'addedVersion' | 'addedAt' | 'retractedVersion' | 'retractedAt' | 'retraction'> = {
+  addedVersion: (c) => state(c).addedVersion ?? null,
+  addedAt: (c) => state(c).addedAt ?? null,
+  retractedVersion: (c) => state(c).retractedVersion ?? null,
+  retractedAt: (c) => state(c).retractedAt ?? null,
+  retraction: (c) => (state(c).retractedAs ? upper(state(c).retractedAs!) : null),
+};
