@@ -181,8 +181,8 @@ function repositories(text: string, gazetteer: Gazetteer): Mention[] {
     const [whole, owner, repo] = m as unknown as [string, string, string];
     const inHub = /^(?:huggingface|hf)\./.test(whole);
     if (NOT_OWNER.test(owner) || !MODEL_REPO.test(repo)) continue;
-    // outside a hub link, "GPT-4/GPT-4o" is two models, not an owner and a model
-    if (!inHub && /\d/.test(owner) && /-/.test(owner)) continue;
+    // outside a hub link, "GPT-4/GPT-4o", "H100/H200" and "IL4/IL5" are two of a kind, not an owner and a model
+    if (!inHub && /\d/.test(owner)) continue;
     const start = m.index + whole.length - owner.length - 1 - repo.length;
     const name = `${owner}/${repo}`;
     // owners are often written in lower case ("nvidia/…"): the capitalised and upper-case spellings are tried too

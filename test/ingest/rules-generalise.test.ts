@@ -324,6 +324,8 @@ describe('entity shapes', () => {
     ['Startups in Seoul are growing.', 'South Korea'],
     ['- The Three Tiers of Sovereign AI', 'Three Tiers of Sovereign AI'],
     ['Qwen3-based models are common.', 'Qwen3-based'],
+    ['Demand for H100/H200 systems rose.', 'H100/H200'],
+    ['Approvals at IL4/IL5 level are pending.', 'IL4/IL5'],
     ['President Halvard announced new tariffs.', 'Halvard'],
     ['Companies announced new plans.', 'Companies'],
     ['Press Release announced the rule.', 'Press Release'],
