@@ -126,6 +126,10 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   { rule: 'trained-on', text: 'Llama 4 was fine-tuned on 64 NVIDIA H100 GPUs.', expect: ['TRAINED_ON Llama 4 -> NVIDIA H100'] },
   { rule: 'trained-on', text: 'Llama 4 was compared on 64 benchmarks with NVIDIA H100 results.', expect: [], not: ['TRAINED_ON'] },
   { rule: 'runs-on', text: 'DeepSeek-V4 runs inference meaningfully on 8×H20 clusters.', expect: ['RUNS_ON DeepSeek-V4 -> NVIDIA H20'] },
+  // a government's instrument is its nation's
+  { rule: 'government-instrument', text: "The government's new Compute Roadmap serves the UK's research priorities.", expect: ['ENACTED_BY Compute Roadmap -> United Kingdom'] },
+  { rule: 'government-instrument', text: "The Japanese government's Semiconductor Strategy was revised.", expect: ['ENACTED_BY Semiconductor Strategy -> Japan'] },
+  { rule: 'government-instrument', text: "The government's Digital Strategy was praised in France and Germany.", expect: [], not: ['ENACTED_BY'] },
   // a comparison joins two of one kind: a lab is not compared with a model
   { rule: 'relate', text: 'Mistral AI achieved results comparable to GPT-4o last year.', expect: [], not: ['COMPETES_WITH'] },
   { rule: 'relate', text: 'Qwen3 achieved results comparable to GPT-4o last year.', expect: ['COMPETES_WITH Qwen3 -> GPT-4o'] },

@@ -18,6 +18,8 @@ const ADVERB = '(?:already |recently |now |also |formally |officially |quietly |
 const PHRASE = `((?:[\\p{L}0-9-]+ ){0,6}?${INSTRUMENT_SOURCE}(?: (?:for|on|to|against|targeting|covering|restricting|of) (?:[\\p{L}0-9-]+ |⟨\\d+⟩ ?){1,10}?)?)(?= ?(?:[.,;:(]|through |alleging |that |which |spanning |on [A-Z]|in [A-Z]|as |after |before |to (?:curb|stop|block|limit|restrict)|$))`;
 const RE = pattern(`${E}(?: \\(⟨\\d+⟩\\))? (?:has |have |had |will |would )?${ADVERB}${VERB} (?:a |an |the |its |their |new |sweeping |fresh |updated |tougher |stricter )*${PHRASE}`);
 
+const GOVERNMENTS = pattern(`(?:⟨(\\d+)⟩(?:['’]s)? |\\b[Tt]he )government['’]s (?:(?:new|latest|updated|first|draft|own|long-awaited) )*${E}`);
+
 const SOFT = new Set(['strategy', 'framework', 'policy']);
 // a phrase that only counts or points ("other rules", "these measures", "two regulations") names no instrument
 const UNNAMED =
@@ -62,6 +64,26 @@ export const enactedBy: RelationRule = {
           out.push({ rel: 'APPLIES_TO', subject: reg, object: target, props: { effect: inst.effect, ...(scope ? { scope: scope[1]! } : {}) }, confidence: 0.65 });
         }
       }
+    }
+    return out;
+  },
+};
+
+// "the government's new ⟨Compute Roadmap⟩ … the ⟨UK⟩'s priorities", "the ⟨French⟩ government's ⟨AI plan⟩": a
+// government's instrument is its nation's, the one named before "government" or else the only one the sentence names
+export const governmentInstrument: RelationRule = {
+  name: 'government-instrument',
+  cue: /government['’]s /i,
+  example: "The government's new Compute Roadmap serves the UK's priorities.",
+  apply(frame) {
+    const out: FactDraft[] = [];
+    for (const m of frame.masked.matchAll(GOVERNMENTS)) {
+      const reg = at(frame, m[2]);
+      if (!reg || reg.label !== 'Regulation') continue;
+      const nations = [...new Set(frame.mentions.filter((x) => x.label === 'Nation' && !x.place).map((x) => x.id))];
+      const named = at(frame, m[1]);
+      const nation = named?.label === 'Nation' ? named : nations.length === 1 ? frame.mentions.find((x) => x.id === nations[0]) : undefined;
+      if (nation) out.push({ rel: 'ENACTED_BY', subject: reg, object: nation, confidence: 0.65 });
     }
     return out;
   },

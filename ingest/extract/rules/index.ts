@@ -5,7 +5,7 @@ import { cloudCommitment } from './cloud-commitment.js';
 import { dealWith } from './deal-with.js';
 import { derivedFrom } from './derived-from.js';
 import { developedBy } from './developed-by.js';
-import { enactedBy } from './enacted-by.js';
+import { enactedBy, governmentInstrument } from './enacted-by.js';
 import { fabricatedBy } from './fabricated-by.js';
 import { headquarteredIn } from './headquartered-in.js';
 import { investsIn } from './invests-in.js';
@@ -48,6 +48,7 @@ export const RULES: readonly RelationRule[] = [
   programme,
   namedDeal,
   enactedBy,
+  governmentInstrument,
   restriction,
   nationalRegime,
   listing,
