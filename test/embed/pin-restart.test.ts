@@ -43,6 +43,8 @@ describe('a pinned embed', () => {
     let s = await start();
     await writeFixture(store!);
     const v = String((await store!.readAll()).version);
+    // the server serves the version it has caught up with: publish once it has
+    for (let i = 0; i < 50 && (await bytes(`${s.url}/embed/map.svg?focus=chip:test-h20&width=375`)).version !== v; i++) await new Promise((r) => setTimeout(r, 100));
     const paths = ['/embed/map?focus=chip:test-h20', '/embed/map.svg?focus=chip:test-h20&width=375', '/embed/map.png?focus=chip:test-h20&scale=1', '/embed/map?focus=deployment:test-bank&theme=dark'];
     const published = new Map<string, Buffer>();
     for (const p of paths) {
