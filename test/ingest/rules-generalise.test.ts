@@ -126,6 +126,13 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   { rule: 'trained-on', text: 'Llama 4 was fine-tuned on 64 NVIDIA H100 GPUs.', expect: ['TRAINED_ON Llama 4 -> NVIDIA H100'] },
   { rule: 'trained-on', text: 'Llama 4 was compared on 64 benchmarks with NVIDIA H100 results.', expect: [], not: ['TRAINED_ON'] },
   { rule: 'runs-on', text: 'DeepSeek-V4 runs inference meaningfully on 8×H20 clusters.', expect: ['RUNS_ON DeepSeek-V4 -> NVIDIA H20'] },
+  // an agency's controls are its nation's regime
+  {
+    rule: 'national-regime',
+    text: 'The Commerce Department said its export controls restrict Russia and Iran.',
+    expect: ['ENACTED_BY US export controls -> US Department of Commerce', 'APPLIES_TO US export controls -> Russia'],
+  },
+  { rule: 'national-regime', text: "Nvidia's export controls team met analysts.", expect: [], not: ['ENACTED_BY'] },
   // a government's instrument is its nation's
   { rule: 'government-instrument', text: "The government's new Compute Roadmap serves the UK's research priorities.", expect: ['ENACTED_BY Compute Roadmap -> United Kingdom'] },
   { rule: 'government-instrument', text: "The Japanese government's Semiconductor Strategy was revised.", expect: ['ENACTED_BY Semiconductor Strategy -> Japan'] },

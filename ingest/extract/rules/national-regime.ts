@@ -1,7 +1,16 @@
 // A nation's standing regime named by its noun: "the US export control regime", "American chip
 // export controls", "US sanctions on Huawei". Gives a Regulation "<nation> export controls" (or
 // sanctions) with ENACTED_BY, and APPLIES_TO for a target named right after "on", "against" or "to".
-import { E, at, allowed, pattern, type FactDraft, type Mention, type NewEntity, type RelationRule } from '../frame.js';
+import { E, at, allowed, knownMention, pattern, type FactDraft, type Mention, type NewEntity, type RelationRule } from '../frame.js';
+import { LEXICON } from '../lexicon.js';
+
+// nations by ISO code, for an agency's home
+const NATIONS = new Map(
+  LEXICON.filter((e) => e.label === 'Nation' && typeof e.props?.iso === 'string').map((e) => [
+    String(e.props!.iso),
+    { label: e.label, name: e.name, id: e.id, aliases: e.aliases ?? [], props: e.props ?? {} },
+  ]),
+);
 
 /** How a nation is named in its regime's name: a one-word name as it is ("China"), else its short code ("US", "UK", "EU"). */
 function shortName(nation: Mention): string {
@@ -19,6 +28,11 @@ export function regimeOf(nation: Mention, sanctions: boolean): NewEntity {
 
 const RE = pattern(`${E} (?:(?:chip|semiconductor|technology|AI) )?(export[- ]control(?:s| regime| rules)?|sanctions(?: regime)?)(?: (?:on|against|targeting) (?:[a-z-]+ ){0,2}?${E})?`);
 
+// an agency's controls are its nation's regime: "⟨BIS⟩'s export controls", "⟨BIS⟩ reported its export controls restrict the ⟨PRC⟩"
+const AGENCY = pattern(
+  `${E}(?:['’]s|,? (?:[a-z-]+ ){0,4}?its) (?:(?:new |current |chip |semiconductor |technology |AI )*)(export[- ]controls?|sanctions)(?: (?:restrict|target|curb|limit|cover|apply to|deny|block)\\w* (?:the )?${E})?`,
+);
+
 export const nationalRegime: RelationRule = {
   name: 'national-regime',
   cue: /export[- ]control|sanctions/i,
@@ -34,6 +48,17 @@ export const nationalRegime: RelationRule = {
       out.push({ rel: 'ENACTED_BY', subject: reg, object: nation, confidence: 0.6 });
       const target = at(frame, m[3]);
       if (target && target !== nation && allowed('APPLIES_TO', 'Regulation', target.label))
+        out.push({ rel: 'APPLIES_TO', subject: reg, object: target, props: { effect: sanctions ? 'sanction' : 'restriction' }, confidence: 0.6 });
+    }
+    for (const m of frame.masked.matchAll(AGENCY)) {
+      const agency = at(frame, m[1]);
+      const home = agency?.country ? NATIONS.get(agency.country) : undefined;
+      if (!agency || agency.label !== 'Organization' || agency.props.kind !== 'agency' || !home) continue;
+      const sanctions = m[2]!.startsWith('sanctions');
+      const reg = regimeOf(knownMention(home, 0.9), sanctions);
+      out.push({ rel: 'ENACTED_BY', subject: reg, object: agency, confidence: 0.6 });
+      const target = at(frame, m[3]);
+      if (target && target.label === 'Nation' && target.id !== home.id)
         out.push({ rel: 'APPLIES_TO', subject: reg, object: target, props: { effect: sanctions ? 'sanction' : 'restriction' }, confidence: 0.6 });
     }
     return out;
