@@ -585,6 +585,10 @@ export const DOMAIN: DomainSpec = {
       "location": false,
       "control": false,
       "symmetric": false,
+      "filterNames": {
+        "out": "appliesTo",
+        "in": "regulatedBy"
+      },
       "substitution": false,
       "restricts": {
         "property": "effect",
@@ -610,6 +614,10 @@ export const DOMAIN: DomainSpec = {
       "location": false,
       "control": false,
       "symmetric": false,
+      "filterNames": {
+        "out": "availableOn",
+        "in": "offers"
+      },
       "substitution": false
     },
     {
@@ -641,6 +649,10 @@ export const DOMAIN: DomainSpec = {
       "location": false,
       "control": false,
       "symmetric": false,
+      "filterNames": {
+        "out": "competesWith",
+        "in": "competitorOf"
+      },
       "substitution": false
     },
     {
@@ -670,6 +682,10 @@ export const DOMAIN: DomainSpec = {
       "location": false,
       "control": false,
       "symmetric": false,
+      "filterNames": {
+        "out": "covers",
+        "in": "coveredBy"
+      },
       "substitution": false
     },
     {
@@ -702,6 +718,10 @@ export const DOMAIN: DomainSpec = {
       "location": false,
       "control": false,
       "symmetric": false,
+      "filterNames": {
+        "out": "derivedFrom",
+        "in": "derivatives"
+      },
       "substitution": false,
       "dependency": {
         "dependent": "from",
@@ -757,6 +777,10 @@ export const DOMAIN: DomainSpec = {
       "location": false,
       "control": true,
       "symmetric": false,
+      "filterNames": {
+        "out": "designer",
+        "in": "designs"
+      },
       "substitution": false,
       "dependency": {
         "dependent": "from",
@@ -781,6 +805,10 @@ export const DOMAIN: DomainSpec = {
       "location": false,
       "control": true,
       "symmetric": false,
+      "filterNames": {
+        "out": "developer",
+        "in": "develops"
+      },
       "substitution": false,
       "dependency": {
         "dependent": "from",
@@ -805,6 +833,10 @@ export const DOMAIN: DomainSpec = {
       "location": false,
       "control": false,
       "symmetric": false,
+      "filterNames": {
+        "out": "issuer",
+        "in": "enacts"
+      },
       "substitution": false
     },
     {
@@ -834,6 +866,10 @@ export const DOMAIN: DomainSpec = {
       "location": false,
       "control": false,
       "symmetric": false,
+      "filterNames": {
+        "out": "equippedBy",
+        "in": "equips"
+      },
       "substitution": false,
       "dependency": {
         "dependent": "from",
@@ -873,6 +909,10 @@ export const DOMAIN: DomainSpec = {
       "location": false,
       "control": false,
       "symmetric": false,
+      "filterNames": {
+        "out": "foundry",
+        "in": "fabricates"
+      },
       "substitution": false,
       "dependency": {
         "dependent": "from",
@@ -901,6 +941,10 @@ export const DOMAIN: DomainSpec = {
       "location": false,
       "control": false,
       "symmetric": false,
+      "filterNames": {
+        "out": "headquarters",
+        "in": "headquartersOf"
+      },
       "substitution": false
     },
     {
@@ -933,6 +977,10 @@ export const DOMAIN: DomainSpec = {
       "location": false,
       "control": false,
       "symmetric": false,
+      "filterNames": {
+        "out": "host",
+        "in": "hosts"
+      },
       "substitution": false,
       "dependency": {
         "dependent": "from",
@@ -971,6 +1019,10 @@ export const DOMAIN: DomainSpec = {
       "location": false,
       "control": false,
       "symmetric": false,
+      "filterNames": {
+        "out": "investsIn",
+        "in": "investors"
+      },
       "substitution": false
     },
     {
@@ -998,6 +1050,10 @@ export const DOMAIN: DomainSpec = {
       "location": true,
       "control": false,
       "symmetric": false,
+      "filterNames": {
+        "out": "location",
+        "in": "locationOf"
+      },
       "substitution": false
     },
     {
@@ -1014,6 +1070,10 @@ export const DOMAIN: DomainSpec = {
       "location": false,
       "control": false,
       "symmetric": false,
+      "filterNames": {
+        "out": "memberOf",
+        "in": "members"
+      },
       "substitution": false
     },
     {
@@ -1034,6 +1094,10 @@ export const DOMAIN: DomainSpec = {
       "location": false,
       "control": true,
       "symmetric": false,
+      "filterNames": {
+        "out": "operator",
+        "in": "operates"
+      },
       "substitution": false
     },
     {
@@ -1063,6 +1127,10 @@ export const DOMAIN: DomainSpec = {
       "location": false,
       "control": false,
       "symmetric": false,
+      "filterNames": {
+        "out": "packager",
+        "in": "packages"
+      },
       "substitution": false,
       "dependency": {
         "dependent": "from",
@@ -1095,6 +1163,10 @@ export const DOMAIN: DomainSpec = {
       "location": false,
       "control": false,
       "symmetric": true,
+      "filterNames": {
+        "out": "partnersWith",
+        "in": "partnerOf"
+      },
       "substitution": false
     },
     {
@@ -1135,6 +1207,10 @@ export const DOMAIN: DomainSpec = {
       "location": false,
       "control": false,
       "symmetric": false,
+      "filterNames": {
+        "out": "partyTo",
+        "in": "parties"
+      },
       "substitution": false
     },
     {
@@ -1167,6 +1243,10 @@ export const DOMAIN: DomainSpec = {
       "location": false,
       "control": false,
       "symmetric": false,
+      "filterNames": {
+        "out": "runsOn",
+        "in": "runs"
+      },
       "substitution": false,
       "dependency": {
         "dependent": "from",
@@ -1197,6 +1277,10 @@ export const DOMAIN: DomainSpec = {
       "location": false,
       "control": true,
       "symmetric": false,
+      "filterNames": {
+        "out": "parent",
+        "in": "subsidiaries"
+      },
       "substitution": false
     },
     {
@@ -1226,6 +1310,10 @@ export const DOMAIN: DomainSpec = {
       "location": false,
       "control": false,
       "symmetric": true,
+      "filterNames": {
+        "out": "substitutes",
+        "in": "substitutedBy"
+      },
       "substitution": true
     },
     {
@@ -1251,6 +1339,10 @@ export const DOMAIN: DomainSpec = {
       "location": false,
       "control": false,
       "symmetric": false,
+      "filterNames": {
+        "out": "trainedOn",
+        "in": "trains"
+      },
       "substitution": false,
       "dependency": {
         "dependent": "from",
@@ -1281,6 +1373,10 @@ export const DOMAIN: DomainSpec = {
       "location": false,
       "control": false,
       "symmetric": false,
+      "filterNames": {
+        "out": "usesMemory",
+        "in": "memoryOf"
+      },
       "substitution": false,
       "dependency": {
         "dependent": "from",
@@ -1318,6 +1414,10 @@ export const DOMAIN: DomainSpec = {
       "location": false,
       "control": false,
       "symmetric": false,
+      "filterNames": {
+        "out": "usesModel",
+        "in": "usedBy"
+      },
       "substitution": false,
       "dependency": {
         "dependent": "from",
