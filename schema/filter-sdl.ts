@@ -101,7 +101,7 @@ function commonLines(self: string): string[] {
 }
 
 const nationLine = `  "Falls under a nation matching this through a jurisdiction relation (where it is located or headquartered)."\n  nation: NationWhere`;
-const exportLine = `  "True when a regulation in force bans or licenses it for some destination (through a relation that restricts, e.g. APPLIES_TO with effect ban or license_required)."\n  exportControlled: Boolean`;
+const exportLine = `  "True when a regulation in force bans it or requires a licence for it (a relation that restricts: APPLIES_TO with effect ban or license_required); a classification text or a proposed rule does not count."\n  exportControlled: Boolean`;
 
 function labelBlock(domain: DomainSpec, l: LabelSpec): string {
   const self = `${l.label}Where`;

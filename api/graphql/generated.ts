@@ -2,7 +2,7 @@
 /* eslint-disable */
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { EntityRecord, RelationRecord, ClaimRecord } from '../../schema/records.js';
-import type { EntityConnection, EntityEdge, SearchHitModel, SubgraphModel, PathModel, PathStepModel, ExposureModel, LayerExposureModel, ExposureItemModel, ScenarioResultModel, ImpactModel, CauseModel, MitigationModel, StatusChangeModel } from './models.js';
+import type { EntityConnection, EntityEdge, RelationConnectionModel, RelationEdgeModel, NodeModel, SearchHitModel, SubgraphModel, PathModel, PathStepModel, ExposureModel, LayerExposureModel, ExposureItemModel, ScenarioResultModel, ImpactModel, CauseModel, MitigationModel, StatusChangeModel } from './models.js';
 import type { Scenario } from '../../scenarios/scenario-file.js';
 import type { Step } from '../../scenarios/causes.js';
 import type { ChokepointRow } from '../../scenarios/chokepoints.js';
@@ -37,6 +37,12 @@ export type AddClaimInput = {
   validTo?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** Conditions on a flag (an absent flag counts as false). */
+export type BooleanFilter = {
+  /** Equal to this value. */
+  eq?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
 /** A causal chain: the shock that starts it, the entity that shock names, and the relations from there to the deployment. */
 export type Cause = {
   __typename?: 'Cause';
@@ -64,12 +70,15 @@ export type CauseStep = {
 };
 
 /** An AI accelerator or a memory part (GPU, TPU, NPU, HBM stack). */
-export type Chip = Entity & {
+export type Chip = Entity & Node & {
   __typename?: 'Chip';
+  /** Other names it is known by (search and filters match them). */
   aliases: Array<Scalars['String']['output']>;
+  /** A short description. */
   description?: Maybe<Scalars['String']['output']>;
   /** Export-control classification, e.g. ECCN 3A090, or a regime name. */
   exportClass?: Maybe<Scalars['String']['output']>;
+  /** The global id (chip:...); node(id:) fetches it. */
   id: Scalars['ID']['output'];
   /** What kind of part this is. */
   kind?: Maybe<Scalars['String']['output']>;
@@ -77,15 +86,19 @@ export type Chip = Entity & {
   memory?: Maybe<Scalars['String']['output']>;
   /** On-package memory in GB. */
   memoryGb?: Maybe<Scalars['Float']['output']>;
+  /** The name the graph knows it by. */
   name: Scalars['String']['output'];
   /** Manufacturing process, e.g. TSMC N4, SMIC N+2. */
   processNode?: Maybe<Scalars['String']['output']>;
-  /** Relations of this entity, optionally filtered by direction and type, valid at asOf. */
+  /** Relations of this entity, filtered by direction, type, validity at asOf and where, in orderBy's order (by id when none). */
   relations: Array<Relation>;
+  /** The same relations as a Relay connection: pages both ways (first/after, last/before) and a total count. */
+  relationsConnection: RelationConnection;
   /** Date of first shipment or announcement. */
   releaseDate?: Maybe<Scalars['Date']['output']>;
   /** The market the part is built for; a replacement must serve the same one (a data-centre accelerator for a data-centre accelerator). */
   segment?: Maybe<Scalars['String']['output']>;
+  /** The entity's type (CHIP). */
   type: EntityType;
 };
 
@@ -95,20 +108,136 @@ export type ChipRelationsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelationOrder>>;
   types?: InputMaybe<Array<RelationType>>;
+  where?: InputMaybe<RelationWhere>;
 };
 
+
+/** An AI accelerator or a memory part (GPU, TPU, NPU, HBM stack). */
+export type ChipRelationsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelationOrder>>;
+  types?: InputMaybe<Array<RelationType>>;
+  where?: InputMaybe<RelationWhere>;
+};
+
+/** A page of Chip (Relay connection). */
 export type ChipConnection = {
   __typename?: 'ChipConnection';
+  /** The items of the page, in the list's order. */
   edges: Array<ChipEdge>;
+  /** Where the page sits in the whole list. */
   pageInfo: PageInfo;
+  /** How many items match, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One Chip of a page, with its cursor. */
 export type ChipEdge = {
   __typename?: 'ChipEdge';
+  /** Opaque position of this item: pass it as after or before. */
   cursor: Scalars['String']['output'];
+  /** The Chip. */
   node: Chip;
+};
+
+/** One sort key of a list of Chip; ties are broken by id. */
+export type ChipOrder = {
+  /** ASC (the default) or DESC. */
+  direction?: InputMaybe<SortDirection>;
+  /** The field to order by (entities without a value come last). */
+  field: ChipOrderField;
+};
+
+/** What a list of Chip can be ordered by. */
+export type ChipOrderField =
+  /** Export-control classification, e.g. ECCN 3A090, or a regime name. */
+  | 'EXPORT_CLASS'
+  /** The id (code-point order). */
+  | 'ID'
+  /** What kind of part this is. */
+  | 'KIND'
+  /** On-package memory, e.g. 96 GB HBM3. */
+  | 'MEMORY'
+  /** On-package memory in GB. */
+  | 'MEMORY_GB'
+  /** The name, without case. */
+  | 'NAME'
+  /** Manufacturing process, e.g. TSMC N4, SMIC N+2. */
+  | 'PROCESS_NODE'
+  /** Date of first shipment or announcement. */
+  | 'RELEASE_DATE'
+  /** The market the part is built for; a replacement must serve the same one (a data-centre accelerator for a data-centre accelerator). */
+  | 'SEGMENT';
+
+/** Conditions on a Chip (fields together: all must hold; strings compare without case). */
+export type ChipWhere = {
+  /** Every one of these conditions holds. */
+  AND?: InputMaybe<Array<ChipWhere>>;
+  /** This condition does not hold. */
+  NOT?: InputMaybe<ChipWhere>;
+  /** At least one of these conditions holds. */
+  OR?: InputMaybe<Array<ChipWhere>>;
+  /** Some alias matches (compared without case). */
+  aliases?: InputMaybe<StringFilter>;
+  /** Has a COMPETES_WITH relation (valid at the list's asOf) to an entity matching this. */
+  competesWith?: InputMaybe<EntityWhere>;
+  /** Is the target of a COMPETES_WITH relation (valid at the list's asOf) from an entity matching this. */
+  competitorOf?: InputMaybe<EntityWhere>;
+  /** Is the target of a COVERS relation (valid at the list's asOf) from an entity matching this. */
+  coveredBy?: InputMaybe<DealWhere>;
+  /** The description, compared without case. */
+  description?: InputMaybe<StringFilter>;
+  /** Has a DESIGNED_BY relation (valid at the list's asOf) to an entity matching this. */
+  designer?: InputMaybe<EntityWhere>;
+  /** Export-control classification, e.g. ECCN 3A090, or a regime name. */
+  exportClass?: InputMaybe<StringFilter>;
+  /** True when a regulation in force bans or licenses it for some destination (through a relation that restricts, e.g. APPLIES_TO with effect ban or license_required). */
+  exportControlled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Has a FABRICATED_BY relation (valid at the list's asOf) to an entity matching this. */
+  foundry?: InputMaybe<OrganizationWhere>;
+  /** The entity's id. */
+  id?: InputMaybe<IdFilter>;
+  /** What kind of part this is. */
+  kind?: InputMaybe<StringFilter>;
+  /** On-package memory, e.g. 96 GB HBM3. */
+  memory?: InputMaybe<StringFilter>;
+  /** On-package memory in GB. */
+  memoryGb?: InputMaybe<FloatFilter>;
+  /** Is the target of a USES_MEMORY relation (valid at the list's asOf) from an entity matching this. */
+  memoryOf?: InputMaybe<ChipWhere>;
+  /** The name, compared without case. */
+  name?: InputMaybe<StringFilter>;
+  /** The name or some alias matches (compared without case). */
+  nameOrAlias?: InputMaybe<StringFilter>;
+  /** Has a PACKAGED_BY relation (valid at the list's asOf) to an entity matching this. */
+  packager?: InputMaybe<OrganizationWhere>;
+  /** Manufacturing process, e.g. TSMC N4, SMIC N+2. */
+  processNode?: InputMaybe<StringFilter>;
+  /** Is the target of a APPLIES_TO relation (valid at the list's asOf) from an entity matching this. */
+  regulatedBy?: InputMaybe<RegulationWhere>;
+  /** Some relation of the entity (either direction, valid at the list's asOf) matches this. */
+  relation?: InputMaybe<RelationWhere>;
+  /** Date of first shipment or announcement. */
+  releaseDate?: InputMaybe<DateFilter>;
+  /** Is the target of a RUNS_ON relation (valid at the list's asOf) from an entity matching this. */
+  runs?: InputMaybe<EntityWhere>;
+  /** The market the part is built for; a replacement must serve the same one (a data-centre accelerator for a data-centre accelerator). */
+  segment?: InputMaybe<StringFilter>;
+  /** Is the target of a SUBSTITUTES relation (valid at the list's asOf) from an entity matching this. */
+  substitutedBy?: InputMaybe<EntityWhere>;
+  /** Has a SUBSTITUTES relation (valid at the list's asOf) to an entity matching this. */
+  substitutes?: InputMaybe<EntityWhere>;
+  /** Is the target of a TRAINED_ON relation (valid at the list's asOf) from an entity matching this. */
+  trains?: InputMaybe<ModelWhere>;
+  /** Has a USES_MEMORY relation (valid at the list's asOf) to an entity matching this. */
+  usesMemory?: InputMaybe<ChipWhere>;
 };
 
 /** An entity ranked by how many deployments break if it fails as an outage fails it (itself and what it controls). */
@@ -132,20 +261,27 @@ export type ClaimResult = {
 };
 
 /** A cloud platform or AI compute service (hyperscaler, sovereign cloud, neocloud, model API platform). */
-export type Cloud = Entity & {
+export type Cloud = Entity & Node & {
   __typename?: 'Cloud';
+  /** Other names it is known by (search and filters match them). */
   aliases: Array<Scalars['String']['output']>;
+  /** A short description. */
   description?: Maybe<Scalars['String']['output']>;
+  /** The global id (cloud:...); node(id:) fetches it. */
   id: Scalars['ID']['output'];
   /** Kind of cloud. */
   kind?: Maybe<Scalars['String']['output']>;
+  /** The name the graph knows it by. */
   name: Scalars['String']['output'];
   /** Regions or sovereign offerings, e.g. eu-central-1, AWS European Sovereign Cloud. */
   regions?: Maybe<Array<Scalars['String']['output']>>;
-  /** Relations of this entity, optionally filtered by direction and type, valid at asOf. */
+  /** Relations of this entity, filtered by direction, type, validity at asOf and where, in orderBy's order (by id when none). */
   relations: Array<Relation>;
+  /** The same relations as a Relay connection: pages both ways (first/after, last/before) and a total count. */
+  relationsConnection: RelationConnection;
   /** Whether it is offered as a sovereign cloud (operated and controlled inside one jurisdiction). */
   sovereign?: Maybe<Scalars['Boolean']['output']>;
+  /** The entity's type (CLOUD). */
   type: EntityType;
 };
 
@@ -155,41 +291,160 @@ export type CloudRelationsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelationOrder>>;
   types?: InputMaybe<Array<RelationType>>;
+  where?: InputMaybe<RelationWhere>;
 };
 
+
+/** A cloud platform or AI compute service (hyperscaler, sovereign cloud, neocloud, model API platform). */
+export type CloudRelationsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelationOrder>>;
+  types?: InputMaybe<Array<RelationType>>;
+  where?: InputMaybe<RelationWhere>;
+};
+
+/** A page of Cloud (Relay connection). */
 export type CloudConnection = {
   __typename?: 'CloudConnection';
+  /** The items of the page, in the list's order. */
   edges: Array<CloudEdge>;
+  /** Where the page sits in the whole list. */
   pageInfo: PageInfo;
+  /** How many items match, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One Cloud of a page, with its cursor. */
 export type CloudEdge = {
   __typename?: 'CloudEdge';
+  /** Opaque position of this item: pass it as after or before. */
   cursor: Scalars['String']['output'];
+  /** The Cloud. */
   node: Cloud;
 };
 
+/** One sort key of a list of Cloud; ties are broken by id. */
+export type CloudOrder = {
+  /** ASC (the default) or DESC. */
+  direction?: InputMaybe<SortDirection>;
+  /** The field to order by (entities without a value come last). */
+  field: CloudOrderField;
+};
+
+/** What a list of Cloud can be ordered by. */
+export type CloudOrderField =
+  /** The id (code-point order). */
+  | 'ID'
+  /** Kind of cloud. */
+  | 'KIND'
+  /** The name, without case. */
+  | 'NAME'
+  /** Whether it is offered as a sovereign cloud (operated and controlled inside one jurisdiction). */
+  | 'SOVEREIGN';
+
+/** Conditions on a Cloud (fields together: all must hold; strings compare without case). */
+export type CloudWhere = {
+  /** Every one of these conditions holds. */
+  AND?: InputMaybe<Array<CloudWhere>>;
+  /** This condition does not hold. */
+  NOT?: InputMaybe<CloudWhere>;
+  /** At least one of these conditions holds. */
+  OR?: InputMaybe<Array<CloudWhere>>;
+  /** Some alias matches (compared without case). */
+  aliases?: InputMaybe<StringFilter>;
+  /** Has a COMPETES_WITH relation (valid at the list's asOf) to an entity matching this. */
+  competesWith?: InputMaybe<EntityWhere>;
+  /** Is the target of a COMPETES_WITH relation (valid at the list's asOf) from an entity matching this. */
+  competitorOf?: InputMaybe<EntityWhere>;
+  /** Is the target of a COVERS relation (valid at the list's asOf) from an entity matching this. */
+  coveredBy?: InputMaybe<DealWhere>;
+  /** The description, compared without case. */
+  description?: InputMaybe<StringFilter>;
+  /** True when a regulation in force bans or licenses it for some destination (through a relation that restricts, e.g. APPLIES_TO with effect ban or license_required). */
+  exportControlled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Has a HEADQUARTERED_IN relation (valid at the list's asOf) to an entity matching this. */
+  headquarters?: InputMaybe<NationWhere>;
+  /** Has a HOSTED_ON relation (valid at the list's asOf) to an entity matching this. */
+  host?: InputMaybe<EntityWhere>;
+  /** Is the target of a HOSTED_ON relation (valid at the list's asOf) from an entity matching this. */
+  hosts?: InputMaybe<EntityWhere>;
+  /** The entity's id. */
+  id?: InputMaybe<IdFilter>;
+  /** Is the target of a INVESTS_IN relation (valid at the list's asOf) from an entity matching this. */
+  investors?: InputMaybe<EntityWhere>;
+  /** Kind of cloud. */
+  kind?: InputMaybe<StringFilter>;
+  /** Has a LOCATED_IN relation (valid at the list's asOf) to an entity matching this. */
+  location?: InputMaybe<NationWhere>;
+  /** The name, compared without case. */
+  name?: InputMaybe<StringFilter>;
+  /** The name or some alias matches (compared without case). */
+  nameOrAlias?: InputMaybe<StringFilter>;
+  /** Falls under a nation matching this through a jurisdiction relation (where it is located or headquartered). */
+  nation?: InputMaybe<NationWhere>;
+  /** Is the target of a AVAILABLE_ON relation (valid at the list's asOf) from an entity matching this. */
+  offers?: InputMaybe<ModelWhere>;
+  /** Has a OPERATED_BY relation (valid at the list's asOf) to an entity matching this. */
+  operator?: InputMaybe<EntityWhere>;
+  /** Has a SUBSIDIARY_OF relation (valid at the list's asOf) to an entity matching this. */
+  parent?: InputMaybe<EntityWhere>;
+  /** Is the target of a PARTNERS_WITH relation (valid at the list's asOf) from an entity matching this. */
+  partnerOf?: InputMaybe<EntityWhere>;
+  /** Has a PARTNERS_WITH relation (valid at the list's asOf) to an entity matching this. */
+  partnersWith?: InputMaybe<EntityWhere>;
+  /** Has a PARTY_TO relation (valid at the list's asOf) to an entity matching this. */
+  partyTo?: InputMaybe<DealWhere>;
+  /** Regions or sovereign offerings, e.g. eu-central-1, AWS European Sovereign Cloud. (some item matches) */
+  regions?: InputMaybe<StringFilter>;
+  /** Is the target of a APPLIES_TO relation (valid at the list's asOf) from an entity matching this. */
+  regulatedBy?: InputMaybe<RegulationWhere>;
+  /** Some relation of the entity (either direction, valid at the list's asOf) matches this. */
+  relation?: InputMaybe<RelationWhere>;
+  /** Has a RUNS_ON relation (valid at the list's asOf) to an entity matching this. */
+  runsOn?: InputMaybe<ChipWhere>;
+  /** Whether it is offered as a sovereign cloud (operated and controlled inside one jurisdiction). */
+  sovereign?: InputMaybe<BooleanFilter>;
+  /** Is the target of a SUBSTITUTES relation (valid at the list's asOf) from an entity matching this. */
+  substitutedBy?: InputMaybe<EntityWhere>;
+  /** Has a SUBSTITUTES relation (valid at the list's asOf) to an entity matching this. */
+  substitutes?: InputMaybe<EntityWhere>;
+  /** Is the target of a TRAINED_ON relation (valid at the list's asOf) from an entity matching this. */
+  trains?: InputMaybe<ModelWhere>;
+};
+
 /** A physical data centre or campus. */
-export type DataCenter = Entity & {
+export type DataCenter = Entity & Node & {
   __typename?: 'DataCenter';
   /** Who may run workloads there; a restricted site (a classified or military machine) is no host for anyone else, and a replacement host must offer the same access. */
   access?: Maybe<Scalars['String']['output']>;
+  /** Other names it is known by (search and filters match them). */
   aliases: Array<Scalars['String']['output']>;
   /** City or site. */
   city?: Maybe<Scalars['String']['output']>;
+  /** A short description. */
   description?: Maybe<Scalars['String']['output']>;
   /** Number of accelerators installed or planned. */
   gpuCount?: Maybe<Scalars['Int']['output']>;
+  /** The global id (dc:...); node(id:) fetches it. */
   id: Scalars['ID']['output'];
+  /** The name the graph knows it by. */
   name: Scalars['String']['output'];
   /** Power capacity in megawatts. */
   powerMw?: Maybe<Scalars['Float']['output']>;
-  /** Relations of this entity, optionally filtered by direction and type, valid at asOf. */
+  /** Relations of this entity, filtered by direction, type, validity at asOf and where, in orderBy's order (by id when none). */
   relations: Array<Relation>;
+  /** The same relations as a Relay connection: pages both ways (first/after, last/before) and a total count. */
+  relationsConnection: RelationConnection;
   /** Operating status. */
   status?: Maybe<Scalars['String']['output']>;
+  /** The entity's type (DATA_CENTER). */
   type: EntityType;
 };
 
@@ -199,20 +454,140 @@ export type DataCenterRelationsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelationOrder>>;
   types?: InputMaybe<Array<RelationType>>;
+  where?: InputMaybe<RelationWhere>;
 };
 
+
+/** A physical data centre or campus. */
+export type DataCenterRelationsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelationOrder>>;
+  types?: InputMaybe<Array<RelationType>>;
+  where?: InputMaybe<RelationWhere>;
+};
+
+/** A page of DataCenter (Relay connection). */
 export type DataCenterConnection = {
   __typename?: 'DataCenterConnection';
+  /** The items of the page, in the list's order. */
   edges: Array<DataCenterEdge>;
+  /** Where the page sits in the whole list. */
   pageInfo: PageInfo;
+  /** How many items match, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One DataCenter of a page, with its cursor. */
 export type DataCenterEdge = {
   __typename?: 'DataCenterEdge';
+  /** Opaque position of this item: pass it as after or before. */
   cursor: Scalars['String']['output'];
+  /** The DataCenter. */
   node: DataCenter;
+};
+
+/** One sort key of a list of DataCenter; ties are broken by id. */
+export type DataCenterOrder = {
+  /** ASC (the default) or DESC. */
+  direction?: InputMaybe<SortDirection>;
+  /** The field to order by (entities without a value come last). */
+  field: DataCenterOrderField;
+};
+
+/** What a list of DataCenter can be ordered by. */
+export type DataCenterOrderField =
+  /** Who may run workloads there; a restricted site (a classified or military machine) is no host for anyone else, and a replacement host must offer the same access. */
+  | 'ACCESS'
+  /** City or site. */
+  | 'CITY'
+  /** Number of accelerators installed or planned. */
+  | 'GPU_COUNT'
+  /** The id (code-point order). */
+  | 'ID'
+  /** The name, without case. */
+  | 'NAME'
+  /** Power capacity in megawatts. */
+  | 'POWER_MW'
+  /** Operating status. */
+  | 'STATUS';
+
+/** Conditions on a DataCenter (fields together: all must hold; strings compare without case). */
+export type DataCenterWhere = {
+  /** Every one of these conditions holds. */
+  AND?: InputMaybe<Array<DataCenterWhere>>;
+  /** This condition does not hold. */
+  NOT?: InputMaybe<DataCenterWhere>;
+  /** At least one of these conditions holds. */
+  OR?: InputMaybe<Array<DataCenterWhere>>;
+  /** Who may run workloads there; a restricted site (a classified or military machine) is no host for anyone else, and a replacement host must offer the same access. */
+  access?: InputMaybe<StringFilter>;
+  /** Some alias matches (compared without case). */
+  aliases?: InputMaybe<StringFilter>;
+  /** City or site. */
+  city?: InputMaybe<StringFilter>;
+  /** Is the target of a COVERS relation (valid at the list's asOf) from an entity matching this. */
+  coveredBy?: InputMaybe<DealWhere>;
+  /** The description, compared without case. */
+  description?: InputMaybe<StringFilter>;
+  /** True when a regulation in force bans or licenses it for some destination (through a relation that restricts, e.g. APPLIES_TO with effect ban or license_required). */
+  exportControlled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Number of accelerators installed or planned. */
+  gpuCount?: InputMaybe<IntFilter>;
+  /** Is the target of a HOSTED_ON relation (valid at the list's asOf) from an entity matching this. */
+  hosts?: InputMaybe<EntityWhere>;
+  /** The entity's id. */
+  id?: InputMaybe<IdFilter>;
+  /** Is the target of a INVESTS_IN relation (valid at the list's asOf) from an entity matching this. */
+  investors?: InputMaybe<EntityWhere>;
+  /** Has a LOCATED_IN relation (valid at the list's asOf) to an entity matching this. */
+  location?: InputMaybe<NationWhere>;
+  /** The name, compared without case. */
+  name?: InputMaybe<StringFilter>;
+  /** The name or some alias matches (compared without case). */
+  nameOrAlias?: InputMaybe<StringFilter>;
+  /** Falls under a nation matching this through a jurisdiction relation (where it is located or headquartered). */
+  nation?: InputMaybe<NationWhere>;
+  /** Has a OPERATED_BY relation (valid at the list's asOf) to an entity matching this. */
+  operator?: InputMaybe<EntityWhere>;
+  /** Power capacity in megawatts. */
+  powerMw?: InputMaybe<FloatFilter>;
+  /** Is the target of a APPLIES_TO relation (valid at the list's asOf) from an entity matching this. */
+  regulatedBy?: InputMaybe<RegulationWhere>;
+  /** Some relation of the entity (either direction, valid at the list's asOf) matches this. */
+  relation?: InputMaybe<RelationWhere>;
+  /** Has a RUNS_ON relation (valid at the list's asOf) to an entity matching this. */
+  runsOn?: InputMaybe<ChipWhere>;
+  /** Operating status. */
+  status?: InputMaybe<StringFilter>;
+  /** Is the target of a SUBSTITUTES relation (valid at the list's asOf) from an entity matching this. */
+  substitutedBy?: InputMaybe<EntityWhere>;
+  /** Has a SUBSTITUTES relation (valid at the list's asOf) to an entity matching this. */
+  substitutes?: InputMaybe<EntityWhere>;
+  /** Is the target of a TRAINED_ON relation (valid at the list's asOf) from an entity matching this. */
+  trains?: InputMaybe<ModelWhere>;
+};
+
+/** Conditions on a date (a date-time compares by its day). */
+export type DateFilter = {
+  /** On this day. */
+  eq?: InputMaybe<Scalars['Date']['input']>;
+  /** true: has a date; false: has none. */
+  exists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** After this day. */
+  gt?: InputMaybe<Scalars['Date']['input']>;
+  /** On or after this day. */
+  gte?: InputMaybe<Scalars['Date']['input']>;
+  /** Before this day. */
+  lt?: InputMaybe<Scalars['Date']['input']>;
+  /** On or before this day. */
+  lte?: InputMaybe<Scalars['Date']['input']>;
 };
 
 /** An input that failed, with a named reason (ssrf_blocked, timeout, too_large, http_status, parse_error, ...). */
@@ -227,8 +602,9 @@ export type DeadLetter = {
 };
 
 /** An investment, procurement, partnership or funding agreement; parties link to it with PARTY_TO and a role. */
-export type Deal = Entity & {
+export type Deal = Entity & Node & {
   __typename?: 'Deal';
+  /** Other names it is known by (search and filters match them). */
   aliases: Array<Scalars['String']['output']>;
   /** Amount in the original currency (units, not millions). */
   amount?: Maybe<Scalars['Float']['output']>;
@@ -238,15 +614,21 @@ export type Deal = Entity & {
   currency?: Maybe<Scalars['String']['output']>;
   /** Date the deal was announced or signed. */
   date?: Maybe<Scalars['Date']['output']>;
+  /** A short description. */
   description?: Maybe<Scalars['String']['output']>;
   /** Date of the exchange rate used for amountUsd. */
   fxRateDate?: Maybe<Scalars['Date']['output']>;
+  /** The global id (deal:...); node(id:) fetches it. */
   id: Scalars['ID']['output'];
   /** Kind of deal. */
   kind?: Maybe<Scalars['String']['output']>;
+  /** The name the graph knows it by. */
   name: Scalars['String']['output'];
-  /** Relations of this entity, optionally filtered by direction and type, valid at asOf. */
+  /** Relations of this entity, filtered by direction, type, validity at asOf and where, in orderBy's order (by id when none). */
   relations: Array<Relation>;
+  /** The same relations as a Relay connection: pages both ways (first/after, last/before) and a total count. */
+  relationsConnection: RelationConnection;
+  /** The entity's type (DEAL). */
   type: EntityType;
 };
 
@@ -256,37 +638,132 @@ export type DealRelationsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelationOrder>>;
   types?: InputMaybe<Array<RelationType>>;
+  where?: InputMaybe<RelationWhere>;
 };
 
+
+/** An investment, procurement, partnership or funding agreement; parties link to it with PARTY_TO and a role. */
+export type DealRelationsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelationOrder>>;
+  types?: InputMaybe<Array<RelationType>>;
+  where?: InputMaybe<RelationWhere>;
+};
+
+/** A page of Deal (Relay connection). */
 export type DealConnection = {
   __typename?: 'DealConnection';
+  /** The items of the page, in the list's order. */
   edges: Array<DealEdge>;
+  /** Where the page sits in the whole list. */
   pageInfo: PageInfo;
+  /** How many items match, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One Deal of a page, with its cursor. */
 export type DealEdge = {
   __typename?: 'DealEdge';
+  /** Opaque position of this item: pass it as after or before. */
   cursor: Scalars['String']['output'];
+  /** The Deal. */
   node: Deal;
 };
 
+/** One sort key of a list of Deal; ties are broken by id. */
+export type DealOrder = {
+  /** ASC (the default) or DESC. */
+  direction?: InputMaybe<SortDirection>;
+  /** The field to order by (entities without a value come last). */
+  field: DealOrderField;
+};
+
+/** What a list of Deal can be ordered by. */
+export type DealOrderField =
+  /** Amount in the original currency (units, not millions). */
+  | 'AMOUNT'
+  /** Amount converted to US dollars with the documented rate table. */
+  | 'AMOUNT_USD'
+  /** ISO 4217 currency code of amount. */
+  | 'CURRENCY'
+  /** Date the deal was announced or signed. */
+  | 'DATE'
+  /** Date of the exchange rate used for amountUsd. */
+  | 'FX_RATE_DATE'
+  /** The id (code-point order). */
+  | 'ID'
+  /** Kind of deal. */
+  | 'KIND'
+  /** The name, without case. */
+  | 'NAME';
+
+/** Conditions on a Deal (fields together: all must hold; strings compare without case). */
+export type DealWhere = {
+  /** Every one of these conditions holds. */
+  AND?: InputMaybe<Array<DealWhere>>;
+  /** This condition does not hold. */
+  NOT?: InputMaybe<DealWhere>;
+  /** At least one of these conditions holds. */
+  OR?: InputMaybe<Array<DealWhere>>;
+  /** Some alias matches (compared without case). */
+  aliases?: InputMaybe<StringFilter>;
+  /** Amount in the original currency (units, not millions). */
+  amount?: InputMaybe<FloatFilter>;
+  /** Amount converted to US dollars with the documented rate table. */
+  amountUsd?: InputMaybe<FloatFilter>;
+  /** Has a COVERS relation (valid at the list's asOf) to an entity matching this. */
+  covers?: InputMaybe<EntityWhere>;
+  /** ISO 4217 currency code of amount. */
+  currency?: InputMaybe<StringFilter>;
+  /** Date the deal was announced or signed. */
+  date?: InputMaybe<DateFilter>;
+  /** The description, compared without case. */
+  description?: InputMaybe<StringFilter>;
+  /** Date of the exchange rate used for amountUsd. */
+  fxRateDate?: InputMaybe<DateFilter>;
+  /** The entity's id. */
+  id?: InputMaybe<IdFilter>;
+  /** Kind of deal. */
+  kind?: InputMaybe<StringFilter>;
+  /** The name, compared without case. */
+  name?: InputMaybe<StringFilter>;
+  /** The name or some alias matches (compared without case). */
+  nameOrAlias?: InputMaybe<StringFilter>;
+  /** Is the target of a PARTY_TO relation (valid at the list's asOf) from an entity matching this. */
+  parties?: InputMaybe<EntityWhere>;
+  /** Some relation of the entity (either direction, valid at the list's asOf) matches this. */
+  relation?: InputMaybe<RelationWhere>;
+};
+
 /** A concrete use of AI by an operator in a place (a ministry assistant, a bank's chatbot, a national model service). Scenarios judge deployments. */
-export type Deployment = Entity & {
+export type Deployment = Entity & Node & {
   __typename?: 'Deployment';
+  /** Other names it is known by (search and filters match them). */
   aliases: Array<Scalars['String']['output']>;
   /** Classes of data the deployment processes. */
   dataClasses: Array<Scalars['String']['output']>;
+  /** A short description. */
   description?: Maybe<Scalars['String']['output']>;
+  /** The global id (deployment:...); node(id:) fetches it. */
   id: Scalars['ID']['output'];
+  /** The name the graph knows it by. */
   name: Scalars['String']['output'];
-  /** Relations of this entity, optionally filtered by direction and type, valid at asOf. */
+  /** Relations of this entity, filtered by direction, type, validity at asOf and where, in orderBy's order (by id when none). */
   relations: Array<Relation>;
+  /** The same relations as a Relay connection: pages both ways (first/after, last/before) and a total count. */
+  relationsConnection: RelationConnection;
   /** Sector, e.g. government, defense, finance, health, research, consumer. */
   sector?: Maybe<Scalars['String']['output']>;
   /** Whether it runs today. */
   status?: Maybe<Scalars['String']['output']>;
+  /** The entity's type (DEPLOYMENT). */
   type: EntityType;
 };
 
@@ -296,20 +773,108 @@ export type DeploymentRelationsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelationOrder>>;
   types?: InputMaybe<Array<RelationType>>;
+  where?: InputMaybe<RelationWhere>;
 };
 
+
+/** A concrete use of AI by an operator in a place (a ministry assistant, a bank's chatbot, a national model service). Scenarios judge deployments. */
+export type DeploymentRelationsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelationOrder>>;
+  types?: InputMaybe<Array<RelationType>>;
+  where?: InputMaybe<RelationWhere>;
+};
+
+/** A page of Deployment (Relay connection). */
 export type DeploymentConnection = {
   __typename?: 'DeploymentConnection';
+  /** The items of the page, in the list's order. */
   edges: Array<DeploymentEdge>;
+  /** Where the page sits in the whole list. */
   pageInfo: PageInfo;
+  /** How many items match, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One Deployment of a page, with its cursor. */
 export type DeploymentEdge = {
   __typename?: 'DeploymentEdge';
+  /** Opaque position of this item: pass it as after or before. */
   cursor: Scalars['String']['output'];
+  /** The Deployment. */
   node: Deployment;
+};
+
+/** One sort key of a list of Deployment; ties are broken by id. */
+export type DeploymentOrder = {
+  /** ASC (the default) or DESC. */
+  direction?: InputMaybe<SortDirection>;
+  /** The field to order by (entities without a value come last). */
+  field: DeploymentOrderField;
+};
+
+/** What a list of Deployment can be ordered by. */
+export type DeploymentOrderField =
+  /** The id (code-point order). */
+  | 'ID'
+  /** The name, without case. */
+  | 'NAME'
+  /** Sector, e.g. government, defense, finance, health, research, consumer. */
+  | 'SECTOR'
+  /** Whether it runs today. */
+  | 'STATUS';
+
+/** Conditions on a Deployment (fields together: all must hold; strings compare without case). */
+export type DeploymentWhere = {
+  /** Every one of these conditions holds. */
+  AND?: InputMaybe<Array<DeploymentWhere>>;
+  /** This condition does not hold. */
+  NOT?: InputMaybe<DeploymentWhere>;
+  /** At least one of these conditions holds. */
+  OR?: InputMaybe<Array<DeploymentWhere>>;
+  /** Some alias matches (compared without case). */
+  aliases?: InputMaybe<StringFilter>;
+  /** Is the target of a COVERS relation (valid at the list's asOf) from an entity matching this. */
+  coveredBy?: InputMaybe<DealWhere>;
+  /** Classes of data the deployment processes. (some item matches) */
+  dataClasses?: InputMaybe<StringFilter>;
+  /** The description, compared without case. */
+  description?: InputMaybe<StringFilter>;
+  /** True when a regulation in force bans or licenses it for some destination (through a relation that restricts, e.g. APPLIES_TO with effect ban or license_required). */
+  exportControlled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Has a HOSTED_ON relation (valid at the list's asOf) to an entity matching this. */
+  host?: InputMaybe<EntityWhere>;
+  /** The entity's id. */
+  id?: InputMaybe<IdFilter>;
+  /** Has a LOCATED_IN relation (valid at the list's asOf) to an entity matching this. */
+  location?: InputMaybe<NationWhere>;
+  /** The name, compared without case. */
+  name?: InputMaybe<StringFilter>;
+  /** The name or some alias matches (compared without case). */
+  nameOrAlias?: InputMaybe<StringFilter>;
+  /** Falls under a nation matching this through a jurisdiction relation (where it is located or headquartered). */
+  nation?: InputMaybe<NationWhere>;
+  /** Has a OPERATED_BY relation (valid at the list's asOf) to an entity matching this. */
+  operator?: InputMaybe<EntityWhere>;
+  /** Is the target of a APPLIES_TO relation (valid at the list's asOf) from an entity matching this. */
+  regulatedBy?: InputMaybe<RegulationWhere>;
+  /** Some relation of the entity (either direction, valid at the list's asOf) matches this. */
+  relation?: InputMaybe<RelationWhere>;
+  /** Has a RUNS_ON relation (valid at the list's asOf) to an entity matching this. */
+  runsOn?: InputMaybe<ChipWhere>;
+  /** Sector, e.g. government, defense, finance, health, research, consumer. */
+  sector?: InputMaybe<StringFilter>;
+  /** Whether it runs today. */
+  status?: InputMaybe<StringFilter>;
+  /** Has a USES_MODEL relation (valid at the list's asOf) to an entity matching this. */
+  usesModel?: InputMaybe<ModelWhere>;
 };
 
 /** Which relations of an entity to list: those leaving it, those entering it, or both. */
@@ -319,24 +884,31 @@ export type Direction =
   | 'OUT';
 
 /** A source document (article, model card, policy text, feed item, public record) that claims cite. */
-export type Document = Entity & {
+export type Document = Entity & Node & {
   __typename?: 'Document';
+  /** Other names it is known by (search and filters match them). */
   aliases: Array<Scalars['String']['output']>;
   /** SHA-256 of the normalised text. */
   contentHash?: Maybe<Scalars['String']['output']>;
+  /** A short description. */
   description?: Maybe<Scalars['String']['output']>;
+  /** The global id (doc:...); node(id:) fetches it. */
   id: Scalars['ID']['output'];
   /** Kind of document. */
   kind?: Maybe<Scalars['String']['output']>;
+  /** The name the graph knows it by. */
   name: Scalars['String']['output'];
   /** Publication date. */
   publishedAt?: Maybe<Scalars['Date']['output']>;
   /** Publisher or issuing body. */
   publisher?: Maybe<Scalars['String']['output']>;
-  /** Relations of this entity, optionally filtered by direction and type, valid at asOf. */
+  /** Relations of this entity, filtered by direction, type, validity at asOf and where, in orderBy's order (by id when none). */
   relations: Array<Relation>;
+  /** The same relations as a Relay connection: pages both ways (first/after, last/before) and a total count. */
+  relationsConnection: RelationConnection;
   /** Title. */
   title?: Maybe<Scalars['String']['output']>;
+  /** The entity's type (DOCUMENT). */
   type: EntityType;
   /** Canonical URL or file name. */
   url?: Maybe<Scalars['String']['output']>;
@@ -348,19 +920,42 @@ export type DocumentRelationsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelationOrder>>;
   types?: InputMaybe<Array<RelationType>>;
+  where?: InputMaybe<RelationWhere>;
 };
 
+
+/** A source document (article, model card, policy text, feed item, public record) that claims cite. */
+export type DocumentRelationsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelationOrder>>;
+  types?: InputMaybe<Array<RelationType>>;
+  where?: InputMaybe<RelationWhere>;
+};
+
+/** A page of Document (Relay connection). */
 export type DocumentConnection = {
   __typename?: 'DocumentConnection';
+  /** The items of the page, in the list's order. */
   edges: Array<DocumentEdge>;
+  /** Where the page sits in the whole list. */
   pageInfo: PageInfo;
+  /** How many items match, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One Document of a page, with its cursor. */
 export type DocumentEdge = {
   __typename?: 'DocumentEdge';
+  /** Opaque position of this item: pass it as after or before. */
   cursor: Scalars['String']['output'];
+  /** The Document. */
   node: Document;
 };
 
@@ -373,14 +968,82 @@ export type DocumentInput = {
   url: Scalars['String']['input'];
 };
 
+/** One sort key of a list of Document; ties are broken by id. */
+export type DocumentOrder = {
+  /** ASC (the default) or DESC. */
+  direction?: InputMaybe<SortDirection>;
+  /** The field to order by (entities without a value come last). */
+  field: DocumentOrderField;
+};
+
+/** What a list of Document can be ordered by. */
+export type DocumentOrderField =
+  /** SHA-256 of the normalised text. */
+  | 'CONTENT_HASH'
+  /** The id (code-point order). */
+  | 'ID'
+  /** Kind of document. */
+  | 'KIND'
+  /** The name, without case. */
+  | 'NAME'
+  /** Publication date. */
+  | 'PUBLISHED_AT'
+  /** Publisher or issuing body. */
+  | 'PUBLISHER'
+  /** Title. */
+  | 'TITLE'
+  /** Canonical URL or file name. */
+  | 'URL';
+
+/** Conditions on a Document (fields together: all must hold; strings compare without case). */
+export type DocumentWhere = {
+  /** Every one of these conditions holds. */
+  AND?: InputMaybe<Array<DocumentWhere>>;
+  /** This condition does not hold. */
+  NOT?: InputMaybe<DocumentWhere>;
+  /** At least one of these conditions holds. */
+  OR?: InputMaybe<Array<DocumentWhere>>;
+  /** Some alias matches (compared without case). */
+  aliases?: InputMaybe<StringFilter>;
+  /** SHA-256 of the normalised text. */
+  contentHash?: InputMaybe<StringFilter>;
+  /** The description, compared without case. */
+  description?: InputMaybe<StringFilter>;
+  /** The entity's id. */
+  id?: InputMaybe<IdFilter>;
+  /** Kind of document. */
+  kind?: InputMaybe<StringFilter>;
+  /** The name, compared without case. */
+  name?: InputMaybe<StringFilter>;
+  /** The name or some alias matches (compared without case). */
+  nameOrAlias?: InputMaybe<StringFilter>;
+  /** Publication date. */
+  publishedAt?: InputMaybe<DateFilter>;
+  /** Publisher or issuing body. */
+  publisher?: InputMaybe<StringFilter>;
+  /** Some relation of the entity (either direction, valid at the list's asOf) matches this. */
+  relation?: InputMaybe<RelationWhere>;
+  /** Title. */
+  title?: InputMaybe<StringFilter>;
+  /** Canonical URL or file name. */
+  url?: InputMaybe<StringFilter>;
+};
+
 /** A node of the knowledge graph. Every label's object type implements it. */
 export type Entity = {
+  /** Other names it is known by (search and filters match them). */
   aliases: Array<Scalars['String']['output']>;
+  /** A short description. */
   description?: Maybe<Scalars['String']['output']>;
+  /** The global id (chip:nvidia-h20, nation:cn, ...). */
   id: Scalars['ID']['output'];
+  /** The name the graph knows it by. */
   name: Scalars['String']['output'];
-  /** Relations of this entity, optionally filtered by direction and type, valid at asOf. */
+  /** Relations of this entity, filtered by direction, type, validity at asOf and where, in orderBy's order (by id when none). */
   relations: Array<Relation>;
+  /** The same relations as a Relay connection: pages both ways (first/after, last/before) and a total count. */
+  relationsConnection: RelationConnection;
+  /** The entity's type. */
   type: EntityType;
 };
 
@@ -390,7 +1053,23 @@ export type EntityRelationsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelationOrder>>;
   types?: InputMaybe<Array<RelationType>>;
+  where?: InputMaybe<RelationWhere>;
+};
+
+
+/** A node of the knowledge graph. Every label's object type implements it. */
+export type EntityRelationsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelationOrder>>;
+  types?: InputMaybe<Array<RelationType>>;
+  where?: InputMaybe<RelationWhere>;
 };
 
 /** Every node label of the domain model. */
@@ -406,6 +1085,134 @@ export type EntityType =
   | 'NATION'
   | 'ORGANIZATION'
   | 'REGULATION';
+
+/** Conditions on an entity of any type (the other end of a relation that may reach several labels). */
+export type EntityWhere = {
+  /** Every one of these conditions holds. */
+  AND?: InputMaybe<Array<EntityWhere>>;
+  /** This condition does not hold. */
+  NOT?: InputMaybe<EntityWhere>;
+  /** At least one of these conditions holds. */
+  OR?: InputMaybe<Array<EntityWhere>>;
+  /** Some alias matches (compared without case). */
+  aliases?: InputMaybe<StringFilter>;
+  /** Has a APPLIES_TO relation (valid at the list's asOf) to an entity matching this. */
+  appliesTo?: InputMaybe<EntityWhere>;
+  /** Has a AVAILABLE_ON relation (valid at the list's asOf) to an entity matching this. */
+  availableOn?: InputMaybe<CloudWhere>;
+  /** Has a COMPETES_WITH relation (valid at the list's asOf) to an entity matching this. */
+  competesWith?: InputMaybe<EntityWhere>;
+  /** Is the target of a COMPETES_WITH relation (valid at the list's asOf) from an entity matching this. */
+  competitorOf?: InputMaybe<EntityWhere>;
+  /** Is the target of a COVERS relation (valid at the list's asOf) from an entity matching this. */
+  coveredBy?: InputMaybe<DealWhere>;
+  /** Has a COVERS relation (valid at the list's asOf) to an entity matching this. */
+  covers?: InputMaybe<EntityWhere>;
+  /** Is the target of a DERIVED_FROM relation (valid at the list's asOf) from an entity matching this. */
+  derivatives?: InputMaybe<ModelWhere>;
+  /** Has a DERIVED_FROM relation (valid at the list's asOf) to an entity matching this. */
+  derivedFrom?: InputMaybe<ModelWhere>;
+  /** The description, compared without case. */
+  description?: InputMaybe<StringFilter>;
+  /** Has a DESIGNED_BY relation (valid at the list's asOf) to an entity matching this. */
+  designer?: InputMaybe<EntityWhere>;
+  /** Is the target of a DESIGNED_BY relation (valid at the list's asOf) from an entity matching this. */
+  designs?: InputMaybe<ChipWhere>;
+  /** Has a DEVELOPED_BY relation (valid at the list's asOf) to an entity matching this. */
+  developer?: InputMaybe<EntityWhere>;
+  /** Is the target of a DEVELOPED_BY relation (valid at the list's asOf) from an entity matching this. */
+  develops?: InputMaybe<ModelWhere>;
+  /** Is the target of a ENACTED_BY relation (valid at the list's asOf) from an entity matching this. */
+  enacts?: InputMaybe<RegulationWhere>;
+  /** Has a EQUIPPED_BY relation (valid at the list's asOf) to an entity matching this. */
+  equippedBy?: InputMaybe<OrganizationWhere>;
+  /** Is the target of a EQUIPPED_BY relation (valid at the list's asOf) from an entity matching this. */
+  equips?: InputMaybe<OrganizationWhere>;
+  /** True when a regulation in force bans or licenses it for some destination (through a relation that restricts, e.g. APPLIES_TO with effect ban or license_required). */
+  exportControlled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Is the target of a FABRICATED_BY relation (valid at the list's asOf) from an entity matching this. */
+  fabricates?: InputMaybe<ChipWhere>;
+  /** Has a FABRICATED_BY relation (valid at the list's asOf) to an entity matching this. */
+  foundry?: InputMaybe<OrganizationWhere>;
+  /** Has a HEADQUARTERED_IN relation (valid at the list's asOf) to an entity matching this. */
+  headquarters?: InputMaybe<NationWhere>;
+  /** Is the target of a HEADQUARTERED_IN relation (valid at the list's asOf) from an entity matching this. */
+  headquartersOf?: InputMaybe<EntityWhere>;
+  /** Has a HOSTED_ON relation (valid at the list's asOf) to an entity matching this. */
+  host?: InputMaybe<EntityWhere>;
+  /** Is the target of a HOSTED_ON relation (valid at the list's asOf) from an entity matching this. */
+  hosts?: InputMaybe<EntityWhere>;
+  /** The entity's id. */
+  id?: InputMaybe<IdFilter>;
+  /** Is the target of a INVESTS_IN relation (valid at the list's asOf) from an entity matching this. */
+  investors?: InputMaybe<EntityWhere>;
+  /** Has a INVESTS_IN relation (valid at the list's asOf) to an entity matching this. */
+  investsIn?: InputMaybe<EntityWhere>;
+  /** Has a ENACTED_BY relation (valid at the list's asOf) to an entity matching this. */
+  issuer?: InputMaybe<EntityWhere>;
+  /** Has a LOCATED_IN relation (valid at the list's asOf) to an entity matching this. */
+  location?: InputMaybe<NationWhere>;
+  /** Is the target of a LOCATED_IN relation (valid at the list's asOf) from an entity matching this. */
+  locationOf?: InputMaybe<EntityWhere>;
+  /** Has a MEMBER_OF relation (valid at the list's asOf) to an entity matching this. */
+  memberOf?: InputMaybe<NationWhere>;
+  /** Is the target of a MEMBER_OF relation (valid at the list's asOf) from an entity matching this. */
+  members?: InputMaybe<NationWhere>;
+  /** Is the target of a USES_MEMORY relation (valid at the list's asOf) from an entity matching this. */
+  memoryOf?: InputMaybe<ChipWhere>;
+  /** The name, compared without case. */
+  name?: InputMaybe<StringFilter>;
+  /** The name or some alias matches (compared without case). */
+  nameOrAlias?: InputMaybe<StringFilter>;
+  /** Falls under a nation matching this through a jurisdiction relation (where it is located or headquartered). */
+  nation?: InputMaybe<NationWhere>;
+  /** Is the target of a AVAILABLE_ON relation (valid at the list's asOf) from an entity matching this. */
+  offers?: InputMaybe<ModelWhere>;
+  /** Is the target of a OPERATED_BY relation (valid at the list's asOf) from an entity matching this. */
+  operates?: InputMaybe<EntityWhere>;
+  /** Has a OPERATED_BY relation (valid at the list's asOf) to an entity matching this. */
+  operator?: InputMaybe<EntityWhere>;
+  /** Has a PACKAGED_BY relation (valid at the list's asOf) to an entity matching this. */
+  packager?: InputMaybe<OrganizationWhere>;
+  /** Is the target of a PACKAGED_BY relation (valid at the list's asOf) from an entity matching this. */
+  packages?: InputMaybe<ChipWhere>;
+  /** Has a SUBSIDIARY_OF relation (valid at the list's asOf) to an entity matching this. */
+  parent?: InputMaybe<EntityWhere>;
+  /** Is the target of a PARTY_TO relation (valid at the list's asOf) from an entity matching this. */
+  parties?: InputMaybe<EntityWhere>;
+  /** Is the target of a PARTNERS_WITH relation (valid at the list's asOf) from an entity matching this. */
+  partnerOf?: InputMaybe<EntityWhere>;
+  /** Has a PARTNERS_WITH relation (valid at the list's asOf) to an entity matching this. */
+  partnersWith?: InputMaybe<EntityWhere>;
+  /** Has a PARTY_TO relation (valid at the list's asOf) to an entity matching this. */
+  partyTo?: InputMaybe<DealWhere>;
+  /** Is the target of a APPLIES_TO relation (valid at the list's asOf) from an entity matching this. */
+  regulatedBy?: InputMaybe<RegulationWhere>;
+  /** Some relation of the entity (either direction, valid at the list's asOf) matches this. */
+  relation?: InputMaybe<RelationWhere>;
+  /** Is the target of a RUNS_ON relation (valid at the list's asOf) from an entity matching this. */
+  runs?: InputMaybe<EntityWhere>;
+  /** Has a RUNS_ON relation (valid at the list's asOf) to an entity matching this. */
+  runsOn?: InputMaybe<ChipWhere>;
+  /** Is the target of a SUBSIDIARY_OF relation (valid at the list's asOf) from an entity matching this. */
+  subsidiaries?: InputMaybe<EntityWhere>;
+  /** Is the target of a SUBSTITUTES relation (valid at the list's asOf) from an entity matching this. */
+  substitutedBy?: InputMaybe<EntityWhere>;
+  /** Has a SUBSTITUTES relation (valid at the list's asOf) to an entity matching this. */
+  substitutes?: InputMaybe<EntityWhere>;
+  /** Has a TRAINED_ON relation (valid at the list's asOf) to an entity matching this. */
+  trainedOn?: InputMaybe<EntityWhere>;
+  /** Is the target of a TRAINED_ON relation (valid at the list's asOf) from an entity matching this. */
+  trains?: InputMaybe<ModelWhere>;
+  /** The entity is of one of these types. */
+  type?: InputMaybe<Array<EntityType>>;
+  /** Is the target of a USES_MODEL relation (valid at the list's asOf) from an entity matching this. */
+  usedBy?: InputMaybe<DeploymentWhere>;
+  /** Has a USES_MEMORY relation (valid at the list's asOf) to an entity matching this. */
+  usesMemory?: InputMaybe<ChipWhere>;
+  /** Has a USES_MODEL relation (valid at the list's asOf) to an entity matching this. */
+  usesModel?: InputMaybe<ModelWhere>;
+};
 
 /** Exposure of a nation or bloc to foreign control, per stack layer. */
 export type Exposure = {
@@ -432,6 +1239,34 @@ export type ExposureItem = {
   /** Dependency edges from the subject to the dependency. */
   path: Array<Relation>;
   subject: Entity;
+};
+
+/** Conditions on a number. */
+export type FloatFilter = {
+  /** Equal to this number. */
+  eq?: InputMaybe<Scalars['Float']['input']>;
+  /** true: has a value; false: has none. */
+  exists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Greater than. */
+  gt?: InputMaybe<Scalars['Float']['input']>;
+  /** Greater than or equal to. */
+  gte?: InputMaybe<Scalars['Float']['input']>;
+  /** One of these numbers. */
+  in?: InputMaybe<Array<Scalars['Float']['input']>>;
+  /** Less than. */
+  lt?: InputMaybe<Scalars['Float']['input']>;
+  /** Less than or equal to. */
+  lte?: InputMaybe<Scalars['Float']['input']>;
+};
+
+/** Conditions on an id. */
+export type IdFilter = {
+  /** Equal to this id. */
+  eq?: InputMaybe<Scalars['ID']['input']>;
+  /** One of these ids. */
+  in?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** This entity, or one that answers to it through a jurisdiction relation of its own type (nation:eu stands for its member states too). */
+  within?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type Impact = {
@@ -525,19 +1360,44 @@ export type IngestRun = {
   startedAt: Scalars['String']['output'];
 };
 
+/** Conditions on a whole number. */
+export type IntFilter = {
+  /** Equal to this number. */
+  eq?: InputMaybe<Scalars['Int']['input']>;
+  /** true: has a value; false: has none. */
+  exists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Greater than. */
+  gt?: InputMaybe<Scalars['Int']['input']>;
+  /** Greater than or equal to. */
+  gte?: InputMaybe<Scalars['Int']['input']>;
+  /** One of these numbers. */
+  in?: InputMaybe<Array<Scalars['Int']['input']>>;
+  /** Less than. */
+  lt?: InputMaybe<Scalars['Int']['input']>;
+  /** Less than or equal to. */
+  lte?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** An organisation that develops AI models (frontier labs, open-weights labs, state labs). */
-export type Lab = Entity & {
+export type Lab = Entity & Node & {
   __typename?: 'Lab';
+  /** Other names it is known by (search and filters match them). */
   aliases: Array<Scalars['String']['output']>;
+  /** A short description. */
   description?: Maybe<Scalars['String']['output']>;
   /** Year founded. */
   founded?: Maybe<Scalars['Int']['output']>;
+  /** The global id (lab:...); node(id:) fetches it. */
   id: Scalars['ID']['output'];
   /** Ownership of the lab. */
   kind?: Maybe<Scalars['String']['output']>;
+  /** The name the graph knows it by. */
   name: Scalars['String']['output'];
-  /** Relations of this entity, optionally filtered by direction and type, valid at asOf. */
+  /** Relations of this entity, filtered by direction, type, validity at asOf and where, in orderBy's order (by id when none). */
   relations: Array<Relation>;
+  /** The same relations as a Relay connection: pages both ways (first/after, last/before) and a total count. */
+  relationsConnection: RelationConnection;
+  /** The entity's type (LAB). */
   type: EntityType;
   /** Home page URL. */
   website?: Maybe<Scalars['String']['output']>;
@@ -549,20 +1409,128 @@ export type LabRelationsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelationOrder>>;
   types?: InputMaybe<Array<RelationType>>;
+  where?: InputMaybe<RelationWhere>;
 };
 
+
+/** An organisation that develops AI models (frontier labs, open-weights labs, state labs). */
+export type LabRelationsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelationOrder>>;
+  types?: InputMaybe<Array<RelationType>>;
+  where?: InputMaybe<RelationWhere>;
+};
+
+/** A page of Lab (Relay connection). */
 export type LabConnection = {
   __typename?: 'LabConnection';
+  /** The items of the page, in the list's order. */
   edges: Array<LabEdge>;
+  /** Where the page sits in the whole list. */
   pageInfo: PageInfo;
+  /** How many items match, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One Lab of a page, with its cursor. */
 export type LabEdge = {
   __typename?: 'LabEdge';
+  /** Opaque position of this item: pass it as after or before. */
   cursor: Scalars['String']['output'];
+  /** The Lab. */
   node: Lab;
+};
+
+/** One sort key of a list of Lab; ties are broken by id. */
+export type LabOrder = {
+  /** ASC (the default) or DESC. */
+  direction?: InputMaybe<SortDirection>;
+  /** The field to order by (entities without a value come last). */
+  field: LabOrderField;
+};
+
+/** What a list of Lab can be ordered by. */
+export type LabOrderField =
+  /** Year founded. */
+  | 'FOUNDED'
+  /** The id (code-point order). */
+  | 'ID'
+  /** Ownership of the lab. */
+  | 'KIND'
+  /** The name, without case. */
+  | 'NAME'
+  /** Home page URL. */
+  | 'WEBSITE';
+
+/** Conditions on a Lab (fields together: all must hold; strings compare without case). */
+export type LabWhere = {
+  /** Every one of these conditions holds. */
+  AND?: InputMaybe<Array<LabWhere>>;
+  /** This condition does not hold. */
+  NOT?: InputMaybe<LabWhere>;
+  /** At least one of these conditions holds. */
+  OR?: InputMaybe<Array<LabWhere>>;
+  /** Some alias matches (compared without case). */
+  aliases?: InputMaybe<StringFilter>;
+  /** Has a COMPETES_WITH relation (valid at the list's asOf) to an entity matching this. */
+  competesWith?: InputMaybe<EntityWhere>;
+  /** Is the target of a COMPETES_WITH relation (valid at the list's asOf) from an entity matching this. */
+  competitorOf?: InputMaybe<EntityWhere>;
+  /** Is the target of a COVERS relation (valid at the list's asOf) from an entity matching this. */
+  coveredBy?: InputMaybe<DealWhere>;
+  /** The description, compared without case. */
+  description?: InputMaybe<StringFilter>;
+  /** Is the target of a DESIGNED_BY relation (valid at the list's asOf) from an entity matching this. */
+  designs?: InputMaybe<ChipWhere>;
+  /** Is the target of a DEVELOPED_BY relation (valid at the list's asOf) from an entity matching this. */
+  develops?: InputMaybe<ModelWhere>;
+  /** True when a regulation in force bans or licenses it for some destination (through a relation that restricts, e.g. APPLIES_TO with effect ban or license_required). */
+  exportControlled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Year founded. */
+  founded?: InputMaybe<IntFilter>;
+  /** Has a HEADQUARTERED_IN relation (valid at the list's asOf) to an entity matching this. */
+  headquarters?: InputMaybe<NationWhere>;
+  /** The entity's id. */
+  id?: InputMaybe<IdFilter>;
+  /** Is the target of a INVESTS_IN relation (valid at the list's asOf) from an entity matching this. */
+  investors?: InputMaybe<EntityWhere>;
+  /** Has a INVESTS_IN relation (valid at the list's asOf) to an entity matching this. */
+  investsIn?: InputMaybe<EntityWhere>;
+  /** Ownership of the lab. */
+  kind?: InputMaybe<StringFilter>;
+  /** Has a LOCATED_IN relation (valid at the list's asOf) to an entity matching this. */
+  location?: InputMaybe<NationWhere>;
+  /** The name, compared without case. */
+  name?: InputMaybe<StringFilter>;
+  /** The name or some alias matches (compared without case). */
+  nameOrAlias?: InputMaybe<StringFilter>;
+  /** Falls under a nation matching this through a jurisdiction relation (where it is located or headquartered). */
+  nation?: InputMaybe<NationWhere>;
+  /** Is the target of a OPERATED_BY relation (valid at the list's asOf) from an entity matching this. */
+  operates?: InputMaybe<EntityWhere>;
+  /** Has a SUBSIDIARY_OF relation (valid at the list's asOf) to an entity matching this. */
+  parent?: InputMaybe<EntityWhere>;
+  /** Is the target of a PARTNERS_WITH relation (valid at the list's asOf) from an entity matching this. */
+  partnerOf?: InputMaybe<EntityWhere>;
+  /** Has a PARTNERS_WITH relation (valid at the list's asOf) to an entity matching this. */
+  partnersWith?: InputMaybe<EntityWhere>;
+  /** Has a PARTY_TO relation (valid at the list's asOf) to an entity matching this. */
+  partyTo?: InputMaybe<DealWhere>;
+  /** Is the target of a APPLIES_TO relation (valid at the list's asOf) from an entity matching this. */
+  regulatedBy?: InputMaybe<RegulationWhere>;
+  /** Some relation of the entity (either direction, valid at the list's asOf) matches this. */
+  relation?: InputMaybe<RelationWhere>;
+  /** Is the target of a SUBSIDIARY_OF relation (valid at the list's asOf) from an entity matching this. */
+  subsidiaries?: InputMaybe<EntityWhere>;
+  /** Home page URL. */
+  website?: InputMaybe<StringFilter>;
 };
 
 export type LayerExposure = {
@@ -600,16 +1568,19 @@ export type Mitigation = {
 };
 
 /** An AI model (a release of a model family), open-weights or served by API. */
-export type Model = Entity & {
+export type Model = Entity & Node & {
   __typename?: 'Model';
   /** Active parameters per token for mixture-of-experts models, in billions. */
   activeParametersB?: Maybe<Scalars['Float']['output']>;
+  /** Other names it is known by (search and filters match them). */
   aliases: Array<Scalars['String']['output']>;
   /** Context window in tokens. */
   contextTokens?: Maybe<Scalars['Int']['output']>;
+  /** A short description. */
   description?: Maybe<Scalars['String']['output']>;
   /** Model family, e.g. Qwen, DeepSeek, GPT. */
   family?: Maybe<Scalars['String']['output']>;
+  /** The global id (model:...); node(id:) fetches it. */
   id: Scalars['ID']['output'];
   /** The licence grants perpetual, irrevocable rights to copies already distributed (Apache-2.0 section 2, MIT); withdrawing it binds only later releases. */
   irrevocableLicense?: Maybe<Scalars['Boolean']['output']>;
@@ -619,6 +1590,7 @@ export type Model = Entity & {
   license?: Maybe<Scalars['String']['output']>;
   /** text, multimodal, code, speech, ... */
   modality?: Maybe<Scalars['String']['output']>;
+  /** The name the graph knows it by. */
   name: Scalars['String']['output'];
   /** Whether the weights are published for download. */
   openWeights?: Maybe<Scalars['Boolean']['output']>;
@@ -628,10 +1600,13 @@ export type Model = Entity & {
   priceInputUsdPerMTok?: Maybe<Scalars['Float']['output']>;
   /** API price for output, USD per million tokens. */
   priceOutputUsdPerMTok?: Maybe<Scalars['Float']['output']>;
-  /** Relations of this entity, optionally filtered by direction and type, valid at asOf. */
+  /** Relations of this entity, filtered by direction, type, validity at asOf and where, in orderBy's order (by id when none). */
   relations: Array<Relation>;
+  /** The same relations as a Relay connection: pages both ways (first/after, last/before) and a total count. */
+  relationsConnection: RelationConnection;
   /** Date of public release. */
   releaseDate?: Maybe<Scalars['Date']['output']>;
+  /** The entity's type (MODEL). */
   type: EntityType;
   /** Variant, e.g. Flash, Pro, Instruct, 70B. */
   variant?: Maybe<Scalars['String']['output']>;
@@ -645,20 +1620,164 @@ export type ModelRelationsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelationOrder>>;
   types?: InputMaybe<Array<RelationType>>;
+  where?: InputMaybe<RelationWhere>;
 };
 
+
+/** An AI model (a release of a model family), open-weights or served by API. */
+export type ModelRelationsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelationOrder>>;
+  types?: InputMaybe<Array<RelationType>>;
+  where?: InputMaybe<RelationWhere>;
+};
+
+/** A page of Model (Relay connection). */
 export type ModelConnection = {
   __typename?: 'ModelConnection';
+  /** The items of the page, in the list's order. */
   edges: Array<ModelEdge>;
+  /** Where the page sits in the whole list. */
   pageInfo: PageInfo;
+  /** How many items match, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One Model of a page, with its cursor. */
 export type ModelEdge = {
   __typename?: 'ModelEdge';
+  /** Opaque position of this item: pass it as after or before. */
   cursor: Scalars['String']['output'];
+  /** The Model. */
   node: Model;
+};
+
+/** One sort key of a list of Model; ties are broken by id. */
+export type ModelOrder = {
+  /** ASC (the default) or DESC. */
+  direction?: InputMaybe<SortDirection>;
+  /** The field to order by (entities without a value come last). */
+  field: ModelOrderField;
+};
+
+/** What a list of Model can be ordered by. */
+export type ModelOrderField =
+  /** Active parameters per token for mixture-of-experts models, in billions. */
+  | 'ACTIVE_PARAMETERS_B'
+  /** Context window in tokens. */
+  | 'CONTEXT_TOKENS'
+  /** Model family, e.g. Qwen, DeepSeek, GPT. */
+  | 'FAMILY'
+  /** The id (code-point order). */
+  | 'ID'
+  /** The licence grants perpetual, irrevocable rights to copies already distributed (Apache-2.0 section 2, MIT); withdrawing it binds only later releases. */
+  | 'IRREVOCABLE_LICENSE'
+  /** Licence of the weights or terms of use (MIT, Apache-2.0, proprietary, ...). */
+  | 'LICENSE'
+  /** text, multimodal, code, speech, ... */
+  | 'MODALITY'
+  /** The name, without case. */
+  | 'NAME'
+  /** Whether the weights are published for download. */
+  | 'OPEN_WEIGHTS'
+  /** Total parameters, in billions. */
+  | 'PARAMETERS_B'
+  /** API price for input, USD per million tokens. */
+  | 'PRICE_INPUT_USD_PER_MTOK'
+  /** API price for output, USD per million tokens. */
+  | 'PRICE_OUTPUT_USD_PER_MTOK'
+  /** Date of public release. */
+  | 'RELEASE_DATE'
+  /** Variant, e.g. Flash, Pro, Instruct, 70B. */
+  | 'VARIANT'
+  /** Version within the family, e.g. 3.5, V4. */
+  | 'VERSION';
+
+/** Conditions on a Model (fields together: all must hold; strings compare without case). */
+export type ModelWhere = {
+  /** Every one of these conditions holds. */
+  AND?: InputMaybe<Array<ModelWhere>>;
+  /** This condition does not hold. */
+  NOT?: InputMaybe<ModelWhere>;
+  /** At least one of these conditions holds. */
+  OR?: InputMaybe<Array<ModelWhere>>;
+  /** Active parameters per token for mixture-of-experts models, in billions. */
+  activeParametersB?: InputMaybe<FloatFilter>;
+  /** Some alias matches (compared without case). */
+  aliases?: InputMaybe<StringFilter>;
+  /** Has a AVAILABLE_ON relation (valid at the list's asOf) to an entity matching this. */
+  availableOn?: InputMaybe<CloudWhere>;
+  /** Has a COMPETES_WITH relation (valid at the list's asOf) to an entity matching this. */
+  competesWith?: InputMaybe<EntityWhere>;
+  /** Is the target of a COMPETES_WITH relation (valid at the list's asOf) from an entity matching this. */
+  competitorOf?: InputMaybe<EntityWhere>;
+  /** Context window in tokens. */
+  contextTokens?: InputMaybe<IntFilter>;
+  /** Is the target of a COVERS relation (valid at the list's asOf) from an entity matching this. */
+  coveredBy?: InputMaybe<DealWhere>;
+  /** Is the target of a DERIVED_FROM relation (valid at the list's asOf) from an entity matching this. */
+  derivatives?: InputMaybe<ModelWhere>;
+  /** Has a DERIVED_FROM relation (valid at the list's asOf) to an entity matching this. */
+  derivedFrom?: InputMaybe<ModelWhere>;
+  /** The description, compared without case. */
+  description?: InputMaybe<StringFilter>;
+  /** Has a DEVELOPED_BY relation (valid at the list's asOf) to an entity matching this. */
+  developer?: InputMaybe<EntityWhere>;
+  /** True when a regulation in force bans or licenses it for some destination (through a relation that restricts, e.g. APPLIES_TO with effect ban or license_required). */
+  exportControlled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Model family, e.g. Qwen, DeepSeek, GPT. */
+  family?: InputMaybe<StringFilter>;
+  /** Has a HOSTED_ON relation (valid at the list's asOf) to an entity matching this. */
+  host?: InputMaybe<EntityWhere>;
+  /** The entity's id. */
+  id?: InputMaybe<IdFilter>;
+  /** The licence grants perpetual, irrevocable rights to copies already distributed (Apache-2.0 section 2, MIT); withdrawing it binds only later releases. */
+  irrevocableLicense?: InputMaybe<BooleanFilter>;
+  /** Languages the model card lists. (some item matches) */
+  languages?: InputMaybe<StringFilter>;
+  /** Licence of the weights or terms of use (MIT, Apache-2.0, proprietary, ...). */
+  license?: InputMaybe<StringFilter>;
+  /** text, multimodal, code, speech, ... */
+  modality?: InputMaybe<StringFilter>;
+  /** The name, compared without case. */
+  name?: InputMaybe<StringFilter>;
+  /** The name or some alias matches (compared without case). */
+  nameOrAlias?: InputMaybe<StringFilter>;
+  /** Whether the weights are published for download. */
+  openWeights?: InputMaybe<BooleanFilter>;
+  /** Total parameters, in billions. */
+  parametersB?: InputMaybe<FloatFilter>;
+  /** API price for input, USD per million tokens. */
+  priceInputUsdPerMTok?: InputMaybe<FloatFilter>;
+  /** API price for output, USD per million tokens. */
+  priceOutputUsdPerMTok?: InputMaybe<FloatFilter>;
+  /** Is the target of a APPLIES_TO relation (valid at the list's asOf) from an entity matching this. */
+  regulatedBy?: InputMaybe<RegulationWhere>;
+  /** Some relation of the entity (either direction, valid at the list's asOf) matches this. */
+  relation?: InputMaybe<RelationWhere>;
+  /** Date of public release. */
+  releaseDate?: InputMaybe<DateFilter>;
+  /** Has a RUNS_ON relation (valid at the list's asOf) to an entity matching this. */
+  runsOn?: InputMaybe<ChipWhere>;
+  /** Is the target of a SUBSTITUTES relation (valid at the list's asOf) from an entity matching this. */
+  substitutedBy?: InputMaybe<EntityWhere>;
+  /** Has a SUBSTITUTES relation (valid at the list's asOf) to an entity matching this. */
+  substitutes?: InputMaybe<EntityWhere>;
+  /** Has a TRAINED_ON relation (valid at the list's asOf) to an entity matching this. */
+  trainedOn?: InputMaybe<EntityWhere>;
+  /** Is the target of a USES_MODEL relation (valid at the list's asOf) from an entity matching this. */
+  usedBy?: InputMaybe<DeploymentWhere>;
+  /** Variant, e.g. Flash, Pro, Instruct, 70B. */
+  variant?: InputMaybe<StringFilter>;
+  /** Version within the family, e.g. 3.5, V4. */
+  version?: InputMaybe<StringFilter>;
 };
 
 export type Mutation = {
@@ -710,20 +1829,27 @@ export type MutationUpsertEntityArgs = {
 };
 
 /** A sovereign country or a bloc of countries (EU, GCC). Members point to their bloc with MEMBER_OF. */
-export type Nation = Entity & {
+export type Nation = Entity & Node & {
   __typename?: 'Nation';
+  /** Other names it is known by (search and filters match them). */
   aliases: Array<Scalars['String']['output']>;
+  /** A short description. */
   description?: Maybe<Scalars['String']['output']>;
+  /** The global id (nation:...); node(id:) fetches it. */
   id: Scalars['ID']['output'];
   /** ISO 3166-1 alpha-2 code (or a conventional code for a bloc, e.g. EU). */
   iso?: Maybe<Scalars['String']['output']>;
   /** Whether this is a single country or a bloc; a bloc stands for its members in scenarios. */
   kind: Scalars['String']['output'];
+  /** The name the graph knows it by. */
   name: Scalars['String']['output'];
   /** World region, e.g. East Asia, Gulf, Western Europe. */
   region?: Maybe<Scalars['String']['output']>;
-  /** Relations of this entity, optionally filtered by direction and type, valid at asOf. */
+  /** Relations of this entity, filtered by direction, type, validity at asOf and where, in orderBy's order (by id when none). */
   relations: Array<Relation>;
+  /** The same relations as a Relay connection: pages both ways (first/after, last/before) and a total count. */
+  relationsConnection: RelationConnection;
+  /** The entity's type (NATION). */
   type: EntityType;
 };
 
@@ -733,33 +1859,140 @@ export type NationRelationsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelationOrder>>;
   types?: InputMaybe<Array<RelationType>>;
+  where?: InputMaybe<RelationWhere>;
 };
 
+
+/** A sovereign country or a bloc of countries (EU, GCC). Members point to their bloc with MEMBER_OF. */
+export type NationRelationsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelationOrder>>;
+  types?: InputMaybe<Array<RelationType>>;
+  where?: InputMaybe<RelationWhere>;
+};
+
+/** A page of Nation (Relay connection). */
 export type NationConnection = {
   __typename?: 'NationConnection';
+  /** The items of the page, in the list's order. */
   edges: Array<NationEdge>;
+  /** Where the page sits in the whole list. */
   pageInfo: PageInfo;
+  /** How many items match, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One Nation of a page, with its cursor. */
 export type NationEdge = {
   __typename?: 'NationEdge';
+  /** Opaque position of this item: pass it as after or before. */
   cursor: Scalars['String']['output'];
+  /** The Nation. */
   node: Nation;
 };
 
+/** One sort key of a list of Nation; ties are broken by id. */
+export type NationOrder = {
+  /** ASC (the default) or DESC. */
+  direction?: InputMaybe<SortDirection>;
+  /** The field to order by (entities without a value come last). */
+  field: NationOrderField;
+};
+
+/** What a list of Nation can be ordered by. */
+export type NationOrderField =
+  /** The id (code-point order). */
+  | 'ID'
+  /** ISO 3166-1 alpha-2 code (or a conventional code for a bloc, e.g. EU). */
+  | 'ISO'
+  /** Whether this is a single country or a bloc; a bloc stands for its members in scenarios. */
+  | 'KIND'
+  /** The name, without case. */
+  | 'NAME'
+  /** World region, e.g. East Asia, Gulf, Western Europe. */
+  | 'REGION';
+
+/** Conditions on a Nation (fields together: all must hold; strings compare without case). */
+export type NationWhere = {
+  /** Every one of these conditions holds. */
+  AND?: InputMaybe<Array<NationWhere>>;
+  /** This condition does not hold. */
+  NOT?: InputMaybe<NationWhere>;
+  /** At least one of these conditions holds. */
+  OR?: InputMaybe<Array<NationWhere>>;
+  /** Some alias matches (compared without case). */
+  aliases?: InputMaybe<StringFilter>;
+  /** The description, compared without case. */
+  description?: InputMaybe<StringFilter>;
+  /** Is the target of a ENACTED_BY relation (valid at the list's asOf) from an entity matching this. */
+  enacts?: InputMaybe<RegulationWhere>;
+  /** Is the target of a HEADQUARTERED_IN relation (valid at the list's asOf) from an entity matching this. */
+  headquartersOf?: InputMaybe<EntityWhere>;
+  /** The entity's id. */
+  id?: InputMaybe<IdFilter>;
+  /** Has a INVESTS_IN relation (valid at the list's asOf) to an entity matching this. */
+  investsIn?: InputMaybe<EntityWhere>;
+  /** ISO 3166-1 alpha-2 code (or a conventional code for a bloc, e.g. EU). */
+  iso?: InputMaybe<StringFilter>;
+  /** Whether this is a single country or a bloc; a bloc stands for its members in scenarios. */
+  kind?: InputMaybe<StringFilter>;
+  /** Is the target of a LOCATED_IN relation (valid at the list's asOf) from an entity matching this. */
+  locationOf?: InputMaybe<EntityWhere>;
+  /** Has a MEMBER_OF relation (valid at the list's asOf) to an entity matching this. */
+  memberOf?: InputMaybe<NationWhere>;
+  /** Is the target of a MEMBER_OF relation (valid at the list's asOf) from an entity matching this. */
+  members?: InputMaybe<NationWhere>;
+  /** The name, compared without case. */
+  name?: InputMaybe<StringFilter>;
+  /** The name or some alias matches (compared without case). */
+  nameOrAlias?: InputMaybe<StringFilter>;
+  /** Is the target of a OPERATED_BY relation (valid at the list's asOf) from an entity matching this. */
+  operates?: InputMaybe<EntityWhere>;
+  /** Is the target of a PARTNERS_WITH relation (valid at the list's asOf) from an entity matching this. */
+  partnerOf?: InputMaybe<EntityWhere>;
+  /** Has a PARTNERS_WITH relation (valid at the list's asOf) to an entity matching this. */
+  partnersWith?: InputMaybe<EntityWhere>;
+  /** Has a PARTY_TO relation (valid at the list's asOf) to an entity matching this. */
+  partyTo?: InputMaybe<DealWhere>;
+  /** World region, e.g. East Asia, Gulf, Western Europe. */
+  region?: InputMaybe<StringFilter>;
+  /** Is the target of a APPLIES_TO relation (valid at the list's asOf) from an entity matching this. */
+  regulatedBy?: InputMaybe<RegulationWhere>;
+  /** Some relation of the entity (either direction, valid at the list's asOf) matches this. */
+  relation?: InputMaybe<RelationWhere>;
+};
+
+/** Anything with a global id: entities (documents among them), relations and claims. Query.node(id:) fetches it. */
+export type Node = {
+  /** The global id: <prefix>:... for entities, rel:... for relations, claim:... for claims. */
+  id: Scalars['ID']['output'];
+};
+
 /** Any other actor in the supply chain - chip designers, foundries, memory makers, cloud operators, agencies, courts, funds, companies. */
-export type Organization = Entity & {
+export type Organization = Entity & Node & {
   __typename?: 'Organization';
+  /** Other names it is known by (search and filters match them). */
   aliases: Array<Scalars['String']['output']>;
+  /** A short description. */
   description?: Maybe<Scalars['String']['output']>;
+  /** The global id (org:...); node(id:) fetches it. */
   id: Scalars['ID']['output'];
   /** The organisation's main role in the AI supply chain. */
   kind?: Maybe<Scalars['String']['output']>;
+  /** The name the graph knows it by. */
   name: Scalars['String']['output'];
-  /** Relations of this entity, optionally filtered by direction and type, valid at asOf. */
+  /** Relations of this entity, filtered by direction, type, validity at asOf and where, in orderBy's order (by id when none). */
   relations: Array<Relation>;
+  /** The same relations as a Relay connection: pages both ways (first/after, last/before) and a total count. */
+  relationsConnection: RelationConnection;
+  /** The entity's type (ORGANIZATION). */
   type: EntityType;
   /** Home page URL. */
   website?: Maybe<Scalars['String']['output']>;
@@ -771,27 +2004,147 @@ export type OrganizationRelationsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelationOrder>>;
   types?: InputMaybe<Array<RelationType>>;
+  where?: InputMaybe<RelationWhere>;
 };
 
+
+/** Any other actor in the supply chain - chip designers, foundries, memory makers, cloud operators, agencies, courts, funds, companies. */
+export type OrganizationRelationsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelationOrder>>;
+  types?: InputMaybe<Array<RelationType>>;
+  where?: InputMaybe<RelationWhere>;
+};
+
+/** A page of Organization (Relay connection). */
 export type OrganizationConnection = {
   __typename?: 'OrganizationConnection';
+  /** The items of the page, in the list's order. */
   edges: Array<OrganizationEdge>;
+  /** Where the page sits in the whole list. */
   pageInfo: PageInfo;
+  /** How many items match, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One Organization of a page, with its cursor. */
 export type OrganizationEdge = {
   __typename?: 'OrganizationEdge';
+  /** Opaque position of this item: pass it as after or before. */
   cursor: Scalars['String']['output'];
+  /** The Organization. */
   node: Organization;
+};
+
+/** One sort key of a list of Organization; ties are broken by id. */
+export type OrganizationOrder = {
+  /** ASC (the default) or DESC. */
+  direction?: InputMaybe<SortDirection>;
+  /** The field to order by (entities without a value come last). */
+  field: OrganizationOrderField;
+};
+
+/** What a list of Organization can be ordered by. */
+export type OrganizationOrderField =
+  /** The id (code-point order). */
+  | 'ID'
+  /** The organisation's main role in the AI supply chain. */
+  | 'KIND'
+  /** The name, without case. */
+  | 'NAME'
+  /** Home page URL. */
+  | 'WEBSITE';
+
+/** Conditions on a Organization (fields together: all must hold; strings compare without case). */
+export type OrganizationWhere = {
+  /** Every one of these conditions holds. */
+  AND?: InputMaybe<Array<OrganizationWhere>>;
+  /** This condition does not hold. */
+  NOT?: InputMaybe<OrganizationWhere>;
+  /** At least one of these conditions holds. */
+  OR?: InputMaybe<Array<OrganizationWhere>>;
+  /** Some alias matches (compared without case). */
+  aliases?: InputMaybe<StringFilter>;
+  /** Has a COMPETES_WITH relation (valid at the list's asOf) to an entity matching this. */
+  competesWith?: InputMaybe<EntityWhere>;
+  /** Is the target of a COMPETES_WITH relation (valid at the list's asOf) from an entity matching this. */
+  competitorOf?: InputMaybe<EntityWhere>;
+  /** Is the target of a COVERS relation (valid at the list's asOf) from an entity matching this. */
+  coveredBy?: InputMaybe<DealWhere>;
+  /** The description, compared without case. */
+  description?: InputMaybe<StringFilter>;
+  /** Is the target of a DESIGNED_BY relation (valid at the list's asOf) from an entity matching this. */
+  designs?: InputMaybe<ChipWhere>;
+  /** Is the target of a DEVELOPED_BY relation (valid at the list's asOf) from an entity matching this. */
+  develops?: InputMaybe<ModelWhere>;
+  /** Is the target of a ENACTED_BY relation (valid at the list's asOf) from an entity matching this. */
+  enacts?: InputMaybe<RegulationWhere>;
+  /** Has a EQUIPPED_BY relation (valid at the list's asOf) to an entity matching this. */
+  equippedBy?: InputMaybe<OrganizationWhere>;
+  /** Is the target of a EQUIPPED_BY relation (valid at the list's asOf) from an entity matching this. */
+  equips?: InputMaybe<OrganizationWhere>;
+  /** True when a regulation in force bans or licenses it for some destination (through a relation that restricts, e.g. APPLIES_TO with effect ban or license_required). */
+  exportControlled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Is the target of a FABRICATED_BY relation (valid at the list's asOf) from an entity matching this. */
+  fabricates?: InputMaybe<ChipWhere>;
+  /** Has a HEADQUARTERED_IN relation (valid at the list's asOf) to an entity matching this. */
+  headquarters?: InputMaybe<NationWhere>;
+  /** The entity's id. */
+  id?: InputMaybe<IdFilter>;
+  /** Is the target of a INVESTS_IN relation (valid at the list's asOf) from an entity matching this. */
+  investors?: InputMaybe<EntityWhere>;
+  /** Has a INVESTS_IN relation (valid at the list's asOf) to an entity matching this. */
+  investsIn?: InputMaybe<EntityWhere>;
+  /** The organisation's main role in the AI supply chain. */
+  kind?: InputMaybe<StringFilter>;
+  /** Has a LOCATED_IN relation (valid at the list's asOf) to an entity matching this. */
+  location?: InputMaybe<NationWhere>;
+  /** The name, compared without case. */
+  name?: InputMaybe<StringFilter>;
+  /** The name or some alias matches (compared without case). */
+  nameOrAlias?: InputMaybe<StringFilter>;
+  /** Falls under a nation matching this through a jurisdiction relation (where it is located or headquartered). */
+  nation?: InputMaybe<NationWhere>;
+  /** Is the target of a OPERATED_BY relation (valid at the list's asOf) from an entity matching this. */
+  operates?: InputMaybe<EntityWhere>;
+  /** Is the target of a PACKAGED_BY relation (valid at the list's asOf) from an entity matching this. */
+  packages?: InputMaybe<ChipWhere>;
+  /** Has a SUBSIDIARY_OF relation (valid at the list's asOf) to an entity matching this. */
+  parent?: InputMaybe<EntityWhere>;
+  /** Is the target of a PARTNERS_WITH relation (valid at the list's asOf) from an entity matching this. */
+  partnerOf?: InputMaybe<EntityWhere>;
+  /** Has a PARTNERS_WITH relation (valid at the list's asOf) to an entity matching this. */
+  partnersWith?: InputMaybe<EntityWhere>;
+  /** Has a PARTY_TO relation (valid at the list's asOf) to an entity matching this. */
+  partyTo?: InputMaybe<DealWhere>;
+  /** Is the target of a APPLIES_TO relation (valid at the list's asOf) from an entity matching this. */
+  regulatedBy?: InputMaybe<RegulationWhere>;
+  /** Some relation of the entity (either direction, valid at the list's asOf) matches this. */
+  relation?: InputMaybe<RelationWhere>;
+  /** Is the target of a SUBSIDIARY_OF relation (valid at the list's asOf) from an entity matching this. */
+  subsidiaries?: InputMaybe<EntityWhere>;
+  /** Home page URL. */
+  website?: InputMaybe<StringFilter>;
 };
 
 /** Relay page info. */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** The cursor of the page's last item. */
   endCursor?: Maybe<Scalars['String']['output']>;
+  /** True when items follow this page. */
   hasNextPage: Scalars['Boolean']['output'];
+  /** True when items come before this page. */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** The cursor of the page's first item. */
+  startCursor?: Maybe<Scalars['String']['output']>;
 };
 
 export type Path = {
@@ -812,19 +2165,25 @@ export type PathStep = {
 
 export type Query = {
   __typename?: 'Query';
+  /** Chip entities matching where (and the shorthand filters), in orderBy's order (by id when none); a Relay connection. */
   chips: ChipConnection;
   /** Entities ranked by the deployments that break if each alone fails. */
   chokepoints: Array<Chokepoint>;
+  /** Cloud entities matching where (and the shorthand filters), in orderBy's order (by id when none); a Relay connection. */
   clouds: CloudConnection;
+  /** DataCenter entities matching where (and the shorthand filters), in orderBy's order (by id when none); a Relay connection. */
   dataCenters: DataCenterConnection;
   /** The most recent ingest failures, newest first. */
   deadLetters: Array<DeadLetter>;
+  /** Deal entities matching where (and the shorthand filters), in orderBy's order (by id when none); a Relay connection. */
   deals: DealConnection;
   /** What an entity depends on (its chips, clouds, model, developer, controllers, jurisdictions), up to depth hops. */
   dependencies: Subgraph;
   /** What depends on an entity, up to depth hops. */
   dependents: Subgraph;
+  /** Deployment entities matching where (and the shorthand filters), in orderBy's order (by id when none); a Relay connection. */
   deployments: DeploymentConnection;
+  /** Document entities matching where (and the shorthand filters), in orderBy's order (by id when none); a Relay connection. */
   documents: DocumentConnection;
   /** Several entities by id, in the order asked; unknown ids are skipped. */
   entities: Array<Entity>;
@@ -840,15 +2199,22 @@ export type Query = {
   graphVersion: Scalars['Int']['output'];
   /** The most recent ingest runs, newest first. */
   ingestRuns: Array<IngestRun>;
+  /** Lab entities matching where (and the shorthand filters), in orderBy's order (by id when none); a Relay connection. */
   labs: LabConnection;
+  /** Model entities matching where (and the shorthand filters), in orderBy's order (by id when none); a Relay connection. */
   models: ModelConnection;
+  /** Nation entities matching where (and the shorthand filters), in orderBy's order (by id when none); a Relay connection. */
   nations: NationConnection;
+  /** Any node by its global id: an entity (documents too), a relation (rel:...) or a claim (claim:...); null when there is none. */
+  node?: Maybe<Node>;
+  /** Organization entities matching where (and the shorthand filters), in orderBy's order (by id when none); a Relay connection. */
   organizations: OrganizationConnection;
   /**
    * Shortest and k-shortest dependency paths from one entity to another (Yen's algorithm), shortest
    * first. With directed: false any relation may be walked in either direction.
    */
   paths: Array<Path>;
+  /** Regulation entities matching where (and the shorthand filters), in orderBy's order (by id when none); a Relay connection. */
   regulations: RegulationConnection;
   /** Runs a library scenario by name, or ad-hoc shocks (a list in the scenario file's shock format). */
   runScenario: ScenarioResult;
@@ -866,11 +2232,15 @@ export type Query = {
 export type QueryChipsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   designer?: InputMaybe<Scalars['ID']['input']>;
   exportControlled?: InputMaybe<Scalars['Boolean']['input']>;
   fabricatedBy?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   kind?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<ChipOrder>>;
+  where?: InputMaybe<ChipWhere>;
 };
 
 
@@ -884,21 +2254,29 @@ export type QueryChokepointsArgs = {
 export type QueryCloudsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   kind?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   nation?: InputMaybe<Scalars['ID']['input']>;
   operator?: InputMaybe<Scalars['ID']['input']>;
+  orderBy?: InputMaybe<Array<CloudOrder>>;
   sovereign?: InputMaybe<Scalars['Boolean']['input']>;
+  where?: InputMaybe<CloudWhere>;
 };
 
 
 export type QueryDataCentersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   nation?: InputMaybe<Scalars['ID']['input']>;
   operator?: InputMaybe<Scalars['ID']['input']>;
+  orderBy?: InputMaybe<Array<DataCenterOrder>>;
   status?: InputMaybe<Scalars['String']['input']>;
+  where?: InputMaybe<DataCenterWhere>;
 };
 
 
@@ -910,11 +2288,15 @@ export type QueryDeadLettersArgs = {
 export type QueryDealsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   kind?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   minUsd?: InputMaybe<Scalars['Float']['input']>;
+  orderBy?: InputMaybe<Array<DealOrder>>;
   party?: InputMaybe<Scalars['ID']['input']>;
   since?: InputMaybe<Scalars['Date']['input']>;
+  where?: InputMaybe<DealWhere>;
 };
 
 
@@ -935,21 +2317,30 @@ export type QueryDependentsArgs = {
 export type QueryDeploymentsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   cloud?: InputMaybe<Scalars['ID']['input']>;
   dataClass?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   model?: InputMaybe<Scalars['ID']['input']>;
   nation?: InputMaybe<Scalars['ID']['input']>;
+  orderBy?: InputMaybe<Array<DeploymentOrder>>;
   sector?: InputMaybe<Scalars['String']['input']>;
   status?: InputMaybe<Scalars['String']['input']>;
+  where?: InputMaybe<DeploymentWhere>;
 };
 
 
 export type QueryDocumentsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   kind?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<DocumentOrder>>;
   publisher?: InputMaybe<Scalars['String']['input']>;
+  where?: InputMaybe<DocumentWhere>;
 };
 
 
@@ -979,39 +2370,61 @@ export type QueryIngestRunsArgs = {
 export type QueryLabsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   kind?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   nation?: InputMaybe<Scalars['ID']['input']>;
+  orderBy?: InputMaybe<Array<LabOrder>>;
+  where?: InputMaybe<LabWhere>;
 };
 
 
 export type QueryModelsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   developer?: InputMaybe<Scalars['ID']['input']>;
   family?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   license?: InputMaybe<Scalars['String']['input']>;
   openWeights?: InputMaybe<Scalars['Boolean']['input']>;
+  orderBy?: InputMaybe<Array<ModelOrder>>;
   trainedOn?: InputMaybe<Scalars['ID']['input']>;
+  where?: InputMaybe<ModelWhere>;
 };
 
 
 export type QueryNationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   kind?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   memberOf?: InputMaybe<Scalars['ID']['input']>;
+  orderBy?: InputMaybe<Array<NationOrder>>;
   region?: InputMaybe<Scalars['String']['input']>;
+  where?: InputMaybe<NationWhere>;
+};
+
+
+export type QueryNodeArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
 export type QueryOrganizationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   kind?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   nation?: InputMaybe<Scalars['ID']['input']>;
+  orderBy?: InputMaybe<Array<OrganizationOrder>>;
+  where?: InputMaybe<OrganizationWhere>;
 };
 
 
@@ -1029,10 +2442,14 @@ export type QueryRegulationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   appliesTo?: InputMaybe<Scalars['ID']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   effect?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   issuer?: InputMaybe<Scalars['ID']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RegulationOrder>>;
   status?: InputMaybe<Scalars['String']['input']>;
+  where?: InputMaybe<RegulationWhere>;
 };
 
 
@@ -1065,24 +2482,31 @@ export type QueryTimelineArgs = {
 };
 
 /** A law, rule, executive order, memo, ruling or framework that restricts or mandates something in the AI stack. */
-export type Regulation = Entity & {
+export type Regulation = Entity & Node & {
   __typename?: 'Regulation';
+  /** Other names it is known by (search and filters match them). */
   aliases: Array<Scalars['String']['output']>;
+  /** A short description. */
   description?: Maybe<Scalars['String']['output']>;
   /** Official number, e.g. a Federal Register or CELEX number. */
   documentNumber?: Maybe<Scalars['String']['output']>;
   /** Date it takes effect. */
   effectiveDate?: Maybe<Scalars['Date']['output']>;
+  /** The global id (reg:...); node(id:) fetches it. */
   id: Scalars['ID']['output'];
   /** Kind of instrument. */
   kind?: Maybe<Scalars['String']['output']>;
+  /** The name the graph knows it by. */
   name: Scalars['String']['output'];
   /** Date published. */
   publishedDate?: Maybe<Scalars['Date']['output']>;
-  /** Relations of this entity, optionally filtered by direction and type, valid at asOf. */
+  /** Relations of this entity, filtered by direction, type, validity at asOf and where, in orderBy's order (by id when none). */
   relations: Array<Relation>;
+  /** The same relations as a Relay connection: pages both ways (first/after, last/before) and a total count. */
+  relationsConnection: RelationConnection;
   /** Legal status. */
   status?: Maybe<Scalars['String']['output']>;
+  /** The entity's type (REGULATION). */
   type: EntityType;
 };
 
@@ -1092,20 +2516,104 @@ export type RegulationRelationsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelationOrder>>;
   types?: InputMaybe<Array<RelationType>>;
+  where?: InputMaybe<RelationWhere>;
 };
 
+
+/** A law, rule, executive order, memo, ruling or framework that restricts or mandates something in the AI stack. */
+export type RegulationRelationsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelationOrder>>;
+  types?: InputMaybe<Array<RelationType>>;
+  where?: InputMaybe<RelationWhere>;
+};
+
+/** A page of Regulation (Relay connection). */
 export type RegulationConnection = {
   __typename?: 'RegulationConnection';
+  /** The items of the page, in the list's order. */
   edges: Array<RegulationEdge>;
+  /** Where the page sits in the whole list. */
   pageInfo: PageInfo;
+  /** How many items match, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One Regulation of a page, with its cursor. */
 export type RegulationEdge = {
   __typename?: 'RegulationEdge';
+  /** Opaque position of this item: pass it as after or before. */
   cursor: Scalars['String']['output'];
+  /** The Regulation. */
   node: Regulation;
+};
+
+/** One sort key of a list of Regulation; ties are broken by id. */
+export type RegulationOrder = {
+  /** ASC (the default) or DESC. */
+  direction?: InputMaybe<SortDirection>;
+  /** The field to order by (entities without a value come last). */
+  field: RegulationOrderField;
+};
+
+/** What a list of Regulation can be ordered by. */
+export type RegulationOrderField =
+  /** Official number, e.g. a Federal Register or CELEX number. */
+  | 'DOCUMENT_NUMBER'
+  /** Date it takes effect. */
+  | 'EFFECTIVE_DATE'
+  /** The id (code-point order). */
+  | 'ID'
+  /** Kind of instrument. */
+  | 'KIND'
+  /** The name, without case. */
+  | 'NAME'
+  /** Date published. */
+  | 'PUBLISHED_DATE'
+  /** Legal status. */
+  | 'STATUS';
+
+/** Conditions on a Regulation (fields together: all must hold; strings compare without case). */
+export type RegulationWhere = {
+  /** Every one of these conditions holds. */
+  AND?: InputMaybe<Array<RegulationWhere>>;
+  /** This condition does not hold. */
+  NOT?: InputMaybe<RegulationWhere>;
+  /** At least one of these conditions holds. */
+  OR?: InputMaybe<Array<RegulationWhere>>;
+  /** Some alias matches (compared without case). */
+  aliases?: InputMaybe<StringFilter>;
+  /** Has a APPLIES_TO relation (valid at the list's asOf) to an entity matching this. */
+  appliesTo?: InputMaybe<EntityWhere>;
+  /** The description, compared without case. */
+  description?: InputMaybe<StringFilter>;
+  /** Official number, e.g. a Federal Register or CELEX number. */
+  documentNumber?: InputMaybe<StringFilter>;
+  /** Date it takes effect. */
+  effectiveDate?: InputMaybe<DateFilter>;
+  /** The entity's id. */
+  id?: InputMaybe<IdFilter>;
+  /** Has a ENACTED_BY relation (valid at the list's asOf) to an entity matching this. */
+  issuer?: InputMaybe<EntityWhere>;
+  /** Kind of instrument. */
+  kind?: InputMaybe<StringFilter>;
+  /** The name, compared without case. */
+  name?: InputMaybe<StringFilter>;
+  /** The name or some alias matches (compared without case). */
+  nameOrAlias?: InputMaybe<StringFilter>;
+  /** Date published. */
+  publishedDate?: InputMaybe<DateFilter>;
+  /** Some relation of the entity (either direction, valid at the list's asOf) matches this. */
+  relation?: InputMaybe<RelationWhere>;
+  /** Legal status. */
+  status?: InputMaybe<StringFilter>;
 };
 
 /**
@@ -1113,27 +2621,78 @@ export type RegulationEdge = {
  * are merged from the claims (the most confident claim wins a conflict); every claim stays visible in
  * `sources`, so contradicting claims can be compared.
  */
-export type Relation = {
+export type Relation = Node & {
   __typename?: 'Relation';
   /** How many live claims support it. */
   claimCount: Scalars['Int']['output'];
-  /** The highest confidence of the live claims. */
+  /** The highest confidence of the live claims, as stated (0 to 1). */
   confidence: Scalars['Float']['output'];
   /** True when two live claims give different values for one property. */
   contested: Scalars['Boolean']['output'];
+  /** When the first live claim was observed. */
   firstSeen?: Maybe<Scalars['Date']['output']>;
+  /** The entity the relation leaves. */
   from: Entity;
+  /** The global id (rel:...); node(id:) fetches it. */
   id: Scalars['ID']['output'];
+  /** When the latest live claim was observed. */
   lastSeen?: Maybe<Scalars['Date']['output']>;
   /** Properties merged from the live claims. */
   properties?: Maybe<Scalars['JSON']['output']>;
   /** The claims behind this relation, most confident first. */
   sources: Array<Source>;
+  /** The entity the relation enters. */
   to: Entity;
+  /** The relation type. */
   type: RelationType;
+  /** Start of validity (absent: since always). */
   validFrom?: Maybe<Scalars['Date']['output']>;
+  /** End of validity (absent: still valid). */
   validTo?: Maybe<Scalars['Date']['output']>;
 };
+
+/** A page of relations (Relay connection). */
+export type RelationConnection = {
+  __typename?: 'RelationConnection';
+  /** The items of the page, in the list's order. */
+  edges: Array<RelationEdge>;
+  /** Where the page sits in the whole list. */
+  pageInfo: PageInfo;
+  /** How many relations match, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One relation of a page, with its cursor. */
+export type RelationEdge = {
+  __typename?: 'RelationEdge';
+  /** Opaque position of this item: pass it as after or before. */
+  cursor: Scalars['String']['output'];
+  /** The relation. */
+  node: Relation;
+};
+
+/** One sort key of a list of relations; ties are broken by id. */
+export type RelationOrder = {
+  /** ASC (the default) or DESC. */
+  direction?: InputMaybe<SortDirection>;
+  /** The field to order by (relations without a value come last). */
+  field: RelationOrderField;
+};
+
+/** What a list of relations can be ordered by. */
+export type RelationOrderField =
+  /** The relation's confidence. */
+  | 'CONFIDENCE'
+  /** The relation id. */
+  | 'ID'
+  /** The name of the entity at the other end. */
+  | 'OTHER_NAME'
+  /** The relation type. */
+  | 'TYPE'
+  /** Start of validity. */
+  | 'VALID_FROM'
+  /** End of validity. */
+  | 'VALID_TO';
 
 /** Every relation type of the domain model. */
 export type RelationType =
@@ -1162,6 +2721,62 @@ export type RelationType =
   | 'TRAINED_ON'
   | 'USES_MEMORY'
   | 'USES_MODEL';
+
+/** Conditions on a relation; inside an entity's filter it is judged from that entity. */
+export type RelationWhere = {
+  /** Every one of these conditions holds. */
+  AND?: InputMaybe<Array<RelationWhere>>;
+  /** This condition does not hold. */
+  NOT?: InputMaybe<RelationWhere>;
+  /** At least one of these conditions holds. */
+  OR?: InputMaybe<Array<RelationWhere>>;
+  /** Amount in US dollars. (a property some relation types carry) */
+  amountUsd?: InputMaybe<FloatFilter>;
+  /** City or site within the nation. (a property some relation types carry) */
+  city?: InputMaybe<StringFilter>;
+  /** The relation's confidence (the highest of its live claims). */
+  confidence?: InputMaybe<FloatFilter>;
+  /** Number of accelerators. (a property some relation types carry) */
+  count?: InputMaybe<IntFilter>;
+  /** OUT: the entity is the relation's from end; IN: its to end; BOTH (the default): either. */
+  direction?: InputMaybe<Direction>;
+  /** What the regulation does to the target. (a property some relation types carry) */
+  effect?: InputMaybe<StringFilter>;
+  /** The relation's id (rel:...). */
+  id?: InputMaybe<IdFilter>;
+  /** How the two compare (at parity, behind for training, ...). (a property some relation types carry) */
+  note?: InputMaybe<StringFilter>;
+  /** The entity at the other end matches this. */
+  other?: InputMaybe<EntityWhere>;
+  /** Packaging process, e.g. CoWoS-S, CoWoS-L. (a property some relation types carry) */
+  process?: InputMaybe<StringFilter>;
+  /** Process used, e.g. N4. (a property some relation types carry) */
+  processNode?: InputMaybe<StringFilter>;
+  /** Number of units covered, e.g. chips. (a property some relation types carry) */
+  quantity?: InputMaybe<IntFilter>;
+  /** Cloud region or offering used. (a property some relation types carry) */
+  region?: InputMaybe<StringFilter>;
+  /** How the model derives from its base (Hugging Face base_model_relation). (a property some relation types carry) */
+  relation?: InputMaybe<StringFilter>;
+  /** Role of the party in the deal. (a property some relation types carry) */
+  role?: InputMaybe<StringFilter>;
+  /** Free-text scope, e.g. 'exports to China', 'public-sector workloads'. (a property some relation types carry) */
+  scope?: InputMaybe<StringFilter>;
+  /** This member's part of what the dependent needs, 0 to 1 (a foundry making 60% of a chip, a region holding 30% of a service's capacity). (a property some relation types carry) */
+  share?: InputMaybe<FloatFilter>;
+  /** Some live claim behind the relation matches this (only in lists of relations: their claims are read for it). */
+  source?: InputMaybe<SourceWhere>;
+  /** The tool or process step, e.g. EUV lithography. (a property some relation types carry) */
+  tool?: InputMaybe<StringFilter>;
+  /** The relation is of one of these types. */
+  type?: InputMaybe<Array<RelationType>>;
+  /** Start of validity. */
+  validFrom?: InputMaybe<DateFilter>;
+  /** End of validity. */
+  validTo?: InputMaybe<DateFilter>;
+  /** api - calls the provider's service; self_hosted - runs the weights on its own hardware. (a property some relation types carry) */
+  via?: InputMaybe<StringFilter>;
+};
 
 export type RetractResult = {
   __typename?: 'RetractResult';
@@ -1212,29 +2827,68 @@ export type ScenarioSummary = {
 /** A ranked search result. */
 export type SearchHit = {
   __typename?: 'SearchHit';
+  /** The entity found. */
   entity: Entity;
+  /** Its score: higher is better (comparable within one search only). */
   score: Scalars['Float']['output'];
 };
 
+/** Sort direction. */
+export type SortDirection =
+  | 'ASC'
+  | 'DESC';
+
 /** One source's statement that a relation holds (a claim), with the document and sentence it comes from. */
-export type Source = {
+export type Source = Node & {
   __typename?: 'Source';
+  /** How sure the source or extractor is, as stated (0 to 1). */
   confidence: Scalars['Float']['output'];
+  /** The document that states it. */
   document?: Maybe<Document>;
+  /** What wrote the claim: curated seeds, an extractor version, an import or the API. */
   extractor: Scalars['String']['output'];
-  /** The claim id (use it with retractClaim). */
+  /** The claim id (use it with retractClaim and node(id:)). */
   id: Scalars['ID']['output'];
+  /** The other entity (the relation's to end). */
   object: Entity;
+  /** When the claim was observed (the document's date, else when it was read). */
   observedAt: Scalars['Date']['output'];
   /** The properties this claim states (compare them across sources to see contradictions). */
   properties?: Maybe<Scalars['JSON']['output']>;
+  /** The exact sentence of the document that states it. */
   quote?: Maybe<Scalars['String']['output']>;
+  /** The type of the relation it claims. */
   relationType: RelationType;
   /** True for a claim that was retracted (only timelines show those). */
   retracted: Scalars['Boolean']['output'];
+  /** The entity the claim is about (the relation's from end). */
   subject: Entity;
+  /** Start of validity the claim states. */
   validFrom?: Maybe<Scalars['Date']['output']>;
+  /** End of validity the claim states. */
   validTo?: Maybe<Scalars['Date']['output']>;
+};
+
+/** Conditions on a claim (a relation's source). */
+export type SourceWhere = {
+  /** Every one of these conditions holds. */
+  AND?: InputMaybe<Array<SourceWhere>>;
+  /** This condition does not hold. */
+  NOT?: InputMaybe<SourceWhere>;
+  /** At least one of these conditions holds. */
+  OR?: InputMaybe<Array<SourceWhere>>;
+  /** The claim's confidence. */
+  confidence?: InputMaybe<FloatFilter>;
+  /** The document that states it. */
+  document?: InputMaybe<DocumentWhere>;
+  /** What wrote it (seed, an extractor version, import, api). */
+  extractor?: InputMaybe<StringFilter>;
+  /** The claim id. */
+  id?: InputMaybe<IdFilter>;
+  /** When it was observed. */
+  observedAt?: InputMaybe<DateFilter>;
+  /** The quoted sentence. */
+  quote?: InputMaybe<StringFilter>;
 };
 
 /** A deployment whose status the scenario's shocks change beyond the rules in force. */
@@ -1243,6 +2897,20 @@ export type StatusChange = {
   after: ImpactStatus;
   before: ImpactStatus;
   deployment: Entity;
+};
+
+/** Conditions on a text value; every comparison ignores case. On a list property, some item must match. */
+export type StringFilter = {
+  /** Contains this text. */
+  contains?: InputMaybe<Scalars['String']['input']>;
+  /** Equal to this text. */
+  eq?: InputMaybe<Scalars['String']['input']>;
+  /** true: has a value (a non-empty list); false: has none. */
+  exists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Equal to one of these texts. */
+  in?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Starts with this text. */
+  startsWith?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A set of entities and the relations between them. */
@@ -1342,38 +3010,61 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type ResolversTypes = ResolversObject<{
   AddClaimInput: AddClaimInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  BooleanFilter: BooleanFilter;
   Cause: ResolverTypeWrapper<CauseModel>;
   CauseStep: ResolverTypeWrapper<Step>;
   Chip: ResolverTypeWrapper<EntityRecord>;
   ChipConnection: ResolverTypeWrapper<EntityConnection>;
   ChipEdge: ResolverTypeWrapper<EntityEdge>;
+  ChipOrder: ChipOrder;
+  ChipOrderField: ChipOrderField;
+  ChipWhere: ChipWhere;
   Chokepoint: ResolverTypeWrapper<ChokepointRow>;
   ClaimResult: ResolverTypeWrapper<Omit<ClaimResult, 'claim' | 'relation'> & { claim: ResolversTypes['Source'], relation?: Maybe<ResolversTypes['Relation']> }>;
   Cloud: ResolverTypeWrapper<EntityRecord>;
   CloudConnection: ResolverTypeWrapper<EntityConnection>;
   CloudEdge: ResolverTypeWrapper<EntityEdge>;
+  CloudOrder: CloudOrder;
+  CloudOrderField: CloudOrderField;
+  CloudWhere: CloudWhere;
   DataCenter: ResolverTypeWrapper<EntityRecord>;
   DataCenterConnection: ResolverTypeWrapper<EntityConnection>;
   DataCenterEdge: ResolverTypeWrapper<EntityEdge>;
+  DataCenterOrder: DataCenterOrder;
+  DataCenterOrderField: DataCenterOrderField;
+  DataCenterWhere: DataCenterWhere;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DateFilter: DateFilter;
   DeadLetter: ResolverTypeWrapper<DeadLetter>;
   Deal: ResolverTypeWrapper<EntityRecord>;
   DealConnection: ResolverTypeWrapper<EntityConnection>;
   DealEdge: ResolverTypeWrapper<EntityEdge>;
+  DealOrder: DealOrder;
+  DealOrderField: DealOrderField;
+  DealWhere: DealWhere;
   Deployment: ResolverTypeWrapper<EntityRecord>;
   DeploymentConnection: ResolverTypeWrapper<EntityConnection>;
   DeploymentEdge: ResolverTypeWrapper<EntityEdge>;
+  DeploymentOrder: DeploymentOrder;
+  DeploymentOrderField: DeploymentOrderField;
+  DeploymentWhere: DeploymentWhere;
   Direction: Direction;
   Document: ResolverTypeWrapper<EntityRecord>;
   DocumentConnection: ResolverTypeWrapper<EntityConnection>;
   DocumentEdge: ResolverTypeWrapper<EntityEdge>;
   DocumentInput: DocumentInput;
+  DocumentOrder: DocumentOrder;
+  DocumentOrderField: DocumentOrderField;
+  DocumentWhere: DocumentWhere;
   Entity: ResolverTypeWrapper<EntityRecord>;
   EntityType: EntityType;
+  EntityWhere: EntityWhere;
   Exposure: ResolverTypeWrapper<ExposureModel>;
   ExposureItem: ResolverTypeWrapper<ExposureItemModel>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  FloatFilter: FloatFilter;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  IDFilter: IdFilter;
   Impact: ResolverTypeWrapper<ImpactModel>;
   ImpactStatus: ImpactStatus;
   IngestDocumentCounts: ResolverTypeWrapper<IngestDocumentCounts>;
@@ -1383,23 +3074,37 @@ export type ResolversTypes = ResolversObject<{
   IngestJobOutcome: ResolverTypeWrapper<IngestJobOutcome>;
   IngestRun: ResolverTypeWrapper<IngestRun>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  IntFilter: IntFilter;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   Lab: ResolverTypeWrapper<EntityRecord>;
   LabConnection: ResolverTypeWrapper<EntityConnection>;
   LabEdge: ResolverTypeWrapper<EntityEdge>;
+  LabOrder: LabOrder;
+  LabOrderField: LabOrderField;
+  LabWhere: LabWhere;
   LayerExposure: ResolverTypeWrapper<LayerExposureModel>;
   MergeResult: ResolverTypeWrapper<Omit<MergeResult, 'entity'> & { entity: ResolversTypes['Entity'] }>;
   Mitigation: ResolverTypeWrapper<MitigationModel>;
   Model: ResolverTypeWrapper<EntityRecord>;
   ModelConnection: ResolverTypeWrapper<EntityConnection>;
   ModelEdge: ResolverTypeWrapper<EntityEdge>;
+  ModelOrder: ModelOrder;
+  ModelOrderField: ModelOrderField;
+  ModelWhere: ModelWhere;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Nation: ResolverTypeWrapper<EntityRecord>;
   NationConnection: ResolverTypeWrapper<EntityConnection>;
   NationEdge: ResolverTypeWrapper<EntityEdge>;
+  NationOrder: NationOrder;
+  NationOrderField: NationOrderField;
+  NationWhere: NationWhere;
+  Node: ResolverTypeWrapper<NodeModel>;
   Organization: ResolverTypeWrapper<EntityRecord>;
   OrganizationConnection: ResolverTypeWrapper<EntityConnection>;
   OrganizationEdge: ResolverTypeWrapper<EntityEdge>;
+  OrganizationOrder: OrganizationOrder;
+  OrganizationOrderField: OrganizationOrderField;
+  OrganizationWhere: OrganizationWhere;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Path: ResolverTypeWrapper<PathModel>;
   PathStep: ResolverTypeWrapper<PathStepModel>;
@@ -1407,17 +3112,28 @@ export type ResolversTypes = ResolversObject<{
   Regulation: ResolverTypeWrapper<EntityRecord>;
   RegulationConnection: ResolverTypeWrapper<EntityConnection>;
   RegulationEdge: ResolverTypeWrapper<EntityEdge>;
+  RegulationOrder: RegulationOrder;
+  RegulationOrderField: RegulationOrderField;
+  RegulationWhere: RegulationWhere;
   Relation: ResolverTypeWrapper<RelationRecord>;
+  RelationConnection: ResolverTypeWrapper<RelationConnectionModel>;
+  RelationEdge: ResolverTypeWrapper<RelationEdgeModel>;
+  RelationOrder: RelationOrder;
+  RelationOrderField: RelationOrderField;
   RelationType: RelationType;
+  RelationWhere: RelationWhere;
   RetractResult: ResolverTypeWrapper<RetractResult>;
   ScenarioBaseline: ResolverTypeWrapper<Omit<ScenarioBaseline, 'changes'> & { changes: Array<ResolversTypes['StatusChange']> }>;
   ScenarioInfo: ResolverTypeWrapper<Scenario>;
   ScenarioResult: ResolverTypeWrapper<ScenarioResultModel>;
   ScenarioSummary: ResolverTypeWrapper<ScenarioSummary>;
   SearchHit: ResolverTypeWrapper<SearchHitModel>;
+  SortDirection: SortDirection;
   Source: ResolverTypeWrapper<ClaimRecord>;
+  SourceWhere: SourceWhere;
   StatusChange: ResolverTypeWrapper<StatusChangeModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  StringFilter: StringFilter;
   Subgraph: ResolverTypeWrapper<SubgraphModel>;
   UpsertEntityInput: UpsertEntityInput;
 }>;
@@ -1426,36 +3142,53 @@ export type ResolversTypes = ResolversObject<{
 export type ResolversParentTypes = ResolversObject<{
   AddClaimInput: AddClaimInput;
   Boolean: Scalars['Boolean']['output'];
+  BooleanFilter: BooleanFilter;
   Cause: CauseModel;
   CauseStep: Step;
   Chip: EntityRecord;
   ChipConnection: EntityConnection;
   ChipEdge: EntityEdge;
+  ChipOrder: ChipOrder;
+  ChipWhere: ChipWhere;
   Chokepoint: ChokepointRow;
   ClaimResult: Omit<ClaimResult, 'claim' | 'relation'> & { claim: ResolversParentTypes['Source'], relation?: Maybe<ResolversParentTypes['Relation']> };
   Cloud: EntityRecord;
   CloudConnection: EntityConnection;
   CloudEdge: EntityEdge;
+  CloudOrder: CloudOrder;
+  CloudWhere: CloudWhere;
   DataCenter: EntityRecord;
   DataCenterConnection: EntityConnection;
   DataCenterEdge: EntityEdge;
+  DataCenterOrder: DataCenterOrder;
+  DataCenterWhere: DataCenterWhere;
   Date: Scalars['Date']['output'];
+  DateFilter: DateFilter;
   DeadLetter: DeadLetter;
   Deal: EntityRecord;
   DealConnection: EntityConnection;
   DealEdge: EntityEdge;
+  DealOrder: DealOrder;
+  DealWhere: DealWhere;
   Deployment: EntityRecord;
   DeploymentConnection: EntityConnection;
   DeploymentEdge: EntityEdge;
+  DeploymentOrder: DeploymentOrder;
+  DeploymentWhere: DeploymentWhere;
   Document: EntityRecord;
   DocumentConnection: EntityConnection;
   DocumentEdge: EntityEdge;
   DocumentInput: DocumentInput;
+  DocumentOrder: DocumentOrder;
+  DocumentWhere: DocumentWhere;
   Entity: EntityRecord;
+  EntityWhere: EntityWhere;
   Exposure: ExposureModel;
   ExposureItem: ExposureItemModel;
   Float: Scalars['Float']['output'];
+  FloatFilter: FloatFilter;
   ID: Scalars['ID']['output'];
+  IDFilter: IdFilter;
   Impact: ImpactModel;
   IngestDocumentCounts: IngestDocumentCounts;
   IngestDocumentInput: IngestDocumentInput;
@@ -1464,23 +3197,33 @@ export type ResolversParentTypes = ResolversObject<{
   IngestJobOutcome: IngestJobOutcome;
   IngestRun: IngestRun;
   Int: Scalars['Int']['output'];
+  IntFilter: IntFilter;
   JSON: Scalars['JSON']['output'];
   Lab: EntityRecord;
   LabConnection: EntityConnection;
   LabEdge: EntityEdge;
+  LabOrder: LabOrder;
+  LabWhere: LabWhere;
   LayerExposure: LayerExposureModel;
   MergeResult: Omit<MergeResult, 'entity'> & { entity: ResolversParentTypes['Entity'] };
   Mitigation: MitigationModel;
   Model: EntityRecord;
   ModelConnection: EntityConnection;
   ModelEdge: EntityEdge;
+  ModelOrder: ModelOrder;
+  ModelWhere: ModelWhere;
   Mutation: Record<PropertyKey, never>;
   Nation: EntityRecord;
   NationConnection: EntityConnection;
   NationEdge: EntityEdge;
+  NationOrder: NationOrder;
+  NationWhere: NationWhere;
+  Node: NodeModel;
   Organization: EntityRecord;
   OrganizationConnection: EntityConnection;
   OrganizationEdge: EntityEdge;
+  OrganizationOrder: OrganizationOrder;
+  OrganizationWhere: OrganizationWhere;
   PageInfo: PageInfo;
   Path: PathModel;
   PathStep: PathStepModel;
@@ -1488,7 +3231,13 @@ export type ResolversParentTypes = ResolversObject<{
   Regulation: EntityRecord;
   RegulationConnection: EntityConnection;
   RegulationEdge: EntityEdge;
+  RegulationOrder: RegulationOrder;
+  RegulationWhere: RegulationWhere;
   Relation: RelationRecord;
+  RelationConnection: RelationConnectionModel;
+  RelationEdge: RelationEdgeModel;
+  RelationOrder: RelationOrder;
+  RelationWhere: RelationWhere;
   RetractResult: RetractResult;
   ScenarioBaseline: Omit<ScenarioBaseline, 'changes'> & { changes: Array<ResolversParentTypes['StatusChange']> };
   ScenarioInfo: Scenario;
@@ -1496,8 +3245,10 @@ export type ResolversParentTypes = ResolversObject<{
   ScenarioSummary: ScenarioSummary;
   SearchHit: SearchHitModel;
   Source: ClaimRecord;
+  SourceWhere: SourceWhere;
   StatusChange: StatusChangeModel;
   String: Scalars['String']['output'];
+  StringFilter: StringFilter;
   Subgraph: SubgraphModel;
   UpsertEntityInput: UpsertEntityInput;
 }>;
@@ -1529,6 +3280,7 @@ export type ChipResolvers<ContextType = GraphContext, ParentType extends Resolve
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   processNode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<ChipRelationsArgs, 'direction' | 'first'>>;
+  relationsConnection?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<ChipRelationsConnectionArgs, 'direction'>>;
   releaseDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   segment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
@@ -1568,6 +3320,7 @@ export type CloudResolvers<ContextType = GraphContext, ParentType extends Resolv
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   regions?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<CloudRelationsArgs, 'direction' | 'first'>>;
+  relationsConnection?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<CloudRelationsConnectionArgs, 'direction'>>;
   sovereign?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1594,6 +3347,7 @@ export type DataCenterResolvers<ContextType = GraphContext, ParentType extends R
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   powerMw?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<DataCenterRelationsArgs, 'direction' | 'first'>>;
+  relationsConnection?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<DataCenterRelationsConnectionArgs, 'direction'>>;
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1634,6 +3388,7 @@ export type DealResolvers<ContextType = GraphContext, ParentType extends Resolve
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<DealRelationsArgs, 'direction' | 'first'>>;
+  relationsConnection?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<DealRelationsConnectionArgs, 'direction'>>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -1656,6 +3411,7 @@ export type DeploymentResolvers<ContextType = GraphContext, ParentType extends R
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<DeploymentRelationsArgs, 'direction' | 'first'>>;
+  relationsConnection?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<DeploymentRelationsConnectionArgs, 'direction'>>;
   sector?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
@@ -1683,6 +3439,7 @@ export type DocumentResolvers<ContextType = GraphContext, ParentType extends Res
   publishedAt?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   publisher?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<DocumentRelationsArgs, 'direction' | 'first'>>;
+  relationsConnection?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<DocumentRelationsConnectionArgs, 'direction'>>;
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1784,6 +3541,7 @@ export type LabResolvers<ContextType = GraphContext, ParentType extends Resolver
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<LabRelationsArgs, 'direction' | 'first'>>;
+  relationsConnection?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<LabRelationsConnectionArgs, 'direction'>>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
   website?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1840,6 +3598,7 @@ export type ModelResolvers<ContextType = GraphContext, ParentType extends Resolv
   priceInputUsdPerMTok?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   priceOutputUsdPerMTok?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<ModelRelationsArgs, 'direction' | 'first'>>;
+  relationsConnection?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<ModelRelationsConnectionArgs, 'direction'>>;
   releaseDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
   variant?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1876,6 +3635,7 @@ export type NationResolvers<ContextType = GraphContext, ParentType extends Resol
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   region?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<NationRelationsArgs, 'direction' | 'first'>>;
+  relationsConnection?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<NationRelationsConnectionArgs, 'direction'>>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -1891,6 +3651,10 @@ export type NationEdgeResolvers<ContextType = GraphContext, ParentType extends R
   node?: Resolver<ResolversTypes['Nation'], ParentType, ContextType>;
 }>;
 
+export type NodeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'Chip' | 'Cloud' | 'DataCenter' | 'Deal' | 'Deployment' | 'Document' | 'Lab' | 'Model' | 'Nation' | 'Organization' | 'Regulation' | 'Relation' | 'Source', ParentType, ContextType>;
+}>;
+
 export type OrganizationResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization']> = ResolversObject<{
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1898,6 +3662,7 @@ export type OrganizationResolvers<ContextType = GraphContext, ParentType extends
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<OrganizationRelationsArgs, 'direction' | 'first'>>;
+  relationsConnection?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<OrganizationRelationsConnectionArgs, 'direction'>>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
   website?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1917,6 +3682,8 @@ export type OrganizationEdgeResolvers<ContextType = GraphContext, ParentType ext
 export type PageInfoResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type PathResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Path'] = ResolversParentTypes['Path']> = ResolversObject<{
@@ -1932,27 +3699,28 @@ export type PathStepResolvers<ContextType = GraphContext, ParentType extends Res
 }>;
 
 export type QueryResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
-  chips?: Resolver<ResolversTypes['ChipConnection'], ParentType, ContextType, RequireFields<QueryChipsArgs, 'first'>>;
+  chips?: Resolver<ResolversTypes['ChipConnection'], ParentType, ContextType, Partial<QueryChipsArgs>>;
   chokepoints?: Resolver<Array<ResolversTypes['Chokepoint']>, ParentType, ContextType, RequireFields<QueryChokepointsArgs, 'first'>>;
-  clouds?: Resolver<ResolversTypes['CloudConnection'], ParentType, ContextType, RequireFields<QueryCloudsArgs, 'first'>>;
-  dataCenters?: Resolver<ResolversTypes['DataCenterConnection'], ParentType, ContextType, RequireFields<QueryDataCentersArgs, 'first'>>;
+  clouds?: Resolver<ResolversTypes['CloudConnection'], ParentType, ContextType, Partial<QueryCloudsArgs>>;
+  dataCenters?: Resolver<ResolversTypes['DataCenterConnection'], ParentType, ContextType, Partial<QueryDataCentersArgs>>;
   deadLetters?: Resolver<Array<ResolversTypes['DeadLetter']>, ParentType, ContextType, RequireFields<QueryDeadLettersArgs, 'first'>>;
-  deals?: Resolver<ResolversTypes['DealConnection'], ParentType, ContextType, RequireFields<QueryDealsArgs, 'first'>>;
+  deals?: Resolver<ResolversTypes['DealConnection'], ParentType, ContextType, Partial<QueryDealsArgs>>;
   dependencies?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryDependenciesArgs, 'depth' | 'id'>>;
   dependents?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryDependentsArgs, 'depth' | 'id'>>;
-  deployments?: Resolver<ResolversTypes['DeploymentConnection'], ParentType, ContextType, RequireFields<QueryDeploymentsArgs, 'first'>>;
-  documents?: Resolver<ResolversTypes['DocumentConnection'], ParentType, ContextType, RequireFields<QueryDocumentsArgs, 'first'>>;
+  deployments?: Resolver<ResolversTypes['DeploymentConnection'], ParentType, ContextType, Partial<QueryDeploymentsArgs>>;
+  documents?: Resolver<ResolversTypes['DocumentConnection'], ParentType, ContextType, Partial<QueryDocumentsArgs>>;
   entities?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntitiesArgs, 'ids'>>;
   entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntityArgs, 'id'>>;
   exposure?: Resolver<ResolversTypes['Exposure'], ParentType, ContextType, RequireFields<QueryExposureArgs, 'depth' | 'nation' | 'subjects'>>;
   graphVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   ingestRuns?: Resolver<Array<ResolversTypes['IngestRun']>, ParentType, ContextType, RequireFields<QueryIngestRunsArgs, 'first'>>;
-  labs?: Resolver<ResolversTypes['LabConnection'], ParentType, ContextType, RequireFields<QueryLabsArgs, 'first'>>;
-  models?: Resolver<ResolversTypes['ModelConnection'], ParentType, ContextType, RequireFields<QueryModelsArgs, 'first'>>;
-  nations?: Resolver<ResolversTypes['NationConnection'], ParentType, ContextType, RequireFields<QueryNationsArgs, 'first'>>;
-  organizations?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType, RequireFields<QueryOrganizationsArgs, 'first'>>;
+  labs?: Resolver<ResolversTypes['LabConnection'], ParentType, ContextType, Partial<QueryLabsArgs>>;
+  models?: Resolver<ResolversTypes['ModelConnection'], ParentType, ContextType, Partial<QueryModelsArgs>>;
+  nations?: Resolver<ResolversTypes['NationConnection'], ParentType, ContextType, Partial<QueryNationsArgs>>;
+  node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
+  organizations?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType, Partial<QueryOrganizationsArgs>>;
   paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathsArgs, 'directed' | 'first' | 'from' | 'maxLength' | 'to'>>;
-  regulations?: Resolver<ResolversTypes['RegulationConnection'], ParentType, ContextType, RequireFields<QueryRegulationsArgs, 'first'>>;
+  regulations?: Resolver<ResolversTypes['RegulationConnection'], ParentType, ContextType, Partial<QueryRegulationsArgs>>;
   runScenario?: Resolver<ResolversTypes['ScenarioResult'], ParentType, ContextType, Partial<QueryRunScenarioArgs>>;
   scenarios?: Resolver<Array<ResolversTypes['ScenarioInfo']>, ParentType, ContextType>;
   search?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'query'>>;
@@ -1970,6 +3738,7 @@ export type RegulationResolvers<ContextType = GraphContext, ParentType extends R
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   publishedDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<RegulationRelationsArgs, 'direction' | 'first'>>;
+  relationsConnection?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<RegulationRelationsConnectionArgs, 'direction'>>;
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -2000,6 +3769,18 @@ export type RelationResolvers<ContextType = GraphContext, ParentType extends Res
   type?: Resolver<ResolversTypes['RelationType'], ParentType, ContextType>;
   validFrom?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type RelationConnectionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['RelationConnection'] = ResolversParentTypes['RelationConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['RelationEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type RelationEdgeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['RelationEdge'] = ResolversParentTypes['RelationEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Relation'], ParentType, ContextType>;
 }>;
 
 export type RetractResultResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['RetractResult'] = ResolversParentTypes['RetractResult']> = ResolversObject<{
@@ -2056,6 +3837,7 @@ export type SourceResolvers<ContextType = GraphContext, ParentType extends Resol
   subject?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   validFrom?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type StatusChangeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['StatusChange'] = ResolversParentTypes['StatusChange']> = ResolversObject<{
@@ -2119,6 +3901,7 @@ export type Resolvers<ContextType = GraphContext> = ResolversObject<{
   Nation?: NationResolvers<ContextType>;
   NationConnection?: NationConnectionResolvers<ContextType>;
   NationEdge?: NationEdgeResolvers<ContextType>;
+  Node?: NodeResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
   OrganizationConnection?: OrganizationConnectionResolvers<ContextType>;
   OrganizationEdge?: OrganizationEdgeResolvers<ContextType>;
@@ -2130,6 +3913,8 @@ export type Resolvers<ContextType = GraphContext> = ResolversObject<{
   RegulationConnection?: RegulationConnectionResolvers<ContextType>;
   RegulationEdge?: RegulationEdgeResolvers<ContextType>;
   Relation?: RelationResolvers<ContextType>;
+  RelationConnection?: RelationConnectionResolvers<ContextType>;
+  RelationEdge?: RelationEdgeResolvers<ContextType>;
   RetractResult?: RetractResultResolvers<ContextType>;
   ScenarioBaseline?: ScenarioBaselineResolvers<ContextType>;
   ScenarioInfo?: ScenarioInfoResolvers<ContextType>;

@@ -4,6 +4,7 @@ import { GraphQLScalarType, Kind } from 'graphql';
 import { InvalidInput } from '../../../schema/errors.js';
 import { assertValid, dateProblem } from '../../../schema/validate.js';
 import type { Resolvers } from '../generated.js';
+import type { EntityRecord } from '../../../schema/records.js';
 import { entityTypeResolvers } from './entity-fields.js';
 import { Query } from './query.js';
 import { analysisQueries } from './analysis.js';
@@ -53,6 +54,7 @@ const typed: Resolvers = {
   Date: DateScalar,
   JSON: JSONScalar,
   Entity: { __resolveType: (e) => e.label },
+  Node: { __resolveType: (n) => n.__node ?? (n as EntityRecord).label },
   Query: { ...Query, ...analysisQueries, ...scenarioQueries, ...ingestQueries },
   Mutation: { ...Mutation, ...ingestMutations },
   Relation,
