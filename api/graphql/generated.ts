@@ -24,16 +24,27 @@ export type Scalars = {
   JSON: { input: unknown; output: unknown; }
 };
 
+/** A claim: one source stating that a relation holds. */
 export type AddClaimInput = {
+  /** How sure the source is (0 to 1). */
   confidence?: InputMaybe<Scalars['Float']['input']>;
+  /** The id of the relation's to end. */
   object: Scalars['ID']['input'];
+  /** When it was observed (default: today). */
   observedAt?: InputMaybe<Scalars['Date']['input']>;
+  /** Properties of the relation the claim states (validated against the relation type). */
   properties?: InputMaybe<Scalars['JSON']['input']>;
+  /** The exact sentence of the document. */
   quote?: InputMaybe<Scalars['String']['input']>;
+  /** The document that states it. */
   source: DocumentInput;
+  /** The id of the relation's from end. */
   subject: Scalars['ID']['input'];
+  /** The relation type. */
   type: RelationType;
+  /** Start of validity the claim states. */
   validFrom?: InputMaybe<Scalars['Date']['input']>;
+  /** End of validity the claim states. */
   validTo?: InputMaybe<Scalars['Date']['input']>;
 };
 
@@ -50,6 +61,7 @@ export type Cause = {
   origin: Scalars['ID']['output'];
   /** Index of the shock in the scenario (0-based). */
   shock: Scalars['Int']['output'];
+  /** The relations from the origin to the deployment, as stored. */
   steps: Array<CauseStep>;
   /** Its type (export_control, outage, …). */
   type: Scalars['String']['output'];
@@ -60,12 +72,15 @@ export type CauseStep = {
   __typename?: 'CauseStep';
   /** Id of the relation's start. */
   from: Scalars['ID']['output'];
+  /** The entity at from. */
   fromEntity: Entity;
+  /** The relation type. */
   rel: RelationType;
   /** The stored relation with its sources (null if it changed since the snapshot). */
   relation?: Maybe<Relation>;
   /** Id of the relation's end. */
   to: Scalars['ID']['output'];
+  /** The entity at to. */
   toEntity: Entity;
 };
 
@@ -198,7 +213,7 @@ export type ChipWhere = {
   designer?: InputMaybe<EntityWhere>;
   /** Export-control classification, e.g. ECCN 3A090, or a regime name. */
   exportClass?: InputMaybe<StringFilter>;
-  /** True when a regulation in force bans or licenses it for some destination (through a relation that restricts, e.g. APPLIES_TO with effect ban or license_required). */
+  /** True when a regulation in force bans it or requires a licence for it (a relation that restricts: APPLIES_TO with effect ban or license_required); a classification text or a proposed rule does not count. */
   exportControlled?: InputMaybe<Scalars['Boolean']['input']>;
   /** Has a FABRICATED_BY relation (valid at the list's asOf) to an entity matching this. */
   foundry?: InputMaybe<OrganizationWhere>;
@@ -245,16 +260,22 @@ export type Chokepoint = {
   __typename?: 'Chokepoint';
   /** Deployments it puts at risk (upstream, through training or lineage). */
   atRisk: Scalars['Int']['output'];
+  /** Deployments that break if it fails. */
   broken: Scalars['Int']['output'];
   /** Deployments it degrades (an alternative or part of the supply survives). */
   degraded: Scalars['Int']['output'];
+  /** The entity. */
   entity: Entity;
+  /** broken / all deployments (0 to 1). */
   share: Scalars['Float']['output'];
 };
 
+/** A claim written, with the relation it now supports. */
 export type ClaimResult = {
   __typename?: 'ClaimResult';
+  /** The claim as stored. */
   claim: Source;
+  /** The graph version after the write. */
   graphVersion: Scalars['Int']['output'];
   /** The relation the claim now supports. */
   relation?: Maybe<Relation>;
@@ -367,7 +388,7 @@ export type CloudWhere = {
   coveredBy?: InputMaybe<DealWhere>;
   /** The description, compared without case. */
   description?: InputMaybe<StringFilter>;
-  /** True when a regulation in force bans or licenses it for some destination (through a relation that restricts, e.g. APPLIES_TO with effect ban or license_required). */
+  /** True when a regulation in force bans it or requires a licence for it (a relation that restricts: APPLIES_TO with effect ban or license_required); a classification text or a proposed rule does not count. */
   exportControlled?: InputMaybe<Scalars['Boolean']['input']>;
   /** Has a HEADQUARTERED_IN relation (valid at the list's asOf) to an entity matching this. */
   headquarters?: InputMaybe<NationWhere>;
@@ -536,7 +557,7 @@ export type DataCenterWhere = {
   coveredBy?: InputMaybe<DealWhere>;
   /** The description, compared without case. */
   description?: InputMaybe<StringFilter>;
-  /** True when a regulation in force bans or licenses it for some destination (through a relation that restricts, e.g. APPLIES_TO with effect ban or license_required). */
+  /** True when a regulation in force bans it or requires a licence for it (a relation that restricts: APPLIES_TO with effect ban or license_required); a classification text or a proposed rule does not count. */
   exportControlled?: InputMaybe<Scalars['Boolean']['input']>;
   /** Number of accelerators installed or planned. */
   gpuCount?: InputMaybe<IntFilter>;
@@ -595,9 +616,13 @@ export type DeadLetter = {
   __typename?: 'DeadLetter';
   /** ISO timestamp. */
   at: Scalars['String']['output'];
+  /** The ingest job. */
   job: Scalars['String']['output'];
+  /** What happened, in words. */
   message: Scalars['String']['output'];
+  /** The named reason (ssrf_blocked, timeout, too_large, ...). */
   reason: Scalars['String']['output'];
+  /** The input that failed. */
   url: Scalars['String']['output'];
 };
 
@@ -847,7 +872,7 @@ export type DeploymentWhere = {
   dataClasses?: InputMaybe<StringFilter>;
   /** The description, compared without case. */
   description?: InputMaybe<StringFilter>;
-  /** True when a regulation in force bans or licenses it for some destination (through a relation that restricts, e.g. APPLIES_TO with effect ban or license_required). */
+  /** True when a regulation in force bans it or requires a licence for it (a relation that restricts: APPLIES_TO with effect ban or license_required); a classification text or a proposed rule does not count. */
   exportControlled?: InputMaybe<Scalars['Boolean']['input']>;
   /** Has a HOSTED_ON relation (valid at the list's asOf) to an entity matching this. */
   host?: InputMaybe<EntityWhere>;
@@ -959,10 +984,15 @@ export type DocumentEdge = {
   node: Document;
 };
 
+/** The document a claim comes from. */
 export type DocumentInput = {
+  /** news, model-card, policy, feed, record, table or seed. */
   kind?: InputMaybe<Scalars['String']['input']>;
+  /** Publication date. */
   publishedAt?: InputMaybe<Scalars['Date']['input']>;
+  /** Publisher or issuing body. */
   publisher?: InputMaybe<Scalars['String']['input']>;
+  /** Title. */
   title?: InputMaybe<Scalars['String']['input']>;
   /** An existing document id (doc:...) or a URL. */
   url: Scalars['String']['input'];
@@ -1128,7 +1158,7 @@ export type EntityWhere = {
   equippedBy?: InputMaybe<OrganizationWhere>;
   /** Is the target of a EQUIPPED_BY relation (valid at the list's asOf) from an entity matching this. */
   equips?: InputMaybe<OrganizationWhere>;
-  /** True when a regulation in force bans or licenses it for some destination (through a relation that restricts, e.g. APPLIES_TO with effect ban or license_required). */
+  /** True when a regulation in force bans it or requires a licence for it (a relation that restricts: APPLIES_TO with effect ban or license_required); a classification text or a proposed rule does not count. */
   exportControlled?: InputMaybe<Scalars['Boolean']['input']>;
   /** Is the target of a FABRICATED_BY relation (valid at the list's asOf) from an entity matching this. */
   fabricates?: InputMaybe<ChipWhere>;
@@ -1217,27 +1247,34 @@ export type EntityWhere = {
 /** Exposure of a nation or bloc to foreign control, per stack layer. */
 export type Exposure = {
   __typename?: 'Exposure';
+  /** The date judged. */
   asOf?: Maybe<Scalars['Date']['output']>;
   /** Subjects with at least one foreign-controlled dependency in any layer. */
   exposed: Scalars['Int']['output'];
   /** The nations counted as home: the nation, its bloc members, the blocs it belongs to. */
   home: Array<Entity>;
+  /** The figures per failure layer. */
   layers: Array<LayerExposure>;
+  /** The nation or bloc. */
   nation: Entity;
+  /** exposed / subjects (0 to 1). */
   share: Scalars['Float']['output'];
   /** How many subjects (deployments, data centres, models) fall under the nation's jurisdiction. */
   subjects: Scalars['Int']['output'];
 };
 
+/** One exposed subject: the foreign-controlled dependency and the edges behind it. */
 export type ExposureItem = {
   __typename?: 'ExposureItem';
   /** Control and jurisdiction edges from the dependency to the foreign jurisdictions. */
   control: Array<Relation>;
+  /** The foreign-controlled dependency. */
   dependency: Entity;
   /** The foreign jurisdictions that control the dependency. */
   jurisdictions: Array<Entity>;
   /** Dependency edges from the subject to the dependency. */
   path: Array<Relation>;
+  /** The exposed subject. */
   subject: Entity;
 };
 
@@ -1269,16 +1306,22 @@ export type IdFilter = {
   within?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** One deployment a scenario touches: its status, why, and what it could move to. */
 export type Impact = {
   __typename?: 'Impact';
+  /** Why: the causal chains, shortest first. */
   causes: Array<Cause>;
+  /** The deployment. */
   deployment: Entity;
   /** The part of its supply or capacity lost (0 to 1), when shares or counts on the relations make it DEGRADED rather than BROKEN. */
   lost?: Maybe<Scalars['Float']['output']>;
+  /** What it could move to (never changes the status). */
   mitigations: Array<Mitigation>;
+  /** Its status. */
   status: ImpactStatus;
 };
 
+/** What a scenario does to a deployment. */
 export type ImpactStatus =
   | 'AT_RISK'
   | 'BROKEN'
@@ -1288,6 +1331,7 @@ export type ImpactStatus =
 /** Documents a run touched, by what happened to them. */
 export type IngestDocumentCounts = {
   __typename?: 'IngestDocumentCounts';
+  /** New documents. */
   added: Scalars['Int']['output'];
   /** Changed content: the old claims were retracted in the same write. */
   changed: Scalars['Int']['output'];
@@ -1299,6 +1343,7 @@ export type IngestDocumentCounts = {
   unchanged: Scalars['Int']['output'];
 };
 
+/** One document handed over for ingest. */
 export type IngestDocumentInput = {
   /** The document as text (UTF-8). */
   content?: InputMaybe<Scalars['String']['input']>;
@@ -1316,25 +1361,35 @@ export type IngestDocumentInput = {
 /** What one handed-over document produced. */
 export type IngestDocumentOutcome = {
   __typename?: 'IngestDocumentOutcome';
+  /** Claims it added. */
   claimsAdded: Scalars['Int']['output'];
+  /** Claims it retracted. */
   claimsRetracted: Scalars['Int']['output'];
+  /** Documents it produced, by outcome. */
   documents: IngestDocumentCounts;
+  /** What failed, each with its reason. */
   failures: Array<DeadLetter>;
+  /** The source as handed over. */
   source: Scalars['String']['output'];
   /** added, changed, unchanged, not_modified (HTTP 304), failed, or partial (written, with some failures). */
   status: Scalars['String']['output'];
 };
 
+/** What an ingestDocuments call did: its run and an outcome per document. */
 export type IngestDocumentsResult = {
   __typename?: 'IngestDocumentsResult';
+  /** An outcome per document, in the order given. */
   documents: Array<IngestDocumentOutcome>;
+  /** The run recorded for the call. */
   run: IngestRun;
 };
 
 /** A job of the server's sources file, run once: its run, or null when another worker held its lease. */
 export type IngestJobOutcome = {
   __typename?: 'IngestJobOutcome';
+  /** The job name. */
   job: Scalars['String']['output'];
+  /** Its run, or null when another worker held its lease. */
   run?: Maybe<IngestRun>;
 };
 
@@ -1343,14 +1398,21 @@ export type IngestRun = {
   __typename?: 'IngestRun';
   /** Names seen with several candidate entities, left unresolved. */
   ambiguous: Array<Scalars['String']['output']>;
+  /** Claims it added. */
   claimsAdded: Scalars['Int']['output'];
+  /** Claims it retracted (changed documents). */
   claimsRetracted: Scalars['Int']['output'];
+  /** Documents it touched, by outcome. */
   documents: IngestDocumentCounts;
+  /** Entities it created or updated. */
   entitiesWritten: Scalars['Int']['output'];
+  /** Inputs that failed, each with its reason. */
   failures: Array<DeadLetter>;
   /** ISO timestamp. */
   finishedAt: Scalars['String']['output'];
+  /** The run id. */
   id: Scalars['ID']['output'];
+  /** The job it ran (manual for handed-over documents). */
   job: Scalars['String']['output'];
   /** The worker that ran it. */
   owner: Scalars['String']['output'];
@@ -1491,7 +1553,7 @@ export type LabWhere = {
   designs?: InputMaybe<ChipWhere>;
   /** Is the target of a DEVELOPED_BY relation (valid at the list's asOf) from an entity matching this. */
   develops?: InputMaybe<ModelWhere>;
-  /** True when a regulation in force bans or licenses it for some destination (through a relation that restricts, e.g. APPLIES_TO with effect ban or license_required). */
+  /** True when a regulation in force bans it or requires a licence for it (a relation that restricts: APPLIES_TO with effect ban or license_required); a classification text or a proposed rule does not count. */
   exportControlled?: InputMaybe<Scalars['Boolean']['input']>;
   /** Year founded. */
   founded?: InputMaybe<IntFilter>;
@@ -1533,20 +1595,27 @@ export type LabWhere = {
   website?: InputMaybe<StringFilter>;
 };
 
+/** Exposure in one failure layer. */
 export type LayerExposure = {
   __typename?: 'LayerExposure';
+  /** Subjects with a foreign-controlled dependency in this layer. */
   exposed: Scalars['Int']['output'];
   /** Each exposed subject with the foreign dependency and the edges that make it so. */
   items: Array<ExposureItem>;
   /** The failure layer from the schema's dependency flags (serving, provider, weights, supply). */
   layer: Scalars['String']['output'];
+  /** exposed / total (0 to 1). */
   share: Scalars['Float']['output'];
+  /** Subjects with any dependency in this layer. */
   total: Scalars['Int']['output'];
 };
 
+/** What a merge did. */
 export type MergeResult = {
   __typename?: 'MergeResult';
+  /** The kept entity as it now is. */
   entity: Entity;
+  /** The graph version after the write. */
   graphVersion: Scalars['Int']['output'];
   /** Claims moved from the merged entities to the kept one. */
   movedClaims: Scalars['Int']['output'];
@@ -1561,9 +1630,11 @@ export type Mitigation = {
   note: Scalars['String']['output'];
   /** Id of the dependency to replace. */
   replace: Scalars['ID']['output'];
+  /** The dependency to replace. */
   replaceEntity: Entity;
   /** Id of the substitute. */
   with: Scalars['ID']['output'];
+  /** The substitute. */
   withEntity: Entity;
 };
 
@@ -1730,7 +1801,7 @@ export type ModelWhere = {
   description?: InputMaybe<StringFilter>;
   /** Has a DEVELOPED_BY relation (valid at the list's asOf) to an entity matching this. */
   developer?: InputMaybe<EntityWhere>;
-  /** True when a regulation in force bans or licenses it for some destination (through a relation that restricts, e.g. APPLIES_TO with effect ban or license_required). */
+  /** True when a regulation in force bans it or requires a licence for it (a relation that restricts: APPLIES_TO with effect ban or license_required); a classification text or a proposed rule does not count. */
   exportControlled?: InputMaybe<Scalars['Boolean']['input']>;
   /** Model family, e.g. Qwen, DeepSeek, GPT. */
   family?: InputMaybe<StringFilter>;
@@ -1780,8 +1851,10 @@ export type ModelWhere = {
   version?: InputMaybe<StringFilter>;
 };
 
+/** Writes: an API key with the editor role is needed. */
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Adds a claim (writing the same claim twice is a no-op); the relation is recomputed from its claims. */
   addClaim: ClaimResult;
   /**
    * Ingests documents in this server (which owns the store): URLs are fetched under the server's
@@ -1791,39 +1864,47 @@ export type Mutation = {
   ingestDocuments: IngestDocumentsResult;
   /** Moves every claim of the merged entities to keep, adds their names as aliases and marks them mergedInto. */
   mergeEntities: MergeResult;
+  /** Retracts a claim; a relation whose last claim goes is removed. */
   retractClaim: RetractResult;
   /** Runs jobs of the server's sources file once (every enabled job when none are named), under their leases. */
   runIngestJobs: Array<IngestJobOutcome>;
+  /** Creates an entity or merges properties and aliases into one. */
   upsertEntity: Entity;
 };
 
 
+/** Writes: an API key with the editor role is needed. */
 export type MutationAddClaimArgs = {
   input: AddClaimInput;
 };
 
 
+/** Writes: an API key with the editor role is needed. */
 export type MutationIngestDocumentsArgs = {
   documents: Array<IngestDocumentInput>;
 };
 
 
+/** Writes: an API key with the editor role is needed. */
 export type MutationMergeEntitiesArgs = {
   keep: Scalars['ID']['input'];
   merge: Array<Scalars['ID']['input']>;
 };
 
 
+/** Writes: an API key with the editor role is needed. */
 export type MutationRetractClaimArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Writes: an API key with the editor role is needed. */
 export type MutationRunIngestJobsArgs = {
   jobs?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 
+/** Writes: an API key with the editor role is needed. */
 export type MutationUpsertEntityArgs = {
   input: UpsertEntityInput;
 };
@@ -2090,7 +2171,7 @@ export type OrganizationWhere = {
   equippedBy?: InputMaybe<OrganizationWhere>;
   /** Is the target of a EQUIPPED_BY relation (valid at the list's asOf) from an entity matching this. */
   equips?: InputMaybe<OrganizationWhere>;
-  /** True when a regulation in force bans or licenses it for some destination (through a relation that restricts, e.g. APPLIES_TO with effect ban or license_required). */
+  /** True when a regulation in force bans it or requires a licence for it (a relation that restricts: APPLIES_TO with effect ban or license_required); a classification text or a proposed rule does not count. */
   exportControlled?: InputMaybe<Scalars['Boolean']['input']>;
   /** Is the target of a FABRICATED_BY relation (valid at the list's asOf) from an entity matching this. */
   fabricates?: InputMaybe<ChipWhere>;
@@ -2147,22 +2228,29 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/** A path of relations between two entities. */
 export type Path = {
   __typename?: 'Path';
+  /** Hops. */
   length: Scalars['Int']['output'];
+  /** The entity it starts from. */
   start: Entity;
+  /** Its hops in order. */
   steps: Array<PathStep>;
 };
 
 /** One hop of a path: the relation walked and the entity reached. */
 export type PathStep = {
   __typename?: 'PathStep';
+  /** The entity reached. */
   entity: Entity;
+  /** The relation walked, with its sources. */
   relation: Relation;
   /** True when the relation was walked against its direction. */
   reversed: Scalars['Boolean']['output'];
 };
 
+/** The read surface: lookups, search, typed lists, traversals, exposure, scenarios and the ingest log. */
 export type Query = {
   __typename?: 'Query';
   /** Chip entities matching where (and the shorthand filters), in orderBy's order (by id when none); a Relay connection. */
@@ -2229,6 +2317,7 @@ export type Query = {
 };
 
 
+/** The read surface: lookups, search, typed lists, traversals, exposure, scenarios and the ingest log. */
 export type QueryChipsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
@@ -2244,6 +2333,7 @@ export type QueryChipsArgs = {
 };
 
 
+/** The read surface: lookups, search, typed lists, traversals, exposure, scenarios and the ingest log. */
 export type QueryChokepointsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -2251,6 +2341,7 @@ export type QueryChokepointsArgs = {
 };
 
 
+/** The read surface: lookups, search, typed lists, traversals, exposure, scenarios and the ingest log. */
 export type QueryCloudsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
@@ -2266,6 +2357,7 @@ export type QueryCloudsArgs = {
 };
 
 
+/** The read surface: lookups, search, typed lists, traversals, exposure, scenarios and the ingest log. */
 export type QueryDataCentersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
@@ -2280,11 +2372,13 @@ export type QueryDataCentersArgs = {
 };
 
 
+/** The read surface: lookups, search, typed lists, traversals, exposure, scenarios and the ingest log. */
 export type QueryDeadLettersArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** The read surface: lookups, search, typed lists, traversals, exposure, scenarios and the ingest log. */
 export type QueryDealsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
@@ -2300,6 +2394,7 @@ export type QueryDealsArgs = {
 };
 
 
+/** The read surface: lookups, search, typed lists, traversals, exposure, scenarios and the ingest log. */
 export type QueryDependenciesArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   depth?: InputMaybe<Scalars['Int']['input']>;
@@ -2307,6 +2402,7 @@ export type QueryDependenciesArgs = {
 };
 
 
+/** The read surface: lookups, search, typed lists, traversals, exposure, scenarios and the ingest log. */
 export type QueryDependentsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   depth?: InputMaybe<Scalars['Int']['input']>;
@@ -2314,6 +2410,7 @@ export type QueryDependentsArgs = {
 };
 
 
+/** The read surface: lookups, search, typed lists, traversals, exposure, scenarios and the ingest log. */
 export type QueryDeploymentsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
@@ -2331,6 +2428,7 @@ export type QueryDeploymentsArgs = {
 };
 
 
+/** The read surface: lookups, search, typed lists, traversals, exposure, scenarios and the ingest log. */
 export type QueryDocumentsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
@@ -2344,16 +2442,19 @@ export type QueryDocumentsArgs = {
 };
 
 
+/** The read surface: lookups, search, typed lists, traversals, exposure, scenarios and the ingest log. */
 export type QueryEntitiesArgs = {
   ids: Array<Scalars['ID']['input']>;
 };
 
 
+/** The read surface: lookups, search, typed lists, traversals, exposure, scenarios and the ingest log. */
 export type QueryEntityArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The read surface: lookups, search, typed lists, traversals, exposure, scenarios and the ingest log. */
 export type QueryExposureArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   depth?: InputMaybe<Scalars['Int']['input']>;
@@ -2362,11 +2463,13 @@ export type QueryExposureArgs = {
 };
 
 
+/** The read surface: lookups, search, typed lists, traversals, exposure, scenarios and the ingest log. */
 export type QueryIngestRunsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** The read surface: lookups, search, typed lists, traversals, exposure, scenarios and the ingest log. */
 export type QueryLabsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
@@ -2380,6 +2483,7 @@ export type QueryLabsArgs = {
 };
 
 
+/** The read surface: lookups, search, typed lists, traversals, exposure, scenarios and the ingest log. */
 export type QueryModelsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
@@ -2396,6 +2500,7 @@ export type QueryModelsArgs = {
 };
 
 
+/** The read surface: lookups, search, typed lists, traversals, exposure, scenarios and the ingest log. */
 export type QueryNationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
@@ -2410,11 +2515,13 @@ export type QueryNationsArgs = {
 };
 
 
+/** The read surface: lookups, search, typed lists, traversals, exposure, scenarios and the ingest log. */
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The read surface: lookups, search, typed lists, traversals, exposure, scenarios and the ingest log. */
 export type QueryOrganizationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
@@ -2428,6 +2535,7 @@ export type QueryOrganizationsArgs = {
 };
 
 
+/** The read surface: lookups, search, typed lists, traversals, exposure, scenarios and the ingest log. */
 export type QueryPathsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   directed?: InputMaybe<Scalars['Boolean']['input']>;
@@ -2438,6 +2546,7 @@ export type QueryPathsArgs = {
 };
 
 
+/** The read surface: lookups, search, typed lists, traversals, exposure, scenarios and the ingest log. */
 export type QueryRegulationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   appliesTo?: InputMaybe<Scalars['ID']['input']>;
@@ -2453,6 +2562,7 @@ export type QueryRegulationsArgs = {
 };
 
 
+/** The read surface: lookups, search, typed lists, traversals, exposure, scenarios and the ingest log. */
 export type QueryRunScenarioArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   baseline?: InputMaybe<Scalars['Boolean']['input']>;
@@ -2462,6 +2572,7 @@ export type QueryRunScenarioArgs = {
 };
 
 
+/** The read surface: lookups, search, typed lists, traversals, exposure, scenarios and the ingest log. */
 export type QuerySearchArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   query: Scalars['String']['input'];
@@ -2469,6 +2580,7 @@ export type QuerySearchArgs = {
 };
 
 
+/** The read surface: lookups, search, typed lists, traversals, exposure, scenarios and the ingest log. */
 export type QuerySearchHitsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   query: Scalars['String']['input'];
@@ -2476,6 +2588,7 @@ export type QuerySearchHitsArgs = {
 };
 
 
+/** The read surface: lookups, search, typed lists, traversals, exposure, scenarios and the ingest log. */
 export type QueryTimelineArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   id: Scalars['ID']['input'];
@@ -2778,33 +2891,45 @@ export type RelationWhere = {
   via?: InputMaybe<StringFilter>;
 };
 
+/** What a retraction did. */
 export type RetractResult = {
   __typename?: 'RetractResult';
+  /** The graph version after the write. */
   graphVersion: Scalars['Int']['output'];
+  /** How many live claims were retracted. */
   retracted: Scalars['Int']['output'];
 };
 
 /** The rules in force alone (a run with baseline), and what the shocks change beyond them. */
 export type ScenarioBaseline = {
   __typename?: 'ScenarioBaseline';
+  /** Deployments whose status the shocks change. */
   changes: Array<StatusChange>;
+  /** The statuses under the rules in force alone. */
   summary: ScenarioSummary;
 };
 
 /** A scenario of the library. */
 export type ScenarioInfo = {
   __typename?: 'ScenarioInfo';
+  /** The date it is judged at. */
   asOf?: Maybe<Scalars['Date']['output']>;
+  /** Why it matters. */
   description: Scalars['String']['output'];
+  /** Its name (what runScenario(name:) takes). */
   name: Scalars['String']['output'];
   /** The shocks as the scenario file gives them. */
   shocks: Scalars['JSON']['output'];
+  /** Documents it is drawn from. */
   sources: Array<Scalars['String']['output']>;
+  /** A one-line title. */
   title: Scalars['String']['output'];
 };
 
+/** The result of a scenario run (the shape of scenario run --json). */
 export type ScenarioResult = {
   __typename?: 'ScenarioResult';
+  /** The date judged. */
   asOf?: Maybe<Scalars['Date']['output']>;
   /** Set when the run evaluated the graph's rules in force first (baseline). */
   baseline?: Maybe<ScenarioBaseline>;
@@ -2812,15 +2937,22 @@ export type ScenarioResult = {
   horizon?: Maybe<Scalars['String']['output']>;
   /** Every deployment not UNAFFECTED, broken first. */
   impacts: Array<Impact>;
+  /** The scenario name. */
   scenario: Scalars['String']['output'];
+  /** Counts per status. */
   summary: ScenarioSummary;
 };
 
+/** How many deployments end in each status. */
 export type ScenarioSummary = {
   __typename?: 'ScenarioSummary';
+  /** Deployments AT_RISK. */
   atRisk: Scalars['Int']['output'];
+  /** Deployments BROKEN. */
   broken: Scalars['Int']['output'];
+  /** Deployments DEGRADED. */
   degraded: Scalars['Int']['output'];
+  /** Deployments UNAFFECTED. */
   unaffected: Scalars['Int']['output'];
 };
 
@@ -2894,8 +3026,11 @@ export type SourceWhere = {
 /** A deployment whose status the scenario's shocks change beyond the rules in force. */
 export type StatusChange = {
   __typename?: 'StatusChange';
+  /** Its status with the shocks. */
   after: ImpactStatus;
+  /** Its status under the rules in force alone. */
   before: ImpactStatus;
+  /** The deployment. */
   deployment: Entity;
 };
 
@@ -2918,19 +3053,27 @@ export type Subgraph = {
   __typename?: 'Subgraph';
   /** Hop distance from the root of each node, in the order of nodes. */
   depths: Array<Scalars['Int']['output']>;
+  /** The relations walked. */
   edges: Array<Relation>;
+  /** The entities reached, root first. */
   nodes: Array<Entity>;
+  /** The entity the traversal started from. */
   root: Entity;
 };
 
+/** An entity to create or update. */
 export type UpsertEntityInput = {
+  /** Other names (added to those it has). */
   aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** A short description. */
   description?: InputMaybe<Scalars['String']['input']>;
   /** Defaults to <prefix>:<slug of name> (nations: nation:<iso>). */
   id?: InputMaybe<Scalars['ID']['input']>;
+  /** Its name. */
   name: Scalars['String']['input'];
   /** Typed properties of the label (validated against the domain model); merged into existing ones. */
   properties?: InputMaybe<Scalars['JSON']['input']>;
+  /** The entity type. */
   type: EntityType;
 };
 
