@@ -136,4 +136,3 @@ export function propertyTest(spec: PropertySpec, filter: unknown, path: string):
       return stringTest(filter as StringFilter, path);
   }
 }
-

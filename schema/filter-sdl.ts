@@ -105,9 +105,7 @@ const exportLine = `  "True when a regulation in force bans it or requires a lic
 
 function labelBlock(domain: DomainSpec, l: LabelSpec): string {
   const self = `${l.label}Where`;
-  const props = Object.entries(l.properties).map(
-    ([name, p]) => `  ${quote(`${p.description}${p.type === 'list' ? ' (some item matches)' : ''}`)}\n  ${name}: ${filterInputOf(p)}`,
-  );
+  const props = Object.entries(l.properties).map(([name, p]) => `  ${quote(`${p.description}${p.type === 'list' ? ' (some item matches)' : ''}`)}\n  ${name}: ${filterInputOf(p)}`);
   const lines = [...commonLines(self), ...props];
   if (hasNation(domain, l.label)) lines.push(nationLine);
   if (hasExportControl(domain, l.label)) lines.push(exportLine);
@@ -138,13 +136,7 @@ input ${l.label}Order {
 
 /** The generated filter SDL for a domain. */
 export function renderFilters(domain: DomainSpec): string {
-  const entityLines = [
-    ...commonLines('EntityWhere'),
-    `  "The entity is of one of these types."\n  type: [EntityType!]`,
-    nationLine,
-    exportLine,
-    ...hopLines(hopsOf(domain, null)),
-  ];
+  const entityLines = [...commonLines('EntityWhere'), `  "The entity is of one of these types."\n  type: [EntityType!]`, nationLine, exportLine, ...hopLines(hopsOf(domain, null))];
   const relProps = [...relationProperties(domain)].map(([name, p]) => `  ${quote(`${p.description} (a property some relation types carry)`)}\n  ${name}: ${filterInputOf(p)}`);
   return `"Conditions on an entity of any type (the other end of a relation that may reach several labels)."
 input EntityWhere {

@@ -80,7 +80,10 @@ export const relationSpec = z
     control: z.boolean().default(false),
     symmetric: z.boolean().default(false),
     /** the field names list filters use for this relation: `out` from its `from` end (a model's `developer`), `in` from its `to` end (a lab's `develops`) */
-    filterNames: z.object({ out: z.string().regex(NAME), in: z.string().regex(NAME) }).strict().optional(),
+    filterNames: z
+      .object({ out: z.string().regex(NAME), in: z.string().regex(NAME) })
+      .strict()
+      .optional(),
     /** the two ends can replace each other (same kind): what mitigations are made of */
     substitution: z.boolean().default(false),
     /** a rule relation (a regulation applying to an item or a destination): which values of `property` restrict supply, hard (a ban) or conditionally (a licence) */

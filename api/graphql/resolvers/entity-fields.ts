@@ -43,7 +43,13 @@ async function relationPage(e: EntityRecord, args: RelationsArgs, ctx: GraphCont
     claims = (id) => byId.get(id) ?? [];
   }
   const self = s.indexOf(e.id);
-  return queryRelations(s, rows.map((r) => recordView(s, r)), self, { ...args, asOfMs: ms, claims }, limits);
+  return queryRelations(
+    s,
+    rows.map((r) => recordView(s, r)),
+    self,
+    { ...args, asOfMs: ms, claims },
+    limits,
+  );
 }
 
 /** The relations of an entity filtered by direction, type, validity at asOf and where, in orderBy's order. */
