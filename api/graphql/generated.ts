@@ -633,12 +633,20 @@ export type Deal = Entity & Node & {
   aliases: Array<Scalars['String']['output']>;
   /** Amount in the original currency (units, not millions). */
   amount?: Maybe<Scalars['Float']['output']>;
+  /** Upper bound when the source gives a range (between $30 and $50 billion), in the original currency; amount is then the lower bound. */
+  amountMax?: Maybe<Scalars['Float']['output']>;
+  /** amountMax converted to US dollars with the same rate table. */
+  amountMaxUsd?: Maybe<Scalars['Float']['output']>;
+  /** The amount as a range: both bounds of a range the source gives, min = max for a single amount, no max when the source gives only a lower bound. */
+  amountRange?: Maybe<MoneyRange>;
   /** Amount converted to US dollars with the documented rate table. */
   amountUsd?: Maybe<Scalars['Float']['output']>;
   /** ISO 4217 currency code of amount. */
   currency?: Maybe<Scalars['String']['output']>;
-  /** Date the deal was announced or signed. */
+  /** Date the deal was announced or signed, as precise as datePrecision says. */
   date?: Maybe<Scalars['Date']['output']>;
+  /** How much of date the source states; week, month or year mean the date is the first day of that period. */
+  datePrecision?: Maybe<Scalars['String']['output']>;
   /** A short description. */
   description?: Maybe<Scalars['String']['output']>;
   /** Date of the exchange rate used for amountUsd. */
@@ -714,12 +722,18 @@ export type DealOrder = {
 export type DealOrderField =
   /** Amount in the original currency (units, not millions). */
   | 'AMOUNT'
+  /** Upper bound when the source gives a range (between $30 and $50 billion), in the original currency; amount is then the lower bound. */
+  | 'AMOUNT_MAX'
+  /** amountMax converted to US dollars with the same rate table. */
+  | 'AMOUNT_MAX_USD'
   /** Amount converted to US dollars with the documented rate table. */
   | 'AMOUNT_USD'
   /** ISO 4217 currency code of amount. */
   | 'CURRENCY'
-  /** Date the deal was announced or signed. */
+  /** Date the deal was announced or signed, as precise as datePrecision says. */
   | 'DATE'
+  /** How much of date the source states; week, month or year mean the date is the first day of that period. */
+  | 'DATE_PRECISION'
   /** Date of the exchange rate used for amountUsd. */
   | 'FX_RATE_DATE'
   /** The id (code-point order). */
@@ -741,14 +755,20 @@ export type DealWhere = {
   aliases?: InputMaybe<StringFilter>;
   /** Amount in the original currency (units, not millions). */
   amount?: InputMaybe<FloatFilter>;
+  /** Upper bound when the source gives a range (between $30 and $50 billion), in the original currency; amount is then the lower bound. */
+  amountMax?: InputMaybe<FloatFilter>;
+  /** amountMax converted to US dollars with the same rate table. */
+  amountMaxUsd?: InputMaybe<FloatFilter>;
   /** Amount converted to US dollars with the documented rate table. */
   amountUsd?: InputMaybe<FloatFilter>;
   /** Has a COVERS relation (valid at the list's asOf) to an entity matching this. */
   covers?: InputMaybe<EntityWhere>;
   /** ISO 4217 currency code of amount. */
   currency?: InputMaybe<StringFilter>;
-  /** Date the deal was announced or signed. */
+  /** Date the deal was announced or signed, as precise as datePrecision says. */
   date?: InputMaybe<DateFilter>;
+  /** How much of date the source states; week, month or year mean the date is the first day of that period. */
+  datePrecision?: InputMaybe<StringFilter>;
   /** The description, compared without case. */
   description?: InputMaybe<StringFilter>;
   /** Date of the exchange rate used for amountUsd. */
@@ -1849,6 +1869,21 @@ export type ModelWhere = {
   variant?: InputMaybe<StringFilter>;
   /** Version within the family, e.g. 3.5, V4. */
   version?: InputMaybe<StringFilter>;
+};
+
+/** An amount of money, or a range of it, in the currency the source uses and in US dollars. */
+export type MoneyRange = {
+  __typename?: 'MoneyRange';
+  /** ISO 4217 code of min and max. */
+  currency: Scalars['String']['output'];
+  /** The upper bound of a range; equal to min for a single amount; null when only a lower bound is known. */
+  max?: Maybe<Scalars['Float']['output']>;
+  /** max in US dollars; null when max is. */
+  maxUsd?: Maybe<Scalars['Float']['output']>;
+  /** The amount, or the lower bound of a range, in currency units. */
+  min: Scalars['Float']['output'];
+  /** min in US dollars (the documented rate table). */
+  minUsd?: Maybe<Scalars['Float']['output']>;
 };
 
 /** Writes: an API key with the editor role is needed. */
@@ -3234,6 +3269,7 @@ export type ResolversTypes = ResolversObject<{
   ModelOrder: ModelOrder;
   ModelOrderField: ModelOrderField;
   ModelWhere: ModelWhere;
+  MoneyRange: ResolverTypeWrapper<MoneyRange>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Nation: ResolverTypeWrapper<EntityRecord>;
   NationConnection: ResolverTypeWrapper<EntityConnection>;
@@ -3355,6 +3391,7 @@ export type ResolversParentTypes = ResolversObject<{
   ModelEdge: EntityEdge;
   ModelOrder: ModelOrder;
   ModelWhere: ModelWhere;
+  MoneyRange: MoneyRange;
   Mutation: Record<PropertyKey, never>;
   Nation: EntityRecord;
   NationConnection: EntityConnection;
@@ -3522,9 +3559,13 @@ export type DeadLetterResolvers<ContextType = GraphContext, ParentType extends R
 export type DealResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Deal'] = ResolversParentTypes['Deal']> = ResolversObject<{
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   amount?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  amountMax?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  amountMaxUsd?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  amountRange?: Resolver<Maybe<ResolversTypes['MoneyRange']>, ParentType, ContextType>;
   amountUsd?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   currency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   date?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  datePrecision?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   fxRateDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -3758,6 +3799,14 @@ export type ModelConnectionResolvers<ContextType = GraphContext, ParentType exte
 export type ModelEdgeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ModelEdge'] = ResolversParentTypes['ModelEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Model'], ParentType, ContextType>;
+}>;
+
+export type MoneyRangeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['MoneyRange'] = ResolversParentTypes['MoneyRange']> = ResolversObject<{
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  max?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  maxUsd?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  min?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  minUsd?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 }>;
 
 export type MutationResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
@@ -4040,6 +4089,7 @@ export type Resolvers<ContextType = GraphContext> = ResolversObject<{
   Model?: ModelResolvers<ContextType>;
   ModelConnection?: ModelConnectionResolvers<ContextType>;
   ModelEdge?: ModelEdgeResolvers<ContextType>;
+  MoneyRange?: MoneyRangeResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Nation?: NationResolvers<ContextType>;
   NationConnection?: NationConnectionResolvers<ContextType>;

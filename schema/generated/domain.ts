@@ -193,6 +193,18 @@ export const DOMAIN: DomainSpec = {
           "role": false,
           "description": "Amount converted to US dollars with the documented rate table."
         },
+        "amountMax": {
+          "type": "number",
+          "required": false,
+          "role": false,
+          "description": "Upper bound when the source gives a range (between $30 and $50 billion), in the original currency; amount is then the lower bound."
+        },
+        "amountMaxUsd": {
+          "type": "number",
+          "required": false,
+          "role": false,
+          "description": "amountMax converted to US dollars with the same rate table."
+        },
         "fxRateDate": {
           "type": "date",
           "required": false,
@@ -203,7 +215,19 @@ export const DOMAIN: DomainSpec = {
           "type": "date",
           "required": false,
           "role": false,
-          "description": "Date the deal was announced or signed."
+          "description": "Date the deal was announced or signed, as precise as datePrecision says."
+        },
+        "datePrecision": {
+          "type": "enum",
+          "values": [
+            "day",
+            "week",
+            "month",
+            "year"
+          ],
+          "required": false,
+          "role": false,
+          "description": "How much of date the source states; week, month or year mean the date is the first day of that period."
         }
       }
     },

@@ -6,6 +6,7 @@ import { assertValid, dateProblem } from '../../../schema/validate.js';
 import type { Resolvers } from '../generated.js';
 import type { EntityRecord } from '../../../schema/records.js';
 import { entityTypeResolvers } from './entity-fields.js';
+import { amountRange } from './money.js';
 import { Query } from './query.js';
 import { analysisQueries } from './analysis.js';
 import { Mutation } from './mutation.js';
@@ -70,5 +71,5 @@ const typed: Resolvers = {
 /** The resolver map handed to Apollo. */
 export function buildResolvers(): Record<string, object> {
   const perLabel = entityTypeResolvers();
-  return { ...perLabel, ...typed } as Record<string, object>;
+  return { ...perLabel, ...typed, Deal: { ...perLabel.Deal, amountRange } } as Record<string, object>;
 }
