@@ -78,7 +78,7 @@ export function decodeKeyCursor(cursor: string, keys: number, field: string): So
 }
 
 /** The first position in sorted whose key is greater than key (or >= when inclusive). */
-function position<T>(sorted: readonly T[], keyOf: (t: T) => readonly SortValue[], key: readonly SortValue[], desc: readonly boolean[], inclusive: boolean): number {
+function position<T>(sorted: ArrayLike<T>, keyOf: (t: T) => readonly SortValue[], key: readonly SortValue[], desc: readonly boolean[], inclusive: boolean): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
@@ -100,7 +100,7 @@ function count(n: number | null | undefined, name: string, max: number): number 
  * One Relay page of an already sorted list: the items after `after` and before `before`, then the
  * first `first` of them or the last `last` (the default page when neither is given).
  */
-export function paginate<T>(sorted: readonly T[], keyOf: (t: T) => readonly SortValue[], desc: readonly boolean[], args: PageArgs, opts: { defaultSize: number; max: number }): Page<T> {
+export function paginate<T>(sorted: ArrayLike<T>, keyOf: (t: T) => readonly SortValue[], desc: readonly boolean[], args: PageArgs, opts: { defaultSize: number; max: number }): Page<T> {
   const first = count(args.first, 'first', opts.max);
   const last = count(args.last, 'last', opts.max);
   let start = 0;
@@ -110,7 +110,8 @@ export function paginate<T>(sorted: readonly T[], keyOf: (t: T) => readonly Sort
   if (first !== null) end = Math.min(end, start + first);
   if (last !== null) start = Math.max(start, end - last);
   if (first === null && last === null) end = Math.min(end, start + opts.defaultSize);
-  const items = sorted.slice(start, end);
+  // a plain array even when the list is a typed array (cursors are strings)
+  const items = Array.prototype.slice.call(sorted, start, end) as T[];
   const cursors = items.map((t) => encodeKeyCursor(keyOf(t)));
   return {
     items,

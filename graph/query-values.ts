@@ -14,7 +14,7 @@ export interface StringFilter {
   startsWith?: string | null;
   exists?: boolean | null;
 }
-interface RangeFilter {
+export interface RangeFilter {
   eq?: number | string | null;
   in?: (number | string)[] | null;
   gt?: number | string | null;
@@ -33,6 +33,11 @@ export interface QueryIndex {
   /** per `label|key|direction`: the label's nodes in that order (absent values last, ties by id) */
   orders: Map<string, Int32Array>;
   edgeIndex: Map<string, number> | null;
+  /** lower-cased scalar text properties, per property name */
+  columns: Map<string, (string | null)[]>;
+  numbers: Map<string, Float64Array>;
+  flags: Map<string, Uint8Array>;
+  days: Map<string, (string | null)[]>;
 }
 
 const indexes = new WeakMap<Snapshot, QueryIndex>();
@@ -48,7 +53,7 @@ export function queryIndex(s: Snapshot): QueryIndex {
     const arr = Int32Array.from(b);
     return s.canonical ? arr : arr.sort(byId);
   });
-  ix = { byLabel, lowerNames: s.names.map((n) => n.toLowerCase()), orders: new Map(), edgeIndex: null };
+  ix = { byLabel, lowerNames: s.names.map((n) => n.toLowerCase()), orders: new Map(), edgeIndex: null, columns: new Map(), numbers: new Map(), flags: new Map(), days: new Map() };
   indexes.set(s, ix);
   return ix;
 }
@@ -68,54 +73,109 @@ export function edgeOf(s: Snapshot, relationId: string): number | undefined {
 const lower = (v: unknown) => String(v).toLowerCase();
 export const isoDay = (v: unknown) => String(v).slice(0, 10);
 
-export function stringTest(f: StringFilter, path: string): (value: unknown) => boolean {
+/** A text test: on any value (a list matches when some item does), and `lowered` on a value already lower-cased (null: absent). */
+export type TextTest = ((value: unknown) => boolean) & { lowered: (s: string | null) => boolean };
+
+export function stringTest(f: StringFilter, path: string): TextTest {
   const eq = f.eq != null ? lower(f.eq) : null;
   const inSet = f.in != null ? new Set(f.in.map(lower)) : null;
   const contains = f.contains != null ? lower(f.contains) : null;
   const starts = f.startsWith != null ? lower(f.startsWith) : null;
   if (eq === null && !inSet && contains === null && starts === null && f.exists == null) throw new InvalidInput(`${path}: an empty filter; give eq, in, contains, startsWith or exists`);
-  const one = (v: unknown) => {
-    if (v === null || v === undefined) return false;
-    const s = lower(v);
-    return (eq === null || s === eq) && (!inSet || inSet.has(s)) && (contains === null || s.includes(contains)) && (starts === null || s.startsWith(starts));
-  };
   const anyValue = eq !== null || inSet || contains !== null || starts !== null;
-  return (value) => {
-    const values = Array.isArray(value) ? value : value === null || value === undefined || value === '' ? [] : [value];
-    if (f.exists != null && values.length > 0 !== f.exists) return false;
-    return !anyValue || values.some(one);
+  const exists = f.exists ?? null;
+  /** one value, already lower-cased */
+  const lowered = (s: string) => (eq === null || s === eq) && (!inSet || inSet.has(s)) && (contains === null || s.includes(contains)) && (starts === null || s.startsWith(starts));
+  const test = (value: unknown): boolean => {
+    if (value === null || value === undefined || value === '') return exists === false;
+    if (Array.isArray(value)) {
+      if (exists !== null && value.length > 0 !== exists) return false;
+      return !anyValue || value.some((v) => v !== null && v !== undefined && lowered(lower(v)));
+    }
+    if (exists === false) return false;
+    return !anyValue || lowered(typeof value === 'string' ? value.toLowerCase() : lower(value));
   };
+  return Object.assign(test, { lowered: (s: string | null) => (s === null ? exists === false : exists !== false && (!anyValue || lowered(s))) });
 }
 
-function rangeTest(f: RangeFilter, kind: 'number' | 'date', path: string): (value: unknown) => boolean {
+/** A scalar text property of every node, lower-cased (null where absent or a list), built once per snapshot and property. */
+export function lowerColumn(s: Snapshot, prop: string): (string | null)[] {
+  const ix = queryIndex(s);
+  let col = ix.columns.get(prop);
+  if (!col) {
+    col = s.nodeProps.map((p) => {
+      const v = p[prop];
+      return v === null || v === undefined || v === '' || Array.isArray(v) ? null : String(v).toLowerCase();
+    });
+    ix.columns.set(prop, col);
+  }
+  return col;
+}
+
+/** A range test: on any value, and `normalized` on a value already a finite number or an ISO day (null: absent). */
+export type RangeTest = ((value: unknown) => boolean) & { normalized: (v: number | string | null) => boolean };
+
+export function rangeTest(f: RangeFilter, kind: 'number' | 'date', path: string): RangeTest {
   const norm = (v: unknown): number | string | null => {
     if (v === null || v === undefined) return null;
     if (kind === 'date') return typeof v === 'string' && v ? isoDay(v) : null;
     return typeof v === 'number' && Number.isFinite(v) ? v : null;
   };
-  const conds: [string, number | string | null | undefined][] = [
-    ['eq', f.eq],
-    ['gt', f.gt],
-    ['gte', f.gte],
-    ['lt', f.lt],
-    ['lte', f.lte],
-  ];
-  const bounds = conds.filter(([, v]) => v !== null && v !== undefined).map(([op, v]) => [op, norm(v)] as const);
-  for (const [op, v] of bounds) if (v === null) throw new InvalidInput(`${path}.${op}: expected a ${kind}`);
-  const inSet = f.in != null ? new Set(f.in.map(norm)) : null;
-  if (!bounds.length && !inSet && f.exists == null) throw new InvalidInput(`${path}: an empty filter; give eq, in, gt, gte, lt, lte or exists`);
-  return (value) => {
-    const v = norm(value);
-    if (f.exists != null && (v !== null) !== f.exists) return false;
-    if (!bounds.length && !inSet) return true;
-    if (v === null) return false;
-    if (inSet && !inSet.has(v)) return false;
-    for (const [op, b] of bounds) {
-      const ok = op === 'eq' ? v === b : op === 'gt' ? v > b! : op === 'gte' ? v >= b! : op === 'lt' ? v < b! : v <= b!;
-      if (!ok) return false;
-    }
-    return true;
+  const bound = (op: string, v: number | string | null | undefined) => {
+    if (v === null || v === undefined) return null;
+    const n = norm(v);
+    if (n === null) throw new InvalidInput(`${path}.${op}: expected a ${kind}`);
+    return n;
   };
+  const eq = bound('eq', f.eq);
+  const gt = bound('gt', f.gt);
+  const gte = bound('gte', f.gte);
+  const lt = bound('lt', f.lt);
+  const lte = bound('lte', f.lte);
+  const inSet = f.in != null ? new Set(f.in.map(norm)) : null;
+  const exists = f.exists ?? null;
+  const any = eq !== null || gt !== null || gte !== null || lt !== null || lte !== null || inSet !== null;
+  if (!any && exists === null) throw new InvalidInput(`${path}: an empty filter; give eq, in, gt, gte, lt, lte or exists`);
+  const normalized = (v: number | string | null): boolean => {
+    if (v === null) return exists === false;
+    if (exists === false) return false;
+    if (!any) return true;
+    return (eq === null || v === eq) && (gt === null || v > gt) && (gte === null || v >= gte) && (lt === null || v < lt) && (lte === null || v <= lte) && (inSet === null || inSet.has(v));
+  };
+  return Object.assign((value: unknown) => normalized(norm(value)), { normalized });
+}
+
+/** A numeric property of every node (NaN where absent), built once per snapshot and property. */
+export function numberColumn(s: Snapshot, prop: string): Float64Array {
+  const ix = queryIndex(s);
+  let col = ix.numbers.get(prop);
+  if (!col) {
+    col = Float64Array.from(s.nodeProps, (p) => (typeof p[prop] === 'number' && Number.isFinite(p[prop]) ? (p[prop] as number) : Number.NaN));
+    ix.numbers.set(prop, col);
+  }
+  return col;
+}
+
+/** A flag of every node (1 true, 0 otherwise: an absent flag is false), built once per snapshot and property. */
+export function flagColumn(s: Snapshot, prop: string): Uint8Array {
+  const ix = queryIndex(s);
+  let col = ix.flags.get(prop);
+  if (!col) {
+    col = Uint8Array.from(s.nodeProps, (p) => (p[prop] === true ? 1 : 0));
+    ix.flags.set(prop, col);
+  }
+  return col;
+}
+
+/** A date property of every node as its ISO day (null where absent), built once per snapshot and property. */
+export function dayColumn(s: Snapshot, prop: string): (string | null)[] {
+  const ix = queryIndex(s);
+  let col = ix.days.get(prop);
+  if (!col) {
+    col = s.nodeProps.map((p) => (typeof p[prop] === 'string' && p[prop] ? isoDay(p[prop]) : null));
+    ix.days.set(prop, col);
+  }
+  return col;
 }
 
 /** The test of one property filter by the property's type. */

@@ -17,7 +17,7 @@ import { membersOf } from './exposure.js';
 import { isExportControlled } from './export-control.js';
 import { compareKeys, paginate, type OrderKey, type Page, type PageArgs, type SortValue } from './query-page.js';
 import { compileRelationWhere, queryRelations as relationsPage, type ClaimsOf, type RelationView, type RelationWhere } from './query-relations.js';
-import { isoDay, propertyTest, queryIndex, stringTest, type StringFilter } from './query-values.js';
+import { dayColumn, flagColumn, isoDay, lowerColumn, numberColumn, propertyTest, queryIndex, rangeTest, stringTest, type RangeFilter, type StringFilter } from './query-values.js';
 
 export type { OrderKey, Page, PageArgs } from './query-page.js';
 
@@ -112,6 +112,8 @@ export function compileWhere(s: Snapshot, label: Label | null, where: Where, opt
   const ix = queryIndex(s);
   const asOf = opts.asOfMs;
   const tests: NodeTest[] = [];
+  // tests that walk relations run after the node's own (cheaper) ones
+  const walks: NodeTest[] = [];
   const sub = (w: unknown, p: string) => compileWhere(s, label, w as Where, opts, p);
   for (const [field, value] of Object.entries(where)) {
     if (value === null || value === undefined) continue;
@@ -119,7 +121,18 @@ export function compileWhere(s: Snapshot, label: Label | null, where: Where, opt
     if (field === 'AND' || field === 'OR') {
       if (!Array.isArray(value)) throw new InvalidInput(`${p}: expected a list of conditions`);
       const parts = value.map((w, k) => sub(w, `${p}.${k}`));
-      tests.push(field === 'AND' ? (i) => parts.every((t) => t(i)) : (i) => parts.some((t) => t(i)));
+      // plain loops: a closure per node and request would cost more than the tests
+      tests.push(
+        field === 'AND'
+          ? (i) => {
+              for (let k = 0; k < parts.length; k++) if (!parts[k]!(i)) return false;
+              return true;
+            }
+          : (i) => {
+              for (let k = 0; k < parts.length; k++) if (parts[k]!(i)) return true;
+              return false;
+            },
+      );
     } else if (field === 'NOT') {
       const t = sub(value, p);
       tests.push((i) => !t(i));
@@ -137,43 +150,74 @@ export function compileWhere(s: Snapshot, label: Label | null, where: Where, opt
       tests.push((i) => want.has(s.labelOf[i]!));
     } else if (field === 'name') {
       const t = stringTest(value as StringFilter, p);
-      tests.push((i) => t(ix.lowerNames[i]));
+      tests.push((i) => t.lowered(ix.lowerNames[i]!));
     } else if (field === 'aliases') {
       const t = stringTest(value as StringFilter, p);
       tests.push((i) => t(s.aliases[i]));
     } else if (field === 'nameOrAlias') {
       const t = stringTest(value as StringFilter, p);
-      tests.push((i) => t(ix.lowerNames[i]) || t(s.aliases[i]));
+      tests.push((i) => t.lowered(ix.lowerNames[i]!) || t(s.aliases[i]));
     } else if (field === 'description') {
       const t = stringTest(value as StringFilter, p);
       tests.push((i) => t(s.nodeProps[i]!.description));
     } else if (field === 'relation') {
       const t = compileRelationWhere(s, value as RelationWhere, { asOfMs: asOf, claims: null, entities: compileWhere }, p);
-      tests.push((i) => {
-        for (const e of s.outOf(i)) if (s.validAt(e, asOf) && t.edge(e, i)) return true;
-        for (const e of s.inOf(i)) if (s.validAt(e, asOf) && t.edge(e, i)) return true;
+      walks.push((i) => {
+        for (let k = s.outOffsets[i]!; k < s.outOffsets[i + 1]!; k++) if (s.validAt(s.outEdges[k]!, asOf) && t.edge(s.outEdges[k]!, i)) return true;
+        for (let k = s.inOffsets[i]!; k < s.inOffsets[i + 1]!; k++) if (s.validAt(s.inEdges[k]!, asOf) && t.edge(s.inEdges[k]!, i)) return true;
         return false;
       });
     } else if (field === 'nation' && plan.nation) {
       const target = memo(s, compileWhere(s, 'Nation', value as Where, opts, p));
-      tests.push((i) => {
-        for (const e of s.outOf(i)) if (JURISDICTION.has(s.edgeType[e]!) && s.validAt(e, asOf) && target(s.edgeTo[e]!)) return true;
+      walks.push((i) => {
+        for (let k = s.outOffsets[i]!; k < s.outOffsets[i + 1]!; k++) {
+          const e = s.outEdges[k]!;
+          if (JURISDICTION.has(s.edgeType[e]!) && s.validAt(e, asOf) && target(s.edgeTo[e]!)) return true;
+        }
         return false;
       });
     } else if (field === 'exportControlled' && plan.exportControl) {
       if (typeof value !== 'boolean') throw new InvalidInput(`${p}: expected true or false`);
       tests.push((i) => isExportControlled(s, i, asOf) === value);
     } else if (plan.props.has(field)) {
-      const t = propertyTest(plan.props.get(field)!, value, p);
-      tests.push((i) => t(s.nodeProps[i]![field]));
+      const spec = plan.props.get(field)!;
+      if (spec.type === 'string' || spec.type === 'enum') {
+        // text compares on the snapshot's lower-cased column: no string built per node and request
+        const t = stringTest(value as StringFilter, p);
+        const col = lowerColumn(s, field);
+        tests.push((i) => t.lowered(col[i]!));
+      } else if (spec.type === 'boolean') {
+        const want = (value as { eq?: boolean | null }).eq;
+        if (want === null || want === undefined) throw new InvalidInput(`${p}: an empty filter; give eq`);
+        const col = flagColumn(s, field);
+        const bit = want ? 1 : 0;
+        tests.push((i) => col[i] === bit);
+      } else if (spec.type === 'date') {
+        const t = rangeTest(value as RangeFilter, 'date', p);
+        const col = dayColumn(s, field);
+        tests.push((i) => t.normalized(col[i]!));
+      } else if (spec.type === 'integer' || spec.type === 'number') {
+        const t = rangeTest(value as RangeFilter, 'number', p);
+        const col = numberColumn(s, field);
+        tests.push((i) => {
+          const v = col[i]!;
+          return t.normalized(v === v ? v : null);
+        });
+      } else {
+        // a list property: some item matches
+        const t = propertyTest(spec, value, p);
+        tests.push((i) => t(s.nodeProps[i]![field]));
+      }
     } else if (plan.hops.has(field)) {
-      tests.push(hopTest(s, plan.hops.get(field)!, value as Where, opts, p));
+      walks.push(hopTest(s, plan.hops.get(field)!, value as Where, opts, p));
     } else {
       throw new InvalidInput(`${p}: ${label ?? 'an entity'} has no filter "${field}"`);
     }
   }
+  tests.push(...walks);
+  if (tests.length === 1) return tests[0]!;
   return (i) => {
-    for (const t of tests) if (!t(i)) return false;
+    for (let k = 0; k < tests.length; k++) if (!tests[k]!(i)) return false;
     return true;
   };
 }
@@ -185,13 +229,13 @@ function hopTest(s: Snapshot, hop: FilterHop, where: Where, opts: CompileOptions
   const target = memo(s, (j) => (labelIndex < 0 || s.labelOf[j] === labelIndex) && inner(j));
   const type = TYPE_INDEX.get(hop.type)!;
   const asOf = opts.asOfMs;
-  if (hop.end === 'out')
-    return (i) => {
-      for (const e of s.outOf(i)) if (s.edgeType[e] === type && s.validAt(e, asOf) && target(s.edgeTo[e]!)) return true;
-      return false;
-    };
+  // offsets walked directly: a subarray per node and request would cost more than the test
+  const [offsets, edges, far] = hop.end === 'out' ? [s.outOffsets, s.outEdges, s.edgeTo] : [s.inOffsets, s.inEdges, s.edgeFrom];
   return (i) => {
-    for (const e of s.inOf(i)) if (s.edgeType[e] === type && s.validAt(e, asOf) && target(s.edgeFrom[e]!)) return true;
+    for (let k = offsets[i]!; k < offsets[i + 1]!; k++) {
+      const e = edges[k]!;
+      if (s.edgeType[e] === type && s.validAt(e, asOf) && target(far[e]!)) return true;
+    }
     return false;
   };
 }
@@ -223,9 +267,20 @@ function presorted(s: Snapshot, label: Label, field: string, desc: boolean): Int
   if (!order) {
     const value = sortValueOf(s, label, field);
     const nodes = ix.byLabel[LABEL_INDEX.get(label)!]!;
-    const keys = new Map<number, SortValue[]>();
-    for (const i of nodes) keys.set(i, [value(i), s.ids[i]!]);
-    order = Int32Array.from(nodes).sort((a, b) => compareKeys(keys.get(a)!, keys.get(b)!, [desc]));
+    const values: SortValue[] = new Array<SortValue>(s.nodeCount);
+    for (const i of nodes) values[i] = value(i);
+    const dir = [desc];
+    const pair: [SortValue[], SortValue[]] = [
+      [null, ''],
+      [null, ''],
+    ];
+    order = Int32Array.from(nodes).sort((a, b) => {
+      pair[0][0] = values[a]!;
+      pair[0][1] = s.ids[a]!;
+      pair[1][0] = values[b]!;
+      pair[1][1] = s.ids[b]!;
+      return compareKeys(pair[0], pair[1], dir);
+    });
     ix.orders.set(key, order);
   }
   return order;
@@ -280,19 +335,27 @@ export function queryEntities(s: Snapshot, q: EntityQuery, limits: { defaultSize
   };
 
   const byName = nameRange(s, q.label, q.where);
-  let sorted: number[];
-  if (keys.length === 1 || (byName === null && keys.length === 0)) {
-    // one key, or none: walk a presorted order and keep what matches; no sort per request
-    const order = keys.length === 1 ? presorted(s, q.label, keys[0]!.field, keys[0]!.desc) : ix.byLabel[LABEL_INDEX.get(q.label)!]!;
-    const within = byName ? new Set(byName) : null;
-    sorted = [];
-    for (const i of order) if ((!within || within.has(i)) && match(i)) sorted.push(i);
+  let sorted: ArrayLike<number>;
+  if (!tests.length && byName === null && keys.length <= 1) {
+    // nothing to test: the presorted order (or the label's id order) is the list
+    sorted = keys.length === 1 ? presorted(s, q.label, keys[0]!.field, keys[0]!.desc) : ix.byLabel[LABEL_INDEX.get(q.label)!]!;
   } else {
+    // test the candidates in node order (the order their data sits in memory), then order what matched
     const candidates = byName ?? ix.byLabel[LABEL_INDEX.get(q.label)!]!;
-    sorted = [];
-    for (const i of candidates) if (match(i)) sorted.push(i);
-    const cached = new Map(sorted.map((i) => [i, keyOf(i)]));
-    sorted.sort((a, b) => compareKeys(cached.get(a)!, cached.get(b)!, desc));
+    const kept: number[] = [];
+    for (let k = 0; k < candidates.length; k++) if (match(candidates[k]!)) kept.push(candidates[k]!);
+    if (keys.length === 1 && kept.length * 16 > candidates.length) {
+      // many matches under one key: read them off the presorted order instead of sorting them
+      const order = presorted(s, q.label, keys[0]!.field, keys[0]!.desc);
+      const mark = new Uint8Array(s.nodeCount);
+      for (const i of kept) mark[i] = 1;
+      let w = 0;
+      for (let k = 0; k < order.length; k++) if (mark[order[k]!]) kept[w++] = order[k]!;
+    } else if (keys.length > 0) {
+      const cached = new Map(kept.map((i) => [i, keyOf(i)]));
+      kept.sort((a, b) => compareKeys(cached.get(a)!, cached.get(b)!, desc));
+    } else if (byName !== null) kept.sort((a, b) => (s.ids[a]! < s.ids[b]! ? -1 : 1));
+    sorted = kept;
   }
   return paginate(sorted, keyOf, desc, q, limits);
 }
