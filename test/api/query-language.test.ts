@@ -126,6 +126,24 @@ describe('query language', () => {
     });
   });
 
+  describe('the budget', () => {
+    it('caps last like first, and counts filters and sort keys in the cost', async () => {
+      const over = await app.request('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ chips(last: 501) { totalCount } }' }) });
+      expect(over.status).toBe(400);
+      expect(((await over.json()) as Body).errors![0]!.message).toBe('chips(last): at most 500, got 501');
+      const cost = async (args: string) =>
+        (
+          (await (await app.request('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ chips${args} { totalCount } }` }) })).json()) as {
+            extensions: { cost: { requested: number } };
+          }
+        ).extensions.cost.requested;
+      const plain = await cost('');
+      const filtered = await cost('(where: {kind: {eq: "gpu"}, designer: {nation: {id: {eq: "nation:us"}}}}, orderBy: [{field: NAME}])');
+      // two conditions (10 each), two relations walked (100 each), one sort key (10)
+      expect(filtered - plain).toBe(230);
+    });
+  });
+
   describe('relations', () => {
     it('filters an entity relations by source document and confidence and orders them', async () => {
       const r = await gql(`{ entity(id: "chip:nvidia-h20") {
