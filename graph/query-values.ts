@@ -71,11 +71,13 @@ export function edgeOf(s: Snapshot, relationId: string): number | undefined {
 // ---- values ----
 
 const lower = (v: unknown) => String(v).toLowerCase();
+/** The day part of an ISO date or date-time. */
 export const isoDay = (v: unknown) => String(v).slice(0, 10);
 
 /** A text test: on any value (a list matches when some item does), and `lowered` on a value already lower-cased (null: absent). */
 export type TextTest = ((value: unknown) => boolean) & { lowered: (s: string | null) => boolean };
 
+/** Compiles a text filter (eq, in, contains, startsWith, exists; without case); `path` names it in errors. */
 export function stringTest(f: StringFilter, path: string): TextTest {
   const eq = f.eq != null ? lower(f.eq) : null;
   const inSet = f.in != null ? new Set(f.in.map(lower)) : null;
@@ -115,6 +117,7 @@ export function lowerColumn(s: Snapshot, prop: string): (string | null)[] {
 /** A range test: on any value, and `normalized` on a value already a finite number or an ISO day (null: absent). */
 export type RangeTest = ((value: unknown) => boolean) & { normalized: (v: number | string | null) => boolean };
 
+/** Compiles a number or date filter (eq, in, gt, gte, lt, lte, exists); `path` names it in errors. */
 export function rangeTest(f: RangeFilter, kind: 'number' | 'date', path: string): RangeTest {
   const norm = (v: unknown): number | string | null => {
     if (v === null || v === undefined) return null;
