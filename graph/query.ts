@@ -299,8 +299,14 @@ export interface EntityQuery extends PageArgs {
   also?: NodeTest[];
 }
 
-/** Narrows candidates with the name index when the top level asks for a name by eq or startsWith. */
-function nameRange(s: Snapshot, label: Label, where: Where | null | undefined): Int32Array | null {
+/** Narrows candidates by the id index when the top level asks for ids (eq or in), else by the name index for a name by eq or startsWith. */
+function narrowed(s: Snapshot, label: Label, where: Where | null | undefined): Int32Array | null {
+  const ids = where?.id as { eq?: string | null; in?: string[] | null } | undefined;
+  if (ids && (ids.eq != null || ids.in != null)) {
+    const li = LABEL_INDEX.get(label)!;
+    const wanted = [...(ids.eq != null ? [ids.eq] : []), ...(ids.in ?? [])].map((id) => s.indexOf(id)).filter((i): i is number => i !== undefined && s.labelOf[i] === li);
+    return Int32Array.from(new Set(wanted)).sort();
+  }
   const f = where?.name as StringFilter | undefined;
   const prefix = f?.eq ?? f?.startsWith;
   if (prefix === null || prefix === undefined) return null;
@@ -334,7 +340,7 @@ export function queryEntities(s: Snapshot, q: EntityQuery, limits: { defaultSize
     return true;
   };
 
-  const byName = nameRange(s, q.label, q.where);
+  const byName = narrowed(s, q.label, q.where);
   let sorted: ArrayLike<number>;
   if (!tests.length && byName === null && keys.length <= 1) {
     // nothing to test: the presorted order (or the label's id order) is the list
