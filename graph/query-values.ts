@@ -38,6 +38,7 @@ export interface QueryIndex {
   numbers: Map<string, Float64Array>;
   flags: Map<string, Uint8Array>;
   days: Map<string, (string | null)[]>;
+  codes: Map<string, TextCodes>;
 }
 
 const indexes = new WeakMap<Snapshot, QueryIndex>();
@@ -53,7 +54,7 @@ export function queryIndex(s: Snapshot): QueryIndex {
     const arr = Int32Array.from(b);
     return s.canonical ? arr : arr.sort(byId);
   });
-  ix = { byLabel, lowerNames: s.names.map((n) => n.toLowerCase()), orders: new Map(), edgeIndex: null, columns: new Map(), numbers: new Map(), flags: new Map(), days: new Map() };
+  ix = { byLabel, lowerNames: s.names.map((n) => n.toLowerCase()), orders: new Map(), edgeIndex: null, columns: new Map(), numbers: new Map(), flags: new Map(), days: new Map(), codes: new Map() };
   indexes.set(s, ix);
   return ix;
 }
@@ -146,6 +147,41 @@ export function rangeTest(f: RangeFilter, kind: 'number' | 'date', path: string)
     return (eq === null || v === eq) && (gt === null || v > gt) && (gte === null || v >= gte) && (lt === null || v < lt) && (lte === null || v <= lte) && (inSet === null || inSet.has(v));
   };
   return Object.assign((value: unknown) => normalized(norm(value)), { normalized });
+}
+
+/** A scalar text property dictionary-coded: each node's code into `values` (lower-cased, distinct), -1 where absent. */
+export interface TextCodes {
+  codes: Int32Array;
+  values: string[];
+}
+
+/** The dictionary coding of a text property, built once per snapshot and property: a filter then tests each distinct value once per request. */
+export function textCodes(s: Snapshot, prop: string): TextCodes {
+  const ix = queryIndex(s);
+  let coded = ix.codes.get(prop);
+  if (!coded) {
+    const col = lowerColumn(s, prop);
+    const index = new Map<string, number>();
+    const values: string[] = [];
+    const codes = new Int32Array(col.length);
+    for (let i = 0; i < col.length; i++) {
+      const v = col[i];
+      if (v === null || v === undefined) {
+        codes[i] = -1;
+        continue;
+      }
+      let c = index.get(v);
+      if (c === undefined) {
+        c = values.length;
+        values.push(v);
+        index.set(v, c);
+      }
+      codes[i] = c;
+    }
+    coded = { codes, values };
+    ix.codes.set(prop, coded);
+  }
+  return coded;
 }
 
 /** A numeric property of every node (NaN where absent), built once per snapshot and property. */

@@ -17,7 +17,7 @@ import { membersOf } from './exposure.js';
 import { isExportControlled } from './export-control.js';
 import { compareKeys, paginate, type OrderKey, type Page, type PageArgs, type SortValue } from './query-page.js';
 import { compileRelationWhere, queryRelations as relationsPage, type ClaimsOf, type RelationView, type RelationWhere } from './query-relations.js';
-import { dayColumn, flagColumn, isoDay, lowerColumn, numberColumn, propertyTest, queryIndex, rangeTest, stringTest, type RangeFilter, type StringFilter } from './query-values.js';
+import { dayColumn, flagColumn, isoDay, numberColumn, textCodes, propertyTest, queryIndex, rangeTest, stringTest, type RangeFilter, type StringFilter } from './query-values.js';
 
 export type { OrderKey, Page, PageArgs } from './query-page.js';
 
@@ -182,10 +182,15 @@ export function compileWhere(s: Snapshot, label: Label | null, where: Where, opt
     } else if (plan.props.has(field)) {
       const spec = plan.props.get(field)!;
       if (spec.type === 'string' || spec.type === 'enum') {
-        // text compares on the snapshot's lower-cased column: no string built per node and request
+        // text is tested once per distinct value of the property, then looked up per node by its code
         const t = stringTest(value as StringFilter, p);
-        const col = lowerColumn(s, field);
-        tests.push((i) => t.lowered(col[i]!));
+        const { codes, values } = textCodes(s, field);
+        const pass = Uint8Array.from(values, (v) => (t.lowered(v) ? 1 : 0));
+        const absent = t.lowered(null);
+        tests.push((i) => {
+          const c = codes[i]!;
+          return c < 0 ? absent : pass[c] === 1;
+        });
       } else if (spec.type === 'boolean') {
         const want = (value as { eq?: boolean | null }).eq;
         if (want === null || want === undefined) throw new InvalidInput(`${p}: an empty filter; give eq`);
