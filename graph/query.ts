@@ -340,10 +340,13 @@ export function queryEntities(s: Snapshot, q: EntityQuery, limits: { defaultSize
   const desc = keys.map((k) => k.desc);
   const values = keys.map((k) => sortValueOf(s, q.label, k.field));
   const keyOf = (i: number): SortValue[] => [...values.map((v) => v(i)), s.ids[i]!];
-  const match = (i: number) => {
-    for (const t of tests) if (!t(i)) return false;
-    return true;
-  };
+  const match =
+    tests.length === 1
+      ? tests[0]!
+      : (i: number) => {
+          for (let k = 0; k < tests.length; k++) if (!tests[k]!(i)) return false;
+          return true;
+        };
 
   const byName = narrowed(s, q.label, q.where);
   let sorted: ArrayLike<number>;
@@ -363,8 +366,10 @@ export function queryEntities(s: Snapshot, q: EntityQuery, limits: { defaultSize
       let w = 0;
       for (let k = 0; k < order.length; k++) if (mark[order[k]!]) kept[w++] = order[k]!;
     } else if (keys.length > 0) {
-      const cached = new Map(kept.map((i) => [i, keyOf(i)]));
-      kept.sort((a, b) => compareKeys(cached.get(a)!, cached.get(b)!, desc));
+      // keys computed once per match and sorted beside it (no lookup per comparison)
+      const entries = kept.map((i) => ({ i, k: keyOf(i) }));
+      entries.sort((a, b) => compareKeys(a.k, b.k, desc));
+      for (let k = 0; k < entries.length; k++) kept[k] = entries[k]!.i;
     } else if (byName !== null) kept.sort((a, b) => (s.ids[a]! < s.ids[b]! ? -1 : 1));
     sorted = kept;
   }
