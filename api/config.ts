@@ -16,6 +16,7 @@ const env = z.object({
   API_KEYS: z.string().default(''),
   PUBLIC_URL: z.string().optional(),
   EMBED_FRAME_ANCESTORS: z.string().default('*'),
+  CORS_ORIGINS: z.string().default(''),
   INTROSPECTION: z.enum(['true', 'false']).default('true'),
   SEED_ON_START: z.enum(['true', 'false']).default('true'),
   INGEST_CONFIG: z.string().optional(),
@@ -49,6 +50,8 @@ export interface Config {
   apiKeys: Map<string, ApiKeyRole>;
   publicUrl?: string;
   frameAncestors: string;
+  /** origins browsers may call /graphql from (CORS); empty: none (no CORS headers), `*`: any */
+  corsOrigins: string[];
   introspection: boolean;
   seedOnStart: boolean;
   ingest: {
@@ -99,6 +102,11 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   const e = parsed.data;
   if (e.PUBLIC_URL !== undefined && !/^https?:\/\/[^/?#\s]+/i.test(e.PUBLIC_URL))
     throw new InvalidInput(`PUBLIC_URL: expected the server's public origin like https://maps.example.org, got "${e.PUBLIC_URL}"`);
+  const corsOrigins = e.CORS_ORIGINS.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const origin of corsOrigins)
+    if (origin !== '*' && !/^https?:\/\/[^/?#\s]+$/i.test(origin)) throw new InvalidInput(`CORS_ORIGINS: "${origin}" is not an origin like https://app.example.org (no path), or *`);
   if (e.STORE === 'neo4j' && !e.NEO4J_URI) throw new InvalidInput('NEO4J_URI: required when STORE=neo4j (e.g. neo4j://localhost:7687)');
   return {
     port: e.PORT,
@@ -113,6 +121,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     apiKeys: parseApiKeys(e.API_KEYS),
     publicUrl: e.PUBLIC_URL,
     frameAncestors: e.EMBED_FRAME_ANCESTORS,
+    corsOrigins,
     introspection: e.INTROSPECTION === 'true',
     seedOnStart: e.SEED_ON_START === 'true',
     ingest: { sources: e.INGEST_CONFIG, onServe: e.INGEST_ON_SERVE === 'true', allowPrivate: e.INGEST_ALLOW_PRIVATE === 'true' },

@@ -134,3 +134,23 @@ export function parseMoney(text: string, table: FxRateTable = FX_RATES): Money |
   const amount = Math.round(num.value * factor * 100) / 100;
   return { amount, currency, amountUsd: roundUsd(amount * rate), fxRateDate: table.date };
 }
+
+/** Money a source gives as a range ("between $30 and $50 billion", "$10-15B"): the lower bound, and the upper one when the text states it. */
+export interface MoneyRange {
+  min: Money;
+  max: Money | null;
+}
+
+// the first figure, a connecting word or dash, then the rest (the second figure with its scale)
+const RANGE = /^\D*?\d[\d,.]*\s*(?:[A-Za-z]+\s+)??(?:and|to|–|-)\s*(.+)$/;
+
+/** Parses money that may be a range; a single amount has no max. Null when parseMoney finds none. */
+export function parseMoneyRange(text: string, table: FxRateTable = FX_RATES): MoneyRange | null {
+  const min = parseMoney(text, table);
+  if (!min) return null;
+  const rest = RANGE.exec(text)?.[1];
+  if (!rest) return { min, max: null };
+  // "$10-15B": the second figure takes the first's currency
+  const max = parseMoney(rest, table) ?? parseMoney(`${min.currency} ${rest}`, table);
+  return { min, max: max && max.currency === min.currency && max.amount > min.amount ? max : null };
+}

@@ -81,6 +81,11 @@ export const relationSpec = z
     symmetric: z.boolean().default(false),
     /** both ends are of one kind (a chip compared with a chip, a model with a model): a pair of two labels states nothing */
     sameKind: z.boolean().default(false),
+    /** the field names list filters use for this relation: `out` from its `from` end (a model's `developer`), `in` from its `to` end (a lab's `develops`) */
+    filterNames: z
+      .object({ out: z.string().regex(NAME), in: z.string().regex(NAME) })
+      .strict()
+      .optional(),
     /** the two ends can replace each other (same kind): what mitigations are made of */
     substitution: z.boolean().default(false),
     /** a rule relation (a regulation applying to an item or a destination): which values of `property` restrict supply, hard (a ban) or conditionally (a licence) */
@@ -100,6 +105,9 @@ export interface DomainSpec {
   labels: LabelSpec[];
   relations: RelationSpec[];
 }
+
+/** Fields every where input has besides properties and relation names. */
+export const RESERVED_FILTER_NAMES: ReadonlySet<string> = new Set(['AND', 'OR', 'NOT', 'id', 'type', 'name', 'aliases', 'nameOrAlias', 'description', 'nation', 'relation', 'exportControlled']);
 
 /** Layer name of a dependency relation that declares none. */
 export const DIRECT_LAYER = 'direct';
@@ -179,6 +187,18 @@ export function loadDomain(root: string): DomainSpec {
       ['dependency.passes.property', r.dependency?.passes?.property],
     ];
     for (const [field, prop] of named) if (prop && !r.properties[prop]) throw new SchemaFileError(file, field, `"${prop}" is not a property of ${r.type}`);
+  });
+  // filter names are fields of every label's where input: each unique, and no property's name
+  const filterNames = new Map<string, string>();
+  const propNames = new Set(labels.flatMap((l) => Object.keys(l.properties)));
+  relations.forEach((r, i) => {
+    for (const end of ['out', 'in'] as const) {
+      const name = r.filterNames?.[end];
+      if (!name) continue;
+      const taken = filterNames.get(name) ?? (propNames.has(name) || RESERVED_FILTER_NAMES.has(name) ? 'a property or built-in filter' : undefined);
+      if (taken) throw new SchemaFileError(relFiles[i]!, `filterNames.${end}`, `"${name}" is already ${taken}`);
+      filterNames.set(name, `the filter name of ${r.type}`);
+    }
   });
   const layers = failureLayers(relations);
   if (layers.length > MAX_FAILURE_LAYERS) {

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { InvalidInput } from '../schema/errors.js';
 import { ID_PREFIX, RELATION_ENDPOINTS, isoDate, labelProps, relationProps, type Label } from '../schema/generated/model.js';
 import { DOCUMENT_KINDS, claimId, documentId, labelSchema, propsSchema, relationTypeSchema, type ClaimRecord, type DocumentRecord, type EntityRecord, type Props } from '../schema/records.js';
-import { parseMoney } from '../graph/money.js';
+import { parseMoneyRange } from '../graph/money.js';
 
 /** Everything the seed folder holds, as records ready for a store. */
 export interface SeedSet {
@@ -95,14 +95,16 @@ function cleanProps(raw: Record<string, unknown>): Props {
   return propsSchema.parse(raw);
 }
 
-/** Turns a Deal's `money` text into amount, currency, amountUsd and fxRateDate (graph/money.ts). */
+/** Turns a Deal's `money` text into amount, currency, amountUsd and fxRateDate, and amountMax, amountMaxUsd for a range (graph/money.ts). */
 function expandMoney(props: Record<string, unknown>): { props: Record<string, unknown>; error?: string } {
   if (props.money === undefined) return { props };
   if (typeof props.money !== 'string') return { props, error: 'expected text such as "€109 billion"' };
-  const money = parseMoney(props.money);
-  if (!money) return { props, error: `cannot read an amount and a known currency in "${props.money}"` };
+  const range = parseMoneyRange(props.money);
+  if (!range) return { props, error: `cannot read an amount and a known currency in "${props.money}"` };
   const { money: text, ...rest } = props;
-  return { props: { ...rest, ...money, moneyText: text } };
+  // a range keeps both bounds: amount is the lower one, amountMax the upper
+  const max = range.max ? { amountMax: range.max.amount, amountMaxUsd: range.max.amountUsd } : {};
+  return { props: { ...rest, ...range.min, ...max, moneyText: text } };
 }
 
 /** Loads and validates every seed file in `dir` (default: this folder); throws one InvalidInput listing all problems. */

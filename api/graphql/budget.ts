@@ -6,6 +6,7 @@
 // and stops a request at its deadline or when its answer grows past the cap.
 import { createRequire } from 'node:module';
 import * as esm from 'graphql';
+import { DOMAIN } from '../../schema/generated/domain.js';
 import type { DocumentNode, FragmentDefinitionNode, GraphQLField, GraphQLNamedType, GraphQLSchema, OperationDefinitionNode, SelectionSetNode } from 'graphql';
 
 const { GraphQLError, Kind } = esm;
@@ -34,6 +35,7 @@ export const BUDGET = {
 /** Per-field caps on arguments, keyed `Type.field` (`*.relations`: every type's relations). */
 const ARG_CAPS: Record<string, Record<string, { max?: number; chars?: number; items?: number }>> = {
   '*.relations': { first: { max: 1_000 } },
+  '*.relationsConnection': { first: { max: 1_000 }, last: { max: 1_000 } },
   'Query.search': { query: { chars: 500 }, first: { max: 100 } },
   'Query.searchHits': { query: { chars: 500 }, first: { max: 100 } },
   'Query.entities': { ids: { items: 1_000 } },
@@ -47,8 +49,14 @@ const ARG_CAPS: Record<string, Record<string, { max?: number; chars?: number; it
   'Mutation.mergeEntities': { merge: { items: 100 } },
   '*.first': {},
 };
-/** Page sizes of the typed lists (nations, models, …) and anything else with `first`. */
+/** Page sizes of the typed lists (nations, models, …) and anything else with `first` or `last`. */
 const DEFAULT_FIRST_MAX = 500;
+const PAGE_ARGS = new Set(['first', 'last']);
+/** The page a connection returns when neither first nor last is given, by `Type.field`; others DEFAULT_PAGE. */
+const DEFAULT_PAGES: Record<string, number> = { '*.relationsConnection': 100 };
+const DEFAULT_PAGE = 50;
+/** What a filter adds to a list's cost: each condition is tested on every candidate, each relation walked costs more. */
+const FILTER_COST = { condition: 10, hop: 100 } as const;
 /** Fields whose arguments are checked by their resolver instead (the ingest hand-off: 20 × 5 MB). */
 const EXEMPT = new Set(['Mutation.ingestDocuments']);
 
@@ -83,9 +91,9 @@ function checkArgs(typeName: string, field: string, args: Record<string, unknown
     const cap = caps[arg.name] ?? {};
     const name = `${field}(${arg.name})`;
     if (typeof value === 'number' && Number.isFinite(value)) {
-      const max = cap.max ?? (arg.name === 'first' ? DEFAULT_FIRST_MAX : undefined);
+      const max = cap.max ?? (PAGE_ARGS.has(arg.name) ? DEFAULT_FIRST_MAX : undefined);
       if (max !== undefined && value > max) throw refuse(`${name}: at most ${max}, got ${value}`);
-      if (arg.name === 'first' && value < 0) throw refuse(`${name}: expected a whole number >= 0, got ${value}`);
+      if (PAGE_ARGS.has(arg.name) && value < 0) throw refuse(`${name}: expected a whole number >= 0, got ${value}`);
     } else if (typeof value === 'string') {
       const chars = cap.chars ?? BUDGET.maxStringChars;
       if (value.length > chars) throw refuse(`${name}: at most ${chars} characters, got ${value.length}`);
@@ -101,11 +109,30 @@ function checkArgs(typeName: string, field: string, args: Record<string, unknown
   }
 }
 
-/** The length a list field may reach given its arguments. */
-function listLength(typeName: string, field: string, args: Record<string, unknown>): number {
-  if (typeof args.first === 'number') return Math.max(args.first, 0);
+/** The length a list field may reach given its arguments (a connection without first or last: its default page). */
+function listLength(typeName: string, field: string, args: Record<string, unknown>, connection = false): number {
+  const sizes = [args.first, args.last].filter((n): n is number => typeof n === 'number');
+  if (sizes.length) return Math.max(Math.min(...sizes), 0);
   if (Array.isArray(args.ids)) return args.ids.length;
+  if (connection) return DEFAULT_PAGES[`*.${field}`] ?? DEFAULT_PAGE;
   return ASSUMED_LENGTH[`${typeName}.${field}`] ?? DEFAULT_LIST;
+}
+
+// the relation-walking fields of where inputs: the filter names of the domain model, nation, relation, other, source
+const HOP_FIELDS = new Set([...DOMAIN.relations.flatMap((r) => (r.filterNames ? [r.filterNames.out, r.filterNames.in] : [])), 'nation', 'relation', 'other', 'source', 'document']);
+
+/** The cost of a where tree: its conditions and the relations it walks (a shorthand argument counts as a condition). */
+export function filterCost(where: unknown): number {
+  if (!where || typeof where !== 'object') return 0;
+  if (Array.isArray(where)) return where.reduce((sum: number, w) => sum + filterCost(w), 0);
+  let cost = 0;
+  for (const [field, value] of Object.entries(where)) {
+    if (value === null || value === undefined) continue;
+    if (field === 'AND' || field === 'OR' || field === 'NOT') cost += filterCost(value);
+    else if (HOP_FIELDS.has(field)) cost += FILTER_COST.hop + filterCost(value);
+    else cost += FILTER_COST.condition;
+  }
+  return cost;
 }
 
 /** Refuses variables the operation does not declare, naming them: they would only be carried, parsed and cached for nothing. */
@@ -172,8 +199,8 @@ export function checkOperation(schema: GraphQLSchema, document: DocumentNode, op
       const isList = isListType(getNullableType(def.type));
       const inner = sel.selectionSet ? OBJECT_COST + costOf(sel.selectionSet, named, isConnection(named)) : SCALAR_COST;
       // a connection's page size is its field's `first`: its edges are not multiplied again
-      const times = isConnection(named) ? listLength(parent.name, name, args) : isList && sel.selectionSet && !(inConnection && name === 'edges') ? listLength(parent.name, name, args) : 1;
-      total += times * inner;
+      const times = isConnection(named) ? listLength(parent.name, name, args, true) : isList && sel.selectionSet && !(inConnection && name === 'edges') ? listLength(parent.name, name, args) : 1;
+      total += times * inner + filterCost(args.where) + (Array.isArray(args.orderBy) ? args.orderBy.length * FILTER_COST.condition : 0);
       if (total > BUDGET.maxCost * 1_000) return total; // far over: stop counting
     }
     return total;

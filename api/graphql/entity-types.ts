@@ -1,5 +1,5 @@
 // Conversions at the GraphQL boundary: EntityType enum <-> label, asOf dates, snapshot edges as
-// relation records, opaque cursors, zod-checked inputs.
+// relation records, zod-checked inputs (cursors: graph/query-page.ts).
 import type { z } from 'zod';
 import { screamingSnake } from '../../schema/meta.js';
 import { LABELS, type Label } from '../../schema/generated/model.js';
@@ -52,18 +52,6 @@ export function relationAt(s: Snapshot, e: number): RelationRecord {
 export function validAt(r: Pick<RelationRecord, 'validFrom' | 'validTo'>, ms: number): boolean {
   if (Number.isNaN(ms)) return true;
   return !(dateMs(r.validFrom) > ms) && !(dateMs(r.validTo) < ms);
-}
-
-/** An opaque cursor for an id. */
-export function encodeCursor(id: string): string {
-  return Buffer.from(id, 'utf8').toString('base64url');
-}
-
-/** The id behind a cursor. */
-export function decodeCursor(cursor: string): string {
-  const id = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!/^[a-z]+:\S+$/.test(id)) throw new InvalidInput(`after: "${cursor}" is not a cursor from this API`);
-  return id;
 }
 
 /** Parses an input argument with a zod schema; the error names the argument (`field`) and the first bad path. */

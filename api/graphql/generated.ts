@@ -2,7 +2,7 @@
 /* eslint-disable */
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { EntityRecord, RelationRecord, ClaimRecord } from '../../schema/records.js';
-import type { EntityConnection, EntityEdge, SearchHitModel, SubgraphModel, PathModel, PathStepModel, ExposureModel, LayerExposureModel, ExposureItemModel, ScenarioResultModel, ImpactModel, CauseModel, MitigationModel, StatusChangeModel } from './models.js';
+import type { EntityConnection, EntityEdge, RelationConnectionModel, RelationEdgeModel, NodeModel, SearchHitModel, SubgraphModel, PathModel, PathStepModel, ExposureModel, LayerExposureModel, ExposureItemModel, ScenarioResultModel, ImpactModel, CauseModel, MitigationModel, StatusChangeModel } from './models.js';
 import type { Scenario } from '../../scenarios/scenario-file.js';
 import type { Step } from '../../scenarios/causes.js';
 import type { ChokepointRow } from '../../scenarios/chokepoints.js';
@@ -27,17 +27,34 @@ export type Scalars = {
   JSON: { input: unknown; output: unknown; }
 };
 
+/** A claim: one source stating that a relation holds. */
 export type AddClaimInput = {
+  /** How sure the source is (0 to 1). */
   confidence?: InputMaybe<Scalars['Float']['input']>;
+  /** The id of the relation's to end. */
   object: Scalars['ID']['input'];
+  /** When it was observed (default: today). */
   observedAt?: InputMaybe<Scalars['Date']['input']>;
+  /** Properties of the relation the claim states (validated against the relation type). */
   properties?: InputMaybe<Scalars['JSON']['input']>;
+  /** The exact sentence of the document. */
   quote?: InputMaybe<Scalars['String']['input']>;
+  /** The document that states it. */
   source: DocumentInput;
+  /** The id of the relation's from end. */
   subject: Scalars['ID']['input'];
+  /** The relation type. */
   type: RelationType;
+  /** Start of validity the claim states. */
   validFrom?: InputMaybe<Scalars['Date']['input']>;
+  /** End of validity the claim states. */
   validTo?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** Conditions on a flag (an absent flag counts as false). */
+export type BooleanFilter = {
+  /** Equal to this value. */
+  eq?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** A causal chain: the shock that starts it, the entity that shock names, and the relations from there to the deployment. */
@@ -47,6 +64,7 @@ export type Cause = {
   origin: Scalars['ID']['output'];
   /** Index of the shock in the scenario (0-based). */
   shock: Scalars['Int']['output'];
+  /** The relations from the origin to the deployment, as stored. */
   steps: Array<CauseStep>;
   /** Its type (export_control, outage, …). */
   type: Scalars['String']['output'];
@@ -57,12 +75,15 @@ export type CauseStep = {
   __typename?: 'CauseStep';
   /** Id of the relation's start. */
   from: Scalars['ID']['output'];
+  /** The entity at from. */
   fromEntity: Entity;
+  /** The relation type. */
   rel: RelationType;
   /** The stored relation with its sources (null if it changed since the snapshot). */
   relation?: Maybe<Relation>;
   /** Id of the relation's end. */
   to: Scalars['ID']['output'];
+  /** The entity at to. */
   toEntity: Entity;
 };
 
@@ -125,12 +146,15 @@ export type ChangeKind =
   | 'SUPERSEDED';
 
 /** An AI accelerator or a memory part (GPU, TPU, NPU, HBM stack). */
-export type Chip = Entity & {
+export type Chip = Entity & Node & {
   __typename?: 'Chip';
+  /** Other names it is known by (search and filters match them). */
   aliases: Array<Scalars['String']['output']>;
+  /** A short description. */
   description?: Maybe<Scalars['String']['output']>;
   /** Export-control classification, e.g. ECCN 3A090, or a regime name. */
   exportClass?: Maybe<Scalars['String']['output']>;
+  /** The global id (chip:...); node(id:) fetches it. */
   id: Scalars['ID']['output'];
   /** What kind of part this is. */
   kind?: Maybe<Scalars['String']['output']>;
@@ -138,15 +162,19 @@ export type Chip = Entity & {
   memory?: Maybe<Scalars['String']['output']>;
   /** On-package memory in GB. */
   memoryGb?: Maybe<Scalars['Float']['output']>;
+  /** The name the graph knows it by. */
   name: Scalars['String']['output'];
   /** Manufacturing process, e.g. TSMC N4, SMIC N+2. */
   processNode?: Maybe<Scalars['String']['output']>;
-  /** Relations of this entity, optionally filtered by direction and type, valid at asOf. */
+  /** Relations of this entity, filtered by direction, type, validity at asOf and where, in orderBy's order (by id when none). */
   relations: Array<Relation>;
+  /** The same relations as a Relay connection: pages both ways (first/after, last/before) and a total count. */
+  relationsConnection: RelationConnection;
   /** Date of first shipment or announcement. */
   releaseDate?: Maybe<Scalars['Date']['output']>;
   /** The market the part is built for; a replacement must serve the same one (a data-centre accelerator for a data-centre accelerator). */
   segment?: Maybe<Scalars['String']['output']>;
+  /** The entity's type (CHIP). */
   type: EntityType;
 };
 
@@ -156,20 +184,136 @@ export type ChipRelationsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelationOrder>>;
   types?: InputMaybe<Array<RelationType>>;
+  where?: InputMaybe<RelationWhere>;
 };
 
+
+/** An AI accelerator or a memory part (GPU, TPU, NPU, HBM stack). */
+export type ChipRelationsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelationOrder>>;
+  types?: InputMaybe<Array<RelationType>>;
+  where?: InputMaybe<RelationWhere>;
+};
+
+/** A page of Chip (Relay connection). */
 export type ChipConnection = {
   __typename?: 'ChipConnection';
+  /** The items of the page, in the list's order. */
   edges: Array<ChipEdge>;
+  /** Where the page sits in the whole list. */
   pageInfo: PageInfo;
+  /** How many items match, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One Chip of a page, with its cursor. */
 export type ChipEdge = {
   __typename?: 'ChipEdge';
+  /** Opaque position of this item: pass it as after or before. */
   cursor: Scalars['String']['output'];
+  /** The Chip. */
   node: Chip;
+};
+
+/** One sort key of a list of Chip; ties are broken by id. */
+export type ChipOrder = {
+  /** ASC (the default) or DESC. */
+  direction?: InputMaybe<SortDirection>;
+  /** The field to order by (entities without a value come last). */
+  field: ChipOrderField;
+};
+
+/** What a list of Chip can be ordered by. */
+export type ChipOrderField =
+  /** Export-control classification, e.g. ECCN 3A090, or a regime name. */
+  | 'EXPORT_CLASS'
+  /** The id (code-point order). */
+  | 'ID'
+  /** What kind of part this is. */
+  | 'KIND'
+  /** On-package memory, e.g. 96 GB HBM3. */
+  | 'MEMORY'
+  /** On-package memory in GB. */
+  | 'MEMORY_GB'
+  /** The name, without case. */
+  | 'NAME'
+  /** Manufacturing process, e.g. TSMC N4, SMIC N+2. */
+  | 'PROCESS_NODE'
+  /** Date of first shipment or announcement. */
+  | 'RELEASE_DATE'
+  /** The market the part is built for; a replacement must serve the same one (a data-centre accelerator for a data-centre accelerator). */
+  | 'SEGMENT';
+
+/** Conditions on a Chip (fields together: all must hold; strings compare without case). */
+export type ChipWhere = {
+  /** Every one of these conditions holds. */
+  AND?: InputMaybe<Array<ChipWhere>>;
+  /** This condition does not hold. */
+  NOT?: InputMaybe<ChipWhere>;
+  /** At least one of these conditions holds. */
+  OR?: InputMaybe<Array<ChipWhere>>;
+  /** Some alias matches (compared without case). */
+  aliases?: InputMaybe<StringFilter>;
+  /** Has a COMPETES_WITH relation (valid at the list's asOf) to an entity matching this. */
+  competesWith?: InputMaybe<EntityWhere>;
+  /** Is the target of a COMPETES_WITH relation (valid at the list's asOf) from an entity matching this. */
+  competitorOf?: InputMaybe<EntityWhere>;
+  /** Is the target of a COVERS relation (valid at the list's asOf) from an entity matching this. */
+  coveredBy?: InputMaybe<DealWhere>;
+  /** The description, compared without case. */
+  description?: InputMaybe<StringFilter>;
+  /** Has a DESIGNED_BY relation (valid at the list's asOf) to an entity matching this. */
+  designer?: InputMaybe<EntityWhere>;
+  /** Export-control classification, e.g. ECCN 3A090, or a regime name. */
+  exportClass?: InputMaybe<StringFilter>;
+  /** True when a regulation in force bans it or requires a licence for it (a relation that restricts: APPLIES_TO with effect ban or license_required); a classification text or a proposed rule does not count. */
+  exportControlled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Has a FABRICATED_BY relation (valid at the list's asOf) to an entity matching this. */
+  foundry?: InputMaybe<OrganizationWhere>;
+  /** The entity's id. */
+  id?: InputMaybe<IdFilter>;
+  /** What kind of part this is. */
+  kind?: InputMaybe<StringFilter>;
+  /** On-package memory, e.g. 96 GB HBM3. */
+  memory?: InputMaybe<StringFilter>;
+  /** On-package memory in GB. */
+  memoryGb?: InputMaybe<FloatFilter>;
+  /** Is the target of a USES_MEMORY relation (valid at the list's asOf) from an entity matching this. */
+  memoryOf?: InputMaybe<ChipWhere>;
+  /** The name, compared without case. */
+  name?: InputMaybe<StringFilter>;
+  /** The name or some alias matches (compared without case). */
+  nameOrAlias?: InputMaybe<StringFilter>;
+  /** Has a PACKAGED_BY relation (valid at the list's asOf) to an entity matching this. */
+  packager?: InputMaybe<OrganizationWhere>;
+  /** Manufacturing process, e.g. TSMC N4, SMIC N+2. */
+  processNode?: InputMaybe<StringFilter>;
+  /** Is the target of a APPLIES_TO relation (valid at the list's asOf) from an entity matching this. */
+  regulatedBy?: InputMaybe<RegulationWhere>;
+  /** Some relation of the entity (either direction, valid at the list's asOf) matches this. */
+  relation?: InputMaybe<RelationWhere>;
+  /** Date of first shipment or announcement. */
+  releaseDate?: InputMaybe<DateFilter>;
+  /** Is the target of a RUNS_ON relation (valid at the list's asOf) from an entity matching this. */
+  runs?: InputMaybe<EntityWhere>;
+  /** The market the part is built for; a replacement must serve the same one (a data-centre accelerator for a data-centre accelerator). */
+  segment?: InputMaybe<StringFilter>;
+  /** Is the target of a SUBSTITUTES relation (valid at the list's asOf) from an entity matching this. */
+  substitutedBy?: InputMaybe<EntityWhere>;
+  /** Has a SUBSTITUTES relation (valid at the list's asOf) to an entity matching this. */
+  substitutes?: InputMaybe<EntityWhere>;
+  /** Is the target of a TRAINED_ON relation (valid at the list's asOf) from an entity matching this. */
+  trains?: InputMaybe<ModelWhere>;
+  /** Has a USES_MEMORY relation (valid at the list's asOf) to an entity matching this. */
+  usesMemory?: InputMaybe<ChipWhere>;
 };
 
 /** An entity ranked by how many deployments break if it fails as an outage fails it (itself and what it controls). */
@@ -177,36 +321,49 @@ export type Chokepoint = {
   __typename?: 'Chokepoint';
   /** Deployments it puts at risk (upstream, through training or lineage). */
   atRisk: Scalars['Int']['output'];
+  /** Deployments that break if it fails. */
   broken: Scalars['Int']['output'];
   /** Deployments it degrades (an alternative or part of the supply survives). */
   degraded: Scalars['Int']['output'];
+  /** The entity. */
   entity: Entity;
+  /** broken / all deployments (0 to 1). */
   share: Scalars['Float']['output'];
 };
 
+/** A claim written, with the relation it now supports. */
 export type ClaimResult = {
   __typename?: 'ClaimResult';
+  /** The claim as stored. */
   claim: Source;
+  /** The graph version after the write. */
   graphVersion: Scalars['Int']['output'];
   /** The relation the claim now supports. */
   relation?: Maybe<Relation>;
 };
 
 /** A cloud platform or AI compute service (hyperscaler, sovereign cloud, neocloud, model API platform). */
-export type Cloud = Entity & {
+export type Cloud = Entity & Node & {
   __typename?: 'Cloud';
+  /** Other names it is known by (search and filters match them). */
   aliases: Array<Scalars['String']['output']>;
+  /** A short description. */
   description?: Maybe<Scalars['String']['output']>;
+  /** The global id (cloud:...); node(id:) fetches it. */
   id: Scalars['ID']['output'];
   /** Kind of cloud. */
   kind?: Maybe<Scalars['String']['output']>;
+  /** The name the graph knows it by. */
   name: Scalars['String']['output'];
   /** Regions or sovereign offerings, e.g. eu-central-1, AWS European Sovereign Cloud. */
   regions?: Maybe<Array<Scalars['String']['output']>>;
-  /** Relations of this entity, optionally filtered by direction and type, valid at asOf. */
+  /** Relations of this entity, filtered by direction, type, validity at asOf and where, in orderBy's order (by id when none). */
   relations: Array<Relation>;
+  /** The same relations as a Relay connection: pages both ways (first/after, last/before) and a total count. */
+  relationsConnection: RelationConnection;
   /** Whether it is offered as a sovereign cloud (operated and controlled inside one jurisdiction). */
   sovereign?: Maybe<Scalars['Boolean']['output']>;
+  /** The entity's type (CLOUD). */
   type: EntityType;
 };
 
@@ -216,41 +373,160 @@ export type CloudRelationsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelationOrder>>;
   types?: InputMaybe<Array<RelationType>>;
+  where?: InputMaybe<RelationWhere>;
 };
 
+
+/** A cloud platform or AI compute service (hyperscaler, sovereign cloud, neocloud, model API platform). */
+export type CloudRelationsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelationOrder>>;
+  types?: InputMaybe<Array<RelationType>>;
+  where?: InputMaybe<RelationWhere>;
+};
+
+/** A page of Cloud (Relay connection). */
 export type CloudConnection = {
   __typename?: 'CloudConnection';
+  /** The items of the page, in the list's order. */
   edges: Array<CloudEdge>;
+  /** Where the page sits in the whole list. */
   pageInfo: PageInfo;
+  /** How many items match, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One Cloud of a page, with its cursor. */
 export type CloudEdge = {
   __typename?: 'CloudEdge';
+  /** Opaque position of this item: pass it as after or before. */
   cursor: Scalars['String']['output'];
+  /** The Cloud. */
   node: Cloud;
 };
 
+/** One sort key of a list of Cloud; ties are broken by id. */
+export type CloudOrder = {
+  /** ASC (the default) or DESC. */
+  direction?: InputMaybe<SortDirection>;
+  /** The field to order by (entities without a value come last). */
+  field: CloudOrderField;
+};
+
+/** What a list of Cloud can be ordered by. */
+export type CloudOrderField =
+  /** The id (code-point order). */
+  | 'ID'
+  /** Kind of cloud. */
+  | 'KIND'
+  /** The name, without case. */
+  | 'NAME'
+  /** Whether it is offered as a sovereign cloud (operated and controlled inside one jurisdiction). */
+  | 'SOVEREIGN';
+
+/** Conditions on a Cloud (fields together: all must hold; strings compare without case). */
+export type CloudWhere = {
+  /** Every one of these conditions holds. */
+  AND?: InputMaybe<Array<CloudWhere>>;
+  /** This condition does not hold. */
+  NOT?: InputMaybe<CloudWhere>;
+  /** At least one of these conditions holds. */
+  OR?: InputMaybe<Array<CloudWhere>>;
+  /** Some alias matches (compared without case). */
+  aliases?: InputMaybe<StringFilter>;
+  /** Has a COMPETES_WITH relation (valid at the list's asOf) to an entity matching this. */
+  competesWith?: InputMaybe<EntityWhere>;
+  /** Is the target of a COMPETES_WITH relation (valid at the list's asOf) from an entity matching this. */
+  competitorOf?: InputMaybe<EntityWhere>;
+  /** Is the target of a COVERS relation (valid at the list's asOf) from an entity matching this. */
+  coveredBy?: InputMaybe<DealWhere>;
+  /** The description, compared without case. */
+  description?: InputMaybe<StringFilter>;
+  /** True when a regulation in force bans it or requires a licence for it (a relation that restricts: APPLIES_TO with effect ban or license_required); a classification text or a proposed rule does not count. */
+  exportControlled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Has a HEADQUARTERED_IN relation (valid at the list's asOf) to an entity matching this. */
+  headquarters?: InputMaybe<NationWhere>;
+  /** Has a HOSTED_ON relation (valid at the list's asOf) to an entity matching this. */
+  host?: InputMaybe<EntityWhere>;
+  /** Is the target of a HOSTED_ON relation (valid at the list's asOf) from an entity matching this. */
+  hosts?: InputMaybe<EntityWhere>;
+  /** The entity's id. */
+  id?: InputMaybe<IdFilter>;
+  /** Is the target of a INVESTS_IN relation (valid at the list's asOf) from an entity matching this. */
+  investors?: InputMaybe<EntityWhere>;
+  /** Kind of cloud. */
+  kind?: InputMaybe<StringFilter>;
+  /** Has a LOCATED_IN relation (valid at the list's asOf) to an entity matching this. */
+  location?: InputMaybe<NationWhere>;
+  /** The name, compared without case. */
+  name?: InputMaybe<StringFilter>;
+  /** The name or some alias matches (compared without case). */
+  nameOrAlias?: InputMaybe<StringFilter>;
+  /** Falls under a nation matching this through a jurisdiction relation (where it is located or headquartered). */
+  nation?: InputMaybe<NationWhere>;
+  /** Is the target of a AVAILABLE_ON relation (valid at the list's asOf) from an entity matching this. */
+  offers?: InputMaybe<ModelWhere>;
+  /** Has a OPERATED_BY relation (valid at the list's asOf) to an entity matching this. */
+  operator?: InputMaybe<EntityWhere>;
+  /** Has a SUBSIDIARY_OF relation (valid at the list's asOf) to an entity matching this. */
+  parent?: InputMaybe<EntityWhere>;
+  /** Is the target of a PARTNERS_WITH relation (valid at the list's asOf) from an entity matching this. */
+  partnerOf?: InputMaybe<EntityWhere>;
+  /** Has a PARTNERS_WITH relation (valid at the list's asOf) to an entity matching this. */
+  partnersWith?: InputMaybe<EntityWhere>;
+  /** Has a PARTY_TO relation (valid at the list's asOf) to an entity matching this. */
+  partyTo?: InputMaybe<DealWhere>;
+  /** Regions or sovereign offerings, e.g. eu-central-1, AWS European Sovereign Cloud. (some item matches) */
+  regions?: InputMaybe<StringFilter>;
+  /** Is the target of a APPLIES_TO relation (valid at the list's asOf) from an entity matching this. */
+  regulatedBy?: InputMaybe<RegulationWhere>;
+  /** Some relation of the entity (either direction, valid at the list's asOf) matches this. */
+  relation?: InputMaybe<RelationWhere>;
+  /** Has a RUNS_ON relation (valid at the list's asOf) to an entity matching this. */
+  runsOn?: InputMaybe<ChipWhere>;
+  /** Whether it is offered as a sovereign cloud (operated and controlled inside one jurisdiction). */
+  sovereign?: InputMaybe<BooleanFilter>;
+  /** Is the target of a SUBSTITUTES relation (valid at the list's asOf) from an entity matching this. */
+  substitutedBy?: InputMaybe<EntityWhere>;
+  /** Has a SUBSTITUTES relation (valid at the list's asOf) to an entity matching this. */
+  substitutes?: InputMaybe<EntityWhere>;
+  /** Is the target of a TRAINED_ON relation (valid at the list's asOf) from an entity matching this. */
+  trains?: InputMaybe<ModelWhere>;
+};
+
 /** A physical data centre or campus. */
-export type DataCenter = Entity & {
+export type DataCenter = Entity & Node & {
   __typename?: 'DataCenter';
   /** Who may run workloads there; a restricted site (a classified or military machine) is no host for anyone else, and a replacement host must offer the same access. */
   access?: Maybe<Scalars['String']['output']>;
+  /** Other names it is known by (search and filters match them). */
   aliases: Array<Scalars['String']['output']>;
   /** City or site. */
   city?: Maybe<Scalars['String']['output']>;
+  /** A short description. */
   description?: Maybe<Scalars['String']['output']>;
   /** Number of accelerators installed or planned. */
   gpuCount?: Maybe<Scalars['Int']['output']>;
+  /** The global id (dc:...); node(id:) fetches it. */
   id: Scalars['ID']['output'];
+  /** The name the graph knows it by. */
   name: Scalars['String']['output'];
   /** Power capacity in megawatts. */
   powerMw?: Maybe<Scalars['Float']['output']>;
-  /** Relations of this entity, optionally filtered by direction and type, valid at asOf. */
+  /** Relations of this entity, filtered by direction, type, validity at asOf and where, in orderBy's order (by id when none). */
   relations: Array<Relation>;
+  /** The same relations as a Relay connection: pages both ways (first/after, last/before) and a total count. */
+  relationsConnection: RelationConnection;
   /** Operating status. */
   status?: Maybe<Scalars['String']['output']>;
+  /** The entity's type (DATA_CENTER). */
   type: EntityType;
 };
 
@@ -260,20 +536,140 @@ export type DataCenterRelationsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelationOrder>>;
   types?: InputMaybe<Array<RelationType>>;
+  where?: InputMaybe<RelationWhere>;
 };
 
+
+/** A physical data centre or campus. */
+export type DataCenterRelationsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelationOrder>>;
+  types?: InputMaybe<Array<RelationType>>;
+  where?: InputMaybe<RelationWhere>;
+};
+
+/** A page of DataCenter (Relay connection). */
 export type DataCenterConnection = {
   __typename?: 'DataCenterConnection';
+  /** The items of the page, in the list's order. */
   edges: Array<DataCenterEdge>;
+  /** Where the page sits in the whole list. */
   pageInfo: PageInfo;
+  /** How many items match, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One DataCenter of a page, with its cursor. */
 export type DataCenterEdge = {
   __typename?: 'DataCenterEdge';
+  /** Opaque position of this item: pass it as after or before. */
   cursor: Scalars['String']['output'];
+  /** The DataCenter. */
   node: DataCenter;
+};
+
+/** One sort key of a list of DataCenter; ties are broken by id. */
+export type DataCenterOrder = {
+  /** ASC (the default) or DESC. */
+  direction?: InputMaybe<SortDirection>;
+  /** The field to order by (entities without a value come last). */
+  field: DataCenterOrderField;
+};
+
+/** What a list of DataCenter can be ordered by. */
+export type DataCenterOrderField =
+  /** Who may run workloads there; a restricted site (a classified or military machine) is no host for anyone else, and a replacement host must offer the same access. */
+  | 'ACCESS'
+  /** City or site. */
+  | 'CITY'
+  /** Number of accelerators installed or planned. */
+  | 'GPU_COUNT'
+  /** The id (code-point order). */
+  | 'ID'
+  /** The name, without case. */
+  | 'NAME'
+  /** Power capacity in megawatts. */
+  | 'POWER_MW'
+  /** Operating status. */
+  | 'STATUS';
+
+/** Conditions on a DataCenter (fields together: all must hold; strings compare without case). */
+export type DataCenterWhere = {
+  /** Every one of these conditions holds. */
+  AND?: InputMaybe<Array<DataCenterWhere>>;
+  /** This condition does not hold. */
+  NOT?: InputMaybe<DataCenterWhere>;
+  /** At least one of these conditions holds. */
+  OR?: InputMaybe<Array<DataCenterWhere>>;
+  /** Who may run workloads there; a restricted site (a classified or military machine) is no host for anyone else, and a replacement host must offer the same access. */
+  access?: InputMaybe<StringFilter>;
+  /** Some alias matches (compared without case). */
+  aliases?: InputMaybe<StringFilter>;
+  /** City or site. */
+  city?: InputMaybe<StringFilter>;
+  /** Is the target of a COVERS relation (valid at the list's asOf) from an entity matching this. */
+  coveredBy?: InputMaybe<DealWhere>;
+  /** The description, compared without case. */
+  description?: InputMaybe<StringFilter>;
+  /** True when a regulation in force bans it or requires a licence for it (a relation that restricts: APPLIES_TO with effect ban or license_required); a classification text or a proposed rule does not count. */
+  exportControlled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Number of accelerators installed or planned. */
+  gpuCount?: InputMaybe<IntFilter>;
+  /** Is the target of a HOSTED_ON relation (valid at the list's asOf) from an entity matching this. */
+  hosts?: InputMaybe<EntityWhere>;
+  /** The entity's id. */
+  id?: InputMaybe<IdFilter>;
+  /** Is the target of a INVESTS_IN relation (valid at the list's asOf) from an entity matching this. */
+  investors?: InputMaybe<EntityWhere>;
+  /** Has a LOCATED_IN relation (valid at the list's asOf) to an entity matching this. */
+  location?: InputMaybe<NationWhere>;
+  /** The name, compared without case. */
+  name?: InputMaybe<StringFilter>;
+  /** The name or some alias matches (compared without case). */
+  nameOrAlias?: InputMaybe<StringFilter>;
+  /** Falls under a nation matching this through a jurisdiction relation (where it is located or headquartered). */
+  nation?: InputMaybe<NationWhere>;
+  /** Has a OPERATED_BY relation (valid at the list's asOf) to an entity matching this. */
+  operator?: InputMaybe<EntityWhere>;
+  /** Power capacity in megawatts. */
+  powerMw?: InputMaybe<FloatFilter>;
+  /** Is the target of a APPLIES_TO relation (valid at the list's asOf) from an entity matching this. */
+  regulatedBy?: InputMaybe<RegulationWhere>;
+  /** Some relation of the entity (either direction, valid at the list's asOf) matches this. */
+  relation?: InputMaybe<RelationWhere>;
+  /** Has a RUNS_ON relation (valid at the list's asOf) to an entity matching this. */
+  runsOn?: InputMaybe<ChipWhere>;
+  /** Operating status. */
+  status?: InputMaybe<StringFilter>;
+  /** Is the target of a SUBSTITUTES relation (valid at the list's asOf) from an entity matching this. */
+  substitutedBy?: InputMaybe<EntityWhere>;
+  /** Has a SUBSTITUTES relation (valid at the list's asOf) to an entity matching this. */
+  substitutes?: InputMaybe<EntityWhere>;
+  /** Is the target of a TRAINED_ON relation (valid at the list's asOf) from an entity matching this. */
+  trains?: InputMaybe<ModelWhere>;
+};
+
+/** Conditions on a date (a date-time compares by its day). */
+export type DateFilter = {
+  /** On this day. */
+  eq?: InputMaybe<Scalars['Date']['input']>;
+  /** true: has a date; false: has none. */
+  exists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** After this day. */
+  gt?: InputMaybe<Scalars['Date']['input']>;
+  /** On or after this day. */
+  gte?: InputMaybe<Scalars['Date']['input']>;
+  /** Before this day. */
+  lt?: InputMaybe<Scalars['Date']['input']>;
+  /** On or before this day. */
+  lte?: InputMaybe<Scalars['Date']['input']>;
 };
 
 /** An input that failed, with a named reason (ssrf_blocked, timeout, too_large, http_status, parse_error, ...). */
@@ -281,33 +677,52 @@ export type DeadLetter = {
   __typename?: 'DeadLetter';
   /** ISO timestamp. */
   at: Scalars['String']['output'];
+  /** The ingest job. */
   job: Scalars['String']['output'];
+  /** What happened, in words. */
   message: Scalars['String']['output'];
+  /** The named reason (ssrf_blocked, timeout, too_large, ...). */
   reason: Scalars['String']['output'];
+  /** The input that failed. */
   url: Scalars['String']['output'];
 };
 
 /** An investment, procurement, partnership or funding agreement; parties link to it with PARTY_TO and a role. */
-export type Deal = Entity & {
+export type Deal = Entity & Node & {
   __typename?: 'Deal';
+  /** Other names it is known by (search and filters match them). */
   aliases: Array<Scalars['String']['output']>;
   /** Amount in the original currency (units, not millions). */
   amount?: Maybe<Scalars['Float']['output']>;
+  /** Upper bound when the source gives a range (between $30 and $50 billion), in the original currency; amount is then the lower bound. */
+  amountMax?: Maybe<Scalars['Float']['output']>;
+  /** amountMax converted to US dollars with the same rate table. */
+  amountMaxUsd?: Maybe<Scalars['Float']['output']>;
+  /** The amount as a range: both bounds of a range the source gives, min = max for a single amount, no max when the source gives only a lower bound. */
+  amountRange?: Maybe<MoneyRange>;
   /** Amount converted to US dollars with the documented rate table. */
   amountUsd?: Maybe<Scalars['Float']['output']>;
   /** ISO 4217 currency code of amount. */
   currency?: Maybe<Scalars['String']['output']>;
-  /** Date the deal was announced or signed. */
+  /** Date the deal was announced or signed, as precise as datePrecision says. */
   date?: Maybe<Scalars['Date']['output']>;
+  /** How much of date the source states; week, month or year mean the date is the first day of that period. */
+  datePrecision?: Maybe<Scalars['String']['output']>;
+  /** A short description. */
   description?: Maybe<Scalars['String']['output']>;
   /** Date of the exchange rate used for amountUsd. */
   fxRateDate?: Maybe<Scalars['Date']['output']>;
+  /** The global id (deal:...); node(id:) fetches it. */
   id: Scalars['ID']['output'];
   /** Kind of deal. */
   kind?: Maybe<Scalars['String']['output']>;
+  /** The name the graph knows it by. */
   name: Scalars['String']['output'];
-  /** Relations of this entity, optionally filtered by direction and type, valid at asOf. */
+  /** Relations of this entity, filtered by direction, type, validity at asOf and where, in orderBy's order (by id when none). */
   relations: Array<Relation>;
+  /** The same relations as a Relay connection: pages both ways (first/after, last/before) and a total count. */
+  relationsConnection: RelationConnection;
+  /** The entity's type (DEAL). */
   type: EntityType;
 };
 
@@ -317,37 +732,144 @@ export type DealRelationsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelationOrder>>;
   types?: InputMaybe<Array<RelationType>>;
+  where?: InputMaybe<RelationWhere>;
 };
 
+
+/** An investment, procurement, partnership or funding agreement; parties link to it with PARTY_TO and a role. */
+export type DealRelationsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelationOrder>>;
+  types?: InputMaybe<Array<RelationType>>;
+  where?: InputMaybe<RelationWhere>;
+};
+
+/** A page of Deal (Relay connection). */
 export type DealConnection = {
   __typename?: 'DealConnection';
+  /** The items of the page, in the list's order. */
   edges: Array<DealEdge>;
+  /** Where the page sits in the whole list. */
   pageInfo: PageInfo;
+  /** How many items match, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One Deal of a page, with its cursor. */
 export type DealEdge = {
   __typename?: 'DealEdge';
+  /** Opaque position of this item: pass it as after or before. */
   cursor: Scalars['String']['output'];
+  /** The Deal. */
   node: Deal;
 };
 
+/** One sort key of a list of Deal; ties are broken by id. */
+export type DealOrder = {
+  /** ASC (the default) or DESC. */
+  direction?: InputMaybe<SortDirection>;
+  /** The field to order by (entities without a value come last). */
+  field: DealOrderField;
+};
+
+/** What a list of Deal can be ordered by. */
+export type DealOrderField =
+  /** Amount in the original currency (units, not millions). */
+  | 'AMOUNT'
+  /** Upper bound when the source gives a range (between $30 and $50 billion), in the original currency; amount is then the lower bound. */
+  | 'AMOUNT_MAX'
+  /** amountMax converted to US dollars with the same rate table. */
+  | 'AMOUNT_MAX_USD'
+  /** Amount converted to US dollars with the documented rate table. */
+  | 'AMOUNT_USD'
+  /** ISO 4217 currency code of amount. */
+  | 'CURRENCY'
+  /** Date the deal was announced or signed, as precise as datePrecision says. */
+  | 'DATE'
+  /** How much of date the source states; week, month or year mean the date is the first day of that period. */
+  | 'DATE_PRECISION'
+  /** Date of the exchange rate used for amountUsd. */
+  | 'FX_RATE_DATE'
+  /** The id (code-point order). */
+  | 'ID'
+  /** Kind of deal. */
+  | 'KIND'
+  /** The name, without case. */
+  | 'NAME';
+
+/** Conditions on a Deal (fields together: all must hold; strings compare without case). */
+export type DealWhere = {
+  /** Every one of these conditions holds. */
+  AND?: InputMaybe<Array<DealWhere>>;
+  /** This condition does not hold. */
+  NOT?: InputMaybe<DealWhere>;
+  /** At least one of these conditions holds. */
+  OR?: InputMaybe<Array<DealWhere>>;
+  /** Some alias matches (compared without case). */
+  aliases?: InputMaybe<StringFilter>;
+  /** Amount in the original currency (units, not millions). */
+  amount?: InputMaybe<FloatFilter>;
+  /** Upper bound when the source gives a range (between $30 and $50 billion), in the original currency; amount is then the lower bound. */
+  amountMax?: InputMaybe<FloatFilter>;
+  /** amountMax converted to US dollars with the same rate table. */
+  amountMaxUsd?: InputMaybe<FloatFilter>;
+  /** Amount converted to US dollars with the documented rate table. */
+  amountUsd?: InputMaybe<FloatFilter>;
+  /** Has a COVERS relation (valid at the list's asOf) to an entity matching this. */
+  covers?: InputMaybe<EntityWhere>;
+  /** ISO 4217 currency code of amount. */
+  currency?: InputMaybe<StringFilter>;
+  /** Date the deal was announced or signed, as precise as datePrecision says. */
+  date?: InputMaybe<DateFilter>;
+  /** How much of date the source states; week, month or year mean the date is the first day of that period. */
+  datePrecision?: InputMaybe<StringFilter>;
+  /** The description, compared without case. */
+  description?: InputMaybe<StringFilter>;
+  /** Date of the exchange rate used for amountUsd. */
+  fxRateDate?: InputMaybe<DateFilter>;
+  /** The entity's id. */
+  id?: InputMaybe<IdFilter>;
+  /** Kind of deal. */
+  kind?: InputMaybe<StringFilter>;
+  /** The name, compared without case. */
+  name?: InputMaybe<StringFilter>;
+  /** The name or some alias matches (compared without case). */
+  nameOrAlias?: InputMaybe<StringFilter>;
+  /** Is the target of a PARTY_TO relation (valid at the list's asOf) from an entity matching this. */
+  parties?: InputMaybe<EntityWhere>;
+  /** Some relation of the entity (either direction, valid at the list's asOf) matches this. */
+  relation?: InputMaybe<RelationWhere>;
+};
+
 /** A concrete use of AI by an operator in a place (a ministry assistant, a bank's chatbot, a national model service). Scenarios judge deployments. */
-export type Deployment = Entity & {
+export type Deployment = Entity & Node & {
   __typename?: 'Deployment';
+  /** Other names it is known by (search and filters match them). */
   aliases: Array<Scalars['String']['output']>;
   /** Classes of data the deployment processes. */
   dataClasses: Array<Scalars['String']['output']>;
+  /** A short description. */
   description?: Maybe<Scalars['String']['output']>;
+  /** The global id (deployment:...); node(id:) fetches it. */
   id: Scalars['ID']['output'];
+  /** The name the graph knows it by. */
   name: Scalars['String']['output'];
-  /** Relations of this entity, optionally filtered by direction and type, valid at asOf. */
+  /** Relations of this entity, filtered by direction, type, validity at asOf and where, in orderBy's order (by id when none). */
   relations: Array<Relation>;
+  /** The same relations as a Relay connection: pages both ways (first/after, last/before) and a total count. */
+  relationsConnection: RelationConnection;
   /** Sector, e.g. government, defense, finance, health, research, consumer. */
   sector?: Maybe<Scalars['String']['output']>;
   /** Whether it runs today. */
   status?: Maybe<Scalars['String']['output']>;
+  /** The entity's type (DEPLOYMENT). */
   type: EntityType;
 };
 
@@ -357,20 +879,108 @@ export type DeploymentRelationsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelationOrder>>;
   types?: InputMaybe<Array<RelationType>>;
+  where?: InputMaybe<RelationWhere>;
 };
 
+
+/** A concrete use of AI by an operator in a place (a ministry assistant, a bank's chatbot, a national model service). Scenarios judge deployments. */
+export type DeploymentRelationsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelationOrder>>;
+  types?: InputMaybe<Array<RelationType>>;
+  where?: InputMaybe<RelationWhere>;
+};
+
+/** A page of Deployment (Relay connection). */
 export type DeploymentConnection = {
   __typename?: 'DeploymentConnection';
+  /** The items of the page, in the list's order. */
   edges: Array<DeploymentEdge>;
+  /** Where the page sits in the whole list. */
   pageInfo: PageInfo;
+  /** How many items match, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One Deployment of a page, with its cursor. */
 export type DeploymentEdge = {
   __typename?: 'DeploymentEdge';
+  /** Opaque position of this item: pass it as after or before. */
   cursor: Scalars['String']['output'];
+  /** The Deployment. */
   node: Deployment;
+};
+
+/** One sort key of a list of Deployment; ties are broken by id. */
+export type DeploymentOrder = {
+  /** ASC (the default) or DESC. */
+  direction?: InputMaybe<SortDirection>;
+  /** The field to order by (entities without a value come last). */
+  field: DeploymentOrderField;
+};
+
+/** What a list of Deployment can be ordered by. */
+export type DeploymentOrderField =
+  /** The id (code-point order). */
+  | 'ID'
+  /** The name, without case. */
+  | 'NAME'
+  /** Sector, e.g. government, defense, finance, health, research, consumer. */
+  | 'SECTOR'
+  /** Whether it runs today. */
+  | 'STATUS';
+
+/** Conditions on a Deployment (fields together: all must hold; strings compare without case). */
+export type DeploymentWhere = {
+  /** Every one of these conditions holds. */
+  AND?: InputMaybe<Array<DeploymentWhere>>;
+  /** This condition does not hold. */
+  NOT?: InputMaybe<DeploymentWhere>;
+  /** At least one of these conditions holds. */
+  OR?: InputMaybe<Array<DeploymentWhere>>;
+  /** Some alias matches (compared without case). */
+  aliases?: InputMaybe<StringFilter>;
+  /** Is the target of a COVERS relation (valid at the list's asOf) from an entity matching this. */
+  coveredBy?: InputMaybe<DealWhere>;
+  /** Classes of data the deployment processes. (some item matches) */
+  dataClasses?: InputMaybe<StringFilter>;
+  /** The description, compared without case. */
+  description?: InputMaybe<StringFilter>;
+  /** True when a regulation in force bans it or requires a licence for it (a relation that restricts: APPLIES_TO with effect ban or license_required); a classification text or a proposed rule does not count. */
+  exportControlled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Has a HOSTED_ON relation (valid at the list's asOf) to an entity matching this. */
+  host?: InputMaybe<EntityWhere>;
+  /** The entity's id. */
+  id?: InputMaybe<IdFilter>;
+  /** Has a LOCATED_IN relation (valid at the list's asOf) to an entity matching this. */
+  location?: InputMaybe<NationWhere>;
+  /** The name, compared without case. */
+  name?: InputMaybe<StringFilter>;
+  /** The name or some alias matches (compared without case). */
+  nameOrAlias?: InputMaybe<StringFilter>;
+  /** Falls under a nation matching this through a jurisdiction relation (where it is located or headquartered). */
+  nation?: InputMaybe<NationWhere>;
+  /** Has a OPERATED_BY relation (valid at the list's asOf) to an entity matching this. */
+  operator?: InputMaybe<EntityWhere>;
+  /** Is the target of a APPLIES_TO relation (valid at the list's asOf) from an entity matching this. */
+  regulatedBy?: InputMaybe<RegulationWhere>;
+  /** Some relation of the entity (either direction, valid at the list's asOf) matches this. */
+  relation?: InputMaybe<RelationWhere>;
+  /** Has a RUNS_ON relation (valid at the list's asOf) to an entity matching this. */
+  runsOn?: InputMaybe<ChipWhere>;
+  /** Sector, e.g. government, defense, finance, health, research, consumer. */
+  sector?: InputMaybe<StringFilter>;
+  /** Whether it runs today. */
+  status?: InputMaybe<StringFilter>;
+  /** Has a USES_MODEL relation (valid at the list's asOf) to an entity matching this. */
+  usesModel?: InputMaybe<ModelWhere>;
 };
 
 /** Which relations of an entity to list: those leaving it, those entering it, or both. */
@@ -380,26 +990,33 @@ export type Direction =
   | 'OUT';
 
 /** A source document (article, model card, policy text, feed item, public record) that claims cite. */
-export type Document = Entity & {
+export type Document = Entity & Node & {
   __typename?: 'Document';
+  /** Other names it is known by (search and filters match them). */
   aliases: Array<Scalars['String']['output']>;
   /** Every claim this document contributed, live and retracted, newest first (retracted ones say when and how). */
   claims: Array<Source>;
   /** SHA-256 of the normalised text. */
   contentHash?: Maybe<Scalars['String']['output']>;
+  /** A short description. */
   description?: Maybe<Scalars['String']['output']>;
+  /** The global id (doc:...); node(id:) fetches it. */
   id: Scalars['ID']['output'];
   /** Kind of document. */
   kind?: Maybe<Scalars['String']['output']>;
+  /** The name the graph knows it by. */
   name: Scalars['String']['output'];
   /** Publication date. */
   publishedAt?: Maybe<Scalars['Date']['output']>;
   /** Publisher or issuing body. */
   publisher?: Maybe<Scalars['String']['output']>;
-  /** Relations of this entity, optionally filtered by direction and type, valid at asOf. */
+  /** Relations of this entity, filtered by direction, type, validity at asOf and where, in orderBy's order (by id when none). */
   relations: Array<Relation>;
+  /** The same relations as a Relay connection: pages both ways (first/after, last/before) and a total count. */
+  relationsConnection: RelationConnection;
   /** Title. */
   title?: Maybe<Scalars['String']['output']>;
+  /** The entity's type (DOCUMENT). */
   type: EntityType;
   /** Canonical URL or file name. */
   url?: Maybe<Scalars['String']['output']>;
@@ -417,39 +1034,135 @@ export type DocumentRelationsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelationOrder>>;
   types?: InputMaybe<Array<RelationType>>;
+  where?: InputMaybe<RelationWhere>;
 };
 
+
+/** A source document (article, model card, policy text, feed item, public record) that claims cite. */
+export type DocumentRelationsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelationOrder>>;
+  types?: InputMaybe<Array<RelationType>>;
+  where?: InputMaybe<RelationWhere>;
+};
+
+/** A page of Document (Relay connection). */
 export type DocumentConnection = {
   __typename?: 'DocumentConnection';
+  /** The items of the page, in the list's order. */
   edges: Array<DocumentEdge>;
+  /** Where the page sits in the whole list. */
   pageInfo: PageInfo;
+  /** How many items match, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One Document of a page, with its cursor. */
 export type DocumentEdge = {
   __typename?: 'DocumentEdge';
+  /** Opaque position of this item: pass it as after or before. */
   cursor: Scalars['String']['output'];
+  /** The Document. */
   node: Document;
 };
 
+/** The document a claim comes from. */
 export type DocumentInput = {
+  /** news, model-card, policy, feed, record, table or seed. */
   kind?: InputMaybe<Scalars['String']['input']>;
+  /** Publication date. */
   publishedAt?: InputMaybe<Scalars['Date']['input']>;
+  /** Publisher or issuing body. */
   publisher?: InputMaybe<Scalars['String']['input']>;
+  /** Title. */
   title?: InputMaybe<Scalars['String']['input']>;
   /** An existing document id (doc:...) or a URL. */
   url: Scalars['String']['input'];
 };
 
+/** One sort key of a list of Document; ties are broken by id. */
+export type DocumentOrder = {
+  /** ASC (the default) or DESC. */
+  direction?: InputMaybe<SortDirection>;
+  /** The field to order by (entities without a value come last). */
+  field: DocumentOrderField;
+};
+
+/** What a list of Document can be ordered by. */
+export type DocumentOrderField =
+  /** SHA-256 of the normalised text. */
+  | 'CONTENT_HASH'
+  /** The id (code-point order). */
+  | 'ID'
+  /** Kind of document. */
+  | 'KIND'
+  /** The name, without case. */
+  | 'NAME'
+  /** Publication date. */
+  | 'PUBLISHED_AT'
+  /** Publisher or issuing body. */
+  | 'PUBLISHER'
+  /** Title. */
+  | 'TITLE'
+  /** Canonical URL or file name. */
+  | 'URL';
+
+/** Conditions on a Document (fields together: all must hold; strings compare without case). */
+export type DocumentWhere = {
+  /** Every one of these conditions holds. */
+  AND?: InputMaybe<Array<DocumentWhere>>;
+  /** This condition does not hold. */
+  NOT?: InputMaybe<DocumentWhere>;
+  /** At least one of these conditions holds. */
+  OR?: InputMaybe<Array<DocumentWhere>>;
+  /** Some alias matches (compared without case). */
+  aliases?: InputMaybe<StringFilter>;
+  /** SHA-256 of the normalised text. */
+  contentHash?: InputMaybe<StringFilter>;
+  /** The description, compared without case. */
+  description?: InputMaybe<StringFilter>;
+  /** The entity's id. */
+  id?: InputMaybe<IdFilter>;
+  /** Kind of document. */
+  kind?: InputMaybe<StringFilter>;
+  /** The name, compared without case. */
+  name?: InputMaybe<StringFilter>;
+  /** The name or some alias matches (compared without case). */
+  nameOrAlias?: InputMaybe<StringFilter>;
+  /** Publication date. */
+  publishedAt?: InputMaybe<DateFilter>;
+  /** Publisher or issuing body. */
+  publisher?: InputMaybe<StringFilter>;
+  /** Some relation of the entity (either direction, valid at the list's asOf) matches this. */
+  relation?: InputMaybe<RelationWhere>;
+  /** Title. */
+  title?: InputMaybe<StringFilter>;
+  /** Canonical URL or file name. */
+  url?: InputMaybe<StringFilter>;
+};
+
 /** A node of the knowledge graph. Every label's object type implements it. */
 export type Entity = {
+  /** Other names it is known by (search and filters match them). */
   aliases: Array<Scalars['String']['output']>;
+  /** A short description. */
   description?: Maybe<Scalars['String']['output']>;
+  /** The global id (chip:nvidia-h20, nation:cn, ...). */
   id: Scalars['ID']['output'];
+  /** The name the graph knows it by. */
   name: Scalars['String']['output'];
-  /** Relations of this entity, optionally filtered by direction and type, valid at asOf. */
+  /** Relations of this entity, filtered by direction, type, validity at asOf and where, in orderBy's order (by id when none). */
   relations: Array<Relation>;
+  /** The same relations as a Relay connection: pages both ways (first/after, last/before) and a total count. */
+  relationsConnection: RelationConnection;
+  /** The entity's type. */
   type: EntityType;
 };
 
@@ -459,7 +1172,23 @@ export type EntityRelationsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelationOrder>>;
   types?: InputMaybe<Array<RelationType>>;
+  where?: InputMaybe<RelationWhere>;
+};
+
+
+/** A node of the knowledge graph. Every label's object type implements it. */
+export type EntityRelationsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelationOrder>>;
+  types?: InputMaybe<Array<RelationType>>;
+  where?: InputMaybe<RelationWhere>;
 };
 
 /** Every node label of the domain model. */
@@ -476,43 +1205,212 @@ export type EntityType =
   | 'ORGANIZATION'
   | 'REGULATION';
 
+/** Conditions on an entity of any type (the other end of a relation that may reach several labels). */
+export type EntityWhere = {
+  /** Every one of these conditions holds. */
+  AND?: InputMaybe<Array<EntityWhere>>;
+  /** This condition does not hold. */
+  NOT?: InputMaybe<EntityWhere>;
+  /** At least one of these conditions holds. */
+  OR?: InputMaybe<Array<EntityWhere>>;
+  /** Some alias matches (compared without case). */
+  aliases?: InputMaybe<StringFilter>;
+  /** Has a APPLIES_TO relation (valid at the list's asOf) to an entity matching this. */
+  appliesTo?: InputMaybe<EntityWhere>;
+  /** Has a AVAILABLE_ON relation (valid at the list's asOf) to an entity matching this. */
+  availableOn?: InputMaybe<CloudWhere>;
+  /** Has a COMPETES_WITH relation (valid at the list's asOf) to an entity matching this. */
+  competesWith?: InputMaybe<EntityWhere>;
+  /** Is the target of a COMPETES_WITH relation (valid at the list's asOf) from an entity matching this. */
+  competitorOf?: InputMaybe<EntityWhere>;
+  /** Is the target of a COVERS relation (valid at the list's asOf) from an entity matching this. */
+  coveredBy?: InputMaybe<DealWhere>;
+  /** Has a COVERS relation (valid at the list's asOf) to an entity matching this. */
+  covers?: InputMaybe<EntityWhere>;
+  /** Is the target of a DERIVED_FROM relation (valid at the list's asOf) from an entity matching this. */
+  derivatives?: InputMaybe<ModelWhere>;
+  /** Has a DERIVED_FROM relation (valid at the list's asOf) to an entity matching this. */
+  derivedFrom?: InputMaybe<ModelWhere>;
+  /** The description, compared without case. */
+  description?: InputMaybe<StringFilter>;
+  /** Has a DESIGNED_BY relation (valid at the list's asOf) to an entity matching this. */
+  designer?: InputMaybe<EntityWhere>;
+  /** Is the target of a DESIGNED_BY relation (valid at the list's asOf) from an entity matching this. */
+  designs?: InputMaybe<ChipWhere>;
+  /** Has a DEVELOPED_BY relation (valid at the list's asOf) to an entity matching this. */
+  developer?: InputMaybe<EntityWhere>;
+  /** Is the target of a DEVELOPED_BY relation (valid at the list's asOf) from an entity matching this. */
+  develops?: InputMaybe<ModelWhere>;
+  /** Is the target of a ENACTED_BY relation (valid at the list's asOf) from an entity matching this. */
+  enacts?: InputMaybe<RegulationWhere>;
+  /** Has a EQUIPPED_BY relation (valid at the list's asOf) to an entity matching this. */
+  equippedBy?: InputMaybe<OrganizationWhere>;
+  /** Is the target of a EQUIPPED_BY relation (valid at the list's asOf) from an entity matching this. */
+  equips?: InputMaybe<OrganizationWhere>;
+  /** True when a regulation in force bans it or requires a licence for it (a relation that restricts: APPLIES_TO with effect ban or license_required); a classification text or a proposed rule does not count. */
+  exportControlled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Is the target of a FABRICATED_BY relation (valid at the list's asOf) from an entity matching this. */
+  fabricates?: InputMaybe<ChipWhere>;
+  /** Has a FABRICATED_BY relation (valid at the list's asOf) to an entity matching this. */
+  foundry?: InputMaybe<OrganizationWhere>;
+  /** Has a HEADQUARTERED_IN relation (valid at the list's asOf) to an entity matching this. */
+  headquarters?: InputMaybe<NationWhere>;
+  /** Is the target of a HEADQUARTERED_IN relation (valid at the list's asOf) from an entity matching this. */
+  headquartersOf?: InputMaybe<EntityWhere>;
+  /** Has a HOSTED_ON relation (valid at the list's asOf) to an entity matching this. */
+  host?: InputMaybe<EntityWhere>;
+  /** Is the target of a HOSTED_ON relation (valid at the list's asOf) from an entity matching this. */
+  hosts?: InputMaybe<EntityWhere>;
+  /** The entity's id. */
+  id?: InputMaybe<IdFilter>;
+  /** Is the target of a INVESTS_IN relation (valid at the list's asOf) from an entity matching this. */
+  investors?: InputMaybe<EntityWhere>;
+  /** Has a INVESTS_IN relation (valid at the list's asOf) to an entity matching this. */
+  investsIn?: InputMaybe<EntityWhere>;
+  /** Has a ENACTED_BY relation (valid at the list's asOf) to an entity matching this. */
+  issuer?: InputMaybe<EntityWhere>;
+  /** Has a LOCATED_IN relation (valid at the list's asOf) to an entity matching this. */
+  location?: InputMaybe<NationWhere>;
+  /** Is the target of a LOCATED_IN relation (valid at the list's asOf) from an entity matching this. */
+  locationOf?: InputMaybe<EntityWhere>;
+  /** Has a MEMBER_OF relation (valid at the list's asOf) to an entity matching this. */
+  memberOf?: InputMaybe<NationWhere>;
+  /** Is the target of a MEMBER_OF relation (valid at the list's asOf) from an entity matching this. */
+  members?: InputMaybe<NationWhere>;
+  /** Is the target of a USES_MEMORY relation (valid at the list's asOf) from an entity matching this. */
+  memoryOf?: InputMaybe<ChipWhere>;
+  /** The name, compared without case. */
+  name?: InputMaybe<StringFilter>;
+  /** The name or some alias matches (compared without case). */
+  nameOrAlias?: InputMaybe<StringFilter>;
+  /** Falls under a nation matching this through a jurisdiction relation (where it is located or headquartered). */
+  nation?: InputMaybe<NationWhere>;
+  /** Is the target of a AVAILABLE_ON relation (valid at the list's asOf) from an entity matching this. */
+  offers?: InputMaybe<ModelWhere>;
+  /** Is the target of a OPERATED_BY relation (valid at the list's asOf) from an entity matching this. */
+  operates?: InputMaybe<EntityWhere>;
+  /** Has a OPERATED_BY relation (valid at the list's asOf) to an entity matching this. */
+  operator?: InputMaybe<EntityWhere>;
+  /** Has a PACKAGED_BY relation (valid at the list's asOf) to an entity matching this. */
+  packager?: InputMaybe<OrganizationWhere>;
+  /** Is the target of a PACKAGED_BY relation (valid at the list's asOf) from an entity matching this. */
+  packages?: InputMaybe<ChipWhere>;
+  /** Has a SUBSIDIARY_OF relation (valid at the list's asOf) to an entity matching this. */
+  parent?: InputMaybe<EntityWhere>;
+  /** Is the target of a PARTY_TO relation (valid at the list's asOf) from an entity matching this. */
+  parties?: InputMaybe<EntityWhere>;
+  /** Is the target of a PARTNERS_WITH relation (valid at the list's asOf) from an entity matching this. */
+  partnerOf?: InputMaybe<EntityWhere>;
+  /** Has a PARTNERS_WITH relation (valid at the list's asOf) to an entity matching this. */
+  partnersWith?: InputMaybe<EntityWhere>;
+  /** Has a PARTY_TO relation (valid at the list's asOf) to an entity matching this. */
+  partyTo?: InputMaybe<DealWhere>;
+  /** Is the target of a APPLIES_TO relation (valid at the list's asOf) from an entity matching this. */
+  regulatedBy?: InputMaybe<RegulationWhere>;
+  /** Some relation of the entity (either direction, valid at the list's asOf) matches this. */
+  relation?: InputMaybe<RelationWhere>;
+  /** Is the target of a RUNS_ON relation (valid at the list's asOf) from an entity matching this. */
+  runs?: InputMaybe<EntityWhere>;
+  /** Has a RUNS_ON relation (valid at the list's asOf) to an entity matching this. */
+  runsOn?: InputMaybe<ChipWhere>;
+  /** Is the target of a SUBSIDIARY_OF relation (valid at the list's asOf) from an entity matching this. */
+  subsidiaries?: InputMaybe<EntityWhere>;
+  /** Is the target of a SUBSTITUTES relation (valid at the list's asOf) from an entity matching this. */
+  substitutedBy?: InputMaybe<EntityWhere>;
+  /** Has a SUBSTITUTES relation (valid at the list's asOf) to an entity matching this. */
+  substitutes?: InputMaybe<EntityWhere>;
+  /** Has a TRAINED_ON relation (valid at the list's asOf) to an entity matching this. */
+  trainedOn?: InputMaybe<EntityWhere>;
+  /** Is the target of a TRAINED_ON relation (valid at the list's asOf) from an entity matching this. */
+  trains?: InputMaybe<ModelWhere>;
+  /** The entity is of one of these types. */
+  type?: InputMaybe<Array<EntityType>>;
+  /** Is the target of a USES_MODEL relation (valid at the list's asOf) from an entity matching this. */
+  usedBy?: InputMaybe<DeploymentWhere>;
+  /** Has a USES_MEMORY relation (valid at the list's asOf) to an entity matching this. */
+  usesMemory?: InputMaybe<ChipWhere>;
+  /** Has a USES_MODEL relation (valid at the list's asOf) to an entity matching this. */
+  usesModel?: InputMaybe<ModelWhere>;
+};
+
 /** Exposure of a nation or bloc to foreign control, per stack layer. */
 export type Exposure = {
   __typename?: 'Exposure';
+  /** The date judged. */
   asOf?: Maybe<Scalars['Date']['output']>;
   /** Subjects with at least one foreign-controlled dependency in any layer. */
   exposed: Scalars['Int']['output'];
   /** The nations counted as home: the nation, its bloc members, the blocs it belongs to. */
   home: Array<Entity>;
+  /** The figures per failure layer. */
   layers: Array<LayerExposure>;
+  /** The nation or bloc. */
   nation: Entity;
+  /** exposed / subjects (0 to 1). */
   share: Scalars['Float']['output'];
   /** How many subjects (deployments, data centres, models) fall under the nation's jurisdiction. */
   subjects: Scalars['Int']['output'];
 };
 
+/** One exposed subject: the foreign-controlled dependency and the edges behind it. */
 export type ExposureItem = {
   __typename?: 'ExposureItem';
   /** Control and jurisdiction edges from the dependency to the foreign jurisdictions. */
   control: Array<Relation>;
+  /** The foreign-controlled dependency. */
   dependency: Entity;
   /** The foreign jurisdictions that control the dependency. */
   jurisdictions: Array<Entity>;
   /** Dependency edges from the subject to the dependency. */
   path: Array<Relation>;
+  /** The exposed subject. */
   subject: Entity;
 };
 
+/** Conditions on a number. */
+export type FloatFilter = {
+  /** Equal to this number. */
+  eq?: InputMaybe<Scalars['Float']['input']>;
+  /** true: has a value; false: has none. */
+  exists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Greater than. */
+  gt?: InputMaybe<Scalars['Float']['input']>;
+  /** Greater than or equal to. */
+  gte?: InputMaybe<Scalars['Float']['input']>;
+  /** One of these numbers. */
+  in?: InputMaybe<Array<Scalars['Float']['input']>>;
+  /** Less than. */
+  lt?: InputMaybe<Scalars['Float']['input']>;
+  /** Less than or equal to. */
+  lte?: InputMaybe<Scalars['Float']['input']>;
+};
+
+/** Conditions on an id. */
+export type IdFilter = {
+  /** Equal to this id. */
+  eq?: InputMaybe<Scalars['ID']['input']>;
+  /** One of these ids. */
+  in?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** This entity, or one that answers to it through a jurisdiction relation of its own type (nation:eu stands for its member states too). */
+  within?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** One deployment a scenario touches: its status, why, and what it could move to. */
 export type Impact = {
   __typename?: 'Impact';
+  /** Why: the causal chains, shortest first. */
   causes: Array<Cause>;
+  /** The deployment. */
   deployment: Entity;
   /** The part of its supply or capacity lost (0 to 1), when shares or counts on the relations make it DEGRADED rather than BROKEN. */
   lost?: Maybe<Scalars['Float']['output']>;
+  /** What it could move to (never changes the status). */
   mitigations: Array<Mitigation>;
+  /** Its status. */
   status: ImpactStatus;
 };
 
+/** What a scenario does to a deployment. */
 export type ImpactStatus =
   | 'AT_RISK'
   | 'BROKEN'
@@ -522,6 +1420,7 @@ export type ImpactStatus =
 /** Documents a run touched, by what happened to them. */
 export type IngestDocumentCounts = {
   __typename?: 'IngestDocumentCounts';
+  /** New documents. */
   added: Scalars['Int']['output'];
   /** Changed content: the old claims were retracted in the same write. */
   changed: Scalars['Int']['output'];
@@ -533,6 +1432,7 @@ export type IngestDocumentCounts = {
   unchanged: Scalars['Int']['output'];
 };
 
+/** One document handed over for ingest. */
 export type IngestDocumentInput = {
   /** The document as text (UTF-8). */
   content?: InputMaybe<Scalars['String']['input']>;
@@ -550,25 +1450,35 @@ export type IngestDocumentInput = {
 /** What one handed-over document produced. */
 export type IngestDocumentOutcome = {
   __typename?: 'IngestDocumentOutcome';
+  /** Claims it added. */
   claimsAdded: Scalars['Int']['output'];
+  /** Claims it retracted. */
   claimsRetracted: Scalars['Int']['output'];
+  /** Documents it produced, by outcome. */
   documents: IngestDocumentCounts;
+  /** What failed, each with its reason. */
   failures: Array<DeadLetter>;
+  /** The source as handed over. */
   source: Scalars['String']['output'];
   /** added, changed, unchanged, not_modified (HTTP 304), failed, or partial (written, with some failures). */
   status: Scalars['String']['output'];
 };
 
+/** What an ingestDocuments call did: its run and an outcome per document. */
 export type IngestDocumentsResult = {
   __typename?: 'IngestDocumentsResult';
+  /** An outcome per document, in the order given. */
   documents: Array<IngestDocumentOutcome>;
+  /** The run recorded for the call. */
   run: IngestRun;
 };
 
 /** A job of the server's sources file, run once: its run, or null when another worker held its lease. */
 export type IngestJobOutcome = {
   __typename?: 'IngestJobOutcome';
+  /** The job name. */
   job: Scalars['String']['output'];
+  /** Its run, or null when another worker held its lease. */
   run?: Maybe<IngestRun>;
 };
 
@@ -577,14 +1487,21 @@ export type IngestRun = {
   __typename?: 'IngestRun';
   /** Names seen with several candidate entities, left unresolved. */
   ambiguous: Array<Scalars['String']['output']>;
+  /** Claims it added. */
   claimsAdded: Scalars['Int']['output'];
+  /** Claims it retracted (changed documents). */
   claimsRetracted: Scalars['Int']['output'];
+  /** Documents it touched, by outcome. */
   documents: IngestDocumentCounts;
+  /** Entities it created or updated. */
   entitiesWritten: Scalars['Int']['output'];
+  /** Inputs that failed, each with its reason. */
   failures: Array<DeadLetter>;
   /** ISO timestamp. */
   finishedAt: Scalars['String']['output'];
+  /** The run id. */
   id: Scalars['ID']['output'];
+  /** The job it ran (manual for handed-over documents). */
   job: Scalars['String']['output'];
   /** The worker that ran it. */
   owner: Scalars['String']['output'];
@@ -594,19 +1511,44 @@ export type IngestRun = {
   startedAt: Scalars['String']['output'];
 };
 
+/** Conditions on a whole number. */
+export type IntFilter = {
+  /** Equal to this number. */
+  eq?: InputMaybe<Scalars['Int']['input']>;
+  /** true: has a value; false: has none. */
+  exists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Greater than. */
+  gt?: InputMaybe<Scalars['Int']['input']>;
+  /** Greater than or equal to. */
+  gte?: InputMaybe<Scalars['Int']['input']>;
+  /** One of these numbers. */
+  in?: InputMaybe<Array<Scalars['Int']['input']>>;
+  /** Less than. */
+  lt?: InputMaybe<Scalars['Int']['input']>;
+  /** Less than or equal to. */
+  lte?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** An organisation that develops AI models (frontier labs, open-weights labs, state labs). */
-export type Lab = Entity & {
+export type Lab = Entity & Node & {
   __typename?: 'Lab';
+  /** Other names it is known by (search and filters match them). */
   aliases: Array<Scalars['String']['output']>;
+  /** A short description. */
   description?: Maybe<Scalars['String']['output']>;
   /** Year founded. */
   founded?: Maybe<Scalars['Int']['output']>;
+  /** The global id (lab:...); node(id:) fetches it. */
   id: Scalars['ID']['output'];
   /** Ownership of the lab. */
   kind?: Maybe<Scalars['String']['output']>;
+  /** The name the graph knows it by. */
   name: Scalars['String']['output'];
-  /** Relations of this entity, optionally filtered by direction and type, valid at asOf. */
+  /** Relations of this entity, filtered by direction, type, validity at asOf and where, in orderBy's order (by id when none). */
   relations: Array<Relation>;
+  /** The same relations as a Relay connection: pages both ways (first/after, last/before) and a total count. */
+  relationsConnection: RelationConnection;
+  /** The entity's type (LAB). */
   type: EntityType;
   /** Home page URL. */
   website?: Maybe<Scalars['String']['output']>;
@@ -618,36 +1560,151 @@ export type LabRelationsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelationOrder>>;
   types?: InputMaybe<Array<RelationType>>;
+  where?: InputMaybe<RelationWhere>;
 };
 
+
+/** An organisation that develops AI models (frontier labs, open-weights labs, state labs). */
+export type LabRelationsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelationOrder>>;
+  types?: InputMaybe<Array<RelationType>>;
+  where?: InputMaybe<RelationWhere>;
+};
+
+/** A page of Lab (Relay connection). */
 export type LabConnection = {
   __typename?: 'LabConnection';
+  /** The items of the page, in the list's order. */
   edges: Array<LabEdge>;
+  /** Where the page sits in the whole list. */
   pageInfo: PageInfo;
+  /** How many items match, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One Lab of a page, with its cursor. */
 export type LabEdge = {
   __typename?: 'LabEdge';
+  /** Opaque position of this item: pass it as after or before. */
   cursor: Scalars['String']['output'];
+  /** The Lab. */
   node: Lab;
 };
 
+/** One sort key of a list of Lab; ties are broken by id. */
+export type LabOrder = {
+  /** ASC (the default) or DESC. */
+  direction?: InputMaybe<SortDirection>;
+  /** The field to order by (entities without a value come last). */
+  field: LabOrderField;
+};
+
+/** What a list of Lab can be ordered by. */
+export type LabOrderField =
+  /** Year founded. */
+  | 'FOUNDED'
+  /** The id (code-point order). */
+  | 'ID'
+  /** Ownership of the lab. */
+  | 'KIND'
+  /** The name, without case. */
+  | 'NAME'
+  /** Home page URL. */
+  | 'WEBSITE';
+
+/** Conditions on a Lab (fields together: all must hold; strings compare without case). */
+export type LabWhere = {
+  /** Every one of these conditions holds. */
+  AND?: InputMaybe<Array<LabWhere>>;
+  /** This condition does not hold. */
+  NOT?: InputMaybe<LabWhere>;
+  /** At least one of these conditions holds. */
+  OR?: InputMaybe<Array<LabWhere>>;
+  /** Some alias matches (compared without case). */
+  aliases?: InputMaybe<StringFilter>;
+  /** Has a COMPETES_WITH relation (valid at the list's asOf) to an entity matching this. */
+  competesWith?: InputMaybe<EntityWhere>;
+  /** Is the target of a COMPETES_WITH relation (valid at the list's asOf) from an entity matching this. */
+  competitorOf?: InputMaybe<EntityWhere>;
+  /** Is the target of a COVERS relation (valid at the list's asOf) from an entity matching this. */
+  coveredBy?: InputMaybe<DealWhere>;
+  /** The description, compared without case. */
+  description?: InputMaybe<StringFilter>;
+  /** Is the target of a DESIGNED_BY relation (valid at the list's asOf) from an entity matching this. */
+  designs?: InputMaybe<ChipWhere>;
+  /** Is the target of a DEVELOPED_BY relation (valid at the list's asOf) from an entity matching this. */
+  develops?: InputMaybe<ModelWhere>;
+  /** True when a regulation in force bans it or requires a licence for it (a relation that restricts: APPLIES_TO with effect ban or license_required); a classification text or a proposed rule does not count. */
+  exportControlled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Year founded. */
+  founded?: InputMaybe<IntFilter>;
+  /** Has a HEADQUARTERED_IN relation (valid at the list's asOf) to an entity matching this. */
+  headquarters?: InputMaybe<NationWhere>;
+  /** The entity's id. */
+  id?: InputMaybe<IdFilter>;
+  /** Is the target of a INVESTS_IN relation (valid at the list's asOf) from an entity matching this. */
+  investors?: InputMaybe<EntityWhere>;
+  /** Has a INVESTS_IN relation (valid at the list's asOf) to an entity matching this. */
+  investsIn?: InputMaybe<EntityWhere>;
+  /** Ownership of the lab. */
+  kind?: InputMaybe<StringFilter>;
+  /** Has a LOCATED_IN relation (valid at the list's asOf) to an entity matching this. */
+  location?: InputMaybe<NationWhere>;
+  /** The name, compared without case. */
+  name?: InputMaybe<StringFilter>;
+  /** The name or some alias matches (compared without case). */
+  nameOrAlias?: InputMaybe<StringFilter>;
+  /** Falls under a nation matching this through a jurisdiction relation (where it is located or headquartered). */
+  nation?: InputMaybe<NationWhere>;
+  /** Is the target of a OPERATED_BY relation (valid at the list's asOf) from an entity matching this. */
+  operates?: InputMaybe<EntityWhere>;
+  /** Has a SUBSIDIARY_OF relation (valid at the list's asOf) to an entity matching this. */
+  parent?: InputMaybe<EntityWhere>;
+  /** Is the target of a PARTNERS_WITH relation (valid at the list's asOf) from an entity matching this. */
+  partnerOf?: InputMaybe<EntityWhere>;
+  /** Has a PARTNERS_WITH relation (valid at the list's asOf) to an entity matching this. */
+  partnersWith?: InputMaybe<EntityWhere>;
+  /** Has a PARTY_TO relation (valid at the list's asOf) to an entity matching this. */
+  partyTo?: InputMaybe<DealWhere>;
+  /** Is the target of a APPLIES_TO relation (valid at the list's asOf) from an entity matching this. */
+  regulatedBy?: InputMaybe<RegulationWhere>;
+  /** Some relation of the entity (either direction, valid at the list's asOf) matches this. */
+  relation?: InputMaybe<RelationWhere>;
+  /** Is the target of a SUBSIDIARY_OF relation (valid at the list's asOf) from an entity matching this. */
+  subsidiaries?: InputMaybe<EntityWhere>;
+  /** Home page URL. */
+  website?: InputMaybe<StringFilter>;
+};
+
+/** Exposure in one failure layer. */
 export type LayerExposure = {
   __typename?: 'LayerExposure';
+  /** Subjects with a foreign-controlled dependency in this layer. */
   exposed: Scalars['Int']['output'];
   /** Each exposed subject with the foreign dependency and the edges that make it so. */
   items: Array<ExposureItem>;
   /** The failure layer from the schema's dependency flags (serving, provider, weights, supply). */
   layer: Scalars['String']['output'];
+  /** exposed / total (0 to 1). */
   share: Scalars['Float']['output'];
+  /** Subjects with any dependency in this layer. */
   total: Scalars['Int']['output'];
 };
 
+/** What a merge did. */
 export type MergeResult = {
   __typename?: 'MergeResult';
+  /** The kept entity as it now is. */
   entity: Entity;
+  /** The graph version after the write. */
   graphVersion: Scalars['Int']['output'];
   /** Claims moved from the merged entities to the kept one. */
   movedClaims: Scalars['Int']['output'];
@@ -662,23 +1719,28 @@ export type Mitigation = {
   note: Scalars['String']['output'];
   /** Id of the dependency to replace. */
   replace: Scalars['ID']['output'];
+  /** The dependency to replace. */
   replaceEntity: Entity;
   /** Id of the substitute. */
   with: Scalars['ID']['output'];
+  /** The substitute. */
   withEntity: Entity;
 };
 
 /** An AI model (a release of a model family), open-weights or served by API. */
-export type Model = Entity & {
+export type Model = Entity & Node & {
   __typename?: 'Model';
   /** Active parameters per token for mixture-of-experts models, in billions. */
   activeParametersB?: Maybe<Scalars['Float']['output']>;
+  /** Other names it is known by (search and filters match them). */
   aliases: Array<Scalars['String']['output']>;
   /** Context window in tokens. */
   contextTokens?: Maybe<Scalars['Int']['output']>;
+  /** A short description. */
   description?: Maybe<Scalars['String']['output']>;
   /** Model family, e.g. Qwen, DeepSeek, GPT. */
   family?: Maybe<Scalars['String']['output']>;
+  /** The global id (model:...); node(id:) fetches it. */
   id: Scalars['ID']['output'];
   /** The licence grants perpetual, irrevocable rights to copies already distributed (Apache-2.0 section 2, MIT); withdrawing it binds only later releases. */
   irrevocableLicense?: Maybe<Scalars['Boolean']['output']>;
@@ -688,6 +1750,7 @@ export type Model = Entity & {
   license?: Maybe<Scalars['String']['output']>;
   /** text, multimodal, code, speech, ... */
   modality?: Maybe<Scalars['String']['output']>;
+  /** The name the graph knows it by. */
   name: Scalars['String']['output'];
   /** Whether the weights are published for download. */
   openWeights?: Maybe<Scalars['Boolean']['output']>;
@@ -697,10 +1760,13 @@ export type Model = Entity & {
   priceInputUsdPerMTok?: Maybe<Scalars['Float']['output']>;
   /** API price for output, USD per million tokens. */
   priceOutputUsdPerMTok?: Maybe<Scalars['Float']['output']>;
-  /** Relations of this entity, optionally filtered by direction and type, valid at asOf. */
+  /** Relations of this entity, filtered by direction, type, validity at asOf and where, in orderBy's order (by id when none). */
   relations: Array<Relation>;
+  /** The same relations as a Relay connection: pages both ways (first/after, last/before) and a total count. */
+  relationsConnection: RelationConnection;
   /** Date of public release. */
   releaseDate?: Maybe<Scalars['Date']['output']>;
+  /** The entity's type (MODEL). */
   type: EntityType;
   /** Variant, e.g. Flash, Pro, Instruct, 70B. */
   variant?: Maybe<Scalars['String']['output']>;
@@ -714,24 +1780,185 @@ export type ModelRelationsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelationOrder>>;
   types?: InputMaybe<Array<RelationType>>;
+  where?: InputMaybe<RelationWhere>;
 };
 
+
+/** An AI model (a release of a model family), open-weights or served by API. */
+export type ModelRelationsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelationOrder>>;
+  types?: InputMaybe<Array<RelationType>>;
+  where?: InputMaybe<RelationWhere>;
+};
+
+/** A page of Model (Relay connection). */
 export type ModelConnection = {
   __typename?: 'ModelConnection';
+  /** The items of the page, in the list's order. */
   edges: Array<ModelEdge>;
+  /** Where the page sits in the whole list. */
   pageInfo: PageInfo;
+  /** How many items match, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One Model of a page, with its cursor. */
 export type ModelEdge = {
   __typename?: 'ModelEdge';
+  /** Opaque position of this item: pass it as after or before. */
   cursor: Scalars['String']['output'];
+  /** The Model. */
   node: Model;
 };
 
+/** One sort key of a list of Model; ties are broken by id. */
+export type ModelOrder = {
+  /** ASC (the default) or DESC. */
+  direction?: InputMaybe<SortDirection>;
+  /** The field to order by (entities without a value come last). */
+  field: ModelOrderField;
+};
+
+/** What a list of Model can be ordered by. */
+export type ModelOrderField =
+  /** Active parameters per token for mixture-of-experts models, in billions. */
+  | 'ACTIVE_PARAMETERS_B'
+  /** Context window in tokens. */
+  | 'CONTEXT_TOKENS'
+  /** Model family, e.g. Qwen, DeepSeek, GPT. */
+  | 'FAMILY'
+  /** The id (code-point order). */
+  | 'ID'
+  /** The licence grants perpetual, irrevocable rights to copies already distributed (Apache-2.0 section 2, MIT); withdrawing it binds only later releases. */
+  | 'IRREVOCABLE_LICENSE'
+  /** Licence of the weights or terms of use (MIT, Apache-2.0, proprietary, ...). */
+  | 'LICENSE'
+  /** text, multimodal, code, speech, ... */
+  | 'MODALITY'
+  /** The name, without case. */
+  | 'NAME'
+  /** Whether the weights are published for download. */
+  | 'OPEN_WEIGHTS'
+  /** Total parameters, in billions. */
+  | 'PARAMETERS_B'
+  /** API price for input, USD per million tokens. */
+  | 'PRICE_INPUT_USD_PER_MTOK'
+  /** API price for output, USD per million tokens. */
+  | 'PRICE_OUTPUT_USD_PER_MTOK'
+  /** Date of public release. */
+  | 'RELEASE_DATE'
+  /** Variant, e.g. Flash, Pro, Instruct, 70B. */
+  | 'VARIANT'
+  /** Version within the family, e.g. 3.5, V4. */
+  | 'VERSION';
+
+/** Conditions on a Model (fields together: all must hold; strings compare without case). */
+export type ModelWhere = {
+  /** Every one of these conditions holds. */
+  AND?: InputMaybe<Array<ModelWhere>>;
+  /** This condition does not hold. */
+  NOT?: InputMaybe<ModelWhere>;
+  /** At least one of these conditions holds. */
+  OR?: InputMaybe<Array<ModelWhere>>;
+  /** Active parameters per token for mixture-of-experts models, in billions. */
+  activeParametersB?: InputMaybe<FloatFilter>;
+  /** Some alias matches (compared without case). */
+  aliases?: InputMaybe<StringFilter>;
+  /** Has a AVAILABLE_ON relation (valid at the list's asOf) to an entity matching this. */
+  availableOn?: InputMaybe<CloudWhere>;
+  /** Has a COMPETES_WITH relation (valid at the list's asOf) to an entity matching this. */
+  competesWith?: InputMaybe<EntityWhere>;
+  /** Is the target of a COMPETES_WITH relation (valid at the list's asOf) from an entity matching this. */
+  competitorOf?: InputMaybe<EntityWhere>;
+  /** Context window in tokens. */
+  contextTokens?: InputMaybe<IntFilter>;
+  /** Is the target of a COVERS relation (valid at the list's asOf) from an entity matching this. */
+  coveredBy?: InputMaybe<DealWhere>;
+  /** Is the target of a DERIVED_FROM relation (valid at the list's asOf) from an entity matching this. */
+  derivatives?: InputMaybe<ModelWhere>;
+  /** Has a DERIVED_FROM relation (valid at the list's asOf) to an entity matching this. */
+  derivedFrom?: InputMaybe<ModelWhere>;
+  /** The description, compared without case. */
+  description?: InputMaybe<StringFilter>;
+  /** Has a DEVELOPED_BY relation (valid at the list's asOf) to an entity matching this. */
+  developer?: InputMaybe<EntityWhere>;
+  /** True when a regulation in force bans it or requires a licence for it (a relation that restricts: APPLIES_TO with effect ban or license_required); a classification text or a proposed rule does not count. */
+  exportControlled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Model family, e.g. Qwen, DeepSeek, GPT. */
+  family?: InputMaybe<StringFilter>;
+  /** Has a HOSTED_ON relation (valid at the list's asOf) to an entity matching this. */
+  host?: InputMaybe<EntityWhere>;
+  /** The entity's id. */
+  id?: InputMaybe<IdFilter>;
+  /** The licence grants perpetual, irrevocable rights to copies already distributed (Apache-2.0 section 2, MIT); withdrawing it binds only later releases. */
+  irrevocableLicense?: InputMaybe<BooleanFilter>;
+  /** Languages the model card lists. (some item matches) */
+  languages?: InputMaybe<StringFilter>;
+  /** Licence of the weights or terms of use (MIT, Apache-2.0, proprietary, ...). */
+  license?: InputMaybe<StringFilter>;
+  /** text, multimodal, code, speech, ... */
+  modality?: InputMaybe<StringFilter>;
+  /** The name, compared without case. */
+  name?: InputMaybe<StringFilter>;
+  /** The name or some alias matches (compared without case). */
+  nameOrAlias?: InputMaybe<StringFilter>;
+  /** Whether the weights are published for download. */
+  openWeights?: InputMaybe<BooleanFilter>;
+  /** Total parameters, in billions. */
+  parametersB?: InputMaybe<FloatFilter>;
+  /** API price for input, USD per million tokens. */
+  priceInputUsdPerMTok?: InputMaybe<FloatFilter>;
+  /** API price for output, USD per million tokens. */
+  priceOutputUsdPerMTok?: InputMaybe<FloatFilter>;
+  /** Is the target of a APPLIES_TO relation (valid at the list's asOf) from an entity matching this. */
+  regulatedBy?: InputMaybe<RegulationWhere>;
+  /** Some relation of the entity (either direction, valid at the list's asOf) matches this. */
+  relation?: InputMaybe<RelationWhere>;
+  /** Date of public release. */
+  releaseDate?: InputMaybe<DateFilter>;
+  /** Has a RUNS_ON relation (valid at the list's asOf) to an entity matching this. */
+  runsOn?: InputMaybe<ChipWhere>;
+  /** Is the target of a SUBSTITUTES relation (valid at the list's asOf) from an entity matching this. */
+  substitutedBy?: InputMaybe<EntityWhere>;
+  /** Has a SUBSTITUTES relation (valid at the list's asOf) to an entity matching this. */
+  substitutes?: InputMaybe<EntityWhere>;
+  /** Has a TRAINED_ON relation (valid at the list's asOf) to an entity matching this. */
+  trainedOn?: InputMaybe<EntityWhere>;
+  /** Is the target of a USES_MODEL relation (valid at the list's asOf) from an entity matching this. */
+  usedBy?: InputMaybe<DeploymentWhere>;
+  /** Variant, e.g. Flash, Pro, Instruct, 70B. */
+  variant?: InputMaybe<StringFilter>;
+  /** Version within the family, e.g. 3.5, V4. */
+  version?: InputMaybe<StringFilter>;
+};
+
+/** An amount of money, or a range of it, in the currency the source uses and in US dollars. */
+export type MoneyRange = {
+  __typename?: 'MoneyRange';
+  /** ISO 4217 code of min and max. */
+  currency: Scalars['String']['output'];
+  /** The upper bound of a range; equal to min for a single amount; null when only a lower bound is known. */
+  max?: Maybe<Scalars['Float']['output']>;
+  /** max in US dollars; null when max is. */
+  maxUsd?: Maybe<Scalars['Float']['output']>;
+  /** The amount, or the lower bound of a range, in currency units. */
+  min: Scalars['Float']['output'];
+  /** min in US dollars (the documented rate table). */
+  minUsd?: Maybe<Scalars['Float']['output']>;
+};
+
+/** Writes: an API key with the editor role is needed. */
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Adds a claim (writing the same claim twice is a no-op); the relation is recomputed from its claims. */
   addClaim: ClaimResult;
   /**
    * Ingests documents in this server (which owns the store): URLs are fetched under the server's
@@ -743,31 +1970,37 @@ export type Mutation = {
   mergeEntities: MergeResult;
   /** Registers a standing scenario (a library scenario by name, or shocks as runScenario takes them); the server runs it again on every graph version change. */
   registerScenarioWatch: ScenarioWatch;
+  /** Retracts a claim; a relation whose last claim goes is removed. */
   retractClaim: RetractResult;
   /** Runs jobs of the server's sources file once (every enabled job when none are named), under their leases. */
   runIngestJobs: Array<IngestJobOutcome>;
   /** Stops re-running a standing scenario; its recorded changes stay readable. */
   unregisterScenarioWatch: ScenarioWatch;
+  /** Creates an entity or merges properties and aliases into one. */
   upsertEntity: Entity;
 };
 
 
+/** Writes: an API key with the editor role is needed. */
 export type MutationAddClaimArgs = {
   input: AddClaimInput;
 };
 
 
+/** Writes: an API key with the editor role is needed. */
 export type MutationIngestDocumentsArgs = {
   documents: Array<IngestDocumentInput>;
 };
 
 
+/** Writes: an API key with the editor role is needed. */
 export type MutationMergeEntitiesArgs = {
   keep: Scalars['ID']['input'];
   merge: Array<Scalars['ID']['input']>;
 };
 
 
+/** Writes: an API key with the editor role is needed. */
 export type MutationRegisterScenarioWatchArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   baseline?: InputMaybe<Scalars['Boolean']['input']>;
@@ -778,40 +2011,51 @@ export type MutationRegisterScenarioWatchArgs = {
 };
 
 
+/** Writes: an API key with the editor role is needed. */
 export type MutationRetractClaimArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Writes: an API key with the editor role is needed. */
 export type MutationRunIngestJobsArgs = {
   jobs?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 
+/** Writes: an API key with the editor role is needed. */
 export type MutationUnregisterScenarioWatchArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Writes: an API key with the editor role is needed. */
 export type MutationUpsertEntityArgs = {
   input: UpsertEntityInput;
 };
 
 /** A sovereign country or a bloc of countries (EU, GCC). Members point to their bloc with MEMBER_OF. */
-export type Nation = Entity & {
+export type Nation = Entity & Node & {
   __typename?: 'Nation';
+  /** Other names it is known by (search and filters match them). */
   aliases: Array<Scalars['String']['output']>;
+  /** A short description. */
   description?: Maybe<Scalars['String']['output']>;
+  /** The global id (nation:...); node(id:) fetches it. */
   id: Scalars['ID']['output'];
   /** ISO 3166-1 alpha-2 code (or a conventional code for a bloc, e.g. EU). */
   iso?: Maybe<Scalars['String']['output']>;
   /** Whether this is a single country or a bloc; a bloc stands for its members in scenarios. */
   kind: Scalars['String']['output'];
+  /** The name the graph knows it by. */
   name: Scalars['String']['output'];
   /** World region, e.g. East Asia, Gulf, Western Europe. */
   region?: Maybe<Scalars['String']['output']>;
-  /** Relations of this entity, optionally filtered by direction and type, valid at asOf. */
+  /** Relations of this entity, filtered by direction, type, validity at asOf and where, in orderBy's order (by id when none). */
   relations: Array<Relation>;
+  /** The same relations as a Relay connection: pages both ways (first/after, last/before) and a total count. */
+  relationsConnection: RelationConnection;
+  /** The entity's type (NATION). */
   type: EntityType;
 };
 
@@ -821,33 +2065,140 @@ export type NationRelationsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelationOrder>>;
   types?: InputMaybe<Array<RelationType>>;
+  where?: InputMaybe<RelationWhere>;
 };
 
+
+/** A sovereign country or a bloc of countries (EU, GCC). Members point to their bloc with MEMBER_OF. */
+export type NationRelationsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelationOrder>>;
+  types?: InputMaybe<Array<RelationType>>;
+  where?: InputMaybe<RelationWhere>;
+};
+
+/** A page of Nation (Relay connection). */
 export type NationConnection = {
   __typename?: 'NationConnection';
+  /** The items of the page, in the list's order. */
   edges: Array<NationEdge>;
+  /** Where the page sits in the whole list. */
   pageInfo: PageInfo;
+  /** How many items match, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One Nation of a page, with its cursor. */
 export type NationEdge = {
   __typename?: 'NationEdge';
+  /** Opaque position of this item: pass it as after or before. */
   cursor: Scalars['String']['output'];
+  /** The Nation. */
   node: Nation;
 };
 
+/** One sort key of a list of Nation; ties are broken by id. */
+export type NationOrder = {
+  /** ASC (the default) or DESC. */
+  direction?: InputMaybe<SortDirection>;
+  /** The field to order by (entities without a value come last). */
+  field: NationOrderField;
+};
+
+/** What a list of Nation can be ordered by. */
+export type NationOrderField =
+  /** The id (code-point order). */
+  | 'ID'
+  /** ISO 3166-1 alpha-2 code (or a conventional code for a bloc, e.g. EU). */
+  | 'ISO'
+  /** Whether this is a single country or a bloc; a bloc stands for its members in scenarios. */
+  | 'KIND'
+  /** The name, without case. */
+  | 'NAME'
+  /** World region, e.g. East Asia, Gulf, Western Europe. */
+  | 'REGION';
+
+/** Conditions on a Nation (fields together: all must hold; strings compare without case). */
+export type NationWhere = {
+  /** Every one of these conditions holds. */
+  AND?: InputMaybe<Array<NationWhere>>;
+  /** This condition does not hold. */
+  NOT?: InputMaybe<NationWhere>;
+  /** At least one of these conditions holds. */
+  OR?: InputMaybe<Array<NationWhere>>;
+  /** Some alias matches (compared without case). */
+  aliases?: InputMaybe<StringFilter>;
+  /** The description, compared without case. */
+  description?: InputMaybe<StringFilter>;
+  /** Is the target of a ENACTED_BY relation (valid at the list's asOf) from an entity matching this. */
+  enacts?: InputMaybe<RegulationWhere>;
+  /** Is the target of a HEADQUARTERED_IN relation (valid at the list's asOf) from an entity matching this. */
+  headquartersOf?: InputMaybe<EntityWhere>;
+  /** The entity's id. */
+  id?: InputMaybe<IdFilter>;
+  /** Has a INVESTS_IN relation (valid at the list's asOf) to an entity matching this. */
+  investsIn?: InputMaybe<EntityWhere>;
+  /** ISO 3166-1 alpha-2 code (or a conventional code for a bloc, e.g. EU). */
+  iso?: InputMaybe<StringFilter>;
+  /** Whether this is a single country or a bloc; a bloc stands for its members in scenarios. */
+  kind?: InputMaybe<StringFilter>;
+  /** Is the target of a LOCATED_IN relation (valid at the list's asOf) from an entity matching this. */
+  locationOf?: InputMaybe<EntityWhere>;
+  /** Has a MEMBER_OF relation (valid at the list's asOf) to an entity matching this. */
+  memberOf?: InputMaybe<NationWhere>;
+  /** Is the target of a MEMBER_OF relation (valid at the list's asOf) from an entity matching this. */
+  members?: InputMaybe<NationWhere>;
+  /** The name, compared without case. */
+  name?: InputMaybe<StringFilter>;
+  /** The name or some alias matches (compared without case). */
+  nameOrAlias?: InputMaybe<StringFilter>;
+  /** Is the target of a OPERATED_BY relation (valid at the list's asOf) from an entity matching this. */
+  operates?: InputMaybe<EntityWhere>;
+  /** Is the target of a PARTNERS_WITH relation (valid at the list's asOf) from an entity matching this. */
+  partnerOf?: InputMaybe<EntityWhere>;
+  /** Has a PARTNERS_WITH relation (valid at the list's asOf) to an entity matching this. */
+  partnersWith?: InputMaybe<EntityWhere>;
+  /** Has a PARTY_TO relation (valid at the list's asOf) to an entity matching this. */
+  partyTo?: InputMaybe<DealWhere>;
+  /** World region, e.g. East Asia, Gulf, Western Europe. */
+  region?: InputMaybe<StringFilter>;
+  /** Is the target of a APPLIES_TO relation (valid at the list's asOf) from an entity matching this. */
+  regulatedBy?: InputMaybe<RegulationWhere>;
+  /** Some relation of the entity (either direction, valid at the list's asOf) matches this. */
+  relation?: InputMaybe<RelationWhere>;
+};
+
+/** Anything with a global id: entities (documents among them), relations and claims. Query.node(id:) fetches it. */
+export type Node = {
+  /** The global id: <prefix>:... for entities, rel:... for relations, claim:... for claims. */
+  id: Scalars['ID']['output'];
+};
+
 /** Any other actor in the supply chain - chip designers, foundries, memory makers, cloud operators, agencies, courts, funds, companies. */
-export type Organization = Entity & {
+export type Organization = Entity & Node & {
   __typename?: 'Organization';
+  /** Other names it is known by (search and filters match them). */
   aliases: Array<Scalars['String']['output']>;
+  /** A short description. */
   description?: Maybe<Scalars['String']['output']>;
+  /** The global id (org:...); node(id:) fetches it. */
   id: Scalars['ID']['output'];
   /** The organisation's main role in the AI supply chain. */
   kind?: Maybe<Scalars['String']['output']>;
+  /** The name the graph knows it by. */
   name: Scalars['String']['output'];
-  /** Relations of this entity, optionally filtered by direction and type, valid at asOf. */
+  /** Relations of this entity, filtered by direction, type, validity at asOf and where, in orderBy's order (by id when none). */
   relations: Array<Relation>;
+  /** The same relations as a Relay connection: pages both ways (first/after, last/before) and a total count. */
+  relationsConnection: RelationConnection;
+  /** The entity's type (ORGANIZATION). */
   type: EntityType;
   /** Home page URL. */
   website?: Maybe<Scalars['String']['output']>;
@@ -859,62 +2210,195 @@ export type OrganizationRelationsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelationOrder>>;
   types?: InputMaybe<Array<RelationType>>;
+  where?: InputMaybe<RelationWhere>;
 };
 
+
+/** Any other actor in the supply chain - chip designers, foundries, memory makers, cloud operators, agencies, courts, funds, companies. */
+export type OrganizationRelationsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelationOrder>>;
+  types?: InputMaybe<Array<RelationType>>;
+  where?: InputMaybe<RelationWhere>;
+};
+
+/** A page of Organization (Relay connection). */
 export type OrganizationConnection = {
   __typename?: 'OrganizationConnection';
+  /** The items of the page, in the list's order. */
   edges: Array<OrganizationEdge>;
+  /** Where the page sits in the whole list. */
   pageInfo: PageInfo;
+  /** How many items match, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One Organization of a page, with its cursor. */
 export type OrganizationEdge = {
   __typename?: 'OrganizationEdge';
+  /** Opaque position of this item: pass it as after or before. */
   cursor: Scalars['String']['output'];
+  /** The Organization. */
   node: Organization;
+};
+
+/** One sort key of a list of Organization; ties are broken by id. */
+export type OrganizationOrder = {
+  /** ASC (the default) or DESC. */
+  direction?: InputMaybe<SortDirection>;
+  /** The field to order by (entities without a value come last). */
+  field: OrganizationOrderField;
+};
+
+/** What a list of Organization can be ordered by. */
+export type OrganizationOrderField =
+  /** The id (code-point order). */
+  | 'ID'
+  /** The organisation's main role in the AI supply chain. */
+  | 'KIND'
+  /** The name, without case. */
+  | 'NAME'
+  /** Home page URL. */
+  | 'WEBSITE';
+
+/** Conditions on a Organization (fields together: all must hold; strings compare without case). */
+export type OrganizationWhere = {
+  /** Every one of these conditions holds. */
+  AND?: InputMaybe<Array<OrganizationWhere>>;
+  /** This condition does not hold. */
+  NOT?: InputMaybe<OrganizationWhere>;
+  /** At least one of these conditions holds. */
+  OR?: InputMaybe<Array<OrganizationWhere>>;
+  /** Some alias matches (compared without case). */
+  aliases?: InputMaybe<StringFilter>;
+  /** Has a COMPETES_WITH relation (valid at the list's asOf) to an entity matching this. */
+  competesWith?: InputMaybe<EntityWhere>;
+  /** Is the target of a COMPETES_WITH relation (valid at the list's asOf) from an entity matching this. */
+  competitorOf?: InputMaybe<EntityWhere>;
+  /** Is the target of a COVERS relation (valid at the list's asOf) from an entity matching this. */
+  coveredBy?: InputMaybe<DealWhere>;
+  /** The description, compared without case. */
+  description?: InputMaybe<StringFilter>;
+  /** Is the target of a DESIGNED_BY relation (valid at the list's asOf) from an entity matching this. */
+  designs?: InputMaybe<ChipWhere>;
+  /** Is the target of a DEVELOPED_BY relation (valid at the list's asOf) from an entity matching this. */
+  develops?: InputMaybe<ModelWhere>;
+  /** Is the target of a ENACTED_BY relation (valid at the list's asOf) from an entity matching this. */
+  enacts?: InputMaybe<RegulationWhere>;
+  /** Has a EQUIPPED_BY relation (valid at the list's asOf) to an entity matching this. */
+  equippedBy?: InputMaybe<OrganizationWhere>;
+  /** Is the target of a EQUIPPED_BY relation (valid at the list's asOf) from an entity matching this. */
+  equips?: InputMaybe<OrganizationWhere>;
+  /** True when a regulation in force bans it or requires a licence for it (a relation that restricts: APPLIES_TO with effect ban or license_required); a classification text or a proposed rule does not count. */
+  exportControlled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Is the target of a FABRICATED_BY relation (valid at the list's asOf) from an entity matching this. */
+  fabricates?: InputMaybe<ChipWhere>;
+  /** Has a HEADQUARTERED_IN relation (valid at the list's asOf) to an entity matching this. */
+  headquarters?: InputMaybe<NationWhere>;
+  /** The entity's id. */
+  id?: InputMaybe<IdFilter>;
+  /** Is the target of a INVESTS_IN relation (valid at the list's asOf) from an entity matching this. */
+  investors?: InputMaybe<EntityWhere>;
+  /** Has a INVESTS_IN relation (valid at the list's asOf) to an entity matching this. */
+  investsIn?: InputMaybe<EntityWhere>;
+  /** The organisation's main role in the AI supply chain. */
+  kind?: InputMaybe<StringFilter>;
+  /** Has a LOCATED_IN relation (valid at the list's asOf) to an entity matching this. */
+  location?: InputMaybe<NationWhere>;
+  /** The name, compared without case. */
+  name?: InputMaybe<StringFilter>;
+  /** The name or some alias matches (compared without case). */
+  nameOrAlias?: InputMaybe<StringFilter>;
+  /** Falls under a nation matching this through a jurisdiction relation (where it is located or headquartered). */
+  nation?: InputMaybe<NationWhere>;
+  /** Is the target of a OPERATED_BY relation (valid at the list's asOf) from an entity matching this. */
+  operates?: InputMaybe<EntityWhere>;
+  /** Is the target of a PACKAGED_BY relation (valid at the list's asOf) from an entity matching this. */
+  packages?: InputMaybe<ChipWhere>;
+  /** Has a SUBSIDIARY_OF relation (valid at the list's asOf) to an entity matching this. */
+  parent?: InputMaybe<EntityWhere>;
+  /** Is the target of a PARTNERS_WITH relation (valid at the list's asOf) from an entity matching this. */
+  partnerOf?: InputMaybe<EntityWhere>;
+  /** Has a PARTNERS_WITH relation (valid at the list's asOf) to an entity matching this. */
+  partnersWith?: InputMaybe<EntityWhere>;
+  /** Has a PARTY_TO relation (valid at the list's asOf) to an entity matching this. */
+  partyTo?: InputMaybe<DealWhere>;
+  /** Is the target of a APPLIES_TO relation (valid at the list's asOf) from an entity matching this. */
+  regulatedBy?: InputMaybe<RegulationWhere>;
+  /** Some relation of the entity (either direction, valid at the list's asOf) matches this. */
+  relation?: InputMaybe<RelationWhere>;
+  /** Is the target of a SUBSIDIARY_OF relation (valid at the list's asOf) from an entity matching this. */
+  subsidiaries?: InputMaybe<EntityWhere>;
+  /** Home page URL. */
+  website?: InputMaybe<StringFilter>;
 };
 
 /** Relay page info. */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** The cursor of the page's last item. */
   endCursor?: Maybe<Scalars['String']['output']>;
+  /** True when items follow this page. */
   hasNextPage: Scalars['Boolean']['output'];
+  /** True when items come before this page. */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** The cursor of the page's first item. */
+  startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/** A path of relations between two entities. */
 export type Path = {
   __typename?: 'Path';
+  /** Hops. */
   length: Scalars['Int']['output'];
+  /** The entity it starts from. */
   start: Entity;
+  /** Its hops in order. */
   steps: Array<PathStep>;
 };
 
 /** One hop of a path: the relation walked and the entity reached. */
 export type PathStep = {
   __typename?: 'PathStep';
+  /** The entity reached. */
   entity: Entity;
+  /** The relation walked, with its sources. */
   relation: Relation;
   /** True when the relation was walked against its direction. */
   reversed: Scalars['Boolean']['output'];
 };
 
+/** The read surface: lookups, search, typed lists, traversals, exposure, scenarios and the ingest log. */
 export type Query = {
   __typename?: 'Query';
   /** What changed, newest first: claims added, retracted and superseded, and the relations whose aggregate moved, each with its documents. */
   changes: ChangeConnection;
+  /** Chip entities matching where (and the shorthand filters), in orderBy's order (by id when none); a Relay connection. */
   chips: ChipConnection;
   /** Entities ranked by the deployments that break if each alone fails. */
   chokepoints: Array<Chokepoint>;
+  /** Cloud entities matching where (and the shorthand filters), in orderBy's order (by id when none); a Relay connection. */
   clouds: CloudConnection;
+  /** DataCenter entities matching where (and the shorthand filters), in orderBy's order (by id when none); a Relay connection. */
   dataCenters: DataCenterConnection;
   /** The most recent ingest failures, newest first. */
   deadLetters: Array<DeadLetter>;
+  /** Deal entities matching where (and the shorthand filters), in orderBy's order (by id when none); a Relay connection. */
   deals: DealConnection;
   /** What an entity depends on (its chips, clouds, model, developer, controllers, jurisdictions), up to depth hops. */
   dependencies: Subgraph;
   /** What depends on an entity, up to depth hops. */
   dependents: Subgraph;
+  /** Deployment entities matching where (and the shorthand filters), in orderBy's order (by id when none); a Relay connection. */
   deployments: DeploymentConnection;
+  /** Document entities matching where (and the shorthand filters), in orderBy's order (by id when none); a Relay connection. */
   documents: DocumentConnection;
   /** Several entities by id, in the order asked; unknown ids are skipped. */
   entities: Array<Entity>;
@@ -930,15 +2414,22 @@ export type Query = {
   graphVersion: Scalars['Int']['output'];
   /** The most recent ingest runs, newest first. */
   ingestRuns: Array<IngestRun>;
+  /** Lab entities matching where (and the shorthand filters), in orderBy's order (by id when none); a Relay connection. */
   labs: LabConnection;
+  /** Model entities matching where (and the shorthand filters), in orderBy's order (by id when none); a Relay connection. */
   models: ModelConnection;
+  /** Nation entities matching where (and the shorthand filters), in orderBy's order (by id when none); a Relay connection. */
   nations: NationConnection;
+  /** Any node by its global id: an entity (documents too), a relation (rel:...) or a claim (claim:...); null when there is none. */
+  node?: Maybe<Node>;
+  /** Organization entities matching where (and the shorthand filters), in orderBy's order (by id when none); a Relay connection. */
   organizations: OrganizationConnection;
   /**
    * Shortest and k-shortest dependency paths from one entity to another (Yen's algorithm), shortest
    * first. With directed: false any relation may be walked in either direction.
    */
   paths: Array<Path>;
+  /** Regulation entities matching where (and the shorthand filters), in orderBy's order (by id when none); a Relay connection. */
   regulations: RegulationConnection;
   /** Runs a library scenario by name, or ad-hoc shocks (a list in the scenario file's shock format). */
   runScenario: ScenarioResult;
@@ -957,6 +2448,7 @@ export type Query = {
 };
 
 
+/** The read surface: lookups, search, typed lists, traversals, exposure, scenarios and the ingest log. */
 export type QueryChangesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   document?: InputMaybe<Scalars['String']['input']>;
@@ -971,17 +2463,23 @@ export type QueryChangesArgs = {
 };
 
 
+/** The read surface: lookups, search, typed lists, traversals, exposure, scenarios and the ingest log. */
 export type QueryChipsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   designer?: InputMaybe<Scalars['ID']['input']>;
   exportControlled?: InputMaybe<Scalars['Boolean']['input']>;
   fabricatedBy?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   kind?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<ChipOrder>>;
+  where?: InputMaybe<ChipWhere>;
 };
 
 
+/** The read surface: lookups, search, typed lists, traversals, exposure, scenarios and the ingest log. */
 export type QueryChokepointsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -989,43 +2487,60 @@ export type QueryChokepointsArgs = {
 };
 
 
+/** The read surface: lookups, search, typed lists, traversals, exposure, scenarios and the ingest log. */
 export type QueryCloudsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   kind?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   nation?: InputMaybe<Scalars['ID']['input']>;
   operator?: InputMaybe<Scalars['ID']['input']>;
+  orderBy?: InputMaybe<Array<CloudOrder>>;
   sovereign?: InputMaybe<Scalars['Boolean']['input']>;
+  where?: InputMaybe<CloudWhere>;
 };
 
 
+/** The read surface: lookups, search, typed lists, traversals, exposure, scenarios and the ingest log. */
 export type QueryDataCentersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   nation?: InputMaybe<Scalars['ID']['input']>;
   operator?: InputMaybe<Scalars['ID']['input']>;
+  orderBy?: InputMaybe<Array<DataCenterOrder>>;
   status?: InputMaybe<Scalars['String']['input']>;
+  where?: InputMaybe<DataCenterWhere>;
 };
 
 
+/** The read surface: lookups, search, typed lists, traversals, exposure, scenarios and the ingest log. */
 export type QueryDeadLettersArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** The read surface: lookups, search, typed lists, traversals, exposure, scenarios and the ingest log. */
 export type QueryDealsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   kind?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   minUsd?: InputMaybe<Scalars['Float']['input']>;
+  orderBy?: InputMaybe<Array<DealOrder>>;
   party?: InputMaybe<Scalars['ID']['input']>;
   since?: InputMaybe<Scalars['Date']['input']>;
+  where?: InputMaybe<DealWhere>;
 };
 
 
+/** The read surface: lookups, search, typed lists, traversals, exposure, scenarios and the ingest log. */
 export type QueryDependenciesArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   depth?: InputMaybe<Scalars['Int']['input']>;
@@ -1033,6 +2548,7 @@ export type QueryDependenciesArgs = {
 };
 
 
+/** The read surface: lookups, search, typed lists, traversals, exposure, scenarios and the ingest log. */
 export type QueryDependentsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   depth?: InputMaybe<Scalars['Int']['input']>;
@@ -1040,37 +2556,51 @@ export type QueryDependentsArgs = {
 };
 
 
+/** The read surface: lookups, search, typed lists, traversals, exposure, scenarios and the ingest log. */
 export type QueryDeploymentsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   cloud?: InputMaybe<Scalars['ID']['input']>;
   dataClass?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   model?: InputMaybe<Scalars['ID']['input']>;
   nation?: InputMaybe<Scalars['ID']['input']>;
+  orderBy?: InputMaybe<Array<DeploymentOrder>>;
   sector?: InputMaybe<Scalars['String']['input']>;
   status?: InputMaybe<Scalars['String']['input']>;
+  where?: InputMaybe<DeploymentWhere>;
 };
 
 
+/** The read surface: lookups, search, typed lists, traversals, exposure, scenarios and the ingest log. */
 export type QueryDocumentsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   kind?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<DocumentOrder>>;
   publisher?: InputMaybe<Scalars['String']['input']>;
+  where?: InputMaybe<DocumentWhere>;
 };
 
 
+/** The read surface: lookups, search, typed lists, traversals, exposure, scenarios and the ingest log. */
 export type QueryEntitiesArgs = {
   ids: Array<Scalars['ID']['input']>;
 };
 
 
+/** The read surface: lookups, search, typed lists, traversals, exposure, scenarios and the ingest log. */
 export type QueryEntityArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The read surface: lookups, search, typed lists, traversals, exposure, scenarios and the ingest log. */
 export type QueryExposureArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   depth?: InputMaybe<Scalars['Int']['input']>;
@@ -1079,50 +2609,79 @@ export type QueryExposureArgs = {
 };
 
 
+/** The read surface: lookups, search, typed lists, traversals, exposure, scenarios and the ingest log. */
 export type QueryIngestRunsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** The read surface: lookups, search, typed lists, traversals, exposure, scenarios and the ingest log. */
 export type QueryLabsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   kind?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   nation?: InputMaybe<Scalars['ID']['input']>;
+  orderBy?: InputMaybe<Array<LabOrder>>;
+  where?: InputMaybe<LabWhere>;
 };
 
 
+/** The read surface: lookups, search, typed lists, traversals, exposure, scenarios and the ingest log. */
 export type QueryModelsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   developer?: InputMaybe<Scalars['ID']['input']>;
   family?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   license?: InputMaybe<Scalars['String']['input']>;
   openWeights?: InputMaybe<Scalars['Boolean']['input']>;
+  orderBy?: InputMaybe<Array<ModelOrder>>;
   trainedOn?: InputMaybe<Scalars['ID']['input']>;
+  where?: InputMaybe<ModelWhere>;
 };
 
 
+/** The read surface: lookups, search, typed lists, traversals, exposure, scenarios and the ingest log. */
 export type QueryNationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   kind?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   memberOf?: InputMaybe<Scalars['ID']['input']>;
+  orderBy?: InputMaybe<Array<NationOrder>>;
   region?: InputMaybe<Scalars['String']['input']>;
+  where?: InputMaybe<NationWhere>;
 };
 
 
+/** The read surface: lookups, search, typed lists, traversals, exposure, scenarios and the ingest log. */
+export type QueryNodeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The read surface: lookups, search, typed lists, traversals, exposure, scenarios and the ingest log. */
 export type QueryOrganizationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   kind?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   nation?: InputMaybe<Scalars['ID']['input']>;
+  orderBy?: InputMaybe<Array<OrganizationOrder>>;
+  where?: InputMaybe<OrganizationWhere>;
 };
 
 
+/** The read surface: lookups, search, typed lists, traversals, exposure, scenarios and the ingest log. */
 export type QueryPathsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   directed?: InputMaybe<Scalars['Boolean']['input']>;
@@ -1133,17 +2692,23 @@ export type QueryPathsArgs = {
 };
 
 
+/** The read surface: lookups, search, typed lists, traversals, exposure, scenarios and the ingest log. */
 export type QueryRegulationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   appliesTo?: InputMaybe<Scalars['ID']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   effect?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   issuer?: InputMaybe<Scalars['ID']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RegulationOrder>>;
   status?: InputMaybe<Scalars['String']['input']>;
+  where?: InputMaybe<RegulationWhere>;
 };
 
 
+/** The read surface: lookups, search, typed lists, traversals, exposure, scenarios and the ingest log. */
 export type QueryRunScenarioArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   baseline?: InputMaybe<Scalars['Boolean']['input']>;
@@ -1153,11 +2718,13 @@ export type QueryRunScenarioArgs = {
 };
 
 
+/** The read surface: lookups, search, typed lists, traversals, exposure, scenarios and the ingest log. */
 export type QueryScenarioWatchArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The read surface: lookups, search, typed lists, traversals, exposure, scenarios and the ingest log. */
 export type QuerySearchArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   query: Scalars['String']['input'];
@@ -1165,6 +2732,7 @@ export type QuerySearchArgs = {
 };
 
 
+/** The read surface: lookups, search, typed lists, traversals, exposure, scenarios and the ingest log. */
 export type QuerySearchHitsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   query: Scalars['String']['input'];
@@ -1172,30 +2740,38 @@ export type QuerySearchHitsArgs = {
 };
 
 
+/** The read surface: lookups, search, typed lists, traversals, exposure, scenarios and the ingest log. */
 export type QueryTimelineArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   id: Scalars['ID']['input'];
 };
 
 /** A law, rule, executive order, memo, ruling or framework that restricts or mandates something in the AI stack. */
-export type Regulation = Entity & {
+export type Regulation = Entity & Node & {
   __typename?: 'Regulation';
+  /** Other names it is known by (search and filters match them). */
   aliases: Array<Scalars['String']['output']>;
+  /** A short description. */
   description?: Maybe<Scalars['String']['output']>;
   /** Official number, e.g. a Federal Register or CELEX number. */
   documentNumber?: Maybe<Scalars['String']['output']>;
   /** Date it takes effect. */
   effectiveDate?: Maybe<Scalars['Date']['output']>;
+  /** The global id (reg:...); node(id:) fetches it. */
   id: Scalars['ID']['output'];
   /** Kind of instrument. */
   kind?: Maybe<Scalars['String']['output']>;
+  /** The name the graph knows it by. */
   name: Scalars['String']['output'];
   /** Date published. */
   publishedDate?: Maybe<Scalars['Date']['output']>;
-  /** Relations of this entity, optionally filtered by direction and type, valid at asOf. */
+  /** Relations of this entity, filtered by direction, type, validity at asOf and where, in orderBy's order (by id when none). */
   relations: Array<Relation>;
+  /** The same relations as a Relay connection: pages both ways (first/after, last/before) and a total count. */
+  relationsConnection: RelationConnection;
   /** Legal status. */
   status?: Maybe<Scalars['String']['output']>;
+  /** The entity's type (REGULATION). */
   type: EntityType;
 };
 
@@ -1205,20 +2781,104 @@ export type RegulationRelationsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelationOrder>>;
   types?: InputMaybe<Array<RelationType>>;
+  where?: InputMaybe<RelationWhere>;
 };
 
+
+/** A law, rule, executive order, memo, ruling or framework that restricts or mandates something in the AI stack. */
+export type RegulationRelationsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RelationOrder>>;
+  types?: InputMaybe<Array<RelationType>>;
+  where?: InputMaybe<RelationWhere>;
+};
+
+/** A page of Regulation (Relay connection). */
 export type RegulationConnection = {
   __typename?: 'RegulationConnection';
+  /** The items of the page, in the list's order. */
   edges: Array<RegulationEdge>;
+  /** Where the page sits in the whole list. */
   pageInfo: PageInfo;
+  /** How many items match, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One Regulation of a page, with its cursor. */
 export type RegulationEdge = {
   __typename?: 'RegulationEdge';
+  /** Opaque position of this item: pass it as after or before. */
   cursor: Scalars['String']['output'];
+  /** The Regulation. */
   node: Regulation;
+};
+
+/** One sort key of a list of Regulation; ties are broken by id. */
+export type RegulationOrder = {
+  /** ASC (the default) or DESC. */
+  direction?: InputMaybe<SortDirection>;
+  /** The field to order by (entities without a value come last). */
+  field: RegulationOrderField;
+};
+
+/** What a list of Regulation can be ordered by. */
+export type RegulationOrderField =
+  /** Official number, e.g. a Federal Register or CELEX number. */
+  | 'DOCUMENT_NUMBER'
+  /** Date it takes effect. */
+  | 'EFFECTIVE_DATE'
+  /** The id (code-point order). */
+  | 'ID'
+  /** Kind of instrument. */
+  | 'KIND'
+  /** The name, without case. */
+  | 'NAME'
+  /** Date published. */
+  | 'PUBLISHED_DATE'
+  /** Legal status. */
+  | 'STATUS';
+
+/** Conditions on a Regulation (fields together: all must hold; strings compare without case). */
+export type RegulationWhere = {
+  /** Every one of these conditions holds. */
+  AND?: InputMaybe<Array<RegulationWhere>>;
+  /** This condition does not hold. */
+  NOT?: InputMaybe<RegulationWhere>;
+  /** At least one of these conditions holds. */
+  OR?: InputMaybe<Array<RegulationWhere>>;
+  /** Some alias matches (compared without case). */
+  aliases?: InputMaybe<StringFilter>;
+  /** Has a APPLIES_TO relation (valid at the list's asOf) to an entity matching this. */
+  appliesTo?: InputMaybe<EntityWhere>;
+  /** The description, compared without case. */
+  description?: InputMaybe<StringFilter>;
+  /** Official number, e.g. a Federal Register or CELEX number. */
+  documentNumber?: InputMaybe<StringFilter>;
+  /** Date it takes effect. */
+  effectiveDate?: InputMaybe<DateFilter>;
+  /** The entity's id. */
+  id?: InputMaybe<IdFilter>;
+  /** Has a ENACTED_BY relation (valid at the list's asOf) to an entity matching this. */
+  issuer?: InputMaybe<EntityWhere>;
+  /** Kind of instrument. */
+  kind?: InputMaybe<StringFilter>;
+  /** The name, compared without case. */
+  name?: InputMaybe<StringFilter>;
+  /** The name or some alias matches (compared without case). */
+  nameOrAlias?: InputMaybe<StringFilter>;
+  /** Date published. */
+  publishedDate?: InputMaybe<DateFilter>;
+  /** Some relation of the entity (either direction, valid at the list's asOf) matches this. */
+  relation?: InputMaybe<RelationWhere>;
+  /** Legal status. */
+  status?: InputMaybe<StringFilter>;
 };
 
 /**
@@ -1226,27 +2886,35 @@ export type RegulationEdge = {
  * are merged from the claims (the most confident claim wins a conflict); every claim stays visible in
  * `sources`, so contradicting claims can be compared.
  */
-export type Relation = {
+export type Relation = Node & {
   __typename?: 'Relation';
   /** How many live claims support it. */
   claimCount: Scalars['Int']['output'];
-  /** The highest confidence of the live claims. */
+  /** The highest confidence of the live claims, as stated (0 to 1). */
   confidence: Scalars['Float']['output'];
   /** True when two live claims give different values for one property. */
   contested: Scalars['Boolean']['output'];
+  /** When the first live claim was observed. */
   firstSeen?: Maybe<Scalars['Date']['output']>;
+  /** The entity the relation leaves. */
   from: Entity;
   /** How this relation came to be: its claims added, retracted and superseded, and its aggregate's moves, newest first. */
   history: Array<Change>;
+  /** The global id (rel:...); node(id:) fetches it. */
   id: Scalars['ID']['output'];
+  /** When the latest live claim was observed. */
   lastSeen?: Maybe<Scalars['Date']['output']>;
   /** Properties merged from the live claims. */
   properties?: Maybe<Scalars['JSON']['output']>;
   /** The claims behind this relation, most confident first. */
   sources: Array<Source>;
+  /** The entity the relation enters. */
   to: Entity;
+  /** The relation type. */
   type: RelationType;
+  /** Start of validity (absent: since always). */
   validFrom?: Maybe<Scalars['Date']['output']>;
+  /** End of validity (absent: still valid). */
   validTo?: Maybe<Scalars['Date']['output']>;
 };
 
@@ -1259,6 +2927,49 @@ export type Relation = {
 export type RelationHistoryArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
+
+/** A page of relations (Relay connection). */
+export type RelationConnection = {
+  __typename?: 'RelationConnection';
+  /** The items of the page, in the list's order. */
+  edges: Array<RelationEdge>;
+  /** Where the page sits in the whole list. */
+  pageInfo: PageInfo;
+  /** How many relations match, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One relation of a page, with its cursor. */
+export type RelationEdge = {
+  __typename?: 'RelationEdge';
+  /** Opaque position of this item: pass it as after or before. */
+  cursor: Scalars['String']['output'];
+  /** The relation. */
+  node: Relation;
+};
+
+/** One sort key of a list of relations; ties are broken by id. */
+export type RelationOrder = {
+  /** ASC (the default) or DESC. */
+  direction?: InputMaybe<SortDirection>;
+  /** The field to order by (relations without a value come last). */
+  field: RelationOrderField;
+};
+
+/** What a list of relations can be ordered by. */
+export type RelationOrderField =
+  /** The relation's confidence. */
+  | 'CONFIDENCE'
+  /** The relation id. */
+  | 'ID'
+  /** The name of the entity at the other end. */
+  | 'OTHER_NAME'
+  /** The relation type. */
+  | 'TYPE'
+  /** Start of validity. */
+  | 'VALID_FROM'
+  /** End of validity. */
+  | 'VALID_TO';
 
 /** Every relation type of the domain model. */
 export type RelationType =
@@ -1301,33 +3012,101 @@ export type RelationValues = {
   validTo?: Maybe<Scalars['Date']['output']>;
 };
 
+/** Conditions on a relation; inside an entity's filter it is judged from that entity. */
+export type RelationWhere = {
+  /** Every one of these conditions holds. */
+  AND?: InputMaybe<Array<RelationWhere>>;
+  /** This condition does not hold. */
+  NOT?: InputMaybe<RelationWhere>;
+  /** At least one of these conditions holds. */
+  OR?: InputMaybe<Array<RelationWhere>>;
+  /** Amount in US dollars. (a property some relation types carry) */
+  amountUsd?: InputMaybe<FloatFilter>;
+  /** City or site within the nation. (a property some relation types carry) */
+  city?: InputMaybe<StringFilter>;
+  /** The relation's confidence (the highest of its live claims). */
+  confidence?: InputMaybe<FloatFilter>;
+  /** Number of accelerators. (a property some relation types carry) */
+  count?: InputMaybe<IntFilter>;
+  /** OUT: the entity is the relation's from end; IN: its to end; BOTH (the default): either. */
+  direction?: InputMaybe<Direction>;
+  /** What the regulation does to the target. (a property some relation types carry) */
+  effect?: InputMaybe<StringFilter>;
+  /** The relation's id (rel:...). */
+  id?: InputMaybe<IdFilter>;
+  /** How the two compare (at parity, behind for training, ...). (a property some relation types carry) */
+  note?: InputMaybe<StringFilter>;
+  /** The entity at the other end matches this. */
+  other?: InputMaybe<EntityWhere>;
+  /** Packaging process, e.g. CoWoS-S, CoWoS-L. (a property some relation types carry) */
+  process?: InputMaybe<StringFilter>;
+  /** Process used, e.g. N4. (a property some relation types carry) */
+  processNode?: InputMaybe<StringFilter>;
+  /** Number of units covered, e.g. chips. (a property some relation types carry) */
+  quantity?: InputMaybe<IntFilter>;
+  /** Cloud region or offering used. (a property some relation types carry) */
+  region?: InputMaybe<StringFilter>;
+  /** How the model derives from its base (Hugging Face base_model_relation). (a property some relation types carry) */
+  relation?: InputMaybe<StringFilter>;
+  /** Role of the party in the deal. (a property some relation types carry) */
+  role?: InputMaybe<StringFilter>;
+  /** Free-text scope, e.g. 'exports to China', 'public-sector workloads'. (a property some relation types carry) */
+  scope?: InputMaybe<StringFilter>;
+  /** This member's part of what the dependent needs, 0 to 1 (a foundry making 60% of a chip, a region holding 30% of a service's capacity). (a property some relation types carry) */
+  share?: InputMaybe<FloatFilter>;
+  /** Some live claim behind the relation matches this (only in lists of relations: their claims are read for it). */
+  source?: InputMaybe<SourceWhere>;
+  /** The tool or process step, e.g. EUV lithography. (a property some relation types carry) */
+  tool?: InputMaybe<StringFilter>;
+  /** The relation is of one of these types. */
+  type?: InputMaybe<Array<RelationType>>;
+  /** Start of validity. */
+  validFrom?: InputMaybe<DateFilter>;
+  /** End of validity. */
+  validTo?: InputMaybe<DateFilter>;
+  /** api - calls the provider's service; self_hosted - runs the weights on its own hardware. (a property some relation types carry) */
+  via?: InputMaybe<StringFilter>;
+};
+
+/** What a retraction did. */
 export type RetractResult = {
   __typename?: 'RetractResult';
+  /** The graph version after the write. */
   graphVersion: Scalars['Int']['output'];
+  /** How many live claims were retracted. */
   retracted: Scalars['Int']['output'];
 };
 
 /** The rules in force alone (a run with baseline), and what the shocks change beyond them. */
 export type ScenarioBaseline = {
   __typename?: 'ScenarioBaseline';
+  /** Deployments whose status the shocks change. */
   changes: Array<StatusChange>;
+  /** The statuses under the rules in force alone. */
   summary: ScenarioSummary;
 };
 
 /** A scenario of the library. */
 export type ScenarioInfo = {
   __typename?: 'ScenarioInfo';
+  /** The date it is judged at. */
   asOf?: Maybe<Scalars['Date']['output']>;
+  /** Why it matters. */
   description: Scalars['String']['output'];
+  /** Its name (what runScenario(name:) takes). */
   name: Scalars['String']['output'];
   /** The shocks as the scenario file gives them. */
   shocks: Scalars['JSON']['output'];
+  /** Documents it is drawn from. */
   sources: Array<Scalars['String']['output']>;
+  /** A one-line title. */
   title: Scalars['String']['output'];
 };
 
+/** The result of a scenario run (the shape of scenario run --json). */
 export type ScenarioResult = {
   __typename?: 'ScenarioResult';
+  /** The date judged. */
   asOf?: Maybe<Scalars['Date']['output']>;
   /** Set when the run evaluated the graph's rules in force first (baseline). */
   baseline?: Maybe<ScenarioBaseline>;
@@ -1335,15 +3114,22 @@ export type ScenarioResult = {
   horizon?: Maybe<Scalars['String']['output']>;
   /** Every deployment not UNAFFECTED, broken first. */
   impacts: Array<Impact>;
+  /** The scenario name. */
   scenario: Scalars['String']['output'];
+  /** Counts per status. */
   summary: ScenarioSummary;
 };
 
+/** How many deployments end in each status. */
 export type ScenarioSummary = {
   __typename?: 'ScenarioSummary';
+  /** Deployments AT_RISK. */
   atRisk: Scalars['Int']['output'];
+  /** Deployments BROKEN. */
   broken: Scalars['Int']['output'];
+  /** Deployments DEGRADED. */
   degraded: Scalars['Int']['output'];
+  /** Deployments UNAFFECTED. */
   unaffected: Scalars['Int']['output'];
 };
 
@@ -1388,26 +3174,40 @@ export type ScenarioWatchChange = {
 /** A ranked search result. */
 export type SearchHit = {
   __typename?: 'SearchHit';
+  /** The entity found. */
   entity: Entity;
+  /** Its score: higher is better (comparable within one search only). */
   score: Scalars['Float']['output'];
 };
 
+/** Sort direction. */
+export type SortDirection =
+  | 'ASC'
+  | 'DESC';
+
 /** One source's statement that a relation holds (a claim), with the document and sentence it comes from. */
-export type Source = {
+export type Source = Node & {
   __typename?: 'Source';
   addedAt?: Maybe<Scalars['String']['output']>;
   /** The graph version at which this claim was (last) added, and when. */
   addedVersion?: Maybe<Scalars['Int']['output']>;
+  /** How sure the source or extractor is, as stated (0 to 1). */
   confidence: Scalars['Float']['output'];
+  /** The document that states it. */
   document?: Maybe<Document>;
+  /** What wrote the claim: curated seeds, an extractor version, an import or the API. */
   extractor: Scalars['String']['output'];
-  /** The claim id (use it with retractClaim). */
+  /** The claim id (use it with retractClaim and node(id:)). */
   id: Scalars['ID']['output'];
+  /** The other entity (the relation's to end). */
   object: Entity;
+  /** When the claim was observed (the document's date, else when it was read). */
   observedAt: Scalars['Date']['output'];
   /** The properties this claim states (compare them across sources to see contradictions). */
   properties?: Maybe<Scalars['JSON']['output']>;
+  /** The exact sentence of the document that states it. */
   quote?: Maybe<Scalars['String']['output']>;
+  /** The type of the relation it claims. */
   relationType: RelationType;
   /** True for a claim that was retracted (only timelines show those). */
   retracted: Scalars['Boolean']['output'];
@@ -1415,17 +3215,59 @@ export type Source = {
   /** While retracted: the version, time, and how (RETRACTED by id, or SUPERSEDED by its document's new claims). */
   retractedVersion?: Maybe<Scalars['Int']['output']>;
   retraction?: Maybe<ChangeKind>;
+  /** The entity the claim is about (the relation's from end). */
   subject: Entity;
+  /** Start of validity the claim states. */
   validFrom?: Maybe<Scalars['Date']['output']>;
+  /** End of validity the claim states. */
   validTo?: Maybe<Scalars['Date']['output']>;
+};
+
+/** Conditions on a claim (a relation's source). */
+export type SourceWhere = {
+  /** Every one of these conditions holds. */
+  AND?: InputMaybe<Array<SourceWhere>>;
+  /** This condition does not hold. */
+  NOT?: InputMaybe<SourceWhere>;
+  /** At least one of these conditions holds. */
+  OR?: InputMaybe<Array<SourceWhere>>;
+  /** The claim's confidence. */
+  confidence?: InputMaybe<FloatFilter>;
+  /** The document that states it. */
+  document?: InputMaybe<DocumentWhere>;
+  /** What wrote it (seed, an extractor version, import, api). */
+  extractor?: InputMaybe<StringFilter>;
+  /** The claim id. */
+  id?: InputMaybe<IdFilter>;
+  /** When it was observed. */
+  observedAt?: InputMaybe<DateFilter>;
+  /** The quoted sentence. */
+  quote?: InputMaybe<StringFilter>;
 };
 
 /** A deployment whose status the scenario's shocks change beyond the rules in force. */
 export type StatusChange = {
   __typename?: 'StatusChange';
+  /** Its status with the shocks. */
   after: ImpactStatus;
+  /** Its status under the rules in force alone. */
   before: ImpactStatus;
+  /** The deployment. */
   deployment: Entity;
+};
+
+/** Conditions on a text value; every comparison ignores case. On a list property, some item must match. */
+export type StringFilter = {
+  /** Contains this text. */
+  contains?: InputMaybe<Scalars['String']['input']>;
+  /** Equal to this text. */
+  eq?: InputMaybe<Scalars['String']['input']>;
+  /** true: has a value (a non-empty list); false: has none. */
+  exists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Equal to one of these texts. */
+  in?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Starts with this text. */
+  startsWith?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A set of entities and the relations between them. */
@@ -1433,8 +3275,11 @@ export type Subgraph = {
   __typename?: 'Subgraph';
   /** Hop distance from the root of each node, in the order of nodes. */
   depths: Array<Scalars['Int']['output']>;
+  /** The relations walked. */
   edges: Array<Relation>;
+  /** The entities reached, root first. */
   nodes: Array<Entity>;
+  /** The entity the traversal started from. */
   root: Entity;
 };
 
@@ -1449,14 +3294,19 @@ export type SubscriptionScenarioWatchChangedArgs = {
   id: Scalars['ID']['input'];
 };
 
+/** An entity to create or update. */
 export type UpsertEntityInput = {
+  /** Other names (added to those it has). */
   aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** A short description. */
   description?: InputMaybe<Scalars['String']['input']>;
   /** Defaults to <prefix>:<slug of name> (nations: nation:<iso>). */
   id?: InputMaybe<Scalars['ID']['input']>;
+  /** Its name. */
   name: Scalars['String']['input'];
   /** Typed properties of the label (validated against the domain model); merged into existing ones. */
   properties?: InputMaybe<Scalars['JSON']['input']>;
+  /** The entity type. */
   type: EntityType;
 };
 
@@ -1546,6 +3396,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type ResolversTypes = ResolversObject<{
   AddClaimInput: AddClaimInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  BooleanFilter: BooleanFilter;
   Cause: ResolverTypeWrapper<CauseModel>;
   CauseStep: ResolverTypeWrapper<Step>;
   Change: ResolverTypeWrapper<HistoryEvent>;
@@ -1556,33 +3407,55 @@ export type ResolversTypes = ResolversObject<{
   Chip: ResolverTypeWrapper<EntityRecord>;
   ChipConnection: ResolverTypeWrapper<EntityConnection>;
   ChipEdge: ResolverTypeWrapper<EntityEdge>;
+  ChipOrder: ChipOrder;
+  ChipOrderField: ChipOrderField;
+  ChipWhere: ChipWhere;
   Chokepoint: ResolverTypeWrapper<ChokepointRow>;
   ClaimResult: ResolverTypeWrapper<Omit<ClaimResult, 'claim' | 'relation'> & { claim: ResolversTypes['Source'], relation?: Maybe<ResolversTypes['Relation']> }>;
   Cloud: ResolverTypeWrapper<EntityRecord>;
   CloudConnection: ResolverTypeWrapper<EntityConnection>;
   CloudEdge: ResolverTypeWrapper<EntityEdge>;
+  CloudOrder: CloudOrder;
+  CloudOrderField: CloudOrderField;
+  CloudWhere: CloudWhere;
   DataCenter: ResolverTypeWrapper<EntityRecord>;
   DataCenterConnection: ResolverTypeWrapper<EntityConnection>;
   DataCenterEdge: ResolverTypeWrapper<EntityEdge>;
+  DataCenterOrder: DataCenterOrder;
+  DataCenterOrderField: DataCenterOrderField;
+  DataCenterWhere: DataCenterWhere;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DateFilter: DateFilter;
   DeadLetter: ResolverTypeWrapper<DeadLetter>;
   Deal: ResolverTypeWrapper<EntityRecord>;
   DealConnection: ResolverTypeWrapper<EntityConnection>;
   DealEdge: ResolverTypeWrapper<EntityEdge>;
+  DealOrder: DealOrder;
+  DealOrderField: DealOrderField;
+  DealWhere: DealWhere;
   Deployment: ResolverTypeWrapper<EntityRecord>;
   DeploymentConnection: ResolverTypeWrapper<EntityConnection>;
   DeploymentEdge: ResolverTypeWrapper<EntityEdge>;
+  DeploymentOrder: DeploymentOrder;
+  DeploymentOrderField: DeploymentOrderField;
+  DeploymentWhere: DeploymentWhere;
   Direction: Direction;
   Document: ResolverTypeWrapper<EntityRecord>;
   DocumentConnection: ResolverTypeWrapper<EntityConnection>;
   DocumentEdge: ResolverTypeWrapper<EntityEdge>;
   DocumentInput: DocumentInput;
+  DocumentOrder: DocumentOrder;
+  DocumentOrderField: DocumentOrderField;
+  DocumentWhere: DocumentWhere;
   Entity: ResolverTypeWrapper<EntityRecord>;
   EntityType: EntityType;
+  EntityWhere: EntityWhere;
   Exposure: ResolverTypeWrapper<ExposureModel>;
   ExposureItem: ResolverTypeWrapper<ExposureItemModel>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  FloatFilter: FloatFilter;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  IDFilter: IdFilter;
   Impact: ResolverTypeWrapper<ImpactModel>;
   ImpactStatus: ImpactStatus;
   IngestDocumentCounts: ResolverTypeWrapper<IngestDocumentCounts>;
@@ -1592,23 +3465,38 @@ export type ResolversTypes = ResolversObject<{
   IngestJobOutcome: ResolverTypeWrapper<IngestJobOutcome>;
   IngestRun: ResolverTypeWrapper<IngestRun>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  IntFilter: IntFilter;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   Lab: ResolverTypeWrapper<EntityRecord>;
   LabConnection: ResolverTypeWrapper<EntityConnection>;
   LabEdge: ResolverTypeWrapper<EntityEdge>;
+  LabOrder: LabOrder;
+  LabOrderField: LabOrderField;
+  LabWhere: LabWhere;
   LayerExposure: ResolverTypeWrapper<LayerExposureModel>;
   MergeResult: ResolverTypeWrapper<Omit<MergeResult, 'entity'> & { entity: ResolversTypes['Entity'] }>;
   Mitigation: ResolverTypeWrapper<MitigationModel>;
   Model: ResolverTypeWrapper<EntityRecord>;
   ModelConnection: ResolverTypeWrapper<EntityConnection>;
   ModelEdge: ResolverTypeWrapper<EntityEdge>;
+  ModelOrder: ModelOrder;
+  ModelOrderField: ModelOrderField;
+  ModelWhere: ModelWhere;
+  MoneyRange: ResolverTypeWrapper<MoneyRange>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Nation: ResolverTypeWrapper<EntityRecord>;
   NationConnection: ResolverTypeWrapper<EntityConnection>;
   NationEdge: ResolverTypeWrapper<EntityEdge>;
+  NationOrder: NationOrder;
+  NationOrderField: NationOrderField;
+  NationWhere: NationWhere;
+  Node: ResolverTypeWrapper<NodeModel>;
   Organization: ResolverTypeWrapper<EntityRecord>;
   OrganizationConnection: ResolverTypeWrapper<EntityConnection>;
   OrganizationEdge: ResolverTypeWrapper<EntityEdge>;
+  OrganizationOrder: OrganizationOrder;
+  OrganizationOrderField: OrganizationOrderField;
+  OrganizationWhere: OrganizationWhere;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Path: ResolverTypeWrapper<PathModel>;
   PathStep: ResolverTypeWrapper<PathStepModel>;
@@ -1616,9 +3504,17 @@ export type ResolversTypes = ResolversObject<{
   Regulation: ResolverTypeWrapper<EntityRecord>;
   RegulationConnection: ResolverTypeWrapper<EntityConnection>;
   RegulationEdge: ResolverTypeWrapper<EntityEdge>;
+  RegulationOrder: RegulationOrder;
+  RegulationOrderField: RegulationOrderField;
+  RegulationWhere: RegulationWhere;
   Relation: ResolverTypeWrapper<RelationRecord>;
+  RelationConnection: ResolverTypeWrapper<RelationConnectionModel>;
+  RelationEdge: ResolverTypeWrapper<RelationEdgeModel>;
+  RelationOrder: RelationOrder;
+  RelationOrderField: RelationOrderField;
   RelationType: RelationType;
   RelationValues: ResolverTypeWrapper<RelationValuesModel>;
+  RelationWhere: RelationWhere;
   RetractResult: ResolverTypeWrapper<RetractResult>;
   ScenarioBaseline: ResolverTypeWrapper<Omit<ScenarioBaseline, 'changes'> & { changes: Array<ResolversTypes['StatusChange']> }>;
   ScenarioInfo: ResolverTypeWrapper<Scenario>;
@@ -1627,9 +3523,12 @@ export type ResolversTypes = ResolversObject<{
   ScenarioWatch: ResolverTypeWrapper<ScenarioWatchModel>;
   ScenarioWatchChange: ResolverTypeWrapper<WatchChange>;
   SearchHit: ResolverTypeWrapper<SearchHitModel>;
+  SortDirection: SortDirection;
   Source: ResolverTypeWrapper<ClaimRecord>;
+  SourceWhere: SourceWhere;
   StatusChange: ResolverTypeWrapper<StatusChangeModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  StringFilter: StringFilter;
   Subgraph: ResolverTypeWrapper<SubgraphModel>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   UpsertEntityInput: UpsertEntityInput;
@@ -1640,6 +3539,7 @@ export type ResolversTypes = ResolversObject<{
 export type ResolversParentTypes = ResolversObject<{
   AddClaimInput: AddClaimInput;
   Boolean: Scalars['Boolean']['output'];
+  BooleanFilter: BooleanFilter;
   Cause: CauseModel;
   CauseStep: Step;
   Change: HistoryEvent;
@@ -1648,31 +3548,47 @@ export type ResolversParentTypes = ResolversObject<{
   Chip: EntityRecord;
   ChipConnection: EntityConnection;
   ChipEdge: EntityEdge;
+  ChipOrder: ChipOrder;
+  ChipWhere: ChipWhere;
   Chokepoint: ChokepointRow;
   ClaimResult: Omit<ClaimResult, 'claim' | 'relation'> & { claim: ResolversParentTypes['Source'], relation?: Maybe<ResolversParentTypes['Relation']> };
   Cloud: EntityRecord;
   CloudConnection: EntityConnection;
   CloudEdge: EntityEdge;
+  CloudOrder: CloudOrder;
+  CloudWhere: CloudWhere;
   DataCenter: EntityRecord;
   DataCenterConnection: EntityConnection;
   DataCenterEdge: EntityEdge;
+  DataCenterOrder: DataCenterOrder;
+  DataCenterWhere: DataCenterWhere;
   Date: Scalars['Date']['output'];
+  DateFilter: DateFilter;
   DeadLetter: DeadLetter;
   Deal: EntityRecord;
   DealConnection: EntityConnection;
   DealEdge: EntityEdge;
+  DealOrder: DealOrder;
+  DealWhere: DealWhere;
   Deployment: EntityRecord;
   DeploymentConnection: EntityConnection;
   DeploymentEdge: EntityEdge;
+  DeploymentOrder: DeploymentOrder;
+  DeploymentWhere: DeploymentWhere;
   Document: EntityRecord;
   DocumentConnection: EntityConnection;
   DocumentEdge: EntityEdge;
   DocumentInput: DocumentInput;
+  DocumentOrder: DocumentOrder;
+  DocumentWhere: DocumentWhere;
   Entity: EntityRecord;
+  EntityWhere: EntityWhere;
   Exposure: ExposureModel;
   ExposureItem: ExposureItemModel;
   Float: Scalars['Float']['output'];
+  FloatFilter: FloatFilter;
   ID: Scalars['ID']['output'];
+  IDFilter: IdFilter;
   Impact: ImpactModel;
   IngestDocumentCounts: IngestDocumentCounts;
   IngestDocumentInput: IngestDocumentInput;
@@ -1681,23 +3597,34 @@ export type ResolversParentTypes = ResolversObject<{
   IngestJobOutcome: IngestJobOutcome;
   IngestRun: IngestRun;
   Int: Scalars['Int']['output'];
+  IntFilter: IntFilter;
   JSON: Scalars['JSON']['output'];
   Lab: EntityRecord;
   LabConnection: EntityConnection;
   LabEdge: EntityEdge;
+  LabOrder: LabOrder;
+  LabWhere: LabWhere;
   LayerExposure: LayerExposureModel;
   MergeResult: Omit<MergeResult, 'entity'> & { entity: ResolversParentTypes['Entity'] };
   Mitigation: MitigationModel;
   Model: EntityRecord;
   ModelConnection: EntityConnection;
   ModelEdge: EntityEdge;
+  ModelOrder: ModelOrder;
+  ModelWhere: ModelWhere;
+  MoneyRange: MoneyRange;
   Mutation: Record<PropertyKey, never>;
   Nation: EntityRecord;
   NationConnection: EntityConnection;
   NationEdge: EntityEdge;
+  NationOrder: NationOrder;
+  NationWhere: NationWhere;
+  Node: NodeModel;
   Organization: EntityRecord;
   OrganizationConnection: EntityConnection;
   OrganizationEdge: EntityEdge;
+  OrganizationOrder: OrganizationOrder;
+  OrganizationWhere: OrganizationWhere;
   PageInfo: PageInfo;
   Path: PathModel;
   PathStep: PathStepModel;
@@ -1705,8 +3632,14 @@ export type ResolversParentTypes = ResolversObject<{
   Regulation: EntityRecord;
   RegulationConnection: EntityConnection;
   RegulationEdge: EntityEdge;
+  RegulationOrder: RegulationOrder;
+  RegulationWhere: RegulationWhere;
   Relation: RelationRecord;
+  RelationConnection: RelationConnectionModel;
+  RelationEdge: RelationEdgeModel;
+  RelationOrder: RelationOrder;
   RelationValues: RelationValuesModel;
+  RelationWhere: RelationWhere;
   RetractResult: RetractResult;
   ScenarioBaseline: Omit<ScenarioBaseline, 'changes'> & { changes: Array<ResolversParentTypes['StatusChange']> };
   ScenarioInfo: Scenario;
@@ -1716,8 +3649,10 @@ export type ResolversParentTypes = ResolversObject<{
   ScenarioWatchChange: WatchChange;
   SearchHit: SearchHitModel;
   Source: ClaimRecord;
+  SourceWhere: SourceWhere;
   StatusChange: StatusChangeModel;
   String: Scalars['String']['output'];
+  StringFilter: StringFilter;
   Subgraph: SubgraphModel;
   Subscription: Record<PropertyKey, never>;
   UpsertEntityInput: UpsertEntityInput;
@@ -1781,6 +3716,7 @@ export type ChipResolvers<ContextType = GraphContext, ParentType extends Resolve
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   processNode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<ChipRelationsArgs, 'direction' | 'first'>>;
+  relationsConnection?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<ChipRelationsConnectionArgs, 'direction'>>;
   releaseDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   segment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
@@ -1820,6 +3756,7 @@ export type CloudResolvers<ContextType = GraphContext, ParentType extends Resolv
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   regions?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<CloudRelationsArgs, 'direction' | 'first'>>;
+  relationsConnection?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<CloudRelationsConnectionArgs, 'direction'>>;
   sovereign?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1846,6 +3783,7 @@ export type DataCenterResolvers<ContextType = GraphContext, ParentType extends R
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   powerMw?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<DataCenterRelationsArgs, 'direction' | 'first'>>;
+  relationsConnection?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<DataCenterRelationsConnectionArgs, 'direction'>>;
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1877,15 +3815,20 @@ export type DeadLetterResolvers<ContextType = GraphContext, ParentType extends R
 export type DealResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Deal'] = ResolversParentTypes['Deal']> = ResolversObject<{
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   amount?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  amountMax?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  amountMaxUsd?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  amountRange?: Resolver<Maybe<ResolversTypes['MoneyRange']>, ParentType, ContextType>;
   amountUsd?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   currency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   date?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  datePrecision?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   fxRateDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<DealRelationsArgs, 'direction' | 'first'>>;
+  relationsConnection?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<DealRelationsConnectionArgs, 'direction'>>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -1908,6 +3851,7 @@ export type DeploymentResolvers<ContextType = GraphContext, ParentType extends R
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<DeploymentRelationsArgs, 'direction' | 'first'>>;
+  relationsConnection?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<DeploymentRelationsConnectionArgs, 'direction'>>;
   sector?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
@@ -1936,6 +3880,7 @@ export type DocumentResolvers<ContextType = GraphContext, ParentType extends Res
   publishedAt?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   publisher?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<DocumentRelationsArgs, 'direction' | 'first'>>;
+  relationsConnection?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<DocumentRelationsConnectionArgs, 'direction'>>;
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2037,6 +3982,7 @@ export type LabResolvers<ContextType = GraphContext, ParentType extends Resolver
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<LabRelationsArgs, 'direction' | 'first'>>;
+  relationsConnection?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<LabRelationsConnectionArgs, 'direction'>>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
   website?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -2093,6 +4039,7 @@ export type ModelResolvers<ContextType = GraphContext, ParentType extends Resolv
   priceInputUsdPerMTok?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   priceOutputUsdPerMTok?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<ModelRelationsArgs, 'direction' | 'first'>>;
+  relationsConnection?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<ModelRelationsConnectionArgs, 'direction'>>;
   releaseDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
   variant?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2109,6 +4056,14 @@ export type ModelConnectionResolvers<ContextType = GraphContext, ParentType exte
 export type ModelEdgeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ModelEdge'] = ResolversParentTypes['ModelEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Model'], ParentType, ContextType>;
+}>;
+
+export type MoneyRangeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['MoneyRange'] = ResolversParentTypes['MoneyRange']> = ResolversObject<{
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  max?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  maxUsd?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  min?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  minUsd?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 }>;
 
 export type MutationResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
@@ -2131,6 +4086,7 @@ export type NationResolvers<ContextType = GraphContext, ParentType extends Resol
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   region?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<NationRelationsArgs, 'direction' | 'first'>>;
+  relationsConnection?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<NationRelationsConnectionArgs, 'direction'>>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -2146,6 +4102,10 @@ export type NationEdgeResolvers<ContextType = GraphContext, ParentType extends R
   node?: Resolver<ResolversTypes['Nation'], ParentType, ContextType>;
 }>;
 
+export type NodeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'Chip' | 'Cloud' | 'DataCenter' | 'Deal' | 'Deployment' | 'Document' | 'Lab' | 'Model' | 'Nation' | 'Organization' | 'Regulation' | 'Relation' | 'Source', ParentType, ContextType>;
+}>;
+
 export type OrganizationResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization']> = ResolversObject<{
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2153,6 +4113,7 @@ export type OrganizationResolvers<ContextType = GraphContext, ParentType extends
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<OrganizationRelationsArgs, 'direction' | 'first'>>;
+  relationsConnection?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<OrganizationRelationsConnectionArgs, 'direction'>>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
   website?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -2172,6 +4133,8 @@ export type OrganizationEdgeResolvers<ContextType = GraphContext, ParentType ext
 export type PageInfoResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type PathResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Path'] = ResolversParentTypes['Path']> = ResolversObject<{
@@ -2188,27 +4151,28 @@ export type PathStepResolvers<ContextType = GraphContext, ParentType extends Res
 
 export type QueryResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   changes?: Resolver<ResolversTypes['ChangeConnection'], ParentType, ContextType, RequireFields<QueryChangesArgs, 'first'>>;
-  chips?: Resolver<ResolversTypes['ChipConnection'], ParentType, ContextType, RequireFields<QueryChipsArgs, 'first'>>;
+  chips?: Resolver<ResolversTypes['ChipConnection'], ParentType, ContextType, Partial<QueryChipsArgs>>;
   chokepoints?: Resolver<Array<ResolversTypes['Chokepoint']>, ParentType, ContextType, RequireFields<QueryChokepointsArgs, 'first'>>;
-  clouds?: Resolver<ResolversTypes['CloudConnection'], ParentType, ContextType, RequireFields<QueryCloudsArgs, 'first'>>;
-  dataCenters?: Resolver<ResolversTypes['DataCenterConnection'], ParentType, ContextType, RequireFields<QueryDataCentersArgs, 'first'>>;
+  clouds?: Resolver<ResolversTypes['CloudConnection'], ParentType, ContextType, Partial<QueryCloudsArgs>>;
+  dataCenters?: Resolver<ResolversTypes['DataCenterConnection'], ParentType, ContextType, Partial<QueryDataCentersArgs>>;
   deadLetters?: Resolver<Array<ResolversTypes['DeadLetter']>, ParentType, ContextType, RequireFields<QueryDeadLettersArgs, 'first'>>;
-  deals?: Resolver<ResolversTypes['DealConnection'], ParentType, ContextType, RequireFields<QueryDealsArgs, 'first'>>;
+  deals?: Resolver<ResolversTypes['DealConnection'], ParentType, ContextType, Partial<QueryDealsArgs>>;
   dependencies?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryDependenciesArgs, 'depth' | 'id'>>;
   dependents?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryDependentsArgs, 'depth' | 'id'>>;
-  deployments?: Resolver<ResolversTypes['DeploymentConnection'], ParentType, ContextType, RequireFields<QueryDeploymentsArgs, 'first'>>;
-  documents?: Resolver<ResolversTypes['DocumentConnection'], ParentType, ContextType, RequireFields<QueryDocumentsArgs, 'first'>>;
+  deployments?: Resolver<ResolversTypes['DeploymentConnection'], ParentType, ContextType, Partial<QueryDeploymentsArgs>>;
+  documents?: Resolver<ResolversTypes['DocumentConnection'], ParentType, ContextType, Partial<QueryDocumentsArgs>>;
   entities?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntitiesArgs, 'ids'>>;
   entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntityArgs, 'id'>>;
   exposure?: Resolver<ResolversTypes['Exposure'], ParentType, ContextType, RequireFields<QueryExposureArgs, 'depth' | 'nation' | 'subjects'>>;
   graphVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   ingestRuns?: Resolver<Array<ResolversTypes['IngestRun']>, ParentType, ContextType, RequireFields<QueryIngestRunsArgs, 'first'>>;
-  labs?: Resolver<ResolversTypes['LabConnection'], ParentType, ContextType, RequireFields<QueryLabsArgs, 'first'>>;
-  models?: Resolver<ResolversTypes['ModelConnection'], ParentType, ContextType, RequireFields<QueryModelsArgs, 'first'>>;
-  nations?: Resolver<ResolversTypes['NationConnection'], ParentType, ContextType, RequireFields<QueryNationsArgs, 'first'>>;
-  organizations?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType, RequireFields<QueryOrganizationsArgs, 'first'>>;
+  labs?: Resolver<ResolversTypes['LabConnection'], ParentType, ContextType, Partial<QueryLabsArgs>>;
+  models?: Resolver<ResolversTypes['ModelConnection'], ParentType, ContextType, Partial<QueryModelsArgs>>;
+  nations?: Resolver<ResolversTypes['NationConnection'], ParentType, ContextType, Partial<QueryNationsArgs>>;
+  node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
+  organizations?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType, Partial<QueryOrganizationsArgs>>;
   paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathsArgs, 'directed' | 'first' | 'from' | 'maxLength' | 'to'>>;
-  regulations?: Resolver<ResolversTypes['RegulationConnection'], ParentType, ContextType, RequireFields<QueryRegulationsArgs, 'first'>>;
+  regulations?: Resolver<ResolversTypes['RegulationConnection'], ParentType, ContextType, Partial<QueryRegulationsArgs>>;
   runScenario?: Resolver<ResolversTypes['ScenarioResult'], ParentType, ContextType, Partial<QueryRunScenarioArgs>>;
   scenarioWatch?: Resolver<Maybe<ResolversTypes['ScenarioWatch']>, ParentType, ContextType, RequireFields<QueryScenarioWatchArgs, 'id'>>;
   scenarioWatches?: Resolver<Array<ResolversTypes['ScenarioWatch']>, ParentType, ContextType>;
@@ -2228,6 +4192,7 @@ export type RegulationResolvers<ContextType = GraphContext, ParentType extends R
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   publishedDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<RegulationRelationsArgs, 'direction' | 'first'>>;
+  relationsConnection?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<RegulationRelationsConnectionArgs, 'direction'>>;
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -2259,6 +4224,18 @@ export type RelationResolvers<ContextType = GraphContext, ParentType extends Res
   type?: Resolver<ResolversTypes['RelationType'], ParentType, ContextType>;
   validFrom?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type RelationConnectionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['RelationConnection'] = ResolversParentTypes['RelationConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['RelationEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type RelationEdgeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['RelationEdge'] = ResolversParentTypes['RelationEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Relation'], ParentType, ContextType>;
 }>;
 
 export type RelationValuesResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['RelationValues'] = ResolversParentTypes['RelationValues']> = ResolversObject<{
@@ -2348,6 +4325,7 @@ export type SourceResolvers<ContextType = GraphContext, ParentType extends Resol
   subject?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   validFrom?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type StatusChangeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['StatusChange'] = ResolversParentTypes['StatusChange']> = ResolversObject<{
@@ -2421,10 +4399,12 @@ export type Resolvers<ContextType = GraphContext> = ResolversObject<{
   Model?: ModelResolvers<ContextType>;
   ModelConnection?: ModelConnectionResolvers<ContextType>;
   ModelEdge?: ModelEdgeResolvers<ContextType>;
+  MoneyRange?: MoneyRangeResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Nation?: NationResolvers<ContextType>;
   NationConnection?: NationConnectionResolvers<ContextType>;
   NationEdge?: NationEdgeResolvers<ContextType>;
+  Node?: NodeResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
   OrganizationConnection?: OrganizationConnectionResolvers<ContextType>;
   OrganizationEdge?: OrganizationEdgeResolvers<ContextType>;
@@ -2436,6 +4416,8 @@ export type Resolvers<ContextType = GraphContext> = ResolversObject<{
   RegulationConnection?: RegulationConnectionResolvers<ContextType>;
   RegulationEdge?: RegulationEdgeResolvers<ContextType>;
   Relation?: RelationResolvers<ContextType>;
+  RelationConnection?: RelationConnectionResolvers<ContextType>;
+  RelationEdge?: RelationEdgeResolvers<ContextType>;
   RelationValues?: RelationValuesResolvers<ContextType>;
   RetractResult?: RetractResultResolvers<ContextType>;
   ScenarioBaseline?: ScenarioBaselineResolvers<ContextType>;

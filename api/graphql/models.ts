@@ -1,16 +1,38 @@
 // The model types resolvers return for the non-entity parts of the schema (codegen `mappers`).
-import type { EntityRecord, RelationRecord } from '../../schema/records.js';
+import type { ClaimRecord, EntityRecord, RelationRecord } from '../../schema/records.js';
 
 export interface EntityEdge {
   cursor: string;
   node: EntityRecord;
 }
 
+/** Relay page info. */
+export interface PageInfoModel {
+  startCursor: string | null;
+  endCursor: string | null;
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+}
+
 export interface EntityConnection {
   edges: EntityEdge[];
-  pageInfo: { endCursor: string | null; hasNextPage: boolean };
+  pageInfo: PageInfoModel;
   totalCount: number;
 }
+
+export interface RelationEdgeModel {
+  cursor: string;
+  node: RelationRecord;
+}
+
+export interface RelationConnectionModel {
+  edges: RelationEdgeModel[];
+  pageInfo: PageInfoModel;
+  totalCount: number;
+}
+
+/** What node(id:) returns: an entity, a relation or a claim, tagged with its GraphQL type. */
+export type NodeModel = (EntityRecord & { __node?: undefined }) | (RelationRecord & { __node: 'Relation' }) | (ClaimRecord & { __node: 'Source' });
 
 export interface SearchHitModel {
   entity: EntityRecord;

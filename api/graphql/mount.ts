@@ -3,7 +3,7 @@
 // timeout, masked errors, automatic persisted queries and ETag/Cache-Control for GET queries.
 import { createHash } from 'node:crypto';
 import { ApolloServer, HeaderMap, type HTTPGraphQLResponse } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { Context, Hono } from 'hono';
 import type { AppDeps } from '../server/deps.js';
 import { IngestService } from '../../ingest/ingest-service.js';
@@ -23,6 +23,7 @@ import { AnalysisPool } from './analysis-pool.js';
 import { ResponseCache } from './response-cache.js';
 import { buildResolvers } from './resolvers/index.js';
 import { loadTypeDefs } from './sdl.js';
+import { mountIde } from './ide.js';
 
 export interface MountOptions {
   /** per-request time limit (default LIMITS.timeoutMs) */
@@ -132,7 +133,8 @@ export function createGraphQLServer(deps: AppDeps, slots?: WorkSlots): ApolloSer
     formatError: errorFormatter(deps.logger, { suggestions: deps.config.introspection }),
     validationRules: armor.validationRules,
     // HTTP caching is ours (ETag, response cache); Apollo's per-field cache hints would only cost time
-    plugins: [...armor.plugins, costReportPlugin(slots), ApolloServerPluginCacheControlDisabled()],
+    // the IDE page is ours (ide.ts, served offline); Apollo's landing page would load from a CDN
+    plugins: [...armor.plugins, costReportPlugin(slots), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled()],
   });
 }
 
@@ -285,6 +287,7 @@ export async function mountGraphQL(app: Hono, deps: AppDeps, opts: MountOptions 
   };
 
   const path = opts.path ?? '/graphql';
+  mountIde(app, path, { corsOrigins: deps.config.corsOrigins });
   app.on(['GET', 'POST'], path, handle);
   return async () => {
     if (!opts.ingest) await ingest.stop();

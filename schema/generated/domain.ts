@@ -193,6 +193,18 @@ export const DOMAIN: DomainSpec = {
           "role": false,
           "description": "Amount converted to US dollars with the documented rate table."
         },
+        "amountMax": {
+          "type": "number",
+          "required": false,
+          "role": false,
+          "description": "Upper bound when the source gives a range (between $30 and $50 billion), in the original currency; amount is then the lower bound."
+        },
+        "amountMaxUsd": {
+          "type": "number",
+          "required": false,
+          "role": false,
+          "description": "amountMax converted to US dollars with the same rate table."
+        },
         "fxRateDate": {
           "type": "date",
           "required": false,
@@ -203,7 +215,19 @@ export const DOMAIN: DomainSpec = {
           "type": "date",
           "required": false,
           "role": false,
-          "description": "Date the deal was announced or signed."
+          "description": "Date the deal was announced or signed, as precise as datePrecision says."
+        },
+        "datePrecision": {
+          "type": "enum",
+          "values": [
+            "day",
+            "week",
+            "month",
+            "year"
+          ],
+          "required": false,
+          "role": false,
+          "description": "How much of date the source states; week, month or year mean the date is the first day of that period."
         }
       }
     },
@@ -586,6 +610,10 @@ export const DOMAIN: DomainSpec = {
       "control": false,
       "symmetric": false,
       "sameKind": false,
+      "filterNames": {
+        "out": "appliesTo",
+        "in": "regulatedBy"
+      },
       "substitution": false,
       "restricts": {
         "property": "effect",
@@ -612,6 +640,10 @@ export const DOMAIN: DomainSpec = {
       "control": false,
       "symmetric": false,
       "sameKind": false,
+      "filterNames": {
+        "out": "availableOn",
+        "in": "offers"
+      },
       "substitution": false
     },
     {
@@ -644,6 +676,10 @@ export const DOMAIN: DomainSpec = {
       "control": false,
       "symmetric": false,
       "sameKind": true,
+      "filterNames": {
+        "out": "competesWith",
+        "in": "competitorOf"
+      },
       "substitution": false
     },
     {
@@ -674,6 +710,10 @@ export const DOMAIN: DomainSpec = {
       "control": false,
       "symmetric": false,
       "sameKind": false,
+      "filterNames": {
+        "out": "covers",
+        "in": "coveredBy"
+      },
       "substitution": false
     },
     {
@@ -707,6 +747,10 @@ export const DOMAIN: DomainSpec = {
       "control": false,
       "symmetric": false,
       "sameKind": false,
+      "filterNames": {
+        "out": "derivedFrom",
+        "in": "derivatives"
+      },
       "substitution": false,
       "dependency": {
         "dependent": "from",
@@ -763,6 +807,10 @@ export const DOMAIN: DomainSpec = {
       "control": true,
       "symmetric": false,
       "sameKind": false,
+      "filterNames": {
+        "out": "designer",
+        "in": "designs"
+      },
       "substitution": false,
       "dependency": {
         "dependent": "from",
@@ -788,6 +836,10 @@ export const DOMAIN: DomainSpec = {
       "control": true,
       "symmetric": false,
       "sameKind": false,
+      "filterNames": {
+        "out": "developer",
+        "in": "develops"
+      },
       "substitution": false,
       "dependency": {
         "dependent": "from",
@@ -813,6 +865,10 @@ export const DOMAIN: DomainSpec = {
       "control": false,
       "symmetric": false,
       "sameKind": false,
+      "filterNames": {
+        "out": "issuer",
+        "in": "enacts"
+      },
       "substitution": false
     },
     {
@@ -843,6 +899,10 @@ export const DOMAIN: DomainSpec = {
       "control": false,
       "symmetric": false,
       "sameKind": false,
+      "filterNames": {
+        "out": "equippedBy",
+        "in": "equips"
+      },
       "substitution": false,
       "dependency": {
         "dependent": "from",
@@ -883,6 +943,10 @@ export const DOMAIN: DomainSpec = {
       "control": false,
       "symmetric": false,
       "sameKind": false,
+      "filterNames": {
+        "out": "foundry",
+        "in": "fabricates"
+      },
       "substitution": false,
       "dependency": {
         "dependent": "from",
@@ -912,6 +976,10 @@ export const DOMAIN: DomainSpec = {
       "control": false,
       "symmetric": false,
       "sameKind": false,
+      "filterNames": {
+        "out": "headquarters",
+        "in": "headquartersOf"
+      },
       "substitution": false
     },
     {
@@ -945,6 +1013,10 @@ export const DOMAIN: DomainSpec = {
       "control": false,
       "symmetric": false,
       "sameKind": false,
+      "filterNames": {
+        "out": "host",
+        "in": "hosts"
+      },
       "substitution": false,
       "dependency": {
         "dependent": "from",
@@ -984,6 +1056,10 @@ export const DOMAIN: DomainSpec = {
       "control": false,
       "symmetric": false,
       "sameKind": false,
+      "filterNames": {
+        "out": "investsIn",
+        "in": "investors"
+      },
       "substitution": false
     },
     {
@@ -1012,6 +1088,10 @@ export const DOMAIN: DomainSpec = {
       "control": false,
       "symmetric": false,
       "sameKind": false,
+      "filterNames": {
+        "out": "location",
+        "in": "locationOf"
+      },
       "substitution": false
     },
     {
@@ -1029,6 +1109,10 @@ export const DOMAIN: DomainSpec = {
       "control": false,
       "symmetric": false,
       "sameKind": false,
+      "filterNames": {
+        "out": "memberOf",
+        "in": "members"
+      },
       "substitution": false
     },
     {
@@ -1050,6 +1134,10 @@ export const DOMAIN: DomainSpec = {
       "control": true,
       "symmetric": false,
       "sameKind": false,
+      "filterNames": {
+        "out": "operator",
+        "in": "operates"
+      },
       "substitution": false
     },
     {
@@ -1080,6 +1168,10 @@ export const DOMAIN: DomainSpec = {
       "control": false,
       "symmetric": false,
       "sameKind": false,
+      "filterNames": {
+        "out": "packager",
+        "in": "packages"
+      },
       "substitution": false,
       "dependency": {
         "dependent": "from",
@@ -1113,6 +1205,10 @@ export const DOMAIN: DomainSpec = {
       "control": false,
       "symmetric": true,
       "sameKind": false,
+      "filterNames": {
+        "out": "partnersWith",
+        "in": "partnerOf"
+      },
       "substitution": false
     },
     {
@@ -1154,6 +1250,10 @@ export const DOMAIN: DomainSpec = {
       "control": false,
       "symmetric": false,
       "sameKind": false,
+      "filterNames": {
+        "out": "partyTo",
+        "in": "parties"
+      },
       "substitution": false
     },
     {
@@ -1187,6 +1287,10 @@ export const DOMAIN: DomainSpec = {
       "control": false,
       "symmetric": false,
       "sameKind": false,
+      "filterNames": {
+        "out": "runsOn",
+        "in": "runs"
+      },
       "substitution": false,
       "dependency": {
         "dependent": "from",
@@ -1218,6 +1322,10 @@ export const DOMAIN: DomainSpec = {
       "control": true,
       "symmetric": false,
       "sameKind": false,
+      "filterNames": {
+        "out": "parent",
+        "in": "subsidiaries"
+      },
       "substitution": false
     },
     {
@@ -1248,6 +1356,10 @@ export const DOMAIN: DomainSpec = {
       "control": false,
       "symmetric": true,
       "sameKind": true,
+      "filterNames": {
+        "out": "substitutes",
+        "in": "substitutedBy"
+      },
       "substitution": true
     },
     {
@@ -1274,6 +1386,10 @@ export const DOMAIN: DomainSpec = {
       "control": false,
       "symmetric": false,
       "sameKind": false,
+      "filterNames": {
+        "out": "trainedOn",
+        "in": "trains"
+      },
       "substitution": false,
       "dependency": {
         "dependent": "from",
@@ -1305,6 +1421,10 @@ export const DOMAIN: DomainSpec = {
       "control": false,
       "symmetric": false,
       "sameKind": false,
+      "filterNames": {
+        "out": "usesMemory",
+        "in": "memoryOf"
+      },
       "substitution": false,
       "dependency": {
         "dependent": "from",
@@ -1343,6 +1463,10 @@ export const DOMAIN: DomainSpec = {
       "control": false,
       "symmetric": false,
       "sameKind": false,
+      "filterNames": {
+        "out": "usesModel",
+        "in": "usedBy"
+      },
       "substitution": false,
       "dependency": {
         "dependent": "from",

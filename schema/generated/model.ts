@@ -67,10 +67,16 @@ export interface DealProps {
   currency?: string;
   /** Amount converted to US dollars with the documented rate table. */
   amountUsd?: number;
+  /** Upper bound when the source gives a range (between $30 and $50 billion), in the original currency; amount is then the lower bound. */
+  amountMax?: number;
+  /** amountMax converted to US dollars with the same rate table. */
+  amountMaxUsd?: number;
   /** Date of the exchange rate used for amountUsd. */
   fxRateDate?: string;
-  /** Date the deal was announced or signed. */
+  /** Date the deal was announced or signed, as precise as datePrecision says. */
   date?: string;
+  /** How much of date the source states; week, month or year mean the date is the first day of that period. */
+  datePrecision?: "day" | "week" | "month" | "year";
   [extra: string]: unknown;
 }
 
@@ -209,8 +215,11 @@ export const labelProps = {
     amount: z.number().optional(),
     currency: z.string().optional(),
     amountUsd: z.number().optional(),
+    amountMax: z.number().optional(),
+    amountMaxUsd: z.number().optional(),
     fxRateDate: isoDate.optional(),
     date: isoDate.optional(),
+    datePrecision: z.enum(["day","week","month","year"]).optional(),
   }),
   Deployment: z.looseObject({
     dataClasses: z.array(z.enum(["personal","government","health","financial","defense","public"])),

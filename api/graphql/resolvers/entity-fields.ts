@@ -6,41 +6,76 @@ import type { EntityRecord, RelationRecord } from '../../../schema/records.js';
 import type { GraphContext } from '../context.js';
 import type { Direction, RelationType } from '../generated.js';
 import { asOfMs, entityTypeOf, pageSize, validAt } from '../entity-types.js';
+import type { RelationConnectionModel } from '../models.js';
+import { queryRelations, type OrderKey, type Page, type PageArgs } from '../../../graph/query.js';
+import { needsClaims, recordView, type ClaimsOf, type RelationView, type RelationWhere } from '../../../graph/query-relations.js';
 
 type FieldResolver = GraphQLFieldResolver<EntityRecord, GraphContext>;
 
-interface RelationsArgs {
+interface RelationsArgs extends PageArgs {
   direction?: Direction | null;
   types?: RelationType[] | null;
-  first?: number | null;
   asOf?: string | null;
+  where?: RelationWhere | null;
+  orderBy?: OrderKey[] | null;
+  keepOrder?: boolean;
 }
 
-/** The relations of an entity filtered by direction, type and validity at asOf. */
-export async function relationsOf(e: EntityRecord, args: RelationsArgs, ctx: GraphContext): Promise<RelationRecord[]> {
+/** A page of an entity's relations filtered by direction, type, validity at asOf and where, in orderBy's order (graph/query.ts). */
+async function relationPage(e: EntityRecord, args: RelationsArgs, ctx: GraphContext, limits: { defaultSize: number; max: number }): Promise<Page<RelationView>> {
   const ms = asOfMs(args.asOf);
-  const limit = pageSize(args.first, 100, 1000);
-  const seen = new Set<string>();
   const direction = args.direction ?? 'BOTH';
   ctx.meter.check();
-  const rows = (await ctx.loaders.relations.load(e.id))
-    .filter((r) => {
-      if (seen.has(r.id)) return false;
-      seen.add(r.id);
-      if (direction === 'OUT' && r.from !== e.id) return false;
-      if (direction === 'IN' && r.to !== e.id) return false;
-      if (args.types?.length && !args.types.includes(r.type)) return false;
-      return validAt(r, ms);
-    })
-    .slice(0, limit);
-  ctx.meter.add(rows.length);
-  return rows;
+  const [s, records] = await Promise.all([ctx.snapshots.get(), ctx.loaders.relations.load(e.id)]);
+  const seen = new Set<string>();
+  const rows = records.filter((r) => {
+    if (seen.has(r.id)) return false;
+    seen.add(r.id);
+    if (direction === 'OUT' && r.from !== e.id) return false;
+    if (direction === 'IN' && r.to !== e.id) return false;
+    if (args.types?.length && !args.types.includes(r.type)) return false;
+    return validAt(r, ms);
+  });
+  let claims: ClaimsOf = null;
+  if (needsClaims(args.where)) {
+    const loaded = await ctx.loaders.claims.loadMany(rows.map((r) => r.id));
+    const byId = new Map(rows.map((r, k) => [r.id, Array.isArray(loaded[k]) ? loaded[k] : []]));
+    claims = (id) => byId.get(id) ?? [];
+  }
+  const self = s.indexOf(e.id);
+  return queryRelations(
+    s,
+    rows.map((r) => recordView(s, r)),
+    self,
+    { ...args, asOfMs: ms, claims },
+    limits,
+  );
+}
+
+/** The relations of an entity filtered by direction, type, validity at asOf and where, in orderBy's order. */
+export async function relationsOf(e: EntityRecord, args: RelationsArgs, ctx: GraphContext): Promise<RelationRecord[]> {
+  const limit = pageSize(args.first, 100, 1000);
+  const page = await relationPage(e, { ...args, first: limit, last: null, after: null, before: null, keepOrder: true }, ctx, { defaultSize: 100, max: 1000 });
+  ctx.meter.add(page.items.length);
+  return page.items.map((v) => v.record!);
+}
+
+/** The same relations as a Relay connection. */
+export async function relationsConnectionOf(e: EntityRecord, args: RelationsArgs, ctx: GraphContext): Promise<RelationConnectionModel> {
+  const page = await relationPage(e, args, ctx, { defaultSize: 100, max: 1000 });
+  ctx.meter.add(page.items.length);
+  return {
+    edges: page.items.map((v, k) => ({ cursor: page.cursors[k]!, node: v.record! })),
+    pageInfo: { startCursor: page.startCursor, endCursor: page.endCursor, hasNextPage: page.hasNextPage, hasPreviousPage: page.hasPreviousPage },
+    totalCount: page.totalCount,
+  };
 }
 
 const shared: Record<string, FieldResolver> = {
   type: (e) => entityTypeOf(e.label),
   aliases: (e) => e.aliases ?? [],
   relations: (e, args: RelationsArgs, ctx) => relationsOf(e, args, ctx),
+  relationsConnection: (e, args: RelationsArgs, ctx) => relationsConnectionOf(e, args, ctx),
 };
 
 /** Resolver maps for each label's object type, keyed by type name. */

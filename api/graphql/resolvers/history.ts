@@ -74,7 +74,13 @@ export const historyQueries: Pick<QueryResolvers, 'changes'> = {
     return {
       edges: items.map((node) => ({ cursor: historyCursor(node), node })),
       nodes: items,
-      pageInfo: { endCursor: items.length ? page.endCursor : null, hasNextPage: first === 0 ? page.items.length > 0 : page.hasNextPage },
+      pageInfo: {
+        startCursor: items.length ? historyCursor(items[0]!) : null,
+        endCursor: items.length ? page.endCursor : null,
+        hasNextPage: first === 0 ? page.items.length > 0 : page.hasNextPage,
+        // the history pages forward only: a page after a cursor has changes before it
+        hasPreviousPage: !!args.after,
+      },
     };
   },
 };

@@ -4,7 +4,9 @@ import { GraphQLScalarType, Kind } from 'graphql';
 import { InvalidInput } from '../../../schema/errors.js';
 import { assertValid, dateProblem } from '../../../schema/validate.js';
 import type { Resolvers } from '../generated.js';
+import type { EntityRecord } from '../../../schema/records.js';
 import { entityTypeResolvers } from './entity-fields.js';
+import { amountRange } from './money.js';
 import { Query } from './query.js';
 import { analysisQueries } from './analysis.js';
 import { Mutation } from './mutation.js';
@@ -55,6 +57,7 @@ const typed: Resolvers = {
   Date: DateScalar,
   JSON: JSONScalar,
   Entity: { __resolveType: (e) => e.label },
+  Node: { __resolveType: (n) => n.__node ?? (n as EntityRecord).label },
   Query: { ...Query, ...analysisQueries, ...scenarioQueries, ...ingestQueries, ...historyQueries, ...watchQueries },
   Mutation: { ...Mutation, ...ingestMutations, ...watchMutations },
   Subscription: { ...watchSubscriptions },
@@ -76,5 +79,5 @@ const typed: Resolvers = {
 /** The resolver map handed to Apollo. */
 export function buildResolvers(): Record<string, object> {
   const perLabel = entityTypeResolvers();
-  return { ...perLabel, ...typed, Document: { ...perLabel.Document, ...DocumentClaims } } as Record<string, object>;
+  return { ...perLabel, ...typed, Document: { ...perLabel.Document, ...DocumentClaims }, Deal: { ...perLabel.Deal, amountRange } } as Record<string, object>;
 }

@@ -20,6 +20,7 @@ import { graphMoved, type GraphContext } from '../context.js';
 import type { MutationResolvers } from '../generated.js';
 import { requireEditor } from '../auth.js';
 import { labelOf, parseInput as parse } from '../entity-types.js';
+import { mergeEntities } from '../../../graph/editor.js';
 
 const ID = z.string().regex(/^[a-z]+:\S+$/, 'expected an id like chip:nvidia-h20');
 
@@ -59,8 +60,6 @@ async function existing(id: string, ctx: GraphContext, field: string): Promise<E
   if (!e) throw new NotFound(`${field}: no entity with id "${id}"`);
   return e;
 }
-
-const live = (c: ClaimRecord) => (c as ClaimRecord & { retracted?: boolean }).retracted !== true;
 
 export const Mutation: MutationResolvers = {
   upsertEntity: async (_p, args, ctx) => {
@@ -133,34 +132,8 @@ export const Mutation: MutationResolvers = {
 
   mergeEntities: async (_p, { keep, merge }, ctx) => {
     requireEditor(ctx.role);
-    const others = [...new Set(merge)].filter((m) => m !== keep);
-    if (!others.length) throw new InvalidInput('merge: name at least one entity other than keep');
-    const kept = await existing(keep, ctx, 'keep');
-    const gone: EntityRecord[] = [];
-    for (const m of others) {
-      const e = await existing(m, ctx, 'merge');
-      if (e.label !== kept.label) throw new InvalidInput(`merge: ${m} is a ${e.label} and ${keep} a ${kept.label}; only entities of one type merge`);
-      gone.push(e);
-    }
-    const moved: ClaimRecord[] = [];
-    const retract: string[] = [];
-    const swap = (id: string) => (others.includes(id) ? keep : id);
-    for (const m of others)
-      for (const c of (await ctx.store.claimsAbout(m)).filter(live)) {
-        retract.push(c.id);
-        const { id: _id, observedAt, confidence, ...rest } = c;
-        const body = { ...rest, subject: swap(c.subject), object: swap(c.object) };
-        delete (body as { retracted?: boolean }).retracted;
-        if (body.subject === body.object) continue;
-        moved.push({ ...body, id: claimId(body), observedAt, confidence });
-      }
-    const aliases = [...new Set([...kept.aliases, ...gone.flatMap((g) => [g.name, ...g.aliases])])].filter((a) => a !== kept.name);
-    const result = await ctx.store.write({
-      entities: [{ ...kept, aliases }, ...gone.map((g) => ({ ...g, props: { ...g.props, mergedInto: keep } }))],
-      claims: moved,
-      retractClaims: [...new Set(retract)],
-    });
+    const merged = await mergeEntities(ctx.store, keep, merge);
     graphMoved(ctx);
-    return { entity: (await ctx.store.getEntities([keep])).get(keep)!, movedClaims: moved.length, graphVersion: result.version };
+    return { entity: merged.entity, movedClaims: merged.movedClaims, graphVersion: merged.version };
   },
 };

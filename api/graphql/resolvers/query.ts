@@ -4,10 +4,13 @@ import type { EntityRecord } from '../../../schema/records.js';
 import { InvalidInput } from '../../../schema/errors.js';
 import type { GraphContext } from '../context.js';
 import type { QueryResolvers } from '../generated.js';
-import type { EntityConnection, SearchHitModel } from '../models.js';
+import type { EntityConnection, NodeModel, SearchHitModel } from '../models.js';
+import { edgeOf } from '../../../graph/query-values.js';
+import { nodeKind, relationOfClaim } from '../../../graph/query-nodes.js';
 import { LIST_FILTERS } from '../list-filters.js';
 import { rankSearch } from '../search-ranking.js';
-import { asOfMs, decodeCursor, encodeCursor, labelOf, pageSize } from '../entity-types.js';
+import { asOfMs as asOfMsOf, labelOf, pageSize } from '../entity-types.js';
+import { queryEntities, type OrderKey, type PageArgs, type Where } from '../../../graph/query.js';
 import type { EntityType } from '../generated.js';
 
 async function present(ids: string[], ctx: GraphContext): Promise<EntityRecord[]> {
@@ -34,35 +37,48 @@ async function searchHits(args: { query: string; types?: EntityType[] | null; fi
   return ranked.filter((r) => entities.has(r.id)).map((r) => ({ entity: entities.get(r.id)!, score: r.score }));
 }
 
-type ListArgs = { first?: number | null; after?: string | null; asOf?: string | null } & Record<string, unknown>;
+type ListArgs = PageArgs & { asOf?: string | null; where?: Where | null; orderBy?: OrderKey[] | null } & Record<string, unknown>;
 
-/** One page of a typed list: filtered on the snapshot, ordered by id, records fetched in one batch. */
+/** One page of a typed list: filtered, ordered and paged on the snapshot (graph/query.ts), records fetched in one batch. */
 async function listPage(field: string, args: ListArgs, ctx: GraphContext): Promise<EntityConnection> {
   const spec = LIST_FILTERS[field]!;
-  const first = pageSize(args.first, 50);
-  const after = args.after ? decodeCursor(args.after) : null;
-  const ms = asOfMs(typeof args.asOf === 'string' ? args.asOf : null);
+  const asOfMs = asOfMsOf(typeof args.asOf === 'string' ? args.asOf : null);
   const s = await ctx.snapshots.get();
-  const active = Object.entries(spec.tests)
-    .map(([name, test]) => ({ test, value: args[name] }))
-    .filter((f): f is { test: typeof f.test; value: string | number | boolean } => f.value !== null && f.value !== undefined);
-  const ids: string[] = [];
-  for (let i = 0; i < s.nodeCount; i++) if (s.label(i) === spec.label && active.every((f) => f.test(s, i, f.value, ms))) ids.push(s.ids[i]!);
-  ids.sort();
-  const start = after ? ids.findIndex((id) => id > after) : 0;
-  const pageIds = start < 0 ? [] : ids.slice(start, start + first);
-  ctx.meter.add(pageIds.length);
-  const nodes = await present(pageIds, ctx);
+  const shorthand = Object.entries(spec.shorthands)
+    .filter(([name]) => args[name] !== null && args[name] !== undefined)
+    .map(([name, toWhere]) => toWhere(args[name] as string | number | boolean));
+  const parts = [...(args.where ? [args.where] : []), ...shorthand];
+  const where = parts.length === 0 ? null : parts.length === 1 ? parts[0]! : { AND: parts };
+  const page = queryEntities(s, { label: spec.label, where, orderBy: args.orderBy ?? null, asOfMs, first: args.first, after: args.after, last: args.last, before: args.before });
+  ctx.meter.add(page.items.length);
+  const ids = page.items.map((i) => s.ids[i]!);
+  const records = new Map((await present(ids, ctx)).map((e) => [e.id, e]));
   return {
-    edges: nodes.map((node) => ({ cursor: encodeCursor(node.id), node })),
-    pageInfo: { endCursor: pageIds.length ? encodeCursor(pageIds.at(-1)!) : null, hasNextPage: start >= 0 && start + first < ids.length },
-    totalCount: ids.length,
+    edges: ids.flatMap((id, k) => (records.has(id) ? [{ cursor: page.cursors[k]!, node: records.get(id)! }] : [])),
+    pageInfo: { startCursor: page.startCursor, endCursor: page.endCursor, hasNextPage: page.hasNextPage, hasPreviousPage: page.hasPreviousPage },
+    totalCount: page.totalCount,
   };
 }
 
 const list = (field: string) => (_p: unknown, args: ListArgs, ctx: GraphContext) => listPage(field, args, ctx);
 
+/** Fetches any node by its global id: an entity (documents too), a relation (rel:) or a claim (claim:). */
+async function nodeById(id: string, ctx: GraphContext): Promise<NodeModel | null> {
+  const kind = nodeKind(id);
+  if (kind === 'entity') return ctx.loaders.entity.load(id);
+  const s = await ctx.snapshots.get();
+  const relation = kind === 'relation' ? id : await relationOfClaim(ctx.store, s, id);
+  const e = relation === undefined ? undefined : edgeOf(s, relation);
+  if (e === undefined) return null;
+  const found = (await ctx.loaders.relations.load(s.ids[s.edgeFrom[e]!]!)).find((r) => r.id === relation);
+  if (!found) return null;
+  if (kind === 'relation') return { ...found, __node: 'Relation' };
+  const claim = (await ctx.loaders.claims.load(found.id)).find((c) => c.id === id);
+  return claim ? { ...claim, __node: 'Source' } : null;
+}
+
 export const Query: QueryResolvers = {
+  node: (_p, { id }, ctx) => nodeById(id, ctx),
   entity: (_p, { id }, ctx) => ctx.loaders.entity.load(id),
   entities: (_p, { ids }, ctx) => {
     ctx.meter.add(ids.length);

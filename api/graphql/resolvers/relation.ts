@@ -3,6 +3,7 @@ import { NotFound } from '../../../schema/errors.js';
 import type { ClaimRecord } from '../../../schema/records.js';
 import type { GraphContext } from '../context.js';
 import type { RelationResolvers, SourceResolvers } from '../generated.js';
+import { statedNumber } from '../../../graph/query-page.js';
 
 async function entityOrFail(id: string, ctx: GraphContext) {
   const e = await ctx.loaders.entity.load(id);
@@ -29,6 +30,7 @@ export const Relation: RelationResolvers = {
   from: (r, _a, ctx) => entityOrFail(r.from, ctx),
   to: (r, _a, ctx) => entityOrFail(r.to, ctx),
   properties: (r) => r.props,
+  confidence: (r) => statedNumber(r.confidence),
   sources: async (r, _a, ctx) => {
     const claims = await ctx.loaders.claims.load(r.id);
     ctx.meter.add(claims.length);
@@ -45,6 +47,7 @@ export const Source: SourceResolvers = {
   subject: (c, _a, ctx) => entityOrFail(c.subject, ctx),
   object: (c, _a, ctx) => entityOrFail(c.object, ctx),
   properties: (c) => c.props,
+  confidence: (c) => statedNumber(c.confidence),
   document: (c, _a, ctx) => ctx.loaders.entity.load(c.documentId),
   quote: (c) => c.quote ?? null,
 };
