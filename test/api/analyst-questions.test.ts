@@ -252,7 +252,15 @@ describe('the analyst questions, one query each (seeded graph)', () => {
     const since = new Date().toISOString();
     await new Promise((r) => setTimeout(r, 5));
     const url = 'https://example.org/news/h200-shipments';
-    const claim = { subject: 'chip:nvidia-h200', rel: 'DESIGNED_BY' as const, object: 'org:nvidia', props: {}, documentId: documentId(url), quote: 'The H200 is an NVIDIA design.', extractor: 'import' };
+    const claim = {
+      subject: 'chip:nvidia-h200',
+      rel: 'DESIGNED_BY' as const,
+      object: 'org:nvidia',
+      props: {},
+      documentId: documentId(url),
+      quote: 'The H200 is an NVIDIA design.',
+      extractor: 'import',
+    };
     await store.write({ documents: [{ id: claim.documentId, url, kind: 'news' }], claims: [{ ...claim, id: claimId(claim), confidence: 0.9, observedAt: '2026-05-02' }] });
     const query = `{ changes(since: "${since}", kinds: [ADDED]) { edges { node { kind subject { id } object { id } claim { quote } documents { url } } } } }`;
     const res = await app.request('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
