@@ -126,6 +126,12 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   { rule: 'trained-on', text: 'Llama 4 was fine-tuned on 64 NVIDIA H100 GPUs.', expect: ['TRAINED_ON Llama 4 -> NVIDIA H100'] },
   { rule: 'trained-on', text: 'Llama 4 was compared on 64 benchmarks with NVIDIA H100 results.', expect: [], not: ['TRAINED_ON'] },
   { rule: 'runs-on', text: 'DeepSeek-V4 runs inference meaningfully on 8×H20 clusters.', expect: ['RUNS_ON DeepSeek-V4 -> NVIDIA H20'] },
+  // a nation's export controls on something to someone are its regime, applied
+  {
+    rule: 'enacted-by',
+    text: 'Japan imposed export controls on photoresists and etching gases to South Korea.',
+    expect: ['ENACTED_BY Japan export controls -> Japan', 'APPLIES_TO Japan export controls -> South Korea'],
+  },
   // an agency's controls are its nation's regime
   {
     rule: 'national-regime',

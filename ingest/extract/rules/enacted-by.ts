@@ -8,7 +8,8 @@ import { INSTRUMENT_SOURCE, instrumentOf } from '../instrument.js';
 import { regimeOf } from './national-regime.js';
 
 // a nation's standing regime named by its bare noun: "sweeping export controls", "new sanctions"
-const REGIME = /^(?:[a-z-]+ ){0,3}?(?:(?:chip |semiconductor |technology )?export (?:controls?|restrictions)|sanctions)$/;
+// (with what and whom it covers: "export controls on chipmaking tools to ⟨China⟩" is the regime, applied)
+const REGIME = /^(?:[a-z-]+ ){0,3}?(?:(?:chip |semiconductor |technology )?export (?:controls?|restrictions)|sanctions)(?:$| (?:on|to|against|targeting) )/;
 // the purpose that names the target: "… export controls to curb ⟨China⟩'s access to …"
 const PURPOSE = /^ to (?:curb|stop|block|limit|restrict|cut off|slow|constrain|hobble) ⟨(\d+)⟩/;
 
@@ -45,7 +46,7 @@ export const enactedBy: RelationRule = {
       const bare = !/\s/.test(written.replace(/^(?:executive order|white paper|strategy paper|action plan)$/i, 'x'));
       const regime = issuer.label === 'Nation' && REGIME.test(written);
       const reg: NewEntity = regime
-        ? regimeOf(issuer, written.endsWith('sanctions'))
+        ? regimeOf(issuer, /^(?:[a-z-]+ ){0,3}?sanctions\b/.test(written))
         : {
             label: 'Regulation',
             name: bare ? `${issuer.name} ${written}` : written,
