@@ -43,6 +43,23 @@ describe('h20-ban on the seeded graph', () => {
   });
 });
 
+describe('seed dates', () => {
+  it('h20-ban: as of 2020 nothing runs on the H20 yet (DeepSeek V4 came out after Q4 2025); as of May 2026 the ban breaks the DeepSeek service', () => {
+    const before = runScenario(snap, findScenario('h20-ban'), { asOf: '2020-01-01' });
+    expect(before.summary.broken + before.summary.degraded + before.summary.atRisk).toBe(0);
+    const after = runScenario(snap, findScenario('h20-ban'), { asOf: '2026-05-01' });
+    expect(statusOf(after, 'deployment:deepseek-chat-service')).toBe('BROKEN');
+  });
+
+  it('dates the claims their sources date: models from their release, rules from their effect', () => {
+    const dated = (from: string, rel: string, to: string) => seeds.claims.filter((c) => c.subject === from && c.rel === rel && c.object === to).map((c) => c.validFrom);
+    expect(dated('deployment:deepseek-chat-service', 'USES_MODEL', 'model:deepseek-v4-pro')).toEqual(['2025-10-01']);
+    expect(dated('reg:us-cloud-act', 'ENACTED_BY', 'nation:us')).toEqual(['2018-03-23']);
+    expect(dated('model:kimi-k2.6', 'DEVELOPED_BY', 'lab:moonshot-ai').every((d) => d === '2026-02-01')).toBe(true);
+    expect(seeds.claims.filter((c) => c.validFrom).length).toBeGreaterThan(250);
+  });
+});
+
 describe('mitigations on the seeded graph read right', () => {
   it('a foundry outage suggests another foundry, never just any company', () => {
     const r = runScenario(snap, findScenario('taiwan-fab-outage'));
