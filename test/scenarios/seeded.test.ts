@@ -145,6 +145,18 @@ describe('library scenarios read as their source articles', () => {
     }
   });
 
+  it('sk-hynix-hbm-outage (004: HBM from Samsung and SK Hynix; Counterpoint: SK hynix 62% of HBM): HBM is a standard several makers build, so nothing breaks and HBM3E users lose 62%', () => {
+    const r = run('sk-hynix-hbm-outage');
+    expect(r.summary.broken).toBe(0);
+    const chatgpt = r.impacts.find((i) => i.deployment.id === 'deployment:chatgpt')!;
+    expect(chatgpt).toMatchObject({ status: 'DEGRADED', lost: 0.62 });
+    expect(chatgpt.causes[0]!.steps[0]).toEqual({ from: 'chip:hbm3e', rel: 'FABRICATED_BY', to: 'org:sk-hynix' });
+    // HBM3 still comes from Samsung: the H20 and H100 fleets are untouched
+    for (const id of ['deployment:deepseek-chat-service', 'deployment:chinese-enterprise-deepseek-h20']) expect(statusOf(r, id)).toBe('UNAFFECTED');
+    // no maker designs (controls) an HBM generation
+    expect(seeds.claims.filter((c) => c.rel === 'DESIGNED_BY' && c.subject.startsWith('chip:hbm'))).toEqual([]);
+  });
+
   it('taiwan-fab-outage (001: "a significant escalation, over Taiwan"): an outage of Taiwan as a place takes its fabs down, and ASML heads the chokepoints below the chip', async () => {
     const tw = runScenario(snap, { ...findScenario('taiwan-fab-outage'), shocks: [{ type: 'outage', targets: ['nation:tw'] }] });
     const tsmc = run('taiwan-fab-outage');
