@@ -176,7 +176,8 @@ const ROWS: Row[] = [
       'deployment:frankfurt-hospital': { status: 'UNAFFECTED' },
       'deployment:eu-any-region': {
         status: 'BROKEN',
-        cause: { type: 'data_localization', origin: 'cloud:aws', rels: ['HOSTED_ON'] },
+        // the chain starts at the jurisdiction the law binds, down to the deployment by where it sits
+        cause: { type: 'data_localization', origin: 'nation:eu', rels: ['MEMBER_OF', 'LOCATED_IN', 'HOSTED_ON'] },
         mitigation: { replace: 'cloud:aws', with: 'cloud:ovh', basis: 'seated' },
       },
     },

@@ -127,6 +127,12 @@ describe('library scenarios read as their source articles', () => {
     expect(touched).not.toContain('dc:aws-eu-central-1');
     expect(touched).not.toContain('cloud:aws');
     expect(hospital.causes[0]!.steps.at(-1)!.rel).toBe('USES_MODEL');
+    // the chain starts at the law's jurisdiction and reaches the hospital by where it sits
+    expect(hospital.causes[0]).toMatchObject({ type: 'data_localization', origin: 'nation:eu' });
+    expect(hospital.causes[0]!.steps.slice(0, 2)).toEqual([
+      { from: 'nation:de', rel: 'MEMBER_OF', to: 'nation:eu' },
+      { from: 'deployment:german-hospital-ai-aws-frankfurt', rel: 'LOCATED_IN', to: 'nation:de' },
+    ]);
   });
 
   it('us-api-cutoff-china (000, 003: US labs block Chinese users): the chains start at the lab that cut access; self-hosted weights run on', () => {
