@@ -163,6 +163,48 @@ describe('library scenarios read as their source articles', () => {
     expect(seeds.claims.filter((c) => c.rel === 'DESIGNED_BY' && c.subject.startsWith('chip:hbm'))).toEqual([]);
   });
 
+  it('eu-sovereign-cloud-mandate (000: "European-owned infrastructure as the mandated substrate for government and regulated-industry AI workloads"): regulated inference on AWS and Azure breaks and moves to EU-owned clouds; the Commission\'s own framework and French defence run on', () => {
+    const r = run('eu-sovereign-cloud-mandate');
+    expect(ids(r, 'BROKEN')).toEqual(['deployment:eu-regulated-inference-on-us-clouds']);
+    for (const id of ['deployment:ec-sovereign-cloud-workloads', 'deployment:french-defense-classified-ai']) expect(statusOf(r, id)).toBe('UNAFFECTED');
+    const imp = r.impacts[0]!;
+    expect(imp.causes[0]).toMatchObject({ type: 'data_localization', origin: 'nation:eu' });
+    const hosts = imp.mitigations.filter((m) => m.replace === 'cloud:aws' || m.replace === 'cloud:microsoft-azure').map((m) => m.with);
+    expect(hosts.length).toBeGreaterThan(0);
+    for (const h of hosts) expect(['cloud:ovhcloud', 'cloud:deep', 'cloud:clever-cloud', 'cloud:mistral-compute']).toContain(h);
+  });
+
+  it('llama-license-withdrawn (002: nations "license the best available open-source models"): Groq\'s Saudi service loses Llama 4 but keeps serving its other open models, and only open weights are offered in its place', () => {
+    const r = run('llama-license-withdrawn');
+    expect(r.summary).toMatchObject({ broken: 0, degraded: 1 });
+    const groq = r.impacts.find((i) => i.deployment.id === 'deployment:groqcloud-saudi-inference')!;
+    expect(groq.status).toBe('DEGRADED');
+    expect(groq.causes[0]).toMatchObject({ type: 'license_change', origin: 'model:llama-4' });
+    const models = new Map(seeds.entities.map((e) => [e.id, e.props]));
+    expect(groq.mitigations.length).toBeGreaterThan(0);
+    for (const m of groq.mitigations) expect(models.get(m.with)?.openWeights, m.with).toBe(true);
+  });
+
+  it('every library scenario has its expected outcome here', () => {
+    const covered = [
+      'h20-ban',
+      'gulf-datacenter-strike',
+      'cloud-act-ruling',
+      'eu-sovereign-cloud-mandate',
+      'us-api-cutoff-china',
+      'ascend-sanctions',
+      'hbm-export-ban',
+      'llama-license-withdrawn',
+      'sk-hynix-hbm-outage',
+      'taiwan-fab-outage',
+    ];
+    expect(
+      loadLibrary()
+        .scenarios.map((sc) => sc.name)
+        .sort(),
+    ).toEqual([...covered].sort());
+  });
+
   it('taiwan-fab-outage (001: "a significant escalation, over Taiwan"): an outage of Taiwan as a place takes its fabs down, and ASML heads the chokepoints below the chip', async () => {
     const tw = runScenario(snap, { ...findScenario('taiwan-fab-outage'), shocks: [{ type: 'outage', targets: ['nation:tw'] }] });
     const tsmc = run('taiwan-fab-outage');
