@@ -443,6 +443,12 @@ describe('behaviours, one small world each', () => {
     expect(swaps('deployment:fr-self', 'model:community')).toEqual(['model:fr-open']);
   });
 
+  it('a chain names the shock that reaches its deployment, not an earlier one on the same entity scoped elsewhere', () => {
+    const elsewhere = { ...H20_BAN, destinations: ['nation:us'] };
+    const r = runScenario(world(CHIPS.nodes, CHIPS.edges), fromObject({ name: 'case', title: 'two bans', shocks: [elsewhere, H20_BAN] }));
+    expect(impactOf(r, 'deployment:cn-h20')!.causes[0]).toMatchObject({ shock: 1, type: 'export_control', origin: 'chip:h20' });
+  });
+
   it('lithography: ASML is the chokepoint below two foundries, counted as the outage rule counts it', () => {
     const snap = world(
       { 'nation:nl': {}, 'org:asml': {}, 'org:tsmc': {}, 'org:samsung': {}, 'org:nvidia': {}, 'chip:x': {}, 'chip:y': {}, 'deployment:on-x': pub, 'deployment:on-y': pub, 'deployment:on-both': pub },
