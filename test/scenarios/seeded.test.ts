@@ -18,6 +18,22 @@ describe('library scenarios on the seeded graph', () => {
     expect(snap.ids.filter((id) => id.startsWith('deployment:')).length).toBeGreaterThan(20);
   });
 
+  it('every chain of every library scenario (alone, over its baseline, at 6 months) starts at the entity its shock names and ends at the deployment', () => {
+    for (const sc of loadLibrary().scenarios)
+      for (const extra of [{}, { baseline: true }, { horizon: '6m' }]) {
+        const r = runScenario(snap, { ...sc, ...extra });
+        for (const imp of r.impacts) {
+          expect(imp.causes.length, `${sc.name} ${imp.deployment.id}`).toBeGreaterThan(0);
+          for (const c of imp.causes) {
+            const where = `${sc.name} ${JSON.stringify(extra)} ${imp.deployment.id}`;
+            expect(c.shock, where).toBeGreaterThanOrEqual(0);
+            expect([c.steps[0]?.from, c.steps[0]?.to], where).toContain(c.origin);
+            expect(c.steps.at(-1)!.from, where).toBe(imp.deployment.id);
+          }
+        }
+      }
+  });
+
   for (const sc of loadLibrary().scenarios)
     it(`${sc.name} hits something and spares something`, () => {
       const r = runScenario(snap, sc);
