@@ -194,9 +194,10 @@ export class MitigationFinder {
   }
 
   // entities like r available in a seat: located there first, then already serving there (by id)
-  private local(r: number, role: number, seat: readonly number[]): Candidate[] {
+  private local(r: number, role: number, variant: number, seat: readonly number[]): Candidate[] {
     const label = this.pr.idx.snapshot.labelOf[r]!;
-    const key = this.roleKey(r, role);
+    const needs = REPLACEMENT[role]!.rules[variant]!.needs;
+    const key = `${this.roleKey(r, role)}|${variant}`;
     let perSeat = this.shared.local.get(key);
     if (!perSeat) this.shared.local.set(key, (perSeat = new Map()));
     let out = perSeat.get(seat);
@@ -206,7 +207,7 @@ export class MitigationFinder {
     const serving: Candidate[] = [];
     out = [];
     for (const c of this.sameLabel(label)) {
-      if (!this.rolesOf(c).has(role) || !this.sameRole(r, c)) continue;
+      if (!this.rolesOf(c).has(role) || !this.sameRole(r, c) || !this.meets(c, needs)) continue;
       const cs = this.juris.where(c).find((x) => home.has(x));
       if (cs !== undefined) out.push({ node: c, tier: 'seated', nation: cs });
       else if (idx.rdepOffsets[c + 1]! > idx.rdepOffsets[c]!) {
@@ -233,10 +234,10 @@ export class MitigationFinder {
 
   // replacements for r, needed in the role `role`, where `seat` is: its declared substitutes, then
   // entities of its label that play the same role for someone (a foundry for a foundry, not any company)
-  private *candidates(r: number, role: number, seat: readonly number[]): Generator<Candidate> {
+  private *candidates(r: number, role: number, variant: number, seat: readonly number[]): Generator<Candidate> {
     const subs = this.substitutes(r);
     yield* subs;
-    for (const c of this.local(r, role, seat)) if (c.node !== r && !subs.some((x) => x.node === c.node)) yield c;
+    for (const c of this.local(r, role, variant, seat)) if (c.node !== r && !subs.some((x) => x.node === c.node)) yield c;
   }
 
   // not hit by this scenario for d, and not restricted for d's jurisdiction by a rule in force
@@ -319,8 +320,9 @@ export class MitigationFinder {
       // what holds data bound to a place has to be replaced by something located there
       const mustBeHome = resident && rule.holdsData;
       let taken = 0;
-      for (const c of this.candidates(r, role, seat)) {
-        if (taken >= MAX_PER_REPLACED) break;
+      for (const c of this.candidates(r, role, variant, seat)) {
+        // candidates already serving here come last and are not located here: none can hold data bound here
+        if (taken >= MAX_PER_REPLACED || (mustBeHome && c.tier === 'serving')) break;
         const key = `${r}>${c.node}`;
         if (used.has(key) || !this.usable(c.node, d, seat) || !this.meets(c.node, rule.needs)) continue;
         if (mustBeHome && !intersects(this.juris.where(c.node), home)) continue;
