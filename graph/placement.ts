@@ -192,6 +192,47 @@ export class Placement {
     return out;
   }
 
+  /**
+   * The jurisdiction edges by which `place` is one of x's seats, from x up (x LOCATED_IN de, de MEMBER_OF
+   * eu), through x's controllers when x has no jurisdiction relation of its own (as `seat` reads it);
+   * undefined when `place` is not among its seats.
+   */
+  seatTrail(x: number, place: number, seen = new Set<number>()): number[] | undefined {
+    const s = this.snapshot;
+    seen.add(x);
+    if (!this.edgesOut(x, JURISDICTION).length) {
+      for (const e of this.edgesOut(x, CONTROL)) {
+        const c = s.edgeTo[e]!;
+        const up = seen.has(c) ? undefined : this.seatTrail(c, place, seen);
+        if (up) return [e, ...up];
+      }
+      return undefined;
+    }
+    // breadth first through jurisdiction relations: the shortest trail
+    const via = new Map<number, number[]>([[x, []]]);
+    const queue = [x];
+    for (let h = 0; h < queue.length; h++) {
+      const y = queue[h]!;
+      for (const e of this.edgesOut(y, JURISDICTION)) {
+        const t = s.edgeTo[e]!;
+        if (via.has(t)) continue;
+        const trail = [...via.get(y)!, e];
+        if (t === place) return trail;
+        via.set(t, trail);
+        queue.push(t);
+      }
+    }
+    return undefined;
+  }
+
+  // the valid out-edges of i of one placement kind
+  private edgesOut(i: number, kind: number): number[] {
+    const s = this.snapshot;
+    const out: number[] = [];
+    for (const e of s.outOf(i)) if (PLACEMENT_KIND[s.edgeType[e]!] === kind && s.validAt(e, this.asOfMs)) out.push(e);
+    return out;
+  }
+
   /** The one place to name for an entity on a map: its own jurisdiction relation with the lowest id, else its controllers' (a few steps up). */
   primarySeat(i: number, hops = 3): number | undefined {
     const s = this.snapshot;

@@ -4,8 +4,9 @@
 import { LAYERS, type ReachIndex } from './reach.js';
 import { groupLevel, memberLevel, type Propagation } from './propagate.js';
 import { scopedHitLevel, throughEdge } from './levels.js';
-import { hitsByNode, type Hit } from './rules/rule.js';
+import { hitsByNode, type Hit, type Scope } from './rules/rule.js';
 import type { Snapshot } from '../graph/snapshot.js';
+import type { Placement } from '../graph/placement.js';
 
 /** One step of a chain: the relation as stored (from, type, to). */
 export interface Step {
@@ -81,6 +82,8 @@ export class CauseFinder {
     private readonly pr: Propagation,
     hits: readonly Hit[] = [],
     private readonly shockTypes: readonly string[] = [],
+    private readonly juris?: Placement,
+    private readonly inScope?: (scope: Scope, node: number) => boolean,
   ) {
     this.hitsByNode = hitsByNode(hits);
     let shared = stepsByIndex.get(pr.idx);
@@ -102,11 +105,13 @@ export class CauseFinder {
     return k;
   }
 
-  // the hit that explains a chain starting at x at level `need`: the first shock whose hit on x is strong enough
-  private hitAt(x: number, need: number): Hit | undefined {
+  // the hit that explains a chain starting at x at level `need` for its dependent there: the first shock
+  // whose hit on x reaches that dependent (in scope) and is strong enough
+  private hitAt(x: number, need: number, dependent: number): Hit | undefined {
     const list = this.hitsByNode.get(x);
     if (!list) return undefined;
-    return list.find((h) => h.level >= need) ?? list[0];
+    const reaches = (h: Hit) => !h.scope || !this.inScope || this.inScope(h.scope, dependent);
+    return list.find((h) => h.level >= need && reaches(h)) ?? list.find(reaches) ?? list[0];
   }
 
   private viaSteps(h: Hit): Step[] {
@@ -119,13 +124,20 @@ export class CauseFinder {
     return steps;
   }
 
-  // a chain of dependency steps starting at x, prefixed with the shock's own relations from the entity it names
-  private explain(x: number, need: number, steps: Step[]): Cause {
+  // a chain of dependency steps starting at x, prefixed with the shock's own relations from the entity it
+  // names (for a shock that binds by seat, the deployment u's trail up to that entity)
+  private explain(x: number, need: number, steps: Step[], u: number, dependent: number): Cause {
     const s = this.pr.idx.snapshot;
-    const h = this.hitAt(x, need);
+    const h = this.hitAt(x, need, dependent);
     if (!h) return { shock: -1, type: '', origin: s.ids[x]!, steps };
-    const via = this.viaSteps(h);
+    const via = h.throughSeat ? this.seatSteps(u, h.origin) : this.viaSteps(h);
     return { shock: h.shock, type: this.shockTypes[h.shock] ?? '', origin: s.ids[h.origin]!, steps: via.length ? [...via, ...steps] : steps };
+  }
+
+  // u's jurisdiction trail up to a place, from the place down (de MEMBER_OF eu, then u LOCATED_IN de)
+  private seatSteps(u: number, place: number): Step[] {
+    const s = this.pr.idx.snapshot;
+    return (this.juris?.seatTrail(u, place) ?? []).map((e) => stepOf(s, e)).reverse();
   }
 
   /** The relation behind a dependency position (one shared object per position). */
@@ -222,7 +234,7 @@ export class CauseFinder {
   causes(u: number, level: number): Cause[] {
     const found = this.found;
     const self = this.gather(u, (1 << L) - 1, level, found, this.pool);
-    const out: Cause[] = self ? [this.explain(u, level, [])] : [];
+    const out: Cause[] = self ? [this.explain(u, level, [], u, u)] : [];
     this.ends = 0;
     let last: Candidate | undefined;
     for (const f of found) {
@@ -232,7 +244,7 @@ export class CauseFinder {
       const pre = f.prefix;
       const st = this.step(f.q);
       const first = pre && pre.positions.length ? pre.positions[0]! : f.q;
-      out.push(this.explain(this.pr.idx.depTarget[first]!, level, pre ? [...pre.steps, st] : [st]));
+      out.push(this.explain(this.pr.idx.depTarget[first]!, level, pre ? [...pre.steps, st] : [st], u, this.pr.idx.depSource[first]!));
       this.firsts[this.ends] = first;
       this.lasts[this.ends++] = f.q;
     }

@@ -145,7 +145,7 @@ function deploymentRefs(snapshot: Snapshot): ({ id: string; name: string } | und
 export function runScenario(snapshot: Snapshot, scenario: Scenario, opts: RunOptions = {}): ScenarioResult {
   const ev = evaluateScenario(snapshot, scenario, opts);
   const { idx, propagation } = ev;
-  const causes = opts.statusOnly ? undefined : new CauseFinder(propagation, ev.hits, shockTypes(snapshot, scenario, idx.asOfMs));
+  const causes = opts.statusOnly ? undefined : new CauseFinder(propagation, ev.hits, shockTypes(snapshot, scenario, idx.asOfMs), ev.juris, ev.inScope);
   const mitigations = opts.statusOnly ? undefined : new MitigationFinder(propagation, ev.juris, ev.hits, ev.inScope);
   const buckets: Record<Status, Impact[]> = { BROKEN: [], DEGRADED: [], AT_RISK: [], UNAFFECTED: [] };
   let unaffected = 0;

@@ -31,7 +31,9 @@ export function formatScenarioTable(result: ScenarioResult): string {
     const c = imp.causes[0];
     const cause = c ? `${c.origin}${c.steps.length ? ` via ${c.steps.map((st) => st.rel).join(' > ')}` : ''} (${c.type})` : '';
     const m = imp.mitigations[0];
-    rows.push([imp.status, imp.deployment.id, cause, m ? `${m.replace} -> ${m.with}` : '']);
+    // a shortfall by recorded shares or counts says how much is lost
+    const status = imp.lost === undefined ? imp.status : `${imp.status} ${Math.round(imp.lost * 100)}% lost`;
+    rows.push([status, imp.deployment.id, cause, m ? `${m.replace} -> ${m.with}` : '']);
   }
   return `${head}\n\n${table(rows)}\n${baselineLines(result)}`;
 }

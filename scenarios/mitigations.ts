@@ -1,17 +1,20 @@
 // Mitigations: for an affected deployment, entities that could take the place of what failed (the
 // shocked entity first, then the deployment's own dependency on the chain): of the same label and
 // role (needed through the same relation, sharing the label's `role` properties: a foundry for a
-// foundry, a data-centre accelerator for one, an open host for an open host), legally allowed (no
-// shock of this scenario and no rule in force restricts them for the deployment's jurisdiction), and,
-// for a host of a deployment handling anything but public data, located where the deployment is.
+// foundry, a data-centre accelerator for one, a code model for a code model), legally allowed (no
+// shock of this scenario and no rule in force restricts them for the deployment's jurisdiction), with
+// what the relation's `replacement` rule needs (open weights for self-hosting), and, where that rule
+// says the replaced end holds the data (a host, a model behind an API) and the deployment's data is
+// bound to a place (a data class not `placeFree`), located where the deployment is.
 // Ranked: declared substitutes, then entities based where the deployment is, then entities already
 // serving there; up to MAX_PER_REPLACED for each thing replaced, so a model swap is never crowded
 // out by chip alternatives. They are suggestions and never change a status.
 import { DOMAIN } from '../schema/generated/domain.js';
-import { LABELS } from '../schema/generated/model.js';
+import { LABELS, RELATION_TYPES } from '../schema/generated/model.js';
+import type { ReplacementRule } from '../schema/meta.js';
 import { intersects, type Placement } from '../graph/placement.js';
 import { nodeLevel, type Propagation } from './propagate.js';
-import { SUBSTITUTION_TYPES, relationTypesInLayers, type ReachIndex } from './reach.js';
+import { SUBSTITUTION_TYPES, type ReachIndex } from './reach.js';
 import { rulesInForce } from './rules-in-force.js';
 import { hitsByNode, type Hit, type Scope } from './rules/rule.js';
 
@@ -30,12 +33,27 @@ export interface Mitigation {
 /** At most this many replacements for each thing a deployment must replace. */
 export const MAX_PER_REPLACED = 3;
 
-// per label index: the properties a replacement must share (the schema's `role` flag)
-const ROLE_PROPS: readonly string[][] = LABELS.map((l) => Object.entries(DOMAIN.labels.find((x) => x.label === l)?.properties ?? {}).flatMap(([k, p]) => (p.role ? [k] : [])));
-// relation type indexes in the hosting layer: replacing a host moves where the data sits
-const HOSTING_TYPES = relationTypesInLayers(['hosting']);
-// the one data class that needs no particular place
-const OPEN_DATA = 'public';
+// per label index: the properties a replacement must share (the schema's `role` flag), with the value of an entity that gives none
+const ROLE_PROPS: readonly { name: string; default?: string | boolean }[][] = LABELS.map((l) =>
+  Object.entries(DOMAIN.labels.find((x) => x.label === l)?.properties ?? {}).flatMap(([name, p]) => (p.role ? [{ name, ...(p.default !== undefined ? { default: p.default } : {}) }] : [])),
+);
+// per label index: the data-class property and the values of it that bind data to no place (the schema's `placeFree`)
+const PLACE_FREE: readonly ({ property: string; values: ReadonlySet<string> } | undefined)[] = LABELS.map((l) => {
+  const found = Object.entries(DOMAIN.labels.find((x) => x.label === l)?.properties ?? {}).find(([, p]) => p.placeFree);
+  return found ? { property: found[0], values: new Set(found[1].placeFree) } : undefined;
+});
+const NO_RULE: ReplacementRule = { holdsData: false, needs: {} };
+// per relation type index: what a replacement of its `to` end must be, as variants (variant 0 for a
+// rule on every relation, 1.. for the values of the deciding property) and the property deciding
+const REPLACEMENT: readonly { property?: string; values: string[]; rules: ReplacementRule[] }[] = RELATION_TYPES.map((t) => {
+  const r = DOMAIN.relations.find((x) => x.type === t)?.replacement;
+  if (!r) return { values: [], rules: [NO_RULE] };
+  if (!('property' in r)) return { values: [], rules: [r] };
+  const values = Object.keys(r.values);
+  return { property: r.property, values, rules: [NO_RULE, ...values.map((v) => r.values[v]!)] };
+});
+// a replaced dependency is packed in one number: (needed node * 256 + relation type) * VARIANTS + variant
+const VARIANTS = 8;
 
 interface Candidate {
   node: number;
@@ -158,23 +176,28 @@ export class MitigationFinder {
     return subs;
   }
 
-  // whether c shares r's role properties (absent counts as a value)
+  // whether c shares r's role properties (absent: the schema's default; with none, an unknown value matches any)
   private sameRole(r: number, c: number): boolean {
     const s = this.pr.idx.snapshot;
-    for (const k of ROLE_PROPS[s.labelOf[r]!]!) if (String(s.nodeProps[r]![k] ?? '') !== String(s.nodeProps[c]![k] ?? '')) return false;
+    for (const k of ROLE_PROPS[s.labelOf[r]!]!) {
+      const a = s.nodeProps[r]![k.name] ?? k.default;
+      const b = s.nodeProps[c]![k.name] ?? k.default;
+      if (a !== undefined && b !== undefined && String(a) !== String(b)) return false;
+    }
     return true;
   }
 
   // r's label and role property values, as a key
   private roleKey(r: number, role: number): string {
     const s = this.pr.idx.snapshot;
-    return `${s.labelOf[r]!}|${role}|${ROLE_PROPS[s.labelOf[r]!]!.map((k) => String(s.nodeProps[r]![k] ?? '')).join('|')}`;
+    return `${s.labelOf[r]!}|${role}|${ROLE_PROPS[s.labelOf[r]!]!.map((k) => String(s.nodeProps[r]![k.name] ?? k.default ?? '')).join('|')}`;
   }
 
   // entities like r available in a seat: located there first, then already serving there (by id)
-  private local(r: number, role: number, seat: readonly number[]): Candidate[] {
+  private local(r: number, role: number, variant: number, seat: readonly number[]): Candidate[] {
     const label = this.pr.idx.snapshot.labelOf[r]!;
-    const key = this.roleKey(r, role);
+    const needs = REPLACEMENT[role]!.rules[variant]!.needs;
+    const key = `${this.roleKey(r, role)}|${variant}`;
     let perSeat = this.shared.local.get(key);
     if (!perSeat) this.shared.local.set(key, (perSeat = new Map()));
     let out = perSeat.get(seat);
@@ -184,7 +207,7 @@ export class MitigationFinder {
     const serving: Candidate[] = [];
     out = [];
     for (const c of this.sameLabel(label)) {
-      if (!this.rolesOf(c).has(role) || !this.sameRole(r, c)) continue;
+      if (!this.rolesOf(c).has(role) || !this.sameRole(r, c) || !this.meets(c, needs)) continue;
       const cs = this.juris.where(c).find((x) => home.has(x));
       if (cs !== undefined) out.push({ node: c, tier: 'seated', nation: cs });
       else if (idx.rdepOffsets[c + 1]! > idx.rdepOffsets[c]!) {
@@ -211,10 +234,10 @@ export class MitigationFinder {
 
   // replacements for r, needed in the role `role`, where `seat` is: its declared substitutes, then
   // entities of its label that play the same role for someone (a foundry for a foundry, not any company)
-  private *candidates(r: number, role: number, seat: readonly number[]): Generator<Candidate> {
+  private *candidates(r: number, role: number, variant: number, seat: readonly number[]): Generator<Candidate> {
     const subs = this.substitutes(r);
     yield* subs;
-    for (const c of this.local(r, role, seat)) if (c.node !== r && !subs.some((x) => x.node === c.node)) yield c;
+    for (const c of this.local(r, role, variant, seat)) if (c.node !== r && !subs.some((x) => x.node === c.node)) yield c;
   }
 
   // not hit by this scenario for d, and not restricted for d's jurisdiction by a rule in force
@@ -225,10 +248,13 @@ export class MitigationFinder {
     return !(this.hitsByNode.get(c) ?? []).some((h) => !h.scope || this.inScope(h.scope, d));
   }
 
-  // whether d handles data that must stay where it is (anything but public data)
+  // whether d handles data bound to a place (a data class the schema does not mark place-free)
   private resident(d: number): boolean {
-    const classes = this.pr.idx.snapshot.nodeProps[d]!.dataClasses;
-    return Array.isArray(classes) && classes.some((c) => c !== OPEN_DATA);
+    const s = this.pr.idx.snapshot;
+    const free = PLACE_FREE[s.labelOf[d]!];
+    if (!free) return false;
+    const classes = s.nodeProps[d]![free.property];
+    return Array.isArray(classes) && classes.some((c) => !free.values.has(String(c)));
   }
 
   /**
@@ -263,10 +289,22 @@ export class MitigationFinder {
     return answer;
   }
 
-  // the entity a dependency position needs and the relation type it is needed through, in one number
+  // the entity a dependency position needs, the relation type it is needed through and the variant of
+  // that relation's replacement rule its edge falls in, in one number
   private role(p: number): number {
     const { idx } = this.pr;
-    return idx.depTarget[p]! * 256 + idx.snapshot.edgeType[idx.depEdge[p]!]!;
+    const e = idx.depEdge[p]!;
+    const t = idx.snapshot.edgeType[e]!;
+    const rule = REPLACEMENT[t]!;
+    const variant = rule.property === undefined ? 0 : rule.values.indexOf(String(idx.snapshot.edgeProps[e]![rule.property])) + 1;
+    return (idx.depTarget[p]! * 256 + t) * VARIANTS + variant;
+  }
+
+  // whether c has the property values a replacement rule needs
+  private meets(c: number, needs: ReplacementRule['needs']): boolean {
+    const props = this.pr.idx.snapshot.nodeProps[c]!;
+    for (const k in needs) if (props[k] !== needs[k]) return false;
+    return true;
   }
 
   private compute(d: number, replace: readonly number[], seat: readonly number[], resident: boolean): Mitigation[] {
@@ -275,15 +313,18 @@ export class MitigationFinder {
     const used = new Set<string>();
     const home = new Set(seat);
     for (const rr of replace) {
-      const r = Math.floor(rr / 256);
-      const role = rr % 256;
-      // a host for data that must stay home has to be located there
-      const mustBeHome = resident && HOSTING_TYPES.has(role);
+      const variant = rr % VARIANTS;
+      const role = Math.floor(rr / VARIANTS) % 256;
+      const r = Math.floor(rr / VARIANTS / 256);
+      const rule = REPLACEMENT[role]!.rules[variant]!;
+      // what holds data bound to a place has to be replaced by something located there
+      const mustBeHome = resident && rule.holdsData;
       let taken = 0;
-      for (const c of this.candidates(r, role, seat)) {
-        if (taken >= MAX_PER_REPLACED) break;
+      for (const c of this.candidates(r, role, variant, seat)) {
+        // candidates already serving here come last and are not located here: none can hold data bound here
+        if (taken >= MAX_PER_REPLACED || (mustBeHome && c.tier === 'serving')) break;
         const key = `${r}>${c.node}`;
-        if (used.has(key) || !this.usable(c.node, d, seat)) continue;
+        if (used.has(key) || !this.usable(c.node, d, seat) || !this.meets(c.node, rule.needs)) continue;
         if (mustBeHome && !intersects(this.juris.where(c.node), home)) continue;
         used.add(key);
         taken++;

@@ -13,14 +13,33 @@ export const propertySpec = z
     type: z.enum(['string', 'integer', 'number', 'boolean', 'date', 'enum', 'list']),
     values: z.array(z.string().min(1)).min(1).optional(),
     required: z.boolean().default(false),
-    /** a replacement must share this value (a foundry for a foundry, a data-centre accelerator for one): mitigations read it */
+    /** a replacement must share this value where both ends know it (a foundry for a foundry, a data-centre accelerator for one, a code model for a code model): mitigations read it */
     role: z.boolean().default(false),
+    /** with `role`: the value an entity that gives none is taken to have (a site is open unless it says otherwise); without one, an unknown value matches any */
+    default: z.union([z.string(), z.boolean()]).optional(),
+    /** of a list of data classes: the values that bind data to no place (public data); a dependent listing nothing else needs no home-located replacement */
+    placeFree: z.array(z.string().min(1)).min(1).optional(),
     description: z.string().min(1),
   })
   .strict()
   .superRefine((p, ctx) => {
     if (p.type === 'enum' && !p.values) ctx.addIssue({ code: 'custom', path: ['values'], message: 'an enum needs values' });
+    if (p.default !== undefined && p.values && !p.values.includes(String(p.default)))
+      ctx.addIssue({ code: 'custom', path: ['default'], message: `"${String(p.default)}" is not one of the property's values` });
+    p.placeFree?.forEach((v, i) => {
+      if (!p.values?.includes(v)) ctx.addIssue({ code: 'custom', path: ['placeFree', i], message: `"${v}" is not one of the property's values` });
+    });
   });
+
+/** What a replacement for the needed end must be, for mitigations: located where data bound to a place is, or carry some property values. */
+const replacementRule = z
+  .object({
+    /** the needed end holds or sees the dependent's data (a host, a model's provider behind an API): for data bound to a place, a replacement must be located there */
+    holdsData: z.boolean().default(false),
+    /** property values a replacement must have (self-hosted weights need `openWeights: true`) */
+    needs: z.record(z.string().regex(NAME), z.union([z.string(), z.boolean()])).default({}),
+  })
+  .strict();
 
 export const labelSpec = z
   .object({
@@ -94,9 +113,12 @@ export const relationSpec = z
       .strict()
       .optional(),
     dependency: dependencySpec.optional(),
+    /** what a replacement for the `to` end must be (mitigations), for every relation or by the value of one of its properties */
+    replacement: z.union([replacementRule, z.object({ property: z.string().regex(NAME), values: z.record(z.string(), replacementRule) }).strict()]).optional(),
   })
   .strict();
 
+export type ReplacementRule = z.infer<typeof replacementRule>;
 export type PropertySpec = z.infer<typeof propertySpec>;
 export type LabelSpec = z.infer<typeof labelSpec>;
 export type RelationSpec = z.infer<typeof relationSpec>;
@@ -185,6 +207,7 @@ export function loadDomain(root: string): DomainSpec {
       ['dependency.capacity.share', r.dependency?.capacity?.share],
       ['dependency.capacity.count', r.dependency?.capacity?.count],
       ['dependency.passes.property', r.dependency?.passes?.property],
+      ['replacement.property', r.replacement && 'property' in r.replacement ? r.replacement.property : undefined],
     ];
     for (const [field, prop] of named) if (prop && !r.properties[prop]) throw new SchemaFileError(file, field, `"${prop}" is not a property of ${r.type}`);
   });

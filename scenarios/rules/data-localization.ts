@@ -1,5 +1,6 @@
 // data_localization: dependents in the jurisdiction that handle the listed data classes must
-// keep that data at home, so every data processor seated elsewhere is off limits to them.
+// keep that data at home, so every data processor seated elsewhere is off limits to them. The
+// causes start at the jurisdiction and reach the dependent through where it sits.
 // Processors whose seat is unknown are left alone: no placement, no claim.
 import { z } from 'zod';
 import { intersects } from '../../graph/placement.js';
@@ -19,7 +20,8 @@ export default defineRule({
   acts: 'use',
   refs: { jurisdiction: ['Nation'] },
   hits(shock, ctx, i) {
-    const home = new Set([ctx.node(shock.jurisdiction)]);
+    const origin = ctx.node(shock.jurisdiction);
+    const home = new Set([origin]);
     const scope = { nations: home, dataClasses: new Set<string>(shock.dataClasses), by: 'seat' as const };
     return (
       dataProcessors(ctx.index)
@@ -27,8 +29,9 @@ export default defineRule({
           const seat = ctx.juris.where(p.node);
           return seat.length > 0 && !intersects(seat, home);
         })
-        // the chain starts at the processor's own location outside the jurisdiction
-        .map((p) => ({ node: p.node, layers: p.layers, level: HARD, scope, shock: i, origin: p.node, via: [] }))
+        // the law binds the dependents seated under it: a chain starts at the jurisdiction, walks down to the
+        // dependent by its seat and on to the processor outside
+        .map((p) => ({ node: p.node, layers: p.layers, level: HARD, scope, shock: i, origin, via: [], throughSeat: true as const }))
     );
   },
 });

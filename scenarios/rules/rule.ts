@@ -37,6 +37,8 @@ export interface Hit {
   origin: number;
   /** snapshot edges from the origin to the hit node, in that order (control, location or jurisdiction relations); empty when origin is the node */
   via: readonly number[];
+  /** the shock reaches the hit node only through where the dependent sits (a residency law binds those seated under it): a chain starts with the dependent's own trail up to the origin */
+  throughSeat?: true;
 }
 
 /** What a rule may look at: the packed dependency graph and jurisdictions at the scenario date. */

@@ -149,6 +149,7 @@ export const DOMAIN: DomainSpec = {
           ],
           "required": false,
           "role": true,
+          "default": "public",
           "description": "Who may run workloads there; a restricted site (a classified or military machine) is no host for anyone else, and a replacement host must offer the same access."
         }
       }
@@ -248,6 +249,9 @@ export const DOMAIN: DomainSpec = {
           ],
           "required": true,
           "role": false,
+          "placeFree": [
+            "public"
+          ],
           "description": "Classes of data the deployment processes."
         },
         "sector": {
@@ -416,7 +420,7 @@ export const DOMAIN: DomainSpec = {
         "modality": {
           "type": "string",
           "required": false,
-          "role": false,
+          "role": true,
           "description": "text, multimodal, code, speech, ..."
         },
         "priceInputUsdPerMTok": {
@@ -1027,6 +1031,10 @@ export const DOMAIN: DomainSpec = {
           "share": "share"
         },
         "installedBase": false
+      },
+      "replacement": {
+        "holdsData": true,
+        "needs": {}
       }
     },
     {
@@ -1486,6 +1494,21 @@ export const DOMAIN: DomainSpec = {
             "self_hosted": [
               "weights"
             ]
+          }
+        }
+      },
+      "replacement": {
+        "property": "via",
+        "values": {
+          "api": {
+            "holdsData": true,
+            "needs": {}
+          },
+          "self_hosted": {
+            "holdsData": false,
+            "needs": {
+              "openWeights": true
+            }
           }
         }
       }

@@ -176,7 +176,8 @@ const ROWS: Row[] = [
       'deployment:frankfurt-hospital': { status: 'UNAFFECTED' },
       'deployment:eu-any-region': {
         status: 'BROKEN',
-        cause: { type: 'data_localization', origin: 'cloud:aws', rels: ['HOSTED_ON'] },
+        // the chain starts at the jurisdiction the law binds, down to the deployment by where it sits
+        cause: { type: 'data_localization', origin: 'nation:eu', rels: ['MEMBER_OF', 'LOCATED_IN', 'HOSTED_ON'] },
         mitigation: { replace: 'cloud:aws', with: 'cloud:ovh', basis: 'seated' },
       },
     },
@@ -379,6 +380,73 @@ describe('behaviours, one small world each', () => {
     const r = runScenario(world(nodes, edges), fromObject({ name: 'case', title: 'cut', shocks: [{ type: 'api_cutoff', providers: ['lab:us-lab'], destinations: ['nation:cn'] }] }));
     const m = impactOf(r, 'deployment:cn-app')!.mitigations;
     expect(m).toContainEqual(expect.objectContaining({ replace: 'model:gpt', with: 'model:qwen', basis: 'substitute' }));
+  });
+
+  it('model swaps keep the role (modality), the licence class the use needs (open weights to self-host) and, for data bound to a place, a provider seated there', () => {
+    const nodes: Record<string, Props> = {
+      'nation:fr': {},
+      'nation:us': {},
+      'nation:cn': {},
+      'lab:us-lab': {},
+      'lab:fr-lab': {},
+      'lab:cn-lab': {},
+      'model:us-chat': { openWeights: false, modality: 'text' },
+      'model:cn-chat': { openWeights: true, modality: 'text' },
+      'model:fr-chat': { openWeights: false, modality: 'text' },
+      'model:fr-coder': { openWeights: true, modality: 'code' },
+      'model:fr-open': { openWeights: true },
+      'model:community': { openWeights: true, modality: 'text' },
+      'deployment:fr-hospital': health,
+      'deployment:fr-self': pub,
+      'deployment:fr-other': pub,
+    };
+    const edges: EdgeSpec[] = [
+      ['lab:us-lab', 'HEADQUARTERED_IN', 'nation:us'],
+      ['lab:fr-lab', 'HEADQUARTERED_IN', 'nation:fr'],
+      ['lab:cn-lab', 'HEADQUARTERED_IN', 'nation:cn'],
+      ['model:us-chat', 'DEVELOPED_BY', 'lab:us-lab'],
+      ['model:cn-chat', 'DEVELOPED_BY', 'lab:cn-lab'],
+      ['model:fr-chat', 'DEVELOPED_BY', 'lab:fr-lab'],
+      ['model:fr-coder', 'DEVELOPED_BY', 'lab:fr-lab'],
+      ['model:fr-open', 'DEVELOPED_BY', 'lab:fr-lab'],
+      ['model:community', 'DEVELOPED_BY', 'lab:fr-lab'],
+      // declared substitutes that do not fit: one seated in China, one a code model, one closed
+      ['model:cn-chat', 'SUBSTITUTES', 'model:us-chat'],
+      ['model:fr-coder', 'SUBSTITUTES', 'model:us-chat'],
+      ['model:fr-chat', 'SUBSTITUTES', 'model:community'],
+      ['deployment:fr-other', 'LOCATED_IN', 'nation:fr'],
+      ['deployment:fr-other', 'USES_MODEL', 'model:fr-chat', { via: 'api' }],
+      ['deployment:fr-other', 'USES_MODEL', 'model:fr-open', { via: 'self_hosted' }],
+      ['deployment:fr-hospital', 'LOCATED_IN', 'nation:fr'],
+      ['deployment:fr-hospital', 'USES_MODEL', 'model:us-chat', { via: 'api' }],
+      ['deployment:fr-self', 'LOCATED_IN', 'nation:fr'],
+      ['deployment:fr-self', 'USES_MODEL', 'model:community', { via: 'self_hosted' }],
+    ];
+    const r = runScenario(
+      world(nodes, edges),
+      fromObject({
+        name: 'case',
+        title: 'swaps',
+        shocks: [
+          { type: 'api_cutoff', providers: ['lab:us-lab'], destinations: ['nation:fr'] },
+          { type: 'license_change', model: 'model:community', license: 'none', effect: 'revoked' },
+        ],
+      }),
+    );
+    const swaps = (id: string, model: string) =>
+      impactOf(r, id)!
+        .mitigations.filter((m) => m.replace === model)
+        .map((m) => m.with);
+    // health data through an API stays with a provider seated in France; the code model is not a chat model
+    expect(swaps('deployment:fr-hospital', 'model:us-chat')).toEqual(['model:fr-chat', 'model:fr-open']);
+    // self-hosting needs published weights: the closed substitute is not offered
+    expect(swaps('deployment:fr-self', 'model:community')).toEqual(['model:fr-open']);
+  });
+
+  it('a chain names the shock that reaches its deployment, not an earlier one on the same entity scoped elsewhere', () => {
+    const elsewhere = { ...H20_BAN, destinations: ['nation:us'] };
+    const r = runScenario(world(CHIPS.nodes, CHIPS.edges), fromObject({ name: 'case', title: 'two bans', shocks: [elsewhere, H20_BAN] }));
+    expect(impactOf(r, 'deployment:cn-h20')!.causes[0]).toMatchObject({ shock: 1, type: 'export_control', origin: 'chip:h20' });
   });
 
   it('lithography: ASML is the chokepoint below two foundries, counted as the outage rule counts it', () => {

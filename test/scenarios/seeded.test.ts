@@ -18,6 +18,22 @@ describe('library scenarios on the seeded graph', () => {
     expect(snap.ids.filter((id) => id.startsWith('deployment:')).length).toBeGreaterThan(20);
   });
 
+  it('every chain of every library scenario (alone, over its baseline, at 6 months) starts at the entity its shock names and ends at the deployment', () => {
+    for (const sc of loadLibrary().scenarios)
+      for (const extra of [{}, { baseline: true }, { horizon: '6m' }]) {
+        const r = runScenario(snap, { ...sc, ...extra });
+        for (const imp of r.impacts) {
+          expect(imp.causes.length, `${sc.name} ${imp.deployment.id}`).toBeGreaterThan(0);
+          for (const c of imp.causes) {
+            const where = `${sc.name} ${JSON.stringify(extra)} ${imp.deployment.id}`;
+            expect(c.shock, where).toBeGreaterThanOrEqual(0);
+            expect([c.steps[0]?.from, c.steps[0]?.to], where).toContain(c.origin);
+            expect(c.steps.at(-1)!.from, where).toBe(imp.deployment.id);
+          }
+        }
+      }
+  });
+
   for (const sc of loadLibrary().scenarios)
     it(`${sc.name} hits something and spares something`, () => {
       const r = runScenario(snap, sc);
@@ -40,6 +56,23 @@ describe('h20-ban on the seeded graph', () => {
     const imp = r.impacts.find((i) => i.deployment.id === 'deployment:deepseek-chat-service')!;
     expect(imp.mitigations[0]?.replace).toBe('chip:nvidia-h20');
     expect(imp.mitigations[0]?.with).toMatch(/^chip:huawei-ascend/);
+  });
+});
+
+describe('seed dates', () => {
+  it('h20-ban: as of 2020 nothing runs on the H20 yet (DeepSeek V4 came out after Q4 2025); as of May 2026 the ban breaks the DeepSeek service', () => {
+    const before = runScenario(snap, findScenario('h20-ban'), { asOf: '2020-01-01' });
+    expect(before.summary.broken + before.summary.degraded + before.summary.atRisk).toBe(0);
+    const after = runScenario(snap, findScenario('h20-ban'), { asOf: '2026-05-01' });
+    expect(statusOf(after, 'deployment:deepseek-chat-service')).toBe('BROKEN');
+  });
+
+  it('dates the claims their sources date: models from their release, rules from their effect', () => {
+    const dated = (from: string, rel: string, to: string) => seeds.claims.filter((c) => c.subject === from && c.rel === rel && c.object === to).map((c) => c.validFrom);
+    expect(dated('deployment:deepseek-chat-service', 'USES_MODEL', 'model:deepseek-v4-pro')).toEqual(['2025-10-01']);
+    expect(dated('reg:us-cloud-act', 'ENACTED_BY', 'nation:us')).toEqual(['2018-03-23']);
+    expect(dated('model:kimi-k2.6', 'DEVELOPED_BY', 'lab:moonshot-ai').every((d) => d === '2026-02-01')).toBe(true);
+    expect(seeds.claims.filter((c) => c.validFrom).length).toBeGreaterThan(250);
   });
 });
 
@@ -110,6 +143,12 @@ describe('library scenarios read as their source articles', () => {
     expect(touched).not.toContain('dc:aws-eu-central-1');
     expect(touched).not.toContain('cloud:aws');
     expect(hospital.causes[0]!.steps.at(-1)!.rel).toBe('USES_MODEL');
+    // the chain starts at the law's jurisdiction and reaches the hospital by where it sits
+    expect(hospital.causes[0]).toMatchObject({ type: 'data_localization', origin: 'nation:eu' });
+    expect(hospital.causes[0]!.steps.slice(0, 2)).toEqual([
+      { from: 'nation:de', rel: 'MEMBER_OF', to: 'nation:eu' },
+      { from: 'deployment:german-hospital-ai-aws-frankfurt', rel: 'LOCATED_IN', to: 'nation:de' },
+    ]);
   });
 
   it('us-api-cutoff-china (000, 003: US labs block Chinese users): the chains start at the lab that cut access; self-hosted weights run on', () => {
@@ -126,6 +165,60 @@ describe('library scenarios read as their source articles', () => {
       expect(ids(r, 'BROKEN'), name).toEqual(['deployment:deepseek-v4-on-ascend', 'deployment:zhipu-glm-service']);
       expect(statusOf(r, 'deployment:deepseek-chat-service'), name).toBe('UNAFFECTED');
     }
+  });
+
+  it('sk-hynix-hbm-outage (004: HBM from Samsung and SK Hynix; Counterpoint: SK hynix 62% of HBM): HBM is a standard several makers build, so nothing breaks and HBM3E users lose 62%', () => {
+    const r = run('sk-hynix-hbm-outage');
+    expect(r.summary.broken).toBe(0);
+    const chatgpt = r.impacts.find((i) => i.deployment.id === 'deployment:chatgpt')!;
+    expect(chatgpt).toMatchObject({ status: 'DEGRADED', lost: 0.62 });
+    expect(chatgpt.causes[0]!.steps[0]).toEqual({ from: 'chip:hbm3e', rel: 'FABRICATED_BY', to: 'org:sk-hynix' });
+    // HBM3 still comes from Samsung: the H20 and H100 fleets are untouched
+    for (const id of ['deployment:deepseek-chat-service', 'deployment:chinese-enterprise-deepseek-h20']) expect(statusOf(r, id)).toBe('UNAFFECTED');
+    // no maker designs (controls) an HBM generation
+    expect(seeds.claims.filter((c) => c.rel === 'DESIGNED_BY' && c.subject.startsWith('chip:hbm'))).toEqual([]);
+  });
+
+  it('eu-sovereign-cloud-mandate (000: "European-owned infrastructure as the mandated substrate for government and regulated-industry AI workloads"): regulated inference on AWS and Azure breaks and moves to EU-owned clouds; the Commission\'s own framework and French defence run on', () => {
+    const r = run('eu-sovereign-cloud-mandate');
+    expect(ids(r, 'BROKEN')).toEqual(['deployment:eu-regulated-inference-on-us-clouds']);
+    for (const id of ['deployment:ec-sovereign-cloud-workloads', 'deployment:french-defense-classified-ai']) expect(statusOf(r, id)).toBe('UNAFFECTED');
+    const imp = r.impacts[0]!;
+    expect(imp.causes[0]).toMatchObject({ type: 'data_localization', origin: 'nation:eu' });
+    const hosts = imp.mitigations.filter((m) => m.replace === 'cloud:aws' || m.replace === 'cloud:microsoft-azure').map((m) => m.with);
+    expect(hosts.length).toBeGreaterThan(0);
+    for (const h of hosts) expect(['cloud:ovhcloud', 'cloud:deep', 'cloud:clever-cloud', 'cloud:mistral-compute']).toContain(h);
+  });
+
+  it('llama-license-withdrawn (002: nations "license the best available open-source models"): Groq\'s Saudi service loses Llama 4 but keeps serving its other open models, and only open weights are offered in its place', () => {
+    const r = run('llama-license-withdrawn');
+    expect(r.summary).toMatchObject({ broken: 0, degraded: 1 });
+    const groq = r.impacts.find((i) => i.deployment.id === 'deployment:groqcloud-saudi-inference')!;
+    expect(groq.status).toBe('DEGRADED');
+    expect(groq.causes[0]).toMatchObject({ type: 'license_change', origin: 'model:llama-4' });
+    const models = new Map(seeds.entities.map((e) => [e.id, e.props]));
+    expect(groq.mitigations.length).toBeGreaterThan(0);
+    for (const m of groq.mitigations) expect(models.get(m.with)?.openWeights, m.with).toBe(true);
+  });
+
+  it('every library scenario has its expected outcome here', () => {
+    const covered = [
+      'h20-ban',
+      'gulf-datacenter-strike',
+      'cloud-act-ruling',
+      'eu-sovereign-cloud-mandate',
+      'us-api-cutoff-china',
+      'ascend-sanctions',
+      'hbm-export-ban',
+      'llama-license-withdrawn',
+      'sk-hynix-hbm-outage',
+      'taiwan-fab-outage',
+    ];
+    expect(
+      loadLibrary()
+        .scenarios.map((sc) => sc.name)
+        .sort(),
+    ).toEqual([...covered].sort());
   });
 
   it('taiwan-fab-outage (001: "a significant escalation, over Taiwan"): an outage of Taiwan as a place takes its fabs down, and ASML heads the chokepoints below the chip', async () => {

@@ -67,6 +67,16 @@ describe('domain model as data', () => {
     ['labels/chip.yaml', 'label: Chip\nidPrefix: chip\ndescription: x\nproperties:\n  kind: {type: colour, description: y}\n', /chip\.yaml: properties\.kind\.type/],
     ['relations/runs-on.yaml', 'type: RUNS_ON\ndescription: x\nfrom: [Model]\nto: [Chipp]\n', /runs-on\.yaml: to\.0: unknown label "Chipp"/],
     ['relations/runs-on.yaml', 'type: RUNS_ON\n  description: : x\n', /runs-on\.yaml: \(yaml\)/],
+    [
+      'labels/deployment.yaml',
+      'label: Deployment\nidPrefix: deployment\ndescription: x\nproperties:\n  dataClasses: {type: list, values: [public, health], placeFree: [open], description: y}\n',
+      /deployment\.yaml: properties\.dataClasses\.placeFree\.0: "open" is not one of the property's values/,
+    ],
+    [
+      'relations/uses-model.yaml',
+      'type: USES_MODEL\ndescription: x\nfrom: [Deployment]\nto: [Model]\nreplacement: {property: via, values: {api: {holdsData: true}}}\n',
+      /uses-model\.yaml: replacement\.property: "via" is not a property of USES_MODEL/,
+    ],
   ])('a broken %s gives an error naming the file and field', (file, text, message) => {
     const dir = copySchema();
     writeFileSync(join(dir, file), text);
