@@ -1,12 +1,19 @@
-// The analyses that walk the snapshot (dependencies, dependents, paths, exposure) run in a worker
-// thread (piscina) that holds its own copy of the snapshot, sent once per graph version: an
-// allowed but expensive request (20 undirected paths of up to 10 hops: a quarter of a second of
-// CPU on 2 busy cores) no longer holds the event loop while every other request waits. The work
-// slots (work-slots.ts) still bound how many run or wait; the worker stops a task at its request's
-// deadline, and a task that does not stop has its worker ended.
+// The analyses that walk the snapshot (dependencies, dependents, paths, exposure) and the
+// expensive GraphQL queries as a whole (analysis-executor.ts: those fields, scenarios,
+// chokepoints, search, timelines, and any query whose cost reaches the heavy threshold) run in a
+// worker thread (piscina) that holds its own copy of the snapshot, sent once per graph version. An
+// allowed but expensive request (a page of 1,000 relations with 100 each: 130–190 ms of execution
+// and serialisation, and the garbage collection of it, measured on the serving thread) no longer
+// holds the event loop while every other request waits: the worker has its own heap and its own
+// collector. The work slots (work-slots.ts) still bound how many run or wait; the worker stops a
+// task at its request's deadline, and a task that does not stop has its worker ended.
+import { MessageChannel } from 'node:worker_threads';
 import { TaskTimeout, WorkerPool } from '../server/worker-pool.js';
 import type { Snapshot } from '../../graph/snapshot.js';
+import type { GraphStore } from '../../graph/store.js';
 import { outOfTime, packSnapshot, type AnalysisResults, type AnalysisTask } from './analysis-tasks.js';
+import type { ExecuteTask, ExecutedAnswer } from './analysis-executor.js';
+import { serveStoreReads } from './analysis-store.js';
 
 export interface AnalysisPoolLimits {
   /** worker threads (each holds a copy of the snapshot) */
@@ -19,11 +26,14 @@ export interface AnalysisPoolLimits {
 
 export const ANALYSIS_POOL_LIMITS: AnalysisPoolLimits = { threads: 1, nice: 5, graceMs: 1_000 };
 
-type Answer<K extends AnalysisTask['kind']> = { result: AnalysisResults[K] } | { missing: true } | { late: true };
+type Answer<R> = { result: R } | { missing: true } | { late: true };
 
 const WORKER = new URL('./analysis-worker.js', import.meta.url).href;
 
-/** Worker threads running the snapshot analyses. */
+/** A query for the worker: the task without its port (each attempt gets a port of its own). */
+export type QueryTask = Omit<ExecuteTask, 'port' | 'kind' | 'info'>;
+
+/** Worker threads running the snapshot analyses and expensive queries. */
 export class AnalysisPool {
   private readonly workers: WorkerPool;
   /** the graph version last sent to the workers */
@@ -35,13 +45,41 @@ export class AnalysisPool {
 
   /** Runs one task on the snapshot `s` in a worker; throws TIMEOUT past the deadline (epoch ms). */
   async run<K extends AnalysisTask['kind']>(s: Snapshot, task: Extract<AnalysisTask, { kind: K }>, deadline: number): Promise<AnalysisResults[K]> {
+    return this.dispatch<AnalysisResults[K]>(s, () => ({ task, transfer: [] }), deadline);
+  }
+
+  /**
+   * Executes a GraphQL query on the snapshot `s` in a worker, its store reads answered here from
+   * `store`; resolves to the serialised answer. Throws TIMEOUT when the worker is past the deadline.
+   */
+  async execute(s: Snapshot, store: GraphStore, query: QueryTask): Promise<ExecutedAnswer> {
+    const ports: MessagePort[] = [];
+    try {
+      return await this.dispatch<ExecutedAnswer>(
+        s,
+        () => {
+          const { port1, port2 } = new MessageChannel();
+          serveStoreReads(store, port1);
+          ports.push(port1 as unknown as MessagePort);
+          const task: ExecuteTask = { ...query, kind: 'execute', info: store.info, port: port2 };
+          return { task, transfer: [port2 as unknown as Transferable] };
+        },
+        query.deadline,
+      );
+    } finally {
+      for (const port of ports) port.close();
+    }
+  }
+
+  private async dispatch<R>(s: Snapshot, make: () => { task: AnalysisTask | ExecuteTask; transfer: Transferable[] }, deadline: number): Promise<R> {
     // a cold start does not count against the task's time
     await this.workers.start();
-    const send = async (withSnapshot: boolean): Promise<Answer<K>> => {
+    const send = async (withSnapshot: boolean): Promise<Answer<R>> => {
       if (withSnapshot) this.sent = s.version;
       try {
+        const { task, transfer } = make();
         const message = { version: s.version, packed: withSnapshot ? packSnapshot(s) : undefined, task, deadline };
-        return (await this.workers.run(message, Math.max(deadline - Date.now(), 0) + this.limits.graceMs)) as Answer<K>;
+        return (await this.workers.run(message, Math.max(deadline - Date.now(), 0) + this.limits.graceMs, transfer)) as Answer<R>;
       } catch (err) {
         if (err instanceof TaskTimeout) throw outOfTime();
         throw err;

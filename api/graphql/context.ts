@@ -8,10 +8,12 @@ import type { IngestService } from '../../ingest/ingest-service.js';
 import type { Loaders } from './loaders.js';
 import type { WorkMeter } from './budget.js';
 import type { AnalysisPool } from './analysis-pool.js';
+import type { QueryRequest } from './analysis-executor.js';
 
 export interface GraphContext {
   store: GraphStore;
-  snapshots: SnapshotCache;
+  /** the snapshot served (in the analysis worker: its own copy) */
+  snapshots: Pick<SnapshotCache, 'get' | 'peek' | 'invalidate'>;
   loaders: Loaders;
   /** null when the request carries no API key */
   role: ApiKeyRole | null;
@@ -34,6 +36,8 @@ export interface GraphContext {
   checkedCost?: number;
   /** worker threads for the snapshot analyses; absent where GraphQL runs without a server (they run in this thread) */
   analyses?: AnalysisPool;
+  /** executes an expensive query elsewhere (the analysis worker) instead of in this thread; absent where queries run as they come */
+  offload?: (request: QueryRequest, cost: number) => Promise<void>;
 }
 
 /** After a write: the snapshot is rebuilt on next use and no record read before the write is served again. */

@@ -1,17 +1,16 @@
 // Mounts the GraphQL API on the Hono app: Apollo Server 5 through its integration entry point
 // (executeHTTPGraphQLRequest), POST and GET on /graphql, with API keys, limits, a per-request
 // timeout, masked errors, automatic persisted queries and ETag/Cache-Control for GET queries.
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { GraphQLError } from 'graphql';
 import { ApolloServer, HeaderMap, type HTTPGraphQLResponse } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { Context, Hono } from 'hono';
 import type { AppDeps } from '../server/deps.js';
 import { IngestService } from '../../ingest/ingest-service.js';
 import type { GraphContext } from './context.js';
 import { presentedKey, roleOf } from './auth.js';
-import { errorFormatter } from './errors.js';
 import { cacheControl, etagMatches, queryEtag } from './http-cache.js';
-import { LIMITS, armorOptions, costReportPlugin } from './limits.js';
+import { LIMITS } from './limits.js';
 import { BUDGET, WorkMeter } from './budget.js';
 import { WorkSlots } from './work-slots.js';
 import { INGEST_LIMITS } from './resolvers/ingest.js';
@@ -19,9 +18,9 @@ import { SharedReads, createLoaders } from './loaders.js';
 import { bodyDigest } from './body-gate.js';
 import { BodyGatePool, BodyPoolBusy } from './body-pool.js';
 import { AnalysisPool } from './analysis-pool.js';
+import type { ExecutedAnswer } from './analysis-executor.js';
 import { ResponseCache } from './response-cache.js';
-import { buildResolvers } from './resolvers/index.js';
-import { loadTypeDefs } from './sdl.js';
+import { buildApolloServer } from './apollo-server.js';
 
 export interface MountOptions {
   /** per-request time limit (default LIMITS.timeoutMs) */
@@ -118,19 +117,7 @@ async function bodyText(res: HTTPGraphQLResponse): Promise<string> {
 
 /** Builds the Apollo server for the app's dependencies (also used in-process by tests and the bench). */
 export function createGraphQLServer(deps: AppDeps, slots?: WorkSlots): ApolloServer<GraphContext> {
-  const armor = armorOptions();
-  return new ApolloServer<GraphContext>({
-    typeDefs: loadTypeDefs(),
-    resolvers: buildResolvers(),
-    introspection: deps.config.introspection,
-    csrfPrevention: true,
-    allowBatchedHttpRequests: false,
-    includeStacktraceInErrorResponses: false,
-    formatError: errorFormatter(deps.logger, { suggestions: deps.config.introspection }),
-    validationRules: armor.validationRules,
-    // HTTP caching is ours (ETag, response cache); Apollo's per-field cache hints would only cost time
-    plugins: [...armor.plugins, costReportPlugin(slots), ApolloServerPluginCacheControlDisabled()],
-  });
+  return buildApolloServer({ logger: deps.logger, introspection: deps.config.introspection, ...(slots ? { slots } : {}) });
 }
 
 /** Mounts /graphql on the app; resolves to a closer that stops the server. */
@@ -154,7 +141,8 @@ export async function mountGraphQL(app: Hono, deps: AppDeps, opts: MountOptions 
     req.headers.forEach((value, key) => headers.set(key, value));
     const key = presentedKey((name) => req.headers.get(name) ?? undefined);
 
-    const version = (await deps.snapshots.get()).version;
+    const snapshot = await deps.snapshots.get();
+    const version = snapshot.version;
     let etag: string | null = null;
     if (req.method === 'GET' && url.search) {
       etag = queryEtag(version, `${url.search}|${key ? 'key' : ''}`);
@@ -233,6 +221,15 @@ export async function mountGraphQL(app: Hono, deps: AppDeps, opts: MountOptions 
       analyses,
       checkedCost,
     };
+    // an expensive query runs in the analysis worker (limits.ts decides); its answer replaces Apollo's placeholder
+    const worker: { answer?: ExecutedAnswer } = {};
+    ctx.offload = async (request, cost) => {
+      try {
+        worker.answer = await analyses.execute(snapshot, deps.store, { request, role, cost, deadline, introspection: deps.config.introspection, logLevel: deps.config.logLevel });
+      } catch (err) {
+        worker.answer = failed(err);
+      }
+    };
     const timedOut = new Promise<'timeout'>((resolve) => {
       // handed-over ingest fetches and writes on purpose for longer; it is not cut off
       timer = setTimeout(() => !ctx.seen.unbounded && resolve('timeout'), timeoutMs);
@@ -251,8 +248,10 @@ export async function mountGraphQL(app: Hono, deps: AppDeps, opts: MountOptions 
     }
     const out = new Headers();
     for (const [k, v] of outcome.headers) out.set(k, v);
-    let text = await bodyText(outcome);
-    let status = statusFor(outcome.status ?? 200, text);
+    const executed = worker.answer;
+    let text = executed ? executed.text : await bodyText(outcome);
+    let status = statusFor(executed ? executed.status : (outcome.status ?? 200), text);
+    if (executed?.seen.volatile) ctx.seen.volatile = true;
     if (text.length > BUDGET.maxAnswerChars) {
       deps.logger.warn({ chars: text.length }, 'GraphQL answer over the size cap was not sent');
       text = jsonError(`the answer is ${text.length} characters, over the limit of ${BUDGET.maxAnswerChars}: ask for smaller pages (first) or fewer fields`, 'BAD_USER_INPUT');
@@ -263,6 +262,14 @@ export async function mountGraphQL(app: Hono, deps: AppDeps, opts: MountOptions 
     // snapshot served now says so without asking the store again)
     if (cache && ok && ctx.seen.operation === 'query' && deps.snapshots.peek()?.version === version) cache.set(version, cacheKey, { status, headers: headerList(out), body: text });
     return respond(status, out, text, ok ? etag : null, !!key);
+  };
+
+  /** The answer to a query the worker could not execute: TIMEOUT past its deadline, else an internal error logged with its id. */
+  const failed = (err: unknown): ExecutedAnswer => {
+    if (err instanceof GraphQLError && err.extensions.code === 'TIMEOUT') return { status: 503, text: jsonError(err.message, 'TIMEOUT'), seen: {} };
+    const id = randomUUID().slice(0, 8);
+    deps.logger.error({ err, id }, 'the analysis worker could not execute a query');
+    return { status: 500, text: JSON.stringify({ errors: [{ message: `internal error (id ${id})`, extensions: { code: 'INTERNAL_SERVER_ERROR', id } }] }), seen: {} };
   };
 
   const tooLarge = (limit: number, editor: boolean): Response =>
