@@ -77,7 +77,7 @@ export async function readSnapshot(store: GraphStore, pageSize = 500): Promise<S
     after = page.at(-1)!;
   }
   const entityPages = new PageSizer(Math.min(pageSize, 50), pageSize);
-  for (let i = 0; i < ids.length; ) {
+  for (let i = 0; i < ids.length;) {
     const slice = ids.slice(i, (i += entityPages.next));
     await entityPages.page(async () => {
       const found = await store.getEntities(slice);
@@ -86,7 +86,7 @@ export async function readSnapshot(store: GraphStore, pageSize = 500): Promise<S
   }
   await runPaced(builder.packEntities());
   const relationPages = new PageSizer(Math.min(pageSize, 50), pageSize);
-  for (let i = 0; i < ids.length; ) {
+  for (let i = 0; i < ids.length;) {
     const slice = ids.slice(i, (i += relationPages.next));
     await relationPages.page(async () => builder.addRelations(await store.relationsFrom(slice)));
   }

@@ -7,7 +7,7 @@
 // holds the event loop while every other request waits: the worker has its own heap and its own
 // collector. The work slots (work-slots.ts) still bound how many run or wait; the worker stops a
 // task at its request's deadline, and a task that does not stop has its worker ended.
-import { MessageChannel } from 'node:worker_threads';
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { TaskTimeout, WorkerPool } from '../server/worker-pool.js';
 import type { Snapshot } from '../../graph/snapshot.js';
 import type { GraphStore } from '../../graph/store.js';
@@ -60,9 +60,9 @@ export class AnalysisPool {
         () => {
           const { port1, port2 } = new MessageChannel();
           serveStoreReads(store, port1);
-          ports.push(port1 as unknown as MessagePort);
+          ports.push(port1);
           const task: ExecuteTask = { ...query, kind: 'execute', info: store.info, port: port2 };
-          return { task, transfer: [port2 as unknown as Transferable] };
+          return { task, transfer: [port2] };
         },
         query.deadline,
       );
@@ -71,7 +71,7 @@ export class AnalysisPool {
     }
   }
 
-  private async dispatch<R>(s: Snapshot, make: () => { task: AnalysisTask | ExecuteTask; transfer: Transferable[] }, deadline: number): Promise<R> {
+  private async dispatch<R>(s: Snapshot, make: () => { task: AnalysisTask | ExecuteTask; transfer: MessagePort[] }, deadline: number): Promise<R> {
     // a cold start does not count against the task's time
     await this.workers.start();
     const send = async (withSnapshot: boolean): Promise<Answer<R>> => {

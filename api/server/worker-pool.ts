@@ -33,7 +33,7 @@ export class WorkerPool {
   }
 
   /** Runs one task once a worker has started; TaskTimeout when it takes over `timeoutMs`. `transfer`: ports and buffers moved to the worker with it. */
-  async run(task: unknown, timeoutMs: number, transfer: Transferable[] = []): Promise<unknown> {
+  async run(task: unknown, timeoutMs: number, transfer: readonly object[] = []): Promise<unknown> {
     const started = this.start();
     const pool = this.pool!;
     await started;

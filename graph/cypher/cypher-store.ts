@@ -658,7 +658,7 @@ export class CypherGraphStore implements GraphStore {
     const version = await this.graphVersion();
     const entities: EntityRecord[] = [];
     const relations: RelationRecord[] = [];
-    for (let after = ''; ; ) {
+    for (let after = ''; ;) {
       const ids = await this.entityIds(after, PAGE);
       const found = await this.getEntities(ids);
       for (const id of ids) {

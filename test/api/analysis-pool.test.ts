@@ -1,5 +1,6 @@
-// The snapshot analyses run in a worker thread give the answers they give in this thread, follow
-// the graph version, and stop at their request's deadline.
+// The snapshot analyses and the expensive queries run in a worker thread give the answers they
+// give in this thread, follow the graph version, keep the codes of their errors, never write, and
+// stop at their request's deadline.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openEmbeddedStore } from '../../graph/embedded/grafeo-executor.js';
 import type { GraphStore } from '../../graph/store.js';
@@ -8,6 +9,15 @@ import { SnapshotCache } from '../../graph/snapshot-cache.js';
 import { AnalysisPool } from '../../api/graphql/analysis-pool.js';
 import { packSnapshot, runAnalysis, unpackSnapshot, type AnalysisTask } from '../../api/graphql/analysis-tasks.js';
 import { writeFixture } from './fixture.js';
+import { MessageChannel } from 'node:worker_threads';
+import { serveStoreReads, storeOverPort } from '../../api/graphql/analysis-store.js';
+import { createGraphQLServer } from '../../api/graphql/mount.js';
+import { SharedReads, createLoaders } from '../../api/graphql/loaders.js';
+import { WorkMeter } from '../../api/graphql/budget.js';
+import { loadConfig } from '../../api/config.js';
+import { createLogger } from '../../api/log.js';
+import { StoreUnavailable } from '../../schema/errors.js';
+import type { QueryTask } from '../../api/graphql/analysis-pool.js';
 
 describe('the analysis pool', () => {
   let store: GraphStore;
@@ -60,5 +70,85 @@ describe('the analysis pool', () => {
   it('stops a task past its deadline with TIMEOUT', async () => {
     const task: AnalysisTask = { kind: 'paths', from: at('deployment:fr-gov-assistant'), to: at('nation:us'), maxLength: 6, k: 3, directed: false, asOfMs: Number.NaN };
     await expect(pool.run(s, task, Date.now() - 1)).rejects.toMatchObject({ extensions: { code: 'TIMEOUT' } });
+  });
+
+  describe('expensive queries', () => {
+    const query = (q: string, deadline = later(), cost = 0): QueryTask => ({ request: { query: q }, role: null, cost, deadline, introspection: true, logLevel: 'silent' });
+    const QUERIES = [
+      '{ paths(from: "deployment:fr-gov-assistant", to: "nation:us", first: 3, directed: false) { length steps { reversed relation { type sources { quote } } entity { id name } } } }',
+      '{ entity(id: "nation:us") { relations(first: 1000) { type to { id relations(first: 100) { type to { id name } } } } } }',
+      '{ exposure(nation: "nation:fr", subjects: [DEPLOYMENT, DATA_CENTER, MODEL]) { exposed layers { layer items { subject { id } path { type } } } } }',
+      '{ runScenario(name: "h20-ban") { summary { broken degraded atRisk } impacts { deployment { id } status } } }',
+      '{ chokepoints(first: 5) { entity { id } broken } }',
+    ];
+
+    it('answers in the worker what this thread answers, serialised', async () => {
+      const config = loadConfig({ DATA_DIR: ':memory:', LOG_LEVEL: 'silent' });
+      const logger = createLogger('silent');
+      const snapshots = new SnapshotCache(store);
+      const apollo = createGraphQLServer({ store, snapshots, config, logger });
+      await apollo.start();
+      try {
+        for (const q of QUERIES) {
+          const contextValue = {
+            store,
+            snapshots,
+            loaders: createLoaders(store, { reads: new SharedReads(), version: s.version }),
+            role: null,
+            logger,
+            deadline: later(),
+            meter: new WorkMeter(later()),
+            seen: {},
+          };
+          const here = await apollo.executeOperation({ query: q }, { contextValue });
+          expect(here.body.kind).toBe('single');
+          const expected = here.body.kind === 'single' ? here.body.singleResult : null;
+          expect(expected?.errors).toBeUndefined();
+          // the serving thread hands over the cost it computed
+          const there = await pool.execute(s, store, query(q, later(), (expected?.extensions?.cost as { requested: number }).requested));
+          expect(there.status).toBe(200);
+          expect(JSON.parse(there.text)).toEqual(JSON.parse(JSON.stringify(expected)));
+        }
+      } finally {
+        await apollo.stop();
+      }
+    });
+
+    it('keeps the code of an error the store raises, and of a resolver error', async () => {
+      const failing = new Proxy(store, {
+        get(target, key, receiver) {
+          if (key === 'relationsOf') return () => Promise.reject(new StoreUnavailable('the store is down'));
+          const value = Reflect.get(target, key, receiver) as unknown;
+          return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+        },
+      });
+      // another version: the worker's record cache of this one holds what the other tests read
+      const other = unpackSnapshot({ ...packSnapshot(s), version: `${s.version}-store-down` });
+      const down = JSON.parse((await pool.execute(other, failing, query('{ entity(id: "nation:us") { relations { type } } }'))).text) as {
+        errors: { message: string; extensions: { code: string } }[];
+      };
+      expect(down.errors[0]).toMatchObject({ message: 'the store is down', extensions: { code: 'STORE_UNAVAILABLE' } });
+      const missing = JSON.parse((await pool.execute(s, store, query('{ paths(from: "nation:nowhere", to: "nation:us") { length } }'))).text) as { errors: { extensions: { code: string } }[] };
+      expect(missing.errors[0]!.extensions.code).toBe('NOT_FOUND');
+    });
+
+    it('answers TIMEOUT with 503 for a query past its deadline', async () => {
+      const late = await pool.execute(s, store, query(QUERIES[0]!, Date.now() - 1));
+      expect(late.status).toBe(503);
+      expect(JSON.parse(late.text)).toMatchObject({ errors: [{ extensions: { code: 'TIMEOUT' } }] });
+    });
+
+    it('answers only reads over the store port', async () => {
+      const { port1, port2 } = new MessageChannel();
+      serveStoreReads(store, port1);
+      const remote = storeOverPort(port2, store.info);
+      try {
+        expect((await remote.getEntities(['nation:us'])).get('nation:us')?.name).toBe('United States');
+        await expect(remote.write({ entities: [] })).rejects.toThrow('store.write: not a read of the store');
+        await expect(remote.clear()).rejects.toThrow('not a read');
+      } finally {
+        port1.close();
+      }
+    });
   });
 });
