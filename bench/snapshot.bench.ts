@@ -22,7 +22,7 @@ import type { ClaimRecord, EntityRecord, RelationRecord } from '../schema/record
 import { claimId, documentId, relationId } from '../schema/records.js';
 import type { BenchResult } from './run.js';
 import { table, timeIt } from './measure.js';
-import { runPaced } from '../graph/snapshot-pacing.js';
+import { SLICE_MS, runPaced } from '../graph/snapshot-pacing.js';
 import { rng } from './scenarios-world.js';
 
 function world(nodes: number): { entities: EntityRecord[]; relations: RelationRecord[] } {
@@ -375,7 +375,7 @@ Request latency (a 2-hop reach from a random deployment on the snapshot served, 
 
 ${table(['edges', 'round', 'load', 'idle', 'while a whole-graph read runs', 'p99 rebuild / idle', 'background read (ms)', 'baseline: a request waited (ms)'], lat)}
 
-p99 while a whole-graph read runs ÷ idle p99, over the rounds: ${ratios.join('; ')}. The read goes in pages sized to hold the event loop about 4 ms each, and the packing and the catch-up patch run in slices of the same length.
+p99 while a whole-graph read runs ÷ idle p99, over the rounds: ${ratios.join('; ')}. The read goes in pages sized to hold the event loop about ${SLICE_MS} ms each, and the packing and the catch-up patch run in slices of the same length.
 
 The patch reads the change records and the current state of what they name, then builds a new snapshot from the previous one:
 strings and props are shared, the typed arrays are copied in blocks and the adjacency is rebuilt, so the old snapshot stays intact for the requests holding it.
