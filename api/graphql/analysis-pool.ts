@@ -11,7 +11,7 @@ import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { TaskTimeout, WorkerPool } from '../server/worker-pool.js';
 import type { Snapshot } from '../../graph/snapshot.js';
 import type { GraphStore } from '../../graph/store.js';
-import { outOfTime, packSnapshot, type AnalysisResults, type AnalysisTask } from './analysis-tasks.js';
+import { outOfTime, sendSnapshot, type AnalysisResults, type AnalysisTask } from './analysis-tasks.js';
 import type { ExecuteTask, ExecutedAnswer } from './analysis-executor.js';
 import { serveStoreReads } from './analysis-store.js';
 
@@ -22,9 +22,11 @@ export interface AnalysisPoolLimits {
   nice: number;
   /** how long past its request's deadline a task may run before its worker is ended */
   graceMs: number;
+  /** how long sending a snapshot to a worker may take (it goes in slices, between requests) */
+  loadMs: number;
 }
 
-export const ANALYSIS_POOL_LIMITS: AnalysisPoolLimits = { threads: 1, nice: 5, graceMs: 1_000 };
+export const ANALYSIS_POOL_LIMITS: AnalysisPoolLimits = { threads: 1, nice: 5, graceMs: 1_000, loadMs: 120_000 };
 
 type Answer<R> = { result: R } | { missing: true } | { late: true };
 
@@ -36,8 +38,8 @@ export type QueryTask = Omit<ExecuteTask, 'port' | 'kind' | 'info'>;
 /** Worker threads running the snapshot analyses and expensive queries. */
 export class AnalysisPool {
   private readonly workers: WorkerPool;
-  /** the graph version last sent to the workers */
-  private sent: string | number | null = null;
+  /** the graph version last sent to the workers, settled once they hold it */
+  private loaded: { version: string | number; done: Promise<void> } | null = null;
 
   constructor(readonly limits: AnalysisPoolLimits = ANALYSIS_POOL_LIMITS) {
     this.workers = new WorkerPool(WORKER, limits.threads, limits.nice);
@@ -72,29 +74,51 @@ export class AnalysisPool {
   }
 
   private async dispatch<R>(s: Snapshot, make: () => { task: AnalysisTask | ExecuteTask; transfer: MessagePort[] }, deadline: number): Promise<R> {
-    // a cold start does not count against the task's time
+    // a cold start and the snapshot's hand-over do not count against the task's time
     await this.workers.start();
-    const send = async (withSnapshot: boolean): Promise<Answer<R>> => {
-      if (withSnapshot) this.sent = s.version;
+    const send = async (): Promise<Answer<R>> => {
+      await this.holding(s);
       try {
         const { task, transfer } = make();
-        const message = { version: s.version, packed: withSnapshot ? packSnapshot(s) : undefined, task, deadline };
-        return (await this.workers.run(message, Math.max(deadline - Date.now(), 0) + this.limits.graceMs, transfer)) as Answer<R>;
+        return (await this.workers.run({ version: s.version, task, deadline }, Math.max(deadline - Date.now(), 0) + this.limits.graceMs, transfer)) as Answer<R>;
       } catch (err) {
         if (err instanceof TaskTimeout) throw outOfTime();
         throw err;
       }
     };
-    let answer = await send(this.sent !== s.version);
-    // a worker started since (or one that never had this version) is sent the snapshot
-    if ('missing' in answer) answer = await send(true);
+    let answer = await send();
+    // a worker started since (one ended at a deadline) is sent the snapshot again
+    if ('missing' in answer) {
+      this.loaded = null;
+      answer = await send();
+    }
     if ('result' in answer) return answer.result;
     throw outOfTime();
+  }
+
+  /** Resolves once the workers hold the snapshot `s`: sent once per graph version, in slices between requests (sendSnapshot). */
+  private holding(s: Snapshot): Promise<void> {
+    if (this.loaded?.version === s.version) return this.loaded.done;
+    const done = (async () => {
+      const { port1, port2 } = new MessageChannel();
+      try {
+        const sending = sendSnapshot(s, port1);
+        await Promise.all([this.workers.run({ load: port2 }, this.limits.loadMs, [port2]), sending]);
+      } finally {
+        port1.close();
+      }
+    })();
+    const loaded = { version: s.version, done };
+    this.loaded = loaded;
+    done.catch(() => {
+      if (this.loaded === loaded) this.loaded = null;
+    });
+    return done;
   }
 
   /** Ends the workers. */
   async close(): Promise<void> {
     await this.workers.close();
-    this.sent = null;
+    this.loaded = null;
   }
 }

@@ -4,16 +4,23 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { runAnalysis, unpackSnapshot } = await import('./analysis-tasks.ts');
+const { runAnalysis, receiveSnapshot } = await import('./analysis-tasks.ts');
 const { executeQuery } = await import('./analysis-executor.ts');
 
 let snapshot = null;
 
-/** Runs one task; asks for the snapshot when it holds another version (or none yet). null: only start. */
+/** Runs one task; asks for the snapshot when it holds another version (or none yet). null: only start; {load}: receive a snapshot in slices on that port. */
 export default async function analyse(message) {
   if (!message) return null;
-  const { version, packed, task, deadline } = message;
-  if (packed) snapshot = unpackSnapshot(packed);
+  if (message.load) {
+    try {
+      snapshot = await receiveSnapshot(message.load);
+    } finally {
+      message.load.close();
+    }
+    return { loaded: snapshot.version };
+  }
+  const { version, task, deadline } = message;
   if (!snapshot || snapshot.version !== version) {
     if (task.kind === 'execute') task.port.close();
     return { missing: true };

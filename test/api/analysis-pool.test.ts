@@ -7,8 +7,9 @@ import type { GraphStore } from '../../graph/store.js';
 import { Snapshot } from '../../graph/snapshot.js';
 import { SnapshotCache } from '../../graph/snapshot-cache.js';
 import { AnalysisPool } from '../../api/graphql/analysis-pool.js';
-import { packSnapshot, runAnalysis, unpackSnapshot, type AnalysisTask } from '../../api/graphql/analysis-tasks.js';
+import { packSnapshot, receiveSnapshot, runAnalysis, sendSnapshot, unpackSnapshot, type AnalysisTask } from '../../api/graphql/analysis-tasks.js';
 import { writeFixture } from './fixture.js';
+import type { RelationRecord } from '../../schema/records.js';
 import { MessageChannel } from 'node:worker_threads';
 import { serveStoreReads, storeOverPort } from '../../api/graphql/analysis-store.js';
 import { createGraphQLServer } from '../../api/graphql/mount.js';
@@ -42,6 +43,31 @@ describe('the analysis pool', () => {
     expect([...copy.ids]).toEqual([...s.ids]);
     expect(copy.indexOf('deployment:fr-gov-assistant')).toBe(at('deployment:fr-gov-assistant'));
     expect([...copy.outEdges]).toEqual([...s.outEdges]);
+  });
+
+  it('receives a snapshot sent in slices as the snapshot sent', async () => {
+    // large enough for many slices of each field at the smallest slice size
+    const chips = Array.from({ length: 30 }, (_, i) => ({ id: `chip:c${String(i).padStart(3, '0')}`, label: 'Chip' as const, name: `Chip ${i}`, aliases: [`c${i}`], props: { kind: 'gpu' } }));
+    const deployments = Array.from({ length: 600 }, (_, i) => ({ id: `deployment:d${String(i).padStart(4, '0')}`, label: 'Deployment' as const, name: `D ${i}`, aliases: [], props: {} }));
+    const relations = deployments.flatMap((d, i) =>
+      [0, 1].map((k): RelationRecord => {
+        const to = chips[(i + k * 7) % 30]!.id;
+        return { id: `${d.id}|RUNS_ON|${to}`, type: 'RUNS_ON' as const, from: d.id, to, props: k ? { share: 0.5 } : {}, confidence: 0.7, claimCount: 1, validFrom: '2025-01-01' };
+      }),
+    );
+    const big = Snapshot.canonical([...chips, ...deployments], relations, 'sliced');
+    const { port1, port2 } = new MessageChannel();
+    try {
+      const received = receiveSnapshot(port2);
+      await sendSnapshot(big, port1, 0);
+      const copy = await received;
+      expect(copy.version).toBe('sliced');
+      expect(packSnapshot(copy)).toEqual(packSnapshot(big));
+      expect([...copy.inEdges]).toEqual([...big.inEdges]);
+    } finally {
+      port1.close();
+      port2.close();
+    }
   });
 
   it('answers reach, paths and exposure as this thread does', async () => {
