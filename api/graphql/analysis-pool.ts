@@ -45,6 +45,11 @@ export class AnalysisPool {
     this.workers = new WorkerPool(WORKER, limits.threads, limits.nice);
   }
 
+  /** Resolves once a worker has started (it loads its modules: the analyses, the schema and the resolvers). */
+  async start(): Promise<void> {
+    await this.workers.start();
+  }
+
   /** Runs one task on the snapshot `s` in a worker; throws TIMEOUT past the deadline (epoch ms). */
   async run<K extends AnalysisTask['kind']>(s: Snapshot, task: Extract<AnalysisTask, { kind: K }>, deadline: number): Promise<AnalysisResults[K]> {
     return this.dispatch<AnalysisResults[K]>(s, () => ({ task, transfer: [] }), deadline);

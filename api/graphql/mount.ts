@@ -170,6 +170,8 @@ export async function mountGraphQL(app: Hono, deps: AppDeps, opts: MountOptions 
   const cache = opts.responseCache === false ? null : new ResponseCache();
   const bodies = new BodyGatePool();
   const analyses = new AnalysisPool();
+  // the worker loads the schema and resolvers now, not on the first expensive query (a second or more on a busy machine)
+  await analyses.start();
   const reads = new SharedReads();
   const ingest =
     opts.ingest ??
