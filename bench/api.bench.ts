@@ -5,8 +5,10 @@
 // those queries at concurrency 64 (60 s; 10 s in quick mode), and a probe query's latency and the
 // server's memory idle beside the same under a flood of abusive requests (every guard but the
 // per-address rate limit, which would turn a single-address flood away at the door), then under
-// that flood and a client sending allowed but expensive requests.
+// that flood and a client sending allowed but expensive requests; three rounds, each with the
+// machine's load average, since other work on the machine moves every figure.
 import { spawn } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -71,6 +73,8 @@ process.stdin.on('end', () => a(JSON.parse(t), (err, res) => { if (err) { consol
 }
 
 const MIXED_CONCURRENCY = 64;
+/** rounds of the abuse measurement (one in quick mode) */
+const ABUSE_ROUNDS = 3;
 export const PROBE = JSON.stringify({ query: '{ entity(id: "chip:nvidia-h20") { id name relations(first: 5) { type to { id } } } }' });
 const json = { 'content-type': 'application/json' };
 const nestedRelations = (levels: number) => {
@@ -156,7 +160,7 @@ export async function run(opts: { quick: boolean }): Promise<{ name: string; mar
   await apollo.start();
   const reads = new SharedReads();
   const rows: Record<string, unknown>[] = [];
-  let mixed: { seconds: number; requestsPerSecond: number; p50Ms: number; p99Ms: number; total: number; non2xx: number; errors: number } | null = null;
+  let mixed: { seconds: number; requestsPerSecond: number; p50Ms: number; p99Ms: number; total: number; non2xx: number; errors: number; loadAverage: number } | null = null;
   let abuse: Record<string, unknown> | null = null;
   try {
     for (const q of QUERIES) {
@@ -217,8 +221,18 @@ export async function run(opts: { quick: boolean }): Promise<{ name: string; mar
         body: JSON.stringify({ query: q.query }),
       })),
     );
+    const loadBefore = loadavg()[0]!;
     const m = await autocannonMany(`${server.url}/graphql`, requests, mixedSeconds, MIXED_CONCURRENCY);
-    mixed = { seconds: mixedSeconds, requestsPerSecond: m.requests.average, p50Ms: m.latency.p50, p99Ms: m.latency.p99, total: m.requests.total, non2xx: m.non2xx, errors: m.errors };
+    mixed = {
+      seconds: mixedSeconds,
+      requestsPerSecond: m.requests.average,
+      p50Ms: m.latency.p50,
+      p99Ms: m.latency.p99,
+      total: m.requests.total,
+      non2xx: m.non2xx,
+      errors: m.errors,
+      loadAverage: (loadBefore + loadavg()[0]!) / 2,
+    };
 
     // a probe idle, then under the flood; memory before, at the end of the flood, and after it settles
     const probeSeconds = opts.quick ? 4 : 10;
@@ -230,41 +244,64 @@ export async function run(opts: { quick: boolean }): Promise<{ name: string; mar
     });
     for (const body of [warm, JSON.stringify({ query: QUERIES[4]!.query })])
       await (await fetch(`${server.url}/graphql`, { method: 'POST', headers: { ...json, 'cache-control': 'no-cache' }, body })).text();
-    // the server's event-loop delay while only the probe runs: on a machine busy with other work it
-    // is the delay of being scheduled at all, the floor under the figures measured during the floods
-    const loop = monitorEventLoopDelay({ resolution: 1 });
-    loop.enable();
-    const idle = await autocannonMany(`${server.url}/graphql`, [probeRequest], probeSeconds, 1);
-    loop.disable();
-    const idleLoop = { p99Ms: loop.percentile(99) / 1e6, maxMs: loop.max / 1e6 };
-    loop.reset();
+    // each round: the probe alone, under the attack flood, then under the flood and the allowed
+    // expensive requests; repeated, because the machine's other work moves every figure
+    const round = async (): Promise<AbuseRound> => {
+      const load = loadavg()[0]!;
+      // the server's event-loop delay while only the probe runs: on a machine busy with other work it
+      // is the delay of being scheduled at all, the floor under the figures measured during the floods
+      const loop = monitorEventLoopDelay({ resolution: 1 });
+      loop.enable();
+      const idle = await autocannonMany(`${server.url}/graphql`, [probeRequest], probeSeconds, 1);
+      loop.disable();
+      const idleLoop = { p99Ms: loop.percentile(99) / 1e6, maxMs: loop.max / 1e6 };
+      loop.reset();
+      loop.enable();
+      const [flooded, flood, oversized] = await Promise.all([
+        autocannonMany(`${server.url}/graphql`, [probeRequest], probeSeconds, 1),
+        // the attacks one after another, as one abusive client sends them
+        autocannonMany(`${server.url}/graphql`, attacks(), probeSeconds, 1),
+        floodOversized(`${server.url}/graphql`, probeSeconds),
+      ]);
+      loop.disable();
+      const floodLoop = { p99Ms: loop.percentile(99) / 1e6, maxMs: loop.max / 1e6 };
+      loop.reset();
+      loop.enable();
+      // the same, with a third client sending allowed expensive requests back to back
+      const [heavyProbe, heavyAttacks, heavyFlood] = await Promise.all([
+        autocannonMany(`${server.url}/graphql`, [probeRequest], probeSeconds, 1),
+        autocannonMany(`${server.url}/graphql`, attacks(), probeSeconds, 1),
+        autocannonMany(`${server.url}/graphql`, heavy(), probeSeconds, 1),
+        floodOversized(`${server.url}/graphql`, probeSeconds),
+      ]);
+      loop.disable();
+      const heavyLoop = { p99Ms: loop.percentile(99) / 1e6, maxMs: loop.max / 1e6 };
+      return {
+        loadAverage: (load + loadavg()[0]!) / 2,
+        idle: { p50Ms: idle.latency.p50, p99Ms: idle.latency.p99, requestsPerSecond: idle.requests.average },
+        underFlood: { p50Ms: flooded.latency.p50, p99Ms: flooded.latency.p99, requestsPerSecond: flooded.requests.average, non2xx: flooded.non2xx, errors: flooded.errors },
+        flood: { requestsPerSecond: flood.requests.average, total: flood.requests.total, non2xx: flood.non2xx, errors: flood.errors, statusCodes: flood.statusCodeStats ?? {} },
+        oversized,
+        p99Ratio: flooded.latency.p99 / Math.max(idle.latency.p99, 1),
+        loop: floodLoop,
+        idleLoop,
+        withHeavy: {
+          underFlood: { p50Ms: heavyProbe.latency.p50, p99Ms: heavyProbe.latency.p99, requestsPerSecond: heavyProbe.requests.average, non2xx: heavyProbe.non2xx, errors: heavyProbe.errors },
+          attacks: { total: heavyAttacks.requests.total, statusCodes: heavyAttacks.statusCodeStats ?? {} },
+          heavy: { total: heavyFlood.requests.total, requestsPerSecond: heavyFlood.requests.average, errors: heavyFlood.errors, statusCodes: heavyFlood.statusCodeStats ?? {} },
+          p99Ratio: heavyProbe.latency.p99 / Math.max(idle.latency.p99, 1),
+          loop: heavyLoop,
+        },
+      };
+    };
     const gc = collector();
     gc();
     const rssBefore = process.memoryUsage().rss;
     const heapBefore = process.memoryUsage().heapUsed;
     let rssPeak = rssBefore;
     const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss)), 100);
-    // the server's event loop delay during each flood (it runs in this process)
-    loop.enable();
-    const [flooded, flood, oversized] = await Promise.all([
-      autocannonMany(`${server.url}/graphql`, [probeRequest], probeSeconds, 1),
-      // the attacks one after another, as one abusive client sends them
-      autocannonMany(`${server.url}/graphql`, attacks(), probeSeconds, 1),
-      floodOversized(`${server.url}/graphql`, probeSeconds),
-    ]);
-    loop.disable();
-    const floodLoop = { p99Ms: loop.percentile(99) / 1e6, maxMs: loop.max / 1e6 };
-    loop.reset();
-    loop.enable();
-    // the same, with a third client sending allowed expensive requests back to back
-    const [heavyProbe, heavyAttacks, heavyFlood] = await Promise.all([
-      autocannonMany(`${server.url}/graphql`, [probeRequest], probeSeconds, 1),
-      autocannonMany(`${server.url}/graphql`, attacks(), probeSeconds, 1),
-      autocannonMany(`${server.url}/graphql`, heavy(), probeSeconds, 1),
-      floodOversized(`${server.url}/graphql`, probeSeconds),
-    ]);
-    loop.disable();
-    const heavyLoop = { p99Ms: loop.percentile(99) / 1e6, maxMs: loop.max / 1e6 };
+    const rounds: AbuseRound[] = [];
+    for (let k = 0; k < (opts.quick ? 1 : ABUSE_ROUNDS); k++) rounds.push(await round());
     clearInterval(sampler);
     await new Promise((r) => setTimeout(r, 3000));
     gc();
@@ -273,20 +310,7 @@ export async function run(opts: { quick: boolean }): Promise<{ name: string; mar
     const up = (await fetch(`${server.url}/graphql`, { method: 'POST', headers: json, body: PROBE })).status === 200;
     abuse = {
       seconds: probeSeconds,
-      idle: { p50Ms: idle.latency.p50, p99Ms: idle.latency.p99, requestsPerSecond: idle.requests.average },
-      underFlood: { p50Ms: flooded.latency.p50, p99Ms: flooded.latency.p99, requestsPerSecond: flooded.requests.average, non2xx: flooded.non2xx, errors: flooded.errors },
-      flood: { requestsPerSecond: flood.requests.average, total: flood.requests.total, non2xx: flood.non2xx, errors: flood.errors, statusCodes: flood.statusCodeStats ?? {} },
-      oversized,
-      p99Ratio: flooded.latency.p99 / Math.max(idle.latency.p99, 1),
-      loop: floodLoop,
-      idleLoop,
-      withHeavy: {
-        underFlood: { p50Ms: heavyProbe.latency.p50, p99Ms: heavyProbe.latency.p99, requestsPerSecond: heavyProbe.requests.average, non2xx: heavyProbe.non2xx, errors: heavyProbe.errors },
-        attacks: { total: heavyAttacks.requests.total, statusCodes: heavyAttacks.statusCodeStats ?? {} },
-        heavy: { total: heavyFlood.requests.total, requestsPerSecond: heavyFlood.requests.average, errors: heavyFlood.errors, statusCodes: heavyFlood.statusCodeStats ?? {} },
-        p99Ratio: heavyProbe.latency.p99 / Math.max(idle.latency.p99, 1),
-        loop: heavyLoop,
-      },
+      rounds,
       rssMiB: { before: rssBefore / 2 ** 20, peak: rssPeak / 2 ** 20, after: rssAfter / 2 ** 20 },
       heapMiB: { before: heapBefore / 2 ** 20, after: heapAfter / 2 ** 20 },
       rssAfterRatio: rssAfter / rssBefore,
@@ -348,6 +372,7 @@ export async function run(opts: { quick: boolean }): Promise<{ name: string; mar
       ? [
           `Mixed load: the five queries above, each executed (no-cache) and cached, cycled by ${MIXED_CONCURRENCY} connections for ${mixed.seconds} s: ` +
             `${Math.round(mixed.requestsPerSecond)} req/s, p50 ${mixed.p50Ms} ms, p99 ${mixed.p99Ms} ms, ${mixed.total} requests, ${mixed.non2xx} non-2xx, ${mixed.errors} errors ` +
+            `at a load average of ${mixed.loadAverage.toFixed(1)} ` +
             `(target: 1,000 req/s or more with 0 errors — ${mixed.requestsPerSecond >= 1000 && mixed.non2xx + mixed.errors === 0 ? 'met' : 'not met'}).`,
         ]
       : []),
@@ -356,8 +381,10 @@ export async function run(opts: { quick: boolean }): Promise<{ name: string; mar
   return { name: 'api', markdown, data: { concurrency: CONCURRENCY, seconds, inProcessMs, queries: rows, targetEntityP99Ms: 50, mixed, abuse } };
 }
 
-interface Abuse {
-  seconds: number;
+/** One round of the abuse measurement. */
+interface AbuseRound {
+  /** the machine's 1-minute load average over the round (other work shares the cores) */
+  loadAverage: number;
   idle: { p50Ms: number; p99Ms: number; requestsPerSecond: number };
   underFlood: { p50Ms: number; p99Ms: number; requestsPerSecond: number; non2xx: number; errors: number };
   flood: { requestsPerSecond: number; total: number; non2xx: number; errors: number; statusCodes: Record<string, { count: number }> };
@@ -372,6 +399,11 @@ interface Abuse {
     p99Ratio: number;
     loop: { p99Ms: number; maxMs: number };
   };
+}
+
+interface Abuse {
+  seconds: number;
+  rounds: AbuseRound[];
   rssMiB: { before: number; peak: number; after: number };
   heapMiB: { before: number; after: number };
   rssAfterRatio: number;
@@ -384,32 +416,58 @@ const statuses = (codes: Record<string, { count: number }>) =>
     .map(([code, v]) => `${code}: ${v.count}`)
     .join(', ');
 
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
+const spread = (xs: number[], digits = 1) => `${median(xs).toFixed(digits)} (${Math.min(...xs).toFixed(digits)}–${Math.max(...xs).toFixed(digits)})`;
+
 function abuseSummary(a: Abuse): string {
-  const codes = statuses(a.flood.statusCodes);
-  const h = a.withHeavy;
+  const r = a.rounds;
+  const floodRatios = r.map((x) => x.p99Ratio);
+  const heavyRatios = r.map((x) => x.withHeavy.p99Ratio);
+  const sum = (xs: Record<string, { count: number }>[]) => {
+    const out: Record<string, { count: number }> = {};
+    for (const codes of xs) for (const [k, v] of Object.entries(codes)) out[k] = { count: (out[k]?.count ?? 0) + v.count };
+    return statuses(out);
+  };
+  const oversized: Record<string, number> = {};
+  for (const x of r) for (const [k, v] of Object.entries(x.oversized)) oversized[k] = (oversized[k] ?? 0) + v;
   return [
-    `Under abuse: one probe connection (an entity with 5 relations, executed) for ${a.seconds} s alone, then beside one connection cycling ${attacks().length} abusive requests back to back ` +
+    `Under abuse, ${r.length} round${r.length > 1 ? 's' : ''}, each: one probe connection (an entity with 5 relations, executed) for ${a.seconds} s alone, then beside one connection cycling ${attacks().length} abusive requests back to back ` +
       '(nested relations with default and variable `first`, a 300k-character search, 50k ids, 900 KB of unused variables, a syntax error, a wrong persisted-query hash) ' +
-      'and one more sending bodies over the 1 MB limit (2 MB of variables, 150k ids); per-address rate limit off. Memory is the server process after a garbage collection. ' +
+      'and one more sending bodies over the 1 MB limit (2 MB of variables, 150k ids); per-address rate limit off. ' +
       `Then the same again beside a third connection sending ${heavy().length} allowed but expensive requests back to back (20 undirected paths of up to 10 hops, a page of 1,000 relations each with 100 of its own, ` +
-      'the EU\'s exposure, dependents of the US at depth 8). "Event loop" is the server\'s event-loop delay (perf_hooks) over each flood.',
+      'the EU\'s exposure, dependents of the US at depth 8), which execute in the analysis worker. "Event loop" is the server\'s event-loop delay (perf_hooks) over each phase; "load" the machine\'s 1-minute load average over the round (2 cores shared with other work). Memory is the server process after a garbage collection, before the first round and 3 s after the last.',
     '',
     table(
-      ['', 'probe p50 ms', 'probe p99 ms', 'probe req/s'],
       [
-        ['idle (baseline)', a.idle.p50Ms, a.idle.p99Ms, Math.round(a.idle.requestsPerSecond)],
-        ['under the flood', a.underFlood.p50Ms, a.underFlood.p99Ms, Math.round(a.underFlood.requestsPerSecond)],
-        ['under the flood and allowed expensive requests', h.underFlood.p50Ms, h.underFlood.p99Ms, Math.round(h.underFlood.requestsPerSecond)],
+        'round',
+        'load',
+        'probe p99 idle ms',
+        'under the flood ms',
+        'ratio',
+        'flood and expensive requests ms',
+        'ratio',
+        'event loop p99 idle / flood / expensive ms',
+        'probe req/s idle / flood / expensive',
       ],
+      r.map((x, k) => [
+        k + 1,
+        x.loadAverage.toFixed(1),
+        x.idle.p99Ms,
+        x.underFlood.p99Ms,
+        x.p99Ratio.toFixed(2),
+        x.withHeavy.underFlood.p99Ms,
+        x.withHeavy.p99Ratio.toFixed(2),
+        `${x.idleLoop.p99Ms.toFixed(1)} / ${x.loop.p99Ms.toFixed(1)} / ${x.withHeavy.loop.p99Ms.toFixed(1)}`,
+        `${Math.round(x.idle.requestsPerSecond)} / ${Math.round(x.underFlood.requestsPerSecond)} / ${Math.round(x.withHeavy.underFlood.requestsPerSecond)}`,
+      ]),
     ),
     '',
-    `Probe p99 under the flood ÷ idle: ${a.p99Ratio.toFixed(2)} (target < 5: ${a.p99Ratio < 5 ? 'met' : 'not met'}); probe non-2xx ${a.underFlood.non2xx}, errors ${a.underFlood.errors}. ` +
-      `Flood: ${a.flood.total} requests (${Math.round(a.flood.requestsPerSecond)} req/s; ${codes}; ${a.flood.errors} connection errors); ` +
-      `event loop delay p99 ${a.loop.p99Ms.toFixed(1)} ms, max ${a.loop.maxMs.toFixed(1)} ms (probe alone: p99 ${a.idleLoop.p99Ms.toFixed(1)} ms, max ${a.idleLoop.maxMs.toFixed(1)} ms). ` +
-      `With the allowed expensive requests: probe p99 ÷ idle ${h.p99Ratio.toFixed(2)} (${h.p99Ratio < 5 ? 'under 5' : 'not under 5'}), probe non-2xx ${h.underFlood.non2xx}, errors ${h.underFlood.errors}; ` +
-      `${h.heavy.total} expensive requests answered (${statuses(h.heavy.statusCodes)}; ${h.heavy.errors} connection errors), attacks ${h.attacks.total} (${statuses(h.attacks.statusCodes)}); ` +
-      `event loop delay p99 ${h.loop.p99Ms.toFixed(1)} ms, max ${h.loop.maxMs.toFixed(1)} ms. ` +
-      `oversized bodies: ${Object.entries(a.oversized)
+    `Probe p99 under the flood ÷ idle: median ${spread(floodRatios, 2)} (target < 5: ${Math.max(...floodRatios) < 5 ? 'met in every round' : median(floodRatios) < 5 ? 'met by the median' : 'not met'}); ` +
+      `with the allowed expensive requests: ${spread(heavyRatios, 2)} (${Math.max(...heavyRatios) < 5 ? 'under 5 in every round' : median(heavyRatios) < 5 ? 'under 5 by the median' : 'not under 5'}). ` +
+      `Probe non-2xx ${r.reduce((n, x) => n + x.underFlood.non2xx + x.withHeavy.underFlood.non2xx, 0)}, errors ${r.reduce((n, x) => n + x.underFlood.errors + x.withHeavy.underFlood.errors, 0)}. ` +
+      `Attacks: ${sum(r.map((x) => x.flood.statusCodes))} (alone), ${sum(r.map((x) => x.withHeavy.attacks.statusCodes))} (beside the expensive requests); ` +
+      `expensive requests answered: ${sum(r.map((x) => x.withHeavy.heavy.statusCodes))}, ${r.reduce((n, x) => n + x.withHeavy.heavy.errors, 0)} connection errors; ` +
+      `oversized bodies: ${Object.entries(oversized)
         .map(([k, v]) => `${k}: ${v}`)
         .join(', ')}. ` +
       `Server heap ${a.heapMiB.before.toFixed(0)} MiB before, ${a.heapMiB.after.toFixed(0)} MiB 3 s after (${((a.heapAfterRatio - 1) * 100).toFixed(0)}%; target within 20%: ${a.heapAfterRatio <= 1.2 ? 'met' : 'not met'}); ` +

@@ -7,7 +7,7 @@
 // Sizes of the replica part: BENCH_SNAPSHOT_EDGES=1000000 (a comma list runs several); default
 // 100k edges (20k with --quick).
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -22,6 +22,7 @@ import type { ClaimRecord, EntityRecord, RelationRecord } from '../schema/record
 import { claimId, documentId, relationId } from '../schema/records.js';
 import type { BenchResult } from './run.js';
 import { table, timeIt } from './measure.js';
+import { SLICE_MS, runPaced } from '../graph/snapshot-pacing.js';
 import { rng } from './scenarios-world.js';
 
 function world(nodes: number): { entities: EntityRecord[]; relations: RelationRecord[] } {
@@ -198,7 +199,16 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
-async function replica(edges: number): Promise<{ rows: Record<string, number>; notes: string[] }> {
+/** Request latency idle and while a whole-graph read runs, in one round (ms). */
+interface LatencyRound {
+  /** the machine's 1-minute load average over the round (other work shares the cores) */
+  loadAverage: number;
+  idle: { p50: number; p99: number; max: number; n: number };
+  during: { p50: number; p99: number; max: number; n: number };
+  backgroundRebuildMs: number;
+}
+
+async function replica(edges: number, latencyRounds: number): Promise<{ rows: Record<string, number>; rounds: LatencyRound[]; notes: string[] }> {
   const dir = mkdtempSync(join(tmpdir(), 'chokepoint-bench-'));
   try {
     const { store, deployments, chips, loadMs } = await generatedStore(edges, dir);
@@ -234,7 +244,8 @@ async function replica(edges: number): Promise<{ rows: Record<string, number>; n
         const changes = await store.changesSince(Number(base.version));
         readMs = performance.now() - t;
         if (changes.kind !== 'changes') throw new Error(`bench: ${changes.reason}`);
-        return { next: base.applyChanges(changes, changes.version), readMs };
+        // as the cache runs it: in slices that let requests in between
+        return { next: await runPaced(base.applyChangesSteps(changes, changes.version)), readMs };
       });
       patches.push({ ms: patched.ms, readMs, applyMs: patched.ms - readMs, peakMb: patched.peakMb });
       base = patched.value.next;
@@ -246,21 +257,28 @@ async function replica(edges: number): Promise<{ rows: Record<string, number>; n
     if (more.kind !== 'changes') throw new Error('bench: the log does not reach back');
     const patchBytes = (await retainedBytes(() => previous.applyChanges(more, more.version))).bytes;
 
-    // request latency: idle, then while a whole-graph read runs in the background
+    // request latency: idle, then while a whole-graph read runs in the background; in rounds,
+    // since other work on the machine moves every figure
     // the production recheck interval: the version is asked at most once a second
     const cache = new SnapshotCache(store, 1000);
     await cache.get();
-    const idleUntil = performance.now() + 3000;
-    const idle = await requestLatencies(cache, () => performance.now() > idleUntil, 2, deployments);
-    await store.write(ingestWrite(8, deployments, chips).batch);
-    await store.write(ingestWrite(9, deployments, chips).batch);
-    const rebuildStart = performance.now();
-    cache.invalidate();
-    await cache.get();
-    if (!cache.status().rebuilding) throw new Error('bench: the cache did not start a rebuild');
-    const during = await requestLatencies(cache, () => !cache.status().rebuilding, 2, deployments);
-    const rebuildMs = performance.now() - rebuildStart;
-    await cache.settled();
+    const rounds: LatencyRound[] = [];
+    for (let k = 0; k < latencyRounds; k++) {
+      const load = loadavg()[0]!;
+      const idleUntil = performance.now() + 3000;
+      const idle = await requestLatencies(cache, () => performance.now() > idleUntil, 2, deployments);
+      await store.write(ingestWrite(8 + 2 * k, deployments, chips).batch);
+      await store.write(ingestWrite(9 + 2 * k, deployments, chips).batch);
+      const rebuildStart = performance.now();
+      cache.invalidate();
+      await cache.get();
+      if (!cache.status().rebuilding) throw new Error('bench: the cache did not start a rebuild');
+      const during = await requestLatencies(cache, () => !cache.status().rebuilding, 2, deployments);
+      const rebuildMs = performance.now() - rebuildStart;
+      await cache.settled();
+      const summary = (xs: number[]) => ({ p50: percentile(xs, 50), p99: percentile(xs, 99), max: Math.max(...xs), n: xs.length });
+      rounds.push({ loadAverage: (load + loadavg()[0]!) / 2, idle: summary(idle), during: summary(during), backgroundRebuildMs: rebuildMs });
+    }
     await store.close();
 
     const median = (xs: number[]) => percentile(xs, 50);
@@ -287,16 +305,8 @@ async function replica(edges: number): Promise<{ rows: Record<string, number>; n
         snapshotBytesPerEdge: snapshotBytes / fullEdges,
         topologyBytesPerEdge: topologyBytes / fullEdges,
         patchedSnapshotBytesPerEdge: patchBytes / previous.edgeCount,
-        idleP50: median(idle),
-        idleP99: percentile(idle, 99),
-        idleMax: Math.max(...idle),
-        idleRequests: idle.length,
-        rebuildP50: median(during),
-        rebuildP99: percentile(during, 99),
-        rebuildMax: Math.max(...during),
-        rebuildRequests: during.length,
-        backgroundRebuildMs: rebuildMs,
       },
+      rounds,
       notes: [],
     };
   } finally {
@@ -310,9 +320,12 @@ export async function run(opts: { quick: boolean }): Promise<BenchResult> {
   const bad = sizes.find((n) => !Number.isInteger(n) || n < 1000);
   if (bad !== undefined) throw new Error(`BENCH_SNAPSHOT_EDGES: expected whole numbers of edges of at least 1000, separated by commas, got ${process.env.BENCH_SNAPSHOT_EDGES}`);
   const replicas: Record<string, number>[] = [];
+  const latencies: { edges: number; rounds: LatencyRound[] }[] = [];
   for (const edges of sizes) {
     console.error(`bench: snapshot replica at ${edges} edges`);
-    replicas.push((await replica(edges)).rows);
+    const r = await replica(edges, opts.quick ? 1 : 3);
+    replicas.push(r.rows);
+    latencies.push({ edges: r.rows.edges!, rounds: r.rounds });
   }
   const f = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
   const ratio = (a: number, b: number) => `${(a / b).toFixed(a / b >= 10 ? 0 : 1)}×`;
@@ -328,14 +341,22 @@ export async function run(opts: { quick: boolean }): Promise<BenchResult> {
     f(r.oldRebuildPeakMb!),
   ]);
   const mem = replicas.map((r) => [r.edges!, r.nodes!, f(r.snapshotBytesPerEdge!), f(r.topologyBytesPerEdge!), f(r.patchedSnapshotBytesPerEdge!)]);
-  const lat = replicas.map((r) => [
-    r.edges!,
-    `${f(r.idleP50!)} / ${f(r.idleP99!)} / ${f(r.idleMax!)} (${r.idleRequests})`,
-    `${f(r.rebuildP50!)} / ${f(r.rebuildP99!)} / ${f(r.rebuildMax!)} (${r.rebuildRequests})`,
-    ratio(r.rebuildP99!, r.idleP99!),
-    f(r.backgroundRebuildMs!),
-    f(r.oldRebuildMs!),
-  ]);
+  const lat = latencies.flatMap(({ edges, rounds }, i) =>
+    rounds.map((x, k) => [
+      edges,
+      k + 1,
+      x.loadAverage.toFixed(1),
+      `${f(x.idle.p50)} / ${f(x.idle.p99)} / ${f(x.idle.max)} (${x.idle.n})`,
+      `${f(x.during.p50)} / ${f(x.during.p99)} / ${f(x.during.max)} (${x.during.n})`,
+      ratio(x.during.p99, x.idle.p99),
+      f(x.backgroundRebuildMs),
+      f(replicas[i]!.oldRebuildMs!),
+    ]),
+  );
+  const ratios = latencies.map(({ edges, rounds }) => {
+    const rs = rounds.map((x) => x.during.p99 / x.idle.p99).sort((a, b) => a - b);
+    return `${edges} edges: median ${rs[Math.floor((rs.length - 1) / 2)]!.toFixed(1)}× (${rs[0]!.toFixed(1)}–${rs.at(-1)!.toFixed(1)}×; target 2×)`;
+  });
   const markdown = `## Snapshot build
 
 ${built.markdown}
@@ -352,7 +373,9 @@ ${table(['edges', 'nodes', 'snapshot bytes/edge', 'of which topology arrays', 'a
 
 Request latency (a 2-hop reach from a random deployment on the snapshot served, one due every 2 ms, timed from when it was due), p50 / p99 / max in ms (requests):
 
-${table(['edges', 'idle', 'while a whole-graph read runs', 'p99 rebuild / idle', 'background read (ms)', 'baseline: a request waited (ms)'], lat)}
+${table(['edges', 'round', 'load', 'idle', 'while a whole-graph read runs', 'p99 rebuild / idle', 'background read (ms)', 'baseline: a request waited (ms)'], lat)}
+
+p99 while a whole-graph read runs ÷ idle p99, over the rounds: ${ratios.join('; ')}. The read goes in pages sized to hold the event loop about ${SLICE_MS} ms each, and the packing and the catch-up patch run in slices of the same length.
 
 The patch reads the change records and the current state of what they name, then builds a new snapshot from the previous one:
 strings and props are shared, the typed arrays are copied in blocks and the adjacency is rebuilt, so the old snapshot stays intact for the requests holding it.

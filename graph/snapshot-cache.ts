@@ -3,11 +3,13 @@
 // snapshot with what changed (Snapshot.applyChanges) instead of re-reading the graph. The whole
 // graph is read (in pages) only at start, or when the log no longer reaches back; that read runs
 // in the background while requests go on being answered from the previous snapshot.
+import { performance } from 'node:perf_hooks';
 import type { GraphStore } from './store.js';
 import { CanonicalBuilder, Snapshot } from './snapshot.js';
+import { SLICE_MS, runPaced, yieldToLoop } from './snapshot-pacing.js';
 
 export interface SnapshotCacheOptions {
-  /** entities per page of a whole-graph read, and sources per page of its relations (default 500) */
+  /** the most entities per page of a whole-graph read, and sources per page of its relations (default 500); pages are sized below that to hold the event loop about SLICE_MS each */
   pageSize?: number;
   /** told about a background rebuild that failed (the previous snapshot stays in use; the next check retries) */
   onError?: (err: unknown) => void;
@@ -24,37 +26,72 @@ export interface SnapshotCacheStatus {
   rebuilt: number;
 }
 
-/** Lets waiting requests run between pages of a long read. */
-const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
+/**
+ * Sizes the pages of a long read by what each held the event loop: a page of one entity's
+ * relations can be a few rows or a hub's thousands, and the same page costs a loaded machine
+ * several times what it costs an idle one, so no fixed size keeps every page short. Each page's
+ * busy time (event-loop utilisation while it was read and packed: a synchronous store call counts,
+ * waiting on the network does not) scales the next page towards `targetMs`, at most doubling.
+ */
+class PageSizer {
+  constructor(
+    private size: number,
+    private readonly max: number,
+    private readonly targetMs = SLICE_MS,
+    private readonly min = 10,
+  ) {}
+
+  /** The size of the next page. */
+  get next(): number {
+    return this.size;
+  }
+
+  /** Runs one page's read and packing, then lets waiting requests run; the next page is sized by what this one took. */
+  async page<T>(read: () => Promise<T>): Promise<T> {
+    const before = performance.eventLoopUtilization();
+    const value = await read();
+    const busyMs = performance.eventLoopUtilization(before).active;
+    const scaled = Math.floor((this.size * this.targetMs) / Math.max(busyMs, 0.05));
+    this.size = Math.max(this.min, Math.min(this.max, this.size * 2, scaled));
+    await yieldToLoop();
+    return value;
+  }
+}
 
 /**
- * Reads the whole graph in pages into a canonical snapshot: entity ids in id order (pages of
- * 20 × pageSize), then per pageSize ids the entities and the relations leaving them. Only ids
+ * Reads the whole graph in pages into a canonical snapshot: entity ids in id order, then the
+ * entities and the relations leaving them, page by page; pages are sized so that each holds the
+ * event loop for a few milliseconds (PageSizer), and the packing runs in slices as well. Only ids
  * and one page of records are held at a time besides the snapshot being packed.
  */
 export async function readSnapshot(store: GraphStore, pageSize = 500): Promise<Snapshot> {
   const version = await store.graphVersion();
   const builder = new CanonicalBuilder();
   const ids: string[] = [];
-  const idPage = pageSize * 20;
+  const idPages = new PageSizer(Math.min(pageSize, 100), pageSize * 20);
   for (let after = ''; ;) {
-    const page = await store.entityIds(after, idPage);
+    const want = idPages.next;
+    const page = await idPages.page(() => store.entityIds(after, want));
     ids.push(...page);
-    if (page.length < idPage) break;
+    if (page.length < want) break;
     after = page.at(-1)!;
   }
-  for (let i = 0; i < ids.length; i += pageSize) {
-    const slice = ids.slice(i, i + pageSize);
-    const found = await store.getEntities(slice);
-    builder.addEntities(slice.flatMap((id) => found.get(id) ?? []));
-    await yieldToRequests();
+  const entityPages = new PageSizer(Math.min(pageSize, 50), pageSize);
+  for (let i = 0; i < ids.length;) {
+    const slice = ids.slice(i, (i += entityPages.next));
+    await entityPages.page(async () => {
+      const found = await store.getEntities(slice);
+      builder.addEntities(slice.flatMap((id) => found.get(id) ?? []));
+    });
   }
-  for (let i = 0; i < ids.length; i += pageSize) {
-    builder.addRelations(await store.relationsFrom(ids.slice(i, i + pageSize)));
-    await yieldToRequests();
+  await runPaced(builder.packEntities());
+  const relationPages = new PageSizer(Math.min(pageSize, 50), pageSize);
+  for (let i = 0; i < ids.length;) {
+    const slice = ids.slice(i, (i += relationPages.next));
+    await relationPages.page(async () => builder.addRelations(await store.relationsFrom(slice)));
   }
   // writes that landed while the pages were read are caught up from the change log by the caller
-  return builder.build(version);
+  return runPaced(builder.buildSteps(version));
 }
 
 export class SnapshotCache {
@@ -143,16 +180,19 @@ export class SnapshotCache {
       this.rebuildInBackground();
       return served;
     }
-    this.current = served.applyChanges(changes, changes.version);
+    // patched in slices: requests holding the previous snapshot go on meanwhile
+    const next = await runPaced(served.applyChangesSteps(changes, changes.version));
+    if (this.current !== served) return this.current!;
+    this.current = next;
     this.patched++;
-    return this.current;
+    return next;
   }
 
   /** Patches a freshly read snapshot with what changed while it was read. */
   private async catchUp(snapshot: Snapshot): Promise<Snapshot> {
     const changes = await this.store.changesSince(Number(snapshot.version));
     if (changes.kind === 'too-far-behind' || changes.version === Number(snapshot.version)) return snapshot;
-    return snapshot.applyChanges(changes, changes.version);
+    return runPaced(snapshot.applyChangesSteps(changes, changes.version));
   }
 
   private rebuildInBackground(): void {

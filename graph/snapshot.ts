@@ -4,6 +4,7 @@
 import { LABELS, RELATION_TYPES, type Label, type RelationType } from '../schema/generated/model.js';
 import type { EntityRecord, Props, RelationRecord } from '../schema/records.js';
 import type { RemovedRelation } from './store.js';
+import { CHECKPOINT_MASK, runNow, type Steps } from './snapshot-pacing.js';
 
 const LABEL_INDEX = new Map<string, number>(LABELS.map((l, i) => [l, i]));
 const REL_INDEX = new Map<string, number>(RELATION_TYPES.map((r, i) => [r, i]));
@@ -107,14 +108,44 @@ interface Packed {
   edgeConfidence: Float32Array;
 }
 
-function csr(n: number, keys: Int32Array): { offsets: Int32Array; edges: Int32Array } {
+/** CSR adjacency of one direction: the edges of node i are edges[offsets[i] .. offsets[i+1]). */
+interface Csr {
+  offsets: Int32Array;
+  edges: Int32Array;
+}
+
+function* csrSteps(n: number, keys: Int32Array): Steps<Csr> {
   const offsets = new Int32Array(n + 1);
-  for (let e = 0; e < keys.length; e++) offsets[keys[e]! + 1]!++;
+  for (let e = 0; e < keys.length; e++) {
+    offsets[keys[e]! + 1]!++;
+    if ((e & CHECKPOINT_MASK) === 0) yield;
+  }
   for (let i = 0; i < n; i++) offsets[i + 1]! += offsets[i]!;
+  yield;
   const cursor = offsets.slice(0, n);
   const edges = new Int32Array(keys.length);
-  for (let e = 0; e < keys.length; e++) edges[cursor[keys[e]!]!++] = e;
+  for (let e = 0; e < keys.length; e++) {
+    edges[cursor[keys[e]!]!++] = e;
+    if ((e & CHECKPOINT_MASK) === 0) yield;
+  }
   return { offsets, edges };
+}
+
+/** Packs a snapshot, building its adjacency in both directions with checkpoints. */
+function* snapshotSteps(version: string | number, p: Packed): Steps<Snapshot> {
+  const out = yield* csrSteps(p.ids.length, p.edgeFrom);
+  const inn = yield* csrSteps(p.ids.length, p.edgeTo);
+  return new Snapshot(version, p, { out, in: inn });
+}
+
+/** A typed array of a list's numbers, copied with checkpoints. */
+function* typedSteps<A extends Int32Array | Uint8Array | Float64Array | Float32Array>(make: (n: number) => A, list: readonly number[]): Steps<A> {
+  const a = make(list.length);
+  for (let i = 0; i < list.length; i++) {
+    a[i] = list[i]!;
+    if ((i & CHECKPOINT_MASK) === 0) yield;
+  }
+  return a;
 }
 
 /** What applyChanges patches in: entities and relations as they now are, and the relations gone. */
@@ -146,9 +177,11 @@ export class Snapshot {
   readonly inEdges: Int32Array;
   private readonly index: Map<string, number>;
 
+  /** `adjacency`: the CSR of p's edges when already built (else built here, in one go) */
   constructor(
     readonly version: string | number,
     p: Packed,
+    adjacency?: { out: Csr; in: Csr },
   ) {
     this.canonical = p.canonical;
     this.ids = p.ids;
@@ -167,8 +200,8 @@ export class Snapshot {
     this.edgeConfidence = p.edgeConfidence;
     this.nodeCount = p.ids.length;
     this.edgeCount = p.edgeFrom.length;
-    const out = csr(this.nodeCount, p.edgeFrom);
-    const inn = csr(this.nodeCount, p.edgeTo);
+    const out = adjacency?.out ?? runNow(csrSteps(this.nodeCount, p.edgeFrom));
+    const inn = adjacency?.in ?? runNow(csrSteps(this.nodeCount, p.edgeTo));
     this.outOffsets = out.offsets;
     this.outEdges = out.edges;
     this.inOffsets = inn.offsets;
@@ -202,8 +235,13 @@ export class Snapshot {
    * arrays are copied in blocks and the adjacency rebuilt. Requires a canonical snapshot.
    */
   applyChanges(changes: SnapshotChanges, version: string | number): Snapshot {
+    return runNow(this.applyChangesSteps(changes, version));
+  }
+
+  /** applyChanges as steps with checkpoints, to be run in slices (snapshot-pacing.ts). */
+  applyChangesSteps(changes: SnapshotChanges, version: string | number): Steps<Snapshot> {
     if (!this.canonical) throw new Error('applyChanges needs a canonical snapshot (Snapshot.canonical or CanonicalBuilder)');
-    return patch(this, changes, version);
+    return patchSteps(this, changes, version);
   }
 
   /** The packed arrays this snapshot was made of (shared, not copied), for building the next one. */
@@ -331,30 +369,46 @@ export class CanonicalBuilder {
 
   /** Packs everything added into a canonical snapshot. */
   build(version: string | number = 0): Snapshot {
-    const nodes = this.packNodes();
+    return runNow(this.buildSteps(version));
+  }
+
+  /** build as steps with checkpoints, to be run in slices (snapshot-pacing.ts). */
+  *buildSteps(version: string | number = 0): Steps<Snapshot> {
+    const nodes = yield* this.packEntities();
     let pick = <T>(list: T[]) => list;
     if (!this.relationsSorted) {
       const order = Int32Array.from(this.from.keys()).sort((a, b) => this.from[a]! - this.from[b]! || compareIds(this.ids[a]!, this.ids[b]!));
       pick = <T>(list: T[]) => Array.from(order, (e) => list[e]!);
+      yield;
     }
-    return new Snapshot(version, {
+    const packed: Packed = {
       ...nodes,
-      edgeFrom: Int32Array.from(pick(this.from)),
-      edgeTo: Int32Array.from(pick(this.to)),
-      edgeType: Uint8Array.from(pick(this.types)),
+      edgeFrom: yield* typedSteps((n) => new Int32Array(n), pick(this.from)),
+      edgeTo: yield* typedSteps((n) => new Int32Array(n), pick(this.to)),
+      edgeType: yield* typedSteps((n) => new Uint8Array(n), pick(this.types)),
       edgeProps: pick(this.props),
       edgeIds: pick(this.ids),
-      edgeValidFrom: Float64Array.from(pick(this.validFrom)),
-      edgeValidTo: Float64Array.from(pick(this.validTo)),
-      edgeConfidence: Float32Array.from(pick(this.confidence)),
-    });
+      edgeValidFrom: yield* typedSteps((n) => new Float64Array(n), pick(this.validFrom)),
+      edgeValidTo: yield* typedSteps((n) => new Float64Array(n), pick(this.validTo)),
+      edgeConfidence: yield* typedSteps((n) => new Float32Array(n), pick(this.confidence)),
+    };
+    return yield* snapshotSteps(version, packed);
   }
 
   private packNodes(): Packed {
+    return runNow(this.packEntities());
+  }
+
+  /** Packs the entities added so far (no more may be added after): as steps, so a paced reader can run it in slices before the relations come. */
+  *packEntities(): Steps<Packed> {
     if (this.nodes) return this.nodes;
     if (!this.entitiesSorted) this.entities.sort((a, b) => compareIds(a.id, b.id));
     const b = new SnapshotBuilder();
-    for (const e of this.entities) b.addNode(e.id, e.label, e.name, e.props, e.aliases);
+    for (let k = 0; k < this.entities.length; k++) {
+      const e = this.entities[k]!;
+      b.addNode(e.id, e.label, e.name, e.props, e.aliases);
+      if ((k & CHECKPOINT_MASK) === 0) yield;
+    }
     this.entities = [];
     const { index, ids, labelOf, names, nodeProps, aliases } = b.build(0, true).parts();
     this.nodes = { ...emptyEdges(), canonical: true, index, ids, labelOf, names, nodeProps, aliases };
@@ -386,7 +440,7 @@ function lowerBound(values: ArrayLike<number>, target: number, lo = 0, hi = valu
 }
 
 /** applyChanges: see Snapshot.applyChanges. */
-function patch(s: Snapshot, changes: SnapshotChanges, version: string | number): Snapshot {
+function* patchSteps(s: Snapshot, changes: SnapshotChanges, version: string | number): Steps<Snapshot> {
   const p = s.parts();
   const oldIndex = p.index;
   // nodes: updates in place (in copies), new ids merged in id order
@@ -450,6 +504,7 @@ function patch(s: Snapshot, changes: SnapshotChanges, version: string | number):
         o++;
       }
       index.set(nIds[k]!, k);
+      if ((k & CHECKPOINT_MASK) === 0) yield;
     }
     ids = nIds;
     labelOf = nLabels;
@@ -496,12 +551,13 @@ function patch(s: Snapshot, changes: SnapshotChanges, version: string | number):
   const edgeConfidence = new Float32Array(m);
   let w = 0;
   /** copies old edges [a, b) as a block */
-  const copy = (a: number, b: number) => {
+  const copy = function* (a: number, b: number): Steps<void> {
     if (b <= a) return;
     if (remap) {
       for (let e = a, k = w; e < b; e++, k++) {
         edgeFrom[k] = remap[p.edgeFrom[e]!]!;
         edgeTo[k] = remap[p.edgeTo[e]!]!;
+        if ((e & CHECKPOINT_MASK) === 0) yield;
       }
     } else {
       edgeFrom.set(p.edgeFrom.subarray(a, b), w);
@@ -514,6 +570,7 @@ function patch(s: Snapshot, changes: SnapshotChanges, version: string | number):
     for (let e = a; e < b; e++, w++) {
       edgeProps.push(p.edgeProps[e]!);
       edgeIds.push(p.edgeIds[e]!);
+      if ((e & CHECKPOINT_MASK) === 0) yield;
     }
   };
   const put = (source: number, r: RelationRecord) => {
@@ -535,7 +592,7 @@ function patch(s: Snapshot, changes: SnapshotChanges, version: string | number):
     const old = o < n && newIndexOfOld(o) === source;
     const start = s.outOffsets[o]!;
     const end = old ? s.outOffsets[o + 1]! : start;
-    copy(cursor, start);
+    yield* copy(cursor, start);
     // the source's kept edges in runs, the new ones put between them in id order
     let k = 0;
     let run = start;
@@ -543,14 +600,14 @@ function patch(s: Snapshot, changes: SnapshotChanges, version: string | number):
       const dropHere = edit.drop.has(e);
       const addHere = k < edit.add.length && compareIds(edit.add[k]!.id, p.edgeIds[e]!) < 0;
       if (!dropHere && !addHere) continue;
-      copy(run, e);
+      yield* copy(run, e);
       while (k < edit.add.length && compareIds(edit.add[k]!.id, p.edgeIds[e]!) < 0) put(source, edit.add[k++]!);
       run = dropHere ? e + 1 : e;
     }
-    copy(run, end);
+    yield* copy(run, end);
     while (k < edit.add.length) put(source, edit.add[k++]!);
     cursor = end;
   }
-  copy(cursor, s.edgeCount);
-  return new Snapshot(version, { canonical: true, ids, index, labelOf, names, nodeProps, aliases, edgeFrom, edgeTo, edgeType, edgeProps, edgeIds, edgeValidFrom, edgeValidTo, edgeConfidence });
+  yield* copy(cursor, s.edgeCount);
+  return yield* snapshotSteps(version, { canonical: true, ids, index, labelOf, names, nodeProps, aliases, edgeFrom, edgeTo, edgeType, edgeProps, edgeIds, edgeValidFrom, edgeValidTo, edgeConfidence });
 }

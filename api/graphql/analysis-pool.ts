@@ -1,12 +1,19 @@
-// The analyses that walk the snapshot (dependencies, dependents, paths, exposure) run in a worker
-// thread (piscina) that holds its own copy of the snapshot, sent once per graph version: an
-// allowed but expensive request (20 undirected paths of up to 10 hops: a quarter of a second of
-// CPU on 2 busy cores) no longer holds the event loop while every other request waits. The work
-// slots (work-slots.ts) still bound how many run or wait; the worker stops a task at its request's
-// deadline, and a task that does not stop has its worker ended.
+// The analyses that walk the snapshot (dependencies, dependents, paths, exposure) and the
+// expensive GraphQL queries as a whole (analysis-executor.ts: those fields, scenarios,
+// chokepoints, search, timelines, and any query whose cost reaches the heavy threshold) run in a
+// worker thread (piscina) that holds its own copy of the snapshot, sent once per graph version. An
+// allowed but expensive request (a page of 1,000 relations with 100 each: 130–190 ms of execution
+// and serialisation, and the garbage collection of it, measured on the serving thread) no longer
+// holds the event loop while every other request waits: the worker has its own heap and its own
+// collector. The work slots (work-slots.ts) still bound how many run or wait; the worker stops a
+// task at its request's deadline, and a task that does not stop has its worker ended.
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { TaskTimeout, WorkerPool } from '../server/worker-pool.js';
 import type { Snapshot } from '../../graph/snapshot.js';
-import { outOfTime, packSnapshot, type AnalysisResults, type AnalysisTask } from './analysis-tasks.js';
+import type { GraphStore } from '../../graph/store.js';
+import { outOfTime, sendSnapshot, type AnalysisResults, type AnalysisTask } from './analysis-tasks.js';
+import type { ExecuteTask, ExecutedAnswer } from './analysis-executor.js';
+import { serveStoreReads } from './analysis-store.js';
 
 export interface AnalysisPoolLimits {
   /** worker threads (each holds a copy of the snapshot) */
@@ -15,48 +22,108 @@ export interface AnalysisPoolLimits {
   nice: number;
   /** how long past its request's deadline a task may run before its worker is ended */
   graceMs: number;
+  /** how long sending a snapshot to a worker may take (it goes in slices, between requests) */
+  loadMs: number;
 }
 
-export const ANALYSIS_POOL_LIMITS: AnalysisPoolLimits = { threads: 1, nice: 5, graceMs: 1_000 };
+export const ANALYSIS_POOL_LIMITS: AnalysisPoolLimits = { threads: 1, nice: 5, graceMs: 1_000, loadMs: 120_000 };
 
-type Answer<K extends AnalysisTask['kind']> = { result: AnalysisResults[K] } | { missing: true } | { late: true };
+type Answer<R> = { result: R } | { missing: true } | { late: true };
 
 const WORKER = new URL('./analysis-worker.js', import.meta.url).href;
 
-/** Worker threads running the snapshot analyses. */
+/** A query for the worker: the task without its port (each attempt gets a port of its own). */
+export type QueryTask = Omit<ExecuteTask, 'port' | 'kind' | 'info'>;
+
+/** Worker threads running the snapshot analyses and expensive queries. */
 export class AnalysisPool {
   private readonly workers: WorkerPool;
-  /** the graph version last sent to the workers */
-  private sent: string | number | null = null;
+  /** the graph version last sent to the workers, settled once they hold it */
+  private loaded: { version: string | number; done: Promise<void> } | null = null;
 
   constructor(readonly limits: AnalysisPoolLimits = ANALYSIS_POOL_LIMITS) {
     this.workers = new WorkerPool(WORKER, limits.threads, limits.nice);
   }
 
+  /** Resolves once a worker has started (it loads its modules: the analyses, the schema and the resolvers). */
+  async start(): Promise<void> {
+    await this.workers.start();
+  }
+
   /** Runs one task on the snapshot `s` in a worker; throws TIMEOUT past the deadline (epoch ms). */
   async run<K extends AnalysisTask['kind']>(s: Snapshot, task: Extract<AnalysisTask, { kind: K }>, deadline: number): Promise<AnalysisResults[K]> {
-    // a cold start does not count against the task's time
+    return this.dispatch<AnalysisResults[K]>(s, () => ({ task, transfer: [] }), deadline);
+  }
+
+  /**
+   * Executes a GraphQL query on the snapshot `s` in a worker, its store reads answered here from
+   * `store`; resolves to the serialised answer. Throws TIMEOUT when the worker is past the deadline.
+   */
+  async execute(s: Snapshot, store: GraphStore, query: QueryTask): Promise<ExecutedAnswer> {
+    const ports: MessagePort[] = [];
+    try {
+      return await this.dispatch<ExecutedAnswer>(
+        s,
+        () => {
+          const { port1, port2 } = new MessageChannel();
+          serveStoreReads(store, port1);
+          ports.push(port1);
+          const task: ExecuteTask = { ...query, kind: 'execute', info: store.info, port: port2 };
+          return { task, transfer: [port2] };
+        },
+        query.deadline,
+      );
+    } finally {
+      for (const port of ports) port.close();
+    }
+  }
+
+  private async dispatch<R>(s: Snapshot, make: () => { task: AnalysisTask | ExecuteTask; transfer: MessagePort[] }, deadline: number): Promise<R> {
+    // a cold start and the snapshot's hand-over do not count against the task's time
     await this.workers.start();
-    const send = async (withSnapshot: boolean): Promise<Answer<K>> => {
-      if (withSnapshot) this.sent = s.version;
+    const send = async (): Promise<Answer<R>> => {
+      await this.holding(s);
       try {
-        const message = { version: s.version, packed: withSnapshot ? packSnapshot(s) : undefined, task, deadline };
-        return (await this.workers.run(message, Math.max(deadline - Date.now(), 0) + this.limits.graceMs)) as Answer<K>;
+        const { task, transfer } = make();
+        return (await this.workers.run({ version: s.version, task, deadline }, Math.max(deadline - Date.now(), 0) + this.limits.graceMs, transfer)) as Answer<R>;
       } catch (err) {
         if (err instanceof TaskTimeout) throw outOfTime();
         throw err;
       }
     };
-    let answer = await send(this.sent !== s.version);
-    // a worker started since (or one that never had this version) is sent the snapshot
-    if ('missing' in answer) answer = await send(true);
+    let answer = await send();
+    // a worker started since (one ended at a deadline) is sent the snapshot again
+    if ('missing' in answer) {
+      this.loaded = null;
+      answer = await send();
+    }
     if ('result' in answer) return answer.result;
     throw outOfTime();
+  }
+
+  /** Resolves once the workers hold the snapshot `s`: sent once per graph version, in slices between requests (sendSnapshot). */
+  private holding(s: Snapshot): Promise<void> {
+    if (this.loaded?.version === s.version) return this.loaded.done;
+    const done = (async () => {
+      const { port1, port2 } = new MessageChannel();
+      try {
+        const sending = sendSnapshot(s, port1);
+        await Promise.all([this.workers.run({ load: port2 }, this.limits.loadMs, [port2]), sending]);
+      } finally {
+        port1.close();
+      }
+    })();
+    const loaded = { version: s.version, done };
+    this.loaded = loaded;
+    done.catch(() => {
+      if (this.loaded === loaded) this.loaded = null;
+    });
+    return done;
   }
 
   /** Ends the workers. */
   async close(): Promise<void> {
     await this.workers.close();
-    this.sent = null;
+    this.loaded = null;
   }
 }

@@ -9,10 +9,12 @@ import type { Loaders } from './loaders.js';
 import type { WorkMeter } from './budget.js';
 import type { AnalysisPool } from './analysis-pool.js';
 import type { WatchService } from '../../scenarios/watch.js';
+import type { QueryRequest } from './analysis-executor.js';
 
 export interface GraphContext {
   store: GraphStore;
-  snapshots: SnapshotCache;
+  /** the snapshot served (in the analysis worker: its own copy) */
+  snapshots: Pick<SnapshotCache, 'get' | 'peek' | 'invalidate'>;
   loaders: Loaders;
   /** null when the request carries no API key */
   role: ApiKeyRole | null;
@@ -39,6 +41,8 @@ export interface GraphContext {
   watches?: WatchService;
   /** aborted when a subscriber goes away (subscriptions over server-sent events) */
   signal?: AbortSignal;
+  /** executes an expensive query elsewhere (the analysis worker) instead of in this thread; absent where queries run as they come */
+  offload?: (request: QueryRequest, cost: number) => Promise<void>;
 }
 
 /** After a write: the snapshot is rebuilt on next use and no record read before the write is served again. */

@@ -5,6 +5,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, Kind, type ValidationRule } from 'graphql';
 import type { WorkSlots } from './work-slots.js';
+import type { QueryRequest } from './analysis-executor.js';
 import { BUDGET, checkOperation } from './budget.js';
 
 /** Tuned so real analyst queries pass (entity -> relations -> sources -> document is depth 5). */
@@ -47,6 +48,7 @@ export function costReportPlugin(slots?: WorkSlots): ApolloServerPlugin {
     async requestDidStart() {
       let cost: number | null = null;
       let release: (() => void) | null = null;
+      let offload = false;
       return {
         async didResolveOperation({ schema, document, operation, request, contextValue }) {
           const seen = (contextValue as { seen?: { operation?: string } }).seen;
@@ -55,7 +57,9 @@ export function costReportPlugin(slots?: WorkSlots): ApolloServerPlugin {
           // a large body was checked in a worker (body-gate.ts): its cost is not computed twice
           cost = (contextValue as { checkedCost?: number }).checkedCost ?? checkOperation(schema, document, operation, request.variables);
           const heavy = cost >= HEAVY_COST || operation.selectionSet.selections.some((s) => s.kind === Kind.FIELD && HEAVY_FIELDS.has(s.name.value));
-          if (!slots || !heavy || operation.operation !== 'query') return;
+          if (!heavy || operation.operation !== 'query') return;
+          offload = !!(contextValue as { offload?: unknown }).offload;
+          if (!slots) return;
           const waiting = slots.acquire();
           if (!waiting)
             throw new GraphQLError('the server is busy with expensive queries: retry in a moment', {
@@ -64,6 +68,14 @@ export function costReportPlugin(slots?: WorkSlots): ApolloServerPlugin {
           release = await waiting;
           // the deadline keeps running while the request waits: time spent in line counts
           (contextValue as { meter?: { check(): void } }).meter?.check();
+        },
+        // an expensive query is executed and serialised in the analysis worker (analysis-pool.ts):
+        // the answer Apollo sends here is a placeholder the HTTP handler replaces with the worker's
+        async responseForOperation({ source, request, contextValue, response }) {
+          const run = (contextValue as { offload?: (request: QueryRequest, cost: number) => Promise<void> }).offload;
+          if (!offload || !run || source === undefined) return null;
+          await run({ query: source, ...(request.operationName ? { operationName: request.operationName } : {}), ...(request.variables ? { variables: request.variables } : {}) }, cost ?? 0);
+          return { http: response.http, body: { kind: 'single', singleResult: { data: null } } };
         },
         async willSendResponse({ response }) {
           release?.();

@@ -1,18 +1,18 @@
 // Mounts the GraphQL API on the Hono app: Apollo Server 5 through its integration entry point
 // (executeHTTPGraphQLRequest), POST and GET on /graphql, with API keys, limits, a per-request
 // timeout, masked errors, automatic persisted queries and ETag/Cache-Control for GET queries.
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { IncomingMessage } from 'node:http';
+import { GraphQLError } from 'graphql';
 import { ApolloServer, HeaderMap, type HTTPGraphQLResponse } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { Context, Hono } from 'hono';
 import type { AppDeps } from '../server/deps.js';
 import { IngestService } from '../../ingest/ingest-service.js';
 import type { WatchService } from '../../scenarios/watch.js';
 import type { GraphContext } from './context.js';
 import { presentedKey, roleOf } from './auth.js';
-import { errorFormatter } from './errors.js';
 import { cacheControl, etagMatches, queryEtag } from './http-cache.js';
-import { LIMITS, armorOptions, costReportPlugin } from './limits.js';
+import { LIMITS } from './limits.js';
 import { BUDGET, WorkMeter } from './budget.js';
 import { WorkSlots } from './work-slots.js';
 import { INGEST_LIMITS } from './resolvers/ingest.js';
@@ -20,10 +20,10 @@ import { SharedReads, createLoaders } from './loaders.js';
 import { bodyDigest } from './body-gate.js';
 import { BodyGatePool, BodyPoolBusy } from './body-pool.js';
 import { AnalysisPool } from './analysis-pool.js';
+import type { ExecutedAnswer } from './analysis-executor.js';
 import { ResponseCache } from './response-cache.js';
-import { buildResolvers } from './resolvers/index.js';
-import { loadTypeDefs } from './sdl.js';
 import { mountIde } from './ide.js';
+import { buildApolloServer } from './apollo-server.js';
 
 export interface MountOptions {
   /** per-request time limit (default LIMITS.timeoutMs) */
@@ -43,8 +43,48 @@ export const INGEST_BODY_BYTES = Math.ceil((INGEST_LIMITS.documentsPerCall * ING
 // the one operation a body over the ordinary limit may carry
 const INGEST_OPERATION = /^\s*mutation\b[^{]*\{\s*(?:\w+\s*:\s*)?ingestDocuments\s*\(/;
 
+/**
+ * Reads a request body up to `limit` bytes from the Node request under the server (null once it is
+ * longer; the rest is discarded unread). Reading it through the web Request instead made the server
+ * adapter build a Request, a ReadableStream and an AbortSignal for every POST: a tenth of a
+ * millisecond and their garbage on the event loop per request, measured under a flood.
+ */
+function readIncoming(incoming: IncomingMessage, limit: number): Promise<Buffer | null> {
+  const declared = Number(incoming.headers['content-length'] ?? Number.NaN);
+  if (declared > limit) return Promise.resolve(null);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const stop = () => {
+      incoming.off('data', onData);
+      incoming.off('end', onEnd);
+      incoming.off('error', onError);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size <= limit) return void chunks.push(chunk);
+      stop();
+      // drained, not destroyed: the 413 still goes out on this connection
+      incoming.resume();
+      resolve(null);
+    };
+    const onEnd = () => {
+      stop();
+      resolve(Buffer.concat(chunks, size));
+    };
+    const onError = (err: Error) => {
+      stop();
+      reject(err);
+    };
+    incoming.on('data', onData);
+    incoming.on('end', onEnd);
+    incoming.on('error', onError);
+  });
+}
+
 /** Reads a request body up to `limit` bytes; null once it is longer (the rest is not read). */
-async function readBody(req: Request, limit: number): Promise<Buffer | null> {
+async function readBody(req: Request, limit: number, incoming?: unknown): Promise<Buffer | null> {
+  if (incoming instanceof IncomingMessage) return readIncoming(incoming, limit);
   const declared = Number(req.headers.get('content-length') ?? Number.NaN);
   if (declared > limit) return null;
   if (!req.body) return Buffer.alloc(0);
@@ -122,20 +162,7 @@ async function bodyText(res: HTTPGraphQLResponse): Promise<string> {
 
 /** Builds the Apollo server for the app's dependencies (also used in-process by tests and the bench). */
 export function createGraphQLServer(deps: AppDeps, slots?: WorkSlots): ApolloServer<GraphContext> {
-  const armor = armorOptions();
-  return new ApolloServer<GraphContext>({
-    typeDefs: loadTypeDefs(),
-    resolvers: buildResolvers(),
-    introspection: deps.config.introspection,
-    csrfPrevention: true,
-    allowBatchedHttpRequests: false,
-    includeStacktraceInErrorResponses: false,
-    formatError: errorFormatter(deps.logger, { suggestions: deps.config.introspection }),
-    validationRules: armor.validationRules,
-    // HTTP caching is ours (ETag, response cache); Apollo's per-field cache hints would only cost time
-    // the IDE page is ours (ide.ts, served offline); Apollo's landing page would load from a CDN
-    plugins: [...armor.plugins, costReportPlugin(slots), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled()],
-  });
+  return buildApolloServer({ logger: deps.logger, introspection: deps.config.introspection, ...(slots ? { slots } : {}) });
 }
 
 /** Mounts /graphql on the app; resolves to a closer that stops the server. */
@@ -147,6 +174,8 @@ export async function mountGraphQL(app: Hono, deps: AppDeps, opts: MountOptions 
   const cache = opts.responseCache === false ? null : new ResponseCache();
   const bodies = new BodyGatePool();
   const analyses = new AnalysisPool();
+  // the worker loads the schema and resolvers now, not on the first expensive query (a second or more on a busy machine)
+  await analyses.start();
   const reads = new SharedReads();
   const ingest =
     opts.ingest ??
@@ -159,7 +188,8 @@ export async function mountGraphQL(app: Hono, deps: AppDeps, opts: MountOptions 
     req.headers.forEach((value, key) => headers.set(key, value));
     const key = presentedKey((name) => req.headers.get(name) ?? undefined);
 
-    const version = (await deps.snapshots.get()).version;
+    const snapshot = await deps.snapshots.get();
+    const version = snapshot.version;
     let etag: string | null = null;
     if (req.method === 'GET' && url.search) {
       etag = queryEtag(version, `${url.search}|${key ? 'key' : ''}`);
@@ -180,7 +210,8 @@ export async function mountGraphQL(app: Hono, deps: AppDeps, opts: MountOptions 
     let checkedCost: number | undefined;
     if (req.method === 'POST') {
       // only an editor may send the large body of an ingestDocuments hand-off
-      const bytes = await readBody(req, role === 'editor' ? Math.max(INGEST_BODY_BYTES, limits.bodyBytes) : limits.bodyBytes);
+      // under the Node server the request's own stream is read (c.env.incoming); elsewhere (app.request in tests) the web body
+      const bytes = await readBody(req, role === 'editor' ? Math.max(INGEST_BODY_BYTES, limits.bodyBytes) : limits.bodyBytes, (c.env as { incoming?: unknown } | undefined)?.incoming);
       if (bytes === null) return tooLarge(limits.bodyBytes, role === 'editor');
       const isJson = (req.headers.get('content-type') ?? '').toLowerCase().includes('json');
       if (isJson && bytes.byteLength > bodies.limits.inlineBytes && bytes.byteLength <= limits.bodyBytes) {
@@ -239,6 +270,15 @@ export async function mountGraphQL(app: Hono, deps: AppDeps, opts: MountOptions 
       checkedCost,
       ...(opts.watches ? { watches: opts.watches } : {}),
     };
+    // an expensive query runs in the analysis worker (limits.ts decides); its answer replaces Apollo's placeholder
+    const worker: { answer?: ExecutedAnswer } = {};
+    ctx.offload = async (request, cost) => {
+      try {
+        worker.answer = await analyses.execute(snapshot, deps.store, { request, role, cost, deadline, introspection: deps.config.introspection, logLevel: deps.config.logLevel });
+      } catch (err) {
+        worker.answer = failed(err);
+      }
+    };
     const timedOut = new Promise<'timeout'>((resolve) => {
       // handed-over ingest fetches and writes on purpose for longer; it is not cut off
       timer = setTimeout(() => !ctx.seen.unbounded && resolve('timeout'), timeoutMs);
@@ -257,8 +297,10 @@ export async function mountGraphQL(app: Hono, deps: AppDeps, opts: MountOptions 
     }
     const out = new Headers();
     for (const [k, v] of outcome.headers) out.set(k, v);
-    let text = await bodyText(outcome);
-    let status = statusFor(outcome.status ?? 200, text);
+    const executed = worker.answer;
+    let text = executed ? executed.text : await bodyText(outcome);
+    let status = statusFor(executed ? executed.status : (outcome.status ?? 200), text);
+    if (executed?.seen.volatile) ctx.seen.volatile = true;
     if (text.length > BUDGET.maxAnswerChars) {
       deps.logger.warn({ chars: text.length }, 'GraphQL answer over the size cap was not sent');
       text = jsonError(`the answer is ${text.length} characters, over the limit of ${BUDGET.maxAnswerChars}: ask for smaller pages (first) or fewer fields`, 'BAD_USER_INPUT');
@@ -269,6 +311,14 @@ export async function mountGraphQL(app: Hono, deps: AppDeps, opts: MountOptions 
     // snapshot served now says so without asking the store again)
     if (cache && ok && ctx.seen.operation === 'query' && deps.snapshots.peek()?.version === version) cache.set(version, cacheKey, { status, headers: headerList(out), body: text });
     return respond(status, out, text, ok ? etag : null, !!key);
+  };
+
+  /** The answer to a query the worker could not execute: TIMEOUT past its deadline, else an internal error logged with its id. */
+  const failed = (err: unknown): ExecutedAnswer => {
+    if (err instanceof GraphQLError && err.extensions.code === 'TIMEOUT') return { status: 503, text: jsonError(err.message, 'TIMEOUT'), seen: {} };
+    const id = randomUUID().slice(0, 8);
+    deps.logger.error({ err, id }, 'the analysis worker could not execute a query');
+    return { status: 500, text: JSON.stringify({ errors: [{ message: `internal error (id ${id})`, extensions: { code: 'INTERNAL_SERVER_ERROR', id } }] }), seen: {} };
   };
 
   const tooLarge = (limit: number, editor: boolean): Response =>

@@ -32,13 +32,13 @@ export class WorkerPool {
     }));
   }
 
-  /** Runs one task once a worker has started; TaskTimeout when it takes over `timeoutMs`. */
-  async run(task: unknown, timeoutMs: number): Promise<unknown> {
+  /** Runs one task once a worker has started; TaskTimeout when it takes over `timeoutMs`. `transfer`: ports and buffers moved to the worker with it. */
+  async run(task: unknown, timeoutMs: number, transfer: readonly object[] = []): Promise<unknown> {
     const started = this.start();
     const pool = this.pool!;
     await started;
     try {
-      return await pool.run(task, { signal: AbortSignal.timeout(timeoutMs) });
+      return await pool.run(task, { signal: AbortSignal.timeout(timeoutMs), ...(transfer.length ? { transferList: transfer as never } : {}) });
     } catch (err) {
       const name = (err as Error).name;
       if (name === 'AbortError' || name === 'TimeoutError') throw new TaskTimeout(`the task took over ${timeoutMs} ms`);

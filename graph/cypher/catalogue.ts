@@ -47,7 +47,6 @@ export const Q = {
   /** the relations of many entities (DataLoader batches), without the neighbours' properties, which the caller loads by id when it needs them */
   outRelations: `UNWIND $ids AS id MATCH (n:Entity {id: id})-[r]->(m:Entity) RETURN n.id AS owner, n.id AS source, type(r) AS type, m.id AS target, properties(r) AS rp`,
   inRelations: `UNWIND $ids AS id MATCH (n:Entity {id: id})<-[r]-(m:Entity) RETURN n.id AS owner, m.id AS source, type(r) AS type, n.id AS target, properties(r) AS rp`,
-  allEntities: `MATCH (n:Entity) RETURN properties(n) AS p ORDER BY n.id`,
   /** one page of a label's entities by id, without a count (the gazetteer's names read) */
   entitiesPage: `MATCH (n:Entity) WHERE n.label = $label AND n.id > $after RETURN properties(n) AS p ORDER BY n.id LIMIT $limit`,
   /**
@@ -56,7 +55,6 @@ export const Q = {
    * 'both', `$after`/`$afterDir` the last row seen
    */
   relationPage: `CALL { MATCH (n:Entity {id: $id})-[r]->(m:Entity) WHERE $dir <> 'in' AND (size($types) = 0 OR type(r) IN $types) RETURN r, m, n.id AS source, m.id AS target, 'out' AS direction UNION ALL MATCH (n:Entity {id: $id})<-[r]-(m:Entity) WHERE $dir <> 'out' AND (size($types) = 0 OR type(r) IN $types) RETURN r, m, m.id AS source, n.id AS target, 'in' AS direction } WITH r, m, source, target, direction WHERE r.id > $after OR (r.id = $after AND direction > $afterDir) RETURN source, type(r) AS type, target, properties(r) AS rp, properties(m) AS mp, direction ORDER BY r.id, direction LIMIT $limit`,
-  allRelations: `MATCH (a:Entity)-[r]->(b:Entity) RETURN a.id AS source, type(r) AS type, b.id AS target, properties(r) AS rp`,
   countByLabel: `MATCH (n:Entity) RETURN n.label AS key, count(n) AS total`,
   countByType: `MATCH (:Entity)-[r]->(:Entity) RETURN type(r) AS key, count(r) AS total`,
   countClaims: `MATCH (c:Claim) WHERE c.retracted = false RETURN count(c) AS total`,

@@ -823,10 +823,23 @@ export class CypherGraphStore implements GraphStore {
     return { entities, relations, claims, documents };
   }
 
+  /** The whole graph, read in pages of entity ids (each page's entities and the relations leaving them), in code-point id order like ORDER BY n.id. */
   async readAll() {
     const version = await this.graphVersion();
-    const entities = (await this.x.read(Q.allEntities)).map((r) => decodeEntity(r.p as Row)).sort((a, b) => a.id.localeCompare(b.id));
-    const relations = (await this.x.read(Q.allRelations)).map((r) => decodeRelation(r.source, r.type, r.target, r.rp as Row)).sort((a, b) => a.id.localeCompare(b.id));
+    const entities: EntityRecord[] = [];
+    const relations: RelationRecord[] = [];
+    for (let after = ''; ;) {
+      const ids = await this.entityIds(after, PAGE);
+      const found = await this.getEntities(ids);
+      for (const id of ids) {
+        const e = found.get(id);
+        if (e) entities.push(e);
+      }
+      for (const r of await this.relationsFrom(ids)) relations.push(r);
+      if (ids.length < PAGE) break;
+      after = ids.at(-1)!;
+    }
+    relations.sort((a, b) => compareIds(a.id, b.id));
     return { version, entities, relations };
   }
 

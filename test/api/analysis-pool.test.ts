@@ -1,13 +1,24 @@
-// The snapshot analyses run in a worker thread give the answers they give in this thread, follow
-// the graph version, and stop at their request's deadline.
+// The snapshot analyses and the expensive queries run in a worker thread give the answers they
+// give in this thread, follow the graph version, keep the codes of their errors, never write, and
+// stop at their request's deadline.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openEmbeddedStore } from '../../graph/embedded/grafeo-executor.js';
 import type { GraphStore } from '../../graph/store.js';
 import { Snapshot } from '../../graph/snapshot.js';
 import { SnapshotCache } from '../../graph/snapshot-cache.js';
 import { AnalysisPool } from '../../api/graphql/analysis-pool.js';
-import { packSnapshot, runAnalysis, unpackSnapshot, type AnalysisTask } from '../../api/graphql/analysis-tasks.js';
+import { packSnapshot, receiveSnapshot, runAnalysis, sendSnapshot, unpackSnapshot, type AnalysisTask } from '../../api/graphql/analysis-tasks.js';
 import { writeFixture } from './fixture.js';
+import type { RelationRecord } from '../../schema/records.js';
+import { MessageChannel } from 'node:worker_threads';
+import { serveStoreReads, storeOverPort } from '../../api/graphql/analysis-store.js';
+import { createGraphQLServer } from '../../api/graphql/mount.js';
+import { SharedReads, createLoaders } from '../../api/graphql/loaders.js';
+import { WorkMeter } from '../../api/graphql/budget.js';
+import { loadConfig } from '../../api/config.js';
+import { createLogger } from '../../api/log.js';
+import { StoreUnavailable } from '../../schema/errors.js';
+import type { QueryTask } from '../../api/graphql/analysis-pool.js';
 
 describe('the analysis pool', () => {
   let store: GraphStore;
@@ -32,6 +43,31 @@ describe('the analysis pool', () => {
     expect([...copy.ids]).toEqual([...s.ids]);
     expect(copy.indexOf('deployment:fr-gov-assistant')).toBe(at('deployment:fr-gov-assistant'));
     expect([...copy.outEdges]).toEqual([...s.outEdges]);
+  });
+
+  it('receives a snapshot sent in slices as the snapshot sent', async () => {
+    // large enough for many slices of each field at the smallest slice size
+    const chips = Array.from({ length: 30 }, (_, i) => ({ id: `chip:c${String(i).padStart(3, '0')}`, label: 'Chip' as const, name: `Chip ${i}`, aliases: [`c${i}`], props: { kind: 'gpu' } }));
+    const deployments = Array.from({ length: 600 }, (_, i) => ({ id: `deployment:d${String(i).padStart(4, '0')}`, label: 'Deployment' as const, name: `D ${i}`, aliases: [], props: {} }));
+    const relations = deployments.flatMap((d, i) =>
+      [0, 1].map((k): RelationRecord => {
+        const to = chips[(i + k * 7) % 30]!.id;
+        return { id: `${d.id}|RUNS_ON|${to}`, type: 'RUNS_ON' as const, from: d.id, to, props: k ? { share: 0.5 } : {}, confidence: 0.7, claimCount: 1, validFrom: '2025-01-01' };
+      }),
+    );
+    const big = Snapshot.canonical([...chips, ...deployments], relations, 'sliced');
+    const { port1, port2 } = new MessageChannel();
+    try {
+      const received = receiveSnapshot(port2);
+      await sendSnapshot(big, port1, 0);
+      const copy = await received;
+      expect(copy.version).toBe('sliced');
+      expect(packSnapshot(copy)).toEqual(packSnapshot(big));
+      expect([...copy.inEdges]).toEqual([...big.inEdges]);
+    } finally {
+      port1.close();
+      port2.close();
+    }
   });
 
   it('answers reach, paths and exposure as this thread does', async () => {
@@ -60,5 +96,85 @@ describe('the analysis pool', () => {
   it('stops a task past its deadline with TIMEOUT', async () => {
     const task: AnalysisTask = { kind: 'paths', from: at('deployment:fr-gov-assistant'), to: at('nation:us'), maxLength: 6, k: 3, directed: false, asOfMs: Number.NaN };
     await expect(pool.run(s, task, Date.now() - 1)).rejects.toMatchObject({ extensions: { code: 'TIMEOUT' } });
+  });
+
+  describe('expensive queries', () => {
+    const query = (q: string, deadline = later(), cost = 0): QueryTask => ({ request: { query: q }, role: null, cost, deadline, introspection: true, logLevel: 'silent' });
+    const QUERIES = [
+      '{ paths(from: "deployment:fr-gov-assistant", to: "nation:us", first: 3, directed: false) { length steps { reversed relation { type sources { quote } } entity { id name } } } }',
+      '{ entity(id: "nation:us") { relations(first: 1000) { type to { id relations(first: 100) { type to { id name } } } } } }',
+      '{ exposure(nation: "nation:fr", subjects: [DEPLOYMENT, DATA_CENTER, MODEL]) { exposed layers { layer items { subject { id } path { type } } } } }',
+      '{ runScenario(name: "h20-ban") { summary { broken degraded atRisk } impacts { deployment { id } status } } }',
+      '{ chokepoints(first: 5) { entity { id } broken } }',
+    ];
+
+    it('answers in the worker what this thread answers, serialised', async () => {
+      const config = loadConfig({ DATA_DIR: ':memory:', LOG_LEVEL: 'silent' });
+      const logger = createLogger('silent');
+      const snapshots = new SnapshotCache(store);
+      const apollo = createGraphQLServer({ store, snapshots, config, logger });
+      await apollo.start();
+      try {
+        for (const q of QUERIES) {
+          const contextValue = {
+            store,
+            snapshots,
+            loaders: createLoaders(store, { reads: new SharedReads(), version: s.version }),
+            role: null,
+            logger,
+            deadline: later(),
+            meter: new WorkMeter(later()),
+            seen: {},
+          };
+          const here = await apollo.executeOperation({ query: q }, { contextValue });
+          expect(here.body.kind).toBe('single');
+          const expected = here.body.kind === 'single' ? here.body.singleResult : null;
+          expect(expected?.errors).toBeUndefined();
+          // the serving thread hands over the cost it computed
+          const there = await pool.execute(s, store, query(q, later(), (expected?.extensions?.cost as { requested: number }).requested));
+          expect(there.status).toBe(200);
+          expect(JSON.parse(there.text)).toEqual(JSON.parse(JSON.stringify(expected)));
+        }
+      } finally {
+        await apollo.stop();
+      }
+    });
+
+    it('keeps the code of an error the store raises, and of a resolver error', async () => {
+      const failing = new Proxy(store, {
+        get(target, key, receiver) {
+          if (key === 'relationsOf') return () => Promise.reject(new StoreUnavailable('the store is down'));
+          const value = Reflect.get(target, key, receiver) as unknown;
+          return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+        },
+      });
+      // another version: the worker's record cache of this one holds what the other tests read
+      const other = unpackSnapshot({ ...packSnapshot(s), version: `${s.version}-store-down` });
+      const down = JSON.parse((await pool.execute(other, failing, query('{ entity(id: "nation:us") { relations { type } } }'))).text) as {
+        errors: { message: string; extensions: { code: string } }[];
+      };
+      expect(down.errors[0]).toMatchObject({ message: 'the store is down', extensions: { code: 'STORE_UNAVAILABLE' } });
+      const missing = JSON.parse((await pool.execute(s, store, query('{ paths(from: "nation:nowhere", to: "nation:us") { length } }'))).text) as { errors: { extensions: { code: string } }[] };
+      expect(missing.errors[0]!.extensions.code).toBe('NOT_FOUND');
+    });
+
+    it('answers TIMEOUT with 503 for a query past its deadline', async () => {
+      const late = await pool.execute(s, store, query(QUERIES[0]!, Date.now() - 1));
+      expect(late.status).toBe(503);
+      expect(JSON.parse(late.text)).toMatchObject({ errors: [{ extensions: { code: 'TIMEOUT' } }] });
+    });
+
+    it('answers only reads over the store port', async () => {
+      const { port1, port2 } = new MessageChannel();
+      serveStoreReads(store, port1);
+      const remote = storeOverPort(port2, store.info);
+      try {
+        expect((await remote.getEntities(['nation:us'])).get('nation:us')?.name).toBe('United States');
+        await expect(remote.write({ entities: [] })).rejects.toThrow('store.write: not a read of the store');
+        await expect(remote.clear()).rejects.toThrow('not a read');
+      } finally {
+        port1.close();
+      }
+    });
   });
 });

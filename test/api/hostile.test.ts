@@ -142,6 +142,30 @@ describe('a hostile client', () => {
     });
   });
 
+  describe('allowed expensive queries run in the analysis worker', () => {
+    it('answers a large page within the budget in full, with its cost, under the probe', async () => {
+      const q = 'query Big($n: Int) { entity(id: "nation:us") { relations(first: $n) { type to { id relations(first: 100) { type to { id name } } } } } }';
+      const r = await underProbe(() => gql<{ entity: { relations: { to: { relations: unknown[] } }[] } }>(url, q, { n: 1000 }, { 'cache-control': 'no-cache', 'x-apollo-operation-name': 'Big' }));
+      expect(r.status).toBe(200);
+      expect(r.body.errors).toBeUndefined();
+      expect(r.body.data!.entity.relations.length).toBeGreaterThan(3);
+      expect(r.body.data!.entity.relations.some((rel) => rel.to.relations.length > 0)).toBe(true);
+      expect((r.body.extensions!.cost as { requested: number }).requested).toBeGreaterThanOrEqual(20_000);
+      // the same page asked twice is answered the same (the worker keeps its records per graph version)
+      const again = await gql(url, q, { n: 1000 }, { 'cache-control': 'no-cache' });
+      expect(again.body).toEqual(r.body);
+    });
+
+    it('gives the codes the serving thread gives: NOT_FOUND from a resolver, BAD_USER_INPUT from a bounded argument', async () => {
+      const missing = await underProbe(() => gql(url, '{ paths(from: "nation:nowhere", to: "nation:us") { length } }'));
+      expect(missing.status).toBe(200);
+      expect(codeOf(missing)).toBe('NOT_FOUND');
+      expect(missing.body.errors![0]!.message).toBe('from: no entity with id "nation:nowhere"');
+      const deep = await underProbe(() => gql(url, '{ exposure(nation: "nation:fr", subjects: []) { exposed } }'));
+      expect(codeOf(deep)).toBe('BAD_USER_INPUT');
+    });
+  });
+
   describe('limits at the door', () => {
     it('refuses a body over 1 MB with 413 before reading it all', async () => {
       const body = JSON.stringify({ query: PROBE, variables: { pad: 'x'.repeat(2 * 1024 * 1024) } });
