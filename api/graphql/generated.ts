@@ -90,6 +90,7 @@ export type CauseStep = {
 /** One change of the graph: a claim added, retracted or superseded, or a relation whose properties, confidence or validity moved as a result (a further source for the same values is a claim change only). */
 export type Change = {
   __typename?: 'Change';
+  /** Relation changes: its values after the change (null when it was removed). */
   after?: Maybe<RelationValues>;
   /** When the write committed (ISO 8601, UTC). */
   at: Scalars['String']['output'];
@@ -103,15 +104,21 @@ export type Change = {
   claims: Array<Source>;
   /** The claim's document, or the documents of the claims that moved the relation. */
   documents: Array<Document>;
+  /** Whether the change is a claim's or a relation's. */
   entry: ChangeEntry;
   /** Unique id of the change (the claim or relation id and the version). */
   id: Scalars['ID']['output'];
+  /** What happened: added, retracted, superseded (claims); created, changed, removed (relations). */
   kind: ChangeKind;
+  /** The relation's object (its to end). */
   object: Entity;
   /** The relation as it stands now; null once it has no live claim. */
   relation?: Maybe<Relation>;
+  /** The id of the relation the change concerns (the claim's relation for a claim change). */
   relationId: Scalars['ID']['output'];
+  /** The relation's type. */
   relationType: RelationType;
+  /** The relation's subject (its from end). */
   subject: Entity;
   /** The graph version the write produced. */
   version: Scalars['Int']['output'];
@@ -120,14 +127,20 @@ export type Change = {
 /** A page of changes, newest first (by version, then id). */
 export type ChangeConnection = {
   __typename?: 'ChangeConnection';
+  /** The changes of this page with their cursors. */
   edges: Array<ChangeEdge>;
+  /** The changes of this page. */
   nodes: Array<Change>;
+  /** Cursors of this page and whether more follow. */
   pageInfo: PageInfo;
 };
 
+/** One change with the cursor that pages on after it. */
 export type ChangeEdge = {
   __typename?: 'ChangeEdge';
+  /** Pass as `after` to read the changes older than this one. */
   cursor: Scalars['String']['output'];
+  /** The change. */
   node: Change;
 };
 
@@ -3008,7 +3021,9 @@ export type RelationValues = {
   confidence: Scalars['Float']['output'];
   /** Properties merged from its live claims. */
   properties?: Maybe<Scalars['JSON']['output']>;
+  /** The first day the relation held, when its claims say. */
   validFrom?: Maybe<Scalars['Date']['output']>;
+  /** The last day the relation held, when its claims say. */
   validTo?: Maybe<Scalars['Date']['output']>;
 };
 
@@ -3138,7 +3153,9 @@ export type ScenarioWatch = {
   __typename?: 'ScenarioWatch';
   /** Its recorded changes, newest first. */
   changes: Array<ScenarioWatchChange>;
+  /** When it was last run (ISO 8601, UTC). */
   checkedAt: Scalars['String']['output'];
+  /** When it was registered (ISO 8601, UTC). */
   createdAt: Scalars['String']['output'];
   /** The path of its Atom feed on this server. */
   feed: Scalars['String']['output'];
@@ -3150,7 +3167,7 @@ export type ScenarioWatch = {
   scenario: ScenarioInfo;
   /** The outcome at that version. */
   summary: ScenarioSummary;
-  /** The graph version it was last run at, and when. */
+  /** The graph version it was last run at. */
   version: Scalars['Int']['output'];
 };
 
@@ -3163,11 +3180,15 @@ export type ScenarioWatchChangesArgs = {
 /** One re-run that changed a deployment's status: the versions compared and what moved. */
 export type ScenarioWatchChange = {
   __typename?: 'ScenarioWatchChange';
+  /** When this run happened (ISO 8601, UTC). */
   at: Scalars['String']['output'];
+  /** The deployments whose status moved. */
   deployments: Array<WatchedStatusChange>;
   /** The version compared against, and the version of this run. */
   fromVersion: Scalars['Int']['output'];
+  /** The scenario's outcome at this run. */
   summary: ScenarioSummary;
+  /** The graph version of this run. */
   version: Scalars['Int']['output'];
 };
 
@@ -3188,6 +3209,7 @@ export type SortDirection =
 /** One source's statement that a relation holds (a claim), with the document and sentence it comes from. */
 export type Source = Node & {
   __typename?: 'Source';
+  /** When the claim was (last) added (ISO 8601, UTC). */
   addedAt?: Maybe<Scalars['String']['output']>;
   /** The graph version at which this claim was (last) added, and when. */
   addedVersion?: Maybe<Scalars['Int']['output']>;
@@ -3211,9 +3233,11 @@ export type Source = Node & {
   relationType: RelationType;
   /** True for a claim that was retracted (only timelines show those). */
   retracted: Scalars['Boolean']['output'];
+  /** While retracted: when it was retracted (ISO 8601, UTC). */
   retractedAt?: Maybe<Scalars['String']['output']>;
   /** While retracted: the version, time, and how (RETRACTED by id, or SUPERSEDED by its document's new claims). */
   retractedVersion?: Maybe<Scalars['Int']['output']>;
+  /** While retracted: how (RETRACTED by id, or SUPERSEDED by its document's new claims). */
   retraction?: Maybe<ChangeKind>;
   /** The entity the claim is about (the relation's from end). */
   subject: Entity;
@@ -3283,6 +3307,7 @@ export type Subgraph = {
   root: Entity;
 };
 
+/** Live updates, over server-sent events at /graphql/stream. */
 export type Subscription = {
   __typename?: 'Subscription';
   /** The changes of a standing scenario as they are recorded (GraphQL over server-sent events at /graphql/stream). */
@@ -3290,6 +3315,7 @@ export type Subscription = {
 };
 
 
+/** Live updates, over server-sent events at /graphql/stream. */
 export type SubscriptionScenarioWatchChangedArgs = {
   id: Scalars['ID']['input'];
 };
@@ -3313,10 +3339,13 @@ export type UpsertEntityInput = {
 /** A deployment whose status moved, with the claim changes on its causal chains (before or after) that explain it. */
 export type WatchedStatusChange = {
   __typename?: 'WatchedStatusChange';
+  /** Its status at this run. */
   after: ImpactStatus;
+  /** Its status at the version compared against. */
   before: ImpactStatus;
   /** Claims added, retracted or superseded between the two versions on the relations of its chains, newest first. */
   causes: Array<Change>;
+  /** The deployment. */
   deployment: Entity;
 };
 

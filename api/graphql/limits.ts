@@ -35,6 +35,8 @@ export function armorOptions(): { plugins: ApolloServerPlugin[]; validationRules
 
 /** Root fields whose work grows with the graph (traversals, scenarios, ranking, search): they take a work slot. */
 const HEAVY_FIELDS = new Set(['dependencies', 'dependents', 'paths', 'exposure', 'runScenario', 'chokepoints', 'search', 'searchHits', 'timeline', 'changes']);
+/** Fields answered by services only the serving thread holds (the standing scenarios): an operation with one is never executed elsewhere. */
+const SERVING_THREAD_FIELDS = new Set(['scenarioWatch', 'scenarioWatches']);
 /** Any operation at least this costly takes a work slot too. */
 const HEAVY_COST = 20_000;
 
@@ -58,7 +60,7 @@ export function costReportPlugin(slots?: WorkSlots): ApolloServerPlugin {
           cost = (contextValue as { checkedCost?: number }).checkedCost ?? checkOperation(schema, document, operation, request.variables);
           const heavy = cost >= HEAVY_COST || operation.selectionSet.selections.some((s) => s.kind === Kind.FIELD && HEAVY_FIELDS.has(s.name.value));
           if (!heavy || operation.operation !== 'query') return;
-          offload = !!(contextValue as { offload?: unknown }).offload;
+          offload = !!(contextValue as { offload?: unknown }).offload && !operation.selectionSet.selections.some((s) => s.kind === Kind.FIELD && SERVING_THREAD_FIELDS.has(s.name.value));
           if (!slots) return;
           const waiting = slots.acquire();
           if (!waiting)
