@@ -26,7 +26,7 @@ export interface AnalysisPoolLimits {
   loadMs: number;
 }
 
-export const ANALYSIS_POOL_LIMITS: AnalysisPoolLimits = { threads: 1, nice: 5, graceMs: 1_000, loadMs: 120_000 };
+export const ANALYSIS_POOL_LIMITS: AnalysisPoolLimits = { threads: 2, nice: 5, graceMs: 1_000, loadMs: 120_000 };
 
 type Answer<R> = { result: R } | { missing: true } | { late: true };
 
