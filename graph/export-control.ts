@@ -11,7 +11,8 @@ import { dateMs, type Snapshot } from './snapshot.js';
 /** How a rule in force restricts an item: a ban, or a licence requirement. */
 export type ExportControlLevel = 'ban' | 'license';
 
-const RESTRICTS = RELATION_TYPES.map((t) => DOMAIN.relations.find((r) => r.type === t)?.restricts);
+/** Per relation type index, its `restricts` flag from schema/ (undefined when it restricts nothing). */
+export const RESTRICTS = RELATION_TYPES.map((t) => DOMAIN.relations.find((r) => r.type === t)?.restricts);
 
 /** Whether a regulation node is in force at asOfMs (NaN: any date): status in_force, effective on or before the date. */
 export function regulationInForce(s: Snapshot, reg: number, asOfMs: number): boolean {

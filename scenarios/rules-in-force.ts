@@ -2,10 +2,9 @@
 // ban or license_required) name items and destinations, in force at the date (status in_force,
 // effective on or before it). Mitigations must respect them; a scenario with `baseline: true`
 // evaluates them first.
-import { DOMAIN } from '../schema/generated/domain.js';
-import { RELATION_TYPES } from '../schema/generated/model.js';
 import { PLACE_LABELS } from '../schema/places.js';
-import { dateMs, type Snapshot } from '../graph/snapshot.js';
+import type { Snapshot } from '../graph/snapshot.js';
+import { RESTRICTS, regulationInForce } from '../graph/export-control.js';
 import { CONDITIONAL, HARD } from './rules/rule.js';
 
 /** One regulation in force restricting items for destinations. */
@@ -15,16 +14,6 @@ export interface RuleInForce {
   items: { node: number; level: typeof HARD | typeof CONDITIONAL }[];
   /** the destinations (places) it restricts them for */
   destinations: number[];
-}
-
-const RESTRICTS = RELATION_TYPES.map((t) => DOMAIN.relations.find((r) => r.type === t)?.restricts);
-
-/** Whether a regulation node is in force at asOfMs (NaN: any date). */
-export function inForce(s: Snapshot, reg: number, asOfMs: number): boolean {
-  const props = s.nodeProps[reg]!;
-  if (props.status !== 'in_force') return false;
-  const effective = dateMs(typeof props.effectiveDate === 'string' ? props.effectiveDate : undefined);
-  return Number.isNaN(asOfMs) || Number.isNaN(effective) || effective <= asOfMs;
 }
 
 const cache = new WeakMap<Snapshot, Map<number, RuleInForce[]>>();
@@ -44,7 +33,7 @@ export function rulesInForce(s: Snapshot, asOfMs: number): RuleInForce[] {
     const level = r.hard.includes(String(value)) ? HARD : r.conditional.includes(String(value)) ? CONDITIONAL : 0;
     if (!level) continue;
     const reg = s.edgeFrom[e]!;
-    if (!inForce(s, reg, asOfMs)) continue;
+    if (!regulationInForce(s, reg, asOfMs)) continue;
     let rule = byReg.get(reg);
     if (!rule) byReg.set(reg, (rule = { regulation: reg, items: [], destinations: [] }));
     const to = s.edgeTo[e]!;
