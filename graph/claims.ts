@@ -38,14 +38,19 @@ export function aggregateClaims(claims: ClaimRecord[]): RelationRecord | null {
   };
 }
 
-/** Groups claims by relation and aggregates each group, sorted by relation id. */
-export function relationsFromClaims(claims: Iterable<ClaimRecord>): RelationRecord[] {
-  const groups = new Map<string, ClaimRecord[]>();
+/** Claims grouped by the id of the relation they make, in the order given. */
+export function claimsByRelation<C extends Pick<ClaimRecord, 'subject' | 'rel' | 'object'>>(claims: Iterable<C>): Map<string, C[]> {
+  const groups = new Map<string, C[]>();
   for (const c of claims) {
     const key = relationId(c.subject, c.rel, c.object);
     const list = groups.get(key);
     if (list) list.push(c);
     else groups.set(key, [c]);
   }
-  return [...groups.values()].map((g) => aggregateClaims(g)!).sort((a, b) => a.id.localeCompare(b.id));
+  return groups;
+}
+
+/** Groups claims by relation and aggregates each group, sorted by relation id. */
+export function relationsFromClaims(claims: Iterable<ClaimRecord>): RelationRecord[] {
+  return [...claimsByRelation(claims).values()].map((g) => aggregateClaims(g)!).sort((a, b) => a.id.localeCompare(b.id));
 }

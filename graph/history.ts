@@ -3,9 +3,8 @@
 // stores keep these events for good (the change log keeps only recent versions, as ids); this
 // module holds the record shapes and the pure rules that turn one write into its events.
 import type { ClaimRecord, Props, RelationRecord } from '../schema/records.js';
-import { relationId } from '../schema/records.js';
 import { InvalidInput } from '../schema/errors.js';
-import { aggregateClaims } from './claims.js';
+import { aggregateClaims, claimsByRelation } from './claims.js';
 
 /** What happened to a claim: it was added (or made live again), retracted by id, or retracted because its document changed. */
 export const CLAIM_EVENT_KINDS = ['added', 'retracted', 'superseded'] as const;
@@ -173,14 +172,7 @@ export function writeEvents(version: number, at: string, moves: ClaimMoves, clai
   for (const id of moves.retracted) kindOf.set(id, 'retracted');
   for (const id of moves.superseded) kindOf.set(id, 'superseded');
   const events: HistoryEvent[] = [];
-  const byRelation = new Map<string, ClaimState[]>();
-  for (const c of claims) {
-    const key = relationId(c.subject, c.rel, c.object);
-    const list = byRelation.get(key);
-    if (list) list.push(c);
-    else byRelation.set(key, [c]);
-  }
-  for (const [relKey, group] of byRelation) {
+  for (const [relKey, group] of claimsByRelation(claims)) {
     const moved = group.filter((c) => kindOf.has(c.id));
     if (!moved.length) continue;
     for (const c of moved)

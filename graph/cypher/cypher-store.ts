@@ -4,7 +4,7 @@ import { labelProps, relationProps, RELATION_ENDPOINTS, type Label, type Relatio
 import { InvalidInput, StoreUnavailable } from '../../schema/errors.js';
 import { propsProblem, sameKindProblem } from '../../schema/validate.js';
 import { relationId, type ClaimRecord, type DocumentRecord, type EntityRecord, type Props, type RelationRecord } from '../../schema/records.js';
-import { aggregateClaims } from '../claims.js';
+import { aggregateClaims, claimsByRelation } from '../claims.js';
 import { compareEvents, historyCursor, netMoves, parseHistoryCursor, writeEvents, type ClaimState, type HistoryEvent, type HistoryPage, type HistoryQuery } from '../history.js';
 import { compareIds } from '../snapshot.js';
 import { createHash, randomUUID } from 'node:crypto';
@@ -659,7 +659,7 @@ export class CypherGraphStore implements GraphStore {
   private async recompute(tx: CypherTx, keys: string[]): Promise<{ count: number; claims: ClaimState[] }> {
     await tx.run(Q.lockRelations, { keys, writer: randomUUID() });
     const all = (await tx.run(Q.allClaimsFor, { keys })).map((r) => decodeClaim(r.p as Row));
-    const byKey = groupBy(all, (c) => relationId(c.subject, c.rel, c.object));
+    const byKey = claimsByRelation(all);
     const deletes: { type: string; from: string; to: string }[] = [];
     const merges: RelationRecord[] = [];
     for (const group of byKey.values()) {
