@@ -308,24 +308,25 @@ function tryLayout(spec: MapSpec, width: number, grid: Grid): { ok: boolean; nee
     channelOf.set(upper, best);
   }
 
+  // An edge's entry group, exit and port, and the channel it runs in when it skips rows.
+  const route = (x: (typeof edges)[number]) => {
+    const key = groupOf.get(x.i)!;
+    const channel = row.get(x.lower)! === row.get(x.upper)! + 1 ? undefined : channelOf.get(x.upper)!;
+    return { key, ex: exitX.get(x.i)!, px: portX.get(key)!, channel };
+  };
+
   // Which gutter each edge crosses: gutter g lies under row g (gutter -1 above row 0).
   const segs: Seg[] = [];
-  const viaChannel = new Map<number, { channel: number }>();
   for (const x of edges) {
     const ru = row.get(x.upper)!;
-    const rv = row.get(x.lower)!;
-    const key = groupOf.get(x.i)!;
-    const ex = exitX.get(x.i)!;
-    const px = portX.get(key)!;
-    if (rv === ru + 1) {
+    const { key, ex, px, channel } = route(x);
+    if (channel === undefined) {
       segs.push({ edge: x.i, owner: key, gutter: ru, x1: Math.min(ex, px), x2: Math.max(ex, px) });
       continue;
     }
-    const best = channelOf.get(x.upper)!;
-    viaChannel.set(x.i, { channel: best });
-    const cx = channelX(grid, best);
+    const cx = channelX(grid, channel);
     segs.push({ edge: x.i, owner: `out|${x.upper}`, gutter: ru, x1: Math.min(ex, cx), x2: Math.max(ex, cx) });
-    segs.push({ edge: x.i, owner: key, gutter: rv - 1, x1: Math.min(cx, px), x2: Math.max(cx, px) });
+    segs.push({ edge: x.i, owner: key, gutter: row.get(x.lower)! - 1, x1: Math.min(cx, px), x2: Math.max(cx, px) });
   }
 
   // Tracks: one per owner in each gutter (shared by its edges); entry groups nearest the row below.
@@ -369,12 +370,12 @@ function tryLayout(spec: MapSpec, width: number, grid: Grid): { ok: boolean; nee
   // edges branch off); trunks whose spans overlap take different lanes.
   const trunks = new Map<string, { channel: number; lo: number; hi: number; edges: number[] }>();
   for (const x of edges) {
-    const via = viaChannel.get(x.i);
-    if (!via) continue;
+    const { key: group, channel } = route(x);
+    if (channel === undefined) continue;
     const y1 = trackY(row.get(x.upper)!, `out|${x.upper}`);
-    const y2 = trackY(row.get(x.lower)! - 1, groupOf.get(x.i)!);
-    const key = `${via.channel}|${x.upper}`;
-    const t = trunks.get(key) ?? { channel: via.channel, lo: Number.POSITIVE_INFINITY, hi: Number.NEGATIVE_INFINITY, edges: [] };
+    const y2 = trackY(row.get(x.lower)! - 1, group);
+    const key = `${channel}|${x.upper}`;
+    const t = trunks.get(key) ?? { channel, lo: Number.POSITIVE_INFINITY, hi: Number.NEGATIVE_INFINITY, edges: [] };
     t.lo = Math.min(t.lo, y1, y2);
     t.hi = Math.max(t.hi, y1, y2);
     t.edges.push(x.i);
@@ -403,9 +404,7 @@ function tryLayout(spec: MapSpec, width: number, grid: Grid): { ok: boolean; nee
   for (const x of edges) {
     const u = placed.get(x.upper)!;
     const v = placed.get(x.lower)!;
-    const key = groupOf.get(x.i)!;
-    const ex = exitX.get(x.i)!;
-    const px = portX.get(key)!;
+    const { key, ex, px } = route(x);
     const yIn = trackY(row.get(x.lower)! - 1, key);
     let pts: Point[];
     const lane = laneX.get(x.i);
@@ -433,7 +432,6 @@ function tryLayout(spec: MapSpec, width: number, grid: Grid): { ok: boolean; nee
     const from = pts.at(-3)!.x;
     horizontals.set(key, { ...h, x1: Math.min(h.x1, from), x2: Math.max(h.x2, from) });
     const points = dedupe(x.e.from === x.upper ? pts : pts.reverse());
-    if (!labelOf.has(key)) labelOf.set(key, -1);
     placedEdges.push({ edge: x.e, points, label: -1 });
   }
 
