@@ -6,34 +6,30 @@ import { fileURLToPath } from 'node:url';
 import { loadDomain, screamingSnake, type DomainSpec, type PropertySpec } from './meta.js';
 import { renderFilters } from './filter-sdl.js';
 
+// The arguments both relation fields take, around the page arguments each adds.
+const RELATION_SELECTION_ARGS = `    "OUT: relations it is the from end of; IN: the to end; BOTH (the default): either."
+    direction: Direction = BOTH
+    "Only relations of these types."
+    types: [RelationType!]`;
+const RELATION_CONDITION_ARGS = `    "Only relations valid on this date."
+    asOf: Date
+    "Conditions on the relations (judged from this entity)."
+    where: RelationWhere
+    "Sort keys, first key first; ties are broken by id."
+    orderBy: [RelationOrder!]`;
+
 /** The relation fields of every entity type (the Entity interface in schema/graphql/core.graphql declares the same). */
 export const RELATIONS_FIELDS = `  "Relations of this entity, filtered by direction, type, validity at asOf and where, in orderBy's order (by id when none)."
   relations(
-    "OUT: relations it is the from end of; IN: the to end; BOTH (the default): either."
-    direction: Direction = BOTH
-    "Only relations of these types."
-    types: [RelationType!]
+${RELATION_SELECTION_ARGS}
     "At most this many (1,000 at most)."
     first: Int = 100
-    "Only relations valid on this date."
-    asOf: Date
-    "Conditions on the relations (judged from this entity)."
-    where: RelationWhere
-    "Sort keys, first key first; ties are broken by id."
-    orderBy: [RelationOrder!]
+${RELATION_CONDITION_ARGS}
   ): [Relation!]!
   "The same relations as a Relay connection: pages both ways (first/after, last/before) and a total count."
   relationsConnection(
-    "OUT: relations it is the from end of; IN: the to end; BOTH (the default): either."
-    direction: Direction = BOTH
-    "Only relations of these types."
-    types: [RelationType!]
-    "Only relations valid on this date."
-    asOf: Date
-    "Conditions on the relations (judged from this entity)."
-    where: RelationWhere
-    "Sort keys, first key first; ties are broken by id."
-    orderBy: [RelationOrder!]
+${RELATION_SELECTION_ARGS}
+${RELATION_CONDITION_ARGS}
     "Page size from the start (or after the cursor): at most 1,000; 100 when neither first nor last is given."
     first: Int
     "The cursor of the item the page starts after."
