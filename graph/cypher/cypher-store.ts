@@ -584,25 +584,36 @@ export class CypherGraphStore implements GraphStore {
   }
 
   async relationHistory(relationIds: string[]): Promise<Map<string, HistoryEvent[]>> {
-    const out = new Map<string, HistoryEvent[]>(relationIds.map((id) => [id, []]));
-    for (const keys of slices([...new Set(relationIds)]))
-      for (const r of await this.x.read(Q.relationHistory, { keys })) {
-        const e = decodeEvent(r.p as Row);
-        out.get(e.relKey)?.push(e);
-      }
-    for (const list of out.values()) list.sort(compareEvents);
-    return out;
+    return this.readPerId(
+      relationIds,
+      (keys) => this.x.read(Q.relationHistory, { keys }),
+      decodeEvent,
+      (e) => e.relKey,
+      compareEvents,
+    );
   }
 
   async claimsOfDocuments(documentIds: string[]): Promise<Map<string, ClaimState[]>> {
-    const out = new Map<string, ClaimState[]>(documentIds.map((id) => [id, []]));
-    for (const docs of slices([...new Set(documentIds)]))
-      for (const r of await this.x.read(Q.claimsOfDocuments, { docs })) {
-        const c = decodeClaim(r.p as Row);
-        out.get(c.documentId)?.push(c);
-      }
     // newest first, the order of every history list
-    for (const list of out.values()) list.sort((a, b) => (b.addedVersion ?? 0) - (a.addedVersion ?? 0) || compareIds(a.id, b.id));
+    const newestFirst = (a: ClaimState, b: ClaimState) => (b.addedVersion ?? 0) - (a.addedVersion ?? 0) || compareIds(a.id, b.id);
+    return this.readPerId(
+      documentIds,
+      (docs) => this.x.read(Q.claimsOfDocuments, { docs }),
+      decodeClaim,
+      (c) => c.documentId,
+      newestFirst,
+    );
+  }
+
+  /** Rows read in slices of distinct ids, decoded, listed under the id each belongs to (every id asked for has a list) and sorted. */
+  private async readPerId<T>(ids: string[], read: (slice: string[]) => Promise<Row[]>, decode: (p: Row) => T, idOf: (t: T) => string, order: (a: T, b: T) => number): Promise<Map<string, T[]>> {
+    const out = new Map<string, T[]>(ids.map((id) => [id, []]));
+    for (const slice of slices([...new Set(ids)]))
+      for (const r of await read(slice)) {
+        const t = decode(r.p as Row);
+        out.get(idOf(t))?.push(t);
+      }
+    for (const list of out.values()) list.sort(order);
     return out;
   }
 
