@@ -1,6 +1,7 @@
 // One small world per behaviour a strategy team acts on, each with the status, the cause (the shock
 // that starts it, the entity it names, the relations to the deployment) and the mitigation expected.
 import { describe, expect, it } from 'vitest';
+import { Snapshot } from '../../graph/snapshot.js';
 import { rankChokepoints } from '../../scenarios/chokepoints.js';
 import { runScenario, type Impact, type ScenarioResult } from '../../scenarios/engine.js';
 import { fromObject } from '../../scenarios/scenario-file.js';
@@ -9,6 +10,8 @@ import type { Props } from '../../schema/records.js';
 
 const pub = { dataClasses: ['public'] };
 const health = { dataClasses: ['health'] };
+
+type SmallWorld = { nodes: Record<string, Props>; edges: EdgeSpec[] };
 
 interface Expected {
   status: Impact['status'] | 'UNAFFECTED';
@@ -28,7 +31,7 @@ interface Row {
 }
 
 // a cloud with a Frankfurt and a UAE region, both run by Amazon
-const REGIONS: { nodes: Record<string, Props>; edges: EdgeSpec[] } = {
+const REGIONS: SmallWorld = {
   nodes: {
     'nation:us': {},
     'nation:de': {},
@@ -86,7 +89,7 @@ const REGIONS: { nodes: Record<string, Props>; edges: EdgeSpec[] } = {
 
 // an H20 fleet in China, the Ascend that substitutes for it, an H200 under a licence rule in force
 // for China, and a phone chip that is no data-centre accelerator
-const CHIPS: { nodes: Record<string, Props>; edges: EdgeSpec[] } = {
+const CHIPS: SmallWorld = {
   nodes: {
     'nation:us': {},
     'nation:cn': {},
@@ -125,7 +128,7 @@ const CHIPS: { nodes: Record<string, Props>; edges: EdgeSpec[] } = {
 const H20_BAN = { type: 'export_control', issuer: 'nation:us', items: ['chip:h20'], destinations: ['nation:cn'], effect: 'ban' };
 
 // a chip made 60/40 at two foundries, a fleet of 100,000 A and 20,000 B
-const SUPPLY = (shares: boolean): { nodes: Record<string, Props>; edges: EdgeSpec[] } => ({
+const SUPPLY = (shares: boolean): SmallWorld => ({
   nodes: {
     'nation:us': {},
     'nation:tw': {},
@@ -329,11 +332,15 @@ function impactOf(r: ScenarioResult, id: string): Impact | undefined {
   return r.impacts.find((i) => i.deployment.id === id);
 }
 
+// runs a scenario titled `title` with the given fields (shocks, horizon…) over a small world
+function run(w: SmallWorld | Snapshot, title: string, fields: Record<string, unknown>): ScenarioResult {
+  return runScenario(w instanceof Snapshot ? w : world(w.nodes, w.edges), fromObject({ name: 'case', title, ...fields }));
+}
+
 describe('behaviours, one small world each', () => {
   for (const row of ROWS)
     it(row.behaviour, () => {
-      const snap = world(row.nodes, row.edges);
-      const r = runScenario(snap, fromObject({ name: 'case', title: row.behaviour, ...row.scenario }));
+      const r = run(row, row.behaviour, row.scenario);
       for (const [id, want] of Object.entries(row.expect)) {
         const imp = impactOf(r, id);
         expect(imp?.status ?? 'UNAFFECTED', id).toBe(want.status);
@@ -357,7 +364,7 @@ describe('behaviours, one small world each', () => {
     });
 
   it('baseline: the result lists only what the shocks change beyond the rules in force', () => {
-    const r = runScenario(world(CHIPS.nodes, CHIPS.edges), fromObject({ name: 'case', title: 'baseline', baseline: true, shocks: [H20_BAN] }));
+    const r = run(CHIPS, 'baseline', { baseline: true, shocks: [H20_BAN] });
     expect(r.baseline!.summary).toEqual({ broken: 0, degraded: 0, atRisk: 1, unaffected: 1 });
     expect(r.baseline!.changes).toEqual([{ deployment: { id: 'deployment:cn-h20', name: 'cn-h20' }, before: 'UNAFFECTED', after: 'BROKEN' }]);
   });
@@ -377,7 +384,7 @@ describe('behaviours, one small world each', () => {
       nodes[`lab:other-${i}`] = {};
       edges.push([`lab:other-${i}`, 'HEADQUARTERED_IN', 'nation:cn']);
     }
-    const r = runScenario(world(nodes, edges), fromObject({ name: 'case', title: 'cut', shocks: [{ type: 'api_cutoff', providers: ['lab:us-lab'], destinations: ['nation:cn'] }] }));
+    const r = run({ nodes, edges }, 'cut', { shocks: [{ type: 'api_cutoff', providers: ['lab:us-lab'], destinations: ['nation:cn'] }] });
     const m = impactOf(r, 'deployment:cn-app')!.mitigations;
     expect(m).toContainEqual(expect.objectContaining({ replace: 'model:gpt', with: 'model:qwen', basis: 'substitute' }));
   });
@@ -422,17 +429,12 @@ describe('behaviours, one small world each', () => {
       ['deployment:fr-self', 'LOCATED_IN', 'nation:fr'],
       ['deployment:fr-self', 'USES_MODEL', 'model:community', { via: 'self_hosted' }],
     ];
-    const r = runScenario(
-      world(nodes, edges),
-      fromObject({
-        name: 'case',
-        title: 'swaps',
-        shocks: [
-          { type: 'api_cutoff', providers: ['lab:us-lab'], destinations: ['nation:fr'] },
-          { type: 'license_change', model: 'model:community', license: 'none', effect: 'revoked' },
-        ],
-      }),
-    );
+    const r = run({ nodes, edges }, 'swaps', {
+      shocks: [
+        { type: 'api_cutoff', providers: ['lab:us-lab'], destinations: ['nation:fr'] },
+        { type: 'license_change', model: 'model:community', license: 'none', effect: 'revoked' },
+      ],
+    });
     const swaps = (id: string, model: string) =>
       impactOf(r, id)!
         .mitigations.filter((m) => m.replace === model)
@@ -445,7 +447,7 @@ describe('behaviours, one small world each', () => {
 
   it('a chain names the shock that reaches its deployment, not an earlier one on the same entity scoped elsewhere', () => {
     const elsewhere = { ...H20_BAN, destinations: ['nation:us'] };
-    const r = runScenario(world(CHIPS.nodes, CHIPS.edges), fromObject({ name: 'case', title: 'two bans', shocks: [elsewhere, H20_BAN] }));
+    const r = run(CHIPS, 'two bans', { shocks: [elsewhere, H20_BAN] });
     expect(impactOf(r, 'deployment:cn-h20')!.causes[0]).toMatchObject({ shock: 1, type: 'export_control', origin: 'chip:h20' });
   });
 
@@ -469,7 +471,7 @@ describe('behaviours, one small world each', () => {
     expect(rows[0]).toMatchObject({ entity: { id: 'org:asml' }, broken: 3, degraded: 0, atRisk: 0 });
     // a foundry alone breaks its chip's users and degrades the one with both chips
     expect(rows.find((r) => r.entity.id === 'org:tsmc')).toMatchObject({ broken: 1, degraded: 1 });
-    const atOnce = runScenario(snap, fromObject({ name: 'case', title: 'asml', horizon: '6m', shocks: [{ type: 'outage', targets: ['org:asml'] }] }));
+    const atOnce = run(snap, 'asml', { horizon: '6m', shocks: [{ type: 'outage', targets: ['org:asml'] }] });
     expect(atOnce.summary).toMatchObject({ broken: 0, atRisk: 3 });
   });
 
