@@ -59,6 +59,13 @@ export function queryIndex(s: Snapshot): QueryIndex {
   return ix;
 }
 
+/** The value cached under key, built by build on first use. */
+function cached<T>(cache: Map<string, T>, key: string, build: () => T): T {
+  let v = cache.get(key);
+  if (v === undefined) cache.set(key, (v = build()));
+  return v;
+}
+
 /** Edge index of a relation id in the snapshot, or undefined. */
 export function edgeOf(s: Snapshot, relationId: string): number | undefined {
   const ix = queryIndex(s);
@@ -103,16 +110,12 @@ export function stringTest(f: StringFilter, path: string): TextTest {
 
 /** A scalar text property of every node, lower-cased (null where absent or a list), built once per snapshot and property. */
 export function lowerColumn(s: Snapshot, prop: string): (string | null)[] {
-  const ix = queryIndex(s);
-  let col = ix.columns.get(prop);
-  if (!col) {
-    col = s.nodeProps.map((p) => {
+  return cached(queryIndex(s).columns, prop, () =>
+    s.nodeProps.map((p) => {
       const v = p[prop];
       return v === null || v === undefined || v === '' || Array.isArray(v) ? null : String(v).toLowerCase();
-    });
-    ix.columns.set(prop, col);
-  }
-  return col;
+    }),
+  );
 }
 
 /** A range test: on any value, and `normalized` on a value already a finite number or an ISO day (null: absent). */
@@ -157,9 +160,7 @@ export interface TextCodes {
 
 /** The dictionary coding of a text property, built once per snapshot and property: a filter then tests each distinct value once per request. */
 export function textCodes(s: Snapshot, prop: string): TextCodes {
-  const ix = queryIndex(s);
-  let coded = ix.codes.get(prop);
-  if (!coded) {
+  return cached(queryIndex(s).codes, prop, () => {
     const col = lowerColumn(s, prop);
     const index = new Map<string, number>();
     const values: string[] = [];
@@ -178,43 +179,23 @@ export function textCodes(s: Snapshot, prop: string): TextCodes {
       }
       codes[i] = c;
     }
-    coded = { codes, values };
-    ix.codes.set(prop, coded);
-  }
-  return coded;
+    return { codes, values };
+  });
 }
 
 /** A numeric property of every node (NaN where absent), built once per snapshot and property. */
 export function numberColumn(s: Snapshot, prop: string): Float64Array {
-  const ix = queryIndex(s);
-  let col = ix.numbers.get(prop);
-  if (!col) {
-    col = Float64Array.from(s.nodeProps, (p) => (typeof p[prop] === 'number' && Number.isFinite(p[prop]) ? (p[prop] as number) : Number.NaN));
-    ix.numbers.set(prop, col);
-  }
-  return col;
+  return cached(queryIndex(s).numbers, prop, () => Float64Array.from(s.nodeProps, (p) => (typeof p[prop] === 'number' && Number.isFinite(p[prop]) ? (p[prop] as number) : Number.NaN)));
 }
 
 /** A flag of every node (1 true, 0 otherwise: an absent flag is false), built once per snapshot and property. */
 export function flagColumn(s: Snapshot, prop: string): Uint8Array {
-  const ix = queryIndex(s);
-  let col = ix.flags.get(prop);
-  if (!col) {
-    col = Uint8Array.from(s.nodeProps, (p) => (p[prop] === true ? 1 : 0));
-    ix.flags.set(prop, col);
-  }
-  return col;
+  return cached(queryIndex(s).flags, prop, () => Uint8Array.from(s.nodeProps, (p) => (p[prop] === true ? 1 : 0)));
 }
 
 /** A date property of every node as its ISO day (null where absent), built once per snapshot and property. */
 export function dayColumn(s: Snapshot, prop: string): (string | null)[] {
-  const ix = queryIndex(s);
-  let col = ix.days.get(prop);
-  if (!col) {
-    col = s.nodeProps.map((p) => (typeof p[prop] === 'string' && p[prop] ? isoDay(p[prop]) : null));
-    ix.days.set(prop, col);
-  }
-  return col;
+  return cached(queryIndex(s).days, prop, () => s.nodeProps.map((p) => (typeof p[prop] === 'string' && p[prop] ? isoDay(p[prop]) : null)));
 }
 
 /** The test of one property filter by the property's type. */
