@@ -23,10 +23,10 @@ export default defineRule({
   hits(shock, ctx, i) {
     // an irrevocable grant (Apache-2.0, MIT) survives for the copies already out: revoking it binds
     // only later releases, so users are at risk, not broken
-    const irrevocable = ctx.index.snapshot.nodeProps[ctx.node(shock.model)]!.irrevocableLicense === true;
+    const model = ctx.node(shock.model);
+    const irrevocable = ctx.index.snapshot.nodeProps[model]!.irrevocableLicense === true;
     const level = shock.effect === 'revoked' && !irrevocable ? HARD : CONDITIONAL;
     const scope = shock.excluded ? { nations: ctx.standsFor(shock.excluded), by: 'seat' as const } : undefined;
-    const model = ctx.node(shock.model);
     return [{ node: model, origin: model, via: [], layers: layerMask(['weights']), level, ...(scope ? { scope } : {}), shock: i }];
   },
 });
