@@ -8,7 +8,7 @@ import { LABELS, type Label } from '../schema/generated/model.js';
 import { InvalidInput } from '../schema/errors.js';
 import { assertValid, dateProblem } from '../schema/validate.js';
 import { nodeLevel, propagate } from './propagate.js';
-import { ALL_LAYERS, LAYERS, reachIndex, topoOrderOf, type ReachIndex } from './reach.js';
+import { ALL_LAYERS, LAYERS, dependedOn, reachIndex, topoOrderOf, type ReachIndex } from './reach.js';
 import { statusOf, throughEdge } from './levels.js';
 import { HARD, type Hit } from './rules/rule.js';
 import { PLACE_LABELS } from '../schema/places.js';
@@ -109,7 +109,7 @@ function sources(idx: ReachIndex, type: Label | undefined): number[] {
   const out: number[] = [];
   for (let x = 0; x < idx.snapshot.nodeCount; x++) {
     if (idx.isJudged[x] || (label >= 0 && idx.snapshot.labelOf[x] !== label)) continue;
-    if (idx.rdepOffsets[x + 1]! > idx.rdepOffsets[x]! || controlsSomething(idx, x)) out.push(x);
+    if (dependedOn(idx, x) || controlsSomething(idx, x)) out.push(x);
   }
   return out;
 }

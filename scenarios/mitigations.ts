@@ -14,7 +14,7 @@ import { LABELS, RELATION_TYPES } from '../schema/generated/model.js';
 import type { ReplacementRule } from '../schema/meta.js';
 import { intersects, type Placement } from '../graph/placement.js';
 import { nodeLevel, type Propagation } from './propagate.js';
-import { SUBSTITUTION_TYPES, type ReachIndex } from './reach.js';
+import { SUBSTITUTION_TYPES, dependedOn, type ReachIndex } from './reach.js';
 import { rulesInForce } from './rules-in-force.js';
 import { hitsByNode, type Hit, type Scope } from './rules/rule.js';
 
@@ -210,7 +210,7 @@ export class MitigationFinder {
       if (!this.rolesOf(c).has(role) || !this.sameRole(r, c) || !this.meets(c, needs)) continue;
       const cs = this.juris.where(c).find((x) => home.has(x));
       if (cs !== undefined) out.push({ node: c, tier: 'seated', nation: cs });
-      else if (idx.rdepOffsets[c + 1]! > idx.rdepOffsets[c]!) {
+      else if (dependedOn(idx, c)) {
         const where = this.servedBy(c).find((x) => home.has(x));
         if (where !== undefined) serving.push({ node: c, tier: 'serving', nation: where });
       }

@@ -85,6 +85,11 @@ export interface ReachIndex {
   readonly isJudged: Uint8Array;
 }
 
+/** Whether anything depends on node x. */
+export function dependedOn(idx: ReachIndex, x: number): boolean {
+  return idx.rdepOffsets[x + 1]! > idx.rdepOffsets[x]!;
+}
+
 /** Whether something depends on node x through a relation failing in layer `layer` (a bit index). */
 export function neededInLayer(idx: ReachIndex, x: number, layer: number): boolean {
   for (let r = idx.rdepOffsets[x]!; r < idx.rdepOffsets[x + 1]!; r++) if (idx.depOutLayer[idx.rdepPos[r]!] === layer) return true;

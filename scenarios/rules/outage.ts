@@ -3,12 +3,8 @@
 // there and something depends on (regions, data centres, fabs): where things are, not who owns
 // them. An organisation takes down what it controls with it.
 import { z } from 'zod';
-import { ALL_LAYERS, type ReachIndex } from '../reach.js';
+import { ALL_LAYERS, dependedOn } from '../reach.js';
 import { HARD, chainTo, defineRule, entityRef, shockBase, type Hit } from './rule.js';
-
-function dependedOn(idx: ReachIndex, x: number): boolean {
-  return idx.rdepOffsets[x + 1]! > idx.rdepOffsets[x]!;
-}
 
 export default defineRule({
   type: 'outage',
