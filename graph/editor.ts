@@ -4,8 +4,8 @@ import { InvalidInput, NotFound } from '../schema/errors.js';
 import { claimId, type ClaimRecord, type EntityRecord } from '../schema/records.js';
 import type { GraphStore } from './store.js';
 
-async function existing(store: GraphStore, id: string, field: string): Promise<EntityRecord> {
-  const e = (await store.getEntities([id])).get(id);
+function existing(found: ReadonlyMap<string, EntityRecord>, id: string, field: string): EntityRecord {
+  const e = found.get(id);
   if (!e) throw new NotFound(`${field}: no entity with id "${id}"`);
   return e;
 }
@@ -20,10 +20,11 @@ const live = (c: ClaimRecord) => (c as ClaimRecord & { retracted?: boolean }).re
 export async function mergeEntities(store: GraphStore, keep: string, merge: readonly string[]): Promise<{ entity: EntityRecord; movedClaims: number; version: number }> {
   const others = [...new Set(merge)].filter((m) => m !== keep);
   if (!others.length) throw new InvalidInput('merge: name at least one entity other than keep');
-  const kept = await existing(store, keep, 'keep');
+  const found = await store.getEntities([keep, ...others]);
+  const kept = existing(found, keep, 'keep');
   const gone: EntityRecord[] = [];
   for (const m of others) {
-    const e = await existing(store, m, 'merge');
+    const e = existing(found, m, 'merge');
     if (e.label !== kept.label) throw new InvalidInput(`merge: ${m} is a ${e.label} and ${keep} a ${kept.label}; only entities of one type merge`);
     gone.push(e);
   }
