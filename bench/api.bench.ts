@@ -147,6 +147,15 @@ function autocannon(url: string, body: string, seconds: number, uncached = false
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
+/** Runs `work` and measures this thread's event-loop delay while it runs. */
+async function withLoopDelay<T>(work: () => Promise<T>): Promise<[T, { p99Ms: number; maxMs: number }]> {
+  const loop = monitorEventLoopDelay({ resolution: 1 });
+  loop.enable();
+  const result = await work();
+  loop.disable();
+  return [result, { p99Ms: loop.percentile(99) / 1e6, maxMs: loop.max / 1e6 }];
+}
+
 /** The API benchmark. */
 export async function run(opts: { quick: boolean }): Promise<{ name: string; markdown: string; data: unknown }> {
   // one loopback client stands for many: the per-address rate limit is off (it would answer 429)
@@ -250,32 +259,24 @@ export async function run(opts: { quick: boolean }): Promise<{ name: string; mar
       const load = loadavg()[0]!;
       // the server's event-loop delay while only the probe runs: on a machine busy with other work it
       // is the delay of being scheduled at all, the floor under the figures measured during the floods
-      const loop = monitorEventLoopDelay({ resolution: 1 });
-      loop.enable();
-      const idle = await autocannonMany(`${server.url}/graphql`, [probeRequest], probeSeconds, 1);
-      loop.disable();
-      const idleLoop = { p99Ms: loop.percentile(99) / 1e6, maxMs: loop.max / 1e6 };
-      loop.reset();
-      loop.enable();
-      const [flooded, flood, oversized] = await Promise.all([
-        autocannonMany(`${server.url}/graphql`, [probeRequest], probeSeconds, 1),
-        // the attacks one after another, as one abusive client sends them
-        autocannonMany(`${server.url}/graphql`, attacks(), probeSeconds, 1),
-        floodOversized(`${server.url}/graphql`, probeSeconds),
-      ]);
-      loop.disable();
-      const floodLoop = { p99Ms: loop.percentile(99) / 1e6, maxMs: loop.max / 1e6 };
-      loop.reset();
-      loop.enable();
+      const [idle, idleLoop] = await withLoopDelay(() => autocannonMany(`${server.url}/graphql`, [probeRequest], probeSeconds, 1));
+      const [[flooded, flood, oversized], floodLoop] = await withLoopDelay(() =>
+        Promise.all([
+          autocannonMany(`${server.url}/graphql`, [probeRequest], probeSeconds, 1),
+          // the attacks one after another, as one abusive client sends them
+          autocannonMany(`${server.url}/graphql`, attacks(), probeSeconds, 1),
+          floodOversized(`${server.url}/graphql`, probeSeconds),
+        ]),
+      );
       // the same, with a third client sending allowed expensive requests back to back
-      const [heavyProbe, heavyAttacks, heavyFlood] = await Promise.all([
-        autocannonMany(`${server.url}/graphql`, [probeRequest], probeSeconds, 1),
-        autocannonMany(`${server.url}/graphql`, attacks(), probeSeconds, 1),
-        autocannonMany(`${server.url}/graphql`, heavy(), probeSeconds, 1),
-        floodOversized(`${server.url}/graphql`, probeSeconds),
-      ]);
-      loop.disable();
-      const heavyLoop = { p99Ms: loop.percentile(99) / 1e6, maxMs: loop.max / 1e6 };
+      const [[heavyProbe, heavyAttacks, heavyFlood], heavyLoop] = await withLoopDelay(() =>
+        Promise.all([
+          autocannonMany(`${server.url}/graphql`, [probeRequest], probeSeconds, 1),
+          autocannonMany(`${server.url}/graphql`, attacks(), probeSeconds, 1),
+          autocannonMany(`${server.url}/graphql`, heavy(), probeSeconds, 1),
+          floodOversized(`${server.url}/graphql`, probeSeconds),
+        ]),
+      );
       return {
         loadAverage: (load + loadavg()[0]!) / 2,
         idle: { p50Ms: idle.latency.p50, p99Ms: idle.latency.p99, requestsPerSecond: idle.requests.average },
