@@ -6,7 +6,7 @@ import { allowed, isMention, leadingActor, type Endpoint, type FactDraft, type F
 import type { Gazetteer } from './gazetteer.js';
 import { findMentions } from './mentions.js';
 import { analyse, type Sentence } from './nlp.js';
-import { LEXICON } from './lexicon.js';
+import { NATIONS_BY_ISO } from './lexicon.js';
 import { phraseBook } from './relate/phrases.js';
 import { RULES } from './rules/index.js';
 import { EXTRACTOR_VERSION } from './version.js';
@@ -79,7 +79,6 @@ const idOf = (e: Endpoint): string => {
 };
 
 // a nation's laws are its own, whichever of its bodies passed them: "enacted by Congress" is ENACTED_BY the United States
-const NATIONS_BY_ISO = new Map(LEXICON.filter((e) => e.label === 'Nation' && typeof e.props?.iso === 'string').map((e) => [String(e.props?.iso), e]));
 const { legislatures: LEGISLATURES } = phraseBook();
 function enactingNation(d: FactDraft): FactDraft {
   if (d.rel !== 'ENACTED_BY' || !LEGISLATURES || !isMention(d.object) || !d.object.country || !LEGISLATURES.test(d.object.name)) return d;

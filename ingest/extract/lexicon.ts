@@ -314,6 +314,9 @@ const DATA = loadLexicon();
 /** Every built-in lexicon entry. */
 export const LEXICON: readonly LexiconEntry[] = DATA.entries;
 
+/** Nations (and blocs) by their ISO code, for rules that know only an organisation's country. */
+export const NATIONS_BY_ISO: ReadonlyMap<string, LexiconEntry> = new Map(LEXICON.filter((e) => e.label === 'Nation' && typeof e.props?.iso === 'string').map((e) => [String(e.props!.iso), e]));
+
 /** Model families a release name may start with ("Qwen3.6-27B" is a Qwen release), with their usual developer. */
 export const MODEL_FAMILIES: ReadonlyMap<string, string> = DATA.modelFamilies;
 

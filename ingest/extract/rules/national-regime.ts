@@ -2,15 +2,7 @@
 // export controls", "US sanctions on Huawei". Gives a Regulation "<nation> export controls" (or
 // sanctions) with ENACTED_BY, and APPLIES_TO for a target named right after "on", "against" or "to".
 import { E, at, allowed, knownMention, pattern, type FactDraft, type Mention, type NewEntity, type RelationRule } from '../frame.js';
-import { LEXICON } from '../lexicon.js';
-
-// nations by ISO code, for an agency's home
-const NATIONS = new Map(
-  LEXICON.filter((e) => e.label === 'Nation' && typeof e.props?.iso === 'string').map((e) => [
-    String(e.props!.iso),
-    { label: e.label, name: e.name, id: e.id, aliases: e.aliases ?? [], props: e.props ?? {} },
-  ]),
-);
+import { NATIONS_BY_ISO } from '../lexicon.js';
 
 /** How a nation is named in its regime's name: a one-word name as it is ("China"), else its short code ("US", "UK", "EU"). */
 function shortName(nation: Mention): string {
@@ -52,7 +44,7 @@ export const nationalRegime: RelationRule = {
     }
     for (const m of frame.masked.matchAll(AGENCY)) {
       const agency = at(frame, m[1]);
-      const home = agency?.country ? NATIONS.get(agency.country) : undefined;
+      const home = agency?.country ? NATIONS_BY_ISO.get(agency.country) : undefined;
       if (!agency || agency.label !== 'Organization' || agency.props.kind !== 'agency' || !home) continue;
       const sanctions = m[2]!.startsWith('sanctions');
       const reg = regimeOf(knownMention(home, 0.9), sanctions);
