@@ -624,7 +624,7 @@ export function reviewCardRecords(
   text: string,
   gazetteer: Gazetteer,
 ): ExtractedRecord[] {
-  const { makers } = cardKnowledge();
+  const { makers, publishers } = cardKnowledge();
   const compact = (s: string) => nameKey(s).replace(/ /g, '');
   const dataKeys = new Set(datasets.map(compact));
   const isDataset = (name: string) => dataKeys.has(compact(name));
@@ -633,7 +633,6 @@ export function reviewCardRecords(
   for (const r of structured) if (r.kind === 'fact' && r.rel === 'DERIVED_FROM') bases.set(r.subject.id, [...(bases.get(r.subject.id) ?? []), compact(r.object.name)]);
   const dropped = new Set<string>();
   // "mistralai" read as an organisation of its own is the lab publishing under that namespace
-  const { publishers } = cardKnowledge();
   const swapped = new Map<string, ExtractedRecord>();
   const replaced = new Set<string>();
   records = records.map((r) => {
@@ -683,8 +682,7 @@ export function reviewCardRecords(
   const used = new Set(kept.flatMap((r) => (r.kind === 'fact' ? [r.subject.id, r.object.id] : [])));
   const out = kept.filter((r) => r.kind === 'fact' || r.type !== 'Model' || used.has(r.id ?? '') || !(isDataset(r.name) || (dropped.has(r.id ?? '') && familyOnly(r.name))));
   // a maker known only from inside a model's name ("DeepSeek" in "DeepSeek-V3-0324") whose fact was dropped is not named by the card
-  const standalone = (e: { name: string; aliases?: string[] }) =>
-    [e.name, ...(e.aliases ?? [])].some((n) => new RegExp(`(?<![\\w-])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`, 'i').test(text));
+  const standalone = (e: { name: string; aliases?: string[] }) => [e.name, ...(e.aliases ?? [])].some((n) => new RegExp(`(?<![\\w-])${escape(n)}(?![\\w-])`, 'i').test(text));
   for (let i = out.length - 1; i >= 0; i--) {
     const r = out[i]!;
     if (r.kind !== 'entity' || !r.id || used.has(r.id)) continue;
