@@ -44,14 +44,20 @@ export class Placement {
     return list;
   }
 
-  private edges(i: number, kind: number, locationOnly = false): number[] {
+  // the valid out-edges of i of one placement kind (location relations only, when asked)
+  private edgesOut(i: number, kind: number, locationOnly = false): number[] {
     const s = this.snapshot;
     const out: number[] = [];
     for (const e of s.outOf(i)) {
       const t = s.edgeType[e]!;
-      if (PLACEMENT_KIND[t] === kind && (!locationOnly || IS_LOCATION[t]) && s.validAt(e, this.asOfMs)) out.push(s.edgeTo[e]!);
+      if (PLACEMENT_KIND[t] === kind && (!locationOnly || IS_LOCATION[t]) && s.validAt(e, this.asOfMs)) out.push(e);
     }
     return out;
+  }
+
+  // the entities those edges lead to
+  private edges(i: number, kind: number, locationOnly = false): number[] {
+    return this.edgesOut(i, kind, locationOnly).map((e) => this.snapshot.edgeTo[e]!);
   }
 
   /** A nation and every bloc it belongs to (through jurisdiction relations), sorted. */
@@ -115,7 +121,7 @@ export class Placement {
     return sorted;
   }
 
-  /** Entities controlled by `root` directly or through a chain of control relations (not root itself), each with the control edge that reached it first. */
+  /** Entities controlled by `root` directly or through a chain of control relations (not root itself), sorted. */
   controlledBy(root: number, viaTypes?: ReadonlySet<number>): number[] {
     return [...this.controlTree(root, viaTypes).keys()].sort((a, b) => a - b);
   }
@@ -223,14 +229,6 @@ export class Placement {
       }
     }
     return undefined;
-  }
-
-  // the valid out-edges of i of one placement kind
-  private edgesOut(i: number, kind: number): number[] {
-    const s = this.snapshot;
-    const out: number[] = [];
-    for (const e of s.outOf(i)) if (PLACEMENT_KIND[s.edgeType[e]!] === kind && s.validAt(e, this.asOfMs)) out.push(e);
-    return out;
   }
 
   /** The one place to name for an entity on a map: its own jurisdiction relation with the lowest id, else its controllers' (a few steps up). */
