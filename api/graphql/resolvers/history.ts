@@ -48,8 +48,14 @@ async function entityOrFail(id: string, ctx: GraphContext) {
   return e;
 }
 
+// by claim id, per loaded list: the changes of one relation share its list
+const indexed = new WeakMap<ClaimState[], Map<string, ClaimState>>();
+
 async function claimsById(e: HistoryEvent, ctx: GraphContext): Promise<Map<string, ClaimState>> {
-  return new Map((await loaders(ctx).allClaims.load(e.relKey)).map((c) => [c.id, c]));
+  const claims = await loaders(ctx).allClaims.load(e.relKey);
+  let byId = indexed.get(claims);
+  if (!byId) indexed.set(claims, (byId = new Map(claims.map((c) => [c.id, c]))));
+  return byId;
 }
 
 const upper = (kind: EventKind) => kind.toUpperCase() as ChangeKind;
