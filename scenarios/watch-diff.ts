@@ -2,7 +2,7 @@
 // status and the relations its causal chains run through), and the difference between two runs
 // with the history events that explain it.
 import { relationId } from '../schema/records.js';
-import type { HistoryEvent } from '../graph/history.js';
+import { compareEvents, type HistoryEvent } from '../graph/history.js';
 import { STATUSES, type Status } from './levels.js';
 import type { ScenarioResult } from './engine.js';
 
@@ -62,7 +62,7 @@ export function diffWatched(before: WatchedStatuses, after: WatchedStatuses, eve
     const to = now?.status ?? 'UNAFFECTED';
     if (from === to) continue;
     const relations = new Set([...(was?.relations ?? []), ...(now?.relations ?? [])]);
-    const causes = [...relations].flatMap((r) => byRelation.get(r) ?? []).sort((a, b) => b.version - a.version || (a.id < b.id ? -1 : 1));
+    const causes = [...relations].flatMap((r) => byRelation.get(r) ?? []).sort(compareEvents);
     changes.push({ deployment: { id, name: (now ?? was)!.name }, before: from, after: to, causes });
   }
   return changes.sort((p, q) => STATUSES.indexOf(p.after) - STATUSES.indexOf(q.after) || (p.deployment.id < q.deployment.id ? -1 : 1));
