@@ -129,8 +129,10 @@ export class WatchService {
   async unregister(id: string): Promise<ScenarioWatch> {
     const watch = await this.get(id);
     if (!watch) throw new NotFound(`id: no scenario watch "${id}"`);
-    if (!watch.removedAt) await this.save({ ...watch, removedAt: new Date().toISOString() });
-    return (await this.get(id))!;
+    if (watch.removedAt) return watch;
+    const removed = { ...watch, removedAt: new Date().toISOString() };
+    await this.save(removed);
+    return removed;
   }
 
   /** Every watch, newest first. */
