@@ -442,6 +442,12 @@ export function copiedFrom(body: string): { name: string; line: string } | null 
 /** A model mention a rule may use: a model, named without ambiguity. */
 const isModel = (m: Mention | undefined): m is Mention => !!m && m.label === 'Model' && m.status !== 'ambiguous';
 
+/** The text after the first match of a cue, or undefined when the cue is not in it. */
+function textAfter(cue: RegExp, text: string): string | undefined {
+  const m = cue.exec(text);
+  return m ? text.slice(m.index + m[0].length) : undefined;
+}
+
 // after the phrase: a few words at most ("the state-of-the-art open models, including"), then the list
 const COMPARED = new RegExp(`^[^⟨.;:!?]{0,90}?((?:${E}(?:\\s*\\([^)]*\\))?(?:\\s*,\\s*(?:and |or )?|\\s+(?:and|or)\\s+)?)+)`, 'u');
 
@@ -458,13 +464,11 @@ export function comparisonRule(model: Mention | null, own: OwnModels): RelationR
     minMentions: 1,
     cue: comparisons,
     apply(frame: Frame): FactDraft[] {
-      const cue = comparisons.exec(frame.masked);
-      if (!cue) return [];
-      const after = frame.masked.slice(cue.index + cue[0].length);
-      const list = COMPARED.exec(after);
-      if (!list) return [];
-      const listed = listIndices(list[1]).map((i) => frame.mentions[i]!);
+      const after = textAfter(comparisons, frame.masked);
+      if (after === undefined) return [];
+      const listed = listIndices(COMPARED.exec(after)?.[1]).map((i) => frame.mentions[i]!);
       const models = listed.filter(isModel);
+      if (!models.length) return [];
       const named = frame.mentions.filter((m) => isModel(m) && own.isOwnOrFamily(m.name));
       const subject = named.length === 1 ? named[0]! : named.length === 0 ? model : null;
       if (!subject) return [];
@@ -490,10 +494,9 @@ export function releaseRule(developer: Mention | null, own: OwnModels): Relation
     cue: RELEASED,
     apply(frame: Frame): FactDraft[] {
       if (!developer) return [];
-      const cue = RELEASED.exec(frame.masked);
-      if (!cue) return [];
+      const after = textAfter(RELEASED, frame.masked);
+      if (after === undefined) return [];
       const first = FOR_MODEL.exec(frame.masked);
-      const after = frame.masked.slice(cue.index + cue[0].length);
       const list = first ? [Number(first[1])] : listIndices(COMPARED.exec(after)?.[1]);
       const models: Endpoint[] = list.map((i) => frame.mentions[i]).filter((m): m is Mention => isModel(m) && own.isOwnOrFamily(m.name));
       // the card's own family as the card writes it, a name no list holds ("We introduce Corvid Deep, …")
