@@ -9,7 +9,7 @@ import { regimeOf } from './national-regime.js';
 
 // a nation's standing regime named by its bare noun: "sweeping export controls", "new sanctions"
 // (with what and whom it covers: "export controls on chipmaking tools to ⟨China⟩" is the regime, applied)
-const REGIME = /^(?:[a-z-]+ ){0,3}?(?:(?:chip |semiconductor |technology )?export (?:controls?|restrictions)|sanctions)(?:$| (?:on|to|against|targeting) )/;
+const REGIME = /^(?:[a-z-]+ ){0,3}?(?:(?:chip |semiconductor |technology )?export (?:controls?|restrictions)|(sanctions))(?:$| (?:on|to|against|targeting) )/;
 // the purpose that names the target: "… export controls to curb ⟨China⟩'s access to …"
 const PURPOSE = /^ to (?:curb|stop|block|limit|restrict|cut off|slow|constrain|hobble) ⟨(\d+)⟩/;
 
@@ -44,9 +44,9 @@ export const enactedBy: RelationRule = {
       const written = unmask(frame, phrase);
       if (UNNAMED.test(written)) continue;
       const bare = !/\s/.test(written.replace(/^(?:executive order|white paper|strategy paper|action plan)$/i, 'x'));
-      const regime = issuer.label === 'Nation' && REGIME.test(written);
+      const regime = issuer.label === 'Nation' ? REGIME.exec(written) : null;
       const reg: NewEntity = regime
-        ? regimeOf(issuer, /^(?:[a-z-]+ ){0,3}?sanctions\b/.test(written))
+        ? regimeOf(issuer, regime[1] !== undefined)
         : {
             label: 'Regulation',
             name: bare ? `${issuer.name} ${written}` : written,
