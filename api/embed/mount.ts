@@ -8,13 +8,12 @@ import { InvalidInput, NotFound } from '../../schema/errors.js';
 import { loadLibrary, scenarioProblems } from '../../scenarios/scenario-file.js';
 import type { AppDeps } from '../server/deps.js';
 import { canonicalQuery, LIMITS, linkQuery, parseMapParams, type Format, type MapParams } from './params.js';
-import { buildSpec, CONTENT_TYPES, renderMap } from './render-map.js';
-import { errorPage, PAGE_WIDTHS } from './html.js';
+import { buildSpec, CONTENT_TYPES, pageLayouts, renderMap } from './render-map.js';
+import { errorPage } from './html.js';
 import { PinStore, type PinLimits } from './pin-store.js';
 import { RenderCache, type Rendered } from './render-cache.js';
 import { cacheControl, COMMON_HEADERS, etagMatches, mapCsp } from './http-policy.js';
 import { embedSnippet, embedUrlParams, oembedResponse, publicOrigin, type OriginSource } from './oembed.js';
-import { layoutMap } from './layout.js';
 import { GALLERY_SCRIPT_HASH, mostDependedOn, renderGallery, type GalleryExample } from './gallery.js';
 import type { Snapshot } from '../../graph/snapshot.js';
 import { PngRenderPool, RenderBusy, type PngPoolLimits } from './png.js';
@@ -194,7 +193,7 @@ export async function mountEmbeds(app: Hono, deps: AppDeps, opts: EmbedOptions =
       const rendered = await cache.getOrRender(key, () =>
         budget.run(async () => {
           const spec = buildSpec(snapshot, params, opts.scenarioDir);
-          const layouts = { narrow: layoutMap(spec, PAGE_WIDTHS.narrow), medium: layoutMap(spec, PAGE_WIDTHS.medium), wide: layoutMap(spec, PAGE_WIDTHS.wide) };
+          const layouts = pageLayouts(spec);
           const thumbWidth = Math.min(LIMITS.width.default, Math.max(LIMITS.width.min, maxwidth ?? LIMITS.width.default));
           const thumbParams = { ...pinnedParams, width: thumbWidth, scale: 1, theme: params.theme === 'dark' ? ('dark' as const) : ('light' as const) };
           const svg = Buffer.from(await renderMap({ snapshot, store: deps.store, params: thumbParams, format: 'svg', scenarioDir: opts.scenarioDir, origin })).toString('utf8');
@@ -231,7 +230,7 @@ export async function mountEmbeds(app: Hono, deps: AppDeps, opts: EmbedOptions =
       examples = [...focus, ...scenarios].map((ex) => {
         const params = parseMapParams(new URLSearchParams(ex.query));
         const spec = buildSpec(snapshot, params, opts.scenarioDir);
-        const layouts = { narrow: layoutMap(spec, PAGE_WIDTHS.narrow), medium: layoutMap(spec, PAGE_WIDTHS.medium), wide: layoutMap(spec, PAGE_WIDTHS.wide) };
+        const layouts = pageLayouts(spec);
         return { ...ex, snippet: embedSnippet({ origin, params, spec, layouts }).html };
       });
       if (!galleryExamples.has(snapshot)) galleryExamples.set(snapshot, new Map());

@@ -7,7 +7,7 @@ import { findScenario } from '../../scenarios/scenario-file.js';
 import type { MapSpec } from './map-model.js';
 import { focusMap } from './focus-map.js';
 import { scenarioMap } from './scenario-map.js';
-import { layoutMap } from './layout.js';
+import { layoutMap, type Layout } from './layout.js';
 import { renderSvg, type Caption } from './svg.js';
 import { PAGE_WIDTHS, renderPage } from './html.js';
 import { mapCsv, mapJson } from './data-export.js';
@@ -61,6 +61,11 @@ export interface RenderInput {
   origin: string;
 }
 
+/** The page's three layouts of a map, one per drawing width. */
+export function pageLayouts(spec: MapSpec): { narrow: Layout; medium: Layout; wide: Layout } {
+  return { narrow: layoutMap(spec, PAGE_WIDTHS.narrow), medium: layoutMap(spec, PAGE_WIDTHS.medium), wide: layoutMap(spec, PAGE_WIDTHS.wide) };
+}
+
 /** Renders one map in one format; throws NotFound/InvalidInput for unknown focus or scenario. */
 export async function renderMap(input: RenderInput): Promise<Uint8Array> {
   const { snapshot, store, params: p, format } = input;
@@ -72,9 +77,7 @@ export async function renderMap(input: RenderInput): Promise<Uint8Array> {
   if (format === 'html') {
     const page = renderPage({
       spec,
-      narrow: layoutMap(spec, PAGE_WIDTHS.narrow),
-      medium: layoutMap(spec, PAGE_WIDTHS.medium),
-      wide: layoutMap(spec, PAGE_WIDTHS.wide),
+      ...pageLayouts(spec),
       sources,
       caption: captionLine(spec, sources),
       theme: p.theme,
