@@ -32,10 +32,16 @@ export function errorFormatter(logger: Logger, opts: { suggestions: boolean } = 
     // code of their own; graphql-js may be loaded twice (ESM and CJS), so the code is the test
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') return formatted;
-    const id = randomUUID().slice(0, 8);
-    logger.error({ err: original, id, path: formatted.path }, 'unexpected error in a GraphQL request');
-    return { message: `internal error (id ${id})`, locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR', id } };
+    const masked = maskedError(logger, original, 'unexpected error in a GraphQL request', { path: formatted.path });
+    return { message: masked.message, locations: formatted.locations, path: formatted.path, extensions: masked.extensions };
   };
+}
+
+/** Logs an unexpected error with its stack under a fresh id; returns the opaque error a client sees instead. */
+export function maskedError(logger: Logger, err: unknown, what: string, details: object = {}): { message: string; extensions: { code: 'INTERNAL_SERVER_ERROR'; id: string } } {
+  const id = randomUUID().slice(0, 8);
+  logger.error({ err, id, ...details }, what);
+  return { message: `internal error (id ${id})`, extensions: { code: 'INTERNAL_SERVER_ERROR', id } };
 }
 
 /** True when an error, or one of its causes, says the disk is full (ENOSPC, whatever layer wrapped it). */

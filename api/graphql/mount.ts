@@ -1,7 +1,7 @@
 // Mounts the GraphQL API on the Hono app: Apollo Server 5 through its integration entry point
 // (executeHTTPGraphQLRequest), POST and GET on /graphql, with API keys, limits, a per-request
 // timeout, masked errors, automatic persisted queries and ETag/Cache-Control for GET queries.
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { IncomingMessage } from 'node:http';
 import { GraphQLError } from 'graphql';
 import { ApolloServer, HeaderMap, type HTTPGraphQLResponse } from '@apollo/server';
@@ -24,6 +24,7 @@ import type { ExecutedAnswer } from './analysis-executor.js';
 import { ResponseCache } from './response-cache.js';
 import { mountIde } from './ide.js';
 import { buildApolloServer } from './apollo-server.js';
+import { maskedError } from './errors.js';
 
 export interface MountOptions {
   /** per-request time limit (default LIMITS.timeoutMs) */
@@ -316,9 +317,7 @@ export async function mountGraphQL(app: Hono, deps: AppDeps, opts: MountOptions 
   /** The answer to a query the worker could not execute: TIMEOUT past its deadline, else an internal error logged with its id. */
   const failed = (err: unknown): ExecutedAnswer => {
     if (err instanceof GraphQLError && err.extensions.code === 'TIMEOUT') return { status: 503, text: jsonError(err.message, 'TIMEOUT'), seen: {} };
-    const id = randomUUID().slice(0, 8);
-    deps.logger.error({ err, id }, 'the analysis worker could not execute a query');
-    return { status: 500, text: JSON.stringify({ errors: [{ message: `internal error (id ${id})`, extensions: { code: 'INTERNAL_SERVER_ERROR', id } }] }), seen: {} };
+    return { status: 500, text: JSON.stringify({ errors: [maskedError(deps.logger, err, 'the analysis worker could not execute a query')] }), seen: {} };
   };
 
   const tooLarge = (limit: number, editor: boolean): Response =>

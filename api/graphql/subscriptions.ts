@@ -13,6 +13,7 @@ import type { WatchService } from '../../scenarios/watch.js';
 import type { GraphContext } from './context.js';
 import { presentedKey, roleOf } from './auth.js';
 import { WorkMeter } from './budget.js';
+import { maskedError } from './errors.js';
 import { LIMITS, armorOptions } from './limits.js';
 import { createLoaders } from './loaders.js';
 import { buildResolvers } from './resolvers/index.js';
@@ -91,9 +92,7 @@ export function mountSubscriptions(app: Hono, deps: AppDeps, watches: WatchServi
     } catch (err) {
       // a bad key is the client's; anything else is logged and masked
       if (err instanceof GraphQLError && err.extensions.code === 'UNAUTHENTICATED') return c.json({ errors: [{ message: err.message, extensions: { code: 'UNAUTHENTICATED' } }] }, 401);
-      const id = Math.random().toString(36).slice(2, 10);
-      deps.logger.error({ err, id }, 'subscription failed');
-      return c.json({ errors: [{ message: `internal error (id ${id})`, extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }, 500);
+      return c.json({ errors: [maskedError(deps.logger, err, 'subscription failed')] }, 500);
     }
   });
   return async () => {
