@@ -255,3 +255,16 @@ export interface GraphStore {
   readLog(kind: string, limit?: number): Promise<{ at: string; data: unknown }[]>;
   close(): Promise<void>;
 }
+
+/** The history events `query` selects, newest first, read a page of at most 1,000 at a time: at most `max` of them, all when `max` is 0. */
+export async function readHistory(store: Pick<GraphStore, 'history'>, query: Omit<HistoryQuery, 'first' | 'after'>, max: number): Promise<HistoryEvent[]> {
+  const out: HistoryEvent[] = [];
+  let after: string | null = null;
+  while (max === 0 || out.length < max) {
+    const page = await store.history({ ...query, first: max === 0 ? 1000 : Math.min(1000, max - out.length), after });
+    out.push(...page.items);
+    if (!page.hasNextPage) break;
+    after = page.endCursor;
+  }
+  return out;
+}

@@ -6,7 +6,7 @@
 import { EventEmitter, on } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import { InvalidInput, NotFound } from '../schema/errors.js';
-import type { GraphStore } from '../graph/store.js';
+import { readHistory, type GraphStore } from '../graph/store.js';
 import type { Snapshot } from '../graph/snapshot.js';
 import { CLAIM_EVENT_KINDS, type HistoryEvent } from '../graph/history.js';
 import { runScenario, type ScenarioResult } from './engine.js';
@@ -234,15 +234,7 @@ export class WatchService {
   /** The claim events between two versions (newest first), the evidence a diff draws on. */
   private async claimEvents(since: number, until: number): Promise<HistoryEvent[]> {
     if (until <= since) return [];
-    const out: HistoryEvent[] = [];
-    let after: string | null = null;
-    while (out.length < MAX_EVENTS) {
-      const page = await this.store.history({ sinceVersion: since, untilVersion: until, kinds: [...CLAIM_EVENT_KINDS], first: 1000, after });
-      out.push(...page.items);
-      if (!page.hasNextPage) break;
-      after = page.endCursor;
-    }
-    return out;
+    return readHistory(this.store, { sinceVersion: since, untilVersion: until, kinds: [...CLAIM_EVENT_KINDS] }, MAX_EVENTS);
   }
 
   private async save(watch: ScenarioWatch): Promise<void> {

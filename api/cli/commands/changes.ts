@@ -36,6 +36,7 @@ const command: CliCommand = {
   },
   async run(args, ctx) {
     const { EVENT_KINDS, timeBound } = await import('../../../graph/history.js');
+    const { readHistory } = await import('../../../graph/store.js');
     const v = args.values;
     const top = v.top === undefined ? 100 : wholeNumber('--top', v.top, 0);
     const query = {
@@ -49,14 +50,7 @@ const command: CliCommand = {
       ...(typeof v.document === 'string' ? { document: documentId(v.document) } : {}),
     };
     const store = await ctx.openStore();
-    const rows = [];
-    let after: string | null = null;
-    while (top === 0 || rows.length < top) {
-      const page = await store.history({ ...query, first: top === 0 ? 1000 : Math.min(1000, top - rows.length), after });
-      rows.push(...page.items);
-      if (!page.hasNextPage) break;
-      after = page.endCursor;
-    }
+    const rows = await readHistory(store, query, top);
     if (v.json) {
       for (const e of rows) ctx.out(jsonLine(e));
       return 0;
