@@ -8,6 +8,12 @@ import { findScenario, loadLibrary } from '../../scenarios/scenario-file.js';
 // The seeded graph. A seed folder that does not load, or holds no deployments, fails these tests.
 const seeds = loadSeeds();
 const snap = Snapshot.fromRecords(seeds.entities, relationsFromClaims(seeds.claims));
+const library = loadLibrary().scenarios;
+
+// runs a library scenario by name, with fields of it replaced (horizon, shocks…)
+function run(name: string, extra: Record<string, unknown> = {}): ScenarioResult {
+  return runScenario(snap, { ...findScenario(name), ...extra });
+}
 
 function statusOf(r: ScenarioResult, id: string): string {
   return r.impacts.find((i) => i.deployment.id === id)?.status ?? 'UNAFFECTED';
@@ -19,7 +25,7 @@ describe('library scenarios on the seeded graph', () => {
   });
 
   it('every chain of every library scenario (alone, over its baseline, at 6 months) starts at the entity its shock names and ends at the deployment', () => {
-    for (const sc of loadLibrary().scenarios)
+    for (const sc of library)
       for (const extra of [{}, { baseline: true }, { horizon: '6m' }]) {
         const r = runScenario(snap, { ...sc, ...extra });
         for (const imp of r.impacts) {
@@ -34,7 +40,7 @@ describe('library scenarios on the seeded graph', () => {
       }
   });
 
-  for (const sc of loadLibrary().scenarios)
+  for (const sc of library)
     it(`${sc.name} hits something and spares something`, () => {
       const r = runScenario(snap, sc);
       expect(r.summary.broken + r.summary.degraded + r.summary.atRisk).toBeGreaterThan(0);
@@ -43,7 +49,7 @@ describe('library scenarios on the seeded graph', () => {
 });
 
 describe('h20-ban on the seeded graph', () => {
-  const r = runScenario(snap, findScenario('h20-ban'));
+  const r = run('h20-ban');
 
   it("h20-ban: a base model's serving hardware does not reach self-hosted users of a derived model", () => {
     // DeepSeek V4-Flash derives from V4-Pro, whose API is served on H20 in China; self-hosted Flash abroad keeps working
@@ -78,7 +84,7 @@ describe('seed dates', () => {
 
 describe('mitigations on the seeded graph read right', () => {
   it('a foundry outage suggests another foundry, never just any company', () => {
-    const r = runScenario(snap, findScenario('taiwan-fab-outage'));
+    const r = run('taiwan-fab-outage');
     const foundries = new Set(
       relationsFromClaims(seeds.claims)
         .filter((x) => x.type === 'FABRICATED_BY')
@@ -90,7 +96,7 @@ describe('mitigations on the seeded graph read right', () => {
   });
 
   it('a CLOUD Act ruling never suggests a US-owned cloud to an EU deployment', () => {
-    const r = runScenario(snap, findScenario('cloud-act-ruling'));
+    const r = run('cloud-act-ruling');
     const suggested = r.impacts.flatMap((i) => i.mitigations.map((m) => m.with));
     expect(suggested.length).toBeGreaterThan(0);
     expect(suggested).not.toContain('cloud:aws-european-sovereign-cloud');
@@ -101,7 +107,6 @@ describe('mitigations on the seeded graph read right', () => {
 
 // Expected outcomes of the library, written from the articles each scenario cites.
 describe('library scenarios read as their source articles', () => {
-  const run = (name: string, extra: Record<string, unknown> = {}) => runScenario(snap, { ...findScenario(name), ...extra });
   const ids = (r: ScenarioResult, status: string) => r.impacts.filter((i) => i.status === status).map((i) => i.deployment.id);
 
   it('h20-ban (001: "significant but not decisive", Ascend the backup): installed H20 clusters run on at 6 months, break in the long run', () => {
@@ -137,7 +142,7 @@ describe('library scenarios read as their source articles', () => {
   });
 
   it("EU data residency reads where data sits: AWS Frankfurt keeps the hospital's data in the EU; the US model API it calls does not", () => {
-    const r = runScenario(snap, { ...findScenario('eu-sovereign-cloud-mandate'), shocks: [{ type: 'data_localization', jurisdiction: 'nation:eu', dataClasses: ['health'] }] });
+    const r = run('eu-sovereign-cloud-mandate', { shocks: [{ type: 'data_localization', jurisdiction: 'nation:eu', dataClasses: ['health'] }] });
     const hospital = r.impacts.find((i) => i.deployment.id === 'deployment:german-hospital-ai-aws-frankfurt')!;
     const touched = hospital.causes.flatMap((c) => [c.origin, ...c.steps.flatMap((s) => [s.from, s.to])]);
     expect(touched).not.toContain('dc:aws-eu-central-1');
@@ -222,7 +227,7 @@ describe('library scenarios read as their source articles', () => {
   });
 
   it('taiwan-fab-outage (001: "a significant escalation, over Taiwan"): an outage of Taiwan as a place takes its fabs down, and ASML heads the chokepoints below the chip', async () => {
-    const tw = runScenario(snap, { ...findScenario('taiwan-fab-outage'), shocks: [{ type: 'outage', targets: ['nation:tw'] }] });
+    const tw = run('taiwan-fab-outage', { shocks: [{ type: 'outage', targets: ['nation:tw'] }] });
     const tsmc = run('taiwan-fab-outage');
     expect(tw.summary.broken).toBe(tsmc.summary.broken);
     expect(tw.summary.broken).toBeGreaterThan(20);
