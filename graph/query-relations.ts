@@ -42,7 +42,8 @@ export interface RelationTest {
 }
 
 const REL_PROPS = relationProperties(DOMAIN);
-const isoDay = (ms: number) => (Number.isNaN(ms) ? undefined : new Date(ms).toISOString().slice(0, 10));
+/** The ISO day of an epoch-ms date (undefined for NaN, an absent date). */
+export const dayOfMs = (ms: number) => (Number.isNaN(ms) ? undefined : new Date(ms).toISOString().slice(0, 10));
 
 /** Edge e of a snapshot as a view. */
 export function edgeView(s: Snapshot, e: number): RelationView {
@@ -53,8 +54,8 @@ export function edgeView(s: Snapshot, e: number): RelationView {
     to: s.edgeTo[e]!,
     props: s.edgeProps[e]!,
     confidence: statedNumber(s.edgeConfidence[e]!),
-    validFrom: isoDay(s.edgeValidFrom[e]!),
-    validTo: isoDay(s.edgeValidTo[e]!),
+    validFrom: dayOfMs(s.edgeValidFrom[e]!),
+    validTo: dayOfMs(s.edgeValidTo[e]!),
   };
 }
 

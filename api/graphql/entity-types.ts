@@ -5,6 +5,7 @@ import { screamingSnake } from '../../schema/meta.js';
 import { LABELS, type Label } from '../../schema/generated/model.js';
 import { InvalidInput } from '../../schema/errors.js';
 import { dateMs, type Snapshot } from '../../graph/snapshot.js';
+import { dayOfMs } from '../../graph/query-relations.js';
 import { describeZodError, type RelationRecord } from '../../schema/records.js';
 import type { EntityType } from './generated.js';
 
@@ -31,8 +32,6 @@ export function asOfMs(asOf: string | null | undefined, field = 'asOf'): number 
   return ms;
 }
 
-const isoDay = (ms: number) => (Number.isNaN(ms) ? undefined : new Date(ms).toISOString().slice(0, 10));
-
 /** Edge e of a snapshot as a relation record (claim counts and dates come from the claims). */
 export function relationAt(s: Snapshot, e: number): RelationRecord {
   return {
@@ -42,8 +41,8 @@ export function relationAt(s: Snapshot, e: number): RelationRecord {
     to: s.ids[s.edgeTo[e]!]!,
     props: s.edgeProps[e]!,
     confidence: s.edgeConfidence[e]!,
-    validFrom: isoDay(s.edgeValidFrom[e]!),
-    validTo: isoDay(s.edgeValidTo[e]!),
+    validFrom: dayOfMs(s.edgeValidFrom[e]!),
+    validTo: dayOfMs(s.edgeValidTo[e]!),
     claimCount: 0,
   };
 }
