@@ -3,7 +3,7 @@
 // report in `extensions.cost`.
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, Kind, type ValidationRule } from 'graphql';
+import { GraphQLError, Kind, type OperationDefinitionNode, type ValidationRule } from 'graphql';
 import type { WorkSlots } from './work-slots.js';
 import type { QueryRequest } from './analysis-executor.js';
 import { BUDGET, checkOperation } from './budget.js';
@@ -37,6 +37,8 @@ export function armorOptions(): { plugins: ApolloServerPlugin[]; validationRules
 const HEAVY_FIELDS = new Set(['dependencies', 'dependents', 'paths', 'exposure', 'runScenario', 'chokepoints', 'search', 'searchHits', 'timeline', 'changes']);
 /** Fields answered by services only the serving thread holds (the standing scenarios): an operation with one is never executed elsewhere. */
 const SERVING_THREAD_FIELDS = new Set(['scenarioWatch', 'scenarioWatches']);
+/** Whether the operation selects one of `fields` at its root. */
+const selectsRootField = (operation: OperationDefinitionNode, fields: ReadonlySet<string>) => operation.selectionSet.selections.some((s) => s.kind === Kind.FIELD && fields.has(s.name.value));
 /** Any operation at least this costly takes a work slot too. */
 const HEAVY_COST = 20_000;
 
@@ -58,9 +60,9 @@ export function costReportPlugin(slots?: WorkSlots): ApolloServerPlugin {
           if (!operation) return;
           // a large body was checked in a worker (body-gate.ts): its cost is not computed twice
           cost = (contextValue as { checkedCost?: number }).checkedCost ?? checkOperation(schema, document, operation, request.variables);
-          const heavy = cost >= HEAVY_COST || operation.selectionSet.selections.some((s) => s.kind === Kind.FIELD && HEAVY_FIELDS.has(s.name.value));
+          const heavy = cost >= HEAVY_COST || selectsRootField(operation, HEAVY_FIELDS);
           if (!heavy || operation.operation !== 'query') return;
-          offload = !!(contextValue as { offload?: unknown }).offload && !operation.selectionSet.selections.some((s) => s.kind === Kind.FIELD && SERVING_THREAD_FIELDS.has(s.name.value));
+          offload = !!(contextValue as { offload?: unknown }).offload && !selectsRootField(operation, SERVING_THREAD_FIELDS);
           if (!slots) return;
           const waiting = slots.acquire();
           if (!waiting)
