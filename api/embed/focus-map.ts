@@ -112,21 +112,10 @@ function groupEdges(s: Snapshot, groups: MapNode[], chosen: Set<number>, asOfMs:
 function reachWords(s: Snapshot, ids: number[]): string {
   const counts = new Map<string, number>();
   for (const i of ids) counts.set(s.label(i), (counts.get(s.label(i)) ?? 0) + 1);
-  const parts = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([label, n]) => `${n} ${labelWords(label, n)}`);
-  return listWords(
-    parts.length > 3
-      ? [
-          ...parts.slice(0, 2),
-          `${
-            ids.length -
-            [...counts.values()]
-              .sort((a, b) => b - a)
-              .slice(0, 2)
-              .reduce((x, y) => x + y, 0)
-          } more`,
-        ]
-      : parts,
-  );
+  const sorted = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const parts = sorted.map(([label, n]) => `${n} ${labelWords(label, n)}`);
+  if (parts.length <= 3) return listWords(parts);
+  return listWords([...parts.slice(0, 2), `${ids.length - sorted[0]![1] - sorted[1]![1]} more`]);
 }
 
 /** Title and subtitle written from the map's direction and content. */
