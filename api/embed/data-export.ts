@@ -6,10 +6,14 @@ import type { EdgeSource, MapSources } from './sources.js';
 import { labelWords, relationWords } from './relation-roles.js';
 import { STATUS_LEGEND } from './svg.js';
 
+// the relations one drawn edge stands for (a group edge gathers several)
+function relationIdsOf(e: MapEdge): string[] {
+  return e.relationIds?.length ? e.relationIds : e.relationId ? [e.relationId] : [];
+}
+
 /** The claims behind one drawn edge (a group edge gathers its relations'). */
 export function edgeSources(e: MapEdge, sources: MapSources): EdgeSource[] {
-  const ids = e.relationIds?.length ? e.relationIds : e.relationId ? [e.relationId] : [];
-  return ids.flatMap((id) => sources.byRelation.get(id) ?? []);
+  return relationIdsOf(e).flatMap((id) => sources.byRelation.get(id) ?? []);
 }
 
 /** The map's data as a JSON document. */
@@ -37,7 +41,7 @@ export function mapJson(spec: MapSpec, sources: MapSources): string {
         to: e.to,
         toName: names.get(e.to),
         proposed: e.proposed ?? false,
-        relationIds: e.relationIds?.length ? e.relationIds : e.relationId ? [e.relationId] : [],
+        relationIds: relationIdsOf(e),
         sources: edgeSources(e, sources).map((s) => ({ document: s.document, documentId: s.documentId, url: s.href, quote: s.quote ?? null, observedAt: s.observedAt })),
       })),
     },
