@@ -183,7 +183,7 @@ function legendSvg(spec: MapSpec, theme: Theme, width: number, y0: number): { sv
 export function renderSvg(spec: MapSpec, layout: Layout, opts: SvgOptions): string {
   const { theme, idPrefix } = opts;
   const interactive = opts.interactive ?? false;
-  const role = interactive ? `role="group" aria-labelledby="${idPrefix}-title ${idPrefix}-desc"` : `role="img" aria-labelledby="${idPrefix}-title ${idPrefix}-desc"`;
+  const role = `role="${interactive ? 'group' : 'img'}" aria-labelledby="${idPrefix}-title ${idPrefix}-desc"`;
   const intro = `<title id="${idPrefix}-title">${esc(spec.title)}</title><desc id="${idPrefix}-desc">${esc(spec.alt)}</desc>`;
   const font = `font-family="${esc(FONT_STACK)}"`;
   if (!opts.chrome) {
