@@ -7,7 +7,8 @@ import { findScenario } from '../../scenarios/scenario-file.js';
 import type { MapSpec } from './map-model.js';
 import { focusMap } from './focus-map.js';
 import { scenarioMap } from './scenario-map.js';
-import { layoutMap, type Layout } from './layout.js';
+import { layoutMap } from './layout.js';
+import type { PageLayouts } from './oembed.js';
 import { renderSvg, type Caption } from './svg.js';
 import { PAGE_WIDTHS, renderPage } from './html.js';
 import { mapCsv, mapJson } from './data-export.js';
@@ -62,7 +63,7 @@ export interface RenderInput {
 }
 
 /** The page's three layouts of a map, one per drawing width. */
-export function pageLayouts(spec: MapSpec): { narrow: Layout; medium: Layout; wide: Layout } {
+export function pageLayouts(spec: MapSpec): PageLayouts {
   return { narrow: layoutMap(spec, PAGE_WIDTHS.narrow), medium: layoutMap(spec, PAGE_WIDTHS.medium), wide: layoutMap(spec, PAGE_WIDTHS.wide) };
 }
 
