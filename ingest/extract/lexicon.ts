@@ -67,6 +67,7 @@ const nationRow = z.strictObject({
   aliases: names.optional(),
   demonyms: names.optional(),
   cities: names.optional(),
+  regions: names.optional(),
   governments: names.optional(),
 });
 const entityRow = z.strictObject({
@@ -187,7 +188,7 @@ export function loadLexicon(dir: string = LEXICON_DIR): LexiconData {
         aliases: [...(r.aliases ?? []), ...(r.governments ?? [])],
         props,
         demonyms: r.demonyms ?? [],
-        ...(r.cities ? { places: r.cities } : {}),
+        ...(r.cities || r.regions ? { places: [...(r.cities ?? []), ...(r.regions ?? [])] } : {}),
       },
       nationsRead.file,
       line,

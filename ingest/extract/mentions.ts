@@ -10,15 +10,17 @@ import type { Sentence } from './nlp.js';
 import { nameKey } from '../resolve/normalise.js';
 import type { Proposal, Proposer } from './proposals/proposal.js';
 import { proposeModelNames } from './proposals/model-shape.js';
-import { proposeOrganisations } from './proposals/org-suffix.js';
+import { PUBLIC_BODY_WORDS, proposeOrganisations } from './proposals/org-suffix.js';
 import { proposeByRole } from './proposals/role-noun.js';
 import { proposeCorporateSubjects } from './proposals/proper-noun-subject.js';
 import { proposeInstruments } from './proposals/instrument-name.js';
 import { proposeChips } from './proposals/chip-shape.js';
 import { proposeNamedByContext } from './proposals/named-by-context.js';
 
-const INSTITUTION =
-  /\b(?:of|for|Center|Centre|Office|Department|Ministry|Academy|University|Institute|Agency|Bank|Group|Corporation|Council|Commission|Bureau|Administration|Authority|Court|Parliament)\b/;
+const INSTITUTION = new RegExp(`\\b(?:of|for|Center|Centre|Office|Academy|University|Institute|Bank|Group|Corporation|${PUBLIC_BODY_WORDS.join('|')})\\b`);
+// a public body named with its nation ("French Senate", "U.S. Justice Department", "UK Atomic Energy Authority")
+const PUBLIC_BODY = new RegExp(`\\b(?:${PUBLIC_BODY_WORDS.join('|')})\\b`);
+const isPublicBody = (p: Mention) => p.label === 'Organization' && (p.props.kind === 'agency' || p.props.kind === 'court') && PUBLIC_BODY.test(p.name);
 
 // a demonym further inside a name only when an institution's head opens it ("Center for a New American Security")
 const HEADED_INSTITUTION =
@@ -272,9 +274,18 @@ export function findMentions(text: string, sentences: Sentence[], gazetteer: Gaz
   const kept = proposals.filter((p) => {
     // a city opening an institution's name ("Abu Dhabi Department of ...", "Beijing Academy of ...") is part of it
     // and so is a demonym inside an institution's name ("Chinese Academy of Sciences", "Center for a New American Security")
+    const nationFirst = (k: Mention) => k.start === p.start && k.label === 'Nation' && !k.place && isPublicBody(p);
     const opens = (k: Mention) =>
-      p.label !== 'Model' && p.label !== 'Regulation' && ((k.place && k.start === p.start) || (k.demonym && (k.start === p.start ? INSTITUTION.test(p.name) : HEADED_INSTITUTION.test(p.name))));
-    const inside = overlapping(known, p).filter((k) => !opens(k));
+      p.label !== 'Model' &&
+      p.label !== 'Regulation' &&
+      ((k.place && k.start === p.start) || nationFirst(k) || (k.demonym && (k.start === p.start ? INSTITUTION.test(p.name) : HEADED_INSTITUTION.test(p.name))));
+    const overlaps = overlapping(known, p);
+    // a public body named with its nation stands for itself even when nothing else is said of it
+    if (overlaps.some(nationFirst)) {
+      defined.add(p);
+      p.defined = true;
+    }
+    const inside = overlaps.filter((k) => !opens(k));
     if (inside.length === 0) return true;
     if (inside.some((k) => k.start === p.start && k.end === p.end)) return false;
     // a name the text defines keeps the known names inside it ("Indian Rare Earths (IRE)")

@@ -291,6 +291,16 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
     expect: ['AVAILABLE_ON Qwen3-8B -> Amazon Bedrock', 'AVAILABLE_ON Qwen3-8B -> Vertex AI'],
   },
   { rule: 'anaphor', text: 'The model is available on Amazon Bedrock.', expect: [], not: ['AVAILABLE_ON'] },
+  // facilities named before or described after their head noun, placed by a city or a region of their nation
+  {
+    rule: 'relate',
+    text: "Oracle's Lumen supercomputer in Ohio came online in March.",
+    expect: ['OPERATED_BY Lumen -> Oracle', 'LOCATED_IN Lumen -> United States'],
+  },
+  { rule: 'relate', text: 'Meta is building Tessel, a 2GW data center campus in Bavaria.', expect: ['LOCATED_IN Tessel -> Germany', 'OPERATED_BY Tessel -> Meta Platforms'] },
+  { rule: 'relate', text: 'Orrin Ridge is an AI campus in Quebec.', expect: ['LOCATED_IN Orrin Ridge -> Canada'] },
+  { rule: 'relate', text: 'The Texas data center opened in May.', expect: [], not: ['LOCATED_IN Texas', 'OPERATED_BY'] },
+  { rule: 'relate', text: 'Based in Shenzhen, Guangdong, Tencent makes games and AI models.', expect: ['HEADQUARTERED_IN Tencent -> China'] },
 ];
 
 describe('relation rules on unseen phrasings', () => {
@@ -330,6 +340,18 @@ describe('entity shapes', () => {
     expect(entityNames('Verdanta Systems, a Lisbon-based company, is building a sovereign cloud.')).toContain('Verdanta Systems');
     expect(entityNames('The operator of an AI campus dubbed Harbor One said it would open in May.')).toContain('Harbor One');
     expect(entityNames('The rule leaves Directive 2002/58/EC untouched.')).toContain('Directive 2002/58/EC');
+  });
+
+  it.each([
+    // a public body named with its nation keeps the nation in its name and stands for itself
+    ['The ruling was welcomed by the Italian Senate on Tuesday.', 'Italian Senate'],
+    ['Officials at the U.K. Competition Authority declined to comment.', 'U.K. Competition Authority'],
+    ['The European Data Protection Board issued guidance.', 'European Data Protection Board'],
+  ])('%s names %s', (text, name) => expect(entityNames(text)).toContain(name));
+
+  it('a period named by a person is no part of a rule name', () => {
+    expect(mentionNames('Officials rescinded the Obama-Era Cloud Security Rule last week.')).toContain('Cloud Security Rule');
+    expect(mentionNames('Officials rescinded the Obama-Era Cloud Security Rule last week.')).not.toContain('Era Cloud Security Rule');
   });
 
   it.each([

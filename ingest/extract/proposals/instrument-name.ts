@@ -8,11 +8,12 @@ import { spanOf, type Proposal, type Proposer } from './proposal.js';
 const CAL = '(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\\b)';
 const TAIL = `(?: (?:for|on) ${CAL}[A-Z][\\p{L}\\p{N}.-]*(?:(?: and| of| of the)? [A-Z][\\p{L}\\p{N}.-]*)*)?(?: (?:19|20)\\d\\d)?`;
 const NAME = new RegExp(
-  `(?<![\\p{L}\\p{N}])((?:[A-Z][\\p{L}\\p{N}.-]*|[A-Z]{2,})(?: (?:and|of|for|on|the|[A-Z][\\p{L}\\p{N}.-]*))*? (?:Act|Regulations?|Directive|Order|Rule|Plan|Strategy|Framework|Law|Ordinance|Guidelines|Code of Practice|Entity List|Roadmap|White Paper)${TAIL})(?![\\p{L}\\p{N}])`,
+  `(?<![\\p{L}\\p{N}-])((?:[A-Z][\\p{L}\\p{N}.-]*|[A-Z]{2,})(?: (?:and|of|for|on|the|[A-Z][\\p{L}\\p{N}.-]*))*? (?:Act|Regulations?|Directive|Order|Rule|Plan|Strategy|Framework|Law|Ordinance|Guidelines|Code of Practice|Entity List|Roadmap|White Paper)${TAIL})(?![\\p{L}\\p{N}])`,
   'gu',
 );
 const HEAD = /\b(?:Act|Regulations?|Directive|Order|Rule|Plan|Strategy|Framework|Law|Ordinance|Guidelines|Code of Practice|Entity List|Roadmap|White Paper)\b/;
-const LEADING = /^(The|A|An|In|On|Under|By|With|This|That|Its|Their|New|No|And|Or|But) /;
+// an article or preposition, and a period named by a person ("Biden-era", "Trump-Era"), is no part of the name
+const LEADING = /^(?:The|A|An|In|On|Under|By|With|This|That|Its|Their|New|No|And|Or|But|\p{Lu}\p{L}+-[Ee]ra) /u;
 
 // an act's formal designation: "Regulation (EU) 2016/679", "Directive (EU) 2016/680", "Directive 2002/58/EC",
 // "Regulation (EC) No 45/2001", "Decision No 768/2008/EC"

@@ -18,7 +18,20 @@ const DEFINED = new RegExp(`(?<![\\p{L}\\p{N}])(${CAP}(?: (?:${CAP}|${SMALL})){1
 // a name introduced by a verb of naming, in quotes or as capitalised words; the head noun it names comes before
 const INTRODUCED = new RegExp(`\\b(?:dubbed|called|named|known as|branded(?: as)?|code-?named|nicknamed) (?:[“"‘']([^”"’']{2,60})[”"’']|(${CAP}(?: ${CAP}){0,4}))`, 'gu');
 // "Foo Campus, a 1GW AI campus": a name, a comma, an article, up to five words and a head noun
-const DESCRIBED = new RegExp(`(?<![\\p{L}\\p{N}])(${CAP}(?: ${CAP}){0,3}), (?:a|an) ((?:[\\p{L}\\p{N}-]+ ){0,5}?)([a-z][a-z-]*(?: [a-z][a-z-]*)?)\\b`, 'gu');
+const DESCRIBED = new RegExp(
+  `(?<![\\p{L}\\p{N}])(${CAP}(?: ${CAP}){0,3}), (?:a|an) ((?:[\\p{L}\\p{N}-]+ ){0,5}?)([a-z][a-z-]*(?: (?!(?:in|of|for|at|near|on|with|by|to|from)\\b)[a-z][a-z-]*)?)\\b`,
+  'gu',
+);
+// "Foo is a 1GW AI campus": a name the sentence opens, a copula, an article, up to five words and a head noun
+const COPULA = new RegExp(
+  `^(${CAP}(?: ${CAP}){0,3}) (?:is|was|will be|would be|has become|became) (?:a|an) ((?:[\\p{L}\\p{N}-]+ ){0,5}?)([a-z][a-z-]*(?: (?!(?:in|of|for|at|near|on|with|by|to|from)\\b)[a-z][a-z-]*)?)\\b`,
+  'u',
+);
+// "the Colossus supercomputer", "Acme's Fairwater AI datacenter": a name before a facility's head noun (shown only when related)
+const FACILITY_HEADS = [...heads].flatMap(([h, l]) => (l === 'DataCenter' ? [h] : [])).filter((h) => !/^(?:facility|site|zones?|growth zones?|compute hub)$/.test(h));
+const BEFORE_HEAD = new RegExp(`(?:\\b[Tt]he |['’]s )(${CAP}(?: ${CAP}){0,2}?) (?:(?:AI|exascale|new|planned|flagship|[\\d.,]+ ?[GM]W) ){0,2}(?:${FACILITY_HEADS.join('|')})\\b`, 'gu');
+// a lone modifier before a head noun is a description, not a name ("the AI campus", "the National supercomputer")
+const GENERIC = /^(?:AI|National|Sovereign|Public|Private|Digital|Global|Regional|Federal|Central|European|American|First|Second|Third|New|Main|Largest|Exascale)$/;
 const NOT_NAMES =
   /^(?:The|This|That|These|Those|It|Its|In|On|At|For|And|But|However|Meanwhile|According|Last|Next|Earlier|Later|Today|Yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Article|Section|Part|Chapter|Annex|Table|Figure)$/;
 
@@ -89,6 +102,16 @@ export const proposeNamedByContext: Proposer = (sentence) => {
       const at = m.index + m[0].length - name.length - (m[1] !== undefined ? 1 : 0);
       out.push({ ...spanOf(sentence, at, name.length), name, label, confidence: 0.65, props: {}, defined: true });
     }
+  }
+  const copula = COPULA.exec(text);
+  if (copula && !NOT_NAMES.test(copula[1]!.split(' ')[0]!)) {
+    const label = headLabel(copula[3]!);
+    if (label && label !== 'Deal') out.push({ ...spanOf(sentence, 0, copula[1]!.length), name: copula[1]!, label, confidence: 0.6, props: {}, defined: true });
+  }
+  for (const m of text.matchAll(BEFORE_HEAD)) {
+    const name = m[1]!;
+    if (NOT_NAMES.test(name.split(' ')[0]!) || GENERIC.test(name)) continue;
+    out.push({ ...spanOf(sentence, m.index + m[0].indexOf(name), name.length), name, label: 'DataCenter', confidence: 0.55, props: {} });
   }
   if (text.includes(', a')) {
     for (const m of text.matchAll(DESCRIBED)) {

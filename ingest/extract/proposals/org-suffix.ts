@@ -58,6 +58,10 @@ const SUFFIX: Record<string, Kind> = {
   Institute: { label: 'Organization', kind: 'other' },
   Foundation: { label: 'Organization', kind: 'other' },
 };
+/** Words that end the name of a public body ("French Senate", "U.S. Justice Department"): its kind is an agency's or a court's. */
+export const PUBLIC_BODY_WORDS: readonly string[] = Object.entries(SUFFIX)
+  .filter(([, k]) => k.kind === 'agency' || k.kind === 'court')
+  .map(([w]) => w);
 const HEAD_WORDS = [
   'Ministry',
   'Department',
@@ -80,6 +84,7 @@ const HEAD_WORDS = [
 const CUE = new RegExp(`\\b(${[...Object.keys(SUFFIX), ...HEAD_WORDS].join('|')})\\b`);
 const WEAK = new Set(['AI', 'Cloud', 'Research', 'Technology', 'Computing', 'Capital', 'Systems', 'Networks']);
 const HEAD = new Set(HEAD_WORDS);
+const INITIALISM = /^(?:\p{Lu}\.)+\p{Lu}$/u;
 const CONNECTOR = /^(of|for|and|&|de|du|la|the)$/;
 const LEADING_NOISE = /^(The|A|An|In|On|At|For|By|With|From|As|But|And|Or|While|When|Meanwhile|This|That|These|Those|Its|Their|His|Her|Our|Both|Every|Each|New|Last|Next|If|After|Before|Under|Over)$/;
 // a dot belongs to a word only inside it ("U.S.", "Z.ai"), never as the sentence's full stop
@@ -122,7 +127,8 @@ export const proposeOrganisations: Proposer = (sentence) => {
     let j = i;
     while (j + 1 < words.length) {
       const gap = sentence.text.slice(words[j]!.end, words[j + 1]!.start);
-      if (gap !== ' ') break;
+      // an initialism's closing dot ("U.S. Justice Department") joins like a space
+      if (gap !== ' ' && !(gap === '. ' && INITIALISM.test(words[j]!.text))) break;
       const next = words[j + 1]!;
       if (upperFirst(next.text)) j++;
       // "and" joins words of one name only after "of"/"for" ("Bureau of Industry and Security"), never two names

@@ -439,7 +439,8 @@ export const relatePhrases: RelationRule = {
         const modifiers = possessiveModifiers(gap);
         for (const l of left.members) {
           for (const r of right.members) {
-            if (!usable(l) || !usable(r)) continue;
+            // a place on the right ("a campus in ⟨Texas⟩") stands for its nation where a place is meant (decide checks)
+            if (!usable(l) || !(usable(r) || (r.place && r.status !== 'ambiguous' && !r.inName))) continue;
             const owned = modifiers ? possessive(modifiers, l, r) : null;
             if (owned) {
               push(owned.rel, owned.subject, owned.object, 0.65);
@@ -507,7 +508,8 @@ export const relatePhrases: RelationRule = {
       const place = left.members[0]!;
       if (
         next &&
-        left.members.length === 1 &&
+        // "Based in ⟨Hangzhou⟩, ⟨Zhejiang⟩, ⟨Org⟩": a city and its region are one place
+        left.members.every((m) => m.id === place.id) &&
         place.label === 'Nation' &&
         (place.place || !place.demonym) &&
         place.status !== 'ambiguous' &&
