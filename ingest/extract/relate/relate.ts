@@ -249,6 +249,8 @@ const compatible = (a: Label, b: Label) => a === b || (isMaker(a) && isMaker(b))
 
 /** Usable endpoints: not ambiguous, not an adjective ("Chinese"). */
 const usable = (m: Mention | undefined): m is Mention => !!m && m.status !== 'ambiguous' && !m.demonym && !m.inName;
+// a city or region standing for its nation
+const usablePlace = (m: Mention): boolean => !!m.place && m.status !== 'ambiguous' && !m.inName;
 
 function groupsOf(frame: Frame): Group[] {
   const out: Group[] = [];
@@ -440,7 +442,7 @@ export const relatePhrases: RelationRule = {
         for (const l of left.members) {
           for (const r of right.members) {
             // a place on the right ("a campus in ⟨Texas⟩") stands for its nation where a place is meant (decide checks)
-            if (!usable(l) || !(usable(r) || (r.place && r.status !== 'ambiguous' && !r.inName))) continue;
+            if (!usable(l) || !(usable(r) || usablePlace(r))) continue;
             const owned = modifiers ? possessive(modifiers, l, r) : null;
             if (owned) {
               push(owned.rel, owned.subject, owned.object, 0.65);
