@@ -12,7 +12,7 @@ export interface DocumentExtraction {
 
 /** Extraction records for one parsed document: structured records first, then those of its text, without duplicates. */
 export function extractParsed(doc: ParsedDocument, gazetteer: Gazetteer, source = doc.url): ExtractedRecord[] {
-  const read = doc.text ? extract(doc.text, { source, gazetteer, ...(doc.extraRules ? { extraRules: doc.extraRules } : {}) }) : [];
+  const read = doc.text ? extract(doc.text, { source, gazetteer, ...(doc.extraRules ? { extraRules: doc.extraRules } : {}), ...(doc.vouches ? { vouches: doc.vouches } : {}) }) : [];
   const fromText = doc.review ? doc.review(read) : read;
   const seen = new Set<string>();
   const out: ExtractedRecord[] = [];

@@ -31,6 +31,7 @@ export interface CardKnowledge {
   copyMark: RegExp;
   /** first words of a table cell that heads a row or column without naming a model */
   tableHeadings: ReadonlySet<string>;
+  sectionWords: ReadonlySet<string>;
   /** phrases stating who made a model */
   makers: RegExp;
   /** phrases opening the list of models a card compares its own with */
@@ -44,6 +45,7 @@ const fileShape = z.strictObject({
   converters: words,
   copyMarks: words,
   tableHeadings: words,
+  sectionWords: words,
   makers: words,
   comparisons: words,
 });
@@ -97,6 +99,7 @@ export function loadCardKnowledge(dir: string = LEXICON_DIR): CardKnowledge {
     converters,
     copyMark: new RegExp(`(?:^|[^a-z0-9])(?:${parsed.data.copyMarks.map(escape).join('|')})(?:$|[^a-z0-9])`, 'i'),
     tableHeadings: new Set(parsed.data.tableHeadings.map((w) => w.toLowerCase())),
+    sectionWords: new Set(parsed.data.sectionWords.map((w) => w.toLowerCase())),
     makers: phrases(parsed.data.makers),
     comparisons: phrases(parsed.data.comparisons),
   };
@@ -410,6 +413,45 @@ export function platformFacts(sink: RecordSink, model: EndpointOut | null, own: 
     sink.fact('AVAILABLE_ON', subject, cloud, line.trim(), { confidence: 0.75 });
     const ownHost = publisher && nameKey(publisher.name).replace(/ /g, '').startsWith(host[2]!.toLowerCase());
     if (publisher && (WE_SERVE.test(line) || ownHost)) sink.fact('OPERATED_BY', cloud, publisher, line.trim(), { confidence: 0.7 });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// sibling sizes
+
+const SIZE = String.raw`\d+(?:\.\d+)?[BM]`;
+// "three sizes: 2.4B, 7.8B and 32B", "available in 1B and 8B", "ranging from 2.4B to 32B parameters", "the **32B model**"
+const SIZE_LIST = new RegExp(
+  String.raw`\b(?:sizes?|variants?|versions?|available in|comes? in|released in|ranging from|from)\b[^.\n]{0,40}?(${SIZE}(?:(?:,\s*|\s+(?:and|or|to)\s+|,\s*(?:and|or)\s+)\*{0,2}${SIZE}\*{0,2}){1,5})`,
+  'g',
+);
+const SIZE_MODEL = new RegExp(String.raw`\*{0,2}(${SIZE})\*{0,2}\s+(?:model|variant|version)\b`, 'g');
+
+/**
+ * The other sizes of the card's release that its prose names ("comes in 2.4B, 7.8B and 32B", "the 32B model"): models
+ * named by the card's family and version with that size ("Corvid-2-32B" in a Corvid-2-7B card), developed by the card's
+ * publisher when its structure names one.
+ */
+export function sizeSiblingFacts(sink: RecordSink, modelName: string, body: string, publisher: EndpointOut | null): void {
+  const plain = modelName.replace(/^[\w.-]+\//, '');
+  const own = new RegExp(String.raw`^(.*?[^\s-])([\s-])(${SIZE})(?![\w.])`).exec(plain);
+  // only a card whose name carries a size ("X-3.5-2.4B-Instruct", "X-Deep-7.8B") has sizes to name
+  if (!own) return;
+  const [, family, sep, ownSize] = own;
+  let fenced = false;
+  const seen = new Set([ownSize!.toUpperCase()]);
+  for (const raw of body.split('\n')) {
+    const line = raw.replace(/\r$/, '');
+    if (FENCE.test(line)) fenced = !fenced;
+    if (fenced || line.includes('|')) continue;
+    const sizes = [...line.matchAll(SIZE_LIST)].flatMap((m) => [...m[1]!.matchAll(new RegExp(SIZE, 'g'))].map((x) => x[0]));
+    for (const m of line.matchAll(SIZE_MODEL)) sizes.push(m[1]!);
+    for (const size of sizes) {
+      if (seen.has(size.toUpperCase())) continue;
+      seen.add(size.toUpperCase());
+      const sibling = sink.entity(`${family}${sep}${size}`, 'Model', { labels: ['Model'], confidence: 0.7 });
+      if (publisher) sink.fact('DEVELOPED_BY', sibling, publisher, line.trim(), { confidence: 0.7 });
+    }
   }
 }
 

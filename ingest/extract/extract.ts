@@ -21,6 +21,8 @@ export interface ExtractOptions {
   kind?: DocumentKind;
   /** rules a document brings for its own text (a policy's regulation applying to what it names) */
   extraRules?: readonly RelationRule[];
+  /** names the document's structure vouches for (a model card's sibling releases): kept though nothing relates them */
+  vouches?: (entity: { type: Label; name: string }) => boolean;
 }
 
 /** An entity fact record as extraction emits it. */
@@ -295,6 +297,6 @@ export function extract(text: string, opts: ExtractOptions): ExtractedRecord[] {
   // a name no lexicon knows earns its place by what the text says of it: a proposal the text neither
   // defines nor relates to anything is dropped
   const related = new Set(kept.flatMap((f) => [f.subject.id, f.object.id]));
-  const shown = [...entities.values()].filter((e) => e.status !== 'proposed' || (e.id !== undefined && (related.has(e.id) || defined.has(e.id))));
+  const shown = [...entities.values()].filter((e) => e.status !== 'proposed' || (e.id !== undefined && (related.has(e.id) || defined.has(e.id))) || opts.vouches?.(e));
   return [...shown, ...kept];
 }

@@ -21,6 +21,7 @@ import {
   madeByRule,
   releaseRule,
   reviewCardRecords,
+  sizeSiblingFacts,
   teacherRule,
 } from '../extract/card.js';
 import { knownMention, type Mention } from '../extract/frame.js';
@@ -248,6 +249,7 @@ export function parseModelCard(markdown: string, url: string, ctx: ParseContext)
   // the publisher its structure names for its own models: "we" in its prose
   const made = sink.records.find((r): r is FactOut => r.kind === 'fact' && r.rel === 'DEVELOPED_BY' && own.isOwn(r.subject.name));
   platformFacts(sink, model, own, body, made?.object ?? null);
+  sizeSiblingFacts(sink, originalName ?? name, body, made?.object ?? null);
   hardwareFacts(sink, model, body, ctx.gazetteer);
   lineageFacts(sink, model, body);
   // sentences come from the prose: markup, image and link targets and code blocks would only add noise
@@ -275,6 +277,9 @@ export function parseModelCard(markdown: string, url: string, ctx: ParseContext)
     records: structured,
     extraRules: [comparisonRule(cardModel, own), releaseRule(publisherMention, own), teacherRule(originalMention ?? cardModel), madeByRule(originalMention ?? cardModel)],
     review: (records) => reviewCardRecords(records, structured, own, datasets, prose, ctx.gazetteer),
+    // the card's sibling releases ("X-8B-Instruct" in an X-2B card) are its entities though its prose only lists them;
+    // a name a table cell cuts short ("X-Mini-128K-In") is none
+    vouches: (e) => e.type === 'Model' && own.isOwn(e.name) && own.match(e.name) !== 'short' && !knowledge.sectionWords.has(nameKey(e.name).split(' ').pop()!),
     ...(releaseIso ? { publishedAt: props.releaseDate as string } : {}),
   };
 }

@@ -1,5 +1,6 @@
 // The one interface every source format implements: raw bytes (with their URL and content type)
 // in, parsed documents (and, for feeds, links to fetch) out. Parsing is pure; fetching lives in fetch/.
+import type { Label } from '../../schema/generated/model.js';
 import type { DocumentRecord } from '../../schema/records.js';
 import type { ExtractedRecord } from '../extract/extract.js';
 import type { Gazetteer } from '../extract/gazetteer.js';
@@ -36,6 +37,8 @@ export interface ParsedDocument {
   extraRules?: RelationRule[];
   /** what the document's kind knows of its text's records: keeps, drops or amends them (a model card's own models) */
   review?: (records: ExtractedRecord[]) => ExtractedRecord[];
+  /** names the document's structure vouches for: proposed entities kept even when its text relates them to nothing */
+  vouches?: (entity: { type: Label; name: string }) => boolean;
 }
 
 /** A feed item: a link to fetch, with the item's own text to fall back on. */

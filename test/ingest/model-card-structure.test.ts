@@ -363,6 +363,54 @@ We compare Corvid-2-9B with DeepSeek-V3-0324, released in March.
   });
 });
 
+describe("a card's sibling releases", () => {
+  it('names the other sizes its prose lists after the family, developed by the card publisher', async () => {
+    const card = `---
+license: apache-2.0
+pipeline_tag: text-generation
+base_model: MistralAI/Corvid-4-3B
+---
+# Corvid-4-3B
+
+Developed by: Mistral AI
+
+The Corvid 4 release comes in three sizes: 3B, 12B and 40B parameters. The **12B model** balances speed and quality.
+`;
+    const { facts, models } = await read(card);
+    expect(models).toEqual(expect.arrayContaining(['Corvid-4-12B', 'Corvid-4-40B']));
+    expect(facts).toContain('DEVELOPED_BY Corvid-4-12B -> Mistral AI');
+    expect(facts).toContain('DEVELOPED_BY Corvid-4-40B -> Mistral AI');
+  });
+
+  it('keeps sibling names its prose lists, but not a heading or a name a table cell cuts short', async () => {
+    const card = `${FRONT}# Corvid-5-Mini-8K-Instruct
+
+Corvid-5-Mini-8K-Instruct is a lightweight model of the Corvid-5 family, beside Corvid-5-Small and Corvid-5-Medium.
+
+## Corvid-5-Evaluation
+
+| Benchmark | Corvid-5-Mini-8K-In | Heron-7B |
+| --- | --- | --- |
+| Reasoning Suite | 71.2 | 64.0 |
+`;
+    const { models } = await read(card);
+    expect(models).toEqual(expect.arrayContaining(['Corvid-5-Small', 'Corvid-5-Medium']));
+    expect(models).not.toContain('Corvid-5-Evaluation');
+    expect(models).not.toContain('Corvid-5-Mini-8K-In');
+  });
+
+  it('reads no sizes from a table or a comparison with other models', async () => {
+    const card = `${FRONT}# Corvid-6-7B
+
+| Model | Size |
+| --- | --- |
+| Heron | 70B model |
+`;
+    const { models } = await read(card);
+    expect(models).not.toContain('Corvid-6-70B');
+  });
+});
+
 describe('rules in a card', () => {
   it('a trademark notice or an in-house framework is no regulation', async () => {
     const { documents } = await readInput(
@@ -414,7 +462,7 @@ describe('model-cards.yaml is checked when loaded', () => {
     writeFileSync(join(dir, 'model-cards.yaml'), text);
     return dir;
   };
-  const rest = 'converters: [bartowski]\ncopyMarks: [gguf]\ntableHeadings: [benchmark]\nmakers: [developed by]\ncomparisons: [we compare to]\n';
+  const rest = 'converters: [bartowski]\ncopyMarks: [gguf]\ntableHeadings: [benchmark]\nsectionWords: [evaluation]\nmakers: [developed by]\ncomparisons: [we compare to]\n';
 
   it('loads the shipped file', () => {
     expect(loadCardKnowledge().publishers.get('mistralai')).toBe('lab:mistral-ai');
