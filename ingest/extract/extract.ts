@@ -126,16 +126,18 @@ function withAnaphors(sentence: Sentence, named: Mention[], before: Mention | un
 // organisation the text named before. The heads and what each fits are data (phrases.yaml, referents).
 const { referents: REFERENTS } = phraseBook();
 const DESCRIPTOR = new RegExp(
-  `\\b[Tt]he (?:(?:[A-Z][a-z]+(?:-based|-headquartered)?|[a-z]+-based|[a-z]+-headquartered|[a-z]+) ){0,2}?(${[...REFERENTS.keys()].join('|')})(?! (?:of|that|which|who)\\b)\\b`,
+  `\\b[Tt]he (?:[A-Z][a-z]+(?: [A-Z][a-z]+)?, [A-Z][a-z]+(?: [A-Z][a-z]+)? )?(?:(?:[A-Z][a-z]+(?:-based|-headquartered)?|[a-z]+-based|[a-z]+-headquartered|[a-z]+) ){0,2}?(${[...REFERENTS.keys()].join('|')})(?! (?:of|that|which|who)\\b)\\b`,
   'g',
 );
 // "Its" is left to the rules that read it ("Its selection of …") and to the relation layer's possessive pronoun
 const PRONOUN = /^(?:[A-Z][a-z]+, )?(It)\b(?!['’])/;
 /** Labels a description can stand for: whose mentions a sentence offers as referents. */
 const REFERENT_LABELS = new Set([...REFERENTS.values()].flatMap((r) => r.labels));
-const fits = (head: string, m: Mention): boolean => {
+const fits = (head: string, m: Mention, pronoun = false): boolean => {
   const r = REFERENTS.get(head);
   if (!r || !r.labels.includes(m.label)) return false;
+  // "the company", "the giant" never stand for a public body ("It" may)
+  if (!pronoun && m.label === 'Organization' && (m.props?.kind === 'agency' || m.props?.kind === 'court')) return !!r.kinds?.includes(String(m.props.kind));
   return !r.kinds || m.label !== 'Organization' || m.props?.kind === undefined || r.kinds.includes(String(m.props.kind));
 };
 
@@ -148,19 +150,23 @@ function withReferents(sentence: Sentence, named: Mention[], actors: readonly Me
   if (!actors.length) return named;
   const extra: Mention[] = [];
   let kept = named;
-  const take = (start: number, end: number, head: string) => {
+  const take = (start: number, end: number, head: string, pronoun = false) => {
     const inside = kept.filter((m) => m.start < end && m.end > start);
     // a place or nationality inside the description ("the Beijing-based lab") is part of it
     if (inside.some((m) => !m.place && !m.demonym)) return;
     kept = kept.filter((m) => !inside.includes(m));
-    const referent = actors.find((a) => fits(head, a));
-    if (referent) extra.push({ ...referent, start, end, surface: sentence.text.slice(start - sentence.start, end - sentence.start), anaphor: true });
+    // "the Santa Clara, California chipmaker": the place the description names is the referent's home,
+    // so an organisation known to be at home elsewhere is not the one meant
+    const place = inside.find((m) => m.label === 'Nation' && m.status !== 'ambiguous' && (m.place || m.demonym));
+    const iso = place ? String(place.props?.iso ?? '') : '';
+    const referent = actors.find((a) => fits(head, a, pronoun) && (!place || !a.country || a.country === iso));
+    if (referent) extra.push({ ...referent, start, end, surface: sentence.text.slice(start - sentence.start, end - sentence.start), anaphor: true, ...(place ? { describedAt: place } : {}) });
   };
   if (sentence.text.includes('he ')) for (const d of sentence.text.matchAll(DESCRIPTOR)) take(sentence.start + d.index, sentence.start + d.index + d[0].length, d[1]!.toLowerCase());
   const p = PRONOUN.exec(sentence.text);
   if (p) {
     const at = sentence.start + p[0].length - p[1]!.length;
-    take(at, at + p[1]!.length, 'company');
+    take(at, at + p[1]!.length, 'company', true);
   }
   if (!extra.length) return named;
   return [...kept, ...extra].sort((a, b) => a.start - b.start);

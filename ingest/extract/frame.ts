@@ -30,6 +30,8 @@ export interface Mention {
   place?: boolean;
   /** "The model" standing for the model the document last named */
   anaphor?: boolean;
+  /** for a description standing for an organisation ("the Santa Clara, California chipmaker"): the place it names */
+  describedAt?: Mention;
   /** a proposal the text itself defines or introduces ("X (ABC)", "dubbed X", a formal designation) */
   defined?: boolean;
   /** a name that opens a longer name nobody listed ("China National … Fund"): not an endpoint of its own */

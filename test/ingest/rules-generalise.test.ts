@@ -301,6 +301,12 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   { rule: 'relate', text: 'Orrin Ridge is an AI campus in Quebec.', expect: ['LOCATED_IN Orrin Ridge -> Canada'] },
   { rule: 'relate', text: 'The Texas data center opened in May.', expect: [], not: ['LOCATED_IN Texas', 'OPERATED_BY'] },
   { rule: 'relate', text: 'Based in Shenzhen, Guangdong, Tencent makes games and AI models.', expect: ['HEADQUARTERED_IN Tencent -> China'] },
+  // a description standing for the organisation named before names its home; one at home elsewhere is not meant
+  { rule: 'headquartered-in', text: 'Nvidia posted record sales. The Santa Clara, California chipmaker shipped more GPUs.', expect: ['HEADQUARTERED_IN NVIDIA -> United States'] },
+  { rule: 'headquartered-in', text: 'OpenAI grew quickly. The Dutch company hired new engineers.', expect: [], not: ['HEADQUARTERED_IN OpenAI -> Netherlands'] },
+  { rule: 'headquartered-in', text: 'The Department of Commerce issued a rule. The French company welcomed it.', expect: [], not: ['HEADQUARTERED_IN US Department of Commerce'] },
+  // a maker written right before its product as two names
+  { rule: 'relate', text: 'Alibaba Qwen3 was released in April.', expect: ['DEVELOPED_BY Qwen3 -> Alibaba Group'] },
 ];
 
 describe('relation rules on unseen phrasings', () => {

@@ -406,6 +406,15 @@ export const relatePhrases: RelationRule = {
       const rel = MADE_BY.find((r) => allowed(r, m.label, m.publisher!.label));
       if (rel && !(rel === 'DESIGNED_BY' && m.publisher.props?.kind !== undefined && m.publisher.props.kind !== 'chip_designer')) push(rel, m, m.publisher, 0.7);
     }
+    // a maker written right before its product as two names ("the ⟨Nvidia⟩ ⟨Hopper H100⟩ GPU", "⟨Alibaba⟩ ⟨Qwen3⟩")
+    for (const pair of frame.masked.matchAll(/⟨(\d+)⟩ ⟨(\d+)⟩/g)) {
+      const maker = frame.mentions[Number(pair[1])];
+      const product = frame.mentions[Number(pair[2])];
+      if (!usable(maker) || !usable(product) || maker.anaphor || product.anaphor || product.publisher) continue;
+      if (maker.label !== 'Organization' && maker.label !== 'Lab') continue;
+      const rel = MADE_BY.find((r) => allowed(r, product.label, maker.label));
+      if (rel && !(rel === 'DESIGNED_BY' && maker.props?.kind !== undefined && maker.props.kind !== 'chip_designer')) push(rel, product, maker, 0.6);
+    }
     // a cloud named beside the organisation the graph knows operates it ("Microsoft Azure", "AWS … Amazon")
     for (const c of frame.mentions) {
       if (!c.operator || !usable(c)) continue;

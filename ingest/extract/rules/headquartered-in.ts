@@ -57,6 +57,9 @@ export const headquarteredIn: RelationRule = {
       const nation = space > 0 ? DEMONYM_NATIONS.get(m.surface.slice(0, space)) : undefined;
       if (nation) out.push({ rel: 'HEADQUARTERED_IN', subject: m, object: { label: 'Nation', name: nation.name, props: { kind: 'country', iso: nation.iso } }, confidence: 0.65 });
     }
+    // "the Santa Clara, California chipmaker", "the Chinese company": a description standing for an organisation names its home
+    for (const m of frame.mentions)
+      if (m.anaphor && m.describedAt && allowed('HEADQUARTERED_IN', m.label, 'Nation')) out.push({ rel: 'HEADQUARTERED_IN', subject: m, object: m.describedAt, confidence: 0.65 });
     // every other pattern ends at a nation named in the sentence: most sentences name none
     if (!frame.mentions.some((m) => m.label === 'Nation')) return out;
     const add = (org: Mention | undefined, nation: Mention | undefined, confidence: number, props?: Record<string, string>) => {
