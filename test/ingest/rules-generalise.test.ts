@@ -305,6 +305,9 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   { rule: 'headquartered-in', text: 'Nvidia posted record sales. The Santa Clara, California chipmaker shipped more GPUs.', expect: ['HEADQUARTERED_IN NVIDIA -> United States'] },
   { rule: 'headquartered-in', text: 'OpenAI grew quickly. The Dutch company hired new engineers.', expect: [], not: ['HEADQUARTERED_IN OpenAI -> Netherlands'] },
   { rule: 'headquartered-in', text: 'The Department of Commerce issued a rule. The French company welcomed it.', expect: [], not: ['HEADQUARTERED_IN US Department of Commerce'] },
+  // a department, then without an article one of its units
+  { rule: 'subsidiary-of', text: 'Officials from the Department of Energy, Office of Science, approved the plan.', expect: ['SUBSIDIARY_OF Office of Science -> Department of Energy'] },
+  { rule: 'subsidiary-of', text: 'The Department of Commerce, Bureau of Industry and Security, and the Department of State met.', expect: [], not: ['SUBSIDIARY_OF'] },
   // a maker written right before its product as two names
   { rule: 'relate', text: 'Alibaba Qwen3 was released in April.', expect: ['DEVELOPED_BY Qwen3 -> Alibaba Group'] },
 ];

@@ -6,11 +6,15 @@ const OF = pattern(`${E},? (?:is |was |became )?(?:a |an |the )?(?:wholly[- ]own
 const POSSESSIVE = pattern(`${E}['’]s (?:[a-z-]+ )?${UNIT},? ${E}`);
 // "Inception, a G42 company"
 const COMPANY = pattern(`${E}, (?:a|an) ${E} (?:company|subsidiary|unit|business)\\b`);
+// "the Department of Commerce, Bureau of Industry and Security": a department, then without an article one of its units
+const DEPARTMENT_UNIT = pattern(`${E}, ${E}(?! ?,? (?:and|or)\\b)`);
+const DEPARTMENT = /^(?:(?:U\.?S\.?|US|UK|EU) )?(?:Department|Ministry)\b|\b(?:Department|Ministry)$/;
+const UNIT_NAME = /^(?:Bureau|Office|Agency|Administration|Directorate|Service|Institute)\b/;
 const OWNED = pattern(`${E}-(?:owned|controlled) (?:[a-z-]+ ){0,2}?${E}`);
 
 export const subsidiaryOf: RelationRule = {
   name: 'subsidiary-of',
-  cue: /subsidiar|unit|division|arm|affiliate|institute|lab|owned|controlled|company|business/i,
+  cue: /subsidiar|unit|division|arm|affiliate|institute|lab|owned|controlled|company|business|⟩, ⟨/i,
   example: "Alibaba's cloud unit Alibaba Cloud ...; Google DeepMind is a subsidiary of Google.",
   apply(frame) {
     const out: FactDraft[] = [];
@@ -23,6 +27,11 @@ export const subsidiaryOf: RelationRule = {
     for (const m of frame.masked.matchAll(POSSESSIVE)) add(m[2], m[1]);
     for (const m of frame.masked.matchAll(OWNED)) add(m[2], m[1]);
     for (const m of frame.masked.matchAll(COMPANY)) add(m[1], m[2]);
+    for (const m of frame.masked.matchAll(DEPARTMENT_UNIT)) {
+      const dept = at(frame, m[1]);
+      const unit = at(frame, m[2]);
+      if (dept && unit && dept.label === 'Organization' && DEPARTMENT.test(dept.name) && UNIT_NAME.test(unit.name)) add(m[2], m[1]);
+    }
     return out;
   },
 };
