@@ -288,4 +288,21 @@ describe('what a policy text does not apply to', () => {
     expect(objects).not.toContain('European Commission');
     expect(objects).not.toContain('European Union');
   });
+
+  it('nothing a sentence leaves out of its scope', () => {
+    const body = lines(
+      'Article 9',
+      '',
+      'Scope of example duties',
+      '',
+      '1.   Providers of example systems shall keep records for ten years.',
+      '2.   This Regulation shall not apply to providers of research tools used only in laboratories.',
+    );
+    const doc = parsePolicy(body, 'law/article-9.txt', { gazetteer: lexicon }, false);
+    const objects = extractParsed(doc, lexicon)
+      .filter((r): r is FactOut => r.kind === 'fact' && r.rel === 'APPLIES_TO')
+      .map((f) => f.object.name);
+    expect(objects).toContain('providers of example systems');
+    expect(objects).not.toContain('providers of research tools');
+  });
 });

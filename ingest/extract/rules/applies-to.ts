@@ -31,13 +31,15 @@ const CLASS = new RegExp(
   'giu',
 );
 // the class must be who the obligation falls on: its sentence states one
-const OBLIGES = /\b(?:shall|must|are required to|is required to|(?:does|do|shall) not apply to|applies to|apply to)\b/i;
+const OBLIGES = /\b(?:shall|must|are required to|is required to|applies to|apply to)\b/i;
+// what a law leaves out of its scope ("shall not apply to providers of …") is no party it binds
+const OUT_OF_SCOPE = /\b(?:does|do|shall|will) not apply to\b/i;
 
 const plural = (w: string): string => (/(?:s|data|equipment|software)$/i.test(w) ? w : /[^aeiou]y$/i.test(w) ? `${w.slice(0, -1)}ies` : `${w}s`);
 
 /** The classes of parties a sentence of a law names by role, each named in the plural as the law's class. */
 export function regulatedClasses(sentence: string): NewEntity[] {
-  if (!OBLIGES.test(sentence)) return [];
+  if (!OBLIGES.test(sentence) || OUT_OF_SCOPE.test(sentence)) return [];
   const out: NewEntity[] = [];
   for (const m of sentence.matchAll(CLASS)) {
     const singular = !/s$/i.test(m[1]!.split(' ').pop()!);
@@ -59,7 +61,7 @@ export function appliesToRule(created: NewEntity, issuerIds: readonly string[], 
     example: 'This rule imposes a license requirement for exports of advanced computing items to China.',
     apply(frame) {
       const effect = effectOf(frame.text);
-      if (!effect) return [];
+      if (!effect || OUT_OF_SCOPE.test(frame.text)) return [];
       const out: FactDraft[] = [];
       const seen = new Set<string>();
       for (const m of frame.mentions) {
