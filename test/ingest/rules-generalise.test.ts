@@ -305,6 +305,12 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   { rule: 'headquartered-in', text: 'Nvidia posted record sales. The Santa Clara, California chipmaker shipped more GPUs.', expect: ['HEADQUARTERED_IN NVIDIA -> United States'] },
   { rule: 'headquartered-in', text: 'OpenAI grew quickly. The Dutch company hired new engineers.', expect: [], not: ['HEADQUARTERED_IN OpenAI -> Netherlands'] },
   { rule: 'headquartered-in', text: 'The Department of Commerce issued a rule. The French company welcomed it.', expect: [], not: ['HEADQUARTERED_IN US Department of Commerce'] },
+  // a rule named only by common words is named by its issuer
+  {
+    rule: 'enacted-by',
+    text: 'The Bureau of Industry and Security released the interim final rule.',
+    expect: ['ENACTED_BY Bureau of Industry and Security interim final rule -> Bureau of Industry and Security'],
+  },
   // a department, then without an article one of its units
   { rule: 'subsidiary-of', text: 'Officials from the Department of Energy, Office of Science, approved the plan.', expect: ['SUBSIDIARY_OF Office of Science -> Department of Energy'] },
   { rule: 'subsidiary-of', text: 'The Department of Commerce, Bureau of Industry and Security, and the Department of State met.', expect: [], not: ['SUBSIDIARY_OF'] },

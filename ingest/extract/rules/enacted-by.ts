@@ -43,7 +43,8 @@ export const enactedBy: RelationRule = {
       if (SOFT.has(inst.kind) && issuer.label !== 'Nation' && !PUBLIC.has(String(issuer.props.kind ?? ''))) continue;
       const written = unmask(frame, phrase);
       if (UNNAMED.test(written)) continue;
-      const bare = !/\s/.test(written.replace(/^(?:executive order|white paper|strategy paper|action plan)$/i, 'x'));
+      // a phrase of common words only ("the interim final rule", "an executive order") is named by its issuer
+      const bare = !/\s/.test(written.replace(/^(?:executive order|white paper|strategy paper|action plan)$/i, 'x')) || /^(?:[a-z-]+ ){1,3}[a-z-]+$/.test(written);
       const regime = issuer.label === 'Nation' ? REGIME.exec(written) : null;
       const reg: NewEntity = regime
         ? regimeOf(issuer, regime[1] !== undefined)
