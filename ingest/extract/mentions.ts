@@ -16,6 +16,7 @@ import { proposeCorporateSubjects } from './proposals/proper-noun-subject.js';
 import { proposeInstruments } from './proposals/instrument-name.js';
 import { proposeChips } from './proposals/chip-shape.js';
 import { proposeNamedByContext } from './proposals/named-by-context.js';
+import { proposeInvestors } from './proposals/investor.js';
 
 const INSTITUTION = new RegExp(`\\b(?:of|for|Center|Centre|Office|Academy|University|Institute|Bank|Group|Corporation|${PUBLIC_BODY_WORDS.join('|')})\\b`);
 // a public body named with its nation ("French Senate", "U.S. Justice Department", "UK Atomic Energy Authority")
@@ -27,7 +28,16 @@ const HEADED_INSTITUTION =
   /^(?:[A-Z][\p{L}-]+ ){0,2}(?:Center|Centre|Institute|Ministry|Department|Office|Academy|University|Agency|Council|Commission|Bureau|Administration|Authority|Court|Federation|Association) (?:of|for)\b/u;
 
 /** The proposers, strongest first: on equal spans the earlier one wins. */
-export const PROPOSERS: readonly Proposer[] = [proposeNamedByContext, proposeModelNames, proposeChips, proposeInstruments, proposeOrganisations, proposeByRole, proposeCorporateSubjects];
+export const PROPOSERS: readonly Proposer[] = [
+  proposeNamedByContext,
+  proposeModelNames,
+  proposeChips,
+  proposeInstruments,
+  proposeOrganisations,
+  proposeByRole,
+  proposeInvestors,
+  proposeCorporateSubjects,
+];
 
 // Explicit literals, not spreads: this runs for every name in every document, and spreading
 // cost more than the rest of the function. Keys keep the order the spread version gave.

@@ -305,6 +305,15 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   { rule: 'headquartered-in', text: 'Nvidia posted record sales. The Santa Clara, California chipmaker shipped more GPUs.', expect: ['HEADQUARTERED_IN NVIDIA -> United States'] },
   { rule: 'headquartered-in', text: 'OpenAI grew quickly. The Dutch company hired new engineers.', expect: [], not: ['HEADQUARTERED_IN OpenAI -> Netherlands'] },
   { rule: 'headquartered-in', text: 'The Department of Commerce issued a rule. The French company welcomed it.', expect: [], not: ['HEADQUARTERED_IN US Department of Commerce'] },
+  // investors nobody listed, named by the round they led or joined
+  { rule: 'invests-in', text: 'Mistral AI closed a €600 million Series B led by Harbor Peak Capital.', expect: ['INVESTS_IN Harbor Peak Capital -> Mistral AI'] },
+  {
+    rule: 'invests-in',
+    text: 'Cohere raised $500 million in a round led by Tallis Ventures and Orvane, with participation from Nvidia and Kestrel Partners.',
+    expect: ['INVESTS_IN Tallis Ventures -> Cohere', 'INVESTS_IN Orvane -> Cohere', 'INVESTS_IN NVIDIA -> Cohere', 'INVESTS_IN Kestrel Partners -> Cohere'],
+    not: ['INVESTS_IN NVIDIA -> Tallis Ventures', 'INVESTS_IN Kestrel Partners -> Orvane'],
+  },
+  { rule: 'invests-in', text: 'The team was led by Jane Okafor during the merger talks.', expect: [], not: ['INVESTS_IN'] },
   // a rule named only by common words is named by its issuer
   {
     rule: 'enacted-by',
