@@ -88,6 +88,16 @@ function enactingNation(d: FactDraft): FactDraft {
   return nation ? { ...d, object: { label: 'Nation', name: nation.name, aliases: nation.aliases, props: nation.props } } : d;
 }
 
+// who made a chip by the maker's role: a foundry fabricates what it "built", and so does a memory maker the
+// memory it "makes"; a memory standard (HBM3E) has no one designer
+function makerRole(d: FactDraft): FactDraft | null {
+  if (d.rel !== 'DESIGNED_BY') return d;
+  const kind = d.object.props?.kind;
+  const fabricates = kind === 'foundry' || (kind === 'memory_maker' && d.subject.props?.kind === 'hbm');
+  if (fabricates) return allowed('FABRICATED_BY', d.subject.label, d.object.label) ? { ...d, rel: 'FABRICATED_BY' } : null;
+  return d.subject.props?.kind === 'hbm' ? null : d;
+}
+
 function mask(text: string, offset: number, mentions: Mention[]): string {
   let out = '';
   let cursor = 0;
@@ -271,8 +281,8 @@ export function extract(text: string, opts: ExtractOptions): ExtractedRecord[] {
         continue;
       }
       for (const draft of drafts) {
-        const d = enactingNation(draft);
-        if (!allowed(d.rel, d.subject.label, d.object.label)) continue;
+        const d = makerRole(enactingNation(draft));
+        if (!d || !allowed(d.rel, d.subject.label, d.object.label)) continue;
         const props = validProps(d.rel, d.props);
         if (!props) continue;
         const subject = { type: d.subject.label, name: d.subject.name, id: idOf(d.subject) };

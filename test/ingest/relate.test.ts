@@ -56,9 +56,10 @@ const POSITIVE: Row[] = [
   // lists: a relation between two groups holds for every member pair
   { topic: 'list of made things', text: 'Moonshot AI released Kimi K2.6 and Kimi K2 on the same day.', expect: ['DEVELOPED_BY Kimi K2 -> Moonshot AI', 'DEVELOPED_BY Kimi K2.6 -> Moonshot AI'] },
   {
-    topic: 'list of makers',
+    topic: 'list of makers (memory makers fabricate a memory standard; none designs it)',
     text: 'Samsung, SK hynix and Micron make HBM3E in volume.',
-    expect: ['DESIGNED_BY HBM3E -> Samsung Electronics', 'DESIGNED_BY HBM3E -> SK hynix', 'DESIGNED_BY HBM3E -> Micron Technology'],
+    expect: ['FABRICATED_BY HBM3E -> Samsung Electronics', 'FABRICATED_BY HBM3E -> SK hynix', 'FABRICATED_BY HBM3E -> Micron Technology'],
+    not: ['DESIGNED_BY HBM3E'],
   },
   { topic: 'list of investors after a backward phrase', text: 'Mistral AI raised money from ASML and Nvidia.', expect: ['INVESTS_IN ASML -> Mistral AI', 'INVESTS_IN NVIDIA -> Mistral AI'] },
 

@@ -314,6 +314,20 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
     not: ['INVESTS_IN NVIDIA -> Tallis Ventures', 'INVESTS_IN Kestrel Partners -> Orvane'],
   },
   { rule: 'invests-in', text: 'The team was led by Jane Okafor during the merger talks.', expect: [], not: ['INVESTS_IN'] },
+  // the named members of a group of companies, and a listing that names some of those it counts
+  {
+    rule: 'listing',
+    text: 'The Commerce Department added 80 companies to the Entity List, including Veltora and Brisk Microsystems.',
+    expect: ['APPLIES_TO Entity List -> Veltora', 'APPLIES_TO Entity List -> Brisk Microsystems'],
+  },
+  {
+    rule: 'headquartered-in',
+    text: 'Chinese chipmakers, including Quanli and Sunmoor Semi, expanded capacity.',
+    expect: ['HEADQUARTERED_IN Quanli -> China', 'HEADQUARTERED_IN Sunmoor Semi -> China'],
+  },
+  // a foundry builds, a designer designs; a memory standard has no one designer
+  { rule: 'developed-by', text: "AMD's MI355X is built by TSMC on its N3 process.", expect: ['FABRICATED_BY AMD MI355X -> TSMC'], not: ['DESIGNED_BY AMD MI355X -> TSMC'] },
+  { rule: 'relate', text: 'The B200 uses eight stacks of HBM3E from SK hynix.', expect: ['USES_MEMORY NVIDIA B200 -> HBM3E', 'FABRICATED_BY HBM3E -> SK hynix'], not: ['DESIGNED_BY HBM3E'] },
   // a rule named only by common words is named by its issuer
   {
     rule: 'enacted-by',

@@ -10,6 +10,12 @@ const APPOSITIVE = new RegExp(`${NAME}, (?:a|an|the) (?:[\\p{L}-]+ ){0,3}${ROLE}
 // capitalised words that follow role nouns without being names ("API provider", "GPU vendor")
 const NOT_NAMES = /^(The|This|That|It|Its|In|On|At|And|But|For|With|AI|I|We|They|API|APIs|GPU|GPUs|CPU|LLM|LLMs|SDK|CEO|CTO|ML|IP|US|EU|UK|SaaS|CUDA)$/;
 
+// "companies such as Naura and Piotech", "Chinese chipmakers, including SMIC, Hua Hong and CXMT": the named members of a group
+const GROUP =
+  '(?:companies|firms|entities|organi[sz]ations|chipmakers|manufacturers|suppliers|vendors|startups|labs|developers|providers|operators|investors|customers|buyers|subsidiaries|affiliates)';
+const MEMBER = "[A-Z](?:[\\p{L}\\p{N}&'’-]|\\.(?=[\\p{L}\\p{N}]))*(?: [A-Z](?:[\\p{L}\\p{N}&'’-]|\\.(?=[\\p{L}\\p{N}]))*){0,2}";
+const GROUP_LIST = new RegExp(`\\b${GROUP},? (?:[^.;]{0,60}?,? )?(?:such as|including|like|notably|among them) (${MEMBER}(?:(?:, | and |, and )${MEMBER}){0,8})`, 'gu');
+
 /** Proposes organisations from role nouns and appositives. */
 export const proposeByRole: Proposer = (sentence) => {
   const out: Proposal[] = [];
@@ -23,5 +29,17 @@ export const proposeByRole: Proposer = (sentence) => {
       out.push({ start: sentence.start + index, end: sentence.start + index + name.length, name, label: 'Organization', confidence: 0.5, props: { kind: 'company' } });
     }
   }
+  if (/\b(?:such as|including|like|notably|among them) [A-Z]/.test(sentence.text))
+    for (const m of sentence.text.matchAll(GROUP_LIST)) {
+      const list = m[1]!;
+      let at = m.index + m[0].length - list.length;
+      for (const part of list.split(/(, and |, | and )/)) {
+        const here = at;
+        at += part.length;
+        if (/^(?:, and |, | and )$/.test(part) || NOT_NAMES.test(part.split(' ')[0]!)) continue;
+        const name = part.replace(/['’]s$/, '');
+        out.push({ start: sentence.start + here, end: sentence.start + here + name.length, name, label: 'Organization', confidence: 0.45, props: { kind: 'company' } });
+      }
+    }
   return out;
 };
