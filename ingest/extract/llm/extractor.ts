@@ -152,3 +152,16 @@ export class LlmExtractor {
     return grounded.records;
   }
 }
+
+/** One line for people: what the model cost and what grounding dropped. */
+export function formatLlmStats(s: LlmStats): string {
+  const drops = Object.entries(s.drops)
+    .filter(([, n]) => n)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([reason, n]) => `${reason} ${n}`);
+  return (
+    `${s.extractor}: ${s.documents} documents (${s.cacheHits} from the cache, ${s.failures} failed), ${s.requests} requests, ` +
+    `tokens ${s.promptTokens} in + ${s.completionTokens} out = ${s.totalTokens}, ${Math.round(s.latencyMs)} ms waiting, ${s.facts} facts kept` +
+    `${drops.length ? `, dropped: ${drops.join(', ')}` : ''}${s.plainJsonFallback ? '; the server refused structured output: asked in plain JSON' : ''}`
+  );
+}
