@@ -34,7 +34,13 @@ export const FACTS = {
   unknownRelation: { relation: 'MANUFACTURES', subject: end('Ardent Micro', 'Organization'), object: end('Ardent X9', 'Chip'), quote: 'The Ardent X9 is designed by Ardent Micro.' },
   twoEntities: { relation: 'PARTNERS_WITH', subject: end('Halden', 'Organization'), object: end('Ardent Micro', 'Organization'), quote: 'Halden Systems partners with Ardent Micro on packaging.' },
   inventedName: { relation: 'DEVELOPED_BY', subject: end('Corvid-7', 'Model'), object: end('Zentara AI', 'Lab'), quote: 'Corvid-7 was developed by Veltrion Labs in Lisbon.' },
-  badProps: { relation: 'TRAINED_ON', subject: end('Corvid-7', 'Model'), object: end('Ardent X9', 'Chip'), quote: 'Veltrion Labs trained the Corvid-7 model on Ardent X9 accelerators.', props: { count: 'many' } },
+  badProps: {
+    relation: 'TRAINED_ON',
+    subject: end('Corvid-7', 'Model'),
+    object: end('Ardent X9', 'Chip'),
+    quote: 'Veltrion Labs trained the Corvid-7 model on Ardent X9 accelerators.',
+    props: { count: 'many' },
+  },
   unknownLabel: { relation: 'PARTNERS_WITH', subject: end('Halden Systems', 'Company'), object: end('Ardent Micro', 'Organization'), quote: 'Halden Systems partners with Ardent Micro on packaging.' },
 };
 

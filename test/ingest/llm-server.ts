@@ -44,13 +44,18 @@ const readBody = (req: IncomingMessage) =>
     req.on('error', reject);
   });
 
-/** Starts the server; `script` decides each reply from the request and its number (0-based). */
-export async function startFakeLlm(script: (req: SentRequest, n: number) => Reply): Promise<FakeLlmServer> {
+/** Starts the server; `script` decides each reply from the request and its number (0-based); `documents` are served by path on GET (for ingest jobs). */
+export async function startFakeLlm(script: (req: SentRequest, n: number) => Reply, documents: Record<string, string> = {}): Promise<FakeLlmServer> {
   const requests: SentRequest[] = [];
   const pending = new Set<NodeJS.Timeout>();
   const server: Server = createServer((req, res) => {
     void (async () => {
       const raw = await readBody(req);
+      const doc = req.method === 'GET' ? documents[req.url ?? ''] : undefined;
+      if (doc !== undefined) {
+        res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end(doc);
+        return;
+      }
       if (req.method !== 'POST' || req.url !== '/v1/chat/completions') {
         res.writeHead(404).end('{"error":{"message":"not found"}}');
         return;

@@ -248,7 +248,9 @@ describe('the server', () => {
 
   it('a truncated chunk among good ones loses that chunk only', async () => {
     const sentences = Array.from({ length: 8 }, (_, i) => `Corvid-7 was developed by Veltrion Labs, report ${i + 1} says.`);
-    const s = await serve((_req, n) => (n === 0 ? { content: '{"facts": [', finishReason: 'length' } : { content: answer([{ ...FACTS.paraphrased, quote: 'Corvid-7 was developed by Veltrion Labs, report 8 says.' }]) }));
+    const s = await serve((_req, n) =>
+      n === 0 ? { content: '{"facts": [', finishReason: 'length' } : { content: answer([{ ...FACTS.paraphrased, quote: 'Corvid-7 was developed by Veltrion Labs, report 8 says.' }]) },
+    );
     const { records, stats } = await run(new LlmExtractor(settingsFor(s.baseUrl, { chunkChars: 200, concurrency: 1 })), sentences.join(' '));
     expect(facts(records).length).toBe(1);
     expect(stats.drops.truncated_json).toBe(1);
