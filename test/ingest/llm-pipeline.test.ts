@@ -19,6 +19,9 @@ import { recentRuns } from '../../ingest/pipeline/run-log.js';
 import { loadSourcesConfig } from '../../ingest/scheduler/config.js';
 import { runAllOnce } from '../../ingest/scheduler/scheduler.js';
 import { documentId } from '../../schema/records.js';
+import { loadConfig } from '../../api/config.js';
+import { startServer } from '../../api/server/serve.js';
+import { gql } from '../api/client.js';
 import { PER_RUN_MS, runCli, userEnv } from '../cli/run-cli.js';
 import { ENTITIES, FACTS, TEXT, settingsFor } from './llm-fixtures.js';
 import { answer, startFakeLlm, type FakeLlmServer, type Reply, type SentRequest } from './llm-server.js';
@@ -89,6 +92,34 @@ describe('ingest with --extractor llm', () => {
     expect(recorded!.llm!.drops).toMatchObject({ quote_not_found: 1, wrong_direction: 1, unknown_relation: 1, ambiguous_endpoint: 1 });
     const [input] = (await store.getDocumentInputs([DOC])).values();
     expect(input!.extractedWith).toBe(llm.id);
+  });
+
+  it('GraphQL ingestRuns gives the run tokens, latency and drops', async () => {
+    const s = await serve(() => ({ content: answer([FACTS.exact, FACTS.wrongDirection]) }));
+    const llm = llmOf(s);
+    await new IngestPipeline({ store, llm }).run('manual', [target('llm')]);
+    const api = await startServer(loadConfig({ DATA_DIR: ':memory:', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', API_KEYS: 'rd:reader', SEED_ON_START: 'false' }), { store });
+    try {
+      const r = await gql<{ ingestRuns: { llm: Record<string, unknown> }[] }>(
+        api.url,
+        '{ ingestRuns(first: 1) { llm { extractor documents requests promptTokens completionTokens totalTokens latencyMs facts drops } } }',
+        {},
+        { authorization: 'Bearer rd' },
+      );
+      expect(r.body.errors).toBeUndefined();
+      expect(r.body.data!.ingestRuns[0]!.llm).toMatchObject({
+        extractor: llm.id,
+        documents: 1,
+        requests: 1,
+        promptTokens: 100,
+        completionTokens: 20,
+        totalTokens: 120,
+        facts: 1,
+        drops: { wrong_direction: 1 },
+      });
+    } finally {
+      await api.stop();
+    }
   });
 
   it('a timeout is a dead letter, and the rules read the document instead', async () => {

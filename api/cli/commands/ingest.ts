@@ -15,7 +15,8 @@ const PER_CALL = 20;
 const MAX_BYTES = 5 * 1024 * 1024;
 
 const RUN = `id job owner startedAt finishedAt documents { added changed unchanged notModified fromFeedText }
-  claimsAdded claimsRetracted entitiesWritten ambiguous skippedEntities failures { job url reason message at }`;
+  claimsAdded claimsRetracted entitiesWritten ambiguous skippedEntities failures { job url reason message at }
+  llm { extractor documents cacheHits requests promptTokens completionTokens totalTokens latencyMs failures plainJsonFallback facts drops }`;
 const INGEST_DOCUMENTS = `mutation($documents: [IngestDocumentInput!]!) { ingestDocuments(documents: $documents) { run { ${RUN} } } }`;
 const RUN_JOBS = `mutation($jobs: [String!]) { runIngestJobs(jobs: $jobs) { job run { ${RUN} } } }`;
 const STATUS = `query { ingestRuns(first: 20) { ${RUN} } deadLetters(first: 50) { job url reason message at } }`;
