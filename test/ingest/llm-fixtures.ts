@@ -29,6 +29,8 @@ export const FACTS = {
   paraphrased: { relation: 'DEVELOPED_BY', subject: end('Corvid-7', 'Model'), object: end('Veltrion Labs', 'Lab'), quote: 'Corvid-7 was built by Veltrion Labs' },
   // spacing and typographic quotes the model did not copy exactly
   respaced: { relation: 'DESIGNED_BY', subject: end('Ardent X9', 'Chip'), object: end('Ardent Micro', 'Organization'), quote: 'The  Ardent X9 is designed by   Ardent Micro.' },
+  // a sentence of the text, but one naming neither endpoint (and no sentence names both)
+  unrelatedQuote: { relation: 'DESIGNED_BY', subject: end('Ardent X9', 'Chip'), object: end('Halden Systems', 'Organization'), quote: 'Corvid-7 was developed by Veltrion Labs in Lisbon.' },
   hallucinatedQuote: { relation: 'DESIGNED_BY', subject: end('Ardent X9', 'Chip'), object: end('Halden Systems', 'Organization'), quote: 'Halden Systems designed the Ardent X9 chip.' },
   wrongDirection: { relation: 'DEVELOPED_BY', subject: end('Veltrion Labs', 'Lab'), object: end('Corvid-7', 'Model'), quote: 'Corvid-7 was developed by Veltrion Labs in Lisbon.' },
   unknownRelation: { relation: 'MANUFACTURES', subject: end('Ardent Micro', 'Organization'), object: end('Ardent X9', 'Chip'), quote: 'The Ardent X9 is designed by Ardent Micro.' },

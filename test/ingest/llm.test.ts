@@ -98,6 +98,7 @@ describe('grounding', () => {
     expect(kept.map(key).sort()).toEqual(['DESIGNED_BY chip:ardent-x9 -> org:ardent-micro', 'DEVELOPED_BY model:corvid-7 -> lab:veltrion-labs', 'TRAINED_ON model:corvid-7 -> chip:ardent-x9']);
     expect(stats.drops).toEqual({
       quote_not_found: 1,
+      quote_unrelated: 1,
       wrong_direction: 1,
       unknown_relation: 1,
       ambiguous_endpoint: 1,

@@ -1,6 +1,6 @@
 // Grounding: what a model answers becomes fact records only when the document bears it out. A
-// quote must be an exact substring of the document (spacing and typographic quotes aside), else it
-// is aligned to the one sentence that names both endpoints, else the fact is dropped; endpoints go
+// quote must be an exact substring of the document (spacing and typographic quotes aside) that names
+// an endpoint, else it is aligned to the one sentence naming both endpoints, else the fact is dropped; endpoints go
 // through the gazetteer and resolver the rules use (a name that fits several entities stays
 // ambiguous, its facts are not written); relation types, directions and props are checked against
 // the domain model as the rules' records are. Every drop is counted by its reason.
@@ -27,7 +27,8 @@ export type DropReason =
   | 'endpoints_not_allowed'
   | 'self_relation'
   | 'invalid_props'
-  | 'quote_not_found';
+  | 'quote_not_found'
+  | 'quote_unrelated';
 
 /** Confidence of a fact whose quote was found in the document, and of one aligned to a sentence naming both endpoints. */
 export const CONFIDENCE = { quoted: 0.7, aligned: 0.6 } as const;
@@ -125,9 +126,10 @@ export class GroundingText {
     return { start: first?.start ?? start, end: last?.end ?? end };
   }
 
-  /** Whether a name occurs in the text (any case, at word boundaries). */
-  names(name: string): boolean {
-    return name.length >= 2 && new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name.toLowerCase())}(?![\\p{L}\\p{N}])`, 'u').test(this.lower);
+  /** Whether a name occurs in the text, or in a span of it (any case, at word boundaries). */
+  names(name: string, span?: { start: number; end: number }): boolean {
+    const hay = span ? this.lower.slice(span.start, span.end) : this.lower;
+    return name.length >= 2 && new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name.toLowerCase())}(?![\\p{L}\\p{N}])`, 'u').test(hay);
   }
 
   /** The one sentence that names an endpoint of each list, the closest to the quote in words when several do; null when none or a tie. */
@@ -250,13 +252,16 @@ export function groundFacts(facts: readonly unknown[], ctx: GroundContext): Grou
     }
     let span = ctx.doc.find(f.quote);
     let confidence: number = CONFIDENCE.quoted;
+    // a quote found in the text but naming neither endpoint points at the wrong sentence
+    const found = span;
+    if (found && !sNames.some((n) => ctx.doc.names(n, found)) && !oNames.some((n) => ctx.doc.names(n, found))) span = null;
     if (!span) {
       const sentence = ctx.doc.align(sNames, oNames, f.quote);
       span = sentence && { start: sentence.start, end: sentence.end };
       confidence = CONFIDENCE.aligned;
     }
     if (!span) {
-      drop('quote_not_found');
+      drop(found ? 'quote_unrelated' : 'quote_not_found');
       continue;
     }
     const subject = { type: from, name: nameOfResolved(s), id: idOfResolved(s) };
