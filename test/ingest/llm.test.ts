@@ -17,6 +17,7 @@ import { PROMPT_VERSION, RESPONSE_SCHEMA, SYSTEM_PROMPT, isLlmExtractor, llmExtr
 import { llmSettingsFromEnv } from '../../ingest/extract/llm/settings.js';
 import { EXTRACTOR_VERSION } from '../../ingest/extract/version.js';
 import { InvalidInput } from '../../schema/errors.js';
+import { extractorMode } from '../../api/cli/extractor.js';
 import { RELATION_ENDPOINTS, RELATION_TYPES } from '../../schema/generated/model.js';
 import { DOMAIN } from '../../schema/generated/domain.js';
 import { ENTITIES, FACTS, TEXT, settingsFor } from './llm-fixtures.js';
@@ -56,6 +57,12 @@ describe('settings', () => {
     expect(() => llmSettingsFromEnv({ LLM_BASE_URL: 'http://localhost:8000/v1' })).toThrow(/^LLM_MODEL: not set/);
     expect(() => llmSettingsFromEnv({ LLM_BASE_URL: 'localhost:8000', LLM_MODEL: 'm' })).toThrow(/^LLM_BASE_URL: expected the http\(s\) URL/);
     expect(() => llmSettingsFromEnv({ LLM_BASE_URL: 'http://h/v1', LLM_MODEL: 'm', LLM_TIMEOUT_MS: 'soon' })).toThrow(/^LLM_TIMEOUT_MS: /);
+  });
+
+  it('--extractor takes rules, llm or both in any case; anything else is one line naming the option', () => {
+    expect(extractorMode(undefined)).toBeUndefined();
+    expect(extractorMode('LLM')).toBe('llm');
+    expect(() => extractorMode('gpt')).toThrow('--extractor: expected one of rules, llm, both, got "gpt"');
   });
 
   it('defaults: 120 s per request, 3 retries, 2 at once, chunks of 6000 characters overlapping by a sentence', () => {

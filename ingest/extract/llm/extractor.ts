@@ -114,7 +114,8 @@ export class LlmExtractor {
     const chunks = chunkText(text, this.settings.chunkChars, this.settings.overlapSentences, sentences);
     stats.documents++;
     if (!chunks.length) return [];
-    const key = cacheKey(contentHash(text), this.settings.model, PROMPT_VERSION);
+    // the chunks asked about are part of what the text is: other chunk settings, other answers
+    const key = cacheKey(`${contentHash(text)}:${this.settings.chunkChars}:${this.settings.overlapSentences}`, this.settings.model, PROMPT_VERSION);
     let result: Awaited<ReturnType<LlmExtractor['answers']>>;
     try {
       result = await this.answers(
@@ -142,7 +143,7 @@ export class LlmExtractor {
     }
     if (unreadable === result.answers.length) {
       stats.failures++;
-      throw new LlmError('llm_bad_response', `the answer${chunks.length > 1 ? 's to all ' + chunks.length + ' chunks' : ''} ${chunks.length > 1 ? 'are' : 'is'} not the JSON asked for`);
+      throw new LlmError('llm_bad_response', chunks.length > 1 ? `none of the answers to the ${chunks.length} chunks is the JSON asked for` : 'the answer is not the JSON asked for');
     }
     // only whole, readable answers are kept: an unreadable one is asked again next time
     if (!result.cached && !unreadable) this.cache?.put(key, { extractor: this.id, chunks: usable });
