@@ -22,7 +22,7 @@ import { documentId } from '../../schema/records.js';
 import { loadConfig } from '../../api/config.js';
 import { startServer } from '../../api/server/serve.js';
 import { gql } from '../api/client.js';
-import { PER_RUN_MS, runCli, userEnv } from '../cli/run-cli.js';
+import { PER_RUN_MS, runCli, startServe, userEnv } from '../cli/run-cli.js';
 import { ENTITIES, FACTS, TEXT, settingsFor } from './llm-fixtures.js';
 import { answer, startFakeLlm, type FakeLlmServer, type Reply, type SentRequest } from './llm-server.js';
 
@@ -240,5 +240,31 @@ describe('the command line', () => {
       expect(ok.stderr).toMatch(/1 requests, tokens 100 in \+ 20 out = 120.*1 facts kept, dropped: quote_not_found 1/);
     },
     PER_RUN_MS * 2,
+  );
+
+  it(
+    'ingest file --extractor llm is refused while a server holds the store: the server reads handed documents with the rules',
+    async () => {
+      const doc = join(dir, 'briefing.txt');
+      writeFileSync(doc, TEXT);
+      const dataDir = join(dir, 'served');
+      const served = await startServe(['--port', '0', '--no-seed', '--no-ingest'], { DATA_DIR: dataDir, API_KEYS: 'ed:editor', HOST: '127.0.0.1' });
+      try {
+        const r = await runCli(['ingest', 'file', doc, '--extractor', 'llm'], {
+          DATA_DIR: dataDir,
+          CHOKEPOINT_SERVER: served.url,
+          CHOKEPOINT_API_KEY: 'ed',
+          LLM_BASE_URL: 'http://127.0.0.1:9/v1',
+          LLM_MODEL: 'test-model',
+        });
+        expect(r.code).toBe(1);
+        expect(r.stderr.trim().split('\n')).toHaveLength(1);
+        expect(r.stderr).toMatch(/^chokepoint ingest: --extractor llm: the server at http:\/\/127\.0\.0\.1:\d+ holds the store and reads handed documents with the rules/);
+      } finally {
+        served.child.kill('SIGTERM');
+        await served.exited;
+      }
+    },
+    PER_RUN_MS * 3,
   );
 });
