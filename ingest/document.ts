@@ -2,6 +2,7 @@
 // records of its structure and of its text. `chokepoint extract` and the pipeline both use this.
 import { extract, type DocumentKind, type ExtractedRecord } from './extract/extract.js';
 import type { Gazetteer } from './extract/gazetteer.js';
+import { extractWith, type CombinedExtraction, type ExtractorChoice } from './extract/llm/combine.js';
 import { pickSource } from './sources/index.js';
 import type { FeedItem, ParsedDocument, RawInput } from './sources/source.js';
 
@@ -23,6 +24,11 @@ export function extractParsed(doc: ParsedDocument, gazetteer: Gazetteer, source 
     out.push(r);
   }
   return out;
+}
+
+/** A parsed document read with the chosen extractor (the rules, a model, or both); a model's failure leaves the rules' records and the error. */
+export function extractParsedWith(doc: ParsedDocument, gazetteer: Gazetteer, choice: ExtractorChoice, source = doc.url): Promise<CombinedExtraction> {
+  return extractWith(choice, { text: doc.text, source, gazetteer, structured: doc.records.map((r) => ({ ...r, source })), rules: () => extractParsed(doc, gazetteer, source) });
 }
 
 /** Parses an input with the right source: its documents (with records) and, for feeds, the items to fetch. */

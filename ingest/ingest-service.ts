@@ -1,10 +1,13 @@
 // What the CLI and the server call: a pipeline configured from sources.yaml (or given fetch
 // settings) over a store, a readable status of recent runs and dead letters, and the service a
 // server runs in-process (scheduled jobs, documents and job runs handed over by a CLI).
+import { join } from 'node:path';
 import type { ScheduledTask } from 'node-cron';
 import { InvalidInput, StoreUnavailable } from '../schema/errors.js';
 import type { GraphStore } from '../graph/store.js';
 import type { DocumentKind } from './extract/extract.js';
+import { LlmExtractor, formatLlmStats } from './extract/llm/extractor.js';
+import { llmSettingsFromEnv, usesLlm, type ExtractorMode } from './extract/llm/settings.js';
 import { Fetcher, type FetchOptions } from './fetch/fetcher.js';
 import { IngestPipeline, type TargetOutcome } from './pipeline/pipeline.js';
 import { recentDeadLetters, recentRuns, recordDeadLetter, type DeadLetter, type RunReport } from './pipeline/run-log.js';
@@ -16,17 +19,38 @@ import { useHtmlParsePool } from './sources/html-pool.js';
 export function createPipeline(
   store: GraphStore,
   config: SourcesConfig | null,
-  opts: { allowPrivate?: boolean; progress?: (label: string, done: number, total?: number) => void; fetch?: Partial<FetchOptions>; localFiles?: boolean } = {},
+  opts: {
+    allowPrivate?: boolean;
+    progress?: (label: string, done: number, total?: number) => void;
+    fetch?: Partial<FetchOptions>;
+    localFiles?: boolean;
+    /** what reads documents whose job names no extractor (default rules) */
+    extractor?: ExtractorMode;
+    llm?: LlmExtractor;
+  } = {},
 ): IngestPipeline {
   const settings = config?.defaults.fetch ?? {};
   const fetcher = new Fetcher({ ...settings, ...(opts.fetch ?? {}), ...(opts.allowPrivate !== undefined ? { allowPrivate: opts.allowPrivate || !!settings.allowPrivate } : {}) });
-  return new IngestPipeline({ store, fetcher, ...(opts.progress ? { progress: opts.progress } : {}), ...(opts.localFiles !== undefined ? { localFiles: opts.localFiles } : {}) });
+  return new IngestPipeline({
+    store,
+    fetcher,
+    ...(opts.progress ? { progress: opts.progress } : {}),
+    ...(opts.localFiles !== undefined ? { localFiles: opts.localFiles } : {}),
+    ...(opts.extractor ? { extractor: opts.extractor } : {}),
+    ...(opts.llm ? { llm: opts.llm } : {}),
+  });
 }
 
-/** One line per run: when, job, documents and claims, failures. */
+/** The model for a run that asks for one: settings from the environment (a one-line refusal naming the variable), answers cached under DATA_DIR/llm-cache. */
+export function llmExtractorFromEnv(env: Record<string, string | undefined>, dataDir: string, asked?: string): LlmExtractor {
+  return new LlmExtractor(llmSettingsFromEnv(env, asked), { cacheDir: join(dataDir, 'llm-cache') });
+}
+
+/** One line per run: when, job, documents and claims, failures (and a second line for a model's cost, when one read documents). */
 export function formatRun(r: RunReport): string {
   const d = r.documents;
-  return `${r.finishedAt}  ${r.job.padEnd(22)} docs +${d.added} ~${d.changed} =${d.unchanged} 304:${d.notModified} feed-text:${d.fromFeedText}  claims +${r.claimsAdded} -${r.claimsRetracted}  failures ${r.failures.length}`;
+  const line = `${r.finishedAt}  ${r.job.padEnd(22)} docs +${d.added} ~${d.changed} =${d.unchanged} 304:${d.notModified} feed-text:${d.fromFeedText}  claims +${r.claimsAdded} -${r.claimsRetracted}  failures ${r.failures.length}`;
+  return r.llm ? `${line}\n  ${formatLlmStats(r.llm)}` : line;
 }
 
 /** The status text of recent runs and dead letters (newest first). */
@@ -57,6 +81,8 @@ export interface IngestServiceOptions {
   log: IngestLog;
   /** how long stop() waits for running jobs before giving up on them (default 15 s) */
   stopGraceMs?: number;
+  /** where jobs with `extractor: llm` or `both` find the model: the environment (LLM_BASE_URL, LLM_MODEL, …) and the data directory for its cache */
+  llm?: { env: Record<string, string | undefined>; dataDir: string };
 }
 
 /** A document handed over for ingest: a URL to fetch, or content keyed by its file name or URL. */
@@ -80,6 +106,8 @@ export class IngestService {
   private readonly running = new Set<Promise<void>>();
   private readonly pipelines = new Set<IngestPipeline>();
   private stopped = false;
+  /** the model the sources file's jobs ask for; null when none asks or it is not configured */
+  private llm: LlmExtractor | null | undefined;
 
   constructor(
     private readonly store: GraphStore,
@@ -93,6 +121,26 @@ export class IngestService {
   sources(): SourcesConfig {
     this.config ??= loadSourcesConfig(this.opts.sourcesPath ?? DEFAULT_SOURCES);
     return this.config;
+  }
+
+  /**
+   * The model for jobs that ask for one, built once. Not configured, it is said once in the log and
+   * those jobs' documents are read by the rules, each with a dead letter saying why.
+   */
+  private llmExtractor(): LlmExtractor | undefined {
+    if (this.llm !== undefined) return this.llm ?? undefined;
+    const wanting = this.sources()
+      .jobs.filter((j) => j.enabled && usesLlm(j.extractor))
+      .map((j) => j.name);
+    this.llm = null;
+    if (!wanting.length) return undefined;
+    try {
+      if (!this.opts.llm) throw new InvalidInput('no model is configured for this process');
+      this.llm = llmExtractorFromEnv(this.opts.llm.env, this.opts.llm.dataDir, `the ingest job "${wanting[0]}" (extractor: llm or both)`);
+    } catch (err) {
+      this.opts.log.error({ jobs: wanting }, `${(err as Error).message}; these jobs' documents are read by the rules`);
+    }
+    return this.llm ?? undefined;
   }
 
   /** Schedules the enabled jobs of the sources file with node-cron; returns how many. */
@@ -159,7 +207,8 @@ export class IngestService {
   private pipeline(): IngestPipeline {
     if (this.stopped) throw new StoreUnavailable('ingest is stopping: the server is shutting down');
     // the server reads no local path: handed documents carry their bytes, feed links are fetched
-    const pipeline = createPipeline(this.store, this.config, { allowPrivate: !!this.opts.allowPrivate, localFiles: false });
+    const llm = this.config ? this.llmExtractor() : undefined;
+    const pipeline = createPipeline(this.store, this.config, { allowPrivate: !!this.opts.allowPrivate, localFiles: false, ...(llm ? { llm } : {}) });
     this.pipelines.add(pipeline);
     return pipeline;
   }

@@ -1495,6 +1495,35 @@ export type IngestJobOutcome = {
   run?: Maybe<IngestRun>;
 };
 
+/** What a language model cost and gave in one ingest run. */
+export type IngestLlmUsage = {
+  __typename?: 'IngestLlmUsage';
+  /** Documents whose answers came from the response cache, with no request sent. */
+  cacheHits: Scalars['Int']['output'];
+  /** Completion tokens, as the server's usage reported them. */
+  completionTokens: Scalars['Int']['output'];
+  /** Documents the model read (from the cache or not). */
+  documents: Scalars['Int']['output'];
+  /** Facts of the answers left out, by reason: an object such as {"quote_not_found": 2}. */
+  drops: Scalars['JSON']['output'];
+  /** The model's extractor id, llm/<model>@<prompt version>. */
+  extractor: Scalars['String']['output'];
+  /** Facts kept after grounding. */
+  facts: Scalars['Int']['output'];
+  /** Documents the model failed on (the rules read them instead; each is a dead letter). */
+  failures: Scalars['Int']['output'];
+  /** Milliseconds spent waiting for answers, summed over requests. */
+  latencyMs: Scalars['Float']['output'];
+  /** Whether the server refused structured output and was asked in plain JSON. */
+  plainJsonFallback: Scalars['Boolean']['output'];
+  /** Prompt tokens, as the server's usage reported them. */
+  promptTokens: Scalars['Int']['output'];
+  /** HTTP requests sent, retries and fallbacks included. */
+  requests: Scalars['Int']['output'];
+  /** Total tokens, as the server's usage reported them. */
+  totalTokens: Scalars['Int']['output'];
+};
+
 /** One ingest run: a scheduled job, `ingest --once`, or documents handed over (job manual). */
 export type IngestRun = {
   __typename?: 'IngestRun';
@@ -1516,6 +1545,8 @@ export type IngestRun = {
   id: Scalars['ID']['output'];
   /** The job it ran (manual for handed-over documents). */
   job: Scalars['String']['output'];
+  /** What a language model cost and gave, when the run read documents with one (extractor llm or both); null otherwise. */
+  llm?: Maybe<IngestLlmUsage>;
   /** The worker that ran it. */
   owner: Scalars['String']['output'];
   /** Entities left out (with their facts) because the schema refused their properties. */
@@ -3492,6 +3523,7 @@ export type ResolversTypes = ResolversObject<{
   IngestDocumentOutcome: ResolverTypeWrapper<IngestDocumentOutcome>;
   IngestDocumentsResult: ResolverTypeWrapper<IngestDocumentsResult>;
   IngestJobOutcome: ResolverTypeWrapper<IngestJobOutcome>;
+  IngestLlmUsage: ResolverTypeWrapper<IngestLlmUsage>;
   IngestRun: ResolverTypeWrapper<IngestRun>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   IntFilter: IntFilter;
@@ -3624,6 +3656,7 @@ export type ResolversParentTypes = ResolversObject<{
   IngestDocumentOutcome: IngestDocumentOutcome;
   IngestDocumentsResult: IngestDocumentsResult;
   IngestJobOutcome: IngestJobOutcome;
+  IngestLlmUsage: IngestLlmUsage;
   IngestRun: IngestRun;
   Int: Scalars['Int']['output'];
   IntFilter: IntFilter;
@@ -3984,6 +4017,21 @@ export type IngestJobOutcomeResolvers<ContextType = GraphContext, ParentType ext
   run?: Resolver<Maybe<ResolversTypes['IngestRun']>, ParentType, ContextType>;
 }>;
 
+export type IngestLlmUsageResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['IngestLlmUsage'] = ResolversParentTypes['IngestLlmUsage']> = ResolversObject<{
+  cacheHits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  completionTokens?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  documents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  drops?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  extractor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  facts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  failures?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  latencyMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  plainJsonFallback?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  promptTokens?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  requests?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totalTokens?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type IngestRunResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['IngestRun'] = ResolversParentTypes['IngestRun']> = ResolversObject<{
   ambiguous?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   claimsAdded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -3994,6 +4042,7 @@ export type IngestRunResolvers<ContextType = GraphContext, ParentType extends Re
   finishedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   job?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  llm?: Resolver<Maybe<ResolversTypes['IngestLlmUsage']>, ParentType, ContextType>;
   owner?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   skippedEntities?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   startedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -4417,6 +4466,7 @@ export type Resolvers<ContextType = GraphContext> = ResolversObject<{
   IngestDocumentOutcome?: IngestDocumentOutcomeResolvers<ContextType>;
   IngestDocumentsResult?: IngestDocumentsResultResolvers<ContextType>;
   IngestJobOutcome?: IngestJobOutcomeResolvers<ContextType>;
+  IngestLlmUsage?: IngestLlmUsageResolvers<ContextType>;
   IngestRun?: IngestRunResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Lab?: LabResolvers<ContextType>;

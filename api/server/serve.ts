@@ -38,6 +38,7 @@ export async function startServer(config: Config, opts: { store?: GraphStore; ha
     ...(config.ingest.sources ? { sourcesPath: config.ingest.sources } : {}),
     allowPrivate: config.ingest.allowPrivate,
     log: logger.child({ part: 'ingest' }),
+    llm: { env: process.env, dataDir: config.dataDir },
   });
   if (opts.scheduleIngest) {
     try {

@@ -9,8 +9,11 @@ import type { EntityRecord } from '../../schema/records.js';
 import { LABELS } from '../../schema/generated/model.js';
 import { InvalidInput } from '../../schema/errors.js';
 import { Gazetteer } from '../extract/gazetteer.js';
-import { EXTRACTOR_VERSION, type DocumentKind } from '../extract/extract.js';
-import { extractParsed } from '../document.js';
+import type { DocumentKind } from '../extract/extract.js';
+import { extractParsedWith } from '../document.js';
+import { LlmError } from '../extract/llm/client.js';
+import { emptyStats, type LlmExtractor, type LlmStats } from '../extract/llm/extractor.js';
+import type { ExtractorMode } from '../extract/llm/settings.js';
 import { FetchError } from '../fetch/fetch-error.js';
 import { Fetcher } from '../fetch/fetcher.js';
 import { pickSource } from '../sources/index.js';
@@ -36,6 +39,10 @@ export interface PipelineOptions {
    * with their bytes. Links found inside documents are never read locally either way.
    */
   localFiles?: boolean;
+  /** what reads documents whose target names no extractor (default rules) */
+  extractor?: ExtractorMode;
+  /** the model, for targets read with `llm` or `both`; without it they are read by the rules and a dead letter says why */
+  llm?: LlmExtractor;
 }
 
 export interface IngestTarget {
@@ -44,6 +51,8 @@ export interface IngestTarget {
   kind?: DocumentKind;
   /** the document's bytes, handed over instead of being read or fetched */
   content?: Uint8Array;
+  /** what reads it: the rules, a model, or both (default: the pipeline's) */
+  extractor?: ExtractorMode;
 }
 
 /** What one target of a run produced (the run report's counters, for this target alone). */
@@ -121,6 +130,8 @@ export class IngestPipeline {
   private stopping = false;
   /** leased runs in progress, by job: their writes carry the lease's token */
   private readonly leases = new Map<string, RunLease>();
+  /** the model's counters for the run in progress */
+  private llmStats: LlmStats | null = null;
 
   constructor(private readonly opts: PipelineOptions) {
     this.fetcher = opts.fetcher ?? new Fetcher();
@@ -152,6 +163,7 @@ export class IngestPipeline {
   async run(job: string, targets: IngestTarget[], onTarget?: (outcome: TargetOutcome) => void): Promise<RunReport> {
     this.gazetteer = null;
     this.known = null;
+    this.llmStats = null;
     const report: RunReport = {
       id: `${job}:${this.now().toISOString()}:${randomUUID().slice(0, 8)}`,
       job,
@@ -172,11 +184,12 @@ export class IngestPipeline {
       const lost = this.leases.get(job)?.lost;
       if (this.stopping) this.fail(report, job, target.location, new StoppedError());
       else if (lost) this.fail(report, job, target.location, new LeaseLost(`not read: ${lost}`));
-      else await this.ingestTarget(job, target, report);
+      else await this.ingestTarget(job, target, report, target.extractor ?? this.opts.extractor ?? 'rules');
       onTarget?.(outcomeSince(target.location, before, report));
       this.opts.progress?.(job, ++done, targets.length);
     }
     report.ambiguous = [...new Set(report.ambiguous)];
+    if (this.llmStats) report.llm = this.llmStats;
     report.finishedAt = this.now().toISOString();
     await recordRun(this.opts.store, report);
     return report;
@@ -184,7 +197,7 @@ export class IngestPipeline {
 
   private fail(report: RunReport, job: string, url: string, err: unknown): void {
     const reason =
-      err instanceof FetchError || err instanceof ParseLimitError
+      err instanceof FetchError || err instanceof ParseLimitError || err instanceof LlmError
         ? err.reason
         : err instanceof InvalidInput
           ? 'parse_error'
@@ -198,7 +211,12 @@ export class IngestPipeline {
       const lease = this.leases.get(job);
       if (lease) lease.lost ??= err.message;
     }
-    const message = err instanceof FetchError ? err.message.replace(`${err.reason}: ${err.url}: `, '') : ((err as Error).message ?? String(err));
+    const message =
+      err instanceof FetchError
+        ? err.message.replace(`${err.reason}: ${err.url}: `, '')
+        : err instanceof LlmError
+          ? `${err.message}; the rules' records were written instead`
+          : ((err as Error).message ?? String(err));
     const letter: DeadLetter = { job, url, reason, message, at: this.now().toISOString() };
     report.failures.push(letter);
   }
@@ -219,7 +237,7 @@ export class IngestPipeline {
     return { url: res.url, body: res.body, ...(res.contentType ? { contentType: res.contentType } : {}) };
   }
 
-  private async ingestTarget(job: string, target: IngestTarget, report: RunReport): Promise<void> {
+  private async ingestTarget(job: string, target: IngestTarget, report: RunReport, mode: ExtractorMode): Promise<void> {
     let input: RawInput | null;
     try {
       input = await this.load(target.location, report, target.content);
@@ -231,10 +249,10 @@ export class IngestPipeline {
     try {
       const gazetteer = await this.knownEntities();
       const out = await pickSource(input, target.kind ?? 'auto').parse(input, { gazetteer });
-      for (const doc of out.documents) await this.write(job, doc, report, { raw: input, readAs: target.kind ?? 'auto' });
+      for (const doc of out.documents) await this.write(job, doc, report, { raw: input, readAs: target.kind ?? 'auto' }, mode);
       for (const item of out.items) {
         if (this.stopping) this.fail(report, job, item.link, new StoppedError());
-        else await this.ingestItem(job, item, report);
+        else await this.ingestItem(job, item, report, mode);
       }
     } catch (err) {
       this.fail(report, job, target.location, err);
@@ -242,7 +260,7 @@ export class IngestPipeline {
   }
 
   /** A feed item: its page when it can be fetched, else the item's own text. */
-  private async ingestItem(job: string, item: FeedItem, report: RunReport): Promise<void> {
+  private async ingestItem(job: string, item: FeedItem, report: RunReport, mode: ExtractorMode): Promise<void> {
     try {
       const problem = documentLinkProblem(item.link);
       // the link is the document's word, not the operator's: it is fetched under the guard or not at all
@@ -252,11 +270,17 @@ export class IngestPipeline {
       const gazetteer = await this.knownEntities();
       const out = await pickSource(input, 'auto').parse(input, { gazetteer });
       for (const doc of out.documents)
-        await this.write(job, { ...doc, title: doc.title ?? item.title, publishedAt: doc.publishedAt ?? item.publishedAt } as ParsedDocument, report, {
-          raw: input,
-          readAs: 'auto',
-          ...itemDates(item),
-        });
+        await this.write(
+          job,
+          { ...doc, title: doc.title ?? item.title, publishedAt: doc.publishedAt ?? item.publishedAt } as ParsedDocument,
+          report,
+          {
+            raw: input,
+            readAs: 'auto',
+            ...itemDates(item),
+          },
+          mode,
+        );
     } catch (err) {
       this.fail(report, job, item.link, err);
       if (!item.text) return;
@@ -270,14 +294,14 @@ export class IngestPipeline {
         ...(item.publishedAt ? { publishedAt: item.publishedAt } : {}),
       };
       try {
-        await this.write(job, doc, report, { feedItemText: item.text, url: item.link, ...itemDates(item) });
+        await this.write(job, doc, report, { feedItemText: item.text, url: item.link, ...itemDates(item) }, mode);
       } catch (err2) {
         this.fail(report, job, item.link, err2);
       }
     }
   }
 
-  private async write(job: string, doc: ParsedDocument, report: RunReport, origin: InputOrigin): Promise<Outcome> {
+  private async write(job: string, doc: ParsedDocument, report: RunReport, origin: InputOrigin, mode: ExtractorMode): Promise<Outcome> {
     const store = this.opts.store;
     for (const problem of doc.problems ?? []) report.failures.push({ job, url: doc.url, reason: 'bad_row', message: problem, at: this.now().toISOString() });
     const record = documentRecord(doc);
@@ -289,10 +313,14 @@ export class IngestPipeline {
       return 'unchanged';
     }
     const gazetteer = await this.knownEntities();
-    const records = extractParsed(doc, gazetteer, doc.url);
-    const prepared = await prepareWrite(doc, records, store, { observedAt: this.now().toISOString().slice(0, 10), supersede: !!prior });
+    const { llm } = this.opts;
+    if (mode !== 'rules' && llm) this.llmStats ??= emptyStats(llm.id);
+    const extraction = await extractParsedWith(doc, gazetteer, { mode, ...(llm ? { llm } : {}), ...(this.llmStats ? { stats: this.llmStats } : {}) }, doc.url);
+    // the model failed: the rules' records are written, and the failure is a dead letter of its own
+    if (extraction.error) this.fail(report, job, doc.url, extraction.error);
+    const prepared = await prepareWrite(doc, extraction.records, store, { observedAt: this.now().toISOString().slice(0, 10), supersede: !!prior });
     // the input is kept beside the document so a newer extractor can read it again (reextract)
-    const result = await store.write({ ...prepared.batch, inputs: [storedInput(record.id, job, origin, EXTRACTOR_VERSION)], ...this.fenceOf(job) });
+    const result = await store.write({ ...prepared.batch, inputs: [storedInput(record.id, job, origin, extraction.extractedWith)], ...this.fenceOf(job) });
     report.claimsAdded += result.claimsAdded;
     report.claimsRetracted += result.claimsRetracted;
     report.entitiesWritten += prepared.batch.entities?.length ?? 0;

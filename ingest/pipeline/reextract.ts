@@ -4,10 +4,14 @@
 // whose input was last read by this very version is skipped, so a second run changes nothing.
 import { LABELS } from '../../schema/generated/model.js';
 import type { DocumentInput, DocumentInputInfo, GraphStore } from '../../graph/store.js';
-import { StoreUnavailable } from '../../schema/errors.js';
+import { InvalidInput, StoreUnavailable } from '../../schema/errors.js';
 import { relationId, type ClaimRecord } from '../../schema/records.js';
-import { extractParsed } from '../document.js';
+import { extractParsedWith } from '../document.js';
 import { Gazetteer } from '../extract/gazetteer.js';
+import { extractionTag } from '../extract/llm/combine.js';
+import { emptyStats, type LlmExtractor, type LlmStats } from '../extract/llm/extractor.js';
+import { isLlmExtractor } from '../extract/llm/prompt.js';
+import { usesLlm, type ExtractorMode } from '../extract/llm/settings.js';
 import { EXTRACTOR_VERSION, versionOfExtractor } from '../extract/version.js';
 import { reparse } from './stored-input.js';
 import { prepareWrite } from './to-batch.js';
@@ -20,6 +24,10 @@ export interface ReextractOptions {
   dryRun?: boolean;
   now?: () => Date;
   progress?: (label: string, done: number, total?: number) => void;
+  /** what reads the documents: the rules (default), a model, or both */
+  extractor?: ExtractorMode;
+  /** the model, for `llm` and `both` */
+  llm?: LlmExtractor;
 }
 
 /** A relation a document's claims state: `REL subject -> object` by entity ids. */
@@ -43,6 +51,8 @@ export interface DocumentReextraction {
   factsRemoved: FactChange[];
   entitiesAdded: number;
   error?: string;
+  /** the model failed on it: the rules' records were used instead, and why */
+  llmError?: string;
 }
 
 export interface ReextractReport {
@@ -55,8 +65,13 @@ export interface ReextractReport {
   /** URLs of matching documents holding extraction claims of another version but no stored input (imported, or ingested before inputs were kept): ingest them again */
   withoutInput: string[];
   documents: DocumentReextraction[];
-  totals: { claimsAdded: number; claimsRetracted: number; factsAdded: number; factsRemoved: number; entitiesAdded: number; failed: number };
+  totals: { claimsAdded: number; claimsRetracted: number; factsAdded: number; factsRemoved: number; entitiesAdded: number; failed: number; llmFailed: number };
+  /** what the model cost and dropped, when one read the documents */
+  llm?: LlmStats;
 }
+
+/** The version of the extractor an extraction claim came from (the rules' version, or a model's whole id), or undefined for other claims. */
+const extractedBy = (extractor: string): string | undefined => versionOfExtractor(extractor) ?? (isLlmExtractor(extractor) ? extractor : undefined);
 
 const factOf = (c: Pick<ClaimRecord, 'rel' | 'subject' | 'object'>): FactChange => ({ rel: c.rel, subject: c.subject, object: c.object });
 
@@ -70,10 +85,15 @@ function selected(info: DocumentInputInfo, documentUrl: string | undefined, sour
 export async function reextract(opts: ReextractOptions): Promise<ReextractReport> {
   const { store } = opts;
   const now = opts.now ?? (() => new Date());
+  const mode = opts.extractor ?? 'rules';
+  if (usesLlm(mode) && !opts.llm) throw new InvalidInput(`--extractor ${mode}: no model configured (LLM_BASE_URL, LLM_MODEL)`);
+  const tag = extractionTag(mode, opts.llm);
+  const stats = usesLlm(mode) && opts.llm ? emptyStats(opts.llm.id) : undefined;
+  const choice = { mode, ...(opts.llm ? { llm: opts.llm } : {}), ...(stats ? { stats } : {}) };
   const infos = await store.listDocumentInputs();
   const records = await store.getDocuments(infos.map((i) => i.documentId));
   const chosen = infos.filter((i) => selected(i, records.get(i.documentId)?.url, opts.sources));
-  const todo = chosen.filter((i) => i.extractedWith !== EXTRACTOR_VERSION);
+  const todo = chosen.filter((i) => i.extractedWith !== tag);
   const claims = await store.allClaims();
   // documents holding extraction claims of another version that cannot be read again: no input kept
   const hasInput = new Set(infos.map((i) => i.documentId));
@@ -85,13 +105,14 @@ export async function reextract(opts: ReextractOptions): Promise<ReextractReport
     .map((d) => d.url)
     .sort();
   const report: ReextractReport = {
-    version: EXTRACTOR_VERSION,
+    version: tag,
     dryRun: !!opts.dryRun,
     matched: chosen.length,
     current: chosen.length - todo.length,
     withoutInput,
     documents: [],
-    totals: { claimsAdded: 0, claimsRetracted: 0, factsAdded: 0, factsRemoved: 0, entitiesAdded: 0, failed: 0 },
+    totals: { claimsAdded: 0, claimsRetracted: 0, factsAdded: 0, factsRemoved: 0, entitiesAdded: 0, failed: 0, llmFailed: 0 },
+    ...(stats ? { llm: stats } : {}),
   };
   if (!todo.length) return report;
 
@@ -127,9 +148,11 @@ export async function reextract(opts: ReextractOptions): Promise<ReextractReport
       if (!input) throw new Error('its stored input is gone');
       const parsed = await reparse(input, url, gazetteer);
       if (!parsed) throw new Error(`read as ${input.readAs}, it gives no document now`);
-      const prepared = await prepareWrite(parsed, extractParsed(parsed, gazetteer, url), store, { observedAt: now().toISOString().slice(0, 10), supersede: false });
+      const read = await extractParsedWith(parsed, gazetteer, choice, url);
+      if (read.error) outcome.llmError = `${read.error.reason}: ${read.error.message}`;
+      const prepared = await prepareWrite(parsed, read.records, store, { observedAt: now().toISOString().slice(0, 10), supersede: false });
       const live = liveByDocument.get(info.documentId) ?? [];
-      const extracted = live.filter((c) => versionOfExtractor(c.extractor) !== undefined);
+      const extracted = live.filter((c) => extractedBy(c.extractor) !== undefined);
       const fresh = prepared.batch.claims ?? [];
       const freshIds = new Set(fresh.map((c) => c.id));
       const liveIds = new Set(live.map((c) => c.id));
@@ -137,7 +160,7 @@ export async function reextract(opts: ReextractOptions): Promise<ReextractReport
       const add = fresh.filter((c) => !liveIds.has(c.id));
       const before = new Map(extracted.map((c) => [relationId(c.subject, c.rel, c.object), c]));
       const after = new Map(fresh.map((c) => [relationId(c.subject, c.rel, c.object), c]));
-      outcome.fromVersions = [...new Set(extracted.map((c) => versionOfExtractor(c.extractor)!))].sort();
+      outcome.fromVersions = [...new Set(extracted.map((c) => extractedBy(c.extractor)!))].sort();
       outcome.factsAdded = [...after].filter(([k]) => !before.has(k)).map(([, c]) => factOf(c));
       outcome.factsRemoved = [...before].filter(([k]) => !after.has(k)).map(([, c]) => factOf(c));
       outcome.entitiesAdded = prepared.batch.entities?.length ?? 0;
@@ -149,7 +172,7 @@ export async function reextract(opts: ReextractOptions): Promise<ReextractReport
           entities: prepared.batch.entities ?? [],
           claims: add,
           retractClaims: retract.map((c) => c.id),
-          inputs: [{ ...input, extractedWith: EXTRACTOR_VERSION }],
+          inputs: [{ ...input, extractedWith: read.extractedWith }],
         });
         // entities new to the store become known to the documents after this one
         if (outcome.entitiesAdded) gazetteer = null;
@@ -164,6 +187,7 @@ export async function reextract(opts: ReextractOptions): Promise<ReextractReport
       report.totals.failed++;
     }
     report.documents.push(outcome);
+    if (outcome.llmError) report.totals.llmFailed++;
     report.totals.claimsAdded += outcome.claimsAdded;
     report.totals.claimsRetracted += outcome.claimsRetracted;
     report.totals.factsAdded += outcome.factsAdded.length;

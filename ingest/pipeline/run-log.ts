@@ -2,12 +2,13 @@
 // readLog) so `chokepoint ingest status` and GraphQL `ingestRuns` read the same records.
 import { createHash } from 'node:crypto';
 import type { GraphStore } from '../../graph/store.js';
+import type { LlmStats } from '../extract/llm/extractor.js';
 
 /** One input that failed, with a named reason; the rest of the run went on. */
 export interface DeadLetter {
   job: string;
   url: string;
-  /** a FetchFailure name, or parse_error / extract_error / store_error */
+  /** a FetchFailure name, parse_error / ingest_error, or a model's failure (llm_timeout, llm_http, llm_network, llm_bad_response, llm_not_configured) */
   reason: string;
   message: string;
   at: string;
@@ -28,6 +29,8 @@ export interface RunReport {
   /** entities left out (with their facts) because the schema refused their props */
   skippedEntities: string[];
   failures: DeadLetter[];
+  /** when a model read documents: its requests, cache hits, tokens (from the server's usage), latency and dropped facts by reason */
+  llm?: LlmStats;
 }
 
 export const RUN_LOG = 'ingest-run';

@@ -9,6 +9,7 @@ import { validate as validCron } from 'node-cron';
 import { InvalidInput } from '../../schema/errors.js';
 import { describeZodError } from '../../schema/records.js';
 import { KIND_CHOICES } from '../sources/kinds.js';
+import { EXTRACTORS } from '../extract/llm/settings.js';
 
 const kind = z.enum(KIND_CHOICES);
 const cronExpr = z.string().refine((s) => validCron(s), 'expected a cron expression, e.g. "0 */6 * * *"');
@@ -30,6 +31,8 @@ const job = z.strictObject({
   urls: z.array(z.string().url()).min(1),
   schedule: cronExpr.optional(),
   enabled: z.boolean().default(true),
+  /** what reads the job's documents: the rules (default), a model (LLM_BASE_URL, LLM_MODEL), or both */
+  extractor: z.enum(EXTRACTORS).optional(),
 });
 
 export const sourcesConfigSchema = z.strictObject({

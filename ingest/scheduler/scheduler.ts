@@ -14,7 +14,7 @@ export interface JobOutcome {
   report: RunReport | null;
 }
 
-const targets = (job: JobConfig) => job.urls.map((location) => ({ location, kind: job.kind }));
+const targets = (job: JobConfig) => job.urls.map((location) => ({ location, kind: job.kind, ...(job.extractor ? { extractor: job.extractor } : {}) }));
 
 /** Runs every enabled job once, one after another; one failing job never stops the others. */
 export async function runAllOnce(config: SourcesConfig, pipeline: IngestPipeline, only?: string[]): Promise<JobOutcome[]> {

@@ -7,6 +7,7 @@ import type { CliCommand } from '../command.js';
 import { choice, wholeNumber } from '../options.js';
 import type { Prf } from '../../../ingest/eval/score.js';
 import { KIND_CHOICES as KINDS } from '../../../ingest/sources/kinds.js';
+import { EXTRACTOR_HELP, EXTRACTOR_OPTION, extractorMode, llmFor } from '../extractor.js';
 
 const ENTITY_SOURCES = ['seeds', 'store', 'none'] as const;
 /** The project's extraction corpus: one folder per set, documents beside their *.gold.jsonl. */
@@ -27,7 +28,7 @@ const readable = (key: string) => {
 const command: CliCommand = {
   name: 'eval',
   summary: 'extract documents and score them against gold fact records: P/R/F1 per document, in total and per relation type',
-  usage: ['eval [--set dev|holdout] [FOLDER…] [--gold FILE]… [DOC…] [--kind K] [--entities seeds|store|none] [--explicit-only] [--misses N] [--json]'],
+  usage: ['eval [--set dev|holdout] [FOLDER…] [--gold FILE]… [DOC…] [--kind K] [--entities seeds|store|none] [--explicit-only] [--misses N] [--json] [--extractor rules|llm|both]'],
   help: {
     '--set S': 'a set of the project corpus, bench/corpus/<S> (default dev when nothing else is given)',
     FOLDER: 'every document in the folder, scored against the *.gold.jsonl files in it',
@@ -37,6 +38,7 @@ const command: CliCommand = {
     '--explicit-only': 'leave out gold facts marked "inferred": true',
     '--misses N': 'list up to N missed and N spurious entities and facts per document',
     '--json': 'print the scores as JSON',
+    '--extractor X': `${EXTRACTOR_HELP}: score a model on your documents`,
   },
   options: {
     set: { type: 'string', multiple: true },
@@ -46,11 +48,14 @@ const command: CliCommand = {
     'explicit-only': { type: 'boolean', default: false },
     misses: { type: 'string', default: '0' },
     json: { type: 'boolean', default: false },
+    ...EXTRACTOR_OPTION,
   },
   async run(args, ctx) {
     const kind = choice('--kind', args.values.kind, KINDS);
     const entitySource = choice('--entities', args.values.entities, ENTITY_SOURCES);
     const misses = wholeNumber('--misses', args.values.misses, 0);
+    const extractor = extractorMode(args.values.extractor) ?? 'rules';
+    const llm = await llmFor([extractor], ctx, `--extractor ${extractor}`);
     const { corpusFolder } = await import('../../../ingest/eval/corpus.js');
     const { evaluate } = await import('../../../ingest/eval/evaluate.js');
 
@@ -89,14 +94,19 @@ const command: CliCommand = {
     if (entitySource === 'seeds') entities = (await import('../../../seeds/load.js')).loadSeeds().entities;
     else if (entitySource === 'store') entities = (await (await ctx.openStore()).readAll()).entities.filter((e) => e.label !== 'Document');
 
-    const result = await evaluate({ documents, gold, kind, entities, explicitOnly: !!args.values['explicit-only'], progress: ctx.progress });
+    const result = await evaluate({ documents, gold, kind, entities, explicitOnly: !!args.values['explicit-only'], progress: ctx.progress, extractor, ...(llm ? { llm } : {}) });
     for (const w of result.warnings) ctx.err(`eval: ${terminalSafe(w)}`);
+    if (result.llm) {
+      const { formatLlmStats } = await import('../../../ingest/extract/llm/extractor.js');
+      ctx.err(terminalSafe(`eval: ${formatLlmStats(result.llm)}`));
+    }
     const s = result.score;
     if (args.values.json) {
       const cut = <T extends { missed: string[]; spurious: string[] }>(x: T) => ({ ...x, missed: x.missed.slice(0, misses), spurious: x.spurious.slice(0, misses) });
       ctx.out(
         JSON.stringify({
           extractorVersion: result.extractorVersion,
+          ...(result.llm ? { llm: result.llm } : {}),
           documents: s.documents.map((d) => ({ document: d.document, entities: cut(d.entities), facts: cut(d.facts), factsRelaxed: cut(d.factsRelaxed) })),
           total: { documents: s.documents.length, entities: cut(s.entities), facts: cut(s.facts), factsRelaxed: cut(s.factsRelaxed) },
           relations: s.relations.map((r) => ({ rel: r.rel, facts: cut(r.facts) })),

@@ -8,13 +8,15 @@ import type { CliContext } from '../context.js';
 import { readTextFile } from '../input.js';
 import { choice } from '../options.js';
 import { KIND_CHOICES as KINDS, type DocumentKind as Kind } from '../../../ingest/sources/kinds.js';
+import { EXTRACTOR_HELP, EXTRACTOR_OPTION, extractorMode, llmFor } from '../extractor.js';
 
 // the server's per-call limits (api/graphql/resolvers/ingest.ts INGEST_LIMITS)
 const PER_CALL = 20;
 const MAX_BYTES = 5 * 1024 * 1024;
 
 const RUN = `id job owner startedAt finishedAt documents { added changed unchanged notModified fromFeedText }
-  claimsAdded claimsRetracted entitiesWritten ambiguous skippedEntities failures { job url reason message at }`;
+  claimsAdded claimsRetracted entitiesWritten ambiguous skippedEntities failures { job url reason message at }
+  llm { extractor documents cacheHits requests promptTokens completionTokens totalTokens latencyMs failures plainJsonFallback facts drops }`;
 const INGEST_DOCUMENTS = `mutation($documents: [IngestDocumentInput!]!) { ingestDocuments(documents: $documents) { run { ${RUN} } } }`;
 const RUN_JOBS = `mutation($jobs: [String!]) { runIngestJobs(jobs: $jobs) { job run { ${RUN} } } }`;
 const STATUS = `query { ingestRuns(first: 20) { ${RUN} } deadLetters(first: 50) { job url reason message at } }`;
@@ -109,8 +111,8 @@ const command: CliCommand = {
   name: 'ingest',
   summary: 'run the configured ingest jobs, ingest given documents, or show recent runs and dead letters',
   usage: [
-    'ingest [--once] [--config FILE] [--job NAME…] [--allow-private]',
-    'ingest file <path|url…> [--kind K] [--allow-private]',
+    'ingest [--once] [--config FILE] [--job NAME…] [--allow-private] [--extractor rules|llm|both]',
+    'ingest file <path|url…> [--kind K] [--allow-private] [--extractor rules|llm|both]',
     'ingest status [--json]',
     'with a running server holding the store: [--server URL] [--api-key KEY] (or CHOKEPOINT_SERVER, CHOKEPOINT_API_KEY)',
   ],
@@ -121,6 +123,7 @@ const command: CliCommand = {
     '--allow-private': 'let fetches reach loopback and private addresses (off by default: SSRF guard)',
     '--kind K': `for \`ingest file\`: ${KINDS.filter((k) => k !== 'auto').join(', ')} or auto (default)`,
     '--json': 'for `ingest status`: the run records as JSON',
+    '--extractor X': `${EXTRACTOR_HELP}; for jobs, overrides each job's own \`extractor\``,
     '--server URL': 'the server to hand work to when it holds the embedded store (default CHOKEPOINT_SERVER or http://localhost:$PORT)',
     '--api-key KEY': 'an editor key for that server (default CHOKEPOINT_API_KEY)',
   },
@@ -133,6 +136,7 @@ const command: CliCommand = {
     json: { type: 'boolean', default: false },
     server: { type: 'string' },
     'api-key': { type: 'string' },
+    ...EXTRACTOR_OPTION,
   },
   async run(args, ctx) {
     const { createPipeline, formatRun, formatStatus, ingestStatus, leaseHeldLine } = await import('../../../ingest/ingest-service.js');
@@ -149,6 +153,9 @@ const command: CliCommand = {
     };
     if (sub !== undefined && sub !== 'status' && sub !== 'file') throw new InvalidInput(`unknown subcommand "${sub}" (expected file or status)`);
     const kind = choice('--kind', args.values.kind, KINDS);
+    const flag = sub === 'status' ? undefined : extractorMode(args.values.extractor);
+    // `ingest file` with a model not configured is refused before anything is read
+    const fileLlm = sub === 'file' ? await llmFor([flag], ctx, `--extractor ${flag}`) : undefined;
     let files: FileInputs = { targets: [], refused: [] };
     if (sub === 'file') {
       if (!rest.length) throw new InvalidInput('file: give at least one path or URL');
@@ -173,6 +180,10 @@ const command: CliCommand = {
       if (sub === undefined && typeof args.values.config === 'string')
         throw new InvalidInput(
           `--config ${args.values.config}: the server at ${server.url} holds the store and runs only the jobs of its own sources file; stop the server to run this file's jobs here, or name the server's jobs with --job`,
+        );
+      if (flag && flag !== 'rules')
+        throw new InvalidInput(
+          `--extractor ${flag}: the server at ${server.url} holds the store and reads handed documents with the rules and its jobs with their own \`extractor\`; stop the server to read with a model here, or set \`extractor\` on its jobs`,
         );
       needKey(server);
       ctx.err(`ingest: the store is held by the server at ${server.url}; handing the work to it`);
@@ -200,7 +211,7 @@ const command: CliCommand = {
       return 0;
     }
     if (sub === 'file') {
-      const pipeline = createPipeline(store, null, { allowPrivate, progress: ctx.progress });
+      const pipeline = createPipeline(store, null, { allowPrivate, progress: ctx.progress, ...(flag ? { extractor: flag } : {}), ...(fileLlm ? { llm: fileLlm } : {}) });
       const refused = refuse();
       if (!files.targets.length) return 1;
       const report = await pipeline.run('manual', files.targets);
@@ -208,10 +219,19 @@ const command: CliCommand = {
     }
     const { loadSourcesConfig, DEFAULT_SOURCES } = await import('../../../ingest/scheduler/config.js');
     const { runAllOnce, scheduleJobs } = await import('../../../ingest/scheduler/scheduler.js');
-    const config = loadSourcesConfig(typeof args.values.config === 'string' ? args.values.config : (ctx.config.ingest.sources ?? DEFAULT_SOURCES));
+    const read = loadSourcesConfig(typeof args.values.config === 'string' ? args.values.config : (ctx.config.ingest.sources ?? DEFAULT_SOURCES));
+    // --extractor overrides every job's own setting
+    const config = flag ? { ...read, jobs: read.jobs.map((j) => ({ ...j, extractor: flag })) } : read;
     const unknown = only?.filter((j) => !config.jobs.some((c) => c.name === j));
     if (unknown?.length) throw new InvalidInput(`--job: no job named ${unknown.join(', ')} in the sources file`);
-    const pipeline = createPipeline(store, config, { allowPrivate, progress: ctx.progress });
+    const running = config.jobs.filter((j) => j.enabled && (!only || only.includes(j.name)));
+    const wanting = running.find((j) => j.extractor === 'llm' || j.extractor === 'both');
+    const llm = await llmFor(
+      running.map((j) => j.extractor),
+      ctx,
+      flag ? `--extractor ${flag}` : `the job "${wanting?.name ?? ''}" (extractor: ${wanting?.extractor ?? ''})`,
+    );
+    const pipeline = createPipeline(store, config, { allowPrivate, progress: ctx.progress, ...(llm ? { llm } : {}) });
     if (args.values.once) {
       // exit 1 when any document of any job failed, as `ingest file` does
       let failures = 0;
@@ -222,13 +242,13 @@ const command: CliCommand = {
       return failures ? 1 : 0;
     }
     const filtered = only ? { ...config, jobs: config.jobs.filter((j) => only.includes(j.name)) } : config;
-    const running = new Set<Promise<void>>();
+    const inFlight = new Set<Promise<void>>();
     const tasks = scheduleJobs(
       filtered,
       pipeline,
       (o) => ctx.out(o.report ? formatRun(o.report) : leaseHeldLine(o.job)),
       (job, err) => ctx.err(terminalSafe(`ingest: job ${job} failed: ${(err as Error).message}`)),
-      running,
+      inFlight,
     );
     ctx.err(`ingest: ${tasks.length} jobs scheduled; Ctrl-C to stop`);
     await new Promise<void>((resolve) => {
@@ -241,7 +261,7 @@ const command: CliCommand = {
       process.once('SIGTERM', stop);
     });
     // a running job ends after its current document, before the store closes
-    await Promise.allSettled([...running]);
+    await Promise.allSettled([...inFlight]);
     return 0;
   },
 };
