@@ -1,6 +1,6 @@
 // Re-extraction over stored documents: claims of older extractor versions are superseded, curated,
 // imported and API claims stay, a second run changes nothing, and --dry-run writes nothing.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, afterEach, describe, expect, it } from 'vitest';
@@ -59,6 +59,18 @@ describe('reextract', () => {
     expect(versionOfExtractor('api:editor')).toBeUndefined();
     const [input] = (await store.getDocumentInputs([DOC])).values();
     expect(input).toMatchObject({ documentId: DOC, url: 'briefing.txt', readAs: 'auto', body: BRIEFING, encoding: 'utf8', extractedWith: EXTRACTOR_VERSION });
+  });
+
+  it("the rules' version ignores the model-backed extractor's folder (its claims carry their own id)", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'extract-version-'));
+    writeFileSync(join(dir, 'rule.ts'), 'export const a = 1;\n');
+    mkdirSync(join(dir, 'llm'));
+    writeFileSync(join(dir, 'llm', 'prompt.ts'), 'export const p = 1;\n');
+    const before = extractorVersionOf(dir, ['llm']);
+    writeFileSync(join(dir, 'llm', 'prompt.ts'), 'export const p = 2;\n');
+    expect(extractorVersionOf(dir, ['llm'])).toBe(before);
+    writeFileSync(join(dir, 'rule.ts'), 'export const a = 2;\n');
+    expect(extractorVersionOf(dir, ['llm'])).not.toBe(before);
   });
 
   it('a document read by the current version is left alone', async () => {
