@@ -328,6 +328,10 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   // a foundry builds, a designer designs; a memory standard has no one designer
   { rule: 'developed-by', text: "AMD's MI355X is built by TSMC on its N3 process.", expect: ['FABRICATED_BY AMD MI355X -> TSMC'], not: ['DESIGNED_BY AMD MI355X -> TSMC'] },
   { rule: 'relate', text: 'The B200 uses eight stacks of HBM3E from SK hynix.', expect: ['USES_MEMORY NVIDIA B200 -> HBM3E', 'FABRICATED_BY HBM3E -> SK hynix'], not: ['DESIGNED_BY HBM3E'] },
+  // a chip line named before its head noun; "will" is no relation word
+  { rule: 'relate', text: "Nvidia's Halcyon GPUs will use HBM4 memory.", expect: ['DESIGNED_BY Halcyon -> NVIDIA', 'USES_MEMORY Halcyon -> HBM4'] },
+  { rule: 'fabricated-by', text: 'The Orca chips are made by TSMC.', expect: ['FABRICATED_BY Orca -> TSMC'], not: ['FABRICATED_BY The Orca'] },
+  { rule: 'relate', text: 'The AI chips were banned last year.', expect: [], not: ['DESIGNED_BY', 'FABRICATED_BY'] },
   // a rule named only by common words is named by its issuer
   {
     rule: 'enacted-by',

@@ -12,7 +12,10 @@ const DIGIT_CODE = '[A-Z]{1,5}\\d{2,4}[A-Z]{0,3}';
 const CODE = `(?:${DIGIT_CODE}|[A-Z]{3,6}(?: ?\\d{1,4}[A-Z]?)?)`;
 // ASCII word boundaries (maker names and part codes are ASCII): much cheaper than Unicode lookarounds
 const KNOWN_MAKER = new RegExp(`\\b(?:${MAKERS.map(escape).join('|')}) (?:Instinct |Ascend |Gaudi )?${DIGIT_CODE}\\b(?![-.]\\w)`, 'g');
-const ANY_MAKER = new RegExp(`\\b[A-Z][A-Za-z0-9]{2,20} ${CODE}(?= (?:accelerators?|chips?|GPUs?|NPUs?|TPUs?|ASICs?|processors?)\\b)`, 'g');
+const ANY_MAKER = new RegExp(
+  `\\b(?!(?:The|This|That|These|Those|Its|Their|Our|New|Each|Both|All|Any|Some|Such)\\b)[A-Z][A-Za-z0-9]{2,20} ${CODE}(?= (?:accelerators?|chips?|GPUs?|NPUs?|TPUs?|ASICs?|processors?)\\b)`,
+  'g',
+);
 // Google's TPU generations ("TPU v5", "Google TPU v6e")
 const TPU = /\b(?:Google )?TPU v\d{1,2}[a-z]?\b/g;
 // a part code somewhere in the sentence: letters and digits run together, or a run of capitals

@@ -28,8 +28,14 @@ const COPULA = new RegExp(
   'u',
 );
 // "the Colossus supercomputer", "Acme's Fairwater AI datacenter": a name before a facility's head noun (shown only when related)
-const FACILITY_HEADS = [...heads].flatMap(([h, l]) => (l === 'DataCenter' ? [h] : [])).filter((h) => !/^(?:facility|site|zones?|growth zones?|compute hub)$/.test(h));
-const BEFORE_HEAD = new RegExp(`(?:\\b[Tt]he |['’]s )(${CAP}(?: ${CAP}){0,2}?) (?:(?:AI|exascale|new|planned|flagship|[\\d.,]+ ?[GM]W) ){0,2}(?:${FACILITY_HEADS.join('|')})\\b`, 'gu');
+// and "Acme's Rubin GPUs", "the Gaudi accelerators": a chip line before a chip's head noun (memory and TPU left out)
+const BEFORE_HEADS = [...heads].flatMap(([h, l]) =>
+  (l === 'DataCenter' && !/^(?:facility|site|zones?|growth zones?|compute hub)$/.test(h)) || (l === 'Chip' && !/^(?:memory|tpu|npu|asic)$/.test(h))
+    ? // head nouns are listed in lower case; acronyms are written in capitals ("GPUs")
+      [h, h.replace(/^(gpu|cpu)(s?)$/, (_, a: string, plural: string) => a.toUpperCase() + plural)]
+    : [],
+);
+const BEFORE_HEAD = new RegExp(`(?:\\b[Tt]he |['’]s )(${CAP}(?: ${CAP}){0,2}?) (?:(?:AI|exascale|new|planned|flagship|next-generation|[\\d.,]+ ?[GM]W) ){0,2}(${BEFORE_HEADS.join('|')})\\b`, 'gu');
 // a lone modifier before a head noun is a description, not a name ("the AI campus", "the National supercomputer")
 const GENERIC = /^(?:AI|National|Sovereign|Public|Private|Digital|Global|Regional|Federal|Central|European|American|First|Second|Third|New|Main|Largest|Exascale)$/;
 const NOT_NAMES =
@@ -111,7 +117,8 @@ export const proposeNamedByContext: Proposer = (sentence) => {
   for (const m of text.matchAll(BEFORE_HEAD)) {
     const name = m[1]!;
     if (NOT_NAMES.test(name.split(' ')[0]!) || GENERIC.test(name)) continue;
-    out.push({ ...spanOf(sentence, m.index + m[0].indexOf(name), name.length), name, label: 'DataCenter', confidence: 0.55, props: {} });
+    const label = headLabel(m[2]!.toLowerCase());
+    if (label) out.push({ ...spanOf(sentence, m.index + m[0].indexOf(name), name.length), name, label, confidence: 0.55, props: {} });
   }
   if (text.includes(', a')) {
     for (const m of text.matchAll(DESCRIBED)) {

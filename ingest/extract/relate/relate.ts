@@ -65,6 +65,7 @@ const FILLER = new Set([
   'had',
   'been',
   'be',
+  'will',
   'being',
   'both',
   'all',
