@@ -12,15 +12,18 @@ import { labelWords, relationWords } from './relation-roles.js';
 import { STATUS_WORDS } from './palette.js';
 
 export const FONT = { name: 12, sub: 10.5, edge: 10 } as const;
+/** Name sizes tried in turn: the smaller (still legible) one only where names would otherwise be shortened. */
+export const NAME_SIZES = [FONT.name, 11] as const;
 /** Drawing widths: the default (an article column) and the bounds `width` accepts. */
 export const WIDTH = { default: 680, min: 320, max: 1600 } as const;
 
 const PAD = 10;
 const BOX = { padLeft: 12, padRight: 8, top: 6, line: 15, sub: 15, bottom: 6, minW: 84 } as const;
-const CELL = { min: 126, max: 210, least: 108 } as const;
+const CELL = { min: 126, max: 260, least: 108 } as const;
 const TRACK = 15; // a track holds a label (11 px) above its line
 const STUB = 8; // first/last vertical run out of and into a box
-const LANE = 4; // spacing of vertical lanes in a channel
+const LANES = [4, 3] as const; // spacing of vertical lanes in a channel: 3 px only where 4 would cost a column
+const TALLER = 1.3; // how much taller than the densest grid a layout may grow to shorten fewer names
 
 export interface Point {
   x: number;
@@ -58,6 +61,11 @@ export interface PlacedLabel extends Box {
 export interface Layout {
   width: number;
   height: number;
+  /** font size of the names in px (FONT.name, or smaller where that shortens fewer names) */
+  nameSize: number;
+  /** columns of the grid and the width of a cell */
+  cols: number;
+  cellW: number;
   nodes: PlacedNode[];
   edges: PlacedEdge[];
   labels: PlacedLabel[];
@@ -130,36 +138,37 @@ function upperFirst(e: MapEdge, flow: MapSpec['flow']): [string, string] {
 
 interface Grid {
   cols: number;
+  /** spacing of the vertical lanes in a channel */
+  lane: number;
   cellW: number;
   gap: number;
   left: number;
 }
 
 /** Cells and channels: a channel `gap` wide left of every column and right of the last. */
-function gridFor(width: number, cols: number, gap: number): Grid {
+function gridFor(width: number, cols: number, gap: number, lane: number = LANES[0]): Grid {
   const avail = width - 2 * PAD;
   const cellW = Math.min(CELL.max, (avail - (cols + 1) * gap) / cols);
   const used = cols * cellW + (cols + 1) * gap;
-  return { cols, cellW, gap, left: PAD + (avail - used) / 2 };
+  return { cols, cellW, gap, lane, left: PAD + (avail - used) / 2 };
 }
 
 const cellLeft = (g: Grid, c: number) => g.left + g.gap + c * (g.cellW + g.gap);
 const channelX = (g: Grid, c: number) => g.left + g.gap / 2 + c * (g.cellW + g.gap);
 
 /** Names as drawn: two lines, more only where two shortened names would otherwise read the same. */
-function drawnNames(nodes: MapNode[], inner: number): Map<string, { lines: string[]; cut: boolean }> {
+function drawnNames(nodes: MapNode[], inner: number, nameSize: number): Map<string, { lines: string[]; cut: boolean }> {
   const out = new Map<string, { lines: string[]; cut: boolean }>();
-  // narrow cells (phones) take a third line before shortening
+  // never more than two lines: where two shortened names would read alike, the suffix grows
   const tries: [number, number][] = [
-    [inner < 120 ? 3 : 2, 1],
-    [3, 1],
-    [3, 2],
-    [4, 3],
-    [8, 1],
+    [2, 1],
+    [2, 2],
+    [2, 3],
+    [2, 5],
   ];
   let pending = nodes;
   for (const [maxLines, tail] of tries) {
-    for (const n of pending) out.set(n.id, wrapName(n.name, inner, FONT.name, true, maxLines, tail));
+    for (const n of pending) out.set(n.id, wrapName(n.name, inner, nameSize, true, maxLines, tail));
     const seen = new Map<string, string[]>();
     for (const n of nodes) {
       const k = out.get(n.id)!.lines.join(' ');
@@ -184,27 +193,50 @@ interface Seg {
 
 /** Lays a map out for a drawing `width` px wide; the same spec and width always give the same layout. */
 export function layoutMap(spec: MapSpec, width: number = WIDTH.default): Layout {
-  // Widen the channels when their lanes run out; fewer, wider columns when cells get too narrow.
-  const avail = width - 2 * PAD;
+  // Fewer, wider columns and the smaller name size are tried where names would be shortened:
+  // the layout that shortens fewest names wins, within a bound on how much taller it may grow.
+  const most = Math.max(1, Math.floor((width - 2 * PAD - 20) / (CELL.min + 20)));
+  const least = Math.min(most, Math.max(2, Math.ceil(most / 2)));
+  const cutOf = (l: Layout) => l.nodes.filter((n) => n.cut).length;
+  let best: Layout | undefined;
+  let bestCut = Number.POSITIVE_INFINITY;
+  let first: Layout | undefined;
+  for (let cols = most; cols >= least; cols--)
+    for (const size of NAME_SIZES) {
+      const layout = layoutWith(spec, width, size, cols);
+      first ??= layout;
+      const cut = cutOf(layout);
+      if (layout.height > first.height * TALLER + 60) continue;
+      if (cut < bestCut || (cut === bestCut && layout.height < best!.height)) [best, bestCut] = [layout, cut];
+      if (!bestCut) return best!;
+    }
+  return best!;
+}
+
+function layoutWith(spec: MapSpec, width: number, nameSize: number, startCols: number): Layout {
+  // Widen the channels when their lanes run out; closer lanes, then fewer and wider columns, when
+  // cells would get too narrow.
   let gap = 20;
-  let cols = Math.max(1, Math.floor((avail - gap) / (CELL.min + gap)));
+  let cols = startCols;
+  let lane = 0;
   let last: Layout | undefined;
-  for (let attempt = 0; attempt < 12; attempt++) {
-    const out = tryLayout(spec, width, gridFor(width, cols, gap));
+  for (let attempt = 0; attempt < 16; attempt++) {
+    const out = tryLayout(spec, width, gridFor(width, cols, gap, LANES[lane]), nameSize);
     if (out.ok) return out.layout;
     last = out.layout;
     gap += out.needGap;
     if (cols > 1 && gridFor(width, cols, gap).cellW < CELL.least) {
-      cols--;
+      if (lane < LANES.length - 1) lane++;
+      else [cols, lane] = [cols - 1, 0];
       gap = 20;
     }
   }
   return last!;
 }
 
-function tryLayout(spec: MapSpec, width: number, grid: Grid): { ok: boolean; needGap: number; layout: Layout } {
+function tryLayout(spec: MapSpec, width: number, grid: Grid, nameSize: number): { ok: boolean; needGap: number; layout: Layout } {
   const inner = innerOf(grid.cellW);
-  const names = drawnNames(spec.nodes, inner);
+  const names = drawnNames(spec.nodes, inner, nameSize);
   const rank = layers(spec);
   const byId = new Map(spec.nodes.map((n) => [n.id, n]));
 
@@ -249,7 +281,7 @@ function tryLayout(spec: MapSpec, width: number, grid: Grid): { ok: boolean; nee
     const drawn = names.get(n.id)!;
     const sub = subLines(n, inner);
     subs.set(n.id, sub);
-    const text = Math.max(...sub.map((l, k) => textWidth(l, FONT.sub) + (k === 0 ? statusWidth(n) : 0)), ...drawn.lines.map((l) => textWidth(l, FONT.name, true)));
+    const text = Math.max(...sub.map((l, k) => textWidth(l, FONT.sub) + (k === 0 ? statusWidth(n) : 0)), ...drawn.lines.map((l) => textWidth(l, nameSize, true)));
     const w = Math.ceil(Math.min(grid.cellW, Math.max(BOX.minW, text + BOX.padLeft + BOX.padRight)));
     size.set(n.id, { w, h: BOX.top + drawn.lines.length * BOX.line + sub.length * BOX.sub + BOX.bottom });
   }
@@ -384,15 +416,15 @@ function tryLayout(spec: MapSpec, width: number, grid: Grid): { ok: boolean; nee
   const lanes = new Map<number, [number, number][][]>();
   let needGap = 0;
   const laneX = new Map<number, number>();
-  const capacity = Math.floor((grid.gap - 6) / LANE) + 1;
+  const capacity = Math.floor((grid.gap - 6) / grid.lane) + 1;
   for (const [, t] of [...trunks.entries()].sort(([a, ta], [b, tb]) => ta.lo - tb.lo || (a < b ? -1 : 1))) {
     const used = lanes.get(t.channel) ?? [];
     let lane = used.findIndex((spans) => spans.every(([a, b]) => t.hi < a - 4 || t.lo > b + 4));
     if (lane < 0) lane = used.push([]) - 1;
     used[lane]!.push([t.lo, t.hi]);
     lanes.set(t.channel, used);
-    if (lane >= capacity) needGap = Math.max(needGap, (lane + 1 - capacity) * LANE);
-    const x = r1(channelX(grid, t.channel) + (lane % 2 ? 1 : -1) * Math.ceil(lane / 2) * LANE);
+    if (lane >= capacity) needGap = Math.max(needGap, (lane + 1 - capacity) * grid.lane);
+    const x = r1(channelX(grid, t.channel) + (lane % 2 ? 1 : -1) * Math.ceil(lane / 2) * grid.lane);
     for (const e of t.edges) laneX.set(e, x);
   }
 
@@ -455,7 +487,7 @@ function tryLayout(spec: MapSpec, width: number, grid: Grid): { ok: boolean; nee
   }
   edges.forEach((x, k) => (placedEdges[k]!.label = labelOf.get(groupOf.get(x.i)!)!));
 
-  const layout: Layout = { width, height, nodes: spec.nodes.map((n) => placed.get(n.id)!), edges: placedEdges, labels };
+  const layout: Layout = { width, height, nameSize, cols: grid.cols, cellW: r1(grid.cellW), nodes: spec.nodes.map((n) => placed.get(n.id)!), edges: placedEdges, labels };
   return { ok: needGap === 0, needGap, layout };
 }
 

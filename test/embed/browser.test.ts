@@ -31,6 +31,8 @@ function measure(): DrawnMap {
     name: all(g, '.name tspan')
       .map((t) => t.textContent)
       .join(' '),
+    // lines as laid out by the browser: distinct baselines of the name's tspans
+    lines: new Set(all(g, '.name tspan').map((t) => Math.round(t.getBoundingClientRect().y))).size,
     text: all(g, 'text').map((t) => rect(t.getBoundingClientRect())),
   }));
   const segments = all(svg, '.edge path:first-child').flatMap((el) => {
