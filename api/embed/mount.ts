@@ -20,7 +20,7 @@ import { PngRenderPool, RenderBusy, type PngPoolLimits } from './png.js';
 import { RenderBudget } from './render-budget.js';
 
 /** Bumped when the drawing changes, so ETags of old renders stop matching. */
-const RENDER_REVISION = '2';
+const RENDER_REVISION = '3';
 const OEMBED_TYPE = 'application/json; charset=utf-8';
 
 export interface EmbedOptions {
