@@ -7,7 +7,7 @@
 // behind a box. Edges into one target with one relation type share a track and one label.
 // Every input is sorted first, so the same map always gives the same layout.
 import type { MapEdge, MapNode, MapSpec } from './map-model.js';
-import { fitText, textWidth, wrapName } from './text-width.js';
+import { fitText, textWidth, wrapName, wrapText } from './text-width.js';
 import { labelWords, relationWords } from './relation-roles.js';
 import { STATUS_WORDS } from './palette.js';
 
@@ -87,6 +87,8 @@ export function subLines(n: MapNode, inner: number): string[] {
   if (fits(one, inner - lead)) return [one];
   const rest = n.seat && n.role !== 'group' ? [fitText(n.seat, inner, FONT.sub).text] : [];
   if (fits(kind, inner - lead)) return [kind, ...rest];
+  // a group's words wrap rather than end in an ellipsis
+  if (n.role === 'group' && !lead) return wrapText(kind, inner, FONT.sub);
   return ['', fitText(kind, inner, FONT.sub).text, ...rest];
 }
 

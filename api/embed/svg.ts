@@ -149,8 +149,27 @@ function body(layout: Layout, theme: Theme, idPrefix: string, interactive: boole
     `<path d="M0,0 L8,4 L0,8 z" fill="${head}" class="c-edge-head"/></marker></defs>` +
     `<g>${layout.edges.map((e, k) => edgeSvg(e, k, theme, idPrefix, interactive)).join('')}</g>` +
     `<g>${layout.labels.map((l, k) => (interactive && labelRefs.has(k) ? `<g class="edge" data-ref="e${labelRefs.get(k)}">${labelSvg(l, theme)}</g>` : labelSvg(l, theme))).join('')}</g>` +
-    `<g>${layout.nodes.map((n, k) => nodeSvg(n, k, theme, interactive, layout.nameSize)).join('')}</g>`
+    `<g>${layout.nodes.map((n, k) => nodeSvg(n, k, theme, interactive, layout.nameSize) + (interactive ? edgeKeys(layout, n.node.id) : '')).join('')}</g>`
   );
+}
+
+/**
+ * Keyboard stops for the relations out of one node, placed right after it so Tab reaches each
+ * line after its source box: an invisible twin of the line (it takes no clicks; the line below
+ * does) that shows when focused or selected, and opens the line's sources with Enter or Space.
+ */
+function edgeKeys(layout: Layout, from: string): string {
+  const names = new Map(layout.nodes.map((p) => [p.node.id, p.node.name]));
+  return layout.edges
+    .map((e, k) => {
+      if (e.edge.from !== from) return '';
+      const words = `${names.get(e.edge.from) ?? e.edge.from} ${layout.labels[e.label]?.text ?? ''} ${names.get(e.edge.to) ?? e.edge.to}`;
+      return (
+        `<g class="edge-key" data-ref="e${k}" tabindex="0" role="button" aria-label="${esc(words)}">` +
+        `<path d="${edgePath(e.points)}" fill="none" stroke="transparent" stroke-width="5" stroke-linecap="round" pointer-events="none"/></g>`
+      );
+    })
+    .join('');
 }
 
 /** Legend rows (swatch + words), wrapped to `width`; returns the markup and its height. */
