@@ -1,6 +1,7 @@
 // oEmbed 1.0 (type "rich"): the iframe snippet for one of this server's /embed/map URLs, with a
 // width (maxwidth, default 680) and a height estimated from the layout (the height messages then
 // correct it live), capped by maxheight; a PNG thumbnail.
+import * as cheerio from 'cheerio';
 import { InvalidInput, NotFound } from '../../schema/errors.js';
 import type { MapSpec } from './map-model.js';
 import { WIDTH, type Layout } from './layout.js';
@@ -83,6 +84,25 @@ export function asPageMeasures(value: unknown): PageMeasures | undefined {
   if (!m || typeof m.title !== 'string' || typeof m.subtitle !== 'string' || !Number.isFinite(m.legendItems)) return undefined;
   if (!m.drawings || !size(m.drawings.narrow) || !size(m.drawings.medium) || !size(m.drawings.wide)) return undefined;
   return m as PageMeasures;
+}
+
+/**
+ * The measures read back from a published page itself, for pages kept before their measures were
+ * kept beside them: title and subtitle as shown, the legend's entries, each drawing's size.
+ */
+export function measuresOfPage(html: string): PageMeasures | undefined {
+  const $ = cheerio.load(html);
+  const size = (cls: string) => {
+    const svg = $(`.${cls} svg`).first();
+    return { width: Number(svg.attr('width')), height: Number(svg.attr('height')) };
+  };
+  return asPageMeasures({
+    title: $('figure h1').first().text(),
+    subtitle: $('figure p.sub').first().text(),
+    // kinds and statuses, plus the two the estimate allows for (as pageMeasures counts)
+    legendItems: $('ul.legend li').filter((_, li) => !/^(focus|could move to)/.test($(li).text())).length + 2,
+    drawings: { narrow: size('map-narrow'), medium: size('map-medium'), wide: size('map-wide') },
+  });
 }
 
 /** Estimated page height in px at a frame width, from the same numbers the page's CSS uses. */
