@@ -102,7 +102,11 @@ export async function mountEmbeds(app: Hono, deps: AppDeps, opts: EmbedOptions =
       const pinned = params.v !== undefined;
       const done = (body: Uint8Array): Rendered => ({ body, contentType: CONTENT_TYPES[format], etag: `"${key}"` });
       const kept = pinned ? await pins.get(key) : undefined;
-      if (kept) return done(kept);
+      if (kept) {
+        // a page kept before what goes with it was: completed while its version is still current
+        if (format === 'html' && version === current) await keepWithPage(snapshot, params, version, origin);
+        return done(kept);
+      }
       let body: Uint8Array;
       if (format === 'png') {
         const svgKey = pinOf('svg', params, version);
