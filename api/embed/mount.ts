@@ -13,7 +13,7 @@ import { errorPage } from './html.js';
 import { PinStore, type PinLimits } from './pin-store.js';
 import { RenderCache, type Rendered } from './render-cache.js';
 import { cacheControl, COMMON_HEADERS, etagMatches, mapCsp } from './http-policy.js';
-import { asPageMeasures, embedSnippet, embedUrlParams, measuresOfPage, oembedResponse, pageMeasures, publicOrigin, type OriginSource } from './oembed.js';
+import { embedSnippet, embedUrlParams, measuresOfPage, oembedResponse, pageMeasures, parsePageMeasures, publicOrigin, type OriginSource } from './oembed.js';
 import { GALLERY_SCRIPT_HASH, mostDependedOn, renderGallery, type GalleryExample } from './gallery.js';
 import type { Snapshot } from '../../graph/snapshot.js';
 import { PngRenderPool, RenderBusy, type PngPoolLimits } from './png.js';
@@ -238,14 +238,12 @@ export async function mountEmbeds(app: Hono, deps: AppDeps, opts: EmbedOptions =
         } else if (!pins.has(pinOf('html', pinnedParams, v))) throw gone(v, current, 'url: ');
         // title and height as published (an old version's come from what was kept with its page)
         const kept = await pins.get(pinOf('measures', pinnedParams, v));
-        const page = !kept && v !== current ? await pins.get(pinOf('html', pinnedParams, v)) : undefined;
-        const measures = kept
-          ? asPageMeasures(JSON.parse(Buffer.from(kept).toString('utf8')))
-          : page
-            ? measuresOfPage(Buffer.from(page).toString('utf8'))
-            : v === current
-              ? await measuresNow(snapshot, params)
-              : undefined;
+        let measures = kept && parsePageMeasures(kept);
+        if (!measures && v !== current) {
+          const page = await pins.get(pinOf('html', pinnedParams, v));
+          measures = page && measuresOfPage(Buffer.from(page).toString('utf8'));
+        }
+        if (!measures && v === current) measures = await measuresNow(snapshot, params);
         if (!measures) throw gone(v, current, 'url: ');
         // the thumbnail: the image at the oEmbed width, drawn (and kept) now or kept with an old version
         const thumbWidth = Math.min(LIMITS.width.default, Math.max(LIMITS.width.min, maxwidth ?? LIMITS.width.default));

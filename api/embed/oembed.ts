@@ -77,6 +77,15 @@ export function pageMeasures(spec: MapSpec, layouts: PageLayouts): PageMeasures 
   };
 }
 
+/** Measures kept on disk as JSON, or undefined when the bytes are not such measures. */
+export function parsePageMeasures(bytes: Uint8Array): PageMeasures | undefined {
+  try {
+    return asPageMeasures(JSON.parse(Buffer.from(bytes).toString('utf8')));
+  } catch {
+    return undefined;
+  }
+}
+
 /** Checks that parsed JSON is a PageMeasures (as kept on disk), or returns undefined. */
 export function asPageMeasures(value: unknown): PageMeasures | undefined {
   const m = value as Partial<PageMeasures> | null;
