@@ -195,24 +195,36 @@ interface Seg {
 
 /** Lays a map out for a drawing `width` px wide; the same spec and width always give the same layout. */
 export function layoutMap(spec: MapSpec, width: number = WIDTH.default): Layout {
-  // Fewer, wider columns and the smaller name size are tried where names would be shortened:
-  // the layout that shortens fewest names wins, within a bound on how much taller it may grow.
+  // The densest grid with 12 px names first. Where it shortens names, fewer and wider columns and
+  // the smaller name size are tried, most promising first (names shortened in cells of that
+  // width, then more columns, then the larger size): the layout that shortens fewest names wins,
+  // as long as it grows no more than TALLER times as tall.
   const most = Math.max(1, Math.floor((width - 2 * PAD - 20) / (CELL.min + 20)));
   const least = Math.min(most, Math.max(2, Math.ceil(most / 2)));
   const cutOf = (l: Layout) => l.nodes.filter((n) => n.cut).length;
-  let best: Layout | undefined;
-  let bestCut = Number.POSITIVE_INFINITY;
-  let first: Layout | undefined;
+  const densest = layoutWith(spec, width, NAME_SIZES[0], most);
+  let best = densest;
+  let bestCut = cutOf(densest);
+  if (!bestCut) return best;
+  const candidates: { cols: number; size: number; cut: number }[] = [];
   for (let cols = most; cols >= least; cols--)
     for (const size of NAME_SIZES) {
-      const layout = layoutWith(spec, width, size, cols);
-      first ??= layout;
-      const cut = cutOf(layout);
-      if (layout.height > first.height * TALLER + 60) continue;
-      if (cut < bestCut || (cut === bestCut && layout.height < best!.height)) [best, bestCut] = [layout, cut];
-      if (!bestCut) return best!;
+      if (cols === most && size === NAME_SIZES[0]) continue;
+      const inner = innerOf(gridFor(width, cols, 20).cellW);
+      const cut = [...drawnNames(spec.nodes, inner, size).values()].filter((d) => d.cut).length;
+      candidates.push({ cols, size, cut });
     }
-  return best!;
+  candidates.sort((a, b) => a.cut - b.cut || b.cols - a.cols || b.size - a.size);
+  for (const c of candidates) {
+    if (c.cut >= bestCut) break;
+    const layout = layoutWith(spec, width, c.size, c.cols);
+    if (layout.height > densest.height * TALLER + 60) continue;
+    const cut = cutOf(layout);
+    if (cut < bestCut) [best, bestCut] = [layout, cut];
+    // no candidate left promises fewer
+    if (cut <= c.cut) break;
+  }
+  return best;
 }
 
 function layoutWith(spec: MapSpec, width: number, nameSize: number, startCols: number): Layout {
