@@ -166,7 +166,8 @@ function edgeKeys(layout: Layout, from: string): string {
       const words = `${names.get(e.edge.from) ?? e.edge.from} ${layout.labels[e.label]?.text ?? ''} ${names.get(e.edge.to) ?? e.edge.to}`;
       return (
         `<g class="edge-key" data-ref="e${k}" tabindex="0" role="button" aria-label="${esc(words)}">` +
-        `<path d="${edgePath(e.points)}" fill="none" stroke="transparent" stroke-width="5" stroke-linecap="round" pointer-events="none"/></g>`
+        // drawn by the page's CSS (the twin exists only there): transparent until focused
+        `<path d="${edgePath(e.points)}"/></g>`
       );
     })
     .join('');

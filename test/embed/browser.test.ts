@@ -192,6 +192,9 @@ describe.skipIf(!hasChromium)('embeds in headless Chromium', () => {
     await page.locator(`.map-medium [data-ref="${pair.box}"]`).focus();
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-ref'))).toBe(pair.line);
+    // the focused line shows
+    expect(await page.evaluate(() => getComputedStyle(document.activeElement!.querySelector('path')!).stroke)).not.toBe('transparent');
+    await page.screenshot({ path: `${ARTIFACTS}embed-line-focused-680.png` });
     await page.keyboard.press('Enter');
     await expect.poll(() => panel.isVisible()).toBe(true);
     expect(await panel.locator('h2').textContent()).toMatch(/runs on|designed by|headquartered in|located in/);
