@@ -202,7 +202,9 @@ export function layoutMap(spec: MapSpec, width: number = WIDTH.default): Layout 
   const most = Math.max(1, Math.floor((width - 2 * PAD - 20) / (CELL.min + 20)));
   const least = Math.min(most, Math.max(2, Math.ceil(most / 2)));
   const cutOf = (l: Layout) => l.nodes.filter((n) => n.cut).length;
-  const densest = layoutWith(spec, width, NAME_SIZES[0], most);
+  // attempts are shared between candidates (one that gives up a column meets the next one's grid)
+  const tried = new Map<string, ReturnType<typeof tryLayout>>();
+  const densest = layoutWith(spec, width, NAME_SIZES[0], most, tried);
   let best = densest;
   let bestCut = cutOf(densest);
   if (!bestCut) return best;
@@ -217,7 +219,7 @@ export function layoutMap(spec: MapSpec, width: number = WIDTH.default): Layout 
   candidates.sort((a, b) => a.cut - b.cut || b.cols - a.cols || b.size - a.size);
   for (const c of candidates) {
     if (c.cut >= bestCut) break;
-    const layout = layoutWith(spec, width, c.size, c.cols);
+    const layout = layoutWith(spec, width, c.size, c.cols, tried);
     if (layout.height > densest.height * TALLER + 60) continue;
     const cut = cutOf(layout);
     if (cut < bestCut) [best, bestCut] = [layout, cut];
@@ -227,7 +229,7 @@ export function layoutMap(spec: MapSpec, width: number = WIDTH.default): Layout 
   return best;
 }
 
-function layoutWith(spec: MapSpec, width: number, nameSize: number, startCols: number): Layout {
+function layoutWith(spec: MapSpec, width: number, nameSize: number, startCols: number, tried: Map<string, ReturnType<typeof tryLayout>>): Layout {
   // Widen the channels when their lanes run out; closer lanes, then fewer and wider columns, when
   // cells would get too narrow.
   let gap = 20;
@@ -235,7 +237,9 @@ function layoutWith(spec: MapSpec, width: number, nameSize: number, startCols: n
   let lane = 0;
   let last: Layout | undefined;
   for (let attempt = 0; attempt < 16; attempt++) {
-    const out = tryLayout(spec, width, gridFor(width, cols, gap, LANES[lane]), nameSize);
+    const key = `${cols}|${gap}|${lane}|${nameSize}`;
+    const out = tried.get(key) ?? tryLayout(spec, width, gridFor(width, cols, gap, LANES[lane]), nameSize);
+    tried.set(key, out);
     if (out.ok) return out.layout;
     last = out.layout;
     gap += out.needGap;
