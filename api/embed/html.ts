@@ -1,9 +1,8 @@
 // The embed page: one self-contained HTML document (inline SVG and CSS, system fonts, no outside
 // requests) with three drawings of the same map, laid out for a phone, an article column and a
 // wide frame; CSS picks one by the frame's width. Nodes and edges open a panel with their
-// sources (click, tap, or Enter/Space on a focused node), read from a JSON data block; a data
-// table carries the same for
-// screen readers and anyone who prefers rows; links lead to the full map and the data.
+// sources (click, tap, or Enter/Space on a focused node or line), read from a JSON data block;
+// a data table carries the same for screen readers and anyone who prefers rows; links lead to the full map and the data.
 import type { MapSpec } from './map-model.js';
 import type { Layout } from './layout.js';
 import { esc } from './markup.js';
@@ -50,7 +49,7 @@ function styles(p: PageInput): string {
     `@media (min-width:${mediumFrom}px){.map-narrow{display:none}.map-medium{display:block}}` +
     `@media (min-width:${wideFrom}px){.map-medium{display:none}.map-wide{display:block}}` +
     `.node,.edge{cursor:pointer}.node:focus{outline:none}.node:focus-visible rect:first-of-type,.node.on rect:first-of-type{stroke-width:3.5}` +
-    `.edge:hover path:first-child,.edge.on path:first-child{stroke-width:2.6}` +
+    `.edge:hover path:first-child,.edge.on path:first-child{stroke-width:2.6}.edge-key path{fill:none;stroke:transparent;stroke-width:5;stroke-linecap:round;pointer-events:none}.edge-key:focus{outline:none}.edge-key:focus-visible path,.edge-key.on path{stroke:currentColor;stroke-opacity:.45}` +
     `.panel{border:1px solid;border-radius:6px;padding:8px 10px;margin:6px 0;font-size:13px;position:relative}.panel[hidden]{display:none}` +
     `.panel h2{font-size:14px;margin:0 24px 4px 0}.panel ul{margin:4px 0;padding-left:18px}.panel q{font-style:italic}` +
     `.panel .close{position:absolute;top:4px;right:6px;font:inherit;font-size:16px;background:none;border:0;cursor:pointer;color:inherit;padding:2px 6px}` +

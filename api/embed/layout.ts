@@ -7,20 +7,23 @@
 // behind a box. Edges into one target with one relation type share a track and one label.
 // Every input is sorted first, so the same map always gives the same layout.
 import type { MapEdge, MapNode, MapSpec } from './map-model.js';
-import { fitText, textWidth, wrapName } from './text-width.js';
+import { fitText, textWidth, wrapName, wrapText } from './text-width.js';
 import { labelWords, relationWords } from './relation-roles.js';
 import { STATUS_WORDS } from './palette.js';
 
 export const FONT = { name: 12, sub: 10.5, edge: 10 } as const;
+/** Name sizes tried in turn: the smaller (still legible) one only where names would otherwise be shortened. */
+export const NAME_SIZES = [FONT.name, 11] as const;
 /** Drawing widths: the default (an article column) and the bounds `width` accepts. */
 export const WIDTH = { default: 680, min: 320, max: 1600 } as const;
 
 const PAD = 10;
 const BOX = { padLeft: 12, padRight: 8, top: 6, line: 15, sub: 15, bottom: 6, minW: 84 } as const;
-const CELL = { min: 126, max: 210, least: 108 } as const;
+const CELL = { min: 126, max: 260, least: 108 } as const;
 const TRACK = 15; // a track holds a label (11 px) above its line
 const STUB = 8; // first/last vertical run out of and into a box
-const LANE = 4; // spacing of vertical lanes in a channel
+const LANES = [4, 3] as const; // spacing of vertical lanes in a channel: 3 px only where 4 would cost a column
+const TALLER = 1.3; // how much taller than the densest grid a layout may grow to shorten fewer names
 
 export interface Point {
   x: number;
@@ -58,6 +61,11 @@ export interface PlacedLabel extends Box {
 export interface Layout {
   width: number;
   height: number;
+  /** font size of the names in px (FONT.name, or smaller where that shortens fewer names) */
+  nameSize: number;
+  /** columns of the grid and the width of a cell */
+  cols: number;
+  cellW: number;
   nodes: PlacedNode[];
   edges: PlacedEdge[];
   labels: PlacedLabel[];
@@ -79,6 +87,8 @@ export function subLines(n: MapNode, inner: number): string[] {
   if (fits(one, inner - lead)) return [one];
   const rest = n.seat && n.role !== 'group' ? [fitText(n.seat, inner, FONT.sub).text] : [];
   if (fits(kind, inner - lead)) return [kind, ...rest];
+  // a group's words wrap rather than end in an ellipsis
+  if (n.role === 'group' && !lead) return wrapText(kind, inner, FONT.sub);
   return ['', fitText(kind, inner, FONT.sub).text, ...rest];
 }
 
@@ -130,36 +140,37 @@ function upperFirst(e: MapEdge, flow: MapSpec['flow']): [string, string] {
 
 interface Grid {
   cols: number;
+  /** spacing of the vertical lanes in a channel */
+  lane: number;
   cellW: number;
   gap: number;
   left: number;
 }
 
 /** Cells and channels: a channel `gap` wide left of every column and right of the last. */
-function gridFor(width: number, cols: number, gap: number): Grid {
+function gridFor(width: number, cols: number, gap: number, lane: number = LANES[0]): Grid {
   const avail = width - 2 * PAD;
   const cellW = Math.min(CELL.max, (avail - (cols + 1) * gap) / cols);
   const used = cols * cellW + (cols + 1) * gap;
-  return { cols, cellW, gap, left: PAD + (avail - used) / 2 };
+  return { cols, cellW, gap, lane, left: PAD + (avail - used) / 2 };
 }
 
 const cellLeft = (g: Grid, c: number) => g.left + g.gap + c * (g.cellW + g.gap);
 const channelX = (g: Grid, c: number) => g.left + g.gap / 2 + c * (g.cellW + g.gap);
 
 /** Names as drawn: two lines, more only where two shortened names would otherwise read the same. */
-function drawnNames(nodes: MapNode[], inner: number): Map<string, { lines: string[]; cut: boolean }> {
+function drawnNames(nodes: MapNode[], inner: number, nameSize: number): Map<string, { lines: string[]; cut: boolean }> {
   const out = new Map<string, { lines: string[]; cut: boolean }>();
-  // narrow cells (phones) take a third line before shortening
+  // never more than two lines: where two shortened names would read alike, the suffix grows
   const tries: [number, number][] = [
-    [inner < 120 ? 3 : 2, 1],
-    [3, 1],
-    [3, 2],
-    [4, 3],
-    [8, 1],
+    [2, 1],
+    [2, 2],
+    [2, 3],
+    [2, 5],
   ];
   let pending = nodes;
   for (const [maxLines, tail] of tries) {
-    for (const n of pending) out.set(n.id, wrapName(n.name, inner, FONT.name, true, maxLines, tail));
+    for (const n of pending) out.set(n.id, wrapName(n.name, inner, nameSize, true, maxLines, tail));
     const seen = new Map<string, string[]>();
     for (const n of nodes) {
       const k = out.get(n.id)!.lines.join(' ');
@@ -184,27 +195,66 @@ interface Seg {
 
 /** Lays a map out for a drawing `width` px wide; the same spec and width always give the same layout. */
 export function layoutMap(spec: MapSpec, width: number = WIDTH.default): Layout {
-  // Widen the channels when their lanes run out; fewer, wider columns when cells get too narrow.
-  const avail = width - 2 * PAD;
+  // The densest grid with 12 px names first. Where it shortens names, fewer and wider columns and
+  // the smaller name size are tried, most promising first (names shortened in cells of that
+  // width, then more columns, then the larger size): the layout that shortens fewest names wins,
+  // as long as it grows no more than TALLER times as tall.
+  const most = Math.max(1, Math.floor((width - 2 * PAD - 20) / (CELL.min + 20)));
+  const least = Math.min(most, Math.max(2, Math.ceil(most / 2)));
+  const cutOf = (l: Layout) => l.nodes.filter((n) => n.cut).length;
+  // attempts are shared between candidates (one that gives up a column meets the next one's grid)
+  const tried = new Map<string, ReturnType<typeof tryLayout>>();
+  const densest = layoutWith(spec, width, NAME_SIZES[0], most, tried);
+  let best = densest;
+  let bestCut = cutOf(densest);
+  if (!bestCut) return best;
+  const candidates: { cols: number; size: number; cut: number }[] = [];
+  for (let cols = most; cols >= least; cols--)
+    for (const size of NAME_SIZES) {
+      if (cols === most && size === NAME_SIZES[0]) continue;
+      const inner = innerOf(gridFor(width, cols, 20).cellW);
+      const cut = [...drawnNames(spec.nodes, inner, size).values()].filter((d) => d.cut).length;
+      candidates.push({ cols, size, cut });
+    }
+  candidates.sort((a, b) => a.cut - b.cut || b.cols - a.cols || b.size - a.size);
+  for (const c of candidates) {
+    if (c.cut >= bestCut) break;
+    const layout = layoutWith(spec, width, c.size, c.cols, tried);
+    if (layout.height > densest.height * TALLER + 60) continue;
+    const cut = cutOf(layout);
+    if (cut < bestCut) [best, bestCut] = [layout, cut];
+    // no candidate left promises fewer
+    if (cut <= c.cut) break;
+  }
+  return best;
+}
+
+function layoutWith(spec: MapSpec, width: number, nameSize: number, startCols: number, tried: Map<string, ReturnType<typeof tryLayout>>): Layout {
+  // Widen the channels when their lanes run out; closer lanes, then fewer and wider columns, when
+  // cells would get too narrow.
   let gap = 20;
-  let cols = Math.max(1, Math.floor((avail - gap) / (CELL.min + gap)));
+  let cols = startCols;
+  let lane = 0;
   let last: Layout | undefined;
-  for (let attempt = 0; attempt < 12; attempt++) {
-    const out = tryLayout(spec, width, gridFor(width, cols, gap));
+  for (let attempt = 0; attempt < 16; attempt++) {
+    const key = `${cols}|${gap}|${lane}|${nameSize}`;
+    const out = tried.get(key) ?? tryLayout(spec, width, gridFor(width, cols, gap, LANES[lane]), nameSize);
+    tried.set(key, out);
     if (out.ok) return out.layout;
     last = out.layout;
     gap += out.needGap;
     if (cols > 1 && gridFor(width, cols, gap).cellW < CELL.least) {
-      cols--;
+      if (lane < LANES.length - 1) lane++;
+      else [cols, lane] = [cols - 1, 0];
       gap = 20;
     }
   }
   return last!;
 }
 
-function tryLayout(spec: MapSpec, width: number, grid: Grid): { ok: boolean; needGap: number; layout: Layout } {
+function tryLayout(spec: MapSpec, width: number, grid: Grid, nameSize: number): { ok: boolean; needGap: number; layout: Layout } {
   const inner = innerOf(grid.cellW);
-  const names = drawnNames(spec.nodes, inner);
+  const names = drawnNames(spec.nodes, inner, nameSize);
   const rank = layers(spec);
   const byId = new Map(spec.nodes.map((n) => [n.id, n]));
 
@@ -249,7 +299,7 @@ function tryLayout(spec: MapSpec, width: number, grid: Grid): { ok: boolean; nee
     const drawn = names.get(n.id)!;
     const sub = subLines(n, inner);
     subs.set(n.id, sub);
-    const text = Math.max(...sub.map((l, k) => textWidth(l, FONT.sub) + (k === 0 ? statusWidth(n) : 0)), ...drawn.lines.map((l) => textWidth(l, FONT.name, true)));
+    const text = Math.max(...sub.map((l, k) => textWidth(l, FONT.sub) + (k === 0 ? statusWidth(n) : 0)), ...drawn.lines.map((l) => textWidth(l, nameSize, true)));
     const w = Math.ceil(Math.min(grid.cellW, Math.max(BOX.minW, text + BOX.padLeft + BOX.padRight)));
     size.set(n.id, { w, h: BOX.top + drawn.lines.length * BOX.line + sub.length * BOX.sub + BOX.bottom });
   }
@@ -384,15 +434,15 @@ function tryLayout(spec: MapSpec, width: number, grid: Grid): { ok: boolean; nee
   const lanes = new Map<number, [number, number][][]>();
   let needGap = 0;
   const laneX = new Map<number, number>();
-  const capacity = Math.floor((grid.gap - 6) / LANE) + 1;
+  const capacity = Math.floor((grid.gap - 6) / grid.lane) + 1;
   for (const [, t] of [...trunks.entries()].sort(([a, ta], [b, tb]) => ta.lo - tb.lo || (a < b ? -1 : 1))) {
     const used = lanes.get(t.channel) ?? [];
     let lane = used.findIndex((spans) => spans.every(([a, b]) => t.hi < a - 4 || t.lo > b + 4));
     if (lane < 0) lane = used.push([]) - 1;
     used[lane]!.push([t.lo, t.hi]);
     lanes.set(t.channel, used);
-    if (lane >= capacity) needGap = Math.max(needGap, (lane + 1 - capacity) * LANE);
-    const x = r1(channelX(grid, t.channel) + (lane % 2 ? 1 : -1) * Math.ceil(lane / 2) * LANE);
+    if (lane >= capacity) needGap = Math.max(needGap, (lane + 1 - capacity) * grid.lane);
+    const x = r1(channelX(grid, t.channel) + (lane % 2 ? 1 : -1) * Math.ceil(lane / 2) * grid.lane);
     for (const e of t.edges) laneX.set(e, x);
   }
 
@@ -455,7 +505,7 @@ function tryLayout(spec: MapSpec, width: number, grid: Grid): { ok: boolean; nee
   }
   edges.forEach((x, k) => (placedEdges[k]!.label = labelOf.get(groupOf.get(x.i)!)!));
 
-  const layout: Layout = { width, height, nodes: spec.nodes.map((n) => placed.get(n.id)!), edges: placedEdges, labels };
+  const layout: Layout = { width, height, nameSize, cols: grid.cols, cellW: r1(grid.cellW), nodes: spec.nodes.map((n) => placed.get(n.id)!), edges: placedEdges, labels };
   return { ok: needGap === 0, needGap, layout };
 }
 

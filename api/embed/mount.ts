@@ -13,14 +13,14 @@ import { errorPage } from './html.js';
 import { PinStore, type PinLimits } from './pin-store.js';
 import { RenderCache, type Rendered } from './render-cache.js';
 import { cacheControl, COMMON_HEADERS, etagMatches, mapCsp } from './http-policy.js';
-import { embedSnippet, embedUrlParams, oembedResponse, publicOrigin, type OriginSource } from './oembed.js';
+import { embedSnippet, embedUrlParams, measuresOfPage, oembedResponse, pageMeasures, parsePageMeasures, publicOrigin, type OriginSource } from './oembed.js';
 import { GALLERY_SCRIPT_HASH, mostDependedOn, renderGallery, type GalleryExample } from './gallery.js';
 import type { Snapshot } from '../../graph/snapshot.js';
 import { PngRenderPool, RenderBusy, type PngPoolLimits } from './png.js';
 import { RenderBudget } from './render-budget.js';
 
 /** Bumped when the drawing changes, so ETags of old renders stop matching. */
-const RENDER_REVISION = '2';
+const RENDER_REVISION = '3';
 const OEMBED_TYPE = 'application/json; charset=utf-8';
 
 export interface EmbedOptions {
@@ -64,7 +64,73 @@ export async function mountEmbeds(app: Hono, deps: AppDeps, opts: EmbedOptions =
     createHash('sha256').update(`${RENDER_REVISION}|${format}|${version}|${canonical}|${origin}`).digest('base64url').slice(0, 32);
   // A pin's key leaves out the renderer revision and the origin: a published map keeps its bytes
   // across upgrades, restarts and a change of address.
-  const pinKeyOf = (format: Format, version: string, canonical: string) => createHash('sha256').update(`pin|${format}|${version}|${canonical}`).digest('base64url').slice(0, 32);
+  const pinKeyOf = (format: Format | 'measures', version: string, canonical: string) => createHash('sha256').update(`pin|${format}|${version}|${canonical}`).digest('base64url').slice(0, 32);
+  const pinOf = (format: Format | 'measures', params: MapParams, version: string) => pinKeyOf(format, version, canonicalQuery(params, format === 'measures' ? 'html' : format));
+  const gone = (version: string, current: string, prefix = '') =>
+    new Gone(`${prefix}v: graph version ${version} is no longer served and this map was not published at it (current is ${current}); drop v, or pin the current version`);
+
+  // A map at the current version, drawn; the render budget counts its event-loop time.
+  const drawNow = (snapshot: Snapshot, params: MapParams, format: Format, origin: string) =>
+    budget.run(() => renderMap({ snapshot, store: deps.store, params, format, scenarioDir: opts.scenarioDir, origin }));
+  const measuresNow = (snapshot: Snapshot, params: MapParams) =>
+    budget.run(async () => {
+      const spec = buildSpec(snapshot, params, opts.scenarioDir);
+      return pageMeasures(spec, pageLayouts(spec));
+    });
+
+  // What a published page keeps beside it, so its links and its oEmbed answer outlive the graph
+  // version: the data (CSV, JSON), the image as SVG (a PNG at any scale is rasterised from those
+  // bytes, so it matches one drawn at publication), and the measures oEmbed answers from.
+  const keepWithPage = async (snapshot: Snapshot, params: MapParams, version: string, origin: string) => {
+    for (const f of ['csv', 'json', 'svg'] as const) {
+      const k = pinOf(f, params, version);
+      if (!pins.has(k)) await pins.put(k, await drawNow(snapshot, params, f, origin));
+    }
+    const k = pinOf('measures', params, version);
+    if (!pins.has(k)) await pins.put(k, Buffer.from(JSON.stringify(await measuresNow(snapshot, params)), 'utf8'));
+  };
+
+  /**
+   * The bytes of one map in one format: from the cache, else kept on disk (pinned), else drawn
+   * (only at the current version; a PNG of a version gone is rasterised from its kept SVG).
+   * A map asked for pinned to the current version is published: kept on disk.
+   */
+  const produce = (snapshot: Snapshot, format: Format, params: MapParams, origin: string, key: string): Promise<Rendered> =>
+    cache.getOrRender(key, async () => {
+      const current = String(snapshot.version);
+      const version = params.v ?? current;
+      const pinned = params.v !== undefined;
+      const done = (body: Uint8Array): Rendered => ({ body, contentType: CONTENT_TYPES[format], etag: `"${key}"` });
+      const kept = pinned ? await pins.get(key) : undefined;
+      if (kept) {
+        // a page kept before what goes with it was: completed while its version is still current
+        if (format === 'html' && version === current) await keepWithPage(snapshot, params, version, origin);
+        return done(kept);
+      }
+      let body: Uint8Array;
+      if (format === 'png') {
+        const svgKey = pinOf('svg', params, version);
+        const keptSvg = pinned ? await pins.get(svgKey) : undefined;
+        if (!keptSvg && version !== current) throw gone(version, current);
+        // a PNG is admitted before its SVG is built, so a full pool refuses at once and costs nothing here
+        const release = png.admit();
+        try {
+          const svg = keptSvg ?? (await drawNow(snapshot, params, 'svg', origin));
+          if (pinned && !keptSvg) await pins.put(svgKey, svg);
+          body = await png.rasterise(svg, params.scale);
+        } finally {
+          release();
+        }
+      } else {
+        if (version !== current) throw gone(version, current);
+        body = await drawNow(snapshot, params, format, origin);
+      }
+      if (pinned) {
+        await pins.put(key, body);
+        if (format === 'html') await keepWithPage(snapshot, params, version, origin);
+      }
+      return done(body);
+    });
 
   // Raw query -> (cache key, headers) for requests already served at this graph version, so a
   // spike on one URL skips parsing, normalising and hashing: two map look-ups and the bytes.
@@ -127,34 +193,9 @@ export async function mountEmbeds(app: Hono, deps: AppDeps, opts: EmbedOptions =
     if (format === 'csv' || format === 'json') headers['Access-Control-Allow-Origin'] = '*';
     const early = encoded(c, format, headers).headers;
     if (etagMatches(c.req.header('if-none-match'), early.ETag!)) return c.body(null, 304, early);
-    let rendered: Rendered | undefined;
+    let rendered: Rendered;
     try {
-      rendered = await cache.getOrRender(key, async () => {
-        // a pinned map is read back from disk (as published), else drawn now if its version is current
-        const kept = pinned ? await pins.get(key) : undefined;
-        if (kept) return { body: kept, contentType: CONTENT_TYPES[format], etag: headers.ETag! };
-        if (version !== current) throw new Gone(`v: graph version ${version} is no longer served and this map was not published at it (current is ${current}); drop v, or pin the current version`);
-        const draw = (f: Format) => budget.run(() => renderMap({ snapshot, store: deps.store, params, format: f, scenarioDir: opts.scenarioDir, origin }));
-        // a PNG is admitted before its SVG is built, so a full pool refuses at once and costs nothing here
-        const release = format === 'png' ? png.admit() : null;
-        let body: Uint8Array;
-        try {
-          const drawn = await draw(release ? 'svg' : format);
-          body = release ? await png.rasterise(drawn, params.scale) : drawn;
-        } finally {
-          release?.();
-        }
-        if (pinned) {
-          await pins.put(key, body);
-          // the data behind a published page is published with it
-          if (format === 'html')
-            for (const f of ['csv', 'json'] as const) {
-              const k = pinKeyOf(f, version, canonicalQuery(params, f));
-              if (!(await pins.get(k))) await pins.put(k, await draw(f));
-            }
-        }
-        return { body, contentType: CONTENT_TYPES[format], etag: headers.ETag! };
-      });
+      rendered = await produce(snapshot, format, params, origin, key);
     } catch (err) {
       return errorResponse(c, err, format, deps.config.frameAncestors);
     }
@@ -185,24 +226,40 @@ export async function mountEmbeds(app: Hono, deps: AppDeps, opts: EmbedOptions =
       const maxheight = dim('maxheight');
       const snapshot = await deps.snapshots.get();
       // The snippet handed out is pinned: to the version asked for, else the current one.
-      const pinnedParams = { ...params, v: params.v ?? String(snapshot.version) };
-      if (pinnedParams.v !== String(snapshot.version) && !(await pins.get(pinKeyOf('html', pinnedParams.v, canonicalQuery(pinnedParams, 'html')))))
-        throw new Gone(`url: v: graph version ${pinnedParams.v} is no longer served and this map was not published at it (current is ${snapshot.version})`);
+      const current = String(snapshot.version);
+      const v = params.v ?? current;
+      const pinnedParams = { ...params, v };
       // The answer depends only on these, so the map is built and laid out once per graph version.
-      const key = `oembed|${RENDER_REVISION}|${snapshot.version}|${linkQuery(pinnedParams)}|${origin}|${maxwidth}|${maxheight}`;
-      const rendered = await cache.getOrRender(key, () =>
-        budget.run(async () => {
-          const spec = buildSpec(snapshot, params, opts.scenarioDir);
-          const layouts = pageLayouts(spec);
-          const thumbWidth = Math.min(LIMITS.width.default, Math.max(LIMITS.width.min, maxwidth ?? LIMITS.width.default));
-          const thumbParams = { ...pinnedParams, width: thumbWidth, scale: 1, theme: params.theme === 'dark' ? ('dark' as const) : ('light' as const) };
-          const svg = Buffer.from(await renderMap({ snapshot, store: deps.store, params: thumbParams, format: 'svg', scenarioDir: opts.scenarioDir, origin })).toString('utf8');
-          const thumbHeight = Number(/<svg[^>]* height="(\d+)"/.exec(svg)?.[1] ?? 0);
-          const thumbnail = { url: `${origin}/embed/map.png?${linkQuery(thumbParams, { scale: '1' })}`, width: thumbWidth, height: thumbHeight };
-          const body = JSON.stringify(oembedResponse({ origin, params: pinnedParams, spec, layouts, maxwidth, maxheight, thumbnail }));
-          return { body: Buffer.from(body, 'utf8'), contentType: OEMBED_TYPE, etag: '' };
-        }),
-      );
+      const key = `oembed|${RENDER_REVISION}|${current}|${linkQuery(pinnedParams)}|${origin}|${maxwidth}|${maxheight}`;
+      const rendered = await cache.getOrRender(key, async () => {
+        if (v === current) {
+          // publish now: a reader may first load the code handed out after the graph has moved on
+          if (pins.durable) await produce(snapshot, 'html', pinnedParams, origin, pinOf('html', pinnedParams, v));
+        } else if (!pins.has(pinOf('html', pinnedParams, v))) throw gone(v, current, 'url: ');
+        // title and height as published (an old version's come from what was kept with its page)
+        const kept = await pins.get(pinOf('measures', pinnedParams, v));
+        let measures = kept && parsePageMeasures(kept);
+        if (!measures && v !== current) {
+          const page = await pins.get(pinOf('html', pinnedParams, v));
+          measures = page && measuresOfPage(Buffer.from(page).toString('utf8'));
+        }
+        if (!measures && v === current) measures = await measuresNow(snapshot, params);
+        if (!measures) throw gone(v, current, 'url: ');
+        // the thumbnail: the image at the oEmbed width, drawn (and kept) now or kept with an old version
+        const thumbWidth = Math.min(LIMITS.width.default, Math.max(LIMITS.width.min, maxwidth ?? LIMITS.width.default));
+        const thumbParams = { ...pinnedParams, width: thumbWidth, scale: 1, theme: params.theme === 'dark' ? ('dark' as const) : ('light' as const) };
+        let thumbnail: { url: string; width: number; height: number } | undefined;
+        try {
+          const svg = await produce(snapshot, 'svg', thumbParams, origin, pinOf('svg', thumbParams, v));
+          const height = Number(/<svg[^>]* height="(\d+)"/.exec(Buffer.from(svg.body).toString('utf8'))?.[1] ?? 0);
+          thumbnail = { url: `${origin}/embed/map.png?${linkQuery(thumbParams, { scale: '1' })}`, width: thumbWidth, height };
+        } catch (err) {
+          // an old version kept no image at this width: no thumbnail (oEmbed makes it optional)
+          if (!(err instanceof Gone)) throw err;
+        }
+        const body = JSON.stringify(oembedResponse({ origin, params: pinnedParams, measures, maxwidth, maxheight, thumbnail }));
+        return { body: Buffer.from(body, 'utf8'), contentType: OEMBED_TYPE, etag: '' };
+      });
       return c.body(rendered.body as Uint8Array<ArrayBuffer>, 200, {
         ...COMMON_HEADERS,
         'Content-Type': OEMBED_TYPE,
@@ -230,8 +287,7 @@ export async function mountEmbeds(app: Hono, deps: AppDeps, opts: EmbedOptions =
       examples = [...focus, ...scenarios].map((ex) => {
         const params = parseMapParams(new URLSearchParams(ex.query));
         const spec = buildSpec(snapshot, params, opts.scenarioDir);
-        const layouts = pageLayouts(spec);
-        return { ...ex, snippet: embedSnippet({ origin, params, spec, layouts }).html };
+        return { ...ex, snippet: embedSnippet({ origin, params, measures: pageMeasures(spec, pageLayouts(spec)) }).html };
       });
       if (!galleryExamples.has(snapshot)) galleryExamples.set(snapshot, new Map());
       galleryExamples.get(snapshot)!.set(origin, examples);

@@ -1,5 +1,5 @@
 // The second inline script of an embed page: selecting a node or an edge (click, tap, or Enter
-// or Space on a focused node) shows its sources (document, quote, date) in the panel under the
+// or Space on a focused node or line) shows its sources (document, quote, date) in the panel under the
 // map, built from the page's JSON data block with textContent only; Escape or the close button
 // hides it and gives focus back. Constant, so one CSP hash allows it everywhere.
 import { createHash } from 'node:crypto';

@@ -82,6 +82,11 @@ export class PinStore {
     return join(this.dir!, key + SUFFIX);
   }
 
+  /** Whether bytes are kept under key (without reading them). */
+  has(key: string): boolean {
+    return this.dir !== null && this.index.has(key);
+  }
+
   /** The bytes pinned under key, if kept. */
   async get(key: string): Promise<Uint8Array | undefined> {
     if (!this.dir || !this.index.has(key)) return undefined;

@@ -89,7 +89,7 @@ export function nodeWords(n: MapNode): string {
   return `${n.name} (${labelWords(n.label)}${n.seat ? `, ${n.seat}` : ''}${status})`;
 }
 
-function nodeSvg(p: PlacedNode, k: number, theme: Theme, interactive: boolean): string {
+function nodeSvg(p: PlacedNode, k: number, theme: Theme, interactive: boolean, nameSize: number): string {
   const n = p.node;
   const lc = labelColours(n.label, theme);
   const cls = labelClass(n.label);
@@ -104,7 +104,7 @@ function nodeSvg(p: PlacedNode, k: number, theme: Theme, interactive: boolean): 
     `<g transform="translate(${p.x},${p.y})"${attrs}>${interactive ? '' : `<title>${esc(nodeWords(n))}</title>`}` +
     `<rect width="${p.w}" height="${p.h}" rx="5" fill="${fill}" class="${fillCls} ${st.cls}" stroke="${st.colour}" stroke-width="${st.width}"${dash}/>`;
   if (!group) out += `<rect x="${st.width / 2}" y="${st.width / 2}" width="5" height="${p.h - st.width}" rx="2" fill="${lc.strong}" class="${cls}-strong"/>`;
-  out += `<text font-size="${FONT.name}" font-weight="700" fill="${baseColour('fg', theme)}" class="c-fg name">`;
+  out += `<text font-size="${nameSize}" font-weight="700" fill="${baseColour('fg', theme)}" class="c-fg name">`;
   p.lines.forEach((line, i) => (out += `<tspan x="12" y="${18 + i * 15}">${esc(line)}</tspan>`));
   out += '</text>';
   const subY = 6 + p.lines.length * 15 + 11;
@@ -149,8 +149,28 @@ function body(layout: Layout, theme: Theme, idPrefix: string, interactive: boole
     `<path d="M0,0 L8,4 L0,8 z" fill="${head}" class="c-edge-head"/></marker></defs>` +
     `<g>${layout.edges.map((e, k) => edgeSvg(e, k, theme, idPrefix, interactive)).join('')}</g>` +
     `<g>${layout.labels.map((l, k) => (interactive && labelRefs.has(k) ? `<g class="edge" data-ref="e${labelRefs.get(k)}">${labelSvg(l, theme)}</g>` : labelSvg(l, theme))).join('')}</g>` +
-    `<g>${layout.nodes.map((n, k) => nodeSvg(n, k, theme, interactive)).join('')}</g>`
+    `<g>${layout.nodes.map((n, k) => nodeSvg(n, k, theme, interactive, layout.nameSize) + (interactive ? edgeKeys(layout, n.node.id) : '')).join('')}</g>`
   );
+}
+
+/**
+ * Keyboard stops for the relations out of one node, placed right after it so Tab reaches each
+ * line after its source box: an invisible twin of the line (it takes no clicks; the line below
+ * does) that shows when focused or selected, and opens the line's sources with Enter or Space.
+ */
+function edgeKeys(layout: Layout, from: string): string {
+  const names = new Map(layout.nodes.map((p) => [p.node.id, p.node.name]));
+  return layout.edges
+    .map((e, k) => {
+      if (e.edge.from !== from) return '';
+      const words = `${names.get(e.edge.from) ?? e.edge.from} ${layout.labels[e.label]?.text ?? ''} ${names.get(e.edge.to) ?? e.edge.to}`;
+      return (
+        `<g class="edge-key" data-ref="e${k}" tabindex="0" role="button" aria-label="${esc(words)}">` +
+        // drawn by the page's CSS (the twin exists only there): transparent until focused
+        `<path d="${edgePath(e.points)}"/></g>`
+      );
+    })
+    .join('');
 }
 
 /** Legend rows (swatch + words), wrapped to `width`; returns the markup and its height. */

@@ -7,19 +7,10 @@ import { InvalidInput } from '../../schema/errors.js';
 import type { GraphStore } from '../../graph/store.js';
 import type { WatchChange, WatchService } from '../../scenarios/watch.js';
 import { publicOrigin, type OriginSource } from '../embed/oembed.js';
+import { xmlText } from '../xml-text.js';
 
 /** The path of a watch's feed. */
 export const FEED_PREFIX = '/feeds/scenario-watch/';
-
-// XML 1.0 allows tab, newline, carriage return and the characters from U+0020 on, except lone surrogates and U+FFFE/U+FFFF
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-/** Text for XML character data or a quoted attribute: markup characters escaped, characters XML cannot hold replaced. */
-export function xmlText(value: string | number): string {
-  return String(value)
-    .replace(NOT_XML, '\uFFFD')
-    .replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[ch]!);
-}
 
 /** A stable URN for a feed or entry: a name-based UUID (RFC 4122 version 5 layout, SHA-1). */
 function urn(name: string): string {

@@ -8,7 +8,7 @@ import Parser from 'rss-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type Config } from '../../api/config.js';
 import { startServer, type RunningServer } from '../../api/server/serve.js';
-import { xmlText } from '../../api/server/watch-feed.js';
+import { xmlText } from '../../api/xml-text.js';
 import { openEmbeddedStore } from '../../graph/embedded/grafeo-executor.js';
 import { factsToBatch, parseFactLines } from '../../graph/facts.js';
 import type { GraphStore } from '../../graph/store.js';

@@ -31,6 +31,8 @@ function measure(): DrawnMap {
     name: all(g, '.name tspan')
       .map((t) => t.textContent)
       .join(' '),
+    // lines as laid out by the browser: distinct baselines of the name's tspans
+    lines: new Set(all(g, '.name tspan').map((t) => Math.round(t.getBoundingClientRect().y))).size,
     text: all(g, 'text').map((t) => rect(t.getBoundingClientRect())),
   }));
   const segments = all(svg, '.edge path:first-child').flatMap((el) => {
@@ -143,7 +145,7 @@ describe.skipIf(!hasChromium)('embeds in headless Chromium', () => {
       }
   });
 
-  it('opens the sources of a node by click, by keyboard and by tap, and of an edge by click', async () => {
+  it('opens the sources of a node by click, by keyboard and by tap, and of an edge by click and by keyboard', async () => {
     const url = `${hostile.url}/embed/map?focus=chip:test-h20`;
     const { context, page, errors } = await open(url, 680);
     const panel = page.locator('#panel');
@@ -177,6 +179,32 @@ describe.skipIf(!hasChromium)('embeds in headless Chromium', () => {
     expect(await panel.locator('q').count()).toBeGreaterThan(0);
     // the hostile name stays text in the panel too
     expect(await page.locator('#panel img').count()).toBe(0);
+    // keyboard: every line is a Tab stop right after its source box; Enter or Space opens its sources
+    await page.keyboard.press('Escape');
+    const stops = await page.evaluate(() => Array.from(document.querySelectorAll('.map-medium [tabindex="0"]')).map((el) => el.getAttribute('data-ref')!));
+    const lines = await page.evaluate(() => new Set(Array.from(document.querySelectorAll('.map-medium .edge')).map((el) => el.getAttribute('data-ref'))).size);
+    expect(stops.filter((r) => r.startsWith('e')).sort()).toEqual(Array.from({ length: lines }, (_, k) => `e${k}`).sort());
+    const pair = await page.evaluate(() => {
+      const key = document.querySelector('.map-medium .edge-key')!;
+      return { line: key.getAttribute('data-ref')!, box: key.previousElementSibling!.getAttribute('data-ref')!, words: key.getAttribute('aria-label')! };
+    });
+    expect(pair.box).toMatch(/^n\d+$/);
+    await page.locator(`.map-medium [data-ref="${pair.box}"]`).focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-ref'))).toBe(pair.line);
+    // the focused line shows
+    expect(await page.evaluate(() => getComputedStyle(document.activeElement!.querySelector('path')!).stroke)).not.toBe('transparent');
+    await page.screenshot({ path: `${ARTIFACTS}embed-line-focused-680.png` });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => panel.isVisible()).toBe(true);
+    expect(await panel.locator('h2').textContent()).toMatch(/runs on|designed by|headquartered in|located in/);
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('close');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => panel.isHidden()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-ref'))).toBe(pair.line);
+    await page.keyboard.press(' ');
+    await expect.poll(() => panel.isVisible()).toBe(true);
+    expect(pair.words).toMatch(/runs on|designed by|headquartered in|located in/);
     expect(errors).toEqual([]);
     await context.close();
     const touch = await browser.newContext({ viewport: { width: 375, height: 800 }, hasTouch: true, isMobile: true });

@@ -13,8 +13,9 @@ export function drawnMap(l: Layout): DrawnMap {
       w: n.w,
       h: n.h,
       name: n.lines.join(' '),
+      lines: n.lines.length,
       text: [
-        ...n.lines.map((line, i) => ({ x: n.x + 12, y: n.y + 6 + i * 15, w: textWidth(line, FONT.name, true), h: 15 })),
+        ...n.lines.map((line, i) => ({ x: n.x + 12, y: n.y + 6 + i * 15, w: textWidth(line, l.nameSize, true), h: 15 })),
         ...n.sub.map((line, k) => ({ x: n.x + 12 + (k === 0 ? statusWidth(n.node) : 0), y: n.y + 6 + (n.lines.length + k) * 15, w: textWidth(line, FONT.sub), h: 15 })),
       ],
     })),

@@ -1,4 +1,5 @@
-// Checks computed from a layout: what a graphics editor would look for by eye. Used on the
+// Checks computed from a layout: what a graphics editor would look for by eye (text inside its
+// box, names on at most two lines, no overlaps, no edge through a box, names unique as drawn). Used on the
 // server's layouts (layout.test.ts) and, with boxes measured in Chromium, in browser.test.ts.
 
 export interface Rect {
@@ -46,7 +47,8 @@ export function crosses(s: Segment, r: Rect, slack = 0.6): boolean {
 }
 
 export interface DrawnMap {
-  boxes: (Rect & { name: string; text: Rect[] })[];
+  /** `lines`: how many lines the name is drawn on */
+  boxes: (Rect & { name: string; lines: number; text: Rect[] })[];
   segments: Segment[];
   labels: Rect[];
   width: number;
@@ -57,6 +59,7 @@ export function layoutProblems(m: DrawnMap): string[] {
   const out: string[] = [];
   m.boxes.forEach((b, i) => {
     for (const t of b.text) if (t.x < b.x - 0.5 || t.y < b.y - 0.5 || t.x + t.w > b.x + b.w + 0.5 || t.y + t.h > b.y + b.h + 0.5) out.push(`text overflows the box of "${b.name}"`);
+    if (b.lines > 2) out.push(`the name "${b.name}" is drawn on ${b.lines} lines`);
     if (b.x < -0.5 || b.x + b.w > m.width + 0.5) out.push(`box of "${b.name}" leaves the drawing`);
     for (let j = i + 1; j < m.boxes.length; j++) if (overlaps(b, m.boxes[j]!)) out.push(`boxes of "${b.name}" and "${m.boxes[j]!.name}" overlap`);
     for (const s of m.segments) if (crosses(s, b)) out.push(`an edge segment (${s.x1},${s.y1})-(${s.x2},${s.y2}) crosses the box of "${b.name}"`);

@@ -47,6 +47,8 @@ describe('layouts of the fixed map set', () => {
         // every edge is drawn and labelled
         expect(layout.edges.length).toBe(spec.edges.length);
         for (const e of layout.edges) expect(layout.labels[e.label], q).toBeDefined();
+        // from an article column up, fewer and wider cells keep nearly every name whole
+        if (width >= 680) expect(layout.nodes.filter((n) => n.cut).length, `${q} at ${width}`).toBeLessThanOrEqual(2);
       }
     });
 
@@ -54,6 +56,18 @@ describe('layouts of the fixed map set', () => {
     const spec = buildSpec(snapshot, parseMapParams(new URLSearchParams('focus=chip:nvidia-h20')));
     expect(layoutMap(spec).width).toBe(WIDTH.default);
     expect(WIDTH.default).toBe(680);
+  });
+
+  it('draws names at a legible size, on at most two lines, shortened only with their last word', () => {
+    const spec = buildSpec(snapshot, parseMapParams(new URLSearchParams('focus=cloud:microsoft-azure')));
+    for (const width of [320, 375, 680]) {
+      const layout = layoutMap(spec, width);
+      expect(layout.nameSize).toBeGreaterThanOrEqual(11);
+      for (const n of layout.nodes) {
+        expect(n.lines.length, n.node.name).toBeLessThanOrEqual(2);
+        if (n.cut) expect(n.lines.at(-1), n.node.name).toMatch(new RegExp(`…\\S`));
+      }
+    }
   });
 
   it('gives the same layout for the same map', () => {

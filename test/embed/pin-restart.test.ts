@@ -11,6 +11,7 @@ import { openEmbeddedStore } from '../../graph/embedded/grafeo-executor.js';
 import type { GraphStore } from '../../graph/store.js';
 import { writeFixture, writeLaterFact } from './fixture-world.js';
 import { PinStore } from '../../api/embed/pin-store.js';
+import { embedApp } from './embed-app.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'chokepoint-pins-'));
 const config = () => loadConfig({ DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', SEED_ON_START: 'false' });
@@ -87,6 +88,79 @@ describe('a pinned embed', () => {
     expect(never.headers.get('content-type')).toMatch(/^text\/html/);
     expect(await never.text()).toContain(`v: graph version ${v} is no longer served`);
   }, 60_000);
+});
+
+describe('a published page, asked for in other forms only after the graph moved on and the server restarted', () => {
+  const PUBLIC_URL = 'https://maps.example.org';
+  const pageDir = mkdtempSync(join(tmpdir(), 'chokepoint-pins-page-'));
+  const pageConfig = () => loadConfig({ DATA_DIR: pageDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', SEED_ON_START: 'false', PUBLIC_URL });
+  let pageServer: RunningServer | undefined;
+  let pageStore: GraphStore | undefined;
+  const up = async () => {
+    pageStore = await openEmbeddedStore({ dataDir: pageDir });
+    pageServer = await startServer(pageConfig(), { store: pageStore });
+    return pageServer;
+  };
+  const down = async () => {
+    await pageServer?.stop();
+    await pageStore?.close();
+    pageServer = pageStore = undefined;
+  };
+  afterAll(async () => {
+    await down();
+    rmSync(pageDir, { recursive: true, force: true });
+  });
+  const caughtUp = async (s: RunningServer, version: string) => {
+    for (let i = 0; i < 50 && (await bytes(`${s.url}/embed/map.csv?focus=chip:test-h20`)).version !== version; i++) await new Promise((r) => setTimeout(r, 100));
+  };
+
+  it('answers its SVG, its PNG (at any scale) and its oEmbed as they were at publication', async () => {
+    let s = await up();
+    await writeFixture(pageStore!);
+    const v = String((await pageStore!.readAll()).version);
+    await caughtUp(s, v);
+    const map = `focus=chip:test-h20&v=${v}`;
+    const embedUrl = (extra = '') => `/oembed?url=${encodeURIComponent(`${PUBLIC_URL}/embed/map?${map}`)}${extra}`;
+
+    // what these would have been at publication, drawn by a server that keeps nothing
+    const reference = await embedApp(pageStore!, { PUBLIC_URL });
+    const at = async (path: string) => Buffer.from(await (await reference.app.request(path)).arrayBuffer());
+    const images = ['/embed/map.svg?' + map, '/embed/map.png?' + map, `/embed/map.png?${map}&scale=1`];
+    const expected = new Map<string, Buffer>();
+    for (const p of images) expected.set(p, await at(p));
+    const oembed = JSON.parse((await at(embedUrl())).toString()) as Record<string, unknown>;
+    const narrowOembed = JSON.parse((await at(embedUrl('&maxwidth=375'))).toString()) as Record<string, unknown>;
+    await reference.close();
+
+    // publication: only the page is asked for
+    expect((await bytes(`${s.url}/embed/map?${map}`)).status).toBe(200);
+
+    // the graph moves on (the title of this map now counts one more deployment), then a restart
+    await writeLaterFact(pageStore!);
+    const later = String((await pageStore!.readAll()).version);
+    await caughtUp(s, later);
+    await down();
+    s = await up();
+    await caughtUp(s, later);
+    for (const p of images) {
+      const r = await bytes(`${s.url}${p}`);
+      expect(r.status, p).toBe(200);
+      expect(r.body.equals(expected.get(p)!), p).toBe(true);
+    }
+    const now = (await (await fetch(`${s.url}${embedUrl()}`)).json()) as Record<string, unknown>;
+    expect(now).toEqual(oembed);
+    const unpinned = (await (await fetch(`${s.url}/oembed?url=${encodeURIComponent(`${PUBLIC_URL}/embed/map?focus=chip:test-h20`)}`)).json()) as Record<string, unknown>;
+    expect(unpinned.title).not.toBe(now.title);
+    // at a width no image was kept for: the published title and height, no thumbnail (none can respect maxwidth)
+    const narrow = (await (await fetch(`${s.url}${embedUrl('&maxwidth=375')}`)).json()) as Record<string, unknown>;
+    expect({ title: narrow.title, width: narrow.width, height: narrow.height, html: narrow.html }).toEqual({
+      title: narrowOembed.title,
+      width: narrowOembed.width,
+      height: narrowOembed.height,
+      html: narrowOembed.html,
+    });
+    expect(narrow.thumbnail_url).toBeUndefined();
+  }, 90_000);
 });
 
 describe('the pin store', () => {
