@@ -19,6 +19,8 @@ export const propertySpec = z
     default: z.union([z.string(), z.boolean()]).optional(),
     /** of a list of data classes: the values that bind data to no place (public data); a dependent listing nothing else needs no home-located replacement */
     placeFree: z.array(z.string().min(1)).min(1).optional(),
+    /** of an organisation's kind: the values that mark a public body (it makes and enforces rules; "the company" never stands for it) */
+    publicBodies: z.array(z.string().min(1)).min(1).optional(),
     description: z.string().min(1),
   })
   .strict()
@@ -26,9 +28,10 @@ export const propertySpec = z
     if (p.type === 'enum' && !p.values) ctx.addIssue({ code: 'custom', path: ['values'], message: 'an enum needs values' });
     if (p.default !== undefined && p.values && !p.values.includes(String(p.default)))
       ctx.addIssue({ code: 'custom', path: ['default'], message: `"${String(p.default)}" is not one of the property's values` });
-    p.placeFree?.forEach((v, i) => {
-      if (!p.values?.includes(v)) ctx.addIssue({ code: 'custom', path: ['placeFree', i], message: `"${v}" is not one of the property's values` });
-    });
+    for (const key of ['placeFree', 'publicBodies'] as const)
+      p[key]?.forEach((v, i) => {
+        if (!p.values?.includes(v)) ctx.addIssue({ code: 'custom', path: [key, i], message: `"${v}" is not one of the property's values` });
+      });
   });
 
 /** What a replacement for the needed end must be, for mitigations: located where data bound to a place is, or carry some property values. */

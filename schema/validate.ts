@@ -161,3 +161,11 @@ const SAME_KIND: ReadonlySet<string> = new Set(DOMAIN.relations.flatMap((r) => (
 export function sameKindProblem(rel: string, from: string, to: string): string | null {
   return SAME_KIND.has(rel) && from !== to ? `${rel} relates two entities of one kind, not a ${from} and a ${to}` : null;
 }
+
+// kinds of organisation that are public bodies (the domain model's `publicBodies`): they make and enforce rules
+const PUBLIC_BODIES: ReadonlySet<string> = new Set(DOMAIN.labels.flatMap((l) => Object.values(l.properties ?? {}).flatMap((p) => (p as { publicBodies?: string[] }).publicBodies ?? [])));
+
+/** Whether an entity's props mark it a public body (an agency, a court): one that makes and enforces rules. */
+export function isPublicBody(props: { kind?: unknown } | undefined): boolean {
+  return props?.kind !== undefined && PUBLIC_BODIES.has(String(props.kind));
+}

@@ -1,5 +1,6 @@
 // Text -> fact records (README.md, "Fact records (JSONL)"): sentences, mentions (known and proposed), then every
 // relation rule on every sentence. Deterministic and offline; quotes are exact sentences of the text.
+import { isPublicBody } from '../../schema/validate.js';
 import { relationProps, type Label, type RelationType } from '../../schema/generated/model.js';
 import { entityId, type Props } from '../../schema/records.js';
 import { allowed, isMention, leadingActor, type Endpoint, type FactDraft, type Frame, type Mention, type RelationRule } from './frame.js';
@@ -147,7 +148,7 @@ const fits = (head: string, m: Mention, pronoun = false): boolean => {
   const r = REFERENTS.get(head);
   if (!r || !r.labels.includes(m.label)) return false;
   // "the company", "the giant" never stand for a public body ("It" may)
-  if (!pronoun && m.label === 'Organization' && (m.props?.kind === 'agency' || m.props?.kind === 'court')) return !!r.kinds?.includes(String(m.props.kind));
+  if (!pronoun && m.label === 'Organization' && isPublicBody(m.props)) return !!r.kinds?.includes(String(m.props.kind));
   return !r.kinds || m.label !== 'Organization' || m.props?.kind === undefined || r.kinds.includes(String(m.props.kind));
 };
 

@@ -1,6 +1,7 @@
 // Entity mentions of a document: gazetteer matches (known entities) and proposals (new ones),
 // merged longest-first without overlaps. Proposed names are then matched everywhere else in the
 // document too, so "ICG Solutions" introduced once is found again later.
+import { isPublicBody } from '../../schema/validate.js';
 import type { Label } from '../../schema/generated/model.js';
 import type { EntityRecord } from '../../schema/records.js';
 import { entityId } from '../../schema/records.js';
@@ -21,7 +22,7 @@ import { proposeInvestors } from './proposals/investor.js';
 const INSTITUTION = new RegExp(`\\b(?:of|for|Center|Centre|Office|Academy|University|Institute|Bank|Group|Corporation|${PUBLIC_BODY_WORDS.join('|')})\\b`);
 // a public body named with its nation ("French Senate", "U.S. Justice Department", "UK Atomic Energy Authority")
 const PUBLIC_BODY = new RegExp(`\\b(?:${PUBLIC_BODY_WORDS.join('|')})\\b`);
-const isPublicBody = (p: Mention) => p.label === 'Organization' && (p.props.kind === 'agency' || p.props.kind === 'court') && PUBLIC_BODY.test(p.name);
+const publicBody = (p: Mention) => p.label === 'Organization' && isPublicBody(p.props) && PUBLIC_BODY.test(p.name);
 
 // a demonym further inside a name only when an institution's head opens it ("Center for a New American Security")
 const HEADED_INSTITUTION =
@@ -284,7 +285,7 @@ export function findMentions(text: string, sentences: Sentence[], gazetteer: Gaz
   const kept = proposals.filter((p) => {
     // a city opening an institution's name ("Abu Dhabi Department of ...", "Beijing Academy of ...") is part of it
     // and so is a demonym inside an institution's name ("Chinese Academy of Sciences", "Center for a New American Security")
-    const nationFirst = (k: Mention) => k.start === p.start && k.label === 'Nation' && !k.place && isPublicBody(p);
+    const nationFirst = (k: Mention) => k.start === p.start && k.label === 'Nation' && !k.place && publicBody(p);
     const opens = (k: Mention) =>
       p.label !== 'Model' &&
       p.label !== 'Regulation' &&

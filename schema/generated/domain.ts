@@ -502,6 +502,10 @@ export const DOMAIN: DomainSpec = {
           ],
           "required": false,
           "role": true,
+          "publicBodies": [
+            "agency",
+            "court"
+          ],
           "description": "The organisation's main role in the AI supply chain."
         },
         "website": {

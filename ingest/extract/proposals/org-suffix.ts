@@ -2,6 +2,7 @@
 // ("Scale AI", "DBS Bank", "ICG Solutions", "Supreme People's Court") or opening with an
 // institutional head ("Center for Strategic and International Studies", "Ministry of ...").
 // An acronym in brackets right after the name becomes an alias.
+import { isPublicBody } from '../../../schema/validate.js';
 import type { Label } from '../../../schema/generated/model.js';
 import type { Token } from '../nlp.js';
 import type { Proposal, Proposer } from './proposal.js';
@@ -60,7 +61,7 @@ const SUFFIX: Record<string, Kind> = {
 };
 /** Words that end the name of a public body ("French Senate", "U.S. Justice Department"): its kind is an agency's or a court's. */
 export const PUBLIC_BODY_WORDS: readonly string[] = Object.entries(SUFFIX)
-  .filter(([, k]) => k.kind === 'agency' || k.kind === 'court')
+  .filter(([, k]) => k.label === 'Organization' && isPublicBody(k))
   .map(([w]) => w);
 const HEAD_WORDS = [
   'Ministry',

@@ -17,6 +17,7 @@
 //    whichever the schema allows, in the order the phrase book gives.
 // 5. A group of two or more followed by a partnership phrase ("⟨0⟩ and ⟨1⟩ formed an alliance"), or
 //    preceded by one ("a partnership between ⟨0⟩ and ⟨1⟩"), partners pairwise.
+import { isPublicBody } from '../../../schema/validate.js';
 import type { Label } from '../../../schema/generated/model.js';
 import { MONEY_SOURCE } from '../money.js';
 import { effectOf } from '../rules/applies-to.js';
@@ -341,8 +342,6 @@ function decide(gap: string, gapWords: readonly string[], left: Mention, right: 
 }
 
 const COMPARISON = /\b(?:against|than|versus|vs\.?|compared|comparable|benchmarked|outperform\w*|rival\w*|unlike|similar)\b/;
-// organisation kinds that make rules
-const PUBLIC_KINDS = new Set(['agency', 'court', 'consortium']);
 const PLACE_RELATIONS = new Set<Phrase['rel']>(['HEADQUARTERED_IN', 'LOCATED_IN', 'ENACTED_BY']);
 
 /** "⟨a⟩'s [modifiers] ⟨b⟩": the modifiers between a possessive and what it owns, or null when the gap is no possessive. */
@@ -387,7 +386,8 @@ export const relatePhrases: RelationRule = {
       if (subject === object || subject.id === object.id) return;
       if (!allowed(rel, subject.label, object.label)) return;
       // rules are made by nations and public bodies: a company's "guidelines" are no regulation it enacts
-      if (rel === 'ENACTED_BY' && object.label === 'Organization' && object.props?.kind !== undefined && !PUBLIC_KINDS.has(String(object.props.kind))) return;
+      // rules are made by public bodies, and standards by consortia
+      if (rel === 'ENACTED_BY' && object.label === 'Organization' && object.props?.kind !== undefined && !isPublicBody(object.props) && object.props.kind !== 'consortium') return;
       if (rel === 'APPLIES_TO') {
         // what a regulation does to what it applies to: from the phrase, the regulation's name, else the sentence; none, no fact
         const effect = effectOf(gap) ?? effectOf(subject.name) ?? effectOf(frame.text);

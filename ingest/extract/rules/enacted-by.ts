@@ -3,6 +3,7 @@
 // Russia", "Japan's trade ministry published a three-year support plan for ...".
 // The regulation is named by its noun phrase (or "<issuer> <instrument>" when the phrase is bare);
 // a nation named after "to", "on", "against" or "targeting" gets APPLIES_TO with the implied effect.
+import { isPublicBody } from '../../../schema/validate.js';
 import { E, at, allowed, pattern, unmask, type FactDraft, type Mention, type NewEntity, type RelationRule } from '../frame.js';
 import { INSTRUMENT_SOURCE, instrumentOf } from '../instrument.js';
 import { regimeOf } from './national-regime.js';
@@ -25,7 +26,6 @@ const SOFT = new Set(['strategy', 'framework', 'policy']);
 // a phrase that only counts or points ("other rules", "these measures", "two regulations") names no instrument
 const UNNAMED =
   /^(?:(?:other|these|those|such|several|many|further|additional|more|some|both|all|two|three|four|five|\d+) )+(?:[a-z-]+ )?(?:rules?|regulations?|measures|controls|restrictions|orders|actions)$/i;
-const PUBLIC = new Set(['agency', 'court', 'government', 'regulator', 'legislature', 'ministry']);
 
 export const enactedBy: RelationRule = {
   name: 'enacted-by',
@@ -40,7 +40,7 @@ export const enactedBy: RelationRule = {
       const inst = instrumentOf(phrase.replace(/⟨\d+⟩/g, 'X'));
       if (!issuer || !inst || !allowed('ENACTED_BY', 'Regulation', issuer.label) || issuer.demonym) continue;
       // a company's plan or strategy is not a regulation: soft instruments need a public issuer
-      if (SOFT.has(inst.kind) && issuer.label !== 'Nation' && !PUBLIC.has(String(issuer.props.kind ?? ''))) continue;
+      if (SOFT.has(inst.kind) && issuer.label !== 'Nation' && !isPublicBody(issuer.props)) continue;
       const written = unmask(frame, phrase);
       if (UNNAMED.test(written)) continue;
       // a phrase of common words only ("the interim final rule", "an executive order") is named by its issuer

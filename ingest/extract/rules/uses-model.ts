@@ -1,5 +1,6 @@
 // Deployments: "the bank is using Acme's Zephyr model", "X deployed Y for ...". Gives a
 // Deployment "<operator> use of <model>" that USES_MODEL the model and is OPERATED_BY the user.
+import { isPublicBody } from '../../../schema/validate.js';
 import type { Props } from '../../../schema/records.js';
 import { E, at, allowed, pattern, type FactDraft, type Mention, type RelationRule } from '../frame.js';
 
@@ -17,7 +18,7 @@ const DATA_CUES: [RegExp, string][] = [
 
 function dataClassProps(text: string, user: Mention): Props {
   const classes = new Set(DATA_CUES.filter(([re]) => re.test(text)).map(([, c]) => c));
-  if (user.label === 'Nation' || user.props.kind === 'agency' || user.props.kind === 'court') classes.add('government');
+  if (user.label === 'Nation' || isPublicBody(user.props)) classes.add('government');
   return classes.size ? { dataClasses: [...classes] } : { dataClasses: ['public'], dataClassesBasis: 'default' };
 }
 
