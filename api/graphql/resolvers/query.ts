@@ -5,8 +5,7 @@ import { InvalidInput } from '../../../schema/errors.js';
 import type { GraphContext } from '../context.js';
 import type { QueryResolvers } from '../generated.js';
 import type { EntityConnection, NodeModel, SearchHitModel } from '../models.js';
-import { edgeOf } from '../../../graph/query-values.js';
-import { nodeKind, relationOfClaim } from '../../../graph/query-nodes.js';
+import { nodeById } from '../../../graph/query-nodes.js';
 import { LIST_FILTERS } from '../list-filters.js';
 import { rankSearch } from '../search-ranking.js';
 import { asOfMs as asOfMsOf, labelOf, pageSize } from '../entity-types.js';
@@ -62,23 +61,20 @@ async function listPage(field: string, args: ListArgs, ctx: GraphContext): Promi
 
 const list = (field: string) => (_p: unknown, args: ListArgs, ctx: GraphContext) => listPage(field, args, ctx);
 
-/** Fetches any node by its global id: an entity (documents too), a relation (rel:) or a claim (claim:). */
-async function nodeById(id: string, ctx: GraphContext): Promise<NodeModel | null> {
-  const kind = nodeKind(id);
-  if (kind === 'entity') return ctx.loaders.entity.load(id);
-  const s = await ctx.snapshots.get();
-  const relation = kind === 'relation' ? id : await relationOfClaim(ctx.store, s, id);
-  const e = relation === undefined ? undefined : edgeOf(s, relation);
-  if (e === undefined) return null;
-  const found = (await ctx.loaders.relations.load(s.ids[s.edgeFrom[e]!]!)).find((r) => r.id === relation);
+/** Any node by its global id (graph/query-nodes.ts), read through the request's loaders and tagged with its GraphQL type. */
+async function node(id: string, ctx: GraphContext): Promise<NodeModel | null> {
+  const found = await nodeById(
+    { entity: (e) => ctx.loaders.entity.load(e), relationsOf: (e) => ctx.loaders.relations.load(e), claim: (c) => ctx.loaders.claim.load(c) },
+    await ctx.snapshots.get(),
+    id,
+  );
   if (!found) return null;
-  if (kind === 'relation') return { ...found, __node: 'Relation' };
-  const claim = (await ctx.loaders.claims.load(found.id)).find((c) => c.id === id);
-  return claim ? { ...claim, __node: 'Source' } : null;
+  if (found.kind === 'entity') return found.entity;
+  return found.kind === 'relation' ? { ...found.relation, __node: 'Relation' } : { ...found.claim, __node: 'Source' };
 }
 
 export const Query: QueryResolvers = {
-  node: (_p, { id }, ctx) => nodeById(id, ctx),
+  node: (_p, { id }, ctx) => node(id, ctx),
   entity: (_p, { id }, ctx) => ctx.loaders.entity.load(id),
   entities: (_p, { ids }, ctx) => {
     ctx.meter.add(ids.length);
