@@ -138,7 +138,7 @@ export type ChangeConnection = {
 /** One change with the cursor that pages on after it. */
 export type ChangeEdge = {
   __typename?: 'ChangeEdge';
-  /** Pass as `after` to read the changes older than this one. */
+  /** Pass as `after` to read the changes older than this one, as `before` for the newer ones. */
   cursor: Scalars['String']['output'];
   /** The change. */
   node: Change;
@@ -194,9 +194,12 @@ export type Chip = Entity & Node & {
 
 /** An AI accelerator or a memory part (GPU, TPU, NPU, HBM stack). */
 export type ChipRelationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<RelationOrder>>;
   types?: InputMaybe<Array<RelationType>>;
   where?: InputMaybe<RelationWhere>;
@@ -383,9 +386,12 @@ export type Cloud = Entity & Node & {
 
 /** A cloud platform or AI compute service (hyperscaler, sovereign cloud, neocloud, model API platform). */
 export type CloudRelationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<RelationOrder>>;
   types?: InputMaybe<Array<RelationType>>;
   where?: InputMaybe<RelationWhere>;
@@ -546,9 +552,12 @@ export type DataCenter = Entity & Node & {
 
 /** A physical data centre or campus. */
 export type DataCenterRelationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<RelationOrder>>;
   types?: InputMaybe<Array<RelationType>>;
   where?: InputMaybe<RelationWhere>;
@@ -700,6 +709,26 @@ export type DeadLetter = {
   url: Scalars['String']['output'];
 };
 
+/** A page of DeadLetter (Relay connection). */
+export type DeadLetterConnection = {
+  __typename?: 'DeadLetterConnection';
+  /** The items of the page, in the list's order. */
+  edges: Array<DeadLetterEdge>;
+  /** Where the page sits in the whole list. */
+  pageInfo: PageInfo;
+  /** How many items match, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One DeadLetter of a page, with its cursor. */
+export type DeadLetterEdge = {
+  __typename?: 'DeadLetterEdge';
+  /** Opaque position of this item: pass it as after or before. */
+  cursor: Scalars['String']['output'];
+  /** The DeadLetter. */
+  node: DeadLetter;
+};
+
 /** An investment, procurement, partnership or funding agreement; parties link to it with PARTY_TO and a role. */
 export type Deal = Entity & Node & {
   __typename?: 'Deal';
@@ -742,9 +771,12 @@ export type Deal = Entity & Node & {
 
 /** An investment, procurement, partnership or funding agreement; parties link to it with PARTY_TO and a role. */
 export type DealRelationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<RelationOrder>>;
   types?: InputMaybe<Array<RelationType>>;
   where?: InputMaybe<RelationWhere>;
@@ -889,9 +921,12 @@ export type Deployment = Entity & Node & {
 
 /** A concrete use of AI by an operator in a place (a ministry assistant, a bank's chatbot, a national model service). Scenarios judge deployments. */
 export type DeploymentRelationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<RelationOrder>>;
   types?: InputMaybe<Array<RelationType>>;
   where?: InputMaybe<RelationWhere>;
@@ -1009,6 +1044,8 @@ export type Document = Entity & Node & {
   aliases: Array<Scalars['String']['output']>;
   /** Every claim this document contributed, live and retracted, newest first (retracted ones say when and how). */
   claims: Array<Source>;
+  /** The same claims as a Relay connection, newest first (the version that added them, then id). */
+  claimsConnection: SourceConnection;
   /** SHA-256 of the normalised text. */
   contentHash?: Maybe<Scalars['String']['output']>;
   /** A short description. */
@@ -1043,10 +1080,22 @@ export type DocumentClaimsArgs = {
 
 
 /** A source document (article, model card, policy text, feed item, public record) that claims cite. */
+export type DocumentClaimsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A source document (article, model card, policy text, feed item, public record) that claims cite. */
 export type DocumentRelationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<RelationOrder>>;
   types?: InputMaybe<Array<RelationType>>;
   where?: InputMaybe<RelationWhere>;
@@ -1182,9 +1231,12 @@ export type Entity = {
 
 /** A node of the knowledge graph. Every label's object type implements it. */
 export type EntityRelationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<RelationOrder>>;
   types?: InputMaybe<Array<RelationType>>;
   where?: InputMaybe<RelationWhere>;
@@ -1524,6 +1576,26 @@ export type IngestRun = {
   startedAt: Scalars['String']['output'];
 };
 
+/** A page of IngestRun (Relay connection). */
+export type IngestRunConnection = {
+  __typename?: 'IngestRunConnection';
+  /** The items of the page, in the list's order. */
+  edges: Array<IngestRunEdge>;
+  /** Where the page sits in the whole list. */
+  pageInfo: PageInfo;
+  /** How many items match, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One IngestRun of a page, with its cursor. */
+export type IngestRunEdge = {
+  __typename?: 'IngestRunEdge';
+  /** Opaque position of this item: pass it as after or before. */
+  cursor: Scalars['String']['output'];
+  /** The IngestRun. */
+  node: IngestRun;
+};
+
 /** Conditions on a whole number. */
 export type IntFilter = {
   /** Equal to this number. */
@@ -1570,9 +1642,12 @@ export type Lab = Entity & Node & {
 
 /** An organisation that develops AI models (frontier labs, open-weights labs, state labs). */
 export type LabRelationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<RelationOrder>>;
   types?: InputMaybe<Array<RelationType>>;
   where?: InputMaybe<RelationWhere>;
@@ -1790,9 +1865,12 @@ export type Model = Entity & Node & {
 
 /** An AI model (a release of a model family), open-weights or served by API. */
 export type ModelRelationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<RelationOrder>>;
   types?: InputMaybe<Array<RelationType>>;
   where?: InputMaybe<RelationWhere>;
@@ -2075,9 +2153,12 @@ export type Nation = Entity & Node & {
 
 /** A sovereign country or a bloc of countries (EU, GCC). Members point to their bloc with MEMBER_OF. */
 export type NationRelationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<RelationOrder>>;
   types?: InputMaybe<Array<RelationType>>;
   where?: InputMaybe<RelationWhere>;
@@ -2220,9 +2301,12 @@ export type Organization = Entity & Node & {
 
 /** Any other actor in the supply chain - chip designers, foundries, memory makers, cloud operators, agencies, courts, funds, companies. */
 export type OrganizationRelationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<RelationOrder>>;
   types?: InputMaybe<Array<RelationType>>;
   where?: InputMaybe<RelationWhere>;
@@ -2403,6 +2487,8 @@ export type Query = {
   dataCenters: DataCenterConnection;
   /** The most recent ingest failures, newest first. */
   deadLetters: Array<DeadLetter>;
+  /** The same failures as a Relay connection, newest first, over the newest 10,000 entries of the log. */
+  deadLettersConnection: DeadLetterConnection;
   /** Deal entities matching where (and the shorthand filters), in orderBy's order (by id when none); a Relay connection. */
   deals: DealConnection;
   /** What an entity depends on (its chips, clouds, model, developer, controllers, jurisdictions), up to depth hops. */
@@ -2427,6 +2513,8 @@ export type Query = {
   graphVersion: Scalars['Int']['output'];
   /** The most recent ingest runs, newest first. */
   ingestRuns: Array<IngestRun>;
+  /** The same runs as a Relay connection, newest first (finish time, then id), over the newest 10,000 entries of the log. */
+  ingestRunsConnection: IngestRunConnection;
   /** Lab entities matching where (and the shorthand filters), in orderBy's order (by id when none); a Relay connection. */
   labs: LabConnection;
   /** Model entities matching where (and the shorthand filters), in orderBy's order (by id when none); a Relay connection. */
@@ -2454,20 +2542,26 @@ export type Query = {
   scenarios: Array<ScenarioInfo>;
   /** Full-text search over names, aliases and descriptions, ranked; tolerant of case, spacing and one or two typos. */
   search: Array<Entity>;
+  /** The same search as a Relay connection over the best 100 hits, best first (score, then id): pages both ways, each edge's node with its score. */
+  searchConnection: SearchHitConnection;
   /** The same search with scores. */
   searchHits: Array<SearchHit>;
   /** The claims about an entity (as subject or object), oldest first; observed at or before asOf. */
   timeline: Array<Source>;
+  /** The same claims as a Relay connection, oldest first (observedAt, then id). */
+  timelineConnection: SourceConnection;
 };
 
 
 /** The read surface: lookups, search, typed lists, traversals, exposure, scenarios and the ingest log. */
 export type QueryChangesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   document?: InputMaybe<Scalars['String']['input']>;
   entity?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   kinds?: InputMaybe<Array<ChangeKind>>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   since?: InputMaybe<Scalars['String']['input']>;
   sinceVersion?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationType>>;
@@ -2534,6 +2628,15 @@ export type QueryDataCentersArgs = {
 /** The read surface: lookups, search, typed lists, traversals, exposure, scenarios and the ingest log. */
 export type QueryDeadLettersArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** The read surface: lookups, search, typed lists, traversals, exposure, scenarios and the ingest log. */
+export type QueryDeadLettersConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -2625,6 +2728,15 @@ export type QueryExposureArgs = {
 /** The read surface: lookups, search, typed lists, traversals, exposure, scenarios and the ingest log. */
 export type QueryIngestRunsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** The read surface: lookups, search, typed lists, traversals, exposure, scenarios and the ingest log. */
+export type QueryIngestRunsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -2746,6 +2858,17 @@ export type QuerySearchArgs = {
 
 
 /** The read surface: lookups, search, typed lists, traversals, exposure, scenarios and the ingest log. */
+export type QuerySearchConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  query: Scalars['String']['input'];
+  types?: InputMaybe<Array<EntityType>>;
+};
+
+
+/** The read surface: lookups, search, typed lists, traversals, exposure, scenarios and the ingest log. */
 export type QuerySearchHitsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   query: Scalars['String']['input'];
@@ -2757,6 +2880,17 @@ export type QuerySearchHitsArgs = {
 export type QueryTimelineArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   id: Scalars['ID']['input'];
+};
+
+
+/** The read surface: lookups, search, typed lists, traversals, exposure, scenarios and the ingest log. */
+export type QueryTimelineConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A law, rule, executive order, memo, ruling or framework that restricts or mandates something in the AI stack. */
@@ -2791,9 +2925,12 @@ export type Regulation = Entity & Node & {
 
 /** A law, rule, executive order, memo, ruling or framework that restricts or mandates something in the AI stack. */
 export type RegulationRelationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<RelationOrder>>;
   types?: InputMaybe<Array<RelationType>>;
   where?: InputMaybe<RelationWhere>;
@@ -2913,6 +3050,8 @@ export type Relation = Node & {
   from: Entity;
   /** How this relation came to be: its claims added, retracted and superseded, and its aggregate's moves, newest first. */
   history: Array<Change>;
+  /** The same changes as a Relay connection, newest first (version, then id). */
+  historyConnection: ChangeConnection;
   /** The global id (rel:...); node(id:) fetches it. */
   id: Scalars['ID']['output'];
   /** When the latest live claim was observed. */
@@ -2939,6 +3078,19 @@ export type Relation = Node & {
  */
 export type RelationHistoryArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A relation between two entities: the aggregate of the live claims that support it. Its properties
+ * are merged from the claims (the most confident claim wins a conflict); every claim stays visible in
+ * `sources`, so contradicting claims can be compared.
+ */
+export type RelationHistoryConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of relations (Relay connection). */
@@ -3153,6 +3305,8 @@ export type ScenarioWatch = {
   __typename?: 'ScenarioWatch';
   /** Its recorded changes, newest first. */
   changes: Array<ScenarioWatchChange>;
+  /** The same changes as a Relay connection, newest first (version, then the version it moved from). */
+  changesConnection: ScenarioWatchChangeConnection;
   /** When it was last run (ISO 8601, UTC). */
   checkedAt: Scalars['String']['output'];
   /** When it was registered (ISO 8601, UTC). */
@@ -3177,6 +3331,15 @@ export type ScenarioWatchChangesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+
+/** A registered scenario and where it stands. */
+export type ScenarioWatchChangesConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** One re-run that changed a deployment's status: the versions compared and what moved. */
 export type ScenarioWatchChange = {
   __typename?: 'ScenarioWatchChange';
@@ -3192,6 +3355,26 @@ export type ScenarioWatchChange = {
   version: Scalars['Int']['output'];
 };
 
+/** A page of ScenarioWatchChange (Relay connection). */
+export type ScenarioWatchChangeConnection = {
+  __typename?: 'ScenarioWatchChangeConnection';
+  /** The items of the page, in the list's order. */
+  edges: Array<ScenarioWatchChangeEdge>;
+  /** Where the page sits in the whole list. */
+  pageInfo: PageInfo;
+  /** How many items match, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One ScenarioWatchChange of a page, with its cursor. */
+export type ScenarioWatchChangeEdge = {
+  __typename?: 'ScenarioWatchChangeEdge';
+  /** Opaque position of this item: pass it as after or before. */
+  cursor: Scalars['String']['output'];
+  /** The ScenarioWatchChange. */
+  node: ScenarioWatchChange;
+};
+
 /** A ranked search result. */
 export type SearchHit = {
   __typename?: 'SearchHit';
@@ -3199,6 +3382,26 @@ export type SearchHit = {
   entity: Entity;
   /** Its score: higher is better (comparable within one search only). */
   score: Scalars['Float']['output'];
+};
+
+/** A page of SearchHit (Relay connection). */
+export type SearchHitConnection = {
+  __typename?: 'SearchHitConnection';
+  /** The items of the page, in the list's order. */
+  edges: Array<SearchHitEdge>;
+  /** Where the page sits in the whole list. */
+  pageInfo: PageInfo;
+  /** How many items match, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One SearchHit of a page, with its cursor. */
+export type SearchHitEdge = {
+  __typename?: 'SearchHitEdge';
+  /** Opaque position of this item: pass it as after or before. */
+  cursor: Scalars['String']['output'];
+  /** The SearchHit. */
+  node: SearchHit;
 };
 
 /** Sort direction. */
@@ -3245,6 +3448,26 @@ export type Source = Node & {
   validFrom?: Maybe<Scalars['Date']['output']>;
   /** End of validity the claim states. */
   validTo?: Maybe<Scalars['Date']['output']>;
+};
+
+/** A page of Source (Relay connection). */
+export type SourceConnection = {
+  __typename?: 'SourceConnection';
+  /** The items of the page, in the list's order. */
+  edges: Array<SourceEdge>;
+  /** Where the page sits in the whole list. */
+  pageInfo: PageInfo;
+  /** How many items match, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One Source of a page, with its cursor. */
+export type SourceEdge = {
+  __typename?: 'SourceEdge';
+  /** Opaque position of this item: pass it as after or before. */
+  cursor: Scalars['String']['output'];
+  /** The Source. */
+  node: Source;
 };
 
 /** Conditions on a claim (a relation's source). */
@@ -3456,6 +3679,8 @@ export type ResolversTypes = ResolversObject<{
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateFilter: DateFilter;
   DeadLetter: ResolverTypeWrapper<DeadLetter>;
+  DeadLetterConnection: ResolverTypeWrapper<DeadLetterConnection>;
+  DeadLetterEdge: ResolverTypeWrapper<DeadLetterEdge>;
   Deal: ResolverTypeWrapper<EntityRecord>;
   DealConnection: ResolverTypeWrapper<EntityConnection>;
   DealEdge: ResolverTypeWrapper<EntityEdge>;
@@ -3493,6 +3718,8 @@ export type ResolversTypes = ResolversObject<{
   IngestDocumentsResult: ResolverTypeWrapper<IngestDocumentsResult>;
   IngestJobOutcome: ResolverTypeWrapper<IngestJobOutcome>;
   IngestRun: ResolverTypeWrapper<IngestRun>;
+  IngestRunConnection: ResolverTypeWrapper<IngestRunConnection>;
+  IngestRunEdge: ResolverTypeWrapper<IngestRunEdge>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   IntFilter: IntFilter;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
@@ -3551,9 +3778,15 @@ export type ResolversTypes = ResolversObject<{
   ScenarioSummary: ResolverTypeWrapper<ScenarioSummary>;
   ScenarioWatch: ResolverTypeWrapper<ScenarioWatchModel>;
   ScenarioWatchChange: ResolverTypeWrapper<WatchChange>;
+  ScenarioWatchChangeConnection: ResolverTypeWrapper<Omit<ScenarioWatchChangeConnection, 'edges'> & { edges: Array<ResolversTypes['ScenarioWatchChangeEdge']> }>;
+  ScenarioWatchChangeEdge: ResolverTypeWrapper<Omit<ScenarioWatchChangeEdge, 'node'> & { node: ResolversTypes['ScenarioWatchChange'] }>;
   SearchHit: ResolverTypeWrapper<SearchHitModel>;
+  SearchHitConnection: ResolverTypeWrapper<Omit<SearchHitConnection, 'edges'> & { edges: Array<ResolversTypes['SearchHitEdge']> }>;
+  SearchHitEdge: ResolverTypeWrapper<Omit<SearchHitEdge, 'node'> & { node: ResolversTypes['SearchHit'] }>;
   SortDirection: SortDirection;
   Source: ResolverTypeWrapper<ClaimRecord>;
+  SourceConnection: ResolverTypeWrapper<Omit<SourceConnection, 'edges'> & { edges: Array<ResolversTypes['SourceEdge']> }>;
+  SourceEdge: ResolverTypeWrapper<Omit<SourceEdge, 'node'> & { node: ResolversTypes['Source'] }>;
   SourceWhere: SourceWhere;
   StatusChange: ResolverTypeWrapper<StatusChangeModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -3594,6 +3827,8 @@ export type ResolversParentTypes = ResolversObject<{
   Date: Scalars['Date']['output'];
   DateFilter: DateFilter;
   DeadLetter: DeadLetter;
+  DeadLetterConnection: DeadLetterConnection;
+  DeadLetterEdge: DeadLetterEdge;
   Deal: EntityRecord;
   DealConnection: EntityConnection;
   DealEdge: EntityEdge;
@@ -3625,6 +3860,8 @@ export type ResolversParentTypes = ResolversObject<{
   IngestDocumentsResult: IngestDocumentsResult;
   IngestJobOutcome: IngestJobOutcome;
   IngestRun: IngestRun;
+  IngestRunConnection: IngestRunConnection;
+  IngestRunEdge: IngestRunEdge;
   Int: Scalars['Int']['output'];
   IntFilter: IntFilter;
   JSON: Scalars['JSON']['output'];
@@ -3676,8 +3913,14 @@ export type ResolversParentTypes = ResolversObject<{
   ScenarioSummary: ScenarioSummary;
   ScenarioWatch: ScenarioWatchModel;
   ScenarioWatchChange: WatchChange;
+  ScenarioWatchChangeConnection: Omit<ScenarioWatchChangeConnection, 'edges'> & { edges: Array<ResolversParentTypes['ScenarioWatchChangeEdge']> };
+  ScenarioWatchChangeEdge: Omit<ScenarioWatchChangeEdge, 'node'> & { node: ResolversParentTypes['ScenarioWatchChange'] };
   SearchHit: SearchHitModel;
+  SearchHitConnection: Omit<SearchHitConnection, 'edges'> & { edges: Array<ResolversParentTypes['SearchHitEdge']> };
+  SearchHitEdge: Omit<SearchHitEdge, 'node'> & { node: ResolversParentTypes['SearchHit'] };
   Source: ClaimRecord;
+  SourceConnection: Omit<SourceConnection, 'edges'> & { edges: Array<ResolversParentTypes['SourceEdge']> };
+  SourceEdge: Omit<SourceEdge, 'node'> & { node: ResolversParentTypes['Source'] };
   SourceWhere: SourceWhere;
   StatusChange: StatusChangeModel;
   String: Scalars['String']['output'];
@@ -3744,7 +3987,7 @@ export type ChipResolvers<ContextType = GraphContext, ParentType extends Resolve
   memoryGb?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   processNode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<ChipRelationsArgs, 'direction' | 'first'>>;
+  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<ChipRelationsArgs, 'direction'>>;
   relationsConnection?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<ChipRelationsConnectionArgs, 'direction'>>;
   releaseDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   segment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3784,7 +4027,7 @@ export type CloudResolvers<ContextType = GraphContext, ParentType extends Resolv
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   regions?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
-  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<CloudRelationsArgs, 'direction' | 'first'>>;
+  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<CloudRelationsArgs, 'direction'>>;
   relationsConnection?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<CloudRelationsConnectionArgs, 'direction'>>;
   sovereign?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
@@ -3811,7 +4054,7 @@ export type DataCenterResolvers<ContextType = GraphContext, ParentType extends R
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   powerMw?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
-  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<DataCenterRelationsArgs, 'direction' | 'first'>>;
+  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<DataCenterRelationsArgs, 'direction'>>;
   relationsConnection?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<DataCenterRelationsConnectionArgs, 'direction'>>;
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
@@ -3841,6 +4084,17 @@ export type DeadLetterResolvers<ContextType = GraphContext, ParentType extends R
   url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type DeadLetterConnectionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['DeadLetterConnection'] = ResolversParentTypes['DeadLetterConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['DeadLetterEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type DeadLetterEdgeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['DeadLetterEdge'] = ResolversParentTypes['DeadLetterEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['DeadLetter'], ParentType, ContextType>;
+}>;
+
 export type DealResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Deal'] = ResolversParentTypes['Deal']> = ResolversObject<{
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   amount?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -3856,7 +4110,7 @@ export type DealResolvers<ContextType = GraphContext, ParentType extends Resolve
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<DealRelationsArgs, 'direction' | 'first'>>;
+  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<DealRelationsArgs, 'direction'>>;
   relationsConnection?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<DealRelationsConnectionArgs, 'direction'>>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -3879,7 +4133,7 @@ export type DeploymentResolvers<ContextType = GraphContext, ParentType extends R
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<DeploymentRelationsArgs, 'direction' | 'first'>>;
+  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<DeploymentRelationsArgs, 'direction'>>;
   relationsConnection?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<DeploymentRelationsConnectionArgs, 'direction'>>;
   sector?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3901,6 +4155,7 @@ export type DeploymentEdgeResolvers<ContextType = GraphContext, ParentType exten
 export type DocumentResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Document'] = ResolversParentTypes['Document']> = ResolversObject<{
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   claims?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<DocumentClaimsArgs, 'first'>>;
+  claimsConnection?: Resolver<ResolversTypes['SourceConnection'], ParentType, ContextType, Partial<DocumentClaimsConnectionArgs>>;
   contentHash?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -3908,7 +4163,7 @@ export type DocumentResolvers<ContextType = GraphContext, ParentType extends Res
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   publishedAt?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   publisher?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<DocumentRelationsArgs, 'direction' | 'first'>>;
+  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<DocumentRelationsArgs, 'direction'>>;
   relationsConnection?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<DocumentRelationsConnectionArgs, 'direction'>>;
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
@@ -3999,6 +4254,17 @@ export type IngestRunResolvers<ContextType = GraphContext, ParentType extends Re
   startedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type IngestRunConnectionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['IngestRunConnection'] = ResolversParentTypes['IngestRunConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['IngestRunEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type IngestRunEdgeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['IngestRunEdge'] = ResolversParentTypes['IngestRunEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['IngestRun'], ParentType, ContextType>;
+}>;
+
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
 }
@@ -4010,7 +4276,7 @@ export type LabResolvers<ContextType = GraphContext, ParentType extends Resolver
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<LabRelationsArgs, 'direction' | 'first'>>;
+  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<LabRelationsArgs, 'direction'>>;
   relationsConnection?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<LabRelationsConnectionArgs, 'direction'>>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
   website?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -4067,7 +4333,7 @@ export type ModelResolvers<ContextType = GraphContext, ParentType extends Resolv
   parametersB?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   priceInputUsdPerMTok?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   priceOutputUsdPerMTok?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
-  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<ModelRelationsArgs, 'direction' | 'first'>>;
+  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<ModelRelationsArgs, 'direction'>>;
   relationsConnection?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<ModelRelationsConnectionArgs, 'direction'>>;
   releaseDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
@@ -4114,7 +4380,7 @@ export type NationResolvers<ContextType = GraphContext, ParentType extends Resol
   kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   region?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<NationRelationsArgs, 'direction' | 'first'>>;
+  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<NationRelationsArgs, 'direction'>>;
   relationsConnection?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<NationRelationsConnectionArgs, 'direction'>>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -4141,7 +4407,7 @@ export type OrganizationResolvers<ContextType = GraphContext, ParentType extends
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<OrganizationRelationsArgs, 'direction' | 'first'>>;
+  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<OrganizationRelationsArgs, 'direction'>>;
   relationsConnection?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<OrganizationRelationsConnectionArgs, 'direction'>>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
   website?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -4179,12 +4445,13 @@ export type PathStepResolvers<ContextType = GraphContext, ParentType extends Res
 }>;
 
 export type QueryResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
-  changes?: Resolver<ResolversTypes['ChangeConnection'], ParentType, ContextType, RequireFields<QueryChangesArgs, 'first'>>;
+  changes?: Resolver<ResolversTypes['ChangeConnection'], ParentType, ContextType, Partial<QueryChangesArgs>>;
   chips?: Resolver<ResolversTypes['ChipConnection'], ParentType, ContextType, Partial<QueryChipsArgs>>;
   chokepoints?: Resolver<Array<ResolversTypes['Chokepoint']>, ParentType, ContextType, RequireFields<QueryChokepointsArgs, 'first'>>;
   clouds?: Resolver<ResolversTypes['CloudConnection'], ParentType, ContextType, Partial<QueryCloudsArgs>>;
   dataCenters?: Resolver<ResolversTypes['DataCenterConnection'], ParentType, ContextType, Partial<QueryDataCentersArgs>>;
   deadLetters?: Resolver<Array<ResolversTypes['DeadLetter']>, ParentType, ContextType, RequireFields<QueryDeadLettersArgs, 'first'>>;
+  deadLettersConnection?: Resolver<ResolversTypes['DeadLetterConnection'], ParentType, ContextType, Partial<QueryDeadLettersConnectionArgs>>;
   deals?: Resolver<ResolversTypes['DealConnection'], ParentType, ContextType, Partial<QueryDealsArgs>>;
   dependencies?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryDependenciesArgs, 'depth' | 'id'>>;
   dependents?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryDependentsArgs, 'depth' | 'id'>>;
@@ -4195,6 +4462,7 @@ export type QueryResolvers<ContextType = GraphContext, ParentType extends Resolv
   exposure?: Resolver<ResolversTypes['Exposure'], ParentType, ContextType, RequireFields<QueryExposureArgs, 'depth' | 'nation' | 'subjects'>>;
   graphVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   ingestRuns?: Resolver<Array<ResolversTypes['IngestRun']>, ParentType, ContextType, RequireFields<QueryIngestRunsArgs, 'first'>>;
+  ingestRunsConnection?: Resolver<ResolversTypes['IngestRunConnection'], ParentType, ContextType, Partial<QueryIngestRunsConnectionArgs>>;
   labs?: Resolver<ResolversTypes['LabConnection'], ParentType, ContextType, Partial<QueryLabsArgs>>;
   models?: Resolver<ResolversTypes['ModelConnection'], ParentType, ContextType, Partial<QueryModelsArgs>>;
   nations?: Resolver<ResolversTypes['NationConnection'], ParentType, ContextType, Partial<QueryNationsArgs>>;
@@ -4207,8 +4475,10 @@ export type QueryResolvers<ContextType = GraphContext, ParentType extends Resolv
   scenarioWatches?: Resolver<Array<ResolversTypes['ScenarioWatch']>, ParentType, ContextType>;
   scenarios?: Resolver<Array<ResolversTypes['ScenarioInfo']>, ParentType, ContextType>;
   search?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'query'>>;
+  searchConnection?: Resolver<ResolversTypes['SearchHitConnection'], ParentType, ContextType, RequireFields<QuerySearchConnectionArgs, 'query'>>;
   searchHits?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchHitsArgs, 'first' | 'query'>>;
   timeline?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<QueryTimelineArgs, 'id'>>;
+  timelineConnection?: Resolver<ResolversTypes['SourceConnection'], ParentType, ContextType, RequireFields<QueryTimelineConnectionArgs, 'id'>>;
 }>;
 
 export type RegulationResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Regulation'] = ResolversParentTypes['Regulation']> = ResolversObject<{
@@ -4220,7 +4490,7 @@ export type RegulationResolvers<ContextType = GraphContext, ParentType extends R
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   publishedDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
-  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<RegulationRelationsArgs, 'direction' | 'first'>>;
+  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<RegulationRelationsArgs, 'direction'>>;
   relationsConnection?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<RegulationRelationsConnectionArgs, 'direction'>>;
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
@@ -4245,6 +4515,7 @@ export type RelationResolvers<ContextType = GraphContext, ParentType extends Res
   firstSeen?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   from?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   history?: Resolver<Array<ResolversTypes['Change']>, ParentType, ContextType, RequireFields<RelationHistoryArgs, 'first'>>;
+  historyConnection?: Resolver<ResolversTypes['ChangeConnection'], ParentType, ContextType, Partial<RelationHistoryConnectionArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lastSeen?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   properties?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
@@ -4312,6 +4583,7 @@ export type ScenarioSummaryResolvers<ContextType = GraphContext, ParentType exte
 
 export type ScenarioWatchResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ScenarioWatch'] = ResolversParentTypes['ScenarioWatch']> = ResolversObject<{
   changes?: Resolver<Array<ResolversTypes['ScenarioWatchChange']>, ParentType, ContextType, RequireFields<ScenarioWatchChangesArgs, 'first'>>;
+  changesConnection?: Resolver<ResolversTypes['ScenarioWatchChangeConnection'], ParentType, ContextType, Partial<ScenarioWatchChangesConnectionArgs>>;
   checkedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   feed?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -4330,9 +4602,31 @@ export type ScenarioWatchChangeResolvers<ContextType = GraphContext, ParentType 
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type ScenarioWatchChangeConnectionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ScenarioWatchChangeConnection'] = ResolversParentTypes['ScenarioWatchChangeConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ScenarioWatchChangeEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ScenarioWatchChangeEdgeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ScenarioWatchChangeEdge'] = ResolversParentTypes['ScenarioWatchChangeEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ScenarioWatchChange'], ParentType, ContextType>;
+}>;
+
 export type SearchHitResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = ResolversObject<{
   entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type SearchHitConnectionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['SearchHitConnection'] = ResolversParentTypes['SearchHitConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['SearchHitEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type SearchHitEdgeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['SearchHitEdge'] = ResolversParentTypes['SearchHitEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['SearchHit'], ParentType, ContextType>;
 }>;
 
 export type SourceResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = ResolversObject<{
@@ -4355,6 +4649,17 @@ export type SourceResolvers<ContextType = GraphContext, ParentType extends Resol
   validFrom?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type SourceConnectionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['SourceConnection'] = ResolversParentTypes['SourceConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['SourceEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type SourceEdgeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['SourceEdge'] = ResolversParentTypes['SourceEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
 }>;
 
 export type StatusChangeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['StatusChange'] = ResolversParentTypes['StatusChange']> = ResolversObject<{
@@ -4400,6 +4705,8 @@ export type Resolvers<ContextType = GraphContext> = ResolversObject<{
   DataCenterEdge?: DataCenterEdgeResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DeadLetter?: DeadLetterResolvers<ContextType>;
+  DeadLetterConnection?: DeadLetterConnectionResolvers<ContextType>;
+  DeadLetterEdge?: DeadLetterEdgeResolvers<ContextType>;
   Deal?: DealResolvers<ContextType>;
   DealConnection?: DealConnectionResolvers<ContextType>;
   DealEdge?: DealEdgeResolvers<ContextType>;
@@ -4418,6 +4725,8 @@ export type Resolvers<ContextType = GraphContext> = ResolversObject<{
   IngestDocumentsResult?: IngestDocumentsResultResolvers<ContextType>;
   IngestJobOutcome?: IngestJobOutcomeResolvers<ContextType>;
   IngestRun?: IngestRunResolvers<ContextType>;
+  IngestRunConnection?: IngestRunConnectionResolvers<ContextType>;
+  IngestRunEdge?: IngestRunEdgeResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Lab?: LabResolvers<ContextType>;
   LabConnection?: LabConnectionResolvers<ContextType>;
@@ -4455,8 +4764,14 @@ export type Resolvers<ContextType = GraphContext> = ResolversObject<{
   ScenarioSummary?: ScenarioSummaryResolvers<ContextType>;
   ScenarioWatch?: ScenarioWatchResolvers<ContextType>;
   ScenarioWatchChange?: ScenarioWatchChangeResolvers<ContextType>;
+  ScenarioWatchChangeConnection?: ScenarioWatchChangeConnectionResolvers<ContextType>;
+  ScenarioWatchChangeEdge?: ScenarioWatchChangeEdgeResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
+  SearchHitConnection?: SearchHitConnectionResolvers<ContextType>;
+  SearchHitEdge?: SearchHitEdgeResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
+  SourceConnection?: SourceConnectionResolvers<ContextType>;
+  SourceEdge?: SourceEdgeResolvers<ContextType>;
   StatusChange?: StatusChangeResolvers<ContextType>;
   Subgraph?: SubgraphResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;

@@ -7,6 +7,7 @@ import type { QueryResolvers } from '../generated.js';
 import type { EntityConnection, NodeModel, SearchHitModel } from '../models.js';
 import { nodeById } from '../../../graph/query-nodes.js';
 import { LIST_FILTERS } from '../list-filters.js';
+import { pageList, toConnection, type ConnectionModel } from '../connections.js';
 import { rankSearch } from '../search-ranking.js';
 import { asOfMs as asOfMsOf, labelOf, pageSize } from '../entity-types.js';
 import { queryEntities, type OrderKey, type PageArgs, type Where } from '../../../graph/query.js';
@@ -18,7 +19,7 @@ async function present(ids: string[], ctx: GraphContext): Promise<EntityRecord[]
 }
 
 async function searchHits(args: { query: string; types?: EntityType[] | null; first?: number | null }, ctx: GraphContext): Promise<SearchHitModel[]> {
-  const first = pageSize(args.first, 10, 100);
+  const first = pageSize(args.first, 10, SEARCH_WINDOW);
   if (!args.query.trim()) throw new InvalidInput('query: expected some text to search for');
   const labels: Label[] | null = args.types?.length ? args.types.map(labelOf) : null;
   const [snapshot, storeHits] = await Promise.all([ctx.snapshots.get(), ctx.store.search(args.query, { labels: labels ?? undefined, limit: Math.max(first, 20) })]);
@@ -34,6 +35,18 @@ async function searchHits(args: { query: string; types?: EntityType[] | null; fi
     ).map((e) => [e.id, e]),
   );
   return ranked.filter((r) => entities.has(r.id)).map((r) => ({ entity: entities.get(r.id)!, score: r.score }));
+}
+
+/** The most hits search ranks: searchConnection pages through them. */
+const SEARCH_WINDOW = 100;
+
+/** Search as a Relay connection over the best SEARCH_WINDOW hits, best first (score descending, then id). */
+async function searchConnection(args: PageArgs & { query: string; types?: EntityType[] | null }, ctx: GraphContext): Promise<ConnectionModel<SearchHitModel>> {
+  const hits = await searchHits({ query: args.query, types: args.types ?? null, first: SEARCH_WINDOW }, ctx);
+  return toConnection(
+    pageList(hits, (h) => [h.score, h.entity.id], [true], args, 'Query.searchConnection'),
+    (h) => h,
+  );
 }
 
 type ListArgs = PageArgs & { asOf?: string | null; where?: Where | null; orderBy?: OrderKey[] | null } & Record<string, unknown>;
@@ -82,6 +95,7 @@ export const Query: QueryResolvers = {
   },
   search: async (_p, args, ctx) => (await searchHits(args, ctx)).map((h) => h.entity),
   searchHits: (_p, args, ctx) => searchHits(args, ctx),
+  searchConnection: (_p, args, ctx) => searchConnection(args, ctx),
   nations: list('nations'),
   labs: list('labs'),
   organizations: list('organizations'),
