@@ -16,6 +16,7 @@ export const PAGE_SIZES: Record<string, { defaultSize: number; max: number }> = 
   'Relation.historyConnection': { defaultSize: 50, max: 500 },
   'Document.claimsConnection': { defaultSize: 100, max: 500 },
   'ScenarioWatch.changesConnection': { defaultSize: 20, max: 500 },
+  'Query.chokepointsConnection': { defaultSize: 20, max: 500 },
 };
 
 /** The page sizes of a field. */

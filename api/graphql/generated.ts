@@ -347,6 +347,26 @@ export type Chokepoint = {
   share: Scalars['Float']['output'];
 };
 
+/** A page of Chokepoint (Relay connection). */
+export type ChokepointConnection = {
+  __typename?: 'ChokepointConnection';
+  /** The items of the page, in the list's order. */
+  edges: Array<ChokepointEdge>;
+  /** Where the page sits in the whole list. */
+  pageInfo: PageInfo;
+  /** How many items match, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One Chokepoint of a page, with its cursor. */
+export type ChokepointEdge = {
+  __typename?: 'ChokepointEdge';
+  /** Opaque position of this item: pass it as after or before. */
+  cursor: Scalars['String']['output'];
+  /** The Chokepoint. */
+  node: Chokepoint;
+};
+
 /** A claim written, with the relation it now supports. */
 export type ClaimResult = {
   __typename?: 'ClaimResult';
@@ -2481,6 +2501,8 @@ export type Query = {
   chips: ChipConnection;
   /** Entities ranked by the deployments that break if each alone fails. */
   chokepoints: Array<Chokepoint>;
+  /** The same ranking as a Relay connection over its best 500 rows, most broken first (then by id). */
+  chokepointsConnection: ChokepointConnection;
   /** Cloud entities matching where (and the shorthand filters), in orderBy's order (by id when none); a Relay connection. */
   clouds: CloudConnection;
   /** DataCenter entities matching where (and the shorthand filters), in orderBy's order (by id when none); a Relay connection. */
@@ -2590,6 +2612,17 @@ export type QueryChipsArgs = {
 export type QueryChokepointsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  type?: InputMaybe<EntityType>;
+};
+
+
+/** The read surface: lookups, search, typed lists, traversals, exposure, scenarios and the ingest log. */
+export type QueryChokepointsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   type?: InputMaybe<EntityType>;
 };
 
@@ -3663,6 +3696,8 @@ export type ResolversTypes = ResolversObject<{
   ChipOrderField: ChipOrderField;
   ChipWhere: ChipWhere;
   Chokepoint: ResolverTypeWrapper<ChokepointRow>;
+  ChokepointConnection: ResolverTypeWrapper<Omit<ChokepointConnection, 'edges'> & { edges: Array<ResolversTypes['ChokepointEdge']> }>;
+  ChokepointEdge: ResolverTypeWrapper<Omit<ChokepointEdge, 'node'> & { node: ResolversTypes['Chokepoint'] }>;
   ClaimResult: ResolverTypeWrapper<Omit<ClaimResult, 'claim' | 'relation'> & { claim: ResolversTypes['Source'], relation?: Maybe<ResolversTypes['Relation']> }>;
   Cloud: ResolverTypeWrapper<EntityRecord>;
   CloudConnection: ResolverTypeWrapper<EntityConnection>;
@@ -3813,6 +3848,8 @@ export type ResolversParentTypes = ResolversObject<{
   ChipOrder: ChipOrder;
   ChipWhere: ChipWhere;
   Chokepoint: ChokepointRow;
+  ChokepointConnection: Omit<ChokepointConnection, 'edges'> & { edges: Array<ResolversParentTypes['ChokepointEdge']> };
+  ChokepointEdge: Omit<ChokepointEdge, 'node'> & { node: ResolversParentTypes['Chokepoint'] };
   ClaimResult: Omit<ClaimResult, 'claim' | 'relation'> & { claim: ResolversParentTypes['Source'], relation?: Maybe<ResolversParentTypes['Relation']> };
   Cloud: EntityRecord;
   CloudConnection: EntityConnection;
@@ -4012,6 +4049,17 @@ export type ChokepointResolvers<ContextType = GraphContext, ParentType extends R
   degraded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   share?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type ChokepointConnectionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ChokepointConnection'] = ResolversParentTypes['ChokepointConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ChokepointEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ChokepointEdgeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ChokepointEdge'] = ResolversParentTypes['ChokepointEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Chokepoint'], ParentType, ContextType>;
 }>;
 
 export type ClaimResultResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ClaimResult'] = ResolversParentTypes['ClaimResult']> = ResolversObject<{
@@ -4448,6 +4496,7 @@ export type QueryResolvers<ContextType = GraphContext, ParentType extends Resolv
   changes?: Resolver<ResolversTypes['ChangeConnection'], ParentType, ContextType, Partial<QueryChangesArgs>>;
   chips?: Resolver<ResolversTypes['ChipConnection'], ParentType, ContextType, Partial<QueryChipsArgs>>;
   chokepoints?: Resolver<Array<ResolversTypes['Chokepoint']>, ParentType, ContextType, RequireFields<QueryChokepointsArgs, 'first'>>;
+  chokepointsConnection?: Resolver<ResolversTypes['ChokepointConnection'], ParentType, ContextType, Partial<QueryChokepointsConnectionArgs>>;
   clouds?: Resolver<ResolversTypes['CloudConnection'], ParentType, ContextType, Partial<QueryCloudsArgs>>;
   dataCenters?: Resolver<ResolversTypes['DataCenterConnection'], ParentType, ContextType, Partial<QueryDataCentersArgs>>;
   deadLetters?: Resolver<Array<ResolversTypes['DeadLetter']>, ParentType, ContextType, RequireFields<QueryDeadLettersArgs, 'first'>>;
@@ -4696,6 +4745,8 @@ export type Resolvers<ContextType = GraphContext> = ResolversObject<{
   ChipConnection?: ChipConnectionResolvers<ContextType>;
   ChipEdge?: ChipEdgeResolvers<ContextType>;
   Chokepoint?: ChokepointResolvers<ContextType>;
+  ChokepointConnection?: ChokepointConnectionResolvers<ContextType>;
+  ChokepointEdge?: ChokepointEdgeResolvers<ContextType>;
   ClaimResult?: ClaimResultResolvers<ContextType>;
   Cloud?: CloudResolvers<ContextType>;
   CloudConnection?: CloudConnectionResolvers<ContextType>;
