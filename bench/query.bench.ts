@@ -74,6 +74,13 @@ function naive(s: Snapshot, where: EntityQuery['where'], prop: string, desc: boo
   return out.slice(0, 50);
 }
 
+// a relation filter: AND/OR/NOT of the relation language judged on every edge of the label's nodes
+const RELATION: Omit<EntityQuery, 'label'> = {
+  where: { relation: { AND: [{ type: ['DEVELOPED_BY'] }, { confidence: { gte: 0.5 } }], OR: [{ NOT: { other: { id: { eq: 'lab:l1' } } } }, { validFrom: { exists: false } }] } },
+  orderBy: [{ field: 'PARAMETERS_B', direction: 'DESC' }],
+  first: 50,
+};
+
 const BROAD: Omit<EntityQuery, 'label'> = { where: { openWeights: { eq: true } }, orderBy: [{ field: 'PARAMETERS_B', direction: 'DESC' }], first: 50 };
 
 /** Wall time per request (p50, p99, max) after a first call, and the CPU time this process spent on it (p50, p99): on a loaded machine wall time waits for a core, CPU time does not. */
@@ -120,6 +127,7 @@ export async function run(opts: { quick: boolean }): Promise<BenchResult> {
     ['naive: the filtered question testing every node, sorting per request', () => naive(s, FILTERED.where, 'parametersB', true)],
     ['broad filter (open weights: half the list), sorted by parametersB DESC, first 50', () => queryEntities(s, { label: 'Model', ...BROAD })],
     ['naive: the broad question testing every node, sorting per request', () => naive(s, BROAD.where, 'parametersB', true)],
+    ['relation filter (AND/OR/NOT on type, confidence, the other end, validity), sorted by parametersB DESC, first 50', () => queryEntities(s, { label: 'Model', ...RELATION })],
   ];
   const rows: (string | number)[][] = [];
   const data: Record<string, unknown>[] = [];

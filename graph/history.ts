@@ -4,6 +4,7 @@
 // module holds the record shapes and the pure rules that turn one write into its events.
 import type { ClaimRecord, Props, RelationRecord } from '../schema/records.js';
 import { InvalidInput } from '../schema/errors.js';
+import { decodeKeyCursor, encodeKeyCursor } from './query-page.js';
 import { aggregateClaims, claimsByRelation } from './claims.js';
 
 /** What happened to a claim: it was added (or made live again), retracted by id, or retracted because its document changed. */
@@ -85,32 +86,40 @@ export interface HistoryQuery {
   document?: string;
   /** events of this relation only */
   relation?: string;
-  /** at most this many (default 50, at most 1,000) */
-  first?: number;
-  /** the endCursor of the page before */
+  /** at most this many from the newest end of the window (default 50 when last is not given, at most 1,000) */
+  first?: number | null;
+  /** the events after this cursor (older than its event): the endCursor of the page before */
   after?: string | null;
+  /** at most this many from the oldest end of the window (at most 1,000) */
+  last?: number | null;
+  /** the events before this cursor (newer than its event): the startCursor of the page after */
+  before?: string | null;
 }
 
+/** A page of the history with Relay's page info. */
 export interface HistoryPage {
   items: HistoryEvent[];
+  startCursor: string | null;
   endCursor: string | null;
   hasNextPage: boolean;
+  hasPreviousPage: boolean;
 }
 
-/** The cursor of an event: newest first, then by id; opaque to clients. */
+/** The sort key of an event in every history list (newest first, then by id): its version (descending) and id. */
+export const eventKey = (e: Pick<HistoryEvent, 'version' | 'id'>): [number, string] => [e.version, e.id];
+/** The directions of eventKey: the version descends. */
+export const EVENT_ORDER = [true] as const;
+
+/** The cursor of an event: the list cursor of graph/query-page.ts over its eventKey; opaque to clients. */
 export function historyCursor(e: Pick<HistoryEvent, 'version' | 'id'>): string {
-  return Buffer.from(JSON.stringify([e.version, e.id])).toString('base64url');
+  return encodeKeyCursor(eventKey(e));
 }
 
 /** Reads a cursor made by historyCursor; throws InvalidInput naming the argument. */
 export function parseHistoryCursor(cursor: string, field = 'after'): { version: number; id: string } {
-  try {
-    const [version, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (Number.isInteger(version) && typeof id === 'string') return { version: version as number, id };
-  } catch {
-    // reported below
-  }
-  throw new InvalidInput(`${field}: "${cursor.slice(0, 80)}" is not a cursor of this list (pass the endCursor of the page before)`);
+  const [version, id] = decodeKeyCursor(cursor, 1, field);
+  if (!Number.isInteger(version)) throw new InvalidInput(`${field}: "${cursor.slice(0, 80)}" is not a cursor of this list (pass the endCursor of the page before)`);
+  return { version: version as number, id: id as string };
 }
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;

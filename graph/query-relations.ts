@@ -5,6 +5,7 @@
 // entity's `relations` list, which can also read claims).
 import { DOMAIN } from '../schema/generated/domain.js';
 import type { RelationType } from '../schema/generated/model.js';
+import type { PropertySpec } from '../schema/meta.js';
 import { relationProperties } from '../schema/filter-sdl.js';
 import { InvalidInput } from '../schema/errors.js';
 import type { ClaimRecord, Props, RelationRecord } from '../schema/records.js';
@@ -76,40 +77,77 @@ export function needsClaims(where: unknown): boolean {
 }
 
 type ViewTest = (v: RelationView, self: number | undefined) => boolean;
+/** A test of one item of type X, judged from the entity `self` where that matters. */
+type Test<X> = (x: X, self: number | undefined) => boolean;
 
-function sourceTest(s: Snapshot, where: Where, asOfMs: number, path: string, entities: EntityCompiler): (c: ClaimRecord) => boolean {
-  if (!where || typeof where !== 'object') throw new InvalidInput(`${path}: expected an object of conditions`);
-  const tests: ((c: ClaimRecord) => boolean)[] = [];
+/**
+ * Compiles a where tree of one kind of item: AND, OR and NOT here, every other field by `leaf`
+ * (null: the field sets no condition).
+ * The one evaluator of the relation language (relations and the claims behind them).
+ */
+function compileTree<X>(where: Where, path: string, leaf: (field: string, value: unknown, path: string) => Test<X> | null): Test<X> {
+  if (!where || typeof where !== 'object' || Array.isArray(where)) throw new InvalidInput(`${path}: expected an object of conditions`);
+  const tests: Test<X>[] = [];
   for (const [field, value] of Object.entries(where)) {
     if (value === null || value === undefined) continue;
     const p = `${path}.${field}`;
     if (field === 'AND' || field === 'OR') {
-      const parts = (value as Where[]).map((w, k) => sourceTest(s, w, asOfMs, `${p}.${k}`, entities));
-      tests.push(field === 'AND' ? (c) => parts.every((t) => t(c)) : (c) => parts.some((t) => t(c)));
+      if (!Array.isArray(value)) throw new InvalidInput(`${p}: expected a list of conditions`);
+      const parts = value.map((w, k) => compileTree(w as Where, `${p}.${k}`, leaf));
+      tests.push(field === 'AND' ? (x, self) => parts.every((t) => t(x, self)) : (x, self) => parts.some((t) => t(x, self)));
     } else if (field === 'NOT') {
-      const t = sourceTest(s, value as Where, asOfMs, p, entities);
-      tests.push((c) => !t(c));
-    } else if (field === 'id') {
-      const f = value as { eq?: string | null; in?: string[] | null };
-      tests.push((c) => (f.eq == null || c.id === f.eq) && (f.in == null || f.in.includes(c.id)));
-    } else if (field === 'confidence') {
-      const t = propertyTest({ type: 'number', required: false, role: false, description: '' }, value, p);
-      tests.push((c) => t(statedNumber(c.confidence)));
-    } else if (field === 'observedAt') {
-      const t = propertyTest({ type: 'date', required: false, role: false, description: '' }, value, p);
-      tests.push((c) => t(c.observedAt));
-    } else if (field === 'extractor' || field === 'quote') {
-      const t = propertyTest({ type: 'string', required: false, role: false, description: '' }, value, p);
-      tests.push((c) => t(c[field]));
-    } else if (field === 'document') {
+      const t = compileTree(value as Where, p, leaf);
+      tests.push((x, self) => !t(x, self));
+    } else {
+      const t = leaf(field, value, p);
+      if (t) tests.push(t);
+    }
+  }
+  // a single condition is its own test: one call less per item at every level of the tree
+  if (tests.length === 1) return tests[0]!;
+  return (x, self) => {
+    for (const t of tests) if (!t(x, self)) return false;
+    return true;
+  };
+}
+
+const NUMBER: PropertySpec = { type: 'number', required: false, role: false, description: '' };
+const DATE: PropertySpec = { type: 'date', required: false, role: false, description: '' };
+const TEXT: PropertySpec = { type: 'string', required: false, role: false, description: '' };
+
+function idFilter(value: unknown): (id: string) => boolean {
+  const f = value as { eq?: string | null; in?: string[] | null };
+  const inSet = f.in ? new Set(f.in) : null;
+  return (id) => (f.eq == null || id === f.eq) && (!inSet || inSet.has(id));
+}
+
+function sourceTest(s: Snapshot, where: Where, asOfMs: number, path: string, entities: EntityCompiler): Test<ClaimRecord> {
+  return compileTree<ClaimRecord>(where, path, (field, value, p) => {
+    if (field === 'id') {
+      const t = idFilter(value);
+      return (c) => t(c.id);
+    }
+    if (field === 'confidence') {
+      const t = propertyTest(NUMBER, value, p);
+      return (c) => t(statedNumber(c.confidence));
+    }
+    if (field === 'observedAt') {
+      const t = propertyTest(DATE, value, p);
+      return (c) => t(c.observedAt);
+    }
+    if (field === 'extractor' || field === 'quote') {
+      const t = propertyTest(TEXT, value, p);
+      return (c) => t(c[field]);
+    }
+    if (field === 'document') {
       const t = entities(s, 'Document', value as Where, { asOfMs }, p);
-      tests.push((c) => {
+      return (c) => {
         const d = s.indexOf(c.documentId);
         return d !== undefined && t(d);
-      });
-    } else throw new InvalidInput(`${p}: a source has no filter "${field}"`);
-  }
-  return (c) => tests.every((t) => t(c));
+      };
+    }
+    throw new InvalidInput(`${p}: a source has no filter "${field}"`);
+  });
 }
 
 /** Compiles a relation where tree. `claims` is null where claims cannot be read (inside entity filters). */
@@ -119,55 +157,48 @@ export function compileRelationWhere(s: Snapshot, where: RelationWhere, opts: { 
 }
 
 function compileView(s: Snapshot, where: RelationWhere, opts: { asOfMs: number; claims: ClaimsOf; entities: EntityCompiler }, path: string): ViewTest {
-  if (!where || typeof where !== 'object' || Array.isArray(where)) throw new InvalidInput(`${path}: expected an object of conditions`);
-  const tests: ViewTest[] = [];
-  for (const [field, value] of Object.entries(where)) {
-    if (value === null || value === undefined) continue;
-    const p = `${path}.${field}`;
-    if (field === 'AND' || field === 'OR') {
-      if (!Array.isArray(value)) throw new InvalidInput(`${p}: expected a list of conditions`);
-      const parts = value.map((w, k) => compileView(s, w as RelationWhere, opts, `${p}.${k}`));
-      tests.push(field === 'AND' ? (v, self) => parts.every((t) => t(v, self)) : (v, self) => parts.some((t) => t(v, self)));
-    } else if (field === 'NOT') {
-      const t = compileView(s, value as RelationWhere, opts, p);
-      tests.push((v, self) => !t(v, self));
-    } else if (field === 'id') {
-      const f = value as { eq?: string | null; in?: string[] | null };
-      const inSet = f.in ? new Set(f.in) : null;
-      tests.push((v) => (f.eq == null || v.id === f.eq) && (!inSet || inSet.has(v.id)));
-    } else if (field === 'type') {
+  return compileTree<RelationView>(where, path, (field, value, p): ViewTest | null => {
+    if (field === 'id') {
+      const t = idFilter(value);
+      return (v) => t(v.id);
+    }
+    if (field === 'type') {
       const want = new Set(value as string[]);
-      tests.push((v) => want.has(v.type));
-    } else if (field === 'direction') {
-      if (value === 'OUT') tests.push((v, self) => self === undefined || v.from === self);
-      else if (value === 'IN') tests.push((v, self) => self === undefined || v.to === self);
-      else if (value !== 'BOTH') throw new InvalidInput(`${p}: expected OUT, IN or BOTH`);
-    } else if (field === 'other') {
+      return (v) => want.has(v.type);
+    }
+    if (field === 'direction') {
+      if (value === 'OUT') return (v, self) => self === undefined || v.from === self;
+      if (value === 'IN') return (v, self) => self === undefined || v.to === self;
+      if (value === 'BOTH') return null;
+      throw new InvalidInput(`${p}: expected OUT, IN or BOTH`);
+    }
+    if (field === 'other') {
       const t = opts.entities(s, null, value as Where, { asOfMs: opts.asOfMs }, p);
-      tests.push((v, self) => {
+      return (v, self) => {
         const other = v.from === self ? v.to : v.from;
         return other !== undefined && t(other);
-      });
-    } else if (field === 'confidence') {
-      const t = propertyTest({ type: 'number', required: false, role: false, description: '' }, value, p);
-      tests.push((v) => t(statedNumber(v.confidence)));
-    } else if (field === 'validFrom' || field === 'validTo') {
-      const t = propertyTest({ type: 'date', required: false, role: false, description: '' }, value, p);
-      tests.push((v) => t(v[field]));
-    } else if (field === 'source') {
+      };
+    }
+    if (field === 'confidence') {
+      const t = propertyTest(NUMBER, value, p);
+      return (v) => t(statedNumber(v.confidence));
+    }
+    if (field === 'validFrom' || field === 'validTo') {
+      const t = propertyTest(DATE, value, p);
+      return (v) => t(v[field]);
+    }
+    if (field === 'source') {
       const claims = opts.claims;
       if (!claims) throw new InvalidInput(`${p}: sources can be filtered in a list of relations (relations, relationsConnection), not inside a filter of entities`);
       const t = sourceTest(s, value as Where, opts.asOfMs, p, opts.entities);
-      tests.push((v) => claims(v.id).some(t));
-    } else if (REL_PROPS.has(field)) {
+      return (v) => claims(v.id).some((c) => t(c, undefined));
+    }
+    if (REL_PROPS.has(field)) {
       const t = propertyTest(REL_PROPS.get(field)!, value, p);
-      tests.push((v) => t(v.props[field]));
-    } else throw new InvalidInput(`${p}: a relation has no filter "${field}"`);
-  }
-  return (v, self) => {
-    for (const t of tests) if (!t(v, self)) return false;
-    return true;
-  };
+      return (v) => t(v.props[field]);
+    }
+    throw new InvalidInput(`${p}: a relation has no filter "${field}"`);
+  });
 }
 
 /** The value a relation sorts by under an order field, seen from `self`. */

@@ -198,6 +198,8 @@ export interface GraphStore {
   relationsOf(ids: string[]): Promise<Map<string, RelationRecord[]>>;
   /** The claims behind many relations at once (live ones only unless includeRetracted). */
   claimsFor(relationIds: string[], opts?: { includeRetracted?: boolean }): Promise<Map<string, ClaimRecord[]>>;
+  /** Claims by id, live or retracted, with their state (ids not found are absent from the map). */
+  claimsById(ids: string[]): Promise<Map<string, ClaimState>>;
   claimsAbout(entityId: string): Promise<ClaimRecord[]>;
   getDocuments(ids: string[]): Promise<Map<string, DocumentRecord>>;
   /** Full-text search over names, aliases and descriptions. */

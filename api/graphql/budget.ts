@@ -7,6 +7,7 @@
 import { createRequire } from 'node:module';
 import * as esm from 'graphql';
 import { DOMAIN } from '../../schema/generated/domain.js';
+import { PAGE_SIZES } from './connections.js';
 import type { DocumentNode, FragmentDefinitionNode, GraphQLField, GraphQLNamedType, GraphQLSchema, OperationDefinitionNode, SelectionSetNode } from 'graphql';
 
 const { GraphQLError, Kind } = esm;
@@ -32,11 +33,11 @@ export const BUDGET = {
   maxJsonChars: 100_000,
 } as const;
 
-/** Per-field caps on arguments, keyed `Type.field` (`*.relations`: every type's relations). */
+/** Per-field caps on arguments, keyed `Type.field` (`*.relations`: every type's relations); the paged lists' first and last from PAGE_SIZES. */
 const ARG_CAPS: Record<string, Record<string, { max?: number; chars?: number; items?: number }>> = {
-  '*.relations': { first: { max: 1_000 } },
-  '*.relationsConnection': { first: { max: 1_000 }, last: { max: 1_000 } },
+  ...Object.fromEntries(Object.entries(PAGE_SIZES).map(([field, { max }]) => [field, { first: { max }, last: { max } }])),
   'Query.search': { query: { chars: 500 }, first: { max: 100 } },
+  'Query.searchConnection': { query: { chars: 500 }, first: { max: 100 }, last: { max: 100 } },
   'Query.searchHits': { query: { chars: 500 }, first: { max: 100 } },
   'Query.entities': { ids: { items: 1_000 } },
   'Query.paths': { first: { max: 20 }, maxLength: { max: 10 } },
@@ -52,8 +53,8 @@ const ARG_CAPS: Record<string, Record<string, { max?: number; chars?: number; it
 /** Page sizes of the typed lists (nations, models, …) and anything else with `first` or `last`. */
 const DEFAULT_FIRST_MAX = 500;
 const PAGE_ARGS = new Set(['first', 'last']);
-/** The page a connection returns when neither first nor last is given, by `Type.field`; others DEFAULT_PAGE. */
-const DEFAULT_PAGES: Record<string, number> = { '*.relationsConnection': 100 };
+/** The page a list returns when neither first nor last is given, by `Type.field` (PAGE_SIZES); other connections DEFAULT_PAGE. */
+const DEFAULT_PAGES: Record<string, number> = Object.fromEntries(Object.entries(PAGE_SIZES).map(([field, { defaultSize }]) => [field, defaultSize]));
 const DEFAULT_PAGE = 50;
 /** What a filter adds to a list's cost: each condition is tested on every candidate, each relation walked costs more. */
 const FILTER_COST = { condition: 10, hop: 100 } as const;
@@ -114,8 +115,9 @@ function listLength(typeName: string, field: string, args: Record<string, unknow
   const sizes = [args.first, args.last].filter((n): n is number => typeof n === 'number');
   if (sizes.length) return Math.max(Math.min(...sizes), 0);
   if (Array.isArray(args.ids)) return args.ids.length;
-  if (connection) return DEFAULT_PAGES[`*.${field}`] ?? DEFAULT_PAGE;
-  return ASSUMED_LENGTH[`${typeName}.${field}`] ?? DEFAULT_LIST;
+  const paged = DEFAULT_PAGES[`${typeName}.${field}`] ?? DEFAULT_PAGES[`*.${field}`];
+  if (connection) return paged ?? DEFAULT_PAGE;
+  return paged ?? ASSUMED_LENGTH[`${typeName}.${field}`] ?? DEFAULT_LIST;
 }
 
 // the relation-walking fields of where inputs: the filter names of the domain model, nation, relation, other, source

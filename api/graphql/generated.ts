@@ -138,7 +138,7 @@ export type ChangeConnection = {
 /** One change with the cursor that pages on after it. */
 export type ChangeEdge = {
   __typename?: 'ChangeEdge';
-  /** Pass as `after` to read the changes older than this one. */
+  /** Pass as `after` to read the changes older than this one, as `before` for the newer ones. */
   cursor: Scalars['String']['output'];
   /** The change. */
   node: Change;
@@ -194,9 +194,12 @@ export type Chip = Entity & Node & {
 
 /** An AI accelerator or a memory part (GPU, TPU, NPU, HBM stack). */
 export type ChipRelationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<RelationOrder>>;
   types?: InputMaybe<Array<RelationType>>;
   where?: InputMaybe<RelationWhere>;
@@ -344,6 +347,26 @@ export type Chokepoint = {
   share: Scalars['Float']['output'];
 };
 
+/** A page of Chokepoint (Relay connection). */
+export type ChokepointConnection = {
+  __typename?: 'ChokepointConnection';
+  /** The items of the page, in the list's order. */
+  edges: Array<ChokepointEdge>;
+  /** Where the page sits in the whole list. */
+  pageInfo: PageInfo;
+  /** How many items match, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One Chokepoint of a page, with its cursor. */
+export type ChokepointEdge = {
+  __typename?: 'ChokepointEdge';
+  /** Opaque position of this item: pass it as after or before. */
+  cursor: Scalars['String']['output'];
+  /** The Chokepoint. */
+  node: Chokepoint;
+};
+
 /** A claim written, with the relation it now supports. */
 export type ClaimResult = {
   __typename?: 'ClaimResult';
@@ -383,9 +406,12 @@ export type Cloud = Entity & Node & {
 
 /** A cloud platform or AI compute service (hyperscaler, sovereign cloud, neocloud, model API platform). */
 export type CloudRelationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<RelationOrder>>;
   types?: InputMaybe<Array<RelationType>>;
   where?: InputMaybe<RelationWhere>;
@@ -546,9 +572,12 @@ export type DataCenter = Entity & Node & {
 
 /** A physical data centre or campus. */
 export type DataCenterRelationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<RelationOrder>>;
   types?: InputMaybe<Array<RelationType>>;
   where?: InputMaybe<RelationWhere>;
@@ -700,6 +729,26 @@ export type DeadLetter = {
   url: Scalars['String']['output'];
 };
 
+/** A page of DeadLetter (Relay connection). */
+export type DeadLetterConnection = {
+  __typename?: 'DeadLetterConnection';
+  /** The items of the page, in the list's order. */
+  edges: Array<DeadLetterEdge>;
+  /** Where the page sits in the whole list. */
+  pageInfo: PageInfo;
+  /** How many items match, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One DeadLetter of a page, with its cursor. */
+export type DeadLetterEdge = {
+  __typename?: 'DeadLetterEdge';
+  /** Opaque position of this item: pass it as after or before. */
+  cursor: Scalars['String']['output'];
+  /** The DeadLetter. */
+  node: DeadLetter;
+};
+
 /** An investment, procurement, partnership or funding agreement; parties link to it with PARTY_TO and a role. */
 export type Deal = Entity & Node & {
   __typename?: 'Deal';
@@ -742,9 +791,12 @@ export type Deal = Entity & Node & {
 
 /** An investment, procurement, partnership or funding agreement; parties link to it with PARTY_TO and a role. */
 export type DealRelationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<RelationOrder>>;
   types?: InputMaybe<Array<RelationType>>;
   where?: InputMaybe<RelationWhere>;
@@ -889,9 +941,12 @@ export type Deployment = Entity & Node & {
 
 /** A concrete use of AI by an operator in a place (a ministry assistant, a bank's chatbot, a national model service). Scenarios judge deployments. */
 export type DeploymentRelationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<RelationOrder>>;
   types?: InputMaybe<Array<RelationType>>;
   where?: InputMaybe<RelationWhere>;
@@ -1009,6 +1064,8 @@ export type Document = Entity & Node & {
   aliases: Array<Scalars['String']['output']>;
   /** Every claim this document contributed, live and retracted, newest first (retracted ones say when and how). */
   claims: Array<Source>;
+  /** The same claims as a Relay connection, newest first (the version that added them, then id). */
+  claimsConnection: SourceConnection;
   /** SHA-256 of the normalised text. */
   contentHash?: Maybe<Scalars['String']['output']>;
   /** A short description. */
@@ -1043,10 +1100,22 @@ export type DocumentClaimsArgs = {
 
 
 /** A source document (article, model card, policy text, feed item, public record) that claims cite. */
+export type DocumentClaimsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A source document (article, model card, policy text, feed item, public record) that claims cite. */
 export type DocumentRelationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<RelationOrder>>;
   types?: InputMaybe<Array<RelationType>>;
   where?: InputMaybe<RelationWhere>;
@@ -1182,9 +1251,12 @@ export type Entity = {
 
 /** A node of the knowledge graph. Every label's object type implements it. */
 export type EntityRelationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<RelationOrder>>;
   types?: InputMaybe<Array<RelationType>>;
   where?: InputMaybe<RelationWhere>;
@@ -1555,6 +1627,26 @@ export type IngestRun = {
   startedAt: Scalars['String']['output'];
 };
 
+/** A page of IngestRun (Relay connection). */
+export type IngestRunConnection = {
+  __typename?: 'IngestRunConnection';
+  /** The items of the page, in the list's order. */
+  edges: Array<IngestRunEdge>;
+  /** Where the page sits in the whole list. */
+  pageInfo: PageInfo;
+  /** How many items match, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One IngestRun of a page, with its cursor. */
+export type IngestRunEdge = {
+  __typename?: 'IngestRunEdge';
+  /** Opaque position of this item: pass it as after or before. */
+  cursor: Scalars['String']['output'];
+  /** The IngestRun. */
+  node: IngestRun;
+};
+
 /** Conditions on a whole number. */
 export type IntFilter = {
   /** Equal to this number. */
@@ -1601,9 +1693,12 @@ export type Lab = Entity & Node & {
 
 /** An organisation that develops AI models (frontier labs, open-weights labs, state labs). */
 export type LabRelationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<RelationOrder>>;
   types?: InputMaybe<Array<RelationType>>;
   where?: InputMaybe<RelationWhere>;
@@ -1821,9 +1916,12 @@ export type Model = Entity & Node & {
 
 /** An AI model (a release of a model family), open-weights or served by API. */
 export type ModelRelationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<RelationOrder>>;
   types?: InputMaybe<Array<RelationType>>;
   where?: InputMaybe<RelationWhere>;
@@ -2106,9 +2204,12 @@ export type Nation = Entity & Node & {
 
 /** A sovereign country or a bloc of countries (EU, GCC). Members point to their bloc with MEMBER_OF. */
 export type NationRelationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<RelationOrder>>;
   types?: InputMaybe<Array<RelationType>>;
   where?: InputMaybe<RelationWhere>;
@@ -2251,9 +2352,12 @@ export type Organization = Entity & Node & {
 
 /** Any other actor in the supply chain - chip designers, foundries, memory makers, cloud operators, agencies, courts, funds, companies. */
 export type OrganizationRelationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<RelationOrder>>;
   types?: InputMaybe<Array<RelationType>>;
   where?: InputMaybe<RelationWhere>;
@@ -2428,12 +2532,16 @@ export type Query = {
   chips: ChipConnection;
   /** Entities ranked by the deployments that break if each alone fails. */
   chokepoints: Array<Chokepoint>;
+  /** The same ranking as a Relay connection over its best 500 rows, most broken first (then by id). */
+  chokepointsConnection: ChokepointConnection;
   /** Cloud entities matching where (and the shorthand filters), in orderBy's order (by id when none); a Relay connection. */
   clouds: CloudConnection;
   /** DataCenter entities matching where (and the shorthand filters), in orderBy's order (by id when none); a Relay connection. */
   dataCenters: DataCenterConnection;
   /** The most recent ingest failures, newest first. */
   deadLetters: Array<DeadLetter>;
+  /** The same failures as a Relay connection, newest first, over the newest 10,000 entries of the log. */
+  deadLettersConnection: DeadLetterConnection;
   /** Deal entities matching where (and the shorthand filters), in orderBy's order (by id when none); a Relay connection. */
   deals: DealConnection;
   /** What an entity depends on (its chips, clouds, model, developer, controllers, jurisdictions), up to depth hops. */
@@ -2458,6 +2566,8 @@ export type Query = {
   graphVersion: Scalars['Int']['output'];
   /** The most recent ingest runs, newest first. */
   ingestRuns: Array<IngestRun>;
+  /** The same runs as a Relay connection, newest first (finish time, then id), over the newest 10,000 entries of the log. */
+  ingestRunsConnection: IngestRunConnection;
   /** Lab entities matching where (and the shorthand filters), in orderBy's order (by id when none); a Relay connection. */
   labs: LabConnection;
   /** Model entities matching where (and the shorthand filters), in orderBy's order (by id when none); a Relay connection. */
@@ -2485,20 +2595,26 @@ export type Query = {
   scenarios: Array<ScenarioInfo>;
   /** Full-text search over names, aliases and descriptions, ranked; tolerant of case, spacing and one or two typos. */
   search: Array<Entity>;
+  /** The same search as a Relay connection over the best 100 hits, best first (score, then id): pages both ways, each edge's node with its score. */
+  searchConnection: SearchHitConnection;
   /** The same search with scores. */
   searchHits: Array<SearchHit>;
   /** The claims about an entity (as subject or object), oldest first; observed at or before asOf. */
   timeline: Array<Source>;
+  /** The same claims as a Relay connection, oldest first (observedAt, then id). */
+  timelineConnection: SourceConnection;
 };
 
 
 /** The read surface: lookups, search, typed lists, traversals, exposure, scenarios and the ingest log. */
 export type QueryChangesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   document?: InputMaybe<Scalars['String']['input']>;
   entity?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   kinds?: InputMaybe<Array<ChangeKind>>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   since?: InputMaybe<Scalars['String']['input']>;
   sinceVersion?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationType>>;
@@ -2527,6 +2643,17 @@ export type QueryChipsArgs = {
 export type QueryChokepointsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  type?: InputMaybe<EntityType>;
+};
+
+
+/** The read surface: lookups, search, typed lists, traversals, exposure, scenarios and the ingest log. */
+export type QueryChokepointsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   type?: InputMaybe<EntityType>;
 };
 
@@ -2565,6 +2692,15 @@ export type QueryDataCentersArgs = {
 /** The read surface: lookups, search, typed lists, traversals, exposure, scenarios and the ingest log. */
 export type QueryDeadLettersArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** The read surface: lookups, search, typed lists, traversals, exposure, scenarios and the ingest log. */
+export type QueryDeadLettersConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -2656,6 +2792,15 @@ export type QueryExposureArgs = {
 /** The read surface: lookups, search, typed lists, traversals, exposure, scenarios and the ingest log. */
 export type QueryIngestRunsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** The read surface: lookups, search, typed lists, traversals, exposure, scenarios and the ingest log. */
+export type QueryIngestRunsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -2777,6 +2922,17 @@ export type QuerySearchArgs = {
 
 
 /** The read surface: lookups, search, typed lists, traversals, exposure, scenarios and the ingest log. */
+export type QuerySearchConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  query: Scalars['String']['input'];
+  types?: InputMaybe<Array<EntityType>>;
+};
+
+
+/** The read surface: lookups, search, typed lists, traversals, exposure, scenarios and the ingest log. */
 export type QuerySearchHitsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   query: Scalars['String']['input'];
@@ -2788,6 +2944,17 @@ export type QuerySearchHitsArgs = {
 export type QueryTimelineArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   id: Scalars['ID']['input'];
+};
+
+
+/** The read surface: lookups, search, typed lists, traversals, exposure, scenarios and the ingest log. */
+export type QueryTimelineConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A law, rule, executive order, memo, ruling or framework that restricts or mandates something in the AI stack. */
@@ -2822,9 +2989,12 @@ export type Regulation = Entity & Node & {
 
 /** A law, rule, executive order, memo, ruling or framework that restricts or mandates something in the AI stack. */
 export type RegulationRelationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<RelationOrder>>;
   types?: InputMaybe<Array<RelationType>>;
   where?: InputMaybe<RelationWhere>;
@@ -2944,6 +3114,8 @@ export type Relation = Node & {
   from: Entity;
   /** How this relation came to be: its claims added, retracted and superseded, and its aggregate's moves, newest first. */
   history: Array<Change>;
+  /** The same changes as a Relay connection, newest first (version, then id). */
+  historyConnection: ChangeConnection;
   /** The global id (rel:...); node(id:) fetches it. */
   id: Scalars['ID']['output'];
   /** When the latest live claim was observed. */
@@ -2970,6 +3142,19 @@ export type Relation = Node & {
  */
 export type RelationHistoryArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A relation between two entities: the aggregate of the live claims that support it. Its properties
+ * are merged from the claims (the most confident claim wins a conflict); every claim stays visible in
+ * `sources`, so contradicting claims can be compared.
+ */
+export type RelationHistoryConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of relations (Relay connection). */
@@ -3184,6 +3369,8 @@ export type ScenarioWatch = {
   __typename?: 'ScenarioWatch';
   /** Its recorded changes, newest first. */
   changes: Array<ScenarioWatchChange>;
+  /** The same changes as a Relay connection, newest first (version, then the version it moved from). */
+  changesConnection: ScenarioWatchChangeConnection;
   /** When it was last run (ISO 8601, UTC). */
   checkedAt: Scalars['String']['output'];
   /** When it was registered (ISO 8601, UTC). */
@@ -3208,6 +3395,15 @@ export type ScenarioWatchChangesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+
+/** A registered scenario and where it stands. */
+export type ScenarioWatchChangesConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** One re-run that changed a deployment's status: the versions compared and what moved. */
 export type ScenarioWatchChange = {
   __typename?: 'ScenarioWatchChange';
@@ -3223,6 +3419,26 @@ export type ScenarioWatchChange = {
   version: Scalars['Int']['output'];
 };
 
+/** A page of ScenarioWatchChange (Relay connection). */
+export type ScenarioWatchChangeConnection = {
+  __typename?: 'ScenarioWatchChangeConnection';
+  /** The items of the page, in the list's order. */
+  edges: Array<ScenarioWatchChangeEdge>;
+  /** Where the page sits in the whole list. */
+  pageInfo: PageInfo;
+  /** How many items match, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One ScenarioWatchChange of a page, with its cursor. */
+export type ScenarioWatchChangeEdge = {
+  __typename?: 'ScenarioWatchChangeEdge';
+  /** Opaque position of this item: pass it as after or before. */
+  cursor: Scalars['String']['output'];
+  /** The ScenarioWatchChange. */
+  node: ScenarioWatchChange;
+};
+
 /** A ranked search result. */
 export type SearchHit = {
   __typename?: 'SearchHit';
@@ -3230,6 +3446,26 @@ export type SearchHit = {
   entity: Entity;
   /** Its score: higher is better (comparable within one search only). */
   score: Scalars['Float']['output'];
+};
+
+/** A page of SearchHit (Relay connection). */
+export type SearchHitConnection = {
+  __typename?: 'SearchHitConnection';
+  /** The items of the page, in the list's order. */
+  edges: Array<SearchHitEdge>;
+  /** Where the page sits in the whole list. */
+  pageInfo: PageInfo;
+  /** How many items match, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One SearchHit of a page, with its cursor. */
+export type SearchHitEdge = {
+  __typename?: 'SearchHitEdge';
+  /** Opaque position of this item: pass it as after or before. */
+  cursor: Scalars['String']['output'];
+  /** The SearchHit. */
+  node: SearchHit;
 };
 
 /** Sort direction. */
@@ -3276,6 +3512,26 @@ export type Source = Node & {
   validFrom?: Maybe<Scalars['Date']['output']>;
   /** End of validity the claim states. */
   validTo?: Maybe<Scalars['Date']['output']>;
+};
+
+/** A page of Source (Relay connection). */
+export type SourceConnection = {
+  __typename?: 'SourceConnection';
+  /** The items of the page, in the list's order. */
+  edges: Array<SourceEdge>;
+  /** Where the page sits in the whole list. */
+  pageInfo: PageInfo;
+  /** How many items match, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One Source of a page, with its cursor. */
+export type SourceEdge = {
+  __typename?: 'SourceEdge';
+  /** Opaque position of this item: pass it as after or before. */
+  cursor: Scalars['String']['output'];
+  /** The Source. */
+  node: Source;
 };
 
 /** Conditions on a claim (a relation's source). */
@@ -3471,6 +3727,8 @@ export type ResolversTypes = ResolversObject<{
   ChipOrderField: ChipOrderField;
   ChipWhere: ChipWhere;
   Chokepoint: ResolverTypeWrapper<ChokepointRow>;
+  ChokepointConnection: ResolverTypeWrapper<Omit<ChokepointConnection, 'edges'> & { edges: Array<ResolversTypes['ChokepointEdge']> }>;
+  ChokepointEdge: ResolverTypeWrapper<Omit<ChokepointEdge, 'node'> & { node: ResolversTypes['Chokepoint'] }>;
   ClaimResult: ResolverTypeWrapper<Omit<ClaimResult, 'claim' | 'relation'> & { claim: ResolversTypes['Source'], relation?: Maybe<ResolversTypes['Relation']> }>;
   Cloud: ResolverTypeWrapper<EntityRecord>;
   CloudConnection: ResolverTypeWrapper<EntityConnection>;
@@ -3487,6 +3745,8 @@ export type ResolversTypes = ResolversObject<{
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateFilter: DateFilter;
   DeadLetter: ResolverTypeWrapper<DeadLetter>;
+  DeadLetterConnection: ResolverTypeWrapper<DeadLetterConnection>;
+  DeadLetterEdge: ResolverTypeWrapper<DeadLetterEdge>;
   Deal: ResolverTypeWrapper<EntityRecord>;
   DealConnection: ResolverTypeWrapper<EntityConnection>;
   DealEdge: ResolverTypeWrapper<EntityEdge>;
@@ -3525,6 +3785,8 @@ export type ResolversTypes = ResolversObject<{
   IngestJobOutcome: ResolverTypeWrapper<IngestJobOutcome>;
   IngestLlmUsage: ResolverTypeWrapper<IngestLlmUsage>;
   IngestRun: ResolverTypeWrapper<IngestRun>;
+  IngestRunConnection: ResolverTypeWrapper<IngestRunConnection>;
+  IngestRunEdge: ResolverTypeWrapper<IngestRunEdge>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   IntFilter: IntFilter;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
@@ -3583,9 +3845,15 @@ export type ResolversTypes = ResolversObject<{
   ScenarioSummary: ResolverTypeWrapper<ScenarioSummary>;
   ScenarioWatch: ResolverTypeWrapper<ScenarioWatchModel>;
   ScenarioWatchChange: ResolverTypeWrapper<WatchChange>;
+  ScenarioWatchChangeConnection: ResolverTypeWrapper<Omit<ScenarioWatchChangeConnection, 'edges'> & { edges: Array<ResolversTypes['ScenarioWatchChangeEdge']> }>;
+  ScenarioWatchChangeEdge: ResolverTypeWrapper<Omit<ScenarioWatchChangeEdge, 'node'> & { node: ResolversTypes['ScenarioWatchChange'] }>;
   SearchHit: ResolverTypeWrapper<SearchHitModel>;
+  SearchHitConnection: ResolverTypeWrapper<Omit<SearchHitConnection, 'edges'> & { edges: Array<ResolversTypes['SearchHitEdge']> }>;
+  SearchHitEdge: ResolverTypeWrapper<Omit<SearchHitEdge, 'node'> & { node: ResolversTypes['SearchHit'] }>;
   SortDirection: SortDirection;
   Source: ResolverTypeWrapper<ClaimRecord>;
+  SourceConnection: ResolverTypeWrapper<Omit<SourceConnection, 'edges'> & { edges: Array<ResolversTypes['SourceEdge']> }>;
+  SourceEdge: ResolverTypeWrapper<Omit<SourceEdge, 'node'> & { node: ResolversTypes['Source'] }>;
   SourceWhere: SourceWhere;
   StatusChange: ResolverTypeWrapper<StatusChangeModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -3612,6 +3880,8 @@ export type ResolversParentTypes = ResolversObject<{
   ChipOrder: ChipOrder;
   ChipWhere: ChipWhere;
   Chokepoint: ChokepointRow;
+  ChokepointConnection: Omit<ChokepointConnection, 'edges'> & { edges: Array<ResolversParentTypes['ChokepointEdge']> };
+  ChokepointEdge: Omit<ChokepointEdge, 'node'> & { node: ResolversParentTypes['Chokepoint'] };
   ClaimResult: Omit<ClaimResult, 'claim' | 'relation'> & { claim: ResolversParentTypes['Source'], relation?: Maybe<ResolversParentTypes['Relation']> };
   Cloud: EntityRecord;
   CloudConnection: EntityConnection;
@@ -3626,6 +3896,8 @@ export type ResolversParentTypes = ResolversObject<{
   Date: Scalars['Date']['output'];
   DateFilter: DateFilter;
   DeadLetter: DeadLetter;
+  DeadLetterConnection: DeadLetterConnection;
+  DeadLetterEdge: DeadLetterEdge;
   Deal: EntityRecord;
   DealConnection: EntityConnection;
   DealEdge: EntityEdge;
@@ -3658,6 +3930,8 @@ export type ResolversParentTypes = ResolversObject<{
   IngestJobOutcome: IngestJobOutcome;
   IngestLlmUsage: IngestLlmUsage;
   IngestRun: IngestRun;
+  IngestRunConnection: IngestRunConnection;
+  IngestRunEdge: IngestRunEdge;
   Int: Scalars['Int']['output'];
   IntFilter: IntFilter;
   JSON: Scalars['JSON']['output'];
@@ -3709,8 +3983,14 @@ export type ResolversParentTypes = ResolversObject<{
   ScenarioSummary: ScenarioSummary;
   ScenarioWatch: ScenarioWatchModel;
   ScenarioWatchChange: WatchChange;
+  ScenarioWatchChangeConnection: Omit<ScenarioWatchChangeConnection, 'edges'> & { edges: Array<ResolversParentTypes['ScenarioWatchChangeEdge']> };
+  ScenarioWatchChangeEdge: Omit<ScenarioWatchChangeEdge, 'node'> & { node: ResolversParentTypes['ScenarioWatchChange'] };
   SearchHit: SearchHitModel;
+  SearchHitConnection: Omit<SearchHitConnection, 'edges'> & { edges: Array<ResolversParentTypes['SearchHitEdge']> };
+  SearchHitEdge: Omit<SearchHitEdge, 'node'> & { node: ResolversParentTypes['SearchHit'] };
   Source: ClaimRecord;
+  SourceConnection: Omit<SourceConnection, 'edges'> & { edges: Array<ResolversParentTypes['SourceEdge']> };
+  SourceEdge: Omit<SourceEdge, 'node'> & { node: ResolversParentTypes['Source'] };
   SourceWhere: SourceWhere;
   StatusChange: StatusChangeModel;
   String: Scalars['String']['output'];
@@ -3777,7 +4057,7 @@ export type ChipResolvers<ContextType = GraphContext, ParentType extends Resolve
   memoryGb?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   processNode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<ChipRelationsArgs, 'direction' | 'first'>>;
+  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<ChipRelationsArgs, 'direction'>>;
   relationsConnection?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<ChipRelationsConnectionArgs, 'direction'>>;
   releaseDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   segment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3804,6 +4084,17 @@ export type ChokepointResolvers<ContextType = GraphContext, ParentType extends R
   share?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
+export type ChokepointConnectionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ChokepointConnection'] = ResolversParentTypes['ChokepointConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ChokepointEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ChokepointEdgeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ChokepointEdge'] = ResolversParentTypes['ChokepointEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Chokepoint'], ParentType, ContextType>;
+}>;
+
 export type ClaimResultResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ClaimResult'] = ResolversParentTypes['ClaimResult']> = ResolversObject<{
   claim?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
   graphVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -3817,7 +4108,7 @@ export type CloudResolvers<ContextType = GraphContext, ParentType extends Resolv
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   regions?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
-  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<CloudRelationsArgs, 'direction' | 'first'>>;
+  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<CloudRelationsArgs, 'direction'>>;
   relationsConnection?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<CloudRelationsConnectionArgs, 'direction'>>;
   sovereign?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
@@ -3844,7 +4135,7 @@ export type DataCenterResolvers<ContextType = GraphContext, ParentType extends R
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   powerMw?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
-  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<DataCenterRelationsArgs, 'direction' | 'first'>>;
+  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<DataCenterRelationsArgs, 'direction'>>;
   relationsConnection?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<DataCenterRelationsConnectionArgs, 'direction'>>;
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
@@ -3874,6 +4165,17 @@ export type DeadLetterResolvers<ContextType = GraphContext, ParentType extends R
   url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type DeadLetterConnectionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['DeadLetterConnection'] = ResolversParentTypes['DeadLetterConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['DeadLetterEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type DeadLetterEdgeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['DeadLetterEdge'] = ResolversParentTypes['DeadLetterEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['DeadLetter'], ParentType, ContextType>;
+}>;
+
 export type DealResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Deal'] = ResolversParentTypes['Deal']> = ResolversObject<{
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   amount?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -3889,7 +4191,7 @@ export type DealResolvers<ContextType = GraphContext, ParentType extends Resolve
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<DealRelationsArgs, 'direction' | 'first'>>;
+  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<DealRelationsArgs, 'direction'>>;
   relationsConnection?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<DealRelationsConnectionArgs, 'direction'>>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -3912,7 +4214,7 @@ export type DeploymentResolvers<ContextType = GraphContext, ParentType extends R
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<DeploymentRelationsArgs, 'direction' | 'first'>>;
+  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<DeploymentRelationsArgs, 'direction'>>;
   relationsConnection?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<DeploymentRelationsConnectionArgs, 'direction'>>;
   sector?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3934,6 +4236,7 @@ export type DeploymentEdgeResolvers<ContextType = GraphContext, ParentType exten
 export type DocumentResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Document'] = ResolversParentTypes['Document']> = ResolversObject<{
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   claims?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<DocumentClaimsArgs, 'first'>>;
+  claimsConnection?: Resolver<ResolversTypes['SourceConnection'], ParentType, ContextType, Partial<DocumentClaimsConnectionArgs>>;
   contentHash?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -3941,7 +4244,7 @@ export type DocumentResolvers<ContextType = GraphContext, ParentType extends Res
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   publishedAt?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   publisher?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<DocumentRelationsArgs, 'direction' | 'first'>>;
+  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<DocumentRelationsArgs, 'direction'>>;
   relationsConnection?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<DocumentRelationsConnectionArgs, 'direction'>>;
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
@@ -4048,6 +4351,17 @@ export type IngestRunResolvers<ContextType = GraphContext, ParentType extends Re
   startedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type IngestRunConnectionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['IngestRunConnection'] = ResolversParentTypes['IngestRunConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['IngestRunEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type IngestRunEdgeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['IngestRunEdge'] = ResolversParentTypes['IngestRunEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['IngestRun'], ParentType, ContextType>;
+}>;
+
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
 }
@@ -4059,7 +4373,7 @@ export type LabResolvers<ContextType = GraphContext, ParentType extends Resolver
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<LabRelationsArgs, 'direction' | 'first'>>;
+  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<LabRelationsArgs, 'direction'>>;
   relationsConnection?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<LabRelationsConnectionArgs, 'direction'>>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
   website?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -4116,7 +4430,7 @@ export type ModelResolvers<ContextType = GraphContext, ParentType extends Resolv
   parametersB?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   priceInputUsdPerMTok?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   priceOutputUsdPerMTok?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
-  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<ModelRelationsArgs, 'direction' | 'first'>>;
+  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<ModelRelationsArgs, 'direction'>>;
   relationsConnection?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<ModelRelationsConnectionArgs, 'direction'>>;
   releaseDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
@@ -4163,7 +4477,7 @@ export type NationResolvers<ContextType = GraphContext, ParentType extends Resol
   kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   region?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<NationRelationsArgs, 'direction' | 'first'>>;
+  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<NationRelationsArgs, 'direction'>>;
   relationsConnection?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<NationRelationsConnectionArgs, 'direction'>>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -4190,7 +4504,7 @@ export type OrganizationResolvers<ContextType = GraphContext, ParentType extends
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<OrganizationRelationsArgs, 'direction' | 'first'>>;
+  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<OrganizationRelationsArgs, 'direction'>>;
   relationsConnection?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<OrganizationRelationsConnectionArgs, 'direction'>>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
   website?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -4228,12 +4542,14 @@ export type PathStepResolvers<ContextType = GraphContext, ParentType extends Res
 }>;
 
 export type QueryResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
-  changes?: Resolver<ResolversTypes['ChangeConnection'], ParentType, ContextType, RequireFields<QueryChangesArgs, 'first'>>;
+  changes?: Resolver<ResolversTypes['ChangeConnection'], ParentType, ContextType, Partial<QueryChangesArgs>>;
   chips?: Resolver<ResolversTypes['ChipConnection'], ParentType, ContextType, Partial<QueryChipsArgs>>;
   chokepoints?: Resolver<Array<ResolversTypes['Chokepoint']>, ParentType, ContextType, RequireFields<QueryChokepointsArgs, 'first'>>;
+  chokepointsConnection?: Resolver<ResolversTypes['ChokepointConnection'], ParentType, ContextType, Partial<QueryChokepointsConnectionArgs>>;
   clouds?: Resolver<ResolversTypes['CloudConnection'], ParentType, ContextType, Partial<QueryCloudsArgs>>;
   dataCenters?: Resolver<ResolversTypes['DataCenterConnection'], ParentType, ContextType, Partial<QueryDataCentersArgs>>;
   deadLetters?: Resolver<Array<ResolversTypes['DeadLetter']>, ParentType, ContextType, RequireFields<QueryDeadLettersArgs, 'first'>>;
+  deadLettersConnection?: Resolver<ResolversTypes['DeadLetterConnection'], ParentType, ContextType, Partial<QueryDeadLettersConnectionArgs>>;
   deals?: Resolver<ResolversTypes['DealConnection'], ParentType, ContextType, Partial<QueryDealsArgs>>;
   dependencies?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryDependenciesArgs, 'depth' | 'id'>>;
   dependents?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryDependentsArgs, 'depth' | 'id'>>;
@@ -4244,6 +4560,7 @@ export type QueryResolvers<ContextType = GraphContext, ParentType extends Resolv
   exposure?: Resolver<ResolversTypes['Exposure'], ParentType, ContextType, RequireFields<QueryExposureArgs, 'depth' | 'nation' | 'subjects'>>;
   graphVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   ingestRuns?: Resolver<Array<ResolversTypes['IngestRun']>, ParentType, ContextType, RequireFields<QueryIngestRunsArgs, 'first'>>;
+  ingestRunsConnection?: Resolver<ResolversTypes['IngestRunConnection'], ParentType, ContextType, Partial<QueryIngestRunsConnectionArgs>>;
   labs?: Resolver<ResolversTypes['LabConnection'], ParentType, ContextType, Partial<QueryLabsArgs>>;
   models?: Resolver<ResolversTypes['ModelConnection'], ParentType, ContextType, Partial<QueryModelsArgs>>;
   nations?: Resolver<ResolversTypes['NationConnection'], ParentType, ContextType, Partial<QueryNationsArgs>>;
@@ -4256,8 +4573,10 @@ export type QueryResolvers<ContextType = GraphContext, ParentType extends Resolv
   scenarioWatches?: Resolver<Array<ResolversTypes['ScenarioWatch']>, ParentType, ContextType>;
   scenarios?: Resolver<Array<ResolversTypes['ScenarioInfo']>, ParentType, ContextType>;
   search?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'query'>>;
+  searchConnection?: Resolver<ResolversTypes['SearchHitConnection'], ParentType, ContextType, RequireFields<QuerySearchConnectionArgs, 'query'>>;
   searchHits?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchHitsArgs, 'first' | 'query'>>;
   timeline?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<QueryTimelineArgs, 'id'>>;
+  timelineConnection?: Resolver<ResolversTypes['SourceConnection'], ParentType, ContextType, RequireFields<QueryTimelineConnectionArgs, 'id'>>;
 }>;
 
 export type RegulationResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Regulation'] = ResolversParentTypes['Regulation']> = ResolversObject<{
@@ -4269,7 +4588,7 @@ export type RegulationResolvers<ContextType = GraphContext, ParentType extends R
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   publishedDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
-  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<RegulationRelationsArgs, 'direction' | 'first'>>;
+  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<RegulationRelationsArgs, 'direction'>>;
   relationsConnection?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<RegulationRelationsConnectionArgs, 'direction'>>;
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
@@ -4294,6 +4613,7 @@ export type RelationResolvers<ContextType = GraphContext, ParentType extends Res
   firstSeen?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   from?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   history?: Resolver<Array<ResolversTypes['Change']>, ParentType, ContextType, RequireFields<RelationHistoryArgs, 'first'>>;
+  historyConnection?: Resolver<ResolversTypes['ChangeConnection'], ParentType, ContextType, Partial<RelationHistoryConnectionArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lastSeen?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   properties?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
@@ -4361,6 +4681,7 @@ export type ScenarioSummaryResolvers<ContextType = GraphContext, ParentType exte
 
 export type ScenarioWatchResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ScenarioWatch'] = ResolversParentTypes['ScenarioWatch']> = ResolversObject<{
   changes?: Resolver<Array<ResolversTypes['ScenarioWatchChange']>, ParentType, ContextType, RequireFields<ScenarioWatchChangesArgs, 'first'>>;
+  changesConnection?: Resolver<ResolversTypes['ScenarioWatchChangeConnection'], ParentType, ContextType, Partial<ScenarioWatchChangesConnectionArgs>>;
   checkedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   feed?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -4379,9 +4700,31 @@ export type ScenarioWatchChangeResolvers<ContextType = GraphContext, ParentType 
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type ScenarioWatchChangeConnectionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ScenarioWatchChangeConnection'] = ResolversParentTypes['ScenarioWatchChangeConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ScenarioWatchChangeEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ScenarioWatchChangeEdgeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ScenarioWatchChangeEdge'] = ResolversParentTypes['ScenarioWatchChangeEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ScenarioWatchChange'], ParentType, ContextType>;
+}>;
+
 export type SearchHitResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = ResolversObject<{
   entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type SearchHitConnectionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['SearchHitConnection'] = ResolversParentTypes['SearchHitConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['SearchHitEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type SearchHitEdgeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['SearchHitEdge'] = ResolversParentTypes['SearchHitEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['SearchHit'], ParentType, ContextType>;
 }>;
 
 export type SourceResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = ResolversObject<{
@@ -4404,6 +4747,17 @@ export type SourceResolvers<ContextType = GraphContext, ParentType extends Resol
   validFrom?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type SourceConnectionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['SourceConnection'] = ResolversParentTypes['SourceConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['SourceEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type SourceEdgeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['SourceEdge'] = ResolversParentTypes['SourceEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
 }>;
 
 export type StatusChangeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['StatusChange'] = ResolversParentTypes['StatusChange']> = ResolversObject<{
@@ -4440,6 +4794,8 @@ export type Resolvers<ContextType = GraphContext> = ResolversObject<{
   ChipConnection?: ChipConnectionResolvers<ContextType>;
   ChipEdge?: ChipEdgeResolvers<ContextType>;
   Chokepoint?: ChokepointResolvers<ContextType>;
+  ChokepointConnection?: ChokepointConnectionResolvers<ContextType>;
+  ChokepointEdge?: ChokepointEdgeResolvers<ContextType>;
   ClaimResult?: ClaimResultResolvers<ContextType>;
   Cloud?: CloudResolvers<ContextType>;
   CloudConnection?: CloudConnectionResolvers<ContextType>;
@@ -4449,6 +4805,8 @@ export type Resolvers<ContextType = GraphContext> = ResolversObject<{
   DataCenterEdge?: DataCenterEdgeResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DeadLetter?: DeadLetterResolvers<ContextType>;
+  DeadLetterConnection?: DeadLetterConnectionResolvers<ContextType>;
+  DeadLetterEdge?: DeadLetterEdgeResolvers<ContextType>;
   Deal?: DealResolvers<ContextType>;
   DealConnection?: DealConnectionResolvers<ContextType>;
   DealEdge?: DealEdgeResolvers<ContextType>;
@@ -4468,6 +4826,8 @@ export type Resolvers<ContextType = GraphContext> = ResolversObject<{
   IngestJobOutcome?: IngestJobOutcomeResolvers<ContextType>;
   IngestLlmUsage?: IngestLlmUsageResolvers<ContextType>;
   IngestRun?: IngestRunResolvers<ContextType>;
+  IngestRunConnection?: IngestRunConnectionResolvers<ContextType>;
+  IngestRunEdge?: IngestRunEdgeResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Lab?: LabResolvers<ContextType>;
   LabConnection?: LabConnectionResolvers<ContextType>;
@@ -4505,8 +4865,14 @@ export type Resolvers<ContextType = GraphContext> = ResolversObject<{
   ScenarioSummary?: ScenarioSummaryResolvers<ContextType>;
   ScenarioWatch?: ScenarioWatchResolvers<ContextType>;
   ScenarioWatchChange?: ScenarioWatchChangeResolvers<ContextType>;
+  ScenarioWatchChangeConnection?: ScenarioWatchChangeConnectionResolvers<ContextType>;
+  ScenarioWatchChangeEdge?: ScenarioWatchChangeEdgeResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
+  SearchHitConnection?: SearchHitConnectionResolvers<ContextType>;
+  SearchHitEdge?: SearchHitEdgeResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
+  SourceConnection?: SourceConnectionResolvers<ContextType>;
+  SourceEdge?: SourceEdgeResolvers<ContextType>;
   StatusChange?: StatusChangeResolvers<ContextType>;
   Subgraph?: SubgraphResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;

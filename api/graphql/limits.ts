@@ -34,7 +34,20 @@ export function armorOptions(): { plugins: ApolloServerPlugin[]; validationRules
 }
 
 /** Root fields whose work grows with the graph (traversals, scenarios, ranking, search): they take a work slot. */
-const HEAVY_FIELDS = new Set(['dependencies', 'dependents', 'paths', 'exposure', 'runScenario', 'chokepoints', 'search', 'searchHits', 'timeline', 'changes']);
+const HEAVY_FIELDS = new Set([
+  'dependencies',
+  'dependents',
+  'paths',
+  'exposure',
+  'runScenario',
+  'chokepoints',
+  'search',
+  'searchHits',
+  'searchConnection',
+  'timeline',
+  'timelineConnection',
+  'changes',
+]);
 /** Fields answered by services only the serving thread holds (the standing scenarios): an operation with one is never executed elsewhere. */
 const SERVING_THREAD_FIELDS = new Set(['scenarioWatch', 'scenarioWatches']);
 /** Whether the operation selects one of `fields` at its root. */

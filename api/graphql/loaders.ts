@@ -4,12 +4,15 @@
 // starts over, so it never serves what an earlier version said once the snapshot has caught up.
 import DataLoader from 'dataloader';
 import type { GraphStore } from '../../graph/store.js';
+import type { ClaimState } from '../../graph/history.js';
 import type { ClaimRecord, EntityRecord, RelationRecord } from '../../schema/records.js';
 
 export interface Loaders {
   entity: DataLoader<string, EntityRecord | null>;
   relations: DataLoader<string, RelationRecord[]>;
   claims: DataLoader<string, ClaimRecord[]>;
+  /** one claim by id, live or retracted */
+  claim: DataLoader<string, ClaimState | null>;
   /** drops everything cached for this request and the shared version (after a write) */
   forget(): void;
 }
@@ -18,9 +21,10 @@ interface Reads {
   entity: Map<string, EntityRecord | null>;
   relations: Map<string, RelationRecord[]>;
   claims: Map<string, ClaimRecord[]>;
+  claim: Map<string, ClaimState | null>;
 }
 
-const fresh = (): Reads => ({ entity: new Map(), relations: new Map(), claims: new Map() });
+const fresh = (): Reads => ({ entity: new Map(), relations: new Map(), claims: new Map(), claim: new Map() });
 
 /** Records read at one graph version, shared by every request at that version. */
 export class SharedReads {
@@ -31,7 +35,7 @@ export class SharedReads {
 
   /** The record maps of a graph version (a new version starts empty). */
   at(version: string | number): Reads {
-    const size = this.reads.entity.size + this.reads.relations.size + this.reads.claims.size;
+    const size = this.reads.entity.size + this.reads.relations.size + this.reads.claims.size + this.reads.claim.size;
     if (version !== this.version || size > this.maxEntries) {
       this.version = version;
       this.reads = fresh();
@@ -55,12 +59,13 @@ function cached<V>(fetch: (ids: string[]) => Promise<Map<string, V>>, memo: Map<
   };
 }
 
-/** The three loaders over the store, memoised in reads when given. */
+/** The loaders over the store, memoised in reads when given. */
 function build(store: GraphStore, reads: Reads | null): Omit<Loaders, 'forget'> {
   return {
     entity: new DataLoader(cached((ids) => store.getEntities(ids), reads?.entity ?? null, null as EntityRecord | null)),
     relations: new DataLoader(cached((ids) => store.relationsOf(ids), reads?.relations ?? null, [] as RelationRecord[])),
     claims: new DataLoader(cached((ids) => store.claimsFor(ids), reads?.claims ?? null, [] as ClaimRecord[])),
+    claim: new DataLoader(cached((ids) => store.claimsById(ids), reads?.claim ?? null, null as ClaimState | null)),
   };
 }
 

@@ -66,6 +66,8 @@ export const Q = {
   retractDocumentClaims: `UNWIND $docs AS d MATCH (c:Claim {documentId: d}) WHERE c.retracted = false SET c.retracted = true RETURN c.relKey AS relKey, c.id AS id`,
   liveClaimsFor: `UNWIND $keys AS k MATCH (c:Claim {relKey: k}) WHERE c.retracted = false RETURN properties(c) AS p`,
   allClaimsFor: `UNWIND $keys AS k MATCH (c:Claim {relKey: k}) RETURN properties(c) AS p`,
+  /** claims by id, live or retracted (node(id) of a claim) */
+  claimsById: `UNWIND $ids AS id MATCH (c:Claim {id: id}) RETURN properties(c) AS p`,
   claimsBySubject: `MATCH (c:Claim {subject: $id}) RETURN properties(c) AS p`,
   claimsByObject: `MATCH (c:Claim {object: $id}) RETURN properties(c) AS p`,
   /** one page of the live claims by id (a whole-graph ORDER BY in one transaction trips a server's memory guard) */
@@ -120,10 +122,12 @@ export const Q = {
   /** rows: [{id, retractedAs}] — the claims a write retracted, and how */
   markClaimsRetracted: `UNWIND $rows AS r MATCH (c:Claim {id: r.id}) SET c.retractedVersion = $version, c.retractedAt = $at, c.retractedAs = r.retractedAs RETURN count(c) AS marked`,
   /**
-   * one page of history events, newest first then by id, after the cursor ($beforeVersion, $afterId);
-   * empty strings and lists switch a filter off
+   * one page of history events, newest first then by id, after the cursor ($beforeVersion, $afterId)
+   * and before the cursor ($stopVersion, $stopId); empty strings and lists switch a filter off
    */
-  historyPage: `MATCH (e:ChangeEvent) WHERE e.version > $sinceVersion AND e.version <= $untilVersion AND e.at >= $since AND e.at <= $until AND (size($types) = 0 OR e.rel IN $types) AND (size($kinds) = 0 OR e.kind IN $kinds) AND ($entity = '' OR e.subject = $entity OR e.object = $entity) AND ($document = '' OR $document IN e.documents) AND ($relation = '' OR e.relKey = $relation) AND (e.version < $beforeVersion OR (e.version = $beforeVersion AND e.id > $afterId)) RETURN properties(e) AS p ORDER BY e.version DESC, e.id LIMIT $limit`,
+  historyPage: `MATCH (e:ChangeEvent) WHERE e.version > $sinceVersion AND e.version <= $untilVersion AND e.at >= $since AND e.at <= $until AND (size($types) = 0 OR e.rel IN $types) AND (size($kinds) = 0 OR e.kind IN $kinds) AND ($entity = '' OR e.subject = $entity OR e.object = $entity) AND ($document = '' OR $document IN e.documents) AND ($relation = '' OR e.relKey = $relation) AND (e.version < $beforeVersion OR (e.version = $beforeVersion AND e.id > $afterId)) AND (e.version > $stopVersion OR (e.version = $stopVersion AND e.id < $stopId)) RETURN properties(e) AS p ORDER BY e.version DESC, e.id LIMIT $limit`,
+  /** the same window read from its oldest end (a page of `last`), oldest first */
+  historyPageOldest: `MATCH (e:ChangeEvent) WHERE e.version > $sinceVersion AND e.version <= $untilVersion AND e.at >= $since AND e.at <= $until AND (size($types) = 0 OR e.rel IN $types) AND (size($kinds) = 0 OR e.kind IN $kinds) AND ($entity = '' OR e.subject = $entity OR e.object = $entity) AND ($document = '' OR $document IN e.documents) AND ($relation = '' OR e.relKey = $relation) AND (e.version < $beforeVersion OR (e.version = $beforeVersion AND e.id > $afterId)) AND (e.version > $stopVersion OR (e.version = $stopVersion AND e.id < $stopId)) RETURN properties(e) AS p ORDER BY e.version, e.id DESC LIMIT $limit`,
   /** the history of many relations at once, newest first */
   relationHistory: `UNWIND $keys AS k MATCH (e:ChangeEvent {relKey: k}) RETURN properties(e) AS p ORDER BY e.version DESC, e.id`,
   /** every claim (live and retracted) citing these documents */

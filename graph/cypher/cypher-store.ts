@@ -552,14 +552,25 @@ export class CypherGraphStore implements GraphStore {
   }
 
   /**
-   * One page of the history, newest first. The events are read in windows of versions from the
-   * newest down (16, then 64, 256… versions), each a range on the version index, until the page is
-   * full: sorting every event of the store for each page would cost a scan of the whole history.
+   * One page of the history, newest first, between the cursors `after` (older than it) and
+   * `before` (newer than it): the first `first` from the newest end, or the last `last` from the
+   * oldest. The events are read in windows of versions from that end (16, then 64, 256…
+   * versions), each a range on the version index, until the page is full: sorting every event of
+   * the store for each page would cost a scan of the whole history.
    */
   async history(query: HistoryQuery = {}): Promise<HistoryPage> {
-    const first = Math.max(1, Math.min(query.first ?? 50, 1000));
-    const cursor = query.after ? parseHistoryCursor(query.after) : { version: Number.MAX_SAFE_INTEGER, id: '' };
-    const floor = Math.max(0, query.sinceVersion ?? 0);
+    const size = (n: number | null | undefined, name: string) => {
+      if (n === null || n === undefined) return null;
+      if (!Number.isInteger(n) || n < 0) throw new InvalidInput(`${name}: expected a whole number >= 0, got ${n}`);
+      return Math.min(n, 1000);
+    };
+    const first = size(query.first, 'first');
+    const last = size(query.last, 'last');
+    // the newest end unless only last is given
+    const fromNewest = first !== null || last === null;
+    const want = fromNewest ? (first ?? 50) : last!;
+    const after = query.after ? parseHistoryCursor(query.after, 'after') : { version: Number.MAX_SAFE_INTEGER, id: '' };
+    const before = query.before ? parseHistoryCursor(query.before, 'before') : { version: -1, id: '' };
     const filters = {
       since: query.since ?? '',
       until: query.until ?? '\uffff',
@@ -568,19 +579,34 @@ export class CypherGraphStore implements GraphStore {
       entity: query.entity ?? '',
       document: query.document ?? '',
       relation: query.relation ?? '',
-      beforeVersion: cursor.version,
-      afterId: cursor.id,
+      beforeVersion: after.version,
+      afterId: after.id,
+      stopVersion: before.version,
+      stopId: before.id,
     };
+    const floor = Math.max(0, query.sinceVersion ?? 0, before.version - 1);
+    const ceiling = Math.min(query.untilVersion ?? Number.MAX_SAFE_INTEGER, after.version, await this.graphVersion());
     const rows: Row[] = [];
-    let high = Math.min(query.untilVersion ?? Number.MAX_SAFE_INTEGER, cursor.version, await this.graphVersion());
-    for (let span = 16; high > floor && rows.length <= first; span *= 4) {
-      const low = Math.max(floor, high - span);
-      rows.push(...(await this.x.read(Q.historyPage, { ...filters, sinceVersion: low, untilVersion: high, limit: first + 1 - rows.length })));
-      high = low;
+    for (let span = 16, high = ceiling, low = floor; high > low && rows.length <= want; span *= 4) {
+      // one window of versions at the end the page is read from
+      const range = fromNewest ? { sinceVersion: Math.max(low, high - span), untilVersion: high } : { sinceVersion: low, untilVersion: Math.min(high, low + span) };
+      rows.push(...(await this.x.read(fromNewest ? Q.historyPage : Q.historyPageOldest, { ...filters, ...range, limit: want + 1 - rows.length })));
+      if (fromNewest) high = range.sinceVersion;
+      else low = range.untilVersion;
     }
-    const items = rows.slice(0, first).map((r) => decodeEvent(r.p as Row));
-    const last = items.at(-1);
-    return { items, endCursor: last ? historyCursor(last) : null, hasNextPage: rows.length > first };
+    let items = rows.slice(0, want).map((r) => decodeEvent(r.p as Row));
+    if (!fromNewest) items.reverse();
+    const more = rows.length > want;
+    // first and last together: the last `last` of the first `first`
+    const trimmed = fromNewest && last !== null && items.length > last;
+    if (trimmed) items = items.slice(items.length - last);
+    return {
+      items,
+      startCursor: items.length ? historyCursor(items[0]!) : null,
+      endCursor: items.length ? historyCursor(items.at(-1)!) : null,
+      hasNextPage: fromNewest ? more : !!query.before,
+      hasPreviousPage: fromNewest ? trimmed || !!query.after : more,
+    };
   }
 
   async relationHistory(relationIds: string[]): Promise<Map<string, HistoryEvent[]>> {
@@ -763,6 +789,16 @@ export class CypherGraphStore implements GraphStore {
       out.get(relationId(c.subject, c.rel, c.object))?.push(c);
     }
     for (const list of out.values()) list.sort((a, b) => b.confidence - a.confidence || a.id.localeCompare(b.id));
+    return out;
+  }
+
+  async claimsById(ids: string[]): Promise<Map<string, ClaimState>> {
+    const out = new Map<string, ClaimState>();
+    for (const slice of slices([...new Set(ids)]))
+      for (const r of await this.x.read(Q.claimsById, { ids: slice })) {
+        const c = decodeClaim(r.p as Row);
+        out.set(c.id, c);
+      }
     return out;
   }
 

@@ -167,6 +167,22 @@ describe('query language', () => {
     });
   });
 
+  describe('one evaluator for relations and their sources', () => {
+    it('nests AND, OR and NOT alike in a relation filter and in the source filter inside it', async () => {
+      const r = await gql(`{ entity(id: "chip:nvidia-h20") {
+        weakOnly: relations(where: {source: {AND: [{extractor: {eq: "fixture"}}, {NOT: {confidence: {gte: 0.65}}}]}}) { type }
+        either: relations(where: {source: {OR: [{confidence: {eq: 0.6}}, {quote: {contains: "licence"}}]}}, orderBy: [{field: TYPE}]) { type }
+        outer: relations(where: {OR: [{type: [APPLIES_TO]}, {NOT: {OR: [{direction: IN}, {confidence: {lt: 2}}]}}]}) { type } } }`);
+      expect(r.errors).toBeUndefined();
+      const e = r.data!.entity as Record<string, { type: string }[]>;
+      expect(e.weakOnly!.map((x) => x.type)).toEqual(['TRAINED_ON']);
+      expect(e.either!.map((x) => x.type)).toEqual(['APPLIES_TO', 'TRAINED_ON']);
+      expect(e.outer!.map((x) => x.type)).toEqual(['APPLIES_TO']);
+      const bad = await gql(`{ entity(id: "chip:nvidia-h20") { relations(where: {source: {OR: [{NOT: {confidence: {}}}]}}) { type } } }`);
+      expect(bad.errors![0]!.message).toMatch(/^where\.source\.OR\.0\.NOT\.confidence: an empty filter/);
+    });
+  });
+
   describe('node(id)', () => {
     it('fetches entities, documents, relations and claims by their global id', async () => {
       const rel = (await gql(`{ entity(id: "model:deepseek-v3") { relations(types: [TRAINED_ON]) { id sources { id document { id } } } } }`)).data!.entity as {

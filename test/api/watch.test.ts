@@ -202,6 +202,26 @@ describe('standing scenarios', () => {
     const again = await importFacts(server.store, FAB_FACT);
     const third = await until(watchChanges, (r) => r.body.data!.scenarioWatch.changes.length === 3);
     expect(third.body.data!.scenarioWatch.changes[0]).toMatchObject({ version: again, deployments: [{ before: 'UNAFFECTED', after: 'BROKEN', causes: [{ kind: 'ADDED' }] }] });
+
+    // the same changes as a connection, paged both ways
+    type WatchPage = {
+      scenarioWatch: { changesConnection: { totalCount: number; edges: { cursor: string; node: { version: number } }[]; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean } } };
+    };
+    const conn = (args: string, vars: Record<string, unknown> = {}) =>
+      gql<WatchPage>(
+        server.url,
+        `query($id: ID!${args.includes('$c') ? ', $c: String' : ''}) { scenarioWatch(id: $id) { changesConnection(${args}) { totalCount edges { cursor node { version } } pageInfo { hasNextPage hasPreviousPage } } } }`,
+        { id: watchId, ...vars },
+      );
+    const versions = third.body.data!.scenarioWatch.changes.map((c) => c.version);
+    const firstTwo = (await conn('first: 2')).body.data!.scenarioWatch.changesConnection;
+    expect([firstTwo.totalCount, firstTwo.edges.map((e) => e.node.version), firstTwo.pageInfo.hasNextPage]).toEqual([3, versions.slice(0, 2), true]);
+    const rest = (await conn('after: $c', { c: firstTwo.edges[1]!.cursor })).body.data!.scenarioWatch.changesConnection;
+    expect(rest.edges.map((e) => e.node.version)).toEqual(versions.slice(2));
+    const oldest = (await conn('last: 1')).body.data!.scenarioWatch.changesConnection;
+    expect([oldest.edges.map((e) => e.node.version), oldest.pageInfo.hasPreviousPage]).toEqual([versions.slice(2), true]);
+    const newer = (await conn('last: 5, before: $c', { c: oldest.edges[0]!.cursor })).body.data!.scenarioWatch.changesConnection;
+    expect(newer.edges.map((e) => e.node.version)).toEqual(versions.slice(0, 2));
   });
 
   it('answers unknown and malformed watch ids with a one-line error, and the stream endpoint serves subscriptions only', async () => {

@@ -56,6 +56,8 @@ const PARAMETERS: Record<string, unknown> = {
   relation: '',
   beforeVersion: 1,
   afterId: '',
+  stopVersion: -1,
+  stopId: '',
   // findWhere names its filters w0, w1, … up to the widest label
   ...Object.fromEntries(Array.from({ length: Math.max(...DOMAIN.labels.map((l) => Object.keys(l.properties).length)) + 1 }, (_, i) => [`w${i}`, 'x'])),
 };

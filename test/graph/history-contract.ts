@@ -181,6 +181,38 @@ export function runHistoryContract(name: string, open: () => Promise<GraphStore>
       await expect(store.history({ after: 'not-a-cursor' })).rejects.toThrow(InvalidInput);
     });
 
+    it('pages backwards too: last from the oldest end, before a cursor, and both cursors together', async () => {
+      await store.write({ entities, documents, claims: [designed, hq] });
+      await store.write({ claims: [fabbed, fabbedB] });
+      await store.write({ retractClaims: [hq.id] });
+      const everything = await allEvents(store, {}, 100);
+      expect(everything.length).toBeGreaterThan(6);
+      // read backwards from the oldest end, 3 at a time, following startCursor
+      const back: HistoryEvent[] = [];
+      let before: string | null = null;
+      for (;;) {
+        const page = await store.history({ last: 3, before });
+        expect(page.items.length).toBeLessThanOrEqual(3);
+        back.unshift(...page.items);
+        expect(page.hasNextPage).toBe(before !== null);
+        if (!page.hasPreviousPage) break;
+        before = page.startCursor;
+      }
+      expect(back.map(row)).toEqual(everything.map(row));
+      // the oldest two, newest first
+      const oldest = await store.history({ last: 2 });
+      expect(oldest.items.map(row)).toEqual(everything.slice(-2).map(row));
+      expect([oldest.hasPreviousPage, oldest.hasNextPage]).toEqual([true, false]);
+      // between two cursors: the items strictly between them, from either end
+      const after = (await store.history({ first: 1 })).endCursor;
+      const upTo = (await store.history({ last: 1 })).startCursor;
+      expect((await store.history({ after, before: upTo, first: 100 })).items.map(row)).toEqual(everything.slice(1, -1).map(row));
+      expect((await store.history({ after, before: upTo, last: 2 })).items.map(row)).toEqual(everything.slice(-3, -1).map(row));
+      // first and last together: the last of the first
+      expect((await store.history({ first: 4, last: 2 })).items.map(row)).toEqual(everything.slice(2, 4).map(row));
+      await expect(store.history({ before: 'not-a-cursor', last: 2 })).rejects.toThrow(/^before: /);
+    });
+
     it('empties the history with the graph (seed --reset)', async () => {
       await store.write({ entities, documents, claims: [designed] });
       await store.clear();

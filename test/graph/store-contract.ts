@@ -128,6 +128,19 @@ export function runStoreContract(name: string, open: () => Promise<GraphStore>):
       expect((await store.relationsOf(['chip:nvidia-h20'])).get('chip:nvidia-h20')!.find((r) => r.type === 'DESIGNED_BY')).toBeUndefined();
     });
 
+    it('reads claims by id, live or retracted, with their state; unknown ids are absent', async () => {
+      await seed();
+      const live = claim('chip:nvidia-h20', 'DESIGNED_BY', 'org:nvidia');
+      const gone = claim('chip:nvidia-h20', 'DESIGNED_BY', 'org:nvidia', { documentId: doc2, quote: 'NVIDIA designs the H20', confidence: 0.99 });
+      await store.write({ claims: [gone] });
+      const { version } = await store.write({ retractClaims: [gone.id] });
+      const found = await store.claimsById([live.id, gone.id, 'claim:none', live.id]);
+      expect([...found.keys()].sort()).toEqual([live.id, gone.id].sort());
+      expect(found.get(live.id)).toMatchObject({ id: live.id, subject: 'chip:nvidia-h20', rel: 'DESIGNED_BY', object: 'org:nvidia', documentId: doc, retracted: false });
+      expect(found.get(gone.id)).toMatchObject({ id: gone.id, quote: 'NVIDIA designs the H20', retracted: true, retractedVersion: version, retractedAs: 'retracted' });
+      expect((await store.claimsById([])).size).toBe(0);
+    });
+
     it('lists a relation from an entity to itself once', async () => {
       await seed();
       await store.write({ claims: [claim('org:nvidia', 'PARTNERS_WITH', 'org:nvidia')] });

@@ -2,7 +2,9 @@
 import { NotFound, InvalidInput } from '../../../schema/errors.js';
 import { dateMs, type Snapshot } from '../../../graph/snapshot.js';
 import type { Way } from '../../../graph/traverse.js';
-import type { EntityRecord } from '../../../schema/records.js';
+import type { ClaimRecord, EntityRecord } from '../../../schema/records.js';
+import { compareKeys } from '../../../graph/query-page.js';
+import { pageList, toConnection } from '../connections.js';
 import type { GraphContext } from '../context.js';
 import type { QueryResolvers } from '../generated.js';
 import type { ExposureModel, PathModel, SubgraphModel } from '../models.js';
@@ -48,7 +50,15 @@ async function subgraph(id: string, depth: number | null | undefined, asOf: stri
   return { root: nodes[0]!, nodes, depths: r.depths, edges: r.edges.map((e) => relationAt(s, e)) };
 }
 
-export const analysisQueries: Pick<QueryResolvers, 'dependencies' | 'dependents' | 'paths' | 'exposure' | 'timeline'> = {
+/** The claims about an entity observed on or before asOf, oldest first (observedAt, then id). */
+async function timelineOf(id: string, asOf: string | null | undefined, ctx: GraphContext): Promise<ClaimRecord[]> {
+  const ms = asOfMs(asOf);
+  if (!(await ctx.loaders.entity.load(id))) throw new NotFound(`id: no entity with id "${id}"`);
+  const claims = await ctx.store.claimsAbout(id);
+  return claims.filter((c) => Number.isNaN(ms) || !(dateMs(c.observedAt) > ms)).sort((a, b) => compareKeys([a.observedAt, a.id], [b.observedAt, b.id], [false]));
+}
+
+export const analysisQueries: Pick<QueryResolvers, 'dependencies' | 'dependents' | 'paths' | 'exposure' | 'timeline' | 'timelineConnection'> = {
   dependencies: (_p, { id, depth, asOf }, ctx) => subgraph(id, depth, asOf, 'upstream', ctx),
   dependents: (_p, { id, depth, asOf }, ctx) => subgraph(id, depth, asOf, 'downstream', ctx),
 
@@ -107,10 +117,14 @@ export const analysisQueries: Pick<QueryResolvers, 'dependencies' | 'dependents'
   },
 
   timeline: async (_p, { id, asOf }, ctx) => {
-    const ms = asOfMs(asOf);
-    if (!(await ctx.loaders.entity.load(id))) throw new NotFound(`id: no entity with id "${id}"`);
-    const claims = await ctx.store.claimsAbout(id);
+    const claims = await timelineOf(id, asOf, ctx);
     ctx.meter.add(claims.length);
-    return claims.filter((c) => Number.isNaN(ms) || !(dateMs(c.observedAt) > ms)).sort((a, b) => a.observedAt.localeCompare(b.observedAt) || a.id.localeCompare(b.id));
+    return claims;
+  },
+
+  timelineConnection: async (_p, args, ctx) => {
+    const page = pageList(await timelineOf(args.id, args.asOf, ctx), (c) => [c.observedAt, c.id], [false], args, 'Query.timelineConnection');
+    ctx.meter.add(page.items.length);
+    return toConnection(page, (c) => c);
   },
 };

@@ -5,7 +5,8 @@ import { DOMAIN } from '../../../schema/generated/domain.js';
 import type { EntityRecord, RelationRecord } from '../../../schema/records.js';
 import type { GraphContext } from '../context.js';
 import type { Direction, RelationType } from '../generated.js';
-import { asOfMs, entityTypeOf, pageSize, validAt } from '../entity-types.js';
+import { asOfMs, entityTypeOf, validAt } from '../entity-types.js';
+import { pageSizes, toConnection } from '../connections.js';
 import type { RelationConnectionModel } from '../models.js';
 import { queryRelations, type OrderKey, type Page, type PageArgs } from '../../../graph/query.js';
 import { needsClaims, recordView, type ClaimsOf, type RelationView, type RelationWhere } from '../../../graph/query-relations.js';
@@ -54,21 +55,18 @@ async function relationPage(e: EntityRecord, args: RelationsArgs, ctx: GraphCont
 
 /** The relations of an entity filtered by direction, type, validity at asOf and where, in orderBy's order. */
 export async function relationsOf(e: EntityRecord, args: RelationsArgs, ctx: GraphContext): Promise<RelationRecord[]> {
-  const limit = pageSize(args.first, 100, 1000);
-  const page = await relationPage(e, { ...args, first: limit, last: null, after: null, before: null, keepOrder: true }, ctx, { defaultSize: 100, max: 1000 });
+  // the store's order serves a plain first page; cursors and last need the list's own order
+  const keepOrder = !args.after && !args.before && (args.last === null || args.last === undefined);
+  const page = await relationPage(e, { ...args, keepOrder }, ctx, pageSizes('*.relations'));
   ctx.meter.add(page.items.length);
   return page.items.map((v) => v.record!);
 }
 
 /** The same relations as a Relay connection. */
 export async function relationsConnectionOf(e: EntityRecord, args: RelationsArgs, ctx: GraphContext): Promise<RelationConnectionModel> {
-  const page = await relationPage(e, args, ctx, { defaultSize: 100, max: 1000 });
+  const page = await relationPage(e, args, ctx, pageSizes('*.relationsConnection'));
   ctx.meter.add(page.items.length);
-  return {
-    edges: page.items.map((v, k) => ({ cursor: page.cursors[k]!, node: v.record! })),
-    pageInfo: { startCursor: page.startCursor, endCursor: page.endCursor, hasNextPage: page.hasNextPage, hasPreviousPage: page.hasPreviousPage },
-    totalCount: page.totalCount,
-  };
+  return toConnection(page, (v) => v.record!);
 }
 
 const shared: Record<string, FieldResolver> = {

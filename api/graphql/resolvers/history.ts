@@ -3,7 +3,8 @@
 import DataLoader from 'dataloader';
 import { NotFound } from '../../../schema/errors.js';
 import { documentId } from '../../../schema/records.js';
-import { historyCursor, timeBound, type ClaimState, type EventKind, type HistoryEvent } from '../../../graph/history.js';
+import { EVENT_ORDER, eventKey, historyCursor, timeBound, type ClaimState, type EventKind, type HistoryEvent } from '../../../graph/history.js';
+import { pageList, pageSizes, toConnection } from '../connections.js';
 import type { GraphContext } from '../context.js';
 import type { ChangeKind, ChangeResolvers, DocumentResolvers, QueryResolvers, RelationResolvers, RelationType, RelationValuesResolvers, SourceResolvers } from '../generated.js';
 import { pageSize } from '../entity-types.js';
@@ -62,7 +63,9 @@ const upper = (kind: EventKind) => kind.toUpperCase() as ChangeKind;
 
 export const historyQueries: Pick<QueryResolvers, 'changes'> = {
   changes: async (_p, args, ctx) => {
-    const first = pageSize(args.first, 50);
+    // the store checks the sizes; the budget has capped them at the field's most
+    const { defaultSize } = pageSizes('Query.changes');
+    const last = args.last ?? null;
     const page = await ctx.store.history({
       ...(args.since ? { since: timeBound('since', args.since, 'since') } : {}),
       ...(args.until ? { until: timeBound('until', args.until, 'until') } : {}),
@@ -72,21 +75,16 @@ export const historyQueries: Pick<QueryResolvers, 'changes'> = {
       ...(args.kinds?.length ? { kinds: args.kinds.map((k) => k.toLowerCase() as EventKind) } : {}),
       ...(args.entity ? { entity: args.entity } : {}),
       ...(args.document ? { document: documentId(args.document) } : {}),
-      first: Math.max(first, 1),
+      first: args.first ?? (last === null ? defaultSize : null),
+      last,
       after: args.after ?? null,
+      before: args.before ?? null,
     });
-    const items = first === 0 ? [] : page.items;
-    ctx.meter.add(items.length);
+    ctx.meter.add(page.items.length);
     return {
-      edges: items.map((node) => ({ cursor: historyCursor(node), node })),
-      nodes: items,
-      pageInfo: {
-        startCursor: items.length ? historyCursor(items[0]!) : null,
-        endCursor: items.length ? page.endCursor : null,
-        hasNextPage: first === 0 ? page.items.length > 0 : page.hasNextPage,
-        // the history pages forward only: a page after a cursor has changes before it
-        hasPreviousPage: !!args.after,
-      },
+      edges: page.items.map((node) => ({ cursor: historyCursor(node), node })),
+      nodes: page.items,
+      pageInfo: { startCursor: page.startCursor, endCursor: page.endCursor, hasNextPage: page.hasNextPage, hasPreviousPage: page.hasPreviousPage },
     };
   },
 };
@@ -117,19 +115,33 @@ export const RelationValues: RelationValuesResolvers = {
   validTo: (v) => v.validTo ?? null,
 };
 
-export const RelationHistory: Pick<RelationResolvers, 'history'> = {
+export const RelationHistory: Pick<RelationResolvers, 'history' | 'historyConnection'> = {
   history: async (r, { first }, ctx) => {
     const events = (await loaders(ctx).relationHistory.load(r.id)).slice(0, pageSize(first, 50));
     ctx.meter.add(events.length);
     return events;
   },
+  historyConnection: async (r, args, ctx) => {
+    const page = pageList(await loaders(ctx).relationHistory.load(r.id), eventKey, EVENT_ORDER, args, 'Relation.historyConnection');
+    ctx.meter.add(page.items.length);
+    const { edges, pageInfo } = toConnection(page, (e) => e);
+    return { edges, nodes: page.items, pageInfo };
+  },
 };
 
-export const DocumentClaims: Pick<DocumentResolvers, 'claims'> = {
+/** A document's claims newest first: the version that (last) added them, then id. */
+const claimKey = (c: ClaimState) => [c.addedVersion ?? 0, c.id];
+
+export const DocumentClaims: Pick<DocumentResolvers, 'claims' | 'claimsConnection'> = {
   claims: async (d, { first }, ctx) => {
     const claims = (await loaders(ctx).documentClaims.load(d.id)).slice(0, pageSize(first, 100));
     ctx.meter.add(claims.length);
     return claims;
+  },
+  claimsConnection: async (d, args, ctx) => {
+    const page = pageList(await loaders(ctx).documentClaims.load(d.id), claimKey, [true], args, 'Document.claimsConnection');
+    ctx.meter.add(page.items.length);
+    return toConnection(page, (c) => c);
   },
 };
 

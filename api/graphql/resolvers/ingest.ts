@@ -10,6 +10,7 @@ import { graphMoved, type GraphContext } from '../context.js';
 import type { IngestDocumentOutcome, MutationResolvers, QueryResolvers } from '../generated.js';
 import { requireEditor, requireKey } from '../auth.js';
 import { pageSize, parseInput as parse } from '../entity-types.js';
+import { pageList, toConnection } from '../connections.js';
 import { KIND_CHOICES as KINDS } from '../../../ingest/sources/kinds.js';
 
 /** The ingest limits of one hand-off call (the per-document cap is the fetcher's default response cap). */
@@ -67,7 +68,10 @@ function ingestOf(ctx: GraphContext): IngestService {
   return ctx.ingest;
 }
 
-export const ingestQueries: Pick<QueryResolvers, 'ingestRuns' | 'deadLetters'> = {
+/** How much of the log the connections page through: the newest entries the store reads at once. */
+const LOG_WINDOW = 10_000;
+
+export const ingestQueries: Pick<QueryResolvers, 'ingestRuns' | 'deadLetters' | 'ingestRunsConnection' | 'deadLettersConnection'> = {
   ingestRuns: async (_p, args, ctx) => {
     requireKey(ctx.role);
     // the run log grows without the graph version moving: never cached
@@ -78,6 +82,21 @@ export const ingestQueries: Pick<QueryResolvers, 'ingestRuns' | 'deadLetters'> =
     requireKey(ctx.role);
     ctx.seen.volatile = true;
     return recentDeadLetters(ctx.store, pageSize(args.first, 50, 500));
+  },
+  ingestRunsConnection: async (_p, args, ctx) => {
+    requireKey(ctx.role);
+    ctx.seen.volatile = true;
+    const page = pageList(await recentRuns(ctx.store, LOG_WINDOW), (r) => [r.finishedAt, r.id], [true], args, 'Query.ingestRunsConnection');
+    ctx.meter.add(page.items.length);
+    return toConnection(page, (r) => r);
+  },
+  deadLettersConnection: async (_p, args, ctx) => {
+    requireKey(ctx.role);
+    ctx.seen.volatile = true;
+    // a failure has no id of its own: its time, job, URL and message tell it apart
+    const page = pageList(await recentDeadLetters(ctx.store, LOG_WINDOW), (d) => [d.at, `${d.job} ${d.url} ${d.message}`], [true], args, 'Query.deadLettersConnection');
+    ctx.meter.add(page.items.length);
+    return toConnection(page, (d) => d);
   },
 };
 

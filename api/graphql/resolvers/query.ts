@@ -5,9 +5,9 @@ import { InvalidInput } from '../../../schema/errors.js';
 import type { GraphContext } from '../context.js';
 import type { QueryResolvers } from '../generated.js';
 import type { EntityConnection, NodeModel, SearchHitModel } from '../models.js';
-import { edgeOf } from '../../../graph/query-values.js';
-import { nodeKind, relationOfClaim } from '../../../graph/query-nodes.js';
+import { nodeById } from '../../../graph/query-nodes.js';
 import { LIST_FILTERS } from '../list-filters.js';
+import { pageList, toConnection, type ConnectionModel } from '../connections.js';
 import { rankSearch } from '../search-ranking.js';
 import { asOfMs as asOfMsOf, labelOf, pageSize } from '../entity-types.js';
 import { queryEntities, type OrderKey, type PageArgs, type Where } from '../../../graph/query.js';
@@ -19,7 +19,7 @@ async function present(ids: string[], ctx: GraphContext): Promise<EntityRecord[]
 }
 
 async function searchHits(args: { query: string; types?: EntityType[] | null; first?: number | null }, ctx: GraphContext): Promise<SearchHitModel[]> {
-  const first = pageSize(args.first, 10, 100);
+  const first = pageSize(args.first, 10, SEARCH_WINDOW);
   if (!args.query.trim()) throw new InvalidInput('query: expected some text to search for');
   const labels: Label[] | null = args.types?.length ? args.types.map(labelOf) : null;
   const [snapshot, storeHits] = await Promise.all([ctx.snapshots.get(), ctx.store.search(args.query, { labels: labels ?? undefined, limit: Math.max(first, 20) })]);
@@ -35,6 +35,18 @@ async function searchHits(args: { query: string; types?: EntityType[] | null; fi
     ).map((e) => [e.id, e]),
   );
   return ranked.filter((r) => entities.has(r.id)).map((r) => ({ entity: entities.get(r.id)!, score: r.score }));
+}
+
+/** The most hits search ranks: searchConnection pages through them. */
+const SEARCH_WINDOW = 100;
+
+/** Search as a Relay connection over the best SEARCH_WINDOW hits, best first (score descending, then id). */
+async function searchConnection(args: PageArgs & { query: string; types?: EntityType[] | null }, ctx: GraphContext): Promise<ConnectionModel<SearchHitModel>> {
+  const hits = await searchHits({ query: args.query, types: args.types ?? null, first: SEARCH_WINDOW }, ctx);
+  return toConnection(
+    pageList(hits, (h) => [h.score, h.entity.id], [true], args, 'Query.searchConnection'),
+    (h) => h,
+  );
 }
 
 type ListArgs = PageArgs & { asOf?: string | null; where?: Where | null; orderBy?: OrderKey[] | null } & Record<string, unknown>;
@@ -62,23 +74,20 @@ async function listPage(field: string, args: ListArgs, ctx: GraphContext): Promi
 
 const list = (field: string) => (_p: unknown, args: ListArgs, ctx: GraphContext) => listPage(field, args, ctx);
 
-/** Fetches any node by its global id: an entity (documents too), a relation (rel:) or a claim (claim:). */
-async function nodeById(id: string, ctx: GraphContext): Promise<NodeModel | null> {
-  const kind = nodeKind(id);
-  if (kind === 'entity') return ctx.loaders.entity.load(id);
-  const s = await ctx.snapshots.get();
-  const relation = kind === 'relation' ? id : await relationOfClaim(ctx.store, s, id);
-  const e = relation === undefined ? undefined : edgeOf(s, relation);
-  if (e === undefined) return null;
-  const found = (await ctx.loaders.relations.load(s.ids[s.edgeFrom[e]!]!)).find((r) => r.id === relation);
+/** Any node by its global id (graph/query-nodes.ts), read through the request's loaders and tagged with its GraphQL type. */
+async function node(id: string, ctx: GraphContext): Promise<NodeModel | null> {
+  const found = await nodeById(
+    { entity: (e) => ctx.loaders.entity.load(e), relationsOf: (e) => ctx.loaders.relations.load(e), claim: (c) => ctx.loaders.claim.load(c) },
+    await ctx.snapshots.get(),
+    id,
+  );
   if (!found) return null;
-  if (kind === 'relation') return { ...found, __node: 'Relation' };
-  const claim = (await ctx.loaders.claims.load(found.id)).find((c) => c.id === id);
-  return claim ? { ...claim, __node: 'Source' } : null;
+  if (found.kind === 'entity') return found.entity;
+  return found.kind === 'relation' ? { ...found.relation, __node: 'Relation' } : { ...found.claim, __node: 'Source' };
 }
 
 export const Query: QueryResolvers = {
-  node: (_p, { id }, ctx) => nodeById(id, ctx),
+  node: (_p, { id }, ctx) => node(id, ctx),
   entity: (_p, { id }, ctx) => ctx.loaders.entity.load(id),
   entities: (_p, { ids }, ctx) => {
     ctx.meter.add(ids.length);
@@ -86,6 +95,7 @@ export const Query: QueryResolvers = {
   },
   search: async (_p, args, ctx) => (await searchHits(args, ctx)).map((h) => h.entity),
   searchHits: (_p, args, ctx) => searchHits(args, ctx),
+  searchConnection: (_p, args, ctx) => searchConnection(args, ctx),
   nations: list('nations'),
   labs: list('labs'),
   organizations: list('organizations'),

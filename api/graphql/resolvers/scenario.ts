@@ -8,6 +8,7 @@ import { findScenario, fromObject, loadLibrary } from '../../../scenarios/scenar
 import type { GraphContext } from '../context.js';
 import type { RelationType, CauseStepResolvers, ChokepointResolvers, ImpactResolvers, MitigationResolvers, QueryResolvers, StatusChangeResolvers, ScenarioInfoResolvers } from '../generated.js';
 import { labelOf, pageSize } from '../entity-types.js';
+import { pageList, toConnection } from '../connections.js';
 
 async function entity(id: string, ctx: GraphContext) {
   const e = await ctx.loaders.entity.load(id);
@@ -18,7 +19,10 @@ async function entity(id: string, ctx: GraphContext) {
   return s.entity(i);
 }
 
-export const scenarioQueries: Pick<QueryResolvers, 'scenarios' | 'runScenario' | 'chokepoints'> = {
+/** How many rows of the ranking chokepointsConnection pages through. */
+const CHOKEPOINT_WINDOW = 500;
+
+export const scenarioQueries: Pick<QueryResolvers, 'scenarios' | 'runScenario' | 'chokepoints' | 'chokepointsConnection'> = {
   scenarios: (_p, _a, ctx) => {
     const { scenarios, errors } = loadLibrary();
     for (const err of errors) ctx.logger.warn({ err: err.message }, 'a library scenario does not load');
@@ -40,6 +44,14 @@ export const scenarioQueries: Pick<QueryResolvers, 'scenarios' | 'runScenario' |
     const rows = rankChokepoints(snapshot, { type: type ? labelOf(type) : undefined, first: pageSize(first, 20, 500), asOf: asOf ?? undefined });
     ctx.meter.add(rows.length);
     return rows;
+  },
+  chokepointsConnection: async (_p, args, ctx) => {
+    const snapshot = await ctx.snapshots.get();
+    ctx.meter.check();
+    const rows = rankChokepoints(snapshot, { type: args.type ? labelOf(args.type) : undefined, first: CHOKEPOINT_WINDOW, asOf: args.asOf ?? undefined });
+    const page = pageList(rows, (r) => [r.broken, r.entity.id], [true], args, 'Query.chokepointsConnection');
+    ctx.meter.add(page.items.length);
+    return toConnection(page, (r) => r);
   },
 };
 
