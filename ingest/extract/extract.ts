@@ -310,7 +310,11 @@ export function extract(text: string, opts: ExtractOptions): ExtractedRecord[] {
   });
   // an organisation's offices in its home country say no more than its headquarters do
   const home = new Set([...facts.values()].filter((f) => f.rel === 'HEADQUARTERED_IN').map((f) => `${f.subject.id}|${f.object.id}`));
-  const kept = [...facts.values()].filter((f) => !(f.rel === 'LOCATED_IN' && home.has(`${f.subject.id}|${f.object.id}`)));
+  // a rule a sentence applies to a nation does not come from it on a bare "from" ("… to the Entity List from China")
+  const appliedTo = new Map([...facts.values()].filter((f) => f.rel === 'APPLIES_TO').map((f) => [`${f.subject.id}|${f.object.id}`, f.confidence]));
+  const kept = [...facts.values()].filter(
+    (f) => !(f.rel === 'LOCATED_IN' && home.has(`${f.subject.id}|${f.object.id}`)) && !(f.rel === 'ENACTED_BY' && (appliedTo.get(`${f.subject.id}|${f.object.id}`) ?? 0) > f.confidence),
+  );
   // a name no lexicon knows earns its place by what the text says of it: a proposal the text neither
   // defines nor relates to anything is dropped
   const related = new Set(kept.flatMap((f) => [f.subject.id, f.object.id]));

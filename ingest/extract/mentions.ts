@@ -171,6 +171,8 @@ function members(text: string, known: Mention[]): Mention[] {
       status: 'proposed',
       confidence: 0.6,
       demonym: false,
+      // a known family's member is a product the text names, whatever else it says of it
+      defined: true,
     });
   }
   return out;

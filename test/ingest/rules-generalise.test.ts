@@ -328,6 +328,18 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   // a foundry builds, a designer designs; a memory standard has no one designer
   { rule: 'developed-by', text: "AMD's MI355X is built by TSMC on its N3 process.", expect: ['FABRICATED_BY AMD MI355X -> TSMC'], not: ['DESIGNED_BY AMD MI355X -> TSMC'] },
   { rule: 'relate', text: 'The B200 uses eight stacks of HBM3E from SK hynix.', expect: ['USES_MEMORY NVIDIA B200 -> HBM3E', 'FABRICATED_BY HBM3E -> SK hynix'], not: ['DESIGNED_BY HBM3E'] },
+  // a listing counts its parties and says where they are
+  {
+    rule: 'listing',
+    text: 'The Commerce Department added 40 entities to the Entity List, including 30 in China and others in Iran and Pakistan.',
+    expect: ['APPLIES_TO Entity List -> China', 'APPLIES_TO Entity List -> Iran', 'APPLIES_TO Entity List -> Pakistan'],
+  },
+  {
+    rule: 'listing',
+    text: 'BIS added 9 entities to the Entity List from Russia and Belarus.',
+    expect: ['APPLIES_TO Entity List -> Russia', 'APPLIES_TO Entity List -> Belarus'],
+    not: ['ENACTED_BY Entity List -> Russia'],
+  },
   // a chip line named before its head noun; "will" is no relation word
   { rule: 'relate', text: "Nvidia's Halcyon GPUs will use HBM4 memory.", expect: ['DESIGNED_BY Halcyon -> NVIDIA', 'USES_MEMORY Halcyon -> HBM4'] },
   { rule: 'fabricated-by', text: 'The Orca chips are made by TSMC.', expect: ['FABRICATED_BY Orca -> TSMC'], not: ['FABRICATED_BY The Orca'] },

@@ -6,8 +6,9 @@ import { instrumentOf } from '../instrument.js';
 
 // "⟨BIS⟩ added 11 entities to the ⟨Entity List⟩, under the destination of ⟨China⟩": parties not named one by one, and where they are
 const COUNTED = pattern(
-  `${E}(?: \\(⟨\\d+⟩\\))? (?:has |have |had |will |also )?(?:added|adds|placed|places|put|puts|listed|lists|designated|designates) (?:(?:[a-z0-9,-]+|⟨\\d+⟩) ){1,5}?(?:to|on|under) (?:the |its )?${E}(?:,? (?:under the destination (?:of )?|in |from |based in )(?:the )?${E})?`,
+  `${E}(?: \\(⟨\\d+⟩\\))? (?:has |have |had |will |also )?(?:added|adds|placed|places|put|puts|listed|lists|designated|designates) (?:(?:[a-z0-9,-]+|⟨\\d+⟩) ){1,5}?(?:to|on|under) (?:the |its )?${E}(?:,? (?:under the destination (?:of )?|in |from |based in )(?:the )?${LIST})?`,
 );
+const WHERE_AFTER = new RegExp(`\\b(?:in|from|based in) (?:the )?${LIST}`, 'gu');
 const NAMED_AFTER = new RegExp(`^,? (?:including|such as|among them|notably) ${LIST}`, 'u');
 const RE = pattern(`${E}(?: \\(⟨\\d+⟩\\))? (?:has |have |had |will |also )?(?:added|adds|placed|places|put|puts|listed|lists|designated|designates) ${LIST} (?:to|on|under) (?:the |its )?${E}`);
 
@@ -35,15 +36,25 @@ export const listing: RelationRule = {
       if (!issuer || !list || list.label !== 'Regulation' || issuer.demonym || !allowed('ENACTED_BY', list.label, issuer.label)) continue;
       out.push({ rel: 'ENACTED_BY', subject: list, object: issuer, confidence: 0.6 });
       // "… added 140 companies to the Entity List, including ⟨A⟩ and ⟨B⟩": the ones it names
-      const named = NAMED_AFTER.exec(frame.masked.slice(m.index + m[0].length));
+      const rest = frame.masked.slice(m.index + m[0].length);
+      // "…, including 23 in ⟨China⟩ and others in ⟨India⟩, ⟨Iran⟩": where they are
+      for (const w of rest.matchAll(WHERE_AFTER))
+        for (const i of listIndices(w[1])) {
+          const where = at(frame, i);
+          if (where && where.label === 'Nation' && !where.demonym && where !== issuer)
+            out.push({ rel: 'APPLIES_TO', subject: list, object: where, props: { effect: instrumentOf(list.name)?.effect ?? 'sanction' }, confidence: 0.6 });
+        }
+      const named = NAMED_AFTER.exec(rest);
       for (const i of named ? listIndices(named[1]) : []) {
         const listed = at(frame, i);
         if (listed && listed !== issuer && !listed.demonym && listed.label !== 'Nation' && allowed('APPLIES_TO', list.label, listed.label))
           out.push({ rel: 'APPLIES_TO', subject: list, object: listed, props: { effect: instrumentOf(list.name)?.effect ?? 'sanction' }, confidence: 0.65 });
       }
-      const where = at(frame, m[3]);
-      if (where && where.label === 'Nation' && where !== issuer)
-        out.push({ rel: 'APPLIES_TO', subject: list, object: where, props: { effect: instrumentOf(list.name)?.effect ?? 'sanction' }, confidence: 0.6 });
+      for (const i of listIndices(m[3])) {
+        const where = at(frame, i);
+        if (where && where.label === 'Nation' && where !== issuer)
+          out.push({ rel: 'APPLIES_TO', subject: list, object: where, props: { effect: instrumentOf(list.name)?.effect ?? 'sanction' }, confidence: 0.6 });
+      }
     }
     return out;
   },
