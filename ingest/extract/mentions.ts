@@ -171,8 +171,8 @@ function members(text: string, known: Mention[]): Mention[] {
       status: 'proposed',
       confidence: 0.6,
       demonym: false,
-      // a known family's member is a product the text names, whatever else it says of it
-      defined: true,
+      // a member of a family the graph or lexicon knows is a product the text names, whatever else it says of it
+      ...(k.status === 'known' ? { defined: true } : {}),
     });
   }
   return out;

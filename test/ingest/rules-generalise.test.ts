@@ -328,6 +328,11 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   // a foundry builds, a designer designs; a memory standard has no one designer
   { rule: 'developed-by', text: "AMD's MI355X is built by TSMC on its N3 process.", expect: ['FABRICATED_BY AMD MI355X -> TSMC'], not: ['DESIGNED_BY AMD MI355X -> TSMC'] },
   { rule: 'relate', text: 'The B200 uses eight stacks of HBM3E from SK hynix.', expect: ['USES_MEMORY NVIDIA B200 -> HBM3E', 'FABRICATED_BY HBM3E -> SK hynix'], not: ['DESIGNED_BY HBM3E'] },
+  // comparisons by a comparative; a maker in a reduced relative clause; an investment announced as a noun
+  { rule: 'relate', text: 'The B300 is about twice as fast, and the H200 is far more powerful than the H20.', expect: ['COMPETES_WITH NVIDIA H200 -> NVIDIA H20'] },
+  { rule: 'developed-by', text: 'The H20, the cut-down chip Nvidia quietly built for the Chinese market, sold out.', expect: ['DESIGNED_BY NVIDIA H20 -> NVIDIA'] },
+  { rule: 'invests-in', text: 'Google has announced a further $2 billion investment in Anthropic.', expect: ['INVESTS_IN Google -> Anthropic'] },
+  { rule: 'relate', text: 'Oracle backed Cohere, the Toronto-based developer of the Command models.', expect: ['INVESTS_IN Oracle -> Cohere'] },
   // a listing counts its parties and says where they are
   {
     rule: 'listing',

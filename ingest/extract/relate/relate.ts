@@ -288,6 +288,8 @@ function gapBetween(frame: Frame, left: Group, right: Group): string | null {
   if (described && frame.mentions[Number(/⟨(\d+)⟩/.exec(described[0])![1])]?.demonym) gap = gap.slice(0, described.index);
   // possessive owners inside the gap modify what follows them: "a unit of ⟨1⟩'s" reads "a unit of owner's"
   gap = gap.replace(/⟨\d+⟩['’]s\b/g, "owner's");
+  // and so does a home in the description: "⟨1⟩, the ⟨San Francisco⟩-based developer of ⟨2⟩"
+  gap = gap.replace(/⟨(\d+)⟩-(?:based|headquartered)\b/g, (all, i: string) => (frame.mentions[Number(i)]?.label === 'Nation' ? 'based' : all));
   if (gap.includes('⟨')) {
     const attached = ATTACHED.exec(gap);
     if (!attached) return null;

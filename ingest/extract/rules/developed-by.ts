@@ -18,6 +18,10 @@ const FROM = pattern(
 const ACTIVE = pattern(
   `${E}(?:, [^,]{1,60},)? (?:has |have )?(?:also |just |quietly |officially )?(?:released|launched|unveiled|introduced|open-sourced|debuted|shipped|published|announced|rolled out|previewed|unveils|releases|launches) (?:its |their |the |a |an )?(?:new |latest |next-generation |flagship |open-weight |open-source |updated |upgraded )*(?:[a-z-]+ ){0,2}${LIST}`,
 );
+// a reduced relative clause after an appositive: "the H20, the downgraded model Nvidia specifically created for China"
+const MAKER_CLAUSE = pattern(
+  `${E}, (?:the|a|an|its) (?:[a-z-]+ ){0,4}?(?:model|models|chip|chips|accelerator|accelerators|GPU|GPUs|processor|part|version|system) ${E} (?:[a-z]+ly )?(?:created|developed|designed|built|made|released|launched|tailored|trained)\\b`,
+);
 // "OpenAI (GPT-5.5 ecosystem)", "Google (Gemini)", "Qwen3 (Alibaba)"
 const BRACKETED = pattern(`${E} \\(${E}(?: (?:ecosystem|family|series|models?|line))?\\)`);
 // "Acme — ... with its open-weight models including Zephyr-3 and Zephyr-4": the sentence's actor made them
@@ -39,6 +43,7 @@ export const developedBy: RelationRule = {
     for (const m of frame.masked.matchAll(PASSIVE)) add(m[1], m[2], 0.8);
     for (const m of frame.masked.matchAll(SERIES)) add(m[1], m[2], 0.75);
     for (const m of frame.masked.matchAll(FROM)) add(m[1], m[2], 0.7);
+    for (const m of frame.masked.matchAll(MAKER_CLAUSE)) add(m[1], m[2], 0.7);
     for (const m of frame.masked.matchAll(ACTIVE)) for (const i of listIndices(m[2])) add(i, m[1], 0.75);
     for (const m of frame.masked.matchAll(BRACKETED)) {
       // either order: the schema says which is the model

@@ -42,6 +42,10 @@ const EQUITY = pattern(`${MONEY} (?:in equity|equity stake|stake) in ${E}`);
 const AMOUNT_FIRST = pattern(`${MONEY} ${E} (?:investment|stake|commitment) in (?:the )?${E}`);
 const COMMITMENT_BY = pattern(`${MONEY} (?:[a-z-]+ )?(?:commitment|pledge|investment) (?:by|from) ${E} (?:to (?:invest|put) (?:in|into) |in |into )(?:the )?${E}`);
 const INVESTMENT_OF = pattern(`(?:investment|commitment) of ${MONEY} (?:by|from) ${E} (?:in|into) (?:the )?${E}`);
+// "Acme has announced an additional $5 billion investment in Beta", "Acme made a $2B strategic investment in Beta"
+const ANNOUNCED_IN = pattern(
+  `${E} (?:has |have |had |will |just )?(?:announced|unveiled|made|confirmed|completed|finalized|finalised|closed|disclosed|revealed|agreed) (?:an? |its |their )?(?:additional |new |further |fresh |extra |second |follow-on |first )?${MONEY} (?:[a-z-]+ )?(?:investment|commitment|stake|injection) (?:in|into) (?:the )?${E}`,
+);
 // "Acme announced a $3 billion Japanese investment"
 const NATIONAL = pattern(`${E} (?:has |have )?(?:announced|unveiled|pledged|made|committed|signed) (?:a |an )?${MONEY} ${E} investment`);
 
@@ -99,6 +103,7 @@ export const investsIn: RelationRule = {
       for (const m of frame.masked.matchAll(COMMITMENT_BY)) out.push(...investment(at(frame, m[2]), at(frame, m[3]), m[1], 0.75));
       for (const m of frame.masked.matchAll(INVESTMENT_OF)) out.push(...investment(at(frame, m[2]), at(frame, m[3]), m[1], 0.75));
     }
+    if (/investment|commitment|stake|injection/.test(text)) for (const m of frame.masked.matchAll(ANNOUNCED_IN)) out.push(...investment(at(frame, m[1]), at(frame, m[3]), m[2], 0.75));
     for (const m of frame.masked.matchAll(NATIONAL)) {
       const nation = at(frame, m[3]);
       if (nation?.demonym) out.push(...investment(at(frame, m[1]), nation, m[2], 0.7));
