@@ -333,6 +333,9 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   { rule: 'developed-by', text: 'The H20, the cut-down chip Nvidia quietly built for the Chinese market, sold out.', expect: ['DESIGNED_BY NVIDIA H20 -> NVIDIA'] },
   { rule: 'invests-in', text: 'Google has announced a further $2 billion investment in Anthropic.', expect: ['INVESTS_IN Google -> Anthropic'] },
   { rule: 'relate', text: 'Oracle backed Cohere, the Toronto-based developer of the Command models.', expect: ['INVESTS_IN Oracle -> Cohere'] },
+  // people of an organisation, and a clause with its own pronoun subject, say nothing of the organisation
+  { rule: 'relate', text: 'Only Oracle staff based in Japan may reach these systems.', expect: [], not: ['HEADQUARTERED_IN Oracle', 'LOCATED_IN Oracle'] },
+  { rule: 'relate', text: 'If they are ever ordered to stop operations in Europe, we are committing that Microsoft will contest it.', expect: [], not: ['INVESTS_IN'] },
   // a listing counts its parties and says where they are
   {
     rule: 'listing',

@@ -10,7 +10,7 @@ const COORDINATION = /^(?:\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+)$/;
 const TITLED = /\b(?:President|CEO|Secretary|Minister|Chancellor|Premier|Governor|Senator|chief executive|founder|chairman|Mr\.?|Ms\.?|Dr\.?|von|van|der|de|bin|al)\s+$/;
 // a capitalised common noun or plural ("Companies announced", "Roadmap building") is no name
 const COMMON =
-  /^(?:Companies|Organizations|Organisations|Firms|Governments|Startups|Operators|Providers|Vendors|Hyperscalers|Labs|Nations|States|Countries|[A-Z]{2,}s|Roadmap|Press|Release|Report|Statement|Plan|Strategy|Office|Department|Gulf|Sovereign|Government|State|Federal|Industry|Data|Cloud|Research|Europe|Asia)$/;
+  /^(?:Companies|Organizations|Organisations|Firms|Governments|Startups|Operators|Providers|Vendors|Hyperscalers|Labs|Nations|States|Countries|[A-Z]{2,}s|Roadmap|Press|Release|Report|Statement|Plan|Strategy|Office|Department|Gulf|Sovereign|Government|State|Federal|Industry|Data|Cloud|Research|Europe|Asia|Conference|Summit|Forum|Expo|Show|Festival|Keynote|Event|Week)$/;
 const NOT_NAMES = /^(I|AI|API|GPU|LLM|CEO|CTO|It|He|She|They|We|President|Minister|Secretary|Congress|Reuters|Bloomberg)$/;
 
 // a run that starts with a capitalised function word ("In AI launched ...") is not a name
@@ -38,7 +38,9 @@ export const proposeCorporateSubjects: Proposer = (sentence) => {
       name.length > 1 &&
       !name.split(' ').some((w) => COMMON.test(w)) &&
       /^\p{Lu}/u.test(name) &&
-      !TITLED.test(text(sentence.start, r.start))
+      !TITLED.test(text(sentence.start, r.start)) &&
+      // a run cut out of a hyphenated word ("Full‑Connection Conference") is no name
+      !/[-‐‑–]$/.test(text(sentence.start, r.start))
     );
   };
   const proposed = new Set<number>();

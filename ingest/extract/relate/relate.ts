@@ -40,7 +40,7 @@ const ATTACHED = new RegExp(`${CLAUSE_OPENING}(?:,|\\)|—|–)`);
 // the same clause still open where a mention stands inside it ("⟨0⟩, a unit of ⟨1⟩")
 const INSIDE_ATTACHED = new RegExp(`${CLAUSE_OPENING}$`);
 const BLOCK =
-  /;|\||\b(?:said|says|say|told|tells|according|reported|reports|reportedly|but|while|whereas|although|though|however|unlike|not|never|no longer|without|except|if|whether|rather than|instead|denied|denies|deny|rejected|rejects|refused|refuses|plans? to|could|might|may|would|should|considering|consider|asked|ask|urged|urge|allegedly|alleged)\b|n't\b/;
+  /;|\||\b(?:we|they|he|she|you)\b|\b(?:said|says|say|told|tells|according|reported|reports|reportedly|but|while|whereas|although|though|however|unlike|not|never|no longer|without|except|if|whether|rather than|instead|denied|denies|deny|rejected|rejects|refused|refuses|plans? to|could|might|may|would|should|considering|consider|asked|ask|urged|urge|allegedly|alleged)\b|n't\b/;
 // words that carry no relation: what is left of a gap once they are gone must be a lone function word for it to count
 const FILLER = new Set([
   'the',
@@ -335,6 +335,8 @@ function decide(gap: string, gapWords: readonly string[], left: Mention, right: 
     if (phrase.objectKinds && !phrase.objectKinds.includes(String(object.props?.kind ?? ''))) continue;
     // a city stands for its nation only where a place is meant
     if ((subject.place || object.place) && !PLACE_RELATIONS.has(phrase.rel)) continue;
+    // where an organisation's people are ("⟨X⟩ staff based in ⟨Y⟩") is not where it is
+    if ((phrase.rel === 'HEADQUARTERED_IN' || phrase.rel === 'LOCATED_IN') && PEOPLE.test(gap)) continue;
     // "benchmarked against models developed by ⟨1⟩": what follows a comparison is about the compared, not the left mention
     if (phrase.rel !== 'COMPETES_WITH' && COMPARISON.test(gap)) continue;
     // the phrase nearest the right-hand mention decides; of two ending there, the longer ("owned and funded by" over "funded by")
@@ -343,6 +345,7 @@ function decide(gap: string, gapWords: readonly string[], left: Mention, right: 
   return best;
 }
 
+const PEOPLE = /\b(?:personnel|staff|employees|engineers|workers|executives|officials|researchers|people|teams?)\b/;
 const COMPARISON = /\b(?:against|than|versus|vs\.?|compared|comparable|benchmarked|outperform\w*|rival\w*|unlike|similar)\b/;
 const PLACE_RELATIONS = new Set<Phrase['rel']>(['HEADQUARTERED_IN', 'LOCATED_IN', 'ENACTED_BY']);
 
