@@ -192,6 +192,8 @@ const NEW_CLAUSE = /(?:^|\s|,)(?:and|or|but|while|as|so|yet|whereas)\s*$/;
 const CLAUSE_AND = /^\s*,?\s*(?:and|or|but)\s+(?!the\b|a\b|an\b)[a-z]+(?:ed|s)\b/;
 const PARTNER_AFTER =
   /^\s*(?:,\s*)?(?:(?:have|has|had|will|would|also|jointly|together|today|recently|then|are|were|is)\s+){0,3}(?:partner\w*|collaborat\w*|team(?:ed|s)? up|join(?:ed|s)? forces|form(?:ed|s)? (?:a|an) (?:[\w-]+ )?(?:alliance|partnership|joint venture|consortium)|sign(?:ed|s)? (?:a|an) (?:[\w-]+ ){0,2}(?:partnership|alliance|collaboration|cooperation|memorandum|agreement|pact)|agree(?:d|s)? to (?:work together|collaborate|partner|cooperate)|cooperat\w*|(?:launch|establish|set up|create)(?:ed|es|s)? (?:a|an) (?:[\w-]+ )?(?:joint venture|alliance|partnership))\b/;
+const DESCRIBED_PAIR =
+  /\b(?:partnership|alliance|collaboration|cooperation|joint venture|tie-up|pact|agreement|deal) between (?:the )?(?:(?:[\w-]+|⟨\d+⟩(?:'s)?) ){0,4}?⟨(\d+)⟩ and (?:the )?(?:(?:[\w-]+|⟨\d+⟩(?:'s)?) ){0,4}?⟨(\d+)⟩(?!'s| [\w-]+ (?:[\w-]+ )?⟨)/g;
 const PARTNER_BEFORE =
   /\b(?:partnership|alliance|collaboration|cooperation|joint venture|tie-up|pact|agreement|deal|memorandum of understanding|mou)s? (?:between|of|among|with|involving)\s+(?:the )?$/;
 
@@ -575,6 +577,13 @@ export const relatePhrases: RelationRule = {
         }
       }
     }
+    // "a partnership between French AI startup ⟨1⟩ and AI chip giant ⟨2⟩": partners each described by role words
+    if (/\bbetween\b/.test(frame.masked))
+      for (const m of frame.masked.matchAll(DESCRIBED_PAIR)) {
+        const a = frame.mentions[Number(m[1])];
+        const b = frame.mentions[Number(m[2])];
+        if (usable(a) && usable(b) && a !== b && allowed('PARTNERS_WITH', a.label, b.label)) push('PARTNERS_WITH', a, b, 0.6);
+      }
     return out;
   },
 };
