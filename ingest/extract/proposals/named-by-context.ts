@@ -38,6 +38,9 @@ const BEFORE_HEADS = [...heads].flatMap(([h, l]) =>
 const BEFORE_HEAD = new RegExp(`(?:\\b[Tt]he |['’]s )(${CAP}(?: ${CAP}){0,2}?) (?:(?:AI|exascale|new|planned|flagship|next-generation|[\\d.,]+ ?[GM]W) ){0,2}(${BEFORE_HEADS.join('|')})\\b`, 'gu');
 // a lone modifier before a head noun is a description, not a name ("the AI campus", "the National supercomputer")
 const GENERIC = /^(?:AI|National|Sovereign|Public|Private|Digital|Global|Regional|Federal|Central|European|American|First|Second|Third|New|Main|Largest|Exascale)$/;
+// cheap tests first: most sentences have neither a copula with an article nor a facility's or chip's head noun
+const COPULA_CUE = / (?:is|was|be|became|become) an? /;
+const BEFORE_HEAD_CUE = new RegExp(`(?:${BEFORE_HEADS.join('|')})\\b`);
 const NOT_NAMES =
   /^(?:The|This|That|These|Those|It|Its|In|On|At|For|And|But|However|Meanwhile|According|Last|Next|Earlier|Later|Today|Yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Article|Section|Part|Chapter|Annex|Table|Figure)$/;
 
@@ -109,12 +112,12 @@ export const proposeNamedByContext: Proposer = (sentence) => {
       out.push({ ...spanOf(sentence, at, name.length), name, label, confidence: 0.65, props: {}, defined: true });
     }
   }
-  const copula = COPULA.exec(text);
+  const copula = COPULA_CUE.test(text) ? COPULA.exec(text) : null;
   if (copula && !NOT_NAMES.test(copula[1]!.split(' ')[0]!)) {
     const label = headLabel(copula[3]!);
     if (label && label !== 'Deal') out.push({ ...spanOf(sentence, 0, copula[1]!.length), name: copula[1]!, label, confidence: 0.6, props: {}, defined: true });
   }
-  for (const m of text.matchAll(BEFORE_HEAD)) {
+  for (const m of BEFORE_HEAD_CUE.test(text) ? text.matchAll(BEFORE_HEAD) : []) {
     const name = m[1]!;
     if (NOT_NAMES.test(name.split(' ')[0]!) || GENERIC.test(name)) continue;
     const label = headLabel(m[2]!.toLowerCase());
