@@ -336,6 +336,9 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   // people of an organisation, and a clause with its own pronoun subject, say nothing of the organisation
   { rule: 'relate', text: 'Only Oracle staff based in Japan may reach these systems.', expect: [], not: ['HEADQUARTERED_IN Oracle', 'LOCATED_IN Oracle'] },
   { rule: 'relate', text: 'If they are ever ordered to stop operations in Europe, we are committing that Microsoft will contest it.', expect: [], not: ['INVESTS_IN'] },
+  // a group's members named after a rule it was put under; what the group does to another company says nothing of where that one is
+  { rule: 'headquartered-in', text: '19 Chinese companies were added to the Entity List, including Quanli Semi and Sunmoor Microelectronics.', expect: ['HEADQUARTERED_IN Quanli Semi -> China'] },
+  { rule: 'headquartered-in', text: "Chinese companies supplied Nvidia's rivals, including AMD.", expect: [], not: ['HEADQUARTERED_IN NVIDIA', 'HEADQUARTERED_IN AMD'] },
   // partners each described by role words, an owner's possessive skipped
   { rule: 'relate', text: 'Officials praised a partnership between Dutch chip-tool maker ASML and French AI startup Mistral AI.', expect: ['PARTNERS_WITH ASML -> Mistral AI'] },
   { rule: 'relate', text: "The deal between Microsoft and the UAE's G42 closed.", expect: ['PARTNERS_WITH Microsoft -> G42'], not: ['PARTNERS_WITH Microsoft -> United Arab Emirates'] },

@@ -22,10 +22,10 @@ const ROLE = /\b(?:startup|start-up|company|firm|lab|vendor|maker|chipmaker|gian
 const DEMONYM = pattern(`${E} (?:${CONTENT_WORD}){0,3}${E}`);
 // people and governments of a nation, and what they do to a company, say nothing of where the company is ("Japanese officials told X")
 const NOT_HOME =
-  /\b(?:officials|regulators|lawmakers|legislators|authorities|government(?!-)|governments|ministers|diplomats|prosecutors|courts?|buyers|customers|users|consumers|told|said|says|asked|warned|met|urged|accused|sued|ordered|pressed|banned|blocked|approved|fined)\b/;
+  /\b(?:officials|regulators|lawmakers|legislators|authorities|government(?!-)|governments|ministers|diplomats|prosecutors|courts?|buyers|customers|users|consumers|told|said|says|asked|warned|met|urged|accused|sued|ordered|pressed|banned|blocked|approved|fined|supplied|supplies|supply|sold|sells|sell|bought|buys|buy|used|uses|use|hired|hires|joined|joins|rivals?|beat|beats|overtook|copied|copies)\b/;
 // "the Chinese robotics industry, encompassing manufacturers like A, B and C", "Korean memory makers, led by A and B"
 const SECTOR_LIST = pattern(
-  `${E} (?:${CONTENT_WORD}){0,3}?(?:industry|sector|firms|companies|makers|manufacturers|chipmakers|labs|players|vendors|startups|giants|champions)\\b[^.;⟨]{0,60}?\\b(?:such as|like|including|led by|notably) ${LIST}`,
+  `${E} (?:${CONTENT_WORD}){0,3}?(?:industry|sector|firms|companies|makers|manufacturers|chipmakers|labs|players|vendors|startups|giants|champions)\\b(?:[^.;⟨]|⟨\\d+⟩){0,60}?\\b(?:such as|like|including|led by|notably) (?:the )?(?:[a-z-]+ ){0,4}?${LIST}`,
 );
 const APPOSITIVE = pattern(`${E}, (?:a|an|the) ${E} (?:[A-Za-z-]+ ){0,2}(?:company|startup|firm|lab|vendor|maker|chipmaker|giant|group|provider|operator|developer)`);
 const NATION_APPOSITIVE = pattern(`${E}(?:, | \\((?:the )?)${E}['’]s `);
@@ -91,7 +91,10 @@ export const headquarteredIn: RelationRule = {
     if (demonym)
       for (const m of text.matchAll(SECTOR_LIST)) {
         const nation = at(frame, m[1]);
-        if (nation?.demonym && !nation.place && !NOT_HOME.test(m[0])) for (const i of listIndices(m[2])) add(at(frame, i), nation, 0.65);
+        // a rule or a place may stand between the group and its members ("Chinese companies were added to the ⟨Entity List⟩, including …"), another actor not
+        const between = m[0].slice(0, m[0].search(/\b(?:such as|like|including|led by|notably) /));
+        const actorBetween = [...between.matchAll(/⟨(\d+)⟩/g)].slice(1).some((x) => ['Organization', 'Lab'].includes(frame.mentions[Number(x[1])]?.label ?? ''));
+        if (nation?.demonym && !nation.place && !NOT_HOME.test(m[0]) && !actorBetween) for (const i of listIndices(m[2])) add(at(frame, i), nation, 0.65);
       }
     if (demonym)
       for (const m of text.matchAll(APPOSITIVE)) {
