@@ -24,6 +24,8 @@ const INSTITUTION = new RegExp(`\\b(?:of|for|Center|Centre|Office|Academy|Univer
 const PUBLIC_BODY = new RegExp(`\\b(?:${PUBLIC_BODY_WORDS.join('|')})\\b`);
 const publicBody = (p: Mention) => p.label === 'Organization' && isPublicBody(p.props) && PUBLIC_BODY.test(p.name);
 
+const LEGAL_FORM = /^,?\s(?:Inc|Corp|Corporation|Co|Ltd|Limited|LLC|plc|PLC|AG|SA|SE|NV|BV|GmbH|Group|Holdings)\.?$/;
+
 // a demonym further inside a name only when an institution's head opens it ("Center for a New American Security")
 const HEADED_INSTITUTION =
   /^(?:[A-Z][\p{L}-]+ ){0,2}(?:Center|Centre|Institute|Ministry|Department|Office|Academy|University|Agency|Council|Commission|Bureau|Administration|Authority|Court|Federation|Association) (?:of|for)\b/u;
@@ -305,6 +307,8 @@ export function findMentions(text: string, sentences: Sentence[], gazetteer: Gaz
     if (defined.has(p) && inside.every((k) => k.start >= p.start && k.end <= p.end)) return true;
     const k = inside[0]!;
     if (p.label === 'Model') return k.start === p.start;
+    // "Oracle Corp.", "SoftBank Group": a legal form after a known name is the known company itself
+    if (LEGAL_FORM.test(text.slice(k.end, p.end))) return false;
     return inside.length === 1 && k.start === p.start && k.label !== 'Nation' && /^\s\S+$/.test(text.slice(k.end, p.end));
   });
   const seen = new Map<string, EntityRecord>();

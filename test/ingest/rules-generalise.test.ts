@@ -417,6 +417,11 @@ describe('entity shapes', () => {
     ['The European Data Protection Board issued guidance.', 'European Data Protection Board'],
   ])('%s names %s', (text, name) => expect(entityNames(text)).toContain(name));
 
+  it('a legal form after a known name is the known company itself', () => {
+    expect(entityNames('Oracle Corp. and SoftBank Group signed the lease.')).toEqual(expect.arrayContaining(['Oracle', 'SoftBank']));
+    expect(entityNames('Oracle Corp. and SoftBank Group signed the lease.')).not.toContain('Oracle Corp');
+  });
+
   it('a period named by a person is no part of a rule name', () => {
     expect(mentionNames('Officials rescinded the Obama-Era Cloud Security Rule last week.')).toContain('Cloud Security Rule');
     expect(mentionNames('Officials rescinded the Obama-Era Cloud Security Rule last week.')).not.toContain('Era Cloud Security Rule');
