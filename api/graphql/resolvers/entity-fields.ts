@@ -22,6 +22,14 @@ interface RelationsArgs extends PageArgs {
   keepOrder?: boolean;
 }
 
+/** The claims of `rows` through the request's loader when `where` tests claims; null (none read) otherwise. */
+async function claimsFor(rows: readonly RelationRecord[], where: RelationWhere | null | undefined, ctx: GraphContext): Promise<ClaimsOf> {
+  if (!needsClaims(where)) return null;
+  const loaded = await ctx.loaders.claims.loadMany(rows.map((r) => r.id));
+  const byId = new Map(rows.map((r, k) => [r.id, Array.isArray(loaded[k]) ? loaded[k] : []]));
+  return (id) => byId.get(id) ?? [];
+}
+
 /** A page of an entity's relations filtered by direction, type, validity at asOf and where, in orderBy's order (graph/query.ts). */
 async function relationPage(e: EntityRecord, args: RelationsArgs, ctx: GraphContext, limits: { defaultSize: number; max: number }): Promise<Page<RelationView>> {
   const ms = asOfMs(args.asOf);
@@ -37,12 +45,7 @@ async function relationPage(e: EntityRecord, args: RelationsArgs, ctx: GraphCont
     if (args.types?.length && !args.types.includes(r.type)) return false;
     return validAt(r, ms);
   });
-  let claims: ClaimsOf = null;
-  if (needsClaims(args.where)) {
-    const loaded = await ctx.loaders.claims.loadMany(rows.map((r) => r.id));
-    const byId = new Map(rows.map((r, k) => [r.id, Array.isArray(loaded[k]) ? loaded[k] : []]));
-    claims = (id) => byId.get(id) ?? [];
-  }
+  const claims = await claimsFor(rows, args.where, ctx);
   const self = s.indexOf(e.id);
   return queryRelations(
     s,
@@ -72,12 +75,7 @@ async function storeRelations(e: EntityRecord, args: RelationsArgs, ctx: GraphCo
     const page = await ctx.store.relationPage(e.id, { direction, types: args.types ?? [], first: Math.min(1000, limit - out.length), after, timeoutMs: Math.max(1, ctx.deadline - Date.now()) });
     let rows = page.items.map((n) => n.relation).filter((r) => !seen.has(r.id) && seen.add(r.id) && validAt(r, ms));
     if (args.where && rows.length) {
-      let claims: ClaimsOf = null;
-      if (needsClaims(args.where)) {
-        const loaded = await ctx.loaders.claims.loadMany(rows.map((r) => r.id));
-        const byId = new Map(rows.map((r, k) => [r.id, Array.isArray(loaded[k]) ? loaded[k] : []]));
-        claims = (id) => byId.get(id) ?? [];
-      }
+      const claims = await claimsFor(rows, args.where, ctx);
       const views = rows.map((r) => recordView(s, r));
       rows = queryRelations(s, views, self, { where: args.where, asOfMs: ms, claims, keepOrder: true, first: views.length }, { defaultSize: views.length, max: views.length }).items.map(
         (v) => v.record!,
