@@ -1,13 +1,11 @@
 // Investors named where a funding round names who led or joined it: "a $600 million round led by
 // General Catalyst", "backed by Lightspeed and Index Ventures", "with participation from Bpifrance".
 // Capitalised words only (a name, not "a group of investors"), up to three words each, in a list.
-import type { Proposal, Proposer } from './proposal.js';
+import { NAME_WORD, listedNames, type Proposal, type Proposer } from './proposal.js';
 
 // a sentence about money raised: the cue that makes "led by X" a funding round's lead
 const FUNDING = /\b(?:round|funding|raised|raises|raising|Series [A-F]|seed|investment|investors?|valuation|stake|(?:is|are|was|were|been) backed)\b/;
-// a word's dot is inside it ("Z.ai"), never the sentence's full stop
-const WORD = "[A-Z](?:[\\p{L}\\p{N}&'’-]|\\.(?=[\\p{L}\\p{N}]))*";
-const NAME = `${WORD}(?: (?:${WORD}|of|&))*?`;
+const NAME = `${NAME_WORD}(?: (?:${NAME_WORD}|of|&))*?`;
 const AFTER = new RegExp(
   `\\b(?:(?:co-)?led by|backed by|funded by|joined by|participation (?:from|of)|investors (?:including|such as|like)|from investors(?: including)?)(?: existing investors?| new investors?)? (${NAME}(?:(?:, | and |, and )${NAME}){0,5})(?=[,.;)]| and | with | as | at | in | to |$)`,
   'gu',
@@ -21,13 +19,7 @@ export const proposeInvestors: Proposer = (sentence) => {
   if (!FUNDING.test(text) || !/\b(?:by|from|including|such as|like|of) [A-Z]/.test(text)) return out;
   for (const m of text.matchAll(AFTER)) {
     const list = m[1]!;
-    const at = m.index + m[0].length - list.length;
-    let offset = 0;
-    for (const part of list.split(/(, and |, | and )/)) {
-      const here = at + offset;
-      offset += part.length;
-      if (/^(?:, and |, | and )$/.test(part)) continue;
-      const name = part.replace(/['’]s$/, '');
+    for (const { name, index: here } of listedNames(list, m.index + m[0].length - list.length)) {
       const words = name.split(' ');
       if (words.length > 3 || NOT_NAMES.test(words[0]!) || name.length < 2) continue;
       out.push({ start: sentence.start + here, end: sentence.start + here + name.length, name, label: 'Organization', confidence: 0.5, props: { kind: 'fund' } });

@@ -16,10 +16,23 @@ export interface Proposal {
   defined?: boolean;
 }
 
+/** A capitalised word of a name, as a regex source: a dot belongs to it only inside it ("Z.ai"), never as the full stop. */
+export const NAME_WORD = "[A-Z](?:[\\p{L}\\p{N}&'’-]|\\.(?=[\\p{L}\\p{N}]))*";
+
 /** A proposer reads one sentence (offsets are absolute in the document) and proposes new entities. */
 export type Proposer = (sentence: Sentence) => Proposal[];
 
 /** Absolute span of a regex match group inside a sentence. */
 export function spanOf(sentence: Sentence, index: number, length: number): { start: number; end: number } {
   return { start: sentence.start + index, end: sentence.start + index + length };
+}
+
+/** The names of a list a pattern captured ("A, B and C"), each with its offset in the sentence and a possessive 's cut off. */
+export function listedNames(list: string, at: number): { name: string; index: number }[] {
+  const out: { name: string; index: number }[] = [];
+  for (const part of list.split(/(, and |, | and )/)) {
+    if (!/^(?:, and |, | and )$/.test(part)) out.push({ name: part.replace(/['’]s$/, ''), index: at });
+    at += part.length;
+  }
+  return out;
 }

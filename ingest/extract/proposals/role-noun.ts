@@ -1,6 +1,6 @@
 // Organisations named right after a role noun ("infrastructure vendor H3C", "the startup
 // Econet") or followed by an appositive that says what they are ("Zhipu, a Beijing startup").
-import type { Proposal, Proposer } from './proposal.js';
+import { NAME_WORD, listedNames, type Proposal, type Proposer } from './proposal.js';
 
 const ROLE =
   '(?:vendor|company|firm|startup|start-up|maker|manufacturer|chipmaker|provider|operator|developer|lab|laboratory|giant|conglomerate|supplier|foundry|subsidiary|unicorn|carrier|telco|hyperscaler|integrator|contractor)';
@@ -13,7 +13,7 @@ const NOT_NAMES = /^(The|This|That|It|Its|In|On|At|And|But|For|With|AI|I|We|They
 // "companies such as Naura and Piotech", "Chinese chipmakers, including SMIC, Hua Hong and CXMT": the named members of a group
 const GROUP =
   '(?:companies|firms|entities|organi[sz]ations|chipmakers|manufacturers|suppliers|vendors|startups|labs|developers|providers|operators|investors|customers|buyers|subsidiaries|affiliates)';
-const MEMBER = "[A-Z](?:[\\p{L}\\p{N}&'’-]|\\.(?=[\\p{L}\\p{N}]))*(?: [A-Z](?:[\\p{L}\\p{N}&'’-]|\\.(?=[\\p{L}\\p{N}]))*){0,2}";
+const MEMBER = `${NAME_WORD}(?: ${NAME_WORD}){0,2}`;
 const GROUP_LIST = new RegExp(`\\b${GROUP},? (?:[^.;]{0,60}?,? )?(?:such as|including|like|notably|among them) (${MEMBER}(?:(?:, | and |, and )${MEMBER}){0,8})`, 'gu');
 
 /** Proposes organisations from role nouns and appositives. */
@@ -32,12 +32,8 @@ export const proposeByRole: Proposer = (sentence) => {
   if (/\b(?:such as|including|like|notably|among them) [A-Z]/.test(sentence.text))
     for (const m of sentence.text.matchAll(GROUP_LIST)) {
       const list = m[1]!;
-      let at = m.index + m[0].length - list.length;
-      for (const part of list.split(/(, and |, | and )/)) {
-        const here = at;
-        at += part.length;
-        if (/^(?:, and |, | and )$/.test(part) || NOT_NAMES.test(part.split(' ')[0]!)) continue;
-        const name = part.replace(/['’]s$/, '');
+      for (const { name, index: here } of listedNames(list, m.index + m[0].length - list.length)) {
+        if (NOT_NAMES.test(name.split(' ')[0]!)) continue;
         out.push({ start: sentence.start + here, end: sentence.start + here + name.length, name, label: 'Organization', confidence: 0.45, props: { kind: 'company' } });
       }
     }
