@@ -144,33 +144,33 @@ function body(layout: Layout, theme: Theme, idPrefix: string, interactive: boole
   const head = baseColour('edge', theme);
   const labelRefs = new Map<number, number>();
   layout.edges.forEach((e, k) => labelRefs.has(e.label) || labelRefs.set(e.label, k));
+  const keys = interactive ? edgeKeys(layout) : undefined;
   return (
     `<defs><marker id="${idPrefix}-arrow" viewBox="0 0 8 8" refX="7.5" refY="4" markerWidth="7" markerHeight="7" orient="auto">` +
     `<path d="M0,0 L8,4 L0,8 z" fill="${head}" class="c-edge-head"/></marker></defs>` +
     `<g>${layout.edges.map((e, k) => edgeSvg(e, k, theme, idPrefix, interactive)).join('')}</g>` +
     `<g>${layout.labels.map((l, k) => (interactive && labelRefs.has(k) ? `<g class="edge" data-ref="e${labelRefs.get(k)}">${labelSvg(l, theme)}</g>` : labelSvg(l, theme))).join('')}</g>` +
-    `<g>${layout.nodes.map((n, k) => nodeSvg(n, k, theme, interactive, layout.nameSize) + (interactive ? edgeKeys(layout, n.node.id) : '')).join('')}</g>`
+    `<g>${layout.nodes.map((n, k) => nodeSvg(n, k, theme, interactive, layout.nameSize) + (keys?.get(n.node.id) ?? '')).join('')}</g>`
   );
 }
 
 /**
- * Keyboard stops for the relations out of one node, placed right after it so Tab reaches each
- * line after its source box: an invisible twin of the line (it takes no clicks; the line below
- * does) that shows when focused or selected, and opens the line's sources with Enter or Space.
+ * Keyboard stops for the relations out of each node (by source id), placed right after it so Tab
+ * reaches each line after its source box: an invisible twin of the line (it takes no clicks; the
+ * line below does) that shows when focused or selected, and opens the line's sources with Enter or Space.
  */
-function edgeKeys(layout: Layout, from: string): string {
+function edgeKeys(layout: Layout): Map<string, string> {
   const names = new Map(layout.nodes.map((p) => [p.node.id, p.node.name]));
-  return layout.edges
-    .map((e, k) => {
-      if (e.edge.from !== from) return '';
-      const words = `${names.get(e.edge.from) ?? e.edge.from} ${layout.labels[e.label]?.text ?? ''} ${names.get(e.edge.to) ?? e.edge.to}`;
-      return (
-        `<g class="edge-key" data-ref="e${k}" tabindex="0" role="button" aria-label="${esc(words)}">` +
-        // drawn by the page's CSS (the twin exists only there): transparent until focused
-        `<path d="${edgePath(e.points)}"/></g>`
-      );
-    })
-    .join('');
+  const out = new Map<string, string>();
+  layout.edges.forEach((e, k) => {
+    const words = `${names.get(e.edge.from) ?? e.edge.from} ${layout.labels[e.label]?.text ?? ''} ${names.get(e.edge.to) ?? e.edge.to}`;
+    const key =
+      `<g class="edge-key" data-ref="e${k}" tabindex="0" role="button" aria-label="${esc(words)}">` +
+      // drawn by the page's CSS (the twin exists only there): transparent until focused
+      `<path d="${edgePath(e.points)}"/></g>`;
+    out.set(e.edge.from, (out.get(e.edge.from) ?? '') + key);
+  });
+  return out;
 }
 
 /** Legend rows (swatch + words), wrapped to `width`; returns the markup and its height. */
