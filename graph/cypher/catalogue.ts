@@ -29,6 +29,9 @@ export const CHANGE_KEYS = ['version', 'at', 'entities', 'relations', 'claimsAdd
 /** Keys of a stored document input (graph/store.ts DocumentInput), kept apart from the graph. */
 export const INPUT_KEYS = ['id', 'url', 'readAs', 'contentType', 'body', 'encoding', 'title', 'publishedAt', 'job', 'extractedWith'] as const;
 
+/** The history events a page of graph/history.ts reads from, either end first: its filters and both cursors, all parameters. */
+const HISTORY_WINDOW = `MATCH (e:ChangeEvent) WHERE e.version > $sinceVersion AND e.version <= $untilVersion AND e.at >= $since AND e.at <= $until AND (size($types) = 0 OR e.rel IN $types) AND (size($kinds) = 0 OR e.kind IN $kinds) AND ($entity = '' OR e.subject = $entity OR e.object = $entity) AND ($document = '' OR $document IN e.documents) AND ($relation = '' OR e.relKey = $relation) AND (e.version < $beforeVersion OR (e.version = $beforeVersion AND e.id > $afterId)) AND (e.version > $stopVersion OR (e.version = $stopVersion AND e.id < $stopId))`;
+
 export const Q = {
   bumpVersion: `MERGE (m:Meta {id: 'graph'}) ON CREATE SET m.version = 0 SET m.version = m.version + 1 RETURN m.version AS version`,
   graphVersion: `OPTIONAL MATCH (m:Meta {id: 'graph'}) RETURN coalesce(m.version, 0) AS version`,
@@ -125,9 +128,9 @@ export const Q = {
    * one page of history events, newest first then by id, after the cursor ($beforeVersion, $afterId)
    * and before the cursor ($stopVersion, $stopId); empty strings and lists switch a filter off
    */
-  historyPage: `MATCH (e:ChangeEvent) WHERE e.version > $sinceVersion AND e.version <= $untilVersion AND e.at >= $since AND e.at <= $until AND (size($types) = 0 OR e.rel IN $types) AND (size($kinds) = 0 OR e.kind IN $kinds) AND ($entity = '' OR e.subject = $entity OR e.object = $entity) AND ($document = '' OR $document IN e.documents) AND ($relation = '' OR e.relKey = $relation) AND (e.version < $beforeVersion OR (e.version = $beforeVersion AND e.id > $afterId)) AND (e.version > $stopVersion OR (e.version = $stopVersion AND e.id < $stopId)) RETURN properties(e) AS p ORDER BY e.version DESC, e.id LIMIT $limit`,
+  historyPage: `${HISTORY_WINDOW} RETURN properties(e) AS p ORDER BY e.version DESC, e.id LIMIT $limit`,
   /** the same window read from its oldest end (a page of `last`), oldest first */
-  historyPageOldest: `MATCH (e:ChangeEvent) WHERE e.version > $sinceVersion AND e.version <= $untilVersion AND e.at >= $since AND e.at <= $until AND (size($types) = 0 OR e.rel IN $types) AND (size($kinds) = 0 OR e.kind IN $kinds) AND ($entity = '' OR e.subject = $entity OR e.object = $entity) AND ($document = '' OR $document IN e.documents) AND ($relation = '' OR e.relKey = $relation) AND (e.version < $beforeVersion OR (e.version = $beforeVersion AND e.id > $afterId)) AND (e.version > $stopVersion OR (e.version = $stopVersion AND e.id < $stopId)) RETURN properties(e) AS p ORDER BY e.version, e.id DESC LIMIT $limit`,
+  historyPageOldest: `${HISTORY_WINDOW} RETURN properties(e) AS p ORDER BY e.version, e.id DESC LIMIT $limit`,
   /** the history of many relations at once, newest first */
   relationHistory: `UNWIND $keys AS k MATCH (e:ChangeEvent {relKey: k}) RETURN properties(e) AS p ORDER BY e.version DESC, e.id`,
   /** every claim (live and retracted) citing these documents */
