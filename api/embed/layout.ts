@@ -204,7 +204,9 @@ export function layoutMap(spec: MapSpec, width: number = WIDTH.default): Layout 
   const cutOf = (l: Layout) => l.nodes.filter((n) => n.cut).length;
   // attempts are shared between candidates (one that gives up a column meets the next one's grid)
   const tried = new Map<string, ReturnType<typeof tryLayout>>();
-  const densest = layoutWith(spec, width, NAME_SIZES[0], most, tried);
+  // the layering does not depend on the grid: computed once for every attempt
+  const rank = layers(spec);
+  const densest = layoutWith(spec, rank, width, NAME_SIZES[0], most, tried);
   let best = densest;
   let bestCut = cutOf(densest);
   if (!bestCut) return best;
@@ -219,7 +221,7 @@ export function layoutMap(spec: MapSpec, width: number = WIDTH.default): Layout 
   candidates.sort((a, b) => a.cut - b.cut || b.cols - a.cols || b.size - a.size);
   for (const c of candidates) {
     if (c.cut >= bestCut) break;
-    const layout = layoutWith(spec, width, c.size, c.cols, tried);
+    const layout = layoutWith(spec, rank, width, c.size, c.cols, tried);
     if (layout.height > densest.height * TALLER + 60) continue;
     const cut = cutOf(layout);
     if (cut < bestCut) [best, bestCut] = [layout, cut];
@@ -229,7 +231,7 @@ export function layoutMap(spec: MapSpec, width: number = WIDTH.default): Layout 
   return best;
 }
 
-function layoutWith(spec: MapSpec, width: number, nameSize: number, startCols: number, tried: Map<string, ReturnType<typeof tryLayout>>): Layout {
+function layoutWith(spec: MapSpec, rank: Map<string, number>, width: number, nameSize: number, startCols: number, tried: Map<string, ReturnType<typeof tryLayout>>): Layout {
   // Widen the channels when their lanes run out; closer lanes, then fewer and wider columns, when
   // cells would get too narrow.
   let gap = 20;
@@ -238,7 +240,7 @@ function layoutWith(spec: MapSpec, width: number, nameSize: number, startCols: n
   let last: Layout | undefined;
   for (let attempt = 0; attempt < 16; attempt++) {
     const key = `${cols}|${gap}|${lane}|${nameSize}`;
-    const out = tried.get(key) ?? tryLayout(spec, width, gridFor(width, cols, gap, LANES[lane]), nameSize);
+    const out = tried.get(key) ?? tryLayout(spec, rank, width, gridFor(width, cols, gap, LANES[lane]), nameSize);
     tried.set(key, out);
     if (out.ok) return out.layout;
     last = out.layout;
@@ -252,10 +254,9 @@ function layoutWith(spec: MapSpec, width: number, nameSize: number, startCols: n
   return last!;
 }
 
-function tryLayout(spec: MapSpec, width: number, grid: Grid, nameSize: number): { ok: boolean; needGap: number; layout: Layout } {
+function tryLayout(spec: MapSpec, rank: Map<string, number>, width: number, grid: Grid, nameSize: number): { ok: boolean; needGap: number; layout: Layout } {
   const inner = innerOf(grid.cellW);
   const names = drawnNames(spec.nodes, inner, nameSize);
-  const rank = layers(spec);
   const byId = new Map(spec.nodes.map((n) => [n.id, n]));
 
   // Rows: each layer fills rows of `cols` cells, ordered by the mean column of what it links to above.
