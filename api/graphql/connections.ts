@@ -33,11 +33,16 @@ export interface ConnectionModel<N> {
   totalCount: number;
 }
 
+/** A page's Relay page info. */
+export function pageInfoOf(page: Pick<Page<unknown>, 'startCursor' | 'endCursor' | 'hasNextPage' | 'hasPreviousPage'>): PageInfoModel {
+  return { startCursor: page.startCursor, endCursor: page.endCursor, hasNextPage: page.hasNextPage, hasPreviousPage: page.hasPreviousPage };
+}
+
 /** A page as a Relay connection, each item made a node by `node`. */
 export function toConnection<T, N>(page: Page<T>, node: (t: T) => N): ConnectionModel<N> {
   return {
     edges: page.items.map((t, k) => ({ cursor: page.cursors[k]!, node: node(t) })),
-    pageInfo: { startCursor: page.startCursor, endCursor: page.endCursor, hasNextPage: page.hasNextPage, hasPreviousPage: page.hasPreviousPage },
+    pageInfo: pageInfoOf(page),
     totalCount: page.totalCount,
   };
 }

@@ -4,7 +4,7 @@ import DataLoader from 'dataloader';
 import { NotFound } from '../../../schema/errors.js';
 import { documentId } from '../../../schema/records.js';
 import { EVENT_ORDER, eventKey, historyCursor, timeBound, type ClaimState, type EventKind, type HistoryEvent } from '../../../graph/history.js';
-import { pageList, pageSizes, toConnection } from '../connections.js';
+import { pageInfoOf, pageList, pageSizes, toConnection } from '../connections.js';
 import type { GraphContext } from '../context.js';
 import type { ChangeKind, ChangeResolvers, DocumentResolvers, QueryResolvers, RelationResolvers, RelationType, RelationValuesResolvers, SourceResolvers } from '../generated.js';
 import { pageSize } from '../entity-types.js';
@@ -84,7 +84,7 @@ export const historyQueries: Pick<QueryResolvers, 'changes'> = {
     return {
       edges: page.items.map((node) => ({ cursor: historyCursor(node), node })),
       nodes: page.items,
-      pageInfo: { startCursor: page.startCursor, endCursor: page.endCursor, hasNextPage: page.hasNextPage, hasPreviousPage: page.hasPreviousPage },
+      pageInfo: pageInfoOf(page),
     };
   },
 };

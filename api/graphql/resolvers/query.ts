@@ -7,7 +7,7 @@ import type { QueryResolvers } from '../generated.js';
 import type { EntityConnection, NodeModel, SearchHitModel } from '../models.js';
 import { nodeById } from '../../../graph/query-nodes.js';
 import { LIST_FILTERS } from '../list-filters.js';
-import { pageList, toConnection, type ConnectionModel } from '../connections.js';
+import { pageInfoOf, pageList, toConnection, type ConnectionModel } from '../connections.js';
 import { rankSearch } from '../search-ranking.js';
 import { asOfMs as asOfMsOf, labelOf, pageSize } from '../entity-types.js';
 import { queryEntities, type OrderKey, type PageArgs, type Where } from '../../../graph/query.js';
@@ -67,7 +67,7 @@ async function listPage(field: string, args: ListArgs, ctx: GraphContext): Promi
   const records = new Map((await present(ids, ctx)).map((e) => [e.id, e]));
   return {
     edges: ids.flatMap((id, k) => (records.has(id) ? [{ cursor: page.cursors[k]!, node: records.get(id)! }] : [])),
-    pageInfo: { startCursor: page.startCursor, endCursor: page.endCursor, hasNextPage: page.hasNextPage, hasPreviousPage: page.hasPreviousPage },
+    pageInfo: pageInfoOf(page),
     totalCount: page.totalCount,
   };
 }
