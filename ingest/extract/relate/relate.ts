@@ -192,10 +192,13 @@ const NEW_CLAUSE = /(?:^|\s|,)(?:and|or|but|while|as|so|yet|whereas)\s*$/;
 const CLAUSE_AND = /^\s*,?\s*(?:and|or|but)\s+(?!the\b|a\b|an\b)[a-z]+(?:ed|s)\b/;
 const PARTNER_AFTER =
   /^\s*(?:,\s*)?(?:(?:have|has|had|will|would|also|jointly|together|today|recently|then|are|were|is)\s+){0,3}(?:partner\w*|collaborat\w*|team(?:ed|s)? up|join(?:ed|s)? forces|form(?:ed|s)? (?:a|an) (?:[\w-]+ )?(?:alliance|partnership|joint venture|consortium)|sign(?:ed|s)? (?:a|an) (?:[\w-]+ ){0,2}(?:partnership|alliance|collaboration|cooperation|memorandum|agreement|pact)|agree(?:d|s)? to (?:work together|collaborate|partner|cooperate)|cooperat\w*|(?:launch|establish|set up|create)(?:ed|es|s)? (?:a|an) (?:[\w-]+ )?(?:joint venture|alliance|partnership))\b/;
-const DESCRIBED_PAIR =
-  /\b(?:partnership|alliance|collaboration|cooperation|joint venture|tie-up|pact|agreement|deal) between (?:the )?(?:(?:[\w-]+|⟨\d+⟩(?:'s)?) ){0,4}?⟨(\d+)⟩ and (?:the )?(?:(?:[\w-]+|⟨\d+⟩(?:'s)?) ){0,4}?⟨(\d+)⟩(?!'s| [\w-]+ (?:[\w-]+ )?⟨)/g;
-const PARTNER_BEFORE =
-  /\b(?:partnership|alliance|collaboration|cooperation|joint venture|tie-up|pact|agreement|deal|memorandum of understanding|mou)s? (?:between|of|among|with|involving)\s+(?:the )?$/;
+// the nouns that name a partnership its parties are coordinated in
+const PARTNERSHIP = '(?:partnership|alliance|collaboration|cooperation|joint venture|tie-up|pact|agreement|deal|memorandum of understanding|mou)';
+const DESCRIBED_PAIR = new RegExp(
+  `\\b${PARTNERSHIP} between (?:the )?(?:(?:[\\w-]+|⟨\\d+⟩(?:'s)?) ){0,4}?⟨(\\d+)⟩ and (?:the )?(?:(?:[\\w-]+|⟨\\d+⟩(?:'s)?) ){0,4}?⟨(\\d+)⟩(?!'s| [\\w-]+ (?:[\\w-]+ )?⟨)`,
+  'g',
+);
+const PARTNER_BEFORE = new RegExp(`\\b${PARTNERSHIP}s? (?:between|of|among|with|involving)\\s+(?:the )?$`);
 
 // "Chinese startup ⟨1⟩", "British firms ⟨1⟩ and ⟨2⟩": a demonym and up to three lower-case words before a group
 const ORG_HEADS =

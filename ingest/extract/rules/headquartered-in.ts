@@ -93,7 +93,10 @@ export const headquarteredIn: RelationRule = {
         const nation = at(frame, m[1]);
         // a rule or a place may stand between the group and its members ("Chinese companies were added to the ⟨Entity List⟩, including …"), another actor not
         const between = m[0].slice(0, m[0].search(/\b(?:such as|like|including|led by|notably) /));
-        const actorBetween = [...between.matchAll(/⟨(\d+)⟩/g)].slice(1).some((x) => ['Organization', 'Lab'].includes(frame.mentions[Number(x[1])]?.label ?? ''));
+        const actorBetween = [...between.matchAll(/⟨(\d+)⟩/g)].slice(1).some((x) => {
+          const other = frame.mentions[Number(x[1])];
+          return !!other && allowed('HEADQUARTERED_IN', other.label, 'Nation');
+        });
         if (nation?.demonym && !nation.place && !NOT_HOME.test(m[0]) && !actorBetween) for (const i of listIndices(m[2])) add(at(frame, i), nation, 0.65);
       }
     if (demonym)

@@ -35,25 +35,20 @@ export const listing: RelationRule = {
       const list = at(frame, m[2]);
       if (!issuer || !list || list.label !== 'Regulation' || issuer.demonym || !allowed('ENACTED_BY', list.label, issuer.label)) continue;
       out.push({ rel: 'ENACTED_BY', subject: list, object: issuer, confidence: 0.6 });
-      // "… added 140 companies to the Entity List, including ⟨A⟩ and ⟨B⟩": the ones it names
+      const effect = instrumentOf(list.name)?.effect ?? 'sanction';
       const rest = frame.masked.slice(m.index + m[0].length);
-      // "…, including 23 in ⟨China⟩ and others in ⟨India⟩, ⟨Iran⟩": where they are
-      for (const w of rest.matchAll(WHERE_AFTER))
-        for (const i of listIndices(w[1])) {
-          const where = at(frame, i);
-          if (where && where.label === 'Nation' && !where.demonym && where !== issuer)
-            out.push({ rel: 'APPLIES_TO', subject: list, object: where, props: { effect: instrumentOf(list.name)?.effect ?? 'sanction' }, confidence: 0.6 });
-        }
+      // where its parties are: "… under the destination of ⟨China⟩", "…, including 23 in ⟨China⟩ and others in ⟨India⟩, ⟨Iran⟩"
+      const places = [...listIndices(m[3]), ...[...rest.matchAll(WHERE_AFTER)].flatMap((w) => listIndices(w[1]))];
+      for (const i of places) {
+        const where = at(frame, i);
+        if (where && where.label === 'Nation' && !where.demonym && where !== issuer) out.push({ rel: 'APPLIES_TO', subject: list, object: where, props: { effect }, confidence: 0.6 });
+      }
+      // "… added 140 companies to the Entity List, including ⟨A⟩ and ⟨B⟩": the ones it names
       const named = NAMED_AFTER.exec(rest);
       for (const i of named ? listIndices(named[1]) : []) {
         const listed = at(frame, i);
         if (listed && listed !== issuer && !listed.demonym && listed.label !== 'Nation' && allowed('APPLIES_TO', list.label, listed.label))
-          out.push({ rel: 'APPLIES_TO', subject: list, object: listed, props: { effect: instrumentOf(list.name)?.effect ?? 'sanction' }, confidence: 0.65 });
-      }
-      for (const i of listIndices(m[3])) {
-        const where = at(frame, i);
-        if (where && where.label === 'Nation' && where !== issuer)
-          out.push({ rel: 'APPLIES_TO', subject: list, object: where, props: { effect: instrumentOf(list.name)?.effect ?? 'sanction' }, confidence: 0.6 });
+          out.push({ rel: 'APPLIES_TO', subject: list, object: listed, props: { effect }, confidence: 0.65 });
       }
     }
     return out;
