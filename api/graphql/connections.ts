@@ -57,3 +57,10 @@ export function pageList<T>(items: readonly T[], keyOf: (t: T) => SortValue[], d
   const page = paginate(keyed, (k) => k.key, desc, args, pageSizes(field));
   return { ...page, items: page.items.map((k) => k.t) };
 }
+
+/** A list held whole as a Relay connection: sorted and paged as pageList does, the page's items added to the request's work `meter`. */
+export function listConnection<T>(items: readonly T[], keyOf: (t: T) => SortValue[], desc: readonly boolean[], args: PageArgs, field: string, meter: { add(n: number): void }): ConnectionModel<T> {
+  const page = pageList(items, keyOf, desc, args, field);
+  meter.add(page.items.length);
+  return toConnection(page, (t) => t);
+}

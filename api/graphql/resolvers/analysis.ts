@@ -4,7 +4,7 @@ import { dateMs, type Snapshot } from '../../../graph/snapshot.js';
 import type { Way } from '../../../graph/traverse.js';
 import type { ClaimRecord, EntityRecord } from '../../../schema/records.js';
 import { compareKeys } from '../../../graph/query-page.js';
-import { pageList, toConnection } from '../connections.js';
+import { listConnection } from '../connections.js';
 import type { GraphContext } from '../context.js';
 import type { QueryResolvers } from '../generated.js';
 import type { ExposureModel, PathModel, SubgraphModel } from '../models.js';
@@ -123,8 +123,6 @@ export const analysisQueries: Pick<QueryResolvers, 'dependencies' | 'dependents'
   },
 
   timelineConnection: async (_p, args, ctx) => {
-    const page = pageList(await timelineOf(args.id, args.asOf, ctx), (c) => [c.observedAt, c.id], [false], args, 'Query.timelineConnection');
-    ctx.meter.add(page.items.length);
-    return toConnection(page, (c) => c);
+    return listConnection(await timelineOf(args.id, args.asOf, ctx), (c) => [c.observedAt, c.id], [false], args, 'Query.timelineConnection', ctx.meter);
   },
 };

@@ -4,7 +4,7 @@ import DataLoader from 'dataloader';
 import { NotFound } from '../../../schema/errors.js';
 import { documentId } from '../../../schema/records.js';
 import { EVENT_ORDER, eventKey, historyCursor, timeBound, type ClaimState, type EventKind, type HistoryEvent } from '../../../graph/history.js';
-import { pageInfoOf, pageList, pageSizes, toConnection } from '../connections.js';
+import { listConnection, pageInfoOf, pageList, pageSizes, toConnection } from '../connections.js';
 import type { GraphContext } from '../context.js';
 import type { ChangeKind, ChangeResolvers, DocumentResolvers, QueryResolvers, RelationResolvers, RelationType, RelationValuesResolvers, SourceResolvers } from '../generated.js';
 import { pageSize } from '../entity-types.js';
@@ -139,9 +139,7 @@ export const DocumentClaims: Pick<DocumentResolvers, 'claims' | 'claimsConnectio
     return claims;
   },
   claimsConnection: async (d, args, ctx) => {
-    const page = pageList(await loaders(ctx).documentClaims.load(d.id), claimKey, [true], args, 'Document.claimsConnection');
-    ctx.meter.add(page.items.length);
-    return toConnection(page, (c) => c);
+    return listConnection(await loaders(ctx).documentClaims.load(d.id), claimKey, [true], args, 'Document.claimsConnection', ctx.meter);
   },
 };
 

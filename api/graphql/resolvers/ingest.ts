@@ -10,7 +10,7 @@ import { graphMoved, type GraphContext } from '../context.js';
 import type { IngestDocumentOutcome, MutationResolvers, QueryResolvers } from '../generated.js';
 import { requireEditor, requireKey } from '../auth.js';
 import { pageSize, parseInput as parse } from '../entity-types.js';
-import { pageList, toConnection } from '../connections.js';
+import { listConnection } from '../connections.js';
 import { KIND_CHOICES as KINDS } from '../../../ingest/sources/kinds.js';
 
 /** The ingest limits of one hand-off call (the per-document cap is the fetcher's default response cap). */
@@ -86,17 +86,13 @@ export const ingestQueries: Pick<QueryResolvers, 'ingestRuns' | 'deadLetters' | 
   ingestRunsConnection: async (_p, args, ctx) => {
     requireKey(ctx.role);
     ctx.seen.volatile = true;
-    const page = pageList(await recentRuns(ctx.store, LOG_WINDOW), (r) => [r.finishedAt, r.id], [true], args, 'Query.ingestRunsConnection');
-    ctx.meter.add(page.items.length);
-    return toConnection(page, (r) => r);
+    return listConnection(await recentRuns(ctx.store, LOG_WINDOW), (r) => [r.finishedAt, r.id], [true], args, 'Query.ingestRunsConnection', ctx.meter);
   },
   deadLettersConnection: async (_p, args, ctx) => {
     requireKey(ctx.role);
     ctx.seen.volatile = true;
     // a failure has no id of its own: its time, job, URL and message tell it apart
-    const page = pageList(await recentDeadLetters(ctx.store, LOG_WINDOW), (d) => [d.at, `${d.job} ${d.url} ${d.message}`], [true], args, 'Query.deadLettersConnection');
-    ctx.meter.add(page.items.length);
-    return toConnection(page, (d) => d);
+    return listConnection(await recentDeadLetters(ctx.store, LOG_WINDOW), (d) => [d.at, `${d.job} ${d.url} ${d.message}`], [true], args, 'Query.deadLettersConnection', ctx.meter);
   },
 };
 

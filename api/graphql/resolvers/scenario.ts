@@ -8,7 +8,7 @@ import { findScenario, fromObject, loadLibrary } from '../../../scenarios/scenar
 import type { GraphContext } from '../context.js';
 import type { RelationType, CauseStepResolvers, ChokepointResolvers, ImpactResolvers, MitigationResolvers, QueryResolvers, StatusChangeResolvers, ScenarioInfoResolvers } from '../generated.js';
 import { labelOf, pageSize } from '../entity-types.js';
-import { pageList, toConnection } from '../connections.js';
+import { listConnection } from '../connections.js';
 
 async function entity(id: string, ctx: GraphContext) {
   const e = await ctx.loaders.entity.load(id);
@@ -49,9 +49,7 @@ export const scenarioQueries: Pick<QueryResolvers, 'scenarios' | 'runScenario' |
     const snapshot = await ctx.snapshots.get();
     ctx.meter.check();
     const rows = rankChokepoints(snapshot, { type: args.type ? labelOf(args.type) : undefined, first: CHOKEPOINT_WINDOW, asOf: args.asOf ?? undefined });
-    const page = pageList(rows, (r) => [r.broken, r.entity.id], [true], args, 'Query.chokepointsConnection');
-    ctx.meter.add(page.items.length);
-    return toConnection(page, (r) => r);
+    return listConnection(rows, (r) => [r.broken, r.entity.id], [true], args, 'Query.chokepointsConnection', ctx.meter);
   },
 };
 

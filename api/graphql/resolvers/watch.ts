@@ -7,7 +7,7 @@ import { requireEditor } from '../auth.js';
 import type { GraphContext } from '../context.js';
 import type { MutationResolvers, QueryResolvers, ScenarioWatchChangeResolvers, ScenarioWatchResolvers, SubscriptionResolvers, WatchedStatusChangeResolvers } from '../generated.js';
 import { pageSize } from '../entity-types.js';
-import { pageList, toConnection } from '../connections.js';
+import { listConnection } from '../connections.js';
 
 /** The path of a watch's Atom feed on the server. */
 export const feedPath = (id: string) => `/feeds/scenario-watch/${encodeURIComponent(id)}.atom`;
@@ -71,9 +71,7 @@ export const ScenarioWatch: ScenarioWatchResolvers = {
   changesConnection: async (w, args, ctx) => {
     // the newest 1,000 changes the service reads at once, newest first (a run records one change per version)
     const all = await service(ctx).changes(w.id, 1000);
-    const page = pageList(all, (c) => [c.version, c.fromVersion, w.id], [true, true], args, 'ScenarioWatch.changesConnection');
-    ctx.meter.add(page.items.length);
-    return toConnection(page, (c) => c);
+    return listConnection(all, (c) => [c.version, c.fromVersion, w.id], [true, true], args, 'ScenarioWatch.changesConnection', ctx.meter);
   },
 };
 
