@@ -8,12 +8,12 @@ import { InvalidInput, NotFound } from '../../schema/errors.js';
 import { loadLibrary, scenarioProblems } from '../../scenarios/scenario-file.js';
 import type { AppDeps } from '../server/deps.js';
 import { canonicalQuery, LIMITS, linkQuery, parseMapParams, type Format, type MapParams } from './params.js';
-import { buildSpec, CONTENT_TYPES, pageLayouts, renderMap } from './render-map.js';
+import { buildSpec, CONTENT_TYPES, drawMap, pageLayouts } from './render-map.js';
 import { errorPage } from './html.js';
 import { PinStore, type PinLimits } from './pin-store.js';
 import { RenderCache, type Rendered } from './render-cache.js';
 import { cacheControl, COMMON_HEADERS, etagMatches, mapCsp } from './http-policy.js';
-import { embedSnippet, embedUrlParams, measuresOfPage, oembedResponse, pageMeasures, parsePageMeasures, publicOrigin, type OriginSource } from './oembed.js';
+import { embedSnippet, embedUrlParams, measuresOfPage, oembedResponse, pageMeasures, parsePageMeasures, publicOrigin, type OriginSource, type PageMeasures } from './oembed.js';
 import { GALLERY_SCRIPT_HASH, mostDependedOn, renderGallery, type GalleryExample } from './gallery.js';
 import type { Snapshot } from '../../graph/snapshot.js';
 import { PngRenderPool, RenderBusy, type PngPoolLimits } from './png.js';
@@ -71,7 +71,7 @@ export async function mountEmbeds(app: Hono, deps: AppDeps, opts: EmbedOptions =
 
   // A map at the current version, drawn; the render budget counts its event-loop time.
   const drawNow = (snapshot: Snapshot, params: MapParams, format: Format, origin: string) =>
-    budget.run(() => renderMap({ snapshot, store: deps.store, params, format, scenarioDir: opts.scenarioDir, origin }));
+    budget.run(() => drawMap({ snapshot, store: deps.store, params, format, scenarioDir: opts.scenarioDir, origin }));
   const measuresNow = (snapshot: Snapshot, params: MapParams) =>
     budget.run(async () => {
       const spec = buildSpec(snapshot, params, opts.scenarioDir);
@@ -81,13 +81,13 @@ export async function mountEmbeds(app: Hono, deps: AppDeps, opts: EmbedOptions =
   // What a published page keeps beside it, so its links and its oEmbed answer outlive the graph
   // version: the data (CSV, JSON), the image as SVG (a PNG at any scale is rasterised from those
   // bytes, so it matches one drawn at publication), and the measures oEmbed answers from.
-  const keepWithPage = async (snapshot: Snapshot, params: MapParams, version: string, origin: string) => {
+  const keepWithPage = async (snapshot: Snapshot, params: MapParams, version: string, origin: string, measures?: PageMeasures) => {
     for (const f of ['csv', 'json', 'svg'] as const) {
       const k = pinOf(f, params, version);
-      if (!pins.has(k)) await pins.put(k, await drawNow(snapshot, params, f, origin));
+      if (!pins.has(k)) await pins.put(k, (await drawNow(snapshot, params, f, origin)).body);
     }
     const k = pinOf('measures', params, version);
-    if (!pins.has(k)) await pins.put(k, Buffer.from(JSON.stringify(await measuresNow(snapshot, params)), 'utf8'));
+    if (!pins.has(k)) await pins.put(k, Buffer.from(JSON.stringify(measures ?? (await measuresNow(snapshot, params))), 'utf8'));
   };
 
   /**
@@ -108,6 +108,7 @@ export async function mountEmbeds(app: Hono, deps: AppDeps, opts: EmbedOptions =
         return done(kept);
       }
       let body: Uint8Array;
+      let measures: PageMeasures | undefined;
       if (format === 'png') {
         const svgKey = pinOf('svg', params, version);
         const keptSvg = pinned ? await pins.get(svgKey) : undefined;
@@ -115,7 +116,7 @@ export async function mountEmbeds(app: Hono, deps: AppDeps, opts: EmbedOptions =
         // a PNG is admitted before its SVG is built, so a full pool refuses at once and costs nothing here
         const release = png.admit();
         try {
-          const svg = keptSvg ?? (await drawNow(snapshot, params, 'svg', origin));
+          const svg = keptSvg ?? (await drawNow(snapshot, params, 'svg', origin)).body;
           if (pinned && !keptSvg) await pins.put(svgKey, svg);
           body = await png.rasterise(svg, params.scale);
         } finally {
@@ -123,11 +124,13 @@ export async function mountEmbeds(app: Hono, deps: AppDeps, opts: EmbedOptions =
         }
       } else {
         if (version !== current) throw gone(version, current);
-        body = await drawNow(snapshot, params, format, origin);
+        const drawn = await drawNow(snapshot, params, format, origin);
+        body = drawn.body;
+        measures = drawn.page && pageMeasures(drawn.page.spec, drawn.page.layouts);
       }
       if (pinned) {
         await pins.put(key, body);
-        if (format === 'html') await keepWithPage(snapshot, params, version, origin);
+        if (format === 'html') await keepWithPage(snapshot, params, version, origin, measures);
       }
       return done(body);
     });

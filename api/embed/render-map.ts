@@ -67,18 +67,30 @@ export function pageLayouts(spec: MapSpec): PageLayouts {
   return { narrow: layoutMap(spec, PAGE_WIDTHS.narrow), medium: layoutMap(spec, PAGE_WIDTHS.medium), wide: layoutMap(spec, PAGE_WIDTHS.wide) };
 }
 
+/** A map drawn in one format; a page also gives the map and the three layouts it was drawn from. */
+export interface Drawn {
+  body: Uint8Array;
+  page?: { spec: MapSpec; layouts: PageLayouts };
+}
+
 /** Renders one map in one format; throws NotFound/InvalidInput for unknown focus or scenario. */
 export async function renderMap(input: RenderInput): Promise<Uint8Array> {
+  return (await drawMap(input)).body;
+}
+
+/** Renders one map in one format, with what a page was laid out from (so its measures need no second layout). */
+export async function drawMap(input: RenderInput): Promise<Drawn> {
   const { snapshot, store, params: p, format } = input;
   const spec = buildSpec(snapshot, p, input.scenarioDir);
   const sources = await mapSources(store, spec);
-  if (format === 'json') return Buffer.from(mapJson(spec, sources), 'utf8');
-  if (format === 'csv') return Buffer.from(mapCsv(spec, sources), 'utf8');
+  if (format === 'json') return { body: Buffer.from(mapJson(spec, sources), 'utf8') };
+  if (format === 'csv') return { body: Buffer.from(mapCsv(spec, sources), 'utf8') };
   const links = mapLinks(p);
   if (format === 'html') {
+    const layouts = pageLayouts(spec);
     const page = renderPage({
       spec,
-      ...pageLayouts(spec),
+      ...layouts,
       sources,
       caption: captionLine(spec, sources),
       theme: p.theme,
@@ -86,11 +98,11 @@ export async function renderMap(input: RenderInput): Promise<Uint8Array> {
       links,
       oembed: `${input.origin}/oembed?url=${encodeURIComponent(`${input.origin}/embed/map?${linkQuery(p)}`)}`,
     });
-    return Buffer.from(page, 'utf8');
+    return { body: Buffer.from(page, 'utf8'), page: { spec, layouts } };
   }
   const theme = p.theme === 'dark' ? 'dark' : 'light';
   const caption = imageCaption(spec, sources, { map: `${input.origin}${links.page}`, data: `${input.origin}${links.csv}` });
   const svg = renderSvg(spec, layoutMap(spec, p.width), { theme, idPrefix: 'i', chrome: { caption } });
-  if (format === 'svg') return Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>\n${svg}`, 'utf8');
-  return svgToPng(svg, p.scale);
+  if (format === 'svg') return { body: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>\n${svg}`, 'utf8') };
+  return { body: await svgToPng(svg, p.scale) };
 }
