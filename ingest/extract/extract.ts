@@ -194,7 +194,8 @@ function subjectOf(frame: Frame): Mention | undefined {
 // most facts carry no props: whether a relation type accepts none is asked of the schema once
 const acceptsEmpty = new Map<RelationType, boolean>();
 
-function validProps(rel: RelationType, props: Props | undefined): Props | null {
+/** Props the schema accepts for the relation, or null (every extractor's records pass this one check). */
+export function validProps(rel: RelationType, props: Props | undefined): Props | null {
   if (!props || Object.keys(props).length === 0) {
     let ok = acceptsEmpty.get(rel);
     if (ok === undefined) acceptsEmpty.set(rel, (ok = relationProps[rel].safeParse({}).success));

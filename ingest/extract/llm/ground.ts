@@ -5,10 +5,10 @@
 // ambiguous, its facts are not written); relation types, directions and props are checked against
 // the domain model as the rules' records are. Every drop is counted by its reason.
 import { z } from 'zod';
-import { RELATION_ENDPOINTS, RELATION_TYPES, relationProps, type Label, type RelationType } from '../../../schema/generated/model.js';
+import { RELATION_ENDPOINTS, RELATION_TYPES, type Label, type RelationType } from '../../../schema/generated/model.js';
 import type { Props } from '../../../schema/records.js';
 import { resolveName, type Resolution } from '../../resolve/resolver.js';
-import type { EntityOut, ExtractedRecord, FactOut } from '../extract.js';
+import { validProps, type EntityOut, type ExtractedRecord, type FactOut } from '../extract.js';
 import { allowed } from '../frame.js';
 import type { Gazetteer } from '../gazetteer.js';
 import type { Sentence } from '../nlp.js';
@@ -179,9 +179,7 @@ function entityOf(r: Resolution, source: string, g: Gazetteer, given: Label): En
 
 /** Props the schema accepts for the relation (nulls left out), or null. */
 function checkedProps(rel: RelationType, raw: Record<string, unknown> | null | undefined): Props | null {
-  const props = Object.fromEntries(Object.entries(raw ?? {}).filter(([, v]) => v !== null && v !== undefined));
-  const parsed = relationProps[rel].safeParse(props);
-  return parsed.success ? (props as Props) : null;
+  return validProps(rel, Object.fromEntries(Object.entries(raw ?? {}).filter(([, v]) => v !== null && v !== undefined)) as Props);
 }
 
 /** The outcome of grounding: the records kept and the count of each drop. */
