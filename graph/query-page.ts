@@ -90,7 +90,8 @@ function position<T>(sorted: ArrayLike<T>, keyOf: (t: T) => readonly SortValue[]
   return lo;
 }
 
-function count(n: number | null | undefined, name: string, max: number): number | null {
+/** A page size argument checked (a whole number >= 0, else InvalidInput naming it) and capped at `max`; null when not given. */
+export function pageCount(n: number | null | undefined, name: string, max: number): number | null {
   if (n === null || n === undefined) return null;
   if (!Number.isInteger(n) || n < 0) throw new InvalidInput(`${name}: expected a whole number >= 0, got ${n}`);
   return Math.min(n, max);
@@ -101,8 +102,8 @@ function count(n: number | null | undefined, name: string, max: number): number 
  * first `first` of them or the last `last` (the default page when neither is given).
  */
 export function paginate<T>(sorted: ArrayLike<T>, keyOf: (t: T) => readonly SortValue[], desc: readonly boolean[], args: PageArgs, opts: { defaultSize: number; max: number }): Page<T> {
-  const first = count(args.first, 'first', opts.max);
-  const last = count(args.last, 'last', opts.max);
+  const first = pageCount(args.first, 'first', opts.max);
+  const last = pageCount(args.last, 'last', opts.max);
   let start = 0;
   let end = sorted.length;
   if (args.after) start = position(sorted, keyOf, decodeKeyCursor(args.after, desc.length, 'after'), desc, false);

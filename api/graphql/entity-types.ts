@@ -6,6 +6,7 @@ import { LABELS, type Label } from '../../schema/generated/model.js';
 import { InvalidInput } from '../../schema/errors.js';
 import { dateMs, type Snapshot } from '../../graph/snapshot.js';
 import { dayOfMs } from '../../graph/query-relations.js';
+import { pageCount } from '../../graph/query-page.js';
 import { describeZodError, type RelationRecord } from '../../schema/records.js';
 import type { EntityType } from './generated.js';
 
@@ -62,7 +63,5 @@ export function parseInput<T>(schema: z.ZodType<T>, value: unknown, field: strin
 
 /** Clamps a page size argument. */
 export function pageSize(first: number | null | undefined, fallback: number, max = 500): number {
-  const n = first ?? fallback;
-  if (!Number.isInteger(n) || n < 0) throw new InvalidInput(`first: expected a whole number >= 0, got ${n}`);
-  return Math.min(n, max);
+  return pageCount(first ?? fallback, 'first', max)!;
 }

@@ -7,6 +7,7 @@ import { relationId, type ClaimRecord, type DocumentRecord, type EntityRecord, t
 import { aggregateClaims, claimsByRelation } from '../claims.js';
 import { compareEvents, historyCursor, netMoves, parseHistoryCursor, writeEvents, type ClaimState, type HistoryEvent, type HistoryPage, type HistoryQuery } from '../history.js';
 import { compareIds } from '../snapshot.js';
+import { pageCount } from '../query-page.js';
 import { createHash, randomUUID } from 'node:crypto';
 import {
   LeaseLost,
@@ -559,13 +560,8 @@ export class CypherGraphStore implements GraphStore {
    * the store for each page would cost a scan of the whole history.
    */
   async history(query: HistoryQuery = {}): Promise<HistoryPage> {
-    const size = (n: number | null | undefined, name: string) => {
-      if (n === null || n === undefined) return null;
-      if (!Number.isInteger(n) || n < 0) throw new InvalidInput(`${name}: expected a whole number >= 0, got ${n}`);
-      return Math.min(n, 1000);
-    };
-    const first = size(query.first, 'first');
-    const last = size(query.last, 'last');
+    const first = pageCount(query.first, 'first', 1000);
+    const last = pageCount(query.last, 'last', 1000);
     // the newest end unless only last is given
     const fromNewest = first !== null || last === null;
     const want = fromNewest ? (first ?? 50) : last!;
