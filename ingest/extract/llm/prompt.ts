@@ -7,11 +7,11 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DOMAIN } from '../../../schema/generated/domain.js';
 import type { PropertySpec } from '../../../schema/meta.js';
-import { LABELS, RELATION_TYPES } from '../../../schema/generated/model.js';
+import { LABELS, RELATION_ENDPOINTS, RELATION_TYPES } from '../../../schema/generated/model.js';
 import { extractorVersionOf } from '../version.js';
 
-/** Labels an extracted endpoint may carry: every label but documents (a document is where facts come from, never what they are about). */
-export const ENDPOINT_LABELS = LABELS.filter((l) => l !== 'Document');
+/** Labels an extracted endpoint may carry: those some relation of the domain model joins (a document is where facts come from, never an end). */
+export const ENDPOINT_LABELS = LABELS.filter((l) => RELATION_TYPES.some((r) => RELATION_ENDPOINTS[r].from.includes(l) || RELATION_ENDPOINTS[r].to.includes(l)));
 
 /** JSON Schema for one property of the domain model. */
 function propertySchema(p: PropertySpec): Record<string, unknown> {
