@@ -158,19 +158,13 @@ function gridFor(width: number, cols: number, gap: number, lane: number = LANES[
 const cellLeft = (g: Grid, c: number) => g.left + g.gap + c * (g.cellW + g.gap);
 const channelX = (g: Grid, c: number) => g.left + g.gap / 2 + c * (g.cellW + g.gap);
 
-/** Names as drawn: two lines, more only where two shortened names would otherwise read the same. */
+/** Names as drawn: two lines at most; a longer kept ending only where two shortened names would otherwise read the same. */
 function drawnNames(nodes: MapNode[], inner: number, nameSize: number): Map<string, { lines: string[]; cut: boolean }> {
   const out = new Map<string, { lines: string[]; cut: boolean }>();
-  // never more than two lines: where two shortened names would read alike, the suffix grows
-  const tries: [number, number][] = [
-    [2, 1],
-    [2, 2],
-    [2, 3],
-    [2, 5],
-  ];
+  // where two shortened names would read alike, the suffix kept grows
   let pending = nodes;
-  for (const [maxLines, tail] of tries) {
-    for (const n of pending) out.set(n.id, wrapName(n.name, inner, nameSize, true, maxLines, tail));
+  for (const tail of [1, 2, 3, 5]) {
+    for (const n of pending) out.set(n.id, wrapName(n.name, inner, nameSize, true, 2, tail));
     const seen = new Map<string, string[]>();
     for (const n of nodes) {
       const k = out.get(n.id)!.lines.join(' ');
@@ -307,7 +301,12 @@ function tryLayout(spec: MapSpec, rank: Map<string, number>, width: number, grid
   const cellX = (c: number) => cellLeft(grid, c);
 
   // Edges: ports on box bottoms (out) and tops (in), segments per gutter.
-  const edges = spec.edges.map((e, i) => ({ e, i, upper: upperFirst(e, spec.flow)[0], lower: upperFirst(e, spec.flow)[1] })).filter((x) => byId.has(x.upper) && byId.has(x.lower));
+  const edges = spec.edges
+    .map((e, i) => {
+      const [upper, lower] = upperFirst(e, spec.flow);
+      return { e, i, upper, lower };
+    })
+    .filter((x) => byId.has(x.upper) && byId.has(x.lower));
   const outOf = new Map<string, number[]>();
   const groupsInto = new Map<string, string[]>(); // target -> entry group keys (by relation type)
   const groupOf = new Map<number, string>();
