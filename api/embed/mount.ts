@@ -139,8 +139,9 @@ export async function mountEmbeds(app: Hono, deps: AppDeps, opts: EmbedOptions =
   // spike on one URL skips parsing, normalising and hashing: two map look-ups and the bytes.
   const hot = new Map<string, { key: string; headers: Record<string, string> }>();
   const HOT_MAX = 5000;
-  // The gallery's examples scan the whole graph and read the scenario library: once per snapshot.
-  const galleryExamples = new WeakMap<Snapshot, Map<string, GalleryExample[]>>();
+  // The gallery's examples scan the whole graph, read the scenario library and lay each map out: once per snapshot.
+  // Their snippets only need the origin: once per snapshot and origin.
+  const galleryExamples = new WeakMap<Snapshot, { maps: (Omit<GalleryExample, 'snippet'> & { params: MapParams; measures: PageMeasures })[]; byOrigin: Map<string, GalleryExample[]> }>();
 
   // Text formats go gzipped to clients that accept it (browsers do): compressed once per cached
   // render, with its own ETag, and Vary so a CDN keeps both forms apart.
@@ -277,8 +278,8 @@ export async function mountEmbeds(app: Hono, deps: AppDeps, opts: EmbedOptions =
   app.get('/embed', async (c) => {
     const origin = originOf(c, deps.config.publicUrl);
     const snapshot = await deps.snapshots.get();
-    let examples = galleryExamples.get(snapshot)?.get(origin);
-    if (!examples) {
+    let gallery = galleryExamples.get(snapshot);
+    if (!gallery) {
       // The codes handed out are pinned to this graph version, so a published map stays as published.
       const v = String(snapshot.version);
       const focus = mostDependedOn(snapshot, 3).map((id) => ({ title: `Around ${snapshot.names[snapshot.indexOf(id)!]}`, query: new URLSearchParams({ focus: id, v }).toString() }));
@@ -287,13 +288,18 @@ export async function mountEmbeds(app: Hono, deps: AppDeps, opts: EmbedOptions =
         .scenarios.filter((s) => scenarioProblems(snapshot, s).length === 0)
         .slice(0, 3)
         .map((s) => ({ title: s.title, query: new URLSearchParams({ scenario: s.name, v }).toString() }));
-      examples = [...focus, ...scenarios].map((ex) => {
+      const maps = [...focus, ...scenarios].map((ex) => {
         const params = parseMapParams(new URLSearchParams(ex.query));
         const spec = buildSpec(snapshot, params, opts.scenarioDir);
-        return { ...ex, snippet: embedSnippet({ origin, params, measures: pageMeasures(spec, pageLayouts(spec)) }).html };
+        return { ...ex, params, measures: pageMeasures(spec, pageLayouts(spec)) };
       });
-      if (!galleryExamples.has(snapshot)) galleryExamples.set(snapshot, new Map());
-      galleryExamples.get(snapshot)!.set(origin, examples);
+      gallery = { maps, byOrigin: new Map() };
+      galleryExamples.set(snapshot, gallery);
+    }
+    let examples = gallery.byOrigin.get(origin);
+    if (!examples) {
+      examples = gallery.maps.map(({ title, query, params, measures }) => ({ title, query, snippet: embedSnippet({ origin, params, measures }).html }));
+      gallery.byOrigin.set(origin, examples);
     }
     return c.html(renderGallery(origin, examples), 200, {
       ...COMMON_HEADERS,
