@@ -20,8 +20,7 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   {
     rule: 'invests-in',
     text: 'Mistral AI secured €1.7 billion in Series C funding, with ASML contributing €1.3 billion for an 11% stake.',
-    expect: ['INVESTS_IN ASML -> Mistral AI'],
-    not: ['PARTY_TO'],
+    expect: ['INVESTS_IN ASML -> Mistral AI', 'PARTY_TO ASML -> ASML-Mistral AI €1.3B investment'],
   },
   { rule: 'invests-in', text: "Microsoft's deal with the UAE includes $1.5 billion in equity in G42.", expect: ['INVESTS_IN Microsoft -> G42'] },
   {
@@ -265,9 +264,18 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   {
     rule: 'invests-in',
     text: 'The company confirmed a $4 billion commitment by Amazon to invest in Anthropic.',
-    expect: ['INVESTS_IN Amazon -> Anthropic'],
-    not: ['PARTY_TO'],
+    expect: ['INVESTS_IN Amazon -> Anthropic', 'PARTY_TO Anthropic -> Amazon-Anthropic $4B investment'],
   },
+  // competitors named as such: the nearest actor before the phrase competes with each; a group among itself
+  {
+    rule: 'competitors',
+    text: 'Samsung Electronics is racing to ship HBM4 samples as it tries to beat competitors such as SK hynix and Micron.',
+    expect: ['COMPETES_WITH Samsung Electronics -> SK hynix', 'COMPETES_WITH Samsung Electronics -> Micron Technology'],
+  },
+  { rule: 'competitors', text: 'The deal sharpens the contest between AMD and Intel for server chips.', expect: ['COMPETES_WITH AMD -> Intel'] },
+  { rule: 'competitors', text: 'Mistral AI wants to compete with OpenAI and Anthropic in Europe.', expect: ['COMPETES_WITH Mistral AI -> OpenAI', 'COMPETES_WITH Mistral AI -> Anthropic'] },
+  { rule: 'competitors', text: 'Nvidia grew fast, while rivals like AMD lost share.', expect: [], not: ['COMPETES_WITH NVIDIA'] },
+  { rule: 'competitors', text: 'Meta said Llama 4 rivals GPT-4o.', expect: [], not: ['COMPETES_WITH Meta'] },
   // agreements named by their parties
   {
     rule: 'named-deal',

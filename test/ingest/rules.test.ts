@@ -33,7 +33,13 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   { rule: 'fabricated-by', text: 'The Huawei Ascend 910C is fabricated by SMIC.', expect: ['FABRICATED_BY Huawei Ascend 910C -> SMIC'] },
   { rule: 'fabricated-by', text: 'TSMC manufactures the NVIDIA H100.', expect: ['FABRICATED_BY NVIDIA H100 -> TSMC'] },
   { rule: 'member-of', text: 'France and Germany are founding members of the EU.', expect: ['MEMBER_OF France -> European Union', 'MEMBER_OF Germany -> European Union'] },
-  { rule: 'invests-in', text: 'Anthropic took $5 billion from Amazon this week.', expect: ['INVESTS_IN Amazon -> Anthropic'], not: ['PARTY_TO'] },
+  {
+    rule: 'invests-in',
+    text: 'Anthropic took $5 billion from Amazon this week.',
+    expect: ['INVESTS_IN Amazon -> Anthropic', 'PARTY_TO Amazon -> Amazon-Anthropic $5B investment', 'PARTY_TO Anthropic -> Amazon-Anthropic $5B investment'],
+  },
+  // an investment whose amount the sentence does not state is no deal of its own
+  { rule: 'invests-in', text: 'Anthropic is backed by Amazon.', expect: ['INVESTS_IN Amazon -> Anthropic'], not: ['PARTY_TO'] },
   { rule: 'invests-in', text: 'Microsoft invested $10 billion in OpenAI.', expect: ['INVESTS_IN Microsoft -> OpenAI'] },
   {
     rule: 'cloud-commitment',

@@ -2,6 +2,7 @@
 import type { RelationRule } from '../frame.js';
 import { acquisition } from './acquisition.js';
 import { cloudCommitment } from './cloud-commitment.js';
+import { competitors } from './competitors.js';
 import { dealWith } from './deal-with.js';
 import { derivedFrom } from './derived-from.js';
 import { developedBy } from './developed-by.js';
@@ -55,6 +56,7 @@ export const RULES: readonly RelationRule[] = [
   regulatedParties,
   usesModel,
   substitutes,
+  competitors,
   subsidiaryOf,
   locatedIn,
   operatedBy,

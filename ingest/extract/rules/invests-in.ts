@@ -1,9 +1,9 @@
 // Investments: "Y invested $N in X", "X took $N from Y", "X raised $N from Y", "Y led a $N round
 // in X", "Y has committed $N to X, $M to Z", "Y's $N investment in X", "with Y contributing $N",
 // "$N in equity in X" (the sentence's actor invests), "Y announced a $N Japanese investment".
-// Each gives INVESTS_IN with the amount where the schema allows it; an investment in what cannot
-// receive one (a nation) with a stated amount gives a Deal named "<investor>-<recipient> <amount>
-// investment" with both parties on it.
+// Each gives INVESTS_IN with the amount where the schema allows it; an investment with a stated
+// amount is also a Deal named "<investor>-<recipient> <amount> investment" with both parties on it
+// (the only record where INVESTS_IN cannot go: an investment in a nation).
 import { E, LIST, MONEY, at, allowed, leadingActor, listIndices, pattern, type FactDraft, type Mention, type RelationRule } from '../frame.js';
 import type { Props } from '../../../schema/records.js';
 import { formatMoney, parseMoney } from '../money.js';
@@ -14,7 +14,7 @@ const INVESTOR_FIRST = pattern(
   `${E} (?:has |have |had |will |plans to |agreed to |is |are )?(?:invested|invests|investing|invest|committed|commits|pledged|poured|put|injected) (?:an additional |another |up to |a further )?${MONEY} ${GAP}(?:in|into|to) (?:the )?${E}((?:,? (?:and )?${MONEY} (?:to|in) (?:the )?⟨\\d+⟩)*)`,
 );
 const RECIPIENT_FIRST = pattern(
-  `${E} (?:has |have )?(?:took|takes|received|receives|raised|raises|secured|secures|got|accepted|won) (?:an additional |another |up to |a further )?${MONEY} ${GAP}(?:from|by|led by|co-led by)(?: (?:investors|backers|a group of investors|a consortium|a group)(?: such as| including| like| led by)?)? ${LIST}`,
+  `${E},? (?:which |that |who )?(?:has |have |had )?(?:took|takes|received|receives|raised|raises|secured|secures|got|accepted|won) (?:an additional |another |up to |a further |an? )?${MONEY} ${GAP}(?:from|by|led by|co-led by)(?: (?:investors|backers|a group of investors|a consortium|a group)(?: such as| including| like| led by)?)? ${LIST}`,
 );
 // "X raised $N in a round led by A, with participation from B and C": the others joined the recipient's round
 const PARTICIPATION = pattern(
@@ -61,11 +61,12 @@ function investment(investor: Mention | undefined, recipient: Mention | undefine
     ...(investor.name !== investor.surface || recipient.name !== recipient.surface ? { aliases: [`${investor.name}-${recipient.name}${amount ? ` ${formatMoney(amount)}` : ''} investment`] } : {}),
     props: { kind: 'investment', ...moneyProps },
   };
-  // one statement, one fact: INVESTS_IN carries the amount; a deal is created only for what it cannot carry
-  // (an investment in a nation, "$10B to Japan"), and only when the sentence states how much
-  if (direct) return [{ rel: 'INVESTS_IN' as const, subject: investor, object: recipient, props: moneyProps, confidence }];
-  if (!amount) return [];
+  // INVESTS_IN carries who backs whom; an investment whose amount the sentence states is also a deal of its
+  // own, with both parties on it (the only record of it where INVESTS_IN cannot go: "$10B to Japan")
+  const out: FactDraft[] = direct ? [{ rel: 'INVESTS_IN' as const, subject: investor, object: recipient, props: moneyProps, confidence }] : [];
+  if (!amount || !allowed('PARTY_TO', investor.label, 'Deal') || !allowed('PARTY_TO', recipient.label, 'Deal')) return out;
   return [
+    ...out,
     { rel: 'PARTY_TO', subject: investor, object: deal, props: { role: 'investor' }, confidence },
     { rel: 'PARTY_TO', subject: recipient, object: deal, props: { role: 'recipient' }, confidence },
   ];

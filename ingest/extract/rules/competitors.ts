@@ -1,0 +1,54 @@
+// Competitors named as such: "… against rivals like A and B", "beat competitors including A",
+// "required to compete with A and B" (the nearest actor before the phrase competes with each),
+// "the race among A, B and C" (every pair of the group competes).
+import { LIST, allowed, at, listIndices, pattern, type FactDraft, type Frame, type Mention, type RelationRule } from '../frame.js';
+
+// a list introduced as the competitors of whoever the clause is about
+// ("rivals" alone may be the verb, "X rivals Y", which the phrase layer reads between neighbours)
+const NAMING = '(?: such as| like| including| notably| namely|,)';
+const RIVALS = pattern(
+  `\\b(?:(?:arch-?)?rivals?${NAMING}|(?:competitors?|challengers?)${NAMING}?|competition from|compet(?:e|es|ed|ing) (?:with|against)|(?:take|takes|took|taking) on) (?:the )?${LIST}`,
+);
+// a clause boundary between the actor and the phrase: the phrase belongs to another clause's subject
+const OTHER_CLAUSE = /;|\b(?:while|whereas|but|although|though|unlike)\b/;
+// a group that competes among itself
+const AMONG = pattern(`\\b(?:race|competition|rivalry|battle|contest|fight) (?:among|between) (?:the )?${LIST}`);
+
+/** The nearest mention before a position that can compete with one of the others at least. */
+function nearestRival(frame: Frame, before: number, others: readonly Mention[]): Mention | undefined {
+  for (let i = before - 1; i >= 0; i--) {
+    const m = frame.mentions[i];
+    const from = frame.masked.indexOf(`⟨${i}⟩`);
+    if (OTHER_CLAUSE.test(frame.masked.slice(from, frame.masked.indexOf(`⟨${before}⟩`)))) return undefined;
+    if (!m || m.status === 'ambiguous' || m.demonym || m.inName || m.place) continue;
+    if (others.some((o) => o.id !== m.id && allowed('COMPETES_WITH', m.label, o.label))) return m;
+  }
+  return undefined;
+}
+
+export const competitors: RelationRule = {
+  name: 'competitors',
+  cue: /rival|competi|compete|challenger|take on|takes on|took on|taking on|race|battle|contest|fight/i,
+  example: 'Acme sought to beat competitors including Globex and Initech.',
+  apply(frame) {
+    const out: FactDraft[] = [];
+    const usable = (list: string | undefined) =>
+      listIndices(list)
+        .map((i) => at(frame, i))
+        .filter((m): m is Mention => !!m && !m.demonym && !m.inName && !m.place);
+    for (const m of frame.masked.matchAll(RIVALS)) {
+      const others = usable(m[1]);
+      const first = listIndices(m[1])[0];
+      if (!others.length || first === undefined) continue;
+      const subject = nearestRival(frame, first, others);
+      if (subject) for (const o of others) if (o.id !== subject.id && allowed('COMPETES_WITH', subject.label, o.label)) out.push({ rel: 'COMPETES_WITH', subject, object: o, confidence: 0.65 });
+    }
+    for (const m of frame.masked.matchAll(AMONG)) {
+      const group = usable(m[1]);
+      for (let i = 0; i < group.length; i++)
+        for (let j = i + 1; j < group.length; j++)
+          if (group[i]!.id !== group[j]!.id && allowed('COMPETES_WITH', group[i]!.label, group[j]!.label)) out.push({ rel: 'COMPETES_WITH', subject: group[i]!, object: group[j]!, confidence: 0.65 });
+    }
+    return out;
+  },
+};
