@@ -9,6 +9,7 @@ import { findMentions } from './mentions.js';
 import { analyse, type Sentence } from './nlp.js';
 import { NATIONS_BY_ISO } from './lexicon.js';
 import { phraseBook } from './relate/phrases.js';
+import { ORG_HEADS } from './relate/relate.js';
 import { RULES } from './rules/index.js';
 import { EXTRACTOR_VERSION } from './version.js';
 
@@ -107,6 +108,18 @@ function mask(text: string, offset: number, mentions: Mention[]): string {
     cursor = m.end - offset;
   });
   return (out + text.slice(cursor)).replace(/[\u2018\u2019]/g, "'");
+}
+
+// a nation's name used as an adjective before an organisation's kind and name ("U.S. chipmaker Nvidia", "UAE firm G42")
+const NATION_MODIFIER = new RegExp(`^[ \\t]+(?:(?:[a-z][a-z-]*|AI)[ \\t]+){0,2}${ORG_HEADS}[ \\t]+$`);
+
+/** Nations named only to describe the organisation after them, read like demonyms: a modifier, not a party. */
+function nationModifiers(sentence: { text: string; start: number }, mentions: Mention[]): Mention[] {
+  return mentions.map((m, i) => {
+    const next = mentions[i + 1];
+    if (m.label !== 'Nation' || m.demonym || m.place || m.status === 'ambiguous' || !next || next.label === 'Nation') return m;
+    return NATION_MODIFIER.test(sentence.text.slice(m.end - sentence.start, next.start - sentence.start)) ? { ...m, demonym: true } : m;
+  });
 }
 
 // what may precede a sentence's subject: markup, "The", "Meanwhile,"
@@ -248,7 +261,7 @@ export function extract(text: string, opts: ExtractOptions): ExtractedRecord[] {
     const named = mentionsBySentence[k]!;
     const modelBefore = lastModel;
     const withModel = sentence.text.includes(' model') || sentence.text.startsWith('The model') || sentence.text.startsWith('This model') ? withAnaphors(sentence, named, lastModel) : named;
-    const mentions = withReferents(sentence, withModel, actors);
+    const mentions = nationModifiers(sentence, withReferents(sentence, withModel, actors));
     const own = named.filter((m) => REFERENT_LABELS.has(m.label) && m.status !== 'ambiguous' && !m.demonym);
     // the sentence's leading actor first, then the others it names from the last
     const lead = own[0] && LEADS.test(sentence.text.slice(0, own[0].start - sentence.start)) ? own[0] : undefined;

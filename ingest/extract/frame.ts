@@ -90,6 +90,8 @@ const ITEM = `${E_}(?:'s(?: [a-z]+){1,3})?`;
 /** Regex source for a list of markers ("⟨1⟩, ⟨2⟩, and ⟨3⟩"), capturing the whole list. */
 export const LIST = `(${ITEM}(?:(?:\\s*,\\s*(?:and |or |& )?|\\s+(?:and|or|&)\\s+)(?:the )?${ITEM})*)`;
 export const MONEY = `(${MONEY_SOURCE})`;
+/** An aside between dashes after a name, which a pattern may step over ("Acme — maker of the X1 — signed …"). */
+export const ASIDE = '(?:\\s*[—–][^—–.;]{1,100}[—–])?';
 
 /** Mention indices in a captured list, in order. */
 export function listIndices(list: string | undefined): number[] {

@@ -276,6 +276,19 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   { rule: 'competitors', text: 'Mistral AI wants to compete with OpenAI and Anthropic in Europe.', expect: ['COMPETES_WITH Mistral AI -> OpenAI', 'COMPETES_WITH Mistral AI -> Anthropic'] },
   { rule: 'competitors', text: 'Nvidia grew fast, while rivals like AMD lost share.', expect: [], not: ['COMPETES_WITH NVIDIA'] },
   { rule: 'competitors', text: 'Meta said Llama 4 rivals GPT-4o.', expect: [], not: ['COMPETES_WITH Meta'] },
+  // a nation named to describe the party after it is no party; an aside between dashes and a time after the verb are stepped over
+  {
+    rule: 'deal-with',
+    text: 'Cohere announced on Tuesday a broad partnership with Canadian-born chip startup Tenstorrent, and a deal with U.S. chipmaker AMD.',
+    expect: [],
+    not: ['PARTY_TO United States'],
+  },
+  {
+    rule: 'deal-with',
+    text: 'Mistral AI — maker of the Le Chat assistant — has signed a multiyear deal with Microsoft to host its models.',
+    expect: ['PARTY_TO Mistral AI -> Mistral AI-Microsoft deal', 'PARTY_TO Microsoft -> Mistral AI-Microsoft deal', 'PARTNERS_WITH Mistral AI -> Microsoft'],
+  },
+  { rule: 'deal-with', text: 'G42 announced on Monday a partnership with UAE firm Core42.', expect: [], not: ['PARTY_TO United Arab Emirates', 'PARTNERS_WITH G42 -> United Arab Emirates'] },
   // agreements named by their parties
   {
     rule: 'named-deal',

@@ -201,7 +201,7 @@ const DESCRIBED_PAIR = new RegExp(
 const PARTNER_BEFORE = new RegExp(`\\b${PARTNERSHIP}s? (?:between|of|among|with|involving)\\s+(?:the )?$`);
 
 // "Chinese startup ⟨1⟩", "British firms ⟨1⟩ and ⟨2⟩": a demonym and up to three lower-case words before a group
-const ORG_HEADS =
+export const ORG_HEADS =
   '(?:alternatives?|players?|competitors?|challengers?|companies|company|firms?|startups?|start-ups?|giants?|groups?|chipmakers?|chip makers?|makers?|labs?|laboratory|providers?|hyperscalers?|vendors?|operators?|conglomerates?|developers?|designers?|manufacturers?|champions?|rivals?|entities|entity|funds?|investors?|banks?|agency|agencies|operators?|suppliers?|clouds?)';
 const DEMONYM_BEFORE = new RegExp(`^(?:\\s*|\\s+(?:(?:[a-z][a-z-]*|AI)\\s+){0,2}${ORG_HEADS}\\s+(?:like\\s+|such as\\s+|including\\s+)?)$`);
 // "⟨1⟩ is an American technology company", "⟨1⟩, a Chinese hedge fund": the group, a copula or comma, an article, then the demonym
