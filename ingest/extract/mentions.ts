@@ -274,6 +274,7 @@ export function findMentions(text: string, sentences: Sentence[], gazetteer: Gaz
   const known = gazetteer.match(text).map((h) => fromHit(h, false));
   const proposals: Mention[] = [];
   const defined = new Set<Mention>();
+  const titled = new Set<Mention>();
   for (const s of sentences)
     for (const propose of PROPOSERS)
       for (const p of propose(s)) {
@@ -282,6 +283,7 @@ export function findMentions(text: string, sentences: Sentence[], gazetteer: Gaz
           defined.add(m);
           m.defined = true;
         }
+        if (p.titled) titled.add(m);
         proposals.push(m);
       }
   // a proposal that swallows a known name is kept only as "<known> <one suffix word>" ("Amazon Robotics");
@@ -301,7 +303,13 @@ export function findMentions(text: string, sentences: Sentence[], gazetteer: Gaz
       p.defined = true;
     }
     const inside = overlaps.filter((k) => !opens(k));
-    if (inside.length === 0) return true;
+    if (inside.length === 0) {
+      if (titled.has(p)) {
+        defined.add(p);
+        p.defined = true;
+      }
+      return true;
+    }
     if (inside.some((k) => k.start === p.start && k.end === p.end)) return false;
     // a name the text defines keeps the known names inside it ("Indian Rare Earths (IRE)")
     if (defined.has(p) && inside.every((k) => k.start >= p.start && k.end <= p.end)) return true;

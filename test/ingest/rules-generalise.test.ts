@@ -429,6 +429,12 @@ describe('entity shapes', () => {
     expect(entityNames('Verdanta Systems, a Lisbon-based company, is building a sovereign cloud.')).toContain('Verdanta Systems');
     expect(entityNames('The operator of an AI campus dubbed Harbor One said it would open in May.')).toContain('Harbor One');
     expect(entityNames('The rule leaves Directive 2002/58/EC untouched.')).toContain('Directive 2002/58/EC');
+    // a statute's title names a law wherever it stands; a plan's only where something vouches for it
+    expect(entityNames('Both men were charged with breaching the Foreign Data Custody Act last year.')).toContain('Foreign Data Custody Act');
+    expect(entityNames('The House passed the Compute Transparency Act of 2027 on Friday.')).toContain('Compute Transparency Act of 2027');
+    expect(entityNames('Officials discussed the Regional Compute Roadmap Plan.')).not.toContain('Regional Compute Roadmap Plan');
+    // a title that swallows a known name is not a name of its own
+    expect(entityNames('Lawyers compared the European Union EU AI Act with other rules.')).not.toContain('European Union EU AI Act');
   });
 
   it.each([

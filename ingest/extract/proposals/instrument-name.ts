@@ -6,12 +6,15 @@ import { spanOf, type Proposal, type Proposer } from './proposal.js';
 // a strategy or plan may name its subject and year after the head ("National Strategy for Artificial
 // Intelligence 2031"); never a weekday or month ("the AI Act on Monday")
 const CAL = '(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\\b)';
-const TAIL = `(?: (?:for|on) ${CAL}[A-Z][\\p{L}\\p{N}.-]*(?:(?: and| of| of the)? [A-Z][\\p{L}\\p{N}.-]*)*)?(?: (?:19|20)\\d\\d)?`;
+const TAIL = `(?: (?:for|on) ${CAL}[A-Z][\\p{L}\\p{N}.-]*(?:(?: and| of| of the)? [A-Z][\\p{L}\\p{N}.-]*)*)?(?: (?:of )?(?:19|20)\\d\\d)?`;
 const NAME = new RegExp(
   `(?<![\\p{L}\\p{N}-])((?:[A-Z][\\p{L}\\p{N}.-]*|[A-Z]{2,})(?: (?:and|of|for|on|the|[A-Z][\\p{L}\\p{N}.-]*))*? (?:Act|Regulations?|Directive|Order|Rule|Plan|Strategy|Framework|Law|Ordinance|Guidelines|Code of Practice|Entity List|Roadmap|White Paper)${TAIL})(?![\\p{L}\\p{N}])`,
   'gu',
 );
 const HEAD = /\b(?:Act|Regulations?|Directive|Order|Rule|Plan|Strategy|Framework|Law|Ordinance|Guidelines|Code of Practice|Entity List|Roadmap|White Paper)\b/;
+// a number or ordinal before the run is part of a title the pattern cut ("21st Century Cures Act")
+const ORDINAL_BEFORE = /\d(?:st|nd|rd|th)?[ -]$/;
+const STATUTE = /\b(?:Act|Directive|Law|Ordinance)(?: (?:of )?(?:19|20)\d\d)?$/;
 // an article or preposition, and a period named by a person ("Biden-era", "Trump-Era"), is no part of the name
 const LEADING = /^(?:The|A|An|In|On|Under|By|With|This|That|Its|Their|New|No|And|Or|But|\p{Lu}\p{L}+-[Ee]ra) /u;
 
@@ -34,7 +37,18 @@ export const proposeInstruments: Proposer = (sentence) => {
     }
     if (!name.includes(' ')) continue;
     const inst = instrumentOf(name);
-    out.push({ start: sentence.start + index, end: sentence.start + index + name.length, name, label: 'Regulation', confidence: 0.6, props: inst ? { kind: inst.kind } : {} });
+    // a statute's title ("the Export Control Reform Act", "Data Security Law") names a law wherever it stands;
+    // a plan, rule or framework is an entity only where a relation or a definition vouches for it
+    const statute = STATUTE.test(name) && name.split(' ').length >= 3 && !/\bthe\b/.test(name) && !ORDINAL_BEFORE.test(sentence.text.slice(0, index));
+    out.push({
+      start: sentence.start + index,
+      end: sentence.start + index + name.length,
+      name,
+      label: 'Regulation',
+      confidence: 0.6,
+      props: inst ? { kind: inst.kind } : {},
+      ...(statute ? { titled: true } : {}),
+    });
   }
   for (const m of sentence.text.matchAll(DESIGNATION)) {
     out.push({ ...spanOf(sentence, m.index, m[0].length), name: m[0], label: 'Regulation', confidence: 0.7, props: { kind: 'law' }, defined: true });

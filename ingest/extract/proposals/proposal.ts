@@ -14,6 +14,8 @@ export interface Proposal {
   props?: Props;
   /** the text defines or introduces the name ("X (ABC)", "dubbed X"): kept even where a known name sits inside it */
   defined?: boolean;
+  /** a title that names its entity wherever it stands (a statute's), unless it swallows a name the lexicon knows */
+  titled?: boolean;
 }
 
 /** A capitalised word of a name, as a regex source: a dot belongs to it only inside it ("Z.ai"), never as the full stop. */
