@@ -433,6 +433,9 @@ describe('entity shapes', () => {
     expect(entityNames('Both men were charged with breaching the Foreign Data Custody Act last year.')).toContain('Foreign Data Custody Act');
     expect(entityNames('The House passed the Compute Transparency Act of 2027 on Friday.')).toContain('Compute Transparency Act of 2027');
     expect(entityNames('Officials discussed the Regional Compute Roadmap Plan.')).not.toContain('Regional Compute Roadmap Plan');
+    // a programme an appositive or a copula describes, and a facility named after "its"
+    expect(entityNames('The Commission launched ComputeEU, a flagship programme to fund public clusters.')).toContain('ComputeEU');
+    expect(facts('Mistral AI is expanding its Meridian supercomputer near Paris.')).toContain('OPERATED_BY Meridian -> Mistral AI');
     // a title that swallows a known name is not a name of its own
     expect(entityNames('Lawyers compared the European Union EU AI Act with other rules.')).not.toContain('European Union EU AI Act');
   });

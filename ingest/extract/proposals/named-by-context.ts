@@ -35,7 +35,10 @@ const BEFORE_HEADS = [...heads].flatMap(([h, l]) =>
       [h, h.replace(/^(gpu|cpu)(s?)$/, (_, a: string, plural: string) => a.toUpperCase() + plural)]
     : [],
 );
-const BEFORE_HEAD = new RegExp(`(?:\\b[Tt]he |['’]s )(${CAP}(?: ${CAP}){0,2}?) (?:(?:AI|exascale|new|planned|flagship|next-generation|[\\d.,]+ ?[GM]W) ){0,2}(${BEFORE_HEADS.join('|')})\\b`, 'gu');
+const BEFORE_HEAD = new RegExp(
+  `(?:\\b[Tt]he |\\b[Ii]ts |\\b[Tt]heir |['’]s )(${CAP}(?: ${CAP}){0,2}?) (?:(?:AI|exascale|new|planned|flagship|next-generation|[\\d.,]+ ?[GM]W) ){0,2}(${BEFORE_HEADS.join('|')})\\b`,
+  'gu',
+);
 // a lone modifier before a head noun is a description, not a name ("the AI campus", "the National supercomputer")
 const GENERIC = /^(?:AI|National|Sovereign|Public|Private|Digital|Global|Regional|Federal|Central|European|American|First|Second|Third|New|Main|Largest|Exascale)$/;
 // cheap tests first: most sentences have neither a copula with an article nor a facility's or chip's head noun
@@ -115,7 +118,7 @@ export const proposeNamedByContext: Proposer = (sentence) => {
   const copula = COPULA_CUE.test(text) ? COPULA.exec(text) : null;
   if (copula && !NOT_NAMES.test(copula[1]!.split(' ')[0]!)) {
     const label = headLabel(copula[3]!);
-    if (label && label !== 'Deal') out.push({ ...spanOf(sentence, 0, copula[1]!.length), name: copula[1]!, label, confidence: 0.6, props: {}, defined: true });
+    if (label) out.push({ ...spanOf(sentence, 0, copula[1]!.length), name: copula[1]!, label, confidence: 0.6, props: {}, defined: true });
   }
   for (const m of BEFORE_HEAD_CUE.test(text) ? text.matchAll(BEFORE_HEAD) : []) {
     const name = m[1]!;
@@ -130,7 +133,7 @@ export const proposeNamedByContext: Proposer = (sentence) => {
       const name = m[1]!.slice(owner);
       if (!name || NOT_NAMES.test(name.split(' ')[0]!)) continue;
       const label = headLabel(m[3]!);
-      if (!label || label === 'Deal') continue;
+      if (!label) continue;
       out.push({ ...spanOf(sentence, m.index + owner, name.length), name, label, confidence: 0.6, props: {}, defined: true });
     }
   }
