@@ -289,6 +289,11 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
     expect: ['PARTY_TO Mistral AI -> Mistral AI-Microsoft deal', 'PARTY_TO Microsoft -> Mistral AI-Microsoft deal', 'PARTNERS_WITH Mistral AI -> Microsoft'],
   },
   { rule: 'deal-with', text: 'G42 announced on Monday a partnership with UAE firm Core42.', expect: [], not: ['PARTY_TO United Arab Emirates', 'PARTNERS_WITH G42 -> United Arab Emirates'] },
+  // being led by someone is no investment; a round led by an investor is
+  { rule: 'relate', text: 'Mistral AI, which raised money last year, is led by French engineer Arthur Mensch.', expect: [], not: ['INVESTS_IN France'] },
+  { rule: 'invests-in', text: 'Mistral AI raised $600 million in a round led by General Catalyst.', expect: ['INVESTS_IN General Catalyst -> Mistral AI'] },
+  // a processing unit is a chip, whatever its maker calls it
+  { rule: 'possessive', text: "Startups rent Google's Tensor Processing Units (TPUs) by the hour.", expect: ['DESIGNED_BY Tensor Processing Units -> Google'] },
   // agreements named by their parties
   {
     rule: 'named-deal',

@@ -16,6 +16,8 @@ const INVESTOR_FIRST = pattern(
 const RECIPIENT_FIRST = pattern(
   `${E},? (?:which |that |who )?(?:has |have |had )?(?:took|takes|received|receives|raised|raises|secured|secures|got|accepted|won) (?:an additional |another |up to |a further |an? )?${MONEY} ${GAP}(?:from|by|led by|co-led by)(?: (?:investors|backers|a group of investors|a consortium|a group)(?: such as| including| like| led by)?)? ${LIST}`,
 );
+// "Acme closed a €600 million Series B led by Globex": the investors who led the actor's round
+const ROUND_LED = pattern(`\\b(?:round|[Ss]eries [A-Z]|seed|funding|financing)(?: round)?,? (?:which was |that was )?(?:co-)?led by ${LIST}`);
 // "X raised $N in a round led by A, with participation from B and C": the others joined the recipient's round
 const PARTICIPATION = pattern(
   `${E} (?:has |have )?(?:raised|raises|secured|secures|closed|closes|announced|completed|received) (?:[^.;⟨]|⟨\\d+⟩){0,140}?,? (?:with participation (?:from|of)|and joined by|joined by|alongside) (?:(?:existing|new) (?:investors? |backers? )?)?${LIST}`,
@@ -74,7 +76,7 @@ function investment(investor: Mention | undefined, recipient: Mention | undefine
 
 export const investsIn: RelationRule = {
   name: 'invests-in',
-  cue: /participation|joined by|alongside|invest|commit|pledg|poured|\bput\b|inject|\btook\b|\btakes\b|receiv|rais|secur|\bgot\b|accept|\bwon\b|backed|fund|bankroll|stake|sharehold|round|contribut|equity|provid|putting|adding/i,
+  cue: /participation|joined by|alongside|invest|commit|pledg|poured|\bput\b|inject|\btook\b|\btakes\b|receiv|rais|secur|\bgot\b|accept|\bwon\b|backed|fund|bankroll|stake|sharehold|round|contribut|equity|provid|putting|adding|led by/i,
   example: 'Mistral AI took €1.7 billion from ASML last month; Google has committed $9B to India, $4B to Brazil.',
   apply(frame) {
     const out: FactDraft[] = [];
@@ -90,6 +92,7 @@ export const investsIn: RelationRule = {
     for (const m of frame.masked.matchAll(RECIPIENT_FIRST)) for (const i of listIndices(m[3])) out.push(...investment(at(frame, i), at(frame, m[1]), m[2], 0.8));
     if (/participation|joined by|alongside/.test(text))
       for (const m of frame.masked.matchAll(PARTICIPATION)) for (const i of listIndices(m[2])) out.push(...investment(at(frame, i), at(frame, m[1]), undefined, 0.7));
+    if (text.includes('led by')) for (const m of frame.masked.matchAll(ROUND_LED)) for (const i of listIndices(m[1])) out.push(...investment(at(frame, i), leadingActor(frame), undefined, 0.7));
     for (const m of frame.masked.matchAll(BACKED)) out.push(...investment(at(frame, m[2]), at(frame, m[1]), undefined, 0.65));
     if (owned) for (const m of frame.masked.matchAll(STAKE)) out.push(...investment(at(frame, m[1]), at(frame, m[2]), undefined, 0.7));
     if (/stake|sharehold/.test(text)) for (const m of frame.masked.matchAll(STAKE_TAKEN)) out.push(...investment(at(frame, m[1]), at(frame, m[2]), undefined, 0.75));
