@@ -294,6 +294,8 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   { rule: 'invests-in', text: 'Mistral AI raised $600 million in a round led by General Catalyst.', expect: ['INVESTS_IN General Catalyst -> Mistral AI'] },
   // a processing unit is a chip, whatever its maker calls it
   { rule: 'possessive', text: "Startups rent Google's Tensor Processing Units (TPUs) by the hour.", expect: ['DESIGNED_BY Tensor Processing Units -> Google'] },
+  // a maker's name serves the siblings written after a slash
+  { rule: 'relate', text: 'The cluster will use 50,000 AMD MI300X/MI355X accelerators.', expect: ['DESIGNED_BY AMD Instinct MI300X -> AMD', 'DESIGNED_BY AMD MI355X -> AMD'] },
   // agreements named by their parties
   {
     rule: 'named-deal',

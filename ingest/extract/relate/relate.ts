@@ -415,7 +415,15 @@ export const relatePhrases: RelationRule = {
       // a passing mention in a comparison says nothing about who made it
       if (m.label === 'Model' && !/\//.test(m.surface) && !(MAKING.test(frame.text) || leadingActor(frame) === m)) continue;
       const rel = MADE_BY.find((r) => allowed(r, m.label, m.publisher!.label));
-      if (rel && !(rel === 'DESIGNED_BY' && m.publisher.props?.kind !== undefined && m.publisher.props.kind !== 'chip_designer')) push(rel, m, m.publisher, 0.7);
+      if (rel && !(rel === 'DESIGNED_BY' && m.publisher.props?.kind !== undefined && m.publisher.props.kind !== 'chip_designer')) {
+        push(rel, m, m.publisher, 0.7);
+        // "Nvidia H100/H200 GPUs": the maker's name serves the siblings written after a slash
+        for (let i = frame.mentions.indexOf(m) + 1; i < frame.mentions.length && frame.masked.includes(`⟨${i - 1}⟩/⟨${i}⟩`); i++) {
+          const next = frame.mentions[i]!;
+          if (next.label !== m.label || next.publisher || !usable(next)) break;
+          push(rel, next, m.publisher, 0.65);
+        }
+      }
     }
     // a maker written right before its product as two names ("the ⟨Nvidia⟩ ⟨Hopper H100⟩ GPU", "⟨Alibaba⟩ ⟨Qwen3⟩")
     for (const pair of frame.masked.matchAll(/⟨(\d+)⟩ ⟨(\d+)⟩/g)) {
