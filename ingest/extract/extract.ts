@@ -150,7 +150,7 @@ function withAnaphors(sentence: Sentence, named: Mention[], before: Mention | un
 // organisation the text named before. The heads and what each fits are data (phrases.yaml, referents).
 const { referents: REFERENTS } = phraseBook();
 const DESCRIPTOR = new RegExp(
-  `\\b[Tt]he (?:[A-Z][a-z]+(?: [A-Z][a-z]+)?, [A-Z][a-z]+(?: [A-Z][a-z]+)? )?(?:(?:[A-Z][a-z]+(?:-based|-headquartered)?|[a-z]+-based|[a-z]+-headquartered|[a-z]+) ){0,2}?(${[...REFERENTS.keys()].join('|')})(?! (?:of|that|which|who)\\b)\\b`,
+  `\\b[Tt]he (?:[A-Z][a-z]+(?: [A-Z][a-z]+)?, [A-Z][a-z]+(?: [A-Z][a-z]+)? )?(?:(?:[A-Z][a-z]+(?:-based|-headquartered)?|[A-Z]{2,3}|(?:[A-Z]\\.){2,3}|[a-z]+-based|[a-z]+-headquartered|[a-z]+) ){0,2}?(${[...REFERENTS.keys()].join('|')})(?! (?:of|that|which|who)\\b)\\b`,
   'g',
 );
 // "Its" is left to the rules that read it ("Its selection of …") and to the relation layer's possessive pronoun
@@ -176,14 +176,17 @@ function withReferents(sentence: Sentence, named: Mention[], actors: readonly Me
   let kept = named;
   const take = (start: number, end: number, head: string, pronoun = false) => {
     const inside = kept.filter((m) => m.start < end && m.end > start);
-    // a place or nationality inside the description ("the Beijing-based lab") is part of it
-    if (inside.some((m) => !m.place && !m.demonym)) return;
+    // a place or nationality inside the description ("the Beijing-based lab", "the US chip giant") is part of it
+    if (inside.some((m) => m.label !== 'Nation')) return;
     kept = kept.filter((m) => !inside.includes(m));
     // "the Santa Clara, California chipmaker": the place the description names is the referent's home,
     // so an organisation known to be at home elsewhere is not the one meant
-    const place = inside.find((m) => m.label === 'Nation' && m.status !== 'ambiguous' && (m.place || m.demonym));
+    const place = inside.find((m) => m.status !== 'ambiguous');
     const iso = place ? String(place.props?.iso ?? '') : '';
-    const referent = actors.find((a) => fits(head, a, pronoun) && (!place || !a.country || a.country === iso));
+    // the referent is named in an earlier sentence, or leads this one when the description reports what it said
+    // ("Acme plans …, the US chip giant said"; an appositive "…, the Paris-based developer of X" describes its neighbour)
+    const speaking = SPEAKS.test(sentence.text.slice(end - sentence.start));
+    const referent = actors.find((a) => (a.start < sentence.start || (speaking && a.start < start)) && fits(head, a, pronoun) && (!place || !a.country || a.country === iso));
     if (referent) extra.push({ ...referent, start, end, surface: sentence.text.slice(start - sentence.start, end - sentence.start), anaphor: true, ...(place ? { describedAt: place } : {}) });
   };
   if (sentence.text.includes('he ')) for (const d of sentence.text.matchAll(DESCRIPTOR)) take(sentence.start + d.index, sentence.start + d.index + d[0].length, d[1]!.toLowerCase());
@@ -196,6 +199,7 @@ function withReferents(sentence: Sentence, named: Mention[], actors: readonly Me
   return [...kept, ...extra].sort((a, b) => a.start - b.start);
 }
 
+const SPEAKS = /^\s+(?:said|says|told|added|adds|noted|stated|explained|wrote|announced|confirmed)\b/;
 const LANGUAGES = /\b(?:languages?|multilingual|English|dialects?|tokeni[sz]er|translation)\b/;
 
 /** The likely grammatical subject of a sentence: its first actor-like mention near the start. */
@@ -261,10 +265,11 @@ export function extract(text: string, opts: ExtractOptions): ExtractedRecord[] {
     const named = mentionsBySentence[k]!;
     const modelBefore = lastModel;
     const withModel = sentence.text.includes(' model') || sentence.text.startsWith('The model') || sentence.text.startsWith('This model') ? withAnaphors(sentence, named, lastModel) : named;
-    const mentions = nationModifiers(sentence, withReferents(sentence, withModel, actors));
     const own = named.filter((m) => REFERENT_LABELS.has(m.label) && m.status !== 'ambiguous' && !m.demonym);
     // the sentence's leading actor first, then the others it names from the last
     const lead = own[0] && LEADS.test(sentence.text.slice(0, own[0].start - sentence.start)) ? own[0] : undefined;
+    // a description later in the sentence may stand for its leading actor ("Acme plans …, the US chip giant said")
+    const mentions = nationModifiers(sentence, withReferents(sentence, withModel, lead ? [lead, ...actors.filter((a) => a.id !== lead.id)] : actors));
     if (own.length) actors = [...new Set([...(lead ? [lead] : []), ...own.reverse(), ...actors.filter((a) => !own.some((o) => o.id === a.id))])].slice(0, 6);
     // two sentences without an organisation and the referents are gone
     quiet = own.length ? 0 : quiet + 1;

@@ -296,6 +296,19 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   { rule: 'possessive', text: "Startups rent Google's Tensor Processing Units (TPUs) by the hour.", expect: ['DESIGNED_BY Tensor Processing Units -> Google'] },
   // a maker's name serves the siblings written after a slash
   { rule: 'relate', text: 'The cluster will use 50,000 AMD MI300X/MI355X accelerators.', expect: ['DESIGNED_BY AMD Instinct MI300X -> AMD', 'DESIGNED_BY AMD MI355X -> AMD'] },
+  // a description naming a home stands for the organisation the text named before it, and says where it is at home
+  {
+    rule: 'headquartered-in',
+    text: 'Cerebras will ship 64 systems to Qatar this year, the US chipmaker said on Monday.',
+    expect: ['HEADQUARTERED_IN Cerebras Systems -> United States'],
+    not: ['LOCATED_IN Cerebras'],
+  },
+  {
+    rule: 'headquartered-in',
+    text: 'Amazon has agreed a $2 billion investment in Mistral AI, the Paris-based developer of Le Chat.',
+    expect: ['INVESTS_IN Amazon -> Mistral AI'],
+    not: ['HEADQUARTERED_IN Amazon', 'INVESTS_IN Mistral AI -> Amazon'],
+  },
   // agreements named by their parties
   {
     rule: 'named-deal',

@@ -350,6 +350,7 @@ function decide(gap: string, gapWords: readonly string[], left: Mention, right: 
   return best;
 }
 
+const SPEAKER = /^\s+(?:said|says|told|added|adds|noted|notes|stated|states|explained|wrote|announced|confirmed)\b/;
 const PEOPLE = /\b(?:personnel|staff|employees|engineers|workers|executives|officials|researchers|people|teams?)\b/;
 const COMPARISON = /\b(?:against|than|versus|vs\.?|compared|comparable|benchmarked|outperform\w*|rival\w*|unlike|similar)\b/;
 const PLACE_RELATIONS = new Set<Phrase['rel']>(['HEADQUARTERED_IN', 'LOCATED_IN', 'ENACTED_BY']);
@@ -444,6 +445,8 @@ export const relatePhrases: RelationRule = {
       const left = groups[a]!;
       for (let b = a + 1; b < groups.length && b <= a + MAX_REACH; b++) {
         const right = groups[b]!;
+        // "…, the company said": a description standing for the speaker is no party to what it reports
+        if (right.members[0]!.anaphor && SPEAKER.test(frame.masked.slice(right.end, right.end + 30))) continue;
         // a name inside an appositive ("⟨0⟩, a unit of ⟨1⟩, unveiled ⟨2⟩") is not the subject of what follows the appositive
         if (/,/.test(frame.masked.slice(left.end, right.start)) && INSIDE_ATTACHED.test(frame.masked.slice(a > 0 ? groups[a - 1]!.end : 0, left.start))) continue;
         // "⟨X⟩, ⟨Y⟩'s flagship model": an appositive naming X by its owner
