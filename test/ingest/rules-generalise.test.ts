@@ -309,6 +309,18 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
     expect: ['INVESTS_IN Amazon -> Mistral AI'],
     not: ['HEADQUARTERED_IN Amazon', 'INVESTS_IN Mistral AI -> Amazon'],
   },
+  // a supplier and its customer are partners; a deal both parties signed, or one to supply the other, names both
+  { rule: 'partnership', text: 'Micron will supply Meta with HBM for its custom accelerators.', expect: ['PARTNERS_WITH Micron Technology -> Meta Platforms'] },
+  { rule: 'partnership', text: 'Broadcom has become a key vendor to Meta.', expect: ['PARTNERS_WITH Broadcom -> Meta Platforms'] },
+  { rule: 'partnership', text: 'Cohere plans to rent thousands of GPUs from Oracle.', expect: ['PARTNERS_WITH Oracle -> Cohere'] },
+  { rule: 'partnership', text: 'Micron said it would not supply memory chips to Huawei.', expect: [], not: ['PARTNERS_WITH'] },
+  { rule: 'partnership', text: 'Micron sells memory to China.', expect: [], not: ['PARTNERS_WITH'] },
+  {
+    rule: 'deal-with',
+    text: 'Cohere and Oracle signed a $2 billion agreement on Tuesday.',
+    expect: ['PARTY_TO Cohere -> Cohere-Oracle $2B agreement', 'PARTY_TO Oracle -> Cohere-Oracle $2B agreement'],
+  },
+  { rule: 'deal-with', text: 'Micron struck a deal to supply HBM to Meta.', expect: ['PARTY_TO Micron Technology -> Micron-Meta deal', 'PARTY_TO Meta Platforms -> Micron-Meta deal'] },
   // agreements named by their parties
   {
     rule: 'named-deal',

@@ -1,5 +1,6 @@
 // Bilateral deals: "OpenAI signed a $300 billion deal with Oracle", "Meta has signed a $10 billion
-// cloud contract with Google", "Globex has signed a $2 billion Initech agreement". Gives a Deal "<first>-<second> <amount> <noun>" with both parties.
+// cloud contract with Google", "Globex has signed a $2 billion Initech agreement", "Acme and Globex signed an
+// agreement", "Acme signed a deal to supply chips to Globex". Gives a Deal "<first>-<second> <amount> <noun>" with both parties.
 import { ASIDE, E, MONEY, at, allowed, pattern, type FactDraft, type RelationRule } from '../frame.js';
 import { formatMoney, parseMoney } from '../money.js';
 import { ORG_HEADS } from '../relate/relate.js';
@@ -15,6 +16,14 @@ const RE = pattern(
 
 // the counterparty as a modifier: "Globex has signed a $2 billion Initech agreement"
 const MODIFIER = pattern(`${E} (?:has |have |had )?(?:signed|struck|inked|sealed|clinched|won) (?:a |an )?(?:${MONEY} )?${E} (deal|contract|agreement|partnership|pact)\\b`);
+// both parties as the subject: "Microsoft and G42 signed a $1.5 billion agreement"
+const JOINT = pattern(
+  `${E} and ${E}${ASIDE} (?:have |has |had )?(?:signed|struck|inked|reached|sealed|announced|clinched|agreed)${WHEN} (?:a |an |the )?(?:[a-z0-9-]+, )?(?:${MONEY} )?(?:[a-z-]+ ){0,3}?(deal|contract|agreement|partnership|pact)\\b`,
+);
+// a deal to supply the other party: "Nebius signed a $17 billion deal to provide GPU capacity to Microsoft"
+const TO_SUPPLY = pattern(
+  `${E}${ASIDE} (?:has |have |had )?(?:signed|struck|inked|reached|sealed|announced|clinched|won)${WHEN} (?:a |an )?(?:[a-z0-9-]+, )?(?:${MONEY} )?(?:[a-z-]+ ){0,3}?(deal|contract|agreement|pact) to (?:supply|provide|deliver|sell|build|rent|lease)(?: [^⟨.;]{1,60}?)? (?:to|for) ${DESCRIBED}${E}`,
+);
 
 export const dealWith: RelationRule = {
   name: 'deal-with',
@@ -23,7 +32,12 @@ export const dealWith: RelationRule = {
   apply(frame) {
     const out: FactDraft[] = [];
     // [first party, amount, noun, second party] from either form
-    const found = [...[...frame.masked.matchAll(RE)].map((m) => [m[1], m[2], m[3]!, m[4]] as const), ...[...frame.masked.matchAll(MODIFIER)].map((m) => [m[1], m[2], m[4]!, m[3]] as const)];
+    const found = [
+      ...[...frame.masked.matchAll(RE)].map((m) => [m[1], m[2], m[3]!, m[4]] as const),
+      ...[...frame.masked.matchAll(MODIFIER)].map((m) => [m[1], m[2], m[4]!, m[3]] as const),
+      ...[...frame.masked.matchAll(JOINT)].map((m) => [m[1], m[3], m[4]!, m[2]] as const),
+      ...[...frame.masked.matchAll(TO_SUPPLY)].map((m) => [m[1], m[2], m[3]!, m[4]] as const),
+    ];
     for (const [first, money, noun, second] of found) {
       const a = at(frame, first);
       const b = at(frame, second);

@@ -1,5 +1,6 @@
 // Partnerships: "A, B and C have formed a standards alliance", "A partnered with B", "A and B
-// signed a partnership", "X ..., in partnership with Y", "X's relationship with Y". Every pair of partners gets PARTNERS_WITH.
+// signed a partnership", "X ..., in partnership with Y", "X's relationship with Y", and a supplier with its customer
+// ("A will supply B with chips", "A is a key supplier for B"). Every pair of partners gets PARTNERS_WITH.
 import { ASIDE, E, LIST, at, allowed, leadingActor, listIndices, pattern, type FactDraft, type Mention, type RelationRule } from '../frame.js';
 
 const GROUP = '(alliance|partnership|consortium|joint venture|coalition|collaboration|pact)';
@@ -10,12 +11,25 @@ const WITH = pattern(
 
 // "..., in partnership with Aramco": the sentence's actor partners
 const IN_PARTNERSHIP = pattern(`\\b(?:in (?:a )?(?:[a-z-]+ )?(?:partnership|collaboration|alliance) with|together with|jointly with|alongside) ${LIST}`);
+// a supplier and its customer: "Acme will supply Globex with chips", "Acme sells its chips to Globex", "Acme is a key
+// supplier for Globex", "Globex agreed to buy capacity from Acme"
+const AUX = '(?:(?:has |have |had |will |would |also |already |is to |agreed to |plans to |is set to |began to |started to )?)';
+const SUPPLIES_TO = pattern(
+  `${E}${ASIDE} ${AUX}(?:supply|supplies|supplied|supplying|provide|provides|provided|providing|deliver|delivers|delivered|sell|sells|sold|ship|ships|shipped)(?: [^⟨.;]{1,60}?)? (?:to|for) ${E}`,
+);
+const SUPPLIES_WITH = pattern(`${E}${ASIDE} ${AUX}(?:supply|supplies|supplied|supplying|provide|provides|provided|providing|furnish\\w*|equip\\w*) ${E} with\\b`);
+const SUPPLIER_OF = pattern(`${E},? (?:is |was |has been |became |has become |becomes |as |remains )?(?:a |an |the |its )?(?:[a-z-]+ ){0,2}(?:supplier|provider|vendor)s? (?:to|for|of) ${E}`);
+const BUYS_FROM = pattern(`${E}${ASIDE} ${AUX}(?:buy|buys|bought|buying|purchase|purchases|purchased|order|orders|ordered|rent|rents|rented|source|sources|sourced)(?: [^⟨.;]{1,60}?)? from ${E}`);
+// what makes a supply statement no fact: a denial, a condition or a possibility
+const UNSURE = /\b(?:not|cannot|never|no longer|could|might|may|would|if|whether|ban\w*|barred|block\w*|prohibit\w*|restrict\w*)\b|n't\b/;
+const TRADERS = new Set(['Organization', 'Lab', 'Cloud']);
+
 // "OpenAI's relationship with Microsoft Azure", "Nvidia's partnership with Foxconn"
 const NOMINAL = pattern(`${E}['’]s (?:[a-z-]+ )?(?:relationship|partnership|alliance|collaboration|tie-up) with ${LIST}`);
 
 export const partnership: RelationRule = {
   name: 'partnership',
-  cue: /alliance|partner|consortium|joint venture|coalition|collaborat|pact|teamed|together|jointly|alongside|relationship|tie-up|agreement|deal/i,
+  cue: /alliance|partner|consortium|joint venture|coalition|collaborat|pact|teamed|together|jointly|alongside|relationship|tie-up|agreement|deal|suppl|provid|deliver|sell|sold|ship|furnish|equip|vendor|buy|bought|purchas|order|rent|sourc/i,
   example: 'Samsung, SK hynix, and Micron have formed a memory standards alliance.',
   apply(frame) {
     const out: FactDraft[] = [];
@@ -36,6 +50,18 @@ export const partnership: RelationRule = {
       // "relationship with Palantir and the US defense ecosystem": a nation there is a modifier unless both are nations
       if (first && !first.demonym) for (const other of usable(listIndices(m[2]))) if (other.label !== 'Nation' || first.label === 'Nation') pairs([first, other], undefined);
     }
+    if (/suppl|provid|deliver|sell|sold|ship|furnish|equip|vendor|buy|bought|purchas|order|rent|sourc/.test(frame.masked))
+      for (const [re, seller, buyer] of [
+        [SUPPLIES_TO, 1, 2],
+        [SUPPLIES_WITH, 1, 2],
+        [SUPPLIER_OF, 1, 2],
+        [BUYS_FROM, 2, 1],
+      ] as const)
+        for (const m of frame.masked.matchAll(re)) {
+          const a = at(frame, m[seller]);
+          const b = at(frame, m[buyer]);
+          if (a && b && !a.demonym && !b.demonym && TRADERS.has(a.label) && TRADERS.has(b.label) && !UNSURE.test(m[0])) pairs([a, b], undefined);
+        }
     for (const m of frame.masked.matchAll(WITH)) {
       // "Oracle and OpenAI are partnering with SoftBank": the joint subjects together and each with every partner
       // named ("X is partnering with A and B" says nothing about A and B)
