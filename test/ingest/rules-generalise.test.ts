@@ -321,6 +321,11 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
     expect: ['PARTY_TO Cohere -> Cohere-Oracle $2B agreement', 'PARTY_TO Oracle -> Cohere-Oracle $2B agreement'],
   },
   { rule: 'deal-with', text: 'Micron struck a deal to supply HBM to Meta.', expect: ['PARTY_TO Micron Technology -> Micron-Meta deal', 'PARTY_TO Meta Platforms -> Micron-Meta deal'] },
+  // backers written as a hyphenated modifier or listed as the backers
+  { rule: 'invests-in', text: 'Nvidia-backed Mistral AI opened an office in Munich.', expect: ['INVESTS_IN NVIDIA -> Mistral AI'] },
+  { rule: 'invests-in', text: 'Cohere, whose investors include Oracle and Nvidia, cut prices.', expect: ['INVESTS_IN Oracle -> Cohere', 'INVESTS_IN NVIDIA -> Cohere'] },
+  { rule: 'invests-in', text: 'Cohere counts Oracle among its backers.', expect: ['INVESTS_IN Oracle -> Cohere'] },
+  { rule: 'invests-in', text: 'The Nvidia-designed chips power Cohere models.', expect: [], not: ['INVESTS_IN'] },
   // agreements named by their parties
   {
     rule: 'named-deal',

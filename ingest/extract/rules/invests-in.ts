@@ -22,6 +22,11 @@ const ROUND_LED = pattern(`\\b(?:round|[Ss]eries [A-Z]|seed|funding|financing)(?
 const PARTICIPATION = pattern(
   `${E} (?:has |have )?(?:raised|raises|secured|secures|closed|closes|announced|completed|received) (?:[^.;⟨]|⟨\\d+⟩){0,140}?,? (?:with participation (?:from|of)|and joined by|joined by|alongside) (?:(?:existing|new) (?:investors? |backers? )?)?${LIST}`,
 );
+// "Microsoft-backed OpenAI", "the state-funded Acme": the backer written as a hyphenated modifier
+const HYPHEN_BACKED = pattern(`${E}-(?:backed|funded|financed|bankrolled) (?:(?:[a-z][a-z-]*|AI) ){0,2}${E}`);
+// "Anthropic, whose backers include Amazon and Google", "Mistral counts Nvidia and Microsoft among its investors"
+const BACKERS_INCLUDE = pattern(`${E},? whose (?:[a-z-]+ )?(?:backers|investors|shareholders|owners) (?:include|includes|included|are|were) ${LIST}`);
+const AMONG_INVESTORS = pattern(`${E} (?:counts|lists|names) ${LIST} (?:among|as) (?:its|their) (?:[a-z-]+ )?(?:backers|investors|shareholders)\\b`);
 const BACKED = pattern(`${E},? (?:which is |a |an |the )?(?:[a-z-]+ ){0,3}?(?:backed|funded|bankrolled) by ${E}`);
 const STAKE = pattern(`${E}['’]s (?:[a-z0-9.$%-]+ )?(?:stake|shareholding|investment) in ${E}`);
 // "Microsoft acquired a 49% stake in OpenAI", "SoftBank holds a minority stake in Arm"
@@ -76,7 +81,7 @@ function investment(investor: Mention | undefined, recipient: Mention | undefine
 
 export const investsIn: RelationRule = {
   name: 'invests-in',
-  cue: /participation|joined by|alongside|invest|commit|pledg|poured|\bput\b|inject|\btook\b|\btakes\b|receiv|rais|secur|\bgot\b|accept|\bwon\b|backed|fund|bankroll|stake|sharehold|round|contribut|equity|provid|putting|adding|led by/i,
+  cue: /participation|joined by|alongside|invest|commit|pledg|poured|\bput\b|inject|\btook\b|\btakes\b|receiv|rais|secur|\bgot\b|accept|\bwon\b|backed|fund|bankroll|stake|sharehold|round|contribut|equity|provid|putting|adding|led by|backers|investors|shareholders|owners/i,
   example: 'Mistral AI took €1.7 billion from ASML last month; Google has committed $9B to India, $4B to Brazil.',
   apply(frame) {
     const out: FactDraft[] = [];
@@ -93,6 +98,11 @@ export const investsIn: RelationRule = {
     if (/participation|joined by|alongside/.test(text))
       for (const m of frame.masked.matchAll(PARTICIPATION)) for (const i of listIndices(m[2])) out.push(...investment(at(frame, i), at(frame, m[1]), undefined, 0.7));
     if (text.includes('led by')) for (const m of frame.masked.matchAll(ROUND_LED)) for (const i of listIndices(m[1])) out.push(...investment(at(frame, i), leadingActor(frame), undefined, 0.7));
+    if (/-(?:backed|funded|financed|bankrolled)/.test(text)) for (const m of frame.masked.matchAll(HYPHEN_BACKED)) out.push(...investment(at(frame, m[1]), at(frame, m[2]), undefined, 0.65));
+    if (/backers|investors|shareholders|owners/.test(text)) {
+      for (const m of frame.masked.matchAll(BACKERS_INCLUDE)) for (const i of listIndices(m[2])) out.push(...investment(at(frame, i), at(frame, m[1]), undefined, 0.7));
+      for (const m of frame.masked.matchAll(AMONG_INVESTORS)) for (const i of listIndices(m[2])) out.push(...investment(at(frame, i), at(frame, m[1]), undefined, 0.7));
+    }
     for (const m of frame.masked.matchAll(BACKED)) out.push(...investment(at(frame, m[2]), at(frame, m[1]), undefined, 0.65));
     if (owned) for (const m of frame.masked.matchAll(STAKE)) out.push(...investment(at(frame, m[1]), at(frame, m[2]), undefined, 0.7));
     if (/stake|sharehold/.test(text)) for (const m of frame.masked.matchAll(STAKE_TAKEN)) out.push(...investment(at(frame, m[1]), at(frame, m[2]), undefined, 0.75));
