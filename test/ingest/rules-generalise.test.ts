@@ -326,6 +326,14 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   { rule: 'invests-in', text: 'Cohere, whose investors include Oracle and Nvidia, cut prices.', expect: ['INVESTS_IN Oracle -> Cohere', 'INVESTS_IN NVIDIA -> Cohere'] },
   { rule: 'invests-in', text: 'Cohere counts Oracle among its backers.', expect: ['INVESTS_IN Oracle -> Cohere'] },
   { rule: 'invests-in', text: 'The Nvidia-designed chips power Cohere models.', expect: [], not: ['INVESTS_IN'] },
+  // an owner holds equity in what it owns (and the owned is its subsidiary)
+  {
+    rule: 'invests-in',
+    text: "Aleph Alpha is majority-owned by Germany's largest family holding, the Brennholt Gruppe.",
+    expect: [],
+    not: ['INVESTS_IN Germany'],
+  },
+  { rule: 'invests-in', text: 'Arm, which is owned by SoftBank, licenses chip designs.', expect: ['INVESTS_IN SoftBank -> Arm'] },
   // agreements named by their parties
   {
     rule: 'named-deal',

@@ -22,6 +22,10 @@ const ROUND_LED = pattern(`\\b(?:round|[Ss]eries [A-Z]|seed|funding|financing)(?
 const PARTICIPATION = pattern(
   `${E} (?:has |have )?(?:raised|raises|secured|secures|closed|closes|announced|completed|received) (?:[^.;⟨]|⟨\\d+⟩){0,140}?,? (?:with participation (?:from|of)|and joined by|joined by|alongside) (?:(?:existing|new) (?:investors? |backers? )?)?${LIST}`,
 );
+// "Humain is majority-owned by the PIF", "X, which is owned and funded by Y": an owner holds equity in what it owns
+const OWNED_BY = pattern(
+  `${E},? (?:which |that )?(?:is |was |has been |remains )?(?:now )?(?:majority[- ]|wholly[- ]|fully[- ]|partly[- ]|partially[- ]|jointly[- ]|mostly[- ])?owned (?:and (?:funded|backed|controlled|operated) )?by (?:the )?(?:${E}['’]s (?:[a-z-]+ ){0,4}[a-z-]+,? (?:the )?)?${E}(?!['’]s)`,
+);
 // "Microsoft-backed OpenAI", "the state-funded Acme": the backer written as a hyphenated modifier
 const HYPHEN_BACKED = pattern(`${E}-(?:backed|funded|financed|bankrolled) (?:(?:[a-z][a-z-]*|AI) ){0,2}${E}`);
 // "Anthropic, whose backers include Amazon and Google", "Mistral counts Nvidia and Microsoft among its investors"
@@ -81,7 +85,7 @@ function investment(investor: Mention | undefined, recipient: Mention | undefine
 
 export const investsIn: RelationRule = {
   name: 'invests-in',
-  cue: /participation|joined by|alongside|invest|commit|pledg|poured|\bput\b|inject|\btook\b|\btakes\b|receiv|rais|secur|\bgot\b|accept|\bwon\b|backed|fund|bankroll|stake|sharehold|round|contribut|equity|provid|putting|adding|led by|backers|investors|shareholders|owners/i,
+  cue: /participation|joined by|alongside|invest|commit|pledg|poured|\bput\b|inject|\btook\b|\btakes\b|receiv|rais|secur|\bgot\b|accept|\bwon\b|backed|fund|bankroll|stake|sharehold|round|contribut|equity|provid|putting|adding|led by|backers|investors|shareholders|owners|owned/i,
   example: 'Mistral AI took €1.7 billion from ASML last month; Google has committed $9B to India, $4B to Brazil.',
   apply(frame) {
     const out: FactDraft[] = [];
@@ -98,6 +102,7 @@ export const investsIn: RelationRule = {
     if (/participation|joined by|alongside/.test(text))
       for (const m of frame.masked.matchAll(PARTICIPATION)) for (const i of listIndices(m[2])) out.push(...investment(at(frame, i), at(frame, m[1]), undefined, 0.7));
     if (text.includes('led by')) for (const m of frame.masked.matchAll(ROUND_LED)) for (const i of listIndices(m[1])) out.push(...investment(at(frame, i), leadingActor(frame), undefined, 0.7));
+    if (text.includes('owned')) for (const m of frame.masked.matchAll(OWNED_BY)) out.push(...investment(at(frame, m[3]), at(frame, m[1]), undefined, 0.65));
     if (/-(?:backed|funded|financed|bankrolled)/.test(text)) for (const m of frame.masked.matchAll(HYPHEN_BACKED)) out.push(...investment(at(frame, m[1]), at(frame, m[2]), undefined, 0.65));
     if (/backers|investors|shareholders|owners/.test(text)) {
       for (const m of frame.masked.matchAll(BACKERS_INCLUDE)) for (const i of listIndices(m[2])) out.push(...investment(at(frame, i), at(frame, m[1]), undefined, 0.7));
