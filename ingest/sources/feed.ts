@@ -1,5 +1,6 @@
 // RSS 2.0 and Atom feeds with rss-parser: each item becomes a link to fetch, carrying the item's
-// own text so the pipeline can fall back on it when the page cannot be fetched.
+// own text (its title as the first paragraph) so the pipeline can fall back on it when the page
+// cannot be fetched.
 import Parser from 'rss-parser';
 import { InvalidInput } from '../../schema/errors.js';
 import { decodeBody } from './decode.js';
@@ -33,9 +34,12 @@ export async function parseFeed(xml: string, url: string): Promise<FeedItem[]> {
       // a feed read from a file has no base URL; an item with its own text is still worth keeping
       if (!/^https?:\/\//.test(link) && !item.contentSnippet && !item.content) continue;
     }
-    const text = stripTags(item['content:encoded'] as string | undefined) || stripTags(item.content) || item.contentSnippet || stripTags(item.summary);
+    const body = stripTags(item['content:encoded'] as string | undefined) || stripTags(item.content) || item.contentSnippet || stripTags(item.summary);
+    const title = item.title ? stripTags(item.title) : '';
+    // the title is the item's first paragraph: a release feed often names the release there alone ("GLM-4.7")
+    const text = title && !body.startsWith(title) ? (body ? `${title}\n\n${body}` : title) : body;
     const publishedAt = isoDateOf(item.isoDate ?? item.pubDate);
-    items.push({ link: absolute, ...(item.title ? { title: stripTags(item.title) } : {}), ...(publishedAt ? { publishedAt } : {}), ...(text ? { text } : {}) });
+    items.push({ link: absolute, ...(title ? { title } : {}), ...(publishedAt ? { publishedAt } : {}), ...(text ? { text } : {}) });
   }
   return items;
 }

@@ -174,7 +174,7 @@ describe('a feed handed over whose item links point at local files and loopback'
     const hashes = (await store.allDocuments()).map((d) => d.contentHash);
     expect(hashes).not.toContain(contentHash('Scale AI acquired ICG Solutions.\n'));
     expect(hashes).not.toContain(contentHash('Scale AI acquired ICG Solutions.'));
-    expect(await store.getDocuments([documentId(secret)])).toMatchObject(new Map([[documentId(secret), { kind: 'feed', contentHash: contentHash('Feed text 0.') }]]));
+    expect(await store.getDocuments([documentId(secret)])).toMatchObject(new Map([[documentId(secret), { kind: 'feed', contentHash: contentHash('item 0\n\nFeed text 0.') }]]));
   });
 
   it("a server reads no local path named as a target; the operator's command line does", async () => {

@@ -8,6 +8,8 @@ import { parsePolicy } from '../../ingest/sources/policy.js';
 import { parseTable, csvCells } from '../../ingest/sources/table.js';
 import { decodeBody, detectCharset } from '../../ingest/sources/decode.js';
 import { pickSource } from '../../ingest/sources/index.js';
+import { extractFile } from '../../ingest/eval/evaluate.js';
+import { Gazetteer } from '../../ingest/extract/gazetteer.js';
 import { extractParsed } from '../../ingest/document.js';
 import type { FactOut } from '../../ingest/extract/extract.js';
 import { lexicon } from './extract-helpers.js';
@@ -65,8 +67,16 @@ describe('feeds', () => {
   it('reads RSS 2.0 items with links, dates and their own text', async () => {
     const items = await parseFeed(fixture('rss.xml').toString('utf8').replace('ARTICLE_URL', 'https://a.example/1').replace('DEAD_URL', '/2'), 'https://a.example/feed.xml');
     expect(items.map((i) => i.link)).toEqual(['https://a.example/1', 'https://a.example/2']);
-    expect(items[1]!.text).toBe('Scale AI acquired ICG Solutions to build a national security AI stack.');
+    // the title leads the item's own text: a release feed often names the release there alone
+    expect(items[1]!.text).toBe('Unreachable item\n\nScale AI acquired ICG Solutions to build a national security AI stack.');
     expect(items[0]!.publishedAt).toBe('2026-02-11T08:00:00.000Z');
+  });
+
+  it("reads a release named by an item's title alone as its family's developer's", async () => {
+    const atom = `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Lab blog</title><id>urn:x</id><updated>2026-01-01T00:00:00Z</updated>
+<entry><title>GLM-9-Air</title><link href="https://x.example/glm-9-air"/><id>urn:1</id><updated>2026-01-02T00:00:00Z</updated><summary>A lighter model for fast agents.</summary></entry></feed>`;
+    const records = await extractFile('blog.xml', new TextEncoder().encode(atom), Gazetteer.build([]));
+    expect(records.filter((r) => r.kind === 'fact').map((r) => (r.kind === 'fact' ? `${r.rel} ${r.subject.name} -> ${r.object.name}` : ''))).toContain('DEVELOPED_BY GLM-9-Air -> Zhipu AI');
   });
 
   it('reads Atom entries', async () => {
