@@ -9,7 +9,7 @@ import { findMentions } from './mentions.js';
 import { analyse, type Sentence } from './nlp.js';
 import { NATIONS_BY_ISO } from './lexicon.js';
 import { phraseBook } from './relate/phrases.js';
-import { ORG_HEADS } from './relate/relate.js';
+import { ORG_HEADS, SPEAKER } from './relate/relate.js';
 import { RULES } from './rules/index.js';
 import { EXTRACTOR_VERSION } from './version.js';
 
@@ -185,7 +185,7 @@ function withReferents(sentence: Sentence, named: Mention[], actors: readonly Me
     const iso = place ? String(place.props?.iso ?? '') : '';
     // the referent is named in an earlier sentence, or leads this one when the description reports what it said
     // ("Acme plans …, the US chip giant said"; an appositive "…, the Paris-based developer of X" describes its neighbour)
-    const speaking = SPEAKS.test(sentence.text.slice(end - sentence.start));
+    const speaking = SPEAKER.test(sentence.text.slice(end - sentence.start));
     const referent = actors.find((a) => (a.start < sentence.start || (speaking && a.start < start)) && fits(head, a, pronoun) && (!place || !a.country || a.country === iso));
     if (referent) extra.push({ ...referent, start, end, surface: sentence.text.slice(start - sentence.start, end - sentence.start), anaphor: true, ...(place ? { describedAt: place } : {}) });
   };
@@ -199,7 +199,6 @@ function withReferents(sentence: Sentence, named: Mention[], actors: readonly Me
   return [...kept, ...extra].sort((a, b) => a.start - b.start);
 }
 
-const SPEAKS = /^\s+(?:said|says|told|added|adds|noted|stated|explained|wrote|announced|confirmed)\b/;
 const LANGUAGES = /\b(?:languages?|multilingual|English|dialects?|tokeni[sz]er|translation)\b/;
 
 /** The likely grammatical subject of a sentence: its first actor-like mention near the start. */

@@ -350,7 +350,8 @@ function decide(gap: string, gapWords: readonly string[], left: Mention, right: 
   return best;
 }
 
-const SPEAKER = /^\s+(?:said|says|told|added|adds|noted|notes|stated|states|explained|wrote|announced|confirmed)\b/;
+// a verb of saying after a description: "…, the company said"
+export const SPEAKER = /^\s+(?:said|says|told|added|adds|noted|notes|stated|states|explained|wrote|announced|confirmed)\b/;
 const PEOPLE = /\b(?:personnel|staff|employees|engineers|workers|executives|officials|researchers|people|teams?)\b/;
 const COMPARISON = /\b(?:against|than|versus|vs\.?|compared|comparable|benchmarked|outperform\w*|rival\w*|unlike|similar)\b/;
 const PLACE_RELATIONS = new Set<Phrase['rel']>(['HEADQUARTERED_IN', 'LOCATED_IN', 'ENACTED_BY']);
