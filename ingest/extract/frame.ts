@@ -111,6 +111,11 @@ export function allowed(rel: RelationType, from: Label, to: Label): boolean {
   return ends.from.includes(from) && ends.to.includes(to) && !sameKindProblem(rel, from, to);
 }
 
+/** A nation's possessive before an organisation the lexicon knows is at home elsewhere ("China's Nvidia"): a likeness, not a home. */
+export function homeElsewhere(owner: Mention, owned: Mention): boolean {
+  return owner.label === 'Nation' && !!owned.country && !!owner.props?.iso && owned.country !== owner.props.iso;
+}
+
 /** The first of several relation types the schema allows between two endpoints. */
 export function firstAllowed(rels: readonly RelationType[], subject: Endpoint, object: Endpoint): RelationType | undefined {
   return rels.find((r) => allowed(r, subject.label, object.label));

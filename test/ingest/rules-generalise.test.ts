@@ -334,6 +334,15 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
     not: ['INVESTS_IN Germany'],
   },
   { rule: 'invests-in', text: 'Arm, which is owned by SoftBank, licenses chip designs.', expect: ['INVESTS_IN SoftBank -> Arm'] },
+  // a nation's possessive before a company at home elsewhere is a likeness; a former owner is no owner
+  { rule: 'possessive', text: "Analysts call Moore Threads China's Nvidia.", expect: [], not: ['HEADQUARTERED_IN NVIDIA'] },
+  { rule: 'relate', text: 'Arm, formerly a unit of SoftBank, listed its shares.', expect: [], not: ['SUBSIDIARY_OF Arm'] },
+  // the object of a takeover is an organisation even when nobody listed it
+  {
+    rule: 'acquisition',
+    text: 'Foxconn purchased 100% of Brightwell Optics in 2019.',
+    expect: ['PARTY_TO Brightwell Optics -> Foxconn acquisition of Brightwell Optics', 'PARTY_TO Foxconn -> Foxconn acquisition of Brightwell Optics'],
+  },
   // agreements named by their parties
   {
     rule: 'named-deal',

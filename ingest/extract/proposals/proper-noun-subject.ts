@@ -1,9 +1,13 @@
 // Organisations as the subject of a corporate verb: a proper noun (by wink-nlp's tagger) right
-// before "launched", "acquired", "raised"... ("Meanwhile, Econet launched an AI hardware unit").
+// before "launched", "acquired", "raised"... ("Meanwhile, Econet launched an AI hardware unit"), and
+// the object of a takeover ("… bought 100% of Initech").
 import type { Proposal, Proposer } from './proposal.js';
 
 const CORPORATE_VERB =
-  /^(?: (?:AI|Inc\.?|Ltd\.?|Group|Labs?|Technologies|Systems),?)? (?:(?:has|have|also|will|would|is|are|was|were) )?(launched|unveiled|released|acquired|raised|invested|invests|partnered|partners|partnering|open-sourced|debuted|secured|shipped|uses|deploys|deployed|deploying|adopted|signed|selected|using|announced|building|builds|ordered|operates|operating|agreed|deliver|delivers|delivering|teamed up|joined forces)\b/;
+  /^(?: (?:AI|Inc\.?|Ltd\.?|Group|Labs?|Technologies|Systems),?)? (?:(?:has|have|also|will|would|is|are|was|were) )?(launched|unveiled|released|acquired|bought|purchased|raised|invested|invests|partnered|partners|partnering|open-sourced|debuted|secured|shipped|uses|deploys|deployed|deploying|adopted|signed|selected|using|announced|building|builds|ordered|operates|operating|agreed|deliver|delivers|delivering|teamed up|joined forces)\b/;
+// the object of a takeover: "… acquired Initech", "bought 100% of Initech", "the acquisition of Initech"
+const TAKEN_OVER =
+  /\b(?:acquired|acquires|acquire|bought|buys|buy|purchased|purchases|purchase|took over|takes over|acquisition of|takeover of|purchase of)\s+(?:(?:all|100%|a (?:majority|controlling|\d+(?:\.\d+)?%) stake) (?:of|in)\s+)?$/;
 // the members before the subject in a coordination: "Acme, Globex and Initech announced …"
 const COORDINATION = /^(?:\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+)$/;
 // a title before the run makes it a person ("President X announced", "CEO Y unveiled")
@@ -44,6 +48,11 @@ export const proposeCorporateSubjects: Proposer = (sentence) => {
     );
   };
   const proposed = new Set<number>();
+  for (const r of runs)
+    if (nameable(r) && TAKEN_OVER.test(text(sentence.start, r.start))) {
+      proposed.add(r.start);
+      out.push({ start: r.start, end: r.end, name: text(r.start, r.end), label: 'Organization', confidence: 0.45, props: { kind: 'company' } });
+    }
   runs.forEach((r, k) => {
     if (!CORPORATE_VERB.test(sentence.text.slice(r.end - sentence.start))) return;
     for (let m = k; m >= 0; m--) {

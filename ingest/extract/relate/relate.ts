@@ -21,7 +21,7 @@ import { isPublicBody } from '../../../schema/validate.js';
 import type { Label } from '../../../schema/generated/model.js';
 import { MONEY_SOURCE } from '../money.js';
 import { effectOf } from '../rules/applies-to.js';
-import { allowed, leadingActor, type FactDraft, type Frame, type Mention, type RelationRule } from '../frame.js';
+import { allowed, homeElsewhere, leadingActor, type FactDraft, type Frame, type Mention, type RelationRule } from '../frame.js';
 import { phraseBook, type Phrase } from './phrases.js';
 
 interface Group {
@@ -40,7 +40,7 @@ const ATTACHED = new RegExp(`${CLAUSE_OPENING}(?:,|\\)|—|–)`);
 // the same clause still open where a mention stands inside it ("⟨0⟩, a unit of ⟨1⟩")
 const INSIDE_ATTACHED = new RegExp(`${CLAUSE_OPENING}$`);
 const BLOCK =
-  /;|\||\b(?:we|they|he|she|you)\b|\b(?:said|says|say|told|tells|according|reported|reports|reportedly|but|while|whereas|although|though|however|unlike|not|never|no longer|without|except|if|whether|rather than|instead|denied|denies|deny|rejected|rejects|refused|refuses|plans? to|could|might|may|would|should|considering|consider|asked|ask|urged|urge|allegedly|alleged)\b|n't\b/;
+  /;|\||\b(?:we|they|he|she|you)\b|\b(?:said|says|say|told|tells|according|reported|reports|reportedly|but|while|whereas|although|though|however|unlike|not|never|no longer|without|except|if|whether|rather than|instead|denied|denies|deny|rejected|rejects|refused|refuses|plans? to|could|might|may|would|should|considering|consider|asked|ask|urged|urge|allegedly|alleged|formerly|previously|once part|once owned|former)\b|n't\b/;
 // words that carry no relation: what is left of a gap once they are gone must be a lone function word for it to count
 const FILLER = new Set([
   'the',
@@ -372,7 +372,7 @@ function possessive(rest: readonly string[], owner: Mention, owned: Mention): { 
   // a city owns only what it houses ("Beijing's JD.com")
   const rels = owner.place ? book.possessive.relations.filter((r) => PLACE_RELATIONS.has(r)) : book.possessive.relations;
   const rel = rels.find((r) => allowed(r, owned.label, owner.label));
-  if (!rel) return null;
+  if (!rel || homeElsewhere(owner, owned)) return null;
   // an organisation owns a lab it names outright ("Alibaba's Qwen team"), not whatever its possessive qualifies
   if (rel === 'SUBSIDIARY_OF' && (rest.length > 0 || !(owned.label === 'Lab' || UNIT.test(owned.name)))) return null;
   return { rel, subject: owned, object: owner };

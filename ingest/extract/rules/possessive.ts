@@ -3,7 +3,7 @@
 // "Globex Cloud, the company's hosting platform": the owner in a possessive develops the model, designs
 // the chip, enacts the regulation, operates the cloud or hosts the organisation, whichever the
 // schema allows between the two labels.
-import { E, at, firstAllowed, listIndices, pattern, type FactDraft, type Mention, type RelationRule } from '../frame.js';
+import { E, at, firstAllowed, homeElsewhere, listIndices, pattern, type FactDraft, type Mention, type RelationRule } from '../frame.js';
 
 const RELS = ['DEVELOPED_BY', 'DESIGNED_BY', 'ENACTED_BY', 'HEADQUARTERED_IN', 'OPERATED_BY'] as const;
 const QUALIFIER = '(?:(?:new|latest|flagship|newest|own|open-weight|open-source|frontier|top|upcoming)[ -])*';
@@ -29,7 +29,7 @@ export const possessive: RelationRule = {
   apply(frame) {
     const out: FactDraft[] = [];
     const add = (owner: Mention | undefined, owned: Mention | undefined, confidence: number) => {
-      if (!owner || !owned || owner.demonym || owner === owned) return;
+      if (!owner || !owned || owner.demonym || owner === owned || homeElsewhere(owner, owned)) return;
       const rel = firstAllowed(RELS, owned, owner);
       if (rel) out.push({ rel, subject: owned, object: owner, confidence });
     };
