@@ -343,6 +343,10 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
     text: 'Foxconn purchased 100% of Brightwell Optics in 2019.',
     expect: ['PARTY_TO Brightwell Optics -> Foxconn acquisition of Brightwell Optics', 'PARTY_TO Foxconn -> Foxconn acquisition of Brightwell Optics'],
   },
+  // a parent named as such; an acronym spelled from the capitals of a camel-cased name; a supplier shipping a product
+  { rule: 'subsidiary-of', text: "Arm's parent company SoftBank raised money.", expect: ['SUBSIDIARY_OF Arm -> SoftBank'] },
+  { rule: 'subsidiary-of', text: 'Arm makes chips. Regulators worried about technology going to its Japanese parent company, Vexcorp.', expect: ['SUBSIDIARY_OF Arm -> Vexcorp'] },
+  { rule: 'partnership', text: 'TianLu Memory Systems (TLMS) has shipped HBM3 samples to Huawei.', expect: ['PARTNERS_WITH TianLu Memory Systems -> Huawei'] },
   // agreements named by their parties
   {
     rule: 'named-deal',
@@ -486,6 +490,8 @@ describe('entity shapes', () => {
     // a statute's title names a law wherever it stands; a plan's only where something vouches for it
     expect(entityNames('Both men were charged with breaching the Foreign Data Custody Act last year.')).toContain('Foreign Data Custody Act');
     expect(entityNames('The House passed the Compute Transparency Act of 2027 on Friday.')).toContain('Compute Transparency Act of 2027');
+    expect(entityNames('Fines follow from the Cyberspace Law and other rules.')).toContain('Cyberspace Law');
+    expect(entityNames('It said the New Law would pass.')).not.toContain('New Law');
     expect(entityNames('Officials discussed the Regional Compute Roadmap Plan.')).not.toContain('Regional Compute Roadmap Plan');
     // a programme an appositive or a copula describes, and a facility named after "its"
     expect(entityNames('The Commission launched ComputeEU, a flagship programme to fund public clusters.')).toContain('ComputeEU');

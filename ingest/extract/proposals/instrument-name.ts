@@ -14,6 +14,8 @@ const NAME = new RegExp(
 const HEAD = /\b(?:Act|Regulations?|Directive|Order|Rule|Plan|Strategy|Framework|Law|Ordinance|Guidelines|Code of Practice|Entity List|Roadmap|White Paper)\b/;
 // a number or ordinal before the run is part of a title the pattern cut ("21st Century Cures Act")
 const ORDINAL_BEFORE = /\d(?:st|nd|rd|th)?[ -]$/;
+const GENERIC_FIRST =
+  /^(?:New|Old|This|That|Such|Same|Federal|State|National|Public|Common|Model|Basic|Main|Final|Draft|Current|Existing|Proposed|Relevant|Applicable|Said|Former|Original|Amended|Related)\b/;
 const STATUTE = /\b(?:Act|Directive|Law|Ordinance)(?: (?:of )?(?:19|20)\d\d)?$/;
 // an article or preposition, and a period named by a person ("Biden-era", "Trump-Era"), is no part of the name
 const LEADING = /^(?:The|A|An|In|On|Under|By|With|This|That|Its|Their|New|No|And|Or|But|\p{Lu}\p{L}+-[Ee]ra) /u;
@@ -39,7 +41,10 @@ export const proposeInstruments: Proposer = (sentence) => {
     const inst = instrumentOf(name);
     // a statute's title ("the Export Control Reform Act", "Data Security Law") names a law wherever it stands;
     // a plan, rule or framework is an entity only where a relation or a definition vouches for it
-    const statute = STATUTE.test(name) && name.split(' ').length >= 3 && !/\bthe\b/.test(name) && !ORDINAL_BEFORE.test(sentence.text.slice(0, index));
+    // two words ("the Cybersecurity Law") only after "the" and with a first word that is no mere qualifier
+    const words = name.split(' ').length;
+    const titledTwo = words === 2 && /\bthe $/.test(sentence.text.slice(0, index)) && !GENERIC_FIRST.test(name);
+    const statute = STATUTE.test(name) && (words >= 3 || titledTwo) && !/\bthe\b/.test(name) && !ORDINAL_BEFORE.test(sentence.text.slice(0, index));
     out.push({
       start: sentence.start + index,
       end: sentence.start + index + name.length,

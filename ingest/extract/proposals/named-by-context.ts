@@ -62,6 +62,11 @@ function spells(name: string, acronym: string): boolean {
     .filter((w) => /^[A-Z]/.test(w))
     .map((w) => w[0])
     .join('');
+  // a word written in camel case gives each of its capitals ("ChangXin Memory Technologies (CXMT)")
+  const camel = words
+    .filter((w) => /^[A-Z]/.test(w))
+    .map((w) => w.replace(/[^A-Z]/g, ''))
+    .join('');
   // "AI Research Resource (AIRR)": a word that is itself an acronym gives all its letters
   const expanded = words
     .filter((w) => /^[A-Z]/.test(w))
@@ -69,7 +74,7 @@ function spells(name: string, acronym: string): boolean {
     .join('');
   // the same letters in another order also define it ("Indira Gandhi Centre for Atomic Research (IGCAR)" written in English order)
   const sorted = (x: string) => [...x].sort().join('');
-  return [all, caps, expanded].some((x) => x === letters || (letters.length >= 3 && sorted(x) === sorted(letters)));
+  return [all, caps, expanded, camel].some((x) => x === letters || (letters.length >= 3 && sorted(x) === sorted(letters)));
 }
 
 export const proposeNamedByContext: Proposer = (sentence) => {

@@ -5,6 +5,8 @@ import type { Proposal, Proposer } from './proposal.js';
 
 const CORPORATE_VERB =
   /^(?: (?:AI|Inc\.?|Ltd\.?|Group|Labs?|Technologies|Systems),?)? (?:(?:has|have|also|will|would|is|are|was|were) )?(launched|unveiled|released|acquired|bought|purchased|raised|invested|invests|partnered|partners|partnering|open-sourced|debuted|secured|shipped|uses|deploys|deployed|deploying|adopted|signed|selected|using|announced|building|builds|ordered|operates|operating|agreed|deliver|delivers|delivering|teamed up|joined forces)\b/;
+// a name given as an organisation's parent: "its Chinese parent company, Initech"
+const PARENT = /\b(?:parent|owner|holding)(?: company| group| firm)?,?\s+$/;
 // the object of a takeover: "… acquired Initech", "bought 100% of Initech", "the acquisition of Initech"
 const TAKEN_OVER =
   /\b(?:acquired|acquires|acquire|bought|buys|buy|purchased|purchases|purchase|took over|takes over|acquisition of|takeover of|purchase of)\s+(?:(?:all|100%|a (?:majority|controlling|\d+(?:\.\d+)?%) stake) (?:of|in)\s+)?$/;
@@ -49,7 +51,7 @@ export const proposeCorporateSubjects: Proposer = (sentence) => {
   };
   const proposed = new Set<number>();
   for (const r of runs)
-    if (nameable(r) && TAKEN_OVER.test(text(sentence.start, r.start))) {
+    if (nameable(r) && (TAKEN_OVER.test(text(sentence.start, r.start)) || PARENT.test(text(sentence.start, r.start)))) {
       proposed.add(r.start);
       out.push({ start: r.start, end: r.end, name: text(r.start, r.end), label: 'Organization', confidence: 0.45, props: { kind: 'company' } });
     }

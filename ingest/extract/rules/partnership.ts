@@ -14,8 +14,11 @@ const IN_PARTNERSHIP = pattern(`\\b(?:in (?:a )?(?:[a-z-]+ )?(?:partnership|coll
 // a supplier and its customer: "Acme will supply Globex with chips", "Acme sells its chips to Globex", "Acme is a key
 // supplier for Globex", "Globex agreed to buy capacity from Acme"
 const AUX = '(?:(?:has |have |had |will |would |also |already |is to |agreed to |plans to |is set to |began to |started to )?)';
+// what is supplied may name a product ("shipped its ⟨X1⟩ samples to"); the supplier may carry its acronym ("⟨Acme⟩ (⟨ACM⟩)")
+const GOODS = '(?: (?:[^⟨.;]|⟨\\d+⟩){1,80}?)?';
+const ACRONYM = '(?: \\(⟨\\d+⟩\\))?';
 const SUPPLIES_TO = pattern(
-  `${E}${ASIDE} ${AUX}(?:supply|supplies|supplied|supplying|provide|provides|provided|providing|deliver|delivers|delivered|sell|sells|sold|ship|ships|shipped)(?: [^⟨.;]{1,60}?)? (?:to|for) ${E}`,
+  `${E}${ACRONYM}${ASIDE} ${AUX}(?:supply|supplies|supplied|supplying|provide|provides|provided|providing|deliver|delivers|delivered|sell|sells|sold|ship|ships|shipped)${GOODS} (?:to|for) ${E}`,
 );
 const SUPPLIES_WITH = pattern(`${E}${ASIDE} ${AUX}(?:supply|supplies|supplied|supplying|provide|provides|provided|providing|furnish\\w*|equip\\w*) ${E} with\\b`);
 const SUPPLIER_OF = pattern(`${E},? (?:is |was |has been |became |has become |becomes |as |remains )?(?:a |an |the |its )?(?:[a-z-]+ ){0,2}(?:supplier|provider|vendor)s? (?:to|for|of) ${E}`);
