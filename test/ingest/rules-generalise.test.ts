@@ -347,6 +347,12 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   { rule: 'subsidiary-of', text: "Arm's parent company SoftBank raised money.", expect: ['SUBSIDIARY_OF Arm -> SoftBank'] },
   { rule: 'subsidiary-of', text: 'Arm makes chips. Regulators worried about technology going to its Japanese parent company, Vexcorp.', expect: ['SUBSIDIARY_OF Arm -> Vexcorp'] },
   { rule: 'partnership', text: 'TianLu Memory Systems (TLMS) has shipped HBM3 samples to Huawei.', expect: ['PARTNERS_WITH TianLu Memory Systems -> Huawei'] },
+  // "Co" without its period ends a company's name, as news agencies write it
+  {
+    rule: 'headquartered-in',
+    text: 'Chinese firms Korvath Information Industry Co and Belmo Technology Co were added.',
+    expect: ['HEADQUARTERED_IN Korvath Information Industry Co -> China', 'HEADQUARTERED_IN Belmo Technology Co -> China'],
+  },
   // agreements named by their parties
   {
     rule: 'named-deal',

@@ -15,6 +15,7 @@ interface Kind {
 const SUFFIX: Record<string, Kind> = {
   Inc: { label: 'Organization', kind: 'company' },
   Corp: { label: 'Organization', kind: 'company' },
+  Co: { label: 'Organization', kind: 'company' },
   Corporation: { label: 'Organization', kind: 'company' },
   Ltd: { label: 'Organization', kind: 'company' },
   LLC: { label: 'Organization', kind: 'company' },
