@@ -511,6 +511,7 @@ describe('entity shapes', () => {
     ['The ruling was welcomed by the Italian Senate on Tuesday.', 'Italian Senate'],
     ['Officials at the U.K. Competition Authority declined to comment.', 'U.K. Competition Authority'],
     ['The European Data Protection Board issued guidance.', 'European Data Protection Board'],
+    ['Part of the revenue goes to the U.K. Treasury each quarter.', 'U.K. Treasury'],
   ])('%s names %s', (text, name) => expect(entityNames(text)).toContain(name));
 
   it('a legal form after a known name is the known company itself', () => {

@@ -52,6 +52,7 @@ const SUFFIX: Record<string, Kind> = {
   Bureau: { label: 'Organization', kind: 'agency' },
   Department: { label: 'Organization', kind: 'agency' },
   Senate: { label: 'Organization', kind: 'agency' },
+  Treasury: { label: 'Organization', kind: 'agency' },
   Assembly: { label: 'Organization', kind: 'agency' },
   Board: { label: 'Organization', kind: 'agency' },
   Council: { label: 'Organization', kind: 'agency' },
