@@ -353,6 +353,18 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
     text: 'Chinese firms Korvath Information Industry Co and Belmo Technology Co were added.',
     expect: ['HEADQUARTERED_IN Korvath Information Industry Co -> China', 'HEADQUARTERED_IN Belmo Technology Co -> China'],
   },
+  // a law that funds a party; competitors a firm trails
+  {
+    rule: 'regulated-parties',
+    text: 'The department has awarded Micron up to $1.25 billion in grants under the CHIPS and Science Act.',
+    expect: ['APPLIES_TO CHIPS and Science Act -> Micron Technology'],
+  },
+  { rule: 'regulated-parties', text: 'Micron said it would expand under the CHIPS and Science Act.', expect: [], not: ['APPLIES_TO CHIPS and Science Act -> Micron'] },
+  {
+    rule: 'competitors',
+    text: 'Cambricon remains years behind industry leaders like Nvidia and AMD.',
+    expect: ['COMPETES_WITH Cambricon -> NVIDIA', 'COMPETES_WITH Cambricon -> AMD'],
+  },
   // agreements named by their parties
   {
     rule: 'named-deal',

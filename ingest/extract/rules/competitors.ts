@@ -1,4 +1,5 @@
-// Competitors named as such: "… against rivals like A and B", "beat competitors including A",
+// Competitors named as such: "… against rivals like A and B", "beat competitors including A", "years behind
+// global leaders like A and B",
 // "required to compete with A and B" (the nearest actor before the phrase competes with each),
 // "the race among A, B and C" (every pair of the group competes).
 import { LIST, allowed, at, listIndices, pattern, type FactDraft, type Frame, type Mention, type RelationRule } from '../frame.js';
@@ -7,7 +8,7 @@ import { LIST, allowed, at, listIndices, pattern, type FactDraft, type Frame, ty
 // ("rivals" alone may be the verb, "X rivals Y", which the phrase layer reads between neighbours)
 const NAMING = '(?: such as| like| including| notably| namely|,)';
 const RIVALS = pattern(
-  `\\b(?:(?:arch-?)?rivals?${NAMING}|(?:competitors?|challengers?)${NAMING}?|competition from|compet(?:e|es|ed|ing) (?:with|against)|(?:take|takes|took|taking) on) (?:the )?${LIST}`,
+  `\\b(?:(?:arch-?)?rivals?${NAMING}|(?:competitors?|challengers?)${NAMING}?|competition from|compet(?:e|es|ed|ing) (?:with|against)|(?:take|takes|took|taking) on|(?:behind|trails?|trailing|catch(?:ing)? up (?:with|to)) (?:[a-z-]+ ){0,3}(?:leaders|players|incumbents)${NAMING}) (?:the )?${LIST}`,
 );
 // a clause boundary between the actor and the phrase: the phrase belongs to another clause's subject
 const OTHER_CLAUSE = /;|\b(?:while|whereas|but|although|though|unlike)\b/;
@@ -20,7 +21,8 @@ function nearestRival(frame: Frame, before: number, others: readonly Mention[]):
     const m = frame.mentions[i];
     const from = frame.masked.indexOf(`⟨${i}⟩`);
     if (OTHER_CLAUSE.test(frame.masked.slice(from, frame.masked.indexOf(`⟨${before}⟩`)))) return undefined;
-    if (!m || m.status === 'ambiguous' || m.demonym || m.inName || m.place) continue;
+    // a description standing for an earlier name ("the company") is too weak a subject for a comparison
+    if (!m || m.status === 'ambiguous' || m.demonym || m.inName || m.place || m.anaphor) continue;
     if (others.some((o) => o.id !== m.id && allowed('COMPETES_WITH', m.label, o.label))) return m;
   }
   return undefined;
@@ -28,7 +30,7 @@ function nearestRival(frame: Frame, before: number, others: readonly Mention[]):
 
 export const competitors: RelationRule = {
   name: 'competitors',
-  cue: /rival|competi|compete|challenger|take on|takes on|took on|taking on|race|battle|contest|fight/i,
+  cue: /rival|competi|compete|challenger|take on|takes on|took on|taking on|race|battle|contest|fight|leaders|players|incumbents/i,
   example: 'Acme sought to beat competitors including Globex and Initech.',
   apply(frame) {
     const out: FactDraft[] = [];

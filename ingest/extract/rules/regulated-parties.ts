@@ -1,5 +1,6 @@
 // The parties a law names by example: "The Data Act compels cloud providers like Acme and Globex to
-// hand over records", "the rule bars chipmakers such as Initech from selling …". A regulation that
+// hand over records", "the rule bars chipmakers such as Initech from selling …"; and the parties it funds
+// ("awarded Acme $6 billion under the Chips Act"). A regulation that
 // compels, requires, bars or covers a class of parties applies to each party named as an example
 // of the class, with the effect the sentence states.
 import { RELATION_ENDPOINTS } from '../../../schema/generated/model.js';
@@ -11,9 +12,18 @@ const CLASS = '(?:providers?|companies|firms|vendors|operators|hyperscalers|plat
 // from the regulation on: other names may stand between ("allows ⟨US⟩ authorities to compel ⟨US⟩-based providers like …")
 const AFTER = new RegExp(`^ (?:[^.;⟨]|⟨\\d+⟩){0,80}?\\b${ACTS}\\b(?:[^.;⟨]|⟨\\d+⟩){0,60}?\\b${CLASS},? (?:like|such as|including|notably|e\\.g\\.,?) (?:the )?${LIST}`, 'u');
 
+// public money given to a party under a law: "awarded Acme $6 billion in funding under the Chips Act", "grants
+// allocated to Acme under the Chips Act" — the law subsidises the party
+const FUNDED = pattern(
+  `\\b(?:awarded|awards|granted|grants|allocated|gave|given|provided|finalized|finalised)\\b(?: to)? (?:the )?${E}(?: (?:[^⟨.;]|\\.(?=\\d)){1,80}?)? (?:under|through|from|via) (?:the )?${E}`,
+);
+const GRANTS_TO = pattern(
+  `\\b(?:grants?|awards?|funding|subsidies|incentives|loans?)(?: (?:[^⟨.;]|\\.(?=\\d)){0,40}?)? (?:allocated |awarded |given |granted )?to ${E}(?: (?:[^⟨.;]|\\.(?=\\d)){1,40}?)? under (?:the )?${E}`,
+);
+
 export const regulatedParties: RelationRule = {
   name: 'regulated-parties',
-  cue: /\b(?:like|such as|including|notably|e\.g\.)/,
+  cue: /\b(?:like|such as|including|notably|e\.g\.|under|through|via)\b/,
   example: 'The Data Act compels cloud providers like Acme and Globex to hand over records.',
   apply(frame) {
     const out: FactDraft[] = [];
@@ -29,6 +39,13 @@ export const regulatedParties: RelationRule = {
         if (party && party !== reg && !party.demonym && allowed('APPLIES_TO', reg.label, party.label)) out.push({ rel: 'APPLIES_TO', subject: reg, object: party, props: { effect }, confidence: 0.6 });
       }
     }
+    for (const re of [FUNDED, GRANTS_TO])
+      for (const m of frame.masked.matchAll(re)) {
+        const party = at(frame, m[1]);
+        const law = at(frame, m[2]);
+        if (party && law && law.label === 'Regulation' && !party.demonym && allowed('APPLIES_TO', law.label, party.label))
+          out.push({ rel: 'APPLIES_TO', subject: law, object: party, props: { effect: 'subsidy' }, confidence: 0.6 });
+      }
     return out;
   },
 };
