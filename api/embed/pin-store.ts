@@ -111,6 +111,8 @@ export class PinStore {
       await fh.close();
     }
     await rename(tmp, final);
+    // the rename itself survives a crash only once the folder holding it is flushed
+    await syncFolder(this.dir);
     this.remember(key, body.byteLength);
     await this.trim();
   }
@@ -121,5 +123,18 @@ export class PinStore {
       this.forget(oldest);
       await unlink(this.path(oldest)).catch(() => undefined);
     }
+  }
+}
+
+/** Flushes a folder's entries (a rename in it) to disk; where a platform cannot open a folder for it, nothing is lost but that guarantee. */
+async function syncFolder(dir: string): Promise<void> {
+  let fh: Awaited<ReturnType<typeof open>> | undefined;
+  try {
+    fh = await open(dir, 'r');
+    await fh.sync();
+  } catch {
+    // Windows cannot open a directory this way; the file itself was flushed before the rename
+  } finally {
+    await fh?.close();
   }
 }
