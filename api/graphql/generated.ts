@@ -3157,23 +3157,23 @@ export type RelationHistoryConnectionArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
 };
 
-/** A page of relations (Relay connection). */
+/** A page of Relation (Relay connection). */
 export type RelationConnection = {
   __typename?: 'RelationConnection';
   /** The items of the page, in the list's order. */
   edges: Array<RelationEdge>;
   /** Where the page sits in the whole list. */
   pageInfo: PageInfo;
-  /** How many relations match, over all pages. */
+  /** How many items match, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
-/** One relation of a page, with its cursor. */
+/** One Relation of a page, with its cursor. */
 export type RelationEdge = {
   __typename?: 'RelationEdge';
   /** Opaque position of this item: pass it as after or before. */
   cursor: Scalars['String']['output'];
-  /** The relation. */
+  /** The Relation. */
   node: Relation;
 };
 
