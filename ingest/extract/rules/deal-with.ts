@@ -20,7 +20,7 @@ const MODIFIER = pattern(`${E} (?:has |have |had )?(?:signed|struck|inked|sealed
 const JOINT = pattern(
   `${E} and ${E}${ASIDE} (?:have |has |had )?(?:signed|struck|inked|reached|sealed|announced|clinched|agreed)${WHEN} (?:a |an |the )?(?:[a-z0-9-]+, )?(?:${MONEY} )?(?:[a-z-]+ ){0,3}?(deal|contract|agreement|partnership|pact)\\b`,
 );
-// a deal to supply the other party: "Nebius signed a $17 billion deal to provide GPU capacity to Microsoft"
+// a deal to supply the other party: "Acme signed a $2 billion deal to provide GPU capacity to Globex"
 const TO_SUPPLY = pattern(
   `${E}${ASIDE} (?:has |have |had )?(?:signed|struck|inked|reached|sealed|announced|clinched|won)${WHEN} (?:a |an )?(?:[a-z0-9-]+, )?(?:${MONEY} )?(?:[a-z-]+ ){0,3}?(deal|contract|agreement|pact) to (?:supply|provide|deliver|sell|build|rent|lease)(?: [^⟨.;]{1,60}?)? (?:to|for) ${DESCRIBED}${E}`,
 );
@@ -31,7 +31,7 @@ export const dealWith: RelationRule = {
   example: 'OpenAI signed a $300 billion deal with Oracle for computing power.',
   apply(frame) {
     const out: FactDraft[] = [];
-    // [first party, amount, noun, second party] from either form
+    // [first party, amount, noun, second party] from every form
     const found = [
       ...[...frame.masked.matchAll(RE)].map((m) => [m[1], m[2], m[3]!, m[4]] as const),
       ...[...frame.masked.matchAll(MODIFIER)].map((m) => [m[1], m[2], m[4]!, m[3]] as const),
