@@ -62,7 +62,7 @@ function spells(name: string, acronym: string): boolean {
     .filter((w) => /^[A-Z]/.test(w))
     .map((w) => w[0])
     .join('');
-  // a word written in camel case gives each of its capitals ("ChangXin Memory Technologies (CXMT)")
+  // a word written in camel case gives each of its capitals ("TianLu Memory Systems (TLMS)")
   const camel = words
     .filter((w) => /^[A-Z]/.test(w))
     .map((w) => w.replace(/[^A-Z]/g, ''))
