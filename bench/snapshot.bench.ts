@@ -6,9 +6,9 @@
 //
 // Sizes of the replica part: BENCH_SNAPSHOT_EDGES=1000000 (a comma list runs several); default
 // 100k edges (20k with --quick).
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import grafeo from '@grafeo-db/js';
@@ -108,13 +108,17 @@ async function retainedBytes<T>(fn: () => Promise<T> | T): Promise<{ value: T; b
   return { value, bytes: process.memoryUsage().heapUsed - before };
 }
 
-/** Writes a generated graph of about `edges` relations straight into an embedded store's file with the catalogue's own queries (a bulk load, not claim by claim). */
-async function generatedStore(edges: number, dir: string): Promise<{ store: GraphStore; deployments: number; chips: number; loadMs: number }> {
-  const started = performance.now();
+/** The shape of the generated graph of about `edges` relations. */
+function generatedShape(edges: number): { deployments: number; chips: number } {
+  const deployments = Math.ceil(edges / 4);
+  return { deployments, chips: Math.max(5, Math.floor(deployments / 200)) };
+}
+
+/** Writes a generated graph of about `edges` relations straight into an embedded store's file in dir with the catalogue's own queries (a bulk load, not claim by claim). */
+async function loadGenerated(edges: number, dir: string): Promise<void> {
   await (await openEmbeddedStore({ dataDir: dir })).close();
   const db = grafeo.GrafeoDB.create(join(dir, 'chokepoint.grafeo'));
-  const deployments = Math.ceil(edges / 4);
-  const chips = Math.max(5, Math.floor(deployments / 200));
+  const { deployments, chips } = generatedShape(edges);
   const chipId = (i: number) => `chip:c${i}`;
   const deploymentId = (i: number) => `deployment:d${i}`;
   const BATCH = 5000;
@@ -140,9 +144,34 @@ async function generatedStore(edges: number, dir: string): Promise<{ store: Grap
   }
   await db.executeCypher(Q.bumpVersion);
   db.close();
+}
+
+/**
+ * Copies the generated store of `edges` relations kept in BENCH_SNAPSHOT_KEEP into dir, loading it
+ * there first when it is not kept yet (10M edges take a quarter of an hour to load). Exported so
+ * that a store can be prepared while other work runs.
+ */
+export async function keptGenerated(edges: number, dir?: string): Promise<void> {
+  const keep = process.env.BENCH_SNAPSHOT_KEEP;
+  if (!keep) throw new Error('BENCH_SNAPSHOT_KEEP: expected a directory to keep generated stores in');
+  const kept = join(resolve(keep), `edges-${edges}`);
+  if (!existsSync(join(kept, 'complete'))) {
+    rmSync(kept, { recursive: true, force: true });
+    mkdirSync(kept, { recursive: true });
+    await loadGenerated(edges, kept);
+    writeFileSync(join(kept, 'complete'), `${new Date().toISOString()}\n`);
+  }
+  if (dir) cpSync(kept, dir, { recursive: true, filter: (src) => !src.endsWith('complete') });
+}
+
+/** A generated store of about `edges` relations in dir, loaded (or, with BENCH_SNAPSHOT_KEEP, copied from the one kept), open. */
+async function generatedStore(edges: number, dir: string): Promise<{ store: GraphStore; deployments: number; chips: number; loadMs: number }> {
+  const started = performance.now();
+  if (process.env.BENCH_SNAPSHOT_KEEP) await keptGenerated(edges, dir);
+  else await loadGenerated(edges, dir);
   // the log keeps one version, so two writes put a replica too far behind (the rebuild case)
   const store = await openEmbeddedStore({ dataDir: dir, changeLogVersions: 1 });
-  return { store, deployments, chips, loadMs: performance.now() - started };
+  return { store, ...generatedShape(edges), loadMs: performance.now() - started };
 }
 
 /** One ingest-like write: a few new deployments, renamed ones, and claims on new and existing pairs. */

@@ -351,14 +351,28 @@ export class CanonicalBuilder {
   /** Adds a page of relations; those with an endpoint not among the entities are skipped, as in fromRecords. */
   addRelations(page: readonly RelationRecord[]): void {
     const index = this.packNodes().index;
-    const ranked = page.map((r) => ({ r, f: index.get(r.from), t: index.get(r.to), ti: REL_INDEX.get(r.type) })).filter((x) => x.f !== undefined && x.t !== undefined && x.ti !== undefined);
-    ranked.sort((a, b) => a.f! - b.f! || compareIds(a.r.id, b.r.id));
-    for (const { r, f, t, ti } of ranked) {
+    // no object per row: a whole-graph read passes every relation through here
+    const from = new Int32Array(page.length);
+    const order: number[] = [];
+    let ordered = true;
+    for (let k = 0; k < page.length; k++) {
+      const r = page[k]!;
+      const f = index.get(r.from);
+      if (f === undefined || !index.has(r.to) || !REL_INDEX.has(r.type)) continue;
+      from[k] = f;
+      const last = order.at(-1);
+      if (last !== undefined && (from[last]! > f || (from[last] === f && compareIds(page[last]!.id, r.id) >= 0))) ordered = false;
+      order.push(k);
+    }
+    if (!ordered) order.sort((a, b) => from[a]! - from[b]! || compareIds(page[a]!.id, page[b]!.id));
+    for (const k of order) {
+      const r = page[k]!;
+      const f = from[k]!;
       const n = this.from.length;
-      if (n && (this.from[n - 1]! > f! || (this.from[n - 1] === f && compareIds(this.ids[n - 1]!, r.id) >= 0))) this.relationsSorted = false;
-      this.from.push(f!);
-      this.to.push(t!);
-      this.types.push(ti!);
+      if (n && (this.from[n - 1]! > f || (this.from[n - 1] === f && compareIds(this.ids[n - 1]!, r.id) >= 0))) this.relationsSorted = false;
+      this.from.push(f);
+      this.to.push(index.get(r.to)!);
+      this.types.push(REL_INDEX.get(r.type)!);
       this.props.push(edgePropsOf(r));
       this.ids.push(r.id);
       this.validFrom.push(dateMs(r.validFrom));
