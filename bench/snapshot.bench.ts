@@ -243,6 +243,12 @@ interface LatencyRound {
 /** Above this many edges the old whole-graph rebuild is not run as a baseline: it holds ~1 KB of heap per edge (the default heap dies near 3M edges) and takes minutes. */
 const BASELINE_MAX_EDGES = 2_000_000;
 
+/** The young-generation size this process runs with (the server's start script sets it; see README, Benchmarks). */
+function youngGeneration(): string {
+  const flag = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].map((a) => /^--max-semi-space-size=(\d+)$/.exec(a)?.[1]).find(Boolean);
+  return flag ? `\`--max-semi-space-size=${flag}\` (MB)` : "V8's default (semi-spaces growing to 16 MB)";
+}
+
 /** Pauses of the young-generation collections while `during` runs. */
 async function scavengesDuring<T>(during: () => Promise<T>): Promise<{ value: T; pauses: number[] }> {
   const pauses: number[] = [];
@@ -437,7 +443,7 @@ Request latency (a 2-hop reach from a random deployment on the snapshot served, 
 
 ${table(['edges', 'round', 'load', 'idle', 'while a whole-graph read runs', 'p99 rebuild / idle', 'background read (ms)', 'scavenges during the read: n: p50 / max pause (ms)', 'baseline: a request waited (ms)'], lat)}
 
-p99 while a whole-graph read runs ÷ idle p99, over the rounds: ${ratios.join('; ')}. The read goes in pages sized to hold the event loop about ${SLICE_MS} ms each, and the packing and the catch-up patch run in slices of the same length.
+p99 while a whole-graph read runs ÷ idle p99, over the rounds: ${ratios.join('; ')}. Young generation: ${youngGeneration()}. The read goes in pages sized to hold the event loop about ${SLICE_MS} ms each, and the packing and the catch-up patch run in slices of the same length.
 
 The patch reads the change records and the current state of what they name, then builds a new snapshot from the previous one:
 strings and props are shared, the typed arrays are copied in blocks and the adjacency is rebuilt, so the old snapshot stays intact for the requests holding it.

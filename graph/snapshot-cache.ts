@@ -184,8 +184,7 @@ export class SnapshotCache {
 
   private async buildFirst(): Promise<Snapshot> {
     try {
-      const snapshot = await this.catchUp(await readSnapshot(this.store, this.pageSize));
-      this.rebuilt++;
+      const snapshot = await this.readWhole();
       this.current = snapshot;
       this.checkedAt = Date.now();
       return snapshot;
@@ -212,6 +211,13 @@ export class SnapshotCache {
     return next;
   }
 
+  /** Reads the whole graph and patches it with what changed while it was read. */
+  private async readWhole(): Promise<Snapshot> {
+    const snapshot = await this.catchUp(await readSnapshot(this.store, this.pageSize));
+    this.rebuilt++;
+    return snapshot;
+  }
+
   /** Patches a freshly read snapshot with what changed while it was read. */
   private async catchUp(snapshot: Snapshot): Promise<Snapshot> {
     const changes = await this.store.changesSince(Number(snapshot.version));
@@ -222,8 +228,7 @@ export class SnapshotCache {
   private rebuildInBackground(): void {
     this.rebuilding ??= (async () => {
       try {
-        const snapshot = await this.catchUp(await readSnapshot(this.store, this.pageSize));
-        this.rebuilt++;
+        const snapshot = await this.readWhole();
         // no patch runs meanwhile (get() serves the previous snapshot while this runs), so this is the newest;
         // the next get() asks the store again, for writes after the read's catch-up
         this.current = snapshot;
