@@ -339,8 +339,8 @@ async function replica(edges: number, latencyRounds: number): Promise<{ rows: Re
       const { value: during, pauses } = await scavengesDuring(() => requestLatencies(cache, () => !cache.status().rebuilding, 2, deployments));
       const rebuildMs = performance.now() - rebuildStart;
       await cache.settled();
-      const summary = (xs: number[]) => ({ p50: percentile(xs, 50), p99: percentile(xs, 99), max: Math.max(...xs), n: xs.length });
-      const scavenges = { n: pauses.length, p50: percentile(pauses, 50), max: Math.max(0, ...pauses), totalMs: pauses.reduce((a, b) => a + b, 0) };
+      const summary = (xs: number[]) => ({ p50: percentile(xs, 50), p99: percentile(xs, 99), max: xs.reduce((a, b) => Math.max(a, b), 0), n: xs.length });
+      const scavenges = { n: pauses.length, p50: percentile(pauses, 50), max: pauses.reduce((a, b) => Math.max(a, b), 0), totalMs: pauses.reduce((a, b) => a + b, 0) };
       rounds.push({ loadAverage: (load + loadavg()[0]!) / 2, idle: summary(idle), during: summary(during), backgroundRebuildMs: rebuildMs, scavenges });
       console.error(`bench: round ${k + 1} (load ${rounds.at(-1)!.loadAverage.toFixed(1)}): ${JSON.stringify(rounds.at(-1))}`);
     }
