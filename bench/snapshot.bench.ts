@@ -6,10 +6,9 @@
 //
 // Sizes of the replica part: BENCH_SNAPSHOT_EDGES=1000000 (a comma list runs several); default
 // 100k edges (20k with --quick).
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { PerformanceObserver, constants } from 'node:perf_hooks';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import grafeo from '@grafeo-db/js';
@@ -109,17 +108,13 @@ async function retainedBytes<T>(fn: () => Promise<T> | T): Promise<{ value: T; b
   return { value, bytes: process.memoryUsage().heapUsed - before };
 }
 
-/** The shape of the generated graph of about `edges` relations. */
-function generatedShape(edges: number): { deployments: number; chips: number } {
-  const deployments = Math.ceil(edges / 4);
-  return { deployments, chips: Math.max(5, Math.floor(deployments / 200)) };
-}
-
-/** Writes a generated graph of about `edges` relations straight into an embedded store's file in dir with the catalogue's own queries (a bulk load, not claim by claim). */
-async function loadGenerated(edges: number, dir: string): Promise<void> {
+/** Writes a generated graph of about `edges` relations straight into an embedded store's file with the catalogue's own queries (a bulk load, not claim by claim). */
+async function generatedStore(edges: number, dir: string): Promise<{ store: GraphStore; deployments: number; chips: number; loadMs: number }> {
+  const started = performance.now();
   await (await openEmbeddedStore({ dataDir: dir })).close();
   const db = grafeo.GrafeoDB.create(join(dir, 'chokepoint.grafeo'));
-  const { deployments, chips } = generatedShape(edges);
+  const deployments = Math.ceil(edges / 4);
+  const chips = Math.max(5, Math.floor(deployments / 200));
   const chipId = (i: number) => `chip:c${i}`;
   const deploymentId = (i: number) => `deployment:d${i}`;
   const BATCH = 5000;
@@ -145,34 +140,9 @@ async function loadGenerated(edges: number, dir: string): Promise<void> {
   }
   await db.executeCypher(Q.bumpVersion);
   db.close();
-}
-
-/**
- * Copies the generated store of `edges` relations kept in BENCH_SNAPSHOT_KEEP into dir, loading it
- * there first when it is not kept yet (10M edges take a quarter of an hour to load). Exported so
- * that a store can be prepared while other work runs.
- */
-export async function keptGenerated(edges: number, dir?: string): Promise<void> {
-  const keep = process.env.BENCH_SNAPSHOT_KEEP;
-  if (!keep) throw new Error('BENCH_SNAPSHOT_KEEP: expected a directory to keep generated stores in');
-  const kept = join(resolve(keep), `edges-${edges}`);
-  if (!existsSync(join(kept, 'complete'))) {
-    rmSync(kept, { recursive: true, force: true });
-    mkdirSync(kept, { recursive: true });
-    await loadGenerated(edges, kept);
-    writeFileSync(join(kept, 'complete'), `${new Date().toISOString()}\n`);
-  }
-  if (dir) cpSync(kept, dir, { recursive: true, filter: (src) => !src.endsWith('complete') });
-}
-
-/** A generated store of about `edges` relations in dir, loaded (or, with BENCH_SNAPSHOT_KEEP, copied from the one kept), open. */
-async function generatedStore(edges: number, dir: string): Promise<{ store: GraphStore; deployments: number; chips: number; loadMs: number }> {
-  const started = performance.now();
-  if (process.env.BENCH_SNAPSHOT_KEEP) await keptGenerated(edges, dir);
-  else await loadGenerated(edges, dir);
   // the log keeps one version, so two writes put a replica too far behind (the rebuild case)
   const store = await openEmbeddedStore({ dataDir: dir, changeLogVersions: 1 });
-  return { store, ...generatedShape(edges), loadMs: performance.now() - started };
+  return { store, deployments, chips, loadMs: performance.now() - started };
 }
 
 /** One ingest-like write: a few new deployments, renamed ones, and claims on new and existing pairs. */
@@ -236,31 +206,6 @@ interface LatencyRound {
   idle: { p50: number; p99: number; max: number; n: number };
   during: { p50: number; p99: number; max: number; n: number };
   backgroundRebuildMs: number;
-  /** young-generation collections while the read ran: how many, and their pauses (ms) */
-  scavenges: { n: number; p50: number; max: number; totalMs: number };
-}
-
-/** Above this many edges the old whole-graph rebuild is not run as a baseline: it holds ~1 KB of heap per edge (the default heap dies near 3M edges) and takes minutes. */
-const BASELINE_MAX_EDGES = 2_000_000;
-
-/** The young-generation size this process runs with (the server's start script sets it; see README, Benchmarks). */
-function youngGeneration(): string {
-  const flag = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].map((a) => /^--max-semi-space-size=(\d+)$/.exec(a)?.[1]).find(Boolean);
-  return flag ? `\`--max-semi-space-size=${flag}\` (MB)` : "V8's default (semi-spaces growing to 16 MB)";
-}
-
-/** Pauses of the young-generation collections while `during` runs. */
-async function scavengesDuring<T>(during: () => Promise<T>): Promise<{ value: T; pauses: number[] }> {
-  const pauses: number[] = [];
-  const observer = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) if ((e as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MINOR) pauses.push(e.duration);
-  });
-  observer.observe({ entryTypes: ['gc'] });
-  try {
-    return { value: await during(), pauses };
-  } finally {
-    observer.disconnect();
-  }
 }
 
 async function replica(edges: number, latencyRounds: number): Promise<{ rows: Record<string, number>; rounds: LatencyRound[]; notes: string[] }> {
@@ -269,22 +214,17 @@ async function replica(edges: number, latencyRounds: number): Promise<{ rows: Re
     const { store, deployments, chips, loadMs } = await generatedStore(edges, dir);
     console.error(`bench: loaded ${edges} edges in ${(loadMs / 1000).toFixed(0)} s`);
     // baseline: what the cache did before, on every version change: readAll, then one build
-    const old =
-      edges <= BASELINE_MAX_EDGES
-        ? await measured(async () => {
-            const all = await store.readAll();
-            return Snapshot.fromRecords(all.entities, all.relations, all.version);
-          })
-        : null;
-    const oldEdges = old?.value.edgeCount ?? NaN;
-    if (old) old.value = null as unknown as Snapshot;
-    console.error(`bench: baseline ${old ? `${(old.ms / 1000).toFixed(1)} s` : 'not run'}`);
+    const old = await measured(async () => {
+      const all = await store.readAll();
+      return Snapshot.fromRecords(all.entities, all.relations, all.version);
+    });
+    const oldEdges = old.value.edgeCount;
+    old.value = null as unknown as Snapshot;
     // a full read as a replica does it now: in pages, off the request path
     const full = await measured(() => readSnapshot(store));
     const fullEdges = full.value.edgeCount;
     const topologyBytes = full.value.topologyBytes();
     full.value = null as unknown as Snapshot;
-    console.error(`bench: full paged read ${(full.ms / 1000).toFixed(1)} s, peak heap +${full.peakMb.toFixed(0)} MB`);
     const kept = await retainedBytes(() => readSnapshot(store));
     const snapshotBytes = kept.bytes;
     let base = kept.value;
@@ -316,9 +256,6 @@ async function replica(edges: number, latencyRounds: number): Promise<{ rows: Re
     const more = await store.changesSince(Number(previous.version));
     if (more.kind !== 'changes') throw new Error('bench: the log does not reach back');
     const patchBytes = (await retainedBytes(() => previous.applyChanges(more, more.version))).bytes;
-    console.error(
-      `bench: patches ${patches.map((p) => p.ms.toFixed(0)).join(', ')} ms (peak +${Math.max(...patches.map((p) => p.peakMb)).toFixed(0)} MB); snapshot ${(snapshotBytes / fullEdges).toFixed(0)} B/edge, patched beside previous ${(patchBytes / previous.edgeCount).toFixed(0)} B/edge`,
-    );
 
     // request latency: idle, then while a whole-graph read runs in the background; in rounds,
     // since other work on the machine moves every figure
@@ -336,13 +273,11 @@ async function replica(edges: number, latencyRounds: number): Promise<{ rows: Re
       cache.invalidate();
       await cache.get();
       if (!cache.status().rebuilding) throw new Error('bench: the cache did not start a rebuild');
-      const { value: during, pauses } = await scavengesDuring(() => requestLatencies(cache, () => !cache.status().rebuilding, 2, deployments));
+      const during = await requestLatencies(cache, () => !cache.status().rebuilding, 2, deployments);
       const rebuildMs = performance.now() - rebuildStart;
       await cache.settled();
-      const summary = (xs: number[]) => ({ p50: percentile(xs, 50), p99: percentile(xs, 99), max: xs.reduce((a, b) => Math.max(a, b), 0), n: xs.length });
-      const scavenges = { n: pauses.length, p50: percentile(pauses, 50), max: pauses.reduce((a, b) => Math.max(a, b), 0), totalMs: pauses.reduce((a, b) => a + b, 0) };
-      rounds.push({ loadAverage: (load + loadavg()[0]!) / 2, idle: summary(idle), during: summary(during), backgroundRebuildMs: rebuildMs, scavenges });
-      console.error(`bench: round ${k + 1} (load ${rounds.at(-1)!.loadAverage.toFixed(1)}): ${JSON.stringify(rounds.at(-1))}`);
+      const summary = (xs: number[]) => ({ p50: percentile(xs, 50), p99: percentile(xs, 99), max: Math.max(...xs), n: xs.length });
+      rounds.push({ loadAverage: (load + loadavg()[0]!) / 2, idle: summary(idle), during: summary(during), backgroundRebuildMs: rebuildMs });
     }
     await store.close();
 
@@ -358,8 +293,8 @@ async function replica(edges: number, latencyRounds: number): Promise<{ rows: Re
         edges: base.edgeCount,
         nodes: base.nodeCount,
         loadMs,
-        oldRebuildMs: old?.ms ?? NaN,
-        oldRebuildPeakMb: old?.peakMb ?? NaN,
+        oldRebuildMs: old.ms,
+        oldRebuildPeakMb: old.peakMb,
         oldEdges,
         fullReadMs: full.ms,
         fullReadPeakMb: full.peakMb,
@@ -384,18 +319,16 @@ export async function run(opts: { quick: boolean }): Promise<BenchResult> {
   const sizes = (process.env.BENCH_SNAPSHOT_EDGES ?? (opts.quick ? '20000' : '100000')).split(',').map((s) => Number(s.trim()));
   const bad = sizes.find((n) => !Number.isInteger(n) || n < 1000);
   if (bad !== undefined) throw new Error(`BENCH_SNAPSHOT_EDGES: expected whole numbers of edges of at least 1000, separated by commas, got ${process.env.BENCH_SNAPSHOT_EDGES}`);
-  const rounds = Number(process.env.BENCH_SNAPSHOT_ROUNDS ?? (opts.quick ? 1 : 3));
-  if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`BENCH_SNAPSHOT_ROUNDS: expected a whole number of latency rounds of at least 1, got ${process.env.BENCH_SNAPSHOT_ROUNDS}`);
   const replicas: Record<string, number>[] = [];
   const latencies: { edges: number; rounds: LatencyRound[] }[] = [];
   for (const edges of sizes) {
     console.error(`bench: snapshot replica at ${edges} edges`);
-    const r = await replica(edges, rounds);
+    const r = await replica(edges, opts.quick ? 1 : 3);
     replicas.push(r.rows);
     latencies.push({ edges: r.rows.edges!, rounds: r.rounds });
   }
-  const f = (n: number) => (Number.isNaN(n) ? 'n/a' : n >= 100 ? n.toFixed(0) : n.toFixed(1));
-  const ratio = (a: number, b: number) => (Number.isNaN(a / b) ? 'n/a' : `${(a / b).toFixed(a / b >= 10 ? 0 : 1)}×`);
+  const f = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
+  const ratio = (a: number, b: number) => `${(a / b).toFixed(a / b >= 10 ? 0 : 1)}×`;
   const rows = replicas.map((r) => [
     r.edges!,
     f(r.patchMs!),
@@ -417,7 +350,6 @@ export async function run(opts: { quick: boolean }): Promise<BenchResult> {
       `${f(x.during.p50)} / ${f(x.during.p99)} / ${f(x.during.max)} (${x.during.n})`,
       ratio(x.during.p99, x.idle.p99),
       f(x.backgroundRebuildMs),
-      `${x.scavenges.n}: ${f(x.scavenges.p50)} / ${f(x.scavenges.max)}`,
       f(replicas[i]!.oldRebuildMs!),
     ]),
   );
@@ -441,9 +373,9 @@ ${table(['edges', 'nodes', 'snapshot bytes/edge', 'of which topology arrays', 'a
 
 Request latency (a 2-hop reach from a random deployment on the snapshot served, one due every 2 ms, timed from when it was due), p50 / p99 / max in ms (requests):
 
-${table(['edges', 'round', 'load', 'idle', 'while a whole-graph read runs', 'p99 rebuild / idle', 'background read (ms)', 'scavenges during the read: n: p50 / max pause (ms)', 'baseline: a request waited (ms)'], lat)}
+${table(['edges', 'round', 'load', 'idle', 'while a whole-graph read runs', 'p99 rebuild / idle', 'background read (ms)', 'baseline: a request waited (ms)'], lat)}
 
-p99 while a whole-graph read runs ÷ idle p99, over the rounds: ${ratios.join('; ')}. Young generation: ${youngGeneration()}. The read goes in pages sized to hold the event loop about ${SLICE_MS} ms each, and the packing and the catch-up patch run in slices of the same length.
+p99 while a whole-graph read runs ÷ idle p99, over the rounds: ${ratios.join('; ')}. The read goes in pages sized to hold the event loop about ${SLICE_MS} ms each, and the packing and the catch-up patch run in slices of the same length.
 
 The patch reads the change records and the current state of what they name, then builds a new snapshot from the previous one:
 strings and props are shared, the typed arrays are copied in blocks and the adjacency is rebuilt, so the old snapshot stays intact for the requests holding it.

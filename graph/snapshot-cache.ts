@@ -59,65 +59,37 @@ class PageSizer {
 }
 
 /**
- * Reads pages of ids one ahead: the store call for the next page is sent before this one is
- * packed, so the store works on it (off the event loop: on its own threads, or a server) while
- * this page is packed and requests are answered; small pages then cost little more than large ones.
- */
-async function readAhead<T>(ids: readonly string[], sizer: PageSizer, read: (slice: string[]) => Promise<T>, use: (value: T) => void): Promise<void> {
-  let i = 0;
-  const send = (): Promise<T> | null => {
-    if (i >= ids.length) return null;
-    const sent = read(ids.slice(i, (i += sizer.next)));
-    // a page sent ahead whose packing never comes (an earlier page failed) must not fail unheard
-    sent.catch(() => undefined);
-    return sent;
-  };
-  for (let pending = send(); pending;) {
-    const current: Promise<T> = pending;
-    await sizer.page(async () => {
-      const value = await current;
-      pending = send();
-      use(value);
-    });
-  }
-}
-
-/**
  * Reads the whole graph in pages into a canonical snapshot: entity ids in id order, then the
- * entities and the relations leaving them, page by page, each sent before the previous one is
- * packed; pages are sized so that each holds the event loop about SLICE_MS (PageSizer), and the
- * packing runs in slices as well. Only ids and two pages of records are held at a time besides
- * the snapshot being packed.
+ * entities and the relations leaving them, page by page; pages are sized so that each holds the
+ * event loop for a few milliseconds (PageSizer), and the packing runs in slices as well. Only ids
+ * and one page of records are held at a time besides the snapshot being packed.
  */
 export async function readSnapshot(store: GraphStore, pageSize = 500): Promise<Snapshot> {
   const version = await store.graphVersion();
   const builder = new CanonicalBuilder();
   const ids: string[] = [];
-  // the id pages are not sized by their event-loop time: the embedded store scans every entity
-  // for each page of ids, so their number decides the time (at a million edges the whole read took
-  // 26 s with pages of ~800 ids, 13 s with pages of 10,000), and a page of 10,000 ids holds the
-  // event loop about as long as a page of records
-  const idPage = pageSize * 20;
+  const idPages = new PageSizer(Math.min(pageSize, 100), pageSize * 20);
   for (let after = ''; ;) {
-    const page = await store.entityIds(after, idPage);
+    const want = idPages.next;
+    const page = await idPages.page(() => store.entityIds(after, want));
     ids.push(...page);
-    await yieldToLoop();
-    if (page.length < idPage) break;
+    if (page.length < want) break;
     after = page.at(-1)!;
   }
-  await readAhead(
-    ids,
-    new PageSizer(Math.min(pageSize, 50), pageSize),
-    (slice) => store.getEntities(slice).then((found) => slice.flatMap((id) => found.get(id) ?? [])),
-    (page) => builder.addEntities(page),
-  );
+  const entityPages = new PageSizer(Math.min(pageSize, 50), pageSize);
+  for (let i = 0; i < ids.length;) {
+    const slice = ids.slice(i, (i += entityPages.next));
+    await entityPages.page(async () => {
+      const found = await store.getEntities(slice);
+      builder.addEntities(slice.flatMap((id) => found.get(id) ?? []));
+    });
+  }
   await runPaced(builder.packEntities());
-  await readAhead(
-    ids,
-    new PageSizer(Math.min(pageSize, 50), pageSize),
-    (slice) => store.relationsFrom(slice),
-    (page) => builder.addRelations(page),
-  );
+  const relationPages = new PageSizer(Math.min(pageSize, 50), pageSize);
+  for (let i = 0; i < ids.length;) {
+    const slice = ids.slice(i, (i += relationPages.next));
+    await relationPages.page(async () => builder.addRelations(await store.relationsFrom(slice)));
+  }
   // writes that landed while the pages were read are caught up from the change log by the caller
   return runPaced(builder.buildSteps(version));
 }
@@ -188,7 +160,8 @@ export class SnapshotCache {
 
   private async buildFirst(): Promise<Snapshot> {
     try {
-      const snapshot = await this.readWhole();
+      const snapshot = await this.catchUp(await readSnapshot(this.store, this.pageSize));
+      this.rebuilt++;
       this.current = snapshot;
       this.checkedAt = Date.now();
       return snapshot;
@@ -215,13 +188,6 @@ export class SnapshotCache {
     return next;
   }
 
-  /** Reads the whole graph and patches it with what changed while it was read. */
-  private async readWhole(): Promise<Snapshot> {
-    const snapshot = await this.catchUp(await readSnapshot(this.store, this.pageSize));
-    this.rebuilt++;
-    return snapshot;
-  }
-
   /** Patches a freshly read snapshot with what changed while it was read. */
   private async catchUp(snapshot: Snapshot): Promise<Snapshot> {
     const changes = await this.store.changesSince(Number(snapshot.version));
@@ -232,7 +198,8 @@ export class SnapshotCache {
   private rebuildInBackground(): void {
     this.rebuilding ??= (async () => {
       try {
-        const snapshot = await this.readWhole();
+        const snapshot = await this.catchUp(await readSnapshot(this.store, this.pageSize));
+        this.rebuilt++;
         // no patch runs meanwhile (get() serves the previous snapshot while this runs), so this is the newest;
         // the next get() asks the store again, for writes after the read's catch-up
         this.current = snapshot;

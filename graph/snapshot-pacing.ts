@@ -22,7 +22,7 @@ export function runNow<T>(steps: Steps<T>): T {
 export const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** The time slice the paced work holds the event loop for, at most (ms), unless told otherwise. */
-export const SLICE_MS = 1;
+export const SLICE_MS = 2;
 
 /** Runs steps in slices of about `sliceMs`, serving the event loop between slices. */
 export async function runPaced<T>(steps: Steps<T>, sliceMs = SLICE_MS): Promise<T> {

@@ -17,52 +17,6 @@ export function dateMs(value: string | undefined | null): number {
   return Number.isFinite(ms) ? ms : NO_DATE;
 }
 
-/** The packed edge arrays of a snapshot. */
-type EdgeParts = Pick<Packed, 'edgeFrom' | 'edgeTo' | 'edgeType' | 'edgeProps' | 'edgeIds' | 'edgeValidFrom' | 'edgeValidTo' | 'edgeConfidence'>;
-
-/** Edges collected column by column (no object per edge), packed into typed arrays at the end. */
-class EdgeColumns {
-  readonly from: number[] = [];
-  readonly to: number[] = [];
-  readonly types: number[] = [];
-  readonly props: Props[] = [];
-  readonly ids: string[] = [];
-  readonly validFrom: number[] = [];
-  readonly validTo: number[] = [];
-  readonly confidence: number[] = [];
-
-  get length(): number {
-    return this.from.length;
-  }
-
-  /** Adds one edge: node indexes, a relation type index, props, id, validity (ms) and confidence. */
-  push(from: number, to: number, type: number, props: Props, id: string, validFrom: number, validTo: number, confidence: number): void {
-    this.from.push(from);
-    this.to.push(to);
-    this.types.push(type);
-    this.props.push(props);
-    this.ids.push(id);
-    this.validFrom.push(validFrom);
-    this.validTo.push(validTo);
-    this.confidence.push(confidence);
-  }
-
-  /** The columns packed into typed arrays, in `order` (edge positions) when given, with checkpoints. */
-  *packSteps(order?: Int32Array): Steps<EdgeParts> {
-    const pick = <T>(list: T[]): T[] => (order ? Array.from(order, (e) => list[e]!) : list);
-    return {
-      edgeFrom: yield* typedSteps((n) => new Int32Array(n), pick(this.from)),
-      edgeTo: yield* typedSteps((n) => new Int32Array(n), pick(this.to)),
-      edgeType: yield* typedSteps((n) => new Uint8Array(n), pick(this.types)),
-      edgeProps: pick(this.props),
-      edgeIds: pick(this.ids),
-      edgeValidFrom: yield* typedSteps((n) => new Float64Array(n), pick(this.validFrom)),
-      edgeValidTo: yield* typedSteps((n) => new Float64Array(n), pick(this.validTo)),
-      edgeConfidence: yield* typedSteps((n) => new Float32Array(n), pick(this.confidence)),
-    };
-  }
-}
-
 /** Collects nodes and edges, then packs them; use it to build large snapshots without records. */
 export class SnapshotBuilder {
   private ids: string[] = [];
@@ -71,7 +25,14 @@ export class SnapshotBuilder {
   private names: string[] = [];
   private nodeProps: Props[] = [];
   private aliases: string[][] = [];
-  private readonly edges = new EdgeColumns();
+  private from: number[] = [];
+  private to: number[] = [];
+  private types: number[] = [];
+  private edgeProps: Props[] = [];
+  private edgeIds: string[] = [];
+  private validFrom: number[] = [];
+  private validTo: number[] = [];
+  private confidence: number[] = [];
 
   /** Adds a node and returns its index; adding the same id twice returns the first index. */
   addNode(id: string, label: Label, name: string, props: Props = {}, aliases: string[] = []): number {
@@ -95,7 +56,14 @@ export class SnapshotBuilder {
     const t = typeof to === 'number' ? to : this.index.get(to);
     const ti = REL_INDEX.get(type);
     if (f === undefined || t === undefined || ti === undefined) return false;
-    this.edges.push(f, t, ti, props, opts.id ?? '', dateMs(opts.validFrom), dateMs(opts.validTo), opts.confidence ?? 1);
+    this.from.push(f);
+    this.to.push(t);
+    this.types.push(ti);
+    this.edgeProps.push(props);
+    this.edgeIds.push(opts.id ?? '');
+    this.validFrom.push(dateMs(opts.validFrom));
+    this.validTo.push(dateMs(opts.validTo));
+    this.confidence.push(opts.confidence ?? 1);
     return true;
   }
 
@@ -109,7 +77,14 @@ export class SnapshotBuilder {
       names: this.names,
       nodeProps: this.nodeProps,
       aliases: this.aliases,
-      ...runNow(this.edges.packSteps()),
+      edgeFrom: Int32Array.from(this.from),
+      edgeTo: Int32Array.from(this.to),
+      edgeType: Uint8Array.from(this.types),
+      edgeProps: this.edgeProps,
+      edgeIds: this.edgeIds,
+      edgeValidFrom: Float64Array.from(this.validFrom),
+      edgeValidTo: Float64Array.from(this.validTo),
+      edgeConfidence: Float32Array.from(this.confidence),
     });
   }
 }
@@ -353,7 +328,14 @@ export class CanonicalBuilder {
   private entities: EntityRecord[] = [];
   private entitiesSorted = true;
   private nodes: Packed | null = null;
-  private readonly edges = new EdgeColumns();
+  private readonly from: number[] = [];
+  private readonly to: number[] = [];
+  private readonly types: number[] = [];
+  private readonly props: Props[] = [];
+  private readonly ids: string[] = [];
+  private readonly validFrom: number[] = [];
+  private readonly validTo: number[] = [];
+  private readonly confidence: number[] = [];
   private relationsSorted = true;
 
   /** Adds a page of entities; every entity comes before the first relation. */
@@ -369,27 +351,19 @@ export class CanonicalBuilder {
   /** Adds a page of relations; those with an endpoint not among the entities are skipped, as in fromRecords. */
   addRelations(page: readonly RelationRecord[]): void {
     const index = this.packNodes().index;
-    // no object per row: a whole-graph read passes every relation through here
-    const from = new Int32Array(page.length);
-    const order: number[] = [];
-    let ordered = true;
-    for (let k = 0; k < page.length; k++) {
-      const r = page[k]!;
-      const f = index.get(r.from);
-      if (f === undefined || !index.has(r.to) || !REL_INDEX.has(r.type)) continue;
-      from[k] = f;
-      const last = order.at(-1);
-      if (last !== undefined && (from[last]! > f || (from[last] === f && compareIds(page[last]!.id, r.id) >= 0))) ordered = false;
-      order.push(k);
-    }
-    if (!ordered) order.sort((a, b) => from[a]! - from[b]! || compareIds(page[a]!.id, page[b]!.id));
-    const edges = this.edges;
-    for (const k of order) {
-      const r = page[k]!;
-      const f = from[k]!;
-      const n = edges.length;
-      if (n && (edges.from[n - 1]! > f || (edges.from[n - 1] === f && compareIds(edges.ids[n - 1]!, r.id) >= 0))) this.relationsSorted = false;
-      edges.push(f, index.get(r.to)!, REL_INDEX.get(r.type)!, edgePropsOf(r), r.id, dateMs(r.validFrom), dateMs(r.validTo), r.confidence);
+    const ranked = page.map((r) => ({ r, f: index.get(r.from), t: index.get(r.to), ti: REL_INDEX.get(r.type) })).filter((x) => x.f !== undefined && x.t !== undefined && x.ti !== undefined);
+    ranked.sort((a, b) => a.f! - b.f! || compareIds(a.r.id, b.r.id));
+    for (const { r, f, t, ti } of ranked) {
+      const n = this.from.length;
+      if (n && (this.from[n - 1]! > f! || (this.from[n - 1] === f && compareIds(this.ids[n - 1]!, r.id) >= 0))) this.relationsSorted = false;
+      this.from.push(f!);
+      this.to.push(t!);
+      this.types.push(ti!);
+      this.props.push(edgePropsOf(r));
+      this.ids.push(r.id);
+      this.validFrom.push(dateMs(r.validFrom));
+      this.validTo.push(dateMs(r.validTo));
+      this.confidence.push(r.confidence);
     }
   }
 
@@ -401,13 +375,23 @@ export class CanonicalBuilder {
   /** build as steps with checkpoints, to be run in slices (snapshot-pacing.ts). */
   *buildSteps(version: string | number = 0): Steps<Snapshot> {
     const nodes = yield* this.packEntities();
-    const { from, ids } = this.edges;
-    let order: Int32Array | undefined;
+    let pick = <T>(list: T[]) => list;
     if (!this.relationsSorted) {
-      order = Int32Array.from(from.keys()).sort((a, b) => from[a]! - from[b]! || compareIds(ids[a]!, ids[b]!));
+      const order = Int32Array.from(this.from.keys()).sort((a, b) => this.from[a]! - this.from[b]! || compareIds(this.ids[a]!, this.ids[b]!));
+      pick = <T>(list: T[]) => Array.from(order, (e) => list[e]!);
       yield;
     }
-    const packed: Packed = { ...nodes, ...(yield* this.edges.packSteps(order)) };
+    const packed: Packed = {
+      ...nodes,
+      edgeFrom: yield* typedSteps((n) => new Int32Array(n), pick(this.from)),
+      edgeTo: yield* typedSteps((n) => new Int32Array(n), pick(this.to)),
+      edgeType: yield* typedSteps((n) => new Uint8Array(n), pick(this.types)),
+      edgeProps: pick(this.props),
+      edgeIds: pick(this.ids),
+      edgeValidFrom: yield* typedSteps((n) => new Float64Array(n), pick(this.validFrom)),
+      edgeValidTo: yield* typedSteps((n) => new Float64Array(n), pick(this.validTo)),
+      edgeConfidence: yield* typedSteps((n) => new Float32Array(n), pick(this.confidence)),
+    };
     return yield* snapshotSteps(version, packed);
   }
 
@@ -426,10 +410,23 @@ export class CanonicalBuilder {
       if ((k & CHECKPOINT_MASK) === 0) yield;
     }
     this.entities = [];
-    // the nodes, with no edges yet
-    this.nodes = { ...b.build(0, true).parts() };
+    const { index, ids, labelOf, names, nodeProps, aliases } = b.build(0, true).parts();
+    this.nodes = { ...emptyEdges(), canonical: true, index, ids, labelOf, names, nodeProps, aliases };
     return this.nodes;
   }
+}
+
+function emptyEdges(): Omit<Packed, 'canonical' | 'ids' | 'index' | 'labelOf' | 'names' | 'nodeProps' | 'aliases'> {
+  return {
+    edgeFrom: new Int32Array(0),
+    edgeTo: new Int32Array(0),
+    edgeType: new Uint8Array(0),
+    edgeProps: [],
+    edgeIds: [],
+    edgeValidFrom: new Float64Array(0),
+    edgeValidTo: new Float64Array(0),
+    edgeConfidence: new Float32Array(0),
+  };
 }
 
 /** The first index i in [lo, hi) with values[i] >= target (values ascending). */

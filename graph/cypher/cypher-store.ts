@@ -64,28 +64,15 @@ const entityKeySet = new Set<string>(ENTITY_KEYS);
 const relationKeySet = new Set<string>(RELATION_KEYS);
 const DOCUMENT_FIELDS = ['url', 'title', 'publisher', 'publishedAt', 'kind', 'contentHash'] as const;
 
-/** A stored value as a property value (bigints as numbers, lists without nulls); undefined for what is none (null, a map). */
-function cleanValue(v: unknown): Props[string] | undefined {
-  if (v === null || v === undefined) return undefined;
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-  if (typeof v === 'bigint') return Number(v);
-  if (Array.isArray(v)) return v.filter((x) => x !== null && x !== undefined).map((x) => (typeof x === 'bigint' ? Number(x) : x)) as Props[string];
-  return undefined;
-}
-
-/** The property values of a stored map, less the keys given; one pass and one object, since whole-graph reads decode every row with it. */
-function cleanWithout(props: Record<string, unknown>, skip?: ReadonlySet<string>): Props {
+function clean(props: Record<string, unknown>): Props {
   const out: Props = {};
-  for (const k in props) {
-    if (skip?.has(k)) continue;
-    const v = cleanValue(props[k]);
-    if (v !== undefined) out[k] = v;
+  for (const [k, v] of Object.entries(props)) {
+    if (v === null || v === undefined) continue;
+    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out[k] = v;
+    else if (typeof v === 'bigint') out[k] = Number(v);
+    else if (Array.isArray(v)) out[k] = v.filter((x) => x !== null && x !== undefined).map((x) => (typeof x === 'bigint' ? Number(x) : x)) as Props[string];
   }
   return out;
-}
-
-function clean(props: Record<string, unknown>): Props {
-  return cleanWithout(props);
 }
 
 /** The text the full-text index sees: name, aliases, description and joined forms ("nvidiah20"). */
@@ -105,7 +92,8 @@ function encodeEntity(e: EntityRecord): Props {
 
 /** Decodes a stored node's properties into an EntityRecord. */
 export function decodeEntity(p: Row): EntityRecord {
-  const props = cleanWithout(p, entityKeySet);
+  const props: Props = {};
+  for (const [k, v] of Object.entries(clean(p))) if (!entityKeySet.has(k)) props[k] = v;
   const record: EntityRecord = {
     id: String(p.id),
     label: String(p.label) as Label,
@@ -244,7 +232,8 @@ function encodeRelation(r: RelationRecord): Props {
 }
 
 function decodeRelation(source: unknown, type: unknown, target: unknown, rp: Row): RelationRecord {
-  const props = cleanWithout(rp, relationKeySet);
+  const props: Props = {};
+  for (const [k, v] of Object.entries(clean(rp))) if (!relationKeySet.has(k)) props[k] = v;
   const rel: RelationRecord = {
     id: String(rp.id ?? relationId(String(source), String(type), String(target))),
     type: String(type) as RelationType,

@@ -36,44 +36,20 @@ const GRAFEO_KEY_INDEXES = [
   `CREATE INDEX change_event_id_lookup IF NOT EXISTS FOR (n:ChangeEvent) ON (n.id)`,
 ];
 
-/**
- * Values as the rest of the project expects them: bigints as numbers, dates as ISO strings, maps
- * as plain objects. A row or map that needs none of that is returned as it is, not copied: a
- * whole-graph read decodes hundreds of thousands of rows, and each copy is garbage the collector
- * has to stop the event loop for.
- */
 function normalise(value: unknown): unknown {
   if (typeof value === 'bigint') return Number(value);
-  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(normalise);
   if (value instanceof Date) return value.toISOString();
-  if (Array.isArray(value)) {
-    let out: unknown[] | null = null;
-    for (let i = 0; i < value.length; i++) {
-      const v: unknown = value[i];
-      const n = normalise(v);
-      if (!out && n !== v) out = value.slice(0, i);
-      out?.push(n);
-    }
-    return out ?? value;
+  if (value && typeof value === 'object' && !Buffer.isBuffer(value)) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = normalise(v);
+    return out;
   }
-  if (Buffer.isBuffer(value)) return value;
-  const proto: unknown = Object.getPrototypeOf(value);
-  const plain = proto === Object.prototype || proto === null;
-  const source = value as Record<string, unknown>;
-  let out: Record<string, unknown> | null = plain ? null : {};
-  for (const k in source) {
-    const v = source[k];
-    const n = normalise(v);
-    if (!out && n !== v) out = { ...source };
-    if (out) out[k] = n;
-  }
-  return out ?? value;
+  return value;
 }
 
 function rows(result: { toArray(): Record<string, unknown>[] }): Row[] {
-  const list = result.toArray();
-  for (let i = 0; i < list.length; i++) list[i] = normalise(list[i]) as Row;
-  return list as Row[];
+  return result.toArray().map((r) => normalise(r) as Row);
 }
 
 /** Runs one write at a time, in order; a failed write does not block the next. */
