@@ -225,6 +225,8 @@ const SUCCESSOR = /^(?:successor|follow-up|followup|upgrade)$/;
 // "… using 2.7 million ⟨H800⟩ GPU hours": compute spent on a chip is what the sentence's model was trained on
 const GPU_HOURS = /^\s*(?:GPU|gpu)[- ]?hours\b/;
 // "its subsidiary, ⟨1⟩", "its wholly owned unit ⟨1⟩": the owned is a part of the owner
+// "its Chinese parent company, ⟨X⟩": a demonym may stand among the words
+const ITS_PARENT = /\b[Ii]ts\s+(?:(?:[a-z-]+|⟨\d+⟩)\s+){0,2}(?:parent|owner)(?:\s+(?:company|group|firm))?\s*,?\s*(?:the\s+)?$/;
 const ITS_UNIT = /\b[Ii]ts\s+(?:[a-z-]+\s+){0,2}(?:subsidiary|subsidiaries|unit|units|division|divisions|arm|affiliate|affiliates)\s*,?\s*(?:the\s+)?$/;
 // "⟨S⟩ has plants in ⟨A⟩, offices in ⟨B⟩ and ⟨C⟩, and a sales office in ⟨D⟩": each "<facility> in ⟨X⟩" of the list places the subject
 const FACILITY = '(?:offices?|headquarters|plants?|fabs?|sites?|facilities|factories|factory|centers?|centres?|operations|subsidiaries|branches|campuse?s?|labs?|laboratories|data cent(?:er|re)s?)';
@@ -394,6 +396,14 @@ export const relatePhrases: RelationRule = {
   apply(frame) {
     const out: FactDraft[] = [];
     const groups = groupsOf(frame);
+    // the organisation "its" before group a stands for: the maker named last before it, else the sentence's actor, else the last sentence's
+    const itsOwner = (a: number): Mention | undefined => {
+      const before = groups
+        .slice(0, a)
+        .flatMap((g) => g.members)
+        .filter((m) => usable(m) && isMaker(m.label));
+      return before[before.length - 1] ?? leadingActor(frame) ?? frame.previous;
+    };
     const push = (rel: Phrase['rel'], subject: Mention, object: Mention, confidence: number, gap = '') => {
       if (subject === object || subject.id === object.id) return;
       if (!allowed(rel, subject.label, object.label)) return;
@@ -557,23 +567,20 @@ export const relatePhrases: RelationRule = {
       const unitOf = ITS_UNIT.test(lead);
       const its = unitOf ? null : ITS.exec(lead);
       if (unitOf) {
-        const before = groups
-          .slice(0, a)
-          .flatMap((g) => g.members)
-          .filter((m) => usable(m) && isMaker(m.label));
-        const owner = before[before.length - 1] ?? leadingActor(frame) ?? frame.previous;
+        const owner = itsOwner(a);
         if (owner && usable(owner)) for (const m of left.members.filter(usable)) if (!left.members.includes(owner)) push('SUBSIDIARY_OF', m, owner, 0.6);
+      }
+      // "its Chinese parent company, ⟨X⟩": the owner "its" stands for is X's subsidiary
+      if (ITS_PARENT.test(frame.masked.slice(0, left.start))) {
+        const owned = itsOwner(a);
+        if (owned && usable(owned) && !left.members.includes(owned)) for (const m of left.members.filter(usable)) push('SUBSIDIARY_OF', owned, m, 0.65);
       }
       const prior = frame.previousModel;
       if (its && SUCCESSOR.test(its[1]!.trim()) && prior && usable(prior)) for (const m of left.members.filter(usable)) push('DERIVED_FROM', m, prior, 0.55);
       const trained = leadingActor(frame);
       if (a > 0 && usable(trained) && GPU_HOURS.test(frame.masked.slice(left.end, left.end + 12))) for (const m of left.members.filter(usable)) push('TRAINED_ON', trained, m, 0.6);
       if (its && left.members.length >= 1) {
-        const before = groups
-          .slice(0, a)
-          .flatMap((g) => g.members)
-          .filter((m) => usable(m) && isMaker(m.label));
-        const subject = before[before.length - 1] ?? leadingActor(frame) ?? frame.previous;
+        const subject = itsOwner(a);
         const owner = subject && usable(subject) && isMaker(subject.label) && !left.members.includes(subject) ? subject : undefined;
         const mods = words(its[1]!);
         if (owner && mods.length <= book.possessive.maxModifiers && !mods.some((w) => NOT_MODIFIER.has(w) || RELATIONAL.test(w)))

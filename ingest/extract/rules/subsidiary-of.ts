@@ -1,5 +1,5 @@
 // Ownership: "X is a subsidiary of Y", "X, a unit of Y", "X, a Y company", "X is the research institute of Y", "Y's cloud arm X", "Y-owned X",
-// "X's parent company, Y", "its parent company, Y".
+// "X's parent company, Y".
 import { E, at, allowed, pattern, type FactDraft, type RelationRule } from '../frame.js';
 
 const UNIT = '(?:subsidiary|unit|division|arm|affiliate|(?:research )?institute|research lab|laboratory)';
@@ -12,10 +12,8 @@ const COMPANY = pattern(`${E}, (?:a|an) ${E} (?:company|subsidiary|unit|business
 const DEPARTMENT_UNIT = pattern(`${E}, ${E}(?! ?,? (?:and|or)\\b)`);
 const DEPARTMENT = /^(?:(?:U\.?S\.?|US|UK|EU) )?(?:Department|Ministry)\b|\b(?:Department|Ministry)$/;
 const UNIT_NAME = /^(?:Bureau|Office|Agency|Administration|Directorate|Service|Institute)\b/;
-// "Acme's parent company, Globex", "… its Chinese parent company, Globex" (its: the organisation named last, else the last sentence's actor)
-const PARENT = '(?:parent|owner)(?: company| group| firm)?,?';
-const OWNER_PARENT = pattern(`${E}['’]s (?:[a-z-]+ |⟨\\d+⟩ ){0,2}${PARENT} ${E}`);
-const ITS_PARENT = pattern(`\\b[Ii]ts (?:[a-z-]+ |⟨\\d+⟩ ){0,2}${PARENT} ${E}`);
+// "Acme's parent company, Globex" ("its parent company, Globex" is the relation layer's, which knows what "its" stands for)
+const OWNER_PARENT = pattern(`${E}['’]s (?:[a-z-]+ |⟨\\d+⟩ ){0,2}(?:parent|owner)(?: company| group| firm)?,? ${E}`);
 const OWNED = pattern(`${E}-(?:owned|controlled) (?:[a-z-]+ ){0,2}?${E}`);
 
 export const subsidiaryOf: RelationRule = {
@@ -32,16 +30,7 @@ export const subsidiaryOf: RelationRule = {
     for (const m of frame.masked.matchAll(OF)) add(m[1], m[2]);
     for (const m of frame.masked.matchAll(POSSESSIVE)) add(m[2], m[1]);
     for (const m of frame.masked.matchAll(OWNED)) add(m[2], m[1]);
-    if (/parent|owner/.test(frame.masked)) {
-      for (const m of frame.masked.matchAll(OWNER_PARENT)) add(m[1], m[2]);
-      for (const m of frame.masked.matchAll(ITS_PARENT)) {
-        const before = [...frame.masked.slice(0, m.index).matchAll(/⟨(\d+)⟩/g)].map((x) => at(frame, x[1])).filter((x) => x && (x.label === 'Organization' || x.label === 'Lab') && !x.demonym);
-        const owned = before[before.length - 1] ?? (frame.previous && frame.previous.label !== 'Nation' ? frame.previous : undefined);
-        const parent = at(frame, m[1]);
-        if (owned && parent && owned !== parent && !parent.demonym && allowed('SUBSIDIARY_OF', owned.label, parent.label))
-          out.push({ rel: 'SUBSIDIARY_OF', subject: owned, object: parent, confidence: 0.65 });
-      }
-    }
+    if (/parent|owner/.test(frame.masked)) for (const m of frame.masked.matchAll(OWNER_PARENT)) add(m[1], m[2]);
     for (const m of frame.masked.matchAll(COMPANY)) add(m[1], m[2]);
     for (const m of frame.masked.matchAll(DEPARTMENT_UNIT)) {
       const dept = at(frame, m[1]);
