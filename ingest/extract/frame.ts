@@ -81,6 +81,9 @@ export interface RelationRule {
   apply(frame: Frame): FactDraft[];
 }
 
+/** Regex source of the words that make a statement no fact: a denial, a possibility, a condition. */
+export const HEDGES = 'not|cannot|never|no longer|could|might|may|would|should|if|whether';
+
 /** Regex source for one marker, capturing its index. */
 export const E = '⟨(\\d+)⟩';
 /** Regex source for one marker, not capturing. */

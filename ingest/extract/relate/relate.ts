@@ -21,7 +21,7 @@ import { isPublicBody } from '../../../schema/validate.js';
 import type { Label } from '../../../schema/generated/model.js';
 import { MONEY_SOURCE } from '../money.js';
 import { effectOf } from '../rules/applies-to.js';
-import { allowed, homeElsewhere, leadingActor, type FactDraft, type Frame, type Mention, type RelationRule } from '../frame.js';
+import { HEDGES, allowed, homeElsewhere, leadingActor, type FactDraft, type Frame, type Mention, type RelationRule } from '../frame.js';
 import { phraseBook, type Phrase } from './phrases.js';
 
 interface Group {
@@ -39,8 +39,9 @@ const CLAUSE_OPENING = '^\\s*(?:,|\\(|—|–)\\s*(?:a|an|the|which|who|whose|it
 const ATTACHED = new RegExp(`${CLAUSE_OPENING}(?:,|\\)|—|–)`);
 // the same clause still open where a mention stands inside it ("⟨0⟩, a unit of ⟨1⟩")
 const INSIDE_ATTACHED = new RegExp(`${CLAUSE_OPENING}$`);
-const BLOCK =
-  /;|\||\b(?:we|they|he|she|you)\b|\b(?:said|says|say|told|tells|according|reported|reports|reportedly|but|while|whereas|although|though|however|unlike|not|never|no longer|without|except|if|whether|rather than|instead|denied|denies|deny|rejected|rejects|refused|refuses|plans? to|could|might|may|would|should|considering|consider|asked|ask|urged|urge|allegedly|alleged|formerly|previously|once part|once owned|former)\b|n't\b/;
+const BLOCK = new RegExp(
+  `;|\\||\\b(?:we|they|he|she|you)\\b|\\b(?:${HEDGES}|said|says|say|told|tells|according|reported|reports|reportedly|but|while|whereas|although|though|however|unlike|without|except|rather than|instead|denied|denies|deny|rejected|rejects|refused|refuses|plans? to|considering|consider|asked|ask|urged|urge|allegedly|alleged|formerly|previously|once part|once owned|former)\\b|n't\\b`,
+);
 // words that carry no relation: what is left of a gap once they are gone must be a lone function word for it to count
 const FILLER = new Set([
   'the',

@@ -17,10 +17,10 @@ const AMONG = pattern(`\\b(?:race|competition|rivalry|battle|contest|fight) (?:a
 
 /** The nearest mention before a position that can compete with one of the others at least. */
 function nearestRival(frame: Frame, before: number, others: readonly Mention[]): Mention | undefined {
+  const to = frame.masked.indexOf(`⟨${before}⟩`);
   for (let i = before - 1; i >= 0; i--) {
     const m = frame.mentions[i];
-    const from = frame.masked.indexOf(`⟨${i}⟩`);
-    if (OTHER_CLAUSE.test(frame.masked.slice(from, frame.masked.indexOf(`⟨${before}⟩`)))) return undefined;
+    if (OTHER_CLAUSE.test(frame.masked.slice(frame.masked.indexOf(`⟨${i}⟩`), to))) return undefined;
     // a description standing for an earlier name ("the company") is too weak a subject for a comparison
     if (!m || m.status === 'ambiguous' || m.demonym || m.inName || m.place || m.anaphor) continue;
     if (others.some((o) => o.id !== m.id && allowed('COMPETES_WITH', m.label, o.label))) return m;

@@ -1,7 +1,7 @@
 // Partnerships: "A, B and C have formed a standards alliance", "A partnered with B", "A and B
 // signed a partnership", "X ..., in partnership with Y", "X's relationship with Y", and a supplier with its customer
 // ("A will supply B with chips", "A is a key supplier for B"). Every pair of partners gets PARTNERS_WITH.
-import { ASIDE, E, LIST, at, allowed, leadingActor, listIndices, pattern, type FactDraft, type Mention, type RelationRule } from '../frame.js';
+import { ASIDE, E, HEDGES, LIST, at, allowed, leadingActor, listIndices, pattern, type FactDraft, type Mention, type RelationRule } from '../frame.js';
 
 const GROUP = '(alliance|partnership|consortium|joint venture|coalition|collaboration|pact)';
 const FORMED = pattern(`${LIST} (?:have |has |had )?(?:formed|created|launched|signed|announced|entered into|struck|sealed|established) (?:a |an |the )?(?:[a-z-]+ ){0,2}${GROUP}`);
@@ -24,7 +24,7 @@ const SUPPLIES_WITH = pattern(`${E}${ASIDE} ${AUX}(?:supply|supplies|supplied|su
 const SUPPLIER_OF = pattern(`${E},? (?:is |was |has been |became |has become |becomes |as |remains )?(?:a |an |the |its )?(?:[a-z-]+ ){0,2}(?:supplier|provider|vendor)s? (?:to|for|of) ${E}`);
 const BUYS_FROM = pattern(`${E}${ASIDE} ${AUX}(?:buy|buys|bought|buying|purchase|purchases|purchased|order|orders|ordered|rent|rents|rented|source|sources|sourced)(?: [^⟨.;]{1,60}?)? from ${E}`);
 // what makes a supply statement no fact: a denial, a condition or a possibility
-const UNSURE = /\b(?:not|cannot|never|no longer|could|might|may|would|if|whether|ban\w*|barred|block\w*|prohibit\w*|restrict\w*)\b|n't\b/;
+const UNSURE = new RegExp(`\\b(?:${HEDGES}|ban\\w*|barred|block\\w*|prohibit\\w*|restrict\\w*)\\b|n't\\b`);
 const TRADERS = new Set(['Organization', 'Lab', 'Cloud']);
 
 // "OpenAI's relationship with Microsoft Azure", "Nvidia's partnership with Foxconn"
