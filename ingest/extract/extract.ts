@@ -9,7 +9,7 @@ import { findMentions } from './mentions.js';
 import { analyse, type Sentence } from './nlp.js';
 import { NATIONS_BY_ISO } from './lexicon.js';
 import { phraseBook } from './relate/phrases.js';
-import { ORG_HEADS, SPEAKER } from './relate/relate.js';
+import { ORG_DESCRIPTION, SPEAKER } from './relate/relate.js';
 import { RULES } from './rules/index.js';
 import { EXTRACTOR_VERSION } from './version.js';
 
@@ -111,7 +111,7 @@ function mask(text: string, offset: number, mentions: Mention[]): string {
 }
 
 // a nation's name used as an adjective before an organisation's kind and name ("U.S. chipmaker Nvidia", "UAE firm G42")
-const NATION_MODIFIER = new RegExp(`^[ \\t]+(?:(?:[a-z][a-z-]*|AI)[ \\t]+){0,2}${ORG_HEADS}[ \\t]+$`);
+const NATION_MODIFIER = new RegExp(`^\\s+${ORG_DESCRIPTION}\\s+$`);
 
 /** Nations named only to describe the organisation after them, read like demonyms: a modifier, not a party. */
 function nationModifiers(sentence: { text: string; start: number }, mentions: Mention[]): Mention[] {

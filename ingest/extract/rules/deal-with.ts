@@ -3,13 +3,13 @@
 // agreement", "Acme signed a deal to supply chips to Globex". Gives a Deal "<first>-<second> <amount> <noun>" with both parties.
 import { ASIDE, E, MONEY, at, allowed, pattern, type FactDraft, type RelationRule } from '../frame.js';
 import { formatMoney, parseMoney } from '../money.js';
-import { ORG_HEADS } from '../relate/relate.js';
+import { ORG_DESCRIPTION } from '../relate/relate.js';
 import type { Props } from '../../../schema/records.js';
 
 // an aside after the first party ("Acme — maker of the X1 — signed …"); a time after the verb ("announced on Monday a …");
 // the second party described by its kind ("a deal with U.S. chipmaker Nvidia", "with AI chip giant Nvidia")
 const WHEN = '(?: on [A-Z][a-z]+| (?:this|last|earlier this) (?:week|month|year)| today| yesterday)?';
-const DESCRIBED = `(?:(?:the )?(?:⟨\\d+⟩ )?(?:(?:[a-z][a-z-]*|AI) ){0,2}${ORG_HEADS} )?`;
+const DESCRIBED = `(?:(?:the )?(?:⟨\\d+⟩ )?${ORG_DESCRIPTION} )?`;
 const RE = pattern(
   `${E}${ASIDE} (?:has |have |had )?(?:signed|struck|inked|agreed|reached|sealed|announced|clinched|won)${WHEN} (?:a |an )?(?:[a-z0-9-]+, )?(?:${MONEY} )?(?:[a-z-]+ ){0,3}?(deal|contract|agreement|partnership|pact) with ${DESCRIBED}${E}`,
 );
