@@ -7,7 +7,7 @@ import { allowed, isMention, leadingActor, type Endpoint, type FactDraft, type F
 import type { Gazetteer } from './gazetteer.js';
 import { findMentions } from './mentions.js';
 import { analyse, type Sentence } from './nlp.js';
-import { NATIONS_BY_ISO } from './lexicon.js';
+import { NATIONS_BY_ISO, SEATS } from './lexicon.js';
 import { phraseBook } from './relate/phrases.js';
 import { ORG_DESCRIPTION, SPEAKER } from './relate/relate.js';
 import { RULES } from './rules/index.js';
@@ -119,6 +119,21 @@ function nationModifiers(sentence: { text: string; start: number }, mentions: Me
     const next = mentions[i + 1];
     if (m.label !== 'Nation' || m.demonym || m.place || m.status === 'ambiguous' || !next || next.label === 'Nation') return m;
     return NATION_MODIFIER.test(sentence.text.slice(m.end - sentence.start, next.start - sentence.start)) ? { ...m, demonym: true } : m;
+  });
+}
+
+// a seat of government acting, or owning what it issued: "Washington restricted …", "Beijing has told …", "Tokyo's new rules"
+const SEAT_ACTS = /^(?:['’]s\s|\s+(?:(?:has|have|had|will|would|is|was|also|then|now|later|quickly|quietly|formally|officially|further|recently)\s+)*(?!based\b)[a-z]+(?:ed|es|s)\b)/;
+// … never where it is only a place: "in Washington", "from Beijing", "Washington-based", "Washington, D.C."
+const SEAT_PLACE = /\b(?:in|at|from|to|near|outside|around|of|into|via|between|across|visit(?:ed|s)?)\s+$/i;
+
+/** A seat of government that acts stands for its nation (a party), not for a place. */
+function seatsOfGovernment(sentence: { text: string; start: number }, mentions: Mention[]): Mention[] {
+  return mentions.map((m) => {
+    if (m.label !== 'Nation' || !m.place || !SEATS.has(m.surface)) return m;
+    const after = sentence.text.slice(m.end - sentence.start);
+    const before = sentence.text.slice(0, m.start - sentence.start);
+    return SEAT_ACTS.test(after) && !SEAT_PLACE.test(before) ? { ...m, place: false, demonym: false } : m;
   });
 }
 
@@ -268,7 +283,7 @@ export function extract(text: string, opts: ExtractOptions): ExtractedRecord[] {
     // the sentence's leading actor first, then the others it names from the last
     const lead = own[0] && LEADS.test(sentence.text.slice(0, own[0].start - sentence.start)) ? own[0] : undefined;
     // a description later in the sentence may stand for its leading actor ("Acme plans …, the US chip giant said")
-    const mentions = nationModifiers(sentence, withReferents(sentence, withModel, lead ? [lead, ...actors.filter((a) => a.id !== lead.id)] : actors));
+    const mentions = seatsOfGovernment(sentence, nationModifiers(sentence, withReferents(sentence, withModel, lead ? [lead, ...actors.filter((a) => a.id !== lead.id)] : actors)));
     if (own.length) actors = [...new Set([...(lead ? [lead] : []), ...own.reverse(), ...actors.filter((a) => !own.some((o) => o.id === a.id))])].slice(0, 6);
     // two sentences without an organisation and the referents are gone
     quiet = own.length ? 0 : quiet + 1;

@@ -71,6 +71,13 @@ const NAME_BEFORE =
   /(?:^|[^\p{L}\p{N}'’.])(?!(?:The|In|On|At|For|By|With|From|And|But|As|If|When|While|Meanwhile|That|This|Its|Their|A|An|To|Of|Both|Also|Under|After|Before|Since|Why|How|What|Where|Who|Unlike|Like|Despite|Against|Via|Through|Between|Among|Across|Inside|Outside|Even|Only|So|Yet|Then|Now|Today|Here|There|Why|Did|Does|Do|Is|Are|Was|Were|Will|Can|Could|Would|Should|Has|Have|Had|Not|No|Every|Each|All|Some|Many|Most|Several|Former|Chinese|American|European)\s)\p{Lu}\p{Ll}+ $/u;
 const COMPASS_BEFORE = /\b(North|South|East|West|Latin|Central|Southeast|Northeast|Southwest|Northwest|Greater|New)\s$/;
 
+/**
+ * Whether an alias is the text's description of an entity rather than a name for it: lower-case
+ * words, several or one plain word ("export restrictions", "$5 billion investment", "guidance"; "us-east-1" is a name). A description is kept with the entity, so a reader
+ * sees how the document spoke of it, but never matched as a name (it would claim every such phrase).
+ */
+export const isDescription = (alias: string): boolean => !/\p{Lu}/u.test(alias) && (/\s/.test(alias) || /^\p{Ll}+$/u.test(alias));
+
 /** Whether the text at a match has the case the alias demands (acronyms exactly; names by their first letter). */
 function caseFits(term: Term, surface: string): boolean {
   if (!term.mixedCase) return term.form === surface;
@@ -113,7 +120,7 @@ export class Gazetteer {
     this.byId.set(known.entity.id, known);
     this.demonymsById.set(known.entity.id, demonyms);
     this.insert(known.entity.name, { known, form: known.entity.name, demonym: false, place: false, isName: true });
-    for (const alias of known.entity.aliases) this.insert(alias, { known, form: alias, demonym: false, place: false, isName: false });
+    for (const alias of known.entity.aliases) if (!isDescription(alias)) this.insert(alias, { known, form: alias, demonym: false, place: false, isName: false });
     for (const d of demonyms) this.insert(d, { known, form: d, demonym: true, place: false, isName: false });
     for (const p of places) this.insert(p, { known, form: p, demonym: true, place: true, isName: false });
   }

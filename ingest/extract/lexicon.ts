@@ -44,7 +44,8 @@ export interface InstrumentHead {
 export interface LexiconData {
   entries: LexiconEntry[];
   modelFamilies: Map<string, string>;
-  demonymNations: Map<string, { name: string; iso: string }>;
+  /** seats of government ("Washington", "Beijing"): places that stand for their nation's government where it acts */
+  seats: Set<string>;
   instruments: InstrumentHead[];
   /** regex source for an instrument head noun, for patterns */
   instrumentSource: string;
@@ -69,6 +70,7 @@ const nationRow = z.strictObject({
   cities: names.optional(),
   regions: names.optional(),
   governments: names.optional(),
+  seats: names.optional(),
 });
 const entityRow = z.strictObject({
   id: z.string().min(1),
@@ -156,7 +158,7 @@ export function loadLexicon(dir: string = LEXICON_DIR): LexiconData {
   const where = new Map<string, { file: string; line: number }>();
   const at = (id: string) => `${where.get(id)!.file}:${where.get(id)!.line}`;
   const countries = new Set<string>();
-  const demonymNations = new Map<string, { name: string; iso: string }>();
+  const seats = new Set<string>();
   // every id and the file:line it is defined at, so a second definition can name the first
   const define = (entry: LexiconEntry, file: string, line: number, what: string) => {
     if (where.has(entry.id)) return void problems.add(file, line, what, `id: ${entry.id} is already defined at ${at(entry.id)}`);
@@ -176,10 +178,8 @@ export function loadLexicon(dir: string = LEXICON_DIR): LexiconData {
     const props: Props = { kind: r.kind ?? 'country', iso: r.iso };
     const checked = labelProps.Nation.safeParse(props);
     if (!checked.success) return void problems.zod(nationsRead.file, line, `${what} (${r.iso})`, checked.error);
-    if (props.kind === 'country') {
-      countries.add(r.iso);
-      for (const d of r.demonyms ?? []) demonymNations.set(d, { name: r.name, iso: r.iso });
-    }
+    if (props.kind === 'country') countries.add(r.iso);
+    for (const seat of r.seats ?? []) seats.add(seat);
     define(
       {
         id: entityId('Nation', r.name, props),
@@ -188,7 +188,7 @@ export function loadLexicon(dir: string = LEXICON_DIR): LexiconData {
         aliases: [...(r.aliases ?? []), ...(r.governments ?? [])],
         props,
         demonyms: r.demonyms ?? [],
-        ...(r.cities || r.regions ? { places: [...(r.cities ?? []), ...(r.regions ?? [])] } : {}),
+        ...(r.cities || r.regions || r.seats ? { places: [...new Set([...(r.cities ?? []), ...(r.regions ?? []), ...(r.seats ?? [])])] } : {}),
       },
       nationsRead.file,
       line,
@@ -307,7 +307,7 @@ export function loadLexicon(dir: string = LEXICON_DIR): LexiconData {
   }
 
   if (problems.lines.length) throw new InvalidInput(`lexicon data has ${problems.lines.length} problem(s):\n${problems.lines.join('\n')}`);
-  return { entries, modelFamilies, demonymNations, instruments, instrumentSource };
+  return { entries, modelFamilies, seats, instruments, instrumentSource };
 }
 
 const DATA = loadLexicon();
@@ -321,8 +321,30 @@ export const NATIONS_BY_ISO: ReadonlyMap<string, LexiconEntry> = new Map(LEXICON
 /** Model families a release name may start with ("Qwen3.6-27B" is a Qwen release), with their usual developer. */
 export const MODEL_FAMILIES: ReadonlyMap<string, string> = DATA.modelFamilies;
 
-/** Countries by the demonym that opens an institution's name ("French" in "French Armed Forces Ministry"). */
-export const DEMONYM_NATIONS: ReadonlyMap<string, { name: string; iso: string }> = DATA.demonymNations;
+const escape = (x: string): string => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+// a nation's name, short form or demonym opening a name, with the nation each stands for (countries and blocs)
+const OPENERS = new Map<string, { name: string; iso: string; kind: string; byDemonym: boolean }>();
+for (const e of LEXICON)
+  if (e.label === 'Nation' && typeof e.props?.iso === 'string') {
+    const nation = { name: e.name, iso: e.props.iso, kind: String(e.props.kind) };
+    for (const n of [e.name, ...(e.aliases ?? [])]) if (!/\b(?:administration|government)\b/i.test(n)) OPENERS.set(n, { ...nation, byDemonym: false });
+    for (const d of e.demonyms ?? []) OPENERS.set(d, { ...nation, byDemonym: true });
+  }
+const OPENING = new RegExp(
+  `^(?:the )?(${[...OPENERS.keys()]
+    .map(escape)
+    .sort((a, b) => b.length - a.length)
+    .join('|')})(?:['’]s)? (?=\\S)`,
+);
+
+/** The nation whose name, short form or demonym opens a name ("U.S. Commerce Department", "Dutch export rules", "EU AI Act"). */
+export function nationOpening(surface: string): { name: string; iso: string; kind: string; byDemonym: boolean } | undefined {
+  const m = OPENING.exec(surface);
+  return m ? OPENERS.get(m[1]!) : undefined;
+}
+
+/** Seats of government ("Washington", "Beijing"): places that stand for their nation's government where it acts. */
+export const SEATS: ReadonlySet<string> = DATA.seats;
 
 /** Instrument head nouns in the order they are tried, with the kind and effect each implies. */
 export const INSTRUMENTS: readonly InstrumentHead[] = DATA.instruments;

@@ -4,7 +4,7 @@
 // reported as such and never silently resolved to one of them.
 import type { Label } from '../../schema/generated/model.js';
 import { entityId, type Props } from '../../schema/records.js';
-import type { Gazetteer, KnownEntity } from '../extract/gazetteer.js';
+import { isDescription, type Gazetteer, type KnownEntity } from '../extract/gazetteer.js';
 import { compactKey } from './normalise.js';
 
 export type Resolution = { status: 'known'; known: KnownEntity } | { status: 'ambiguous'; name: string; candidates: string[] } | { status: 'proposed'; label: Label; name: string; id: string };
@@ -16,7 +16,7 @@ function byCompactKey(g: Gazetteer): Map<string, KnownEntity[]> {
   if (!index) {
     index = new Map();
     for (const k of g.all())
-      for (const n of [k.entity.name, ...k.entity.aliases]) {
+      for (const n of [k.entity.name, ...k.entity.aliases.filter((a) => !isDescription(a))]) {
         const key = compactKey(n);
         const list = index.get(key) ?? [];
         if (!list.includes(k)) list.push(k);

@@ -5,7 +5,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEMONYM_NATIONS, LEXICON, LEXICON_DIR, MODEL_FAMILIES, loadLexicon } from '../../ingest/extract/lexicon.js';
+import { LEXICON, LEXICON_DIR, MODEL_FAMILIES, SEATS, loadLexicon, nationOpening } from '../../ingest/extract/lexicon.js';
 import { instrumentOf, INSTRUMENT_SOURCE } from '../../ingest/extract/instrument.js';
 import { loadSeeds } from '../../seeds/load.js';
 
@@ -56,9 +56,14 @@ describe('the built-in lexicon data', () => {
     expect(byId.get('cloud:microsoft-azure')).toMatchObject({ label: 'Cloud', operator: 'org:microsoft', country: 'US' });
     expect(byId.get('chip:nvidia-h20')).toMatchObject({ label: 'Chip', aliases: ['H20', 'Nvidia H20'], props: { kind: 'gpu' } });
     expect(MODEL_FAMILIES.get('qwen')).toBe('org:alibaba');
-    expect(DEMONYM_NATIONS.get('French')).toEqual({ name: 'France', iso: 'FR' });
-    // blocs have no entry in the demonym table: "European" names no country
-    expect(DEMONYM_NATIONS.has('European')).toBe(false);
+    // a nation's demonym, name or short form opening a name, and what kind of nation it is ("European" names a bloc)
+    expect(nationOpening('French Armed Forces Ministry')).toEqual({ name: 'France', iso: 'FR', kind: 'country', byDemonym: true });
+    expect(nationOpening('U.S. Commerce Department')).toEqual({ name: 'United States', iso: 'US', kind: 'country', byDemonym: false });
+    expect(nationOpening('European Data Protection Board')?.kind).toBe('bloc');
+    expect(nationOpening('Frenchman Ltd')).toBeUndefined();
+    // seats of government are places too
+    expect(SEATS.has('Washington')).toBe(true);
+    expect(byId.get('nation:us')?.places).toContain('Washington');
   });
 
   it('reads instruments by head noun, with kinds and effects of the domain model', () => {

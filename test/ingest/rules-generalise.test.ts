@@ -466,6 +466,22 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   { rule: 'subsidiary-of', text: 'The Department of Commerce, Bureau of Industry and Security, and the Department of State met.', expect: [], not: ['SUBSIDIARY_OF'] },
   // a maker written right before its product as two names
   { rule: 'relate', text: 'Alibaba Qwen3 was released in April.', expect: ['DEVELOPED_BY Qwen3 -> Alibaba Group'] },
+  // a public body named with its nation's name is at home there; a company so named is not read that way
+  { rule: 'headquartered-in', text: 'The U.S. Commerce Department reviewed the licences on Tuesday.', expect: ['HEADQUARTERED_IN US Department of Commerce -> United States'] },
+  { rule: 'headquartered-in', text: 'The European Commission reviewed the plan.', expect: [], not: ['HEADQUARTERED_IN European Commission -> European Union'] },
+  // an instrument named with its nation's name or demonym is that nation's
+  { rule: 'national-instrument', text: 'Sales fell after the US export controls took effect.', expect: ['ENACTED_BY US export controls -> United States'] },
+  { rule: 'national-instrument', text: 'Providers must follow the EU AI Act.', expect: ['ENACTED_BY EU AI Act -> European Union'] },
+  { rule: 'national-instrument', text: 'Providers must follow the AI Act.', expect: [], not: ['ENACTED_BY'] },
+  // a seat of government that acts stands for its government; where it is only a place, it is a place
+  {
+    rule: 'restriction',
+    text: 'In May, Tokyo restricted Nvidia from selling its H20 chips to Russia.',
+    expect: ['ENACTED_BY Japan export controls -> Japan', 'APPLIES_TO Japan export controls -> NVIDIA', 'APPLIES_TO Japan export controls -> NVIDIA H20', 'APPLIES_TO Japan export controls -> Russia'],
+  },
+  { rule: 'relate', text: 'Tokyo imposed the Foreign Exchange Act on chip tools.', expect: ['ENACTED_BY Foreign Exchange Act -> Japan'] },
+  { rule: 'relate', text: 'The Foreign Exchange Act was debated in Tokyo last week.', expect: [], not: ['ENACTED_BY'] },
+  { rule: 'restriction', text: 'Engineers from Beijing restricted access to the H20 lab.', expect: [], not: ['ENACTED_BY'] },
 ];
 
 describe('relation rules on unseen phrasings', () => {
@@ -493,7 +509,20 @@ describe('entity shapes', () => {
     ['Verdanta Systems is building a sovereign cloud in Lisbon.', 'Verdanta Systems'],
     ['Quorix and Nvidia announced a joint AI factory.', 'Quorix'],
     ['Halvard, Ostrana and Mistral AI have partnered on a new model.', 'Ostrana'],
+    // names given as examples of a kind
+    ['European carmakers such as Veltro, Aurex and Norrin need the chips.', 'Aurex'],
+    ['Chinese chip designers like Kestrel Micro and Tarvos Semiconductor raised money.', 'Kestrel Micro'],
+    ['Rivals include startups, notably Brimwell and Quanta Forge.', 'Quanta Forge'],
   ])('%s', (text, name) => expect(mentionNames(text)).toContain(name));
+
+  it('names given as examples of a kind are organisations, at home where the kind is, and an owner is no part of one', () => {
+    expect(facts('Chinese chip designers like Kestrel Micro and Tarvos Semiconductor raised money.')).toEqual(
+      expect.arrayContaining(['HEADQUARTERED_IN Kestrel Micro -> China', 'HEADQUARTERED_IN Tarvos Semiconductor -> China']),
+    );
+    expect(mentionNames("It beat models such as OpenAI's GPT-4 on the test.")).not.toContain("OpenAI's GPT-4");
+    // no kind before the examples, no examples
+    expect(mentionNames('It sells to places such as Verlo and Dunmore.')).not.toContain('Verlo');
+  });
 
   it('an owner before a described name is not part of it', () => {
     expect(mentionNames("AMD's MI355X, a flagship accelerator, ships this year.")).not.toContain("AMD's MI355X");

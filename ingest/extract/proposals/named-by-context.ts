@@ -3,13 +3,14 @@
 //   Zones (AIGZs)" — the acronym's letters are the name's initials; the name's last word types it;
 // - a name the text introduces: "an AI data centre dubbed “Stargate X”", "a model called Foo", "the
 //   chip, known as Bar 9";
-// - a name an appositive describes: "Foo Campus, a 1GW AI campus in …".
+// - a name an appositive describes: "Foo Campus, a 1GW AI campus in …";
+// - names given as examples of a kind: "chipmakers such as Foo Semi, Bar and Baz", "models like Qux-7".
 import type { Label } from '../../../schema/generated/model.js';
 import { phraseBook } from '../relate/phrases.js';
 import type { Proposal, Proposer } from './proposal.js';
-import { spanOf } from './proposal.js';
+import { NAME_WORD, listedNames, spanOf } from './proposal.js';
 
-const { heads } = phraseBook();
+const { heads, referents } = phraseBook();
 
 // a capitalised word of a name: "Atomic", "AI", "G42", "d'Azur"; small words may sit inside
 const CAP = "[A-Z][\\p{L}\\p{N}&'’.-]*";
@@ -46,6 +47,19 @@ const COPULA_CUE = / (?:is|was|be|became|become) an? /;
 const BEFORE_HEAD_CUE = new RegExp(`(?:${BEFORE_HEADS.join('|')})\\b`);
 const NOT_NAMES =
   /^(?:The|This|That|These|Those|It|Its|In|On|At|For|And|But|However|Meanwhile|According|Last|Next|Earlier|Later|Today|Yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Article|Section|Part|Chapter|Annex|Table|Figure)$/;
+
+// the plural of a head noun or of a description that stands for an organisation, and the label its examples get
+const plural = (w: string): string => (/[^aeiou]y$/.test(w) ? `${w.slice(0, -1)}ies` : /(?:s|x|ch|sh)$/.test(w) ? `${w}es` : `${w}s`);
+const KINDS = new Map<string, Label>();
+for (const [h, l] of heads) if (l === 'Organization' || l === 'Lab' || l === 'Chip' || l === 'Model') KINDS.set(h.endsWith('s') ? h : plural(h), l);
+for (const [h, r] of referents) if (!KINDS.has(plural(h))) KINDS.set(plural(h), r.labels[0]!);
+// "chipmakers such as A, B and C", "labs, including A and B": a kind in the plural, an introducing word, then capitalised names
+const EXAMPLE_NAME = `${NAME_WORD}(?: ${NAME_WORD}){0,3}`;
+const EXAMPLES = new RegExp(
+  `\\b(${[...KINDS.keys()].sort((a, b) => b.length - a.length).join('|')}),? (?:such as|like|including|notably|among them) ((?:the )?${EXAMPLE_NAME}(?:, (?:the )?${EXAMPLE_NAME})*(?:,? (?:and|or) (?:the )?${EXAMPLE_NAME})?)`,
+  'gu',
+);
+const EXAMPLES_CUE = /\b(?:such as|like|including|notably|among them) [A-Z]/;
 
 /** The label the last one or two words of a phrase give it, if they are a head noun. */
 function headLabel(phrase: string): Label | undefined {
@@ -130,6 +144,16 @@ export const proposeNamedByContext: Proposer = (sentence) => {
     if (NOT_NAMES.test(name.split(' ')[0]!) || GENERIC.test(name)) continue;
     const label = headLabel(m[2]!.toLowerCase());
     if (label) out.push({ ...spanOf(sentence, m.index + m[0].indexOf(name), name.length), name, label, confidence: 0.55, props: {} });
+  }
+  for (const m of EXAMPLES_CUE.test(text) ? text.matchAll(EXAMPLES) : []) {
+    const label = KINDS.get(m[1]!.toLowerCase())!;
+    const at = m.index + m[0].length - m[2]!.length;
+    for (const { name, index } of listedNames(m[2]!, at)) {
+      // an owner before the name is no part of it ("OpenAI's GPT-4")
+      const bare = name.replace(/^the /, '').replace(/^.*['’]s /, '');
+      if (NOT_NAMES.test(bare.split(' ')[0]!) || GENERIC.test(bare)) continue;
+      out.push({ ...spanOf(sentence, index + name.length - bare.length, bare.length), name: bare, label, confidence: 0.55, props: {}, defined: true });
+    }
   }
   if (text.includes(', a')) {
     for (const m of text.matchAll(DESCRIBED)) {

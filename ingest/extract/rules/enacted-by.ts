@@ -6,6 +6,7 @@
 import { isPublicBody } from '../../../schema/validate.js';
 import { E, at, allowed, pattern, unmask, type FactDraft, type Mention, type NewEntity, type RelationRule } from '../frame.js';
 import { INSTRUMENT_SOURCE, instrumentOf } from '../instrument.js';
+import { nationOpening } from '../lexicon.js';
 import { regimeOf } from './national-regime.js';
 
 // a nation's standing regime named by its bare noun: "sweeping export controls", "new sanctions"
@@ -51,7 +52,8 @@ export const enactedBy: RelationRule = {
         : {
             label: 'Regulation',
             name: bare ? `${issuer.name} ${written}` : written,
-            aliases: bare ? [issuer.surface, ...issuer.aliases].map((a) => `${a} ${written}`) : [`${issuer.surface} ${written}`],
+            // the text's own words for it are kept as a description ("new export rules")
+            aliases: bare ? [...[issuer.surface, ...issuer.aliases].map((a) => `${a} ${written}`), written] : [`${issuer.surface} ${written}`],
             props: { kind: inst.kind },
           };
       const purpose = PURPOSE.exec(frame.masked.slice(m.index + m[0].length));
@@ -86,6 +88,22 @@ export const governmentInstrument: RelationRule = {
       const named = at(frame, m[1]);
       const nation = named?.label === 'Nation' ? named : nations.length === 1 ? frame.mentions.find((x) => x.id === nations[0]) : undefined;
       if (nation) out.push({ rel: 'ENACTED_BY', subject: reg, object: nation, confidence: 0.65 });
+    }
+    return out;
+  },
+};
+
+// "US export controls", "the Dutch export rules", "EU AI Act": an instrument named with its nation's name or demonym is that nation's
+export const nationalInstrument: RelationRule = {
+  name: 'national-instrument',
+  minMentions: 1,
+  example: 'Shipments fell after the Freedonian export rules took effect.',
+  apply(frame) {
+    const out: FactDraft[] = [];
+    for (const m of frame.mentions) {
+      if (m.label !== 'Regulation' || m.status === 'ambiguous') continue;
+      const nation = nationOpening(m.surface);
+      if (nation) out.push({ rel: 'ENACTED_BY', subject: m, object: { label: 'Nation', name: nation.name, props: { kind: nation.kind, iso: nation.iso } }, confidence: 0.65 });
     }
     return out;
   },

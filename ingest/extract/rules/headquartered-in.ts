@@ -1,7 +1,8 @@
 // Where an organisation is at home: "X is headquartered in Y", "Y-based X", "Chinese vendor X",
 // "X, a French startup", "X, a Beijing-based startup", "G42 (the UAE's primary AI company)", "A, B and other Chinese releases", "AWS or Azure ... governed by U.S. law".
 import type { Mention } from '../frame.js';
-import { DEMONYM_NATIONS } from '../lexicon.js';
+import { isPublicBody } from '../../../schema/validate.js';
+import { nationOpening } from '../lexicon.js';
 import { E, LIST, at, allowed, listIndices, pattern, type FactDraft, type Frame, type RelationRule } from '../frame.js';
 
 const EXPLICIT = pattern(`${E},? (?:is |are |was |were |which is |, )?(?:headquartered|based|incorporated|domiciled) in (?:[A-Z][a-z]+, )?${E}`);
@@ -53,9 +54,10 @@ export const headquarteredIn: RelationRule = {
     // "French Armed Forces Ministry", "Saudi Aramco": a name opened by a country's demonym
     for (const m of frame.mentions) {
       if (m.status === 'ambiguous' || m.demonym || m.label === 'Nation' || !allowed('HEADQUARTERED_IN', m.label, 'Nation')) continue;
-      const space = m.surface.indexOf(' ');
-      const nation = space > 0 ? DEMONYM_NATIONS.get(m.surface.slice(0, space)) : undefined;
-      if (nation) out.push({ rel: 'HEADQUARTERED_IN', subject: m, object: { label: 'Nation', name: nation.name, props: { kind: 'country', iso: nation.iso } }, confidence: 0.65 });
+      // and "U.S. Commerce Department": a public body named with its nation's name
+      const nation = nationOpening(m.surface);
+      if (nation?.kind === 'country' && (nation.byDemonym || (m.label === 'Organization' && isPublicBody(m.props))))
+        out.push({ rel: 'HEADQUARTERED_IN', subject: m, object: { label: 'Nation', name: nation.name, props: { kind: nation.kind, iso: nation.iso } }, confidence: 0.65 });
     }
     // "the Santa Clara, California chipmaker", "the Chinese company": a description standing for an organisation names its home
     for (const m of frame.mentions)

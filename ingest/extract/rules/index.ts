@@ -6,7 +6,7 @@ import { competitors } from './competitors.js';
 import { dealWith } from './deal-with.js';
 import { derivedFrom } from './derived-from.js';
 import { developedBy } from './developed-by.js';
-import { enactedBy, governmentInstrument } from './enacted-by.js';
+import { enactedBy, governmentInstrument, nationalInstrument } from './enacted-by.js';
 import { fabricatedBy } from './fabricated-by.js';
 import { headquarteredIn } from './headquartered-in.js';
 import { investsIn } from './invests-in.js';
@@ -50,6 +50,7 @@ export const RULES: readonly RelationRule[] = [
   namedDeal,
   enactedBy,
   governmentInstrument,
+  nationalInstrument,
   restriction,
   nationalRegime,
   listing,

@@ -19,7 +19,9 @@ const KIND = '(?: (?:chips?|GPUs?|accelerators?|processors?|AI chips?|models?|ma
 // the destination closed: "to ⟨China⟩", "from ⟨Chinese⟩ buyers", "for ⟨China⟩"
 const DESTINATION = `(?: (?:(?:for )?exports? |for sale )?(?:to|from|for|in|into) (?:the )?${E}(?: (?:buyers|customers|companies|firms|entities|users|market|clients))?)?`;
 
-const ACTIVE = pattern(`${ISSUER} ${AUX}${ACT} ${GOODS}${LIST}${KIND}${DESTINATION}`);
+// "… restricted ⟨Acme⟩ from selling its ⟨X1⟩ chips to ⟨R⟩": the company and what it may no longer sell
+const SELLING = `(?: from (?:selling|exporting|shipping|supplying|delivering) (?:its |their |the )?${LIST}${KIND})?`;
+const ACTIVE = pattern(`${ISSUER} ${AUX}${ACT} ${GOODS}${LIST}${KIND}${SELLING}${DESTINATION}`);
 // "… would require a licence to export the X1 to ⟨R⟩", "… require ⟨Acme⟩ to obtain a licence to sell its X1 to ⟨R⟩"
 const LICENCE = pattern(
   `${ISSUER} (?:(?:[a-z,]+|(?:told|informed|notified|warned) ⟨\\d+⟩) ){0,6}?(?:would |will |now |)(?:require[sd]?|requiring|impos(?:ed|es|ing) (?:a |an )?(?:new )?licen[cs]e requirements? on) (?:(?:the company|the firm|it|them|${E}) to (?:obtain|get|seek|apply for|secure) )?(?:(?:a|an|the) )?(?:export )?(?:licen[cs]es?|licen[cs]ing|permits?) (?:(?:to (?:export|sell|ship)|for (?:exports?|sales?|shipments?) of) )?(?:(?:its|the|their) )?(?:([^.;]*?) )?to ${E}`,
@@ -75,8 +77,8 @@ export const restriction: RelationRule = {
   apply(frame) {
     const out: FactDraft[] = [];
     for (const m of frame.masked.matchAll(ACTIVE)) {
-      const items = listIndices(m[3]).map((i) => at(frame, i));
-      out.push(...measure(issuerAt(frame, m[0], m[1]), [...items, at(frame, m[4])], effectOfVerb(m[2]!)));
+      const items = [...listIndices(m[3]), ...listIndices(m[4])].map((i) => at(frame, i));
+      out.push(...measure(issuerAt(frame, m[0], m[1]), [...items, at(frame, m[5])], effectOfVerb(m[2]!)));
     }
     for (const m of frame.masked.matchAll(LICENCE)) {
       // the company told to obtain the licence falls under it too ("told ⟨Acme⟩ it would require …")
