@@ -140,21 +140,26 @@ function seatsOfGovernment(sentence: { text: string; start: number }, mentions: 
 // what may precede a sentence's subject: markup, "The", "Meanwhile,"
 const LEADS = /^(?:[#*>\-\s]*)(?:[A-Z][a-z]+, )?(?:The |the |We introduce |Introducing )?$/;
 const ANAPHOR = /\b(?:[Tt]he|[Tt]his) model\b(?! (?:card|family|series|weights|of|that|which|from|was released))/g;
+// "… was placed on the list in 2023": a list of parties the text named before (the Entity List, a sanctions list)
+const LIST_ANAPHOR = /\b[Tt]he (?:same |trade |export |sanctions |US |U\.S\. )?(?:list|blacklist)\b(?! of\b)/g;
+const isModel = (m: Mention): boolean => m.label === 'Model';
+const isList = (m: Mention): boolean => m.label === 'Regulation' && /\b(?:List|list)$/.test(m.name);
 
 /**
- * "The model runs on ...": a model card's prose names its model once and then says "the model".
- * Each such phrase becomes a mention of the model named last before it (in this sentence or earlier).
+ * "The model runs on ...", "… added to the list": a text names a model or a list once and then says
+ * "the model", "the list". Each such phrase becomes a mention of the one named last before it (in
+ * this sentence or earlier).
  */
-function withAnaphors(sentence: Sentence, named: Mention[], before: Mention | undefined): Mention[] {
+function withAnaphors(sentence: Sentence, named: Mention[], before: Mention | undefined, phrase: RegExp, fits: (m: Mention) => boolean): Mention[] {
   const out: Mention[] = [];
   let referent = before;
   let i = 0;
-  for (const a of sentence.text.matchAll(ANAPHOR)) {
+  for (const a of sentence.text.matchAll(phrase)) {
     const start = sentence.start + a.index;
     const end = start + a[0].length;
     for (; i < named.length && named[i]!.start < start; i++) {
       out.push(named[i]!);
-      if (named[i]!.label === 'Model' && named[i]!.status !== 'ambiguous') referent = named[i];
+      if (fits(named[i]!) && named[i]!.status !== 'ambiguous') referent = named[i];
     }
     if (referent && (i >= named.length || named[i]!.start >= end)) out.push({ ...referent, start, end, anaphor: true });
   }
@@ -272,18 +277,22 @@ export function extract(text: string, opts: ExtractOptions): ExtractedRecord[] {
   const rules = [...RULES, ...(opts.extraRules ?? [])];
   let previous: Mention | undefined;
   let lastModel: Mention | undefined;
+  let lastList: Mention | undefined;
   // organisations the last two sentences named, the latest first: what "the company" and "It" can stand for
   let actors: Mention[] = [];
   let quiet = 0;
   sentences.forEach((sentence, k) => {
     const named = mentionsBySentence[k]!;
     const modelBefore = lastModel;
-    const withModel = sentence.text.includes(' model') || sentence.text.startsWith('The model') || sentence.text.startsWith('This model') ? withAnaphors(sentence, named, lastModel) : named;
+    const withModel =
+      sentence.text.includes(' model') || sentence.text.startsWith('The model') || sentence.text.startsWith('This model') ? withAnaphors(sentence, named, lastModel, ANAPHOR, isModel) : named;
+    const withList = lastList && /\b[Tt]he (?:[a-zA-Z.]+ )?(?:list|blacklist)\b/.test(sentence.text) ? withAnaphors(sentence, withModel, lastList, LIST_ANAPHOR, isList) : withModel;
+    lastList = named.findLast((m) => isList(m) && m.status !== 'ambiguous') ?? lastList;
     const own = named.filter((m) => REFERENT_LABELS.has(m.label) && m.status !== 'ambiguous' && !m.demonym);
     // the sentence's leading actor first, then the others it names from the last
     const lead = own[0] && LEADS.test(sentence.text.slice(0, own[0].start - sentence.start)) ? own[0] : undefined;
     // a description later in the sentence may stand for its leading actor ("Acme plans …, the US chip giant said")
-    const mentions = seatsOfGovernment(sentence, nationModifiers(sentence, withReferents(sentence, withModel, lead ? [lead, ...actors.filter((a) => a.id !== lead.id)] : actors)));
+    const mentions = seatsOfGovernment(sentence, nationModifiers(sentence, withReferents(sentence, withList, lead ? [lead, ...actors.filter((a) => a.id !== lead.id)] : actors)));
     if (own.length) actors = [...new Set([...(lead ? [lead] : []), ...own.reverse(), ...actors.filter((a) => !own.some((o) => o.id === a.id))])].slice(0, 6);
     // two sentences without an organisation and the referents are gone
     quiet = own.length ? 0 : quiet + 1;

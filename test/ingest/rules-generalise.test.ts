@@ -482,6 +482,35 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   { rule: 'relate', text: 'Tokyo imposed the Foreign Exchange Act on chip tools.', expect: ['ENACTED_BY Foreign Exchange Act -> Japan'] },
   { rule: 'relate', text: 'The Foreign Exchange Act was debated in Tokyo last week.', expect: [], not: ['ENACTED_BY'] },
   { rule: 'restriction', text: 'Engineers from Beijing restricted access to the H20 lab.', expect: [], not: ['ENACTED_BY'] },
+  // parties put on a list, named by names nobody listed, with their legal forms; "the list" is the one named before
+  {
+    rule: 'listing',
+    text: 'Orvane Systems, Kelda Microelectronics Co., Ltd. and Brisk Data were added to the Entity List on Friday.',
+    expect: ['APPLIES_TO Entity List -> Orvane Systems', 'APPLIES_TO Entity List -> Kelda Microelectronics Co., Ltd.', 'APPLIES_TO Entity List -> Brisk Data'],
+  },
+  {
+    rule: 'listing',
+    text: 'Twelve firms were added to the Entity List, including Orvane Systems and Brisk Data.',
+    expect: ['APPLIES_TO Entity List -> Orvane Systems', 'APPLIES_TO Entity List -> Brisk Data'],
+  },
+  {
+    rule: 'listing',
+    text: 'The Commerce Department added Orvane Systems and Brisk Data to the Entity List.',
+    expect: ['APPLIES_TO Entity List -> Orvane Systems', 'APPLIES_TO Entity List -> Brisk Data'],
+  },
+  {
+    rule: 'listing',
+    text: 'BIS added 80 firms to the Entity List on Tuesday. When Brisk Data itself was placed on the list in 2023, shares fell. Chinese firms Talon Industry Co and Marrow-KV Electronics are among the other companies added to the list.',
+    expect: ['APPLIES_TO Entity List -> Brisk Data', 'APPLIES_TO Entity List -> Talon Industry Co', 'APPLIES_TO Entity List -> Marrow-KV Electronics'],
+    not: ['APPLIES_TO Entity List -> When'],
+  },
+  // added to something that is no list: no party, no name
+  {
+    rule: 'listing',
+    text: 'Every cloud provider who adds Orvane-7 to their catalog gains users. Acme published a list of partners. Brisk Data was placed on the list.',
+    expect: [],
+    not: ['APPLIES_TO'],
+  },
 ];
 
 describe('relation rules on unseen phrasings', () => {

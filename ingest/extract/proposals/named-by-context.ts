@@ -4,7 +4,9 @@
 // - a name the text introduces: "an AI data centre dubbed “Stargate X”", "a model called Foo", "the
 //   chip, known as Bar 9";
 // - a name an appositive describes: "Foo Campus, a 1GW AI campus in …";
-// - names given as examples of a kind: "chipmakers such as Foo Semi, Bar and Baz", "models like Qux-7".
+// - names given as examples of a kind: "chipmakers such as Foo Semi, Bar and Baz", "models like Qux-7";
+// - names put on a list (a trade blacklist, a sanctions list): "Foo Co, Bar and Baz were added to the …",
+//   "… added Foo and Bar Ltd. to its list", "Foo is among the firms placed on …" — organisations.
 import type { Label } from '../../../schema/generated/model.js';
 import { phraseBook } from '../relate/phrases.js';
 import type { Proposal, Proposer } from './proposal.js';
@@ -60,6 +62,34 @@ const EXAMPLES = new RegExp(
   'gu',
 );
 const EXAMPLES_CUE = /\b(?:such as|like|including|notably|among them) [A-Z]/;
+
+// a name put on a list may carry a legal form after a comma ("Foo Microelectronics Co., Ltd.")
+const LEGAL = '(?:\\.?,? (?:Co|Ltd|Inc|Corp|LLC|Limited|PLC|plc)\\.?)*';
+const LISTED_NAME = `${NAME_WORD}(?: ${NAME_WORD}){0,5}${LEGAL}`;
+const LISTED_NAMES = `${LISTED_NAME}(?:(?:, | and |, and )${LISTED_NAME})*`;
+const PUT_ON = '(?:added|placed|put|listed|included|designated|blacklisted)';
+// what they are put on: a list, a blacklist, sanctions ("to the Entity List", "on its trade blacklist", "under US sanctions")
+const ON_A_LIST = "(?:to|on|in|under) (?:the |its |a |their )?(?:[\\p{L}.'’-]+ ){0,4}?(?:[Ll]ist|blacklist|sanctions|[Rr]egistry|[Rr]egister)\\b";
+const LISTED_PASSIVE = new RegExp(
+  `(${LISTED_NAMES}),? (?:itself |themselves |also )?(?:was|were|is|are|has been|have been|had been|will be|would be) (?:also |now |among (?:the )?(?:[\\p{Ll}\\p{N},-]+ ){0,6}?)?${PUT_ON} ${ON_A_LIST}`,
+  'gu',
+);
+const LISTED_ACTIVE = new RegExp(`\\b(?:added|adds|adding|placed|places|placing|put|puts|listed|lists|designated|designates) (${LISTED_NAMES}),? ${ON_A_LIST}`, 'gu');
+// "… were added to the Entity List, including Foo Co and Bar": the ones a listing names
+const LISTED_INCLUDING = new RegExp(`\\b${PUT_ON} ${ON_A_LIST},? (?:including|such as|among them|notably) (${LISTED_NAMES})`, 'gu');
+const LISTED_CUE = /\b(?:added|adds|adding|placed|places|placing|put|puts|listed|lists|included|designated|designates|blacklisted)\b/;
+const LEGAL_PART = /^(?:Co|Ltd|Inc|Corp|LLC|Limited|PLC|plc)\.?$/;
+
+/** The names of a list put on a list, each with its offset: a legal form after a comma stays with its name. */
+function listedOrganisations(list: string, at: number): { name: string; index: number }[] {
+  const out: { name: string; index: number }[] = [];
+  for (const part of listedNames(list, at)) {
+    const prior = out[out.length - 1];
+    if (prior && LEGAL_PART.test(part.name)) prior.name = list.slice(prior.index - at, part.index - at + part.name.length);
+    else out.push(part);
+  }
+  return out;
+}
 
 /** The label the last one or two words of a phrase give it, if they are a head noun. */
 function headLabel(phrase: string): Label | undefined {
@@ -155,6 +185,18 @@ export const proposeNamedByContext: Proposer = (sentence) => {
       out.push({ ...spanOf(sentence, index + name.length - bare.length, bare.length), name: bare, label, confidence: 0.55, props: {}, defined: true });
     }
   }
+  if (LISTED_CUE.test(text))
+    for (const re of [LISTED_PASSIVE, LISTED_ACTIVE, LISTED_INCLUDING])
+      for (const m of text.matchAll(re)) {
+        const at = m.index + m[0].indexOf(m[1]!);
+        for (const { name, index } of listedOrganisations(m[1]!, at)) {
+          // a capitalised word opening the sentence is no part of the name ("When Foo Co was placed …")
+          const lead = /^(?:The|the|When|While|After|Before|Since|Although|Because|If|And|But|Meanwhile|Also|Now) /.exec(name)?.[0].length ?? 0;
+          const bare = name.slice(lead);
+          if (!bare || NOT_NAMES.test(bare.split(' ')[0]!) || GENERIC.test(bare)) continue;
+          out.push({ ...spanOf(sentence, index + lead, bare.length), name: bare, label: 'Organization', confidence: 0.55, props: {} });
+        }
+      }
   if (text.includes(', a')) {
     for (const m of text.matchAll(DESCRIBED)) {
       // an owner before the name is no part of it ("Nvidia's H100, a flagship chip")

@@ -12,6 +12,11 @@ const WHERE_AFTER = new RegExp(`\\b(?:in|from|based in) (?:the )?${LIST}`, 'gu')
 const NAMED_AFTER = new RegExp(`^,? (?:including|such as|among them|notably) ${LIST}`, 'u');
 const RE = pattern(`${E}(?: \\(⟨\\d+⟩\\))? (?:has |have |had |will |also )?(?:added|adds|placed|places|put|puts|listed|lists|designated|designates) ${LIST} (?:to|on|under) (?:the |its )?${E}`);
 
+// "… were added to the ⟨Entity List⟩, including ⟨A⟩, ⟨B⟩ and ⟨C⟩": the ones a passive listing names
+const PASSIVE_NAMED = pattern(
+  `\\b(?:was|were|has been|have been|had been|will be) (?:also )?(?:added|placed|put|listed|included) (?:to|on|in|under) (?:the |its )?${E},? (?:including|such as|among them|notably) (?:the )?${LIST}`,
+);
+
 export const listing: RelationRule = {
   name: 'listing',
   cue: /\b(?:add|adds|added|placed|places|put|puts|listed|lists|designat)/,
@@ -48,6 +53,16 @@ export const listing: RelationRule = {
       for (const i of named ? listIndices(named[1]) : []) {
         const listed = at(frame, i);
         if (listed && listed !== issuer && !listed.demonym && listed.label !== 'Nation' && allowed('APPLIES_TO', list.label, listed.label))
+          out.push({ rel: 'APPLIES_TO', subject: list, object: listed, props: { effect }, confidence: 0.65 });
+      }
+    }
+    for (const m of frame.masked.matchAll(PASSIVE_NAMED)) {
+      const list = at(frame, m[1]);
+      if (!list || list.label !== 'Regulation') continue;
+      const effect = instrumentOf(list.name)?.effect ?? 'sanction';
+      for (const i of listIndices(m[2])) {
+        const listed = at(frame, i);
+        if (listed && !listed.demonym && listed.label !== 'Nation' && allowed('APPLIES_TO', list.label, listed.label))
           out.push({ rel: 'APPLIES_TO', subject: list, object: listed, props: { effect }, confidence: 0.65 });
       }
     }
