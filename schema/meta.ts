@@ -49,6 +49,8 @@ export const labelSpec = z
     label: z.string().regex(NAME),
     idPrefix: z.string().regex(/^[a-z]+$/),
     description: z.string().min(1),
+    /** the label this one is a kind of, for relations between two entities of one kind (a lab is an organisation: they compete) */
+    kindOf: z.string().regex(NAME).optional(),
     properties: z.record(z.string().regex(NAME), propertySpec).default({}),
   })
   .strict();
@@ -193,6 +195,10 @@ export function loadDomain(root: string): DomainSpec {
     if (labelNames.has(l.label)) throw new SchemaFileError(yamlFiles(join(root, 'labels'))[i]!, 'label', `duplicate label ${l.label}`);
     labelNames.add(l.label);
   }
+  labels.forEach((l, i) => {
+    if (l.kindOf !== undefined && !labelNames.has(l.kindOf))
+      throw new SchemaFileError(yamlFiles(join(root, 'labels'))[i]!, 'kindOf', `unknown label "${l.kindOf}" (known: ${[...labelNames].join(', ')})`);
+  });
   const relFiles = yamlFiles(join(root, 'relations'));
   const relations = relFiles.map((f) => loadFile(f, relationSpec));
   const seen = new Set<string>();

@@ -157,9 +157,12 @@ export const sourceUrl = z.string().superRefine(refine((f, v) => sourceUrlProble
 // relations whose two ends are of one kind in the domain model (a comparison, a substitution)
 const SAME_KIND: ReadonlySet<string> = new Set(DOMAIN.relations.flatMap((r) => (r.sameKind ? [r.type] : [])));
 
-/** Null when a relation of one kind joins two entities of one label; else what is wrong. */
+// the kind each label is (its own, or the one its `kindOf` names: a lab is an organisation)
+const KIND_OF: ReadonlyMap<string, string> = new Map(DOMAIN.labels.map((l) => [l.label, l.kindOf ?? l.label]));
+
+/** Null when a relation of one kind joins two entities of one kind; else what is wrong. */
 export function sameKindProblem(rel: string, from: string, to: string): string | null {
-  return SAME_KIND.has(rel) && from !== to ? `${rel} relates two entities of one kind, not a ${from} and a ${to}` : null;
+  return SAME_KIND.has(rel) && (KIND_OF.get(from) ?? from) !== (KIND_OF.get(to) ?? to) ? `${rel} relates two entities of one kind, not a ${from} and a ${to}` : null;
 }
 
 // kinds of organisation that are public bodies (the domain model's `publicBodies`): they make and enforce rules

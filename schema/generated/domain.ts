@@ -330,6 +330,7 @@ export const DOMAIN: DomainSpec = {
       "label": "Lab",
       "idPrefix": "lab",
       "description": "An organisation that develops AI models (frontier labs, open-weights labs, state labs).",
+      "kindOf": "Organization",
       "properties": {
         "kind": {
           "type": "enum",

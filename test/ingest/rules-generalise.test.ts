@@ -504,6 +504,17 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
     expect: ['APPLIES_TO Entity List -> Brisk Data', 'APPLIES_TO Entity List -> Talon Industry Co', 'APPLIES_TO Entity List -> Marrow-KV Electronics'],
     not: ['APPLIES_TO Entity List -> When'],
   },
+  // a lab competes with companies: a lab is a kind of organisation
+  { rule: 'competitors', text: "The round strengthens Cohere's position against rivals like OpenAI and Google.", expect: ['COMPETES_WITH Cohere -> OpenAI', 'COMPETES_WITH Cohere -> Google'] },
+  // what "its" owns, named in an appositive; examples and comparands are not what "its" stands for
+  {
+    rule: 'relate',
+    text: "The money will bolster Cohere's lead over rivals like OpenAI and Google by improving its flagship language model, Command Vela.",
+    expect: ['DEVELOPED_BY Command Vela -> Cohere'],
+    not: ['DEVELOPED_BY Command Vela -> Google', 'DEVELOPED_BY Command Vela -> OpenAI'],
+  },
+  { rule: 'relate', text: 'Mistral AI said its new cloud platform, Mistral Compute, will open in 2026.', expect: ['OPERATED_BY Mistral Compute -> Mistral AI'] },
+  { rule: 'relate', text: 'Meta said its partner, Scale AI, grew.', expect: [], not: ['SUBSIDIARY_OF', 'DEVELOPED_BY'] },
   // added to something that is no list: no party, no name
   {
     rule: 'listing',

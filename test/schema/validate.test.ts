@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { InvalidInput } from '../../schema/errors.js';
-import { calendarDate, dateProblem, nameProblem, parseDate, quoteProblem, rangeProblem, sourceUrlProblem } from '../../schema/validate.js';
+import { calendarDate, dateProblem, nameProblem, parseDate, quoteProblem, rangeProblem, sameKindProblem, sourceUrlProblem } from '../../schema/validate.js';
 
 describe('dateProblem', () => {
   it.each(['2026-02-28', '2024-02-29', '2025-12-31', '2025-06-30T12:00:00Z', '2025-06-30T23:59:59.123+02:00', '2025-06-30T08:15'])('accepts %s', (d) => {
@@ -112,5 +112,17 @@ describe('zod refinements', () => {
     expect(r.success).toBe(false);
     expect(r.error!.issues[0]!.path).toEqual(['validFrom']);
     expect(r.error!.issues[0]!.message).toBe('"2026-02-30" is not a calendar date (February 2026 has 28 days)');
+  });
+});
+
+describe('sameKindProblem', () => {
+  it('lets two of one kind compare, a lab being a kind of organisation, and nothing else', () => {
+    expect(sameKindProblem('COMPETES_WITH', 'Chip', 'Chip')).toBeNull();
+    expect(sameKindProblem('COMPETES_WITH', 'Lab', 'Organization')).toBeNull();
+    expect(sameKindProblem('COMPETES_WITH', 'Organization', 'Lab')).toBeNull();
+    expect(sameKindProblem('COMPETES_WITH', 'Chip', 'Model')).toMatch(/not a Chip and a Model/);
+    expect(sameKindProblem('COMPETES_WITH', 'Lab', 'Model')).toMatch(/not a Lab and a Model/);
+    // relations that are not comparisons join any two labels their ends allow
+    expect(sameKindProblem('DEVELOPED_BY', 'Model', 'Lab')).toBeNull();
   });
 });

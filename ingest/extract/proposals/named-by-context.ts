@@ -5,6 +5,7 @@
 //   chip, known as Bar 9";
 // - a name an appositive describes: "Foo Campus, a 1GW AI campus in …";
 // - names given as examples of a kind: "chipmakers such as Foo Semi, Bar and Baz", "models like Qux-7";
+// - a name an appositive gives what "its" owns: "its large language model, Foo", "its new cloud platform, Bar";
 // - names put on a list (a trade blacklist, a sanctions list): "Foo Co, Bar and Baz were added to the …",
 //   "… added Foo and Bar Ltd. to its list", "Foo is among the firms placed on …" — organisations.
 import type { Label } from '../../../schema/generated/model.js';
@@ -90,6 +91,10 @@ function listedOrganisations(list: string, at: number): { name: string; index: n
   }
   return out;
 }
+
+// "its large language model, Foo", "its new cloud platform, Bar Cloud": a product's head noun, a comma and its name
+const PRODUCT_HEADS = [...heads].flatMap(([h, l]) => (l === 'Model' || l === 'Chip' || l === 'Cloud' || l === 'DataCenter' ? [h] : [])).sort((a, b) => b.length - a.length);
+const ITS_NAMED = new RegExp(`\\b[Ii]ts (?:[a-z-]+ ){0,4}?(${PRODUCT_HEADS.join('|')}), (${NAME_WORD}(?: ${NAME_WORD}){0,3})(?=[,.;]| (?:is|was|will|has|had|which|that|and)\\b)`, 'gu');
 
 /** The label the last one or two words of a phrase give it, if they are a head noun. */
 function headLabel(phrase: string): Label | undefined {
@@ -185,6 +190,13 @@ export const proposeNamedByContext: Proposer = (sentence) => {
       out.push({ ...spanOf(sentence, index + name.length - bare.length, bare.length), name: bare, label, confidence: 0.55, props: {}, defined: true });
     }
   }
+  if (/\b[Ii]ts /.test(text))
+    for (const m of text.matchAll(ITS_NAMED)) {
+      const name = m[2]!;
+      if (NOT_NAMES.test(name.split(' ')[0]!) || GENERIC.test(name)) continue;
+      const label = headLabel(m[1]!)!;
+      out.push({ ...spanOf(sentence, m.index + m[0].length - name.length, name.length), name, label, confidence: 0.55, props: {} });
+    }
   if (LISTED_CUE.test(text))
     for (const re of [LISTED_PASSIVE, LISTED_ACTIVE, LISTED_INCLUDING])
       for (const m of text.matchAll(re)) {

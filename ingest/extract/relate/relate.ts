@@ -223,6 +223,9 @@ const DESCRIBED = /⟨\d+⟩(?:\s+[a-z][a-z-]*){0,4}\s*$/;
 const RELATIONAL =
   /^(?:predecessor|successor|rival|rivals|competitor|competitors|peer|peers|counterpart|alternative|alternatives|partner|partners|customer|customers|client|clients|investor|investors|backer|backers|parent|supplier|suppliers)$/;
 const ITS = /\b[Ii]ts\s+((?:[a-z][a-z-]*\s+){0,3})$/;
+const COMPARANDS = /\b(?:like|such as|including|against|than|versus|vs\.?|rivals?|competitors?)\s+(?:the\s+)?$/;
+// "its large language model, ⟨X⟩", "its new cloud platform, ⟨X⟩": the owned named in an appositive after its description
+const ITS_APPOSITIVE = /\b[Ii]ts\s+((?:[a-z][a-z-]*\s+){0,4}[a-z][a-z-]*),\s*$/;
 // "Its successor ⟨R2⟩": a model that follows the model the text was about derives from it
 const SUCCESSOR = /^(?:successor|follow-up|followup|upgrade)$/;
 // "… using 2.7 million ⟨H800⟩ GPU hours": compute spent on a chip is what the sentence's model was trained on
@@ -403,6 +406,8 @@ export const relatePhrases: RelationRule = {
     const itsOwner = (a: number): Mention | undefined => {
       const before = groups
         .slice(0, a)
+        // names given as examples or comparands ("rivals like ⟨A⟩ and ⟨B⟩") are not what "its" stands for
+        .filter((g) => !COMPARANDS.test(frame.masked.slice(Math.max(0, g.start - 40), g.start)))
         .flatMap((g) => g.members)
         .filter((m) => usable(m) && isMaker(m.label));
       return before[before.length - 1] ?? leadingActor(frame) ?? frame.previous;
@@ -568,7 +573,7 @@ export const relatePhrases: RelationRule = {
           if (rel) push(rel, m, place, 0.6);
         }
       const unitOf = ITS_UNIT.test(lead);
-      const its = unitOf ? null : ITS.exec(lead);
+      const its = unitOf ? null : (ITS.exec(lead) ?? ITS_APPOSITIVE.exec(lead));
       if (unitOf) {
         const owner = itsOwner(a);
         if (owner && usable(owner)) for (const m of left.members.filter(usable)) if (!left.members.includes(owner)) push('SUBSIDIARY_OF', m, owner, 0.6);
