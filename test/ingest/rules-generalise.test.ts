@@ -515,6 +515,14 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   },
   { rule: 'relate', text: 'Mistral AI said its new cloud platform, Mistral Compute, will open in 2026.', expect: ['OPERATED_BY Mistral Compute -> Mistral AI'] },
   { rule: 'relate', text: 'Meta said its partner, Scale AI, grew.', expect: [], not: ['SUBSIDIARY_OF', 'DEVELOPED_BY'] },
+  // a head of government acts for the nation; one who praises a partnership between two others is no party to it
+  { rule: 'relate', text: 'President Biden signed the Compute Safety Act into law in 2027.', expect: ['ENACTED_BY Compute Safety Act -> United States'] },
+  {
+    rule: 'relate',
+    text: 'President Macron hailed a partnership between Mistral AI and Nvidia.',
+    expect: ['PARTNERS_WITH Mistral AI -> NVIDIA'],
+    not: ['PARTNERS_WITH France', 'PARTNERS_WITH Mistral AI -> France', 'PARTNERS_WITH NVIDIA -> France'],
+  },
   // added to something that is no list: no party, no name
   {
     rule: 'listing',

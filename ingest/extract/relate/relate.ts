@@ -199,6 +199,7 @@ const DESCRIBED_PAIR = new RegExp(
   `\\b${PARTNERSHIP} between (?:the )?(?:(?:[\\w-]+|⟨\\d+⟩(?:'s)?) ){0,4}?⟨(\\d+)⟩ and (?:the )?(?:(?:[\\w-]+|⟨\\d+⟩(?:'s)?) ){0,4}?⟨(\\d+)⟩(?!'s| [\\w-]+ (?:[\\w-]+ )?⟨)`,
   'g',
 );
+const PARTNERS_NAMED_AFTER = new RegExp(`\\b${PARTNERSHIP}s? (?:between|among|involving)\\s+(?:the )?$`);
 const PARTNER_BEFORE = new RegExp(`\\b${PARTNERSHIP}s? (?:between|of|among|with|involving)\\s+(?:the )?$`);
 
 // "Chinese startup ⟨1⟩", "British firms ⟨1⟩ and ⟨2⟩": a demonym and up to three lower-case words before a group
@@ -352,6 +353,8 @@ function decide(gap: string, gapWords: readonly string[], left: Mention, right: 
     if ((phrase.rel === 'HEADQUARTERED_IN' || phrase.rel === 'LOCATED_IN') && PEOPLE.test(gap)) continue;
     // "benchmarked against models developed by ⟨1⟩": what follows a comparison is about the compared, not the left mention
     if (phrase.rel !== 'COMPETES_WITH' && COMPARISON.test(gap)) continue;
+    // "⟨X⟩ hailed a partnership between ⟨A⟩ and ⟨B⟩": the partners are the ones after "between", not the left mention
+    if (phrase.rel === 'PARTNERS_WITH' && PARTNERS_NAMED_AFTER.test(gap)) continue;
     // the phrase nearest the right-hand mention decides; of two ending there, the longer ("owned and funded by" over "funded by")
     if (!best || end > best.end || (end === best.end && length > best.length)) best = { rel: phrase.rel, subject, object, weak, end, length };
   }
