@@ -24,6 +24,8 @@ const INSTITUTION = new RegExp(`\\b(?:of|for|Center|Centre|Office|Academy|Univer
 const PUBLIC_BODY = new RegExp(`\\b(?:${PUBLIC_BODY_WORDS.join('|')})\\b`);
 const publicBody = (p: Mention) => p.label === 'Organization' && isPublicBody(p.props) && PUBLIC_BODY.test(p.name);
 
+// legal forms written after a name, a comma before each allowed ("Co., Ltd.")
+const LEGAL_TAIL = /^(?:,? (?:Inc|Corp|Corporation|Co|Ltd|Limited|LLC|plc|PLC|AG|SA|SE|NV|BV|GmbH)\.?)+(?![\p{L}\p{N}])/u;
 const LEGAL_FORM = /^,?\s(?:Inc|Corp|Corporation|Co|Ltd|Limited|LLC|plc|PLC|AG|SA|SE|NV|BV|GmbH|Group|Holdings)\.?$/;
 
 // a demonym further inside a name only when an institution's head opens it ("Center for a New American Security")
@@ -334,6 +336,13 @@ export function findMentions(text: string, sentences: Sentence[], gazetteer: Gaz
   const again = local.match(text).map((h) => fromHit(h, true));
   const all = resolveOverlaps([...repositories(text, gazetteer), ...known, ...kept, ...again, ...members(text, [...known, ...again])], text.length);
   for (const m of all) if (!m.publisher) makerInName(m, gazetteer);
+  // "Oracle Corp., and SoftBank": a legal form after a company's name belongs to the mention, so lists stay lists
+  all.forEach((m, i) => {
+    if (m.label !== 'Organization' && m.label !== 'Lab') return;
+    const tail = LEGAL_TAIL.exec(text.slice(m.end, m.end + 24));
+    const next = all[i + 1];
+    if (tail && (!next || next.start >= m.end + tail[0].length)) all[i] = { ...m, end: m.end + tail[0].length };
+  });
   const bySentence: Mention[][] = sentences.map(() => []);
   let k = 0;
   for (const m of all) {

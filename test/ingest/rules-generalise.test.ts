@@ -523,6 +523,13 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
     expect: ['PARTNERS_WITH Mistral AI -> NVIDIA'],
     not: ['PARTNERS_WITH France', 'PARTNERS_WITH Mistral AI -> France', 'PARTNERS_WITH NVIDIA -> France'],
   },
+  // a deal named by its appositive and the parties it gives; a legal form after a name keeps the list together
+  {
+    rule: 'described-deal',
+    text: 'Halcyon, the $20 billion joint venture between OpenAI, Oracle Corp., and SoftBank Group, opened its first site.',
+    expect: ['PARTY_TO OpenAI -> Halcyon', 'PARTY_TO Oracle -> Halcyon', 'PARTY_TO SoftBank -> Halcyon'],
+  },
+  { rule: 'described-deal', text: 'Halcyon, the campus east of Abilene, opened.', expect: [], not: ['PARTY_TO'] },
   // added to something that is no list: no party, no name
   {
     rule: 'listing',
@@ -562,6 +569,12 @@ describe('entity shapes', () => {
     ['Chinese chip designers like Kestrel Micro and Tarvos Semiconductor raised money.', 'Kestrel Micro'],
     ['Rivals include startups, notably Brimwell and Quanta Forge.', 'Quanta Forge'],
   ])('%s', (text, name) => expect(mentionNames(text)).toContain(name));
+
+  it('an appositive with "the" names only an agreement, and never a discourse word or a place after a preposition', () => {
+    expect(entityNames('Halcyon, the joint venture between OpenAI and Oracle, opened.')).toContain('Halcyon');
+    expect(mentionNames('Overall, the joint venture between OpenAI and Oracle grew.')).not.toContain('Overall');
+    expect(mentionNames('The site lies east of Brandon, the partnership said.')).not.toContain('Brandon');
+  });
 
   it('names given as examples of a kind are organisations, at home where the kind is, and an owner is no part of one', () => {
     expect(facts('Chinese chip designers like Kestrel Micro and Tarvos Semiconductor raised money.')).toEqual(

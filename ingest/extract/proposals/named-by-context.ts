@@ -21,9 +21,10 @@ const SMALL = '(?:of|for|and|the|on|in|de|du|des|la|le|&)';
 const DEFINED = new RegExp(`(?<![\\p{L}\\p{N}])(${CAP}(?: (?:${CAP}|${SMALL})){1,9}) \\(([A-Z][A-Za-z]{1,9})\\)`, 'gu');
 // a name introduced by a verb of naming, in quotes or as capitalised words; the head noun it names comes before
 const INTRODUCED = new RegExp(`\\b(?:dubbed|called|named|known as|branded(?: as)?|code-?named|nicknamed) (?:[“"‘']([^”"’']{2,60})[”"’']|(${CAP}(?: ${CAP}){0,4}))`, 'gu');
-// "Foo Campus, a 1GW AI campus": a name, a comma, an article, up to five words and a head noun
+// "Foo Campus, a 1GW AI campus", "Bar, the $5 billion joint venture": a name, a comma, an article, up to five words and a head noun
+const DESCRIBED_HEADS = [...heads.keys()].sort((a, b) => b.length - a.length).join('|');
 const DESCRIBED = new RegExp(
-  `(?<![\\p{L}\\p{N}])(${CAP}(?: ${CAP}){0,3}), (?:a|an) ((?:[\\p{L}\\p{N}-]+ ){0,5}?)([a-z][a-z-]*(?: (?!(?:in|of|for|at|near|on|with|by|to|from)\\b)[a-z][a-z-]*)?)\\b`,
+  `(?<![\\p{L}\\p{N}])(${CAP}(?: ${CAP}){0,3}), (?:a|an|the) ((?:(?!(?:in|of|for|at|near|on|with|by|to|from|between|among|that|which|who|and|or|but)\\b)[\\p{L}\\p{N}$€£.'’-]+ ){0,5})(${DESCRIBED_HEADS})\\b`,
   'gu',
 );
 // "Foo is a 1GW AI campus": a name the sentence opens, a copula, an article, up to five words and a head noun
@@ -49,7 +50,7 @@ const GENERIC = /^(?:AI|National|Sovereign|Public|Private|Digital|Global|Regiona
 const COPULA_CUE = / (?:is|was|be|became|become) an? /;
 const BEFORE_HEAD_CUE = new RegExp(`(?:${BEFORE_HEADS.join('|')})\\b`);
 const NOT_NAMES =
-  /^(?:The|This|That|These|Those|It|Its|In|On|At|For|And|But|However|Meanwhile|According|Last|Next|Earlier|Later|Today|Yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Article|Section|Part|Chapter|Annex|Table|Figure)$/;
+  /^(?:The|This|That|These|Those|It|Its|In|On|At|For|And|But|However|Meanwhile|Therefore|Overall|Additionally|Moreover|Furthermore|Finally|First|Second|Third|Instead|Still|Yet|Also|Indeed|Notably|Separately|According|Last|Next|Earlier|Later|Today|Yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Article|Section|Part|Chapter|Annex|Table|Figure)$/;
 
 // the plural of a head noun or of a description that stands for an organisation, and the label its examples get
 const plural = (w: string): string => (/[^aeiou]y$/.test(w) ? `${w.slice(0, -1)}ies` : /(?:s|x|ch|sh)$/.test(w) ? `${w}es` : `${w}s`);
@@ -209,14 +210,17 @@ export const proposeNamedByContext: Proposer = (sentence) => {
           out.push({ ...spanOf(sentence, index + lead, bare.length), name: bare, label: 'Organization', confidence: 0.55, props: {} });
         }
       }
-  if (text.includes(', a')) {
+  if (text.includes(', a') || text.includes(', the ')) {
     for (const m of text.matchAll(DESCRIBED)) {
       // an owner before the name is no part of it ("Nvidia's H100, a flagship chip")
-      const owner = /^\S+['’]s /.exec(m[1]!)?.[0].length ?? 0;
+      const owner = /^(?:\S+ ){0,2}\S+['’]s /.exec(m[1]!)?.[0].length ?? 0;
       const name = m[1]!.slice(owner);
       if (!name || NOT_NAMES.test(name.split(' ')[0]!)) continue;
       const label = headLabel(m[3]!);
       if (!label) continue;
+      // "X, the …" describes a name only as an agreement ("Stargate, the $500 billion joint venture"), never a place named after a
+      // preposition ("east of Monroe, the campus …"); "Overall, the rule …" is no name
+      if (/^, the /.test(m[0].slice(m[1]!.length)) && (label !== 'Deal' || /\b(?:of|in|at|near|from|to|for|by|with)\s+$/.test(text.slice(0, m.index)))) continue;
       out.push({ ...spanOf(sentence, m.index + owner, name.length), name, label, confidence: 0.6, props: {}, defined: true });
     }
   }

@@ -14,7 +14,7 @@ import { listing } from './listing.js';
 import { locatedIn } from './located-in.js';
 import { operatedBy } from './operated-by.js';
 import { memberOf } from './member-of.js';
-import { namedDeal } from './named-deal.js';
+import { describedDeal, namedDeal } from './named-deal.js';
 import { nationalRegime } from './national-regime.js';
 import { partnership } from './partnership.js';
 import { possessive } from './possessive.js';
@@ -48,6 +48,7 @@ export const RULES: readonly RelationRule[] = [
   partnership,
   programme,
   namedDeal,
+  describedDeal,
   enactedBy,
   governmentInstrument,
   nationalInstrument,
