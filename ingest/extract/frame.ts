@@ -38,6 +38,8 @@ export interface Mention {
   inName?: boolean;
   /** the owner a repository id names ("nvidia/Model-7B"): the organisation that publishes the model */
   publisher?: Mention;
+  /** for a chip, model or cloud written without its maker ("H20", "GPT-4"): the id of the maker its full name or family gives */
+  maker?: string;
 }
 
 /** An entity a rule brings into being (a deal, a regulation, a deployment). */

@@ -6,6 +6,7 @@ import type { Label } from '../../schema/generated/model.js';
 import type { EntityRecord } from '../../schema/records.js';
 import { entityId } from '../../schema/records.js';
 import { allowed, type Mention } from './frame.js';
+import { MODEL_FAMILIES } from './lexicon.js';
 import { Gazetteer, type GazetteerHit } from './gazetteer.js';
 import type { Sentence } from './nlp.js';
 import { nameKey } from '../resolve/normalise.js';
@@ -243,15 +244,25 @@ function repositories(text: string, gazetteer: Gazetteer): Mention[] {
  */
 function makerInName(m: Mention, gazetteer: Gazetteer): void {
   if (m.status === 'ambiguous' || !(m.label === 'Model' || m.label === 'Chip' || m.label === 'Cloud')) return;
-  const first = /^([\p{L}][\p{L}\p{N}.&]*(?: [A-Z][\p{L}]+)?)[- ]/u.exec(m.surface);
-  if (!first) return;
-  for (const candidate of [first[1]!, first[1]!.split(' ')[0]!]) {
-    const maker = knownMaker(gazetteer, [candidate], m.start, candidate);
-    if (!maker) continue;
-    // a cloud's maker is the operator the graph knows for it, or none
-    if (m.label !== 'Cloud' || m.operator === maker.id) m.publisher = maker;
+  const makerOf = (written: string): Mention | undefined => {
+    const first = /^([\p{L}][\p{L}\p{N}.&]*(?: [A-Z][\p{L}]+)?)[- ]/u.exec(written);
+    if (!first) return undefined;
+    for (const candidate of [first[1]!, first[1]!.split(' ')[0]!]) {
+      const maker = knownMaker(gazetteer, [candidate], m.start, candidate);
+      // a cloud's maker is the operator the graph knows for it, or none
+      if (maker) return m.label !== 'Cloud' || m.operator === maker.id ? maker : undefined;
+    }
+    return undefined;
+  };
+  const written = makerOf(m.surface);
+  if (written) {
+    m.publisher = written;
     return;
   }
+  // written without its maker ("H20", "GPT-4"): the maker its full name or its model family gives, for where the sentence names it too
+  const family = m.label === 'Model' ? MODEL_FAMILIES.get(m.name.split(/[\s-]/)[0]!.toLowerCase().replace(/\d.*$/, '')) : undefined;
+  const maker = family ?? (m.name !== m.surface ? makerOf(m.name)?.id : undefined);
+  if (maker) m.maker = maker;
 }
 
 /** Labels that make models, chips and clouds: the schema's DEVELOPED_BY objects. */

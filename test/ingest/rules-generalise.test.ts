@@ -530,6 +530,10 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
     expect: ['PARTY_TO OpenAI -> Halcyon', 'PARTY_TO Oracle -> Halcyon', 'PARTY_TO SoftBank -> Halcyon'],
   },
   { rule: 'described-deal', text: 'Halcyon, the campus east of Abilene, opened.', expect: [], not: ['PARTY_TO'] },
+  // a product written without its maker, beside the maker its full name or family gives; never another company
+  { rule: 'relate', text: 'The U.S. will allow Nvidia to export its H200 chips to China.', expect: ['DESIGNED_BY NVIDIA H200 -> NVIDIA'] },
+  { rule: 'relate', text: 'OpenAI released open models after the proprietary GPT-3 and GPT-4 series.', expect: ['DEVELOPED_BY GPT-3 -> OpenAI', 'DEVELOPED_BY GPT-4 -> OpenAI'] },
+  { rule: 'relate', text: 'Huawei bought more H200 chips than Tencent.', expect: [], not: ['DESIGNED_BY NVIDIA H200 -> Huawei', 'DESIGNED_BY NVIDIA H200 -> Tencent'] },
   // added to something that is no list: no party, no name
   {
     rule: 'listing',

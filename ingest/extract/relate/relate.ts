@@ -457,6 +457,13 @@ export const relatePhrases: RelationRule = {
       const rel = MADE_BY.find((r) => allowed(r, product.label, maker.label));
       if (rel && !(rel === 'DESIGNED_BY' && maker.props?.kind !== undefined && maker.props.kind !== 'chip_designer')) push(rel, product, maker, 0.6);
     }
+    // a chip or model named beside the maker its full name or family gives ("Nvidia will export its H200 chips", "OpenAI … GPT-4")
+    for (const m of frame.mentions) {
+      if (!m.maker || m.publisher || !usable(m) || m.anaphor || QUANTISED.test(m.name)) continue;
+      const maker = frame.mentions.find((x) => x.id === m.maker && usable(x) && !x.anaphor);
+      const rel = maker && MADE_BY.find((r) => allowed(r, m.label, maker.label));
+      if (maker && rel && !(rel === 'DESIGNED_BY' && maker.props?.kind !== undefined && maker.props.kind !== 'chip_designer')) push(rel, m, maker, 0.55);
+    }
     // a cloud named beside the organisation the graph knows operates it ("Microsoft Azure", "AWS … Amazon")
     for (const c of frame.mentions) {
       if (!c.operator || !usable(c)) continue;
