@@ -21,7 +21,7 @@ import { isPublicBody } from '../../../schema/validate.js';
 import type { Label } from '../../../schema/generated/model.js';
 import { MONEY_SOURCE } from '../money.js';
 import { effectOf } from '../rules/applies-to.js';
-import { HEDGES, allowed, homeElsewhere, leadingActor, type FactDraft, type Frame, type Mention, type RelationRule } from '../frame.js';
+import { HEDGES, allowed, homeElsewhere, isMention, leadingActor, type FactDraft, type Frame, type Mention, type RelationRule } from '../frame.js';
 import { phraseBook, type Phrase } from './phrases.js';
 
 interface Group {
@@ -457,13 +457,6 @@ export const relatePhrases: RelationRule = {
       const rel = MADE_BY.find((r) => allowed(r, product.label, maker.label));
       if (rel && !(rel === 'DESIGNED_BY' && maker.props?.kind !== undefined && maker.props.kind !== 'chip_designer')) push(rel, product, maker, 0.6);
     }
-    // a chip or model named beside the maker its full name or family gives ("Nvidia will export its H200 chips", "OpenAI … GPT-4")
-    for (const m of frame.mentions) {
-      if (!m.maker || m.publisher || !usable(m) || m.anaphor || QUANTISED.test(m.name)) continue;
-      const maker = frame.mentions.find((x) => x.id === m.maker && usable(x) && !x.anaphor);
-      const rel = maker && MADE_BY.find((r) => allowed(r, m.label, maker.label));
-      if (maker && rel && !(rel === 'DESIGNED_BY' && maker.props?.kind !== undefined && maker.props.kind !== 'chip_designer')) push(rel, m, maker, 0.55);
-    }
     // a cloud named beside the organisation the graph knows operates it ("Microsoft Azure", "AWS … Amazon")
     for (const c of frame.mentions) {
       if (!c.operator || !usable(c)) continue;
@@ -624,6 +617,19 @@ export const relatePhrases: RelationRule = {
         const b = frame.mentions[Number(m[2])];
         if (usable(a) && usable(b) && a !== b && allowed('PARTNERS_WITH', a.label, b.label)) push('PARTNERS_WITH', a, b, 0.6);
       }
+    // a chip or model written without its maker, owned by the maker its full name or family gives: "Nvidia will export its H200
+    // chips", "OpenAI released … after GPT-3 and GPT-4" (the maker leads a sentence about making or selling, or "its" stands for it);
+    // never where the sentence already gave the product a maker, nor a bare co-mention ("Nvidia's CEO spoke about the H100")
+    for (const m of frame.mentions) {
+      if (!m.maker || m.publisher || !usable(m) || m.anaphor || QUANTISED.test(m.name)) continue;
+      if (out.some((f) => isMention(f.subject) && f.subject === m && MADE_BY.includes(f.rel))) continue;
+      const maker = frame.mentions.find((x) => x.id === m.maker && usable(x) && !x.anaphor);
+      const rel = maker && MADE_BY.find((r) => allowed(r, m.label, maker.label));
+      if (!maker || !rel || (rel === 'DESIGNED_BY' && maker.props?.kind !== undefined && maker.props.kind !== 'chip_designer')) continue;
+      const g = groups.findIndex((x) => x.members.includes(m));
+      const owned = g >= 0 && ITS.test(frame.masked.slice(0, groups[g]!.start)) && itsOwner(g) === maker;
+      if (owned || (leadingActor(frame) === maker && MAKING.test(frame.text))) push(rel, m, maker, 0.55);
+    }
     return out;
   },
 };
