@@ -534,6 +534,9 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   { rule: 'relate', text: 'The U.S. will allow Nvidia to export its H200 chips to China.', expect: ['DESIGNED_BY NVIDIA H200 -> NVIDIA'] },
   { rule: 'relate', text: 'OpenAI released open models after the proprietary GPT-3 and GPT-4 series.', expect: ['DEVELOPED_BY GPT-3 -> OpenAI', 'DEVELOPED_BY GPT-4 -> OpenAI'] },
   { rule: 'relate', text: 'Huawei bought more H200 chips than Tencent.', expect: [], not: ['DESIGNED_BY NVIDIA H200 -> Huawei', 'DESIGNED_BY NVIDIA H200 -> Tencent'] },
+  // a site hosts the accelerators in it; an organisation that hosts an event runs on nothing
+  { rule: 'relate', text: 'The Lakeside campus will host 20,000 GB200 GPUs.', expect: ['RUNS_ON Lakeside -> NVIDIA GB200'] },
+  { rule: 'relate', text: 'Nvidia will host developers at its H200 launch.', expect: [], not: ['RUNS_ON'] },
   // added to something that is no list: no party, no name
   {
     rule: 'listing',
