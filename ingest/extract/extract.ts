@@ -142,6 +142,10 @@ const LEADS = /^(?:[#*>\-\s]*)(?:[A-Z][a-z]+, )?(?:The |the |We introduce |Intro
 const ANAPHOR = /\b(?:[Tt]he|[Tt]his) model\b(?! (?:card|family|series|weights|of|that|which|from|was released))/g;
 // "… was placed on the list in 2023": a list of parties the text named before (the Entity List, a sanctions list)
 const LIST_ANAPHOR = /\b[Tt]he (?:same |trade |export |sanctions |US |U\.S\. )?(?:list|blacklist)\b(?! of\b)/g;
+// "Under the agreement, …", "The partnership will see …": the deal the text made or named before (within a few sentences)
+const DEAL_ANAPHOR = /\b[Tt]he (?:deal|agreement|partnership|pact|contract|joint venture|arrangement|initiative)\b(?! (?:with|between|among|to|of|for|that|which)\b)/g;
+const DEAL_REACH = 3;
+const isDeal = (m: Mention): boolean => m.label === 'Deal';
 const isModel = (m: Mention): boolean => m.label === 'Model';
 const isList = (m: Mention): boolean => m.label === 'Regulation' && /\b(?:List|list)$/.test(m.name);
 
@@ -240,6 +244,12 @@ export function validProps(rel: RelationType, props: Props | undefined): Props |
   return relationProps[rel].safeParse(props).success ? props : null;
 }
 
+/** A deal as a mention "the agreement" can stand for: itself when named in the text, else the one a rule made. */
+function asMention(e: Endpoint, id: string): Mention {
+  if (isMention(e)) return e;
+  return { start: 0, end: 0, surface: e.name, label: e.label, name: e.name, id, aliases: e.aliases ?? [], props: e.props ?? {}, status: 'proposed', confidence: 0.6, demonym: false };
+}
+
 /** Extracts entity and fact records from a plain text. */
 export function extract(text: string, opts: ExtractOptions): ExtractedRecord[] {
   const sentences = analyse(text);
@@ -278,6 +288,8 @@ export function extract(text: string, opts: ExtractOptions): ExtractedRecord[] {
   let previous: Mention | undefined;
   let lastModel: Mention | undefined;
   let lastList: Mention | undefined;
+  // the deal the text made or named last, and the sentence it was in
+  let lastDeal: { deal: Mention; at: number } | undefined;
   // organisations the last two sentences named, the latest first: what "the company" and "It" can stand for
   let actors: Mention[] = [];
   let quiet = 0;
@@ -287,12 +299,16 @@ export function extract(text: string, opts: ExtractOptions): ExtractedRecord[] {
     const withModel =
       sentence.text.includes(' model') || sentence.text.startsWith('The model') || sentence.text.startsWith('This model') ? withAnaphors(sentence, named, lastModel, ANAPHOR, isModel) : named;
     const withList = lastList && /\b[Tt]he (?:[a-zA-Z.]+ )?(?:list|blacklist)\b/.test(sentence.text) ? withAnaphors(sentence, withModel, lastList, LIST_ANAPHOR, isList) : withModel;
+    if (lastDeal && k - lastDeal.at > DEAL_REACH) lastDeal = undefined;
+    const withDeal = lastDeal ? withAnaphors(sentence, withList, lastDeal.deal, DEAL_ANAPHOR, isDeal) : withList;
+    const dealNamed = named.findLast((m) => isDeal(m) && m.status !== 'ambiguous');
+    if (dealNamed) lastDeal = { deal: dealNamed, at: k };
     lastList = named.findLast((m) => isList(m) && m.status !== 'ambiguous') ?? lastList;
     const own = named.filter((m) => REFERENT_LABELS.has(m.label) && m.status !== 'ambiguous' && !m.demonym);
     // the sentence's leading actor first, then the others it names from the last
     const lead = own[0] && LEADS.test(sentence.text.slice(0, own[0].start - sentence.start)) ? own[0] : undefined;
     // a description later in the sentence may stand for its leading actor ("Acme plans …, the US chip giant said")
-    const mentions = seatsOfGovernment(sentence, nationModifiers(sentence, withReferents(sentence, withList, lead ? [lead, ...actors.filter((a) => a.id !== lead.id)] : actors)));
+    const mentions = seatsOfGovernment(sentence, nationModifiers(sentence, withReferents(sentence, withDeal, lead ? [lead, ...actors.filter((a) => a.id !== lead.id)] : actors)));
     if (own.length) actors = [...new Set([...(lead ? [lead] : []), ...own.reverse(), ...actors.filter((a) => !own.some((o) => o.id === a.id))])].slice(0, 6);
     // two sentences without an organisation and the referents are gone
     quiet = own.length ? 0 : quiet + 1;
@@ -347,6 +363,9 @@ export function extract(text: string, opts: ExtractOptions): ExtractedRecord[] {
           confidence: d.confidence,
           extractor: `ingest/${rule.name}@${EXTRACTOR_VERSION}`,
         });
+        // a deal made here is what "the agreement" of the next sentences stands for
+        const deal = d.object.label === 'Deal' ? d.object : d.subject.label === 'Deal' ? d.subject : undefined;
+        if (deal && !(isMention(deal) && deal.anaphor)) lastDeal = { deal: asMention(deal, object.id === idOf(deal) ? object.id : subject.id), at: k };
       }
     }
   });

@@ -537,6 +537,29 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   // a site hosts the accelerators in it; an organisation that hosts an event runs on nothing
   { rule: 'relate', text: 'The Lakeside campus will host 20,000 GB200 GPUs.', expect: ['RUNS_ON Lakeside -> NVIDIA GB200'] },
   { rule: 'relate', text: 'Nvidia will host developers at its H200 launch.', expect: [], not: ['RUNS_ON'] },
+  // what a deal covers, said of "the agreement" the text made before; a new deal with another party is not it
+  {
+    rule: 'deal-covers',
+    text: 'Acme Cloud signed a $5 billion deal with OpenAI. Under the agreement, OpenAI will access up to one million H100 chips.',
+    expect: ['COVERS Acme Cloud-OpenAI $5B deal -> NVIDIA H100'],
+  },
+  {
+    rule: 'deal-covers',
+    text: 'Mistral AI announced a partnership with Nvidia. The partnership will see Mistral AI build a cloud platform dubbed Mistral Compute.',
+    expect: ['COVERS Mistral AI-Nvidia partnership -> Mistral Compute'],
+  },
+  {
+    rule: 'deal-covers',
+    text: 'Acme signed a deal with OpenAI. The deal covers H100 chips, but Globex uses H200 chips.',
+    expect: ['COVERS Acme-OpenAI deal -> NVIDIA H100'],
+    not: ['COVERS Acme-OpenAI deal -> NVIDIA H200'],
+  },
+  {
+    rule: 'deal-covers',
+    text: 'Acme signed a deal with OpenAI. The weather was poor. Shares fell. Markets closed. Under the agreement, Globex will use H100 chips.',
+    expect: [],
+    not: ['COVERS'],
+  },
   // added to something that is no list: no party, no name
   {
     rule: 'listing',
@@ -581,6 +604,10 @@ describe('entity shapes', () => {
     expect(entityNames('Halcyon, the joint venture between OpenAI and Oracle, opened.')).toContain('Halcyon');
     expect(mentionNames('Overall, the joint venture between OpenAI and Oracle grew.')).not.toContain('Overall');
     expect(mentionNames('The site lies east of Brandon, the partnership said.')).not.toContain('Brandon');
+  });
+
+  it('a name at the end of a sentence keeps no full stop', () => {
+    expect(entityNames('Meta touts a data center called Hyperion.')).toContain('Hyperion');
   });
 
   it('names given as examples of a kind are organisations, at home where the kind is, and an owner is no part of one', () => {

@@ -16,7 +16,7 @@ import { NAME_WORD, listedNames, spanOf } from './proposal.js';
 const { heads, referents } = phraseBook();
 
 // a capitalised word of a name: "Atomic", "AI", "G42", "d'Azur"; small words may sit inside
-const CAP = "[A-Z][\\p{L}\\p{N}&'’.-]*";
+const CAP = "[A-Z](?:[\\p{L}\\p{N}&'’-]|\\.(?=[\\p{L}\\p{N}]))*";
 const SMALL = '(?:of|for|and|the|on|in|de|du|des|la|le|&)';
 const DEFINED = new RegExp(`(?<![\\p{L}\\p{N}])(${CAP}(?: (?:${CAP}|${SMALL})){1,9}) \\(([A-Z][A-Za-z]{1,9})\\)`, 'gu');
 // a name introduced by a verb of naming, in quotes or as capitalised words; the head noun it names comes before

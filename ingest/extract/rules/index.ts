@@ -15,6 +15,7 @@ import { locatedIn } from './located-in.js';
 import { operatedBy } from './operated-by.js';
 import { memberOf } from './member-of.js';
 import { describedDeal, namedDeal } from './named-deal.js';
+import { dealCovers } from './deal-covers.js';
 import { nationalRegime } from './national-regime.js';
 import { partnership } from './partnership.js';
 import { possessive } from './possessive.js';
@@ -49,6 +50,7 @@ export const RULES: readonly RelationRule[] = [
   programme,
   namedDeal,
   describedDeal,
+  dealCovers,
   enactedBy,
   governmentInstrument,
   nationalInstrument,
