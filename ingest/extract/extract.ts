@@ -145,6 +145,12 @@ const LIST_ANAPHOR = /\b[Tt]he (?:same |trade |export |sanctions |US |U\.S\. )?(
 // "Under the agreement, …", "The partnership will see …": the deal the text made or named before (within a few sentences)
 const DEAL_ANAPHOR = /\b[Tt]he (?:deal|agreement|partnership|pact|contract|joint venture|arrangement|initiative)\b(?! (?:with|between|among|to|of|for|that|which)\b)/g;
 const DEAL_REACH = 3;
+// "At the time, it was powered by …": a lower-case "it" before what is said of a site, a cloud or a model stands for the one named
+// last (a sentence-opening "It" is left to organisations)
+const IT_THING =
+  /(?<=,\s|\bthat\s|\bwhen\s|\band\s)it(?=\s+(?:(?:was|is|will be|would be|has been|had been|will soon be|is now|was then)\s+)?(?:powered by|located in|built (?:in|on|with)|trained on|run(?:s|ning)? on|host(?:s|ed|ing)?|hous(?:es|ed|ing)|equipped with|fitted with|packed with)\b)/g;
+const THING_REACH = 2;
+const isThing = (m: Mention): boolean => m.label === 'DataCenter' || m.label === 'Cloud' || m.label === 'Model';
 const isDeal = (m: Mention): boolean => m.label === 'Deal';
 const isModel = (m: Mention): boolean => m.label === 'Model';
 const isList = (m: Mention): boolean => m.label === 'Regulation' && /\b(?:List|list)$/.test(m.name);
@@ -290,6 +296,8 @@ export function extract(text: string, opts: ExtractOptions): ExtractedRecord[] {
   let lastList: Mention | undefined;
   // the deal the text made or named last, and the sentence it was in
   let lastDeal: { deal: Mention; at: number } | undefined;
+  // the site, cloud or model named last, for a lower-case "it"
+  let lastThing: { thing: Mention; at: number } | undefined;
   // organisations the last two sentences named, the latest first: what "the company" and "It" can stand for
   let actors: Mention[] = [];
   let quiet = 0;
@@ -301,6 +309,10 @@ export function extract(text: string, opts: ExtractOptions): ExtractedRecord[] {
     const withList = lastList && /\b[Tt]he (?:[a-zA-Z.]+ )?(?:list|blacklist)\b/.test(sentence.text) ? withAnaphors(sentence, withModel, lastList, LIST_ANAPHOR, isList) : withModel;
     if (lastDeal && k - lastDeal.at > DEAL_REACH) lastDeal = undefined;
     const withDeal = lastDeal ? withAnaphors(sentence, withList, lastDeal.deal, DEAL_ANAPHOR, isDeal) : withList;
+    if (lastThing && k - lastThing.at > THING_REACH) lastThing = undefined;
+    const withThing = lastThing && /\bit\s/.test(sentence.text) ? withAnaphors(sentence, withDeal, lastThing.thing, IT_THING, isThing) : withDeal;
+    const thingNamed = named.findLast((m) => isThing(m) && m.status !== 'ambiguous');
+    if (thingNamed) lastThing = { thing: thingNamed, at: k };
     const dealNamed = named.findLast((m) => isDeal(m) && m.status !== 'ambiguous');
     if (dealNamed) lastDeal = { deal: dealNamed, at: k };
     lastList = named.findLast((m) => isList(m) && m.status !== 'ambiguous') ?? lastList;
@@ -308,7 +320,7 @@ export function extract(text: string, opts: ExtractOptions): ExtractedRecord[] {
     // the sentence's leading actor first, then the others it names from the last
     const lead = own[0] && LEADS.test(sentence.text.slice(0, own[0].start - sentence.start)) ? own[0] : undefined;
     // a description later in the sentence may stand for its leading actor ("Acme plans …, the US chip giant said")
-    const mentions = seatsOfGovernment(sentence, nationModifiers(sentence, withReferents(sentence, withDeal, lead ? [lead, ...actors.filter((a) => a.id !== lead.id)] : actors)));
+    const mentions = seatsOfGovernment(sentence, nationModifiers(sentence, withReferents(sentence, withThing, lead ? [lead, ...actors.filter((a) => a.id !== lead.id)] : actors)));
     if (own.length) actors = [...new Set([...(lead ? [lead] : []), ...own.reverse(), ...actors.filter((a) => !own.some((o) => o.id === a.id))])].slice(0, 6);
     // two sentences without an organisation and the referents are gone
     quiet = own.length ? 0 : quiet + 1;

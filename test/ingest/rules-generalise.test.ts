@@ -560,6 +560,9 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
     expect: [],
     not: ['COVERS'],
   },
+  // a lower-case "it" before what is said of a site stands for the site named last; said of a company, it is the company's own
+  { rule: 'relate', text: 'Acme opened the Lakeside campus in May. At the time, it was powered by 10,000 H100 chips.', expect: ['RUNS_ON Lakeside -> NVIDIA H100'] },
+  { rule: 'relate', text: 'Acme opened the Lakeside campus in May. Nvidia said it was powered by H100 chips.', expect: [], not: ['RUNS_ON'] },
   // added to something that is no list: no party, no name
   {
     rule: 'listing',
