@@ -563,6 +563,10 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   // a lower-case "it" before what is said of a site stands for the site named last; said of a company, it is the company's own
   { rule: 'relate', text: 'Acme opened the Lakeside campus in May. At the time, it was powered by 10,000 H100 chips.', expect: ['RUNS_ON Lakeside -> NVIDIA H100'] },
   { rule: 'relate', text: 'Acme opened the Lakeside campus in May. Nvidia said it was powered by H100 chips.', expect: [], not: ['RUNS_ON'] },
+  // a supplier reported to ship, or its delivery named as a noun
+  { rule: 'partnership', text: 'Micron has reportedly shipped its first HBM3 samples to Huawei.', expect: ['PARTNERS_WITH Micron Technology -> Huawei'] },
+  { rule: 'partnership', text: "SK hynix's first delivery of HBM4 samples to Nvidia is a milestone.", expect: ['PARTNERS_WITH SK hynix -> NVIDIA'] },
+  { rule: 'partnership', text: 'SK hynix has reportedly been barred from shipping HBM4 samples to Huawei.', expect: [], not: ['PARTNERS_WITH'] },
   // added to something that is no list: no party, no name
   {
     rule: 'listing',

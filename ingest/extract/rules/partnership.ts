@@ -13,7 +13,7 @@ const WITH = pattern(
 const IN_PARTNERSHIP = pattern(`\\b(?:in (?:a )?(?:[a-z-]+ )?(?:partnership|collaboration|alliance) with|together with|jointly with|alongside) ${LIST}`);
 // a supplier and its customer: "Acme will supply Globex with chips", "Acme sells its chips to Globex", "Acme is a key
 // supplier for Globex", "Globex agreed to buy capacity from Acme"
-const AUX = '(?:(?:has |have |had |will |would |also |already |is to |agreed to |plans to |is set to |began to |started to )?)';
+const AUX = '(?:(?:has |have |had |will |would |also |already |reportedly |is to |agreed to |plans to |is set to |began to |started to )){0,2}';
 // what is supplied may name a product ("shipped its ⟨X1⟩ samples to"); the supplier may carry its acronym ("⟨Acme⟩ (⟨ACM⟩)")
 const GOODS = '(?: (?:[^⟨.;]|⟨\\d+⟩){1,80}?)?';
 const ACRONYM = '(?: \\(⟨\\d+⟩\\))?';
@@ -22,6 +22,8 @@ const SUPPLIES_TO = pattern(
 );
 const SUPPLIES_WITH = pattern(`${E}${ASIDE} ${AUX}(?:supply|supplies|supplied|supplying|provide|provides|provided|providing|furnish\\w*|equip\\w*) ${E} with\\b`);
 const SUPPLIER_OF = pattern(`${E},? (?:is |was |has been |became |has become |becomes |as |remains )?(?:a |an |the |its )?(?:[a-z-]+ ){0,2}(?:supplier|provider|vendor)s? (?:to|for|of) ${E}`);
+// "⟨Acme⟩'s first delivery of ⟨X1⟩ samples to ⟨Globex⟩", "Acme's chip shipments to Globex"
+const DELIVERY_TO = pattern(`${E}['’]s (?:[a-z-]+ ){0,2}(?:delivery|deliveries|shipment|shipments|supply|sale|sales)(?: of${GOODS})? to ${E}`);
 const BUYS_FROM = pattern(`${E}${ASIDE} ${AUX}(?:buy|buys|bought|buying|purchase|purchases|purchased|order|orders|ordered|rent|rents|rented|source|sources|sourced)(?: [^⟨.;]{1,60}?)? from ${E}`);
 // what makes a supply statement no fact: a denial, a condition or a possibility
 const UNSURE = new RegExp(`\\b(?:${HEDGES}|ban\\w*|barred|block\\w*|prohibit\\w*|restrict\\w*)\\b|n't\\b`);
@@ -58,6 +60,7 @@ export const partnership: RelationRule = {
         [SUPPLIES_TO, 1, 2],
         [SUPPLIES_WITH, 1, 2],
         [SUPPLIER_OF, 1, 2],
+        [DELIVERY_TO, 1, 2],
         [BUYS_FROM, 2, 1],
       ] as const)
         for (const m of frame.masked.matchAll(re)) {
