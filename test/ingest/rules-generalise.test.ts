@@ -567,6 +567,13 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   { rule: 'partnership', text: 'Micron has reportedly shipped its first HBM3 samples to Huawei.', expect: ['PARTNERS_WITH Micron Technology -> Huawei'] },
   { rule: 'partnership', text: "SK hynix's first delivery of HBM4 samples to Nvidia is a milestone.", expect: ['PARTNERS_WITH SK hynix -> NVIDIA'] },
   { rule: 'partnership', text: 'SK hynix has reportedly been barred from shipping HBM4 samples to Huawei.', expect: [], not: ['PARTNERS_WITH'] },
+  // an investment read around its word: reported, made as a noun, listed among others; never denied, never by a name inside a clause
+  { rule: 'invests-in', text: 'Nvidia said it will invest $5 billion in Intel as part of a deal.', expect: ['INVESTS_IN NVIDIA -> Intel', 'PARTY_TO NVIDIA -> Nvidia-Intel $5B investment'] },
+  { rule: 'invests-in', text: 'SoftBank also made a $2 billion investment with Intel in August.', expect: ['INVESTS_IN SoftBank -> Intel'] },
+  { rule: 'invests-in', text: 'Nvidia has made several bets, including making a $5 billion investment in Intel.', expect: ['INVESTS_IN NVIDIA -> Intel'] },
+  { rule: 'invests-in', text: 'Nvidia did not invest $5 billion in Intel.', expect: [], not: ['INVESTS_IN', 'PARTY_TO'] },
+  { rule: 'invests-in', text: 'Intel, which Nvidia backs, will invest $3 billion in Anthropic.', expect: ['INVESTS_IN Intel -> Anthropic'], not: ['INVESTS_IN NVIDIA -> Anthropic'] },
+  { rule: 'invests-in', text: 'Intel will invest $3 billion in Texas.', expect: [], not: ['PARTY_TO', 'INVESTS_IN'] },
   // added to something that is no list: no party, no name
   {
     rule: 'listing',

@@ -4,7 +4,7 @@
 // Each gives INVESTS_IN with the amount where the schema allows it; an investment with a stated
 // amount is also a Deal named "<investor>-<recipient> <amount> investment" with both parties on it
 // (the only record where INVESTS_IN cannot go: an investment in a nation).
-import { E, LIST, MONEY, at, allowed, leadingActor, listIndices, pattern, type FactDraft, type Mention, type RelationRule } from '../frame.js';
+import { E, HEDGES, LIST, MONEY, at, allowed, leadingActor, listIndices, pattern, type FactDraft, type Frame, type Mention, type RelationRule } from '../frame.js';
 import type { Props } from '../../../schema/records.js';
 import { formatMoney, parseMoney } from '../money.js';
 
@@ -61,7 +61,8 @@ const ANNOUNCED_IN = pattern(
 const NATIONAL = pattern(`${E} (?:has |have )?(?:announced|unveiled|pledged|made|committed|signed) (?:a |an )?${MONEY} ${E} investment`);
 
 function investment(investor: Mention | undefined, recipient: Mention | undefined, money: string | undefined, confidence: number): FactDraft[] {
-  if (!investor || !recipient || investor === recipient || investor.demonym || investor.id === recipient.id) return [];
+  // a place is where the money goes ("$3 billion in Texas"), not who receives it
+  if (!investor || !recipient || investor === recipient || investor.demonym || investor.place || recipient.place || investor.id === recipient.id) return [];
   const direct = allowed('INVESTS_IN', investor.label, recipient.label);
   if (!direct && !(allowed('PARTY_TO', investor.label, 'Deal') && allowed('PARTY_TO', recipient.label, 'Deal'))) return [];
   const amount = money ? parseMoney(money) : null;
@@ -127,6 +128,59 @@ export const investsIn: RelationRule = {
       const nation = at(frame, m[3]);
       if (nation?.demonym) out.push(...investment(at(frame, m[1]), nation, m[2], 0.7));
     }
+    if (/\binvest|\bstake\b/.test(text)) out.push(...aroundTheWord(frame));
     return out;
   },
 };
+
+// An investment read around its word rather than by one phrasing: "Nvidia said it will invest $5 billion in Intel",
+// "SoftBank also made a $2 billion investment with Intel", "…, including making a $5 billion investment in Intel".
+// The word (invest, investment, stake) with an amount beside it; the recipient right after it ("in", "into", "with");
+// the investor the clause is about: named after the word ("by", "from") or else the nearest organisation before it
+// with nothing between but words (a reported "said it will …" included).
+const INVEST_WORD = /\b(?:invest|invests|invested|investing|investment|investments|stake)\b/g;
+// the amount right after the word ("invest $5 billion", "an investment of up to $2 billion") or right before it ("a $2 billion
+// strategic investment")
+const AMOUNT_AFTER = new RegExp(`^\\s+(?:(?:of|up to|about|around|nearly|roughly|some|more than|over|another|an additional)\\s+)*${MONEY}`, 'u');
+const AMOUNT_BEFORE = new RegExp(`${MONEY}\\s+(?:[a-z][a-z-]*\\s+){0,2}$`, 'u');
+const RECIPIENT_AFTER = new RegExp(`^(?:[^⟨.;]{0,50}?)\\b(?:in|into|with)\\s+(?:the\\s+)?(?:[a-z][a-z-]*\\s+){0,3}?⟨(\\d+)⟩`);
+const INVESTOR_AFTER = /^\s+(?:by|from)\s+(?:the\s+)?⟨(\d+)⟩/;
+// what stands between the investor and the word: words only, no clause turn, no denial or condition
+const BETWEEN = new RegExp(`^(?:(?!\\b(?:${HEDGES}|but|while|whereas|although|however|unlike|denied|rejected|considering|if)\\b)[^⟨;])*$`);
+const INVESTORS = new Set(['Organization', 'Lab', 'Nation', 'Cloud']);
+// a relative clause or an appositive set off by commas, and a mention standing inside one
+const CLAUSE = /,\s*(?:which|who|whose|that|a|an|the)\b[^,;]*,/g;
+const INSIDE_CLAUSE = /,\s*(?:which|who|whose|that|a|an|the)\b[^,;]*$/;
+
+function aroundTheWord(frame: Frame): FactDraft[] {
+  const out: FactDraft[] = [];
+  const text = frame.masked;
+  for (const w of text.matchAll(INVEST_WORD)) {
+    const end = w.index + w[0].length;
+    // the amount: just before the word ("a $2 billion investment") or just after it ("invest $5 billion in")
+    const money = AMOUNT_AFTER.exec(text.slice(end))?.[1] ?? AMOUNT_BEFORE.exec(text.slice(0, w.index))?.[1];
+    if (!money) continue;
+    const rest = text.slice(end);
+    const recipientAt = RECIPIENT_AFTER.exec(rest);
+    const recipient = at(frame, recipientAt?.[1]);
+    // a place is where the money goes, not who receives it
+    if (!recipient || recipient.place) continue;
+    let investor = at(frame, INVESTOR_AFTER.exec(rest.replace(new RegExp(`^\\s*${MONEY}`, 'u'), ''))?.[1]);
+    if (!investor) {
+      // the nearest organisation before the word, with only words between
+      const head = text.slice(0, w.index);
+      const markers = [...head.matchAll(/⟨(\d+)⟩/g)];
+      for (let i = markers.length - 1; i >= 0 && !investor; i--) {
+        const m = at(frame, markers[i]![1]);
+        // a relative clause or an appositive between is skipped ("Intel, which Nvidia backs, will invest …")
+        const between = head.slice(markers[i]!.index + markers[i]![0].length).replace(CLAUSE, ' ');
+        if (INSIDE_CLAUSE.test(head.slice(0, markers[i]!.index))) continue;
+        if (!BETWEEN.test(between)) break;
+        if (m && INVESTORS.has(m.label) && !m.demonym && !m.place) investor = m;
+        else if (m && !m.demonym) break;
+      }
+    }
+    if (investor && investor !== recipient) out.push(...investment(investor, recipient, money, 0.65));
+  }
+  return out;
+}
