@@ -574,6 +574,13 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   { rule: 'invests-in', text: 'Nvidia did not invest $5 billion in Intel.', expect: [], not: ['INVESTS_IN', 'PARTY_TO'] },
   { rule: 'invests-in', text: 'Intel, which Nvidia backs, will invest $3 billion in Anthropic.', expect: ['INVESTS_IN Intel -> Anthropic'], not: ['INVESTS_IN NVIDIA -> Anthropic'] },
   { rule: 'invests-in', text: 'Intel will invest $3 billion in Texas.', expect: [], not: ['PARTY_TO', 'INVESTS_IN'] },
+  // an acquisition read around its word; never one that was stopped, abandoned or of goods
+  { rule: 'acquisition', text: 'Nvidia said it would acquire Arm for $40 billion.', expect: ['PARTY_TO NVIDIA -> Nvidia acquisition of Arm', 'PARTY_TO Arm -> Nvidia acquisition of Arm'] },
+  { rule: 'acquisition', text: 'Nvidia is facing an inquiry related to its acquisition of Mellanox.', expect: ['PARTY_TO Mellanox -> Nvidia acquisition of Mellanox'] },
+  { rule: 'acquisition', text: 'The acquisition of Mellanox by Nvidia closed in 2020.', expect: ['PARTY_TO NVIDIA -> Nvidia acquisition of Mellanox'] },
+  { rule: 'acquisition', text: 'Regulators blocked Nvidia from buying Arm.', expect: [], not: ['PARTY_TO'] },
+  { rule: 'acquisition', text: 'Nvidia said it could acquire Arm.', expect: [], not: ['PARTY_TO'] },
+  { rule: 'acquisition', text: 'Tencent said it would buy more H20 chips.', expect: [], not: ['PARTY_TO'] },
   // added to something that is no list: no party, no name
   {
     rule: 'listing',

@@ -151,6 +151,10 @@ const INVESTORS = new Set(['Organization', 'Lab', 'Nation', 'Cloud']);
 // a relative clause or an appositive set off by commas, and a mention standing inside one
 const CLAUSE = /,\s*(?:which|who|whose|that|a|an|the)\b[^,;]*,/g;
 const INSIDE_CLAUSE = /,\s*(?:which|who|whose|that|a|an|the)\b[^,;]*$/;
+// "said it would": reported future, no condition
+const REPORTED_FUTURE = /\b(?:said|says|announced|confirmed|agreed|told [^⟨,;]{1,30}?)\s+(?:that\s+)?(?:it|they)\s+would\b/g;
+// someone stopped from doing it: "regulators blocked ⟨X⟩ from buying"
+const STOPPED = /\b(?:blocked|barred|prevented|stopped|banned|prohibited|forbade|forbidden)\s+(?:the\s+)?$/;
 
 function aroundTheWord(frame: Frame): FactDraft[] {
   const out: FactDraft[] = [];
@@ -173,9 +177,12 @@ function aroundTheWord(frame: Frame): FactDraft[] {
       for (let i = markers.length - 1; i >= 0 && !investor; i--) {
         const m = at(frame, markers[i]![1]);
         // a relative clause or an appositive between is skipped ("Intel, which Nvidia backs, will invest …")
-        const between = head.slice(markers[i]!.index + markers[i]![0].length).replace(CLAUSE, ' ');
+        const between = head
+          .slice(markers[i]!.index + markers[i]![0].length)
+          .replace(CLAUSE, ' ')
+          .replace(REPORTED_FUTURE, ' will ');
         if (INSIDE_CLAUSE.test(head.slice(0, markers[i]!.index))) continue;
-        if (!BETWEEN.test(between)) break;
+        if (!BETWEEN.test(between) || STOPPED.test(head.slice(0, markers[i]!.index))) break;
         if (m && INVESTORS.has(m.label) && !m.demonym && !m.place) investor = m;
         else if (m && !m.demonym) break;
       }
