@@ -268,7 +268,8 @@ export function extract(text: string, opts: ExtractOptions): ExtractedRecord[] {
   const addEntity = (e: Endpoint) => {
     const ambiguous = isMention(e) && e.status === 'ambiguous';
     const id = ambiguous ? `?${e.name}` : idOf(e);
-    const surface = isMention(e) && !e.demonym && e.surface !== e.name ? [e.surface] : [];
+    // a description standing for the entity ("the chipmaker", "it") is no name of it
+    const surface = isMention(e) && !e.demonym && !e.anaphor && e.surface !== e.name ? [e.surface] : [];
     if (isMention(e) && e.defined) defined.add(id);
     const prior = entities.get(id);
     if (prior) {

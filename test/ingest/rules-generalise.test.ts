@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entityNames, facts, mentionNames } from './extract-helpers.js';
+import { entityNames, facts, mentionNames, records } from './extract-helpers.js';
 import { Gazetteer } from '../../ingest/extract/gazetteer.js';
 import { extract, type FactOut } from '../../ingest/extract/extract.js';
 import { effectOf } from '../../ingest/extract/rules/applies-to.js';
@@ -625,6 +625,12 @@ describe('entity shapes', () => {
     expect(entityNames('Halcyon, the joint venture between OpenAI and Oracle, opened.')).toContain('Halcyon');
     expect(mentionNames('Overall, the joint venture between OpenAI and Oracle grew.')).not.toContain('Overall');
     expect(mentionNames('The site lies east of Brandon, the partnership said.')).not.toContain('Brandon');
+  });
+
+  it('a description standing for an entity is no alias of it', () => {
+    const nvidia = records('Nvidia will invest in Intel. The chipmaker said it expects growth.').find((r) => r.kind === 'entity' && r.name === 'NVIDIA');
+    expect(nvidia && nvidia.kind === 'entity' ? nvidia.aliases : []).not.toContain('The chipmaker');
+    expect(nvidia && nvidia.kind === 'entity' ? nvidia.aliases : []).not.toContain('the chipmaker');
   });
 
   it('a name at the end of a sentence keeps no full stop', () => {
