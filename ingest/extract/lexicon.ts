@@ -343,6 +343,11 @@ export function nationOpening(surface: string): { name: string; iso: string; kin
   return m ? OPENERS.get(m[1]!) : undefined;
 }
 
+/** The nation a name, short form or demonym stands for, written whole ("Chinese", "U.S.", "South Korea"). */
+export function nationByName(name: string): { name: string; iso: string; kind: string; byDemonym: boolean } | undefined {
+  return OPENERS.get(name);
+}
+
 /** Seats of government ("Washington", "Beijing"): places that stand for their nation's government where it acts. */
 export const SEATS: ReadonlySet<string> = DATA.seats;
 

@@ -615,6 +615,10 @@ describe('entity shapes', () => {
     ['Verdanta Systems is building a sovereign cloud in Lisbon.', 'Verdanta Systems'],
     ['Quorix and Nvidia announced a joint AI factory.', 'Quorix'],
     ['Halvard, Ostrana and Mistral AI have partnered on a new model.', 'Ostrana'],
+    // names a nation's kind of company or a backer introduces
+    ['Regulators restricted sales to Chinese chip firms Tavrix and SiLumen, without permission.', 'SiLumen'],
+    ['British startup Nscale will build the site.', 'Nscale'],
+    ['Nvidia-backed AI developer Quorvane is working with CoreWeave.', 'Quorvane'],
     // names given as examples of a kind
     ['European carmakers such as Veltro, Aurex and Norrin need the chips.', 'Aurex'],
     ['Chinese chip designers like Kestrel Micro and Tarvos Semiconductor raised money.', 'Kestrel Micro'],
@@ -635,6 +639,12 @@ describe('entity shapes', () => {
 
   it('a name at the end of a sentence keeps no full stop', () => {
     expect(entityNames('Meta touts a data center called Hyperion.')).toContain('Hyperion');
+  });
+
+  it('a flattened table is no prose: a cell after a nation and a kind names no company', () => {
+    expect(mentionNames('Risk from US frontier labs Low-Medium (15–25%) Potentially decisive.')).not.toContain('Low-Medium');
+    expect(mentionNames('Inference routes to US data centers Partial, region-contained.')).not.toContain('Partial');
+    expect(facts('Chinese chip firms Tavrix and SiLumen were added to the Entity List.')).toEqual(expect.arrayContaining(['HEADQUARTERED_IN Tavrix -> China', 'APPLIES_TO Entity List -> SiLumen']));
   });
 
   it('names given as examples of a kind are organisations, at home where the kind is, and an owner is no part of one', () => {

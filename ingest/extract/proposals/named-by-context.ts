@@ -6,11 +6,15 @@
 // - a name an appositive describes: "Foo Campus, a 1GW AI campus in …";
 // - names given as examples of a kind: "chipmakers such as Foo Semi, Bar and Baz", "models like Qux-7";
 // - a name an appositive gives what "its" owns: "its large language model, Foo", "its new cloud platform, Bar";
+// - names a nation's kind of company introduces: "Chinese chip firms Foo and Bar", "British startup Baz", and
+//   names a backer introduces: "Acme-backed AI developer Foo";
 // - names put on a list (a trade blacklist, a sanctions list): "Foo Co, Bar and Baz were added to the …",
 //   "… added Foo and Bar Ltd. to its list", "Foo is among the firms placed on …" — organisations.
 import type { Label } from '../../../schema/generated/model.js';
 import { phraseBook } from '../relate/phrases.js';
+import type { Sentence } from '../nlp.js';
 import type { Proposal, Proposer } from './proposal.js';
+import { nationByName } from '../lexicon.js';
 import { NAME_WORD, listedNames, spanOf } from './proposal.js';
 
 const { heads, referents } = phraseBook();
@@ -96,6 +100,24 @@ function listedOrganisations(list: string, at: number): { name: string; index: n
 // "its large language model, Foo", "its new cloud platform, Bar Cloud": a product's head noun, a comma and its name
 const PRODUCT_HEADS = [...heads].flatMap(([h, l]) => (l === 'Model' || l === 'Chip' || l === 'Cloud' || l === 'DataCenter' ? [h] : [])).sort((a, b) => b.length - a.length);
 const ITS_NAMED = new RegExp(`\\b[Ii]ts (?:[a-z-]+ ){0,4}?(${PRODUCT_HEADS.join('|')}), (${NAME_WORD}(?: ${NAME_WORD}){0,3})(?=[,.;]| (?:is|was|will|has|had|which|that|and)\\b)`, 'gu');
+
+// "Chinese chip firms Foo and Bar", "British startup Baz": a nation's name or demonym, up to two words, a kind (singular or
+// plural) and names; "Acme-backed AI developer Foo": a backer, then up to three words and a name
+// (kinds of business only: "US data centers Partial" in a flattened table names no company)
+const BUSINESS = /^(?:company|firm|startup|supplier|vendor|provider|carmaker|automaker|operator|lab|laboratory)$/;
+const SINGULAR_KINDS = new Map<string, Label>();
+for (const [h, l] of heads) if ((l === 'Organization' || l === 'Lab') && BUSINESS.test(h)) SINGULAR_KINDS.set(h, l);
+for (const [h, r] of referents) if (!SINGULAR_KINDS.has(h)) SINGULAR_KINDS.set(h, r.labels[0]!);
+const ALL_KINDS = new Map<string, Label>([...SINGULAR_KINDS, ...[...SINGULAR_KINDS].map(([h, l]) => [plural(h), l] as [string, Label])]);
+// what follows names in prose: punctuation, "and", a verb ("will build", "is", "signed"); never a table's next cell
+const PROSE_AFTER = /^(?:$|[,.;:)]|\s+(?:and|or|has|have|had|is|are|was|were|will|would|could|said|says|also|plans|wants)\b|\s+[a-z]+(?:ed|es)\b)/;
+const KIND_ALT = [...ALL_KINDS.keys()].sort((a, b) => b.length - a.length).join('|');
+const NATION_KIND = new RegExp(`(?<![\\p{L}\\p{N}])((?:${NAME_WORD} ){1,2})(?:[a-z][a-z-]* ){0,2}(${KIND_ALT}) (${EXAMPLE_NAME}(?:(?:, | and |, and )${EXAMPLE_NAME})*)`, 'gu');
+const NATION_KIND_CUE = new RegExp(`\\b(?:${KIND_ALT}) [A-Z]`);
+const BACKED_NAME = new RegExp(`(?<![\\p{L}\\p{N}])${NAME_WORD}-(?:backed|funded|owned) (?:(?:[a-z][a-z-]*|AI) ){0,3}(${EXAMPLE_NAME})`, 'gu');
+
+/** Whether the tagger reads the word at an offset of the sentence as a proper noun. */
+const properAt = (sentence: Sentence, index: number): boolean => sentence.properNouns.some((n) => n.start === sentence.start + index);
 
 /** The label the last one or two words of a phrase give it, if they are a head noun. */
 function headLabel(phrase: string): Label | undefined {
@@ -197,6 +219,25 @@ export const proposeNamedByContext: Proposer = (sentence) => {
       if (NOT_NAMES.test(name.split(' ')[0]!) || GENERIC.test(name)) continue;
       const label = headLabel(m[1]!)!;
       out.push({ ...spanOf(sentence, m.index + m[0].length - name.length, name.length), name, label, confidence: 0.55, props: {} });
+    }
+  for (const m of NATION_KIND_CUE.test(text) ? text.matchAll(NATION_KIND) : []) {
+    // the words before the kind open with a nation ("Chinese", "South Korean", "U.S.")
+    const words = m[1]!.trim();
+    if (!nationByName(words) && !nationByName(words.split(' ')[1] ?? '')) continue;
+    const label = ALL_KINDS.get(m[2]!)!;
+    const at = m.index + m[0].length - m[3]!.length;
+    if (!PROSE_AFTER.test(text.slice(m.index + m[0].length))) continue;
+    for (const { name, index } of listedNames(m[3]!, at)) {
+      // a name the tagger reads as a proper noun: a table's "Low-Medium" or "Partial" after "US labs" is no company
+      if (NOT_NAMES.test(name.split(' ')[0]!) || GENERIC.test(name) || nationByName(name) || !properAt(sentence, index)) continue;
+      out.push({ ...spanOf(sentence, index, name.length), name, label, confidence: 0.55, props: {} });
+    }
+  }
+  if (/-(?:backed|funded|owned) /.test(text))
+    for (const m of text.matchAll(BACKED_NAME)) {
+      const name = m[1]!;
+      if (NOT_NAMES.test(name.split(' ')[0]!) || GENERIC.test(name)) continue;
+      out.push({ ...spanOf(sentence, m.index + m[0].length - name.length, name.length), name, label: 'Organization', confidence: 0.55, props: {} });
     }
   if (LISTED_CUE.test(text))
     for (const re of [LISTED_PASSIVE, LISTED_ACTIVE, LISTED_INCLUDING])
