@@ -581,6 +581,9 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   { rule: 'acquisition', text: 'Regulators blocked Nvidia from buying Arm.', expect: [], not: ['PARTY_TO'] },
   { rule: 'acquisition', text: 'Nvidia said it could acquire Arm.', expect: [], not: ['PARTY_TO'] },
   { rule: 'acquisition', text: 'Tencent said it would buy more H20 chips.', expect: [], not: ['PARTY_TO'] },
+  // two participles sharing a preposition each state their relation
+  { rule: 'relate', text: 'Gemini 3 is a multimodal model trained and served on TPU v5 pods.', expect: ['TRAINED_ON Gemini 3 -> TPU v5', 'RUNS_ON Gemini 3 -> TPU v5'] },
+  { rule: 'relate', text: 'Gemini 3 was trained and then praised on benchmarks.', expect: [], not: ['TRAINED_ON', 'RUNS_ON'] },
   // added to something that is no list: no party, no name
   {
     rule: 'listing',

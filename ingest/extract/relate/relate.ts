@@ -224,6 +224,7 @@ const DESCRIBED = /⟨\d+⟩(?:\s+[a-z][a-z-]*){0,4}\s*$/;
 const RELATIONAL =
   /^(?:predecessor|successor|rival|rivals|competitor|competitors|peer|peers|counterpart|alternative|alternatives|partner|partners|customer|customers|client|clients|investor|investors|backer|backers|parent|supplier|suppliers)$/;
 const ITS = /\b[Ii]ts\s+((?:[a-z][a-z-]*\s+){0,3})$/;
+const COORDINATED_PARTICIPLES = /\b([a-z]+(?:ed|en|ilt|ade))\s+and\s+([a-z]+(?:ed|en|ilt|ade))\b(?=\s+(?:on|by|in|with|from|for)\b)/g;
 const COMPARANDS = /\b(?:like|such as|including|against|than|versus|vs\.?|rivals?|competitors?)\s+(?:the\s+)?$/;
 // "its large language model, ⟨X⟩", "its new cloud platform, ⟨X⟩": the owned named in an appositive after its description
 const ITS_APPOSITIVE = /\b[Ii]ts\s+((?:[a-z][a-z-]*\s+){0,4}[a-z][a-z-]*),\s*$/;
@@ -501,8 +502,12 @@ export const relatePhrases: RelationRule = {
               push(owned.rel, owned.subject, owned.object, 0.65);
               continue;
             }
-            const d = decide(gap, gapWords, l, r);
-            if (d) push(d.rel, d.subject, d.object, d.weak ? 0.55 : 0.6, gap);
+            // "trained and served on ⟨X⟩", "designed and built by ⟨Y⟩": two participles share their preposition, each states its relation
+            const readings = COORDINATED_PARTICIPLES.test(gap) ? [gap.replace(COORDINATED_PARTICIPLES, '$1'), gap.replace(COORDINATED_PARTICIPLES, '$2')] : [gap];
+            for (const reading of readings) {
+              const d = decide(reading, reading === gap ? gapWords : words(reading), l, r);
+              if (d) push(d.rel, d.subject, d.object, d.weak ? 0.55 : 0.6, gap);
+            }
           }
         }
       }
