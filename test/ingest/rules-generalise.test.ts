@@ -584,6 +584,10 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   // two participles sharing a preposition each state their relation
   { rule: 'relate', text: 'Gemini 3 is a multimodal model trained and served on TPU v5 pods.', expect: ['TRAINED_ON Gemini 3 -> TPU v5', 'RUNS_ON Gemini 3 -> TPU v5'] },
   { rule: 'relate', text: 'Gemini 3 was trained and then praised on benchmarks.', expect: [], not: ['TRAINED_ON', 'RUNS_ON'] },
+  // keeping pace with, lagging behind: competitors; keeping up with demand from a customer is not
+  { rule: 'competitors', text: 'Amazon has struggled to keep pace with Microsoft and Google in the AI race.', expect: ['COMPETES_WITH Amazon -> Microsoft', 'COMPETES_WITH Amazon -> Google'] },
+  { rule: 'competitors', text: 'Mistral AI lags behind OpenAI and Anthropic.', expect: ['COMPETES_WITH Mistral AI -> OpenAI'] },
+  { rule: 'competitors', text: 'Amazon kept up with demand from Microsoft.', expect: [], not: ['COMPETES_WITH'] },
   // added to something that is no list: no party, no name
   {
     rule: 'listing',
