@@ -142,7 +142,8 @@ const LEADS = /^(?:[#*>\-\s]*)(?:[A-Z][a-z]+, )?(?:The |the |We introduce |Intro
 const ANAPHOR = /\b(?:[Tt]he|[Tt]his) model\b(?! (?:card|family|series|weights|of|that|which|from|was released))/g;
 // "… was placed on the list in 2023": a list of parties the text named before (the Entity List, a sanctions list)
 const LIST_ANAPHOR = /\b[Tt]he (?:same |trade |export |sanctions |US |U\.S\. )?(?:list|blacklist)\b(?! of\b)/g;
-// "Under the agreement, …", "The partnership will see …": the deal the text made or named before (within a few sentences)
+// "Under the agreement, …", "The partnership will see …": the deal the text named before (within a few sentences); a deal
+// a rule made from a description has no name of the text's own, so what "the agreement" says is not hung on it
 const DEAL_ANAPHOR = /\b[Tt]he (?:deal|agreement|partnership|pact|contract|joint venture|arrangement|initiative)\b(?! (?:with|between|among|to|of|for|that|which)\b)/g;
 const DEAL_REACH = 3;
 // "At the time, it was powered by …": a lower-case "it" before what is said of a site, a cloud or a model stands for the one named
@@ -250,12 +251,6 @@ export function validProps(rel: RelationType, props: Props | undefined): Props |
   return relationProps[rel].safeParse(props).success ? props : null;
 }
 
-/** A deal as a mention "the agreement" can stand for: itself when named in the text, else the one a rule made. */
-function asMention(e: Endpoint, id: string): Mention {
-  if (isMention(e)) return e;
-  return { start: 0, end: 0, surface: e.name, label: e.label, name: e.name, id, aliases: e.aliases ?? [], props: e.props ?? {}, status: 'proposed', confidence: 0.6, demonym: false };
-}
-
 /** Extracts entity and fact records from a plain text. */
 export function extract(text: string, opts: ExtractOptions): ExtractedRecord[] {
   const sentences = analyse(text);
@@ -295,7 +290,7 @@ export function extract(text: string, opts: ExtractOptions): ExtractedRecord[] {
   let previous: Mention | undefined;
   let lastModel: Mention | undefined;
   let lastList: Mention | undefined;
-  // the deal the text made or named last, and the sentence it was in
+  // the deal the text named last, and the sentence it was in
   let lastDeal: { deal: Mention; at: number } | undefined;
   // the site, cloud or model named last, for a lower-case "it"
   let lastThing: { thing: Mention; at: number } | undefined;
@@ -376,9 +371,6 @@ export function extract(text: string, opts: ExtractOptions): ExtractedRecord[] {
           confidence: d.confidence,
           extractor: `ingest/${rule.name}@${EXTRACTOR_VERSION}`,
         });
-        // a deal made here is what "the agreement" of the next sentences stands for
-        const deal = d.object.label === 'Deal' ? d.object : d.subject.label === 'Deal' ? d.subject : undefined;
-        if (deal && !(isMention(deal) && deal.anaphor)) lastDeal = { deal: asMention(deal, object.id === idOf(deal) ? object.id : subject.id), at: k };
       }
     }
   });

@@ -537,26 +537,22 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   // a site hosts the accelerators in it; an organisation that hosts an event runs on nothing
   { rule: 'relate', text: 'The Lakeside campus will host 20,000 GB200 GPUs.', expect: ['RUNS_ON Lakeside -> NVIDIA GB200'] },
   { rule: 'relate', text: 'Nvidia will host developers at its H200 launch.', expect: [], not: ['RUNS_ON'] },
-  // what a deal covers, said of "the agreement" the text made before; a new deal with another party is not it
+  // what a deal covers, said of the deal or of "the agreement" standing for the deal the text named before; a deal a rule made
+  // from a description has no name of the text's own, and what "the agreement" says is not hung on it
   {
     rule: 'deal-covers',
-    text: 'Acme Cloud signed a $5 billion deal with OpenAI. Under the agreement, OpenAI will access up to one million H100 chips.',
-    expect: ['COVERS Acme Cloud-OpenAI $5B deal -> NVIDIA H100'],
+    text: 'Halcyon, the joint venture between OpenAI and Oracle, opened. Under the agreement, OpenAI will access up to one million H100 chips.',
+    expect: ['COVERS Halcyon -> NVIDIA H100'],
   },
   {
     rule: 'deal-covers',
-    text: 'Mistral AI announced a partnership with Nvidia. The partnership will see Mistral AI build a cloud platform dubbed Mistral Compute.',
-    expect: ['COVERS Mistral AI-Nvidia partnership -> Mistral Compute'],
+    text: 'The Commission launched InvestAI, a flagship initiative. The initiative includes four AI gigafactories named Alpha Site and Beta Site.',
+    expect: ['COVERS InvestAI -> Alpha Site'],
   },
+  { rule: 'deal-covers', text: 'Acme Cloud signed a $5 billion deal with OpenAI. Under the agreement, OpenAI will access H100 chips.', expect: [], not: ['COVERS'] },
   {
     rule: 'deal-covers',
-    text: 'Acme signed a deal with OpenAI. The deal covers H100 chips, but Globex uses H200 chips.',
-    expect: ['COVERS Acme-OpenAI deal -> NVIDIA H100'],
-    not: ['COVERS Acme-OpenAI deal -> NVIDIA H200'],
-  },
-  {
-    rule: 'deal-covers',
-    text: 'Acme signed a deal with OpenAI. The weather was poor. Shares fell. Markets closed. Under the agreement, Globex will use H100 chips.',
+    text: 'Halcyon, the joint venture between OpenAI and Oracle, opened. The weather was poor. Shares fell. Markets closed. Under the agreement, Globex will use H100 chips.',
     expect: [],
     not: ['COVERS'],
   },
