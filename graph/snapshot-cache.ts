@@ -4,7 +4,6 @@
 // graph is read (in pages) only at start, or when the log no longer reaches back; that read runs
 // in the background while requests go on being answered from the previous snapshot.
 import { performance } from 'node:perf_hooks';
-import type { EntityRecord } from '../schema/records.js';
 import type { GraphStore } from './store.js';
 import { CanonicalBuilder, Snapshot } from './snapshot.js';
 import { SLICE_MS, runPaced, yieldToLoop } from './snapshot-pacing.js';
@@ -82,13 +81,7 @@ export async function readSnapshot(store: GraphStore, pageSize = 500): Promise<S
     const slice = ids.slice(i, (i += entityPages.next));
     await entityPages.page(async () => {
       const found = await store.getEntities(slice);
-      const page: EntityRecord[] = [];
-      for (const id of slice) {
-        const e = found.get(id);
-        // the id read with the id page (already old) is kept, and the record's copy left to die young
-        if (e) page.push(e.id === id ? { ...e, id } : e);
-      }
-      builder.addEntities(page);
+      builder.addEntities(slice.flatMap((id) => found.get(id) ?? []));
     });
   }
   await runPaced(builder.packEntities());

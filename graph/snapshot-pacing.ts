@@ -8,7 +8,7 @@
 export type Steps<T> = Generator<void, T, void>;
 
 /** How many loop iterations pass between checkpoints in the hot loops (a power of two, minus one, for a mask). */
-export const CHECKPOINT_MASK = 1023;
+export const CHECKPOINT_MASK = 4095;
 
 /** Runs steps to the end without yielding to anything. */
 export function runNow<T>(steps: Steps<T>): T {

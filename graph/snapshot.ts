@@ -139,7 +139,7 @@ function* snapshotSteps(version: string | number, p: Packed): Steps<Snapshot> {
 }
 
 /** A typed array of a list's numbers, copied with checkpoints. */
-function* typedSteps<A extends Int32Array | Uint8Array | Float64Array | Float32Array>(make: (n: number) => A, list: ArrayLike<number>): Steps<A> {
+function* typedSteps<A extends Int32Array | Uint8Array | Float64Array | Float32Array>(make: (n: number) => A, list: readonly number[]): Steps<A> {
   const a = make(list.length);
   for (let i = 0; i < list.length; i++) {
     a[i] = list[i]!;
@@ -314,10 +314,7 @@ export class Snapshot {
 
 /** One shared, frozen object for every edge without props (most edges): no object per edge. */
 const NO_PROPS: Props = Object.freeze({}) as Props;
-const edgePropsOf = (r: RelationRecord): Props => {
-  for (const _ in r.props) return r.props;
-  return NO_PROPS;
-};
+const edgePropsOf = (r: RelationRecord): Props => (Object.keys(r.props).length ? r.props : NO_PROPS);
 
 /** Code-point order of ids, the order the stores' ORDER BY n.id returns. */
 export const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -328,13 +325,7 @@ export const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b 
  * them); out-of-order input is sorted once at the end. Records are packed as they come, not kept.
  */
 export class CanonicalBuilder {
-  // entities go straight into columns as they come (no record is kept), so a paged read holds
-  // only what the snapshot keeps: fewer live objects for each young-generation collection to copy
-  private readonly nodeIds: string[] = [];
-  private readonly nodeLabels: number[] = [];
-  private readonly nodeNames: string[] = [];
-  private readonly nodePropsList: Props[] = [];
-  private readonly nodeAliases: string[][] = [];
+  private entities: EntityRecord[] = [];
   private entitiesSorted = true;
   private nodes: Packed | null = null;
   private readonly from: number[] = [];
@@ -351,46 +342,23 @@ export class CanonicalBuilder {
   addEntities(page: readonly EntityRecord[]): void {
     if (this.nodes) throw new Error('entities must all be added before relations');
     for (const e of page) {
-      const li = LABEL_INDEX.get(e.label);
-      if (li === undefined) throw new Error(`unknown label ${e.label}`);
-      const n = this.nodeIds.length;
-      if (n && this.entitiesSorted) {
-        const order = compareIds(this.nodeIds[n - 1]!, e.id);
-        // in id order, a repeated id is the one just added: the first one stays, as in SnapshotBuilder
-        if (order === 0) continue;
-        if (order > 0) this.entitiesSorted = false;
-      }
-      this.nodeIds.push(e.id);
-      this.nodeLabels.push(li);
-      this.nodeNames.push(e.name);
-      this.nodePropsList.push(nodePropsOf(e.props));
-      this.nodeAliases.push(e.aliases.length ? e.aliases : NO_ALIASES);
+      const last = this.entities.at(-1);
+      if (last && compareIds(last.id, e.id) >= 0) this.entitiesSorted = false;
+      this.entities.push(e);
     }
   }
 
   /** Adds a page of relations; those with an endpoint not among the entities are skipped, as in fromRecords. */
   addRelations(page: readonly RelationRecord[]): void {
     const index = this.packNodes().index;
-    // the source of each row (-1: skipped), then the rows in (source, id) order: numbers only, no object per row
-    const source = new Int32Array(page.length);
-    let inOrder = true;
-    for (let k = 0; k < page.length; k++) {
-      const r = page[k]!;
-      const f = index.get(r.from);
-      source[k] = f === undefined || !index.has(r.to) || !REL_INDEX.has(r.type) ? -1 : f;
-      if (k && inOrder && (source[k - 1]! > source[k]! || (source[k - 1] === source[k] && compareIds(page[k - 1]!.id, r.id) >= 0))) inOrder = false;
-    }
-    const rows = Int32Array.from(source.keys());
-    if (!inOrder) rows.sort((a, b) => source[a]! - source[b]! || compareIds(page[a]!.id, page[b]!.id));
-    for (const k of rows) {
-      const f = source[k]!;
-      if (f < 0) continue;
-      const r = page[k]!;
+    const ranked = page.map((r) => ({ r, f: index.get(r.from), t: index.get(r.to), ti: REL_INDEX.get(r.type) })).filter((x) => x.f !== undefined && x.t !== undefined && x.ti !== undefined);
+    ranked.sort((a, b) => a.f! - b.f! || compareIds(a.r.id, b.r.id));
+    for (const { r, f, t, ti } of ranked) {
       const n = this.from.length;
-      if (n && (this.from[n - 1]! > f || (this.from[n - 1] === f && compareIds(this.ids[n - 1]!, r.id) >= 0))) this.relationsSorted = false;
-      this.from.push(f);
-      this.to.push(index.get(r.to)!);
-      this.types.push(REL_INDEX.get(r.type)!);
+      if (n && (this.from[n - 1]! > f! || (this.from[n - 1] === f && compareIds(this.ids[n - 1]!, r.id) >= 0))) this.relationsSorted = false;
+      this.from.push(f!);
+      this.to.push(t!);
+      this.types.push(ti!);
       this.props.push(edgePropsOf(r));
       this.ids.push(r.id);
       this.validFrom.push(dateMs(r.validFrom));
@@ -434,38 +402,19 @@ export class CanonicalBuilder {
   /** Packs the entities added so far (no more may be added after): as steps, so a paced reader can run it in slices before the relations come. */
   *packEntities(): Steps<Packed> {
     if (this.nodes) return this.nodes;
-    let ids = this.nodeIds;
-    let labels: ArrayLike<number> = this.nodeLabels;
-    let names = this.nodeNames;
-    let nodeProps = this.nodePropsList;
-    let aliases = this.nodeAliases;
-    if (!this.entitiesSorted) {
-      // id order; of repeated ids the first added stays (a stable sort keeps them in the order added)
-      const order = Array.from(ids.keys()).sort((a, b) => compareIds(ids[a]!, ids[b]!) || a - b);
-      yield;
-      const keep = order.filter((k, j) => j === 0 || ids[order[j - 1]!] !== ids[k]);
-      const pick = <T>(list: readonly T[]) => keep.map((k) => list[k]!);
-      [ids, labels, names, nodeProps, aliases] = [pick(ids), pick(this.nodeLabels), pick(names), pick(nodeProps), pick(aliases)];
-      yield;
-    }
-    const index = new Map<string, number>();
-    for (let k = 0; k < ids.length; k++) {
-      index.set(ids[k]!, k);
+    if (!this.entitiesSorted) this.entities.sort((a, b) => compareIds(a.id, b.id));
+    const b = new SnapshotBuilder();
+    for (let k = 0; k < this.entities.length; k++) {
+      const e = this.entities[k]!;
+      b.addNode(e.id, e.label, e.name, e.props, e.aliases);
       if ((k & CHECKPOINT_MASK) === 0) yield;
     }
-    const labelOf = yield* typedSteps((n) => new Uint8Array(n), labels);
+    this.entities = [];
+    const { index, ids, labelOf, names, nodeProps, aliases } = b.build(0, true).parts();
     this.nodes = { ...emptyEdges(), canonical: true, index, ids, labelOf, names, nodeProps, aliases };
     return this.nodes;
   }
 }
-
-/** One shared, frozen list for every entity without aliases (most entities). */
-const NO_ALIASES: string[] = Object.freeze([]) as unknown as string[];
-/** An entity's props, or the shared empty ones when it has none. */
-const nodePropsOf = (props: Props): Props => {
-  for (const _ in props) return props;
-  return NO_PROPS;
-};
 
 function emptyEdges(): Omit<Packed, 'canonical' | 'ids' | 'index' | 'labelOf' | 'names' | 'nodeProps' | 'aliases'> {
   return {

@@ -229,25 +229,6 @@ describe('snapshot patched from the change log', () => {
     expect(contents(paged)).toEqual(contents(Snapshot.canonical([...nodes].reverse(), [...rels].reverse(), 3)));
   });
 
-  it('keeps the first of a repeated entity, in order or not, as a snapshot built from records does', () => {
-    const first = { ...entity('Chip', 1), name: 'First' };
-    const again = { ...entity('Chip', 1), name: 'Again' };
-    const other = entity('Nation', 1);
-    for (const pages of [
-      [[first], [again, other]],
-      [[other, first], [again]],
-    ]) {
-      const b = new CanonicalBuilder();
-      for (const page of pages) b.addEntities(page);
-      const s = b.build(1);
-      expect(s.ids).toEqual([first.id, other.id]);
-      expect(s.names).toEqual(['First', other.name]);
-      const fromRecords = Snapshot.fromRecords(pages.flat(), [], 1);
-      expect(fromRecords.names[fromRecords.indexOf(first.id)!]).toBe('First');
-    }
-    expect(() => new CanonicalBuilder().addEntities([{ ...other, label: 'Planet' as EntityRecord['label'] }])).toThrow(/unknown label Planet/);
-  });
-
   it('refuses to patch a snapshot not in canonical order', () => {
     const s = Snapshot.fromRecords([entity('Chip', 1)], [], 1);
     expect(() => s.applyChanges({ entities: [], relations: [], removed: [] }, 2)).toThrow(/canonical/);
