@@ -8,6 +8,7 @@
 // 100k edges (20k with --quick).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
+import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -206,6 +207,23 @@ interface LatencyRound {
   idle: { p50: number; p99: number; max: number; n: number };
   during: { p50: number; p99: number; max: number; n: number };
   backgroundRebuildMs: number;
+  /** young-generation collections (scavenges) while the read ran: how many, and their pauses (ms) */
+  scavenges: { n: number; totalMs: number; maxMs: number };
+}
+
+/** Counts the young-generation collections (their pauses) from now until stop() is called. */
+function watchScavenges(): { stop(): LatencyRound['scavenges'] } {
+  const pauses: number[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if ((e as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MINOR) pauses.push(e.duration);
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  return {
+    stop() {
+      observer.disconnect();
+      return { n: pauses.length, totalMs: pauses.reduce((a, b) => a + b, 0), maxMs: pauses.reduce((a, b) => Math.max(a, b), 0) };
+    },
+  };
 }
 
 async function replica(edges: number, latencyRounds: number): Promise<{ rows: Record<string, number>; rounds: LatencyRound[]; notes: string[] }> {
@@ -270,14 +288,18 @@ async function replica(edges: number, latencyRounds: number): Promise<{ rows: Re
       await store.write(ingestWrite(8 + 2 * k, deployments, chips).batch);
       await store.write(ingestWrite(9 + 2 * k, deployments, chips).batch);
       const rebuildStart = performance.now();
+      const scavenges = watchScavenges();
       cache.invalidate();
       await cache.get();
       if (!cache.status().rebuilding) throw new Error('bench: the cache did not start a rebuild');
       const during = await requestLatencies(cache, () => !cache.status().rebuilding, 2, deployments);
       const rebuildMs = performance.now() - rebuildStart;
+      // let the observer hear of the last collections before it stops
+      await new Promise((resolve) => setImmediate(resolve));
+      const young = scavenges.stop();
       await cache.settled();
       const summary = (xs: number[]) => ({ p50: percentile(xs, 50), p99: percentile(xs, 99), max: Math.max(...xs), n: xs.length });
-      rounds.push({ loadAverage: (load + loadavg()[0]!) / 2, idle: summary(idle), during: summary(during), backgroundRebuildMs: rebuildMs });
+      rounds.push({ loadAverage: (load + loadavg()[0]!) / 2, idle: summary(idle), during: summary(during), backgroundRebuildMs: rebuildMs, scavenges: young });
     }
     await store.close();
 
@@ -350,6 +372,7 @@ export async function run(opts: { quick: boolean }): Promise<BenchResult> {
       `${f(x.during.p50)} / ${f(x.during.p99)} / ${f(x.during.max)} (${x.during.n})`,
       ratio(x.during.p99, x.idle.p99),
       f(x.backgroundRebuildMs),
+      `${x.scavenges.n}: ${f(x.scavenges.totalMs)} / ${f(x.scavenges.maxMs)}`,
       f(replicas[i]!.oldRebuildMs!),
     ]),
   );
@@ -373,9 +396,10 @@ ${table(['edges', 'nodes', 'snapshot bytes/edge', 'of which topology arrays', 'a
 
 Request latency (a 2-hop reach from a random deployment on the snapshot served, one due every 2 ms, timed from when it was due), p50 / p99 / max in ms (requests):
 
-${table(['edges', 'round', 'load', 'idle', 'while a whole-graph read runs', 'p99 rebuild / idle', 'background read (ms)', 'baseline: a request waited (ms)'], lat)}
+${table(['edges', 'round', 'load', 'idle', 'while a whole-graph read runs', 'p99 rebuild / idle', 'background read (ms)', 'scavenges during the read: count: total / longest pause (ms)', 'baseline: a request waited (ms)'], lat)}
 
 p99 while a whole-graph read runs ÷ idle p99, over the rounds: ${ratios.join('; ')}. The read goes in pages sized to hold the event loop about ${SLICE_MS} ms each, and the packing and the catch-up patch run in slices of the same length.
+A young-generation collection (scavenge) stops the event loop for as long as it copies what survives; the count and pauses are those V8 reported (perf_hooks) while the read ran.
 
 The patch reads the change records and the current state of what they name, then builds a new snapshot from the previous one:
 strings and props are shared, the typed arrays are copied in blocks and the adjacency is rebuilt, so the old snapshot stays intact for the requests holding it.
