@@ -260,10 +260,20 @@ function makerInName(m: Mention, gazetteer: Gazetteer): void {
     return;
   }
   // written without its maker ("H20", "GPT-4"): the maker its full name or its model family gives, for where the sentence names it too
-  const family = m.label === 'Model' ? MODEL_FAMILIES.get(m.name.split(/[\s-]/)[0]!.toLowerCase().replace(/\d.*$/, '')) : undefined;
-  const maker = family ?? (m.name !== m.surface ? makerOf(m.name)?.id : undefined);
+  // (one lookup per name and gazetteer: a document names the same few products again and again)
+  let byName = makersByName.get(gazetteer);
+  if (!byName) makersByName.set(gazetteer, (byName = new Map()));
+  const key = `${m.label}|${m.name}`;
+  let maker = byName.get(key);
+  if (maker === undefined) {
+    const family = m.label === 'Model' ? MODEL_FAMILIES.get(m.name.split(/[\s-]/)[0]!.toLowerCase().replace(/\d.*$/, '')) : undefined;
+    maker = family ?? (m.name !== m.surface ? makerOf(m.name)?.id : undefined) ?? null;
+    if (byName.size > 10_000) byName.clear();
+    byName.set(key, maker);
+  }
   if (maker) m.maker = maker;
 }
+const makersByName = new WeakMap<Gazetteer, Map<string, string | null>>();
 
 /** Labels that make models, chips and clouds: the schema's DEVELOPED_BY objects. */
 const isMaker = (label: Label) => allowed('DEVELOPED_BY', 'Model', label);

@@ -225,6 +225,8 @@ const RELATIONAL =
   /^(?:predecessor|successor|rival|rivals|competitor|competitors|peer|peers|counterpart|alternative|alternatives|partner|partners|customer|customers|client|clients|investor|investors|backer|backers|parent|supplier|suppliers)$/;
 const ITS = /\b[Ii]ts\s+((?:[a-z][a-z-]*\s+){0,3})$/;
 const COORDINATED_PARTICIPLES = /\b([a-z]+(?:ed|en|ilt|ade))\s+and\s+([a-z]+(?:ed|en|ilt|ade))\b(?=\s+(?:on|by|in|with|from|for)\b)/g;
+// the same, for a test that keeps no state between gaps
+const COORDINATED = new RegExp(COORDINATED_PARTICIPLES.source);
 const COMPARANDS = /\b(?:like|such as|including|against|than|versus|vs\.?|rivals?|competitors?)\s+(?:the\s+)?$/;
 // "its large language model, ⟨X⟩", "its new cloud platform, ⟨X⟩": the owned named in an appositive after its description
 const ITS_APPOSITIVE = /\b[Ii]ts\s+((?:[a-z][a-z-]*\s+){0,4}[a-z][a-z-]*),\s*$/;
@@ -503,7 +505,7 @@ export const relatePhrases: RelationRule = {
               continue;
             }
             // "trained and served on ⟨X⟩", "designed and built by ⟨Y⟩": two participles share their preposition, each states its relation
-            const readings = COORDINATED_PARTICIPLES.test(gap) ? [gap.replace(COORDINATED_PARTICIPLES, '$1'), gap.replace(COORDINATED_PARTICIPLES, '$2')] : [gap];
+            const readings = gap.includes(' and ') && COORDINATED.test(gap) ? [gap.replace(COORDINATED_PARTICIPLES, '$1'), gap.replace(COORDINATED_PARTICIPLES, '$2')] : [gap];
             for (const reading of readings) {
               const d = decide(reading, reading === gap ? gapWords : words(reading), l, r);
               if (d) push(d.rel, d.subject, d.object, d.weak ? 0.55 : 0.6, gap);
