@@ -339,9 +339,17 @@ const OPENING = new RegExp(
 
 /** The nation whose name, short form or demonym opens a name ("U.S. Commerce Department", "Dutch export rules", "EU AI Act"). */
 export function nationOpening(surface: string): { name: string; iso: string; kind: string; byDemonym: boolean } | undefined {
-  const m = OPENING.exec(surface);
-  return m ? OPENERS.get(m[1]!) : undefined;
+  // names repeat: each is tried against the long alternation once
+  let found = openingOf.get(surface);
+  if (found === undefined) {
+    const m = OPENING.exec(surface);
+    found = (m && OPENERS.get(m[1]!)) ?? null;
+    if (openingOf.size > 20_000) openingOf.clear();
+    openingOf.set(surface, found);
+  }
+  return found ?? undefined;
 }
+const openingOf = new Map<string, { name: string; iso: string; kind: string; byDemonym: boolean } | null>();
 
 /** The nation a name, short form or demonym stands for, written whole ("Chinese", "U.S.", "South Korea"). */
 export function nationByName(name: string): { name: string; iso: string; kind: string; byDemonym: boolean } | undefined {
