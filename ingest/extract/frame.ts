@@ -155,3 +155,37 @@ export function knownMention(e: { label: Label; name: string; id: string; aliase
 export function isMention(e: Endpoint): e is Mention {
   return 'surface' in e;
 }
+
+// what may stand between a clause's actor and its word: words only, no clause turn, no denial or condition
+const ACTOR_GAP = new RegExp(`^(?:(?!\\b(?:${HEDGES}|but|while|whereas|although|however|unlike|denied|rejected|considering|blocked|abandoned|scrapped|failed)\\b)[^⟨;])*$`);
+// a relative clause or an appositive set off by commas, and a mention standing inside one
+const SET_OFF = /,\s*(?:which|who|whose|that|a|an|the)\b[^,;]*,/g;
+const INSIDE_SET_OFF = /,\s*(?:which|who|whose|that|a|an|the)\b[^,;]*$/;
+// "said it would": reported future, no condition
+const REPORTED_FUTURE = /\b(?:said|says|announced|confirmed|agreed|told [^⟨,;]{1,30}?)\s+(?:that\s+)?(?:it|they)\s+would\b/g;
+// someone stopped from doing it: "regulators blocked ⟨X⟩ from buying"
+const STOPPED = /\b(?:blocked|barred|prevented|stopped|banned|prohibited|forbade|forbidden)\s+(?:the\s+)?$/;
+
+/**
+ * The actor a clause is about, read back from a word at `index` of the masked sentence ("Nvidia said it will invest …",
+ * "Intel, which Nvidia backs, will buy …"): the nearest mention of one of `labels` before it with only words between
+ * (a relative clause or an appositive skipped, a reported "said it would" no condition), never one stopped from acting
+ * or under a denial or a condition; another party in between ends the search.
+ */
+export function clauseActor(frame: Frame, index: number, labels: ReadonlySet<string>): Mention | undefined {
+  const head = frame.masked.slice(0, index);
+  const markers = [...head.matchAll(/⟨(\d+)⟩/g)];
+  for (let i = markers.length - 1; i >= 0; i--) {
+    const m = at(frame, markers[i]![1]);
+    const before = head.slice(0, markers[i]!.index);
+    if (INSIDE_SET_OFF.test(before)) continue;
+    const between = head
+      .slice(markers[i]!.index + markers[i]![0].length)
+      .replace(SET_OFF, ' ')
+      .replace(REPORTED_FUTURE, ' will ');
+    if (!ACTOR_GAP.test(between) || STOPPED.test(before)) return undefined;
+    if (m && labels.has(m.label) && !m.demonym && !m.place) return m;
+    if (m && !m.demonym) return undefined;
+  }
+  return undefined;
+}

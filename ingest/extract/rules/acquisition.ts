@@ -1,7 +1,7 @@
 // Acquisitions: "X acquired Y", "X agreed to buy Y", "X's acquisition of Y", and read around the word:
 // "X said it would acquire Y for $N", "… related to its acquisition of Y", "X plans to buy Y". Gives a Deal
 // "<acquirer> acquisition of <target>" with the acquirer and the target on it.
-import { E, HEDGES, at, allowed, pattern, type FactDraft, type Frame, type Mention, type RelationRule } from '../frame.js';
+import { E, at, allowed, clauseActor, pattern, type FactDraft, type Frame, type Mention, type RelationRule } from '../frame.js';
 
 const ACTIVE = pattern(
   `${E} (?:has |have |had )?(?:acquired|acquires|bought|buys|purchased|purchases|took over|takes over|snapped up|agreed to (?:acquire|buy|purchase)|will (?:acquire|buy|purchase)|is acquiring|completed (?:its|the) acquisition of|announced (?:its|the|a) (?:[a-z$0-9.-]+ )?acquisition of) (?:(?:all|100%|all the shares|the whole) of )?(?:the |rival |startup )?(?:⟨(\\d+)⟩ (?:[a-z-]+ ){1,2})?${E}`,
@@ -35,15 +35,6 @@ export const acquisition: RelationRule = {
 // the word, then the target right after it ("acquire ⟨Y⟩", "buy rival ⟨Y⟩", "acquisition of ⟨Y⟩")
 const TAKE_WORD =
   /\b(?:acquire|acquires|acquired|acquiring|buy|buys|bought|buying|purchase|purchases|purchased|take over|takes over|took over|acquisition of|purchase of|takeover of|buyout of)\s+(?:(?:all|100%|a majority|control) of\s+)?(?:the\s+|rival\s+|startup\s+|chipmaker\s+)?⟨(\d+)⟩/g;
-// words only between the acquirer and the word; no denial, condition or turn
-const BETWEEN = new RegExp(`^(?:(?!\\b(?:${HEDGES}|but|while|whereas|although|however|denied|rejected|blocked|abandoned|scrapped|failed|if)\\b)[^⟨;])*$`);
-// a relative clause or an appositive set off by commas, and a mention standing inside one
-const CLAUSE = /,\s*(?:which|who|whose|that|a|an|the)\b[^,;]*,/g;
-const INSIDE_CLAUSE = /,\s*(?:which|who|whose|that|a|an|the)\b[^,;]*$/;
-// "said it would": reported future, no condition
-const REPORTED_FUTURE = /\b(?:said|says|announced|confirmed|agreed|told [^⟨,;]{1,30}?)\s+(?:that\s+)?(?:it|they)\s+would\b/g;
-// someone stopped from doing it: "regulators blocked ⟨X⟩ from buying"
-const STOPPED = /\b(?:blocked|barred|prevented|stopped|banned|prohibited|forbade|forbidden)\s+(?:the\s+)?$/;
 const TAKERS = new Set(['Organization', 'Lab', 'Cloud']);
 const TARGETS = new Set(['Organization', 'Lab']);
 
@@ -56,26 +47,7 @@ function aroundTheWord(frame: Frame): [Mention | undefined, Mention | undefined]
     if (!target || !TARGETS.has(target.label) || target.demonym) continue;
     // "the acquisition of ⟨Y⟩ by ⟨X⟩"
     let buyer = at(frame, /^\s+by\s+(?:the\s+)?⟨(\d+)⟩/.exec(text.slice(w.index + w[0].length))?.[1]);
-    if (!buyer) {
-      const head = text.slice(0, w.index);
-      const markers = [...head.matchAll(/⟨(\d+)⟩/g)];
-      for (let i = markers.length - 1; i >= 0 && !buyer; i--) {
-        const m = at(frame, markers[i]![1]);
-        if (INSIDE_CLAUSE.test(head.slice(0, markers[i]!.index))) continue;
-        if (
-          !BETWEEN.test(
-            head
-              .slice(markers[i]!.index + markers[i]![0].length)
-              .replace(CLAUSE, ' ')
-              .replace(REPORTED_FUTURE, ' will '),
-          ) ||
-          STOPPED.test(head.slice(0, markers[i]!.index))
-        )
-          break;
-        if (m && TAKERS.has(m.label) && !m.demonym && !m.place) buyer = m;
-        else if (m && !m.demonym) break;
-      }
-    }
+    buyer ??= clauseActor(frame, w.index, TAKERS);
     if (buyer) out.push([buyer, target]);
   }
   return out;

@@ -4,7 +4,7 @@
 // Each gives INVESTS_IN with the amount where the schema allows it; an investment with a stated
 // amount is also a Deal named "<investor>-<recipient> <amount> investment" with both parties on it
 // (the only record where INVESTS_IN cannot go: an investment in a nation).
-import { E, HEDGES, LIST, MONEY, at, allowed, leadingActor, listIndices, pattern, type FactDraft, type Frame, type Mention, type RelationRule } from '../frame.js';
+import { E, LIST, MONEY, at, allowed, clauseActor, leadingActor, listIndices, pattern, type FactDraft, type Frame, type Mention, type RelationRule } from '../frame.js';
 import type { Props } from '../../../schema/records.js';
 import { formatMoney, parseMoney } from '../money.js';
 
@@ -145,16 +145,7 @@ const AMOUNT_AFTER = new RegExp(`^\\s+(?:(?:of|up to|about|around|nearly|roughly
 const AMOUNT_BEFORE = new RegExp(`${MONEY}\\s+(?:[a-z][a-z-]*\\s+){0,2}$`, 'u');
 const RECIPIENT_AFTER = new RegExp(`^(?:[^⟨.;]{0,50}?)\\b(?:in|into|with)\\s+(?:the\\s+)?(?:[a-z][a-z-]*\\s+){0,3}?⟨(\\d+)⟩`);
 const INVESTOR_AFTER = /^\s+(?:by|from)\s+(?:the\s+)?⟨(\d+)⟩/;
-// what stands between the investor and the word: words only, no clause turn, no denial or condition
-const BETWEEN = new RegExp(`^(?:(?!\\b(?:${HEDGES}|but|while|whereas|although|however|unlike|denied|rejected|considering|if)\\b)[^⟨;])*$`);
 const INVESTORS = new Set(['Organization', 'Lab', 'Nation', 'Cloud']);
-// a relative clause or an appositive set off by commas, and a mention standing inside one
-const CLAUSE = /,\s*(?:which|who|whose|that|a|an|the)\b[^,;]*,/g;
-const INSIDE_CLAUSE = /,\s*(?:which|who|whose|that|a|an|the)\b[^,;]*$/;
-// "said it would": reported future, no condition
-const REPORTED_FUTURE = /\b(?:said|says|announced|confirmed|agreed|told [^⟨,;]{1,30}?)\s+(?:that\s+)?(?:it|they)\s+would\b/g;
-// someone stopped from doing it: "regulators blocked ⟨X⟩ from buying"
-const STOPPED = /\b(?:blocked|barred|prevented|stopped|banned|prohibited|forbade|forbidden)\s+(?:the\s+)?$/;
 
 function aroundTheWord(frame: Frame): FactDraft[] {
   const out: FactDraft[] = [];
@@ -170,23 +161,7 @@ function aroundTheWord(frame: Frame): FactDraft[] {
     // a place is where the money goes, not who receives it
     if (!recipient || recipient.place) continue;
     let investor = at(frame, INVESTOR_AFTER.exec(rest.replace(new RegExp(`^\\s*${MONEY}`, 'u'), ''))?.[1]);
-    if (!investor) {
-      // the nearest organisation before the word, with only words between
-      const head = text.slice(0, w.index);
-      const markers = [...head.matchAll(/⟨(\d+)⟩/g)];
-      for (let i = markers.length - 1; i >= 0 && !investor; i--) {
-        const m = at(frame, markers[i]![1]);
-        // a relative clause or an appositive between is skipped ("Intel, which Nvidia backs, will invest …")
-        const between = head
-          .slice(markers[i]!.index + markers[i]![0].length)
-          .replace(CLAUSE, ' ')
-          .replace(REPORTED_FUTURE, ' will ');
-        if (INSIDE_CLAUSE.test(head.slice(0, markers[i]!.index))) continue;
-        if (!BETWEEN.test(between) || STOPPED.test(head.slice(0, markers[i]!.index))) break;
-        if (m && INVESTORS.has(m.label) && !m.demonym && !m.place) investor = m;
-        else if (m && !m.demonym) break;
-      }
-    }
+    investor ??= clauseActor(frame, w.index, INVESTORS);
     if (investor && investor !== recipient) out.push(...investment(investor, recipient, money, 0.65));
   }
   return out;
