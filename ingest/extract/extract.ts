@@ -145,16 +145,25 @@ const LIST_ANAPHOR = /\b[Tt]he (?:same |trade |export |sanctions |US |U\.S\. )?(
 // "Under the agreement, …", "The partnership will see …": the deal the text named before (within a few sentences); a deal
 // a rule made from a description has no name of the text's own, so what "the agreement" says is not hung on it
 const DEAL_ANAPHOR = /\b[Tt]he (?:deal|agreement|partnership|pact|contract|joint venture|arrangement|initiative)\b(?! (?:with|between|among|to|of|for|that|which)\b)/g;
-const DEAL_REACH = 3;
 // "At the time, it was powered by …": a lower-case "it" before what is said of a site, a cloud or a model stands for the one named
 // last (a sentence-opening "It" is left to organisations)
 const IT_THING =
   /(?<=,\s|\bthat\s|\bwhen\s|\band\s)it(?=\s+(?:(?:was|is|will be|would be|has been|had been|will soon be|is now|was then)\s+)?(?:powered by|located in|built (?:in|on|with)|trained on|run(?:s|ning)? on|host(?:s|ed|ing)?|hous(?:es|ed|ing)|equipped with|fitted with|packed with)\b)/g;
-const THING_REACH = 2;
-const isThing = (m: Mention): boolean => m.label === 'DataCenter' || m.label === 'Cloud' || m.label === 'Model';
-const isDeal = (m: Mention): boolean => m.label === 'Deal';
+
+/** A phrase that stands for what the text named last of a kind, within `reach` sentences; `cue` tests a sentence cheaply. */
+interface Referring {
+  phrase: RegExp;
+  cue: RegExp;
+  fits: (m: Mention) => boolean;
+  reach: number;
+}
+const referring = (phrase: RegExp, fits: (m: Mention) => boolean, reach: number): Referring => ({ phrase, cue: new RegExp(phrase.source), fits, reach });
+const REFERRING: readonly Referring[] = [
+  referring(LIST_ANAPHOR, (m) => m.label === 'Regulation' && /\b(?:List|list)$/.test(m.name), Infinity),
+  referring(DEAL_ANAPHOR, (m) => m.label === 'Deal', 3),
+  referring(IT_THING, (m) => m.label === 'DataCenter' || m.label === 'Cloud' || m.label === 'Model', 2),
+];
 const isModel = (m: Mention): boolean => m.label === 'Model';
-const isList = (m: Mention): boolean => m.label === 'Regulation' && /\b(?:List|list)$/.test(m.name);
 
 /**
  * "The model runs on ...", "… added to the list": a text names a model or a list once and then says
@@ -289,11 +298,8 @@ export function extract(text: string, opts: ExtractOptions): ExtractedRecord[] {
   const rules = [...RULES, ...(opts.extraRules ?? [])];
   let previous: Mention | undefined;
   let lastModel: Mention | undefined;
-  let lastList: Mention | undefined;
-  // the deal the text named last, and the sentence it was in
-  let lastDeal: { deal: Mention; at: number } | undefined;
-  // the site, cloud or model named last, for a lower-case "it"
-  let lastThing: { thing: Mention; at: number } | undefined;
+  // for each referring phrase, what the text named last of its kind and the sentence it was in
+  const lastNamed: ({ mention: Mention; at: number } | undefined)[] = REFERRING.map(() => undefined);
   // organisations the last two sentences named, the latest first: what "the company" and "It" can stand for
   let actors: Mention[] = [];
   let quiet = 0;
@@ -302,21 +308,19 @@ export function extract(text: string, opts: ExtractOptions): ExtractedRecord[] {
     const modelBefore = lastModel;
     const withModel =
       sentence.text.includes(' model') || sentence.text.startsWith('The model') || sentence.text.startsWith('This model') ? withAnaphors(sentence, named, lastModel, ANAPHOR, isModel) : named;
-    const withList = lastList && /\b[Tt]he (?:[a-zA-Z.]+ )?(?:list|blacklist)\b/.test(sentence.text) ? withAnaphors(sentence, withModel, lastList, LIST_ANAPHOR, isList) : withModel;
-    if (lastDeal && k - lastDeal.at > DEAL_REACH) lastDeal = undefined;
-    const withDeal = lastDeal ? withAnaphors(sentence, withList, lastDeal.deal, DEAL_ANAPHOR, isDeal) : withList;
-    if (lastThing && k - lastThing.at > THING_REACH) lastThing = undefined;
-    const withThing = lastThing && /\bit\s/.test(sentence.text) ? withAnaphors(sentence, withDeal, lastThing.thing, IT_THING, isThing) : withDeal;
-    const thingNamed = named.findLast((m) => isThing(m) && m.status !== 'ambiguous');
-    if (thingNamed) lastThing = { thing: thingNamed, at: k };
-    const dealNamed = named.findLast((m) => isDeal(m) && m.status !== 'ambiguous');
-    if (dealNamed) lastDeal = { deal: dealNamed, at: k };
-    lastList = named.findLast((m) => isList(m) && m.status !== 'ambiguous') ?? lastList;
+    // "the list", "the agreement", "it": each stands for what the text named last of its kind, within its reach
+    let withRefs = withModel;
+    REFERRING.forEach((r, i) => {
+      const last = lastNamed[i];
+      if (last && k - last.at <= r.reach && r.cue.test(sentence.text)) withRefs = withAnaphors(sentence, withRefs, last.mention, r.phrase, r.fits);
+      const here = named.findLast((m) => r.fits(m) && m.status !== 'ambiguous');
+      if (here) lastNamed[i] = { mention: here, at: k };
+    });
     const own = named.filter((m) => REFERENT_LABELS.has(m.label) && m.status !== 'ambiguous' && !m.demonym);
     // the sentence's leading actor first, then the others it names from the last
     const lead = own[0] && LEADS.test(sentence.text.slice(0, own[0].start - sentence.start)) ? own[0] : undefined;
     // a description later in the sentence may stand for its leading actor ("Acme plans …, the US chip giant said")
-    const mentions = seatsOfGovernment(sentence, nationModifiers(sentence, withReferents(sentence, withThing, lead ? [lead, ...actors.filter((a) => a.id !== lead.id)] : actors)));
+    const mentions = seatsOfGovernment(sentence, nationModifiers(sentence, withReferents(sentence, withRefs, lead ? [lead, ...actors.filter((a) => a.id !== lead.id)] : actors)));
     if (own.length) actors = [...new Set([...(lead ? [lead] : []), ...own.reverse(), ...actors.filter((a) => !own.some((o) => o.id === a.id))])].slice(0, 6);
     // two sentences without an organisation and the referents are gone
     quiet = own.length ? 0 : quiet + 1;

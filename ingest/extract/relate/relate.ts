@@ -256,6 +256,12 @@ const LAWS_OF = /^(?:['’]s)?\s+(?:[a-z][a-z-]*\s+){0,2}(?:laws?|rules?|regulat
 // making words, and release words of Chinese-language titles (发布 release, 推出 launch, 开源 open-source, 上线 go live)
 const MAKING = /\b(?:releas|launch|unveil|introduc|develop|announc|open-sourc|debut|ship|built|build|creat|train|publish|made by|from)\w*|发布|推出|开源|上线/i;
 const MADE_BY: Phrase['rel'][] = ['DEVELOPED_BY', 'DESIGNED_BY', 'OPERATED_BY'];
+
+/** How a maker made a product, if it could have: the first MADE_BY relation the schema allows (a chip only by a chip designer). */
+function madeBy(product: Mention, maker: Mention): Phrase['rel'] | undefined {
+  const rel = MADE_BY.find((r) => allowed(r, product.label, maker.label));
+  return rel === 'DESIGNED_BY' && maker.props?.kind !== undefined && maker.props.kind !== 'chip_designer' ? undefined : rel;
+}
 const QUANTISED = /[-_.](?:GGUF|AWQ|GPTQ|MLX|EXL2|bnb|[48]-?bit|int[48]|fp8|q[2-8]_k\w*)$/i;
 const INTRODUCING = /^\s*,?\s*(?:dubbed|called|named|known as|branded(?: as)?|code-?named|nicknamed)\s*[“"‘']?$/;
 // where a thing is: an organisation's headquarters where the schema allows them, else its location
@@ -440,8 +446,8 @@ export const relatePhrases: RelationRule = {
       // a model named after its lab ("DeepSeek-V3") is the lab's where the sentence is about making it or it leads the sentence;
       // a passing mention in a comparison says nothing about who made it
       if (m.label === 'Model' && !/\//.test(m.surface) && !(MAKING.test(frame.text) || leadingActor(frame) === m)) continue;
-      const rel = MADE_BY.find((r) => allowed(r, m.label, m.publisher!.label));
-      if (rel && !(rel === 'DESIGNED_BY' && m.publisher.props?.kind !== undefined && m.publisher.props.kind !== 'chip_designer')) {
+      const rel = madeBy(m, m.publisher);
+      if (rel) {
         push(rel, m, m.publisher, 0.7);
         // "Nvidia H100/H200 GPUs": the maker's name serves the siblings written after a slash
         for (let i = frame.mentions.indexOf(m) + 1; i < frame.mentions.length && frame.masked.includes(`⟨${i - 1}⟩/⟨${i}⟩`); i++) {
@@ -457,8 +463,8 @@ export const relatePhrases: RelationRule = {
       const product = frame.mentions[Number(pair[2])];
       if (!usable(maker) || !usable(product) || maker.anaphor || product.anaphor || product.publisher) continue;
       if (maker.label !== 'Organization' && maker.label !== 'Lab') continue;
-      const rel = MADE_BY.find((r) => allowed(r, product.label, maker.label));
-      if (rel && !(rel === 'DESIGNED_BY' && maker.props?.kind !== undefined && maker.props.kind !== 'chip_designer')) push(rel, product, maker, 0.6);
+      const rel = madeBy(product, maker);
+      if (rel) push(rel, product, maker, 0.6);
     }
     // a cloud named beside the organisation the graph knows operates it ("Microsoft Azure", "AWS … Amazon")
     for (const c of frame.mentions) {
@@ -631,8 +637,8 @@ export const relatePhrases: RelationRule = {
       if (!m.maker || m.publisher || !usable(m) || m.anaphor || QUANTISED.test(m.name)) continue;
       if (out.some((f) => isMention(f.subject) && f.subject === m && MADE_BY.includes(f.rel))) continue;
       const maker = frame.mentions.find((x) => x.id === m.maker && usable(x) && !x.anaphor);
-      const rel = maker && MADE_BY.find((r) => allowed(r, m.label, maker.label));
-      if (!maker || !rel || (rel === 'DESIGNED_BY' && maker.props?.kind !== undefined && maker.props.kind !== 'chip_designer')) continue;
+      const rel = maker && madeBy(m, maker);
+      if (!maker || !rel) continue;
       const g = groups.findIndex((x) => x.members.includes(m));
       const owned = g >= 0 && ITS.test(frame.masked.slice(0, groups[g]!.start)) && itsOwner(g) === maker;
       if (owned || (leadingActor(frame) === maker && MAKING.test(frame.text))) push(rel, m, maker, 0.55);

@@ -4,9 +4,9 @@
 // The regulation is named by its noun phrase (or "<issuer> <instrument>" when the phrase is bare);
 // a nation named after "to", "on", "against" or "targeting" gets APPLIES_TO with the implied effect.
 import { isPublicBody } from '../../../schema/validate.js';
-import { E, at, allowed, pattern, unmask, type FactDraft, type Mention, type NewEntity, type RelationRule } from '../frame.js';
+import { E, at, allowed, knownMention, pattern, unmask, type FactDraft, type Mention, type NewEntity, type RelationRule } from '../frame.js';
 import { INSTRUMENT_SOURCE, instrumentOf } from '../instrument.js';
-import { nationOpening } from '../lexicon.js';
+import { NATIONS_BY_ISO, nationOpening } from '../lexicon.js';
 import { regimeOf } from './national-regime.js';
 
 // a nation's standing regime named by its bare noun: "sweeping export controls", "new sanctions"
@@ -102,8 +102,8 @@ export const nationalInstrument: RelationRule = {
     const out: FactDraft[] = [];
     for (const m of frame.mentions) {
       if (m.label !== 'Regulation' || m.status === 'ambiguous') continue;
-      const nation = nationOpening(m.surface);
-      if (nation) out.push({ rel: 'ENACTED_BY', subject: m, object: { label: 'Nation', name: nation.name, props: { kind: nation.kind, iso: nation.iso } }, confidence: 0.65 });
+      const nation = NATIONS_BY_ISO.get(nationOpening(m.surface)?.iso ?? '');
+      if (nation) out.push({ rel: 'ENACTED_BY', subject: m, object: knownMention(nation, 0.65), confidence: 0.65 });
     }
     return out;
   },

@@ -2,8 +2,8 @@
 // "X, a French startup", "X, a Beijing-based startup", "G42 (the UAE's primary AI company)", "A, B and other Chinese releases", "AWS or Azure ... governed by U.S. law".
 import type { Mention } from '../frame.js';
 import { isPublicBody } from '../../../schema/validate.js';
-import { nationOpening } from '../lexicon.js';
-import { E, LIST, at, allowed, listIndices, pattern, type FactDraft, type Frame, type RelationRule } from '../frame.js';
+import { NATIONS_BY_ISO, nationOpening } from '../lexicon.js';
+import { E, LIST, at, allowed, knownMention, listIndices, pattern, type FactDraft, type Frame, type RelationRule } from '../frame.js';
 
 const EXPLICIT = pattern(`${E},? (?:is |are |was |were |which is |, )?(?:headquartered|based|incorporated|domiciled) in (?:[A-Z][a-z]+, )?${E}`);
 // "Inception, a G42 company based in Abu Dhabi": the appositive's head is the one based there
@@ -56,8 +56,8 @@ export const headquarteredIn: RelationRule = {
       if (m.status === 'ambiguous' || m.demonym || m.label === 'Nation' || !allowed('HEADQUARTERED_IN', m.label, 'Nation')) continue;
       // and "U.S. Commerce Department": a public body named with its nation's name
       const nation = nationOpening(m.surface);
-      if (nation?.kind === 'country' && (nation.byDemonym || (m.label === 'Organization' && isPublicBody(m.props))))
-        out.push({ rel: 'HEADQUARTERED_IN', subject: m, object: { label: 'Nation', name: nation.name, props: { kind: nation.kind, iso: nation.iso } }, confidence: 0.65 });
+      const home = nation?.kind === 'country' && (nation.byDemonym || (m.label === 'Organization' && isPublicBody(m.props))) ? NATIONS_BY_ISO.get(nation.iso) : undefined;
+      if (home) out.push({ rel: 'HEADQUARTERED_IN', subject: m, object: knownMention(home, 0.65), confidence: 0.65 });
     }
     // "the Santa Clara, California chipmaker", "the Chinese company": a description standing for an organisation names its home
     for (const m of frame.mentions)
