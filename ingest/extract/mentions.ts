@@ -10,7 +10,7 @@ import { MODEL_FAMILIES } from './lexicon.js';
 import { Gazetteer, type GazetteerHit } from './gazetteer.js';
 import type { Sentence } from './nlp.js';
 import { nameKey } from '../resolve/normalise.js';
-import type { Proposal, Proposer } from './proposals/proposal.js';
+import { LEGAL_FORMS, type Proposal, type Proposer } from './proposals/proposal.js';
 import { proposeModelNames } from './proposals/model-shape.js';
 import { PUBLIC_BODY_WORDS, proposeOrganisations } from './proposals/org-suffix.js';
 import { proposeByRole } from './proposals/role-noun.js';
@@ -26,8 +26,8 @@ const PUBLIC_BODY = new RegExp(`\\b(?:${PUBLIC_BODY_WORDS.join('|')})\\b`);
 const publicBody = (p: Mention) => p.label === 'Organization' && isPublicBody(p.props) && PUBLIC_BODY.test(p.name);
 
 // legal forms written after a name, a comma before each allowed ("Co., Ltd.")
-const LEGAL_TAIL = /^(?:,? (?:Inc|Corp|Corporation|Co|Ltd|Limited|LLC|plc|PLC|AG|SA|SE|NV|BV|GmbH)\.?)+(?![\p{L}\p{N}])/u;
-const LEGAL_FORM = /^,?\s(?:Inc|Corp|Corporation|Co|Ltd|Limited|LLC|plc|PLC|AG|SA|SE|NV|BV|GmbH|Group|Holdings)\.?$/;
+const LEGAL_TAIL = new RegExp(`^(?:,? ${LEGAL_FORMS}\\.?)+(?![\\p{L}\\p{N}])`, 'u');
+const LEGAL_FORM = new RegExp(`^,?\\s(?:${LEGAL_FORMS}|Group|Holdings)\\.?$`);
 
 // a demonym further inside a name only when an institution's head opens it ("Center for a New American Security")
 const HEADED_INSTITUTION =

@@ -13,9 +13,8 @@
 import type { Label } from '../../../schema/generated/model.js';
 import { phraseBook } from '../relate/phrases.js';
 import type { Sentence } from '../nlp.js';
-import type { Proposal, Proposer } from './proposal.js';
 import { nationByName } from '../lexicon.js';
-import { NAME_WORD, listedNames, spanOf } from './proposal.js';
+import { LEGAL_FORMS, NAME_WORD, listedNames, spanOf, type Proposal, type Proposer } from './proposal.js';
 
 const { heads, referents } = phraseBook();
 
@@ -70,7 +69,7 @@ const EXAMPLES = new RegExp(
 const EXAMPLES_CUE = /\b(?:such as|like|including|notably|among them) [A-Z]/;
 
 // a name put on a list may carry a legal form after a comma ("Foo Microelectronics Co., Ltd.")
-const LEGAL = '(?:\\.?,? (?:Co|Ltd|Inc|Corp|LLC|Limited|PLC|plc)\\.?)*';
+const LEGAL = `(?:\\.?,? ${LEGAL_FORMS}\\.?)*`;
 const LISTED_NAME = `${NAME_WORD}(?: ${NAME_WORD}){0,5}${LEGAL}`;
 const LISTED_NAMES = `${LISTED_NAME}(?:(?:, | and |, and )${LISTED_NAME})*`;
 const PUT_ON = '(?:added|placed|put|listed|included|designated|blacklisted)';
@@ -84,7 +83,7 @@ const LISTED_ACTIVE = new RegExp(`\\b(?:added|adds|adding|placed|places|placing|
 // "… were added to the Entity List, including Foo Co and Bar": the ones a listing names
 const LISTED_INCLUDING = new RegExp(`\\b${PUT_ON} ${ON_A_LIST},? (?:including|such as|among them|notably) (${LISTED_NAMES})`, 'gu');
 const LISTED_CUE = /\b(?:added|adds|adding|placed|places|placing|put|puts|listed|lists|included|designated|designates|blacklisted)\b/;
-const LEGAL_PART = /^(?:Co|Ltd|Inc|Corp|LLC|Limited|PLC|plc)\.?$/;
+const LEGAL_PART = new RegExp(`^${LEGAL_FORMS}\\.?$`);
 
 /** The names of a list put on a list, each with its offset: a legal form after a comma stays with its name. */
 function listedOrganisations(list: string, at: number): { name: string; index: number }[] {

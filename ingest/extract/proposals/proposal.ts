@@ -18,6 +18,9 @@ export interface Proposal {
   titled?: boolean;
 }
 
+/** Regex source of the legal forms written after a company's name ("Inc", "Co", "Ltd", "GmbH"), without their full stop. */
+export const LEGAL_FORMS = '(?:Inc|Corp|Corporation|Co|Ltd|Limited|LLC|plc|PLC|AG|SA|SE|NV|BV|GmbH)';
+
 /** A capitalised word of a name, as a regex source: a dot belongs to it only inside it ("Z.ai"), never as the full stop. */
 export const NAME_WORD = "[A-Z](?:[\\p{L}\\p{N}&'’-]|\\.(?=[\\p{L}\\p{N}]))*";
 

@@ -145,6 +145,7 @@ const AMOUNT_AFTER = new RegExp(`^\\s+(?:(?:of|up to|about|around|nearly|roughly
 const AMOUNT_BEFORE = new RegExp(`${MONEY}\\s+(?:[a-z][a-z-]*\\s+){0,2}$`, 'u');
 const RECIPIENT_AFTER = new RegExp(`^(?:[^⟨.;]{0,50}?)\\b(?:in|into|with)\\s+(?:the\\s+)?(?:[a-z][a-z-]*\\s+){0,3}?⟨(\\d+)⟩`);
 const INVESTOR_AFTER = /^\s+(?:by|from)\s+(?:the\s+)?⟨(\d+)⟩/;
+const LEADING_AMOUNT = new RegExp(`^\\s*${MONEY}`, 'u');
 const INVESTORS = new Set(['Organization', 'Lab', 'Nation', 'Cloud']);
 
 function aroundTheWord(frame: Frame): FactDraft[] {
@@ -160,7 +161,7 @@ function aroundTheWord(frame: Frame): FactDraft[] {
     const recipient = at(frame, recipientAt?.[1]);
     // a place is where the money goes, not who receives it
     if (!recipient || recipient.place) continue;
-    let investor = at(frame, INVESTOR_AFTER.exec(rest.replace(new RegExp(`^\\s*${MONEY}`, 'u'), ''))?.[1]);
+    let investor = at(frame, INVESTOR_AFTER.exec(rest.replace(LEADING_AMOUNT, ''))?.[1]);
     investor ??= clauseActor(frame, w.index, INVESTORS);
     if (investor && investor !== recipient) out.push(...investment(investor, recipient, money, 0.65));
   }
