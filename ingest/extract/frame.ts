@@ -86,6 +86,9 @@ export interface RelationRule {
 /** Regex source of the words that make a statement no fact: a denial, a possibility, a condition. */
 export const HEDGES = 'not|cannot|never|no longer|could|might|may|would|should|if|whether';
 
+/** Regex source of the words that take a company over ("acquired", "bought", "the acquisition of"), before what is taken. */
+export const TAKEOVER = '(?:acquire|acquires|acquired|acquiring|buy|buys|bought|buying|purchase|purchases|purchased|take over|takes over|took over|acquisition of|purchase of|takeover of|buyout of)';
+
 /** Regex source for one marker, capturing its index. */
 export const E = '⟨(\\d+)⟩';
 /** Regex source for one marker, not capturing. */

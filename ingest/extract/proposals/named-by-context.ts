@@ -115,6 +115,9 @@ const NATION_KIND = new RegExp(`(?<![\\p{L}\\p{N}])((?:${NAME_WORD} ){1,2})(?:[a
 const NATION_KIND_CUE = new RegExp(`\\b(?:${KIND_ALT}) [A-Z]`);
 const BACKED_NAME = new RegExp(`(?<![\\p{L}\\p{N}])${NAME_WORD}-(?:backed|funded|owned) (?:(?:[a-z][a-z-]*|AI) ){0,3}(${EXAMPLE_NAME})`, 'gu');
 
+/** Whether a run of capitalised words is no name: it opens with a function or calendar word, or is a lone modifier. */
+const noName = (name: string): boolean => NOT_NAMES.test(name.split(' ')[0]!) || GENERIC.test(name);
+
 /** Whether the tagger reads the word at an offset of the sentence as a proper noun. */
 const properAt = (sentence: Sentence, index: number): boolean => sentence.properNouns.some((n) => n.start === sentence.start + index);
 
@@ -198,7 +201,7 @@ export const proposeNamedByContext: Proposer = (sentence) => {
   }
   for (const m of BEFORE_HEAD_CUE.test(text) ? text.matchAll(BEFORE_HEAD) : []) {
     const name = m[1]!;
-    if (NOT_NAMES.test(name.split(' ')[0]!) || GENERIC.test(name)) continue;
+    if (noName(name)) continue;
     const label = headLabel(m[2]!.toLowerCase());
     if (label) out.push({ ...spanOf(sentence, m.index + m[0].indexOf(name), name.length), name, label, confidence: 0.55, props: {} });
   }
@@ -208,14 +211,14 @@ export const proposeNamedByContext: Proposer = (sentence) => {
     for (const { name, index } of listedNames(m[2]!, at)) {
       // an owner before the name is no part of it ("OpenAI's GPT-4")
       const bare = name.replace(/^the /, '').replace(/^.*['’]s /, '');
-      if (NOT_NAMES.test(bare.split(' ')[0]!) || GENERIC.test(bare)) continue;
+      if (noName(bare)) continue;
       out.push({ ...spanOf(sentence, index + name.length - bare.length, bare.length), name: bare, label, confidence: 0.55, props: {}, defined: true });
     }
   }
   if (/\b[Ii]ts /.test(text))
     for (const m of text.matchAll(ITS_NAMED)) {
       const name = m[2]!;
-      if (NOT_NAMES.test(name.split(' ')[0]!) || GENERIC.test(name)) continue;
+      if (noName(name)) continue;
       const label = headLabel(m[1]!)!;
       out.push({ ...spanOf(sentence, m.index + m[0].length - name.length, name.length), name, label, confidence: 0.55, props: {} });
     }
@@ -228,14 +231,14 @@ export const proposeNamedByContext: Proposer = (sentence) => {
     if (!PROSE_AFTER.test(text.slice(m.index + m[0].length))) continue;
     for (const { name, index } of listedNames(m[3]!, at)) {
       // a name the tagger reads as a proper noun: a table's "Low-Medium" or "Partial" after "US labs" is no company
-      if (NOT_NAMES.test(name.split(' ')[0]!) || GENERIC.test(name) || nationByName(name) || !properAt(sentence, index)) continue;
+      if (noName(name) || nationByName(name) || !properAt(sentence, index)) continue;
       out.push({ ...spanOf(sentence, index, name.length), name, label, confidence: 0.55, props: {} });
     }
   }
   if (/-(?:backed|funded|owned) /.test(text))
     for (const m of text.matchAll(BACKED_NAME)) {
       const name = m[1]!;
-      if (NOT_NAMES.test(name.split(' ')[0]!) || GENERIC.test(name)) continue;
+      if (noName(name)) continue;
       out.push({ ...spanOf(sentence, m.index + m[0].length - name.length, name.length), name, label: 'Organization', confidence: 0.55, props: {} });
     }
   if (LISTED_CUE.test(text))
@@ -246,7 +249,7 @@ export const proposeNamedByContext: Proposer = (sentence) => {
           // a capitalised word opening the sentence is no part of the name ("When Foo Co was placed …")
           const lead = /^(?:The|the|When|While|After|Before|Since|Although|Because|If|And|But|Meanwhile|Also|Now) /.exec(name)?.[0].length ?? 0;
           const bare = name.slice(lead);
-          if (!bare || NOT_NAMES.test(bare.split(' ')[0]!) || GENERIC.test(bare)) continue;
+          if (!bare || noName(bare)) continue;
           out.push({ ...spanOf(sentence, index + lead, bare.length), name: bare, label: 'Organization', confidence: 0.55, props: {} });
         }
       }

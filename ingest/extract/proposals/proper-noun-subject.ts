@@ -1,6 +1,7 @@
 // Organisations as the subject of a corporate verb: a proper noun (by wink-nlp's tagger) right
 // before "launched", "acquired", "raised"... ("Meanwhile, Econet launched an AI hardware unit"), and
 // the object of a takeover ("… bought 100% of Initech").
+import { TAKEOVER } from '../frame.js';
 import type { Proposal, Proposer } from './proposal.js';
 
 const CORPORATE_VERB =
@@ -8,8 +9,7 @@ const CORPORATE_VERB =
 // a name given as an organisation's parent: "its Chinese parent company, Initech"
 const PARENT = /\b(?:parent|owner|holding)(?: company| group| firm)?,?\s+$/;
 // the object of a takeover: "… acquired Initech", "bought 100% of Initech", "the acquisition of Initech"
-const TAKEN_OVER =
-  /\b(?:acquired|acquires|acquire|bought|buys|buy|purchased|purchases|purchase|took over|takes over|acquisition of|takeover of|purchase of)\s+(?:(?:all|100%|a (?:majority|controlling|\d+(?:\.\d+)?%) stake) (?:of|in)\s+)?$/;
+const TAKEN_OVER = new RegExp(`\\b${TAKEOVER}\\s+(?:(?:all|100%|a (?:majority|controlling|\\d+(?:\\.\\d+)?%) stake) (?:of|in)\\s+)?$`);
 // the members before the subject in a coordination: "Acme, Globex and Initech announced …"
 const COORDINATION = /^(?:\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+)$/;
 // a title before the run makes it a person ("President X announced", "CEO Y unveiled")

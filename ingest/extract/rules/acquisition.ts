@@ -1,7 +1,7 @@
 // Acquisitions: "X acquired Y", "X agreed to buy Y", "X's acquisition of Y", and read around the word:
 // "X said it would acquire Y for $N", "… related to its acquisition of Y", "X plans to buy Y". Gives a Deal
 // "<acquirer> acquisition of <target>" with the acquirer and the target on it.
-import { E, at, allowed, clauseActor, pattern, type FactDraft, type Frame, type Mention, type RelationRule } from '../frame.js';
+import { E, TAKEOVER, at, allowed, clauseActor, pattern, type FactDraft, type Frame, type Mention, type RelationRule } from '../frame.js';
 
 const ACTIVE = pattern(
   `${E} (?:has |have |had )?(?:acquired|acquires|bought|buys|purchased|purchases|took over|takes over|snapped up|agreed to (?:acquire|buy|purchase)|will (?:acquire|buy|purchase)|is acquiring|completed (?:its|the) acquisition of|announced (?:its|the|a) (?:[a-z$0-9.-]+ )?acquisition of) (?:(?:all|100%|all the shares|the whole) of )?(?:the |rival |startup )?(?:⟨(\\d+)⟩ (?:[a-z-]+ ){1,2})?${E}`,
@@ -33,8 +33,7 @@ export const acquisition: RelationRule = {
 };
 
 // the word, then the target right after it ("acquire ⟨Y⟩", "buy rival ⟨Y⟩", "acquisition of ⟨Y⟩")
-const TAKE_WORD =
-  /\b(?:acquire|acquires|acquired|acquiring|buy|buys|bought|buying|purchase|purchases|purchased|take over|takes over|took over|acquisition of|purchase of|takeover of|buyout of)\s+(?:(?:all|100%|a majority|control) of\s+)?(?:the\s+|rival\s+|startup\s+|chipmaker\s+)?⟨(\d+)⟩/g;
+const TAKE_WORD = new RegExp(`\\b${TAKEOVER}\\s+(?:(?:all|100%|a majority|control) of\\s+)?(?:the\\s+|rival\\s+|startup\\s+|chipmaker\\s+)?⟨(\\d+)⟩`, 'g');
 const TAKERS = new Set(['Organization', 'Lab', 'Cloud']);
 const TARGETS = new Set(['Organization', 'Lab']);
 
