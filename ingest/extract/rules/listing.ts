@@ -1,7 +1,7 @@
 // Listings under a standing instrument: "The Commerce Department added Inspur and Sugon to the
 // Entity List", "BIS placed Huawei on the Entity List". The listed parties fall under the
 // instrument (APPLIES_TO with the effect its name implies); the one who lists them enacts it.
-import { E, LIST, at, allowed, listIndices, pattern, type FactDraft, type RelationRule } from '../frame.js';
+import { E, LIST, at, allowed, listIndices, pattern, type FactDraft, type Mention, type RelationRule } from '../frame.js';
 import { instrumentOf } from '../instrument.js';
 
 // "⟨BIS⟩ added 11 entities to the ⟨Entity List⟩, under the destination of ⟨China⟩": parties not named one by one, and where they are
@@ -23,17 +23,22 @@ export const listing: RelationRule = {
   example: 'The Commerce Department added Inspur and Sugon to the Entity List.',
   apply(frame) {
     const out: FactDraft[] = [];
+    // the parties a listing names fall under the list, with the effect its name implies; never its issuer, a nationality,
+    // nor (where `parties` only) a nation
+    const put = (list: Mention, indices: number[], confidence: number, issuer?: Mention, parties = false) => {
+      const effect = instrumentOf(list.name)?.effect ?? 'sanction';
+      for (const i of indices) {
+        const listed = at(frame, i);
+        if (listed && listed !== issuer && !listed.demonym && !(parties && listed.label === 'Nation') && allowed('APPLIES_TO', list.label, listed.label))
+          out.push({ rel: 'APPLIES_TO', subject: list, object: listed, props: { effect }, confidence });
+      }
+    };
     for (const m of frame.masked.matchAll(RE)) {
       const issuer = at(frame, m[1]);
       const list = at(frame, m[3]);
       if (!issuer || !list || list.label !== 'Regulation' || issuer.demonym) continue;
-      const effect = instrumentOf(list.name)?.effect ?? 'sanction';
       if (allowed('ENACTED_BY', list.label, issuer.label)) out.push({ rel: 'ENACTED_BY', subject: list, object: issuer, confidence: 0.6 });
-      for (const i of listIndices(m[2])) {
-        const listed = at(frame, i);
-        if (listed && listed !== issuer && !listed.demonym && allowed('APPLIES_TO', list.label, listed.label))
-          out.push({ rel: 'APPLIES_TO', subject: list, object: listed, props: { effect }, confidence: 0.7 });
-      }
+      put(list, listIndices(m[2]), 0.7, issuer);
     }
     for (const m of frame.masked.matchAll(COUNTED)) {
       const issuer = at(frame, m[1]);
@@ -50,21 +55,11 @@ export const listing: RelationRule = {
       }
       // "… added 140 companies to the Entity List, including ⟨A⟩ and ⟨B⟩": the ones it names
       const named = NAMED_AFTER.exec(rest);
-      for (const i of named ? listIndices(named[1]) : []) {
-        const listed = at(frame, i);
-        if (listed && listed !== issuer && !listed.demonym && listed.label !== 'Nation' && allowed('APPLIES_TO', list.label, listed.label))
-          out.push({ rel: 'APPLIES_TO', subject: list, object: listed, props: { effect }, confidence: 0.65 });
-      }
+      if (named) put(list, listIndices(named[1]), 0.65, issuer, true);
     }
     for (const m of frame.masked.matchAll(PASSIVE_NAMED)) {
       const list = at(frame, m[1]);
-      if (!list || list.label !== 'Regulation') continue;
-      const effect = instrumentOf(list.name)?.effect ?? 'sanction';
-      for (const i of listIndices(m[2])) {
-        const listed = at(frame, i);
-        if (listed && !listed.demonym && listed.label !== 'Nation' && allowed('APPLIES_TO', list.label, listed.label))
-          out.push({ rel: 'APPLIES_TO', subject: list, object: listed, props: { effect }, confidence: 0.65 });
-      }
+      if (list?.label === 'Regulation') put(list, listIndices(m[2]), 0.65, undefined, true);
     }
     return out;
   },
