@@ -238,12 +238,16 @@ function repositories(text: string, gazetteer: Gazetteer): Mention[] {
   return out;
 }
 
+const LINE_NOT_PRODUCT = /\((?:[\w -]*\s)?(?:generation|unspecified)\)$/;
+
 /**
  * A name that opens with its maker's ("Nvidia A100", "DeepSeek-V3", "Google Gemini", "Microsoft Azure"):
  * the organisation the graph knows under that first part made (or operates) what the name names.
  */
 function makerInName(m: Mention, gazetteer: Gazetteer): void {
   if (m.status === 'ambiguous' || !(m.label === 'Model' || m.label === 'Chip' || m.label === 'Cloud')) return;
+  // a whole line or generation ("NVIDIA Blackwell (generation)", "AMD data-centre GPU (model unspecified)") is no product a maker made
+  if (LINE_NOT_PRODUCT.test(m.name)) return;
   const makerOf = (written: string): Mention | undefined => {
     const first = /^([\p{L}][\p{L}\p{N}.&]*(?: [A-Z][\p{L}]+)?)[- ]/u.exec(written);
     if (!first) return undefined;

@@ -26,7 +26,7 @@ describe('seed articles', () => {
     expect(has(fs, 'INVESTS_IN', 'Amazon', 'Anthropic')).toBe(true);
     expect(has(fs, 'DEVELOPED_BY', 'Claude Mythos', 'Anthropic')).toBe(true);
     expect(has(fs, 'DEVELOPED_BY', 'Qwen3.6-27B', 'Alibaba Group')).toBe(true);
-    expect(has(fs, 'PARTY_TO', 'Scale AI', 'Scale AI acquisition of ICG Solutions')).toBe(true);
+    expect(has(fs, 'PARTY_TO', 'Scale AI', 'Scale AI-ICG Solutions acquisition')).toBe(true);
     expect(has(fs, 'HEADQUARTERED_IN', 'H3C', 'China')).toBe(true);
     for (const f of fs) expect(text.includes(f.quote!)).toBe(true);
   });

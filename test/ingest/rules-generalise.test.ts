@@ -33,7 +33,7 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   { rule: 'invests-in', text: "Anthropic's investments from Amazon and Google deepen.", expect: ['INVESTS_IN Amazon -> Anthropic', 'INVESTS_IN Google -> Anthropic'] },
   { rule: 'invests-in', text: 'Amazon is investing $8 billion in Anthropic.', expect: ['INVESTS_IN Amazon -> Anthropic'] },
   { rule: 'invests-in', text: 'Microsoft acquired a 49% stake in OpenAI.', expect: ['INVESTS_IN Microsoft -> OpenAI'], not: ['PARTY_TO Microsoft -> Microsoft acquisition of OpenAI'] },
-  { rule: 'acquisition', text: 'Samsung acquired the German startup Flakt for $1.7 billion.', expect: ['PARTY_TO Flakt -> Samsung acquisition of Flakt'], not: ['PARTY_TO Germany'] },
+  { rule: 'acquisition', text: 'Samsung acquired the German startup Flakt for $1.7 billion.', expect: ['PARTY_TO Flakt -> Samsung-Flakt $1.7B acquisition'], not: ['PARTY_TO Germany'] },
   // deals and partnerships
   { rule: 'deal-with', text: 'Meta signed a six-year, $10 billion cloud deal with Google.', expect: ['PARTY_TO Meta Platforms -> Meta-Google $10B deal', 'PARTY_TO Google -> Meta-Google $10B deal'] },
   { rule: 'partnership', text: 'Oracle and OpenAI are partnering with SoftBank on Stargate.', expect: ['PARTNERS_WITH Oracle -> SoftBank', 'PARTNERS_WITH OpenAI -> SoftBank'] },
@@ -77,7 +77,7 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   { rule: 'operated-by', text: 'Anthropic took money from Amazon (which operates AWS) last year.', expect: ['OPERATED_BY Amazon Web Services -> Amazon'] },
   // ownership and location
   { rule: 'subsidiary-of', text: 'Inception, a G42 company, released a model.', expect: ['SUBSIDIARY_OF Inception -> G42'] },
-  { rule: 'subsidiary-of', text: 'LG AI Research is the artificial intelligence research institute of LG Corp.', expect: ['SUBSIDIARY_OF LG AI Research -> LG Corp'] },
+  { rule: 'subsidiary-of', text: 'LG AI Research is the artificial intelligence research institute of LG Corp.', expect: ['SUBSIDIARY_OF LG AI Research -> LG Group'] },
   { rule: 'subsidiary-of', text: 'Inception, a company that competes with G42, grew.', expect: [], not: ['SUBSIDIARY_OF'] },
   { rule: 'headquartered-in', text: 'Inception, a G42 company based in Abu Dhabi, released a model.', expect: ['HEADQUARTERED_IN Inception -> United Arab Emirates'] },
   { rule: 'headquartered-in', text: 'Zhipu AI, a Beijing-based startup, released GLM-4.5.', expect: ['HEADQUARTERED_IN Zhipu AI -> China'] },
@@ -98,7 +98,8 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
     text: 'US-headquartered companies — NVIDIA, AMD, Dell, Oracle — appear in most projects.',
     expect: ['HEADQUARTERED_IN NVIDIA -> United States', 'HEADQUARTERED_IN Oracle -> United States'],
   },
-  { rule: 'headquartered-in', text: 'The Chinese Academy of Sciences partnered with Huawei.', expect: ['HEADQUARTERED_IN Chinese Academy of Sciences -> China'] },
+  // a public body's home goes without saying: analysts do not record it
+  { rule: 'headquartered-in', text: 'The Chinese Academy of Sciences partnered with Huawei.', expect: [], not: ['HEADQUARTERED_IN Chinese Academy of Sciences'] },
   { rule: 'headquartered-in', text: 'The European Commission selected three clouds.', expect: [], not: ['HEADQUARTERED_IN'] },
   { rule: 'headquartered-in', text: 'US companies and Chinese rivals like Huawei compete.', expect: [], not: ['HEADQUARTERED_IN Huawei -> United States'] },
   // makers
@@ -341,7 +342,7 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   {
     rule: 'acquisition',
     text: 'Foxconn purchased 100% of Brightwell Optics in 2019.',
-    expect: ['PARTY_TO Brightwell Optics -> Foxconn acquisition of Brightwell Optics', 'PARTY_TO Foxconn -> Foxconn acquisition of Brightwell Optics'],
+    expect: ['PARTY_TO Brightwell Optics -> Foxconn-Brightwell Optics acquisition', 'PARTY_TO Foxconn -> Foxconn-Brightwell Optics acquisition'],
   },
   // a parent named as such; an acronym spelled from the capitals of a camel-cased name; a supplier shipping a product
   { rule: 'subsidiary-of', text: "Arm's parent company SoftBank raised money.", expect: ['SUBSIDIARY_OF Arm -> SoftBank'] },
@@ -462,12 +463,12 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
     expect: ['ENACTED_BY Bureau of Industry and Security interim final rule -> Bureau of Industry and Security'],
   },
   // a department, then without an article one of its units
-  { rule: 'subsidiary-of', text: 'Officials from the Department of Energy, Office of Science, approved the plan.', expect: ['SUBSIDIARY_OF Office of Science -> Department of Energy'] },
+  { rule: 'subsidiary-of', text: 'Officials from the Department of Energy, Office of Science, approved the plan.', expect: ['SUBSIDIARY_OF Office of Science -> US Department of Energy'] },
   { rule: 'subsidiary-of', text: 'The Department of Commerce, Bureau of Industry and Security, and the Department of State met.', expect: [], not: ['SUBSIDIARY_OF'] },
   // a maker written right before its product as two names
   { rule: 'relate', text: 'Alibaba Qwen3 was released in April.', expect: ['DEVELOPED_BY Qwen3 -> Alibaba Group'] },
   // a public body named with its nation's name is at home there; a company so named is not read that way
-  { rule: 'headquartered-in', text: 'The U.S. Commerce Department reviewed the licences on Tuesday.', expect: ['HEADQUARTERED_IN US Department of Commerce -> United States'] },
+  { rule: 'headquartered-in', text: 'The U.S. Commerce Department reviewed the licences on Tuesday.', expect: [], not: ['HEADQUARTERED_IN US Department of Commerce'] },
   { rule: 'headquartered-in', text: 'The European Commission reviewed the plan.', expect: [], not: ['HEADQUARTERED_IN European Commission -> European Union'] },
   // an instrument named with its nation's name or demonym is that nation's
   { rule: 'national-instrument', text: 'Sales fell after the US export controls took effect.', expect: ['ENACTED_BY US export controls -> United States'] },
@@ -571,9 +572,9 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   { rule: 'invests-in', text: 'Intel, which Nvidia backs, will invest $3 billion in Anthropic.', expect: ['INVESTS_IN Intel -> Anthropic'], not: ['INVESTS_IN NVIDIA -> Anthropic'] },
   { rule: 'invests-in', text: 'Intel will invest $3 billion in Texas.', expect: [], not: ['PARTY_TO', 'INVESTS_IN'] },
   // an acquisition read around its word; never one that was stopped, abandoned or of goods
-  { rule: 'acquisition', text: 'Nvidia said it would acquire Arm for $40 billion.', expect: ['PARTY_TO NVIDIA -> Nvidia acquisition of Arm', 'PARTY_TO Arm -> Nvidia acquisition of Arm'] },
-  { rule: 'acquisition', text: 'Nvidia is facing an inquiry related to its acquisition of Mellanox.', expect: ['PARTY_TO Mellanox -> Nvidia acquisition of Mellanox'] },
-  { rule: 'acquisition', text: 'The acquisition of Mellanox by Nvidia closed in 2020.', expect: ['PARTY_TO NVIDIA -> Nvidia acquisition of Mellanox'] },
+  { rule: 'acquisition', text: 'Nvidia said it would acquire Arm for $40 billion.', expect: ['PARTY_TO NVIDIA -> Nvidia-Arm $40B acquisition', 'PARTY_TO Arm -> Nvidia-Arm $40B acquisition'] },
+  { rule: 'acquisition', text: 'Nvidia is facing an inquiry related to its acquisition of Mellanox.', expect: ['PARTY_TO Mellanox -> Nvidia-Mellanox acquisition'] },
+  { rule: 'acquisition', text: 'The acquisition of Mellanox by Nvidia closed in 2020.', expect: ['PARTY_TO NVIDIA -> Nvidia-Mellanox acquisition'] },
   { rule: 'acquisition', text: 'Regulators blocked Nvidia from buying Arm.', expect: [], not: ['PARTY_TO'] },
   { rule: 'acquisition', text: 'Nvidia said it could acquire Arm.', expect: [], not: ['PARTY_TO'] },
   { rule: 'acquisition', text: 'Tencent said it would buy more H20 chips.', expect: [], not: ['PARTY_TO'] },
@@ -591,6 +592,15 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
     expect: [],
     not: ['APPLIES_TO'],
   },
+  // partners coordinated in pairs, never three or more each with each, nor the counterparties of one actor with each other
+  { rule: 'relate', text: 'Intel and Nvidia formed a joint venture to build chips.', expect: ['PARTNERS_WITH Intel -> NVIDIA'] },
+  { rule: 'relate', text: 'The campus is a joint venture between Halvard, Oracle and SoftBank.', expect: [], not: ['PARTNERS_WITH Halvard', 'PARTNERS_WITH Oracle'] },
+  { rule: 'relate', text: 'The company has struck recent deals with Nvidia, AMD and Broadcom.', expect: [], not: ['PARTNERS_WITH NVIDIA', 'PARTNERS_WITH AMD'] },
+  { rule: 'relate', text: 'The new fab, a collaborative effort between TSMC, Bosch and Infineon, opens in 2027.', expect: [], not: ['PARTNERS_WITH'] },
+  // a whole line or generation is no product a maker made
+  { rule: 'relate', text: 'The Blackwell chips outsold every Nvidia product last year.', expect: [], not: ['DESIGNED_BY NVIDIA Blackwell'] },
+  // an acquisition is named as other deals are, with its price
+  { rule: 'acquisition', text: 'Orvel Labs bought Brightwell Optics for about $2.4 billion in 2021.', expect: ['PARTY_TO Orvel Labs -> Orvel Labs-Brightwell Optics $2.4B acquisition'] },
 ];
 
 describe('relation rules on unseen phrasings', () => {
@@ -603,7 +613,7 @@ describe('relation rules on unseen phrasings', () => {
 
 describe('entity shapes', () => {
   it.each([
-    ['The rule imposes a license requirement on exports of the AMD MI308 to China.', 'AMD MI308'],
+    ['The rule imposes a license requirement on exports of the AMD MI308 to China.', 'AMD Instinct MI308X'],
     ['The model runs on FuriosaAI RNGD accelerators.', 'FuriosaAI RNGD'],
     ['The TPU v5 and v6 generations train Gemini.', 'TPU v5'],
     ['We introduce EXAONE-4.0-32B, the mid-size model of the EXAONE 4.0 series.', 'EXAONE 4.0'],
@@ -626,6 +636,11 @@ describe('entity shapes', () => {
     ['European carmakers such as Veltro, Aurex and Norrin need the chips.', 'Aurex'],
     ['Chinese chip designers like Kestrel Micro and Tarvos Semiconductor raised money.', 'Kestrel Micro'],
     ['Rivals include startups, notably Brimwell and Quanta Forge.', 'Quanta Forge'],
+    // the lexicon's companies, clouds and chips of the wider supply chain
+    ['Supermicro and Inspur ship most of the servers.', 'Super Micro Computer'],
+    ['Infineon and STMicroelectronics make power chips for data centres.', 'STMicroelectronics'],
+    ['The fund was led by Andreessen Horowitz.', 'Andreessen Horowitz'],
+    ['Nebius rents out clusters of Nvidia L40S GPUs.', 'NVIDIA L40S'],
   ])('%s', (text, name) => expect(mentionNames(text)).toContain(name));
 
   it('an appositive with "the" names only an agreement, and never a discourse word or a place after a preposition', () => {

@@ -49,7 +49,7 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   {
     rule: 'acquisition',
     text: 'Scale AI acquired ICG Solutions to build a defense stack.',
-    expect: ['PARTY_TO Scale AI -> Scale AI acquisition of ICG Solutions', 'PARTY_TO ICG Solutions -> Scale AI acquisition of ICG Solutions'],
+    expect: ['PARTY_TO Scale AI -> Scale AI-ICG Solutions acquisition', 'PARTY_TO ICG Solutions -> Scale AI-ICG Solutions acquisition'],
   },
   {
     rule: 'selection',
@@ -106,7 +106,7 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   { rule: 'invests-in', text: 'Mistral AI raised €1.7 billion in a round led by ASML.', expect: ['INVESTS_IN ASML -> Mistral AI'] },
   { rule: 'developed-by', text: 'Zhipu AI, a Beijing-based startup, released GLM-4.5 under the MIT license.', expect: ['DEVELOPED_BY GLM-4.5 -> Zhipu AI'] },
   { rule: 'fabricated-by', text: "Huawei's Ascend 910C chips are manufactured by SMIC.", expect: ['FABRICATED_BY Huawei Ascend 910C -> SMIC'] },
-  { rule: 'acquisition', text: 'SoftBank agreed to acquire Ampere Computing for $6.5 billion.', expect: ['PARTY_TO Ampere Computing -> SoftBank acquisition of Ampere Computing'] },
+  { rule: 'acquisition', text: 'SoftBank agreed to acquire Ampere Computing for $6.5 billion.', expect: ['PARTY_TO Ampere Computing -> SoftBank-Ampere Computing $6.5B acquisition'] },
   { rule: 'operated-by', text: 'Anthropic buys AWS capacity from Amazon.', expect: ['OPERATED_BY Amazon Web Services -> Amazon'] },
 ];
 

@@ -194,13 +194,14 @@ const CLAUSE_AND = /^\s*,?\s*(?:and|or|but)\s+(?!the\b|a\b|an\b)[a-z]+(?:ed|s)\b
 const PARTNER_AFTER =
   /^\s*(?:,\s*)?(?:(?:have|has|had|will|would|also|jointly|together|today|recently|then|are|were|is)\s+){0,3}(?:partner\w*|collaborat\w*|team(?:ed|s)? up|join(?:ed|s)? forces|form(?:ed|s)? (?:a|an) (?:[\w-]+ )?(?:alliance|partnership|joint venture|consortium)|sign(?:ed|s)? (?:a|an) (?:[\w-]+ ){0,2}(?:partnership|alliance|collaboration|cooperation|memorandum|agreement|pact)|agree(?:d|s)? to (?:work together|collaborate|partner|cooperate)|cooperat\w*|(?:launch|establish|set up|create)(?:ed|es|s)? (?:a|an) (?:[\w-]+ )?(?:joint venture|alliance|partnership))\b/;
 // the nouns that name a partnership its parties are coordinated in
-const PARTNERSHIP = '(?:partnership|alliance|collaboration|cooperation|joint venture|tie-up|pact|agreement|deal|memorandum of understanding|mou)';
+const PARTNERSHIP = '(?:partnership|alliance|collaboration|cooperation|joint venture|(?:joint|collaborative) effort|tie-up|pact|agreement|deal|memorandum of understanding|mou)';
 const DESCRIBED_PAIR = new RegExp(
   `\\b${PARTNERSHIP} between (?:the )?(?:(?:[\\w-]+|⟨\\d+⟩(?:'s)?) ){0,4}?⟨(\\d+)⟩ and (?:the )?(?:(?:[\\w-]+|⟨\\d+⟩(?:'s)?) ){0,4}?⟨(\\d+)⟩(?!'s| [\\w-]+ (?:[\\w-]+ )?⟨)`,
   'g',
 );
 const PARTNERS_NAMED_AFTER = new RegExp(`\\b${PARTNERSHIP}s? (?:between|among|involving)\\s+(?:the )?$`);
-const PARTNER_BEFORE = new RegExp(`\\b${PARTNERSHIP}s? (?:between|of|among|with|involving)\\s+(?:the )?$`);
+// "deals with A and B" makes A and B partners of the subject, not of each other, so "with" is not here
+const PARTNER_BEFORE = new RegExp(`\\b${PARTNERSHIP}s? (?:between|of|among|involving)\\s+(?:the )?$`);
 
 // "Chinese startup ⟨1⟩", "British firms ⟨1⟩ and ⟨2⟩": a demonym and up to three lower-case words before a group
 export const ORG_HEADS =
@@ -613,8 +614,9 @@ export const relatePhrases: RelationRule = {
             if (rel) push(rel, m, owner, 0.6);
           }
       }
-      // coordinated partners: "⟨0⟩ and ⟨1⟩ formed an alliance", "a partnership between ⟨0⟩ and ⟨1⟩"
-      if (left.members.length > 1) {
+      // coordinated partners: "⟨0⟩ and ⟨1⟩ formed an alliance", "a partnership between ⟨0⟩ and ⟨1⟩"; of three or more
+      // ("a joint venture between ⟨0⟩, ⟨1⟩ and ⟨2⟩") each is a party to the venture, which is the deal's to say, not a pair's
+      if (left.members.length === 2) {
         const after = frame.masked.slice(left.end, next?.start ?? frame.masked.length).toLowerCase();
         const before = frame.masked.slice(Math.max(0, left.start - 80), left.start).toLowerCase();
         if (PARTNER_AFTER.test(after) || PARTNER_BEFORE.test(before)) {

@@ -1,7 +1,9 @@
 // Acquisitions: "X acquired Y", "X agreed to buy Y", "X's acquisition of Y", and read around the word:
 // "X said it would acquire Y for $N", "… related to its acquisition of Y", "X plans to buy Y". Gives a Deal
-// "<acquirer> acquisition of <target>" with the acquirer and the target on it.
+// named as other deals are, "<acquirer>-<target> [<amount>] acquisition" (the price where the sentence says "for $N"),
+// with the acquirer and the target on it.
 import { E, TAKEOVER, at, allowed, clauseActor, pattern, type FactDraft, type Frame, type Mention, type RelationRule } from '../frame.js';
+import { MONEY_SOURCE, formatMoney, parseMoney } from '../money.js';
 
 const ACTIVE = pattern(
   `${E} (?:has |have |had )?(?:acquired|acquires|bought|buys|purchased|purchases|took over|takes over|snapped up|agreed to (?:acquire|buy|purchase)|will (?:acquire|buy|purchase)|is acquiring|completed (?:its|the) acquisition of|announced (?:its|the|a) (?:[a-z$0-9.-]+ )?acquisition of) (?:(?:all|100%|all the shares|the whole) of )?(?:the |rival |startup )?(?:⟨(\\d+)⟩ (?:[a-z-]+ ){1,2})?${E}`,
@@ -24,13 +26,34 @@ export const acquisition: RelationRule = {
     const pairs: [Mention | undefined, Mention | undefined][] = [...found.map(([b, t]) => [at(frame, b), at(frame, t)] as [Mention | undefined, Mention | undefined]), ...aroundTheWord(frame)];
     for (const [buyer, target] of pairs) {
       if (!buyer || !target || buyer === target || target.demonym || !allowed('PARTY_TO', buyer.label, 'Deal') || !allowed('PARTY_TO', target.label, 'Deal')) continue;
-      const deal = { label: 'Deal' as const, name: `${buyer.surface} acquisition of ${target.surface}`, props: { kind: 'acquisition' } };
+      if (buyer.id !== undefined && buyer.id === target.id) continue;
+      const amount = price(frame, target);
+      const priced = amount ? ` ${formatMoney(amount)}` : '';
+      const named = (m: Mention) => (m.anaphor ? m.name : m.surface);
+      const name = `${named(buyer)}-${named(target)}${priced} acquisition`;
+      const canonical = `${buyer.name}-${target.name}${priced} acquisition`;
+      const deal = {
+        label: 'Deal' as const,
+        name,
+        // the canonical names' form and the written one ("A acquisition of B") find the deal in other documents
+        aliases: [...new Set([canonical, `${named(buyer)} acquisition of ${named(target)}`])].filter((a) => a !== name),
+        props: { kind: 'acquisition', ...(amount ? { amount: amount.amount, currency: amount.currency } : {}) },
+      };
       out.push({ rel: 'PARTY_TO', subject: buyer, object: deal, props: { role: 'acquirer' }, confidence: 0.8 });
       out.push({ rel: 'PARTY_TO', subject: target, object: deal, props: { role: 'target' }, confidence: 0.8 });
     }
     return out;
   },
 };
+
+// the price after the target: "bought Y for about $3.6 billion", "acquire Y in a $2 billion deal"
+const PRICE = new RegExp(`^[^.;⟨]{0,40}?\\b(?:for|in a|in an)\\s+(?:about |around |roughly |nearly |some |approximately |an estimated )?(${MONEY_SOURCE})`);
+
+function price(frame: Frame, target: Mention) {
+  const after = frame.masked.slice(frame.masked.indexOf(`⟨${frame.mentions.indexOf(target)}⟩`) + 3);
+  const m = PRICE.exec(after);
+  return m ? parseMoney(m[1]!) : null;
+}
 
 // the word, then the target right after it ("acquire ⟨Y⟩", "buy rival ⟨Y⟩", "acquisition of ⟨Y⟩")
 const TAKE_WORD = new RegExp(`\\b${TAKEOVER}\\s+(?:(?:all|100%|a majority|control) of\\s+)?(?:the\\s+|rival\\s+|startup\\s+|chipmaker\\s+)?⟨(\\d+)⟩`, 'g');

@@ -33,6 +33,9 @@ const NATION_APPOSITIVE = pattern(`${E}(?:, | \\((?:the )?)${E}['’]s `);
 const AND_OTHER = pattern(`${LIST},? and other ${E} `);
 const GOVERNED = pattern(`${LIST} (?:[a-z-]+ ){0,3}(?:governed by|subject to) (?:the )?${E} (?:law|laws|jurisdiction)`);
 
+// the head nouns of a public body's name, for bodies the graph does not know
+const PUBLIC_BODY = /\b(?:Agency|Bureau|Ministry|Department|Senate|Parliament|Congress|Government|Treasury|Academy|Commission|Council|Court|Authority|Administration|Office)\b/;
+
 const STATED = /headquartered|based|incorporated|domiciled/;
 const HYPHENED = /-(?:based|headquartered)\b/;
 
@@ -54,9 +57,10 @@ export const headquarteredIn: RelationRule = {
     // "French Armed Forces Ministry", "Saudi Aramco": a name opened by a country's demonym
     for (const m of frame.mentions) {
       if (m.status === 'ambiguous' || m.demonym || m.label === 'Nation' || !allowed('HEADQUARTERED_IN', m.label, 'Nation')) continue;
-      // and "U.S. Commerce Department": a public body named with its nation's name
+      // a public body's home goes without saying ("U.S. Commerce Department", "Dutch Ministry of Economic Affairs", "the French Senate")
+      if (m.label === 'Organization' && (isPublicBody(m.props) || PUBLIC_BODY.test(m.surface))) continue;
       const nation = nationOpening(m.surface);
-      const home = nation?.kind === 'country' && (nation.byDemonym || (m.label === 'Organization' && isPublicBody(m.props))) ? NATIONS_BY_ISO.get(nation.iso) : undefined;
+      const home = nation?.kind === 'country' && nation.byDemonym ? NATIONS_BY_ISO.get(nation.iso) : undefined;
       if (home) out.push({ rel: 'HEADQUARTERED_IN', subject: m, object: knownMention(home, 0.65), confidence: 0.65 });
     }
     // "the Santa Clara, California chipmaker", "the Chinese company": a description standing for an organisation names its home
