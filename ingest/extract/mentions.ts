@@ -238,7 +238,7 @@ function repositories(text: string, gazetteer: Gazetteer): Mention[] {
   return out;
 }
 
-const LINE_NOT_PRODUCT = /\((?:[\w -]*\s)?(?:generation|unspecified)\)$/;
+const UNSPECIFIED = /\((?:[\w -]*\s)?unspecified\)$/;
 
 /**
  * A name that opens with its maker's ("Nvidia A100", "DeepSeek-V3", "Google Gemini", "Microsoft Azure"):
@@ -246,8 +246,8 @@ const LINE_NOT_PRODUCT = /\((?:[\w -]*\s)?(?:generation|unspecified)\)$/;
  */
 function makerInName(m: Mention, gazetteer: Gazetteer): void {
   if (m.status === 'ambiguous' || !(m.label === 'Model' || m.label === 'Chip' || m.label === 'Cloud')) return;
-  // a whole line or generation ("NVIDIA Blackwell (generation)", "AMD data-centre GPU (model unspecified)") is no product a maker made
-  if (LINE_NOT_PRODUCT.test(m.name)) return;
+  // a placeholder for any of a maker's products ("AMD data-centre GPU (model unspecified)") is no product a maker made
+  if (UNSPECIFIED.test(m.name)) return;
   const makerOf = (written: string): Mention | undefined => {
     const first = /^([\p{L}][\p{L}\p{N}.&]*(?: [A-Z][\p{L}]+)?)[- ]/u.exec(written);
     if (!first) return undefined;

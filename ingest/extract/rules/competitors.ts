@@ -1,5 +1,5 @@
 // Competitors named as such: "… against rivals like A and B", "beat competitors including A", "years behind
-// global leaders like A and B",
+// global leaders like A and B", "aims to rival those from other cloud providers such as A and B",
 // "required to compete with A and B" (the nearest actor before the phrase competes with each),
 // "the race among A, B and C" (every pair of the group competes).
 import { LIST, allowed, at, listIndices, pattern, type FactDraft, type Frame, type Mention, type RelationRule } from '../frame.js';
@@ -8,7 +8,7 @@ import { LIST, allowed, at, listIndices, pattern, type FactDraft, type Frame, ty
 // ("rivals" alone may be the verb, "X rivals Y", which the phrase layer reads between neighbours)
 const NAMING = '(?: such as| like| including| notably| namely|,)';
 const RIVALS = pattern(
-  `\\b(?:(?:arch-?)?rivals?${NAMING}|(?:competitors?|challengers?)${NAMING}?|competition from|compet(?:e|es|ed|ing) (?:with|against)|(?:take|takes|took|taking) on|(?:keep|keeps|kept|keeping) (?:pace|up) with|(?:lag|lags|lagged|lagging) behind|(?:behind|trails?|trailing|catch(?:ing)? up (?:with|to)) (?:[a-z-]+ ){0,3}(?:leaders|players|incumbents)${NAMING}) (?:the )?${LIST}`,
+  `\\b(?:(?:arch-?)?rivals?${NAMING}|(?:competitors?|challengers?)${NAMING}?|competition from|compet(?:e|es|ed|ing) (?:with|against)|(?:take|takes|took|taking) on|(?:keep|keeps|kept|keeping) (?:pace|up) with|(?:lag|lags|lagged|lagging) behind|(?:behind|trails?|trailing|catch(?:ing)? up (?:with|to)) (?:[a-z-]+ ){0,3}(?:leaders|players|incumbents)${NAMING}|(?:rival|rivals|compete with|competes with|take on|takes on) (?:those (?:of|from) )?(?:other )?(?:[a-z-]+ ){0,2}(?:providers|companies|firms|makers|players|vendors|platforms|clouds|labs|chipmakers)${NAMING}) (?:the )?${LIST}`,
 );
 // a clause boundary between the actor and the phrase: the phrase belongs to another clause's subject
 const OTHER_CLAUSE = /;|\b(?:while|whereas|but|although|though|unlike)\b/;

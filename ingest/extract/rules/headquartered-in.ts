@@ -28,7 +28,13 @@ const NOT_HOME =
 const SECTOR_LIST = pattern(
   `${E} (?:${CONTENT_WORD}){0,3}?(?:industry|sector|firms|companies|makers|manufacturers|chipmakers|labs|players|vendors|startups|giants|champions)\\b(?:[^.;⟨]|⟨\\d+⟩){0,60}?\\b(?:such as|like|including|led by|notably) (?:the )?(?:[a-z-]+ ){0,4}?${LIST}`,
 );
-const APPOSITIVE = pattern(`${E}, (?:a|an|the) ${E} (?:[A-Za-z-]+ ){0,2}(?:company|startup|firm|lab|vendor|maker|chipmaker|giant|group|provider|operator|developer)`);
+const APPOSITIVE = pattern(
+  `${E}, (?:a|an|the) (?:new |young |state-backed |state-owned )?${E} (?:[A-Za-z-]+ ){0,2}(?:company|startup|firm|lab|vendor|maker|chipmaker|giant|group|provider|operator|developer|venture|unicorn|conglomerate)`,
+);
+// "Sugon is a leading supercomputer manufacturer in China": what a company is, in a nation
+const ROLE_IN = pattern(
+  `${E} (?:is|was|has become|remains) (?:a|an|the|one of the) (?:[a-z-]+ ){0,3}(?:company|companies|firm|firms|maker|makers|manufacturer|manufacturers|chipmaker|chipmakers|provider|providers|operator|operators|developer|developers|startup|startups|supplier|suppliers|vendor|vendors|lab|labs) in ${E}(?![-\w])`,
+);
 const NATION_APPOSITIVE = pattern(`${E}(?:, | \\((?:the )?)${E}['’]s `);
 const AND_OTHER = pattern(`${LIST},? and other ${E} `);
 const GOVERNED = pattern(`${LIST} (?:[a-z-]+ ){0,3}(?:governed by|subject to) (?:the )?${E} (?:law|laws|jurisdiction)`);
@@ -86,6 +92,11 @@ export const headquarteredIn: RelationRule = {
       for (const m of text.matchAll(GOVERNED)) {
         const nation = at(frame, m[2]);
         for (const i of listIndices(m[1])) add(at(frame, i), nation, 0.6, { basis: `governed by ${nation?.surface ?? ''} law` });
+      }
+    if (/ in ⟨/.test(text))
+      for (const m of text.matchAll(ROLE_IN)) {
+        const nation = at(frame, m[2]);
+        if (nation && !nation.demonym && !nation.place) add(at(frame, m[1]), nation, 0.65);
       }
     if (!demonym && !text.includes("'s ")) return out;
     if (demonym)

@@ -1,7 +1,7 @@
 // Partnerships: "A, B and C have formed a standards alliance", "A partnered with B", "A and B
 // signed a partnership", "X ..., in partnership with Y", "X's relationship with Y", and a supplier with its customer
 // ("A will supply B with chips", "A is a key supplier for B"). Every pair of partners gets PARTNERS_WITH.
-import { ASIDE, E, HEDGES, LIST, at, allowed, leadingActor, listIndices, pattern, type FactDraft, type Mention, type RelationRule } from '../frame.js';
+import { ASIDE, E, HEDGES, LIST, at, allowed, clauseActor, leadingActor, listIndices, pattern, type FactDraft, type Mention, type RelationRule } from '../frame.js';
 
 const GROUP = '(alliance|partnership|consortium|joint venture|coalition|collaboration|pact)';
 const FORMED = pattern(`${LIST} (?:have |has |had )?(?:formed|created|launched|signed|announced|entered into|struck|sealed|established) (?:a |an |the )?(?:[a-z-]+ ){0,2}${GROUP}`);
@@ -29,8 +29,18 @@ const BUYS_FROM = pattern(`${E}${ASIDE} ${AUX}(?:buy|buys|bought|buying|purchase
 const UNSURE = new RegExp(`\\b(?:${HEDGES}|ban\\w*|barred|block\\w*|prohibit\\w*|restrict\\w*)\\b|n't\\b`);
 const TRADERS = new Set(['Organization', 'Lab', 'Cloud']);
 
-// "OpenAI's relationship with Microsoft Azure", "Nvidia's partnership with Foxconn"
-const NOMINAL = pattern(`${E}['’]s (?:[a-z-]+ )?(?:relationship|partnership|alliance|collaboration|tie-up) with ${LIST}`);
+// "OpenAI's relationship with Microsoft Azure", "Nvidia's long-running partnership with Foxconn"
+const NOMINAL = pattern(`${E}['’]s (?:[a-z-]+ ){0,3}(?:relationship|partnership|alliance|collaboration|tie-up) with ${LIST}`);
+// read around the word: the partnership a clause's actor has ("X said its partnership with Y", "X will build it with partners
+// A and B"), two owners of one partnership ("A and B's partnership"), work done jointly ("developed jointly by A and B") and a
+// partner of another's ("A has been B's main partner")
+const ITS_PARTNERSHIP = pattern(`\\b(?:its|their) (?:[a-z-]+ ){0,3}(?:relationship|partnership|alliance|collaboration|tie-up) with ${LIST}`);
+const WITH_PARTNERS = pattern(`\\b(?:with|alongside) (?:its |their )?(?:[a-z-]+ )?partners?,? (?:including |such as )?${LIST}`);
+const JOINT_OWNERS = pattern(`${E} and ${E}['’]s? (?:[a-z-]+ ){0,2}(?:partnership|alliance|collaboration|joint venture|tie-up)\\b`);
+const JOINTLY = pattern(`\\b(?:developed|built|designed|created|run|operated|launched) jointly by ${LIST}|\\b(?:jointly|co-)(?:developed|built|designed|created|run|operated) by ${LIST}`);
+const PARTNER_OF = pattern(`${E},? (?:is|was|has been|had been|became|has become|remains|will be) (?:a |an |the )?${E}['’]s (?:[a-z-]+ ){0,2}partner\\b`);
+// "…, YTL Power said": the speaker acts where no actor leads the clause
+const SPEAKER = /,\s*(?:the\s+)?⟨(\d+)⟩\s+(?:said|says|announced|added|confirmed)\b[^⟨]*$/;
 
 export const partnership: RelationRule = {
   name: 'partnership',
@@ -48,8 +58,19 @@ export const partnership: RelationRule = {
     };
     const usable = (ids: number[]) => ids.map((i) => at(frame, i)).filter((m): m is Mention => !!m && !m.demonym);
     for (const m of frame.masked.matchAll(FORMED)) pairs(usable(listIndices(m[1])), m[2]);
-    const actor = leadingActor(frame);
+    const speaker = at(frame, SPEAKER.exec(frame.masked)?.[1]);
+    const actor = leadingActor(frame) ?? (speaker && TRADERS.has(speaker.label) ? speaker : undefined);
     if (actor && !actor.demonym) for (const m of frame.masked.matchAll(IN_PARTNERSHIP)) for (const other of usable(listIndices(m[1]))) if (other !== actor) pairs([actor, other], undefined);
+    if (/partner|jointly|co-|relationship|alliance|collaboration|tie-up/.test(frame.masked)) {
+      for (const re of [ITS_PARTNERSHIP, WITH_PARTNERS])
+        for (const m of frame.masked.matchAll(re)) {
+          const owner = clauseActor(frame, m.index, TRADERS) ?? (re === WITH_PARTNERS ? actor : undefined);
+          if (owner && !owner.demonym) for (const other of usable(listIndices(m[1]))) if (other !== owner) pairs([owner, other], undefined);
+        }
+      for (const m of frame.masked.matchAll(JOINT_OWNERS)) pairs(usable([Number(m[1]), Number(m[2])]), undefined);
+      for (const m of frame.masked.matchAll(JOINTLY)) pairs(usable(listIndices(m[1] ?? m[2]!)), undefined);
+      for (const m of frame.masked.matchAll(PARTNER_OF)) pairs(usable([Number(m[1]), Number(m[2])]), undefined);
+    }
     for (const m of frame.masked.matchAll(NOMINAL)) {
       const first = at(frame, m[1]);
       // "relationship with Palantir and the US defense ecosystem": a nation there is a modifier unless both are nations

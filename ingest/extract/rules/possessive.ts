@@ -14,6 +14,8 @@ const APPOSITIVE = pattern(`${E}, ${E}['’]s (?:[\\p{L}0-9-]+ ){0,4}?(?:model|m
 const LINE_ITEMS = '((?:the )?(?:[a-z-]+ )?⟨\\d+⟩(?:,? (?:and |or )?(?:the )?(?:[a-z-]+ )?⟨\\d+⟩)*)';
 // "Globex's Nova accelerator line, the N1 and the next-generation N2"
 const LINE = pattern(`${E}['’]s (?:${E} )?(?:[a-zA-Z-]+ ){0,2}(?:line|family|series|lineup|range)(?:,| —| –| includes| including) ${LINE_ITEMS}`);
+// "Globex's most advanced AI processors, including the G200 and the G300"
+const PRODUCTS_INCLUDING = pattern(`${E}['’]s (?:[a-zA-Z-]+ ){0,4}(?:chips|processors|accelerators|GPUs|models|products|systems|platforms)(?:,| —| –)? (?:including|such as|like) ${LINE_ITEMS}`);
 // "Globex Cloud, the company's sovereign hosting platform": the company is the last sentence's actor
 const THE_COMPANY = pattern(`${E}, (?:the|its) (?:company|firm|lab|group|startup)['’]s `);
 
@@ -40,6 +42,7 @@ export const possessive: RelationRule = {
       add(owner, at(frame, m[2]), 0.7);
       for (const i of listIndices(m[3])) add(owner, at(frame, i), 0.65);
     }
+    for (const m of frame.masked.matchAll(PRODUCTS_INCLUDING)) for (const i of listIndices(m[2])) add(at(frame, m[1]), at(frame, i), 0.65);
     for (const m of frame.masked.matchAll(THE_COMPANY)) if (frame.previous && frame.previous.label !== 'Nation') add(frame.previous, at(frame, m[1]), 0.6);
     return out;
   },
