@@ -258,10 +258,12 @@ const LAWS_OF = /^(?:['’]s)?\s+(?:[a-z][a-z-]*\s+){0,2}(?:laws?|rules?|regulat
 const MAKING = /\b(?:releas|launch|unveil|introduc|develop|announc|open-sourc|debut|ship|built|build|creat|train|publish|made by|from)\w*|发布|推出|开源|上线/i;
 const MADE_BY: Phrase['rel'][] = ['DEVELOPED_BY', 'DESIGNED_BY', 'OPERATED_BY'];
 
-/** How a maker made a product, if it could have: the first MADE_BY relation the schema allows (a chip only by a chip designer). */
+// organisations that make no chip of their own: a foundry fabricates what others design ("TSMC's H100" is no TSMC design)
+const DESIGNS_NO_CHIPS = new Set(['foundry', 'agency', 'court', 'fund', 'consortium']);
+/** How a maker made a product, if it could have: the first MADE_BY relation the schema allows (a chip never by a foundry, agency or fund). */
 function madeBy(product: Mention, maker: Mention): Phrase['rel'] | undefined {
   const rel = MADE_BY.find((r) => allowed(r, product.label, maker.label));
-  return rel === 'DESIGNED_BY' && maker.props?.kind !== undefined && maker.props.kind !== 'chip_designer' ? undefined : rel;
+  return rel === 'DESIGNED_BY' && DESIGNS_NO_CHIPS.has(String(maker.props?.kind)) ? undefined : rel;
 }
 const QUANTISED = /[-_.](?:GGUF|AWQ|GPTQ|MLX|EXL2|bnb|[48]-?bit|int[48]|fp8|q[2-8]_k\w*)$/i;
 const INTRODUCING = /^\s*,?\s*(?:dubbed|called|named|known as|branded(?: as)?|code-?named|nicknamed)\s*[“"‘']?$/;
