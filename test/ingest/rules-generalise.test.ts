@@ -682,6 +682,15 @@ describe('entity shapes', () => {
     expect(rs.flatMap((r) => (r.kind === 'entity' ? r.aliases : [])).filter((a) => /chipmaker/i.test(a))).toEqual([]);
   });
 
+  it("a known family's release in prose is a model by its shape, shown even when nothing relates it; a table's compared models are not", () => {
+    expect(entityNames('The release adds two models, Gemma 5 Mini and Llama 6 Scout, for phones.')).toEqual(expect.arrayContaining(['Gemma 5 Mini', 'Llama 6 Scout']));
+    expect(entityNames('Anthropic brings its Claude models (Sonnet 5.1, Opus 5 and Haiku 5) to the platform.')).toEqual(
+      expect.arrayContaining(['Claude Sonnet 5.1', 'Claude Opus 5', 'Claude Haiku 5']),
+    );
+    expect(entityNames('| Benchmark | Gemma 5 Mini | Llama 6 Scout |\n| MMLU model score | 71.2 | 70.4 |')).not.toContain('Llama 6 Scout');
+    expect(entityNames('The poet wrote a haiku 5 times a day.')).toEqual([]);
+  });
+
   it('a name at the end of a sentence keeps no full stop', () => {
     expect(entityNames('Meta touts a data center called Hyperion.')).toContain('Hyperion');
   });

@@ -22,6 +22,8 @@ const NOT_MODELS = /^(COVID|Section|Article|Title|Part|Annex|Chapter|Figure|Tabl
 
 // tier before version ("Claude Opus 4.5", "Claude Sonnet 4") and OpenAI's lowercase reasoning series ("o3-mini")
 const TIERED = /(?<![\p{L}\p{N}])(Claude (?:Opus|Sonnet|Haiku|Instant)(?: \d+(?:\.\d+)?)?)(?![\p{L}\p{N}])|(?<![\p{L}\p{N}-])(o[1-9](?:-(?:mini|pro|preview))?)(?![\p{L}\p{N}])/gu;
+// a tier and version alone where the sentence speaks of Claude or Anthropic ("its Claude suite: Sonnet 4.5, Opus 4.1 and Haiku 4.5")
+const BARE_TIER = /(?<![\p{L}\p{N}])(?<!Claude )\b((?:Opus|Sonnet|Haiku) \d+(?:\.\d+)?)(?![\p{L}\p{N}])/gu;
 
 // a bare version after a family-named lab's possessive is that family's model ("DeepSeek's V4", "Moonshot's K2")
 const OWNED_VERSION = /(?<![\p{L}\p{N}])([A-Z][A-Za-z]{2,14})['’]s ([VKRM]\d+(?:\.\d+)?(?:-(?:Pro|Flash|Lite|Max|Mini|Base|Instruct|Thinking))?)(?![\p{L}\p{N}])/gu;
@@ -58,8 +60,11 @@ export const proposeModelNames: Proposer = (sentence) => {
     for (const m of text.matchAll(TIERED)) {
       const name = m[1] ?? m[2]!;
       if (m[2] && !MODEL_CUE.test(text) && !/OpenAI/.test(text)) continue;
-      out.push({ ...spanOf(sentence, m.index, name.length), name, label: 'Model', confidence: 0.75, props: {} });
+      out.push({ ...spanOf(sentence, m.index, name.length), name, label: 'Model', confidence: 0.75, props: {}, defined: !!m[1] });
     }
+  if (/Claude|Anthropic/.test(text))
+    for (const m of text.matchAll(BARE_TIER))
+      out.push({ ...spanOf(sentence, m.index, m[1]!.length), name: `Claude ${m[1]}`, label: 'Model', confidence: 0.7, props: { family: 'Claude' }, defined: true });
   // every shape below carries a digit
   if (!/\d/.test(text)) return out;
   if (text.includes("'s ") || text.includes('’s '))
@@ -69,6 +74,8 @@ export const proposeModelNames: Proposer = (sentence) => {
       out.push({ ...spanOf(sentence, index, m[2]!.length), name: `${m[1]} ${m[2]}`, label: 'Model', confidence: 0.6, props: {} });
     }
   const cued = MODEL_CUE.test(sentence.text);
+  // a sentence about models, not a table's row of compared ones
+  const prose = cued && !text.includes('|');
   let covered = -1;
   for (const m of sentence.text.matchAll(SHAPE)) {
     // a repository-style name runs on through hyphens ("Llama-3.1-Nemotron-70B-Instruct",
@@ -81,7 +88,15 @@ export const proposeModelNames: Proposer = (sentence) => {
       if (MODEL_FAMILIES.has(first.toLowerCase()) || (cued && /-\d+(?:\.\d+)?B\b/.test(token))) {
         covered = whole.end;
         const parsed = parseModelName(token);
-        out.push({ ...spanOf(sentence, whole.start, token.length), name: token, label: 'Model', confidence: 0.7, props: parsed?.family ? { family: parsed.family } : {} });
+        out.push({
+          ...spanOf(sentence, whole.start, token.length),
+          name: token,
+          label: 'Model',
+          confidence: 0.7,
+          props: parsed?.family ? { family: parsed.family } : {},
+          // a known family's release in prose about models is one by its shape alone, shown even when nothing relates it
+          defined: prose && MODEL_FAMILIES.has(first.toLowerCase()),
+        });
         continue;
       }
     }
@@ -102,6 +117,7 @@ export const proposeModelNames: Proposer = (sentence) => {
       name,
       label: 'Model',
       confidence: known ? 0.8 : 0.55,
+      defined: prose && known,
       props: {
         ...(parsed?.family ? { family: parsed.family } : {}),
         ...(parsed?.version ? { version: parsed.version } : {}),
