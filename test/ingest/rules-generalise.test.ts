@@ -626,6 +626,13 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   { rule: 'headquartered-in', text: 'Inspur is one of the largest server makers in China.', expect: ['HEADQUARTERED_IN Inspur -> China'] },
   { rule: 'headquartered-in', text: 'Nvidia is the biggest supplier of GPUs in China.', expect: [], not: ['HEADQUARTERED_IN NVIDIA'] },
   { rule: 'headquartered-in', text: 'Kioxia signed a deal with Core42, a young Emirati venture backed by Mubadala.', expect: ['HEADQUARTERED_IN Core42 -> United Arab Emirates'] },
+  // a listing by a nation's government, a listed party with its affiliates; a model that fits on one chip
+  {
+    rule: 'listing',
+    text: 'Last year the U.S. government added Inspur and its two subsidiaries to the Entity List.',
+    expect: ['ENACTED_BY Entity List -> United States', 'APPLIES_TO Entity List -> Inspur'],
+  },
+  { rule: 'relate', text: 'The Qwen3 model is small enough to operate on a single Nvidia H100 GPU.', expect: ['RUNS_ON Qwen3 -> NVIDIA H100'] },
   // an acquisition is named as other deals are, with its price
   { rule: 'acquisition', text: 'Orvel Labs bought Brightwell Optics for about $2.4 billion in 2021.', expect: ['PARTY_TO Orvel Labs -> Orvel Labs-Brightwell Optics $2.4B acquisition'] },
 ];
