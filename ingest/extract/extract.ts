@@ -128,8 +128,12 @@ const SEAT_ACTS = /^(?:['’]s\s|\s+(?:(?:has|have|had|will|would|is|was|also|th
 const SEAT_PLACE = /\b(?:in|at|from|to|near|outside|around|of|into|via|between|across|visit(?:ed|s)?)\s+$/i;
 
 /** A seat of government that acts stands for its nation (a party), not for a place. */
+const GOVERNMENT_AFTER = /^\s+(?:government|administration|authorities)\b(?!-)/;
+
 function seatsOfGovernment(sentence: { text: string; start: number }, mentions: Mention[]): Mention[] {
   return mentions.map((m) => {
+    // "the Japanese government", "Chinese authorities": a demonym before its government is the nation acting
+    if (m.label === 'Nation' && m.demonym && GOVERNMENT_AFTER.test(sentence.text.slice(m.end - sentence.start))) return { ...m, demonym: false };
     if (m.label !== 'Nation' || !m.place || !SEATS.has(m.surface)) return m;
     const after = sentence.text.slice(m.end - sentence.start);
     const before = sentence.text.slice(0, m.start - sentence.start);

@@ -632,6 +632,13 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
     text: 'Last year the U.S. government added Inspur and its two subsidiaries to the Entity List.',
     expect: ['ENACTED_BY Entity List -> United States', 'APPLIES_TO Entity List -> Inspur'],
   },
+  // a demonym before its government is the nation acting; before "government-funded" only a modifier
+  {
+    rule: 'listing',
+    text: 'The Japanese government added Inspur to the Entity List.',
+    expect: ['ENACTED_BY Entity List -> Japan', 'APPLIES_TO Entity List -> Inspur'],
+    not: ['HEADQUARTERED_IN Inspur'],
+  },
   { rule: 'relate', text: 'The Qwen3 model is small enough to operate on a single Nvidia H100 GPU.', expect: ['RUNS_ON Qwen3 -> NVIDIA H100'] },
   // an acquisition is named as other deals are, with its price
   { rule: 'acquisition', text: 'Orvel Labs bought Brightwell Optics for about $2.4 billion in 2021.', expect: ['PARTY_TO Orvel Labs -> Orvel Labs-Brightwell Optics $2.4B acquisition'] },
