@@ -25,7 +25,13 @@ if (!files.length) {
 }
 const results = join(here, 'results');
 mkdirSync(results, { recursive: true });
-const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+// V8 flags change what the latency figures mean (a smaller young generation, shorter pauses): say which were in effect
+const v8Flags =
+  [...process.execArgv, process.env.NODE_OPTIONS ?? '']
+    .join(' ')
+    .match(/--[\w-]*(?:space|heap|gc)[\w-]*(?:=\S+)?/g)
+    ?.join(' ') || 'V8 defaults';
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version} (${v8Flags})`;
 let failed = 0;
 for (const file of files) {
   const started = Date.now();

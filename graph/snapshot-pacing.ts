@@ -21,8 +21,14 @@ export function runNow<T>(steps: Steps<T>): T {
 /** Lets waiting I/O callbacks (requests) run. */
 export const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-/** The time slice the paced work holds the event loop for, at most (ms), unless told otherwise. */
-export const SLICE_MS = 2;
+/**
+ * The time slice the paced work holds the event loop for, at most (ms), unless told otherwise. A
+ * request that comes due during a slice waits for its end: at 100k edges, 1 ms slices with the
+ * server's 2 MB semi-space gave a request p99 during a whole-graph read 3.0-3.5× that of an idle
+ * replica, against 6.1-7.1× for 2 ms slices and the V8 default (bench/results/snapshot.md); the read
+ * takes about a third longer.
+ */
+export const SLICE_MS = 1;
 
 /** Runs steps in slices of about `sliceMs`, serving the event loop between slices. */
 export async function runPaced<T>(steps: Steps<T>, sliceMs = SLICE_MS): Promise<T> {
