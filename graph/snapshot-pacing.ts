@@ -23,12 +23,12 @@ export const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImme
 
 /**
  * The time slice the paced work holds the event loop for, at most (ms), unless told otherwise. A
- * request that comes due during a slice waits for its end: at 100k edges, 1 ms slices with the
- * server's 2 MB semi-space gave a request p99 during a whole-graph read 3.0-3.5× that of an idle
- * replica, against 6.1-7.1× for 2 ms slices and the V8 default (bench/results/snapshot.md); the read
- * takes about a third longer.
+ * request that comes due during a slice waits for its end. Measured at 100k edges: 1 ms slices
+ * with a 2 MB young generation (node --max-semi-space-size=2) gave a request p99 during a
+ * whole-graph read 2.8-4.1× idle, against 6.1-7.1× for these defaults; but at 1M edges that pair
+ * did not finish the benchmark in 25 minutes (about 5 with the defaults), so the defaults stay.
  */
-export const SLICE_MS = 1;
+export const SLICE_MS = 2;
 
 /** Runs steps in slices of about `sliceMs`, serving the event loop between slices. */
 export async function runPaced<T>(steps: Steps<T>, sliceMs = SLICE_MS): Promise<T> {
