@@ -298,7 +298,7 @@ async function replica(edges: number, latencyRounds: number): Promise<{ rows: Re
       await new Promise((resolve) => setImmediate(resolve));
       const young = scavenges.stop();
       await cache.settled();
-      const summary = (xs: number[]) => ({ p50: percentile(xs, 50), p99: percentile(xs, 99), max: Math.max(...xs), n: xs.length });
+      const summary = (xs: number[]) => ({ p50: percentile(xs, 50), p99: percentile(xs, 99), max: xs.reduce((a, b) => Math.max(a, b), -Infinity), n: xs.length });
       rounds.push({ loadAverage: (load + loadavg()[0]!) / 2, idle: summary(idle), during: summary(during), backgroundRebuildMs: rebuildMs, scavenges: young });
     }
     await store.close();
