@@ -55,6 +55,8 @@ export interface LexiconData {
 export const LEXICON_DIR = fileURLToPath(new URL('./data/', import.meta.url));
 
 // The files in the order their entries enter the lexicon (the order decides nothing but ties).
+// headings of bills, rules and regulations, written in capitals or abbreviated: never an entity's name
+const HEADINGS = /^(?:SEC|SECT|SECTION|ART|ARTICLE|PART|TITLE|CHAPTER|ANNEX|APPENDIX|SCHEDULE|SUBPART|DIVISION|DIV|SUMMARY|AGENCY|ACTION|DATES|ADDRESSES|TABLE|FIGURE)\.?$/;
 const NATIONS_FILE = 'nations.yaml';
 const ENTITY_FILES = ['labs.yaml', 'organizations.yaml', 'clouds.yaml', 'chips.yaml', 'models.yaml', 'regulations.yaml'];
 const FAMILIES_FILE = 'model-families.yaml';
@@ -253,6 +255,9 @@ export function loadLexicon(dir: string = LEXICON_DIR): LexiconData {
   // One name is one entity: a name or alias given to two ids would make every mention of it ambiguous.
   const named = new Map<string, string>();
   for (const e of entries) {
+    // a name that is also a document's heading would claim every one ("SEC. 2." in a bill, "ANNEX" in a regulation)
+    for (const n of [e.name, ...(e.aliases ?? [])])
+      if (HEADINGS.test(n)) problems.add(where.get(e.id)!.file, where.get(e.id)!.line, e.id, `name: "${n}" is a heading of legal and technical documents, not a name`);
     for (const n of new Set([e.name, ...(e.aliases ?? [])].map((x) => x.toLowerCase()))) {
       const other = named.get(n);
       if (other && other !== e.id) problems.add(where.get(e.id)!.file, where.get(e.id)!.line, e.id, `name: "${n}" is also a name or alias of ${other} (${at(other)})`);

@@ -169,6 +169,13 @@ describe('lexicon data the domain model refuses', () => {
       message: /model:gpt-5: name: "gpt-4o" is also a name or alias of model:gpt-4o \(.*models\.yaml:\d+\)/,
     },
     {
+      what: 'a heading of legal documents as an alias',
+      file: 'organizations.yaml',
+      needle: 'org:sec,',
+      edit: (t) => t.replace('aliases: [U.S. Securities and Exchange Commission,', 'aliases: [SEC, U.S. Securities and Exchange Commission,'),
+      message: /org:sec: name: "SEC" is a heading of legal and technical documents, not a name/,
+    },
+    {
       what: 'a field the format does not have',
       file: 'chips.yaml',
       needle: 'chip:nvidia-h800,',
