@@ -118,6 +118,11 @@ export const relationSpec = z
       .strict()
       .optional(),
     dependency: dependencySpec.optional(),
+    /** values of one property the `to` end never has (a chip is designed by no foundry, agency or fund): extraction states no such relation */
+    notTo: z
+      .object({ property: z.string().regex(NAME), values: z.array(z.string().min(1)).min(1) })
+      .strict()
+      .optional(),
     /** what a replacement for the `to` end must be (mitigations), for every relation or by the value of one of its properties */
     replacement: z.union([replacementRule, z.object({ property: z.string().regex(NAME), values: z.record(z.string(), replacementRule) }).strict()]).optional(),
   })
@@ -219,6 +224,14 @@ export function loadDomain(root: string): DomainSpec {
       ['replacement.property', r.replacement && 'property' in r.replacement ? r.replacement.property : undefined],
     ];
     for (const [field, prop] of named) if (prop && !r.properties[prop]) throw new SchemaFileError(file, field, `"${prop}" is not a property of ${r.type}`);
+    // notTo names a property of the `to` labels and values it can take
+    if (r.notTo) {
+      const specs = labels.filter((l) => r.to.includes(l.label)).flatMap((l) => l.properties[r.notTo!.property] ?? []);
+      if (!specs.length) throw new SchemaFileError(file, 'notTo.property', `"${r.notTo.property}" is not a property of ${r.to.join(' or ')}`);
+      r.notTo.values.forEach((v, j) => {
+        if (!specs.some((s) => s.values?.includes(v))) throw new SchemaFileError(file, `notTo.values.${j}`, `"${v}" is not a value of ${r.notTo!.property}`);
+      });
+    }
   });
   // filter names are fields of every label's where input: each unique, and no property's name
   const filterNames = new Map<string, string>();

@@ -165,6 +165,18 @@ export function sameKindProblem(rel: string, from: string, to: string): string |
   return SAME_KIND.has(rel) && (KIND_OF.get(from) ?? from) !== (KIND_OF.get(to) ?? to) ? `${rel} relates two entities of one kind, not a ${from} and a ${to}` : null;
 }
 
+// per relation type, the property values its `to` end never has (the domain model's `notTo`)
+const NOT_TO: ReadonlyMap<string, { property: string; values: ReadonlySet<string> }> = new Map(
+  DOMAIN.relations.flatMap((r) => (r.notTo ? [[r.type, { property: r.notTo.property, values: new Set(r.notTo.values) }] as const] : [])),
+);
+
+/** Whether the domain model rules out an entity with these props as the `to` end of a relation type (a foundry as a chip's designer). */
+export function refusedAsTo(rel: string, props: Record<string, unknown> | undefined): boolean {
+  const rule = NOT_TO.get(rel);
+  const value = rule ? props?.[rule.property] : undefined;
+  return value !== undefined && rule!.values.has(String(value));
+}
+
 // kinds of organisation that are public bodies (the domain model's `publicBodies`): they make and enforce rules
 const PUBLIC_BODIES: ReadonlySet<string> = new Set(DOMAIN.labels.flatMap((l) => Object.values(l.properties ?? {}).flatMap((p) => (p as { publicBodies?: string[] }).publicBodies ?? [])));
 

@@ -1,5 +1,6 @@
 // Text -> fact records (README.md, "Fact records (JSONL)"): sentences, mentions (known and proposed), then every
 // relation rule on every sentence. Deterministic and offline; quotes are exact sentences of the text.
+import { boundedMemo } from './memo.js';
 import { isPublicBody } from '../../schema/validate.js';
 import { relationProps, type Label, type RelationType } from '../../schema/generated/model.js';
 import { entityId, type Props } from '../../schema/records.js';
@@ -68,19 +69,12 @@ export type ExtractedRecord = EntityOut | FactOut;
 export { EXTRACTOR_VERSION } from './version.js';
 
 // created entities (deals, regulations) recur in every draft of a sentence: their ids are computed once
-const createdIds = new Map<string, string>();
-const idOf = (e: Endpoint): string => {
-  if (isMention(e) && e.id) return e.id;
-  const key = `${e.label}|${e.name}|${String(e.props?.iso ?? '')}`;
-  let id = createdIds.get(key);
-  if (id === undefined) {
-    id = entityId(e.label, e.name, e.props);
-    // bounded: a long-running ingest must not grow this without end
-    if (createdIds.size > 50_000) createdIds.clear();
-    createdIds.set(key, id);
-  }
-  return id;
-};
+const createdId = boundedMemo(
+  50_000,
+  (e: Endpoint) => `${e.label}|${e.name}|${String(e.props?.iso ?? '')}`,
+  (e: Endpoint) => entityId(e.label, e.name, e.props),
+);
+const idOf = (e: Endpoint): string => (isMention(e) && e.id ? e.id : createdId(e));
 
 // a nation's laws are its own, whichever of its bodies passed them: "enacted by Congress" is ENACTED_BY the United States
 const { legislatures: LEGISLATURES } = phraseBook();
@@ -127,13 +121,19 @@ const SEAT_ACTS = /^(?:['’]s\s|\s+(?:(?:has|have|had|will|would|is|was|also|th
 // … never where it is only a place: "in Washington", "from Beijing", "Washington-based", "Washington, D.C."
 const SEAT_PLACE = /\b(?:in|at|from|to|near|outside|around|of|into|via|between|across|visit(?:ed|s)?)\s+$/i;
 
-/** A seat of government that acts stands for its nation (a party), not for a place. */
+// "government" after a nation's name, short form or demonym ("the U.S. government", "Chinese authorities"), never "government-funded"
 const GOVERNMENT_AFTER = /^\s+(?:government|administration|authorities)\b(?!-)/;
 
+/**
+ * A nation's government and a seat of government that acts stand for the nation (a party), not for a
+ * place or a nationality: "the Japanese government" is one mention of Japan, so every rule reads it as
+ * the nation itself.
+ */
 function seatsOfGovernment(sentence: { text: string; start: number }, mentions: Mention[]): Mention[] {
   return mentions.map((m) => {
-    // "the Japanese government", "Chinese authorities": a demonym before its government is the nation acting
-    if (m.label === 'Nation' && m.demonym && GOVERNMENT_AFTER.test(sentence.text.slice(m.end - sentence.start))) return { ...m, demonym: false };
+    const government = m.label === 'Nation' ? GOVERNMENT_AFTER.exec(sentence.text.slice(m.end - sentence.start)) : null;
+    // the span takes the word in (rules read the marker as the nation); the surface stays the nation's as written
+    if (government) return { ...m, demonym: false, place: false, end: m.end + government[0].length };
     if (m.label !== 'Nation' || !m.place || !SEATS.has(m.surface)) return m;
     const after = sentence.text.slice(m.end - sentence.start);
     const before = sentence.text.slice(0, m.start - sentence.start);

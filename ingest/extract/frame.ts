@@ -5,7 +5,7 @@ import type { Label, RelationType } from '../../schema/generated/model.js';
 import { RELATION_ENDPOINTS } from '../../schema/generated/model.js';
 import type { Props } from '../../schema/records.js';
 import { sameKindProblem } from '../../schema/validate.js';
-import { MONEY_SOURCE } from './money.js';
+import { MONEY_SOURCE, formatMoney, type Money } from './money.js';
 
 /** An entity mentioned in a sentence. */
 export interface Mention {
@@ -191,4 +191,19 @@ export function clauseActor(frame: Frame, index: number, labels: ReadonlySet<str
     if (m && !m.demonym) return undefined;
   }
   return undefined;
+}
+
+/** A mention as the text wrote it, or its name where a description stands for it ("the company"). */
+export const writtenName = (m: Mention): string => (m.anaphor ? m.name : m.surface);
+
+/**
+ * The name of a deal between two parties, by the project's convention "<A>-<B> [<amount>] <noun>" ("Nvidia-Intel $5B
+ * investment"): the parties as the text wrote them (a description standing for one, "the company", by its name), and the
+ * parties' canonical names as an alias where they differ, so the same deal is found from other documents.
+ */
+export function dealName(first: Mention, second: Mention, amount: Money | null, noun: string): { name: string; aliases: string[] } {
+  const tail = `${amount ? ` ${formatMoney(amount)}` : ''} ${noun}`;
+  const name = `${writtenName(first)}-${writtenName(second)}${tail}`;
+  const canonical = `${first.name}-${second.name}${tail}`;
+  return { name, aliases: canonical !== name ? [canonical] : [] };
 }

@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join, relative, isAbsolute } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { boundedMemo } from './memo.js';
 import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
 import { z } from 'zod';
 import { InvalidInput } from '../../schema/errors.js';
@@ -344,17 +345,17 @@ const OPENING = new RegExp(
 
 /** The nation whose name, short form or demonym opens a name ("U.S. Commerce Department", "Dutch export rules", "EU AI Act"). */
 export function nationOpening(surface: string): { name: string; iso: string; kind: string; byDemonym: boolean } | undefined {
-  // names repeat: each is tried against the long alternation once
-  let found = openingOf.get(surface);
-  if (found === undefined) {
-    const m = OPENING.exec(surface);
-    found = (m && OPENERS.get(m[1]!)) ?? null;
-    if (openingOf.size > 20_000) openingOf.clear();
-    openingOf.set(surface, found);
-  }
-  return found ?? undefined;
+  return openingOf(surface);
 }
-const openingOf = new Map<string, { name: string; iso: string; kind: string; byDemonym: boolean } | null>();
+// names repeat: each is tried against the long alternation once
+const openingOf = boundedMemo(
+  20_000,
+  (surface: string) => surface,
+  (surface: string) => {
+    const m = OPENING.exec(surface);
+    return m ? OPENERS.get(m[1]!) : undefined;
+  },
+);
 
 /** The nation a name, short form or demonym stands for, written whole ("Chinese", "U.S.", "South Korea"). */
 export function nationByName(name: string): { name: string; iso: string; kind: string; byDemonym: boolean } | undefined {

@@ -7,12 +7,13 @@ import type { EntityRecord } from '../../schema/records.js';
 import { entityId } from '../../schema/records.js';
 import { allowed, type Mention } from './frame.js';
 import { MODEL_FAMILIES } from './lexicon.js';
+import { boundedMemo } from './memo.js';
 import { Gazetteer, type GazetteerHit } from './gazetteer.js';
 import type { Sentence } from './nlp.js';
 import { nameKey } from '../resolve/normalise.js';
 import { LEGAL_FORMS, type Proposal, type Proposer } from './proposals/proposal.js';
 import { proposeModelNames } from './proposals/model-shape.js';
-import { PUBLIC_BODY_WORDS, proposeOrganisations } from './proposals/org-suffix.js';
+import { PUBLIC_BODY_NAME, PUBLIC_BODY_WORDS, proposeOrganisations } from './proposals/org-suffix.js';
 import { proposeByRole } from './proposals/role-noun.js';
 import { proposeCorporateSubjects } from './proposals/proper-noun-subject.js';
 import { proposeInstruments } from './proposals/instrument-name.js';
@@ -22,8 +23,7 @@ import { proposeInvestors } from './proposals/investor.js';
 
 const INSTITUTION = new RegExp(`\\b(?:of|for|Center|Centre|Office|Academy|University|Institute|Bank|Group|Corporation|${PUBLIC_BODY_WORDS.join('|')})\\b`);
 // a public body named with its nation ("French Senate", "U.S. Justice Department", "UK Atomic Energy Authority")
-const PUBLIC_BODY = new RegExp(`\\b(?:${PUBLIC_BODY_WORDS.join('|')})\\b`);
-const publicBody = (p: Mention) => p.label === 'Organization' && isPublicBody(p.props) && PUBLIC_BODY.test(p.name);
+const publicBody = (p: Mention) => p.label === 'Organization' && isPublicBody(p.props) && PUBLIC_BODY_NAME.test(p.name);
 
 // legal forms written after a name, a comma before each allowed ("Co., Ltd.")
 const LEGAL_TAIL = new RegExp(`^(?:,? ${LEGAL_FORMS}\\.?)+(?![\\p{L}\\p{N}])`, 'u');
@@ -248,17 +248,7 @@ function makerInName(m: Mention, gazetteer: Gazetteer): void {
   if (m.status === 'ambiguous' || !(m.label === 'Model' || m.label === 'Chip' || m.label === 'Cloud')) return;
   // a placeholder for any of a maker's products ("AMD data-centre GPU (model unspecified)") is no product a maker made
   if (UNSPECIFIED.test(m.name)) return;
-  const makerOf = (written: string): Mention | undefined => {
-    const first = /^([\p{L}][\p{L}\p{N}.&]*(?: [A-Z][\p{L}]+)?)[- ]/u.exec(written);
-    if (!first) return undefined;
-    for (const candidate of [first[1]!, first[1]!.split(' ')[0]!]) {
-      const maker = knownMaker(gazetteer, [candidate], m.start, candidate);
-      // a cloud's maker is the operator the graph knows for it, or none
-      if (maker) return m.label !== 'Cloud' || m.operator === maker.id ? maker : undefined;
-    }
-    return undefined;
-  };
-  const written = makerOf(m.surface);
+  const written = makerOpening(gazetteer, m, m.surface);
   if (written) {
     m.publisher = written;
     return;
@@ -266,18 +256,36 @@ function makerInName(m: Mention, gazetteer: Gazetteer): void {
   // written without its maker ("H20", "GPT-4"): the maker its full name or its model family gives, for where the sentence names it too
   // (one lookup per name and gazetteer: a document names the same few products again and again)
   let byName = makersByName.get(gazetteer);
-  if (!byName) makersByName.set(gazetteer, (byName = new Map()));
-  const key = `${m.label}|${m.name}`;
-  let maker = byName.get(key);
-  if (maker === undefined) {
-    const family = m.label === 'Model' ? MODEL_FAMILIES.get(m.name.split(/[\s-]/)[0]!.toLowerCase().replace(/\d.*$/, '')) : undefined;
-    maker = family ?? (m.name !== m.surface ? makerOf(m.name)?.id : undefined) ?? null;
-    if (byName.size > 10_000) byName.clear();
-    byName.set(key, maker);
-  }
+  if (!byName)
+    makersByName.set(
+      gazetteer,
+      (byName = boundedMemo(
+        10_000,
+        (p: Mention) => `${p.label}|${p.name}`,
+        (p: Mention) => makerByName(gazetteer, p),
+      )),
+    );
+  const maker = byName(m);
   if (maker) m.maker = maker;
 }
-const makersByName = new WeakMap<Gazetteer, Map<string, string | null>>();
+const makersByName = new WeakMap<Gazetteer, (m: Mention) => string | undefined>();
+
+/** The maker whose known name opens `written` (a product's surface or name), for the product `m`: a cloud's only if it is the cloud's known operator. */
+function makerOpening(gazetteer: Gazetteer, m: Mention, written: string): Mention | undefined {
+  const first = /^([\p{L}][\p{L}\p{N}.&]*(?: [A-Z][\p{L}]+)?)[- ]/u.exec(written);
+  if (!first) return undefined;
+  for (const candidate of [first[1]!, first[1]!.split(' ')[0]!]) {
+    const maker = knownMaker(gazetteer, [candidate], m.start, candidate);
+    if (maker) return m.label !== 'Cloud' || m.operator === maker.id ? maker : undefined;
+  }
+  return undefined;
+}
+
+/** The id of the maker a product's model family or full name gives. */
+function makerByName(gazetteer: Gazetteer, m: Mention): string | undefined {
+  const family = m.label === 'Model' ? MODEL_FAMILIES.get(m.name.split(/[\s-]/)[0]!.toLowerCase().replace(/\d.*$/, '')) : undefined;
+  return family ?? makerOpening(gazetteer, m, m.name)?.id;
+}
 
 /** Labels that make models, chips and clouds: the schema's DEVELOPED_BY objects. */
 const isMaker = (label: Label) => allowed('DEVELOPED_BY', 'Model', label);

@@ -827,6 +827,16 @@ export const DOMAIN: DomainSpec = {
         "layer": "supply",
         "alternatives": false,
         "installedBase": true
+      },
+      "notTo": {
+        "property": "kind",
+        "values": [
+          "foundry",
+          "agency",
+          "court",
+          "fund",
+          "consortium"
+        ]
       }
     },
     {

@@ -77,6 +77,11 @@ describe('domain model as data', () => {
       'type: USES_MODEL\ndescription: x\nfrom: [Deployment]\nto: [Model]\nreplacement: {property: via, values: {api: {holdsData: true}}}\n',
       /uses-model\.yaml: replacement\.property: "via" is not a property of USES_MODEL/,
     ],
+    [
+      'relations/designed-by.yaml',
+      'type: DESIGNED_BY\ndescription: x\nfrom: [Chip]\nto: [Organization, Lab]\nnotTo: {property: kind, values: [foundry, bakery]}\n',
+      /designed-by\.yaml: notTo\.values\.1: "bakery" is not a value of kind/,
+    ],
   ])('a broken %s gives an error naming the file and field', (file, text, message) => {
     const dir = copySchema();
     writeFileSync(join(dir, file), text);

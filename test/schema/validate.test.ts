@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { InvalidInput } from '../../schema/errors.js';
-import { calendarDate, dateProblem, nameProblem, parseDate, quoteProblem, rangeProblem, sameKindProblem, sourceUrlProblem } from '../../schema/validate.js';
+import { calendarDate, dateProblem, nameProblem, parseDate, quoteProblem, rangeProblem, refusedAsTo, sameKindProblem, sourceUrlProblem } from '../../schema/validate.js';
 
 describe('dateProblem', () => {
   it.each(['2026-02-28', '2024-02-29', '2025-12-31', '2025-06-30T12:00:00Z', '2025-06-30T23:59:59.123+02:00', '2025-06-30T08:15'])('accepts %s', (d) => {
@@ -112,6 +112,16 @@ describe('zod refinements', () => {
     expect(r.success).toBe(false);
     expect(r.error!.issues[0]!.path).toEqual(['validFrom']);
     expect(r.error!.issues[0]!.message).toBe('"2026-02-30" is not a calendar date (February 2026 has 28 days)');
+  });
+});
+
+describe('refusedAsTo', () => {
+  it("reads the domain model's notTo: a foundry designs no chip, a chip designer or a company of unknown kind may", () => {
+    expect(refusedAsTo('DESIGNED_BY', { kind: 'foundry' })).toBe(true);
+    expect(refusedAsTo('DESIGNED_BY', { kind: 'fund' })).toBe(true);
+    expect(refusedAsTo('DESIGNED_BY', { kind: 'chip_designer' })).toBe(false);
+    expect(refusedAsTo('DESIGNED_BY', {})).toBe(false);
+    expect(refusedAsTo('DEVELOPED_BY', { kind: 'foundry' })).toBe(false);
   });
 });
 

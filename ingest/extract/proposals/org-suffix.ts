@@ -65,25 +65,13 @@ const SUFFIX: Record<string, Kind> = {
 export const PUBLIC_BODY_WORDS: readonly string[] = Object.entries(SUFFIX)
   .filter(([, k]) => k.label === 'Organization' && isPublicBody(k))
   .map(([w]) => w);
-const HEAD_WORDS = [
-  'Ministry',
-  'Department',
-  'Bureau',
-  'Office',
-  'Center',
-  'Centre',
-  'Institute',
-  'University',
-  'Agency',
-  'Council',
-  'Commission',
-  'Court',
-  'Administration',
-  'Academy',
-  'Authority',
-  'Federation',
-  'Association',
-];
+/** A public body's name by the word that ends it ("French Senate", "U.S. Justice Department"). */
+export const PUBLIC_BODY_NAME = new RegExp(`\\b(?:${PUBLIC_BODY_WORDS.join('|')})\\b`);
+// heads that open an institution's name ("Ministry of …", "Office of Science"), the public ones first
+const PUBLIC_HEAD_WORDS = ['Ministry', 'Department', 'Bureau', 'Office', 'Agency', 'Council', 'Commission', 'Court', 'Administration', 'Academy', 'Authority'];
+const HEAD_WORDS = [...PUBLIC_HEAD_WORDS, 'Center', 'Centre', 'Institute', 'University', 'Federation', 'Association'];
+/** A public institution's name, by the word that ends it or the head that opens it ("Office of Science", "Chinese Academy of Sciences"). */
+export const PUBLIC_INSTITUTION_NAME = new RegExp(`\\b(?:${[...new Set([...PUBLIC_BODY_WORDS, ...PUBLIC_HEAD_WORDS])].join('|')})\\b`);
 const CUE = new RegExp(`\\b(${[...Object.keys(SUFFIX), ...HEAD_WORDS].join('|')})\\b`);
 const WEAK = new Set(['AI', 'Cloud', 'Research', 'Technology', 'Computing', 'Capital', 'Systems', 'Networks']);
 const HEAD = new Set(HEAD_WORDS);

@@ -17,7 +17,7 @@
 //    whichever the schema allows, in the order the phrase book gives.
 // 5. A group of two or more followed by a partnership phrase ("⟨0⟩ and ⟨1⟩ formed an alliance"), or
 //    preceded by one ("a partnership between ⟨0⟩ and ⟨1⟩"), partners pairwise.
-import { isPublicBody } from '../../../schema/validate.js';
+import { isPublicBody, refusedAsTo } from '../../../schema/validate.js';
 import type { Label } from '../../../schema/generated/model.js';
 import { MONEY_SOURCE } from '../money.js';
 import { effectOf } from '../rules/applies-to.js';
@@ -258,12 +258,10 @@ const LAWS_OF = /^(?:['’]s)?\s+(?:[a-z][a-z-]*\s+){0,2}(?:laws?|rules?|regulat
 const MAKING = /\b(?:releas|launch|unveil|introduc|develop|announc|open-sourc|debut|ship|built|build|creat|train|publish|made by|from)\w*|发布|推出|开源|上线/i;
 const MADE_BY: Phrase['rel'][] = ['DEVELOPED_BY', 'DESIGNED_BY', 'OPERATED_BY'];
 
-// organisations that make no chip of their own: a foundry fabricates what others design ("TSMC's H100" is no TSMC design)
-const DESIGNS_NO_CHIPS = new Set(['foundry', 'agency', 'court', 'fund', 'consortium']);
-/** How a maker made a product, if it could have: the first MADE_BY relation the schema allows (a chip never by a foundry, agency or fund). */
+/** How a maker made a product, if it could have: the first MADE_BY relation the schema allows between them, unless the domain model rules the maker out (a chip by a foundry). */
 function madeBy(product: Mention, maker: Mention): Phrase['rel'] | undefined {
   const rel = MADE_BY.find((r) => allowed(r, product.label, maker.label));
-  return rel === 'DESIGNED_BY' && DESIGNS_NO_CHIPS.has(String(maker.props?.kind)) ? undefined : rel;
+  return rel && !refusedAsTo(rel, maker.props) ? rel : undefined;
 }
 const QUANTISED = /[-_.](?:GGUF|AWQ|GPTQ|MLX|EXL2|bnb|[48]-?bit|int[48]|fp8|q[2-8]_k\w*)$/i;
 const INTRODUCING = /^\s*,?\s*(?:dubbed|called|named|known as|branded(?: as)?|code-?named|nicknamed)\s*[“"‘']?$/;

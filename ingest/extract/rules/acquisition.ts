@@ -2,8 +2,8 @@
 // "X said it would acquire Y for $N", "… related to its acquisition of Y", "X plans to buy Y". Gives a Deal
 // named as other deals are, "<acquirer>-<target> [<amount>] acquisition" (the price where the sentence says "for $N"),
 // with the acquirer and the target on it.
-import { E, TAKEOVER, at, allowed, clauseActor, pattern, type FactDraft, type Frame, type Mention, type RelationRule } from '../frame.js';
-import { MONEY_SOURCE, formatMoney, parseMoney } from '../money.js';
+import { E, TAKEOVER, at, allowed, clauseActor, dealName, pattern, writtenName, type FactDraft, type Frame, type Mention, type RelationRule } from '../frame.js';
+import { MONEY_SOURCE, parseMoney } from '../money.js';
 
 const ACTIVE = pattern(
   `${E} (?:has |have |had )?(?:acquired|acquires|bought|buys|purchased|purchases|took over|takes over|snapped up|agreed to (?:acquire|buy|purchase)|will (?:acquire|buy|purchase)|is acquiring|completed (?:its|the) acquisition of|announced (?:its|the|a) (?:[a-z$0-9.-]+ )?acquisition of) (?:(?:all|100%|all the shares|the whole) of )?(?:the |rival |startup )?(?:⟨(\\d+)⟩ (?:[a-z-]+ ){1,2})?${E}`,
@@ -28,15 +28,12 @@ export const acquisition: RelationRule = {
       if (!buyer || !target || buyer === target || target.demonym || !allowed('PARTY_TO', buyer.label, 'Deal') || !allowed('PARTY_TO', target.label, 'Deal')) continue;
       if (buyer.id !== undefined && buyer.id === target.id) continue;
       const amount = price(frame, target);
-      const priced = amount ? ` ${formatMoney(amount)}` : '';
-      const named = (m: Mention) => (m.anaphor ? m.name : m.surface);
-      const name = `${named(buyer)}-${named(target)}${priced} acquisition`;
-      const canonical = `${buyer.name}-${target.name}${priced} acquisition`;
+      const { name, aliases } = dealName(buyer, target, amount, 'acquisition');
       const deal = {
         label: 'Deal' as const,
         name,
-        // the canonical names' form and the written one ("A acquisition of B") find the deal in other documents
-        aliases: [...new Set([canonical, `${named(buyer)} acquisition of ${named(target)}`])].filter((a) => a !== name),
+        // the form "A acquisition of B" finds the deal in other documents too
+        aliases: [...aliases, `${writtenName(buyer)} acquisition of ${writtenName(target)}`],
         props: { kind: 'acquisition', ...(amount ? { amount: amount.amount, currency: amount.currency } : {}) },
       };
       out.push({ rel: 'PARTY_TO', subject: buyer, object: deal, props: { role: 'acquirer' }, confidence: 0.8 });
@@ -50,7 +47,8 @@ export const acquisition: RelationRule = {
 const PRICE = new RegExp(`^[^.;⟨]{0,40}?\\b(?:for|in a|in an)\\s+(?:about |around |roughly |nearly |some |approximately |an estimated )?(${MONEY_SOURCE})`);
 
 function price(frame: Frame, target: Mention) {
-  const after = frame.masked.slice(frame.masked.indexOf(`⟨${frame.mentions.indexOf(target)}⟩`) + 3);
+  const marker = `⟨${frame.mentions.indexOf(target)}⟩`;
+  const after = frame.masked.slice(frame.masked.indexOf(marker) + marker.length);
   const m = PRICE.exec(after);
   return m ? parseMoney(m[1]!) : null;
 }

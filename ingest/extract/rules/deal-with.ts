@@ -1,8 +1,8 @@
 // Bilateral deals: "OpenAI signed a $300 billion deal with Oracle", "Meta has signed a $10 billion
 // cloud contract with Google", "Globex has signed a $2 billion Initech agreement", "Acme and Globex signed an
 // agreement", "Acme signed a deal to supply chips to Globex". Gives a Deal "<first>-<second> <amount> <noun>" with both parties.
-import { ASIDE, E, MONEY, at, allowed, pattern, type FactDraft, type RelationRule } from '../frame.js';
-import { formatMoney, parseMoney } from '../money.js';
+import { ASIDE, E, MONEY, at, allowed, dealName, pattern, type FactDraft, type RelationRule } from '../frame.js';
+import { parseMoney } from '../money.js';
 import { ORG_DESCRIPTION } from '../relate/relate.js';
 import type { Props } from '../../../schema/records.js';
 
@@ -46,7 +46,8 @@ export const dealWith: RelationRule = {
       const props: Props = { kind: noun === 'partnership' || noun === 'pact' ? 'partnership' : 'contract', ...(amount ? { amount: amount.amount, currency: amount.currency } : {}) };
       // the text's own words for it are kept as a description ("multiyear cloud contract")
       const described = phrase && phrase !== noun ? [phrase.replace(/,/g, '')] : [];
-      const deal = { label: 'Deal' as const, name: `${a.surface}-${b.surface}${amount ? ` ${formatMoney(amount)}` : ''} ${noun}`, aliases: described, props };
+      const named = dealName(a, b, amount, noun);
+      const deal = { label: 'Deal' as const, name: named.name, aliases: [...named.aliases, ...described], props };
       out.push({ rel: 'PARTY_TO', subject: a, object: deal, props: { role: 'partner' }, confidence: 0.7 });
       out.push({ rel: 'PARTY_TO', subject: b, object: deal, props: { role: 'partner' }, confidence: 0.7 });
     }

@@ -2,6 +2,7 @@
 // "X, a French startup", "X, a Beijing-based startup", "G42 (the UAE's primary AI company)", "A, B and other Chinese releases", "AWS or Azure ... governed by U.S. law".
 import type { Mention } from '../frame.js';
 import { isPublicBody } from '../../../schema/validate.js';
+import { PUBLIC_INSTITUTION_NAME } from '../proposals/org-suffix.js';
 import { NATIONS_BY_ISO, nationOpening } from '../lexicon.js';
 import { E, LIST, at, allowed, knownMention, listIndices, pattern, type FactDraft, type Frame, type RelationRule } from '../frame.js';
 
@@ -39,9 +40,6 @@ const NATION_APPOSITIVE = pattern(`${E}(?:, | \\((?:the )?)${E}['’]s `);
 const AND_OTHER = pattern(`${LIST},? and other ${E} `);
 const GOVERNED = pattern(`${LIST} (?:[a-z-]+ ){0,3}(?:governed by|subject to) (?:the )?${E} (?:law|laws|jurisdiction)`);
 
-// the head nouns of a public body's name, for bodies the graph does not know
-const PUBLIC_BODY = /\b(?:Agency|Bureau|Ministry|Department|Senate|Parliament|Congress|Government|Treasury|Academy|Commission|Council|Court|Authority|Administration|Office)\b/;
-
 const STATED = /headquartered|based|incorporated|domiciled/;
 const HYPHENED = /-(?:based|headquartered)\b/;
 
@@ -64,7 +62,7 @@ export const headquarteredIn: RelationRule = {
     for (const m of frame.mentions) {
       if (m.status === 'ambiguous' || m.demonym || m.label === 'Nation' || !allowed('HEADQUARTERED_IN', m.label, 'Nation')) continue;
       // a public body's home goes without saying ("U.S. Commerce Department", "Dutch Ministry of Economic Affairs", "the French Senate")
-      if (m.label === 'Organization' && (isPublicBody(m.props) || PUBLIC_BODY.test(m.surface))) continue;
+      if (m.label === 'Organization' && (isPublicBody(m.props) || PUBLIC_INSTITUTION_NAME.test(m.surface))) continue;
       const nation = nationOpening(m.surface);
       const home = nation?.kind === 'country' && nation.byDemonym ? NATIONS_BY_ISO.get(nation.iso) : undefined;
       if (home) out.push({ rel: 'HEADQUARTERED_IN', subject: m, object: knownMention(home, 0.65), confidence: 0.65 });

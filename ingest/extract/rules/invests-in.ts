@@ -4,9 +4,9 @@
 // Each gives INVESTS_IN with the amount where the schema allows it; an investment with a stated
 // amount is also a Deal named "<investor>-<recipient> <amount> investment" with both parties on it
 // (the only record where INVESTS_IN cannot go: an investment in a nation).
-import { E, LIST, MONEY, at, allowed, clauseActor, leadingActor, listIndices, pattern, type FactDraft, type Frame, type Mention, type RelationRule } from '../frame.js';
+import { E, LIST, MONEY, at, allowed, clauseActor, dealName, leadingActor, listIndices, pattern, type FactDraft, type Frame, type Mention, type RelationRule } from '../frame.js';
 import type { Props } from '../../../schema/records.js';
-import { formatMoney, parseMoney } from '../money.js';
+import { parseMoney } from '../money.js';
 
 // "in a round led by", "this week from"
 const GAP = '(?:[a-z-]+ ){0,4}?';
@@ -69,8 +69,7 @@ function investment(investor: Mention | undefined, recipient: Mention | undefine
   const moneyProps: Props = amount ? { amount: amount.amount, currency: amount.currency, ...(amount.currency === 'USD' ? { amountUsd: amount.amount } : {}) } : {};
   const deal = {
     label: 'Deal' as const,
-    name: `${investor.surface}-${recipient.surface}${amount ? ` ${formatMoney(amount)}` : ''} investment`,
-    ...(investor.name !== investor.surface || recipient.name !== recipient.surface ? { aliases: [`${investor.name}-${recipient.name}${amount ? ` ${formatMoney(amount)}` : ''} investment`] } : {}),
+    ...dealName(investor, recipient, amount, 'investment'),
     props: { kind: 'investment', ...moneyProps },
   };
   // INVESTS_IN carries who backs whom; an investment whose amount the sentence states is also a deal of its

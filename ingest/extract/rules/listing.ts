@@ -4,17 +4,16 @@
 import { E, LIST, at, allowed, listIndices, pattern, type FactDraft, type Mention, type RelationRule } from '../frame.js';
 import { instrumentOf } from '../instrument.js';
 
-// the issuer may be its nation's government ("the ⟨U.S.⟩ government added …"); a listed party may bring its affiliates along
-const GOVERNMENT = '(?: (?:government|administration|authorities))?';
+// a listed party may bring its affiliates along ("added ⟨A⟩ and its two subsidiaries to …")
 const AFFILIATES = '(?:,? (?:and|along with) (?:its|their) (?:[a-z0-9-]+ ){0,2}(?:affiliates|subsidiaries|units|entities))?';
 // "⟨BIS⟩ added 11 entities to the ⟨Entity List⟩, under the destination of ⟨China⟩": parties not named one by one, and where they are
 const COUNTED = pattern(
-  `${E}(?: \\(⟨\\d+⟩\\))?${GOVERNMENT} (?:has |have |had |will |also )?(?:added|adds|placed|places|put|puts|listed|lists|designated|designates) (?:(?:[a-z0-9,-]+|⟨\\d+⟩) ){1,5}?(?:to|on|under) (?:the |its )?${E}(?:,? (?:under the destination (?:of )?|in |from |based in )(?:the )?${LIST})?`,
+  `${E}(?: \\(⟨\\d+⟩\\))? (?:has |have |had |will |also )?(?:added|adds|placed|places|put|puts|listed|lists|designated|designates) (?:(?:[a-z0-9,-]+|⟨\\d+⟩) ){1,5}?(?:to|on|under) (?:the |its )?${E}(?:,? (?:under the destination (?:of )?|in |from |based in )(?:the )?${LIST})?`,
 );
 const WHERE_AFTER = new RegExp(`\\b(?:in|from|based in) (?:the )?${LIST}`, 'gu');
 const NAMED_AFTER = new RegExp(`^,? (?:including|such as|among them|notably) ${LIST}`, 'u');
 const RE = pattern(
-  `${E}(?: \\(⟨\\d+⟩\\))?${GOVERNMENT} (?:has |have |had |will |also )?(?:added|adds|placed|places|put|puts|listed|lists|designated|designates) ${LIST}${AFFILIATES} (?:to|on|under) (?:the |its )?${E}`,
+  `${E}(?: \\(⟨\\d+⟩\\))? (?:has |have |had |will |also )?(?:added|adds|placed|places|put|puts|listed|lists|designated|designates) ${LIST}${AFFILIATES} (?:to|on|under) (?:the |its )?${E}`,
 );
 
 // "… were added to the ⟨Entity List⟩, including ⟨A⟩, ⟨B⟩ and ⟨C⟩": the ones a passive listing names
