@@ -11,7 +11,7 @@ import { boundedMemo } from './memo.js';
 import { Gazetteer, type GazetteerHit } from './gazetteer.js';
 import type { Sentence } from './nlp.js';
 import { nameKey } from '../resolve/normalise.js';
-import { LEGAL_FORMS, type Proposal, type Proposer } from './proposals/proposal.js';
+import { CALENDAR_WORDS, LEGAL_FORMS, type Proposal, type Proposer } from './proposals/proposal.js';
 import { proposeModelNames } from './proposals/model-shape.js';
 import { PUBLIC_BODY_NAME, PUBLIC_BODY_WORDS, proposeOrganisations } from './proposals/org-suffix.js';
 import { proposeByRole } from './proposals/role-noun.js';
@@ -32,6 +32,9 @@ const LEGAL_FORM = new RegExp(`^,?\\s(?:${LEGAL_FORMS}|Group|Holdings)\\.?$`);
 // a demonym further inside a name only when an institution's head opens it ("Center for a New American Security")
 const HEADED_INSTITUTION =
   /^(?:[A-Z][\p{L}-]+ ){0,2}(?:Center|Centre|Institute|Ministry|Department|Office|Academy|University|Agency|Council|Commission|Bureau|Administration|Authority|Court|Federation|Association) (?:of|for)\b/u;
+
+// a date is never an entity, whichever proposer took it for a name ("on Monday", "In March 2025")
+const A_DATE = new RegExp(`^(?:On |In )?${CALENDAR_WORDS}(?: \\d{1,2})?(?:,? \\d{4})?$`);
 
 /** The proposers, strongest first: on equal spans the earlier one wins. */
 export const PROPOSERS: readonly Proposer[] = [
@@ -313,6 +316,7 @@ export function findMentions(text: string, sentences: Sentence[], gazetteer: Gaz
   for (const s of sentences)
     for (const propose of PROPOSERS)
       for (const p of propose(s)) {
+        if (A_DATE.test(p.name)) continue;
         const m = fromProposal(p, text.slice(p.start, p.end));
         if (p.defined) {
           defined.add(m);

@@ -1,11 +1,11 @@
 // Named legal instruments: a capitalised run ending in Act, Regulation, Directive, Order, Rule,
 // Plan, Strategy... ("Digital Markets Act", "CHIPS and Science Act", "AI Diffusion Rule").
 import { instrumentOf } from '../instrument.js';
-import { spanOf, type Proposal, type Proposer } from './proposal.js';
+import { CALENDAR_WORDS, spanOf, type Proposal, type Proposer } from './proposal.js';
 
 // a strategy or plan may name its subject and year after the head ("National Strategy for Artificial
 // Intelligence 2031"); never a weekday or month ("the AI Act on Monday")
-const CAL = '(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\\b)';
+const CAL = `(?!${CALENDAR_WORDS}\\b)`;
 const TAIL = `(?: (?:for|on) ${CAL}[A-Z][\\p{L}\\p{N}.-]*(?:(?: and| of| of the)? [A-Z][\\p{L}\\p{N}.-]*)*)?(?: (?:of )?(?:19|20)\\d\\d)?`;
 const NAME = new RegExp(
   `(?<![\\p{L}\\p{N}-])((?:[A-Z][\\p{L}\\p{N}.-]*|[A-Z]{2,})(?: (?:and|of|for|on|the|[A-Z][\\p{L}\\p{N}.-]*))*? (?:Act|Regulations?|Directive|Order|Rule|Plan|Strategy|Framework|Law|Ordinance|Guidelines|Code of Practice|Entity List|Roadmap|White Paper)${TAIL})(?![\\p{L}\\p{N}])`,

@@ -14,7 +14,7 @@ import type { Label } from '../../../schema/generated/model.js';
 import { phraseBook } from '../relate/phrases.js';
 import type { Sentence } from '../nlp.js';
 import { nationByName } from '../lexicon.js';
-import { LEGAL_FORMS, NAME_WORD, listedNames, spanOf, type Proposal, type Proposer } from './proposal.js';
+import { CALENDAR_WORDS, LEGAL_FORMS, NAME_WORD, listedNames, spanOf, type Proposal, type Proposer } from './proposal.js';
 
 const { heads, referents } = phraseBook();
 
@@ -52,8 +52,9 @@ const GENERIC = /^(?:AI|National|Sovereign|Public|Private|Digital|Global|Regiona
 // cheap tests first: most sentences have neither a copula with an article nor a facility's or chip's head noun
 const COPULA_CUE = / (?:is|was|be|became|become) an? /;
 const BEFORE_HEAD_CUE = new RegExp(`(?:${BEFORE_HEADS.join('|')})\\b`);
-const NOT_NAMES =
-  /^(?:The|This|That|These|Those|It|Its|In|On|At|For|And|But|However|Meanwhile|Therefore|Overall|Additionally|Moreover|Furthermore|Finally|First|Second|Third|Instead|Still|Yet|Also|Indeed|Notably|Separately|According|Last|Next|Earlier|Later|Today|Yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Article|Section|Part|Chapter|Annex|Table|Figure)$/;
+const NOT_NAMES = new RegExp(
+  `^(?:The|This|That|These|Those|It|Its|In|On|At|For|And|But|However|Meanwhile|Therefore|Overall|Additionally|Moreover|Furthermore|Finally|First|Second|Third|Instead|Still|Yet|Also|Indeed|Notably|Separately|According|Last|Next|Earlier|Later|Today|Yesterday|Article|Section|Part|Chapter|Annex|Table|Figure|${CALENDAR_WORDS})$`,
+);
 
 // the plural of a head noun or of a description that stands for an organisation, and the label its examples get
 const plural = (w: string): string => (/[^aeiou]y$/.test(w) ? `${w.slice(0, -1)}ies` : /(?:s|x|ch|sh)$/.test(w) ? `${w}es` : `${w}s`);

@@ -24,6 +24,9 @@ export const LEGAL_FORMS = '(?:Inc|Corp|Corporation|Co|Ltd|Limited|LLC|plc|PLC|A
 /** A capitalised word of a name, as a regex source: a dot belongs to it only inside it ("Z.ai"), never as the full stop. */
 export const NAME_WORD = "[A-Z](?:[\\p{L}\\p{N}&'’-]|\\.(?=[\\p{L}\\p{N}]))*";
 
+/** Regex source of the calendar's names: a weekday or a month is never an entity's whole name ("on Monday", "In March"). */
+export const CALENDAR_WORDS = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)';
+
 /** A proposer reads one sentence (offsets are absolute in the document) and proposes new entities. */
 export type Proposer = (sentence: Sentence) => Proposal[];
 

@@ -1,25 +1,63 @@
-// Bilateral deals: "OpenAI signed a $300 billion deal with Oracle", "Meta has signed a $10 billion
-// cloud contract with Google", "Globex has signed a $2 billion Initech agreement", "Acme and Globex signed an
-// agreement", "Acme signed a deal to supply chips to Globex". Gives a Deal "<first>-<second> <amount> <noun>" with both parties.
-import { ASIDE, E, MONEY, at, allowed, dealName, pattern, type FactDraft, type RelationRule } from '../frame.js';
-import { parseMoney } from '../money.js';
-import { ORG_DESCRIPTION } from '../relate/relate.js';
+// Bilateral deals: "OpenAI signed a $300 billion deal with Oracle", "Meta has secured a cloud contract worth up to
+// $10 billion with Google", "Globex has signed a $2 billion Initech agreement", "Acme and Globex signed an agreement",
+// "Acme announced a memorandum of understanding between Globex and Initech", "Acme signed a deal to supply chips to Globex". Gives a Deal "<first>-<second> <amount> <noun>" with both parties.
+import { ASIDE, E, MONEY, at, allowed, clauseActor, dealName, pattern, writtenName, type FactDraft, type Frame, type Mention, type RelationRule } from '../frame.js';
+import { MONEY_SOURCE, parseMoney } from '../money.js';
+import { ORG_HEADS } from '../relate/relate.js';
 import type { Props } from '../../../schema/records.js';
 
 // an aside after the first party ("Acme — maker of the X1 — signed …"); a time after the verb ("announced on Monday a …");
 // the second party described by its kind ("a deal with U.S. chipmaker Nvidia", "with AI chip giant Nvidia")
 const WHEN = '(?: on [A-Z][a-z]+| (?:this|last|earlier this) (?:week|month|year)| today| yesterday)?';
-const DESCRIBED = `(?:(?:the )?(?:⟨\\d+⟩ )?${ORG_DESCRIPTION} )?`;
-const RE = pattern(
-  `${E}${ASIDE} (?:has |have |had )?(?:signed|struck|inked|agreed|reached|sealed|announced|clinched|won)${WHEN} (?:a |an )?(?<phrase>(?:[a-z0-9-]+, )?(?:${MONEY} )?(?:[a-z-]+ ){0,3}?(deal|contract|agreement|partnership|pact)) with ${DESCRIBED}${E}`,
-);
+const DESCRIBED = `(?:(?:the )?(?:⟨\\d+⟩ )?(?:(?:[a-z][a-z-]*|AI) ){0,3}${ORG_HEADS} )?`;
+
+// The clause reading: a verb that concludes an agreement, the agreement's noun phrase (up to six words before its noun:
+// sizes, sums, durations, kinds — "a 6 gigawatt agreement", "a multiyear cloud computing contract"), then its sum
+// ("worth up to $20 billion") and its counterparty ("with Nebius") or both parties ("between A and B"). Who concluded it
+// is the clause's actor read back from the verb ("Meta, which …, has signed"), or two actors joined by "and".
+const CONCLUDE =
+  '(?:signed|signs|signing|secured|secures|securing|struck|strikes|striking|inked|inks|inking|reached|reaches|sealed|seals|announced|announces|clinched|clinches|won|wins|landed|lands|finali[sz]ed|finali[sz]es|forged|forges|entered into|enters into|agreed|agrees|penned|pens|renewed|renews|expanded|expands|extended|extends)';
+const AGREEMENT = '(deals?|contracts?|agreements?|partnerships?|pacts?|memorandum of understanding|memorandum|MoU|MOU|alliance|accord|tie-up)';
+const WORD = `(?:${MONEY}|[a-z0-9][a-z0-9.%-]*,?|AI|GPU|U\\.S\\.|US)`;
+const CONCLUDED = new RegExp(`\\b${CONCLUDE}${WHEN} (?:a |an |the |its |their |another |new )?(?<phrase>(?:${WORD} ){0,6}?)${AGREEMENT}\\b`, 'gu');
+const SUM_AFTER = `(?:,? (?:worth|valued at|totall?ing|of)(?: up to| as much as| about| around| roughly| more than| over| nearly| an estimated| some)? (?<sum>${MONEY_SOURCE}))?`;
+const WITH_PARTY = new RegExp(`^${SUM_AFTER},?(?: (?:announced|unveiled|signed)${WHEN})?${WHEN} with ${DESCRIBED}${E}(?! and ⟨| or ⟨|, ⟨)`, 'u');
+const BETWEEN = new RegExp(`^${SUM_AFTER} between ${DESCRIBED}${E} and ${DESCRIBED}${E}(?!,? and ⟨|, ⟨)`, 'u');
+// "A and B have signed …": the first actor of a pair, just before the one read back from the verb
+const PAIRED = /⟨(\d+)⟩(?: \([^()]{1,20}\))? and (?:the )?$/;
+const PARTIES = new Set(['Organization', 'Lab', 'Cloud', 'Nation']);
+// the deal's kind by its noun (any other is a contract)
+const KIND: Record<string, string> = { partnership: 'partnership', pact: 'partnership', alliance: 'partnership', 'tie-up': 'partnership', memorandum: 'framework', 'memorandum of understanding': 'framework' };
+
+/** [first party, sum, noun, second party, the text's words for it] for every agreement a clause concludes. */
+function concluded(frame: Frame): Array<readonly [Mention | undefined, string | undefined, string, Mention | undefined, string | undefined]> {
+  const out: Array<readonly [Mention | undefined, string | undefined, string, Mention | undefined, string | undefined]> = [];
+  for (const m of frame.masked.matchAll(CONCLUDED)) {
+    const noun = m.at(-1)!;
+    const phrase = m.groups?.phrase?.trim() ?? '';
+    const inPhrase = new RegExp(MONEY_SOURCE, 'u').exec(phrase)?.[0];
+    const rest = frame.masked.slice(m.index + m[0].length);
+    const between = BETWEEN.exec(rest);
+    if (between) {
+      out.push([at(frame, between[between.length - 2]), between.groups?.sum ?? inPhrase, noun, at(frame, between.at(-1)), `${phrase} ${noun}`.trim()]);
+      continue;
+    }
+    const withParty = WITH_PARTY.exec(rest);
+    const actor = clauseActor(frame, m.index, PARTIES);
+    if (!actor) continue;
+    const head = frame.masked.slice(0, m.index);
+    const actorAt = head.lastIndexOf(`⟨${frame.mentions.indexOf(actor)}⟩`);
+    const pairedWith = at(frame, PAIRED.exec(head.slice(0, actorAt))?.[1]);
+    const second = withParty ? at(frame, withParty.at(-1)) : undefined;
+    const sum = withParty?.groups?.sum ?? inPhrase;
+    if (pairedWith && !second) out.push([pairedWith, sum, noun, actor, `${phrase} ${noun}`.trim()]);
+    else if (second && !pairedWith) out.push([actor, sum, noun, second, `${phrase} ${noun}`.trim()]);
+  }
+  return out;
+}
 
 // the counterparty as a modifier: "Globex has signed a $2 billion Initech agreement"
 const MODIFIER = pattern(`${E} (?:has |have |had )?(?:signed|struck|inked|sealed|clinched|won) (?:a |an )?(?:${MONEY} )?${E} (deal|contract|agreement|partnership|pact)\\b`);
-// both parties as the subject: "Microsoft and G42 signed a $1.5 billion agreement"
-const JOINT = pattern(
-  `${E} and ${E}${ASIDE} (?:have |has |had )?(?:signed|struck|inked|reached|sealed|announced|clinched|agreed)${WHEN} (?:a |an |the )?(?<phrase>(?:[a-z0-9-]+, )?(?:${MONEY} )?(?:[a-z-]+ ){0,3}?(deal|contract|agreement|partnership|pact))\\b`,
-);
 // a deal to supply the other party: "Acme signed a $2 billion deal to provide GPU capacity to Globex"
 const TO_SUPPLY = pattern(
   `${E}${ASIDE} (?:has |have |had )?(?:signed|struck|inked|reached|sealed|announced|clinched|won)${WHEN} (?:a |an )?(?<phrase>(?:[a-z0-9-]+, )?(?:${MONEY} )?(?:[a-z-]+ ){0,3}?(deal|contract|agreement|pact)) to (?:supply|provide|deliver|sell|build|rent|lease)(?: [^⟨.;]{1,60}?)? (?:to|for) ${DESCRIBED}${E}`,
@@ -27,26 +65,25 @@ const TO_SUPPLY = pattern(
 
 export const dealWith: RelationRule = {
   name: 'deal-with',
-  cue: /deal|contract|agreement|partnership|pact/i,
+  cue: /deal|contract|agreement|partnership|pact|memorandum|MoU|alliance|accord|tie-up/i,
   example: 'OpenAI signed a $300 billion deal with Oracle for computing power.',
   apply(frame) {
     const out: FactDraft[] = [];
     // [first party, amount, noun, second party] from every form
     const found = [
-      ...[...frame.masked.matchAll(RE)].map((m) => [m[1], m[3], m[4]!, m[5], m.groups?.phrase] as const),
-      ...[...frame.masked.matchAll(MODIFIER)].map((m) => [m[1], m[2], m[4]!, m[3], undefined] as const),
-      ...[...frame.masked.matchAll(JOINT)].map((m) => [m[1], m[4], m[5]!, m[2], m.groups?.phrase] as const),
-      ...[...frame.masked.matchAll(TO_SUPPLY)].map((m) => [m[1], m[3], m[4]!, m[5], m.groups?.phrase] as const),
+      ...concluded(frame),
+      ...[...frame.masked.matchAll(MODIFIER)].map((m) => [at(frame, m[1]), m[2], m[4]!, at(frame, m[3]), undefined] as const),
+      ...[...frame.masked.matchAll(TO_SUPPLY)].map((m) => [at(frame, m[1]), m[3], m[4]!, at(frame, m[5]), m.groups?.phrase] as const),
     ];
-    for (const [first, money, noun, second, phrase] of found) {
-      const a = at(frame, first);
-      const b = at(frame, second);
+    for (const [a, money, written, b, phrase] of found) {
+      const noun = written.toLowerCase().replace(/s$/, '').replace(/^mou$/, 'memorandum of understanding');
       if (!a || !b || a === b || a.demonym || b.demonym || !allowed('PARTY_TO', a.label, 'Deal') || !allowed('PARTY_TO', b.label, 'Deal')) continue;
       const amount = money ? parseMoney(money) : null;
-      const props: Props = { kind: noun === 'partnership' || noun === 'pact' ? 'partnership' : 'contract', ...(amount ? { amount: amount.amount, currency: amount.currency } : {}) };
+      const props: Props = { kind: KIND[noun] ?? 'contract', ...(amount ? { amount: amount.amount, currency: amount.currency } : {}) };
       // the text's own words for it are kept as a description ("multiyear cloud contract")
-      const described = phrase && phrase !== noun ? [phrase.replace(/,/g, '')] : [];
+      const words = phrase?.replace(/,/g, '');
       const named = dealName(a, b, amount, noun);
+      const described = words && words !== noun ? [words, `${writtenName(a)}-${writtenName(b)} ${words}`] : [];
       const deal = { label: 'Deal' as const, name: named.name, aliases: [...named.aliases, ...described], props };
       out.push({ rel: 'PARTY_TO', subject: a, object: deal, props: { role: 'partner' }, confidence: 0.7 });
       out.push({ rel: 'PARTY_TO', subject: b, object: deal, props: { role: 'partner' }, confidence: 0.7 });
