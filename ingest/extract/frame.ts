@@ -162,7 +162,9 @@ export function isMention(e: Endpoint): e is Mention {
 // what may stand between a clause's actor and its word: words only, no clause turn, no denial or condition
 const ACTOR_GAP = new RegExp(`^(?:(?!\\b(?:${HEDGES}|but|while|whereas|although|however|unlike|denied|rejected|considering|blocked|abandoned|scrapped|failed)\\b)[^⟨;])*$`);
 // a relative clause or an appositive set off by commas, and a mention standing inside one
-const SET_OFF = /,\s*(?:which|who|whose|that|a|an|the)\b[^,;]*,/g;
+const SET_OFF = /,\s*(?:which|who|whose|that|a|an|the)\b[^,;]*,|\s*[—–][^—–.;]{1,100}[—–]/g;
+// an aside between dashes ("Acme — maker of the X1 — signed"): a mention inside it is no actor
+const DASHED = /[—–][^—–.;]{1,100}[—–]/g;
 const INSIDE_SET_OFF = /,\s*(?:which|who|whose|that|a|an|the)\b[^,;]*$/;
 // "said it would": reported future, no condition
 const REPORTED_FUTURE = /\b(?:said|says|announced|confirmed|agreed|told [^⟨,;]{1,30}?)\s+(?:that\s+)?(?:it|they)\s+would\b/g;
@@ -178,10 +180,11 @@ const STOPPED = /\b(?:blocked|barred|prevented|stopped|banned|prohibited|forbade
 export function clauseActor(frame: Frame, index: number, labels: ReadonlySet<string>): Mention | undefined {
   const head = frame.masked.slice(0, index);
   const markers = [...head.matchAll(/⟨(\d+)⟩/g)];
+  const asides = [...head.matchAll(DASHED)].map((d) => [d.index, d.index + d[0].length] as const);
   for (let i = markers.length - 1; i >= 0; i--) {
     const m = at(frame, markers[i]![1]);
     const before = head.slice(0, markers[i]!.index);
-    if (INSIDE_SET_OFF.test(before)) continue;
+    if (INSIDE_SET_OFF.test(before) || asides.some(([from, to]) => markers[i]!.index > from && markers[i]!.index < to)) continue;
     const between = head
       .slice(markers[i]!.index + markers[i]![0].length)
       .replace(SET_OFF, ' ')
@@ -201,9 +204,10 @@ export const writtenName = (m: Mention): string => (m.anaphor ? m.name : m.surfa
  * investment"): the parties as the text wrote them (a description standing for one, "the company", by its name), and the
  * parties' canonical names as an alias where they differ, so the same deal is found from other documents.
  */
-export function dealName(first: Mention, second: Mention, amount: Money | null, noun: string): { name: string; aliases: string[] } {
+export function dealName(first: Mention, second: Mention, amount: Money | null, noun: string, more: readonly Mention[] = []): { name: string; aliases: string[] } {
   const tail = `${amount ? ` ${formatMoney(amount)}` : ''} ${noun}`;
-  const name = `${writtenName(first)}-${writtenName(second)}${tail}`;
-  const canonical = `${first.name}-${second.name}${tail}`;
+  const parties = [first, second, ...more];
+  const name = `${parties.map(writtenName).join('-')}${tail}`;
+  const canonical = `${parties.map((p) => p.name).join('-')}${tail}`;
   return { name, aliases: canonical !== name ? [canonical] : [] };
 }

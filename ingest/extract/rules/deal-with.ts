@@ -2,7 +2,7 @@
 // $10 billion with Google", "Globex has signed a $2 billion Initech agreement", "Acme and Globex signed an agreement",
 // "Acme announced a memorandum of understanding between Globex and Initech", "Acme signed a deal to supply chips to Globex". Gives a Deal "<first>-<second> <amount> <noun>" with both parties.
 import { ASIDE, E, MONEY, at, allowed, clauseActor, dealName, pattern, writtenName, type FactDraft, type Frame, type Mention, type RelationRule } from '../frame.js';
-import { MONEY_SOURCE, parseMoney } from '../money.js';
+import { MONEY_SOURCE, formatMoney, parseMoney } from '../money.js';
 import { ORG_HEADS } from '../relate/relate.js';
 import type { Props } from '../../../schema/records.js';
 
@@ -21,7 +21,7 @@ const AGREEMENT = '(deals?|contracts?|agreements?|partnerships?|pacts?|memorandu
 const WORD = `(?:${MONEY}|[a-z0-9][a-z0-9.%-]*,?|AI|GPU|U\\.S\\.|US)`;
 const CONCLUDED = new RegExp(`\\b${CONCLUDE}${WHEN} (?:a |an |the |its |their |another |new )?(?<phrase>(?:${WORD} ){0,6}?)${AGREEMENT}\\b`, 'gu');
 const SUM_AFTER = `(?:,? (?:worth|valued at|totall?ing|of)(?: up to| as much as| about| around| roughly| more than| over| nearly| an estimated| some)? (?<sum>${MONEY_SOURCE}))?`;
-const WITH_PARTY = new RegExp(`^${SUM_AFTER},?(?: (?:announced|unveiled|signed)${WHEN})?${WHEN} with ${DESCRIBED}${E}(?! and ⟨| or ⟨|, ⟨)`, 'u');
+const WITH_PARTY = new RegExp(`^${SUM_AFTER},?(?: (?:announced|unveiled|signed)${WHEN})?${WHEN} with ${DESCRIBED}${E}(?:(?:,| and|, and) ${E})?(?!,? and ⟨| or ⟨|, ⟨)`, 'u');
 const BETWEEN = new RegExp(`^${SUM_AFTER} between ${DESCRIBED}${E} and ${DESCRIBED}${E}(?!,? and ⟨|, ⟨)`, 'u');
 // "A and B have signed …": the first actor of a pair, just before the one read back from the verb
 const PAIRED = /⟨(\d+)⟩(?: \([^()]{1,20}\))? and (?:the )?$/;
@@ -29,17 +29,19 @@ const PARTIES = new Set(['Organization', 'Lab', 'Cloud', 'Nation']);
 // the deal's kind by its noun (any other is a contract)
 const KIND: Record<string, string> = { partnership: 'partnership', pact: 'partnership', alliance: 'partnership', 'tie-up': 'partnership', memorandum: 'framework', 'memorandum of understanding': 'framework' };
 
-/** [first party, sum, noun, second party, the text's words for it] for every agreement a clause concludes. */
-function concluded(frame: Frame): Array<readonly [Mention | undefined, string | undefined, string, Mention | undefined, string | undefined]> {
-  const out: Array<readonly [Mention | undefined, string | undefined, string, Mention | undefined, string | undefined]> = [];
+type Found = readonly [parties: Array<Mention | undefined>, sum: string | undefined, noun: string, words: string | undefined];
+
+/** [parties, sum, noun, the text's words for it] for every agreement a clause concludes. */
+function concluded(frame: Frame): Found[] {
+  const out: Found[] = [];
   for (const m of frame.masked.matchAll(CONCLUDED)) {
     const noun = m.at(-1)!;
-    const phrase = m.groups?.phrase?.trim() ?? '';
-    const inPhrase = new RegExp(MONEY_SOURCE, 'u').exec(phrase)?.[0];
+    const words = `${m.groups?.phrase?.trim() ?? ''} ${noun}`.trim();
+    const inPhrase = new RegExp(MONEY_SOURCE, 'u').exec(m.groups?.phrase ?? '')?.[0];
     const rest = frame.masked.slice(m.index + m[0].length);
     const between = BETWEEN.exec(rest);
     if (between) {
-      out.push([at(frame, between[between.length - 2]), between.groups?.sum ?? inPhrase, noun, at(frame, between.at(-1)), `${phrase} ${noun}`.trim()]);
+      out.push([[at(frame, between.at(-2)), at(frame, between.at(-1))], between.groups?.sum ?? inPhrase, noun, words]);
       continue;
     }
     const withParty = WITH_PARTY.exec(rest);
@@ -47,11 +49,12 @@ function concluded(frame: Frame): Array<readonly [Mention | undefined, string | 
     if (!actor) continue;
     const head = frame.masked.slice(0, m.index);
     const actorAt = head.lastIndexOf(`⟨${frame.mentions.indexOf(actor)}⟩`);
-    const pairedWith = at(frame, PAIRED.exec(head.slice(0, actorAt))?.[1]);
-    const second = withParty ? at(frame, withParty.at(-1)) : undefined;
+    // "A and B signed agreements": each its own, not one between them
+    const pairedWith = /s$/.test(noun) ? undefined : at(frame, PAIRED.exec(head.slice(0, actorAt))?.[1]);
+    const others = withParty ? [withParty.at(-2), withParty.at(-1)].filter((i) => i !== undefined).map((i) => at(frame, i)) : [];
     const sum = withParty?.groups?.sum ?? inPhrase;
-    if (pairedWith && !second) out.push([pairedWith, sum, noun, actor, `${phrase} ${noun}`.trim()]);
-    else if (second && !pairedWith) out.push([actor, sum, noun, second, `${phrase} ${noun}`.trim()]);
+    if (pairedWith && !others.length) out.push([[pairedWith, actor], sum, noun, words]);
+    else if (others.length && !pairedWith) out.push([[actor, ...others], sum, noun, words]);
   }
   return out;
 }
@@ -70,23 +73,27 @@ export const dealWith: RelationRule = {
   apply(frame) {
     const out: FactDraft[] = [];
     // [first party, amount, noun, second party] from every form
-    const found = [
+    const found: Found[] = [
       ...concluded(frame),
-      ...[...frame.masked.matchAll(MODIFIER)].map((m) => [at(frame, m[1]), m[2], m[4]!, at(frame, m[3]), undefined] as const),
-      ...[...frame.masked.matchAll(TO_SUPPLY)].map((m) => [at(frame, m[1]), m[3], m[4]!, at(frame, m[5]), m.groups?.phrase] as const),
+      ...[...frame.masked.matchAll(MODIFIER)].map((m): Found => [[at(frame, m[1]), at(frame, m[3])], m[2], m[4]!, undefined]),
+      ...[...frame.masked.matchAll(TO_SUPPLY)].map((m): Found => [[at(frame, m[1]), at(frame, m[5])], m[3], m[4]!, m.groups?.phrase]),
     ];
-    for (const [a, money, written, b, phrase] of found) {
+    for (const [parties, money, written, phrase] of found) {
       const noun = written.toLowerCase().replace(/s$/, '').replace(/^mou$/, 'memorandum of understanding');
-      if (!a || !b || a === b || a.demonym || b.demonym || !allowed('PARTY_TO', a.label, 'Deal') || !allowed('PARTY_TO', b.label, 'Deal')) continue;
+      const [a, b, ...more] = parties;
+      if (!a || !b || parties.some((p) => !p || p.demonym || !allowed('PARTY_TO', p.label, 'Deal')) || new Set(parties).size < parties.length) continue;
       const amount = money ? parseMoney(money) : null;
       const props: Props = { kind: KIND[noun] ?? 'contract', ...(amount ? { amount: amount.amount, currency: amount.currency } : {}) };
-      // the text's own words for it are kept as a description ("multiyear cloud contract")
+      // the text's own words for it are kept, alone and after the parties ("multiyear cloud contract", "Acme-Globex $2B
+      // multiyear cloud contract")
       const words = phrase?.replace(/,/g, '');
-      const named = dealName(a, b, amount, noun);
-      const described = words && words !== noun ? [words, `${writtenName(a)}-${writtenName(b)} ${words}`] : [];
+      const named = dealName(a, b, amount, noun, more as Mention[]);
+      const sum = amount ? ` ${formatMoney(amount)}` : '';
+      const own = words?.replace(new RegExp(`${MONEY_SOURCE}\\s*`, 'u'), '').trim();
+      const parts = parties.map((p) => writtenName(p!)).join('-');
+      const described = words && words !== noun ? [words, `${parts}${sum} ${own}`, `${parts} ${own}`] : [];
       const deal = { label: 'Deal' as const, name: named.name, aliases: [...named.aliases, ...described], props };
-      out.push({ rel: 'PARTY_TO', subject: a, object: deal, props: { role: 'partner' }, confidence: 0.7 });
-      out.push({ rel: 'PARTY_TO', subject: b, object: deal, props: { role: 'partner' }, confidence: 0.7 });
+      for (const party of parties) out.push({ rel: 'PARTY_TO', subject: party!, object: deal, props: { role: 'partner' }, confidence: 0.7 });
     }
     return out;
   },

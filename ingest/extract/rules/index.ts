@@ -12,6 +12,7 @@ import { headquarteredIn } from './headquartered-in.js';
 import { investsIn } from './invests-in.js';
 import { listing } from './listing.js';
 import { locatedIn } from './located-in.js';
+import { describedSite } from './site.js';
 import { operatedBy } from './operated-by.js';
 import { memberOf } from './member-of.js';
 import { describedDeal, namedDeal } from './named-deal.js';
@@ -57,6 +58,7 @@ export const RULES: readonly RelationRule[] = [
   restriction,
   nationalRegime,
   listing,
+  describedSite,
   regulatedParties,
   usesModel,
   substitutes,

@@ -1,0 +1,81 @@
+// Sites the text describes without naming them: "Nebius's new data centre in Vineland, New Jersey", "Meta will build a
+// 1 GW AI campus in El Paso, Texas", "a data center in Kenya operated by G42". Gives a DataCenter named by the project's
+// convention "<operator> <place> <head>" ("Nebius Vineland data centre"), run by its operator and located in the nation the
+// place stands for. A site the text names ("Stargate UAE", "Colossus") is a mention, read by the located-in rule instead.
+import { E, at, allowed, clauseActor, writtenName, type FactDraft, type Frame, type Mention, type NewEntity, type RelationRule } from '../frame.js';
+
+// the site's head noun, as written: the name keeps the text's spelling and an alias the other one
+const HEAD = '(?<head>(?:AI )?data[- ]cent(?:er|re)s?(?: campus(?:es)?)?|datacent(?:er|re)s?|(?:AI )?campus(?:es)?|AI hubs?|AI factor(?:y|ies)|supercomputer(?: cluster)?|server farms?)';
+// what may describe the site before its head: sizes, sums, kinds, a maker's chips ("Nvidia-powered"), nothing that is a name
+const MODS = "(?<mods>(?:(?:new|planned|proposed|massive|giant|large|first|second|third|largest|biggest|existing|flagship|hyperscale|sovereign|geothermal|green|liquid-cooled|gigawatt-scale|multi-gigawatt|[\\d.,]+[- ]?(?:MW|GW|megawatts?|gigawatts?)|[\\d.,]+-(?:megawatt|gigawatt)|\\$[\\d.,]+ ?(?:billion|million|bn|m)|[A-Za-z]+-(?:powered|based|backed|scale)|⟨\\d+⟩-(?:powered|based)) ){0,4})";
+// where: a place the lexicon knows ("in ⟨Memphis⟩"), or a town it does not, then the region or nation that does ("in Kulai, ⟨Johor⟩")
+const PLACE = `(?:in|near|outside|at) (?:(?<town>[A-Z][\\p{L}-]+(?: [A-Z][\\p{L}-]+)?),? )?(?:the (?:state|province|region) of )?${E}`;
+const TOWN_ONLY = `(?:in|near|outside) (?<lone>[A-Z][\\p{L}-]+(?: [A-Z][\\p{L}-]+)?)(?![\\p{L}-]| ⟨|, ⟨)`;
+const BUILD = '(?:plan|plans|planned|planning|announce|announces|announced|unveil|unveils|unveiled|complete|completes|completed|build|builds|building|built|open|opens|opening|opened|develop|develops|developing|developed|construct|constructs|constructing|constructed|launch|launches|launched|establish|establishes|established|set up|sets up|setting up|operate|operates|operating|operated|run|runs|running)';
+
+// "⟨O⟩'s new AI data centre campus in Kulai, ⟨Johor⟩"
+const OWNED = new RegExp(`${E}['’]s ${MODS}${HEAD} (?:${PLACE}|${TOWN_ONLY})`, 'gu');
+// "… plans to build a 200 MW data center in ⟨Lübbenau⟩": the builder is the clause's actor
+const BUILT = new RegExp(`\\b${BUILD} (?:a |an |its |their |the |two |three |several |new )?${MODS}${HEAD} (?:${PLACE}|${TOWN_ONLY})`, 'gu');
+// "a data center in ⟨Kenya⟩ (to be) operated by ⟨G42⟩"
+const RUN_BY = /^,? (?:(?:that|which) (?:will be|is|are|would be) |to be )?(?:operated|run|owned|managed|developed|built) by (?:the )?⟨(\d+)⟩/u;
+const OPERATORS = new Set(['Organization', 'Lab']);
+
+/** The place's name for the site's name: the town the text wrote, or the place or nation the marker stands for. */
+function placeName(frame: Frame, town: string | undefined, where: Mention | undefined): string | undefined {
+  if (town) return town;
+  return where ? (where.place ? where.surface : where.name) : undefined;
+}
+
+/** The site as a new entity, named "<operator> <place> <head>" with the other spelling and the place alone as aliases. */
+function site(operators: Mention[], place: string, head: string, mods: string): NewEntity {
+  const owner = operators.map(writtenName).join('-');
+  const name = `${owner} ${place} ${head}`;
+  const other = head.replace(/center/, '\u0000').replace(/centre/, 'center').replace('\u0000', 'centre');
+  const described = mods.trim() && !/⟨/.test(mods) ? [`${owner} ${place} ${mods.trim()} ${head}`] : [];
+  return {
+    label: 'DataCenter',
+    name,
+    aliases: [`${owner} ${place} ${other}`, `${place} ${head}`, `${place} ${other}`, `${owner} ${head} in ${place}`, ...described],
+  };
+}
+
+export const describedSite: RelationRule = {
+  name: 'described-site',
+  cue: /data[- ]?cent(?:er|re)|campus|AI hub|AI factor|supercomputer|server farm/i,
+  minMentions: 1,
+  example: "Nebius's new data centre in Vineland, New Jersey will serve Microsoft.",
+  apply(frame) {
+    const out: FactDraft[] = [];
+    const found: Array<{ operators: Mention[]; town?: string; where?: Mention; head: string; mods: string; end: number }> = [];
+    for (const m of frame.masked.matchAll(OWNED)) {
+      const owner = at(frame, m[1]);
+      if (owner) found.push({ operators: [owner], town: m.groups?.town ?? m.groups?.lone, where: at(frame, m.at(-2)), head: m.groups!.head!, mods: m.groups?.mods ?? '', end: m.index + m[0].length });
+    }
+    for (const m of frame.masked.matchAll(BUILT)) {
+      const actor = clauseActor(frame, m.index, OPERATORS);
+      const rest = frame.masked.slice(m.index + m[0].length);
+      const runBy = at(frame, RUN_BY.exec(rest)?.[1]);
+      const operators = runBy ? [runBy] : actor ? [actor] : [];
+      // "A and B will build …": both in the name
+      const head = frame.masked.slice(0, m.index);
+      const paired = actor && !runBy ? /⟨(\d+)⟩ and (?:the )?⟨(\d+)⟩[^⟨]*$/.exec(head) : null;
+      const partner = paired && at(frame, paired[2]) === actor ? at(frame, paired[1]) : undefined;
+      if (partner && OPERATORS.has(partner.label)) operators.unshift(partner);
+      if (operators.length) found.push({ operators, town: m.groups?.town ?? m.groups?.lone, where: at(frame, m.at(-2)), head: m.groups!.head!, mods: m.groups?.mods ?? '', end: m.index + m[0].length });
+    }
+    for (const f of found) {
+      // the place must be a place or a nation, never a company ("in ⟨Nvidia⟩")
+      const where = f.where && f.where.label === 'Nation' && (f.where.place || !f.where.demonym) ? f.where : undefined;
+      if (f.where && !where) continue;
+      const place = placeName(frame, f.town, where);
+      if (!place || f.operators.some((o) => !OPERATORS.has(o.label) || o.demonym || o === where)) continue;
+      const dc = site(f.operators, place, f.head.replace(/^AI (?=data)/, ''), f.mods.replace(/^AI /, ''));
+      // a site two parties build together is theirs jointly: who runs it is not said
+      if (f.operators.length === 1 && allowed('OPERATED_BY', 'DataCenter', f.operators[0]!.label))
+        out.push({ rel: 'OPERATED_BY', subject: dc, object: f.operators[0]!, confidence: 0.65 });
+      if (where) out.push({ rel: 'LOCATED_IN', subject: dc, object: where, props: f.town || where.place ? { city: f.town ?? where.surface } : {}, confidence: 0.65 });
+    }
+    return out;
+  },
+};
