@@ -94,12 +94,19 @@ function makerRole(d: FactDraft): FactDraft | null {
   return d.subject.props?.kind === 'hbm' ? null : d;
 }
 
+const sameEntity = (a: Mention, b: Mention): boolean => a.status !== 'ambiguous' && a.label === b.label && (a.id !== undefined ? a.id === b.id : a.name === b.name);
+
 function mask(text: string, offset: number, mentions: Mention[]): string {
   let out = '';
   let cursor = 0;
   mentions.forEach((m, i) => {
+    // a name's own abbreviation in brackets after it ("Advanced Micro Devices (AMD)") is one mention: lists and patterns read
+    // "⟨0⟩ and ⟨2⟩" as they would without it
+    if (cursor > m.start - offset) return;
     out += text.slice(cursor, m.start - offset) + `⟨${i}⟩`;
     cursor = m.end - offset;
+    const next = mentions[i + 1];
+    if (next && sameEntity(m, next) && text.slice(cursor, next.start - offset) === ' (' && text[next.end - offset] === ')') cursor = next.end - offset + 1;
   });
   return (out + text.slice(cursor)).replace(/[\u2018\u2019]/g, "'");
 }

@@ -642,6 +642,54 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   { rule: 'relate', text: 'The Qwen3 model is small enough to operate on a single Nvidia H100 GPU.', expect: ['RUNS_ON Qwen3 -> NVIDIA H100'] },
   // an acquisition is named as other deals are, with its price
   { rule: 'acquisition', text: 'Orvel Labs bought Brightwell Optics for about $2.4 billion in 2021.', expect: ['PARTY_TO Orvel Labs -> Orvel Labs-Brightwell Optics $2.4B acquisition'] },
+  // an agreement read from its clause: the verb that concludes it, its noun phrase, its sum and its counterparty
+  {
+    rule: 'deal-with',
+    text: 'Lambda has secured a GPU leasing contract worth as much as $3 billion with Meta.',
+    expect: ['PARTY_TO Lambda -> Lambda-Meta $3B contract', 'PARTY_TO Meta Platforms -> Lambda-Meta $3B contract'],
+  },
+  {
+    rule: 'deal-with',
+    text: 'Oracle has signed a deal worth up to $9bn with the cloud infrastructure group Nebius to rent servers.',
+    expect: ['PARTY_TO Oracle -> Oracle-Nebius $9B deal', 'PARTY_TO Nebius -> Oracle-Nebius $9B deal'],
+  },
+  { rule: 'deal-with', text: 'Intel said it has signed a memorandum of understanding with Samsung.', expect: ['PARTY_TO Intel -> Intel-Samsung memorandum of understanding'] },
+  {
+    rule: 'deal-with',
+    text: 'Samsung and Groq have on Friday announced a three-year supply agreement.',
+    expect: ['PARTY_TO Samsung Electronics -> Samsung-Groq agreement', 'PARTY_TO Groq -> Samsung-Groq agreement'],
+  },
+  { rule: 'deal-with', text: 'The ministry announced an export agreement between Micron and SK hynix.', expect: ['PARTY_TO Micron Technology -> Micron-SK hynix agreement'] },
+  {
+    rule: 'deal-with',
+    text: 'SoftBank unveiled a broad alliance with Nvidia and Oracle to build an AI factory.',
+    expect: ['PARTY_TO SoftBank -> SoftBank-Nvidia-Oracle alliance', 'PARTY_TO Oracle -> SoftBank-Nvidia-Oracle alliance'],
+  },
+  // a pair that signed agreements signed each its own; a denial or a condition is no agreement
+  { rule: 'deal-with', text: 'AMD and Broadcom also secured agreements in June.', expect: [], not: ['PARTY_TO'] },
+  { rule: 'deal-with', text: 'Cohere has not signed a contract with Oracle.', expect: [], not: ['PARTY_TO'] },
+  { rule: 'deal-with', text: 'Cohere could sign a contract with Oracle next year.', expect: [], not: ['PARTY_TO'] },
+  // a weekday is no party
+  { rule: 'deal-with', text: 'Arm and Meta have on Tuesday signed a licensing deal.', expect: ['PARTY_TO Arm -> Arm-Meta deal'], not: ['PARTY_TO Tuesday'] },
+  // a site described, not named: its builder runs it, its place says its nation
+  {
+    rule: 'described-site',
+    text: "CoreWeave's new AI data center in Lancaster, Pennsylvania opens next year.",
+    expect: ['OPERATED_BY CoreWeave Lancaster data center -> CoreWeave', 'LOCATED_IN CoreWeave Lancaster data center -> United States'],
+  },
+  {
+    rule: 'described-site',
+    text: 'Amazon plans to build a 2 GW campus near Ulm, Germany.',
+    expect: ['OPERATED_BY Amazon Ulm campus -> Amazon', 'LOCATED_IN Amazon Ulm campus -> Germany'],
+  },
+  { rule: 'described-site', text: 'Meta will not build a data centre in Portugal.', expect: [], not: ['OPERATED_BY', 'LOCATED_IN'] },
+  { rule: 'described-site', text: 'Amazon opened a data center in Nvidia territory.', expect: [], not: ['LOCATED_IN'] },
+  // a name's abbreviation in brackets does not break a list
+  {
+    rule: 'relate',
+    text: 'Korean memory makers Samsung Electronics (Samsung) and SK hynix raised prices.',
+    expect: ['HEADQUARTERED_IN Samsung Electronics -> South Korea', 'HEADQUARTERED_IN SK hynix -> South Korea'],
+  },
 ];
 
 describe('relation rules on unseen phrasings', () => {

@@ -16,7 +16,7 @@ const DESCRIBED = `(?:(?:the )?(?:⟨\\d+⟩ )?(?:(?:[a-z][a-z-]*|AI) ){0,3}${OR
 // ("worth up to $20 billion") and its counterparty ("with Nebius") or both parties ("between A and B"). Who concluded it
 // is the clause's actor read back from the verb ("Meta, which …, has signed"), or two actors joined by "and".
 const CONCLUDE =
-  '(?:signed|signs|signing|secured|secures|securing|struck|strikes|striking|inked|inks|inking|reached|reaches|sealed|seals|announced|announces|clinched|clinches|won|wins|landed|lands|finali[sz]ed|finali[sz]es|forged|forges|entered into|enters into|agreed|agrees|penned|pens|renewed|renews|expanded|expands|extended|extends)';
+  '(?:signed|signs|signing|secured|secures|securing|struck|strikes|striking|inked|inks|inking|reached|reaches|sealed|seals|announced|announces|clinched|clinches|won|wins|landed|lands|finali[sz]ed|finali[sz]es|forged|forges|entered into|enters into|agreed|agrees|penned|pens|renewed|renews|expanded|expands|extended|extends|unveiled|unveils|formed|forms|launched|launches)';
 const AGREEMENT = '(deals?|contracts?|agreements?|partnerships?|pacts?|memorandum of understanding|memorandum|MoU|MOU|alliance|accord|tie-up)';
 const WORD = `(?:${MONEY}|[a-z0-9][a-z0-9.%-]*,?|AI|GPU|U\\.S\\.|US)`;
 const CONCLUDED = new RegExp(`\\b${CONCLUDE}${WHEN} (?:a |an |the |its |their |another |new )?(?<phrase>(?:${WORD} ){0,6}?)${AGREEMENT}\\b`, 'gu');

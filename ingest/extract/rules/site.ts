@@ -32,7 +32,7 @@ function site(operators: Mention[], place: string, head: string, mods: string): 
   const owner = operators.map(writtenName).join('-');
   const name = `${owner} ${place} ${head}`;
   const other = head.replace(/center/, '\u0000').replace(/centre/, 'center').replace('\u0000', 'centre');
-  const described = mods.trim() && !/⟨/.test(mods) ? [`${owner} ${place} ${mods.trim()} ${head}`] : [];
+  const described = mods.trim() && !/⟨/.test(mods) ? [`${owner} ${place} ${mods.trim()} ${head}`, `${owner} ${mods.trim()} ${head} in ${place}`] : [];
   return {
     label: 'DataCenter',
     name,
