@@ -139,9 +139,12 @@ export function pattern(source: string): RegExp {
   return new RegExp(source, 'gu');
 }
 
+// a sentence's actor after an opening word or a time ("Meanwhile, X …", "As of November 2024, X …", "On Monday, X …")
+const OPENING_ACTOR = /^(?:[A-Z][a-z]+, |(?:As of|In|On|By|Since|Until|Last|This|Earlier|Later|Early|Late) [^,⟨;]{1,30}, )?(?:The |the )?⟨(\d+)⟩/;
+
 /** The sentence's leading actor: its first mention at the start ("Meanwhile, the X ...", "X's plan ..."), never a demonym. */
 export function leadingActor(frame: Frame): Mention | undefined {
-  const m = /^(?:[A-Z][a-z]+, )?(?:The |the )?⟨(\d+)⟩/.exec(frame.masked);
+  const m = OPENING_ACTOR.exec(frame.masked);
   const first = m ? at(frame, m[1]) : undefined;
   return first && !first.demonym ? first : undefined;
 }

@@ -110,7 +110,10 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
     expect: ['DESIGNED_BY Huawei Ascend 910B -> Huawei', 'DESIGNED_BY Huawei Ascend 910C -> Huawei'],
   },
   { rule: 'possessive', text: "Gemini 3 Pro, Google's 2026 flagship reasoning model, improved.", expect: ['DEVELOPED_BY Gemini 3 Pro -> Google'] },
-  { rule: 'possessive', text: "Nvidia's CEO spoke about the H100.", expect: [], not: ['DESIGNED_BY'] },
+  // a product the lexicon knows the maker of, named in a sentence with that maker, is the maker's: the possessive is the CEO's,
+  // the design the lexicon's; a denial or a table's row states nothing
+  { rule: 'relate', text: "Nvidia's CEO spoke about the H100.", expect: ['DESIGNED_BY NVIDIA H100 -> NVIDIA'] },
+  { rule: 'relate', text: 'Nvidia did not mention the H100.', expect: [], not: ['DESIGNED_BY'] },
   { rule: 'developed-by', text: 'Falcon — its open-source model developed at the Technology Innovation Institute — is popular.', expect: ['DEVELOPED_BY Falcon -> Technology Innovation Institute'] },
   { rule: 'developed-by', text: 'Qwen3-8B, the open-weight model released by the Qwen team, is small.', expect: ['DEVELOPED_BY Qwen3-8B -> Qwen Team'] },
   { rule: 'developed-by', text: 'Dimension OpenAI (GPT-5.5 ecosystem) Anthropic (Claude Opus 4.7 ecosystem)', expect: ['DEVELOPED_BY GPT-5.5 -> OpenAI', 'DEVELOPED_BY Claude Opus 4.7 -> Anthropic'] },
@@ -689,6 +692,17 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
     rule: 'relate',
     text: 'Korean memory makers Samsung Electronics (Samsung) and SK hynix raised prices.',
     expect: ['HEADQUARTERED_IN Samsung Electronics -> South Korea', 'HEADQUARTERED_IN SK hynix -> South Korea'],
+  },
+  // comparisons of performance relate products of one kind; a company surpassing another (in worth) is no such comparison
+  { rule: 'competitors', text: 'The MI325X is about twice as fast as the H100 and more efficient than the B200.', expect: ['COMPETES_WITH AMD Instinct MI325X -> NVIDIA B200'] },
+  { rule: 'competitors', text: 'Qwen3 performs at or above the level of the proprietary o3-mini model.', expect: ['COMPETES_WITH Qwen3 -> o3-mini'] },
+  { rule: 'competitors', text: "The Ascend 910B delivers about 70% of Nvidia's A100 performance.", expect: ['COMPETES_WITH Huawei Ascend 910B -> NVIDIA A100'] },
+  { rule: 'competitors', text: 'Llama 4 is faster than the H100.', expect: [], not: ['COMPETES_WITH'] },
+  // a sentence that opens on the backers of what the text was about, after a time phrase
+  {
+    rule: 'invests-in',
+    text: 'In June 2025, Groq closed a new round. Investors include Samsung and Intel.',
+    expect: ['INVESTS_IN Samsung Electronics -> Groq', 'INVESTS_IN Intel -> Groq'],
   },
 ];
 

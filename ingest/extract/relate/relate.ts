@@ -224,6 +224,8 @@ const DESCRIBED = /⟨\d+⟩(?:\s+[a-z][a-z-]*){0,4}\s*$/;
 // nouns that relate the owned to something else than its owner ("its predecessor X", "its rival Y")
 const RELATIONAL =
   /^(?:predecessor|successor|rival|rivals|competitor|competitors|peer|peers|counterpart|alternative|alternatives|partner|partners|customer|customers|client|clients|investor|investors|backer|backers|parent|supplier|suppliers)$/;
+// a denial or a condition anywhere in the sentence
+const UNSTATED = new RegExp(`\\b(?:${HEDGES})\\b|n't\\b`, 'i');
 const ITS = /\b[Ii]ts\s+((?:[a-z][a-z-]*\s+){0,3})$/;
 const COORDINATED_PARTICIPLES = /\b([a-z]+(?:ed|en|ilt|ade))\s+and\s+([a-z]+(?:ed|en|ilt|ade))\b(?=\s+(?:on|by|in|with|from|for)\b)/g;
 // the same, for a test that keeps no state between gaps
@@ -632,9 +634,9 @@ export const relatePhrases: RelationRule = {
         const b = frame.mentions[Number(m[2])];
         if (usable(a) && usable(b) && a !== b && allowed('PARTNERS_WITH', a.label, b.label)) push('PARTNERS_WITH', a, b, 0.6);
       }
-    // a chip or model written without its maker, owned by the maker its full name or family gives: "Nvidia will export its H200
-    // chips", "OpenAI released … after GPT-3 and GPT-4" (the maker leads a sentence about making or selling, or "its" stands for it);
-    // never where the sentence already gave the product a maker, nor a bare co-mention ("Nvidia's CEO spoke about the H100")
+    // a chip or model written without its maker, made by the maker its full name or family gives, where the sentence names that
+    // maker too: "Nvidia will export its H200 chips", "Nvidia's CEO spoke about the H100" (the lexicon says who makes it; the
+    // sentence ties the two); never where the sentence already gave the product a maker
     for (const m of frame.mentions) {
       if (!m.maker || m.publisher || !usable(m) || m.anaphor || QUANTISED.test(m.name)) continue;
       if (out.some((f) => isMention(f.subject) && f.subject === m && MADE_BY.includes(f.rel))) continue;
@@ -644,6 +646,8 @@ export const relatePhrases: RelationRule = {
       const g = groups.findIndex((x) => x.members.includes(m));
       const owned = g >= 0 && ITS.test(frame.masked.slice(0, groups[g]!.start)) && itsOwner(g) === maker;
       if (owned || (leadingActor(frame) === maker && MAKING.test(frame.text))) push(rel, m, maker, 0.55);
+      // a bare co-mention states nothing under a denial or a condition, nor in a table's row of cells
+      else if (!UNSTATED.test(frame.text) && !frame.text.includes('|')) push(rel, m, maker, 0.5);
     }
     return out;
   },

@@ -1,8 +1,9 @@
 // Competitors named as such: "… against rivals like A and B", "beat competitors including A", "years behind
 // global leaders like A and B", "aims to rival those from other cloud providers such as A and B",
 // "required to compete with A and B" (the nearest actor before the phrase competes with each),
-// "the race among A, B and C" (every pair of the group competes).
-import { LIST, allowed, at, listIndices, pattern, type FactDraft, type Frame, type Mention, type RelationRule } from '../frame.js';
+// "the race among A, B and C" (every pair of the group competes), and comparisons of performance ("X is twice as fast as
+// Y", "X outperforms Y", "X delivers 80% of Y's performance").
+import { LIST, allowed, at, leadingActor, listIndices, pattern, type FactDraft, type Frame, type Mention, type RelationRule } from '../frame.js';
 
 // a list introduced as the competitors of whoever the clause is about
 // ("rivals" alone may be the verb, "X rivals Y", which the phrase layer reads between neighbours)
@@ -10,6 +11,15 @@ const NAMING = '(?: such as| like| including| notably| namely|,)';
 const RIVALS = pattern(
   `\\b(?:(?:arch-?)?rivals?${NAMING}|(?:competitors?|challengers?)${NAMING}?|competition from|compet(?:e|es|ed|ing) (?:with|against)|(?:take|takes|took|taking) on|(?:keep|keeps|kept|keeping) (?:pace|up) with|(?:lag|lags|lagged|lagging) behind|(?:behind|trails?|trailing|catch(?:ing)? up (?:with|to)) (?:[a-z-]+ ){0,3}(?:leaders|players|incumbents)${NAMING}|(?:rival|rivals|compete with|competes with|take on|takes on) (?:those (?:of|from) )?(?:other )?(?:[a-z-]+ ){0,2}(?:providers|companies|firms|makers|players|vendors|platforms|clouds|labs|chipmakers)${NAMING}) (?:the )?${LIST}`,
 );
+// a comparison of performance: "X is six times more powerful than Y", "X performs at or above the level of Y", "X outperforms
+// Y and Z", "X delivers 80% of Y's performance" (chips with chips, models with models: the schema's same-kind rule)
+const COMPARED = pattern(
+  `\\b(?:(?:more|less) (?:powerful|capable|efficient|advanced|performant) than|(?:faster|slower|cheaper|stronger|better|weaker) than|outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|at or (?:above|near) the level of|on (?:a )?par with|comparable (?:to|with)|(?:(?:about|roughly|nearly|around|some) )?(?:\\d+(?:\\.\\d+)?(?:%| per ?cent| percent)|half|a third|a quarter|twice|double|triple) (?:of |the )?(?:the )?(?:raw )?(?:[a-z-]+ ){0,2}?(?:performance|computing power|compute|speed|throughput|power) of) (?:the |its |their |rival |competing )?(?:[a-z-]+ ){0,2}?${LIST}`,
+);
+// "80% of ⟨NVIDIA⟩'s ⟨A100⟩ performance": the maker's possessive before what is compared
+const SHARE_OF = pattern(`\\b(?:\\d+(?:\\.\\d+)?(?:%| per ?cent| percent)|half|a third|twice) of (?:⟨\\d+⟩['’]s )?⟨(\\d+)⟩(?:['’]s)? (?:raw )?(?:[a-z-]+ )?(?:performance|computing power|compute|speed|throughput)\\b`);
+// what performance is compared of: products (a company 'surpassing' another does so in sales or worth)
+const PRODUCTS = new Set(['Chip', 'Model']);
 // a clause boundary between the actor and the phrase: the phrase belongs to another clause's subject
 const OTHER_CLAUSE = /;|\b(?:while|whereas|but|although|though|unlike)\b/;
 // a group that competes among itself
@@ -30,7 +40,7 @@ function nearestRival(frame: Frame, before: number, others: readonly Mention[]):
 
 export const competitors: RelationRule = {
   name: 'competitors',
-  cue: /rival|competi|compete|challenger|take on|takes on|took on|taking on|race|battle|contest|fight|leaders|players|incumbents|pace with|up with|behind/i,
+  cue: /rival|competi|compete|challenger|take on|takes on|took on|taking on|race|battle|contest|fight|leaders|players|incumbents|pace with|up with|behind| than |outperform|surpass|level of|par with|comparable|performance|power of|speed of|throughput of/i,
   example: 'Acme sought to beat competitors including Globex and Initech.',
   apply(frame) {
     const out: FactDraft[] = [];
@@ -44,6 +54,16 @@ export const competitors: RelationRule = {
       if (!others.length || first === undefined) continue;
       const subject = nearestRival(frame, first, others);
       if (subject) for (const o of others) if (o.id !== subject.id && allowed('COMPETES_WITH', subject.label, o.label)) out.push({ rel: 'COMPETES_WITH', subject, object: o, confidence: 0.65 });
+    }
+    const compared = [...[...frame.masked.matchAll(COMPARED)].map((m) => m[1]), ...[...frame.masked.matchAll(SHARE_OF)].map((m) => `⟨${m[1]}⟩`)];
+    for (const list of compared) {
+      const others = usable(list);
+      const first = listIndices(list)[0];
+      // the product the sentence is about, else the nearest before the comparison ("X is faster than Y and cheaper than Z")
+      const lead = leadingActor(frame);
+      const subject = lead && PRODUCTS.has(lead.label) && !others.includes(lead) ? lead : others.length && first !== undefined ? nearestRival(frame, first, others) : undefined;
+      // a comparison relates like with like: a chip with a chip, a model with a model
+      if (subject && PRODUCTS.has(subject.label)) for (const o of others) if (o.id !== subject.id && o.label === subject.label && allowed('COMPETES_WITH', subject.label, o.label)) out.push({ rel: 'COMPETES_WITH', subject, object: o, confidence: 0.6 });
     }
     for (const m of frame.masked.matchAll(AMONG)) {
       const group = usable(m[1]);

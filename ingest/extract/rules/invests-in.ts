@@ -30,6 +30,8 @@ const OWNED_BY = pattern(
 const HYPHEN_BACKED = pattern(`${E}-(?:backed|funded|financed|bankrolled) (?:(?:[a-z][a-z-]*|AI) ){0,2}${E}`);
 // "Anthropic, whose backers include Amazon and Google", "Mistral counts Nvidia and Microsoft among its investors"
 const BACKERS_INCLUDE = pattern(`${E},? whose (?:[a-z-]+ )?(?:backers|investors|shareholders|owners) (?:include|includes|included|are|were) ${LIST}`);
+// a sentence that opens on the backers of what the text was about: "Investors include A, B and C", "Its backers include A"
+const BACKERS_OPEN = pattern(`^(?:(?:Its|Their|The (?:company|firm|startup|group)['’]s) )?(?:(?:[a-z-]+|Other|Early|Major|Key) )?(?:[Bb]ackers|[Ii]nvestors|[Ss]hareholders) (?:include|includes|included|are|were|comprise) (?:the )?${LIST}`);
 const AMONG_INVESTORS = pattern(`${E} (?:counts|lists|names) ${LIST} (?:among|as) (?:its|their) (?:[a-z-]+ )?(?:backers|investors|shareholders)\\b`);
 const BACKED = pattern(`${E},? (?:which is |a |an |the )?(?:[a-z-]+ ){0,3}?(?:backed|funded|bankrolled) by ${E}`);
 const STAKE = pattern(`${E}['’]s (?:[a-z0-9.$%-]+ )?(?:stake|shareholding|investment) in ${E}`);
@@ -104,8 +106,10 @@ export const investsIn: RelationRule = {
     if (text.includes('led by')) for (const m of frame.masked.matchAll(ROUND_LED)) for (const i of listIndices(m[1])) out.push(...investment(at(frame, i), leadingActor(frame), undefined, 0.7));
     if (text.includes('owned')) for (const m of frame.masked.matchAll(OWNED_BY)) out.push(...investment(at(frame, m[3]), at(frame, m[1]), undefined, 0.65));
     if (/-(?:backed|funded|financed|bankrolled)/.test(text)) for (const m of frame.masked.matchAll(HYPHEN_BACKED)) out.push(...investment(at(frame, m[1]), at(frame, m[2]), undefined, 0.65));
-    if (/backers|investors|shareholders|owners/.test(text)) {
+    if (/backers|investors|shareholders|owners/i.test(text)) {
       for (const m of frame.masked.matchAll(BACKERS_INCLUDE)) for (const i of listIndices(m[2])) out.push(...investment(at(frame, i), at(frame, m[1]), undefined, 0.7));
+      const before = frame.previous && FUNDED.has(frame.previous.label) ? frame.previous : undefined;
+      if (before) for (const m of frame.masked.matchAll(BACKERS_OPEN)) for (const i of listIndices(m[1])) out.push(...investment(at(frame, i), before, undefined, 0.65));
       for (const m of frame.masked.matchAll(AMONG_INVESTORS)) for (const i of listIndices(m[2])) out.push(...investment(at(frame, i), at(frame, m[1]), undefined, 0.7));
     }
     for (const m of frame.masked.matchAll(BACKED)) out.push(...investment(at(frame, m[2]), at(frame, m[1]), undefined, 0.65));
@@ -146,6 +150,8 @@ const RECIPIENT_AFTER = new RegExp(`^(?:[^⟨.;]{0,50}?)\\b(?:in|into|with)\\s+(
 const INVESTOR_AFTER = /^\s+(?:by|from)\s+(?:the\s+)?⟨(\d+)⟩/;
 const LEADING_AMOUNT = new RegExp(`^\\s*${MONEY}`, 'u');
 const INVESTORS = new Set(['Organization', 'Lab', 'Nation', 'Cloud']);
+// what backers fund: a company or a lab
+const FUNDED = new Set(['Organization', 'Lab']);
 
 function aroundTheWord(frame: Frame): FactDraft[] {
   const out: FactDraft[] = [];
