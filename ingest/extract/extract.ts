@@ -308,6 +308,7 @@ export function extract(text: string, opts: ExtractOptions): ExtractedRecord[] {
 
   const rules = [...RULES, ...(opts.extraRules ?? [])];
   let previous: Mention | undefined;
+  let justBefore: Mention | undefined;
   let lastModel: Mention | undefined;
   // for each referring phrase, what the text named last of its kind and the sentence it was in
   const lastNamed: ({ mention: Mention; at: number } | undefined)[] = REFERRING.map(() => undefined);
@@ -348,9 +349,11 @@ export function extract(text: string, opts: ExtractOptions): ExtractedRecord[] {
       masked: mask(sentence.text, sentence.start, mentions),
       mentions,
       ...(previous ? { previous } : {}),
+      ...(justBefore ? { justBefore } : {}),
       ...(modelBefore ? { previousModel: modelBefore } : {}),
     };
-    previous = subjectOf(frame) ?? previous;
+    justBefore = subjectOf(frame);
+    previous = justBefore ?? previous;
     for (const rule of rules) {
       // most rules relate two mentions; skipping sentences with fewer keeps extraction fast
       if (mentions.length < (rule.minMentions ?? 2)) continue;

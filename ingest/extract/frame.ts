@@ -67,6 +67,8 @@ export interface Frame {
   mentions: Mention[];
   /** the subject mention of the previous sentence, for "Its ..." and "The company ..." */
   previous?: Mention;
+  /** the subject of the sentence just before, only when that sentence opened on one ("Investors include …" after it) */
+  justBefore?: Mention;
   /** the model the text was about before this sentence, for "Its successor …" */
   previousModel?: Mention;
 }
@@ -140,7 +142,7 @@ export function pattern(source: string): RegExp {
 }
 
 // a sentence's actor after an opening word or a time ("Meanwhile, X …", "As of November 2024, X …", "On Monday, X …")
-const OPENING_ACTOR = /^(?:[A-Z][a-z]+, |(?:As of|In|On|By|Since|Until|Last|This|Earlier|Later|Early|Late) [^,⟨;]{1,30}, )?(?:The |the )?⟨(\d+)⟩/;
+const OPENING_ACTOR = /^[#*>\-\s]*(?:[A-Z][a-z]+, |(?:As of|In|On|By|Since|Until|Last|This|Earlier|Later|Early|Late) [^,⟨;]{1,30}, )?(?:The |the )?⟨(\d+)⟩/;
 
 /** The sentence's leading actor: its first mention at the start ("Meanwhile, the X ...", "X's plan ..."), never a demonym. */
 export function leadingActor(frame: Frame): Mention | undefined {

@@ -108,7 +108,7 @@ export const investsIn: RelationRule = {
     if (/-(?:backed|funded|financed|bankrolled)/.test(text)) for (const m of frame.masked.matchAll(HYPHEN_BACKED)) out.push(...investment(at(frame, m[1]), at(frame, m[2]), undefined, 0.65));
     if (/backers|investors|shareholders|owners/i.test(text)) {
       for (const m of frame.masked.matchAll(BACKERS_INCLUDE)) for (const i of listIndices(m[2])) out.push(...investment(at(frame, i), at(frame, m[1]), undefined, 0.7));
-      const before = frame.previous && FUNDED.has(frame.previous.label) ? frame.previous : undefined;
+      const before = frame.justBefore && FUNDED.has(frame.justBefore.label) ? frame.justBefore : undefined;
       if (before) for (const m of frame.masked.matchAll(BACKERS_OPEN)) for (const i of listIndices(m[1])) out.push(...investment(at(frame, i), before, undefined, 0.65));
       for (const m of frame.masked.matchAll(AMONG_INVESTORS)) for (const i of listIndices(m[2])) out.push(...investment(at(frame, i), at(frame, m[1]), undefined, 0.7));
     }

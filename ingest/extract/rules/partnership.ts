@@ -60,7 +60,11 @@ export const partnership: RelationRule = {
     for (const m of frame.masked.matchAll(FORMED)) pairs(usable(listIndices(m[1])), m[2]);
     const speaker = at(frame, SPEAKER.exec(frame.masked)?.[1]);
     const actor = leadingActor(frame) ?? (speaker && TRADERS.has(speaker.label) ? speaker : undefined);
-    if (actor && !actor.demonym) for (const m of frame.masked.matchAll(IN_PARTNERSHIP)) for (const other of usable(listIndices(m[1]))) if (other !== actor) pairs([actor, other], undefined);
+    // "… alongside ⟨Nvidia⟩'s ⟨H20⟩": what stands beside is the product, not its owner; a government acting alongside a company
+    // is no partner of it
+    if (actor && !actor.demonym)
+      for (const m of frame.masked.matchAll(IN_PARTNERSHIP))
+        if (!/['’]s\b/.test(m[1]!) && !(actor.label === 'Nation' && m[0].startsWith('alongside'))) for (const other of usable(listIndices(m[1]))) if (other !== actor) pairs([actor, other], undefined);
     if (/partner|jointly|co-|relationship|alliance|collaboration|tie-up/.test(frame.masked)) {
       for (const re of [ITS_PARTNERSHIP, WITH_PARTNERS])
         for (const m of frame.masked.matchAll(re)) {
