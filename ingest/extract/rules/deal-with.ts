@@ -92,7 +92,9 @@ export const dealWith: RelationRule = {
       const own = words?.replace(new RegExp(`${MONEY_SOURCE}\\s*`, 'u'), '').trim();
       const parts = parties.map((p) => writtenName(p!)).join('-');
       const described = words && words !== noun ? [words, `${parts}${sum} ${own}`, `${parts} ${own}`] : [];
-      const deal = { label: 'Deal' as const, name: named.name, aliases: [...named.aliases, ...described], props };
+      // an agreement between two has no first party: the other order names it as well
+      const reversed = more.length === 0 ? [`${writtenName(b)}-${writtenName(a)}${sum} ${noun}`] : [];
+      const deal = { label: 'Deal' as const, name: named.name, aliases: [...named.aliases, ...reversed, ...described], props };
       for (const party of parties) out.push({ rel: 'PARTY_TO', subject: party!, object: deal, props: { role: 'partner' }, confidence: 0.7 });
     }
     return out;
