@@ -86,7 +86,26 @@ function enactingNation(d: FactDraft): FactDraft {
 
 // who made a chip by the maker's role: a foundry fabricates what it "built", and so does a memory maker the
 // memory it "makes"; a memory standard (HBM3E) has no one designer
+// a maker's team named after its product line ("Qwen Team" for Qwen3): the maker's own unit, not another maker
+const namedAfter = (maker: string, product: string): boolean => {
+  const line = /^[a-z]+/i.exec(product)?.[0]?.toLowerCase();
+  return !!line && line.length >= 3 && maker.toLowerCase().split(/\s+/).includes(line);
+};
+
 function makerRole(d: FactDraft): FactDraft | null {
+  // a product the lexicon knows is made by its maker, whatever a possessive or an "its" nearby seems to say ("Nvidia hardware to
+  // scale its Claude models", "Anthropic's strategy spans Google's TPUs")
+  if (
+    (d.rel === 'DESIGNED_BY' || d.rel === 'DEVELOPED_BY') &&
+    isMention(d.subject) &&
+    d.subject.status === 'known' &&
+    d.subject.maker &&
+    isMention(d.object) &&
+    d.object.status === 'known' &&
+    d.object.id !== d.subject.maker &&
+    !namedAfter(d.object.name, d.subject.name)
+  )
+    return null;
   if (d.rel !== 'DESIGNED_BY') return d;
   const kind = d.object.props?.kind;
   const fabricates = kind === 'foundry' || (kind === 'memory_maker' && d.subject.props?.kind === 'hbm');

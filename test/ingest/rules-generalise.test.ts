@@ -704,6 +704,11 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
     text: 'In June 2025, Groq closed a new round. Investors include Samsung and Intel.',
     expect: ['INVESTS_IN Samsung Electronics -> Groq', 'INVESTS_IN Intel -> Groq'],
   },
+  // a product the lexicon knows is its maker's, whatever an "its" or a possessive nearby seems to say; a commitment to buy is
+  // no investment
+  { rule: 'relate', text: 'Anthropic plans to deploy Nvidia hardware to scale its Claude models.', expect: [], not: ['DEVELOPED_BY Claude -> NVIDIA'] },
+  { rule: 'relate', text: "Meta's infrastructure strategy now spans Google's TPUs and Nvidia's GPUs.", expect: [], not: ['DESIGNED_BY Tensor Processing Units -> Meta'] },
+  { rule: 'relate', text: 'Meta committed to purchasing $10 billion in computing capacity from Oracle.', expect: [], not: ['INVESTS_IN Meta Platforms -> Oracle'] },
 ];
 
 describe('relation rules on unseen phrasings', () => {
