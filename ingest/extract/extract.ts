@@ -177,6 +177,8 @@ const LIST_ANAPHOR = /\b[Tt]he (?:same |trade |export |sanctions |US |U\.S\. )?(
 const DEAL_ANAPHOR = /\b[Tt]he (?:deal|agreement|partnership|pact|contract|joint venture|arrangement|initiative)\b(?! (?:with|between|among|to|of|for|that|which)\b)/g;
 // "At the time, it was powered by …": a lower-case "it" before what is said of a site, a cloud or a model stands for the one named
 // last (a sentence-opening "It" is left to organisations)
+// "The campus will be built in …", "the AI hub": the site the text named last (within two sentences)
+const SITE_ANAPHOR = /\b[Tt]he (?:AI |new |planned |proposed |future )?(?:data cent(?:er|re)|campus|facility|AI hub|supercomputer|supercluster)\b(?! (?:of|in|at|for|that|which|to|with)\b)/g;
 const IT_THING =
   /(?<=,\s|\bthat\s|\bwhen\s|\band\s)it(?=\s+(?:(?:was|is|will be|would be|has been|had been|will soon be|is now|was then)\s+)?(?:powered by|located in|built (?:in|on|with)|trained on|run(?:s|ning)? on|host(?:s|ed|ing)?|hous(?:es|ed|ing)|equipped with|fitted with|packed with)\b)/g;
 
@@ -192,6 +194,7 @@ const REFERRING: readonly Referring[] = [
   referring(LIST_ANAPHOR, (m) => m.label === 'Regulation' && /\b(?:List|list)$/.test(m.name), Infinity),
   referring(DEAL_ANAPHOR, (m) => m.label === 'Deal', 3),
   referring(IT_THING, (m) => m.label === 'DataCenter' || m.label === 'Cloud' || m.label === 'Model', 2),
+  referring(SITE_ANAPHOR, (m) => m.label === 'DataCenter', 2),
 ];
 const isModel = (m: Mention): boolean => m.label === 'Model';
 

@@ -709,6 +709,12 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   { rule: 'relate', text: 'Anthropic plans to deploy Nvidia hardware to scale its Claude models.', expect: [], not: ['DEVELOPED_BY Claude -> NVIDIA'] },
   { rule: 'relate', text: "Meta's infrastructure strategy now spans Google's TPUs and Nvidia's GPUs.", expect: [], not: ['DESIGNED_BY Tensor Processing Units -> Meta'] },
   { rule: 'relate', text: 'Meta committed to purchasing $10 billion in computing capacity from Oracle.', expect: [], not: ['INVESTS_IN Meta Platforms -> Oracle'] },
+  // a site introduced among plural facilities, then placed through "the campus" and a part of its nation
+  {
+    rule: 'located-in',
+    text: 'Telenor will build one of the largest compute facilities, dubbed Aurora North. The campus will be built in northern Sweden.',
+    expect: ['LOCATED_IN Aurora North -> Sweden'],
+  },
 ];
 
 describe('relation rules on unseen phrasings', () => {

@@ -1,10 +1,12 @@
 // Sites: "X's data centre in Y", "X is located in Y", "X opened a data center in Y".
 import { E, at, allowed, pattern, type FactDraft, type RelationRule } from '../frame.js';
 
-const IS_LOCATED = pattern(`${E},? (?:is |are |was |will be )?(?:located|situated|sited|built) in (?:[A-Z][a-z]+, )?${E}`);
+// a part of the place may be named before it ("in northern Norway", "in central Texas")
+const PART = '(?:(?:northern|southern|eastern|western|central|north|south|east|west|rural|coastal) )?';
+const IS_LOCATED = pattern(`${E},? (?:is |are |was |will be )?(?:located|situated|sited|built) in ${PART}(?:[A-Z][a-z]+, )?${E}`);
 
 // "the Stargate UAE campus in Abu Dhabi", "Colossus, in Memphis": a named site and where it stands
-const SITE_IN = pattern(`${E}(?: (?:campus|data cent(?:er|re)|cluster|supercomputer|facility|site))?,? (?:in|near|outside) (?:[A-Z][a-z]+, )?${E}`);
+const SITE_IN = pattern(`${E}(?: (?:campus|data cent(?:er|re)|cluster|supercomputer|facility|site))?,? (?:in|near|outside) ${PART}(?:[A-Z][a-z]+, )?${E}`);
 
 export const locatedIn: RelationRule = {
   name: 'located-in',
