@@ -17,7 +17,9 @@ const COMPARED = pattern(
   `\\b(?:(?:more|less) (?:powerful|capable|efficient|advanced|performant) than|(?:faster|slower|cheaper|stronger|better|weaker) than|outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|at or (?:above|near) the level of|on (?:a )?par with|comparable (?:to|with)|(?:(?:about|roughly|nearly|around|some) )?(?:\\d+(?:\\.\\d+)?(?:%| per ?cent| percent)|half|a third|a quarter|twice|double|triple) (?:of |the )?(?:the )?(?:raw )?(?:[a-z-]+ ){0,2}?(?:performance|computing power|compute|speed|throughput|power) of) (?:the |its |their |rival |competing )?(?:[a-z-]+ ){0,2}?${LIST}`,
 );
 // "80% of ⟨NVIDIA⟩'s ⟨A100⟩ performance": the maker's possessive before what is compared
-const SHARE_OF = pattern(`\\b(?:\\d+(?:\\.\\d+)?(?:%| per ?cent| percent)|half|a third|twice) of (?:⟨\\d+⟩['’]s )?⟨(\\d+)⟩(?:['’]s)? (?:raw )?(?:[a-z-]+ )?(?:performance|computing power|compute|speed|throughput)\\b`);
+const SHARE_OF = pattern(
+  `\\b(?:\\d+(?:\\.\\d+)?(?:%| per ?cent| percent)|half|a third|twice) of (?:⟨\\d+⟩['’]s )?⟨(\\d+)⟩(?:['’]s)? (?:raw )?(?:[a-z-]+ )?(?:performance|computing power|compute|speed|throughput)\\b`,
+);
 // what performance is compared of: products (a company 'surpassing' another does so in sales or worth)
 const PRODUCTS = new Set(['Chip', 'Model']);
 // a clause boundary between the actor and the phrase: the phrase belongs to another clause's subject
@@ -63,7 +65,9 @@ export const competitors: RelationRule = {
       const lead = leadingActor(frame);
       const subject = lead && PRODUCTS.has(lead.label) && !others.includes(lead) ? lead : others.length && first !== undefined ? nearestRival(frame, first, others) : undefined;
       // a comparison relates like with like: a chip with a chip, a model with a model
-      if (subject && PRODUCTS.has(subject.label)) for (const o of others) if (o.id !== subject.id && o.label === subject.label && allowed('COMPETES_WITH', subject.label, o.label)) out.push({ rel: 'COMPETES_WITH', subject, object: o, confidence: 0.6 });
+      if (subject && PRODUCTS.has(subject.label))
+        for (const o of others)
+          if (o.id !== subject.id && o.label === subject.label && allowed('COMPETES_WITH', subject.label, o.label)) out.push({ rel: 'COMPETES_WITH', subject, object: o, confidence: 0.6 });
     }
     for (const m of frame.masked.matchAll(AMONG)) {
       const group = usable(m[1]);

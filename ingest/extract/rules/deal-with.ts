@@ -27,7 +27,14 @@ const BETWEEN = new RegExp(`^${SUM_AFTER} between ${DESCRIBED}${E} and ${DESCRIB
 const PAIRED = /⟨(\d+)⟩(?: \([^()]{1,20}\))? and (?:the )?$/;
 const PARTIES = new Set(['Organization', 'Lab', 'Cloud', 'Nation']);
 // the deal's kind by its noun (any other is a contract)
-const KIND: Record<string, string> = { partnership: 'partnership', pact: 'partnership', alliance: 'partnership', 'tie-up': 'partnership', memorandum: 'framework', 'memorandum of understanding': 'framework' };
+const KIND: Record<string, string> = {
+  partnership: 'partnership',
+  pact: 'partnership',
+  alliance: 'partnership',
+  'tie-up': 'partnership',
+  memorandum: 'framework',
+  'memorandum of understanding': 'framework',
+};
 
 type Found = readonly [parties: Array<Mention | undefined>, sum: string | undefined, noun: string, words: string | undefined];
 

@@ -31,7 +31,9 @@ const HYPHEN_BACKED = pattern(`${E}-(?:backed|funded|financed|bankrolled) (?:(?:
 // "Anthropic, whose backers include Amazon and Google", "Mistral counts Nvidia and Microsoft among its investors"
 const BACKERS_INCLUDE = pattern(`${E},? whose (?:[a-z-]+ )?(?:backers|investors|shareholders|owners) (?:include|includes|included|are|were) ${LIST}`);
 // a sentence that opens on the backers of what the text was about: "Investors include A, B and C", "Its backers include A"
-const BACKERS_OPEN = pattern(`^(?:(?:Its|Their|The (?:company|firm|startup|group)['’]s) )?(?:(?:[a-z-]+|Other|Early|Major|Key) )?(?:[Bb]ackers|[Ii]nvestors|[Ss]hareholders) (?:include|includes|included|are|were|comprise) (?:the )?${LIST}`);
+const BACKERS_OPEN = pattern(
+  `^(?:(?:Its|Their|The (?:company|firm|startup|group)['’]s) )?(?:(?:[a-z-]+|Other|Early|Major|Key) )?(?:[Bb]ackers|[Ii]nvestors|[Ss]hareholders) (?:include|includes|included|are|were|comprise) (?:the )?${LIST}`,
+);
 const AMONG_INVESTORS = pattern(`${E} (?:counts|lists|names) ${LIST} (?:among|as) (?:its|their) (?:[a-z-]+ )?(?:backers|investors|shareholders)\\b`);
 const BACKED = pattern(`${E},? (?:which is |a |an |the )?(?:[a-z-]+ ){0,3}?(?:backed|funded|bankrolled) by ${E}`);
 const STAKE = pattern(`${E}['’]s (?:[a-z0-9.$%-]+ )?(?:stake|shareholding|investment) in ${E}`);

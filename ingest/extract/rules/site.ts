@@ -7,11 +7,13 @@ import { E, at, allowed, clauseActor, writtenName, type FactDraft, type Frame, t
 // the site's head noun, as written: the name keeps the text's spelling and an alias the other one
 const HEAD = '(?<head>(?:AI )?data[- ]cent(?:er|re)s?(?: campus(?:es)?)?|datacent(?:er|re)s?|(?:AI )?campus(?:es)?|AI hubs?|AI factor(?:y|ies)|supercomputer(?: cluster)?|server farms?)';
 // what may describe the site before its head: sizes, sums, kinds, a maker's chips ("Nvidia-powered"), nothing that is a name
-const MODS = "(?<mods>(?:(?:new|planned|proposed|massive|giant|large|first|second|third|largest|biggest|existing|flagship|hyperscale|sovereign|geothermal|green|liquid-cooled|gigawatt-scale|multi-gigawatt|[\\d.,]+[- ]?(?:MW|GW|megawatts?|gigawatts?)|[\\d.,]+-(?:megawatt|gigawatt)|\\$[\\d.,]+ ?(?:billion|million|bn|m)|[A-Za-z]+-(?:powered|based|backed|scale)|⟨\\d+⟩-(?:powered|based)) ){0,4})";
+const MODS =
+  '(?<mods>(?:(?:new|planned|proposed|massive|giant|large|first|second|third|largest|biggest|existing|flagship|hyperscale|sovereign|geothermal|green|liquid-cooled|gigawatt-scale|multi-gigawatt|[\\d.,]+[- ]?(?:MW|GW|megawatts?|gigawatts?)|[\\d.,]+-(?:megawatt|gigawatt)|\\$[\\d.,]+ ?(?:billion|million|bn|m)|[A-Za-z]+-(?:powered|based|backed|scale)|⟨\\d+⟩-(?:powered|based)) ){0,4})';
 // where: a place the lexicon knows ("in ⟨Memphis⟩"), or a town it does not, then the region or nation that does ("in Kulai, ⟨Johor⟩")
 const PLACE = `(?:in|near|outside|at) (?:(?<town>[A-Z][\\p{L}-]+(?: [A-Z][\\p{L}-]+)?),? )?(?:the (?:state|province|region) of )?${E}`;
 const TOWN_ONLY = `(?:in|near|outside) (?<lone>[A-Z][\\p{L}-]+(?: [A-Z][\\p{L}-]+)?)(?![\\p{L}-]| ⟨|, ⟨)`;
-const BUILD = '(?:plan|plans|planned|planning|announce|announces|announced|unveil|unveils|unveiled|complete|completes|completed|build|builds|building|built|open|opens|opening|opened|develop|develops|developing|developed|construct|constructs|constructing|constructed|launch|launches|launched|establish|establishes|established|set up|sets up|setting up|operate|operates|operating|operated|run|runs|running)';
+const BUILD =
+  '(?:plan|plans|planned|planning|announce|announces|announced|unveil|unveils|unveiled|complete|completes|completed|build|builds|building|built|open|opens|opening|opened|develop|develops|developing|developed|construct|constructs|constructing|constructed|launch|launches|launched|establish|establishes|established|set up|sets up|setting up|operate|operates|operating|operated|run|runs|running)';
 
 // "⟨O⟩'s new AI data centre campus in Kulai, ⟨Johor⟩"
 const OWNED = new RegExp(`${E}['’]s ${MODS}${HEAD} (?:${PLACE}|${TOWN_ONLY})`, 'gu');
@@ -31,7 +33,10 @@ function placeName(frame: Frame, town: string | undefined, where: Mention | unde
 function site(operators: Mention[], place: string, head: string, mods: string): NewEntity {
   const owner = operators.map(writtenName).join('-');
   const name = `${owner} ${place} ${head}`;
-  const other = head.replace(/center/, '\u0000').replace(/centre/, 'center').replace('\u0000', 'centre');
+  const other = head
+    .replace(/center/, '\u0000')
+    .replace(/centre/, 'center')
+    .replace('\u0000', 'centre');
   const described = mods.trim() && !/⟨/.test(mods) ? [`${owner} ${place} ${mods.trim()} ${head}`, `${owner} ${mods.trim()} ${head} in ${place}`] : [];
   return {
     label: 'DataCenter',
@@ -62,7 +67,8 @@ export const describedSite: RelationRule = {
       const paired = actor && !runBy ? /⟨(\d+)⟩ and (?:the )?⟨(\d+)⟩[^⟨]*$/.exec(head) : null;
       const partner = paired && at(frame, paired[2]) === actor ? at(frame, paired[1]) : undefined;
       if (partner && OPERATORS.has(partner.label)) operators.unshift(partner);
-      if (operators.length) found.push({ operators, town: m.groups?.town ?? m.groups?.lone, where: at(frame, m.at(-2)), head: m.groups!.head!, mods: m.groups?.mods ?? '', end: m.index + m[0].length });
+      if (operators.length)
+        found.push({ operators, town: m.groups?.town ?? m.groups?.lone, where: at(frame, m.at(-2)), head: m.groups!.head!, mods: m.groups?.mods ?? '', end: m.index + m[0].length });
     }
     for (const f of found) {
       // the place must be a place or a nation, never a company ("in ⟨Nvidia⟩")
@@ -72,8 +78,7 @@ export const describedSite: RelationRule = {
       if (!place || f.operators.some((o) => !OPERATORS.has(o.label) || o.demonym || o === where)) continue;
       const dc = site(f.operators, place, f.head.replace(/^AI (?=data)/, ''), f.mods.replace(/^AI /, ''));
       // a site two parties build together is theirs jointly: who runs it is not said
-      if (f.operators.length === 1 && allowed('OPERATED_BY', 'DataCenter', f.operators[0]!.label))
-        out.push({ rel: 'OPERATED_BY', subject: dc, object: f.operators[0]!, confidence: 0.65 });
+      if (f.operators.length === 1 && allowed('OPERATED_BY', 'DataCenter', f.operators[0]!.label)) out.push({ rel: 'OPERATED_BY', subject: dc, object: f.operators[0]!, confidence: 0.65 });
       if (where) out.push({ rel: 'LOCATED_IN', subject: dc, object: where, props: f.town || where.place ? { city: f.town ?? where.surface } : {}, confidence: 0.65 });
     }
     return out;
