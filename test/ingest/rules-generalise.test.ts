@@ -715,6 +715,13 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
     text: 'Telenor will build one of the largest compute facilities, dubbed Aurora North. The campus will be built in northern Sweden.',
     expect: ['LOCATED_IN Aurora North -> Sweden'],
   },
+  // public money under a law, with the party funded as the subject
+  { rule: 'regulated-parties', text: 'Micron was awarded $6 billion in funding under the CHIPS and Science Act.', expect: ['APPLIES_TO CHIPS and Science Act -> Micron Technology'] },
+  { rule: 'regulated-parties', text: "Intel's new fab, largely funded by the CHIPS Act, is delayed.", expect: ['APPLIES_TO CHIPS and Science Act -> Intel'] },
+  { rule: 'regulated-parties', text: 'Intel did not receive money from the CHIPS Act.', expect: [], not: ['APPLIES_TO'] },
+  // a demonym and a kind before a listed pair set off by commas, and a capitalised word in the kind
+  { rule: 'relate', text: 'Two other Chinese AI start-ups, Zhipu and MiniMax, filed for listings.', expect: ['HEADQUARTERED_IN Zhipu AI -> China', 'HEADQUARTERED_IN MiniMax -> China'] },
+  { rule: 'relate', text: 'Canadian Bitcoin miner Hut 8 signed a lease.', expect: [], not: ['HEADQUARTERED_IN Hut 8 -> United States'] },
 ];
 
 describe('relation rules on unseen phrasings', () => {

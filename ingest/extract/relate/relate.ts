@@ -205,10 +205,10 @@ const PARTNER_BEFORE = new RegExp(`\\b${PARTNERSHIP}s? (?:between|of|among|invol
 
 // "Chinese startup ⟨1⟩", "British firms ⟨1⟩ and ⟨2⟩": a demonym and up to three lower-case words before a group
 export const ORG_HEADS =
-  '(?:alternatives?|players?|competitors?|challengers?|companies|company|firms?|startups?|start-ups?|giants?|groups?|chipmakers?|chip makers?|makers?|labs?|laboratory|providers?|hyperscalers?|vendors?|operators?|conglomerates?|developers?|designers?|manufacturers?|champions?|rivals?|entities|entity|funds?|investors?|banks?|agency|agencies|operators?|suppliers?|clouds?)';
+  '(?:alternatives?|players?|competitors?|challengers?|companies|company|firms?|startups?|start-ups?|giants?|groups?|chipmakers?|chip makers?|makers?|labs?|laboratory|providers?|hyperscalers?|vendors?|operators?|conglomerates?|developers?|designers?|manufacturers?|champions?|rivals?|entities|entity|funds?|investors?|banks?|agency|agencies|operators?|suppliers?|clouds?|miners?)';
 // an organisation described by its kind: "chip startup", "AI firms", "chipmaker"
-export const ORG_DESCRIPTION = `(?:(?:[a-z][a-z-]*|AI)\\s+){0,2}${ORG_HEADS}`;
-const DEMONYM_BEFORE = new RegExp(`^(?:\\s*|\\s+${ORG_DESCRIPTION}\\s+(?:like\\s+|such as\\s+|including\\s+)?)$`);
+export const ORG_DESCRIPTION = `(?:(?:[a-z][a-z-]*|AI|[A-Z][a-z]+)\\s+){0,2}${ORG_HEADS}`;
+const DEMONYM_BEFORE = new RegExp(`^(?:\\s*|\\s+${ORG_DESCRIPTION},?\\s+(?:like\\s+|such as\\s+|including\\s+)?)$`);
 // "⟨1⟩ is an American technology company", "⟨1⟩, a Chinese hedge fund": the group, a copula or comma, an article, then the demonym
 const DEMONYM_AFTER = /^(?:\s*,\s*|\s+(?:is|was|are|were|,\s*which is|remains|became)\s+)(?:a|an|the|one of the)\s+(?:[a-z][a-z-]*\s+)?$/;
 // "US companies ⟨1⟩ and ⟨2⟩", "United Arab Emirates (UAE) state-backed company ⟨1⟩": a nation's name used as a noun modifier

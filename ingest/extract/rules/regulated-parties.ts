@@ -4,7 +4,7 @@
 // compels, requires, bars or covers a class of parties applies to each party named as an example
 // of the class, with the effect the sentence states.
 import { RELATION_ENDPOINTS } from '../../../schema/generated/model.js';
-import { E, LIST, at, allowed, listIndices, pattern, type FactDraft, type RelationRule } from '../frame.js';
+import { E, LIST, at, allowed, clauseActor, listIndices, pattern, type FactDraft, type RelationRule } from '../frame.js';
 import { effectOf } from './applies-to.js';
 
 const ACTS = '(?:compel|require|force|oblig|bar|prohibit|restrict|ban|appl(?:y|ies) to|cover|govern|subject|target|let|allow)\\w*';
@@ -15,15 +15,23 @@ const AFTER = new RegExp(`^ (?:[^.;⟨]|⟨\\d+⟩){0,80}?\\b${ACTS}\\b(?:[^.;�
 // public money given to a party under a law: "awarded Acme $6 billion in funding under the Chips Act", "grants
 // allocated to Acme under the Chips Act" — the law subsidises the party
 const FUNDED = pattern(
-  `\\b(?:awarded|awards|granted|grants|allocated|gave|given|provided|finalized|finalised)\\b(?: to)? (?:the )?${E}(?: (?:[^⟨.;]|\\.(?=\\d)){1,80}?)? (?:under|through|from|via) (?:the )?${E}`,
+  `\\b(?:awarded|awards|granted|grants|allocated|gave|given|provided|finalized|finalised|backs|backed|supports|supported|funds|funded)\\b(?: to)? (?:the )?${E}(?:['’]s)?(?: (?:[^⟨.;]|\\.(?=\\d)){1,80}?)? (?:under|through|from|via) (?:the |its |their )?${E}`,
+);
+// the party funded as the subject: "Acme was awarded $6 billion in funding under the Chips Act", "Acme received grants from
+// the Chips Act", "the Acme fab, backed by the Chips Act"
+const RECEIVED = pattern(
+  `\\b(?:(?:was|were|has been|have been|had been|is|are|will be) (?:awarded|granted|given|allocated|promised)|received|receives|secured|secures|won|wins|(?:heavily |largely |partly )?(?:backed|funded|subsidi[sz]ed|supported) by)\\b(?: (?:[^⟨.;]|\\.(?=\\d)){0,80}?)? (?:(?:under|through|from|via) )?(?:the |its |their )?${E}`,
 );
 const GRANTS_TO = pattern(
   `\\b(?:grants?|awards?|funding|subsidies|incentives|loans?)(?: (?:[^⟨.;]|\\.(?=\\d)){0,40}?)? (?:allocated |awarded |given |granted )?to ${E}(?: (?:[^⟨.;]|\\.(?=\\d)){1,40}?)? under (?:the )?${E}`,
 );
 
+// who public money goes to: a company, a lab or a site
+const FUNDED_PARTIES = new Set(['Organization', 'Lab', 'DataCenter']);
+
 export const regulatedParties: RelationRule = {
   name: 'regulated-parties',
-  cue: /\b(?:like|such as|including|notably|e\.g\.|under|through|via)\b/,
+  cue: /\b(?:like|such as|including|notably|e\.g\.|under|through|via|by|from)\b/,
   example: 'The Data Act compels cloud providers like Acme and Globex to hand over records.',
   apply(frame) {
     const out: FactDraft[] = [];
@@ -38,6 +46,12 @@ export const regulatedParties: RelationRule = {
         const party = at(frame, i);
         if (party && party !== reg && !party.demonym && allowed('APPLIES_TO', reg.label, party.label)) out.push({ rel: 'APPLIES_TO', subject: reg, object: party, props: { effect }, confidence: 0.6 });
       }
+    }
+    for (const m of frame.masked.matchAll(RECEIVED)) {
+      const law = at(frame, m[1]);
+      const party = law && law.label === 'Regulation' ? clauseActor(frame, m.index, FUNDED_PARTIES) : undefined;
+      if (party && law && !party.demonym && allowed('APPLIES_TO', law.label, party.label))
+        out.push({ rel: 'APPLIES_TO', subject: law, object: party, props: { effect: 'subsidy' }, confidence: 0.6 });
     }
     for (const re of [FUNDED, GRANTS_TO])
       for (const m of frame.masked.matchAll(re)) {
