@@ -722,6 +722,14 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   // a demonym and a kind before a listed pair set off by commas, and a capitalised word in the kind
   { rule: 'relate', text: 'Two other Chinese AI start-ups, Zhipu and MiniMax, filed for listings.', expect: ['HEADQUARTERED_IN Zhipu AI -> China', 'HEADQUARTERED_IN MiniMax -> China'] },
   { rule: 'relate', text: 'Canadian Bitcoin miner Hut 8 signed a lease.', expect: [], not: ['HEADQUARTERED_IN Hut 8 -> United States'] },
+  // a nickname that likens one company to another; a multiple of another product's performance; backers fronting a sentence
+  { rule: 'competitors', text: 'Biren, often called "China\'s Nvidia", listed in Hong Kong.', expect: ['COMPETES_WITH Biren Technology -> NVIDIA'] },
+  { rule: 'competitors', text: "The MI355X delivers four times the FP8 performance of Nvidia's H100.", expect: ['COMPETES_WITH AMD MI355X -> NVIDIA H100'] },
+  {
+    rule: 'invests-in',
+    text: 'Mistral AI grew fast. Backed by investors such as Nvidia and Microsoft, the company has raised $1 billion.',
+    expect: ['INVESTS_IN NVIDIA -> Mistral AI', 'INVESTS_IN Microsoft -> Mistral AI'],
+  },
 ];
 
 describe('relation rules on unseen phrasings', () => {

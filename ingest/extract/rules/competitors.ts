@@ -3,7 +3,7 @@
 // "required to compete with A and B" (the nearest actor before the phrase competes with each),
 // "the race among A, B and C" (every pair of the group competes), and comparisons of performance ("X is twice as fast as
 // Y", "X outperforms Y", "X delivers 80% of Y's performance").
-import { LIST, allowed, at, leadingActor, listIndices, pattern, type FactDraft, type Frame, type Mention, type RelationRule } from '../frame.js';
+import { E, LIST, allowed, at, leadingActor, listIndices, pattern, type FactDraft, type Frame, type Mention, type RelationRule } from '../frame.js';
 
 // a list introduced as the competitors of whoever the clause is about
 // ("rivals" alone may be the verb, "X rivals Y", which the phrase layer reads between neighbours)
@@ -14,7 +14,7 @@ const RIVALS = pattern(
 // a comparison of performance: "X is six times more powerful than Y", "X performs at or above the level of Y", "X outperforms
 // Y and Z", "X delivers 80% of Y's performance" (chips with chips, models with models: the schema's same-kind rule)
 const COMPARED = pattern(
-  `\\b(?:(?:more|less) (?:powerful|capable|efficient|advanced|performant) than|(?:faster|slower|cheaper|stronger|better|weaker) than|outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|at or (?:above|near) the level of|on (?:a )?par with|comparable (?:to|with)|(?:(?:about|roughly|nearly|around|some) )?(?:\\d+(?:\\.\\d+)?(?:%| per ?cent| percent)|half|a third|a quarter|twice|double|triple) (?:of |the )?(?:the )?(?:raw )?(?:[a-z-]+ ){0,2}?(?:performance|computing power|compute|speed|throughput|power) of) (?:the |its |their |rival |competing )?(?:[a-z-]+ ){0,2}?${LIST}`,
+  `\\b(?:(?:more|less) (?:powerful|capable|efficient|advanced|performant) than|(?:faster|slower|cheaper|stronger|better|weaker) than|outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|at or (?:above|near) the level of|on (?:a )?par with|comparable (?:to|with)|(?:(?:about|roughly|nearly|around|some) )?(?:\\d+(?:\\.\\d+)?(?:%| per ?cent| percent)|half|a third|a quarter|twice|double|triple|(?:\\d+|two|three|four|five|six|ten)(?:x| times)) (?:of |the )?(?:the )?(?:raw )?(?:[A-Za-z0-9-]+ ){0,2}?(?:performance|computing power|compute|speed|throughput|power) of) (?:the |its |their |rival |competing )?(?:⟨\\d+⟩['’]s )?(?:[a-z0-9-]+ ){0,3}?${LIST}`,
 );
 // "80% of ⟨NVIDIA⟩'s ⟨A100⟩ performance": the maker's possessive before what is compared
 const SHARE_OF = pattern(
@@ -22,6 +22,10 @@ const SHARE_OF = pattern(
 );
 // what performance is compared of: products (a company 'surpassing' another does so in sales or worth)
 const PRODUCTS = new Set(['Chip', 'Model']);
+// a nickname that likens one to another: "X, dubbed “China's Nvidia”", "X, often called the Nvidia of China"
+const LIKENED = pattern(
+  `${E}(?: [^⟨.;]{0,60}?)?,? (?:(?:is |was )?(?:often |widely |sometimes )?(?:dubbed|called|nicknamed|billed as|known as|seen as|touted as)) ["“‘']?(?:the )?(?:(?:⟨\\d+⟩|[A-Z][a-z]+)['’]s ⟨(\\d+)⟩|⟨(\\d+)⟩ of (?:⟨\\d+⟩|[A-Z][a-z]+))`,
+);
 // a clause boundary between the actor and the phrase: the phrase belongs to another clause's subject
 const OTHER_CLAUSE = /;|\b(?:while|whereas|but|although|though|unlike)\b/;
 // a group that competes among itself
@@ -42,7 +46,7 @@ function nearestRival(frame: Frame, before: number, others: readonly Mention[]):
 
 export const competitors: RelationRule = {
   name: 'competitors',
-  cue: /rival|competi|compete|challenger|take on|takes on|took on|taking on|race|battle|contest|fight|leaders|players|incumbents|pace with|up with|behind| than |outperform|surpass|level of|par with|comparable|performance|power of|speed of|throughput of/i,
+  cue: /rival|competi|compete|challenger|take on|takes on|took on|taking on|race|battle|contest|fight|leaders|players|incumbents|pace with|up with|behind| than |outperform|surpass|level of|par with|comparable|performance|power of|speed of|throughput of|dubbed|called|nicknamed|billed as|known as|seen as|touted as/i,
   example: 'Acme sought to beat competitors including Globex and Initech.',
   apply(frame) {
     const out: FactDraft[] = [];
@@ -68,6 +72,12 @@ export const competitors: RelationRule = {
       if (subject && PRODUCTS.has(subject.label))
         for (const o of others)
           if (o.id !== subject.id && o.label === subject.label && allowed('COMPETES_WITH', subject.label, o.label)) out.push({ rel: 'COMPETES_WITH', subject, object: o, confidence: 0.6 });
+    }
+    for (const m of frame.masked.matchAll(LIKENED)) {
+      const a = at(frame, m[1]);
+      const b = at(frame, m[2] ?? m[3]);
+      if (a && b && a !== b && !a.demonym && !b.demonym && a.label === b.label && allowed('COMPETES_WITH', a.label, b.label))
+        out.push({ rel: 'COMPETES_WITH', subject: a, object: b, confidence: 0.6 });
     }
     for (const m of frame.masked.matchAll(AMONG)) {
       const group = usable(m[1]);

@@ -30,6 +30,10 @@ const OWNED_BY = pattern(
 const HYPHEN_BACKED = pattern(`${E}-(?:backed|funded|financed|bankrolled) (?:(?:[a-z][a-z-]*|AI) ){0,2}${E}`);
 // "Anthropic, whose backers include Amazon and Google", "Mistral counts Nvidia and Microsoft among its investors"
 const BACKERS_INCLUDE = pattern(`${E},? whose (?:[a-z-]+ )?(?:backers|investors|shareholders|owners) (?:include|includes|included|are|were) ${LIST}`);
+// a sentence that opens on its backers, then names whom they back: "Backed by investors such as A and B, the company has raised …"
+const BACKED_OPEN = pattern(
+  `^(?:[A-Z][a-z]+ )?[Bb]acked by (?:[a-z-]+ ){0,2}(?:investors|backers|names|firms|companies)?,? ?(?:such as|including|like)? (?:the )?${LIST}(?:, and others)?, (?:the |its |this )?(?:[a-z-]+ )?${E}`,
+);
 // a sentence that opens on the backers of what the text was about: "Investors include A, B and C", "Its backers include A"
 const BACKERS_OPEN = pattern(
   `^(?:(?:Its|Their|The (?:company|firm|startup|group)['’]s) )?(?:(?:[a-z-]+|Other|Early|Major|Key) )?(?:[Bb]ackers|[Ii]nvestors|[Ss]hareholders) (?:include|includes|included|are|were|comprise) (?:the )?${LIST}`,
@@ -112,6 +116,7 @@ export const investsIn: RelationRule = {
       for (const m of frame.masked.matchAll(BACKERS_INCLUDE)) for (const i of listIndices(m[2])) out.push(...investment(at(frame, i), at(frame, m[1]), undefined, 0.7));
       const before = frame.justBefore && FUNDED.has(frame.justBefore.label) ? frame.justBefore : undefined;
       if (before) for (const m of frame.masked.matchAll(BACKERS_OPEN)) for (const i of listIndices(m[1])) out.push(...investment(at(frame, i), before, undefined, 0.65));
+      for (const m of frame.masked.matchAll(BACKED_OPEN)) for (const i of listIndices(m[1])) out.push(...investment(at(frame, i), at(frame, m[2]), undefined, 0.65));
       for (const m of frame.masked.matchAll(AMONG_INVESTORS)) for (const i of listIndices(m[2])) out.push(...investment(at(frame, i), at(frame, m[1]), undefined, 0.7));
     }
     for (const m of frame.masked.matchAll(BACKED)) out.push(...investment(at(frame, m[2]), at(frame, m[1]), undefined, 0.65));

@@ -50,8 +50,7 @@ export const regulatedParties: RelationRule = {
     for (const m of frame.masked.matchAll(RECEIVED)) {
       const law = at(frame, m[1]);
       const party = law && law.label === 'Regulation' ? clauseActor(frame, m.index, FUNDED_PARTIES) : undefined;
-      if (party && law && !party.demonym && allowed('APPLIES_TO', law.label, party.label))
-        out.push({ rel: 'APPLIES_TO', subject: law, object: party, props: { effect: 'subsidy' }, confidence: 0.6 });
+      if (party && law && !party.demonym && allowed('APPLIES_TO', law.label, party.label)) out.push({ rel: 'APPLIES_TO', subject: law, object: party, props: { effect: 'subsidy' }, confidence: 0.6 });
     }
     for (const re of [FUNDED, GRANTS_TO])
       for (const m of frame.masked.matchAll(re)) {
