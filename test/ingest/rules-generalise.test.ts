@@ -730,6 +730,18 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
     text: 'Mistral AI grew fast. Backed by investors such as Nvidia and Microsoft, the company has raised $1 billion.',
     expect: ['INVESTS_IN NVIDIA -> Mistral AI', 'INVESTS_IN Microsoft -> Mistral AI'],
   },
+  // a site by its place before the head, by a link between head and place, and built by partners together
+  {
+    rule: 'described-site',
+    text: "The accelerator went live at Google's Oklahoma data center.",
+    expect: ['OPERATED_BY Google Oklahoma data center -> Google', 'LOCATED_IN Google Oklahoma data center -> United States'],
+  },
+  {
+    rule: 'described-site',
+    text: 'Oracle announced a partnership with OpenAI to develop a 2 GW (GW) campus located in western Texas.',
+    expect: ['LOCATED_IN Oracle-OpenAI Texas campus -> United States'],
+    not: ['OPERATED_BY Oracle-OpenAI'],
+  },
 ];
 
 describe('relation rules on unseen phrasings', () => {

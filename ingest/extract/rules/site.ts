@@ -8,17 +8,26 @@ import { E, at, allowed, clauseActor, writtenName, type FactDraft, type Frame, t
 const HEAD = '(?<head>(?:AI )?data[- ]cent(?:er|re)s?(?: campus(?:es)?)?|datacent(?:er|re)s?|(?:AI )?campus(?:es)?|AI hubs?|AI factor(?:y|ies)|supercomputer(?: cluster)?|server farms?)';
 // what may describe the site before its head: sizes, sums, kinds, a maker's chips ("Nvidia-powered"), nothing that is a name
 const MODS =
-  '(?<mods>(?:(?:new|planned|proposed|massive|giant|large|first|second|third|largest|biggest|existing|flagship|hyperscale|sovereign|geothermal|green|liquid-cooled|gigawatt-scale|multi-gigawatt|[\\d.,]+[- ]?(?:MW|GW|megawatts?|gigawatts?)|[\\d.,]+-(?:megawatt|gigawatt)|\\$[\\d.,]+ ?(?:billion|million|bn|m)|[A-Za-z]+-(?:powered|based|backed|scale)|⟨\\d+⟩-(?:powered|based)) ){0,4})';
+  '(?<mods>(?:(?:new|planned|proposed|massive|giant|large|first|second|third|largest|biggest|existing|flagship|hyperscale|sovereign|geothermal|green|liquid-cooled|gigawatt-scale|multi-gigawatt|[\\d.,]+[- ]?(?:MW|GW|megawatts?|gigawatts?)|[\\d.,]+-(?:megawatt|gigawatt)|\\$[\\d.,]+ ?(?:billion|million|bn|m)|\\((?:MW|GW)\\)|multi-?billion(?:-dollar)?|billion-dollar|[A-Za-z]+-(?:powered|based|backed|scale)|⟨\\d+⟩-(?:powered|based)) ){0,5})';
 // where: a place the lexicon knows ("in ⟨Memphis⟩"), or a town it does not, then the region or nation that does ("in Kulai, ⟨Johor⟩")
-const PLACE = `(?:in|near|outside|at) (?:(?<town>[A-Z][\\p{L}-]+(?: [A-Z][\\p{L}-]+)?),? )?(?:the (?:state|province|region) of )?${E}`;
-const TOWN_ONLY = `(?:in|near|outside) (?<lone>[A-Z][\\p{L}-]+(?: [A-Z][\\p{L}-]+)?)(?![\\p{L}-]| ⟨|, ⟨)`;
+// between the head and its place: "located in", "with more than a gigawatt of capacity in"; a part of the place ("southeast Wyoming")
+const LINK = `(?:(?:located|based|sited|under construction) |with [^⟨.;,]{1,40}? )?`;
+const PART =
+  '(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?east|north-?west|south-?east|south-?west|upstate|rural|coastal|North|South|East|West|Central|Northern|Southern|Eastern|Western) )?';
+const PLACE = `(?:in|near|outside|at) ${PART}(?:(?<town>[A-Z][\\p{L}-]+(?: [A-Z][\\p{L}-]+)?),? )?(?:the (?:state|province|region) of )?${E}`;
+const TOWN_ONLY = `(?:in|near|outside) ${PART}(?<lone>[A-Z][\\p{L}-]+(?: [A-Z][\\p{L}-]+)?)(?![\\p{L}-]| ⟨|, ⟨)`;
 const BUILD =
   '(?:plan|plans|planned|planning|announce|announces|announced|unveil|unveils|unveiled|complete|completes|completed|build|builds|building|built|open|opens|opening|opened|develop|develops|developing|developed|construct|constructs|constructing|constructed|launch|launches|launched|establish|establishes|established|set up|sets up|setting up|operate|operates|operating|operated|run|runs|running)';
 
 // "⟨O⟩'s new AI data centre campus in Kulai, ⟨Johor⟩"
-const OWNED = new RegExp(`${E}['’]s ${MODS}${HEAD} (?:${PLACE}|${TOWN_ONLY})`, 'gu');
+const OWNED = new RegExp(`${E}['’]s ${MODS}${HEAD} ${LINK}(?:${PLACE}|${TOWN_ONLY})`, 'gu');
+// "⟨O⟩'s ⟨Iowa⟩ data center": the place before the head
+const OWNED_AT = new RegExp(`${E}['’]s (?:new |existing |flagship |first |second )?(?<at>⟨\\d+⟩) ${MODS}${HEAD}\\b`, 'gu');
 // "… plans to build a 200 MW data center in ⟨Lübbenau⟩": the builder is the clause's actor
-const BUILT = new RegExp(`\\b${BUILD} (?:a |an |its |their |the |two |three |several |new )?${MODS}${HEAD} (?:${PLACE}|${TOWN_ONLY})`, 'gu');
+const BUILT = new RegExp(`\\b${BUILD} (?:a |an |its |their |the |two |three |several |new )?${MODS}${HEAD} ${LINK}(?:${PLACE}|${TOWN_ONLY})`, 'gu');
+// the builders named before the verb: "A, B and C have announced plans to develop …", "A announced a partnership with B to develop …"
+const BUILDERS = /(⟨\d+⟩(?:(?:,| and|, and) (?:the )?⟨\d+⟩)+)[^⟨]*$/;
+const PARTNERED = /(⟨\d+⟩)[^⟨]*\b(?:partnership|agreement|deal|venture|alliance|collaboration) with (?:the )?[^⟨]{0,40}?(⟨\d+⟩)[^⟨]* to $/;
 // "a data center in ⟨Kenya⟩ (to be) operated by ⟨G42⟩"
 const RUN_BY = /^,? (?:(?:that|which) (?:will be|is|are|would be) |to be )?(?:operated|run|owned|managed|developed|built) by (?:the )?⟨(\d+)⟩/u;
 const OPERATORS = new Set(['Organization', 'Lab']);
@@ -57,16 +66,23 @@ export const describedSite: RelationRule = {
       const owner = at(frame, m[1]);
       if (owner) found.push({ operators: [owner], town: m.groups?.town ?? m.groups?.lone, where: at(frame, m.at(-2)), head: m.groups!.head!, mods: m.groups?.mods ?? '', end: m.index + m[0].length });
     }
+    for (const m of frame.masked.matchAll(OWNED_AT)) {
+      const owner = at(frame, m[1]);
+      const where = at(frame, m.groups!.at!.slice(1, -1));
+      if (owner && where?.place) found.push({ operators: [owner], where, head: m.groups!.head!, mods: m.groups?.mods ?? '', end: m.index + m[0].length });
+    }
     for (const m of frame.masked.matchAll(BUILT)) {
       const actor = clauseActor(frame, m.index, OPERATORS);
       const rest = frame.masked.slice(m.index + m[0].length);
       const runBy = at(frame, RUN_BY.exec(rest)?.[1]);
-      const operators = runBy ? [runBy] : actor ? [actor] : [];
-      // "A and B will build …": both in the name
+      let operators = runBy ? [runBy] : actor ? [actor] : [];
+      // "A and B will build …", "A announced a partnership with B to build …": all of them in the name
       const head = frame.masked.slice(0, m.index);
-      const paired = actor && !runBy ? /⟨(\d+)⟩ and (?:the )?⟨(\d+)⟩[^⟨]*$/.exec(head) : null;
-      const partner = paired && at(frame, paired[2]) === actor ? at(frame, paired[1]) : undefined;
-      if (partner && OPERATORS.has(partner.label)) operators.unshift(partner);
+      const partnered = !runBy ? PARTNERED.exec(head) : null;
+      const listed = !runBy && actor ? BUILDERS.exec(head) : null;
+      const group = partnered ? [partnered[1]!, partnered[2]!] : listed ? [...listed[1]!.matchAll(/⟨(\d+)⟩/g)].map((x) => x[0]) : [];
+      const builders = group.map((g) => at(frame, g.slice(1, -1))).filter((b): b is Mention => !!b && OPERATORS.has(b.label) && !b.demonym);
+      if (builders.length >= 2 && (partnered || builders.includes(actor!))) operators = builders;
       if (operators.length)
         found.push({ operators, town: m.groups?.town ?? m.groups?.lone, where: at(frame, m.at(-2)), head: m.groups!.head!, mods: m.groups?.mods ?? '', end: m.index + m[0].length });
     }
