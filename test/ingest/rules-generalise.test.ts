@@ -742,6 +742,11 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
     expect: ['LOCATED_IN Oracle-OpenAI Texas campus -> United States'],
     not: ['OPERATED_BY Oracle-OpenAI'],
   },
+  {
+    rule: 'competitors',
+    text: 'Qwen3 achieves comparable performance with larger models like GPT-4o and DeepSeek-V3.',
+    expect: ['COMPETES_WITH Qwen3 -> GPT-4o', 'COMPETES_WITH Qwen3 -> DeepSeek-V3'],
+  },
 ];
 
 describe('relation rules on unseen phrasings', () => {
