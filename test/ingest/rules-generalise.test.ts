@@ -648,15 +648,19 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   // an agreement read from its clause: the verb that concludes it, its noun phrase, its sum and its counterparty
   {
     rule: 'deal-with',
-    text: 'Lambda has secured a GPU leasing contract worth as much as $3 billion with Meta.',
+    text: 'Lambda has secured a GPU leasing contract valued at up to $3 billion with Meta.',
     expect: ['PARTY_TO Lambda -> Lambda-Meta $3B contract', 'PARTY_TO Meta Platforms -> Lambda-Meta $3B contract'],
   },
   {
     rule: 'deal-with',
-    text: 'Oracle has signed a deal worth up to $9bn with the cloud infrastructure group Nebius to rent servers.',
-    expect: ['PARTY_TO Oracle -> Oracle-Nebius $9B deal', 'PARTY_TO Nebius -> Oracle-Nebius $9B deal'],
+    text: 'Oracle inked an agreement worth about $9bn with the cloud infrastructure group Nebius.',
+    expect: ['PARTY_TO Oracle -> Oracle-Nebius $9B agreement', 'PARTY_TO Nebius -> Oracle-Nebius $9B agreement'],
   },
-  { rule: 'deal-with', text: 'Intel said it has signed a memorandum of understanding with Samsung.', expect: ['PARTY_TO Intel -> Intel-Samsung memorandum of understanding'] },
+  {
+    rule: 'deal-with',
+    text: 'Intel and Samsung penned a memorandum of understanding on packaging.',
+    expect: ['PARTY_TO Intel -> Intel-Samsung memorandum of understanding', 'PARTY_TO Samsung Electronics -> Intel-Samsung memorandum of understanding'],
+  },
   {
     rule: 'deal-with',
     text: 'Samsung and Groq have on Friday announced a three-year supply agreement.',
@@ -695,8 +699,8 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   },
   // comparisons of performance relate products of one kind; a company surpassing another (in worth) is no such comparison
   { rule: 'competitors', text: 'The MI325X is about twice as fast as the H100 and more efficient than the B200.', expect: ['COMPETES_WITH AMD Instinct MI325X -> NVIDIA B200'] },
-  { rule: 'competitors', text: 'Qwen3 performs at or above the level of the proprietary o3-mini model.', expect: ['COMPETES_WITH Qwen3 -> o3-mini'] },
-  { rule: 'competitors', text: "The Ascend 910B delivers about 70% of Nvidia's A100 performance.", expect: ['COMPETES_WITH Huawei Ascend 910B -> NVIDIA A100'] },
+  { rule: 'competitors', text: 'Qwen3 scores at or above the level of the o3-mini model on maths.', expect: ['COMPETES_WITH Qwen3 -> o3-mini'] },
+  { rule: 'competitors', text: "The Ascend 910B reaches about 70% of Nvidia's A100 performance in training.", expect: ['COMPETES_WITH Huawei Ascend 910B -> NVIDIA A100'] },
   { rule: 'competitors', text: 'Llama 4 is faster than the H100.', expect: [], not: ['COMPETES_WITH'] },
   // a sentence that opens on the backers of what the text was about, after a time phrase
   {
@@ -706,9 +710,9 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   },
   // a product the lexicon knows is its maker's, whatever an "its" or a possessive nearby seems to say; a commitment to buy is
   // no investment
-  { rule: 'relate', text: 'Anthropic plans to deploy Nvidia hardware to scale its Claude models.', expect: [], not: ['DEVELOPED_BY Claude -> NVIDIA'] },
-  { rule: 'relate', text: "Meta's infrastructure strategy now spans Google's TPUs and Nvidia's GPUs.", expect: [], not: ['DESIGNED_BY Tensor Processing Units -> Meta'] },
-  { rule: 'relate', text: 'Meta committed to purchasing $10 billion in computing capacity from Oracle.', expect: [], not: ['INVESTS_IN Meta Platforms -> Oracle'] },
+  { rule: 'relate', text: 'Anthropic will rent Nvidia hardware to train its Claude models.', expect: [], not: ['DEVELOPED_BY Claude -> NVIDIA'] },
+  { rule: 'relate', text: "Meta's compute plan covers Google's TPUs and Nvidia's GPUs.", expect: [], not: ['DESIGNED_BY Tensor Processing Units -> Meta'] },
+  { rule: 'relate', text: 'Meta committed to buying $10 billion of cloud capacity from Oracle.', expect: [], not: ['INVESTS_IN Meta Platforms -> Oracle'] },
   // a site introduced among plural facilities, then placed through "the campus" and a part of its nation
   {
     rule: 'located-in',
@@ -716,35 +720,36 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
     expect: ['LOCATED_IN Aurora North -> Sweden'],
   },
   // public money under a law, with the party funded as the subject
-  { rule: 'regulated-parties', text: 'Micron was awarded $6 billion in funding under the CHIPS and Science Act.', expect: ['APPLIES_TO CHIPS and Science Act -> Micron Technology'] },
+  { rule: 'regulated-parties', text: 'Micron received grants of $6.1 billion from the CHIPS and Science Act.', expect: ['APPLIES_TO CHIPS and Science Act -> Micron Technology'] },
+  { rule: 'regulated-parties', text: 'Samsung was awarded a grant under the CHIPS Act last year.', expect: ['APPLIES_TO CHIPS and Science Act -> Samsung Electronics'] },
   { rule: 'regulated-parties', text: "Intel's new fab, largely funded by the CHIPS Act, is delayed.", expect: ['APPLIES_TO CHIPS and Science Act -> Intel'] },
   { rule: 'regulated-parties', text: 'Intel did not receive money from the CHIPS Act.', expect: [], not: ['APPLIES_TO'] },
   // a demonym and a kind before a listed pair set off by commas, and a capitalised word in the kind
-  { rule: 'relate', text: 'Two other Chinese AI start-ups, Zhipu and MiniMax, filed for listings.', expect: ['HEADQUARTERED_IN Zhipu AI -> China', 'HEADQUARTERED_IN MiniMax -> China'] },
+  { rule: 'relate', text: 'Several Chinese AI start-ups, Moonshot AI and MiniMax, filed for listings.', expect: ['HEADQUARTERED_IN Moonshot AI -> China', 'HEADQUARTERED_IN MiniMax -> China'] },
   { rule: 'relate', text: 'Canadian Bitcoin miner Hut 8 signed a lease.', expect: [], not: ['HEADQUARTERED_IN Hut 8 -> United States'] },
   // a nickname that likens one company to another; a multiple of another product's performance; backers fronting a sentence
   { rule: 'competitors', text: 'Biren, often called "China\'s Nvidia", listed in Hong Kong.', expect: ['COMPETES_WITH Biren Technology -> NVIDIA'] },
-  { rule: 'competitors', text: "The MI355X delivers four times the FP8 performance of Nvidia's H100.", expect: ['COMPETES_WITH AMD MI355X -> NVIDIA H100'] },
+  { rule: 'competitors', text: "The MI355X offers four times the FP8 throughput of Nvidia's H100.", expect: ['COMPETES_WITH AMD MI355X -> NVIDIA H100'] },
   {
     rule: 'invests-in',
-    text: 'Mistral AI grew fast. Backed by investors such as Nvidia and Microsoft, the company has raised $1 billion.',
+    text: 'Mistral AI grew fast. Backed by investors such as Nvidia and Microsoft, the startup now employs 700 people.',
     expect: ['INVESTS_IN NVIDIA -> Mistral AI', 'INVESTS_IN Microsoft -> Mistral AI'],
   },
   // a site by its place before the head, by a link between head and place, and built by partners together
   {
     rule: 'described-site',
-    text: "The accelerator went live at Google's Oklahoma data center.",
+    text: "TPUs now run in volume at Google's Oklahoma data center.",
     expect: ['OPERATED_BY Google Oklahoma data center -> Google', 'LOCATED_IN Google Oklahoma data center -> United States'],
   },
   {
     rule: 'described-site',
-    text: 'Oracle announced a partnership with OpenAI to develop a 2 GW (GW) campus located in western Texas.',
+    text: 'Oracle has a partnership with OpenAI to develop a large campus located in western Texas.',
     expect: ['LOCATED_IN Oracle-OpenAI Texas campus -> United States'],
     not: ['OPERATED_BY Oracle-OpenAI'],
   },
   {
     rule: 'competitors',
-    text: 'Qwen3 achieves comparable performance with larger models like GPT-4o and DeepSeek-V3.',
+    text: 'Qwen3 shows comparable performance with bigger systems such as GPT-4o and DeepSeek-V3.',
     expect: ['COMPETES_WITH Qwen3 -> GPT-4o', 'COMPETES_WITH Qwen3 -> DeepSeek-V3'],
   },
 ];
