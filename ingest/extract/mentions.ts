@@ -137,7 +137,7 @@ function overlapping(sorted: Mention[], span: { start: number; end: number }): M
 
 // a member's code after a known family or maker: "920", "910C", "o1", "V3", "2.5", "B200", "K2-Thinking"
 const MEMBER =
-  /^([- ])((?:[A-Za-z]{0,3}\d[\dA-Za-z.]*|mini|nano|pro|max|flash|lite|turbo|ultra)(?:-(?:[A-Za-z]{0,3}\d[\dA-Za-z.]*|[A-Z][a-z]+|mini|nano|pro|max|flash|lite|turbo|ultra|instruct|base|chat))*)(?![\p{L}\p{N}'’-])/u;
+  /^([- ])((?:[A-Za-z]{0,3}\d[\dA-Za-z.]*|mini|nano|pro|max|flash|lite|turbo|ultra)(?:-(?:[A-Za-z]{0,3}\d[\dA-Za-z.]*|[A-Z][a-z]+|mini|nano|pro|max|flash|lite|turbo|ultra|instruct|base|chat))*)(?![\p{L}\p{N}'’_-]|\.(?:gguf|bin|safetensors|onnx)\b)/u;
 // numbers that are not model or chip codes: years, percentages, amounts, counts with units
 const NOT_MEMBER = /^(?:(?:19|20)\d\d|\d+(?:\.\d+)?(?:%|k|m|bn|b|t)?|\d+[-.]\d+[-.]\d+)$/i;
 
@@ -155,6 +155,8 @@ function members(text: string, known: Mention[]): Mention[] {
     const m = MEMBER.exec(text.slice(k.end, k.end + 40));
     if (!m) continue;
     const code = m[2]!.replace(/\.$/, '');
+    // a quantisation type after a model names one file of its weights ("X-Q4", "X-bf16"), not a member
+    if (k.label === 'Model' && (/^(?:I?Q\d\w*|b?f16|fp16)$/i.test(code) || /\.(?:gguf|bin|safetensors|onnx)$/i.test(code))) continue;
     if (!/\d/.test(code) && (maker || k.label === 'Chip')) continue;
     // a plain number after a maker is a year, a count or an amount more often than a product
     // after a family ("Ascend", "Llama": a name without a number) a plain number is a member; after a member ("H800 2,048") it is a count
@@ -203,6 +205,8 @@ function repositories(text: string, gazetteer: Gazetteer): Mention[] {
   for (const m of text.matchAll(REPO_ID)) {
     const [whole, owner, repo] = m as unknown as [string, string, string];
     const inHub = /^(?:huggingface|hf)\./.test(whole);
+    // a Markdown link's relative target ("[Inference with vLLM](inference/llama3.1)") is a path in the repository, not an id
+    if (!inHub && text.slice(Math.max(0, m.index - 2), m.index) === '](') continue;
     if (NOT_OWNER.test(owner) || !MODEL_REPO.test(repo)) continue;
     // outside a hub link, "GPT-4/GPT-4o", "H100/H200" and "IL4/IL5" are two of a kind, not an owner and a model
     if (!inHub && /\d/.test(owner)) continue;

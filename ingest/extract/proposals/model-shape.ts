@@ -31,6 +31,9 @@ const OWNED_VERSION = /(?<![\p{L}\p{N}])([A-Z][A-Za-z]{2,14})['’]s ([VKRM]\d+(
 // a segment of a repository-style name: capitalised, a number, or a usual lowercase variant
 const SEGMENT = /^(?:[A-Z0-9][A-Za-z0-9.]*|v\d[\w.]*|o\d|mini|nano|pro|max|preview|instruct|chat|base|it|hf|exp|turbo|lite|flash|thinking|coder|vl|moe|gguf|awq|fp8|int4|int8)$/;
 
+// a name whose last part is a quantisation type names one file of weights ("gpt-oss-120b-Q4", "Llama-3-8B-bf16")
+const WEIGHTS_FILE = /-(?:I?Q\d(?:_\w+)?|b?f16|fp16|bf16|q\d_\d)$/i;
+
 /** The maximal hyphen-joined token around a span (letters, digits and inner dots), without a trailing dot. */
 function hyphenated(text: string, start: number, end: number): { start: number; end: number } {
   let a = start;
@@ -82,6 +85,8 @@ export const proposeModelNames: Proposer = (sentence) => {
     // "DeepSeek-R1-Distill-Qwen-32B", "Mistral-Small-3.1-24B-Instruct-2503"): take the whole hyphenated token
     const whole = hyphenated(text, m.index, m.index + m[0].trimEnd().length);
     if (whole.start < covered) continue;
+    // a weights file, not a model: "X-Q6_K.gguf", "X-bf16.gguf", "X-IQ4_XS"
+    if (WEIGHTS_FILE.test(text.slice(whole.start, whole.end)) || /^(?:_|\.(?:gguf|bin|safetensors|onnx)\b)/i.test(text.slice(whole.end))) continue;
     if (whole.start !== m.index || whole.end !== m.index + m[0].trimEnd().length) {
       const token = text.slice(whole.start, whole.end);
       const first = /^[A-Za-z]+/.exec(token)?.[0] ?? '';
