@@ -797,6 +797,8 @@ describe('entity shapes', () => {
   it('an appositive with "the" names only an agreement, and never a discourse word or a place after a preposition', () => {
     expect(entityNames('Halcyon, the joint venture between OpenAI and Oracle, opened.')).toContain('Halcyon');
     expect(mentionNames('Overall, the joint venture between OpenAI and Oracle grew.')).not.toContain('Overall');
+    // a technical term defined with an acronym is no organisation
+    expect(mentionNames('The model uses a Mixture of Experts (MoE) design.')).not.toContain('Mixture of Experts');
     // one file of a model's weights is no model, nor a link's relative path a repository
     const files = mentionNames('| [Qwen3-8B-Q4_K_M.gguf](https://huggingface.co/acme/Qwen3-8B-GGUF) | Q4_K_M | 5 GB | [Qwen3-8B-bf16.gguf](x) |');
     expect(files.some((n) => /Q4|bf16/.test(n))).toBe(false);

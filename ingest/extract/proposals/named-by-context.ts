@@ -171,6 +171,7 @@ export const proposeNamedByContext: Proposer = (sentence) => {
       }
       if (!found) continue;
       name = found;
+      if (phraseBook().terms.has(name.toLowerCase())) continue;
       const start = m.index + m[1]!.length - name.length;
       const label = headLabel(name) ?? 'Organization';
       if (label === 'Deal') continue;

@@ -37,6 +37,8 @@ export interface PhraseBook {
   possessive: { relations: RelationType[]; maxModifiers: number };
   /** the bodies through which a nation enacts its laws ("Congress", "the Bundestag"): what they enact is ENACTED_BY the nation */
   legislatures: RegExp | null;
+  /** technical terms a text may define with an acronym ("Mixture of Experts (MoE)"), lower case: never an entity's name */
+  terms: ReadonlySet<string>;
   /** a hash-free summary for tests and docs: relation type -> number of phrases */
   counts: Partial<Record<RelationType, number>>;
 }
@@ -86,6 +88,7 @@ const FILE = z
       )
       .default([]),
     legislatures: z.array(z.string().regex(/^[a-z][a-z' -]*$/, 'a legislature is lower-case words')).default([]),
+    terms: z.array(z.string().regex(/^[a-z][a-z -]*$/, 'a term is lower-case words')).default([]),
     entries: z.array(z.unknown()),
   })
   .strict();
@@ -184,7 +187,7 @@ export function parsePhrases(text: string, file: string): PhraseBook {
     }
   });
   const legislatures = top.data.legislatures.length ? new RegExp(`\\b(?:${top.data.legislatures.map(phraseSource).join('|')})\\b`, 'i') : null;
-  return { phrases, heads, referents, possessive: top.data.possessive, legislatures, counts };
+  return { phrases, heads, referents, possessive: top.data.possessive, legislatures, terms: new Set(top.data.terms), counts };
 }
 
 let book: PhraseBook | undefined;
