@@ -15,6 +15,7 @@ import type { EndpointOut, ExtractedRecord } from './extract.js';
 import { EXTRACTOR_VERSION } from './version.js';
 import { E, listIndices, type Endpoint, type FactDraft, type Frame, type Mention, type RelationRule } from './frame.js';
 import type { Gazetteer } from './gazetteer.js';
+import { QUANT_TYPE, WEIGHTS_EXT } from './proposals/proposal.js';
 import { LEXICON, LEXICON_DIR, MODEL_FAMILIES } from './lexicon.js';
 import type { RecordSink } from './structured.js';
 import { resolveName } from '../resolve/resolver.js';
@@ -258,6 +259,9 @@ export function cardTables(body: string): CardTable[] {
   return tables;
 }
 
+const WEIGHTS_FILE_NAME = new RegExp(`\\.${WEIGHTS_EXT}$`, 'i');
+const QUANT_ONLY = new RegExp(`^${QUANT_TYPE}$`, 'i');
+
 const NUMERIC = /^[-+~]?\d+(?:[.,]\d+)?\s*%?\s*[*†‡]*$/;
 const isNumeric = (c: Cell | undefined) => !!c && NUMERIC.test(c.text.replace(/\s*\n.*$/s, '').trim());
 
@@ -272,9 +276,9 @@ function modelInCell(cell: Cell | undefined, gazetteer: Gazetteer, headings: Rea
     .replace(/\s+/g, ' ')
     .trim();
   if (name.length < 2 || name.length > 60 || !/^[A-Za-z]/.test(name) || name.split(' ').length > 6) return null;
-  if (/\.(?:gguf|bin|safetensors|pt|onnx)$/i.test(name) || /[=:;,]/.test(name)) return null;
+  if (WEIGHTS_FILE_NAME.test(name) || /[=:;,]/.test(name)) return null;
   // a quantisation type ("Q4_K_M", "IQ3_XS", "BF16", "INT8") is a format, not a model
-  if (/^(?:I?Q\d(?:_\w+)?|B?F\d+|FP\d+|INT\d+|W\d+A\d+)$/i.test(name)) return null;
+  if (QUANT_ONLY.test(name)) return null;
   if (headings.has(name.split(/[\s-]/)[0]!.toLowerCase())) return null;
   const known = resolveName(gazetteer, name, 'Model', { labels: ['Model'] }).status === 'known';
   const family = MODEL_FAMILIES.has(name.split(/[\s-]/)[0]!.toLowerCase().replace(/\d.*$/, ''));

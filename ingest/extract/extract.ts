@@ -84,14 +84,14 @@ function enactingNation(d: FactDraft): FactDraft {
   return nation ? { ...d, object: { label: 'Nation', name: nation.name, aliases: nation.aliases, props: nation.props } } : d;
 }
 
-// who made a chip by the maker's role: a foundry fabricates what it "built", and so does a memory maker the
-// memory it "makes"; a memory standard (HBM3E) has no one designer
 // a maker's team named after its product line ("Qwen Team" for Qwen3): the maker's own unit, not another maker
 const namedAfter = (maker: string, product: string): boolean => {
   const line = /^[a-z]+/i.exec(product)?.[0]?.toLowerCase();
   return !!line && line.length >= 3 && maker.toLowerCase().split(/\s+/).includes(line);
 };
 
+// who made a chip by the maker's role: a foundry fabricates what it "built", and so does a memory maker the
+// memory it "makes"; a memory standard (HBM3E) has no one designer
 function makerRole(d: FactDraft): FactDraft | null {
   // a product the lexicon knows is made by its maker, whatever a possessive or an "its" nearby seems to say ("Nvidia hardware to
   // scale its Claude models", "Anthropic's strategy spans Google's TPUs")
@@ -175,10 +175,10 @@ const LIST_ANAPHOR = /\b[Tt]he (?:same |trade |export |sanctions |US |U\.S\. )?(
 // "Under the agreement, …", "The partnership will see …": the deal the text named before (within a few sentences); a deal
 // a rule made from a description has no name of the text's own, so what "the agreement" says is not hung on it
 const DEAL_ANAPHOR = /\b[Tt]he (?:deal|agreement|partnership|pact|contract|joint venture|arrangement|initiative)\b(?! (?:with|between|among|to|of|for|that|which)\b)/g;
-// "At the time, it was powered by …": a lower-case "it" before what is said of a site, a cloud or a model stands for the one named
-// last (a sentence-opening "It" is left to organisations)
 // "The campus will be built in …", "the AI hub": the site the text named last (within two sentences)
 const SITE_ANAPHOR = /\b[Tt]he (?:AI |new |planned |proposed |future )?(?:data cent(?:er|re)|campus|facility|AI hub|supercomputer|supercluster)\b(?! (?:of|in|at|for|that|which|to|with)\b)/g;
+// "At the time, it was powered by …": a lower-case "it" before what is said of a site, a cloud or a model stands for the one named
+// last (a sentence-opening "It" is left to organisations)
 const IT_THING =
   /(?<=,\s|\bthat\s|\bwhen\s|\band\s)it(?=\s+(?:(?:was|is|will be|would be|has been|had been|will soon be|is now|was then)\s+)?(?:powered by|located in|built (?:in|on|with)|trained on|run(?:s|ning)? on|host(?:s|ed|ing)?|hous(?:es|ed|ing)|equipped with|fitted with|packed with)\b)/g;
 

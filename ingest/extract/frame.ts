@@ -101,7 +101,8 @@ const ITEM = `${E_}(?:'s(?: [a-z]+){1,3})?`;
 export const LIST = `(${ITEM}(?:(?:\\s*,\\s*(?:and |or |& )?|\\s+(?:and|or|&)\\s+)(?:the )?${ITEM})*)`;
 export const MONEY = `(${MONEY_SOURCE})`;
 /** An aside between dashes after a name, which a pattern may step over ("Acme — maker of the X1 — signed …"). */
-export const ASIDE = '(?:\\s*[—–][^—–.;]{1,100}[—–])?';
+const DASH_ASIDE = '\\s*[—–][^—–.;]{1,100}[—–]';
+export const ASIDE = `(?:${DASH_ASIDE})?`;
 
 /** Mention indices in a captured list, in order. */
 export function listIndices(list: string | undefined): number[] {
@@ -167,9 +168,9 @@ export function isMention(e: Endpoint): e is Mention {
 // what may stand between a clause's actor and its word: words only, no clause turn, no denial or condition
 const ACTOR_GAP = new RegExp(`^(?:(?!\\b(?:${HEDGES}|but|while|whereas|although|however|unlike|denied|rejected|considering|blocked|abandoned|scrapped|failed)\\b)[^⟨;])*$`);
 // a relative clause or an appositive set off by commas, and a mention standing inside one
-const SET_OFF = /,\s*(?:which|who|whose|that|a|an|the)\b[^,;]*,|\s*[—–][^—–.;]{1,100}[—–]/g;
+const SET_OFF = new RegExp(`,\\s*(?:which|who|whose|that|a|an|the)\\b[^,;]*,|${DASH_ASIDE}`, 'g');
 // an aside between dashes ("Acme — maker of the X1 — signed"): a mention inside it is no actor
-const DASHED = /[—–][^—–.;]{1,100}[—–]/g;
+const DASHED = new RegExp(DASH_ASIDE, 'g');
 const INSIDE_SET_OFF = /,\s*(?:which|who|whose|that|a|an|the)\b[^,;]*$/;
 // "said it would": reported future, no condition
 const REPORTED_FUTURE = /\b(?:said|says|announced|confirmed|agreed|told [^⟨,;]{1,30}?)\s+(?:that\s+)?(?:it|they)\s+would\b/g;

@@ -11,7 +11,7 @@ import { boundedMemo } from './memo.js';
 import { Gazetteer, type GazetteerHit } from './gazetteer.js';
 import type { Sentence } from './nlp.js';
 import { nameKey } from '../resolve/normalise.js';
-import { CALENDAR_WORDS, LEGAL_FORMS, type Proposal, type Proposer } from './proposals/proposal.js';
+import { CALENDAR_WORDS, LEGAL_FORMS, QUANT_TYPE, WEIGHTS_EXT, type Proposal, type Proposer } from './proposals/proposal.js';
 import { proposeModelNames } from './proposals/model-shape.js';
 import { PUBLIC_BODY_NAME, PUBLIC_BODY_WORDS, proposeOrganisations } from './proposals/org-suffix.js';
 import { proposeByRole } from './proposals/role-noun.js';
@@ -137,7 +137,9 @@ function overlapping(sorted: Mention[], span: { start: number; end: number }): M
 
 // a member's code after a known family or maker: "920", "910C", "o1", "V3", "2.5", "B200", "K2-Thinking"
 const MEMBER =
-  /^([- ])((?:[A-Za-z]{0,3}\d[\dA-Za-z.]*|mini|nano|pro|max|flash|lite|turbo|ultra)(?:-(?:[A-Za-z]{0,3}\d[\dA-Za-z.]*|[A-Z][a-z]+|mini|nano|pro|max|flash|lite|turbo|ultra|instruct|base|chat))*)(?![\p{L}\p{N}'’_-]|\.(?:gguf|bin|safetensors|onnx)\b)/u;
+  /^([- ])((?:[A-Za-z]{0,3}\d[\dA-Za-z.]*|mini|nano|pro|max|flash|lite|turbo|ultra)(?:-(?:[A-Za-z]{0,3}\d[\dA-Za-z.]*|[A-Z][a-z]+|mini|nano|pro|max|flash|lite|turbo|ultra|instruct|base|chat))*)(?![\p{L}\p{N}'’_-])/u;
+// a quantisation type, or a file's extension, after a model's name: one file of its weights
+const WEIGHTS_CODE = new RegExp(`^${QUANT_TYPE}$|\\.${WEIGHTS_EXT}$`, 'i');
 // numbers that are not model or chip codes: years, percentages, amounts, counts with units
 const NOT_MEMBER = /^(?:(?:19|20)\d\d|\d+(?:\.\d+)?(?:%|k|m|bn|b|t)?|\d+[-.]\d+[-.]\d+)$/i;
 
@@ -156,7 +158,7 @@ function members(text: string, known: Mention[]): Mention[] {
     if (!m) continue;
     const code = m[2]!.replace(/\.$/, '');
     // a quantisation type after a model names one file of its weights ("X-Q4", "X-bf16"), not a member
-    if (k.label === 'Model' && (/^(?:I?Q\d\w*|b?f16|fp16)$/i.test(code) || /\.(?:gguf|bin|safetensors|onnx)$/i.test(code))) continue;
+    if (k.label === 'Model' && WEIGHTS_CODE.test(code)) continue;
     if (!/\d/.test(code) && (maker || k.label === 'Chip')) continue;
     // a plain number after a maker is a year, a count or an amount more often than a product
     // after a family ("Ascend", "Llama": a name without a number) a plain number is a member; after a member ("H800 2,048") it is a count

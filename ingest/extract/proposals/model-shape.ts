@@ -4,7 +4,7 @@
 import { MODEL_FAMILIES } from '../lexicon.js';
 import { parseModelName } from '../../resolve/model-version.js';
 import type { Proposal, Proposer } from './proposal.js';
-import { spanOf } from './proposal.js';
+import { QUANT_TYPE, WEIGHTS_EXT, spanOf } from './proposal.js';
 
 const VARIANT =
   '(?:Flash|Pro|Max|Mini|Nano|Instruct|Turbo|Ultra|Lite|Plus|Chat|Coder|Thinking|Reasoner|Preview|Base|VL|Omni|Opus|Sonnet|Haiku|Exp|Air|Vision|Large|Medium|Small|Next|Math|Distill|Maverick|Scout|Behemoth|Codex|Omni|Realtime|AWQ|GGUF|GPTQ|FP8|INT4|INT8|Int4|Int8|MLX|bf16|A\\d+B|\\d+(?:\\.\\d+)?[BMT])';
@@ -32,7 +32,9 @@ const OWNED_VERSION = /(?<![\p{L}\p{N}])([A-Z][A-Za-z]{2,14})['’]s ([VKRM]\d+(
 const SEGMENT = /^(?:[A-Z0-9][A-Za-z0-9.]*|v\d[\w.]*|o\d|mini|nano|pro|max|preview|instruct|chat|base|it|hf|exp|turbo|lite|flash|thinking|coder|vl|moe|gguf|awq|fp8|int4|int8)$/;
 
 // a name whose last part is a quantisation type names one file of weights ("gpt-oss-120b-Q4", "Llama-3-8B-bf16")
-const WEIGHTS_FILE = /-(?:I?Q\d(?:_\w+)?|b?f16|fp16|bf16|q\d_\d)$/i;
+const WEIGHTS_FILE = new RegExp(`-${QUANT_TYPE}$`, 'i');
+// what follows a name in a file of weights: the rest of its quantisation type, or the file's extension
+const WEIGHTS_FILE_TAIL = new RegExp(`^(?:_|\\.${WEIGHTS_EXT}\\b)`, 'i');
 
 /** The maximal hyphen-joined token around a span (letters, digits and inner dots), without a trailing dot. */
 function hyphenated(text: string, start: number, end: number): { start: number; end: number } {
@@ -86,7 +88,7 @@ export const proposeModelNames: Proposer = (sentence) => {
     const whole = hyphenated(text, m.index, m.index + m[0].trimEnd().length);
     if (whole.start < covered) continue;
     // a weights file, not a model: "X-Q6_K.gguf", "X-bf16.gguf", "X-IQ4_XS"
-    if (WEIGHTS_FILE.test(text.slice(whole.start, whole.end)) || /^(?:_|\.(?:gguf|bin|safetensors|onnx)\b)/i.test(text.slice(whole.end))) continue;
+    if (WEIGHTS_FILE.test(text.slice(whole.start, whole.end)) || WEIGHTS_FILE_TAIL.test(text.slice(whole.end))) continue;
     if (whole.start !== m.index || whole.end !== m.index + m[0].trimEnd().length) {
       const token = text.slice(whole.start, whole.end);
       const first = /^[A-Za-z]+/.exec(token)?.[0] ?? '';

@@ -24,6 +24,11 @@ export const LEGAL_FORMS = '(?:Inc|Corp|Corporation|Co|Ltd|Limited|LLC|plc|PLC|A
 /** A capitalised word of a name, as a regex source: a dot belongs to it only inside it ("Z.ai"), never as the full stop. */
 export const NAME_WORD = "[A-Z](?:[\\p{L}\\p{N}&'’-]|\\.(?=[\\p{L}\\p{N}]))*";
 
+/** Regex source of a quantisation type ("Q4_K_M", "IQ3_XS", "BF16", "FP8", "INT8", "W4A16"): a format of a model's weights, never a model. */
+export const QUANT_TYPE = '(?:I?Q\\d(?:_\\w+)?|B?F\\d+|FP\\d+|INT\\d+|W\\d+A\\d+)';
+/** Regex source of the extensions of a file of weights. */
+export const WEIGHTS_EXT = '(?:gguf|bin|safetensors|pt|onnx)';
+
 /** Regex source of the calendar's names: a weekday or a month is never an entity's whole name ("on Monday", "In March"). */
 export const CALENDAR_WORDS = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)';
 

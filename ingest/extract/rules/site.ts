@@ -42,10 +42,7 @@ function placeName(frame: Frame, town: string | undefined, where: Mention | unde
 function site(operators: Mention[], place: string, head: string, mods: string): NewEntity {
   const owner = operators.map(writtenName).join('-');
   const name = `${owner} ${place} ${head}`;
-  const other = head
-    .replace(/center/, '\u0000')
-    .replace(/centre/, 'center')
-    .replace('\u0000', 'centre');
+  const other = head.includes('centre') ? head.replace('centre', 'center') : head.replace('center', 'centre');
   const described = mods.trim() && !/⟨/.test(mods) ? [`${owner} ${place} ${mods.trim()} ${head}`, `${owner} ${mods.trim()} ${head} in ${place}`] : [];
   return {
     label: 'DataCenter',
