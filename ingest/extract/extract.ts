@@ -158,8 +158,9 @@ const GOVERNMENT_AFTER = /^\s+(?:government|administration|authorities)\b(?!-)/;
 function seatsOfGovernment(sentence: { text: string; start: number }, mentions: Mention[]): Mention[] {
   return mentions.map((m) => {
     const government = m.label === 'Nation' ? GOVERNMENT_AFTER.exec(sentence.text.slice(m.end - sentence.start)) : null;
-    // the span takes the word in (rules read the marker as the nation); the surface stays the nation's as written
-    if (government) return { ...m, demonym: false, place: false, end: m.end + government[0].length };
+    // the span takes the word in (rules read the marker as the nation); the surface stays the nation's as written, but
+    // its people's adjective is no name of it ("the Vietnamese government" is Vietnam's)
+    if (government) return { ...m, demonym: false, place: false, end: m.end + government[0].length, ...(m.demonym ? { surface: m.name } : {}) };
     if (m.label !== 'Nation' || !m.place || !SEATS.has(m.surface)) return m;
     const after = sentence.text.slice(m.end - sentence.start);
     const before = sentence.text.slice(0, m.start - sentence.start);

@@ -752,6 +752,48 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
     text: 'Qwen3 shows comparable performance with bigger systems such as GPT-4o and DeepSeek-V3.',
     expect: ['COMPETES_WITH Qwen3 -> GPT-4o', 'COMPETES_WITH Qwen3 -> DeepSeek-V3'],
   },
+  // funding rounds: the round's company and whoever took part, read around the round's noun
+  {
+    rule: 'funding-round',
+    text: 'Robotics startup Orbitra Labs said on Monday it had raised $310 million in its newest funding round. The heavily oversubscribed round attracted money from Kestrel Partners, Dunmore Capital and Pell Ventures. Nvidia also participated.',
+    expect: [
+      'PARTY_TO Orbitra Labs -> Orbitra Labs $310M funding round',
+      'INVESTS_IN Kestrel Partners -> Orbitra Labs',
+      'INVESTS_IN Dunmore Capital -> Orbitra Labs',
+      'INVESTS_IN Pell Ventures -> Orbitra Labs',
+      'INVESTS_IN NVIDIA -> Orbitra Labs',
+    ],
+  },
+  {
+    rule: 'funding-round',
+    text: 'Mistral AI unveiled a €600 million Series B led by General Catalyst, with participation from Nvidia.',
+    expect: ['INVESTS_IN NVIDIA -> Mistral AI', 'PARTY_TO Mistral AI -> Mistral AI €600M Series B round', 'PARTY_TO NVIDIA -> Mistral AI €600M Series B round'],
+  },
+  {
+    rule: 'funding-round',
+    text: "Cohere's earlier funding round was led by Oracle.",
+    expect: ['INVESTS_IN Oracle -> Cohere'],
+  },
+  // a round of talks, tariffs or sanctions is no funding
+  { rule: 'funding-round', text: 'Nvidia joined a new round of talks with Huawei.', expect: [], not: ['INVESTS_IN', 'PARTY_TO'] },
+  { rule: 'funding-round', text: 'The latest round of export controls hit Huawei, and Nvidia also participated in the hearings.', expect: [], not: ['INVESTS_IN'] },
+  // agreements: a joint venture formed by two actors with an appositive between them, a demonym government, separate agreements
+  {
+    rule: 'deal-with',
+    text: 'Oracle and Cohere, a Toronto firm backed by a state pension fund, have formed a $3 billion joint venture to build compute in Canada.',
+    expect: ['PARTY_TO Oracle -> Oracle-Cohere $3B joint venture', 'PARTY_TO Cohere -> Oracle-Cohere $3B joint venture'],
+  },
+  {
+    rule: 'deal-with',
+    text: 'Samsung has entered an agreement with the Indonesian government to open a chip design hub.',
+    expect: ['PARTY_TO Samsung Electronics -> Samsung-Indonesia agreement', 'PARTY_TO Indonesia -> Samsung-Indonesia agreement'],
+  },
+  {
+    rule: 'deal-with',
+    text: 'Intel and Qualcomm struck separate agreements with G42 last week.',
+    expect: ['PARTY_TO Intel -> Intel-G42 agreement', 'PARTY_TO Qualcomm -> Qualcomm-G42 agreement'],
+    not: ['PARTY_TO Intel -> Intel-Qualcomm'],
+  },
 ];
 
 describe('relation rules on unseen phrasings', () => {

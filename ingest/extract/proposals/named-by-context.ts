@@ -47,6 +47,13 @@ const BEFORE_HEAD = new RegExp(
   `(?:\\b[Tt]he |\\b[Ii]ts |\\b[Tt]heir |['’]s )(${CAP}(?: ${CAP}){0,2}?) (?:(?:AI|exascale|new|planned|flagship|next-generation|[\\d.,]+ ?[GM]W) ){0,2}(${BEFORE_HEADS.join('|')})\\b`,
   'gu',
 );
+// a facility named with its head noun written in capitals: "the planned National AI Computing Center", "Foo Data Centre",
+// "the Bar Campus" (a site, a zone or a cluster so written is too often a programme or a company's name)
+const FACILITY_HEADS = [...heads]
+  .filter(([h, l]) => l === 'DataCenter' && !/(?:s|facility|site|zone|cluster|compute hub)$/.test(h))
+  .map(([h]) => h.replace(/\b(?:ai|[a-z])/g, (w) => (w === 'ai' ? 'AI' : w.toUpperCase())));
+const FACILITY_NAME = new RegExp(`(?<![\\p{L}\\p{N}])((?:${CAP} ){1,4})(${FACILITY_HEADS.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+const FACILITY_CUE = new RegExp(FACILITY_HEADS.join('|'));
 // a lone modifier before a head noun is a description, not a name ("the AI campus", "the National supercomputer")
 const GENERIC = /^(?:AI|National|Sovereign|Public|Private|Digital|Global|Regional|Federal|Central|European|American|First|Second|Third|New|Main|Largest|Exascale)$/;
 // cheap tests first: most sentences have neither a copula with an article nor a facility's or chip's head noun
@@ -195,6 +202,15 @@ export const proposeNamedByContext: Proposer = (sentence) => {
       const at = m.index + m[0].length - name.length - (m[1] !== undefined ? 1 : 0);
       out.push({ ...spanOf(sentence, at, name.length), name, label, confidence: 0.65, props: {}, defined: true });
     }
+  }
+  for (const m of FACILITY_CUE.test(text) ? text.matchAll(FACILITY_NAME) : []) {
+    // an opening word is no part of the name ("The Foo Campus"); a generic word alone is no name ("National Supercomputer")
+    const words = m[1]!.trim().split(' ');
+    const lead = words.findIndex((w) => !NOT_NAMES.test(w));
+    const kept = lead < 0 ? [] : words.slice(lead);
+    if (!kept.length || (kept.length === 1 && GENERIC.test(kept[0]!))) continue;
+    const name = `${kept.join(' ')} ${m[2]}`;
+    out.push({ ...spanOf(sentence, m.index + m[0].length - name.length, name.length), name, label: 'DataCenter', confidence: 0.6, props: {}, defined: true });
   }
   const copula = COPULA_CUE.test(text) ? COPULA.exec(text) : null;
   if (copula && !NOT_NAMES.test(copula[1]!.split(' ')[0]!)) {

@@ -74,6 +74,7 @@ const HEAD_WORDS = [...PUBLIC_HEAD_WORDS, 'Center', 'Centre', 'Institute', 'Univ
 export const PUBLIC_INSTITUTION_NAME = new RegExp(`\\b(?:${[...new Set([...PUBLIC_BODY_WORDS, ...PUBLIC_HEAD_WORDS])].join('|')})\\b`);
 const CUE = new RegExp(`\\b(${[...Object.keys(SUFFIX), ...HEAD_WORDS].join('|')})\\b`);
 const WEAK = new Set(['AI', 'Cloud', 'Research', 'Technology', 'Computing', 'Capital', 'Systems', 'Networks']);
+const LISTED_WEAK = new Set(['Capital', 'Systems', 'Networks']);
 const HEAD = new Set(HEAD_WORDS);
 const INITIALISM = /^(?:\p{Lu}\.)+\p{Lu}$/u;
 const CONNECTOR = /^(of|for|and|&|de|du|la|the)$/;
@@ -158,7 +159,9 @@ export const proposeOrganisations: Proposer = (sentence) => {
     const acts =
       (!!nextToken && nextToken.pos === 'VERB') ||
       /^(['’]s\b|, (a|an|the) |\s*\()/.test(rest) ||
-      /\b(acquire|acquired|acquires|buy|bought|invest(?:ed|s)? in|partner(?:ed|s)? with|backed|selected|chose|with)\s$/.test(before);
+      /\b(acquire|acquired|acquires|buy|bought|invest(?:ed|s)? in|partner(?:ed|s)? with|backed|selected|chose|with)\s$/.test(before) ||
+      // a firm's weak suffix in a list of names ("A Partners, B Capital and C Ventures"), never "AI" or "Cloud" there
+      (LISTED_WEAK.has(lastWord) && (/^(?:,\s|,?\sand\s\p{Lu})/u.test(rest) || /(?:\p{L}, |,? and )$/u.test(before)));
     // "Ministry of ...", and a place before the head ("Abu Dhabi Department of Government Enablement")
     const headAt = (k: number) => HEAD.has(words[k]!.text) && k < j && CONNECTOR.test(words[k + 1]?.text ?? '');
     const headed = j > first && (headAt(first) || (first + 2 <= j && (headAt(first + 1) || (first + 2 < j && headAt(first + 2)))));

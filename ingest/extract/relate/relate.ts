@@ -21,7 +21,7 @@ import { isPublicBody, refusedAsTo } from '../../../schema/validate.js';
 import type { Label } from '../../../schema/generated/model.js';
 import { MONEY_SOURCE } from '../money.js';
 import { effectOf } from '../rules/applies-to.js';
-import { HEDGES, allowed, homeElsewhere, isMention, leadingActor, type FactDraft, type Frame, type Mention, type RelationRule } from '../frame.js';
+import { HEDGES, ORG_HEADS, allowed, homeElsewhere, isMention, leadingActor, type FactDraft, type Frame, type Mention, type RelationRule } from '../frame.js';
 import { phraseBook, type Phrase } from './phrases.js';
 
 interface Group {
@@ -204,8 +204,6 @@ const PARTNERS_NAMED_AFTER = new RegExp(`\\b${PARTNERSHIP}s? (?:between|among|in
 const PARTNER_BEFORE = new RegExp(`\\b${PARTNERSHIP}s? (?:between|of|among|involving)\\s+(?:the )?$`);
 
 // "Chinese startup ⟨1⟩", "British firms ⟨1⟩ and ⟨2⟩": a demonym and up to three lower-case words before a group
-export const ORG_HEADS =
-  '(?:alternatives?|players?|competitors?|challengers?|companies|company|firms?|startups?|start-ups?|giants?|groups?|chipmakers?|chip makers?|makers?|labs?|laboratory|providers?|hyperscalers?|vendors?|operators?|conglomerates?|developers?|designers?|manufacturers?|champions?|rivals?|entities|entity|funds?|investors?|banks?|agency|agencies|operators?|suppliers?|clouds?|miners?)';
 // an organisation described by its kind: "chip startup", "AI firms", "chipmaker"
 export const ORG_DESCRIPTION = `(?:(?:[a-z][a-z-]*|AI|[A-Z][a-z]+)\\s+){0,2}${ORG_HEADS}`;
 const DEMONYM_BEFORE = new RegExp(`^(?:\\s*|\\s+${ORG_DESCRIPTION},?\\s+(?:like\\s+|such as\\s+|including\\s+)?)$`);

@@ -1,9 +1,8 @@
 // Bilateral deals: "OpenAI signed a $300 billion deal with Oracle", "Meta has secured a cloud contract worth up to
 // $10 billion with Google", "Globex has signed a $2 billion Initech agreement", "Acme and Globex signed an agreement",
 // "Acme announced a memorandum of understanding between Globex and Initech", "Acme signed a deal to supply chips to Globex". Gives a Deal "<first>-<second> <amount> <noun>" with both parties.
-import { ASIDE, E, MONEY, at, allowed, clauseActor, dealName, pattern, writtenName, type FactDraft, type Frame, type Mention, type RelationRule } from '../frame.js';
+import { ASIDE, E, MONEY, ORG_HEADS, at, allowed, clauseActor, dealName, pattern, writtenName, type FactDraft, type Frame, type Mention, type RelationRule } from '../frame.js';
 import { MONEY_SOURCE, formatMoney, parseMoney } from '../money.js';
-import { ORG_HEADS } from '../relate/relate.js';
 import type { Props } from '../../../schema/records.js';
 
 // an aside after the first party ("Acme — maker of the X1 — signed …"); a time after the verb ("announced on Monday a …");
@@ -16,12 +15,13 @@ const DESCRIBED = `(?:(?:the )?(?:⟨\\d+⟩ )?(?:(?:[a-z][a-z-]*|AI) ){0,3}${OR
 // ("worth up to $20 billion") and its counterparty ("with Nebius") or both parties ("between A and B"). Who concluded it
 // is the clause's actor read back from the verb ("Meta, which …, has signed"), or two actors joined by "and".
 const CONCLUDE =
-  '(?:signed|signs|signing|secured|secures|securing|struck|strikes|striking|inked|inks|inking|reached|reaches|sealed|seals|announced|announces|clinched|clinches|won|wins|landed|lands|finali[sz]ed|finali[sz]es|forged|forges|entered into|enters into|agreed|agrees|penned|pens|renewed|renews|expanded|expands|extended|extends|unveiled|unveils|formed|forms|launched|launches)';
-const AGREEMENT = '(deals?|contracts?|agreements?|partnerships?|pacts?|memorandum of understanding|memorandum|MoU|MOU|alliance|accord|tie-up)';
+  '(?:signed|signs|signing|secured|secures|securing|struck|strikes|striking|inked|inks|inking|reached|reaches|sealed|seals|announced|announces|clinched|clinches|won|wins|landed|lands|finali[sz]ed|finali[sz]es|forged|forges|entered into|enters into|entered|enters|agreed|agrees|penned|pens|renewed|renews|expanded|expands|extended|extends|unveiled|unveils|formed|forms|launched|launches)';
+const AGREEMENT = '(deals?|contracts?|agreements?|partnerships?|pacts?|joint ventures?|memorandum of understanding|memorandum|MoU|MOU|alliance|accord|tie-up)';
 const WORD = `(?:${MONEY}|[a-z0-9][a-z0-9.%-]*,?|AI|GPU|U\\.S\\.|US)`;
 const CONCLUDED = new RegExp(`\\b${CONCLUDE}${WHEN} (?:a |an |the |its |their |another |new )?(?<phrase>(?:${WORD} ){0,6}?)${AGREEMENT}\\b`, 'gu');
 const SUM_AFTER = `(?:,? (?:worth|valued at|totall?ing|of)(?: up to| as much as| about| around| roughly| more than| over| nearly| an estimated| some)? (?<sum>${MONEY_SOURCE}))?`;
-const WITH_PARTY = new RegExp(`^${SUM_AFTER},?(?: (?:announced|unveiled|signed)${WHEN})?${WHEN} with ${DESCRIBED}${E}(?:(?:,| and|, and) ${E})?(?!,? and ⟨| or ⟨|, ⟨)`, 'u');
+// "with the Vietnamese government" (one mention: the nation)
+const WITH_PARTY = new RegExp(`^${SUM_AFTER},?(?: (?:announced|unveiled|signed)${WHEN})?${WHEN} with ${DESCRIBED}(?:the )?${E}(?:(?:,| and|, and) ${E})?(?!,? and ⟨| or ⟨|, ⟨)`, 'u');
 const BETWEEN = new RegExp(`^${SUM_AFTER} between ${DESCRIBED}${E} and ${DESCRIBED}${E}(?!,? and ⟨|, ⟨)`, 'u');
 // "A and B have signed …": the first actor of a pair, just before the one read back from the verb
 const PAIRED = /⟨(\d+)⟩(?: \([^()]{1,20}\))? and (?:the )?$/;
@@ -32,6 +32,7 @@ const KIND: Record<string, string> = {
   pact: 'partnership',
   alliance: 'partnership',
   'tie-up': 'partnership',
+  'joint venture': 'partnership',
   memorandum: 'framework',
   'memorandum of understanding': 'framework',
 };
@@ -61,7 +62,11 @@ function concluded(frame: Frame): Found[] {
     const others = withParty ? [withParty.at(-2), withParty.at(-1)].filter((i) => i !== undefined).map((i) => at(frame, i)) : [];
     const sum = withParty?.groups?.sum ?? inPhrase;
     if (pairedWith && !others.length) out.push([[pairedWith, actor], sum, noun, words]);
-    else if (others.length && !pairedWith) out.push([[actor, ...others], sum, noun, words]);
+    else if (others.length && !pairedWith) {
+      // "A and B signed separate agreements with C": one each
+      const alsoActor = /s$/.test(noun) && others.length === 1 ? at(frame, PAIRED.exec(head.slice(0, actorAt))?.[1]) : undefined;
+      for (const party of alsoActor ? [alsoActor, actor] : [actor]) out.push([[party, ...others], sum, noun, words]);
+    }
   }
   return out;
 }
@@ -75,7 +80,7 @@ const TO_SUPPLY = pattern(
 
 export const dealWith: RelationRule = {
   name: 'deal-with',
-  cue: /deal|contract|agreement|partnership|pact|memorandum|MoU|alliance|accord|tie-up/i,
+  cue: /deal|contract|agreement|partnership|pact|venture|memorandum|MoU|alliance|accord|tie-up/i,
   example: 'OpenAI signed a $300 billion deal with Oracle for computing power.',
   apply(frame) {
     const out: FactDraft[] = [];

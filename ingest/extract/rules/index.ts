@@ -9,6 +9,7 @@ import { developedBy } from './developed-by.js';
 import { enactedBy, governmentInstrument, nationalInstrument } from './enacted-by.js';
 import { fabricatedBy } from './fabricated-by.js';
 import { headquarteredIn } from './headquartered-in.js';
+import { fundingRound } from './funding-round.js';
 import { investsIn } from './invests-in.js';
 import { listing } from './listing.js';
 import { locatedIn } from './located-in.js';
@@ -43,6 +44,7 @@ export const RULES: readonly RelationRule[] = [
   fabricatedBy,
   memberOf,
   investsIn,
+  fundingRound,
   cloudCommitment,
   acquisition,
   dealWith,
