@@ -13,6 +13,7 @@ import { RELATION_ENDPOINTS, type Label } from '../../schema/generated/model.js'
 import { InvalidInput } from '../../schema/errors.js';
 import type { EndpointOut, ExtractedRecord } from './extract.js';
 import { EXTRACTOR_VERSION } from './version.js';
+import { isPlaceholder } from './mentions.js';
 import { E, listIndices, type Endpoint, type FactDraft, type Frame, type Mention, type RelationRule } from './frame.js';
 import type { Gazetteer } from './gazetteer.js';
 import { QUANT_TYPE, WEIGHTS_EXT } from './proposals/proposal.js';
@@ -182,6 +183,8 @@ export class OwnModels {
     if (!k) return null;
     if (this.keys.includes(k)) return 'exact';
     if (k.split(' ').length >= 3 && this.keys.some((o) => o.startsWith(k))) return 'short';
+    // the name without its publisher's word before it ("Hunyuan-Large" in a "Tencent-Hunyuan-Large" card)
+    if (k.split(' ').length >= 2 && this.keys.some((o) => o.endsWith(` ${k}`) && o.split(' ').length === k.split(' ').length + 1)) return 'short';
     if (this.keys.some((o) => k.startsWith(`${o} `))) return 'variant';
     return null;
   }
@@ -313,7 +316,9 @@ export function benchmarkFacts(sink: RecordSink, model: EndpointOut | null, own:
       if (subjects.length !== 1 || named.length < 2) continue;
       const subjectCell = subjects[0]!;
       // the card's model itself, or the model of the card the cell names (a copy's original, a variant)
-      const isCard = nameKey(subjectCell.name) === nameKey(model.name) || (subjectCell.how === 'short' && nameKey(model.name).startsWith(nameKey(subjectCell.name)));
+      const isCard =
+        nameKey(subjectCell.name) === nameKey(model.name) ||
+        (subjectCell.how === 'short' && (nameKey(model.name).startsWith(nameKey(subjectCell.name)) || nameKey(model.name).endsWith(` ${nameKey(subjectCell.name)}`)));
       const subject = isCard ? model : sink.entity(subjectCell.name, 'Model', { labels: ['Model'] });
       for (const other of named) {
         // the card's own releases of other sizes ("Phi-3-Small" beside "Phi-3-Mini") are its family, not its rivals
@@ -519,6 +524,48 @@ export function comparisonRule(model: Mention | null, own: OwnModels): RelationR
       const subject = named.length === 1 ? named[0]! : named.length === 0 ? model : null;
       if (!subject) return [];
       return models.filter((m) => !own.isOwnOrFamily(m.name) && m.name !== subject.name).map((m) => ({ rel: 'COMPETES_WITH' as const, subject, object: m, confidence: 0.75 }));
+    },
+  };
+}
+
+// a sentence of a card about the hardware its model needs: to serve it ("BF16 requires 16 X GPUs for deployment", "tested on
+// X", "fits on a single X") or to train it ("pre-trained on 2,048 X GPUs"); a user's fine-tuning is neither
+const SERVES_ON = /\b(?:requires?|needs?|needed|required|tested|deploy(?:ed|ing|ment)?|inference|serv(?:e|ed|ing)|fits?|fitting|runs?|running|recommend(?:ed)?|supports?|supported)\b/;
+const TRAINED_WITH = /\b(?:pre-?trained|trained|pre-?training)\b/;
+const FINE_TUNING = /\bfine-?tun/i;
+const COUNT = /(\d[\d,]*)\s*(?:[x×]\s*)?$/;
+const VERSIONED = /\b[A-Z][\w.]*(?:-[\w.]+)*-\d[\w.]*\b/g;
+
+/**
+ * "BF16 requires 16 X GPUs for deployment", "Tested on X", "We pre-trained it on 1,024 X GPUs": a card's sentence that
+ * names chips and what they are needed for, and no model but the card's own, says where the card's model runs or was trained.
+ */
+export function hardwareRule(model: Mention | null, own: OwnModels): RelationRule {
+  return {
+    name: 'model-card-hardware',
+    example: 'BF16 requires 16 H20 GPUs for deployment.',
+    minMentions: 1,
+    cue: /\b(?:requires?|needs?|needed|required|tested|deploy|inference|serv|fits?|fitting|runs?|running|recommend|support|trained|training)/,
+    apply(frame: Frame): FactDraft[] {
+      if (!model) return [];
+      // a placeholder for a maker's products ("AMD, Intel and NVIDIA GPUs") names no chip the model needs
+      const chips = frame.mentions.filter((m) => m.label === 'Chip' && m.status === 'known' && !isPlaceholder(m.name));
+      // another model named (a mention, or a versioned name nobody listed) is what the sentence is about
+      const otherModel = frame.mentions.some((m) => m.label === 'Model' && !own.isOwnOrFamily(m.name)) || [...frame.masked.matchAll(VERSIONED)].some((m) => !own.isOwnOrFamily(m[0]));
+      if (!chips.length || otherModel) return [];
+      const trains = TRAINED_WITH.test(frame.masked) && !FINE_TUNING.test(frame.masked);
+      if (!trains && (!SERVES_ON.test(frame.masked) || FINE_TUNING.test(frame.masked.split(/[,;]/)[0]!))) return [];
+      return chips.map((chip) => {
+        const count = COUNT.exec(frame.masked.slice(0, frame.masked.indexOf(`⟨${frame.mentions.indexOf(chip)}⟩`)))?.[1];
+        const n = count ? Number(count.replace(/,/g, '')) : undefined;
+        return {
+          rel: trains ? ('TRAINED_ON' as const) : ('RUNS_ON' as const),
+          subject: model,
+          object: chip,
+          confidence: 0.6,
+          ...(n && Number.isSafeInteger(n) && n > 0 ? { props: { count: n } } : {}),
+        };
+      });
     },
   };
 }

@@ -248,6 +248,8 @@ function repositories(text: string, gazetteer: Gazetteer): Mention[] {
 }
 
 const UNSPECIFIED = /\((?:[\w -]*\s)?unspecified\)$/;
+/** Whether a known name is a placeholder for any of a maker's products ("AMD data-centre GPU (model unspecified)"). */
+export const isPlaceholder = (name: string): boolean => UNSPECIFIED.test(name);
 
 /**
  * A name that opens with its maker's ("Nvidia A100", "DeepSeek-V3", "Google Gemini", "Microsoft Azure"):

@@ -14,6 +14,7 @@ import {
   nameKey,
   cardKnowledge,
   comparisonRule,
+  hardwareRule,
   copiedFrom,
   publisherFacts,
   platformFacts,
@@ -90,6 +91,13 @@ function outsideCode(body: string): string {
   return body.replace(/^[ \t]*(```|~~~)[^\n]*\n[\s\S]*?^[ \t]*\1[^\n]*$/gm, (m) => m.replace(/[^\n]/g, ''));
 }
 
+/** The Hugging Face model repository a passage links to most often (spaces, datasets and files' folders aside), by its name. */
+function mostLinkedRepository(passage: string): string | undefined {
+  const counts = new Map<string, number>();
+  for (const m of passage.matchAll(/huggingface\.co\/(?!spaces\/|datasets\/|docs\/|papers\/|blog\/|collections\/)([\w.-]+)\/([\w.-]+)/g)) counts.set(m[2]!, (counts.get(m[2]!) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
 function modelNameOf(url: string, meta: Record<string, unknown>, body: string): string {
   const hf = /huggingface\.co\/([^/]+)\/([^/?#]+)/.exec(url);
   if (hf) return decodeURIComponent(hf[2]!);
@@ -117,6 +125,10 @@ function modelNameOf(url: string, meta: Record<string, unknown>, body: string): 
   // "Granite 3.1 language models are …": a family release the card presents, its name and version
   const family = /(?:^|\n)[*_]*([A-Z][\w-]* \d+(?:\.\d+)*) (?:(?:language|foundation|reasoning|chat|base|instruct) )?models (?:are|is) /.exec(outsideCode(body))?.[1];
   if (family) return family;
+  // a card that opens on links rather than a title (a repository README in HTML): the model repository its header links to
+  const firstHeading = body.search(/^#{1,3}\s/m);
+  const linked = mostLinkedRepository(body.slice(0, firstHeading < 0 ? body.length : firstHeading).replace(/^.*\b(?:[Oo]riginal|[Bb]ase|[Cc]reator|[Qq]uanti[sz]).*$/gm, ''));
+  if (linked) return linked;
   return (
     url
       .split(/[\\/]/)
@@ -275,7 +287,13 @@ export function parseModelCard(markdown: string, url: string, ctx: ParseContext)
     text: prose,
     hashText: markdown,
     records: structured,
-    extraRules: [comparisonRule(cardModel, own), releaseRule(publisherMention, own), teacherRule(originalMention ?? cardModel), madeByRule(originalMention ?? cardModel)],
+    extraRules: [
+      comparisonRule(cardModel, own),
+      hardwareRule(originalMention ?? cardModel, own),
+      releaseRule(publisherMention, own),
+      teacherRule(originalMention ?? cardModel),
+      madeByRule(originalMention ?? cardModel),
+    ],
     review: (records) => reviewCardRecords(records, structured, own, datasets, prose, ctx.gazetteer),
     // the card's sibling releases ("X-8B-Instruct" in an X-2B card) are its entities though its prose only lists them;
     // a name a table cell cuts short ("X-Mini-128K-In") is none

@@ -299,6 +299,38 @@ client = Client(base_url="https://api.corvid.example/v1")  # API
     expect: [],
     not: ['AVAILABLE_ON Corvid-2-9B -> api.corvid.example', 'AVAILABLE_ON Corvid-2-9B -> console.corvid.example'],
   },
+  {
+    topic: 'hardware the prose says the card model needs: to serve it, to train it; a fine-tuning note, a vendor list or another model is neither',
+    card: `${FRONT}# Corvid-3-70B
+
+## Deployment
+
+FP8 weights require 8 H100 GPUs for deployment.
+
+Corvid-3-70B was pre-trained on 2,048 H800 GPUs.
+
+Full fine-tuning on H20 needs at least 32 GPUs.
+
+Heron-7B runs on a single A100.
+
+DirectML brings acceleration across AMD, Intel and NVIDIA GPUs.
+`,
+    expect: ['RUNS_ON Corvid-3-70B -> NVIDIA H100', 'TRAINED_ON Corvid-3-70B -> NVIDIA H800'],
+    not: ['RUNS_ON Corvid-3-70B -> NVIDIA H20', 'TRAINED_ON Corvid-3-70B -> NVIDIA H20', 'RUNS_ON Corvid-3-70B -> NVIDIA A100', 'RUNS_ON Corvid-3-70B -> NVIDIA data-centre GPU (model unspecified)'],
+  },
+  {
+    topic: "a benchmark table naming the card's model without its publisher's word sets the others against the card's model",
+    card: `${FRONT}# Finch-Corvid-9B
+
+## Evaluation
+
+| Model | Heron-70B | Llama-3-8B | Corvid-9B |
+| --- | --- | --- | --- |
+| Reasoning Suite | 70.1 | 66.1 | 74.0 |
+| Code Suite | 41.5 | 39.9 | 48.0 |
+`,
+    expect: ['COMPETES_WITH Finch-Corvid-9B -> Heron-70B', 'COMPETES_WITH Finch-Corvid-9B -> Llama-3-8B'],
+  },
 ];
 
 describe('model cards by their structure', () => {
@@ -320,6 +352,19 @@ tok = load("mistralai/Corvid-3")
 \`\`\`
 `);
     expect(title).toBe('Corvid 3');
+  });
+
+  it('a card that opens on links rather than a title is named by the model repository its header links to most', async () => {
+    const header = `<p align="center"><a href="https://huggingface.co/finch/Corvid-Large"><b>Hugging Face</b></a> | <a href="https://huggingface.co/spaces/finch/Corvid-Large">Demo</a></p>
+<table><tr><td><a href="https://huggingface.co/finch/Corvid-Large/tree/main/Corvid-Large-Instruct">Corvid-Large-Instruct</a></td></tr></table>
+
+## Model Introduction
+
+Our flagship mixture-of-experts release.
+`;
+    expect((await read(header, 'README.md')).title).toBe('Corvid-Large');
+    // a link to the original a copy was made from names the original, not the card
+    expect((await read(`## Community Model\n\n**Original model**: [corvid-small](https://huggingface.co/finch/corvid-small)\n`, 'modelcard-corvid-small-gguf.md')).title).toBe('corvid-small-gguf');
   });
 
   it("a saved card's file name without its kind word names the model when nothing else does", async () => {
