@@ -343,13 +343,15 @@ export function findMentions(text: string, sentences: Sentence[], gazetteer: Gaz
       p.label !== 'Model' &&
       p.label !== 'Regulation' &&
       ((k.place && k.start === p.start) || nationFirst(k) || (k.demonym && (k.start === p.start ? INSTITUTION.test(p.name) : HEADED_INSTITUTION.test(p.name))));
+    // a statute's nation closing its title ("Data Law of the People's Republic of China") is part of it
+    const closes = (k: Mention) => p.label === 'Regulation' && k.label === 'Nation' && k.end === p.end && / of (?:the )?$/.test(text.slice(p.start, k.start));
     const overlaps = overlapping(known, p);
     // a public body named with its nation stands for itself even when nothing else is said of it
     if (overlaps.some(nationFirst)) {
       defined.add(p);
       p.defined = true;
     }
-    const inside = overlaps.filter((k) => !opens(k));
+    const inside = overlaps.filter((k) => !opens(k) && !closes(k));
     if (inside.length === 0) {
       if (titled.has(p)) {
         defined.add(p);

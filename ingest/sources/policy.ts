@@ -37,10 +37,15 @@ function documentNumber(text: string): string | undefined {
 }
 
 /** The issuing bodies a policy text names: a Federal Register AGENCY line, an EU act's authors, an "Issued by" line. */
+// the line that names a document's issuer: a label and its colon ("AGENCY: …", "Issued by: …"); "From the Federal Register Online …" is none
+const ISSUER_LINE = /^\s*(?:AGENCY|Agency|Issuing body|Issued by|From)\s*:\s*(.+)$/m;
+
 function issuers(text: string): string[] {
-  const agency = line(text, 'AGENCY|Agency|Issuing body|Issued by|From') ?? /(?:^|>)\s*AGENCY:\s*(?:<[^>]+>)?\s*\n?\s*([^<\n]+)/m.exec(text);
+  const agency = ISSUER_LINE.exec(text) ?? /(?:^|>)\s*AGENCY:\s*(?:<[^>]+>)?\s*\n?\s*([^<\n]+)/m.exec(text);
   // "AGENCY: Bureau of Industry and Security, Commerce." names the bureau, then its department
-  if (agency) return [agency[1]!.split(/[;,]/)[0]!.replace(/\.$/, '').trim()].filter(Boolean);
+  // (a copy whose text ran together can put a sentence after "AGENCY:": no agency's name, so none)
+  const named = agency?.[1]!.split(/[;,]/)[0]!.replace(/\.$/, '').trim();
+  if (named && AGENCY_HEADER.test(named)) return [named];
   // a header line of agencies, the department first ("Commerce Department, Industry and Security Bureau"): the most specific, in its usual word order
   const header = text.split('\n', 1)[0]!.trim();
   if (header.includes(',') && AGENCY_HEADER.test(header)) {
@@ -101,6 +106,9 @@ const DATE_LINE = new RegExp(`^(?:\\w+day, )?(?:${MONTH_DATE})\\.?$`, 'i');
 
 const ARTICLE_HEADING = /^(?:Article|ARTICLE|Art\.) \d+[a-z]?$/;
 
+// a citation a saved copy puts after the title: "(90 FR 5298, FR Doc 2025-00711)", ", 96790-96830 [2024-28270]"
+const CITATION_TAIL = /(?:\s*\((?:\d+ FR \d+|FR Doc)[^)]*\)|,?\s*(?:\d+[-–]\d+\s*)?\[\d{4}-\d{4,6}\])+\s*$/;
+
 /** Whether a line heads a document without being its title. */
 const isHeaderLine = (l: string): boolean =>
   !l || AGENCY_HEADER.test(l) || CITATION_LINE.test(l) || DATE_LINE.test(l) || (l === l.toUpperCase() && /[A-Z]/.test(l)) || /^(?:Article|Art\.) \d+[a-z]?$/i.test(l);
@@ -112,8 +120,17 @@ function federalRegisterTitle(text: string): string | undefined {
   const lines = text.split('\n').map((l) => l.trim());
   const agencyAt = lines.findIndex((l) => /^(?:<[^>]+>)?AGENCY:/.test(l));
   if (agencyAt <= 0) return undefined;
-  for (let i = agencyAt - 1; i >= 0; i--) if (!isHeaderLine(lines[i]!)) return lines[i]!.replace(/\.$/, '');
-  return undefined;
+  // the title is the run of lines just above AGENCY: that are no header (a long title wraps over several)
+  let end = agencyAt - 1;
+  while (end >= 0 && isHeaderLine(lines[end]!)) end--;
+  if (end < 0) return undefined;
+  let start = end;
+  while (start > 0 && !isHeaderLine(lines[start - 1]!) && end - start < 5) start--;
+  return lines
+    .slice(start, end + 1)
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .replace(/\.$/, '');
 }
 
 /** An article's heading: "Article 53" then its heading line ("Obligations for providers of …"), with the article's number. */
@@ -208,7 +225,7 @@ export function parsePolicy(raw: string, url: string, ctx: ParseContext, isHtml:
   const headerIssuer = issuers(text)[0];
   // with no title anywhere, "<issuer> <instrument>" as the rule names itself ("this interim final rule"), with its number when it has one
   const selfNamed = /\b[Tt]his ((?:interim final|final|proposed) rule|(?:executive )?order|regulation|directive|notice)\b/.exec(text)?.[1];
-  const title = (found || (headerIssuer && selfNamed ? `${headerIssuer} ${selfNamed}${number ? ` ${number}` : ''}` : firstLine)).slice(0, 300).trim();
+  const title = (found || (headerIssuer && selfNamed ? `${headerIssuer} ${selfNamed}${number ? ` ${number}` : ''}` : firstLine)).replace(CITATION_TAIL, '').slice(0, 300).trim();
   const sink = new RecordSink(ctx.gazetteer, base.url, 'policy');
   const inst = instrumentOf((action ?? selfNamed ?? title).replace(/\.$/, ''));
   const effective = new RegExp(`effective(?: on| date:?)? (${MONTH_DATE})`, 'i').exec(text)?.[1];
@@ -232,7 +249,7 @@ export function parsePolicy(raw: string, url: string, ctx: ParseContext, isHtml:
     // the AGENCY line, a statute's enactment note ("(Added Pub. L. …)"), the plainest line that names the issuer, else the first line
     const named = text.split('\n').filter((l) => l.includes(name));
     const quote =
-      line(text, 'AGENCY|Agency|Issuing body|Issued by|From')?.[0]?.trim() ??
+      ISSUER_LINE.exec(text)?.[0]?.trim() ??
       /\((?:[^()\n]|\([^()\n]*\))*?\bPub(?:lic|\.) ?L(?:aw|\.) ?\d{2,3}[-–]\d+(?:[^()\n]|\([^()\n]*\))*\)/.exec(text)?.[0] ??
       /^.*\bPub(?:lic|\.) ?L(?:aw|\.) ?\d{2,3}[-–]\d+.*$/m.exec(text)?.[0].trim() ??
       (named.find((l) => !l.includes('<')) ?? named[0])?.trim() ??

@@ -103,3 +103,56 @@ describe('a bill of Congress', () => {
     expect(facts).toContain('ENACTED_BY Chip Licensing Transparency Act of 2027 -> United States');
   });
 });
+
+describe('a Federal Register rule as a saved copy gives it', () => {
+  const RULE = `Revisions to Licensing of Quantum Sensors; Corrections; and Extension of Comment Period (91 FR 1234, FR Doc 2027-01111)
+[Federal Register Volume 91, Number 7 (Monday, January 11, 2027)]
+[Rules and Regulations]
+From the Federal Register Online via the Government Publishing Office [www.gpo.gov]
+DEPARTMENT OF COMMERCE
+Bureau of Industry and Security
+15 CFR Parts 740 and 774
+[Docket No. 270101-0001]
+RIN 0694-AK01
+Revisions to Licensing of Quantum Sensors; Corrections; and
+Extension of Comment Period
+AGENCY: Bureau of Industry and Security, Department of Commerce.
+ACTION: Interim final rule.
+SUMMARY: This interim final rule revises license requirements for quantum sensors.
+`;
+
+  it('is named by its whole wrapped title and issued by the agency its AGENCY line names, never by the line saying where it was copied from', async () => {
+    const { documents } = await readInput({ url: 'rule.txt', body: Buffer.from(RULE) }, gazetteer, 'policy');
+    const facts = documents[0]!.records.flatMap((r) => (r.kind === 'fact' ? [`${r.rel} ${r.subject.name} -> ${r.object.name}`] : []));
+    expect(facts).toContain('ENACTED_BY Revisions to Licensing of Quantum Sensors; Corrections; and Extension of Comment Period -> Bureau of Industry and Security');
+    expect(facts.some((f) => /Federal Register Online/.test(f))).toBe(false);
+  });
+
+  it('a title line with its citation after it is named without the citation', async () => {
+    const text = `Revisions to Licensing of Quantum Sensors, 1234-1250 [2027-01111]\n\nThis interim final rule revises license requirements for quantum sensors. Exporters shall apply for a license. Exporters shall keep records. Exporters shall report shipments.\n`;
+    const { documents } = await readInput({ url: 'rule-copy.txt', body: Buffer.from(text) }, gazetteer, 'policy');
+    expect(documents[0]!.document.title).toBe('Revisions to Licensing of Quantum Sensors');
+  });
+});
+
+describe('a statute named with its nation after it', () => {
+  it('keeps the nation in its name and is enacted by it', async () => {
+    const { documents } = await readInput(
+      { url: 'measures.txt', body: Buffer.from("These Measures follow the Data Security Law of the People's Republic of China and the Export Control Law of the People's Republic of China.\n") },
+      Gazetteer.build([]),
+      'news',
+    );
+    const facts = documents[0]!.records.flatMap((r) => (r.kind === 'fact' ? [`${r.rel} ${r.subject.name} -> ${r.object.name}`] : []));
+    expect(facts).toContain("ENACTED_BY Data Security Law of the People's Republic of China -> China");
+    expect(facts).toContain("ENACTED_BY Export Control Law of the People's Republic of China -> China");
+  });
+
+  it('a term a rule defines with its acronym is no organisation', async () => {
+    const text = 'The rule creates new Foreign Direct Product (FDP) rules and expands the Validated End-User (VEU) program. The Quantum Export Authority (QEA) will review licences.\n';
+    const { documents } = await readInput({ url: 'terms.txt', body: Buffer.from(text) }, Gazetteer.build([]), 'news');
+    const orgs = documents[0]!.records.flatMap((r) => (r.kind === 'entity' && r.type === 'Organization' ? [r.name] : []));
+    expect(orgs).not.toContain('Foreign Direct Product');
+    expect(orgs).not.toContain('Validated End-User');
+    expect(orgs).toContain('Quantum Export Authority');
+  });
+});

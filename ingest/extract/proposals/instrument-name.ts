@@ -1,6 +1,7 @@
 // Named legal instruments: a capitalised run ending in Act, Regulation, Directive, Order, Rule,
 // Plan, Strategy... ("Digital Markets Act", "CHIPS and Science Act", "AI Diffusion Rule").
 import { instrumentOf } from '../instrument.js';
+import { nationByName } from '../lexicon.js';
 import { CALENDAR_WORDS, spanOf, type Proposal, type Proposer } from './proposal.js';
 
 // a strategy or plan may name its subject and year after the head ("National Strategy for Artificial
@@ -24,12 +25,16 @@ const LEADING = /^(?:The|A|An|In|On|Under|By|With|This|That|Its|Their|New|No|And
 // "Regulation (EC) No 45/2001", "Decision No 768/2008/EC"
 const DESIGNATION = /(?<![\p{L}\p{N}])(?:Regulation|Directive|Decision)(?: \((?:EU|EC|EEC|Euratom)\))?(?: No\.?)? \d{1,4}\/\d{1,4}(?:\/(?:EU|EC|EEC))?(?![\p{L}\p{N}\/])/gu;
 
+// what may follow a statute's name: its nation ("of the People's Republic of China", "of Freedonia")
+const NATION_AFTER = /^ of (the )?([A-Z](?:[\p{L}'’-]|\.(?=\p{L}))*(?: (?:of |and )?[A-Z](?:[\p{L}'’-]|\.(?=\p{L}))*){0,4})/u;
+
 /** Proposes Regulation entities for capitalised instrument names. */
 export const proposeInstruments: Proposer = (sentence) => {
   const out: Proposal[] = [];
   // most sentences hold no instrument head word: skip them before the (costly) name pattern
   if (!HEAD.test(sentence.text)) return out;
-  for (const m of sentence.text.matchAll(NAME)) {
+  NAME.lastIndex = 0;
+  for (let m = NAME.exec(sentence.text); m; m = NAME.exec(sentence.text)) {
     let name = m[1]!;
     let index = m.index;
     while (LEADING.test(name)) {
@@ -38,6 +43,18 @@ export const proposeInstruments: Proposer = (sentence) => {
       index += cut;
     }
     if (!name.includes(' ')) continue;
+    // a statute named with its nation after it ("Cybersecurity Law of the People's Republic of China"): the nation is part of its title
+    if (/\b(?:Act|Law|Code|Ordinance)$/.test(name)) {
+      const after = NATION_AFTER.exec(sentence.text.slice(index + name.length));
+      const words = after?.[2]?.split(' ') ?? [];
+      for (let n = words.length; n > 0; n--)
+        if (nationByName(words.slice(0, n).join(' '))) {
+          name = `${name} of ${after![1] ?? ''}${words.slice(0, n).join(' ')}`;
+          // the next name starts after the nation
+          NAME.lastIndex = index + name.length;
+          break;
+        }
+    }
     const inst = instrumentOf(name);
     // a statute's title ("the Export Control Reform Act", "Data Security Law") names a law wherever it stands;
     // a plan, rule or framework is an entity only where a relation or a definition vouches for it

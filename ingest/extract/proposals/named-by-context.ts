@@ -12,6 +12,7 @@
 //   "… added Foo and Bar Ltd. to its list", "Foo is among the firms placed on …" — organisations.
 import type { Label } from '../../../schema/generated/model.js';
 import { phraseBook } from '../relate/phrases.js';
+import { organisationalForm } from './org-suffix.js';
 import type { Sentence } from '../nlp.js';
 import { nationByName } from '../lexicon.js';
 import { CALENDAR_WORDS, LEGAL_FORMS, NAME_WORD, listedNames, spanOf, type Proposal, type Proposer } from './proposal.js';
@@ -180,8 +181,10 @@ export const proposeNamedByContext: Proposer = (sentence) => {
       name = found;
       if (phraseBook().terms.has(name.toLowerCase())) continue;
       const start = m.index + m[1]!.length - name.length;
-      const label = headLabel(name) ?? 'Organization';
-      if (label === 'Deal') continue;
+      // a defined name no head noun types is an organisation only by an organisation's form ("Foo Holdings (FH)"); a
+      // programme's or a technique's term ("Foreign Direct Product (FDP)", "Validated End-User (VEU)") is none
+      const label = headLabel(name) ?? (organisationalForm(name) ? 'Organization' : undefined);
+      if (!label || label === 'Deal') continue;
       out.push({ ...spanOf(sentence, start, name.length), name, label, confidence: 0.65, aliases: [acronym], props: {}, defined: true });
     }
   }

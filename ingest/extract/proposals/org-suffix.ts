@@ -72,6 +72,11 @@ const PUBLIC_HEAD_WORDS = ['Ministry', 'Department', 'Bureau', 'Office', 'Agency
 const HEAD_WORDS = [...PUBLIC_HEAD_WORDS, 'Center', 'Centre', 'Institute', 'University', 'Federation', 'Association'];
 /** A public institution's name, by the word that ends it or the head that opens it ("Office of Science", "Chinese Academy of Sciences"). */
 export const PUBLIC_INSTITUTION_NAME = new RegExp(`\\b(?:${[...new Set([...PUBLIC_BODY_WORDS, ...PUBLIC_HEAD_WORDS])].join('|')})\\b`);
+/** Whether a name's form is an organisation's: it ends in an organisational word ("… Holdings", "… Authority") or opens with an institution's head ("Ministry of …"). */
+export const organisationalForm = (name: string): boolean => {
+  const words = name.split(/\s+/);
+  return !!SUFFIX[words[words.length - 1]!] || HEAD_WORDS.includes(words[0]!) || (words.length > 2 && words.some((w, i) => i > 0 && HEAD_WORDS.includes(w) && /^(?:of|for)$/.test(words[i + 1] ?? '')));
+};
 const CUE = new RegExp(`\\b(${[...Object.keys(SUFFIX), ...HEAD_WORDS].join('|')})\\b`);
 const WEAK = new Set(['AI', 'Cloud', 'Research', 'Technology', 'Computing', 'Capital', 'Systems', 'Networks']);
 const LISTED_WEAK = new Set(['Capital', 'Systems', 'Networks']);

@@ -6,7 +6,7 @@
 import { isPublicBody } from '../../../schema/validate.js';
 import { E, at, allowed, knownMention, pattern, unmask, type FactDraft, type Mention, type NewEntity, type RelationRule } from '../frame.js';
 import { INSTRUMENT_SOURCE, instrumentOf } from '../instrument.js';
-import { NATIONS_BY_ISO, nationOpening } from '../lexicon.js';
+import { NATIONS_BY_ISO, nationByName, nationOpening } from '../lexicon.js';
 import { regimeOf } from './national-regime.js';
 
 // a nation's standing regime named by its bare noun: "sweeping export controls", "new sanctions"
@@ -93,7 +93,8 @@ export const governmentInstrument: RelationRule = {
   },
 };
 
-// "US export controls", "the Dutch export rules", "EU AI Act": an instrument named with its nation's name or demonym is that nation's
+// "US export controls", "the Dutch export rules", "EU AI Act", "Data Law of Freedonia": an instrument named with its nation's name
+// or demonym is that nation's
 export const nationalInstrument: RelationRule = {
   name: 'national-instrument',
   minMentions: 1,
@@ -102,7 +103,9 @@ export const nationalInstrument: RelationRule = {
     const out: FactDraft[] = [];
     for (const m of frame.mentions) {
       if (m.label !== 'Regulation' || m.status === 'ambiguous') continue;
-      const nation = NATIONS_BY_ISO.get(nationOpening(m.surface)?.iso ?? '');
+      // "…'s export rules", "Cybersecurity Law of the People's Republic of China": the nation opening or closing its name
+      const closing = / of (?:the )?([^,;()]+)$/.exec(m.surface)?.[1];
+      const nation = NATIONS_BY_ISO.get(nationOpening(m.surface)?.iso ?? (closing ? nationByName(closing)?.iso : undefined) ?? '');
       if (nation) out.push({ rel: 'ENACTED_BY', subject: m, object: knownMention(nation, 0.65), confidence: 0.65 });
     }
     return out;
