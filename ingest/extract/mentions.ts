@@ -28,6 +28,7 @@ const publicBody = (p: Mention) => p.label === 'Organization' && isPublicBody(p.
 // legal forms written after a name, a comma before each allowed ("Co., Ltd.")
 const LEGAL_TAIL = new RegExp(`^(?:,? ${LEGAL_FORMS}\\.?)+(?![\\p{L}\\p{N}])`, 'u');
 const LEGAL_FORM = new RegExp(`^,?\\s(?:${LEGAL_FORMS}|Group|Holdings)\\.?$`);
+const FIRM_TAIL = /^ (?:[A-Z][\w-]*|&|and|of) (?:(?:[A-Z][\w-]*|&|and|of) )*(?:Company|Corporation|Partners|Capital|Management|Investments|Fund|Bank|Holdings)$/;
 
 // a demonym further inside a name only when an institution's head opens it ("Center for a New American Security")
 const HEADED_INSTITUTION =
@@ -366,6 +367,9 @@ export function findMentions(text: string, sentences: Sentence[], gazetteer: Gaz
     if (p.label === 'Model') return k.start === p.start;
     // "Oracle Corp.", "SoftBank Group": a legal form after a known name is the known company itself
     if (LEGAL_FORM.test(text.slice(k.end, p.end))) return false;
+    // a known company's name opening a longer firm's full name ("Fidelity Management & Research Company", "Acme Capital Partners"):
+    // two or more words and a firm's ending make another firm (a fund arm, a subsidiary), named in full
+    if (p.label === 'Organization' && k.label === 'Organization' && inside.length === 1 && k.start === p.start && FIRM_TAIL.test(text.slice(k.end, p.end))) return true;
     return inside.length === 1 && k.start === p.start && k.label !== 'Nation' && /^\s\S+$/.test(text.slice(k.end, p.end));
   });
   const seen = new Map<string, EntityRecord>();

@@ -774,6 +774,12 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
     text: "Cohere's earlier funding round was led by Oracle.",
     expect: ['INVESTS_IN Oracle -> Cohere'],
   },
+  {
+    rule: 'funding-round',
+    text: 'The round was led by Harbor Management & Research Company, with participation from Mercer Lane Company.',
+    expect: [],
+    not: ['PARTY_TO'],
+  },
   // a round of talks, tariffs or sanctions is no funding
   { rule: 'funding-round', text: 'Nvidia joined a new round of talks with Huawei.', expect: [], not: ['INVESTS_IN', 'PARTY_TO'] },
   { rule: 'funding-round', text: 'The latest round of export controls hit Huawei, and Nvidia also participated in the hearings.', expect: [], not: ['INVESTS_IN'] },
@@ -912,6 +918,14 @@ describe('entity shapes', () => {
     ['The European Data Protection Board issued guidance.', 'European Data Protection Board'],
     ['Part of the revenue goes to the U.K. Treasury each quarter.', 'U.K. Treasury'],
   ])('%s names %s', (text, name) => expect(entityNames(text)).toContain(name));
+
+  it("a firm's full name with '&' and a firm's ending is one organisation, even when it opens with a known company's name", () => {
+    const names = mentionNames('Backers in the round include Harbor Management & Research Company, Fidelity Management & Research Company and Nvidia Corporation, the startup said.');
+    expect(names).toContain('Harbor Management & Research Company');
+    expect(names).toContain('Fidelity Management & Research Company');
+    expect(names).toContain('NVIDIA');
+    expect(names).not.toContain('Fidelity');
+  });
 
   it('a legal form after a known name is the known company itself', () => {
     expect(entityNames('Oracle Corp. and SoftBank Group signed the lease.')).toEqual(expect.arrayContaining(['Oracle', 'SoftBank']));

@@ -17,6 +17,9 @@ const SUFFIX: Record<string, Kind> = {
   Corp: { label: 'Organization', kind: 'company' },
   Co: { label: 'Organization', kind: 'company' },
   Corporation: { label: 'Organization', kind: 'company' },
+  Company: { label: 'Organization', kind: 'company' },
+  Management: { label: 'Organization', kind: 'fund' },
+  Investments: { label: 'Organization', kind: 'fund' },
   Ltd: { label: 'Organization', kind: 'company' },
   LLC: { label: 'Organization', kind: 'company' },
   Group: { label: 'Organization', kind: 'company' },
@@ -85,7 +88,7 @@ const INITIALISM = /^(?:\p{Lu}\.)+\p{Lu}$/u;
 const CONNECTOR = /^(of|for|and|&|de|du|la|the)$/;
 const LEADING_NOISE = /^(The|A|An|In|On|At|For|By|With|From|As|But|And|Or|While|When|Meanwhile|This|That|These|Those|Its|Their|His|Her|Our|Both|Every|Each|New|Last|Next|If|After|Before|Under|Over)$/;
 // a dot belongs to a word only inside it ("U.S.", "Z.ai"), never as the sentence's full stop
-const WORD = /[\p{Lu}\p{N}](?:[\p{L}\p{N}&\-]|\.(?=[\p{L}\p{N}]))*(?:['’]s)?|[\p{Ll}]+/gu;
+const WORD = /[\p{Lu}\p{N}](?:[\p{L}\p{N}&\-]|\.(?=[\p{L}\p{N}]))*(?:['’]s)?|[\p{Ll}]+|&/gu;
 
 // capitalised: ASCII by code, anything else by Unicode class
 const upperFirst = (w: string): boolean => {
@@ -131,7 +134,8 @@ export const proposeOrganisations: Proposer = (sentence) => {
       // "and" joins words of one name only after "of"/"for" ("Bureau of Industry and Security"), never two names
       else if (
         CONNECTOR.test(next.text) &&
-        (!/^(and|&)$/.test(next.text) || words.slice(i, j + 1).some((w) => /^(of|for)$/.test(w.text))) &&
+        // ("&" joins one firm's words: "Fidelity Management & Research Company")
+        (next.text === '&' || next.text !== 'and' || words.slice(i, j + 1).some((w) => /^(of|for)$/.test(w.text))) &&
         j + 2 < words.length &&
         upperFirst(words[j + 2]!.text) &&
         sentence.text.slice(next.end, words[j + 2]!.start) === ' '
