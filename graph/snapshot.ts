@@ -89,7 +89,7 @@ export class SnapshotBuilder {
   }
 }
 
-export interface Packed {
+interface Packed {
   /** nodes in id order and edges in (source node, relation id) order: what applyChanges needs */
   canonical: boolean;
   ids: string[];
@@ -109,7 +109,7 @@ export interface Packed {
 }
 
 /** CSR adjacency of one direction: the edges of node i are edges[offsets[i] .. offsets[i+1]). */
-export interface Csr {
+interface Csr {
   offsets: Int32Array;
   edges: Int32Array;
 }
@@ -313,7 +313,7 @@ export class Snapshot {
 }
 
 /** One shared, frozen object for every edge without props (most edges): no object per edge. */
-export const NO_PROPS: Props = Object.freeze({}) as Props;
+const NO_PROPS: Props = Object.freeze({}) as Props;
 const edgePropsOf = (r: RelationRecord): Props => (Object.keys(r.props).length ? r.props : NO_PROPS);
 
 /** Code-point order of ids, the order the stores' ORDER BY n.id returns. */
