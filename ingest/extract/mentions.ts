@@ -139,6 +139,8 @@ function overlapping(sorted: Mention[], span: { start: number; end: number }): M
 // a member's code after a known family or maker: "920", "910C", "o1", "V3", "2.5", "B200", "K2-Thinking"
 const MEMBER =
   /^([- ])((?:[A-Za-z]{0,3}\d[\dA-Za-z.]*|mini|nano|pro|max|flash|lite|turbo|ultra)(?:-(?:[A-Za-z]{0,3}\d[\dA-Za-z.]*|[A-Z][a-z]+|mini|nano|pro|max|flash|lite|turbo|ultra|instruct|base|chat))*)(?![\p{L}\p{N}'’_-])/u;
+// a tier of a model family, written as a name ("Plus", "Large", "Pro"), before anything but another capitalised word
+const TIER = /^([- ])(Large|Small|Medium|Next|Plus|Max|Turbo|Pro|Flash|Lite|Mini|Nano|Ultra)(?![\p{L}\p{N}_-]|\s[A-Z0-9])/u;
 // a quantisation type, or a file's extension, after a model's name: one file of its weights
 const WEIGHTS_CODE = new RegExp(`^${QUANT_TYPE}$|\\.${WEIGHTS_EXT}$`, 'i');
 // numbers that are not model or chip codes: years, percentages, amounts, counts with units
@@ -155,9 +157,29 @@ function members(text: string, known: Mention[]): Mention[] {
     if (k.status === 'ambiguous' || k.demonym || k.place) continue;
     const maker = k.label === 'Lab' || k.label === 'Organization';
     if (!maker && k.label !== 'Model' && k.label !== 'Chip') continue;
-    const m = MEMBER.exec(text.slice(k.end, k.end + 40));
+    // a model family's tier ("Qwen Plus", "Gemini Pro", "Mistral Large"), after a family or a lab that names one
+    const family = k.label === 'Model' || (k.label === 'Lab' && MODEL_FAMILIES.has(k.surface.toLowerCase()));
+    const m = MEMBER.exec(text.slice(k.end, k.end + 40)) ?? (family ? TIER.exec(text.slice(k.end, k.end + 20)) : null);
     if (!m) continue;
     const code = m[2]!.replace(/\.$/, '');
+    if (TIER.test(m[0]) && family) {
+      const surface = text.slice(k.start, k.end + m[0].length);
+      out.push({
+        start: k.start,
+        end: k.end + m[0].length,
+        surface,
+        label: 'Model',
+        name: surface,
+        id: entityId('Model', surface, {}),
+        aliases: [],
+        props: {},
+        status: 'proposed',
+        confidence: 0.6,
+        demonym: false,
+        ...(k.status === 'known' ? { defined: true } : {}),
+      });
+      continue;
+    }
     // a quantisation type after a model names one file of its weights ("X-Q4", "X-bf16"), not a member
     if (k.label === 'Model' && WEIGHTS_CODE.test(code)) continue;
     if (!/\d/.test(code) && (maker || k.label === 'Chip')) continue;
@@ -169,8 +191,8 @@ function members(text: string, known: Mention[]): Mention[] {
     const surface = text.slice(k.start, k.end + m[1]!.length + code.length);
     // the member takes the family's canonical name up to the word the text used ("Huawei Ascend NPU (…)" + "Ascend 920" → "Huawei Ascend 920")
     const at = k.name.indexOf(k.surface);
-    const family = at >= 0 ? k.name.slice(0, at + k.surface.length) : k.surface;
-    const name = maker ? surface : `${family}${m[1]}${code}`;
+    const familyName = at >= 0 ? k.name.slice(0, at + k.surface.length) : k.surface;
+    const name = maker ? surface : `${familyName}${m[1]}${code}`;
     const props = {};
     out.push({
       start: k.start,

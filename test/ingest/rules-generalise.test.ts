@@ -927,6 +927,14 @@ describe('entity shapes', () => {
     expect(names).not.toContain('Fidelity');
   });
 
+  it("a family's tier written as a name is a model of the family ('Qwen Plus', 'Mistral Large'); a longer capitalised phrase is not", () => {
+    const names = mentionNames('Mistral AI put Mistral Large on Azure, Alibaba offers Qwen Plus, and the Mistral Large Language Team met.');
+    expect(names).toContain('Mistral Large');
+    expect(names).toContain('Qwen Plus');
+    expect(facts('Alibaba released Qwen Max, its largest model.')).toContain('DEVELOPED_BY Qwen Max -> Alibaba Group');
+    expect(mentionNames('Google Pro teams met.')).not.toContain('Google Pro');
+  });
+
   it('a legal form after a known name is the known company itself', () => {
     expect(entityNames('Oracle Corp. and SoftBank Group signed the lease.')).toEqual(expect.arrayContaining(['Oracle', 'SoftBank']));
     expect(entityNames('Oracle Corp. and SoftBank Group signed the lease.')).not.toContain('Oracle Corp');
