@@ -780,6 +780,22 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
     expect: [],
     not: ['PARTY_TO'],
   },
+  {
+    rule: 'invests-in',
+    text: 'Over a dozen rounds, Cohere has received investment from tech groups such as Oracle, Salesforce and Nvidia.',
+    expect: ['INVESTS_IN Oracle -> Cohere', 'INVESTS_IN NVIDIA -> Cohere'],
+  },
+  {
+    rule: 'invests-in',
+    text: 'Google and Amazon have announced a joint investment of up to $6 billion in Anthropic.',
+    expect: ['INVESTS_IN Google -> Anthropic', 'INVESTS_IN Amazon -> Anthropic'],
+  },
+  {
+    rule: 'invests-in',
+    text: 'Microsoft faces questions from regulators in Japan and Korea over its $10 billion investment in OpenAI.',
+    expect: ['INVESTS_IN Microsoft -> OpenAI'],
+    not: ['INVESTS_IN South Korea', 'PARTY_TO Japan', 'PARTY_TO South Korea'],
+  },
   // a round of talks, tariffs or sanctions is no funding
   { rule: 'funding-round', text: 'Nvidia joined a new round of talks with Huawei.', expect: [], not: ['INVESTS_IN', 'PARTY_TO'] },
   { rule: 'funding-round', text: 'The latest round of export controls hit Huawei, and Nvidia also participated in the hearings.', expect: [], not: ['INVESTS_IN'] },

@@ -4,7 +4,8 @@ import { NAME_WORD, listedNames, type Proposal, type Proposer } from './proposal
 
 const ROLE =
   '(?:vendor|company|firm|startup|start-up|maker|manufacturer|chipmaker|provider|operator|developer|lab|laboratory|giant|conglomerate|supplier|foundry|subsidiary|unicorn|carrier|telco|hyperscaler|integrator|contractor)';
-const NAME = '([A-Z][\\p{L}\\p{N}&.\\-]*(?: [A-Z][\\p{L}\\p{N}&.\\-]*){0,3})';
+// a dot only inside a word ("Z.ai", "U.S."), never the sentence's full stop
+const NAME = '([A-Z](?:[\\p{L}\\p{N}&\\-]|\\.(?=[\\p{L}\\p{N}]))*(?: [A-Z](?:[\\p{L}\\p{N}&\\-]|\\.(?=[\\p{L}\\p{N}]))*){0,3})';
 const AFTER_ROLE = new RegExp(`\\b(?:${ROLE}|state-backed|state-owned|government-backed|state-run|sovereign-backed) ${NAME}(?![\\p{L}\\p{N}])`, 'gu');
 const APPOSITIVE = new RegExp(`${NAME}, (?:a|an|the) (?:[\\p{L}-]+ ){0,3}${ROLE}\\b`, 'gu');
 // capitalised words that follow role nouns without being names ("API provider", "GPU vendor")

@@ -107,6 +107,7 @@ export const investsIn: RelationRule = {
       for (const more of (m[4] ?? '').matchAll(new RegExp(`(${MONEY.slice(1, -1)}) (?:to|in) (?:the )?⟨(\\d+)⟩`, 'gu'))) out.push(...investment(investor, at(frame, more[2]), more[1], 0.75));
     }
     for (const m of frame.masked.matchAll(RECIPIENT_FIRST)) for (const i of listIndices(m[3])) out.push(...investment(at(frame, i), at(frame, m[1]), m[2], 0.8));
+    if (/\bfrom\b/.test(text)) for (const m of frame.masked.matchAll(RECEIVED_FROM)) for (const i of listIndices(m[2])) out.push(...investment(at(frame, i), at(frame, m[1]), undefined, 0.7));
     if (/participation|joined by|alongside/.test(text))
       for (const m of frame.masked.matchAll(PARTICIPATION)) for (const i of listIndices(m[2])) out.push(...investment(at(frame, i), at(frame, m[1]), undefined, 0.7));
     if (text.includes('led by')) for (const m of frame.masked.matchAll(ROUND_LED)) for (const i of listIndices(m[1])) out.push(...investment(at(frame, i), leadingActor(frame), undefined, 0.7));
@@ -156,6 +157,12 @@ const AMOUNT_BEFORE = new RegExp(`${MONEY}\\s+(?:[a-z][a-z-]*\\s+){0,2}$`, 'u');
 const RECIPIENT_AFTER = new RegExp(`^(?:[^⟨.;]{0,50}?)\\b(?:in|into|with)\\s+(?:the\\s+)?(?:[a-z][a-z-]*\\s+){0,3}?⟨(\\d+)⟩`);
 const INVESTOR_AFTER = /^\s+(?:by|from)\s+(?:the\s+)?⟨(\d+)⟩/;
 const LEADING_AMOUNT = new RegExp(`^\\s*${MONEY}`, 'u');
+// the first of two actors joined by "and" just before the one the clause is about
+const PAIR_BEFORE = /⟨(\d+)⟩ and (?:the )?$/;
+// "X has received investment from tech giants such as A, B and C": backers named without an amount
+const RECEIVED_FROM = pattern(
+  `${E},? (?:which |that )?(?:has |have |had )?(?:also )?(?:received|secured|attracted|drawn|drew|won|got|obtained) (?:[a-z-]+ ){0,2}?(?:investments?|funding|backing|capital|financing) from (?:(?:[a-z-]+|AI) ){0,3}?(?:such as |including |like )?(?:the )?${LIST}`,
+);
 const INVESTORS = new Set(['Organization', 'Lab', 'Nation', 'Cloud']);
 // what backers fund: a company or a lab
 const FUNDED = new Set(['Organization', 'Lab']);
@@ -173,9 +180,17 @@ function aroundTheWord(frame: Frame): FactDraft[] {
     const recipient = at(frame, recipientAt?.[1]);
     // a place is where the money goes, not who receives it
     if (!recipient || recipient.place) continue;
-    let investor = at(frame, INVESTOR_AFTER.exec(rest.replace(LEADING_AMOUNT, ''))?.[1]);
-    investor ??= clauseActor(frame, w.index, INVESTORS);
-    if (investor && investor !== recipient) out.push(...investment(investor, recipient, money, 0.65));
+    const named = at(frame, INVESTOR_AFTER.exec(rest.replace(LEADING_AMOUNT, ''))?.[1]);
+    // "Acme faces scrutiny from officials in A and B over its $13 billion investment in …": "its" is the sentence's actor's
+    const owned = /\b(?:its|their)\s+(?:[a-z][a-z-]*\s+)?$/.test(text.slice(0, w.index).replace(AMOUNT_BEFORE, ''));
+    const actor = named ? undefined : owned ? (leadingActor(frame) ?? clauseActor(frame, w.index, INVESTORS)) : clauseActor(frame, w.index, INVESTORS);
+    // "A and B announced a joint investment of …": both actors of the clause invest
+    const head = text.slice(0, w.index);
+    const actorAt = actor ? head.lastIndexOf(`⟨${frame.mentions.indexOf(actor)}⟩`) : -1;
+    // (only a pair opening the sentence: "… from officials in ⟨A⟩ and ⟨B⟩ over its investment" is no pair of investors)
+    const pair = actor ? PAIR_BEFORE.exec(head.slice(0, actorAt)) : null;
+    const partner = pair && !/⟨\d+⟩/.test(head.slice(0, pair.index)) ? at(frame, pair[1]) : undefined;
+    for (const investor of [named ?? actor, partner]) if (investor && investor !== recipient) out.push(...investment(investor, recipient, money, 0.65));
   }
   return out;
 }
