@@ -28,7 +28,7 @@ const publicBody = (p: Mention) => p.label === 'Organization' && isPublicBody(p.
 // legal forms written after a name, a comma before each allowed ("Co., Ltd.")
 const LEGAL_TAIL = new RegExp(`^(?:,? ${LEGAL_FORMS}\\.?)+(?![\\p{L}\\p{N}])`, 'u');
 const LEGAL_FORM = new RegExp(`^,?\\s(?:${LEGAL_FORMS}|Group|Holdings)\\.?$`);
-const FIRM_TAIL = /^ (?:[A-Z][\w-]*|&|and|of) (?:(?:[A-Z][\w-]*|&|and|of) )*(?:Company|Corporation|Partners|Capital|Management|Investments|Fund|Bank|Holdings)$/;
+const FIRM_TAIL = /^ (?:[A-Z][\w-]*|&|and|of) (?:(?:[A-Z][\w-]*|&|and|of) )*(?:Company|Corporation|Partners|Capital|Management|Investments|Fund|Bank|Holdings|Group)$/;
 
 // a demonym further inside a name only when an institution's head opens it ("Center for a New American Security")
 const HEADED_INSTITUTION =

@@ -796,6 +796,8 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
     expect: ['INVESTS_IN Microsoft -> OpenAI'],
     not: ['INVESTS_IN South Korea', 'PARTY_TO Japan', 'PARTY_TO South Korea'],
   },
+  { rule: 'headquartered-in', text: 'Lumora, a Jakarta-based cloud startup, opened a second region.', expect: ['HEADQUARTERED_IN Lumora -> Indonesia'] },
+  { rule: 'headquartered-in', text: 'Talvik, a Copenhagen-based chip designer, raised money.', expect: ['HEADQUARTERED_IN Talvik -> Denmark'] },
   // a round of talks, tariffs or sanctions is no funding
   { rule: 'funding-round', text: 'Nvidia joined a new round of talks with Huawei.', expect: [], not: ['INVESTS_IN', 'PARTY_TO'] },
   { rule: 'funding-round', text: 'The latest round of export controls hit Huawei, and Nvidia also participated in the hearings.', expect: [], not: ['INVESTS_IN'] },

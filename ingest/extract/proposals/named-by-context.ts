@@ -28,7 +28,8 @@ const INTRODUCED = new RegExp(`\\b(?:dubbed|called|named|known as|branded(?: as)
 // "Foo Campus, a 1GW AI campus", "Bar, the $5 billion joint venture": a name, a comma, an article, up to five words and a head noun
 const DESCRIBED_HEADS = [...heads.keys()].sort((a, b) => b.length - a.length).join('|');
 const DESCRIBED = new RegExp(
-  `(?<![\\p{L}\\p{N}])(${CAP}(?: ${CAP}){0,3}), (?:a|an|the) ((?:(?!(?:in|of|for|at|near|on|with|by|to|from|between|among|that|which|who|and|or|but)\\b)[\\p{L}\\p{N}$€£.'’-]+ ){0,5})(${DESCRIBED_HEADS})\\b`,
+  // (the head ends the phrase: "a chip designer", "a model provider" are no chip, no model)
+  `(?<![\\p{L}\\p{N}])(${CAP}(?: ${CAP}){0,3}), (?:a|an|the) ((?:(?!(?:in|of|for|at|near|on|with|by|to|from|between|among|that|which|who|and|or|but)\\b)[\\p{L}\\p{N}$€£.'’-]+ ){0,5})(${DESCRIBED_HEADS})\\b(?! (?!(?:under|over|order|after|ever|either|other|per|for|or|together|better|later|never|neither|rather|whether)\\b)[a-z]+(?:er|or|ist|ian)s?\\b)`,
   'gu',
 );
 // "Foo is a 1GW AI campus": a name the sentence opens, a copula, an article, up to five words and a head noun

@@ -3,7 +3,7 @@
 import { NAME_WORD, listedNames, type Proposal, type Proposer } from './proposal.js';
 
 const ROLE =
-  '(?:vendor|company|firm|startup|start-up|maker|manufacturer|chipmaker|provider|operator|developer|lab|laboratory|giant|conglomerate|supplier|foundry|subsidiary|unicorn|carrier|telco|hyperscaler|integrator|contractor)';
+  '(?:vendor|company|firm|startup|start-up|maker|manufacturer|chipmaker|chip designer|designer|provider|operator|developer|lab|laboratory|giant|conglomerate|supplier|foundry|subsidiary|unicorn|carrier|telco|hyperscaler|integrator|contractor)';
 // a dot only inside a word ("Z.ai", "U.S."), never the sentence's full stop
 const NAME = '([A-Z](?:[\\p{L}\\p{N}&\\-]|\\.(?=[\\p{L}\\p{N}]))*(?: [A-Z](?:[\\p{L}\\p{N}&\\-]|\\.(?=[\\p{L}\\p{N}]))*){0,3})';
 const AFTER_ROLE = new RegExp(`\\b(?:${ROLE}|state-backed|state-owned|government-backed|state-run|sovereign-backed) ${NAME}(?![\\p{L}\\p{N}])`, 'gu');
