@@ -798,6 +798,14 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   },
   { rule: 'headquartered-in', text: 'Lumora, a Jakarta-based cloud startup, opened a second region.', expect: ['HEADQUARTERED_IN Lumora -> Indonesia'] },
   { rule: 'headquartered-in', text: 'Talvik, a Copenhagen-based chip designer, raised money.', expect: ['HEADQUARTERED_IN Talvik -> Denmark'] },
+  { rule: 'relate', text: "Beijing's ban has lifted rivals such as Samsung and Kioxia.", expect: [], not: ['HEADQUARTERED_IN Samsung Electronics -> China', 'HEADQUARTERED_IN Kioxia'] },
+  {
+    rule: 'relate',
+    text: 'The Lagos-founded cloud firm Tarn will deploy Nvidia software from the US company in Ghana, Kenya and Egypt.',
+    expect: [],
+    not: ['HEADQUARTERED_IN Tarn -> Ghana', 'HEADQUARTERED_IN Tarn -> Kenya'],
+  },
+  { rule: 'possessive', text: "Samsung makes Tesla's AI 5 chips in Texas.", expect: ['DESIGNED_BY AI 5 -> Tesla'] },
   // a round of talks, tariffs or sanctions is no funding
   { rule: 'funding-round', text: 'Nvidia joined a new round of talks with Huawei.', expect: [], not: ['INVESTS_IN', 'PARTY_TO'] },
   { rule: 'funding-round', text: 'The latest round of export controls hit Huawei, and Nvidia also participated in the hearings.', expect: [], not: ['INVESTS_IN'] },

@@ -21,7 +21,7 @@ import { isPublicBody, refusedAsTo } from '../../../schema/validate.js';
 import type { Label } from '../../../schema/generated/model.js';
 import { MONEY_SOURCE } from '../money.js';
 import { effectOf } from '../rules/applies-to.js';
-import { HEDGES, ORG_HEADS, allowed, homeElsewhere, isMention, leadingActor, type FactDraft, type Frame, type Mention, type RelationRule } from '../frame.js';
+import { HEDGES, ORG_HEADS, allowed, type Endpoint, homeElsewhere, isMention, leadingActor, type FactDraft, type Frame, type Mention, type RelationRule } from '../frame.js';
 import { phraseBook, type Phrase } from './phrases.js';
 
 interface Group {
@@ -212,7 +212,8 @@ const DEMONYM_AFTER = /^(?:\s*,\s*|\s+(?:is|was|are|were|,\s*which is|remains|be
 // "US companies ⟨1⟩ and ⟨2⟩", "United Arab Emirates (UAE) state-backed company ⟨1⟩": a nation's name used as a noun modifier
 // "America's top technology and AI firms – like ⟨1⟩, ⟨2⟩": the nation's possessive, a few modifiers, an organisation's head, an optional "like"
 const NATION_BEFORE = new RegExp(
-  `^\\)?(?:['’]s)?\\s*(?:\\([A-Z.]{2,6}\\)\\s*)?(?:(?:[a-z][a-z-]*|AI)\\s+){0,4}${ORG_HEADS}\\s*(?:[–—-]\\s*)?(?:,\\s*)?(?:like\\s+|such as\\s+|including\\s+|notably\\s+)?$`,
+  // (modifiers, never a verb: "China's ban has bolstered competitors such as ⟨1⟩" says nothing of their home)
+  `^\\)?(?:['’]s)?\\s*(?:\\([A-Z.]{2,6}\\)\\s*)?(?:(?!(?:has|have|had|is|are|was|were|will|would|can|could|may|might|also|been|being)\\b)(?:[a-z]+-[a-z-]+|[a-z]+(?<!ed)|AI)\\s+){0,4}${ORG_HEADS}\\s*(?:[–—-]\\s*)?(?:,\\s*)?(?:like\\s+|such as\\s+|including\\s+|notably\\s+)?$`,
 );
 // amounts count as one word, whatever their spelling ("1.3 billion euros ($1.5 billion)")
 const AMOUNT = new RegExp(`${MONEY_SOURCE}(?:\\s*\\([^)]{1,30}\\))?`, 'gi');
@@ -647,6 +648,9 @@ export const relatePhrases: RelationRule = {
       // a bare co-mention states nothing under a denial or a condition, nor in a table's row of cells
       else if (!UNSTATED.test(frame.text) && !frame.text.includes('|')) push(rel, m, maker, 0.5);
     }
-    return out;
+    // an organisation has one home: one read "in" several nations at once is said of where it works, not where it is based
+    const homes = new Map<Endpoint, Set<string>>();
+    for (const f of out) if (f.rel === 'HEADQUARTERED_IN') homes.set(f.subject, (homes.get(f.subject) ?? new Set()).add(f.object.name));
+    return out.filter((f) => f.rel !== 'HEADQUARTERED_IN' || homes.get(f.subject)!.size === 1);
   },
 };
