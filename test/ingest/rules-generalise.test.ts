@@ -806,6 +806,13 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
     not: ['HEADQUARTERED_IN Tarn -> Ghana', 'HEADQUARTERED_IN Tarn -> Kenya'],
   },
   { rule: 'possessive', text: "Samsung makes Tesla's AI 5 chips in Texas.", expect: ['DESIGNED_BY AI 5 -> Tesla'] },
+  { rule: 'fabricated-by', text: "Intel already produces Qualcomm's Snapdragon X2 chips in Arizona.", expect: ['FABRICATED_BY Snapdragon X2 -> Intel'] },
+  {
+    rule: 'partnership',
+    text: 'Anthropic has been signing compute agreements with Google, Amazon and Microsoft.',
+    expect: ['PARTNERS_WITH Anthropic -> Google', 'PARTNERS_WITH Anthropic -> Amazon', 'PARTNERS_WITH Anthropic -> Microsoft'],
+    not: ['PARTNERS_WITH Google -> Amazon'],
+  },
   // a round of talks, tariffs or sanctions is no funding
   { rule: 'funding-round', text: 'Nvidia joined a new round of talks with Huawei.', expect: [], not: ['INVESTS_IN', 'PARTY_TO'] },
   { rule: 'funding-round', text: 'The latest round of export controls hit Huawei, and Nvidia also participated in the hearings.', expect: [], not: ['INVESTS_IN'] },

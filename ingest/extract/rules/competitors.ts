@@ -9,7 +9,7 @@ import { E, LIST, allowed, at, leadingActor, listIndices, pattern, type FactDraf
 // ("rivals" alone may be the verb, "X rivals Y", which the phrase layer reads between neighbours)
 const NAMING = '(?: such as| like| including| notably| namely|,)';
 const RIVALS = pattern(
-  `\\b(?:(?:arch-?)?rivals?${NAMING}|(?:competitors?|challengers?)${NAMING}?|competition from|compet(?:e|es|ed|ing) (?:with|against)|(?:take|takes|took|taking) on|(?:keep|keeps|kept|keeping) (?:pace|up) with|(?:lag|lags|lagged|lagging) behind|(?:behind|trails?|trailing|catch(?:ing)? up (?:with|to)) (?:[a-z-]+ ){0,3}(?:leaders|players|incumbents)${NAMING}|(?:rival|rivals|compete with|competes with|take on|takes on) (?:those (?:of|from) )?(?:other )?(?:[a-z-]+ ){0,2}(?:providers|companies|firms|makers|players|vendors|platforms|clouds|labs|chipmakers)${NAMING}) (?:the )?${LIST}`,
+  `\\b(?:(?:arch-?)?rivals?${NAMING}|(?:competitors?|challengers?)${NAMING}?|peers${NAMING}|competition from|compet(?:e|es|ed|ing) (?:with|against)|(?:take|takes|took|taking) on|(?:keep|keeps|kept|keeping) (?:pace|up) with|(?:lag|lags|lagged|lagging) behind|(?:behind|trails?|trailing|catch(?:ing)? up (?:with|to)) (?:[a-z-]+ ){0,3}(?:leaders|players|incumbents)${NAMING}|(?:rival|rivals|compete with|competes with|take on|takes on) (?:those (?:of|from) )?(?:other )?(?:[a-z-]+ ){0,2}(?:providers|companies|firms|makers|players|vendors|platforms|clouds|labs|chipmakers)${NAMING}) (?:the )?${LIST}`,
 );
 // a comparison of performance: "X is six times more powerful than Y", "X performs at or above the level of Y", "X outperforms
 // Y and Z", "X delivers 80% of Y's performance" (chips with chips, models with models: the schema's same-kind rule)

@@ -1,10 +1,13 @@
 // "X is fabricated by TSMC", "TSMC manufactures X", "X, made by Samsung": who makes a chip.
-import { E, at, allowed, pattern, type FactDraft, type RelationRule } from '../frame.js';
+import { E, E_, at, allowed, pattern, type FactDraft, type RelationRule } from '../frame.js';
 
 const PASSIVE = pattern(
   `${E}(?: (?:chips?|GPUs?|accelerators?|processors?|dies))?,? (?:which (?:is|was|are|were) )?(?:is |are |was |were |will be )?(?:fabricated|manufactured|produced|fabbed|made|built) (?:[a-z-]+ ){0,2}?(?:by|at) ${E}`,
 );
-const ACTIVE = pattern(`${E} (?:fabricates|manufactures|produces|makes|builds|fabs|will make|will manufacture) (?:the |its |a )?(?:[a-z-]+ ){0,2}?${E}`);
+// "Samsung already produces Tesla's AI 4 chips", "the foundry will manufacture Acme's X1": the chip's designer's possessive may stand before it
+const ACTIVE = pattern(
+  `${E}(?: (?:already|also|now|currently|reportedly|still|will|would|is set to|is slated to|plans to|agreed to))* (?:fabricates|manufactures|produces|makes|builds|fabs|make|manufacture|produce|build|fabricate) (?:the |its |a )?(?:${E_}['’]s )?(?:[a-z-]+ ){0,2}?${E}`,
+);
 
 export const fabricatedBy: RelationRule = {
   name: 'fabricated-by',

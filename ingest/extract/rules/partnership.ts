@@ -39,6 +39,8 @@ const WITH_PARTNERS = pattern(`\\b(?:with|alongside) (?:its |their )?(?:[a-z-]+ 
 const JOINT_OWNERS = pattern(`${E} and ${E}['’]s? (?:[a-z-]+ ){0,2}(?:partnership|alliance|collaboration|joint venture|tie-up)\\b`);
 const JOINTLY = pattern(`\\b(?:developed|built|designed|created|run|operated|launched) jointly by ${LIST}|\\b(?:jointly|co-)(?:developed|built|designed|created|run|operated) by ${LIST}`);
 const PARTNER_OF = pattern(`${E},? (?:is|was|has been|had been|became|has become|remains|will be) (?:a |an |the )?${E}['’]s (?:[a-z-]+ ){0,2}partner\\b`);
+// "announcing infrastructure agreements with A, B and C": agreements in the plural with a list, one each, a partner each
+const AGREEMENTS_WITH = pattern(`\\b(?:agreements|deals|partnerships|contracts|pacts|tie-ups|collaborations) with ${LIST}`);
 // "…, YTL Power said": the speaker acts where no actor leads the clause
 const SPEAKER = /,\s*(?:the\s+)?⟨(\d+)⟩\s+(?:said|says|announced|added|confirmed)\b[^⟨]*$/;
 
@@ -65,6 +67,11 @@ export const partnership: RelationRule = {
     if (actor && !actor.demonym)
       for (const m of frame.masked.matchAll(IN_PARTNERSHIP))
         if (!/['’]s\b/.test(m[1]!) && !(actor.label === 'Nation' && m[0].startsWith('alongside'))) for (const other of usable(listIndices(m[1]))) if (other !== actor) pairs([actor, other], undefined);
+    for (const m of frame.masked.matchAll(AGREEMENTS_WITH)) {
+      const owner = clauseActor(frame, m.index, TRADERS) ?? actor;
+      const others = usable(listIndices(m[1]));
+      if (owner && !owner.demonym && others.length >= 2) for (const other of others) if (other !== owner) pairs([owner, other], undefined);
+    }
     if (/partner|jointly|co-|relationship|alliance|collaboration|tie-up/.test(frame.masked)) {
       for (const re of [ITS_PARTNERSHIP, WITH_PARTNERS])
         for (const m of frame.masked.matchAll(re)) {
