@@ -368,13 +368,22 @@ export function findMentions(text: string, sentences: Sentence[], gazetteer: Gaz
       ((k.place && k.start === p.start) || nationFirst(k) || (k.demonym && (k.start === p.start ? INSTITUTION.test(p.name) : HEADED_INSTITUTION.test(p.name))));
     // a statute's nation closing its title ("Data Law of the People's Republic of China") is part of it
     const closes = (k: Mention) => p.label === 'Regulation' && k.label === 'Nation' && k.end === p.end && / of (?:the )?$/.test(text.slice(p.start, k.start));
+    // an instrument named after its issuer ("BIS Affiliates Rule", "Commerce Foundry Rule"): the issuer opens its title
+    // (an issuer of one word, "BIS", "Commerce", and a short title: "Department of Commerce Announces Rescission of … Rule" is a headline)
+    const issues = (k: Mention) =>
+      p.label === 'Regulation' &&
+      k.label === 'Organization' &&
+      k.start === p.start &&
+      isPublicBody(k.props) &&
+      !/\s/.test(text.slice(k.start, k.end)) &&
+      /^(?: \S+){2,4}$/.test(text.slice(k.end, p.end));
     const overlaps = overlapping(known, p);
     // a public body named with its nation stands for itself even when nothing else is said of it
     if (overlaps.some(nationFirst)) {
       defined.add(p);
       p.defined = true;
     }
-    const inside = overlaps.filter((k) => !opens(k) && !closes(k));
+    const inside = overlaps.filter((k) => !opens(k) && !closes(k) && !issues(k));
     if (inside.length === 0) {
       if (titled.has(p)) {
         defined.add(p);

@@ -813,6 +813,12 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
     expect: ['PARTNERS_WITH Anthropic -> Google', 'PARTNERS_WITH Anthropic -> Amazon', 'PARTNERS_WITH Anthropic -> Microsoft'],
     not: ['PARTNERS_WITH Google -> Amazon'],
   },
+  {
+    rule: 'possessive',
+    text: 'The filing said the Commerce Department\'s latest "BIS Subsidiaries Rule" will weigh on sales.',
+    expect: ['ENACTED_BY BIS Subsidiaries Rule -> US Department of Commerce'],
+  },
+  { rule: 'enacted-by', text: 'Thailand has announced new regulations requiring licences for GPU exports.', expect: ['ENACTED_BY Thailand regulations -> Thailand'] },
   // a round of talks, tariffs or sanctions is no funding
   { rule: 'funding-round', text: 'Nvidia joined a new round of talks with Huawei.', expect: [], not: ['INVESTS_IN', 'PARTY_TO'] },
   { rule: 'funding-round', text: 'The latest round of export controls hit Huawei, and Nvidia also participated in the hearings.', expect: [], not: ['INVESTS_IN'] },

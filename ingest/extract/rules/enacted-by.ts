@@ -18,7 +18,7 @@ const PURPOSE = /^ to (?:curb|stop|block|limit|restrict|cut off|slow|constrain|h
 const VERB =
   '(?:issued|issues|released|releases|published|publishes|enacted|enacts|adopted|adopts|passed|passes|signed|signs|imposed|imposes|introduced|introduces|tightened|tightens|expanded|expands|unveiled|unveils|finalized|finalised|finalizes|finalises|announced|announces|approved|approves|proposed|proposes)';
 const ADVERB = '(?:already |recently |now |also |formally |officially |quietly |further |again |on [A-Z][a-z]+ \\d+, )*';
-const PHRASE = `((?:[\\p{L}0-9-]+ ){0,6}?${INSTRUMENT_SOURCE}(?: (?:for|on|to|against|targeting|covering|restricting|of) (?:[\\p{L}0-9-]+ |⟨\\d+⟩ ?){1,10}?)?)(?= ?(?:[.,;:(]|through |alleging |that |which |spanning |on [A-Z]|in [A-Z]|as |after |before |to (?:curb|stop|block|limit|restrict)|$))`;
+const PHRASE = `((?:[\\p{L}0-9-]+ ){0,6}?${INSTRUMENT_SOURCE}(?: (?:for|on|to|against|targeting|covering|restricting|of) (?:[\\p{L}0-9-]+ |⟨\\d+⟩ ?){1,10}?)?)(?= ?(?:[.,;:(]|through |alleging |that |which |spanning |on [A-Z]|in [A-Z]|as |after |before |to (?:curb|stop|block|limit|restrict)|requiring |banning |barring |restricting |limiting |imposing |governing |covering |targeting |aimed at |aiming |$))`;
 const RE = pattern(`${E}(?: \\(⟨\\d+⟩\\))? (?:has |have |had |will |would )?${ADVERB}${VERB} (?:a |an |the |its |their |new |sweeping |fresh |updated |tougher |stricter )*${PHRASE}`);
 
 const GOVERNMENTS = pattern(`(?:⟨(\\d+)⟩(?:['’]s)? |\\b[Tt]he )government['’]s (?:(?:new|latest|updated|first|draft|own|long-awaited) )*${E}`);

@@ -8,7 +8,8 @@ import { E, at, firstAllowed, homeElsewhere, listIndices, pattern, type FactDraf
 const RELS = ['DEVELOPED_BY', 'DESIGNED_BY', 'ENACTED_BY', 'HEADQUARTERED_IN', 'OPERATED_BY'] as const;
 const QUALIFIER = '(?:(?:new|latest|flagship|newest|own|open-weight|open-source|frontier|top|upcoming)[ -])*';
 // the owned list takes plain "A or B" / "A and B" only, so "X's A, B's C" stays two possessives
-const RE = pattern(`${E}['’]s ${QUALIFIER}(${E_LIST()})`);
+// (a name in quotes is the same name: "the Commerce Department's latest “Foo Rule”")
+const RE = pattern(`${E}['’]s ${QUALIFIER}[“"]?(${E_LIST()})`);
 // "Zephyr-3 Pro, Acme's 2027 flagship coding model"
 const APPOSITIVE = pattern(`${E}, ${E}['’]s (?:[\\p{L}0-9-]+ ){0,4}?(?:model|models|LLM|chip|chips|GPU|accelerator|cloud|platform|regulator|agency|law|rule|subsidiary|unit|arm)\\b`);
 const LINE_ITEMS = '((?:the )?(?:[a-z-]+ )?⟨\\d+⟩(?:,? (?:and |or )?(?:the )?(?:[a-z-]+ )?⟨\\d+⟩)*)';
