@@ -819,6 +819,21 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
     expect: ['ENACTED_BY BIS Subsidiaries Rule -> US Department of Commerce'],
   },
   { rule: 'enacted-by', text: 'Thailand has announced new regulations requiring licences for GPU exports.', expect: ['ENACTED_BY Thailand regulations -> Thailand'] },
+  {
+    rule: 'described-site',
+    text: "The racks will be installed at Crusoe's Odessa, Texas campus next year.",
+    expect: ['OPERATED_BY Crusoe Odessa campus -> Crusoe', 'LOCATED_IN Crusoe Odessa campus -> United States'],
+  },
+  {
+    rule: 'deal-with',
+    text: 'Intel has struck an approximately $2 billion agreement to manufacture custom processors for Microsoft.',
+    expect: ['PARTY_TO Intel -> Intel-Microsoft $2B agreement', 'PARTY_TO Microsoft -> Intel-Microsoft $2B agreement'],
+  },
+  {
+    rule: 'deal-with',
+    text: 'Meta signed a $14 billion capacity contract with AI-cloud provider CoreWeave.',
+    expect: ['PARTY_TO CoreWeave -> Meta-CoreWeave $14B contract'],
+  },
   // a round of talks, tariffs or sanctions is no funding
   { rule: 'funding-round', text: 'Nvidia joined a new round of talks with Huawei.', expect: [], not: ['INVESTS_IN', 'PARTY_TO'] },
   { rule: 'funding-round', text: 'The latest round of export controls hit Huawei, and Nvidia also participated in the hearings.', expect: [], not: ['INVESTS_IN'] },

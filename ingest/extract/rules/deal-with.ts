@@ -8,7 +8,7 @@ import type { Props } from '../../../schema/records.js';
 // an aside after the first party ("Acme — maker of the X1 — signed …"); a time after the verb ("announced on Monday a …");
 // the second party described by its kind ("a deal with U.S. chipmaker Nvidia", "with AI chip giant Nvidia")
 const WHEN = '(?: on [A-Z][a-z]+| (?:this|last|earlier this) (?:week|month|year)| today| yesterday)?';
-const DESCRIBED = `(?:(?:the )?(?:⟨\\d+⟩ )?(?:(?:[a-z][a-z-]*|AI) ){0,3}${ORG_HEADS} )?`;
+const DESCRIBED = `(?:(?:the )?(?:⟨\\d+⟩ )?(?:(?:[a-z][a-z-]*|AI(?:-[a-z]+)*) ){0,3}${ORG_HEADS} )?`;
 
 // The clause reading: a verb that concludes an agreement, the agreement's noun phrase (up to six words before its noun:
 // sizes, sums, durations, kinds — "a 6 gigawatt agreement", "a multiyear cloud computing contract"), then its sum
@@ -75,7 +75,7 @@ function concluded(frame: Frame): Found[] {
 const MODIFIER = pattern(`${E} (?:has |have |had )?(?:signed|struck|inked|sealed|clinched|won) (?:a |an )?(?:${MONEY} )?${E} (deal|contract|agreement|partnership|pact)\\b`);
 // a deal to supply the other party: "Acme signed a $2 billion deal to provide GPU capacity to Globex"
 const TO_SUPPLY = pattern(
-  `${E}${ASIDE} (?:has |have |had )?(?:signed|struck|inked|reached|sealed|announced|clinched|won)${WHEN} (?:a |an )?(?<phrase>(?:[a-z0-9-]+, )?(?:${MONEY} )?(?:[a-z-]+ ){0,3}?(deal|contract|agreement|pact)) to (?:supply|provide|deliver|sell|build|rent|lease)(?: [^⟨.;]{1,60}?)? (?:to|for) ${DESCRIBED}${E}`,
+  `${E}${ASIDE} (?:has |have |had )?(?:signed|struck|inked|reached|sealed|announced|clinched|won)${WHEN} (?:a |an )?(?<phrase>(?:[a-z0-9-]+, )?(?:(?:approximately|about|around|roughly|nearly|up to) )?(?:${MONEY} )?(?:[a-z-]+ ){0,3}?(deal|contract|agreement|pact)) to (?:supply|provide|deliver|sell|build|rent|lease|manufacture|produce|make|fabricate|develop|design)(?: [^⟨.;]{1,60}?)? (?:to|for) ${DESCRIBED}${E}`,
 );
 
 export const dealWith: RelationRule = {
@@ -98,7 +98,7 @@ export const dealWith: RelationRule = {
       const props: Props = { kind: KIND[noun] ?? 'contract', ...(amount ? { amount: amount.amount, currency: amount.currency } : {}) };
       // the text's own words for it are kept, alone and after the parties ("multiyear cloud contract", "Acme-Globex $2B
       // multiyear cloud contract")
-      const words = phrase?.replace(/,/g, '');
+      const words = phrase?.replace(/,/g, '').replace(/\b(?:approximately|about|around|roughly|nearly|almost|an estimated|up to)\s+/g, '');
       const named = dealName(a, b, amount, noun, more as Mention[]);
       const sum = amount ? ` ${formatMoney(amount)}` : '';
       const own = words?.replace(new RegExp(`${MONEY_SOURCE}\\s*`, 'u'), '').trim();

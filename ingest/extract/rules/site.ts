@@ -22,7 +22,8 @@ const BUILD =
 // "⟨O⟩'s new AI data centre campus in Kulai, ⟨Johor⟩"
 const OWNED = new RegExp(`${E}['’]s ${MODS}${HEAD} ${LINK}(?:${PLACE}|${TOWN_ONLY})`, 'gu');
 // "⟨O⟩'s ⟨Iowa⟩ data center": the place before the head
-const OWNED_AT = new RegExp(`${E}['’]s (?:new |existing |flagship |first |second )?(?<at>⟨\\d+⟩) ${MODS}${HEAD}\\b`, 'gu');
+// and "⟨O⟩'s Childress, ⟨Texas⟩ campus": a town the lexicon does not know before the place it stands in
+const OWNED_AT = new RegExp(`${E}['’]s (?:new |existing |flagship |first |second )?(?:(?<town>[A-Z][\\p{L}-]+(?: [A-Z][\\p{L}-]+)?), )?(?<at>⟨\\d+⟩) ${MODS}${HEAD}\\b`, 'gu');
 // "… plans to build a 200 MW data center in ⟨Lübbenau⟩": the builder is the clause's actor
 const BUILT = new RegExp(`\\b${BUILD} (?:a |an |its |their |the |two |three |several |new )?${MODS}${HEAD} ${LINK}(?:${PLACE}|${TOWN_ONLY})`, 'gu');
 // the builders named before the verb: "A, B and C have announced plans to develop …", "A announced a partnership with B to develop …"
@@ -66,7 +67,7 @@ export const describedSite: RelationRule = {
     for (const m of frame.masked.matchAll(OWNED_AT)) {
       const owner = at(frame, m[1]);
       const where = at(frame, m.groups!.at!.slice(1, -1));
-      if (owner && where?.place) found.push({ operators: [owner], where, head: m.groups!.head!, mods: m.groups?.mods ?? '', end: m.index + m[0].length });
+      if (owner && where?.place) found.push({ operators: [owner], town: m.groups?.town, where, head: m.groups!.head!, mods: m.groups?.mods ?? '', end: m.index + m[0].length });
     }
     for (const m of frame.masked.matchAll(BUILT)) {
       const actor = clauseActor(frame, m.index, OPERATORS);
