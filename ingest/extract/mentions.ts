@@ -392,6 +392,8 @@ export function findMentions(text: string, sentences: Sentence[], gazetteer: Gaz
       return true;
     }
     if (inside.some((k) => k.start === p.start && k.end === p.end)) return false;
+    // "Oracle Corp.", "SoftBank Group": a legal form after a known name is the known company itself, however the name was proposed
+    if (inside.length === 1 && inside[0]!.start === p.start && LEGAL_FORM.test(text.slice(inside[0]!.end, p.end))) return false;
     // a name the text defines keeps the known names inside it ("Indian Rare Earths (IRE)")
     if (defined.has(p) && inside.every((k) => k.start >= p.start && k.end <= p.end)) return true;
     const k = inside[0]!;

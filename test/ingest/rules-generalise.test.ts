@@ -989,6 +989,15 @@ describe('entity shapes', () => {
     expect(mentionNames('Google Pro teams met.')).not.toContain('Google Pro');
   });
 
+  it("a name a firm's or institution's ending makes an organisation is reported though nothing relates it; a description with such a word is not", () => {
+    const names = entityNames('A data centre will also be developed by the telecoms company Kestrel Group. Officials cited Model Risk Management and the Director of the National Energy Institute.');
+    expect(names).toContain('Kestrel Group');
+    expect(names).not.toContain('Model Risk Management');
+    expect(names.some((n) => n.startsWith('Director'))).toBe(false);
+    // a list joined by "or" is two names
+    expect(entityNames('Unlike chatbots such as Zephyra or Quillon Chat, the model is open.')).not.toContain('Zephyra or Quillon Chat');
+  });
+
   it('a legal form after a known name is the known company itself', () => {
     expect(entityNames('Oracle Corp. and SoftBank Group signed the lease.')).toEqual(expect.arrayContaining(['Oracle', 'SoftBank']));
     expect(entityNames('Oracle Corp. and SoftBank Group signed the lease.')).not.toContain('Oracle Corp');

@@ -83,6 +83,30 @@ export const organisationalForm = (name: string): boolean => {
 const CUE = new RegExp(`\\b(${[...Object.keys(SUFFIX), ...HEAD_WORDS].join('|')})\\b`);
 const WEAK = new Set(['AI', 'Cloud', 'Research', 'Technology', 'Computing', 'Capital', 'Systems', 'Networks']);
 const LISTED_WEAK = new Set(['Capital', 'Systems', 'Networks']);
+// endings only a firm's or an institution's name has ("… Group", "… Holdings", "… University"): such a name is an organisation
+// wherever it stands ("Management", "Robotics", "Council" also end descriptions: "Model Risk Management")
+const NAMING_SUFFIX = new Set([
+  'Inc',
+  'Corp',
+  'Corporation',
+  'Company',
+  'Co',
+  'Ltd',
+  'LLC',
+  'Group',
+  'Holdings',
+  'Technologies',
+  'Semiconductor',
+  'Electronics',
+  'Partners',
+  'Ventures',
+  'Bank',
+  'University',
+  'Institute',
+  'Foundation',
+]);
+// a person's title before an institution ("Director of the …") is no part of a name
+const TITLE_FIRST = /^(?:Director|Minister|Secretary|Chairman|Chairwoman|Chair|President|Governor|Commissioner|Head|Chief|Deputy|Vice)\b/;
 const HEAD = new Set(HEAD_WORDS);
 const INITIALISM = /^(?:\p{Lu}\.)+\p{Lu}$/u;
 const CONNECTOR = /^(of|for|and|&|de|du|la|the)$/;
@@ -190,6 +214,8 @@ export const proposeOrganisations: Proposer = (sentence) => {
         name,
         label: kind.label,
         confidence: 0.6,
+        // a name its form makes an organisation ("… Holdings", "… Group", "University of …") is one whatever else the text says of it
+        ...(NAMING_SUFFIX.has(lastWord) && !TITLE_FIRST.test(name) ? { defined: true } : {}),
         ...(acronym ? { aliases: [acronym[1]!] } : {}),
         props: kind.kind ? { kind: kind.kind } : {},
       });

@@ -43,8 +43,8 @@ export function spanOf(sentence: Sentence, index: number, length: number): { sta
 /** The names of a list a pattern captured ("A, B and C"), each with its offset in the sentence and a possessive 's cut off. */
 export function listedNames(list: string, at: number): { name: string; index: number }[] {
   const out: { name: string; index: number }[] = [];
-  for (const part of list.split(/(, and |, | and )/)) {
-    if (!/^(?:, and |, | and )$/.test(part)) out.push({ name: part.replace(/['’]s$/, ''), index: at });
+  for (const part of list.split(/(, and |, or |, | and | or )/)) {
+    if (!/^(?:, and |, or |, | and | or )$/.test(part)) out.push({ name: part.replace(/['’]s$/, ''), index: at });
     at += part.length;
   }
   return out;
