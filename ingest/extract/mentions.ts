@@ -340,7 +340,11 @@ function knownMaker(gazetteer: Gazetteer, spellings: readonly string[], start: n
 
 /** Finds the mentions of every sentence of a document. */
 export function findMentions(text: string, sentences: Sentence[], gazetteer: Gazetteer): Mention[][] {
-  const known = gazetteer.match(text).map((h) => fromHit(h, false));
+  // a currency's prefix ("US$4 billion", "S$2 million", "A$") names no nation
+  const known = gazetteer
+    .match(text)
+    .map((h) => fromHit(h, false))
+    .filter((m) => !(m.label === 'Nation' && text[m.end] === '$'));
   const proposals: Mention[] = [];
   const defined = new Set<Mention>();
   const titled = new Set<Mention>();

@@ -834,6 +834,18 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
     text: 'Meta signed a $14 billion capacity contract with AI-cloud provider CoreWeave.',
     expect: ['PARTY_TO CoreWeave -> Meta-CoreWeave $14B contract'],
   },
+  {
+    rule: 'enacted-by',
+    text: 'On Monday, the Chilean government presented a US$1.2 billion compute plan to expand research.',
+    expect: ['ENACTED_BY Chile US$1.2 billion compute plan -> Chile'],
+    not: ['ENACTED_BY Chile US$1.2 billion compute plan -> United States', 'APPLIES_TO'],
+  },
+  {
+    rule: 'partnership',
+    text: 'According to Reuters, Nvidia has signed a partnership with Deutsche Telekom.',
+    expect: ['PARTY_TO NVIDIA -> Nvidia-Deutsche Telekom partnership'],
+    not: ['PARTNERS_WITH Reuters', 'PARTY_TO Reuters'],
+  },
   // a round of talks, tariffs or sanctions is no funding
   { rule: 'funding-round', text: 'Nvidia joined a new round of talks with Huawei.', expect: [], not: ['INVESTS_IN', 'PARTY_TO'] },
   { rule: 'funding-round', text: 'The latest round of export controls hit Huawei, and Nvidia also participated in the hearings.', expect: [], not: ['INVESTS_IN'] },

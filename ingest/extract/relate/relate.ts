@@ -408,6 +408,8 @@ const AGENT_AT_END =
   /,\s*(?:(?:jointly|originally|all|both)\s+)?(?:developed|built|created|released|made|designed|trained|published|introduced|open-sourced|manufactured|fabricated|operated|run)(?:\s+and\s+[a-z-]+)?\s+by\s*$/;
 const MAX_REACH = 4;
 
+const SOURCE_CITED = /\b[Aa]ccording to (?:the )?⟨(\d+)⟩|,\s*⟨(\d+)⟩ (?:reported|said in a report|reports)\b/g;
+
 export const relatePhrases: RelationRule = {
   name: 'relate',
   // a repository id relates to its publisher on its own
@@ -651,6 +653,8 @@ export const relatePhrases: RelationRule = {
     // an organisation has one home: one read "in" several nations at once is said of where it works, not where it is based
     const homes = new Map<Endpoint, Set<string>>();
     for (const f of out) if (f.rel === 'HEADQUARTERED_IN') homes.set(f.subject, (homes.get(f.subject) ?? new Set()).add(f.object.name));
-    return out.filter((f) => f.rel !== 'HEADQUARTERED_IN' || homes.get(f.subject)!.size === 1);
+    // a source the sentence cites ("According to ⟨X⟩, …", "…, ⟨X⟩ reported") is no party to what it reports
+    const sources = new Set([...frame.masked.matchAll(SOURCE_CITED)].map((m) => frame.mentions[Number(m[1] ?? m[2])]));
+    return out.filter((f) => (f.rel !== 'HEADQUARTERED_IN' || homes.get(f.subject)!.size === 1) && !sources.has(f.subject as Mention) && !sources.has(f.object as Mention));
   },
 };

@@ -6,6 +6,7 @@
 import { isPublicBody } from '../../../schema/validate.js';
 import { E, at, allowed, knownMention, pattern, unmask, type FactDraft, type Mention, type NewEntity, type RelationRule } from '../frame.js';
 import { INSTRUMENT_SOURCE, instrumentOf } from '../instrument.js';
+import { MONEY_SOURCE } from '../money.js';
 import { NATIONS_BY_ISO, nationByName, nationOpening } from '../lexicon.js';
 import { regimeOf } from './national-regime.js';
 
@@ -16,9 +17,10 @@ const REGIME = /^(?:[a-z-]+ ){0,3}?(?:(?:chip |semiconductor |technology )?expor
 const PURPOSE = /^ to (?:curb|stop|block|limit|restrict|cut off|slow|constrain|hobble) ⟨(\d+)⟩/;
 
 const VERB =
-  '(?:issued|issues|released|releases|published|publishes|enacted|enacts|adopted|adopts|passed|passes|signed|signs|imposed|imposes|introduced|introduces|tightened|tightens|expanded|expands|unveiled|unveils|finalized|finalised|finalizes|finalises|announced|announces|approved|approves|proposed|proposes)';
+  '(?:issued|issues|released|releases|published|publishes|enacted|enacts|adopted|adopts|passed|passes|signed|signs|imposed|imposes|introduced|introduces|tightened|tightens|expanded|expands|unveiled|unveils|finalized|finalised|finalizes|finalises|announced|announces|approved|approves|proposed|proposes|presented|presents|launched|launches|outlined|outlines|rolled out|rolls out)';
 const ADVERB = '(?:already |recently |now |also |formally |officially |quietly |further |again |on [A-Z][a-z]+ \\d+, )*';
-const PHRASE = `((?:[\\p{L}0-9-]+ ){0,6}?${INSTRUMENT_SOURCE}(?: (?:for|on|to|against|targeting|covering|restricting|of) (?:[\\p{L}0-9-]+ |⟨\\d+⟩ ?){1,10}?)?)(?= ?(?:[.,;:(]|through |alleging |that |which |spanning |on [A-Z]|in [A-Z]|as |after |before |to (?:curb|stop|block|limit|restrict)|requiring |banning |barring |restricting |limiting |imposing |governing |covering |targeting |aimed at |aiming |$))`;
+// (a sum is one word of the phrase: "a US$4.07 billion investment plan")
+const PHRASE = `((?:${MONEY_SOURCE} |[\\p{L}0-9-]+ ){0,6}?${INSTRUMENT_SOURCE}(?: (?:for|on|to|against|targeting|covering|restricting|of) (?:[\\p{L}0-9-]+ |⟨\\d+⟩ ?){1,10}?)?)(?= ?(?:[.,;:(]|through |alleging |that |which |spanning |on [A-Z]|in [A-Z]|as |after |before |to [a-z]|requiring |banning |barring |restricting |limiting |imposing |governing |covering |targeting |aimed at |aiming |$))`;
 const RE = pattern(`${E}(?: \\(⟨\\d+⟩\\))? (?:has |have |had |will |would )?${ADVERB}${VERB} (?:a |an |the |its |their |new |sweeping |fresh |updated |tougher |stricter )*${PHRASE}`);
 
 const GOVERNMENTS = pattern(`(?:⟨(\\d+)⟩(?:['’]s)? |\\b[Tt]he )government['’]s (?:(?:new|latest|updated|first|draft|own|long-awaited) )*${E}`);
@@ -30,7 +32,7 @@ const UNNAMED =
 
 export const enactedBy: RelationRule = {
   name: 'enacted-by',
-  cue: /issue|release|publish|enact|adopt|pass|sign|impos|introduc|tighten|expand|unveil|finali[sz]|announc|approv|propos/i,
+  cue: /issue|release|publish|enact|adopt|pass|sign|impos|introduc|tighten|expand|unveil|finali[sz]|announc|approv|propos|present|launch|outline|rolls? out/i,
   minMentions: 1,
   example: 'The Bureau of Industry and Security (BIS) quietly tightened licensing rules on HBM shipments to Russia.',
   apply(frame) {
@@ -45,7 +47,8 @@ export const enactedBy: RelationRule = {
       const written = unmask(frame, phrase);
       if (UNNAMED.test(written)) continue;
       // a phrase of common words only ("the interim final rule", "an executive order") is named by its issuer
-      const bare = !/\s/.test(written.replace(/^(?:executive order|white paper|strategy paper|action plan)$/i, 'x')) || /^(?:[a-z-]+ ){1,3}[a-z-]+$/.test(written);
+      const wordsOnly = written.replace(new RegExp(`${MONEY_SOURCE}\\s*`, 'u'), '');
+      const bare = !/\s/.test(wordsOnly.replace(/^(?:executive order|white paper|strategy paper|action plan)$/i, 'x')) || /^(?:[a-z-]+ ){1,3}[a-z-]+$/.test(wordsOnly);
       const regime = issuer.label === 'Nation' ? REGIME.exec(written) : null;
       const reg: NewEntity = regime
         ? regimeOf(issuer, regime[1] !== undefined)
