@@ -7,7 +7,9 @@ const ROLE =
 // a dot only inside a word ("Z.ai", "U.S."), never the sentence's full stop
 const NAME = '([A-Z](?:[\\p{L}\\p{N}&\\-]|\\.(?=[\\p{L}\\p{N}]))*(?: [A-Z](?:[\\p{L}\\p{N}&\\-]|\\.(?=[\\p{L}\\p{N}]))*){0,3})';
 const AFTER_ROLE = new RegExp(`\\b(?:${ROLE}|state-backed|state-owned|government-backed|state-run|sovereign-backed) ${NAME}(?![\\p{L}\\p{N}])`, 'gu');
-const APPOSITIVE = new RegExp(`${NAME}, (?:a|an|the) (?:[\\p{L}-]+ ){0,3}${ROLE}\\b`, 'gu');
+const APPOSITIVE = new RegExp(`${NAME}(?:,| is| was) (?:a|an|the) (?:[\\p{L}-]+ ){0,3}${ROLE}\\b`, 'gu');
+// an owner's or a nation's description before the name: "Vietnam's largest private conglomerate, Vingroup."
+const DESCRIBED_BEFORE = new RegExp(`['’]s (?:[\\p{Ll}-]+ ){0,3}${ROLE}, (?:the )?${NAME}(?=[,.;)]|$| (?:said|says|which|who|has|is|was|will|and)\\b)`, 'gu');
 // capitalised words that follow role nouns without being names ("API provider", "GPU vendor")
 const NOT_NAMES = /^(The|This|That|It|Its|In|On|At|And|But|For|With|AI|I|We|They|API|APIs|GPU|GPUs|CPU|LLM|LLMs|SDK|CEO|CTO|ML|IP|US|EU|UK|SaaS|CUDA)$/;
 
@@ -20,9 +22,10 @@ const GROUP_LIST = new RegExp(`\\b${GROUP},? (?:[^.;]{0,60}?,? )?(?:such as|incl
 /** Proposes organisations from role nouns and appositives. */
 export const proposeByRole: Proposer = (sentence) => {
   const out: Proposal[] = [];
-  // an appositive needs ", a", ", an" or ", the": most sentences have none, and its pattern tries every capital
-  const appositive = sentence.text.includes(', a') || sentence.text.includes(', the');
-  for (const re of appositive ? [AFTER_ROLE, APPOSITIVE] : [AFTER_ROLE]) {
+  // an appositive or a copula needs ", a", ", the" or "is a": most sentences have none, and its pattern tries every capital
+  const appositive = sentence.text.includes(', a') || sentence.text.includes(', the') || / (?:is|was) (?:a|an|the) /.test(sentence.text);
+  const described = /['’]s /.test(sentence.text) && sentence.text.includes(', ');
+  for (const re of [AFTER_ROLE, ...(appositive ? [APPOSITIVE] : []), ...(described ? [DESCRIBED_BEFORE] : [])]) {
     for (const m of sentence.text.matchAll(re)) {
       const name = m[1]!.replace(/['’]s$/, '');
       if (NOT_NAMES.test(name)) continue;

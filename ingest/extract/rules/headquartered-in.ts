@@ -29,8 +29,13 @@ const NOT_HOME =
 const SECTOR_LIST = pattern(
   `${E} (?:${CONTENT_WORD}){0,3}?(?:industry|sector|firms|companies|makers|manufacturers|chipmakers|labs|players|vendors|startups|giants|champions)\\b(?:[^.;⟨]|⟨\\d+⟩){0,60}?\\b(?:such as|like|including|led by|notably) (?:the )?(?:[a-z-]+ ){0,4}?${LIST}`,
 );
+// "X, a Chinese startup", "X is a Beijing startup" (a city the lexicon knows stands for its nation)
 const APPOSITIVE = pattern(
-  `${E}, (?:a|an|the) (?:new |young |state-backed |state-owned )?${E} (?:[A-Za-z-]+ ){0,2}(?:company|startup|firm|lab|vendor|maker|chipmaker|giant|group|provider|operator|developer|venture|unicorn|conglomerate)`,
+  `${E}(?:,| is| was) (?:a|an|the) (?:new |young |state-backed |state-owned )?${E} (?:[A-Za-z-]+ ){0,2}(?:company|startup|firm|lab|vendor|maker|chipmaker|giant|group|provider|operator|developer|venture|unicorn|conglomerate)`,
+);
+// "Vietnam's largest private conglomerate, Vingroup": the nation's own company, named after its description
+const NATION_ROLE_BEFORE = pattern(
+  `${E}['’]s (?:${CONTENT_WORD}){0,3}(?:company|startup|firm|lab|vendor|maker|chipmaker|giant|group|provider|operator|developer|unicorn|conglomerate|champion), (?:the )?${E}`,
 );
 // "Sugon is a leading supercomputer manufacturer in China": what a company is, in a nation
 const ROLE_IN = pattern(
@@ -119,6 +124,10 @@ export const headquarteredIn: RelationRule = {
         const nation = at(frame, m[2]);
         if (nation?.demonym) add(at(frame, m[1]), nation, 0.75);
       }
+    for (const m of text.matchAll(NATION_ROLE_BEFORE)) {
+      const nation = at(frame, m[1]);
+      if (nation?.label === 'Nation' && !nation.demonym) add(at(frame, m[2]), nation, 0.65);
+    }
     for (const m of text.matchAll(NATION_APPOSITIVE)) {
       const nation = at(frame, m[2]);
       if (nation && !nation.demonym) add(at(frame, m[1]), nation, 0.5);
