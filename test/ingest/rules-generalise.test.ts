@@ -848,6 +848,11 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   },
   { rule: 'headquartered-in', text: "Lumio is backed by Thailand's largest retail conglomerate, Siamvest.", expect: ['HEADQUARTERED_IN Siamvest -> Thailand'] },
   { rule: 'headquartered-in', text: 'Moonvale is a Shanghai startup building chips.', expect: ['HEADQUARTERED_IN Moonvale -> China'] },
+  {
+    rule: 'relate',
+    text: 'Nvidia will collaborate closely with Samsung, SK Group, and cloud firms such as Naver and Kakao.',
+    expect: ['PARTNERS_WITH NVIDIA -> NAVER', 'PARTNERS_WITH NVIDIA -> Kakao', 'PARTNERS_WITH NVIDIA -> Samsung Electronics'],
+  },
   // a round of talks, tariffs or sanctions is no funding
   { rule: 'funding-round', text: 'Nvidia joined a new round of talks with Huawei.', expect: [], not: ['INVESTS_IN', 'PARTY_TO'] },
   { rule: 'funding-round', text: 'The latest round of export controls hit Huawei, and Nvidia also participated in the hearings.', expect: [], not: ['INVESTS_IN'] },

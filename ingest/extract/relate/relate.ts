@@ -33,7 +33,9 @@ interface Group {
 
 const MARKER = /⟨(\d+)⟩/g;
 // "⟨1⟩, ⟨2⟩ and ⟨3⟩", "⟨1⟩, ⟨2⟩, and investment firm ⟨3⟩": the last member may carry a short description
-const LIST_GAP = /^(?:\s*,\s*(?:and |or |as well as |plus )?|\s+(?:and|or|&|as well as|plus)\s+|\s*\/\s*)(?:the )?(?:(?<=(?:and|or) (?:the )?)(?:[a-z][a-z-]* ){1,2})?$/;
+// (a kind may introduce the last items: "…, Samsung, and cloud firms such as ⟨Naver⟩ and ⟨Kakao⟩")
+const LIST_GAP =
+  /^(?:\s*,\s*(?:and |or |as well as |plus )?|\s+(?:and|or|&|as well as|plus)\s+|\s*\/\s*)(?:the )?(?:(?<=(?:and|or) (?:the )?)(?:[a-z][a-z-]* ){1,2}(?:(?:such as|like|including) )?)?$/;
 // a clause attached to the left mention, which the relation phrase skips: ", a Shenzhen-based firm," / ", which ⟨5⟩ backs,"
 const CLAUSE_OPENING = '^\\s*(?:,|\\(|—|–)\\s*(?:a|an|the|which|who|whose|its|one of|itself|now|formerly|previously|once)\\b[^,;()—–]*';
 const ATTACHED = new RegExp(`${CLAUSE_OPENING}(?:,|\\)|—|–)`);
