@@ -43,9 +43,10 @@ export class HtmlParsePool {
   private readonly queued: (() => void)[] = [];
 
   constructor(readonly limits: HtmlPoolLimits = HTML_POOL_LIMITS) {
-    // idle workers are unref'd by piscina, so a CLI run exits when its work is done; the workers
-    // run at the lowest CPU priority (nice 19 on Unix), so a server's requests come first
-    this.pool = new Piscina({ filename: WORKER, minThreads: 0, maxThreads: limits.threads, idleTimeout: 30_000, niceIncrement: 19 });
+    // the workers run at the lowest CPU priority (nice 19 on Unix), so a server's requests come first; they start with
+    // the pool (a server's start), so a page's time limit never pays for loading the parser at low priority on a busy
+    // machine, and idle ones are unref'd by piscina, so a process exits when its work is done
+    this.pool = new Piscina({ filename: WORKER, minThreads: limits.threads, maxThreads: limits.threads, idleTimeout: 30_000, niceIncrement: 19 });
   }
 
   /** Parses a page in a worker; InvalidInput for a page html.ts refuses, ParseLimitError when over a limit. */
