@@ -6,6 +6,7 @@ import type { PropertySpec } from '../schema/meta.js';
 import { InvalidInput } from '../schema/errors.js';
 import type { PropValue } from '../schema/records.js';
 import type { Snapshot } from './snapshot.js';
+import { listOf } from './snapshot-text.js';
 
 export interface StringFilter {
   eq?: string | null;
@@ -32,7 +33,6 @@ export interface QueryIndex {
   lowerNames: string[];
   /** per `label|key|direction`: the label's nodes in that order (absent values last, ties by id) */
   orders: Map<string, Int32Array>;
-  edgeIndex: Map<string, number> | null;
   /** lower-cased scalar text properties, per property name */
   columns: Map<string, (string | null)[]>;
   numbers: Map<string, Float64Array>;
@@ -49,12 +49,12 @@ export function queryIndex(s: Snapshot): QueryIndex {
   if (ix) return ix;
   const buckets: number[][] = LABELS.map(() => []);
   for (let i = 0; i < s.nodeCount; i++) buckets[s.labelOf[i]!]!.push(i);
-  const byId = (a: number, b: number) => (s.ids[a]! < s.ids[b]! ? -1 : s.ids[a]! > s.ids[b]! ? 1 : 0);
+  const byId = (a: number, b: number) => s.compareIdsAt(a, b);
   const byLabel = buckets.map((b) => {
     const arr = Int32Array.from(b);
     return s.canonical ? arr : arr.sort(byId);
   });
-  ix = { byLabel, lowerNames: s.names.map((n) => n.toLowerCase()), orders: new Map(), edgeIndex: null, columns: new Map(), numbers: new Map(), flags: new Map(), days: new Map(), codes: new Map() };
+  ix = { byLabel, lowerNames: listOf(s.nodeCount, (i) => s.name(i).toLowerCase()), orders: new Map(), columns: new Map(), numbers: new Map(), flags: new Map(), days: new Map(), codes: new Map() };
   indexes.set(s, ix);
   return ix;
 }
@@ -68,12 +68,7 @@ function cached<T>(cache: Map<string, T>, key: string, build: () => T): T {
 
 /** Edge index of a relation id in the snapshot, or undefined. */
 export function edgeOf(s: Snapshot, relationId: string): number | undefined {
-  const ix = queryIndex(s);
-  if (!ix.edgeIndex) {
-    ix.edgeIndex = new Map();
-    for (let e = 0; e < s.edgeCount; e++) if (s.edgeIds[e]) ix.edgeIndex.set(s.edgeIds[e]!, e);
-  }
-  return ix.edgeIndex.get(relationId);
+  return s.edgeIndexOf(relationId);
 }
 
 // ---- values ----
@@ -111,8 +106,8 @@ export function stringTest(f: StringFilter, path: string): TextTest {
 /** A scalar text property of every node, lower-cased (null where absent or a list), built once per snapshot and property. */
 export function lowerColumn(s: Snapshot, prop: string): (string | null)[] {
   return cached(queryIndex(s).columns, prop, () =>
-    s.nodeProps.map((p) => {
-      const v = p[prop];
+    listOf(s.nodeCount, (i) => {
+      const v = s.propsOf(i)[prop];
       return v === null || v === undefined || v === '' || Array.isArray(v) ? null : String(v).toLowerCase();
     }),
   );
@@ -185,17 +180,27 @@ export function textCodes(s: Snapshot, prop: string): TextCodes {
 
 /** A numeric property of every node (NaN where absent), built once per snapshot and property. */
 export function numberColumn(s: Snapshot, prop: string): Float64Array {
-  return cached(queryIndex(s).numbers, prop, () => Float64Array.from(s.nodeProps, (p) => (typeof p[prop] === 'number' && Number.isFinite(p[prop]) ? (p[prop] as number) : Number.NaN)));
+  return cached(queryIndex(s).numbers, prop, () =>
+    Float64Array.from({ length: s.nodeCount }, (_, i) => {
+      const v = s.propsOf(i)[prop];
+      return typeof v === 'number' && Number.isFinite(v) ? v : Number.NaN;
+    }),
+  );
 }
 
 /** A flag of every node (1 true, 0 otherwise: an absent flag is false), built once per snapshot and property. */
 export function flagColumn(s: Snapshot, prop: string): Uint8Array {
-  return cached(queryIndex(s).flags, prop, () => Uint8Array.from(s.nodeProps, (p) => (p[prop] === true ? 1 : 0)));
+  return cached(queryIndex(s).flags, prop, () => Uint8Array.from({ length: s.nodeCount }, (_, i) => (s.propsOf(i)[prop] === true ? 1 : 0)));
 }
 
 /** A date property of every node as its ISO day (null where absent), built once per snapshot and property. */
 export function dayColumn(s: Snapshot, prop: string): (string | null)[] {
-  return cached(queryIndex(s).days, prop, () => s.nodeProps.map((p) => (typeof p[prop] === 'string' && p[prop] ? isoDay(p[prop]) : null)));
+  return cached(queryIndex(s).days, prop, () =>
+    listOf(s.nodeCount, (i) => {
+      const v = s.propsOf(i)[prop];
+      return typeof v === 'string' && v ? isoDay(v) : null;
+    }),
+  );
 }
 
 /** The test of one property filter by the property's type. */

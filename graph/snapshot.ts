@@ -5,6 +5,7 @@ import { LABELS, RELATION_TYPES, type Label, type RelationType } from '../schema
 import type { EntityRecord, Props, RelationRecord } from '../schema/records.js';
 import type { RemovedRelation } from './store.js';
 import { CHECKPOINT_MASK, runNow, type Steps } from './snapshot-pacing.js';
+import { aliasesText, columnLength, listOf, DecodedColumn, idIndexSteps, lookupId, propsText, textAt, TextColumnBuilder, type IdIndex, type TextColumn } from './snapshot-text.js';
 
 const LABEL_INDEX = new Map<string, number>(LABELS.map((l, i) => [l, i]));
 const REL_INDEX = new Map<string, number>(RELATION_TYPES.map((r, i) => [r, i]));
@@ -17,19 +18,39 @@ export function dateMs(value: string | undefined | null): number {
   return Number.isFinite(ms) ? ms : NO_DATE;
 }
 
+/** The packed columns of a list of nodes, filled in order. */
+class NodeColumns {
+  readonly ids = new TextColumnBuilder();
+  readonly labels: number[] = [];
+  readonly names = new TextColumnBuilder();
+  readonly props = new TextColumnBuilder();
+  readonly aliases = new TextColumnBuilder();
+
+  add(id: string, label: number, name: string, props: Props, aliases: readonly string[]): void {
+    this.ids.add(id);
+    this.labels.push(label);
+    this.names.add(name);
+    this.props.add(propsText(props));
+    this.aliases.add(aliasesText(aliases));
+  }
+
+  /** The node columns of a Packed (the id index built with checkpoints). */
+  *build(): Steps<Pick<Packed, 'ids' | 'index' | 'labelOf' | 'names' | 'nodeProps' | 'aliases'>> {
+    const ids = this.ids.build();
+    const index = yield* idIndexSteps(ids);
+    return { ids, index, labelOf: Uint8Array.from(this.labels), names: this.names.build(), nodeProps: this.props.build(), aliases: this.aliases.build() };
+  }
+}
+
 /** Collects nodes and edges, then packs them; use it to build large snapshots without records. */
 export class SnapshotBuilder {
-  private ids: string[] = [];
   private index = new Map<string, number>();
-  private labels: number[] = [];
-  private names: string[] = [];
-  private nodeProps: Props[] = [];
-  private aliases: string[][] = [];
+  private nodes = new NodeColumns();
   private from: number[] = [];
   private to: number[] = [];
   private types: number[] = [];
-  private edgeProps: Props[] = [];
-  private edgeIds: string[] = [];
+  private edgeProps = new TextColumnBuilder();
+  private edgeIds = new TextColumnBuilder();
   private validFrom: number[] = [];
   private validTo: number[] = [];
   private confidence: number[] = [];
@@ -40,13 +61,9 @@ export class SnapshotBuilder {
     if (known !== undefined) return known;
     const li = LABEL_INDEX.get(label);
     if (li === undefined) throw new Error(`unknown label ${label}`);
-    const i = this.ids.length;
-    this.ids.push(id);
+    const i = this.index.size;
     this.index.set(id, i);
-    this.labels.push(li);
-    this.names.push(name);
-    this.nodeProps.push(props);
-    this.aliases.push(aliases);
+    this.nodes.add(id, li, name, props, aliases);
     return i;
   }
 
@@ -59,8 +76,8 @@ export class SnapshotBuilder {
     this.from.push(f);
     this.to.push(t);
     this.types.push(ti);
-    this.edgeProps.push(props);
-    this.edgeIds.push(opts.id ?? '');
+    this.edgeProps.add(propsText(props));
+    this.edgeIds.add(opts.id ?? '');
     this.validFrom.push(dateMs(opts.validFrom));
     this.validTo.push(dateMs(opts.validTo));
     this.confidence.push(opts.confidence ?? 1);
@@ -71,17 +88,12 @@ export class SnapshotBuilder {
   build(version: string | number = 0, canonical = false): Snapshot {
     return new Snapshot(version, {
       canonical,
-      ids: this.ids,
-      index: this.index,
-      labelOf: Uint8Array.from(this.labels),
-      names: this.names,
-      nodeProps: this.nodeProps,
-      aliases: this.aliases,
+      ...runNow(this.nodes.build()),
       edgeFrom: Int32Array.from(this.from),
       edgeTo: Int32Array.from(this.to),
       edgeType: Uint8Array.from(this.types),
-      edgeProps: this.edgeProps,
-      edgeIds: this.edgeIds,
+      edgeProps: this.edgeProps.build(),
+      edgeIds: this.edgeIds.build(),
       edgeValidFrom: Float64Array.from(this.validFrom),
       edgeValidTo: Float64Array.from(this.validTo),
       edgeConfidence: Float32Array.from(this.confidence),
@@ -89,27 +101,35 @@ export class SnapshotBuilder {
   }
 }
 
-interface Packed {
+/**
+ * A snapshot's data: typed arrays, and its strings and props as text columns (snapshot-text.ts),
+ * a few dozen objects in all whatever the graph's size; what crosses to a worker and back.
+ */
+export interface Packed {
   /** nodes in id order and edges in (source node, relation id) order: what applyChanges needs */
   canonical: boolean;
-  ids: string[];
-  index: Map<string, number>;
+  ids: TextColumn;
+  /** the id index (a hash table over ids); built by the Snapshot when absent */
+  index?: IdIndex;
   labelOf: Uint8Array;
-  names: string[];
-  nodeProps: Props[];
-  aliases: string[][];
+  names: TextColumn;
+  /** JSON texts, '' for none */
+  nodeProps: TextColumn;
+  /** JSON texts, '' for none */
+  aliases: TextColumn;
   edgeFrom: Int32Array;
   edgeTo: Int32Array;
   edgeType: Uint8Array;
-  edgeProps: Props[];
-  edgeIds: string[];
+  /** JSON texts, '' for none */
+  edgeProps: TextColumn;
+  edgeIds: TextColumn;
   edgeValidFrom: Float64Array;
   edgeValidTo: Float64Array;
   edgeConfidence: Float32Array;
 }
 
 /** CSR adjacency of one direction: the edges of node i are edges[offsets[i] .. offsets[i+1]). */
-interface Csr {
+export interface Csr {
   offsets: Int32Array;
   edges: Int32Array;
 }
@@ -133,8 +153,8 @@ function* csrSteps(n: number, keys: Int32Array): Steps<Csr> {
 
 /** Packs a snapshot, building its adjacency in both directions with checkpoints. */
 function* snapshotSteps(version: string | number, p: Packed): Steps<Snapshot> {
-  const out = yield* csrSteps(p.ids.length, p.edgeFrom);
-  const inn = yield* csrSteps(p.ids.length, p.edgeTo);
+  const out = yield* csrSteps(columnLength(p.ids), p.edgeFrom);
+  const inn = yield* csrSteps(columnLength(p.ids), p.edgeTo);
   return new Snapshot(version, p, { out, in: inn });
 }
 
@@ -157,16 +177,10 @@ export class Snapshot {
   readonly canonical: boolean;
   readonly nodeCount: number;
   readonly edgeCount: number;
-  readonly ids: readonly string[];
   readonly labelOf: Uint8Array;
-  readonly names: readonly string[];
-  readonly nodeProps: readonly Props[];
-  readonly aliases: readonly string[][];
   readonly edgeFrom: Int32Array;
   readonly edgeTo: Int32Array;
   readonly edgeType: Uint8Array;
-  readonly edgeProps: readonly Props[];
-  readonly edgeIds: readonly string[];
   readonly edgeValidFrom: Float64Array;
   readonly edgeValidTo: Float64Array;
   readonly edgeConfidence: Float32Array;
@@ -175,7 +189,17 @@ export class Snapshot {
   readonly outEdges: Int32Array;
   readonly inOffsets: Int32Array;
   readonly inEdges: Int32Array;
-  private readonly index: Map<string, number>;
+  private readonly ids: TextColumn;
+  private readonly index: IdIndex;
+  private readonly names: TextColumn;
+  private readonly edgeIds: TextColumn;
+  private readonly nodeProps: DecodedColumn<Props>;
+  private readonly aliases: DecodedColumn<string[]>;
+  private readonly edgeProps: DecodedColumn<Props>;
+  /** rank of each node in id order, for a snapshot whose nodes are not in id order (made when first asked) */
+  private idRank: Int32Array | null = null;
+  /** the index of relation ids (made when first asked) */
+  private edgeIndex: IdIndex | null = null;
 
   /** `adjacency`: the CSR of p's edges when already built (else built here, in one go) */
   constructor(
@@ -185,20 +209,20 @@ export class Snapshot {
   ) {
     this.canonical = p.canonical;
     this.ids = p.ids;
-    this.index = p.index;
+    this.index = p.index ?? runNow(idIndexSteps(p.ids));
     this.labelOf = p.labelOf;
     this.names = p.names;
-    this.nodeProps = p.nodeProps;
-    this.aliases = p.aliases;
+    this.nodeProps = new DecodedColumn(p.nodeProps, NO_PROPS);
+    this.aliases = new DecodedColumn(p.aliases, NO_ALIASES);
     this.edgeFrom = p.edgeFrom;
     this.edgeTo = p.edgeTo;
     this.edgeType = p.edgeType;
-    this.edgeProps = p.edgeProps;
+    this.edgeProps = new DecodedColumn(p.edgeProps, NO_PROPS);
     this.edgeIds = p.edgeIds;
     this.edgeValidFrom = p.edgeValidFrom;
     this.edgeValidTo = p.edgeValidTo;
     this.edgeConfidence = p.edgeConfidence;
-    this.nodeCount = p.ids.length;
+    this.nodeCount = columnLength(p.ids);
     this.edgeCount = p.edgeFrom.length;
     const out = adjacency?.out ?? runNow(csrSteps(this.nodeCount, p.edgeFrom));
     const inn = adjacency?.in ?? runNow(csrSteps(this.nodeCount, p.edgeTo));
@@ -231,8 +255,9 @@ export class Snapshot {
   /**
    * A new snapshot: this one with the given entities and relations upserted (current state) and
    * the removed relations gone. This snapshot is left untouched for whoever still reads it; the
-   * unchanged parts (strings, props, the id index when no node is added) are shared, the typed
-   * arrays are copied in blocks and the adjacency rebuilt. Requires a canonical snapshot.
+   * unchanged parts (the ids and the id index when no node is added, the edge columns when no edge
+   * changes) are shared, the typed arrays and text columns are copied in runs and the adjacency
+   * rebuilt. Requires a canonical snapshot.
    */
   applyChanges(changes: SnapshotChanges, version: string | number): Snapshot {
     return runNow(this.applyChangesSteps(changes, version));
@@ -244,21 +269,21 @@ export class Snapshot {
     return patchSteps(this, changes, version);
   }
 
-  /** The packed arrays this snapshot was made of (shared, not copied), for building the next one. */
-  parts(): Readonly<Packed> {
+  /** The packed data this snapshot was made of (shared, not copied), for building the next one or sending it to another thread. */
+  parts(): Readonly<Required<Packed>> {
     return {
       canonical: this.canonical,
-      ids: this.ids as string[],
+      ids: this.ids,
       index: this.index,
       labelOf: this.labelOf,
-      names: this.names as string[],
-      nodeProps: this.nodeProps as Props[],
-      aliases: this.aliases as string[][],
+      names: this.names,
+      nodeProps: this.nodeProps.column,
+      aliases: this.aliases.column,
       edgeFrom: this.edgeFrom,
       edgeTo: this.edgeTo,
       edgeType: this.edgeType,
-      edgeProps: this.edgeProps as Props[],
-      edgeIds: this.edgeIds as string[],
+      edgeProps: this.edgeProps.column,
+      edgeIds: this.edgeIds,
       edgeValidFrom: this.edgeValidFrom,
       edgeValidTo: this.edgeValidTo,
       edgeConfidence: this.edgeConfidence,
@@ -267,7 +292,57 @@ export class Snapshot {
 
   /** Node index of an id, or undefined. */
   indexOf(id: string): number | undefined {
-    return this.index.get(id);
+    return lookupId(this.ids, this.index, id);
+  }
+
+  /** Id of node i. */
+  id(i: number): string {
+    return textAt(this.ids, i);
+  }
+
+  /** Name of node i. */
+  name(i: number): string {
+    return textAt(this.names, i);
+  }
+
+  /** Props of node i (decoded when first asked, then the same object each time; not to be changed). */
+  propsOf(i: number): Props {
+    return this.nodeProps.at(i);
+  }
+
+  /** Aliases of node i (as propsOf). */
+  aliasesOf(i: number): string[] {
+    return this.aliases.at(i);
+  }
+
+  /** Relation id of edge e ('' for an edge built without one). */
+  edgeId(e: number): string {
+    return textAt(this.edgeIds, e);
+  }
+
+  /** Props of edge e (as propsOf; an edge without props has the one shared frozen empty object). */
+  edgePropsOf(e: number): Props {
+    return this.edgeProps.at(e);
+  }
+
+  /** The id order of nodes a and b (negative: a's id comes first), as compareIds on their ids, without reading them. */
+  compareIdsAt(a: number, b: number): number {
+    if (this.canonical) return a - b;
+    const rank = (this.idRank ??= this.rankIds());
+    return rank[a]! - rank[b]!;
+  }
+
+  /** Edge index of a relation id, or undefined (its index made when first asked). */
+  edgeIndexOf(relationId: string): number | undefined {
+    return lookupId(this.edgeIds, (this.edgeIndex ??= runNow(idIndexSteps(this.edgeIds))), relationId);
+  }
+
+  private rankIds(): Int32Array {
+    const ids = listOf(this.nodeCount, (i) => this.id(i));
+    const order = Int32Array.from(ids.keys()).sort((a, b) => compareIds(ids[a]!, ids[b]!));
+    const rank = new Int32Array(this.nodeCount);
+    for (let k = 0; k < order.length; k++) rank[order[k]!] = k;
+    return rank;
   }
 
   /** Label of node i. */
@@ -298,9 +373,9 @@ export class Snapshot {
     return this.inEdges.subarray(this.inOffsets[i]!, this.inOffsets[i + 1]!);
   }
 
-  /** The entity record of node i (props shared, not copied). */
+  /** The entity record of node i (props and aliases shared, not copied). */
   entity(i: number): EntityRecord {
-    return { id: this.ids[i]!, label: this.label(i), name: this.names[i]!, aliases: this.aliases[i]!, props: this.nodeProps[i]! };
+    return { id: this.id(i), label: this.label(i), name: this.name(i), aliases: this.aliasesOf(i), props: this.propsOf(i) };
   }
 
   /** Bytes held by the typed arrays (topology only), for the bytes-per-edge benchmark. */
@@ -312,9 +387,10 @@ export class Snapshot {
   }
 }
 
-/** One shared, frozen object for every edge without props (most edges): no object per edge. */
-const NO_PROPS: Props = Object.freeze({}) as Props;
-const edgePropsOf = (r: RelationRecord): Props => (Object.keys(r.props).length ? r.props : NO_PROPS);
+/** One shared, frozen object for every node and edge without props (most edges): no object per edge. */
+export const NO_PROPS: Props = Object.freeze({}) as Props;
+/** One shared, frozen list for every node without aliases. */
+const NO_ALIASES = Object.freeze([]) as unknown as string[];
 
 /** Code-point order of ids, the order the stores' ORDER BY n.id returns. */
 export const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -322,7 +398,8 @@ export const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b 
 /**
  * Builds a canonical snapshot from pages: entities first (any order; the stores return them in id
  * order), then relations (best grouped by source in the entities' order, as a paged read returns
- * them); out-of-order input is sorted once at the end. Records are packed as they come, not kept.
+ * them); out-of-order input is sorted once at the end. Relations are packed as they come (their
+ * ids and props as text), not kept.
  */
 export class CanonicalBuilder {
   private entities: EntityRecord[] = [];
@@ -331,12 +408,14 @@ export class CanonicalBuilder {
   private readonly from: number[] = [];
   private readonly to: number[] = [];
   private readonly types: number[] = [];
-  private readonly props: Props[] = [];
-  private readonly ids: string[] = [];
+  private readonly props = new TextColumnBuilder();
+  private readonly ids = new TextColumnBuilder();
+  private lastId = '';
+  /** the relation ids, kept only once the relations came out of order (to sort them by) */
+  private idList: string[] | null = null;
   private readonly validFrom: number[] = [];
   private readonly validTo: number[] = [];
   private readonly confidence: number[] = [];
-  private relationsSorted = true;
 
   /** Adds a page of entities; every entity comes before the first relation. */
   addEntities(page: readonly EntityRecord[]): void {
@@ -350,17 +429,24 @@ export class CanonicalBuilder {
 
   /** Adds a page of relations; those with an endpoint not among the entities are skipped, as in fromRecords. */
   addRelations(page: readonly RelationRecord[]): void {
-    const index = this.packNodes().index;
-    const ranked = page.map((r) => ({ r, f: index.get(r.from), t: index.get(r.to), ti: REL_INDEX.get(r.type) })).filter((x) => x.f !== undefined && x.t !== undefined && x.ti !== undefined);
+    const nodes = this.packNodes();
+    const at = (id: string) => lookupId(nodes.ids, nodes.index!, id);
+    const ranked = page.map((r) => ({ r, f: at(r.from), t: at(r.to), ti: REL_INDEX.get(r.type) })).filter((x) => x.f !== undefined && x.t !== undefined && x.ti !== undefined);
     ranked.sort((a, b) => a.f! - b.f! || compareIds(a.r.id, b.r.id));
     for (const { r, f, t, ti } of ranked) {
       const n = this.from.length;
-      if (n && (this.from[n - 1]! > f! || (this.from[n - 1] === f && compareIds(this.ids[n - 1]!, r.id) >= 0))) this.relationsSorted = false;
+      if (!this.idList && n && (this.from[n - 1]! > f! || (this.from[n - 1] === f && compareIds(this.lastId, r.id) >= 0))) {
+        const sofar = this.ids.peek();
+        this.idList = [];
+        for (let e = 0; e < n; e++) this.idList.push(textAt(sofar, e));
+      }
+      this.idList?.push(r.id);
+      this.lastId = r.id;
       this.from.push(f!);
       this.to.push(t!);
       this.types.push(ti!);
-      this.props.push(edgePropsOf(r));
-      this.ids.push(r.id);
+      this.props.add(propsText(r.props));
+      this.ids.add(r.id);
       this.validFrom.push(dateMs(r.validFrom));
       this.validTo.push(dateMs(r.validTo));
       this.confidence.push(r.confidence);
@@ -376,18 +462,31 @@ export class CanonicalBuilder {
   *buildSteps(version: string | number = 0): Steps<Snapshot> {
     const nodes = yield* this.packEntities();
     let pick = <T>(list: T[]) => list;
-    if (!this.relationsSorted) {
-      const order = Int32Array.from(this.from.keys()).sort((a, b) => this.from[a]! - this.from[b]! || compareIds(this.ids[a]!, this.ids[b]!));
+    let edgeProps = this.props.build();
+    let edgeIds = this.ids.build();
+    const idList = this.idList;
+    if (idList) {
+      const order = Int32Array.from(this.from.keys()).sort((a, b) => this.from[a]! - this.from[b]! || compareIds(idList[a]!, idList[b]!));
       pick = <T>(list: T[]) => Array.from(order, (e) => list[e]!);
       yield;
+      const reorder = function* (c: TextColumn): Steps<TextColumn> {
+        const b = new TextColumnBuilder();
+        for (let k = 0; k < order.length; k++) {
+          b.addRange(c, order[k]!, order[k]! + 1);
+          if ((k & CHECKPOINT_MASK) === 0) yield;
+        }
+        return b.build();
+      };
+      edgeProps = yield* reorder(edgeProps);
+      edgeIds = yield* reorder(edgeIds);
     }
     const packed: Packed = {
       ...nodes,
       edgeFrom: yield* typedSteps((n) => new Int32Array(n), pick(this.from)),
       edgeTo: yield* typedSteps((n) => new Int32Array(n), pick(this.to)),
       edgeType: yield* typedSteps((n) => new Uint8Array(n), pick(this.types)),
-      edgeProps: pick(this.props),
-      edgeIds: pick(this.ids),
+      edgeProps,
+      edgeIds,
       edgeValidFrom: yield* typedSteps((n) => new Float64Array(n), pick(this.validFrom)),
       edgeValidTo: yield* typedSteps((n) => new Float64Array(n), pick(this.validTo)),
       edgeConfidence: yield* typedSteps((n) => new Float32Array(n), pick(this.confidence)),
@@ -403,26 +502,33 @@ export class CanonicalBuilder {
   *packEntities(): Steps<Packed> {
     if (this.nodes) return this.nodes;
     if (!this.entitiesSorted) this.entities.sort((a, b) => compareIds(a.id, b.id));
-    const b = new SnapshotBuilder();
+    const columns = new NodeColumns();
+    let last: string | null = null;
     for (let k = 0; k < this.entities.length; k++) {
       const e = this.entities[k]!;
-      b.addNode(e.id, e.label, e.name, e.props, e.aliases);
+      // the first of an id added twice, as SnapshotBuilder keeps (the sort is stable)
+      if (e.id !== last) {
+        const li = LABEL_INDEX.get(e.label);
+        if (li === undefined) throw new Error(`unknown label ${e.label}`);
+        columns.add(e.id, li, e.name, e.props, e.aliases);
+        last = e.id;
+      }
       if ((k & CHECKPOINT_MASK) === 0) yield;
     }
     this.entities = [];
-    const { index, ids, labelOf, names, nodeProps, aliases } = b.build(0, true).parts();
-    this.nodes = { ...emptyEdges(), canonical: true, index, ids, labelOf, names, nodeProps, aliases };
+    this.nodes = { ...emptyEdges(), canonical: true, ...(yield* columns.build()) };
     return this.nodes;
   }
 }
 
 function emptyEdges(): Omit<Packed, 'canonical' | 'ids' | 'index' | 'labelOf' | 'names' | 'nodeProps' | 'aliases'> {
+  const none = (): TextColumn => ({ texts: [], ends: new Int32Array(0) });
   return {
     edgeFrom: new Int32Array(0),
     edgeTo: new Int32Array(0),
     edgeType: new Uint8Array(0),
-    edgeProps: [],
-    edgeIds: [],
+    edgeProps: none(),
+    edgeIds: none(),
     edgeValidFrom: new Float64Array(0),
     edgeValidTo: new Float64Array(0),
     edgeConfidence: new Float32Array(0),
@@ -442,19 +548,19 @@ function lowerBound(values: ArrayLike<number>, target: number, lo = 0, hi = valu
 /** applyChanges: see Snapshot.applyChanges. */
 function* patchSteps(s: Snapshot, changes: SnapshotChanges, version: string | number): Steps<Snapshot> {
   const p = s.parts();
-  const oldIndex = p.index;
+  const oldAt = (id: string) => lookupId(p.ids, p.index, id);
   // nodes: updates in place (in copies), new ids merged in id order
   const updates = new Map<number, EntityRecord>();
   const added = new Map<string, EntityRecord>();
   for (const e of changes.entities) {
     if (!LABEL_INDEX.has(e.label)) throw new Error(`unknown label ${e.label}`);
-    const i = oldIndex.get(e.id);
+    const i = oldAt(e.id);
     if (i === undefined) added.set(e.id, e);
     else updates.set(i, e);
   }
   const n = s.nodeCount;
   let ids = p.ids;
-  let index = oldIndex;
+  let index = p.index;
   let labelOf = p.labelOf;
   let names = p.names;
   let nodeProps = p.nodeProps;
@@ -462,56 +568,71 @@ function* patchSteps(s: Snapshot, changes: SnapshotChanges, version: string | nu
   /** new index of old node i (only when nodes were added) */
   let remap: Int32Array | null = null;
   if (updates.size || added.size) {
-    names = [...names];
-    nodeProps = [...nodeProps];
-    aliases = [...aliases];
-    labelOf = labelOf.slice();
-    for (const [i, e] of updates) {
-      labelOf[i] = LABEL_INDEX.get(e.label)!;
-      names[i] = e.name;
-      nodeProps[i] = e.props;
-      aliases[i] = e.aliases;
-    }
-  }
-  if (added.size) {
     const fresh = [...added.values()].sort((a, b) => compareIds(a.id, b.id));
-    const total = n + fresh.length;
-    remap = new Int32Array(n);
-    // filled in order with push: a large preallocated array (new Array(n)) would be a slow dictionary
-    const nIds: string[] = [];
-    const nLabels = new Uint8Array(total);
-    const nNames: string[] = [];
-    const nProps: Props[] = [];
-    const nAliases: string[][] = [];
-    index = new Map();
-    let o = 0;
-    let f = 0;
-    for (let k = 0; k < total; k++) {
-      if (f < fresh.length && (o >= n || compareIds(fresh[f]!.id, ids[o]!) < 0)) {
-        const e = fresh[f++]!;
-        nIds.push(e.id);
-        nLabels[k] = LABEL_INDEX.get(e.label)!;
-        nNames.push(e.name);
-        nProps.push(e.props);
-        nAliases.push(e.aliases);
-      } else {
-        remap[o] = k;
-        nIds.push(ids[o]!);
-        nLabels[k] = labelOf[o]!;
-        nNames.push(names[o]!);
-        nProps.push(nodeProps[o]!);
-        nAliases.push(aliases[o]!);
-        o++;
+    // each new node goes before the first old node whose id comes after its own
+    const before = fresh.map((e) => {
+      let lo = 0;
+      let hi = n;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (compareIds(textAt(p.ids, mid), e.id) < 0) lo = mid + 1;
+        else hi = mid;
       }
-      index.set(nIds[k]!, k);
-      if ((k & CHECKPOINT_MASK) === 0) yield;
+      return lo;
+    });
+    const updated = [...updates.keys()].sort((a, b) => a - b);
+    if (fresh.length) remap = new Int32Array(n);
+    const labels = new Uint8Array(n + fresh.length);
+    const nIds = fresh.length ? new TextColumnBuilder() : null;
+    const nNames = new TextColumnBuilder();
+    const nProps = new TextColumnBuilder();
+    const nAliases = new TextColumnBuilder();
+    let o = 0;
+    let k = 0;
+    /** copies old nodes [o, to) as they are, in runs */
+    const copyOld = function* (to: number): Steps<void> {
+      while (o < to) {
+        const b = Math.min(to, o + CHECKPOINT_MASK + 1);
+        nIds?.addRange(p.ids, o, b);
+        nNames.addRange(p.names, o, b);
+        nProps.addRange(p.nodeProps, o, b);
+        nAliases.addRange(p.aliases, o, b);
+        labels.set(p.labelOf.subarray(o, b), k);
+        if (remap) for (let j = o; j < b; j++) remap[j] = k + j - o;
+        k += b - o;
+        o = b;
+        yield;
+      }
+    };
+    const put = (e: EntityRecord) => {
+      labels[k++] = LABEL_INDEX.get(e.label)!;
+      nNames.add(e.name);
+      nProps.add(propsText(e.props));
+      nAliases.add(aliasesText(e.aliases));
+    };
+    for (let f = 0, u = 0; ;) {
+      yield* copyOld(Math.min(u < updated.length ? updated[u]! : n, f < fresh.length ? before[f]! : n));
+      if (f < fresh.length && before[f] === o) {
+        const e = fresh[f++]!;
+        nIds?.add(e.id);
+        put(e);
+      } else if (u < updated.length && updated[u] === o) {
+        nIds?.addRange(p.ids, o, o + 1);
+        if (remap) remap[o] = k;
+        put(updates.get(updated[u++]!)!);
+        o++;
+      } else break;
     }
-    ids = nIds;
-    labelOf = nLabels;
-    names = nNames;
-    nodeProps = nProps;
-    aliases = nAliases;
+    if (nIds) {
+      ids = nIds.build();
+      index = yield* idIndexSteps(ids);
+    }
+    labelOf = labels;
+    names = nNames.build();
+    nodeProps = nProps.build();
+    aliases = nAliases.build();
   }
+  const newAt = (id: string) => lookupId(ids, index, id);
   const newIndexOfOld = (o: number) => (remap ? remap[o]! : o);
 
   // edges: per source (new index), the old positions that go and the relations that come
@@ -522,15 +643,15 @@ function* patchSteps(s: Snapshot, changes: SnapshotChanges, version: string | nu
     return edit;
   };
   const dropOld = (id: string, from: string) => {
-    const o = oldIndex.get(from);
+    const o = oldAt(from);
     if (o === undefined) return;
-    for (let e = s.outOffsets[o]!; e < s.outOffsets[o + 1]!; e++) if (p.edgeIds[e] === id) editOf(newIndexOfOld(o)).drop.add(e);
+    for (let e = s.outOffsets[o]!; e < s.outOffsets[o + 1]!; e++) if (textAt(p.edgeIds, e) === id) editOf(newIndexOfOld(o)).drop.add(e);
   };
   for (const r of changes.removed) dropOld(r.id, r.from);
   for (const r of changes.relations) {
     dropOld(r.id, r.from);
-    const f = index.get(r.from);
-    if (f === undefined || !index.has(r.to) || !REL_INDEX.has(r.type)) continue;
+    const f = newAt(r.from);
+    if (f === undefined || newAt(r.to) === undefined || !REL_INDEX.has(r.type)) continue;
     editOf(f).add.push(r);
   }
   let dropped = 0;
@@ -544,8 +665,8 @@ function* patchSteps(s: Snapshot, changes: SnapshotChanges, version: string | nu
   const edgeFrom = new Int32Array(m);
   const edgeTo = new Int32Array(m);
   const edgeType = new Uint8Array(m);
-  const edgeProps: Props[] = [];
-  const edgeIds: string[] = [];
+  // no edge changed: the edge columns are shared
+  const texts = edits.size ? { props: new TextColumnBuilder(), ids: new TextColumnBuilder() } : null;
   const edgeValidFrom = new Float64Array(m);
   const edgeValidTo = new Float64Array(m);
   const edgeConfidence = new Float32Array(m);
@@ -567,18 +688,21 @@ function* patchSteps(s: Snapshot, changes: SnapshotChanges, version: string | nu
     edgeValidFrom.set(p.edgeValidFrom.subarray(a, b), w);
     edgeValidTo.set(p.edgeValidTo.subarray(a, b), w);
     edgeConfidence.set(p.edgeConfidence.subarray(a, b), w);
-    for (let e = a; e < b; e++, w++) {
-      edgeProps.push(p.edgeProps[e]!);
-      edgeIds.push(p.edgeIds[e]!);
-      if ((e & CHECKPOINT_MASK) === 0) yield;
-    }
+    w += b - a;
+    if (texts)
+      for (let e = a; e < b; e += CHECKPOINT_MASK + 1) {
+        const end = Math.min(b, e + CHECKPOINT_MASK + 1);
+        texts.props.addRange(p.edgeProps, e, end);
+        texts.ids.addRange(p.edgeIds, e, end);
+        yield;
+      }
   };
   const put = (source: number, r: RelationRecord) => {
     edgeFrom[w] = source;
-    edgeTo[w] = index.get(r.to)!;
+    edgeTo[w] = newAt(r.to)!;
     edgeType[w] = REL_INDEX.get(r.type)!;
-    edgeProps.push(edgePropsOf(r));
-    edgeIds.push(r.id);
+    texts!.props.add(propsText(r.props));
+    texts!.ids.add(r.id);
     edgeValidFrom[w] = dateMs(r.validFrom);
     edgeValidTo[w] = dateMs(r.validTo);
     edgeConfidence[w] = r.confidence;
@@ -597,11 +721,12 @@ function* patchSteps(s: Snapshot, changes: SnapshotChanges, version: string | nu
     let k = 0;
     let run = start;
     for (let e = start; e < end; e++) {
+      const id = textAt(p.edgeIds, e);
       const dropHere = edit.drop.has(e);
-      const addHere = k < edit.add.length && compareIds(edit.add[k]!.id, p.edgeIds[e]!) < 0;
+      const addHere = k < edit.add.length && compareIds(edit.add[k]!.id, id) < 0;
       if (!dropHere && !addHere) continue;
       yield* copy(run, e);
-      while (k < edit.add.length && compareIds(edit.add[k]!.id, p.edgeIds[e]!) < 0) put(source, edit.add[k++]!);
+      while (k < edit.add.length && compareIds(edit.add[k]!.id, id) < 0) put(source, edit.add[k++]!);
       run = dropHere ? e + 1 : e;
     }
     yield* copy(run, end);
@@ -609,5 +734,7 @@ function* patchSteps(s: Snapshot, changes: SnapshotChanges, version: string | nu
     cursor = end;
   }
   yield* copy(cursor, s.edgeCount);
+  const edgeProps = texts ? texts.props.build() : p.edgeProps;
+  const edgeIds = texts ? texts.ids.build() : p.edgeIds;
   return yield* snapshotSteps(version, { canonical: true, ids, index, labelOf, names, nodeProps, aliases, edgeFrom, edgeTo, edgeType, edgeProps, edgeIds, edgeValidFrom, edgeValidTo, edgeConfidence });
 }

@@ -3,7 +3,8 @@
 // (analysis-pool.ts), and the snapshot in a form that crosses to a worker (packed, and sent in
 // slices so that no single structured clone holds the event loop).
 import { GraphQLError } from 'graphql';
-import { Snapshot } from '../../graph/snapshot.js';
+import { Snapshot, type Packed } from '../../graph/snapshot.js';
+import type { TextColumn } from '../../graph/snapshot-text.js';
 import { reach, type Reach, type Way } from '../../graph/traverse.js';
 import { kShortestPaths, type GraphPath } from '../../graph/paths.js';
 import { exposure, type ExposureReport } from '../../graph/exposure.js';
@@ -37,31 +38,18 @@ export function runAnalysis(s: Snapshot, task: AnalysisTask, check: () => void):
 }
 
 /** A snapshot's data without its derived indexes: what a worker needs to rebuild it. */
-export type PackedSnapshot = Omit<ConstructorParameters<typeof Snapshot>[1], 'index'> & { version: string | number };
+export type PackedSnapshot = Omit<Packed, 'index'> & { version: string | number };
 
 /** The data of a snapshot, sent once per graph version to a worker. */
 export function packSnapshot(s: Snapshot): PackedSnapshot {
-  return {
-    version: s.version,
-    ids: s.ids as PackedSnapshot['ids'],
-    labelOf: s.labelOf,
-    names: s.names as PackedSnapshot['names'],
-    nodeProps: s.nodeProps as PackedSnapshot['nodeProps'],
-    aliases: s.aliases as PackedSnapshot['aliases'],
-    edgeFrom: s.edgeFrom,
-    edgeTo: s.edgeTo,
-    edgeType: s.edgeType,
-    edgeProps: s.edgeProps as PackedSnapshot['edgeProps'],
-    edgeIds: s.edgeIds as PackedSnapshot['edgeIds'],
-    edgeValidFrom: s.edgeValidFrom,
-    edgeValidTo: s.edgeValidTo,
-    edgeConfidence: s.edgeConfidence,
-    canonical: s.canonical,
-  };
+  const { index: _index, ...data } = s.parts();
+  return { version: s.version, ...data };
 }
 
-/** The fields of a packed snapshot that hold one JS value per node or edge (strings, props, aliases). */
-const LIST_FIELDS = ['ids', 'names', 'nodeProps', 'aliases', 'edgeIds', 'edgeProps'] as const;
+/** The text columns of a packed snapshot (strings, JSON props and aliases: a few large strings each, with their ends). */
+const TEXT_FIELDS = ['ids', 'names', 'nodeProps', 'aliases', 'edgeIds', 'edgeProps'] as const;
+type TextField = (typeof TEXT_FIELDS)[number];
+const NODE_FIELDS: ReadonlySet<string> = new Set(['labelOf', 'ids', 'names', 'nodeProps', 'aliases']);
 /** The typed-array fields, and how to make each on the receiving side. */
 const ARRAY_FIELDS = {
   labelOf: (n: number) => new Uint8Array(n),
@@ -73,13 +61,12 @@ const ARRAY_FIELDS = {
   edgeConfidence: (n: number) => new Float32Array(n),
 } as const;
 type ArrayField = keyof typeof ARRAY_FIELDS;
-type ListField = (typeof LIST_FIELDS)[number];
 
-/** One message of a snapshot sent in slices. */
+/** One message of a snapshot sent in slices: a text column's chunk (one string), a part of a typed array or of a text column's ends. */
 export type SnapshotSlice =
   | { header: { version: string | number; canonical: boolean; nodes: number; edges: number } }
-  | { list: ListField; items: unknown[] }
-  | { array: ArrayField; at: number; part: ArrayBufferView }
+  | { text: TextField; chunk: string }
+  | { array: ArrayField | TextField; at: number; part: ArrayBufferView }
   | { done: true };
 
 /** A port as both ends of a snapshot's slices use it (node:worker_threads MessagePort). */
@@ -91,7 +78,8 @@ interface SlicePort {
 /**
  * Sends a snapshot over `port` in slices of about `sliceMs` of serialisation each, serving the
  * event loop between them. Sent whole (one structured clone), a snapshot of 1M edges held the event
- * loop 1.3–1.6 s on 2 busy cores, at every graph version an expensive query met.
+ * loop 1.3–1.6 s on 2 busy cores, at every graph version an expensive query met. Its strings and
+ * props are a few large strings (each one copy, one message); its arrays go in parts, moved.
  */
 export async function sendSnapshot(s: Snapshot, port: SlicePort, sliceMs = SLICE_MS): Promise<void> {
   const p = packSnapshot(s);
@@ -105,24 +93,22 @@ export async function sendSnapshot(s: Snapshot, port: SlicePort, sliceMs = SLICE
     size = Math.max(100, Math.min(size * 2, Math.floor((sent * sliceMs) / Math.max(ms, 0.01))));
     await yieldToLoop();
   };
-  for (const list of LIST_FIELDS) {
-    const values = p[list] as readonly unknown[];
-    for (let at = 0; at < values.length;)
-      await timed((n) => {
-        const items = values.slice(at, at + n);
-        port.postMessage({ list, items } satisfies SnapshotSlice);
-        at += items.length;
-        return items.length;
-      });
-  }
-  for (const array of Object.keys(ARRAY_FIELDS) as ArrayField[]) {
-    const values = p[array];
+  for (const text of TEXT_FIELDS)
+    for (const chunk of p[text].texts) {
+      port.postMessage({ text, chunk } satisfies SnapshotSlice);
+      await yieldToLoop();
+    }
+  const arrays: [ArrayField | TextField, ArrayBufferView & { length: number; slice(a: number, b: number): ArrayBufferView }][] = [
+    ...(Object.keys(ARRAY_FIELDS) as ArrayField[]).map((f) => [f, p[f]] as [ArrayField, (typeof p)[ArrayField]]),
+    ...TEXT_FIELDS.map((f) => [f, p[f].ends] as [TextField, Int32Array]),
+  ];
+  for (const [array, values] of arrays) {
     // a copy of the slice, moved (a view would clone its whole buffer)
     for (let at = 0; at < values.length;)
       await timed((n) => {
         const part = values.slice(at, at + n * 16);
         // counted before the move: a moved buffer reads as empty
-        const count = part.length;
+        const count = (part as unknown as { length: number }).length;
         port.postMessage({ array, at, part } satisfies SnapshotSlice, [part.buffer as ArrayBuffer]);
         at += count;
         return count / 16;
@@ -136,18 +122,19 @@ export function receiveSnapshot(port: SlicePort): Promise<Snapshot> {
   return new Promise((resolve, reject) => {
     let version: string | number = 0;
     let canonical = false;
-    const lists = Object.fromEntries(LIST_FIELDS.map((f) => [f, [] as unknown[]])) as Record<ListField, unknown[]>;
+    const texts = Object.fromEntries(TEXT_FIELDS.map((f) => [f, { texts: [] as string[], ends: new Int32Array(0) }])) as Record<TextField, TextColumn>;
     const arrays = {} as { [K in ArrayField]: ReturnType<(typeof ARRAY_FIELDS)[K]> };
     port.on('message', (m) => {
       try {
         if ('header' in m) {
           ({ version, canonical } = m.header);
           for (const f of Object.keys(ARRAY_FIELDS) as ArrayField[]) (arrays as Record<ArrayField, ArrayBufferView>)[f] = ARRAY_FIELDS[f](f === 'labelOf' ? m.header.nodes : m.header.edges);
-        } else if ('list' in m) {
-          const into = lists[m.list];
-          for (const item of m.items) into.push(item);
-        } else if ('array' in m) (arrays[m.array] as unknown as { set(a: ArrayBufferView, at: number): void }).set(m.part, m.at);
-        else resolve(unpackSnapshot({ version, canonical, ...(lists as unknown as Pick<PackedSnapshot, ListField>), ...arrays }));
+          for (const f of TEXT_FIELDS) texts[f].ends = new Int32Array(NODE_FIELDS.has(f) ? m.header.nodes : m.header.edges);
+        } else if ('text' in m) texts[m.text].texts.push(m.chunk);
+        else if ('array' in m) {
+          const into = (m.array in ARRAY_FIELDS ? arrays[m.array as ArrayField] : texts[m.array as TextField].ends) as unknown as { set(a: ArrayBufferView, at: number): void };
+          into.set(m.part, m.at);
+        } else resolve(unpackSnapshot({ version, canonical, ...texts, ...arrays }));
       } catch (err) {
         reject(err instanceof Error ? err : new Error(String(err)));
       }
@@ -155,10 +142,10 @@ export function receiveSnapshot(port: SlicePort): Promise<Snapshot> {
   });
 }
 
-/** The snapshot again, from its packed data. */
+/** The snapshot again, from its packed data (its id index rebuilt). */
 export function unpackSnapshot(p: PackedSnapshot): Snapshot {
   const { version, ...data } = p;
-  return new Snapshot(version, { ...data, index: new Map(data.ids.map((id, i) => [id, i])) });
+  return new Snapshot(version, data);
 }
 
 /** The error a task past its deadline stops with (a worker sends its message back; the serving thread rethrows this). */

@@ -36,11 +36,11 @@ export function asOfMs(asOf: string | null | undefined, field = 'asOf'): number 
 /** Edge e of a snapshot as a relation record (claim counts and dates come from the claims). */
 export function relationAt(s: Snapshot, e: number): RelationRecord {
   return {
-    id: s.edgeIds[e]!,
+    id: s.edgeId(e),
     type: s.type(e),
-    from: s.ids[s.edgeFrom[e]!]!,
-    to: s.ids[s.edgeTo[e]!]!,
-    props: s.edgeProps[e]!,
+    from: s.id(s.edgeFrom[e]!),
+    to: s.id(s.edgeTo[e]!),
+    props: s.edgePropsOf(e),
     confidence: s.edgeConfidence[e]!,
     validFrom: dayOfMs(s.edgeValidFrom[e]!),
     validTo: dayOfMs(s.edgeValidTo[e]!),

@@ -12,6 +12,7 @@ import { buildSpec } from '../../api/embed/render-map.js';
 import { layoutMap, WIDTH } from '../../api/embed/layout.js';
 import { parseMapParams } from '../../api/embed/params.js';
 import { wrapName } from '../../api/embed/text-width.js';
+import { snapshotLists } from '../graph/snapshot-lists.js';
 
 /** The fixed set: eight focus maps (hubs, a chip, a lab, a deployment) and three scenario maps. */
 export const MAP_SET = [
@@ -104,7 +105,7 @@ describe('editorial titles', () => {
     expect(spec.subtitle).toMatch(subtitle);
   });
   it('says "what X depends on" when nothing depends on the focus', () => {
-    const deployment = snapshot.ids.find((id) => id.startsWith('deployment:'))!;
+    const deployment = snapshotLists(snapshot).ids.find((id) => id.startsWith('deployment:'))!;
     const spec = buildSpec(snapshot, parseMapParams(new URLSearchParams({ focus: deployment })));
     expect(spec.title).toMatch(/^What .+ depends on$/);
     expect(spec.subtitle).toMatch(/nothing in the graph depends on/);

@@ -8,6 +8,7 @@ import { CanonicalBuilder, Snapshot, type SnapshotChanges } from '../../graph/sn
 import { runNow, runPaced } from '../../graph/snapshot-pacing.js';
 import type { GraphStore } from '../../graph/store.js';
 import { relationId, type EntityRecord, type RelationRecord } from '../../schema/records.js';
+import { snapshotLists } from './snapshot-lists.js';
 
 const chip = (i: number): EntityRecord => ({ id: `chip:c${String(i).padStart(5, '0')}`, label: 'Chip', name: `Chip ${i}`, aliases: [], props: { kind: 'gpu' } });
 const deployment = (i: number): EntityRecord => ({ id: `deployment:d${String(i).padStart(5, '0')}`, label: 'Deployment', name: `Deployment ${i}`, aliases: [], props: { dataClasses: ['public'] } });
@@ -24,14 +25,16 @@ function world(): { entities: EntityRecord[]; relations: RelationRecord[] } {
 /** Everything a snapshot holds, array for array. */
 function contents(s: Snapshot) {
   const p = s.parts();
+  const l = snapshotLists(s);
   return {
     version: s.version,
-    ids: [...p.ids],
+    ids: l.ids,
     labels: [...p.labelOf],
-    names: [...p.names],
-    props: [...p.nodeProps],
-    aliases: [...p.aliases],
-    edges: [...p.edgeIds],
+    names: l.names,
+    props: l.nodeProps,
+    aliases: l.aliases,
+    edges: l.edgeIds,
+    edgeProps: l.edgeProps,
     from: [...p.edgeFrom],
     to: [...p.edgeTo],
     types: [...p.edgeType],
@@ -88,7 +91,7 @@ describe('snapshot work in slices', () => {
     expect(contents(paced)).toEqual(contents(atOnce));
     expect(contents(before)).toEqual(kept);
     expect(paced.edgeCount).toBe(w.relations.length - 40 + 3);
-    expect(paced.names[paced.indexOf(chip(3).id)!]).toBe('Renamed chip');
+    expect(paced.name(paced.indexOf(chip(3).id)!)).toBe('Renamed chip');
     expect(turns).toBeGreaterThan(5);
     // and run to the end without yielding, as applyChanges does
     expect(contents(runNow(before.applyChangesSteps(changes, 2)))).toEqual(contents(atOnce));
