@@ -16,7 +16,6 @@ import grafeo from '@grafeo-db/js';
 import { Q } from '../graph/cypher/catalogue.js';
 import { openEmbeddedStore } from '../graph/embedded/grafeo-executor.js';
 import { readSnapshot, SnapshotCache } from '../graph/snapshot-cache.js';
-import { readSnapshotInWorker } from '../graph/snapshot-worker.js';
 import { Snapshot } from '../graph/snapshot.js';
 import { reach } from '../graph/traverse.js';
 import type { GraphStore } from '../graph/store.js';
@@ -201,29 +200,19 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
-/** Request latencies (ms): the median, p99, longest, and how many requests. */
-type Latencies = { p50: number; p99: number; max: number; n: number };
-
-/** Requests while one whole-graph read ran in the background, the read's time and the young-generation collections (scavenges) meanwhile, with their pauses (ms). */
-interface ReadPhase {
-  latency: Latencies;
-  backgroundRebuildMs: number;
-  scavenges: { n: number; totalMs: number; maxMs: number };
-}
-
-/** Request latency idle and while a whole-graph read runs, in one round: the read on the serving thread (the baseline) and in a worker. */
+/** Request latency idle and while a whole-graph read runs, in one round (ms). */
 interface LatencyRound {
   /** the machine's 1-minute load average over the round (other work shares the cores) */
   loadAverage: number;
-  idle: Latencies;
-  thread: ReadPhase;
-  worker: ReadPhase;
-  /** which read ran first in the round (they alternate) */
-  first: 'thread' | 'worker';
+  idle: { p50: number; p99: number; max: number; n: number };
+  during: { p50: number; p99: number; max: number; n: number };
+  backgroundRebuildMs: number;
+  /** young-generation collections (scavenges) while the read ran: how many, and their pauses (ms) */
+  scavenges: { n: number; totalMs: number; maxMs: number };
 }
 
 /** Counts the young-generation collections (their pauses) from now until stop() is called. */
-function watchScavenges(): { stop(): ReadPhase['scavenges'] } {
+function watchScavenges(): { stop(): LatencyRound['scavenges'] } {
   const pauses: number[] = [];
   const observer = new PerformanceObserver((list) => {
     for (const e of list.getEntries()) if ((e as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MINOR) pauses.push(e.duration);
@@ -254,10 +243,6 @@ async function replica(edges: number, latencyRounds: number): Promise<{ rows: Re
     const fullEdges = full.value.edgeCount;
     const topologyBytes = full.value.topologyBytes();
     full.value = null as unknown as Snapshot;
-    // the same read with its decoding and packing in a worker (peak heap: this thread's)
-    const inWorker = await measured(() => readSnapshotInWorker(store));
-    if (inWorker.value.edgeCount !== fullEdges) throw new Error(`bench: the worker's snapshot has ${inWorker.value.edgeCount} edges, the paged read's ${fullEdges}`);
-    inWorker.value = null as unknown as Snapshot;
     const kept = await retainedBytes(() => readSnapshot(store));
     const snapshotBytes = kept.bytes;
     let base = kept.value;
@@ -290,18 +275,18 @@ async function replica(edges: number, latencyRounds: number): Promise<{ rows: Re
     if (more.kind !== 'changes') throw new Error('bench: the log does not reach back');
     const patchBytes = (await retainedBytes(() => previous.applyChanges(more, more.version))).bytes;
 
-    // request latency: idle, then while a whole-graph read runs in the background, on the serving
-    // thread (the baseline, SnapshotCache's default) and in a worker (readSnapshotInWorker, what the
-    // server uses); in rounds, since other work on the machine moves every figure, the two reads
-    // alternating which goes first. The production recheck interval: the version is asked at most once a second
-    const caches = { thread: new SnapshotCache(store, 1000), worker: new SnapshotCache(store, 1000, { backgroundRead: readSnapshotInWorker }) };
-    await caches.thread.get();
-    await caches.worker.get();
-    const summary = (xs: number[]): Latencies => ({ p50: percentile(xs, 50), p99: percentile(xs, 99), max: xs.reduce((a, b) => Math.max(a, b), -Infinity), n: xs.length });
-    let step = 8;
-    const readPhase = async (cache: SnapshotCache): Promise<ReadPhase> => {
-      await store.write(ingestWrite(step++, deployments, chips).batch);
-      await store.write(ingestWrite(step++, deployments, chips).batch);
+    // request latency: idle, then while a whole-graph read runs in the background; in rounds,
+    // since other work on the machine moves every figure
+    // the production recheck interval: the version is asked at most once a second
+    const cache = new SnapshotCache(store, 1000);
+    await cache.get();
+    const rounds: LatencyRound[] = [];
+    for (let k = 0; k < latencyRounds; k++) {
+      const load = loadavg()[0]!;
+      const idleUntil = performance.now() + 3000;
+      const idle = await requestLatencies(cache, () => performance.now() > idleUntil, 2, deployments);
+      await store.write(ingestWrite(8 + 2 * k, deployments, chips).batch);
+      await store.write(ingestWrite(9 + 2 * k, deployments, chips).batch);
       const rebuildStart = performance.now();
       const scavenges = watchScavenges();
       cache.invalidate();
@@ -313,17 +298,8 @@ async function replica(edges: number, latencyRounds: number): Promise<{ rows: Re
       await new Promise((resolve) => setImmediate(resolve));
       const young = scavenges.stop();
       await cache.settled();
-      return { latency: summary(during), backgroundRebuildMs: rebuildMs, scavenges: young };
-    };
-    const rounds: LatencyRound[] = [];
-    for (let k = 0; k < latencyRounds; k++) {
-      const load = loadavg()[0]!;
-      const idleUntil = performance.now() + 3000;
-      const idle = await requestLatencies(caches.thread, () => performance.now() > idleUntil, 2, deployments);
-      const first = k % 2 ? 'worker' : 'thread';
-      const phases = {} as Record<'thread' | 'worker', ReadPhase>;
-      for (const mode of first === 'thread' ? (['thread', 'worker'] as const) : (['worker', 'thread'] as const)) phases[mode] = await readPhase(caches[mode]);
-      rounds.push({ loadAverage: (load + loadavg()[0]!) / 2, idle: summary(idle), ...phases, first });
+      const summary = (xs: number[]) => ({ p50: percentile(xs, 50), p99: percentile(xs, 99), max: xs.reduce((a, b) => Math.max(a, b), -Infinity), n: xs.length });
+      rounds.push({ loadAverage: (load + loadavg()[0]!) / 2, idle: summary(idle), during: summary(during), backgroundRebuildMs: rebuildMs, scavenges: young });
     }
     await store.close();
 
@@ -344,8 +320,6 @@ async function replica(edges: number, latencyRounds: number): Promise<{ rows: Re
         oldEdges,
         fullReadMs: full.ms,
         fullReadPeakMb: full.peakMb,
-        workerReadMs: inWorker.ms,
-        workerReadPeakMb: inWorker.peakMb,
         patchMs: patch.ms,
         patchReadMs: patch.readMs,
         patchApplyMs: patch.applyMs,
@@ -382,38 +356,30 @@ export async function run(opts: { quick: boolean }): Promise<BenchResult> {
     f(r.patchMs!),
     `${f(r.patchReadMs!)} + ${f(r.patchApplyMs!)}`,
     f(r.fullReadMs!),
-    f(r.workerReadMs!),
     f(r.oldRebuildMs!),
     ratio(r.fullReadMs!, r.patchMs!),
     f(r.patchPeakMb!),
     f(r.fullReadPeakMb!),
-    f(r.workerReadPeakMb!),
     f(r.oldRebuildPeakMb!),
   ]);
   const mem = replicas.map((r) => [r.edges!, r.nodes!, f(r.snapshotBytesPerEdge!), f(r.topologyBytesPerEdge!), f(r.patchedSnapshotBytesPerEdge!)]);
-  const latency = (x: Latencies) => `${f(x.p50)} / ${f(x.p99)} / ${f(x.max)} (${x.n})`;
-  const young = (x: ReadPhase) => `${x.scavenges.n}: ${f(x.scavenges.totalMs)} / ${f(x.scavenges.maxMs)}`;
-  const lat = latencies.flatMap(({ edges, rounds }) =>
-    rounds.flatMap((x, k) =>
-      (['thread', 'worker'] as const).map((mode) => [
-        edges,
-        k + 1,
-        x.loadAverage.toFixed(1),
-        mode === 'thread' ? 'baseline: on the serving thread (paced)' : 'in a worker',
-        x.first === mode ? 'first' : 'second',
-        latency(x.idle),
-        latency(x[mode].latency),
-        ratio(x[mode].latency.p99, x.idle.p99),
-        f(x[mode].backgroundRebuildMs),
-        young(x[mode]),
-      ]),
-    ),
+  const lat = latencies.flatMap(({ edges, rounds }, i) =>
+    rounds.map((x, k) => [
+      edges,
+      k + 1,
+      x.loadAverage.toFixed(1),
+      `${f(x.idle.p50)} / ${f(x.idle.p99)} / ${f(x.idle.max)} (${x.idle.n})`,
+      `${f(x.during.p50)} / ${f(x.during.p99)} / ${f(x.during.max)} (${x.during.n})`,
+      ratio(x.during.p99, x.idle.p99),
+      f(x.backgroundRebuildMs),
+      `${x.scavenges.n}: ${f(x.scavenges.totalMs)} / ${f(x.scavenges.maxMs)}`,
+      f(replicas[i]!.oldRebuildMs!),
+    ]),
   );
-  const ratios = (mode: 'thread' | 'worker') =>
-    latencies.map(({ edges, rounds }) => {
-      const rs = rounds.map((x) => x[mode].latency.p99 / x.idle.p99).sort((a, b) => a - b);
-      return `${edges} edges: median ${rs[Math.floor((rs.length - 1) / 2)]!.toFixed(1)}× (${rs[0]!.toFixed(1)}–${rs.at(-1)!.toFixed(1)}×)`;
-    });
+  const ratios = latencies.map(({ edges, rounds }) => {
+    const rs = rounds.map((x) => x.during.p99 / x.idle.p99).sort((a, b) => a - b);
+    return `${edges} edges: median ${rs[Math.floor((rs.length - 1) / 2)]!.toFixed(1)}× (${rs[0]!.toFixed(1)}–${rs.at(-1)!.toFixed(1)}×; target 2×)`;
+  });
   const markdown = `## Snapshot build
 
 ${built.markdown}
@@ -422,21 +388,18 @@ ${built.markdown}
 
 One write (5 new deployments, 2 renamed, 100 claims) or one retraction of 50 claims, then the replica catches up.
 
-${table(['edges', 'patch (ms)', 'change-log read + apply (ms)', 'full paged read (ms)', 'the same in a worker (ms)', 'baseline: readAll + build (ms)', 'full read / patch', 'patch peak heap (MB)', 'full read peak heap (MB)', 'in a worker: serving thread peak heap (MB)', 'baseline peak heap (MB)'], rows)}
+${table(['edges', 'patch (ms)', 'change-log read + apply (ms)', 'full paged read (ms)', 'baseline: readAll + build (ms)', 'full read / patch', 'patch peak heap (MB)', 'full read peak heap (MB)', 'baseline peak heap (MB)'], rows)}
 
 Snapshot memory (heap the snapshot keeps alive, per edge; nodes, ids, names and props included):
 
 ${table(['edges', 'nodes', 'snapshot bytes/edge', 'of which topology arrays', 'a patched snapshot beside its previous one, bytes/edge'], mem)}
 
-Request latency (a 2-hop reach from a random deployment on the snapshot served, one due every 2 ms, timed from when it was due), p50 / p99 / max in ms (requests),
-idle and while a whole-graph read runs in the background: the baseline read on the serving thread (readSnapshot: pages sized to hold the event loop about ${SLICE_MS} ms each, packing in slices of the same length)
-and the read in a worker (readSnapshotInWorker: the serving thread answers the worker's page reads and adopts the snapshot it built). Each round measures idle, then both reads, alternating which goes first:
+Request latency (a 2-hop reach from a random deployment on the snapshot served, one due every 2 ms, timed from when it was due), p50 / p99 / max in ms (requests):
 
-${table(['edges', 'round', 'load', 'read', 'order', 'idle', 'while the read runs', 'p99 read / idle', 'background read (ms)', 'scavenges during the read: count: total / longest pause (ms)'], lat)}
+${table(['edges', 'round', 'load', 'idle', 'while a whole-graph read runs', 'p99 rebuild / idle', 'background read (ms)', 'scavenges during the read: count: total / longest pause (ms)', 'baseline: a request waited (ms)'], lat)}
 
-p99 while a whole-graph read runs ÷ idle p99, over the rounds (target 2×): on the serving thread ${ratios('thread').join('; ')}; in a worker ${ratios('worker').join('; ')}.
+p99 while a whole-graph read runs ÷ idle p99, over the rounds: ${ratios.join('; ')}. The read goes in pages sized to hold the event loop about ${SLICE_MS} ms each, and the packing and the catch-up patch run in slices of the same length.
 A young-generation collection (scavenge) stops the event loop for as long as it copies what survives; the count and pauses are those V8 reported (perf_hooks) while the read ran.
-Before the paged read, every request waited for the whole rebuild (readAll + build, above).
 
 The patch reads the change records and the current state of what they name, then builds a new snapshot from the previous one:
 strings and props are shared, the typed arrays are copied in blocks and the adjacency is rebuilt, so the old snapshot stays intact for the requests holding it.

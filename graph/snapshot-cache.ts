@@ -3,21 +3,16 @@
 // snapshot with what changed (Snapshot.applyChanges) instead of re-reading the graph. The whole
 // graph is read (in pages) only at start, or when the log no longer reaches back; that read runs
 // in the background while requests go on being answered from the previous snapshot.
+import { performance } from 'node:perf_hooks';
 import type { GraphStore } from './store.js';
 import { CanonicalBuilder, Snapshot } from './snapshot.js';
-import { PageSizer, runPaced } from './snapshot-pacing.js';
+import { SLICE_MS, runPaced, yieldToLoop } from './snapshot-pacing.js';
 
 export interface SnapshotCacheOptions {
   /** the most entities per page of a whole-graph read, and sources per page of its relations (default 500); pages are sized below that to hold the event loop about SLICE_MS each */
   pageSize?: number;
   /** told about a background rebuild that failed (the previous snapshot stays in use; the next check retries) */
   onError?: (err: unknown) => void;
-  /**
-   * how a whole-graph read in the background is done: readSnapshot (the default) on this thread in
-   * pages and slices, or readSnapshotInWorker (snapshot-worker.ts), which the server uses; the
-   * first build, which every request waits for, is always readSnapshot
-   */
-  backgroundRead?: (store: GraphStore, pageSize: number) => Promise<Snapshot>;
 }
 
 /** What the cache is doing, for health checks, tests and the benchmark. */
@@ -29,6 +24,38 @@ export interface SnapshotCacheStatus {
   /** snapshots made by patching, and by reading the whole graph */
   patched: number;
   rebuilt: number;
+}
+
+/**
+ * Sizes the pages of a long read by what each held the event loop: a page of one entity's
+ * relations can be a few rows or a hub's thousands, and the same page costs a loaded machine
+ * several times what it costs an idle one, so no fixed size keeps every page short. Each page's
+ * busy time (event-loop utilisation while it was read and packed: a synchronous store call counts,
+ * waiting on the network does not) scales the next page towards `targetMs`, at most doubling.
+ */
+class PageSizer {
+  constructor(
+    private size: number,
+    private readonly max: number,
+    private readonly targetMs = SLICE_MS,
+    private readonly min = 10,
+  ) {}
+
+  /** The size of the next page. */
+  get next(): number {
+    return this.size;
+  }
+
+  /** Runs one page's read and packing, then lets waiting requests run; the next page is sized by what this one took. */
+  async page<T>(read: () => Promise<T>): Promise<T> {
+    const before = performance.eventLoopUtilization();
+    const value = await read();
+    const busyMs = performance.eventLoopUtilization(before).active;
+    const scaled = Math.floor((this.size * this.targetMs) / Math.max(busyMs, 0.05));
+    this.size = Math.max(this.min, Math.min(this.max, this.size * 2, scaled));
+    await yieldToLoop();
+    return value;
+  }
 }
 
 /**
@@ -171,7 +198,7 @@ export class SnapshotCache {
   private rebuildInBackground(): void {
     this.rebuilding ??= (async () => {
       try {
-        const snapshot = await this.catchUp(await (this.opts.backgroundRead ?? readSnapshot)(this.store, this.pageSize));
+        const snapshot = await this.catchUp(await readSnapshot(this.store, this.pageSize));
         this.rebuilt++;
         // no patch runs meanwhile (get() serves the previous snapshot while this runs), so this is the newest;
         // the next get() asks the store again, for writes after the read's catch-up

@@ -3,7 +3,6 @@
 // driven either to the end in one go (applyChanges, the CLI, tests) or in slices of a few
 // milliseconds with the event loop served between them (the server's snapshot cache). Measured on
 // 1M edges before: the pack and the catch-up patch each held the event loop for most of a second.
-import { performance } from 'node:perf_hooks';
 
 /** Work that yields (void) at checkpoints and returns T. */
 export type Steps<T> = Generator<void, T, void>;
@@ -41,37 +40,5 @@ export async function runPaced<T>(steps: Steps<T>, sliceMs = SLICE_MS): Promise<
       await yieldToLoop();
       started = performance.now();
     }
-  }
-}
-
-/**
- * Sizes the pages of a long read by what each held the event loop: a page of one entity's
- * relations can be a few rows or a hub's thousands, and the same page costs a loaded machine
- * several times what it costs an idle one, so no fixed size keeps every page short. Each page's
- * busy time (event-loop utilisation while it was read and packed: a synchronous store call counts,
- * waiting on the network does not) scales the next page towards `targetMs`, at most doubling.
- */
-export class PageSizer {
-  constructor(
-    private size: number,
-    private readonly max: number,
-    private readonly targetMs = SLICE_MS,
-    private readonly min = 10,
-  ) {}
-
-  /** The size of the next page. */
-  get next(): number {
-    return this.size;
-  }
-
-  /** Runs one page's read and packing, then lets waiting requests run; the next page is sized by what this one took. */
-  async page<T>(read: () => Promise<T>): Promise<T> {
-    const before = performance.eventLoopUtilization();
-    const value = await read();
-    const busyMs = performance.eventLoopUtilization(before).active;
-    const scaled = Math.floor((this.size * this.targetMs) / Math.max(busyMs, 0.05));
-    this.size = Math.max(this.min, Math.min(this.max, this.size * 2, scaled));
-    await yieldToLoop();
-    return value;
   }
 }

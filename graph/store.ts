@@ -234,13 +234,6 @@ export interface GraphStore {
   entityIds(after: string, limit: number): Promise<string[]>;
   /** The relations leaving these entities, for a paged read of the whole graph. */
   relationsFrom(ids: string[]): Promise<RelationRecord[]>;
-  /**
-   * A page of the whole-graph read (getEntities, or relationsFrom, of these ids) as the rows the
-   * database returned, undecoded, for the worker of a replica's read to decode
-   * (decodeWholeGraphRows in graph/embedded/grafeo-rows.ts). Only the embedded store has it: its
-   * rows cross to a thread as they are; a store without it is sent decoded records.
-   */
-  wholeGraphRows?(kind: 'entities' | 'relations', ids: string[]): Promise<unknown[]>;
   allClaims(): Promise<ClaimRecord[]>;
   allDocuments(): Promise<DocumentRecord[]>;
   /** Every stored document input, without bodies, ordered by document id. */

@@ -50,8 +50,6 @@ export interface CypherExecutor {
   readonly info: StoreInfo;
   /** a read; with timeoutMs the store abandons it after that long */
   read(query: string, params?: Record<string, unknown>, opts?: { timeoutMs?: number }): Promise<Row[]>;
-  /** a read's rows as the database returns them, before this executor converts their values (the embedded one: what crosses to a worker as it is) */
-  readRows?(query: string, params?: Record<string, unknown>): Promise<unknown[]>;
   write<T>(work: (tx: CypherTx) => Promise<T>): Promise<T>;
   /** whole-graph work (CLEAR): in batches of their own transactions where the store can, else in one */
   runInBatches(steps: readonly { batched: string; single: string }[]): Promise<void>;
@@ -233,7 +231,7 @@ function encodeRelation(r: RelationRecord): Props {
   return stored;
 }
 
-export function decodeRelation(source: unknown, type: unknown, target: unknown, rp: Row): RelationRecord {
+function decodeRelation(source: unknown, type: unknown, target: unknown, rp: Row): RelationRecord {
   const props: Props = {};
   for (const [k, v] of Object.entries(clean(rp))) if (!relationKeySet.has(k)) props[k] = v;
   const rel: RelationRecord = {
@@ -384,16 +382,11 @@ function decodeChange(p: Row): ChangeRecord {
 export class CypherGraphStore implements GraphStore {
   private readonly changeLogVersions: number;
 
-  /** see GraphStore.wholeGraphRows: present when the executor gives rows undecoded (the embedded store) */
-  readonly wholeGraphRows?: (kind: 'entities' | 'relations', ids: string[]) => Promise<unknown[]>;
-
   constructor(
     private readonly x: CypherExecutor,
     opts: CypherStoreOptions = {},
   ) {
     this.changeLogVersions = changeLogRetention(opts);
-    const readRows = x.readRows?.bind(x);
-    if (readRows) this.wholeGraphRows = async (kind, ids) => (ids.length ? readRows(kind === 'entities' ? Q.getEntities : Q.relationsFrom, { ids: [...new Set(ids)] }) : []);
   }
 
   get info(): StoreInfo {

@@ -9,7 +9,6 @@ import { StoreUnavailable } from '../../schema/errors.js';
 import { embeddedOpenError } from './open-errors.js';
 import type { CypherExecutor, CypherTx, Row, TextQuery } from '../cypher/cypher-store.js';
 import { CypherGraphStore, changeLogRetention } from '../cypher/cypher-store.js';
-import { normalise } from './grafeo-rows.js';
 import type { StoreInfo } from '../store.js';
 
 const { GrafeoDB } = grafeo;
@@ -36,6 +35,18 @@ const GRAFEO_KEY_INDEXES = [
   `CREATE INDEX graph_change_version_lookup IF NOT EXISTS FOR (n:GraphChange) ON (n.version)`,
   `CREATE INDEX change_event_id_lookup IF NOT EXISTS FOR (n:ChangeEvent) ON (n.id)`,
 ];
+
+function normalise(value: unknown): unknown {
+  if (typeof value === 'bigint') return Number(value);
+  if (Array.isArray(value)) return value.map(normalise);
+  if (value instanceof Date) return value.toISOString();
+  if (value && typeof value === 'object' && !Buffer.isBuffer(value)) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = normalise(v);
+    return out;
+  }
+  return value;
+}
 
 function rows(result: { toArray(): Record<string, unknown>[] }): Row[] {
   return result.toArray().map((r) => normalise(r) as Row);
@@ -64,12 +75,6 @@ class GrafeoExecutor implements CypherExecutor {
   async read(query: string, params: Record<string, unknown> = {}): Promise<Row[]> {
     this.assertOpen();
     return rows(await this.db.executeCypher(query, params));
-  }
-
-  /** The rows as Grafeo returns them, not normalised: whoever decodes them normalises them (decodeWholeGraphRows). */
-  async readRows(query: string, params: Record<string, unknown> = {}): Promise<unknown[]> {
-    this.assertOpen();
-    return (await this.db.executeCypher(query, params)).toArray();
   }
 
   /** Grafeo has no `CALL { } IN TRANSACTIONS`: the one-transaction form of each step, all in one write. */
