@@ -35,7 +35,8 @@ export interface Page<T> {
 /** The key of an item: its sort values in key order, then its id. */
 export type SortKey = [...SortValue[], string];
 
-function compareValue(a: SortValue, b: SortValue, desc: boolean): number {
+/** Compares two sort values in a direction (true: descending); absent values come last either way. */
+export function compareValue(a: SortValue, b: SortValue, desc: boolean): number {
   const an = a === null || a === undefined;
   const bn = b === null || b === undefined;
   if (an || bn) return an === bn ? 0 : an ? 1 : -1;

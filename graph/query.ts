@@ -15,7 +15,7 @@ import { InvalidInput } from '../schema/errors.js';
 import type { Snapshot } from './snapshot.js';
 import { membersOf } from './exposure.js';
 import { isExportControlled } from './export-control.js';
-import { compareKeys, paginate, type OrderKey, type Page, type PageArgs, type SortValue } from './query-page.js';
+import { compareKeys, compareValue, paginate, type OrderKey, type Page, type PageArgs, type SortValue } from './query-page.js';
 import { compileRelationWhere, queryRelations as relationsPage, type ClaimsOf, type RelationView, type RelationWhere } from './query-relations.js';
 import { dayColumn, flagColumn, isoDay, numberColumn, textCodes, propertyTest, queryIndex, rangeTest, stringTest, type RangeFilter, type StringFilter } from './query-values.js';
 
@@ -274,18 +274,8 @@ function presorted(s: Snapshot, label: Label, field: string, desc: boolean): Int
     const nodes = ix.byLabel[LABEL_INDEX.get(label)!]!;
     const values: SortValue[] = new Array<SortValue>(s.nodeCount);
     for (const i of nodes) values[i] = value(i);
-    const dir = [desc];
-    const pair: [SortValue[], SortValue[]] = [
-      [null, ''],
-      [null, ''],
-    ];
-    order = Int32Array.from(nodes).sort((a, b) => {
-      pair[0][0] = values[a]!;
-      pair[0][1] = s.id(a);
-      pair[1][0] = values[b]!;
-      pair[1][1] = s.id(b);
-      return compareKeys(pair[0], pair[1], dir);
-    });
+    // the value, then the id (compared in place: no id read per comparison), as compareKeys orders them
+    order = Int32Array.from(nodes).sort((a, b) => compareValue(values[a]!, values[b]!, desc) || s.compareIdsAt(a, b));
     ix.orders.set(key, order);
   }
   return order;
