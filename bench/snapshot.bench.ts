@@ -100,13 +100,14 @@ async function measured<T>(fn: () => Promise<T> | T): Promise<{ value: T; ms: nu
   return { value, ms, peakMb: (peak - base) / MB };
 }
 
-/** Heap that what fn makes keeps alive: the heap after it (garbage collected) less the heap before. */
-async function retainedBytes<T>(fn: () => Promise<T> | T): Promise<{ value: T; bytes: number }> {
+/** Memory that what fn makes keeps alive, after it less before (garbage collected): the JS heap, and the typed arrays' buffers (outside the heap, not in heapUsed). */
+async function retainedBytes<T>(fn: () => Promise<T> | T): Promise<{ value: T; bytes: number; bufferBytes: number }> {
   gc();
-  const before = process.memoryUsage().heapUsed;
+  const before = process.memoryUsage();
   const value = await fn();
   gc();
-  return { value, bytes: process.memoryUsage().heapUsed - before };
+  const after = process.memoryUsage();
+  return { value, bytes: after.heapUsed - before.heapUsed, bufferBytes: after.arrayBuffers - before.arrayBuffers };
 }
 
 /** Writes a generated graph of about `edges` relations straight into an embedded store's file with the catalogue's own queries (a bulk load, not claim by claim). */
@@ -245,6 +246,7 @@ async function replica(edges: number, latencyRounds: number): Promise<{ rows: Re
     full.value = null as unknown as Snapshot;
     const kept = await retainedBytes(() => readSnapshot(store));
     const snapshotBytes = kept.bytes;
+    const snapshotBufferBytes = kept.bufferBytes;
     let base = kept.value;
 
     // patches: an ingest-like write, then a retraction of half its claims, three times
@@ -325,6 +327,7 @@ async function replica(edges: number, latencyRounds: number): Promise<{ rows: Re
         patchApplyMs: patch.applyMs,
         patchPeakMb: patch.peakMb,
         snapshotBytesPerEdge: snapshotBytes / fullEdges,
+        snapshotBufferBytesPerEdge: snapshotBufferBytes / fullEdges,
         topologyBytesPerEdge: topologyBytes / fullEdges,
         patchedSnapshotBytesPerEdge: patchBytes / previous.edgeCount,
       },
@@ -362,7 +365,7 @@ export async function run(opts: { quick: boolean }): Promise<BenchResult> {
     f(r.fullReadPeakMb!),
     f(r.oldRebuildPeakMb!),
   ]);
-  const mem = replicas.map((r) => [r.edges!, r.nodes!, f(r.snapshotBytesPerEdge!), f(r.topologyBytesPerEdge!), f(r.patchedSnapshotBytesPerEdge!)]);
+  const mem = replicas.map((r) => [r.edges!, r.nodes!, f(r.snapshotBytesPerEdge!), f(r.snapshotBufferBytesPerEdge!), f(r.topologyBytesPerEdge!), f(r.patchedSnapshotBytesPerEdge!)]);
   const lat = latencies.flatMap(({ edges, rounds }, i) =>
     rounds.map((x, k) => [
       edges,
@@ -390,9 +393,11 @@ One write (5 new deployments, 2 renamed, 100 claims) or one retraction of 50 cla
 
 ${table(['edges', 'patch (ms)', 'change-log read + apply (ms)', 'full paged read (ms)', 'baseline: readAll + build (ms)', 'full read / patch', 'patch peak heap (MB)', 'full read peak heap (MB)', 'baseline peak heap (MB)'], rows)}
 
-Snapshot memory (heap the snapshot keeps alive, per edge; nodes, ids, names and props included):
+Snapshot memory (what the snapshot keeps alive, per edge; nodes, ids, names and props included): the JS heap (heapUsed: its strings, and its props
+as text or objects), and apart from it the typed arrays' buffers (arrayBuffers: the topology, and the text columns' ends and the id index). Before
+the strings and props were packed (commit 8e4dc04) the heap column was 139 and held an object or string per node and edge; the buffers were the topology alone.
 
-${table(['edges', 'nodes', 'snapshot bytes/edge', 'of which topology arrays', 'a patched snapshot beside its previous one, bytes/edge'], mem)}
+${table(['edges', 'nodes', 'snapshot JS heap bytes/edge', 'snapshot typed arrays bytes/edge (outside the heap)', 'of which topology', 'a patched snapshot beside its previous one, JS heap bytes/edge'], mem)}
 
 Request latency (a 2-hop reach from a random deployment on the snapshot served, one due every 2 ms, timed from when it was due), p50 / p99 / max in ms (requests):
 
@@ -402,7 +407,7 @@ p99 while a whole-graph read runs ÷ idle p99, over the rounds: ${ratios.join(';
 A young-generation collection (scavenge) stops the event loop for as long as it copies what survives; the count and pauses are those V8 reported (perf_hooks) while the read ran.
 
 The patch reads the change records and the current state of what they name, then builds a new snapshot from the previous one:
-strings and props are shared, the typed arrays are copied in blocks and the adjacency is rebuilt, so the old snapshot stays intact for the requests holding it.
+the typed arrays are copied in blocks, the text columns (strings, props) in runs of text where what they hold changed and shared where not (the ids when no node is added), and the adjacency is rebuilt, so the old snapshot stays intact for the requests holding it.
 Peak heap is sampled every millisecond above the heap live before the step. The baseline is what the cache did before on every version change,
 with every request waiting for it. Larger sizes: \`BENCH_SNAPSHOT_EDGES=1000000 npm run bench -- --only snapshot\` (the graph is bulk-loaded into a temporary embedded store first).`;
   return { name: 'snapshot', markdown, data: { build: built.data, replica: replicas } };

@@ -1,6 +1,8 @@
 // The in-memory snapshot: the whole topology packed into typed arrays (CSR adjacency in both
-// directions, a relation type per edge, a label per node, string ids interned). Traversals,
-// paths, scenarios and chokepoint ranking run on it, never as one Cypher query per question.
+// directions, a relation type per edge, a label per node), and its ids, names, relation ids, props
+// and aliases packed as text columns with a hash index of ids (snapshot-text.ts), read through
+// accessors. Traversals, paths, scenarios and chokepoint ranking run on it, never as one Cypher
+// query per question.
 import { LABELS, RELATION_TYPES, type Label, type RelationType } from '../schema/generated/model.js';
 import type { EntityRecord, Props, RelationRecord } from '../schema/records.js';
 import type { RemovedRelation } from './store.js';
