@@ -165,6 +165,10 @@ export function sameKindProblem(rel: string, from: string, to: string): string |
   return SAME_KIND.has(rel) && (KIND_OF.get(from) ?? from) !== (KIND_OF.get(to) ?? to) ? `${rel} relates two entities of one kind, not a ${from} and a ${to}` : null;
 }
 
+const SINGLE: ReadonlySet<string> = new Set(DOMAIN.relations.flatMap((r) => (r.single ? [r.type] : [])));
+/** Whether a relation type gives a `from` end one `to` end at most (the domain model's `single`: an organisation's home). */
+export const isSingle = (rel: string): boolean => SINGLE.has(rel);
+
 // per relation type, the property values its `to` end never has (the domain model's `notTo`)
 const NOT_TO: ReadonlyMap<string, { property: string; values: ReadonlySet<string> }> = new Map(
   DOMAIN.relations.flatMap((r) => (r.notTo ? [[r.type, { property: r.notTo.property, values: new Set(r.notTo.values) }] as const] : [])),

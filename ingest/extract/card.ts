@@ -340,7 +340,8 @@ export interface RepoId {
   line: string;
 }
 
-const HUB_LINK = /\b(?:huggingface\.co|hf\.co)\/(?!datasets\/|spaces\/|docs\/|blog\/|papers\/|collections\/|models\b)([A-Za-z0-9][\w.-]*)\/([A-Za-z0-9][\w.-]*)/g;
+/** A link to a model repository on the hub (datasets, spaces, docs and the like aside): owner and name. */
+export const HUB_LINK = /\b(?:huggingface\.co|hf\.co)\/(?!datasets\/|spaces\/|docs\/|blog\/|papers\/|collections\/|models\b)([A-Za-z0-9][\w.-]*)\/([A-Za-z0-9][\w.-]*)/g;
 const IN_CODE = /(?:huggingface-cli download|hf download|from_pretrained\(|model(?:_name|_id|_path)?\s*=|vllm serve|ollama (?:run|pull) hf\.co\/)\s*["']?([A-Za-z0-9][\w.-]*)\/([A-Za-z0-9][\w.-]*)/g;
 
 /** The repository ids of a card (its front matter and body), each with the line that names it. */

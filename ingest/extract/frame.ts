@@ -144,12 +144,12 @@ export function pattern(source: string): RegExp {
 
 /** Head nouns that describe an organisation by its kind ("chipmaker", "AI firms", "the startup"). */
 export const ORG_HEADS =
-  '(?:alternatives?|players?|competitors?|challengers?|companies|company|firms?|startups?|start-ups?|giants?|groups?|chipmakers?|chip makers?|makers?|labs?|laboratory|providers?|hyperscalers?|vendors?|operators?|conglomerates?|developers?|designers?|manufacturers?|champions?|rivals?|entities|entity|funds?|investors?|banks?|agency|agencies|operators?|suppliers?|clouds?|miners?)';
+  '(?:alternatives?|players?|competitors?|challengers?|companies|company|firms?|startups?|start-ups?|giants?|groups?|chipmakers?|chip makers?|makers?|labs?|laboratory|providers?|hyperscalers?|vendors?|operators?|conglomerates?|developers?|designers?|manufacturers?|champions?|rivals?|entities|entity|funds?|investors?|banks?|agency|agencies|suppliers?|clouds?|miners?|juggernauts?|powerhouses?|unicorns?)';
 // a sentence's actor after an opening word, a time or a source ("Meanwhile, X …", "As of November 2024, X …", "According to
-// Reuters, X …"), and
-// after a description of its kind, an owner's or a nation's included ("US chipmaker X", "Acme's AI startup X", "AI giant X")
+// Reuters, X …"), and after a description of its kind, an owner's or a nation's included ("US chipmaker X", "Acme's AI
+// startup X", "AI giant X")
 const OPENING_ACTOR = new RegExp(
-  `^[#*>\\-\\s]*(?:[A-Z][a-z]+, |(?:As of|In|On|By|Since|Until|Last|This|Earlier|Later|Early|Late) [^,⟨;]{1,30}, |According to (?:the )?⟨\\d+⟩(?: [a-z]+)?, )?(?:The |the )?(?:(?:(?:[A-Z][\\w.-]*(?: [A-Z][\\w.-]*){0,2}['’]s|⟨\\d+⟩) )?(?:(?:[A-Za-z][a-z-]*|AI) ){0,3}(?:${ORG_HEADS}|juggernauts?|powerhouses?|unicorns?) )?⟨(\\d+)⟩`,
+  `^[#*>\\-\\s]*(?:[A-Z][a-z]+, |(?:As of|In|On|By|Since|Until|Last|This|Earlier|Later|Early|Late) [^,⟨;]{1,30}, |According to (?:the )?⟨\\d+⟩(?: [a-z]+)?, )?(?:The |the )?(?:(?:(?:[A-Z][\\w.-]*(?: [A-Z][\\w.-]*){0,2}['’]s|⟨\\d+⟩) )?(?:(?:[A-Za-z][a-z-]*|AI) ){0,3}${ORG_HEADS} )?⟨(\\d+)⟩`,
 );
 
 /** The sentence's leading actor: its first mention at the start ("Meanwhile, the X ...", "X's plan ..."), never a demonym. */

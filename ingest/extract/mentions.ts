@@ -13,7 +13,7 @@ import type { Sentence } from './nlp.js';
 import { nameKey } from '../resolve/normalise.js';
 import { CALENDAR_WORDS, LEGAL_FORMS, QUANT_TYPE, WEIGHTS_EXT, type Proposal, type Proposer } from './proposals/proposal.js';
 import { proposeModelNames } from './proposals/model-shape.js';
-import { PUBLIC_BODY_NAME, PUBLIC_BODY_WORDS, proposeOrganisations } from './proposals/org-suffix.js';
+import { FIRM_ENDINGS, PUBLIC_BODY_NAME, PUBLIC_BODY_WORDS, proposeOrganisations } from './proposals/org-suffix.js';
 import { proposeByRole } from './proposals/role-noun.js';
 import { proposeCorporateSubjects } from './proposals/proper-noun-subject.js';
 import { proposeInstruments } from './proposals/instrument-name.js';
@@ -28,7 +28,8 @@ const publicBody = (p: Mention) => p.label === 'Organization' && isPublicBody(p.
 // legal forms written after a name, a comma before each allowed ("Co., Ltd.")
 const LEGAL_TAIL = new RegExp(`^(?:,? ${LEGAL_FORMS}\\.?)+(?![\\p{L}\\p{N}])`, 'u');
 const LEGAL_FORM = new RegExp(`^,?\\s(?:${LEGAL_FORMS}|Group|Holdings)\\.?$`);
-const FIRM_TAIL = /^ (?:[A-Z][\w-]*|&|and|of) (?:(?:[A-Z][\w-]*|&|and|of) )*(?:Company|Corporation|Partners|Capital|Management|Investments|Fund|Bank|Holdings|Group)$/;
+// two or more words and a firm's ending after a known company's name: another firm ("… Management & Research Company")
+const FIRM_TAIL = new RegExp(`^ (?:[A-Z][\\w-]*|&|and|of) (?:(?:[A-Z][\\w-]*|&|and|of) )*(?:${FIRM_ENDINGS.join('|')})$`);
 
 // a demonym further inside a name only when an institution's head opens it ("Center for a New American Security")
 const HEADED_INSTITUTION =
@@ -159,40 +160,28 @@ function members(text: string, known: Mention[]): Mention[] {
     if (!maker && k.label !== 'Model' && k.label !== 'Chip') continue;
     // a model family's tier ("Qwen Plus", "Gemini Pro", "Mistral Large"), after a family or a lab that names one
     const family = k.label === 'Model' || (k.label === 'Lab' && MODEL_FAMILIES.has(k.surface.toLowerCase()));
-    const m = MEMBER.exec(text.slice(k.end, k.end + 40)) ?? (family ? TIER.exec(text.slice(k.end, k.end + 20)) : null);
+    const member = MEMBER.exec(text.slice(k.end, k.end + 40));
+    const tier = !member && family ? TIER.exec(text.slice(k.end, k.end + 20)) : null;
+    const m = member ?? tier;
     if (!m) continue;
     const code = m[2]!.replace(/\.$/, '');
-    if (TIER.test(m[0]) && family) {
-      const surface = text.slice(k.start, k.end + m[0].length);
-      out.push({
-        start: k.start,
-        end: k.end + m[0].length,
-        surface,
-        label: 'Model',
-        name: surface,
-        id: entityId('Model', surface, {}),
-        aliases: [],
-        props: {},
-        status: 'proposed',
-        confidence: 0.6,
-        demonym: false,
-        ...(k.status === 'known' ? { defined: true } : {}),
-      });
-      continue;
-    }
-    // a quantisation type after a model names one file of its weights ("X-Q4", "X-bf16"), not a member
-    if (k.label === 'Model' && WEIGHTS_CODE.test(code)) continue;
-    if (!/\d/.test(code) && (maker || k.label === 'Chip')) continue;
-    // a plain number after a maker is a year, a count or an amount more often than a product
-    // after a family ("Ascend", "Llama": a name without a number) a plain number is a member; after a member ("H800 2,048") it is a count
-    if (NOT_MEMBER.test(code) && (maker || (m[1] === ' ' && /\d/.test(k.name)) || /^(?:19|20)\d\d$/.test(code))) continue;
-    const label = maker ? (k.props?.kind === 'chip_designer' ? 'Chip' : k.label === 'Lab' ? 'Model' : null) : k.label;
-    if (!label) continue;
     const surface = text.slice(k.start, k.end + m[1]!.length + code.length);
-    // the member takes the family's canonical name up to the word the text used ("Huawei Ascend NPU (…)" + "Ascend 920" → "Huawei Ascend 920")
-    const at = k.name.indexOf(k.surface);
-    const familyName = at >= 0 ? k.name.slice(0, at + k.surface.length) : k.surface;
-    const name = maker ? surface : `${familyName}${m[1]}${code}`;
+    let label: Label | null = 'Model';
+    let name = surface;
+    if (!tier) {
+      // a quantisation type after a model names one file of its weights ("X-Q4", "X-bf16"), not a member
+      if (k.label === 'Model' && WEIGHTS_CODE.test(code)) continue;
+      if (!/\d/.test(code) && (maker || k.label === 'Chip')) continue;
+      // a plain number after a maker is a year, a count or an amount more often than a product
+      // after a family ("Ascend", "Llama": a name without a number) a plain number is a member; after a member ("H800 2,048") it is a count
+      if (NOT_MEMBER.test(code) && (maker || (m[1] === ' ' && /\d/.test(k.name)) || /^(?:19|20)\d\d$/.test(code))) continue;
+      label = maker ? (k.props?.kind === 'chip_designer' ? 'Chip' : k.label === 'Lab' ? 'Model' : null) : k.label;
+      if (!label) continue;
+      // the member takes the family's canonical name up to the word the text used ("Huawei Ascend NPU (…)" + "Ascend 920" → "Huawei Ascend 920")
+      const at = k.name.indexOf(k.surface);
+      const familyName = at >= 0 ? k.name.slice(0, at + k.surface.length) : k.surface;
+      name = maker ? surface : `${familyName}${m[1]}${code}`;
+    }
     const props = {};
     out.push({
       start: k.start,
@@ -396,14 +385,12 @@ export function findMentions(text: string, sentences: Sentence[], gazetteer: Gaz
       return true;
     }
     if (inside.some((k) => k.start === p.start && k.end === p.end)) return false;
+    const k = inside[0]!;
     // "Oracle Corp.", "SoftBank Group": a legal form after a known name is the known company itself, however the name was proposed
-    if (inside.length === 1 && inside[0]!.start === p.start && LEGAL_FORM.test(text.slice(inside[0]!.end, p.end))) return false;
+    if (p.label !== 'Model' && LEGAL_FORM.test(text.slice(k.end, p.end))) return false;
     // a name the text defines keeps the known names inside it ("Indian Rare Earths (IRE)")
     if (defined.has(p) && inside.every((k) => k.start >= p.start && k.end <= p.end)) return true;
-    const k = inside[0]!;
     if (p.label === 'Model') return k.start === p.start;
-    // "Oracle Corp.", "SoftBank Group": a legal form after a known name is the known company itself
-    if (LEGAL_FORM.test(text.slice(k.end, p.end))) return false;
     // a known company's name opening a longer firm's full name ("Fidelity Management & Research Company", "Acme Capital Partners"):
     // two or more words and a firm's ending make another firm (a fund arm, a subsidiary), named in full
     if (p.label === 'Organization' && k.label === 'Organization' && inside.length === 1 && k.start === p.start && FIRM_TAIL.test(text.slice(k.end, p.end))) return true;

@@ -14,6 +14,7 @@ import {
   nameKey,
   cardKnowledge,
   comparisonRule,
+  HUB_LINK,
   hardwareRule,
   copiedFrom,
   publisherFacts,
@@ -94,7 +95,7 @@ function outsideCode(body: string): string {
 /** The Hugging Face model repository a passage links to most often (spaces, datasets and files' folders aside), by its name. */
 function mostLinkedRepository(passage: string): string | undefined {
   const counts = new Map<string, number>();
-  for (const m of passage.matchAll(/huggingface\.co\/(?!spaces\/|datasets\/|docs\/|papers\/|blog\/|collections\/)([\w.-]+)\/([\w.-]+)/g)) counts.set(m[2]!, (counts.get(m[2]!) ?? 0) + 1);
+  for (const m of passage.matchAll(HUB_LINK)) counts.set(m[2]!, (counts.get(m[2]!) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 

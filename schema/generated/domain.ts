@@ -618,6 +618,7 @@ export const DOMAIN: DomainSpec = {
       "location": false,
       "control": false,
       "symmetric": false,
+      "single": false,
       "sameKind": false,
       "filterNames": {
         "out": "appliesTo",
@@ -648,6 +649,7 @@ export const DOMAIN: DomainSpec = {
       "location": false,
       "control": false,
       "symmetric": false,
+      "single": false,
       "sameKind": false,
       "filterNames": {
         "out": "availableOn",
@@ -684,6 +686,7 @@ export const DOMAIN: DomainSpec = {
       "location": false,
       "control": false,
       "symmetric": false,
+      "single": false,
       "sameKind": true,
       "filterNames": {
         "out": "competesWith",
@@ -718,6 +721,7 @@ export const DOMAIN: DomainSpec = {
       "location": false,
       "control": false,
       "symmetric": false,
+      "single": false,
       "sameKind": false,
       "filterNames": {
         "out": "covers",
@@ -755,6 +759,7 @@ export const DOMAIN: DomainSpec = {
       "location": false,
       "control": false,
       "symmetric": false,
+      "single": false,
       "sameKind": false,
       "filterNames": {
         "out": "derivedFrom",
@@ -815,6 +820,7 @@ export const DOMAIN: DomainSpec = {
       "location": false,
       "control": true,
       "symmetric": false,
+      "single": false,
       "sameKind": false,
       "filterNames": {
         "out": "designer",
@@ -854,6 +860,7 @@ export const DOMAIN: DomainSpec = {
       "location": false,
       "control": true,
       "symmetric": false,
+      "single": false,
       "sameKind": false,
       "filterNames": {
         "out": "developer",
@@ -883,6 +890,7 @@ export const DOMAIN: DomainSpec = {
       "location": false,
       "control": false,
       "symmetric": false,
+      "single": false,
       "sameKind": false,
       "filterNames": {
         "out": "issuer",
@@ -917,6 +925,7 @@ export const DOMAIN: DomainSpec = {
       "location": false,
       "control": false,
       "symmetric": false,
+      "single": false,
       "sameKind": false,
       "filterNames": {
         "out": "equippedBy",
@@ -961,6 +970,7 @@ export const DOMAIN: DomainSpec = {
       "location": false,
       "control": false,
       "symmetric": false,
+      "single": false,
       "sameKind": false,
       "filterNames": {
         "out": "foundry",
@@ -994,6 +1004,7 @@ export const DOMAIN: DomainSpec = {
       "location": false,
       "control": false,
       "symmetric": false,
+      "single": true,
       "sameKind": false,
       "filterNames": {
         "out": "headquarters",
@@ -1031,6 +1042,7 @@ export const DOMAIN: DomainSpec = {
       "location": false,
       "control": false,
       "symmetric": false,
+      "single": false,
       "sameKind": false,
       "filterNames": {
         "out": "host",
@@ -1078,6 +1090,7 @@ export const DOMAIN: DomainSpec = {
       "location": false,
       "control": false,
       "symmetric": false,
+      "single": false,
       "sameKind": false,
       "filterNames": {
         "out": "investsIn",
@@ -1110,6 +1123,7 @@ export const DOMAIN: DomainSpec = {
       "location": true,
       "control": false,
       "symmetric": false,
+      "single": false,
       "sameKind": false,
       "filterNames": {
         "out": "location",
@@ -1131,6 +1145,7 @@ export const DOMAIN: DomainSpec = {
       "location": false,
       "control": false,
       "symmetric": false,
+      "single": false,
       "sameKind": false,
       "filterNames": {
         "out": "memberOf",
@@ -1156,6 +1171,7 @@ export const DOMAIN: DomainSpec = {
       "location": false,
       "control": true,
       "symmetric": false,
+      "single": false,
       "sameKind": false,
       "filterNames": {
         "out": "operator",
@@ -1190,6 +1206,7 @@ export const DOMAIN: DomainSpec = {
       "location": false,
       "control": false,
       "symmetric": false,
+      "single": false,
       "sameKind": false,
       "filterNames": {
         "out": "packager",
@@ -1227,6 +1244,7 @@ export const DOMAIN: DomainSpec = {
       "location": false,
       "control": false,
       "symmetric": true,
+      "single": false,
       "sameKind": false,
       "filterNames": {
         "out": "partnersWith",
@@ -1272,6 +1290,7 @@ export const DOMAIN: DomainSpec = {
       "location": false,
       "control": false,
       "symmetric": false,
+      "single": false,
       "sameKind": false,
       "filterNames": {
         "out": "partyTo",
@@ -1309,6 +1328,7 @@ export const DOMAIN: DomainSpec = {
       "location": false,
       "control": false,
       "symmetric": false,
+      "single": false,
       "sameKind": false,
       "filterNames": {
         "out": "runsOn",
@@ -1344,6 +1364,7 @@ export const DOMAIN: DomainSpec = {
       "location": false,
       "control": true,
       "symmetric": false,
+      "single": false,
       "sameKind": false,
       "filterNames": {
         "out": "parent",
@@ -1378,6 +1399,7 @@ export const DOMAIN: DomainSpec = {
       "location": false,
       "control": false,
       "symmetric": true,
+      "single": false,
       "sameKind": true,
       "filterNames": {
         "out": "substitutes",
@@ -1408,6 +1430,7 @@ export const DOMAIN: DomainSpec = {
       "location": false,
       "control": false,
       "symmetric": false,
+      "single": false,
       "sameKind": false,
       "filterNames": {
         "out": "trainedOn",
@@ -1443,6 +1466,7 @@ export const DOMAIN: DomainSpec = {
       "location": false,
       "control": false,
       "symmetric": false,
+      "single": false,
       "sameKind": false,
       "filterNames": {
         "out": "usesMemory",
@@ -1485,6 +1509,7 @@ export const DOMAIN: DomainSpec = {
       "location": false,
       "control": false,
       "symmetric": false,
+      "single": false,
       "sameKind": false,
       "filterNames": {
         "out": "usesModel",

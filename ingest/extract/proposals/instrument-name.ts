@@ -2,7 +2,7 @@
 // Plan, Strategy... ("Digital Markets Act", "CHIPS and Science Act", "AI Diffusion Rule").
 import { instrumentOf } from '../instrument.js';
 import { nationByName } from '../lexicon.js';
-import { CALENDAR_WORDS, spanOf, type Proposal, type Proposer } from './proposal.js';
+import { CALENDAR_WORDS, INNER_DOT, spanOf, type Proposal, type Proposer } from './proposal.js';
 
 // a strategy or plan may name its subject and year after the head ("National Strategy for Artificial
 // Intelligence 2031"); never a weekday or month ("the AI Act on Monday")
@@ -26,7 +26,8 @@ const LEADING = /^(?:The|A|An|In|On|Under|By|With|This|That|Its|Their|New|No|And
 const DESIGNATION = /(?<![\p{L}\p{N}])(?:Regulation|Directive|Decision)(?: \((?:EU|EC|EEC|Euratom)\))?(?: No\.?)? \d{1,4}\/\d{1,4}(?:\/(?:EU|EC|EEC))?(?![\p{L}\p{N}\/])/gu;
 
 // what may follow a statute's name: its nation ("of the People's Republic of China", "of Freedonia")
-const NATION_AFTER = /^ of (the )?([A-Z](?:[\p{L}'’-]|\.(?=\p{L}))*(?: (?:of |and )?[A-Z](?:[\p{L}'’-]|\.(?=\p{L}))*){0,4})/u;
+const NATION_WORD = `[A-Z](?:[\\p{L}'’-]|${INNER_DOT})*`;
+const NATION_AFTER = new RegExp(`^ of (the )?(${NATION_WORD}(?: (?:of |and )?${NATION_WORD}){0,4})`, 'u');
 
 /** Proposes Regulation entities for capitalised instrument names. */
 export const proposeInstruments: Proposer = (sentence) => {

@@ -5,7 +5,7 @@
 import { isPublicBody } from '../../../schema/validate.js';
 import type { Label } from '../../../schema/generated/model.js';
 import type { Token } from '../nlp.js';
-import type { Proposal, Proposer } from './proposal.js';
+import { INNER_DOT, type Proposal, type Proposer } from './proposal.js';
 
 interface Kind {
   label: Label;
@@ -105,6 +105,8 @@ const NAMING_SUFFIX = new Set([
   'Institute',
   'Foundation',
 ]);
+/** Endings of a firm's name (a company's or a fund's), which make a name that opens with a known company's another firm ("… Management & Research Company"). */
+export const FIRM_ENDINGS: readonly string[] = Object.keys(SUFFIX).filter((w) => SUFFIX[w]!.kind === 'fund' || (SUFFIX[w]!.kind === 'company' && NAMING_SUFFIX.has(w)));
 // a person's title before an institution ("Director of the …") is no part of a name
 const TITLE_FIRST = /^(?:Director|Minister|Secretary|Chairman|Chairwoman|Chair|President|Governor|Commissioner|Head|Chief|Deputy|Vice)\b/;
 const HEAD = new Set(HEAD_WORDS);
@@ -112,7 +114,7 @@ const INITIALISM = /^(?:\p{Lu}\.)+\p{Lu}$/u;
 const CONNECTOR = /^(of|for|and|&|de|du|la|the)$/;
 const LEADING_NOISE = /^(The|A|An|In|On|At|For|By|With|From|As|But|And|Or|While|When|Meanwhile|This|That|These|Those|Its|Their|His|Her|Our|Both|Every|Each|New|Last|Next|If|After|Before|Under|Over)$/;
 // a dot belongs to a word only inside it ("U.S.", "Z.ai"), never as the sentence's full stop
-const WORD = /[\p{Lu}\p{N}](?:[\p{L}\p{N}&\-]|\.(?=[\p{L}\p{N}]))*(?:['’]s)?|[\p{Ll}]+|&/gu;
+const WORD = new RegExp(`[\\p{Lu}\\p{N}](?:[\\p{L}\\p{N}&\\-]|${INNER_DOT})*(?:['’]s)?|[\\p{Ll}]+|&`, 'gu');
 
 // capitalised: ASCII by code, anything else by Unicode class
 const upperFirst = (w: string): boolean => {

@@ -21,8 +21,10 @@ export interface Proposal {
 /** Regex source of the legal forms written after a company's name ("Inc", "Co", "Ltd", "GmbH"), without their full stop. */
 export const LEGAL_FORMS = '(?:Inc|Corp|Corporation|Co|Ltd|Limited|LLC|plc|PLC|AG|SA|SE|NV|BV|GmbH)';
 
+/** A dot inside a word, as a regex source ("Z.ai", "U.S."): never a sentence's full stop. */
+export const INNER_DOT = '\\.(?=[\\p{L}\\p{N}])';
 /** A capitalised word of a name, as a regex source: a dot belongs to it only inside it ("Z.ai"), never as the full stop. */
-export const NAME_WORD = "[A-Z](?:[\\p{L}\\p{N}&'’-]|\\.(?=[\\p{L}\\p{N}]))*";
+export const NAME_WORD = `[A-Z](?:[\\p{L}\\p{N}&'’-]|${INNER_DOT})*`;
 
 /** Regex source of a quantisation type ("Q4_K_M", "IQ3_XS", "BF16", "FP8", "INT8", "W4A16"): a format of a model's weights, never a model. */
 export const QUANT_TYPE = '(?:I?Q\\d(?:_\\w+)?|B?F\\d+|FP\\d+|INT\\d+|W\\d+A\\d+)';

@@ -1,11 +1,12 @@
 // Organisations named right after a role noun ("infrastructure vendor H3C", "the startup
 // Econet") or followed by an appositive that says what they are ("Zhipu, a Beijing startup").
-import { NAME_WORD, listedNames, type Proposal, type Proposer } from './proposal.js';
+import { INNER_DOT, NAME_WORD, listedNames, type Proposal, type Proposer } from './proposal.js';
 
 const ROLE =
   '(?:vendor|company|firm|startup|start-up|maker|manufacturer|chipmaker|chip designer|designer|provider|operator|developer|lab|laboratory|giant|conglomerate|supplier|foundry|subsidiary|unicorn|carrier|telco|hyperscaler|integrator|contractor)';
-// a dot only inside a word ("Z.ai", "U.S."), never the sentence's full stop
-const NAME = '([A-Z](?:[\\p{L}\\p{N}&\\-]|\\.(?=[\\p{L}\\p{N}]))*(?: [A-Z](?:[\\p{L}\\p{N}&\\-]|\\.(?=[\\p{L}\\p{N}]))*){0,3})';
+// capitalised words, a dot only inside one ("Z.ai", "U.S."), never the sentence's full stop (nor an apostrophe: "Acme's" ends the name)
+const WORD = `[A-Z](?:[\\p{L}\\p{N}&\\-]|${INNER_DOT})*`;
+const NAME = `(${WORD}(?: ${WORD}){0,3})`;
 const AFTER_ROLE = new RegExp(`\\b(?:${ROLE}|state-backed|state-owned|government-backed|state-run|sovereign-backed) ${NAME}(?![\\p{L}\\p{N}])`, 'gu');
 const APPOSITIVE = new RegExp(`${NAME}(?:,| is| was) (?:a|an|the) (?:[\\p{L}-]+ ){0,3}${ROLE}\\b`, 'gu');
 // an owner's or a nation's description before the name: "Vietnam's largest private conglomerate, Vingroup."

@@ -17,7 +17,7 @@
 //    whichever the schema allows, in the order the phrase book gives.
 // 5. A group of two or more followed by a partnership phrase ("⟨0⟩ and ⟨1⟩ formed an alliance"), or
 //    preceded by one ("a partnership between ⟨0⟩ and ⟨1⟩"), partners pairwise.
-import { isPublicBody, refusedAsTo } from '../../../schema/validate.js';
+import { isSingle, isPublicBody, refusedAsTo } from '../../../schema/validate.js';
 import type { Label } from '../../../schema/generated/model.js';
 import { MONEY_SOURCE } from '../money.js';
 import { effectOf } from '../rules/applies-to.js';
@@ -652,11 +652,12 @@ export const relatePhrases: RelationRule = {
       // a bare co-mention states nothing under a denial or a condition, nor in a table's row of cells
       else if (!UNSTATED.test(frame.text) && !frame.text.includes('|')) push(rel, m, maker, 0.5);
     }
-    // an organisation has one home: one read "in" several nations at once is said of where it works, not where it is based
-    const homes = new Map<Endpoint, Set<string>>();
-    for (const f of out) if (f.rel === 'HEADQUARTERED_IN') homes.set(f.subject, (homes.get(f.subject) ?? new Set()).add(f.object.name));
+    // a relation with one end at most per subject (an organisation's home), read "in" several at once, is said of where it works,
+    // not where it is based
+    const ends = new Map<string, Set<string>>();
+    for (const f of out) if (isSingle(f.rel)) ends.set(`${f.rel} ${f.subject.name}`, (ends.get(`${f.rel} ${f.subject.name}`) ?? new Set()).add(f.object.name));
     // a source the sentence cites ("According to ⟨X⟩, …", "…, ⟨X⟩ reported") is no party to what it reports
-    const sources = new Set([...frame.masked.matchAll(SOURCE_CITED)].map((m) => frame.mentions[Number(m[1] ?? m[2])]));
-    return out.filter((f) => (f.rel !== 'HEADQUARTERED_IN' || homes.get(f.subject)!.size === 1) && !sources.has(f.subject as Mention) && !sources.has(f.object as Mention));
+    const sources = new Set<Endpoint | undefined>([...frame.masked.matchAll(SOURCE_CITED)].map((m) => frame.mentions[Number(m[1] ?? m[2])]));
+    return out.filter((f) => (!isSingle(f.rel) || ends.get(`${f.rel} ${f.subject.name}`)!.size === 1) && !sources.has(f.subject) && !sources.has(f.object));
   },
 };

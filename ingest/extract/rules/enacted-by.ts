@@ -23,6 +23,9 @@ const ADVERB = '(?:already |recently |now |also |formally |officially |quietly |
 const PHRASE = `((?:${MONEY_SOURCE} |[\\p{L}0-9-]+ ){0,6}?${INSTRUMENT_SOURCE}(?: (?:for|on|to|against|targeting|covering|restricting|of) (?:[\\p{L}0-9-]+ |⟨\\d+⟩ ?){1,10}?)?)(?= ?(?:[.,;:(]|through |alleging |that |which |spanning |on [A-Z]|in [A-Z]|as |after |before |to [a-z]|requiring |banning |barring |restricting |limiting |imposing |governing |covering |targeting |aimed at |aiming |$))`;
 const RE = pattern(`${E}(?: \\(⟨\\d+⟩\\))? (?:has |have |had |will |would )?${ADVERB}${VERB} (?:a |an |the |its |their |new |sweeping |fresh |updated |tougher |stricter )*${PHRASE}`);
 
+// a sum among the phrase's words, which makes it no less bare ("a US$4 billion investment plan")
+const SUM = new RegExp(`${MONEY_SOURCE}\\s*`, 'u');
+
 const GOVERNMENTS = pattern(`(?:⟨(\\d+)⟩(?:['’]s)? |\\b[Tt]he )government['’]s (?:(?:new|latest|updated|first|draft|own|long-awaited) )*${E}`);
 
 const SOFT = new Set(['strategy', 'framework', 'policy']);
@@ -47,7 +50,7 @@ export const enactedBy: RelationRule = {
       const written = unmask(frame, phrase);
       if (UNNAMED.test(written)) continue;
       // a phrase of common words only ("the interim final rule", "an executive order") is named by its issuer
-      const wordsOnly = written.replace(new RegExp(`${MONEY_SOURCE}\\s*`, 'u'), '');
+      const wordsOnly = written.replace(SUM, '');
       const bare = !/\s/.test(wordsOnly.replace(/^(?:executive order|white paper|strategy paper|action plan)$/i, 'x')) || /^(?:[a-z-]+ ){1,3}[a-z-]+$/.test(wordsOnly);
       const regime = issuer.label === 'Nation' ? REGIME.exec(written) : null;
       const reg: NewEntity = regime

@@ -6,10 +6,9 @@
 // just about. Every investor INVESTS_IN the company; a round whose sum or series the sentence states is also a Deal
 // "<company> <sum> funding round" with the company (recipient) and the investors named beside it.
 import { E, LIST, MONEY, allowed, at, clauseActor, listIndices, writtenName, type FactDraft, type Frame, type Mention, type RelationRule } from '../frame.js';
-import { formatMoney, parseMoney } from '../money.js';
+import { MONEY_SOURCE, formatMoney, parseMoney } from '../money.js';
 import type { Props } from '../../../schema/records.js';
-
-const FUNDED = new Set(['Organization', 'Lab', 'Cloud']);
+import { FUNDED, investment } from './invests-in.js';
 // the round's noun phrase: its words (sum, "latest", "oversubscribed", "Series B") before the head
 const ROUND_HEAD =
   '(?:(?:funding|financing|fundraising|investment|equity|venture|seed|growth|pre-IPO) )?round(?! of talks| of (?:tariffs|sanctions|controls|restrictions|layoffs|cuts))|round of (?:funding|financing|investment)|[Ss]eries [A-H]\\d?(?: (?:funding |financing )?round)?|seed funding';
@@ -32,36 +31,35 @@ const INVESTORS_ACT = new RegExp(
   'u',
 );
 
+// "… round in ⟨Acme⟩", "⟨Acme⟩'s latest round"
+const ROUND_OF = new RegExp(`^ (?:in|for|of|into) (?:the )?${E}`, 'u');
+const OWNER = new RegExp(`${E}['’]s $`, 'u');
+// a sum among the round's words ("$100 million-plus"), and the sum a raising verb states before the round ("has raised $20
+// billion in its latest round")
+const SUM = new RegExp(MONEY_SOURCE, 'u');
+const WRITTEN_SUM = new RegExp(`${MONEY_SOURCE}(?:-plus)?\\s*`, 'u');
+const RAISED_SUM = new RegExp(
+  `\\b(?:raised|raises|raising|secured|secures|closed|closes|landed|received)(?: (?:about|around|nearly|roughly|more than|over|up to|an additional|another))? ${MONEY}(?:-plus)? (?:in|through|via|as part of|from) (?:[a-z]+ ){0,2}$`,
+  'u',
+);
+
+/** A mention that can raise a round: a company, a lab or a cloud, named (not a nation's adjective, not a place). */
+const raises = (m: Mention | undefined): m is Mention => !!m && FUNDED.has(m.label) && !m.demonym && !m.place;
+
 /** The company a round belongs to: the actor of the raising verb, the owner of "its round", the company after "round in/for". */
 function recipientOf(frame: Frame, index: number, det: string | undefined, after: string): Mention | undefined {
   const head = frame.masked.slice(0, index);
-  const inCompany = new RegExp(`^ (?:in|for|of|into) (?:the )?${E}`, 'u').exec(after);
-  if (inCompany) {
-    const m = at(frame, inCompany[1]);
-    if (m && FUNDED.has(m.label) && !m.demonym && !m.place) return m;
-  }
-  // "Acme's latest round"
-  const owner = new RegExp(`${E}['’]s $`, 'u').exec(head);
-  if (owner) {
-    const m = at(frame, owner[1]);
-    if (m && FUNDED.has(m.label) && !m.demonym && !m.place) return m;
-  }
-  if (RAISED.test(head) || det === 'its' || det === 'their') {
-    const verb = RAISED.exec(head);
-    return clauseActor(frame, verb ? verb.index : index, FUNDED);
-  }
+  const named = at(frame, ROUND_OF.exec(after)?.[1]) ?? at(frame, OWNER.exec(head)?.[1]);
+  if (raises(named)) return named;
+  const verb = RAISED.exec(head);
+  if (verb || det === 'its' || det === 'their') return clauseActor(frame, verb ? verb.index : index, FUNDED);
   return undefined;
 }
 
 /** The company the text was about, for a sentence about "the round" alone. */
 function topic(frame: Frame): Mention | undefined {
   const m = frame.justBefore ?? frame.previous;
-  return m && FUNDED.has(m.label) && !m.demonym && !m.place ? m : undefined;
-}
-
-function investsIn(investor: Mention | undefined, company: Mention, confidence: number): FactDraft[] {
-  if (!investor || investor === company || investor.id === company.id || investor.demonym || investor.place || !allowed('INVESTS_IN', investor.label, company.label)) return [];
-  return [{ rel: 'INVESTS_IN', subject: investor, object: company, confidence }];
+  return raises(m) ? m : undefined;
 }
 
 // "Globex also participated.": one more investor in the round the text was just about
@@ -76,7 +74,7 @@ export const fundingRound: RelationRule = {
     const out: FactDraft[] = [];
     const also = ALSO_PARTICIPATED.exec(frame.masked);
     const about = also ? topic(frame) : undefined;
-    if (also && about) for (const i of listIndices(also[1])) out.push(...investsIn(at(frame, i), about, 0.6));
+    if (also && about) for (const i of listIndices(also[1])) out.push(...investment(at(frame, i), about, undefined, 0.6));
     for (const m of frame.masked.matchAll(ROUND)) {
       const after = frame.masked.slice(m.index + m[0].length);
       const det = m.groups?.det?.toLowerCase();
@@ -91,15 +89,11 @@ export const fundingRound: RelationRule = {
       for (const named of clause.matchAll(INVESTORS_AFTER)) for (const i of listIndices(named[1])) investors.add(at(frame, i)!);
       const acting = INVESTORS_ACT.exec(frame.masked.slice(0, m.index + m[0].length));
       if (acting) for (const i of listIndices(acting[1])) investors.add(at(frame, i)!);
-      for (const investor of investors) out.push(...investsIn(investor, company, anaphoric ? 0.6 : 0.7));
+      for (const investor of investors) out.push(...investment(investor, company, undefined, anaphoric ? 0.6 : 0.7));
       // the round itself, where the sentence states its sum or series and who raised it
       const words = (m.groups?.words ?? '').trim();
       // the sum beside the round's words or with the raising verb ("has raised $20 billion in its latest round")
-      const raisedSum = new RegExp(
-        `\\b(?:raised|raises|raising|secured|secures|closed|closes|landed|received)(?: (?:about|around|nearly|roughly|more than|over|up to|an additional|another))? ${MONEY}(?:-plus)? (?:in|through|via|as part of|from) (?:[a-z]+ ){0,2}$`,
-        'u',
-      ).exec(frame.masked.slice(0, m.index));
-      const money = new RegExp(MONEY.slice(1, -1), 'u').exec(words)?.[0] ?? raisedSum?.[1];
+      const money = SUM.exec(words)?.[0] ?? RAISED_SUM.exec(frame.masked.slice(0, m.index))?.[1];
       const amount = money ? parseMoney(money) : null;
       const series = /^[Ss]eries [A-H]\d?/.exec(m.groups!.head!)?.[0];
       if (anaphoric || (!amount && !series) || !allowed('PARTY_TO', company.label, 'Deal')) continue;
@@ -107,7 +101,7 @@ export const fundingRound: RelationRule = {
       const noun = series ? `${series} round` : 'funding round';
       const props: Props = { kind: 'investment', ...(amount ? { amount: amount.amount, currency: amount.currency } : {}) };
       // the text's own words for it ("latest funding round", "$100 million-plus funding round") are kept as aliases
-      const own = `${words.replace(new RegExp(`${MONEY.slice(1, -1)}(?:-plus)?\\s*`, 'u'), '').trim()} ${m.groups!.head}`.trim();
+      const own = `${words.replace(WRITTEN_SUM, '').trim()} ${m.groups!.head}`.trim();
       const aliases = [...new Set([`${company.name}${sum} ${noun}`, `${writtenName(company)} ${own}`, ...(own.split(' ').length > 2 ? [own] : [])])];
       const deal = { label: 'Deal' as const, name: `${writtenName(company)}${sum} ${noun}`, aliases, props };
       out.push({ rel: 'PARTY_TO', subject: company, object: deal, props: { role: 'recipient' }, confidence: 0.7 });

@@ -6,7 +6,11 @@
 // (the only record where INVESTS_IN cannot go: an investment in a nation).
 import { E, LIST, MONEY, at, allowed, clauseActor, dealName, leadingActor, listIndices, pattern, type FactDraft, type Frame, type Mention, type RelationRule } from '../frame.js';
 import type { Props } from '../../../schema/records.js';
+import { LABELS, type Label } from '../../../schema/generated/model.js';
 import { parseMoney } from '../money.js';
+
+/** What raises money: what an investment can go to and what can be party to a deal (a company, a lab, a cloud), by the schema. */
+export const FUNDED: ReadonlySet<Label> = new Set(LABELS.filter((l) => allowed('INVESTS_IN', 'Organization', l) && allowed('PARTY_TO', l, 'Deal')));
 
 // "in a round led by", "this week from"
 const GAP = '(?:[a-z-]+ ){0,4}?';
@@ -68,7 +72,8 @@ const ANNOUNCED_IN = pattern(
 // "Acme announced a $3 billion Japanese investment"
 const NATIONAL = pattern(`${E} (?:has |have )?(?:announced|unveiled|pledged|made|committed|signed) (?:a |an )?${MONEY} ${E} investment`);
 
-function investment(investor: Mention | undefined, recipient: Mention | undefined, money: string | undefined, confidence: number): FactDraft[] {
+/** INVESTS_IN from investor to recipient (and, with a stated amount, a Deal with both on it), or nothing where the two cannot be so related. */
+export function investment(investor: Mention | undefined, recipient: Mention | undefined, money: string | undefined, confidence: number): FactDraft[] {
   // a place is where the money goes ("$3 billion in Texas"), not who receives it
   if (!investor || !recipient || investor === recipient || investor.demonym || investor.place || recipient.place || investor.id === recipient.id) return [];
   const direct = allowed('INVESTS_IN', investor.label, recipient.label);
@@ -164,8 +169,6 @@ const RECEIVED_FROM = pattern(
   `${E},? (?:which |that )?(?:has |have |had )?(?:also )?(?:received|secured|attracted|drawn|drew|won|got|obtained) (?:[a-z-]+ ){0,2}?(?:investments?|funding|backing|capital|financing) from (?:(?:[a-z-]+|AI) ){0,3}?(?:such as |including |like )?(?:the )?${LIST}`,
 );
 const INVESTORS = new Set(['Organization', 'Lab', 'Nation', 'Cloud']);
-// what backers fund: a company or a lab
-const FUNDED = new Set(['Organization', 'Lab']);
 
 function aroundTheWord(frame: Frame): FactDraft[] {
   const out: FactDraft[] = [];
