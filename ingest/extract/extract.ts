@@ -224,7 +224,7 @@ function withAnaphors(sentence: Sentence, named: Mention[], before: Mention | un
 // organisation the text named before. The heads and what each fits are data (phrases.yaml, referents).
 const { referents: REFERENTS } = phraseBook();
 const DESCRIPTOR = new RegExp(
-  `\\b[Tt]he (?:[A-Z][a-z]+(?: [A-Z][a-z]+)?, [A-Z][a-z]+(?: [A-Z][a-z]+)? )?(?:(?:[A-Z][a-z]+(?:-based|-headquartered)?|[A-Z]{2,3}|(?:[A-Z]\\.){2,3}|[a-z]+-based|[a-z]+-headquartered|[a-z]+) ){0,2}?(${[...REFERENTS.keys()].join('|')})(?! (?:of|that|which|who)\\b)\\b`,
+  `\\b[Tt]he (?:[A-Z][a-z]+(?: [A-Z][a-z]+)?, [A-Z][a-z]+(?: [A-Z][a-z]+)? )?(?:(?:[A-Z][a-z]+(?:-based|-headquartered)?|[A-Z]{2,3}|(?:[A-Z]\\.){2,3}|[a-z]+-based|[a-z]+-headquartered|(?!(?:most|least|only|other|another|same|next|[a-z]+est)\\b)[a-z]+) ){0,3}?(${[...REFERENTS.keys()].join('|')})(?! (?:of|that|which|who)\\b)\\b`,
   'g',
 );
 // "Its" is left to the rules that read it ("Its selection of …") and to the relation layer's possessive pronoun

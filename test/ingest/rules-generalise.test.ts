@@ -95,6 +95,41 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   { rule: 'headquartered-in', text: 'Researchers in Paris met Mistral AI.', expect: [], not: ['HEADQUARTERED_IN'] },
   {
     rule: 'headquartered-in',
+    text: 'The venture was founded by four Korean companies — Naver, Kakao, Samsung Electronics and SK Telecom.',
+    expect: ['HEADQUARTERED_IN NAVER -> South Korea', 'HEADQUARTERED_IN Kakao -> South Korea', 'HEADQUARTERED_IN SK Telecom -> South Korea'],
+  },
+  { rule: 'headquartered-in', text: 'Chinese suppliers: Huawei, Biren and Cambricon all gained share.', expect: ['HEADQUARTERED_IN Huawei -> China', 'HEADQUARTERED_IN Cambricon -> China'] },
+  {
+    rule: 'headquartered-in',
+    text: 'Buyers still prefer American vendors over European alternatives such as Mistral AI and Aleph Alpha.',
+    expect: ['HEADQUARTERED_IN Mistral AI -> European Union'],
+    not: ['HEADQUARTERED_IN Mistral AI -> United States', 'HEADQUARTERED_IN Aleph Alpha -> United States'],
+  },
+  {
+    rule: 'headquartered-in',
+    text: 'The supply deal pairs Infineon of Germany with Foxconn of Taiwan.',
+    expect: ['HEADQUARTERED_IN Infineon Technologies -> Germany', 'HEADQUARTERED_IN Foxconn -> Taiwan'],
+  },
+  { rule: 'headquartered-in', text: 'The Ministry of Economy of Japan granted the aid.', expect: [], not: ['HEADQUARTERED_IN'] },
+  {
+    rule: 'headquartered-in',
+    text: "G42 is backed by the UAE's sovereign investment fund, Mubadala.",
+    expect: ['HEADQUARTERED_IN Mubadala -> United Arab Emirates'],
+  },
+  {
+    rule: 'headquartered-in',
+    text: 'SK hynix won an order from Nvidia. The South Korean memory giant will ship HBM4 next year.',
+    expect: ['HEADQUARTERED_IN SK hynix -> South Korea'],
+    not: ['HEADQUARTERED_IN NVIDIA -> South Korea'],
+  },
+  {
+    rule: 'headquartered-in',
+    text: 'Mistral AI raised money from Nvidia. It is now the most valuable AI company in Europe.',
+    expect: [],
+    not: ['HEADQUARTERED_IN NVIDIA -> European Union'],
+  },
+  {
+    rule: 'headquartered-in',
     text: 'US-headquartered companies — NVIDIA, AMD, Dell, Oracle — appear in most projects.',
     expect: ['HEADQUARTERED_IN NVIDIA -> United States', 'HEADQUARTERED_IN Oracle -> United States'],
   },

@@ -1,4 +1,4 @@
-// Where an organisation is at home: "X is headquartered in Y", "Y-based X", "Chinese vendor X",
+// Where an organisation is at home: "X is headquartered in Y", "Y-based X", "Chinese vendor X", "eight Japanese companies — A, B, …",
 // "X, a French startup", "X, a Beijing-based startup", "G42 (the UAE's primary AI company)", "A, B and other Chinese releases", "AWS or Azure ... governed by U.S. law".
 import type { Mention } from '../frame.js';
 import { isPublicBody } from '../../../schema/validate.js';
@@ -27,7 +27,7 @@ const NOT_HOME =
   /\b(?:officials|regulators|lawmakers|legislators|authorities|government(?!-)|governments|ministers|diplomats|prosecutors|courts?|buyers|customers|users|consumers|told|said|says|asked|warned|met|urged|accused|sued|ordered|pressed|banned|blocked|approved|fined|supplied|supplies|supply|sold|sells|sell|bought|buys|buy|used|uses|use|hired|hires|joined|joins|rivals?|beat|beats|overtook|copied|copies)\b/;
 // "the Chinese robotics industry, encompassing manufacturers like A, B and C", "Korean memory makers, led by A and B"
 const SECTOR_LIST = pattern(
-  `${E} (?:${CONTENT_WORD}){0,3}?(?:industry|sector|firms|companies|makers|manufacturers|chipmakers|labs|players|vendors|startups|giants|champions)\\b(?:[^.;⟨]|⟨\\d+⟩){0,60}?\\b(?:such as|like|including|led by|notably) (?:the )?(?:[a-z-]+ ){0,4}?${LIST}`,
+  `${E} (?:${CONTENT_WORD}){0,3}?(?:industry|sector|firms|companies|makers|manufacturers|chipmakers|labs|players|vendors|startups|giants|champions|banks|investors|operators|providers|suppliers)\\b(?:(?:[^.;⟨]|⟨\\d+⟩){0,60}?\\b(?:such as|like|including|led by|notably) (?:the )?(?:[a-z-]+ ){0,4}?| ?(?:—|–|:|\\() ?)${LIST}`,
 );
 // "X, a Chinese startup", "X is a Beijing startup" (a city the lexicon knows stands for its nation)
 const APPOSITIVE = pattern(
@@ -35,7 +35,7 @@ const APPOSITIVE = pattern(
 );
 // "Vietnam's largest private conglomerate, Vingroup": the nation's own company, named after its description
 const NATION_ROLE_BEFORE = pattern(
-  `${E}['’]s (?:${CONTENT_WORD}){0,3}(?:company|startup|firm|lab|vendor|maker|chipmaker|giant|group|provider|operator|developer|unicorn|conglomerate|champion), (?:the )?${E}`,
+  `${E}['’]s (?:${CONTENT_WORD}){0,3}(?:company|startup|firm|lab|vendor|maker|chipmaker|giant|group|provider|operator|developer|unicorn|conglomerate|champion|fund|investor|bank|carrier), (?:the )?${E}`,
 );
 // "Sugon is a leading supercomputer manufacturer in China": what a company is, in a nation
 const ROLE_IN = pattern(
@@ -111,11 +111,12 @@ export const headquarteredIn: RelationRule = {
     if (demonym)
       for (const m of text.matchAll(SECTOR_LIST)) {
         const nation = at(frame, m[1]);
-        // a rule or a place may stand between the group and its members ("Chinese companies were added to the ⟨Entity List⟩, including …"), another actor not
-        const between = m[0].slice(0, m[0].search(/\b(?:such as|like|including|led by|notably) /));
+        // a rule or a place may stand between the group and its members ("Chinese companies were added to the ⟨Entity List⟩, including …"), another
+        // actor or nation not ("American providers despite European alternatives such as …")
+        const between = m[0].slice(0, m[0].search(/\b(?:such as|like|including|led by|notably) | ?[—–:(] ?⟨/));
         const actorBetween = [...between.matchAll(/⟨(\d+)⟩/g)].slice(1).some((x) => {
           const other = frame.mentions[Number(x[1])];
-          return !!other && allowed('HEADQUARTERED_IN', other.label, 'Nation');
+          return !!other && ((other.label === 'Nation' && !other.place) || allowed('HEADQUARTERED_IN', other.label, 'Nation'));
         });
         if (nation?.demonym && !nation.place && !NOT_HOME.test(m[0]) && !actorBetween) for (const i of listIndices(m[2])) add(at(frame, i), nation, 0.65);
       }
