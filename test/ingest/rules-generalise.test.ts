@@ -7,6 +7,12 @@ import { effectOf } from '../../ingest/extract/rules/applies-to.js';
 // Phrasings found in unseen documents (surveys, model cards, rules). One row per phrasing: the
 // sentence, facts that must come out, and facts (or fact prefixes) that must not.
 const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] = [
+  // chips: a foundry's process, memory carried
+  { rule: 'fabricated-by', text: "The MI355X accelerators are built on TSMC's N3P process.", expect: ['FABRICATED_BY AMD MI355X -> TSMC'] },
+  { rule: 'fabricated-by', text: "AMD said the MI355X is manufactured on TSMC's 3nm node.", expect: ['FABRICATED_BY AMD MI355X -> TSMC'] },
+  { rule: 'fabricated-by', text: "Nvidia's H20 competes with chips built on SMIC's 7nm process.", expect: [], not: ['FABRICATED_BY NVIDIA H20'] },
+  { rule: 'relate', text: 'The new H200 carries up to 141GB of HBM3E memory.', expect: ['USES_MEMORY NVIDIA H200 -> HBM3E'] },
+  { rule: 'relate', text: 'The B200 packs 192GB of HBM3E.', expect: ['USES_MEMORY NVIDIA B200 -> HBM3E'] },
   // investments and commitments
   {
     rule: 'invests-in',
@@ -32,6 +38,23 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   { rule: 'invests-in', text: 'Groq announced a new Saudi office in Riyadh.', expect: [], not: ['PARTY_TO', 'INVESTS_IN'] },
   { rule: 'invests-in', text: "Anthropic's investments from Amazon and Google deepen.", expect: ['INVESTS_IN Amazon -> Anthropic', 'INVESTS_IN Google -> Anthropic'] },
   { rule: 'invests-in', text: 'Amazon is investing $8 billion in Anthropic.', expect: ['INVESTS_IN Amazon -> Anthropic'] },
+  {
+    rule: 'invests-in',
+    text: 'Rapidus was set up in 2022 by four Japanese companies — Toyota, Sony Group, Denso and Kioxia.',
+    expect: ['INVESTS_IN Toyota Motor -> Rapidus', 'INVESTS_IN Denso -> Rapidus', 'HEADQUARTERED_IN Kioxia -> Japan'],
+  },
+  { rule: 'invests-in', text: 'Mistral AI, founded in 2023 by former researchers from Google DeepMind and Meta, raised money.', expect: [], not: ['INVESTS_IN'] },
+  {
+    rule: 'invests-in',
+    text: 'ESMC is a joint venture led by TSMC, with Bosch, Infineon and NXP each holding a 10% stake.',
+    expect: ['INVESTS_IN TSMC -> European Semiconductor Manufacturing Company', 'INVESTS_IN Infineon Technologies -> European Semiconductor Manufacturing Company'],
+  },
+  {
+    rule: 'invests-in',
+    text: 'ESMC is a joint venture of TSMC and Infineon to make chips for Bosch.',
+    expect: ['INVESTS_IN Infineon Technologies -> European Semiconductor Manufacturing Company'],
+    not: ['INVESTS_IN Bosch'],
+  },
   { rule: 'invests-in', text: 'Microsoft acquired a 49% stake in OpenAI.', expect: ['INVESTS_IN Microsoft -> OpenAI'], not: ['PARTY_TO Microsoft -> Microsoft acquisition of OpenAI'] },
   { rule: 'acquisition', text: 'Samsung acquired the German startup Flakt for $1.7 billion.', expect: ['PARTY_TO Flakt -> Samsung-Flakt $1.7B acquisition'], not: ['PARTY_TO Germany'] },
   // deals and partnerships

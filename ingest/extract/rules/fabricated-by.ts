@@ -9,9 +9,15 @@ const ACTIVE = pattern(
   `${E}(?: (?:already|also|now|currently|reportedly|still|will|would|is set to|is slated to|plans to|agreed to))* (?:fabricates|manufactures|produces|makes|builds|fabs|make|manufacture|produce|build|fabricate) (?:the |its |a )?(?:${E_}['’]s )?(?:[a-z-]+ ){0,2}?${E}`,
 );
 
+// "The X1, built on TSMC's N3P process", "the X1 chips are based on Samsung's 4nm node", "made using SMIC's 7nm technology": a
+// foundry's process named as what the chip before it in the sentence is made on (not a chip it is compared with)
+const ON_PROCESS = pattern(
+  `${E}(?: (?:chips?|GPUs?|accelerators?|processors?|series))*(?:(?!\\b(?:compet\\w*|rivals?|than|unlike|like|versus|vs|against|compar\\w*|outperform\\w*|beats?|other)\\b)[^.;⟨]){0,80}?\\b(?:built|based|made|manufactured|fabricated|produced|fabbed|implemented) (?:on|using|with|in) (?:the )?${E}['’]s (?:[\\w+.-]+ ){0,3}?(?:process|node|technology|process node|process technology)\\b`,
+);
+
 export const fabricatedBy: RelationRule = {
   name: 'fabricated-by',
-  cue: /fabricat|manufactur|produc|fabb|\bfabs\b|made|built|makes|make|builds/i,
+  cue: /fabricat|manufactur|produc|fabb|\bfabs\b|made|built|makes|make|builds|based|implemented/i,
   example: 'The Ascend 910C is fabricated by SMIC on its N+2 process.',
   apply(frame) {
     const out: FactDraft[] = [];
@@ -22,6 +28,10 @@ export const fabricatedBy: RelationRule = {
     };
     for (const m of frame.masked.matchAll(PASSIVE)) add(m[1], m[2]);
     for (const m of frame.masked.matchAll(ACTIVE)) add(m[2], m[1]);
+    if (/process|node|technology/.test(frame.masked))
+      for (const m of frame.masked.matchAll(ON_PROCESS)) {
+        if (at(frame, m[2])?.props?.kind === 'foundry') add(m[1], m[2]);
+      }
     return out;
   },
 };

@@ -98,7 +98,7 @@ export function investment(investor: Mention | undefined, recipient: Mention | u
 
 export const investsIn: RelationRule = {
   name: 'invests-in',
-  cue: /participation|joined by|alongside|invest|commit|pledg|poured|\bput\b|inject|\btook\b|\btakes\b|receiv|rais|secur|\bgot\b|accept|\bwon\b|backed|fund|bankroll|stake|sharehold|round|contribut|equity|provid|putting|adding|led by|backers|investors|shareholders|owners|owned/i,
+  cue: /founded|established|formed|set up|created|launched|joint venture|participation|joined by|alongside|invest|commit|pledg|poured|\bput\b|inject|\btook\b|\btakes\b|receiv|rais|secur|\bgot\b|accept|\bwon\b|backed|fund|bankroll|stake|sharehold|round|contribut|equity|provid|putting|adding|led by|backers|investors|shareholders|owners|owned/i,
   example: 'Mistral AI took €1.7 billion from ASML last month; Google has committed $9B to India, $4B to Brazil.',
   apply(frame) {
     const out: FactDraft[] = [];
@@ -144,6 +144,14 @@ export const investsIn: RelationRule = {
       const nation = at(frame, m[3]);
       if (nation?.demonym) out.push(...investment(at(frame, m[1]), nation, m[2], 0.7));
     }
+    if (/founded|established|formed|set up|created|launched/.test(text))
+      for (const m of frame.masked.matchAll(FOUNDED_BY)) for (const i of listIndices(m[2])) out.push(...investment(at(frame, i), at(frame, m[1]), undefined, 0.65));
+    if (text.includes('joint venture'))
+      for (const m of frame.masked.matchAll(JOINT_VENTURE)) {
+        const clause = m[2]!;
+        const end = clause.search(VENTURE_CLAUSE_END);
+        for (const i of listIndices(end < 0 ? clause : clause.slice(0, end))) out.push(...investment(at(frame, i), at(frame, m[1]), undefined, 0.65));
+      }
     if (/\binvest|\bstake\b/.test(text)) out.push(...aroundTheWord(frame));
     return out;
   },
@@ -169,6 +177,17 @@ const RECEIVED_FROM = pattern(
   `${E},? (?:which |that )?(?:has |have |had )?(?:also )?(?:received|secured|attracted|drawn|drew|won|got|obtained) (?:[a-z-]+ ){0,2}?(?:investments?|funding|backing|capital|financing) from (?:(?:[a-z-]+|AI) ){0,3}?(?:such as |including |like )?(?:the )?${LIST}`,
 );
 const INVESTORS = new Set(['Organization', 'Lab', 'Nation', 'Cloud']);
+// "X was set up in 2022 by eight Japanese companies — A, B and C", "X, founded by A and B": companies that found a company own it
+// jointly (people are no mentions, and "founded by former researchers from A" names where the founders worked, not the owners)
+const FOUNDERS =
+  '(?:(?:[a-z\\d-]+|⟨\\d+⟩) ){0,3}?(?:companies|firms|groups|corporations|conglomerates|investors|partners|shareholders|lenders|banks|institutions|players)(?: ?[—–:(] ?|,? (?:including|such as|namely) )';
+const FOUNDED_BY = pattern(
+  `${E},? (?:which |that )?(?:was |were |is |has been |had been )?(?:co-?)?(?:founded|established|formed|set up|created|launched)(?: (?:in|on) [^⟨,;.]{1,25}?)? (?:jointly )?by (?:the )?(?:${FOUNDERS})?${LIST}`,
+);
+// "X is a joint venture led by A, with B, C and D each taking a stake", "X, a joint venture of A and B": every company named
+// in the clause after the venture's word owns part of it (up to a purpose, a place or another clause)
+const JOINT_VENTURE = pattern(`${E},? (?:is |was |will be |has become )?(?:a |an |the )?(?:[\\w$.-]+ ){0,3}?joint venture (?:led by|of|between|among|owned by|formed by|set up by|with) ([^.;]*)`);
+const VENTURE_CLAUSE_END = /\b(?:to|for|in|at|that|which|who|where|while|after|before|since|under)\b (?:(?:[a-z-]+ ){0,3})?(?:⟨|[a-z])/;
 
 function aroundTheWord(frame: Frame): FactDraft[] {
   const out: FactDraft[] = [];
