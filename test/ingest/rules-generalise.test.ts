@@ -748,6 +748,17 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
     expect: ['OPERATED_BY Amazon Ulm campus -> Amazon', 'LOCATED_IN Amazon Ulm campus -> Germany'],
   },
   { rule: 'described-site', text: 'Meta will not build a data centre in Portugal.', expect: [], not: ['OPERATED_BY', 'LOCATED_IN'] },
+  {
+    rule: 'described-site',
+    text: 'Oracle will serve the bank using a data center in Frankfurt.',
+    expect: ['OPERATED_BY Oracle Frankfurt data center -> Oracle', 'LOCATED_IN Oracle Frankfurt data center -> Germany'],
+  },
+  {
+    rule: 'described-site',
+    text: 'The new cluster is housed in an Equinix data centre in Osaka.',
+    expect: ['OPERATED_BY Equinix Osaka data centre -> Equinix', 'LOCATED_IN Equinix Osaka data centre -> Japan'],
+  },
+  { rule: 'described-site', text: 'Yotta already has a campus in Mumbai.', expect: ['LOCATED_IN Yotta Mumbai campus -> India'] },
   { rule: 'described-site', text: 'Amazon opened a data center in Nvidia territory.', expect: [], not: ['LOCATED_IN'] },
   // a name's abbreviation in brackets does not break a list
   {

@@ -1,8 +1,8 @@
 // Sites the text describes without naming them: "Nebius's new data centre in Vineland, New Jersey", "Meta will build a
-// 1 GW AI campus in El Paso, Texas", "a data center in Kenya operated by G42". Gives a DataCenter named by the project's
+// 1 GW AI campus in El Paso, Texas", "a data center in Kenya operated by G42", "housed in a Digital Realty data center in Copenhagen". Gives a DataCenter named by the project's
 // convention "<operator> <place> <head>" ("Nebius Vineland data centre"), run by its operator and located in the nation the
 // place stands for. A site the text names ("Stargate UAE", "Colossus") is a mention, read by the located-in rule instead.
-import { E, at, allowed, clauseActor, writtenName, type FactDraft, type Frame, type Mention, type NewEntity, type RelationRule } from '../frame.js';
+import { E, at, allowed, clauseActor, leadingActor, writtenName, type FactDraft, type Frame, type Mention, type NewEntity, type RelationRule } from '../frame.js';
 
 // the site's head noun, as written: the name keeps the text's spelling and an alias the other one
 const HEAD = '(?<head>(?:AI )?data[- ]cent(?:er|re)s?(?: campus(?:es)?)?|datacent(?:er|re)s?|(?:AI )?campus(?:es)?|AI hubs?|AI factor(?:y|ies)|supercomputer(?: cluster)?|server farms?)';
@@ -17,13 +17,15 @@ const PART =
 const PLACE = `(?:in|near|outside|at) ${PART}(?:(?<town>[A-Z][\\p{L}-]+(?: [A-Z][\\p{L}-]+)?),? )?(?:the (?:state|province|region) of )?${E}`;
 const TOWN_ONLY = `(?:in|near|outside) ${PART}(?<lone>[A-Z][\\p{L}-]+(?: [A-Z][\\p{L}-]+)?)(?![\\p{L}-]| ⟨|, ⟨)`;
 const BUILD =
-  '(?:plan|plans|planned|planning|announce|announces|announced|unveil|unveils|unveiled|complete|completes|completed|build|builds|building|built|open|opens|opening|opened|develop|develops|developing|developed|construct|constructs|constructing|constructed|launch|launches|launched|establish|establishes|established|set up|sets up|setting up|operate|operates|operating|operated|run|runs|running)';
+  '(?:plan|plans|planned|planning|announce|announces|announced|unveil|unveils|unveiled|complete|completes|completed|build|builds|building|built|open|opens|opening|opened|develop|develops|developing|developed|construct|constructs|constructing|constructed|launch|launches|launched|establish|establishes|established|set up|sets up|setting up|operate|operates|operating|operated|run|runs|running|use|uses|using|own|owns|has|have|lease|leases|leasing|leased)';
 
 // "⟨O⟩'s new AI data centre campus in Kulai, ⟨Johor⟩"
 const OWNED = new RegExp(`${E}['’]s ${MODS}${HEAD} ${LINK}(?:${PLACE}|${TOWN_ONLY})`, 'gu');
 // "⟨O⟩'s ⟨Iowa⟩ data center": the place before the head
 // and "⟨O⟩'s Childress, ⟨Texas⟩ campus": a town the lexicon does not know before the place it stands in
 const OWNED_AT = new RegExp(`${E}['’]s (?:new |existing |flagship |first |second )?(?:(?<town>[A-Z][\\p{L}-]+(?: [A-Z][\\p{L}-]+)?), )?(?<at>⟨\\d+⟩) ${MODS}${HEAD}\\b`, 'gu');
+// "housed in a ⟨Digital Realty⟩ data center in Copenhagen": the operator named before the head
+const OPERATOR_BEFORE = new RegExp(`\\b(?:a|an|the) (?:new |existing |planned )?${E} ${MODS}${HEAD} ${LINK}(?:${PLACE}|${TOWN_ONLY})`, 'gu');
 // "… plans to build a 200 MW data center in ⟨Lübbenau⟩": the builder is the clause's actor
 const BUILT = new RegExp(`\\b${BUILD} (?:a |an |its |their |the |two |three |several |new )?${MODS}${HEAD} ${LINK}(?:${PLACE}|${TOWN_ONLY})`, 'gu');
 // the builders named before the verb: "A, B and C have announced plans to develop …", "A announced a partnership with B to develop …"
@@ -69,8 +71,15 @@ export const describedSite: RelationRule = {
       const where = at(frame, m.groups!.at!.slice(1, -1));
       if (owner && where?.place) found.push({ operators: [owner], town: m.groups?.town, where, head: m.groups!.head!, mods: m.groups?.mods ?? '', end: m.index + m[0].length });
     }
+    for (const m of frame.masked.matchAll(OPERATOR_BEFORE)) {
+      const owner = at(frame, m[1]);
+      if (owner && !owner.demonym && owner.label !== 'Nation')
+        found.push({ operators: [owner], town: m.groups?.town ?? m.groups?.lone, where: at(frame, m.at(-2)), head: m.groups!.head!, mods: m.groups?.mods ?? '', end: m.index + m[0].length });
+    }
     for (const m of frame.masked.matchAll(BUILT)) {
-      const actor = clauseActor(frame, m.index, OPERATORS);
+      // "A will serve B using a data center in …": a participle's actor is the sentence's subject, not the nearest name
+      const lead = /^using\b/.test(m[0]) ? leadingActor(frame) : undefined;
+      const actor = lead && OPERATORS.has(lead.label) ? lead : clauseActor(frame, m.index, OPERATORS);
       const rest = frame.masked.slice(m.index + m[0].length);
       const runBy = at(frame, RUN_BY.exec(rest)?.[1]);
       let operators = runBy ? [runBy] : actor ? [actor] : [];
