@@ -76,7 +76,14 @@ export class RecordSink {
 // whether the chips named are what the model was trained on or what it runs on.
 const HARDWARE_CONTEXT = /hardware|\bGPUs?\b|accelerators?|\bchips?\b|\bcompute\b|infrastructure|\bdevices?\b|\btrain|\binference\b|\bserving\b|\bdeploy/i;
 const RUNS_CONTEXT = /inference|serving|serve\b|deploy|\bruns?\b|running|tested|recommended|supported|requirements?|minimum|quick ?start|usage|how to|local/i;
-const TRAINS_CONTEXT = /train|pre-?train|fine-?tun|GPU[ -]?hours|compute|energy|\bhardware\b|\bGPUs?\b|accelerators?|cluster/i;
+const TRAINS_CONTEXT = /train|pre-?train|GPU[ -]?hours|compute|energy|\bhardware\b|\bGPUs?\b|accelerators?|cluster/i;
+// what training itself is called, as against a word for the hardware ("GPU Type and Count") that says nothing of its use
+const TRAINS_SAID = /train|GPU[ -]?hours|energy/i;
+// a user's fine-tuning (LoRA, SFT recipes) is no training of the card's model, nor where it runs
+const FINE_TUNING_CONTEXT = /fine-?tun|\blora\b/i;
+// a row that names a model of its own ("| Acme-7B-Air | FP8 | H100 x 2 |"): a versioned name, no chip's
+const ROW_MODEL = /^[A-Za-z][\w.]*(?:-[\w.]+)+$/;
+const QUANTISED_PRECISION = /^(?:FP8|FP4|NVFP4|MXFP4|INT8|INT4|W8A8|W4A16|AWQ|GPTQ)$/;
 const HEADING = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
 const TABLE_RULE = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 // a count written right before the chip: "2048 H800", "2,048 NVIDIA H800", "8x H100", "512 × H100"
@@ -149,24 +156,32 @@ export function hardwareFacts(sink: RecordSink, model: EndpointOut | null, body:
   for (const s of statedPairs(body)) {
     const context = `${s.label} ${s.heading}`;
     if (!HARDWARE_CONTEXT.test(context) && !/GPU[ -]?hours/i.test(s.value)) continue;
-    // the label decides first; the heading only when the label says nothing either way
+    if (FINE_TUNING_CONTEXT.test(context) && !/pre-?train/i.test(context)) continue;
+    // the label decides first when it says what the hardware is for; the heading when the label only names the hardware
     const rel: RelationType | null = RUNS_CONTEXT.test(s.label)
       ? 'RUNS_ON'
-      : TRAINS_CONTEXT.test(s.label)
+      : TRAINS_SAID.test(s.label)
         ? 'TRAINED_ON'
         : RUNS_CONTEXT.test(s.heading)
           ? 'RUNS_ON'
-          : TRAINS_CONTEXT.test(s.heading) || /GPU[ -]?hours/i.test(s.value)
+          : TRAINS_CONTEXT.test(s.label) || TRAINS_CONTEXT.test(s.heading) || /GPU[ -]?hours/i.test(s.value)
             ? 'TRAINED_ON'
             : null;
     if (!rel) continue;
+    const row = s.row !== undefined ? plainName(s.row) : '';
+    // a quantised precision in the row ("| Acme-7B | FP8 | …") is the card's quantised variant where the card names one ("Acme-7B-FP8")
+    const precision = cellsOf(s.line)
+      .find((c) => QUANTISED_PRECISION.test(c.trim()))
+      ?.trim();
+    const variant = precision && ROW_MODEL.test(row) && body.includes(`${row}-${precision}`) ? `${row}-${precision}` : row;
+    const rowModel = ROW_MODEL.test(row) && !gazetteer.match(row).some((h) => h.candidates[0]?.entity.label === 'Chip') ? sink.entity(variant, 'Model', { labels: ['Model'] }) : null;
     for (const hit of gazetteer.match(s.value)) {
       const known = hit.candidates[0];
       if (!known || hit.candidates.length > 1 || known.entity.label !== 'Chip') continue;
       const chip = sink.entity(known.entity.name, 'Chip', { labels: ['Chip'] });
       const count = COUNT_BEFORE.exec(s.value.slice(0, hit.start))?.[1];
       const n = count ? Number(count.replace(/,/g, '')) : undefined;
-      sink.fact(rel, model, chip, s.line, n && Number.isSafeInteger(n) && n > 0 ? { props: { count: n } } : {});
+      sink.fact(rel, rowModel ?? model, chip, s.line, n && Number.isSafeInteger(n) && n > 0 ? { props: { count: n } } : {});
     }
   }
 }

@@ -319,6 +319,31 @@ DirectML brings acceleration across AMD, Intel and NVIDIA GPUs.
     not: ['RUNS_ON Corvid-3-70B -> NVIDIA H20', 'TRAINED_ON Corvid-3-70B -> NVIDIA H20', 'RUNS_ON Corvid-3-70B -> NVIDIA A100', 'RUNS_ON Corvid-3-70B -> NVIDIA data-centre GPU (model unspecified)'],
   },
   {
+    topic: 'a table of hardware under an inference heading: each row its own model (a quantised row the variant the card names); a fine-tuning table is neither',
+    card: `${FRONT}# Corvid-5
+
+We release Corvid-5, Corvid-5-Mini, and their FP8 versions Corvid-5-FP8 and Corvid-5-Mini-FP8.
+
+## Hardware
+
+### Serving
+
+| Model | Precision | GPU Type and Count |
+| --- | --- | --- |
+| Corvid-5 | BF16 | H100 x 16 / H200 x 8 |
+| Corvid-5 | FP8 | H200 x 4 |
+| Corvid-5-Mini | BF16 | H100 x 2 |
+
+### Fine-tuning
+
+| Model | GPU Type and Count | Method |
+| --- | --- | --- |
+| Corvid-5-Mini | H20 x 8 | LoRA |
+`,
+    expect: ['RUNS_ON Corvid-5 -> NVIDIA H100', 'RUNS_ON Corvid-5-FP8 -> NVIDIA H200', 'RUNS_ON Corvid-5-Mini -> NVIDIA H100'],
+    not: ['TRAINED_ON', 'RUNS_ON Corvid-5-Mini -> NVIDIA H20', 'RUNS_ON Corvid-5 -> NVIDIA H20'],
+  },
+  {
     topic: "a benchmark table naming the card's model without its publisher's word sets the others against the card's model",
     card: `${FRONT}# Finch-Corvid-9B
 
