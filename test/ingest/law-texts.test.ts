@@ -156,3 +156,28 @@ describe('a statute named with its nation after it', () => {
     expect(orgs).toContain('Quantum Export Authority');
   });
 });
+
+describe('a formal title with its subject after the head', () => {
+  const factsOf = async (text: string) => {
+    const { documents } = await readInput({ url: 'title.txt', body: Buffer.from(text) }, Gazetteer.build([]), 'news');
+    const records = documents[0]!.records;
+    return {
+      facts: records.flatMap((r) => (r.kind === 'fact' ? [`${r.rel} ${r.subject.name} -> ${r.object.name}`] : [])),
+      regulations: records.flatMap((r) => (r.kind === 'entity' && r.type === 'Regulation' ? [r.name] : [])),
+    };
+  };
+  it('names measures, provisions and acts "on"/"for" their subject, and every body a passive says adopted or agreed them', async () => {
+    const { facts, regulations } = await factsOf(
+      'The "Provisional Measures for the Supervision of Cloud Computing Services" have been adopted by the Freedonian Data Office, and have been agreed by the Ministry of Trade and the Ministry of Science.\n' +
+        'Parliament passed the Basic Act on the Promotion of Quantum Industries and Establishment of Trust.\n',
+    );
+    expect(regulations).toContain('Provisional Measures for the Supervision of Cloud Computing Services');
+    expect(regulations).toContain('Basic Act on the Promotion of Quantum Industries and Establishment of Trust');
+    expect(facts).toContain('ENACTED_BY Provisional Measures for the Supervision of Cloud Computing Services -> Ministry of Trade');
+    expect(facts).toContain('ENACTED_BY Provisional Measures for the Supervision of Cloud Computing Services -> Ministry of Science');
+  });
+  it('a head before an ordinary phrase is no title', async () => {
+    const { regulations } = await factsOf('The rules for the Middle East remain in place. The Act on Monday took effect.\n');
+    expect(regulations).toEqual([]);
+  });
+});

@@ -1,5 +1,6 @@
 // Named legal instruments: a capitalised run ending in Act, Regulation, Directive, Order, Rule,
-// Plan, Strategy... ("Digital Markets Act", "CHIPS and Science Act", "AI Diffusion Rule").
+// Plan, Strategy, Measures... ("Digital Markets Act", "CHIPS and Science Act", "AI Diffusion Rule"), and a head with its subject
+// after it ("Interim Measures for the Management of …", "Framework Act on the Development of …").
 import { instrumentOf } from '../instrument.js';
 import { nationByName } from '../lexicon.js';
 import { CALENDAR_WORDS, INNER_DOT, spanOf, type Proposal, type Proposer } from './proposal.js';
@@ -7,17 +8,25 @@ import { CALENDAR_WORDS, INNER_DOT, spanOf, type Proposal, type Proposer } from 
 // a strategy or plan may name its subject and year after the head ("National Strategy for Artificial
 // Intelligence 2031"); never a weekday or month ("the AI Act on Monday")
 const CAL = `(?!${CALENDAR_WORDS}\\b)`;
-const TAIL = `(?: (?:for|on) ${CAL}[A-Z][\\p{L}\\p{N}.-]*(?:(?: and| of| of the)? [A-Z][\\p{L}\\p{N}.-]*)*)?(?: (?:of )?(?:19|20)\\d\\d)?`;
+const TAIL = `(?: (?:for|on|concerning|governing|regarding) (?:the )?${CAL}[A-Z][\\p{L}\\p{N}.-]*(?:(?: and| of| of the)? [A-Z][\\p{L}\\p{N}.-]*)*)?(?: (?:of )?(?:19|20)\\d\\d)?`;
 const NAME = new RegExp(
-  `(?<![\\p{L}\\p{N}-])((?:[A-Z][\\p{L}\\p{N}.-]*|[A-Z]{2,})(?: (?:and|of|for|on|the|[A-Z][\\p{L}\\p{N}.-]*))*? (?:Act|Regulations?|Directive|Order|Rule|Plan|Strategy|Framework|Law|Ordinance|Guidelines|Code of Practice|Entity List|Roadmap|White Paper)${TAIL})(?![\\p{L}\\p{N}])`,
+  `(?<![\\p{L}\\p{N}-])((?:[A-Z][\\p{L}\\p{N}.-]*|[A-Z]{2,})(?: (?:and|of|for|on|the|[A-Z][\\p{L}\\p{N}.-]*))*? (?:Act|Regulations?|Directive|Order|Rules?|Plan|Strategy|Framework|Law|Ordinance|Guidelines|Code of Practice|Entity List|Roadmap|White Paper|Measures|Provisions|Decree)${TAIL})(?![\\p{L}\\p{N}])`,
   'gu',
 );
-const HEAD = /\b(?:Act|Regulations?|Directive|Order|Rule|Plan|Strategy|Framework|Law|Ordinance|Guidelines|Code of Practice|Entity List|Roadmap|White Paper)\b/;
+// a title that opens on its head ("Provisions on the Administration of Deep Synthesis Services", "Regulations on …")
+const HEAD_FIRST = new RegExp(
+  `(?<![\\p{L}\\p{N}-])((?:Measures|Provisions|Regulations|Rules|Decree|Law|Act) (?:for|on|concerning|governing|regarding) (?:the )?[A-Z][\\p{L}\\p{N}-]*(?:(?: and| of| of the| for| on)? [A-Z][\\p{L}\\p{N}-]*)+)(?![\\p{L}\\p{N}])`,
+  'gu',
+);
+const HEAD = /\b(?:Act|Regulations?|Directive|Order|Rules?|Plan|Strategy|Framework|Law|Ordinance|Guidelines|Code of Practice|Entity List|Roadmap|White Paper|Measures|Provisions|Decree)\b/;
 // a number or ordinal before the run is part of a title the pattern cut ("21st Century Cures Act")
 const ORDINAL_BEFORE = /\d(?:st|nd|rd|th)?[ -]$/;
 const GENERIC_FIRST =
   /^(?:New|Old|This|That|Such|Same|Federal|State|National|Public|Common|Model|Basic|Main|Final|Draft|Current|Existing|Proposed|Relevant|Applicable|Said|Former|Original|Amended|Related)\b/;
 const STATUTE = /\b(?:Act|Directive|Law|Ordinance)(?: (?:of )?(?:19|20)\d\d)?$/;
+// a formal title: a legal head with its subject after it, in capitals ("Interim Measures for the Management of Generative …",
+// "Provisions on the Administration of …", "Framework Act on the Development of …")
+const FORMAL_TITLE = /\b(?:Act|Law|Measures|Provisions|Regulations|Rules|Decree) (?:for|on|concerning|governing|regarding) (?:the )?[A-Z][\p{L}-]+ (?:of|for|and|on) (?:the )?[A-Z]/u;
 // an article or preposition, and a period named by a person ("Biden-era", "Trump-Era"), is no part of the name
 const LEADING = /^(?:The|A|An|In|On|Under|By|With|This|That|Its|Their|New|No|And|Or|But|\p{Lu}\p{L}+-[Ee]ra) /u;
 
@@ -43,6 +52,8 @@ export const proposeInstruments: Proposer = (sentence) => {
       name = name.slice(cut);
       index += cut;
     }
+    // a sentence's full stop after an abbreviation-like last word is not part of the name
+    name = name.replace(/\.$/, '');
     if (!name.includes(' ')) continue;
     // a statute named with its nation after it ("Cybersecurity Law of the People's Republic of China"): the nation is part of its title
     if (/\b(?:Act|Law|Code|Ordinance)$/.test(name)) {
@@ -62,7 +73,7 @@ export const proposeInstruments: Proposer = (sentence) => {
     // two words ("the Cybersecurity Law") only after "the" and with a first word that is no mere qualifier
     const words = name.split(' ').length;
     const titledTwo = words === 2 && /\bthe $/.test(sentence.text.slice(0, index)) && !GENERIC_FIRST.test(name);
-    const statute = STATUTE.test(name) && (words >= 3 || titledTwo) && !/\bthe\b/.test(name) && !ORDINAL_BEFORE.test(sentence.text.slice(0, index));
+    const statute = (STATUTE.test(name) && (words >= 3 || titledTwo) && !/\bthe\b/.test(name) && !ORDINAL_BEFORE.test(sentence.text.slice(0, index))) || FORMAL_TITLE.test(name);
     out.push({
       start: sentence.start + index,
       end: sentence.start + index + name.length,
@@ -72,6 +83,12 @@ export const proposeInstruments: Proposer = (sentence) => {
       props: inst ? { kind: inst.kind } : {},
       ...(statute ? { titled: true } : {}),
     });
+  }
+  for (const m of sentence.text.matchAll(HEAD_FIRST)) {
+    const name = m[1]!;
+    // only a formal title, and none a longer name above already holds
+    if (!FORMAL_TITLE.test(name) || out.some((p) => p.start <= sentence.start + m.index && p.end >= sentence.start + m.index + name.length)) continue;
+    out.push({ ...spanOf(sentence, m.index, name.length), name, label: 'Regulation', confidence: 0.6, props: {}, titled: true });
   }
   for (const m of sentence.text.matchAll(DESIGNATION)) {
     out.push({ ...spanOf(sentence, m.index, m[0].length), name: m[0], label: 'Regulation', confidence: 0.7, props: { kind: 'law' }, defined: true });

@@ -4,7 +4,7 @@
 // The regulation is named by its noun phrase (or "<issuer> <instrument>" when the phrase is bare);
 // a nation named after "to", "on", "against" or "targeting" gets APPLIES_TO with the implied effect.
 import { isPublicBody } from '../../../schema/validate.js';
-import { E, at, allowed, knownMention, pattern, unmask, type FactDraft, type Mention, type NewEntity, type RelationRule } from '../frame.js';
+import { E, LIST, at, allowed, knownMention, listIndices, pattern, unmask, type FactDraft, type Mention, type NewEntity, type RelationRule } from '../frame.js';
 import { INSTRUMENT_SOURCE, instrumentOf } from '../instrument.js';
 import { MONEY_SOURCE } from '../money.js';
 import { NATIONS_BY_ISO, nationByName, nationOpening } from '../lexicon.js';
@@ -95,6 +95,29 @@ export const governmentInstrument: RelationRule = {
       const nation = named?.label === 'Nation' ? named : nations.length === 1 ? frame.mentions.find((x) => x.id === nations[0]) : undefined;
       if (nation) out.push({ rel: 'ENACTED_BY', subject: reg, object: nation, confidence: 0.65 });
     }
+    return out;
+  },
+};
+
+// "The ⟨Measures⟩ have been adopted by A, and agreed by B, C and D": every body a passive names as adopting, approving or issuing the
+// instrument the sentence opens on issued it (jointly issued rules name their co-issuers this way)
+const ISSUERS_LISTED = pattern(
+  `\\b(?:adopted|approved|agreed|issued|promulgated|enacted|endorsed|jointly issued|co-issued|deliberated and adopted)(?: jointly)? by (?:the )?(?:[a-z\\d]+ (?:meeting|session) of (?:the )?)?${LIST}`,
+);
+export const passiveIssuers: RelationRule = {
+  name: 'passive-issuers',
+  cue: /\b(?:adopted|approved|agreed|issued|promulgated|enacted|endorsed) by\b/,
+  example: 'The Interim Rules were adopted by the Freedonian Data Office and agreed by the Ministry of Trade and the Ministry of Science.',
+  apply(frame) {
+    const first = frame.mentions[0];
+    // the instrument leads the sentence (after an article or a quotation mark)
+    if (!first || first.label !== 'Regulation' || first.status === 'ambiguous' || !/^\W*(?:The |the )?\W*⟨0⟩/.test(frame.masked)) return [];
+    const out: FactDraft[] = [];
+    for (const m of frame.masked.matchAll(ISSUERS_LISTED))
+      for (const i of listIndices(m[1])) {
+        const issuer = at(frame, i);
+        if (issuer && !issuer.demonym && allowed('ENACTED_BY', 'Regulation', issuer.label)) out.push({ rel: 'ENACTED_BY', subject: first, object: issuer, confidence: 0.65 });
+      }
     return out;
   },
 };

@@ -6,7 +6,7 @@ import { competitors } from './competitors.js';
 import { dealWith } from './deal-with.js';
 import { derivedFrom } from './derived-from.js';
 import { developedBy } from './developed-by.js';
-import { enactedBy, governmentInstrument, nationalInstrument } from './enacted-by.js';
+import { enactedBy, governmentInstrument, nationalInstrument, passiveIssuers } from './enacted-by.js';
 import { fabricatedBy } from './fabricated-by.js';
 import { headquarteredIn } from './headquartered-in.js';
 import { fundingRound } from './funding-round.js';
@@ -57,6 +57,7 @@ export const RULES: readonly RelationRule[] = [
   enactedBy,
   governmentInstrument,
   nationalInstrument,
+  passiveIssuers,
   restriction,
   nationalRegime,
   listing,
