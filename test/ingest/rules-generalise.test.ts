@@ -7,6 +7,14 @@ import { effectOf } from '../../ingest/extract/rules/applies-to.js';
 // Phrasings found in unseen documents (surveys, model cards, rules). One row per phrasing: the
 // sentence, facts that must come out, and facts (or fact prefixes) that must not.
 const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] = [
+  // "its": the clause's actor after "said it", never a name in an aside or used as a modifier
+  { rule: 'relate', text: 'Baidu said it would give former OpenAI users free tokens for its Ernie model.', expect: ['DEVELOPED_BY ERNIE -> Baidu'], not: ['DEVELOPED_BY ERNIE -> OpenAI'] },
+  {
+    rule: 'relate',
+    text: 'Anthropic raised money. The startup, heavily backed by Amazon, is known for its Claude chatbot.',
+    expect: ['DEVELOPED_BY Claude -> Anthropic'],
+    not: ['DEVELOPED_BY Claude -> Amazon'],
+  },
   // chips: a foundry's process, memory carried
   { rule: 'fabricated-by', text: "The MI355X accelerators are built on TSMC's N3P process.", expect: ['FABRICATED_BY AMD MI355X -> TSMC'] },
   { rule: 'fabricated-by', text: "AMD said the MI355X is manufactured on TSMC's 3nm node.", expect: ['FABRICATED_BY AMD MI355X -> TSMC'] },

@@ -410,6 +410,10 @@ const AGENT_AT_END =
   /,\s*(?:(?:jointly|originally|all|both)\s+)?(?:developed|built|created|released|made|designed|trained|published|introduced|open-sourced|manufactured|fabricated|operated|run)(?:\s+and\s+[a-z-]+)?\s+by\s*$/;
 const MAX_REACH = 4;
 
+// a subject pronoun of the clause before "its" ("… said it would … its model"): the two stand for the same actor
+const IT_BEFORE = /\b(?:said|says|added|announced|stated|noted) (?:that )?it\b/;
+// the opening of an aside that names someone in passing: ", heavily backed by ⟨A⟩,", ", a spin-off from ⟨A⟩,"
+const ASIDE_BEFORE = /,\s(?:[\w-]+\s){0,4}(?:by|from|with|of)\s(?:the\s)?$/;
 const SOURCE_CITED = /\b[Aa]ccording to (?:the )?⟨(\d+)⟩|,\s*⟨(\d+)⟩ (?:reported|said in a report|reports)\b/g;
 
 export const relatePhrases: RelationRule = {
@@ -422,10 +426,15 @@ export const relatePhrases: RelationRule = {
     const groups = groupsOf(frame);
     // the organisation "its" before group a stands for: the maker named last before it, else the sentence's actor, else the last sentence's
     const itsOwner = (a: number): Mention | undefined => {
+      // "⟨A⟩ said it would give ⟨B⟩ users … for its model": "it" and "its" stand for the clause's actor
+      const actor = leadingActor(frame);
+      if (actor && usable(actor) && isMaker(actor.label) && IT_BEFORE.test(frame.masked.slice(0, groups[a]?.start ?? 0))) return actor;
       const before = groups
         .slice(0, a)
-        // names given as examples or comparands ("rivals like ⟨A⟩ and ⟨B⟩") are not what "its" stands for
+        // names given as examples or comparands ("rivals like ⟨A⟩ and ⟨B⟩") are not what "its" stands for, nor a name in an aside
+        // ("The startup, heavily backed by ⟨A⟩, is known for its …")
         .filter((g) => !COMPARANDS.test(frame.masked.slice(Math.max(0, g.start - 40), g.start)))
+        .filter((g) => !(ASIDE_BEFORE.test(frame.masked.slice(Math.max(0, g.start - 60), g.start)) && /^\s*,/.test(frame.masked.slice(g.end))))
         .flatMap((g) => g.members)
         .filter((m) => usable(m) && isMaker(m.label));
       return before[before.length - 1] ?? leadingActor(frame) ?? frame.previous;
