@@ -15,6 +15,19 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
     expect: ['DEVELOPED_BY Claude -> Anthropic'],
     not: ['DEVELOPED_BY Claude -> Amazon'],
   },
+  // partners, suppliers and owners named by their role
+  {
+    rule: 'partnership',
+    text: "Microsoft's Chinese partner Alibaba Cloud will host the models.",
+    expect: ['PARTNERS_WITH Microsoft -> Alibaba Cloud'],
+    not: ['OPERATED_BY Alibaba Cloud -> Microsoft'],
+  },
+  { rule: 'partnership', text: "Anthropic's newest chip supplier is Google.", expect: ['PARTNERS_WITH Anthropic -> Google'] },
+  { rule: 'partnership', text: 'Meta has also turned to CoreWeave for additional AI computing capacity.', expect: ['PARTNERS_WITH Meta Platforms -> CoreWeave'] },
+  { rule: 'partnership', text: 'Meta turned to Google for advice on policy.', expect: [], not: ['PARTNERS_WITH'] },
+  { rule: 'subsidiary-of', text: "Foxconn Industrial Internet, a unit of Taiwan's Foxconn, builds servers.", expect: ['SUBSIDIARY_OF Foxconn Industrial Internet -> Foxconn'] },
+  { rule: 'headquartered-in', text: 'The Japanese unit of U.S. IT firm Oracle plans to invest.', expect: ['HEADQUARTERED_IN Oracle -> United States'] },
+  { rule: 'headquartered-in', text: 'U.S. officials told Oracle to stop.', expect: [], not: ['HEADQUARTERED_IN'] },
   // chips: a foundry's process, memory carried
   { rule: 'fabricated-by', text: "The MI355X accelerators are built on TSMC's N3P process.", expect: ['FABRICATED_BY AMD MI355X -> TSMC'] },
   { rule: 'fabricated-by', text: "AMD said the MI355X is manufactured on TSMC's 3nm node.", expect: ['FABRICATED_BY AMD MI355X -> TSMC'] },
@@ -46,6 +59,12 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   { rule: 'invests-in', text: 'Groq announced a new Saudi office in Riyadh.', expect: [], not: ['PARTY_TO', 'INVESTS_IN'] },
   { rule: 'invests-in', text: "Anthropic's investments from Amazon and Google deepen.", expect: ['INVESTS_IN Amazon -> Anthropic', 'INVESTS_IN Google -> Anthropic'] },
   { rule: 'invests-in', text: 'Amazon is investing $8 billion in Anthropic.', expect: ['INVESTS_IN Amazon -> Anthropic'] },
+  {
+    rule: 'invests-in',
+    text: 'Mubadala is an investor in French AI startup Mistral AI as well as G42, and is partnering with Microsoft.',
+    expect: ['INVESTS_IN Mubadala -> Mistral AI', 'INVESTS_IN Mubadala -> G42'],
+    not: ['INVESTS_IN Mubadala -> Microsoft', 'INVESTS_IN Mubadala -> France'],
+  },
   {
     rule: 'invests-in',
     text: 'Rapidus was set up in 2022 by four Japanese companies — Toyota, Sony Group, Denso and Kioxia.',

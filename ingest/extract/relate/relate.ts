@@ -312,7 +312,15 @@ function gapBetween(frame: Frame, left: Group, right: Group): string | null {
     .replace(/\s*\([^()]{0,80}\)/g, '');
   // a demonym describing the right mention is part of its description, not another party
   const described = DESCRIBED.exec(gap);
-  if (described && frame.mentions[Number(/⟨(\d+)⟩/.exec(described[0])![1])]?.demonym) gap = gap.slice(0, described.index);
+  // (a relational noun in it stays: "⟨X⟩'s ⟨Chinese⟩ partner ⟨Y⟩" relates Y to X as a partner, not as a product)
+  if (described && frame.mentions[Number(/⟨(\d+)⟩/.exec(described[0])![1])]?.demonym)
+    gap =
+      gap.slice(0, described.index) +
+      described[0]
+        .split(/\s+/)
+        .filter((w) => RELATIONAL.test(w.toLowerCase()))
+        .map((w) => ` ${w} `)
+        .join('');
   // possessive owners inside the gap modify what follows them: "a unit of ⟨1⟩'s" reads "a unit of owner's"
   gap = gap.replace(/⟨\d+⟩['’]s\b/g, "owner's");
   // and so does a home in the description: "⟨1⟩, the ⟨San Francisco⟩-based developer of ⟨2⟩"
@@ -392,7 +400,8 @@ function possessiveModifiers(gap: string): string[] | null {
 /** The relation an owner has to what it owns with these modifiers between them, or null. */
 function possessive(rest: readonly string[], owner: Mention, owned: Mention): { rel: Phrase['rel']; subject: Mention; object: Mention } | null {
   // a number is no modifier ("X's $10B investment"), except inside a size ("X's 1.6-trillion-parameter model")
-  if (rest.length > book.possessive.maxModifiers || rest.some((w) => NOT_MODIFIER.has(w) || (/^[$€£¥]|\d/.test(w) && !SIZE.test(w)))) return null;
+  // and a relational noun makes the owned another party, not a product ("X's partner Y", "X's rival Y")
+  if (rest.length > book.possessive.maxModifiers || rest.some((w) => NOT_MODIFIER.has(w) || RELATIONAL.test(w) || (/^[$€£¥]|\d/.test(w) && !SIZE.test(w)))) return null;
   // a city owns only what it houses ("Beijing's JD.com")
   const rels = owner.place ? book.possessive.relations.filter((r) => PLACE_RELATIONS.has(r)) : book.possessive.relations;
   const rel = rels.find((r) => allowed(r, owned.label, owner.label));

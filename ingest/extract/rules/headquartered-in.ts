@@ -19,7 +19,7 @@ const BASED = pattern(`${E}-(?:based|headquartered) (?:[a-z-]+ ){0,3}${E}`);
 // "Zhipu AI, a Beijing-based startup", "Mistral AI — Paris-based, ..."
 const BASED_AFTER = pattern(`${E}(?:, (?:a |an |the )?| (?:—|–) (?:a |an |the )?)${E}-(?:based|headquartered)\\b`);
 // between the demonym and the name only content words: "Chinese server maker H3C"
-const CONTENT_WORD = '(?!(?:are|is|was|were|be|have|has|had|can|could|will|would|to|from|like|such|as|than|and|or|with|by|on|in|of|for|that|which|the|a|an)\\b)[a-z-]+ ';
+const CONTENT_WORD = '(?!(?:are|is|was|were|be|have|has|had|can|could|will|would|to|from|like|such|as|than|and|or|with|by|on|in|of|for|that|which|the|a|an)\\b)(?:[a-z-]+|[A-Z]{2,3}) ';
 const ROLE = /\b(?:startup|start-up|company|firm|lab|vendor|maker|chipmaker|giant|group|provider|operator|developer|unicorn)\b/;
 const DEMONYM = pattern(`${E} (?:${CONTENT_WORD}){0,3}${E}`);
 // people and governments of a nation, and what they do to a company, say nothing of where the company is ("Japanese officials told X")
@@ -101,13 +101,15 @@ export const headquarteredIn: RelationRule = {
         const nation = at(frame, m[2]);
         if (nation && !nation.demonym && !nation.place) add(at(frame, m[1]), nation, 0.65);
       }
-    if (!demonym && !text.includes("'s ")) return out;
-    if (demonym)
+    if (demonym || ROLE.test(text))
       for (const m of text.matchAll(DEMONYM)) {
         const nation = at(frame, m[1]);
         // a city only with a role noun between ("Beijing startup Zhipu"), never "in Paris met X"
-        if (nation?.demonym && (!nation.place || ROLE.test(m[0])) && !NOT_HOME.test(m[0])) add(at(frame, m[2]), nation, 0.7);
+        // a nation's short name used as an adjective ("U.S. IT firm X") only with a role noun between
+        if (nation?.label === 'Nation' && (nation.demonym ? !nation.place || ROLE.test(m[0]) : !nation.place && ROLE.test(m[0].slice(m[0].indexOf('⟩')))) && !NOT_HOME.test(m[0]))
+          add(at(frame, m[2]), nation, 0.7);
       }
+    if (!demonym && !text.includes("'s ")) return out;
     if (demonym)
       for (const m of text.matchAll(SECTOR_LIST)) {
         const nation = at(frame, m[1]);

@@ -98,7 +98,7 @@ export function investment(investor: Mention | undefined, recipient: Mention | u
 
 export const investsIn: RelationRule = {
   name: 'invests-in',
-  cue: /founded|established|formed|set up|created|launched|joint venture|participation|joined by|alongside|invest|commit|pledg|poured|\bput\b|inject|\btook\b|\btakes\b|receiv|rais|secur|\bgot\b|accept|\bwon\b|backed|fund|bankroll|stake|sharehold|round|contribut|equity|provid|putting|adding|led by|backers|investors|shareholders|owners|owned/i,
+  cue: /investor|backer|shareholder|stakeholder|founded|established|formed|set up|created|launched|joint venture|participation|joined by|alongside|invest|commit|pledg|poured|\bput\b|inject|\btook\b|\btakes\b|receiv|rais|secur|\bgot\b|accept|\bwon\b|backed|fund|bankroll|stake|sharehold|round|contribut|equity|provid|putting|adding|led by|backers|investors|shareholders|owners|owned/i,
   example: 'Mistral AI took €1.7 billion from ASML last month; Google has committed $9B to India, $4B to Brazil.',
   apply(frame) {
     const out: FactDraft[] = [];
@@ -144,6 +144,15 @@ export const investsIn: RelationRule = {
       const nation = at(frame, m[3]);
       if (nation?.demonym) out.push(...investment(at(frame, m[1]), nation, m[2], 0.7));
     }
+    if (/investor|backer|shareholder|stakeholder/.test(text))
+      for (const m of frame.masked.matchAll(INVESTOR_IN)) {
+        const tail = m[2]!;
+        const end = tail.search(HOLDINGS_END);
+        for (const h of (end < 0 ? tail : tail.slice(0, end)).matchAll(/⟨(\d+)⟩(?!['’]s)/g)) {
+          const held = at(frame, h[1]);
+          if (held && !held.demonym && held.label !== 'Nation') out.push(...investment(at(frame, m[1]), held, undefined, 0.65));
+        }
+      }
     if (/founded|established|formed|set up|created|launched/.test(text))
       for (const m of frame.masked.matchAll(FOUNDED_BY)) for (const i of listIndices(m[2])) out.push(...investment(at(frame, i), at(frame, m[1]), undefined, 0.65));
     if (text.includes('joint venture'))
@@ -177,6 +186,10 @@ const RECEIVED_FROM = pattern(
   `${E},? (?:which |that )?(?:has |have |had )?(?:also )?(?:received|secured|attracted|drawn|drew|won|got|obtained) (?:[a-z-]+ ){0,2}?(?:investments?|funding|backing|capital|financing) from (?:(?:[a-z-]+|AI) ){0,3}?(?:such as |including |like )?(?:the )?${LIST}`,
 );
 const INVESTORS = new Set(['Organization', 'Lab', 'Nation', 'Cloud']);
+// "MGX is an investor in OpenAI's Stargate project as well as UAE operator Khazna": what a backer is said to hold, each name after
+// "in" up to the clause's end (an owner's possessive and a description before a name are no holding of their own)
+const INVESTOR_IN = pattern(`${E},? (?:is|was|has been|became|remains) (?:an?|the|one) (?:of the )?(?:[a-z-]+ ){0,2}(?:investors?|backers?|shareholders?|stakeholders?) in ((?:[^.;⟨]|⟨\\d+⟩){1,140})`);
+const HOLDINGS_END = /,? (?:and|but) (?:is|was|has|had|will|also)\b|,? (?:which|who|while|where)\b/;
 // "X was set up in 2022 by eight Japanese companies — A, B and C", "X, founded by A and B": companies that found a company own it
 // jointly (people are no mentions, and "founded by former researchers from A" names where the founders worked, not the owners)
 const FOUNDERS =

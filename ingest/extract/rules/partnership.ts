@@ -39,6 +39,13 @@ const WITH_PARTNERS = pattern(`\\b(?:with|alongside) (?:its |their )?(?:[a-z-]+ 
 const JOINT_OWNERS = pattern(`${E} and ${E}['’]s? (?:[a-z-]+ ){0,2}(?:partnership|alliance|collaboration|joint venture|tie-up)\\b`);
 const JOINTLY = pattern(`\\b(?:developed|built|designed|created|run|operated|launched) jointly by ${LIST}|\\b(?:jointly|co-)(?:developed|built|designed|created|run|operated) by ${LIST}`);
 const PARTNER_OF = pattern(`${E},? (?:is|was|has been|had been|became|has become|remains|will be) (?:a |an |the )?${E}['’]s (?:[a-z-]+ ){0,2}partner\\b`);
+// "Microsoft's Chinese partner 21Vianet", "OpenAI's latest computing supplier is Google": the owner's partner or supplier, named after the
+// role (as an appositive or after a copula)
+const OWNER_ROLE = pattern(`${E}['’]s (?:(?:[a-z-]+|⟨\\d+⟩) ){0,3}(?:partner|supplier|provider|vendor|customer|client)s?,? (?:(?:is|was|will be|has been|remains) )?(?:the |now )?${LIST}`);
+// "Microsoft has also turned to CoreWeave for additional computing power": a buyer turning to a supplier of capacity
+const TURNED_TO = pattern(
+  `${E}${ASIDE} ${AUX}(?:also )?(?:turned|turns|turning|turn) to ${E} for (?:[A-Za-z-]+ ){0,3}(?:computing|compute|capacity|chips|GPUs|cloud|infrastructure|servers|power|data centers|data centres)\\b`,
+);
 // "announcing infrastructure agreements with A, B and C": agreements in the plural with a list, one each, a partner each
 const AGREEMENTS_WITH = pattern(`\\b(?:agreements|deals|partnerships|contracts|pacts|tie-ups|collaborations) with ${LIST}`);
 // "…, YTL Power said": the speaker acts where no actor leads the clause
@@ -46,7 +53,7 @@ const SPEAKER = /,\s*(?:the\s+)?⟨(\d+)⟩\s+(?:said|says|announced|added|confi
 
 export const partnership: RelationRule = {
   name: 'partnership',
-  cue: /alliance|partner|consortium|joint venture|coalition|collaborat|pact|teamed|together|jointly|alongside|relationship|tie-up|agreement|deal|suppl|provid|deliver|sell|sold|ship|furnish|equip|vendor|buy|bought|purchas|order|rent|sourc/i,
+  cue: /turn(?:ed|s|ing)? to|customer|client|alliance|partner|consortium|joint venture|coalition|collaborat|pact|teamed|together|jointly|alongside|relationship|tie-up|agreement|deal|suppl|provid|deliver|sell|sold|ship|furnish|equip|vendor|buy|bought|purchas|order|rent|sourc/i,
   example: 'Samsung, SK hynix, and Micron have formed a memory standards alliance.',
   apply(frame) {
     const out: FactDraft[] = [];
@@ -82,6 +89,17 @@ export const partnership: RelationRule = {
       for (const m of frame.masked.matchAll(JOINTLY)) pairs(usable(listIndices(m[1] ?? m[2]!)), undefined);
       for (const m of frame.masked.matchAll(PARTNER_OF)) pairs(usable([Number(m[1]), Number(m[2])]), undefined);
     }
+    if (/partner|supplier|provider|vendor|customer|client/.test(frame.masked))
+      for (const m of frame.masked.matchAll(OWNER_ROLE)) {
+        const owner = at(frame, m[1]);
+        if (owner && !owner.demonym && TRADERS.has(owner.label)) for (const other of usable(listIndices(m[2]))) if (other !== owner && TRADERS.has(other.label)) pairs([owner, other], undefined);
+      }
+    if (/\bturn(?:ed|s|ing)? to\b/.test(frame.masked))
+      for (const m of frame.masked.matchAll(TURNED_TO)) {
+        const a = at(frame, m[1]);
+        const b = at(frame, m[2]);
+        if (a && b && TRADERS.has(a.label) && TRADERS.has(b.label)) pairs(usable([Number(m[1]), Number(m[2])]), undefined);
+      }
     for (const m of frame.masked.matchAll(NOMINAL)) {
       const first = at(frame, m[1]);
       // "relationship with Palantir and the US defense ecosystem": a nation there is a modifier unless both are nations

@@ -4,7 +4,9 @@ import { E, at, allowed, pattern, type FactDraft, type RelationRule } from '../f
 
 const UNIT = '(?:subsidiary|unit|division|arm|affiliate|(?:research )?institute|research lab|laboratory)';
 // a former owner is no owner ("X, formerly a unit of Y", "X, once part of Y")
-const OF = pattern(`${E},? (?!(?:[a-z]+ )?(?:formerly|previously|once|former)\\b)(?:is |was |became )?(?:a |an |the )?(?:wholly[- ]owned |majority[- ]owned |[a-z-]+ ){0,3}${UNIT} of ${E}`);
+const OF = pattern(
+  `${E},? (?!(?:[a-z]+ )?(?:formerly|previously|once|former)\\b)(?:is |was |became )?(?:a |an |the )?(?:wholly[- ]owned |majority[- ]owned |[a-z-]+ ){0,3}${UNIT} of (?:⟨\\d+⟩['’]s )?${E}`,
+);
 const POSSESSIVE = pattern(`${E}['’]s (?:[a-z-]+ )?${UNIT},? ${E}`);
 // "Inception, a G42 company"
 const COMPANY = pattern(`${E}, (?:a|an) ${E} (?:company|subsidiary|unit|business)\\b`);
