@@ -273,6 +273,7 @@ function withReferents(sentence: Sentence, named: Mention[], actors: readonly Me
   return [...kept, ...extra].sort((a, b) => a.start - b.start);
 }
 
+const SOURCE_CITED = /\b[Aa]ccording to (?:the )?⟨(\d+)⟩|,\s*⟨(\d+)⟩ (?:reported|said in a report|reports)\b/g;
 const LANGUAGES = /\b(?:languages?|multilingual|English|dialects?|tokeni[sz]er|translation)\b/;
 
 /** The likely grammatical subject of a sentence: its first actor-like mention near the start. */
@@ -367,10 +368,14 @@ export function extract(text: string, opts: ExtractOptions): ExtractedRecord[] {
     // "English, German and Thai" in a sentence about languages names languages, not nations
     const languages = LANGUAGES.test(sentence.text);
     for (const m of mentions) if (!m.place && !m.anaphor && !(languages && m.demonym)) addEntity(m);
+    const masked = mask(sentence.text, sentence.start, mentions);
+    // a source the sentence cites ("According to ⟨X⟩, …", "…, ⟨X⟩ reported") is no party to what it reports, whichever rule reads
+    // it: the rules see it as a name they may not use
+    const cited = /ccording to|report/.test(masked) ? new Set([...masked.matchAll(SOURCE_CITED)].map((m) => mentions[Number(m[1] ?? m[2])])) : null;
     const frame: Frame = {
       text: sentence.text,
-      masked: mask(sentence.text, sentence.start, mentions),
-      mentions,
+      masked,
+      mentions: cited?.size ? mentions.map((m) => (cited.has(m) ? { ...m, status: 'ambiguous' as const } : m)) : mentions,
       ...(previous ? { previous } : {}),
       ...(justBefore ? { justBefore } : {}),
       ...(modelBefore ? { previousModel: modelBefore } : {}),

@@ -15,6 +15,13 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
     expect: ['DEVELOPED_BY Claude -> Anthropic'],
     not: ['DEVELOPED_BY Claude -> Amazon'],
   },
+  // a cited source is no party to what it reports, for every rule
+  {
+    rule: 'partnership',
+    text: 'According to TrendForce, Nvidia has signed a partnership with Deutsche Telekom.',
+    expect: ['PARTNERS_WITH NVIDIA -> Deutsche Telekom'],
+    not: ['PARTNERS_WITH TrendForce', 'PARTNERS_WITH NVIDIA -> TrendForce', 'PARTY_TO TrendForce'],
+  },
   // partners, suppliers and owners named by their role
   {
     rule: 'partnership',

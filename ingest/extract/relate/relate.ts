@@ -423,7 +423,6 @@ const MAX_REACH = 4;
 const IT_BEFORE = /\b(?:said|says|added|announced|stated|noted) (?:that )?it\b/;
 // the opening of an aside that names someone in passing: ", heavily backed by ⟨A⟩,", ", a spin-off from ⟨A⟩,"
 const ASIDE_BEFORE = /,\s(?:[\w-]+\s){0,4}(?:by|from|with|of)\s(?:the\s)?$/;
-const SOURCE_CITED = /\b[Aa]ccording to (?:the )?⟨(\d+)⟩|,\s*⟨(\d+)⟩ (?:reported|said in a report|reports)\b/g;
 
 export const relatePhrases: RelationRule = {
   name: 'relate',
@@ -674,8 +673,6 @@ export const relatePhrases: RelationRule = {
     // not where it is based
     const ends = new Map<string, Set<string>>();
     for (const f of out) if (isSingle(f.rel)) ends.set(`${f.rel} ${f.subject.name}`, (ends.get(`${f.rel} ${f.subject.name}`) ?? new Set()).add(f.object.name));
-    // a source the sentence cites ("According to ⟨X⟩, …", "…, ⟨X⟩ reported") is no party to what it reports
-    const sources = new Set<Endpoint | undefined>([...frame.masked.matchAll(SOURCE_CITED)].map((m) => frame.mentions[Number(m[1] ?? m[2])]));
-    return out.filter((f) => (!isSingle(f.rel) || ends.get(`${f.rel} ${f.subject.name}`)!.size === 1) && !sources.has(f.subject) && !sources.has(f.object));
+    return out.filter((f) => !isSingle(f.rel) || ends.get(`${f.rel} ${f.subject.name}`)!.size === 1);
   },
 };
