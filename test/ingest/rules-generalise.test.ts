@@ -80,6 +80,11 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   { rule: 'invests-in', text: 'Mistral AI, founded in 2023 by former researchers from Google DeepMind and Meta, raised money.', expect: [], not: ['INVESTS_IN'] },
   {
     rule: 'invests-in',
+    text: 'Nordwind Compute — a joint venture between Brookfield and Digital Realty — announced a new campus.',
+    expect: ['INVESTS_IN Brookfield Asset Management -> Nordwind Compute', 'INVESTS_IN Digital Realty -> Nordwind Compute'],
+  },
+  {
+    rule: 'invests-in',
     text: 'ESMC is a joint venture led by TSMC, with Bosch, Infineon and NXP each holding a 10% stake.',
     expect: ['INVESTS_IN TSMC -> European Semiconductor Manufacturing Company', 'INVESTS_IN Infineon Technologies -> European Semiconductor Manufacturing Company'],
   },

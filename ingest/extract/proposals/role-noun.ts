@@ -1,14 +1,14 @@
 // Organisations named right after a role noun ("infrastructure vendor H3C", "the startup
-// Econet") or followed by an appositive that says what they are ("Zhipu, a Beijing startup").
+// Econet") or followed by an appositive that says what they are ("Zhipu, a Beijing startup", "Acme — a joint venture between …").
 import { INNER_DOT, NAME_WORD, listedNames, type Proposal, type Proposer } from './proposal.js';
 
 const ROLE =
-  '(?:vendor|company|firm|startup|start-up|maker|manufacturer|chipmaker|chip designer|designer|provider|operator|developer|lab|laboratory|giant|conglomerate|supplier|foundry|subsidiary|unicorn|carrier|telco|hyperscaler|integrator|contractor)';
+  '(?:vendor|company|firm|startup|start-up|maker|manufacturer|chipmaker|chip designer|designer|provider|operator|developer|lab|laboratory|giant|conglomerate|supplier|foundry|subsidiary|unicorn|carrier|telco|hyperscaler|integrator|contractor|joint venture)';
 // capitalised words, a dot only inside one ("Z.ai", "U.S."), never the sentence's full stop (nor an apostrophe: "Acme's" ends the name)
 const WORD = `[A-Z](?:[\\p{L}\\p{N}&\\-]|${INNER_DOT})*`;
 const NAME = `(${WORD}(?: ${WORD}){0,3})`;
 const AFTER_ROLE = new RegExp(`\\b(?:${ROLE}|state-backed|state-owned|government-backed|state-run|sovereign-backed) ${NAME}(?![\\p{L}\\p{N}])`, 'gu');
-const APPOSITIVE = new RegExp(`${NAME}(?:,| is| was) (?:a|an|the) (?:[\\p{L}-]+ ){0,3}${ROLE}\\b`, 'gu');
+const APPOSITIVE = new RegExp(`${NAME}(?:,| is| was| ?[—–]) (?:a|an|the) (?:[\\p{L}-]+ ){0,3}${ROLE}\\b`, 'gu');
 // an owner's or a nation's description before the name: "Vietnam's largest private conglomerate, Vingroup."
 const DESCRIBED_BEFORE = new RegExp(`['’]s (?:[\\p{Ll}-]+ ){0,3}${ROLE}, (?:the )?${NAME}(?=[,.;)]|$| (?:said|says|which|who|has|is|was|will|and)\\b)`, 'gu');
 // capitalised words that follow role nouns without being names ("API provider", "GPU vendor")
@@ -24,7 +24,7 @@ const GROUP_LIST = new RegExp(`\\b${GROUP},? (?:[^.;]{0,60}?,? )?(?:such as|incl
 export const proposeByRole: Proposer = (sentence) => {
   const out: Proposal[] = [];
   // an appositive or a copula needs ", a", ", the" or "is a": most sentences have none, and its pattern tries every capital
-  const appositive = sentence.text.includes(', a') || sentence.text.includes(', the') || / (?:is|was) (?:a|an|the) /.test(sentence.text);
+  const appositive = sentence.text.includes(', a') || sentence.text.includes(', the') || / (?:is|was) (?:a|an|the) |[—–] (?:a|an|the) /.test(sentence.text);
   const described = /['’]s /.test(sentence.text) && sentence.text.includes(', ');
   for (const re of [AFTER_ROLE, ...(appositive ? [APPOSITIVE] : []), ...(described ? [DESCRIBED_BEFORE] : [])]) {
     for (const m of sentence.text.matchAll(re)) {
