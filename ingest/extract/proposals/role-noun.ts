@@ -3,12 +3,12 @@
 import { INNER_DOT, NAME_WORD, listedNames, type Proposal, type Proposer } from './proposal.js';
 
 const ROLE =
-  '(?:vendor|company|firm|startup|start-up|maker|manufacturer|chipmaker|chip designer|designer|provider|operator|developer|lab|laboratory|giant|conglomerate|supplier|foundry|subsidiary|unicorn|carrier|telco|hyperscaler|integrator|contractor|joint venture)';
+  '(?:vendor|company|firm|startup|start-up|maker|manufacturer|chipmaker|chip designer|designer|provider|operator|developer|lab|laboratory|giant|conglomerate|supplier|foundry|subsidiary|unicorn|carrier|telco|hyperscaler|integrator|contractor)';
 // capitalised words, a dot only inside one ("Z.ai", "U.S."), never the sentence's full stop (nor an apostrophe: "Acme's" ends the name)
 const WORD = `[A-Z](?:[\\p{L}\\p{N}&\\-]|${INNER_DOT})*`;
 const NAME = `(${WORD}(?: ${WORD}){0,3})`;
 const AFTER_ROLE = new RegExp(`\\b(?:${ROLE}|state-backed|state-owned|government-backed|state-run|sovereign-backed) ${NAME}(?![\\p{L}\\p{N}])`, 'gu');
-const APPOSITIVE = new RegExp(`${NAME}(?:,| is| was| ?[—–]) (?:a|an|the) (?:[\\p{L}-]+ ){0,3}${ROLE}\\b`, 'gu');
+const APPOSITIVE = new RegExp(`${NAME}(?:,| is| was| ?[—–]) (?:a|an|the) (?:[\\p{L}-]+ ){0,3}(?:${ROLE}|(?<=(?:a|an) (?:[\\p{L}-]+ ){0,3})joint venture)\\b`, 'gu');
 // an owner's or a nation's description before the name: "Vietnam's largest private conglomerate, Vingroup."
 const DESCRIBED_BEFORE = new RegExp(`['’]s (?:[\\p{Ll}-]+ ){0,3}${ROLE}, (?:the )?${NAME}(?=[,.;)]|$| (?:said|says|which|who|has|is|was|will|and)\\b)`, 'gu');
 // capitalised words that follow role nouns without being names ("API provider", "GPU vendor")
