@@ -101,7 +101,9 @@ export const headquarteredIn: RelationRule = {
         const nation = at(frame, m[2]);
         if (nation && !nation.demonym && !nation.place) add(at(frame, m[1]), nation, 0.65);
       }
-    if (demonym || ROLE.test(text))
+    // a nation's short name may stand as an adjective too ("U.S. IT firm X")
+    const shortName = frame.mentions.some((m) => m.label === 'Nation' && !m.demonym && /^[A-Z.]{2,5}$/.test(m.surface));
+    if (demonym || (shortName && ROLE.test(text)))
       for (const m of text.matchAll(DEMONYM)) {
         const nation = at(frame, m[1]);
         // a city only with a role noun between ("Beijing startup Zhipu"), never "in Paris met X"
