@@ -1035,6 +1035,16 @@ describe('entity shapes', () => {
     expect(mentionNames('The site lies east of Brandon, the partnership said.')).not.toContain('Brandon');
   });
 
+  it('a name in quotation marks loses the punctuation set inside them', () => {
+    expect(entityNames('The new cluster, dubbed "Atlas," will open in Texas next year.')).toContain('Atlas');
+    expect(entityNames('This plan, dubbed "digital independence," seeks to cut imports.')).not.toContain('digital independence,');
+  });
+
+  it('a weekday after an instrument is no part of its name', () => {
+    const names = entityNames('The Dutch government announced new export control regulations on Friday, widening curbs on ASML.');
+    expect(names.some((n) => /Friday/.test(n))).toBe(false);
+  });
+
   it('a description standing for an entity is no alias of it', () => {
     const rs = records('Nvidia posted results on Monday. The chipmaker is headquartered in the United States.');
     expect(rs.some((r) => r.kind === 'fact' && r.rel === 'HEADQUARTERED_IN' && r.subject.name === 'NVIDIA')).toBe(true);

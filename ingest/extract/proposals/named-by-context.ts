@@ -191,7 +191,9 @@ export const proposeNamedByContext: Proposer = (sentence) => {
   }
   if (/\b(?:dubbed|called|named|known as|branded|code-?named|nicknamed)\b/.test(text)) {
     for (const m of text.matchAll(INTRODUCED)) {
-      const name = (m[1] ?? m[2])!.trim();
+      const written = (m[1] ?? m[2])!.trim();
+      // a comma or full stop set inside the quotation marks is the sentence's ("dubbed “Atlas,” the plan …")
+      const name = written.replace(/[,.;:]+$/, '');
       if (NOT_NAMES.test(name)) continue;
       // the nearest head noun in the eight words before the verb says what is named
       const before = text
@@ -203,7 +205,7 @@ export const proposeNamedByContext: Proposer = (sentence) => {
       let label: Label | undefined;
       for (let i = before.length - 1; i >= 0 && !label; i--) label = heads.get(`${before[i - 1] ?? ''} ${before[i]}`) ?? heads.get(before[i]!);
       if (!label || label === 'Deal') continue;
-      const at = m.index + m[0].length - name.length - (m[1] !== undefined ? 1 : 0);
+      const at = m.index + m[0].length - written.length - (m[1] !== undefined ? 1 : 0);
       out.push({ ...spanOf(sentence, at, name.length), name, label, confidence: 0.65, props: {}, defined: true });
     }
   }
