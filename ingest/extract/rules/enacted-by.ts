@@ -21,7 +21,7 @@ const VERB =
   '(?:issued|issues|released|releases|published|publishes|enacted|enacts|adopted|adopts|passed|passes|signed|signs|imposed|imposes|introduced|introduces|tightened|tightens|expanded|expands|unveiled|unveils|finalized|finalised|finalizes|finalises|announced|announces|approved|approves|proposed|proposes|presented|presents|launched|launches|outlined|outlines|rolled out|rolls out)';
 const ADVERB = '(?:already |recently |now |also |formally |officially |quietly |further |again |on [A-Z][a-z]+ \\d+, )*';
 // (a sum is one word of the phrase: "a US$4.07 billion investment plan")
-const PHRASE = `((?:${MONEY_SOURCE} |[\\p{L}0-9-]+ ){0,6}?${INSTRUMENT_SOURCE}(?: (?:for|on(?! ${CALENDAR_WORDS}\\b)|to|against|targeting|covering|restricting|of) (?:[\\p{L}0-9-]+ |⟨\\d+⟩ ?){1,10}?)?)(?= ?(?:[.,;:(]|through |alleging |that |which |spanning |on [A-Z]|in [A-Z]|as |after |before |to [a-z]|requiring |banning |barring |restricting |limiting |imposing |governing |covering |targeting |aimed at |aiming |$))`;
+const PHRASE = `((?:${MONEY_SOURCE} |[\\p{L}0-9-]+ ){0,6}?${INSTRUMENT_SOURCE}(?: (?:for|on(?! ${CALENDAR_WORDS}\\b)|to(?= (?:the )?(?:⟨|[A-Z]))|against|targeting|covering|restricting|of) (?:[\\p{L}0-9-]+ |⟨\\d+⟩ ?){1,10}?)?)(?= ?(?:[.,;:(]|through |alleging |that |which |spanning |on [A-Z]|in [A-Z]|as |after |before |to [a-z]|requiring |banning |barring |restricting |limiting |imposing |governing |covering |targeting |aimed at |aiming |$))`;
 const RE = pattern(`${E}(?: \\(⟨\\d+⟩\\))? (?:has |have |had |will |would )?${ADVERB}${VERB} (?:a |an |the |its |their |new |sweeping |fresh |updated |tougher |stricter )*${PHRASE}`);
 
 // a sum among the phrase's words, which makes it no less bare ("a US$4 billion investment plan")
