@@ -131,6 +131,10 @@ export function nameKey(name: string): string {
 export class OwnModels {
   private readonly keys: string[];
   private readonly stems: string[];
+  /** the names (as `nameKey` gives them) of the model repositories the card links or loads: releases, not series */
+  released: ReadonlySet<string> = new Set();
+  /** other releases of the card's publisher the card links (`nameKey`s): repositories under the namespace of its own models or of its developer */
+  readonly alongside = new Set<string>();
 
   constructor(names: readonly string[]) {
     // "Qwen2-7B-Instruct-GGUF" is about "Qwen2-7B-Instruct": the copy's marks are no part of the model
@@ -382,10 +386,19 @@ export function publisherOf(namespace: string, gazetteer: Gazetteer): { label: L
  * competitor) and converters' copies say nothing of who made them.
  */
 export function publisherFacts(sink: RecordSink, model: EndpointOut | null, modelName: string, own: OwnModels, markdown: string, gazetteer: Gazetteer): void {
-  for (const repo of repositoryIds(markdown)) {
-    if (!own.isOwn(repo.name)) continue;
+  const repos = repositoryIds(markdown);
+  // the namespaces the card's own models are published under: another model there is a release of the same publisher
+  // ("You can find the other models in this family here: owner/X-Nano, owner/X-Ultra")
+  const ownOwners = new Set(repos.filter((r) => own.isOwn(r.name)).map((r) => r.owner.toLowerCase()));
+  // the developer the card names for its own models ("Model Developer: X"), whose namespace publishes the others
+  const developers = new Set(sink.records.flatMap((r) => (r.kind === 'fact' && r.rel === 'DEVELOPED_BY' && own.isOwn(r.subject.name) ? [r.object.id] : [])));
+  for (const repo of repos) {
     const publisher = publisherOf(repo.owner, gazetteer);
     if (!publisher) continue;
+    if (!own.isOwn(repo.name)) {
+      if (!ownOwners.has(repo.owner.toLowerCase()) && !developers.has(publisher.id)) continue;
+      own.alongside.add(nameKey(repo.name));
+    }
     const endpoint = nameKey(repo.name) === nameKey(modelName) ? model : sink.entity(repo.name, 'Model', { labels: ['Model'], aliases: [`${repo.owner}/${repo.name}`] });
     sink.fact('DEVELOPED_BY', endpoint, sink.entity(publisher.name, publisher.label, { labels: [publisher.label] }), repo.line, { confidence: 0.8 });
   }
@@ -687,20 +700,53 @@ function lineageByName(model: EndpointOut, from: EndpointOut, relation: string, 
 // a repository id of a model: an owner, and a name with a word in it ("acme/Corvid-2", never "Q4/Q5")
 const REPO_ID = /^[\w.-]{2,}\/(?=[\w.-]*[A-Za-z]{3})[\w.-]{4,}$/;
 
+// the stage a release's last word names: pre-trained, supervised fine-tuning, preference tuning, the final post-trained release
+const STAGES: [RegExp, number][] = [
+  [/^(?:base|pretrain|pretrained|pt)$/, 0],
+  [/^sft$/, 1],
+  [/^(?:dpo|rpo|kto|simpo)$/, 2],
+  [/^(?:instruct|chat|it|rl|rlvr|rlhf)$/, 3],
+];
+const stageOf = (word: string): number | undefined => STAGES.find(([re]) => re.test(word))?.[1];
+
 /**
- * "<X>-Instruct" beside "<X>-Base": of the card's own models, an instruction-tuned (or chat) release
- * the card names with the base release of the same name is fine-tuned from it.
+ * The card's own releases by their names: of two the card names with one stem, the later stage of training is
+ * derived from the nearest earlier one it names ("<X>-SFT" from "<X>" or "<X>-Base", "<X>-DPO" from "<X>-SFT",
+ * "<X>-Instruct" from "<X>-DPO", else "<X>-SFT", else "<X>-Base"); a stem beside its "-Base" release is the
+ * post-trained one; and a release named with a quantisation or file format after an own release's name
+ * ("<X>-FP8", "<X>-GGUF") is a quantised copy of it.
  */
-export function tunedFromBase(records: readonly ExtractedRecord[], text: string, own: OwnModels): ExtractedRecord[] {
+export function releaseLineage(records: readonly ExtractedRecord[], text: string, own: OwnModels): ExtractedRecord[] {
   const models = new Map<string, EndpointOut>();
   for (const r of records)
-    if (r.kind === 'entity' && r.type === 'Model' && r.id && r.status !== 'ambiguous' && own.isOwn(r.name)) models.set(nameKey(r.name), { type: r.type, name: r.name, id: r.id });
+    if (r.kind === 'entity' && r.type === 'Model' && r.id && r.status !== 'ambiguous' && (own.isOwn(r.name) || own.alongside.has(nameKey(r.name))) && !models.has(nameKey(r.name)))
+      models.set(nameKey(r.name), { type: r.type, name: r.name, id: r.id });
+  const { copyMark } = cardKnowledge();
   const out: ExtractedRecord[] = [];
   for (const [key, m] of models) {
-    const stem = /^(.+) (?:instruct|chat|it)$/.exec(key)?.[1];
-    const base = stem ? models.get(`${stem} base`) : undefined;
-    if (!base) continue;
-    out.push(lineageByName(m, base, 'finetune', text, 0.6));
+    const words = key.split(' ');
+    const last = words[words.length - 1]!;
+    const stem = words.slice(0, -1).join(' ');
+    if (words.length >= 2 && copyMark.test(last)) {
+      const original = models.get(stem);
+      if (original) out.push(lineageByName(m, original, 'quantized', text, 0.65));
+      continue;
+    }
+    const stage = stageOf(last);
+    // "<X>" itself, a release of its own (a repository, not a series' name): post-trained when the card names "<X>-Base" beside it
+    if (stage === undefined) {
+      if (!own.released.has(key)) continue;
+      const base = [...models.keys()].find((k) => k.startsWith(`${key} `) && stageOf(k.slice(key.length + 1)) === 0);
+      if (base) out.push(lineageByName(m, models.get(base)!, 'finetune', text, 0.6));
+      continue;
+    }
+    if (stage === 0 || !stem) continue;
+    // the nearest earlier stage the card names; the stem itself is the base when no "-Base" is named
+    let from: EndpointOut | undefined;
+    for (let s = stage - 1; s >= 0 && !from; s--)
+      from = [...models.entries()].find(([k]) => k.startsWith(`${stem} `) && k.split(' ').length === words.length && stageOf(k.split(' ').pop()!) === s)?.[1];
+    if (!from && own.released.has(stem)) from = models.get(stem);
+    if (from && from.id !== m.id) out.push(lineageByName(m, from, 'finetune', text, 0.6));
   }
   return out;
 }
@@ -787,7 +833,7 @@ export function reviewCardRecords(
   }
   const source = records[0]?.source ?? '';
   const stated = new Set(out.flatMap((r) => (r.kind === 'fact' ? [`${r.rel}|${r.subject.id}|${r.object.id}`] : [])));
-  for (const f of [...distilledFrom([...structured, ...out], text), ...tunedFromBase([...structured, ...out], text, own)])
+  for (const f of [...distilledFrom([...structured, ...out], text), ...releaseLineage([...structured, ...out], text, own)])
     if (f.kind === 'fact' && !stated.has(`${f.rel}|${f.subject.id}|${f.object.id}`)) out.push({ ...f, source });
   // a card is about its models: a name its prose only mentions in passing (a rival, a family, a hub)
   // and relates to nothing is not one of the card's entities
