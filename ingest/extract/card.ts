@@ -411,6 +411,20 @@ export function publisherFacts(sink: RecordSink, model: EndpointOut | null, mode
 const API_HOST = /\b((?:platform|api|console|open|openapi|developers?|cloud)\.([a-z0-9-]+)\.[a-z]{2,}(?:\.[a-z]{2,})?)\b/i;
 const API_LINE = /\bAPIs?\b/;
 const WE_SERVE = /\b[Ww]e (?:also )?(?:provide|offer|serve|host)\b/;
+// a link (Markdown or HTML) to a page outside the hub, its words and its target
+const PLATFORM_LINK = /\[([^\]\n]{3,60})\]\((https?:\/\/[^)\s]+)\)|<a\s[^>]*href="(https?:\/\/[^"]+)"[^>]*>((?:(?!<\/a>).){3,80})<\/a>/g;
+// what a platform is called: a cloud, a studio, a platform or a console, by its maker's or product's name
+const PLATFORM_NAME = /^((?:[A-Z][\w.-]*\s){1,3}(?:Cloud(?: [A-Z]{2,4})?|AI Studio|Model Studio|Open Platform|API Platform|Console))$/;
+// a chat site: chat.<name>.<tld>
+const CHAT_HOST = /https?:\/\/(chat\.([a-z0-9-]+)\.[a-z]{2,}(?:\.[a-z]{2,})?)\b/i;
+// the host a line links to, for an API the line speaks of (never a hub, a code host or a paper)
+const LINKED_HOST = /https?:\/\/((?!(?:www\.)?(?:huggingface\.co|hf\.co|github\.com|arxiv\.org|modelscope\.cn|aka\.ms)\b)[a-z0-9-]+(?:\.[a-z0-9-]+)+)/i;
+/** The word a host is registered under: "nvidia" of build.nvidia.com, "example" of api.example.com.cn. */
+const domainWord = (host: string): string => {
+  const parts = host.toLowerCase().split('.');
+  const i = parts.length >= 3 && /^(?:com|co|org|net|gov|ac|edu)$/.test(parts[parts.length - 2]!) ? parts.length - 3 : parts.length - 2;
+  return parts[Math.max(0, i)]!;
+};
 
 /**
  * Where a card says its model's API is served ("You can access X's API on https://platform.example.ai",
@@ -422,11 +436,50 @@ export function platformFacts(sink: RecordSink, model: EndpointOut | null, own: 
   if (!model) return;
   const lines = body.split('\n');
   let fenced = false;
+  let heading = '';
+  // operated by the card's publisher when "we" serve it, the host is the publisher's own name, or the platform's name opens with it
+  const publisherWord = publisher ? nameKey(publisher.name).split(' ')[0]! : '';
+  const operated = (cloud: EndpointOut | null, line: string, host: string | undefined, name: string) => {
+    if (!publisher || !publisherWord) return;
+    const ownHost = host !== undefined && host.length >= 3 && nameKey(publisher.name).replace(/ /g, '').startsWith(host.toLowerCase());
+    if (WE_SERVE.test(line) || ownHost || nameKey(name).split(' ')[0] === publisherWord) sink.fact('OPERATED_BY', cloud, publisher, line.trim(), { confidence: 0.7 });
+  };
   for (const raw of lines) {
     const line = raw.replace(/\r$/, '');
     if (FENCE.test(line)) fenced = !fenced;
-    if (fenced || !API_LINE.test(line)) continue;
-    const host = API_HOST.exec(line);
+    if (fenced) continue;
+    const h = /^\s{0,3}#{1,6}\s+(.*)$/.exec(line);
+    if (h) {
+      heading = h[1]!;
+      continue;
+    }
+    // a link whose words name a platform the model is on: "[Corvid on Example AI Studio](…)", "<a …>Example Cloud TI</a>"
+    for (const m of line.matchAll(PLATFORM_LINK)) {
+      const text = (m[1] ?? m[4] ?? '')
+        .replace(/<[^>]*>|&nbsp;?/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+      const on = /^(.*?)\s+on\s+(.+)$/.exec(text);
+      const named = PLATFORM_NAME.exec(on ? on[2]! : text)?.[1];
+      if (!named || (on && !own.isOwnOrFamily(on[1]!) && !own.match(on[1]!))) continue;
+      const host = /^https?:\/\/([^/?#\s"]+)/.exec(m[2] ?? m[3] ?? '')?.[1]?.toLowerCase();
+      const cloud = sink.entity(named, 'Cloud', { labels: ['Cloud'], props: { kind: 'api_platform' } });
+      // the model the link names ("Corvid on …": the family or variant it names), else the card's
+      const subject = on && nameKey(on[1]!) !== nameKey(model.name) ? sink.entity(on[1]!, 'Model', { labels: ['Model'] }) : model;
+      sink.fact('AVAILABLE_ON', subject, cloud, line.trim(), { confidence: 0.7 });
+      operated(cloud, line, host ? domainWord(host) : undefined, named);
+    }
+    // a chat site the card links for its model ("One click to <a href=https://chat.example.ai>Corvid</a>")
+    const chat = CHAT_HOST.exec(line);
+    // … when the line names the model (a bare badge says nothing of which model is there)
+    if (chat && ` ${nameKey(line.replace(/<[^>]*>|\([^)]*\)/g, ' '))} `.includes(` ${nameKey(model.name)} `)) {
+      const cloud = sink.entity(chat[1]!.toLowerCase(), 'Cloud', { labels: ['Cloud'], props: { kind: 'api_platform' } });
+      sink.fact('AVAILABLE_ON', model, cloud, line.trim(), { confidence: 0.7 });
+      operated(cloud, line, chat[2], chat[1]!);
+    }
+    // an API: the line says so, or the heading it stands under does
+    if (!API_LINE.test(line) && !API_LINE.test(heading)) continue;
+    const host = API_HOST.exec(line) ?? LINKED_HOST.exec(line);
     if (!host) continue;
     const named = /\b([A-Z][\w.-]*(?: [A-Z][\w.-]*)? (?:Platform|Open Platform|API Platform|Console|Cloud))\b/.exec(line)?.[1];
     const cloud = sink.entity(named ?? host[1]!.toLowerCase(), 'Cloud', { labels: ['Cloud'], props: { kind: 'api_platform' }, aliases: named ? [host[1]!.toLowerCase()] : [] });
@@ -434,8 +487,7 @@ export function platformFacts(sink: RecordSink, model: EndpointOut | null, own: 
     const which = [...line.matchAll(/([A-Z][\w.-]*(?: [A-Z0-9][\w.-]*)?)['’]s API/g)].map((m) => m[1]!).find((n) => own.isOwnOrFamily(n) || own.match(n));
     const subject = which && nameKey(which) !== nameKey(model.name) ? sink.entity(which, 'Model', { labels: ['Model'] }) : model;
     sink.fact('AVAILABLE_ON', subject, cloud, line.trim(), { confidence: 0.75 });
-    const ownHost = publisher && nameKey(publisher.name).replace(/ /g, '').startsWith(host[2]!.toLowerCase());
-    if (publisher && (WE_SERVE.test(line) || ownHost)) sink.fact('OPERATED_BY', cloud, publisher, line.trim(), { confidence: 0.7 });
+    operated(cloud, line, domainWord(host[1]!), named ?? '');
   }
 }
 
@@ -775,6 +827,7 @@ export function reviewCardRecords(
   const bases = new Map<string, string[]>();
   for (const r of structured) if (r.kind === 'fact' && r.rel === 'DERIVED_FROM') bases.set(r.subject.id, [...(bases.get(r.subject.id) ?? []), compact(r.object.name)]);
   const dropped = new Set<string>();
+  const availableOn = new Set(structured.flatMap((r) => (r.kind === 'fact' && r.rel === 'AVAILABLE_ON' ? [r.subject.id] : [])));
   // "mistralai" read as an organisation of its own is the lab publishing under that namespace
   const swapped = new Map<string, ExtractedRecord>();
   const replaced = new Set<string>();
@@ -813,6 +866,8 @@ export function reviewCardRecords(
       // a repository id ("owner/model") names its publisher outright
       if (!own.isOwnOrFamily(r.subject.name) && !makers.test(r.quote ?? '') && !REPO_ID.test(r.subject.name)) return drop();
     }
+    // a card's model "on" a cloud in its prose is offered there: the platforms its structure names say where, and win
+    if (r.rel === 'HOSTED_ON' && r.subject.type === 'Model' && r.object.type === 'Cloud' && availableOn.has(r.subject.id)) return false;
     if (r.rel === 'DERIVED_FROM') {
       if (familyOnly(r.object.name)) return drop();
       const stated = bases.get(r.subject.id);

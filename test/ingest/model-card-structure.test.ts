@@ -414,6 +414,32 @@ Corvid-3-Super-49B is a reasoning model. Other models of this collection:
     expect: ['DEVELOPED_BY Falcon-Corvid-Nano-8B -> Mistral AI', 'DERIVED_FROM Falcon-Corvid-Nano-8B-GGUF -> Falcon-Corvid-Nano-8B'],
     not: ['DEVELOPED_BY Heron-70B -> Mistral AI'],
   },
+  {
+    topic: 'platforms a card links its model to: a link naming a cloud or studio, a chat site that names the model, an API under an API heading',
+    card: `${FRONT}# Corvid-6
+
+**Model Developer:** Mistral AI
+
+<p><a href="https://example.org/corvid"><b>Mistral Cloud XP</b></a> | <a href="https://chat.mistral.ai/x" target="_blank">badge</a></p>
+
+👉 One click to <a href="https://chat.mistral.ai">Corvid-6</a>.
+
++ [Corvid-6-Lite on Heron AI Studio](https://example.com/heron-corvid)
++ [LM Studio](https://example.com/lmstudio)
+
+## Corvid API
+
+You can try our model on the hosted service, see https://build.example.com/corvid-6.
+`,
+    expect: [
+      'AVAILABLE_ON Corvid-6 -> Mistral Cloud XP',
+      'OPERATED_BY Mistral Cloud XP -> Mistral AI',
+      'AVAILABLE_ON Corvid-6 -> chat.mistral.ai',
+      'AVAILABLE_ON Corvid-6-Lite -> Heron AI Studio',
+      'AVAILABLE_ON Corvid-6 -> build.example.com',
+    ],
+    not: ['AVAILABLE_ON Corvid-6 -> LM Studio', 'OPERATED_BY Heron AI Studio -> Mistral AI'],
+  },
 ];
 
 describe('model cards by their structure', () => {
