@@ -131,6 +131,10 @@ export function nameKey(name: string): string {
 export class OwnModels {
   private readonly keys: string[];
   private readonly stems: string[];
+  /** the names (as `nameKey` gives them) of the model repositories the card links or loads: releases, not series */
+  released: ReadonlySet<string> = new Set();
+  /** other releases of the card's publisher the card links (`nameKey`s): repositories under the namespace of its own models or of its developer */
+  readonly alongside = new Set<string>();
 
   constructor(names: readonly string[]) {
     // "Qwen2-7B-Instruct-GGUF" is about "Qwen2-7B-Instruct": the copy's marks are no part of the model
@@ -382,10 +386,19 @@ export function publisherOf(namespace: string, gazetteer: Gazetteer): { label: L
  * competitor) and converters' copies say nothing of who made them.
  */
 export function publisherFacts(sink: RecordSink, model: EndpointOut | null, modelName: string, own: OwnModels, markdown: string, gazetteer: Gazetteer): void {
-  for (const repo of repositoryIds(markdown)) {
-    if (!own.isOwn(repo.name)) continue;
+  const repos = repositoryIds(markdown);
+  // the namespaces the card's own models are published under: another model there is a release of the same publisher
+  // ("You can find the other models in this family here: owner/X-Nano, owner/X-Ultra")
+  const ownOwners = new Set(repos.filter((r) => own.isOwn(r.name)).map((r) => r.owner.toLowerCase()));
+  // the developer the card names for its own models ("Model Developer: X"), whose namespace publishes the others
+  const developers = new Set(sink.records.flatMap((r) => (r.kind === 'fact' && r.rel === 'DEVELOPED_BY' && own.isOwn(r.subject.name) ? [r.object.id] : [])));
+  for (const repo of repos) {
     const publisher = publisherOf(repo.owner, gazetteer);
     if (!publisher) continue;
+    if (!own.isOwn(repo.name)) {
+      if (!ownOwners.has(repo.owner.toLowerCase()) && !developers.has(publisher.id)) continue;
+      own.alongside.add(nameKey(repo.name));
+    }
     const endpoint = nameKey(repo.name) === nameKey(modelName) ? model : sink.entity(repo.name, 'Model', { labels: ['Model'], aliases: [`${repo.owner}/${repo.name}`] });
     sink.fact('DEVELOPED_BY', endpoint, sink.entity(publisher.name, publisher.label, { labels: [publisher.label] }), repo.line, { confidence: 0.8 });
   }
@@ -398,6 +411,20 @@ export function publisherFacts(sink: RecordSink, model: EndpointOut | null, mode
 const API_HOST = /\b((?:platform|api|console|open|openapi|developers?|cloud)\.([a-z0-9-]+)\.[a-z]{2,}(?:\.[a-z]{2,})?)\b/i;
 const API_LINE = /\bAPIs?\b/;
 const WE_SERVE = /\b[Ww]e (?:also )?(?:provide|offer|serve|host)\b/;
+// a link (Markdown or HTML) to a page outside the hub, its words and its target
+const PLATFORM_LINK = /\[([^\]\n]{3,60})\]\((https?:\/\/[^)\s]+)\)|<a\s[^>]*href="(https?:\/\/[^"]+)"[^>]*>((?:(?!<\/a>).){3,80})<\/a>/g;
+// what a platform is called: a cloud, a studio, a platform or a console, by its maker's or product's name
+const PLATFORM_NAME = /^((?:[A-Z][\w.-]*\s){1,3}(?:Cloud(?: [A-Z]{2,4})?|AI Studio|Model Studio|Open Platform|API Platform|Console))$/;
+// a chat site: chat.<name>.<tld>
+const CHAT_HOST = /https?:\/\/(chat\.([a-z0-9-]+)\.[a-z]{2,}(?:\.[a-z]{2,})?)\b/i;
+// the host a line links to, for an API the line speaks of (never a hub, a code host or a paper)
+const LINKED_HOST = /https?:\/\/((?!(?:www\.)?(?:huggingface\.co|hf\.co|github\.com|arxiv\.org|modelscope\.cn|aka\.ms)\b)[a-z0-9-]+(?:\.[a-z0-9-]+)+)/i;
+/** The word a host is registered under: "nvidia" of build.nvidia.com, "example" of api.example.com.cn. */
+const domainWord = (host: string): string => {
+  const parts = host.toLowerCase().split('.');
+  const i = parts.length >= 3 && /^(?:com|co|org|net|gov|ac|edu)$/.test(parts[parts.length - 2]!) ? parts.length - 3 : parts.length - 2;
+  return parts[Math.max(0, i)]!;
+};
 
 /**
  * Where a card says its model's API is served ("You can access X's API on https://platform.example.ai",
@@ -409,11 +436,50 @@ export function platformFacts(sink: RecordSink, model: EndpointOut | null, own: 
   if (!model) return;
   const lines = body.split('\n');
   let fenced = false;
+  let heading = '';
+  // operated by the card's publisher when "we" serve it, the host is the publisher's own name, or the platform's name opens with it
+  const publisherWord = publisher ? nameKey(publisher.name).split(' ')[0]! : '';
+  const operated = (cloud: EndpointOut | null, line: string, host: string | undefined, name: string) => {
+    if (!publisher || !publisherWord) return;
+    const ownHost = host !== undefined && host.length >= 3 && nameKey(publisher.name).replace(/ /g, '').startsWith(host.toLowerCase());
+    if (WE_SERVE.test(line) || ownHost || nameKey(name).split(' ')[0] === publisherWord) sink.fact('OPERATED_BY', cloud, publisher, line.trim(), { confidence: 0.7 });
+  };
   for (const raw of lines) {
     const line = raw.replace(/\r$/, '');
     if (FENCE.test(line)) fenced = !fenced;
-    if (fenced || !API_LINE.test(line)) continue;
-    const host = API_HOST.exec(line);
+    if (fenced) continue;
+    const h = /^\s{0,3}#{1,6}\s+(.*)$/.exec(line);
+    if (h) {
+      heading = h[1]!;
+      continue;
+    }
+    // a link whose words name a platform the model is on: "[Corvid on Example AI Studio](…)", "<a …>Example Cloud TI</a>"
+    for (const m of line.matchAll(PLATFORM_LINK)) {
+      const text = (m[1] ?? m[4] ?? '')
+        .replace(/<[^>]*>|&nbsp;?/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+      const on = /^(.*?)\s+on\s+(.+)$/.exec(text);
+      const named = PLATFORM_NAME.exec(on ? on[2]! : text)?.[1];
+      if (!named || (on && !own.isOwnOrFamily(on[1]!) && !own.match(on[1]!))) continue;
+      const host = /^https?:\/\/([^/?#\s"]+)/.exec(m[2] ?? m[3] ?? '')?.[1]?.toLowerCase();
+      const cloud = sink.entity(named, 'Cloud', { labels: ['Cloud'], props: { kind: 'api_platform' } });
+      // the model the link names ("Corvid on …": the family or variant it names), else the card's
+      const subject = on && nameKey(on[1]!) !== nameKey(model.name) ? sink.entity(on[1]!, 'Model', { labels: ['Model'] }) : model;
+      sink.fact('AVAILABLE_ON', subject, cloud, line.trim(), { confidence: 0.7 });
+      operated(cloud, line, host ? domainWord(host) : undefined, named);
+    }
+    // a chat site the card links for its model ("One click to <a href=https://chat.example.ai>Corvid</a>")
+    const chat = CHAT_HOST.exec(line);
+    // … when the line names the model (a bare badge says nothing of which model is there)
+    if (chat && ` ${nameKey(line.replace(/<[^>]*>|\([^)]*\)/g, ' '))} `.includes(` ${nameKey(model.name)} `)) {
+      const cloud = sink.entity(chat[1]!.toLowerCase(), 'Cloud', { labels: ['Cloud'], props: { kind: 'api_platform' } });
+      sink.fact('AVAILABLE_ON', model, cloud, line.trim(), { confidence: 0.7 });
+      operated(cloud, line, chat[2], chat[1]!);
+    }
+    // an API: the line says so, or the heading it stands under does
+    if (!API_LINE.test(line) && !API_LINE.test(heading)) continue;
+    const host = API_HOST.exec(line) ?? LINKED_HOST.exec(line);
     if (!host) continue;
     const named = /\b([A-Z][\w.-]*(?: [A-Z][\w.-]*)? (?:Platform|Open Platform|API Platform|Console|Cloud))\b/.exec(line)?.[1];
     const cloud = sink.entity(named ?? host[1]!.toLowerCase(), 'Cloud', { labels: ['Cloud'], props: { kind: 'api_platform' }, aliases: named ? [host[1]!.toLowerCase()] : [] });
@@ -421,8 +487,7 @@ export function platformFacts(sink: RecordSink, model: EndpointOut | null, own: 
     const which = [...line.matchAll(/([A-Z][\w.-]*(?: [A-Z0-9][\w.-]*)?)['’]s API/g)].map((m) => m[1]!).find((n) => own.isOwnOrFamily(n) || own.match(n));
     const subject = which && nameKey(which) !== nameKey(model.name) ? sink.entity(which, 'Model', { labels: ['Model'] }) : model;
     sink.fact('AVAILABLE_ON', subject, cloud, line.trim(), { confidence: 0.75 });
-    const ownHost = publisher && nameKey(publisher.name).replace(/ /g, '').startsWith(host[2]!.toLowerCase());
-    if (publisher && (WE_SERVE.test(line) || ownHost)) sink.fact('OPERATED_BY', cloud, publisher, line.trim(), { confidence: 0.7 });
+    operated(cloud, line, domainWord(host[1]!), named ?? '');
   }
 }
 
@@ -687,20 +752,53 @@ function lineageByName(model: EndpointOut, from: EndpointOut, relation: string, 
 // a repository id of a model: an owner, and a name with a word in it ("acme/Corvid-2", never "Q4/Q5")
 const REPO_ID = /^[\w.-]{2,}\/(?=[\w.-]*[A-Za-z]{3})[\w.-]{4,}$/;
 
+// the stage a release's last word names: pre-trained, supervised fine-tuning, preference tuning, the final post-trained release
+const STAGES: [RegExp, number][] = [
+  [/^(?:base|pretrain|pretrained|pt)$/, 0],
+  [/^sft$/, 1],
+  [/^(?:dpo|rpo|kto|simpo)$/, 2],
+  [/^(?:instruct|chat|it|rl|rlvr|rlhf)$/, 3],
+];
+const stageOf = (word: string): number | undefined => STAGES.find(([re]) => re.test(word))?.[1];
+
 /**
- * "<X>-Instruct" beside "<X>-Base": of the card's own models, an instruction-tuned (or chat) release
- * the card names with the base release of the same name is fine-tuned from it.
+ * The card's own releases by their names: of two the card names with one stem, the later stage of training is
+ * derived from the nearest earlier one it names ("<X>-SFT" from "<X>" or "<X>-Base", "<X>-DPO" from "<X>-SFT",
+ * "<X>-Instruct" from "<X>-DPO", else "<X>-SFT", else "<X>-Base"); a stem beside its "-Base" release is the
+ * post-trained one; and a release named with a quantisation or file format after an own release's name
+ * ("<X>-FP8", "<X>-GGUF") is a quantised copy of it.
  */
-export function tunedFromBase(records: readonly ExtractedRecord[], text: string, own: OwnModels): ExtractedRecord[] {
+export function releaseLineage(records: readonly ExtractedRecord[], text: string, own: OwnModels): ExtractedRecord[] {
   const models = new Map<string, EndpointOut>();
   for (const r of records)
-    if (r.kind === 'entity' && r.type === 'Model' && r.id && r.status !== 'ambiguous' && own.isOwn(r.name)) models.set(nameKey(r.name), { type: r.type, name: r.name, id: r.id });
+    if (r.kind === 'entity' && r.type === 'Model' && r.id && r.status !== 'ambiguous' && (own.isOwn(r.name) || own.alongside.has(nameKey(r.name))) && !models.has(nameKey(r.name)))
+      models.set(nameKey(r.name), { type: r.type, name: r.name, id: r.id });
+  const { copyMark } = cardKnowledge();
   const out: ExtractedRecord[] = [];
   for (const [key, m] of models) {
-    const stem = /^(.+) (?:instruct|chat|it)$/.exec(key)?.[1];
-    const base = stem ? models.get(`${stem} base`) : undefined;
-    if (!base) continue;
-    out.push(lineageByName(m, base, 'finetune', text, 0.6));
+    const words = key.split(' ');
+    const last = words[words.length - 1]!;
+    const stem = words.slice(0, -1).join(' ');
+    if (words.length >= 2 && copyMark.test(last)) {
+      const original = models.get(stem);
+      if (original) out.push(lineageByName(m, original, 'quantized', text, 0.65));
+      continue;
+    }
+    const stage = stageOf(last);
+    // "<X>" itself, a release of its own (a repository, not a series' name): post-trained when the card names "<X>-Base" beside it
+    if (stage === undefined) {
+      if (!own.released.has(key)) continue;
+      const base = [...models.keys()].find((k) => k.startsWith(`${key} `) && stageOf(k.slice(key.length + 1)) === 0);
+      if (base) out.push(lineageByName(m, models.get(base)!, 'finetune', text, 0.6));
+      continue;
+    }
+    if (stage === 0 || !stem) continue;
+    // the nearest earlier stage the card names; the stem itself is the base when no "-Base" is named
+    let from: EndpointOut | undefined;
+    for (let s = stage - 1; s >= 0 && !from; s--)
+      from = [...models.entries()].find(([k]) => k.startsWith(`${stem} `) && k.split(' ').length === words.length && stageOf(k.split(' ').pop()!) === s)?.[1];
+    if (!from && own.released.has(stem)) from = models.get(stem);
+    if (from && from.id !== m.id) out.push(lineageByName(m, from, 'finetune', text, 0.6));
   }
   return out;
 }
@@ -729,6 +827,7 @@ export function reviewCardRecords(
   const bases = new Map<string, string[]>();
   for (const r of structured) if (r.kind === 'fact' && r.rel === 'DERIVED_FROM') bases.set(r.subject.id, [...(bases.get(r.subject.id) ?? []), compact(r.object.name)]);
   const dropped = new Set<string>();
+  const availableOn = new Set(structured.flatMap((r) => (r.kind === 'fact' && r.rel === 'AVAILABLE_ON' ? [r.subject.id] : [])));
   // "mistralai" read as an organisation of its own is the lab publishing under that namespace
   const swapped = new Map<string, ExtractedRecord>();
   const replaced = new Set<string>();
@@ -767,6 +866,8 @@ export function reviewCardRecords(
       // a repository id ("owner/model") names its publisher outright
       if (!own.isOwnOrFamily(r.subject.name) && !makers.test(r.quote ?? '') && !REPO_ID.test(r.subject.name)) return drop();
     }
+    // a card's model "on" a cloud in its prose is offered there: the platforms its structure names say where, and win
+    if (r.rel === 'HOSTED_ON' && r.subject.type === 'Model' && r.object.type === 'Cloud' && availableOn.has(r.subject.id)) return false;
     if (r.rel === 'DERIVED_FROM') {
       if (familyOnly(r.object.name)) return drop();
       const stated = bases.get(r.subject.id);
@@ -787,7 +888,7 @@ export function reviewCardRecords(
   }
   const source = records[0]?.source ?? '';
   const stated = new Set(out.flatMap((r) => (r.kind === 'fact' ? [`${r.rel}|${r.subject.id}|${r.object.id}`] : [])));
-  for (const f of [...distilledFrom([...structured, ...out], text), ...tunedFromBase([...structured, ...out], text, own)])
+  for (const f of [...distilledFrom([...structured, ...out], text), ...releaseLineage([...structured, ...out], text, own)])
     if (f.kind === 'fact' && !stated.has(`${f.rel}|${f.subject.id}|${f.object.id}`)) out.push({ ...f, source });
   // a card is about its models: a name its prose only mentions in passing (a rival, a family, a hub)
   // and relates to nothing is not one of the card's entities

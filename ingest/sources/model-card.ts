@@ -19,6 +19,7 @@ import {
   copiedFrom,
   publisherFacts,
   platformFacts,
+  repositoryIds,
   publisherOf,
   madeByRule,
   releaseRule,
@@ -257,6 +258,8 @@ export function parseModelCard(markdown: string, url: string, ctx: ParseContext)
   // the models the card is about: its own, its original and base models
   // (a base model of another family — a student model, a foundation — is no model of the card's)
   const own = new OwnModels([name, ...(originalName ? [originalName] : []), ...bases.filter((b) => sameFamily(b, name))]);
+  // the repositories the card links or loads as models: a link to a file inside one (its licence) names no release
+  own.released = new Set(repositoryIds(markdown.replace(/\b(?:huggingface\.co|hf\.co)\/[\w.-]+\/[\w.-]+\/(?:resolve|blob|raw|tree)\/\S*/g, ' ')).map((r) => nameKey(r.name)));
   publisherFacts(sink, model, name, own, markdown, ctx.gazetteer);
   benchmarkFacts(sink, model, own, body, ctx.gazetteer);
   // the publisher its structure names for its own models: "we" in its prose

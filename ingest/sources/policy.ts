@@ -40,12 +40,33 @@ function documentNumber(text: string): string | undefined {
 // the line that names a document's issuer: a label and its colon ("AGENCY: …", "Issued by: …"); "From the Federal Register Online …" is none
 const ISSUER_LINE = /^\s*(?:AGENCY|Agency|Issuing body|Issued by|From)\s*:\s*(.+)$/m;
 
-function issuers(text: string): string[] {
+// a copy whose preamble ran together ("… Bureau of Industry and Security, Commerce. ACTION: …", its AGENCY label
+// moved elsewhere): the agency and its department just before ACTION:
+const AGENCY_BEFORE_ACTION =
+  /\b((?:Bureau|Office|Agency|Administration|Service) (?:of|for) (?:the )?[A-Z][\w&'’-]*(?: (?:and|of|for|the|[A-Z][\w&'’-]*)){0,6}), ((?:(?:Department|Ministry) of (?:the )?)?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3})\.?\s+ACTION:/;
+
+/** The agency a Federal Register preamble names and the department it belongs to ("AGENCY: Bureau of …, Department of Commerce."), with the words that say so. */
+export function agencyLine(text: string): { agency: string; parent?: string; quote: string } | undefined {
   const agency = ISSUER_LINE.exec(text) ?? /(?:^|>)\s*AGENCY:\s*(?:<[^>]+>)?\s*\n?\s*([^<\n]+)/m.exec(text);
   // "AGENCY: Bureau of Industry and Security, Commerce." names the bureau, then its department
   // (a copy whose text ran together can put a sentence after "AGENCY:": no agency's name, so none)
-  const named = agency?.[1]!.split(/[;,]/)[0]!.replace(/\.$/, '').trim();
-  if (named && AGENCY_HEADER.test(named)) return [named];
+  const parts = agency?.[1]!.split(/[;,]/).map((p) => p.replace(/\.$/, '').trim());
+  if (parts?.[0] && AGENCY_HEADER.test(parts[0])) return { agency: parts[0], ...parentOf(parts[1]), quote: agency![0].trim() };
+  const flat = /\bAGENCY:/.test(text) ? AGENCY_BEFORE_ACTION.exec(text.slice(0, 20000)) : null;
+  return flat ? { agency: flat[1]!, ...parentOf(flat[2]), quote: flat[0].replace(/\s*ACTION:$/, '') } : undefined;
+}
+
+/** The department after an agency's name: "Department of Commerce", or the department by its one word ("Commerce", "the Treasury"). */
+function parentOf(part: string | undefined): { parent?: string } {
+  const p = part?.replace(/^the /, '').trim();
+  if (!p || p.split(' ').length > 6) return {};
+  if (/^(?:(?:U\.S\.|US|United States) )?(?:Department|Ministry) (?:of|for) /.test(p)) return { parent: p };
+  return /^[A-Z][a-z]+$/.test(p) && p !== 'Office' ? { parent: `Department of ${p === 'Treasury' ? 'the Treasury' : p}` } : {};
+}
+
+function issuers(text: string): string[] {
+  const named = agencyLine(text)?.agency;
+  if (named) return [named];
   // a header line of agencies, the department first ("Commerce Department, Industry and Security Bureau"): the most specific, in its usual word order
   const header = text.split('\n', 1)[0]!.trim();
   if (header.includes(',') && AGENCY_HEADER.test(header)) {
@@ -56,8 +77,9 @@ function issuers(text: string): string[] {
     const inverted = /^(.+) (Bureau|Office|Agency|Administration|Service)$/.exec(last);
     return [inverted ? `${inverted[2]} of ${inverted[1]}` : last];
   }
+  // an act of the Union's legislature is the Union's too
   const eu = /\bof the (European Parliament) and of the (Council)\b/i.exec(text.slice(0, 3000));
-  if (eu) return ['European Parliament', 'Council of the European Union'];
+  if (eu) return ['European Parliament', 'Council of the European Union', 'European Union'];
   if (/\bCommission (?:Implementing |Delegated )?(?:Regulation|Decision|Directive)\b/i.test(text.slice(0, 3000))) return ['European Commission'];
   if (/^\s*Executive Order \d{5}/im.test(text.slice(0, 3000)) || /\bBy the authority vested in me as President\b/i.test(text)) return ['White House'];
   // a bill of Congress ("Be it enacted by the Senate and House of Representatives of the United States of America …") is the nation's
@@ -85,6 +107,14 @@ const POLICY_SIGNALS: [RegExp, number][] = [
   [/^\s*SEC(?:TION)?\. \d+\./m, 1],
   [/\bPub(?:lic|\.) ?L(?:aw|\.) ?(?:No\. ?)?\d{2,3}[-–]\d+/, 1],
   [/\b[Tt]his (?:Regulation|Directive|Act|Law|Decree|Ordinance|Chapter|Title|section)\b (?:shall|applies|lays down|does not|is without)/, 1],
+  // an EU act's designation at a line's start with its authors ("Regulation (EU) 2031/12 of the European Parliament and of the Council …")
+  [
+    /^\s*(?:REGULATION|DIRECTIVE|DECISION|Regulation|Directive|Decision) \((?:EU|EC|Euratom)\) (?:No )?\d{2,4}\/\d{1,4} (?:OF THE EUROPEAN PARLIAMENT AND OF THE COUNCIL|of the European Parliament and of the Council)\b/m,
+    2,
+  ],
+  // an act's citations and recitals
+  [/^\s*Having regard to (?:the )?[A-Z]/m, 1],
+  [/^\s*Whereas:\s*$/m, 1],
 ];
 
 /** How strongly a text reads as a policy text (rule, act, article, section, bill). */
@@ -243,18 +273,26 @@ export function parsePolicy(raw: string, url: string, ctx: ParseContext, isHtml:
   const regName = knownHits[0]?.candidates[0]?.entity.name ?? actByTerms(text, ctx, article !== undefined) ?? title;
   const regulation = sink.entity(regName, 'Regulation', { labels: ['Regulation'], props, confidence: 0.85, ...(regName !== title ? { aliases: [title] } : {}) });
   const bodies: EndpointOut[] = [];
+  const header = agencyLine(text);
   for (const name of issuers(text)) {
     const body = sink.entity(name, 'Organization', { labels: ['Organization', 'Nation'], props: { kind: 'agency' } });
     if (body) bodies.push(body);
     // the AGENCY line, a statute's enactment note ("(Added Pub. L. …)"), the plainest line that names the issuer, else the first line
     const named = text.split('\n').filter((l) => l.includes(name));
     const quote =
+      (header && name === header.agency ? header.quote : undefined) ??
       ISSUER_LINE.exec(text)?.[0]?.trim() ??
+      (/^(?:European Parliament|Council of the European Union|European Union)$/.test(name) ? /^.*\bof the European Parliament and of the Council\b.*$/im.exec(text)?.[0].trim() : undefined) ??
       /\((?:[^()\n]|\([^()\n]*\))*?\bPub(?:lic|\.) ?L(?:aw|\.) ?\d{2,3}[-–]\d+(?:[^()\n]|\([^()\n]*\))*\)/.exec(text)?.[0] ??
       /^.*\bPub(?:lic|\.) ?L(?:aw|\.) ?\d{2,3}[-–]\d+.*$/m.exec(text)?.[0].trim() ??
       (named.find((l) => !l.includes('<')) ?? named[0])?.trim() ??
       firstLine;
     sink.fact('ENACTED_BY', regulation, body, quote, { confidence: 0.9 });
+    // the agency belongs to the department its AGENCY line names after it
+    if (header?.parent && name === header.agency) {
+      const parent = sink.entity(header.parent, 'Organization', { labels: ['Organization'], props: { kind: 'agency' } });
+      sink.fact('SUBSIDIARY_OF', body, parent, header.quote, { confidence: 0.85 });
+    }
   }
   return {
     ...base,

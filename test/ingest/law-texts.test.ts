@@ -82,8 +82,17 @@ describe('classes of parties a law binds', () => {
       ['providers of general-purpose AI models established in third countries'],
     ],
     ['Operators of cloud platforms must report incidents within a day.', ['operators of cloud platforms']],
+    // a party named by the place it belongs to, or by its role alone, that the rule requires to act
+    ['The rule would require U.S. persons to notify the agency of certain transactions.', ['U.S. persons']],
+    ['Covered persons shall keep records of each investment for five years.', ['covered persons']],
+    ['This rule requires exporters to obtain a license before shipping quantum sensors.', ['exporters']],
+    ['The notice would require licensed foundries to screen every order.', ['licensed foundries']],
+    // a role's own qualifier stays in the class's name
+    ['All parties, including destination providers of cloud services, shall cooperate in good faith.', ['destination providers of cloud services']],
     // no obligation, no class
     ['Analysts said providers of cloud services were worried.', []],
+    ['Analysts said U.S. persons were worried about the rule.', []],
+    ['Exporters said the requirement to screen orders was costly.', []],
     ['The report lists manufacturers of chips in Asia.', []],
   ])('%s', (sentence, names) => expect(regulatedClasses(sentence).map((e) => e.name)).toEqual(names));
 
@@ -92,6 +101,37 @@ describe('classes of parties a law binds', () => {
     const { documents } = await readInput({ url: 'article.txt', body: Buffer.from(text) }, gazetteer, 'policy');
     const facts = documents[0]!.records.flatMap((r) => (r.kind === 'fact' ? [`${r.rel} -> ${r.object.name}`] : []));
     expect(facts).toContain('APPLIES_TO -> operators of cloud platforms');
+  });
+});
+
+describe('the parties a scope list names', () => {
+  it('applies the act to each item that is a class of parties, whole, and to none with a clause after it', async () => {
+    const text =
+      'Article 3\n\nScope\n\n1. This Regulation applies to:\n\n(a)   importers and distributors of AI systems;\n\n(b)   operators of cloud platforms that have their seat in a third country;\n\n(c)   providers of satellite services.\n\n2. Member States shall report to the Commission.\n\n(a) manufacturers of chips\n';
+    const { documents } = await readInput({ url: 'article.txt', body: Buffer.from(text) }, gazetteer, 'policy');
+    const facts = documents[0]!.records.flatMap((r) => (r.kind === 'fact' ? [`${r.rel} -> ${r.object.name}`] : []));
+    expect(facts).toContain('APPLIES_TO -> importers and distributors of AI systems');
+    expect(facts).toContain('APPLIES_TO -> providers of satellite services');
+    expect(facts.some((f) => /operators of cloud platforms/.test(f))).toBe(false);
+    // a list after a sentence that opens no scope is none
+    expect(facts.some((f) => /manufacturers of chips/.test(f))).toBe(false);
+  });
+});
+
+describe('an EU act as published', () => {
+  it('is read as a policy text and enacted by its authors and the Union', async () => {
+    const text =
+      'REGULATION (EU) 2031/77 OF THE EUROPEAN PARLIAMENT AND OF THE COUNCIL\n\nof 3 March 2031\n\non a framework for quantum computing facilities (Quantum Act)\n\nTHE EUROPEAN PARLIAMENT AND THE COUNCIL OF THE EUROPEAN UNION,\n\nHaving regard to the Treaty on the Functioning of the European Union,\n\nWhereas:\n\n(1) Quantum computing facilities are scarce in Europe.\n';
+    const { documents } = await readInput({ url: 'act.txt', body: Buffer.from(text) }, gazetteer);
+    expect(documents[0]!.document.kind).toBe('policy');
+    const facts = documents[0]!.records.flatMap((r) => (r.kind === 'fact' ? [`${r.rel} -> ${r.object.name}`] : []));
+    expect(facts).toContain('ENACTED_BY -> European Parliament');
+    expect(facts).toContain('ENACTED_BY -> European Union');
+  });
+  it('a story that cites an EU act stays news', async () => {
+    const text = 'Brussels adopted Regulation (EU) 2031/77 of the European Parliament and of the Council last week, officials said. Industry groups welcomed the law.\n';
+    const { documents } = await readInput({ url: 'story.txt', body: Buffer.from(text) }, gazetteer);
+    expect(documents[0]!.document.kind).not.toBe('policy');
   });
 });
 
@@ -126,6 +166,25 @@ SUMMARY: This interim final rule revises license requirements for quantum sensor
     const facts = documents[0]!.records.flatMap((r) => (r.kind === 'fact' ? [`${r.rel} ${r.subject.name} -> ${r.object.name}`] : []));
     expect(facts).toContain('ENACTED_BY Revisions to Licensing of Quantum Sensors; Corrections; and Extension of Comment Period -> Bureau of Industry and Security');
     expect(facts.some((f) => /Federal Register Online/.test(f))).toBe(false);
+    // the agency belongs to the department its AGENCY line names after it
+    expect(facts).toContain('SUBSIDIARY_OF Bureau of Industry and Security -> US Department of Commerce');
+  });
+
+  it.each([
+    ['AGENCY: Office of Quantum Security, Treasury.\nACTION: Proposed rule.\n', 'Office of Quantum Security', 'Department of the Treasury'],
+    ['AGENCY: Bureau of Export Review, Department of Trade.\nACTION: Final rule.\n', 'Bureau of Export Review', 'Department of Trade'],
+    // a copy whose preamble ran together: the agency and its department just before ACTION:
+    [
+      'Revisions to Licensing of Quantum Sensors Bureau of Export Review, Commerce. ACTION: Final rule. AGENCY: In this final rule, the bureau revises licensing.\n',
+      'Bureau of Export Review',
+      'US Department of Commerce',
+    ],
+  ])('an AGENCY line names the issuer and its department (%#)', async (preamble, agency, department) => {
+    const text = `DEPARTMENT OF COMMERCE\n15 CFR Part 740\nRevisions to Licensing of Quantum Sensors\n${preamble}SUMMARY: This rule revises license requirements for quantum sensors.\n`;
+    const { documents } = await readInput({ url: 'rule.txt', body: Buffer.from(text) }, gazetteer, 'policy');
+    const facts = documents[0]!.records.flatMap((r) => (r.kind === 'fact' ? [`${r.rel} ${r.subject.name} -> ${r.object.name}`] : []));
+    expect(facts.filter((f) => f.startsWith('ENACTED_BY')).map((f) => f.split(' -> ')[1])).toEqual([agency]);
+    expect(facts).toContain(`SUBSIDIARY_OF ${agency} -> ${department}`);
   });
 
   it('a title line with its citation after it is named without the citation', async () => {

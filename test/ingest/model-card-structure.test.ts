@@ -356,6 +356,90 @@ We release Corvid-5, Corvid-5-Mini, and their FP8 versions Corvid-5-FP8 and Corv
 `,
     expect: ['COMPETES_WITH Finch-Corvid-9B -> Heron-70B', 'COMPETES_WITH Finch-Corvid-9B -> Llama-3-8B'],
   },
+  {
+    topic: "a card's releases by their names: a quantised release is its original's copy, a stem beside its -Base release is post-trained from it",
+    card: `${FRONT}# Corvid-7
+
+| Model | Download | Precision |
+| --- | --- | --- |
+| Corvid-7 | [hub](https://huggingface.co/mistralai/Corvid-7) | BF16 |
+| Corvid-7-FP8 | [hub](https://huggingface.co/mistralai/Corvid-7-FP8) | FP8 |
+| Corvid-7-Lite-Int4 | [hub](https://huggingface.co/mistralai/Corvid-7-Lite-Int4) | INT4 |
+| Corvid-7-Lite | [hub](https://huggingface.co/mistralai/Corvid-7-Lite) | BF16 |
+| Corvid-7-Base | [hub](https://huggingface.co/mistralai/Corvid-7-Base) | BF16 |
+`,
+    expect: ['DERIVED_FROM Corvid-7-FP8 -> Corvid-7', 'DERIVED_FROM Corvid-7-Lite-Int4 -> Corvid-7-Lite', 'DERIVED_FROM Corvid-7 -> Corvid-7-Base', 'DEVELOPED_BY Corvid-7-FP8 -> Mistral AI'],
+    not: ['DERIVED_FROM Corvid-7-Lite -> Corvid-7-Base', 'DERIVED_FROM Corvid-7-Base -> Corvid-7', 'DERIVED_FROM Corvid-7-Lite -> Corvid-7'],
+  },
+  {
+    topic: 'stages of post-training each derive from the nearest earlier stage the card names, the plain release the base when no -Base is named',
+    card: `${FRONT}# Corvid-8-9B
+
+| Stage | Corvid 9B |
+| --- | --- |
+| Pretrained | [mistralai/Corvid-8-9B](https://huggingface.co/mistralai/Corvid-8-9B) |
+| SFT | [mistralai/Corvid-8-9B-SFT](https://huggingface.co/mistralai/Corvid-8-9B-SFT) |
+| DPO | [mistralai/Corvid-8-9B-DPO](https://huggingface.co/mistralai/Corvid-8-9B-DPO) |
+| Final | [mistralai/Corvid-8-9B-Instruct](https://huggingface.co/mistralai/Corvid-8-9B-Instruct) |
+`,
+    expect: ['DERIVED_FROM Corvid-8-9B-SFT -> Corvid-8-9B', 'DERIVED_FROM Corvid-8-9B-DPO -> Corvid-8-9B-SFT', 'DERIVED_FROM Corvid-8-9B-Instruct -> Corvid-8-9B-DPO'],
+    not: ['DERIVED_FROM Corvid-8-9B-Instruct -> Corvid-8-9B', 'DERIVED_FROM Corvid-8-9B-Instruct -> Corvid-8-9B-SFT', 'DERIVED_FROM Corvid-8-9B-DPO -> Corvid-8-9B'],
+  },
+  {
+    topic: "a series' name is no release, and a link to a file inside a repository names none: neither is a base",
+    card: `${FRONT}# Corvid-9-Chat
+
+Corvid 9 is a series of open models. The licence is [here](https://huggingface.co/mistralai/Corvid-9-Mini/resolve/main/LICENSE).
+
+| Model | Download |
+| --- | --- |
+| Corvid-9-Chat | [hub](https://huggingface.co/mistralai/Corvid-9-Chat) |
+| Corvid-9-Mini-Chat | [hub](https://huggingface.co/mistralai/Corvid-9-Mini-Chat) |
+| Corvid-9-Base | [hub](https://huggingface.co/mistralai/Corvid-9-Base) |
+`,
+    expect: ['DERIVED_FROM Corvid-9-Chat -> Corvid-9-Base'],
+    not: ['DERIVED_FROM Corvid 9 -> Corvid-9-Base', 'DERIVED_FROM Corvid-9-Mini-Chat -> Corvid-9-Mini'],
+  },
+  {
+    topic: "other releases under the namespace of the card's developer are the developer's; another namespace's model is not",
+    card: `${FRONT}# Corvid-3-Super-49B
+
+**Model Developer:** Mistral AI
+
+Corvid-3-Super-49B is a reasoning model. Other models of this collection:
+- [Falcon-Corvid-Nano-8B](https://huggingface.co/mistralai/Falcon-Corvid-Nano-8B)
+- [Falcon-Corvid-Nano-8B-GGUF](https://huggingface.co/mistralai/Falcon-Corvid-Nano-8B-GGUF)
+- [Heron-70B](https://huggingface.co/acme-labs/Heron-70B)
+`,
+    expect: ['DEVELOPED_BY Falcon-Corvid-Nano-8B -> Mistral AI', 'DERIVED_FROM Falcon-Corvid-Nano-8B-GGUF -> Falcon-Corvid-Nano-8B'],
+    not: ['DEVELOPED_BY Heron-70B -> Mistral AI'],
+  },
+  {
+    topic: 'platforms a card links its model to: a link naming a cloud or studio, a chat site that names the model, an API under an API heading',
+    card: `${FRONT}# Corvid-6
+
+**Model Developer:** Mistral AI
+
+<p><a href="https://example.org/corvid"><b>Mistral Cloud XP</b></a> | <a href="https://chat.mistral.ai/x" target="_blank">badge</a></p>
+
+👉 One click to <a href="https://chat.mistral.ai">Corvid-6</a>.
+
++ [Corvid-6-Lite on Heron AI Studio](https://example.com/heron-corvid)
++ [LM Studio](https://example.com/lmstudio)
+
+## Corvid API
+
+You can try our model on the hosted service, see https://build.example.com/corvid-6.
+`,
+    expect: [
+      'AVAILABLE_ON Corvid-6 -> Mistral Cloud XP',
+      'OPERATED_BY Mistral Cloud XP -> Mistral AI',
+      'AVAILABLE_ON Corvid-6 -> chat.mistral.ai',
+      'AVAILABLE_ON Corvid-6-Lite -> Heron AI Studio',
+      'AVAILABLE_ON Corvid-6 -> build.example.com',
+    ],
+    not: ['AVAILABLE_ON Corvid-6 -> LM Studio', 'OPERATED_BY Heron AI Studio -> Mistral AI'],
+  },
 ];
 
 describe('model cards by their structure', () => {

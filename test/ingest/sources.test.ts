@@ -187,12 +187,12 @@ describe('model cards without a "Developed by" line', () => {
 });
 
 describe('statutes', () => {
-  it('an EU act names its number and its two co-legislators', () => {
+  it('an EU act names its number and its two co-legislators, and is the Union’s', () => {
     const doc = parsePolicy(fixture('eu-act.txt').toString('utf8'), 'eu-act.txt', ctx, false);
     const reg = doc.records.find((r) => r.kind === 'entity' && r.type === 'Regulation');
     expect(reg?.kind === 'entity' && reg.props.documentNumber).toBe('Regulation (EU) 2024/1689');
     const enacted = factStrings(doc.records).filter((f) => f.startsWith('ENACTED_BY'));
-    expect(enacted.map((f) => f.split(' -> ')[1])).toEqual(['European Parliament', 'Council of the European Union']);
+    expect(enacted.map((f) => f.split(' -> ')[1])).toEqual(['European Parliament', 'Council of the European Union', 'European Union']);
   });
 });
 

@@ -26,26 +26,51 @@ export function effectOf(sentence: string): string | undefined {
 const ROLE =
   '(?:providers?|deployers?|importers?|distributors?|manufacturers?|operators?|exporters?|developers?|gatekeepers?|(?:data )?controllers?|processors?|(?:data )?holders?|authori[sz]ed representatives?)';
 const OBJECT_HEAD = '(?:models?|systems?|services?|platforms?|products?|items?|chips?|circuits?|equipment|technolog(?:y|ies)|software)';
+// a role's own qualifier before it: the party a switch goes to or comes from, one at home or abroad
+const ROLE_MODIFIER = '(?:(?:destination|downstream|upstream|foreign|domestic) )?';
 const CLASS = new RegExp(
-  `\\b(${ROLE}(?:,? (?:and|or) ${ROLE})?) of (?:an? |the )?((?:[\\p{L}\\p{N}-]+ ){0,4}?${OBJECT_HEAD})((?: with systemic risk| established in (?:the Union|a third country|third countries))?)(?![\\p{L}-])`,
+  `\\b(${ROLE_MODIFIER}${ROLE}(?:,? (?:and|or) ${ROLE})?) of (?:an? |the )?((?:[\\p{L}\\p{N}-]+ ){0,4}?${OBJECT_HEAD})((?: with systemic risk| established in (?:the Union|a third country|third countries))?)(?![\\p{L}-])`,
   'giu',
 );
 // the class must be who the obligation falls on: its sentence states one
-const OBLIGES = /\b(?:shall|must|are required to|is required to|applies to|apply to)\b/i;
+const OBLIGES = /\b(?:shall|must|are required to|is required to|applies to|apply to|requir(?:e|es|ing) (?:all |any )?[\w.-]+(?: [\w.-]+){0,4} to)\b/i;
+// persons a law binds by where they belong ("United States persons", "U.S. persons", "covered foreign persons"): the class as written
+const PERSONS = /\b((?:United States|U\.S\.|US|non-U\.S\.|[Cc]overed(?: foreign)?|[Ff]oreign|[Rr]elevant) persons)\b/g;
+// a party class a rule requires to act, named without "of": "requires exporters to obtain …", "require covered entities to report …"
+const REQUIRED_CLASS =
+  /\brequir(?:e|es|ing) (?:all |any )?((?:[a-z][\w-]* ){0,3}(?:exporters|reexporters|importers|foundries|manufacturers|distributors|operators|providers|developers|entities|companies|firms|institutions|persons)) to (?:[a-z]+)\b/g;
+// an item of a list a law's scope opens ("This Regulation applies to: (a) …; (b) …"): the class is the whole item
+const SCOPE_ITEM = /^\s*\(?[a-z0-9]{1,4}\)\s+/;
+const PERSONS_END = /\bpersons$/;
+const SCOPE_LEAD = /\b(?:appl(?:y|ies) to|shall apply to|covers?)\s*:\s*$/i;
 // what a law leaves out of its scope ("shall not apply to providers of …") is no party it binds
 const OUT_OF_SCOPE = /\b(?:does|do|shall|will) not apply to\b/i;
 
 const plural = (w: string): string => (/(?:s|data|equipment|software)$/i.test(w) ? w : /[^aeiou]y$/i.test(w) ? `${w.slice(0, -1)}ies` : `${w}s`);
 
 /** The classes of parties a sentence of a law names by role, each named in the plural as the law's class. */
-export function regulatedClasses(sentence: string): NewEntity[] {
+export function regulatedClasses(sentence: string, scopeItem = false): NewEntity[] {
+  if (scopeItem) {
+    // in a scope list the class is the item, up to its end: a class with a clause after it is narrower than its name
+    const item = sentence.replace(SCOPE_ITEM, '').replace(/\s*(?:[;.,]|, and|; and|; or)?\s*$/, '');
+    const m = new RegExp(`^${CLASS.source}$`, 'iu').exec(item);
+    return m ? regulatedClasses(`${m[0]} shall`) : [];
+  }
   if (!OBLIGES.test(sentence) || OUT_OF_SCOPE.test(sentence)) return [];
   const out: NewEntity[] = [];
+  const named = new Set<string>();
+  const add = (name: string) => {
+    if (named.has(name.toLowerCase())) return;
+    named.add(name.toLowerCase());
+    out.push({ label: 'Organization', name, props: { kind: 'other' } });
+  };
+  for (const m of sentence.matchAll(PERSONS)) add(m[1]!.replace(/^(?:Covered|Foreign|Relevant)\b/, (w) => w.toLowerCase()));
+  for (const m of sentence.matchAll(REQUIRED_CLASS)) if (!/ of$/.test(m[1]!) && !PERSONS_END.test(m[1]!)) add(m[1]!);
   for (const m of sentence.matchAll(CLASS)) {
     const singular = !/s$/i.test(m[1]!.split(' ').pop()!);
     const roles = m[1]!.replace(/\b(\w+)\b(?= (?:and|or) |$)/g, (w) => (singular ? plural(w) : w)).replace(/^(\w)/, (c) => c.toLowerCase());
     const object = singular ? m[2]!.replace(/(\S+)$/, (w) => plural(w)) : m[2]!;
-    out.push({ label: 'Organization', name: `${roles} of ${object}${m[3] ?? ''}`, props: { kind: 'other' } });
+    add(`${roles} of ${object}${m[3] ?? ''}`);
   }
   return out;
 }
@@ -54,12 +79,18 @@ export function regulatedClasses(sentence: string): NewEntity[] {
 export function appliesToRule(created: NewEntity, issuerIds: readonly string[], regulationId?: string): RelationRule {
   // the document's regulation under the id it was recorded with (a known act keeps the graph's id)
   const regulation: Endpoint = regulationId ? knownMention({ ...created, id: regulationId }, 0.85) : created;
+  // whether the sentences read are the items of a list the law's scope opens
+  let inScope = false;
   return {
     name: 'applies-to',
     // a law's obligations fall on classes it names by role as often as on named parties
     minMentions: 0,
     example: 'This rule imposes a license requirement for exports of advanced computing items to China.',
     apply(frame) {
+      const item = inScope && SCOPE_ITEM.test(frame.text);
+      inScope = item || SCOPE_LEAD.test(frame.text);
+      if (item && !OUT_OF_SCOPE.test(frame.text))
+        return regulatedClasses(frame.text, true).map((party) => ({ rel: 'APPLIES_TO', subject: regulation, object: party, props: { effect: 'mandate' }, confidence: 0.5 }));
       const effect = effectOf(frame.text);
       if (!effect || OUT_OF_SCOPE.test(frame.text)) return [];
       const out: FactDraft[] = [];
