@@ -5,7 +5,7 @@ import type { EntityRecord } from '../../schema/records.js';
 import type { LlmSettings } from '../../ingest/extract/llm/settings.js';
 
 export const TEXT = [
-  'Veltrion Labs trained the Corvid-7 model on Ardent X9 accelerators.',
+  'Ardent X9 accelerators did the heavy lifting as Veltrion Labs trained Corvid-7.',
   'Corvid-7 was developed by Veltrion Labs in Lisbon.',
   'The Ardent X9 is designed by Ardent Micro.',
   'Halden Systems partners with Ardent Micro on packaging.',
@@ -24,7 +24,7 @@ const end = (name: string, type: string) => ({ name, type });
 
 /** Facts a model might answer for TEXT, each named by what the grounding must do with it. */
 export const FACTS = {
-  exact: { relation: 'TRAINED_ON', subject: end('Corvid-7', 'Model'), object: end('Ardent X9', 'Chip'), quote: 'Veltrion Labs trained the Corvid-7 model on Ardent X9 accelerators.' },
+  exact: { relation: 'TRAINED_ON', subject: end('Corvid-7', 'Model'), object: end('Ardent X9', 'Chip'), quote: 'Ardent X9 accelerators did the heavy lifting as Veltrion Labs trained Corvid-7.' },
   // a paraphrase: aligned to the one sentence naming both endpoints that reads most like it
   paraphrased: { relation: 'DEVELOPED_BY', subject: end('Corvid-7', 'Model'), object: end('Veltrion Labs', 'Lab'), quote: 'Corvid-7 was built by Veltrion Labs' },
   // spacing and typographic quotes the model did not copy exactly
@@ -40,7 +40,7 @@ export const FACTS = {
     relation: 'TRAINED_ON',
     subject: end('Corvid-7', 'Model'),
     object: end('Ardent X9', 'Chip'),
-    quote: 'Veltrion Labs trained the Corvid-7 model on Ardent X9 accelerators.',
+    quote: 'Ardent X9 accelerators did the heavy lifting as Veltrion Labs trained Corvid-7.',
     props: { count: 'many' },
   },
   unknownLabel: { relation: 'PARTNERS_WITH', subject: end('Halden Systems', 'Company'), object: end('Ardent Micro', 'Organization'), quote: 'Halden Systems partners with Ardent Micro on packaging.' },

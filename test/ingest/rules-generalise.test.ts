@@ -35,6 +35,15 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   { rule: 'subsidiary-of', text: "Foxconn Industrial Internet, a unit of Taiwan's Foxconn, builds servers.", expect: ['SUBSIDIARY_OF Foxconn Industrial Internet -> Foxconn'] },
   { rule: 'headquartered-in', text: 'The Japanese unit of U.S. IT firm Oracle plans to invest.', expect: ['HEADQUARTERED_IN Oracle -> United States'] },
   { rule: 'headquartered-in', text: 'U.S. officials told Oracle to stop.', expect: [], not: ['HEADQUARTERED_IN'] },
+  { rule: 'trained-on', text: "Anthropic trains Claude on Amazon's Trainium2 chips in Indiana.", expect: ['TRAINED_ON Claude -> AWS Trainium2'] },
+  { rule: 'acquisition', text: 'AMD acquired server maker ZT Systems for $4.9 billion.', expect: ['PARTY_TO ZT Systems -> AMD-ZT Systems $4.9B acquisition'] },
+  { rule: 'relate', text: 'SoftBank sold its entire stake in Nvidia last year.', expect: [], not: ['INVESTS_IN SoftBank'] },
+  {
+    rule: 'described-site',
+    text: "The UAE's G42 will operate a 1GW cluster in Abu Dhabi built by OpenAI and Oracle.",
+    expect: ['OPERATED_BY G42 Abu Dhabi cluster -> G42', 'LOCATED_IN G42 Abu Dhabi cluster -> United Arab Emirates'],
+    not: ['OPERATED_BY G42 Abu Dhabi cluster -> OpenAI'],
+  },
   // chips: a foundry's process, memory carried
   { rule: 'fabricated-by', text: "The MI355X accelerators are built on TSMC's N3P process.", expect: ['FABRICATED_BY AMD MI355X -> TSMC'] },
   { rule: 'fabricated-by', text: "AMD said the MI355X is manufactured on TSMC's 3nm node.", expect: ['FABRICATED_BY AMD MI355X -> TSMC'] },

@@ -374,6 +374,8 @@ function decide(gap: string, gapWords: readonly string[], left: Mention, right: 
     if ((phrase.rel === 'HEADQUARTERED_IN' || phrase.rel === 'LOCATED_IN') && PEOPLE.test(gap)) continue;
     // "benchmarked against models developed by ⟨1⟩": what follows a comparison is about the compared, not the left mention
     if (phrase.rel !== 'COMPETES_WITH' && COMPARISON.test(gap)) continue;
+    // a stake sold or cut is no investment ("⟨X⟩ sold its entire stake in ⟨Y⟩")
+    if (phrase.rel === 'INVESTS_IN' && DIVESTED.test(gap)) continue;
     // "⟨X⟩ hailed a partnership between ⟨A⟩ and ⟨B⟩": the partners are the ones after "between", not the left mention
     if (phrase.rel === 'PARTNERS_WITH' && PARTNERS_NAMED_AFTER.test(gap)) continue;
     // the phrase nearest the right-hand mention decides; of two ending there, the longer ("owned and funded by" over "funded by")
@@ -385,6 +387,7 @@ function decide(gap: string, gapWords: readonly string[], left: Mention, right: 
 // a verb of saying after a description: "…, the company said"
 export const SPEAKER = /^\s+(?:said|says|told|added|adds|noted|notes|stated|states|explained|wrote|announced|confirmed)\b/;
 const PEOPLE = /\b(?:personnel|staff|employees|engineers|workers|executives|officials|researchers|people|teams?)\b/;
+const DIVESTED = /\b(?:sold|sells|sell|selling|divest\w*|exit(?:ed|s|ing)?|offload\w*|dump(?:ed|s|ing)?|unload\w*|trimm?\w*|reduc\w*|cut|cuts|pared)\b/;
 const COMPARISON = /\b(?:against|than|versus|vs\.?|compared|comparable|benchmarked|outperform\w*|rival\w*|unlike|similar)\b/;
 const PLACE_RELATIONS = new Set<Phrase['rel']>(['HEADQUARTERED_IN', 'LOCATED_IN', 'ENACTED_BY']);
 

@@ -5,7 +5,8 @@
 import { E, at, allowed, clauseActor, leadingActor, writtenName, type FactDraft, type Frame, type Mention, type NewEntity, type RelationRule } from '../frame.js';
 
 // the site's head noun, as written: the name keeps the text's spelling and an alias the other one
-const HEAD = '(?<head>(?:AI )?data[- ]cent(?:er|re)s?(?: campus(?:es)?)?|datacent(?:er|re)s?|(?:AI )?campus(?:es)?|AI hubs?|AI factor(?:y|ies)|supercomputer(?: cluster)?|server farms?)';
+const HEAD =
+  '(?<head>(?:AI )?data[- ]cent(?:er|re)s?(?: campus(?:es)?)?|datacent(?:er|re)s?|(?:AI )?campus(?:es)?|AI hubs?|AI factor(?:y|ies)|supercomputer(?: cluster)?|server farms?|(?:AI |GPU |compute |computing )?clusters?)';
 // what may describe the site before its head: sizes, sums, kinds, a maker's chips ("Nvidia-powered"), nothing that is a name
 const MODS =
   '(?<mods>(?:(?:new|planned|proposed|massive|giant|large|first|second|third|largest|biggest|existing|flagship|hyperscale|sovereign|geothermal|green|liquid-cooled|gigawatt-scale|multi-gigawatt|[\\d.,]+[- ]?(?:MW|GW|megawatts?|gigawatts?)|[\\d.,]+-(?:megawatt|gigawatt)|\\$[\\d.,]+ ?(?:billion|million|bn|m)|\\((?:MW|GW)\\)|multi-?billion(?:-dollar)?|billion-dollar|[A-Za-z]+-(?:powered|based|backed|scale)|⟨\\d+⟩-(?:powered|based)) ){0,5})';
@@ -32,7 +33,7 @@ const BUILT = new RegExp(`\\b${BUILD} (?:a |an |its |their |the |two |three |sev
 const BUILDERS = /(⟨\d+⟩(?:(?:,| and|, and) (?:the )?⟨\d+⟩)+)[^⟨]*$/;
 const PARTNERED = /(⟨\d+⟩)[^⟨]*\b(?:partnership|agreement|deal|venture|alliance|collaboration) with (?:the )?[^⟨]{0,40}?(⟨\d+⟩)[^⟨]* to $/;
 // "a data center in ⟨Kenya⟩ (to be) operated by ⟨G42⟩"
-const RUN_BY = /^,? (?:(?:that|which) (?:will be|is|are|would be) |to be )?(?:operated|run|owned|managed|developed|built) by (?:the )?⟨(\d+)⟩/u;
+const RUN_BY = /^,? (?:(?:that|which) (?:will be|is|are|would be) |to be )?(operated|run|owned|managed|developed|built) by (?:the )?⟨(\d+)⟩/u;
 const OPERATORS = new Set(['Organization', 'Lab']);
 
 /** The place's name for the site's name: the town the text wrote, or the place or nation the marker stands for. */
@@ -56,7 +57,7 @@ function site(operators: Mention[], place: string, head: string, mods: string): 
 
 export const describedSite: RelationRule = {
   name: 'described-site',
-  cue: /data[- ]?cent(?:er|re)|campus|AI hub|AI factor|supercomputer|server farm/i,
+  cue: /data[- ]?cent(?:er|re)|campus|AI hub|AI factor|supercomputer|server farm|cluster/i,
   minMentions: 1,
   example: "Nebius's new data centre in Vineland, New Jersey will serve Microsoft.",
   apply(frame) {
@@ -81,7 +82,9 @@ export const describedSite: RelationRule = {
       const lead = /^using\b/.test(m[0]) ? leadingActor(frame) : undefined;
       const actor = lead && OPERATORS.has(lead.label) ? lead : clauseActor(frame, m.index, OPERATORS);
       const rest = frame.masked.slice(m.index + m[0].length);
-      const runBy = at(frame, RUN_BY.exec(rest)?.[1]);
+      // who runs it, when the text says; who builds it only where the clause names no one who will run it
+      const run = RUN_BY.exec(rest);
+      const runBy = run && (!/^(?:developed|built)$/.test(run[1]!) || !actor) ? at(frame, run[2]) : undefined;
       let operators = runBy ? [runBy] : actor ? [actor] : [];
       // "A and B will build …", "A announced a partnership with B to build …": all of them in the name
       const head = frame.masked.slice(0, m.index);

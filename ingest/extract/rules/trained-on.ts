@@ -10,7 +10,9 @@ const RE = pattern(
 
 const COUNT = '(?:(~|about |around |roughly |nearly |over |more than |some |approximately |up to )?(\\d[\\d,.]*(?:\\s?(?:k|K|thousand|million))?) )?';
 // the maker as subject: "Zhipu trained GLM-5 on 100,000 Ascend 910B chips"
-const ACTIVE = pattern(`${E} (?:has |had )?(?:trained|pre-trained|pretrained|fine-tuned) (?:its |the |their )?(?:[a-z-]+ ){0,2}?${E} (?:entirely |exclusively )?(?:on|using|with) ${COUNT}${E}`);
+const ACTIVE = pattern(
+  `${E} (?:has |had |will |now )?(?:trained|trains|train|pre-trained|pretrained|fine-tuned) (?:its |the |their )?(?:[a-z-]+ ){0,2}?${E} (?:models? )?(?:entirely |exclusively |mainly |largely )?(?:on|using|with) ${COUNT}(?:⟨\\d+⟩['’]s (?:[a-z-]+ )?)?${E}`,
+);
 
 // training named as a noun: "full-parameter post-training of ⟨owner⟩'s ⟨model⟩ on a cluster of 1,000 ⟨chip⟩ accelerators", "the training of ⟨model⟩ on ⟨chip⟩"
 const NOUN = pattern(
