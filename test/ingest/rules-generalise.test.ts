@@ -44,6 +44,9 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
     expect: ['OPERATED_BY G42 Abu Dhabi cluster -> G42', 'LOCATED_IN G42 Abu Dhabi cluster -> United Arab Emirates'],
     not: ['OPERATED_BY G42 Abu Dhabi cluster -> OpenAI'],
   },
+  { rule: 'regulated-parties', text: 'The European Commission fined Meta €200 million under the Digital Markets Act.', expect: ['APPLIES_TO Digital Markets Act -> Meta Platforms'] },
+  { rule: 'regulated-parties', text: 'Google was fined €500 million for breaching the Digital Markets Act.', expect: ['APPLIES_TO Digital Markets Act -> Google'] },
+  { rule: 'regulated-parties', text: 'Meta complied with the Digital Markets Act without a fine.', expect: [], not: ['APPLIES_TO Digital Markets Act -> Meta Platforms'] },
   // chips: a foundry's process, memory carried
   { rule: 'fabricated-by', text: "The MI355X accelerators are built on TSMC's N3P process.", expect: ['FABRICATED_BY AMD MI355X -> TSMC'] },
   { rule: 'fabricated-by', text: "AMD said the MI355X is manufactured on TSMC's 3nm node.", expect: ['FABRICATED_BY AMD MI355X -> TSMC'] },

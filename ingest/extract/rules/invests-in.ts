@@ -200,7 +200,7 @@ const FOUNDED_BY = pattern(
 // "X is a joint venture led by A, with B, C and D each taking a stake", "X, a joint venture of A and B": every company named
 // in the clause after the venture's word owns part of it (up to a purpose, a place or another clause)
 const JOINT_VENTURE = pattern(
-  `${E}(?:,| ?[—–])? (?:is |was |will be |has become )?(?:a |an |the )?(?:[\\w$.-]+ ){0,3}?joint venture (?:led by|of|between|among|owned by|formed by|set up by|with) ([^.;]*)`,
+  `${E}(?: (?:project|initiative|venture|campus|company))?(?:,| ?[—–])? (?:is |was |will be |has become )?(?:a |an |the )?(?:[\\w$.-]+ ){0,3}?joint venture (?:led by|of|between|among|owned by|formed by|set up by|with) ([^.;]*)`,
 );
 const VENTURE_CLAUSE_END = /\b(?:to|for|in|at|that|which|who|where|while|after|before|since|under)\b (?:(?:[a-z-]+ ){0,3})?(?:⟨|[a-z])/;
 

@@ -26,12 +26,20 @@ const GRANTS_TO = pattern(
   `\\b(?:grants?|awards?|funding|subsidies|incentives|loans?)(?: (?:[^⟨.;]|\\.(?=\\d)){0,40}?)? (?:allocated |awarded |given |granted )?to ${E}(?: (?:[^⟨.;]|\\.(?=\\d)){1,40}?)? under (?:the )?${E}`,
 );
 
+// a penalty under a law: "the Commission fined Acme €200 million under the Digital Markets Act", "Acme was fined … for breaching the
+// Data Act" — the law sanctions the party
+const PENALISED = pattern(
+  `\\b(?:fined|fines|penali[sz]ed|penali[sz]es|sanctioned|sanctions)\\b (?:the )?${E}(?: (?:[^⟨.;]|\\.(?=\\d)){1,80}?)? (?:under|for (?:breaching|violating|breaking|infringing)|in breach of) (?:the |its |their )?${E}`,
+);
+const WAS_PENALISED = pattern(
+  `${E} (?:was|were|has been|have been|had been|is being|will be) (?:fined|penali[sz]ed|sanctioned)\\b(?: (?:[^⟨.;]|\\.(?=\\d)){0,80}?)? (?:under|for (?:breaching|violating|breaking|infringing)|in breach of) (?:the |its |their )?${E}`,
+);
 // who public money goes to: a company, a lab or a site
 const FUNDED_PARTIES = new Set(['Organization', 'Lab', 'DataCenter']);
 
 export const regulatedParties: RelationRule = {
   name: 'regulated-parties',
-  cue: /\b(?:like|such as|including|notably|e\.g\.|under|through|via|by|from)\b/,
+  cue: /\b(?:like|such as|including|notably|e\.g\.|under|through|via|by|from|breach\w*|violating|infringing|breaking)\b/,
   example: 'The Data Act compels cloud providers like Acme and Globex to hand over records.',
   apply(frame) {
     const out: FactDraft[] = [];
@@ -59,6 +67,17 @@ export const regulatedParties: RelationRule = {
         if (party && law && law.label === 'Regulation' && !party.demonym && allowed('APPLIES_TO', law.label, party.label))
           out.push({ rel: 'APPLIES_TO', subject: law, object: party, props: { effect: 'subsidy' }, confidence: 0.6 });
       }
+    if (/fine|penali|sanction/.test(frame.masked))
+      for (const [re, p, l] of [
+        [PENALISED, 1, 2],
+        [WAS_PENALISED, 1, 2],
+      ] as const)
+        for (const m of frame.masked.matchAll(re)) {
+          const party = at(frame, m[p]);
+          const law = at(frame, m[l]);
+          if (party && law && law.label === 'Regulation' && !party.demonym && allowed('APPLIES_TO', law.label, party.label))
+            out.push({ rel: 'APPLIES_TO', subject: law, object: party, props: { effect: 'sanction' }, confidence: 0.6 });
+        }
     return out;
   },
 };
