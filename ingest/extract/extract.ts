@@ -147,8 +147,8 @@ const SEAT_ACTS = /^(?:['’]s\s|\s+(?:(?:has|have|had|will|would|is|was|also|th
 // … never where it is only a place: "in Washington", "from Beijing", "Washington-based", "Washington, D.C."
 const SEAT_PLACE = /\b(?:in|at|from|to|near|outside|around|of|into|via|between|across|visit(?:ed|s)?)\s+$/i;
 
-// "government" after a nation's name, short form or demonym ("the U.S. government", "Chinese authorities"), never "government-funded"
-const GOVERNMENT_AFTER = /^\s+(?:government|administration|authorities)\b(?!-)/;
+// "government" after a nation's name, short form or demonym ("the U.S. government", "Chinese authorities", "EU lawmakers"), never "government-funded"
+const GOVERNMENT_AFTER = /^\s+(?:government|administration|authorities|lawmakers|legislators|parliament)\b(?!-)/;
 
 /**
  * A nation's government and a seat of government that acts stand for the nation (a party), not for a

@@ -386,6 +386,13 @@ export function findMentions(text: string, sentences: Sentence[], gazetteer: Gaz
     }
     if (inside.some((k) => k.start === p.start && k.end === p.end)) return false;
     const k = inside[0]!;
+    // a statute's title that ends on a shorter one's ("GAIN AI Act" around "AI Act", "Colorado AI Act") is another statute,
+    // unless its opening is the shorter one's own nation ("EU AI Act" is the AI Act)
+    if (titled.has(p) && inside.length === 1 && k.label === 'Regulation' && k.end === p.end && k.start > p.start && !overlaps.some((o) => o.label === 'Nation' && !o.place && o.start === p.start)) {
+      defined.add(p);
+      p.defined = true;
+      return true;
+    }
     // "Oracle Corp.", "SoftBank Group": a legal form after a known name is the known company itself, however the name was proposed
     if (p.label !== 'Model' && LEGAL_FORM.test(text.slice(k.end, p.end))) return false;
     // a name the text defines keeps the known names inside it ("Indian Rare Earths (IRE)")

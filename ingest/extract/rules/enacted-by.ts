@@ -49,7 +49,8 @@ export const enactedBy: RelationRule = {
       // a company's plan or strategy is not a regulation: soft instruments need a public issuer
       if (SOFT.has(inst.kind) && issuer.label !== 'Nation' && !isPublicBody(issuer.props)) continue;
       const written = unmask(frame, phrase);
-      if (UNNAMED.test(written)) continue;
+      // a memorandum of understanding is an agreement between parties (the deal rules read it), no instrument one of them issues
+      if (UNNAMED.test(written) || /\b(?:memorandum of understanding|MoU)\b/i.test(written)) continue;
       // a phrase of common words only ("the interim final rule", "an executive order") is named by its issuer
       const wordsOnly = written.replace(SUM, '');
       const bare = !/\s/.test(wordsOnly.replace(/^(?:executive order|white paper|strategy paper|action plan)$/i, 'x')) || /^(?:[a-z-]+ ){1,3}[a-z-]+$/.test(wordsOnly);
