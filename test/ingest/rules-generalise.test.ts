@@ -50,6 +50,7 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   { rule: 'relate', text: 'US lawmakers passed the GAIN AI Act.', expect: ['ENACTED_BY GAIN AI Act -> United States'], not: ['ENACTED_BY EU AI Act'] },
   { rule: 'enacted-by', text: 'EU lawmakers approved the AI Act in March 2024.', expect: [], not: ['ENACTED_BY EU AI Act -> United States'] },
   { rule: 'deal-with', text: 'The UK signed a memorandum of understanding with OpenAI.', expect: ['PARTY_TO OpenAI -> UK-OpenAI memorandum of understanding'], not: ['ENACTED_BY'] },
+  { rule: 'uses-model', text: "Samsung will use Google's Gemini in its phones.", expect: ['USES_MODEL Samsung use of Gemini -> Gemini'] },
   // chips: a foundry's process, memory carried
   { rule: 'fabricated-by', text: "The MI355X accelerators are built on TSMC's N3P process.", expect: ['FABRICATED_BY AMD MI355X -> TSMC'] },
   { rule: 'fabricated-by', text: "AMD said the MI355X is manufactured on TSMC's 3nm node.", expect: ['FABRICATED_BY AMD MI355X -> TSMC'] },

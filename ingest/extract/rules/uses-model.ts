@@ -5,7 +5,7 @@ import type { Props } from '../../../schema/records.js';
 import { E, at, allowed, pattern, type FactDraft, type Mention, type RelationRule } from '../frame.js';
 
 const RE = pattern(
-  `${E} (?:is |are |was |were |has been |have been |had been |will be |began |started |has |have )?(?:using|uses|used|deploying|deploys|deployed|adopting|adopts|adopted|relies on|relying on|rolled out|rolling out|integrating|integrated) (?:[a-z-]+ ){0,2}?(?:⟨\\d+⟩['’]s )?${E}`,
+  `${E} (?:is |are |was |were |has been |have been |had been |will be |began |started |has |have |will |plans to |is set to |agreed to |(?:is|are) expected to )?(?:using|uses|used|use|deploying|deploys|deployed|deploy|adopting|adopts|adopted|adopt|relies on|relying on|rely on|rolled out|rolling out|integrating|integrated|integrate) (?:[a-z-]+ ){0,2}?(?:⟨\\d+⟩['’]s )?${E}`,
 );
 
 // Deployments must say what data they process; the sentence's words and the operator's kind say it.
