@@ -51,6 +51,10 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   { rule: 'enacted-by', text: 'EU lawmakers approved the AI Act in March 2024.', expect: [], not: ['ENACTED_BY EU AI Act -> United States'] },
   { rule: 'deal-with', text: 'The UK signed a memorandum of understanding with OpenAI.', expect: ['PARTY_TO OpenAI -> UK-OpenAI memorandum of understanding'], not: ['ENACTED_BY'] },
   { rule: 'uses-model', text: "Samsung will use Google's Gemini in its phones.", expect: ['USES_MODEL Samsung use of Gemini -> Gemini'] },
+  { rule: 'relate', text: "SK hynix supplies HBM3E memory for Nvidia's H200.", expect: ['USES_MEMORY NVIDIA H200 -> HBM3E'] },
+  { rule: 'fabricated-by', text: 'Huawei designs the Ascend 910B, which SMIC manufactures.', expect: ['FABRICATED_BY Huawei Ascend 910B -> SMIC'] },
+  { rule: 'fabricated-by', text: "Samsung's foundry will produce Nvidia's H20 chips in Texas.", expect: ['FABRICATED_BY NVIDIA H20 -> Samsung Electronics'] },
+  { rule: 'fabricated-by', text: "Samsung's customers will buy Nvidia's H20 chips.", expect: [], not: ['FABRICATED_BY'] },
   // chips: a foundry's process, memory carried
   { rule: 'fabricated-by', text: "The MI355X accelerators are built on TSMC's N3P process.", expect: ['FABRICATED_BY AMD MI355X -> TSMC'] },
   { rule: 'fabricated-by', text: "AMD said the MI355X is manufactured on TSMC's 3nm node.", expect: ['FABRICATED_BY AMD MI355X -> TSMC'] },

@@ -1,4 +1,5 @@
-// "X is fabricated by TSMC", "TSMC manufactures X", "X, made by Samsung": who makes a chip.
+// "X is fabricated by TSMC", "TSMC manufactures X", "Samsung's foundry will produce X", "X, which SMIC manufactures", "X, made by
+// Samsung": who makes a chip.
 import { E, E_, at, allowed, pattern, type FactDraft, type RelationRule } from '../frame.js';
 
 const PASSIVE = pattern(
@@ -6,13 +7,18 @@ const PASSIVE = pattern(
 );
 // "Samsung already produces Tesla's AI 4 chips", "the foundry will manufacture Acme's X1": the chip's designer's possessive may stand before it
 const ACTIVE = pattern(
-  `${E}(?: (?:already|also|now|currently|reportedly|still|will|would|is set to|is slated to|plans to|agreed to))* (?:fabricates|manufactures|produces|makes|builds|fabs|make|manufacture|produce|build|fabricate) (?:the |its |a )?(?:${E_}['’]s )?(?:[a-z-]+ ){0,2}?${E}`,
+  `${E}(?:['’]s (?:contract )?(?:foundry|foundries|fabs?|factory|plants?|foundry (?:business|unit|division|arm)))?(?: (?:already|also|now|currently|reportedly|still|will|would|is set to|is slated to|plans to|agreed to))* (?:fabricates|manufactures|produces|makes|builds|fabs|make|manufacture|produce|build|fabricate) (?:the |its |a )?(?:${E_}['’]s )?(?:[a-z-]+ ){0,2}?${E}`,
 );
 
 // "The X1, built on TSMC's N3P process", "the X1 chips are based on Samsung's 4nm node", "made using SMIC's 7nm technology": a
 // foundry's process named as what the chip before it in the sentence is made on (not a chip it is compared with)
 const ON_PROCESS = pattern(
   `${E}(?: (?:chips?|GPUs?|accelerators?|processors?|series))*(?:(?!\\b(?:compet\\w*|rivals?|than|unlike|like|versus|vs|against|compar\\w*|outperform\\w*|beats?|other)\\b)[^.;⟨]){0,80}?\\b(?:built|based|made|manufactured|fabricated|produced|fabbed|implemented) (?:on|using|with|in) (?:the )?${E}['’]s (?:[\\w+.-]+ ){0,3}?(?:process|node|technology|process node|process technology)\\b`,
+);
+
+// "the Ascend 910B, which SMIC manufactures": the maker in a relative clause after the chip
+const RELATIVE = pattern(
+  `${E}(?: (?:chips?|GPUs?|accelerators?|processors?))?,? (?:which|that) ${E} (?:also |now |still )?(?:manufactures|makes|produces|fabricates|builds|fabs|manufactured|made|produced|fabricated|built)\\b`,
 );
 
 export const fabricatedBy: RelationRule = {
@@ -28,6 +34,7 @@ export const fabricatedBy: RelationRule = {
     };
     for (const m of frame.masked.matchAll(PASSIVE)) add(m[1], m[2]);
     for (const m of frame.masked.matchAll(ACTIVE)) add(m[2], m[1]);
+    for (const m of frame.masked.matchAll(RELATIVE)) add(m[1], m[2]);
     if (/process|node|technology/.test(frame.masked))
       for (const m of frame.masked.matchAll(ON_PROCESS)) {
         if (at(frame, m[2])?.props?.kind === 'foundry') add(m[1], m[2]);
