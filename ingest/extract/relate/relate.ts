@@ -446,6 +446,8 @@ export const relatePhrases: RelationRule = {
         // ("The startup, heavily backed by ⟨A⟩, is known for its …")
         .filter((g) => !COMPARANDS.test(frame.masked.slice(Math.max(0, g.start - 40), g.start)))
         .filter((g) => !(ASIDE_BEFORE.test(frame.masked.slice(Math.max(0, g.start - 60), g.start)) && /^\s*,/.test(frame.masked.slice(g.end))))
+        // nor the owner of something else the clause names ("⟨A⟩ will host ⟨B⟩'s GPUs at its campus": A's campus) where the clause has an actor
+        .filter((g) => !(actor && usable(actor) && g.members[0] !== actor && /^['’]s\b/.test(frame.masked.slice(g.end, g.end + 3))))
         .flatMap((g) => g.members)
         .filter((m) => usable(m) && isMaker(m.label));
       return before[before.length - 1] ?? leadingActor(frame) ?? frame.previous;
