@@ -820,6 +820,12 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
     expect: ['OPERATED_BY Equinix Osaka data centre -> Equinix', 'LOCATED_IN Equinix Osaka data centre -> Japan'],
   },
   { rule: 'described-site', text: 'Yotta already has a campus in Mumbai.', expect: ['LOCATED_IN Yotta Mumbai campus -> India'] },
+  {
+    rule: 'described-site',
+    text: 'Humain will deploy 18,000 GB300 chips in its Riyadh data centers.',
+    expect: ['OPERATED_BY Humain Riyadh data centers -> Humain', 'LOCATED_IN Humain Riyadh data centers -> Saudi Arabia'],
+  },
+  { rule: 'described-site', text: 'The firm praised its Chinese data centers.', expect: [], not: ['LOCATED_IN', 'OPERATED_BY'] },
   { rule: 'described-site', text: 'Amazon opened a data center in Nvidia territory.', expect: [], not: ['LOCATED_IN'] },
   // a name's abbreviation in brackets does not break a list
   {

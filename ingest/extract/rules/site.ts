@@ -2,6 +2,7 @@
 // 1 GW AI campus in El Paso, Texas", "a data center in Kenya operated by G42", "housed in a Digital Realty data center in Copenhagen". Gives a DataCenter named by the project's
 // convention "<operator> <place> <head>" ("Nebius Vineland data centre"), run by its operator and located in the nation the
 // place stands for. A site the text names ("Stargate UAE", "Colossus") is a mention, read by the located-in rule instead.
+import { nationByName } from '../lexicon.js';
 import { E, at, allowed, clauseActor, leadingActor, writtenName, type FactDraft, type Frame, type Mention, type NewEntity, type RelationRule } from '../frame.js';
 
 // the site's head noun, as written: the name keeps the text's spelling and an alias the other one
@@ -27,6 +28,8 @@ const OWNED = new RegExp(`${E}['’]s ${MODS}${HEAD} ${LINK}(?:${PLACE}|${TOWN_O
 const OWNED_AT = new RegExp(`${E}['’]s (?:new |existing |flagship |first |second )?(?:(?<town>[A-Z][\\p{L}-]+(?: [A-Z][\\p{L}-]+)?), )?(?<at>⟨\\d+⟩) ${MODS}${HEAD}\\b`, 'gu');
 // "housed in a ⟨Digital Realty⟩ data center in Copenhagen": the operator named before the head
 const OPERATOR_BEFORE = new RegExp(`\\b(?:a|an|the) (?:new |existing |planned )?${E} ${MODS}${HEAD} ${LINK}(?:${PLACE}|${TOWN_ONLY})`, 'gu');
+// "⟨O⟩ will deploy … in its ⟨Riyadh⟩ data centers": "its" before the place is the clause's actor's
+const ITS_AT = new RegExp(`\\b[Ii]ts (?:new |existing |flagship |first |second |planned )?(?:(?<town>[A-Z][\\p{L}-]+(?: [A-Z][\\p{L}-]+)?), )?(?<at>⟨\\d+⟩) ${MODS}${HEAD}\\b`, 'gu');
 // "… plans to build a 200 MW data center in ⟨Lübbenau⟩": the builder is the clause's actor
 const BUILT = new RegExp(`\\b${BUILD} (?:a |an |its |their |the |two |three |several |new )?${MODS}${HEAD} ${LINK}(?:${PLACE}|${TOWN_ONLY})`, 'gu');
 // the builders named before the verb: "A, B and C have announced plans to develop …", "A announced a partnership with B to develop …"
@@ -72,6 +75,15 @@ export const describedSite: RelationRule = {
       const where = at(frame, m.groups!.at!.slice(1, -1));
       if (owner && where?.place) found.push({ operators: [owner], town: m.groups?.town, where, head: m.groups!.head!, mods: m.groups?.mods ?? '', end: m.index + m[0].length });
     }
+    if (/\b[Ii]ts ⟨/.test(frame.masked))
+      for (const m of frame.masked.matchAll(ITS_AT)) {
+        const lead = leadingActor(frame);
+        const owner = clauseActor(frame, m.index, OPERATORS) ?? (lead && OPERATORS.has(lead.label) ? lead : undefined);
+        const named = at(frame, m.groups!.at!.slice(1, -1));
+        // a city written as a modifier ("its Riyadh data centers") is the place, not a nationality
+        const where = named?.label === 'Nation' && named.demonym && !nationByName(named.surface) ? { ...named, demonym: false, place: true } : named;
+        if (owner && where?.label === 'Nation') found.push({ operators: [owner], town: m.groups?.town, where, head: m.groups!.head!, mods: m.groups?.mods ?? '', end: m.index + m[0].length });
+      }
     for (const m of frame.masked.matchAll(OPERATOR_BEFORE)) {
       const owner = at(frame, m[1]);
       if (owner && !owner.demonym && owner.label !== 'Nation')
