@@ -822,8 +822,8 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   { rule: 'described-site', text: 'Yotta already has a campus in Mumbai.', expect: ['LOCATED_IN Yotta Mumbai campus -> India'] },
   {
     rule: 'described-site',
-    text: 'Humain will deploy 18,000 GB300 chips in its Riyadh data centers.',
-    expect: ['OPERATED_BY Humain Riyadh data centers -> Humain', 'LOCATED_IN Humain Riyadh data centers -> Saudi Arabia'],
+    text: 'G42 will deploy 18,000 GB300 chips in its Abu Dhabi data centers.',
+    expect: ['OPERATED_BY G42 Abu Dhabi data centers -> G42', 'LOCATED_IN G42 Abu Dhabi data centers -> United Arab Emirates'],
   },
   { rule: 'described-site', text: 'The firm praised its Chinese data centers.', expect: [], not: ['LOCATED_IN', 'OPERATED_BY'] },
   { rule: 'described-site', text: 'Amazon opened a data center in Nvidia territory.', expect: [], not: ['LOCATED_IN'] },
