@@ -59,7 +59,7 @@ export const LEXICON_DIR = fileURLToPath(new URL('./data/', import.meta.url));
 // headings of bills, rules and regulations, written in capitals or abbreviated: never an entity's name
 const HEADINGS = /^(?:SEC|SECT|SECTION|ART|ARTICLE|PART|TITLE|CHAPTER|ANNEX|APPENDIX|SCHEDULE|SUBPART|DIVISION|DIV|SUMMARY|AGENCY|ACTION|DATES|ADDRESSES|TABLE|FIGURE)\.?$/;
 const NATIONS_FILE = 'nations.yaml';
-const ENTITY_FILES = ['labs.yaml', 'organizations.yaml', 'clouds.yaml', 'chips.yaml', 'models.yaml', 'regulations.yaml'];
+const ENTITY_FILES = ['labs.yaml', 'organizations.yaml', 'clouds.yaml', 'chips.yaml', 'models.yaml', 'regulations.yaml', 'data-centers.yaml'];
 const FAMILIES_FILE = 'model-families.yaml';
 const INSTRUMENTS_FILE = 'instruments.yaml';
 
