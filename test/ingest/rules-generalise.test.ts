@@ -55,7 +55,7 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   { rule: 'fabricated-by', text: 'Huawei designs the Ascend 910B, which SMIC manufactures.', expect: ['FABRICATED_BY Huawei Ascend 910B -> SMIC'] },
   { rule: 'fabricated-by', text: "Samsung's foundry will produce Nvidia's H20 chips in Texas.", expect: ['FABRICATED_BY NVIDIA H20 -> Samsung Electronics'] },
   { rule: 'fabricated-by', text: "Samsung's customers will buy Nvidia's H20 chips.", expect: [], not: ['FABRICATED_BY'] },
-  { rule: 'relate', text: "Microsoft's Fairwater AI datacenter uses hundreds of thousands of GB200 GPUs.", expect: ['RUNS_ON Fairwater -> NVIDIA GB200'] },
+  { rule: 'relate', text: "Microsoft's Borealis AI datacenter uses hundreds of thousands of GB200 GPUs.", expect: ['RUNS_ON Borealis -> NVIDIA GB200'] },
   { rule: 'relate', text: "CoreWeave will host Microsoft's GPUs at its Denton campus.", expect: ['OPERATED_BY Denton -> CoreWeave'], not: ['OPERATED_BY Denton -> Microsoft'] },
   // chips: a foundry's process, memory carried
   { rule: 'fabricated-by', text: "The MI355X accelerators are built on TSMC's N3P process.", expect: ['FABRICATED_BY AMD MI355X -> TSMC'] },
