@@ -18,7 +18,7 @@ import { E, listIndices, type Endpoint, type FactDraft, type Frame, type Mention
 import type { Gazetteer } from './gazetteer.js';
 import { QUANT_TYPE, WEIGHTS_EXT } from './proposals/proposal.js';
 import { LEXICON, LEXICON_DIR, MODEL_FAMILIES } from './lexicon.js';
-import type { RecordSink } from './structured.js';
+import { FINE_TUNING, HEADING, type RecordSink } from './structured.js';
 import { resolveName } from '../resolve/resolver.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -448,9 +448,9 @@ export function platformFacts(sink: RecordSink, model: EndpointOut | null, own: 
     const line = raw.replace(/\r$/, '');
     if (FENCE.test(line)) fenced = !fenced;
     if (fenced) continue;
-    const h = /^\s{0,3}#{1,6}\s+(.*)$/.exec(line);
+    const h = HEADING.exec(line);
     if (h) {
-      heading = h[1]!;
+      heading = h[2]!;
       continue;
     }
     // a link whose words name a platform the model is on: "[Corvid on Example AI Studio](…)", "<a …>Example Cloud TI</a>"
@@ -598,7 +598,6 @@ export function comparisonRule(model: Mention | null, own: OwnModels): RelationR
 // X", "fits on a single X") or to train it ("pre-trained on 2,048 X GPUs"); a user's fine-tuning is neither
 const SERVES_ON = /\b(?:requires?|needs?|needed|required|tested|deploy(?:ed|ing|ment)?|inference|serv(?:e|ed|ing)|fits?|fitting|runs?|running|recommend(?:ed)?|supports?|supported)\b/;
 const TRAINED_WITH = /\b(?:pre-?trained|trained|pre-?training)\b/;
-const FINE_TUNING = /\bfine-?tun/i;
 const COUNT = /(\d[\d,]*)\s*(?:[x×]\s*)?$/;
 const VERSIONED = /\b[A-Z][\w.]*(?:-[\w.]+)*-\d[\w.]*\b/g;
 

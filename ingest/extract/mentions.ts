@@ -270,7 +270,7 @@ export const isPlaceholder = (name: string): boolean => UNSPECIFIED.test(name);
 function makerInName(m: Mention, gazetteer: Gazetteer): void {
   if (m.status === 'ambiguous' || !(m.label === 'Model' || m.label === 'Chip' || m.label === 'Cloud')) return;
   // a placeholder for any of a maker's products ("AMD data-centre GPU (model unspecified)") is no product a maker made
-  if (UNSPECIFIED.test(m.name)) return;
+  if (isPlaceholder(m.name)) return;
   const written = makerOpening(gazetteer, m, m.surface);
   if (written) {
     m.publisher = written;
@@ -335,17 +335,13 @@ export function findMentions(text: string, sentences: Sentence[], gazetteer: Gaz
     .map((h) => fromHit(h, false))
     .filter((m) => !(m.label === 'Nation' && text[m.end] === '$'));
   const proposals: Mention[] = [];
-  const defined = new Set<Mention>();
   const titled = new Set<Mention>();
   for (const s of sentences)
     for (const propose of PROPOSERS)
       for (const p of propose(s)) {
         if (A_DATE.test(p.name)) continue;
         const m = fromProposal(p, text.slice(p.start, p.end));
-        if (p.defined) {
-          defined.add(m);
-          m.defined = true;
-        }
+        if (p.defined) m.defined = true;
         if (p.titled) titled.add(m);
         proposals.push(m);
       }
@@ -373,13 +369,11 @@ export function findMentions(text: string, sentences: Sentence[], gazetteer: Gaz
     const overlaps = overlapping(known, p);
     // a public body named with its nation stands for itself even when nothing else is said of it
     if (overlaps.some(nationFirst)) {
-      defined.add(p);
       p.defined = true;
     }
     const inside = overlaps.filter((k) => !opens(k) && !closes(k) && !issues(k));
     if (inside.length === 0) {
       if (titled.has(p)) {
-        defined.add(p);
         p.defined = true;
       }
       return true;
@@ -389,14 +383,13 @@ export function findMentions(text: string, sentences: Sentence[], gazetteer: Gaz
     // a statute's title that ends on a shorter one's ("GAIN AI Act" around "AI Act", "Colorado AI Act") is another statute,
     // unless its opening is the shorter one's own nation ("EU AI Act" is the AI Act)
     if (titled.has(p) && inside.length === 1 && k.label === 'Regulation' && k.end === p.end && k.start > p.start && !overlaps.some((o) => o.label === 'Nation' && !o.place && o.start === p.start)) {
-      defined.add(p);
       p.defined = true;
       return true;
     }
     // "Oracle Corp.", "SoftBank Group": a legal form after a known name is the known company itself, however the name was proposed
     if (p.label !== 'Model' && LEGAL_FORM.test(text.slice(k.end, p.end))) return false;
     // a name the text defines keeps the known names inside it ("Indian Rare Earths (IRE)")
-    if (defined.has(p) && inside.every((k) => k.start >= p.start && k.end <= p.end)) return true;
+    if (p.defined && inside.every((k) => k.start >= p.start && k.end <= p.end)) return true;
     if (p.label === 'Model') return k.start === p.start;
     // a known company's name opening a longer firm's full name ("Fidelity Management & Research Company", "Acme Capital Partners"):
     // two or more words and a firm's ending make another firm (a fund arm, a subsidiary), named in full

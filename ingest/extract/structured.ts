@@ -79,12 +79,13 @@ const RUNS_CONTEXT = /inference|serving|serve\b|deploy|\bruns?\b|running|tested|
 const TRAINS_CONTEXT = /train|pre-?train|GPU[ -]?hours|compute|energy|\bhardware\b|\bGPUs?\b|accelerators?|cluster/i;
 // what training itself is called, as against a word for the hardware ("GPU Type and Count") that says nothing of its use
 const TRAINS_SAID = /train|GPU[ -]?hours|energy/i;
-// a user's fine-tuning (LoRA, SFT recipes) is no training of the card's model, nor where it runs
-const FINE_TUNING_CONTEXT = /fine-?tun|\blora\b/i;
+/** A user's fine-tuning (LoRA, SFT recipes): no training of the card's model, nor where it runs (a table's label or heading, a card's sentence). */
+export const FINE_TUNING = /\bfine-?tun|\blora\b/i;
 // a row that names a model of its own ("| Acme-7B-Air | FP8 | H100 x 2 |"): a versioned name, no chip's
 const ROW_MODEL = /^[A-Za-z][\w.]*(?:-[\w.]+)+$/;
 const QUANTISED_PRECISION = /^(?:FP8|FP4|NVFP4|MXFP4|INT8|INT4|W8A8|W4A16|AWQ|GPTQ)$/;
-const HEADING = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
+/** A Markdown heading: its level's marks and its words. */
+export const HEADING = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
 const TABLE_RULE = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 // a count written right before the chip: "2048 H800", "2,048 NVIDIA H800", "8x H100", "512 × H100"
 const COUNT_BEFORE = /(?:^|[\s|(:])(\d[\d,]*)\s*(?:[x×]\s*)?(?:NVIDIA\s+|Nvidia\s+|AMD\s+|Huawei\s+|Google\s+)?$/;
@@ -156,7 +157,7 @@ export function hardwareFacts(sink: RecordSink, model: EndpointOut | null, body:
   for (const s of statedPairs(body)) {
     const context = `${s.label} ${s.heading}`;
     if (!HARDWARE_CONTEXT.test(context) && !/GPU[ -]?hours/i.test(s.value)) continue;
-    if (FINE_TUNING_CONTEXT.test(context) && !/pre-?train/i.test(context)) continue;
+    if (FINE_TUNING.test(context) && !/pre-?train/i.test(context)) continue;
     // the label decides first when it says what the hardware is for; the heading when the label only names the hardware
     const rel: RelationType | null = RUNS_CONTEXT.test(s.label)
       ? 'RUNS_ON'

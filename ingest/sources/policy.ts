@@ -36,7 +36,6 @@ function documentNumber(text: string): string | undefined {
   );
 }
 
-/** The issuing bodies a policy text names: a Federal Register AGENCY line, an EU act's authors, an "Issued by" line. */
 // the line that names a document's issuer: a label and its colon ("AGENCY: …", "Issued by: …"); "From the Federal Register Online …" is none
 const ISSUER_LINE = /^\s*(?:AGENCY|Agency|Issuing body|Issued by|From)\s*:\s*(.+)$/m;
 
@@ -64,8 +63,12 @@ function parentOf(part: string | undefined): { parent?: string } {
   return /^[A-Z][a-z]+$/.test(p) && p !== 'Office' ? { parent: `Department of ${p === 'Treasury' ? 'the Treasury' : p}` } : {};
 }
 
-function issuers(text: string): string[] {
-  const named = agencyLine(text)?.agency;
+/**
+ * The issuing bodies a policy text names: a Federal Register AGENCY line's agency (`agency`, read once by the caller), an
+ * EU act's authors, an "Issued by" line.
+ */
+function issuers(text: string, agency: ReturnType<typeof agencyLine>): string[] {
+  const named = agency?.agency;
   if (named) return [named];
   // a header line of agencies, the department first ("Commerce Department, Industry and Security Bureau"): the most specific, in its usual word order
   const header = text.split('\n', 1)[0]!.trim();
@@ -252,7 +255,9 @@ export function parsePolicy(raw: string, url: string, ctx: ParseContext, isHtml:
     shortTitle(text) ||
     (ARTICLE_HEADING.test(firstLine) ? article?.title : (firstTitleLine(text) ?? article?.title));
   const number = documentNumber(text);
-  const headerIssuer = issuers(text)[0];
+  const header = agencyLine(text);
+  const issuing = issuers(text, header);
+  const headerIssuer = issuing[0];
   // with no title anywhere, "<issuer> <instrument>" as the rule names itself ("this interim final rule"), with its number when it has one
   const selfNamed = /\b[Tt]his ((?:interim final|final|proposed) rule|(?:executive )?order|regulation|directive|notice)\b/.exec(text)?.[1];
   const title = (found || (headerIssuer && selfNamed ? `${headerIssuer} ${selfNamed}${number ? ` ${number}` : ''}` : firstLine)).replace(CITATION_TAIL, '').slice(0, 300).trim();
@@ -273,8 +278,7 @@ export function parsePolicy(raw: string, url: string, ctx: ParseContext, isHtml:
   const regName = knownHits[0]?.candidates[0]?.entity.name ?? actByTerms(text, ctx, article !== undefined) ?? title;
   const regulation = sink.entity(regName, 'Regulation', { labels: ['Regulation'], props, confidence: 0.85, ...(regName !== title ? { aliases: [title] } : {}) });
   const bodies: EndpointOut[] = [];
-  const header = agencyLine(text);
-  for (const name of issuers(text)) {
+  for (const name of issuing) {
     const body = sink.entity(name, 'Organization', { labels: ['Organization', 'Nation'], props: { kind: 'agency' } });
     if (body) bodies.push(body);
     // the AGENCY line, a statute's enactment note ("(Added Pub. L. …)"), the plainest line that names the issuer, else the first line

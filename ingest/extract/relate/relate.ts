@@ -435,10 +435,10 @@ export const relatePhrases: RelationRule = {
   apply(frame) {
     const out: FactDraft[] = [];
     const groups = groupsOf(frame);
+    const actor = leadingActor(frame);
     // the organisation "its" before group a stands for: the maker named last before it, else the sentence's actor, else the last sentence's
     const itsOwner = (a: number): Mention | undefined => {
       // "⟨A⟩ said it would give ⟨B⟩ users … for its model": "it" and "its" stand for the clause's actor
-      const actor = leadingActor(frame);
       if (actor && usable(actor) && isMaker(actor.label) && IT_BEFORE.test(frame.masked.slice(0, groups[a]?.start ?? 0))) return actor;
       const before = groups
         .slice(0, a)
@@ -450,7 +450,7 @@ export const relatePhrases: RelationRule = {
         .filter((g) => !(actor && usable(actor) && g.members[0] !== actor && /^['’]s\b/.test(frame.masked.slice(g.end, g.end + 3))))
         .flatMap((g) => g.members)
         .filter((m) => usable(m) && isMaker(m.label));
-      return before[before.length - 1] ?? leadingActor(frame) ?? frame.previous;
+      return before[before.length - 1] ?? actor ?? frame.previous;
     };
     const push = (rel: Phrase['rel'], subject: Mention, object: Mention, confidence: number, gap = '') => {
       if (subject === object || subject.id === object.id) return;
@@ -473,7 +473,7 @@ export const relatePhrases: RelationRule = {
       if (!m.publisher || m.anaphor || QUANTISED.test(m.name) || m.status === 'ambiguous') continue;
       // a model named after its lab ("DeepSeek-V3") is the lab's where the sentence is about making it or it leads the sentence;
       // a passing mention in a comparison says nothing about who made it
-      if (m.label === 'Model' && !/\//.test(m.surface) && !(MAKING.test(frame.text) || leadingActor(frame) === m)) continue;
+      if (m.label === 'Model' && !/\//.test(m.surface) && !(MAKING.test(frame.text) || actor === m)) continue;
       const rel = madeBy(m, m.publisher);
       if (rel) {
         push(rel, m, m.publisher, 0.7);
@@ -629,8 +629,7 @@ export const relatePhrases: RelationRule = {
       }
       const prior = frame.previousModel;
       if (its && SUCCESSOR.test(its[1]!.trim()) && prior && usable(prior)) for (const m of left.members.filter(usable)) push('DERIVED_FROM', m, prior, 0.55);
-      const trained = leadingActor(frame);
-      if (a > 0 && usable(trained) && GPU_HOURS.test(frame.masked.slice(left.end, left.end + 12))) for (const m of left.members.filter(usable)) push('TRAINED_ON', trained, m, 0.6);
+      if (a > 0 && usable(actor) && GPU_HOURS.test(frame.masked.slice(left.end, left.end + 12))) for (const m of left.members.filter(usable)) push('TRAINED_ON', actor, m, 0.6);
       if (its && left.members.length >= 1) {
         const subject = itsOwner(a);
         const owner = subject && usable(subject) && isMaker(subject.label) && !left.members.includes(subject) ? subject : undefined;
@@ -670,7 +669,7 @@ export const relatePhrases: RelationRule = {
       if (!maker || !rel) continue;
       const g = groups.findIndex((x) => x.members.includes(m));
       const owned = g >= 0 && ITS.test(frame.masked.slice(0, groups[g]!.start)) && itsOwner(g) === maker;
-      if (owned || (leadingActor(frame) === maker && MAKING.test(frame.text))) push(rel, m, maker, 0.55);
+      if (owned || (actor === maker && MAKING.test(frame.text))) push(rel, m, maker, 0.55);
       // a bare co-mention states nothing under a denial or a condition, nor in a table's row of cells
       else if (!UNSTATED.test(frame.text) && !frame.text.includes('|')) push(rel, m, maker, 0.5);
     }

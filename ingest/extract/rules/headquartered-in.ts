@@ -20,7 +20,9 @@ const BASED = pattern(`${E}-(?:based|headquartered) (?:[a-z-]+ ){0,3}${E}`);
 const BASED_AFTER = pattern(`${E}(?:, (?:a |an |the )?| (?:—|–) (?:a |an |the )?)${E}-(?:based|headquartered)\\b`);
 // between the demonym and the name only content words: "Chinese server maker H3C"
 const CONTENT_WORD = '(?!(?:are|is|was|were|be|have|has|had|can|could|will|would|to|from|like|such|as|than|and|or|with|by|on|in|of|for|that|which|the|a|an)\\b)(?:[a-z-]+|[A-Z]{2,3}) ';
-const ROLE = /\b(?:startup|start-up|company|firm|lab|vendor|maker|chipmaker|giant|group|provider|operator|developer|unicorn)\b/;
+// what a company is called by its kind, in the singular: one list for every pattern of this rule that names a company by it
+const ROLE_NOUN = '(?:company|startup|start-up|firm|lab|vendor|maker|chipmaker|giant|group|provider|operator|developer|venture|unicorn|conglomerate|champion|fund|investor|bank|carrier)';
+const ROLE = new RegExp(`\\b${ROLE_NOUN}\\b`);
 const DEMONYM = pattern(`${E} (?:${CONTENT_WORD}){0,3}${E}`);
 // people and governments of a nation, and what they do to a company, say nothing of where the company is ("Japanese officials told X")
 const NOT_HOME =
@@ -30,13 +32,9 @@ const SECTOR_LIST = pattern(
   `${E} (?:${CONTENT_WORD}){0,3}?(?:industry|sector|firms|companies|makers|manufacturers|chipmakers|labs|players|vendors|startups|giants|champions|banks|investors|operators|providers|suppliers)\\b(?:(?:[^.;⟨]|⟨\\d+⟩){0,60}?\\b(?:such as|like|including|led by|notably) (?:the )?(?:[a-z-]+ ){0,4}?| ?(?:—|–|:|\\() ?)${LIST}`,
 );
 // "X, a Chinese startup", "X is a Beijing startup" (a city the lexicon knows stands for its nation)
-const APPOSITIVE = pattern(
-  `${E}(?:,| is| was) (?:a|an|the) (?:new |young |state-backed |state-owned )?${E} (?:[A-Za-z-]+ ){0,2}(?:company|startup|firm|lab|vendor|maker|chipmaker|giant|group|provider|operator|developer|venture|unicorn|conglomerate)`,
-);
+const APPOSITIVE = pattern(`${E}(?:,| is| was) (?:a|an|the) (?:new |young |state-backed |state-owned )?${E} (?:[A-Za-z-]+ ){0,2}${ROLE_NOUN}`);
 // "Vietnam's largest private conglomerate, Vingroup": the nation's own company, named after its description
-const NATION_ROLE_BEFORE = pattern(
-  `${E}['’]s (?:${CONTENT_WORD}){0,3}(?:company|startup|firm|lab|vendor|maker|chipmaker|giant|group|provider|operator|developer|unicorn|conglomerate|champion|fund|investor|bank|carrier), (?:the )?${E}`,
-);
+const NATION_ROLE_BEFORE = pattern(`${E}['’]s (?:${CONTENT_WORD}){0,3}${ROLE_NOUN}, (?:the )?${E}`);
 // "Sugon is a leading supercomputer manufacturer in China": what a company is, in a nation
 const ROLE_IN = pattern(
   `${E} (?:is|was|has become|remains) (?:a|an|the|one of the) (?:[a-z-]+ ){0,3}(?:company|companies|firm|firms|maker|makers|manufacturer|manufacturers|chipmaker|chipmakers|provider|providers|operator|operators|developer|developers|startup|startups|supplier|suppliers|vendor|vendors|lab|labs) in ${E}(?![-\w])`,

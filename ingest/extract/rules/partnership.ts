@@ -96,9 +96,8 @@ export const partnership: RelationRule = {
       }
     if (/\bturn(?:ed|s|ing)? to\b/.test(frame.masked))
       for (const m of frame.masked.matchAll(TURNED_TO)) {
-        const a = at(frame, m[1]);
-        const b = at(frame, m[2]);
-        if (a && b && TRADERS.has(a.label) && TRADERS.has(b.label)) pairs(usable([Number(m[1]), Number(m[2])]), undefined);
+        const both = usable([Number(m[1]), Number(m[2])]);
+        if (both.every((x) => TRADERS.has(x.label))) pairs(both, undefined);
       }
     for (const m of frame.masked.matchAll(NOMINAL)) {
       const first = at(frame, m[1]);

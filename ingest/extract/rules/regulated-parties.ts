@@ -60,24 +60,24 @@ export const regulatedParties: RelationRule = {
       const party = law && law.label === 'Regulation' ? clauseActor(frame, m.index, FUNDED_PARTIES) : undefined;
       if (party && law && !party.demonym && allowed('APPLIES_TO', law.label, party.label)) out.push({ rel: 'APPLIES_TO', subject: law, object: party, props: { effect: 'subsidy' }, confidence: 0.6 });
     }
-    for (const re of [FUNDED, GRANTS_TO])
+    // the party (first marker) and the law (second) of money given or a penalty imposed under it
+    const readings: [RegExp, string][] = [
+      [FUNDED, 'subsidy'],
+      [GRANTS_TO, 'subsidy'],
+      ...(/fine|penali|sanction/.test(frame.masked)
+        ? ([
+            [PENALISED, 'sanction'],
+            [WAS_PENALISED, 'sanction'],
+          ] as [RegExp, string][])
+        : []),
+    ];
+    for (const [re, effect] of readings)
       for (const m of frame.masked.matchAll(re)) {
         const party = at(frame, m[1]);
         const law = at(frame, m[2]);
         if (party && law && law.label === 'Regulation' && !party.demonym && allowed('APPLIES_TO', law.label, party.label))
-          out.push({ rel: 'APPLIES_TO', subject: law, object: party, props: { effect: 'subsidy' }, confidence: 0.6 });
+          out.push({ rel: 'APPLIES_TO', subject: law, object: party, props: { effect }, confidence: 0.6 });
       }
-    if (/fine|penali|sanction/.test(frame.masked))
-      for (const [re, p, l] of [
-        [PENALISED, 1, 2],
-        [WAS_PENALISED, 1, 2],
-      ] as const)
-        for (const m of frame.masked.matchAll(re)) {
-          const party = at(frame, m[p]);
-          const law = at(frame, m[l]);
-          if (party && law && law.label === 'Regulation' && !party.demonym && allowed('APPLIES_TO', law.label, party.label))
-            out.push({ rel: 'APPLIES_TO', subject: law, object: party, props: { effect: 'sanction' }, confidence: 0.6 });
-        }
     return out;
   },
 };

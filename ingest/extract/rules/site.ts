@@ -38,6 +38,14 @@ const PARTNERED = /(⟨\d+⟩)[^⟨]*\b(?:partnership|agreement|deal|venture|all
 // "a data center in ⟨Kenya⟩ (to be) operated by ⟨G42⟩"
 const RUN_BY = /^,? (?:(?:that|which) (?:will be|is|are|would be) |to be )?(operated|run|owned|managed|developed|built) by (?:the )?⟨(\d+)⟩/u;
 const OPERATORS = new Set(['Organization', 'Lab']);
+interface Found {
+  operators: Mention[];
+  town?: string;
+  where?: Mention;
+  head: string;
+  mods: string;
+  end: number;
+}
 
 /** The place's name for the site's name: the town the text wrote, or the place or nation the marker stands for. */
 function placeName(frame: Frame, town: string | undefined, where: Mention | undefined): string | undefined {
@@ -65,34 +73,38 @@ export const describedSite: RelationRule = {
   example: "Nebius's new data centre in Vineland, New Jersey will serve Microsoft.",
   apply(frame) {
     const out: FactDraft[] = [];
-    const found: Array<{ operators: Mention[]; town?: string; where?: Mention; head: string; mods: string; end: number }> = [];
+    const found: Found[] = [];
+    // a site's parts as a pattern found them: its head, its description, the town the text wrote and the place (the
+    // marker before the site, else the last one the pattern took)
+    const take = (m: RegExpMatchArray, operators: Mention[], where = at(frame, m.at(-2))) =>
+      found.push({ operators, town: m.groups?.town ?? m.groups?.lone, where, head: m.groups!.head!, mods: m.groups?.mods ?? '', end: m.index! + m[0].length });
+    // the clause's actor, or the sentence's leading one when the pattern's verb is a participle or an "its" stands for it
+    const lead = leadingActor(frame);
+    const leadOperator = lead && OPERATORS.has(lead.label) ? lead : undefined;
     for (const m of frame.masked.matchAll(OWNED)) {
       const owner = at(frame, m[1]);
-      if (owner) found.push({ operators: [owner], town: m.groups?.town ?? m.groups?.lone, where: at(frame, m.at(-2)), head: m.groups!.head!, mods: m.groups?.mods ?? '', end: m.index + m[0].length });
+      if (owner) take(m, [owner]);
     }
     for (const m of frame.masked.matchAll(OWNED_AT)) {
       const owner = at(frame, m[1]);
       const where = at(frame, m.groups!.at!.slice(1, -1));
-      if (owner && where?.place) found.push({ operators: [owner], town: m.groups?.town, where, head: m.groups!.head!, mods: m.groups?.mods ?? '', end: m.index + m[0].length });
+      if (owner && where?.place) take(m, [owner], where);
     }
     if (/\b[Ii]ts ⟨/.test(frame.masked))
       for (const m of frame.masked.matchAll(ITS_AT)) {
-        const lead = leadingActor(frame);
-        const owner = clauseActor(frame, m.index, OPERATORS) ?? (lead && OPERATORS.has(lead.label) ? lead : undefined);
+        const owner = clauseActor(frame, m.index, OPERATORS) ?? leadOperator;
         const named = at(frame, m.groups!.at!.slice(1, -1));
         // a city written as a modifier ("its Riyadh data centers") is the place, not a nationality
         const where = named?.label === 'Nation' && named.demonym && !nationByName(named.surface) ? { ...named, demonym: false, place: true } : named;
-        if (owner && where?.label === 'Nation') found.push({ operators: [owner], town: m.groups?.town, where, head: m.groups!.head!, mods: m.groups?.mods ?? '', end: m.index + m[0].length });
+        if (owner && where?.label === 'Nation') take(m, [owner], where);
       }
     for (const m of frame.masked.matchAll(OPERATOR_BEFORE)) {
       const owner = at(frame, m[1]);
-      if (owner && !owner.demonym && owner.label !== 'Nation')
-        found.push({ operators: [owner], town: m.groups?.town ?? m.groups?.lone, where: at(frame, m.at(-2)), head: m.groups!.head!, mods: m.groups?.mods ?? '', end: m.index + m[0].length });
+      if (owner && !owner.demonym && owner.label !== 'Nation') take(m, [owner]);
     }
     for (const m of frame.masked.matchAll(BUILT)) {
       // "A will serve B using a data center in …": a participle's actor is the sentence's subject, not the nearest name
-      const lead = /^using\b/.test(m[0]) ? leadingActor(frame) : undefined;
-      const actor = lead && OPERATORS.has(lead.label) ? lead : clauseActor(frame, m.index, OPERATORS);
+      const actor = (/^using\b/.test(m[0]) ? leadOperator : undefined) ?? clauseActor(frame, m.index, OPERATORS);
       const rest = frame.masked.slice(m.index + m[0].length);
       // who runs it, when the text says; who builds it only where the clause names no one who will run it
       const run = RUN_BY.exec(rest);
@@ -105,8 +117,7 @@ export const describedSite: RelationRule = {
       const group = partnered ? [partnered[1]!, partnered[2]!] : listed ? [...listed[1]!.matchAll(/⟨(\d+)⟩/g)].map((x) => x[0]) : [];
       const builders = group.map((g) => at(frame, g.slice(1, -1))).filter((b): b is Mention => !!b && OPERATORS.has(b.label) && !b.demonym);
       if (builders.length >= 2 && (partnered || builders.includes(actor!))) operators = builders;
-      if (operators.length)
-        found.push({ operators, town: m.groups?.town ?? m.groups?.lone, where: at(frame, m.at(-2)), head: m.groups!.head!, mods: m.groups?.mods ?? '', end: m.index + m[0].length });
+      if (operators.length) take(m, operators);
     }
     for (const f of found) {
       // the place must be a place or a nation, never a company ("in ⟨Nvidia⟩")
