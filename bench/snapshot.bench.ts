@@ -274,6 +274,14 @@ async function replica(edges: number, latencyRounds: number): Promise<{ rows: Re
     const more = await store.changesSince(Number(previous.version));
     if (more.kind !== 'changes') throw new Error('bench: the log does not reach back');
     const patchBytes = (await retainedBytes(() => previous.applyChanges(more, more.version))).bytes;
+    // a whole-graph read while a snapshot is served (a replica too far behind): sharing what did not
+    // change with the served snapshot, against the same read sharing nothing, each beside the served one
+    const sharedRead = await measured(() => readSnapshot(store, 500, previous));
+    sharedRead.value = null as unknown as Snapshot;
+    const plainRead = await measured(() => readSnapshot(store));
+    plainRead.value = null as unknown as Snapshot;
+    const sharedBytes = (await retainedBytes(() => readSnapshot(store, 500, previous))).bytes;
+    const plainBytes = (await retainedBytes(() => readSnapshot(store))).bytes;
 
     // request latency: idle, then while a whole-graph read runs in the background; in rounds,
     // since other work on the machine moves every figure
@@ -327,6 +335,10 @@ async function replica(edges: number, latencyRounds: number): Promise<{ rows: Re
         snapshotBytesPerEdge: snapshotBytes / fullEdges,
         topologyBytesPerEdge: topologyBytes / fullEdges,
         patchedSnapshotBytesPerEdge: patchBytes / previous.edgeCount,
+        sharedReadBytesPerEdge: sharedBytes / previous.edgeCount,
+        plainReadBytesPerEdge: plainBytes / previous.edgeCount,
+        sharedReadMs: sharedRead.ms,
+        plainReadMs: plainRead.ms,
       },
       rounds,
       notes: [],
@@ -362,7 +374,15 @@ export async function run(opts: { quick: boolean }): Promise<BenchResult> {
     f(r.fullReadPeakMb!),
     f(r.oldRebuildPeakMb!),
   ]);
-  const mem = replicas.map((r) => [r.edges!, r.nodes!, f(r.snapshotBytesPerEdge!), f(r.topologyBytesPerEdge!), f(r.patchedSnapshotBytesPerEdge!)]);
+  const mem = replicas.map((r) => [
+    r.edges!,
+    r.nodes!,
+    f(r.snapshotBytesPerEdge!),
+    f(r.topologyBytesPerEdge!),
+    f(r.patchedSnapshotBytesPerEdge!),
+    `${f(r.sharedReadBytesPerEdge!)} (${f(r.sharedReadMs!)} ms)`,
+    `${f(r.plainReadBytesPerEdge!)} (${f(r.plainReadMs!)} ms)`,
+  ]);
   const lat = latencies.flatMap(({ edges, rounds }, i) =>
     rounds.map((x, k) => [
       edges,
@@ -392,7 +412,7 @@ ${table(['edges', 'patch (ms)', 'change-log read + apply (ms)', 'full paged read
 
 Snapshot memory (heap the snapshot keeps alive, per edge; nodes, ids, names and props included):
 
-${table(['edges', 'nodes', 'snapshot bytes/edge', 'of which topology arrays', 'a patched snapshot beside its previous one, bytes/edge'], mem)}
+${table(['edges', 'nodes', 'snapshot bytes/edge', 'of which topology arrays', 'a patched snapshot beside its previous one, bytes/edge', 'a whole-graph read beside the served snapshot, sharing what did not change: bytes/edge (read time)', 'baseline: the same read sharing nothing'], mem)}
 
 Request latency (a 2-hop reach from a random deployment on the snapshot served, one due every 2 ms, timed from when it was due), p50 / p99 / max in ms (requests):
 

@@ -64,9 +64,9 @@ class PageSizer {
  * event loop for a few milliseconds (PageSizer), and the packing runs in slices as well. Only ids
  * and one page of records are held at a time besides the snapshot being packed.
  */
-export async function readSnapshot(store: GraphStore, pageSize = 500): Promise<Snapshot> {
+export async function readSnapshot(store: GraphStore, pageSize = 500, previous: Snapshot | null = null): Promise<Snapshot> {
   const version = await store.graphVersion();
-  const builder = new CanonicalBuilder();
+  const builder = new CanonicalBuilder(previous);
   const ids: string[] = [];
   const idPages = new PageSizer(Math.min(pageSize, 100), pageSize * 20);
   for (let after = ''; ;) {
@@ -198,7 +198,8 @@ export class SnapshotCache {
   private rebuildInBackground(): void {
     this.rebuilding ??= (async () => {
       try {
-        const snapshot = await this.catchUp(await readSnapshot(this.store, this.pageSize));
+        // what has not changed is shared with the snapshot served (CanonicalBuilder)
+        const snapshot = await this.catchUp(await readSnapshot(this.store, this.pageSize, this.current));
         this.rebuilt++;
         // no patch runs meanwhile (get() serves the previous snapshot while this runs), so this is the newest;
         // the next get() asks the store again, for writes after the read's catch-up

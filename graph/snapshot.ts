@@ -4,6 +4,7 @@
 import { LABELS, RELATION_TYPES, type Label, type RelationType } from '../schema/generated/model.js';
 import type { EntityRecord, Props, RelationRecord } from '../schema/records.js';
 import type { RemovedRelation } from './store.js';
+import { isDeepStrictEqual } from 'node:util';
 import { CHECKPOINT_MASK, runNow, type Steps } from './snapshot-pacing.js';
 
 const LABEL_INDEX = new Map<string, number>(LABELS.map((l, i) => [l, i]));
@@ -325,6 +326,15 @@ export const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b 
  * them); out-of-order input is sorted once at the end. Records are packed as they come, not kept.
  */
 export class CanonicalBuilder {
+  /**
+   * `previous`: a canonical snapshot of an earlier version of the same graph, when there is one.
+   * What has not changed since (a name, an alias list, an entity's or a relation's props, an id) is
+   * taken from it rather than from the page just read, so the two snapshots share those objects:
+   * the new one costs little more heap than its typed arrays, and what the read decodes dies young
+   * (a young-generation collection copies only what survives it, so its pauses stay short).
+   */
+  constructor(private readonly previous: Snapshot | null = null) {}
+
   private entities: EntityRecord[] = [];
   private entitiesSorted = true;
   private nodes: Packed | null = null;
@@ -344,7 +354,7 @@ export class CanonicalBuilder {
     for (const e of page) {
       const last = this.entities.at(-1);
       if (last && compareIds(last.id, e.id) >= 0) this.entitiesSorted = false;
-      this.entities.push(e);
+      this.entities.push(this.sharedEntity(e));
     }
   }
 
@@ -359,12 +369,43 @@ export class CanonicalBuilder {
       this.from.push(f!);
       this.to.push(t!);
       this.types.push(ti!);
-      this.props.push(edgePropsOf(r));
-      this.ids.push(r.id);
+      const before = this.previousEdge(r);
+      const props = edgePropsOf(r);
+      const prev = this.previous;
+      this.props.push(before >= 0 && isDeepStrictEqual(prev!.edgeProps[before], props) ? prev!.edgeProps[before]! : props);
+      this.ids.push(before >= 0 ? prev!.edgeIds[before]! : r.id);
       this.validFrom.push(dateMs(r.validFrom));
       this.validTo.push(dateMs(r.validTo));
       this.confidence.push(r.confidence);
     }
+  }
+
+  /** The entity as the previous snapshot holds it, where it has not changed (see the constructor). */
+  private sharedEntity(e: EntityRecord): EntityRecord {
+    const p = this.previous;
+    const i = p?.indexOf(e.id);
+    if (!p || i === undefined || p.label(i) !== e.label) return e;
+    const props = isDeepStrictEqual(p.nodeProps[i], e.props) ? p.nodeProps[i]! : e.props;
+    const aliases = isDeepStrictEqual(p.aliases[i], e.aliases) ? p.aliases[i]! : e.aliases;
+    return { id: p.ids[i]!, label: e.label, name: p.names[i] === e.name ? p.names[i]! : e.name, props, aliases } as EntityRecord;
+  }
+
+  /** The index of the same relation (by id, from the same source) in the previous snapshot, -1 if none. */
+  private previousEdge(r: RelationRecord): number {
+    const p = this.previous;
+    const source = p?.canonical ? p.indexOf(r.from) : undefined;
+    if (!p || source === undefined) return -1;
+    // canonical: edges ordered by (source, id), so a source's edges are one run, sorted by id
+    let lo = lowerBound(p.edgeFrom, source);
+    let hi = lowerBound(p.edgeFrom, source + 1, lo);
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const c = compareIds(p.edgeIds[mid]!, r.id);
+      if (c === 0) return p.edgeTo[mid] === p.indexOf(r.to) ? mid : -1;
+      if (c < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return -1;
   }
 
   /** Packs everything added into a canonical snapshot. */

@@ -182,6 +182,18 @@ describe('snapshot patched from the change log', () => {
       expect(contents(old)).toEqual(before);
       const full = await readSnapshot(s, 4);
       expect(contents(patched)).toEqual(contents(full));
+      // a whole-graph read that shares what did not change with the snapshot served is the same
+      // snapshot, and holds the served one's objects where nothing changed
+      const shared = await readSnapshot(s, 4, old);
+      expect(contents(shared)).toEqual(contents(full));
+      for (let i = 0; i < shared.nodeCount; i++) {
+        const was = old.indexOf(shared.ids[i]!);
+        if (was !== undefined && JSON.stringify(old.nodeProps[was]) === JSON.stringify(shared.nodeProps[i])) expect(shared.nodeProps[i]).toBe(old.nodeProps[was]);
+      }
+      for (let e = 0; e < shared.edgeCount; e++) {
+        const was = old.edgeIds.indexOf(shared.edgeIds[e]!);
+        if (was >= 0 && JSON.stringify(old.edgeProps[was]) === JSON.stringify(shared.edgeProps[e])) expect(shared.edgeProps[e]).toBe(old.edgeProps[was]);
+      }
     }
     // and both equal the canonical build of readAll()
     const all = await s.readAll();
