@@ -180,7 +180,9 @@ const SET_OFF = new RegExp(`,\\s*(?:which|who|whose|that|a|an|the)\\b[^,;]*,|${D
 const DASHED = new RegExp(DASH_ASIDE, 'g');
 const INSIDE_SET_OFF = /,\s*(?:which|who|whose|that|a|an|the)\b[^,;]*$/;
 // "said it would": reported future, no condition
-const REPORTED_FUTURE = /\b(?:said|says|announced|confirmed|agreed|told [^⟨,;]{1,30}?)\s+(?:that\s+)?(?:it|they)\s+would\b/g;
+// (a time or a channel may come between: "said last week it would", "said on Monday that it would", "said in a statement it would")
+const REPORTED_FUTURE =
+  /\b(?:said|says|announced|confirmed|agreed|told [^⟨,;]{1,30}?)(?:\s+(?:on|last|this|earlier|late|early|in|at|during)\s+(?:[A-Za-z]+\s+){0,2}?(?:[A-Z][a-z]+|week|month|year|day|morning|afternoon|evening|statement|filing|release|interview|briefing|post)\b)?\s+(?:that\s+)?(?:it|they)\s+would\b/g;
 // someone stopped from doing it: "regulators blocked ⟨X⟩ from buying"
 const STOPPED = /\b(?:blocked|barred|prevented|stopped|banned|prohibited|forbade|forbidden)\s+(?:the\s+)?$/;
 

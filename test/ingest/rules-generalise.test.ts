@@ -399,6 +399,33 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   { rule: 'competitors', text: 'Mistral AI wants to compete with OpenAI and Anthropic in Europe.', expect: ['COMPETES_WITH Mistral AI -> OpenAI', 'COMPETES_WITH Mistral AI -> Anthropic'] },
   { rule: 'competitors', text: 'Nvidia grew fast, while rivals like AMD lost share.', expect: [], not: ['COMPETES_WITH NVIDIA'] },
   { rule: 'competitors', text: 'Meta said Llama 4 rivals GPT-4o.', expect: [], not: ['COMPETES_WITH Meta'] },
+  // each of a coordinated subject competes; names said to be competitors or peers
+  { rule: 'competitors', text: 'Huawei, Baidu and Samsung compete with Nvidia in AI chips.', expect: ['COMPETES_WITH Huawei -> NVIDIA', 'COMPETES_WITH Baidu -> NVIDIA'] },
+  { rule: 'competitors', text: 'Intel and AMD have long been competitors in server chips.', expect: ['COMPETES_WITH Intel -> AMD'] },
+  { rule: 'competitors', text: 'Intel and AMD are partners in the consortium.', expect: [], not: ['COMPETES_WITH'] },
+  { rule: 'competitors', text: 'Intel and peers like AMD and Nvidia were hit by the rules.', expect: ['COMPETES_WITH Intel -> AMD', 'COMPETES_WITH Intel -> NVIDIA'] },
+  // a reported future with a time or a channel between the verb and "it"
+  { rule: 'invests-in', text: 'Nvidia said last week it would invest $5 billion in Intel.', expect: ['INVESTS_IN NVIDIA -> Intel'] },
+  { rule: 'invests-in', text: 'Nvidia said in a statement that it would invest $5 billion in Intel.', expect: ['INVESTS_IN NVIDIA -> Intel'] },
+  // the holders of a company named as such
+  { rule: 'invests-in', text: "Mistral AI's shareholders include Microsoft and the chip giant Nvidia.", expect: ['INVESTS_IN Microsoft -> Mistral AI', 'INVESTS_IN NVIDIA -> Mistral AI'] },
+  { rule: 'invests-in', text: 'Investors in Mistral AI include Nvidia, Microsoft and Samsung.', expect: ['INVESTS_IN NVIDIA -> Mistral AI', 'INVESTS_IN Samsung Electronics -> Mistral AI'] },
+  {
+    rule: 'invests-in',
+    text: 'The two largest investors of Mistral AI — Microsoft and Nvidia — sold their shares.',
+    expect: ['INVESTS_IN Microsoft -> Mistral AI', 'INVESTS_IN NVIDIA -> Mistral AI'],
+  },
+  { rule: 'invests-in', text: "Nvidia's shareholders were unhappy with Intel.", expect: [], not: ['INVESTS_IN'] },
+  // a takeover said to be done makes a subsidiary; one agreed, pending or failed does not
+  { rule: 'acquisition', text: 'SoftBank acquired Arm in 2016 for $32 billion.', expect: ['SUBSIDIARY_OF Arm -> SoftBank'] },
+  { rule: 'acquisition', text: "The probe concerns SoftBank's 2016 acquisition of Arm.", expect: ['SUBSIDIARY_OF Arm -> SoftBank'] },
+  { rule: 'acquisition', text: 'SoftBank agreed to acquire Arm.', expect: [], not: ['SUBSIDIARY_OF'] },
+  { rule: 'acquisition', text: "Nvidia's failed acquisition of Arm collapsed in 2022.", expect: [], not: ['SUBSIDIARY_OF'] },
+  // a parent named first, then described
+  { rule: 'subsidiary-of', text: "Shares in SoftBank, Arm's parent company, rose.", expect: ['SUBSIDIARY_OF Arm -> SoftBank'] },
+  { rule: 'subsidiary-of', text: "SoftBank, the owner of Arm's rival, rose.", expect: [], not: ['SUBSIDIARY_OF'] },
+  // a nation describing the first of a list describes only those without a description of their own
+  { rule: 'relate', text: "France's largest AI lab Mistral AI and the chip giant Nvidia signed a deal.", expect: ['HEADQUARTERED_IN Mistral AI -> France'], not: ['HEADQUARTERED_IN NVIDIA'] },
   // a nation named to describe the party after it is no party; an aside between dashes and a time after the verb are stepped over
   {
     rule: 'deal-with',

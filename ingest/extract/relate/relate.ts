@@ -26,6 +26,8 @@ import { phraseBook, type Phrase } from './phrases.js';
 
 interface Group {
   members: Mention[];
+  /** members joined with a description of their own ("⟨A⟩ and the chip giant ⟨B⟩"): what describes the first is not theirs */
+  described?: Set<Mention>;
   /** offsets in the masked sentence: first marker's start, last marker's end */
   start: number;
   end: number;
@@ -36,6 +38,8 @@ const MARKER = /⟨(\d+)⟩/g;
 // (a kind may introduce the last items: "…, Samsung, and cloud firms such as ⟨Naver⟩ and ⟨Kakao⟩")
 const LIST_GAP =
   /^(?:\s*,\s*(?:and |or |as well as |plus )?|\s+(?:and|or|&|as well as|plus)\s+|\s*\/\s*)(?:the )?(?:(?<=(?:and|or) (?:the )?)(?:[a-z][a-z-]* ){1,2}(?:(?:such as|like|including) )?)?$/;
+// a member joined with words of its own after the conjunction ("and the chip giant ⟨B⟩")
+const OWN_DESCRIPTION = /\b(?:and|or|plus)\s+(?:the\s+)?(?:(?!the\b)[a-z][a-z-]*\s+){1,2}$/;
 // a clause attached to the left mention, which the relation phrase skips: ", a Shenzhen-based firm," / ", which ⟨5⟩ backs,"
 const CLAUSE_OPENING = '^\\s*(?:,|\\(|—|–)\\s*(?:a|an|the|which|who|whose|its|one of|itself|now|formerly|previously|once)\\b[^,;()—–]*';
 const ATTACHED = new RegExp(`${CLAUSE_OPENING}(?:,|\\)|—|–)`);
@@ -297,6 +301,7 @@ function groupsOf(frame: Frame): Group[] {
     const gap = last ? frame.masked.slice(last.end, start) : '';
     if (last && LIST_GAP.test(gap) && last.members.every((m) => compatible(m.label, mention.label))) {
       last.members.push(mention);
+      if (OWN_DESCRIPTION.test(gap)) (last.described ??= new Set()).add(mention);
       last.end = end;
     } else out.push({ members: [mention], start, end });
   }
@@ -579,14 +584,17 @@ export const relatePhrases: RelationRule = {
       if (issuer && next && LAWS_OF.test(frame.masked.slice(left.end, next.start))) for (const m of next.members.filter(usable)) push('ENACTED_BY', m, issuer, 0.6);
       // "US companies ⟨1⟩ and ⟨2⟩", and a nation's name right before an organisation's ("the US ⟨Federal Reserve⟩")
       const between = next ? frame.masked.slice(left.end, next.start) : '';
+      // (a nation describing the first of a list describes only those joined without a description of their own:
+      // "France's largest bank ⟨A⟩ and the chip giant ⟨B⟩" places A in France, not B)
+      const homed = next ? next.members.filter((m) => usable(m) && !next.described?.has(m)) : [];
       if (named && next && (NATION_BEFORE.test(between) || (/^ $/.test(between) && next.members.length === 1)))
-        for (const m of next.members.filter(usable)) {
+        for (const m of homed) {
           // a nation's rule is its own; an organisation or site is in it
           const rel = allowed('ENACTED_BY', m.label, 'Nation') ? 'ENACTED_BY' : housed(m);
           if (rel) push(rel, m, named, 0.65);
         }
       if (nation && next && DEMONYM_BEFORE.test(between))
-        for (const m of next.members.filter(usable)) {
+        for (const m of homed) {
           const rel = housed(m);
           if (rel) push(rel, m, nation, 0.65);
         }

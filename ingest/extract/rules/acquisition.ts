@@ -9,6 +9,14 @@ const ACTIVE = pattern(
   `${E} (?:has |have |had )?(?:acquired|acquires|bought|buys|purchased|purchases|took over|takes over|snapped up|agreed to (?:acquire|buy|purchase)|will (?:acquire|buy|purchase)|is acquiring|completed (?:its|the) acquisition of|announced (?:its|the|a) (?:[a-z$0-9.-]+ )?acquisition of) (?:(?:all|100%|all the shares|the whole) of )?(?:the |rival |startup )?(?:⟨(\\d+)⟩ (?:[a-z-]+ ){1,2}|(?:[a-z-]+ ){0,2}(?:maker|makers|startup|company|firm|designer|developer|provider|operator|supplier|specialist|manufacturer|chipmaker) )?${E}`,
 );
 const NOMINAL = pattern(`${E}['’]s (?:[a-z$0-9.-]+ )?(?:acquisition|purchase|takeover) of ${E}`);
+// a takeover said to be done makes the target the buyer's subsidiary: a past verb ("acquired", "bought", "took over"), a
+// completion ("completed its acquisition of", "has finalised the purchase of"), a past year ("X's 2020 acquisition of Y");
+// never one agreed, planned, pending, blocked or failed
+const DONE =
+  /\b(?:acquired|bought|purchased|took over|snapped up|(?:completed|finali[sz]ed|closed|concluded) (?:its|the|a) (?:[a-z$0-9.-]+ )?(?:acquisition|purchase|takeover))\b|['’]s (?:19|20)\d\d (?:acquisition|purchase|takeover)\b/;
+const NOT_DONE =
+  /\b(?:failed|attempted|proposed|planned|pending|abandoned|blocked|aborted|scrapped|collapsed|potential|possible|rumou?red|agreed to|will|would|plans? to|seeks? to|wants? to|bid to|offered to|tried to|try to)\b/;
+const OWNERS = new Set(['Organization', 'Lab']);
 
 export const acquisition: RelationRule = {
   name: 'acquisition',
@@ -16,15 +24,23 @@ export const acquisition: RelationRule = {
   example: 'Globex Inc. acquired Initech Ltd. to strengthen its federal software business.',
   apply(frame) {
     const out: FactDraft[] = [];
-    const found: [string | undefined, string | undefined][] = [];
+    const found: [string | undefined, string | undefined, boolean][] = [];
     for (const m of frame.masked.matchAll(ACTIVE)) {
       // "acquired the German startup Flakt": a demonym before the target only says where it is from
       const before = at(frame, m[2]);
-      found.push([m[1], before && !before.demonym ? m[2] : m[3]]);
+      found.push([m[1], before && !before.demonym ? m[2] : m[3], done(frame.masked, m.index, m[0])]);
     }
-    for (const m of frame.masked.matchAll(NOMINAL)) found.push([m[1], m[2]]);
-    const pairs: [Mention | undefined, Mention | undefined][] = [...found.map(([b, t]) => [at(frame, b), at(frame, t)] as [Mention | undefined, Mention | undefined]), ...aroundTheWord(frame)];
-    for (const [buyer, target] of pairs) {
+    for (const m of frame.masked.matchAll(NOMINAL)) found.push([m[1], m[2], done(frame.masked, m.index, m[0])]);
+    const pairs: [Mention | undefined, Mention | undefined, boolean][] = [
+      ...found.map(([b, t, d]) => [at(frame, b), at(frame, t), d] as [Mention | undefined, Mention | undefined, boolean]),
+      ...aroundTheWord(frame),
+    ];
+    const owned = new Set<Mention>();
+    for (const [buyer, target, completed] of pairs) {
+      if (completed && buyer && target && buyer !== target && !target.demonym && OWNERS.has(target.label) && allowed('SUBSIDIARY_OF', target.label, buyer.label) && !owned.has(target)) {
+        owned.add(target);
+        out.push({ rel: 'SUBSIDIARY_OF', subject: target, object: buyer, confidence: 0.7 });
+      }
       if (!buyer || !target || buyer === target || target.demonym || !allowed('PARTY_TO', buyer.label, 'Deal') || !allowed('PARTY_TO', target.label, 'Deal')) continue;
       if (buyer.id !== undefined && buyer.id === target.id) continue;
       const amount = price(frame, target);
@@ -43,6 +59,12 @@ export const acquisition: RelationRule = {
   },
 };
 
+/** Whether a takeover's words say it is done (DONE), with nothing in them or just before them that it is not (NOT_DONE, a hedge). */
+function done(text: string, index: number, words: string): boolean {
+  const before = text.slice(Math.max(0, index - 40), index);
+  return DONE.test(words) && !NOT_DONE.test(words) && !NOT_DONE.test(before.replace(/^.*⟩/, ''));
+}
+
 // the price after the target: "bought Y for about $3.6 billion", "acquire Y in a $2 billion deal"
 const PRICE = new RegExp(`^[^.;⟨]{0,40}?\\b(?:for|in a|in an)\\s+(?:about |around |roughly |nearly |some |approximately |an estimated )?(${MONEY_SOURCE})`);
 
@@ -59,8 +81,8 @@ const TAKERS = new Set(['Organization', 'Lab', 'Cloud']);
 const TARGETS = new Set(['Organization', 'Lab']);
 
 /** Acquirer and target read around the word: the target right after it, the acquirer the clause is about. */
-function aroundTheWord(frame: Frame): [Mention | undefined, Mention | undefined][] {
-  const out: [Mention | undefined, Mention | undefined][] = [];
+function aroundTheWord(frame: Frame): [Mention | undefined, Mention | undefined, boolean][] {
+  const out: [Mention | undefined, Mention | undefined, boolean][] = [];
   const text = frame.masked;
   for (const w of text.matchAll(TAKE_WORD)) {
     const target = at(frame, w[1]);
@@ -68,7 +90,9 @@ function aroundTheWord(frame: Frame): [Mention | undefined, Mention | undefined]
     // "the acquisition of ⟨Y⟩ by ⟨X⟩"
     let buyer = at(frame, /^\s+by\s+(?:the\s+)?⟨(\d+)⟩/.exec(text.slice(w.index + w[0].length))?.[1]);
     buyer ??= clauseActor(frame, w.index, TAKERS);
-    if (buyer) out.push([buyer, target]);
+    // the words before the takeover's word since the clause's last mention say whether it is done
+    const lead = text.slice(0, w.index).replace(/^.*⟩/, '');
+    if (buyer) out.push([buyer, target, done(text, w.index - lead.length, lead + w[0])]);
   }
   return out;
 }

@@ -28,6 +28,12 @@ const LIKENED = pattern(
 );
 // a clause boundary between the actor and the phrase: the phrase belongs to another clause's subject
 const OTHER_CLAUSE = /;|\b(?:while|whereas|but|although|though|unlike)\b/;
+// names joined as one subject that are said to compete: "A and B have long been competitors", "A, B and C are fierce rivals"
+const ARE_RIVALS = pattern(
+  `${LIST},? (?:have|had) (?:long |always |often |also )?been (?:[a-z-]+ ){0,2}?(?:competitors|rivals)\\b|${LIST},? (?:are|were|remain|remained|became|have become) (?:long-?time |longtime |fierce |direct |close |bitter |major |key )*(?:competitors|rivals)\\b`,
+);
+// the coordinated subject a phrase follows: "⟨A⟩, ⟨B⟩ and ⟨C⟩ compete with …" (each of them competes)
+const COORDINATED_BEFORE = /(?:⟨\d+⟩,? )*?(?:⟨\d+⟩,? and (?:the )?)$/;
 // a group that competes among itself
 const AMONG = pattern(`\\b(?:race|competition|rivalry|battle|contest|fight) (?:among|between) (?:the )?${LIST}`);
 
@@ -46,7 +52,7 @@ function nearestRival(frame: Frame, before: number, others: readonly Mention[]):
 
 export const competitors: RelationRule = {
   name: 'competitors',
-  cue: /rival|competi|compete|challenger|take on|takes on|took on|taking on|race|battle|contest|fight|leaders|players|incumbents|pace with|up with|behind| than |outperform|surpass|level of|par with|comparable|performance|power of|speed of|throughput of|dubbed|called|nicknamed|billed as|known as|seen as|touted as/i,
+  cue: /rival|competi|compete|challenger|peers|take on|takes on|took on|taking on|race|battle|contest|fight|leaders|players|incumbents|pace with|up with|behind| than |outperform|surpass|level of|par with|comparable|performance|power of|speed of|throughput of|dubbed|called|nicknamed|billed as|known as|seen as|touted as/i,
   example: 'Acme sought to beat competitors including Globex and Initech.',
   apply(frame) {
     const out: FactDraft[] = [];
@@ -59,7 +65,18 @@ export const competitors: RelationRule = {
       const first = listIndices(m[1])[0];
       if (!others.length || first === undefined) continue;
       const subject = nearestRival(frame, first, others);
-      if (subject) for (const o of others) if (o.id !== subject.id && allowed('COMPETES_WITH', subject.label, o.label)) out.push({ rel: 'COMPETES_WITH', subject, object: o, confidence: 0.65 });
+      if (!subject) continue;
+      // the subject may be the last of several joined by "and" ("⟨A⟩, ⟨B⟩ and ⟨C⟩ compete with ⟨D⟩"): each competes
+      const subjectAt = frame.masked.lastIndexOf(`⟨${frame.mentions.indexOf(subject)}⟩`, m.index);
+      const joined = COORDINATED_BEFORE.exec(frame.masked.slice(0, subjectAt))?.[0] ?? '';
+      const subjects = [subject, ...usable(joined)];
+      for (const s of subjects) for (const o of others) if (o.id !== s.id && allowed('COMPETES_WITH', s.label, o.label)) out.push({ rel: 'COMPETES_WITH', subject: s, object: o, confidence: 0.65 });
+    }
+    for (const m of frame.masked.matchAll(ARE_RIVALS)) {
+      const group = usable(m[1] ?? m[2]);
+      for (let i = 0; i < group.length; i++)
+        for (let j = i + 1; j < group.length; j++)
+          if (group[i]!.id !== group[j]!.id && allowed('COMPETES_WITH', group[i]!.label, group[j]!.label)) out.push({ rel: 'COMPETES_WITH', subject: group[i]!, object: group[j]!, confidence: 0.65 });
     }
     const compared = [...[...frame.masked.matchAll(COMPARED)].map((m) => m[1]), ...[...frame.masked.matchAll(SHARE_OF)].map((m) => `⟨${m[1]}⟩`)];
     for (const list of compared) {

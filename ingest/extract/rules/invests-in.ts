@@ -153,6 +153,19 @@ export const investsIn: RelationRule = {
           if (held && !held.demonym && held.label !== 'Nation') out.push(...investment(at(frame, m[1]), held, undefined, 0.65));
         }
       }
+    if (/shareholders|investors|backers|owners|stakeholders/i.test(text))
+      for (const m of frame.masked.matchAll(HOLDERS_OF)) {
+        const held = at(frame, m[1] ?? m[2]);
+        const tail = m[3]!;
+        // the holders follow at once, or after a description of theirs ("the chip giant ⟨B⟩"), never after a phrase of
+        // another relation ("were unhappy with ⟨B⟩")
+        if (/\b(?:with|by|at|about|over|from|in|on|to|for|that|not|no|than)\b/.test(tail.slice(0, Math.max(0, tail.indexOf('⟨'))))) continue;
+        const end = tail.search(HOLDINGS_END);
+        for (const h of (end < 0 ? tail : tail.slice(0, end)).matchAll(/⟨(\d+)⟩(?!['’]s)/g)) {
+          const holder = at(frame, h[1]);
+          if (holder && held && holder !== held && !holder.demonym && !holder.place && holder.label !== 'Nation') out.push(...investment(holder, held, undefined, 0.65));
+        }
+      }
     if (/founded|established|formed|set up|created|launched/.test(text))
       for (const m of frame.masked.matchAll(FOUNDED_BY)) for (const i of listIndices(m[2])) out.push(...investment(at(frame, i), at(frame, m[1]), undefined, 0.65));
     if (text.includes('joint venture'))
@@ -190,6 +203,13 @@ const INVESTORS = new Set(['Organization', 'Lab', 'Nation', 'Cloud']);
 // "in" up to the clause's end (an owner's possessive and a description before a name are no holding of their own)
 const INVESTOR_IN = pattern(`${E},? (?:is|was|has been|became|remains) (?:an?|the|one) (?:of the )?(?:[a-z-]+ ){0,2}(?:investors?|backers?|shareholders?|stakeholders?) in ((?:[^.;⟨]|⟨\\d+⟩){1,140})`);
 const HOLDINGS_END = /,? (?:and|but) (?:is|was|has|had|will|also)\b|,? (?:which|who|while|where)\b/;
+// the holders of a company named as such: "X's shareholders include A and B", "the two major investors of X — A and B —",
+// "investors in X include A, B and C": every organisation up to the clause's end (an owner's possessive, a nation and a
+// description before a name are no holder of their own)
+const HOLDERS = '(?:[Ss]hareholders|[Ii]nvestors|[Bb]ackers|[Oo]wners|[Ss]takeholders)';
+const HOLDERS_OF = pattern(
+  `(?:${E}['’]s (?:[a-z-]+ ){0,2}${HOLDERS} (?:include|included|includes|are|were|comprise|count)\\b|\\b(?:[Tt]he |[Ii]ts |[Tt]heir )?(?:(?:two|three|four|five|biggest|largest|major|main|existing|other|early|key) ){0,3}${HOLDERS} (?:of|in) ${E}(?: (?:include|included|includes|are|were)\\b|,? ?[—–:]))((?:[^.;⟨]|⟨\\d+⟩){1,160})`,
+);
 // "X was set up in 2022 by eight Japanese companies — A, B and C", "X, founded by A and B": companies that found a company own it
 // jointly (people are no mentions, and "founded by former researchers from A" names where the founders worked, not the owners)
 const FOUNDERS =

@@ -16,6 +16,10 @@ const DEPARTMENT = /^(?:(?:U\.?S\.?|US|UK|EU) )?(?:Department|Ministry)\b|\b(?:D
 const UNIT_NAME = /^(?:Bureau|Office|Agency|Administration|Directorate|Service|Institute)\b/;
 // "Acme's parent company, Globex" ("its parent company, Globex" is the relation layer's, which knows what "its" stands for)
 const OWNER_PARENT = pattern(`${E}['’]s (?:[a-z-]+ |⟨\\d+⟩ ){0,2}(?:parent|owner)(?: company| group| firm)?,? ${E}`);
+// "Globex, Acme's parent company", "Globex, the parent company of Acme": the parent named first, then described
+const PARENT_DESCRIBED = pattern(
+  `${E},? (?:(?:the |its )?(?:[a-z-]+ ){0,2}?(?:parent|owner)(?: company| group| firm)? of ${E}(?!['’]s| [a-z-]+ ⟨)|${E}['’]s (?:[a-z-]+ ){0,2}?(?:parent|owner)(?: company| group| firm)?(?=[,.;)]| (?:said|says|has|had|is|was|will|reported)\\b))`,
+);
 const OWNED = pattern(`${E}-(?:owned|controlled) (?:[a-z-]+ ){0,2}?${E}`);
 
 export const subsidiaryOf: RelationRule = {
@@ -32,7 +36,10 @@ export const subsidiaryOf: RelationRule = {
     for (const m of frame.masked.matchAll(OF)) add(m[1], m[2]);
     for (const m of frame.masked.matchAll(POSSESSIVE)) add(m[2], m[1]);
     for (const m of frame.masked.matchAll(OWNED)) add(m[2], m[1]);
-    if (/parent|owner/.test(frame.masked)) for (const m of frame.masked.matchAll(OWNER_PARENT)) add(m[1], m[2]);
+    if (/parent|owner/.test(frame.masked)) {
+      for (const m of frame.masked.matchAll(OWNER_PARENT)) add(m[1], m[2]);
+      for (const m of frame.masked.matchAll(PARENT_DESCRIBED)) add(m[2] ?? m[3], m[1]);
+    }
     for (const m of frame.masked.matchAll(COMPANY)) add(m[1], m[2]);
     for (const m of frame.masked.matchAll(DEPARTMENT_UNIT)) {
       const dept = at(frame, m[1]);
