@@ -424,6 +424,22 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   // a parent named first, then described
   { rule: 'subsidiary-of', text: "Shares in SoftBank, Arm's parent company, rose.", expect: ['SUBSIDIARY_OF Arm -> SoftBank'] },
   { rule: 'subsidiary-of', text: "SoftBank, the owner of Arm's rival, rose.", expect: [], not: ['SUBSIDIARY_OF'] },
+  // a nation's group that challenges others says nothing of the others' home; a speaker ending a list is no member
+  {
+    rule: 'headquartered-in',
+    text: 'The deal is the latest attempt by South Korean companies to challenge global AI chip leaders such as Nvidia, Reuters said.',
+    expect: [],
+    not: ['HEADQUARTERED_IN NVIDIA', 'HEADQUARTERED_IN Reuters'],
+  },
+  {
+    rule: 'headquartered-in',
+    text: 'Korean chipmakers such as Samsung and SK hynix, Reuters said, will gain.',
+    expect: ['HEADQUARTERED_IN SK hynix -> South Korea'],
+    not: ['HEADQUARTERED_IN Reuters'],
+  },
+  // a nation's possessive after a name describes it only as a kind of company, never as a clause of its own
+  { rule: 'headquartered-in', text: "The deal is with Baidu, China's top AI lab.", expect: ['HEADQUARTERED_IN Baidu -> China'] },
+  { rule: 'headquartered-in', text: "Regulators abroad banned DeepSeek, Japan's industry ministry said.", expect: [], not: ['HEADQUARTERED_IN DeepSeek -> Japan'] },
   // a nation describing the first of a list describes only those without a description of their own
   { rule: 'relate', text: "France's largest AI lab Mistral AI and the chip giant Nvidia signed a deal.", expect: ['HEADQUARTERED_IN Mistral AI -> France'], not: ['HEADQUARTERED_IN NVIDIA'] },
   // a nation named to describe the party after it is no party; an aside between dashes and a time after the verb are stepped over

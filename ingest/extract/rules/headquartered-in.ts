@@ -26,7 +26,7 @@ const ROLE = new RegExp(`\\b${ROLE_NOUN}\\b`);
 const DEMONYM = pattern(`${E} (?:${CONTENT_WORD}){0,3}${E}`);
 // people and governments of a nation, and what they do to a company, say nothing of where the company is ("Japanese officials told X")
 const NOT_HOME =
-  /\b(?:officials|regulators|lawmakers|legislators|authorities|government(?!-)|governments|ministers|diplomats|prosecutors|courts?|buyers|customers|users|consumers|told|said|says|asked|warned|met|urged|accused|sued|ordered|pressed|banned|blocked|approved|fined|supplied|supplies|supply|sold|sells|sell|bought|buys|buy|used|uses|use|hired|hires|joined|joins|rivals?|beat|beats|overtook|copied|copies)\b/;
+  /\b(?:officials|regulators|lawmakers|legislators|authorities|government(?!-)|governments|ministers|diplomats|prosecutors|courts?|buyers|customers|users|consumers|told|said|says|asked|warned|met|urged|accused|sued|ordered|pressed|banned|blocked|approved|fined|supplied|supplies|supply|sold|sells|sell|bought|buys|buy|used|uses|use|hired|hires|joined|joins|rivals?|beat|beats|overtook|copied|copies|leaders|incumbents|challenge|challenges|challenged|challenging|compete|competes|competing|against|versus|than)\b/;
 // "the Chinese robotics industry, encompassing manufacturers like A, B and C", "Korean memory makers, led by A and B"
 const SECTOR_LIST = pattern(
   `${E} (?:${CONTENT_WORD}){0,3}?(?:industry|sector|firms|companies|makers|manufacturers|chipmakers|labs|players|vendors|startups|giants|champions|banks|investors|operators|providers|suppliers)\\b(?:(?:[^.;⟨]|⟨\\d+⟩){0,60}?\\b(?:such as|like|including|led by|notably) (?:the )?(?:[a-z-]+ ){0,4}?| ?(?:—|–|:|\\() ?)${LIST}`,
@@ -39,10 +39,13 @@ const NATION_ROLE_BEFORE = pattern(`${E}['’]s (?:${CONTENT_WORD}){0,3}${ROLE_N
 const ROLE_IN = pattern(
   `${E} (?:is|was|has become|remains) (?:a|an|the|one of the) (?:[a-z-]+ ){0,3}(?:company|companies|firm|firms|maker|makers|manufacturer|manufacturers|chipmaker|chipmakers|provider|providers|operator|operators|developer|developers|startup|startups|supplier|suppliers|vendor|vendors|lab|labs) in ${E}(?![-\w])`,
 );
-const NATION_APPOSITIVE = pattern(`${E}(?:, | \\((?:the )?)${E}['’]s `);
+// "Vingroup, Vietnam's largest conglomerate", "G42 (the UAE's primary AI company)": the nation's possessive describes the name
+// before it only as what it is (a company's kind), never a clause of its own ("X, South Korea's industry ministry blocked …")
+const NATION_APPOSITIVE = pattern(`${E}(?:, | \\((?:the )?)${E}['’]s (?:(?:[a-z][a-z-]*|AI) ){0,4}?(?:${ROLE_NOUN}|foundry|manufacturer|supplier|operator|institute|university)\\b`);
 const AND_OTHER = pattern(`${LIST},? and other ${E} `);
 const GOVERNED = pattern(`${LIST} (?:[a-z-]+ ){0,3}(?:governed by|subject to) (?:the )?${E} (?:law|laws|jurisdiction)`);
 
+const SPEAKER_AFTER = /^,?\s+(?:said|says|reported|reports|told|added|noted|wrote)\b/;
 const STATED = /headquartered|based|incorporated|domiciled/;
 const HYPHENED = /-(?:based|headquartered)\b/;
 
@@ -120,7 +123,10 @@ export const headquarteredIn: RelationRule = {
           const other = frame.mentions[Number(x[1])];
           return !!other && ((other.label === 'Nation' && !other.place) || allowed('HEADQUARTERED_IN', other.label, 'Nation'));
         });
-        if (nation?.demonym && !nation.place && !NOT_HOME.test(m[0]) && !actorBetween) for (const i of listIndices(m[2])) add(at(frame, i), nation, 0.65);
+        // the last name of the list may be the speaker ("… such as ⟨A⟩, ⟨Reuters⟩ said")
+        const members = listIndices(m[2]);
+        if (SPEAKER_AFTER.test(text.slice(m.index + m[0].length))) members.pop();
+        if (nation?.demonym && !nation.place && !NOT_HOME.test(m[0]) && !actorBetween) for (const i of members) add(at(frame, i), nation, 0.65);
       }
     if (demonym)
       for (const m of text.matchAll(APPOSITIVE)) {
