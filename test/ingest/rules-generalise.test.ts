@@ -1094,6 +1094,27 @@ describe('entity shapes', () => {
     ['Nebius rents out clusters of Nvidia L40S GPUs.', 'NVIDIA L40S'],
   ])('%s', (text, name) => expect(mentionNames(text)).toContain(name));
 
+  it('shows an organisation its form or its context makes one, even when nothing else is said of it', () => {
+    // public institutions by their form
+    expect(entityNames('Regulators asked the Ministry of Digital Affairs to act.')).toContain('Ministry of Digital Affairs');
+    expect(entityNames('The government designated the National Cybersecurity Agency as an authority.')).toContain('National Cybersecurity Agency');
+    expect(entityNames('The Department for Trade, Energy & Industry said so.')).toContain('Department for Trade, Energy & Industry');
+    expect(entityNames('Members of the Economy Ministry spoke on Monday.')).toContain('Economy Ministry');
+    expect(entityNames('Members of the Economy Ministry spoke on Monday.')).not.toContain('Members of the Economy Ministry');
+    // never a fragment, a trade or a pronoun's office
+    expect(entityNames('[Issuing Unit] National Security and Control Bureau')).not.toContain('Control Bureau');
+    expect(entityNames('Foundries and Outsourced Semiconductor Assembly and Test companies comply.')).not.toContain('Outsourced Semiconductor Assembly');
+    expect(entityNames('My Administration has started a golden age.')).not.toContain('My Administration');
+    // members of a group of companies named as such, and where people work
+    expect(entityNames('Thousands of enterprises, including Zorblax and Quantive Systems, rely on Claude.')).toContain('Zorblax');
+    expect(entityNames('Sector regulators like the Bank of Veltria and Consob keep their powers.')).toContain('Bank of Veltria');
+    expect(entityNames('Early partners include Tavrix Robots, which install racks.')).toContain('Tavrix Robots');
+    expect(entityNames('Early partners include Tavrix Robots, which install racks.')).not.toContain('Early');
+    expect(entityNames('The fund has backed companies including AI-driven analytics firms.')).not.toContain('AI-driven');
+    expect(entityNames('Ryu, a senior analyst at Brightwater Securities, called it big.')).toContain('Brightwater Securities');
+    expect(entityNames('Tareq Amin, formerly CEO of Zorblax Digital, leads it.')).toContain('Zorblax Digital');
+  });
+
   it('an appositive with "the" names only an agreement, and never a discourse word or a place after a preposition', () => {
     expect(entityNames('Halcyon, the joint venture between OpenAI and Oracle, opened.')).toContain('Halcyon');
     expect(mentionNames('Overall, the joint venture between OpenAI and Oracle grew.')).not.toContain('Overall');

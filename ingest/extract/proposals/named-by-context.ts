@@ -126,7 +126,8 @@ const NATION_KIND_CUE = new RegExp(`\\b(?:${KIND_ALT}) [A-Z]`);
 const BACKED_NAME = new RegExp(`(?<![\\p{L}\\p{N}])${NAME_WORD}-(?:backed|funded|owned) (?:(?:[a-z][a-z-]*|AI) ){0,3}(${EXAMPLE_NAME})`, 'gu');
 
 /** Whether a run of capitalised words is no name: it opens with a function or calendar word, or is a lone modifier. */
-const noName = (name: string): boolean => NOT_NAMES.test(name.split(' ')[0]!) || GENERIC.test(name);
+// (nor an adjective compound of an acronym: "AI-driven", "GPU-rich")
+const noName = (name: string): boolean => NOT_NAMES.test(name.split(' ')[0]!) || GENERIC.test(name) || /^[A-Z]{1,5}-[a-z]/.test(name);
 
 /** Whether the tagger reads the word at an offset of the sentence as a proper noun. */
 const properAt = (sentence: Sentence, index: number): boolean => sentence.properNouns.some((n) => n.start === sentence.start + index);

@@ -73,6 +73,14 @@ export const PUBLIC_BODY_NAME = new RegExp(`\\b(?:${PUBLIC_BODY_WORDS.join('|')}
 // heads that open an institution's name ("Ministry of …", "Office of Science"), the public ones first
 const PUBLIC_HEAD_WORDS = ['Ministry', 'Department', 'Bureau', 'Office', 'Agency', 'Council', 'Commission', 'Court', 'Administration', 'Academy', 'Authority'];
 const HEAD_WORDS = [...PUBLIC_HEAD_WORDS, 'Center', 'Centre', 'Institute', 'University', 'Federation', 'Association'];
+/** Whether a run of words is a public institution's name: a public head with its subject ("Ministry of Digital Affairs"), or a public body's word ending two or more words ("National Cybersecurity Agency"). */
+const publicForm = (words: readonly string[]): boolean => {
+  const last = words[words.length - 1]!.replace(/['’]s$/, '');
+  // an assembly is a legislature only as one ("National Assembly", "General Assembly"); "Semiconductor Assembly" is a trade
+  if (last === 'Assembly' && !LEGISLATURE.test(words[0]!)) return false;
+  return (words.length >= 3 && PUBLIC_HEAD_WORDS.includes(words[0]!) && CONNECTOR.test(words[1]!)) || (words.length >= 2 && PUBLIC_BODY_WORDS.includes(last));
+};
+const LEGISLATURE = /^(?:National|General|Legislative|State|Federal|Parliamentary|Constituent|People['’]s|Provincial|Regional)$/;
 /** A public institution's name, by the word that ends it or the head that opens it ("Office of Science", "Chinese Academy of Sciences"). */
 export const PUBLIC_INSTITUTION_NAME = new RegExp(`\\b(?:${[...new Set([...PUBLIC_BODY_WORDS, ...PUBLIC_HEAD_WORDS])].join('|')})\\b`);
 /** Whether a name's form is an organisation's: it ends in an organisational word ("… Holdings", "… Authority") or opens with an institution's head ("Ministry of …"). */
@@ -110,9 +118,12 @@ export const FIRM_ENDINGS: readonly string[] = Object.keys(SUFFIX).filter((w) =>
 // a person's title before an institution ("Director of the …") is no part of a name
 const TITLE_FIRST = /^(?:Director|Minister|Secretary|Chairman|Chairwoman|Chair|President|Governor|Commissioner|Head|Chief|Deputy|Vice)\b/;
 const HEAD = new Set(HEAD_WORDS);
+// the rest of a department's list of subjects: ", Innovation and Technology", ", Energy and Industrial Strategy"
+const SUBJECT_LIST = /^(?:, \p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?)+ (?:and|&) \p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?/u;
 const INITIALISM = /^(?:\p{Lu}\.)+\p{Lu}$/u;
 const CONNECTOR = /^(of|for|and|&|de|du|la|the)$/;
-const LEADING_NOISE = /^(The|A|An|In|On|At|For|By|With|From|As|But|And|Or|While|When|Meanwhile|This|That|These|Those|Its|Their|His|Her|Our|Both|Every|Each|New|Last|Next|If|After|Before|Under|Over)$/;
+const LEADING_NOISE =
+  /^(The|A|An|In|On|At|For|By|With|From|As|But|And|Or|While|When|Meanwhile|This|That|These|Those|Its|Their|His|Her|Our|My|Your|Both|Every|Each|New|Last|Next|If|After|Before|Under|Over)$/;
 // a dot belongs to a word only inside it ("U.S.", "Z.ai"), never as the sentence's full stop
 const WORD = new RegExp(`[\\p{Lu}\\p{N}](?:[\\p{L}\\p{N}&\\-]|${INNER_DOT})*(?:['’]s)?|[\\p{Ll}]+|&`, 'gu');
 
@@ -153,6 +164,16 @@ export const proposeOrganisations: Proposer = (sentence) => {
     let j = i;
     while (j + 1 < words.length) {
       const gap = sentence.text.slice(words[j]!.end, words[j + 1]!.start);
+      // a department's subjects listed after its head ("Department for Science, Innovation and Technology"): the list is the name's
+      if (gap === ', ' && words.slice(i, j).some((w, k) => HEAD.has(w.text) && /^(?:of|for)$/.test(words[i + k + 1]?.text ?? ''))) {
+        const listed = SUBJECT_LIST.exec(sentence.text.slice(words[j]!.end));
+        const endAt = listed ? words[j]!.end + listed[0].length : -1;
+        const last = words.findIndex((w) => w.end === endAt);
+        if (last > j) {
+          j = last;
+          continue;
+        }
+      }
       // an initialism's closing dot ("U.S. Justice Department") joins like a space
       if (gap !== ' ' && !(gap === '. ' && INITIALISM.test(words[j]!.text))) break;
       const next = words[j + 1]!;
@@ -182,6 +203,13 @@ export const proposeOrganisations: Proposer = (sentence) => {
     while (first < j && LEADING_NOISE.test(words[first]!.text)) first++;
     // a possessive owner ("China's Supreme People's Court") is not part of the name
     if (first < j && /['’]s$/.test(words[first]!.text)) first++;
+    // nor a plural noun opening the sentence before "of" ("Members of the Economy Ministry", "Officials of the Agency")
+    if (words[first]!.start === 0 && /^\p{Lu}\p{Ll}+s$/u.test(words[first]!.text) && !HEAD.has(words[first]!.text) && words[first + 1]?.text === 'of')
+      first += words[first + 2]?.text === 'the' ? 3 : 2;
+    if (first > j) {
+      i = j + 1;
+      continue;
+    }
     // "DBS Bank and Singapore's agencies": the name ends at the last organisational word before "and"
     for (let k = j - 1; k > first && !SUFFIX[words[j]!.text.replace(/['’]s$/, '')]; k--) if (SUFFIX[words[k]!.text] && /^(and|&)$/.test(words[k + 1]!.text)) j = k;
     const lastWord = words[j]!.text.replace(/['’]s$/, '');
@@ -217,7 +245,10 @@ export const proposeOrganisations: Proposer = (sentence) => {
         label: kind.label,
         confidence: 0.6,
         // a name its form makes an organisation ("… Holdings", "… Group", "University of …") is one whatever else the text says of it
+        // and so is a public institution's ("Ministry of Digital Affairs", "National Cybersecurity Agency", "Economy Ministry")
+        // (not a fragment of a longer name cut at "and": "… Security and Control Bureau")
         ...(NAMING_SUFFIX.has(lastWord) && !TITLE_FIRST.test(name) ? { defined: true } : {}),
+        ...(!NAMING_SUFFIX.has(lastWord) && publicForm(words.slice(first, j + 1).map((w) => w.text)) && !/\p{Lu}[\p{L}-]* (?:and|&) $/u.test(before) && !TITLE_FIRST.test(name) ? { shown: true } : {}),
         ...(acronym ? { aliases: [acronym[1]!] } : {}),
         props: kind.kind ? { kind: kind.kind } : {},
       });

@@ -20,7 +20,9 @@ const COMMON =
 const NOT_NAMES = /^(I|AI|API|GPU|LLM|CEO|CTO|It|He|She|They|We|President|Minister|Secretary|Congress|Reuters|Bloomberg)$/;
 
 // a run that starts with a capitalised function word ("In AI launched ...") is not a name
-const FUNCTION_WORD = /^(In|On|At|For|By|With|From|The|A|An|As|But|And|Or|If|When|While|This|That|These|Those|Its|Their|Sovereign|National|Global)\b/;
+// (and an adjective or a quantifier opening a sentence: "Early partners include …", "Several operators use …")
+const FUNCTION_WORD =
+  /^(In|On|At|For|By|With|From|The|A|An|As|But|And|Or|If|When|While|This|That|These|Those|Its|Their|Sovereign|National|Global|Early|Earlier|Later|Other|Others|Several|Many|Some|Most|Few|All|Both|Existing|Initial|Key|Major|New|Current|Former|Previous|Future|Such|More|Top|Leading)\b/;
 
 /** Proposes an organisation for a proper-noun run that acts as the subject of a corporate verb. */
 export const proposeCorporateSubjects: Proposer = (sentence) => {

@@ -13,6 +13,8 @@ export interface Proposal {
   aliases?: string[];
   props?: Props;
   /** the text defines or introduces the name ("X (ABC)", "dubbed X"): kept even where a known name sits inside it */
+  /** shown as an entity even when nothing else is said of it, without taking the place of known names inside it (unlike `defined`) */
+  shown?: boolean;
   defined?: boolean;
   /** a title that names its entity wherever it stands (a statute's), unless it swallows a name the lexicon knows */
   titled?: boolean;

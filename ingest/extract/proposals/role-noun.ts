@@ -13,12 +13,26 @@ const APPOSITIVE = new RegExp(`${NAME}(?:,| is| was| ?[—–]) (?:a|an|the) (?:
 const DESCRIBED_BEFORE = new RegExp(`['’]s (?:[\\p{Ll}-]+ ){0,3}${ROLE}, (?:the )?${NAME}(?=[,.;)]|$| (?:said|says|which|who|has|is|was|will|and)\\b)`, 'gu');
 // capitalised words that follow role nouns without being names ("API provider", "GPU vendor")
 const NOT_NAMES = /^(The|This|That|It|Its|In|On|At|And|But|For|With|AI|I|We|They|API|APIs|GPU|GPUs|CPU|LLM|LLMs|SDK|CEO|CTO|ML|IP|US|EU|UK|SaaS|CUDA)$/;
+// an adjective compound of an acronym ("AI-driven analytics", "GPU-rich labs") and a news agency are no company named in a list
+const NOT_A_MEMBER = /^(?:[A-Z]{1,5}-[a-z][\w-]*|Reuters|Bloomberg|AFP|AP|Xinhua|Yonhap|Kyodo)$/;
 
 // "companies such as Naura and Piotech", "Chinese chipmakers, including SMIC, Hua Hong and CXMT": the named members of a group
 const GROUP =
-  '(?:companies|firms|entities|organi[sz]ations|chipmakers|manufacturers|suppliers|vendors|startups|labs|developers|providers|operators|investors|customers|buyers|subsidiaries|affiliates)';
-const MEMBER = `${NAME_WORD}(?: ${NAME_WORD}){0,2}`;
-const GROUP_LIST = new RegExp(`\\b${GROUP},? (?:[^.;]{0,60}?,? )?(?:such as|including|like|notably|among them) (${MEMBER}(?:(?:, | and |, and )${MEMBER}){0,8})`, 'gu');
+  '(?:companies|firms|entities|organi[sz]ations|chipmakers|manufacturers|suppliers|vendors|startups|labs|developers|providers|operators|investors|customers|buyers|subsidiaries|affiliates|enterprises|businesses|clients|partners|backers|shareholders|applicants|regulators)';
+// ("of" may join words of one name: "Bank of Italy")
+const MEMBER = `${NAME_WORD}(?: (?:of |for )?${NAME_WORD}){0,2}`;
+// (the group may open the sentence: "Customers such as A and B …")
+const GROUP_ANY_CASE = GROUP.replace(/\(\?:([a-z])/, (_, c: string) => `(?:[${c}${c.toUpperCase()}]`).replace(/\|([a-z])/g, (_, c: string) => `|[${c}${c.toUpperCase()}]`);
+const GROUP_LIST = new RegExp(
+  `\\b${GROUP_ANY_CASE},? (?:[^.;]{0,60}?,? )?(?:such as|including|like|notably|among them|include|includes|included) (?:the )?(${MEMBER}(?:(?:, | and |, and )(?:the )?${MEMBER}){0,8})`,
+  'gu',
+);
+// a person's role at an organisation names it: "Jane Doe, chief executive of Foo Cloud", "an analyst at Bar Securities",
+// "formerly CEO of Baz Digital" (people are no mentions; a title before a nation or a known name only finds what is known)
+const TITLE_AT = new RegExp(
+  `\\b(?:CEO|CFO|CTO|COO|chief (?:executive|technology|financial|operating|scientist|economist)(?: officer)?|chair(?:man|woman)?|president|founder|co-founder|cofounder|analyst|senior analyst|director|managing director|spokes(?:person|man|woman)|executive|vice president|general manager|economist|partner) (?:of|at) (?:the )?(${MEMBER}(?: & ${NAME_WORD}(?: ${NAME_WORD})?)?)(?![\\p{L}\\p{N}])`,
+  'gu',
+);
 
 /** Proposes organisations from role nouns and appositives. */
 export const proposeByRole: Proposer = (sentence) => {
@@ -34,12 +48,31 @@ export const proposeByRole: Proposer = (sentence) => {
       out.push({ start: sentence.start + index, end: sentence.start + index + name.length, name, label: 'Organization', confidence: 0.5, props: { kind: 'company' } });
     }
   }
-  if (/\b(?:such as|including|like|notably|among them) [A-Z]/.test(sentence.text))
+  if (/\b(?:of|at) (?:the )?[A-Z]/.test(sentence.text))
+    for (const m of sentence.text.matchAll(TITLE_AT)) {
+      const name = m[1]!;
+      if (NOT_NAMES.test(name.split(' ')[0]!) || NOT_A_MEMBER.test(name)) continue;
+      const index = m.index + m[0].length - name.length;
+      out.push({ start: sentence.start + index, end: sentence.start + index + name.length, name, label: 'Organization', confidence: 0.5, props: { kind: 'company' }, shown: true });
+    }
+  if (/\b(?:such as|including|like|notably|among them|include|includes|included) (?:the )?[A-Z]/.test(sentence.text))
     for (const m of sentence.text.matchAll(GROUP_LIST)) {
       const list = m[1]!;
+      // the group's own list ("customers such as A", "partners include A") names organisations whatever else is said of them;
+      // with other words between ("buyers get X's chips, including A") the list may be of something else
+      const own = /^\S+,? (?:such as|including|like|notably|among them|include|includes|included) /.test(m[0]);
       for (const { name, index: here } of listedNames(list, m.index + m[0].length - list.length)) {
-        if (NOT_NAMES.test(name.split(' ')[0]!)) continue;
-        out.push({ start: sentence.start + here, end: sentence.start + here + name.length, name, label: 'Organization', confidence: 0.45, props: { kind: 'company' } });
+        if (NOT_NAMES.test(name.split(' ')[0]!) || NOT_A_MEMBER.test(name)) continue;
+        // (a member of a group of companies named as such is one whatever else the text says of it)
+        out.push({
+          start: sentence.start + here,
+          end: sentence.start + here + name.length,
+          name,
+          label: 'Organization',
+          confidence: 0.45,
+          props: { kind: 'company' },
+          ...(own ? { shown: true } : {}),
+        });
       }
     }
   return out;

@@ -39,9 +39,12 @@ const NATION_ROLE_BEFORE = pattern(`${E}['’]s (?:${CONTENT_WORD}){0,3}${ROLE_N
 const ROLE_IN = pattern(
   `${E} (?:is|was|has become|remains) (?:a|an|the|one of the) (?:[a-z-]+ ){0,3}(?:company|companies|firm|firms|maker|makers|manufacturer|manufacturers|chipmaker|chipmakers|provider|providers|operator|operators|developer|developers|startup|startups|supplier|suppliers|vendor|vendors|lab|labs) in ${E}(?![-\w])`,
 );
-// "Vingroup, Vietnam's largest conglomerate", "G42 (the UAE's primary AI company)": the nation's possessive describes the name
-// before it only as what it is (a company's kind), never a clause of its own ("X, South Korea's industry ministry blocked …")
-const NATION_APPOSITIVE = pattern(`${E}(?:, | \\((?:the )?)${E}['’]s (?:(?:[a-z][a-z-]*|AI) ){0,4}?(?:${ROLE_NOUN}|foundry|manufacturer|supplier|operator|institute|university)\\b`);
+// "Vingroup, Vietnam's largest conglomerate", "G42 (the UAE's primary AI company)", "models from firms like X, China's AI
+// ecosystem …": the nation's possessive describes the name before it as what it is or the industry it is part of, never a
+// clause of its own ("X, South Korea's industry ministry blocked …")
+const NATION_APPOSITIVE = pattern(
+  `${E}(?:, | \\((?:the )?)${E}['’]s (?:(?:[a-z][a-z-]*|AI) ){0,4}?(?:${ROLE_NOUN}|foundry|manufacturer|supplier|operator|institute|university|ecosystem|industry|sector)\\b(?! (?:ministry|minister|regulators?|body|association|watchdog|officials?)\\b)`,
+);
 const AND_OTHER = pattern(`${LIST},? and other ${E} `);
 const GOVERNED = pattern(`${LIST} (?:[a-z-]+ ){0,3}(?:governed by|subject to) (?:the )?${E} (?:law|laws|jurisdiction)`);
 
