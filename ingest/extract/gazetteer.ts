@@ -126,6 +126,13 @@ export class Gazetteer {
   }
 
   private insert(form: string, entry: Omit<Term, 'mixedCase'>): void {
+    // a name written with "and" is also written with "&" and the other way round ("Bureau of Industry & Security")
+    const other = / and /.test(form) ? form.replace(/ and /g, ' & ') : / & /.test(form) ? form.replace(/ & /g, ' and ') : undefined;
+    if (other) this.insertOne(other, { ...entry, form: other });
+    this.insertOne(form, entry);
+  }
+
+  private insertOne(form: string, entry: Omit<Term, 'mixedCase'>): void {
     const term: Term = { ...entry, mixedCase: hasLower(entry.form) };
     const key = normaliseName(form);
     if (key.length < 2) return;

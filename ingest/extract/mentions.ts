@@ -385,6 +385,7 @@ export function findMentions(text: string, sentences: Sentence[], gazetteer: Gaz
     // a public body named with its nation stands for itself even when nothing else is said of it
     if (overlaps.some(nationFirst)) {
       p.defined = true;
+      shownOnly.delete(p);
     }
     const inside = overlaps.filter((k) => !opens(k) && !closes(k) && !issues(k));
     if (inside.length === 0) {

@@ -1105,6 +1105,11 @@ describe('entity shapes', () => {
     expect(entityNames('[Issuing Unit] National Security and Control Bureau')).not.toContain('Control Bureau');
     expect(entityNames('Foundries and Outsourced Semiconductor Assembly and Test companies comply.')).not.toContain('Outsourced Semiconductor Assembly');
     expect(entityNames('My Administration has started a golden age.')).not.toContain('My Administration');
+    // an office is a unit named in contacts, not an actor; a body named with its nation keeps its name
+    expect(entityNames('Contact the Office of Congressional and Public Affairs.')).not.toContain('Office of Congressional and Public Affairs');
+    expect(entityNames('The U.S. Justice Department clarified the rule.')).toContain('U.S. Justice Department');
+    // a known name written with "&" for "and"
+    expect(entityNames('The Bureau of Industry & Security issued the rule.')).toContain('Bureau of Industry and Security');
     // members of a group of companies named as such, and where people work
     expect(entityNames('Thousands of enterprises, including Zorblax and Quantive Systems, rely on Claude.')).toContain('Zorblax');
     expect(entityNames('Sector regulators like the Bank of Veltria and Consob keep their powers.')).toContain('Bank of Veltria');

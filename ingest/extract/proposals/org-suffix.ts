@@ -78,6 +78,8 @@ const publicForm = (words: readonly string[]): boolean => {
   const last = words[words.length - 1]!.replace(/['’]s$/, '');
   // an assembly is a legislature only as one ("National Assembly", "General Assembly"); "Semiconductor Assembly" is a trade
   if (last === 'Assembly' && !LEGISLATURE.test(words[0]!)) return false;
+  // an office is a unit of a body, named in contacts and signatures rather than as an actor ("Office of Congressional Affairs")
+  if (words[0] === 'Office') return false;
   return (words.length >= 3 && PUBLIC_HEAD_WORDS.includes(words[0]!) && CONNECTOR.test(words[1]!)) || (words.length >= 2 && PUBLIC_BODY_WORDS.includes(last));
 };
 const LEGISLATURE = /^(?:National|General|Legislative|State|Federal|Parliamentary|Constituent|People['’]s|Provincial|Regional)$/;
