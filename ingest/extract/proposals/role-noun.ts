@@ -34,6 +34,17 @@ const TITLE_AT = new RegExp(
   'gu',
 );
 
+/** A company proposed at an offset of the document; `shown` when what the text says makes it one whatever else is said of it. */
+const company = (start: number, name: string, confidence: number, shown = false): Proposal => ({
+  start,
+  end: start + name.length,
+  name,
+  label: 'Organization',
+  confidence,
+  props: { kind: 'company' },
+  ...(shown ? { shown: true } : {}),
+});
+
 /** Proposes organisations from role nouns and appositives. */
 export const proposeByRole: Proposer = (sentence) => {
   const out: Proposal[] = [];
@@ -44,16 +55,14 @@ export const proposeByRole: Proposer = (sentence) => {
     for (const m of sentence.text.matchAll(re)) {
       const name = m[1]!.replace(/['’]s$/, '');
       if (NOT_NAMES.test(name)) continue;
-      const index = m.index + m[0].indexOf(m[1]!);
-      out.push({ start: sentence.start + index, end: sentence.start + index + name.length, name, label: 'Organization', confidence: 0.5, props: { kind: 'company' } });
+      out.push(company(sentence.start + m.index + m[0].indexOf(m[1]!), name, 0.5));
     }
   }
   if (/\b(?:of|at) (?:the )?[A-Z]/.test(sentence.text))
     for (const m of sentence.text.matchAll(TITLE_AT)) {
       const name = m[1]!;
       if (NOT_NAMES.test(name.split(' ')[0]!) || NOT_A_MEMBER.test(name)) continue;
-      const index = m.index + m[0].length - name.length;
-      out.push({ start: sentence.start + index, end: sentence.start + index + name.length, name, label: 'Organization', confidence: 0.5, props: { kind: 'company' }, shown: true });
+      out.push(company(sentence.start + m.index + m[0].length - name.length, name, 0.5, true));
     }
   if (/\b(?:such as|including|like|notably|among them|include|includes|included) (?:the )?[A-Z]/.test(sentence.text))
     for (const m of sentence.text.matchAll(GROUP_LIST)) {
@@ -64,15 +73,7 @@ export const proposeByRole: Proposer = (sentence) => {
       for (const { name, index: here } of listedNames(list, m.index + m[0].length - list.length)) {
         if (NOT_NAMES.test(name.split(' ')[0]!) || NOT_A_MEMBER.test(name)) continue;
         // (a member of a group of companies named as such is one whatever else the text says of it)
-        out.push({
-          start: sentence.start + here,
-          end: sentence.start + here + name.length,
-          name,
-          label: 'Organization',
-          confidence: 0.45,
-          props: { kind: 'company' },
-          ...(own ? { shown: true } : {}),
-        });
+        out.push(company(sentence.start + here, name, 0.45, own));
       }
     }
   return out;
