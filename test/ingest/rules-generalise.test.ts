@@ -1110,6 +1110,10 @@ describe('entity shapes', () => {
     expect(entityNames('The U.S. Justice Department clarified the rule.')).toContain('U.S. Justice Department');
     // a known name written with "&" for "and"
     expect(entityNames('The Bureau of Industry & Security issued the rule.')).toContain('Bureau of Industry and Security');
+    // a chip named after its head noun as a code, and a name "called the …"
+    expect(entityNames('Zorblax began mass production of its AI chip QX9 this year.')).toContain('QX9');
+    expect(entityNames('The startup will ship an accelerator called the Zorblax One.')).toContain('Zorblax One');
+    expect(entityNames('The chip Nvidia designs is fast.')).not.toContain('Nvidia designs');
     // members of a group of companies named as such, and where people work
     expect(entityNames('Thousands of enterprises, including Zorblax and Quantive Systems, rely on Claude.')).toContain('Zorblax');
     expect(entityNames('Sector regulators like the Bank of Veltria and Consob keep their powers.')).toContain('Bank of Veltria');

@@ -24,7 +24,14 @@ const CAP = "[A-Z](?:[\\p{L}\\p{N}&'’-]|\\.(?=[\\p{L}\\p{N}]))*";
 const SMALL = '(?:of|for|and|the|on|in|de|du|des|la|le|&)';
 const DEFINED = new RegExp(`(?<![\\p{L}\\p{N}])(${CAP}(?: (?:${CAP}|${SMALL})){1,9}) \\(([A-Z][A-Za-z]{1,9})\\)`, 'gu');
 // a name introduced by a verb of naming, in quotes or as capitalised words; the head noun it names comes before
-const INTRODUCED = new RegExp(`\\b(?:dubbed|called|named|known as|branded(?: as)?|code-?named|nicknamed) (?:[“"‘']([^”"’']{2,60})[”"’']|(${CAP}(?: ${CAP}){0,4}))`, 'gu');
+// ("called the Foo One": an article before a capitalised name is no part of it)
+const INTRODUCED = new RegExp(`\\b(?:dubbed|called|named|known as|branded(?: as)?|code-?named|nicknamed) (?:the )?(?:[“"‘']([^”"’']{2,60})[”"’']|(${CAP}(?: ${CAP}){0,4}))`, 'gu');
+// a chip named right after its head noun, written as a code ("its AI chip ATOM", "the accelerator X330", "an inference chip Foo-2")
+const CHIP_AFTER_HEAD = new RegExp(
+  `\\b(?:AI |inference |training |custom |in-house |new |latest )*(?:chip|accelerator|processor|NPU)s? (${CAP}(?: (?:${CAP}|\\d[\\w.]*))?)(?=[,.;)]| (?:is|was|will|has|had|and|which|that|this|last|in|for|to|with|from|by|as|chips?)\\b|$)`,
+  'gu',
+);
+const CODE_LIKE = /\d|^[A-Z]{3,}$|[a-z][A-Z]/;
 // "Foo Campus, a 1GW AI campus", "Bar, the $5 billion joint venture": a name, a comma, an article, up to five words and a head noun
 const DESCRIBED_HEADS = [...heads.keys()].sort((a, b) => b.length - a.length).join('|');
 const DESCRIBED = new RegExp(
@@ -210,6 +217,12 @@ export const proposeNamedByContext: Proposer = (sentence) => {
       out.push({ ...spanOf(sentence, at, name.length), name, label, confidence: 0.65, props: {}, defined: true });
     }
   }
+  if (/\b(?:chip|accelerator|processor|NPU)s? [A-Z]/.test(text))
+    for (const m of text.matchAll(CHIP_AFTER_HEAD)) {
+      const name = m[1]!;
+      if (noName(name) || !CODE_LIKE.test(name)) continue;
+      out.push({ ...spanOf(sentence, m.index + m[0].length - name.length, name.length), name, label: 'Chip', confidence: 0.55, props: {}, shown: true });
+    }
   for (const m of FACILITY_CUE.test(text) ? text.matchAll(FACILITY_NAME) : []) {
     // an opening word is no part of the name ("The Foo Campus"); a generic word alone is no name ("National Supercomputer")
     const words = m[1]!.trim().split(' ');
