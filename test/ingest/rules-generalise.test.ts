@@ -1114,6 +1114,16 @@ describe('entity shapes', () => {
     expect(entityNames('Zorblax began mass production of its AI chip QX9 this year.')).toContain('QX9');
     expect(entityNames('The startup will ship an accelerator called the Zorblax One.')).toContain('Zorblax One');
     expect(entityNames('The chip Nvidia designs is fast.')).not.toContain('Nvidia designs');
+    // a company named right after its role noun, counted groups and kinds of firm before their members, colleges,
+    // governments and chambers by their form; never a discourse word
+    expect(entityNames('The consortium includes video game firm Tavrix.')).toContain('Tavrix');
+    expect(entityNames('Bpifrance invested in quantum computing startup Alice & Bob.')).toContain('Alice & Bob');
+    expect(entityNames('India approved four AI startups, Zorblax AI, Quantive and Brightline, to build models.')).toContain('Quantive');
+    expect(entityNames('The round was led by VC firms Jane Street and Quantive Capital LP.')).toContain('Jane Street');
+    expect(entityNames('It will collaborate with Ivy Tech Community College on training.')).toContain('Ivy Tech Community College');
+    expect(entityNames('The Government of Canada said it would help.')).toContain('Government of Canada');
+    expect(entityNames('The bill was adopted by the House of Representatives in April.')).toContain('House of Representatives');
+    expect(entityNames('Accordingly, the company will raise prices.')).not.toContain('Accordingly');
     // members of a group of companies named as such, and where people work
     expect(entityNames('Thousands of enterprises, including Zorblax and Quantive Systems, rely on Claude.')).toContain('Zorblax');
     expect(entityNames('Sector regulators like the Bank of Veltria and Consob keep their powers.')).toContain('Bank of Veltria');

@@ -61,6 +61,7 @@ const SUFFIX: Record<string, Kind> = {
   Council: { label: 'Organization', kind: 'agency' },
   Parliament: { label: 'Organization', kind: 'agency' },
   University: { label: 'Organization', kind: 'university' },
+  College: { label: 'Organization', kind: 'university' },
   Institute: { label: 'Organization', kind: 'other' },
   Foundation: { label: 'Organization', kind: 'other' },
 };
@@ -71,7 +72,8 @@ export const PUBLIC_BODY_WORDS: readonly string[] = Object.entries(SUFFIX)
 /** A public body's name by the word that ends it ("French Senate", "U.S. Justice Department"). */
 export const PUBLIC_BODY_NAME = new RegExp(`\\b(?:${PUBLIC_BODY_WORDS.join('|')})\\b`);
 // heads that open an institution's name ("Ministry of …", "Office of Science"), the public ones first
-const PUBLIC_HEAD_WORDS = ['Ministry', 'Department', 'Bureau', 'Office', 'Agency', 'Council', 'Commission', 'Court', 'Administration', 'Academy', 'Authority'];
+// ("Government of Canada", "House of Representatives": a government's or a chamber's head with its subject)
+const PUBLIC_HEAD_WORDS = ['Ministry', 'Department', 'Bureau', 'Office', 'Agency', 'Council', 'Commission', 'Court', 'Administration', 'Academy', 'Authority', 'Government', 'House'];
 const HEAD_WORDS = [...PUBLIC_HEAD_WORDS, 'Center', 'Centre', 'Institute', 'University', 'Federation', 'Association'];
 /** Whether a run of words is a public institution's name: a public head with its subject ("Ministry of Digital Affairs"), or a public body's word ending two or more words ("National Cybersecurity Agency"). */
 const publicForm = (words: readonly string[]): boolean => {
@@ -112,6 +114,7 @@ const NAMING_SUFFIX = new Set([
   'Ventures',
   'Bank',
   'University',
+  'College',
   'Institute',
   'Foundation',
 ]);

@@ -6,13 +6,14 @@ const ROLE =
   '(?:vendor|company|firm|startup|start-up|maker|manufacturer|chipmaker|chip designer|designer|provider|operator|developer|lab|laboratory|giant|conglomerate|supplier|foundry|subsidiary|unicorn|carrier|telco|hyperscaler|integrator|contractor)';
 // capitalised words, a dot only inside one ("Z.ai", "U.S."), never the sentence's full stop (nor an apostrophe: "Acme's" ends the name)
 const WORD = `[A-Z](?:[\\p{L}\\p{N}&\\-]|${INNER_DOT})*`;
-const NAME = `(${WORD}(?: ${WORD}){0,3})`;
+const NAME = `(${WORD}(?: (?:& )?${WORD}){0,3})`;
 const AFTER_ROLE = new RegExp(`\\b(?:${ROLE}|state-backed|state-owned|government-backed|state-run|sovereign-backed) ${NAME}(?![\\p{L}\\p{N}])`, 'gu');
 const APPOSITIVE = new RegExp(`${NAME}(?:,| is| was| ?[—–]) (?:a|an|the) (?:[\\p{L}-]+ ){0,3}(?:${ROLE}|(?<=(?:a|an) (?:[\\p{L}-]+ ){0,3})joint venture)\\b`, 'gu');
 // an owner's or a nation's description before the name: "Vietnam's largest private conglomerate, Vingroup."
 const DESCRIBED_BEFORE = new RegExp(`['’]s (?:[\\p{Ll}-]+ ){0,3}${ROLE}, (?:the )?${NAME}(?=[,.;)]|$| (?:said|says|which|who|has|is|was|will|and)\\b)`, 'gu');
 // capitalised words that follow role nouns without being names ("API provider", "GPU vendor")
-const NOT_NAMES = /^(The|This|That|It|Its|In|On|At|And|But|For|With|AI|I|We|They|API|APIs|GPU|GPUs|CPU|LLM|LLMs|SDK|CEO|CTO|ML|IP|US|EU|UK|SaaS|CUDA)$/;
+const NOT_NAMES =
+  /^(The|This|That|It|Its|In|On|At|And|But|For|With|AI|I|We|They|API|APIs|GPU|GPUs|CPU|LLM|LLMs|SDK|CEO|CTO|ML|IP|US|EU|UK|SaaS|CUDA|Accordingly|Additionally|Consequently|Similarly|Separately|Notably|Finally|Overall|Meanwhile|However|Moreover|Furthermore|Instead|Still|Also|Yet|Thus|Hence|Therefore|Likewise|Indeed|Ultimately|Currently|Previously|Initially|Earlier|Later|Recently|Today|Yesterday|Now|Then|Besides|Otherwise|Nevertheless|Nonetheless|Alternatively|Specifically|Importantly|Interestingly|Crucially|Critically|Here|There)$/;
 // an adjective compound of an acronym ("AI-driven analytics", "GPU-rich labs") and a news agency are no company named in a list
 const NOT_A_MEMBER = /^(?:[A-Z]{1,5}-[a-z][\w-]*|Reuters|Bloomberg|AFP|AP|Xinhua|Yonhap|Kyodo)$/;
 
@@ -23,6 +24,13 @@ const GROUP =
 const MEMBER = `${NAME_WORD}(?: (?:of |for )?${NAME_WORD}){0,2}`;
 // (the group may open the sentence: "Customers such as A and B …")
 const GROUP_ANY_CASE = GROUP.replace(/\(\?:([a-z])/, (_, c: string) => `(?:[${c}${c.toUpperCase()}]`).replace(/\|([a-z])/g, (_, c: string) => `|[${c}${c.toUpperCase()}]`);
+// a counted group and its members after a comma ("four AI startups, A, B, C and D", "two joint applicants, A and B"), and a
+// kind of firm right before its members ("VC firms A and B")
+const COUNTED_GROUP = new RegExp(
+  `\\b(?:two|three|four|five|six|seven|eight|nine|ten|several|\\d+) (?:[a-z][a-z-]* |AI ){0,2}${GROUP},? (${MEMBER}(?:(?:, | and |, and )${MEMBER}){1,8})(?=[,.;)]| (?:to|have|has|had|will|were|are|which|who|that)\\b|$)`,
+  'gu',
+);
+const KIND_BEFORE = new RegExp(`\\b(?:VC|venture|investment|private equity|law|consulting|research) ${GROUP} (${MEMBER}(?:(?:, | and |, and )${MEMBER}){0,8})(?=[,.;)]| [a-z]|$)`, 'gu');
 const GROUP_LIST = new RegExp(
   `\\b${GROUP_ANY_CASE},? (?:[^.;]{0,60}?,? )?(?:such as|including|like|notably|among them|include|includes|included) (?:the )?(${MEMBER}(?:(?:, | and |, and )(?:the )?${MEMBER}){0,8})`,
   'gu',
@@ -54,8 +62,9 @@ export const proposeByRole: Proposer = (sentence) => {
   for (const re of [AFTER_ROLE, ...(appositive ? [APPOSITIVE] : []), ...(described ? [DESCRIBED_BEFORE] : [])]) {
     for (const m of sentence.text.matchAll(re)) {
       const name = m[1]!.replace(/['’]s$/, '');
-      if (NOT_NAMES.test(name)) continue;
-      out.push(company(sentence.start + m.index + m[0].indexOf(m[1]!), name, 0.5));
+      if (NOT_NAMES.test(name) || NOT_A_MEMBER.test(name)) continue;
+      // a name right after its role noun ("video game firm Krafton") or described as one ("Zhipu, a Beijing startup") is one
+      out.push(company(sentence.start + m.index + m[0].indexOf(m[1]!), name, 0.5, re !== DESCRIBED_BEFORE));
     }
   }
   if (/\b(?:of|at) (?:the )?[A-Z]/.test(sentence.text))
@@ -63,6 +72,12 @@ export const proposeByRole: Proposer = (sentence) => {
       const name = m[1]!;
       if (NOT_NAMES.test(name.split(' ')[0]!) || NOT_A_MEMBER.test(name)) continue;
       out.push(company(sentence.start + m.index + m[0].length - name.length, name, 0.5, true));
+    }
+  for (const re of [COUNTED_GROUP, KIND_BEFORE])
+    for (const m of sentence.text.matchAll(re)) {
+      const list = m[1]!;
+      for (const { name, index: here } of listedNames(list, m.index + m[0].length - list.length))
+        if (!NOT_NAMES.test(name.split(' ')[0]!) && !NOT_A_MEMBER.test(name)) out.push(company(sentence.start + here, name, 0.45, true));
     }
   if (/\b(?:such as|including|like|notably|among them|include|includes|included) (?:the )?[A-Z]/.test(sentence.text))
     for (const m of sentence.text.matchAll(GROUP_LIST)) {
