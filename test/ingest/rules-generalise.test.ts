@@ -1124,6 +1124,11 @@ describe('entity shapes', () => {
     expect(entityNames('The Government of Canada said it would help.')).toContain('Government of Canada');
     expect(entityNames('The bill was adopted by the House of Representatives in April.')).toContain('House of Representatives');
     expect(entityNames('Accordingly, the company will raise prices.')).not.toContain('Accordingly');
+    // a possessive owner, a backer or an officer's title before a firm's name is no part of it; digits may open a word
+    expect(entityNames("The deal is with South Korea's Tavrix Co. Ltd for packaging.")).not.toContain("South Korea's Tavrix Co");
+    expect(entityNames('Jack Ma-backed Zorblax Group used domestic chips.')).toContain('Zorblax Group');
+    expect(entityNames('said Peter, CEO of Zorblax Technologies, on Monday.')).toContain('Zorblax Technologies');
+    expect(entityNames('3D Glass Solutions Inc. will invest in Odisha.')).toContain('3D Glass Solutions Inc');
     // members of a group of companies named as such, and where people work
     expect(entityNames('Thousands of enterprises, including Zorblax and Quantive Systems, rely on Claude.')).toContain('Zorblax');
     expect(entityNames('Sector regulators like the Bank of Veltria and Consob keep their powers.')).toContain('Bank of Veltria');

@@ -120,6 +120,10 @@ const NAMING_SUFFIX = new Set([
 ]);
 /** Endings of a firm's name (a company's or a fund's), which make a name that opens with a known company's another firm ("… Management & Research Company"). */
 export const FIRM_ENDINGS: readonly string[] = Object.keys(SUFFIX).filter((w) => SUFFIX[w]!.kind === 'fund' || (SUFFIX[w]!.kind === 'company' && NAMING_SUFFIX.has(w)));
+// a capitalised word and "and" right before a run: the run is the tail of a longer name ("Information and Communication Technologies")
+const FRAGMENT_BEFORE = /\p{Lu}[\p{L}-]* (?:and|&) $/u;
+// a company officer's title before "of" and the company ("CEO of Foo Technologies")
+const PERSON_TITLE = /^(?:CEO|CFO|CTO|COO|Chairman|Chairwoman|Founder|Cofounder|Co-founder|President|Chief)$/;
 // a person's title before an institution ("Director of the …") is no part of a name
 const TITLE_FIRST = /^(?:Director|Minister|Secretary|Chairman|Chairwoman|Chair|President|Governor|Commissioner|Head|Chief|Deputy|Vice)\b/;
 const HEAD = new Set(HEAD_WORDS);
@@ -133,9 +137,10 @@ const LEADING_NOISE =
 const WORD = new RegExp(`[\\p{Lu}\\p{N}](?:[\\p{L}\\p{N}&\\-]|${INNER_DOT})*(?:['’]s)?|[\\p{Ll}]+|&`, 'gu');
 
 // capitalised: ASCII by code, anything else by Unicode class
+// (a name's word may open with digits before a capital: "3D Glass Solutions", "5Y Capital")
 const upperFirst = (w: string): boolean => {
   const code = w.charCodeAt(0);
-  return code < 128 ? code >= 65 && code <= 90 : /^\p{Lu}/u.test(w);
+  return code < 128 ? (code >= 65 && code <= 90) || /^\d+\p{Lu}/u.test(w) : /^\p{Lu}/u.test(w);
 };
 
 /** The first token starting at or after an offset (tokens are in text order). */
@@ -206,8 +211,11 @@ export const proposeOrganisations: Proposer = (sentence) => {
     }
     let first = i;
     while (first < j && LEADING_NOISE.test(words[first]!.text)) first++;
-    // a possessive owner ("China's Supreme People's Court") is not part of the name
-    if (first < j && /['’]s$/.test(words[first]!.text)) first++;
+    // a possessive owner ("China's Supreme People's Court", "South Korea's APACT Co") is not part of the name, nor a backer
+    // ("Jack Ma-backed Ant Group") or a person's title ("CEO of Firmus Technologies")
+    // (unless what is left is a bare suffix: "Supreme People's Court" keeps its possessive)
+    for (let k = first; k < Math.min(j, first + 3); k++) if (/['’]s$|-(?:backed|owned|led|based)$/.test(words[k]!.text) && (j - k >= 2 || !SUFFIX[words[j]!.text.replace(/['’]s$/, '')])) first = k + 1;
+    if (first + 1 < j && PERSON_TITLE.test(words[first]!.text) && words[first + 1]!.text === 'of') first += 2;
     // nor a plural noun opening the sentence before "of" ("Members of the Economy Ministry", "Officials of the Agency")
     if (words[first]!.start === 0 && /^\p{Lu}\p{Ll}+s$/u.test(words[first]!.text) && !HEAD.has(words[first]!.text) && words[first + 1]?.text === 'of')
       first += words[first + 2]?.text === 'the' ? 3 : 2;
@@ -252,8 +260,8 @@ export const proposeOrganisations: Proposer = (sentence) => {
         // a name its form makes an organisation ("… Holdings", "… Group", "University of …") is one whatever else the text says of it
         // and so is a public institution's ("Ministry of Digital Affairs", "National Cybersecurity Agency", "Economy Ministry")
         // (not a fragment of a longer name cut at "and": "… Security and Control Bureau")
-        ...(NAMING_SUFFIX.has(lastWord) && !TITLE_FIRST.test(name) ? { defined: true } : {}),
-        ...(!NAMING_SUFFIX.has(lastWord) && publicForm(words.slice(first, j + 1).map((w) => w.text)) && !/\p{Lu}[\p{L}-]* (?:and|&) $/u.test(before) && !TITLE_FIRST.test(name) ? { shown: true } : {}),
+        ...(NAMING_SUFFIX.has(lastWord) && !TITLE_FIRST.test(name) && !FRAGMENT_BEFORE.test(before) ? { defined: true } : {}),
+        ...(!NAMING_SUFFIX.has(lastWord) && publicForm(words.slice(first, j + 1).map((w) => w.text)) && !FRAGMENT_BEFORE.test(before) && !TITLE_FIRST.test(name) ? { shown: true } : {}),
         ...(acronym ? { aliases: [acronym[1]!] } : {}),
         props: kind.kind ? { kind: kind.kind } : {},
       });
