@@ -25,9 +25,6 @@ import type { BenchResult } from './run.js';
 import { table, timeIt } from './measure.js';
 import { SLICE_MS, runPaced } from '../graph/snapshot-pacing.js';
 import { rng } from './scenarios-world.js';
-import { spawn } from 'node:child_process';
-import { loadConfig } from '../api/config.js';
-import { startServer } from '../api/server/serve.js';
 
 function world(nodes: number): { entities: EntityRecord[]; relations: RelationRecord[] } {
   const entities: EntityRecord[] = [];
@@ -198,86 +195,6 @@ async function requestLatencies(cache: SnapshotCache, until: () => boolean, peri
   return latencies;
 }
 
-/** Now, in milliseconds since the epoch (sub-millisecond): one clock for this process and the probe's. */
-const epochMs = (): number => performance.timeOrigin + performance.now();
-
-/**
- * Requests sent from a second process at a fixed rate for `seconds` (an open loop: a slow answer does
- * not hold back the next request), each timed from when it was due: [due (epoch ms), latency (ms)]; a failed request
- * has minus its HTTP status (-1: no answer) for its latency.
- */
-function probeHttp(url: string, bodies: string[], seconds: number, everyMs: number): Promise<[number, number][]> {
-  const script = `const [url, seconds, every] = [process.argv[1], Number(process.argv[2]), Number(process.argv[3])];
-const now = () => performance.timeOrigin + performance.now();
-let input = ''; process.stdin.on('data', (d) => (input += d));
-process.stdin.on('end', async () => {
-  const bodies = JSON.parse(input); const out = []; const pending = []; const start = now() + 50;
-  for (let k = 0; start + k * every <= start + seconds * 1000; k++) {
-    const due = start + k * every;
-    while (now() < due) await new Promise((r) => setTimeout(r, Math.max(0, due - now() - 0.5)));
-    pending.push(fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: bodies[k % bodies.length] })
-      .then(async (r) => { await r.arrayBuffer(); out.push([due, r.ok ? now() - due : -r.status]); }, () => out.push([due, -1])));
-  }
-  await Promise.all(pending); process.stdout.write(JSON.stringify(out));
-});`;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-e', script, url, String(seconds), String(everyMs)], { stdio: ['pipe', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out) as [number, number][]) : reject(new Error(`the HTTP probe exited ${code}`))));
-    child.stdin.end(JSON.stringify(bodies));
-  });
-}
-
-/**
- * What a GraphQL client sees: the API server on the same store, a 2-hop dependencies question about a
- * random deployment sent over HTTP from a second process every 5 ms, idle and while the server's
- * snapshot is read again in the background (two writes put it too far behind the change log; each
- * rebuild's interval is recorded, and only requests due inside one count as "during"). The writes
- * themselves, on this process's embedded store, are left out of both.
- */
-async function httpLatencies(store: GraphStore, deployments: number, chips: number, seconds: number): Promise<{ idle: number[]; during: number[]; failed: number; rebuilds: number }> {
-  const server = await startServer(loadConfig({ DATA_DIR: ':memory:', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', RATE_LIMIT_PER_SECOND: '0' }), { store });
-  try {
-    await server.snapshots.get();
-    const next = rng(777);
-    const bodies = Array.from({ length: 64 }, () => JSON.stringify({ query: `{ dependencies(id: "deployment:d${Math.floor(next() * deployments)}", depth: 2) { nodes { id } depths } }` }));
-    const url = `${server.url}/graphql`;
-    // warm up (connections opened, code compiled), then idle
-    await probeHttp(url, bodies, 2, 5);
-    const idle = await probeHttp(url, bodies, seconds, 5);
-    const intervals: [number, number][] = [];
-    let stop = false;
-    const probe = probeHttp(url, bodies, seconds * 2, 5).finally(() => (stop = true));
-    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-    for (let step = 50; !stop; step += 2) {
-      await store.write(ingestWrite(step, deployments, chips).batch);
-      await store.write(ingestWrite(step + 1, deployments, chips).batch);
-      // a request after the recheck interval finds the log too far behind and starts the read
-      const asked = performance.now();
-      while (!stop && !server.snapshots.status().rebuilding && performance.now() - asked < 3000) await sleep(2);
-      const from = epochMs();
-      while (server.snapshots.status().rebuilding) await sleep(2);
-      if (performance.now() - asked < 3000) intervals.push([from, epochMs()]);
-      await sleep(200);
-    }
-    const samples = await probe;
-    const inside = (t: number) => intervals.some(([a, b]) => t >= a && t <= b);
-    const ok = (xs: [number, number][]) => xs.filter(([, l]) => l >= 0);
-    return {
-      idle: ok(idle).map(([, l]) => l),
-      during: ok(samples)
-        .filter(([t]) => inside(t))
-        .map(([, l]) => l),
-      failed: [...idle, ...samples].filter(([, l]) => l < 0).length,
-      rebuilds: intervals.length,
-    };
-  } finally {
-    await server.stop();
-  }
-}
-
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
@@ -399,10 +316,6 @@ async function replica(edges: number, latencyRounds: number): Promise<{ rows: Re
       const summary = (xs: number[]) => ({ p50: percentile(xs, 50), p99: percentile(xs, 99), max: xs.reduce((a, b) => Math.max(a, b), -Infinity), n: xs.length });
       rounds.push({ loadAverage: (load + loadavg()[0]!) / 2, idle: summary(idle), during: summary(during), backgroundRebuildMs: rebuildMs, scavenges: young });
     }
-    // the same kind of question as a GraphQL client asks it, over HTTP (up to OLD_REBUILD_MAX_EDGES: above, one
-    // rebuild outlasts the probe)
-    const httpLoad = loadavg()[0]!;
-    const http = edges <= OLD_REBUILD_MAX_EDGES ? await httpLatencies(store, deployments, chips, latencyRounds > 1 ? 10 : 4) : null;
     await store.close();
 
     const median = (xs: number[]) => percentile(xs, 50);
@@ -429,19 +342,6 @@ async function replica(edges: number, latencyRounds: number): Promise<{ rows: Re
         snapshotBytesPerEdge: snapshotBytes / fullEdges,
         topologyBytesPerEdge: topologyBytes / fullEdges,
         patchedSnapshotBytesPerEdge: patchBytes / previous.edgeCount,
-        ...(http
-          ? {
-              httpLoad: (httpLoad + loadavg()[0]!) / 2,
-              httpIdleP50: percentile(http.idle, 50),
-              httpIdleP99: percentile(http.idle, 99),
-              httpIdleN: http.idle.length,
-              httpDuringP50: percentile(http.during, 50),
-              httpDuringP99: percentile(http.during, 99),
-              httpDuringN: http.during.length,
-              httpRebuilds: http.rebuilds,
-              httpFailed: http.failed,
-            }
-          : {}),
         sharedReadBytesPerEdge: sharedBytes / previous.edgeCount,
         plainReadBytesPerEdge: plainBytes / previous.edgeCount,
         sharedReadMs: sharedRead.ms,
@@ -527,22 +427,6 @@ ${table(['edges', 'round', 'load', 'idle', 'while a whole-graph read runs', 'p99
 
 p99 while a whole-graph read runs ÷ idle p99, over the rounds: ${ratios.join('; ')}. The read goes in pages sized to hold the event loop about ${SLICE_MS} ms each, and the packing and the catch-up patch run in slices of the same length.
 A young-generation collection (scavenge) stops the event loop for as long as it copies what survives; the count and pauses are those V8 reported (perf_hooks) while the read ran.
-
-The same over HTTP, as a GraphQL client sees it (the API server on the same store; \`dependencies\` of a random deployment, depth 2, sent from a second process every 5 ms, timed from when it was due; "during" counts the requests due while one of the server's background reads ran, the writes that started them left out):
-
-${table(
-  ['edges', 'load', 'idle p50 / p99 (ms, requests)', 'while a whole-graph read runs p50 / p99 (ms, requests, reads)', 'p99 during / idle', 'failed'],
-  replicas
-    .filter((r) => r.httpIdleP99 !== undefined)
-    .map((r) => [
-      r.edges!,
-      r.httpLoad!.toFixed(1),
-      `${f(r.httpIdleP50!)} / ${f(r.httpIdleP99!)} (${r.httpIdleN})`,
-      `${f(r.httpDuringP50!)} / ${f(r.httpDuringP99!)} (${r.httpDuringN}, ${r.httpRebuilds})`,
-      ratio(r.httpDuringP99!, r.httpIdleP99!),
-      r.httpFailed!,
-    ]),
-)}
 
 The patch reads the change records and the current state of what they name, then builds a new snapshot from the previous one:
 strings and props are shared, the typed arrays are copied in blocks and the adjacency is rebuilt, so the old snapshot stays intact for the requests holding it.

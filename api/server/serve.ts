@@ -20,8 +20,6 @@ export interface RunningServer {
   url: string;
   port: number;
   store: GraphStore;
-  /** the snapshot every request reads (its status says when a whole-graph read runs) */
-  snapshots: SnapshotCache;
   stop(): Promise<void>;
 }
 
@@ -114,5 +112,5 @@ export async function startServer(config: Config, opts: { store?: GraphStore; ha
     };
     for (const sig of SIGNALS) process.on(sig, onSignal);
   }
-  return { url, port, store, snapshots, stop };
+  return { url, port, store, stop };
 }
