@@ -3,9 +3,9 @@
 // link; links found in a document are fetched only as http(s) URLs, never read as local paths.
 import { EventEmitter } from 'node:events';
 import http from 'node:http';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openEmbeddedStore } from '../../graph/embedded/grafeo-executor.js';
 import type { GraphStore } from '../../graph/store.js';
@@ -148,11 +148,15 @@ describe('a feed handed over whose item links point at local files and loopback'
     server = await startFixtureServer();
     store = await openEmbeddedStore({ dataDir: ':memory:' });
     secret = join(mkdtempSync(join(tmpdir(), 'chokepoint-ssrf-')), 'secret.txt');
+    folders.push(dirname(secret));
     writeFileSync(secret, 'Scale AI acquired ICG Solutions.\n');
   });
+  // the folders this suite writes its local files into, removed after it
+  const folders: string[] = [];
   afterAll(async () => {
     await store.close();
     await server.close();
+    for (const f of folders) rmSync(f, { recursive: true, force: true });
   });
 
   const feed = (links: string[]) =>
@@ -179,6 +183,7 @@ describe('a feed handed over whose item links point at local files and loopback'
 
   it("a server reads no local path named as a target; the operator's command line does", async () => {
     const other = join(mkdtempSync(join(tmpdir(), 'chokepoint-ssrf-')), 'other.txt');
+    folders.push(dirname(other));
     writeFileSync(other, 'Scale AI acquired ICG Solutions.\n');
     const pipeline = new IngestPipeline({ store, fetcher: new Fetcher({ retries: 0 }), localFiles: false });
     const report = await pipeline.run('local-target', [{ location: other }]);

@@ -2,10 +2,10 @@
 // ids, a converted copy's creator and original, comparisons and releases in its prose, and the review
 // of prose records against the card's own models. Every card here is written for this test (the
 // "Corvid" family is invented); each row names the facts that must come out and those that must not.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { readInput } from '../../ingest/document.js';
 import { Gazetteer } from '../../ingest/extract/gazetteer.js';
 import { cardTables, loadCardKnowledge, OwnModels } from '../../ingest/extract/card.js';
@@ -611,8 +611,14 @@ describe('card tables and own models', () => {
 });
 
 describe('model-cards.yaml is checked when loaded', () => {
+  // the folders written here, removed after the suite
+  const dirs: string[] = [];
+  afterAll(() => {
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
   const write = (text: string) => {
     const dir = mkdtempSync(join(tmpdir(), 'cards-'));
+    dirs.push(dir);
     writeFileSync(join(dir, 'model-cards.yaml'), text);
     return dir;
   };
