@@ -309,7 +309,7 @@ export function extract(text: string, opts: ExtractOptions): ExtractedRecord[] {
     const id = ambiguous ? `?${e.name}` : idOf(e);
     // a description standing for the entity ("the chipmaker", "it") is no name of it
     const surface = isMention(e) && !e.demonym && !e.anaphor && e.surface !== e.name ? [e.surface] : [];
-    if (isMention(e) && e.defined) defined.add(id);
+    if (isMention(e) && (e.defined || e.shown)) defined.add(id);
     const prior = entities.get(id);
     if (prior) {
       // a repeated mention usually adds nothing: only a new surface form is worth a copy

@@ -34,6 +34,8 @@ export interface Mention {
   describedAt?: Mention;
   /** a proposal the text itself defines or introduces ("X (ABC)", "dubbed X", a formal designation) */
   defined?: boolean;
+  /** a proposal shown for what its form or context says, though nothing else is said of it (it never displaces a known name inside it) */
+  shown?: boolean;
   /** a name that opens a longer name nobody listed ("China National … Fund"): not an endpoint of its own */
   inName?: boolean;
   /** the owner a repository id names ("nvidia/Model-7B"): the organisation that publishes the model */

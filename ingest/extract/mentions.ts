@@ -336,25 +336,19 @@ export function findMentions(text: string, sentences: Sentence[], gazetteer: Gaz
     .filter((m) => !(m.label === 'Nation' && text[m.end] === '$'));
   const proposals: Mention[] = [];
   const titled = new Set<Mention>();
-  // proposals shown for what their form or context says, which never take the place of known names inside them
-  const shownOnly = new Set<Mention>();
   for (const s of sentences)
     for (const propose of PROPOSERS)
       for (const p of propose(s)) {
         if (A_DATE.test(p.name)) continue;
         const m = fromProposal(p, text.slice(p.start, p.end));
-        if (p.defined || p.shown) m.defined = true;
-        if (p.shown && !p.defined) shownOnly.add(m);
+        if (p.defined) m.defined = true;
+        else if (p.shown) m.shown = true;
         if (p.titled) titled.add(m);
         proposals.push(m);
       }
-  // one name proposed twice over one span (by its form and by its context) is defined if either proposal says so
-  const definedSpans = new Set(proposals.filter((p) => p.defined).map((p) => `${p.start}|${p.end}|${p.label}`));
-  for (const p of proposals)
-    if (!p.defined && definedSpans.has(`${p.start}|${p.end}|${p.label}`)) {
-      p.defined = true;
-      shownOnly.add(p);
-    }
+  // one name proposed twice over one span (by its form and by its context) is shown if either proposal vouches for it
+  const vouched = new Set(proposals.filter((p) => p.defined || p.shown).map((p) => `${p.start}|${p.end}|${p.label}`));
+  for (const p of proposals) if (!p.defined && vouched.has(`${p.start}|${p.end}|${p.label}`)) p.shown = true;
   // a proposal that swallows a known name is kept only as "<known> <one suffix word>" ("Amazon Robotics");
   // anything else ("US Sovereign Cloud", "Chinese AI", "GCP Google Cloud") is a phrase, not a name
   const kept = proposals.filter((p) => {
@@ -385,7 +379,6 @@ export function findMentions(text: string, sentences: Sentence[], gazetteer: Gaz
     // a public body named with its nation stands for itself even when nothing else is said of it
     if (overlaps.some(nationFirst)) {
       p.defined = true;
-      shownOnly.delete(p);
     }
     const inside = overlaps.filter((k) => !opens(k) && !closes(k) && !issues(k));
     if (inside.length === 0) {
@@ -405,7 +398,7 @@ export function findMentions(text: string, sentences: Sentence[], gazetteer: Gaz
     // "Oracle Corp.", "SoftBank Group": a legal form after a known name is the known company itself, however the name was proposed
     if (p.label !== 'Model' && LEGAL_FORM.test(text.slice(k.end, p.end))) return false;
     // a name the text defines keeps the known names inside it ("Indian Rare Earths (IRE)")
-    if (p.defined && !shownOnly.has(p) && inside.every((k) => k.start >= p.start && k.end <= p.end)) return true;
+    if (p.defined && inside.every((k) => k.start >= p.start && k.end <= p.end)) return true;
     if (p.label === 'Model') return k.start === p.start;
     // a known company's name opening a longer firm's full name ("Fidelity Management & Research Company", "Acme Capital Partners"):
     // two or more words and a firm's ending make another firm (a fund arm, a subsidiary), named in full

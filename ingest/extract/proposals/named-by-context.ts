@@ -15,7 +15,7 @@ import { phraseBook } from '../relate/phrases.js';
 import { organisationalForm } from './org-suffix.js';
 import type { Sentence } from '../nlp.js';
 import { nationByName } from '../lexicon.js';
-import { CALENDAR_WORDS, LEGAL_FORMS, NAME_WORD, listedNames, spanOf, type Proposal, type Proposer } from './proposal.js';
+import { CALENDAR_WORDS, DISCOURSE_WORDS, LEGAL_FORMS, NAME_WORD, listedNames, spanOf, type Proposal, type Proposer } from './proposal.js';
 
 const { heads, referents } = phraseBook();
 
@@ -69,7 +69,7 @@ const GENERIC = /^(?:AI|National|Sovereign|Public|Private|Digital|Global|Regiona
 const COPULA_CUE = / (?:is|was|be|became|become) an? /;
 const BEFORE_HEAD_CUE = new RegExp(`(?:${BEFORE_HEADS.join('|')})\\b`);
 const NOT_NAMES = new RegExp(
-  `^(?:The|This|That|These|Those|It|Its|In|On|At|For|And|But|However|Meanwhile|Therefore|Overall|Additionally|Moreover|Furthermore|Finally|First|Second|Third|Instead|Still|Yet|Also|Indeed|Notably|Separately|According|Last|Next|Earlier|Later|Today|Yesterday|Article|Section|Part|Chapter|Annex|Table|Figure|${CALENDAR_WORDS})$`,
+  `^(?:The|This|That|These|Those|It|Its|In|On|At|For|And|But|First|Second|Third|According|Last|Next|Article|Section|Part|Chapter|Annex|Table|Figure|${DISCOURSE_WORDS}|${CALENDAR_WORDS})$`,
 );
 
 // the plural of a head noun or of a description that stands for an organisation, and the label its examples get

@@ -250,6 +250,8 @@ export const proposeOrganisations: Proposer = (sentence) => {
       const end = words[j]!.end - (words[j]!.text.length - lastWord.length);
       const name = sentence.text.slice(start, end);
       const kind: Kind = suffix ?? SUFFIX[words[first]!.text] ?? { label: 'Organization', kind: 'agency' };
+      // a whole name: neither a person's title before an institution nor the tail of a longer name cut at "and"
+      const whole = !TITLE_FIRST.test(name) && !FRAGMENT_BEFORE.test(before);
       const acronym = /^\s*\(([A-Z][A-Za-z&]{1,9})\)/.exec(sentence.text.slice(end));
       out.push({
         start: sentence.start + start,
@@ -260,8 +262,7 @@ export const proposeOrganisations: Proposer = (sentence) => {
         // a name its form makes an organisation ("… Holdings", "… Group", "University of …") is one whatever else the text says of it
         // and so is a public institution's ("Ministry of Digital Affairs", "National Cybersecurity Agency", "Economy Ministry")
         // (not a fragment of a longer name cut at "and": "… Security and Control Bureau")
-        ...(NAMING_SUFFIX.has(lastWord) && !TITLE_FIRST.test(name) && !FRAGMENT_BEFORE.test(before) ? { defined: true } : {}),
-        ...(!NAMING_SUFFIX.has(lastWord) && publicForm(words.slice(first, j + 1).map((w) => w.text)) && !FRAGMENT_BEFORE.test(before) && !TITLE_FIRST.test(name) ? { shown: true } : {}),
+        ...(!whole ? {} : NAMING_SUFFIX.has(lastWord) ? { defined: true } : publicForm(words.slice(first, j + 1).map((w) => w.text)) ? { shown: true } : {}),
         ...(acronym ? { aliases: [acronym[1]!] } : {}),
         props: kind.kind ? { kind: kind.kind } : {},
       });

@@ -1,6 +1,6 @@
 // Organisations named right after a role noun ("infrastructure vendor H3C", "the startup
 // Econet") or followed by an appositive that says what they are ("Zhipu, a Beijing startup", "Acme — a joint venture between …").
-import { INNER_DOT, NAME_WORD, listedNames, type Proposal, type Proposer } from './proposal.js';
+import { DISCOURSE_WORDS, INNER_DOT, NAME_WORD, listedNames, type Proposal, type Proposer } from './proposal.js';
 
 const ROLE =
   '(?:vendor|company|firm|startup|start-up|maker|manufacturer|chipmaker|chip designer|designer|provider|operator|developer|lab|laboratory|giant|conglomerate|supplier|foundry|subsidiary|unicorn|carrier|telco|hyperscaler|integrator|contractor)';
@@ -12,10 +12,11 @@ const APPOSITIVE = new RegExp(`${NAME}(?:,| is| was| ?[—–]) (?:a|an|the) (?:
 // an owner's or a nation's description before the name: "Vietnam's largest private conglomerate, Vingroup."
 const DESCRIBED_BEFORE = new RegExp(`['’]s (?:[\\p{Ll}-]+ ){0,3}${ROLE}, (?:the )?${NAME}(?=[,.;)]|$| (?:said|says|which|who|has|is|was|will|and)\\b)`, 'gu');
 // capitalised words that follow role nouns without being names ("API provider", "GPU vendor")
-const NOT_NAMES =
-  /^(The|This|That|It|Its|In|On|At|And|But|For|With|AI|I|We|They|API|APIs|GPU|GPUs|CPU|LLM|LLMs|SDK|CEO|CTO|ML|IP|US|EU|UK|SaaS|CUDA|Accordingly|Additionally|Consequently|Similarly|Separately|Notably|Finally|Overall|Meanwhile|However|Moreover|Furthermore|Instead|Still|Also|Yet|Thus|Hence|Therefore|Likewise|Indeed|Ultimately|Currently|Previously|Initially|Earlier|Later|Recently|Today|Yesterday|Now|Then|Besides|Otherwise|Nevertheless|Nonetheless|Alternatively|Specifically|Importantly|Interestingly|Crucially|Critically|Here|There)$/;
+const NOT_NAMES = new RegExp(`^(?:The|This|That|It|Its|In|On|At|And|But|For|With|AI|I|We|They|API|APIs|GPU|GPUs|CPU|LLM|LLMs|SDK|CEO|CTO|ML|IP|US|EU|UK|SaaS|CUDA|${DISCOURSE_WORDS})$`);
 // an adjective compound of an acronym ("AI-driven analytics", "GPU-rich labs") and a news agency are no company named in a list
 const NOT_A_MEMBER = /^(?:[A-Z]{1,5}-[a-z][\w-]*|Reuters|Bloomberg|AFP|AP|Xinhua|Yonhap|Kyodo)$/;
+/** Whether a name read from a list or after a title is none: it opens with a function or discourse word, or is no member. */
+const noMember = (name: string): boolean => NOT_NAMES.test(name.split(' ')[0]!) || NOT_A_MEMBER.test(name);
 
 // "companies such as Naura and Piotech", "Chinese chipmakers, including SMIC, Hua Hong and CXMT": the named members of a group
 const GROUP =
@@ -70,14 +71,13 @@ export const proposeByRole: Proposer = (sentence) => {
   if (/\b(?:of|at) (?:the )?[A-Z]/.test(sentence.text))
     for (const m of sentence.text.matchAll(TITLE_AT)) {
       const name = m[1]!;
-      if (NOT_NAMES.test(name.split(' ')[0]!) || NOT_A_MEMBER.test(name)) continue;
+      if (noMember(name)) continue;
       out.push(company(sentence.start + m.index + m[0].length - name.length, name, 0.5, true));
     }
   for (const re of [COUNTED_GROUP, KIND_BEFORE])
     for (const m of sentence.text.matchAll(re)) {
       const list = m[1]!;
-      for (const { name, index: here } of listedNames(list, m.index + m[0].length - list.length))
-        if (!NOT_NAMES.test(name.split(' ')[0]!) && !NOT_A_MEMBER.test(name)) out.push(company(sentence.start + here, name, 0.45, true));
+      for (const { name, index: here } of listedNames(list, m.index + m[0].length - list.length)) if (!noMember(name)) out.push(company(sentence.start + here, name, 0.45, true));
     }
   if (/\b(?:such as|including|like|notably|among them|include|includes|included) (?:the )?[A-Z]/.test(sentence.text))
     for (const m of sentence.text.matchAll(GROUP_LIST)) {
@@ -86,7 +86,7 @@ export const proposeByRole: Proposer = (sentence) => {
       // with other words between ("buyers get X's chips, including A") the list may be of something else
       const own = /^\S+,? (?:such as|including|like|notably|among them|include|includes|included) /.test(m[0]);
       for (const { name, index: here } of listedNames(list, m.index + m[0].length - list.length)) {
-        if (NOT_NAMES.test(name.split(' ')[0]!) || NOT_A_MEMBER.test(name)) continue;
+        if (noMember(name)) continue;
         // (a member of a group of companies named as such is one whatever else the text says of it)
         out.push(company(sentence.start + here, name, 0.45, own));
       }

@@ -390,7 +390,7 @@ function decide(gap: string, gapWords: readonly string[], left: Mention, right: 
 }
 
 // a verb of saying after a description: "…, the company said"
-export const SPEAKER = /^\s+(?:said|says|told|added|adds|noted|notes|stated|states|explained|wrote|announced|confirmed)\b/;
+export const SPEAKER = /^,?\s+(?:said|says|told|added|adds|noted|notes|stated|states|explained|wrote|announced|confirmed|reported|reports)\b/;
 const PEOPLE = /\b(?:personnel|staff|employees|engineers|workers|executives|officials|researchers|people|teams?)\b/;
 const DIVESTED = /\b(?:sold|sells|sell|selling|divest\w*|exit(?:ed|s|ing)?|offload\w*|dump(?:ed|s|ing)?|unload\w*|trimm?\w*|reduc\w*|cut|cuts|pared)\b/;
 const COMPARISON = /\b(?:against|than|versus|vs\.?|compared|comparable|benchmarked|outperform\w*|rival\w*|unlike|similar)\b/;

@@ -16,7 +16,8 @@ const DONE =
   /\b(?:acquired|bought|purchased|took over|snapped up|(?:completed|finali[sz]ed|closed|concluded) (?:its|the|a) (?:[a-z$0-9.-]+ )?(?:acquisition|purchase|takeover))\b|['’]s (?:19|20)\d\d (?:acquisition|purchase|takeover)\b/;
 const NOT_DONE =
   /\b(?:failed|attempted|proposed|planned|pending|abandoned|blocked|aborted|scrapped|collapsed|potential|possible|rumou?red|agreed to|will|would|plans? to|seeks? to|wants? to|bid to|offered to|tried to|try to)\b/;
-const OWNERS = new Set(['Organization', 'Lab']);
+/** A buyer, a target and whether the takeover is said to be done. */
+type Takeover = [Mention | undefined, Mention | undefined, boolean];
 
 export const acquisition: RelationRule = {
   name: 'acquisition',
@@ -31,13 +32,10 @@ export const acquisition: RelationRule = {
       found.push([m[1], before && !before.demonym ? m[2] : m[3], done(frame.masked, m.index, m[0])]);
     }
     for (const m of frame.masked.matchAll(NOMINAL)) found.push([m[1], m[2], done(frame.masked, m.index, m[0])]);
-    const pairs: [Mention | undefined, Mention | undefined, boolean][] = [
-      ...found.map(([b, t, d]) => [at(frame, b), at(frame, t), d] as [Mention | undefined, Mention | undefined, boolean]),
-      ...aroundTheWord(frame),
-    ];
+    const pairs: Takeover[] = [...found.map(([b, t, d]): Takeover => [at(frame, b), at(frame, t), d]), ...aroundTheWord(frame)];
     const owned = new Set<Mention>();
     for (const [buyer, target, completed] of pairs) {
-      if (completed && buyer && target && buyer !== target && !target.demonym && OWNERS.has(target.label) && allowed('SUBSIDIARY_OF', target.label, buyer.label) && !owned.has(target)) {
+      if (completed && buyer && target && buyer !== target && !target.demonym && allowed('SUBSIDIARY_OF', target.label, buyer.label) && !owned.has(target)) {
         owned.add(target);
         out.push({ rel: 'SUBSIDIARY_OF', subject: target, object: buyer, confidence: 0.7 });
       }
@@ -81,8 +79,8 @@ const TAKERS = new Set(['Organization', 'Lab', 'Cloud']);
 const TARGETS = new Set(['Organization', 'Lab']);
 
 /** Acquirer and target read around the word: the target right after it, the acquirer the clause is about. */
-function aroundTheWord(frame: Frame): [Mention | undefined, Mention | undefined, boolean][] {
-  const out: [Mention | undefined, Mention | undefined, boolean][] = [];
+function aroundTheWord(frame: Frame): Takeover[] {
+  const out: Takeover[] = [];
   const text = frame.masked;
   for (const w of text.matchAll(TAKE_WORD)) {
     const target = at(frame, w[1]);

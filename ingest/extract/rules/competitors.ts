@@ -37,6 +37,15 @@ const COORDINATED_BEFORE = /(?:⟨\d+⟩,? )*?(?:⟨\d+⟩,? and (?:the )?)$/;
 // a group that competes among itself
 const AMONG = pattern(`\\b(?:race|competition|rivalry|battle|contest|fight) (?:among|between) (?:the )?${LIST}`);
 
+/** Every pair of a group that competes among itself ("the race among A, B and C", "A and B are rivals"). */
+function eachPair(group: readonly Mention[]): FactDraft[] {
+  const out: FactDraft[] = [];
+  for (let i = 0; i < group.length; i++)
+    for (let j = i + 1; j < group.length; j++)
+      if (group[i]!.id !== group[j]!.id && allowed('COMPETES_WITH', group[i]!.label, group[j]!.label)) out.push({ rel: 'COMPETES_WITH', subject: group[i]!, object: group[j]!, confidence: 0.65 });
+  return out;
+}
+
 /** The nearest mention before a position that can compete with one of the others at least. */
 function nearestRival(frame: Frame, before: number, others: readonly Mention[]): Mention | undefined {
   const to = frame.masked.indexOf(`⟨${before}⟩`);
@@ -72,12 +81,7 @@ export const competitors: RelationRule = {
       const subjects = [subject, ...usable(joined)];
       for (const s of subjects) for (const o of others) if (o.id !== s.id && allowed('COMPETES_WITH', s.label, o.label)) out.push({ rel: 'COMPETES_WITH', subject: s, object: o, confidence: 0.65 });
     }
-    for (const m of frame.masked.matchAll(ARE_RIVALS)) {
-      const group = usable(m[1] ?? m[2]);
-      for (let i = 0; i < group.length; i++)
-        for (let j = i + 1; j < group.length; j++)
-          if (group[i]!.id !== group[j]!.id && allowed('COMPETES_WITH', group[i]!.label, group[j]!.label)) out.push({ rel: 'COMPETES_WITH', subject: group[i]!, object: group[j]!, confidence: 0.65 });
-    }
+    for (const m of frame.masked.matchAll(ARE_RIVALS)) out.push(...eachPair(usable(m[1] ?? m[2])));
     const compared = [...[...frame.masked.matchAll(COMPARED)].map((m) => m[1]), ...[...frame.masked.matchAll(SHARE_OF)].map((m) => `⟨${m[1]}⟩`)];
     for (const list of compared) {
       const others = usable(list);
@@ -96,12 +100,7 @@ export const competitors: RelationRule = {
       if (a && b && a !== b && !a.demonym && !b.demonym && a.label === b.label && allowed('COMPETES_WITH', a.label, b.label))
         out.push({ rel: 'COMPETES_WITH', subject: a, object: b, confidence: 0.6 });
     }
-    for (const m of frame.masked.matchAll(AMONG)) {
-      const group = usable(m[1]);
-      for (let i = 0; i < group.length; i++)
-        for (let j = i + 1; j < group.length; j++)
-          if (group[i]!.id !== group[j]!.id && allowed('COMPETES_WITH', group[i]!.label, group[j]!.label)) out.push({ rel: 'COMPETES_WITH', subject: group[i]!, object: group[j]!, confidence: 0.65 });
-    }
+    for (const m of frame.masked.matchAll(AMONG)) out.push(...eachPair(usable(m[1])));
     return out;
   },
 };

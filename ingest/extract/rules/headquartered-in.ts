@@ -5,6 +5,7 @@ import { isPublicBody } from '../../../schema/validate.js';
 import { PUBLIC_INSTITUTION_NAME } from '../proposals/org-suffix.js';
 import { NATIONS_BY_ISO, nationOpening } from '../lexicon.js';
 import { E, LIST, at, allowed, knownMention, listIndices, pattern, type FactDraft, type Frame, type RelationRule } from '../frame.js';
+import { SPEAKER } from '../relate/relate.js';
 
 const EXPLICIT = pattern(`${E},? (?:is |are |was |were |which is |, )?(?:headquartered|based|incorporated|domiciled) in (?:[A-Z][a-z]+, )?${E}`);
 // "Inception, a G42 company based in Abu Dhabi": the appositive's head is the one based there
@@ -48,7 +49,6 @@ const NATION_APPOSITIVE = pattern(
 const AND_OTHER = pattern(`${LIST},? and other ${E} `);
 const GOVERNED = pattern(`${LIST} (?:[a-z-]+ ){0,3}(?:governed by|subject to) (?:the )?${E} (?:law|laws|jurisdiction)`);
 
-const SPEAKER_AFTER = /^,?\s+(?:said|says|reported|reports|told|added|noted|wrote)\b/;
 const STATED = /headquartered|based|incorporated|domiciled/;
 const HYPHENED = /-(?:based|headquartered)\b/;
 
@@ -128,7 +128,7 @@ export const headquarteredIn: RelationRule = {
         });
         // the last name of the list may be the speaker ("… such as ⟨A⟩, ⟨Reuters⟩ said")
         const members = listIndices(m[2]);
-        if (SPEAKER_AFTER.test(text.slice(m.index + m[0].length))) members.pop();
+        if (SPEAKER.test(text.slice(m.index + m[0].length))) members.pop();
         if (nation?.demonym && !nation.place && !NOT_HOME.test(m[0]) && !actorBetween) for (const i of members) add(at(frame, i), nation, 0.65);
       }
     if (demonym)

@@ -146,12 +146,7 @@ export const investsIn: RelationRule = {
     }
     if (/investor|backer|shareholder|stakeholder/.test(text))
       for (const m of frame.masked.matchAll(INVESTOR_IN)) {
-        const tail = m[2]!;
-        const end = tail.search(HOLDINGS_END);
-        for (const h of (end < 0 ? tail : tail.slice(0, end)).matchAll(/⟨(\d+)⟩(?!['’]s)/g)) {
-          const held = at(frame, h[1]);
-          if (held && !held.demonym && held.label !== 'Nation') out.push(...investment(at(frame, m[1]), held, undefined, 0.65));
-        }
+        for (const held of namedInClause(frame, m[2]!)) out.push(...investment(at(frame, m[1]), held, undefined, 0.65));
       }
     if (/shareholders|investors|backers|owners|stakeholders/i.test(text))
       for (const m of frame.masked.matchAll(HOLDERS_OF)) {
@@ -160,11 +155,7 @@ export const investsIn: RelationRule = {
         // the holders follow at once, or after a description of theirs ("the chip giant ⟨B⟩"), never after a phrase of
         // another relation ("were unhappy with ⟨B⟩")
         if (/\b(?:with|by|at|about|over|from|in|on|to|for|that|not|no|than)\b/.test(tail.slice(0, Math.max(0, tail.indexOf('⟨'))))) continue;
-        const end = tail.search(HOLDINGS_END);
-        for (const h of (end < 0 ? tail : tail.slice(0, end)).matchAll(/⟨(\d+)⟩(?!['’]s)/g)) {
-          const holder = at(frame, h[1]);
-          if (holder && held && holder !== held && !holder.demonym && !holder.place && holder.label !== 'Nation') out.push(...investment(holder, held, undefined, 0.65));
-        }
+        for (const holder of namedInClause(frame, tail)) if (held && holder !== held) out.push(...investment(holder, held, undefined, 0.65));
       }
     if (/founded|established|formed|set up|created|launched/.test(text))
       for (const m of frame.masked.matchAll(FOUNDED_BY)) for (const i of listIndices(m[2])) out.push(...investment(at(frame, i), at(frame, m[1]), undefined, 0.65));
@@ -203,6 +194,15 @@ const INVESTORS = new Set(['Organization', 'Lab', 'Nation', 'Cloud']);
 // "in" up to the clause's end (an owner's possessive and a description before a name are no holding of their own)
 const INVESTOR_IN = pattern(`${E},? (?:is|was|has been|became|remains) (?:an?|the|one) (?:of the )?(?:[a-z-]+ ){0,2}(?:investors?|backers?|shareholders?|stakeholders?) in ((?:[^.;⟨]|⟨\\d+⟩){1,140})`);
 const HOLDINGS_END = /,? (?:and|but) (?:is|was|has|had|will|also)\b|,? (?:which|who|while|where)\b/;
+
+/** The parties a clause names up to its end (HOLDINGS_END): no owner's possessive ("⟨A⟩'s"), demonym, place or nation. */
+function namedInClause(frame: Frame, tail: string): Mention[] {
+  const end = tail.search(HOLDINGS_END);
+  return [...(end < 0 ? tail : tail.slice(0, end)).matchAll(/⟨(\d+)⟩(?!['’]s)/g)].flatMap((h) => {
+    const m = at(frame, h[1]);
+    return m && !m.demonym && !m.place && m.label !== 'Nation' ? [m] : [];
+  });
+}
 // the holders of a company named as such: "X's shareholders include A and B", "the two major investors of X — A and B —",
 // "investors in X include A, B and C": every organisation up to the clause's end (an owner's possessive, a nation and a
 // description before a name are no holder of their own)
