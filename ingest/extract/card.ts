@@ -269,7 +269,8 @@ export function cardTables(body: string): CardTable[] {
 const WEIGHTS_FILE_NAME = new RegExp(`\\.${WEIGHTS_EXT}$`, 'i');
 const QUANT_ONLY = new RegExp(`^${QUANT_TYPE}$`, 'i');
 
-const NUMERIC = /^[-+~]?\d+(?:[.,]\d+)?\s*%?\s*[*†‡]*$/;
+// a score: "71.5", ".563" (a leading zero dropped), "45%", "62.1 ± 0.4", marked "*" or "†"
+const NUMERIC = /^[-+~]?(?:\d+(?:[.,]\d+)?|[.,]\d+)\s*%?(?:\s*±\s*\d+(?:[.,]\d+)?)?\s*[*†‡]*$/;
 const isNumeric = (c: Cell | undefined) => !!c && NUMERIC.test(c.text.replace(/\s*\n.*$/s, '').trim());
 
 /** The model a table cell names, or null: the first line (with a size the next line adds), without a parenthesised remark. */
@@ -357,7 +358,8 @@ export function repositoryIds(markdown: string): RepoId[] {
     const line = raw.replace(/\r$/, '');
     for (const re of [HUB_LINK, IN_CODE])
       for (const m of line.matchAll(re)) {
-        const name = m[2]!.replace(/\.git$/, '');
+        // a sentence's full stop after a link is no part of the name
+        const name = m[2]!.replace(/\.git$/, '').replace(/\.+$/, '');
         const key = `${m[1]!.toLowerCase()}/${name.toLowerCase()}`;
         if (seen.has(key) || !/\d|[A-Z]/.test(name)) continue;
         seen.add(key);

@@ -112,9 +112,15 @@ function modelNameOf(url: string, meta: Record<string, unknown>, body: string): 
     ?.replace(/<[^>]*>|[*_`]/g, '')
     .replace(/\p{Extended_Pictographic}|\uFE0F/gu, '')
     .replace(/\s+(?:model card|readme|(?:GGUF )?quanti[sz]ations?)\s*$/i, '')
+    // the hub's card template titles a card "Model Card for <model id>"
+    .replace(/^(?:model card|card)\s+(?:for|of)\s+/i, '')
     .trim();
   // a title that reads as a name (a version, a repository id, a hyphenated name), not as a sentence
-  if (h1 && h1.length <= 80 && (/^\S+$/.test(h1) || (h1.split(/\s+/).length <= 5 && /[\d/]/.test(h1)))) return h1;
+  const readsAsName = (t: string | undefined): t is string => !!t && t.length <= 80 && (/^\S+$/.test(t) || (t.split(/\s+/).length <= 5 && /[\d/]/.test(t)));
+  if (readsAsName(h1)) return h1;
+  // "Name: what it is" or "Name — a tagline": the name before the tagline
+  const head = h1?.split(/:\s|\s[-–—|]\s/)[0]?.trim();
+  if (head !== h1 && readsAsName(head)) return head;
   // "We present DeepSeek-V3, a strong Mixture-of-Experts ..." names the model
   const presented = /\bWe (?:present|introduce|release|are releasing) \**([A-Z][\w.-]*\d[\w.-]*)/.exec(body)?.[1];
   if (presented) return presented.replace(/[.,]$/, '');
@@ -225,7 +231,9 @@ export function parseModelCard(markdown: string, url: string, ctx: ParseContext)
       .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
       .replace(/<[^>]*>|\*\*|__|`/g, '')
       .split(/[,;(]/)[0]!
-      .trim();
+      .trim()
+      // a web address is where the developer is, not its name
+      .replace(/^(?:https?:\/\/|www\.)\S*$/i, '');
     const known = devName ? publisherOf(devName, ctx.gazetteer) : null;
     const dev = known ? sink.entity(known.name, known.label, { labels: [known.label] }) : devName ? sink.entity(devName, 'Lab', { labels: ['Lab', 'Organization'] }) : null;
     // only "Model creator" (the label copies use for the original's maker) moves to the original;

@@ -439,6 +439,28 @@ You can try our model on the hosted service, see https://build.example.com/corvi
       'AVAILABLE_ON Corvid-6 -> build.example.com',
     ],
     not: ['AVAILABLE_ON Corvid-6 -> LM Studio', 'OPERATED_BY Heron AI Studio -> Mistral AI'],
+  },  {
+    topic: 'the hub template\'s title "Model Card for <id>" names the model; scores written without a leading zero are scores',
+    card: `${FRONT}# Model Card for Corvid-2-9B-chat-v0.2
+
+Results on the reading suite with chat models
+| Model | Avg. | Reading | Recall |
+|---|---|---|---|
+| Heron-7B-Instruct | **.563** | .563 | .579 |
+| Kestrel-8B-v0.3 | .527 | .530 | .538 |
+| **Corvid-2-9B-chat-v0.2** | .531 | .569 | .620 |
+`,
+    expect: ['COMPETES_WITH Corvid-2-9B-chat-v0.2 -> Heron-7B-Instruct', 'COMPETES_WITH Corvid-2-9B-chat-v0.2 -> Kestrel-8B-v0.3'],
+    not: ['COMPETES_WITH Model Card for Corvid-2-9B-chat-v0.2 -> Heron-7B-Instruct'],
+  },
+  {
+    topic: 'a developer given as a web address is no organisation',
+    card: `${FRONT}# Corvid-2-9B
+
+- **Developed by:** [https://www.corvid.example](https://www.corvid.example)
+`,
+    expect: [],
+    not: ['DEVELOPED_BY Corvid-2-9B -> https://www.corvid.example'],
   },
 ];
 
@@ -474,6 +496,19 @@ Our flagship mixture-of-experts release.
     expect((await read(header, 'README.md')).title).toBe('Corvid-Large');
     // a link to the original a copy was made from names the original, not the card
     expect((await read(`## Community Model\n\n**Original model**: [corvid-small](https://huggingface.co/finch/corvid-small)\n`, 'modelcard-corvid-small-gguf.md')).title).toBe('corvid-small-gguf');
+  });
+
+  it('a full stop after a repository id is no part of the model it names', async () => {
+    const { models } = await read(`${FRONT}# Corvid-2-9B\n\nIt was fine-tuned from [finch/Heron-7B-v0.1](https://huggingface.co/finch/Heron-7B-v0.1). The base, finch/Heron-7B-v0.1. Nothing else.\n`);
+    expect(models.filter((m) => m.endsWith('.'))).toEqual([]);
+    expect(models).toContain('finch/Heron-7B-v0.1');
+  });
+
+  it('a title with a tagline after a colon or a dash is named by what comes before it', async () => {
+    expect((await read(`# Corvid 4.0: A Foundation Model for Enterprise Search\n\nText.\n`)).title).toBe('Corvid 4.0');
+    expect((await read(`# Corvid-2-9B — small, fast and open\n\nText.\n`)).title).toBe('Corvid-2-9B');
+    // a sentence with no name before its colon stays unnamed by it
+    expect((await read(`# Meet our newest model: it reads everything\n\nText.\n`, 'modelcard-corvid-mini.md')).title).toBe('corvid-mini');
   });
 
   it("a saved card's file name without its kind word names the model when nothing else does", async () => {
