@@ -15,13 +15,22 @@ export interface DocumentExtraction {
 export function extractParsed(doc: ParsedDocument, gazetteer: Gazetteer, source = doc.url): ExtractedRecord[] {
   const read = doc.text ? extract(doc.text, { source, gazetteer, ...(doc.extraRules ? { extraRules: doc.extraRules } : {}), ...(doc.vouches ? { vouches: doc.vouches } : {}) }) : [];
   const fromText = doc.review ? doc.review(read) : read;
-  const seen = new Set<string>();
+  const seen = new Map<string, ExtractedRecord>();
   const out: ExtractedRecord[] = [];
   for (const r of [...doc.records.map((r) => ({ ...r, source })), ...fromText]) {
     const key = r.kind === 'entity' ? `e|${r.id ?? r.name}` : `f|${r.rel}|${r.subject.id}|${r.object.id}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(r);
+    const prior = seen.get(key);
+    if (prior) {
+      // an entity the structure named and the text wrote another way: the text's writings are its names too
+      if (prior.kind === 'entity' && r.kind === 'entity') {
+        const more = r.aliases.filter((a) => a !== prior.name && !prior.aliases.includes(a));
+        if (more.length) prior.aliases = [...prior.aliases, ...more];
+      }
+      continue;
+    }
+    const copy = r.kind === 'entity' ? { ...r, aliases: [...r.aliases] } : r;
+    seen.set(key, copy);
+    out.push(copy);
   }
   return out;
 }

@@ -274,7 +274,7 @@ const NUMERIC = /^[-+~]?(?:\d+(?:[.,]\d+)?|[.,]\d+)\s*%?(?:\s*±\s*\d+(?:[.,]\d+
 const isNumeric = (c: Cell | undefined) => !!c && NUMERIC.test(c.text.replace(/\s*\n.*$/s, '').trim());
 
 /** The model a table cell names, or null: the first line (with a size the next line adds), without a parenthesised remark. */
-function modelInCell(cell: Cell | undefined, gazetteer: Gazetteer, headings: ReadonlySet<string>): string | null {
+function modelInCell(cell: Cell | undefined, gazetteer: Gazetteer, headings: ReadonlySet<string>, own: OwnModels): string | null {
   if (!cell) return null;
   const [first = '', second = ''] = cell.text.split('\n');
   let name = !/\d/.test(first) && /^\d+(?:\.\d+)?[BbMm]$|^\d+x\d+[Bb]$/.test(second) ? `${first} ${second}` : first;
@@ -290,7 +290,8 @@ function modelInCell(cell: Cell | undefined, gazetteer: Gazetteer, headings: Rea
   if (headings.has(name.split(/[\s-]/)[0]!.toLowerCase())) return null;
   const known = resolveName(gazetteer, name, 'Model', { labels: ['Model'] }).status === 'known';
   const family = MODEL_FAMILIES.has(name.split(/[\s-]/)[0]!.toLowerCase().replace(/\d.*$/, ''));
-  return known || family || (/\d/.test(name) && /[A-Za-z]{2}/.test(name)) ? name : null;
+  // the card's own model by any of its names ("A.X 4.0"), a known model or family, or a name with a version
+  return known || family || own.match(name) !== null || (/\d/.test(name) && /[A-Za-z]{2}/.test(name)) ? name : null;
 }
 
 /**
@@ -313,7 +314,7 @@ export function benchmarkFacts(sink: RecordSink, model: EndpointOut | null, own:
       const named = axis
         .filter((a) => a.scored)
         .flatMap((a) => {
-          const name = modelInCell(a.cell, gazetteer, tableHeadings);
+          const name = modelInCell(a.cell, gazetteer, tableHeadings, own);
           return name ? [{ name, quote: a.cell.quote, how: own.match(name) }] : [];
         });
       const exact = named.filter((n) => n.how === 'exact' || n.how === 'short');

@@ -389,6 +389,13 @@ export function findMentions(text: string, sentences: Sentence[], gazetteer: Gaz
     }
     if (inside.some((k) => k.start === p.start && k.end === p.end)) return false;
     const k = inside[0]!;
+    // a known statute's title with its nation after it ("Data Security Law of the People's Republic of China") is the known
+    // statute written in full: the mention runs over the title, which becomes one of its names
+    if (p.label === 'Regulation' && k.label === 'Regulation' && inside.length === 1 && k.start === p.start && overlaps.some((o) => closes(o)) && / of (?:the )?[^,;]+$/.test(text.slice(k.end, p.end))) {
+      k.end = p.end;
+      k.surface = text.slice(k.start, k.end);
+      return false;
+    }
     // a statute's title that ends on a shorter one's ("GAIN AI Act" around "AI Act", "Colorado AI Act") is another statute,
     // unless its opening is the shorter one's own nation ("EU AI Act" is the AI Act)
     if (titled.has(p) && inside.length === 1 && k.label === 'Regulation' && k.end === p.end && k.start > p.start && !overlaps.some((o) => o.label === 'Nation' && !o.place && o.start === p.start)) {

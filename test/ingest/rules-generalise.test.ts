@@ -3,6 +3,7 @@ import { entityNames, facts, mentionNames, records } from './extract-helpers.js'
 import { Gazetteer } from '../../ingest/extract/gazetteer.js';
 import { extract, type FactOut } from '../../ingest/extract/extract.js';
 import { effectOf } from '../../ingest/extract/rules/applies-to.js';
+import { loadSeeds } from '../../seeds/load.js';
 
 // Phrasings found in unseen documents (surveys, model cards, rules). One row per phrasing: the
 // sentence, facts that must come out, and facts (or fact prefixes) that must not.
@@ -1159,6 +1160,22 @@ describe('entity shapes', () => {
   it('a weekday after an instrument is no part of its name', () => {
     const names = entityNames('The Dutch government announced new export control regulations on Friday, widening curbs on ASML.');
     expect(names.some((n) => /Friday/.test(n))).toBe(false);
+  });
+
+  it('an instrument named by its number is a regulation wherever it stands; a numbered order of no issuer is not', () => {
+    const names = entityNames(
+      'The agency cited Executive Order 14123, E.O. 14001 and Proclamation 10512. Freedonia published MOFCOM Announcement No. 12 of 2024 and Public Law 118-20. In Order No. 5 the judge agreed.',
+    );
+    for (const n of ['Executive Order 14123', 'E.O. 14001', 'Proclamation 10512', 'MOFCOM Announcement No. 12 of 2024', 'Public Law 118-20']) expect(names).toContain(n);
+    expect(names.some((n) => /^Order No/.test(n))).toBe(false);
+  });
+
+  it("a known statute written with its nation after it keeps that writing as one of its names", () => {
+    const seeded = Gazetteer.build(loadSeeds().entities);
+    const rs = extract("Under the Data Security Law of the People's Republic of China, processors must file reports.", { source: 'test.txt', gazetteer: seeded });
+    const law = rs.find((r) => r.kind === 'entity' && r.type === 'Regulation');
+    expect(law?.kind === 'entity' && law.name).toBe('China Data Security Law');
+    expect(law?.kind === 'entity' && law.aliases).toContain("Data Security Law of the People's Republic of China");
   });
 
   it('a description standing for an entity is no alias of it', () => {

@@ -28,11 +28,17 @@ const STATUTE = /\b(?:Act|Directive|Law|Ordinance)(?: (?:of )?(?:19|20)\d\d)?$/;
 // "Provisions on the Administration of …", "Framework Act on the Development of …")
 const FORMAL_TITLE = /\b(?:Act|Law|Measures|Provisions|Regulations|Rules|Decree) (?:for|on|concerning|governing|regarding) (?:the )?[A-Z][\p{L}-]+ (?:of|for|and|on) (?:the )?[A-Z]/u;
 // an article or preposition, and a period named by a person ("Biden-era", "Trump-Era"), is no part of the name
-const LEADING = /^(?:The|A|An|In|On|Under|By|With|This|That|Its|Their|New|No|And|Or|But|\p{Lu}\p{L}+-[Ee]ra) /u;
+const LEADING = /^(?:The|the|A|An|In|On|Under|By|With|This|That|Its|Their|New|No|And|Or|But|\p{Lu}\p{L}+-[Ee]ra) /u;
 
 // an act's formal designation: "Regulation (EU) 2016/679", "Directive (EU) 2016/680", "Directive 2002/58/EC",
 // "Regulation (EC) No 45/2001", "Decision No 768/2008/EC"
 const DESIGNATION = /(?<![\p{L}\p{N}])(?:Regulation|Directive|Decision)(?: \((?:EU|EC|EEC|Euratom)\))?(?: No\.?)? \d{1,4}\/\d{1,4}(?:\/(?:EU|EC|EEC))?(?![\p{L}\p{N}\/])/gu;
+
+// an instrument named by its number: "Executive Order 14110", "E.O. 14117", "Proclamation 10896", "Public Law 117-167",
+// an issuer's numbered notice ("MOFCOM Announcement No. 61 of 2025", "Decree No. 13 of 2024")
+const NUMBERED =
+  /(?<![\p{L}\p{N}])(?:(?:Executive Order|E\.O\.|Proclamation)(?: No\.?)? \d{4,5}|Public Law(?: No\.?)? \d{2,3}-\d{1,4}|(?:[A-Z]{2,10} (?:Announcement|Notice|Decree|Order|Circular)|Announcement|Decree)(?: No\.|No) ?\d{1,4}(?: of (?:19|20)\d\d)?)(?![\p{L}\p{N}])/gu;
+const NUMBERED_CUE = /\b(?:Order|E\.O\.|Proclamation|Public Law|Announcement|Notice|Decree|Circular)\b/;
 
 // what may follow a statute's name: its nation ("of the People's Republic of China", "of Freedonia")
 const NATION_WORD = `[A-Z](?:[\\p{L}'’-]|${INNER_DOT})*`;
@@ -41,6 +47,11 @@ const NATION_AFTER = new RegExp(`^ of (the )?(${NATION_WORD}(?: (?:of |and )?${N
 /** Proposes Regulation entities for capitalised instrument names. */
 export const proposeInstruments: Proposer = (sentence) => {
   const out: Proposal[] = [];
+  if (NUMBERED_CUE.test(sentence.text))
+    for (const m of sentence.text.matchAll(NUMBERED)) {
+      const kind = /^(?:Executive Order|E\.O\.)/.test(m[0]) ? 'executive_order' : /^Public Law/.test(m[0]) ? 'law' : 'rule';
+      out.push({ ...spanOf(sentence, m.index, m[0].length), name: m[0], label: 'Regulation', confidence: 0.7, props: { kind }, defined: true });
+    }
   // most sentences hold no instrument head word: skip them before the (costly) name pattern
   if (!HEAD.test(sentence.text)) return out;
   NAME.lastIndex = 0;
