@@ -391,7 +391,14 @@ export function findMentions(text: string, sentences: Sentence[], gazetteer: Gaz
     const k = inside[0]!;
     // a known statute's title with its nation after it ("Data Security Law of the People's Republic of China") is the known
     // statute written in full: the mention runs over the title, which becomes one of its names
-    if (p.label === 'Regulation' && k.label === 'Regulation' && inside.length === 1 && k.start === p.start && overlaps.some((o) => closes(o)) && / of (?:the )?[^,;]+$/.test(text.slice(k.end, p.end))) {
+    if (
+      p.label === 'Regulation' &&
+      k.label === 'Regulation' &&
+      inside.length === 1 &&
+      k.start === p.start &&
+      overlaps.some((o) => closes(o)) &&
+      / of (?:the )?[^,;]+$/.test(text.slice(k.end, p.end))
+    ) {
       k.end = p.end;
       k.surface = text.slice(k.start, k.end);
       return false;

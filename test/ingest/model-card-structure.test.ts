@@ -439,7 +439,8 @@ You can try our model on the hosted service, see https://build.example.com/corvi
       'AVAILABLE_ON Corvid-6 -> build.example.com',
     ],
     not: ['AVAILABLE_ON Corvid-6 -> LM Studio', 'OPERATED_BY Heron AI Studio -> Mistral AI'],
-  },  {
+  },
+  {
     topic: 'the hub template\'s title "Model Card for <id>" names the model; scores written without a leading zero are scores',
     card: `${FRONT}# Model Card for Corvid-2-9B-chat-v0.2
 

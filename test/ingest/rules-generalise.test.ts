@@ -1170,7 +1170,7 @@ describe('entity shapes', () => {
     expect(names.some((n) => /^Order No/.test(n))).toBe(false);
   });
 
-  it("a known statute written with its nation after it keeps that writing as one of its names", () => {
+  it('a known statute written with its nation after it keeps that writing as one of its names', () => {
     const seeded = Gazetteer.build(loadSeeds().entities);
     const rs = extract("Under the Data Security Law of the People's Republic of China, processors must file reports.", { source: 'test.txt', gazetteer: seeded });
     const law = rs.find((r) => r.kind === 'entity' && r.type === 'Regulation');
