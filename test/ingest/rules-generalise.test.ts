@@ -1104,6 +1104,11 @@ describe('entity shapes', () => {
     expect(entityNames('Members of the Economy Ministry spoke on Monday.')).not.toContain('Members of the Economy Ministry');
     // never a fragment, a trade or a pronoun's office
     expect(entityNames('[Issuing Unit] National Security and Control Bureau')).not.toContain('Control Bureau');
+    // "and" inside one body's subjects, and a committee by its form
+    expect(entityNames('[Issuing Unit] National Security and Control Bureau')).toContain('National Security and Control Bureau');
+    expect(entityNames('The plan goes to the Northern Trade and Fisheries Committee for review.')).toContain('Northern Trade and Fisheries Committee');
+    expect(entityNames('The Committee of the Provinces gave its opinion.')).toContain('Committee of the Provinces');
+    expect(entityNames('Nvidia and Microsoft Research agreed on terms.')).not.toContain('Nvidia and Microsoft Research');
     expect(entityNames('Foundries and Outsourced Semiconductor Assembly and Test companies comply.')).not.toContain('Outsourced Semiconductor Assembly');
     expect(entityNames('My Administration has started a golden age.')).not.toContain('My Administration');
     // an office is a unit named in contacts, not an actor; a body named with its nation keeps its name

@@ -59,6 +59,7 @@ const SUFFIX: Record<string, Kind> = {
   Assembly: { label: 'Organization', kind: 'agency' },
   Board: { label: 'Organization', kind: 'agency' },
   Council: { label: 'Organization', kind: 'agency' },
+  Committee: { label: 'Organization', kind: 'agency' },
   Parliament: { label: 'Organization', kind: 'agency' },
   University: { label: 'Organization', kind: 'university' },
   College: { label: 'Organization', kind: 'university' },
@@ -73,7 +74,7 @@ export const PUBLIC_BODY_WORDS: readonly string[] = Object.entries(SUFFIX)
 export const PUBLIC_BODY_NAME = new RegExp(`\\b(?:${PUBLIC_BODY_WORDS.join('|')})\\b`);
 // heads that open an institution's name ("Ministry of …", "Office of Science"), the public ones first
 // ("Government of Canada", "House of Representatives": a government's or a chamber's head with its subject)
-const PUBLIC_HEAD_WORDS = ['Ministry', 'Department', 'Bureau', 'Office', 'Agency', 'Council', 'Commission', 'Court', 'Administration', 'Academy', 'Authority', 'Government', 'House'];
+const PUBLIC_HEAD_WORDS = ['Ministry', 'Department', 'Bureau', 'Office', 'Agency', 'Council', 'Committee', 'Commission', 'Court', 'Administration', 'Academy', 'Authority', 'Government', 'House'];
 const HEAD_WORDS = [...PUBLIC_HEAD_WORDS, 'Center', 'Centre', 'Institute', 'University', 'Federation', 'Association'];
 /** Whether a run of words is a public institution's name: a public head with its subject ("Ministry of Digital Affairs"), or a public body's word ending two or more words ("National Cybersecurity Agency"). */
 const publicForm = (words: readonly string[]): boolean => {
@@ -155,6 +156,19 @@ function tokenFrom(tokens: readonly Token[], offset: number): Token | undefined 
   return tokens[lo];
 }
 
+/**
+ * Whether "and" after words[j] joins the subjects of one public body ("Economic and Social Committee", "Security and
+ * Control Bureau"): the words before it end in no organisational word, and capitalised words after it run to a public body's word.
+ */
+function bodyAfterAnd(words: readonly { text: string; start: number; end: number }[], j: number): boolean {
+  if (SUFFIX[words[j]!.text] || words[j + 1]?.text !== 'and') return false;
+  for (let k = j + 2; k < words.length && k <= j + 5; k++) {
+    if (!upperFirst(words[k]!.text) || (k > j + 2 && words[k]!.start !== words[k - 1]!.end + 1)) return false;
+    if (PUBLIC_BODY_WORDS.includes(words[k]!.text)) return true;
+  }
+  return false;
+}
+
 /** Proposes organisations, labs and clouds from capitalised runs with an organisational word. */
 export const proposeOrganisations: Proposer = (sentence) => {
   const out: Proposal[] = [];
@@ -192,7 +206,7 @@ export const proposeOrganisations: Proposer = (sentence) => {
       else if (
         CONNECTOR.test(next.text) &&
         // ("&" joins one firm's words: "Fidelity Management & Research Company")
-        (next.text === '&' || next.text !== 'and' || words.slice(i, j + 1).some((w) => /^(of|for)$/.test(w.text))) &&
+        (next.text === '&' || next.text !== 'and' || words.slice(i, j + 1).some((w) => /^(of|for)$/.test(w.text)) || bodyAfterAnd(words, j)) &&
         j + 2 < words.length &&
         upperFirst(words[j + 2]!.text) &&
         sentence.text.slice(next.end, words[j + 2]!.start) === ' '
