@@ -34,6 +34,7 @@ const env = z.object({
   HEAVY_CONCURRENCY: z.coerce.number().int().min(1).default(2),
   HEAVY_QUEUE: z.coerce.number().int().min(0).default(64),
   CHANGE_LOG_VERSIONS: z.coerce.number().int().min(1).default(1000),
+  SNAPSHOT_RECHECK_MS: z.coerce.number().int().min(0).default(1000),
 });
 
 export type ApiKeyRole = 'editor' | 'reader';
@@ -47,6 +48,8 @@ export interface Config {
   neo4j?: { uri: string; user: string; password: string; database?: string; maxConnectionPoolSize?: number };
   /** graph versions the store's change log keeps (replicas further behind read the whole graph) */
   changeLogVersions: number;
+  /** how long a replica serves its snapshot before asking the store's version again (ms) */
+  snapshotRecheckMs: number;
   apiKeys: Map<string, ApiKeyRole>;
   publicUrl?: string;
   frameAncestors: string;
@@ -118,6 +121,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       ? { uri: e.NEO4J_URI, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD, database: e.NEO4J_DATABASE, ...(e.NEO4J_MAX_POOL_SIZE ? { maxConnectionPoolSize: e.NEO4J_MAX_POOL_SIZE } : {}) }
       : undefined,
     changeLogVersions: e.CHANGE_LOG_VERSIONS,
+    snapshotRecheckMs: e.SNAPSHOT_RECHECK_MS,
     apiKeys: parseApiKeys(e.API_KEYS),
     publicUrl: e.PUBLIC_URL,
     frameAncestors: e.EMBED_FRAME_ANCESTORS,

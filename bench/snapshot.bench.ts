@@ -8,7 +8,7 @@
 // 100k edges (20k with --quick).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { constants, PerformanceObserver } from 'node:perf_hooks';
+import { constants, performance, PerformanceObserver } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -25,6 +25,11 @@ import type { BenchResult } from './run.js';
 import { table, timeIt } from './measure.js';
 import { SLICE_MS, runPaced } from '../graph/snapshot-pacing.js';
 import { rng } from './scenarios-world.js';
+import { spawn } from 'node:child_process';
+import { loadConfig } from '../api/config.js';
+import { startServer } from '../api/server/serve.js';
+import { AnalysisPool } from '../api/graphql/analysis-pool.js';
+import { packSnapshot, unpackSnapshot } from '../api/graphql/analysis-tasks.js';
 
 function world(nodes: number): { entities: EntityRecord[]; relations: RelationRecord[] } {
   const entities: EntityRecord[] = [];
@@ -87,7 +92,7 @@ const gc = runInNewContext('gc') as () => void;
 const MB = 2 ** 20;
 
 /** Runs fn once: wall time, and the heap it took above what was live before (sampled every ms, and at the end). */
-async function measured<T>(fn: () => Promise<T> | T): Promise<{ value: T; ms: number; peakMb: number }> {
+async function measured<T>(fn: () => Promise<T> | T): Promise<{ value: T; ms: number; peakMb: number; baseHeap: number }> {
   gc();
   const base = process.memoryUsage().heapUsed;
   let peak = base;
@@ -97,7 +102,7 @@ async function measured<T>(fn: () => Promise<T> | T): Promise<{ value: T; ms: nu
   const ms = performance.now() - t;
   peak = Math.max(peak, process.memoryUsage().heapUsed);
   clearInterval(sampler);
-  return { value, ms, peakMb: (peak - base) / MB };
+  return { value, ms, peakMb: (peak - base) / MB, baseHeap: base };
 }
 
 /** Heap that what fn makes keeps alive: the heap after it (garbage collected) less the heap before. */
@@ -195,6 +200,109 @@ async function requestLatencies(cache: SnapshotCache, until: () => boolean, peri
   return latencies;
 }
 
+/** Now, in milliseconds since the epoch (sub-millisecond): one clock for this process and the probe's. */
+const epochMs = (): number => performance.timeOrigin + performance.now();
+
+/**
+ * Requests sent from a second process at a fixed rate for `seconds` (an open loop: a slow answer does
+ * not hold back the next request), each timed from when it was due: [due (epoch ms), latency (ms)]; a failed request
+ * has minus its HTTP status (-1: no answer) for its latency.
+ */
+function probeHttp(url: string, bodies: string[], seconds: number, everyMs: number): Promise<[number, number, string][]> {
+  const script = `const [url, seconds, every] = [process.argv[1], Number(process.argv[2]), Number(process.argv[3])];
+const now = () => performance.timeOrigin + performance.now();
+let input = ''; process.stdin.on('data', (d) => (input += d));
+process.stdin.on('end', async () => {
+  const bodies = JSON.parse(input); const out = []; const pending = []; const start = now() + 50;
+  for (let k = 0; start + k * every <= start + seconds * 1000; k++) {
+    const due = start + k * every;
+    while (now() < due) await new Promise((r) => setTimeout(r, Math.max(0, due - now() - 0.5)));
+    pending.push(fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: bodies[k % bodies.length] })
+      .then(async (r) => { const text = await r.text(); let code = ''; if (!r.ok) { try { code = JSON.parse(text).errors?.[0]?.extensions?.code ?? ''; } catch {} } out.push([due, r.ok ? now() - due : -r.status, code]); }, () => out.push([due, -1, ''])));
+  }
+  await Promise.all(pending); process.stdout.write(JSON.stringify(out));
+});`;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-e', script, url, String(seconds), String(everyMs)], { stdio: ['pipe', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out) as [number, number, string][]) : reject(new Error(`the HTTP probe exited ${code}`))));
+    child.stdin.end(JSON.stringify(bodies));
+  });
+}
+
+/**
+ * What a GraphQL client sees: the API server on the same store, a 2-hop dependencies question about a
+ * random deployment sent over HTTP from a second process every 5 ms, idle and while the server's
+ * snapshot is read again in the background (two writes put it too far behind the change log; each
+ * rebuild's interval is recorded, and only requests due inside one count as "during"). The writes
+ * themselves, on this process's embedded store, are left out of both.
+ */
+async function httpLatencies(
+  store: GraphStore,
+  deployments: number,
+  chips: number,
+  seconds: number,
+): Promise<{ idle: number[]; during: number[]; failed: number; failures: string; rebuilds: number }> {
+  // the version is asked only when this bench says so (invalidate, as a write through the server does): a request
+  // between the two writes would otherwise patch the first and no read would start
+  const server = await startServer(loadConfig({ DATA_DIR: ':memory:', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', RATE_LIMIT_PER_SECOND: '0', SNAPSHOT_RECHECK_MS: '600000' }), { store });
+  try {
+    await server.snapshots.get();
+    const next = rng(777);
+    const bodies = Array.from({ length: 64 }, () => JSON.stringify({ query: `{ dependencies(id: "deployment:d${Math.floor(next() * deployments)}", depth: 2) { nodes { id } depths } }` }));
+    const url = `${server.url}/graphql`;
+    // warm up (connections opened, code compiled), then idle
+    await probeHttp(url, bodies, 2, 5);
+    const idle = await probeHttp(url, bodies, seconds, 5);
+    const intervals: [number, number][] = [];
+    let stop = false;
+    const probe = probeHttp(url, bodies, seconds * 2, 5).finally(() => (stop = true));
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    for (let step = 50; !stop; step += 2) {
+      await store.write(ingestWrite(step, deployments, chips).batch);
+      await store.write(ingestWrite(step + 1, deployments, chips).batch);
+      // the next request finds the log too far behind and starts the read
+      server.snapshots.invalidate();
+      const asked = performance.now();
+      while (!stop && !server.snapshots.status().rebuilding && performance.now() - asked < 3000) await sleep(2);
+      // (a read that started is recorded however long it ran: under the probe's load it may run for seconds)
+      const started = server.snapshots.status().rebuilding;
+      const from = epochMs();
+      while (server.snapshots.status().rebuilding) await sleep(2);
+      if (started) intervals.push([from, epochMs()]);
+      await sleep(200);
+    }
+    const samples = await probe;
+    const inside = (t: number) => intervals.some(([a, b]) => t >= a && t <= b);
+    const ok = (xs: [number, number, string][]) => xs.filter(([, l]) => l >= 0);
+    // what the failed requests got (an HTTP status and the error's code, or no answer), and when: idle, while a read ran, or else
+    // (while the writes that started a read, or its catch-up and hand-over, ran)
+    const failures = new Map<string, number>();
+    const failedIn = (xs: [number, number, string][], when: (t: number) => string) => {
+      for (const [t, l, code] of xs)
+        if (l < 0) {
+          const what = `${l === -1 ? 'no answer' : `HTTP ${-l}${code ? ` ${code}` : ''}`} ${when(t)}`;
+          failures.set(what, (failures.get(what) ?? 0) + 1);
+        }
+    };
+    failedIn(idle, () => 'idle');
+    failedIn(samples, (t) => (inside(t) ? 'while a read ran' : 'between reads (writes, catch-up)'));
+    return {
+      idle: ok(idle).map(([, l]) => l),
+      during: ok(samples)
+        .filter(([t]) => inside(t))
+        .map(([, l]) => l),
+      failed: [...idle, ...samples].filter(([, l]) => l < 0).length,
+      failures: [...failures].map(([what, n]) => `${what} ×${n}`).join(', '),
+      rebuilds: intervals.length,
+    };
+  } finally {
+    await server.stop();
+  }
+}
+
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
@@ -245,14 +353,13 @@ async function replica(edges: number, latencyRounds: number): Promise<{ rows: Re
         : { value: null, ms: Number.NaN, peakMb: Number.NaN };
     const oldEdges = old.value?.edgeCount ?? Number.NaN;
     old.value = null;
-    // a full read as a replica does it now: in pages, off the request path
+    // a full read as a replica does it now: in pages, off the request path; its time, peak heap and what it keeps
     const full = await measured(() => readSnapshot(store));
     const fullEdges = full.value.edgeCount;
     const topologyBytes = full.value.topologyBytes();
-    full.value = null as unknown as Snapshot;
-    const kept = await retainedBytes(() => readSnapshot(store));
-    const snapshotBytes = kept.bytes;
-    let base = kept.value;
+    gc();
+    const snapshotBytes = process.memoryUsage().heapUsed - full.baseHeap;
+    let base = full.value;
 
     // patches: an ingest-like write, then a retraction of half its claims, three times
     const patches: { ms: number; readMs: number; applyMs: number; peakMb: number }[] = [];
@@ -275,6 +382,41 @@ async function replica(edges: number, latencyRounds: number): Promise<{ rows: Re
       patches.push({ ms: patched.ms, readMs, applyMs: patched.ms - readMs, peakMb: patched.peakMb });
       base = patched.value.next;
     }
+    // the analysis workers' copy after a write: the patch carried to them (the worker makes the new version from the one it
+    // holds) against the whole snapshot sent, each timed to the first answer at the new version, with the serving thread's busy time
+    const handovers: { patchMs: number; patchBusyMs: number; wholeMs: number; wholeBusyMs: number }[] = [];
+    {
+      const pool = new AnalysisPool();
+      const far = () => Date.now() + 600_000;
+      const question = (snap: Snapshot) => ({ kind: 'reach' as const, root: snap.indexOf('deployment:d1')!, way: 'upstream' as const, depth: 2, asOfMs: Number.NaN });
+      const timedAnswer = async (snap: Snapshot) => {
+        const elu = performance.eventLoopUtilization();
+        const t = performance.now();
+        await pool.run(snap, question(snap), far());
+        return { ms: performance.now() - t, busyMs: performance.eventLoopUtilization(elu).active };
+      };
+      try {
+        let held = base;
+        await pool.run(held, question(held), far());
+        for (let step = 101; step <= 103; step++) {
+          await store.write(ingestWrite(step, deployments, chips).batch);
+          const changes = await store.changesSince(Number(base.version));
+          if (changes.kind !== 'changes') throw new Error(`bench: ${changes.reason}`);
+          // the new version, patched from the one the workers hold (as the cache patches the one it serves)
+          const next = await runPaced(held.applyChangesSteps(changes, changes.version));
+          const patch = await timedAnswer(next);
+          // the same version sent whole: a copy without its lineage, under a version of its own
+          const packed = packSnapshot(next);
+          const copy = unpackSnapshot({ ...packed, version: `${String(changes.version)}-whole` });
+          const whole = await timedAnswer(copy);
+          handovers.push({ patchMs: patch.ms, patchBusyMs: patch.busyMs, wholeMs: whole.ms, wholeBusyMs: whole.busyMs });
+          held = copy;
+          base = next;
+        }
+      } finally {
+        await pool.close();
+      }
+    }
     // what a patched snapshot adds to the heap beside the one it came from (shared strings and props)
     const previous = base;
     await store.write(ingestWrite(7, deployments, chips).batch);
@@ -283,12 +425,18 @@ async function replica(edges: number, latencyRounds: number): Promise<{ rows: Re
     const patchBytes = (await retainedBytes(() => previous.applyChanges(more, more.version))).bytes;
     // a whole-graph read while a snapshot is served (a replica too far behind): sharing what did not
     // change with the served snapshot, against the same read sharing nothing, each beside the served one
-    const sharedRead = await measured(() => readSnapshot(store, 500, previous));
-    sharedRead.value = null as unknown as Snapshot;
-    const plainRead = await measured(() => readSnapshot(store));
-    plainRead.value = null as unknown as Snapshot;
-    const sharedBytes = (await retainedBytes(() => readSnapshot(store, 500, previous))).bytes;
-    const plainBytes = (await retainedBytes(() => readSnapshot(store))).bytes;
+    // (four more whole-graph reads: above OLD_REBUILD_MAX_EDGES, where one read takes minutes, not run)
+    const large = edges > OLD_REBUILD_MAX_EDGES;
+    const notRun = { value: null, ms: Number.NaN, peakMb: Number.NaN, baseHeap: 0 };
+    const sharedRead = large ? notRun : await measured(() => readSnapshot(store, 500, previous));
+    sharedRead.value = null;
+    const plainRead = large ? notRun : await measured(() => readSnapshot(store));
+    plainRead.value = null;
+    const sharedBytes = large ? Number.NaN : (await retainedBytes(() => readSnapshot(store, 500, previous))).bytes;
+    const plainBytes = large ? Number.NaN : (await retainedBytes(() => readSnapshot(store))).bytes;
+    // the snapshots measured above are let go before the latency rounds (at 10M edges each holds over a gigabyte)
+    const measuredSize = { edges: base.edgeCount, nodes: base.nodeCount };
+    base = null as unknown as Snapshot;
 
     // request latency: idle, then while a whole-graph read runs in the background; in rounds,
     // since other work on the machine moves every figure
@@ -296,7 +444,8 @@ async function replica(edges: number, latencyRounds: number): Promise<{ rows: Re
     const cache = new SnapshotCache(store, 1000);
     await cache.get();
     const rounds: LatencyRound[] = [];
-    for (let k = 0; k < latencyRounds; k++) {
+    // one round above OLD_REBUILD_MAX_EDGES: its read alone takes minutes
+    for (let k = 0; k < (large ? 1 : latencyRounds); k++) {
       const load = loadavg()[0]!;
       const idleUntil = performance.now() + 3000;
       const idle = await requestLatencies(cache, () => performance.now() > idleUntil, 2, deployments);
@@ -316,6 +465,10 @@ async function replica(edges: number, latencyRounds: number): Promise<{ rows: Re
       const summary = (xs: number[]) => ({ p50: percentile(xs, 50), p99: percentile(xs, 99), max: xs.reduce((a, b) => Math.max(a, b), -Infinity), n: xs.length });
       rounds.push({ loadAverage: (load + loadavg()[0]!) / 2, idle: summary(idle), during: summary(during), backgroundRebuildMs: rebuildMs, scavenges: young });
     }
+    // the same kind of question as a GraphQL client asks it, over HTTP (up to OLD_REBUILD_MAX_EDGES: above, one
+    // rebuild outlasts the probe)
+    const httpLoad = loadavg()[0]!;
+    const http = edges <= OLD_REBUILD_MAX_EDGES ? await httpLatencies(store, deployments, chips, latencyRounds > 1 ? 10 : 4) : null;
     await store.close();
 
     const median = (xs: number[]) => percentile(xs, 50);
@@ -327,8 +480,8 @@ async function replica(edges: number, latencyRounds: number): Promise<{ rows: Re
     };
     return {
       rows: {
-        edges: base.edgeCount,
-        nodes: base.nodeCount,
+        edges: measuredSize.edges,
+        nodes: measuredSize.nodes,
         loadMs,
         oldRebuildMs: old.ms,
         oldRebuildPeakMb: old.peakMb,
@@ -342,13 +495,30 @@ async function replica(edges: number, latencyRounds: number): Promise<{ rows: Re
         snapshotBytesPerEdge: snapshotBytes / fullEdges,
         topologyBytesPerEdge: topologyBytes / fullEdges,
         patchedSnapshotBytesPerEdge: patchBytes / previous.edgeCount,
+        ...(http
+          ? {
+              httpLoad: (httpLoad + loadavg()[0]!) / 2,
+              httpIdleP50: percentile(http.idle, 50),
+              httpIdleP99: percentile(http.idle, 99),
+              httpIdleN: http.idle.length,
+              httpDuringP50: percentile(http.during, 50),
+              httpDuringP99: percentile(http.during, 99),
+              httpDuringN: http.during.length,
+              httpRebuilds: http.rebuilds,
+              httpFailed: http.failed,
+            }
+          : {}),
+        handoverPatchMs: median(handovers.map((h) => h.patchMs)),
+        handoverPatchBusyMs: median(handovers.map((h) => h.patchBusyMs)),
+        handoverWholeMs: median(handovers.map((h) => h.wholeMs)),
+        handoverWholeBusyMs: median(handovers.map((h) => h.wholeBusyMs)),
         sharedReadBytesPerEdge: sharedBytes / previous.edgeCount,
         plainReadBytesPerEdge: plainBytes / previous.edgeCount,
         sharedReadMs: sharedRead.ms,
         plainReadMs: plainRead.ms,
       },
       rounds,
-      notes: [],
+      notes: http?.failed ? [`HTTP requests that failed at ${measuredSize.edges} edges: ${http.failures}`] : [],
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -362,11 +532,13 @@ export async function run(opts: { quick: boolean }): Promise<BenchResult> {
   if (bad !== undefined) throw new Error(`BENCH_SNAPSHOT_EDGES: expected whole numbers of edges of at least 1000, separated by commas, got ${process.env.BENCH_SNAPSHOT_EDGES}`);
   const replicas: Record<string, number>[] = [];
   const latencies: { edges: number; rounds: LatencyRound[] }[] = [];
+  const notes: string[] = [];
   for (const edges of sizes) {
     console.error(`bench: snapshot replica at ${edges} edges`);
     const r = await replica(edges, opts.quick ? 1 : 3);
     replicas.push(r.rows);
     latencies.push({ edges: r.rows.edges!, rounds: r.rounds });
+    notes.push(...r.notes);
   }
   const f = (n: number) => (Number.isNaN(n) ? 'not run' : n >= 100 ? n.toFixed(0) : n.toFixed(1));
   const ratio = (a: number, b: number) => `${(a / b).toFixed(a / b >= 10 ? 0 : 1)}×`;
@@ -417,6 +589,14 @@ One write (5 new deployments, 2 renamed, 100 claims) or one retraction of 50 cla
 
 ${table(['edges', 'patch (ms)', 'change-log read + apply (ms)', 'full paged read (ms)', 'baseline: readAll + build (ms)', 'full read / patch', 'patch peak heap (MB)', 'full read peak heap (MB)', 'baseline peak heap (MB)'], rows)}
 
+The analysis workers (the threads that answer dependencies, paths, exposure, scenarios) keep their own copy of the snapshot. After a write, the first analysis at the new version (a 2-hop reach; medians of three writes):
+the patch carried with the task, from which the worker makes the new version out of the one it holds, against the whole snapshot sent in slices (as before). Busy: the serving thread's share of that time (event-loop utilisation).
+
+${table(
+  ['edges', 'patch: first answer (ms)', 'of which the serving thread busy (ms)', 'baseline: whole snapshot sent, first answer (ms)', 'of which the serving thread busy (ms)', 'whole / patch'],
+  replicas.map((r) => [r.edges!, f(r.handoverPatchMs!), f(r.handoverPatchBusyMs!), f(r.handoverWholeMs!), f(r.handoverWholeBusyMs!), ratio(r.handoverWholeMs!, r.handoverPatchMs!)]),
+)}
+
 Snapshot memory (heap the snapshot keeps alive, per edge; nodes, ids, names and props included):
 
 ${table(['edges', 'nodes', 'snapshot bytes/edge', 'of which topology arrays', 'a patched snapshot beside its previous one, bytes/edge', 'a whole-graph read beside the served snapshot, sharing what did not change: bytes/edge (read time)', 'baseline: the same read sharing nothing'], mem)}
@@ -428,6 +608,22 @@ ${table(['edges', 'round', 'load', 'idle', 'while a whole-graph read runs', 'p99
 p99 while a whole-graph read runs ÷ idle p99, over the rounds: ${ratios.join('; ')}. The read goes in pages sized to hold the event loop about ${SLICE_MS} ms each, and the packing and the catch-up patch run in slices of the same length.
 A young-generation collection (scavenge) stops the event loop for as long as it copies what survives; the count and pauses are those V8 reported (perf_hooks) while the read ran.
 
+The same over HTTP, as a GraphQL client sees it (the API server on the same store; \`dependencies\` of a random deployment, depth 2, sent from a second process every 5 ms, timed from when it was due; "during" counts the requests due while one of the server's background reads ran, the writes that started them left out):
+
+${table(
+  ['edges', 'load', 'idle p50 / p99 (ms, requests)', 'while a whole-graph read runs p50 / p99 (ms, requests, reads)', 'p99 during / idle', 'failed'],
+  replicas
+    .filter((r) => r.httpIdleP99 !== undefined)
+    .map((r) => [
+      r.edges!,
+      r.httpLoad!.toFixed(1),
+      `${f(r.httpIdleP50!)} / ${f(r.httpIdleP99!)} (${r.httpIdleN})`,
+      `${f(r.httpDuringP50!)} / ${f(r.httpDuringP99!)} (${r.httpDuringN}, ${r.httpRebuilds})`,
+      ratio(r.httpDuringP99!, r.httpIdleP99!),
+      r.httpFailed!,
+    ]),
+)}
+${notes.length ? `\n${notes.join('\n')}\n` : ''}
 The patch reads the change records and the current state of what they name, then builds a new snapshot from the previous one:
 strings and props are shared, the typed arrays are copied in blocks and the adjacency is rebuilt, so the old snapshot stays intact for the requests holding it.
 Peak heap is sampled every millisecond above the heap live before the step. The baseline is what the cache did before on every version change,

@@ -152,6 +152,13 @@ function* typedSteps<A extends Int32Array | Uint8Array | Float64Array | Float32A
 /** What applyChanges patches in: entities and relations as they now are, and the relations gone. */
 export type SnapshotChanges = { entities: readonly EntityRecord[]; relations: readonly RelationRecord[]; removed: readonly RemovedRelation[] };
 
+/** A patch's steps, the snapshot they make marked with what it was patched from. */
+function* withLineage(steps: Steps<Snapshot>, from: string | number, changes: SnapshotChanges): Steps<Snapshot> {
+  const next = yield* steps;
+  next.patchedFrom = { version: from, changes };
+  return next;
+}
+
 /** An immutable, packed view of the graph at one graph version. */
 export class Snapshot {
   /** nodes ordered by id and edges by (source node, relation id), as canonical() builds them */
@@ -177,6 +184,12 @@ export class Snapshot {
   readonly inOffsets: Int32Array;
   readonly inEdges: Int32Array;
   private readonly index: Map<string, number>;
+  /**
+   * The snapshot this one was patched from (its version) and the changes applied, when made by applyChanges:
+   * a copy of that version elsewhere (an analysis worker's) becomes this one by the same patch, without the whole being sent.
+   * The previous snapshot itself is not kept.
+   */
+  patchedFrom?: { version: string | number; changes: SnapshotChanges };
 
   /** `adjacency`: the CSR of p's edges when already built (else built here, in one go) */
   constructor(
@@ -242,7 +255,7 @@ export class Snapshot {
   /** applyChanges as steps with checkpoints, to be run in slices (snapshot-pacing.ts). */
   applyChangesSteps(changes: SnapshotChanges, version: string | number): Steps<Snapshot> {
     if (!this.canonical) throw new Error('applyChanges needs a canonical snapshot (Snapshot.canonical or CanonicalBuilder)');
-    return patchSteps(this, changes, version);
+    return withLineage(patchSteps(this, changes, version), this.version, changes);
   }
 
   /** The packed arrays this snapshot was made of (shared, not copied), for building the next one. */

@@ -38,8 +38,13 @@ export type QueryTask = Omit<ExecuteTask, 'port' | 'kind' | 'info'>;
 /** Worker threads running the snapshot analyses and expensive queries. */
 export class AnalysisPool {
   private readonly workers: WorkerPool;
-  /** the graph version last sent to the workers, settled once they hold it */
+  /** the graph version last sent to the workers (or patched there), settled once they hold it */
   private loaded: { version: string | number; done: Promise<void> } | null = null;
+  /** the version the last patch came from, which the workers keep beside it */
+  private before: { version: string | number; done: Promise<void> } | null = null;
+  /** graph versions handed over as a patch, and sent whole */
+  private patched = 0;
+  private sentWhole = 0;
 
   constructor(readonly limits: AnalysisPoolLimits = ANALYSIS_POOL_LIMITS) {
     this.workers = new WorkerPool(WORKER, limits.threads, limits.nice);
@@ -85,7 +90,9 @@ export class AnalysisPool {
       await this.holding(s);
       try {
         const { task, transfer } = make();
-        return (await this.workers.run({ version: s.version, task, deadline }, Math.max(deadline - Date.now(), 0) + this.limits.graceMs, transfer)) as Answer<R>;
+        // a patched snapshot's patch goes with the task: a worker holding the version before makes this one itself
+        const patch = s.patchedFrom ? { from: s.patchedFrom.version, changes: s.patchedFrom.changes } : undefined;
+        return (await this.workers.run({ version: s.version, task, deadline, ...(patch ? { patch } : {}) }, Math.max(deadline - Date.now(), 0) + this.limits.graceMs, transfer)) as Answer<R>;
       } catch (err) {
         if (err instanceof TaskTimeout) throw outOfTime();
         throw err;
@@ -95,15 +102,31 @@ export class AnalysisPool {
     // a worker started since (one ended at a deadline) is sent the snapshot again
     if ('missing' in answer) {
       this.loaded = null;
+      this.before = null;
       answer = await send();
     }
     if ('result' in answer) return answer.result;
     throw outOfTime();
   }
 
-  /** Resolves once the workers hold the snapshot `s`: sent once per graph version, in slices between requests (sendSnapshot). */
+  /**
+   * Resolves once the workers hold the snapshot `s`, or can make it: a snapshot patched from the version they hold
+   * is made there from the patch each task carries (the change log's few records, not the graph); any other is
+   * sent whole, once per graph version, in slices between requests (sendSnapshot).
+   */
   private holding(s: Snapshot): Promise<void> {
     if (this.loaded?.version === s.version) return this.loaded.done;
+    // a request that began on the version a patch came from: the workers keep that one beside the patched one
+    if (this.before?.version === s.version) return this.before.done;
+    const prior = this.loaded;
+    if (prior && s.patchedFrom && prior.version === s.patchedFrom.version) {
+      this.loaded = { version: s.version, done: prior.done };
+      this.before = prior;
+      this.patched++;
+      return prior.done;
+    }
+    this.before = null;
+    this.sentWhole++;
     const done = (async () => {
       const { port1, port2 } = new MessageChannel();
       try {
@@ -121,9 +144,15 @@ export class AnalysisPool {
     return done;
   }
 
+  /** How the graph versions reached the workers so far: patched there, or sent whole. */
+  handovers(): { patched: number; sentWhole: number } {
+    return { patched: this.patched, sentWhole: this.sentWhole };
+  }
+
   /** Ends the workers. */
   async close(): Promise<void> {
     await this.workers.close();
     this.loaded = null;
+    this.before = null;
   }
 }

@@ -20,6 +20,8 @@ export interface RunningServer {
   url: string;
   port: number;
   store: GraphStore;
+  /** the snapshot every request reads (its status says when a whole-graph read runs) */
+  snapshots: SnapshotCache;
   stop(): Promise<void>;
 }
 
@@ -48,7 +50,9 @@ export async function startServer(config: Config, opts: { store?: GraphStore; ha
       throw err;
     }
   }
-  const snapshots = new SnapshotCache(store, 1000, { onError: (err) => logger.error({ err }, 'reading the whole graph for a new snapshot failed; the previous snapshot is still served') });
+  const snapshots = new SnapshotCache(store, config.snapshotRecheckMs, {
+    onError: (err) => logger.error({ err }, 'reading the whole graph for a new snapshot failed; the previous snapshot is still served'),
+  });
   const signalsBefore = new Map(SIGNALS.map((sig) => [sig, process.listeners(sig)]));
   const { app, close: closeApp } = await createApp({ store, snapshots, config, logger }, { ingest });
   if (opts.handleSignals) {
@@ -112,5 +116,5 @@ export async function startServer(config: Config, opts: { store?: GraphStore; ha
     };
     for (const sig of SIGNALS) process.on(sig, onSignal);
   }
-  return { url, port, store, stop };
+  return { url, port, store, snapshots, stop };
 }

@@ -93,6 +93,25 @@ describe('the analysis pool', () => {
     expect(back.nodes.length).toBeGreaterThan(1);
   });
 
+  it('hands a patched snapshot over as its patch: the worker makes it from the version it holds, and still answers on that one', async () => {
+    const task = (snap: Snapshot): Extract<AnalysisTask, { kind: 'reach' }> => ({ kind: 'reach', root: snap.indexOf('nation:us')!, way: 'downstream', depth: 8, asOfMs: Number.NaN });
+    // the workers hold s
+    await pool.run(s, task(s), later());
+    const before = pool.handovers();
+    const deployment = { id: 'deployment:patched-in', label: 'Deployment' as const, name: 'Patched in', aliases: [], props: {} };
+    const relation: RelationRecord = { id: 'deployment:patched-in|RUNS_ON|chip:nvidia-h20', type: 'RUNS_ON', from: deployment.id, to: 'chip:nvidia-h20', props: {}, confidence: 0.8, claimCount: 1 };
+    const next = s.applyChanges({ entities: [deployment], relations: [relation], removed: [] }, `${s.version}-patched`);
+    expect(next.patchedFrom?.version).toBe(s.version);
+    const there = await pool.run(next, task(next), later());
+    expect(there).toEqual(runAnalysis(next, task(next), () => undefined));
+    expect(there.nodes).toContain(next.indexOf('deployment:patched-in'));
+    // a request that began on the version before still runs there
+    expect(await pool.run(s, task(s), later())).toEqual(runAnalysis(s, task(s), () => undefined));
+    const after = pool.handovers();
+    expect(after.patched).toBe(before.patched + 1);
+    expect(after.sentWhole).toBe(before.sentWhole);
+  });
+
   it('stops a task past its deadline with TIMEOUT', async () => {
     const task: AnalysisTask = { kind: 'paths', from: at('deployment:fr-gov-assistant'), to: at('nation:us'), maxLength: 6, k: 3, directed: false, asOfMs: Number.NaN };
     await expect(pool.run(s, task, Date.now() - 1)).rejects.toMatchObject({ extensions: { code: 'TIMEOUT' } });
