@@ -116,11 +116,11 @@ function modelNameOf(url: string, meta: Record<string, unknown>, body: string): 
     .replace(/^(?:model card|card)\s+(?:for|of)\s+/i, '')
     .trim();
   // a title that reads as a name (a version, a repository id, a hyphenated name), not as a sentence
-  const readsAsName = (t: string | undefined): t is string => !!t && t.length <= 80 && (/^\S+$/.test(t) || (t.split(/\s+/).length <= 5 && /[\d/]/.test(t)));
-  if (readsAsName(h1)) return h1;
+  const readsAsName = (t: string | undefined): boolean => !!t && t.length <= 80 && (/^\S+$/.test(t) || (t.split(/\s+/).length <= 5 && /[\d/]/.test(t)));
+  if (h1 && readsAsName(h1)) return h1;
   // "Name: what it is" or "Name — a tagline": the name before the tagline
   const head = h1?.split(/:\s|\s[-–—|]\s/)[0]?.trim();
-  if (head !== h1 && readsAsName(head)) return head;
+  if (head && head !== h1 && readsAsName(head)) return head;
   // "We present DeepSeek-V3, a strong Mixture-of-Experts ..." names the model
   const presented = /\bWe (?:present|introduce|release|are releasing) \**([A-Z][\w.-]*\d[\w.-]*)/.exec(body)?.[1];
   if (presented) return presented.replace(/[.,]$/, '');
