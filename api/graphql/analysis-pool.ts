@@ -7,7 +7,7 @@
 // holds the event loop while every other request waits: the worker has its own heap and its own
 // collector. The work slots (work-slots.ts) still bound how many run or wait; the worker stops a
 // task at its request's deadline, and a task that does not stop has its worker ended.
-import { MessageChannel, type MessagePort } from 'node:worker_threads';
+import { BroadcastChannel, MessageChannel, type MessagePort } from 'node:worker_threads';
 import { TaskTimeout, WorkerPool } from '../server/worker-pool.js';
 import type { Snapshot } from '../../graph/snapshot.js';
 import type { GraphStore } from '../../graph/store.js';
@@ -28,6 +28,9 @@ export interface AnalysisPoolLimits {
 
 export const ANALYSIS_POOL_LIMITS: AnalysisPoolLimits = { threads: 2, nice: 5, graceMs: 1_000, loadMs: 120_000 };
 
+/** pools made in this process (each names its own channel) */
+let pools = 0;
+
 type Answer<R> = { result: R } | { missing: true } | { late: true };
 
 const WORKER = new URL('./analysis-worker.js', import.meta.url).href;
@@ -38,8 +41,18 @@ export type QueryTask = Omit<ExecuteTask, 'port' | 'kind' | 'info'>;
 /** Worker threads running the snapshot analyses and expensive queries. */
 export class AnalysisPool {
   private readonly workers: WorkerPool;
+  /** where a snapshot sent whole goes: every worker of the pool hears it */
+  private readonly channel: BroadcastChannel;
   /** the graph version last sent to the workers (or patched there), settled once they hold it */
   private loaded: { version: string | number; done: Promise<void> } | null = null;
+  /** the worker threads listening on the channel (by thread id) */
+  private readonly workerIds = new Set<number>();
+  /** the workers that said they hold a version sent whole, by version (the latest only) */
+  private acks: { version: string | number; ids: Set<number>; heard: () => void } | null = null;
+  /** hand-overs that have finished */
+  private readonly settledLoads = new WeakSet<Promise<void>>();
+  /** the version the workers last finished taking whole (or made by patch), which a task may run on while a newer one is sent */
+  private held: string | number | null = null;
   /** the version the last patch came from, which the workers keep beside it */
   private before: { version: string | number; done: Promise<void> } | null = null;
   /** graph versions handed over as a patch, and sent whole */
@@ -47,7 +60,22 @@ export class AnalysisPool {
   private sentWhole = 0;
 
   constructor(readonly limits: AnalysisPoolLimits = ANALYSIS_POOL_LIMITS) {
-    this.workers = new WorkerPool(WORKER, limits.threads, limits.nice);
+    this.channel = new BroadcastChannel(`chokepoint-analysis-snapshots-${process.pid}-${++pools}`);
+    this.channel.unref();
+    this.channel.onmessage = (event) => {
+      const { ack, hello, id } = ((event as { data?: unknown }).data ?? {}) as { ack?: string | number; hello?: boolean; id?: number };
+      if (id === undefined) return;
+      // a worker listening on the channel; it is sent what it lacks when a task finds it without
+      if (hello) this.workerIds.add(id);
+      if (ack === undefined || this.acks?.version !== ack) return;
+      this.workerIds.add(id);
+      this.acks.ids.add(id);
+      this.acks.heard();
+    };
+    this.workers = new WorkerPool(WORKER, limits.threads, limits.nice, { snapshots: this.channel.name }, (id) => {
+      this.workerIds.delete(id);
+      this.acks?.heard();
+    });
   }
 
   /** Resolves once a worker has started (it loads its modules: the analyses, the schema and the resolvers). */
@@ -57,7 +85,7 @@ export class AnalysisPool {
 
   /** Runs one task on the snapshot `s` in a worker; throws TIMEOUT past the deadline (epoch ms). */
   async run<K extends AnalysisTask['kind']>(s: Snapshot, task: Extract<AnalysisTask, { kind: K }>, deadline: number): Promise<AnalysisResults[K]> {
-    return this.dispatch<AnalysisResults[K]>(s, () => ({ task, transfer: [] }), deadline);
+    return (await this.dispatch<AnalysisResults[K]>(s, () => ({ task, transfer: [] }), deadline)).result;
   }
 
   /**
@@ -67,7 +95,7 @@ export class AnalysisPool {
   async execute(s: Snapshot, store: GraphStore, query: QueryTask): Promise<ExecutedAnswer> {
     const ports: MessagePort[] = [];
     try {
-      return await this.dispatch<ExecutedAnswer>(
+      const { result, stale } = await this.dispatch<ExecutedAnswer>(
         s,
         () => {
           const { port1, port2 } = new MessageChannel();
@@ -77,35 +105,53 @@ export class AnalysisPool {
           return { task, transfer: [port2] };
         },
         query.deadline,
+        true,
       );
+      // an answer from the version before is sent, but never kept as the answer of this version
+      return stale ? { ...result, seen: { ...result.seen, volatile: true } } : result;
     } finally {
       for (const port of ports) port.close();
     }
   }
 
-  private async dispatch<R>(s: Snapshot, make: () => { task: AnalysisTask | ExecuteTask; transfer: MessagePort[] }, deadline: number): Promise<R> {
+  /**
+   * Runs a task on `s` in a worker. `mayServeHeld`: while `s`, a whole-graph read, is being sent whole, the task
+   * runs at once on the version the workers hold (the answer marked stale) instead of waiting for the hand-over;
+   * only for tasks whose answer is complete in itself (an executed query), not indexes into `s`.
+   */
+  private async dispatch<R>(s: Snapshot, make: () => { task: AnalysisTask | ExecuteTask; transfer: MessagePort[] }, deadline: number, mayServeHeld = false): Promise<{ result: R; stale: boolean }> {
     // a cold start and the snapshot's hand-over do not count against the task's time
     await this.workers.start();
-    const send = async (): Promise<Answer<R>> => {
-      await this.holding(s);
+    const runAt = async (version: string | number, patch?: { from: string | number; changes: unknown }): Promise<Answer<R>> => {
       try {
         const { task, transfer } = make();
-        // a patched snapshot's patch goes with the task: a worker holding the version before makes this one itself
-        const patch = s.patchedFrom ? { from: s.patchedFrom.version, changes: s.patchedFrom.changes } : undefined;
-        return (await this.workers.run({ version: s.version, task, deadline, ...(patch ? { patch } : {}) }, Math.max(deadline - Date.now(), 0) + this.limits.graceMs, transfer)) as Answer<R>;
+        return (await this.workers.run({ version, task, deadline, ...(patch ? { patch } : {}) }, Math.max(deadline - Date.now(), 0) + this.limits.graceMs, transfer)) as Answer<R>;
       } catch (err) {
         if (err instanceof TaskTimeout) throw outOfTime();
         throw err;
       }
     };
+    const send = async (): Promise<Answer<R>> => {
+      await this.holding(s);
+      // a patched snapshot's patch goes with the task: a worker holding the version before makes this one itself
+      return runAt(s.version, s.patchedFrom ? { from: s.patchedFrom.version, changes: s.patchedFrom.changes } : undefined);
+    };
+    const ready = this.holding(s);
+    const held = this.held;
+    // (only for a snapshot read whole, never for one patched after a write: whoever wrote reads it back at once)
+    if (mayServeHeld && !s.patchedFrom && held !== null && held !== s.version && !this.settledLoads.has(ready)) {
+      const early = await runAt(held);
+      if ('result' in early) return { result: early.result, stale: true };
+    }
     let answer = await send();
     // a worker started since (one ended at a deadline) is sent the snapshot again
     if ('missing' in answer) {
       this.loaded = null;
       this.before = null;
+      this.held = null;
       answer = await send();
     }
-    if ('result' in answer) return answer.result;
+    if ('result' in answer) return { result: answer.result, stale: false };
     throw outOfTime();
   }
 
@@ -119,28 +165,47 @@ export class AnalysisPool {
     // a request that began on the version a patch came from: the workers keep that one beside the patched one
     if (this.before?.version === s.version) return this.before.done;
     const prior = this.loaded;
-    if (prior && s.patchedFrom && prior.version === s.patchedFrom.version) {
-      this.loaded = { version: s.version, done: prior.done };
-      this.before = prior;
+    // the version patched from: the one the workers took last, or the one they keep beside it
+    const base = [prior, this.before].find((l) => l && s.patchedFrom && l.version === s.patchedFrom.version);
+    if (base) {
+      this.loaded = { version: s.version, done: base.done };
+      this.before = base;
       this.patched++;
-      return prior.done;
+      void base.done.then(
+        () => (this.held = s.version),
+        () => undefined,
+      );
+      return base.done;
     }
-    this.before = null;
+    // the workers keep the version a whole send replaces for a while, for the requests that began on it
+    this.before = prior;
     this.sentWhole++;
+    // sent to every worker at once (a broadcast), each taking the slices between its tasks: a worker goes on answering on
+    // the version it holds meanwhile, and a task of this version that comes before all slices waits there for the rest;
+    // this settles once they are all sent
+    const version = s.version;
     const done = (async () => {
-      const { port1, port2 } = new MessageChannel();
-      try {
-        const sending = sendSnapshot(s, port1);
-        await Promise.all([this.workers.run({ load: port2 }, this.limits.loadMs, [port2]), sending]);
-      } finally {
-        port1.close();
-      }
+      const heard = new Promise<void>((resolve) => {
+        const ids = new Set<number>();
+        this.acks = { version, ids, heard: () => [...this.workerIds].every((w) => ids.has(w)) && ids.size > 0 && resolve() };
+      });
+      await sendSnapshot(s, { postMessage: (slice: unknown) => this.channel.postMessage({ version, slice }), on: () => undefined });
+      // every worker running now holds it (the channel and a task's port are not ordered: a task sent before a worker
+      // has the slices would find it without); a worker started since, or one that does not answer in time, is sent it again
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([heard, new Promise<void>((resolve) => (timer = setTimeout(resolve, this.limits.loadMs).unref()))]).finally(() => clearTimeout(timer));
     })();
     const loaded = { version: s.version, done };
     this.loaded = loaded;
-    done.catch(() => {
-      if (this.loaded === loaded) this.loaded = null;
-    });
+    done.then(
+      () => {
+        this.settledLoads.add(done);
+        if (this.loaded === loaded) this.held = s.version;
+      },
+      () => {
+        if (this.loaded === loaded) this.loaded = null;
+      },
+    );
     return done;
   }
 
@@ -154,5 +219,6 @@ export class AnalysisPool {
     await this.workers.close();
     this.loaded = null;
     this.before = null;
+    this.held = null;
   }
 }

@@ -1,6 +1,9 @@
 // A worker thread of the analysis pool (analysis-pool.ts): keeps the snapshot of the graph version
 // it was last sent and runs analyses and expensive queries on it. The worker loads TypeScript
 // through tsx itself, since threads do not share the main thread's loader.
+import { EventEmitter } from 'node:events';
+import { BroadcastChannel, threadId } from 'node:worker_threads';
+import { workerData } from 'piscina';
 import { register } from 'tsx/esm/api';
 
 register();
@@ -8,18 +11,63 @@ const { runAnalysis, receiveSnapshot } = await import('./analysis-tasks.ts');
 const { executeQuery } = await import('./analysis-executor.ts');
 
 let snapshot = null;
+// how long a snapshot replaced by one sent whole is kept for the requests that began on it (past any request's deadline)
+const PREVIOUS_KEPT_MS = 60_000;
 // the version before, when the current one was patched from it (the two share what did not change): a request
 // that began on it and reaches this worker after the patch still runs
 let previous = null;
+// snapshots being received whole, by version: the port their slices go to, and when they are in
+const receiving = new Map();
+// the version last announced whole: only it is adopted once in (an older one finishing late is dropped)
+let announced = null;
+
+// every snapshot sent whole reaches every worker of the pool on one channel, each slice tagged with its version; they
+// are taken between tasks, so the worker goes on answering on the version it holds meanwhile
+const channel = new BroadcastChannel(workerData.snapshots);
+channel.unref();
+channel.onmessage = ({ data: { version, slice } }) => {
+  // another worker's word that it holds a version
+  if (!slice) return;
+  if ('header' in slice) {
+    // a version this worker holds already (sent again for another worker) is not taken twice
+    if (snapshot?.version === version) channel.postMessage({ ack: version, id: threadId });
+    if (snapshot?.version === version || receiving.has(version)) return;
+    announced = version;
+    const port = new EventEmitter();
+    const promise = receiveSnapshot(port)
+      .then((received) => {
+        // a snapshot sent whole shares nothing with the one before: that one is kept only as long as a request that
+        // began on it may run (requests of the new version are answered on it meanwhile, see the pool)
+        if (announced === version) {
+          const replaced = snapshot;
+          previous = replaced;
+          snapshot = received;
+          setTimeout(() => {
+            if (previous === replaced) previous = null;
+          }, PREVIOUS_KEPT_MS).unref();
+          // the serving thread sends tasks of this version once every worker has said it holds it
+          channel.postMessage({ ack: version, id: threadId });
+        }
+      })
+      .catch(() => undefined)
+      .finally(() => receiving.delete(version));
+    receiving.set(version, { port, promise });
+  }
+  receiving.get(version)?.port.emit('message', slice);
+};
+// the serving thread counts this worker among those a snapshot sent whole must reach
+channel.postMessage({ hello: true, id: threadId });
 
 /** The snapshot of `version` this worker holds, or makes by the patch the task carries from the one it holds; null if neither. */
 function snapshotOf(version, patch) {
   if (snapshot?.version === version) return snapshot;
   if (previous?.version === version) return previous;
-  if (patch && snapshot && snapshot.version === patch.from) {
+  // the patch leads from the current snapshot, or from the one kept beside it
+  const base = patch && [snapshot, previous].find((h) => h?.version === patch.from);
+  if (base) {
     try {
-      const next = snapshot.applyChanges(patch.changes, version);
-      previous = snapshot;
+      const next = base.applyChanges(patch.changes, version);
+      previous = base;
       snapshot = next;
       return next;
     } catch {
@@ -32,21 +80,13 @@ function snapshotOf(version, patch) {
 
 /**
  * Runs one task; asks for the snapshot when it holds another version (or none yet) and the task's patch does not
- * lead from the one it holds. null: only start; {load}: receive a snapshot in slices on that port.
+ * lead from the one it holds. null: only start.
  */
 export default async function analyse(message) {
   if (!message) return null;
-  if (message.load) {
-    try {
-      snapshot = await receiveSnapshot(message.load);
-      // a snapshot sent whole shares nothing with the one before: that one is let go
-      previous = null;
-    } finally {
-      message.load.close();
-    }
-    return { loaded: snapshot.version };
-  }
   const { version, task, deadline, patch } = message;
+  // a task of a version still coming in waits for the rest of it
+  await receiving.get(version)?.promise;
   const held = snapshotOf(version, patch);
   if (!held) {
     if (task.kind === 'execute') task.port.close();

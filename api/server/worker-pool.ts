@@ -21,11 +21,29 @@ export class WorkerPool {
     private readonly threads: number,
     /** added to the workers' CPU niceness (Unix): above 0 the event loop is served first */
     private readonly nice: number,
+    /** given to every worker as `workerData` */
+    private readonly workerData?: unknown,
+    /** told of a worker thread that ended (its thread id) */
+    private readonly onWorkerEnd?: (threadId: number) => void,
   ) {}
 
   /** Resolves once a worker has started (the first call starts one). */
   start(): Promise<unknown> {
-    this.pool ??= new Piscina({ filename: this.filename, minThreads: 0, maxThreads: this.threads, idleTimeout: 60_000, niceIncrement: this.nice });
+    this.pool ??= new Piscina({
+      filename: this.filename,
+      minThreads: 0,
+      maxThreads: this.threads,
+      idleTimeout: 60_000,
+      niceIncrement: this.nice,
+      ...(this.workerData !== undefined ? { workerData: this.workerData } : {}),
+      // a worker told things outside its tasks (workerData given) must run its event loop between them: by default an idle
+      // worker blocks on Atomics.wait and hears nothing until its next task
+      ...(this.workerData !== undefined ? { atomics: 'async' as const } : {}),
+    });
+    if (this.onWorkerEnd && this.pool.listenerCount('workerDestroy') === 0) {
+      const tell = this.onWorkerEnd;
+      this.pool.on('workerDestroy', (worker: { threadId: number }) => tell(worker.threadId));
+    }
     return (this.started ??= this.pool.run(null).catch((err: unknown) => {
       this.started = null;
       throw err;

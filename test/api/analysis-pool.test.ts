@@ -169,6 +169,8 @@ describe('the analysis pool', () => {
       });
       // another version: the worker's record cache of this one holds what the other tests read
       const other = unpackSnapshot({ ...packSnapshot(s), version: `${s.version}-store-down` });
+      // (handed over first: while it is sent, a query would be answered from the version the workers hold)
+      await pool.run(other, { kind: 'reach', root: at('nation:us'), way: 'downstream', depth: 1, asOfMs: Number.NaN }, later());
       const down = JSON.parse((await pool.execute(other, failing, query('{ entity(id: "nation:us") { relations { type } } }'))).text) as {
         errors: { message: string; extensions: { code: string } }[];
       };
@@ -181,6 +183,26 @@ describe('the analysis pool', () => {
       const late = await pool.execute(s, store, query(QUERIES[0]!, Date.now() - 1));
       expect(late.status).toBe(503);
       expect(JSON.parse(late.text)).toMatchObject({ errors: [{ extensions: { code: 'TIMEOUT' } }] });
+    });
+
+    it('answers at once from the version the workers hold while a new one is sent whole, never kept as the new one', async () => {
+      const q = '{ dependencies(id: "deployment:fr-gov-assistant", depth: 2) { nodes { id } } }';
+      const settled = await pool.execute(s, store, query(q));
+      expect(settled.status).toBe(200);
+      // the same graph read again (a whole-graph read makes a snapshot with no patch behind it)
+      const reread = unpackSnapshot({ ...packSnapshot(s), version: `${s.version}-reread` });
+      const first = await pool.execute(reread, store, query(q));
+      expect(first.status).toBe(200);
+      expect(first.seen.volatile).toBe(true);
+      expect(JSON.parse(first.text)).toEqual(JSON.parse(settled.text));
+      // once the hand-over is done, answers are of the new version
+      let later_ = first;
+      for (let k = 0; k < 100 && later_.seen.volatile; k++) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        later_ = await pool.execute(reread, store, query(q));
+      }
+      expect(later_.seen.volatile).toBeFalsy();
+      expect(JSON.parse(later_.text)).toEqual(JSON.parse(settled.text));
     });
 
     it('answers only reads over the store port', async () => {
