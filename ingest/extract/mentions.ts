@@ -26,6 +26,7 @@ const INSTITUTION = new RegExp(`\\b(?:of|for|Center|Centre|Office|Academy|Univer
 const publicBody = (p: Mention) => p.label === 'Organization' && isPublicBody(p.props) && PUBLIC_BODY_NAME.test(p.name);
 
 // legal forms written after a name, a comma before each allowed ("Co., Ltd.")
+const CHIP_MEMORY_TAIL = /^[ -]?\d{2,3} ?GB(?![\p{L}\p{N}])/u;
 const LEGAL_TAIL = new RegExp(`^(?:,? ${LEGAL_FORMS}\\.?)+(?![\\p{L}\\p{N}])`, 'u');
 const LEGAL_FORM = new RegExp(`^,?\\s(?:${LEGAL_FORMS}|Group|Holdings)\\.?$`);
 // two or more words and a firm's ending after a known company's name: another firm ("… Management & Research Company")
@@ -436,6 +437,14 @@ export function findMentions(text: string, sentences: Sentence[], gazetteer: Gaz
   for (const m of all) if (!m.publisher) makerInName(m, gazetteer);
   // "Oracle Corp., and SoftBank": a legal form after a company's name belongs to the mention, so lists stay lists
   all.forEach((m, i) => {
+    // "A100 80GB", "H100-80GB", "MI300X 192 GB": a chip's memory size after its name is the memory variant of that chip,
+    // written as one name (kept as the mention's surface, so as one of its names)
+    if (m.label === 'Chip') {
+      const memory = CHIP_MEMORY_TAIL.exec(text.slice(m.end, m.end + 12));
+      const next = all[i + 1];
+      if (memory && (!next || next.start >= m.end + memory[0].length)) all[i] = { ...m, end: m.end + memory[0].length, surface: text.slice(m.start, m.end + memory[0].length) };
+      return;
+    }
     if (m.label !== 'Organization' && m.label !== 'Lab') return;
     const tail = LEGAL_TAIL.exec(text.slice(m.end, m.end + 24));
     const next = all[i + 1];

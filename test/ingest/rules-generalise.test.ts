@@ -1175,6 +1175,12 @@ describe('entity shapes', () => {
     expect(names.some((n) => /^Order No/.test(n))).toBe(false);
   });
 
+  it("a memory size after a known chip's name is written as one name with it", () => {
+    const rs = extract('The cluster pairs MI300X 192GB accelerators with fast storage.', { source: 'test.txt', gazetteer: Gazetteer.build(loadSeeds().entities) });
+    const chip = rs.find((r) => r.kind === 'entity' && r.type === 'Chip');
+    expect(chip?.kind === 'entity' && chip.aliases).toContain('MI300X 192GB');
+  });
+
   it('a known statute written with its nation after it keeps that writing as one of its names', () => {
     const seeded = Gazetteer.build(loadSeeds().entities);
     const rs = extract("Under the Data Security Law of the People's Republic of China, processors must file reports.", { source: 'test.txt', gazetteer: seeded });
