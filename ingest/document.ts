@@ -13,7 +13,9 @@ export interface DocumentExtraction {
 
 /** Extraction records for one parsed document: structured records first, then those of its text, without duplicates. */
 export function extractParsed(doc: ParsedDocument, gazetteer: Gazetteer, source = doc.url): ExtractedRecord[] {
-  const read = doc.text ? extract(doc.text, { source, gazetteer, ...(doc.extraRules ? { extraRules: doc.extraRules } : {}), ...(doc.vouches ? { vouches: doc.vouches } : {}) }) : [];
+  const read = doc.text
+    ? extract(doc.text, { source, gazetteer, ...(doc.extraRules ? { extraRules: doc.extraRules } : {}), ...(doc.vouches ? { vouches: doc.vouches } : {}), ...(doc.names ? { names: doc.names } : {}) })
+    : [];
   const fromText = doc.review ? doc.review(read) : read;
   const seen = new Map<string, ExtractedRecord>();
   const out: ExtractedRecord[] = [];

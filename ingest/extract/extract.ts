@@ -3,7 +3,7 @@
 import { boundedMemo } from './memo.js';
 import { isPublicBody } from '../../schema/validate.js';
 import { relationProps, type Label, type RelationType } from '../../schema/generated/model.js';
-import { entityId, type Props } from '../../schema/records.js';
+import { entityId, type EntityRecord, type Props } from '../../schema/records.js';
 import { allowed, isMention, leadingActor, type Endpoint, type FactDraft, type Frame, type Mention, type RelationRule } from './frame.js';
 import type { Gazetteer } from './gazetteer.js';
 import { findMentions } from './mentions.js';
@@ -26,6 +26,8 @@ export interface ExtractOptions {
   extraRules?: readonly RelationRule[];
   /** names the document's structure vouches for (a model card's sibling releases): kept though nothing relates them */
   vouches?: (entity: { type: Label; name: string }) => boolean;
+  /** entities the document's structure names, found in its text wherever it writes them */
+  names?: readonly EntityRecord[];
 }
 
 /** An entity fact record as extraction emits it. */
@@ -298,7 +300,7 @@ export function validProps(rel: RelationType, props: Props | undefined): Props |
 /** Extracts entity and fact records from a plain text. */
 export function extract(text: string, opts: ExtractOptions): ExtractedRecord[] {
   const sentences = analyse(text);
-  const mentionsBySentence = findMentions(text, sentences, opts.gazetteer);
+  const mentionsBySentence = findMentions(text, sentences, opts.gazetteer, opts.names);
   const facts = new Map<string, FactOut>();
   const entities = new Map<string, EntityOut>();
   // proposals the text defines ("dubbed X", "X (ABC)"): shown even when nothing relates them

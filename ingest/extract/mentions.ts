@@ -329,7 +329,7 @@ function knownMaker(gazetteer: Gazetteer, spellings: readonly string[], start: n
 }
 
 /** Finds the mentions of every sentence of a document. */
-export function findMentions(text: string, sentences: Sentence[], gazetteer: Gazetteer): Mention[][] {
+export function findMentions(text: string, sentences: Sentence[], gazetteer: Gazetteer, names: readonly EntityRecord[] = []): Mention[][] {
   // a currency's prefix ("US$4 billion", "S$2 million", "A$") names no nation
   const known = gazetteer
     .match(text)
@@ -428,8 +428,9 @@ export function findMentions(text: string, sentences: Sentence[], gazetteer: Gaz
     else seen.set(key, { id: m.id!, label: m.label, name: m.name, aliases: [...m.aliases], props: m.props });
   }
   // names proposed anywhere are found everywhere (unless the graph already knows the name)
+  // and so are the names the document's structure gives (a model card's own model)
   const local = Gazetteer.build(
-    [...seen.values()].filter((e) => !gazetteer.match(e.name).some((h) => h.start === 0 && h.end === e.name.length)),
+    [...seen.values(), ...names.filter((e) => !seen.has(nameKey(e.name)))].filter((e) => !gazetteer.match(e.name).some((h) => h.start === 0 && h.end === e.name.length)),
     { lexicon: false },
   );
   const again = local.match(text).map((h) => fromHit(h, true));

@@ -117,10 +117,10 @@ function modelNameOf(url: string, meta: Record<string, unknown>, body: string): 
     .trim();
   // a title that reads as a name (a version, a repository id, a hyphenated name), not as a sentence
   const readsAsName = (t: string | undefined): boolean => !!t && t.length <= 80 && (/^\S+$/.test(t) || (t.split(/\s+/).length <= 5 && /[\d/]/.test(t)));
-  if (h1 && readsAsName(h1)) return h1;
   // "Name: what it is" or "Name — a tagline": the name before the tagline
   const head = h1?.split(/:\s|\s[-–—|]\s/)[0]?.trim();
   if (head && head !== h1 && readsAsName(head)) return head;
+  if (h1 && readsAsName(h1)) return h1;
   // "We present DeepSeek-V3, a strong Mixture-of-Experts ..." names the model
   const presented = /\bWe (?:present|introduce|release|are releasing) \**([A-Z][\w.-]*\d[\w.-]*)/.exec(body)?.[1];
   if (presented) return presented.replace(/[.,]$/, '');
@@ -309,6 +309,8 @@ export function parseModelCard(markdown: string, url: string, ctx: ParseContext)
     review: (records) => reviewCardRecords(records, structured, own, datasets, prose, ctx.gazetteer),
     // the card's sibling releases ("X-8B-Instruct" in an X-2B card) are its entities though its prose only lists them;
     // a name a table cell cuts short ("X-Mini-128K-In") is none
+    // the card's model is found in its prose however its name is shaped ("A.X 4.0")
+    ...(model ? { names: [{ id: model.id, label: 'Model' as const, name: model.name, aliases: [], props: {} }] } : {}),
     vouches: (e) => e.type === 'Model' && own.isOwn(e.name) && own.match(e.name) !== 'short' && !knowledge.sectionWords.has(nameKey(e.name).split(' ').pop()!),
     ...(releaseIso ? { publishedAt: props.releaseDate as string } : {}),
   };

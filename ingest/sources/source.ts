@@ -1,7 +1,7 @@
 // The one interface every source format implements: raw bytes (with their URL and content type)
 // in, parsed documents (and, for feeds, links to fetch) out. Parsing is pure; fetching lives in fetch/.
 import type { Label } from '../../schema/generated/model.js';
-import type { DocumentRecord } from '../../schema/records.js';
+import type { DocumentRecord, EntityRecord } from '../../schema/records.js';
 import type { ExtractedRecord } from '../extract/extract.js';
 import type { Gazetteer } from '../extract/gazetteer.js';
 import type { RelationRule } from '../extract/frame.js';
@@ -39,6 +39,8 @@ export interface ParsedDocument {
   review?: (records: ExtractedRecord[]) => ExtractedRecord[];
   /** names the document's structure vouches for: proposed entities kept even when its text relates them to nothing */
   vouches?: (entity: { type: Label; name: string }) => boolean;
+  /** entities the document's structure names, found in its text wherever it writes them (a model card's own model, however its name is shaped) */
+  names?: EntityRecord[];
 }
 
 /** A feed item: a link to fetch, with the item's own text to fall back on. */

@@ -499,6 +499,11 @@ Our flagship mixture-of-experts release.
     expect((await read(`## Community Model\n\n**Original model**: [corvid-small](https://huggingface.co/finch/corvid-small)\n`, 'modelcard-corvid-small-gguf.md')).title).toBe('corvid-small-gguf');
   });
 
+  it("the card's model is found in its prose however its name is shaped, and what the prose says of it is read", async () => {
+    const { facts } = await read(`${FRONT}# K.W 3.0: A Model for Forms\n\nMistral AI released K.W 3.0 (said "kay double-u"), a language model for forms, in May.\n`);
+    expect(facts).toContain('DEVELOPED_BY K.W 3.0 -> Mistral AI');
+  });
+
   it('a full stop after a repository id is no part of the model it names', async () => {
     const { models } = await read(`${FRONT}# Corvid-2-9B\n\nIt was fine-tuned from [finch/Heron-7B-v0.1](https://huggingface.co/finch/Heron-7B-v0.1). The base, finch/Heron-7B-v0.1. Nothing else.\n`);
     expect(models.filter((m) => m.endsWith('.'))).toEqual([]);
