@@ -300,7 +300,7 @@ function modelInCell(cell: Cell | undefined, gazetteer: Gazetteer, headings: Rea
  * variant the cell names: "Kimi K2 Instruct" in a Kimi K2 card) to each, the cell as quote. A table
  * that names none of the card's models, or several, is no comparison the card states for its model.
  */
-export function benchmarkFacts(sink: RecordSink, model: EndpointOut | null, own: OwnModels, body: string, gazetteer: Gazetteer): void {
+export function benchmarkFacts(sink: RecordSink, model: EndpointOut | null, own: OwnModels, body: string, gazetteer: Gazetteer, modelAliases: readonly string[] = []): void {
   if (!model) return;
   const { tableHeadings } = cardKnowledge();
   for (const table of cardTables(body)) {
@@ -323,7 +323,7 @@ export function benchmarkFacts(sink: RecordSink, model: EndpointOut | null, own:
       const subjectCell = subjects[0]!;
       // the card's model itself, or the model of the card the cell names (a copy's original, a variant)
       const isCard =
-        nameKey(subjectCell.name) === nameKey(model.name) ||
+        [model.name, ...modelAliases].some((n) => nameKey(subjectCell.name) === nameKey(n)) ||
         (subjectCell.how === 'short' && (nameKey(model.name).startsWith(nameKey(subjectCell.name)) || nameKey(model.name).endsWith(` ${nameKey(subjectCell.name)}`)));
       const subject = isCard ? model : sink.entity(subjectCell.name, 'Model', { labels: ['Model'] });
       for (const other of named) {

@@ -117,9 +117,10 @@ function modelNameOf(url: string, meta: Record<string, unknown>, body: string): 
     .trim();
   // a title that reads as a name (a version, a repository id, a hyphenated name), not as a sentence
   const readsAsName = (t: string | undefined): boolean => !!t && t.length <= 80 && (/^\S+$/.test(t) || (t.split(/\s+/).length <= 5 && /[\d/]/.test(t)));
-  // "Name: what it is" or "Name — a tagline": the name before the tagline
-  const head = h1?.split(/:\s|\s[-–—|]\s/)[0]?.trim();
-  if (head && head !== h1 && readsAsName(head)) return head;
+  // "Name: what it is" or "Name — a tagline": the name (with a version) before the tagline; not "Name - GGUF", where
+  // what follows the dash is the copy's format and part of its name
+  const [head, tail = ''] = (h1 ?? '').split(/:\s|\s[-–—|]\s/);
+  if (head && head.trim() !== h1 && /\d/.test(head) && readsAsName(head.trim()) && !cardKnowledge().copyMark.test(tail)) return head.trim();
   if (h1 && readsAsName(h1)) return h1;
   // "We present DeepSeek-V3, a strong Mixture-of-Experts ..." names the model
   const presented = /\bWe (?:present|introduce|release|are releasing) \**([A-Z][\w.-]*\d[\w.-]*)/.exec(body)?.[1];
@@ -137,6 +138,11 @@ function modelNameOf(url: string, meta: Record<string, unknown>, body: string): 
   const firstHeading = body.search(/^#{1,3}\s/m);
   const linked = mostLinkedRepository(body.slice(0, firstHeading < 0 ? body.length : firstHeading).replace(/^.*\b(?:[Oo]riginal|[Bb]ase|[Cc]reator|[Qq]uanti[sz]).*$/gm, ''));
   if (linked) return linked;
+  return savedName(url) ?? url;
+}
+
+/** The model a saved card's file (or its repository's folder) is named after: "modelcard-foo-7b.md" is "foo-7b". */
+function savedName(url: string): string | undefined {
   return (
     url
       .split(/[\\/]/)
@@ -144,8 +150,20 @@ function modelNameOf(url: string, meta: Record<string, unknown>, body: string): 
       .pop()
       ?.replace(/\.md$/i, '')
       // a saved card's file name says what it is before the model's name: "modelcard-foo-7b.md"
-      .replace(/^(?:model-?card|readme)[-_ ]+(?=.)/i, '') ?? url
+      .replace(/^(?:model-?card|readme)[-_ ]+(?=.)/i, '') || undefined
   );
+}
+
+/**
+ * Another name of a card read from a file rather than the hub: the repository-style name its file is saved under, when the
+ * title gives a display name of the same model ("OLMo 2 13B" in "modelcard-olmo-2-1124-13b.md"): same first word, a version.
+ */
+function savedAlias(url: string, name: string): string | undefined {
+  if (/huggingface\.co\//.test(url)) return undefined;
+  const saved = savedName(url);
+  const first = (s: string) => /^[a-z]+/i.exec(s)?.[0]?.toLowerCase();
+  if (!saved || !/\d/.test(saved) || nameKey(saved) === nameKey(name) || first(saved) !== first(name)) return undefined;
+  return saved;
 }
 
 /** Parses a model card into a document with its structured facts. */
@@ -187,7 +205,8 @@ export function parseModelCard(markdown: string, url: string, ctx: ParseContext)
   const releaseIso = release && /\d{4}-\d{2}(?:-\d{2})?/.exec(release.value)?.[0];
   if (releaseIso) props.releaseDate = releaseIso.length === 7 ? `${releaseIso}-01` : releaseIso;
 
-  const model = sink.entity(name, 'Model', { labels: ['Model'], props });
+  const alias = savedAlias(url, name);
+  const model = sink.entity(name, 'Model', { labels: ['Model'], props, ...(alias ? { aliases: [alias] } : {}) });
   const frontQuote = fm ? fm[0].trim() : name;
 
   // base_model -> DERIVED_FROM, with the relation named in the card or implied by its tags
@@ -265,11 +284,11 @@ export function parseModelCard(markdown: string, url: string, ctx: ParseContext)
   }
   // the models the card is about: its own, its original and base models
   // (a base model of another family — a student model, a foundation — is no model of the card's)
-  const own = new OwnModels([name, ...(originalName ? [originalName] : []), ...bases.filter((b) => sameFamily(b, name))]);
+  const own = new OwnModels([name, ...(alias ? [alias] : []), ...(originalName ? [originalName] : []), ...bases.filter((b) => sameFamily(b, name))]);
   // the repositories the card links or loads as models: a link to a file inside one (its licence) names no release
   own.released = new Set(repositoryIds(markdown.replace(/\b(?:huggingface\.co|hf\.co)\/[\w.-]+\/[\w.-]+\/(?:resolve|blob|raw|tree)\/\S*/g, ' ')).map((r) => nameKey(r.name)));
   publisherFacts(sink, model, name, own, markdown, ctx.gazetteer);
-  benchmarkFacts(sink, model, own, body, ctx.gazetteer);
+  benchmarkFacts(sink, model, own, body, ctx.gazetteer, alias ? [alias] : []);
   // the publisher its structure names for its own models: "we" in its prose
   const made = sink.records.find((r): r is FactOut => r.kind === 'fact' && r.rel === 'DEVELOPED_BY' && own.isOwn(r.subject.name));
   platformFacts(sink, model, own, body, made?.object ?? null);

@@ -504,6 +504,15 @@ Our flagship mixture-of-experts release.
     expect(facts).toContain('DEVELOPED_BY K.W 3.0 -> Mistral AI');
   });
 
+  it('a card read from a file keeps the repository-style name it is saved under beside the display name its title gives', async () => {
+    const card = `${FRONT}# Model Card for Corvid 2 9B\n\n| Benchmark | Corvid-2-0412-9B | Heron-7B |\n| --- | --- | --- |\n| Puzzles | 61.0 | 58.2 |\n| Proofs | 40.1 | 38.0 |\n`;
+    const { documents } = await readInput({ url: 'modelcard-corvid-2-0412-9b.md', body: Buffer.from(card) }, gazetteer, 'model-card');
+    const records = documents.flatMap((d) => d.records);
+    const model = records.find((r) => r.kind === 'entity' && r.name === 'Corvid 2 9B');
+    expect(model?.kind === 'entity' && model.aliases).toContain('corvid-2-0412-9b');
+    expect(records.flatMap((r) => (r.kind === 'fact' ? [`${r.rel} ${r.subject.name} -> ${r.object.name}`] : []))).toContain('COMPETES_WITH Corvid 2 9B -> Heron-7B');
+  });
+
   it('a full stop after a repository id is no part of the model it names', async () => {
     const { models } = await read(`${FRONT}# Corvid-2-9B\n\nIt was fine-tuned from [finch/Heron-7B-v0.1](https://huggingface.co/finch/Heron-7B-v0.1). The base, finch/Heron-7B-v0.1. Nothing else.\n`);
     expect(models.filter((m) => m.endsWith('.'))).toEqual([]);
@@ -513,6 +522,9 @@ Our flagship mixture-of-experts release.
   it('a title with a tagline after a colon or a dash is named by what comes before it', async () => {
     expect((await read(`# Corvid 4.0: A Foundation Model for Enterprise Search\n\nText.\n`)).title).toBe('Corvid 4.0');
     expect((await read(`# Corvid-2-9B — small, fast and open\n\nText.\n`)).title).toBe('Corvid-2-9B');
+    // a copy's format after the dash is part of its name; a heading word with no version before a colon is no name
+    expect((await read(`# Corvid 9B Chat - GGUF\n\nText.\n`)).title).toBe('Corvid 9B Chat - GGUF');
+    expect((await read(`# Overview: Corvid-2-9B\n\nText.\n`)).title).not.toBe('Overview');
     // a sentence with no name before its colon stays unnamed by it
     expect((await read(`# Meet our newest model: it reads everything\n\nText.\n`, 'modelcard-corvid-mini.md')).title).toBe('corvid-mini');
   });
