@@ -192,8 +192,9 @@ export class AnalysisPool {
       await sendSnapshot(s, { postMessage: (slice: unknown) => this.channel.postMessage({ version, slice }), on: () => undefined });
       // every worker running now holds it (the channel and a task's port are not ordered: a task sent before a worker
       // has the slices would find it without); a worker started since, or one that does not answer in time, is sent it again
+      // (the timer keeps the process alive until they answer: the channel does not)
       let timer: NodeJS.Timeout | undefined;
-      await Promise.race([heard, new Promise<void>((resolve) => (timer = setTimeout(resolve, this.limits.loadMs).unref()))]).finally(() => clearTimeout(timer));
+      await Promise.race([heard, new Promise<void>((resolve) => (timer = setTimeout(resolve, this.limits.loadMs)))]).finally(() => clearTimeout(timer));
     })();
     const loaded = { version: s.version, done };
     this.loaded = loaded;
