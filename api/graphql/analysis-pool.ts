@@ -187,7 +187,10 @@ export class AnalysisPool {
     const done = (async () => {
       const heard = new Promise<void>((resolve) => {
         const ids = new Set<number>();
-        this.acks = { version, ids, heard: () => [...this.workerIds].every((w) => ids.has(w)) && ids.size > 0 && resolve() };
+        // the workers listening when the send began (one started since missed its first slices: a task finding it without
+        // the version has it sent again); at least one must answer
+        const expected = [...this.workerIds];
+        this.acks = { version, ids, heard: () => ids.size > 0 && expected.every((w) => ids.has(w) || !this.workerIds.has(w)) && resolve() };
       });
       await sendSnapshot(s, { postMessage: (slice: unknown) => this.channel.postMessage({ version, slice }), on: () => undefined });
       // every worker running now holds it (the channel and a task's port are not ordered: a task sent before a worker
