@@ -17,22 +17,22 @@ export function extractParsed(doc: ParsedDocument, gazetteer: Gazetteer, source 
     ? extract(doc.text, { source, gazetteer, ...(doc.extraRules ? { extraRules: doc.extraRules } : {}), ...(doc.vouches ? { vouches: doc.vouches } : {}), ...(doc.names ? { names: doc.names } : {}) })
     : [];
   const fromText = doc.review ? doc.review(read) : read;
-  const seen = new Map<string, ExtractedRecord>();
+  // the place in `out` of each record's key
+  const at = new Map<string, number>();
   const out: ExtractedRecord[] = [];
   for (const r of [...doc.records.map((r) => ({ ...r, source })), ...fromText]) {
     const key = r.kind === 'entity' ? `e|${r.id ?? r.name}` : `f|${r.rel}|${r.subject.id}|${r.object.id}`;
-    const prior = seen.get(key);
-    if (prior) {
-      // an entity the structure named and the text wrote another way: the text's writings are its names too
-      if (prior.kind === 'entity' && r.kind === 'entity') {
-        const more = r.aliases.filter((a) => a !== prior.name && !prior.aliases.includes(a));
-        if (more.length) prior.aliases = [...prior.aliases, ...more];
-      }
+    const i = at.get(key);
+    if (i === undefined) {
+      at.set(key, out.length);
+      out.push(r);
       continue;
     }
-    const copy = r.kind === 'entity' ? { ...r, aliases: [...r.aliases] } : r;
-    seen.set(key, copy);
-    out.push(copy);
+    // an entity the structure named and the text wrote another way: the text's writings are its names too
+    const prior = out[i]!;
+    if (prior.kind !== 'entity' || r.kind !== 'entity') continue;
+    const more = r.aliases.filter((a) => a !== prior.name && !prior.aliases.includes(a));
+    if (more.length) out[i] = { ...prior, aliases: [...prior.aliases, ...more] };
   }
   return out;
 }

@@ -22,7 +22,7 @@ export interface AnalysisPoolLimits {
   nice: number;
   /** how long past its request's deadline a task may run before its worker is ended */
   graceMs: number;
-  /** how long sending a snapshot to a worker may take (it goes in slices, between requests) */
+  /** how long, after a snapshot sent whole has gone out, the workers may take to say they hold it (past it, tasks go anyway) */
   loadMs: number;
 }
 
@@ -68,7 +68,6 @@ export class AnalysisPool {
       // a worker listening on the channel; it is sent what it lacks when a task finds it without
       if (hello) this.workerIds.add(id);
       if (ack === undefined || this.acks?.version !== ack) return;
-      this.workerIds.add(id);
       this.acks.ids.add(id);
       this.acks.heard();
     };
@@ -131,8 +130,8 @@ export class AnalysisPool {
         throw err;
       }
     };
-    const send = async (): Promise<Answer<R>> => {
-      await this.holding(s);
+    const send = async (ready: Promise<void>): Promise<Answer<R>> => {
+      await ready;
       // a patched snapshot's patch goes with the task: a worker holding the version before makes this one itself
       return runAt(s.version, s.patchedFrom ? { from: s.patchedFrom.version, changes: s.patchedFrom.changes } : undefined);
     };
@@ -143,13 +142,13 @@ export class AnalysisPool {
       const early = await runAt(held);
       if ('result' in early) return { result: early.result, stale: true };
     }
-    let answer = await send();
+    let answer = await send(ready);
     // a worker started since (one ended at a deadline) is sent the snapshot again
     if ('missing' in answer) {
       this.loaded = null;
       this.before = null;
       this.held = null;
-      answer = await send();
+      answer = await send(this.holding(s));
     }
     if ('result' in answer) return { result: answer.result, stale: false };
     throw outOfTime();
@@ -192,7 +191,7 @@ export class AnalysisPool {
         const expected = [...this.workerIds];
         this.acks = { version, ids, heard: () => ids.size > 0 && expected.every((w) => ids.has(w) || !this.workerIds.has(w)) && resolve() };
       });
-      await sendSnapshot(s, { postMessage: (slice: unknown) => this.channel.postMessage({ version, slice }), on: () => undefined });
+      await sendSnapshot(s, { postMessage: (slice: unknown) => this.channel.postMessage({ version, slice }) });
       // every worker running now holds it (the channel and a task's port are not ordered: a task sent before a worker
       // has the slices would find it without); a worker started since, or one that does not answer in time, is sent it again
       // (the timer keeps the process alive until they answer: the channel does not)

@@ -93,7 +93,7 @@ interface SlicePort {
  * event loop between them. Sent whole (one structured clone), a snapshot of 1M edges held the event
  * loop 1.3–1.6 s on 2 busy cores, at every graph version an expensive query met.
  */
-export async function sendSnapshot(s: Snapshot, port: SlicePort, sliceMs = SLICE_MS): Promise<void> {
+export async function sendSnapshot(s: Snapshot, port: Pick<SlicePort, 'postMessage'>, sliceMs = SLICE_MS): Promise<void> {
   const p = packSnapshot(s);
   port.postMessage({ header: { version: s.version, canonical: p.canonical, nodes: s.nodeCount, edges: s.edgeCount } } satisfies SnapshotSlice);
   let size = 1_000;

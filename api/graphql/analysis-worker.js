@@ -30,8 +30,8 @@ channel.onmessage = ({ data: { version, slice } }) => {
   if (!slice) return;
   if ('header' in slice) {
     // a version this worker holds already (sent again for another worker) is not taken twice
-    if (snapshot?.version === version) channel.postMessage({ ack: version, id: threadId });
-    if (snapshot?.version === version || receiving.has(version)) return;
+    if (snapshot?.version === version) return holds(version);
+    if (receiving.has(version)) return;
     announced = version;
     const port = new EventEmitter();
     const promise = receiveSnapshot(port)
@@ -45,8 +45,7 @@ channel.onmessage = ({ data: { version, slice } }) => {
           setTimeout(() => {
             if (previous === replaced) previous = null;
           }, PREVIOUS_KEPT_MS).unref();
-          // the serving thread sends tasks of this version once every worker has said it holds it
-          channel.postMessage({ ack: version, id: threadId });
+          holds(version);
         }
       })
       .catch(() => undefined)
@@ -57,6 +56,11 @@ channel.onmessage = ({ data: { version, slice } }) => {
 };
 // the serving thread counts this worker among those a snapshot sent whole must reach
 channel.postMessage({ hello: true, id: threadId });
+
+/** Tells the serving thread this worker holds a version sent whole (it sends tasks of it once every worker has). */
+function holds(version) {
+  channel.postMessage({ ack: version, id: threadId });
+}
 
 /** The snapshot of `version` this worker holds, or makes by the patch the task carries from the one it holds; null if neither. */
 function snapshotOf(version, patch) {

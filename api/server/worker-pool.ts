@@ -29,20 +29,19 @@ export class WorkerPool {
 
   /** Resolves once a worker has started (the first call starts one). */
   start(): Promise<unknown> {
-    this.pool ??= new Piscina({
-      filename: this.filename,
-      minThreads: 0,
-      maxThreads: this.threads,
-      idleTimeout: 60_000,
-      niceIncrement: this.nice,
-      ...(this.workerData !== undefined ? { workerData: this.workerData } : {}),
-      // a worker told things outside its tasks (workerData given) must run its event loop between them: by default an idle
-      // worker blocks on Atomics.wait and hears nothing until its next task
-      ...(this.workerData !== undefined ? { atomics: 'async' as const } : {}),
-    });
-    if (this.onWorkerEnd && this.pool.listenerCount('workerDestroy') === 0) {
+    if (!this.pool) {
+      this.pool = new Piscina({
+        filename: this.filename,
+        minThreads: 0,
+        maxThreads: this.threads,
+        idleTimeout: 60_000,
+        niceIncrement: this.nice,
+        // a worker told things outside its tasks (workerData given) must run its event loop between them: by default an
+        // idle worker blocks on Atomics.wait and hears nothing until its next task
+        ...(this.workerData !== undefined ? { workerData: this.workerData, atomics: 'async' as const } : {}),
+      });
       const tell = this.onWorkerEnd;
-      this.pool.on('workerDestroy', (worker: { threadId: number }) => tell(worker.threadId));
+      if (tell) this.pool.on('workerDestroy', (worker: { threadId: number }) => tell(worker.threadId));
     }
     return (this.started ??= this.pool.run(null).catch((err: unknown) => {
       this.started = null;

@@ -25,9 +25,13 @@ const INSTITUTION = new RegExp(`\\b(?:of|for|Center|Centre|Office|Academy|Univer
 // a public body named with its nation ("French Senate", "U.S. Justice Department", "UK Atomic Energy Authority")
 const publicBody = (p: Mention) => p.label === 'Organization' && isPublicBody(p.props) && PUBLIC_BODY_NAME.test(p.name);
 
-// legal forms written after a name, a comma before each allowed ("Co., Ltd.")
-const CHIP_MEMORY_TAIL = /^[ -]?\d{2,3} ?GB(?![\p{L}\p{N}])/u;
-const LEGAL_TAIL = new RegExp(`^(?:,? ${LEGAL_FORMS}\\.?)+(?![\\p{L}\\p{N}])`, 'u');
+// what may follow a name and belongs to its mention, by the labels it follows: a company's legal forms, a comma before each
+// allowed ("Co., Ltd."; "Oracle Corp., and SoftBank": so lists stay lists), and a chip's memory size ("A100 80GB", "MI300X 192 GB": that chip's memory variant, written as
+// one name with it, so the writing is one of its names)
+const NAME_TAILS: { labels: ReadonlySet<Label>; tail: RegExp; reach: number; written: boolean }[] = [
+  { labels: new Set(['Organization', 'Lab']), tail: new RegExp(`^(?:,? ${LEGAL_FORMS}\\.?)+(?![\\p{L}\\p{N}])`, 'u'), reach: 24, written: false },
+  { labels: new Set(['Chip']), tail: /^[ -]?\d{2,3} ?GB(?![\p{L}\p{N}])/u, reach: 12, written: true },
+];
 const LEGAL_FORM = new RegExp(`^,?\\s(?:${LEGAL_FORMS}|Group|Holdings)\\.?$`);
 // two or more words and a firm's ending after a known company's name: another firm ("… Management & Research Company")
 const FIRM_TAIL = new RegExp(`^ (?:[A-Z][\\w-]*|&|and|of) (?:(?:[A-Z][\\w-]*|&|and|of) )*(?:${FIRM_ENDINGS.join('|')})$`);
@@ -436,20 +440,14 @@ export function findMentions(text: string, sentences: Sentence[], gazetteer: Gaz
   const again = local.match(text).map((h) => fromHit(h, true));
   const all = resolveOverlaps([...repositories(text, gazetteer), ...known, ...kept, ...again, ...members(text, [...known, ...again])], text.length);
   for (const m of all) if (!m.publisher) makerInName(m, gazetteer);
-  // "Oracle Corp., and SoftBank": a legal form after a company's name belongs to the mention, so lists stay lists
+  // a name's tail (NAME_TAILS) belongs to its mention, unless the next mention starts inside it
   all.forEach((m, i) => {
-    // "A100 80GB", "H100-80GB", "MI300X 192 GB": a chip's memory size after its name is the memory variant of that chip,
-    // written as one name (kept as the mention's surface, so as one of its names)
-    if (m.label === 'Chip') {
-      const memory = CHIP_MEMORY_TAIL.exec(text.slice(m.end, m.end + 12));
-      const next = all[i + 1];
-      if (memory && (!next || next.start >= m.end + memory[0].length)) all[i] = { ...m, end: m.end + memory[0].length, surface: text.slice(m.start, m.end + memory[0].length) };
-      return;
-    }
-    if (m.label !== 'Organization' && m.label !== 'Lab') return;
-    const tail = LEGAL_TAIL.exec(text.slice(m.end, m.end + 24));
+    const kind = NAME_TAILS.find((t) => t.labels.has(m.label));
+    const tail = kind?.tail.exec(text.slice(m.end, m.end + kind.reach));
     const next = all[i + 1];
-    if (tail && (!next || next.start >= m.end + tail[0].length)) all[i] = { ...m, end: m.end + tail[0].length };
+    if (!kind || !tail || (next && next.start < m.end + tail[0].length)) return;
+    const end = m.end + tail[0].length;
+    all[i] = { ...m, end, ...(kind.written ? { surface: text.slice(m.start, end) } : {}) };
   });
   const bySentence: Mention[][] = sentences.map(() => []);
   let k = 0;

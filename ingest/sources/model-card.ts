@@ -119,8 +119,8 @@ function modelNameOf(url: string, meta: Record<string, unknown>, body: string): 
   const readsAsName = (t: string | undefined): boolean => !!t && t.length <= 80 && (/^\S+$/.test(t) || (t.split(/\s+/).length <= 5 && /[\d/]/.test(t)));
   // "Name: what it is" or "Name — a tagline": the name (with a version) before the tagline; not "Name - GGUF", where
   // what follows the dash is the copy's format and part of its name
-  const [head, tail = ''] = (h1 ?? '').split(/:\s|\s[-–—|]\s/);
-  if (head && head.trim() !== h1 && /\d/.test(head) && readsAsName(head.trim()) && !cardKnowledge().copyMark.test(tail)) return head.trim();
+  const [head = '', tail = ''] = (h1 ?? '').split(/:\s|\s[-–—|]\s/).map((part) => part.trim());
+  if (head !== h1 && /\d/.test(head) && readsAsName(head) && !cardKnowledge().copyMark.test(tail)) return head;
   if (h1 && readsAsName(h1)) return h1;
   // "We present DeepSeek-V3, a strong Mixture-of-Experts ..." names the model
   const presented = /\bWe (?:present|introduce|release|are releasing) \**([A-Z][\w.-]*\d[\w.-]*)/.exec(body)?.[1];
@@ -326,10 +326,10 @@ export function parseModelCard(markdown: string, url: string, ctx: ParseContext)
       madeByRule(originalMention ?? cardModel),
     ],
     review: (records) => reviewCardRecords(records, structured, own, datasets, prose, ctx.gazetteer),
+    // the card's model is found in its prose however its name is shaped ("A.X 4.0"), by any of its names
+    ...(model ? { names: [{ id: model.id, label: 'Model' as const, name: model.name, aliases: alias ? [alias] : [], props: {} }] } : {}),
     // the card's sibling releases ("X-8B-Instruct" in an X-2B card) are its entities though its prose only lists them;
     // a name a table cell cuts short ("X-Mini-128K-In") is none
-    // the card's model is found in its prose however its name is shaped ("A.X 4.0")
-    ...(model ? { names: [{ id: model.id, label: 'Model' as const, name: model.name, aliases: [], props: {} }] } : {}),
     vouches: (e) => e.type === 'Model' && own.isOwn(e.name) && own.match(e.name) !== 'short' && !knowledge.sectionWords.has(nameKey(e.name).split(' ').pop()!),
     ...(releaseIso ? { publishedAt: props.releaseDate as string } : {}),
   };

@@ -49,7 +49,8 @@ export const proposeInstruments: Proposer = (sentence) => {
   const out: Proposal[] = [];
   if (NUMBERED_CUE.test(sentence.text))
     for (const m of sentence.text.matchAll(NUMBERED)) {
-      const kind = /^(?:Executive Order|E\.O\.)/.test(m[0]) ? 'executive_order' : /^Public Law/.test(m[0]) ? 'law' : 'rule';
+      // its kind is its head's (the instruments data), the number and year aside; an issuer's numbered notice is a rule
+      const kind = instrumentOf(m[0].replace(/(?: No\.?)? ?[\d-]+(?: of (?:19|20)\d\d)?$/, ''))?.kind ?? 'rule';
       out.push({ ...spanOf(sentence, m.index, m[0].length), name: m[0], label: 'Regulation', confidence: 0.7, props: { kind }, defined: true });
     }
   // most sentences hold no instrument head word: skip them before the (costly) name pattern

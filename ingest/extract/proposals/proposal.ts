@@ -33,10 +33,10 @@ export const QUANT_TYPE = '(?:I?Q\\d(?:_\\w+)?|B?F\\d+|FP\\d+|INT\\d+|W\\d+A\\d+
 /** Regex source of the extensions of a file of weights. */
 export const WEIGHTS_EXT = '(?:gguf|bin|safetensors|pt|onnx)';
 
-/** Regex source of the calendar's names: a weekday or a month is never an entity's whole name ("on Monday", "In March"). */
 /** Words that open a sentence or a clause without naming anything ("Accordingly, the company …", "Meanwhile, …"). */
 export const DISCOURSE_WORDS =
   '(?:Accordingly|Additionally|Consequently|Similarly|Separately|Notably|Finally|Overall|Meanwhile|However|Moreover|Furthermore|Instead|Still|Also|Yet|Thus|Hence|Therefore|Likewise|Indeed|Ultimately|Currently|Previously|Initially|Earlier|Later|Recently|Today|Yesterday|Now|Then|Besides|Otherwise|Nevertheless|Nonetheless|Alternatively|Specifically|Importantly|Interestingly|Crucially|Critically|Here|There)';
+/** Regex source of the calendar's names: a weekday or a month is never an entity's whole name ("on Monday", "In March"). */
 export const CALENDAR_WORDS = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)';
 
 /** A proposer reads one sentence (offsets are absolute in the document) and proposes new entities. */
