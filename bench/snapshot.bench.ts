@@ -105,6 +105,22 @@ async function measured<T>(fn: () => Promise<T> | T): Promise<{ value: T; ms: nu
   return { value, ms, peakMb: (peak - base) / MB, baseHeap: base };
 }
 
+/**
+ * How long fn took, and the heap what it makes keeps alive (retainedBytes), as numbers only: what fn made is let go here,
+ * not held by the caller's suspended frame into the next measurement (an async function keeps a value it awaited alive
+ * until the slot is reused, and a snapshot held so reads as negative heap in the next one).
+ */
+async function timeOf<T>(fn: () => Promise<T> | T): Promise<number> {
+  const r = await measured(fn);
+  r.value = null as T;
+  return r.ms;
+}
+async function keptBy<T>(fn: () => Promise<T> | T): Promise<number> {
+  const r = await retainedBytes(fn);
+  r.value = null as T;
+  return r.bytes;
+}
+
 /** Heap that what fn makes keeps alive: the heap after it (garbage collected) less the heap before. */
 async function retainedBytes<T>(fn: () => Promise<T> | T): Promise<{ value: T; bytes: number }> {
   gc();
@@ -396,10 +412,10 @@ async function replica(edges: number, latencyRounds: number): Promise<{ rows: Re
     let plainRead = { ms: Number.NaN, bytes: Number.NaN };
     if (!large) {
       // timed first, each, then read again for what it keeps (a warm read: the first of a kind allocates for good)
-      const sharedMs = (await measured(() => readSnapshot(store, 500, previous))).ms;
-      const plainMs = (await measured(() => readSnapshot(store))).ms;
-      sharedRead = { ms: sharedMs, bytes: (await retainedBytes(() => readSnapshot(store, 500, previous))).bytes };
-      plainRead = { ms: plainMs, bytes: (await retainedBytes(() => readSnapshot(store))).bytes };
+      const sharedMs = await timeOf(() => readSnapshot(store, 500, previous));
+      const plainMs = await timeOf(() => readSnapshot(store));
+      sharedRead = { ms: sharedMs, bytes: await keptBy(() => readSnapshot(store, 500, previous)) };
+      plainRead = { ms: plainMs, bytes: await keptBy(() => readSnapshot(store)) };
     }
     // the snapshots measured above are let go before the latency rounds (at 10M edges each holds over a gigabyte)
     const measuredSize = { edges: base.edgeCount, nodes: base.nodeCount };
