@@ -230,8 +230,12 @@ export interface GraphStore {
   relationHistory(relationIds: string[]): Promise<Map<string, HistoryEvent[]>>;
   /** Every claim citing these documents, live and retracted, with when each was added and retracted; newest first. */
   claimsOfDocuments(documentIds: string[]): Promise<Map<string, ClaimState[]>>;
-  /** One page of entity ids (documents included) in id order (code-point order), after the id `after`. */
-  entityIds(after: string, limit: number): Promise<string[]>;
+  /**
+   * Every entity id (documents included) in id order (code-point order), read without holding the
+   * event loop for more than a few milliseconds at a time: in ordered pages where an index orders
+   * them, else in one unordered pass sorted in slices.
+   */
+  entityIdList(): Promise<string[]>;
   /** The relations leaving these entities, for a paged read of the whole graph. */
   relationsFrom(ids: string[]): Promise<RelationRecord[]>;
   allClaims(): Promise<ClaimRecord[]>;

@@ -116,6 +116,7 @@ export const Q = {
     `UNWIND $rows AS r MATCH (a:Entity {id: r.from})-[e:${schemaName(type, RELATION_TYPES)}]->(b:Entity {id: r.to}) RETURN a.id AS source, type(e) AS type, b.id AS target, properties(e) AS rp`,
   /** paged whole-graph reads: entity ids in id order (the id index answers it on Neo4j), then the entities and the relations leaving each page of them */
   entityIdPage: `MATCH (n:Entity) WHERE n.id > $after RETURN n.id AS id ORDER BY n.id LIMIT $limit`,
+  entityIds: `MATCH (n:Entity) RETURN n.id AS id`,
   relationsFrom: `UNWIND $ids AS id MATCH (a:Entity {id: id})-[r]->(b:Entity) RETURN a.id AS source, type(r) AS type, b.id AS target, properties(r) AS rp`,
 
   /** rows: [{id, props}] — the history events of one write (graph/history.ts), merged by id: writing them again (a migration run twice, a reused version number) replaces them */

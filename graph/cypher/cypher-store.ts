@@ -7,6 +7,7 @@ import { relationId, type ClaimRecord, type DocumentRecord, type EntityRecord, t
 import { aggregateClaims, claimsByRelation } from '../claims.js';
 import { compareEvents, historyCursor, netMoves, parseHistoryCursor, writeEvents, type ClaimState, type HistoryEvent, type HistoryPage, type HistoryQuery } from '../history.js';
 import { compareIds } from '../snapshot.js';
+import { PageSizer, runPaced, sortSteps } from '../snapshot-pacing.js';
 import { pageCount } from '../query-page.js';
 import { createHash, randomUUID } from 'node:crypto';
 import {
@@ -55,6 +56,12 @@ export interface CypherExecutor {
   runInBatches(steps: readonly { batched: string; single: string }[]): Promise<void>;
   /** runs MIGRATIONS plus the adapter's own full-text index DDL */
   migrate(statements: string[]): Promise<void>;
+  /**
+   * Set by a store without ordered index scans (the embedded one), where each page of an ORDER BY
+   * over a key costs a scan of every node of the label: a long ordered listing is then read in one
+   * unordered pass instead, its rows handed over in slices with the event loop served between them.
+   */
+  readInSlices?(query: string, params?: Record<string, unknown>): AsyncGenerator<Row[]>;
   /** entity ids ranked by full-text relevance over name, aliases and description, filtered by label inside the index query; one list per query, in one round trip */
   textSearch(queries: readonly TextQuery[]): Promise<{ id: string; score: number }[][]>;
   close(): Promise<void>;
@@ -673,8 +680,20 @@ export class CypherGraphStore implements GraphStore {
     return { kind: 'changes', since, version, records, entities, relations, removed };
   }
 
-  async entityIds(after: string, limit: number): Promise<string[]> {
-    return (await this.x.read(Q.entityIdPage, { after, limit: Math.max(1, Math.min(limit, 100_000)) })).map((r) => String(r.id));
+  async entityIdList(): Promise<string[]> {
+    const ids: string[] = [];
+    if (this.x.readInSlices) {
+      for await (const rows of this.x.readInSlices(Q.entityIds)) for (const r of rows) ids.push(String(r.id));
+      return runPaced(sortSteps(ids, compareIds));
+    }
+    const pages = new PageSizer(100, 10_000);
+    for (let after = ''; ;) {
+      const want = pages.next;
+      const page = await pages.page(async () => (await this.x.read(Q.entityIdPage, { after, limit: want })).map((r) => String(r.id)));
+      for (const id of page) ids.push(id);
+      if (page.length < want) return ids;
+      after = page.at(-1)!;
+    }
   }
 
   async relationsFrom(ids: string[]): Promise<RelationRecord[]> {
@@ -871,16 +890,15 @@ export class CypherGraphStore implements GraphStore {
     const version = await this.graphVersion();
     const entities: EntityRecord[] = [];
     const relations: RelationRecord[] = [];
-    for (let after = ''; ;) {
-      const ids = await this.entityIds(after, PAGE);
+    const all = await this.entityIdList();
+    for (let i = 0; i < all.length; i += PAGE) {
+      const ids = all.slice(i, i + PAGE);
       const found = await this.getEntities(ids);
       for (const id of ids) {
         const e = found.get(id);
         if (e) entities.push(e);
       }
       for (const r of await this.relationsFrom(ids)) relations.push(r);
-      if (ids.length < PAGE) break;
-      after = ids.at(-1)!;
     }
     relations.sort((a, b) => compareIds(a.id, b.id));
     return { version, entities, relations };

@@ -10,6 +10,10 @@ import { embeddedOpenError } from './open-errors.js';
 import type { CypherExecutor, CypherTx, Row, TextQuery } from '../cypher/cypher-store.js';
 import { CypherGraphStore, changeLogRetention } from '../cypher/cypher-store.js';
 import type { StoreInfo } from '../store.js';
+import { SLICE_MS, yieldToLoop } from '../snapshot-pacing.js';
+
+/** rows taken between two looks at the clock while a result is handed over in slices */
+const ROWS_PER_CHECK = 256;
 
 const { GrafeoDB } = grafeo;
 
@@ -75,6 +79,20 @@ class GrafeoExecutor implements CypherExecutor {
   async read(query: string, params: Record<string, unknown> = {}): Promise<Row[]> {
     this.assertOpen();
     return rows(await this.db.executeCypher(query, params));
+  }
+
+  /** Grafeo scans every node of a label for each ordered page; its result arrives whole and is taken row by row in slices. */
+  async *readInSlices(query: string, params: Record<string, unknown> = {}): AsyncGenerator<Row[]> {
+    this.assertOpen();
+    const result = await this.db.executeCypher(query, params);
+    for (let i = 0; i < result.length;) {
+      const started = performance.now();
+      const slice: Row[] = [];
+      for (; i < result.length && performance.now() - started < SLICE_MS; i += ROWS_PER_CHECK)
+        for (let k = i; k < Math.min(i + ROWS_PER_CHECK, result.length); k++) slice.push(normalise(result.get(k)) as Row);
+      yield slice;
+      await yieldToLoop();
+    }
   }
 
   /** Grafeo has no `CALL { } IN TRANSACTIONS`: the one-transaction form of each step, all in one write. */

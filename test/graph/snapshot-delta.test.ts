@@ -254,11 +254,11 @@ function gated(s: GraphStore): { store: GraphStore; hold(): void; release(): voi
   let reads = 0;
   const store = new Proxy(s, {
     get(target, key, receiver) {
-      if (key === 'entityIds')
-        return async (after: string, limit: number) => {
+      if (key === 'entityIdList')
+        return async () => {
           reads++;
           if (gate) await gate;
-          return target.entityIds(after, limit);
+          return target.entityIdList();
         };
       const value = Reflect.get(target, key, receiver) as unknown;
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
@@ -373,7 +373,7 @@ describe('SnapshotCache', () => {
     let fail = false;
     const flaky = new Proxy(s as GraphStore, {
       get(target, key, receiver) {
-        if (key === 'entityIds' && fail) return () => Promise.reject(new Error('store went away'));
+        if (key === 'entityIdList' && fail) return () => Promise.reject(new Error('store went away'));
         const value = Reflect.get(target, key, receiver) as unknown;
         return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
       },

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { openEmbeddedStore } from '../../graph/embedded/grafeo-executor.js';
 import { readSnapshot } from '../../graph/snapshot-cache.js';
 import { CanonicalBuilder, Snapshot, type SnapshotChanges } from '../../graph/snapshot.js';
-import { runNow, runPaced } from '../../graph/snapshot-pacing.js';
+import { runNow, runPaced, sortSteps } from '../../graph/snapshot-pacing.js';
 import type { GraphStore } from '../../graph/store.js';
 import { relationId, type EntityRecord, type RelationRecord } from '../../schema/records.js';
 
@@ -114,6 +114,32 @@ describe('snapshot work in slices', () => {
       expect(seen.relations.reduce((a, b) => a + b, 0)).toBe(entities.length);
       const all = await store.readAll();
       expect(contents(paged)).toEqual(contents(Snapshot.canonical(all.entities, all.relations, all.version)));
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('sorts in slices to the order a sort at once gives, at sizes around its runs', async () => {
+    const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    for (const n of [0, 1, 2047, 2048, 2049, 10_000]) {
+      // a fixed scramble with repeats, so equal ids meet across runs
+      const items = Array.from({ length: n }, (_, i) => `id:${String(((i * 7919) % (n || 1)) >> 1).padStart(6, '0')}`);
+      const expected = [...items].sort(cmp);
+      const { value, turns } = await turnsDuring(() => runPaced(sortSteps(items, cmp), 0));
+      expect(value).toEqual(expected);
+      expect(value).toBe(items);
+      if (n === 10_000) expect(turns).toBeGreaterThan(5);
+    }
+  });
+
+  it("lists the embedded store's ids in id order from one unordered read, in slices", async () => {
+    const store = await openEmbeddedStore({ dataDir: ':memory:', shuffleUnordered: true });
+    try {
+      const entities = Array.from({ length: 3000 }, (_, i) => deployment((i * 7) % 3001));
+      await store.write({ entities });
+      const { value: ids, turns } = await turnsDuring(() => store.entityIdList());
+      expect(ids).toEqual(entities.map((e) => e.id).sort());
+      expect(turns).toBeGreaterThan(1);
     } finally {
       await store.close();
     }

@@ -366,11 +366,9 @@ export function runStoreContract(name: string, open: () => Promise<GraphStore>):
       if (start > 0) expect((await store.changesSince(start - 1)).kind).toBe('too-far-behind');
     });
 
-    it('pages entity ids in id order and reads the relations leaving them', async () => {
+    it('lists every entity id in id order and reads the relations leaving them', async () => {
       await seed();
-      const first = await store.entityIds('', 3);
-      const rest = await store.entityIds(first.at(-1)!, 100);
-      const ids = [...first, ...rest];
+      const ids = await store.entityIdList();
       expect(ids).toEqual([...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
       expect(ids).toHaveLength(10);
       const from = await store.relationsFrom(['deployment:bank-chatbot']);
