@@ -36,6 +36,9 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   { rule: 'subsidiary-of', text: "Foxconn Industrial Internet, a unit of Taiwan's Foxconn, builds servers.", expect: ['SUBSIDIARY_OF Foxconn Industrial Internet -> Foxconn'] },
   { rule: 'headquartered-in', text: 'The Japanese unit of U.S. IT firm Oracle plans to invest.', expect: ['HEADQUARTERED_IN Oracle -> United States'] },
   { rule: 'headquartered-in', text: 'U.S. officials told Oracle to stop.', expect: [], not: ['HEADQUARTERED_IN'] },
+  // a name ending one reading may open the next: the buyer before the demonym does not hide the startup after it
+  { rule: 'headquartered-in', text: 'Intel bought Israeli startup Zorvex Labs in May.', expect: ['HEADQUARTERED_IN Zorvex Labs -> Israel'] },
+  { rule: 'headquartered-in', text: 'Apple sued Korean maker Quillon Tech over patents.', expect: ['HEADQUARTERED_IN Quillon Tech -> South Korea'] },
   { rule: 'trained-on', text: "Anthropic trains Claude on Amazon's Trainium2 chips in Indiana.", expect: ['TRAINED_ON Claude -> AWS Trainium2'] },
   { rule: 'acquisition', text: 'AMD acquired server maker ZT Systems for $4.9 billion.', expect: ['PARTY_TO ZT Systems -> AMD-ZT Systems $4.9B acquisition'] },
   { rule: 'relate', text: 'SoftBank sold its entire stake in Nvidia last year.', expect: [], not: ['INVESTS_IN SoftBank'] },
@@ -1096,6 +1099,12 @@ describe('entity shapes', () => {
   ])('%s', (text, name) => expect(mentionNames(text)).toContain(name));
 
   it('shows an organisation its form or its context makes one, even when nothing else is said of it', () => {
+    // a brand's shape that opens in lower case or digits, or holds a colon, is a name in a group's list
+    expect(entityNames('Chip startups such as x-Vantor, Pellucid and Etched raised money.')).toEqual(expect.arrayContaining(['x-Vantor', 'Pellucid']));
+    expect(entityNames('Cloud firms such as 42Nimbus and Kestrel Cloud grew.')).toContain('42Nimbus');
+    expect(entityNames('Chip startups such as Trace:ml and Pellucid raised money.')).toContain('Trace:ml');
+    // never a lower-case word, a unit or a number
+    expect(entityNames('Chip startups such as these and Pellucid raised money.')).not.toContain('these');
     // public institutions by their form
     expect(entityNames('Regulators asked the Ministry of Digital Affairs to act.')).toContain('Ministry of Digital Affairs');
     expect(entityNames('The government designated the National Cybersecurity Agency as an authority.')).toContain('National Cybersecurity Agency');

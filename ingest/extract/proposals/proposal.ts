@@ -25,8 +25,14 @@ export const LEGAL_FORMS = '(?:Inc|Corp|Corporation|Co|Ltd|Limited|LLC|plc|PLC|A
 
 /** A dot inside a word, as a regex source ("Z.ai", "U.S."): never a sentence's full stop. */
 export const INNER_DOT = '\\.(?=[\\p{L}\\p{N}])';
-/** A capitalised word of a name, as a regex source: a dot belongs to it only inside it ("Z.ai"), never as the full stop. */
-export const NAME_WORD = `[A-Z](?:[\\p{L}\\p{N}&'’-]|${INNER_DOT})*`;
+/** A colon inside a brand's word ("Run:ai"), as a regex source: never a colon before a space. */
+const INNER_COLON = ':(?=\\p{Ll})';
+/**
+ * A word of a name, as a regex source: capitalised, or a brand's shape that opens in lower case or digits before a
+ * capital ("d-Matrix", "nScale", "iFlytek", "21Vianet", "4Paradigm"); a dot belongs to it only inside it ("Z.ai"),
+ * never as the full stop.
+ */
+export const NAME_WORD = `(?:[A-Z]|[a-z](?=-?[A-Z])|\\d+(?=[A-Z][a-z]))(?:[\\p{L}\\p{N}&'’-]|${INNER_DOT}|${INNER_COLON})*`;
 
 /** Regex source of a quantisation type ("Q4_K_M", "IQ3_XS", "BF16", "FP8", "INT8", "W4A16"): a format of a model's weights, never a model. */
 export const QUANT_TYPE = '(?:I?Q\\d(?:_\\w+)?|B?F\\d+|FP\\d+|INT\\d+|W\\d+A\\d+)';

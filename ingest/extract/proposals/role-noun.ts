@@ -79,7 +79,7 @@ export const proposeByRole: Proposer = (sentence) => {
       const list = m[1]!;
       for (const { name, index: here } of listedNames(list, m.index + m[0].length - list.length)) if (!noMember(name)) out.push(company(sentence.start + here, name, 0.45, true));
     }
-  if (/\b(?:such as|including|like|notably|among them|include|includes|included) (?:the )?[A-Z]/.test(sentence.text))
+  if (/\b(?:such as|including|like|notably|among them|include|includes|included) (?:the )?(?:[A-Z]|[a-z]-?[A-Z]|\d)/.test(sentence.text))
     for (const m of sentence.text.matchAll(GROUP_LIST)) {
       const list = m[1]!;
       // the group's own list ("customers such as A", "partners include A") names organisations whatever else is said of them;

@@ -24,7 +24,8 @@ const CONTENT_WORD = '(?!(?:are|is|was|were|be|have|has|had|can|could|will|would
 // what a company is called by its kind, in the singular: one list for every pattern of this rule that names a company by it
 const ROLE_NOUN = '(?:company|startup|start-up|firm|lab|vendor|maker|chipmaker|giant|group|provider|operator|developer|venture|unicorn|conglomerate|champion|fund|investor|bank|carrier)';
 const ROLE = new RegExp(`\\b${ROLE_NOUN}\\b`);
-const DEMONYM = pattern(`${E} (?:${CONTENT_WORD}){0,3}${E}`);
+// (read ahead, so that a name ending one match may open the next: "⟨Nvidia⟩ bought ⟨Israeli⟩ startup ⟨Wix⟩")
+const DEMONYM = pattern(`${E} (?=((?:${CONTENT_WORD}){0,3})${E})`);
 // people and governments of a nation, and what they do to a company, say nothing of where the company is ("Japanese officials told X")
 const NOT_HOME =
   /\b(?:officials|regulators|lawmakers|legislators|authorities|government(?!-)|governments|ministers|diplomats|prosecutors|courts?|buyers|customers|users|consumers|told|said|says|asked|warned|met|urged|accused|sued|ordered|pressed|banned|blocked|approved|fined|supplied|supplies|supply|sold|sells|sell|bought|buys|buy|used|uses|use|hired|hires|joined|joins|rivals?|beat|beats|overtook|copied|copies|leaders|incumbents|challenge|challenges|challenged|challenging|compete|competes|competing|against|versus|than)\b/;
@@ -108,7 +109,8 @@ export const headquarteredIn: RelationRule = {
     // a nation's short name may stand as an adjective too ("U.S. IT firm X")
     const shortName = frame.mentions.some((m) => m.label === 'Nation' && !m.demonym && /^[A-Z.]{2,5}$/.test(m.surface));
     if (demonym || (shortName && ROLE.test(text)))
-      for (const m of text.matchAll(DEMONYM)) {
+      for (const found of text.matchAll(DEMONYM)) {
+        const m = [`${found[0]}${found[2]}⟨${found[3]}⟩`, found[1], found[3]] as const;
         const nation = at(frame, m[1]);
         // a city only with a role noun between ("Beijing startup Zhipu"), never "in Paris met X"
         // a nation's short name used as an adjective ("U.S. IT firm X") only with a role noun between
