@@ -1327,6 +1327,17 @@ describe('sites', () => {
     expect(siteFacts('The Stargate UAE campus in Abu Dhabi will be built by G42.')).toContain('LOCATED_IN Stargate UAE -> United Arab Emirates');
   });
 
+  it("a described site keeps the text's own head and one site of a plural among its names; a region is a place, never a site", () => {
+    const records = extract("Oracle's Kedah AI data centre campus opens in May. CoreWeave plans to build data centers in Queensland.", { source: 't', gazetteer });
+    const sites = records.filter((r) => r.kind === 'entity' && r.type === 'DataCenter') as { name: string; aliases: string[] }[];
+    expect(sites.map((s) => s.name)).not.toContain('Kedah');
+    const kedah = sites.find((s) => s.name.includes('Kedah'))!;
+    expect(kedah.aliases).toContain('Oracle Kedah AI data centre campus');
+    const queensland = sites.find((s) => s.name.includes('Queensland'))!;
+    expect(queensland.aliases).toContain('CoreWeave Queensland data center');
+    expect(siteFacts("Oracle's Kedah AI data centre campus opens in May.")).toContain('LOCATED_IN Oracle Kedah data centre campus -> Malaysia');
+  });
+
   it('a cloud "in" a country is not located there', () => {
     expect(siteFacts('AWS in Saudi Arabia grew quickly.').some((f) => f.startsWith('LOCATED_IN'))).toBe(false);
   });

@@ -54,15 +54,26 @@ function placeName(frame: Frame, town: string | undefined, where: Mention | unde
 }
 
 /** The site as a new entity, named "<operator> <place> <head>" with the other spelling and the place alone as aliases. */
-function site(operators: Mention[], place: string, head: string, mods: string): NewEntity {
+function site(operators: Mention[], place: string, written: string, mods: string): NewEntity {
   const owner = operators.map(writtenName).join('-');
+  // the name's head without "AI" ("an AI data centre" is a data centre); the text's own head, and one site of a plural, are other writings of it
+  const head = written.replace(/^AI (?=data)/, '');
+  const spell = (h: string) => (h.includes('centre') ? h.replace('centre', 'center') : h.replace('center', 'centre'));
+  const one = (h: string) =>
+    h
+      .replace(/(cent(?:er|re))s\b/, '$1')
+      .replace(/campuses\b/, 'campus')
+      .replace(/hubs\b/, 'hub')
+      .replace(/factories\b/, 'factory')
+      .replace(/clusters\b/, 'cluster')
+      .replace(/farms\b/, 'farm');
+  const heads = [...new Set([head, spell(head), written, spell(written), one(head), spell(one(head)), one(written), spell(one(written))])];
   const name = `${owner} ${place} ${head}`;
-  const other = head.includes('centre') ? head.replace('centre', 'center') : head.replace('center', 'centre');
   const described = mods.trim() && !/⟨/.test(mods) ? [`${owner} ${place} ${mods.trim()} ${head}`, `${owner} ${mods.trim()} ${head} in ${place}`] : [];
   return {
     label: 'DataCenter',
     name,
-    aliases: [`${owner} ${place} ${other}`, `${place} ${head}`, `${place} ${other}`, `${owner} ${head} in ${place}`, ...described],
+    aliases: [...new Set([...heads.map((h) => `${owner} ${place} ${h}`), `${place} ${head}`, `${place} ${spell(head)}`, `${owner} ${head} in ${place}`, ...described])].filter((a) => a !== name),
   };
 }
 
@@ -125,7 +136,7 @@ export const describedSite: RelationRule = {
       if (f.where && !where) continue;
       const place = placeName(frame, f.town, where);
       if (!place || f.operators.some((o) => !OPERATORS.has(o.label) || o.demonym || o === where)) continue;
-      const dc = site(f.operators, place, f.head.replace(/^AI (?=data)/, ''), f.mods.replace(/^AI /, ''));
+      const dc = site(f.operators, place, f.head, f.mods.replace(/^AI /, ''));
       // a site two parties build together is theirs jointly: who runs it is not said
       if (f.operators.length === 1 && allowed('OPERATED_BY', 'DataCenter', f.operators[0]!.label)) out.push({ rel: 'OPERATED_BY', subject: dc, object: f.operators[0]!, confidence: 0.65 });
       if (where) out.push({ rel: 'LOCATED_IN', subject: dc, object: where, props: f.town || where.place ? { city: f.town ?? where.surface } : {}, confidence: 0.65 });
