@@ -572,7 +572,7 @@ export async function run(opts: { quick: boolean }): Promise<BenchResult> {
     notes.push(...r.notes);
   }
   const f = (n: number) => (Number.isNaN(n) ? 'not run' : n >= 100 ? n.toFixed(0) : n.toFixed(1));
-  const ratio = (a: number, b: number) => `${(a / b).toFixed(a / b >= 10 ? 0 : 1)}×`;
+  const ratio = (a: number, b: number) => (Number.isFinite(a / b) ? `${(a / b).toFixed(a / b >= 10 ? 0 : 1)}×` : 'n/a');
   const rows = replicas.map((r) => [
     r.edges!,
     f(r.patchMs!),
