@@ -255,12 +255,21 @@ process.stdin.on('end', async () => {
  * rebuild's interval is recorded, and only requests due inside one count as "during"). The writes
  * themselves, on this process's embedded store, are left out of both.
  */
+/** How long after a read its hand-over to the analysis workers is counted (ms). */
+const HANDOVER_WINDOW_MS = 1000;
+/** The pause between the end of one background read and the writes that start the next: one at a time, and back to back (ms). */
+const REBUILD_GAPS = [
+  { mode: 'one at a time', gapMs: 1500 },
+  { mode: 'back to back', gapMs: 200 },
+] as const;
+
 async function httpLatencies(
   store: GraphStore,
   deployments: number,
   chips: number,
   seconds: number,
-): Promise<{ idle: number[]; during: number[]; failed: number; failures: string; rebuilds: number }> {
+  gapMs: number,
+): Promise<{ idle: number[]; during: number[]; after: number[]; failed: number; failures: string; rebuilds: number }> {
   // the version is asked only when this bench says so (invalidate, as a write through the server does): a request
   // between the two writes would otherwise patch the first and no read would start
   const server = await startServer(loadConfig({ DATA_DIR: ':memory:', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', RATE_LIMIT_PER_SECOND: '0', SNAPSHOT_RECHECK_MS: '600000' }), { store });
@@ -288,10 +297,12 @@ async function httpLatencies(
       const from = epochMs();
       while (server.snapshots.status().rebuilding) await sleep(2);
       if (started) intervals.push([from, epochMs()]);
-      await sleep(200);
+      await sleep(gapMs);
     }
     const samples = await probe;
     const inside = (t: number) => intervals.some(([a, b]) => t >= a && t <= b);
+    // the second after a read ended: the new snapshot's hand-over to the analysis workers (sent whole after a read)
+    const justAfter = (t: number) => !inside(t) && intervals.some(([, b]) => t > b && t <= b + HANDOVER_WINDOW_MS);
     const ok = (xs: [number, number, string][]) => xs.filter(([, l]) => l >= 0);
     // what the failed requests got (an HTTP status and the error's code, or no answer), and when: idle, while a read ran, or else
     // (while the writes that started a read, or its catch-up and hand-over, ran)
@@ -309,6 +320,9 @@ async function httpLatencies(
       idle: ok(idle).map(([, l]) => l),
       during: ok(samples)
         .filter(([t]) => inside(t))
+        .map(([, l]) => l),
+      after: ok(samples)
+        .filter(([t]) => justAfter(t))
         .map(([, l]) => l),
       failed: [...idle, ...samples].filter(([, l]) => l < 0).length,
       failures: [...failures].map(([what, n]) => `${what} ×${n}`).join(', '),
@@ -353,7 +367,25 @@ function watchScavenges(): { stop(): LatencyRound['scavenges'] } {
 /** The largest graph the old rebuild (readAll + build) is measured on: BENCH_SNAPSHOT_OLD_MAX_EDGES, default 2,000,000. */
 const OLD_REBUILD_MAX_EDGES = Number(process.env.BENCH_SNAPSHOT_OLD_MAX_EDGES ?? 2_000_000);
 
-async function replica(edges: number, latencyRounds: number): Promise<{ rows: Record<string, number>; rounds: LatencyRound[]; notes: string[] }> {
+/** Request latency over HTTP in one mode of rebuilds: idle, during a read and in the hand-over after it. */
+interface HttpRow {
+  edges: number;
+  mode: string;
+  load: number;
+  idleP50: number;
+  idleP99: number;
+  idleN: number;
+  duringP50: number;
+  duringP99: number;
+  duringN: number;
+  afterP50: number;
+  afterP99: number;
+  afterN: number;
+  rebuilds: number;
+  failed: number;
+}
+
+async function replica(edges: number, latencyRounds: number): Promise<{ rows: Record<string, number>; rounds: LatencyRound[]; http: HttpRow[]; notes: string[] }> {
   const dir = mkdtempSync(join(tmpdir(), 'chokepoint-bench-'));
   try {
     const { store, deployments, chips, loadMs } = await generatedStore(edges, dir);
@@ -499,7 +531,13 @@ async function replica(edges: number, latencyRounds: number): Promise<{ rows: Re
     // the same kind of question as a GraphQL client asks it, over HTTP (up to OLD_REBUILD_MAX_EDGES: above, one
     // rebuild outlasts the probe)
     const httpLoad = loadavg()[0]!;
-    const http = edges <= OLD_REBUILD_MAX_EDGES ? await httpLatencies(store, deployments, chips, latencyRounds > 1 ? 10 : 4) : null;
+    const http = [];
+    if (edges <= OLD_REBUILD_MAX_EDGES)
+      for (const { mode, gapMs } of REBUILD_GAPS) {
+        const load = loadavg()[0]!;
+        const r = await httpLatencies(store, deployments, chips, latencyRounds > 1 ? 10 : 4, gapMs);
+        http.push({ mode, load: (load + loadavg()[0]!) / 2, ...r });
+      }
     await store.close();
 
     const median = (xs: number[]) => percentile(xs, 50);
@@ -526,19 +564,6 @@ async function replica(edges: number, latencyRounds: number): Promise<{ rows: Re
         snapshotBytesPerEdge: snapshotBytes / fullEdges,
         topologyBytesPerEdge: topologyBytes / fullEdges,
         patchedSnapshotBytesPerEdge: patchBytes / measuredSize.previousEdges,
-        ...(http
-          ? {
-              httpLoad: (httpLoad + loadavg()[0]!) / 2,
-              httpIdleP50: percentile(http.idle, 50),
-              httpIdleP99: percentile(http.idle, 99),
-              httpIdleN: http.idle.length,
-              httpDuringP50: percentile(http.during, 50),
-              httpDuringP99: percentile(http.during, 99),
-              httpDuringN: http.during.length,
-              httpRebuilds: http.rebuilds,
-              httpFailed: http.failed,
-            }
-          : {}),
         handoverPatchMs: median(handovers.map((h) => h.patchMs)),
         handoverPatchBusyMs: median(handovers.map((h) => h.patchBusyMs)),
         handoverWholeMs: median(handovers.map((h) => h.wholeMs)),
@@ -549,7 +574,23 @@ async function replica(edges: number, latencyRounds: number): Promise<{ rows: Re
         plainReadMs: plainRead.ms,
       },
       rounds,
-      notes: http?.failed ? [`HTTP requests that failed at ${measuredSize.edges} edges: ${http.failures}`] : [],
+      http: http.map((h) => ({
+        edges: measuredSize.edges,
+        mode: h.mode,
+        load: h.load,
+        idleP50: percentile(h.idle, 50),
+        idleP99: percentile(h.idle, 99),
+        idleN: h.idle.length,
+        duringP50: percentile(h.during, 50),
+        duringP99: percentile(h.during, 99),
+        duringN: h.during.length,
+        afterP50: percentile(h.after, 50),
+        afterP99: percentile(h.after, 99),
+        afterN: h.after.length,
+        rebuilds: h.rebuilds,
+        failed: h.failed,
+      })),
+      notes: http.filter((h) => h.failed).map((h) => `HTTP requests that failed at ${measuredSize.edges} edges, rebuilds ${h.mode}: ${h.failures}`),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -564,12 +605,14 @@ export async function run(opts: { quick: boolean }): Promise<BenchResult> {
   const replicas: Record<string, number>[] = [];
   const latencies: { edges: number; rounds: LatencyRound[] }[] = [];
   const notes: string[] = [];
+  const http: HttpRow[] = [];
   for (const edges of sizes) {
     console.error(`bench: snapshot replica at ${edges} edges`);
     const r = await replica(edges, opts.quick ? 1 : 3);
     replicas.push(r.rows);
     latencies.push({ edges: r.rows.edges!, rounds: r.rounds });
     notes.push(...r.notes);
+    http.push(...r.http);
   }
   const f = (n: number) => (Number.isNaN(n) ? 'not run' : n >= 100 ? n.toFixed(0) : n.toFixed(1));
   const ratio = (a: number, b: number) => (Number.isFinite(a / b) ? `${(a / b).toFixed(a / b >= 10 ? 0 : 1)}×` : 'n/a');
@@ -639,25 +682,36 @@ ${table(['edges', 'round', 'load', 'idle', 'while a whole-graph read runs', 'p99
 p99 while a whole-graph read runs ÷ idle p99, over the rounds: ${ratios.join('; ')}. The read goes in pages sized to hold the event loop about ${SLICE_MS} ms each, and the packing and the catch-up patch run in slices of the same length.
 A young-generation collection (scavenge) stops the event loop for as long as it copies what survives; the count and pauses are those V8 reported (perf_hooks) while the read ran.
 
-The same over HTTP, as a GraphQL client sees it (the API server on the same store; \`dependencies\` of a random deployment, depth 2, sent from a second process every 5 ms, timed from when it was due; "during" counts the requests due while one of the server's background reads ran, the writes that started them left out):
+The same over HTTP, as a GraphQL client sees it (the API server on the same store; \`dependencies\` of a random deployment, depth 2, sent from a second process every 5 ms, timed from when it was due; the server's own background reads, each started by two writes past the change log; "during" counts the requests due while a read ran, "after" those due in the ${HANDOVER_WINDOW_MS / 1000} s after it ended, when the new snapshot is handed to the analysis workers whole; the writes left out). Rebuilds one at a time: the next writes ${REBUILD_GAPS[0].gapMs / 1000} s after a read ended; back to back: ${REBUILD_GAPS[1].gapMs} ms after, so a hand-over overlaps the next read:
 
 ${table(
-  ['edges', 'load', 'idle p50 / p99 (ms, requests)', 'while a whole-graph read runs p50 / p99 (ms, requests, reads)', 'p99 during / idle', 'failed'],
-  replicas
-    .filter((r) => r.httpIdleP99 !== undefined)
-    .map((r) => [
-      r.edges!,
-      r.httpLoad!.toFixed(1),
-      `${f(r.httpIdleP50!)} / ${f(r.httpIdleP99!)} (${r.httpIdleN})`,
-      `${f(r.httpDuringP50!)} / ${f(r.httpDuringP99!)} (${r.httpDuringN}, ${r.httpRebuilds})`,
-      ratio(r.httpDuringP99!, r.httpIdleP99!),
-      r.httpFailed!,
-    ]),
+  [
+    'edges',
+    'rebuilds',
+    'load',
+    'idle p50 / p99 (ms, requests)',
+    'during a read p50 / p99 (ms, requests, reads)',
+    'after a read (hand-over) p50 / p99 (ms, requests)',
+    'p99 during / idle',
+    'p99 after / idle',
+    'failed',
+  ],
+  http.map((h) => [
+    h.edges,
+    h.mode,
+    h.load.toFixed(1),
+    `${f(h.idleP50)} / ${f(h.idleP99)} (${h.idleN})`,
+    `${f(h.duringP50)} / ${f(h.duringP99)} (${h.duringN}, ${h.rebuilds})`,
+    `${f(h.afterP50)} / ${f(h.afterP99)} (${h.afterN})`,
+    ratio(h.duringP99, h.idleP99),
+    ratio(h.afterP99, h.idleP99),
+    h.failed,
+  ]),
 )}
 ${notes.length ? `\n${notes.join('\n')}\n` : ''}
 The patch reads the change records and the current state of what they name, then builds a new snapshot from the previous one:
 strings and props are shared, the typed arrays are copied in blocks and the adjacency is rebuilt, so the old snapshot stays intact for the requests holding it.
 Peak heap is sampled every millisecond above the heap live before the step. The baseline is what the cache did before on every version change,
 with every request waiting for it. Larger sizes: \`BENCH_SNAPSHOT_EDGES=1000000 npm run bench -- --only snapshot\` (the graph is bulk-loaded into a temporary embedded store first). Above ${OLD_REBUILD_MAX_EDGES.toLocaleString('en')} edges the old rebuild is not run (\`BENCH_SNAPSHOT_OLD_MAX_EDGES\`): it holds every record at once.`;
-  return { name: 'snapshot', markdown, data: { build: built.data, replica: replicas } };
+  return { name: 'snapshot', markdown, data: { build: built.data, replica: replicas, http } };
 }
