@@ -4,8 +4,14 @@
 // graph is read (in pages) only at start, or when the log no longer reaches back; that read runs
 // in the background while requests go on being answered from the previous snapshot.
 import type { GraphStore } from './store.js';
-import { CanonicalBuilder, Snapshot } from './snapshot.js';
+import { CanonicalBuilder, Snapshot, diffSteps } from './snapshot.js';
 import { PageSizer, runPaced } from './snapshot-pacing.js';
+
+/**
+ * The most records a whole-graph read may change against the snapshot served and still reach the analysis workers as a
+ * patch (carried with every task until they hold it); past it the snapshot is sent whole.
+ */
+const MAX_REBUILD_PATCH = 5000;
 
 export interface SnapshotCacheOptions {
   /** the most entities per page of a whole-graph read, and sources per page of its relations (default 500); pages are sized below that to hold the event loop about SLICE_MS each */
@@ -158,7 +164,15 @@ export class SnapshotCache {
     this.rebuilding ??= (async () => {
       try {
         // what has not changed is shared with the snapshot served (CanonicalBuilder)
-        const snapshot = await this.catchUp(await readSnapshot(this.store, this.pageSize, this.current));
+        const served = this.current;
+        const snapshot = await this.catchUp(await readSnapshot(this.store, this.pageSize, served));
+        // what the read changed against the snapshot served, as a patch: the analysis workers holding that one make this
+        // one from it instead of being sent the whole (a few records, not the graph); none when it is too large to be worth it
+        if (served) {
+          const patch = await runPaced(diffSteps(served, snapshot, MAX_REBUILD_PATCH));
+          if (patch) snapshot.patchedFrom = { version: served.version, changes: patch };
+          else delete snapshot.patchedFrom;
+        }
         this.rebuilt++;
         // no patch runs meanwhile (get() serves the previous snapshot while this runs), so this is the newest;
         // the next get() asks the store again, for writes after the read's catch-up

@@ -317,6 +317,22 @@ export class Snapshot {
     return { id: this.ids[i]!, label: this.label(i), name: this.names[i]!, aliases: this.aliases[i]!, props: this.nodeProps[i]! };
   }
 
+  /** The relation record of edge e (props shared, not copied; the claim count is not kept in a snapshot). */
+  relation(e: number): RelationRecord {
+    const r: RelationRecord = {
+      id: this.edgeIds[e]!,
+      type: this.type(e),
+      from: this.ids[this.edgeFrom[e]!]!,
+      to: this.ids[this.edgeTo[e]!]!,
+      props: this.edgeProps[e]!,
+      confidence: this.edgeConfidence[e]!,
+      claimCount: 0,
+    };
+    if (!Number.isNaN(this.edgeValidFrom[e]!)) r.validFrom = new Date(this.edgeValidFrom[e]!).toISOString();
+    if (!Number.isNaN(this.edgeValidTo[e]!)) r.validTo = new Date(this.edgeValidTo[e]!).toISOString();
+    return r;
+  }
+
   /** Bytes held by the typed arrays (topology only), for the bytes-per-edge benchmark. */
   topologyBytes(): number {
     return [this.labelOf, this.edgeFrom, this.edgeTo, this.edgeType, this.edgeValidFrom, this.edgeValidTo, this.edgeConfidence, this.outOffsets, this.outEdges, this.inOffsets, this.inEdges].reduce(
@@ -664,4 +680,56 @@ function* patchSteps(s: Snapshot, changes: SnapshotChanges, version: string | nu
   }
   yield* copy(cursor, s.edgeCount);
   return yield* snapshotSteps(version, { canonical: true, ids, index, labelOf, names, nodeProps, aliases, edgeFrom, edgeTo, edgeType, edgeProps, edgeIds, edgeValidFrom, edgeValidTo, edgeConfidence });
+}
+
+/** Whether two values of a snapshot are the same: one object (what a read shares with the snapshot before it), or equal. */
+const same = (a: unknown, b: unknown): boolean => a === b || isDeepStrictEqual(a, b);
+
+/**
+ * What changed from `old` to `next`, two canonical snapshots of one graph, as the patch that makes `next` from `old`
+ * (old.applyChanges(patch) holds what next holds): entities added or changed, relations added or changed, relations
+ * gone. Null when no patch can say it (an entity gone: a patch only adds and changes entities) or when more than
+ * `limit` records changed (the whole is then worth sending). Both are walked once in their canonical order (nodes by
+ * id, edges by source id and relation id), so this costs one comparison per node and edge, most of them of shared
+ * objects.
+ */
+export function* diffSteps(old: Snapshot, next: Snapshot, limit: number): Steps<SnapshotChanges | null> {
+  if (!old.canonical || !next.canonical) return null;
+  const entities: EntityRecord[] = [];
+  for (let i = 0, j = 0, k = 0; i < old.nodeCount || j < next.nodeCount; k++) {
+    const c = i >= old.nodeCount ? 1 : j >= next.nodeCount ? -1 : compareIds(old.ids[i]!, next.ids[j]!);
+    if (c < 0) return null;
+    if (c > 0) entities.push(next.entity(j++));
+    else {
+      if (old.labelOf[i] !== next.labelOf[j] || old.names[i] !== next.names[j] || !same(old.aliases[i], next.aliases[j]) || !same(old.nodeProps[i], next.nodeProps[j])) entities.push(next.entity(j));
+      i++;
+      j++;
+    }
+    if (entities.length > limit) return null;
+    if ((k & CHECKPOINT_MASK) === 0) yield;
+  }
+  const relations: RelationRecord[] = [];
+  const removed: RemovedRelation[] = [];
+  for (let a = 0, b = 0, k = 0; a < old.edgeCount || b < next.edgeCount; k++) {
+    const c = a >= old.edgeCount ? 1 : b >= next.edgeCount ? -1 : compareIds(old.ids[old.edgeFrom[a]!]!, next.ids[next.edgeFrom[b]!]!) || compareIds(old.edgeIds[a]!, next.edgeIds[b]!);
+    if (c < 0) {
+      removed.push({ id: old.edgeIds[a]!, type: old.type(a), from: old.ids[old.edgeFrom[a]!]!, to: old.ids[old.edgeTo[a]!]! });
+      a++;
+    } else if (c > 0) relations.push(next.relation(b++));
+    else {
+      const changed =
+        old.edgeType[a] !== next.edgeType[b] ||
+        old.ids[old.edgeTo[a]!] !== next.ids[next.edgeTo[b]!] ||
+        old.edgeConfidence[a] !== next.edgeConfidence[b] ||
+        !Object.is(old.edgeValidFrom[a], next.edgeValidFrom[b]) ||
+        !Object.is(old.edgeValidTo[a], next.edgeValidTo[b]) ||
+        !same(old.edgeProps[a], next.edgeProps[b]);
+      if (changed) relations.push(next.relation(b));
+      a++;
+      b++;
+    }
+    if (entities.length + relations.length + removed.length > limit) return null;
+    if ((k & CHECKPOINT_MASK) === 0) yield;
+  }
+  return { entities, relations, removed };
 }

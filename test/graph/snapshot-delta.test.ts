@@ -366,6 +366,24 @@ describe('SnapshotCache', () => {
     expect(contents(snap)).toEqual(contents(await readSnapshot(s)));
   });
 
+  it('a snapshot read whole carries the patch from the one served before it, for the analysis workers that hold that one', async () => {
+    const s = await store(1);
+    await s.write({ entities: [entity('Chip', 1), entity('Deployment', 2)] });
+    const cache = new SnapshotCache(s, 0);
+    const first = await cache.get();
+    const reads = cache.status().rebuilt;
+    // two writes: past the change log of one version, so the cache reads the whole graph
+    await s.write({ entities: [entity('Chip', 3)] });
+    await s.write({ entities: [entity('Deployment', 4), entity('Chip', 1, 9)] });
+    expect(await cache.get()).toBe(first);
+    await cache.settled();
+    const rebuilt = await cache.get();
+    expect(cache.status().rebuilt).toBe(reads + 1);
+    expect(rebuilt.patchedFrom?.version).toBe(first.version);
+    expect(rebuilt.patchedFrom!.changes.entities.map((e) => e.id).sort()).toEqual(['chip:e1', 'chip:e3', 'deployment:e4']);
+    expect(contents(first.applyChanges(rebuilt.patchedFrom!.changes, rebuilt.version))).toEqual(contents(rebuilt));
+  });
+
   it('keeps serving the previous snapshot when a background rebuild fails, and says so', async () => {
     const s = await store(1);
     await s.write({ entities: [entity('Chip', 1)] });
