@@ -269,6 +269,7 @@ async function httpLatencies(
   chips: number,
   seconds: number,
   gapMs: number,
+  firstStep: number,
 ): Promise<{ idle: number[]; during: number[]; after: number[]; failed: number; failures: string; rebuilds: number }> {
   // the version is asked only when this bench says so (invalidate, as a write through the server does): a request
   // between the two writes would otherwise patch the first and no read would start
@@ -285,7 +286,8 @@ async function httpLatencies(
     let stop = false;
     const probe = probeHttp(url, bodies, seconds * 2, 5).finally(() => (stop = true));
     const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-    for (let step = 50; !stop; step += 2) {
+    // (each phase writes steps of its own: a write repeated would change nothing, and start no read)
+    for (let step = firstStep; !stop; step += 2) {
       await store.write(ingestWrite(step, deployments, chips).batch);
       await store.write(ingestWrite(step + 1, deployments, chips).batch);
       // the next request finds the log too far behind and starts the read
@@ -344,6 +346,8 @@ interface LatencyRound {
   loadAverage: number;
   idle: { p50: number; p99: number; max: number; n: number };
   during: { p50: number; p99: number; max: number; n: number };
+  /** the second after the read ended (the old snapshot let go, the new one in use) */
+  after: { p50: number; p99: number; max: number; n: number };
   backgroundRebuildMs: number;
   /** young-generation collections (scavenges) while the read ran: how many, and their pauses (ms) */
   scavenges: { n: number; totalMs: number; maxMs: number };
@@ -524,9 +528,11 @@ async function replica(edges: number, latencyRounds: number): Promise<{ rows: Re
       // let the observer hear of the last collections before it stops
       await new Promise((resolve) => setImmediate(resolve));
       const young = scavenges.stop();
+      const afterUntil = performance.now() + HANDOVER_WINDOW_MS;
+      const after = await requestLatencies(cache, () => performance.now() > afterUntil, 2, deployments);
       await cache.settled();
       const summary = (xs: number[]) => ({ p50: percentile(xs, 50), p99: percentile(xs, 99), max: xs.reduce((a, b) => Math.max(a, b), -Infinity), n: xs.length });
-      rounds.push({ loadAverage: (load + loadavg()[0]!) / 2, idle: summary(idle), during: summary(during), backgroundRebuildMs: rebuildMs, scavenges: young });
+      rounds.push({ loadAverage: (load + loadavg()[0]!) / 2, idle: summary(idle), during: summary(during), after: summary(after), backgroundRebuildMs: rebuildMs, scavenges: young });
     }
     // the same kind of question as a GraphQL client asks it, over HTTP (up to OLD_REBUILD_MAX_EDGES: above, one
     // rebuild outlasts the probe)
@@ -535,7 +541,7 @@ async function replica(edges: number, latencyRounds: number): Promise<{ rows: Re
     if (edges <= OLD_REBUILD_MAX_EDGES)
       for (const { mode, gapMs } of REBUILD_GAPS) {
         const load = loadavg()[0]!;
-        const r = await httpLatencies(store, deployments, chips, latencyRounds > 1 ? 10 : 4, gapMs);
+        const r = await httpLatencies(store, deployments, chips, latencyRounds > 1 ? 10 : 4, gapMs, 1000 * (http.length + 1));
         http.push({ mode, load: (load + loadavg()[0]!) / 2, ...r });
       }
     await store.close();
@@ -644,6 +650,7 @@ export async function run(opts: { quick: boolean }): Promise<BenchResult> {
       `${f(x.idle.p50)} / ${f(x.idle.p99)} / ${f(x.idle.max)} (${x.idle.n})`,
       `${f(x.during.p50)} / ${f(x.during.p99)} / ${f(x.during.max)} (${x.during.n})`,
       ratio(x.during.p99, x.idle.p99),
+      `${f(x.after.p50)} / ${f(x.after.p99)} / ${f(x.after.max)} (${x.after.n})`,
       f(x.backgroundRebuildMs),
       `${x.scavenges.n}: ${f(x.scavenges.totalMs)} / ${f(x.scavenges.maxMs)}`,
       f(replicas[i]!.oldRebuildMs!),
@@ -677,7 +684,7 @@ ${table(['edges', 'nodes', 'snapshot bytes/edge', 'of which topology arrays', 'a
 
 Request latency (a 2-hop reach from a random deployment on the snapshot served, one due every 2 ms, timed from when it was due), p50 / p99 / max in ms (requests):
 
-${table(['edges', 'round', 'load', 'idle', 'while a whole-graph read runs', 'p99 rebuild / idle', 'background read (ms)', 'scavenges during the read: count: total / longest pause (ms)', 'baseline: a request waited (ms)'], lat)}
+${table(['edges', 'round', 'load', 'idle', 'while a whole-graph read runs', 'p99 rebuild / idle', 'the second after it', 'background read (ms)', 'scavenges during the read: count: total / longest pause (ms)', 'baseline: a request waited (ms)'], lat)}
 
 p99 while a whole-graph read runs ÷ idle p99, over the rounds: ${ratios.join('; ')}. The read goes in pages sized to hold the event loop about ${SLICE_MS} ms each, and the packing and the catch-up patch run in slices of the same length.
 A young-generation collection (scavenge) stops the event loop for as long as it copies what survives; the count and pauses are those V8 reported (perf_hooks) while the read ran.
