@@ -536,7 +536,6 @@ async function replica(edges: number, latencyRounds: number): Promise<{ rows: Re
     }
     // the same kind of question as a GraphQL client asks it, over HTTP (up to OLD_REBUILD_MAX_EDGES: above, one
     // rebuild outlasts the probe)
-    const httpLoad = loadavg()[0]!;
     const http = [];
     if (edges <= OLD_REBUILD_MAX_EDGES)
       for (const { mode, gapMs } of REBUILD_GAPS) {

@@ -170,6 +170,9 @@ export class AnalysisPool {
       this.loaded = { version: s.version, done: base.done };
       this.before = base;
       this.patched++;
+      // every worker takes the patch between its tasks, so none is left a version behind (a worker that ran no task of
+      // one version could not take the patch of the next from it and would be sent the whole); each task carries it too
+      this.channel.postMessage({ version: s.version, patch: { from: s.patchedFrom!.version, changes: s.patchedFrom!.changes } });
       void base.done.then(
         () => (this.held = s.version),
         () => undefined,

@@ -25,7 +25,12 @@ let announced = null;
 // are taken between tasks, so the worker goes on answering on the version it holds meanwhile
 const channel = new BroadcastChannel(workerData.snapshots);
 channel.unref();
-channel.onmessage = ({ data: { version, slice } }) => {
+channel.onmessage = ({ data: { version, slice, patch } }) => {
+  // a version patched from the one this worker holds: made here at once (a task of it may come first and make it)
+  if (patch) {
+    snapshotOf(version, patch);
+    return;
+  }
   // another worker's word that it holds a version
   if (!slice) return;
   if ('header' in slice) {
