@@ -35,17 +35,8 @@ export function asOfMs(asOf: string | null | undefined, field = 'asOf'): number 
 
 /** Edge e of a snapshot as a relation record (claim counts and dates come from the claims). */
 export function relationAt(s: Snapshot, e: number): RelationRecord {
-  return {
-    id: s.edgeIds[e]!,
-    type: s.type(e),
-    from: s.ids[s.edgeFrom[e]!]!,
-    to: s.ids[s.edgeTo[e]!]!,
-    props: s.edgeProps[e]!,
-    confidence: s.edgeConfidence[e]!,
-    validFrom: dayOfMs(s.edgeValidFrom[e]!),
-    validTo: dayOfMs(s.edgeValidTo[e]!),
-    claimCount: 0,
-  };
+  // validity as days, as the API gives dates
+  return { ...s.relation(e), validFrom: dayOfMs(s.edgeValidFrom[e]!), validTo: dayOfMs(s.edgeValidTo[e]!) };
 }
 
 /** Whether a relation record is valid at asOf (NaN: always). */
