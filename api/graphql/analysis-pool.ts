@@ -28,6 +28,9 @@ export interface AnalysisPoolLimits {
 
 export const ANALYSIS_POOL_LIMITS: AnalysisPoolLimits = { threads: 2, nice: 5, graceMs: 1_000, loadMs: 120_000 };
 
+/** graph versions whose holders the pool remembers (the versions tasks may still name) */
+const HOLDERS_KEPT = 16;
+
 /** pools made in this process (each names its own channel) */
 let pools = 0;
 
@@ -47,8 +50,10 @@ export class AnalysisPool {
   private loaded: { version: string | number; done: Promise<void> } | null = null;
   /** the worker threads listening on the channel (by thread id) */
   private readonly workerIds = new Set<number>();
-  /** the workers that said they hold a version sent whole, by version (the latest only) */
-  private acks: { version: string | number; ids: Set<number>; heard: () => void } | null = null;
+  /** the workers that said they hold a version (sent whole or patched there), for the last few versions */
+  private readonly holders = new Map<string | number, Set<number>>();
+  /** told when a worker says it holds a version or ends: the whole send waiting for every worker to hold it */
+  private heard: () => void = () => undefined;
   /** hand-overs that have finished */
   private readonly settledLoads = new WeakSet<Promise<void>>();
   /** the version the workers last finished taking whole (or made by patch), which a task may run on while a newer one is sent */
@@ -67,14 +72,30 @@ export class AnalysisPool {
       if (id === undefined) return;
       // a worker listening on the channel; it is sent what it lacks when a task finds it without
       if (hello) this.workerIds.add(id);
-      if (ack === undefined || this.acks?.version !== ack) return;
-      this.acks.ids.add(id);
-      this.acks.heard();
+      if (ack === undefined) return;
+      this.holderSet(ack).add(id);
+      this.heard();
     };
     this.workers = new WorkerPool(WORKER, limits.threads, limits.nice, { snapshots: this.channel.name }, (id) => {
       this.workerIds.delete(id);
-      this.acks?.heard();
+      this.heard();
     });
+  }
+
+  /** The workers that said they hold `version` (the oldest versions' sets are let go). */
+  private holderSet(version: string | number): Set<number> {
+    let ids = this.holders.get(version);
+    if (!ids) {
+      this.holders.set(version, (ids = new Set()));
+      for (const old of this.holders.keys()) if (this.holders.size > HOLDERS_KEPT) this.holders.delete(old);
+    }
+    return ids;
+  }
+
+  /** Whether every worker listening now has said it holds `version`. */
+  private everyWorkerHolds(version: string | number): boolean {
+    const ids = this.holders.get(version);
+    return !!ids && ids.size > 0 && [...this.workerIds].every((w) => ids.has(w));
   }
 
   /** Resolves once a worker has started (it loads its modules: the analyses, the schema and the resolvers). */
@@ -132,8 +153,10 @@ export class AnalysisPool {
     };
     const send = async (ready: Promise<void>): Promise<Answer<R>> => {
       await ready;
-      // a patched snapshot's patch goes with the task: a worker holding the version before makes this one itself
-      return runAt(s.version, s.patchedFrom ? { from: s.patchedFrom.version, changes: s.patchedFrom.changes } : undefined);
+      // a patched snapshot's patch goes with the task (the broadcast and a task's port are not ordered: a worker holding
+      // the version before makes this one itself from either), until every worker has said it made the version
+      const carried = s.patchedFrom && !this.everyWorkerHolds(s.version) ? { from: s.patchedFrom.version, changes: s.patchedFrom.changes } : undefined;
+      return runAt(s.version, carried);
     };
     const ready = this.holding(s);
     const held = this.held;
@@ -188,11 +211,11 @@ export class AnalysisPool {
     const version = s.version;
     const done = (async () => {
       const heard = new Promise<void>((resolve) => {
-        const ids = new Set<number>();
+        const ids = this.holderSet(version);
         // the workers listening when the send began (one started since missed its first slices: a task finding it without
         // the version has it sent again); at least one must answer
         const expected = [...this.workerIds];
-        this.acks = { version, ids, heard: () => ids.size > 0 && expected.every((w) => ids.has(w) || !this.workerIds.has(w)) && resolve() };
+        this.heard = () => ids.size > 0 && expected.every((w) => ids.has(w) || !this.workerIds.has(w)) && resolve();
       });
       await sendSnapshot(s, { postMessage: (slice: unknown) => this.channel.postMessage({ version, slice }) });
       // every worker running now holds it (the channel and a task's port are not ordered: a task sent before a worker

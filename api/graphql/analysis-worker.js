@@ -28,7 +28,7 @@ channel.unref();
 channel.onmessage = ({ data: { version, slice, patch } }) => {
   // a version patched from the one this worker holds: made here at once (a task of it may come first and make it)
   if (patch) {
-    snapshotOf(version, patch);
+    if (snapshotOf(version, patch)) holds(version);
     return;
   }
   // another worker's word that it holds a version
@@ -62,7 +62,10 @@ channel.onmessage = ({ data: { version, slice, patch } }) => {
 // the serving thread counts this worker among those a snapshot sent whole must reach
 channel.postMessage({ hello: true, id: threadId });
 
-/** Tells the serving thread this worker holds a version sent whole (it sends tasks of it once every worker has). */
+/**
+ * Tells the serving thread this worker holds a version: one sent whole (its tasks go once every worker has it), or one made
+ * from a broadcast patch (its tasks stop carrying the patch once every worker has made it).
+ */
 function holds(version) {
   channel.postMessage({ ack: version, id: threadId });
 }

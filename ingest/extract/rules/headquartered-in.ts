@@ -24,7 +24,8 @@ const CONTENT_WORD = '(?!(?:are|is|was|were|be|have|has|had|can|could|will|would
 // what a company is called by its kind, in the singular: one list for every pattern of this rule that names a company by it
 const ROLE_NOUN = '(?:company|startup|start-up|firm|lab|vendor|maker|chipmaker|giant|group|provider|operator|developer|venture|unicorn|conglomerate|champion|fund|investor|bank|carrier)';
 const ROLE = new RegExp(`\\b${ROLE_NOUN}\\b`);
-// (read ahead, so that a name ending one match may open the next: "⟨Nvidia⟩ bought ⟨Israeli⟩ startup ⟨Wix⟩")
+// the nation, then (read ahead, so that a name ending one match may open the next: "⟨Nvidia⟩ bought ⟨Israeli⟩ startup ⟨Wix⟩")
+// the words between and the organisation
 const DEMONYM = pattern(`${E} (?=((?:${CONTENT_WORD}){0,3})${E})`);
 // people and governments of a nation, and what they do to a company, say nothing of where the company is ("Japanese officials told X")
 const NOT_HOME =
@@ -109,13 +110,12 @@ export const headquarteredIn: RelationRule = {
     // a nation's short name may stand as an adjective too ("U.S. IT firm X")
     const shortName = frame.mentions.some((m) => m.label === 'Nation' && !m.demonym && /^[A-Z.]{2,5}$/.test(m.surface));
     if (demonym || (shortName && ROLE.test(text)))
-      for (const found of text.matchAll(DEMONYM)) {
-        const m = [`${found[0]}${found[2]}⟨${found[3]}⟩`, found[1], found[3]] as const;
-        const nation = at(frame, m[1]);
+      for (const [, nationAt, between, orgAt] of text.matchAll(DEMONYM)) {
+        const nation = at(frame, nationAt);
         // a city only with a role noun between ("Beijing startup Zhipu"), never "in Paris met X"
         // a nation's short name used as an adjective ("U.S. IT firm X") only with a role noun between
-        if (nation?.label === 'Nation' && (nation.demonym ? !nation.place || ROLE.test(m[0]) : !nation.place && ROLE.test(m[0].slice(m[0].indexOf('⟩')))) && !NOT_HOME.test(m[0]))
-          add(at(frame, m[2]), nation, 0.7);
+        const role = ROLE.test(between!);
+        if (nation?.label === 'Nation' && (nation.demonym ? !nation.place || role : !nation.place && role) && !NOT_HOME.test(between!)) add(at(frame, orgAt), nation, 0.7);
       }
     if (!demonym && !text.includes("'s ")) return out;
     if (demonym)

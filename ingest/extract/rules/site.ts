@@ -59,15 +59,9 @@ function site(operators: Mention[], place: string, written: string, mods: string
   // the name's head without "AI" ("an AI data centre" is a data centre); the text's own head, and one site of a plural, are other writings of it
   const head = written.replace(/^AI (?=data)/, '');
   const spell = (h: string) => (h.includes('centre') ? h.replace('centre', 'center') : h.replace('center', 'centre'));
-  const one = (h: string) =>
-    h
-      .replace(/(cent(?:er|re))s\b/, '$1')
-      .replace(/campuses\b/, 'campus')
-      .replace(/hubs\b/, 'hub')
-      .replace(/factories\b/, 'factory')
-      .replace(/clusters\b/, 'cluster')
-      .replace(/farms\b/, 'farm');
-  const heads = [...new Set([head, spell(head), written, spell(written), one(head), spell(one(head)), one(written), spell(one(written))])];
+  // one site of a plural head: its last word in the singular ("data centres", "campuses", "AI factories")
+  const one = (h: string) => h.replace(/ies$/, 'y').replace(/(?<=campus)es$|(?<!campu)s$/, '');
+  const heads = [...new Set([head, written].flatMap((h) => [h, one(h)]).flatMap((h) => [h, spell(h)]))];
   const name = `${owner} ${place} ${head}`;
   const described = mods.trim() && !/⟨/.test(mods) ? [`${owner} ${place} ${mods.trim()} ${head}`, `${owner} ${mods.trim()} ${head} in ${place}`] : [];
   return {
