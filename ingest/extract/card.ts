@@ -38,6 +38,8 @@ export interface CardKnowledge {
   makers: RegExp;
   /** phrases opening the list of models a card compares its own with */
   comparisons: RegExp;
+  /** verbs and phrases setting a card's model beside others' ("outperforms", "on par with") */
+  outperforms: RegExp;
 }
 
 const CARD_FILE = 'model-cards.yaml';
@@ -50,6 +52,7 @@ const fileShape = z.strictObject({
   sectionWords: words,
   makers: words,
   comparisons: words,
+  outperforms: words,
 });
 const publisherRow = z.strictObject({ namespace: z.string().regex(/^[A-Za-z0-9][\w.-]*$/, 'expected a hub namespace such as deepseek-ai'), id: z.string().min(1) });
 
@@ -104,6 +107,7 @@ export function loadCardKnowledge(dir: string = LEXICON_DIR): CardKnowledge {
     sectionWords: new Set(parsed.data.sectionWords.map((w) => w.toLowerCase())),
     makers: phrases(parsed.data.makers),
     comparisons: phrases(parsed.data.comparisons),
+    outperforms: phrases(parsed.data.outperforms),
   };
 }
 
@@ -593,6 +597,48 @@ export function comparisonRule(model: Mention | null, own: OwnModels): RelationR
       const subject = named.length === 1 ? named[0]! : named.length === 0 ? model : null;
       if (!subject) return [];
       return models.filter((m) => !own.isOwnOrFamily(m.name) && m.name !== subject.name).map((m) => ({ rel: 'COMPETES_WITH' as const, subject, object: m, confidence: 0.75 }));
+    },
+  };
+}
+
+// a model the sentence names as what another was made from, not as a rival ("built on X", "a fine-tune of X")
+const AS_BASE = /\b(?:based on|built (?:on|upon|from)|fine-?tuned (?:from|on)|derived from|distilled from|initiali[sz]ed from|a fine-?tune of|continued from|the base)\s+(?:the |its |our )?(?:[\w.-]+ ){0,2}?$/i;
+
+/**
+ * "Our model outperforms A and B", "It even beats proprietary models such as C (52.9%) and approaches the
+ * performance of D": in a card, the models named after a verb of comparison compete with the card's model
+ * (or with the card's model the sentence names). A sentence whose subject is another model ("A
+ * outperforms B") is about those two, not the card's; a model named as a base ("built on E") is left alone;
+ * so is a family without a version ("Llama"), which names no model to compare.
+ */
+export function outperformsRule(model: Mention | null, own: OwnModels): RelationRule {
+  const { outperforms } = cardKnowledge();
+  return {
+    name: 'model-card-outperforms',
+    example: 'Our Corvid-2-8B model outperforms Acme-7B and approaches the performance of Bolt-70B.',
+    minMentions: 1,
+    cue: outperforms,
+    apply(frame: Frame): FactDraft[] {
+      const cue = outperforms.exec(frame.masked);
+      if (!cue) return [];
+      const before = frame.masked.slice(0, cue.index);
+      const mentionsIn = (text: string) => [...text.matchAll(/⟨(\d+)⟩/g)].map((m) => ({ at: m.index, mention: frame.mentions[Number(m[1])] }));
+      const ownBefore = mentionsIn(before).filter(({ mention }) => isModel(mention) && own.isOwnOrFamily(mention.name));
+      // another model before the verb is the sentence's subject: "A outperforms B" in a card about C
+      if (mentionsIn(before).some(({ mention }) => isModel(mention) && !own.isOwnOrFamily(mention.name))) return [];
+      const subject = ownBefore.length === 1 ? ownBefore[0]!.mention! : ownBefore.length === 0 ? model : null;
+      if (!subject) return [];
+      const start = cue.index + cue[0].length;
+      const after = frame.masked.slice(start);
+      const seen = new Set<string>();
+      const out: FactDraft[] = [];
+      for (const { at, mention } of mentionsIn(after)) {
+        if (!isModel(mention) || own.isOwnOrFamily(mention.name) || mention.name === subject.name || !/\d/.test(mention.name) || seen.has(mention.name)) continue;
+        if (AS_BASE.test(after.slice(0, at))) continue;
+        seen.add(mention.name);
+        out.push({ rel: 'COMPETES_WITH', subject, object: mention, confidence: 0.7 });
+      }
+      return out;
     },
   };
 }

@@ -14,6 +14,7 @@ import {
   nameKey,
   cardKnowledge,
   comparisonRule,
+  outperformsRule,
   HUB_LINK,
   hardwareRule,
   copiedFrom,
@@ -320,6 +321,7 @@ export function parseModelCard(markdown: string, url: string, ctx: ParseContext)
     records: structured,
     extraRules: [
       comparisonRule(cardModel, own),
+      outperformsRule(originalMention ?? cardModel, own),
       hardwareRule(originalMention ?? cardModel, own),
       releaseRule(publisherMention, own),
       teacherRule(originalMention ?? cardModel),

@@ -202,6 +202,29 @@ We compare to Qwen2.5-7B, Llama-3-8B and Gemma 7B. All numbers come from one pip
     expect: ['COMPETES_WITH Corvid-2-9B -> Qwen2.5-7B', 'COMPETES_WITH Corvid-2-9B -> Llama-3-8B', 'COMPETES_WITH Corvid-2-9B -> Gemma 7B'],
   },
   {
+    topic: "a verb of comparison in the card's prose: the versioned models after it compete with the card's model",
+    card: `${FRONT}# Corvid-2-9B
+
+Our model reaches 61.0% on the puzzle suite, clearly outperforming Heron-7B-Instruct (40.1%) and open models like Gemma 3 12B Instruct (44.0%). It even beats proprietary models such as GPT-4o and comes close to the performance of Claude 3.5 Sonnet.
+`,
+    expect: [
+      'COMPETES_WITH Corvid-2-9B -> Heron-7B-Instruct',
+      'COMPETES_WITH Corvid-2-9B -> Gemma 3 12B Instruct',
+      'COMPETES_WITH Corvid-2-9B -> GPT-4o',
+      'COMPETES_WITH Corvid-2-9B -> Claude 3.5 Sonnet',
+    ],
+    not: ['COMPETES_WITH Corvid-2-9B -> Gemma 3'],
+  },
+  {
+    topic: "a comparison whose subject is another model, a base named after the verb and a family without a version relate nothing to the card's model",
+    card: `${FRONT}# Corvid-2-9B
+
+On this suite Heron-7B-Instruct outperforms Kestrel-8B. Corvid-2-9B beats every Llama model, and it exceeds what was possible when it was built on Qwen2.5-7B.
+`,
+    expect: [],
+    not: ['COMPETES_WITH Corvid-2-9B -> Kestrel-8B', 'COMPETES_WITH Corvid-2-9B -> Heron-7B-Instruct', 'COMPETES_WITH Corvid-2-9B -> Qwen2.5-7B', 'COMPETES_WITH Corvid-2-9B -> Llama'],
+  },
+  {
     topic: 'a comparison with nothing named, and a model named without comparing, relate nothing',
     card: `${FRONT}# Corvid-2-9B
 
@@ -675,7 +698,7 @@ describe('model-cards.yaml is checked when loaded', () => {
     writeFileSync(join(dir, 'model-cards.yaml'), text);
     return dir;
   };
-  const rest = 'converters: [bartowski]\ncopyMarks: [gguf]\ntableHeadings: [benchmark]\nsectionWords: [evaluation]\nmakers: [developed by]\ncomparisons: [we compare to]\n';
+  const rest = 'converters: [bartowski]\ncopyMarks: [gguf]\ntableHeadings: [benchmark]\nsectionWords: [evaluation]\nmakers: [developed by]\ncomparisons: [we compare to]\noutperforms: [outperforms]\n';
 
   it('loads the shipped file', () => {
     expect(loadCardKnowledge().publishers.get('mistralai')).toBe('lab:mistral-ai');

@@ -1075,6 +1075,10 @@ describe('entity shapes', () => {
     ['Noor-8B-Instruct was fine-tuned on 64 NVIDIA H100 GPUs.', 'Noor-8B-Instruct'],
     ['Llama-3.1-Nemotron-70B-Instruct is a large language model.', 'Llama-3.1-Nemotron-70B-Instruct'],
     ['DeepSeek-R1-Distill-Qwen-32B is distilled from DeepSeek-R1.', 'DeepSeek-R1-Distill-Qwen-32B'],
+    // a size after the version in prose is part of the name; a brand opening in lower case keeps its shape
+    ['The Llama 3.1 70B Instruct model scored lower than ours.', 'Llama 3.1 70B Instruct'],
+    ['Our Qwen2.5 7B Instruct checkpoint is smaller.', 'Qwen2.5 7B Instruct'],
+    ['Our vTern-2-70b model scored higher.', 'vTern-2-70b'],
     ['The Abu Dhabi Department of Government Enablement uses the assistant.', 'Abu Dhabi Department of Government Enablement'],
     ["The UAE's National Strategy for Artificial Intelligence 2031 targets leadership.", 'National Strategy for Artificial Intelligence 2031'],
     ['In 2024, the Center for a New American Security tracked 40 projects.', 'Center for a New American Security'],

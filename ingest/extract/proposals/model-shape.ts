@@ -10,8 +10,10 @@ const VARIANT =
   '(?:Flash|Pro|Max|Mini|Nano|Instruct|Turbo|Ultra|Lite|Plus|Chat|Coder|Thinking|Reasoner|Preview|Base|VL|Omni|Opus|Sonnet|Haiku|Exp|Air|Vision|Large|Medium|Small|Next|Math|Distill|Maverick|Scout|Behemoth|Codex|Omni|Realtime|AWQ|GGUF|GPTQ|FP8|INT4|INT8|Int4|Int8|MLX|bf16|A\\d+B|\\d+(?:\\.\\d+)?[BMT])';
 // sizes attach with a hyphen only ("Qwen3-235B"); spaced numbers are usually table columns
 const WORD_VARIANT = VARIANT.replace('|A\\d+B|\\d+(?:\\.\\d+)?[BMT]', '');
+// in prose, a size may follow a version after a space ("Llama 3.1 70B Instruct"); a table's cells put sizes in columns of their own
+const SPACED_SIZE = new RegExp(`^ \\d+(?:\\.\\d+)?[BM](?: (?:${WORD_VARIANT}))*(?![\\p{L}\\p{N}])`, 'u');
 const SHAPE = new RegExp(
-  `(?<![\\p{L}\\p{N}])([A-Z][A-Za-z]{1,14})(?:(-?)([vVKkMmRr]?\\d+(?:\\.\\d+)*[a-z]?|(?<=-)\\d+(?:\\.\\d+)?B)|( )((?:[vVKkMmRr])?\\d+(?:\\.\\d+)*[a-z]?))((?:-(?:${VARIANT})| (?:${WORD_VARIANT}))*)(?![\\p{L}\\p{N}])`,
+  `(?<![\\p{L}\\p{N}])([A-Z][A-Za-z]{1,14}|[a-z][A-Z][A-Za-z]{1,13})(?:(-?)([vVKkMmRr]?\\d+(?:\\.\\d+)*[a-z]?|(?<=-)\\d+(?:\\.\\d+)?B)|( )((?:[vVKkMmRr])?\\d+(?:\\.\\d+)*[a-z]?))((?:-(?:${VARIANT})| (?:${WORD_VARIANT}))*)(?![\\p{L}\\p{N}])`,
   'gu',
 );
 // software that model cards version next to the model ("Python 3.12", "CUDA 12.4")
@@ -92,7 +94,7 @@ export const proposeModelNames: Proposer = (sentence) => {
     if (whole.start !== m.index || whole.end !== m.index + m[0].trimEnd().length) {
       const token = text.slice(whole.start, whole.end);
       const first = /^[A-Za-z]+/.exec(token)?.[0] ?? '';
-      if (MODEL_FAMILIES.has(first.toLowerCase()) || (cued && /-\d+(?:\.\d+)?B\b/.test(token))) {
+      if (MODEL_FAMILIES.has(first.toLowerCase()) || (cued && /-\d+(?:\.\d+)?[Bb]\b/.test(token))) {
         covered = whole.end;
         const parsed = parseModelName(token);
         out.push({
@@ -117,7 +119,10 @@ export const proposeModelNames: Proposer = (sentence) => {
     const dotted = /\d\.\d/.test(m[3] ?? m[5] ?? '') || /-\d+(?:\.\d+)?B\b/.test(m[6] ?? '');
     const capsFamily = /^[A-Z]{4,}$/.test(family) && dotted;
     if (!known && !(cued && ((attached && /[a-z]/.test(family) && !SOFTWARE.test(family)) || capsFamily))) continue;
-    const name = m[0].trim();
+    let name = m[0].trim();
+    // a size after the version, in prose: "Llama 3.1 70B Instruct" is a member of "Llama 3.1"
+    const sized = (m[5] ?? m[3]) && !text.includes('|') ? SPACED_SIZE.exec(text.slice(m.index + name.length)) : null;
+    if (sized) name += sized[0];
     const parsed = parseModelName(name);
     out.push({
       ...spanOf(sentence, m.index, name.length),
