@@ -602,7 +602,8 @@ export function comparisonRule(model: Mention | null, own: OwnModels): RelationR
 }
 
 // a model the sentence names as what another was made from, not as a rival ("built on X", "a fine-tune of X")
-const AS_BASE = /\b(?:based on|built (?:on|upon|from)|fine-?tuned (?:from|on)|derived from|distilled from|initiali[sz]ed from|a fine-?tune of|continued from|the base)\s+(?:the |its |our )?(?:[\w.-]+ ){0,2}?$/i;
+const AS_BASE =
+  /\b(?:based on|built (?:on|upon|from)|fine-?tuned (?:from|on)|derived from|distilled from|initiali[sz]ed from|a fine-?tune of|continued from|the base)\s+(?:the |its |our )?(?:[\w.-]+ ){0,2}?$/i;
 
 /**
  * "Our model outperforms A and B", "It even beats proprietary models such as C (52.9%) and approaches the
