@@ -255,7 +255,7 @@ process.stdin.on('end', async () => {
  * rebuild's interval is recorded, and only requests due inside one count as "during"). The writes
  * themselves, on this process's embedded store, are left out of both.
  */
-/** How long after a read its hand-over to the analysis workers is counted (ms). */
+/** How long after a new snapshot is first served its requests count as "after" (ms). */
 const HANDOVER_WINDOW_MS = 1000;
 /** The pause between the end of one background read and the writes that start the next: one at a time, and back to back (ms). */
 const REBUILD_GAPS = [
@@ -270,7 +270,7 @@ async function httpLatencies(
   seconds: number,
   gapMs: number,
   firstStep: number,
-): Promise<{ idle: number[]; during: number[]; after: number[]; failed: number; failures: string; rebuilds: number }> {
+): Promise<{ idle: number[]; during: number[]; after: number[]; writing: number[]; failed: number; failures: string; rebuilds: number }> {
   // the version is asked only when this bench says so (invalidate, as a write through the server does): a request
   // between the two writes would otherwise patch the first and no read would start
   const server = await startServer(loadConfig({ DATA_DIR: ':memory:', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', RATE_LIMIT_PER_SECOND: '0', SNAPSHOT_RECHECK_MS: '600000' }), { store });
@@ -283,13 +283,17 @@ async function httpLatencies(
     await probeHttp(url, bodies, 2, 5);
     const idle = await probeHttp(url, bodies, seconds, 5);
     const intervals: [number, number][] = [];
+    // when this bench's own writes ran (on the serving thread: the embedded store is this process's)
+    const writes: [number, number][] = [];
     let stop = false;
     const probe = probeHttp(url, bodies, seconds * 2, 5).finally(() => (stop = true));
     const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
     // (each phase writes steps of its own: a write repeated would change nothing, and start no read)
     for (let step = firstStep; !stop; step += 2) {
+      const wrote = epochMs();
       await store.write(ingestWrite(step, deployments, chips).batch);
       await store.write(ingestWrite(step + 1, deployments, chips).batch);
+      writes.push([wrote, epochMs()]);
       // the next request finds the log too far behind and starts the read
       server.snapshots.invalidate();
       const asked = performance.now();
@@ -302,9 +306,11 @@ async function httpLatencies(
       await sleep(gapMs);
     }
     const samples = await probe;
-    const inside = (t: number) => intervals.some(([a, b]) => t >= a && t <= b);
-    // the second after a read ended: the new snapshot's hand-over to the analysis workers (sent whole after a read)
-    const justAfter = (t: number) => !inside(t) && intervals.some(([, b]) => t > b && t <= b + HANDOVER_WINDOW_MS);
+    // a request due while the bench wrote, or in the 50 ms after (the answer it then waited for), is counted in neither
+    const writing = (t: number) => writes.some(([a, b]) => t >= a && t <= b + 50);
+    const inside = (t: number) => !writing(t) && intervals.some(([a, b]) => t >= a && t <= b);
+    // the second after a read ended: the new snapshot just served (the analysis workers made it before, inside the interval)
+    const justAfter = (t: number) => !writing(t) && !intervals.some(([a, b]) => t >= a && t <= b) && intervals.some(([, b]) => t > b && t <= b + HANDOVER_WINDOW_MS);
     const ok = (xs: [number, number, string][]) => xs.filter(([, l]) => l >= 0);
     // what the failed requests got (an HTTP status and the error's code, or no answer), and when: idle, while a read ran, or else
     // (while the writes that started a read, or its catch-up and hand-over, ran)
@@ -328,6 +334,9 @@ async function httpLatencies(
         .map(([, l]) => l),
       failed: [...idle, ...samples].filter(([, l]) => l < 0).length,
       failures: [...failures].map(([what, n]) => `${what} ×${n}`).join(', '),
+      writing: ok(samples)
+        .filter(([t]) => writing(t))
+        .map(([, l]) => l),
       rebuilds: intervals.length,
     };
   } finally {
@@ -385,6 +394,9 @@ interface HttpRow {
   afterP50: number;
   afterP99: number;
   afterN: number;
+  /** the requests due while this bench wrote, counted in neither (the writes run on the serving thread) */
+  writingP99: number;
+  writingN: number;
   rebuilds: number;
   failed: number;
 }
@@ -592,6 +604,8 @@ async function replica(edges: number, latencyRounds: number): Promise<{ rows: Re
         afterP50: percentile(h.after, 50),
         afterP99: percentile(h.after, 99),
         afterN: h.after.length,
+        writingP99: percentile(h.writing, 99),
+        writingN: h.writing.length,
         rebuilds: h.rebuilds,
         failed: h.failed,
       })),
@@ -688,7 +702,7 @@ ${table(['edges', 'round', 'load', 'idle', 'while a whole-graph read runs', 'p99
 p99 while a whole-graph read runs ÷ idle p99, over the rounds: ${ratios.join('; ')}. The read goes in pages sized to hold the event loop about ${SLICE_MS} ms each, and the packing and the catch-up patch run in slices of the same length.
 A young-generation collection (scavenge) stops the event loop for as long as it copies what survives; the count and pauses are those V8 reported (perf_hooks) while the read ran.
 
-The same over HTTP, as a GraphQL client sees it (the API server on the same store; \`dependencies\` of a random deployment, depth 2, sent from a second process every 5 ms, timed from when it was due; the server's own background reads, each started by two writes past the change log; "during" counts the requests due while a read ran, "after" those due in the ${HANDOVER_WINDOW_MS / 1000} s after it ended, when the new snapshot is handed to the analysis workers whole; the writes left out). Rebuilds one at a time: the next writes ${REBUILD_GAPS[0].gapMs / 1000} s after a read ended; back to back: ${REBUILD_GAPS[1].gapMs} ms after, so a hand-over overlaps the next read:
+The same over HTTP, as a GraphQL client sees it (the API server on the same store; \`dependencies\` of a random deployment, depth 2, sent from a second process every 5 ms, timed from when it was due; the server's own background reads, each started by two writes past the change log; "during" counts the requests due while a read ran, its hand-over included (the analysis workers make the new snapshot from the patch the read amounts to, in slices between their tasks, before it is served), "after" those due in the ${HANDOVER_WINDOW_MS / 1000} s after the new snapshot was first served; the requests due while the bench's own writes ran (on the serving thread: the embedded store is the server's), or in the 50 ms after, are counted in neither and shown apart). Rebuilds one at a time: the next writes ${REBUILD_GAPS[0].gapMs / 1000} s after a read ended; back to back: ${REBUILD_GAPS[1].gapMs} ms after:
 
 ${table(
   [
@@ -697,9 +711,10 @@ ${table(
     'load',
     'idle p50 / p99 (ms, requests)',
     'during a read p50 / p99 (ms, requests, reads)',
-    'after a read (hand-over) p50 / p99 (ms, requests)',
+    'after a read p50 / p99 (ms, requests)',
     'p99 during / idle',
     'p99 after / idle',
+    'while the bench wrote: p99 (ms, requests)',
     'failed',
   ],
   http.map((h) => [
@@ -711,6 +726,7 @@ ${table(
     `${f(h.afterP50)} / ${f(h.afterP99)} (${h.afterN})`,
     ratio(h.duringP99, h.idleP99),
     ratio(h.afterP99, h.idleP99),
+    `${f(h.writingP99)} (${h.writingN})`,
     h.failed,
   ]),
 )}

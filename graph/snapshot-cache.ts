@@ -71,6 +71,7 @@ export class SnapshotCache {
   private patched = 0;
   private rebuilt = 0;
   private readonly pageSize: number;
+  private handOver: ((next: Snapshot) => Promise<void>) | null = null;
 
   /** recheckMs: how long a snapshot is trusted before the store's version is asked again */
   constructor(
@@ -101,6 +102,14 @@ export class SnapshotCache {
     };
     refreshing.then(clear, clear);
     return refreshing;
+  }
+
+  /**
+   * What must hold a snapshot read whole before it is served (the analysis workers): the previous snapshot is served
+   * until `prepare` settles, so no request waits for the hand-over either. null: none.
+   */
+  setHandOver(prepare: ((next: Snapshot) => Promise<void>) | null): void {
+    this.handOver = prepare;
   }
 
   /** The snapshot being served, without asking the store; null before the first build. */
@@ -173,6 +182,9 @@ export class SnapshotCache {
           if (patch) snapshot.patchedFrom = { version: served.version, changes: patch };
           else delete snapshot.patchedFrom;
         }
+        // the analysis workers make it (from the patch, in slices between their tasks) while the previous one is served;
+        // a hand-over that fails leaves them to be sent it when a task finds them without
+        if (this.handOver) await this.handOver(snapshot).catch((err: unknown) => this.opts.onError?.(err));
         this.rebuilt++;
         // no patch runs meanwhile (get() serves the previous snapshot while this runs), so this is the newest;
         // the next get() asks the store again, for writes after the read's catch-up

@@ -52,8 +52,10 @@ export class AnalysisPool {
   private readonly workerIds = new Set<number>();
   /** the workers that said they hold a version (sent whole or patched there), for the last few versions */
   private readonly holders = new Map<string | number, Set<number>>();
-  /** told when a worker says it holds a version or ends: the whole send waiting for every worker to hold it */
-  private heard: () => void = () => undefined;
+  /** the workers that said they cannot make a version from a broadcast patch (they lack the version it leads from) */
+  private readonly lacking = new Map<string | number, Set<number>>();
+  /** told when a worker says it holds (or cannot make) a version, or ends: hand-overs waiting for every worker */
+  private readonly listeners = new Set<() => void>();
   /** hand-overs that have finished */
   private readonly settledLoads = new WeakSet<Promise<void>>();
   /** the version the workers last finished taking whole (or made by patch), which a task may run on while a newer one is sent */
@@ -68,28 +70,60 @@ export class AnalysisPool {
     this.channel = new BroadcastChannel(`chokepoint-analysis-snapshots-${process.pid}-${++pools}`);
     this.channel.unref();
     this.channel.onmessage = (event) => {
-      const { ack, hello, id } = ((event as { data?: unknown }).data ?? {}) as { ack?: string | number; hello?: boolean; id?: number };
+      const { ack, lacks, hello, id } = ((event as { data?: unknown }).data ?? {}) as { ack?: string | number; lacks?: string | number; hello?: boolean; id?: number };
       if (id === undefined) return;
       // a worker listening on the channel; it is sent what it lacks when a task finds it without
       if (hello) this.workerIds.add(id);
-      if (ack === undefined) return;
-      this.holderSet(ack).add(id);
-      this.heard();
+      if (ack !== undefined) this.holderSet(ack).add(id);
+      else if (lacks !== undefined) this.versionSet(this.lacking, lacks).add(id);
+      else return;
+      for (const heard of this.listeners) heard();
     };
     this.workers = new WorkerPool(WORKER, limits.threads, limits.nice, { snapshots: this.channel.name }, (id) => {
       this.workerIds.delete(id);
-      this.heard();
+      for (const heard of this.listeners) heard();
     });
   }
 
   /** The workers that said they hold `version` (the oldest versions' sets are let go). */
   private holderSet(version: string | number): Set<number> {
-    let ids = this.holders.get(version);
+    return this.versionSet(this.holders, version);
+  }
+
+  /** The set of workers kept for `version` in `sets`, made when missing (the oldest versions' sets are let go). */
+  private versionSet(sets: Map<string | number, Set<number>>, version: string | number): Set<number> {
+    let ids = sets.get(version);
     if (!ids) {
-      this.holders.set(version, (ids = new Set()));
-      for (const old of this.holders.keys()) if (this.holders.size > HOLDERS_KEPT) this.holders.delete(old);
+      sets.set(version, (ids = new Set()));
+      for (const old of sets.keys()) if (sets.size > HOLDERS_KEPT) sets.delete(old);
     }
     return ids;
+  }
+
+  /**
+   * Resolves once every worker in `expected` (those listening when the hand-over began: one started since is sent what
+   * it lacks when a task finds it without) has said it holds `version` (or, for a broadcast patch, that it cannot make
+   * it), or has ended; `atLeastOne`: a worker must have said it holds it. Past loadMs it resolves anyway (the tasks then
+   * carry what a worker lacks, or find it missing and have it sent).
+   */
+  private everyWorkerTakes(version: string | number, atLeastOne: boolean, expected: readonly number[] = [...this.workerIds]): Promise<void> {
+    const ids = this.holderSet(version);
+    const unable = this.versionSet(this.lacking, version);
+    if (!atLeastOne && !expected.length) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      // (the timer keeps the process alive until they answer: the channel does not)
+      const timer = setTimeout(() => done(), this.limits.loadMs);
+      const done = () => {
+        clearTimeout(timer);
+        this.listeners.delete(check);
+        resolve();
+      };
+      const check = () => {
+        if ((!atLeastOne || ids.size > 0) && expected.every((w) => ids.has(w) || unable.has(w) || !this.workerIds.has(w))) done();
+      };
+      this.listeners.add(check);
+      check();
+    });
   }
 
   /** Whether every worker listening now has said it holds `version`. */
@@ -101,6 +135,16 @@ export class AnalysisPool {
   /** Resolves once a worker has started (it loads its modules: the analyses, the schema and the resolvers). */
   async start(): Promise<void> {
     await this.workers.start();
+  }
+
+  /**
+   * Makes the workers hold `s` before it is served (the snapshot cache's hand-over of a whole-graph read): one patched
+   * from the version they hold is broadcast and made by each worker in slices between its tasks; any other is sent whole
+   * in slices. Resolves once every worker holds it, so the requests served the version before meanwhile never wait.
+   */
+  async prepare(s: Snapshot): Promise<void> {
+    await this.workers.start();
+    await this.holding(s, true);
   }
 
   /** Runs one task on the snapshot `s` in a worker; throws TIMEOUT past the deadline (epoch ms). */
@@ -180,9 +224,10 @@ export class AnalysisPool {
   /**
    * Resolves once the workers hold the snapshot `s`, or can make it: a snapshot patched from the version they hold
    * is made there from the patch each task carries (the change log's few records, not the graph); any other is
-   * sent whole, once per graph version, in slices between requests (sendSnapshot).
+   * sent whole, once per graph version, in slices between requests (sendSnapshot). `paced` (a hand-over before `s` is
+   * served): the workers make a patched `s` in slices, and this resolves once every worker has made it.
    */
-  private holding(s: Snapshot): Promise<void> {
+  private holding(s: Snapshot, paced = false): Promise<void> {
     if (this.loaded?.version === s.version) return this.loaded.done;
     // a request that began on the version a patch came from: the workers keep that one beside the patched one
     if (this.before?.version === s.version) return this.before.done;
@@ -190,17 +235,18 @@ export class AnalysisPool {
     // the version patched from: the one the workers took last, or the one they keep beside it
     const base = [prior, this.before].find((l) => l && s.patchedFrom && l.version === s.patchedFrom.version);
     if (base) {
-      this.loaded = { version: s.version, done: base.done };
+      const made = paced ? base.done.then(() => this.everyWorkerTakes(s.version, false)) : base.done;
+      this.loaded = { version: s.version, done: made };
       this.before = base;
       this.patched++;
       // every worker takes the patch between its tasks, so none is left a version behind (a worker that ran no task of
       // one version could not take the patch of the next from it and would be sent the whole); each task carries it too
-      this.channel.postMessage({ version: s.version, patch: { from: s.patchedFrom!.version, changes: s.patchedFrom!.changes } });
-      void base.done.then(
+      this.channel.postMessage({ version: s.version, patch: { from: s.patchedFrom!.version, changes: s.patchedFrom!.changes, ...(paced ? { paced: true } : {}) } });
+      void made.then(
         () => (this.held = s.version),
         () => undefined,
       );
-      return base.done;
+      return made;
     }
     // the workers keep the version a whole send replaces for a while, for the requests that began on it
     this.before = prior;
@@ -210,19 +256,13 @@ export class AnalysisPool {
     // this settles once they are all sent
     const version = s.version;
     const done = (async () => {
-      const heard = new Promise<void>((resolve) => {
-        const ids = this.holderSet(version);
-        // the workers listening when the send began (one started since missed its first slices: a task finding it without
-        // the version has it sent again); at least one must answer
-        const expected = [...this.workerIds];
-        this.heard = () => ids.size > 0 && expected.every((w) => ids.has(w) || !this.workerIds.has(w)) && resolve();
-      });
+      // the workers listening when the send began (one started since missed its first slices: a task finding it without
+      // the version has it sent again); at least one must answer
+      const expected = [...this.workerIds];
       await sendSnapshot(s, { postMessage: (slice: unknown) => this.channel.postMessage({ version, slice }) });
       // every worker running now holds it (the channel and a task's port are not ordered: a task sent before a worker
       // has the slices would find it without); a worker started since, or one that does not answer in time, is sent it again
-      // (the timer keeps the process alive until they answer: the channel does not)
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([heard, new Promise<void>((resolve) => (timer = setTimeout(resolve, this.limits.loadMs)))]).finally(() => clearTimeout(timer));
+      await this.everyWorkerTakes(version, true, expected);
     })();
     const loaded = { version: s.version, done };
     this.loaded = loaded;

@@ -9,6 +9,7 @@ import { register } from 'tsx/esm/api';
 register();
 const { runAnalysis, receiveSnapshot } = await import('./analysis-tasks.ts');
 const { executeQuery } = await import('./analysis-executor.ts');
+const { runPaced } = await import('../../graph/snapshot-pacing.ts');
 
 let snapshot = null;
 // how long a snapshot replaced by one sent whole is kept for the requests that began on it (past any request's deadline)
@@ -20,15 +21,19 @@ let previous = null;
 const receiving = new Map();
 // the version last announced whole: only it is adopted once in (an older one finishing late is dropped)
 let announced = null;
+// versions being made here in slices from a broadcast patch (a whole-graph read's), by version: when they are made
+const making = new Map();
 
 // every snapshot sent whole reaches every worker of the pool on one channel, each slice tagged with its version; they
 // are taken between tasks, so the worker goes on answering on the version it holds meanwhile
 const channel = new BroadcastChannel(workerData.snapshots);
 channel.unref();
 channel.onmessage = ({ data: { version, slice, patch } }) => {
-  // a version patched from the one this worker holds: made here at once (a task of it may come first and make it)
+  // a version patched from the one this worker holds: made here at once (a task of it may come first and make it); the
+  // patch of a whole-graph read is made in slices, tasks of the version held running between them
   if (patch) {
-    if (snapshotOf(version, patch)) holds(version);
+    if (patch.paced) makeInSlices(version, patch);
+    else if (snapshotOf(version, patch)) holds(version);
     return;
   }
   // another worker's word that it holds a version
@@ -91,14 +96,40 @@ function snapshotOf(version, patch) {
 }
 
 /**
+ * Makes `version` from the snapshot the patch leads from in slices of a few milliseconds, this worker's tasks (on the
+ * version it holds) running between them; says it holds the version once made. The serving thread goes on serving the
+ * version before until every worker has made it, so no request waits for the patch (a whole-graph read's: up to
+ * thousands of records, tens of milliseconds at 100k edges, seconds at 10M).
+ */
+function makeInSlices(version, patch) {
+  if (snapshot?.version === version || previous?.version === version) return holds(version);
+  if (making.has(version)) return;
+  const base = [snapshot, previous].find((h) => h?.version === patch.from);
+  // nothing to make it from: the serving thread is told (a task of the version finds it missing and has the whole sent)
+  if (!base) return channel.postMessage({ lacks: version, id: threadId });
+  const made = runPaced(base.applyChangesSteps(patch.changes, version))
+    .then((next) => {
+      // a newer version made meanwhile (sent whole) is kept
+      if (snapshot !== base && previous !== base) return;
+      previous = base;
+      snapshot = next;
+      holds(version);
+    })
+    .catch(() => undefined)
+    .finally(() => making.delete(version));
+  making.set(version, made);
+}
+
+/**
  * Runs one task; asks for the snapshot when it holds another version (or none yet) and the task's patch does not
  * lead from the one it holds. null: only start.
  */
 export default async function analyse(message) {
   if (!message) return null;
   const { version, task, deadline, patch } = message;
-  // a task of a version still coming in waits for the rest of it
+  // a task of a version still coming in, or being made from a patch, waits for the rest of it
   await receiving.get(version)?.promise;
+  await making.get(version);
   const held = snapshotOf(version, patch);
   if (!held) {
     if (task.kind === 'execute') task.port.close();

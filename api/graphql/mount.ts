@@ -177,6 +177,8 @@ export async function mountGraphQL(app: Hono, deps: AppDeps, opts: MountOptions 
   const analyses = new AnalysisPool();
   // the worker loads the schema and resolvers now, not on the first expensive query (a second or more on a busy machine)
   await analyses.start();
+  // a snapshot read whole is made by the workers before it is served, so no request waits for the hand-over
+  deps.snapshots.setHandOver((next) => analyses.prepare(next));
   const reads = new SharedReads();
   const ingest =
     opts.ingest ??
@@ -341,6 +343,7 @@ export async function mountGraphQL(app: Hono, deps: AppDeps, opts: MountOptions 
   return async () => {
     if (!opts.ingest) await ingest.stop();
     await bodies.close();
+    deps.snapshots.setHandOver(null);
     await analyses.close();
     await server.stop();
   };

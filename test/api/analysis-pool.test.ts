@@ -112,6 +112,23 @@ describe('the analysis pool', () => {
     expect(after.sentWhole).toBe(before.sentWhole);
   });
 
+  it("prepares a whole-graph read's patched snapshot before it is served: every worker makes it, in slices, and the tasks after carry nothing", async () => {
+    const task = (snap: Snapshot): Extract<AnalysisTask, { kind: 'reach' }> => ({ kind: 'reach', root: snap.indexOf('nation:us')!, way: 'downstream', depth: 8, asOfMs: Number.NaN });
+    await pool.run(s, task(s), later());
+    const before = pool.handovers();
+    const deployment = { id: 'deployment:read-whole', label: 'Deployment' as const, name: 'Read whole', aliases: [], props: {} };
+    const relation: RelationRecord = { id: 'deployment:read-whole|RUNS_ON|chip:nvidia-h20', type: 'RUNS_ON', from: deployment.id, to: 'chip:nvidia-h20', props: {}, confidence: 0.8, claimCount: 1 };
+    const next = s.applyChanges({ entities: [deployment], relations: [relation], removed: [] }, `${s.version}-read-whole`);
+    // meanwhile the version held is answered
+    const [, held] = await Promise.all([pool.prepare(next), pool.run(s, task(s), later())]);
+    expect(held).toEqual(runAnalysis(s, task(s), () => undefined));
+    // every worker made it from the broadcast: a task that carries no patch finds it there, nothing is sent whole
+    const bare = unpackSnapshot({ ...packSnapshot(next) });
+    expect(bare.patchedFrom).toBeUndefined();
+    for (let k = 0; k < 4; k++) expect(await pool.run(bare, task(bare), later())).toEqual(runAnalysis(next, task(next), () => undefined));
+    expect(pool.handovers()).toEqual({ patched: before.patched + 1, sentWhole: before.sentWhole });
+  });
+
   it('stops a task past its deadline with TIMEOUT', async () => {
     const task: AnalysisTask = { kind: 'paths', from: at('deployment:fr-gov-assistant'), to: at('nation:us'), maxLength: 6, k: 3, directed: false, asOfMs: Number.NaN };
     await expect(pool.run(s, task, Date.now() - 1)).rejects.toMatchObject({ extensions: { code: 'TIMEOUT' } });

@@ -384,6 +384,40 @@ describe('SnapshotCache', () => {
     expect(contents(first.applyChanges(rebuilt.patchedFrom!.changes, rebuilt.version))).toEqual(contents(rebuilt));
   });
 
+  it('serves the previous snapshot until what must hold a snapshot read whole has taken it, and after a failed hand-over serves the new one', async () => {
+    const s = await store(1);
+    await s.write({ entities: [entity('Chip', 1)] });
+    const errors: unknown[] = [];
+    const cache = new SnapshotCache(s, 0, { onError: (err) => errors.push(err) });
+    const first = await cache.get();
+    const handed: Snapshot[] = [];
+    let release: () => void = () => undefined;
+    cache.setHandOver((next) => {
+      handed.push(next);
+      return new Promise<void>((resolve) => (release = resolve));
+    });
+    await s.write({ entities: [entity('Chip', 2)] });
+    await s.write({ entities: [entity('Chip', 3)] });
+    expect(await cache.get()).toBe(first);
+    // the read is done and handed over: requests still get the previous snapshot while the hand-over runs
+    for (let k = 0; k < 50 && !handed.length; k++) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(handed).toHaveLength(1);
+    expect(await cache.get()).toBe(first);
+    expect(cache.status().rebuilding).toBe(true);
+    release();
+    await cache.settled();
+    expect(await cache.get()).toBe(handed[0]);
+    expect(Number(handed[0]!.version)).toBe(3);
+    // a hand-over that fails is reported; the snapshot read is served all the same
+    cache.setHandOver(() => Promise.reject(new Error('workers went away')));
+    await s.write({ entities: [entity('Chip', 4)] });
+    await s.write({ entities: [entity('Chip', 5)] });
+    await cache.get();
+    await cache.settled();
+    expect(Number((await cache.get()).version)).toBe(5);
+    expect(errors).toEqual([expect.objectContaining({ message: 'workers went away' })]);
+  });
+
   it('keeps serving the previous snapshot when a background rebuild fails, and says so', async () => {
     const s = await store(1);
     await s.write({ entities: [entity('Chip', 1)] });
