@@ -125,6 +125,18 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   // deals and partnerships
   { rule: 'deal-with', text: 'Meta signed a six-year, $10 billion cloud deal with Google.', expect: ['PARTY_TO Meta Platforms -> Meta-Google $10B deal', 'PARTY_TO Google -> Meta-Google $10B deal'] },
   { rule: 'partnership', text: 'Oracle and OpenAI are partnering with SoftBank on Stargate.', expect: ['PARTNERS_WITH Oracle -> SoftBank', 'PARTNERS_WITH OpenAI -> SoftBank'] },
+  // reported speech, an agreement's worth, a group and its members, a venture founded together
+  { rule: 'partnership', text: 'Oracle said on Tuesday that it has signed a partnership agreement with SoftBank to build sites.', expect: ['PARTNERS_WITH Oracle -> SoftBank'] },
+  { rule: 'partnership', text: 'Last year Meta signed a deal worth several billion dollars with CoreWeave.', expect: ['PARTNERS_WITH Meta Platforms -> CoreWeave'] },
+  {
+    rule: 'partnership',
+    text: 'SK Telecom heads a consortium that includes Rebellions and Samsung.',
+    expect: ['PARTNERS_WITH SK Telecom -> Rebellions', 'PARTNERS_WITH SK Telecom -> Samsung Electronics'],
+    not: ['PARTNERS_WITH Rebellions -> Samsung Electronics'],
+  },
+  { rule: 'partnership', text: 'A consortium of BlackRock, Microsoft and MGX bought the operator.', expect: ['PARTNERS_WITH BlackRock -> Microsoft', 'PARTNERS_WITH Microsoft -> MGX', 'PARTNERS_WITH BlackRock -> MGX'] },
+  { rule: 'partnership', text: 'Bpifrance co-founded the new campus with MGX last spring.', expect: ['PARTNERS_WITH Bpifrance -> MGX'] },
+  { rule: 'partnership', text: 'Nvidia said it expects demand from Microsoft to grow.', expect: [], not: ['PARTNERS_WITH'] },
   {
     rule: 'partnership',
     text: 'Microsoft is partnering with SoftBank and Oracle.',

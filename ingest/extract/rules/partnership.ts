@@ -5,9 +5,21 @@ import { ASIDE, E, HEDGES, LIST, at, allowed, clauseActor, leadingActor, listInd
 
 const GROUP = '(alliance|partnership|consortium|joint venture|coalition|collaboration|pact)';
 const FORMED = pattern(`${LIST} (?:have |has |had )?(?:formed|created|launched|signed|announced|entered into|struck|sealed|established) (?:a |an |the )?(?:[a-z-]+ ){0,2}${GROUP}`);
+// what an agreement may be worth, between it and its partner ("a deal worth billions of dollars with")
+const WORTH = '(?: worth (?:[^⟨.;,]){1,40}?)?';
+// reported speech between the party and what it did: "Acme said (on Sunday) (that) it has signed …"
+const SAID_IT = '(?:(?:said|says|announced|confirmed|added|stated)(?: (?:on )?[A-Z][a-z]+day| in a (?:statement|filing|release)| (?:last|this) (?:week|month))?,? (?:that )?it )?';
 const WITH = pattern(
-  `${LIST}${ASIDE} (?:has |have |are |is )?(?:partnered|teamed up|is partnering|are partnering|partnering|will partner|signed (?:a |an )?(?:[a-z-]+ )?(?:partnership|agreement|deal)|formed (?:a |an )?(?:[a-z-]+ )?(?:partnership|alliance)) with ${LIST}`,
+  `${LIST}${ASIDE} ${SAID_IT}(?:has |have |are |is )?(?:partnered|teamed up|is partnering|are partnering|partnering|will partner|signed (?:a |an )?(?:[a-z-]+ )?(?:partnership|agreement|deal)${WORTH}|formed (?:a |an )?(?:[a-z-]+ )?(?:partnership|alliance)) with ${LIST}`,
 );
+// a group one party leads or founds, and its members: "X leads a consortium that includes A and B" (the leader partners with each)
+const LEADS_GROUP = pattern(
+  `${E}${ASIDE} (?:leads|led|heads|headed|is leading|formed|founded|set up) (?:a |an |the |one )(?:[a-z-]+ ){0,2}(?:consortium|alliance|coalition),? (?:which |that )?(?:includes|included|including|comprises|comprising|brings together) ${LIST}`,
+);
+// "a consortium of A, B and C", "an alliance including A and B": every member partners with every other
+const GROUP_OF = pattern(`\\b(?:consortium|alliance|coalition),? (?:made up of|comprising|including|of|that includes|which includes) ${LIST}`);
+// "X co-founded the venture with Y", "X is proud to co-found this campus with Y"
+const CO_FOUNDED = pattern(`${E}${ASIDE} (?:(?:is|are) (?:proud|pleased|set|due) to |will |to |has |have |had )?co-?found(?:s|ed|ing)?\\b(?:[^.;]){0,60}? with ${LIST}`);
 
 // "..., in partnership with Aramco": the sentence's actor partners
 const IN_PARTNERSHIP = pattern(`\\b(?:in (?:a )?(?:[a-z-]+ )?(?:partnership|collaboration|alliance) with|together with|jointly with|alongside) ${LIST}`);
@@ -53,7 +65,7 @@ const SPEAKER = /,\s*(?:the\s+)?⟨(\d+)⟩\s+(?:said|says|announced|added|confi
 
 export const partnership: RelationRule = {
   name: 'partnership',
-  cue: /turn(?:ed|s|ing)? to|customer|client|alliance|partner|consortium|joint venture|coalition|collaborat|pact|teamed|together|jointly|alongside|relationship|tie-up|agreement|deal|suppl|provid|deliver|sell|sold|ship|furnish|equip|vendor|buy|bought|purchas|order|rent|sourc/i,
+  cue: /turn(?:ed|s|ing)? to|customer|client|alliance|partner|consortium|co-?found|joint venture|coalition|collaborat|pact|teamed|together|jointly|alongside|relationship|tie-up|agreement|deal|suppl|provid|deliver|sell|sold|ship|furnish|equip|vendor|buy|bought|purchas|order|rent|sourc/i,
   example: 'Samsung, SK hynix, and Micron have formed a memory standards alliance.',
   apply(frame) {
     const out: FactDraft[] = [];
@@ -67,6 +79,25 @@ export const partnership: RelationRule = {
     };
     const usable = (ids: number[]) => ids.map((i) => at(frame, i)).filter((m): m is Mention => !!m && !m.demonym);
     for (const m of frame.masked.matchAll(FORMED)) pairs(usable(listIndices(m[1])), m[2]);
+    if (/consortium|alliance|coalition/.test(frame.masked)) {
+      // a group with a leader pairs the leader with each member, not the members among themselves
+      const led: [number, number][] = [];
+      for (const m of frame.masked.matchAll(LEADS_GROUP)) {
+        led.push([m.index, m.index + m[0].length]);
+        const leader = usable([Number(m[1])])[0];
+        if (leader && TRADERS.has(leader.label)) for (const member of usable(listIndices(m[2]))) if (member !== leader && TRADERS.has(member.label)) pairs([leader, member], undefined);
+      }
+      for (const m of frame.masked.matchAll(GROUP_OF)) {
+        if (led.some(([from, to]) => m.index >= from && m.index < to)) continue;
+        const members = usable(listIndices(m[1])).filter((x) => TRADERS.has(x.label));
+        if (members.length >= 2) pairs(members, undefined);
+      }
+    }
+    if (/co-?found/.test(frame.masked))
+      for (const m of frame.masked.matchAll(CO_FOUNDED)) {
+        const founder = usable([Number(m[1])])[0];
+        if (founder && TRADERS.has(founder.label)) for (const other of usable(listIndices(m[2]))) if (other !== founder && TRADERS.has(other.label)) pairs([founder, other], undefined);
+      }
     const speaker = at(frame, SPEAKER.exec(frame.masked)?.[1]);
     const actor = leadingActor(frame) ?? (speaker && TRADERS.has(speaker.label) ? speaker : undefined);
     // "… alongside ⟨Nvidia⟩'s ⟨H20⟩": what stands beside is the product, not its owner; a government acting alongside a company
