@@ -134,7 +134,11 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
     expect: ['PARTNERS_WITH SK Telecom -> Rebellions', 'PARTNERS_WITH SK Telecom -> Samsung Electronics'],
     not: ['PARTNERS_WITH Rebellions -> Samsung Electronics'],
   },
-  { rule: 'partnership', text: 'A consortium of BlackRock, Microsoft and MGX bought the operator.', expect: ['PARTNERS_WITH BlackRock -> Microsoft', 'PARTNERS_WITH Microsoft -> MGX', 'PARTNERS_WITH BlackRock -> MGX'] },
+  {
+    rule: 'partnership',
+    text: 'A consortium of BlackRock, Microsoft and MGX bought the operator.',
+    expect: ['PARTNERS_WITH BlackRock -> Microsoft', 'PARTNERS_WITH Microsoft -> MGX', 'PARTNERS_WITH BlackRock -> MGX'],
+  },
   { rule: 'partnership', text: 'Bpifrance co-founded the new campus with MGX last spring.', expect: ['PARTNERS_WITH Bpifrance -> MGX'] },
   { rule: 'partnership', text: 'Nvidia said it expects demand from Microsoft to grow.', expect: [], not: ['PARTNERS_WITH'] },
   {
