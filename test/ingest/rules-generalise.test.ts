@@ -121,6 +121,18 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
     not: ['INVESTS_IN Bosch'],
   },
   { rule: 'invests-in', text: 'Microsoft acquired a 49% stake in OpenAI.', expect: ['INVESTS_IN Microsoft -> OpenAI'], not: ['PARTY_TO Microsoft -> Microsoft acquisition of OpenAI'] },
+  // backers named in a clause after the one who raised, or of its round
+  {
+    rule: 'invests-in',
+    text: 'Mistral AI has raised more than $1 billion since 2023, backed by Lightspeed, Accel and Nvidia.',
+    expect: ['INVESTS_IN Lightspeed Venture Partners -> Mistral AI', 'INVESTS_IN Accel -> Mistral AI', 'INVESTS_IN NVIDIA -> Mistral AI'],
+  },
+  { rule: 'invests-in', text: 'Zhipu AI is closing a funding round already backed by Alibaba and Tencent.', expect: ['INVESTS_IN Alibaba Group -> Zhipu AI', 'INVESTS_IN Tencent -> Zhipu AI'] },
+  { rule: 'invests-in', text: 'Microsoft said the new plan, backed by the UAE, is on track.', expect: [], not: ['INVESTS_IN United Arab Emirates -> Microsoft'] },
+  // competitors named after a role with its preposition, or as the leaders a newcomer challenges
+  { rule: 'competitors', text: 'Oracle has become a serious competitor to IBM and Accenture.', expect: ['COMPETES_WITH Oracle -> IBM', 'COMPETES_WITH Oracle -> Accenture'] },
+  { rule: 'competitors', text: 'Rebellions hopes to challenge global AI chip leaders such as Nvidia.', expect: ['COMPETES_WITH Rebellions -> NVIDIA'] },
+  { rule: 'competitors', text: "Cerebras, a rival of Microsoft's partner OpenAI, raised money.", expect: [], not: ['COMPETES_WITH Cerebras Systems -> Microsoft'] },
   { rule: 'acquisition', text: 'Samsung acquired the German startup Flakt for $1.7 billion.', expect: ['PARTY_TO Flakt -> Samsung-Flakt $1.7B acquisition'], not: ['PARTY_TO Germany'] },
   // deals and partnerships
   { rule: 'deal-with', text: 'Meta signed a six-year, $10 billion cloud deal with Google.', expect: ['PARTY_TO Meta Platforms -> Meta-Google $10B deal', 'PARTY_TO Google -> Meta-Google $10B deal'] },

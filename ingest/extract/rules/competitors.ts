@@ -1,6 +1,7 @@
 // Competitors named as such: "… against rivals like A and B", "beat competitors including A", "years behind
 // global leaders like A and B", "aims to rival those from other cloud providers such as A and B",
-// "required to compete with A and B" (the nearest actor before the phrase competes with each),
+// "required to compete with A and B", "a serious competitor to A", "to challenge global leaders such as A" (the nearest actor before
+// the phrase competes with each),
 // "the race among A, B and C" (every pair of the group competes), and comparisons of performance ("X is twice as fast as
 // Y", "X outperforms Y", "X delivers 80% of Y's performance").
 import { E, LIST, allowed, at, leadingActor, listIndices, pattern, type FactDraft, type Frame, type Mention, type RelationRule } from '../frame.js';
@@ -9,7 +10,7 @@ import { E, LIST, allowed, at, leadingActor, listIndices, pattern, type FactDraf
 // ("rivals" alone may be the verb, "X rivals Y", which the phrase layer reads between neighbours)
 const NAMING = '(?: such as| like| including| notably| namely|,)';
 const RIVALS = pattern(
-  `\\b(?:(?:arch-?)?rivals?${NAMING}|(?:competitors?|challengers?)${NAMING}?|peers${NAMING}|competition from|compet(?:e|es|ed|ing) (?:with|against)|(?:take|takes|took|taking) on|(?:keep|keeps|kept|keeping) (?:pace|up) with|(?:lag|lags|lagged|lagging) behind|(?:behind|trails?|trailing|catch(?:ing)? up (?:with|to)) (?:[a-z-]+ ){0,3}(?:leaders|players|incumbents)${NAMING}|(?:rival|rivals|compete with|competes with|take on|takes on) (?:those (?:of|from) )?(?:other )?(?:[a-z-]+ ){0,2}(?:providers|companies|firms|makers|players|vendors|platforms|clouds|labs|chipmakers)${NAMING}) (?:the )?${LIST}`,
+  `\\b(?:(?:arch-?)?rivals?${NAMING}|(?:competitors?|challengers?)${NAMING}?|(?:competitor|challenger|rival) (?:to|of|against)|(?:challenge|challenges|challenged|challenging|unseat|unseating|dethrone|dethroning) (?:the )?(?:[A-Za-z-]+ ){0,3}(?:leaders|players|incumbents|giants)${NAMING}|peers${NAMING}|competition from|compet(?:e|es|ed|ing) (?:with|against)|(?:take|takes|took|taking) on|(?:keep|keeps|kept|keeping) (?:pace|up) with|(?:lag|lags|lagged|lagging) behind|(?:behind|trails?|trailing|catch(?:ing)? up (?:with|to)) (?:[a-z-]+ ){0,3}(?:leaders|players|incumbents)${NAMING}|(?:rival|rivals|compete with|competes with|take on|takes on) (?:those (?:of|from) )?(?:other )?(?:[a-z-]+ ){0,2}(?:providers|companies|firms|makers|players|vendors|platforms|clouds|labs|chipmakers)${NAMING}) (?:the )?${LIST}`,
 );
 // a comparison of performance: "X is six times more powerful than Y", "X performs at or above the level of Y", "X outperforms
 // Y and Z", "X delivers 80% of Y's performance" (chips with chips, models with models: the schema's same-kind rule)
@@ -61,7 +62,7 @@ function nearestRival(frame: Frame, before: number, others: readonly Mention[]):
 
 export const competitors: RelationRule = {
   name: 'competitors',
-  cue: /rival|competi|compete|challenger|peers|take on|takes on|took on|taking on|race|battle|contest|fight|leaders|players|incumbents|pace with|up with|behind| than |outperform|surpass|level of|par with|comparable|performance|power of|speed of|throughput of|dubbed|called|nicknamed|billed as|known as|seen as|touted as/i,
+  cue: /rival|competi|compete|challeng|unseat|dethron|peers|take on|takes on|took on|taking on|race|battle|contest|fight|leaders|players|incumbents|pace with|up with|behind| than |outperform|surpass|level of|par with|comparable|performance|power of|speed of|throughput of|dubbed|called|nicknamed|billed as|known as|seen as|touted as/i,
   example: 'Acme sought to beat competitors including Globex and Initech.',
   apply(frame) {
     const out: FactDraft[] = [];
@@ -70,7 +71,8 @@ export const competitors: RelationRule = {
         .map((i) => at(frame, i))
         .filter((m): m is Mention => !!m && !m.demonym && !m.inName && !m.place);
     for (const m of frame.masked.matchAll(RIVALS)) {
-      const others = usable(m[1]);
+      // "a competitor of ⟨A⟩'s partner ⟨B⟩": an owner's possessive names what it owns, not the rival
+      const others = usable(m[1]).filter((o) => !new RegExp(`⟨${frame.mentions.indexOf(o)}⟩['’]s\\b`).test(m[1]!));
       const first = listIndices(m[1])[0];
       if (!others.length || first === undefined) continue;
       const subject = nearestRival(frame, first, others);

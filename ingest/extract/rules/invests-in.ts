@@ -44,6 +44,11 @@ const BACKERS_OPEN = pattern(
 );
 const AMONG_INVESTORS = pattern(`${E} (?:counts|lists|names) ${LIST} (?:among|as) (?:its|their) (?:[a-z-]+ )?(?:backers|investors|shareholders)\\b`);
 const BACKED = pattern(`${E},? (?:which is |a |an |the )?(?:[a-z-]+ ){0,3}?(?:backed|funded|bankrolled) by ${E}`);
+// the backers of the sentence's actor, in a clause after it or of its round: "X has raised $2 billion since 2025, backed by A, B
+// and C", "X is raising a round already backed by A and B"
+const BACKED_AFTER = pattern(
+  `(?:,|\\b(?:round|funding|financing|raise))(?: round)?,? (?:which is |that is |and is )?(?:(?:already|largely|mostly|also|now|reportedly|heavily) )?(?:backed|funded|bankrolled) by (?:(?:investors|backers|firms|names) (?:such as|including|like) )?(?:the )?${LIST}`,
+);
 const STAKE = pattern(`${E}['’]s (?:[a-z0-9.$%-]+ )?(?:stake|shareholding|investment) in ${E}`);
 // "Microsoft acquired a 49% stake in OpenAI", "SoftBank holds a minority stake in Arm"
 const STAKE_TAKEN = pattern(
@@ -126,6 +131,17 @@ export const investsIn: RelationRule = {
       for (const m of frame.masked.matchAll(AMONG_INVESTORS)) for (const i of listIndices(m[2])) out.push(...investment(at(frame, i), at(frame, m[1]), undefined, 0.7));
     }
     for (const m of frame.masked.matchAll(BACKED)) out.push(...investment(at(frame, m[2]), at(frame, m[1]), undefined, 0.65));
+    if (/backed|funded|bankrolled/.test(text)) {
+      const actor = leadingActor(frame);
+      if (actor && FUNDED.has(actor.label) && !actor.demonym)
+        for (const m of frame.masked.matchAll(BACKED_AFTER)) {
+          const before = frame.masked.slice(0, m.index);
+          // "X, backed by A, …" names its backer next to it (BACKED); after a comma, only a clause about raising money is the
+          // actor's ("Microsoft said the plan, backed by A, …" is the plan's)
+          if (/⟨\d+⟩$/.test(before) || (m[0].startsWith(',') && !/\b(?:rais\w+|funding|financing|valu\w+|round)\b/.test(before))) continue;
+          for (const i of listIndices(m[1])) if (at(frame, i) !== actor) out.push(...investment(at(frame, i), actor, undefined, 0.65));
+        }
+    }
     if (owned) for (const m of frame.masked.matchAll(STAKE)) out.push(...investment(at(frame, m[1]), at(frame, m[2]), undefined, 0.7));
     if (/stake|sharehold/.test(text)) for (const m of frame.masked.matchAll(STAKE_TAKEN)) out.push(...investment(at(frame, m[1]), at(frame, m[2]), undefined, 0.75));
     if (text.includes('round')) for (const m of frame.masked.matchAll(ROUND)) out.push(...investment(at(frame, m[1]), at(frame, m[3]), m[2], 0.7));
