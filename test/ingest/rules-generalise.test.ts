@@ -133,6 +133,11 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   { rule: 'competitors', text: 'Oracle has become a serious competitor to IBM and Accenture.', expect: ['COMPETES_WITH Oracle -> IBM', 'COMPETES_WITH Oracle -> Accenture'] },
   { rule: 'competitors', text: 'Rebellions hopes to challenge global AI chip leaders such as Nvidia.', expect: ['COMPETES_WITH Rebellions -> NVIDIA'] },
   { rule: 'competitors', text: "Cerebras, a rival of Microsoft's partner OpenAI, raised money.", expect: [], not: ['COMPETES_WITH Cerebras Systems -> Microsoft'] },
+  {
+    rule: 'competitors',
+    text: "Beijing backs makers such as Huawei and Cambricon so that their chips can compete with Nvidia's products.",
+    expect: ['COMPETES_WITH Huawei -> NVIDIA', 'COMPETES_WITH Cambricon -> NVIDIA'],
+  },
   { rule: 'acquisition', text: 'Samsung acquired the German startup Flakt for $1.7 billion.', expect: ['PARTY_TO Flakt -> Samsung-Flakt $1.7B acquisition'], not: ['PARTY_TO Germany'] },
   // deals and partnerships
   { rule: 'deal-with', text: 'Meta signed a six-year, $10 billion cloud deal with Google.', expect: ['PARTY_TO Meta Platforms -> Meta-Google $10B deal', 'PARTY_TO Google -> Meta-Google $10B deal'] },

@@ -27,6 +27,8 @@ const PRODUCTS = new Set(['Chip', 'Model']);
 const LIKENED = pattern(
   `${E}(?: [^⟨.;]{0,60}?)?,? (?:(?:is |was )?(?:often |widely |sometimes )?(?:dubbed|called|nicknamed|billed as|known as|seen as|touted as)) ["“‘']?(?:the )?(?:(?:⟨\\d+⟩|[A-Z][a-z]+)['’]s ⟨(\\d+)⟩|⟨(\\d+)⟩ of (?:⟨\\d+⟩|[A-Z][a-z]+))`,
 );
+// another party named by its tie to an owner ("⟨A⟩'s exclusive partner")
+const OWNED_PARTY = '(?:partners?|suppliers?|customers?|clients?|parent|subsidiary|subsidiaries|units?|arms?|investors?|backers?|owners?|affiliates?)\\b';
 // a clause boundary between the actor and the phrase: the phrase belongs to another clause's subject
 const OTHER_CLAUSE = /;|\b(?:while|whereas|but|although|though|unlike)\b/;
 // names joined as one subject that are said to compete: "A and B have long been competitors", "A, B and C are fierce rivals"
@@ -71,8 +73,9 @@ export const competitors: RelationRule = {
         .map((i) => at(frame, i))
         .filter((m): m is Mention => !!m && !m.demonym && !m.inName && !m.place);
     for (const m of frame.masked.matchAll(RIVALS)) {
-      // "a competitor of ⟨A⟩'s partner ⟨B⟩": an owner's possessive names what it owns, not the rival
-      const others = usable(m[1]).filter((o) => !new RegExp(`⟨${frame.mentions.indexOf(o)}⟩['’]s\\b`).test(m[1]!));
+      // "a competitor of ⟨A⟩'s partner ⟨B⟩": a possessive before another party's role names that party, not the rival
+      // ("compete with ⟨A⟩'s products" is A all the same)
+      const others = usable(m[1]).filter((o) => !new RegExp(`⟨${frame.mentions.indexOf(o)}⟩['’]s (?:[a-z-]+ ){0,2}${OWNED_PARTY}`).test(frame.masked.slice(m.index)));
       const first = listIndices(m[1])[0];
       if (!others.length || first === undefined) continue;
       const subject = nearestRival(frame, first, others);
