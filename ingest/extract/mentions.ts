@@ -334,11 +334,11 @@ function knownMaker(gazetteer: Gazetteer, spellings: readonly string[], start: n
 
 /** Finds the mentions of every sentence of a document. */
 export function findMentions(text: string, sentences: Sentence[], gazetteer: Gazetteer, names: readonly EntityRecord[] = []): Mention[][] {
-  // a currency's prefix ("US$4 billion", "S$2 million", "A$") names no nation
+  // a currency's prefix ("US$4 billion", "US $5 billion", "S$2 million", "A$") names no nation
   const known = gazetteer
     .match(text)
     .map((h) => fromHit(h, false))
-    .filter((m) => !(m.label === 'Nation' && text[m.end] === '$'));
+    .filter((m) => !(m.label === 'Nation' && /^ ?\$\s?\d/.test(text.slice(m.end, m.end + 4))));
   const proposals: Mention[] = [];
   const titled = new Set<Mention>();
   for (const s of sentences)

@@ -128,6 +128,14 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
     expect: ['INVESTS_IN Lightspeed Venture Partners -> Mistral AI', 'INVESTS_IN Accel -> Mistral AI', 'INVESTS_IN NVIDIA -> Mistral AI'],
   },
   { rule: 'invests-in', text: 'Zhipu AI is closing a funding round already backed by Alibaba and Tencent.', expect: ['INVESTS_IN Alibaba Group -> Zhipu AI', 'INVESTS_IN Tencent -> Zhipu AI'] },
+  // a currency's prefix written apart from the amount names no nation; the recipient may come before the investor
+  {
+    rule: 'invests-in',
+    text: 'The minister announced a US $3 billion investment in Brazil from Microsoft.',
+    expect: ['PARTY_TO Microsoft -> Microsoft-Brazil $3B investment', 'PARTY_TO Brazil -> Microsoft-Brazil $3B investment'],
+    // nor is a company the lexicon knows at home in the US read as at home where it invests
+    not: ['PARTY_TO United States', 'HEADQUARTERED_IN Microsoft -> Brazil'],
+  },
   { rule: 'invests-in', text: 'Microsoft said the new plan, backed by the UAE, is on track.', expect: [], not: ['INVESTS_IN United Arab Emirates -> Microsoft'] },
   // competitors named after a role with its preposition, or as the leaders a newcomer challenges
   { rule: 'competitors', text: 'Oracle has become a serious competitor to IBM and Accenture.', expect: ['COMPETES_WITH Oracle -> IBM', 'COMPETES_WITH Oracle -> Accenture'] },

@@ -377,6 +377,9 @@ function decide(gap: string, gapWords: readonly string[], left: Mention, right: 
     if ((subject.place || object.place) && !PLACE_RELATIONS.has(phrase.rel)) continue;
     // where an organisation's people are ("⟨X⟩ staff based in ⟨Y⟩") is not where it is
     if ((phrase.rel === 'HEADQUARTERED_IN' || phrase.rel === 'LOCATED_IN') && PEOPLE.test(gap)) continue;
+    // an organisation the lexicon knows to be at home in one country is not read as at home in another from a word between
+    // two names ("an investment in ⟨Brazil⟩ from ⟨Microsoft⟩"); a rule that says so outright ("headquartered in") still may
+    if (phrase.rel === 'HEADQUARTERED_IN' && object.props?.kind !== 'bloc' && homeElsewhere(object, subject)) continue;
     // "benchmarked against models developed by ⟨1⟩": what follows a comparison is about the compared, not the left mention
     if (phrase.rel !== 'COMPETES_WITH' && COMPARISON.test(gap)) continue;
     // a stake sold or cut is no investment ("⟨X⟩ sold its entire stake in ⟨Y⟩")

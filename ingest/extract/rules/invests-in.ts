@@ -70,6 +70,8 @@ const EQUITY = pattern(`${MONEY} (?:in equity|equity stake|stake) in ${E}`);
 const AMOUNT_FIRST = pattern(`${MONEY} ${E} (?:investment|stake|commitment) in (?:the )?${E}`);
 const COMMITMENT_BY = pattern(`${MONEY} (?:[a-z-]+ )?(?:commitment|pledge|investment) (?:by|from) ${E} (?:to (?:invest|put) (?:in|into) |in |into )(?:the )?${E}`);
 const INVESTMENT_OF = pattern(`(?:investment|commitment) of ${MONEY} (?:by|from) ${E} (?:in|into) (?:the )?${E}`);
+// "a $5 billion investment in Mexico from Acme": the recipient before the investor
+const INVESTMENT_FROM = pattern(`${MONEY} (?:[a-z-]+ )?(?:investment|commitment|pledge) (?:in|into|for) (?:the )?${E} (?:from|by) ${E}`);
 // "Acme has announced an additional $5 billion investment in Beta", "Acme made a $2B strategic investment in Beta"
 const ANNOUNCED_IN = pattern(
   `${E} (?:has |have |had |will |just )?(?:announced|unveiled|made|confirmed|completed|finalized|finalised|closed|disclosed|revealed|agreed) (?:an? |its |their )?(?:additional |new |further |fresh |extra |second |follow-on |first )?${MONEY} (?:[a-z-]+ )?(?:investment|commitment|stake|injection) (?:in|into) (?:the )?${E}`,
@@ -154,6 +156,7 @@ export const investsIn: RelationRule = {
       for (const m of frame.masked.matchAll(AMOUNT_FIRST)) out.push(...investment(at(frame, m[2]), at(frame, m[3]), m[1], 0.7));
       for (const m of frame.masked.matchAll(COMMITMENT_BY)) out.push(...investment(at(frame, m[2]), at(frame, m[3]), m[1], 0.75));
       for (const m of frame.masked.matchAll(INVESTMENT_OF)) out.push(...investment(at(frame, m[2]), at(frame, m[3]), m[1], 0.75));
+      for (const m of frame.masked.matchAll(INVESTMENT_FROM)) out.push(...investment(at(frame, m[3]), at(frame, m[2]), m[1], 0.75));
     }
     if (/investment|commitment|stake|injection/.test(text)) for (const m of frame.masked.matchAll(ANNOUNCED_IN)) out.push(...investment(at(frame, m[1]), at(frame, m[3]), m[2], 0.75));
     for (const m of frame.masked.matchAll(NATIONAL)) {
