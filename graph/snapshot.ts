@@ -11,6 +11,31 @@ const LABEL_INDEX = new Map<string, number>(LABELS.map((l, i) => [l, i]));
 const REL_INDEX = new Map<string, number>(RELATION_TYPES.map((r, i) => [r, i]));
 const NO_DATE = Number.NaN;
 
+/** Elements per chunk of a ChunkedList (a power of two). */
+const CHUNK_BITS = 15;
+const CHUNK = 1 << CHUNK_BITS;
+
+/**
+ * A list that grows by chunks: pushing never copies what it holds. An array of millions grown by push is
+ * copied whole each time it outgrows its store, and those copies held the event loop for up to 65 ms in
+ * one page of a 1M-edge read (several lists outgrowing their stores on the same record).
+ */
+export class ChunkedList<T> {
+  private readonly chunks: T[][] = [[]];
+  length = 0;
+
+  push(value: T): void {
+    let last = this.chunks[this.chunks.length - 1]!;
+    if (last.length === CHUNK) this.chunks.push((last = []));
+    last.push(value);
+    this.length++;
+  }
+
+  at(i: number): T {
+    return this.chunks[i >>> CHUNK_BITS]![i & (CHUNK - 1)]!;
+  }
+}
+
 /** Milliseconds since the epoch of an ISO date, NaN when absent or unparseable. */
 export function dateMs(value: string | undefined | null): number {
   if (!value) return NO_DATE;
@@ -140,10 +165,20 @@ function* snapshotSteps(version: string | number, p: Packed): Steps<Snapshot> {
 }
 
 /** A typed array of a list's numbers, copied with checkpoints. */
-function* typedSteps<A extends Int32Array | Uint8Array | Float64Array | Float32Array>(make: (n: number) => A, list: readonly number[]): Steps<A> {
+function* typedSteps<A extends Int32Array | Uint8Array | Float64Array | Float32Array>(make: (n: number) => A, list: ChunkedList<number>, order?: Int32Array): Steps<A> {
   const a = make(list.length);
   for (let i = 0; i < list.length; i++) {
-    a[i] = list[i]!;
+    a[i] = list.at(order ? order[i]! : i);
+    if ((i & CHECKPOINT_MASK) === 0) yield;
+  }
+  return a;
+}
+
+/** A chunked list as one array (in `order` when given), with checkpoints; the array is made at its full length at once. */
+function* flatSteps<T>(list: ChunkedList<T>, order?: Int32Array): Steps<T[]> {
+  const a = new Array<T>(list.length);
+  for (let i = 0; i < list.length; i++) {
+    a[i] = list.at(order ? order[i]! : i);
     if ((i & CHECKPOINT_MASK) === 0) yield;
   }
   return a;
@@ -367,14 +402,15 @@ export class CanonicalBuilder {
   private entities: EntityRecord[] = [];
   private entitiesSorted = true;
   private nodes: Packed | null = null;
-  private readonly from: number[] = [];
-  private readonly to: number[] = [];
-  private readonly types: number[] = [];
-  private readonly props: Props[] = [];
-  private readonly ids: string[] = [];
-  private readonly validFrom: number[] = [];
-  private readonly validTo: number[] = [];
-  private readonly confidence: number[] = [];
+  // relations as they are added, in lists that grow without copying (a whole-graph read adds millions)
+  private readonly from = new ChunkedList<number>();
+  private readonly to = new ChunkedList<number>();
+  private readonly types = new ChunkedList<number>();
+  private readonly props = new ChunkedList<Props>();
+  private readonly ids = new ChunkedList<string>();
+  private readonly validFrom = new ChunkedList<number>();
+  private readonly validTo = new ChunkedList<number>();
+  private readonly confidence = new ChunkedList<number>();
   private relationsSorted = true;
 
   /** Adds a page of entities; every entity comes before the first relation. */
@@ -394,7 +430,7 @@ export class CanonicalBuilder {
     ranked.sort((a, b) => a.f! - b.f! || compareIds(a.r.id, b.r.id));
     for (const { r, f, t, ti } of ranked) {
       const n = this.from.length;
-      if (n && (this.from[n - 1]! > f! || (this.from[n - 1] === f && compareIds(this.ids[n - 1]!, r.id) >= 0))) this.relationsSorted = false;
+      if (n && (this.from.at(n - 1) > f! || (this.from.at(n - 1) === f && compareIds(this.ids.at(n - 1), r.id) >= 0))) this.relationsSorted = false;
       this.from.push(f!);
       this.to.push(t!);
       this.types.push(ti!);
@@ -445,22 +481,23 @@ export class CanonicalBuilder {
   /** build as steps with checkpoints, to be run in slices (snapshot-pacing.ts). */
   *buildSteps(version: string | number = 0): Steps<Snapshot> {
     const nodes = yield* this.packEntities();
-    let pick = <T>(list: T[]) => list;
+    let order: Int32Array | undefined;
     if (!this.relationsSorted) {
-      const order = Int32Array.from(this.from.keys()).sort((a, b) => this.from[a]! - this.from[b]! || compareIds(this.ids[a]!, this.ids[b]!));
-      pick = <T>(list: T[]) => Array.from(order, (e) => list[e]!);
+      const keys = new Int32Array(this.from.length);
+      for (let e = 0; e < keys.length; e++) keys[e] = e;
+      order = keys.sort((a, b) => this.from.at(a) - this.from.at(b) || compareIds(this.ids.at(a), this.ids.at(b)));
       yield;
     }
     const packed: Packed = {
       ...nodes,
-      edgeFrom: yield* typedSteps((n) => new Int32Array(n), pick(this.from)),
-      edgeTo: yield* typedSteps((n) => new Int32Array(n), pick(this.to)),
-      edgeType: yield* typedSteps((n) => new Uint8Array(n), pick(this.types)),
-      edgeProps: pick(this.props),
-      edgeIds: pick(this.ids),
-      edgeValidFrom: yield* typedSteps((n) => new Float64Array(n), pick(this.validFrom)),
-      edgeValidTo: yield* typedSteps((n) => new Float64Array(n), pick(this.validTo)),
-      edgeConfidence: yield* typedSteps((n) => new Float32Array(n), pick(this.confidence)),
+      edgeFrom: yield* typedSteps((n) => new Int32Array(n), this.from, order),
+      edgeTo: yield* typedSteps((n) => new Int32Array(n), this.to, order),
+      edgeType: yield* typedSteps((n) => new Uint8Array(n), this.types, order),
+      edgeProps: yield* flatSteps(this.props, order),
+      edgeIds: yield* flatSteps(this.ids, order),
+      edgeValidFrom: yield* typedSteps((n) => new Float64Array(n), this.validFrom, order),
+      edgeValidTo: yield* typedSteps((n) => new Float64Array(n), this.validTo, order),
+      edgeConfidence: yield* typedSteps((n) => new Float32Array(n), this.confidence, order),
     };
     return yield* snapshotSteps(version, packed);
   }
@@ -614,8 +651,9 @@ function* patchSteps(s: Snapshot, changes: SnapshotChanges, version: string | nu
   const edgeFrom = new Int32Array(m);
   const edgeTo = new Int32Array(m);
   const edgeType = new Uint8Array(m);
-  const edgeProps: Props[] = [];
-  const edgeIds: string[] = [];
+  // made at their full length at once: grown by push they were copied whole each time they outgrew their store
+  const edgeProps = new Array<Props>(m);
+  const edgeIds = new Array<string>(m);
   const edgeValidFrom = new Float64Array(m);
   const edgeValidTo = new Float64Array(m);
   const edgeConfidence = new Float32Array(m);
@@ -638,8 +676,8 @@ function* patchSteps(s: Snapshot, changes: SnapshotChanges, version: string | nu
     edgeValidTo.set(p.edgeValidTo.subarray(a, b), w);
     edgeConfidence.set(p.edgeConfidence.subarray(a, b), w);
     for (let e = a; e < b; e++, w++) {
-      edgeProps.push(p.edgeProps[e]!);
-      edgeIds.push(p.edgeIds[e]!);
+      edgeProps[w] = p.edgeProps[e]!;
+      edgeIds[w] = p.edgeIds[e]!;
       if ((e & CHECKPOINT_MASK) === 0) yield;
     }
   };
@@ -647,8 +685,8 @@ function* patchSteps(s: Snapshot, changes: SnapshotChanges, version: string | nu
     edgeFrom[w] = source;
     edgeTo[w] = index.get(r.to)!;
     edgeType[w] = REL_INDEX.get(r.type)!;
-    edgeProps.push(edgePropsOf(r));
-    edgeIds.push(r.id);
+    edgeProps[w] = edgePropsOf(r);
+    edgeIds[w] = r.id;
     edgeValidFrom[w] = dateMs(r.validFrom);
     edgeValidTo[w] = dateMs(r.validTo);
     edgeConfidence[w] = r.confidence;

@@ -87,6 +87,12 @@ describe('classes of parties a law binds', () => {
     ['Covered persons shall keep records of each investment for five years.', ['covered persons']],
     ['This rule requires exporters to obtain a license before shipping quantum sensors.', ['exporters']],
     ['The notice would require licensed foundries to screen every order.', ['licensed foundries']],
+    // a class named by its qualifiers before the role, as the one an obligation falls on, in the plural
+    ['Hosting data controllers shall keep a register of transfers.', ['hosting data controllers']],
+    ['Where a cross-border cloud operator needs to move records abroad, it shall apply for approval.', ['cross-border cloud operators']],
+    ['PaaS providers must give notice of any change.', ['PaaS providers']],
+    ['Member States shall ensure compliance.', []],
+    ['These providers must comply with the order.', []],
     // a role's own qualifier stays in the class's name
     ['All parties, including destination providers of cloud services, shall cooperate in good faith.', ['destination providers of cloud services']],
     // no obligation, no class

@@ -39,6 +39,13 @@ const PERSONS = /\b((?:United States|U\.S\.|US|non-U\.S\.|[Cc]overed(?: foreign)
 // a party class a rule requires to act, named without "of": "requires exporters to obtain …", "require covered entities to report …"
 const REQUIRED_CLASS =
   /\brequir(?:e|es|ing) (?:all |any )?((?:[a-z][\w-]* ){0,3}(?:exporters|reexporters|importers|foundries|manufacturers|distributors|operators|providers|developers|entities|companies|firms|institutions|persons)) to (?:[a-z]+)\b/g;
+// a class named by its qualifiers before the role, as the one an obligation falls on: "Personal information processors shall …",
+// "Where a critical information infrastructure operator needs to …", "Downstream cloud providers must …"
+const ADDRESSEE_ROLE = `(?:${ROLE.slice(3, -1)}|users?|foundries|foundry|suppliers?|vendors?|licensees?|entities|entity)`;
+const ADDRESSEE = new RegExp(
+  `(?:^|[.;:]\\s+|\\b(?:[Ww]here|[Ii]f|[Ww]hen|[Uu]nless) )(?:(?:[Aa]n?|[Aa]ny|[Ee]ach|[Ee]very|[Aa]ll|[Ss]uch) )?((?:(?!(?:[Tt]he|[Tt]his|[Tt]hese|[Tt]hat|[Tt]hose|[Ss]uch|[Oo]ther|[Ss]ome|[Tt]heir|[Ii]ts|[Oo]ur)\\b)[A-Za-z][\\w-]* ){1,3}${ADDRESSEE_ROLE})(?= (?:shall|must|may not|are required to|is required to|needs? to|are obliged to|is obliged to)\\b)`,
+  'gu',
+);
 // an item of a list a law's scope opens ("This Regulation applies to: (a) …; (b) …"): the class is the whole item
 const SCOPE_ITEM = /^\s*\(?[a-z0-9]{1,4}\)\s+/;
 const PERSONS_END = /\bpersons$/;
@@ -66,6 +73,13 @@ export function regulatedClasses(sentence: string, scopeItem = false): NewEntity
   };
   for (const m of sentence.matchAll(PERSONS)) add(m[1]!.replace(/^(?:Covered|Foreign|Relevant)\b/, (w) => w.toLowerCase()));
   for (const m of sentence.matchAll(REQUIRED_CLASS)) if (!/ of$/.test(m[1]!) && !PERSONS_END.test(m[1]!)) add(m[1]!);
+  for (const m of sentence.matchAll(ADDRESSEE)) {
+    const words = m[1]!.split(' ');
+    // a name's capitals ("IaaS providers") are kept, a sentence's opening capital is not
+    const first = /^[A-Z][a-z]+$/.test(words[0]!) ? words[0]!.toLowerCase() : words[0]!;
+    const last = words.at(-1)!;
+    add([first, ...words.slice(1, -1), /s$/.test(last) && !/ss$/.test(last) ? last : last === 'foundry' ? 'foundries' : plural(last)].join(' '));
+  }
   for (const m of sentence.matchAll(CLASS)) {
     const singular = !/s$/i.test(m[1]!.split(' ').pop()!);
     const roles = m[1]!.replace(/\b(\w+)\b(?= (?:and|or) |$)/g, (w) => (singular ? plural(w) : w)).replace(/^(\w)/, (c) => c.toLowerCase());
