@@ -241,6 +241,33 @@ describe('snapshot patched from the change log', () => {
     expect(contents(paged)).toEqual(contents(Snapshot.canonical([...nodes].reverse(), [...rels].reverse(), 3)));
   });
 
+  it('packs a read of more relations than one chunk holds, in order and out of order, as the canonical snapshot of the same records', () => {
+    // 40 chips, 2,000 deployments on 20 chips each: 40,000 relations, more than one chunk of the builder's lists (32,768)
+    const chips = Array.from({ length: 40 }, (_, i) => entity('Chip', i));
+    const deployments = Array.from({ length: 2000 }, (_, i) => entity('Deployment', i));
+    const rels: RelationRecord[] = deployments.flatMap((d, i) =>
+      Array.from({ length: 20 }, (_, k) => {
+        const to = `chip:e${(i + k * 7) % 40}`;
+        return { id: relationId(d.id, 'RUNS_ON', to), type: 'RUNS_ON' as const, from: d.id, to, props: {}, confidence: 0.5, claimCount: 1 };
+      }),
+    );
+    const canonical = Snapshot.canonical([...chips, ...deployments], rels, 1);
+    // edges grouped by source in id order, relation ids in code-point order within a source
+    for (let e = 1; e < canonical.edgeCount; e++) {
+      const [a, b] = [canonical.edgeFrom[e - 1]!, canonical.edgeFrom[e]!];
+      expect(a < b || (a === b && canonical.edgeIds[e - 1]! < canonical.edgeIds[e]!)).toBe(true);
+    }
+    const expected = contents(canonical);
+    for (const order of [rels, [...rels].reverse()]) {
+      const b = new CanonicalBuilder();
+      b.addEntities([...chips, ...deployments]);
+      for (let i = 0; i < order.length; i += 1000) b.addRelations(order.slice(i, i + 1000));
+      const built = b.build(1);
+      expect(built.edgeCount).toBe(40_000);
+      expect(contents(built)).toEqual(expected);
+    }
+  });
+
   it('refuses to patch a snapshot not in canonical order', () => {
     const s = Snapshot.fromRecords([entity('Chip', 1)], [], 1);
     expect(() => s.applyChanges({ entities: [], relations: [], removed: [] }, 2)).toThrow(/canonical/);
