@@ -270,7 +270,7 @@ async function httpLatencies(
   seconds: number,
   gapMs: number,
   firstStep: number,
-): Promise<{ idle: number[]; during: number[]; after: number[]; writing: number[]; failed: number; failures: string; rebuilds: number }> {
+): Promise<{ idle: number[]; afterWrite: number[]; during: number[]; after: number[]; writing: number[]; failed: number; failures: string; rebuilds: number }> {
   // the version is asked only when this bench says so (invalidate, as a write through the server does): a request
   // between the two writes would otherwise patch the first and no read would start
   const server = await startServer(loadConfig({ DATA_DIR: ':memory:', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', RATE_LIMIT_PER_SECOND: '0', SNAPSHOT_RECHECK_MS: '600000' }), { store });
@@ -282,12 +282,30 @@ async function httpLatencies(
     // warm up (connections opened, code compiled), then idle
     await probeHttp(url, bodies, 2, 5);
     const idle = await probeHttp(url, bodies, seconds, 5);
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    // the baseline of the second after a read: the second after one write, which the replica patches in (no read), when
+    // every question is answered afresh as after a read (the graph version keys the response cache and the ETags)
+    const afterWrite: number[] = [];
+    {
+      const spans: [number, number][] = [];
+      let done = false;
+      const probeW = probeHttp(url, bodies, seconds, 5).finally(() => (done = true));
+      for (let step = firstStep + 500; !done; step++) {
+        await sleep(500);
+        const wrote = epochMs();
+        await store.write(ingestWrite(step, deployments, chips).batch);
+        spans.push([wrote, epochMs()]);
+        server.snapshots.invalidate();
+        await sleep(1000);
+      }
+      for (const [t, l] of await probeW)
+        if (l >= 0 && !spans.some(([a, b]) => t >= a && t <= b + 50) && spans.some(([, b]) => t > b + 50 && t <= b + HANDOVER_WINDOW_MS)) afterWrite.push(l);
+    }
     const intervals: [number, number][] = [];
     // when this bench's own writes ran (on the serving thread: the embedded store is this process's)
     const writes: [number, number][] = [];
     let stop = false;
     const probe = probeHttp(url, bodies, seconds * 2, 5).finally(() => (stop = true));
-    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
     // (each phase writes steps of its own: a write repeated would change nothing, and start no read)
     for (let step = firstStep; !stop; step += 2) {
       const wrote = epochMs();
@@ -326,6 +344,7 @@ async function httpLatencies(
     failedIn(samples, (t) => (inside(t) ? 'while a read ran' : 'between reads (writes, catch-up)'));
     return {
       idle: ok(idle).map(([, l]) => l),
+      afterWrite,
       during: ok(samples)
         .filter(([t]) => inside(t))
         .map(([, l]) => l),
@@ -394,6 +413,10 @@ interface HttpRow {
   afterP50: number;
   afterP99: number;
   afterN: number;
+  /** the second after one write (patched in, no read): the baseline of the second after a read */
+  afterWriteP50: number;
+  afterWriteP99: number;
+  afterWriteN: number;
   /** the requests due while this bench wrote, counted in neither (the writes run on the serving thread) */
   writingP99: number;
   writingN: number;
@@ -604,6 +627,9 @@ async function replica(edges: number, latencyRounds: number): Promise<{ rows: Re
         afterP50: percentile(h.after, 50),
         afterP99: percentile(h.after, 99),
         afterN: h.after.length,
+        afterWriteP50: percentile(h.afterWrite, 50),
+        afterWriteP99: percentile(h.afterWrite, 99),
+        afterWriteN: h.afterWrite.length,
         writingP99: percentile(h.writing, 99),
         writingN: h.writing.length,
         rebuilds: h.rebuilds,
@@ -702,7 +728,7 @@ ${table(['edges', 'round', 'load', 'idle', 'while a whole-graph read runs', 'p99
 p99 while a whole-graph read runs ÷ idle p99, over the rounds: ${ratios.join('; ')}. The read goes in pages sized to hold the event loop about ${SLICE_MS} ms each, and the packing and the catch-up patch run in slices of the same length.
 A young-generation collection (scavenge) stops the event loop for as long as it copies what survives; the count and pauses are those V8 reported (perf_hooks) while the read ran.
 
-The same over HTTP, as a GraphQL client sees it (the API server on the same store; \`dependencies\` of a random deployment, depth 2, sent from a second process every 5 ms, timed from when it was due; the server's own background reads, each started by two writes past the change log; "during" counts the requests due while a read ran, its hand-over included (the analysis workers make the new snapshot from the patch the read amounts to, in slices between their tasks, before it is served), "after" those due in the ${HANDOVER_WINDOW_MS / 1000} s after the new snapshot was first served; the requests due while the bench's own writes ran (on the serving thread: the embedded store is the server's), or in the 50 ms after, are counted in neither and shown apart). Rebuilds one at a time: the next writes ${REBUILD_GAPS[0].gapMs / 1000} s after a read ended; back to back: ${REBUILD_GAPS[1].gapMs} ms after:
+The same over HTTP, as a GraphQL client sees it (the API server on the same store; \`dependencies\` of a random deployment, depth 2, sent from a second process every 5 ms, timed from when it was due; the server's own background reads, each started by two writes past the change log; "during" counts the requests due while a read ran, its hand-over included (the analysis workers make the new snapshot from the patch the read amounts to, in slices between their tasks, before it is served), "after" those due in the ${HANDOVER_WINDOW_MS / 1000} s after the new snapshot was first served, when every question is answered afresh (the graph version keys the response cache), beside its baseline: the ${HANDOVER_WINDOW_MS / 1000} s after a single write, patched in without a read; the requests due while the bench's own writes ran (on the serving thread: the embedded store is the server's), or in the 50 ms after, are counted in neither and shown apart). Rebuilds one at a time: the next writes ${REBUILD_GAPS[0].gapMs / 1000} s after a read ended; back to back: ${REBUILD_GAPS[1].gapMs} ms after:
 
 ${table(
   [
@@ -712,8 +738,10 @@ ${table(
     'idle p50 / p99 (ms, requests)',
     'during a read p50 / p99 (ms, requests, reads)',
     'after a read p50 / p99 (ms, requests)',
+    'baseline: after a write p50 / p99 (ms, requests)',
     'p99 during / idle',
-    'p99 after / idle',
+    'p99 after a read / idle',
+    'p99 after a read / after a write',
     'while the bench wrote: p99 (ms, requests)',
     'failed',
   ],
@@ -724,8 +752,10 @@ ${table(
     `${f(h.idleP50)} / ${f(h.idleP99)} (${h.idleN})`,
     `${f(h.duringP50)} / ${f(h.duringP99)} (${h.duringN}, ${h.rebuilds})`,
     `${f(h.afterP50)} / ${f(h.afterP99)} (${h.afterN})`,
+    `${f(h.afterWriteP50)} / ${f(h.afterWriteP99)} (${h.afterWriteN})`,
     ratio(h.duringP99, h.idleP99),
     ratio(h.afterP99, h.idleP99),
+    ratio(h.afterP99, h.afterWriteP99),
     `${f(h.writingP99)} (${h.writingN})`,
     h.failed,
   ]),
