@@ -298,8 +298,7 @@ async function httpLatencies(
         server.snapshots.invalidate();
         await sleep(1000);
       }
-      for (const [t, l] of await probeW)
-        if (l >= 0 && !spans.some(([a, b]) => t >= a && t <= b + 50) && spans.some(([, b]) => t > b + 50 && t <= b + HANDOVER_WINDOW_MS)) afterWrite.push(l);
+      for (const [t, l] of await probeW) if (l >= 0 && !spans.some(([a, b]) => t >= a && t <= b + 50) && spans.some(([, b]) => t > b + 50 && t <= b + HANDOVER_WINDOW_MS)) afterWrite.push(l);
     }
     const intervals: [number, number][] = [];
     // when this bench's own writes ran (on the serving thread: the embedded store is this process's)
