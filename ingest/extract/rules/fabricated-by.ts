@@ -16,6 +16,9 @@ const ON_PROCESS = pattern(
   `${E}(?: (?:chips?|GPUs?|accelerators?|processors?|series))*(?:(?!\\b(?:compet\\w*|rivals?|than|unlike|like|versus|vs|against|compar\\w*|outperform\\w*|beats?|other)\\b)[^.;⟨]){0,80}?\\b(?:built|based|made|manufactured|fabricated|produced|fabbed|implemented) (?:on|using|with|in) (?:the )?${E}['’]s (?:[\\w+.-]+ ){0,3}?(?:process|node|technology|process node|process technology)\\b`,
 );
 
+// "Tesla will make its AI5 chip at Samsung's Texas fab": a place of making named after the chip names who makes it
+const AT_FAB = /^(?: (?:chips?|GPUs?|accelerators?|processors?))? (?:at|in) (?:the )?⟨(\d+)⟩['’]s (?:(?:[\w-]+|⟨\d+⟩) ){0,2}?(?:fabs?|foundry|foundries|plants?|factory|factories|facility|facilities)\b/;
+
 // "the Ascend 910B, which SMIC manufactures": the maker in a relative clause after the chip
 const RELATIVE = pattern(
   `${E}(?: (?:chips?|GPUs?|accelerators?|processors?))?,? (?:which|that) ${E} (?:also |now |still )?(?:manufactures|makes|produces|fabricates|builds|fabs|manufactured|made|produced|fabricated|built)\\b`,
@@ -33,7 +36,7 @@ export const fabricatedBy: RelationRule = {
       if (a && b && allowed('FABRICATED_BY', a.label, b.label)) out.push({ rel: 'FABRICATED_BY', subject: a, object: b, confidence: 0.8 });
     };
     for (const m of frame.masked.matchAll(PASSIVE)) add(m[1], m[2]);
-    for (const m of frame.masked.matchAll(ACTIVE)) add(m[2], m[1]);
+    for (const m of frame.masked.matchAll(ACTIVE)) add(m[2], AT_FAB.exec(frame.masked.slice(m.index + m[0].length))?.[1] ?? m[1]);
     for (const m of frame.masked.matchAll(RELATIVE)) add(m[1], m[2]);
     if (/process|node|technology/.test(frame.masked))
       for (const m of frame.masked.matchAll(ON_PROCESS)) {
