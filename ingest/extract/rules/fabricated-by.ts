@@ -17,7 +17,8 @@ const ON_PROCESS = pattern(
 );
 
 // "Tesla will make its AI5 chip at Samsung's Texas fab": a place of making named after the chip names who makes it
-const AT_FAB = /^(?: (?:chips?|GPUs?|accelerators?|processors?))? (?:at|in) (?:the )?⟨(\d+)⟩['’]s (?:(?:[\w-]+|⟨\d+⟩) ){0,2}?(?:fabs?|foundry|foundries|plants?|factory|factories|facility|facilities)\b/;
+const AT_FAB =
+  /^(?: (?:chips?|GPUs?|accelerators?|processors?))? (?:at|in) (?:the )?⟨(\d+)⟩['’]s (?:(?:[\w-]+|⟨\d+⟩) ){0,2}?(?:fabs?|foundry|foundries|plants?|factory|factories|facility|facilities)\b/;
 
 // "the Ascend 910B, which SMIC manufactures": the maker in a relative clause after the chip
 const RELATIVE = pattern(
