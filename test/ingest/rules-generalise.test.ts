@@ -1385,6 +1385,16 @@ describe('sites', () => {
     expect(siteFacts("Oracle's Kedah AI data centre campus opens in May.")).toContain('LOCATED_IN Oracle Kedah data centre campus -> Malaysia');
   });
 
+  it('a site an actor invests in is its site; a plural head in places listed together is one site in each', () => {
+    expect(siteFacts('Oracle will invest $6 billion in a new AI data centre in Hyderabad.')).toEqual(
+      expect.arrayContaining(['OPERATED_BY Oracle Hyderabad data centre -> Oracle', 'LOCATED_IN Oracle Hyderabad data centre -> India']),
+    );
+    expect(siteFacts('CoreWeave will open data centers in Ohio and Texas next year.')).toEqual(
+      expect.arrayContaining(['LOCATED_IN CoreWeave Ohio data centers -> United States', 'LOCATED_IN CoreWeave Texas data centers -> United States']),
+    );
+    expect(siteFacts('Microsoft invested in a startup in Texas.').some((f) => f.startsWith('OPERATED_BY'))).toBe(false);
+  });
+
   it('a cloud "in" a country is not located there', () => {
     expect(siteFacts('AWS in Saudi Arabia grew quickly.').some((f) => f.startsWith('LOCATED_IN'))).toBe(false);
   });

@@ -19,7 +19,7 @@ const PART =
 const PLACE = `(?:in|near|outside|at) ${PART}(?:(?<town>[A-Z][\\p{L}-]+(?: [A-Z][\\p{L}-]+)?),? )?(?:the (?:state|province|region) of )?${E}`;
 const TOWN_ONLY = `(?:in|near|outside) ${PART}(?<lone>[A-Z][\\p{L}-]+(?: [A-Z][\\p{L}-]+)?)(?![\\p{L}-]| ⟨|, ⟨)`;
 const BUILD =
-  '(?:plan|plans|planned|planning|announce|announces|announced|unveil|unveils|unveiled|complete|completes|completed|build|builds|building|built|open|opens|opening|opened|develop|develops|developing|developed|construct|constructs|constructing|constructed|launch|launches|launched|establish|establishes|established|set up|sets up|setting up|operate|operates|operating|operated|run|runs|running|use|uses|using|own|owns|has|have|lease|leases|leasing|leased)';
+  '(?:plan|plans|planned|planning|announce|announces|announced|unveil|unveils|unveiled|complete|completes|completed|build|builds|building|built|open|opens|opening|opened|develop|develops|developing|developed|construct|constructs|constructing|constructed|launch|launches|launched|establish|establishes|established|set up|sets up|setting up|operate|operates|operating|operated|run|runs|running|use|uses|using|own|owns|has|have|lease|leases|leasing|leased|invest(?:s|ed|ing)?(?: [^⟨.;,]{1,40}?)? in(?:to)?)';
 
 // "⟨O⟩'s new AI data centre campus in Kulai, ⟨Johor⟩"
 const OWNED = new RegExp(`${E}['’]s ${MODS}${HEAD} ${LINK}(?:${PLACE}|${TOWN_ONLY})`, 'gu');
@@ -123,6 +123,15 @@ export const describedSite: RelationRule = {
       const builders = group.map((g) => at(frame, g.slice(1, -1))).filter((b): b is Mention => !!b && OPERATORS.has(b.label) && !b.demonym);
       if (builders.length >= 2 && (partnered || builders.includes(actor!))) operators = builders;
       if (operators.length) take(m, operators);
+    }
+    // sites of a plural head in places listed together ("data centres in ⟨Texas⟩ and ⟨New York⟩"): one site in each
+    for (const f of [...found]) {
+      if (!/s$/.test(f.head) || !f.where || f.town) continue;
+      const more = /^(?:(?:,| and|, and) ⟨\d+⟩)+/.exec(frame.masked.slice(f.end))?.[0] ?? '';
+      for (const x of more.matchAll(/⟨(\d+)⟩/g)) {
+        const where = at(frame, x[1]);
+        if (where?.label === 'Nation' && where.place) found.push({ ...f, where });
+      }
     }
     for (const f of found) {
       // the place must be a place or a nation, never a company ("in ⟨Nvidia⟩")
