@@ -198,6 +198,13 @@ const NEGATIVE: Row[] = [
 
   // a table row
   { topic: 'table row', text: '| SoftBank | invested in | OpenAI |', expect: [], not: ['INVESTS_IN SoftBank -> OpenAI'] },
+  {
+    topic: 'a nation after a word of place is where, not who runs it',
+    text: 'Oracle Cloud launched a second region in Brazil.',
+    expect: [],
+    not: ['OPERATED_BY Oracle Cloud Infrastructure -> Brazil'],
+  },
+  { topic: 'a company known at home elsewhere is not at home where it invests', text: 'The fund backs a project in Brazil from Microsoft.', expect: [], not: ['HEADQUARTERED_IN Microsoft -> Brazil'] },
   { topic: 'table row of a model and a maker', text: '| Qwen3 | Alibaba | 2025 |', expect: [], not: ['DEVELOPED_BY Qwen3 -> Alibaba Group'] },
   // a name used as an adjective is not a subject
   { topic: 'an -based adjective', text: 'The team swapped its Llama 3-based assistant for one based on Qwen3.', expect: [], not: ['DERIVED_FROM Llama 3 -> Qwen3'] },

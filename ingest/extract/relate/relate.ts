@@ -377,6 +377,8 @@ function decide(gap: string, gapWords: readonly string[], left: Mention, right: 
     if ((subject.place || object.place) && !PLACE_RELATIONS.has(phrase.rel)) continue;
     // where an organisation's people are ("⟨X⟩ staff based in ⟨Y⟩") is not where it is
     if ((phrase.rel === 'HEADQUARTERED_IN' || phrase.rel === 'LOCATED_IN') && PEOPLE.test(gap)) continue;
+    // "⟨X⟩ launched a cloud region in ⟨Mexico⟩": a nation after a word of place is where, not who runs it
+    if (phrase.rel === 'OPERATED_BY' && object.label === 'Nation' && /\b(?:in|at|near|across|throughout|inside|within)\s*$/.test(gap)) continue;
     // an organisation the lexicon knows to be at home in one country is not read as at home in another from a word between
     // two names ("an investment in ⟨Brazil⟩ from ⟨Microsoft⟩"); a rule that says so outright ("headquartered in") still may
     if (phrase.rel === 'HEADQUARTERED_IN' && object.props?.kind !== 'bloc' && homeElsewhere(object, subject)) continue;
