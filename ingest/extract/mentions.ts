@@ -416,8 +416,14 @@ export function findMentions(text: string, sentences: Sentence[], gazetteer: Gaz
     }
     // "Oracle Corp.", "SoftBank Group": a legal form after a known name is the known company itself, however the name was proposed
     if (p.label !== 'Model' && LEGAL_FORM.test(text.slice(k.end, p.end))) return false;
-    // a name the text defines keeps the known names inside it ("Indian Rare Earths (IRE)")
-    if (p.defined && inside.every((k) => k.start >= p.start && k.end <= p.end)) return true;
+    // a name the text defines keeps the known names inside it ("Indian Rare Earths (IRE)"), and so does a statute's title
+    // ("the Federal Trade Commission Act": an agency's name inside a law's)
+    const within = (k: Mention) => k.start >= p.start && k.end <= p.end;
+    if (p.defined && inside.every(within)) return true;
+    if (titled.has(p) && p.label === 'Regulation' && inside.every((k) => within(k) && k.label === 'Organization')) {
+      p.defined = true;
+      return true;
+    }
     if (p.label === 'Model') return k.start === p.start;
     // a known company's name opening a longer firm's full name ("Fidelity Management & Research Company", "Acme Capital Partners"):
     // two or more words and a firm's ending make another firm (a fund arm, a subsidiary), named in full

@@ -1143,6 +1143,10 @@ describe('entity shapes', () => {
     ['Infineon and STMicroelectronics make power chips for data centres.', 'STMicroelectronics'],
     ['The fund was led by Andreessen Horowitz.', 'Andreessen Horowitz'],
     ['Nebius rents out clusters of Nvidia L40S GPUs.', 'NVIDIA L40S'],
+    // a bill by its number where the sentence speaks of lawmaking; a statute's title with an agency's name inside it
+    ['The governor signed AB 1018 into law on Friday.', 'AB 1018'],
+    ['The House passed H.R. 5120 by a wide margin.', 'H.R. 5120'],
+    ['Regulators relied on the Federal Trade Commission Act.', 'Federal Trade Commission Act'],
   ])('%s', (text, name) => expect(mentionNames(text)).toContain(name));
 
   it('shows an organisation its form or its context makes one, even when nothing else is said of it', () => {

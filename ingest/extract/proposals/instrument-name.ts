@@ -39,6 +39,9 @@ const DESIGNATION = /(?<![\p{L}\p{N}])(?:Regulation|Directive|Decision)(?: \((?:
 const NUMBERED =
   /(?<![\p{L}\p{N}])(?:(?:Executive Order|E\.O\.|Proclamation)(?: No\.?)? \d{4,5}|Public Law(?: No\.?)? \d{2,3}-\d{1,4}|(?:[A-Z]{2,10} (?:Announcement|Notice|Decree|Order|Circular)|Announcement|Decree)(?: No\.|No) ?\d{1,4}(?: of (?:19|20)\d\d)?)(?![\p{L}\p{N}])/gu;
 const NUMBERED_CUE = /\b(?:Order|E\.O\.|Proclamation|Public Law|Announcement|Notice|Decree|Circular)\b/;
+// a bill by its number where the sentence speaks of lawmaking: "SB 53", "AB 2013", "HB 149", "H.R. 3447"
+const BILL = /(?<![\p{L}\p{N}.])(?:SB|AB|HB|H\.R\.|S\.B\.|A\.B\.|H\.B\.) ?\d{1,5}(?![\p{L}\p{N}])/gu;
+const BILL_CUE = /\b(?:bill|bills|law|laws|signed|sign|signs|veto\w*|legislat\w*|lawmakers?|Senate|Assembly|House|Governor|statute|passed)\b/;
 
 // what may follow a statute's name: its nation ("of the People's Republic of China", "of Freedonia")
 const NATION_WORD = `[A-Z](?:[\\p{L}'’-]|${INNER_DOT})*`;
@@ -53,6 +56,8 @@ export const proposeInstruments: Proposer = (sentence) => {
       const kind = instrumentOf(m[0].replace(/(?: No\.?)? ?[\d-]+(?: of (?:19|20)\d\d)?$/, ''))?.kind ?? 'rule';
       out.push({ ...spanOf(sentence, m.index, m[0].length), name: m[0], label: 'Regulation', confidence: 0.7, props: { kind }, defined: true });
     }
+  if (BILL_CUE.test(sentence.text))
+    for (const m of sentence.text.matchAll(BILL)) out.push({ ...spanOf(sentence, m.index, m[0].length), name: m[0], label: 'Regulation', confidence: 0.65, props: { kind: 'law' }, defined: true });
   // most sentences hold no instrument head word: skip them before the (costly) name pattern
   if (!HEAD.test(sentence.text)) return out;
   NAME.lastIndex = 0;
