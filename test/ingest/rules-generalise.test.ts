@@ -1147,6 +1147,7 @@ describe('entity shapes', () => {
     ['The governor signed AB 1018 into law on Friday.', 'AB 1018'],
     ['The House passed H.R. 5120 by a wide margin.', 'H.R. 5120'],
     ['Regulators relied on the Federal Trade Commission Act.', 'Federal Trade Commission Act'],
+    ['Senators rewrote the Big Compute Fairness Bill in May.', 'Big Compute Fairness Bill'],
   ])('%s', (text, name) => expect(mentionNames(text)).toContain(name));
 
   it('shows an organisation its form or its context makes one, even when nothing else is said of it', () => {

@@ -10,7 +10,7 @@ import { CALENDAR_WORDS, INNER_DOT, spanOf, type Proposal, type Proposer } from 
 const CAL = `(?!${CALENDAR_WORDS}\\b)`;
 const TAIL = `(?: (?:for|on|concerning|governing|regarding) (?:the )?${CAL}[A-Z][\\p{L}\\p{N}.-]*(?:(?: and| of| of the)? [A-Z][\\p{L}\\p{N}.-]*)*)?(?: (?:of )?(?:19|20)\\d\\d)?`;
 const NAME = new RegExp(
-  `(?<![\\p{L}\\p{N}-])((?:[A-Z][\\p{L}\\p{N}.-]*|[A-Z]{2,})(?: (?:and|of|for|on|the|[A-Z][\\p{L}\\p{N}.-]*))*? (?:Act|Regulations?|Directive|Order|Rules?|Plan|Strategy|Framework|Law|Ordinance|Guidelines|Code of Practice|Entity List|Roadmap|White Paper|Measures|Provisions|Decree)${TAIL})(?![\\p{L}\\p{N}])`,
+  `(?<![\\p{L}\\p{N}-])((?:[A-Z][\\p{L}\\p{N}.-]*|[A-Z]{2,})(?: (?:and|of|for|on|the|[A-Z][\\p{L}\\p{N}.-]*))*? (?:Act|Bill|Regulations?|Directive|Order|Rules?|Plan|Strategy|Framework|Law|Ordinance|Guidelines|Code of Practice|Entity List|Roadmap|White Paper|Measures|Provisions|Decree)${TAIL})(?![\\p{L}\\p{N}])`,
   'gu',
 );
 // a title that opens on its head ("Provisions on the Administration of Deep Synthesis Services", "Regulations on …")
@@ -18,12 +18,12 @@ const HEAD_FIRST = new RegExp(
   `(?<![\\p{L}\\p{N}-])((?:Measures|Provisions|Regulations|Rules|Decree|Law|Act) (?:for|on|concerning|governing|regarding) (?:the )?[A-Z][\\p{L}\\p{N}-]*(?:(?: and| of| of the| for| on)? [A-Z][\\p{L}\\p{N}-]*)+)(?![\\p{L}\\p{N}])`,
   'gu',
 );
-const HEAD = /\b(?:Act|Regulations?|Directive|Order|Rules?|Plan|Strategy|Framework|Law|Ordinance|Guidelines|Code of Practice|Entity List|Roadmap|White Paper|Measures|Provisions|Decree)\b/;
+const HEAD = /\b(?:Act|Bill|Regulations?|Directive|Order|Rules?|Plan|Strategy|Framework|Law|Ordinance|Guidelines|Code of Practice|Entity List|Roadmap|White Paper|Measures|Provisions|Decree)\b/;
 // a number or ordinal before the run is part of a title the pattern cut ("21st Century Cures Act")
 const ORDINAL_BEFORE = /\d(?:st|nd|rd|th)?[ -]$/;
 const GENERIC_FIRST =
   /^(?:New|Old|This|That|Such|Same|Federal|State|National|Public|Common|Model|Basic|Main|Final|Draft|Current|Existing|Proposed|Relevant|Applicable|Said|Former|Original|Amended|Related)\b/;
-const STATUTE = /\b(?:Act|Directive|Law|Ordinance)(?: (?:of )?(?:19|20)\d\d)?$/;
+const STATUTE = /\b(?:Act|Bill|Directive|Law|Ordinance)(?: (?:of )?(?:19|20)\d\d)?$/;
 // a formal title: a legal head with its subject after it, in capitals ("Interim Measures for the Management of Generative …",
 // "Provisions on the Administration of …", "Framework Act on the Development of …")
 const FORMAL_TITLE = /\b(?:Act|Law|Measures|Provisions|Regulations|Rules|Decree) (?:for|on|concerning|governing|regarding) (?:the )?[A-Z][\p{L}-]+ (?:of|for|and|on) (?:the )?[A-Z]/u;
