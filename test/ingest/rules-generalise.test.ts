@@ -149,6 +149,10 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   { rule: 'acquisition', text: 'Samsung acquired the German startup Flakt for $1.7 billion.', expect: ['PARTY_TO Flakt -> Samsung-Flakt $1.7B acquisition'], not: ['PARTY_TO Germany'] },
   // a place of making named after the chip names who makes it
   { rule: 'fabricated-by', text: "Tesla will make its AI5 chip at Samsung's new Texas fab.", expect: ['FABRICATED_BY Tesla AI5 -> Samsung Electronics'], not: ['FABRICATED_BY Tesla AI5 -> Tesla'] },
+  // a nation's law named by its subject in lower case, as written
+  { rule: 'national-regime', text: "Regulators said the merger broke Japan's anti-monopoly law.", expect: ['ENACTED_BY Japan anti-monopoly law -> Japan'] },
+  { rule: 'national-regime', text: 'The hosts must follow French data localisation laws.', expect: ['ENACTED_BY French data localisation laws -> France'] },
+  { rule: 'national-regime', text: 'US law firms advised on the merger.', expect: [], not: ['ENACTED_BY'] },
   // deals and partnerships
   { rule: 'deal-with', text: 'Meta signed a six-year, $10 billion cloud deal with Google.', expect: ['PARTY_TO Meta Platforms -> Meta-Google $10B deal', 'PARTY_TO Google -> Meta-Google $10B deal'] },
   { rule: 'partnership', text: 'Oracle and OpenAI are partnering with SoftBank on Stargate.', expect: ['PARTNERS_WITH Oracle -> SoftBank', 'PARTNERS_WITH OpenAI -> SoftBank'] },

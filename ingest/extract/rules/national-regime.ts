@@ -25,9 +25,16 @@ const AGENCY = pattern(
   `${E}(?:['’]s|,? (?:[a-z-]+ ){0,4}?its) (?:(?:new |current |chip |semiconductor |technology |AI )*)(export[- ]controls?|sanctions)(?: (?:restrict|target|curb|limit|cover|apply to|deny|block)\\w* (?:the )?${E})?`,
 );
 
+// a nation's law named by its subject in lower case: "China's anti-monopoly law", "German data sovereignty laws", "the UK's
+// online safety rules"; named as written, the nation first ("China anti-monopoly law")
+const NATIONAL_LAW = pattern(
+  `${E}(?:['’]s)? (?:(?:new|national|existing|current|strict|tough|landmark|federal|own) )*((?:(?:[a-z][a-z-]+|AI) ){1,3}?)(laws?|act|statutes?)\\b(?! (?:firm|firms|school|enforcement|professor|makers?)\\b)`,
+);
+const NOT_SUBJECT = /^(?:the|a|an|its|their|other|these|those|such|and|or|of|to|by|that|which|under|with|in|on|for)$/;
+
 export const nationalRegime: RelationRule = {
   name: 'national-regime',
-  cue: /export[- ]control|sanctions/i,
+  cue: /export[- ]control|sanctions|\blaws?\b|\bact\b|\bstatutes?\b/i,
   minMentions: 1,
   example: 'The US export control regime aims to keep rival chipmakers two generations behind.',
   apply(frame) {
@@ -53,6 +60,15 @@ export const nationalRegime: RelationRule = {
       if (target && target.label === 'Nation' && target.id !== home.id)
         out.push({ rel: 'APPLIES_TO', subject: reg, object: target, props: { effect: sanctions ? 'sanction' : 'restriction' }, confidence: 0.6 });
     }
+    if (/\b(?:laws?|act|statutes?)\b/.test(frame.masked))
+      for (const m of frame.masked.matchAll(NATIONAL_LAW)) {
+        const nation = at(frame, m[1]);
+        const words = m[2]!.trim().split(' ');
+        if (!nation || nation.label !== 'Nation' || nation.place || words.some((w) => NOT_SUBJECT.test(w))) continue;
+        const name = `${nation.surface.replace(/['’]s$/, '')} ${words.join(' ')} ${m[3]}`;
+        const law: NewEntity = { label: 'Regulation', name, aliases: [`${nation.name} ${words.join(' ')} ${m[3]}`].filter((a) => a !== name), props: { kind: 'law' } };
+        out.push({ rel: 'ENACTED_BY', subject: law, object: nation, confidence: 0.6 });
+      }
     return out;
   },
 };
