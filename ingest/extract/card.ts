@@ -566,6 +566,9 @@ export function copiedFrom(body: string): { name: string; line: string } | null 
 /** A model mention a rule may use: a model, named without ambiguity. */
 const isModel = (m: Mention | undefined): m is Mention => !!m && m.label === 'Model' && m.status !== 'ambiguous';
 
+/** Whom a card's comparison is about: the one model of the card's the sentence names, else (none named) the card's model. */
+const comparedModel = (named: readonly Mention[], model: Mention | null): Mention | null => (named.length === 1 ? named[0]! : named.length === 0 ? model : null);
+
 /** The text after the first match of a cue, or undefined when the cue is not in it. */
 function textAfter(cue: RegExp, text: string): string | undefined {
   const m = cue.exec(text);
@@ -593,8 +596,10 @@ export function comparisonRule(model: Mention | null, own: OwnModels): RelationR
       const listed = listIndices(COMPARED.exec(after)?.[1]).map((i) => frame.mentions[i]!);
       const models = listed.filter(isModel);
       if (!models.length) return [];
-      const named = frame.mentions.filter((m) => isModel(m) && own.isOwnOrFamily(m.name));
-      const subject = named.length === 1 ? named[0]! : named.length === 0 ? model : null;
+      const subject = comparedModel(
+        frame.mentions.filter((m) => isModel(m) && own.isOwnOrFamily(m.name)),
+        model,
+      );
       if (!subject) return [];
       return models.filter((m) => !own.isOwnOrFamily(m.name) && m.name !== subject.name).map((m) => ({ rel: 'COMPETES_WITH' as const, subject, object: m, confidence: 0.75 }));
     },
@@ -624,10 +629,12 @@ export function outperformsRule(model: Mention | null, own: OwnModels): Relation
       if (!cue) return [];
       const before = frame.masked.slice(0, cue.index);
       const mentionsIn = (text: string) => [...text.matchAll(/⟨(\d+)⟩/g)].map((m) => ({ at: m.index, mention: frame.mentions[Number(m[1])] }));
-      const ownBefore = mentionsIn(before).filter(({ mention }) => isModel(mention) && own.isOwnOrFamily(mention.name));
+      const modelsBefore = mentionsIn(before)
+        .map(({ mention }) => mention)
+        .filter(isModel);
       // another model before the verb is the sentence's subject: "A outperforms B" in a card about C
-      if (mentionsIn(before).some(({ mention }) => isModel(mention) && !own.isOwnOrFamily(mention.name))) return [];
-      const subject = ownBefore.length === 1 ? ownBefore[0]!.mention! : ownBefore.length === 0 ? model : null;
+      if (modelsBefore.some((m) => !own.isOwnOrFamily(m.name))) return [];
+      const subject = comparedModel(modelsBefore, model);
       if (!subject) return [];
       const start = cue.index + cue[0].length;
       const after = frame.masked.slice(start);
