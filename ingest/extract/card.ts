@@ -654,7 +654,7 @@ export function outperformsRule(model: Mention | null, own: OwnModels): Relation
 // a sentence of a card about the hardware its model needs: to serve it ("BF16 requires 16 X GPUs for deployment", "tested on
 // X", "fits on a single X") or to train it ("pre-trained on 2,048 X GPUs"); a user's fine-tuning is neither
 const SERVES_ON = /\b(?:requires?|needs?|needed|required|tested|deploy(?:ed|ing|ment)?|inference|serv(?:e|ed|ing)|fits?|fitting|runs?|running|recommend(?:ed)?|supports?|supported)\b/;
-const TRAINED_WITH = /\b(?:pre-?trained|trained|pre-?training)\b/;
+const TRAINED_WITH = /\b(?:pre-?trained|trained|pre-?training|training (?:was|is|ran|took|happened)\b)/i;
 const COUNT = /(\d[\d,]*)\s*(?:[x×]\s*)?$/;
 const VERSIONED = /\b[A-Z][\w.]*(?:-[\w.]+)*-\d[\w.]*\b/g;
 
@@ -667,27 +667,33 @@ export function hardwareRule(model: Mention | null, own: OwnModels): RelationRul
     name: 'model-card-hardware',
     example: 'BF16 requires 16 H20 GPUs for deployment.',
     minMentions: 1,
-    cue: /\b(?:requires?|needs?|needed|required|tested|deploy|inference|serv|fits?|fitting|runs?|running|recommend|support|trained|training)/,
+    cue: /\b(?:requires?|needs?|needed|required|tested|deploy|inference|serv|fits?|fitting|runs?|running|recommend|support|trained|training)/i,
     apply(frame: Frame): FactDraft[] {
       if (!model) return [];
       // a placeholder for a maker's products ("AMD, Intel and NVIDIA GPUs") names no chip the model needs
       const chips = frame.mentions.filter((m) => m.label === 'Chip' && m.status === 'known' && !isPlaceholder(m.name));
       // another model named (a mention, or a versioned name nobody listed) is what the sentence is about
       const otherModel = frame.mentions.some((m) => m.label === 'Model' && !own.isOwnOrFamily(m.name)) || [...frame.masked.matchAll(VERSIONED)].some((m) => !own.isOwnOrFamily(m[0]));
-      if (!chips.length || otherModel) return [];
+      // the machine it was trained on, by its name ("trained on the LUMI supercomputer"): a site, not a chip
+      const sites = frame.mentions.filter((m) => m.label === 'DataCenter' && m.status !== 'ambiguous');
+      if ((!chips.length && !sites.length) || otherModel) return [];
       const trains = TRAINED_WITH.test(frame.masked) && !FINE_TUNING.test(frame.masked);
+      const onSites = trains ? sites.map((site) => ({ rel: 'TRAINED_ON' as const, subject: model, object: site, confidence: 0.6 })) : [];
       if (!trains && (!SERVES_ON.test(frame.masked) || FINE_TUNING.test(frame.masked.split(/[,;]/)[0]!))) return [];
-      return chips.map((chip) => {
-        const count = COUNT.exec(frame.masked.slice(0, frame.masked.indexOf(`⟨${frame.mentions.indexOf(chip)}⟩`)))?.[1];
-        const n = count ? Number(count.replace(/,/g, '')) : undefined;
-        return {
-          rel: trains ? ('TRAINED_ON' as const) : ('RUNS_ON' as const),
-          subject: model,
-          object: chip,
-          confidence: 0.6,
-          ...(n && Number.isSafeInteger(n) && n > 0 ? { props: { count: n } } : {}),
-        };
-      });
+      return [
+        ...onSites,
+        ...chips.map((chip) => {
+          const count = COUNT.exec(frame.masked.slice(0, frame.masked.indexOf(`⟨${frame.mentions.indexOf(chip)}⟩`)))?.[1];
+          const n = count ? Number(count.replace(/,/g, '')) : undefined;
+          return {
+            rel: trains ? ('TRAINED_ON' as const) : ('RUNS_ON' as const),
+            subject: model,
+            object: chip,
+            confidence: 0.6,
+            ...(n && Number.isSafeInteger(n) && n > 0 ? { props: { count: n } } : {}),
+          };
+        }),
+      ];
     },
   };
 }

@@ -216,6 +216,16 @@ Our model reaches 61.0% on the puzzle suite, clearly outperforming Heron-7B-Inst
     not: ['COMPETES_WITH Corvid-2-9B -> Gemma 3'],
   },
   {
+    topic: 'the machine a card says its model was trained on, by name, beside the chips',
+    card: `${FRONT}# Corvid-2-9B
+
+Corvid-2-9B was pre-trained on 512 H100 GPUs for about 500,000 GPU hours on the Kestrel Bay supercomputer.
+
+Training was conducted on the LUMI supercomputer, using 256 AMD MI250X GPUs.
+`,
+    expect: ['TRAINED_ON Corvid-2-9B -> Kestrel Bay', 'TRAINED_ON Corvid-2-9B -> LUMI', 'TRAINED_ON Corvid-2-9B -> NVIDIA H100', 'TRAINED_ON Corvid-2-9B -> AMD Instinct MI250X'],
+  },
+  {
     topic: "a comparison whose subject is another model, a base named after the verb and a family without a version relate nothing to the card's model",
     card: `${FRONT}# Corvid-2-9B
 
