@@ -77,6 +77,9 @@ const RELATION_NAMES: Record<string, string> = { quantized: 'quantized', finetun
 
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : []);
 
+/** A legal form on its own, split off the name before it ("Meta Platforms, Inc."). */
+const LEGAL_FORM_ONLY = /^(?:Inc|Ltd|LLC|L\.L\.C|Corp|Co|GmbH|AG|S\.?A|SAS|PLC|K\.?K|B\.?V)\.?$/i;
+
 /** The value written after a label in the body ("- **Developed by:** Zhipu AI"). */
 function field(body: string, labels: string): { value: string; line: string } | null {
   const re = new RegExp(`^[\\s*|-]*(?:\\*\\*)?(?:${labels})(?:\\*\\*)?\\s*[:|]\\s*(?:\\*\\*)?\\s*([^\\n|]+)`, 'im');
@@ -247,22 +250,29 @@ export function parseModelCard(markdown: string, url: string, ctx: ParseContext)
   const developer = field(body, 'Developed by|Model developer|Developer|Model Developer|Model creator|Organization|Created by');
   if (developer) {
     // the name without its link and markup: "[deepseek-ai](https://…)<br>" is "deepseek-ai"
-    const devName = developer.value
+    // every developer the field lists ("Fraunhofer, Forschungszentrum Jülich, TU Dresden and DFKI"), without what a parenthesis
+    // adds, a legal form split off its name ("Meta Platforms, Inc.") or a web address (where a developer is, not its name)
+    const devNames = developer.value
       .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
       .replace(/<[^>]*>|\*\*|__|`/g, '')
-      .split(/[,;(]/)[0]!
-      .trim()
-      // a web address is where the developer is, not its name
-      .replace(/^(?:https?:\/\/|www\.)\S*$/i, '');
-    const known = devName ? publisherOf(devName, ctx.gazetteer) : null;
-    const dev = known ? sink.entity(known.name, known.label, { labels: [known.label] }) : devName ? sink.entity(devName, 'Lab', { labels: ['Lab', 'Organization'] }) : null;
+      .replace(/\([^)]*\)/g, ' ')
+      .split(/\s*(?:[,;&]|\band\b)\s*/)
+      .map((n) => n.trim().replace(/^(?:https?:\/\/|www\.)\S*$/i, ''))
+      .filter((n) => n && !LEGAL_FORM_ONLY.test(n))
+      .slice(0, 8);
+    const developerOf = (devName: string) => {
+      const known = publisherOf(devName, ctx.gazetteer);
+      return known ? sink.entity(known.name, known.label, { labels: [known.label] }) : sink.entity(devName, 'Lab', { labels: ['Lab', 'Organization'] });
+    };
+    const devs = devNames.map(developerOf);
+    const dev = devs[0] ?? null;
     // only "Model creator" (the label copies use for the original's maker) moves to the original;
     // "Developed by" states the card's own model's developer
     const creatorOnly = /creator/i.test(developer.line.split(/[:|]/)[0]!);
     const made = isCopy && creatorOnly && originalName ? sink.entity(originalName.split('/').pop()!, 'Model', { labels: ['Model'], aliases: originalName.includes('/') ? [originalName] : [] }) : null;
     if (made) sink.fact('DEVELOPED_BY', made, dev, developer.line, { confidence: 0.9 });
     const publisher = copyPublisher ? publisherOf(copyPublisher, ctx.gazetteer) : null;
-    if (!made || (publisher && dev && publisher.id === dev.id)) sink.fact('DEVELOPED_BY', model, dev, developer.line, { confidence: 0.9 });
+    if (!made || (publisher && dev && publisher.id === dev.id)) for (const d of made ? [dev] : devs) sink.fact('DEVELOPED_BY', model, d, developer.line, { confidence: 0.9 });
   }
   // the publisher of an official copy: "quantized_by: <the developer's namespace>"
   const quantizer = typeof meta.quantized_by === 'string' ? publisherOf(meta.quantized_by, ctx.gazetteer) : null;

@@ -216,6 +216,23 @@ Our model reaches 61.0% on the puzzle suite, clearly outperforming Heron-7B-Inst
     not: ['COMPETES_WITH Corvid-2-9B -> Gemma 3'],
   },
   {
+    topic: "every developer a card's field lists, and a legal form split off its name is no developer",
+    card: `${FRONT}# Corvid-2-9B
+
+- **Developed by:** Fraunhofer, Forschungszentrum Jülich, TU Dresden and DFKI
+`,
+    expect: ['DEVELOPED_BY Corvid-2-9B -> Fraunhofer Society', 'DEVELOPED_BY Corvid-2-9B -> Forschungszentrum Jülich', 'DEVELOPED_BY Corvid-2-9B -> TU Dresden', 'DEVELOPED_BY Corvid-2-9B -> DFKI'],
+  },
+  {
+    topic: 'a developer written with its legal form after a comma',
+    card: `${FRONT}# Corvid-2-9B
+
+- **Developed by:** Meta Platforms, Inc. (Menlo Park)
+`,
+    expect: ['DEVELOPED_BY Corvid-2-9B -> Meta Platforms'],
+    not: ['DEVELOPED_BY Corvid-2-9B -> Inc'],
+  },
+  {
     topic: 'the machine a card says its model was trained on, by name, beside the chips',
     card: `${FRONT}# Corvid-2-9B
 
