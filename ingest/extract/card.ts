@@ -14,7 +14,7 @@ import { InvalidInput } from '../../schema/errors.js';
 import type { EndpointOut, ExtractedRecord } from './extract.js';
 import { EXTRACTOR_VERSION } from './version.js';
 import { isPlaceholder } from './mentions.js';
-import { E, listIndices, type Endpoint, type FactDraft, type Frame, type Mention, type RelationRule } from './frame.js';
+import { E, LIST, listIndices, type Endpoint, type FactDraft, type Frame, type Mention, type RelationRule } from './frame.js';
 import type { Gazetteer } from './gazetteer.js';
 import { QUANT_TYPE, WEIGHTS_EXT } from './proposals/proposal.js';
 import { LEXICON, LEXICON_DIR, MODEL_FAMILIES } from './lexicon.js';
@@ -647,6 +647,43 @@ export function outperformsRule(model: Mention | null, own: OwnModels): Relation
         out.push({ rel: 'COMPETES_WITH', subject, object: mention, confidence: 0.7 });
       }
       return out;
+    },
+  };
+}
+
+// "X was created in a collaboration between A, B and C": the makers of a card's model named as partners in its making
+const MADE_TOGETHER = new RegExp(
+  `\\b(?:created|developed|built|trained|made) (?:jointly )?(?:in|through|as) (?:a |an |the )?(?:[a-z-]+ )?(?:collaboration|partnership|cooperation|joint effort|joint project) (?:between|of|with|among|by) (?:the )?${LIST}`,
+  'u',
+);
+const MAKERS = new Set(['Lab', 'Organization']);
+
+/**
+ * "Corvid was created in a collaboration between A, the B group and C": in a card, a sentence about the making of a model that
+ * names no other model names the card's model's developers (each one the list names).
+ */
+export function madeTogetherRule(model: Mention | null, own: OwnModels): RelationRule {
+  return {
+    name: 'model-card-made-together',
+    example: 'Corvid was created in a collaboration between Acme Labs, Bolt AI and the Crane Institute.',
+    minMentions: 1,
+    cue: /collaboration|partnership|cooperation|joint/,
+    apply(frame: Frame): FactDraft[] {
+      const m = MADE_TOGETHER.exec(frame.masked);
+      if (!model || !m) return [];
+      const before = frame.masked.slice(0, m.index);
+      // a sentence about another model's making is not about the card's
+      if (
+        [...before.matchAll(/⟨(\d+)⟩/g)].some((x) => {
+          const k = frame.mentions[Number(x[1])];
+          return isModel(k) && !own.isOwnOrFamily(k.name);
+        })
+      )
+        return [];
+      return listIndices(m[1])
+        .map((i) => frame.mentions[i])
+        .filter((k): k is Mention => !!k && MAKERS.has(k.label) && !k.demonym && k.status !== 'ambiguous')
+        .map((k) => ({ rel: 'DEVELOPED_BY' as const, subject: model, object: k, confidence: 0.7 }));
     },
   };
 }

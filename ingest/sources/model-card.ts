@@ -15,6 +15,7 @@ import {
   cardKnowledge,
   comparisonRule,
   outperformsRule,
+  madeTogetherRule,
   HUB_LINK,
   hardwareRule,
   copiedFrom,
@@ -332,6 +333,7 @@ export function parseModelCard(markdown: string, url: string, ctx: ParseContext)
     extraRules: [
       comparisonRule(cardModel, own),
       outperformsRule(originalMention ?? cardModel, own),
+      madeTogetherRule(originalMention ?? cardModel, own),
       hardwareRule(originalMention ?? cardModel, own),
       releaseRule(publisherMention, own),
       teacherRule(originalMention ?? cardModel),

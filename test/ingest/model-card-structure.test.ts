@@ -216,6 +216,17 @@ Our model reaches 61.0% on the puzzle suite, clearly outperforming Heron-7B-Inst
     not: ['COMPETES_WITH Corvid-2-9B -> Gemma 3'],
   },
   {
+    topic: "the makers a card's prose names as partners in its model's making; another model's making is not the card's",
+    card: `${FRONT}# Corvid-2-9B
+
+Corvid was created in a collaboration between Mistral AI, the Kempner Institute and Cohere.
+
+Qwen2.5-7B was developed in a partnership with Aleph Alpha.
+`,
+    expect: ['DEVELOPED_BY Corvid-2-9B -> Mistral AI', 'DEVELOPED_BY Corvid-2-9B -> Kempner Institute', 'DEVELOPED_BY Corvid-2-9B -> Cohere'],
+    not: ['DEVELOPED_BY Corvid-2-9B -> Aleph Alpha'],
+  },
+  {
     topic: "every developer a card's field lists, and a legal form split off its name is no developer",
     card: `${FRONT}# Corvid-2-9B
 
