@@ -32,6 +32,10 @@ const OWNED_VERSION = /(?<![\p{L}\p{N}])([A-Z][A-Za-z]{2,14})['’]s ([VKRM]\d+(
 
 // a segment of a repository-style name: capitalised, a number, or a usual lowercase variant
 const SEGMENT = /^(?:[A-Z0-9][A-Za-z0-9.]*|v\d[\w.]*|o\d|mini|nano|pro|max|preview|instruct|chat|base|it|hf|exp|turbo|lite|flash|thinking|coder|vl|moe|gguf|awq|fp8|int4|int8)$/;
+// a release's short lowercase marks after its size ("xLAM-2-70b-fc-r": function calling, a revision): one or two letters
+const SHORT_MARK = /^[a-z]{1,2}$/;
+// …unless a word goes on after it ("8b-in-house"): then it opens an adjective, not a mark
+const WORD_AFTER = /^-[a-z]{3,}(?![\w])/;
 
 // a name whose last part is a quantisation type names one file of weights ("gpt-oss-120b-Q4", "Llama-3-8B-bf16")
 const WEIGHTS_FILE = new RegExp(`-${QUANT_TYPE}$`, 'i');
@@ -51,8 +55,10 @@ function hyphenated(text: string, start: number, end: number): { start: number; 
   while (b + 1 < text.length && text[b] === '-' && /[A-Za-z0-9]/.test(text[b + 1]!)) {
     let c = b + 1;
     while (c < text.length && /[A-Za-z0-9.]/.test(text[c]!)) c++;
-    // "Qwen3-based", "GPT-4-class": a lowercase word after the hyphen is an adjective, not part of the name
-    if (!SEGMENT.test(text.slice(b + 1, c).replace(/\.$/, ''))) break;
+    // "Qwen3-based", "GPT-4-class": a lowercase word after the hyphen is an adjective, not part of the name (a mark of one or
+    // two letters after a size or a version is the release's: "-fc-r")
+    const segment = text.slice(b + 1, c).replace(/\.$/, '');
+    if (!SEGMENT.test(segment) && !(SHORT_MARK.test(segment) && /\d/.test(text.slice(a, b)) && !WORD_AFTER.test(text.slice(c)))) break;
     b = c;
   }
   while (b > start && text[b - 1] === '.') b--;
