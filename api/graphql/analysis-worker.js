@@ -75,24 +75,29 @@ function holds(version) {
   channel.postMessage({ ack: version, id: threadId });
 }
 
+/** The snapshot of `version` this worker holds (the current one or the one kept beside it), or undefined. */
+const heldAt = (version) => [snapshot, previous].find((h) => h?.version === version);
+
+/** Takes `next`, made from `base` by a patch, as the current snapshot, keeping `base` beside it. */
+function adopt(base, next) {
+  previous = base;
+  snapshot = next;
+  return next;
+}
+
 /** The snapshot of `version` this worker holds, or makes by the patch the task carries from the one it holds; null if neither. */
 function snapshotOf(version, patch) {
-  if (snapshot?.version === version) return snapshot;
-  if (previous?.version === version) return previous;
+  const held = heldAt(version);
+  if (held) return held;
   // the patch leads from the current snapshot, or from the one kept beside it
-  const base = patch && [snapshot, previous].find((h) => h?.version === patch.from);
-  if (base) {
-    try {
-      const next = base.applyChanges(patch.changes, version);
-      previous = base;
-      snapshot = next;
-      return next;
-    } catch {
-      // not patchable here (a snapshot sent whole that is not canonical): the serving thread sends the whole
-      return null;
-    }
+  const base = patch && heldAt(patch.from);
+  if (!base) return null;
+  try {
+    return adopt(base, base.applyChanges(patch.changes, version));
+  } catch {
+    // not patchable here (a snapshot sent whole that is not canonical): the serving thread sends the whole
+    return null;
   }
-  return null;
 }
 
 /**
@@ -102,20 +107,22 @@ function snapshotOf(version, patch) {
  * thousands of records, tens of milliseconds at 100k edges, seconds at 10M).
  */
 function makeInSlices(version, patch) {
-  if (snapshot?.version === version || previous?.version === version) return holds(version);
+  if (heldAt(version)) return holds(version);
   if (making.has(version)) return;
-  const base = [snapshot, previous].find((h) => h?.version === patch.from);
-  // nothing to make it from: the serving thread is told (a task of the version finds it missing and has the whole sent)
-  if (!base) return channel.postMessage({ lacks: version, id: threadId });
-  const made = runPaced(base.applyChangesSteps(patch.changes, version))
+  // the serving thread waits for every worker's word: that it made the version, or that it cannot (nothing to make it from,
+  // a snapshot that is not patchable, or one sent whole meanwhile in place of the base); a task of the version then finds
+  // it missing and has the whole sent
+  const lacks = () => channel.postMessage({ lacks: version, id: threadId });
+  const base = heldAt(patch.from);
+  if (!base) return lacks();
+  // (a snapshot not in canonical order refuses the patch at once, before any slice)
+  const made = Promise.resolve()
+    .then(() => runPaced(base.applyChangesSteps(patch.changes, version)))
     .then((next) => {
-      // a newer version made meanwhile (sent whole) is kept
-      if (snapshot !== base && previous !== base) return;
-      previous = base;
-      snapshot = next;
+      if (heldAt(patch.from) !== base) return lacks();
+      adopt(base, next);
       holds(version);
-    })
-    .catch(() => undefined)
+    }, lacks)
     .finally(() => making.delete(version));
   making.set(version, made);
 }

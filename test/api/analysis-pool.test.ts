@@ -129,6 +129,21 @@ describe('the analysis pool', () => {
     expect(pool.handovers()).toEqual({ patched: before.patched + 1, sentWhole: before.sentWhole });
   });
 
+  it('a worker that cannot make a broadcast patch says so, so the hand-over ends at once and the tasks have the whole sent', async () => {
+    const task = (snap: Snapshot): Extract<AnalysisTask, { kind: 'reach' }> => ({ kind: 'reach', root: snap.indexOf('nation:us')!, way: 'downstream', depth: 8, asOfMs: Number.NaN });
+    // the workers hold a snapshot not in canonical order, which no patch can be applied to
+    const odd = Snapshot.fromRecords([s.entity(at('nation:us')), s.entity(at('nation:cn'))], [], `${s.version}-odd`);
+    await pool.run(odd, task(odd), later());
+    const changes = { entities: [{ id: 'deployment:unpatchable', label: 'Deployment' as const, name: 'Unpatchable', aliases: [], props: {} }], relations: [], removed: [] };
+    const next = s.applyChanges(changes, `${s.version}-unpatchable`);
+    next.patchedFrom = { version: odd.version, changes };
+    const before = pool.handovers();
+    // (waiting for the workers' word past loadMs, two minutes, would outlast the test)
+    await pool.prepare(next);
+    expect(await pool.run(next, task(next), later())).toEqual(runAnalysis(next, task(next), () => undefined));
+    expect(pool.handovers().sentWhole).toBe(before.sentWhole + 1);
+  });
+
   it('stops a task past its deadline with TIMEOUT', async () => {
     const task: AnalysisTask = { kind: 'paths', from: at('deployment:fr-gov-assistant'), to: at('nation:us'), maxLength: 6, k: 3, directed: false, asOfMs: Number.NaN };
     await expect(pool.run(s, task, Date.now() - 1)).rejects.toMatchObject({ extensions: { code: 'TIMEOUT' } });
