@@ -164,19 +164,12 @@ function* snapshotSteps(version: string | number, p: Packed): Steps<Snapshot> {
   return new Snapshot(version, p, { out, in: inn });
 }
 
-/** A typed array of a list's numbers, copied with checkpoints. */
-function* typedSteps<A extends Int32Array | Uint8Array | Float64Array | Float32Array>(make: (n: number) => A, list: ChunkedList<number>, order?: Int32Array): Steps<A> {
+/**
+ * A chunked list copied into one array made at its full length (a typed array for numbers, else a plain one), in `order`
+ * when given, with checkpoints.
+ */
+function* copySteps<T, A extends { [i: number]: T }>(make: (n: number) => A, list: ChunkedList<T>, order?: Int32Array): Steps<A> {
   const a = make(list.length);
-  for (let i = 0; i < list.length; i++) {
-    a[i] = list.at(order ? order[i]! : i);
-    if ((i & CHECKPOINT_MASK) === 0) yield;
-  }
-  return a;
-}
-
-/** A chunked list as one array (in `order` when given), with checkpoints; the array is made at its full length at once. */
-function* flatSteps<T>(list: ChunkedList<T>, order?: Int32Array): Steps<T[]> {
-  const a = new Array<T>(list.length);
   for (let i = 0; i < list.length; i++) {
     a[i] = list.at(order ? order[i]! : i);
     if ((i & CHECKPOINT_MASK) === 0) yield;
@@ -490,14 +483,14 @@ export class CanonicalBuilder {
     }
     const packed: Packed = {
       ...nodes,
-      edgeFrom: yield* typedSteps((n) => new Int32Array(n), this.from, order),
-      edgeTo: yield* typedSteps((n) => new Int32Array(n), this.to, order),
-      edgeType: yield* typedSteps((n) => new Uint8Array(n), this.types, order),
-      edgeProps: yield* flatSteps(this.props, order),
-      edgeIds: yield* flatSteps(this.ids, order),
-      edgeValidFrom: yield* typedSteps((n) => new Float64Array(n), this.validFrom, order),
-      edgeValidTo: yield* typedSteps((n) => new Float64Array(n), this.validTo, order),
-      edgeConfidence: yield* typedSteps((n) => new Float32Array(n), this.confidence, order),
+      edgeFrom: yield* copySteps((n) => new Int32Array(n), this.from, order),
+      edgeTo: yield* copySteps((n) => new Int32Array(n), this.to, order),
+      edgeType: yield* copySteps((n) => new Uint8Array(n), this.types, order),
+      edgeProps: yield* copySteps((n) => new Array<Props>(n), this.props, order),
+      edgeIds: yield* copySteps((n) => new Array<string>(n), this.ids, order),
+      edgeValidFrom: yield* copySteps((n) => new Float64Array(n), this.validFrom, order),
+      edgeValidTo: yield* copySteps((n) => new Float64Array(n), this.validTo, order),
+      edgeConfidence: yield* copySteps((n) => new Float32Array(n), this.confidence, order),
     };
     return yield* snapshotSteps(version, packed);
   }

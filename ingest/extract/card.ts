@@ -14,7 +14,7 @@ import { InvalidInput } from '../../schema/errors.js';
 import type { EndpointOut, ExtractedRecord } from './extract.js';
 import { EXTRACTOR_VERSION } from './version.js';
 import { isPlaceholder } from './mentions.js';
-import { E, LIST, listIndices, type Endpoint, type FactDraft, type Frame, type Mention, type RelationRule } from './frame.js';
+import { E, LIST, allowed, listIndices, type Endpoint, type FactDraft, type Frame, type Mention, type RelationRule } from './frame.js';
 import type { Gazetteer } from './gazetteer.js';
 import { QUANT_TYPE, WEIGHTS_EXT } from './proposals/proposal.js';
 import { LEXICON, LEXICON_DIR, MODEL_FAMILIES } from './lexicon.js';
@@ -566,6 +566,12 @@ export function copiedFrom(body: string): { name: string; line: string } | null 
 /** A model mention a rule may use: a model, named without ambiguity. */
 const isModel = (m: Mention | undefined): m is Mention => !!m && m.label === 'Model' && m.status !== 'ambiguous';
 
+/** The models a sentence names before a position of its masked text. */
+const modelsBefore = (frame: Frame, index: number): Mention[] =>
+  listIndices(frame.masked.slice(0, index))
+    .map((i) => frame.mentions[i])
+    .filter(isModel);
+
 /** Whom a card's comparison is about: the one model of the card's the sentence names, else (none named) the card's model. */
 const comparedModel = (named: readonly Mention[], model: Mention | null): Mention | null => (named.length === 1 ? named[0]! : named.length === 0 ? model : null);
 
@@ -627,20 +633,17 @@ export function outperformsRule(model: Mention | null, own: OwnModels): Relation
     apply(frame: Frame): FactDraft[] {
       const cue = outperforms.exec(frame.masked);
       if (!cue) return [];
-      const before = frame.masked.slice(0, cue.index);
-      const mentionsIn = (text: string) => [...text.matchAll(/⟨(\d+)⟩/g)].map((m) => ({ at: m.index, mention: frame.mentions[Number(m[1])] }));
-      const modelsBefore = mentionsIn(before)
-        .map(({ mention }) => mention)
-        .filter(isModel);
+      const before = modelsBefore(frame, cue.index);
       // another model before the verb is the sentence's subject: "A outperforms B" in a card about C
-      if (modelsBefore.some((m) => !own.isOwnOrFamily(m.name))) return [];
-      const subject = comparedModel(modelsBefore, model);
+      if (before.some((m) => !own.isOwnOrFamily(m.name))) return [];
+      const subject = comparedModel(before, model);
       if (!subject) return [];
       const start = cue.index + cue[0].length;
       const after = frame.masked.slice(start);
       const seen = new Set<string>();
       const out: FactDraft[] = [];
-      for (const { at, mention } of mentionsIn(after)) {
+      for (const { index: at, 1: i } of after.matchAll(/⟨(\d+)⟩/g)) {
+        const mention = frame.mentions[Number(i)];
         if (!isModel(mention) || own.isOwnOrFamily(mention.name) || mention.name === subject.name || !/\d/.test(mention.name) || seen.has(mention.name)) continue;
         if (AS_BASE.test(after.slice(0, at))) continue;
         seen.add(mention.name);
@@ -656,7 +659,6 @@ const MADE_TOGETHER = new RegExp(
   `\\b(?:created|developed|built|trained|made) (?:jointly )?(?:in|through|as) (?:a |an |the )?(?:[a-z-]+ )?(?:collaboration|partnership|cooperation|joint effort|joint project) (?:between|of|with|among|by) (?:the )?${LIST}`,
   'u',
 );
-const MAKERS = new Set(['Lab', 'Organization']);
 
 /**
  * "Corvid was created in a collaboration between A, the B group and C": in a card, a sentence about the making of a model that
@@ -671,18 +673,11 @@ export function madeTogetherRule(model: Mention | null, own: OwnModels): Relatio
     apply(frame: Frame): FactDraft[] {
       const m = MADE_TOGETHER.exec(frame.masked);
       if (!model || !m) return [];
-      const before = frame.masked.slice(0, m.index);
       // a sentence about another model's making is not about the card's
-      if (
-        [...before.matchAll(/⟨(\d+)⟩/g)].some((x) => {
-          const k = frame.mentions[Number(x[1])];
-          return isModel(k) && !own.isOwnOrFamily(k.name);
-        })
-      )
-        return [];
+      if (modelsBefore(frame, m.index).some((k) => !own.isOwnOrFamily(k.name))) return [];
       return listIndices(m[1])
         .map((i) => frame.mentions[i])
-        .filter((k): k is Mention => !!k && MAKERS.has(k.label) && !k.demonym && k.status !== 'ambiguous')
+        .filter((k): k is Mention => !!k && allowed('DEVELOPED_BY', model.label, k.label) && !k.demonym && k.status !== 'ambiguous')
         .map((k) => ({ rel: 'DEVELOPED_BY' as const, subject: model, object: k, confidence: 0.7 }));
     },
   };

@@ -32,6 +32,7 @@ import {
 import { knownMention, type Mention } from '../extract/frame.js';
 import type { FactOut } from '../extract/extract.js';
 import { MODEL_FAMILIES } from '../extract/lexicon.js';
+import { LEGAL_FORMS } from '../extract/proposals/proposal.js';
 import { decodeBody } from './decode.js';
 import type { ParsedDocument, RawInput, Source, ParseContext } from './source.js';
 
@@ -79,7 +80,7 @@ const RELATION_NAMES: Record<string, string> = { quantized: 'quantized', finetun
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : []);
 
 /** A legal form on its own, split off the name before it ("Meta Platforms, Inc."). */
-const LEGAL_FORM_ONLY = /^(?:Inc|Ltd|LLC|L\.L\.C|Corp|Co|GmbH|AG|S\.?A|SAS|PLC|K\.?K|B\.?V)\.?$/i;
+const LEGAL_FORM_ONLY = new RegExp(`^${LEGAL_FORMS}\\.?$`, 'i');
 
 /** The value written after a label in the body ("- **Developed by:** Zhipu AI"). */
 function field(body: string, labels: string): { value: string; line: string } | null {

@@ -373,15 +373,15 @@ function decide(gap: string, gapWords: readonly string[], left: Mention, right: 
     if (phrase.subjectLabels && !phrase.subjectLabels.includes(subject.label)) continue;
     if (phrase.objectLabels && !phrase.objectLabels.includes(object.label)) continue;
     if (phrase.objectKinds && !phrase.objectKinds.includes(String(object.props?.kind ?? ''))) continue;
-    // a city stands for its nation only where a place is meant
-    if ((subject.place || object.place) && !PLACE_RELATIONS.has(phrase.rel)) continue;
+    // a city stands for its nation only where a place is meant, and so does a nation named after a word of place ("⟨X⟩
+    // launched a cloud region in ⟨Mexico⟩": where, not who runs it)
+    if ((subject.place || object.place || (right.label === 'Nation' && PLACE_WORD_END.test(gap))) && !PLACE_RELATIONS.has(phrase.rel)) continue;
     // where an organisation's people are ("⟨X⟩ staff based in ⟨Y⟩") is not where it is
     if ((phrase.rel === 'HEADQUARTERED_IN' || phrase.rel === 'LOCATED_IN') && PEOPLE.test(gap)) continue;
-    // "⟨X⟩ launched a cloud region in ⟨Mexico⟩": a nation after a word of place is where, not who runs it
-    if (phrase.rel === 'OPERATED_BY' && object.label === 'Nation' && /\b(?:in|at|near|across|throughout|inside|within)\s*$/.test(gap)) continue;
-    // an organisation the lexicon knows to be at home in one country is not read as at home in another from a word between
-    // two names ("an investment in ⟨Brazil⟩ from ⟨Microsoft⟩"); a rule that says so outright ("headquartered in") still may
-    if (phrase.rel === 'HEADQUARTERED_IN' && object.props?.kind !== 'bloc' && homeElsewhere(object, subject)) continue;
+    // an organisation has one home (the domain model's `single`): one the lexicon knows to be at home in one country is not
+    // read as at home in another from a word between two names ("an investment in ⟨Brazil⟩ from ⟨Microsoft⟩"); a rule that
+    // says so outright ("headquartered in") still may
+    if (isSingle(phrase.rel) && object.props?.kind !== 'bloc' && homeElsewhere(object, subject)) continue;
     // "benchmarked against models developed by ⟨1⟩": what follows a comparison is about the compared, not the left mention
     if (phrase.rel !== 'COMPETES_WITH' && COMPARISON.test(gap)) continue;
     // a stake sold or cut is no investment ("⟨X⟩ sold its entire stake in ⟨Y⟩")
@@ -400,6 +400,8 @@ const PEOPLE = /\b(?:personnel|staff|employees|engineers|workers|executives|offi
 const DIVESTED = /\b(?:sold|sells|sell|selling|divest\w*|exit(?:ed|s|ing)?|offload\w*|dump(?:ed|s|ing)?|unload\w*|trimm?\w*|reduc\w*|cut|cuts|pared)\b/;
 const COMPARISON = /\b(?:against|than|versus|vs\.?|compared|comparable|benchmarked|outperform\w*|rival\w*|unlike|similar)\b/;
 const PLACE_RELATIONS = new Set<Phrase['rel']>(['HEADQUARTERED_IN', 'LOCATED_IN', 'ENACTED_BY']);
+// a word of place ending the words between two names: the name after it is where something is
+const PLACE_WORD_END = /\b(?:in|at|near|across|throughout|inside|within)\s*$/;
 
 /** "⟨a⟩'s [modifiers] ⟨b⟩": the modifiers between a possessive and what it owns, or null when the gap is no possessive. */
 function possessiveModifiers(gap: string): string[] | null {

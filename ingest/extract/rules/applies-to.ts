@@ -41,7 +41,7 @@ const REQUIRED_CLASS =
   /\brequir(?:e|es|ing) (?:all |any )?((?:[a-z][\w-]* ){0,3}(?:exporters|reexporters|importers|foundries|manufacturers|distributors|operators|providers|developers|entities|companies|firms|institutions|persons)) to (?:[a-z]+)\b/g;
 // a class named by its qualifiers before the role, as the one an obligation falls on: "Personal information processors shall …",
 // "Where a critical information infrastructure operator needs to …", "Downstream cloud providers must …"
-const ADDRESSEE_ROLE = `(?:${ROLE.slice(3, -1)}|users?|foundries|foundry|suppliers?|vendors?|licensees?|entities|entity)`;
+const ADDRESSEE_ROLE = `(?:${ROLE}|users?|foundries|foundry|suppliers?|vendors?|licensees?|entities|entity)`;
 const ADDRESSEE = new RegExp(
   `(?:^|[.;:]\\s+|\\b(?:[Ww]here|[Ii]f|[Ww]hen|[Uu]nless) )(?:(?:[Aa]n?|[Aa]ny|[Ee]ach|[Ee]very|[Aa]ll|[Ss]uch) )?((?:(?!(?:[Tt]he|[Tt]his|[Tt]hese|[Tt]hat|[Tt]hose|[Ss]uch|[Oo]ther|[Ss]ome|[Tt]heir|[Ii]ts|[Oo]ur)\\b)[A-Za-z][\\w-]* ){1,3}${ADDRESSEE_ROLE})(?= (?:shall|must|may not|are required to|is required to|needs? to|are obliged to|is obliged to)\\b)`,
   'gu',

@@ -78,14 +78,18 @@ export const partnership: RelationRule = {
         }
     };
     const usable = (ids: number[]) => ids.map((i) => at(frame, i)).filter((m): m is Mention => !!m && !m.demonym);
+    // one trading party with each of a list's trading parties ("X leads a consortium that includes A and B", "X co-founded … with A")
+    const withEach = (first: number, list: string) => {
+      const one = usable([first])[0];
+      if (one && TRADERS.has(one.label)) for (const other of usable(listIndices(list))) if (other !== one && TRADERS.has(other.label)) pairs([one, other], undefined);
+    };
     for (const m of frame.masked.matchAll(FORMED)) pairs(usable(listIndices(m[1])), m[2]);
     if (/consortium|alliance|coalition/.test(frame.masked)) {
       // a group with a leader pairs the leader with each member, not the members among themselves
       const led: [number, number][] = [];
       for (const m of frame.masked.matchAll(LEADS_GROUP)) {
         led.push([m.index, m.index + m[0].length]);
-        const leader = usable([Number(m[1])])[0];
-        if (leader && TRADERS.has(leader.label)) for (const member of usable(listIndices(m[2]))) if (member !== leader && TRADERS.has(member.label)) pairs([leader, member], undefined);
+        withEach(Number(m[1]), m[2]!);
       }
       for (const m of frame.masked.matchAll(GROUP_OF)) {
         if (led.some(([from, to]) => m.index >= from && m.index < to)) continue;
@@ -93,11 +97,7 @@ export const partnership: RelationRule = {
         if (members.length >= 2) pairs(members, undefined);
       }
     }
-    if (/co-?found/.test(frame.masked))
-      for (const m of frame.masked.matchAll(CO_FOUNDED)) {
-        const founder = usable([Number(m[1])])[0];
-        if (founder && TRADERS.has(founder.label)) for (const other of usable(listIndices(m[2]))) if (other !== founder && TRADERS.has(other.label)) pairs([founder, other], undefined);
-      }
+    if (/co-?found/.test(frame.masked)) for (const m of frame.masked.matchAll(CO_FOUNDED)) withEach(Number(m[1]), m[2]!);
     const speaker = at(frame, SPEAKER.exec(frame.masked)?.[1]);
     const actor = leadingActor(frame) ?? (speaker && TRADERS.has(speaker.label) ? speaker : undefined);
     // "… alongside ⟨Nvidia⟩'s ⟨H20⟩": what stands beside is the product, not its owner; a government acting alongside a company

@@ -3,7 +3,7 @@
 // convention "<operator> <place> <head>" ("Nebius Vineland data centre"), run by its operator and located in the nation the
 // place stands for. A site the text names ("Stargate UAE", "Colossus") is a mention, read by the located-in rule instead.
 import { nationByName } from '../lexicon.js';
-import { E, at, allowed, clauseActor, leadingActor, writtenName, type FactDraft, type Frame, type Mention, type NewEntity, type RelationRule } from '../frame.js';
+import { E, at, allowed, clauseActor, leadingActor, listIndices, writtenName, type FactDraft, type Frame, type Mention, type NewEntity, type RelationRule } from '../frame.js';
 
 // the site's head noun, as written: the name keeps the text's spelling and an alias the other one
 const HEAD =
@@ -128,8 +128,8 @@ export const describedSite: RelationRule = {
     for (const f of [...found]) {
       if (!/s$/.test(f.head) || !f.where || f.town) continue;
       const more = /^(?:(?:,| and|, and) ⟨\d+⟩)+/.exec(frame.masked.slice(f.end))?.[0] ?? '';
-      for (const x of more.matchAll(/⟨(\d+)⟩/g)) {
-        const where = at(frame, x[1]);
+      for (const i of listIndices(more)) {
+        const where = at(frame, i);
         if (where?.label === 'Nation' && where.place) found.push({ ...f, where });
       }
     }
