@@ -36,6 +36,9 @@ export class ChunkedList<T> {
   }
 }
 
+/** An ISO date-time of milliseconds since the epoch, undefined for NaN (no date). */
+const isoDate = (ms: number): string | undefined => (Number.isNaN(ms) ? undefined : new Date(ms).toISOString());
+
 /** Milliseconds since the epoch of an ISO date, NaN when absent or unparseable. */
 export function dateMs(value: string | undefined | null): number {
   if (!value) return NO_DATE;
@@ -345,8 +348,11 @@ export class Snapshot {
     return { id: this.ids[i]!, label: this.label(i), name: this.names[i]!, aliases: this.aliases[i]!, props: this.nodeProps[i]! };
   }
 
-  /** The relation record of edge e (props shared, not copied; the claim count is not kept in a snapshot). */
-  relation(e: number): RelationRecord {
+  /**
+   * The relation record of edge e (props shared, not copied; the claim count is not kept in a snapshot), its validity
+   * dates written by `date` (full ISO dates unless told otherwise; none where the edge has none).
+   */
+  relation(e: number, date: (ms: number) => string | undefined = isoDate): RelationRecord {
     const r: RelationRecord = {
       id: this.edgeIds[e]!,
       type: this.type(e),
@@ -356,8 +362,10 @@ export class Snapshot {
       confidence: this.edgeConfidence[e]!,
       claimCount: 0,
     };
-    if (!Number.isNaN(this.edgeValidFrom[e]!)) r.validFrom = new Date(this.edgeValidFrom[e]!).toISOString();
-    if (!Number.isNaN(this.edgeValidTo[e]!)) r.validTo = new Date(this.edgeValidTo[e]!).toISOString();
+    const validFrom = date(this.edgeValidFrom[e]!);
+    const validTo = date(this.edgeValidTo[e]!);
+    if (validFrom !== undefined) r.validFrom = validFrom;
+    if (validTo !== undefined) r.validTo = validTo;
     return r;
   }
 

@@ -36,7 +36,7 @@ export function asOfMs(asOf: string | null | undefined, field = 'asOf'): number 
 /** Edge e of a snapshot as a relation record (claim counts and dates come from the claims). */
 export function relationAt(s: Snapshot, e: number): RelationRecord {
   // validity as days, as the API gives dates
-  return { ...s.relation(e), validFrom: dayOfMs(s.edgeValidFrom[e]!), validTo: dayOfMs(s.edgeValidTo[e]!) };
+  return s.relation(e, dayOfMs);
 }
 
 /** Whether a relation record is valid at asOf (NaN: always). */
