@@ -5,7 +5,8 @@
 // regulation.
 import type { Props } from '../../schema/records.js';
 import { instrumentOf } from '../extract/instrument.js';
-import { LEXICON } from '../extract/lexicon.js';
+import { LEXICON, type LexiconEntry } from '../extract/lexicon.js';
+import { issuerOpening } from '../extract/rules/enacted-by.js';
 import { appliesToRule } from '../extract/rules/applies-to.js';
 import { RecordSink } from '../extract/structured.js';
 import type { EndpointOut } from '../extract/extract.js';
@@ -37,7 +38,8 @@ function documentNumber(text: string): string | undefined {
 }
 
 // the line that names a document's issuer: a label and its colon ("AGENCY: …", "Issued by: …"); "From the Federal Register Online …" is none
-const ISSUER_LINE = /^\s*(?:AGENCY|Agency|Issuing body|Issued by|From)\s*:\s*(.+)$/m;
+// (a Chinese ministry's release labels its fields in brackets: "[Issuing Unit] …")
+const ISSUER_LINE = /^\s*(?:(?:AGENCY|Agency|Issuing body|Issued by|From)\s*:|\[(?:Issuing (?:Unit|Authority|Body|Department)|Issued by)\])\s*(.+)$/m;
 
 // a copy whose preamble ran together ("… Bureau of Industry and Security, Commerce. ACTION: …", its AGENCY label
 // moved elsewhere): the agency and its department just before ACTION:
@@ -63,6 +65,9 @@ function parentOf(part: string | undefined): { parent?: string } {
   return /^[A-Z][a-z]+$/.test(p) && p !== 'Office' ? { parent: `Department of ${p === 'Treasury' ? 'the Treasury' : p}` } : {};
 }
 
+// the enacting formula of a President's order ("By the authority vested in me as President by the Constitution …, it is hereby ordered")
+const PRESIDENT_ORDERS = /\bBy\s+the\s+authority\s+vested\s+in\s+me\s+as\s+President\b/i;
+
 /**
  * The issuing bodies a policy text names: a Federal Register AGENCY line's agency (`agency`, read once by the caller), an
  * EU act's authors, an "Issued by" line.
@@ -84,7 +89,8 @@ function issuers(text: string, agency: ReturnType<typeof agencyLine>): string[] 
   const eu = /\bof the (European Parliament) and of the (Council)\b/i.exec(text.slice(0, 3000));
   if (eu) return ['European Parliament', 'Council of the European Union', 'European Union'];
   if (/\bCommission (?:Implementing |Delegated )?(?:Regulation|Decision|Directive)\b/i.test(text.slice(0, 3000))) return ['European Commission'];
-  if (/^\s*Executive Order \d{5}/im.test(text.slice(0, 3000)) || /\bBy the authority vested in me as President\b/i.test(text)) return ['White House'];
+  // a President's order is the nation's, as a bill of Congress is
+  if (/^\s*Executive Order \d{5}/im.test(text.slice(0, 3000)) || PRESIDENT_ORDERS.test(text)) return ['United States'];
   // a bill of Congress ("Be it enacted by the Senate and House of Representatives of the United States of America …") is the nation's
   if (/\bBe it enacted by the Senate and House of Representatives of the United States\b/.test(text.replace(/\s+/g, ' '))) return ['United States'];
   // a section of the US Code is federal law: enacted by the United States
@@ -107,6 +113,8 @@ const POLICY_SIGNALS: [RegExp, number][] = [
   [/^\s*\d+ U\.? ?S\.? ?C\.? §+ ?\d+/m, 2], // a US Code section
   [/^\s*§+ ?\d+[\w.-]*\.?\s/m, 1],
   [/\bBe it enacted\b|^\s*A BILL\s*$|\[Congressional Bills\b|\bThis Act may be cited as\b/m, 2], // bills and acts
+  [PRESIDENT_ORDERS, 2], // a President's order
+  [/^\s*\[(?:Issuing (?:Unit|Authority|Body|Department)|Issued by|Issuing Document Number|Document Number|Issuing Date)\]/m, 2], // a ministry's release, its fields in brackets
   [/^\s*SEC(?:TION)?\. \d+\./m, 1],
   [/\bPub(?:lic|\.) ?L(?:aw|\.) ?(?:No\. ?)?\d{2,3}[-–]\d+/, 1],
   [/\b[Tt]his (?:Regulation|Directive|Act|Law|Decree|Ordinance|Chapter|Title|section)\b (?:shall|applies|lays down|does not|is without)/, 1],
@@ -193,6 +201,17 @@ function shortTitle(text: string): string | undefined {
   return m ? m[1]!.replace(/\s+/g, ' ').trim() : undefined;
 }
 
+/**
+ * The designation a numbered instrument's title opens on, by which it is cited: the Union's "Regulation (EU) 2021/821" before
+ * "of the European Parliament and of the Council …", a ministry's "Announcement No. 61 of 2025" before the colon of its title.
+ */
+function designationOf(title: string): string | undefined {
+  const eu = /^((?:Regulation|Directive|Decision) \((?:EU|EC|Euratom)\) (?:No )?\d{2,4}\/\d{1,4})\b./i.exec(title);
+  if (eu) return eu[1];
+  const numbered = /^([^:]{3,80}\bNo\. ?\d+[^:]*): \S/.exec(title);
+  return numbered?.[1]?.trim();
+}
+
 /** The first line that is not a header: a department, citation, date or article number. */
 function firstTitleLine(text: string): string | undefined {
   for (const raw of text.split('\n').slice(0, 40)) {
@@ -224,8 +243,11 @@ function actByTerms(text: string, ctx: ParseContext, isArticle: boolean): string
  * notify and are notified) and its own jurisdiction (a US rule protects the United States; an EU act
  * binds providers, not the Union).
  */
-function notRegulated(text: string, bodies: readonly EndpointOut[], ctx: ParseContext): string[] {
+function notRegulated(text: string, bodies: readonly EndpointOut[], ctx: ParseContext, named?: LexiconEntry): string[] {
   const ids = new Set(bodies.map((b) => b.id));
+  // the body the instrument's name opens on ("MOFCOM Announcement No. 61") and its nation
+  if (named) ids.add(named.id);
+  if (named?.country) ids.add(`nation:${named.country.toLowerCase()}`);
   for (const b of bodies) {
     const country = ctx.gazetteer.get(b.id)?.country;
     if (country) ids.add(`nation:${country.toLowerCase()}`);
@@ -275,7 +297,7 @@ export function parsePolicy(raw: string, url: string, ctx: ParseContext, isHtml:
   // a title that names a regulation the graph knows ("REGULATION (EU) 2024/1689 OF ...") is that regulation;
   // an article or chapter that calls itself only "this Regulation" is one of the act whose terms it uses
   const knownHits = ctx.gazetteer.match(title).filter((h) => h.candidates.length === 1 && h.candidates[0]!.entity.label === 'Regulation');
-  const regName = knownHits[0]?.candidates[0]?.entity.name ?? actByTerms(text, ctx, article !== undefined) ?? title;
+  const regName = knownHits[0]?.candidates[0]?.entity.name ?? actByTerms(text, ctx, article !== undefined) ?? designationOf(title) ?? title;
   const regulation = sink.entity(regName, 'Regulation', { labels: ['Regulation'], props, confidence: 0.85, ...(regName !== title ? { aliases: [title] } : {}) });
   const bodies: EndpointOut[] = [];
   for (const name of issuing) {
@@ -286,6 +308,7 @@ export function parsePolicy(raw: string, url: string, ctx: ParseContext, isHtml:
     const quote =
       (header && name === header.agency ? header.quote : undefined) ??
       ISSUER_LINE.exec(text)?.[0]?.trim() ??
+      (name === 'United States' ? /^.*\bBy\s+the\s+authority\s+vested\b.*$/im.exec(text)?.[0].trim() : undefined) ??
       (/^(?:European Parliament|Council of the European Union|European Union)$/.test(name) ? /^.*\bof the European Parliament and of the Council\b.*$/im.exec(text)?.[0].trim() : undefined) ??
       /\((?:[^()\n]|\([^()\n]*\))*?\bPub(?:lic|\.) ?L(?:aw|\.) ?\d{2,3}[-–]\d+(?:[^()\n]|\([^()\n]*\))*\)/.exec(text)?.[0] ??
       /^.*\bPub(?:lic|\.) ?L(?:aw|\.) ?\d{2,3}[-–]\d+.*$/m.exec(text)?.[0].trim() ??
@@ -306,7 +329,7 @@ export function parsePolicy(raw: string, url: string, ctx: ParseContext, isHtml:
     title,
     ...(props.publishedDate ? { publishedAt: props.publishedDate as string } : {}),
     records: sink.records,
-    extraRules: regulation ? [appliesToRule({ label: 'Regulation', name: regulation.name, props }, notRegulated(text, bodies, ctx), regulation.id)] : [],
+    extraRules: regulation ? [appliesToRule({ label: 'Regulation', name: regulation.name, props }, notRegulated(text, bodies, ctx, issuerOpening(regulation.name)), regulation.id)] : [],
   };
 }
 

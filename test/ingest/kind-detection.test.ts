@@ -199,6 +199,31 @@ const ROWS: { what: string; url: string; body: string; kind: string; title?: str
     kind: 'policy',
     title: 'Example Data Law',
   },
+  {
+    what: "a President's order with no number above it",
+    url: 'orders/permits.txt',
+    body: lines(
+      'Speeding Permits for Example Grid Lines',
+      'By the authority vested in me as President by the',
+      'Constitution and the laws of the United States of',
+      'America, it is hereby ordered:',
+      'Section 1. Purpose. Grid lines are to be built faster.',
+    ),
+    kind: 'policy',
+    title: 'Speeding Permits for Example Grid Lines',
+  },
+  {
+    what: "a ministry's release with its fields in brackets",
+    url: 'releases/announcement.txt',
+    body: lines(
+      'MOFCOM Announcement No. 7 of 2031: Announcement on Export Controls on Example Alloys',
+      '[Issuing Unit] Example Security Bureau',
+      '[Issuing Document Number] MOFCOM Announcement No. 7 of 2031',
+      'In accordance with the relevant laws, the following measures are announced.',
+    ),
+    kind: 'policy',
+    title: 'MOFCOM Announcement No. 7 of 2031: Announcement on Export Controls on Example Alloys',
+  },
   // news
   {
     what: 'a news story about a rule stays news',
@@ -246,6 +271,28 @@ describe('kind detection', () => {
   it.each(ROWS.filter((r) => r.title))('$what is named by its title', ({ url, body, title }) => {
     const doc = parsePolicy(body, url, { gazetteer: lexicon }, false);
     expect(doc.title).toBe(title);
+  });
+
+  it("a President's order is the United States'; a numbered instrument is named by its designation and enacted by the unit its fields name and the body its name opens on", () => {
+    const enacted = (doc: ReturnType<typeof parsePolicy>) =>
+      doc.records.filter((r): r is FactOut => r.kind === 'fact' && r.rel === 'ENACTED_BY').map((f) => `${f.subject.name} -> ${f.object.name} | ${f.quote}`);
+    const order = ROWS.find((r) => r.url === 'orders/permits.txt')!;
+    expect(enacted(parsePolicy(order.body, order.url, { gazetteer: lexicon }, false))).toEqual([
+      'Speeding Permits for Example Grid Lines -> United States | By the authority vested in me as President by the',
+    ]);
+    const release = ROWS.find((r) => r.url === 'releases/announcement.txt')!;
+    const doc = parsePolicy(release.body, release.url, { gazetteer: lexicon }, false);
+    const reg = doc.records.find((r): r is EntityOut => r.kind === 'entity' && r.type === 'Regulation');
+    expect(reg?.name).toBe('MOFCOM Announcement No. 7 of 2031');
+    expect(reg?.aliases).toContain(release.title);
+    expect(enacted(doc)).toEqual(['MOFCOM Announcement No. 7 of 2031 -> Example Security Bureau | [Issuing Unit] Example Security Bureau']);
+    const eu = parsePolicy(
+      lines('Regulation (EU) 2031/9 of the European Parliament and of the Council of 2 May 2031 on example data', '', 'Article 1', '', 'This Regulation shall apply to providers.'),
+      'eu/2031-9.txt',
+      { gazetteer: lexicon },
+      false,
+    );
+    expect(eu.records.find((r): r is EntityOut => r.kind === 'entity' && r.type === 'Regulation')?.name).toBe('Regulation (EU) 2031/9');
   });
 
   it('a US Code section is enacted by the United States and takes a known act by its citation', () => {

@@ -419,6 +419,17 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   { rule: 'release-title', text: 'GLM-5.5-Air beats Llama 4 on coding.', expect: [], not: ['DEVELOPED_BY Llama 4'] },
   // a phrase that only counts or points names no instrument; offices at home add nothing to headquarters
   { rule: 'enacted-by', text: 'The Commerce Department issued other rules, which tightened exports.', expect: [], not: ['ENACTED_BY'] },
+  // an instrument's own name says whose it is: a public body opening it, the Union's designation, a President's order number
+  {
+    rule: 'national-instrument',
+    text: 'Exporters must now follow MOFCOM Announcement No. 40 of 2026 on graphite anodes.',
+    expect: ['ENACTED_BY MOFCOM Announcement No. 40 of 2026 -> Ministry of Commerce of China'],
+  },
+  { rule: 'national-instrument', text: 'The BIS Foundry Rule took effect last week.', expect: ['ENACTED_BY BIS Foundry Rule -> Bureau of Industry and Security'] },
+  { rule: 'national-instrument', text: 'Operators cite Regulation (EU) 2031/77 in their filings.', expect: ['ENACTED_BY Regulation (EU) 2031/77 -> European Union'] },
+  { rule: 'national-instrument', text: 'The agency acted under Executive Order 14999 last spring.', expect: ['ENACTED_BY Executive Order 14999 -> United States'] },
+  // a statute named after the agency it empowers is the legislature's, not the agency's
+  { rule: 'national-instrument', text: 'Lawyers read the Federal Trade Commission Act closely.', expect: [], not: ['ENACTED_BY Federal Trade Commission Act -> Federal Trade Commission'] },
   {
     rule: 'relate',
     text: 'Samsung is headquartered in Seoul. It has plants in South Korea, Vietnam and India.',

@@ -7,7 +7,7 @@ import { isPublicBody } from '../../../schema/validate.js';
 import { E, LIST, at, allowed, knownMention, listIndices, pattern, unmask, type FactDraft, type Mention, type NewEntity, type RelationRule } from '../frame.js';
 import { INSTRUMENT_SOURCE, instrumentOf } from '../instrument.js';
 import { MONEY_SOURCE } from '../money.js';
-import { NATIONS_BY_ISO, nationByName, nationOpening } from '../lexicon.js';
+import { LEXICON, NATIONS_BY_ISO, nationByName, nationOpening, type LexiconEntry } from '../lexicon.js';
 import { regimeOf } from './national-regime.js';
 import { CALENDAR_WORDS } from '../proposals/proposal.js';
 
@@ -124,8 +124,34 @@ export const passiveIssuers: RelationRule = {
   },
 };
 
+// public bodies by every name they go by ("MOFCOM", "Cyberspace Administration of China"), for an instrument whose name opens on its issuer
+const PUBLIC_BODY_NAMES: ReadonlyMap<string, LexiconEntry> = new Map(
+  LEXICON.filter((e) => e.label === 'Organization' && isPublicBody(e.props)).flatMap((e) => [e.name, ...(e.aliases ?? [])].map((n) => [n, e] as const)),
+);
+// a designation only the Union's acts carry ("Regulation (EU) 2023/2854", "Directive (EC) No 95/46"), and the numbering of the
+// US President's orders ("Executive Order 14110")
+const EU_DESIGNATION = /\((?:EU|EC|Euratom)\)/;
+const STATUTE = /\b(?:Act|Law|Code|Statute)(?: of \d{4})?$/;
+const PRESIDENTIAL_ORDER = /\bExecutive Order (?:No\. )?1\d{4}\b/;
+
+/** The public body whose name opens an instrument's ("MOFCOM Announcement No. 61", "the CAC order halting …"), the longest that does. */
+export function issuerOpening(surface: string): LexiconEntry | undefined {
+  const words = surface.replace(/^the /i, '').split(' ');
+  for (let n = Math.min(words.length - 1, 6); n >= 1; n--) {
+    const body = PUBLIC_BODY_NAMES.get(
+      words
+        .slice(0, n)
+        .join(' ')
+        .replace(/['’]s$/, ''),
+    );
+    if (body) return body;
+  }
+  return undefined;
+}
+
 // "US export controls", "the Dutch export rules", "EU AI Act", "Data Law of Freedonia": an instrument named with its nation's name
-// or demonym is that nation's
+// or demonym is that nation's; one whose name opens on a public body ("MOFCOM Announcement No. 61") is that body's; the Union's
+// designation ("Regulation (EU) 2023/2854") makes it the Union's, and an executive order's number the United States'
 export const nationalInstrument: RelationRule = {
   name: 'national-instrument',
   minMentions: 1,
@@ -136,8 +162,12 @@ export const nationalInstrument: RelationRule = {
       if (m.label !== 'Regulation' || m.status === 'ambiguous') continue;
       // "…'s export rules", "Cybersecurity Law of the People's Republic of China": the nation opening or closing its name
       const closing = / of (?:the )?([^,;()]+)$/.exec(m.surface)?.[1];
-      const nation = NATIONS_BY_ISO.get(nationOpening(m.surface)?.iso ?? (closing ? nationByName(closing)?.iso : undefined) ?? '');
+      const iso = nationOpening(m.surface)?.iso ?? (closing ? nationByName(closing)?.iso : undefined) ?? (EU_DESIGNATION.test(m.surface) ? 'EU' : PRESIDENTIAL_ORDER.test(m.surface) ? 'US' : '');
+      const nation = NATIONS_BY_ISO.get(iso);
       if (nation) out.push({ rel: 'ENACTED_BY', subject: m, object: knownMention(nation, 0.65), confidence: 0.65 });
+      // (a statute named after the agency it creates or empowers is the legislature's: "the Federal Trade Commission Act")
+      const body = STATUTE.test(m.surface) ? undefined : issuerOpening(m.surface);
+      if (body && body.id !== m.id) out.push({ rel: 'ENACTED_BY', subject: m, object: knownMention(body, 0.65), confidence: 0.65 });
     }
     return out;
   },
