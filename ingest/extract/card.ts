@@ -688,6 +688,7 @@ export function madeTogetherRule(model: Mention | null, own: OwnModels): Relatio
 const SERVES_ON = /\b(?:requires?|needs?|needed|required|tested|deploy(?:ed|ing|ment)?|inference|serv(?:e|ed|ing)|fits?|fitting|runs?|running|recommend(?:ed)?|supports?|supported)\b/;
 const TRAINED_WITH = /\b(?:pre-?trained|trained|pre-?training|training (?:was|is|ran|took|happened)\b)/i;
 const COUNT = /(\d[\d,]*)\s*(?:[x×]\s*)?$/;
+const MEMORY_VARIANT = /\d ?GB$/;
 const VERSIONED = /\b[A-Z][\w.]*(?:-[\w.]+)*-\d[\w.]*\b/g;
 
 /**
@@ -703,17 +704,28 @@ export function hardwareRule(model: Mention | null, own: OwnModels): RelationRul
     apply(frame: Frame): FactDraft[] {
       if (!model) return [];
       // a placeholder for a maker's products ("AMD, Intel and NVIDIA GPUs") names no chip the model needs
-      const chips = frame.mentions.filter((m) => m.label === 'Chip' && m.status === 'known' && !isPlaceholder(m.name));
+      // (a known chip's memory variant, "H100 80GB", is a name of its own but no less known)
+      const chips = frame.mentions.filter((m) => m.label === 'Chip' && (m.status === 'known' || (m.status === 'proposed' && MEMORY_VARIANT.test(m.name))) && !isPlaceholder(m.name));
       // another model named (a mention, or a versioned name nobody listed) is what the sentence is about
       const otherModel = frame.mentions.some((m) => m.label === 'Model' && !own.isOwnOrFamily(m.name)) || [...frame.masked.matchAll(VERSIONED)].some((m) => !own.isOwnOrFamily(m[0]));
-      // the machine it was trained on, by its name ("trained on the LUMI supercomputer"): a site, not a chip
-      const sites = frame.mentions.filter((m) => m.label === 'DataCenter' && m.status !== 'ambiguous');
+      // the machine it was trained on, by its name ("trained on the LUMI supercomputer"), or the cloud ("trained on SageMaker"): a site, not a chip
+      const sites = frame.mentions.filter((m) => (m.label === 'DataCenter' || m.label === 'Cloud') && m.status !== 'ambiguous');
       if ((!chips.length && !sites.length) || otherModel) return [];
       const trains = TRAINED_WITH.test(frame.masked) && !FINE_TUNING.test(frame.masked);
       const onSites = trains ? sites.map((site) => ({ rel: 'TRAINED_ON' as const, subject: model, object: site, confidence: 0.6 })) : [];
+      // the chips a training sentence names are the machine's ("on 512 X GPUs on the Cedar supercomputer")
+      // (not chips offered as an alternative: "on X GPUs at the LUMI supercomputer, or Y GPUs provided by …")
+      const between = (a: Mention, b: Mention) => {
+        const [i, j] = [frame.masked.indexOf(`⟨${frame.mentions.indexOf(a)}⟩`), frame.masked.indexOf(`⟨${frame.mentions.indexOf(b)}⟩`)];
+        return frame.masked.slice(Math.min(i, j), Math.max(i, j));
+      };
+      const machines = trains
+        ? sites.flatMap((site) => chips.filter((chip) => !/\bor\b/.test(between(site, chip))).map((chip) => ({ rel: 'RUNS_ON' as const, subject: site, object: chip, confidence: 0.55 })))
+        : [];
       if (!trains && (!SERVES_ON.test(frame.masked) || FINE_TUNING.test(frame.masked.split(/[,;]/)[0]!))) return [];
       return [
         ...onSites,
+        ...machines,
         ...chips.map((chip) => {
           const count = COUNT.exec(frame.masked.slice(0, frame.masked.indexOf(`⟨${frame.mentions.indexOf(chip)}⟩`)))?.[1];
           const n = count ? Number(count.replace(/,/g, '')) : undefined;

@@ -251,7 +251,32 @@ Corvid-2-9B was pre-trained on 512 H100 GPUs for about 500,000 GPU hours on the 
 
 Training was conducted on the LUMI supercomputer, using 256 AMD MI250X GPUs.
 `,
-    expect: ['TRAINED_ON Corvid-2-9B -> Kestrel Bay', 'TRAINED_ON Corvid-2-9B -> LUMI', 'TRAINED_ON Corvid-2-9B -> NVIDIA H100', 'TRAINED_ON Corvid-2-9B -> AMD Instinct MI250X'],
+    expect: [
+      'TRAINED_ON Corvid-2-9B -> Kestrel Bay',
+      'TRAINED_ON Corvid-2-9B -> LUMI',
+      'TRAINED_ON Corvid-2-9B -> NVIDIA H100',
+      'TRAINED_ON Corvid-2-9B -> AMD Instinct MI250X',
+      // the chips a training sentence names run the machine it names
+      'RUNS_ON Kestrel Bay -> NVIDIA H100',
+      'RUNS_ON LUMI -> AMD Instinct MI250X',
+    ],
+  },
+  {
+    topic: "a training cloud and a known chip's memory variant; chips offered as an alternative are not the machine's",
+    card: `${FRONT}# Corvid-2-9B
+
+Corvid-2-9B was trained on AWS SageMaker, using on average 256 A100 40GB GPUs in 32 p4d instances.
+
+Its variants were trained either on MI250X GPUs at the LUMI supercomputer, or on H100 80GB GPUs provided by a partner.
+`,
+    expect: [
+      'TRAINED_ON Corvid-2-9B -> Amazon SageMaker',
+      'TRAINED_ON Corvid-2-9B -> NVIDIA A100 40GB',
+      'RUNS_ON Amazon SageMaker -> NVIDIA A100 40GB',
+      'RUNS_ON LUMI -> AMD Instinct MI250X',
+      'TRAINED_ON Corvid-2-9B -> NVIDIA H100 80GB',
+    ],
+    not: ['RUNS_ON LUMI -> NVIDIA H100 80GB'],
   },
   {
     topic: "a comparison whose subject is another model, a base named after the verb and a family without a version relate nothing to the card's model",
