@@ -92,6 +92,12 @@ const namedAfter = (maker: string, product: string): boolean => {
   return !!line && line.length >= 3 && maker.toLowerCase().split(/\s+/).includes(line);
 };
 
+// the maker's house named by the same first word ("Meta" for Meta AI's models, "Google" for Google DeepMind's): the group the maker belongs to
+const sameHouse = (makerId: string, owner: string): boolean => {
+  const first = /^[a-z]+:([a-z0-9]+)/.exec(makerId)?.[1];
+  return !!first && first.length >= 3 && owner.toLowerCase().split(/\s+/)[0] === first;
+};
+
 // who made a chip by the maker's role: a foundry fabricates what it "built", and so does a memory maker the
 // memory it "makes"; a memory standard (HBM3E) has no one designer
 function makerRole(d: FactDraft): FactDraft | null {
@@ -105,7 +111,8 @@ function makerRole(d: FactDraft): FactDraft | null {
     isMention(d.object) &&
     d.object.status === 'known' &&
     d.object.id !== d.subject.maker &&
-    !namedAfter(d.object.name, d.subject.name)
+    !namedAfter(d.object.name, d.subject.name) &&
+    !sameHouse(d.subject.maker, d.object.name)
   )
     return null;
   if (d.rel !== 'DESIGNED_BY') return d;

@@ -1,0 +1,2 @@
+import { facts } from '../test/ingest/extract-helpers.js';
+console.log(facts(process.argv[2]!));
