@@ -419,6 +419,10 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   { rule: 'release-title', text: 'GLM-5.5-Air beats Llama 4 on coding.', expect: [], not: ['DEVELOPED_BY Llama 4'] },
   // a phrase that only counts or points names no instrument; offices at home add nothing to headquarters
   { rule: 'enacted-by', text: 'The Commerce Department issued other rules, which tightened exports.', expect: [], not: ['ENACTED_BY'] },
+  // a clause opening on the lineage
+  { rule: 'derived-from', text: 'Built on the open-source Qwen2.5 model, Wren-4.0 has been further trained with large-scale data.', expect: ['DERIVED_FROM Wren-4.0 -> Qwen2.5'] },
+  { rule: 'derived-from', text: 'Fine-tuned from Mistral-7B-v0.1, Heron-7B-Chat answers in French.', expect: ['DERIVED_FROM Heron-7B-Chat -> Mistral-7B-v0.1'] },
+  { rule: 'derived-from', text: 'Based on Nvidia guidance, Acme built a cluster for Heron-7B-Chat.', expect: [], not: ['DERIVED_FROM'] },
   // a known model's owner named by its maker's house ("Meta" for a model of Meta's lab)
   { rule: 'possessive', text: "Acme fine-tuned Meta's Llama 3.3 70B model for its agents.", expect: ['DEVELOPED_BY Llama 3.3 70B -> Meta Platforms'] },
   // an instrument's own name says whose it is: a public body opening it, the Union's designation, a President's order number

@@ -15,6 +15,10 @@ const VERSION = pattern(
   `${E},? (?:is |was )?(?:a |an |the )?((?:[a-z0-9-]+ ){0,2}?(?:fine-tuned|finetuned|instruction-tuned|quantized|quantised|distilled|LoRA|GGUF|AWQ|GPTQ|continued-pretraining|pruned)(?: [a-z-]+){0,2}? (?:version|variant|checkpoint|derivative|adaptation|model)) of (?:the )?${E}`,
 );
 const VERB = pattern(`${E} (?:is |was |has been |were )?((?:fine-tuned|finetuned|distilled|quantized|quantised|continued pre-?training|further pre-?trained)) (?:from|on top of) (?:the )?${E}`);
+// a clause that opens on the lineage: "Built on the open-source Y model, X has been further trained …", "Fine-tuned from Y, X …"
+const FRONTED = pattern(
+  `(?:^|[.;] )\\W*(Built|Based|Fine-tuned|Finetuned|Distilled|Trained|Developed|Derived) (?:on|upon|from) (?:top of )?(?:the |an |a )?(?:[a-z-]+ ){0,2}${E}(?: (?:base )?(?:model|LLM|checkpoint))?, (?:the |our )?${E}`,
+);
 const MERGE = pattern(`${E},? (?:is |was )?(?:a |an )?(merge) of ${LIST}`);
 
 function kindOf(phrase: string): string {
@@ -23,7 +27,7 @@ function kindOf(phrase: string): string {
 
 export const derivedFrom: RelationRule = {
   name: 'derived-from',
-  cue: /version|variant|checkpoint|derivative|adaptation|tuned|distill|quanti|merge|pre-?train/i,
+  cue: /version|variant|checkpoint|derivative|adaptation|tuned|distill|quanti|merge|pre-?train|^\W*(?:Built|Based|Trained|Developed|Derived) /i,
   example: 'This model is a fine-tuned version of Llama 3.1 8B on a legal corpus.',
   apply(frame) {
     const out: FactDraft[] = [];
@@ -34,6 +38,7 @@ export const derivedFrom: RelationRule = {
     };
     for (const m of frame.masked.matchAll(VERSION)) add(m[1], m[3], m[2]!);
     for (const m of frame.masked.matchAll(VERB)) add(m[1], m[3], m[2]!);
+    for (const m of frame.masked.matchAll(FRONTED)) add(m[3], m[2], m[1]!);
     for (const m of frame.masked.matchAll(MERGE)) for (const i of listIndices(m[3])) add(m[1], i, 'merge');
     return out;
   },
