@@ -1424,6 +1424,17 @@ describe('sites', () => {
     expect(siteFacts('Microsoft invested in a startup in Texas.').some((f) => f.startsWith('OPERATED_BY'))).toBe(false);
   });
 
+  it("a firm's legal form of any jurisdiction stays with its name, a sole operator's other names name its site, and \"artificial intelligence\" is the site's AI", () => {
+    const records = extract('Oracle Corporation Bhd’s new AI data centre in Kulai, Johor, opens soon. Nebius plans to build an artificial intelligence data center in Vineland, New Jersey.', {
+      source: 't',
+      gazetteer,
+    });
+    const sites = records.filter((r) => r.kind === 'entity' && r.type === 'DataCenter') as { name: string; aliases: string[] }[];
+    expect(sites.find((s) => s.name.includes('Kulai'))?.aliases).toContain('Oracle Kulai AI data centre');
+    expect(sites.find((s) => s.name.includes('Vineland'))?.aliases).toContain('Nebius Vineland AI data center');
+    expect(siteFacts('Oracle Corporation Bhd’s new AI data centre in Kulai, Johor, opens soon.')).toContain('LOCATED_IN Oracle Kulai data centre -> Malaysia');
+  });
+
   it('a cloud "in" a country is not located there', () => {
     expect(siteFacts('AWS in Saudi Arabia grew quickly.').some((f) => f.startsWith('LOCATED_IN'))).toBe(false);
   });

@@ -21,7 +21,8 @@ export interface Proposal {
 }
 
 /** Regex source of the legal forms written after a company's name ("Inc", "Co", "Ltd", "GmbH"), without their full stop. */
-export const LEGAL_FORMS = '(?:Inc|Corp|Corporation|Co|Ltd|Limited|LLC|plc|PLC|AG|SA|SE|NV|BV|GmbH)';
+// (the forms of many jurisdictions: "Sdn Bhd", "Pte Ltd", "Pvt Ltd", "Tbk", "ASA", "Oyj", "SpA", "KK")
+export const LEGAL_FORMS = '(?:Inc|Corp|Corporation|Co|Ltd|Limited|LLC|LLP|LP|plc|PLC|AG|SA|SE|NV|BV|GmbH|Bhd|Berhad|Sdn|Pte|Pvt|Tbk|ASA|AB|Oyj|SpA|SAS|Srl|JSC|PJSC|KK)';
 
 /** A dot inside a word, as a regex source ("Z.ai", "U.S."): never a sentence's full stop. */
 export const INNER_DOT = '\\.(?=[\\p{L}\\p{N}])';

@@ -7,7 +7,7 @@ import { E, at, allowed, clauseActor, leadingActor, listIndices, writtenName, ty
 
 // the site's head noun, as written: the name keeps the text's spelling and an alias the other one
 const HEAD =
-  '(?<head>(?:AI )?data[- ]cent(?:er|re)s?(?: campus(?:es)?)?|datacent(?:er|re)s?|(?:AI )?campus(?:es)?|AI hubs?|AI factor(?:y|ies)|supercomputer(?: cluster)?|server farms?|(?:AI |GPU |compute |computing )?clusters?)';
+  '(?<head>(?:AI |artificial intelligence )?data[- ]cent(?:er|re)s?(?: campus(?:es)?)?|datacent(?:er|re)s?|(?:AI )?campus(?:es)?|AI hubs?|AI factor(?:y|ies)|supercomputer(?: cluster)?|server farms?|(?:AI |GPU |compute |computing )?clusters?)';
 // what may describe the site before its head: sizes, sums, kinds, a maker's chips ("Nvidia-powered"), nothing that is a name
 const MODS =
   '(?<mods>(?:(?:new|planned|proposed|massive|giant|large|first|second|third|largest|biggest|existing|flagship|hyperscale|sovereign|geothermal|green|liquid-cooled|gigawatt-scale|multi-gigawatt|[\\d.,]+[- ]?(?:MW|GW|megawatts?|gigawatts?)|[\\d.,]+-(?:megawatt|gigawatt)|\\$[\\d.,]+ ?(?:billion|million|bn|m)|\\((?:MW|GW)\\)|multi-?billion(?:-dollar)?|billion-dollar|[A-Za-z]+-(?:powered|based|backed|scale)|⟨\\d+⟩-(?:powered|based)) ){0,5})';
@@ -34,7 +34,7 @@ const ITS_AT = new RegExp(`\\b[Ii]ts (?:new |existing |flagship |first |second |
 const BUILT = new RegExp(`\\b${BUILD} (?:a |an |its |their |the |two |three |several |new )?${MODS}${HEAD} ${LINK}(?:${PLACE}|${TOWN_ONLY})`, 'gu');
 // the builders named before the verb: "A, B and C have announced plans to develop …", "A announced a partnership with B to develop …"
 const BUILDERS = /(⟨\d+⟩(?:(?:,| and|, and) (?:the )?⟨\d+⟩)+)[^⟨]*$/;
-const PARTNERED = /(⟨\d+⟩)[^⟨]*\b(?:partnership|agreement|deal|venture|alliance|collaboration) with (?:the )?[^⟨]{0,40}?(⟨\d+⟩)[^⟨]* to $/;
+const PARTNERED = /(⟨\d+⟩)[^⟨]*\b(?:partnership|agreement|deal|venture|alliance|collaboration) with (?:the )?[^⟨]{0,40}?(⟨\d+⟩)[^⟨]* to (?:jointly |together |also )?$/;
 // "a data center in ⟨Kenya⟩ (to be) operated by ⟨G42⟩"
 const RUN_BY = /^,? (?:(?:that|which) (?:will be|is|are|would be) |to be )?(operated|run|owned|managed|developed|built) by (?:the )?⟨(\d+)⟩/u;
 const OPERATORS = new Set(['Organization', 'Lab']);
@@ -57,6 +57,7 @@ function placeName(frame: Frame, town: string | undefined, where: Mention | unde
 function site(operators: Mention[], place: string, written: string, mods: string): NewEntity {
   const owner = operators.map(writtenName).join('-');
   // the name's head without "AI" ("an AI data centre" is a data centre); the text's own head, and one site of a plural, are other writings of it
+  written = written.replace(/^artificial intelligence (?=data)/, 'AI ');
   const head = written.replace(/^AI (?=data)/, '');
   const spell = (h: string) => (h.includes('centre') ? h.replace('centre', 'center') : h.replace('center', 'centre'));
   // one site of a plural head: its last word in the singular ("data centres", "campuses", "AI factories")
@@ -64,10 +65,14 @@ function site(operators: Mention[], place: string, written: string, mods: string
   const heads = [...new Set([head, written].flatMap((h) => [h, one(h)]).flatMap((h) => [h, spell(h)]))];
   const name = `${owner} ${place} ${head}`;
   const described = mods.trim() && !/⟨/.test(mods) ? [`${owner} ${place} ${mods.trim()} ${head}`, `${owner} ${mods.trim()} ${head} in ${place}`] : [];
+  // a sole operator's other names name the site too ("YTL Power" for "YTL Power International")
+  const others = operators.length === 1 ? [operators[0]!.name, ...operators[0]!.aliases].filter((n) => n !== owner && !/\s(?:of|for)\s/.test(n)).slice(0, 4) : [];
   return {
     label: 'DataCenter',
     name,
-    aliases: [...new Set([...heads.map((h) => `${owner} ${place} ${h}`), `${place} ${head}`, `${place} ${spell(head)}`, `${owner} ${head} in ${place}`, ...described])].filter((a) => a !== name),
+    aliases: [
+      ...new Set([...[owner, ...others].flatMap((o) => heads.map((h) => `${o} ${place} ${h}`)), `${place} ${head}`, `${place} ${spell(head)}`, `${owner} ${head} in ${place}`, ...described]),
+    ].filter((a) => a !== name),
   };
 }
 
