@@ -419,6 +419,15 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   { rule: 'release-title', text: 'GLM-5.5-Air beats Llama 4 on coding.', expect: [], not: ['DEVELOPED_BY Llama 4'] },
   // a phrase that only counts or points names no instrument; offices at home add nothing to headquarters
   { rule: 'enacted-by', text: 'The Commerce Department issued other rules, which tightened exports.', expect: [], not: ['ENACTED_BY'] },
+  // a second verb of the sentence's subject after a comma and "and"
+  {
+    rule: 'partnership',
+    text: 'Nebius is a backer of several startups, and is partnering with Oracle and Cisco on new software.',
+    expect: ['PARTNERS_WITH Nebius -> Oracle', 'PARTNERS_WITH Nebius -> Cisco'],
+  },
+  // an act done once stays done; a state that held once no longer holds
+  { rule: 'relate', text: 'Bpifrance has previously invested in Mistral AI.', expect: ['INVESTS_IN Bpifrance -> Mistral AI'] },
+  { rule: 'relate', text: 'Acme previously partnered with Oracle.', expect: [], not: ['PARTNERS_WITH'] },
   // a clause opening on the lineage
   { rule: 'derived-from', text: 'Built on the open-source Qwen2.5 model, Wren-4.0 has been further trained with large-scale data.', expect: ['DERIVED_FROM Wren-4.0 -> Qwen2.5'] },
   { rule: 'derived-from', text: 'Fine-tuned from Mistral-7B-v0.1, Heron-7B-Chat answers in French.', expect: ['DERIVED_FROM Heron-7B-Chat -> Mistral-7B-v0.1'] },

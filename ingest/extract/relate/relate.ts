@@ -46,8 +46,12 @@ const ATTACHED = new RegExp(`${CLAUSE_OPENING}(?:,|\\)|—|–)`);
 // the same clause still open where a mention stands inside it ("⟨0⟩, a unit of ⟨1⟩")
 const INSIDE_ATTACHED = new RegExp(`${CLAUSE_OPENING}$`);
 const BLOCK = new RegExp(
-  `;|\\||\\b(?:we|they|he|she|you)\\b|\\b(?:${HEDGES}|said|says|say|told|tells|according|reported|reports|reportedly|but|while|whereas|although|though|however|unlike|without|except|rather than|instead|denied|denies|deny|rejected|rejects|refused|refuses|plans? to|considering|consider|asked|ask|urged|urge|allegedly|alleged|formerly|previously|once part|once owned|former)\\b|n't\\b`,
+  `;|\\||\\b(?:we|they|he|she|you)\\b|\\b(?:${HEDGES}|said|says|say|told|tells|according|reported|reports|reportedly|but|while|whereas|although|though|however|unlike|without|except|rather than|instead|denied|denies|deny|rejected|rejects|refused|refuses|plans? to|considering|consider|asked|ask|urged|urge|allegedly|alleged|once part|once owned|former)\\b|n't\\b`,
 );
+// a state that held once ("formerly a unit of", "previously partnered with") no longer holds; an act done once stays done
+// ("previously invested in", "previously developed")
+const FORMERLY = /\b(?:formerly|previously)\b/;
+const ACTS = new Set<string>(['INVESTS_IN', 'DEVELOPED_BY', 'DESIGNED_BY', 'ENACTED_BY', 'DERIVED_FROM']);
 // words that carry no relation: what is left of a gap once they are gone must be a lone function word for it to count
 const FILLER = new Set([
   'the',
@@ -554,7 +558,7 @@ export const relatePhrases: RelationRule = {
             const readings = gap.includes(' and ') && COORDINATED.test(gap) ? [gap.replace(COORDINATED_PARTICIPLES, '$1'), gap.replace(COORDINATED_PARTICIPLES, '$2')] : [gap];
             for (const reading of readings) {
               const d = decide(reading, reading === gap ? gapWords : words(reading), l, r);
-              if (d) push(d.rel, d.subject, d.object, d.weak ? 0.55 : 0.6, gap);
+              if (d && (!FORMERLY.test(gap) || ACTS.has(d.rel))) push(d.rel, d.subject, d.object, d.weak ? 0.55 : 0.6, gap);
             }
           }
         }

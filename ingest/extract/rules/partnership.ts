@@ -42,6 +42,8 @@ const UNSURE = new RegExp(`\\b(?:${HEDGES}|ban\\w*|barred|block\\w*|prohibit\\w*
 const TRADERS = new Set(['Organization', 'Lab', 'Cloud']);
 
 // "OpenAI's relationship with Microsoft Azure", "Nvidia's long-running partnership with Foxconn"
+// a second verb of the sentence's subject: "X is an investor in …, and is partnering with A and B"
+const AND_PARTNERING = pattern(`, and (?:is |are |has |have |also |will )*(?:partnering|partnered|teamed up|partner) with ${LIST}`);
 const NOMINAL = pattern(`${E}['’]s (?:[a-z-]+ ){0,3}(?:relationship|partnership|alliance|collaboration|tie-up) with ${LIST}`);
 // read around the word: the partnership a clause's actor has ("X said its partnership with Y", "X will build it with partners
 // A and B"), two owners of one partnership ("A and B's partnership"), work done jointly ("developed jointly by A and B") and a
@@ -148,6 +150,8 @@ export const partnership: RelationRule = {
           const b = at(frame, m[buyer]);
           if (a && b && !a.demonym && !b.demonym && TRADERS.has(a.label) && TRADERS.has(b.label) && !UNSURE.test(m[0])) pairs([a, b], undefined);
         }
+    if (actor && !actor.demonym && TRADERS.has(actor.label))
+      for (const m of frame.masked.matchAll(AND_PARTNERING)) for (const other of usable(listIndices(m[1]))) if (other !== actor && TRADERS.has(other.label)) pairs([actor, other], undefined);
     for (const m of frame.masked.matchAll(WITH)) {
       // "Oracle and OpenAI are partnering with SoftBank": the joint subjects together and each with every partner
       // named ("X is partnering with A and B" says nothing about A and B)
