@@ -439,6 +439,9 @@ const domainWord = (host: string): string => {
  * the line names it, else by its host) that the card's model — or the card's model the line names — is
  * AVAILABLE_ON, operated by the card's publisher when "we" serve it or the host is the publisher's own.
  */
+// a line that credits who made or helped make the model
+const CREDITS = /\b(?:support(?:ed)? (?:from|by|of)|thanks? to|grateful|acknowledg\w*|sponsor(?:ed|ship)?|funded|funding|grants?|developed by|in (?:partnership|collaboration|cooperation) with)\b/i;
+
 export function platformFacts(sink: RecordSink, model: EndpointOut | null, own: OwnModels, body: string, publisher: EndpointOut | null): void {
   if (!model) return;
   const lines = body.split('\n');
@@ -461,7 +464,8 @@ export function platformFacts(sink: RecordSink, model: EndpointOut | null, own: 
       continue;
     }
     // a link whose words name a platform the model is on: "[Corvid on Example AI Studio](…)", "<a …>Example Cloud TI</a>"
-    for (const m of line.matchAll(PLATFORM_LINK)) {
+    // (not in a line of credits: "with generous support from [Example Cloud](…)" names who helped make it)
+    for (const m of CREDITS.test(line) ? [] : line.matchAll(PLATFORM_LINK)) {
       const text = (m[1] ?? m[4] ?? '')
         .replace(/<[^>]*>|&nbsp;?/g, ' ')
         .replace(/\s+/g, ' ')
@@ -796,6 +800,45 @@ export function madeByRule(model: Mention | null): RelationRule {
         ...models(FROM_TEACHER).map((m) => ({ rel: 'DERIVED_FROM' as const, subject: model, object: m, props: { relation: distilled ? 'distillation' : 'other' }, confidence: 0.7 })),
         ...models(ONTO_BASE).map((m) => ({ rel: 'DERIVED_FROM' as const, subject: model, object: m, props: { relation: 'finetune' }, confidence: 0.7 })),
       ];
+    },
+  };
+}
+
+// "This model was trained by X", "It was developed by X’s NLP team", "<the card's model> was created by X and Y": the makers of the
+// card's model, known or not (a name nobody listed is taken when it has the shape of an organisation's: one capitalised word
+// run together, "MosaicML", or words ending in a maker's word, "Example Labs")
+const MADE_BY_MAKER = new RegExp(
+  `^\\W*(?:(?:This|The|Our) (?:base |pretrained |pre-trained )?model|It|${E}) (?:was|is|has been) (?:(?:jointly|originally|primarily) )?(?:developed|trained|pre-?trained|created|built|made|released) by (?:the )?(.+)$`,
+  'u',
+);
+const MAKER_SHAPE = /^(?:[A-Z][a-z]*[A-Z][\w-]*|[A-Z][\w-]*(?: [A-Z][\w-]*){0,3} (?:AI|Labs?|Research|Institute|University|Group|Inc\.?|Corporation|Technologies))$/;
+
+/** The card's model's makers, as a sentence in its prose names them after "was developed by". */
+export function madeByMakerRule(model: Mention | null, own: OwnModels): RelationRule {
+  return {
+    name: 'model-card-maker',
+    example: 'This model was trained by Example Labs.',
+    minMentions: 0,
+    cue: /\b(?:developed|trained|created|built|made|released) by\b/,
+    apply(frame: Frame): FactDraft[] {
+      const m = MADE_BY_MAKER.exec(frame.masked);
+      if (!model || !m) return [];
+      // a sentence naming another model is about that model
+      const subject = m[1] !== undefined ? frame.mentions[Number(m[1])] : undefined;
+      if (m[1] !== undefined && (!isModel(subject) || !own.isOwnOrFamily(subject!.name))) return [];
+      // the makers: the list up to the first word that is no part of it ("… on 64 GPUs", "… for research")
+      const list = m[2]!.split(/\s+(?:on|using|for|in|at|with|from|to|as|under|during|via|through)\b|[.;:(]/)[0]!.replace(/['’]s\b.*$/, '');
+      const out: FactDraft[] = [];
+      for (const part of list.split(/\s*(?:,|\band\b|&)\s*/)) {
+        const item = part.trim().replace(/^the /, '');
+        const marker = /^⟨(\d+)⟩$/.exec(item);
+        if (marker) {
+          const maker = frame.mentions[Number(marker[1])];
+          if (maker && !maker.demonym && maker.status !== 'ambiguous' && allowed('DEVELOPED_BY', model.label, maker.label))
+            out.push({ rel: 'DEVELOPED_BY', subject: model, object: maker, confidence: 0.75 });
+        } else if (MAKER_SHAPE.test(item)) out.push({ rel: 'DEVELOPED_BY', subject: model, object: { label: 'Lab', name: item }, confidence: 0.65 });
+      }
+      return out;
     },
   };
 }

@@ -30,7 +30,8 @@ const publicBody = (p: Mention) => p.label === 'Organization' && isPublicBody(p.
 // one name with it, so the writing is one of its names)
 const NAME_TAILS: { labels: ReadonlySet<Label>; tail: RegExp; reach: number; written: boolean }[] = [
   { labels: new Set(['Organization', 'Lab']), tail: new RegExp(`^(?:,? ${LEGAL_FORMS}\\.?)+(?![\\p{L}\\p{N}])`, 'u'), reach: 24, written: false },
-  { labels: new Set(['Chip']), tail: /^[ -]?\d{2,3} ?GB(?![\p{L}\p{N}])/u, reach: 12, written: true },
+  // (a plural of units is still the variant: "440 A100-40GBs")
+  { labels: new Set(['Chip']), tail: /^[ -]?\d{2,3} ?GB(?=s?(?![\p{L}\p{N}]))/u, reach: 12, written: true },
 ];
 const LEGAL_FORM = new RegExp(`^,?\\s(?:${LEGAL_FORMS}|Group|Holdings)\\.?$`);
 // two or more words and a firm's ending after a known company's name: another firm ("… Management & Research Company")
@@ -169,7 +170,8 @@ function members(text: string, known: Mention[]): Mention[] {
     const tier = !member && family ? TIER.exec(text.slice(k.end, k.end + 20)) : null;
     const m = member ?? tier;
     if (!m) continue;
-    const code = m[2]!.replace(/\.$/, '');
+    // (a plural of a chip's memory variant is the variant: "440 A100-40GBs")
+    const code = m[2]!.replace(/\.$/, '').replace(/(?<=^\d{2,3}GB)s$/, '');
     const surface = text.slice(k.start, k.end + m[1]!.length + code.length);
     let label: Label | null = 'Model';
     let name = surface;

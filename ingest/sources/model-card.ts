@@ -24,6 +24,7 @@ import {
   repositoryIds,
   publisherOf,
   madeByRule,
+  madeByMakerRule,
   releaseRule,
   reviewCardRecords,
   sizeSiblingFacts,
@@ -258,6 +259,11 @@ export function parseModelCard(markdown: string, url: string, ctx: ParseContext)
       .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
       .replace(/<[^>]*>|\*\*|__|`/g, '')
       .replace(/\([^)]*\)/g, ' ')
+      // who helped is no developer: "A and B with generous support from C", "A, in partnership with B"
+      .replace(
+        /\s*(?:,\s*)?\b(?:with(?: the)?(?: generous| kind)? support (?:from|of)|(?:thanks|grateful) to|supported by|sponsored by|funded by|in (?:partnership|collaboration|cooperation) with)\b.*$/i,
+        '',
+      )
       .split(/\s*(?:[,;&]|\band\b)\s*/)
       .map((n) => n.trim().replace(/^(?:https?:\/\/|www\.)\S*$/i, ''))
       .filter((n) => n && !LEGAL_FORM_ONLY.test(n))
@@ -339,6 +345,7 @@ export function parseModelCard(markdown: string, url: string, ctx: ParseContext)
       releaseRule(publisherMention, own),
       teacherRule(originalMention ?? cardModel),
       madeByRule(originalMention ?? cardModel),
+      madeByMakerRule(originalMention ?? cardModel, own),
     ],
     review: (records) => reviewCardRecords(records, structured, own, datasets, prose, ctx.gazetteer),
     // the card's model is found in its prose however its name is shaped ("A.X 4.0"), by any of its names

@@ -235,6 +235,30 @@ Qwen2.5-7B was developed in a partnership with Aleph Alpha.
     expect: ['DEVELOPED_BY Corvid-2-9B -> Fraunhofer Society', 'DEVELOPED_BY Corvid-2-9B -> Forschungszentrum Jülich', 'DEVELOPED_BY Corvid-2-9B -> TU Dresden', 'DEVELOPED_BY Corvid-2-9B -> DFKI'],
   },
   {
+    topic: 'who helped is no developer, and a platform linked in a line of credits is no place the model is on',
+    card: `${FRONT}# Corvid-2-9B
+
+- **Developed by:** [Acme Labs](https://acme.example) and [Heron Research](https://heron.example) with generous support from [G42 Cloud](https://g42cloud.example/)
+`,
+    expect: ['DEVELOPED_BY Corvid-2-9B -> Acme Labs', 'DEVELOPED_BY Corvid-2-9B -> Heron Research'],
+    not: ['DEVELOPED_BY Corvid-2-9B -> Heron Research with', 'AVAILABLE_ON Corvid-2-9B'],
+  },
+  {
+    topic: "the card's model's makers named after 'was trained by', known or shaped like an organisation; another model's makers and people are not",
+    card: `${FRONT}# Corvid-2-9B
+
+This model was trained by [KestrelML](https://kestrel.example) for research use.
+
+It was developed by MosaicML’s NLP team on its own platform.
+
+GPT-J was trained by EleutherAI on the Pile. The base model was trained by Ada Lovelace and Alan Turing.
+
+First it was trained on 440 A100-40GBs with a batch size of 1760.
+`,
+    expect: ['DEVELOPED_BY Corvid-2-9B -> KestrelML', 'DEVELOPED_BY Corvid-2-9B -> MosaicML', 'TRAINED_ON Corvid-2-9B -> NVIDIA A100-40GB'],
+    not: ['DEVELOPED_BY Corvid-2-9B -> EleutherAI', 'DEVELOPED_BY Corvid-2-9B -> Ada', 'DEVELOPED_BY Corvid-2-9B -> Alan'],
+  },
+  {
     topic: 'a developer written with its legal form after a comma',
     card: `${FRONT}# Corvid-2-9B
 
