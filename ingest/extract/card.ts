@@ -821,8 +821,12 @@ export function madeByMakerRule(model: Mention | null, own: OwnModels): Relation
     minMentions: 0,
     cue: /\b(?:developed|trained|created|built|made|released) by\b/,
     apply(frame: Frame): FactDraft[] {
-      const m = MADE_BY_MAKER.exec(frame.masked);
-      if (!model || !m) return [];
+      if (!model) return [];
+      // the card's family written alone, a name no list holds ("BTLM was trained by …" in a BTLM-3B card), is the card's model
+      const family = /^[A-Za-z][\w.]{2,}(?=[- ])/.exec(model.name)?.[0];
+      const opening = family ? frame.masked.replace(new RegExp(`^(\\W*)${family.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?= (?:was|is|has been) )`), '$1It') : frame.masked;
+      const m = MADE_BY_MAKER.exec(opening);
+      if (!m) return [];
       // a sentence naming another model is about that model
       const subject = m[1] !== undefined ? frame.mentions[Number(m[1])] : undefined;
       if (m[1] !== undefined && (!isModel(subject) || !own.isOwnOrFamily(subject!.name))) return [];

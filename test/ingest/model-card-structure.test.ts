@@ -251,11 +251,13 @@ This model was trained by [KestrelML](https://kestrel.example) for research use.
 
 It was developed by MosaicML’s NLP team on its own platform.
 
+Corvid was trained by Heron Research in partnership with KestrelML on a large cluster.
+
 GPT-J was trained by EleutherAI on the Pile. The base model was trained by Ada Lovelace and Alan Turing.
 
 First it was trained on 440 A100-40GBs with a batch size of 1760.
 `,
-    expect: ['DEVELOPED_BY Corvid-2-9B -> KestrelML', 'DEVELOPED_BY Corvid-2-9B -> MosaicML', 'TRAINED_ON Corvid-2-9B -> NVIDIA A100-40GB'],
+    expect: ['DEVELOPED_BY Corvid-2-9B -> KestrelML', 'DEVELOPED_BY Corvid-2-9B -> MosaicML', 'DEVELOPED_BY Corvid-2-9B -> Heron Research', 'TRAINED_ON Corvid-2-9B -> NVIDIA A100-40GB'],
     not: ['DEVELOPED_BY Corvid-2-9B -> EleutherAI', 'DEVELOPED_BY Corvid-2-9B -> Ada', 'DEVELOPED_BY Corvid-2-9B -> Alan'],
   },
   {

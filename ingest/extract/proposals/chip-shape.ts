@@ -31,7 +31,7 @@ const ANY_MAKER = new RegExp(
   'g',
 );
 // Google's TPU generations ("TPU v5", "Google TPU v6e")
-const TPU = /\b(?:Google )?TPU v\d{1,2}[a-z]?\b/g;
+const TPU = /\b(?:Google )?(?:Cloud )?TPU[- ]?v\d{1,2}[a-rt-z]?(?=s?\b)/g;
 // a part code somewhere in the sentence: letters and digits run together, or a run of capitals
 const ANY_CODE = /\b[A-Z]{1,5}\d{2,4}|\b[A-Z]{3,6}\b/;
 const CUE = /\b(chips?|GPUs?|NPUs?|TPU|TPUs|accelerators?|processors?|silicon|semiconductors?|exports?|hardware)\b/i;
