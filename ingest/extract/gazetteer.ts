@@ -81,7 +81,8 @@ export const isDescription = (alias: string): boolean => !/\p{Lu}/u.test(alias) 
 /** Whether the text at a match has the case the alias demands (acronyms exactly; names by their first letter). */
 function caseFits(term: Term, surface: string): boolean {
   if (!term.mixedCase) return term.form === surface;
-  return term.form[0] === surface[0];
+  // (a name written with its article, "the Commission", opens a sentence with a capital: "The Commission shall …")
+  return term.form[0] === surface[0] || (term.form.startsWith('the ') && surface.startsWith('The '));
 }
 
 function lexiconKnown(e: LexiconEntry): KnownEntity {

@@ -254,7 +254,13 @@ function notRegulated(text: string, bodies: readonly EndpointOut[], ctx: ParseCo
   }
   if (/\bMember States?\b|\bthe Union\b|\((?:EU|EC)\) (?:No )?\d/.test(text)) ids.add('nation:eu');
   if (/\bU\.? ?S\.? ?C\.?\s*§|\bCFR\b|\bFederal Register\b|\bFed\. ?Reg\.|\bCongress\b/.test(text)) ids.add('nation:us');
-  for (const k of ctx.gazetteer.all()) if (k.entity.label === 'Organization' && k.entity.props.kind === 'agency') ids.add(k.entity.id);
+  // (an agency the text itself binds, "The Commission shall …", "The Secretary may …", is one of the parties it regulates)
+  const bound = (names: readonly string[]) =>
+    names
+      .map((n) => n.replace(/^the /, ''))
+      .some((n) => n.length >= 3 && new RegExp(`(?:^|[.;:]\\s+|\\n\\s*|\\(\\w{1,3}\\)\\s*)(?:The |the )?${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} (?:shall|may|must)\\b`).test(text));
+  for (const k of ctx.gazetteer.all())
+    if (k.entity.label === 'Organization' && k.entity.props.kind === 'agency' && !ids.has(k.entity.id) && !bound([k.entity.name, ...k.entity.aliases])) ids.add(k.entity.id);
   return [...ids];
 }
 

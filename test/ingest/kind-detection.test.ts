@@ -336,6 +336,22 @@ describe('what a policy text does not apply to', () => {
     expect(objects).not.toContain('European Union');
   });
 
+  it('an agency the text itself binds ("The Commission shall …") is one of the parties it regulates', () => {
+    const body = lines(
+      'Article 8',
+      '',
+      'Duties of the Commission',
+      '',
+      '1.   The Commission shall publish guidelines on example systems within a year.',
+      '2.   Providers shall notify the market surveillance authority.',
+    );
+    const doc = parsePolicy(body, 'law/article-8.txt', { gazetteer: lexicon }, false);
+    const objects = extractParsed(doc, lexicon)
+      .filter((r): r is FactOut => r.kind === 'fact' && r.rel === 'APPLIES_TO')
+      .map((f) => f.object.name);
+    expect(objects).toContain('European Commission');
+  });
+
   it('nothing a sentence leaves out of its scope', () => {
     const body = lines(
       'Article 9',
