@@ -1,2 +1,2 @@
-import { effectOf } from '../ingest/extract/rules/applies-to.js';
-for (const s of ['The Commission shall publish guidelines on example systems within a year.', 'The Commission shall ensure that providers comply with these obligations.', 'The Commission may adopt implementing acts to approve those codes of practice.', 'The AI Office shall encourage and facilitate the drawing up of codes of practice.']) console.log(effectOf(s), s);
+import { facts, records } from '../test/ingest/extract-helpers.js';
+console.log(facts(process.argv[2]!), records(process.argv[2]!).filter((r:any)=>r.kind==='entity').map((r:any)=>r.type+':'+r.name));

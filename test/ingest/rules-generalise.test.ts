@@ -419,6 +419,23 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   { rule: 'release-title', text: 'GLM-5.5-Air beats Llama 4 on coding.', expect: [], not: ['DEVELOPED_BY Llama 4'] },
   // a phrase that only counts or points names no instrument; offices at home add nothing to headquarters
   { rule: 'enacted-by', text: 'The Commerce Department issued other rules, which tightened exports.', expect: [], not: ['ENACTED_BY'] },
+  // a stock ticker after a listed company's name is part of its mention; a joint plan is a partnership
+  { rule: 'partnership', text: 'OpenAI and Broadcom Inc. (NASDAQ: AVGO) announced a multi-year collaboration on custom chips.', expect: ['PARTNERS_WITH OpenAI -> Broadcom'] },
+  { rule: 'partnership', text: 'Nvidia and Foxconn have announced a joint plan to build a supercomputer.', expect: ['PARTNERS_WITH NVIDIA -> Foxconn'] },
+  // a partner the money is spent with, described, is a partner and no recipient
+  {
+    rule: 'partnership',
+    text: 'Nvidia will invest $200 million in a research centre, in collaboration with local telecoms leader Indosat.',
+    expect: ['PARTNERS_WITH NVIDIA -> Indosat Ooredoo Hutchison'],
+    not: ['INVESTS_IN NVIDIA -> Indosat'],
+  },
+  // the holders a relative clause names, and money spent in a company
+  {
+    rule: 'invests-in',
+    text: 'The plant is run by Zephyr Foundry Corp. (ZFC), in which TSMC, Sony and Toyota hold equity stakes.',
+    expect: ['INVESTS_IN TSMC -> Zephyr Foundry Corp', 'INVESTS_IN Sony Group -> Zephyr Foundry Corp', 'INVESTS_IN Toyota Motor -> Zephyr Foundry Corp'],
+  },
+  { rule: 'relate', text: 'Last year Microsoft agreed to spend $1.5 billion in G42.', expect: ['INVESTS_IN Microsoft -> G42'] },
   // a second verb of the sentence's subject after a comma and "and"
   {
     rule: 'partnership',

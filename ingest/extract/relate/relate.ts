@@ -318,6 +318,7 @@ function gapBetween(frame: Frame, left: Group, right: Group): string | null {
   let gap = frame.masked
     .slice(left.end, right.start)
     .replace(AMOUNT, ' AMOUNT ')
+    .replace(/ {2,}/g, ' ')
     .replace(/\s*\([^()]{0,80}\)/g, '');
   // a demonym describing the right mention is part of its description, not another party
   const described = DESCRIBED.exec(gap);

@@ -49,6 +49,10 @@ const BACKED = pattern(`${E},? (?:which is |a |an |the )?(?:[a-z-]+ ){0,3}?(?:ba
 const BACKED_AFTER = pattern(
   `(?:,|\\b(?:round|funding|financing|raise))(?: round)?,? (?:which is |that is |and is )?(?:(?:already|largely|mostly|also|now|reportedly|heavily) )?(?:backed|funded|bankrolled) by (?:(?:investors|backers|firms|names) (?:such as|including|like) )?(?:the )?${LIST}`,
 );
+// "X (XJ), in which A, B and C hold equity stakes": the holders named in a relative clause on the company
+const IN_WHICH_HOLD = pattern(
+  `${E}\\.?(?: \\((?:⟨\\d+⟩|[A-Z][\\w-]*)\\))?,? in which ${LIST} (?:each |jointly |together )?(?:hold|holds|held|own|owns|owned|have|has|had|took|take|acquired)(?: (?:a|an|the|equity|minority|majority|combined|joint|[\\d.]+%))* (?:stakes?|shares?|equity|interests?)\\b`,
+);
 const STAKE = pattern(`${E}['’]s (?:[a-z0-9.$%-]+ )?(?:stake|shareholding|investment) in ${E}`);
 // "Microsoft acquired a 49% stake in OpenAI", "SoftBank holds a minority stake in Arm"
 const STAKE_TAKEN = pattern(
@@ -145,6 +149,7 @@ export const investsIn: RelationRule = {
         }
     }
     if (owned) for (const m of frame.masked.matchAll(STAKE)) out.push(...investment(at(frame, m[1]), at(frame, m[2]), undefined, 0.7));
+    if (/in which/.test(text)) for (const m of frame.masked.matchAll(IN_WHICH_HOLD)) for (const i of listIndices(m[2])) out.push(...investment(at(frame, i), at(frame, m[1]), undefined, 0.7));
     if (/stake|sharehold/.test(text)) for (const m of frame.masked.matchAll(STAKE_TAKEN)) out.push(...investment(at(frame, m[1]), at(frame, m[2]), undefined, 0.75));
     if (text.includes('round')) for (const m of frame.masked.matchAll(ROUND)) out.push(...investment(at(frame, m[1]), at(frame, m[3]), m[2], 0.7));
     if (owned) for (const m of frame.masked.matchAll(NOMINAL)) out.push(...investment(at(frame, m[1]), at(frame, m[3]), m[2], 0.75));
@@ -199,7 +204,10 @@ const INVEST_WORD = /\b(?:invest|invests|invested|investing|investment|investmen
 // strategic investment")
 const AMOUNT_AFTER = new RegExp(`^\\s+(?:(?:of|up to|about|around|nearly|roughly|some|more than|over|another|an additional)\\s+)*${MONEY}`, 'u');
 const AMOUNT_BEFORE = new RegExp(`${MONEY}\\s+(?:[a-z][a-z-]*\\s+){0,2}$`, 'u');
-const RECIPIENT_AFTER = new RegExp(`^(?:[^⟨.;]{0,50}?)\\b(?:in|into|with)\\s+(?:the\\s+)?(?:[a-z][a-z-]*\\s+){0,3}?⟨(\\d+)⟩`);
+// (a partner the money is spent with is no recipient: "invest $200 million in a centre, in collaboration with X")
+const RECIPIENT_AFTER = new RegExp(
+  `^(?:[^⟨.;]{0,50}?)\\b(?:in(?!\\s+(?:collaboration|partnership|cooperation|conjunction|alliance|tandem)\\b)|into|(?<!\\b(?:collaboration|partnership|cooperation|conjunction|together|along|jointly|alliance) )with)\\s+(?:the\\s+)?(?:[a-z][a-z-]*\\s+){0,3}?⟨(\\d+)⟩`,
+);
 const INVESTOR_AFTER = /^\s+(?:by|from)\s+(?:the\s+)?⟨(\d+)⟩/;
 const LEADING_AMOUNT = new RegExp(`^\\s*${MONEY}`, 'u');
 // the first of two actors joined by "and" just before the one the clause is about

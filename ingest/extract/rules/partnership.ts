@@ -3,7 +3,7 @@
 // ("A will supply B with chips", "A is a key supplier for B"). Every pair of partners gets PARTNERS_WITH.
 import { ASIDE, E, HEDGES, LIST, at, allowed, clauseActor, leadingActor, listIndices, pattern, type FactDraft, type Mention, type RelationRule } from '../frame.js';
 
-const GROUP = '(alliance|partnership|consortium|joint venture|coalition|collaboration|pact)';
+const GROUP = '(alliance|partnership|consortium|joint venture|coalition|collaboration|pact|joint (?:plan|project|effort|initiative|bid|programme|program))';
 const FORMED = pattern(`${LIST} (?:have |has |had )?(?:formed|created|launched|signed|announced|entered into|struck|sealed|established) (?:a |an |the )?(?:[a-z-]+ ){0,2}${GROUP}`);
 // what an agreement may be worth, between it and its partner ("a deal worth billions of dollars with")
 const WORTH = '(?: worth (?:[^⟨.;,]){1,40}?)?';
@@ -22,7 +22,8 @@ const GROUP_OF = pattern(`\\b(?:consortium|alliance|coalition),? (?:made up of|c
 const CO_FOUNDED = pattern(`${E}${ASIDE} (?:(?:is|are) (?:proud|pleased|set|due) to |will |to |has |have |had )?co-?found(?:s|ed|ing)?\\b(?:[^.;]){0,60}? with ${LIST}`);
 
 // "..., in partnership with Aramco": the sentence's actor partners
-const IN_PARTNERSHIP = pattern(`\\b(?:in (?:a )?(?:[a-z-]+ )?(?:partnership|collaboration|alliance) with|together with|jointly with|alongside) ${LIST}`);
+// (the partner may come with a description: "in collaboration with local telecommunications leader X")
+const IN_PARTNERSHIP = pattern(`\\b(?:in (?:a )?(?:[a-z-]+ )?(?:partnership|collaboration|alliance) with(?: (?:the )?(?:[a-z-]+ ){0,2}[a-z-]+(?= ⟨))?|together with|jointly with|alongside) ${LIST}`);
 // a supplier and its customer: "Acme will supply Globex with chips", "Acme sells its chips to Globex", "Acme is a key
 // supplier for Globex", "Globex agreed to buy capacity from Acme"
 const AUX = '(?:(?:has |have |had |will |would |also |already |reportedly |is to |agreed to |plans to |is set to |began to |started to )){0,2}';
@@ -67,7 +68,7 @@ const SPEAKER = /,\s*(?:the\s+)?⟨(\d+)⟩\s+(?:said|says|announced|added|confi
 
 export const partnership: RelationRule = {
   name: 'partnership',
-  cue: /turn(?:ed|s|ing)? to|customer|client|alliance|partner|consortium|co-?found|joint venture|coalition|collaborat|pact|teamed|together|jointly|alongside|relationship|tie-up|agreement|deal|suppl|provid|deliver|sell|sold|ship|furnish|equip|vendor|buy|bought|purchas|order|rent|sourc/i,
+  cue: /turn(?:ed|s|ing)? to|customer|client|alliance|partner|consortium|co-?found|joint |coalition|collaborat|pact|teamed|together|jointly|alongside|relationship|tie-up|agreement|deal|suppl|provid|deliver|sell|sold|ship|furnish|equip|vendor|buy|bought|purchas|order|rent|sourc/i,
   example: 'Samsung, SK hynix, and Micron have formed a memory standards alliance.',
   apply(frame) {
     const out: FactDraft[] = [];
