@@ -419,6 +419,16 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   { rule: 'release-title', text: 'GLM-5.5-Air beats Llama 4 on coding.', expect: [], not: ['DEVELOPED_BY Llama 4'] },
   // a phrase that only counts or points names no instrument; offices at home add nothing to headquarters
   { rule: 'enacted-by', text: 'The Commerce Department issued other rules, which tightened exports.', expect: [], not: ['ENACTED_BY'] },
+  // one named as another's competitor, supplier or customer by a possessive; a seller in a relative clause; customers listed
+  { rule: 'competitors', text: "AMD is Nvidia's biggest competitor in the accelerator market.", expect: ['COMPETES_WITH AMD -> NVIDIA'] },
+  { rule: 'partnership', text: 'Analysts say SK hynix is Nvidia’s main memory supplier.', expect: ['PARTNERS_WITH SK hynix -> NVIDIA'] },
+  { rule: 'partnership', text: 'Micron, which supplies AMD, says its chips use more memory.', expect: ['PARTNERS_WITH Micron Technology -> AMD'] },
+  {
+    rule: 'partnership',
+    text: 'Samsung started shipping new memory chips to customers including Nvidia and AMD.',
+    expect: ['PARTNERS_WITH Samsung Electronics -> NVIDIA', 'PARTNERS_WITH Samsung Electronics -> AMD'],
+  },
+  { rule: 'partnership', text: 'Samsung may start shipping new memory chips to customers including Nvidia.', expect: [], not: ['PARTNERS_WITH'] },
   // a stock ticker after a listed company's name is part of its mention; a joint plan is a partnership
   { rule: 'partnership', text: 'OpenAI and Broadcom Inc. (NASDAQ: AVGO) announced a multi-year collaboration on custom chips.', expect: ['PARTNERS_WITH OpenAI -> Broadcom'] },
   { rule: 'partnership', text: 'Nvidia and Foxconn have announced a joint plan to build a supercomputer.', expect: ['PARTNERS_WITH NVIDIA -> Foxconn'] },

@@ -35,6 +35,10 @@ const OTHER_CLAUSE = /;|\b(?:while|whereas|but|although|though|unlike)\b/;
 const ARE_RIVALS = pattern(
   `${LIST},? (?:have|had) (?:long |always |often |also )?been (?:[a-z-]+ ){0,2}?(?:competitors|rivals)\\b|${LIST},? (?:are|were|remain|remained|became|have become) (?:long-?time |longtime |fierce |direct |close |bitter |major |key )*(?:competitors|rivals)\\b`,
 );
+// one named as another's competitor by a possessive: "AMD is Nvidia's biggest competitor", "X remains Y's closest rival"
+const OWNERS_RIVAL = pattern(
+  `${E},? (?:is|was|remains|remained|has become|became|has long been|is now) (?:now |still |also )?(?:the |a |an )?${E}['’]s (?:[a-z-]+ ){0,2}(?:competitor|rival|challenger)\\b`,
+);
 // the coordinated subject a phrase follows: "⟨A⟩, ⟨B⟩ and ⟨C⟩ compete with …" (each of them competes)
 const COORDINATED_BEFORE = /(?:⟨\d+⟩,? )*?(?:⟨\d+⟩,? and (?:the )?)$/;
 // a group that competes among itself
@@ -87,6 +91,7 @@ export const competitors: RelationRule = {
       for (const s of subjects) for (const o of others) if (o.id !== s.id && allowed('COMPETES_WITH', s.label, o.label)) out.push({ rel: 'COMPETES_WITH', subject: s, object: o, confidence: 0.65 });
     }
     for (const m of frame.masked.matchAll(ARE_RIVALS)) out.push(...eachPair(usable(m[1] ?? m[2])));
+    for (const m of frame.masked.matchAll(OWNERS_RIVAL)) out.push(...eachPair(usable(`⟨${m[1]}⟩ and ⟨${m[2]}⟩`)));
     const compared = [...[...frame.masked.matchAll(COMPARED)].map((m) => m[1]), ...[...frame.masked.matchAll(SHARE_OF)].map((m) => `⟨${m[1]}⟩`)];
     for (const list of compared) {
       const others = usable(list);

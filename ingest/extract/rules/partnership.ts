@@ -33,6 +33,11 @@ const ACRONYM = '(?: \\(⟨\\d+⟩\\))?';
 const SUPPLIES_TO = pattern(
   `${E}${ACRONYM}${ASIDE} ${AUX}(?:supply|supplies|supplied|supplying|provide|provides|provided|providing|deliver|delivers|delivered|sell|sells|sold|ship|ships|shipped)${GOODS} (?:to|for) ${E}`,
 );
+// "Micron, which supplies AMD, …": a relative clause on the seller; "shipping X to customers including A and B"
+const WHICH_SUPPLIES = pattern(`${E},? (?:which|who) (?:also |already )?(?:supplies|supplied|provides|sells to|ships to|delivers to) ${LIST}`);
+const TO_CUSTOMERS = pattern(
+  `${E}${ASIDE} ${AUX}(?:started |began |begins |starts )?(?:supply|supplies|supplied|supplying|ship|ships|shipped|shipping|deliver|delivers|delivered|delivering|sell|sells|sold|selling)${GOODS} to (?:[a-z-]+ ){0,2}(?:customers|clients|buyers)(?:,)? (?:including|such as|like) ${LIST}`,
+);
 const SUPPLIES_WITH = pattern(`${E}${ASIDE} ${AUX}(?:supply|supplies|supplied|supplying|provide|provides|provided|providing|furnish\\w*|equip\\w*) ${E} with\\b`);
 const SUPPLIER_OF = pattern(`${E},? (?:is |was |has been |became |has become |becomes |as |remains )?(?:a |an |the |its )?(?:[a-z-]+ ){0,2}(?:supplier|provider|vendor)s? (?:to|for|of) ${E}`);
 // "⟨Acme⟩'s first delivery of ⟨X1⟩ samples to ⟨Globex⟩", "Acme's chip shipments to Globex"
@@ -53,7 +58,7 @@ const ITS_PARTNERSHIP = pattern(`\\b(?:its|their) (?:[a-z-]+ ){0,3}(?:relationsh
 const WITH_PARTNERS = pattern(`\\b(?:with|alongside) (?:its |their )?(?:[a-z-]+ )?partners?,? (?:including |such as )?${LIST}`);
 const JOINT_OWNERS = pattern(`${E} and ${E}['’]s? (?:[a-z-]+ ){0,2}(?:partnership|alliance|collaboration|joint venture|tie-up)\\b`);
 const JOINTLY = pattern(`\\b(?:developed|built|designed|created|run|operated|launched) jointly by ${LIST}|\\b(?:jointly|co-)(?:developed|built|designed|created|run|operated) by ${LIST}`);
-const PARTNER_OF = pattern(`${E},? (?:is|was|has been|had been|became|has become|remains|will be) (?:a |an |the )?${E}['’]s (?:[a-z-]+ ){0,2}partner\\b`);
+const PARTNER_OF = pattern(`${E},? (?:is|was|has been|had been|became|has become|remains|will be) (?:a |an |the )?${E}['’]s (?:[a-z-]+ ){0,2}(?:partner|supplier|provider|vendor|customer|client)\\b`);
 // "Microsoft's Chinese partner 21Vianet", "OpenAI's latest computing supplier is Google": the owner's partner or supplier, named after the
 // role (as an appositive or after a copula)
 const OWNER_ROLE = pattern(`${E}['’]s (?:(?:[a-z-]+|⟨\\d+⟩) ){0,3}(?:partner|supplier|provider|vendor|customer|client)s?,? (?:(?:is|was|will be|has been|remains) )?(?:the |now )?${LIST}`);
@@ -113,7 +118,7 @@ export const partnership: RelationRule = {
       const others = usable(listIndices(m[1]));
       if (owner && !owner.demonym && others.length >= 2) for (const other of others) if (other !== owner) pairs([owner, other], undefined);
     }
-    if (/partner|jointly|co-|relationship|alliance|collaboration|tie-up/.test(frame.masked)) {
+    if (/partner|jointly|co-|relationship|alliance|collaboration|tie-up|supplier|provider|vendor|customer|client/.test(frame.masked)) {
       for (const re of [ITS_PARTNERSHIP, WITH_PARTNERS])
         for (const m of frame.masked.matchAll(re)) {
           const owner = clauseActor(frame, m.index, TRADERS) ?? (re === WITH_PARTNERS ? actor : undefined);
@@ -123,6 +128,12 @@ export const partnership: RelationRule = {
       for (const m of frame.masked.matchAll(JOINTLY)) pairs(usable(listIndices(m[1] ?? m[2]!)), undefined);
       for (const m of frame.masked.matchAll(PARTNER_OF)) pairs(usable([Number(m[1]), Number(m[2])]), undefined);
     }
+    for (const re of [WHICH_SUPPLIES, TO_CUSTOMERS])
+      for (const m of frame.masked.matchAll(re)) {
+        const seller = at(frame, m[1]);
+        if (seller && !seller.demonym && TRADERS.has(seller.label) && !UNSURE.test(m[0]))
+          for (const buyer of usable(listIndices(m[2]))) if (buyer !== seller && TRADERS.has(buyer.label)) pairs([seller, buyer], undefined);
+      }
     if (/partner|supplier|provider|vendor|customer|client/.test(frame.masked))
       for (const m of frame.masked.matchAll(OWNER_ROLE)) {
         const owner = at(frame, m[1]);
