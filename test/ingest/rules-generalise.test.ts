@@ -1471,6 +1471,17 @@ describe('sites', () => {
     expect(siteFacts('Oracle Corporation Bhd’s new AI data centre in Kulai, Johor, opens soon.')).toContain('LOCATED_IN Oracle Kulai data centre -> Malaysia');
   });
 
+  it("a cloud's sites are named by the cloud and run by the company that runs it; a plural head in nations listed together is one site in each", () => {
+    expect(siteFacts('AWS opened new data centres in Thailand and Mexico this month.')).toEqual(
+      expect.arrayContaining([
+        'OPERATED_BY AWS Thailand data centres -> Amazon',
+        'LOCATED_IN AWS Thailand data centres -> Thailand',
+        'OPERATED_BY AWS Mexico data centres -> Amazon',
+        'LOCATED_IN AWS Mexico data centres -> Mexico',
+      ]),
+    );
+  });
+
   it('a cloud "in" a country is not located there', () => {
     expect(siteFacts('AWS in Saudi Arabia grew quickly.').some((f) => f.startsWith('LOCATED_IN'))).toBe(false);
   });

@@ -2,8 +2,8 @@
 // 1 GW AI campus in El Paso, Texas", "a data center in Kenya operated by G42", "housed in a Digital Realty data center in Copenhagen". Gives a DataCenter named by the project's
 // convention "<operator> <place> <head>" ("Nebius Vineland data centre"), run by its operator and located in the nation the
 // place stands for. A site the text names ("Stargate UAE", "Colossus") is a mention, read by the located-in rule instead.
-import { nationByName } from '../lexicon.js';
-import { E, at, allowed, clauseActor, leadingActor, listIndices, writtenName, type FactDraft, type Frame, type Mention, type NewEntity, type RelationRule } from '../frame.js';
+import { LEXICON, nationByName, type LexiconEntry } from '../lexicon.js';
+import { E, at, allowed, clauseActor, knownMention, leadingActor, listIndices, writtenName, type FactDraft, type Frame, type Mention, type NewEntity, type RelationRule } from '../frame.js';
 
 // the site's head noun, as written: the name keeps the text's spelling and an alias the other one
 const HEAD =
@@ -37,7 +37,16 @@ const BUILDERS = /(⟨\d+⟩(?:(?:,| and|, and) (?:the )?⟨\d+⟩)+)[^⟨]*$/;
 const PARTNERED = /(⟨\d+⟩)[^⟨]*\b(?:partnership|agreement|deal|venture|alliance|collaboration) with (?:the )?[^⟨]{0,40}?(⟨\d+⟩)[^⟨]* to (?:jointly |together |also )?$/;
 // "a data center in ⟨Kenya⟩ (to be) operated by ⟨G42⟩"
 const RUN_BY = /^,? (?:(?:that|which) (?:will be|is|are|would be) |to be )?(operated|run|owned|managed|developed|built) by (?:the )?⟨(\d+)⟩/u;
-const OPERATORS = new Set(['Organization', 'Lab']);
+// who builds and runs a site: a company, a lab, or a cloud (its sites are run by the company that runs the cloud)
+const OPERATORS = new Set(['Organization', 'Lab', 'Cloud']);
+const CLOUD_OPERATORS: ReadonlyMap<string, LexiconEntry> = new Map(LEXICON.map((e) => [e.id, e]));
+
+/** Who runs a site a builder builds: the builder, or for a cloud the company the lexicon says runs it. */
+function runnerOf(builder: Mention): Mention | undefined {
+  if (builder.label !== 'Cloud') return builder;
+  const op = builder.operator ? CLOUD_OPERATORS.get(builder.operator) : undefined;
+  return op ? knownMention(op, 0.65) : undefined;
+}
 interface Found {
   operators: Mention[];
   town?: string;
@@ -135,7 +144,7 @@ export const describedSite: RelationRule = {
       const more = /^(?:(?:,| and|, and) ⟨\d+⟩)+/.exec(frame.masked.slice(f.end))?.[0] ?? '';
       for (const i of listIndices(more)) {
         const where = at(frame, i);
-        if (where?.label === 'Nation' && where.place) found.push({ ...f, where });
+        if (where?.label === 'Nation' && (where.place || !where.demonym)) found.push({ ...f, where });
       }
     }
     for (const f of found) {
@@ -146,7 +155,8 @@ export const describedSite: RelationRule = {
       if (!place || f.operators.some((o) => !OPERATORS.has(o.label) || o.demonym || o === where)) continue;
       const dc = site(f.operators, place, f.head, f.mods.replace(/^AI /, ''));
       // a site two parties build together is theirs jointly: who runs it is not said
-      if (f.operators.length === 1 && allowed('OPERATED_BY', 'DataCenter', f.operators[0]!.label)) out.push({ rel: 'OPERATED_BY', subject: dc, object: f.operators[0]!, confidence: 0.65 });
+      const runner = f.operators.length === 1 ? runnerOf(f.operators[0]!) : undefined;
+      if (runner && allowed('OPERATED_BY', 'DataCenter', runner.label)) out.push({ rel: 'OPERATED_BY', subject: dc, object: runner, confidence: 0.65 });
       if (where) out.push({ rel: 'LOCATED_IN', subject: dc, object: where, props: f.town || where.place ? { city: f.town ?? where.surface } : {}, confidence: 0.65 });
     }
     return out;
