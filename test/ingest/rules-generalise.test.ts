@@ -419,6 +419,18 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   { rule: 'release-title', text: 'GLM-5.5-Air beats Llama 4 on coding.', expect: [], not: ['DEVELOPED_BY Llama 4'] },
   // a phrase that only counts or points names no instrument; offices at home add nothing to headquarters
   { rule: 'enacted-by', text: 'The Commerce Department issued other rules, which tightened exports.', expect: [], not: ['ENACTED_BY'] },
+  // a list of a line's items ends at a preposition: what follows it is no item of the owner's line
+  { rule: 'possessive', text: "Amazon added Anthropic's model family, Claude, to Bedrock last April.", expect: ['DEVELOPED_BY Claude -> Anthropic'], not: ['OPERATED_BY Amazon Bedrock -> Anthropic'] },
+  // the target of a takeover with what it is; a unit named with the department it belongs to
+  { rule: 'acquisition', text: 'The probe is focused on Nvidia’s 2020 acquisition of networking company Mellanox.', expect: ['SUBSIDIARY_OF Mellanox -> NVIDIA'] },
+  {
+    rule: 'subsidiary-of',
+    text: 'Officials at the Bureau of Industry and Security (BIS) of the U.S. Department of Commerce said so.',
+    expect: ['SUBSIDIARY_OF Bureau of Industry and Security -> US Department of Commerce'],
+  },
+  // an adverb of time inside a relation phrase changes nothing of it; a hedge still blocks
+  { rule: 'relate', text: 'Claude is available now on Vertex AI.', expect: ['AVAILABLE_ON Claude -> Vertex AI'] },
+  { rule: 'relate', text: 'Microsoft reportedly invested in OpenAI.', expect: [], not: ['INVESTS_IN'] },
   // one named as another's competitor, supplier or customer by a possessive; a seller in a relative clause; customers listed
   { rule: 'competitors', text: "AMD is Nvidia's biggest competitor in the accelerator market.", expect: ['COMPETES_WITH AMD -> NVIDIA'] },
   { rule: 'partnership', text: 'Analysts say SK hynix is Nvidia’s main memory supplier.', expect: ['PARTNERS_WITH SK hynix -> NVIDIA'] },

@@ -48,6 +48,9 @@ const INSIDE_ATTACHED = new RegExp(`${CLAUSE_OPENING}$`);
 const BLOCK = new RegExp(
   `;|\\||\\b(?:we|they|he|she|you)\\b|\\b(?:${HEDGES}|said|says|say|told|tells|according|reported|reports|reportedly|but|while|whereas|although|though|however|unlike|without|except|rather than|instead|denied|denies|deny|rejected|rejects|refused|refuses|plans? to|considering|consider|asked|ask|urged|urge|allegedly|alleged|once part|once owned|former)\\b|n't\\b`,
 );
+// adverbs of time and manner inside a relation phrase change nothing of it ("available now on", "has also partnered with");
+// "formerly" and "previously" do (FORMERLY), and stay
+const TIME_ADVERBS = /\s(?:now|already|also|soon|today|currently|initially|first|exclusively|globally|immediately|widely|publicly|freely|generally|still|recently|officially|formally|quietly)(?=\s)/g;
 // a state that held once ("formerly a unit of", "previously partnered with") no longer holds; an act done once stays done
 // ("previously invested in", "previously developed")
 const FORMERLY = /\b(?:formerly|previously)\b/;
@@ -341,7 +344,7 @@ function gapBetween(frame: Frame, left: Group, right: Group): string | null {
     gap = ' ' + gap.slice(attached[0].length);
     if (gap.includes('⟨')) return null;
   }
-  return gap.replace(/[’‘]/g, "'").toLowerCase();
+  return gap.replace(/[’‘]/g, "'").toLowerCase().replace(TIME_ADVERBS, '');
 }
 
 function words(gap: string): string[] {

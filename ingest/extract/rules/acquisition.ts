@@ -8,7 +8,9 @@ import { MONEY_SOURCE, parseMoney } from '../money.js';
 const ACTIVE = pattern(
   `${E} (?:has |have |had )?(?:acquired|acquires|bought|buys|purchased|purchases|took over|takes over|snapped up|agreed to (?:acquire|buy|purchase)|will (?:acquire|buy|purchase)|is acquiring|completed (?:its|the) acquisition of|announced (?:its|the|a) (?:[a-z$0-9.-]+ )?acquisition of) (?:(?:all|100%|all the shares|the whole) of )?(?:the |rival |startup )?(?:⟨(\\d+)⟩ (?:[a-z-]+ ){1,2}|(?:[a-z-]+ ){0,2}(?:maker|makers|startup|company|firm|designer|developer|provider|operator|supplier|specialist|manufacturer|chipmaker) )?${E}`,
 );
-const NOMINAL = pattern(`${E}['’]s (?:[a-z$0-9.-]+ )?(?:acquisition|purchase|takeover) of ${E}`);
+// (the target may come with what it is: "Nvidia's 2020 acquisition of networking solutions company Mellanox")
+const TARGET_KIND = `(?:(?:the )?(?:[a-z-]+ ){0,3}(?:company|firm|startup|start-up|maker|provider|chipmaker|designer|developer|specialist|supplier|group|business) )?`;
+const NOMINAL = pattern(`${E}['’]s (?:[a-z$0-9.-]+ )?(?:acquisition|purchase|takeover) of ${TARGET_KIND}${E}`);
 // a takeover said to be done makes the target the buyer's subsidiary: a past verb ("acquired", "bought", "took over"), a
 // completion ("completed its acquisition of", "has finalised the purchase of"), a past year ("X's 2020 acquisition of Y");
 // never one agreed, planned, pending, blocked or failed

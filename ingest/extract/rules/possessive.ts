@@ -12,7 +12,9 @@ const QUALIFIER = '(?:(?:new|latest|flagship|newest|own|open-weight|open-source|
 const RE = pattern(`${E}['’]s ${QUALIFIER}[“"]?(${E_LIST()})`);
 // "Zephyr-3 Pro, Acme's 2027 flagship coding model"
 const APPOSITIVE = pattern(`${E}, ${E}['’]s (?:[\\p{L}0-9-]+ ){0,4}?(?:model|models|LLM|chip|chips|GPU|accelerator|cloud|platform|regulator|agency|law|rule|subsidiary|unit|arm)\\b`);
-const LINE_ITEMS = '((?:the )?(?:[a-z-]+ )?⟨\\d+⟩(?:,? (?:and |or )?(?:the )?(?:[a-z-]+ )?⟨\\d+⟩)*)';
+// (a word before an item describes it, "the next-generation N2"; a preposition ends the list: "…, Claude, to Bedrock")
+const ITEM_WORD = '(?:(?!(?:to|in|on|at|for|from|with|by|of|as|into|onto|via|than|over|under|after|before)\\b)[a-z-]+ )?';
+const LINE_ITEMS = `((?:the )?${ITEM_WORD}⟨\\d+⟩(?:,? (?:and |or )?(?:the )?${ITEM_WORD}⟨\\d+⟩)*)`;
 // "Globex's Nova accelerator line, the N1 and the next-generation N2"
 const LINE = pattern(`${E}['’]s (?:${E} )?(?:[a-zA-Z-]+ ){0,2}(?:line|family|series|lineup|range)(?:,| —| –| includes| including) ${LINE_ITEMS}`);
 // "Globex's most advanced AI processors, including the G200 and the G300"

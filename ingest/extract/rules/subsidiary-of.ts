@@ -14,6 +14,8 @@ const COMPANY = pattern(`${E}, (?:a|an) ${E} (?:company|subsidiary|unit|business
 const DEPARTMENT_UNIT = pattern(`${E}, ${E}(?! ?,? (?:and|or)\\b)`);
 const DEPARTMENT = /^(?:(?:U\.?S\.?|US|UK|EU) )?(?:Department|Ministry)\b|\b(?:Department|Ministry)$/;
 const UNIT_NAME = /^(?:Bureau|Office|Agency|Administration|Directorate|Service|Institute)\b/;
+// "the Bureau of Industry and Security (BIS) of the U.S. Department of Commerce": a unit named with the department it belongs to
+const UNIT_OF_DEPARTMENT = pattern(`${E}(?: \\(⟨\\d+⟩\\))? of (?:the )?${E}`);
 // "Acme's parent company, Globex" ("its parent company, Globex" is the relation layer's, which knows what "its" stands for)
 const OWNER_PARENT = pattern(`${E}['’]s (?:[a-z-]+ |⟨\\d+⟩ ){0,2}(?:parent|owner)(?: company| group| firm)?,? ${E}`);
 // "Globex, Acme's parent company", "Globex, the parent company of Acme": the parent named first, then described
@@ -24,7 +26,7 @@ const OWNED = pattern(`${E}-(?:owned|controlled) (?:[a-z-]+ ){0,2}?${E}`);
 
 export const subsidiaryOf: RelationRule = {
   name: 'subsidiary-of',
-  cue: /subsidiar|unit|division|arm|affiliate|institute|lab|owned|controlled|company|business|parent|owner|⟩, ⟨/i,
+  cue: /subsidiar|unit|division|arm|affiliate|institute|lab|owned|controlled|company|business|parent|owner|⟩ of (?:the )?⟨|⟩, ⟨/i,
   example: "Alibaba's cloud unit Alibaba Cloud ...; Google DeepMind is a subsidiary of Google.",
   apply(frame) {
     const out: FactDraft[] = [];
@@ -45,6 +47,11 @@ export const subsidiaryOf: RelationRule = {
       const dept = at(frame, m[1]);
       const unit = at(frame, m[2]);
       if (dept && unit && dept.label === 'Organization' && DEPARTMENT.test(dept.name) && UNIT_NAME.test(unit.name)) add(m[2], m[1]);
+    }
+    for (const m of frame.masked.matchAll(UNIT_OF_DEPARTMENT)) {
+      const unit = at(frame, m[1]);
+      const dept = at(frame, m[2]);
+      if (dept && unit && dept.label === 'Organization' && unit.label === 'Organization' && DEPARTMENT.test(dept.name) && UNIT_NAME.test(unit.name)) add(m[1], m[2]);
     }
     return out;
   },
