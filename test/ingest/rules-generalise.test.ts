@@ -419,6 +419,12 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   { rule: 'release-title', text: 'GLM-5.5-Air beats Llama 4 on coding.', expect: [], not: ['DEVELOPED_BY Llama 4'] },
   // a phrase that only counts or points names no instrument; offices at home add nothing to headquarters
   { rule: 'enacted-by', text: 'The Commerce Department issued other rules, which tightened exports.', expect: [], not: ['ENACTED_BY'] },
+  // members named after a nationality and a plural kind; every target a takeover lists
+  {
+    rule: 'acquisition',
+    text: 'Nvidia has acquired Israeli startups Zorvex and Kestrel Labs for over $1 billion.',
+    expect: ['SUBSIDIARY_OF Zorvex -> NVIDIA', 'SUBSIDIARY_OF Kestrel Labs -> NVIDIA', 'HEADQUARTERED_IN Zorvex -> Israel'],
+  },
   // a list of a line's items ends at a preposition: what follows it is no item of the owner's line
   { rule: 'possessive', text: "Amazon added Anthropic's model family, Claude, to Bedrock last April.", expect: ['DEVELOPED_BY Claude -> Anthropic'], not: ['OPERATED_BY Amazon Bedrock -> Anthropic'] },
   // the target of a takeover with what it is; a unit named with the department it belongs to

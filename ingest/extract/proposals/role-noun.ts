@@ -31,7 +31,11 @@ const COUNTED_GROUP = new RegExp(
   `\\b(?:two|three|four|five|six|seven|eight|nine|ten|several|\\d+) (?:[a-z][a-z-]* |AI ){0,2}${GROUP},? (${MEMBER}(?:(?:, | and |, and )${MEMBER}){1,8})(?=[,.;)]| (?:to|have|has|had|will|were|are|which|who|that)\\b|$)`,
   'gu',
 );
-const KIND_BEFORE = new RegExp(`\\b(?:VC|venture|investment|private equity|law|consulting|research) ${GROUP} (${MEMBER}(?:(?:, | and |, and )${MEMBER}){0,8})(?=[,.;)]| [a-z]|$)`, 'gu');
+// (or a nationality: "Israeli startups A and B", "Chinese chipmakers A, B and C")
+const KIND_BEFORE = new RegExp(
+  `\\b(?:VC|venture|investment|private equity|law|consulting|research|[A-Z][a-z]+(?:an|ese|ish|i|ch)) ${GROUP} (${MEMBER}(?:(?:, | and |, and )${MEMBER}){0,8})(?=[,.;)]| [a-z]|$)`,
+  'gu',
+);
 const GROUP_LIST = new RegExp(
   `\\b${GROUP_ANY_CASE},? (?:[^.;]{0,60}?,? )?(?:such as|including|like|notably|among them|include|includes|included) (?:the )?(${MEMBER}(?:(?:, | and |, and )(?:the )?${MEMBER}){0,8})`,
   'gu',

@@ -6,7 +6,7 @@ import { E, TAKEOVER, at, allowed, clauseActor, dealName, pattern, writtenName, 
 import { MONEY_SOURCE, parseMoney } from '../money.js';
 
 const ACTIVE = pattern(
-  `${E} (?:has |have |had )?(?:acquired|acquires|bought|buys|purchased|purchases|took over|takes over|snapped up|agreed to (?:acquire|buy|purchase)|will (?:acquire|buy|purchase)|is acquiring|completed (?:its|the) acquisition of|announced (?:its|the|a) (?:[a-z$0-9.-]+ )?acquisition of) (?:(?:all|100%|all the shares|the whole) of )?(?:the |rival |startup )?(?:⟨(\\d+)⟩ (?:[a-z-]+ ){1,2}|(?:[a-z-]+ ){0,2}(?:maker|makers|startup|company|firm|designer|developer|provider|operator|supplier|specialist|manufacturer|chipmaker) )?${E}`,
+  `${E} (?:has |have |had )?(?:acquired|acquires|bought|buys|purchased|purchases|took over|takes over|snapped up|agreed to (?:acquire|buy|purchase)|will (?:acquire|buy|purchase)|is acquiring|completed (?:its|the) acquisition of|announced (?:its|the|a) (?:[a-z$0-9.-]+ )?acquisition of) (?:(?:all|100%|all the shares|the whole) of )?(?:the |rival |startup )?(?:⟨(\\d+)⟩ (?:[a-z-]+ ){1,2}|(?:[a-z-]+ ){0,2}(?:maker|makers|startups?|compan(?:y|ies)|firms?|designer|developer|provider|operator|supplier|specialist|manufacturer|chipmakers?) )?${E}((?:,? (?:and )?⟨\\d+⟩)*)`,
 );
 // (the target may come with what it is: "Nvidia's 2020 acquisition of networking solutions company Mellanox")
 const TARGET_KIND = `(?:(?:the )?(?:[a-z-]+ ){0,3}(?:company|firm|startup|start-up|maker|provider|chipmaker|designer|developer|specialist|supplier|group|business) )?`;
@@ -31,7 +31,10 @@ export const acquisition: RelationRule = {
     for (const m of frame.masked.matchAll(ACTIVE)) {
       // "acquired the German startup Flakt": a demonym before the target only says where it is from
       const before = at(frame, m[2]);
-      found.push([m[1], before && !before.demonym ? m[2] : m[3], done(frame.masked, m.index, m[0])]);
+      const isDone = done(frame.masked, m.index, m[0]);
+      found.push([m[1], before && !before.demonym ? m[2] : m[3], isDone]);
+      // "acquired Israeli startups A and B": each of the listed targets
+      for (const more of (m[4] ?? '').matchAll(/⟨(\d+)⟩/g)) found.push([m[1], more[1], isDone]);
     }
     for (const m of frame.masked.matchAll(NOMINAL)) found.push([m[1], m[2], done(frame.masked, m.index, m[0])]);
     const pairs: Takeover[] = [...found.map(([b, t, d]): Takeover => [at(frame, b), at(frame, t), d]), ...aroundTheWord(frame)];
