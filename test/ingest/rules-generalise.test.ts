@@ -419,6 +419,8 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   { rule: 'release-title', text: 'GLM-5.5-Air beats Llama 4 on coding.', expect: [], not: ['DEVELOPED_BY Llama 4'] },
   // a phrase that only counts or points names no instrument; offices at home add nothing to headquarters
   { rule: 'enacted-by', text: 'The Commerce Department issued other rules, which tightened exports.', expect: [], not: ['ENACTED_BY'] },
+  // a nation after a word of place on the left is where the money goes, not who runs what follows
+  { rule: 'relate', text: 'The president announced a $5 billion investment in Mexico from Amazon Web Services.', expect: [], not: ['OPERATED_BY Amazon Web Services -> Mexico'] },
   // members named after a nationality and a plural kind; every target a takeover lists
   {
     rule: 'acquisition',

@@ -352,7 +352,7 @@ function words(gap: string): string[] {
 }
 
 /** The phrase that decides a gap between a left and a right mention, with the subject and object it gives. */
-function decide(gap: string, gapWords: readonly string[], left: Mention, right: Mention): { rel: Phrase['rel']; subject: Mention; object: Mention; weak: boolean } | null {
+function decide(gap: string, gapWords: readonly string[], left: Mention, right: Mention, leftPlaced = false): { rel: Phrase['rel']; subject: Mention; object: Mention; weak: boolean } | null {
   const content = gapWords.filter((w) => !FILLER.has(w));
   const lone = content.length === 1 ? content[0]! : undefined;
   let best: { rel: Phrase['rel']; subject: Mention; object: Mention; weak: boolean; end: number; length: number } | null = null;
@@ -383,7 +383,8 @@ function decide(gap: string, gapWords: readonly string[], left: Mention, right: 
     if (phrase.objectKinds && !phrase.objectKinds.includes(String(object.props?.kind ?? ''))) continue;
     // a city stands for its nation only where a place is meant, and so does a nation named after a word of place ("⟨X⟩
     // launched a cloud region in ⟨Mexico⟩": where, not who runs it)
-    if ((subject.place || object.place || (right.label === 'Nation' && PLACE_WORD_END.test(gap))) && !PLACE_RELATIONS.has(phrase.rel)) continue;
+    // (on either side: "an investment in ⟨Mexico⟩ from ⟨AWS⟩" names where the money goes, not who runs AWS)
+    if ((subject.place || object.place || (right.label === 'Nation' && PLACE_WORD_END.test(gap)) || (left.label === 'Nation' && leftPlaced)) && !PLACE_RELATIONS.has(phrase.rel)) continue;
     // where an organisation's people are ("⟨X⟩ staff based in ⟨Y⟩") is not where it is
     if ((phrase.rel === 'HEADQUARTERED_IN' || phrase.rel === 'LOCATED_IN') && PEOPLE.test(gap)) continue;
     // an organisation has one home (the domain model's `single`): one the lexicon knows to be at home in one country is not
@@ -549,6 +550,7 @@ export const relatePhrases: RelationRule = {
         if (gapWords.length > reach || BLOCK.test(gap)) continue;
         if (gapWords.length > 1 && (NEW_CLAUSE.test(gap) || CLAUSE_AND.test(gap))) continue;
         const modifiers = possessiveModifiers(gap);
+        const leftPlaced = PLACE_WORD_END.test(frame.masked.slice(Math.max(0, left.start - 12), left.start));
         for (const l of left.members) {
           for (const r of right.members) {
             // a place on the right ("a campus in ⟨Texas⟩") stands for its nation where a place is meant (decide checks)
@@ -561,7 +563,7 @@ export const relatePhrases: RelationRule = {
             // "trained and served on ⟨X⟩", "designed and built by ⟨Y⟩": two participles share their preposition, each states its relation
             const readings = gap.includes(' and ') && COORDINATED.test(gap) ? [gap.replace(COORDINATED_PARTICIPLES, '$1'), gap.replace(COORDINATED_PARTICIPLES, '$2')] : [gap];
             for (const reading of readings) {
-              const d = decide(reading, reading === gap ? gapWords : words(reading), l, r);
+              const d = decide(reading, reading === gap ? gapWords : words(reading), l, r, leftPlaced);
               if (d && (!FORMERLY.test(gap) || ACTS.has(d.rel))) push(d.rel, d.subject, d.object, d.weak ? 0.55 : 0.6, gap);
             }
           }
