@@ -113,9 +113,11 @@ function modelNameOf(url: string, meta: Record<string, unknown>, body: string): 
   if (typeof meta.model_name === 'string') return meta.model_name;
   const index = Array.isArray(meta['model-index']) ? (meta['model-index'][0] as { name?: unknown } | undefined)?.name : undefined;
   if (typeof index === 'string') return index;
-  // a heading inside a code block ("# Your tool implementation") is a comment, not the card's title
-  const h1 = /^#\s+(.+)$/m
-    .exec(outsideCode(body))?.[1]
+  // a heading inside a code block ("# Your tool implementation") is a comment, not the card's title; a repository README
+  // written in HTML titles itself with an HTML heading before any markdown one ("<div align="center"><h1>Baichuan 2</h1>")
+  const firstMarkdownHeading = outsideCode(body).search(/^#\s/m);
+  const htmlTitle = /<h1\b[^>]*>\s*([^<]{1,80}?)\s*<\/h1>/i.exec(firstMarkdownHeading < 0 ? body : body.slice(0, firstMarkdownHeading))?.[1];
+  const h1 = (htmlTitle ? [htmlTitle, htmlTitle] : /^#\s+(.+)$/m.exec(outsideCode(body)))?.[1]
     ?.replace(/<[^>]*>|[*_`]/g, '')
     .replace(/\p{Extended_Pictographic}|\uFE0F/gu, '')
     .replace(/\s+(?:model card|readme|(?:GGUF )?quanti[sz]ations?)\s*$/i, '')

@@ -598,6 +598,27 @@ tok = load("mistralai/Corvid-3")
     expect(title).toBe('Corvid 3');
   });
 
+  it('a repository README written in HTML is named by its HTML title before any markdown heading', async () => {
+    const card = `<!-- markdownlint-disable html -->
+<div align="center">
+<h1>
+  Corvid 3
+</h1>
+</div>
+
+<p align="center"><a href="https://example.org/finch/">Hugging Face</a></p>
+
+# Table of Contents
+
+- [Introduction](#introduction)
+
+## Introduction
+
+Corvid 3 is a family of open models trained on 2.6 trillion tokens.
+`;
+    expect((await read(card, 'README.md')).title).toBe('Corvid 3');
+  });
+
   it('a card that opens on links rather than a title is named by the model repository its header links to most', async () => {
     const header = `<p align="center"><a href="https://huggingface.co/finch/Corvid-Large"><b>Hugging Face</b></a> | <a href="https://huggingface.co/spaces/finch/Corvid-Large">Demo</a></p>
 <table><tr><td><a href="https://huggingface.co/finch/Corvid-Large/tree/main/Corvid-Large-Instruct">Corvid-Large-Instruct</a></td></tr></table>

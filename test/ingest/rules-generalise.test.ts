@@ -475,6 +475,9 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   // an act done once stays done; a state that held once no longer holds
   { rule: 'relate', text: 'Bpifrance has previously invested in Mistral AI.', expect: ['INVESTS_IN Bpifrance -> Mistral AI'] },
   { rule: 'relate', text: 'Acme previously partnered with Oracle.', expect: [], not: ['PARTNERS_WITH'] },
+  // an instruct or chat version of a base model
+  { rule: 'derived-from', text: 'Heron-7B-Chat is an instruct version of the Heron-7B model.', expect: ['DERIVED_FROM Heron-7B-Chat -> Heron-7B'] },
+  { rule: 'derived-from', text: 'Heron-7B-Chat is a chat variant of the Heron-7B model.', expect: ['DERIVED_FROM Heron-7B-Chat -> Heron-7B'] },
   // a clause opening on the lineage
   { rule: 'derived-from', text: 'Built on the open-source Qwen2.5 model, Wren-4.0 has been further trained with large-scale data.', expect: ['DERIVED_FROM Wren-4.0 -> Qwen2.5'] },
   { rule: 'derived-from', text: 'Fine-tuned from Mistral-7B-v0.1, Heron-7B-Chat answers in French.', expect: ['DERIVED_FROM Heron-7B-Chat -> Mistral-7B-v0.1'] },

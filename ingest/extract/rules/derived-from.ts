@@ -9,10 +9,10 @@ const KINDS: [RegExp, string][] = [
   [/merge/i, 'merge'],
   [/adapter|lora/i, 'adapter'],
   [/continued|further pre-?trained/i, 'continued_pretraining'],
-  [/fine-?tun|instruction-tuned|instruct version|sft/i, 'finetune'],
+  [/fine-?tun|instruction-tuned|instruct|chat (?:version|variant)|sft/i, 'finetune'],
 ];
 const VERSION = pattern(
-  `${E},? (?:is |was )?(?:a |an |the )?((?:[a-z0-9-]+ ){0,2}?(?:fine-tuned|finetuned|instruction-tuned|quantized|quantised|distilled|LoRA|GGUF|AWQ|GPTQ|continued-pretraining|pruned)(?: [a-z-]+){0,2}? (?:version|variant|checkpoint|derivative|adaptation|model)) of (?:the )?${E}`,
+  `${E},? (?:is |was )?(?:a |an |the )?((?:[a-z0-9-]+ ){0,2}?(?:fine-tuned|finetuned|instruction-tuned|quantized|quantised|distilled|LoRA|GGUF|AWQ|GPTQ|continued-pretraining|pruned|instruct|chat|instruction-following|aligned)(?: [a-z-]+){0,2}? (?:version|variant|checkpoint|derivative|adaptation|model)) of (?:the )?${E}`,
 );
 const VERB = pattern(`${E} (?:is |was |has been |were )?((?:fine-tuned|finetuned|distilled|quantized|quantised|continued pre-?training|further pre-?trained)) (?:from|on top of) (?:the )?${E}`);
 // a clause that opens on the lineage: "Built on the open-source Y model, X has been further trained …", "Fine-tuned from Y, X …"
