@@ -710,8 +710,10 @@ export function hardwareRule(model: Mention | null, own: OwnModels): RelationRul
       // a placeholder for a maker's products ("AMD, Intel and NVIDIA GPUs") names no chip the model needs
       // (a known chip's memory variant, "H100 80GB", is a name of its own but no less known)
       const chips = frame.mentions.filter((m) => m.label === 'Chip' && (m.status === 'known' || (m.status === 'proposed' && MEMORY_VARIANT.test(m.name))) && !isPlaceholder(m.name));
-      // another model named (a mention, or a versioned name nobody listed) is what the sentence is about
-      const otherModel = frame.mentions.some((m) => m.label === 'Model' && !own.isOwnOrFamily(m.name)) || [...frame.masked.matchAll(VERSIONED)].some((m) => !own.isOwnOrFamily(m[0]));
+      // another model named (a mention, or a versioned name nobody listed; not an acronym in brackets, "(CG-1)") is what the sentence is about
+      const otherModel =
+        frame.mentions.some((m) => m.label === 'Model' && !own.isOwnOrFamily(m.name)) ||
+        [...frame.masked.matchAll(VERSIONED)].some((m) => !own.isOwnOrFamily(m[0]) && frame.masked[m.index - 1] !== '(');
       // the machine it was trained on, by its name ("trained on the LUMI supercomputer"), or the cloud ("trained on SageMaker"): a site, not a chip
       const sites = frame.mentions.filter((m) => (m.label === 'DataCenter' || m.label === 'Cloud') && m.status !== 'ambiguous');
       if ((!chips.length && !sites.length) || otherModel) return [];

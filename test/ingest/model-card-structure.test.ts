@@ -288,6 +288,14 @@ Training was conducted on the LUMI supercomputer, using 256 AMD MI250X GPUs.
     ],
   },
   {
+    topic: 'a machine named with its acronym in brackets before its head noun is where the model was trained, and the acronym names no other model',
+    card: `${FRONT}# Corvid-2-9B
+
+Corvid-2-9B was trained on the Kestrel Grid 2 (KG-2) supercomputer.
+`,
+    expect: ['TRAINED_ON Corvid-2-9B -> Kestrel Grid 2'],
+  },
+  {
     topic: "a training cloud and a known chip's memory variant; chips offered as an alternative are not the machine's",
     card: `${FRONT}# Corvid-2-9B
 

@@ -53,7 +53,8 @@ const BEFORE_HEADS = [...heads].flatMap(([h, l]) =>
     : [],
 );
 const BEFORE_HEAD = new RegExp(
-  `(?:\\b[Tt]he |\\b[Ii]ts |\\b[Tt]heir |['’]s )(${CAP}(?: (?:${CAP}|\\d[\\w.]*)){0,2}?) (?:(?:AI|exascale|new|planned|flagship|next-generation|[\\d.,]+ ?[GM]W) ){0,2}(${BEFORE_HEADS.join('|')})\\b`,
+  // (its acronym may stand between: "the Condor Galaxy 1 (CG-1) supercomputer")
+  `(?:\\b[Tt]he |\\b[Ii]ts |\\b[Tt]heir |['’]s )(${CAP}(?: (?:${CAP}|\\d[\\w.]*)){0,2}?)(?: \\([A-Z][A-Z0-9-]{1,8}\\))? (?:(?:AI|exascale|new|planned|flagship|next-generation|[\\d.,]+ ?[GM]W) ){0,2}(${BEFORE_HEADS.join('|')})\\b`,
   'gu',
 );
 // a facility named with its head noun written in capitals: "the planned National AI Computing Center", "Foo Data Centre",
