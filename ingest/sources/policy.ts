@@ -302,7 +302,8 @@ export function parsePolicy(raw: string, url: string, ctx: ParseContext, isHtml:
   };
   // a title that names a regulation the graph knows ("REGULATION (EU) 2024/1689 OF ...") is that regulation;
   // an article or chapter that calls itself only "this Regulation" is one of the act whose terms it uses
-  const knownHits = ctx.gazetteer.match(title).filter((h) => h.candidates.length === 1 && h.candidates[0]!.entity.label === 'Regulation');
+  // (the known name opens the title: "Example Chips Act" is no CHIPS Act)
+  const knownHits = ctx.gazetteer.match(title).filter((h) => h.start === 0 && h.candidates.length === 1 && h.candidates[0]!.entity.label === 'Regulation');
   const regName = knownHits[0]?.candidates[0]?.entity.name ?? actByTerms(text, ctx, article !== undefined) ?? designationOf(title) ?? title;
   const regulation = sink.entity(regName, 'Regulation', { labels: ['Regulation'], props, confidence: 0.85, ...(regName !== title ? { aliases: [title] } : {}) });
   const bodies: EndpointOut[] = [];

@@ -352,6 +352,19 @@ describe('what a policy text does not apply to', () => {
     expect(objects).toContain('European Commission');
   });
 
+  it('an office a law gives duties to by its title is a party it applies to; a title naming a known act inside it is not that act', () => {
+    const body = lines(
+      'A BILL',
+      '',
+      'SEC. 2. Review.',
+      '(a) In general.--The Secretary of Commerce shall conduct an interagency review of export licences.',
+      'This Act may be cited as the "Example Chips Act".',
+    );
+    const doc = parsePolicy(body, 'bills/example.txt', { gazetteer: lexicon }, false);
+    const facts = extractParsed(doc, lexicon).filter((r): r is FactOut => r.kind === 'fact' && r.rel === 'APPLIES_TO');
+    expect(facts.map((f) => `${f.subject.name} -> ${f.object.name}`)).toContain('Example Chips Act -> Secretary of Commerce');
+  });
+
   it('nothing a sentence leaves out of its scope', () => {
     const body = lines(
       'Article 9',

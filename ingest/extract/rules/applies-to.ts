@@ -55,6 +55,10 @@ const OUT_OF_SCOPE = /\b(?:does|do|shall|will) not apply to\b/i;
 
 const plural = (w: string): string => (/(?:s|data|equipment|software)$/i.test(w) ? w : /[^aeiou]y$/i.test(w) ? `${w.slice(0, -1)}ies` : `${w}s`);
 
+// an office a law gives duties to by its title: "the Secretary of Commerce shall …", "The Attorney General may …"
+const OFFICE =
+  /\b[Tt]he ((?:(?:Under |Deputy |Assistant )?Secretary|Administrator|Director|Commissioner) of (?:the )?[A-Z][a-z]+(?: (?:and )?[A-Z][a-z]+){0,3}|Attorney General|United States Trade Representative)(?:,[^,;]{1,80},)? (?:shall|may|must)\b/g;
+
 /** The classes of parties a sentence of a law names by role, each named in the plural as the law's class. */
 export function regulatedClasses(sentence: string, scopeItem = false): NewEntity[] {
   if (scopeItem) {
@@ -72,6 +76,7 @@ export function regulatedClasses(sentence: string, scopeItem = false): NewEntity
     out.push({ label: 'Organization', name, props: { kind: 'other' } });
   };
   for (const m of sentence.matchAll(PERSONS)) add(m[1]!.replace(/^(?:Covered|Foreign|Relevant)\b/, (w) => w.toLowerCase()));
+  for (const m of sentence.matchAll(OFFICE)) add(m[1]!);
   for (const m of sentence.matchAll(REQUIRED_CLASS)) if (!/ of$/.test(m[1]!) && !PERSONS_END.test(m[1]!)) add(m[1]!);
   for (const m of sentence.matchAll(ADDRESSEE)) {
     const words = m[1]!.split(' ');
