@@ -433,15 +433,15 @@ const domainWord = (host: string): string => {
   return parts[Math.max(0, i)]!;
 };
 
+// a line that credits who made or helped make the model
+const CREDITS = /\b(?:support(?:ed)? (?:from|by|of)|thanks? to|grateful|acknowledg\w*|sponsor(?:ed|ship)?|funded|funding|grants?|developed by|in (?:partnership|collaboration|cooperation) with)\b/i;
+
 /**
  * Where a card says its model's API is served ("You can access X's API on https://platform.example.ai",
  * "We also provide an API at Example Platform: platform.example.ai"): an API platform (a Cloud, named as
  * the line names it, else by its host) that the card's model — or the card's model the line names — is
  * AVAILABLE_ON, operated by the card's publisher when "we" serve it or the host is the publisher's own.
  */
-// a line that credits who made or helped make the model
-const CREDITS = /\b(?:support(?:ed)? (?:from|by|of)|thanks? to|grateful|acknowledg\w*|sponsor(?:ed|ship)?|funded|funding|grants?|developed by|in (?:partnership|collaboration|cooperation) with)\b/i;
-
 export function platformFacts(sink: RecordSink, model: EndpointOut | null, own: OwnModels, body: string, publisher: EndpointOut | null): void {
   if (!model) return;
   const lines = body.split('\n');
