@@ -105,6 +105,8 @@ export const relationSpec = z
     symmetric: z.boolean().default(false),
     /** a `from` end has one `to` end at most (an organisation's home): one read with several at once states none of them */
     single: z.boolean().default(false),
+    /** stated by an act done once (an investment, a development, an enactment), not a state that may end: what was done "previously" still holds */
+    act: z.boolean().default(false),
     /** both ends are of one kind (a chip compared with a chip, a model with a model): a pair of two labels states nothing */
     sameKind: z.boolean().default(false),
     /** the field names list filters use for this relation: `out` from its `from` end (a model's `developer`), `in` from its `to` end (a lab's `develops`) */

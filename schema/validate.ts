@@ -169,6 +169,10 @@ const SINGLE: ReadonlySet<string> = new Set(DOMAIN.relations.flatMap((r) => (r.s
 /** Whether a relation type gives a `from` end one `to` end at most (the domain model's `single`: an organisation's home). */
 export const isSingle = (rel: string): boolean => SINGLE.has(rel);
 
+const ACTS: ReadonlySet<string> = new Set(DOMAIN.relations.flatMap((r) => (r.act ? [r.type] : [])));
+/** Whether a relation type is stated by an act done once (the domain model's `act`): "previously invested in" still holds, "formerly a unit of" does not. */
+export const isAct = (rel: string): boolean => ACTS.has(rel);
+
 // per relation type, the property values its `to` end never has (the domain model's `notTo`)
 const NOT_TO: ReadonlyMap<string, { property: string; values: ReadonlySet<string> }> = new Map(
   DOMAIN.relations.flatMap((r) => (r.notTo ? [[r.type, { property: r.notTo.property, values: new Set(r.notTo.values) }] as const] : [])),

@@ -619,6 +619,7 @@ export const DOMAIN: DomainSpec = {
       "control": false,
       "symmetric": false,
       "single": false,
+      "act": false,
       "sameKind": false,
       "filterNames": {
         "out": "appliesTo",
@@ -650,6 +651,7 @@ export const DOMAIN: DomainSpec = {
       "control": false,
       "symmetric": false,
       "single": false,
+      "act": false,
       "sameKind": false,
       "filterNames": {
         "out": "availableOn",
@@ -687,6 +689,7 @@ export const DOMAIN: DomainSpec = {
       "control": false,
       "symmetric": false,
       "single": false,
+      "act": false,
       "sameKind": true,
       "filterNames": {
         "out": "competesWith",
@@ -722,6 +725,7 @@ export const DOMAIN: DomainSpec = {
       "control": false,
       "symmetric": false,
       "single": false,
+      "act": false,
       "sameKind": false,
       "filterNames": {
         "out": "covers",
@@ -760,6 +764,7 @@ export const DOMAIN: DomainSpec = {
       "control": false,
       "symmetric": false,
       "single": false,
+      "act": true,
       "sameKind": false,
       "filterNames": {
         "out": "derivedFrom",
@@ -821,6 +826,7 @@ export const DOMAIN: DomainSpec = {
       "control": true,
       "symmetric": false,
       "single": false,
+      "act": true,
       "sameKind": false,
       "filterNames": {
         "out": "designer",
@@ -861,6 +867,7 @@ export const DOMAIN: DomainSpec = {
       "control": true,
       "symmetric": false,
       "single": false,
+      "act": true,
       "sameKind": false,
       "filterNames": {
         "out": "developer",
@@ -891,6 +898,7 @@ export const DOMAIN: DomainSpec = {
       "control": false,
       "symmetric": false,
       "single": false,
+      "act": true,
       "sameKind": false,
       "filterNames": {
         "out": "issuer",
@@ -926,6 +934,7 @@ export const DOMAIN: DomainSpec = {
       "control": false,
       "symmetric": false,
       "single": false,
+      "act": false,
       "sameKind": false,
       "filterNames": {
         "out": "equippedBy",
@@ -971,6 +980,7 @@ export const DOMAIN: DomainSpec = {
       "control": false,
       "symmetric": false,
       "single": false,
+      "act": false,
       "sameKind": false,
       "filterNames": {
         "out": "foundry",
@@ -1005,6 +1015,7 @@ export const DOMAIN: DomainSpec = {
       "control": false,
       "symmetric": false,
       "single": true,
+      "act": false,
       "sameKind": false,
       "filterNames": {
         "out": "headquarters",
@@ -1043,6 +1054,7 @@ export const DOMAIN: DomainSpec = {
       "control": false,
       "symmetric": false,
       "single": false,
+      "act": false,
       "sameKind": false,
       "filterNames": {
         "out": "host",
@@ -1091,6 +1103,7 @@ export const DOMAIN: DomainSpec = {
       "control": false,
       "symmetric": false,
       "single": false,
+      "act": true,
       "sameKind": false,
       "filterNames": {
         "out": "investsIn",
@@ -1124,6 +1137,7 @@ export const DOMAIN: DomainSpec = {
       "control": false,
       "symmetric": false,
       "single": false,
+      "act": false,
       "sameKind": false,
       "filterNames": {
         "out": "location",
@@ -1146,6 +1160,7 @@ export const DOMAIN: DomainSpec = {
       "control": false,
       "symmetric": false,
       "single": false,
+      "act": false,
       "sameKind": false,
       "filterNames": {
         "out": "memberOf",
@@ -1172,6 +1187,7 @@ export const DOMAIN: DomainSpec = {
       "control": true,
       "symmetric": false,
       "single": false,
+      "act": false,
       "sameKind": false,
       "filterNames": {
         "out": "operator",
@@ -1207,6 +1223,7 @@ export const DOMAIN: DomainSpec = {
       "control": false,
       "symmetric": false,
       "single": false,
+      "act": false,
       "sameKind": false,
       "filterNames": {
         "out": "packager",
@@ -1245,6 +1262,7 @@ export const DOMAIN: DomainSpec = {
       "control": false,
       "symmetric": true,
       "single": false,
+      "act": false,
       "sameKind": false,
       "filterNames": {
         "out": "partnersWith",
@@ -1291,6 +1309,7 @@ export const DOMAIN: DomainSpec = {
       "control": false,
       "symmetric": false,
       "single": false,
+      "act": false,
       "sameKind": false,
       "filterNames": {
         "out": "partyTo",
@@ -1329,6 +1348,7 @@ export const DOMAIN: DomainSpec = {
       "control": false,
       "symmetric": false,
       "single": false,
+      "act": false,
       "sameKind": false,
       "filterNames": {
         "out": "runsOn",
@@ -1365,6 +1385,7 @@ export const DOMAIN: DomainSpec = {
       "control": true,
       "symmetric": false,
       "single": false,
+      "act": false,
       "sameKind": false,
       "filterNames": {
         "out": "parent",
@@ -1400,6 +1421,7 @@ export const DOMAIN: DomainSpec = {
       "control": false,
       "symmetric": true,
       "single": false,
+      "act": false,
       "sameKind": true,
       "filterNames": {
         "out": "substitutes",
@@ -1431,6 +1453,7 @@ export const DOMAIN: DomainSpec = {
       "control": false,
       "symmetric": false,
       "single": false,
+      "act": false,
       "sameKind": false,
       "filterNames": {
         "out": "trainedOn",
@@ -1467,6 +1490,7 @@ export const DOMAIN: DomainSpec = {
       "control": false,
       "symmetric": false,
       "single": false,
+      "act": false,
       "sameKind": false,
       "filterNames": {
         "out": "usesMemory",
@@ -1510,6 +1534,7 @@ export const DOMAIN: DomainSpec = {
       "control": false,
       "symmetric": false,
       "single": false,
+      "act": false,
       "sameKind": false,
       "filterNames": {
         "out": "usesModel",

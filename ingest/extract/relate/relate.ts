@@ -17,7 +17,7 @@
 //    whichever the schema allows, in the order the phrase book gives.
 // 5. A group of two or more followed by a partnership phrase ("⟨0⟩ and ⟨1⟩ formed an alliance"), or
 //    preceded by one ("a partnership between ⟨0⟩ and ⟨1⟩"), partners pairwise.
-import { isSingle, isPublicBody, refusedAsTo } from '../../../schema/validate.js';
+import { isAct, isSingle, isPublicBody, refusedAsTo } from '../../../schema/validate.js';
 import type { Label } from '../../../schema/generated/model.js';
 import { MONEY_SOURCE } from '../money.js';
 import { effectOf } from '../rules/applies-to.js';
@@ -52,9 +52,8 @@ const BLOCK = new RegExp(
 // "formerly" and "previously" do (FORMERLY), and stay
 const TIME_ADVERBS = /\s(?:now|already|also|soon|today|currently|initially|first|exclusively|globally|immediately|widely|publicly|freely|generally|still|recently|officially|formally|quietly)(?=\s)/g;
 // a state that held once ("formerly a unit of", "previously partnered with") no longer holds; an act done once stays done
-// ("previously invested in", "previously developed")
+// ("previously invested in", "previously developed": the domain model's `act`)
 const FORMERLY = /\b(?:formerly|previously)\b/;
-const ACTS = new Set<string>(['INVESTS_IN', 'DEVELOPED_BY', 'DESIGNED_BY', 'ENACTED_BY', 'DERIVED_FROM']);
 // words that carry no relation: what is left of a gap once they are gone must be a lone function word for it to count
 const FILLER = new Set([
   'the',
@@ -564,7 +563,7 @@ export const relatePhrases: RelationRule = {
             const readings = gap.includes(' and ') && COORDINATED.test(gap) ? [gap.replace(COORDINATED_PARTICIPLES, '$1'), gap.replace(COORDINATED_PARTICIPLES, '$2')] : [gap];
             for (const reading of readings) {
               const d = decide(reading, reading === gap ? gapWords : words(reading), l, r, leftPlaced);
-              if (d && (!FORMERLY.test(gap) || ACTS.has(d.rel))) push(d.rel, d.subject, d.object, d.weak ? 0.55 : 0.6, gap);
+              if (d && (!FORMERLY.test(gap) || isAct(d.rel))) push(d.rel, d.subject, d.object, d.weak ? 0.55 : 0.6, gap);
             }
           }
         }
