@@ -14,6 +14,7 @@ import { InvalidInput } from '../../schema/errors.js';
 import type { EndpointOut, ExtractedRecord } from './extract.js';
 import { EXTRACTOR_VERSION } from './version.js';
 import { isPlaceholder } from './mentions.js';
+import { escapeRegExp } from './regex.js';
 import { E, LIST, allowed, listIndices, type Endpoint, type FactDraft, type Frame, type Mention, type RelationRule } from './frame.js';
 import type { Gazetteer } from './gazetteer.js';
 import { QUANT_TYPE, WEIGHTS_EXT } from './proposals/proposal.js';
@@ -56,8 +57,7 @@ const fileShape = z.strictObject({
 });
 const publisherRow = z.strictObject({ namespace: z.string().regex(/^[A-Za-z0-9][\w.-]*$/, 'expected a hub namespace such as deepseek-ai'), id: z.string().min(1) });
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const phrases = (list: readonly string[]) => new RegExp(`\\b(?:${list.map((p) => escape(p).replace(/ /g, '\\s+')).join('|')})\\b`, 'i');
+const phrases = (list: readonly string[]) => new RegExp(`\\b(?:${list.map((p) => escapeRegExp(p).replace(/ /g, '\\s+')).join('|')})\\b`, 'i');
 
 /** Loads and checks data/model-cards.yaml; every problem is reported as `file:line: entry: message`. */
 export function loadCardKnowledge(dir: string = LEXICON_DIR): CardKnowledge {
@@ -102,7 +102,7 @@ export function loadCardKnowledge(dir: string = LEXICON_DIR): CardKnowledge {
   return {
     publishers,
     converters,
-    copyMark: new RegExp(`(?:^|[^a-z0-9])(?:${parsed.data.copyMarks.map(escape).join('|')})(?:$|[^a-z0-9])`, 'i'),
+    copyMark: new RegExp(`(?:^|[^a-z0-9])(?:${parsed.data.copyMarks.map(escapeRegExp).join('|')})(?:$|[^a-z0-9])`, 'i'),
     tableHeadings: new Set(parsed.data.tableHeadings.map((w) => w.toLowerCase())),
     sectionWords: new Set(parsed.data.sectionWords.map((w) => w.toLowerCase())),
     makers: phrases(parsed.data.makers),
@@ -179,7 +179,7 @@ export class OwnModels {
   familyIn(text: string): string | null {
     for (const stem of this.stems) {
       if (/\d/.test(stem)) continue;
-      const m = new RegExp(`^\\s*(?:the |our )?(${stem.split(' ').map(escape).join('[\\s-]')})(?![\\w.-]|\\s+\\d)`, 'i').exec(text);
+      const m = new RegExp(`^\\s*(?:the |our )?(${stem.split(' ').map(escapeRegExp).join('[\\s-]')})(?![\\w.-]|\\s+\\d)`, 'i').exec(text);
       if (m) return m[1]!;
     }
     return null;
@@ -826,7 +826,7 @@ export function madeByMakerRule(model: Mention | null, own: OwnModels): Relation
       if (!model) return [];
       // the card's family written alone, a name no list holds ("BTLM was trained by …" in a BTLM-3B card), is the card's model
       const family = /^[A-Za-z][\w.]{2,}(?=[- ])/.exec(model.name)?.[0];
-      const opening = family ? frame.masked.replace(new RegExp(`^(\\W*)${family.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?= (?:was|is|has been) )`), '$1It') : frame.masked;
+      const opening = family ? frame.masked.replace(new RegExp(`^(\\W*)${escapeRegExp(family)}(?= (?:was|is|has been) )`), '$1It') : frame.masked;
       const m = MADE_BY_MAKER.exec(opening);
       if (!m) return [];
       // a sentence naming another model is about that model
@@ -1035,7 +1035,7 @@ export function reviewCardRecords(
   const used = new Set(kept.flatMap((r) => (r.kind === 'fact' ? [r.subject.id, r.object.id] : [])));
   const out = kept.filter((r) => r.kind === 'fact' || r.type !== 'Model' || used.has(r.id ?? '') || !(isDataset(r.name) || (dropped.has(r.id ?? '') && familyOnly(r.name))));
   // a maker known only from inside a model's name ("DeepSeek" in "DeepSeek-V3-0324") whose fact was dropped is not named by the card
-  const standalone = (e: { name: string; aliases?: string[] }) => [e.name, ...(e.aliases ?? [])].some((n) => new RegExp(`(?<![\\w-])${escape(n)}(?![\\w-])`, 'i').test(text));
+  const standalone = (e: { name: string; aliases?: string[] }) => [e.name, ...(e.aliases ?? [])].some((n) => new RegExp(`(?<![\\w-])${escapeRegExp(n)}(?![\\w-])`, 'i').test(text));
   for (let i = out.length - 1; i >= 0; i--) {
     const r = out[i]!;
     if (r.kind !== 'entity' || !r.id || used.has(r.id)) continue;

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join, relative, isAbsolute } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { boundedMemo } from './memo.js';
+import { escapeRegExp } from './regex.js';
 import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
 import { z } from 'zod';
 import { InvalidInput } from '../../schema/errors.js';
@@ -327,7 +328,6 @@ export const NATIONS_BY_ISO: ReadonlyMap<string, LexiconEntry> = new Map(LEXICON
 /** Model families a release name may start with ("Qwen3.6-27B" is a Qwen release), with their usual developer. */
 export const MODEL_FAMILIES: ReadonlyMap<string, string> = DATA.modelFamilies;
 
-const escape = (x: string): string => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // a nation's name, short form or demonym opening a name, with the nation each stands for (countries and blocs)
 const OPENERS = new Map<string, { name: string; iso: string; kind: string; byDemonym: boolean }>();
 for (const e of LEXICON)
@@ -338,7 +338,7 @@ for (const e of LEXICON)
   }
 const OPENING = new RegExp(
   `^(?:the )?(${[...OPENERS.keys()]
-    .map(escape)
+    .map(escapeRegExp)
     .sort((a, b) => b.length - a.length)
     .join('|')})(?:['’]s)? (?=\\S)`,
 );

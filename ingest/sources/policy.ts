@@ -39,7 +39,8 @@ function documentNumber(text: string): string | undefined {
 
 // the line that names a document's issuer: a label and its colon ("AGENCY: …", "Issued by: …"); "From the Federal Register Online …" is none
 // (a Chinese ministry's release labels its fields in brackets: "[Issuing Unit] …")
-const ISSUER_LINE = /^\s*(?:(?:AGENCY|Agency|Issuing body|Issued by|From)\s*:|\[(?:Issuing (?:Unit|Authority|Body|Department)|Issued by)\])\s*(.+)$/m;
+const ISSUING_FIELD = 'Issuing (?:Unit|Authority|Body|Department)|Issued by';
+const ISSUER_LINE = new RegExp(`^\\s*(?:(?:AGENCY|Agency|Issuing body|Issued by|From)\\s*:|\\[(?:${ISSUING_FIELD})\\])\\s*(.+)$`, 'm');
 
 // a copy whose preamble ran together ("… Bureau of Industry and Security, Commerce. ACTION: …", its AGENCY label
 // moved elsewhere): the agency and its department just before ACTION:
@@ -114,7 +115,7 @@ const POLICY_SIGNALS: [RegExp, number][] = [
   [/^\s*§+ ?\d+[\w.-]*\.?\s/m, 1],
   [/\bBe it enacted\b|^\s*A BILL\s*$|\[Congressional Bills\b|\bThis Act may be cited as\b/m, 2], // bills and acts
   [PRESIDENT_ORDERS, 2], // a President's order
-  [/^\s*\[(?:Issuing (?:Unit|Authority|Body|Department)|Issued by|Issuing Document Number|Document Number|Issuing Date)\]/m, 2], // a ministry's release, its fields in brackets
+  [new RegExp(`^\\s*\\[(?:${ISSUING_FIELD}|Issuing Document Number|Document Number|Issuing Date)\\]`, 'm'), 2], // a ministry's release, its fields in brackets
   [/^\s*SEC(?:TION)?\. \d+\./m, 1],
   [/\bPub(?:lic|\.) ?L(?:aw|\.) ?(?:No\. ?)?\d{2,3}[-–]\d+/, 1],
   [/\b[Tt]his (?:Regulation|Directive|Act|Law|Decree|Ordinance|Chapter|Title|section)\b (?:shall|applies|lays down|does not|is without)/, 1],
@@ -201,6 +202,15 @@ function shortTitle(text: string): string | undefined {
   return m ? m[1]!.replace(/\s+/g, ' ').trim() : undefined;
 }
 
+/** The line (trimmed) where a pattern first matches, or undefined. */
+function lineOf(re: RegExp, text: string): string | undefined {
+  const m = re.exec(text);
+  if (!m) return undefined;
+  const start = text.lastIndexOf('\n', m.index) + 1;
+  const end = text.indexOf('\n', m.index + m[0].length);
+  return text.slice(start, end < 0 ? text.length : end).trim();
+}
+
 /**
  * The designation a numbered instrument's title opens on, by which it is cited: the Union's "Regulation (EU) 2021/821" before
  * "of the European Parliament and of the Council …", a ministry's "Announcement No. 61 of 2025" before the colon of its title.
@@ -254,15 +264,17 @@ function notRegulated(text: string, bodies: readonly EndpointOut[], ctx: ParseCo
   }
   if (/\bMember States?\b|\bthe Union\b|\((?:EU|EC)\) (?:No )?\d/.test(text)) ids.add('nation:eu');
   if (/\bU\.? ?S\.? ?C\.?\s*§|\bCFR\b|\bFederal Register\b|\bFed\. ?Reg\.|\bCongress\b/.test(text)) ids.add('nation:us');
-  // (an agency the text itself binds, "The Commission shall …", "The Secretary may …", is one of the parties it regulates)
-  const bound = (names: readonly string[]) =>
-    names
-      .map((n) => n.replace(/^the /, ''))
-      .some((n) => n.length >= 3 && new RegExp(`(?:^|[.;:]\\s+|\\n\\s*|\\(\\w{1,3}\\)\\s*)(?:The |the )?${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} (?:shall|may|must)\\b`).test(text));
+  // (an agency the text itself binds, "The Commission shall …", "The Secretary may …", is one of the parties it regulates: the
+  // subjects of the text's obligations, read once)
+  const bound = new Set([...text.matchAll(BOUND_SUBJECT)].map((m) => m[1]!));
+  const binds = (names: readonly string[]) => names.some((n) => bound.has(n.replace(/^the /, '')));
   for (const k of ctx.gazetteer.all())
-    if (k.entity.label === 'Organization' && k.entity.props.kind === 'agency' && !ids.has(k.entity.id) && !bound([k.entity.name, ...k.entity.aliases])) ids.add(k.entity.id);
+    if (k.entity.label === 'Organization' && k.entity.props.kind === 'agency' && !ids.has(k.entity.id) && !binds([k.entity.name, ...k.entity.aliases])) ids.add(k.entity.id);
   return [...ids];
 }
+
+// the subject that opens a sentence, an item or a line and is bound by it: "The Commission shall …", "(2) The AI Office may …"
+const BOUND_SUBJECT = /(?:^|[.;:]\s+|\n\s*|\(\w{1,3}\)\s*)(?:The |the )?([A-Z][\w&.'’-]*(?: (?:of |for |and |the |on )*[A-Z][\w&.'’-]*){0,6}) (?:shall|may|must)\b/g;
 
 /** Parses a policy document (HTML or text) into a document with its Regulation and relations. */
 export function parsePolicy(raw: string, url: string, ctx: ParseContext, isHtml: boolean): ParsedDocument {
@@ -315,8 +327,8 @@ export function parsePolicy(raw: string, url: string, ctx: ParseContext, isHtml:
     const quote =
       (header && name === header.agency ? header.quote : undefined) ??
       ISSUER_LINE.exec(text)?.[0]?.trim() ??
-      (name === 'United States' ? /^.*\bBy\s+the\s+authority\s+vested\b.*$/im.exec(text)?.[0].trim() : undefined) ??
-      (/^(?:European Parliament|Council of the European Union|European Union)$/.test(name) ? /^.*\bof the European Parliament and of the Council\b.*$/im.exec(text)?.[0].trim() : undefined) ??
+      (name === 'United States' ? lineOf(PRESIDENT_ORDERS, text) : undefined) ??
+      (/^(?:European Parliament|Council of the European Union|European Union)$/.test(name) ? lineOf(/\bof the European Parliament and of the Council\b/i, text) : undefined) ??
       /\((?:[^()\n]|\([^()\n]*\))*?\bPub(?:lic|\.) ?L(?:aw|\.) ?\d{2,3}[-–]\d+(?:[^()\n]|\([^()\n]*\))*\)/.exec(text)?.[0] ??
       /^.*\bPub(?:lic|\.) ?L(?:aw|\.) ?\d{2,3}[-–]\d+.*$/m.exec(text)?.[0].trim() ??
       (named.find((l) => !l.includes('<')) ?? named[0])?.trim() ??

@@ -13,6 +13,7 @@ import { allowed } from '../frame.js';
 import type { Gazetteer } from '../gazetteer.js';
 import type { Sentence } from '../nlp.js';
 import { ENDPOINT_LABELS } from './prompt.js';
+import { escapeRegExp } from '../regex.js';
 
 /** Why a fact of the model's answer was not kept. */
 export type DropReason =
@@ -91,7 +92,6 @@ function folded(text: string): { text: string; at: number[] } {
   return { text: out, at };
 }
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const words = (s: string) => new Set(s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
 
 /** A document's text and sentences, with what quote search needs, computed once per document. */
