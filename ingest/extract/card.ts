@@ -692,7 +692,6 @@ export function madeTogetherRule(model: Mention | null, own: OwnModels): Relatio
 const SERVES_ON = /\b(?:requires?|needs?|needed|required|tested|deploy(?:ed|ing|ment)?|inference|serv(?:e|ed|ing)|fits?|fitting|runs?|running|recommend(?:ed)?|supports?|supported)\b/;
 const TRAINED_WITH = /\b(?:pre-?trained|trained|pre-?training|training (?:was|is|ran|took|happened)\b)/i;
 const COUNT = /(\d[\d,]*)\s*(?:[x×]\s*)?$/;
-const MEMORY_VARIANT = /\d ?GB$/;
 const VERSIONED = /\b[A-Z][\w.]*(?:-[\w.]+)*-\d[\w.]*\b/g;
 
 /**
@@ -708,8 +707,8 @@ export function hardwareRule(model: Mention | null, own: OwnModels): RelationRul
     apply(frame: Frame): FactDraft[] {
       if (!model) return [];
       // a placeholder for a maker's products ("AMD, Intel and NVIDIA GPUs") names no chip the model needs
-      // (a known chip's memory variant, "H100 80GB", is a name of its own but no less known)
-      const chips = frame.mentions.filter((m) => m.label === 'Chip' && (m.status === 'known' || (m.status === 'proposed' && MEMORY_VARIANT.test(m.name))) && !isPlaceholder(m.name));
+      // (a member of a known chip's family, "H100 80GB", "Ascend 920", is a name of its own the text vouches for)
+      const chips = frame.mentions.filter((m) => m.label === 'Chip' && (m.status === 'known' || m.defined) && !isPlaceholder(m.name));
       // another model named (a mention, or a versioned name nobody listed; not an acronym in brackets, "(CG-1)") is what the sentence is about
       const otherModel =
         frame.mentions.some((m) => m.label === 'Model' && !own.isOwnOrFamily(m.name)) ||

@@ -322,6 +322,9 @@ const DATA = loadLexicon();
 /** Every built-in lexicon entry. */
 export const LEXICON: readonly LexiconEntry[] = DATA.entries;
 
+/** Every built-in lexicon entry by its id. */
+export const LEXICON_BY_ID: ReadonlyMap<string, LexiconEntry> = new Map(LEXICON.map((e) => [e.id, e]));
+
 /** Nations (and blocs) by their ISO code, for rules that know only an organisation's country. */
 export const NATIONS_BY_ISO: ReadonlyMap<string, LexiconEntry> = new Map(LEXICON.filter((e) => e.label === 'Nation' && typeof e.props?.iso === 'string').map((e) => [String(e.props!.iso), e]));
 

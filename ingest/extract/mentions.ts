@@ -25,11 +25,11 @@ const INSTITUTION = new RegExp(`\\b(?:of|for|Center|Centre|Office|Academy|Univer
 // a public body named with its nation ("French Senate", "U.S. Justice Department", "UK Atomic Energy Authority")
 const publicBody = (p: Mention) => p.label === 'Organization' && isPublicBody(p.props) && PUBLIC_BODY_NAME.test(p.name);
 
-// what may follow a name and belongs to its mention, by the labels it follows: a company's legal forms, a comma before each
-// allowed ("Co., Ltd."; "Oracle Corp., and SoftBank": so lists stay lists), and a chip's memory size ("A100 80GB", "MI300X 192 GB": that chip's memory variant, written as
-// one name with it, so the writing is one of its names)
 // a listed company's stock ticker after its name ("Broadcom Inc. (NASDAQ: AVGO)", "Tata Elxsi (NSE: TATAELXSI)"): part of its mention
 const TICKER = ' \\((?:NASDAQ|Nasdaq|NYSE|NYSE American|TSX|LSE|TSE|TYO|HKEX|HKG|SSE|SZSE|KRX|KOSPI|TWSE|TPE|ASX|Euronext|XETRA|FRA|BSE|NSE|SGX|SIX)(?::\\s?|\\s)[A-Z0-9.]{1,12}\\)';
+// what may follow a name and belongs to its mention, by the labels it follows: a company's legal forms, a comma before each
+// allowed ("Co., Ltd."; "Oracle Corp., and SoftBank": so lists stay lists), and its ticker; a chip's memory size ("A100 80GB",
+// "MI300X 192 GB": that chip's memory variant, written as one name with it, so the writing is one of its names)
 const NAME_TAILS: { labels: ReadonlySet<Label>; tail: RegExp; reach: number; written: boolean }[] = [
   { labels: new Set(['Organization', 'Lab']), tail: new RegExp(`^(?:(?:,? ${LEGAL_FORMS}\\.?)+(?![\\p{L}\\p{N}])(?:${TICKER})?|${TICKER})`, 'u'), reach: 48, written: false },
   // (a plural of units is still the variant: "440 A100-40GBs")

@@ -82,8 +82,7 @@ export function regulatedClasses(sentence: string, scopeItem = false): NewEntity
     const words = m[1]!.split(' ');
     // a name's capitals ("IaaS providers") are kept, a sentence's opening capital is not
     const first = /^[A-Z][a-z]+$/.test(words[0]!) ? words[0]!.toLowerCase() : words[0]!;
-    const last = words.at(-1)!;
-    add([first, ...words.slice(1, -1), /s$/.test(last) && !/ss$/.test(last) ? last : last === 'foundry' ? 'foundries' : plural(last)].join(' '));
+    add([first, ...words.slice(1, -1), plural(words.at(-1)!)].join(' '));
   }
   for (const m of sentence.matchAll(CLASS)) {
     const singular = !/s$/i.test(m[1]!.split(' ').pop()!);

@@ -72,10 +72,8 @@ export const competitors: RelationRule = {
   example: 'Acme sought to beat competitors including Globex and Initech.',
   apply(frame) {
     const out: FactDraft[] = [];
-    const usable = (list: string | undefined) =>
-      listIndices(list)
-        .map((i) => at(frame, i))
-        .filter((m): m is Mention => !!m && !m.demonym && !m.inName && !m.place);
+    const usableAt = (indices: readonly (string | number)[]) => indices.map((i) => at(frame, i)).filter((m): m is Mention => !!m && !m.demonym && !m.inName && !m.place);
+    const usable = (list: string | undefined) => usableAt(listIndices(list));
     for (const m of frame.masked.matchAll(RIVALS)) {
       // "a competitor of ⟨A⟩'s partner ⟨B⟩": a possessive before another party's role names that party, not the rival
       // ("compete with ⟨A⟩'s products" is A all the same)
@@ -91,7 +89,7 @@ export const competitors: RelationRule = {
       for (const s of subjects) for (const o of others) if (o.id !== s.id && allowed('COMPETES_WITH', s.label, o.label)) out.push({ rel: 'COMPETES_WITH', subject: s, object: o, confidence: 0.65 });
     }
     for (const m of frame.masked.matchAll(ARE_RIVALS)) out.push(...eachPair(usable(m[1] ?? m[2])));
-    for (const m of frame.masked.matchAll(OWNERS_RIVAL)) out.push(...eachPair(usable(`⟨${m[1]}⟩ and ⟨${m[2]}⟩`)));
+    for (const m of frame.masked.matchAll(OWNERS_RIVAL)) out.push(...eachPair(usableAt([m[1]!, m[2]!])));
     const compared = [...[...frame.masked.matchAll(COMPARED)].map((m) => m[1]), ...[...frame.masked.matchAll(SHARE_OF)].map((m) => `⟨${m[1]}⟩`)];
     for (const list of compared) {
       const others = usable(list);

@@ -2,7 +2,7 @@
 // 1 GW AI campus in El Paso, Texas", "a data center in Kenya operated by G42", "housed in a Digital Realty data center in Copenhagen". Gives a DataCenter named by the project's
 // convention "<operator> <place> <head>" ("Nebius Vineland data centre"), run by its operator and located in the nation the
 // place stands for. A site the text names ("Stargate UAE", "Colossus") is a mention, read by the located-in rule instead.
-import { LEXICON, nationByName, type LexiconEntry } from '../lexicon.js';
+import { LEXICON_BY_ID, nationByName } from '../lexicon.js';
 import { E, at, allowed, clauseActor, knownMention, leadingActor, listIndices, writtenName, type FactDraft, type Frame, type Mention, type NewEntity, type RelationRule } from '../frame.js';
 
 // the site's head noun, as written: the name keeps the text's spelling and an alias the other one
@@ -39,12 +39,11 @@ const PARTNERED = /(⟨\d+⟩)[^⟨]*\b(?:partnership|agreement|deal|venture|all
 const RUN_BY = /^,? (?:(?:that|which) (?:will be|is|are|would be) |to be )?(operated|run|owned|managed|developed|built) by (?:the )?⟨(\d+)⟩/u;
 // who builds and runs a site: a company, a lab, or a cloud (its sites are run by the company that runs the cloud)
 const OPERATORS = new Set(['Organization', 'Lab', 'Cloud']);
-const CLOUD_OPERATORS: ReadonlyMap<string, LexiconEntry> = new Map(LEXICON.map((e) => [e.id, e]));
 
 /** Who runs a site a builder builds: the builder, or for a cloud the company the lexicon says runs it. */
 function runnerOf(builder: Mention): Mention | undefined {
   if (builder.label !== 'Cloud') return builder;
-  const op = builder.operator ? CLOUD_OPERATORS.get(builder.operator) : undefined;
+  const op = builder.operator ? LEXICON_BY_ID.get(builder.operator) : undefined;
   return op ? knownMention(op, 0.65) : undefined;
 }
 interface Found {

@@ -43,16 +43,14 @@ export const subsidiaryOf: RelationRule = {
       for (const m of frame.masked.matchAll(PARENT_DESCRIBED)) add(m[2] ?? m[3], m[1]);
     }
     for (const m of frame.masked.matchAll(COMPANY)) add(m[1], m[2]);
-    for (const m of frame.masked.matchAll(DEPARTMENT_UNIT)) {
-      const dept = at(frame, m[1]);
-      const unit = at(frame, m[2]);
-      if (dept && unit && dept.label === 'Organization' && DEPARTMENT.test(dept.name) && UNIT_NAME.test(unit.name)) add(m[2], m[1]);
-    }
-    for (const m of frame.masked.matchAll(UNIT_OF_DEPARTMENT)) {
-      const unit = at(frame, m[1]);
-      const dept = at(frame, m[2]);
-      if (dept && unit && dept.label === 'Organization' && unit.label === 'Organization' && DEPARTMENT.test(dept.name) && UNIT_NAME.test(unit.name)) add(m[1], m[2]);
-    }
+    // a bureau or office named beside or with the department it belongs to
+    const addUnit = (unitAt: string | undefined, deptAt: string | undefined) => {
+      const unit = at(frame, unitAt);
+      const dept = at(frame, deptAt);
+      if (dept && unit && dept.label === 'Organization' && DEPARTMENT.test(dept.name) && UNIT_NAME.test(unit.name)) add(unitAt, deptAt);
+    };
+    for (const m of frame.masked.matchAll(DEPARTMENT_UNIT)) addUnit(m[2], m[1]);
+    for (const m of frame.masked.matchAll(UNIT_OF_DEPARTMENT)) addUnit(m[1], m[2]);
     return out;
   },
 };
