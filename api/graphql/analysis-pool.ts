@@ -77,12 +77,17 @@ export class AnalysisPool {
       if (ack !== undefined) this.holderSet(ack).add(id);
       else if (lacks !== undefined) this.versionSet(this.lacking, lacks).add(id);
       else return;
-      for (const heard of this.listeners) heard();
+      this.notify();
     };
     this.workers = new WorkerPool(WORKER, limits.threads, limits.nice, { snapshots: this.channel.name }, (id) => {
       this.workerIds.delete(id);
-      for (const heard of this.listeners) heard();
+      this.notify();
     });
+  }
+
+  /** Tells the hand-overs waiting on the workers' word that one spoke or ended. */
+  private notify(): void {
+    for (const heard of this.listeners) heard();
   }
 
   /** The workers that said they hold `version` (the oldest versions' sets are let go). */

@@ -717,11 +717,13 @@ export function hardwareRule(model: Mention | null, own: OwnModels): RelationRul
       const sites = frame.mentions.filter((m) => (m.label === 'DataCenter' || m.label === 'Cloud') && m.status !== 'ambiguous');
       if ((!chips.length && !sites.length) || otherModel) return [];
       const trains = TRAINED_WITH.test(frame.masked) && !FINE_TUNING.test(frame.masked);
+      // where a mention stands in the masked sentence
+      const markerAt = (m: Mention) => frame.masked.indexOf(`⟨${frame.mentions.indexOf(m)}⟩`);
       const onSites = trains ? sites.map((site) => ({ rel: 'TRAINED_ON' as const, subject: model, object: site, confidence: 0.6 })) : [];
       // the chips a training sentence names are the machine's ("on 512 X GPUs on the Cedar supercomputer")
       // (not chips offered as an alternative: "on X GPUs at the LUMI supercomputer, or Y GPUs provided by …")
       const between = (a: Mention, b: Mention) => {
-        const [i, j] = [frame.masked.indexOf(`⟨${frame.mentions.indexOf(a)}⟩`), frame.masked.indexOf(`⟨${frame.mentions.indexOf(b)}⟩`)];
+        const [i, j] = [markerAt(a), markerAt(b)];
         return frame.masked.slice(Math.min(i, j), Math.max(i, j));
       };
       const machines = trains
@@ -732,7 +734,7 @@ export function hardwareRule(model: Mention | null, own: OwnModels): RelationRul
         ...onSites,
         ...machines,
         ...chips.map((chip) => {
-          const count = COUNT.exec(frame.masked.slice(0, frame.masked.indexOf(`⟨${frame.mentions.indexOf(chip)}⟩`)))?.[1];
+          const count = COUNT.exec(frame.masked.slice(0, markerAt(chip)))?.[1];
           const n = count ? Number(count.replace(/,/g, '')) : undefined;
           return {
             rel: trains ? ('TRAINED_ON' as const) : ('RUNS_ON' as const),

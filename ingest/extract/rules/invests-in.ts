@@ -204,9 +204,10 @@ const INVEST_WORD = /\b(?:invest|invests|invested|investing|investment|investmen
 // strategic investment")
 const AMOUNT_AFTER = new RegExp(`^\\s+(?:(?:of|up to|about|around|nearly|roughly|some|more than|over|another|an additional)\\s+)*${MONEY}`, 'u');
 const AMOUNT_BEFORE = new RegExp(`${MONEY}\\s+(?:[a-z][a-z-]*\\s+){0,2}$`, 'u');
-// (a partner the money is spent with is no recipient: "invest $200 million in a centre, in collaboration with X")
+// (a partner the money is spent with is no recipient: "invest $200 million in a centre, in collaboration with X", "together with X")
+const JOINT_WORDS = 'collaboration|partnership|cooperation|conjunction|alliance';
 const RECIPIENT_AFTER = new RegExp(
-  `^(?:[^⟨.;]{0,50}?)\\b(?:in(?!\\s+(?:collaboration|partnership|cooperation|conjunction|alliance|tandem)\\b)|into|(?<!\\b(?:collaboration|partnership|cooperation|conjunction|together|along|jointly|alliance) )with)\\s+(?:the\\s+)?(?:[a-z][a-z-]*\\s+){0,3}?⟨(\\d+)⟩`,
+  `^(?:[^⟨.;]{0,50}?)\\b(?:in(?!\\s+(?:${JOINT_WORDS}|tandem)\\b)|into|(?<!\\b(?:${JOINT_WORDS}|together|along|jointly) )with)\\s+(?:the\\s+)?(?:[a-z][a-z-]*\\s+){0,3}?⟨(\\d+)⟩`,
 );
 const INVESTOR_AFTER = /^\s+(?:by|from)\s+(?:the\s+)?⟨(\d+)⟩/;
 const LEADING_AMOUNT = new RegExp(`^\\s*${MONEY}`, 'u');
