@@ -79,7 +79,15 @@ function site(operators: Mention[], place: string, written: string, mods: string
     label: 'DataCenter',
     name,
     aliases: [
-      ...new Set([...[owner, ...others].flatMap((o) => heads.map((h) => `${o} ${place} ${h}`)), `${place} ${head}`, `${place} ${spell(head)}`, `${owner} ${head} in ${place}`, ...described]),
+      ...new Set([
+        ...heads.map((h) => `${owner} ${place} ${h}`),
+        // (with the operator's other names, the text's head and the name's, in both spellings only)
+        ...others.flatMap((o) => [head, written].flatMap((h) => [h, spell(h)]).map((h) => `${o} ${place} ${h}`)),
+        `${place} ${head}`,
+        `${place} ${spell(head)}`,
+        `${owner} ${head} in ${place}`,
+        ...described,
+      ]),
     ].filter((a) => a !== name),
   };
 }
