@@ -11,7 +11,7 @@ import { boundedMemo } from './memo.js';
 import { Gazetteer, type GazetteerHit } from './gazetteer.js';
 import type { Sentence } from './nlp.js';
 import { nameKey } from '../resolve/normalise.js';
-import { CALENDAR_WORDS, LEGAL_FORMS, QUANT_TYPE, WEIGHTS_EXT, type Proposal, type Proposer } from './proposals/proposal.js';
+import { CALENDAR_WORDS, DISCOURSE_WORDS, LEGAL_FORMS, NAME_WORD, QUANT_TYPE, WEIGHTS_EXT, listedNames, type Proposal, type Proposer } from './proposals/proposal.js';
 import { proposeModelNames } from './proposals/model-shape.js';
 import { FIRM_ENDINGS, PUBLIC_BODY_NAME, PUBLIC_BODY_WORDS, proposeOrganisations } from './proposals/org-suffix.js';
 import { proposeByRole } from './proposals/role-noun.js';
@@ -336,6 +336,47 @@ function knownMaker(gazetteer: Gazetteer, spellings: readonly string[], start: n
   return undefined;
 }
 
+// a list of three or more names, each of one to four capitalised words ("SK Telecom, SK Square and SK Hynix")
+const NAMES_LIST = new RegExp(`(?<![\\p{L}\\p{N}])(?:${NAME_WORD}(?: ${NAME_WORD}){0,3})(?:(?:, | and |, and )${NAME_WORD}(?: ${NAME_WORD}){0,3}){2,8}(?![\\p{L}\\p{N}])`, 'gu');
+// a list's first word that opens a clause or a sentence without naming anything ("Meanwhile, A and B")
+const NOT_A_MATE = new RegExp(`^(?:${DISCOURSE_WORDS}|${CALENDAR_WORDS}|The|This|That|These|Those|In|On|At|For|With|By|From|And|But|Or|Both|Other|Others|Some|Many|All|Most)$`);
+const COMPANY_LABELS: ReadonlySet<Label> = new Set(['Organization', 'Lab']);
+
+/**
+ * A name coordinated with two or more known companies in one list is a company too ("SK Telecom, SK Square and SK Hynix",
+ * "Alibaba, Tencent and Quartz Capital"), as many names as the list has known ones at most; names the list shares with any
+ * other mention (a nation, a place, a known name inside) are left to it. Returns the new mentions; a proposed company of
+ * such a list is shown as one.
+ */
+function listMates(text: string, sentences: readonly Sentence[], taken: readonly Mention[]): Mention[] {
+  const out: Mention[] = [];
+  let t = 0;
+  for (const s of sentences) {
+    const sentence = text.slice(s.start, s.end);
+    if (!sentence.includes(', ')) continue;
+    for (const m of sentence.matchAll(NAMES_LIST)) {
+      const items = listedNames(m[0], s.start + m.index).map((x) => ({ ...x, end: x.index + x.name.length }));
+      while (t > 0 && taken[t - 1]!.end > items[0]!.index) t--;
+      while (t < taken.length && taken[t]!.end <= items[0]!.index) t++;
+      const near: Mention[] = [];
+      for (let k = t; k < taken.length && taken[k]!.start < items[items.length - 1]!.end; k++) near.push(taken[k]!);
+      const exact = (x: { index: number; end: number }) => near.find((k) => k.start === x.index && k.end === x.end && COMPANY_LABELS.has(k.label));
+      const companies = items.filter((x) => exact(x));
+      const known = companies.filter((x) => exact(x)!.status === 'known').length;
+      const free = items.filter((x) => !near.some((k) => k.start < x.end && k.end > x.index) && !NOT_A_MATE.test(x.name.split(' ')[0]!));
+      if (known < 2 || companies.length + free.length < items.length || companies.length + free.length - known > known) continue;
+      // (a proposed company in the list is shown as one too)
+      for (const x of companies) if (exact(x)!.status === 'proposed' && !exact(x)!.defined) exact(x)!.shown = true;
+      for (const x of free) {
+        const mate = fromProposal({ start: x.index, end: x.end, name: x.name, label: 'Organization', confidence: 0.45, props: { kind: 'company' } }, x.name);
+        mate.shown = true;
+        out.push(mate);
+      }
+    }
+  }
+  return out;
+}
+
 /** Finds the mentions of every sentence of a document. */
 export function findMentions(text: string, sentences: Sentence[], gazetteer: Gazetteer, names: readonly EntityRecord[] = []): Mention[][] {
   // a currency's prefix ("US$4 billion", "US $5 billion", "S$2 million", "A$") names no nation
@@ -434,6 +475,13 @@ export function findMentions(text: string, sentences: Sentence[], gazetteer: Gaz
     if (p.label === 'Organization' && k.label === 'Organization' && inside.length === 1 && k.start === p.start && FIRM_TAIL.test(text.slice(k.end, p.end))) return true;
     return inside.length === 1 && k.start === p.start && k.label !== 'Nation' && /^\s\S+$/.test(text.slice(k.end, p.end));
   });
+  kept.push(
+    ...listMates(
+      text,
+      sentences,
+      [...known, ...kept].sort((a, b) => a.start - b.start),
+    ),
+  );
   const seen = new Map<string, EntityRecord>();
   for (const m of kept) {
     const key = nameKey(m.name);

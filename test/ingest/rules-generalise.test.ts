@@ -1367,6 +1367,17 @@ describe('entity shapes', () => {
     expect(mentionNames('It sells to places such as Verlo and Dunmore.')).not.toContain('Verlo');
   });
 
+  it('names a kind lists between dashes are organisations, and so is a name listed with two known companies', () => {
+    const names = entityNames('Hundreds of enterprises—including Zentrix, Parloo Networks, and Kursor—rely on Claude every day.');
+    expect(names).toEqual(expect.arrayContaining(['Zentrix', 'Parloo Networks', 'Kursor']));
+    expect(entityNames('Nvidia, AMD and Qorvane Labs would each sell a 3% stake.')).toContain('Qorvane Labs');
+    expect(entityNames('Intel, Samsung and Talvic Memory cut prices in May.')).toContain('Talvic Memory');
+    // one known company is no list of companies; a clause's opening word and a nation in the list are not mates
+    expect(entityNames('Nvidia, Brekko and Talvic Memory cut prices.')).not.toContain('Brekko');
+    expect(entityNames('Meanwhile, Nvidia and AMD cut prices.')).not.toContain('Meanwhile');
+    expect(entityNames('Nvidia, AMD, Japan and Orvel sell chips.')).not.toContain('Orvel');
+  });
+
   it('an owner before a described name is not part of it', () => {
     expect(mentionNames("AMD's MI355X, a flagship accelerator, ships this year.")).not.toContain("AMD's MI355X");
     expect(facts("Nvidia's H100, a flagship chip, was restricted.")).toContain('DESIGNED_BY NVIDIA H100 -> NVIDIA');

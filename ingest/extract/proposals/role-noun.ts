@@ -36,10 +36,14 @@ const KIND_BEFORE = new RegExp(
   `\\b(?:VC|venture|investment|private equity|law|consulting|research|[A-Z][a-z]+(?:an|ese|ish|i|ch)) ${GROUP} (${MEMBER}(?:(?:, | and |, and )${MEMBER}){0,8})(?=[,.;)]| [a-z]|$)`,
   'gu',
 );
+// (after a comma, a space or a dash: "enterprises—including A, B and C—")
+const LIST_OPENS = '(?:,? | ?[—–] ?)';
 const GROUP_LIST = new RegExp(
-  `\\b${GROUP_ANY_CASE},? (?:[^.;]{0,60}?,? )?(?:such as|including|like|notably|among them|include|includes|included) (?:the )?(${MEMBER}(?:(?:, | and |, and )(?:the )?${MEMBER}){0,8})`,
+  `\\b${GROUP_ANY_CASE}${LIST_OPENS}(?:[^.;]{0,60}?,? )?(?:such as|including|like|notably|among them|include|includes|included) (?:the )?(${MEMBER}(?:(?:, | and |, and )(?:the )?${MEMBER}){0,8})`,
   'gu',
 );
+// the group's own list, right after its noun
+const OWN_LIST = new RegExp(`^\\S+?${LIST_OPENS}(?:such as|including|like|notably|among them|include|includes|included) `);
 // a person's role at an organisation names it: "Jane Doe, chief executive of Foo Cloud", "an analyst at Bar Securities",
 // "formerly CEO of Baz Digital" (people are no mentions; a title before a nation or a known name only finds what is known)
 const TITLE_AT = new RegExp(
@@ -88,7 +92,7 @@ export const proposeByRole: Proposer = (sentence) => {
       const list = m[1]!;
       // the group's own list ("customers such as A", "partners include A") names organisations whatever else is said of them;
       // with other words between ("buyers get X's chips, including A") the list may be of something else
-      const own = /^\S+,? (?:such as|including|like|notably|among them|include|includes|included) /.test(m[0]);
+      const own = OWN_LIST.test(m[0]);
       for (const { name, index: here } of listedNames(list, m.index + m[0].length - list.length)) {
         if (noMember(name)) continue;
         // (a member of a group of companies named as such is one whatever else the text says of it)
