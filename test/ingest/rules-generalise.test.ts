@@ -1378,6 +1378,14 @@ describe('entity shapes', () => {
     expect(entityNames('Nvidia, AMD, Japan and Orvel sell chips.')).not.toContain('Orvel');
   });
 
+  it('a division or a partner named after its role is an organisation, a brand that opens with digits too; a managing partner is a person', () => {
+    expect(entityNames('The plant is run with Rashed Digital, a new division of the oil producer.')).toContain('Rashed Digital');
+    expect(facts('Customers were pointed to Microsoft's Chinese partner 42Cloudnet.')).toEqual(
+      expect.arrayContaining(['HEADQUARTERED_IN 42Cloudnet -> China', 'PARTNERS_WITH Microsoft -> 42Cloudnet']),
+    );
+    expect(entityNames("The fund's managing partner Jane Doe said it would invest in Nvidia.")).not.toContain('Jane Doe');
+  });
+
   it('an owner before a described name is not part of it', () => {
     expect(mentionNames("AMD's MI355X, a flagship accelerator, ships this year.")).not.toContain("AMD's MI355X");
     expect(facts("Nvidia's H100, a flagship chip, was restricted.")).toContain('DESIGNED_BY NVIDIA H100 -> NVIDIA');
