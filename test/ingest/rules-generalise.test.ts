@@ -1380,7 +1380,7 @@ describe('entity shapes', () => {
 
   it('a division or a partner named after its role is an organisation, a brand that opens with digits too; a managing partner is a person', () => {
     expect(entityNames('The plant is run with Rashed Digital, a new division of the oil producer.')).toContain('Rashed Digital');
-    expect(facts('Customers were pointed to Microsoft's Chinese partner 42Cloudnet.')).toEqual(
+    expect(facts("Customers were pointed to Microsoft's Chinese partner 42Cloudnet.")).toEqual(
       expect.arrayContaining(['HEADQUARTERED_IN 42Cloudnet -> China', 'PARTNERS_WITH Microsoft -> 42Cloudnet']),
     );
     expect(entityNames("The fund's managing partner Jane Doe said it would invest in Nvidia.")).not.toContain('Jane Doe');
