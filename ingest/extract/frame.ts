@@ -6,6 +6,7 @@ import { RELATION_ENDPOINTS } from '../../schema/generated/model.js';
 import type { Props } from '../../schema/records.js';
 import { sameKindProblem } from '../../schema/validate.js';
 import { MONEY_SOURCE, formatMoney, type Money } from './money.js';
+import { ROLE_NOUN } from './proposals/proposal.js';
 
 /** An entity mentioned in a sentence. */
 export interface Mention {
@@ -97,8 +98,11 @@ export const TAKEOVER = '(?:acquire|acquires|acquired|acquiring|buy|buys|bought|
 export const E = '⟨(\\d+)⟩';
 /** Regex source for one marker, not capturing. */
 export const E_ = '⟨\\d+⟩';
-/** A list item: a marker, optionally as a possessive qualifier ("⟨1⟩'s government agencies"). */
-const ITEM = `${E_}(?:'s(?: [a-z]+){1,3})?`;
+/** What a name's kind says before it in a list ("the hedge fund ⟨2⟩", "the ⟨1⟩ sovereign wealth fund ⟨2⟩", "chip startup ⟨3⟩"). */
+const KIND_WORDS = `(?:(?!(?:and|or|but|with|to|of|by|from|in|for)\\b)[a-z][a-z-]* ){0,3}${ROLE_NOUN}`;
+const DESCRIPTOR = `(?:${E_} )?${KIND_WORDS} (?=⟨)`;
+/** A list item: a marker, after what its kind says, optionally as a possessive qualifier ("⟨1⟩'s government agencies"). */
+const ITEM = `(?:${DESCRIPTOR})?${E_}(?:'s(?: [a-z]+){1,3})?`;
 /** Regex source for a list of markers ("⟨1⟩, ⟨2⟩, and ⟨3⟩"), capturing the whole list. */
 export const LIST = `(${ITEM}(?:(?:\\s*,\\s*(?:and |or |& )?|\\s+(?:and|or|&)\\s+)(?:the )?${ITEM})*)`;
 export const MONEY = `(${MONEY_SOURCE})`;
@@ -106,9 +110,12 @@ export const MONEY = `(${MONEY_SOURCE})`;
 const DASH_ASIDE = '\\s*[—–][^—–.;]{1,100}[—–]';
 export const ASIDE = `(?:${DASH_ASIDE})?`;
 
-/** Mention indices in a captured list, in order. */
+// a marker inside what an item's kind says ("the ⟨1⟩ sovereign wealth fund ⟨2⟩"): a nation describing the item, not an item
+const DESCRIBING = new RegExp(`⟨(\\d+)⟩(?! ${KIND_WORDS} ⟨)`, 'g');
+
+/** Mention indices in a captured list, in order (never a marker inside what an item's kind says). */
 export function listIndices(list: string | undefined): number[] {
-  return [...(list ?? '').matchAll(/⟨(\d+)⟩/g)].map((m) => Number(m[1]));
+  return [...(list ?? '').matchAll(DESCRIBING)].map((m) => Number(m[1]));
 }
 
 /** The usable mention at a captured index (never an ambiguous one: rules do not guess). */

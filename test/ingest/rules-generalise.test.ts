@@ -1075,6 +1075,18 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
     text: 'Mistral AI unveiled a €600 million Series B led by General Catalyst, with participation from Nvidia.',
     expect: ['INVESTS_IN NVIDIA -> Mistral AI', 'PARTY_TO Mistral AI -> Mistral AI €600M Series B round', 'PARTY_TO NVIDIA -> Mistral AI €600M Series B round'],
   },
+  // investors named after what kind of firm they are, a nation inside that description being none
+  {
+    rule: 'funding-round',
+    text: 'Orbitra Labs raised $2 billion in a new funding round. The round, led by the Qatari state investment fund Qatar Investment Authority and the hedge fund Dunmore Capital, closed on Friday.',
+    expect: ['INVESTS_IN Qatar Investment Authority -> Orbitra Labs', 'INVESTS_IN Dunmore Capital -> Orbitra Labs'],
+    not: ['INVESTS_IN Qatar ->'],
+  },
+  {
+    rule: 'partnership',
+    text: 'Telecom giant SK Telecom leads one consortium, which includes chip startup Rebellions and game firm Valcor Studios.',
+    expect: ['PARTNERS_WITH SK Telecom -> Rebellions', 'PARTNERS_WITH SK Telecom -> Valcor Studios'],
+  },
   {
     rule: 'funding-round',
     text: "Cohere's earlier funding round was led by Oracle.",

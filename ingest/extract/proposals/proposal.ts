@@ -20,6 +20,10 @@ export interface Proposal {
   titled?: boolean;
 }
 
+/** Regex source of the nouns that say what kind of company a name is ("chipmaker Acme", "Acme, a Korean startup"). */
+export const ROLE_NOUN =
+  '(?:vendor|company|firm|startup|start-up|maker|manufacturer|chipmaker|chip designer|designer|provider|operator|developer|lab|laboratory|giant|fund|conglomerate|supplier|foundry|subsidiary|unicorn|carrier|telco|hyperscaler|integrator|contractor|division|affiliate|(?<!(?:managing|general|founding|senior|limited) )partner)';
+
 /** Regex source of the legal forms written after a company's name ("Inc", "Co", "Ltd", "GmbH"), without their full stop. */
 // (the forms of many jurisdictions: "Sdn Bhd", "Pte Ltd", "Pvt Ltd", "Tbk", "ASA", "Oyj", "SpA", "KK")
 export const LEGAL_FORMS = '(?:Inc|Corp|Corporation|Co|Ltd|Limited|LLC|LLP|LP|plc|PLC|AG|SA|SE|NV|BV|GmbH|Bhd|Berhad|Sdn|Pte|Pvt|Tbk|ASA|AB|Oyj|SpA|SAS|Srl|JSC|PJSC|KK)';

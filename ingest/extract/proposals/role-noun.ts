@@ -1,9 +1,8 @@
 // Organisations named right after a role noun ("infrastructure vendor H3C", "the startup
 // Econet") or followed by an appositive that says what they are ("Zhipu, a Beijing startup", "Acme — a joint venture between …").
-import { DISCOURSE_WORDS, INNER_DOT, NAME_WORD, listedNames, type Proposal, type Proposer } from './proposal.js';
+import { DISCOURSE_WORDS, INNER_DOT, NAME_WORD, ROLE_NOUN, listedNames, type Proposal, type Proposer } from './proposal.js';
 
-const ROLE =
-  '(?:vendor|company|firm|startup|start-up|maker|manufacturer|chipmaker|chip designer|designer|provider|operator|developer|lab|laboratory|giant|conglomerate|supplier|foundry|subsidiary|unicorn|carrier|telco|hyperscaler|integrator|contractor|division|affiliate|(?<!(?:managing|general|founding|senior|limited) )partner)';
+const ROLE = ROLE_NOUN;
 // capitalised words (or a brand's digits before a capital: "21Vianet"), a dot only inside one ("Z.ai", "U.S."), never the sentence's full stop (nor an apostrophe: "Acme's" ends the name)
 const WORD = `(?:[A-Z]|\\d+(?=[A-Z][a-z]))(?:[\\p{L}\\p{N}&\\-]|${INNER_DOT})*`;
 const NAME = `(${WORD}(?: (?:& )?${WORD}){0,3})`;
