@@ -27,15 +27,19 @@ const publicBody = (p: Mention) => p.label === 'Organization' && isPublicBody(p.
 
 // a listed company's stock ticker after its name ("Broadcom Inc. (NASDAQ: AVGO)", "Tata Elxsi (NSE: TATAELXSI)"): part of its mention
 const TICKER = ' \\((?:NASDAQ|Nasdaq|NYSE|NYSE American|TSX|LSE|TSE|TYO|HKEX|HKG|SSE|SZSE|KRX|KOSPI|TWSE|TPE|ASX|Euronext|XETRA|FRA|BSE|NSE|SGX|SIX)(?::\\s?|\\s)[A-Z0-9.]{1,12}\\)';
-// what may follow a name and belongs to its mention, by the labels it follows: a company's legal forms, a comma before each
+// what may follow a name and belongs to its mention, by the labels it follows: a company's legal forms (after a group's or a
+// holding's words: "Alibaba Group Holding Ltd."), a comma before each
 // allowed ("Co., Ltd."; "Oracle Corp., and SoftBank": so lists stay lists), and its ticker; a chip's memory size ("A100 80GB",
 // "MI300X 192 GB": that chip's memory variant, written as one name with it, so the writing is one of its names)
 const NAME_TAILS: { labels: ReadonlySet<Label>; tail: RegExp; reach: number; written: boolean }[] = [
-  { labels: new Set(['Organization', 'Lab']), tail: new RegExp(`^(?:(?:,? ${LEGAL_FORMS}\\.?)+(?![\\p{L}\\p{N}])(?:${TICKER})?|${TICKER})`, 'u'), reach: 48, written: false },
+  { labels: new Set(['Organization', 'Lab']), tail: new RegExp(`^(?:(?: Group| Holdings?)*(?:,? ${LEGAL_FORMS}\\.?)+(?![\\p{L}\\p{N}])(?:${TICKER})?|${TICKER})`, 'u'), reach: 48, written: false },
   // (a plural of units is still the variant: "440 A100-40GBs")
   { labels: new Set(['Chip']), tail: /^[ -]?\d{2,3} ?GB(?=s?(?![\p{L}\p{N}]))/u, reach: 12, written: true },
 ];
-const LEGAL_FORM = new RegExp(`^,?\\s(?:${LEGAL_FORMS}|Group|Holdings)\\.?$`);
+// (with a group's or a holding's words before it: "Alibaba Group Holding Ltd.", "Tencent Holdings Ltd.")
+const LEGAL_FORM = new RegExp(`^,?\\s(?:(?:Group|Holdings?) )*(?:${LEGAL_FORMS}|Group|Holdings?)\\.?$`);
+// a legal form closing a name, whose full stop belongs to the mention ("… Holding Ltd. and …")
+const ENDS_IN_FORM = new RegExp(`(?<![\\p{L}\\p{N}])${LEGAL_FORMS}$`, 'u');
 // two or more words and a firm's ending after a known company's name: another firm ("… Management & Research Company")
 const FIRM_TAIL = new RegExp(`^ (?:[A-Z][\\w-]*|&|and|of) (?:(?:[A-Z][\\w-]*|&|and|of) )*(?:${FIRM_ENDINGS.join('|')})$`);
 
@@ -501,8 +505,12 @@ export function findMentions(text: string, sentences: Sentence[], gazetteer: Gaz
   // a name's tail (NAME_TAILS) belongs to its mention, unless the next mention starts inside it
   all.forEach((m, i) => {
     const kind = NAME_TAILS.find((t) => t.labels.has(m.label));
-    const tail = kind?.tail.exec(text.slice(m.end, m.end + kind.reach));
     const next = all[i + 1];
+    if (COMPANY_LABELS.has(m.label) && text[m.end] === '.' && ENDS_IN_FORM.test(m.surface) && /^\.(?:,| [a-z(]| and | or )/.test(text.slice(m.end, m.end + 6))) {
+      all[i] = { ...m, end: m.end + 1 };
+      return;
+    }
+    const tail = kind?.tail.exec(text.slice(m.end, m.end + kind.reach));
     if (!kind || !tail || (next && next.start < m.end + tail[0].length)) return;
     const end = m.end + tail[0].length;
     all[i] = { ...m, end, ...(kind.written ? { surface: text.slice(m.start, end) } : {}) };

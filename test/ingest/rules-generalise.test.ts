@@ -1457,6 +1457,11 @@ describe('entity shapes', () => {
   it('a legal form after a known name is the known company itself', () => {
     expect(entityNames('Oracle Corp. and SoftBank Group signed the lease.')).toEqual(expect.arrayContaining(['Oracle', 'SoftBank']));
     expect(entityNames('Oracle Corp. and SoftBank Group signed the lease.')).not.toContain('Oracle Corp');
+    // with a group's or a holding's words before the form, and its full stop inside a list
+    const text = 'Moonshot AI is raising a round already backed by Alibaba Group Holding Ltd. and Tencent Holdings Ltd., people said.';
+    expect(entityNames(text)).not.toContain('Tencent Holdings Ltd');
+    expect(facts(text)).toEqual(expect.arrayContaining(['INVESTS_IN Alibaba Group -> Moonshot AI', 'INVESTS_IN Tencent -> Moonshot AI']));
+    expect(facts('Kestrel Robotics Ltd. and Orvane Systems Inc. signed a supply deal.')).toContain('PARTY_TO Orvane Systems Inc -> Kestrel Robotics Ltd-Orvane Systems Inc deal');
   });
 
   it('a period named by a person is no part of a rule name', () => {
