@@ -140,6 +140,12 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   // competitors named after a role with its preposition, or as the leaders a newcomer challenges
   { rule: 'competitors', text: 'Oracle has become a serious competitor to IBM and Accenture.', expect: ['COMPETES_WITH Oracle -> IBM', 'COMPETES_WITH Oracle -> Accenture'] },
   { rule: 'competitors', text: 'Rebellions hopes to challenge global AI chip leaders such as Nvidia.', expect: ['COMPETES_WITH Rebellions -> NVIDIA'] },
+  {
+    rule: 'competitors',
+    text: 'Mistral AI has grown into a serious competitor in the chatbot market against big players like OpenAI and Anthropic.',
+    expect: ['COMPETES_WITH Mistral AI -> OpenAI', 'COMPETES_WITH Mistral AI -> Anthropic'],
+  },
+  { rule: 'competitors', text: 'Mistral AI is a competitor in the market, said a partner of OpenAI.', expect: [], not: ['COMPETES_WITH'] },
   { rule: 'competitors', text: "Cerebras, a rival of Microsoft's partner OpenAI, raised money.", expect: [], not: ['COMPETES_WITH Cerebras Systems -> Microsoft'] },
   {
     rule: 'competitors',
