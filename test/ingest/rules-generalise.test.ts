@@ -1031,6 +1031,10 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
     text: 'Telenor will build one of the largest compute facilities, dubbed Aurora North. The campus will be built in northern Sweden.',
     expect: ['LOCATED_IN Aurora North -> Sweden'],
   },
+  // a company's own site named by its city is where the company works
+  { rule: 'located-in', text: "Subsidies went to TSMC's Kumamoto fab and to Intel's Magdeburg plant.", expect: ['LOCATED_IN TSMC -> Japan', 'LOCATED_IN Intel -> Germany'] },
+  { rule: 'located-in', text: 'Micron Technology will expand production at its new Kumamoto plant.', expect: ['LOCATED_IN Micron Technology -> Japan'] },
+  { rule: 'located-in', text: "Nvidia's China revenue fell while Samsung's Japanese site closed.", expect: [], not: ['LOCATED_IN'] },
   // public money under a law, with the party funded as the subject
   { rule: 'regulated-parties', text: 'Micron received grants of $6.1 billion from the CHIPS and Science Act.', expect: ['APPLIES_TO CHIPS and Science Act -> Micron Technology'] },
   { rule: 'regulated-parties', text: 'Samsung was awarded a grant under the CHIPS Act last year.', expect: ['APPLIES_TO CHIPS and Science Act -> Samsung Electronics'] },

@@ -1,5 +1,5 @@
 // Sites: "X's data centre in Y", "X is located in Y", "X opened a data center in Y".
-import { E, at, allowed, pattern, type FactDraft, type RelationRule } from '../frame.js';
+import { E, at, allowed, leadingActor, pattern, type FactDraft, type RelationRule } from '../frame.js';
 
 // a part of the place may be named before it ("in northern Norway", "in central Texas")
 const PART = '(?:(?:northern|southern|eastern|western|central|north|south|east|west|rural|coastal) )?';
@@ -8,9 +8,13 @@ const IS_LOCATED = pattern(`${E},? (?:is |are |was |will be )?(?:located|situate
 // "the Stargate UAE campus in Abu Dhabi", "Colossus, in Memphis": a named site and where it stands
 const SITE_IN = pattern(`${E}(?: (?:campus|data cent(?:er|re)|cluster|supercomputer|facility|site))?,? (?:in|near|outside) ${PART}(?:[A-Z][a-z]+, )?${E}`);
 
+// a company's own site named by its place: "TSMC's Kumamoto fab", "Kioxia's Yokkaichi site", "its Hiroshima plant" (where it works)
+const SITE_NOUN = '(?:fabs?|plants?|factor(?:y|ies)|facilit(?:y|ies)|sites?|campus(?:es)?|data cent(?:er|re)s?|operations|offices?|headquarters|R&D cent(?:er|re)s?|research cent(?:er|re)s?)';
+const OWN_SITE = pattern(`(?:${E}['’]s|\\b(?<its>its)) (?:new |planned |existing |upcoming |flagship |second |third |first )?${PART}${E} (?:[a-z&-]+ ){0,2}?${SITE_NOUN}\\b`);
+
 export const locatedIn: RelationRule = {
   name: 'located-in',
-  cue: /located|situated|sited|built in| in | near | outside /i,
+  cue: /located|situated|sited|built in| in | near | outside |['’]s |\bits /i,
   example: 'The Stargate UAE campus is located in Abu Dhabi, United Arab Emirates.',
   apply(frame) {
     const out: FactDraft[] = [];
@@ -20,6 +24,13 @@ export const locatedIn: RelationRule = {
       // only sites: "AWS in Saudi Arabia" says where a cloud sells, not where it is
       if (a && b && a.label === 'DataCenter' && b.label === 'Nation' && allowed('LOCATED_IN', a.label, b.label)) out.push({ rel: 'LOCATED_IN', subject: a, object: b, confidence: 0.7 });
     }
+    if (/['’]s |\bits /.test(frame.masked))
+      for (const m of frame.masked.matchAll(OWN_SITE)) {
+        const owner = m.groups?.its ? leadingActor(frame) : at(frame, m[1]);
+        const place = at(frame, m[3]);
+        if (owner && place && place.label === 'Nation' && !place.demonym === !place.place && (owner.label === 'Organization' || owner.label === 'Lab') && allowed('LOCATED_IN', owner.label, 'Nation'))
+          out.push({ rel: 'LOCATED_IN', subject: owner, object: place, confidence: 0.65 });
+      }
     for (const m of frame.masked.matchAll(IS_LOCATED)) {
       const a = at(frame, m[1]);
       const b = at(frame, m[2]);
