@@ -1370,6 +1370,12 @@ describe('entity shapes', () => {
     expect(entityNames('The poet wrote a haiku 5 times a day.')).toEqual([]);
   });
 
+  it("a headline's capitals before a facility's head name no facility", () => {
+    expect(entityNames('Orbit Labs and Foxconn to Build AI Factory in Taiwan')).not.toContain('Build AI Factory');
+    expect(entityNames('Microsoft and G42 Plan $1B Geothermal Data Centre in Kenya')).not.toContain('Geothermal Data Centre');
+    expect(entityNames('Microsoft will open the Harbor Point Data Centre in Kenya next year.')).toContain('Harbor Point Data Centre');
+  });
+
   it('a name at the end of a sentence keeps no full stop', () => {
     expect(entityNames('Meta touts a data center called Hyperion.')).toContain('Hyperion');
   });

@@ -15,7 +15,7 @@ import { phraseBook } from '../relate/phrases.js';
 import { organisationalForm } from './org-suffix.js';
 import type { Sentence } from '../nlp.js';
 import { nationByName } from '../lexicon.js';
-import { CALENDAR_WORDS, DISCOURSE_WORDS, LEGAL_FORMS, NAME_WORD, listedNames, spanOf, type Proposal, type Proposer } from './proposal.js';
+import { CALENDAR_WORDS, DISCOURSE_WORDS, LEGAL_FORMS, NAME_WORD, listedNames, spanOf, titleCased, type Proposal, type Proposer } from './proposal.js';
 
 const { heads, referents } = phraseBook();
 
@@ -224,7 +224,8 @@ export const proposeNamedByContext: Proposer = (sentence) => {
       if (noName(name) || !CODE_LIKE.test(name)) continue;
       out.push({ ...spanOf(sentence, m.index + m[0].length - name.length, name.length), name, label: 'Chip', confidence: 0.55, props: {}, shown: true });
     }
-  for (const m of FACILITY_CUE.test(text) ? text.matchAll(FACILITY_NAME) : []) {
+  // (a headline's capitals name nothing: "Acme to Build AI Factory in Kenya")
+  for (const m of FACILITY_CUE.test(text) && !titleCased(text) ? text.matchAll(FACILITY_NAME) : []) {
     // an opening word is no part of the name ("The Foo Campus"); a generic word alone is no name ("National Supercomputer")
     const words = m[1]!.trim().split(' ');
     const lead = words.findIndex((w) => !NOT_NAMES.test(w));

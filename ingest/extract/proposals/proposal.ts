@@ -50,6 +50,19 @@ export const DISCOURSE_WORDS =
 /** Regex source of the calendar's names: a weekday or a month is never an entity's whole name ("on Monday", "In March"). */
 export const CALENDAR_WORDS = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)';
 
+/**
+ * Whether a line is written in title case, as headlines are ("Acme and Globex to Build AI Factory in Kenya"): most of its
+ * longer words after the first are capitalised, so capitals there say nothing about names.
+ */
+export function titleCased(text: string): boolean {
+  const words = text
+    .split(/\s+/)
+    .slice(1)
+    .filter((w) => /^[\p{L}]{4,}/u.test(w));
+  if (words.length < 4) return false;
+  return words.filter((w) => /^\p{Lu}/u.test(w)).length >= 0.7 * words.length;
+}
+
 /** A proposer reads one sentence (offsets are absolute in the document) and proposes new entities. */
 export type Proposer = (sentence: Sentence) => Proposal[];
 
