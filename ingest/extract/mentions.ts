@@ -218,8 +218,9 @@ function members(text: string, known: Mention[]): Mention[] {
 // a model repository's id: "owner/Name-7B-Instruct", in a hub URL, in backticks or standing alone
 const REPO_ID = /(?:huggingface\.co\/|hf\.co\/|(?<=[\s`(\["'])|^)([A-Za-z0-9][A-Za-z0-9_.-]{1,38})\/([A-Za-z0-9][A-Za-z0-9_.-]{1,95})(?<!\.)(?=[\s`)\]"',;:]|\.(?:\s|$)|$)/gm;
 const NOT_OWNER = /^(?:https?|www|github\.com|huggingface\.co|blob|tree|resolve|main|raw|api|docs|and|or|input|output|km|tcp|read|write)$/i;
-// a model's name: a number inside, a letter too, and no file extension
-const MODEL_REPO = /^(?=.*\d)(?=.*[A-Za-z])(?!.*\.(?:md|json|py|txt|png|jpg|gguf|safetensors|bin|html?)$)[A-Za-z0-9][\w.-]*$/;
+// a model's name: four characters at least, a number inside, a letter too, and no file extension (a metric of a table of
+// scores, "record/f1", "truthfulqa_mc/mc1", is no repository)
+const MODEL_REPO = /^(?=.{4})(?=.*\d)(?=.*[A-Za-z])(?!.*\.(?:md|json|py|txt|png|jpg|gguf|safetensors|bin|html?)$)[A-Za-z0-9][\w.-]*$/;
 
 /**
  * Repository ids in model cards name a model and its publisher: "microsoft/Phi-3-mini-4k-instruct" is the model

@@ -660,6 +660,13 @@ Our flagship mixture-of-experts release.
     expect(models).toContain('finch/Heron-7B-v0.1');
   });
 
+  it("a metric in a table of scores written like a repository id ('record/f1') is no model", async () => {
+    const { models } = await read(
+      `${FRONT}# Corvid-2-9B\n\nCorvid-2-9B was fine-tuned from finch/Heron-7B-v0.1.\n\n| task | Corvid-2-9B | finch/Heron-7B-v0.1 |\n|---|---|---|\n| record/f1 | 0.91 | 0.89 |\n| truthfulqa_mc/mc1 | 0.25 | 0.22 |\n`,
+    );
+    expect(models).toContain('finch/Heron-7B-v0.1');
+    expect(models.filter((m) => /f1|mc1/.test(m))).toEqual([]);
+  });
   it('a title with a tagline after a colon or a dash is named by what comes before it', async () => {
     expect((await read(`# Corvid 4.0: A Foundation Model for Enterprise Search\n\nText.\n`)).title).toBe('Corvid 4.0');
     expect((await read(`# Corvid-2-9B — small, fast and open\n\nText.\n`)).title).toBe('Corvid-2-9B');
