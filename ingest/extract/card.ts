@@ -139,6 +139,8 @@ export class OwnModels {
   released: ReadonlySet<string> = new Set();
   /** other releases of the card's publisher the card links (`nameKey`s): repositories under the namespace of its own models or of its developer */
   readonly alongside = new Set<string>();
+  /** the models the card links under their own names (`nameKey`s): entities of the card though its prose says nothing more of them */
+  linked: ReadonlySet<string> = new Set();
 
   constructor(names: readonly string[]) {
     // "Qwen2-7B-Instruct-GGUF" is about "Qwen2-7B-Instruct": the copy's marks are no part of the model
@@ -353,6 +355,35 @@ export interface RepoId {
 /** A link to a model repository on the hub (datasets, spaces, docs and the like aside): owner and name. */
 export const HUB_LINK = /\b(?:huggingface\.co|hf\.co)\/(?!datasets\/|spaces\/|docs\/|blog\/|papers\/|collections\/|models\b)([A-Za-z0-9][\w.-]*)\/([A-Za-z0-9][\w.-]*)/g;
 const IN_CODE = /(?:huggingface-cli download|hf download|from_pretrained\(|model(?:_name|_id|_path)?\s*=|vllm serve|ollama (?:run|pull) hf\.co\/)\s*["']?([A-Za-z0-9][\w.-]*)\/([A-Za-z0-9][\w.-]*)/g;
+
+// a Markdown link to a model's repository: its text and its target's owner and name
+const HUB_MODEL_LINK =
+  /\[([^\]\n]{2,60})\]\((?:https?:\/\/)?(?:www\.)?(?:huggingface\.co|hf\.co)\/(?!datasets\/|spaces\/|docs\/|blog\/|papers\/|collections\/|models\b)([A-Za-z0-9][\w.-]*)\/([A-Za-z0-9][\w.-]*)\/?\)/g;
+const WEIGHTS_NAME = new RegExp(`\\.${WEIGHTS_EXT}$`, 'i');
+const compactName = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/**
+ * The models a card links under their own names ("[Heron 7B](https://huggingface.co/finch/heron-7b)", a compared model, a
+ * sibling, a base): each a model entity of the card with its repository id among its names, whether or not its prose says
+ * more of it. A link's text names the model when text and repository open alike; "here", "🤗 Link" or a file name do not.
+ * Returns the `nameKey`s of the models it named.
+ */
+export function linkedModels(sink: RecordSink, body: string): Set<string> {
+  const named = new Set<string>();
+  for (const m of body.matchAll(HUB_MODEL_LINK)) {
+    const [, raw, owner, repo] = m as unknown as [string, string, string, string];
+    const text = raw
+      .replace(/[*_`]/g, '')
+      .replace(/^[^\p{L}\p{N}]+/u, '')
+      .trim();
+    const a = compactName(text);
+    if (text.split(/\s+/).length > 5 || !/\d/.test(text + repo) || a.length < 4 || a.slice(0, 4) !== compactName(repo).slice(0, 4)) continue;
+    if (WEIGHTS_NAME.test(text) || WEIGHTS_NAME.test(repo)) continue;
+    const model = sink.entity(text, 'Model', { labels: ['Model'], aliases: [`${owner}/${repo.replace(/\.git$/, '')}`] });
+    if (model) named.add(nameKey(model.name));
+  }
+  return named;
+}
 
 /** The repository ids of a card (its front matter and body), each with the line that names it. */
 export function repositoryIds(markdown: string): RepoId[] {
@@ -1047,7 +1078,7 @@ export function reviewCardRecords(
   for (const f of [...distilledFrom([...structured, ...out], text), ...releaseLineage([...structured, ...out], text, own)])
     if (f.kind === 'fact' && !stated.has(`${f.rel}|${f.subject.id}|${f.object.id}`)) out.push({ ...f, source });
   // a card is about its models: a name its prose only mentions in passing (a rival, a family, a hub)
-  // and relates to nothing is not one of the card's entities
+  // and relates to nothing is not one of the card's entities, unless the card links its repository under its name
   const related = new Set([...structured, ...out].flatMap((r) => (r.kind === 'fact' ? [r.subject.id, r.object.id] : [])));
-  return out.filter((r) => r.kind === 'fact' || related.has(r.id ?? '') || own.isOwn(r.name));
+  return out.filter((r) => r.kind === 'fact' || related.has(r.id ?? '') || own.isOwn(r.name) || (r.type === 'Model' && own.linked.has(nameKey(r.name))));
 }

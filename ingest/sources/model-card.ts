@@ -27,6 +27,7 @@ import {
   madeByMakerRule,
   releaseRule,
   reviewCardRecords,
+  linkedModels,
   sizeSiblingFacts,
   teacherRule,
 } from '../extract/card.js';
@@ -308,6 +309,7 @@ export function parseModelCard(markdown: string, url: string, ctx: ParseContext)
   const own = new OwnModels([name, ...(alias ? [alias] : []), ...(originalName ? [originalName] : []), ...bases.filter((b) => sameFamily(b, name))]);
   // the repositories the card links or loads as models: a link to a file inside one (its licence) names no release
   own.released = new Set(repositoryIds(markdown.replace(/\b(?:huggingface\.co|hf\.co)\/[\w.-]+\/[\w.-]+\/(?:resolve|blob|raw|tree)\/\S*/g, ' ')).map((r) => nameKey(r.name)));
+  own.linked = linkedModels(sink, body);
   publisherFacts(sink, model, name, own, markdown, ctx.gazetteer);
   benchmarkFacts(sink, model, own, body, ctx.gazetteer, alias ? [alias] : []);
   // the publisher its structure names for its own models: "we" in its prose

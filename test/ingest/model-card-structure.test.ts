@@ -654,6 +654,25 @@ Our flagship mixture-of-experts release.
     expect(records.flatMap((r) => (r.kind === 'fact' ? [`${r.rel} ${r.subject.name} -> ${r.object.name}`] : []))).toContain('COMPETES_WITH Corvid 2 9B -> Heron-7B');
   });
 
+  it('a model the card links under its own name is an entity of the card, its repository id one of its names; a link named "here" names none', async () => {
+    const { documents } = await readInput(
+      {
+        url: 'corvid-card.md',
+        body: Buffer.from(
+          `${FRONT}# Corvid-2-9B\n\nCorvid-2-9B is a language model.\n\n| task | Corvid-2-9B | [Heron 7B](https://huggingface.co/finch/heron-7b) |\n|---|---|---|\n| arc | 61 | 58 |\n\nA newer version is [here](https://huggingface.co/finch/Sparrow-3B). Data: [Mix 2](https://huggingface.co/datasets/finch/mix-2).\n`,
+        ),
+      },
+      gazetteer,
+      'model-card',
+    );
+    const entities = documents.flatMap((d) => d.records).flatMap((r) => (r.kind === 'entity' ? [r] : []));
+    const heron = entities.find((e) => e.name === 'Heron 7B');
+    expect(heron?.type).toBe('Model');
+    expect(heron?.aliases).toContain('finch/heron-7b');
+    expect(entities.map((e) => e.name)).not.toContain('here');
+    expect(entities.map((e) => e.name)).not.toContain('Mix 2');
+  });
+
   it('a full stop after a repository id is no part of the model it names', async () => {
     const { models } = await read(`${FRONT}# Corvid-2-9B\n\nIt was fine-tuned from [finch/Heron-7B-v0.1](https://huggingface.co/finch/Heron-7B-v0.1). The base, finch/Heron-7B-v0.1. Nothing else.\n`);
     expect(models.filter((m) => m.endsWith('.'))).toEqual([]);
