@@ -99,7 +99,8 @@ export const E = '⟨(\\d+)⟩';
 /** Regex source for one marker, not capturing. */
 export const E_ = '⟨\\d+⟩';
 /** What a name's kind says before it in a list ("the hedge fund ⟨2⟩", "the ⟨1⟩ sovereign wealth fund ⟨2⟩", "chip startup ⟨3⟩"). */
-const KIND_WORDS = `(?:(?!(?:and|or|but|with|to|of|by|from|in|for)\\b)[a-z][a-z-]* ){0,3}${ROLE_NOUN}`;
+// (in the plural too, and after an acronym: "VC firms ⟨1⟩ and ⟨2⟩")
+const KIND_WORDS = `(?:(?!(?:and|or|but|with|to|of|by|from|in|for)\\b)(?:[a-z][a-z-]*|[A-Z]{2,4}) ){0,3}${ROLE_NOUN}s?`;
 const DESCRIPTOR = `(?:${E_} )?${KIND_WORDS} (?=⟨)`;
 /** A list item: a marker, after what its kind says, optionally as a possessive qualifier ("⟨1⟩'s government agencies"). */
 const ITEM = `(?:${DESCRIPTOR})?${E_}(?:'s(?: [a-z]+){1,3})?`;

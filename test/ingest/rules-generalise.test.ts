@@ -1092,6 +1092,14 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
     expect: ['INVESTS_IN Qatar Investment Authority -> Orbitra Labs', 'INVESTS_IN Dunmore Capital -> Orbitra Labs'],
     not: ['INVESTS_IN Qatar ->'],
   },
+  // a company whose founding the text tells, investors named after their kind in the plural, and founders named by where they worked
+  {
+    rule: 'funding-round',
+    text: 'Zentro, which was founded in 2022 by Google engineers, received most of the cash. The startup raised $500 million in a Series B round led by VC firms Kestrel Street and Orbit Capital LP.',
+    expect: ['INVESTS_IN Kestrel Street -> Zentro', 'INVESTS_IN Orbit Capital LP -> Zentro'],
+    not: ['INVESTS_IN Google ->', 'INVESTS_IN Kestrel Street -> Google'],
+  },
+  { rule: 'invests-in', text: 'Arvomi was co-founded by Samsung and Intel in 2020.', expect: ['INVESTS_IN Samsung Electronics -> Arvomi', 'INVESTS_IN Intel -> Arvomi'] },
   {
     rule: 'partnership',
     text: 'Telecom giant SK Telecom leads one consortium, which includes chip startup Rebellions and game firm Valcor Studios.',

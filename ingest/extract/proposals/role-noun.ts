@@ -50,6 +50,12 @@ const TITLE_AT = new RegExp(
   'gu',
 );
 
+// a name whose founding the text tells is an organisation's: "X, which was founded in 2022 by …", "X, founded in 2021,",
+// "X was co-founded by …", "Founded in 2021, X makes …"
+const FOUNDED_VERB = '(?:co-?)?(?:founded|incorporated)';
+const FOUNDED_AFTER = new RegExp(`${NAME}(?:,? (?:which|that) (?:was|were|has been) |, | (?:was|were) )${FOUNDED_VERB} (?:in|by|on|last|this|two|three|four|five|\\d)`, 'gu');
+const FOUNDED_BEFORE = new RegExp(`^(?:Co-)?(?:Founded|Incorporated) (?:in|by) [^,]{1,60}, ${NAME}(?= [a-z])`, 'gu');
+
 /** A company proposed at an offset of the document; `shown` when what the text says makes it one whatever else is said of it. */
 const company = (start: number, name: string, confidence: number, shown = false): Proposal => ({
   start,
@@ -75,6 +81,13 @@ export const proposeByRole: Proposer = (sentence) => {
       out.push(company(sentence.start + m.index + m[0].indexOf(m[1]!), name, 0.5, re !== DESCRIBED_BEFORE));
     }
   }
+  if (/ounded|ncorporated/.test(sentence.text))
+    for (const re of [FOUNDED_AFTER, FOUNDED_BEFORE])
+      for (const m of sentence.text.matchAll(re)) {
+        const name = m[1]!;
+        if (noMember(name) || (re === FOUNDED_AFTER && m.index === 0 && /^(?:In|On|At|By|After|Before|Since)$/.test(name.split(' ')[0]!))) continue;
+        out.push(company(sentence.start + m.index + m[0].indexOf(name), name, 0.5, true));
+      }
   if (/\b(?:of|at) (?:the )?[A-Z]/.test(sentence.text))
     for (const m of sentence.text.matchAll(TITLE_AT)) {
       const name = m[1]!;

@@ -242,8 +242,11 @@ const HOLDERS_OF = pattern(
 // jointly (people are no mentions, and "founded by former researchers from A" names where the founders worked, not the owners)
 const FOUNDERS =
   '(?:(?:[a-z\\d-]+|⟨\\d+⟩) ){0,3}?(?:companies|firms|groups|corporations|conglomerates|investors|partners|shareholders|lenders|banks|institutions|players)(?: ?[—–:(] ?|,? (?:including|such as|namely) )';
+// people named by where they work ("founded by Google engineers"): the founders, not the company
+const PEOPLE =
+  '(?:engineers|researchers|scientists|executives|employees|staff|veterans|alumni|founders|students|professors|developers|entrepreneurs|managers|bankers|engineer|researcher|scientist|executive|employee|veteran)\\b';
 const FOUNDED_BY = pattern(
-  `${E},? (?:which |that )?(?:was |were |is |has been |had been )?(?:co-?)?(?:founded|established|formed|set up|created|launched)(?: (?:in|on) [^⟨,;.]{1,25}?)? (?:jointly )?by (?:the )?(?:${FOUNDERS})?${LIST}`,
+  `${E},? (?:which |that )?(?:was |were |is |has been |had been )?(?:co-?)?(?:founded|established|formed|set up|created|launched)(?: (?:in|on) [^⟨,;.]{1,25}?)? (?:jointly )?by (?:the )?(?:${FOUNDERS})?${LIST}(?! (?:and )?(?:former |ex-)?${PEOPLE})`,
 );
 // "X is a joint venture led by A, with B, C and D each taking a stake", "X, a joint venture of A and B": every company named
 // in the clause after the venture's word owns part of it (up to a purpose, a place or another clause)
