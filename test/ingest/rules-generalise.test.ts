@@ -1099,6 +1099,11 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
     expect: ['INVESTS_IN Kestrel Street -> Zentro', 'INVESTS_IN Orbit Capital LP -> Zentro'],
     not: ['INVESTS_IN Google ->', 'INVESTS_IN Kestrel Street -> Google'],
   },
+  {
+    rule: 'funding-round',
+    text: 'Zentro AI bagged $40 million in a Series A round led by Orbit Capital.',
+    expect: ['PARTY_TO Zentro AI -> Zentro AI $40M Series A round', 'INVESTS_IN Orbit Capital -> Zentro AI'],
+  },
   { rule: 'invests-in', text: 'Arvomi was co-founded by Samsung and Intel in 2020.', expect: ['INVESTS_IN Samsung Electronics -> Arvomi', 'INVESTS_IN Intel -> Arvomi'] },
   {
     rule: 'partnership',

@@ -19,7 +19,7 @@ const ROUND_WORD = `(?:${MONEY}(?:-plus)? |${NOT_MODIFIER}(?:[a-z][a-z-]*|\\d[\\
 const ROUND = new RegExp(`(?<![\\p{L}\\p{N}'’$.,-])(?:\\b(?<det>[Aa]|[Aa]n|[Tt]he|[Ii]ts|[Tt]heir|[Tt]his|[Tt]hat|[Hh]is|[Hh]er) )?(?<words>${ROUND_WORD})(?<head>${ROUND_HEAD})\\b`, 'gu');
 // what precedes a round whose company raised it: "Acme has raised $2B in …", "Acme announced a …", "Acme closed its …"
 const RAISED =
-  /\b(?:raised|raises|raising|closed|closes|closing|completed|completes|announced|announces|unveiled|unveils|disclosed|discloses|confirmed|confirms|revealed|reveals|wrapped up|secured|secures|securing|landed|lands|launched|launches|finali[sz]ed|finali[sz]es|received|receives|concluded|concludes|is raising|was raising|has raised|have raised)\b[^⟨.;]{0,60}$/;
+  /\b(?:raised|raises|raising|closed|closes|closing|completed|completes|announced|announces|unveiled|unveils|disclosed|discloses|confirmed|confirms|revealed|reveals|wrapped up|secured|secures|securing|landed|lands|launched|launches|finali[sz]ed|finali[sz]es|received|receives|concluded|concludes|is raising|was raising|has raised|have raised|raked in|rakes in|pulled in|pulls in|bagged|bags|netted|nets|obtained|obtains)\b[^⟨.;]{0,60}$/;
 // investors named after the round: "led by", "co-led by", "drew investment from", "that includes", "with participation from"
 const INVESTORS_AFTER = new RegExp(
   `\\b(?:(?:co-)?led by|(?:drew|attracted|drawing|attracting|included|includes|including|saw) (?:(?:new |fresh |strategic )?(?:investment|investments|funding|participation|money|capital|backing|commitments) )?(?:from|by|of)|with (?:(?:additional |further |strategic )?participation|backing|investment|money) (?:from|of|by)|joined by|backed by|that (?:includes|included|include)|which (?:includes|included|include)|(?:includes|included|including)|from)(?: (?:existing|new|returning|other|strategic|institutional|global|sovereign) )?(?: ?(?:investors|backers|firms|names|funds|players|companies|groups))?(?: (?:such as|including|like|led by))? (?:the )?${LIST}`,
@@ -39,7 +39,7 @@ const OWNER = new RegExp(`${E}['’]s $`, 'u');
 const SUM = new RegExp(MONEY_SOURCE, 'u');
 const WRITTEN_SUM = new RegExp(`${MONEY_SOURCE}(?:-plus)?\\s*`, 'u');
 const RAISED_SUM = new RegExp(
-  `\\b(?:raised|raises|raising|secured|secures|closed|closes|landed|received)(?: (?:about|around|nearly|roughly|more than|over|up to|an additional|another))? ${MONEY}(?:-plus)? (?:in|through|via|as part of|from) (?:[a-z]+ ){0,2}$`,
+  `\\b(?:raised|raises|raising|secured|secures|closed|closes|landed|received|raked in|pulled in|bagged|netted|obtained)(?: (?:about|around|nearly|roughly|more than|over|up to|an additional|another))? ${MONEY}(?:-plus)? (?:in|through|via|as part of|from) (?:[a-z]+ ){0,2}$`,
   'u',
 );
 
