@@ -1419,6 +1419,11 @@ describe('entity shapes', () => {
     expect(entityNames('Nvidia, AMD, Japan and Orvel sell chips.')).not.toContain('Orvel');
   });
 
+  it('a company named by a word of naming after its kind is an organisation', () => {
+    expect(entityNames('He launched a new subsidiary called Valdris Intelligence.')).toContain('Valdris Intelligence');
+    expect(entityNames('The two formed a joint venture named Orvane Compute.')).toContain('Orvane Compute');
+  });
+
   it('a division or a partner named after its role is an organisation, a brand that opens with digits too; a managing partner is a person', () => {
     expect(entityNames('The plant is run with Rashed Digital, a new division of the oil producer.')).toContain('Rashed Digital');
     expect(facts("Customers were pointed to Microsoft's Chinese partner 42Cloudnet.")).toEqual(

@@ -6,7 +6,11 @@ const ROLE = ROLE_NOUN;
 // capitalised words (or a brand's digits before a capital: "21Vianet"), a dot only inside one ("Z.ai", "U.S."), never the sentence's full stop (nor an apostrophe: "Acme's" ends the name)
 const WORD = `(?:[A-Z]|\\d+(?=[A-Z][a-z]))(?:[\\p{L}\\p{N}&\\-]|${INNER_DOT})*`;
 const NAME = `(${WORD}(?: (?:& )?${WORD}){0,3})`;
-const AFTER_ROLE = new RegExp(`\\b(?:${ROLE}|state-backed|state-owned|government-backed|state-run|sovereign-backed) ${NAME}(?![\\p{L}\\p{N}])`, 'gu');
+// (or named by a word of naming after it: "a new subsidiary called X", "a venture named Y")
+const AFTER_ROLE = new RegExp(
+  `\\b(?:${ROLE}|state-backed|state-owned|government-backed|state-run|sovereign-backed|venture|entity|unit)(?:,? (?:called|named|dubbed|known as))? ["“]?${NAME}(?![\\p{L}\\p{N}])`,
+  'gu',
+);
 const APPOSITIVE = new RegExp(`${NAME}(?:,| is| was| ?[—–]) (?:a|an|the) (?:[\\p{L}-]+ ){0,3}(?:${ROLE}|(?<=(?:a|an) (?:[\\p{L}-]+ ){0,3})joint venture)\\b`, 'gu');
 // an owner's or a nation's description before the name: "Vietnam's largest private conglomerate, Vingroup."
 const DESCRIBED_BEFORE = new RegExp(`['’]s (?:[\\p{Ll}-]+ ){0,3}${ROLE}, (?:the )?${NAME}(?=[,.;)]|$| (?:said|says|which|who|has|is|was|will|and)\\b)`, 'gu');
