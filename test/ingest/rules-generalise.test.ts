@@ -1104,6 +1104,9 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
     text: 'Zentro AI bagged $40 million in a Series A round led by Orbit Capital.',
     expect: ['PARTY_TO Zentro AI -> Zentro AI $40M Series A round', 'INVESTS_IN Orbit Capital -> Zentro AI'],
   },
+  { rule: 'invests-in', text: 'The Japanese government is backing Rapidus with ¥920 billion in subsidies.', expect: ['INVESTS_IN Japan -> Rapidus'] },
+  { rule: 'invests-in', text: 'Nvidia funded CoreWeave with $100 million last year.', expect: ['INVESTS_IN NVIDIA -> CoreWeave'] },
+  { rule: 'invests-in', text: 'Intel supported the plan with its engineers and Nvidia with advice.', expect: [], not: ['INVESTS_IN'] },
   { rule: 'invests-in', text: 'Arvomi was co-founded by Samsung and Intel in 2020.', expect: ['INVESTS_IN Samsung Electronics -> Arvomi', 'INVESTS_IN Intel -> Arvomi'] },
   {
     rule: 'partnership',

@@ -81,6 +81,11 @@ const ANNOUNCED_IN = pattern(
   `${E} (?:has |have |had |will |just )?(?:announced|unveiled|made|confirmed|completed|finalized|finalised|closed|disclosed|revealed|agreed) (?:an? |its |their )?(?:additional |new |further |fresh |extra |second |follow-on |first )?${MONEY} (?:[a-z-]+ )?(?:investment|commitment|stake|injection) (?:in|into) (?:the )?${E}`,
 );
 // "Acme announced a $3 billion Japanese investment"
+// money given with a verb of support: "The Japanese government is backing Rapidus with ¥920 billion in subsidies", "Acme funded
+// Globex with $50 million"
+const BACKING_WITH = pattern(
+  `${E} (?:is |are |was |were |has been |have been |will be |has |have |had )?(?:backing|backed|funding|funded|subsidi[sz]ing|subsidi[sz]ed|supporting|supported|bankrolling|bankrolled) ${E} with (?:up to |about |around |nearly |more than |over )?${MONEY}`,
+);
 const NATIONAL = pattern(`${E} (?:has |have )?(?:announced|unveiled|pledged|made|committed|signed) (?:a |an )?${MONEY} ${E} investment`);
 
 /** INVESTS_IN from investor to recipient (and, with a stated amount, a Deal with both on it), or nothing where the two cannot be so related. */
@@ -109,7 +114,7 @@ export function investment(investor: Mention | undefined, recipient: Mention | u
 
 export const investsIn: RelationRule = {
   name: 'invests-in',
-  cue: /investor|backer|shareholder|stakeholder|founded|established|formed|set up|created|launched|joint venture|participation|joined by|alongside|invest|commit|pledg|poured|\bput\b|inject|\btook\b|\btakes\b|receiv|rais|secur|\bgot\b|accept|\bwon\b|backed|fund|bankroll|stake|sharehold|round|contribut|equity|provid|putting|adding|led by|backers|investors|shareholders|owners|owned/i,
+  cue: /investor|backer|shareholder|stakeholder|founded|established|formed|set up|created|launched|joint venture|participation|joined by|alongside|invest|commit|pledg|poured|\bput\b|inject|\btook\b|\btakes\b|receiv|rais|secur|\bgot\b|accept|\bwon\b|backed|backing|subsidi|support|fund|bankroll|stake|sharehold|round|contribut|equity|provid|putting|adding|led by|backers|investors|shareholders|owners|owned/i,
   example: 'Mistral AI took €1.7 billion from ASML last month; Google has committed $9B to India, $4B to Brazil.',
   apply(frame) {
     const out: FactDraft[] = [];
@@ -156,6 +161,7 @@ export const investsIn: RelationRule = {
     if (owned) for (const m of frame.masked.matchAll(COMMITMENT_TO)) out.push(...investment(at(frame, m[1]), at(frame, m[2]), m[3], 0.7));
     if (owned) for (const m of frame.masked.matchAll(FROM_INVESTORS)) for (const i of listIndices(m[2])) out.push(...investment(at(frame, i), at(frame, m[1]), undefined, 0.7));
     for (const m of frame.masked.matchAll(CONTRIBUTING)) out.push(...investment(at(frame, m[1]), leadingActor(frame), m[2], 0.7));
+    if (/ with /.test(text)) for (const m of frame.masked.matchAll(BACKING_WITH)) out.push(...investment(at(frame, m[1]), at(frame, m[2]), m[3], 0.7));
     if (/equity|stake/.test(text)) for (const m of frame.masked.matchAll(EQUITY)) out.push(...investment(leadingActor(frame), at(frame, m[2]), m[1], 0.65));
     if (/investment|commitment|pledge|stake/.test(text)) {
       for (const m of frame.masked.matchAll(AMOUNT_FIRST)) out.push(...investment(at(frame, m[2]), at(frame, m[3]), m[1], 0.7));
