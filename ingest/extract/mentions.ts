@@ -348,8 +348,8 @@ const NOT_A_MATE = new RegExp(`^(?:${DISCOURSE_WORDS}|${CALENDAR_WORDS}|The|This
 const COMPANY_LABELS: ReadonlySet<Label> = new Set(['Organization', 'Lab']);
 
 /**
- * A name coordinated with two or more known companies in one list is a company too ("SK Telecom, SK Square and SK Hynix",
- * "Alibaba, Tencent and Quartz Capital"), as many names as the list has known ones at most; names the list shares with any
+ * A name coordinated with two or more companies in one list, one of them known, is a company too ("SK Telecom, SK Square and
+ * SK Hynix", "backed by Alibaba, Tencent and Quartz Capital"), as many names as the list has companies at most; names the list shares with any
  * other mention (a nation, a place, a known name inside) are left to it. Returns the new mentions; a proposed company of
  * such a list is shown as one.
  */
@@ -367,9 +367,8 @@ function listMates(text: string, sentences: readonly Sentence[], taken: readonly
       for (let k = t; k < taken.length && taken[k]!.start < items[items.length - 1]!.end; k++) near.push(taken[k]!);
       const exact = (x: { index: number; end: number }) => near.find((k) => k.start === x.index && k.end === x.end && COMPANY_LABELS.has(k.label));
       const companies = items.filter((x) => exact(x));
-      const known = companies.filter((x) => exact(x)!.status === 'known').length;
       const free = items.filter((x) => !near.some((k) => k.start < x.end && k.end > x.index) && !NOT_A_MATE.test(x.name.split(' ')[0]!));
-      if (known < 2 || companies.length + free.length < items.length || companies.length + free.length - known > known) continue;
+      if (companies.length < 2 || !companies.some((x) => exact(x)!.status === 'known') || companies.length + free.length < items.length || free.length > companies.length) continue;
       // (a proposed company in the list is shown as one too)
       for (const x of companies) if (exact(x)!.status === 'proposed' && !exact(x)!.defined) exact(x)!.shown = true;
       for (const x of free) {
