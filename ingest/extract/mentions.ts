@@ -356,7 +356,18 @@ const COMPANY_LABELS: ReadonlySet<Label> = new Set(['Organization', 'Lab']);
 function listMates(text: string, sentences: readonly Sentence[], taken: readonly Mention[]): Mention[] {
   const out: Mention[] = [];
   let t = 0;
+  let c = 0;
   for (const s of sentences) {
+    // (most sentences name fewer than two companies, one of them known: the list's pattern is not tried on them)
+    while (c < taken.length && taken[c]!.start < s.start) c++;
+    let companies = 0;
+    let known = false;
+    for (let k = c; k < taken.length && taken[k]!.start < s.end; k++)
+      if (COMPANY_LABELS.has(taken[k]!.label)) {
+        companies++;
+        known ||= taken[k]!.status === 'known';
+      }
+    if (companies < 2 || !known) continue;
     const sentence = text.slice(s.start, s.end);
     if (!sentence.includes(', ')) continue;
     for (const m of sentence.matchAll(NAMES_LIST)) {
