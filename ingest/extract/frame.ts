@@ -104,8 +104,13 @@ const KIND_WORDS = `(?:(?!(?:and|or|but|with|to|of|by|from|in|for)\\b)(?:[a-z][a
 const DESCRIPTOR = `(?:${E_} )?${KIND_WORDS} (?=⟨)`;
 /** A list item: a marker, after what its kind says, optionally as a possessive qualifier ("⟨1⟩'s government agencies"). */
 const ITEM = `(?:${DESCRIPTOR})?${E_}(?:'s(?: [a-z]+){1,3})?`;
+// the first item without it: a pattern that opens on a list is tried at every word, and a kind before each would be tried
+// there too; a pattern whose list follows the words that open it names the first item's kind with KIND_BEFORE
+const FIRST_ITEM = `${E_}(?:'s(?: [a-z]+){1,3})?`;
+/** Regex source for what the first item's kind says, for a list after the words that open it ("led by the hedge fund ⟨1⟩ and …"). */
+export const KIND_BEFORE = `(?:${DESCRIPTOR})?`;
 /** Regex source for a list of markers ("⟨1⟩, ⟨2⟩, and ⟨3⟩"), capturing the whole list. */
-export const LIST = `(${ITEM}(?:(?:\\s*,\\s*(?:and |or |& )?|\\s+(?:and|or|&)\\s+)(?:the )?${ITEM})*)`;
+export const LIST = `(${FIRST_ITEM}(?:(?:\\s*,\\s*(?:and |or |& )?|\\s+(?:and|or|&)\\s+)(?:the )?${ITEM})*)`;
 export const MONEY = `(${MONEY_SOURCE})`;
 /** An aside between dashes after a name, which a pattern may step over ("Acme — maker of the X1 — signed …"). */
 const DASH_ASIDE = '\\s*[—–][^—–.;]{1,100}[—–]';

@@ -1,7 +1,7 @@
 // Partnerships: "A, B and C have formed a standards alliance", "A partnered with B", "A and B
 // signed a partnership", "X ..., in partnership with Y", "X's relationship with Y", and a supplier with its customer
 // ("A will supply B with chips", "A is a key supplier for B"). Every pair of partners gets PARTNERS_WITH.
-import { ASIDE, E, HEDGES, LIST, at, allowed, clauseActor, leadingActor, listIndices, pattern, type FactDraft, type Mention, type RelationRule } from '../frame.js';
+import { ASIDE, E, HEDGES, KIND_BEFORE, LIST, at, allowed, clauseActor, leadingActor, listIndices, pattern, type FactDraft, type Mention, type RelationRule } from '../frame.js';
 
 const GROUP = '(alliance|partnership|consortium|joint venture|coalition|collaboration|pact|joint (?:plan|project|effort|initiative|bid|programme|program))';
 const FORMED = pattern(`${LIST} (?:have |has |had )?(?:formed|created|launched|signed|announced|entered into|struck|sealed|established) (?:a |an |the )?(?:[a-z-]+ ){0,2}${GROUP}`);
@@ -14,10 +14,10 @@ const WITH = pattern(
 );
 // a group one party leads or founds, and its members: "X leads a consortium that includes A and B" (the leader partners with each)
 const LEADS_GROUP = pattern(
-  `${E}${ASIDE} (?:leads|led|heads|headed|is leading|formed|founded|set up) (?:a |an |the |one )(?:[a-z-]+ ){0,2}(?:consortium|alliance|coalition),? (?:which |that )?(?:includes|included|including|comprises|comprising|brings together) ${LIST}`,
+  `${E}${ASIDE} (?:leads|led|heads|headed|is leading|formed|founded|set up) (?:a |an |the |one )(?:[a-z-]+ ){0,2}(?:consortium|alliance|coalition),? (?:which |that )?(?:includes|included|including|comprises|comprising|brings together) ${KIND_BEFORE}${LIST}`,
 );
 // "a consortium of A, B and C", "an alliance including A and B": every member partners with every other
-const GROUP_OF = pattern(`\\b(?:consortium|alliance|coalition),? (?:made up of|comprising|including|of|that includes|which includes) ${LIST}`);
+const GROUP_OF = pattern(`\\b(?:consortium|alliance|coalition),? (?:made up of|comprising|including|of|that includes|which includes) ${KIND_BEFORE}${LIST}`);
 // "X co-founded the venture with Y", "X is proud to co-found this campus with Y"
 const CO_FOUNDED = pattern(`${E}${ASIDE} (?:(?:is|are) (?:proud|pleased|set|due) to |will |to |has |have |had )?co-?found(?:s|ed|ing)?\\b(?:[^.;]){0,60}? with ${LIST}`);
 
