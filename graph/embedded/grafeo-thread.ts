@@ -1,0 +1,254 @@
+// The embedded store's executor on the serving thread: Grafeo itself runs in a worker thread of its
+// own (grafeo-worker.js, which serves the GrafeoExecutor of grafeo-local.ts through grafeo-serve.ts),
+// and each call is a message. Measured with Grafeo on the serving thread: a whole-graph read took
+// 2–20 ms blocks of the event loop, mostly turning Grafeo's results into JS objects (toArray and
+// normalise) and the young-generation collections that garbage caused; a page of 2,000 rows cost
+// the serving thread 4.9 ms that way, 2.1 ms received from a thread by structured clone. Writes
+// keep their one queue here: write(work) begins a transaction in the thread, each tx.run is a round
+// trip, then it commits (or rolls back when work throws). A thread that ends (a crash, or
+// terminate()) fails every pending and later call with StoreUnavailable naming why. The thread does
+// not keep the process alive while no call waits on it.
+import { Worker } from 'node:worker_threads';
+import { errorFromWire, StoreUnavailable, type WireError } from '../../schema/errors.js';
+import type { CypherExecutor, CypherTx, Row, TextQuery } from '../cypher/cypher-store.js';
+import type { StoreInfo } from '../store.js';
+import type { GrafeoOpenOptions } from './grafeo-local.js';
+import { grafeoLocation } from './open-errors.js';
+import { WriteQueue } from './write-queue.js';
+
+/** What the serving thread asks of the store's thread (each with an id, answered once). */
+export type Call =
+  | { op: 'read'; query: string; params: Record<string, unknown> }
+  | { op: 'begin' }
+  | { op: 'run'; tx: number; query: string; params: Record<string, unknown> }
+  | { op: 'commit'; tx: number }
+  | { op: 'rollback'; tx: number }
+  | { op: 'batches'; steps: readonly { batched: string; single: string }[] }
+  | { op: 'migrate'; statements: string[] }
+  | { op: 'search'; queries: readonly TextQuery[] }
+  /** a read whose rows come back in slices: the first, then one per `more` */
+  | { op: 'slices'; query: string; params: Record<string, unknown> }
+  | { op: 'more'; cursor: number }
+  /** the rest of a read in slices is not wanted */
+  | { op: 'drop'; cursor: number }
+  | { op: 'close' };
+
+/** One slice of a read in slices: its rows (normalised in the thread), and whether it is the last. */
+export interface Slice {
+  cursor: number;
+  rows: Row[];
+  done: boolean;
+}
+
+/** What each call resolves to. */
+export interface Results {
+  read: Row[];
+  /** the transaction's id */
+  begin: number;
+  run: Row[];
+  commit: void;
+  rollback: void;
+  batches: void;
+  migrate: void;
+  search: { id: string; score: number }[][];
+  slices: Slice;
+  more: Slice;
+  drop: void;
+  close: void;
+}
+
+export type Request = Call & { id: number };
+/** The thread's answer to a request; id 0 answers the opening of the database (sent unasked when the thread starts). */
+export type Answer = { id: number; value: unknown } | { id: number; error: WireError };
+
+/** The thread's script: a plain .js file beside this one that loads the TypeScript through tsx (threads do not share the serving thread's loader). */
+const WORKER = new URL('./grafeo-worker.js', import.meta.url);
+
+const CLOSED = 'the embedded store is closed';
+
+/** The embedded store's executor, with Grafeo in a thread of its own. */
+export class GrafeoThreadExecutor implements CypherExecutor {
+  private readonly queue = new WriteQueue();
+  private readonly pending = new Map<number, { resolve(value: unknown): void; reject(err: Error): void }>();
+  /** told when the last pending call is answered (close waits for them) */
+  private drained: (() => void)[] = [];
+  private next = 1;
+  private closing: Promise<void> | null = null;
+  /** why no call can be answered any more: the store was closed, or its thread ended */
+  private ended: StoreUnavailable | null = null;
+
+  private constructor(
+    private readonly worker: Worker,
+    readonly info: StoreInfo,
+  ) {
+    // referenced only while a call waits on the thread (call, answer): an idle open store lets the process exit, as one
+    // on the serving thread did
+    worker.unref();
+    worker.on('message', (a: Answer) => this.answer(a));
+    worker.on('error', (err: Error) => this.fail(`its thread failed: ${err.message}`));
+    worker.on('messageerror', (err: Error) => {
+      // an answer that could not be read leaves its call without one: the thread is ended rather than a call left hanging
+      this.fail(`an answer of its thread could not be read: ${err.message}`);
+      void worker.terminate();
+    });
+    worker.on('exit', (code: number) => this.fail(`its thread exited (code ${code})`));
+  }
+
+  /** Starts the thread and opens the database file in it (the open errors of open-errors.ts, as they are). */
+  static async open(opts: GrafeoOpenOptions): Promise<GrafeoThreadExecutor> {
+    const worker = new Worker(WORKER, {
+      // the thread loads its own TypeScript (grafeo-worker.js): a loader the process was started with (tsx's --import) is
+      // not loaded in it again
+      execArgv: [],
+      workerData: { dataDir: opts.dataDir, shuffleUnordered: !!opts.shuffleUnordered } satisfies GrafeoOpenOptions,
+    });
+    const x = new GrafeoThreadExecutor(worker, { kind: 'embedded', location: grafeoLocation(opts.dataDir).location });
+    try {
+      await x.wait(0);
+    } catch (err) {
+      x.ended ??= new StoreUnavailable(CLOSED);
+      worker.ref();
+      await worker.terminate();
+      throw err;
+    }
+    return x;
+  }
+
+  // a read in the thread has no server to abandon it; the request's own deadline stops the caller
+  async read(query: string, params: Record<string, unknown> = {}): Promise<Row[]> {
+    this.assertOpen();
+    return this.call({ op: 'read', query, params });
+  }
+
+  /**
+   * The rows of a read in slices of what the thread converts in about SLICE_MS (grafeo-local.ts), one message each, so
+   * this thread never takes a whole large result in one message; the next slice is asked for before this one is handed
+   * over, so the thread makes it meanwhile.
+   */
+  async *readInSlices(query: string, params: Record<string, unknown> = {}): AsyncGenerator<Row[]> {
+    this.assertOpen();
+    let slice = await this.call({ op: 'slices', query, params });
+    try {
+      for (;;) {
+        const next = slice.done ? null : this.call({ op: 'more', cursor: slice.cursor });
+        // (a caller that stops early leaves it unawaited)
+        next?.catch(() => undefined);
+        if (slice.rows.length) yield slice.rows;
+        if (!next) return;
+        slice = await next;
+      }
+    } finally {
+      // a caller that stopped early (or a slice that failed): the thread lets the result go
+      if (!slice.done) this.call({ op: 'drop', cursor: slice.cursor }).catch(() => undefined);
+    }
+  }
+
+  /** Grafeo has no `CALL { } IN TRANSACTIONS`: the one-transaction form of each step, all in one write (in the thread). */
+  async runInBatches(steps: readonly { batched: string; single: string }[]): Promise<void> {
+    this.assertOpen();
+    await this.queue.run(() => this.call({ op: 'batches', steps }));
+  }
+
+  async write<T>(work: (tx: CypherTx) => Promise<T>): Promise<T> {
+    this.assertOpen();
+    return this.queue.run(async () => {
+      const tx = await this.call({ op: 'begin' });
+      let result: T;
+      try {
+        result = await work({ run: (query, params = {}) => this.call({ op: 'run', tx, query, params }) });
+      } catch (err) {
+        // (a thread that ended has let the transaction go with it)
+        await this.call({ op: 'rollback', tx }).catch(() => undefined);
+        throw err;
+      }
+      await this.call({ op: 'commit', tx });
+      return result;
+    });
+  }
+
+  /** MIGRATIONS, then Grafeo's own key indexes and full-text index (grafeo-local.ts), in the thread. */
+  async migrate(statements: string[]): Promise<void> {
+    this.assertOpen();
+    await this.queue.run(() => this.call({ op: 'migrate', statements }));
+  }
+
+  async textSearch(queries: readonly TextQuery[]): Promise<{ id: string; score: number }[][]> {
+    this.assertOpen();
+    return this.call({ op: 'search', queries });
+  }
+
+  /** Waits for the writes queued and the calls pending, closes the database and ends the thread; later calls fail with StoreUnavailable. */
+  close(): Promise<void> {
+    return (this.closing ??= (async () => {
+      await this.queue.run(async () => undefined);
+      // (reads and slices asked for before close; nothing new is asked now)
+      while (this.pending.size) await new Promise<void>((resolve) => this.drained.push(resolve));
+      try {
+        if (!this.ended) await this.call({ op: 'close' });
+      } finally {
+        this.ended ??= new StoreUnavailable(CLOSED);
+        // the process waits for the thread's end (an unreferenced thread ending is not enough to keep it alive)
+        this.worker.ref();
+        await this.worker.terminate();
+      }
+    })());
+  }
+
+  /** Ends the thread at once, as a crash would (tests): pending and later calls fail with StoreUnavailable. */
+  async terminate(): Promise<void> {
+    this.worker.ref();
+    await this.worker.terminate();
+  }
+
+  private assertOpen(): void {
+    if (this.closing) throw new StoreUnavailable(CLOSED);
+    if (this.ended) throw this.ended;
+  }
+
+  /** Sends one call to the thread; resolves to its answer. */
+  private call<K extends Call['op']>(call: Extract<Call, { op: K }>): Promise<Results[K]> {
+    if (this.ended) return Promise.reject(this.ended);
+    const id = this.next++;
+    const answered = this.wait(id) as Promise<Results[K]>;
+    try {
+      this.worker.postMessage({ ...call, id } satisfies Request);
+    } catch (err) {
+      // a parameter that cannot be sent to a thread (a function, a symbol)
+      this.settle(id)?.reject(err as Error);
+    }
+    return answered;
+  }
+
+  /** Resolves to the answer of the request `id` (the thread is referenced until it comes). */
+  private wait(id: number): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      if (this.pending.size === 1) this.worker.ref();
+    });
+  }
+
+  /** The pending call `id`, taken off the list. */
+  private settle(id: number) {
+    const waiting = this.pending.get(id);
+    if (!waiting) return undefined;
+    this.pending.delete(id);
+    if (!this.pending.size) {
+      this.worker.unref();
+      for (const heard of this.drained.splice(0)) heard();
+    }
+    return waiting;
+  }
+
+  private answer(a: Answer): void {
+    const waiting = this.settle(a.id);
+    if (!waiting) return;
+    if ('error' in a) waiting.reject(errorFromWire(a.error));
+    else waiting.resolve(a.value);
+  }
+
+  /** The thread ended or failed: every pending call, and every later one, fails with StoreUnavailable naming why. */
+  private fail(why: string): void {
+    this.ended ??= new StoreUnavailable(`the embedded store ${this.info.location} is unavailable: ${why}`);
+    for (const id of [...this.pending.keys()]) this.settle(id)?.reject(this.ended);
+  }
+}
