@@ -16,6 +16,8 @@ import { SLICE_MS, yieldToLoop } from '../snapshot-pacing.js';
 
 /** rows taken between two looks at the clock while a result is handed over in slices */
 const ROWS_PER_CHECK = 256;
+/** the most rows in one slice (each slice is one message to the serving thread, which takes it whole) */
+const ROWS_PER_SLICE = 8 * ROWS_PER_CHECK;
 
 const { GrafeoDB } = grafeo;
 
@@ -88,14 +90,17 @@ export class GrafeoExecutor implements CypherExecutor {
     return rows(await this.db.executeCypher(query, params));
   }
 
-  /** Grafeo scans every node of a label for each ordered page; its result arrives whole and is taken row by row in slices. */
+  /**
+   * Grafeo scans every node of a label for each ordered page; its result arrives whole and is taken row by row in slices
+   * of about SLICE_MS of work, at most ROWS_PER_SLICE rows.
+   */
   async *readInSlices(query: string, params: Record<string, unknown> = {}): AsyncGenerator<Row[]> {
     this.assertOpen();
     const result = await this.db.executeCypher(query, params);
     for (let i = 0; i < result.length;) {
       const started = performance.now();
       const slice: Row[] = [];
-      for (; i < result.length && performance.now() - started < SLICE_MS; i += ROWS_PER_CHECK)
+      for (; i < result.length && slice.length < ROWS_PER_SLICE && performance.now() - started < SLICE_MS; i += ROWS_PER_CHECK)
         for (let k = i; k < Math.min(i + ROWS_PER_CHECK, result.length); k++) slice.push(normalise(result.get(k)) as Row);
       yield slice;
       await yieldToLoop();

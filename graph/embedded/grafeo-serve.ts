@@ -2,12 +2,14 @@
 // answers the serving thread's calls (grafeo-thread.ts) with the GrafeoExecutor of grafeo-local.ts,
 // so the rules of the store in one thread (the key indexes, the text index, the normalised values,
 // rollback on failure) are the same code here. Rows are made, normalised and serialised here; the
-// serving thread only receives them.
+// serving thread only receives them. Every call is counted while it runs, and none starts once the
+// serving thread has said the thread is to end (grafeo-thread.ts: Grafeo aborts the process when a
+// thread ends during one of its calls).
 import type { MessagePort } from 'node:worker_threads';
 import { errorToWire, StoreUnavailable } from '../../schema/errors.js';
 import type { CypherTx, Row } from '../cypher/cypher-store.js';
-import { openGrafeo, type GrafeoExecutor, type GrafeoOpenOptions } from './grafeo-local.js';
-import type { Answer, Request, Results } from './grafeo-thread.js';
+import { openGrafeo, type GrafeoExecutor } from './grafeo-local.js';
+import { FATAL, HALTED, RUNNING, type Answer, type Request, type Results, type ThreadData } from './grafeo-thread.js';
 
 /** A write transaction the serving thread holds open: its queries, and how it ends. */
 interface OpenTx {
@@ -24,8 +26,9 @@ interface Cursor {
   next: IteratorResult<Row[]>;
 }
 
-/** Opens the store as `opts` says and answers the calls that come on `port` (the first answer, id 0, says whether it opened). */
-export function serveGrafeo(port: MessagePort, opts: GrafeoOpenOptions): void {
+/** Opens the store as `data` says and answers the calls that come on `port` (the first answer, id 0, says whether it opened). */
+export function serveGrafeo(port: MessagePort, data: ThreadData): void {
+  const state = new Int32Array(data.state);
   const send = (answer: Answer): void => {
     try {
       port.postMessage(answer);
@@ -36,7 +39,7 @@ export function serveGrafeo(port: MessagePort, opts: GrafeoOpenOptions): void {
   };
   let store: GrafeoExecutor;
   try {
-    store = openGrafeo(opts);
+    store = openGrafeo(data.open);
   } catch (err) {
     send({ id: 0, error: errorToWire(err) });
     return;
@@ -129,10 +132,26 @@ export function serveGrafeo(port: MessagePort, opts: GrafeoOpenOptions): void {
   };
 
   port.on('message', (call: Request) => {
-    handle(call).then(
-      (value) => send({ id: call.id, value }),
-      (err: unknown) => send({ id: call.id, error: errorToWire(err) }),
-    );
+    // counted before the flag is read, so the serving thread either sees this call running or this thread sees the flag
+    Atomics.add(state, RUNNING, 1);
+    if (Atomics.load(state, HALTED)) return done();
+    handle(call)
+      .then(
+        (value) => send({ id: call.id, value }),
+        (err: unknown) => send({ id: call.id, error: errorToWire(err) }),
+      )
+      .finally(done);
+  });
+  const done = (): void => {
+    Atomics.sub(state, RUNNING, 1);
+    Atomics.notify(state, RUNNING);
+  };
+  // an exception nothing caught: the serving thread hears why, no call starts, and the thread ends once those running are answered
+  process.on('uncaughtException', (err) => {
+    send({ id: FATAL, error: errorToWire(err) });
+    Atomics.store(state, HALTED, 1);
+    const exit = () => (Atomics.load(state, RUNNING) > 0 ? setTimeout(exit, 1) : process.exit(1));
+    exit();
   });
   send({ id: 0, value: null });
 }

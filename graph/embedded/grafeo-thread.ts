@@ -8,6 +8,12 @@
 // trip, then it commits (or rolls back when work throws). A thread that ends (a crash, or
 // terminate()) fails every pending and later call with StoreUnavailable naming why. The thread does
 // not keep the process alive while no call waits on it.
+//
+// Grafeo's native module aborts the whole process when a thread is ended while one of its calls runs
+// (its async work is dropped with the thread's environment). So the thread is never ended during a
+// call: the two threads share a counter of the calls the thread is running and a flag that stops it
+// from starting more, and whatever ends the thread (close, the test hook, a failure in it, the
+// process exiting) first sets the flag and waits for the counter to reach 0.
 import { Worker } from 'node:worker_threads';
 import { errorFromWire, StoreUnavailable, type WireError } from '../../schema/errors.js';
 import type { CypherExecutor, CypherTx, Row, TextQuery } from '../cypher/cypher-store.js';
@@ -58,8 +64,33 @@ export interface Results {
 }
 
 export type Request = Call & { id: number };
-/** The thread's answer to a request; id 0 answers the opening of the database (sent unasked when the thread starts). */
+/** The thread's answer to a request; id 0 answers the opening of the database (sent unasked when the thread starts), FATAL says the thread is failing. */
 export type Answer = { id: number; value: unknown } | { id: number; error: WireError };
+export const FATAL = -1;
+
+/** What the thread is given: where to open the database, and the state both threads share (indexes below). */
+export interface ThreadData {
+  open: GrafeoOpenOptions;
+  /** an Int32Array's buffer: [RUNNING, HALTED] */
+  state: SharedArrayBuffer;
+}
+/** the calls the thread has started and not yet answered */
+export const RUNNING = 0;
+/** 1 once the thread may start no more calls (it is about to end) */
+export const HALTED = 1;
+
+/** How long a process that exits waits for the calls its store threads are running (Grafeo's calls are short; a process must not hang on one that is not). */
+const EXIT_WAIT_MS = 10_000;
+
+/** The executors whose thread runs, halted when the process exits (one listener for all of them). */
+const running = new Set<GrafeoThreadExecutor>();
+let exitHooked = false;
+
+/** Resolves once `state[index]` is no longer `value` (Atomics.waitAsync: ES2024, in Node 20). */
+function waitAsync(state: Int32Array, index: number, value: number): Promise<unknown> {
+  const wait = (Atomics as unknown as { waitAsync(a: Int32Array, i: number, v: number): { async: boolean; value: Promise<unknown> | string } }).waitAsync(state, index, value);
+  return wait.async ? (wait.value as Promise<unknown>) : Promise.resolve();
+}
 
 /** The thread's script: a plain .js file beside this one that loads the TypeScript through tsx (threads do not share the serving thread's loader). */
 const WORKER = new URL('./grafeo-worker.js', import.meta.url);
@@ -79,6 +110,8 @@ export class GrafeoThreadExecutor implements CypherExecutor {
 
   private constructor(
     private readonly worker: Worker,
+    /** shared with the thread: [RUNNING, HALTED] */
+    private readonly state: Int32Array,
     readonly info: StoreInfo,
   ) {
     // referenced only while a call waits on the thread (call, answer): an idle open store lets the process exit, as one
@@ -89,26 +122,36 @@ export class GrafeoThreadExecutor implements CypherExecutor {
     worker.on('messageerror', (err: Error) => {
       // an answer that could not be read leaves its call without one: the thread is ended rather than a call left hanging
       this.fail(`an answer of its thread could not be read: ${err.message}`);
-      void worker.terminate();
+      void this.end();
     });
-    worker.on('exit', (code: number) => this.fail(`its thread exited (code ${code})`));
+    worker.on('exit', (code: number) => {
+      running.delete(this);
+      this.fail(`its thread exited (code ${code})`);
+    });
+    running.add(this);
+    if (!exitHooked) {
+      exitHooked = true;
+      process.on('exit', () => {
+        for (const x of running) x.haltNow();
+      });
+    }
   }
 
   /** Starts the thread and opens the database file in it (the open errors of open-errors.ts, as they are). */
   static async open(opts: GrafeoOpenOptions): Promise<GrafeoThreadExecutor> {
+    const state = new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT);
     const worker = new Worker(WORKER, {
       // the thread loads its own TypeScript (grafeo-worker.js): a loader the process was started with (tsx's --import) is
       // not loaded in it again
       execArgv: [],
-      workerData: { dataDir: opts.dataDir, shuffleUnordered: !!opts.shuffleUnordered } satisfies GrafeoOpenOptions,
+      workerData: { open: { dataDir: opts.dataDir, shuffleUnordered: !!opts.shuffleUnordered }, state } satisfies ThreadData,
     });
-    const x = new GrafeoThreadExecutor(worker, { kind: 'embedded', location: grafeoLocation(opts.dataDir).location });
+    const x = new GrafeoThreadExecutor(worker, new Int32Array(state), { kind: 'embedded', location: grafeoLocation(opts.dataDir).location });
     try {
       await x.wait(0);
     } catch (err) {
       x.ended ??= new StoreUnavailable(CLOSED);
-      worker.ref();
-      await worker.terminate();
+      await x.end();
       throw err;
     }
     return x;
@@ -187,17 +230,33 @@ export class GrafeoThreadExecutor implements CypherExecutor {
         if (!this.ended) await this.call({ op: 'close' });
       } finally {
         this.ended ??= new StoreUnavailable(CLOSED);
-        // the process waits for the thread's end (an unreferenced thread ending is not enough to keep it alive)
-        this.worker.ref();
-        await this.worker.terminate();
+        await this.end();
       }
     })());
   }
 
-  /** Ends the thread at once, as a crash would (tests): pending and later calls fail with StoreUnavailable. */
-  async terminate(): Promise<void> {
+  /**
+   * Ends the thread as a crash would (tests): the calls it is running finish (see the top of this file), every call sent
+   * after this one, and every later one, fails with StoreUnavailable.
+   */
+  terminate(): Promise<void> {
+    return this.end();
+  }
+
+  /** Stops the thread from starting calls, waits for those it runs, then ends it. */
+  private async end(): Promise<void> {
+    // the process waits for the thread's end (an unreferenced thread ending is not enough to keep it alive)
     this.worker.ref();
+    Atomics.store(this.state, HALTED, 1);
+    for (let n = Atomics.load(this.state, RUNNING); n > 0; n = Atomics.load(this.state, RUNNING)) await waitAsync(this.state, RUNNING, n);
     await this.worker.terminate();
+  }
+
+  /** The process is exiting (its threads are ended with it): stops the thread from starting calls and blocks until those it runs are done. */
+  private haltNow(): void {
+    Atomics.store(this.state, HALTED, 1);
+    const deadline = Date.now() + EXIT_WAIT_MS;
+    for (let n = Atomics.load(this.state, RUNNING); n > 0 && Date.now() < deadline; n = Atomics.load(this.state, RUNNING)) Atomics.wait(this.state, RUNNING, n, deadline - Date.now());
   }
 
   private assertOpen(): void {
@@ -240,6 +299,8 @@ export class GrafeoThreadExecutor implements CypherExecutor {
   }
 
   private answer(a: Answer): void {
+    // the thread is failing (an exception nothing caught): it ends once the calls it runs are answered
+    if (a.id === FATAL && 'error' in a) return this.fail(`its thread failed: ${a.error.message}`);
     const waiting = this.settle(a.id);
     if (!waiting) return;
     if ('error' in a) waiting.reject(errorFromWire(a.error));
