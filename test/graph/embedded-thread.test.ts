@@ -40,7 +40,7 @@ describe('the embedded store in its own thread', () => {
     expect(await count(x)).toBe(1);
   });
 
-  it('a query that fails in a transaction rolls it back with Grafeo\'s message, and the next write goes through', async () => {
+  it("a query that fails in a transaction rolls it back with Grafeo's message, and the next write goes through", async () => {
     await expect(
       x.write(async (tx) => {
         await tx.run('CREATE (:Thing {id: 1})');
@@ -60,7 +60,7 @@ describe('the embedded store in its own thread', () => {
     expect(err.gqlStatus).toBe('42001');
   });
 
-  it('values come back as the store\'s: integers as numbers, nested lists and maps too', async () => {
+  it("values come back as the store's: integers as numbers, nested lists and maps too", async () => {
     const [row] = await x.read('RETURN 41 + 1 AS n, [1, 2] AS list, {a: 3, b: [4]} AS map, $s AS s', { s: 'text' });
     expect(row).toEqual({ n: 42, list: [1, 2], map: { a: 3, b: [4] }, s: 'text' });
   });
