@@ -50,3 +50,32 @@ export class StoreUnavailable extends Error {
 export function isUserError(err: unknown): err is InvalidInput | NotFound | Unauthorized | Forbidden {
   return err instanceof InvalidInput || err instanceof NotFound || err instanceof Unauthorized || err instanceof Forbidden;
 }
+
+/** An error as it crosses a thread's port: its class name, message and Grafeo's GQLSTATUS (structured clone keeps no class). */
+export interface WireError {
+  name: string;
+  message: string;
+  gqlStatus?: string;
+}
+
+/** The project's own errors keep their class across a port (the boundaries map them by class). */
+const KNOWN: Record<string, new (message: string) => Error> = { InvalidInput, NotFound, Unauthorized, Forbidden, StoreUnavailable };
+
+/** An error (anything thrown) as it is sent to another thread. */
+export function errorToWire(err: unknown): WireError {
+  const e = err instanceof Error ? err : new Error(String(err));
+  const wire: WireError = { name: e.name, message: e.message };
+  const status = (e as { gqlStatus?: unknown }).gqlStatus;
+  if (typeof status === 'string') wire.gqlStatus = status;
+  return wire;
+}
+
+/** The error another thread sent: one of the project's as its class, any other as an Error of the same name and message. */
+export function errorFromWire(wire: WireError): Error {
+  const Known = KNOWN[wire.name];
+  if (Known) return new Known(wire.message);
+  const err = new Error(wire.message) as Error & { gqlStatus?: string };
+  if (wire.name !== 'Error') err.name = wire.name;
+  if (wire.gqlStatus !== undefined) err.gqlStatus = wire.gqlStatus;
+  return err;
+}

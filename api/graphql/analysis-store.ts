@@ -5,7 +5,7 @@
 // serving thread nothing but the hand-off. Only reads cross: an executed query never writes.
 import type { MessagePort } from 'node:worker_threads';
 import type { GraphStore, StoreInfo } from '../../graph/store.js';
-import { Forbidden, InvalidInput, NotFound, StoreUnavailable, Unauthorized } from '../../schema/errors.js';
+import { errorFromWire, errorToWire, InvalidInput, type WireError } from '../../schema/errors.js';
 
 /** The store methods that change something: refused over the port. */
 const WRITES: ReadonlySet<string> = new Set(['migrate', 'write', 'clear', 'acquireLease', 'renewLease', 'releaseLease', 'appendLog', 'close']);
@@ -15,10 +15,7 @@ interface ReadCall {
   method: string;
   args: unknown[];
 }
-type ReadAnswer = { id: number; value: unknown } | { id: number; error: { name: string; message: string } };
-
-/** The project's own errors keep their class across the port (the error formatter maps them to codes). */
-const KNOWN: Record<string, new (message: string) => Error> = { InvalidInput, NotFound, Unauthorized, Forbidden, StoreUnavailable };
+type ReadAnswer = { id: number; value: unknown } | { id: number; error: WireError };
 
 /** Answers the reads a worker sends on `port` from `store` (until the port closes). */
 export function serveStoreReads(store: GraphStore, port: MessagePort): void {
@@ -29,8 +26,8 @@ export function serveStoreReads(store: GraphStore, port: MessagePort): void {
         if (WRITES.has(call.method) || typeof reads[call.method] !== 'function') throw new InvalidInput(`store.${call.method}: not a read of the store`);
         return { id: call.id, value: await reads[call.method]!.apply(store, call.args) };
       } catch (err) {
-        const e = err instanceof Error ? err : new Error(String(err));
-        return { id: call.id, error: { name: e.name, message: e.message } };
+        // the project's own errors keep their class across the port (the error formatter maps them to codes)
+        return { id: call.id, error: errorToWire(err) };
       }
     };
     void answer().then((a) => {
@@ -52,10 +49,7 @@ export function storeOverPort(port: MessagePort, info: StoreInfo): GraphStore {
     if (!waiting) return;
     pending.delete(a.id);
     if ('value' in a) waiting.resolve(a.value);
-    else {
-      const Known = KNOWN[a.error.name];
-      waiting.reject(Known ? new Known(a.error.message) : new Error(a.error.message));
-    }
+    else waiting.reject(errorFromWire(a.error));
   });
   const read =
     (method: string) =>

@@ -1,199 +1,27 @@
 // The embedded adapter: Grafeo, a graph database in one file under DATA_DIR that speaks the same
-// Cypher as Neo4j. One process owns the file; every write goes through one in-process queue
-// because colliding Grafeo transactions fail at once instead of waiting.
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import grafeo from '@grafeo-db/js';
-import type { GrafeoDB as GrafeoDBType } from '@grafeo-db/js';
-import { StoreUnavailable } from '../../schema/errors.js';
-import { embeddedOpenError } from './open-errors.js';
-import type { CypherExecutor, CypherTx, Row, TextQuery } from '../cypher/cypher-store.js';
+// Cypher as Neo4j. One process owns the file. Grafeo runs in a thread of its own (grafeo-thread.ts),
+// so turning its results into JS objects does not hold the serving thread's event loop.
 import { CypherGraphStore, changeLogRetention } from '../cypher/cypher-store.js';
-import type { StoreInfo } from '../store.js';
-import { SLICE_MS, yieldToLoop } from '../snapshot-pacing.js';
+import type { GrafeoOpenOptions } from './grafeo-local.js';
+import { GrafeoThreadExecutor } from './grafeo-thread.js';
 
-/** rows taken between two looks at the clock while a result is handed over in slices */
-const ROWS_PER_CHECK = 256;
-
-const { GrafeoDB } = grafeo;
-
-export interface EmbeddedOptions {
-  /** directory holding the database file, or ':memory:' for a throwaway in-memory store */
-  dataDir: string;
-  /** return unordered rows in random order (tests: nothing may depend on row order) */
-  shuffleUnordered?: boolean;
+export interface EmbeddedOptions extends GrafeoOpenOptions {
   /** how many graph versions the change log keeps (default CHANGE_LOG_VERSIONS) */
   changeLogVersions?: number;
 }
 
-// Grafeo's uniqueness constraints check but do not index, so every MERGE/MATCH on a key would scan
-// (quadratic imports); Neo4j's constraints carry their own index, so these stay in this adapter.
-const GRAFEO_KEY_INDEXES = [
-  `CREATE INDEX entity_id_lookup IF NOT EXISTS FOR (n:Entity) ON (n.id)`,
-  `CREATE INDEX claim_id_lookup IF NOT EXISTS FOR (n:Claim) ON (n.id)`,
-  `CREATE INDEX lease_job_lookup IF NOT EXISTS FOR (n:Lease) ON (n.job)`,
-  `CREATE INDEX log_id_lookup IF NOT EXISTS FOR (n:LogEntry) ON (n.id)`,
-  `CREATE INDEX document_input_id_lookup IF NOT EXISTS FOR (n:DocumentInput) ON (n.id)`,
-  `CREATE INDEX meta_id_lookup IF NOT EXISTS FOR (n:Meta) ON (n.id)`,
-  `CREATE INDEX relation_lock_key_lookup IF NOT EXISTS FOR (n:RelationLock) ON (n.key)`,
-  `CREATE INDEX graph_change_version_lookup IF NOT EXISTS FOR (n:GraphChange) ON (n.version)`,
-  `CREATE INDEX change_event_id_lookup IF NOT EXISTS FOR (n:ChangeEvent) ON (n.id)`,
-];
-
-/**
- * Grafeo's values as the store's: integers as numbers, dates as ISO strings. The rows are fresh objects of this read, so
- * they are changed in place: a whole-graph read allocates each row once, not twice (fewer young-generation copies).
- */
-function normalise(value: unknown): unknown {
-  if (typeof value === 'bigint') return Number(value);
-  if (value instanceof Date) return value.toISOString();
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const v: unknown = value[i];
-      const n = normalise(v);
-      if (n !== v) value[i] = n;
-    }
-    return value;
-  }
-  if (value && typeof value === 'object' && !Buffer.isBuffer(value)) {
-    const record = value as Record<string, unknown>;
-    for (const k of Object.keys(record)) {
-      const v = record[k];
-      const n = normalise(v);
-      if (n !== v) record[k] = n;
-    }
-    return record;
-  }
-  return value;
-}
-
-function rows(result: { toArray(): Record<string, unknown>[] }): Row[] {
-  return result.toArray().map((r) => normalise(r) as Row);
-}
-
-/** Runs one write at a time, in order; a failed write does not block the next. */
-class WriteQueue {
-  private tail: Promise<unknown> = Promise.resolve();
-  run<T>(work: () => Promise<T>): Promise<T> {
-    const next = this.tail.then(work, work);
-    this.tail = next.catch(() => undefined);
-    return next;
-  }
-}
-
-class GrafeoExecutor implements CypherExecutor {
-  private readonly queue = new WriteQueue();
-  private closed = false;
-
-  constructor(
-    private readonly db: GrafeoDBType,
-    readonly info: StoreInfo,
-  ) {}
-
-  // an in-process read has no server to abandon it; the request's own deadline stops the caller
-  async read(query: string, params: Record<string, unknown> = {}): Promise<Row[]> {
-    this.assertOpen();
-    return rows(await this.db.executeCypher(query, params));
-  }
-
-  /** Grafeo scans every node of a label for each ordered page; its result arrives whole and is taken row by row in slices. */
-  async *readInSlices(query: string, params: Record<string, unknown> = {}): AsyncGenerator<Row[]> {
-    this.assertOpen();
-    const result = await this.db.executeCypher(query, params);
-    for (let i = 0; i < result.length;) {
-      const started = performance.now();
-      const slice: Row[] = [];
-      for (; i < result.length && performance.now() - started < SLICE_MS; i += ROWS_PER_CHECK)
-        for (let k = i; k < Math.min(i + ROWS_PER_CHECK, result.length); k++) slice.push(normalise(result.get(k)) as Row);
-      yield slice;
-      await yieldToLoop();
-    }
-  }
-
-  /** Grafeo has no `CALL { } IN TRANSACTIONS`: the one-transaction form of each step, all in one write. */
-  runInBatches(steps: readonly { batched: string; single: string }[]): Promise<void> {
-    return this.write(async (tx) => {
-      for (const step of steps) await tx.run(step.single);
-    });
-  }
-
-  write<T>(work: (tx: CypherTx) => Promise<T>): Promise<T> {
-    this.assertOpen();
-    return this.queue.run(async () => {
-      const tx = this.db.beginTransaction();
-      try {
-        const result = await work({ run: async (q, p = {}) => rows(await tx.executeCypher(q, p)) });
-        tx.commit();
-        return result;
-      } catch (err) {
-        if (tx.isActive) tx.rollback();
-        throw err;
-      }
-    });
-  }
-
-  async migrate(statements: string[]): Promise<void> {
-    await this.queue.run(async () => {
-      for (const s of [...statements, ...GRAFEO_KEY_INDEXES]) await this.db.executeCypher(s);
-      try {
-        await this.db.createTextIndex('Entity', 'searchText', { tokenizer: 'standard' });
-      } catch (err) {
-        // the index survives restarts; creating it again reports that it exists
-        if (!/exist/i.test((err as Error).message)) throw err;
-      }
-    });
-  }
-
-  /** In-process, so one index call per query; the labels go to the index as a filter, applied before its limit. */
-  async textSearch(queries: readonly TextQuery[]): Promise<{ id: string; score: number }[][]> {
-    this.assertOpen();
-    const out: { id: string; score: number }[][] = [];
-    for (const q of queries) {
-      const filters = q.labels.length ? { label: { $in: [...q.labels] } } : undefined;
-      const hits = await this.db.textSearch('Entity', 'searchText', q.query.toLowerCase(), q.limit, filters);
-      const found: { id: string; score: number }[] = [];
-      for (const [nodeId, score] of hits) {
-        const node = this.db.getNode(nodeId!);
-        const id = node?.get('id');
-        if (typeof id === 'string') found.push({ id, score: score! });
-      }
-      out.push(found);
-    }
-    return out;
-  }
-
-  async close(): Promise<void> {
-    if (this.closed) return;
-    await this.queue.run(async () => undefined);
-    this.closed = true;
-    this.db.close();
-  }
-
-  private assertOpen(): void {
-    if (this.closed) throw new StoreUnavailable('the embedded store is closed');
-  }
-}
-
 /** Opens (creating if needed) the embedded store in dataDir and runs its migrations. */
 export async function openEmbeddedStore(opts: EmbeddedOptions): Promise<CypherGraphStore> {
-  let db: GrafeoDBType;
   // a bad setting fails before the file is opened
   const storeOptions = { changeLogVersions: opts.changeLogVersions };
   changeLogRetention(storeOptions);
-  const dir = opts.dataDir === ':memory:' ? null : resolve(opts.dataDir);
-  const location = dir ? join(dir, 'chokepoint.grafeo') : ':memory:';
+  const store = new CypherGraphStore(await GrafeoThreadExecutor.open(opts), storeOptions);
   try {
-    if (!dir) db = GrafeoDB.create(null, { shuffleUnordered: !!opts.shuffleUnordered });
-    else {
-      mkdirSync(dir, { recursive: true });
-      db = GrafeoDB.create(location, { shuffleUnordered: !!opts.shuffleUnordered });
-      // checkpoints are off by default: without them the WAL only grows
-      db.setCheckpointTriggers({ walBytes: 16 * 1024 * 1024, intervalMs: 30_000 });
-    }
+    await store.migrate();
   } catch (err) {
-    throw embeddedOpenError(err, dir ?? location, location);
+    // the file is let go (its thread ended) for whoever fixes the cause and opens it again
+    await store.close().catch(() => undefined);
+    throw err;
   }
-  const store = new CypherGraphStore(new GrafeoExecutor(db, { kind: 'embedded', location }), storeOptions);
-  await store.migrate();
   return store;
 }

@@ -1,7 +1,15 @@
-// Why the embedded store did not open, as one line naming DATA_DIR and the cause: a file where the
-// directory belongs or no permission (the user's to fix: InvalidInput), or another process holding
-// the file (StoreUnavailable). Grafeo reports these as text, so the text is read here, in one place.
+// Where the embedded store's file is, and why it did not open, as one line naming DATA_DIR and the
+// cause: a file where the directory belongs or no permission (the user's to fix: InvalidInput), or
+// another process holding the file (StoreUnavailable). Grafeo reports these as text, so the text is
+// read here, in one place.
+import { join, resolve } from 'node:path';
 import { InvalidInput, StoreUnavailable } from '../../schema/errors.js';
+
+/** The directory of the database file (null in memory) and the file's location, as the store names it. */
+export function grafeoLocation(dataDir: string): { dir: string | null; location: string } {
+  const dir = dataDir === ':memory:' ? null : resolve(dataDir);
+  return { dir, location: dir ? join(dir, 'chokepoint.grafeo') : ':memory:' };
+}
 
 const PERMISSION = /permission denied|os error 13\b|EACCES|EPERM/i;
 const NOT_A_DIRECTORY = /not a directory|os error 20\b|ENOTDIR|EEXIST/i;
