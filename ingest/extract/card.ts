@@ -357,10 +357,10 @@ export const HUB_LINK = /\b(?:huggingface\.co|hf\.co)\/(?!datasets\/|spaces\/|do
 const IN_CODE = /(?:huggingface-cli download|hf download|from_pretrained\(|model(?:_name|_id|_path)?\s*=|vllm serve|ollama (?:run|pull) hf\.co\/)\s*["']?([A-Za-z0-9][\w.-]*)\/([A-Za-z0-9][\w.-]*)/g;
 
 // a Markdown link to a model's repository: its text and its target's owner and name
+// (letters and digits only, dots too dropped: "Qwen2.5 7B" opens as "qwen25-7b" does)
+const letters = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 const HUB_MODEL_LINK =
   /\[([^\]\n]{2,60})\]\((?:https?:\/\/)?(?:www\.)?(?:huggingface\.co|hf\.co)\/(?!datasets\/|spaces\/|docs\/|blog\/|papers\/|collections\/|models\b)([A-Za-z0-9][\w.-]*)\/([A-Za-z0-9][\w.-]*)\/?\)/g;
-const WEIGHTS_NAME = new RegExp(`\\.${WEIGHTS_EXT}$`, 'i');
-const compactName = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 /**
  * The models a card links under their own names ("[Heron 7B](https://huggingface.co/finch/heron-7b)", a compared model, a
@@ -376,9 +376,9 @@ export function linkedModels(sink: RecordSink, body: string): Set<string> {
       .replace(/[*_`]/g, '')
       .replace(/^[^\p{L}\p{N}]+/u, '')
       .trim();
-    const a = compactName(text);
-    if (text.split(/\s+/).length > 5 || !/\d/.test(text + repo) || a.length < 4 || a.slice(0, 4) !== compactName(repo).slice(0, 4)) continue;
-    if (WEIGHTS_NAME.test(text) || WEIGHTS_NAME.test(repo)) continue;
+    const a = letters(text);
+    if (text.split(/\s+/).length > 5 || !/\d/.test(text + repo) || a.length < 4 || a.slice(0, 4) !== letters(repo).slice(0, 4)) continue;
+    if (WEIGHTS_FILE_NAME.test(text) || WEIGHTS_FILE_NAME.test(repo)) continue;
     const model = sink.entity(text, 'Model', { labels: ['Model'], aliases: [`${owner}/${repo.replace(/\.git$/, '')}`] });
     if (model) named.add(nameKey(model.name));
   }

@@ -96,6 +96,8 @@ export const TAKEOVER = '(?:acquire|acquires|acquired|acquiring|buy|buys|bought|
 
 /** Regex source for one marker, capturing its index. */
 export const E = '⟨(\\d+)⟩';
+/** The labels of companies: what the domain model lets own a subsidiary (a lab or an organisation). */
+export const COMPANY_LABELS: ReadonlySet<Label> = new Set(RELATION_ENDPOINTS.SUBSIDIARY_OF.to);
 /** Regex source for one marker, not capturing. */
 export const E_ = '⟨\\d+⟩';
 /** What a name's kind says before it in a list ("the hedge fund ⟨2⟩", "the ⟨1⟩ sovereign wealth fund ⟨2⟩", "chip startup ⟨3⟩"). */

@@ -5,16 +5,16 @@ import { isPublicBody } from '../../schema/validate.js';
 import type { Label } from '../../schema/generated/model.js';
 import type { EntityRecord } from '../../schema/records.js';
 import { entityId } from '../../schema/records.js';
-import { allowed, type Mention } from './frame.js';
+import { COMPANY_LABELS, allowed, type Mention } from './frame.js';
 import { MODEL_FAMILIES } from './lexicon.js';
 import { boundedMemo } from './memo.js';
 import { Gazetteer, type GazetteerHit } from './gazetteer.js';
 import type { Sentence } from './nlp.js';
 import { nameKey } from '../resolve/normalise.js';
-import { CALENDAR_WORDS, DISCOURSE_WORDS, LEGAL_FORMS, NAME_WORD, QUANT_TYPE, WEIGHTS_EXT, listedNames, type Proposal, type Proposer } from './proposals/proposal.js';
+import { CALENDAR_WORDS, LEGAL_FORMS, NAME_WORD, QUANT_TYPE, WEIGHTS_EXT, listedNames, type Proposal, type Proposer } from './proposals/proposal.js';
 import { proposeModelNames } from './proposals/model-shape.js';
 import { FIRM_ENDINGS, PUBLIC_BODY_NAME, PUBLIC_BODY_WORDS, proposeOrganisations } from './proposals/org-suffix.js';
-import { proposeByRole } from './proposals/role-noun.js';
+import { noMember, proposeByRole } from './proposals/role-noun.js';
 import { proposeCorporateSubjects } from './proposals/proper-noun-subject.js';
 import { proposeInstruments } from './proposals/instrument-name.js';
 import { proposeChips } from './proposals/chip-shape.js';
@@ -31,15 +31,15 @@ const TICKER = ' \\((?:NASDAQ|Nasdaq|NYSE|NYSE American|TSX|LSE|TSE|TYO|HKEX|HKG
 // holding's words: "Alibaba Group Holding Ltd."), a comma before each
 // allowed ("Co., Ltd."; "Oracle Corp., and SoftBank": so lists stay lists), and its ticker; a chip's memory size ("A100 80GB",
 // "MI300X 192 GB": that chip's memory variant, written as one name with it, so the writing is one of its names)
-const NAME_TAILS: { labels: ReadonlySet<Label>; tail: RegExp; reach: number; written: boolean }[] = [
-  { labels: new Set(['Organization', 'Lab']), tail: new RegExp(`^(?:(?: Group| Holdings?)*(?:,? ${LEGAL_FORMS}\\.?)+(?![\\p{L}\\p{N}])(?:${TICKER})?|${TICKER})`, 'u'), reach: 48, written: false },
+const NAME_TAILS: { labels: ReadonlySet<Label>; tail: RegExp; reach: number; written: boolean; after?: RegExp }[] = [
+  { labels: COMPANY_LABELS, tail: new RegExp(`^(?:(?: Group| Holdings?)*(?:,? ${LEGAL_FORMS}\\.?)+(?![\\p{L}\\p{N}])(?:${TICKER})?|${TICKER})`, 'u'), reach: 48, written: false },
+  // the full stop of a legal form that closes the name, inside a sentence ("… Holding Ltd. and …")
+  { labels: COMPANY_LABELS, tail: /^\.(?=,| [a-z(]| and | or )/, reach: 6, written: false, after: new RegExp(`(?<![\\p{L}\\p{N}])${LEGAL_FORMS}$`, 'u') },
   // (a plural of units is still the variant: "440 A100-40GBs")
   { labels: new Set(['Chip']), tail: /^[ -]?\d{2,3} ?GB(?=s?(?![\p{L}\p{N}]))/u, reach: 12, written: true },
 ];
 // (with a group's or a holding's words before it: "Alibaba Group Holding Ltd.", "Tencent Holdings Ltd.")
 const LEGAL_FORM = new RegExp(`^,?\\s(?:(?:Group|Holdings?) )*(?:${LEGAL_FORMS}|Group|Holdings?)\\.?$`);
-// a legal form closing a name, whose full stop belongs to the mention ("… Holding Ltd. and …")
-const ENDS_IN_FORM = new RegExp(`(?<![\\p{L}\\p{N}])${LEGAL_FORMS}$`, 'u');
 // two or more words and a firm's ending after a known company's name: another firm ("… Management & Research Company")
 const FIRM_TAIL = new RegExp(`^ (?:[A-Z][\\w-]*|&|and|of) (?:(?:[A-Z][\\w-]*|&|and|of) )*(?:${FIRM_ENDINGS.join('|')})$`);
 
@@ -343,45 +343,34 @@ function knownMaker(gazetteer: Gazetteer, spellings: readonly string[], start: n
 
 // a list of three or more names, each of one to four capitalised words ("SK Telecom, SK Square and SK Hynix")
 const NAMES_LIST = new RegExp(`(?<![\\p{L}\\p{N}])(?:${NAME_WORD}(?: ${NAME_WORD}){0,3})(?:(?:, | and |, and )${NAME_WORD}(?: ${NAME_WORD}){0,3}){2,8}(?![\\p{L}\\p{N}])`, 'gu');
-// a list's first word that opens a clause or a sentence without naming anything ("Meanwhile, A and B")
-const NOT_A_MATE = new RegExp(`^(?:${DISCOURSE_WORDS}|${CALENDAR_WORDS}|The|This|That|These|Those|In|On|At|For|With|By|From|And|But|Or|Both|Other|Others|Some|Many|All|Most)$`);
-const COMPANY_LABELS: ReadonlySet<Label> = new Set(['Organization', 'Lab']);
-
 /**
  * A name coordinated with two or more companies in one list, one of them known, is a company too ("SK Telecom, SK Square and
- * SK Hynix", "backed by Alibaba, Tencent and Quartz Capital"), as many names as the list has companies at most; names the list shares with any
- * other mention (a nation, a place, a known name inside) are left to it. Returns the new mentions; a proposed company of
- * such a list is shown as one.
+ * SK Hynix", "backed by Alibaba, Tencent and Quartz Capital"), as many names as the list has companies at most; names the list
+ * shares with any other mention (a nation, a place, a known name inside), and words that open a clause, are left alone.
+ * Returns the new mentions; a proposed company of such a list is shown as one. `taken` is in document order.
  */
 function listMates(text: string, sentences: readonly Sentence[], taken: readonly Mention[]): Mention[] {
   const out: Mention[] = [];
-  let t = 0;
-  let c = 0;
+  let first = 0;
   for (const s of sentences) {
+    while (first < taken.length && taken[first]!.start < s.start) first++;
+    let last = first;
+    while (last < taken.length && taken[last]!.start < s.end) last++;
+    const here = taken.slice(first, last);
     // (most sentences name fewer than two companies, one of them known: the list's pattern is not tried on them)
-    while (c < taken.length && taken[c]!.start < s.start) c++;
-    let companies = 0;
-    let known = false;
-    for (let k = c; k < taken.length && taken[k]!.start < s.end; k++)
-      if (COMPANY_LABELS.has(taken[k]!.label)) {
-        companies++;
-        known ||= taken[k]!.status === 'known';
-      }
-    if (companies < 2 || !known) continue;
+    const companies = here.filter((k) => COMPANY_LABELS.has(k.label));
+    if (companies.length < 2 || !companies.some((k) => k.status === 'known')) continue;
     const sentence = text.slice(s.start, s.end);
     if (!sentence.includes(', ')) continue;
     for (const m of sentence.matchAll(NAMES_LIST)) {
-      const items = listedNames(m[0], s.start + m.index).map((x) => ({ ...x, end: x.index + x.name.length }));
-      while (t > 0 && taken[t - 1]!.end > items[0]!.index) t--;
-      while (t < taken.length && taken[t]!.end <= items[0]!.index) t++;
-      const near: Mention[] = [];
-      for (let k = t; k < taken.length && taken[k]!.start < items[items.length - 1]!.end; k++) near.push(taken[k]!);
-      const exact = (x: { index: number; end: number }) => near.find((k) => k.start === x.index && k.end === x.end && COMPANY_LABELS.has(k.label));
-      const companies = items.filter((x) => exact(x));
-      const free = items.filter((x) => !near.some((k) => k.start < x.end && k.end > x.index) && !NOT_A_MATE.test(x.name.split(' ')[0]!));
-      if (companies.length < 2 || !companies.some((x) => exact(x)!.status === 'known') || companies.length + free.length < items.length || free.length > companies.length) continue;
-      // (a proposed company in the list is shown as one too)
-      for (const x of companies) if (exact(x)!.status === 'proposed' && !exact(x)!.defined) exact(x)!.shown = true;
+      const items = listedNames(m[0], s.start + m.index).map((x) => {
+        const end = x.index + x.name.length;
+        return { ...x, end, company: companies.find((k) => k.start === x.index && k.end === end), free: !here.some((k) => k.start < end && k.end > x.index) && !noMember(x.name) };
+      });
+      const listed = items.filter((x) => x.company).map((x) => x.company!);
+      const free = items.filter((x) => x.free);
+      if (listed.length < 2 || !listed.some((k) => k.status === 'known') || listed.length + free.length < items.length || free.length > listed.length) continue;
+      for (const k of listed) if (k.status === 'proposed' && !k.defined) k.shown = true;
       for (const x of free) {
         const mate = fromProposal({ start: x.index, end: x.end, name: x.name, label: 'Organization', confidence: 0.45, props: { kind: 'company' } }, x.name);
         mate.shown = true;
@@ -515,13 +504,14 @@ export function findMentions(text: string, sentences: Sentence[], gazetteer: Gaz
   for (const m of all) if (!m.publisher) makerInName(m, gazetteer);
   // a name's tail (NAME_TAILS) belongs to its mention, unless the next mention starts inside it
   all.forEach((m, i) => {
-    const kind = NAME_TAILS.find((t) => t.labels.has(m.label));
+    let kind: (typeof NAME_TAILS)[number] | undefined;
+    let tail: RegExpExecArray | null = null;
+    for (const t of NAME_TAILS)
+      if (t.labels.has(m.label) && (!t.after || t.after.test(m.surface)) && (tail = t.tail.exec(text.slice(m.end, m.end + t.reach)))) {
+        kind = t;
+        break;
+      }
     const next = all[i + 1];
-    if (COMPANY_LABELS.has(m.label) && text[m.end] === '.' && ENDS_IN_FORM.test(m.surface) && /^\.(?:,| [a-z(]| and | or )/.test(text.slice(m.end, m.end + 6))) {
-      all[i] = { ...m, end: m.end + 1 };
-      return;
-    }
-    const tail = kind?.tail.exec(text.slice(m.end, m.end + kind.reach));
     if (!kind || !tail || (next && next.start < m.end + tail[0].length)) return;
     const end = m.end + tail[0].length;
     all[i] = { ...m, end, ...(kind.written ? { surface: text.slice(m.start, end) } : {}) };

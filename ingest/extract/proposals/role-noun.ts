@@ -1,25 +1,26 @@
 // Organisations named right after a role noun ("infrastructure vendor H3C", "the startup
 // Econet") or followed by an appositive that says what they are ("Zhipu, a Beijing startup", "Acme — a joint venture between …").
-import { DISCOURSE_WORDS, INNER_DOT, NAME_WORD, ROLE_NOUN, listedNames, type Proposal, type Proposer } from './proposal.js';
+import { CALENDAR_WORDS, DISCOURSE_WORDS, INNER_DOT, NAME_WORD, ROLE_NOUN, listedNames, type Proposal, type Proposer } from './proposal.js';
 
-const ROLE = ROLE_NOUN;
 // capitalised words (or a brand's digits before a capital: "21Vianet"), a dot only inside one ("Z.ai", "U.S."), never the sentence's full stop (nor an apostrophe: "Acme's" ends the name)
 const WORD = `(?:[A-Z]|\\d+(?=[A-Z][a-z]))(?:[\\p{L}\\p{N}&\\-]|${INNER_DOT})*`;
 const NAME = `(${WORD}(?: (?:& )?${WORD}){0,3})`;
 // (or named by a word of naming after it: "a new subsidiary called X", "a venture named Y")
 const AFTER_ROLE = new RegExp(
-  `\\b(?:${ROLE}|state-backed|state-owned|government-backed|state-run|sovereign-backed|venture|entity|unit)(?:,? (?:called|named|dubbed|known as))? ["“]?${NAME}(?![\\p{L}\\p{N}])`,
+  `\\b(?:${ROLE_NOUN}|state-backed|state-owned|government-backed|state-run|sovereign-backed|venture|entity|unit)(?:,? (?:called|named|dubbed|known as))? ["“]?${NAME}(?![\\p{L}\\p{N}])`,
   'gu',
 );
-const APPOSITIVE = new RegExp(`${NAME}(?:,| is| was| ?[—–]) (?:a|an|the) (?:[\\p{L}-]+ ){0,3}(?:${ROLE}|(?<=(?:a|an) (?:[\\p{L}-]+ ){0,3})joint venture)\\b`, 'gu');
+const APPOSITIVE = new RegExp(`${NAME}(?:,| is| was| ?[—–]) (?:a|an|the) (?:[\\p{L}-]+ ){0,3}(?:${ROLE_NOUN}|(?<=(?:a|an) (?:[\\p{L}-]+ ){0,3})joint venture)\\b`, 'gu');
 // an owner's or a nation's description before the name: "Vietnam's largest private conglomerate, Vingroup."
-const DESCRIBED_BEFORE = new RegExp(`['’]s (?:[\\p{Ll}-]+ ){0,3}${ROLE}, (?:the )?${NAME}(?=[,.;)]|$| (?:said|says|which|who|has|is|was|will|and)\\b)`, 'gu');
+const DESCRIBED_BEFORE = new RegExp(`['’]s (?:[\\p{Ll}-]+ ){0,3}${ROLE_NOUN}, (?:the )?${NAME}(?=[,.;)]|$| (?:said|says|which|who|has|is|was|will|and)\\b)`, 'gu');
 // capitalised words that follow role nouns without being names ("API provider", "GPU vendor")
-const NOT_NAMES = new RegExp(`^(?:The|This|That|It|Its|In|On|At|And|But|For|With|AI|I|We|They|API|APIs|GPU|GPUs|CPU|LLM|LLMs|SDK|CEO|CTO|ML|IP|US|EU|UK|SaaS|CUDA|${DISCOURSE_WORDS})$`);
+const NOT_NAMES = new RegExp(
+  `^(?:The|This|That|These|Those|It|Its|In|On|At|By|From|After|Before|Since|And|But|Or|For|With|Both|Other|Others|Some|Many|All|Most|AI|I|We|They|API|APIs|GPU|GPUs|CPU|LLM|LLMs|SDK|CEO|CTO|ML|IP|US|EU|UK|SaaS|CUDA|${DISCOURSE_WORDS}|${CALENDAR_WORDS})$`,
+);
 // an adjective compound of an acronym ("AI-driven analytics", "GPU-rich labs") and a news agency are no company named in a list
 const NOT_A_MEMBER = /^(?:[A-Z]{1,5}-[a-z][\w-]*|Reuters|Bloomberg|AFP|AP|Xinhua|Yonhap|Kyodo)$/;
-/** Whether a name read from a list or after a title is none: it opens with a function or discourse word, or is no member. */
-const noMember = (name: string): boolean => NOT_NAMES.test(name.split(' ')[0]!) || NOT_A_MEMBER.test(name);
+/** Whether a name read from a list or after a title is none: it opens with a function, discourse or calendar word, or is no member. */
+export const noMember = (name: string): boolean => NOT_NAMES.test(name.split(' ')[0]!) || NOT_A_MEMBER.test(name);
 
 // "companies such as Naura and Piotech", "Chinese chipmakers, including SMIC, Hua Hong and CXMT": the named members of a group
 const GROUP =
@@ -89,7 +90,7 @@ export const proposeByRole: Proposer = (sentence) => {
     for (const re of [FOUNDED_AFTER, FOUNDED_BEFORE])
       for (const m of sentence.text.matchAll(re)) {
         const name = m[1]!;
-        if (noMember(name) || (re === FOUNDED_AFTER && m.index === 0 && /^(?:In|On|At|By|After|Before|Since)$/.test(name.split(' ')[0]!))) continue;
+        if (noMember(name)) continue;
         out.push(company(sentence.start + m.index + m[0].indexOf(name), name, 0.5, true));
       }
   if (/\b(?:of|at) (?:the )?[A-Z]/.test(sentence.text))

@@ -1,5 +1,5 @@
 // Sites: "X's data centre in Y", "X is located in Y", "X opened a data center in Y".
-import { E, at, allowed, leadingActor, pattern, type FactDraft, type RelationRule } from '../frame.js';
+import { COMPANY_LABELS, E, at, allowed, leadingActor, pattern, type FactDraft, type RelationRule } from '../frame.js';
 
 // a part of the place may be named before it ("in northern Norway", "in central Texas")
 const PART = '(?:(?:northern|southern|eastern|western|central|north|south|east|west|rural|coastal) )?';
@@ -28,7 +28,8 @@ export const locatedIn: RelationRule = {
       for (const m of frame.masked.matchAll(OWN_SITE)) {
         const owner = m.groups?.its ? leadingActor(frame) : at(frame, m[1]);
         const place = at(frame, m[3]);
-        if (owner && place && place.label === 'Nation' && !place.demonym === !place.place && (owner.label === 'Organization' || owner.label === 'Lab') && allowed('LOCATED_IN', owner.label, 'Nation'))
+        // (a nation named, or a city standing for it; not a nation's adjective)
+        if (owner && place && place.label === 'Nation' && (place.place || !place.demonym) && COMPANY_LABELS.has(owner.label) && allowed('LOCATED_IN', owner.label, 'Nation'))
           out.push({ rel: 'LOCATED_IN', subject: owner, object: place, confidence: 0.65 });
       }
     for (const m of frame.masked.matchAll(IS_LOCATED)) {
