@@ -40,11 +40,10 @@ const RUN_BY = /^,? (?:(?:that|which) (?:will be|is|are|would be) |to be )?(oper
 // who builds and runs a site: a company, a lab, or a cloud (its sites are run by the company that runs the cloud)
 const OPERATORS = new Set(['Organization', 'Lab', 'Cloud']);
 
-/** Who runs a site a builder builds: the builder, or for a cloud the company the lexicon says runs it. */
-function runnerOf(builder: Mention): Mention | undefined {
-  if (builder.label !== 'Cloud') return builder;
+/** Who runs a site a builder builds: the company the lexicon says runs the builder (a cloud's operator), else the builder (the schema decides whether it may run a site). */
+function runnerOf(builder: Mention): Mention {
   const op = builder.operator ? LEXICON_BY_ID.get(builder.operator) : undefined;
-  return op ? knownMention(op, 0.65) : undefined;
+  return op ? knownMention(op, 0.65) : builder;
 }
 interface Found {
   operators: Mention[];
