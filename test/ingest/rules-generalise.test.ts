@@ -1217,6 +1217,33 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
     expect: ['PARTY_TO Intel -> Intel-G42 agreement', 'PARTY_TO Qualcomm -> Qualcomm-G42 agreement'],
     not: ['PARTY_TO Intel -> Intel-Qualcomm'],
   },
+  // what a named regulation reaches, stated around it: barred under it, made to comply with it, the regulation acting
+  {
+    rule: 'regulation-reach',
+    text: 'The A100 and H100 remain restricted in China due to U.S. export controls.',
+    expect: ['APPLIES_TO US export controls -> NVIDIA A100', 'APPLIES_TO US export controls -> NVIDIA H100', 'APPLIES_TO US export controls -> China'],
+  },
+  { rule: 'regulation-reach', text: 'Huawei was blacklisted under American sanctions in 2019.', expect: ['APPLIES_TO US sanctions -> Huawei'] },
+  {
+    rule: 'regulation-reach',
+    text: 'Its H20, a chip built to comply with U.S. export controls, sold well at first.',
+    expect: ['APPLIES_TO US export controls -> NVIDIA H20'],
+  },
+  { rule: 'regulation-reach', text: 'The Entity List bars Huawei and SMIC from buying American tools.', expect: ['APPLIES_TO Entity List -> Huawei', 'APPLIES_TO Entity List -> SMIC'] },
+  // a company's own rules, a bar with no regulation named, and a regulation that only "applies" reach nothing
+  { rule: 'regulation-reach', text: 'Huawei restricted the Ascend 910B to approved customers under its own policy.', expect: [], not: ['APPLIES_TO'] },
+  { rule: 'regulation-reach', text: 'The H20 was banned from sale in China last spring.', expect: [], not: ['APPLIES_TO'] },
+  { rule: 'regulation-reach', text: 'The GDPR covers Meta and Google.', expect: [], not: ['APPLIES_TO'] },
+  // suppliers named as the first to supply, or in a promise to supply; partners named as such
+  { rule: 'partnership', text: 'SK hynix was the first to deliver HBM4 samples to Nvidia.', expect: ['PARTNERS_WITH SK hynix -> NVIDIA'] },
+  {
+    rule: 'partnership',
+    text: "Micron and Samsung have signed letters of intent to supply memory for Anthropic's new clusters.",
+    expect: ['PARTNERS_WITH Micron Technology -> Anthropic', 'PARTNERS_WITH Samsung Electronics -> Anthropic'],
+    not: ['PARTNERS_WITH Micron Technology -> Samsung Electronics'],
+  },
+  { rule: 'partnership', text: 'On paper, Oracle and OpenAI are close collaborators.', expect: ['PARTNERS_WITH Oracle -> OpenAI'] },
+  { rule: 'partnership', text: 'Oracle and OpenAI are not partners.', expect: [], not: ['PARTNERS_WITH'] },
 ];
 
 describe('relation rules on unseen phrasings', () => {

@@ -46,7 +46,7 @@ const ATTACHED = new RegExp(`${CLAUSE_OPENING}(?:,|\\)|—|–)`);
 // the same clause still open where a mention stands inside it ("⟨0⟩, a unit of ⟨1⟩")
 const INSIDE_ATTACHED = new RegExp(`${CLAUSE_OPENING}$`);
 const BLOCK = new RegExp(
-  `;|\\||\\b(?:we|they|he|she|you)\\b|\\b(?:${HEDGES}|said|says|say|told|tells|according|reported|reports|reportedly|but|while|whereas|although|though|however|unlike|without|except|rather than|instead|denied|denies|deny|rejected|rejects|refused|refuses|plans? to|considering|consider|asked|ask|urged|urge|allegedly|alleged|once part|once owned|former)\\b|n't\\b`,
+  `;|\\||\\b(?:we|they|he|she|you)\\b|\\b(?:${HEDGES}|said|says|say|told|tells|according|reported|reports|reportedly|but|while|whereas|although|though|however|unlike|without|except|rather than|instead|denied|denies|deny|rejected|rejects|refused|refuses|considering|consider|asked|ask|urged|urge|allegedly|alleged|once part|once owned|former)\\b|n't\\b`,
 );
 // adverbs of time and manner inside a relation phrase change nothing of it ("available now on", "has also partnered with");
 // "formerly" and "previously" do (FORMERLY), and stay

@@ -25,6 +25,7 @@ import { programme } from './programme.js';
 import { regulatedParties } from './regulated-parties.js';
 import { releaseTitle } from './release-title.js';
 import { restriction } from './restriction.js';
+import { regulationReach } from './reach.js';
 import { runsOn } from './runs-on.js';
 import { selection } from './selection.js';
 import { subsidiaryOf } from './subsidiary-of.js';
@@ -59,6 +60,7 @@ export const RULES: readonly RelationRule[] = [
   nationalInstrument,
   passiveIssuers,
   restriction,
+  regulationReach,
   nationalRegime,
   listing,
   describedSite,

@@ -38,6 +38,13 @@ const WHICH_SUPPLIES = pattern(`${E},? (?:which|who) (?:also |already )?(?:suppl
 const TO_CUSTOMERS = pattern(
   `${E}${ASIDE} ${AUX}(?:started |began |begins |starts )?(?:supply|supplies|supplied|supplying|ship|ships|shipped|shipping|deliver|delivers|delivered|delivering|sell|sells|sold|selling)${GOODS} to (?:[a-z-]+ ){0,2}(?:customers|clients|buyers)(?:,)? (?:including|such as|like) ${LIST}`,
 );
+// a promise or a first to supply, with its suppliers listed: "⟨A⟩ and ⟨B⟩ have signed letters of intent to supply memory for ⟨C⟩'s
+// data centres", "⟨A⟩ was the first to provide its chips to ⟨C⟩"
+const SUPPLY_PROMISE = pattern(
+  `${LIST}${ASIDE} (?:has |have |had |also )*(?:(?:signed|inked|agreed|struck|reached) (?:a |an )?(?:[a-z-]+ ){0,3}(?:deals?|agreements?|contracts?|letters? of intent|memorand(?:um|a) of understanding|MoUs?|pacts?) to|(?:is|was|became|will be) the (?:first|second|third|only|sole|latest|main) (?:[a-z-]+ )?to) (?:supply|provide|deliver|ship|sell)${GOODS} (?:to|for) ${E}`,
+);
+// "⟨A⟩ and ⟨B⟩ are close collaborators": partners named as such, together
+const COLLABORATORS = pattern(`${LIST},? (?:are|were|have been|had been|remain|became|have become) (?:[a-z-]+ ){0,2}(?:collaborators|partners|allies)\\b`);
 const SUPPLIES_WITH = pattern(`${E}${ASIDE} ${AUX}(?:supply|supplies|supplied|supplying|provide|provides|provided|providing|furnish\\w*|equip\\w*) ${E} with\\b`);
 const SUPPLIER_OF = pattern(`${E},? (?:is |was |has been |became |has become |becomes |as |remains )?(?:a |an |the |its )?(?:[a-z-]+ ){0,2}(?:supplier|provider|vendor)s? (?:to|for|of) ${E}`);
 // "⟨Acme⟩'s first delivery of ⟨X1⟩ samples to ⟨Globex⟩", "Acme's chip shipments to Globex"
@@ -128,6 +135,16 @@ export const partnership: RelationRule = {
       for (const m of frame.masked.matchAll(JOINTLY)) pairs(usable(listIndices(m[1] ?? m[2]!)), undefined);
       for (const m of frame.masked.matchAll(PARTNER_OF)) pairs(usable([Number(m[1]), Number(m[2])]), undefined);
     }
+    for (const m of frame.masked.matchAll(SUPPLY_PROMISE)) {
+      const buyer = at(frame, m[2]);
+      if (buyer && !buyer.demonym && TRADERS.has(buyer.label) && !UNSURE.test(m[0]))
+        for (const seller of usable(listIndices(m[1]))) if (seller !== buyer && TRADERS.has(seller.label)) pairs([seller, buyer], undefined);
+    }
+    if (/collaborators|partners|allies/.test(frame.masked))
+      for (const m of frame.masked.matchAll(COLLABORATORS)) {
+        const members = usable(listIndices(m[1])).filter((x) => TRADERS.has(x.label));
+        if (!UNSURE.test(m[0]) && members.length >= 2) pairs(members, undefined);
+      }
     for (const re of [WHICH_SUPPLIES, TO_CUSTOMERS])
       for (const m of frame.masked.matchAll(re)) {
         const seller = at(frame, m[1]);
