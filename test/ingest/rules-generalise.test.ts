@@ -1244,6 +1244,16 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   },
   { rule: 'partnership', text: 'On paper, Oracle and OpenAI are close collaborators.', expect: ['PARTNERS_WITH Oracle -> OpenAI'] },
   { rule: 'partnership', text: 'Oracle and OpenAI are not partners.', expect: [], not: ['PARTNERS_WITH'] },
+  // a place home to companies; a home written before a long description with its acronym
+  { rule: 'headquartered-in', text: 'Taiwan, home to TSMC and Foxconn, tightened its rules.', expect: ['HEADQUARTERED_IN TSMC -> Taiwan', 'HEADQUARTERED_IN Foxconn -> Taiwan'] },
+  { rule: 'headquartered-in', text: "Shenzhen is also home to Huawei's rival, ZTE.", expect: ['HEADQUARTERED_IN ZTE -> China'], not: ['HEADQUARTERED_IN Huawei'] },
+  { rule: 'headquartered-in', text: 'The UAE is home to the largest AI campus outside America.', expect: [], not: ['HEADQUARTERED_IN'] },
+  {
+    rule: 'headquartered-in',
+    text: 'Samsung will invest in US-based generative artificial intelligence (GenAI) startup Anthropic.',
+    expect: ['HEADQUARTERED_IN Anthropic -> United States'],
+  },
+  { rule: 'headquartered-in', text: 'The Seoul-based company and Nvidia signed a deal.', expect: [], not: ['HEADQUARTERED_IN NVIDIA'] },
 ];
 
 describe('relation rules on unseen phrasings', () => {
@@ -1278,6 +1288,8 @@ describe('entity shapes', () => {
     ['Verdanta Systems is building a sovereign cloud in Lisbon.', 'Verdanta Systems'],
     ['Quorix and Nvidia announced a joint AI factory.', 'Quorix'],
     ['Halvard, Ostrana and Mistral AI have partnered on a new model.', 'Ostrana'],
+    // a place's "-based" before a weak suffix is no name: the name is the one after the description
+    ['Nvidia partnered with Paris-based AI startup Mistral AI.', 'Mistral AI'],
     // names a nation's kind of company or a backer introduces
     ['Regulators restricted sales to Chinese chip firms Tavrix and SiLumen, without permission.', 'SiLumen'],
     ['British startup Nscale will build the site.', 'Nscale'],
@@ -1547,6 +1559,7 @@ describe('entity shapes', () => {
     ['President Halvard announced new tariffs.', 'Halvard'],
     ['Companies announced new plans.', 'Companies'],
     ['Press Release announced the rule.', 'Press Release'],
+    ['SoftBank invested in Paris-based AI company Mistral AI.', 'Paris-based AI'],
   ])('%s has no %s', (text, name) => expect(entityNames(text)).not.toContain(name));
 });
 

@@ -227,8 +227,11 @@ export const proposeOrganisations: Proposer = (sentence) => {
     while (first < j && LEADING_NOISE.test(words[first]!.text)) first++;
     // a possessive owner ("China's Supreme People's Court", "South Korea's APACT Co") is not part of the name, nor a backer
     // ("Jack Ma-backed Ant Group") or a person's title ("CEO of Firmus Technologies")
-    // (unless what is left is a bare suffix: "Supreme People's Court" keeps its possessive)
-    for (let k = first; k < Math.min(j, first + 3); k++) if (/['’]s$|-(?:backed|owned|led|based)$/.test(words[k]!.text) && (j - k >= 2 || !SUFFIX[words[j]!.text.replace(/['’]s$/, '')])) first = k + 1;
+    // (unless what is left after a possessive is a bare suffix: "Supreme People's Court" keeps it; "Paris-based AI" is no name)
+    for (let k = first; k < Math.min(j, first + 3); k++) {
+      const w = words[k]!.text;
+      if (/-(?:backed|owned|led|based)$/.test(w) || (/['’]s$/.test(w) && (j - k >= 2 || !SUFFIX[words[j]!.text.replace(/['’]s$/, '')]))) first = k + 1;
+    }
     if (first + 1 < j && PERSON_TITLE.test(words[first]!.text) && words[first + 1]!.text === 'of') first += 2;
     // nor a plural noun opening the sentence before "of" ("Members of the Economy Ministry", "Officials of the Agency")
     if (words[first]!.start === 0 && /^\p{Lu}\p{Ll}+s$/u.test(words[first]!.text) && !HEAD.has(words[first]!.text) && words[first + 1]?.text === 'of')

@@ -16,7 +16,9 @@ const OPEN_LIST = '((?:⟨\\d+⟩|[A-Z][\\w.&-]*)(?:,? (?:and |or )?(?:⟨\\d+�
 const BASED_LIST = pattern(
   `${E}-(?:based|headquartered) (?:[a-z-]+ ){0,2}?(?:companies|firms|vendors|labs|startups|players|groups|providers|suppliers)(?: (?:—|–|:)|,? (?:such as|including|like|led by)) ${OPEN_LIST}`,
 );
-const BASED = pattern(`${E}-(?:based|headquartered) (?:[a-z-]+ ){0,3}${E}`);
+// (the words between may hold an acronym and its expansion: "US-based generative artificial intelligence (GenAI) startup X"; a function
+// word among them opens another phrase: "the Tokyo-based company and X")
+const BASED = pattern(`${E}-(?:based|headquartered) (?:(?!(?:and|or|with|of|to|by|from|in|for|the|its|their|as|than)\\b)(?:[a-z-]+|AI|IT|\\([A-Za-z]{2,8}\\)) ){0,5}${E}`);
 // "Zhipu AI, a Beijing-based startup", "Mistral AI — Paris-based, ..."
 const BASED_AFTER = pattern(`${E}(?:, (?:a |an |the )?| (?:—|–) (?:a |an |the )?)${E}-(?:based|headquartered)\\b`);
 // between the demonym and the name only content words: "Chinese server maker H3C"
@@ -49,6 +51,9 @@ const NATION_APPOSITIVE = pattern(
   `${E}(?:, | \\((?:the )?)${E}['’]s (?:(?:[a-z][a-z-]*|AI) ){0,4}?(?:${ROLE_NOUN}|foundry|manufacturer|supplier|operator|institute|university|ecosystem|industry|sector)\\b(?! (?:ministry|minister|regulators?|body|association|watchdog|officials?)\\b)`,
 );
 const AND_OTHER = pattern(`${LIST},? and other ${E} `);
+// "Taiwan, home to TSMC", "Hangzhou is also home to the startups A and B", "California is home to leading firms including A and B":
+// a place that is home to companies (a city stands for its nation)
+const HOME_TO = pattern(`${E},? (?:(?:is|was|remains|has long been) )?(?:also |already )?(?:the )?home (?:to|of) (?:the )?(?:(?:[a-z][a-z-]*|AI) ){0,4}?(?:(?:including|such as|like) )?${LIST}`);
 const GOVERNED = pattern(`${LIST} (?:[a-z-]+ ){0,3}(?:governed by|subject to) (?:the )?${E} (?:law|laws|jurisdiction)`);
 
 const STATED = /headquartered|based|incorporated|domiciled/;
@@ -117,6 +122,10 @@ export const headquarteredIn: RelationRule = {
         const role = ROLE.test(between!);
         if (nation?.label === 'Nation' && (nation.demonym ? !nation.place || role : !nation.place && role) && !NOT_HOME.test(between!)) add(at(frame, orgAt), nation, 0.7);
       }
+    if (/\bhome (?:to|of)\b/.test(text))
+      for (const m of text.matchAll(HOME_TO))
+        // (an owner in the list describes the next name: "home to ⟨A⟩'s rival, ⟨B⟩" is B's home)
+        for (const i of listIndices(m[2])) if (!m[2]!.includes(`⟨${i}⟩'s`) && !m[2]!.includes(`⟨${i}⟩’s`)) add(at(frame, i), at(frame, m[1]), 0.65);
     if (!demonym && !text.includes("'s ")) return out;
     if (demonym)
       for (const m of text.matchAll(SECTOR_LIST)) {
