@@ -1244,6 +1244,9 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   },
   { rule: 'partnership', text: 'On paper, Oracle and OpenAI are close collaborators.', expect: ['PARTNERS_WITH Oracle -> OpenAI'] },
   { rule: 'partnership', text: 'Oracle and OpenAI are not partners.', expect: [], not: ['PARTNERS_WITH'] },
+  // a nation's own regime named with its possessive and modifiers; a nation's answer to a regime is none of its own
+  { rule: 'national-regime', text: "Japan's tighter export controls on Huawei took effect.", expect: ['ENACTED_BY Japan export controls -> Japan', 'APPLIES_TO Japan export controls -> Huawei'] },
+  { rule: 'national-regime', text: "China's response to export controls was swift.", expect: [], not: ['ENACTED_BY'] },
   // a place home to companies; a home written before a long description with its acronym
   { rule: 'headquartered-in', text: 'Taiwan, home to TSMC and Foxconn, tightened its rules.', expect: ['HEADQUARTERED_IN TSMC -> Taiwan', 'HEADQUARTERED_IN Foxconn -> Taiwan'] },
   { rule: 'headquartered-in', text: "Shenzhen is also home to Huawei's rival, ZTE.", expect: ['HEADQUARTERED_IN ZTE -> China'], not: ['HEADQUARTERED_IN Huawei'] },

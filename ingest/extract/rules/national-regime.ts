@@ -20,6 +20,12 @@ export function regimeOf(nation: Mention, sanctions: boolean): NewEntity {
 
 const RE = pattern(`${E} (?:(?:chip|semiconductor|technology|AI) )?(export[- ]control(?:s| regime| rules)?|sanctions(?: regime)?)(?: (?:on|against|targeting) (?:[a-z-]+ ){0,2}?${E})?`);
 
+// a nation's own regime named with its possessive and a few modifiers: "China's new export controls on gallium", "Washington's
+// strict enforcement of export controls" (never a nation's answer to another's: "China's response to export controls")
+const OWN_REGIME = pattern(
+  `${E}['’]s (?:(?:new|latest|expanded|tighter|tightened|sweeping|strict|stricter|tough|tougher|existing|current|updated|broad|broader|own|escalating|ongoing|enforcement of|tightening of|expansion of|round of|package of|raft of|set of|wave of) ){0,3}(?:(?:chip|semiconductor|technology|AI) )?(export[- ]controls?(?: regime| rules)?|sanctions(?: regime)?)(?: (?:on|against|targeting) (?:[a-z-]+ ){0,2}?${E})?`,
+);
+
 // an agency's controls are its nation's regime: "⟨BIS⟩'s export controls", "⟨BIS⟩ reported its export controls restrict the ⟨PRC⟩"
 const AGENCY = pattern(
   `${E}(?:['’]s|,? (?:[a-z-]+ ){0,4}?its) (?:(?:new |current |chip |semiconductor |technology |AI )*)(export[- ]controls?|sanctions)(?: (?:restrict|target|curb|limit|cover|apply to|deny|block)\\w* (?:the )?${E})?`,
@@ -39,7 +45,7 @@ export const nationalRegime: RelationRule = {
   example: 'The US export control regime aims to keep rival chipmakers two generations behind.',
   apply(frame) {
     const out: FactDraft[] = [];
-    for (const m of frame.masked.matchAll(RE)) {
+    for (const m of [...frame.masked.matchAll(RE), ...frame.masked.matchAll(OWN_REGIME)]) {
       const nation = at(frame, m[1]);
       if (!nation || nation.label !== 'Nation' || !allowed('ENACTED_BY', 'Regulation', nation.label)) continue;
       const sanctions = m[2]!.startsWith('sanctions');
