@@ -1244,6 +1244,12 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   },
   { rule: 'partnership', text: 'On paper, Oracle and OpenAI are close collaborators.', expect: ['PARTNERS_WITH Oracle -> OpenAI'] },
   { rule: 'partnership', text: 'Oracle and OpenAI are not partners.', expect: [], not: ['PARTNERS_WITH'] },
+  // a manufacturer and the toolmaker whose tools it takes, named by what the tools are
+  { rule: 'equipped-by', text: "TSMC has installed ASML's newest EUV scanners at its Arizona fab.", expect: ['EQUIPPED_BY TSMC -> ASML'] },
+  { rule: 'equipped-by', text: 'SMIC buys etching tools from Applied Materials and Lam Research.', expect: ['EQUIPPED_BY SMIC -> Applied Materials', 'EQUIPPED_BY SMIC -> Lam Research'] },
+  { rule: 'equipped-by', text: 'Samsung postponed deliveries of ASML equipment for its Taylor plant.', expect: ['EQUIPPED_BY Samsung Electronics -> ASML'] },
+  { rule: 'equipped-by', text: 'Microsoft bought Nvidia systems for its data centers.', expect: [], not: ['EQUIPPED_BY', 'SUBSIDIARY_OF', 'PARTY_TO'] },
+  { rule: 'acquisition', text: 'Meta said it would buy Nvidia chips worth billions.', expect: [], not: ['PARTY_TO', 'SUBSIDIARY_OF'] },
   // a nation's own regime named with its possessive and modifiers; a nation's answer to a regime is none of its own
   { rule: 'national-regime', text: "Japan's tighter export controls on Huawei took effect.", expect: ['ENACTED_BY Japan export controls -> Japan', 'APPLIES_TO Japan export controls -> Huawei'] },
   { rule: 'national-regime', text: "China's response to export controls was swift.", expect: [], not: ['ENACTED_BY'] },

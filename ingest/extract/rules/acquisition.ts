@@ -5,8 +5,11 @@
 import { E, TAKEOVER, at, allowed, clauseActor, dealName, pattern, writtenName, type FactDraft, type Frame, type Mention, type RelationRule } from '../frame.js';
 import { MONEY_SOURCE, parseMoney } from '../money.js';
 
+// what is bought from a company, not the company: "bought Nvidia systems", "buys ASML equipment", "purchased Intel shares"
+const PRODUCTS =
+  '(?:systems|chips|GPUs|servers|equipment|tools|machines|scanners|products|hardware|software|shares|stock|stakes?|capacity|processors|accelerators|services|licen[cs]es|models|cards|racks|supercomputers|clusters)\\b';
 const ACTIVE = pattern(
-  `${E} (?:has |have |had )?(?:acquired|acquires|bought|buys|purchased|purchases|took over|takes over|snapped up|agreed to (?:acquire|buy|purchase)|will (?:acquire|buy|purchase)|is acquiring|completed (?:its|the) acquisition of|announced (?:its|the|a) (?:[a-z$0-9.-]+ )?acquisition of) (?:(?:all|100%|all the shares|the whole) of )?(?:the |rival |startup )?(?:⟨(\\d+)⟩ (?:[a-z-]+ ){1,2}|(?:[a-z-]+ ){0,2}(?:maker|makers|startups?|compan(?:y|ies)|firms?|designer|developer|provider|operator|supplier|specialist|manufacturer|chipmakers?) )?${E}((?:,? (?:and )?⟨\\d+⟩)*)`,
+  `${E} (?:has |have |had )?(?:acquired|acquires|bought|buys|purchased|purchases|took over|takes over|snapped up|agreed to (?:acquire|buy|purchase)|will (?:acquire|buy|purchase)|is acquiring|completed (?:its|the) acquisition of|announced (?:its|the|a) (?:[a-z$0-9.-]+ )?acquisition of) (?:(?:all|100%|all the shares|the whole) of )?(?:the |rival |startup )?(?:⟨(\\d+)⟩ (?:[a-z-]+ ){1,2}|(?:[a-z-]+ ){0,2}(?:maker|makers|startups?|compan(?:y|ies)|firms?|designer|developer|provider|operator|supplier|specialist|manufacturer|chipmakers?) )?${E}((?:,? (?:and )?⟨\\d+⟩)*)(?! (?:[a-z-]+ )?${PRODUCTS})`,
 );
 // (the target may come with what it is: "Nvidia's 2020 acquisition of networking solutions company Mellanox")
 const TARGET_KIND = `(?:(?:the )?(?:[a-z-]+ ){0,3}(?:company|firm|startup|start-up|maker|provider|chipmaker|designer|developer|specialist|supplier|group|business) )?`;
@@ -79,7 +82,7 @@ function price(frame: Frame, target: Mention) {
 }
 
 // the word, then the target right after it ("acquire ⟨Y⟩", "buy rival ⟨Y⟩", "acquisition of ⟨Y⟩")
-const TAKE_WORD = new RegExp(`\\b${TAKEOVER}\\s+(?:(?:all|100%|a majority|control) of\\s+)?(?:the\\s+|rival\\s+|startup\\s+|chipmaker\\s+)?⟨(\\d+)⟩`, 'g');
+const TAKE_WORD = new RegExp(`\\b${TAKEOVER}\\s+(?:(?:all|100%|a majority|control) of\\s+)?(?:the\\s+|rival\\s+|startup\\s+|chipmaker\\s+)?⟨(\\d+)⟩(?! (?:[a-z-]+ )?${PRODUCTS})`, 'g');
 const TAKERS = new Set(['Organization', 'Lab', 'Cloud']);
 const TARGETS = new Set(['Organization', 'Lab']);
 

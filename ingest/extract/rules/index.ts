@@ -6,6 +6,7 @@ import { competitors } from './competitors.js';
 import { dealWith } from './deal-with.js';
 import { derivedFrom } from './derived-from.js';
 import { developedBy } from './developed-by.js';
+import { equippedBy } from './equipped-by.js';
 import { enactedBy, governmentInstrument, nationalInstrument, passiveIssuers } from './enacted-by.js';
 import { fabricatedBy } from './fabricated-by.js';
 import { headquarteredIn } from './headquartered-in.js';
@@ -43,6 +44,7 @@ export const RULES: readonly RelationRule[] = [
   trainedOn,
   runsOn,
   fabricatedBy,
+  equippedBy,
   memberOf,
   investsIn,
   fundingRound,
