@@ -1244,6 +1244,10 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   },
   { rule: 'partnership', text: 'On paper, Oracle and OpenAI are close collaborators.', expect: ['PARTNERS_WITH Oracle -> OpenAI'] },
   { rule: 'partnership', text: 'Oracle and OpenAI are not partners.', expect: [], not: ['PARTNERS_WITH'] },
+  // a company another set up, named after its description; a target bought in a relative clause
+  { rule: 'subsidiary-of', text: 'Samsung will merge with Velora Chips, an AI chip company established by SK Telecom.', expect: ['SUBSIDIARY_OF Velora Chips -> SK Telecom'] },
+  { rule: 'subsidiary-of', text: 'Mistral AI, a startup established by former Meta researchers, raised money.', expect: [], not: ['SUBSIDIARY_OF'] },
+  { rule: 'acquisition', text: 'Sanmina will buy a plant from ZT Systems, the server maker that AMD acquired last year.', expect: ['SUBSIDIARY_OF ZT Systems -> AMD'] },
   // a manufacturer and the toolmaker whose tools it takes, named by what the tools are
   { rule: 'equipped-by', text: "TSMC has installed ASML's newest EUV scanners at its Arizona fab.", expect: ['EQUIPPED_BY TSMC -> ASML'] },
   { rule: 'equipped-by', text: 'SMIC buys etching tools from Applied Materials and Lam Research.', expect: ['EQUIPPED_BY SMIC -> Applied Materials', 'EQUIPPED_BY SMIC -> Lam Research'] },

@@ -11,6 +11,8 @@ const PRODUCTS =
 const ACTIVE = pattern(
   `${E} (?:has |have |had )?(?:acquired|acquires|bought|buys|purchased|purchases|took over|takes over|snapped up|agreed to (?:acquire|buy|purchase)|will (?:acquire|buy|purchase)|is acquiring|completed (?:its|the) acquisition of|announced (?:its|the|a) (?:[a-z$0-9.-]+ )?acquisition of) (?:(?:all|100%|all the shares|the whole) of )?(?:the |rival |startup )?(?:⟨(\\d+)⟩ (?:[a-z-]+ ){1,2}|(?:[a-z-]+ ){0,2}(?:maker|makers|startups?|compan(?:y|ies)|firms?|designer|developer|provider|operator|supplier|specialist|manufacturer|chipmakers?) )?${E}((?:,? (?:and )?⟨\\d+⟩)*)(?! (?:[a-z-]+ )?${PRODUCTS})`,
 );
+// "ZT Systems, the server maker that AMD acquired last year": the target described, then bought in a relative clause
+const ACQUIRED_IN_CLAUSE = pattern(`${E}, (?:a|an|the) (?:[a-z-]+ |AI ){0,4}?(?:that|which|whom) ${E} (?:has |had )?(?:acquired|bought|purchased|took over|snapped up)\\b`);
 // (the target may come with what it is: "Nvidia's 2020 acquisition of networking solutions company Mellanox")
 const TARGET_KIND = `(?:(?:the )?(?:[a-z-]+ ){0,3}(?:company|firm|startup|start-up|maker|provider|chipmaker|designer|developer|specialist|supplier|group|business) )?`;
 const NOMINAL = pattern(`${E}['’]s (?:[a-z$0-9.-]+ )?(?:acquisition|purchase|takeover) of ${TARGET_KIND}${E}`);
@@ -40,6 +42,7 @@ export const acquisition: RelationRule = {
       for (const more of (m[4] ?? '').matchAll(/⟨(\d+)⟩/g)) found.push([m[1], more[1], isDone]);
     }
     for (const m of frame.masked.matchAll(NOMINAL)) found.push([m[1], m[2], done(frame.masked, m.index, m[0])]);
+    for (const m of frame.masked.matchAll(ACQUIRED_IN_CLAUSE)) found.push([m[2], m[1], true]);
     const pairs: Takeover[] = [...found.map(([b, t, d]): Takeover => [at(frame, b), at(frame, t), d]), ...aroundTheWord(frame)];
     const owned = new Set<Mention>();
     for (const [buyer, target, completed] of pairs) {

@@ -52,7 +52,7 @@ export const nationalRegime: RelationRule = {
       const reg = regimeOf(nation, sanctions);
       out.push({ rel: 'ENACTED_BY', subject: reg, object: nation, confidence: 0.6 });
       const target = at(frame, m[3]);
-      if (target && target !== nation && allowed('APPLIES_TO', 'Regulation', target.label))
+      if (target && target !== nation && target.id !== nation.id && allowed('APPLIES_TO', 'Regulation', target.label))
         out.push({ rel: 'APPLIES_TO', subject: reg, object: target, props: { effect: sanctions ? 'sanction' : 'restriction' }, confidence: 0.6 });
     }
     for (const m of frame.masked.matchAll(AGENCY)) {

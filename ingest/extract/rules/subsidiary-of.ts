@@ -23,10 +23,15 @@ const PARENT_DESCRIBED = pattern(
   `${E},? (?:(?:the |its )?(?:[a-z-]+ ){0,2}?(?:parent|owner)(?: company| group| firm)? of ${E}(?!['’]s| [a-z-]+ ⟨)|${E}['’]s (?:[a-z-]+ ){0,2}?(?:parent|owner)(?: company| group| firm)?(?=[,.;)]| (?:said|says|has|had|is|was|will|reported)\\b))`,
 );
 const OWNED = pattern(`${E}-(?:owned|controlled) (?:[a-z-]+ ){0,2}?${E}`);
+// "Sapeon, an AI chip company established by SK Telecom", "Acme Labs, a venture spun off from Globex": a company another
+// company set up (people who found one are its founders, not its owners: the owner must be an organisation)
+const SET_UP_BY = pattern(
+  `${E},? (?:(?:is |was )?(?:a|an|the) (?:[a-z-]+ |AI ){0,4}?(?:company|firm|startup|start-up|venture|business|entity|unit|subsidiary|spin-?off|affiliate) )?(?:that was |which was )?(?:established|set up|created|formed|launched|spun (?:off|out) (?:from|of|by)|carved out of|incubated by|owned by)(?: by)? (?:the )?${E}(?!['’]s)`,
+);
 
 export const subsidiaryOf: RelationRule = {
   name: 'subsidiary-of',
-  cue: /subsidiar|unit|division|arm|affiliate|institute|lab|owned|controlled|company|business|parent|owner|⟩ of (?:the )?⟨|⟩, ⟨/i,
+  cue: /subsidiar|unit|division|arm|affiliate|institute|lab|owned|controlled|company|business|parent|owner|established|set up|created|formed|launched|spun|carved|incubated|⟩ of (?:the )?⟨|⟩, ⟨/i,
   example: "Alibaba's cloud unit Alibaba Cloud ...; Google DeepMind is a subsidiary of Google.",
   apply(frame) {
     const out: FactDraft[] = [];
@@ -43,6 +48,11 @@ export const subsidiaryOf: RelationRule = {
       for (const m of frame.masked.matchAll(PARENT_DESCRIBED)) add(m[2] ?? m[3], m[1]);
     }
     for (const m of frame.masked.matchAll(COMPANY)) add(m[1], m[2]);
+    if (/established|set up|created|formed|launched|spun|carved|incubated|owned/.test(frame.masked))
+      for (const m of frame.masked.matchAll(SET_UP_BY)) {
+        const parent = at(frame, m[2]);
+        if (parent && (parent.label === 'Organization' || parent.label === 'Lab')) add(m[1], m[2]);
+      }
     // a bureau or office named beside or with the department it belongs to
     const addUnit = (unitAt: string | undefined, deptAt: string | undefined) => {
       const unit = at(frame, unitAt);
