@@ -1244,6 +1244,12 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   },
   { rule: 'partnership', text: 'On paper, Oracle and OpenAI are close collaborators.', expect: ['PARTNERS_WITH Oracle -> OpenAI'] },
   { rule: 'partnership', text: 'Oracle and OpenAI are not partners.', expect: [], not: ['PARTNERS_WITH'] },
+  // a counted group of a nation's companies, its members after a comma
+  {
+    rule: 'headquartered-in',
+    text: 'Lawmakers cited three Chinese companies in particular, Zentrix Technology, Halvorn Micro and Quillon Circuits, for their links.',
+    expect: ['HEADQUARTERED_IN Zentrix Technology -> China', 'HEADQUARTERED_IN Halvorn Micro -> China', 'HEADQUARTERED_IN Quillon Circuits -> China'],
+  },
   // a company another set up, named after its description; a target bought in a relative clause
   { rule: 'subsidiary-of', text: 'Samsung will merge with Velora Chips, an AI chip company established by SK Telecom.', expect: ['SUBSIDIARY_OF Velora Chips -> SK Telecom'] },
   { rule: 'subsidiary-of', text: 'Mistral AI, a startup established by former Meta researchers, raised money.', expect: [], not: ['SUBSIDIARY_OF'] },

@@ -29,10 +29,11 @@ const GROUP =
 const MEMBER = `${NAME_WORD}(?: (?:of |for )?${NAME_WORD}){0,2}`;
 // (the group may open the sentence: "Customers such as A and B …")
 const GROUP_ANY_CASE = GROUP.replace(/\(\?:([a-z])/, (_, c: string) => `(?:[${c}${c.toUpperCase()}]`).replace(/\|([a-z])/g, (_, c: string) => `|[${c}${c.toUpperCase()}]`);
-// a counted group and its members after a comma ("four AI startups, A, B, C and D", "two joint applicants, A and B"), and a
+// a counted group and its members after a comma ("four AI startups, A, B, C and D", "two joint applicants, A and B", "three
+// Ruritanian firms in particular, A, B and C"), and a
 // kind of firm right before its members ("VC firms A and B")
 const COUNTED_GROUP = new RegExp(
-  `\\b(?:two|three|four|five|six|seven|eight|nine|ten|several|\\d+) (?:[a-z][a-z-]* |AI ){0,2}${GROUP},? (${MEMBER}(?:(?:, | and |, and )${MEMBER}){1,8})(?=[,.;)]| (?:to|have|has|had|will|were|are|which|who|that)\\b|$)`,
+  `\\b(?:two|three|four|five|six|seven|eight|nine|ten|several|\\d+) (?:[a-z][a-z-]* |AI |[A-Z][a-z]+(?:an|ese|ish|i|ch) ){0,2}${GROUP}(?: in particular| in all| in total)?,? (${MEMBER}(?:(?:, | and |, and )${MEMBER}){1,8})(?=[,.;)]| (?:to|have|has|had|will|were|are|which|who|that)\\b|$)`,
   'gu',
 );
 // (or a nationality: "Israeli startups A and B", "Chinese chipmakers A, B and C")

@@ -36,6 +36,10 @@ const NOT_HOME =
 const SECTOR_LIST = pattern(
   `${E} (?:${CONTENT_WORD}){0,3}?(?:industry|sector|firms|companies|makers|manufacturers|chipmakers|labs|players|vendors|startups|giants|champions|banks|investors|operators|providers|suppliers)\\b(?:(?:[^.;⟨]|⟨\\d+⟩){0,60}?\\b(?:such as|like|including|led by|notably) (?:the )?(?:[a-z-]+ ){0,4}?| ?(?:—|–|:|\\() ?)${LIST}`,
 );
+// a counted group of a nation's companies, then its members after a comma: "three Chinese companies in particular, A, B and C"
+const COUNTED = pattern(
+  `\\b(?:two|three|four|five|six|seven|eight|nine|ten|several|\\d+) ${E} (?:${CONTENT_WORD}){0,2}?(?:firms|companies|makers|manufacturers|chipmakers|labs|vendors|startups|suppliers|entities)(?: in particular| in all| in total)?, ${LIST}`,
+);
 // "X, a Chinese startup", "X is a Beijing startup" (a city the lexicon knows stands for its nation)
 const APPOSITIVE = pattern(`${E}(?:,| is| was) (?:a|an|the) (?:new |young |state-backed |state-owned )?${E} (?:[A-Za-z-]+ ){0,2}${ROLE_NOUN}`);
 // "Vietnam's largest private conglomerate, Vingroup": the nation's own company, named after its description
@@ -141,6 +145,12 @@ export const headquarteredIn: RelationRule = {
         const members = listIndices(m[2]);
         if (SPEAKER.test(text.slice(m.index + m[0].length))) members.pop();
         if (nation?.demonym && !nation.place && !NOT_HOME.test(m[0]) && !actorBetween) for (const i of members) add(at(frame, i), nation, 0.65);
+      }
+    if (demonym)
+      for (const m of text.matchAll(COUNTED)) {
+        const nation = at(frame, m[1]);
+        const members = listIndices(m[2]);
+        if (nation?.demonym && !nation.place && members.length >= 2) for (const i of members) add(at(frame, i), nation, 0.65);
       }
     if (demonym)
       for (const m of text.matchAll(APPOSITIVE)) {
