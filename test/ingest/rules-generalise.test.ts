@@ -1244,6 +1244,10 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   },
   { rule: 'partnership', text: 'On paper, Oracle and OpenAI are close collaborators.', expect: ['PARTNERS_WITH Oracle -> OpenAI'] },
   { rule: 'partnership', text: 'Oracle and OpenAI are not partners.', expect: [], not: ['PARTNERS_WITH'] },
+  // a company setting up a site of its own in a place
+  { rule: 'located-in', text: 'Groq is setting up a regional headquarters in Riyadh.', expect: ['LOCATED_IN Groq -> Saudi Arabia'] },
+  { rule: 'located-in', text: 'SK Hynix will build an advanced packaging plant for AI memory in the United States.', expect: ['LOCATED_IN SK hynix -> United States'] },
+  { rule: 'located-in', text: 'The government will build a data centre in Kenya.', expect: [], not: ['LOCATED_IN'] },
   // a counted group of a nation's companies, its members after a comma
   {
     rule: 'headquartered-in',

@@ -12,6 +12,12 @@ const SITE_IN = pattern(`${E}(?: (?:campus|data cent(?:er|re)|cluster|supercompu
 const SITE_NOUN = '(?:fabs?|plants?|factor(?:y|ies)|facilit(?:y|ies)|sites?|campus(?:es)?|data cent(?:er|re)s?|operations|offices?|headquarters|R&D cent(?:er|re)s?|research cent(?:er|re)s?)';
 const OWN_SITE = pattern(`(?:${E}['’]s|\\b(?<its>its)) (?:new |planned |existing |upcoming |flagship |second |third |first )?${PART}${E} (?:[a-z&-]+ ){0,2}?${SITE_NOUN}\\b`);
 
+// a company setting up a site of its own in a place: "Acme is setting up a regional headquarters in Riyadh", "Acme will build an
+// advanced packaging facility for AI products in the United States" (the company named before the verb, or the sentence's actor)
+const SETS_UP = pattern(
+  `(?:${E}(?: \\(⟨\\d+⟩\\))? |\\b)(?:(?:is|are|was|were|will|would|has|have|had|also|now|plans to|aims to|intends to|is set to|agreed to|began|begins|started) )*(?:set(?:s|ting)? up|build(?:s|ing)?|built|open(?:s|ed|ing)?|establish(?:es|ed|ing)?|construct(?:s|ed|ing)?|launch(?:es|ed|ing)?) (?:a|an|its|their|the) (?:[a-z&-]+ |AI |R&D ){0,4}?${SITE_NOUN}(?: (?:for|to|that|which) [^⟨.;]{1,40}?)? in (?:the )?${PART}(?:[A-Z][a-z]+, )?${E}`,
+);
+
 export const locatedIn: RelationRule = {
   name: 'located-in',
   cue: /located|situated|sited|built in| in | near | outside |['’]s |\bits /i,
@@ -29,6 +35,13 @@ export const locatedIn: RelationRule = {
         const owner = m.groups?.its ? leadingActor(frame) : at(frame, m[1]);
         const place = at(frame, m[3]);
         // (a nation named, or a city standing for it; not a nation's adjective)
+        if (owner && place && place.label === 'Nation' && (place.place || !place.demonym) && COMPANY_LABELS.has(owner.label) && allowed('LOCATED_IN', owner.label, 'Nation'))
+          out.push({ rel: 'LOCATED_IN', subject: owner, object: place, confidence: 0.65 });
+      }
+    if (/\b(?:set|setting|build|built|open|establish|construct|launch)/.test(frame.masked))
+      for (const m of frame.masked.matchAll(SETS_UP)) {
+        const owner = m[1] !== undefined ? at(frame, m[1]) : leadingActor(frame);
+        const place = at(frame, m[2]);
         if (owner && place && place.label === 'Nation' && (place.place || !place.demonym) && COMPANY_LABELS.has(owner.label) && allowed('LOCATED_IN', owner.label, 'Nation'))
           out.push({ rel: 'LOCATED_IN', subject: owner, object: place, confidence: 0.65 });
       }
