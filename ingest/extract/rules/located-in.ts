@@ -1,5 +1,5 @@
 // Sites: "X's data centre in Y", "X is located in Y", "X opened a data center in Y".
-import { COMPANY_LABELS, E, at, allowed, leadingActor, pattern, type FactDraft, type RelationRule } from '../frame.js';
+import { COMPANY_LABELS, E, HEDGES, at, allowed, leadingActor, pattern, type FactDraft, type RelationRule } from '../frame.js';
 
 // a part of the place may be named before it ("in northern Norway", "in central Texas")
 const PART = '(?:(?:northern|southern|eastern|western|central|north|south|east|west|rural|coastal) )?';
@@ -17,6 +17,9 @@ const OWN_SITE = pattern(`(?:${E}['’]s|\\b(?<its>its)) (?:new |planned |existi
 const SETS_UP = pattern(
   `(?:${E}(?: \\(⟨\\d+⟩\\))? |\\b)(?:(?:is|are|was|were|will|would|has|have|had|also|now|plans to|aims to|intends to|is set to|agreed to|began|begins|started) )*(?:set(?:s|ting)? up|build(?:s|ing)?|built|open(?:s|ed|ing)?|establish(?:es|ed|ing)?|construct(?:s|ed|ing)?|launch(?:es|ed|ing)?) (?:a|an|its|their|the) (?:[a-z&-]+ |AI |R&D ){0,4}?${SITE_NOUN}(?: (?:for|to|that|which) [^⟨.;]{1,40}?)? in (?:the )?${PART}(?:[A-Z][a-z]+, )?${E}`,
 );
+
+// a site denied, possible or conditional is no site
+const UNSURE = new RegExp(`\\b(?:${HEDGES})\\b|n't\\b`);
 
 export const locatedIn: RelationRule = {
   name: 'located-in',
@@ -40,6 +43,8 @@ export const locatedIn: RelationRule = {
       }
     if (/\b(?:set|setting|build|built|open|establish|construct|launch)/.test(frame.masked))
       for (const m of frame.masked.matchAll(SETS_UP)) {
+        // (the words before the verb, back to the company or the sentence's start, may deny it)
+        if (UNSURE.test(m[1] !== undefined ? m[0] : frame.masked.slice(0, m.index + m[0].length))) continue;
         const owner = m[1] !== undefined ? at(frame, m[1]) : leadingActor(frame);
         const place = at(frame, m[2]);
         if (owner && place && place.label === 'Nation' && (place.place || !place.demonym) && COMPANY_LABELS.has(owner.label) && allowed('LOCATED_IN', owner.label, 'Nation'))
