@@ -218,6 +218,7 @@ function members(text: string, known: Mention[]): Mention[] {
 // a model repository's id: "owner/Name-7B-Instruct", in a hub URL, in backticks or standing alone
 const REPO_ID = /(?:huggingface\.co\/|hf\.co\/|(?<=[\s`(\["'])|^)([A-Za-z0-9][A-Za-z0-9_.-]{1,38})\/([A-Za-z0-9][A-Za-z0-9_.-]{1,95})(?<!\.)(?=[\s`)\]"',;:]|\.(?:\s|$)|$)/gm;
 const NOT_OWNER = /^(?:https?|www|github\.com|huggingface\.co|blob|tree|resolve|main|raw|api|docs|and|or|input|output|km|tcp|read|write)$/i;
+const WEB_HOST = /\.(?:com|org|net|io|co|gov|edu|dev|app|ly|me|info|news|tv|uk|de|fr|cn|jp|kr|in)$/i;
 // a model's name: four characters at least, a number inside, a letter too, and no file extension (a metric of a table of
 // scores, "record/f1", "truthfulqa_mc/mc1", is no repository)
 const MODEL_REPO = /^(?=.{4})(?=.*\d)(?=.*[A-Za-z])(?!.*\.(?:md|json|py|txt|png|jpg|gguf|safetensors|bin|html?)$)[A-Za-z0-9][\w.-]*$/;
@@ -235,7 +236,8 @@ function repositories(text: string, gazetteer: Gazetteer): Mention[] {
     const inHub = /^(?:huggingface|hf)\./.test(whole);
     // a Markdown link's relative target ("[Inference with vLLM](inference/llama3.1)") is a path in the repository, not an id
     if (!inHub && text.slice(Math.max(0, m.index - 2), m.index) === '](') continue;
-    if (NOT_OWNER.test(owner) || !MODEL_REPO.test(repo)) continue;
+    // (a web address's host, "pic.twitter.com/AbC123", is no owner of a model)
+    if (NOT_OWNER.test(owner) || WEB_HOST.test(owner) || !MODEL_REPO.test(repo)) continue;
     // outside a hub link, "GPT-4/GPT-4o", "H100/H200" and "IL4/IL5" are two of a kind, not an owner and a model
     if (!inHub && /\d/.test(owner)) continue;
     const start = m.index + whole.length - owner.length - 1 - repo.length;

@@ -1583,6 +1583,10 @@ describe('entity shapes', () => {
     ['Companies announced new plans.', 'Companies'],
     ['Press Release announced the rule.', 'Press Release'],
     ['SoftBank invested in Paris-based AI company Mistral AI.', 'Paris-based AI'],
+    // a web address's host and path name no model and no publisher; the continent is no union of nations
+    ['Nvidia unveiled the chip today. pic.twitter.com/Ab3dE9fGh2', 'pic.twitter.com/Ab3dE9fGh2'],
+    ['Nvidia unveiled the chip today. pic.twitter.com/Ab3dE9fGh2', 'pic.twitter.com'],
+    ['Nscale builds data centres across Europe.', 'European Union'],
   ])('%s has no %s', (text, name) => expect(entityNames(text)).not.toContain(name));
 });
 
