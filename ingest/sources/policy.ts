@@ -5,7 +5,7 @@
 // regulation.
 import type { Props } from '../../schema/records.js';
 import { instrumentOf } from '../extract/instrument.js';
-import { LEXICON, type LexiconEntry } from '../extract/lexicon.js';
+import { LEXICON, NATIONS_BY_ISO, nationByName, nationOpening, type LexiconEntry } from '../extract/lexicon.js';
 import { issuerOpening } from '../extract/rules/enacted-by.js';
 import { appliesToRule } from '../extract/rules/applies-to.js';
 import { RecordSink } from '../extract/structured.js';
@@ -177,7 +177,8 @@ function federalRegisterTitle(text: string): string | undefined {
 
 /** An article's heading: "Article 53" then its heading line ("Obligations for providers of …"), with the article's number. */
 function articleTitle(text: string): { title: string; article: string } | undefined {
-  const m = /^\s*(?:Article|ARTICLE|Art\.) (\d+[a-z]?)\s*\n(?:\s*\n)*\s*([^\n]{3,200})/m.exec(text.slice(0, 3000));
+  // (a heading is a whole line: a longer line is the article's first paragraph)
+  const m = /^\s*(?:Article|ARTICLE|Art\.) (\d+[a-z]?)\s*\n(?:\s*\n)*\s*([^\n]{3,200})(?=\n|$)/m.exec(text.slice(0, 3000));
   if (!m) return undefined;
   const heading = m[2]!.trim();
   // a numbered paragraph straight after the number is no heading
@@ -316,8 +317,17 @@ export function parsePolicy(raw: string, url: string, ctx: ParseContext, isHtml:
   // an article or chapter that calls itself only "this Regulation" is one of the act whose terms it uses
   // (the known name opens the title: "Example Chips Act" is no CHIPS Act)
   const knownHits = ctx.gazetteer.match(title).filter((h) => h.start === 0 && h.candidates.length === 1 && h.candidates[0]!.entity.label === 'Regulation');
-  const regName = knownHits[0]?.candidates[0]?.entity.name ?? actByTerms(text, ctx, article !== undefined) ?? designationOf(title) ?? title;
+  // (a text opening on an article's number is an article, with or without a heading)
+  const regName = knownHits[0]?.candidates[0]?.entity.name ?? actByTerms(text, ctx, article !== undefined || ARTICLE_HEADING.test(firstLine)) ?? designationOf(title) ?? title;
   const regulation = sink.entity(regName, 'Regulation', { labels: ['Regulation'], props, confidence: 0.85, ...(regName !== title ? { aliases: [title] } : {}) });
+  // with no issuer named, a statute whose name carries its nation ("… of the People's Republic of China", "China Data Security Law")
+  // is that nation's
+  if (issuing.length === 0 && regulation) {
+    const closing = / of (?:the )?([^,;()]+)$/.exec(regName)?.[1];
+    const iso = (nationOpening(regName) ?? (closing ? nationByName(closing) : undefined))?.iso;
+    const nation = iso ? NATIONS_BY_ISO.get(iso) : undefined;
+    if (nation) issuing.push(nation.name);
+  }
   const bodies: EndpointOut[] = [];
   for (const name of issuing) {
     const body = sink.entity(name, 'Organization', { labels: ['Organization', 'Nation'], props: { kind: 'agency' } });
