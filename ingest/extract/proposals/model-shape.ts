@@ -32,6 +32,9 @@ const OWNED_VERSION = /(?<![\p{L}\p{N}])([A-Z][A-Za-z]{2,14})['’]s ([VKRM]\d+(
 
 // a segment of a repository-style name: capitalised, a number, or a usual lowercase variant
 const SEGMENT = /^(?:[A-Z0-9][A-Za-z0-9.]*|v\d[\w.]*|o\d|mini|nano|pro|max|preview|instruct|chat|base|it|hf|exp|turbo|lite|flash|thinking|coder|vl|moe|gguf|awq|fp8|int4|int8)$/;
+// a section's word after a name is a heading's, not a release's part ("DeepSeek-R1-Evaluation", "Qwen3-Quickstart")
+const SECTION_WORD =
+  /^(?:Evaluations?|Usage|Introduction|Overview|License|Citation|Downloads?|Quickstart|Results|Benchmarks?|Performance|Architecture|Training|Deployment|Summary|Contact|Acknowledge?ments|Limitations|Requirements|Installation|Setup|Examples?|Demo|Paper|Report|FAQ|Models)$/;
 // a release's short lowercase marks after its size ("xLAM-2-70b-fc-r": function calling, a revision): one or two letters
 const SHORT_MARK = /^[a-z]{1,2}$/;
 // …unless a word goes on after it ("8b-in-house"): then it opens an adjective, not a mark
@@ -58,6 +61,7 @@ function hyphenated(text: string, start: number, end: number): { start: number; 
     // "Qwen3-based", "GPT-4-class": a lowercase word after the hyphen is an adjective, not part of the name (a mark of one or
     // two letters after a size or a version is the release's: "-fc-r")
     const segment = text.slice(b + 1, c).replace(/\.$/, '');
+    if (SECTION_WORD.test(segment)) break;
     if (!SEGMENT.test(segment) && !(SHORT_MARK.test(segment) && /\d/.test(text.slice(a, b)) && !WORD_AFTER.test(text.slice(c)))) break;
     b = c;
   }
