@@ -321,12 +321,13 @@ export function parsePolicy(raw: string, url: string, ctx: ParseContext, isHtml:
   const regName = knownHits[0]?.candidates[0]?.entity.name ?? actByTerms(text, ctx, article !== undefined || ARTICLE_HEADING.test(firstLine)) ?? designationOf(title) ?? title;
   const regulation = sink.entity(regName, 'Regulation', { labels: ['Regulation'], props, confidence: 0.85, ...(regName !== title ? { aliases: [title] } : {}) });
   // with no issuer named, a statute whose name carries its nation ("… of the People's Republic of China", "China Data Security Law")
-  // is that nation's
+  // is that nation's where the text names the nation too (the line naming it is the quote)
   if (issuing.length === 0 && regulation) {
     const closing = / of (?:the )?([^,;()]+)$/.exec(regName)?.[1];
     const iso = (nationOpening(regName) ?? (closing ? nationByName(closing) : undefined))?.iso;
     const nation = iso ? NATIONS_BY_ISO.get(iso) : undefined;
-    if (nation) issuing.push(nation.name);
+    const names = nation ? [nation.name, ...(nation.aliases ?? [])].filter((n) => n.length > 3).map((n) => n.replace(/'/g, "['’]")) : [];
+    if (nation && names.length > 0 && new RegExp(`\\b(?:${names.join('|')})\\b`).test(text)) issuing.push(nation.name);
   }
   const bodies: EndpointOut[] = [];
   for (const name of issuing) {
