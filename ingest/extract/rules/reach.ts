@@ -6,6 +6,7 @@
 // item the clause names, and the destination it closes, get APPLIES_TO with the effect its verb states.
 import { E, LIST, at, allowed, listIndices, pattern, type FactDraft, type Frame, type Mention, type NewEntity, type RelationRule } from '../frame.js';
 import { regimeOf } from './national-regime.js';
+import { effectOfVerb } from './restriction.js';
 
 const ADVERB = '(?:(?:already|now|effectively|currently|still|also|long|specifically|specially|expressly|largely|officially|formally|de facto) )*';
 // what an item is called after its name ("the ⟨X1⟩ chips", "⟨Acme⟩ and ⟨Globex⟩, two Ruritanian firms,")
@@ -29,12 +30,6 @@ const FITS = pattern(
 const ACTS = pattern(
   `${REGULATION} ${ADVERB}(bars?|barred|bans?|banned|blocks?|blocked|restricts?|restricted|prohibits?|prohibited|curbs?|curbed|limits?|limited|targets?|targeted)(?: (?:the )?(?:sales?|exports?|shipments?|access|deliveries) (?:of|to))? (?:the |companies like |firms like |chips like |such as )?${LIST}${KIND}(?: (?:from (?:selling|buying|exporting|shipping|supplying|accessing)(?: [a-z-]+){0,3}? )?(?:to|in|into|for) (?:the )?${E})?`,
 );
-
-const EFFECTS: [RegExp, string][] = [
-  [/^(?:barred|banned|blocked|prohibited|off-limits|cut off|bars?|bans?|blocks?|prohibits?)$/, 'ban'],
-  [/^(?:blacklisted|sanctioned)$/, 'sanction'],
-];
-const effectOf = (verb: string): string => EFFECTS.find(([re]) => re.test(verb))?.[1] ?? 'restriction';
 
 /** The regulation a match names: the mention itself, or the regime of the nation named before the regime's noun. */
 function regulationAt(frame: Frame, index: string | undefined, noun: string | undefined): Mention | NewEntity | undefined {
@@ -65,7 +60,7 @@ export const regulationReach: RelationRule = {
     const out: FactDraft[] = [];
     for (const m of frame.masked.matchAll(BARRED_UNDER)) {
       const items = [...listIndices(m[1]), m[3]].map((i) => at(frame, i));
-      out.push(...reaches(regulationAt(frame, m[4], m[5]), items, effectOf(m[2]!)));
+      out.push(...reaches(regulationAt(frame, m[4], m[5]), items, effectOfVerb(m[2]!)));
     }
     for (const m of frame.masked.matchAll(FITS)) {
       const item = at(frame, m[1]);
@@ -73,7 +68,7 @@ export const regulationReach: RelationRule = {
     }
     for (const m of frame.masked.matchAll(ACTS)) {
       const items = [...listIndices(m[4]), m[5]].map((i) => at(frame, i));
-      out.push(...reaches(regulationAt(frame, m[1], m[2]), items, effectOf(m[3]!)));
+      out.push(...reaches(regulationAt(frame, m[1], m[2]), items, effectOfVerb(m[3]!)));
     }
     return out;
   },

@@ -32,10 +32,12 @@ const PASSIVE = pattern(
 );
 
 const EFFECT: [RegExp, string][] = [
-  [/^(?:ban|bar|block|prohibit|halt|cut)/i, 'ban'],
+  [/^(?:ban|bar|block|prohibit|halt|cut|off-limits)/i, 'ban'],
+  [/^(?:blacklist|sanction)/i, 'sanction'],
   [/^(?:restrict|curb|limit)/i, 'restriction'],
 ];
-const effectOfVerb = (verb: string): string => EFFECT.find(([re]) => re.test(verb))?.[1] ?? 'restriction';
+/** The APPLIES_TO effect a verb of restriction states ("barred" a ban, "blacklisted" a sanction, "curbed" a restriction). */
+export const effectOfVerb = (verb: string): string => EFFECT.find(([re]) => re.test(verb))?.[1] ?? 'restriction';
 
 /** The nation whose marker `index` opens the match, when it stands for a government: a demonym only with its government's noun ("Japanese officials"). */
 function issuerAt(frame: Frame, match: string, index: string | undefined): Mention | undefined {
