@@ -726,8 +726,8 @@ One write (5 new deployments, 2 renamed, 100 claims) or one retraction of 50 cla
 
 ${table(['edges', 'patch (ms)', 'change-log read + apply (ms)', 'full read, built in the store thread (ms)', 'baseline: readAll + build (ms)', 'full read / patch', 'patch peak heap (MB)', 'full read peak heap, this thread (MB)', 'baseline peak heap (MB)'], rows)}
 
-The analysis workers (the threads that answer dependencies, paths, exposure, scenarios) keep their own copy of the snapshot. After a write, the first analysis at the new version (a 2-hop reach; medians of three writes):
-the patch carried with the task, from which the worker makes the new version out of the one it holds, against the whole snapshot sent in slices (as before). Busy: the serving thread's share of that time (event-loop utilisation).
+The analysis workers (the threads that answer dependencies, paths, exposure, scenarios) hold the snapshot too (its shared buffers). After a write, the first analysis at the new version (a 2-hop reach; medians of three writes):
+the patch carried with the task, from which the worker makes the new version out of the one it holds, against the whole snapshot sent (its shared buffers in one message; before this release, its values serialised in slices). Busy: the serving thread's share of that time (event-loop utilisation).
 
 ${table(
   ['edges', 'patch: first answer (ms)', 'of which the serving thread busy (ms)', 'baseline: whole snapshot sent, first answer (ms)', 'of which the serving thread busy (ms)', 'whole / patch'],
@@ -742,12 +742,12 @@ Request latency (a 2-hop reach from a random deployment on the snapshot served, 
 
 ${table(['edges', 'round', 'load', 'idle', 'while a whole-graph read runs', 'p99 rebuild / idle', 'the second after it', 'background read (ms)', 'scavenges during the read: count: total / longest pause (ms)', 'baseline: a request waited (ms)'], lat)}
 
-p99 while a whole-graph read runs ÷ idle p99, over the rounds: ${ratios.join('; ')}. The read goes in pages sized to hold the event loop about ${SLICE_MS} ms each, and the packing and the catch-up patch run in slices of the same length.
+p99 while a whole-graph read runs ÷ idle p99, over the rounds: ${ratios.join('; ')}. The read and its packing run in the embedded store's thread (pages sized to hold that thread about ${SLICE_MS} ms each), the snapshot is taken here as its shared buffers, and the catch-up patch runs here in slices of ${SLICE_MS} ms.
 A young-generation collection (scavenge) stops the event loop for as long as it copies what survives; the count and pauses are those V8 reported (perf_hooks) while the read ran.
 
 ${
   http.length
-    ? `The same over HTTP, as a GraphQL client sees it (the API server on the same store; \`dependencies\` of a random deployment, depth 2, sent from a second process every 5 ms, timed from when it was due; the server's own background reads, each started by two writes past the change log; "during" counts the requests due while a read ran, its hand-over included (the analysis workers make the new snapshot from the patch the read amounts to, in slices between their tasks, before it is served), "after" those due in the ${HANDOVER_WINDOW_MS / 1000} s after the new snapshot was first served, when every question is answered afresh (the graph version keys the response cache), beside its baseline: the ${HANDOVER_WINDOW_MS / 1000} s after a single write, patched in without a read; the requests due while the bench's own writes ran (on the serving thread: the embedded store is the server's), or in the 50 ms after, are counted in neither and shown apart). Rebuilds one at a time: the next writes ${REBUILD_GAPS[0].gapMs / 1000} s after a read ended; back to back: ${REBUILD_GAPS[1].gapMs} ms after:
+    ? `The same over HTTP, as a GraphQL client sees it (the API server on the same store; \`dependencies\` of a random deployment, depth 2, sent from a second process every 5 ms, timed from when it was due; the server's own background reads, each started by two writes past the change log; "during" counts the requests due while a read ran, its hand-over included (the analysis workers are sent the new snapshot, its shared buffers, and take it between their tasks before it is served), "after" those due in the ${HANDOVER_WINDOW_MS / 1000} s after the new snapshot was first served, when every question is answered afresh (the graph version keys the response cache), beside its baseline: the ${HANDOVER_WINDOW_MS / 1000} s after a single write, patched in without a read; the requests due while the bench's own writes ran (on the serving thread: the embedded store is the server's), or in the 50 ms after, are counted in neither and shown apart). Rebuilds one at a time: the next writes ${REBUILD_GAPS[0].gapMs / 1000} s after a read ended; back to back: ${REBUILD_GAPS[1].gapMs} ms after:
 
 ${table(
   [
@@ -783,7 +783,7 @@ ${table(
 }
 ${notes.length ? `\n${notes.join('\n')}\n` : ''}
 The patch reads the change records and the current state of what they name, then builds a new snapshot from the previous one:
-strings and props are shared, the typed arrays are copied in blocks and the adjacency is rebuilt, so the old snapshot stays intact for the requests holding it.
+the packed columns (ids, names, props) are shared and the values it adds go after theirs, the typed arrays are copied in blocks and the adjacency is rebuilt, so the old snapshot stays intact for the requests holding it.
 Peak heap is sampled every millisecond above the heap live before the step. The baseline is what the cache did before on every version change,
 with every request waiting for it. Larger sizes: \`BENCH_SNAPSHOT_EDGES=1000000 npm run bench -- --only snapshot\` (the graph is bulk-loaded into a temporary embedded store first). Above ${OLD_REBUILD_MAX_EDGES.toLocaleString('en')} edges the old rebuild is not run (\`BENCH_SNAPSHOT_OLD_MAX_EDGES\`): it holds every record at once.`;
   return { name: 'snapshot', markdown, data: { build: built.data, replica: replicas, http } };
