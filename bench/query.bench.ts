@@ -62,8 +62,8 @@ function naive(s: Snapshot, where: EntityQuery['where'], prop: string, desc: boo
   const test = compileWhere(s, 'Model', where!, { asOfMs: Number.NaN });
   const out: number[] = [];
   for (let i = 0; i < s.nodeCount; i++) if (s.label(i) === 'Model' && test(i)) out.push(i);
-  const p = (i: number) => s.nodeProps[i]![prop] as number | string | undefined;
-  const byId = (a: number, b: number) => (s.ids[a]! < s.ids[b]! ? -1 : 1);
+  const p = (i: number) => s.nodeProps.at(i)[prop] as number | string | undefined;
+  const byId = (a: number, b: number) => (s.ids.at(a) < s.ids.at(b) ? -1 : 1);
   out.sort((a, b) => {
     const x = p(a);
     const y = p(b);

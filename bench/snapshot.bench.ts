@@ -15,7 +15,7 @@ import { runInNewContext } from 'node:vm';
 import grafeo from '@grafeo-db/js';
 import { Q } from '../graph/cypher/catalogue.js';
 import { openEmbeddedStore } from '../graph/embedded/grafeo-executor.js';
-import { readSnapshot, SnapshotCache } from '../graph/snapshot-cache.js';
+import { loadSnapshot, readSnapshot, SnapshotCache } from '../graph/snapshot-cache.js';
 import { Snapshot } from '../graph/snapshot.js';
 import { reach } from '../graph/traverse.js';
 import type { GraphStore } from '../graph/store.js';
@@ -115,10 +115,19 @@ async function timeOf<T>(fn: () => Promise<T> | T): Promise<number> {
   r.value = null as T;
   return r.ms;
 }
-async function keptBy<T>(fn: () => Promise<T> | T): Promise<number> {
+async function keptBy(fn: () => Promise<Snapshot> | Snapshot): Promise<number> {
   const r = await retainedBytes(fn);
-  r.value = null as T;
-  return r.bytes;
+  // the heap it keeps, and the shared memory of its arrays and packed columns (outside the heap)
+  const bytes = r.bytes + r.value.sharedBytes();
+  r.value = null as unknown as Snapshot;
+  return bytes;
+}
+
+/** Shared memory `next` holds that `previous` does not share with it (a patch shares the packed values of every column). */
+function ownSharedBytes(next: Snapshot, previous: Snapshot): number {
+  const columns = (s: Snapshot) => [s.ids, s.names, s.nodeProps, s.aliases, s.edgeProps, s.edgeIds];
+  const before = columns(previous);
+  return columns(next).reduce((bytes, c, k) => (c.table.bytes.buffer === before[k]!.table.bytes.buffer ? bytes - c.table.bytes.byteLength - c.table.starts.byteLength : bytes), next.sharedBytes());
 }
 
 /** Heap that what fn makes keeps alive: the heap after it (garbage collected) less the heap before. */
@@ -440,11 +449,14 @@ async function replica(edges: number, latencyRounds: number): Promise<{ rows: Re
     const oldEdges = old.value?.edgeCount ?? Number.NaN;
     old.value = null;
     // a full read as a replica does it now: in pages, off the request path; its time, peak heap and what it keeps
-    const full = await measured(() => readSnapshot(store));
+    // (built in the store's thread, GraphStore.buildSnapshot)
+    const full = await measured(() => loadSnapshot(store));
     const fullEdges = full.value.edgeCount;
     const topologyBytes = full.value.topologyBytes();
+    const sharedBytes = full.value.sharedBytes();
     gc();
-    const snapshotBytes = process.memoryUsage().heapUsed - full.baseHeap;
+    const snapshotHeapBytes = process.memoryUsage().heapUsed - full.baseHeap;
+    const snapshotBytes = snapshotHeapBytes + sharedBytes;
     let base = full.value;
     // (the measurement keeps no snapshot: at 10M edges each holds over a gigabyte)
     (full as { value: Snapshot | null }).value = null;
@@ -475,7 +487,9 @@ async function replica(edges: number, latencyRounds: number): Promise<{ rows: Re
     await store.write(ingestWrite(7, deployments, chips).batch);
     const more = await store.changesSince(Number(previous.version));
     if (more.kind !== 'changes') throw new Error('bench: the log does not reach back');
-    const patchBytes = (await retainedBytes(() => previous.applyChanges(more, more.version))).bytes;
+    const patched = await retainedBytes(() => previous.applyChanges(more, more.version));
+    const patchBytes = patched.bytes + ownSharedBytes(patched.value, previous);
+    (patched as { value: Snapshot | null }).value = null;
     // a whole-graph read while a snapshot is served (a replica too far behind): sharing what did not
     // change with the served snapshot, against the same read sharing nothing, each beside the served one
     // (four more whole-graph reads: above OLD_REBUILD_MAX_EDGES, where one read takes minutes, not run)
@@ -484,9 +498,10 @@ async function replica(edges: number, latencyRounds: number): Promise<{ rows: Re
     let plainRead = { ms: Number.NaN, bytes: Number.NaN };
     if (!large) {
       // timed first, each, then read again for what it keeps (a warm read: the first of a kind allocates for good)
-      const sharedMs = await timeOf(() => readSnapshot(store, 500, previous));
+      // built in the store's thread, against the same read and packing on this thread (readSnapshot)
+      const sharedMs = await timeOf(() => loadSnapshot(store));
       const plainMs = await timeOf(() => readSnapshot(store));
-      sharedRead = { ms: sharedMs, bytes: await keptBy(() => readSnapshot(store, 500, previous)) };
+      sharedRead = { ms: sharedMs, bytes: await keptBy(() => loadSnapshot(store)) };
       plainRead = { ms: plainMs, bytes: await keptBy(() => readSnapshot(store)) };
     }
     // the snapshots measured above are let go before the latency rounds (at 10M edges each holds over a gigabyte)
@@ -601,6 +616,8 @@ async function replica(edges: number, latencyRounds: number): Promise<{ rows: Re
         patchApplyMs: patch.applyMs,
         patchPeakMb: patch.peakMb,
         snapshotBytesPerEdge: snapshotBytes / fullEdges,
+        snapshotHeapBytesPerEdge: snapshotHeapBytes / fullEdges,
+        snapshotSharedBytesPerEdge: sharedBytes / fullEdges,
         topologyBytesPerEdge: topologyBytes / fullEdges,
         patchedSnapshotBytesPerEdge: patchBytes / measuredSize.previousEdges,
         handoverPatchMs: median(handovers.map((h) => h.patchMs)),
@@ -675,6 +692,7 @@ export async function run(opts: { quick: boolean }): Promise<BenchResult> {
     r.edges!,
     r.nodes!,
     f(r.snapshotBytesPerEdge!),
+    `${f(r.snapshotHeapBytesPerEdge!)} / ${f(r.snapshotSharedBytesPerEdge!)}`,
     f(r.topologyBytesPerEdge!),
     f(r.patchedSnapshotBytesPerEdge!),
     `${f(r.sharedReadBytesPerEdge!)} (${f(r.sharedReadMs!)} ms)`,
@@ -706,30 +724,30 @@ ${built.markdown}
 
 One write (5 new deployments, 2 renamed, 100 claims) or one retraction of 50 claims, then the replica catches up.
 
-${table(['edges', 'patch (ms)', 'change-log read + apply (ms)', 'full paged read (ms)', 'baseline: readAll + build (ms)', 'full read / patch', 'patch peak heap (MB)', 'full read peak heap (MB)', 'baseline peak heap (MB)'], rows)}
+${table(['edges', 'patch (ms)', 'change-log read + apply (ms)', 'full read, built in the store thread (ms)', 'baseline: readAll + build (ms)', 'full read / patch', 'patch peak heap (MB)', 'full read peak heap, this thread (MB)', 'baseline peak heap (MB)'], rows)}
 
-The analysis workers (the threads that answer dependencies, paths, exposure, scenarios) keep their own copy of the snapshot. After a write, the first analysis at the new version (a 2-hop reach; medians of three writes):
-the patch carried with the task, from which the worker makes the new version out of the one it holds, against the whole snapshot sent in slices (as before). Busy: the serving thread's share of that time (event-loop utilisation).
+The analysis workers (the threads that answer dependencies, paths, exposure, scenarios) hold the snapshot too (its shared buffers). After a write, the first analysis at the new version (a 2-hop reach; medians of three writes):
+the patch carried with the task, from which the worker makes the new version out of the one it holds, against the whole snapshot sent (its shared buffers in one message; before this release, its values serialised in slices). Busy: the serving thread's share of that time (event-loop utilisation).
 
 ${table(
   ['edges', 'patch: first answer (ms)', 'of which the serving thread busy (ms)', 'baseline: whole snapshot sent, first answer (ms)', 'of which the serving thread busy (ms)', 'whole / patch'],
   replicas.map((r) => [r.edges!, f(r.handoverPatchMs!), f(r.handoverPatchBusyMs!), f(r.handoverWholeMs!), f(r.handoverWholeBusyMs!), ratio(r.handoverWholeMs!, r.handoverPatchMs!)]),
 )}
 
-Snapshot memory (heap the snapshot keeps alive, per edge; nodes, ids, names and props included):
+Snapshot memory (per edge: the heap the snapshot keeps alive on this thread, plus the shared memory of its arrays and packed columns, outside the heap; nodes, ids, names and props included):
 
-${table(['edges', 'nodes', 'snapshot bytes/edge', 'of which topology arrays', 'a patched snapshot beside its previous one, bytes/edge', 'a whole-graph read beside the served snapshot, sharing what did not change: bytes/edge (read time)', 'baseline: the same read sharing nothing'], mem)}
+${table(['edges', 'nodes', 'snapshot bytes/edge', 'of which heap / shared memory', 'of which topology arrays', 'a patched snapshot beside its previous one, bytes/edge', 'a whole-graph read built in the store thread: bytes/edge (read time)', 'baseline: the same read and packing on this thread'], mem)}
 
 Request latency (a 2-hop reach from a random deployment on the snapshot served, one due every 2 ms, timed from when it was due), p50 / p99 / max in ms (requests):
 
 ${table(['edges', 'round', 'load', 'idle', 'while a whole-graph read runs', 'p99 rebuild / idle', 'the second after it', 'background read (ms)', 'scavenges during the read: count: total / longest pause (ms)', 'baseline: a request waited (ms)'], lat)}
 
-p99 while a whole-graph read runs ÷ idle p99, over the rounds: ${ratios.join('; ')}. The read goes in pages sized to hold the event loop about ${SLICE_MS} ms each, and the packing and the catch-up patch run in slices of the same length.
+p99 while a whole-graph read runs ÷ idle p99, over the rounds: ${ratios.join('; ')}. The read and its packing run in the embedded store's thread (pages sized to hold that thread about ${SLICE_MS} ms each), the snapshot is taken here as its shared buffers, and the catch-up patch runs here in slices of ${SLICE_MS} ms.
 A young-generation collection (scavenge) stops the event loop for as long as it copies what survives; the count and pauses are those V8 reported (perf_hooks) while the read ran.
 
 ${
   http.length
-    ? `The same over HTTP, as a GraphQL client sees it (the API server on the same store; \`dependencies\` of a random deployment, depth 2, sent from a second process every 5 ms, timed from when it was due; the server's own background reads, each started by two writes past the change log; "during" counts the requests due while a read ran, its hand-over included (the analysis workers make the new snapshot from the patch the read amounts to, in slices between their tasks, before it is served), "after" those due in the ${HANDOVER_WINDOW_MS / 1000} s after the new snapshot was first served, when every question is answered afresh (the graph version keys the response cache), beside its baseline: the ${HANDOVER_WINDOW_MS / 1000} s after a single write, patched in without a read; the requests due while the bench's own writes ran (on the serving thread: the embedded store is the server's), or in the 50 ms after, are counted in neither and shown apart). Rebuilds one at a time: the next writes ${REBUILD_GAPS[0].gapMs / 1000} s after a read ended; back to back: ${REBUILD_GAPS[1].gapMs} ms after:
+    ? `The same over HTTP, as a GraphQL client sees it (the API server on the same store; \`dependencies\` of a random deployment, depth 2, sent from a second process every 5 ms, timed from when it was due; the server's own background reads, each started by two writes past the change log; "during" counts the requests due while a read ran, its hand-over included (the analysis workers are sent the new snapshot, its shared buffers, and take it between their tasks before it is served), "after" those due in the ${HANDOVER_WINDOW_MS / 1000} s after the new snapshot was first served, when every question is answered afresh (the graph version keys the response cache), beside its baseline: the ${HANDOVER_WINDOW_MS / 1000} s after a single write, patched in without a read; the requests due while the bench's own writes ran (on the serving thread: the embedded store is the server's), or in the 50 ms after, are counted in neither and shown apart). Rebuilds one at a time: the next writes ${REBUILD_GAPS[0].gapMs / 1000} s after a read ended; back to back: ${REBUILD_GAPS[1].gapMs} ms after:
 
 ${table(
   [
@@ -765,7 +783,7 @@ ${table(
 }
 ${notes.length ? `\n${notes.join('\n')}\n` : ''}
 The patch reads the change records and the current state of what they name, then builds a new snapshot from the previous one:
-strings and props are shared, the typed arrays are copied in blocks and the adjacency is rebuilt, so the old snapshot stays intact for the requests holding it.
+the packed columns (ids, names, props) are shared and the values it adds go after theirs, the typed arrays are copied in blocks and the adjacency is rebuilt, so the old snapshot stays intact for the requests holding it.
 Peak heap is sampled every millisecond above the heap live before the step. The baseline is what the cache did before on every version change,
 with every request waiting for it. Larger sizes: \`BENCH_SNAPSHOT_EDGES=1000000 npm run bench -- --only snapshot\` (the graph is bulk-loaded into a temporary embedded store first). Above ${OLD_REBUILD_MAX_EDGES.toLocaleString('en')} edges the old rebuild is not run (\`BENCH_SNAPSHOT_OLD_MAX_EDGES\`): it holds every record at once.`;
   return { name: 'snapshot', markdown, data: { build: built.data, replica: replicas, http } };

@@ -16,7 +16,7 @@ export const RESTRICTS = RELATION_TYPES.map((t) => DOMAIN.relations.find((r) => 
 
 /** Whether a regulation node is in force at asOfMs (NaN: any date): status in_force, effective on or before the date. */
 export function regulationInForce(s: Snapshot, reg: number, asOfMs: number): boolean {
-  const props = s.nodeProps[reg]!;
+  const props = s.nodeProps.at(reg);
   if (props.status !== 'in_force') return false;
   const effective = dateMs(typeof props.effectiveDate === 'string' ? props.effectiveDate : undefined);
   return Number.isNaN(asOfMs) || Number.isNaN(effective) || effective <= asOfMs;
@@ -39,7 +39,7 @@ export function exportControls(s: Snapshot, asOfMs = Number.NaN): ReadonlyMap<nu
   for (let e = 0; e < s.edgeCount; e++) {
     const r = RESTRICTS[s.edgeType[e]!];
     if (!r || !s.validAt(e, asOfMs)) continue;
-    const value = String(s.edgeProps[e]![r.property]);
+    const value = String(s.edgeProps.at(e)[r.property]);
     const level: ExportControlLevel | null = r.hard.includes(value) ? 'ban' : r.conditional.includes(value) ? 'license' : null;
     const item = s.edgeTo[e]!;
     if (!level || PLACE_LABELS.has(s.labelOf[item]!) || !regulationInForce(s, s.edgeFrom[e]!, asOfMs)) continue;

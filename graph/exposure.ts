@@ -65,7 +65,7 @@ export function jurisdictionsOf(s: Snapshot, x: number, asOfMs = Number.NaN): Ma
 function stepLayers(s: Snapshot, step: Step, steps: readonly Step[], upstream: (node: number) => readonly Step[]): readonly string[] {
   const t = s.edgeType[step.edge]!;
   const dep = DEPENDENCY[t]!;
-  const layers = edgeLayers(dep, s.edgeProps[step.edge]!);
+  const layers = edgeLayers(dep, s.edgeProps.at(step.edge));
   const named = new Set(steps.filter((x) => s.edgeType[x.edge] === t && x.node !== step.node).map((x) => x.node));
   if (!named.size) return layers;
   const narrowed = upstream(step.node).some((x) => s.edgeType[x.edge] === t && named.has(x.node));

@@ -234,7 +234,7 @@ export class Placement {
   /** The one place to name for an entity on a map: its own jurisdiction relation with the lowest id, else its controllers' (a few steps up). */
   primarySeat(i: number, hops = 3): number | undefined {
     const s = this.snapshot;
-    const byId = (a: number, b: number) => (s.ids[a]! < s.ids[b]! ? -1 : 1);
+    const byId = (a: number, b: number) => (s.ids.at(a) < s.ids.at(b) ? -1 : 1);
     const own = this.edges(i, JURISDICTION).sort(byId)[0];
     if (own !== undefined) return own;
     const controller = this.edges(i, CONTROL).sort(byId)[0];

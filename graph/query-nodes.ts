@@ -50,6 +50,6 @@ export async function nodeById(reads: NodeReads, s: Snapshot, id: string): Promi
   }
   const e = edgeOf(s, id);
   if (e === undefined) return null;
-  const relation = (await reads.relationsOf(s.ids[s.edgeFrom[e]!]!)).find((r) => r.id === id);
+  const relation = (await reads.relationsOf(s.ids.at(s.edgeFrom[e]!))).find((r) => r.id === id);
   return relation ? { kind, relation } : null;
 }

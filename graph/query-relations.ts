@@ -49,11 +49,11 @@ export const dayOfMs = (ms: number) => (Number.isNaN(ms) ? undefined : new Date(
 /** Edge e of a snapshot as a view. */
 export function edgeView(s: Snapshot, e: number): RelationView {
   return {
-    id: s.edgeIds[e]!,
+    id: s.edgeIds.at(e),
     type: s.type(e),
     from: s.edgeFrom[e]!,
     to: s.edgeTo[e]!,
-    props: s.edgeProps[e]!,
+    props: s.edgeProps.at(e),
     confidence: statedNumber(s.edgeConfidence[e]!),
     validFrom: dayOfMs(s.edgeValidFrom[e]!),
     validTo: dayOfMs(s.edgeValidTo[e]!),

@@ -49,7 +49,7 @@ export function queryIndex(s: Snapshot): QueryIndex {
   if (ix) return ix;
   const buckets: number[][] = LABELS.map(() => []);
   for (let i = 0; i < s.nodeCount; i++) buckets[s.labelOf[i]!]!.push(i);
-  const byId = (a: number, b: number) => (s.ids[a]! < s.ids[b]! ? -1 : s.ids[a]! > s.ids[b]! ? 1 : 0);
+  const byId = (a: number, b: number) => (s.ids.at(a) < s.ids.at(b) ? -1 : s.ids.at(a) > s.ids.at(b) ? 1 : 0);
   const byLabel = buckets.map((b) => {
     const arr = Int32Array.from(b);
     return s.canonical ? arr : arr.sort(byId);
@@ -71,7 +71,7 @@ export function edgeOf(s: Snapshot, relationId: string): number | undefined {
   const ix = queryIndex(s);
   if (!ix.edgeIndex) {
     ix.edgeIndex = new Map();
-    for (let e = 0; e < s.edgeCount; e++) if (s.edgeIds[e]) ix.edgeIndex.set(s.edgeIds[e]!, e);
+    for (let e = 0; e < s.edgeCount; e++) if (s.edgeIds.at(e)) ix.edgeIndex.set(s.edgeIds.at(e), e);
   }
   return ix.edgeIndex.get(relationId);
 }

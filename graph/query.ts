@@ -153,13 +153,13 @@ export function compileWhere(s: Snapshot, label: Label | null, where: Where, opt
       tests.push((i) => t.lowered(ix.lowerNames[i]!));
     } else if (field === 'aliases') {
       const t = stringTest(value as StringFilter, p);
-      tests.push((i) => t(s.aliases[i]));
+      tests.push((i) => t(s.aliases.at(i)));
     } else if (field === 'nameOrAlias') {
       const t = stringTest(value as StringFilter, p);
-      tests.push((i) => t.lowered(ix.lowerNames[i]!) || t(s.aliases[i]));
+      tests.push((i) => t.lowered(ix.lowerNames[i]!) || t(s.aliases.at(i)));
     } else if (field === 'description') {
       const t = stringTest(value as StringFilter, p);
-      tests.push((i) => t(s.nodeProps[i]!.description));
+      tests.push((i) => t(s.nodeProps.at(i).description));
     } else if (field === 'relation') {
       const t = compileRelationWhere(s, value as RelationWhere, { asOfMs: asOf, claims: null, entities: compileWhere }, p);
       walks.push((i) => {
@@ -211,7 +211,7 @@ export function compileWhere(s: Snapshot, label: Label | null, where: Where, opt
       } else {
         // a list property: some item matches
         const t = propertyTest(spec, value, p);
-        tests.push((i) => t(s.nodeProps[i]![field]));
+        tests.push((i) => t(s.nodeProps.at(i)[field]));
       }
     } else if (plan.hops.has(field)) {
       walks.push(hopTest(s, plan.hops.get(field)!, value as Where, opts, p));
@@ -249,14 +249,14 @@ function hopTest(s: Snapshot, hop: FilterHop, where: Where, opts: CompileOptions
 
 /** The value node i sorts by under an order field (ID, NAME or a property in SCREAMING_SNAKE). */
 function sortValueOf(s: Snapshot, label: Label, field: string): (i: number) => SortValue {
-  if (field === 'ID') return (i) => s.ids[i]!;
+  if (field === 'ID') return (i) => s.ids.at(i);
   const ix = queryIndex(s);
   if (field === 'NAME') return (i) => ix.lowerNames[i]!;
   const plan = planOf(label);
   for (const [name, spec] of plan.props)
     if (screamingSnake(name) === field && orderable(spec))
       return (i) => {
-        const v = s.nodeProps[i]![name];
+        const v = s.nodeProps.at(i)[name];
         if (v === undefined || v === null || Array.isArray(v)) return null;
         if (spec.type === 'date') return isoDay(v);
         return typeof v === 'string' ? v.toLowerCase() : v;
@@ -281,9 +281,9 @@ function presorted(s: Snapshot, label: Label, field: string, desc: boolean): Int
     ];
     order = Int32Array.from(nodes).sort((a, b) => {
       pair[0][0] = values[a]!;
-      pair[0][1] = s.ids[a]!;
+      pair[0][1] = s.ids.at(a);
       pair[1][0] = values[b]!;
-      pair[1][1] = s.ids[b]!;
+      pair[1][1] = s.ids.at(b);
       return compareKeys(pair[0], pair[1], dir);
     });
     ix.orders.set(key, order);
@@ -339,7 +339,7 @@ export function queryEntities(s: Snapshot, q: EntityQuery, limits: { defaultSize
   const keys = (q.orderBy ?? []).map((k) => ({ field: k.field, desc: k.direction === 'DESC' }));
   const desc = keys.map((k) => k.desc);
   const values = keys.map((k) => sortValueOf(s, q.label, k.field));
-  const keyOf = (i: number): SortValue[] => [...values.map((v) => v(i)), s.ids[i]!];
+  const keyOf = (i: number): SortValue[] => [...values.map((v) => v(i)), s.ids.at(i)];
   const match =
     tests.length === 1
       ? tests[0]!
@@ -370,7 +370,7 @@ export function queryEntities(s: Snapshot, q: EntityQuery, limits: { defaultSize
       const entries = kept.map((i) => ({ i, k: keyOf(i) }));
       entries.sort((a, b) => compareKeys(a.k, b.k, desc));
       for (let k = 0; k < entries.length; k++) kept[k] = entries[k]!.i;
-    } else if (byName !== null) kept.sort((a, b) => (s.ids[a]! < s.ids[b]! ? -1 : 1));
+    } else if (byName !== null) kept.sort((a, b) => (s.ids.at(a) < s.ids.at(b) ? -1 : 1));
     sorted = kept;
   }
   return paginate(sorted, keyOf, desc, q, limits);

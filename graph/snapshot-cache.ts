@@ -2,16 +2,13 @@
 // each keep their own and follow the store's change log: when the version moves they patch their
 // snapshot with what changed (Snapshot.applyChanges) instead of re-reading the graph. The whole
 // graph is read (in pages) only at start, or when the log no longer reaches back; that read runs
-// in the background while requests go on being answered from the previous snapshot.
+// in the background while requests go on being answered from the previous snapshot. A store that
+// builds the snapshot itself, off the serving thread (the embedded store, in its own thread:
+// GraphStore.buildSnapshot), hands it over packed in shared memory, and the serving thread takes it
+// as it is; on any other store the read and the packing run here, in slices.
 import type { GraphStore } from './store.js';
-import { CanonicalBuilder, Snapshot, diffSteps } from './snapshot.js';
+import { CanonicalBuilder, Snapshot } from './snapshot.js';
 import { PageSizer, runPaced } from './snapshot-pacing.js';
-
-/**
- * The most records a whole-graph read may change against the snapshot served and still reach the analysis workers as a
- * patch (carried with every task until they hold it); past it the snapshot is sent whole.
- */
-const MAX_REBUILD_PATCH = 5000;
 
 export interface SnapshotCacheOptions {
   /** the most entities per page of a whole-graph read, and sources per page of its relations (default 500); pages are sized below that to hold the event loop about SLICE_MS each */
@@ -35,14 +32,16 @@ export interface SnapshotCacheStatus {
  * Reads the whole graph in pages into a canonical snapshot: every entity id in id order
  * (GraphStore.entityIdList), then the entities and the relations leaving them, page by page; pages are sized so that each holds the
  * event loop for a few milliseconds (PageSizer), and the packing runs in slices as well. Only ids
- * and one page of records are held at a time besides the snapshot being packed.
+ * and one page of records are held at a time besides the snapshot being packed. `check` runs before each page and may
+ * throw to stop the read (the store closing under it).
  */
-export async function readSnapshot(store: GraphStore, pageSize = 500, previous: Snapshot | null = null): Promise<Snapshot> {
+export async function readSnapshot(store: GraphStore, pageSize = 500, check: () => void = () => undefined): Promise<Snapshot> {
   const version = await store.graphVersion();
-  const builder = new CanonicalBuilder(previous);
+  const builder = new CanonicalBuilder();
   const ids = await store.entityIdList();
   const entityPages = new PageSizer(Math.min(pageSize, 50), pageSize);
   for (let i = 0; i < ids.length;) {
+    check();
     const slice = ids.slice(i, (i += entityPages.next));
     await entityPages.page(async () => {
       const found = await store.getEntities(slice);
@@ -52,11 +51,21 @@ export async function readSnapshot(store: GraphStore, pageSize = 500, previous: 
   await runPaced(builder.packEntities());
   const relationPages = new PageSizer(Math.min(pageSize, 50), pageSize);
   for (let i = 0; i < ids.length;) {
+    check();
     const slice = ids.slice(i, (i += relationPages.next));
     await relationPages.page(async () => builder.addRelations(await store.relationsFrom(slice)));
   }
+  check();
   // writes that landed while the pages were read are caught up from the change log by the caller
   return runPaced(builder.buildSteps(version));
+}
+
+/**
+ * The whole graph as a snapshot: built by the store off this thread where it can (GraphStore.buildSnapshot: this thread
+ * takes it without work per node or edge), else read here in pages (readSnapshot).
+ */
+export function loadSnapshot(store: GraphStore, pageSize = 500): Promise<Snapshot> {
+  return store.buildSnapshot ? store.buildSnapshot(pageSize) : readSnapshot(store, pageSize);
 }
 
 export class SnapshotCache {
@@ -134,7 +143,7 @@ export class SnapshotCache {
 
   private async buildFirst(): Promise<Snapshot> {
     try {
-      const snapshot = await this.catchUp(await readSnapshot(this.store, this.pageSize));
+      const snapshot = await this.catchUp(await loadSnapshot(this.store, this.pageSize));
       this.rebuilt++;
       this.current = snapshot;
       this.checkedAt = Date.now();
@@ -172,17 +181,10 @@ export class SnapshotCache {
   private rebuildInBackground(): void {
     this.rebuilding ??= (async () => {
       try {
-        // what has not changed is shared with the snapshot served (CanonicalBuilder)
-        const served = this.current;
-        const snapshot = await this.catchUp(await readSnapshot(this.store, this.pageSize, served));
-        // what the read changed against the snapshot served, as a patch: the analysis workers holding that one make this
-        // one from it instead of being sent the whole (a few records, not the graph); none when it is too large to be worth it
-        if (served) {
-          const patch = await runPaced(diffSteps(served, snapshot, MAX_REBUILD_PATCH));
-          if (patch) snapshot.patchedFrom = { version: served.version, changes: patch };
-          else delete snapshot.patchedFrom;
-        }
-        // the analysis workers make it (from the patch, in slices between their tasks) while the previous one is served;
+        const snapshot = await this.catchUp(await loadSnapshot(this.store, this.pageSize));
+        // (the lineage of its catch-up is of no use to the workers, who never held the version read)
+        delete snapshot.patchedFrom;
+        // the analysis workers take it (its shared buffers, in one message) while the previous one is served;
         // a hand-over that fails leaves them to be sent it when a task finds them without
         if (this.handOver) await this.handOver(snapshot).catch((err: unknown) => this.opts.onError?.(err));
         this.rebuilt++;

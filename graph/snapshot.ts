@@ -1,40 +1,20 @@
 // The in-memory snapshot: the whole topology packed into typed arrays (CSR adjacency in both
-// directions, a relation type per edge, a label per node, string ids interned). Traversals,
-// paths, scenarios and chokepoint ranking run on it, never as one Cypher query per question.
+// directions, a relation type per edge, a label per node), and the ids, names, props and aliases in
+// columns packed into shared memory (snapshot-columns.ts), all of it in SharedArrayBuffers: a
+// snapshot built in another thread is taken, and handed to the analysis workers, as a handful of
+// buffers, without an object per row. Traversals, paths, scenarios and chokepoint ranking run on it,
+// never as one Cypher query per question.
 import { LABELS, RELATION_TYPES, type Label, type RelationType } from '../schema/generated/model.js';
 import type { EntityRecord, Props, RelationRecord } from '../schema/records.js';
 import type { RemovedRelation } from './store.js';
-import { isDeepStrictEqual } from 'node:util';
 import { CHECKPOINT_MASK, runNow, type Steps } from './snapshot-pacing.js';
+import { ChunkedList, Column, ColumnBuilder, sharedInt32, type ColumnWire } from './snapshot-columns.js';
+
+export { ChunkedList, Column } from './snapshot-columns.js';
 
 const LABEL_INDEX = new Map<string, number>(LABELS.map((l, i) => [l, i]));
 const REL_INDEX = new Map<string, number>(RELATION_TYPES.map((r, i) => [r, i]));
 const NO_DATE = Number.NaN;
-
-/** Elements per chunk of a ChunkedList (a power of two). */
-const CHUNK_BITS = 15;
-const CHUNK = 1 << CHUNK_BITS;
-
-/**
- * A list that grows by chunks: pushing never copies what it holds. An array of millions grown by push is
- * copied whole each time it outgrows its store, and those copies held the event loop for up to 65 ms in
- * one page of a 1M-edge read (several lists outgrowing their stores on the same record).
- */
-export class ChunkedList<T> {
-  private readonly chunks: T[][] = [[]];
-  length = 0;
-
-  push(value: T): void {
-    let last = this.chunks[this.chunks.length - 1]!;
-    if (last.length === CHUNK) this.chunks.push((last = []));
-    last.push(value);
-    this.length++;
-  }
-
-  at(i: number): T {
-    return this.chunks[i >>> CHUNK_BITS]![i & (CHUNK - 1)]!;
-  }
-}
 
 /** An ISO date-time of milliseconds since the epoch, undefined for NaN (no date). */
 const isoDate = (ms: number): string | undefined => (Number.isNaN(ms) ? undefined : new Date(ms).toISOString());
@@ -46,19 +26,42 @@ export function dateMs(value: string | undefined | null): number {
   return Number.isFinite(ms) ? ms : NO_DATE;
 }
 
+/** One shared, frozen object for every edge without props (most edges): no object per edge. */
+const NO_PROPS: Props = Object.freeze({}) as Props;
+const propsOfRelation = (r: RelationRecord): Props => (Object.keys(r.props).length ? r.props : NO_PROPS);
+
+/** A typed array of `n` elements in shared memory (zero-filled). */
+function shared<A>(make: new (buffer: SharedArrayBuffer) => A, bytesPerElement: number, n: number): A {
+  return new make(new SharedArrayBuffer(n * bytesPerElement));
+}
+const sharedUint8 = (n: number) => shared(Uint8Array, 1, n);
+const sharedFloat64 = (n: number) => shared(Float64Array, 8, n);
+const sharedFloat32 = (n: number) => shared(Float32Array, 4, n);
+/** A copy in shared memory of a list of numbers. */
+function sharedCopy<A extends { set(values: ArrayLike<number>): void }>(make: (n: number) => A, values: ArrayLike<number>): A {
+  const a = make(values.length);
+  a.set(values);
+  return a;
+}
+
+/** The columns of the nodes and of the edges, as a node or an edge is added. */
+const nodeColumns = () => ({
+  ids: new ColumnBuilder<string>('text', false),
+  names: new ColumnBuilder<string>('text', false),
+  nodeProps: new ColumnBuilder<Props>('json', true),
+  aliases: new ColumnBuilder<string[]>('json', true),
+});
+const edgeColumns = () => ({ edgeIds: new ColumnBuilder<string>('text', false), edgeProps: new ColumnBuilder<Props>('json', true, NO_PROPS) });
+
 /** Collects nodes and edges, then packs them; use it to build large snapshots without records. */
 export class SnapshotBuilder {
-  private ids: string[] = [];
   private index = new Map<string, number>();
   private labels: number[] = [];
-  private names: string[] = [];
-  private nodeProps: Props[] = [];
-  private aliases: string[][] = [];
+  private nodes = nodeColumns();
   private from: number[] = [];
   private to: number[] = [];
   private types: number[] = [];
-  private edgeProps: Props[] = [];
-  private edgeIds: string[] = [];
+  private edges = edgeColumns();
   private validFrom: number[] = [];
   private validTo: number[] = [];
   private confidence: number[] = [];
@@ -69,13 +72,13 @@ export class SnapshotBuilder {
     if (known !== undefined) return known;
     const li = LABEL_INDEX.get(label);
     if (li === undefined) throw new Error(`unknown label ${label}`);
-    const i = this.ids.length;
-    this.ids.push(id);
+    const i = this.labels.length;
     this.index.set(id, i);
     this.labels.push(li);
-    this.names.push(name);
-    this.nodeProps.push(props);
-    this.aliases.push(aliases);
+    this.nodes.ids.push(id);
+    this.nodes.names.push(name);
+    this.nodes.nodeProps.push(props);
+    this.nodes.aliases.push(aliases);
     return i;
   }
 
@@ -88,8 +91,8 @@ export class SnapshotBuilder {
     this.from.push(f);
     this.to.push(t);
     this.types.push(ti);
-    this.edgeProps.push(props);
-    this.edgeIds.push(opts.id ?? '');
+    this.edges.edgeProps.push(Object.keys(props).length ? props : NO_PROPS);
+    this.edges.edgeIds.push(opts.id ?? '');
     this.validFrom.push(dateMs(opts.validFrom));
     this.validTo.push(dateMs(opts.validTo));
     this.confidence.push(opts.confidence ?? 1);
@@ -100,20 +103,21 @@ export class SnapshotBuilder {
   build(version: string | number = 0, canonical = false): Snapshot {
     return new Snapshot(version, {
       canonical,
-      ids: this.ids,
-      index: this.index,
-      labelOf: Uint8Array.from(this.labels),
-      names: this.names,
-      nodeProps: this.nodeProps,
-      aliases: this.aliases,
-      edgeFrom: Int32Array.from(this.from),
-      edgeTo: Int32Array.from(this.to),
-      edgeType: Uint8Array.from(this.types),
-      edgeProps: this.edgeProps,
-      edgeIds: this.edgeIds,
-      edgeValidFrom: Float64Array.from(this.validFrom),
-      edgeValidTo: Float64Array.from(this.validTo),
-      edgeConfidence: Float32Array.from(this.confidence),
+      // a canonical snapshot finds ids by binary search (its ids are in order); any other by this map
+      index: canonical ? null : this.index,
+      labelOf: sharedCopy(sharedUint8, this.labels),
+      ids: runNow(this.nodes.ids.buildSteps()),
+      names: runNow(this.nodes.names.buildSteps()),
+      nodeProps: runNow(this.nodes.nodeProps.buildSteps()),
+      aliases: runNow(this.nodes.aliases.buildSteps()),
+      edgeFrom: sharedCopy(sharedInt32, this.from),
+      edgeTo: sharedCopy(sharedInt32, this.to),
+      edgeType: sharedCopy(sharedUint8, this.types),
+      edgeProps: runNow(this.edges.edgeProps.buildSteps()),
+      edgeIds: runNow(this.edges.edgeIds.buildSteps()),
+      edgeValidFrom: sharedCopy(sharedFloat64, this.validFrom),
+      edgeValidTo: sharedCopy(sharedFloat64, this.validTo),
+      edgeConfidence: sharedCopy(sharedFloat32, this.confidence),
     });
   }
 }
@@ -121,17 +125,18 @@ export class SnapshotBuilder {
 interface Packed {
   /** nodes in id order and edges in (source node, relation id) order: what applyChanges needs */
   canonical: boolean;
-  ids: string[];
-  index: Map<string, number>;
+  /** node index of each id; null for a canonical snapshot, whose ids are found by binary search */
+  index: Map<string, number> | null;
+  ids: Column<string>;
   labelOf: Uint8Array;
-  names: string[];
-  nodeProps: Props[];
-  aliases: string[][];
+  names: Column<string>;
+  nodeProps: Column<Props>;
+  aliases: Column<string[]>;
   edgeFrom: Int32Array;
   edgeTo: Int32Array;
   edgeType: Uint8Array;
-  edgeProps: Props[];
-  edgeIds: string[];
+  edgeProps: Column<Props>;
+  edgeIds: Column<string>;
   edgeValidFrom: Float64Array;
   edgeValidTo: Float64Array;
   edgeConfidence: Float32Array;
@@ -143,8 +148,34 @@ interface Csr {
   edges: Int32Array;
 }
 
+/**
+ * A snapshot as it crosses to another thread (structured clone): every array is in shared memory, so what is sent is a
+ * handful of buffers, whatever the size of the graph, and what a patch added to the columns since the last whole build.
+ */
+export interface SnapshotWire {
+  version: string | number;
+  canonical: boolean;
+  labelOf: Uint8Array;
+  ids: ColumnWire;
+  names: ColumnWire;
+  nodeProps: ColumnWire;
+  aliases: ColumnWire;
+  edgeFrom: Int32Array;
+  edgeTo: Int32Array;
+  edgeType: Uint8Array;
+  edgeProps: ColumnWire;
+  edgeIds: ColumnWire;
+  edgeValidFrom: Float64Array;
+  edgeValidTo: Float64Array;
+  edgeConfidence: Float32Array;
+  out: Csr;
+  in: Csr;
+  /** the node index of each id, for a snapshot that is not canonical (small ones, made by SnapshotBuilder) */
+  index: Map<string, number> | null;
+}
+
 function* csrSteps(n: number, keys: Int32Array): Steps<Csr> {
-  const offsets = new Int32Array(n + 1);
+  const offsets = sharedInt32(n + 1);
   for (let e = 0; e < keys.length; e++) {
     offsets[keys[e]! + 1]!++;
     if ((e & CHECKPOINT_MASK) === 0) yield;
@@ -152,7 +183,7 @@ function* csrSteps(n: number, keys: Int32Array): Steps<Csr> {
   for (let i = 0; i < n; i++) offsets[i + 1]! += offsets[i]!;
   yield;
   const cursor = offsets.slice(0, n);
-  const edges = new Int32Array(keys.length);
+  const edges = sharedInt32(keys.length);
   for (let e = 0; e < keys.length; e++) {
     edges[cursor[keys[e]!]!++] = e;
     if ((e & CHECKPOINT_MASK) === 0) yield;
@@ -162,16 +193,16 @@ function* csrSteps(n: number, keys: Int32Array): Steps<Csr> {
 
 /** Packs a snapshot, building its adjacency in both directions with checkpoints. */
 function* snapshotSteps(version: string | number, p: Packed): Steps<Snapshot> {
-  const out = yield* csrSteps(p.ids.length, p.edgeFrom);
-  const inn = yield* csrSteps(p.ids.length, p.edgeTo);
+  const out = yield* csrSteps(p.labelOf.length, p.edgeFrom);
+  const inn = yield* csrSteps(p.labelOf.length, p.edgeTo);
   return new Snapshot(version, p, { out, in: inn });
 }
 
 /**
- * A chunked list copied into one array made at its full length (a typed array for numbers, else a plain one), in `order`
- * when given, with checkpoints.
+ * A chunked list copied into one typed array in shared memory made at its full length, in `order` when given, with
+ * checkpoints.
  */
-function* copySteps<T, A extends { [i: number]: T }>(make: (n: number) => A, list: ChunkedList<T>, order?: Int32Array): Steps<A> {
+function* copySteps<A extends { [i: number]: number }>(make: (n: number) => A, list: ChunkedList<number>, order?: Int32Array): Steps<A> {
   const a = make(list.length);
   for (let i = 0; i < list.length; i++) {
     a[i] = list.at(order ? order[i]! : i);
@@ -196,16 +227,18 @@ export class Snapshot {
   readonly canonical: boolean;
   readonly nodeCount: number;
   readonly edgeCount: number;
-  readonly ids: readonly string[];
+  /** per node: its id, name, props and aliases (column.at(i)) */
+  readonly ids: Column<string>;
   readonly labelOf: Uint8Array;
-  readonly names: readonly string[];
-  readonly nodeProps: readonly Props[];
-  readonly aliases: readonly string[][];
+  readonly names: Column<string>;
+  readonly nodeProps: Column<Props>;
+  readonly aliases: Column<string[]>;
   readonly edgeFrom: Int32Array;
   readonly edgeTo: Int32Array;
   readonly edgeType: Uint8Array;
-  readonly edgeProps: readonly Props[];
-  readonly edgeIds: readonly string[];
+  /** per edge: its props and relation id */
+  readonly edgeProps: Column<Props>;
+  readonly edgeIds: Column<string>;
   readonly edgeValidFrom: Float64Array;
   readonly edgeValidTo: Float64Array;
   readonly edgeConfidence: Float32Array;
@@ -214,7 +247,7 @@ export class Snapshot {
   readonly outEdges: Int32Array;
   readonly inOffsets: Int32Array;
   readonly inEdges: Int32Array;
-  private readonly index: Map<string, number>;
+  private readonly index: Map<string, number> | null;
   /**
    * The snapshot this one was patched from (its version) and the changes applied, when made by applyChanges:
    * a copy of that version elsewhere (an analysis worker's) becomes this one by the same patch, without the whole being sent.
@@ -228,6 +261,7 @@ export class Snapshot {
     p: Packed,
     adjacency?: { out: Csr; in: Csr },
   ) {
+    if (!p.canonical && !p.index) throw new Error('a snapshot that is not canonical needs the node index of its ids');
     this.canonical = p.canonical;
     this.ids = p.ids;
     this.index = p.index;
@@ -243,7 +277,7 @@ export class Snapshot {
     this.edgeValidFrom = p.edgeValidFrom;
     this.edgeValidTo = p.edgeValidTo;
     this.edgeConfidence = p.edgeConfidence;
-    this.nodeCount = p.ids.length;
+    this.nodeCount = p.labelOf.length;
     this.edgeCount = p.edgeFrom.length;
     const out = adjacency?.out ?? runNow(csrSteps(this.nodeCount, p.edgeFrom));
     const inn = adjacency?.in ?? runNow(csrSteps(this.nodeCount, p.edgeTo));
@@ -273,11 +307,60 @@ export class Snapshot {
     return b.build(version);
   }
 
+  /** This snapshot as it crosses to another thread (a few shared buffers; see SnapshotWire). Its lineage stays here. */
+  toWire(): SnapshotWire {
+    return {
+      version: this.version,
+      canonical: this.canonical,
+      labelOf: this.labelOf,
+      ids: this.ids.wire(),
+      names: this.names.wire(),
+      nodeProps: this.nodeProps.wire(),
+      aliases: this.aliases.wire(),
+      edgeFrom: this.edgeFrom,
+      edgeTo: this.edgeTo,
+      edgeType: this.edgeType,
+      edgeProps: this.edgeProps.wire(),
+      edgeIds: this.edgeIds.wire(),
+      edgeValidFrom: this.edgeValidFrom,
+      edgeValidTo: this.edgeValidTo,
+      edgeConfidence: this.edgeConfidence,
+      out: { offsets: this.outOffsets, edges: this.outEdges },
+      in: { offsets: this.inOffsets, edges: this.inEdges },
+      index: this.index,
+    };
+  }
+
+  /** The snapshot sent as `w` (toWire), taken as it is: no work per node or edge. */
+  static fromWire(w: SnapshotWire): Snapshot {
+    return new Snapshot(
+      w.version,
+      {
+        canonical: w.canonical,
+        index: w.index,
+        labelOf: w.labelOf,
+        ids: Column.fromWire(w.ids),
+        names: Column.fromWire(w.names),
+        nodeProps: Column.fromWire(w.nodeProps),
+        aliases: Column.fromWire(w.aliases),
+        edgeFrom: w.edgeFrom,
+        edgeTo: w.edgeTo,
+        edgeType: w.edgeType,
+        edgeProps: Column.fromWire(w.edgeProps, NO_PROPS),
+        edgeIds: Column.fromWire(w.edgeIds),
+        edgeValidFrom: w.edgeValidFrom,
+        edgeValidTo: w.edgeValidTo,
+        edgeConfidence: w.edgeConfidence,
+      },
+      { out: w.out, in: w.in },
+    );
+  }
+
   /**
    * A new snapshot: this one with the given entities and relations upserted (current state) and
    * the removed relations gone. This snapshot is left untouched for whoever still reads it; the
-   * unchanged parts (strings, props, the id index when no node is added) are shared, the typed
-   * arrays are copied in blocks and the adjacency rebuilt. Requires a canonical snapshot.
+   * packed values are shared (the new ones added to each column's table), the typed arrays are
+   * copied in blocks and the adjacency rebuilt. Requires a canonical snapshot.
    */
   applyChanges(changes: SnapshotChanges, version: string | number): Snapshot {
     return runNow(this.applyChangesSteps(changes, version));
@@ -289,30 +372,40 @@ export class Snapshot {
     return withLineage(patchSteps(this, changes, version), this.version, changes);
   }
 
-  /** The packed arrays this snapshot was made of (shared, not copied), for building the next one. */
+  /** The packed arrays and columns this snapshot was made of (shared, not copied), for building the next one. */
   parts(): Readonly<Packed> {
     return {
       canonical: this.canonical,
-      ids: this.ids as string[],
       index: this.index,
+      ids: this.ids,
       labelOf: this.labelOf,
-      names: this.names as string[],
-      nodeProps: this.nodeProps as Props[],
-      aliases: this.aliases as string[][],
+      names: this.names,
+      nodeProps: this.nodeProps,
+      aliases: this.aliases,
       edgeFrom: this.edgeFrom,
       edgeTo: this.edgeTo,
       edgeType: this.edgeType,
-      edgeProps: this.edgeProps as Props[],
-      edgeIds: this.edgeIds as string[],
+      edgeProps: this.edgeProps,
+      edgeIds: this.edgeIds,
       edgeValidFrom: this.edgeValidFrom,
       edgeValidTo: this.edgeValidTo,
       edgeConfidence: this.edgeConfidence,
     };
   }
 
-  /** Node index of an id, or undefined. */
+  /** Node index of an id, or undefined (a canonical snapshot's ids are in code-point order: a binary search). */
   indexOf(id: string): number | undefined {
-    return this.index.get(id);
+    if (this.index) return this.index.get(id);
+    let lo = 0;
+    let hi = this.nodeCount;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const c = compareIds(this.ids.at(mid), id);
+      if (c === 0) return mid;
+      if (c < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return undefined;
   }
 
   /** Label of node i. */
@@ -345,7 +438,7 @@ export class Snapshot {
 
   /** The entity record of node i (props shared, not copied). */
   entity(i: number): EntityRecord {
-    return { id: this.ids[i]!, label: this.label(i), name: this.names[i]!, aliases: this.aliases[i]!, props: this.nodeProps[i]! };
+    return { id: this.ids.at(i), label: this.label(i), name: this.names.at(i), aliases: this.aliases.at(i), props: this.nodeProps.at(i) };
   }
 
   /**
@@ -354,11 +447,11 @@ export class Snapshot {
    */
   relation(e: number, date: (ms: number) => string | undefined = isoDate): RelationRecord {
     const r: RelationRecord = {
-      id: this.edgeIds[e]!,
+      id: this.edgeIds.at(e),
       type: this.type(e),
-      from: this.ids[this.edgeFrom[e]!]!,
-      to: this.ids[this.edgeTo[e]!]!,
-      props: this.edgeProps[e]!,
+      from: this.ids.at(this.edgeFrom[e]!),
+      to: this.ids.at(this.edgeTo[e]!),
+      props: this.edgeProps.at(e),
       confidence: this.edgeConfidence[e]!,
       claimCount: 0,
     };
@@ -376,11 +469,13 @@ export class Snapshot {
       0,
     );
   }
-}
 
-/** One shared, frozen object for every edge without props (most edges): no object per edge. */
-const NO_PROPS: Props = Object.freeze({}) as Props;
-const edgePropsOf = (r: RelationRecord): Props => (Object.keys(r.props).length ? r.props : NO_PROPS);
+  /** Bytes of shared memory the snapshot's arrays and packed columns hold (the topology and every value packed). */
+  sharedBytes(): number {
+    const columns = [this.ids, this.names, this.nodeProps, this.aliases, this.edgeProps, this.edgeIds];
+    return this.topologyBytes() + columns.reduce((s, c) => s + c.table.bytes.byteLength + c.table.starts.byteLength + (c.codes?.byteLength ?? 0), 0);
+  }
+}
 
 /** Code-point order of ids, the order the stores' ORDER BY n.id returns. */
 export const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -388,18 +483,11 @@ export const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b 
 /**
  * Builds a canonical snapshot from pages: entities first (any order; the stores return them in id
  * order), then relations (best grouped by source in the entities' order, as a paged read returns
- * them); out-of-order input is sorted once at the end. Records are packed as they come, not kept.
+ * them); out-of-order input is sorted once at the end. Records are packed as they come, not kept:
+ * each value goes into its column's builder (props and alias lists interned), so what a page
+ * decoded dies young.
  */
 export class CanonicalBuilder {
-  /**
-   * `previous`: a canonical snapshot of an earlier version of the same graph, when there is one.
-   * What has not changed since (a name, an alias list, an entity's or a relation's props, an id) is
-   * taken from it rather than from the page just read, so the two snapshots share those objects:
-   * the new one costs little more heap than its typed arrays, and what the read decodes dies young
-   * (a young-generation collection copies only what survives it, so its pauses stay short).
-   */
-  constructor(private readonly previous: Snapshot | null = null) {}
-
   private entities: EntityRecord[] = [];
   private entitiesSorted = true;
   private nodes: Packed | null = null;
@@ -407,8 +495,7 @@ export class CanonicalBuilder {
   private readonly from = new ChunkedList<number>();
   private readonly to = new ChunkedList<number>();
   private readonly types = new ChunkedList<number>();
-  private readonly props = new ChunkedList<Props>();
-  private readonly ids = new ChunkedList<string>();
+  private readonly edges = edgeColumns();
   private readonly validFrom = new ChunkedList<number>();
   private readonly validTo = new ChunkedList<number>();
   private readonly confidence = new ChunkedList<number>();
@@ -420,58 +507,28 @@ export class CanonicalBuilder {
     for (const e of page) {
       const last = this.entities.at(-1);
       if (last && compareIds(last.id, e.id) >= 0) this.entitiesSorted = false;
-      this.entities.push(this.sharedEntity(e));
+      this.entities.push(e);
     }
   }
 
   /** Adds a page of relations; those with an endpoint not among the entities are skipped, as in fromRecords. */
   addRelations(page: readonly RelationRecord[]): void {
-    const index = this.packNodes().index;
-    const ranked = page.map((r) => ({ r, f: index.get(r.from), t: index.get(r.to), ti: REL_INDEX.get(r.type) })).filter((x) => x.f !== undefined && x.t !== undefined && x.ti !== undefined);
+    const nodes = this.packNodes();
+    const index = (id: string) => indexIn(nodes.ids, id);
+    const ranked = page.map((r) => ({ r, f: index(r.from), t: index(r.to), ti: REL_INDEX.get(r.type) })).filter((x) => x.f !== undefined && x.t !== undefined && x.ti !== undefined);
     ranked.sort((a, b) => a.f! - b.f! || compareIds(a.r.id, b.r.id));
     for (const { r, f, t, ti } of ranked) {
       const n = this.from.length;
-      if (n && (this.from.at(n - 1) > f! || (this.from.at(n - 1) === f && compareIds(this.ids.at(n - 1), r.id) >= 0))) this.relationsSorted = false;
+      if (n && (this.from.at(n - 1) > f! || (this.from.at(n - 1) === f && compareIds(this.edges.edgeIds.at(n - 1), r.id) >= 0))) this.relationsSorted = false;
       this.from.push(f!);
       this.to.push(t!);
       this.types.push(ti!);
-      const before = this.previousEdge(r);
-      const props = edgePropsOf(r);
-      const prev = this.previous;
-      this.props.push(before >= 0 && isDeepStrictEqual(prev!.edgeProps[before], props) ? prev!.edgeProps[before]! : props);
-      this.ids.push(before >= 0 ? prev!.edgeIds[before]! : r.id);
+      this.edges.edgeProps.push(propsOfRelation(r));
+      this.edges.edgeIds.push(r.id);
       this.validFrom.push(dateMs(r.validFrom));
       this.validTo.push(dateMs(r.validTo));
       this.confidence.push(r.confidence);
     }
-  }
-
-  /** The entity as the previous snapshot holds it, where it has not changed (see the constructor). */
-  private sharedEntity(e: EntityRecord): EntityRecord {
-    const p = this.previous;
-    const i = p?.indexOf(e.id);
-    if (!p || i === undefined || p.label(i) !== e.label) return e;
-    const props = isDeepStrictEqual(p.nodeProps[i], e.props) ? p.nodeProps[i]! : e.props;
-    const aliases = isDeepStrictEqual(p.aliases[i], e.aliases) ? p.aliases[i]! : e.aliases;
-    return { id: p.ids[i]!, label: e.label, name: p.names[i] === e.name ? p.names[i]! : e.name, props, aliases } as EntityRecord;
-  }
-
-  /** The index of the same relation (by id, from the same source) in the previous snapshot, -1 if none. */
-  private previousEdge(r: RelationRecord): number {
-    const p = this.previous;
-    const source = p?.canonical ? p.indexOf(r.from) : undefined;
-    if (!p || source === undefined) return -1;
-    // canonical: edges ordered by (source, id), so a source's edges are one run, sorted by id
-    let lo = lowerBound(p.edgeFrom, source);
-    let hi = lowerBound(p.edgeFrom, source + 1, lo);
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const c = compareIds(p.edgeIds[mid]!, r.id);
-      if (c === 0) return p.edgeTo[mid] === p.indexOf(r.to) ? mid : -1;
-      if (c < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    return -1;
   }
 
   /** Packs everything added into a canonical snapshot. */
@@ -486,19 +543,19 @@ export class CanonicalBuilder {
     if (!this.relationsSorted) {
       const keys = new Int32Array(this.from.length);
       for (let e = 0; e < keys.length; e++) keys[e] = e;
-      order = keys.sort((a, b) => this.from.at(a) - this.from.at(b) || compareIds(this.ids.at(a), this.ids.at(b)));
+      order = keys.sort((a, b) => this.from.at(a) - this.from.at(b) || compareIds(this.edges.edgeIds.at(a), this.edges.edgeIds.at(b)));
       yield;
     }
     const packed: Packed = {
       ...nodes,
-      edgeFrom: yield* copySteps((n) => new Int32Array(n), this.from, order),
-      edgeTo: yield* copySteps((n) => new Int32Array(n), this.to, order),
-      edgeType: yield* copySteps((n) => new Uint8Array(n), this.types, order),
-      edgeProps: yield* copySteps((n) => new Array<Props>(n), this.props, order),
-      edgeIds: yield* copySteps((n) => new Array<string>(n), this.ids, order),
-      edgeValidFrom: yield* copySteps((n) => new Float64Array(n), this.validFrom, order),
-      edgeValidTo: yield* copySteps((n) => new Float64Array(n), this.validTo, order),
-      edgeConfidence: yield* copySteps((n) => new Float32Array(n), this.confidence, order),
+      edgeFrom: yield* copySteps(sharedInt32, this.from, order),
+      edgeTo: yield* copySteps(sharedInt32, this.to, order),
+      edgeType: yield* copySteps(sharedUint8, this.types, order),
+      edgeProps: yield* this.edges.edgeProps.buildSteps(order),
+      edgeIds: yield* this.edges.edgeIds.buildSteps(order),
+      edgeValidFrom: yield* copySteps(sharedFloat64, this.validFrom, order),
+      edgeValidTo: yield* copySteps(sharedFloat64, this.validTo, order),
+      edgeConfidence: yield* copySteps(sharedFloat32, this.confidence, order),
     };
     return yield* snapshotSteps(version, packed);
   }
@@ -511,29 +568,62 @@ export class CanonicalBuilder {
   *packEntities(): Steps<Packed> {
     if (this.nodes) return this.nodes;
     if (!this.entitiesSorted) this.entities.sort((a, b) => compareIds(a.id, b.id));
-    const b = new SnapshotBuilder();
+    const columns = nodeColumns();
+    const labels = sharedUint8(this.entities.length);
+    let n = 0;
     for (let k = 0; k < this.entities.length; k++) {
       const e = this.entities[k]!;
-      b.addNode(e.id, e.label, e.name, e.props, e.aliases);
+      // (the same id twice: the first is kept, as SnapshotBuilder.addNode does)
+      if (n && columns.ids.at(n - 1) === e.id) continue;
+      const li = LABEL_INDEX.get(e.label);
+      if (li === undefined) throw new Error(`unknown label ${e.label}`);
+      labels[n++] = li;
+      columns.ids.push(e.id);
+      columns.names.push(e.name);
+      columns.nodeProps.push(e.props);
+      columns.aliases.push(e.aliases);
       if ((k & CHECKPOINT_MASK) === 0) yield;
     }
     this.entities = [];
-    const { index, ids, labelOf, names, nodeProps, aliases } = b.build(0, true).parts();
-    this.nodes = { ...emptyEdges(), canonical: true, index, ids, labelOf, names, nodeProps, aliases };
+    this.nodes = {
+      ...emptyEdges(),
+      canonical: true,
+      index: null,
+      labelOf: labels.subarray(0, n),
+      ids: yield* columns.ids.buildSteps(),
+      names: yield* columns.names.buildSteps(),
+      nodeProps: yield* columns.nodeProps.buildSteps(),
+      aliases: yield* columns.aliases.buildSteps(),
+    };
     return this.nodes;
   }
 }
 
-function emptyEdges(): Omit<Packed, 'canonical' | 'ids' | 'index' | 'labelOf' | 'names' | 'nodeProps' | 'aliases'> {
+/** The index of `id` in a column of ids in code-point order, or undefined. */
+function indexIn(ids: Column<string>, id: string): number | undefined {
+  let lo = 0;
+  let hi = ids.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const c = compareIds(ids.at(mid), id);
+    if (c === 0) return mid;
+    if (c < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return undefined;
+}
+
+function emptyEdges(): Omit<Packed, 'canonical' | 'index' | 'ids' | 'labelOf' | 'names' | 'nodeProps' | 'aliases'> {
+  const none = new ColumnBuilder<never>('text', false);
   return {
-    edgeFrom: new Int32Array(0),
-    edgeTo: new Int32Array(0),
-    edgeType: new Uint8Array(0),
-    edgeProps: [],
-    edgeIds: [],
-    edgeValidFrom: new Float64Array(0),
-    edgeValidTo: new Float64Array(0),
-    edgeConfidence: new Float32Array(0),
+    edgeFrom: sharedInt32(0),
+    edgeTo: sharedInt32(0),
+    edgeType: sharedUint8(0),
+    edgeProps: runNow(none.buildSteps()) as Column<Props>,
+    edgeIds: runNow(none.buildSteps()) as Column<string>,
+    edgeValidFrom: sharedFloat64(0),
+    edgeValidTo: sharedFloat64(0),
+    edgeConfidence: sharedFloat32(0),
   };
 }
 
@@ -547,78 +637,99 @@ function lowerBound(values: ArrayLike<number>, target: number, lo = 0, hi = valu
   return lo;
 }
 
+/** A column's codes, to be patched: the column's own, or 0..n-1 for a column whose row i holds value i. */
+function codesOf(c: Column<unknown>): Int32Array {
+  if (c.codes) return c.codes;
+  const codes = new Int32Array(c.length);
+  for (let i = 0; i < codes.length; i++) codes[i] = i;
+  return codes;
+}
+
+/** Values added to a column by a patch: each gets the code after the table's last. */
+class Added<T> {
+  readonly values: T[] = [];
+  constructor(private readonly base: Column<T>) {}
+
+  code(value: T): number {
+    this.values.push(value);
+    return this.base.table.size + this.values.length - 1;
+  }
+
+  column(codes: Int32Array): Column<T> {
+    return new Column(this.base.table.with(this.values), codes, codes.length);
+  }
+}
+
 /** applyChanges: see Snapshot.applyChanges. */
 function* patchSteps(s: Snapshot, changes: SnapshotChanges, version: string | number): Steps<Snapshot> {
   const p = s.parts();
-  const oldIndex = p.index;
   // nodes: updates in place (in copies), new ids merged in id order
   const updates = new Map<number, EntityRecord>();
   const added = new Map<string, EntityRecord>();
   for (const e of changes.entities) {
     if (!LABEL_INDEX.has(e.label)) throw new Error(`unknown label ${e.label}`);
-    const i = oldIndex.get(e.id);
+    const i = s.indexOf(e.id);
     if (i === undefined) added.set(e.id, e);
     else updates.set(i, e);
   }
   const n = s.nodeCount;
   let ids = p.ids;
-  let index = oldIndex;
   let labelOf = p.labelOf;
   let names = p.names;
   let nodeProps = p.nodeProps;
   let aliases = p.aliases;
   /** new index of old node i (only when nodes were added) */
   let remap: Int32Array | null = null;
+  /** the new node index of an id */
+  let indexOf = (id: string) => s.indexOf(id);
   if (updates.size || added.size) {
-    names = [...names];
-    nodeProps = [...nodeProps];
-    aliases = [...aliases];
-    labelOf = labelOf.slice();
-    for (const [i, e] of updates) {
-      labelOf[i] = LABEL_INDEX.get(e.label)!;
-      names[i] = e.name;
-      nodeProps[i] = e.props;
-      aliases[i] = e.aliases;
-    }
-  }
-  if (added.size) {
     const fresh = [...added.values()].sort((a, b) => compareIds(a.id, b.id));
     const total = n + fresh.length;
-    remap = new Int32Array(n);
-    // filled in order with push: a large preallocated array (new Array(n)) would be a slow dictionary
-    const nIds: string[] = [];
-    const nLabels = new Uint8Array(total);
-    const nNames: string[] = [];
-    const nProps: Props[] = [];
-    const nAliases: string[][] = [];
-    index = new Map();
+    if (fresh.length) remap = new Int32Array(n);
+    const oldIds = p.ids.codes;
+    const oldNames = codesOf(p.names);
+    const oldProps = codesOf(p.nodeProps);
+    const oldAliases = codesOf(p.aliases);
+    const nIds = sharedInt32(total);
+    const nNames = sharedInt32(total);
+    const nProps = sharedInt32(total);
+    const nAliases = sharedInt32(total);
+    const nLabels = sharedUint8(total);
+    const newIds = new Added(p.ids);
+    const newNames = new Added(p.names);
+    const newProps = new Added(p.nodeProps);
+    const newAliases = new Added(p.aliases);
     let o = 0;
     let f = 0;
     for (let k = 0; k < total; k++) {
-      if (f < fresh.length && (o >= n || compareIds(fresh[f]!.id, ids[o]!) < 0)) {
+      if (f < fresh.length && (o >= n || compareIds(fresh[f]!.id, p.ids.at(o)) < 0)) {
         const e = fresh[f++]!;
-        nIds.push(e.id);
+        nIds[k] = newIds.code(e.id);
         nLabels[k] = LABEL_INDEX.get(e.label)!;
-        nNames.push(e.name);
-        nProps.push(e.props);
-        nAliases.push(e.aliases);
+        nNames[k] = newNames.code(e.name);
+        nProps[k] = newProps.code(e.props);
+        nAliases[k] = newAliases.code(e.aliases);
       } else {
-        remap[o] = k;
-        nIds.push(ids[o]!);
-        nLabels[k] = labelOf[o]!;
-        nNames.push(names[o]!);
-        nProps.push(nodeProps[o]!);
-        nAliases.push(aliases[o]!);
+        if (remap) remap[o] = k;
+        const e = updates.get(o);
+        nIds[k] = oldIds ? oldIds[o]! : o;
+        nLabels[k] = e ? LABEL_INDEX.get(e.label)! : labelOf[o]!;
+        nNames[k] = e ? newNames.code(e.name) : oldNames[o]!;
+        nProps[k] = e ? newProps.code(e.props) : oldProps[o]!;
+        nAliases[k] = e ? newAliases.code(e.aliases) : oldAliases[o]!;
         o++;
       }
-      index.set(nIds[k]!, k);
       if ((k & CHECKPOINT_MASK) === 0) yield;
     }
-    ids = nIds;
+    ids = newIds.column(nIds);
     labelOf = nLabels;
-    names = nNames;
-    nodeProps = nProps;
-    aliases = nAliases;
+    names = newNames.column(nNames);
+    nodeProps = newProps.column(nProps);
+    aliases = newAliases.column(nAliases);
+    if (remap) {
+      const patchedIds = ids;
+      indexOf = (id) => indexIn(patchedIds, id);
+    }
   }
   const newIndexOfOld = (o: number) => (remap ? remap[o]! : o);
 
@@ -630,15 +741,15 @@ function* patchSteps(s: Snapshot, changes: SnapshotChanges, version: string | nu
     return edit;
   };
   const dropOld = (id: string, from: string) => {
-    const o = oldIndex.get(from);
+    const o = s.indexOf(from);
     if (o === undefined) return;
-    for (let e = s.outOffsets[o]!; e < s.outOffsets[o + 1]!; e++) if (p.edgeIds[e] === id) editOf(newIndexOfOld(o)).drop.add(e);
+    for (let e = s.outOffsets[o]!; e < s.outOffsets[o + 1]!; e++) if (p.edgeIds.at(e) === id) editOf(newIndexOfOld(o)).drop.add(e);
   };
   for (const r of changes.removed) dropOld(r.id, r.from);
   for (const r of changes.relations) {
     dropOld(r.id, r.from);
-    const f = index.get(r.from);
-    if (f === undefined || !index.has(r.to) || !REL_INDEX.has(r.type)) continue;
+    const f = indexOf(r.from);
+    if (f === undefined || indexOf(r.to) === undefined || !REL_INDEX.has(r.type)) continue;
     editOf(f).add.push(r);
   }
   let dropped = 0;
@@ -649,15 +760,18 @@ function* patchSteps(s: Snapshot, changes: SnapshotChanges, version: string | nu
     edit.add.sort((a, b) => compareIds(a.id, b.id));
   }
   const m = s.edgeCount - dropped + inserted;
-  const edgeFrom = new Int32Array(m);
-  const edgeTo = new Int32Array(m);
-  const edgeType = new Uint8Array(m);
-  // made at their full length at once: grown by push they were copied whole each time they outgrew their store
-  const edgeProps = new Array<Props>(m);
-  const edgeIds = new Array<string>(m);
-  const edgeValidFrom = new Float64Array(m);
-  const edgeValidTo = new Float64Array(m);
-  const edgeConfidence = new Float32Array(m);
+  const edgeFrom = sharedInt32(m);
+  const edgeTo = sharedInt32(m);
+  const edgeType = sharedUint8(m);
+  const edgePropCodes = sharedInt32(m);
+  const edgeIdCodes = sharedInt32(m);
+  const edgeValidFrom = sharedFloat64(m);
+  const edgeValidTo = sharedFloat64(m);
+  const edgeConfidence = sharedFloat32(m);
+  const oldPropCodes = codesOf(p.edgeProps);
+  const oldIdCodes = codesOf(p.edgeIds);
+  const newEdgeProps = new Added(p.edgeProps);
+  const newEdgeIds = new Added(p.edgeIds);
   let w = 0;
   /** copies old edges [a, b) as a block */
   const copy = function* (a: number, b: number): Steps<void> {
@@ -676,18 +790,17 @@ function* patchSteps(s: Snapshot, changes: SnapshotChanges, version: string | nu
     edgeValidFrom.set(p.edgeValidFrom.subarray(a, b), w);
     edgeValidTo.set(p.edgeValidTo.subarray(a, b), w);
     edgeConfidence.set(p.edgeConfidence.subarray(a, b), w);
-    for (let e = a; e < b; e++, w++) {
-      edgeProps[w] = p.edgeProps[e]!;
-      edgeIds[w] = p.edgeIds[e]!;
-      if ((e & CHECKPOINT_MASK) === 0) yield;
-    }
+    edgePropCodes.set(oldPropCodes.subarray(a, b), w);
+    edgeIdCodes.set(oldIdCodes.subarray(a, b), w);
+    w += b - a;
+    yield;
   };
   const put = (source: number, r: RelationRecord) => {
     edgeFrom[w] = source;
-    edgeTo[w] = index.get(r.to)!;
+    edgeTo[w] = indexOf(r.to)!;
     edgeType[w] = REL_INDEX.get(r.type)!;
-    edgeProps[w] = edgePropsOf(r);
-    edgeIds[w] = r.id;
+    edgePropCodes[w] = newEdgeProps.code(propsOfRelation(r));
+    edgeIdCodes[w] = newEdgeIds.code(r.id);
     edgeValidFrom[w] = dateMs(r.validFrom);
     edgeValidTo[w] = dateMs(r.validTo);
     edgeConfidence[w] = r.confidence;
@@ -707,10 +820,10 @@ function* patchSteps(s: Snapshot, changes: SnapshotChanges, version: string | nu
     let run = start;
     for (let e = start; e < end; e++) {
       const dropHere = edit.drop.has(e);
-      const addHere = k < edit.add.length && compareIds(edit.add[k]!.id, p.edgeIds[e]!) < 0;
+      const addHere = k < edit.add.length && compareIds(edit.add[k]!.id, p.edgeIds.at(e)) < 0;
       if (!dropHere && !addHere) continue;
       yield* copy(run, e);
-      while (k < edit.add.length && compareIds(edit.add[k]!.id, p.edgeIds[e]!) < 0) put(source, edit.add[k++]!);
+      while (k < edit.add.length && compareIds(edit.add[k]!.id, p.edgeIds.at(e)) < 0) put(source, edit.add[k++]!);
       run = dropHere ? e + 1 : e;
     }
     yield* copy(run, end);
@@ -718,57 +831,21 @@ function* patchSteps(s: Snapshot, changes: SnapshotChanges, version: string | nu
     cursor = end;
   }
   yield* copy(cursor, s.edgeCount);
-  return yield* snapshotSteps(version, { canonical: true, ids, index, labelOf, names, nodeProps, aliases, edgeFrom, edgeTo, edgeType, edgeProps, edgeIds, edgeValidFrom, edgeValidTo, edgeConfidence });
-}
-
-/** Whether two values of a snapshot are the same: one object (what a read shares with the snapshot before it), or equal. */
-const same = (a: unknown, b: unknown): boolean => a === b || isDeepStrictEqual(a, b);
-
-/**
- * What changed from `old` to `next`, two canonical snapshots of one graph, as the patch that makes `next` from `old`
- * (old.applyChanges(patch) holds what next holds): entities added or changed, relations added or changed, relations
- * gone. Null when no patch can say it (an entity gone: a patch only adds and changes entities) or when more than
- * `limit` records changed (the whole is then worth sending). Both are walked once in their canonical order (nodes by
- * id, edges by source id and relation id), so this costs one comparison per node and edge, most of them of shared
- * objects.
- */
-export function* diffSteps(old: Snapshot, next: Snapshot, limit: number): Steps<SnapshotChanges | null> {
-  if (!old.canonical || !next.canonical) return null;
-  const entities: EntityRecord[] = [];
-  for (let i = 0, j = 0, k = 0; i < old.nodeCount || j < next.nodeCount; k++) {
-    const c = i >= old.nodeCount ? 1 : j >= next.nodeCount ? -1 : compareIds(old.ids[i]!, next.ids[j]!);
-    if (c < 0) return null;
-    if (c > 0) entities.push(next.entity(j++));
-    else {
-      if (old.labelOf[i] !== next.labelOf[j] || old.names[i] !== next.names[j] || !same(old.aliases[i], next.aliases[j]) || !same(old.nodeProps[i], next.nodeProps[j])) entities.push(next.entity(j));
-      i++;
-      j++;
-    }
-    if (entities.length > limit) return null;
-    if ((k & CHECKPOINT_MASK) === 0) yield;
-  }
-  const relations: RelationRecord[] = [];
-  const removed: RemovedRelation[] = [];
-  for (let a = 0, b = 0, k = 0; a < old.edgeCount || b < next.edgeCount; k++) {
-    const c = a >= old.edgeCount ? 1 : b >= next.edgeCount ? -1 : compareIds(old.ids[old.edgeFrom[a]!]!, next.ids[next.edgeFrom[b]!]!) || compareIds(old.edgeIds[a]!, next.edgeIds[b]!);
-    if (c < 0) {
-      removed.push({ id: old.edgeIds[a]!, type: old.type(a), from: old.ids[old.edgeFrom[a]!]!, to: old.ids[old.edgeTo[a]!]! });
-      a++;
-    } else if (c > 0) relations.push(next.relation(b++));
-    else {
-      const changed =
-        old.edgeType[a] !== next.edgeType[b] ||
-        old.ids[old.edgeTo[a]!] !== next.ids[next.edgeTo[b]!] ||
-        old.edgeConfidence[a] !== next.edgeConfidence[b] ||
-        !Object.is(old.edgeValidFrom[a], next.edgeValidFrom[b]) ||
-        !Object.is(old.edgeValidTo[a], next.edgeValidTo[b]) ||
-        !same(old.edgeProps[a], next.edgeProps[b]);
-      if (changed) relations.push(next.relation(b));
-      a++;
-      b++;
-    }
-    if (entities.length + relations.length + removed.length > limit) return null;
-    if ((k & CHECKPOINT_MASK) === 0) yield;
-  }
-  return { entities, relations, removed };
+  return yield* snapshotSteps(version, {
+    canonical: true,
+    index: null,
+    ids,
+    labelOf,
+    names,
+    nodeProps,
+    aliases,
+    edgeFrom,
+    edgeTo,
+    edgeType,
+    edgeProps: newEdgeProps.column(edgePropCodes),
+    edgeIds: newEdgeIds.column(edgeIdCodes),
+    edgeValidFrom,
+    edgeValidTo,
+    edgeConfidence,
+  });
 }

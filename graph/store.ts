@@ -4,6 +4,7 @@ import type { Label } from '../schema/generated/model.js';
 import type { ClaimRecord, DocumentRecord, EntityRecord, Props, RelationRecord } from '../schema/records.js';
 import { StoreUnavailable } from '../schema/errors.js';
 import type { ClaimState, HistoryEvent, HistoryPage, HistoryQuery } from './history.js';
+import type { Snapshot } from './snapshot.js';
 
 /** One transactional write: everything in it lands together or not at all. */
 export interface WriteBatch {
@@ -213,6 +214,13 @@ export interface GraphStore {
   counts(): Promise<{ entities: Record<string, number>; relations: Record<string, number>; claims: number; documents: number }>;
   /** The whole graph, for the snapshot and export. */
   readAll(): Promise<{ version: number; entities: EntityRecord[]; relations: RelationRecord[] }>;
+  /**
+   * Set by a store that builds the whole-graph snapshot itself off the calling thread (the embedded store, in its
+   * thread; pages of at most `pageSize` entities there): the snapshot readSnapshot (snapshot-cache.ts) would read, packed in shared
+   * memory, taken by the caller without work per node or edge. Writes that land during the build are caught up by the
+   * caller from the change log, as after readSnapshot.
+   */
+  buildSnapshot?(pageSize: number): Promise<Snapshot>;
   /**
    * What changed after `version`, from the change log: the current records of the entities and
    * relations changed since, and the relations removed; "too-far-behind" when the log no longer

@@ -29,7 +29,7 @@ export interface Cause {
 
 // the relation stored as edge e
 function stepOf(s: Snapshot, e: number): Step {
-  return { from: s.ids[s.edgeFrom[e]!]!, rel: s.type(e), to: s.ids[s.edgeTo[e]!]! };
+  return { from: s.ids.at(s.edgeFrom[e]!), rel: s.type(e), to: s.ids.at(s.edgeTo[e]!) };
 }
 
 /** At most this many chains per node, shortest first. */
@@ -129,9 +129,9 @@ export class CauseFinder {
   private explain(x: number, need: number, steps: Step[], u: number, dependent: number): Cause {
     const s = this.pr.idx.snapshot;
     const h = this.hitAt(x, need, dependent);
-    if (!h) return { shock: -1, type: '', origin: s.ids[x]!, steps };
+    if (!h) return { shock: -1, type: '', origin: s.ids.at(x), steps };
     const via = h.throughSeat ? this.seatSteps(u, h.origin) : this.viaSteps(h);
-    return { shock: h.shock, type: this.shockTypes[h.shock] ?? '', origin: s.ids[h.origin]!, steps: via.length ? [...via, ...steps] : steps };
+    return { shock: h.shock, type: this.shockTypes[h.shock] ?? '', origin: s.ids.at(h.origin), steps: via.length ? [...via, ...steps] : steps };
   }
 
   // u's jurisdiction trail up to a place, from the place down (de MEMBER_OF eu, then u LOCATED_IN de)

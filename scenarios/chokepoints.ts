@@ -139,10 +139,10 @@ function rank(idx: ReachIndex, srcs: readonly number[], counts: Int32Array | num
   const s = idx.snapshot;
   const total = idx.judged.length;
   const order = srcs.map((x, i) => ({ x, c: counts[i]! })).filter((r) => r.c > 0);
-  order.sort((a, b) => b.c - a.c || (s.ids[a.x]! < s.ids[b.x]! ? -1 : 1));
+  order.sort((a, b) => b.c - a.c || (s.ids.at(a.x) < s.ids.at(b.x) ? -1 : 1));
   return (first > 0 ? order.slice(0, first) : order).map(({ x, c }) => {
     const f = failureCounts(idx, x);
-    return { entity: { id: s.ids[x]!, name: s.names[x]!, label: s.label(x) }, broken: c, degraded: f.degraded, atRisk: f.atRisk, share: total ? c / total : 0 };
+    return { entity: { id: s.ids.at(x), name: s.names.at(x), label: s.label(x) }, broken: c, degraded: f.degraded, atRisk: f.atRisk, share: total ? c / total : 0 };
   });
 }
 

@@ -64,7 +64,7 @@ export interface Evaluation {
 // A shock that enacts a regulation only counts once the regulation is in effect and not repealed.
 function shockActive(snapshot: Snapshot, regulation: string | undefined, asOfMs: number): boolean {
   if (!regulation) return true;
-  const props = snapshot.nodeProps[snapshot.indexOf(regulation)!]!;
+  const props = snapshot.nodeProps.at(snapshot.indexOf(regulation)!);
   if (props.status === 'repealed') return false;
   const effective = dateMs(typeof props.effectiveDate === 'string' ? props.effectiveDate : undefined);
   return Number.isNaN(asOfMs) || Number.isNaN(effective) || effective <= asOfMs;
@@ -118,13 +118,13 @@ export function shockTypes(snapshot: Snapshot, scenario: Scenario, asOfMs: numbe
 function baselineHits(snapshot: Snapshot, ctx: RuleContext, asOfMs: number, first: number): Hit[] {
   return rulesInForce(snapshot, asOfMs).flatMap((rule, k) =>
     [HARD, CONDITIONAL].flatMap((level) => {
-      const items = rule.items.filter((x) => x.level === level).map((x) => snapshot.ids[x.node]!);
+      const items = rule.items.filter((x) => x.level === level).map((x) => snapshot.ids.at(x.node));
       if (!items.length) return [];
       const shock = {
         type: 'export_control' as const,
-        issuer: snapshot.ids[rule.regulation]!,
+        issuer: snapshot.ids.at(rule.regulation),
         items,
-        destinations: rule.destinations.map((d) => snapshot.ids[d]!),
+        destinations: rule.destinations.map((d) => snapshot.ids.at(d)),
         effect: level === HARD ? ('ban' as const) : ('license_required' as const),
       };
       return exportControl.hits(shock, ctx, first + k);
@@ -160,7 +160,7 @@ export function runScenario(snapshot: Snapshot, scenario: Scenario, opts: RunOpt
     const status = statusOf(level);
     const chains = causes ? causes.causes(d, level) : [];
     buckets[status].push({
-      deployment: (ref[d] ??= { id: snapshot.ids[d]!, name: snapshot.names[d]! }),
+      deployment: (ref[d] ??= { id: snapshot.ids.at(d), name: snapshot.names.at(d) }),
       status,
       ...(level === SHORTFALL ? { lost: Math.round(lostShare(propagation, d) * 1000) / 1000 } : {}),
       causes: chains,

@@ -130,7 +130,7 @@ export class MitigationFinder {
       const s = this.pr.idx.snapshot;
       list = [];
       for (let i = 0; i < s.nodeCount; i++) if (s.labelOf[i] === label) list.push(i);
-      list.sort((a, b) => (s.ids[a]! < s.ids[b]! ? -1 : 1));
+      list.sort((a, b) => (s.ids.at(a) < s.ids.at(b) ? -1 : 1));
       this.shared.byLabel.set(label, list);
     }
     return list;
@@ -161,7 +161,7 @@ export class MitigationFinder {
       const c = s.edgeFrom[e] === r ? s.edgeTo[e]! : s.edgeFrom[e]!;
       if (s.labelOf[c] !== s.labelOf[r] || !this.sameRole(r, c)) continue;
       // "c substitutes r" carries a note about c replacing r; the reverse edge's note is about r
-      const note = s.edgeFrom[e] === c ? s.edgeProps[e]!.note : undefined;
+      const note = s.edgeFrom[e] === c ? s.edgeProps.at(e).note : undefined;
       const known = subs.find((x) => x.node === c);
       if (known) {
         if (typeof note === 'string' && known.note === undefined) known.note = note;
@@ -171,7 +171,7 @@ export class MitigationFinder {
       seen.add(c);
       subs.push({ node: c, tier: 'substitute', ...(typeof note === 'string' ? { note } : {}) });
     }
-    subs.sort((a, b) => (s.ids[a.node]! < s.ids[b.node]! ? -1 : 1));
+    subs.sort((a, b) => (s.ids.at(a.node) < s.ids.at(b.node) ? -1 : 1));
     this.shared.substitutes.set(r, subs);
     return subs;
   }
@@ -180,8 +180,8 @@ export class MitigationFinder {
   private sameRole(r: number, c: number): boolean {
     const s = this.pr.idx.snapshot;
     for (const k of ROLE_PROPS[s.labelOf[r]!]!) {
-      const a = s.nodeProps[r]![k.name] ?? k.default;
-      const b = s.nodeProps[c]![k.name] ?? k.default;
+      const a = s.nodeProps.at(r)[k.name] ?? k.default;
+      const b = s.nodeProps.at(c)[k.name] ?? k.default;
       if (a !== undefined && b !== undefined && String(a) !== String(b)) return false;
     }
     return true;
@@ -190,7 +190,7 @@ export class MitigationFinder {
   // r's label and role property values, as a key
   private roleKey(r: number, role: number): string {
     const s = this.pr.idx.snapshot;
-    return `${s.labelOf[r]!}|${role}|${ROLE_PROPS[s.labelOf[r]!]!.map((k) => String(s.nodeProps[r]![k.name] ?? k.default ?? '')).join('|')}`;
+    return `${s.labelOf[r]!}|${role}|${ROLE_PROPS[s.labelOf[r]!]!.map((k) => String(s.nodeProps.at(r)[k.name] ?? k.default ?? '')).join('|')}`;
   }
 
   // entities like r available in a seat: located there first, then already serving there (by id)
@@ -253,7 +253,7 @@ export class MitigationFinder {
     const s = this.pr.idx.snapshot;
     const free = PLACE_FREE[s.labelOf[d]!];
     if (!free) return false;
-    const classes = s.nodeProps[d]![free.property];
+    const classes = s.nodeProps.at(d)[free.property];
     return Array.isArray(classes) && classes.some((c) => !free.values.has(String(c)));
   }
 
@@ -296,13 +296,13 @@ export class MitigationFinder {
     const e = idx.depEdge[p]!;
     const t = idx.snapshot.edgeType[e]!;
     const rule = REPLACEMENT[t]!;
-    const variant = rule.property === undefined ? 0 : rule.values.indexOf(String(idx.snapshot.edgeProps[e]![rule.property])) + 1;
+    const variant = rule.property === undefined ? 0 : rule.values.indexOf(String(idx.snapshot.edgeProps.at(e)[rule.property])) + 1;
     return (idx.depTarget[p]! * 256 + t) * VARIANTS + variant;
   }
 
   // whether c has the property values a replacement rule needs
   private meets(c: number, needs: ReplacementRule['needs']): boolean {
-    const props = this.pr.idx.snapshot.nodeProps[c]!;
+    const props = this.pr.idx.snapshot.nodeProps.at(c);
     for (const k in needs) if (props[k] !== needs[k]) return false;
     return true;
   }
@@ -328,7 +328,7 @@ export class MitigationFinder {
         if (mustBeHome && !intersects(this.juris.where(c.node), home)) continue;
         used.add(key);
         taken++;
-        out.push({ replace: s.ids[r]!, with: s.ids[c.node]!, basis: c.tier, note: this.noteFor(r, c) });
+        out.push({ replace: s.ids.at(r), with: s.ids.at(c.node), basis: c.tier, note: this.noteFor(r, c) });
       }
     }
     return out;
@@ -343,9 +343,9 @@ export class MitigationFinder {
 
   private note(r: number, c: Candidate): string {
     const s = this.pr.idx.snapshot;
-    const name = s.names[c.node]!;
-    if (c.tier === 'substitute') return c.note ?? `${name} is listed as a substitute for ${s.names[r]!} and is not hit by this scenario`;
-    const where = c.nation === undefined ? '' : s.names[c.nation]!;
+    const name = s.names.at(c.node);
+    if (c.tier === 'substitute') return c.note ?? `${name} is listed as a substitute for ${s.names.at(r)} and is not hit by this scenario`;
+    const where = c.nation === undefined ? '' : s.names.at(c.nation);
     return c.tier === 'seated' ? `${name} is not hit by this scenario and is based in ${where}` : `${name} is not hit by this scenario and already serves ${where}`;
   }
 }

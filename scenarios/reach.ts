@@ -180,7 +180,7 @@ function buildIndex(s: Snapshot, asOfMs: number): ReachIndex {
       const v = depTarget[i]!;
       const k = key(i);
       let j = i - 1;
-      while (j >= a && (key(j) > k || (key(j) === k && s.ids[depTarget[j]!]! > s.ids[v]!))) {
+      while (j >= a && (key(j) > k || (key(j) === k && s.ids.at(depTarget[j]!) > s.ids.at(v)))) {
         depEdge[j + 1] = depEdge[j]!;
         depTarget[j + 1] = depTarget[j]!;
         j--;
@@ -207,7 +207,7 @@ function buildIndex(s: Snapshot, asOfMs: number): ReachIndex {
       depOutLayer[p] = typeLayer[t]!;
       depHard[p] = typeHard[t]!;
       depInstalled[p] = SPEC_BY_TYPE[t]!.dependency!.installedBase ? 1 : 0;
-      depAllowed[p] = typePasses[t] ? allowedLayers(SPEC_BY_TYPE[t]!, s.edgeProps[e]!) : typeCarries[t]!;
+      depAllowed[p] = typePasses[t] ? allowedLayers(SPEC_BY_TYPE[t]!, s.edgeProps.at(e)) : typeCarries[t]!;
       depGroupStart[p] = p === depOffsets[u] || !typeAlt[t] || key(p) !== key(p - 1) ? 1 : 0;
       const r = rcursor[depTarget[p]!]!++;
       rdepPos[r] = p;
@@ -224,7 +224,7 @@ function buildIndex(s: Snapshot, asOfMs: number): ReachIndex {
       isJudged[i] = 1;
       judgedList.push(i);
     }
-  judgedList.sort((x, y) => (s.ids[x]! < s.ids[y]! ? -1 : s.ids[x]! > s.ids[y]! ? 1 : 0));
+  judgedList.sort((x, y) => (s.ids.at(x) < s.ids.at(y) ? -1 : s.ids.at(x) > s.ids.at(y) ? 1 : 0));
   return {
     snapshot: s,
     asOfMs,
@@ -250,7 +250,7 @@ function buildIndex(s: Snapshot, asOfMs: number): ReachIndex {
 // a number property of an edge, when it is one
 function numberProp(s: Snapshot, e: number, name: string | undefined): number | undefined {
   if (!name) return undefined;
-  const v = s.edgeProps[e]![name];
+  const v = s.edgeProps.at(e)[name];
   return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : undefined;
 }
 

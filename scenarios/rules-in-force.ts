@@ -29,7 +29,7 @@ export function rulesInForce(s: Snapshot, asOfMs: number): RuleInForce[] {
   for (let e = 0; e < s.edgeCount; e++) {
     const r = RESTRICTS[s.edgeType[e]!];
     if (!r || !s.validAt(e, asOfMs)) continue;
-    const value = s.edgeProps[e]![r.property];
+    const value = s.edgeProps.at(e)[r.property];
     const level = r.hard.includes(String(value)) ? HARD : r.conditional.includes(String(value)) ? CONDITIONAL : 0;
     if (!level) continue;
     const reg = s.edgeFrom[e]!;

@@ -76,7 +76,7 @@ export function scopeTest(juris: Placement, snapshot: Snapshot): (scope: Scope, 
     return st;
   };
   const slowClasses = (scope: Scope, node: number): boolean => {
-    const classes = snapshot.nodeProps[node]!.dataClasses;
+    const classes = snapshot.nodeProps.at(node).dataClasses;
     if (!Array.isArray(classes)) return false;
     for (const c of classes) if (scope.dataClasses!.has(String(c))) return true;
     return false;
@@ -98,7 +98,7 @@ export function scopeTest(juris: Placement, snapshot: Snapshot): (scope: Scope, 
     let mask = ids.classMask[node]!;
     if (mask < 0) {
       mask = 0;
-      const classes = snapshot.nodeProps[node]!.dataClasses;
+      const classes = snapshot.nodeProps.at(node).dataClasses;
       if (Array.isArray(classes)) for (const c of classes) mask |= classBit(ids, String(c));
       ids.classMask[node] = mask;
     }

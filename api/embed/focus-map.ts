@@ -50,7 +50,7 @@ export function edgesAmong(s: Snapshot, chosen: Set<number>, asOfMs: number): Ma
       const role = RELATION_FLAGS[s.edgeType[e]!];
       const to = s.edgeTo[e]!;
       if (!role?.dependent || !chosen.has(to) || to === i || !s.validAt(e, asOfMs)) continue;
-      edges.push({ relationId: s.edgeIds[e]!, from: s.ids[i]!, to: s.ids[to]!, type: s.type(e), reversed: role.dependent === 'to' });
+      edges.push({ relationId: s.edgeIds.at(e), from: s.ids.at(i), to: s.ids.at(to), type: s.type(e), reversed: role.dependent === 'to' });
     }
   return edges.sort((a, b) => (a.relationId < b.relationId ? -1 : a.relationId > b.relationId ? 1 : 0));
 }
@@ -66,7 +66,7 @@ function groupsOf(s: Snapshot, left: [number, Reach][], asOfMs: number): MapNode
     const seat = seatOf(s, i, asOfMs);
     const key = `${r.role}|${label}|${seat ?? ''}`;
     const g = by.get(key) ?? { role: r.role, label, seat, members: [] };
-    g.members.push(s.ids[i]!);
+    g.members.push(s.ids.at(i));
     by.set(key, g);
   }
   let groups = [...by.values()].sort((a, b) => b.members.length - a.members.length || (a.members[0]! < b.members[0]! ? -1 : 1));
@@ -99,9 +99,9 @@ function groupEdges(s: Snapshot, groups: MapNode[], chosen: Set<number>, asOfMs:
         const other = outward ? s.edgeTo[e]! : s.edgeFrom[e]!;
         if (!role?.dependent || !chosen.has(other) || !s.validAt(e, asOfMs)) continue;
         const type = s.type(e);
-        const key = `${g.id}|${outward}|${s.ids[other]}|${type}`;
-        const edge = out.get(key) ?? { relationId: '', relationIds: [], from: outward ? g.id : s.ids[other]!, to: outward ? s.ids[other]! : g.id, type, reversed: role.dependent === 'to' };
-        edge.relationIds!.push(s.edgeIds[e]!);
+        const key = `${g.id}|${outward}|${s.ids.at(other)}|${type}`;
+        const edge = out.get(key) ?? { relationId: '', relationIds: [], from: outward ? g.id : s.ids.at(other), to: outward ? s.ids.at(other) : g.id, type, reversed: role.dependent === 'to' };
+        edge.relationIds!.push(s.edgeIds.at(e));
         out.set(key, edge);
       }
     }
@@ -136,15 +136,15 @@ export function focusMap(s: Snapshot, focusId: string, opts: FocusOptions): MapS
   const fi = s.indexOf(focusId);
   if (fi === undefined) throw new NotFound(`focus: no entity with id "${focusId}" in graph version ${s.version}`);
   const reached = reachFrom(s, fi, opts.depth, opts.asOfMs);
-  const order = [...reached.entries()].sort(([a, ra], [b, rb]) => ra.depth - rb.depth || (s.ids[a]! < s.ids[b]! ? -1 : 1));
+  const order = [...reached.entries()].sort(([a, ra], [b, rb]) => ra.depth - rb.depth || (s.ids.at(a) < s.ids.at(b) ? -1 : 1));
   // Over budget, group boxes take the last places.
   const slots = Math.max(0, opts.max - 1);
   const kept = order.length > slots ? order.slice(0, Math.max(1, slots - MAX_GROUPS)) : order;
   const chosen = new Set<number>([fi, ...kept.map(([i]) => i)]);
   const groups = groupsOf(s, order.slice(kept.length), opts.asOfMs);
-  const node = (i: number, role: MapNode['role']): MapNode => ({ id: s.ids[i]!, name: s.names[i]!, label: s.label(i), role, seat: seatOf(s, i, opts.asOfMs) });
+  const node = (i: number, role: MapNode['role']): MapNode => ({ id: s.ids.at(i), name: s.names.at(i), label: s.label(i), role, seat: seatOf(s, i, opts.asOfMs) });
   const nodes = [node(fi, 'focus'), ...kept.map(([i, r]) => node(i, r.role)), ...groups];
-  const name = s.names[fi]!;
+  const name = s.names.at(fi);
   const spec: MapSpec = {
     kind: 'focus',
     flow: 'down',

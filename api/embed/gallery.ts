@@ -18,7 +18,7 @@ export function mostDependedOn(s: Snapshot, n: number): string[] {
   const scored: [string, number][] = [];
   for (let i = 0; i < s.nodeCount; i++) {
     const k = dependencySteps(s, i, 'downstream', Number.NaN, DEPENDED_ON).length;
-    if (k > 0) scored.push([s.ids[i]!, k]);
+    if (k > 0) scored.push([s.ids.at(i), k]);
   }
   return scored
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))

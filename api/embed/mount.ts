@@ -282,7 +282,7 @@ export async function mountEmbeds(app: Hono, deps: AppDeps, opts: EmbedOptions =
     if (!gallery) {
       // The codes handed out are pinned to this graph version, so a published map stays as published.
       const v = String(snapshot.version);
-      const focus = mostDependedOn(snapshot, 3).map((id) => ({ title: `Around ${snapshot.names[snapshot.indexOf(id)!]}`, query: new URLSearchParams({ focus: id, v }).toString() }));
+      const focus = mostDependedOn(snapshot, 3).map((id) => ({ title: `Around ${snapshot.names.at(snapshot.indexOf(id)!)}`, query: new URLSearchParams({ focus: id, v }).toString() }));
       // Only scenarios whose entities are all in this graph make working examples.
       const scenarios = loadLibrary(opts.scenarioDir)
         .scenarios.filter((s) => scenarioProblems(snapshot, s).length === 0)

@@ -22,5 +22,5 @@ export function labelWords(label: string, count = 1): string {
  */
 export function seatOf(s: Snapshot, i: number, asOfMs: number): string | undefined {
   const seat = placementOf(s, asOfMs).primarySeat(i);
-  return seat === undefined ? undefined : s.names[seat];
+  return seat === undefined ? undefined : s.names.at(seat);
 }

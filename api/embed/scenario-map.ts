@@ -25,7 +25,7 @@ function stepEdge(s: Snapshot, step: Step): MapEdge | undefined {
   if (from === undefined || to === undefined) return undefined;
   for (const e of s.outOf(from))
     if (s.edgeTo[e] === to && s.type(e) === step.rel) {
-      return { relationId: s.edgeIds[e]!, from: step.from, to: step.to, type: step.rel, reversed: RELATION_FLAGS[s.edgeType[e]!]?.dependent === 'to' };
+      return { relationId: s.edgeIds.at(e), from: step.from, to: step.to, type: step.rel, reversed: RELATION_FLAGS[s.edgeType[e]!]?.dependent === 'to' };
     }
   return undefined;
 }
@@ -88,7 +88,7 @@ export function scenarioMap(s: Snapshot, scenario: Scenario, opts: ScenarioMapOp
     }
     for (const id of fresh) {
       const i = s.indexOf(id)!;
-      nodes.set(id, { id, name: s.names[i]!, label: s.label(i), role: id === opts.focus ? 'focus' : 'chain', seat: seatOf(s, i, opts.asOfMs) });
+      nodes.set(id, { id, name: s.names.at(i), label: s.label(i), role: id === opts.focus ? 'focus' : 'chain', seat: seatOf(s, i, opts.asOfMs) });
     }
   }
   for (const n of nodes.values()) {
@@ -97,10 +97,10 @@ export function scenarioMap(s: Snapshot, scenario: Scenario, opts: ScenarioMapOp
   }
   if (opts.focus && !nodes.has(opts.focus)) {
     const i = focusIndex!;
-    nodes.set(opts.focus, { id: opts.focus, name: s.names[i]!, label: s.label(i), role: 'focus', seat: seatOf(s, i, opts.asOfMs) });
+    nodes.set(opts.focus, { id: opts.focus, name: s.names.at(i), label: s.label(i), role: 'focus', seat: seatOf(s, i, opts.asOfMs) });
   }
   const sorted = [...nodes.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
-  const focusName = focusIndex === undefined ? undefined : s.names[focusIndex]!;
+  const focusName = focusIndex === undefined ? undefined : s.names.at(focusIndex);
   const counts = { BROKEN: 0, DEGRADED: 0, AT_RISK: 0 };
   for (const i of impacts) if (i.status in counts) counts[i.status as keyof typeof counts]++;
   const spec: MapSpec = {

@@ -1,14 +1,14 @@
 // The analyses that walk the whole snapshot (reach for dependencies and dependents, k-shortest
 // paths, exposure) as one table of tasks that run the same in the serving thread or in a worker
-// (analysis-pool.ts), and the snapshot in a form that crosses to a worker (packed, and sent in
-// slices so that no single structured clone holds the event loop).
+// (analysis-pool.ts), and the snapshot in a form that crosses to a worker (its buffers, in shared
+// memory: a message of a few buffers whatever the size of the graph).
 import { GraphQLError } from 'graphql';
-import { Snapshot } from '../../graph/snapshot.js';
+import { Snapshot, type SnapshotWire } from '../../graph/snapshot.js';
 import { reach, type Reach, type Way } from '../../graph/traverse.js';
 import { kShortestPaths, type GraphPath } from '../../graph/paths.js';
 import { exposure, type ExposureReport } from '../../graph/exposure.js';
 import type { Label } from '../../schema/generated/model.js';
-import { SLICE_MS, yieldToLoop } from '../../graph/snapshot-pacing.js';
+import { yieldToLoop } from '../../graph/snapshot-pacing.js';
 
 /** One analysis on a snapshot: nodes by index, dates as epoch ms (NaN: now). */
 export type AnalysisTask =
@@ -36,118 +36,40 @@ export function runAnalysis(s: Snapshot, task: AnalysisTask, check: () => void):
   }
 }
 
-/** A snapshot's data without its derived indexes: what a worker needs to rebuild it. */
-export type PackedSnapshot = Omit<ConstructorParameters<typeof Snapshot>[1], 'index'> & { version: string | number };
+/** A snapshot as it crosses to a worker: its shared buffers (Snapshot.toWire). */
+export type PackedSnapshot = SnapshotWire;
 
-/** The data of a snapshot, sent once per graph version to a worker. */
+/** The data of a snapshot, sent once per graph version to a worker: its arrays and columns are in shared memory, so this copies none of them. */
 export function packSnapshot(s: Snapshot): PackedSnapshot {
-  return {
-    version: s.version,
-    ids: s.ids as PackedSnapshot['ids'],
-    labelOf: s.labelOf,
-    names: s.names as PackedSnapshot['names'],
-    nodeProps: s.nodeProps as PackedSnapshot['nodeProps'],
-    aliases: s.aliases as PackedSnapshot['aliases'],
-    edgeFrom: s.edgeFrom,
-    edgeTo: s.edgeTo,
-    edgeType: s.edgeType,
-    edgeProps: s.edgeProps as PackedSnapshot['edgeProps'],
-    edgeIds: s.edgeIds as PackedSnapshot['edgeIds'],
-    edgeValidFrom: s.edgeValidFrom,
-    edgeValidTo: s.edgeValidTo,
-    edgeConfidence: s.edgeConfidence,
-    canonical: s.canonical,
-  };
+  return s.toWire();
 }
 
-/** The fields of a packed snapshot that hold one JS value per node or edge (strings, props, aliases). */
-const LIST_FIELDS = ['ids', 'names', 'nodeProps', 'aliases', 'edgeIds', 'edgeProps'] as const;
-/** The typed-array fields, and how to make each on the receiving side. */
-const ARRAY_FIELDS = {
-  labelOf: (n: number) => new Uint8Array(n),
-  edgeFrom: (n: number) => new Int32Array(n),
-  edgeTo: (n: number) => new Int32Array(n),
-  edgeType: (n: number) => new Uint8Array(n),
-  edgeValidFrom: (n: number) => new Float64Array(n),
-  edgeValidTo: (n: number) => new Float64Array(n),
-  edgeConfidence: (n: number) => new Float32Array(n),
-} as const;
-type ArrayField = keyof typeof ARRAY_FIELDS;
-type ListField = (typeof LIST_FIELDS)[number];
+/** The messages of a snapshot sent to a worker: a header (the workers' protocol announces a version by it), then the snapshot. */
+export type SnapshotSlice = { header: { version: string | number; canonical: boolean; nodes: number; edges: number } } | { whole: PackedSnapshot };
 
-/** One message of a snapshot sent in slices. */
-export type SnapshotSlice =
-  | { header: { version: string | number; canonical: boolean; nodes: number; edges: number } }
-  | { list: ListField; items: unknown[] }
-  | { array: ArrayField; at: number; part: ArrayBufferView }
-  | { done: true };
-
-/** A port as both ends of a snapshot's slices use it (node:worker_threads MessagePort). */
+/** A port as both ends of a snapshot's messages use it (node:worker_threads MessagePort). */
 interface SlicePort {
-  postMessage(value: unknown, transfer?: readonly ArrayBuffer[]): void;
+  postMessage(value: unknown): void;
   on(event: 'message', listener: (value: SnapshotSlice) => void): unknown;
 }
 
 /**
- * Sends a snapshot over `port` in slices of about `sliceMs` of serialisation each, serving the
- * event loop between them. Sent whole (one structured clone), a snapshot of 1M edges held the event
- * loop 1.3–1.6 s on 2 busy cores, at every graph version an expensive query met.
+ * Sends a snapshot over `port`: its header, then its shared buffers in one message (what a patch added to its columns
+ * since it was built is copied with them). Before the snapshot lived in shared memory it went in slices of about 2 ms of
+ * serialisation each: sent whole, one structured clone of 1M edges held the event loop 1.3–1.6 s.
  */
-export async function sendSnapshot(s: Snapshot, port: Pick<SlicePort, 'postMessage'>, sliceMs = SLICE_MS): Promise<void> {
-  const p = packSnapshot(s);
-  port.postMessage({ header: { version: s.version, canonical: p.canonical, nodes: s.nodeCount, edges: s.edgeCount } } satisfies SnapshotSlice);
-  let size = 1_000;
-  /** sizes the next slice by what this one took: towards sliceMs, at most doubling */
-  const timed = async (send: (n: number) => number) => {
-    const started = performance.now();
-    const sent = send(size);
-    const ms = performance.now() - started;
-    size = Math.max(100, Math.min(size * 2, Math.floor((sent * sliceMs) / Math.max(ms, 0.01))));
-    await yieldToLoop();
-  };
-  for (const list of LIST_FIELDS) {
-    const values = p[list] as readonly unknown[];
-    for (let at = 0; at < values.length;)
-      await timed((n) => {
-        const items = values.slice(at, at + n);
-        port.postMessage({ list, items } satisfies SnapshotSlice);
-        at += items.length;
-        return items.length;
-      });
-  }
-  for (const array of Object.keys(ARRAY_FIELDS) as ArrayField[]) {
-    const values = p[array];
-    // a copy of the slice, moved (a view would clone its whole buffer)
-    for (let at = 0; at < values.length;)
-      await timed((n) => {
-        const part = values.slice(at, at + n * 16);
-        // counted before the move: a moved buffer reads as empty
-        const count = part.length;
-        port.postMessage({ array, at, part } satisfies SnapshotSlice, [part.buffer as ArrayBuffer]);
-        at += count;
-        return count / 16;
-      });
-  }
-  port.postMessage({ done: true } satisfies SnapshotSlice);
+export async function sendSnapshot(s: Snapshot, port: Pick<SlicePort, 'postMessage'>): Promise<void> {
+  port.postMessage({ header: { version: s.version, canonical: s.canonical, nodes: s.nodeCount, edges: s.edgeCount } } satisfies SnapshotSlice);
+  await yieldToLoop();
+  port.postMessage({ whole: packSnapshot(s) } satisfies SnapshotSlice);
 }
 
 /** Receives a snapshot sent by sendSnapshot on `port`. */
 export function receiveSnapshot(port: SlicePort): Promise<Snapshot> {
   return new Promise((resolve, reject) => {
-    let version: string | number = 0;
-    let canonical = false;
-    const lists = Object.fromEntries(LIST_FIELDS.map((f) => [f, [] as unknown[]])) as Record<ListField, unknown[]>;
-    const arrays = {} as { [K in ArrayField]: ReturnType<(typeof ARRAY_FIELDS)[K]> };
     port.on('message', (m) => {
       try {
-        if ('header' in m) {
-          ({ version, canonical } = m.header);
-          for (const f of Object.keys(ARRAY_FIELDS) as ArrayField[]) (arrays as Record<ArrayField, ArrayBufferView>)[f] = ARRAY_FIELDS[f](f === 'labelOf' ? m.header.nodes : m.header.edges);
-        } else if ('list' in m) {
-          const into = lists[m.list];
-          for (const item of m.items) into.push(item);
-        } else if ('array' in m) (arrays[m.array] as unknown as { set(a: ArrayBufferView, at: number): void }).set(m.part, m.at);
-        else resolve(unpackSnapshot({ version, canonical, ...(lists as unknown as Pick<PackedSnapshot, ListField>), ...arrays }));
+        if ('whole' in m) resolve(unpackSnapshot(m.whole));
       } catch (err) {
         reject(err instanceof Error ? err : new Error(String(err)));
       }
@@ -155,10 +77,9 @@ export function receiveSnapshot(port: SlicePort): Promise<Snapshot> {
   });
 }
 
-/** The snapshot again, from its packed data. */
+/** The snapshot again, from its packed data (no work per node or edge). */
 export function unpackSnapshot(p: PackedSnapshot): Snapshot {
-  const { version, ...data } = p;
-  return new Snapshot(version, { ...data, index: new Map(data.ids.map((id, i) => [id, i])) });
+  return Snapshot.fromWire(p);
 }
 
 /** The error a task past its deadline stops with (a worker sends its message back; the serving thread rethrows this). */

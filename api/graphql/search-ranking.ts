@@ -58,7 +58,7 @@ function nameIndex(s: Snapshot): NameIndex {
   if (idx) return idx;
   idx = { squashed: new Map(), words: new Map() };
   for (let i = 0; i < s.nodeCount; i++)
-    for (const name of [s.names[i]!, ...s.aliases[i]!]) {
+    for (const name of [s.names.at(i), ...s.aliases.at(i)]) {
       const sq = squash(name);
       if (sq) idx.squashed.set(sq, [...(idx.squashed.get(sq) ?? []), i]);
       const ws = tokens(name);
@@ -131,7 +131,7 @@ export function rankSearch(s: Snapshot, query: string, storeHits: SearchHit[], l
     const words = wordScores(idx, qWords);
     for (const n of new Set([...whole.keys(), ...words.keys()])) {
       if (labels && !labels.includes(s.label(n))) continue;
-      scores.set(s.ids[n]!, Math.max(whole.get(n) ?? 0, words.get(n) ?? 0));
+      scores.set(s.ids.at(n), Math.max(whole.get(n) ?? 0, words.get(n) ?? 0));
     }
   }
   // full-text hits (descriptions included) add a rank-based bonus so they surface below name matches

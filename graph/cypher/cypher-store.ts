@@ -6,7 +6,7 @@ import { propsProblem, sameKindProblem } from '../../schema/validate.js';
 import { relationId, type ClaimRecord, type DocumentRecord, type EntityRecord, type Props, type RelationRecord } from '../../schema/records.js';
 import { aggregateClaims, claimsByRelation } from '../claims.js';
 import { compareEvents, historyCursor, netMoves, parseHistoryCursor, writeEvents, type ClaimState, type HistoryEvent, type HistoryPage, type HistoryQuery } from '../history.js';
-import { compareIds } from '../snapshot.js';
+import { compareIds, Snapshot, type SnapshotWire } from '../snapshot.js';
 import { PageSizer, runPaced, sortSteps } from '../snapshot-pacing.js';
 import { pageCount } from '../query-page.js';
 import { createHash, randomUUID } from 'node:crypto';
@@ -62,6 +62,8 @@ export interface CypherExecutor {
    * unordered pass instead, its rows handed over in slices with the event loop served between them.
    */
   readInSlices?(query: string, params?: Record<string, unknown>): AsyncGenerator<Row[]>;
+  /** Set by an executor whose store runs in a thread of its own: the whole-graph snapshot built there (GraphStore.buildSnapshot). */
+  snapshot?(pageSize: number): Promise<SnapshotWire>;
   /** entity ids ranked by full-text relevance over name, aliases and description, filtered by label inside the index query; one list per query, in one round trip */
   textSearch(queries: readonly TextQuery[]): Promise<{ id: string; score: number }[][]>;
   close(): Promise<void>;
@@ -400,11 +402,15 @@ function decodeChange(p: Row): ChangeRecord {
 export class CypherGraphStore implements GraphStore {
   private readonly changeLogVersions: number;
 
+  readonly buildSnapshot?: (pageSize: number) => Promise<Snapshot>;
+
   constructor(
     private readonly x: CypherExecutor,
     opts: CypherStoreOptions = {},
   ) {
     this.changeLogVersions = changeLogRetention(opts);
+    // (only where the executor builds it elsewhere: a store without leaves the read to readSnapshot)
+    if (x.snapshot) this.buildSnapshot = async (pageSize) => Snapshot.fromWire(await x.snapshot!(pageSize));
   }
 
   get info(): StoreInfo {

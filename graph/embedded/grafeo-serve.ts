@@ -2,14 +2,17 @@
 // answers the serving thread's calls (grafeo-thread.ts) with the GrafeoExecutor of grafeo-local.ts,
 // so the rules of the store in one thread (the key indexes, the text index, the normalised values,
 // rollback on failure) are the same code here. Rows are made, normalised and serialised here; the
-// serving thread only receives them. Every call is counted while it runs, and none starts once the
+// serving thread only receives them. A whole-graph snapshot is read and packed here too
+// (readSnapshot over this thread's store) and answered as shared buffers. Every call is counted while it runs, and none starts once the
 // serving thread has said the thread is to end (grafeo-thread.ts: Grafeo aborts the process when a
 // thread ends during one of its calls).
 import type { MessagePort } from 'node:worker_threads';
 import { errorToWire, StoreUnavailable } from '../../schema/errors.js';
 import type { CypherTx, Row } from '../cypher/cypher-store.js';
+import { CypherGraphStore } from '../cypher/cypher-store.js';
+import { readSnapshot } from '../snapshot-cache.js';
 import { openGrafeo, type GrafeoExecutor } from './grafeo-local.js';
-import { FATAL, HALTED, RUNNING, type Answer, type Request, type Results, type ThreadData } from './grafeo-thread.js';
+import { CLOSING, FATAL, HALTED, RUNNING, type Answer, type Request, type Results, type ThreadData } from './grafeo-thread.js';
 
 /** A write transaction the serving thread holds open: its queries, and how it ends. */
 interface OpenTx {
@@ -45,6 +48,12 @@ export function serveGrafeo(port: MessagePort, data: ThreadData): void {
     return;
   }
   const txs = new Map<number, OpenTx>();
+  /** the store as the serving thread sees it, over this thread's executor: what a snapshot is read from here */
+  const graph = new CypherGraphStore(store);
+  /** stops a snapshot being built once the store is closing or the thread is to end */
+  const stopping = (): void => {
+    if (Atomics.load(state, CLOSING) || Atomics.load(state, HALTED)) throw new StoreUnavailable('the embedded store is closed');
+  };
   const cursors = new Map<number, Cursor>();
   let nextTx = 1;
 
@@ -122,6 +131,8 @@ export function serveGrafeo(port: MessagePort, data: ThreadData): void {
         await cursors.get(call.cursor)?.slices.return(undefined);
         cursors.delete(call.cursor);
         return undefined;
+      case 'snapshot':
+        return (await readSnapshot(graph, call.pageSize, stopping)).toWire();
       case 'close':
         for (const c of cursors.values()) await c.slices.return(undefined);
         cursors.clear();

@@ -18,6 +18,7 @@ import { Worker } from 'node:worker_threads';
 import { errorFromWire, StoreUnavailable, type WireError } from '../../schema/errors.js';
 import type { CypherExecutor, CypherTx, Row, TextQuery } from '../cypher/cypher-store.js';
 import type { StoreInfo } from '../store.js';
+import type { SnapshotWire } from '../snapshot.js';
 import type { GrafeoOpenOptions } from './grafeo-local.js';
 import { grafeoLocation } from './open-errors.js';
 import { WriteQueue } from './write-queue.js';
@@ -37,6 +38,8 @@ export type Call =
   | { op: 'more'; cursor: number }
   /** the rest of a read in slices is not wanted */
   | { op: 'drop'; cursor: number }
+  /** the whole-graph snapshot, read and packed in the thread (pages of at most pageSize entities) */
+  | { op: 'snapshot'; pageSize: number }
   | { op: 'close' };
 
 /** One slice of a read in slices: its rows (normalised in the thread), and whether it is the last. */
@@ -60,6 +63,7 @@ export interface Results {
   slices: Slice;
   more: Slice;
   drop: void;
+  snapshot: SnapshotWire;
   close: void;
 }
 
@@ -71,13 +75,15 @@ export const FATAL = -1;
 /** What the thread is given: where to open the database, and the state both threads share (indexes below). */
 export interface ThreadData {
   open: GrafeoOpenOptions;
-  /** an Int32Array's buffer: [RUNNING, HALTED] */
+  /** an Int32Array's buffer: [RUNNING, HALTED, CLOSING] */
   state: SharedArrayBuffer;
 }
 /** the calls the thread has started and not yet answered */
 export const RUNNING = 0;
 /** 1 once the thread may start no more calls (it is about to end) */
 export const HALTED = 1;
+/** 1 once the store is closing: a snapshot being built stops at its next page (close does not wait for a whole read) */
+export const CLOSING = 2;
 
 /** How long a process that exits waits for the calls its store threads are running (Grafeo's calls are short; a process must not hang on one that is not). */
 const EXIT_WAIT_MS = 10_000;
@@ -139,7 +145,7 @@ export class GrafeoThreadExecutor implements CypherExecutor {
 
   /** Starts the thread and opens the database file in it (the open errors of open-errors.ts, as they are). */
   static async open(opts: GrafeoOpenOptions): Promise<GrafeoThreadExecutor> {
-    const state = new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT);
+    const state = new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT);
     const worker = new Worker(WORKER, {
       // the thread loads its own TypeScript (grafeo-worker.js): a loader the process was started with (tsx's --import) is
       // not loaded in it again
@@ -186,6 +192,16 @@ export class GrafeoThreadExecutor implements CypherExecutor {
     }
   }
 
+  /**
+   * The whole-graph snapshot, read and packed in the thread (readSnapshot over the store there, its pages as small as
+   * here) and answered as its shared buffers: this thread decodes no row and makes no object per node or edge for it.
+   * A store closing meanwhile stops it at its next page (StoreUnavailable).
+   */
+  async snapshot(pageSize: number): Promise<SnapshotWire> {
+    this.assertOpen();
+    return this.call({ op: 'snapshot', pageSize });
+  }
+
   /** Grafeo has no `CALL { } IN TRANSACTIONS`: the one-transaction form of each step, all in one write (in the thread). */
   async runInBatches(steps: readonly { batched: string; single: string }[]): Promise<void> {
     this.assertOpen();
@@ -223,6 +239,8 @@ export class GrafeoThreadExecutor implements CypherExecutor {
   /** Waits for the writes queued and the calls pending, closes the database and ends the thread; later calls fail with StoreUnavailable. */
   close(): Promise<void> {
     return (this.closing ??= (async () => {
+      // a snapshot being built in the thread stops at its next page rather than being waited for
+      Atomics.store(this.state, CLOSING, 1);
       await this.queue.run(async () => undefined);
       // (reads and slices asked for before close; nothing new is asked now)
       while (this.pending.size) await new Promise<void>((resolve) => this.drained.push(resolve));

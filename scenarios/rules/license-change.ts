@@ -24,7 +24,7 @@ export default defineRule({
     // an irrevocable grant (Apache-2.0, MIT) survives for the copies already out: revoking it binds
     // only later releases, so users are at risk, not broken
     const model = ctx.node(shock.model);
-    const irrevocable = ctx.index.snapshot.nodeProps[model]!.irrevocableLicense === true;
+    const irrevocable = ctx.index.snapshot.nodeProps.at(model).irrevocableLicense === true;
     const level = shock.effect === 'revoked' && !irrevocable ? HARD : CONDITIONAL;
     const scope = shock.excluded ? { nations: ctx.standsFor(shock.excluded), by: 'seat' as const } : undefined;
     return [{ node: model, origin: model, via: [], layers: layerMask(['weights']), level, ...(scope ? { scope } : {}), shock: i }];

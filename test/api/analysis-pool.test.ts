@@ -45,7 +45,7 @@ describe('the analysis pool', () => {
     expect([...copy.outEdges]).toEqual([...s.outEdges]);
   });
 
-  it('receives a snapshot sent in slices as the snapshot sent', async () => {
+  it('receives a snapshot sent as its shared buffers as the snapshot sent', async () => {
     // large enough for many slices of each field at the smallest slice size
     const chips = Array.from({ length: 30 }, (_, i) => ({ id: `chip:c${String(i).padStart(3, '0')}`, label: 'Chip' as const, name: `Chip ${i}`, aliases: [`c${i}`], props: { kind: 'gpu' } }));
     const deployments = Array.from({ length: 600 }, (_, i) => ({ id: `deployment:d${String(i).padStart(4, '0')}`, label: 'Deployment' as const, name: `D ${i}`, aliases: [], props: {} }));
@@ -59,7 +59,7 @@ describe('the analysis pool', () => {
     const { port1, port2 } = new MessageChannel();
     try {
       const received = receiveSnapshot(port2);
-      await sendSnapshot(big, port1, 0);
+      await sendSnapshot(big, port1);
       const copy = await received;
       expect(copy.version).toBe('sliced');
       expect(packSnapshot(copy)).toEqual(packSnapshot(big));

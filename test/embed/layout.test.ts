@@ -104,7 +104,7 @@ describe('editorial titles', () => {
     expect(spec.subtitle).toMatch(subtitle);
   });
   it('says "what X depends on" when nothing depends on the focus', () => {
-    const deployment = snapshot.ids.find((id) => id.startsWith('deployment:'))!;
+    const deployment = snapshot.ids.toArray().find((id) => id.startsWith('deployment:'))!;
     const spec = buildSpec(snapshot, parseMapParams(new URLSearchParams({ focus: deployment })));
     expect(spec.title).toMatch(/^What .+ depends on$/);
     expect(spec.subtitle).toMatch(/nothing in the graph depends on/);

@@ -15,7 +15,7 @@ function chips(values: (number | undefined)[]) {
 
 describe('queryEntities', () => {
   const s = chips([80, undefined, 96, 80, 141, undefined, 64]);
-  const all = (order: 'ASC' | 'DESC') => queryEntities(s, { label: 'Chip', orderBy: [{ field: 'MEMORY_GB', direction: order }], first: 100 }).items.map((i) => s.ids[i]);
+  const all = (order: 'ASC' | 'DESC') => queryEntities(s, { label: 'Chip', orderBy: [{ field: 'MEMORY_GB', direction: order }], first: 100 }).items.map((i) => s.ids.at(i));
 
   it('orders absent values last either way, ties by ascending id', () => {
     expect(all('ASC')).toEqual(['chip:c6', 'chip:c0', 'chip:c3', 'chip:c2', 'chip:c4', 'chip:c1', 'chip:c5']);
@@ -28,14 +28,14 @@ describe('queryEntities', () => {
     let after: string | null = null;
     do {
       const p = queryEntities(s, { ...q, first: 3, after });
-      forward.push(...p.items.map((i) => s.ids[i]!));
+      forward.push(...p.items.map((i) => s.ids.at(i)));
       after = p.hasNextPage ? p.endCursor : null;
     } while (after);
     const back: string[] = [];
     let before: string | null = null;
     do {
       const p = queryEntities(s, { ...q, last: 2, before });
-      back.unshift(...p.items.map((i) => s.ids[i]!));
+      back.unshift(...p.items.map((i) => s.ids.at(i)));
       before = p.hasPreviousPage ? p.startCursor : null;
     } while (before);
     expect(forward).toEqual(all('DESC'));
@@ -46,7 +46,7 @@ describe('queryEntities', () => {
     const p = queryEntities(s, { label: 'Chip', orderBy: [{ field: 'MEMORY_GB' }], first: 2 });
     const without = chips([80, undefined, 96, undefined, 141, undefined, 64]); // c3 (80) lost its value
     const next = queryEntities(without, { label: 'Chip', orderBy: [{ field: 'MEMORY_GB' }], first: 2, after: p.endCursor });
-    expect(next.items.map((i) => without.ids[i])).toEqual(['chip:c2', 'chip:c4']);
+    expect(next.items.map((i) => without.ids.at(i))).toEqual(['chip:c2', 'chip:c4']);
   });
 });
 
@@ -64,7 +64,7 @@ describe('export control', () => {
     b.addEdge('reg:proposed', 'APPLIES_TO', 'chip:c', { effect: 'ban' });
     b.addEdge('reg:later', 'APPLIES_TO', 'chip:d', { effect: 'ban' });
     const s = b.build();
-    const named = (asOf?: string) => [...exportControls(s, asOf ? Date.parse(asOf) : Number.NaN)].map(([i, level]) => `${s.ids[i]} ${level}`);
+    const named = (asOf?: string) => [...exportControls(s, asOf ? Date.parse(asOf) : Number.NaN)].map(([i, level]) => `${s.ids.at(i)} ${level}`);
     expect(named('2026-01-01')).toEqual(['chip:a license']);
     expect(named('2031-01-01').sort()).toEqual(['chip:a license', 'chip:d ban']);
   });

@@ -44,7 +44,7 @@ const world = graph(
   ],
 );
 const at = (id: string) => world.indexOf(id)!;
-const ids = (s: Snapshot, ns: number[]) => ns.map((n) => s.ids[n]);
+const ids = (s: Snapshot, ns: number[]) => ns.map((n) => s.ids.at(n));
 
 describe('dependency steps follow the schema flags', () => {
   it('walks upstream from a dependent to what it depends on, and downstream back', () => {
@@ -132,7 +132,7 @@ describe('exposure', () => {
     expect(ids(world, [...homeOf(world, at('nation:eu'))]).sort()).toEqual(['nation:eu', 'nation:fr']);
     const j = jurisdictionsOf(world, at('cloud:c'));
     expect(ids(world, [...j.keys()])).toEqual(['nation:us']);
-    expect(j.get(at('nation:us'))!.map((e) => world.edgeIds[e])).toEqual(['cloud:c-OPERATED_BY-org:op', 'org:op-HEADQUARTERED_IN-nation:us']);
+    expect(j.get(at('nation:us'))!.map((e) => world.edgeIds.at(e))).toEqual(['cloud:c-OPERATED_BY-org:op', 'org:op-HEADQUARTERED_IN-nation:us']);
   });
 
   it('reports per layer the subjects that depend on foreign-controlled parts, with the edges behind them', () => {
@@ -143,8 +143,8 @@ describe('exposure', () => {
     expect(layer('provider').exposed).toBe(0);
     // the layers are the schema's, the same list the scenario engine uses
     expect(r.layers.map((l) => l.layer)).toEqual([...LAYERS]);
-    const item = layer('serving').items.find((i) => world.ids[i.dependency] === 'chip:x' && world.ids[i.subject] === 'deployment:d')!;
-    expect(item.path.map((e) => world.edgeIds[e])).toEqual(['deployment:d-USES_MODEL-model:m', 'model:m-RUNS_ON-chip:x']);
+    const item = layer('serving').items.find((i) => world.ids.at(i.dependency) === 'chip:x' && world.ids.at(i.subject) === 'deployment:d')!;
+    expect(item.path.map((e) => world.edgeIds.at(e))).toEqual(['deployment:d-USES_MODEL-model:m', 'model:m-RUNS_ON-chip:x']);
     expect(ids(world, item.jurisdictions)).toEqual(['nation:us']);
   });
 

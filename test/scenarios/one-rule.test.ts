@@ -77,8 +77,8 @@ describe('where an entity sits is one module', () => {
     const s = smallWorld();
     const dc = s.indexOf('dc:uae-1')!;
     const p = placementOf(s);
-    expect(seatOf(s, dc, Number.NaN)).toBe(s.names[p.primarySeat(dc)!]);
-    expect(p.where(dc).map((n) => s.ids[n])).toEqual(['nation:ae']);
+    expect(seatOf(s, dc, Number.NaN)).toBe(s.names.at(p.primarySeat(dc)!));
+    expect(p.where(dc).map((n) => s.ids.at(n))).toEqual(['nation:ae']);
   });
 });
 
@@ -96,7 +96,7 @@ describe('the narrowing rule is the same for scenarios and exposure', () => {
       ['deployment:hospital', 'HOSTED_ON', 'dc:fra'],
     ]);
     const r = exposure(s, s.indexOf('nation:de')!, { subjects: ['Deployment'] });
-    const deps = r.layers.flatMap((l) => l.items.map((i) => s.ids[i.dependency]));
+    const deps = r.layers.flatMap((l) => l.items.map((i) => s.ids.at(i.dependency)));
     expect(deps).toContain('cloud:aws');
     expect(deps).not.toContain('dc:uae');
   });

@@ -21,7 +21,7 @@ function statusOf(r: ScenarioResult, id: string): string {
 
 describe('library scenarios on the seeded graph', () => {
   it('the seeded graph holds deployments', () => {
-    expect(snap.ids.filter((id) => id.startsWith('deployment:')).length).toBeGreaterThan(20);
+    expect(snap.ids.toArray().filter((id) => id.startsWith('deployment:')).length).toBeGreaterThan(20);
   });
 
   it('every chain of every library scenario (alone, over its baseline, at 6 months) starts at the entity its shock names and ends at the deployment', () => {

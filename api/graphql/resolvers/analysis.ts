@@ -18,7 +18,7 @@ function nodeOf(s: Snapshot, id: string, field: string): number {
 }
 
 async function records(s: Snapshot, nodes: number[], ctx: GraphContext): Promise<EntityRecord[]> {
-  const found = await ctx.loaders.entity.loadMany(nodes.map((n) => s.ids[n]!));
+  const found = await ctx.loaders.entity.loadMany(nodes.map((n) => s.ids.at(n)));
   // the snapshot may be a moment older than the store: fall back to its own copy of the node
   return found.map((e, k) => (e && !(e instanceof Error) ? e : s.entity(nodes[k]!)));
 }

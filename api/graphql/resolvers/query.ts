@@ -63,7 +63,7 @@ async function listPage(field: string, args: ListArgs, ctx: GraphContext): Promi
   const where = parts.length === 0 ? null : parts.length === 1 ? parts[0]! : { AND: parts };
   const page = queryEntities(s, { label: spec.label, where, orderBy: args.orderBy ?? null, asOfMs, first: args.first, after: args.after, last: args.last, before: args.before });
   ctx.meter.add(page.items.length);
-  const ids = page.items.map((i) => s.ids[i]!);
+  const ids = page.items.map((i) => s.ids.at(i));
   const records = new Map((await present(ids, ctx)).map((e) => [e.id, e]));
   return {
     edges: ids.flatMap((id, k) => (records.has(id) ? [{ cursor: page.cursors[k]!, node: records.get(id)! }] : [])),
