@@ -10,6 +10,7 @@ import { CanonicalBuilder, Snapshot } from '../../graph/snapshot.js';
 import type { GraphStore } from '../../graph/store.js';
 import { claimId, documentId, relationId, type ClaimRecord, type EntityRecord, type RelationRecord } from '../../schema/records.js';
 import { rng } from '../../bench/scenarios-world.js';
+import { snapshotContents as contents } from './snapshot-contents.js';
 
 const open: CypherGraphStore[] = [];
 afterEach(async () => {
@@ -50,28 +51,6 @@ function entity(label: string, n: number, version = 0): EntityRecord {
 function claim(subject: string, rel: ClaimRecord['rel'], object: string, doc: string, n: number, confidence: number): ClaimRecord {
   const base = { subject, rel, object, props: {}, documentId: doc, quote: `${subject} ${rel} ${object} #${n}`, extractor: 'test', validFrom: n % 3 ? undefined : '2025-01-01' };
   return { ...base, id: claimId(base), confidence, observedAt: `2026-0${1 + (n % 9)}-01` };
-}
-
-/** Everything the snapshot holds, array for array (equal snapshots answer every question alike). */
-function contents(s: Snapshot) {
-  return {
-    version: Number(s.version),
-    ids: [...s.ids],
-    labels: [...s.labelOf],
-    names: [...s.names],
-    nodeProps: [...s.nodeProps],
-    aliases: [...s.aliases],
-    from: [...s.edgeFrom],
-    to: [...s.edgeTo],
-    type: [...s.edgeType],
-    edgeIds: [...s.edgeIds],
-    edgeProps: [...s.edgeProps],
-    validFrom: [...s.edgeValidFrom],
-    validTo: [...s.edgeValidTo],
-    confidence: [...s.edgeConfidence],
-    out: [...s.outOffsets, -1, ...s.outEdges],
-    in: [...s.inOffsets, -1, ...s.inEdges],
-  };
 }
 
 /** One random write: new entities, renamed entities, new claims, retracted claims or a superseded document. */

@@ -13,6 +13,7 @@ import { Column, ColumnBuilder } from '../../graph/snapshot-columns.js';
 import { reach } from '../../graph/traverse.js';
 import { runNow } from '../../graph/snapshot-pacing.js';
 import { StoreUnavailable } from '../../schema/errors.js';
+import { snapshotContents as contents } from './snapshot-contents.js';
 import { claimId, documentId, type ClaimRecord, type EntityRecord } from '../../schema/records.js';
 
 const open: CypherGraphStore[] = [];
@@ -51,28 +52,6 @@ async function smallGraph(s: CypherGraphStore, deployments = 40): Promise<void> 
     claim(d.id, 'LOCATED_IN', i % 2 ? 'nation:fr' : 'nation:jp', i + 2),
   ]);
   await s.write({ entities: [...chips, ...deps, nation('fr'), nation('jp')], documents: [{ id: documentId('d'), url: 'd', kind: 'news' }], claims });
-}
-
-/** Everything a snapshot holds, array for array (equal snapshots answer every question alike). */
-function contents(s: Snapshot) {
-  return {
-    version: Number(s.version),
-    ids: [...s.ids],
-    labels: [...s.labelOf],
-    names: [...s.names],
-    nodeProps: [...s.nodeProps],
-    aliases: [...s.aliases],
-    from: [...s.edgeFrom],
-    to: [...s.edgeTo],
-    type: [...s.edgeType],
-    edgeIds: [...s.edgeIds],
-    edgeProps: [...s.edgeProps],
-    validFrom: [...s.edgeValidFrom],
-    validTo: [...s.edgeValidTo],
-    confidence: [...s.edgeConfidence],
-    out: [...s.outOffsets, -1, ...s.outEdges],
-    in: [...s.inOffsets, -1, ...s.inEdges],
-  };
 }
 
 /** What the questions a request asks of a snapshot answer: every entity and relation record, lookups by id, 2-hop reaches. */
