@@ -2,26 +2,16 @@
 // requests are answered from the previous snapshot while a rebuild runs, a replica too far behind
 // reads the graph again, and the log keeps a bounded number of versions. Against the embedded store
 // (a real database), with unordered rows shuffled so nothing depends on row order.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openEmbeddedStore } from '../../graph/embedded/grafeo-executor.js';
-import type { CypherGraphStore } from '../../graph/cypher/cypher-store.js';
 import { loadSnapshot, readSnapshot, SnapshotCache } from '../../graph/snapshot-cache.js';
 import { CanonicalBuilder, Snapshot } from '../../graph/snapshot.js';
 import type { GraphStore } from '../../graph/store.js';
 import { claimId, documentId, relationId, type ClaimRecord, type EntityRecord, type RelationRecord } from '../../schema/records.js';
 import { rng } from '../../bench/scenarios-world.js';
-import { snapshotContents as contents } from './snapshot-contents.js';
+import { embeddedStores, snapshotContents as contents } from './snapshot-helpers.js';
 
-const open: CypherGraphStore[] = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((s) => s.close()));
-});
-
-async function store(changeLogVersions?: number): Promise<CypherGraphStore> {
-  const s = await openEmbeddedStore({ dataDir: ':memory:', shuffleUnordered: true, ...(changeLogVersions ? { changeLogVersions } : {}) });
-  open.push(s);
-  return s;
-}
+const store = embeddedStores();
 
 const LABEL_PROPS: Record<string, () => EntityRecord['props']> = {
   Chip: () => ({ kind: 'gpu' }),

@@ -3,9 +3,8 @@
 // and as one built from the records; its columns decode on demand; a background rebuild that fails
 // in the thread (the store closing under it) leaves the previous snapshot served; closing the store
 // during a build stops the build instead of waiting for it.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MessageChannel } from 'node:worker_threads';
-import { openEmbeddedStore } from '../../graph/embedded/grafeo-executor.js';
 import type { CypherGraphStore } from '../../graph/cypher/cypher-store.js';
 import { loadSnapshot, readSnapshot, SnapshotCache } from '../../graph/snapshot-cache.js';
 import { Snapshot, type SnapshotWire } from '../../graph/snapshot.js';
@@ -13,19 +12,10 @@ import { Column, ColumnBuilder } from '../../graph/snapshot-columns.js';
 import { reach } from '../../graph/traverse.js';
 import { runNow } from '../../graph/snapshot-pacing.js';
 import { StoreUnavailable } from '../../schema/errors.js';
-import { snapshotContents as contents } from './snapshot-contents.js';
+import { embeddedStores, snapshotContents as contents } from './snapshot-helpers.js';
 import { claimId, documentId, type ClaimRecord, type EntityRecord } from '../../schema/records.js';
 
-const open: CypherGraphStore[] = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((s) => s.close()));
-});
-
-async function store(changeLogVersions?: number): Promise<CypherGraphStore> {
-  const s = await openEmbeddedStore({ dataDir: ':memory:', shuffleUnordered: true, ...(changeLogVersions ? { changeLogVersions } : {}) });
-  open.push(s);
-  return s;
-}
+const store = embeddedStores();
 
 const chip = (n: number, name = `Chip ${n}`): EntityRecord => ({ id: `chip:c${n}`, label: 'Chip', name, aliases: n % 2 ? [`c${n}`, `Çhip ${n}`] : [], props: { kind: 'gpu', memoryGb: 80 + n } });
 const deployment = (n: number): EntityRecord => ({
