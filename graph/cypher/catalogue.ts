@@ -162,23 +162,28 @@ export const CLEAR: readonly { batched: string; single: string }[] = [
   { batched: `MATCH (e:ChangeEvent) CALL { WITH e DELETE e } IN TRANSACTIONS OF 10000 ROWS`, single: `MATCH (e:ChangeEvent) DELETE e` },
 ];
 
+/** The store's unique keys, each a constraint's name, its node label and its property (the adapters index them as they need). */
+export const UNIQUE_KEYS: readonly (readonly [name: string, label: string, key: string])[] = [
+  ['entity_id', 'Entity', 'id'],
+  ['claim_id', 'Claim', 'id'],
+  ['lease_job', 'Lease', 'job'],
+  ['log_id', 'LogEntry', 'id'],
+  ['document_input_id', 'DocumentInput', 'id'],
+  ['meta_id', 'Meta', 'id'],
+  ['relation_lock_key', 'RelationLock', 'key'],
+  ['graph_change_version', 'GraphChange', 'version'],
+  ['change_event_id', 'ChangeEvent', 'id'],
+];
+
 /** Constraints and indexes both stores create on start (full-text DDL lives in each adapter). */
 export const MIGRATIONS = [
-  `CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE`,
-  `CREATE CONSTRAINT claim_id IF NOT EXISTS FOR (n:Claim) REQUIRE n.id IS UNIQUE`,
-  `CREATE CONSTRAINT lease_job IF NOT EXISTS FOR (n:Lease) REQUIRE n.job IS UNIQUE`,
-  `CREATE CONSTRAINT log_id IF NOT EXISTS FOR (n:LogEntry) REQUIRE n.id IS UNIQUE`,
-  `CREATE CONSTRAINT document_input_id IF NOT EXISTS FOR (n:DocumentInput) REQUIRE n.id IS UNIQUE`,
-  `CREATE CONSTRAINT meta_id IF NOT EXISTS FOR (n:Meta) REQUIRE n.id IS UNIQUE`,
-  `CREATE CONSTRAINT relation_lock_key IF NOT EXISTS FOR (n:RelationLock) REQUIRE n.key IS UNIQUE`,
-  `CREATE CONSTRAINT graph_change_version IF NOT EXISTS FOR (n:GraphChange) REQUIRE n.version IS UNIQUE`,
+  ...UNIQUE_KEYS.map(([name, label, key]) => `CREATE CONSTRAINT ${name} IF NOT EXISTS FOR (n:${label}) REQUIRE n.${key} IS UNIQUE`),
   `CREATE INDEX entity_label IF NOT EXISTS FOR (n:Entity) ON (n.label)`,
   `CREATE INDEX claim_rel_key IF NOT EXISTS FOR (n:Claim) ON (n.relKey)`,
   `CREATE INDEX claim_document IF NOT EXISTS FOR (n:Claim) ON (n.documentId)`,
   `CREATE INDEX claim_subject IF NOT EXISTS FOR (n:Claim) ON (n.subject)`,
   `CREATE INDEX claim_object IF NOT EXISTS FOR (n:Claim) ON (n.object)`,
   `CREATE INDEX log_kind IF NOT EXISTS FOR (n:LogEntry) ON (n.kind)`,
-  `CREATE CONSTRAINT change_event_id IF NOT EXISTS FOR (n:ChangeEvent) REQUIRE n.id IS UNIQUE`,
   `CREATE INDEX change_event_version IF NOT EXISTS FOR (n:ChangeEvent) ON (n.version)`,
   `CREATE INDEX change_event_relation IF NOT EXISTS FOR (n:ChangeEvent) ON (n.relKey)`,
 ];

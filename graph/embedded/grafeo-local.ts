@@ -11,6 +11,7 @@ import { StoreUnavailable } from '../../schema/errors.js';
 import { embeddedOpenError, grafeoLocation } from './open-errors.js';
 import { WriteQueue } from './write-queue.js';
 import type { CypherExecutor, CypherTx, Row, TextQuery } from '../cypher/cypher-store.js';
+import { UNIQUE_KEYS } from '../cypher/catalogue.js';
 import type { StoreInfo } from '../store.js';
 import { SLICE_MS, yieldToLoop } from '../snapshot-pacing.js';
 
@@ -31,17 +32,7 @@ export interface GrafeoOpenOptions {
 
 // Grafeo's uniqueness constraints check but do not index, so every MERGE/MATCH on a key would scan
 // (quadratic imports); Neo4j's constraints carry their own index, so these stay in this adapter.
-const GRAFEO_KEY_INDEXES = [
-  `CREATE INDEX entity_id_lookup IF NOT EXISTS FOR (n:Entity) ON (n.id)`,
-  `CREATE INDEX claim_id_lookup IF NOT EXISTS FOR (n:Claim) ON (n.id)`,
-  `CREATE INDEX lease_job_lookup IF NOT EXISTS FOR (n:Lease) ON (n.job)`,
-  `CREATE INDEX log_id_lookup IF NOT EXISTS FOR (n:LogEntry) ON (n.id)`,
-  `CREATE INDEX document_input_id_lookup IF NOT EXISTS FOR (n:DocumentInput) ON (n.id)`,
-  `CREATE INDEX meta_id_lookup IF NOT EXISTS FOR (n:Meta) ON (n.id)`,
-  `CREATE INDEX relation_lock_key_lookup IF NOT EXISTS FOR (n:RelationLock) ON (n.key)`,
-  `CREATE INDEX graph_change_version_lookup IF NOT EXISTS FOR (n:GraphChange) ON (n.version)`,
-  `CREATE INDEX change_event_id_lookup IF NOT EXISTS FOR (n:ChangeEvent) ON (n.id)`,
-];
+const GRAFEO_KEY_INDEXES = UNIQUE_KEYS.map(([name, label, key]) => `CREATE INDEX ${name}_lookup IF NOT EXISTS FOR (n:${label}) ON (n.${key})`);
 
 /**
  * Grafeo's values as the store's: integers as numbers, dates as ISO strings. The rows are fresh objects of this read, so

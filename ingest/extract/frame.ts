@@ -90,6 +90,8 @@ export interface RelationRule {
 
 /** Regex source of the words that make a statement no fact: a denial, a possibility, a condition. */
 export const HEDGES = 'not|cannot|never|no longer|could|might|may|would|should|if|whether';
+/** Whether a span says no fact: one of the HEDGES, or a negation written "n't". */
+export const HEDGED = new RegExp(`\\b(?:${HEDGES})\\b|n't\\b`, 'i');
 
 /** Regex source of the words that take a company over ("acquired", "bought", "the acquisition of"), before what is taken. */
 export const TAKEOVER = '(?:acquire|acquires|acquired|acquiring|buy|buys|bought|buying|purchase|purchases|purchased|take over|takes over|took over|acquisition of|purchase of|takeover of|buyout of)';

@@ -365,6 +365,12 @@ export function nationByName(name: string): { name: string; iso: string; kind: s
   return OPENERS.get(name);
 }
 
+/** The ISO code of the nation a name opens or closes with ("Dutch export rules", "Data Law of the People's Republic of China"). */
+export function nationInName(name: string): string | undefined {
+  const closing = / of (?:the )?([^,;()]+)$/.exec(name)?.[1];
+  return nationOpening(name)?.iso ?? (closing ? nationByName(closing)?.iso : undefined);
+}
+
 /** Seats of government ("Washington", "Beijing"): places that stand for their nation's government where it acts. */
 export const SEATS: ReadonlySet<string> = DATA.seats;
 

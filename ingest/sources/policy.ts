@@ -5,7 +5,8 @@
 // regulation.
 import type { Props } from '../../schema/records.js';
 import { instrumentOf } from '../extract/instrument.js';
-import { LEXICON, NATIONS_BY_ISO, nationByName, nationOpening, type LexiconEntry } from '../extract/lexicon.js';
+import { LEXICON, NATIONS_BY_ISO, nationInName, type LexiconEntry } from '../extract/lexicon.js';
+import { escapeRegExp } from '../extract/regex.js';
 import { issuerOpening } from '../extract/rules/enacted-by.js';
 import { appliesToRule } from '../extract/rules/applies-to.js';
 import { RecordSink } from '../extract/structured.js';
@@ -323,10 +324,9 @@ export function parsePolicy(raw: string, url: string, ctx: ParseContext, isHtml:
   // with no issuer named, a statute whose name carries its nation ("… of the People's Republic of China", "China Data Security Law")
   // is that nation's where the text names the nation too (the line naming it is the quote)
   if (issuing.length === 0 && regulation) {
-    const closing = / of (?:the )?([^,;()]+)$/.exec(regName)?.[1];
-    const iso = (nationOpening(regName) ?? (closing ? nationByName(closing) : undefined))?.iso;
+    const iso = nationInName(regName);
     const nation = iso ? NATIONS_BY_ISO.get(iso) : undefined;
-    const names = nation ? [nation.name, ...(nation.aliases ?? [])].filter((n) => n.length > 3).map((n) => n.replace(/'/g, "['’]")) : [];
+    const names = nation ? [nation.name, ...(nation.aliases ?? [])].filter((n) => n.length > 3).map((n) => escapeRegExp(n).replace(/'/g, "['’]")) : [];
     if (nation && names.length > 0 && new RegExp(`\\b(?:${names.join('|')})\\b`).test(text)) issuing.push(nation.name);
   }
   const bodies: EndpointOut[] = [];

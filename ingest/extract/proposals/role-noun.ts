@@ -1,6 +1,6 @@
 // Organisations named right after a role noun ("infrastructure vendor H3C", "the startup
 // Econet") or followed by an appositive that says what they are ("Zhipu, a Beijing startup", "Acme — a joint venture between …").
-import { CALENDAR_WORDS, DISCOURSE_WORDS, INNER_DOT, NAME_WORD, ROLE_NOUN, listedNames, type Proposal, type Proposer } from './proposal.js';
+import { CALENDAR_WORDS, COUNT, COUNT_CLOSE, DISCOURSE_WORDS, INNER_DOT, NAME_WORD, ROLE_NOUN, listedNames, type Proposal, type Proposer } from './proposal.js';
 
 // capitalised words (or a brand's digits before a capital: "21Vianet"), a dot only inside one ("Z.ai", "U.S."), never the sentence's full stop (nor an apostrophe: "Acme's" ends the name)
 const WORD = `(?:[A-Z]|\\d+(?=[A-Z][a-z]))(?:[\\p{L}\\p{N}&\\-]|${INNER_DOT})*`;
@@ -33,7 +33,7 @@ const GROUP_ANY_CASE = GROUP.replace(/\(\?:([a-z])/, (_, c: string) => `(?:[${c}
 // Ruritanian firms in particular, A, B and C"), and a
 // kind of firm right before its members ("VC firms A and B")
 const COUNTED_GROUP = new RegExp(
-  `\\b(?:two|three|four|five|six|seven|eight|nine|ten|several|\\d+) (?:[a-z][a-z-]* |AI |[A-Z][a-z]+(?:an|ese|ish|i|ch) ){0,2}${GROUP}(?: in particular| in all| in total)?,? (${MEMBER}(?:(?:, | and |, and )${MEMBER}){1,8})(?=[,.;)]| (?:to|have|has|had|will|were|are|which|who|that)\\b|$)`,
+  `\\b${COUNT} (?:[a-z][a-z-]* |AI |[A-Z][a-z]+(?:an|ese|ish|i|ch) ){0,2}${GROUP}${COUNT_CLOSE},? (${MEMBER}(?:(?:, | and |, and )${MEMBER}){1,8})(?=[,.;)]| (?:to|have|has|had|will|were|are|which|who|that)\\b|$)`,
   'gu',
 );
 // (or a nationality: "Israeli startups A and B", "Chinese chipmakers A, B and C")

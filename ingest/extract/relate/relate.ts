@@ -21,7 +21,7 @@ import { isAct, isSingle, isPublicBody, refusedAsTo } from '../../../schema/vali
 import type { Label } from '../../../schema/generated/model.js';
 import { MONEY_SOURCE } from '../money.js';
 import { effectOf } from '../rules/applies-to.js';
-import { HEDGES, ORG_HEADS, allowed, homeElsewhere, isMention, leadingActor, type FactDraft, type Frame, type Mention, type RelationRule } from '../frame.js';
+import { HEDGED, HEDGES, ORG_HEADS, allowed, homeElsewhere, isMention, leadingActor, type FactDraft, type Frame, type Mention, type RelationRule } from '../frame.js';
 import { phraseBook, type Phrase } from './phrases.js';
 
 interface Group {
@@ -235,8 +235,6 @@ const DESCRIBED = /⟨\d+⟩(?:\s+[a-z][a-z-]*){0,4}\s*$/;
 // nouns that relate the owned to something else than its owner ("its predecessor X", "its rival Y")
 const RELATIONAL =
   /^(?:predecessor|successor|rival|rivals|competitor|competitors|peer|peers|counterpart|alternative|alternatives|partner|partners|customer|customers|client|clients|investor|investors|backer|backers|parent|supplier|suppliers)$/;
-// a denial or a condition anywhere in the sentence
-const UNSTATED = new RegExp(`\\b(?:${HEDGES})\\b|n't\\b`, 'i');
 const ITS = /\b[Ii]ts\s+((?:[a-z][a-z-]*\s+){0,3})$/;
 const COORDINATED_PARTICIPLES = /\b([a-z]+(?:ed|en|ilt|ade))\s+and\s+([a-z]+(?:ed|en|ilt|ade))\b(?=\s+(?:on|by|in|with|from|for)\b)/g;
 // the same, for a test that keeps no state between gaps
@@ -695,7 +693,7 @@ export const relatePhrases: RelationRule = {
       const owned = g >= 0 && ITS.test(frame.masked.slice(0, groups[g]!.start)) && itsOwner(g) === maker;
       if (owned || (actor === maker && MAKING.test(frame.text))) push(rel, m, maker, 0.55);
       // a bare co-mention states nothing under a denial or a condition, nor in a table's row of cells
-      else if (!UNSTATED.test(frame.text) && !frame.text.includes('|')) push(rel, m, maker, 0.5);
+      else if (!HEDGED.test(frame.text) && !frame.text.includes('|')) push(rel, m, maker, 0.5);
     }
     // a relation with one end at most per subject (an organisation's home), read "in" several at once, is said of where it works,
     // not where it is based

@@ -7,7 +7,7 @@ import { isPublicBody } from '../../../schema/validate.js';
 import { E, LIST, at, allowed, knownMention, listIndices, pattern, unmask, type FactDraft, type Mention, type NewEntity, type RelationRule } from '../frame.js';
 import { INSTRUMENT_SOURCE, instrumentOf } from '../instrument.js';
 import { MONEY_SOURCE } from '../money.js';
-import { LEXICON, NATIONS_BY_ISO, nationByName, nationOpening, type LexiconEntry } from '../lexicon.js';
+import { LEXICON, NATIONS_BY_ISO, nationInName, type LexiconEntry } from '../lexicon.js';
 import { regimeOf } from './national-regime.js';
 import { CALENDAR_WORDS } from '../proposals/proposal.js';
 
@@ -161,8 +161,7 @@ export const nationalInstrument: RelationRule = {
     for (const m of frame.mentions) {
       if (m.label !== 'Regulation' || m.status === 'ambiguous') continue;
       // "…'s export rules", "Cybersecurity Law of the People's Republic of China": the nation opening or closing its name
-      const closing = / of (?:the )?([^,;()]+)$/.exec(m.surface)?.[1];
-      const iso = nationOpening(m.surface)?.iso ?? (closing ? nationByName(closing)?.iso : undefined) ?? (EU_DESIGNATION.test(m.surface) ? 'EU' : PRESIDENTIAL_ORDER.test(m.surface) ? 'US' : '');
+      const iso = nationInName(m.surface) ?? (EU_DESIGNATION.test(m.surface) ? 'EU' : PRESIDENTIAL_ORDER.test(m.surface) ? 'US' : '');
       const nation = NATIONS_BY_ISO.get(iso);
       if (nation) out.push({ rel: 'ENACTED_BY', subject: m, object: knownMention(nation, 0.65), confidence: 0.65 });
       // (a statute named after the agency it creates or empowers is the legislature's: "the Federal Trade Commission Act")

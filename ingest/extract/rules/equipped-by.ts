@@ -6,6 +6,8 @@ import { E, LIST, allowed, at, leadingActor, listIndices, pattern, type FactDraf
 // what a fab's tools are called: equipment and tools of any kind; machines and systems only of a process step
 const STEP =
   '(?:lithography|EUV|DUV|extreme ultraviolet|deep ultraviolet|chipmaking|chip-making|chip making|semiconductor manufacturing|etch|etching|deposition|inspection|metrology|wafer|packaging|EDA|design)';
+// the process step the tools serve, for the relation's `tool`
+const TOOL_STEP = new RegExp(`\\b(${STEP})\\b`);
 const TOOLS = `(?:(?:${STEP} |[a-z-]+ ){0,2}(?:equipment|tools|toolsets?|scanners|steppers)|${STEP} (?:machines|systems|software))`;
 // what a manufacturer does with them: takes, buys or installs them, or waits for them
 const TAKES =
@@ -21,10 +23,10 @@ export const equippedBy: RelationRule = {
   example: "Acme has installed Globex's EUV scanners at its new fab.",
   apply(frame) {
     const buyer: Mention | undefined = leadingActor(frame);
-    if (!buyer || buyer.label !== 'Organization') return [];
+    if (!buyer) return [];
     const out: FactDraft[] = [];
     for (const m of frame.masked.matchAll(TAKEN)) {
-      const tool = /\b(EUV|DUV|extreme ultraviolet|deep ultraviolet|lithography|etch(?:ing)?|deposition|inspection|metrology|EDA|packaging)\b/.exec(m[0])?.[1];
+      const tool = TOOL_STEP.exec(m[0])?.[1];
       for (const i of m[1] !== undefined ? [Number(m[1])] : listIndices(m[2])) {
         const maker = at(frame, i);
         if (!maker || maker === buyer || maker.id === buyer.id || maker.demonym || !allowed('EQUIPPED_BY', buyer.label, maker.label)) continue;

@@ -3,6 +3,7 @@
 import type { Mention } from '../frame.js';
 import { isPublicBody } from '../../../schema/validate.js';
 import { PUBLIC_INSTITUTION_NAME } from '../proposals/org-suffix.js';
+import { COUNT, COUNT_CLOSE } from '../proposals/proposal.js';
 import { NATIONS_BY_ISO, nationOpening } from '../lexicon.js';
 import { E, LIST, at, allowed, knownMention, listIndices, pattern, type FactDraft, type Frame, type RelationRule } from '../frame.js';
 import { SPEAKER } from '../relate/relate.js';
@@ -37,9 +38,7 @@ const SECTOR_LIST = pattern(
   `${E} (?:${CONTENT_WORD}){0,3}?(?:industry|sector|firms|companies|makers|manufacturers|chipmakers|labs|players|vendors|startups|giants|champions|banks|investors|operators|providers|suppliers)\\b(?:(?:[^.;⟨]|⟨\\d+⟩){0,60}?\\b(?:such as|like|including|led by|notably) (?:the )?(?:[a-z-]+ ){0,4}?| ?(?:—|–|:|\\() ?)${LIST}`,
 );
 // a counted group of a nation's companies, then its members after a comma: "three Chinese companies in particular, A, B and C"
-const COUNTED = pattern(
-  `\\b(?:two|three|four|five|six|seven|eight|nine|ten|several|\\d+) ${E} (?:${CONTENT_WORD}){0,2}?(?:firms|companies|makers|manufacturers|chipmakers|labs|vendors|startups|suppliers|entities)(?: in particular| in all| in total)?, ${LIST}`,
-);
+const COUNTED = pattern(`\\b${COUNT} ${E} (?:${CONTENT_WORD}){0,2}?(?:firms|companies|makers|manufacturers|chipmakers|labs|vendors|startups|suppliers|entities)${COUNT_CLOSE}, ${LIST}`);
 // "X, a Chinese startup", "X is a Beijing startup" (a city the lexicon knows stands for its nation)
 const APPOSITIVE = pattern(`${E}(?:,| is| was) (?:a|an|the) (?:new |young |state-backed |state-owned )?${E} (?:[A-Za-z-]+ ){0,2}${ROLE_NOUN}`);
 // "Vietnam's largest private conglomerate, Vingroup": the nation's own company, named after its description

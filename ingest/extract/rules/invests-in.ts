@@ -80,12 +80,12 @@ const INVESTMENT_FROM = pattern(`${MONEY} (?:[a-z-]+ )?(?:investment|commitment|
 const ANNOUNCED_IN = pattern(
   `${E} (?:has |have |had |will |just )?(?:announced|unveiled|made|confirmed|completed|finalized|finalised|closed|disclosed|revealed|agreed) (?:an? |its |their )?(?:additional |new |further |fresh |extra |second |follow-on |first )?${MONEY} (?:[a-z-]+ )?(?:investment|commitment|stake|injection) (?:in|into) (?:the )?${E}`,
 );
-// "Acme announced a $3 billion Japanese investment"
 // money given with a verb of support: "The Japanese government is backing Rapidus with ¥920 billion in subsidies", "Acme funded
 // Globex with $50 million"
 const BACKING_WITH = pattern(
   `${E} (?:is |are |was |were |has been |have been |will be |has |have |had )?(?:backing|backed|funding|funded|subsidi[sz]ing|subsidi[sz]ed|supporting|supported|bankrolling|bankrolled) ${E} with (?:up to |about |around |nearly |more than |over )?${MONEY}`,
 );
+// "Acme announced a $3 billion Japanese investment"
 const NATIONAL = pattern(`${E} (?:has |have )?(?:announced|unveiled|pledged|made|committed|signed) (?:a |an )?${MONEY} ${E} investment`);
 
 /** INVESTS_IN from investor to recipient (and, with a stated amount, a Deal with both on it), or nothing where the two cannot be so related. */

@@ -1,5 +1,5 @@
 // Sites: "X's data centre in Y", "X is located in Y", "X opened a data center in Y".
-import { COMPANY_LABELS, E, HEDGES, at, allowed, leadingActor, pattern, type FactDraft, type RelationRule } from '../frame.js';
+import { COMPANY_LABELS, E, HEDGED, at, allowed, leadingActor, pattern, type FactDraft, type Mention, type RelationRule } from '../frame.js';
 
 // a part of the place may be named before it ("in northern Norway", "in central Texas")
 const PART = '(?:(?:northern|southern|eastern|western|central|north|south|east|west|rural|coastal) )?';
@@ -18,37 +18,29 @@ const SETS_UP = pattern(
   `(?:${E}(?: \\(⟨\\d+⟩\\))? |\\b)(?:(?:is|are|was|were|will|would|has|have|had|also|now|plans to|aims to|intends to|is set to|agreed to|began|begins|started) )*(?:set(?:s|ting)? up|build(?:s|ing)?|built|open(?:s|ed|ing)?|establish(?:es|ed|ing)?|construct(?:s|ed|ing)?|launch(?:es|ed|ing)?) (?:a|an|its|their|the) (?:[a-z&-]+ |AI |R&D ){0,4}?${SITE_NOUN}(?: (?:for|to|that|which) [^⟨.;]{1,40}?)? in (?:the )?${PART}(?:[A-Z][a-z]+, )?${E}`,
 );
 
-// a site denied, possible or conditional is no site
-const UNSURE = new RegExp(`\\b(?:${HEDGES})\\b|n't\\b`);
-
 export const locatedIn: RelationRule = {
   name: 'located-in',
   cue: /located|situated|sited|built in| in | near | outside |['’]s |\bits /i,
   example: 'The Stargate UAE campus is located in Abu Dhabi, United Arab Emirates.',
   apply(frame) {
     const out: FactDraft[] = [];
+    // a company's own site in a place: the company works there (a nation named, or a city standing for it; not a nation's adjective)
+    const worksIn = (owner: Mention | undefined, place: Mention | undefined) => {
+      if (owner && place && place.label === 'Nation' && (place.place || !place.demonym) && COMPANY_LABELS.has(owner.label) && allowed('LOCATED_IN', owner.label, 'Nation'))
+        out.push({ rel: 'LOCATED_IN', subject: owner, object: place, confidence: 0.65 });
+    };
     for (const m of frame.masked.matchAll(SITE_IN)) {
       const a = at(frame, m[1]);
       const b = at(frame, m[2]);
       // only sites: "AWS in Saudi Arabia" says where a cloud sells, not where it is
       if (a && b && a.label === 'DataCenter' && b.label === 'Nation' && allowed('LOCATED_IN', a.label, b.label)) out.push({ rel: 'LOCATED_IN', subject: a, object: b, confidence: 0.7 });
     }
-    if (/['’]s |\bits /.test(frame.masked))
-      for (const m of frame.masked.matchAll(OWN_SITE)) {
-        const owner = m.groups?.its ? leadingActor(frame) : at(frame, m[1]);
-        const place = at(frame, m[3]);
-        // (a nation named, or a city standing for it; not a nation's adjective)
-        if (owner && place && place.label === 'Nation' && (place.place || !place.demonym) && COMPANY_LABELS.has(owner.label) && allowed('LOCATED_IN', owner.label, 'Nation'))
-          out.push({ rel: 'LOCATED_IN', subject: owner, object: place, confidence: 0.65 });
-      }
+    if (/['’]s |\bits /.test(frame.masked)) for (const m of frame.masked.matchAll(OWN_SITE)) worksIn(m.groups?.its ? leadingActor(frame) : at(frame, m[1]), at(frame, m[3]));
     if (/\b(?:set|setting|build|built|open|establish|construct|launch)/.test(frame.masked))
       for (const m of frame.masked.matchAll(SETS_UP)) {
         // (the words before the verb, back to the company or the sentence's start, may deny it)
-        if (UNSURE.test(m[1] !== undefined ? m[0] : frame.masked.slice(0, m.index + m[0].length))) continue;
-        const owner = m[1] !== undefined ? at(frame, m[1]) : leadingActor(frame);
-        const place = at(frame, m[2]);
-        if (owner && place && place.label === 'Nation' && (place.place || !place.demonym) && COMPANY_LABELS.has(owner.label) && allowed('LOCATED_IN', owner.label, 'Nation'))
-          out.push({ rel: 'LOCATED_IN', subject: owner, object: place, confidence: 0.65 });
+        if (HEDGED.test(m[1] !== undefined ? m[0] : frame.masked.slice(0, m.index + m[0].length))) continue;
+        worksIn(m[1] !== undefined ? at(frame, m[1]) : leadingActor(frame), at(frame, m[2]));
       }
     for (const m of frame.masked.matchAll(IS_LOCATED)) {
       const a = at(frame, m[1]);

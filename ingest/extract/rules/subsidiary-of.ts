@@ -24,7 +24,7 @@ const PARENT_DESCRIBED = pattern(
 );
 const OWNED = pattern(`${E}-(?:owned|controlled) (?:[a-z-]+ ){0,2}?${E}`);
 // "Sapeon, an AI chip company established by SK Telecom", "Acme Labs, a venture spun off from Globex": a company another
-// company set up (people who found one are its founders, not its owners: the owner must be an organisation)
+// company set up (people who found one are its founders, not its owners, and no mention: the owner is what the schema lets own one)
 const SET_UP_BY = pattern(
   `${E},? (?:(?:is |was )?(?:a|an|the) (?:[a-z-]+ |AI ){0,4}?(?:company|firm|startup|start-up|venture|business|entity|unit|subsidiary|spin-?off|affiliate) )?(?:that was |which was )?(?:established|set up|created|formed|launched|spun (?:off|out) (?:from|of|by)|carved out of|incubated by|owned by)(?: by)? (?:the )?${E}(?!['’]s)`,
 );
@@ -48,11 +48,7 @@ export const subsidiaryOf: RelationRule = {
       for (const m of frame.masked.matchAll(PARENT_DESCRIBED)) add(m[2] ?? m[3], m[1]);
     }
     for (const m of frame.masked.matchAll(COMPANY)) add(m[1], m[2]);
-    if (/established|set up|created|formed|launched|spun|carved|incubated|owned/.test(frame.masked))
-      for (const m of frame.masked.matchAll(SET_UP_BY)) {
-        const parent = at(frame, m[2]);
-        if (parent && (parent.label === 'Organization' || parent.label === 'Lab')) add(m[1], m[2]);
-      }
+    if (/established|set up|created|formed|launched|spun|carved|incubated|owned/.test(frame.masked)) for (const m of frame.masked.matchAll(SET_UP_BY)) add(m[1], m[2]);
     // a bureau or office named beside or with the department it belongs to
     const addUnit = (unitAt: string | undefined, deptAt: string | undefined) => {
       const unit = at(frame, unitAt);
