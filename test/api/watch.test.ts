@@ -143,7 +143,13 @@ describe('standing scenarios', () => {
       deployments: [{ deployment: { id: 'deployment:fr-gov-assistant', name: HOSTILE }, before: 'UNAFFECTED', after: 'BROKEN', causes: [{ kind: 'ADDED', relationType: 'FABRICATED_BY' }] }],
     });
 
-    const read = await watchChanges();
+    // (the push comes from the version written; the snapshot this server answers from follows the store within its recheck
+    // interval, so a read right after may still see the version before: read again until it has caught up)
+    let read = await watchChanges();
+    for (let i = 0; i < 50 && !read.body.errors && read.body.data?.scenarioWatch.version !== version; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      read = await watchChanges();
+    }
     expect(read.body.errors).toBeUndefined();
     expect(read.body.data!.scenarioWatch).toMatchObject({ version, summary: { broken: 1 } });
     expect(read.body.data!.scenarioWatch.changes).toEqual([
