@@ -116,6 +116,9 @@ export const KIND_BEFORE = `(?:${DESCRIPTOR})?`;
 /** Regex source for a list of markers ("⟨1⟩, ⟨2⟩, and ⟨3⟩"), capturing the whole list. */
 export const LIST = `(${FIRST_ITEM}(?:(?:\\s*,\\s*(?:and |or |& )?|\\s+(?:and|or|&)\\s+)(?:the )?${ITEM})*)`;
 export const MONEY = `(${MONEY_SOURCE})`;
+/** Regex source for one character of a span that stays in its clause and steps over no name: not a marker, a semicolon or a
+ * full stop, though a decimal point ("$1.5 billion") is part of the clause. */
+export const IN_CLAUSE = '(?:[^⟨.;]|\\.(?=\\d))';
 /** An aside between dashes after a name, which a pattern may step over ("Acme — maker of the X1 — signed …"). */
 const DASH_ASIDE = '\\s*[—–][^—–.;]{1,100}[—–]';
 export const ASIDE = `(?:${DASH_ASIDE})?`;

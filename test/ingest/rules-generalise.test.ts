@@ -1104,6 +1104,12 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
     text: 'Zentro AI bagged $40 million in a Series A round led by Orbit Capital.',
     expect: ['PARTY_TO Zentro AI -> Zentro AI $40M Series A round', 'INVESTS_IN Orbit Capital -> Zentro AI'],
   },
+  // a sum with a decimal point stays in the raising verb's clause
+  {
+    rule: 'funding-round',
+    text: 'Zentro AI raised $1.25 billion in a Series D round led by Orbit Capital.',
+    expect: ['PARTY_TO Zentro AI -> Zentro AI $1.25B Series D round', 'PARTY_TO Orbit Capital -> Zentro AI $1.25B Series D round'],
+  },
   { rule: 'invests-in', text: 'The Japanese government is backing Rapidus with ¥920 billion in subsidies.', expect: ['INVESTS_IN Japan -> Rapidus'] },
   { rule: 'invests-in', text: 'Nvidia funded CoreWeave with $100 million last year.', expect: ['INVESTS_IN NVIDIA -> CoreWeave'] },
   { rule: 'invests-in', text: 'Intel supported the plan with its engineers and Nvidia with advice.', expect: [], not: ['INVESTS_IN'] },

@@ -5,7 +5,7 @@
 // the phrase competes with each),
 // "the race among A, B and C" (every pair of the group competes), and comparisons of performance ("X is twice as fast as
 // Y", "X outperforms Y", "X delivers 80% of Y's performance").
-import { E, LIST, allowed, at, leadingActor, listIndices, pattern, type FactDraft, type Frame, type Mention, type RelationRule } from '../frame.js';
+import { IN_CLAUSE, E, LIST, allowed, at, leadingActor, listIndices, pattern, type FactDraft, type Frame, type Mention, type RelationRule } from '../frame.js';
 
 // a list introduced as the competitors of whoever the clause is about
 // ("rivals" alone may be the verb, "X rivals Y", which the phrase layer reads between neighbours)
@@ -26,7 +26,7 @@ const SHARE_OF = pattern(
 const PRODUCTS = new Set(['Chip', 'Model']);
 // a nickname that likens one to another: "X, dubbed “China's Nvidia”", "X, often called the Nvidia of China"
 const LIKENED = pattern(
-  `${E}(?: [^⟨.;]{0,60}?)?,? (?:(?:is |was )?(?:often |widely |sometimes )?(?:dubbed|called|nicknamed|billed as|known as|seen as|touted as)) ["“‘']?(?:the )?(?:(?:⟨\\d+⟩|[A-Z][a-z]+)['’]s ⟨(\\d+)⟩|⟨(\\d+)⟩ of (?:⟨\\d+⟩|[A-Z][a-z]+))`,
+  `${E}(?: ${IN_CLAUSE}{0,60}?)?,? (?:(?:is |was )?(?:often |widely |sometimes )?(?:dubbed|called|nicknamed|billed as|known as|seen as|touted as)) ["“‘']?(?:the )?(?:(?:⟨\\d+⟩|[A-Z][a-z]+)['’]s ⟨(\\d+)⟩|⟨(\\d+)⟩ of (?:⟨\\d+⟩|[A-Z][a-z]+))`,
 );
 // another party named by its tie to an owner ("⟨A⟩'s exclusive partner")
 const OWNED_PARTY = '(?:partners?|suppliers?|customers?|clients?|parent|subsidiary|subsidiaries|units?|arms?|investors?|backers?|owners?|affiliates?)\\b';

@@ -1,7 +1,7 @@
 // Bilateral deals: "OpenAI signed a $300 billion deal with Oracle", "Meta has secured a cloud contract worth up to
 // $10 billion with Google", "Globex has signed a $2 billion Initech agreement", "Acme and Globex signed an agreement",
 // "Acme announced a memorandum of understanding between Globex and Initech", "Acme signed a deal to supply chips to Globex". Gives a Deal "<first>-<second> <amount> <noun>" with both parties.
-import { ASIDE, E, MONEY, ORG_HEADS, at, allowed, clauseActor, dealName, pattern, writtenName, type FactDraft, type Frame, type Mention, type RelationRule } from '../frame.js';
+import { IN_CLAUSE, ASIDE, E, MONEY, ORG_HEADS, at, allowed, clauseActor, dealName, pattern, writtenName, type FactDraft, type Frame, type Mention, type RelationRule } from '../frame.js';
 import { MONEY_SOURCE, formatMoney, parseMoney } from '../money.js';
 import type { Props } from '../../../schema/records.js';
 
@@ -75,7 +75,7 @@ function concluded(frame: Frame): Found[] {
 const MODIFIER = pattern(`${E} (?:has |have |had )?(?:signed|struck|inked|sealed|clinched|won) (?:a |an )?(?:${MONEY} )?${E} (deal|contract|agreement|partnership|pact)\\b`);
 // a deal to supply the other party: "Acme signed a $2 billion deal to provide GPU capacity to Globex"
 const TO_SUPPLY = pattern(
-  `${E}${ASIDE} (?:has |have |had )?(?:signed|struck|inked|reached|sealed|announced|clinched|won)${WHEN} (?:a |an )?(?<phrase>(?:[a-z0-9-]+, )?(?:(?:approximately|about|around|roughly|nearly|up to) )?(?:${MONEY} )?(?:[a-z-]+ ){0,3}?(deal|contract|agreement|pact)) to (?:supply|provide|deliver|sell|build|rent|lease|manufacture|produce|make|fabricate|develop|design)(?: [^⟨.;]{1,60}?)? (?:to|for) ${DESCRIBED}${E}`,
+  `${E}${ASIDE} (?:has |have |had )?(?:signed|struck|inked|reached|sealed|announced|clinched|won)${WHEN} (?:a |an )?(?<phrase>(?:[a-z0-9-]+, )?(?:(?:approximately|about|around|roughly|nearly|up to) )?(?:${MONEY} )?(?:[a-z-]+ ){0,3}?(deal|contract|agreement|pact)) to (?:supply|provide|deliver|sell|build|rent|lease|manufacture|produce|make|fabricate|develop|design)(?: ${IN_CLAUSE}{1,60}?)? (?:to|for) ${DESCRIBED}${E}`,
 );
 
 export const dealWith: RelationRule = {

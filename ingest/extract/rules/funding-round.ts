@@ -5,7 +5,7 @@
 // of "its round", the company after "round in", or, for a sentence about "the round" alone, the company the text was
 // just about. Every investor INVESTS_IN the company; a round whose sum or series the sentence states is also a Deal
 // "<company> <sum> funding round" with the company (recipient) and the investors named beside it.
-import { E, KIND_BEFORE, LIST, MONEY, allowed, at, clauseActor, listIndices, writtenName, type FactDraft, type Frame, type Mention, type RelationRule } from '../frame.js';
+import { IN_CLAUSE, E, KIND_BEFORE, LIST, MONEY, allowed, at, clauseActor, listIndices, writtenName, type FactDraft, type Frame, type Mention, type RelationRule } from '../frame.js';
 import { MONEY_SOURCE, formatMoney, parseMoney } from '../money.js';
 import type { Props } from '../../../schema/records.js';
 import { FUNDED, investment } from './invests-in.js';
@@ -18,8 +18,9 @@ const NOT_MODIFIER =
 const ROUND_WORD = `(?:${MONEY}(?:-plus)? |${NOT_MODIFIER}(?:[a-z][a-z-]*|\\d[\\w.-]*) ){0,5}`;
 const ROUND = new RegExp(`(?<![\\p{L}\\p{N}'’$.,-])(?:\\b(?<det>[Aa]|[Aa]n|[Tt]he|[Ii]ts|[Tt]heir|[Tt]his|[Tt]hat|[Hh]is|[Hh]er) )?(?<words>${ROUND_WORD})(?<head>${ROUND_HEAD})\\b`, 'gu');
 // what precedes a round whose company raised it: "Acme has raised $2B in …", "Acme announced a …", "Acme closed its …"
-const RAISED =
-  /\b(?:raised|raises|raising|closed|closes|closing|completed|completes|announced|announces|unveiled|unveils|disclosed|discloses|confirmed|confirms|revealed|reveals|wrapped up|secured|secures|securing|landed|lands|launched|launches|finali[sz]ed|finali[sz]es|received|receives|concluded|concludes|is raising|was raising|has raised|have raised|raked in|rakes in|pulled in|pulls in|bagged|bags|netted|nets|obtained|obtains)\b[^⟨.;]{0,60}$/;
+const RAISED = new RegExp(
+  `\\b(?:raised|raises|raising|closed|closes|closing|completed|completes|announced|announces|unveiled|unveils|disclosed|discloses|confirmed|confirms|revealed|reveals|wrapped up|secured|secures|securing|landed|lands|launched|launches|finali[sz]ed|finali[sz]es|received|receives|concluded|concludes|is raising|was raising|has raised|have raised|raked in|rakes in|pulled in|pulls in|bagged|bags|netted|nets|obtained|obtains)\\b${IN_CLAUSE}{0,60}$`,
+);
 // investors named after the round: "led by", "co-led by", "drew investment from", "that includes", "with participation from"
 const INVESTORS_AFTER = new RegExp(
   `\\b(?:(?:co-)?led by|(?:drew|attracted|drawing|attracting|included|includes|including|saw) (?:(?:new |fresh |strategic )?(?:investment|investments|funding|participation|money|capital|backing|commitments) )?(?:from|by|of)|with (?:(?:additional |further |strategic )?participation|backing|investment|money) (?:from|of|by)|joined by|backed by|that (?:includes|included|include)|which (?:includes|included|include)|(?:includes|included|including)|from)(?: (?:existing|new|returning|other|strategic|institutional|global|sovereign) )?(?: ?(?:investors|backers|firms|names|funds|players|companies|groups))?(?: (?:such as|including|like|led by))? (?:the )?${KIND_BEFORE}${LIST}`,

@@ -4,7 +4,7 @@
 // Each gives INVESTS_IN with the amount where the schema allows it; an investment with a stated
 // amount is also a Deal named "<investor>-<recipient> <amount> investment" with both parties on it
 // (the only record where INVESTS_IN cannot go: an investment in a nation).
-import { E, LIST, MONEY, at, allowed, clauseActor, dealName, leadingActor, listIndices, pattern, type FactDraft, type Frame, type Mention, type RelationRule } from '../frame.js';
+import { IN_CLAUSE, E, LIST, MONEY, at, allowed, clauseActor, dealName, leadingActor, listIndices, pattern, type FactDraft, type Frame, type Mention, type RelationRule } from '../frame.js';
 import type { Props } from '../../../schema/records.js';
 import { LABELS, type Label } from '../../../schema/generated/model.js';
 import { parseMoney } from '../money.js';
@@ -60,9 +60,9 @@ const STAKE_TAKEN = pattern(
 );
 const ROUND = pattern(`${E} (?:led|co-led|joined|participated in) (?:a |an |the )?${MONEY}? ?(?:[a-z-]+ )?(?:funding|investment|financing) round (?:in|for) ${E}`);
 // "Microsoft's April 3 announcement — $10 billion investment in Japan", "Microsoft's $10 billion investment in Japan"
-const NOMINAL = pattern(`${E}['’]s (?:[^⟨.;]{0,40}?)${MONEY} (?:[a-z-]+ )?(?:investment|commitment|stake) in (?:the )?${E}`);
+const NOMINAL = pattern(`${E}['’]s (?:${IN_CLAUSE}{0,40}?)${MONEY} (?:[a-z-]+ )?(?:investment|commitment|stake) in (?:the )?${E}`);
 // "Microsoft's commitment to the UAE ... : $15.2 billion"
-const COMMITMENT_TO = pattern(`${E}['’]s (?:[a-z-]+ )?(?:commitment|investment|pledge) (?:to|in) (?:the )?${E}[^⟨.;]{0,80}?${MONEY}`);
+const COMMITMENT_TO = pattern(`${E}['’]s (?:[a-z-]+ )?(?:commitment|investment|pledge) (?:to|in) (?:the )?${E}${IN_CLAUSE}{0,80}?${MONEY}`);
 // "Anthropic's investments from Amazon", "Mistral's funding from ASML and Nvidia"
 const FROM_INVESTORS = pattern(`${E}['’]s (?:[a-z-]+ )?(?:investments?|funding|backing|financing) from ${LIST}`);
 // "with ASML contributing €1.3 billion": the sentence's actor receives
@@ -213,7 +213,7 @@ const AMOUNT_BEFORE = new RegExp(`${MONEY}\\s+(?:[a-z][a-z-]*\\s+){0,2}$`, 'u');
 // (a partner the money is spent with is no recipient: "invest $200 million in a centre, in collaboration with X", "together with X")
 const JOINT_WORDS = 'collaboration|partnership|cooperation|conjunction|alliance';
 const RECIPIENT_AFTER = new RegExp(
-  `^(?:[^⟨.;]{0,50}?)\\b(?:in(?!\\s+(?:${JOINT_WORDS}|tandem)\\b)|into|(?<!\\b(?:${JOINT_WORDS}|together|along|jointly) )with)\\s+(?:the\\s+)?(?:[a-z][a-z-]*\\s+){0,3}?⟨(\\d+)⟩`,
+  `^(?:${IN_CLAUSE}{0,50}?)\\b(?:in(?!\\s+(?:${JOINT_WORDS}|tandem)\\b)|into|(?<!\\b(?:${JOINT_WORDS}|together|along|jointly) )with)\\s+(?:the\\s+)?(?:[a-z][a-z-]*\\s+){0,3}?⟨(\\d+)⟩`,
 );
 const INVESTOR_AFTER = /^\s+(?:by|from)\s+(?:the\s+)?⟨(\d+)⟩/;
 const LEADING_AMOUNT = new RegExp(`^\\s*${MONEY}`, 'u');

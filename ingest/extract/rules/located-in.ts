@@ -1,5 +1,5 @@
 // Sites: "X's data centre in Y", "X is located in Y", "X opened a data center in Y".
-import { COMPANY_LABELS, E, HEDGED, at, allowed, leadingActor, pattern, type FactDraft, type Mention, type RelationRule } from '../frame.js';
+import { IN_CLAUSE, COMPANY_LABELS, E, HEDGED, at, allowed, leadingActor, pattern, type FactDraft, type Mention, type RelationRule } from '../frame.js';
 
 // a part of the place may be named before it ("in northern Norway", "in central Texas")
 const PART = '(?:(?:northern|southern|eastern|western|central|north|south|east|west|rural|coastal) )?';
@@ -15,7 +15,7 @@ const OWN_SITE = pattern(`(?:${E}['’]s|\\b(?<its>its)) (?:new |planned |existi
 // a company setting up a site of its own in a place: "Acme is setting up a regional headquarters in Riyadh", "Acme will build an
 // advanced packaging facility for AI products in the United States" (the company named before the verb, or the sentence's actor)
 const SETS_UP = pattern(
-  `(?:${E}(?: \\(⟨\\d+⟩\\))? |\\b)(?:(?:is|are|was|were|will|would|has|have|had|also|now|plans to|aims to|intends to|is set to|agreed to|began|begins|started) )*(?:set(?:s|ting)? up|build(?:s|ing)?|built|open(?:s|ed|ing)?|establish(?:es|ed|ing)?|construct(?:s|ed|ing)?|launch(?:es|ed|ing)?) (?:a|an|its|their|the) (?:[a-z&-]+ |AI |R&D ){0,4}?${SITE_NOUN}(?: (?:for|to|that|which) [^⟨.;]{1,40}?)? in (?:the )?${PART}(?:[A-Z][a-z]+, )?${E}`,
+  `(?:${E}(?: \\(⟨\\d+⟩\\))? |\\b)(?:(?:is|are|was|were|will|would|has|have|had|also|now|plans to|aims to|intends to|is set to|agreed to|began|begins|started) )*(?:set(?:s|ting)? up|build(?:s|ing)?|built|open(?:s|ed|ing)?|establish(?:es|ed|ing)?|construct(?:s|ed|ing)?|launch(?:es|ed|ing)?) (?:a|an|its|their|the) (?:[a-z&-]+ |AI |R&D ){0,4}?${SITE_NOUN}(?: (?:for|to|that|which) ${IN_CLAUSE}{1,40}?)? in (?:the )?${PART}(?:[A-Z][a-z]+, )?${E}`,
 );
 
 export const locatedIn: RelationRule = {

@@ -1,7 +1,7 @@
 // Partnerships: "A, B and C have formed a standards alliance", "A partnered with B", "A and B
 // signed a partnership", "X ..., in partnership with Y", "X's relationship with Y", and a supplier with its customer
 // ("A will supply B with chips", "A is a key supplier for B"). Every pair of partners gets PARTNERS_WITH.
-import { ASIDE, E, HEDGES, KIND_BEFORE, LIST, at, allowed, clauseActor, leadingActor, listIndices, pattern, type FactDraft, type Mention, type RelationRule } from '../frame.js';
+import { IN_CLAUSE, ASIDE, E, HEDGES, KIND_BEFORE, LIST, at, allowed, clauseActor, leadingActor, listIndices, pattern, type FactDraft, type Mention, type RelationRule } from '../frame.js';
 
 const GROUP = '(alliance|partnership|consortium|joint venture|coalition|collaboration|pact|joint (?:plan|project|effort|initiative|bid|programme|program))';
 const FORMED = pattern(`${LIST} (?:have |has |had )?(?:formed|created|launched|signed|announced|entered into|struck|sealed|established) (?:a |an |the )?(?:[a-z-]+ ){0,2}${GROUP}`);
@@ -28,7 +28,7 @@ const IN_PARTNERSHIP = pattern(`\\b(?:in (?:a )?(?:[a-z-]+ )?(?:partnership|coll
 // supplier for Globex", "Globex agreed to buy capacity from Acme"
 const AUX = '(?:(?:has |have |had |will |would |also |already |reportedly |is to |agreed to |plans to |is set to |began to |started to )){0,2}';
 // what is supplied may name a product ("shipped its ⟨X1⟩ samples to"); the supplier may carry its acronym ("⟨Acme⟩ (⟨ACM⟩)")
-const GOODS = '(?: (?:[^⟨.;]|⟨\\d+⟩){1,80}?)?';
+const GOODS = `(?: (?:${IN_CLAUSE}|⟨\\d+⟩){1,80}?)?`;
 const ACRONYM = '(?: \\(⟨\\d+⟩\\))?';
 const SUPPLIES_TO = pattern(
   `${E}${ACRONYM}${ASIDE} ${AUX}(?:supply|supplies|supplied|supplying|provide|provides|provided|providing|deliver|delivers|delivered|sell|sells|sold|ship|ships|shipped)${GOODS} (?:to|for) ${E}`,
@@ -49,7 +49,9 @@ const SUPPLIES_WITH = pattern(`${E}${ASIDE} ${AUX}(?:supply|supplies|supplied|su
 const SUPPLIER_OF = pattern(`${E},? (?:is |was |has been |became |has become |becomes |as |remains )?(?:a |an |the |its )?(?:[a-z-]+ ){0,2}(?:supplier|provider|vendor)s? (?:to|for|of) ${E}`);
 // "⟨Acme⟩'s first delivery of ⟨X1⟩ samples to ⟨Globex⟩", "Acme's chip shipments to Globex"
 const DELIVERY_TO = pattern(`${E}['’]s (?:[a-z-]+ ){0,2}(?:delivery|deliveries|shipment|shipments|supply|sale|sales)(?: of${GOODS})? to ${E}`);
-const BUYS_FROM = pattern(`${E}${ASIDE} ${AUX}(?:buy|buys|bought|buying|purchase|purchases|purchased|order|orders|ordered|rent|rents|rented|source|sources|sourced)(?: [^⟨.;]{1,60}?)? from ${E}`);
+const BUYS_FROM = pattern(
+  `${E}${ASIDE} ${AUX}(?:buy|buys|bought|buying|purchase|purchases|purchased|order|orders|ordered|rent|rents|rented|source|sources|sourced)(?: ${IN_CLAUSE}{1,60}?)? from ${E}`,
+);
 // what makes a supply statement no fact: a denial, a condition or a possibility
 const UNSURE = new RegExp(`\\b(?:${HEDGES}|ban\\w*|barred|block\\w*|prohibit\\w*|restrict\\w*)\\b|n't\\b`);
 const TRADERS = new Set(['Organization', 'Lab', 'Cloud']);

@@ -4,7 +4,7 @@
 // compels, requires, bars or covers a class of parties applies to each party named as an example
 // of the class, with the effect the sentence states.
 import { RELATION_ENDPOINTS } from '../../../schema/generated/model.js';
-import { E, LIST, at, allowed, clauseActor, listIndices, pattern, type FactDraft, type RelationRule } from '../frame.js';
+import { IN_CLAUSE, E, LIST, at, allowed, clauseActor, listIndices, pattern, type FactDraft, type RelationRule } from '../frame.js';
 import { effectOf } from './applies-to.js';
 
 const ACTS = '(?:compel|require|force|oblig|bar|prohibit|restrict|ban|appl(?:y|ies) to|cover|govern|subject|target|let|allow)\\w*';
@@ -15,24 +15,24 @@ const AFTER = new RegExp(`^ (?:[^.;⟨]|⟨\\d+⟩){0,80}?\\b${ACTS}\\b(?:[^.;�
 // public money given to a party under a law: "awarded Acme $6 billion in funding under the Chips Act", "grants
 // allocated to Acme under the Chips Act" — the law subsidises the party
 const FUNDED = pattern(
-  `\\b(?:awarded|awards|granted|grants|allocated|gave|given|provided|finalized|finalised|backs|backed|supports|supported|funds|funded)\\b(?: to)? (?:the )?${E}(?:['’]s)?(?: (?:[^⟨.;]|\\.(?=\\d)){1,80}?)? (?:under|through|from|via) (?:the |its |their )?${E}`,
+  `\\b(?:awarded|awards|granted|grants|allocated|gave|given|provided|finalized|finalised|backs|backed|supports|supported|funds|funded)\\b(?: to)? (?:the )?${E}(?:['’]s)?(?: ${IN_CLAUSE}{1,80}?)? (?:under|through|from|via) (?:the |its |their )?${E}`,
 );
 // the party funded as the subject: "Acme was awarded $6 billion in funding under the Chips Act", "Acme received grants from
 // the Chips Act", "the Acme fab, backed by the Chips Act"
 const RECEIVED = pattern(
-  `\\b(?:(?:was|were|has been|have been|had been|is|are|will be) (?:awarded|granted|given|allocated|promised)|received|receives|secured|secures|won|wins|(?:heavily |largely |partly )?(?:backed|funded|subsidi[sz]ed|supported) by)\\b(?: (?:[^⟨.;]|\\.(?=\\d)){0,80}?)? (?:(?:under|through|from|via) )?(?:the |its |their )?${E}`,
+  `\\b(?:(?:was|were|has been|have been|had been|is|are|will be) (?:awarded|granted|given|allocated|promised)|received|receives|secured|secures|won|wins|(?:heavily |largely |partly )?(?:backed|funded|subsidi[sz]ed|supported) by)\\b(?: ${IN_CLAUSE}{0,80}?)? (?:(?:under|through|from|via) )?(?:the |its |their )?${E}`,
 );
 const GRANTS_TO = pattern(
-  `\\b(?:grants?|awards?|funding|subsidies|incentives|loans?)(?: (?:[^⟨.;]|\\.(?=\\d)){0,40}?)? (?:allocated |awarded |given |granted )?to ${E}(?: (?:[^⟨.;]|\\.(?=\\d)){1,40}?)? under (?:the )?${E}`,
+  `\\b(?:grants?|awards?|funding|subsidies|incentives|loans?)(?: ${IN_CLAUSE}{0,40}?)? (?:allocated |awarded |given |granted )?to ${E}(?: ${IN_CLAUSE}{1,40}?)? under (?:the )?${E}`,
 );
 
 // a penalty under a law: "the Commission fined Acme €200 million under the Digital Markets Act", "Acme was fined … for breaching the
 // Data Act" — the law sanctions the party
 const PENALISED = pattern(
-  `\\b(?:fined|fines|penali[sz]ed|penali[sz]es|sanctioned|sanctions)\\b (?:the )?${E}(?: (?:[^⟨.;]|\\.(?=\\d)){1,80}?)? (?:under|for (?:breaching|violating|breaking|infringing)|in breach of) (?:the |its |their )?${E}`,
+  `\\b(?:fined|fines|penali[sz]ed|penali[sz]es|sanctioned|sanctions)\\b (?:the )?${E}(?: ${IN_CLAUSE}{1,80}?)? (?:under|for (?:breaching|violating|breaking|infringing)|in breach of) (?:the |its |their )?${E}`,
 );
 const WAS_PENALISED = pattern(
-  `${E} (?:was|were|has been|have been|had been|is being|will be) (?:fined|penali[sz]ed|sanctioned)\\b(?: (?:[^⟨.;]|\\.(?=\\d)){0,80}?)? (?:under|for (?:breaching|violating|breaking|infringing)|in breach of) (?:the |its |their )?${E}`,
+  `${E} (?:was|were|has been|have been|had been|is being|will be) (?:fined|penali[sz]ed|sanctioned)\\b(?: ${IN_CLAUSE}{0,80}?)? (?:under|for (?:breaching|violating|breaking|infringing)|in breach of) (?:the |its |their )?${E}`,
 );
 // who public money goes to: a company, a lab or a site
 const FUNDED_PARTIES = new Set(['Organization', 'Lab', 'DataCenter']);
