@@ -1288,6 +1288,10 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
     text: 'Samsung will invest in US-based generative artificial intelligence (GenAI) startup Anthropic.',
     expect: ['HEADQUARTERED_IN Anthropic -> United States'],
   },
+  // what a company is, as an aside, in or from a nation; a supplier "in" a nation serves its market
+  { rule: 'headquartered-in', text: 'Tavrix, the largest chipmaker in China, will double its output.', expect: ['HEADQUARTERED_IN Tavrix -> China'] },
+  { rule: 'headquartered-in', text: 'Orbitra and G42, a fast-growing AI firm from the UAE, will build the campus.', expect: ['HEADQUARTERED_IN G42 -> United Arab Emirates'] },
+  { rule: 'headquartered-in', text: 'Nvidia, the biggest GPU supplier in China, reported higher sales.', expect: [], not: ['HEADQUARTERED_IN NVIDIA -> China'] },
   { rule: 'headquartered-in', text: 'The Seoul-based company and Nvidia signed a deal.', expect: [], not: ['HEADQUARTERED_IN NVIDIA'] },
 ];
 

@@ -43,9 +43,11 @@ const COUNTED = pattern(`\\b${COUNT} ${E} (?:${CONTENT_WORD}){0,2}?(?:firms|comp
 const APPOSITIVE = pattern(`${E}(?:,| is| was) (?:a|an|the) (?:new |young |state-backed |state-owned )?${E} (?:[A-Za-z-]+ ){0,2}${ROLE_NOUN}`);
 // "Vietnam's largest private conglomerate, Vingroup": the nation's own company, named after its description
 const NATION_ROLE_BEFORE = pattern(`${E}['’]s (?:${CONTENT_WORD}){0,3}${ROLE_NOUN}, (?:the )?${E}`);
-// "Sugon is a leading supercomputer manufacturer in China": what a company is, in a nation
+// "Sugon is a leading supercomputer manufacturer in China": what a company is, in a nation; "Acme, the biggest chipmaker in
+// Freedonia", "Acme, a leading AI firm from Freedonia": the same as an aside, where a supplier, provider or operator "in" a
+// nation is one serving its market, so only a maker or a firm "in", and any of them "from"
 const ROLE_IN = pattern(
-  `${E} (?:is|was|has become|remains) (?:a|an|the|one of the) (?:[a-z-]+ ){0,3}(?:company|companies|firm|firms|maker|makers|manufacturer|manufacturers|chipmaker|chipmakers|provider|providers|operator|operators|developer|developers|startup|startups|supplier|suppliers|vendor|vendors|lab|labs) in ${E}(?![-\w])`,
+  `${E}(?: (?:is|was|has become|remains)|(?<aside>,)) (?:a|an|the|one of the) (?:[a-z-]+ |AI ){0,3}(?:(?<serves>provider|providers|operator|operators|supplier|suppliers|vendor|vendors)|company|companies|firm|firms|maker|makers|manufacturer|manufacturers|chipmaker|chipmakers|developer|developers|startup|startups|lab|labs) (?<from>in|from) (?:the )?${E}(?![-\\w])`,
 );
 // "Vingroup, Vietnam's largest conglomerate", "G42 (the UAE's primary AI company)", "models from firms like X, China's AI
 // ecosystem …": the nation's possessive describes the name before it as what it is or the industry it is part of, never a
@@ -110,9 +112,11 @@ export const headquarteredIn: RelationRule = {
         const nation = at(frame, m[2]);
         for (const i of listIndices(m[1])) add(at(frame, i), nation, 0.6, { basis: `governed by ${nation?.surface ?? ''} law` });
       }
-    if (/ in ⟨/.test(text))
+    if (/ (?:in|from) (?:the )?⟨/.test(text))
       for (const m of text.matchAll(ROLE_IN)) {
-        const nation = at(frame, m[2]);
+        // the nation's marker is the last group, after the named ones
+        const nation = at(frame, m[5]);
+        if (m.groups?.aside && m.groups.serves && m.groups.from === 'in') continue;
         if (nation && !nation.demonym && !nation.place) add(at(frame, m[1]), nation, 0.65);
       }
     // a nation's short name may stand as an adjective too ("U.S. IT firm X")
