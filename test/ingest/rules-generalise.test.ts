@@ -321,7 +321,7 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   {
     rule: 'national-regime',
     text: 'The Commerce Department said its export controls restrict Russia and Iran.',
-    expect: ['ENACTED_BY US export controls -> US Department of Commerce', 'APPLIES_TO US export controls -> Russia'],
+    expect: ['ENACTED_BY US export controls on AI chips -> US Department of Commerce', 'APPLIES_TO US export controls on AI chips -> Russia'],
   },
   { rule: 'national-regime', text: "Nvidia's export controls team met analysts.", expect: [], not: ['ENACTED_BY'] },
   // a government's instrument is its nation's
@@ -374,10 +374,10 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
     rule: 'restriction',
     text: 'Last year the US government restricted accelerators like the H100 and A100 from Chinese buyers.',
     expect: [
-      'ENACTED_BY US export controls -> United States',
-      'APPLIES_TO US export controls -> NVIDIA H100',
-      'APPLIES_TO US export controls -> NVIDIA A100',
-      'APPLIES_TO US export controls -> China',
+      'ENACTED_BY US export controls on AI chips -> United States',
+      'APPLIES_TO US export controls on AI chips -> NVIDIA H100',
+      'APPLIES_TO US export controls on AI chips -> NVIDIA A100',
+      'APPLIES_TO US export controls on AI chips -> China',
     ],
   },
   {
@@ -400,7 +400,7 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   {
     rule: 'restriction',
     text: 'The A100 and H100 were barred by the US for export to Russia.',
-    expect: ['APPLIES_TO US export controls -> NVIDIA A100', 'APPLIES_TO US export controls -> NVIDIA H100', 'APPLIES_TO US export controls -> Russia'],
+    expect: ['APPLIES_TO US export controls on AI chips -> NVIDIA A100', 'APPLIES_TO US export controls on AI chips -> NVIDIA H100', 'APPLIES_TO US export controls on AI chips -> Russia'],
   },
   {
     rule: 'restriction',
@@ -411,7 +411,7 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   {
     rule: 'restriction',
     text: 'The Biden administration banned MI300X sales to China in 2024.',
-    expect: ['ENACTED_BY US export controls -> United States', 'APPLIES_TO US export controls -> China'],
+    expect: ['ENACTED_BY US export controls on AI chips -> United States', 'APPLIES_TO US export controls on AI chips -> China'],
   },
   {
     rule: 'enacted-by',
@@ -683,7 +683,7 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   { rule: 'restriction', text: 'Nvidia restricted the H20 to approved customers in China.', expect: [], not: ['APPLIES_TO', 'ENACTED_BY'] },
   { rule: 'restriction', text: 'The US could restrict the H20 from Chinese buyers next year.', expect: [], not: ['APPLIES_TO'] },
   { rule: 'fabricated-by', text: 'Huawei unveiled the Ascend 950 chip, manufactured by SMIC.', expect: ['FABRICATED_BY Huawei Ascend 950 -> SMIC'] },
-  { rule: 'national-regime', text: 'The US export control regime was designed to slow China.', expect: ['ENACTED_BY US export controls -> United States'] },
+  { rule: 'national-regime', text: 'The US export control regime was designed to slow China.', expect: ['ENACTED_BY US export controls on AI chips -> United States'] },
   { rule: 'national-regime', text: 'US sanctions on Huawei hurt.', expect: ['ENACTED_BY US sanctions -> United States', 'APPLIES_TO US sanctions -> Huawei'] },
   { rule: 'national-regime', text: 'US exports to China rose.', expect: [], not: ['ENACTED_BY', 'APPLIES_TO'] },
   // "the model" in a model card is the model it named last
@@ -775,7 +775,7 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   { rule: 'headquartered-in', text: 'The U.S. Commerce Department reviewed the licences on Tuesday.', expect: [], not: ['HEADQUARTERED_IN US Department of Commerce'] },
   { rule: 'headquartered-in', text: 'The European Commission reviewed the plan.', expect: [], not: ['HEADQUARTERED_IN European Commission -> European Union'] },
   // an instrument named with its nation's name or demonym is that nation's
-  { rule: 'national-instrument', text: 'Sales fell after the US export controls took effect.', expect: ['ENACTED_BY US export controls -> United States'] },
+  { rule: 'national-instrument', text: 'Sales fell after the US export controls took effect.', expect: ['ENACTED_BY US export controls on AI chips -> United States'] },
   { rule: 'national-instrument', text: 'Providers must follow the EU AI Act.', expect: ['ENACTED_BY EU AI Act -> European Union'] },
   { rule: 'national-instrument', text: 'Providers must follow the AI Act.', expect: [], not: ['ENACTED_BY'] },
   // a seat of government that acts stands for its government; where it is only a place, it is a place
@@ -1233,13 +1233,13 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   {
     rule: 'regulation-reach',
     text: 'The A100 and H100 remain restricted in China due to U.S. export controls.',
-    expect: ['APPLIES_TO US export controls -> NVIDIA A100', 'APPLIES_TO US export controls -> NVIDIA H100', 'APPLIES_TO US export controls -> China'],
+    expect: ['APPLIES_TO US export controls on AI chips -> NVIDIA A100', 'APPLIES_TO US export controls on AI chips -> NVIDIA H100', 'APPLIES_TO US export controls on AI chips -> China'],
   },
   { rule: 'regulation-reach', text: 'Huawei was blacklisted under American sanctions in 2019.', expect: ['APPLIES_TO US sanctions -> Huawei'] },
   {
     rule: 'regulation-reach',
     text: 'Its H20, a chip built to comply with U.S. export controls, sold well at first.',
-    expect: ['APPLIES_TO US export controls -> NVIDIA H20'],
+    expect: ['APPLIES_TO US export controls on AI chips -> NVIDIA H20'],
   },
   { rule: 'regulation-reach', text: 'The Entity List bars Huawei and SMIC from buying American tools.', expect: ['APPLIES_TO Entity List -> Huawei', 'APPLIES_TO Entity List -> SMIC'] },
   // a company's own rules, a bar with no regulation named, and a regulation that only "applies" reach nothing

@@ -96,7 +96,7 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   {
     rule: 'restriction',
     text: 'The US banned exports of Nvidia H20 chips to China.',
-    expect: ['ENACTED_BY US export controls -> United States', 'APPLIES_TO US export controls -> NVIDIA H20', 'APPLIES_TO US export controls -> China'],
+    expect: ['ENACTED_BY US export controls on AI chips -> United States', 'APPLIES_TO US export controls on AI chips -> NVIDIA H20', 'APPLIES_TO US export controls on AI chips -> China'],
   },
   {
     rule: 'deal-with',
