@@ -81,6 +81,16 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   { rule: 'known-maker', text: 'Analysts said the H200 still outsells every other Nvidia part.', expect: ['DESIGNED_BY NVIDIA H200 -> NVIDIA'] },
   { rule: 'known-maker', text: 'Analysts noted that the H20 and the H800 have sold out, Nvidia said.', expect: ['DESIGNED_BY NVIDIA H20 -> NVIDIA', 'DESIGNED_BY NVIDIA H800 -> NVIDIA'] },
   { rule: 'known-maker', text: 'AMD said the H200 sold well in China last quarter.', expect: [], not: ['DESIGNED_BY NVIDIA H200 -> AMD'] },
+  // two companies set to build one thing together partner; two that each build things need not
+  {
+    rule: 'partnership',
+    text: 'Oracle and G42, a fast-growing AI firm from the UAE, are set to construct a $2 billion data centre in Kenya.',
+    expect: ['PARTNERS_WITH Oracle -> G42'],
+  },
+  { rule: 'partnership', text: 'Nvidia and AMD will build chips for the Chinese market.', expect: [], not: ['PARTNERS_WITH'] },
+  { rule: 'partnership', text: 'Nvidia and AMD might build a plant in Texas.', expect: [], not: ['PARTNERS_WITH'] },
+  { rule: 'partnership', text: 'SK hynix has been supplying Nvidia with its HBM3E chips since March.', expect: ['PARTNERS_WITH SK hynix -> NVIDIA'] },
+  { rule: 'subsidiary-of', text: "The Kirin chips are designed by Huawei's HiSilicon unit.", expect: ['SUBSIDIARY_OF HiSilicon -> Huawei'] },
   { rule: 'invests-in', text: 'Microsoft expects $10 billion in revenue from Japan.', expect: [], not: ['PARTY_TO', 'INVESTS_IN'] },
   { rule: 'invests-in', text: "Microsoft's commitment to the UAE is the largest: $15.2 billion between 2023 and 2029.", expect: ['PARTY_TO Microsoft -> Microsoft-UAE $15.2B investment'] },
   {

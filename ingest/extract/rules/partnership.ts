@@ -21,12 +21,18 @@ const GROUP_OF = pattern(`\\b(?:consortium|alliance|coalition),? (?:made up of|c
 // "X co-founded the venture with Y", "X is proud to co-found this campus with Y"
 const CO_FOUNDED = pattern(`${E}${ASIDE} (?:(?:is|are) (?:proud|pleased|set|due) to |will |to |has |have |had )?co-?found(?:s|ed|ing)?\\b(?:[^.;]){0,60}? with ${LIST}`);
 
+// two companies as one clause's subject, set to build one thing together: "Acme and Globex, a cloud firm from Freedonia, are set to
+// construct a $1 billion data centre in Kenya", "Acme and Globex will jointly develop a model" (one thing, so one work; "Acme and
+// Globex will build chips" may be each its own)
+const BUILD_ONE = pattern(
+  `${E}(?: (?:Corp|Inc|Co|Ltd)\\.?)? and ${E}(?:, (?:${IN_CLAUSE}|⟨\\d+⟩){1,100}?,)? (?:(?:are|is|were|will|would|have|has|also|now) )*(?:(?:set|due|planning|going|expected|agreed|poised) to |plan to |aim to |intend to |to )?(?:jointly |together |also )?(?:build|construct|develop|launch|set up|establish|create|open|deploy|co-develop|co-invest in|invest in) (?:a|an|the|one) (?!(?:number|series|range|set|host|couple|pair) of\\b)`,
+);
 // "..., in partnership with Aramco": the sentence's actor partners
 // (the partner may come with a description: "in collaboration with local telecommunications leader X")
 const IN_PARTNERSHIP = pattern(`\\b(?:in (?:a )?(?:[a-z-]+ )?(?:partnership|collaboration|alliance) with(?: (?:the )?(?:[a-z-]+ ){0,2}[a-z-]+(?= ⟨))?|together with|jointly with|alongside) ${LIST}`);
 // a supplier and its customer: "Acme will supply Globex with chips", "Acme sells its chips to Globex", "Acme is a key
 // supplier for Globex", "Globex agreed to buy capacity from Acme"
-const AUX = '(?:(?:has |have |had |will |would |also |already |reportedly |is to |agreed to |plans to |is set to |began to |started to )){0,2}';
+const AUX = '(?:(?:has been |have been |had been |has |have |had |will |would |also |already |reportedly |is to |agreed to |plans to |is set to |began to |started to )){0,2}';
 // what is supplied may name a product ("shipped its ⟨X1⟩ samples to"); the supplier may carry its acronym ("⟨Acme⟩ (⟨ACM⟩)")
 const GOODS = `(?: (?:${IN_CLAUSE}|⟨\\d+⟩){1,80}?)?`;
 const ACRONYM = '(?: \\(⟨\\d+⟩\\))?';
@@ -82,7 +88,7 @@ const SPEAKER = /,\s*(?:the\s+)?⟨(\d+)⟩\s+(?:said|says|announced|added|confi
 
 export const partnership: RelationRule = {
   name: 'partnership',
-  cue: /turn(?:ed|s|ing)? to|customer|client|alliance|partner|consortium|co-?found|joint |coalition|collaborat|pact|teamed|together|jointly|alongside|relationship|tie-up|agreement|deal|suppl|provid|deliver|sell|sold|ship|furnish|equip|vendor|buy|bought|purchas|order|rent|sourc/i,
+  cue: /⟩ and ⟨|turn(?:ed|s|ing)? to|customer|client|alliance|partner|consortium|co-?found|joint |coalition|collaborat|pact|teamed|together|jointly|alongside|relationship|tie-up|agreement|deal|suppl|provid|deliver|sell|sold|ship|furnish|equip|vendor|buy|bought|purchas|order|rent|sourc/i,
   example: 'Samsung, SK hynix, and Micron have formed a memory standards alliance.',
   apply(frame) {
     const out: FactDraft[] = [];
@@ -101,6 +107,12 @@ export const partnership: RelationRule = {
       if (one && TRADERS.has(one.label)) for (const other of usable(listIndices(list))) if (other !== one && TRADERS.has(other.label)) pairs([one, other], undefined);
     };
     for (const m of frame.masked.matchAll(FORMED)) pairs(usable(listIndices(m[1])), m[2]);
+    for (const m of frame.masked.matchAll(BUILD_ONE))
+      if (!UNSURE.test(m[0]))
+        pairs(
+          usable([Number(m[1]), Number(m[2])]).filter((x) => TRADERS.has(x.label)),
+          undefined,
+        );
     if (/consortium|alliance|coalition/.test(frame.masked)) {
       // a group with a leader pairs the leader with each member, not the members among themselves
       const led: [number, number][] = [];

@@ -8,6 +8,8 @@ const OF = pattern(
   `${E},? (?!(?:[a-z]+ )?(?:formerly|previously|once|former)\\b)(?:is |was |became )?(?:a |an |the )?(?:wholly[- ]owned |majority[- ]owned |[a-z-]+ ){0,3}${UNIT} of (?:⟨\\d+⟩['’]s )?${E}`,
 );
 const POSSESSIVE = pattern(`${E}['’]s (?:[a-z-]+ )?${UNIT},? ${E}`);
+// "Huawei's HiSilicon unit", "Acme's Globex subsidiary": the owner's possessive, the unit's name, then what it is
+const POSSESSIVE_NAMED = pattern(`${E}['’]s ${E} (?:[a-z-]+ )?${UNIT}\\b`);
 // "Inception, a G42 company"
 const COMPANY = pattern(`${E}, (?:a|an) ${E} (?:company|subsidiary|unit|business)\\b`);
 // "the Department of Commerce, Bureau of Industry and Security": a department, then without an article one of its units
@@ -42,6 +44,7 @@ export const subsidiaryOf: RelationRule = {
     };
     for (const m of frame.masked.matchAll(OF)) add(m[1], m[2]);
     for (const m of frame.masked.matchAll(POSSESSIVE)) add(m[2], m[1]);
+    for (const m of frame.masked.matchAll(POSSESSIVE_NAMED)) add(m[2], m[1]);
     for (const m of frame.masked.matchAll(OWNED)) add(m[2], m[1]);
     if (/parent|owner/.test(frame.masked)) {
       for (const m of frame.masked.matchAll(OWNER_PARENT)) add(m[1], m[2]);
