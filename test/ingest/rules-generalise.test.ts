@@ -1381,6 +1381,9 @@ describe('entity shapes', () => {
     expect(entityNames('Nvidia and Microsoft Research agreed on terms.')).not.toContain('Nvidia and Microsoft Research');
     expect(entityNames('Foundries and Outsourced Semiconductor Assembly and Test companies comply.')).not.toContain('Outsourced Semiconductor Assembly');
     expect(entityNames('My Administration has started a golden age.')).not.toContain('My Administration');
+    // a news agency reports the story and is no party to it
+    expect(entityNames('"The rule hurts us," an official told the Freedonia News Agency.')).not.toContain('Freedonia News Agency');
+    expect(entityNames('The Gulf Press Agency (GPA) called it a landmark deal.')).not.toContain('Gulf Press Agency');
     // an office is a unit named in contacts, not an actor; a body named with its nation keeps its name
     expect(entityNames('Contact the Office of Congressional and Public Affairs.')).not.toContain('Office of Congressional and Public Affairs');
     expect(entityNames('The U.S. Justice Department clarified the rule.')).toContain('U.S. Justice Department');
