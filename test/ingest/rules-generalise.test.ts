@@ -1381,6 +1381,8 @@ describe('entity shapes', () => {
     expect(entityNames('Nvidia and Microsoft Research agreed on terms.')).not.toContain('Nvidia and Microsoft Research');
     expect(entityNames('Foundries and Outsourced Semiconductor Assembly and Test companies comply.')).not.toContain('Outsourced Semiconductor Assembly');
     expect(entityNames('My Administration has started a golden age.')).not.toContain('My Administration');
+    // a region alone is a place; a cloud's region says so ("cloud region")
+    expect(entityNames('Orbitra will build the campus in Kestrelia, a region rich in hydropower.')).not.toContain('Kestrelia');
     // a news agency reports the story and is no party to it
     expect(entityNames('"The rule hurts us," an official told the Freedonia News Agency.')).not.toContain('Freedonia News Agency');
     expect(entityNames('The Gulf Press Agency (GPA) called it a landmark deal.')).not.toContain('Gulf Press Agency');
