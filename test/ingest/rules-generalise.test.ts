@@ -87,6 +87,8 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
     text: 'Oracle and G42, a fast-growing AI firm from the UAE, are set to construct a $2 billion data centre in Kenya.',
     expect: ['PARTNERS_WITH Oracle -> G42'],
   },
+  // a partner named after what it is, with an adverb before the verb
+  { rule: 'partnership', text: 'Oracle is also partnering with Japanese AI startup Sakana AI on sovereign models.', expect: ['PARTNERS_WITH Oracle -> Sakana AI'] },
   { rule: 'partnership', text: 'Nvidia and AMD will build chips for the Chinese market.', expect: [], not: ['PARTNERS_WITH'] },
   { rule: 'partnership', text: 'Nvidia and AMD might build a plant in Texas.', expect: [], not: ['PARTNERS_WITH'] },
   { rule: 'partnership', text: 'SK hynix has been supplying Nvidia with its HBM3E chips since March.', expect: ['PARTNERS_WITH SK hynix -> NVIDIA'] },

@@ -10,7 +10,7 @@ const WORTH = '(?: worth (?:[^⟨.;,]){1,40}?)?';
 // reported speech between the party and what it did: "Acme said (on Sunday) (that) it has signed …"
 const SAID_IT = '(?:(?:said|says|announced|confirmed|added|stated)(?: (?:on )?[A-Z][a-z]+day| in a (?:statement|filing|release)| (?:last|this) (?:week|month))?,? (?:that )?it )?';
 const WITH = pattern(
-  `${LIST}${ASIDE} ${SAID_IT}(?:has |have |are |is )?(?:partnered|teamed up|is partnering|are partnering|partnering|will partner|signed (?:a |an )?(?:[a-z-]+ )?(?:partnership|agreement|deal)${WORTH}|formed (?:a |an )?(?:[a-z-]+ )?(?:partnership|alliance)) with ${LIST}`,
+  `${LIST}${ASIDE} ${SAID_IT}(?:has |have |are |is )?(?:also |now |already |further )?(?:partnered|teamed up|is partnering|are partnering|partnering|will partner|signed (?:a |an )?(?:[a-z-]+ )?(?:partnership|agreement|deal)${WORTH}|formed (?:a |an )?(?:[a-z-]+ )?(?:partnership|alliance)) with ${KIND_BEFORE}${LIST}`,
 );
 // a group one party leads or founds, and its members: "X leads a consortium that includes A and B" (the leader partners with each)
 const LEADS_GROUP = pattern(
