@@ -1334,6 +1334,11 @@ describe('entity shapes', () => {
     ['The Abu Dhabi Department of Government Enablement uses the assistant.', 'Abu Dhabi Department of Government Enablement'],
     ["The UAE's National Strategy for Artificial Intelligence 2031 targets leadership.", 'National Strategy for Artificial Intelligence 2031'],
     ['In 2024, the Center for a New American Security tracked 40 projects.', 'Center for a New American Security'],
+    // a statute's subject runs over small words
+    [
+      'Lawmakers passed the Framework Act on Robotics Development and Establishment of a Foundation for Safety (Robotics Framework Act).',
+      'Framework Act on Robotics Development and Establishment of a Foundation for Safety',
+    ],
     ["Japan's National Institute of Advanced Industrial Science and Technology is deploying ABCI 3.0.", 'National Institute of Advanced Industrial Science and Technology'],
     // organisations nobody listed, as the subjects of what companies do, alone or coordinated
     ['Verdanta Systems is building a sovereign cloud in Lisbon.', 'Verdanta Systems'],
@@ -1385,6 +1390,11 @@ describe('entity shapes', () => {
     expect(entityNames('My Administration has started a golden age.')).not.toContain('My Administration');
     // a region alone is a place; a cloud's region says so ("cloud region")
     expect(entityNames('Orbitra will build the campus in Kestrelia, a region rich in hydropower.')).not.toContain('Kestrelia');
+    // the short name in brackets after a statute's title is one of its names
+    const act = records('The National Assembly passed the Framework Act on Robotics Development and Establishment of a Foundation for Safety (Robotics Framework Act).').find(
+      (r) => r.kind === 'entity' && r.name.startsWith('Framework Act on Robotics'),
+    );
+    expect(act?.kind === 'entity' && act.aliases).toContain('Robotics Framework Act');
     // a news agency reports the story and is no party to it
     expect(entityNames('"The rule hurts us," an official told the Freedonia News Agency.')).not.toContain('Freedonia News Agency');
     expect(entityNames('The Gulf Press Agency (GPA) called it a landmark deal.')).not.toContain('Gulf Press Agency');

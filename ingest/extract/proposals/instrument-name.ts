@@ -6,19 +6,20 @@ import { nationByName } from '../lexicon.js';
 import { CALENDAR_WORDS, INNER_DOT, spanOf, type Proposal, type Proposer } from './proposal.js';
 
 // a strategy or plan may name its subject and year after the head ("National Strategy for Artificial
-// Intelligence 2031"); never a weekday or month ("the AI Act on Monday")
+// Intelligence 2031"), its subject running over small words ("… and Establishment of a Foundation for Trust"); never a
+// weekday or month ("the AI Act on Monday")
+// the head nouns that end an instrument's name
+const HEAD_WORDS = 'Act|Bill|Regulations?|Directive|Order|Rules?|Plan|Strategy|Framework|Law|Ordinance|Guidelines|Code of Practice|Entity List|Roadmap|White Paper|Measures|Provisions|Decree';
 const CAL = `(?!${CALENDAR_WORDS}\\b)`;
-const TAIL = `(?: (?:for|on|concerning|governing|regarding) (?:the )?${CAL}[A-Z][\\p{L}\\p{N}.-]*(?:(?: and| of| of the)? [A-Z][\\p{L}\\p{N}.-]*)*)?(?: (?:of )?(?:19|20)\\d\\d)?`;
-const NAME = new RegExp(
-  `(?<![\\p{L}\\p{N}-])((?:[A-Z][\\p{L}\\p{N}.-]*|[A-Z]{2,})(?: (?:and|of|for|on|the|[A-Z][\\p{L}\\p{N}.-]*))*? (?:Act|Bill|Regulations?|Directive|Order|Rules?|Plan|Strategy|Framework|Law|Ordinance|Guidelines|Code of Practice|Entity List|Roadmap|White Paper|Measures|Provisions|Decree)${TAIL})(?![\\p{L}\\p{N}])`,
-  'gu',
-);
+const TAIL = `(?: (?:for|on|concerning|governing|regarding) (?:the )?${CAL}[A-Z][\\p{L}\\p{N}.-]*(?:(?: and| of| of the| of a| for| for the| on the)? [A-Z][\\p{L}\\p{N}.-]*)*)?(?: (?:of )?(?:19|20)\\d\\d)?`;
+const NAME = new RegExp(`(?<![\\p{L}\\p{N}-])((?:[A-Z][\\p{L}\\p{N}.-]*|[A-Z]{2,})(?: (?:and|of|for|on|the|[A-Z][\\p{L}\\p{N}.-]*))*? (?:${HEAD_WORDS})${TAIL})(?![\\p{L}\\p{N}])`, 'gu');
 // a title that opens on its head ("Provisions on the Administration of Deep Synthesis Services", "Regulations on …")
 const HEAD_FIRST = new RegExp(
   `(?<![\\p{L}\\p{N}-])((?:Measures|Provisions|Regulations|Rules|Decree|Law|Act) (?:for|on|concerning|governing|regarding) (?:the )?[A-Z][\\p{L}\\p{N}-]*(?:(?: and| of| of the| for| on)? [A-Z][\\p{L}\\p{N}-]*)+)(?![\\p{L}\\p{N}])`,
   'gu',
 );
-const HEAD = /\b(?:Act|Bill|Regulations?|Directive|Order|Rules?|Plan|Strategy|Framework|Law|Ordinance|Guidelines|Code of Practice|Entity List|Roadmap|White Paper|Measures|Provisions|Decree)\b/;
+const HEAD = new RegExp(`\\b(?:${HEAD_WORDS})\\b`);
+const SHORT_AFTER = new RegExp(`^ \\(((?:[A-Z][\\p{L}\\p{N}.-]*|AI) (?:[A-Z][\\p{L}\\p{N}.-]* )*(?:${HEAD_WORDS}))\\)`, 'u');
 // a number or ordinal before the run is part of a title the pattern cut ("21st Century Cures Act")
 const ORDINAL_BEFORE = /\d(?:st|nd|rd|th)?[ -]$/;
 const GENERIC_FIRST =
@@ -84,6 +85,9 @@ export const proposeInstruments: Proposer = (sentence) => {
           break;
         }
     }
+    // its short name in brackets after it, ending on a head its title holds ("… Foundation for Trust (AI Framework Act)")
+    const short = SHORT_AFTER.exec(sentence.text.slice(index + name.length))?.[1];
+    const shortOk = !!short && short !== name && new RegExp(`\\b${short.split(' ').pop()}\\b`).test(name);
     const inst = instrumentOf(name);
     // a statute's title ("the Export Control Reform Act", "Data Security Law") names a law wherever it stands;
     // a plan, rule or framework is an entity only where a relation or a definition vouches for it
@@ -98,6 +102,7 @@ export const proposeInstruments: Proposer = (sentence) => {
       label: 'Regulation',
       confidence: 0.6,
       props: inst ? { kind: inst.kind } : {},
+      ...(shortOk ? { aliases: [short!] } : {}),
       ...(statute ? { titled: true } : {}),
     });
   }
