@@ -93,6 +93,12 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   { rule: 'partnership', text: 'Nvidia and AMD might build a plant in Texas.', expect: [], not: ['PARTNERS_WITH'] },
   { rule: 'partnership', text: 'SK hynix has been supplying Nvidia with its HBM3E chips since March.', expect: ['PARTNERS_WITH SK hynix -> NVIDIA'] },
   { rule: 'subsidiary-of', text: "The Kirin chips are designed by Huawei's HiSilicon unit.", expect: ['SUBSIDIARY_OF HiSilicon -> Huawei'] },
+  // a licence requirement on one item is named after the nation's short name, whatever the regime's own name
+  {
+    rule: 'restriction',
+    text: 'In April, the U.S. government told AMD it would require a license to export the MI308 to China.',
+    expect: ['ENACTED_BY US MI308 export licence requirement -> United States', 'APPLIES_TO US MI308 export licence requirement -> China'],
+  },
   { rule: 'invests-in', text: 'Microsoft expects $10 billion in revenue from Japan.', expect: [], not: ['PARTY_TO', 'INVESTS_IN'] },
   { rule: 'invests-in', text: "Microsoft's commitment to the UAE is the largest: $15.2 billion between 2023 and 2029.", expect: ['PARTY_TO Microsoft -> Microsoft-UAE $15.2B investment'] },
   {

@@ -5,7 +5,7 @@ import { E, at, allowed, knownMention, pattern, type FactDraft, type Mention, ty
 import { LEXICON, NATIONS_BY_ISO, type LexiconEntry } from '../lexicon.js';
 
 /** How a nation is named in its regime's name: a one-word name as it is ("China"), else its short code ("US", "UK", "EU"). */
-function shortName(nation: Mention): string {
+export function shortName(nation: Mention): string {
   if (!/\s/.test(nation.name)) return nation.name;
   return [nation.surface, ...nation.aliases].find((a) => /^[A-Z]{2,3}$/.test(a)) ?? nation.name;
 }

@@ -6,7 +6,7 @@
 // export controls", or "<nation> sanctions"), ENACTED_BY the nation and APPLIES_TO the chips,
 // models or companies it reaches and the destination it closes, with the effect the verb states.
 import { E, LIST, at, allowed, listIndices, pattern, type FactDraft, type Frame, type Mention, type NewEntity, type RelationRule } from '../frame.js';
-import { regimeOf } from './national-regime.js';
+import { regimeOf, shortName } from './national-regime.js';
 
 // the government behind a nation's name: "the ⟨US⟩ government", "⟨US⟩ officials", "⟨Freedonia⟩"
 const GOVERNMENT = '(?:federal |central )?(?:government|administration|authorities|officials|regulators|commerce department|department of commerce)';
@@ -48,8 +48,7 @@ function issuerAt(frame: Frame, match: string, index: string | undefined): Menti
 
 /** A licence requirement on one named item is a measure of its own: "US H20 export licence requirement" (aliases in the text's spelling). */
 function licenceRequirement(issuer: Mention, item: Mention, spelling: string): NewEntity {
-  const base = regimeOf(issuer, false);
-  const country = base.name.slice(0, -' export controls'.length);
+  const country = shortName(issuer);
   const name = `${country} ${item.surface} export licence requirement`;
   const aliases = [...new Set([`${item.surface} ${spelling} requirement`, `${item.name} ${spelling} requirement`, `${country} ${item.surface} export ${spelling} requirement`])].filter(
     (a) => a !== name,
