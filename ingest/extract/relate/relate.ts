@@ -692,8 +692,10 @@ export const relatePhrases: RelationRule = {
       const g = groups.findIndex((x) => x.members.includes(m));
       const owned = g >= 0 && ITS.test(frame.masked.slice(0, groups[g]!.start)) && itsOwner(g) === maker;
       if (owned || (actor === maker && MAKING.test(frame.text))) push(rel, m, maker, 0.55);
-      // a bare co-mention states nothing under a denial or a condition, nor in a table's row of cells
-      else if (!HEDGED.test(frame.text) && !frame.text.includes('|')) push(rel, m, maker, 0.5);
+      // a bare co-mention states nothing where a denial or a condition stands between the two ("Nvidia did not mention the
+      // H100"; one elsewhere in the sentence is about something else: "the H200 is no longer Nvidia's most advanced part, and
+      // newer Blackwell chips …"), nor in a table's row of cells
+      else if (!HEDGED.test(between(frame, m, maker)) && !frame.text.includes('|')) push(rel, m, maker, 0.5);
     }
     // a relation with one end at most per subject (an organisation's home), read "in" several at once, is said of where it works,
     // not where it is based
@@ -702,3 +704,9 @@ export const relatePhrases: RelationRule = {
     return out.filter((f) => !isSingle(f.rel) || ends.get(`${f.rel} ${f.subject.name}`)!.size === 1);
   },
 };
+
+/** The masked text between two mentions of a frame. */
+function between(frame: Frame, a: Mention, b: Mention): string {
+  const [i, j] = [frame.masked.indexOf(`⟨${frame.mentions.indexOf(a)}⟩`), frame.masked.indexOf(`⟨${frame.mentions.indexOf(b)}⟩`)];
+  return frame.masked.slice(Math.min(i, j), Math.max(i, j));
+}

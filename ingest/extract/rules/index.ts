@@ -10,7 +10,6 @@ import { equippedBy } from './equipped-by.js';
 import { enactedBy, governmentInstrument, nationalInstrument, passiveIssuers } from './enacted-by.js';
 import { fabricatedBy } from './fabricated-by.js';
 import { headquarteredIn } from './headquartered-in.js';
-import { knownMaker } from './known-maker.js';
 import { fundingRound } from './funding-round.js';
 import { investsIn } from './invests-in.js';
 import { listing } from './listing.js';
@@ -42,7 +41,6 @@ export const RULES: readonly RelationRule[] = [
   releaseTitle,
   derivedFrom,
   headquarteredIn,
-  knownMaker,
   trainedOn,
   runsOn,
   fabricatedBy,
