@@ -9,6 +9,7 @@ import type { EntityRecord, Props, RelationRecord } from '../schema/records.js';
 import type { RemovedRelation } from './store.js';
 import { CHECKPOINT_MASK, runNow, type Steps } from './snapshot-pacing.js';
 import { ChunkedList, Column, ColumnBuilder, sharedInt32, type ColumnWire, type ValueTable } from './snapshot-columns.js';
+import { FRESH_MEMORY, type SharedMemory } from './snapshot-memory.js';
 
 export { ChunkedList, Column } from './snapshot-columns.js';
 
@@ -35,6 +36,11 @@ function shared<A>(make: new (buffer: SharedArrayBuffer) => A, bytesPerElement: 
   return new make(new SharedArrayBuffer(n * bytesPerElement));
 }
 const sharedUint8 = (n: number) => shared(Uint8Array, 1, n);
+/** Typed arrays of `n` elements on buffers taken from `memory` (zero-filled; a buffer may be larger than the array). */
+const int32In = (memory: SharedMemory, n: number) => new Int32Array(memory.buffer(n * 4), 0, n);
+const uint8In = (memory: SharedMemory, n: number) => new Uint8Array(memory.buffer(n), 0, n);
+const float64In = (memory: SharedMemory, n: number) => new Float64Array(memory.buffer(n * 8), 0, n);
+const float32In = (memory: SharedMemory, n: number) => new Float32Array(memory.buffer(n * 4), 0, n);
 const sharedFloat64 = (n: number) => shared(Float64Array, 8, n);
 const sharedFloat32 = (n: number) => shared(Float32Array, 4, n);
 /** A copy in shared memory of a list of numbers. */
@@ -234,27 +240,28 @@ function iota(edges: Int32Array, a: number, b: number): void {
   for (let e = a; e < b; e++) edges[e] = e;
 }
 
-function* csrSteps(n: number, keys: Int32Array): Steps<Csr> {
-  const offsets = sharedInt32(n + 1);
+function* csrSteps(n: number, keys: Int32Array, memory: SharedMemory = FRESH_MEMORY): Steps<Csr> {
+  const offsets = int32In(memory, n + 1);
   let sorted = true;
   yield* inBlocks(0, keys.length, (a, b) => {
     if (!countKeys(offsets, keys, a, b, a ? keys[a - 1]! : -1)) sorted = false;
   });
   yield* inBlocks(0, n, (a, b) => sumOffsets(offsets, a, b));
-  const edges = sharedInt32(keys.length);
+  const edges = int32In(memory, keys.length);
   // (a canonical snapshot's edges are in source order: its outgoing adjacency lists every edge where it is)
   if (sorted) yield* inBlocks(0, keys.length, (a, b) => iota(edges, a, b));
   else {
-    const cursor = offsets.slice(0, n);
+    const cursor = int32In(memory, n);
+    cursor.set(offsets.subarray(0, n));
     yield* inBlocks(0, keys.length, (a, b) => scatter(edges, cursor, keys, a, b));
   }
   return { offsets, edges };
 }
 
 /** Packs a snapshot, building its adjacency in both directions with checkpoints. */
-function* snapshotSteps(version: string | number, p: Packed): Steps<Snapshot> {
-  const out = yield* csrSteps(p.labelOf.length, p.edgeFrom);
-  const inn = yield* csrSteps(p.labelOf.length, p.edgeTo);
+function* snapshotSteps(version: string | number, p: Packed, memory: SharedMemory = FRESH_MEMORY): Steps<Snapshot> {
+  const out = yield* csrSteps(p.labelOf.length, p.edgeFrom, memory);
+  const inn = yield* csrSteps(p.labelOf.length, p.edgeTo, memory);
   return new Snapshot(version, p, { out, in: inn });
 }
 
@@ -487,10 +494,13 @@ export class Snapshot {
     return runNow(this.applyChangesSteps(changes, version));
   }
 
-  /** applyChanges as steps with checkpoints, to be run in slices (snapshot-pacing.ts). */
-  applyChangesSteps(changes: SnapshotChanges, version: string | number): Steps<Snapshot> {
+  /**
+   * applyChanges as steps with checkpoints, to be run in slices (snapshot-pacing.ts); the new arrays' buffers taken from
+   * `memory` (a reserve whose pages are already made: WarmMemory).
+   */
+  applyChangesSteps(changes: SnapshotChanges, version: string | number, memory: SharedMemory = FRESH_MEMORY): Steps<Snapshot> {
     if (!this.canonical) throw new Error('applyChanges needs a canonical snapshot (Snapshot.canonical or CanonicalBuilder)');
-    return withLineage(patchSteps(this, changes, version), this, changes);
+    return withLineage(patchSteps(this, changes, version, memory), this, changes);
   }
 
   /** The packed arrays and columns this snapshot was made of (shared, not copied), for building the next one. */
@@ -804,7 +814,7 @@ function insertionPoint(ids: Column<string>, id: string): number {
 }
 
 /** applyChanges: see Snapshot.applyChanges. */
-function* patchSteps(s: Snapshot, changes: SnapshotChanges, version: string | number): Steps<Snapshot> {
+function* patchSteps(s: Snapshot, changes: SnapshotChanges, version: string | number, memory: SharedMemory): Steps<Snapshot> {
   const p = s.parts();
   // nodes: updates in place (in copies), new ids merged in id order
   const updates = new Map<number, EntityRecord>();
@@ -828,16 +838,16 @@ function* patchSteps(s: Snapshot, changes: SnapshotChanges, version: string | nu
   if (updates.size || added.size) {
     const fresh = [...added.values()].sort((a, b) => compareIds(a.id, b.id));
     const total = n + fresh.length;
-    if (fresh.length) remap = new Int32Array(n);
+    if (fresh.length) remap = int32In(memory, n);
     const oldIds = codesOf(p.ids);
     const oldNames = codesOf(p.names);
     const oldProps = codesOf(p.nodeProps);
     const oldAliases = codesOf(p.aliases);
-    const nIds = sharedInt32(total);
-    const nNames = sharedInt32(total);
-    const nProps = sharedInt32(total);
-    const nAliases = sharedInt32(total);
-    const nLabels = sharedUint8(total);
+    const nIds = int32In(memory, total);
+    const nNames = int32In(memory, total);
+    const nProps = int32In(memory, total);
+    const nAliases = int32In(memory, total);
+    const nLabels = uint8In(memory, total);
     const newIds = new Added(p.ids);
     const newNames = new Added(p.names);
     const newProps = new Added(p.nodeProps);
@@ -914,14 +924,14 @@ function* patchSteps(s: Snapshot, changes: SnapshotChanges, version: string | nu
     edit.add.sort((a, b) => compareIds(a.id, b.id));
   }
   const m = s.edgeCount - dropped + inserted;
-  const edgeFrom = sharedInt32(m);
-  const edgeTo = sharedInt32(m);
-  const edgeType = sharedUint8(m);
-  const edgePropCodes = sharedInt32(m);
-  const edgeIdCodes = sharedInt32(m);
-  const edgeValidFrom = sharedFloat64(m);
-  const edgeValidTo = sharedFloat64(m);
-  const edgeConfidence = sharedFloat32(m);
+  const edgeFrom = int32In(memory, m);
+  const edgeTo = int32In(memory, m);
+  const edgeType = uint8In(memory, m);
+  const edgePropCodes = int32In(memory, m);
+  const edgeIdCodes = int32In(memory, m);
+  const edgeValidFrom = float64In(memory, m);
+  const edgeValidTo = float64In(memory, m);
+  const edgeConfidence = float32In(memory, m);
   const oldPropCodes = codesOf(p.edgeProps);
   const oldIdCodes = codesOf(p.edgeIds);
   const newEdgeProps = new Added(p.edgeProps);
@@ -985,21 +995,25 @@ function* patchSteps(s: Snapshot, changes: SnapshotChanges, version: string | nu
     cursor = end;
   }
   yield* copy(cursor, s.edgeCount);
-  return yield* snapshotSteps(version, {
-    canonical: true,
-    index: null,
-    ids,
-    labelOf,
-    names,
-    nodeProps,
-    aliases,
-    edgeFrom,
-    edgeTo,
-    edgeType,
-    edgeProps: newEdgeProps.column(edgePropCodes),
-    edgeIds: newEdgeIds.column(edgeIdCodes),
-    edgeValidFrom,
-    edgeValidTo,
-    edgeConfidence,
-  });
+  return yield* snapshotSteps(
+    version,
+    {
+      canonical: true,
+      index: null,
+      ids,
+      labelOf,
+      names,
+      nodeProps,
+      aliases,
+      edgeFrom,
+      edgeTo,
+      edgeType,
+      edgeProps: newEdgeProps.column(edgePropCodes),
+      edgeIds: newEdgeIds.column(edgeIdCodes),
+      edgeValidFrom,
+      edgeValidTo,
+      edgeConfidence,
+    },
+    memory,
+  );
 }
