@@ -11,8 +11,13 @@ import { Worker } from 'node:worker_threads';
 
 const PAGE = 4096;
 
-/** Writes a zero into each page of the buffers it is sent (already zero: only the page is made), and says which. */
+/**
+ * Writes a zero into each page of the buffers it is sent (already zero: only the page is made), and says which. It runs at
+ * the lowest CPU priority (on Linux a thread's own: setPriority in a thread sets that thread's), so the serving thread and
+ * the analysis workers go first when the cores are busy.
+ */
 const WARMER = `const { parentPort } = require('node:worker_threads');
+try { require('node:os').setPriority(19); } catch {}
 parentPort.on('message', ({ id, buffer }) => {
   const bytes = new Uint8Array(buffer);
   for (let i = 0; i < bytes.length; i += ${PAGE}) bytes[i] = 0;
