@@ -9,6 +9,7 @@
 import type { GraphStore } from './store.js';
 import { CanonicalBuilder, Snapshot } from './snapshot.js';
 import { PageSizer, runPaced } from './snapshot-pacing.js';
+import { WarmMemory } from './snapshot-memory.js';
 
 export interface SnapshotCacheOptions {
   /** the most entities per page of a whole-graph read, and sources per page of its relations (default 500); pages are sized below that to hold the event loop about SLICE_MS each */
@@ -81,6 +82,8 @@ export class SnapshotCache {
   private rebuilt = 0;
   private readonly pageSize: number;
   private handOver: ((next: Snapshot) => Promise<void>) | null = null;
+  /** the buffers of the next patch's arrays, their pages made in a thread of their own before it asks (snapshot-memory.ts) */
+  private readonly memory = new WarmMemory();
 
   /** recheckMs: how long a snapshot is trusted before the store's version is asked again */
   constructor(
@@ -164,7 +167,7 @@ export class SnapshotCache {
       return served;
     }
     // patched in slices: requests holding the previous snapshot go on meanwhile
-    const next = await runPaced(served.applyChangesSteps(changes, changes.version));
+    const next = await this.patch(served, changes);
     if (this.current !== served) return this.current!;
     this.current = next;
     this.patched++;
@@ -175,7 +178,21 @@ export class SnapshotCache {
   private async catchUp(snapshot: Snapshot): Promise<Snapshot> {
     const changes = await this.store.changesSince(Number(snapshot.version));
     if (changes.kind === 'too-far-behind' || changes.version === Number(snapshot.version)) return snapshot;
-    return runPaced(snapshot.applyChangesSteps(changes, changes.version));
+    return this.patch(snapshot, changes);
+  }
+
+  /** A patch in slices, its new arrays on buffers of the reserve, which is refilled for the next one. */
+  private async patch(base: Snapshot, changes: Parameters<Snapshot['applyChangesSteps']>[0] & { version: number }): Promise<Snapshot> {
+    try {
+      return await runPaced(base.applyChangesSteps(changes, changes.version, this.memory));
+    } finally {
+      this.memory.refill();
+    }
+  }
+
+  /** Lets the reserve of the next patch's buffers go (and its thread end). */
+  close(): Promise<void> {
+    return this.memory.close();
   }
 
   private rebuildInBackground(): void {

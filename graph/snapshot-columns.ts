@@ -116,6 +116,14 @@ export class ValueTable<T> {
     return values.length ? new ValueTable(this.kind, this.bytes, this.starts, [...this.extra, ...values], this.empty, this.cache) : this;
   }
 
+  /**
+   * The table a patch made from this one elsewhere, as sent (Snapshot.follow): this one's first `keep` added values, then
+   * `values`; the packed values, and those decoded here, shared.
+   */
+  following(keep: number, values: readonly T[]): ValueTable<T> {
+    return new ValueTable(this.kind, this.bytes, this.starts, keep === this.extra.length ? [...this.extra, ...values] : [...this.extra.slice(0, keep), ...values], this.empty, this.cache);
+  }
+
   /** A table of `count` values, value k being `get(k)`, packed (no extra values), with checkpoints. */
   static *packSteps<T>(kind: ValueKind, count: number, get: (k: number) => T, empty?: T): Steps<ValueTable<T>> {
     const text = kind === 'text' ? (k: number) => get(k) as string : (k: number) => JSON.stringify(get(k));

@@ -9,7 +9,7 @@
 // task at its request's deadline, and a task that does not stop has its worker ended.
 import { BroadcastChannel, MessageChannel, type MessagePort } from 'node:worker_threads';
 import { TaskTimeout, WorkerPool } from '../server/worker-pool.js';
-import type { Snapshot } from '../../graph/snapshot.js';
+import type { Snapshot, SnapshotFollow } from '../../graph/snapshot.js';
 import type { GraphStore } from '../../graph/store.js';
 import { outOfTime, sendSnapshot, type AnalysisResults, type AnalysisTask } from './analysis-tasks.js';
 import type { ExecuteTask, ExecutedAnswer } from './analysis-executor.js';
@@ -144,8 +144,8 @@ export class AnalysisPool {
 
   /**
    * Makes the workers hold `s` before it is served (the snapshot cache's hand-over of a whole-graph read): one patched
-   * from the version they hold is broadcast and made by each worker in slices between its tasks; any other is sent whole
-   * in slices. Resolves once every worker holds it, so the requests served the version before meanwhile never wait.
+   * from the version they hold is broadcast as its shared buffers and taken by each worker between its tasks; any other
+   * is sent whole. Resolves once every worker holds it, so the requests served the version before meanwhile never wait.
    */
   async prepare(s: Snapshot): Promise<void> {
     await this.workers.start();
@@ -191,7 +191,7 @@ export class AnalysisPool {
   private async dispatch<R>(s: Snapshot, make: () => { task: AnalysisTask | ExecuteTask; transfer: MessagePort[] }, deadline: number, mayServeHeld = false): Promise<{ result: R; stale: boolean }> {
     // a cold start and the snapshot's hand-over do not count against the task's time
     await this.workers.start();
-    const runAt = async (version: string | number, patch?: { from: string | number; changes: unknown }): Promise<Answer<R>> => {
+    const runAt = async (version: string | number, patch?: SnapshotFollow): Promise<Answer<R>> => {
       try {
         const { task, transfer } = make();
         return (await this.workers.run({ version, task, deadline, ...(patch ? { patch } : {}) }, Math.max(deadline - Date.now(), 0) + this.limits.graceMs, transfer)) as Answer<R>;
@@ -202,9 +202,10 @@ export class AnalysisPool {
     };
     const send = async (ready: Promise<void>): Promise<Answer<R>> => {
       await ready;
-      // a patched snapshot's patch goes with the task (the broadcast and a task's port are not ordered: a worker holding
-      // the version before makes this one itself from either), until every worker has said it made the version
-      const carried = s.patchedFrom && !this.everyWorkerHolds(s.version) ? { from: s.patchedFrom.version, changes: s.patchedFrom.changes } : undefined;
+      // a patched snapshot goes with the task as its shared buffers and the values the patch added (the broadcast and a
+      // task's port are not ordered: a worker holding the version before takes this one from either), until every worker
+      // has said it holds the version
+      const carried = s.patchedFrom && !this.everyWorkerHolds(s.version) ? s.toFollow() : undefined;
       return runAt(s.version, carried);
     };
     const ready = this.holding(s);
@@ -227,10 +228,10 @@ export class AnalysisPool {
   }
 
   /**
-   * Resolves once the workers hold the snapshot `s`, or can make it: a snapshot patched from the version they hold
-   * is made there from the patch each task carries (the change log's few records, not the graph); any other is
-   * sent whole, once per graph version, in slices between requests (sendSnapshot). `paced` (a hand-over before `s` is
-   * served): the workers make a patched `s` in slices, and this resolves once every worker has made it.
+   * Resolves once the workers hold the snapshot `s`, or can take it: a snapshot patched from the version they hold is
+   * taken there as its shared buffers and the values the patch added (Snapshot.toFollow: no copy of the graph, and no
+   * patch made again in each worker), broadcast and carried by each task; any other is sent whole, once per graph version
+   * (sendSnapshot). `paced` (a hand-over before `s` is served): this resolves once every worker has said it holds `s`.
    */
   private holding(s: Snapshot, paced = false): Promise<void> {
     if (this.loaded?.version === s.version) return this.loaded.done;
@@ -244,9 +245,9 @@ export class AnalysisPool {
       this.loaded = { version: s.version, done: made };
       this.before = base;
       this.patched++;
-      // every worker takes the patch between its tasks, so none is left a version behind (a worker that ran no task of
-      // one version could not take the patch of the next from it and would be sent the whole); each task carries it too
-      this.channel.postMessage({ version: s.version, patch: { from: s.patchedFrom!.version, changes: s.patchedFrom!.changes, ...(paced ? { paced: true } : {}) } });
+      // every worker takes it between its tasks, so none is left a version behind (a worker that ran no task of one version
+      // could not take the next from it and would be sent the whole); each task carries it too
+      this.channel.postMessage({ version: s.version, patch: s.toFollow(), ...(paced ? { paced: true } : {}) });
       void made.then(
         () => (this.held = s.version),
         () => undefined,

@@ -9,7 +9,7 @@ import { register } from 'tsx/esm/api';
 register();
 const { runAnalysis, receiveSnapshot } = await import('./analysis-tasks.ts');
 const { executeQuery } = await import('./analysis-executor.ts');
-const { runPaced } = await import('../../graph/snapshot-pacing.ts');
+const { Snapshot } = await import('../../graph/snapshot.ts');
 
 let snapshot = null;
 // how long a snapshot replaced by one sent whole is kept for the requests that began on it (past any request's deadline)
@@ -21,19 +21,20 @@ let previous = null;
 const receiving = new Map();
 // the version last announced whole: only it is adopted once in (an older one finishing late is dropped)
 let announced = null;
-// versions being made here in slices from a broadcast patch (a whole-graph read's), by version: when they are made
-const making = new Map();
 
 // every snapshot sent whole reaches every worker of the pool on one channel, each slice tagged with its version; they
 // are taken between tasks, so the worker goes on answering on the version it holds meanwhile
 const channel = new BroadcastChannel(workerData.snapshots);
 channel.unref();
-channel.onmessage = ({ data: { version, slice, patch } }) => {
-  // a version patched from the one this worker holds: made here at once (a task of it may come first and make it); the
-  // patch of a whole-graph read is made in slices, tasks of the version held running between them
+channel.onmessage = ({ data: { version, slice, patch, paced } }) => {
+  // a version patched from the one this worker holds: taken at once, its shared buffers and the values the patch added (a
+  // task of it may come first and take it); for the hand-over of a whole-graph read, the serving thread waits for every
+  // worker's word, that it holds the version or that it cannot take it (nothing to take it from, a snapshot that is not
+  // canonical, or one sent whole meanwhile in place of the base): a task of the version then finds it missing and has the
+  // whole sent
   if (patch) {
-    if (patch.paced) makeInSlices(version, patch);
-    else if (snapshotOf(version, patch)) holds(version);
+    if (snapshotOf(version, patch)) holds(version);
+    else if (paced) channel.postMessage({ lacks: version, id: threadId });
     return;
   }
   // another worker's word that it holds a version
@@ -85,46 +86,16 @@ function adopt(base, next) {
   return next;
 }
 
-/** The snapshot of `version` this worker holds, or makes by the patch the task carries from the one it holds; null if neither. */
+/** The snapshot of `version` this worker holds, or takes from the patched snapshot the task carries (Snapshot.toFollow) when it holds the version that one was patched from; null if neither. */
 function snapshotOf(version, patch) {
   const held = heldAt(version);
   if (held) return held;
   // the patch leads from the current snapshot, or from the one kept beside it
   const base = patch && heldAt(patch.from);
   if (!base) return null;
-  try {
-    return adopt(base, base.applyChanges(patch.changes, version));
-  } catch {
-    // not patchable here (a snapshot sent whole that is not canonical): the serving thread sends the whole
-    return null;
-  }
-}
-
-/**
- * Makes `version` from the snapshot the patch leads from in slices of a few milliseconds, this worker's tasks (on the
- * version it holds) running between them; says it holds the version once made. The serving thread goes on serving the
- * version before until every worker has made it, so no request waits for the patch (a whole-graph read's: up to
- * thousands of records, tens of milliseconds at 100k edges, seconds at 10M).
- */
-function makeInSlices(version, patch) {
-  if (heldAt(version)) return holds(version);
-  if (making.has(version)) return;
-  // the serving thread waits for every worker's word: that it made the version, or that it cannot (nothing to make it from,
-  // a snapshot that is not patchable, or one sent whole meanwhile in place of the base); a task of the version then finds
-  // it missing and has the whole sent
-  const lacks = () => channel.postMessage({ lacks: version, id: threadId });
-  const base = heldAt(patch.from);
-  if (!base) return lacks();
-  // (a snapshot not in canonical order refuses the patch at once, before any slice)
-  const made = Promise.resolve()
-    .then(() => runPaced(base.applyChangesSteps(patch.changes, version)))
-    .then((next) => {
-      if (heldAt(patch.from) !== base) return lacks();
-      adopt(base, next);
-      holds(version);
-    }, lacks)
-    .finally(() => making.delete(version));
-  making.set(version, made);
+  // (not the same packed columns here, or not canonical: the serving thread sends the whole)
+  const next = Snapshot.follow(base, patch);
+  return next && adopt(base, next);
 }
 
 /**
@@ -134,9 +105,8 @@ function makeInSlices(version, patch) {
 export default async function analyse(message) {
   if (!message) return null;
   const { version, task, deadline, patch } = message;
-  // a task of a version still coming in, or being made from a patch, waits for the rest of it
+  // a task of a version still coming in waits for the rest of it
   await receiving.get(version)?.promise;
-  await making.get(version);
   const held = snapshotOf(version, patch);
   if (!held) {
     if (task.kind === 'execute') task.port.close();

@@ -92,6 +92,7 @@ export async function startServer(config: Config, opts: { store?: GraphStore; ha
         setTimeout(() => server.closeAllConnections(), 10_000).unref();
       });
       await closeApp();
+      await snapshots.close();
       if (!opts.store) await store.close();
       logger.info('stopped');
       logger.flush();

@@ -93,7 +93,7 @@ describe('the analysis pool', () => {
     expect(back.nodes.length).toBeGreaterThan(1);
   });
 
-  it('hands a patched snapshot over as its patch: the worker makes it from the version it holds, and still answers on that one', async () => {
+  it('hands a patched snapshot over as its shared buffers and the values the patch added: the worker takes it from the version it holds, and still answers on that one', async () => {
     const task = (snap: Snapshot): Extract<AnalysisTask, { kind: 'reach' }> => ({ kind: 'reach', root: snap.indexOf('nation:us')!, way: 'downstream', depth: 8, asOfMs: Number.NaN });
     // the workers hold s
     await pool.run(s, task(s), later());
@@ -112,7 +112,7 @@ describe('the analysis pool', () => {
     expect(after.sentWhole).toBe(before.sentWhole);
   });
 
-  it("prepares a whole-graph read's patched snapshot before it is served: every worker makes it, in slices, and the tasks after carry nothing", async () => {
+  it("prepares a whole-graph read's patched snapshot before it is served: every worker takes it from the broadcast, and the tasks after carry nothing", async () => {
     const task = (snap: Snapshot): Extract<AnalysisTask, { kind: 'reach' }> => ({ kind: 'reach', root: snap.indexOf('nation:us')!, way: 'downstream', depth: 8, asOfMs: Number.NaN });
     await pool.run(s, task(s), later());
     const before = pool.handovers();
@@ -122,14 +122,14 @@ describe('the analysis pool', () => {
     // meanwhile the version held is answered
     const [, held] = await Promise.all([pool.prepare(next), pool.run(s, task(s), later())]);
     expect(held).toEqual(runAnalysis(s, task(s), () => undefined));
-    // every worker made it from the broadcast: a task that carries no patch finds it there, nothing is sent whole
+    // every worker took it from the broadcast: a task that carries nothing finds it there, nothing is sent whole
     const bare = unpackSnapshot({ ...packSnapshot(next) });
     expect(bare.patchedFrom).toBeUndefined();
     for (let k = 0; k < 4; k++) expect(await pool.run(bare, task(bare), later())).toEqual(runAnalysis(next, task(next), () => undefined));
     expect(pool.handovers()).toEqual({ patched: before.patched + 1, sentWhole: before.sentWhole });
   });
 
-  it('a worker that cannot make a broadcast patch says so, so the hand-over ends at once and the tasks have the whole sent', async () => {
+  it('a worker that cannot take a broadcast patched snapshot says so, so the hand-over ends at once and the tasks have the whole sent', async () => {
     const task = (snap: Snapshot): Extract<AnalysisTask, { kind: 'reach' }> => ({ kind: 'reach', root: snap.indexOf('nation:us')!, way: 'downstream', depth: 8, asOfMs: Number.NaN });
     // the workers hold a snapshot not in canonical order, which no patch can be applied to
     const odd = Snapshot.fromRecords([s.entity(at('nation:us')), s.entity(at('nation:cn'))], [], `${s.version}-odd`);

@@ -137,6 +137,9 @@ describe('snapshot patched from the change log', () => {
     const state = { entities: [] as EntityRecord[], claims: [] as ClaimRecord[], step: 0 };
     for (let i = 0; i < 5; i++) await randomWrite(s, next, state);
     let patched = await readSnapshot(s, 3);
+    // a thread that follows the patched versions as they cross to it (an analysis worker): it starts from the snapshot sent
+    // whole, then takes each version from the one it holds, sent as its buffers and the values the patch added
+    let follower = Snapshot.fromWire(structuredClone(patched.toWire()));
     for (let round = 0; round < 25; round++) {
       // one to three writes between catch-ups, as a replica polling meets them
       const writes = 1 + Math.floor(next() * 3);
@@ -149,6 +152,12 @@ describe('snapshot patched from the change log', () => {
       patched = patched.applyChanges(changes, changes.version);
       // the snapshot a request still holds does not move
       expect(contents(old)).toEqual(before);
+      const sent = structuredClone(patched.toFollow()!);
+      const columns = ['ids', 'names', 'nodeProps', 'aliases', 'edgeProps', 'edgeIds'] as const;
+      // of the values patches added, only this patch's cross
+      expect(columns.map((c) => sent.wire[c].extra.length)).toEqual(columns.map((c) => patched[c].table.extra.length - old[c].table.extra.length));
+      follower = Snapshot.follow(follower, sent)!;
+      expect(contents(follower)).toEqual(contents(patched));
       const full = await readSnapshot(s, 4);
       expect(contents(patched)).toEqual(contents(full));
       // the same read built where the store can build it (the embedded store's thread) is the same snapshot
@@ -225,6 +234,20 @@ describe('snapshot patched from the change log', () => {
       expect(built.edgeCount).toBe(40_000);
       expect(contents(built)).toEqual(expected);
     }
+  });
+
+  it('is taken in another thread only from the version it was patched from, in the same packed columns', () => {
+    const chip = entity('Chip', 1);
+    const base = Snapshot.canonical([chip], [], 1);
+    const next = base.applyChanges({ entities: [entity('Deployment', 1)], relations: [], removed: [] }, 2);
+    const sent = structuredClone(next.toFollow()!);
+    expect(contents(Snapshot.follow(Snapshot.fromWire(structuredClone(base.toWire())), sent)!)).toEqual(contents(next));
+    // another version, the same version read whole afresh (other packed columns), a snapshot not canonical: the whole is sent
+    expect(Snapshot.follow(next, sent)).toBeNull();
+    expect(Snapshot.follow(Snapshot.canonical([chip, entity('Chip', 2)], [], 1), sent)).toBeNull();
+    expect(Snapshot.follow(Snapshot.fromRecords([chip], [], 1), sent)).toBeNull();
+    // a snapshot not made by a patch has nothing to send that way
+    expect(base.toFollow()).toBeUndefined();
   });
 
   it('refuses to patch a snapshot not in canonical order', () => {

@@ -117,6 +117,36 @@ describe('the snapshot built in the store thread', () => {
     }
   });
 
+  it("answers a request's read while a whole-graph read runs in the thread, between the read's pages, before that read ends", async () => {
+    const s = await store();
+    await smallGraph(s, 600);
+    const order: string[] = [];
+    // pages of at most 2 entities: the read takes hundreds of store calls in the thread
+    const building = s.buildSnapshot!(2).then((built) => {
+      order.push('whole read');
+      return built;
+    });
+    // reads as a request makes them (an entity by id), one after another while the whole read runs: the first is sent
+    // as the read starts (its listing of every entity id), each next one once the one before is answered
+    let answered = 0;
+    let done = false;
+    void building.finally(() => (done = true));
+    for (let k = 0; !done; k++) {
+      const found = await s.getEntities([`deployment:d${k % 600}`]);
+      expect(found.get(`deployment:d${k % 600}`)?.name).toBe(`Déploiement ${k % 600} 東京`);
+      if (!done) {
+        answered++;
+        order.push('request');
+      }
+    }
+    const built = await building;
+    expect(built.nodeCount).toBe((await s.readAll()).entities.length);
+    // the requests did not wait for the whole read: several were answered while it ran, the first among them
+    expect(order[0]).toBe('request');
+    expect(answered).toBeGreaterThanOrEqual(3);
+    expect(order.at(-1)).toBe('whole read');
+  });
+
   it('keeps serving the previous snapshot when the build in the thread fails (the store closing under it), and says why', async () => {
     const s = await store(1);
     await smallGraph(s, 400);
