@@ -6,7 +6,7 @@ import { nationByName } from '../lexicon.js';
 import { CALENDAR_WORDS, INNER_DOT, spanOf, type Proposal, type Proposer } from './proposal.js';
 
 // a strategy or plan may name its subject and year after the head ("National Strategy for Artificial
-// Intelligence 2031"), its subject running over small words ("… and Establishment of a Foundation for Trust"); never a
+// Intelligence 2031"), its subject running over small words ("… Act on the Promotion of a Market for Robotics"); never a
 // weekday or month ("the AI Act on Monday")
 // the head nouns that end an instrument's name
 const HEAD_WORDS = 'Act|Bill|Regulations?|Directive|Order|Rules?|Plan|Strategy|Framework|Law|Ordinance|Guidelines|Code of Practice|Entity List|Roadmap|White Paper|Measures|Provisions|Decree';
@@ -85,7 +85,7 @@ export const proposeInstruments: Proposer = (sentence) => {
           break;
         }
     }
-    // its short name in brackets after it, ending on a head its title holds ("… Foundation for Trust (AI Framework Act)")
+    // its short name in brackets after it, ending on a head its title holds ("… Market for Robotics (Robotics Promotion Act)")
     const short = SHORT_AFTER.exec(sentence.text.slice(index + name.length))?.[1];
     const shortOk = !!short && short !== name && new RegExp(`\\b${short.split(' ').pop()}\\b`).test(name);
     const inst = instrumentOf(name);

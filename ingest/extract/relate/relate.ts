@@ -693,8 +693,8 @@ export const relatePhrases: RelationRule = {
       const owned = g >= 0 && ITS.test(frame.masked.slice(0, groups[g]!.start)) && itsOwner(g) === maker;
       if (owned || (actor === maker && MAKING.test(frame.text))) push(rel, m, maker, 0.55);
       // a bare co-mention states nothing where a denial or a condition stands between the two ("Nvidia did not mention the
-      // H100"; one elsewhere in the sentence is about something else: "the H200 is no longer Nvidia's most advanced part, and
-      // newer Blackwell chips …"), nor in a table's row of cells
+      // H100"; one elsewhere in the sentence is about something else: "sales of the A100 no longer grow, Nvidia said of its
+      // Blackwell line"), nor in a table's row of cells
       else if (!HEDGED.test(between(frame, m, maker)) && !frame.text.includes('|')) push(rel, m, maker, 0.5);
     }
     // a relation with one end at most per subject (an organisation's home), read "in" several at once, is said of where it works,
