@@ -482,10 +482,8 @@ async function replica(edges: number, latencyRounds: number): Promise<{ rows: Re
         if (changes.kind !== 'changes') throw new Error(`bench: ${changes.reason}`);
         gc();
         const t = performance.now();
-        let discarded: Snapshot | null = await runPaced(base.applyChangesSteps(changes, changes.version));
+        await runPaced(base.applyChangesSteps(changes, changes.version));
         freshApplyMs = performance.now() - t;
-        discarded = null;
-        void discarded;
       }
       const patched = await measured(async () => {
         const t = performance.now();

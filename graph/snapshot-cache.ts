@@ -7,7 +7,7 @@
 // GraphStore.buildSnapshot), hands it over packed in shared memory, and the serving thread takes it
 // as it is; on any other store the read and the packing run here, in slices.
 import type { GraphStore } from './store.js';
-import { CanonicalBuilder, Snapshot } from './snapshot.js';
+import { CanonicalBuilder, Snapshot, type SnapshotChanges } from './snapshot.js';
 import { PageSizer, runPaced } from './snapshot-pacing.js';
 import { WarmMemory } from './snapshot-memory.js';
 
@@ -182,7 +182,7 @@ export class SnapshotCache {
   }
 
   /** A patch in slices, its new arrays on buffers of the reserve, which is refilled for the next one. */
-  private async patch(base: Snapshot, changes: Parameters<Snapshot['applyChangesSteps']>[0] & { version: number }): Promise<Snapshot> {
+  private async patch(base: Snapshot, changes: SnapshotChanges & { version: number }): Promise<Snapshot> {
     try {
       return await runPaced(base.applyChangesSteps(changes, changes.version, this.memory));
     } finally {

@@ -11,6 +11,7 @@
 // event loop 10-14 ms at a time.
 import { Buffer } from 'node:buffer';
 import { CHECKPOINT_MASK, type Steps } from './snapshot-pacing.js';
+import { FRESH_MEMORY, type SharedMemory } from './snapshot-memory.js';
 
 /** How a table's packed values are written: text as it is, or JSON. */
 export type ValueKind = 'text' | 'json';
@@ -52,9 +53,10 @@ export class ChunkedList<T> {
   }
 }
 
-/** An Int32Array in shared memory, zero-filled. */
-export function sharedInt32(n: number): Int32Array {
-  return new Int32Array(new SharedArrayBuffer(Math.max(n, 0) * Int32Array.BYTES_PER_ELEMENT));
+/** An Int32Array in shared memory, zero-filled, on a buffer from `memory` (new by default; a reserve's may be larger). */
+export function sharedInt32(n: number, memory: SharedMemory = FRESH_MEMORY): Int32Array {
+  const length = Math.max(n, 0);
+  return new Int32Array(memory.buffer(length * Int32Array.BYTES_PER_ELEMENT), 0, length);
 }
 
 /** Elements per chunk of a decode cache (a power of two): chunks are made when first used. */
@@ -121,7 +123,7 @@ export class ValueTable<T> {
    * `values`; the packed values, and those decoded here, shared.
    */
   following(keep: number, values: readonly T[]): ValueTable<T> {
-    return new ValueTable(this.kind, this.bytes, this.starts, keep === this.extra.length ? [...this.extra, ...values] : [...this.extra.slice(0, keep), ...values], this.empty, this.cache);
+    return new ValueTable(this.kind, this.bytes, this.starts, [...this.extra.slice(0, keep), ...values], this.empty, this.cache);
   }
 
   /** A table of `count` values, value k being `get(k)`, packed (no extra values), with checkpoints. */

@@ -31,18 +31,13 @@ export function dateMs(value: string | undefined | null): number {
 const NO_PROPS: Props = Object.freeze({}) as Props;
 const propsOfRelation = (r: RelationRecord): Props => (Object.keys(r.props).length ? r.props : NO_PROPS);
 
-/** A typed array of `n` elements in shared memory (zero-filled). */
-function shared<A>(make: new (buffer: SharedArrayBuffer) => A, bytesPerElement: number, n: number): A {
-  return new make(new SharedArrayBuffer(n * bytesPerElement));
+/** A typed array of `n` elements in shared memory (zero-filled), on a buffer from `memory` (new by default; a reserve's may be larger). */
+function shared<A>(make: new (buffer: SharedArrayBuffer, byteOffset: number, length: number) => A, bytesPerElement: number, n: number, memory: SharedMemory): A {
+  return new make(memory.buffer(n * bytesPerElement), 0, n);
 }
-const sharedUint8 = (n: number) => shared(Uint8Array, 1, n);
-/** Typed arrays of `n` elements on buffers taken from `memory` (zero-filled; a buffer may be larger than the array). */
-const int32In = (memory: SharedMemory, n: number) => new Int32Array(memory.buffer(n * 4), 0, n);
-const uint8In = (memory: SharedMemory, n: number) => new Uint8Array(memory.buffer(n), 0, n);
-const float64In = (memory: SharedMemory, n: number) => new Float64Array(memory.buffer(n * 8), 0, n);
-const float32In = (memory: SharedMemory, n: number) => new Float32Array(memory.buffer(n * 4), 0, n);
-const sharedFloat64 = (n: number) => shared(Float64Array, 8, n);
-const sharedFloat32 = (n: number) => shared(Float32Array, 4, n);
+const sharedUint8 = (n: number, memory: SharedMemory = FRESH_MEMORY) => shared(Uint8Array, 1, n, memory);
+const sharedFloat64 = (n: number, memory: SharedMemory = FRESH_MEMORY) => shared(Float64Array, 8, n, memory);
+const sharedFloat32 = (n: number, memory: SharedMemory = FRESH_MEMORY) => shared(Float32Array, 4, n, memory);
 /** A copy in shared memory of a list of numbers. */
 function sharedCopy<A extends { set(values: ArrayLike<number>): void }>(make: (n: number) => A, values: ArrayLike<number>): A {
   const a = make(values.length);
@@ -189,12 +184,13 @@ export interface SnapshotFollow {
   /** the version patched from */
   from: string | number;
   /** per column of FOLLOWED (in that order): how many added values the version before had, which `wire` leaves out */
-  extraFrom: number[];
+  extraFrom: readonly number[];
   wire: SnapshotWire;
 }
 
-/** The columns a patch adds values to, in the order of SnapshotFollow.extraFrom. */
+/** The columns a patch adds values to (every column of a snapshot), in the order of SnapshotFollow.extraFrom. */
 const FOLLOWED = ['ids', 'names', 'nodeProps', 'aliases', 'edgeProps', 'edgeIds'] as const;
+type FollowedColumn = (typeof FOLLOWED)[number];
 
 /**
  * Elements per block of the hot loops below: each block runs in a plain function rather than in the generator with a
@@ -241,17 +237,17 @@ function iota(edges: Int32Array, a: number, b: number): void {
 }
 
 function* csrSteps(n: number, keys: Int32Array, memory: SharedMemory = FRESH_MEMORY): Steps<Csr> {
-  const offsets = int32In(memory, n + 1);
+  const offsets = sharedInt32(n + 1, memory);
   let sorted = true;
   yield* inBlocks(0, keys.length, (a, b) => {
     if (!countKeys(offsets, keys, a, b, a ? keys[a - 1]! : -1)) sorted = false;
   });
   yield* inBlocks(0, n, (a, b) => sumOffsets(offsets, a, b));
-  const edges = int32In(memory, keys.length);
+  const edges = sharedInt32(keys.length, memory);
   // (a canonical snapshot's edges are in source order: its outgoing adjacency lists every edge where it is)
   if (sorted) yield* inBlocks(0, keys.length, (a, b) => iota(edges, a, b));
   else {
-    const cursor = int32In(memory, n);
+    const cursor = sharedInt32(n, memory);
     cursor.set(offsets.subarray(0, n));
     yield* inBlocks(0, keys.length, (a, b) => scatter(edges, cursor, keys, a, b));
   }
@@ -282,10 +278,10 @@ function* copySteps<A extends { [i: number]: number }>(make: (n: number) => A, l
 export type SnapshotChanges = { entities: readonly EntityRecord[]; relations: readonly RelationRecord[]; removed: readonly RemovedRelation[] };
 
 /** A patch's steps, the snapshot they make marked with what it was patched from. */
-function* withLineage(steps: Steps<Snapshot>, from: Snapshot, changes: SnapshotChanges): Steps<Snapshot> {
+function* withLineage(steps: Steps<Snapshot>, from: Snapshot): Steps<Snapshot> {
   const extraFrom = FOLLOWED.map((c) => from[c].table.extra.length);
   const next = yield* steps;
-  next.patchedFrom = { version: from.version, changes, extraFrom };
+  next.patchedFrom = { version: from.version, extraFrom };
   return next;
 }
 
@@ -317,15 +313,14 @@ export class Snapshot {
   readonly inEdges: Int32Array;
   private readonly index: Map<string, number> | null;
   /**
-   * The snapshot this one was patched from (its version) and the changes applied, when made by applyChanges:
-   * a copy of that version elsewhere (an analysis worker's) becomes this one by the same patch, without the whole being sent.
-   * The previous snapshot itself is not kept.
+   * The snapshot this one was patched from (its version) and how many values each column had added then, when made by
+   * applyChanges: a copy of that version elsewhere (an analysis worker's) takes this one from it (toFollow, follow) without
+   * the whole being sent. The previous snapshot itself is not kept.
    */
   patchedFrom?: {
     version: string | number;
-    changes: SnapshotChanges;
-    /** per column of FOLLOWED, how many added values the version patched from had (none when not given) */
-    extraFrom?: readonly number[];
+    /** per column of FOLLOWED, how many added values the version patched from had */
+    extraFrom: readonly number[];
   };
   private followed?: SnapshotFollow;
 
@@ -412,7 +407,7 @@ export class Snapshot {
   toFollow(): SnapshotFollow | undefined {
     if (!this.patchedFrom) return undefined;
     if (this.followed?.from === this.patchedFrom.version) return this.followed;
-    const extraFrom = FOLLOWED.map((_, k) => this.patchedFrom!.extraFrom?.[k] ?? 0);
+    const { extraFrom } = this.patchedFrom;
     const wire = this.toWire();
     FOLLOWED.forEach((c, k) => (wire[c] = { ...wire[c], extra: wire[c].extra.slice(extraFrom[k]) }));
     return (this.followed = { from: this.patchedFrom.version, extraFrom, wire });
@@ -435,53 +430,19 @@ export class Snapshot {
       return same ? t.following(f.extraFrom[k]!, sent.extra) : null;
     });
     if (tables.some((t) => !t)) return null;
-    const column = <T>(k: number, sent: ColumnWire) => new Column(tables[k] as ValueTable<T>, sent.codes, sent.length);
-    return new Snapshot(
-      w.version,
-      {
-        canonical: true,
-        index: null,
-        labelOf: w.labelOf,
-        ids: column(0, w.ids),
-        names: column(1, w.names),
-        nodeProps: column(2, w.nodeProps),
-        aliases: column(3, w.aliases),
-        edgeFrom: w.edgeFrom,
-        edgeTo: w.edgeTo,
-        edgeType: w.edgeType,
-        edgeProps: column(4, w.edgeProps),
-        edgeIds: column(5, w.edgeIds),
-        edgeValidFrom: w.edgeValidFrom,
-        edgeValidTo: w.edgeValidTo,
-        edgeConfidence: w.edgeConfidence,
-      },
-      { out: w.out, in: w.in },
-    );
+    return Snapshot.assemble(w, true, null, (c, k) => new Column(tables[k]!, w[c].codes, w[c].length));
   }
 
   /** The snapshot sent as `w` (toWire), taken as it is: no work per node or edge. */
   static fromWire(w: SnapshotWire): Snapshot {
-    return new Snapshot(
-      w.version,
-      {
-        canonical: w.canonical,
-        index: w.index,
-        labelOf: w.labelOf,
-        ids: Column.fromWire(w.ids),
-        names: Column.fromWire(w.names),
-        nodeProps: Column.fromWire(w.nodeProps),
-        aliases: Column.fromWire(w.aliases),
-        edgeFrom: w.edgeFrom,
-        edgeTo: w.edgeTo,
-        edgeType: w.edgeType,
-        edgeProps: Column.fromWire(w.edgeProps, NO_PROPS),
-        edgeIds: Column.fromWire(w.edgeIds),
-        edgeValidFrom: w.edgeValidFrom,
-        edgeValidTo: w.edgeValidTo,
-        edgeConfidence: w.edgeConfidence,
-      },
-      { out: w.out, in: w.in },
-    );
+    return Snapshot.assemble(w, w.canonical, w.index, (c) => Column.fromWire(w[c], c === 'edgeProps' ? NO_PROPS : undefined));
+  }
+
+  /** A snapshot of the arrays sent in `w`, taken as they are, each of its columns made by `column` from what was sent of it. */
+  private static assemble(w: SnapshotWire, canonical: boolean, index: Map<string, number> | null, column: (c: FollowedColumn, k: number) => Column<unknown>): Snapshot {
+    const columns = Object.fromEntries(FOLLOWED.map((c, k) => [c, column(c, k)])) as Pick<Packed, FollowedColumn>;
+    const { labelOf, edgeFrom, edgeTo, edgeType, edgeValidFrom, edgeValidTo, edgeConfidence } = w;
+    return new Snapshot(w.version, { canonical, index, labelOf, edgeFrom, edgeTo, edgeType, edgeValidFrom, edgeValidTo, edgeConfidence, ...columns }, { out: w.out, in: w.in });
   }
 
   /**
@@ -500,7 +461,7 @@ export class Snapshot {
    */
   applyChangesSteps(changes: SnapshotChanges, version: string | number, memory: SharedMemory = FRESH_MEMORY): Steps<Snapshot> {
     if (!this.canonical) throw new Error('applyChanges needs a canonical snapshot (Snapshot.canonical or CanonicalBuilder)');
-    return withLineage(patchSteps(this, changes, version, memory), this, changes);
+    return withLineage(patchSteps(this, changes, version, memory), this);
   }
 
   /** The packed arrays and columns this snapshot was made of (shared, not copied), for building the next one. */
@@ -838,16 +799,16 @@ function* patchSteps(s: Snapshot, changes: SnapshotChanges, version: string | nu
   if (updates.size || added.size) {
     const fresh = [...added.values()].sort((a, b) => compareIds(a.id, b.id));
     const total = n + fresh.length;
-    if (fresh.length) remap = int32In(memory, n);
+    if (fresh.length) remap = sharedInt32(n, memory);
     const oldIds = codesOf(p.ids);
     const oldNames = codesOf(p.names);
     const oldProps = codesOf(p.nodeProps);
     const oldAliases = codesOf(p.aliases);
-    const nIds = int32In(memory, total);
-    const nNames = int32In(memory, total);
-    const nProps = int32In(memory, total);
-    const nAliases = int32In(memory, total);
-    const nLabels = uint8In(memory, total);
+    const nIds = sharedInt32(total, memory);
+    const nNames = sharedInt32(total, memory);
+    const nProps = sharedInt32(total, memory);
+    const nAliases = sharedInt32(total, memory);
+    const nLabels = sharedUint8(total, memory);
     const newIds = new Added(p.ids);
     const newNames = new Added(p.names);
     const newProps = new Added(p.nodeProps);
@@ -924,14 +885,14 @@ function* patchSteps(s: Snapshot, changes: SnapshotChanges, version: string | nu
     edit.add.sort((a, b) => compareIds(a.id, b.id));
   }
   const m = s.edgeCount - dropped + inserted;
-  const edgeFrom = int32In(memory, m);
-  const edgeTo = int32In(memory, m);
-  const edgeType = uint8In(memory, m);
-  const edgePropCodes = int32In(memory, m);
-  const edgeIdCodes = int32In(memory, m);
-  const edgeValidFrom = float64In(memory, m);
-  const edgeValidTo = float64In(memory, m);
-  const edgeConfidence = float32In(memory, m);
+  const edgeFrom = sharedInt32(m, memory);
+  const edgeTo = sharedInt32(m, memory);
+  const edgeType = sharedUint8(m, memory);
+  const edgePropCodes = sharedInt32(m, memory);
+  const edgeIdCodes = sharedInt32(m, memory);
+  const edgeValidFrom = sharedFloat64(m, memory);
+  const edgeValidTo = sharedFloat64(m, memory);
+  const edgeConfidence = sharedFloat32(m, memory);
   const oldPropCodes = codesOf(p.edgeProps);
   const oldIdCodes = codesOf(p.edgeIds);
   const newEdgeProps = new Added(p.edgeProps);

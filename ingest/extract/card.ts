@@ -15,7 +15,7 @@ import type { EndpointOut, ExtractedRecord } from './extract.js';
 import { EXTRACTOR_VERSION } from './version.js';
 import { isPlaceholder } from './mentions.js';
 import { escapeRegExp } from './regex.js';
-import { E, LIST, allowed, listIndices, type Endpoint, type FactDraft, type Frame, type Mention, type RelationRule } from './frame.js';
+import { E, LIST, allowed, between, listIndices, markerAt, type Endpoint, type FactDraft, type Frame, type Mention, type RelationRule } from './frame.js';
 import type { Gazetteer } from './gazetteer.js';
 import { QUANT_TYPE, WEIGHTS_EXT } from './proposals/proposal.js';
 import { LEXICON, LEXICON_DIR, MODEL_FAMILIES } from './lexicon.js';
@@ -748,24 +748,18 @@ export function hardwareRule(model: Mention | null, own: OwnModels): RelationRul
       const sites = frame.mentions.filter((m) => (m.label === 'DataCenter' || m.label === 'Cloud') && m.status !== 'ambiguous');
       if ((!chips.length && !sites.length) || otherModel) return [];
       const trains = TRAINED_WITH.test(frame.masked) && !FINE_TUNING.test(frame.masked);
-      // where a mention stands in the masked sentence
-      const markerAt = (m: Mention) => frame.masked.indexOf(`⟨${frame.mentions.indexOf(m)}⟩`);
       const onSites = trains ? sites.map((site) => ({ rel: 'TRAINED_ON' as const, subject: model, object: site, confidence: 0.6 })) : [];
       // the chips a training sentence names are the machine's ("on 512 X GPUs on the Cedar supercomputer")
       // (not chips offered as an alternative: "on X GPUs at the LUMI supercomputer, or Y GPUs provided by …")
-      const between = (a: Mention, b: Mention) => {
-        const [i, j] = [markerAt(a), markerAt(b)];
-        return frame.masked.slice(Math.min(i, j), Math.max(i, j));
-      };
       const machines = trains
-        ? sites.flatMap((site) => chips.filter((chip) => !/\bor\b/.test(between(site, chip))).map((chip) => ({ rel: 'RUNS_ON' as const, subject: site, object: chip, confidence: 0.55 })))
+        ? sites.flatMap((site) => chips.filter((chip) => !/\bor\b/.test(between(frame, site, chip))).map((chip) => ({ rel: 'RUNS_ON' as const, subject: site, object: chip, confidence: 0.55 })))
         : [];
       if (!trains && (!SERVES_ON.test(frame.masked) || FINE_TUNING.test(frame.masked.split(/[,;]/)[0]!))) return [];
       return [
         ...onSites,
         ...machines,
         ...chips.map((chip) => {
-          const count = COUNT.exec(frame.masked.slice(0, markerAt(chip)))?.[1];
+          const count = COUNT.exec(frame.masked.slice(0, markerAt(frame, chip)))?.[1];
           const n = count ? Number(count.replace(/,/g, '')) : undefined;
           return {
             rel: trains ? ('TRAINED_ON' as const) : ('RUNS_ON' as const),

@@ -93,6 +93,17 @@ export const HEDGES = 'not|cannot|never|no longer|could|might|may|would|should|i
 /** Whether a span says no fact: one of the HEDGES, or a negation written "n't". */
 export const HEDGED = new RegExp(`\\b(?:${HEDGES})\\b|n't\\b`, 'i');
 
+/** Where a mention's marker stands in a frame's masked sentence. */
+export function markerAt(frame: Frame, m: Mention): number {
+  return frame.masked.indexOf(`⟨${frame.mentions.indexOf(m)}⟩`);
+}
+
+/** The masked text between two mentions of a frame (either may come first). */
+export function between(frame: Frame, a: Mention, b: Mention): string {
+  const [i, j] = [markerAt(frame, a), markerAt(frame, b)];
+  return frame.masked.slice(Math.min(i, j), Math.max(i, j));
+}
+
 /** Regex source of the words that take a company over ("acquired", "bought", "the acquisition of"), before what is taken. */
 export const TAKEOVER = '(?:acquire|acquires|acquired|acquiring|buy|buys|bought|buying|purchase|purchases|purchased|take over|takes over|took over|acquisition of|purchase of|takeover of|buyout of)';
 

@@ -136,7 +136,7 @@ describe('the analysis pool', () => {
     await pool.run(odd, task(odd), later());
     const changes = { entities: [{ id: 'deployment:unpatchable', label: 'Deployment' as const, name: 'Unpatchable', aliases: [], props: {} }], relations: [], removed: [] };
     const next = s.applyChanges(changes, `${s.version}-unpatchable`);
-    next.patchedFrom = { version: odd.version, changes };
+    next.patchedFrom = { ...next.patchedFrom!, version: odd.version };
     const before = pool.handovers();
     // (waiting for the workers' word past loadMs, two minutes, would outlast the test)
     await pool.prepare(next);

@@ -19,7 +19,8 @@ const HEAD_FIRST = new RegExp(
   'gu',
 );
 const HEAD = new RegExp(`\\b(?:${HEAD_WORDS})\\b`);
-const SHORT_AFTER = new RegExp(`^ \\(((?:[A-Z][\\p{L}\\p{N}.-]*|AI) (?:[A-Z][\\p{L}\\p{N}.-]* )*(?:${HEAD_WORDS}))\\)`, 'u');
+// a short name in brackets after a title, ending on an instrument's head ("(Robotics Promotion Act)")
+const SHORT_AFTER = new RegExp(`^ \\(((?:[A-Z][\\p{L}\\p{N}.-]* )+(?:${HEAD_WORDS}))\\)`, 'u');
 // a number or ordinal before the run is part of a title the pattern cut ("21st Century Cures Act")
 const ORDINAL_BEFORE = /\d(?:st|nd|rd|th)?[ -]$/;
 const GENERIC_FIRST =
@@ -87,7 +88,7 @@ export const proposeInstruments: Proposer = (sentence) => {
     }
     // its short name in brackets after it, ending on a head its title holds ("… Market for Robotics (Robotics Promotion Act)")
     const short = SHORT_AFTER.exec(sentence.text.slice(index + name.length))?.[1];
-    const shortOk = !!short && short !== name && new RegExp(`\\b${short.split(' ').pop()}\\b`).test(name);
+    const shortOk = !!short && short !== name && name.split(' ').includes(short.split(' ').pop()!);
     const inst = instrumentOf(name);
     // a statute's title ("the Export Control Reform Act", "Data Security Law") names a law wherever it stands;
     // a plan, rule or framework is an entity only where a relation or a definition vouches for it

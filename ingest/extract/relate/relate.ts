@@ -21,7 +21,7 @@ import { isAct, isSingle, isPublicBody, refusedAsTo } from '../../../schema/vali
 import type { Label } from '../../../schema/generated/model.js';
 import { MONEY_SOURCE } from '../money.js';
 import { effectOf } from '../rules/applies-to.js';
-import { HEDGED, HEDGES, ORG_HEADS, allowed, homeElsewhere, isMention, leadingActor, type FactDraft, type Frame, type Mention, type RelationRule } from '../frame.js';
+import { HEDGED, HEDGES, ORG_HEADS, allowed, between, homeElsewhere, isMention, leadingActor, type FactDraft, type Frame, type Mention, type RelationRule } from '../frame.js';
 import { phraseBook, type Phrase } from './phrases.js';
 
 interface Group {
@@ -704,9 +704,3 @@ export const relatePhrases: RelationRule = {
     return out.filter((f) => !isSingle(f.rel) || ends.get(`${f.rel} ${f.subject.name}`)!.size === 1);
   },
 };
-
-/** The masked text between two mentions of a frame. */
-function between(frame: Frame, a: Mention, b: Mention): string {
-  const [i, j] = [frame.masked.indexOf(`⟨${frame.mentions.indexOf(a)}⟩`), frame.masked.indexOf(`⟨${frame.mentions.indexOf(b)}⟩`)];
-  return frame.masked.slice(Math.min(i, j), Math.max(i, j));
-}

@@ -115,7 +115,7 @@ export const headquarteredIn: RelationRule = {
     if (/ (?:in|from) (?:the )?⟨/.test(text))
       for (const m of text.matchAll(ROLE_IN)) {
         // the nation's marker is the last group, after the named ones
-        const nation = at(frame, m[5]);
+        const nation = at(frame, m[m.length - 1]);
         if (m.groups?.aside && m.groups.serves && m.groups.from === 'in') continue;
         if (nation && !nation.demonym && !nation.place) add(at(frame, m[1]), nation, 0.65);
       }

@@ -52,7 +52,7 @@ const NOT_SUBJECT = /^(?:the|a|an|its|their|other|these|those|such|and|or|of|to|
 
 export const nationalRegime: RelationRule = {
   name: 'national-regime',
-  cue: /export[- ]control|export (?:restrictions|curbs|limits|rules|bans)|(?:chip|semiconductor) (?:export )?(?:restrictions|curbs)|sanctions|\blaws?\b|\bact\b|\bstatutes?\b/i,
+  cue: new RegExp(`${REGIME_NOUN}|\\blaws?\\b|\\bact\\b|\\bstatutes?\\b`, 'i'),
   minMentions: 1,
   example: 'The US export control regime aims to keep rival chipmakers two generations behind.',
   apply(frame) {
@@ -61,8 +61,8 @@ export const nationalRegime: RelationRule = {
       const nation = at(frame, m[1]);
       if (!nation || nation.label !== 'Nation' || !allowed('ENACTED_BY', 'Regulation', nation.label)) continue;
       const sanctions = m[2]!.startsWith('sanctions');
-      // the regime as the text writes it, when the nation's name stands right before its noun
-      const written = m[0].startsWith(`⟨${m[1]}⟩ `) ? `${nation.surface} ${m[0].slice(m[1]!.length + 3).split(/ (?:on|against|targeting) /)[0]}` : undefined;
+      // the regime as the text writes it, when the nation's name stands right before its noun ("U.S. export restrictions")
+      const written = m[0].startsWith(`⟨${m[1]}⟩ `) ? m[0].replace(/^⟨\d+⟩/, nation.surface).replace(/ (?:on|against|targeting) .*$/, '') : undefined;
       const reg = regimeOf(nation, sanctions, written);
       out.push({ rel: 'ENACTED_BY', subject: reg, object: nation, confidence: 0.6 });
       const target = at(frame, m[3]);

@@ -2,7 +2,10 @@
 // signed a partnership", "X ..., in partnership with Y", "X's relationship with Y", and a supplier with its customer
 // ("A will supply B with chips", "A is a key supplier for B"). Every pair of partners gets PARTNERS_WITH.
 import { IN_CLAUSE, ASIDE, E, HEDGES, KIND_BEFORE, LIST, at, allowed, clauseActor, leadingActor, listIndices, pattern, type FactDraft, type Mention, type RelationRule } from '../frame.js';
+import { LEGAL_FORMS } from '../proposals/proposal.js';
 
+// one character of a clause's words, names included (what is supplied, an aside)
+const WORDS_AND_NAMES = `(?:${IN_CLAUSE}|⟨\\d+⟩)`;
 const GROUP = '(alliance|partnership|consortium|joint venture|coalition|collaboration|pact|joint (?:plan|project|effort|initiative|bid|programme|program))';
 const FORMED = pattern(`${LIST} (?:have |has |had )?(?:formed|created|launched|signed|announced|entered into|struck|sealed|established) (?:a |an |the )?(?:[a-z-]+ ){0,2}${GROUP}`);
 // what an agreement may be worth, between it and its partner ("a deal worth billions of dollars with")
@@ -25,7 +28,7 @@ const CO_FOUNDED = pattern(`${E}${ASIDE} (?:(?:is|are) (?:proud|pleased|set|due)
 // construct a $1 billion data centre in Kenya", "Acme and Globex will jointly develop a model" (one thing, so one work; "Acme and
 // Globex will build chips" may be each its own)
 const BUILD_ONE = pattern(
-  `${E}(?: (?:Corp|Inc|Co|Ltd)\\.?)? and ${E}(?:, (?:${IN_CLAUSE}|⟨\\d+⟩){1,100}?,)? (?:(?:are|is|were|will|would|have|has|also|now) )*(?:(?:set|due|planning|going|expected|agreed|poised) to |plan to |aim to |intend to |to )?(?:jointly |together |also )?(?:build|construct|develop|launch|set up|establish|create|open|deploy|co-develop|co-invest in|invest in) (?:a|an|the|one) (?!(?:number|series|range|set|host|couple|pair) of\\b)`,
+  `${E}(?: ${LEGAL_FORMS}\\.?)? and ${E}(?:,${WORDS_AND_NAMES}{1,100}?,)? (?:(?:are|is|were|will|would|have|has|also|now) )*(?:(?:set|due|planning|going|expected|agreed|poised) to |plan to |aim to |intend to |to )?(?:jointly |together |also )?(?:build|construct|develop|launch|set up|establish|create|open|deploy|co-develop|co-invest in|invest in) (?:a|an|the|one) (?!(?:number|series|range|set|host|couple|pair) of\\b)`,
 );
 // "..., in partnership with Aramco": the sentence's actor partners
 // (the partner may come with a description: "in collaboration with local telecommunications leader X")
@@ -34,7 +37,7 @@ const IN_PARTNERSHIP = pattern(`\\b(?:in (?:a )?(?:[a-z-]+ )?(?:partnership|coll
 // supplier for Globex", "Globex agreed to buy capacity from Acme"
 const AUX = '(?:(?:has been |have been |had been |has |have |had |will |would |also |already |reportedly |is to |agreed to |plans to |is set to |began to |started to )){0,2}';
 // what is supplied may name a product ("shipped its ⟨X1⟩ samples to"); the supplier may carry its acronym ("⟨Acme⟩ (⟨ACM⟩)")
-const GOODS = `(?: (?:${IN_CLAUSE}|⟨\\d+⟩){1,80}?)?`;
+const GOODS = `(?: ${WORDS_AND_NAMES}{1,80}?)?`;
 const ACRONYM = '(?: \\(⟨\\d+⟩\\))?';
 const SUPPLIES_TO = pattern(
   `${E}${ACRONYM}${ASIDE} ${AUX}(?:supply|supplies|supplied|supplying|provide|provides|provided|providing|deliver|delivers|delivered|sell|sells|sold|ship|ships|shipped)${GOODS} (?:to|for) ${E}`,

@@ -7,9 +7,9 @@ const UNIT = '(?:subsidiary|unit|division|arm|affiliate|(?:research )?institute|
 const OF = pattern(
   `${E},? (?!(?:[a-z]+ )?(?:formerly|previously|once|former)\\b)(?:is |was |became )?(?:a |an |the )?(?:wholly[- ]owned |majority[- ]owned |[a-z-]+ ){0,3}${UNIT} of (?:⟨\\d+⟩['’]s )?${E}`,
 );
-const POSSESSIVE = pattern(`${E}['’]s (?:[a-z-]+ )?${UNIT},? ${E}`);
-// "Huawei's HiSilicon unit", "Acme's Globex subsidiary": the owner's possessive, the unit's name, then what it is
-const POSSESSIVE_NAMED = pattern(`${E}['’]s ${E} (?:[a-z-]+ )?${UNIT}\\b`);
+// the owner's possessive, then what the unit is and its name, or its name and what it is ("Alibaba's cloud unit X", "Huawei's
+// HiSilicon unit")
+const POSSESSIVE = pattern(`${E}['’]s (?:(?:[a-z-]+ )?${UNIT},? ${E}|${E} (?:[a-z-]+ )?${UNIT}\\b)`);
 // "Inception, a G42 company"
 const COMPANY = pattern(`${E}, (?:a|an) ${E} (?:company|subsidiary|unit|business)\\b`);
 // "the Department of Commerce, Bureau of Industry and Security": a department, then without an article one of its units
@@ -43,8 +43,7 @@ export const subsidiaryOf: RelationRule = {
       if (a && b && a !== b && !b.demonym && allowed('SUBSIDIARY_OF', a.label, b.label)) out.push({ rel: 'SUBSIDIARY_OF', subject: a, object: b, confidence: 0.75 });
     };
     for (const m of frame.masked.matchAll(OF)) add(m[1], m[2]);
-    for (const m of frame.masked.matchAll(POSSESSIVE)) add(m[2], m[1]);
-    for (const m of frame.masked.matchAll(POSSESSIVE_NAMED)) add(m[2], m[1]);
+    for (const m of frame.masked.matchAll(POSSESSIVE)) add(m[2] ?? m[3], m[1]);
     for (const m of frame.masked.matchAll(OWNED)) add(m[2], m[1]);
     if (/parent|owner/.test(frame.masked)) {
       for (const m of frame.masked.matchAll(OWNER_PARENT)) add(m[1], m[2]);
