@@ -208,10 +208,13 @@ export function isMention(e: Endpoint): e is Mention {
 // what may stand between a clause's actor and its word: words only, no clause turn, no denial or condition
 const ACTOR_GAP = new RegExp(`^(?:(?!\\b(?:${HEDGES}|but|while|whereas|although|however|unlike|denied|rejected|considering|blocked|abandoned|scrapped|failed)\\b)[^⟨;])*$`);
 // a relative clause or an appositive set off by commas, and a mention standing inside one
-const SET_OFF = new RegExp(`,\\s*(?:which|who|whose|that|a|an|the)\\b[^,;]*,|${DASH_ASIDE}`, 'g');
+// (and a participle's aside: "Acme, founded in 2021 by former Globex engineers, raised …", "Acme, backed by Initech, will buy …")
+const ASIDE_OPENER =
+  '(?:which|who|whose|that|a|an|the|(?:first |originally |later )?(?:founded|backed|owned|co-owned|controlled|based|headquartered|created|formed|established|spun (?:out|off)|valued|formerly|once|best known|known))';
+const SET_OFF = new RegExp(`,\\s*${ASIDE_OPENER}\\b[^,;]*,|${DASH_ASIDE}`, 'g');
 // an aside between dashes ("Acme — maker of the X1 — signed"): a mention inside it is no actor
 const DASHED = new RegExp(DASH_ASIDE, 'g');
-const INSIDE_SET_OFF = /,\s*(?:which|who|whose|that|a|an|the)\b[^,;]*$/;
+const INSIDE_SET_OFF = new RegExp(`,\\s*${ASIDE_OPENER}\\b[^,;]*$`);
 // "said it would": reported future, no condition
 // (a time or a channel may come between: "said last week it would", "said on Monday that it would", "said in a statement it would")
 const REPORTED_FUTURE =

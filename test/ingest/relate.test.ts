@@ -333,6 +333,11 @@ describe('relate: the phrase file is checked against the domain model', () => {
     const badKind = [...valid.slice(0, 5), 'referents:', '  - heads: [chipmaker]', '    labels: [Organization]', '    kinds: [bakery]', ...valid.slice(5)];
     expect(failure(badKind.join('\n')).message).toMatch(/^test\/phrases\.yaml:\d+: .*not an Organization kind/);
   });
+
+  it('a subject kind the schema gives no chip names the file and the entry', () => {
+    const lines = [...valid, '  - rel: FABRICATED_BY', '    forward: [supplied by]', '    subjectKinds: [toaster]', ''];
+    expect(failure(lines.join('\n')).message).toMatch(/^test\/phrases\.yaml:\d+: entries\[1\]\.subjectKinds\.0: not a Chip kind/);
+  });
 });
 
 describe('languages', () => {

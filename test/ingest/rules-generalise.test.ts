@@ -1311,6 +1311,47 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   { rule: 'headquartered-in', text: 'Orbitra and G42, a fast-growing AI firm from the UAE, will build the campus.', expect: ['HEADQUARTERED_IN G42 -> United Arab Emirates'] },
   { rule: 'headquartered-in', text: 'Nvidia, the biggest GPU supplier in China, reported higher sales.', expect: [], not: ['HEADQUARTERED_IN NVIDIA -> China'] },
   { rule: 'headquartered-in', text: 'The Seoul-based company and Nvidia signed a deal.', expect: [], not: ['HEADQUARTERED_IN NVIDIA'] },
+  // a participle's aside between a company and its verb names someone in passing, not the one acting
+  {
+    rule: 'funding-round',
+    text: 'Zelvane, founded in 2021 by former MediaTek engineers, raised $240 million in a Series C round led by Temasek.',
+    expect: ['INVESTS_IN Temasek -> Zelvane', 'PARTY_TO Zelvane -> Zelvane $240M Series C round'],
+    not: ['INVESTS_IN Temasek -> MediaTek', 'PARTY_TO MediaTek'],
+  },
+  {
+    rule: 'funding-round',
+    text: 'Zelvane Labs, backed by Samsung, raised $50 million in a Series A round.',
+    expect: ['PARTY_TO Zelvane Labs -> Zelvane Labs $50M Series A round'],
+    not: ['PARTY_TO Samsung'],
+  },
+  // a public body sets a market's rules and competes in none: the rivals named after it are someone else's
+  {
+    rule: 'competitors',
+    text: 'The U.S. Commerce Department tightened rules on chip sales to China, and rivals such as Nvidia and AMD raced to respond.',
+    expect: [],
+    not: ['COMPETES_WITH US Department of Commerce'],
+  },
+  // memory is made by the memory maker that supplies it; a memory maker supplying anything else makes none of it
+  { rule: 'relate', text: 'The new accelerator pairs its processor with HBM3E memory supplied by SK hynix.', expect: ['FABRICATED_BY HBM3E -> SK hynix'] },
+  { rule: 'relate', text: 'The Nvidia B300 uses HBM3E stacks from Micron.', expect: ['FABRICATED_BY HBM3E -> Micron Technology', 'USES_MEMORY NVIDIA B300 -> HBM3E'] },
+  { rule: 'relate', text: 'Samsung began shipping HBM4 samples to customers in March.', expect: ['FABRICATED_BY HBM4 -> Samsung Electronics'] },
+  { rule: 'relate', text: 'The H100 GPUs supplied by Samsung arrived late.', expect: [], not: ['FABRICATED_BY NVIDIA H100'] },
+  // a company named outright after its owner's possessive is the owner's; a name used as a modifier of a stake or a deal is not
+  { rule: 'relate', text: "BlackRock's Global Infrastructure Partners agreed to buy the operator.", expect: ['SUBSIDIARY_OF Global Infrastructure Partners -> BlackRock'] },
+  {
+    rule: 'relate',
+    text: "The campus will be built with Adani Group's AdaniConneX and Bharti Airtel.",
+    expect: ['SUBSIDIARY_OF AdaniConneX -> Adani Group'],
+    not: ['SUBSIDIARY_OF Bharti Airtel'],
+  },
+  {
+    rule: 'relate',
+    text: "MGX and BlackRock's Global Infrastructure Partners will buy the operator.",
+    expect: ['SUBSIDIARY_OF Global Infrastructure Partners -> BlackRock'],
+    not: ['SUBSIDIARY_OF Global Infrastructure Partners -> MGX'],
+  },
+  { rule: 'relate', text: "Microsoft's OpenAI stake is worth billions.", expect: [], not: ['SUBSIDIARY_OF'] },
+  { rule: 'relate', text: "SoftBank's Arm stake rose in value.", expect: [], not: ['SUBSIDIARY_OF'] },
 ];
 
 describe('relation rules on unseen phrasings', () => {
@@ -1325,6 +1366,7 @@ describe('entity shapes', () => {
   it.each([
     ['The rule imposes a license requirement on exports of the AMD MI308 to China.', 'AMD Instinct MI308X'],
     ['The model runs on FuriosaAI RNGD accelerators.', 'FuriosaAI RNGD'],
+    ['Zelvane began shipping its Orion X2 AI accelerator to cloud customers.', 'Orion X2'],
     ['The TPU v5 and v6 generations train Gemini.', 'TPU v5'],
     ['We introduce EXAONE-4.0-32B, the mid-size model of the EXAONE 4.0 series.', 'EXAONE 4.0'],
     ['Noor-8B-Instruct was fine-tuned on 64 NVIDIA H100 GPUs.', 'Noor-8B-Instruct'],

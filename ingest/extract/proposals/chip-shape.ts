@@ -8,7 +8,8 @@ import { spanOf, type Proposal, type Proposer } from './proposal.js';
 const MAKERS = LEXICON.filter((e) => e.label === 'Organization' && e.props?.kind === 'chip_designer').flatMap((e) => [e.name, ...(e.aliases ?? [])]);
 // after a known maker a code carries digits ("MI308"); before a chip noun capitals will do ("RNGD accelerators")
 const DIGIT_CODE = '[A-Z]{1,5}\\d{2,4}[A-Z]{0,3}';
-const CODE = `(?:${DIGIT_CODE}|[A-Z]{3,6}(?: ?\\d{1,4}[A-Z]?)?)`;
+// (with a chip noun after it, one digit will do: "Orion X2 accelerators", "Apple M3 chips")
+const CODE = `(?:[A-Z]{1,5}\\d{1,4}[A-Z]{0,3}|[A-Z]{3,6}(?: ?\\d{1,4}[A-Z]?)?)`;
 // a part code, then the maker looked up before it (one alternation of every maker's name at every position costs more
 // than the few codes a text has); ASCII word boundaries: maker names and part codes are ASCII
 const PART_CODE = new RegExp(`(?<= )${DIGIT_CODE}\\b(?![-.]\\w)`, 'g');
@@ -27,13 +28,13 @@ function knownMakerBefore(text: string, code: RegExpMatchArray): { index: number
   return { index, name: text.slice(index, code.index! + code[0].length) };
 }
 const ANY_MAKER = new RegExp(
-  `\\b(?!(?:The|This|That|These|Those|Its|Their|Our|New|Each|Both|All|Any|Some|Such)\\b)[A-Z][A-Za-z0-9]{2,20} ${CODE}(?= (?:accelerators?|chips?|GPUs?|NPUs?|TPUs?|ASICs?|processors?)\\b)`,
+  `\\b(?!(?:The|This|That|These|Those|Its|Their|Our|New|Each|Both|All|Any|Some|Such)\\b)[A-Z][A-Za-z0-9]{2,20} ${CODE}(?= (?:AI )?(?:accelerators?|chips?|GPUs?|NPUs?|TPUs?|ASICs?|processors?)\\b)`,
   'g',
 );
 // Google's TPU generations ("TPU v5", "Google TPU v6e")
 const TPU = /\b(?:Google )?(?:Cloud )?TPU[- ]?v\d{1,2}[a-rt-z]?(?=s?\b)/g;
 // a part code somewhere in the sentence: letters and digits run together, or a run of capitals
-const ANY_CODE = /\b[A-Z]{1,5}\d{2,4}|\b[A-Z]{3,6}\b/;
+const ANY_CODE = /\b[A-Z]{1,5}\d{1,4}|\b[A-Z]{3,6}\b/;
 const CUE = /\b(chips?|GPUs?|NPUs?|TPU|TPUs|accelerators?|processors?|silicon|semiconductors?|exports?|hardware)\b/i;
 // words that follow a maker's name without being part codes
 const NOT_CODES = /\s(?:AI|CEO|CFO|CTO|GPU|GPUs|NPU|CPU|USA|LLC|INC|THE|AND|HBM|API|SDK|RTX|PRO)$/;

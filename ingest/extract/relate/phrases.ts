@@ -26,6 +26,7 @@ export interface Phrase {
   subjectLabels?: readonly Label[];
   objectLabels?: readonly Label[];
   objectKinds?: readonly string[];
+  subjectKinds?: readonly string[];
 }
 
 export interface PhraseBook {
@@ -58,6 +59,8 @@ const LABEL = z.enum(LABELS as unknown as [Label, ...Label[]]);
 const PHRASE_TEXT = z.string().regex(/^[a-z0-9 '*,.+\-[\]]+$/, 'a phrase is lower-case words, optionally ending a stem with *');
 // an organisation kind is valid when the schema's Organization props accept it
 const isOrgKind = (k: string): boolean => labelProps.Organization.safeParse({ kind: k }).success;
+// a chip kind likewise (a subject narrowed by its kind: memory, not every chip)
+const isChipKind = (k: string): boolean => labelProps.Chip.safeParse({ kind: k }).success;
 
 const ENTRY = z
   .object({
@@ -67,6 +70,7 @@ const ENTRY = z
     backward: z.array(PHRASE_TEXT).optional(),
     labels: z.tuple([z.array(LABEL).min(1), z.array(LABEL).min(1)]).optional(),
     objectKinds: z.array(z.string().refine(isOrgKind, 'not an Organization kind of the schema')).optional(),
+    subjectKinds: z.array(z.string().refine(isChipKind, 'not a Chip kind of the schema')).optional(),
   })
   .strict()
   .refine((e) => (e.either?.length ?? 0) + (e.forward?.length ?? 0) + (e.backward?.length ?? 0) > 0, 'an entry needs phrases under either, forward or backward');
@@ -158,6 +162,7 @@ export function parsePhrases(text: string, file: string): PhraseBook {
         weak: new Set(list.filter((t) => weakWords.has(t))),
         ...(e.labels ? { subjectLabels: e.labels[0], objectLabels: e.labels[1] } : {}),
         ...(e.objectKinds ? { objectKinds: e.objectKinds } : {}),
+        ...(e.subjectKinds ? { subjectKinds: e.subjectKinds } : {}),
       });
       counts[e.rel] = (counts[e.rel] ?? 0) + list.length;
     };

@@ -378,6 +378,7 @@ function decide(gap: string, gapWords: readonly string[], left: Mention, right: 
     if (phrase.subjectLabels && !phrase.subjectLabels.includes(subject.label)) continue;
     if (phrase.objectLabels && !phrase.objectLabels.includes(object.label)) continue;
     if (phrase.objectKinds && !phrase.objectKinds.includes(String(object.props?.kind ?? ''))) continue;
+    if (phrase.subjectKinds && !phrase.subjectKinds.includes(String(subject.props?.kind ?? ''))) continue;
     // a city stands for its nation only where a place is meant, and so does a nation named after a word of place ("⟨X⟩
     // launched a cloud region in ⟨Mexico⟩": where, not who runs it)
     // (on either side: "an investment in ⟨Mexico⟩ from ⟨AWS⟩" names where the money goes, not who runs AWS)
@@ -428,9 +429,14 @@ function possessive(rest: readonly string[], owner: Mention, owned: Mention): { 
   const rel = rels.find((r) => allowed(r, owned.label, owner.label));
   if (!rel || homeElsewhere(owner, owned)) return null;
   // an organisation owns a lab it names outright ("Alibaba's Qwen team"), not whatever its possessive qualifies
-  if (rel === 'SUBSIDIARY_OF' && (rest.length > 0 || !(owned.label === 'Lab' || UNIT.test(owned.name)))) return null;
+  // and a company it names outright ("Alphabet's Google", "Acme Group's AcmeData"): with nothing between, the owner's own
+  if (rel === 'SUBSIDIARY_OF' && (rest.length > 0 || !(owned.label === 'Lab' || owned.label === 'Organization' || UNIT.test(owned.name)))) return null;
   return { rel, subject: owned, object: owner };
 }
+
+// what an owner has in another company, written after that company's name: "X's Y stake", "X's Y investment", "X's Y deal"
+const HELD_IN =
+  /^\s*(?:[a-z-]+\s+)?(?:stakes?|shares?|holdings?|investments?|deals?|partnerships?|contracts?|agreements?|bets?|ties|relationship|alliance|acquisition|purchase|takeover|buyout|merger|tie-up|backing|funding|position|exposure|rivals?|competitors?|customers?|suppliers?|chips?|models?|GPUs?)\b/;
 
 // loaded with the module, so a broken data file stops extraction at once with its file and line
 const book = phraseBook();
@@ -553,6 +559,10 @@ export const relatePhrases: RelationRule = {
             // a place on the right ("a campus in ⟨Texas⟩") stands for its nation where a place is meant (decide checks)
             if (!usable(l) || !(usable(r) || usablePlace(r))) continue;
             const owned = modifiers ? possessive(modifiers, l, r) : null;
+            // a company owned outright is the one the possessive stands on, and its owner the one the "'s" ends ("⟨A⟩'s ⟨B⟩ and ⟨C⟩":
+            // B is A's, C only beside it; "⟨A⟩ and ⟨B⟩'s ⟨C⟩": C is B's)
+            // and one named as a modifier of what the owner has in it ("⟨A⟩'s ⟨B⟩ stake", "⟨A⟩'s ⟨B⟩ deal") is no company of A's
+            if (owned?.rel === 'SUBSIDIARY_OF' && (r !== right.members[0] || l !== left.members[left.members.length - 1] || HELD_IN.test(frame.masked.slice(right.end, right.end + 24)))) continue;
             if (owned) {
               push(owned.rel, owned.subject, owned.object, 0.65);
               continue;

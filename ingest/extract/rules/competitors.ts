@@ -5,6 +5,7 @@
 // the phrase competes with each),
 // "the race among A, B and C" (every pair of the group competes), and comparisons of performance ("X is twice as fast as
 // Y", "X outperforms Y", "X delivers 80% of Y's performance").
+import { isPublicBody } from '../../../schema/validate.js';
 import { IN_CLAUSE, E, LIST, allowed, at, leadingActor, listIndices, pattern, type FactDraft, type Frame, type Mention, type RelationRule } from '../frame.js';
 
 // a list introduced as the competitors of whoever the clause is about
@@ -54,6 +55,10 @@ function eachPair(group: readonly Mention[]): FactDraft[] {
   return out;
 }
 
+// a public body (an agency, a court, a legislature) sets the rules of a market and competes in none: "the Commerce Department
+// tightened its rules, and rivals such as A and B raced …" names the rivals of someone else
+const marketless = (m: Mention): boolean => m.label === 'Organization' && isPublicBody(m.props);
+
 /** The nearest mention before a position that can compete with one of the others at least. */
 function nearestRival(frame: Frame, before: number, others: readonly Mention[]): Mention | undefined {
   const to = frame.masked.indexOf(`⟨${before}⟩`);
@@ -61,7 +66,7 @@ function nearestRival(frame: Frame, before: number, others: readonly Mention[]):
     const m = frame.mentions[i];
     if (OTHER_CLAUSE.test(frame.masked.slice(frame.masked.indexOf(`⟨${i}⟩`), to))) return undefined;
     // a description standing for an earlier name ("the company") is too weak a subject for a comparison
-    if (!m || m.status === 'ambiguous' || m.demonym || m.inName || m.place || m.anaphor) continue;
+    if (!m || m.status === 'ambiguous' || m.demonym || m.inName || m.place || m.anaphor || marketless(m)) continue;
     if (others.some((o) => o.id !== m.id && allowed('COMPETES_WITH', m.label, o.label))) return m;
   }
   return undefined;
@@ -73,7 +78,7 @@ export const competitors: RelationRule = {
   example: 'Acme sought to beat competitors including Globex and Initech.',
   apply(frame) {
     const out: FactDraft[] = [];
-    const usableAt = (indices: readonly (string | number)[]) => indices.map((i) => at(frame, i)).filter((m): m is Mention => !!m && !m.demonym && !m.inName && !m.place);
+    const usableAt = (indices: readonly (string | number)[]) => indices.map((i) => at(frame, i)).filter((m): m is Mention => !!m && !m.demonym && !m.inName && !m.place && !marketless(m));
     const usable = (list: string | undefined) => usableAt(listIndices(list));
     for (const m of frame.masked.matchAll(RIVALS)) {
       // "a competitor of ⟨A⟩'s partner ⟨B⟩": a possessive before another party's role names that party, not the rival
