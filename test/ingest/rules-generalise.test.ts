@@ -1370,6 +1370,9 @@ describe('entity shapes', () => {
     ['The TPU v5 and v6 generations train Gemini.', 'TPU v5'],
     ['We introduce EXAONE-4.0-32B, the mid-size model of the EXAONE 4.0 series.', 'EXAONE 4.0'],
     ['Noor-8B-Instruct was fine-tuned on 64 NVIDIA H100 GPUs.', 'Noor-8B-Instruct'],
+    // a version opened by a letter inside a release's name, and a release named with its size though nothing relates it
+    ['We have released our Vexa-T1-32B-Preview model and its training data.', 'Vexa-T1-32B-Preview'],
+    ['The lab compared its model with Orrin-13B-Chat on reasoning tasks.', 'Orrin-13B-Chat'],
     ['Llama-3.1-Nemotron-70B-Instruct is a large language model.', 'Llama-3.1-Nemotron-70B-Instruct'],
     ['DeepSeek-R1-Distill-Qwen-32B is distilled from DeepSeek-R1.', 'DeepSeek-R1-Distill-Qwen-32B'],
     // a size after the version in prose is part of the name; a brand opening in lower case keeps its shape

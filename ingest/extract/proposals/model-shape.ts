@@ -13,7 +13,7 @@ const WORD_VARIANT = VARIANT.replace('|A\\d+B|\\d+(?:\\.\\d+)?[BMT]', '');
 // in prose, a size may follow a version after a space ("Llama 3.1 70B Instruct"); a table's cells put sizes in columns of their own
 const SPACED_SIZE = new RegExp(`^ \\d+(?:\\.\\d+)?[BM](?: (?:${WORD_VARIANT}))*(?![\\p{L}\\p{N}])`, 'u');
 const SHAPE = new RegExp(
-  `(?<![\\p{L}\\p{N}])([A-Z][A-Za-z]{1,14}|[a-z][A-Z][A-Za-z]{1,13})(?:(-?)([vVKkMmRr]?\\d+(?:\\.\\d+)*[a-z]?|(?<=-)\\d+(?:\\.\\d+)?B)|( )((?:[vVKkMmRr])?\\d+(?:\\.\\d+)*[a-z]?))((?:-(?:${VARIANT})| (?:${WORD_VARIANT}))*)(?![\\p{L}\\p{N}])`,
+  `(?<![\\p{L}\\p{N}])([A-Z][A-Za-z]{1,14}|[a-z][A-Z][A-Za-z]{1,13})(?:(-?)([vVKkMmRr]?\\d+(?:\\.\\d+)*[a-z]?|(?<=-)\\d+(?:\\.\\d+)?B|(?<=-)[A-Z]\\d{1,2}(?:\\.\\d+)?(?=-))|( )((?:[vVKkMmRr])?\\d+(?:\\.\\d+)*[a-z]?))((?:-(?:${VARIANT})| (?:${WORD_VARIANT}))*)(?![\\p{L}\\p{N}])`,
   'gu',
 );
 // software that model cards version next to the model ("Python 3.12", "CUDA 12.4")
@@ -104,7 +104,8 @@ export const proposeModelNames: Proposer = (sentence) => {
     if (whole.start !== m.index || whole.end !== m.index + m[0].trimEnd().length) {
       const token = text.slice(whole.start, whole.end);
       const first = /^[A-Za-z]+/.exec(token)?.[0] ?? '';
-      if (MODEL_FAMILIES.has(first.toLowerCase()) || (cued && /-\d+(?:\.\d+)?[Bb]\b/.test(token))) {
+      const sized = /-\d+(?:\.\d+)?[Bb]\b/.test(token);
+      if (MODEL_FAMILIES.has(first.toLowerCase()) || (cued && sized)) {
         covered = whole.end;
         const parsed = parseModelName(token);
         out.push({
@@ -113,8 +114,9 @@ export const proposeModelNames: Proposer = (sentence) => {
           label: 'Model',
           confidence: 0.7,
           props: parsed?.family ? { family: parsed.family } : {},
-          // a known family's release in prose about models is one by its shape alone, shown even when nothing relates it
-          defined: prose && MODEL_FAMILIES.has(first.toLowerCase()),
+          // a known family's release in prose about models is one by its shape alone, shown even when nothing relates it, and so
+          // is any release named with its size ("Sky-T1-32B-Preview")
+          defined: prose && (MODEL_FAMILIES.has(first.toLowerCase()) || sized),
         });
         continue;
       }
@@ -139,7 +141,7 @@ export const proposeModelNames: Proposer = (sentence) => {
       name,
       label: 'Model',
       confidence: known ? 0.8 : 0.55,
-      defined: prose && known,
+      defined: prose && (known || /-\d+(?:\.\d+)?B\b/.test(name)),
       props: {
         ...(parsed?.family ? { family: parsed.family } : {}),
         ...(parsed?.version ? { version: parsed.version } : {}),
