@@ -218,6 +218,52 @@ function members(text: string, known: Mention[]): Mention[] {
   return out;
 }
 
+// a code written after a product's name as its sibling: "Siyuan 590 and 690", "Ascend 910B/910C", "MI300X, MI325X"
+const SIBLING_CODE = /^(?:\/|, |,? (?:and|or) )([A-Za-z]{0,3}\d[\dA-Za-z]*)(?![\p{L}\p{N}'’_.-])/u;
+/** A code's shape: its digits and letters as classes ("590" and "690" alike, "910B" and "910C", not "590" and "2026"). */
+const codeShape = (code: string): string => code.replace(/\d/g, '9').replace(/[A-Za-z]/g, 'A');
+
+/**
+ * "its Siyuan 590 and 690 chips": a bare code joined to a chip's or a model's name whose last word is a code of the same
+ * shape names a sibling of the same line, the name with its code swapped ("Siyuan 690"); the graph's name for it wins.
+ */
+function siblingCodes(text: string, mentions: readonly Mention[], gazetteer: Gazetteer): Mention[] {
+  const out: Mention[] = [];
+  for (const k of mentions) {
+    if (k.status === 'ambiguous' || (k.label !== 'Chip' && k.label !== 'Model')) continue;
+    const sibling = SIBLING_CODE.exec(text.slice(k.end, k.end + 24));
+    const last = /(?:^|[\s-])([A-Za-z]{0,3}\d[\dA-Za-z]*)$/.exec(k.surface);
+    if (!sibling || !last || (NOT_MEMBER.test(sibling[1]!) && /^(?:19|20)\d\d$/.test(sibling[1]!))) continue;
+    const code = sibling[1]!;
+    if (code === last[1] || codeShape(code) !== codeShape(last[1]!)) continue;
+    const written = `${k.surface.slice(0, k.surface.length - last[1]!.length)}${code}`;
+    const named = k.name.endsWith(last[1]!) ? `${k.name.slice(0, k.name.length - last[1]!.length)}${code}` : written;
+    const start = k.end + sibling[0].length - code.length;
+    const hit = [named, written].map((n) => gazetteer.match(n).find((h) => h.start === 0 && h.end === n.length && h.candidates.length === 1)).find(Boolean);
+    if (hit) {
+      // (named as the line writes it, never by its bare code: "690" alone is no name to find it by elsewhere)
+      out.push({ ...fromHit(hit, false), start, end: start + code.length, surface: written });
+      continue;
+    }
+    const props = {};
+    out.push({
+      start,
+      end: start + code.length,
+      surface: written,
+      label: k.label,
+      name: named,
+      id: entityId(k.label, named, props),
+      aliases: named === written ? [] : [written],
+      props,
+      status: 'proposed',
+      confidence: 0.6,
+      demonym: false,
+      ...(k.status === 'known' || k.defined ? { defined: true } : {}),
+    });
+  }
+  return out;
+}
+
 // a model repository's id: "owner/Name-7B-Instruct", in a hub URL, in backticks or standing alone
 const REPO_ID = /(?:huggingface\.co\/|hf\.co\/|(?<=[\s`(\["'])|^)([A-Za-z0-9][A-Za-z0-9_.-]{1,38})\/([A-Za-z0-9][A-Za-z0-9_.-]{1,95})(?<!\.)(?=[\s`)\]"',;:]|\.(?:\s|$)|$)/gm;
 const NOT_OWNER = /^(?:https?|www|github\.com|huggingface\.co|blob|tree|resolve|main|raw|api|docs|and|or|input|output|km|tcp|read|write)$/i;
@@ -505,7 +551,8 @@ export function findMentions(text: string, sentences: Sentence[], gazetteer: Gaz
     { lexicon: false },
   );
   const again = local.match(text).map((h) => fromHit(h, true));
-  const all = resolveOverlaps([...repositories(text, gazetteer), ...known, ...kept, ...again, ...members(text, [...known, ...again])], text.length);
+  const found = resolveOverlaps([...repositories(text, gazetteer), ...known, ...kept, ...again, ...members(text, [...known, ...again])], text.length);
+  const all = resolveOverlaps([...found, ...siblingCodes(text, found, gazetteer)], text.length);
   for (const m of all) if (!m.publisher) makerInName(m, gazetteer);
   // a name's tail (NAME_TAILS) belongs to its mention, unless the next mention starts inside it
   all.forEach((m, i) => {

@@ -1352,6 +1352,11 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   },
   { rule: 'relate', text: "Microsoft's OpenAI stake is worth billions.", expect: [], not: ['SUBSIDIARY_OF'] },
   { rule: 'relate', text: "SoftBank's Arm stake rose in value.", expect: [], not: ['SUBSIDIARY_OF'] },
+  // a maker's name serves the siblings joined to its product, and a bare code of the same shape is a sibling of the line
+  { rule: 'relate', text: 'He exported Nvidia H100 and H200 GPUs to China.', expect: ['DESIGNED_BY NVIDIA H100 -> NVIDIA', 'DESIGNED_BY NVIDIA H200 -> NVIDIA'] },
+  { rule: 'relate', text: 'Nvidia H100 and Ascend 910B chips were compared.', expect: ['DESIGNED_BY NVIDIA H100 -> NVIDIA'], not: ['DESIGNED_BY Huawei Ascend 910B -> NVIDIA'] },
+  { rule: 'relate', text: 'Cambricon will make 300,000 units of its Siyuan 590 and 690 chips.', expect: ['DESIGNED_BY Cambricon Siyuan 690 -> Cambricon'] },
+  { rule: 'relate', text: 'Nvidia sold 500 H100 and 2026 units.', expect: [], not: ['DESIGNED_BY NVIDIA 2026', 'DESIGNED_BY 2026'] },
 ];
 
 describe('relation rules on unseen phrasings', () => {

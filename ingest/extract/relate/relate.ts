@@ -438,6 +438,9 @@ function possessive(rest: readonly string[], owner: Mention, owned: Mention): { 
 const HELD_IN =
   /^\s*(?:[a-z-]+\s+)?(?:stakes?|shares?|holdings?|investments?|deals?|partnerships?|contracts?|agreements?|bets?|ties|relationship|alliance|acquisition|purchase|takeover|buyout|merger|tie-up|backing|funding|position|exposure|rivals?|competitors?|customers?|suppliers?|chips?|models?|GPUs?)\b/;
 
+// a product written right after the one before it, as its sibling: "⟨0⟩/⟨1⟩", "⟨0⟩, ⟨1⟩", "⟨0⟩ and ⟨1⟩", "⟨0⟩, or ⟨1⟩"
+const SIBLING_JOIN = (i: number): RegExp => new RegExp(`⟨${i - 1}⟩(?:/|, |,? (?:and|or) )⟨${i}⟩`);
+
 // loaded with the module, so a broken data file stops extraction at once with its file and line
 const book = phraseBook();
 const MAX_GAP_WORDS = 12;
@@ -501,10 +504,11 @@ export const relatePhrases: RelationRule = {
       const rel = madeBy(m, m.publisher);
       if (rel) {
         push(rel, m, m.publisher, 0.7);
-        // "Nvidia H100/H200 GPUs": the maker's name serves the siblings written after a slash
-        for (let i = frame.mentions.indexOf(m) + 1; i < frame.mentions.length && frame.masked.includes(`⟨${i - 1}⟩/⟨${i}⟩`); i++) {
+        // "Nvidia H100/H200 GPUs", "Nvidia H100 and H200 GPUs": the maker's name serves the siblings written after a slash or
+        // joined to it, unless one is known as another maker's ("Nvidia H100 and Ascend 910B")
+        for (let i = frame.mentions.indexOf(m) + 1; i < frame.mentions.length && SIBLING_JOIN(i).test(frame.masked); i++) {
           const next = frame.mentions[i]!;
-          if (next.label !== m.label || next.publisher || !usable(next)) break;
+          if (next.label !== m.label || next.publisher || !usable(next) || (next.maker !== undefined && next.maker !== m.publisher.id)) break;
           push(rel, next, m.publisher, 0.65);
         }
       }
