@@ -1357,6 +1357,19 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   { rule: 'relate', text: 'Nvidia H100 and Ascend 910B chips were compared.', expect: ['DESIGNED_BY NVIDIA H100 -> NVIDIA'], not: ['DESIGNED_BY Huawei Ascend 910B -> NVIDIA'] },
   { rule: 'relate', text: 'Cambricon will make 300,000 units of its Siyuan 590 and 690 chips.', expect: ['DESIGNED_BY Cambricon Siyuan 690 -> Cambricon'] },
   { rule: 'relate', text: 'Nvidia sold 500 H100 and 2026 units.', expect: [], not: ['DESIGNED_BY NVIDIA 2026', 'DESIGNED_BY 2026'] },
+  // two parties that announce an agreement together are partners, however the agreement is described, and it is one deal
+  {
+    rule: 'partnership',
+    text: 'Zorvex Systems and OpenAI jointly announced a 6-gigawatt partnership.',
+    expect: ['PARTNERS_WITH Zorvex Systems -> OpenAI', 'PARTY_TO OpenAI -> Zorvex Systems-OpenAI partnership'],
+    not: ['PARTY_TO OpenAI -> Zorvex Systems-OpenAI 6-gigawatt partnership'],
+  },
+  // a nation's companies named as counterparts or peers of others
+  {
+    rule: 'relate',
+    text: 'Chinese firms have invested in Malaysia alongside U.S. counterparts Microsoft, Amazon, and Google.',
+    expect: ['HEADQUARTERED_IN Microsoft -> United States', 'HEADQUARTERED_IN Amazon -> United States', 'HEADQUARTERED_IN Google -> United States'],
+  },
 ];
 
 describe('relation rules on unseen phrasings', () => {

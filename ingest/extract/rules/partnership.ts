@@ -7,7 +7,11 @@ import { LEGAL_FORMS } from '../proposals/proposal.js';
 // one character of a clause's words, names included (what is supplied, an aside)
 const WORDS_AND_NAMES = `(?:${IN_CLAUSE}|⟨\\d+⟩)`;
 const GROUP = '(alliance|partnership|consortium|joint venture|coalition|collaboration|pact|joint (?:plan|project|effort|initiative|bid|programme|program))';
-const FORMED = pattern(`${LIST} (?:have |has |had )?(?:formed|created|launched|signed|announced|entered into|struck|sealed|established) (?:a |an |the )?(?:[a-z-]+ ){0,2}${GROUP}`);
+// (an adverb may come before the verb, and the group's size with its abbreviation before the group: "A and B jointly announced a
+// 6-gigawatt (6GW) partnership")
+const FORMED = pattern(
+  `${LIST} (?:have |has |had )?(?:(?:jointly|together|also|formally|officially|today|recently|now) )?(?:formed|created|launched|signed|announced|entered into|struck|sealed|established) (?:a |an |the )?(?:[a-z0-9-]+ (?:\\([A-Za-z0-9]{1,8}\\) )?){0,2}${GROUP}`,
+);
 // what an agreement may be worth, between it and its partner ("a deal worth billions of dollars with")
 const WORTH = '(?: worth (?:[^⟨.;,]){1,40}?)?';
 // reported speech between the party and what it did: "Acme said (on Sunday) (that) it has signed …"

@@ -9,6 +9,8 @@ const RE = pattern(
 const GENERIC =
   /^(?:(?:massive|major|landmark|new|historic|strategic|bilateral|broad|wide-ranging|multi-year|long-term|big|huge)\s)*(agreement|memorandum of understanding|MoU|partnership|pact|joint venture)$/i;
 
+const AGREEMENT_HEAD = /(?:^|\s)(agreement|memorandum of understanding|MoU|partnership|pact|joint venture)$/i;
+
 export const programme: RelationRule = {
   name: 'programme',
   cue: /programme|program|initiative|agreement|memorandum|MoU|partnership|pact|joint venture|fund/i,
@@ -22,7 +24,9 @@ export const programme: RelationRule = {
       if (parties.length < 2 || m[2]!.includes('⟨')) continue;
       const phrase = m[2]!.trim();
       // a generic agreement is named by its parties and noun ("France-UAE agreement"); a programme by its own phrase
-      const generic = GENERIC.exec(phrase);
+      // (an agreement described by its size or its aim, "a 6-gigawatt partnership", is the parties' agreement all the same: one
+      // name for it, whichever rule reads it)
+      const generic = GENERIC.exec(phrase) ?? AGREEMENT_HEAD.exec(phrase);
       const parties_ = parties.map((p) => p!.surface).join('-');
       const deal = generic
         ? { label: 'Deal' as const, name: `${parties_} ${generic[1]!}`, aliases: [`${parties_} ${phrase}`], props: { kind: 'partnership' } }
