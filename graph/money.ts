@@ -60,8 +60,8 @@ const SUFFIX_CODES: Readonly<Record<string, string>> = {
 
 // Scale words; case matters only for the one-letter forms ("$15.2B", "5M", "m").
 const SCALES: ReadonlyArray<readonly [RegExp, number]> = [
-  [/^(trillion|tn|t)\b/i, 1e12],
-  [/^(billion|bn|b)\b/i, 1e9],
+  [/^(trillion|tn|trn|t)\b/i, 1e12],
+  [/^(billion|bn|bln|b)\b/i, 1e9],
   [/^crores?\b/i, 1e7],
   [/^(million|mn|mln|m)\b/i, 1e6],
   [/^lakhs?\b/i, 1e5],

@@ -1,7 +1,7 @@
 // Text -> fact records (README.md, "Fact records (JSONL)"): sentences, mentions (known and proposed), then every
 // relation rule on every sentence. Deterministic and offline; quotes are exact sentences of the text.
 import { boundedMemo } from './memo.js';
-import { isPublicBody } from '../../schema/validate.js';
+import { isPublicBody, refusedAsTo } from '../../schema/validate.js';
 import { relationProps, type Label, type RelationType } from '../../schema/generated/model.js';
 import { entityId, type EntityRecord, type Props } from '../../schema/records.js';
 import { allowed, isMention, leadingActor, type Endpoint, type FactDraft, type Frame, type Mention, type RelationRule } from './frame.js';
@@ -404,7 +404,8 @@ export function extract(text: string, opts: ExtractOptions): ExtractedRecord[] {
       }
       for (const draft of drafts) {
         const d = makerRole(enactingNation(draft));
-        if (!d || !allowed(d.rel, d.subject.label, d.object.label)) continue;
+        // the domain model's endpoint labels, and the kinds it rules out as the object (a foundry designs nothing, a GPU is no memory)
+        if (!d || !allowed(d.rel, d.subject.label, d.object.label) || refusedAsTo(d.rel, d.object.props)) continue;
         const props = validProps(d.rel, d.props);
         if (!props) continue;
         const subject = { type: d.subject.label, name: d.subject.name, id: idOf(d.subject) };

@@ -13,7 +13,7 @@ const SCALE: Record<string, number> = { million: 1e6, thousand: 1e3, k: 1e3 };
 
 /** Regex source for a money amount, for use inside relation patterns. */
 export const MONEY_SOURCE =
-  '(?:(?:US\\$|C\\$|S\\$|A\\$|CN¥|\\$|€|£|¥|₹|₩|(?:USD|EUR|GBP|CNY|INR|AED|SAR|JPY|KRW|RMB|Rs\\.?) ?)\\d[\\d,]*(?:\\.\\d+)?(?:\\s?(?:trillion|billion|million|thousand|crores?|lakhs?|bn|mn|mln|tn|[BMKTbmk])\\b)?|\\d[\\d,]*(?:\\.\\d+)?\\s?(?:trillion|billion|million|bn|mn)?\\s(?:dollars|euros|yuan|rupees|yen|won|riyals|dirhams))';
+  '(?:(?:US\\$|C\\$|S\\$|A\\$|CN¥|\\$|€|£|¥|₹|₩|(?:USD|EUR|GBP|CNY|INR|AED|SAR|JPY|KRW|RMB|Rs\\.?) ?)\\d[\\d,]*(?:\\.\\d+)?(?:\\s?(?:trillion|billion|million|thousand|crores?|lakhs?|bn|bln|mn|mln|tn|trn|[BMKTbmk])\\b)?|\\d[\\d,]*(?:\\.\\d+)?\\s?(?:trillion|billion|million|bn|bln|mn|mln)?\\s(?:dollars|euros|yuan|rupees|yen|won|riyals|dirhams))';
 
 /** Amount and currency of a written sum (graph/money.ts reads it); null when the text is not one. */
 export function parseMoney(text: string): Money | null {

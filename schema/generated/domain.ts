@@ -1506,6 +1506,16 @@ export const DOMAIN: DomainSpec = {
           "share": "share"
         },
         "installedBase": true
+      },
+      "notTo": {
+        "property": "kind",
+        "values": [
+          "gpu",
+          "tpu",
+          "npu",
+          "asic",
+          "cpu"
+        ]
       }
     },
     {

@@ -1364,6 +1364,15 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
     expect: ['PARTNERS_WITH Zorvex Systems -> OpenAI', 'PARTY_TO OpenAI -> Zorvex Systems-OpenAI partnership'],
     not: ['PARTY_TO OpenAI -> Zorvex Systems-OpenAI 6-gigawatt partnership'],
   },
+  // a sum in the press's abbreviations
+  { rule: 'invests-in', text: 'Amazon invests $4 bln in Anthropic.', expect: ['PARTY_TO Amazon -> Amazon-Anthropic $4B investment'] },
+  // a processor is no memory: a system "featuring" GPUs is built of them
+  { rule: 'relate', text: 'The project will use 1,000 Nvidia DGX B200 systems featuring up to 10,000 Blackwell GPUs.', expect: [], not: ['USES_MEMORY'] },
+  // a role noun between two names describes the one after it
+  { rule: 'competitors', text: 'Zhipu AI promised free tokens for its GPT-4 competitor GLM-4.', expect: ['COMPETES_WITH GLM-4 -> GPT-4'], not: ['COMPETES_WITH GPT-4 -> GLM-4'] },
+  { rule: 'competitors', text: 'GLM-4 is a competitor of GPT-4.', expect: ['COMPETES_WITH GLM-4 -> GPT-4'], not: ['COMPETES_WITH GPT-4 -> GLM-4'] },
+  // a region of the world is no cloud region
+  { rule: 'relate', text: 'Malaysia has drawn investment from Microsoft and Google across Southeast Asia.', expect: [], not: ['LOCATED_IN Azure'] },
   // a nation's companies named as counterparts or peers of others
   {
     rule: 'relate',

@@ -374,6 +374,8 @@ function decide(gap: string, gapWords: readonly string[], left: Mention, right: 
     let object = right;
     if (phrase.direction === 'backward') [subject, object] = [right, left];
     else if (phrase.direction === 'either' && !allowed(phrase.rel, left.label, right.label)) [subject, object] = [right, left];
+    // a role noun between two names describes the one after it by the one before ("its ⟨X⟩ competitor ⟨Y⟩": Y is X's competitor)
+    if (phrase.direction === 'forward' && ROLE_COMPOUND.test(gap)) [subject, object] = [right, left];
     if (!allowed(phrase.rel, subject.label, object.label)) continue;
     if (phrase.subjectLabels && !phrase.subjectLabels.includes(subject.label)) continue;
     if (phrase.objectLabels && !phrase.objectLabels.includes(object.label)) continue;
@@ -440,6 +442,9 @@ const HELD_IN =
 
 // a product written right after the one before it, as its sibling: "⟨0⟩/⟨1⟩", "⟨0⟩, ⟨1⟩", "⟨0⟩ and ⟨1⟩", "⟨0⟩, or ⟨1⟩"
 const SIBLING_JOIN = (i: number): RegExp => new RegExp(`⟨${i - 1}⟩(?:/|, |,? (?:and|or) )⟨${i}⟩`);
+
+// a noun compound of a name and a role noun before another name: "⟨X⟩ competitor ⟨Y⟩", "⟨X⟩ rival ⟨Y⟩"
+const ROLE_COMPOUND = /^\s*(?:competitor|rival|challenger)\s*$/;
 
 // loaded with the module, so a broken data file stops extraction at once with its file and line
 const book = phraseBook();

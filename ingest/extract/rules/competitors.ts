@@ -92,7 +92,13 @@ export const competitors: RelationRule = {
       const subjectAt = frame.masked.lastIndexOf(`⟨${frame.mentions.indexOf(subject)}⟩`, m.index);
       const joined = COORDINATED_BEFORE.exec(frame.masked.slice(0, subjectAt))?.[0] ?? '';
       const subjects = [subject, ...usable(joined)];
-      for (const s of subjects) for (const o of others) if (o.id !== s.id && allowed('COMPETES_WITH', s.label, o.label)) out.push({ rel: 'COMPETES_WITH', subject: s, object: o, confidence: 0.65 });
+      for (const s of subjects)
+        for (const o of others) {
+          if (o.id === s.id || !allowed('COMPETES_WITH', s.label, o.label)) continue;
+          // a noun compound describes the name after it by the one before ("its ⟨X⟩ competitor ⟨Y⟩": Y is the one described)
+          const compound = new RegExp(`⟨${frame.mentions.indexOf(s)}⟩ (?:competitor|rival|challenger) ⟨${frame.mentions.indexOf(o)}⟩`).test(frame.masked);
+          out.push({ rel: 'COMPETES_WITH', subject: compound ? o : s, object: compound ? s : o, confidence: 0.65 });
+        }
     }
     for (const m of frame.masked.matchAll(ARE_RIVALS)) out.push(...eachPair(usable(m[1] ?? m[2])));
     for (const m of frame.masked.matchAll(OWNERS_RIVAL)) out.push(...eachPair(usableAt([m[1]!, m[2]!])));
