@@ -19,6 +19,8 @@ describe('parseMoney', () => {
     ['₩1 trillion+', 1e12, 'KRW'],
     ['between $30 and $50 billion', 30e9, 'USD'],
     ['10 million USD', 10e6, 'USD'],
+    ['$14.8 bln', 14.8e9, 'USD'],
+    ['€2 trn', 2e12, 'EUR'],
   ];
   it.each(cases)('%s -> %d %s', (text, amount, currency) => {
     expect(parseMoney(text)).toMatchObject({ amount, currency, fxRateDate: FX_RATES.date });
