@@ -177,7 +177,7 @@ export function pattern(source: string): RegExp {
 
 /** Head nouns that describe an organisation by its kind ("chipmaker", "AI firms", "the startup"). */
 export const ORG_HEADS =
-  '(?:alternatives?|players?|competitors?|challengers?|companies|company|firms?|startups?|start-ups?|giants?|groups?|chipmakers?|chip makers?|makers?|labs?|laboratory|providers?|hyperscalers?|vendors?|operators?|conglomerates?|developers?|designers?|manufacturers?|champions?|rivals?|entities|entity|funds?|investors?|banks?|agency|agencies|suppliers?|clouds?|miners?|juggernauts?|powerhouses?|unicorns?|counterparts?|peers?)';
+  '(?:alternatives?|players?|competitors?|challengers?|companies|company|firms?|startups?|start-ups?|giants?|groups?|chipmakers?|chip makers?|makers?|labs?|laboratory|providers?|hyperscalers?|vendors?|operators?|conglomerates?|developers?|designers?|manufacturers?|champions?|rivals?|entities|entity|funds?|investors?|banks?|agency|agencies|suppliers?|clouds?|miners?|juggernauts?|powerhouses?|unicorns?|counterparts?|peers?|specialists?|outfits?|neoclouds?)';
 // a sentence's actor after an opening word, a time or a source ("Meanwhile, X …", "As of November 2024, X …", "According to
 // Reuters, X …"), and after a description of its kind, an owner's or a nation's included ("US chipmaker X", "Acme's AI
 // startup X", "AI giant X")

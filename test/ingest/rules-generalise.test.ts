@@ -1364,6 +1364,12 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
     expect: ['PARTNERS_WITH Zorvex Systems -> OpenAI', 'PARTY_TO OpenAI -> Zorvex Systems-OpenAI partnership'],
     not: ['PARTY_TO OpenAI -> Zorvex Systems-OpenAI 6-gigawatt partnership'],
   },
+  // a deal struck with a counterparty described by its kind, its sum with a decimal point
+  {
+    rule: 'partnership',
+    text: 'Microsoft has quietly struck a deal worth up to $19.4 billion with Dutch AI infrastructure specialist Nebius Group.',
+    expect: ['PARTNERS_WITH Microsoft -> Nebius', 'PARTY_TO Microsoft -> Microsoft-Nebius Group $19.4B deal'],
+  },
   // a sum in the press's abbreviations
   { rule: 'invests-in', text: 'Amazon invests $4 bln in Anthropic.', expect: ['PARTY_TO Amazon -> Amazon-Anthropic $4B investment'] },
   // a processor is no memory: a system "featuring" GPUs is built of them

@@ -13,11 +13,11 @@ const FORMED = pattern(
   `${LIST} (?:have |has |had )?(?:(?:jointly|together|also|formally|officially|today|recently|now) )?(?:formed|created|launched|signed|announced|entered into|struck|sealed|established) (?:a |an |the )?(?:[a-z0-9-]+ (?:\\([A-Za-z0-9]{1,8}\\) )?){0,2}${GROUP}`,
 );
 // what an agreement may be worth, between it and its partner ("a deal worth billions of dollars with")
-const WORTH = '(?: worth (?:[^⟨.;,]){1,40}?)?';
+const WORTH = '(?: worth (?:[^⟨.;,]|\\.(?=\\d)){1,40}?)?';
 // reported speech between the party and what it did: "Acme said (on Sunday) (that) it has signed …"
 const SAID_IT = '(?:(?:said|says|announced|confirmed|added|stated)(?: (?:on )?[A-Z][a-z]+day| in a (?:statement|filing|release)| (?:last|this) (?:week|month))?,? (?:that )?it )?';
 const WITH = pattern(
-  `${LIST}${ASIDE} ${SAID_IT}(?:has |have |are |is )?(?:also |now |already |further )?(?:partnered|teamed up|is partnering|are partnering|partnering|will partner|signed (?:a |an )?(?:[a-z-]+ )?(?:partnership|agreement|deal)${WORTH}|formed (?:a |an )?(?:[a-z-]+ )?(?:partnership|alliance)) with ${KIND_BEFORE}${LIST}`,
+  `${LIST}${ASIDE} ${SAID_IT}(?:has |have |are |is )?(?:also |now |already |further |quietly |reportedly |officially )?(?:partnered|teamed up|is partnering|are partnering|partnering|will partner|(?:signed|struck|inked|sealed|reached|clinched) (?:a |an )?(?:[a-z0-9-]+ ){0,2}(?:partnership|agreement|deal)${WORTH}|formed (?:a |an )?(?:[a-z-]+ )?(?:partnership|alliance)) with ${KIND_BEFORE}${LIST}`,
 );
 // a group one party leads or founds, and its members: "X leads a consortium that includes A and B" (the leader partners with each)
 const LEADS_GROUP = pattern(
