@@ -51,6 +51,8 @@ const HEADED_INSTITUTION =
 const A_DATE = new RegExp(`^(?:On |In )?${CALENDAR_WORDS}(?: \\d{1,2})?(?:,? \\d{4})?$`);
 // a news agency or wire service reports the story and takes no part in it ("Yonhap News Agency", "Saudi Press Agency"):
 // no entity of the graph, whichever proposer took it for an organisation
+// a kind of rule or its reference written as an abbreviation ("this IFR", "the NPRM", "under the ECCN") names no party
+const RULE_ABBREVIATION = /^(?:IFR|NPRM|ANPRM|FR|CFR|ECCN|RIN|FAQ|FAQs|MOU|MoU)$/;
 const NEWS_AGENCY = /\b(?:News|Press) Agency$|\bNews Service$|\bWire$/;
 
 /** The proposers, strongest first: on equal spans the earlier one wins. */
@@ -444,7 +446,7 @@ export function findMentions(text: string, sentences: Sentence[], gazetteer: Gaz
   for (const s of sentences)
     for (const propose of PROPOSERS)
       for (const p of propose(s)) {
-        if (A_DATE.test(p.name) || NEWS_AGENCY.test(p.name)) continue;
+        if (A_DATE.test(p.name) || NEWS_AGENCY.test(p.name) || (p.label !== 'Regulation' && RULE_ABBREVIATION.test(p.name))) continue;
         const m = fromProposal(p, text.slice(p.start, p.end));
         if (p.defined) m.defined = true;
         else if (p.shown) m.shown = true;

@@ -152,6 +152,11 @@ const ARTICLE_HEADING = /^(?:Article|ARTICLE|Art\.) \d+[a-z]?$/;
 // a citation a saved copy puts after the title: "(90 FR 5298, FR Doc 2025-00711)", ", 96790-96830 [2024-28270]"
 const CITATION_TAIL = /(?:\s*\((?:\d+ FR \d+|FR Doc)[^)]*\)|,?\s*(?:\d+[-–]\d+\s*)?\[\d{4}-\d{4,6}\])+\s*$/;
 
+// what may come before a statute's name in a title (a publisher's or a section's name, then a dash or a colon) and after it
+// (its abbreviation, the articles or sections quoted)
+const SEPARATED = /\s(?:[–—|-]|:)\s$/;
+const ARTICLES_TAIL = /^(?:\s*\([A-Z][A-Za-z]{1,9}\))?(?:,?\s*(?:Art(?:icle)?s?\.?|Sections?|§+|Chapters?)\s*[\dIVXL]+(?:[\s,]*(?:and|to|-|–)?\s*[\dIVXL]+)*)?\s*$/;
+
 /** Whether a line heads a document without being its title. */
 const isHeaderLine = (l: string): boolean =>
   !l || AGENCY_HEADER.test(l) || CITATION_LINE.test(l) || DATE_LINE.test(l) || (l === l.toUpperCase() && /[A-Z]/.test(l)) || /^(?:Article|Art\.) \d+[a-z]?$/i.test(l);
@@ -317,7 +322,13 @@ export function parsePolicy(raw: string, url: string, ctx: ParseContext, isHtml:
   // a title that names a regulation the graph knows ("REGULATION (EU) 2024/1689 OF ...") is that regulation;
   // an article or chapter that calls itself only "this Regulation" is one of the act whose terms it uses
   // (the known name opens the title: "Example Chips Act" is no CHIPS Act)
-  const knownHits = ctx.gazetteer.match(title).filter((h) => h.start === 0 && h.candidates.length === 1 && h.candidates[0]!.entity.label === 'Regulation');
+  // (or, after a publisher's or a section's name and a dash or a colon, closes it with no more than its abbreviation and the
+  // articles quoted: "State cyberspace administration – Personal Information Protection Law (PIPL) Articles 38 and 40")
+  const knownHits = ctx.gazetteer
+    .match(title)
+    .filter(
+      (h) => (h.start === 0 || (SEPARATED.test(title.slice(0, h.start)) && ARTICLES_TAIL.test(title.slice(h.end)))) && h.candidates.length === 1 && h.candidates[0]!.entity.label === 'Regulation',
+    );
   // (a text opening on an article's number is an article, with or without a heading)
   const regName = knownHits[0]?.candidates[0]?.entity.name ?? actByTerms(text, ctx, article !== undefined || ARTICLE_HEADING.test(firstLine)) ?? designationOf(title) ?? title;
   const regulation = sink.entity(regName, 'Regulation', { labels: ['Regulation'], props, confidence: 0.85, ...(regName !== title ? { aliases: [title] } : {}) });

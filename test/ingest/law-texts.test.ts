@@ -87,6 +87,20 @@ describe('an article that names its act only as "this Regulation"', () => {
     const regs = documents[0]!.records.flatMap((r) => (r.kind === 'entity' && r.type === 'Regulation' ? [r.name] : []));
     expect(regs[0]).toBe('Article 4: Fees');
   });
+
+  it('is the known statute its title closes on after a publisher and a dash, with only its articles after it', async () => {
+    const text = 'Data office – Personal Information Protection Law (PIPL) Articles 38 and 40\n\nArticle 38\n\nA personal information processor shall meet the conditions below.\n';
+    const { documents } = await readInput({ url: 'pipl.txt', body: Buffer.from(text) }, gazetteer, 'policy');
+    const regs = documents[0]!.records.flatMap((r) => (r.kind === 'entity' && r.type === 'Regulation' ? [r.name] : []));
+    expect(regs[0]).toBe("Personal Information Protection Law of the People's Republic of China");
+  });
+
+  it('keeps its own title when a known name is only part of it', async () => {
+    const text = 'Data office – Review of the Personal Information Protection Law in practice\n\nArticle 2\n\nThe office shall report each year.\n';
+    const { documents } = await readInput({ url: 'review.txt', body: Buffer.from(text) }, gazetteer, 'policy');
+    const regs = documents[0]!.records.flatMap((r) => (r.kind === 'entity' && r.type === 'Regulation' ? [r.name] : []));
+    expect(regs[0]).not.toBe("Personal Information Protection Law of the People's Republic of China");
+  });
 });
 
 describe('classes of parties a law binds', () => {

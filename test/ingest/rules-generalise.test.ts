@@ -1714,6 +1714,8 @@ describe('entity shapes', () => {
     ['Nvidia unveiled the chip today. pic.twitter.com/Ab3dE9fGh2', 'pic.twitter.com/Ab3dE9fGh2'],
     ['Nvidia unveiled the chip today. pic.twitter.com/Ab3dE9fGh2', 'pic.twitter.com'],
     ['Nscale builds data centres across Europe.', 'European Union'],
+    // a kind of rule written as an abbreviation names no party
+    ['This interim final rule (IFR) also revises the EAR, and this IFR takes effect at once.', 'IFR'],
     // a section's word after a model's name is a heading's
     ['### Heron-7B-Evaluation\n\nWe evaluate Heron-7B on reasoning benchmarks.', 'Heron-7B-Evaluation'],
   ])('%s has no %s', (text, name) => expect(entityNames(text)).not.toContain(name));
