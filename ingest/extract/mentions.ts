@@ -156,7 +156,7 @@ function overlapping(sorted: Mention[], span: { start: number; end: number }): M
 
 // a member's code after a known family or maker: "920", "910C", "o1", "V3", "2.5", "B200", "K2-Thinking"
 const MEMBER =
-  /^([- ])((?:[A-Za-z]{0,3}\d[\dA-Za-z.]*|mini|nano|pro|max|flash|lite|turbo|ultra)(?:-(?:[A-Za-z]{0,3}\d[\dA-Za-z.]*|[A-Z][a-z]+|mini|nano|pro|max|flash|lite|turbo|ultra|instruct|base|chat))*)(?![\p{L}\p{N}'’_-])/u;
+  /^([- ])((?:[A-Za-z]{0,3}\d[\dA-Za-z.]*|mini|nano|pro|max|plus|air|flash|lite|turbo|ultra)(?:-(?:[A-Za-z]{0,3}\d[\dA-Za-z.]*|[A-Z][a-z]+|mini|nano|pro|max|plus|air|flash|lite|turbo|ultra|instruct|base|chat))*)(?![\p{L}\p{N}'’_-])/u;
 // a tier of a model family, written as a name ("Plus", "Large", "Pro"), before anything but another capitalised word
 const TIER = /^([- ])(Large|Small|Medium|Next|Plus|Max|Turbo|Pro|Flash|Lite|Mini|Nano|Ultra)(?![\p{L}\p{N}_-]|\s[A-Z0-9])/u;
 // a quantisation type, or a file's extension, after a model's name: one file of its weights
@@ -183,6 +183,8 @@ function members(text: string, known: Mention[]): Mention[] {
     if (!m) continue;
     // (a plural of a chip's memory variant is the variant: "440 A100-40GBs")
     const code = m[2]!.replace(/\.$/, '').replace(/(?<=^\d{2,3}GB)s$/, '');
+    // a lower-case tier is one only joined by a hyphen ("Qwen-plus"); after a space it is a word of the sentence ("Qwen air quality")
+    if (member && m[1] === ' ' && /^[a-z]+(?:-|$)/.test(code) && !/\d/.test(code)) continue;
     const surface = text.slice(k.start, k.end + m[1]!.length + code.length);
     let label: Label | null = 'Model';
     let name = surface;

@@ -1403,6 +1403,9 @@ describe('entity shapes', () => {
     ['The TPU v5 and v6 generations train Gemini.', 'TPU v5'],
     ['We introduce EXAONE-4.0-32B, the mid-size model of the EXAONE 4.0 series.', 'EXAONE 4.0'],
     ['Noor-8B-Instruct was fine-tuned on 64 NVIDIA H100 GPUs.', 'Noor-8B-Instruct'],
+    // a lower-case tier joined to a known family by a hyphen; a name introduced by "called" typed by its own last word
+    ['Alibaba Cloud offered free tokens for Qwen-plus.', 'Qwen-plus'],
+    ['The project, called the “Orbis AI Cloud,” will use 1,000 Nvidia B200 systems.', 'Orbis AI Cloud'],
     // a version opened by a letter inside a release's name, and a release named with its size though nothing relates it
     ['We have released our Vexa-T1-32B-Preview model and its training data.', 'Vexa-T1-32B-Preview'],
     ['The lab compared its model with Orrin-13B-Chat on reasoning tasks.', 'Orrin-13B-Chat'],
@@ -1714,6 +1717,8 @@ describe('entity shapes', () => {
     ['Nvidia unveiled the chip today. pic.twitter.com/Ab3dE9fGh2', 'pic.twitter.com/Ab3dE9fGh2'],
     ['Nvidia unveiled the chip today. pic.twitter.com/Ab3dE9fGh2', 'pic.twitter.com'],
     ['Nscale builds data centres across Europe.', 'European Union'],
+    // a lower-case word after a family's name with a space is a word of the sentence
+    ['The Qwen air quality report was late.', 'Qwen air'],
     // a kind of rule written as an abbreviation names no party
     ['This interim final rule (IFR) also revises the EAR, and this IFR takes effect at once.', 'IFR'],
     // a section's word after a model's name is a heading's
