@@ -1370,6 +1370,14 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
     text: 'Microsoft has quietly struck a deal worth up to $19.4 billion with Dutch AI infrastructure specialist Nebius Group.',
     expect: ['PARTNERS_WITH Microsoft -> Nebius', 'PARTY_TO Microsoft -> Microsoft-Nebius Group $19.4B deal'],
   },
+  // a rival described by its kind; a memory maker supplying a customer with memory makes it, a reseller makes nothing
+  {
+    rule: 'competitors',
+    text: 'Huawei revealed a roadmap for its Ascend chips, signalling its intent to directly compete with chipmaking behemoth Nvidia.',
+    expect: ['COMPETES_WITH Huawei -> NVIDIA'],
+  },
+  { rule: 'fabricated-by', text: 'SK hynix has been supplying Nvidia with its HBM3 chips since 2022.', expect: ['FABRICATED_BY HBM3 -> SK hynix'] },
+  { rule: 'fabricated-by', text: 'Dell has been supplying xAI with Nvidia H100 chips.', expect: [], not: ['FABRICATED_BY'] },
   // a sum in the press's abbreviations
   { rule: 'invests-in', text: 'Amazon invests $4 bln in Anthropic.', expect: ['PARTY_TO Amazon -> Amazon-Anthropic $4B investment'] },
   // a processor is no memory: a system "featuring" GPUs is built of them

@@ -22,7 +22,7 @@ export interface Proposal {
 
 /** Regex source of the nouns that say what kind of company a name is ("chipmaker Acme", "Acme, a Korean startup"). */
 export const ROLE_NOUN =
-  '(?:vendor|company|firm|startup|start-up|maker|manufacturer|chipmaker|chip designer|designer|provider|operator|developer|lab|laboratory|giant|fund|conglomerate|supplier|foundry|subsidiary|unicorn|carrier|telco|hyperscaler|integrator|contractor|division|affiliate|specialist|neocloud|outfit|(?<!(?:managing|general|founding|senior|limited) )partner)';
+  '(?:vendor|company|firm|startup|start-up|maker|manufacturer|chipmaker|chip designer|designer|provider|operator|developer|lab|laboratory|giant|fund|conglomerate|supplier|foundry|subsidiary|unicorn|carrier|telco|hyperscaler|integrator|contractor|division|affiliate|specialist|neocloud|outfit|behemoth|titan|heavyweight|powerhouse|juggernaut|(?<!(?:managing|general|founding|senior|limited) )partner)';
 
 /** Regex source of the legal forms written after a company's name ("Inc", "Co", "Ltd", "GmbH"), without their full stop. */
 // (the forms of many jurisdictions: "Sdn Bhd", "Pte Ltd", "Pvt Ltd", "Tbk", "ASA", "Oyj", "SpA", "KK")

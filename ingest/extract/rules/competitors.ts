@@ -6,13 +6,13 @@
 // "the race among A, B and C" (every pair of the group competes), and comparisons of performance ("X is twice as fast as
 // Y", "X outperforms Y", "X delivers 80% of Y's performance").
 import { isPublicBody } from '../../../schema/validate.js';
-import { IN_CLAUSE, E, LIST, allowed, at, leadingActor, listIndices, pattern, type FactDraft, type Frame, type Mention, type RelationRule } from '../frame.js';
+import { IN_CLAUSE, E, KIND_BEFORE, LIST, allowed, at, leadingActor, listIndices, pattern, type FactDraft, type Frame, type Mention, type RelationRule } from '../frame.js';
 
 // a list introduced as the competitors of whoever the clause is about
 // ("rivals" alone may be the verb, "X rivals Y", which the phrase layer reads between neighbours)
 const NAMING = '(?: such as| like| including| notably| namely|,)';
 const RIVALS = pattern(
-  `\\b(?:(?:arch-?)?rivals?${NAMING}|(?:competitors?|challengers?)${NAMING}?|(?:competitor|challenger|rival) (?:in (?:the )?(?:[a-z-]+ ){0,3}(?:market|space|sector|race|industry|business) )?(?:to|of|against)(?: (?:the )?(?:[a-z-]+ ){0,2}(?:players|leaders|incumbents|giants)${NAMING})?|(?:challenge|challenges|challenged|challenging|unseat|unseating|dethrone|dethroning) (?:the )?(?:[A-Za-z-]+ ){0,3}(?:leaders|players|incumbents|giants)${NAMING}|peers${NAMING}|competition from|compet(?:e|es|ed|ing) (?:with|against)|(?:take|takes|took|taking) on|(?:keep|keeps|kept|keeping) (?:pace|up) with|(?:lag|lags|lagged|lagging) behind|(?:behind|trails?|trailing|catch(?:ing)? up (?:with|to)) (?:[a-z-]+ ){0,3}(?:leaders|players|incumbents)${NAMING}|(?:rival|rivals|compete with|competes with|take on|takes on) (?:those (?:of|from) )?(?:other )?(?:[a-z-]+ ){0,2}(?:providers|companies|firms|makers|players|vendors|platforms|clouds|labs|chipmakers)${NAMING}) (?:the )?${LIST}`,
+  `\\b(?:(?:arch-?)?rivals?${NAMING}|(?:competitors?|challengers?)${NAMING}?|(?:competitor|challenger|rival) (?:in (?:the )?(?:[a-z-]+ ){0,3}(?:market|space|sector|race|industry|business) )?(?:to|of|against)(?: (?:the )?(?:[a-z-]+ ){0,2}(?:players|leaders|incumbents|giants)${NAMING})?|(?:challenge|challenges|challenged|challenging|unseat|unseating|dethrone|dethroning) (?:the )?(?:[A-Za-z-]+ ){0,3}(?:leaders|players|incumbents|giants)${NAMING}|peers${NAMING}|competition from|compet(?:e|es|ed|ing) (?:with|against)|(?:take|takes|took|taking) on|(?:keep|keeps|kept|keeping) (?:pace|up) with|(?:lag|lags|lagged|lagging) behind|(?:behind|trails?|trailing|catch(?:ing)? up (?:with|to)) (?:[a-z-]+ ){0,3}(?:leaders|players|incumbents)${NAMING}|(?:rival|rivals|compete with|competes with|take on|takes on) (?:those (?:of|from) )?(?:other )?(?:[a-z-]+ ){0,2}(?:providers|companies|firms|makers|players|vendors|platforms|clouds|labs|chipmakers)${NAMING}) (?:the )?${KIND_BEFORE}${LIST}`,
 );
 // a comparison of performance: "X is six times more powerful than Y", "X performs at or above the level of Y", "X outperforms
 // Y and Z", "X delivers 80% of Y's performance" (chips with chips, models with models: the schema's same-kind rule)

@@ -25,9 +25,14 @@ const RELATIVE = pattern(
   `${E}(?: (?:chips?|GPUs?|accelerators?|processors?))?,? (?:which|that) ${E} (?:also |now |still )?(?:manufactures|makes|produces|fabricates|builds|fabs|manufactured|made|produced|fabricated|built)\\b`,
 );
 
+// "SK hynix has been supplying Nvidia with its HBM3 chips": a memory maker supplying a customer with memory makes that memory
+const SUPPLIES_WITH = pattern(
+  `${E} (?:(?:has|have|had) been |is |are |was |will be |(?:began|begins|started|starts) )?(?:supplying|supplies|supplied|supply|providing|provides|provided|provide) (?:the |its )?${E_} with (?:its |their |the )?(?:[a-z0-9-]+ ){0,2}?${E}`,
+);
+
 export const fabricatedBy: RelationRule = {
   name: 'fabricated-by',
-  cue: /fabricat|manufactur|produc|fabb|\bfabs\b|made|built|makes|make|builds|based|implemented/i,
+  cue: /fabricat|manufactur|produc|fabb|\bfabs\b|made|built|makes|make|builds|based|implemented|suppl|provid/i,
   example: 'The Ascend 910C is fabricated by SMIC on its N+2 process.',
   apply(frame) {
     const out: FactDraft[] = [];
@@ -39,6 +44,11 @@ export const fabricatedBy: RelationRule = {
     for (const m of frame.masked.matchAll(PASSIVE)) add(m[1], m[2]);
     for (const m of frame.masked.matchAll(ACTIVE)) add(m[2], AT_FAB.exec(frame.masked.slice(m.index + m[0].length))?.[1] ?? m[1]);
     for (const m of frame.masked.matchAll(RELATIVE)) add(m[1], m[2]);
+    if (/suppl|provid/.test(frame.masked))
+      for (const m of frame.masked.matchAll(SUPPLIES_WITH)) {
+        const maker = at(frame, m[1]);
+        if (maker?.props?.kind === 'memory_maker' && at(frame, m[2])?.props?.kind === 'hbm') add(m[2], m[1]);
+      }
     if (/process|node|technology/.test(frame.masked))
       for (const m of frame.masked.matchAll(ON_PROCESS)) {
         if (at(frame, m[2])?.props?.kind === 'foundry') add(m[1], m[2]);
