@@ -323,7 +323,7 @@ export function parsePolicy(raw: string, url: string, ctx: ParseContext, isHtml:
   // an article or chapter that calls itself only "this Regulation" is one of the act whose terms it uses
   // (the known name opens the title: "Example Chips Act" is no CHIPS Act)
   // (or, after a publisher's or a section's name and a dash or a colon, closes it with no more than its abbreviation and the
-  // articles quoted: "State cyberspace administration – Personal Information Protection Law (PIPL) Articles 38 and 40")
+  // articles quoted: "Data office – Personal Information Protection Law (PIPL) Articles 12 and 14")
   const knownHits = ctx.gazetteer
     .match(title)
     .filter(

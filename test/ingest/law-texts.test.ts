@@ -89,7 +89,7 @@ describe('an article that names its act only as "this Regulation"', () => {
   });
 
   it('is the known statute its title closes on after a publisher and a dash, with only its articles after it', async () => {
-    const text = 'Data office – Personal Information Protection Law (PIPL) Articles 38 and 40\n\nArticle 38\n\nA personal information processor shall meet the conditions below.\n';
+    const text = 'Data office – Personal Information Protection Law (PIPL) Articles 12 and 14\n\nArticle 12\n\nA personal information processor shall meet the conditions below.\n';
     const { documents } = await readInput({ url: 'pipl.txt', body: Buffer.from(text) }, gazetteer, 'policy');
     const regs = documents[0]!.records.flatMap((r) => (r.kind === 'entity' && r.type === 'Regulation' ? [r.name] : []));
     expect(regs[0]).toBe("Personal Information Protection Law of the People's Republic of China");

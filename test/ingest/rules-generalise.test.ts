@@ -1340,57 +1340,57 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   { rule: 'relate', text: "BlackRock's Global Infrastructure Partners agreed to buy the operator.", expect: ['SUBSIDIARY_OF Global Infrastructure Partners -> BlackRock'] },
   {
     rule: 'relate',
-    text: "The campus will be built with Adani Group's AdaniConneX and Bharti Airtel.",
-    expect: ['SUBSIDIARY_OF AdaniConneX -> Adani Group'],
+    text: "The campus will be built with Tata Group's Tata Communications and Bharti Airtel.",
+    expect: ['SUBSIDIARY_OF Tata Communications -> Tata Group'],
     not: ['SUBSIDIARY_OF Bharti Airtel'],
   },
   {
     rule: 'relate',
-    text: "MGX and BlackRock's Global Infrastructure Partners will buy the operator.",
+    text: "Temasek and BlackRock's Global Infrastructure Partners will buy the operator.",
     expect: ['SUBSIDIARY_OF Global Infrastructure Partners -> BlackRock'],
-    not: ['SUBSIDIARY_OF Global Infrastructure Partners -> MGX'],
+    not: ['SUBSIDIARY_OF Global Infrastructure Partners -> Temasek'],
   },
   { rule: 'relate', text: "Microsoft's OpenAI stake is worth billions.", expect: [], not: ['SUBSIDIARY_OF'] },
   { rule: 'relate', text: "SoftBank's Arm stake rose in value.", expect: [], not: ['SUBSIDIARY_OF'] },
   // a maker's name serves the siblings joined to its product, and a bare code of the same shape is a sibling of the line
   { rule: 'relate', text: 'He exported Nvidia H100 and H200 GPUs to China.', expect: ['DESIGNED_BY NVIDIA H100 -> NVIDIA', 'DESIGNED_BY NVIDIA H200 -> NVIDIA'] },
   { rule: 'relate', text: 'Nvidia H100 and Ascend 910B chips were compared.', expect: ['DESIGNED_BY NVIDIA H100 -> NVIDIA'], not: ['DESIGNED_BY Huawei Ascend 910B -> NVIDIA'] },
-  { rule: 'relate', text: 'Cambricon will make 300,000 units of its Siyuan 590 and 690 chips.', expect: ['DESIGNED_BY Cambricon Siyuan 690 -> Cambricon'] },
+  { rule: 'relate', text: 'Cambricon will ship 80,000 of its Siyuan 590 and 690 accelerators.', expect: ['DESIGNED_BY Cambricon Siyuan 690 -> Cambricon'] },
   { rule: 'relate', text: 'Nvidia sold 500 H100 and 2026 units.', expect: [], not: ['DESIGNED_BY NVIDIA 2026', 'DESIGNED_BY 2026'] },
   // two parties that announce an agreement together are partners, however the agreement is described, and it is one deal
   {
     rule: 'partnership',
-    text: 'Zorvex Systems and OpenAI jointly announced a 6-gigawatt partnership.',
-    expect: ['PARTNERS_WITH Zorvex Systems -> OpenAI', 'PARTY_TO OpenAI -> Zorvex Systems-OpenAI partnership'],
-    not: ['PARTY_TO OpenAI -> Zorvex Systems-OpenAI 6-gigawatt partnership'],
+    text: 'Zorvex Systems and Mistral AI jointly announced a 2-gigawatt partnership.',
+    expect: ['PARTNERS_WITH Zorvex Systems -> Mistral AI', 'PARTY_TO Mistral AI -> Zorvex Systems-Mistral AI partnership'],
+    not: ['PARTY_TO Mistral AI -> Zorvex Systems-Mistral AI 2-gigawatt partnership'],
   },
   // a deal struck with a counterparty described by its kind, its sum with a decimal point
   {
     rule: 'partnership',
-    text: 'Microsoft has quietly struck a deal worth up to $19.4 billion with Dutch AI infrastructure specialist Nebius Group.',
-    expect: ['PARTNERS_WITH Microsoft -> Nebius', 'PARTY_TO Microsoft -> Microsoft-Nebius Group $19.4B deal'],
+    text: 'Oracle reportedly struck a deal worth up to $2.5 billion with Dutch cloud specialist Nebius Group.',
+    expect: ['PARTNERS_WITH Oracle -> Nebius', 'PARTY_TO Oracle -> Oracle-Nebius Group $2.5B deal'],
   },
   // a rival described by its kind; a memory maker supplying a customer with memory makes it, a reseller makes nothing
   {
     rule: 'competitors',
-    text: 'Huawei revealed a roadmap for its Ascend chips, signalling its intent to directly compete with chipmaking behemoth Nvidia.',
-    expect: ['COMPETES_WITH Huawei -> NVIDIA'],
+    text: 'Cambricon showed its Siyuan plans to investors, hoping one day to compete with chipmaking behemoth Nvidia.',
+    expect: ['COMPETES_WITH Cambricon -> NVIDIA'],
   },
-  { rule: 'fabricated-by', text: 'SK hynix has been supplying Nvidia with its HBM3 chips since 2022.', expect: ['FABRICATED_BY HBM3 -> SK hynix'] },
+  { rule: 'fabricated-by', text: 'Micron has been supplying AMD with its HBM3E stacks since last year.', expect: ['FABRICATED_BY HBM3E -> Micron Technology'] },
   { rule: 'fabricated-by', text: 'Dell has been supplying xAI with Nvidia H100 chips.', expect: [], not: ['FABRICATED_BY'] },
   // a sum in the press's abbreviations
   { rule: 'invests-in', text: 'Amazon invests $4 bln in Anthropic.', expect: ['PARTY_TO Amazon -> Amazon-Anthropic $4B investment'] },
   // a processor is no memory: a system "featuring" GPUs is built of them
-  { rule: 'relate', text: 'The project will use 1,000 Nvidia DGX B200 systems featuring up to 10,000 Blackwell GPUs.', expect: [], not: ['USES_MEMORY'] },
+  { rule: 'relate', text: 'The cluster pairs 500 Nvidia DGX B200 systems featuring 4,000 Blackwell GPUs.', expect: [], not: ['USES_MEMORY'] },
   // a role noun between two names describes the one after it
-  { rule: 'competitors', text: 'Zhipu AI promised free tokens for its GPT-4 competitor GLM-4.', expect: ['COMPETES_WITH GLM-4 -> GPT-4'], not: ['COMPETES_WITH GPT-4 -> GLM-4'] },
+  { rule: 'competitors', text: 'Zhipu AI pitched its GPT-4 competitor GLM-4 to banks.', expect: ['COMPETES_WITH GLM-4 -> GPT-4'], not: ['COMPETES_WITH GPT-4 -> GLM-4'] },
   { rule: 'competitors', text: 'GLM-4 is a competitor of GPT-4.', expect: ['COMPETES_WITH GLM-4 -> GPT-4'], not: ['COMPETES_WITH GPT-4 -> GLM-4'] },
   // a region of the world is no cloud region
   { rule: 'relate', text: 'Malaysia has drawn investment from Microsoft and Google across Southeast Asia.', expect: [], not: ['LOCATED_IN Azure'] },
   // a nation's companies named as counterparts or peers of others
   {
     rule: 'relate',
-    text: 'Chinese firms have invested in Malaysia alongside U.S. counterparts Microsoft, Amazon, and Google.',
+    text: 'Korean investors joined U.S. counterparts Google, Amazon and Microsoft in Thailand.',
     expect: ['HEADQUARTERED_IN Microsoft -> United States', 'HEADQUARTERED_IN Amazon -> United States', 'HEADQUARTERED_IN Google -> United States'],
   },
 ];
@@ -1412,7 +1412,7 @@ describe('entity shapes', () => {
     ['We introduce EXAONE-4.0-32B, the mid-size model of the EXAONE 4.0 series.', 'EXAONE 4.0'],
     ['Noor-8B-Instruct was fine-tuned on 64 NVIDIA H100 GPUs.', 'Noor-8B-Instruct'],
     // a lower-case tier joined to a known family by a hyphen; a name introduced by "called" typed by its own last word
-    ['Alibaba Cloud offered free tokens for Qwen-plus.', 'Qwen-plus'],
+    ['Developers can call Qwen-plus through a hosted API.', 'Qwen-plus'],
     ['The project, called the “Orbis AI Cloud,” will use 1,000 Nvidia B200 systems.', 'Orbis AI Cloud'],
     // a version opened by a letter inside a release's name, and a release named with its size though nothing relates it
     ['We have released our Vexa-T1-32B-Preview model and its training data.', 'Vexa-T1-32B-Preview'],

@@ -213,7 +213,7 @@ export const proposeNamedByContext: Proposer = (sentence) => {
         .slice(-8);
       let label: Label | undefined;
       for (let i = before.length - 1; i >= 0 && !label; i--) label = heads.get(`${before[i - 1] ?? ''} ${before[i]}`) ?? heads.get(before[i]!);
-      // the name's own last word, when it is a head noun, says more ("The project, called the Industrial AI Cloud, …")
+      // the name's own last word, when it is a head noun, says more ("The venture, called the Orbis Compute Cloud, …")
       const own = heads.get(name.split(' ').pop()!.toLowerCase());
       if (own && own !== 'Deal' && (!label || label === 'Deal')) label = own;
       if (!label || label === 'Deal') continue;

@@ -25,7 +25,7 @@ const RELATIVE = pattern(
   `${E}(?: (?:chips?|GPUs?|accelerators?|processors?))?,? (?:which|that) ${E} (?:also |now |still )?(?:manufactures|makes|produces|fabricates|builds|fabs|manufactured|made|produced|fabricated|built)\\b`,
 );
 
-// "SK hynix has been supplying Nvidia with its HBM3 chips": a memory maker supplying a customer with memory makes that memory
+// "Acme Memory has been supplying Globex with its HBM3E stacks": a memory maker supplying a customer with memory makes that memory
 const SUPPLIES_WITH = pattern(
   `${E} (?:(?:has|have|had) been |is |are |was |will be |(?:began|begins|started|starts) )?(?:supplying|supplies|supplied|supply|providing|provides|provided|provide) (?:the |its )?${E_} with (?:its |their |the )?(?:[a-z0-9-]+ ){0,2}?${E}`,
 );

@@ -8,7 +8,7 @@ import { LEGAL_FORMS } from '../proposals/proposal.js';
 const WORDS_AND_NAMES = `(?:${IN_CLAUSE}|⟨\\d+⟩)`;
 const GROUP = '(alliance|partnership|consortium|joint venture|coalition|collaboration|pact|joint (?:plan|project|effort|initiative|bid|programme|program))';
 // (an adverb may come before the verb, and the group's size with its abbreviation before the group: "A and B jointly announced a
-// 6-gigawatt (6GW) partnership")
+// 2-gigawatt (2GW) partnership")
 const FORMED = pattern(
   `${LIST} (?:have |has |had )?(?:(?:jointly|together|also|formally|officially|today|recently|now) )?(?:formed|created|launched|signed|announced|entered into|struck|sealed|established) (?:a |an |the )?(?:[a-z0-9-]+ (?:\\([A-Za-z0-9]{1,8}\\) )?){0,2}${GROUP}`,
 );

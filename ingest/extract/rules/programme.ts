@@ -24,7 +24,7 @@ export const programme: RelationRule = {
       if (parties.length < 2 || m[2]!.includes('⟨')) continue;
       const phrase = m[2]!.trim();
       // a generic agreement is named by its parties and noun ("France-UAE agreement"); a programme by its own phrase
-      // (an agreement described by its size or its aim, "a 6-gigawatt partnership", is the parties' agreement all the same: one
+      // (an agreement described by its size or its aim, "a 2-gigawatt partnership", is the parties' agreement all the same: one
       // name for it, whichever rule reads it)
       const generic = GENERIC.exec(phrase) ?? AGREEMENT_HEAD.exec(phrase);
       const parties_ = parties.map((p) => p!.surface).join('-');
