@@ -268,6 +268,27 @@ function siblingCodes(text: string, mentions: readonly Mention[], gazetteer: Gaz
   return out;
 }
 
+// "Amazon's third-generation Trainium", "Google's 7th-generation TPU": a line's member named by its generation
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
+const GENERATION_BEFORE = /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|(\d{1,2})(?:st|nd|rd|th))[- ]generation\s+$/i;
+
+/** The known member of a chip line a generation names ("third-generation Trainium" is Trainium3), as the graph spells it; undefined when none. */
+function generationOf(text: string, m: Mention, gazetteer: Gazetteer): Mention | undefined {
+  // (the line may be known or only proposed by its shape: "TPU" alone)
+  if (m.label !== 'Chip' || m.status === 'ambiguous') return undefined;
+  const g = GENERATION_BEFORE.exec(text.slice(Math.max(0, m.start - 24), m.start));
+  if (!g) return undefined;
+  const n = g[2] ? Number(g[2]) : ORDINALS.indexOf(g[1]!.toLowerCase()) + 1;
+  // the line as written, without its maker ("AWS Trainium" or "Trainium"): its members are spelled "Trainium3", "TPU v7", "Gaudi 3"
+  const line = m.surface.replace(/s$/, '');
+  for (const spelling of [`${line}${n}`, `${line} ${n}`, `${line} v${n}`, `${line}-${n}`]) {
+    const hit = gazetteer.match(spelling).find((h) => h.start === 0 && h.end === spelling.length && h.candidates.length === 1 && h.candidates[0]!.entity.label === 'Chip');
+    // (its surface is the member's spelling: the line's bare name is no name of the member)
+    if (hit && hit.candidates[0]!.entity.id !== m.id) return { ...fromHit(hit, false), start: m.start, end: m.end, surface: spelling, confidence: 0.8 };
+  }
+  return undefined;
+}
+
 // a model repository's id: "owner/Name-7B-Instruct", in a hub URL, in backticks or standing alone
 const REPO_ID = /(?:huggingface\.co\/|hf\.co\/|(?<=[\s`(\["'])|^)([A-Za-z0-9][A-Za-z0-9_.-]{1,38})\/([A-Za-z0-9][A-Za-z0-9_.-]{1,95})(?<!\.)(?=[\s`)\]"',;:]|\.(?:\s|$)|$)/gm;
 const NOT_OWNER = /^(?:https?|www|github\.com|huggingface\.co|blob|tree|resolve|main|raw|api|docs|and|or|input|output|km|tcp|read|write)$/i;
@@ -556,7 +577,7 @@ export function findMentions(text: string, sentences: Sentence[], gazetteer: Gaz
   );
   const again = local.match(text).map((h) => fromHit(h, true));
   const found = resolveOverlaps([...repositories(text, gazetteer), ...known, ...kept, ...again, ...members(text, [...known, ...again])], text.length);
-  const all = resolveOverlaps([...found, ...siblingCodes(text, found, gazetteer)], text.length);
+  const all = resolveOverlaps([...found, ...siblingCodes(text, found, gazetteer)], text.length).map((m) => generationOf(text, m, gazetteer) ?? m);
   for (const m of all) if (!m.publisher) makerInName(m, gazetteer);
   // a name's tail (NAME_TAILS) belongs to its mention, unless the next mention starts inside it
   all.forEach((m, i) => {

@@ -1378,6 +1378,13 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   },
   { rule: 'fabricated-by', text: 'Micron has been supplying AMD with its HBM3E stacks since last year.', expect: ['FABRICATED_BY HBM3E -> Micron Technology'] },
   { rule: 'fabricated-by', text: 'Dell has been supplying xAI with Nvidia H100 chips.', expect: [], not: ['FABRICATED_BY'] },
+  // a line's member named by its generation, as the graph spells it
+  {
+    rule: 'competitors',
+    text: "The Orion X2 beats Amazon's third-generation Trainium on price.",
+    expect: ['DESIGNED_BY AWS Trainium3 -> Amazon'],
+    not: ['DESIGNED_BY AWS Trainium (model unspecified)'],
+  },
   // a sum in the press's abbreviations
   { rule: 'invests-in', text: 'Amazon invests $4 bln in Anthropic.', expect: ['PARTY_TO Amazon -> Amazon-Anthropic $4B investment'] },
   // a processor is no memory: a system "featuring" GPUs is built of them
