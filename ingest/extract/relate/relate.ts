@@ -21,7 +21,7 @@ import { isAct, isSingle, isPublicBody, refusedAsTo } from '../../../schema/vali
 import type { Label } from '../../../schema/generated/model.js';
 import { MONEY_SOURCE } from '../money.js';
 import { effectOf } from '../rules/applies-to.js';
-import { HEDGED, HEDGES, ORG_HEADS, allowed, between, homeElsewhere, isMention, leadingActor, type FactDraft, type Frame, type Mention, type RelationRule } from '../frame.js';
+import { COMPANY_LABELS, HEDGED, HEDGES, ORG_HEADS, allowed, between, homeElsewhere, isMention, leadingActor, type FactDraft, type Frame, type Mention, type RelationRule } from '../frame.js';
 import { phraseBook, type Phrase } from './phrases.js';
 
 interface Group {
@@ -381,6 +381,9 @@ function decide(gap: string, gapWords: readonly string[], left: Mention, right: 
     if (phrase.objectLabels && !phrase.objectLabels.includes(object.label)) continue;
     if (phrase.objectKinds && !phrase.objectKinds.includes(String(object.props?.kind ?? ''))) continue;
     if (phrase.subjectKinds && !phrase.subjectKinds.includes(String(subject.props?.kind ?? ''))) continue;
+    // a facility named after "at a" or "for … at the" is where something happens, not the organisation's own site ("made for ⟨X⟩ at a
+    // new facility in ⟨Y⟩", "it will be deployed at a second facility in ⟨Y⟩")
+    if (phrase.rel === 'LOCATED_IN' && COMPANY_LABELS.has(subject.label) && SOMEONES_SITE.test(gap)) continue;
     // a city stands for its nation only where a place is meant, and so does a nation named after a word of place ("⟨X⟩
     // launched a cloud region in ⟨Mexico⟩": where, not who runs it)
     // (on either side: "an investment in ⟨Mexico⟩ from ⟨AWS⟩" names where the money goes, not who runs AWS)
@@ -445,6 +448,8 @@ const SIBLING_JOIN = (i: number): RegExp => new RegExp(`⟨${i - 1}⟩(?:/|, |,?
 
 // a noun compound of a name and a role noun before another name: "⟨X⟩ competitor ⟨Y⟩", "⟨X⟩ rival ⟨Y⟩"
 const ROLE_COMPOUND = /^\s*(?:competitor|rival|challenger)\s*$/;
+
+const SOMEONES_SITE = /\b(?:at|to|into|for) (?:a|an|the)\b/;
 
 // loaded with the module, so a broken data file stops extraction at once with its file and line
 const book = phraseBook();
