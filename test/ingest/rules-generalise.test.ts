@@ -1421,6 +1421,8 @@ describe('entity shapes', () => {
     ['The TPU v5 and v6 generations train Gemini.', 'TPU v5'],
     ['We introduce EXAONE-4.0-32B, the mid-size model of the EXAONE 4.0 series.', 'EXAONE 4.0'],
     ['Noor-8B-Instruct was fine-tuned on 64 NVIDIA H100 GPUs.', 'Noor-8B-Instruct'],
+    // a card written in Chinese says "model" in Chinese
+    ['我们开源了 Qwen3-8B-Chat 模型。', 'Qwen3-8B-Chat'],
     // a lower-case tier joined to a known family by a hyphen; a name introduced by "called" typed by its own last word
     ['Developers can call Qwen-plus through a hosted API.', 'Qwen-plus'],
     ['The project, called the “Orbis AI Cloud,” will use 1,000 Nvidia B200 systems.', 'Orbis AI Cloud'],

@@ -19,7 +19,8 @@ const SHAPE = new RegExp(
 // software that model cards version next to the model ("Python 3.12", "CUDA 12.4")
 const SOFTWARE =
   /^(Python|CUDA|PyTorch|TensorFlow|Transformers|Ubuntu|Android|Windows|Java|Node|ROCm|JAX|Triton|Docker|Linux|macOS|Version|Release|Step|Apache|License|Licence|Agreement|GPL|Llama-Guard)$/i;
-const MODEL_CUE = /\b(model|models|LLM|LLMs|weights|open-weight|open-source|parameters|checkpoint|release[sd]?|benchmark|fine-tun\w*|inference|reasoning|(?:pre-|post-)?trained|tokens)\b/i;
+// (and the Chinese word for a model, in a card written in Chinese: "模型")
+const MODEL_CUE = /\b(model|models|LLM|LLMs|weights|open-weight|open-source|parameters|checkpoint|release[sd]?|benchmark|fine-tun\w*|inference|reasoning|(?:pre-|post-)?trained|tokens)\b|模型/i;
 const NOT_MODELS = /^(COVID|Section|Article|Title|Part|Annex|Chapter|Figure|Table|Version|Phase|Tier|Level|Stage|Class|Category|Item|Step|Round|Series|Q|FY|CY)$/i;
 
 // tier before version ("Claude Opus 4.5", "Claude Sonnet 4") and OpenAI's lowercase reasoning series ("o3-mini")
