@@ -1421,6 +1421,8 @@ describe('entity shapes', () => {
     ['The TPU v5 and v6 generations train Gemini.', 'TPU v5'],
     ['We introduce EXAONE-4.0-32B, the mid-size model of the EXAONE 4.0 series.', 'EXAONE 4.0'],
     ['Noor-8B-Instruct was fine-tuned on 64 NVIDIA H100 GPUs.', 'Noor-8B-Instruct'],
+    // a particle of another language inside a company's name
+    ['The park will run on power from renewable energy provider Casa dos Ventos.', 'Casa dos Ventos'],
     // a card written in Chinese says "model" in Chinese
     ['我们开源了 Qwen3-8B-Chat 模型。', 'Qwen3-8B-Chat'],
     // a lower-case tier joined to a known family by a hyphen; a name introduced by "called" typed by its own last word
@@ -1737,6 +1739,8 @@ describe('entity shapes', () => {
     ['Nvidia unveiled the chip today. pic.twitter.com/Ab3dE9fGh2', 'pic.twitter.com/Ab3dE9fGh2'],
     ['Nvidia unveiled the chip today. pic.twitter.com/Ab3dE9fGh2', 'pic.twitter.com'],
     ['Nscale builds data centres across Europe.', 'European Union'],
+    // a discourse word before an appositive names nothing
+    ['So, a large external capacity deal with a specialist was the answer.', 'So'],
     // a lower-case word after a family's name with a space is a word of the sentence
     ['The Qwen air quality report was late.', 'Qwen air'],
     // a kind of rule written as an abbreviation names no party

@@ -46,7 +46,7 @@ export const WEIGHTS_EXT = '(?:gguf|bin|safetensors|pt|onnx)';
 
 /** Words that open a sentence or a clause without naming anything ("Accordingly, the company …", "Meanwhile, …"). */
 export const DISCOURSE_WORDS =
-  '(?:Accordingly|Additionally|Consequently|Similarly|Separately|Notably|Finally|Overall|Meanwhile|However|Moreover|Furthermore|Instead|Still|Also|Yet|Thus|Hence|Therefore|Likewise|Indeed|Ultimately|Currently|Previously|Initially|Earlier|Later|Recently|Today|Yesterday|Now|Then|Besides|Otherwise|Nevertheless|Nonetheless|Alternatively|Specifically|Importantly|Interestingly|Crucially|Critically|Here|There)';
+  '(?:Accordingly|Additionally|Consequently|Similarly|Separately|Notably|Finally|Overall|Meanwhile|However|Moreover|Furthermore|Instead|Still|Also|Yet|Thus|Hence|Therefore|Likewise|Indeed|Ultimately|Currently|Previously|Initially|Earlier|Later|Recently|Today|Yesterday|Now|Then|Besides|Otherwise|Nevertheless|Nonetheless|Alternatively|Specifically|Importantly|Interestingly|Crucially|Critically|Here|There|So|But|And|Or|Again|Next|First|Second|Third|Lastly)';
 /** Regex source of the calendar's names: a weekday or a month is never an entity's whole name ("on Monday", "In March"). */
 /** Regex source of a count of a group's members ("three", "several", "12"), and of what may follow the group before they are named ("in particular"). */
 export const COUNT = '(?:two|three|four|five|six|seven|eight|nine|ten|several|\\d+)';
