@@ -1388,6 +1388,8 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   // a facility where something is made for a company is not the company's own site
   { rule: 'relate', text: 'Samsung will make the chips for Tesla at a new facility in Texas.', expect: [], not: ['LOCATED_IN Tesla'] },
   { rule: 'relate', text: 'Tesla has plants in Germany and China.', expect: ['LOCATED_IN Tesla -> Germany'] },
+  // a site that utilises chips runs on them
+  { rule: 'relate', text: 'The Colossus supercomputer utilises 20,000 Nvidia H100 GPUs.', expect: ['RUNS_ON xAI Colossus -> NVIDIA H100'] },
   // a sum in the press's abbreviations
   { rule: 'invests-in', text: 'Amazon invests $4 bln in Anthropic.', expect: ['PARTY_TO Amazon -> Amazon-Anthropic $4B investment'] },
   // a processor is no memory: a system "featuring" GPUs is built of them
