@@ -1388,6 +1388,13 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   // a facility where something is made for a company is not the company's own site
   { rule: 'relate', text: 'Samsung will make the chips for Tesla at a new facility in Texas.', expect: [], not: ['LOCATED_IN Tesla'] },
   { rule: 'relate', text: 'Tesla has plants in Germany and China.', expect: ['LOCATED_IN Tesla -> Germany'] },
+  // a nation's possessive before its own fund names the investor, not the nation; an appositive still open hides its names as actors
+  {
+    rule: 'invests-in',
+    text: "Zelvane Labs, a company backed by Saudi Arabia's Public Investment Fund, is expanding its collaboration with Nvidia.",
+    expect: ['INVESTS_IN Public Investment Fund -> Zelvane Labs', 'PARTNERS_WITH Zelvane Labs -> NVIDIA'],
+    not: ['INVESTS_IN Saudi Arabia', 'PARTNERS_WITH Public Investment Fund'],
+  },
   // a site that utilises chips runs on them
   { rule: 'relate', text: 'The Colossus supercomputer utilises 20,000 Nvidia H100 GPUs.', expect: ['RUNS_ON xAI Colossus -> NVIDIA H100'] },
   // a sum in the press's abbreviations

@@ -45,6 +45,8 @@ const CLAUSE_OPENING = '^\\s*(?:,|\\(|—|–)\\s*(?:a|an|the|which|who|whose|it
 const ATTACHED = new RegExp(`${CLAUSE_OPENING}(?:,|\\)|—|–)`);
 // the same clause still open where a mention stands inside it ("⟨0⟩, a unit of ⟨1⟩")
 const INSIDE_ATTACHED = new RegExp(`${CLAUSE_OPENING}$`);
+// an appositive opened after a name and still open, however many names stand in it
+const OPEN_ASIDE = new RegExp(`N${CLAUSE_OPENING.slice(1)}$`);
 const BLOCK = new RegExp(
   `;|\\||\\b(?:we|they|he|she|you)\\b|\\b(?:${HEDGES}|said|says|say|told|tells|according|reported|reports|reportedly|but|while|whereas|although|though|however|unlike|without|except|rather than|instead|denied|denies|deny|rejected|rejects|refused|refuses|considering|consider|asked|ask|urged|urge|allegedly|alleged|once part|once owned|former)\\b|n't\\b`,
 );
@@ -545,7 +547,12 @@ export const relatePhrases: RelationRule = {
         // "…, the company said": a description standing for the speaker is no party to what it reports
         if (right.members[0]!.anaphor && SPEAKER.test(frame.masked.slice(right.end, right.end + 30))) continue;
         // a name inside an appositive ("⟨0⟩, a unit of ⟨1⟩, unveiled ⟨2⟩") is not the subject of what follows the appositive
-        if (/,/.test(frame.masked.slice(left.end, right.start)) && INSIDE_ATTACHED.test(frame.masked.slice(a > 0 ? groups[a - 1]!.end : 0, left.start))) continue;
+        // (the appositive may have opened before other names: "⟨0⟩, a company backed by ⟨1⟩'s ⟨2⟩, is expanding …")
+        if (
+          /,/.test(frame.masked.slice(left.end, right.start)) &&
+          (INSIDE_ATTACHED.test(frame.masked.slice(a > 0 ? groups[a - 1]!.end : 0, left.start)) || OPEN_ASIDE.test(frame.masked.slice(0, left.start).replace(/⟨\d+⟩/g, 'N')))
+        )
+          continue;
         // "⟨X⟩, ⟨Y⟩'s flagship model": an appositive naming X by its owner
         if (b === a + 1 && /^\s*,\s*(?:the\s+)?$/.test(frame.masked.slice(left.end, right.start)) && OWNER_APPOSITIVE.test(frame.masked.slice(right.end, right.end + 80))) {
           for (const x of left.members.filter(usable))

@@ -4,7 +4,7 @@
 // Each gives INVESTS_IN with the amount where the schema allows it; an investment with a stated
 // amount is also a Deal named "<investor>-<recipient> <amount> investment" with both parties on it
 // (the only record where INVESTS_IN cannot go: an investment in a nation).
-import { IN_CLAUSE, E, LIST, MONEY, at, allowed, clauseActor, dealName, leadingActor, listIndices, pattern, type FactDraft, type Frame, type Mention, type RelationRule } from '../frame.js';
+import { IN_CLAUSE, E, LIST, MONEY, at, allowed, clauseActor, dealName, isMention, leadingActor, listIndices, pattern, type FactDraft, type Frame, type Mention, type RelationRule } from '../frame.js';
 import type { Props } from '../../../schema/records.js';
 import { LABELS, type Label } from '../../../schema/generated/model.js';
 import { parseMoney } from '../money.js';
@@ -112,6 +112,18 @@ export function investment(investor: Mention | undefined, recipient: Mention | u
   ];
 }
 
+// "backed by ⟨Saudi Arabia⟩'s ⟨Public Investment Fund⟩": a nation's possessive before its own investor names the investor, not
+// the nation; the one who invests is the fund
+const OWNERS_INVESTOR = (i: number): RegExp => new RegExp(`⟨${i}⟩['’]s (?:[a-z][a-z-]* ){0,3}⟨(\\d+)⟩`);
+function ownersFund(frame: Frame, d: FactDraft): FactDraft {
+  if (d.rel !== 'INVESTS_IN' && !(d.rel === 'PARTY_TO' && d.props?.role === 'investor')) return d;
+  const subject = d.subject;
+  if (!isMention(subject) || subject.label !== 'Nation') return d;
+  const owned = OWNERS_INVESTOR(frame.mentions.indexOf(subject)).exec(frame.masked);
+  const investor = owned ? at(frame, owned[1]) : undefined;
+  return investor && investor !== d.object && allowed(d.rel, investor.label, d.object.label) ? { ...d, subject: investor } : d;
+}
+
 export const investsIn: RelationRule = {
   name: 'invests-in',
   cue: /investor|backer|shareholder|stakeholder|founded|established|formed|set up|created|launched|joint venture|participation|joined by|alongside|invest|commit|pledg|poured|\bput\b|inject|\btook\b|\btakes\b|receiv|rais|secur|\bgot\b|accept|\bwon\b|backed|backing|subsidi|support|fund|bankroll|stake|sharehold|round|contribut|equity|provid|putting|adding|led by|backers|investors|shareholders|owners|owned/i,
@@ -196,7 +208,7 @@ export const investsIn: RelationRule = {
         for (const i of listIndices(end < 0 ? clause : clause.slice(0, end))) out.push(...investment(at(frame, i), at(frame, m[1]), undefined, 0.65));
       }
     if (/\binvest|\bstake\b/.test(text)) out.push(...aroundTheWord(frame));
-    return out;
+    return out.map((d) => ownersFund(frame, d));
   },
 };
 
