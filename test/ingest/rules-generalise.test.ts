@@ -1395,6 +1395,9 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
     expect: ['INVESTS_IN Public Investment Fund -> Zelvane Labs', 'PARTNERS_WITH Zelvane Labs -> NVIDIA'],
     not: ['INVESTS_IN Saudi Arabia', 'PARTNERS_WITH Public Investment Fund'],
   },
+  // one of a nation's companies named beside the others
+  { rule: 'headquartered-in', text: 'Oracle, alongside other U.S. cloud providers, will spend more on AI next year.', expect: ['HEADQUARTERED_IN Oracle -> United States'] },
+  { rule: 'headquartered-in', text: 'Nvidia sells to Alibaba and other customers in China.', expect: [], not: ['HEADQUARTERED_IN Alibaba Group -> China', 'HEADQUARTERED_IN NVIDIA'] },
   // a site that utilises chips runs on them
   { rule: 'relate', text: 'The Colossus supercomputer utilises 20,000 Nvidia H100 GPUs.', expect: ['RUNS_ON xAI Colossus -> NVIDIA H100'] },
   // a sum in the press's abbreviations

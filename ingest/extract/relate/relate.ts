@@ -446,7 +446,8 @@ const HELD_IN =
   /^\s*(?:[a-z-]+\s+)?(?:stakes?|shares?|holdings?|investments?|deals?|partnerships?|contracts?|agreements?|bets?|ties|relationship|alliance|acquisition|purchase|takeover|buyout|merger|tie-up|backing|funding|position|exposure|rivals?|competitors?|customers?|suppliers?|chips?|models?|GPUs?)\b/;
 
 // a product written right after the one before it, as its sibling: "⟨0⟩/⟨1⟩", "⟨0⟩, ⟨1⟩", "⟨0⟩ and ⟨1⟩", "⟨0⟩, or ⟨1⟩"
-const SIBLING_JOIN = (i: number): RegExp => new RegExp(`⟨${i - 1}⟩(?:/|, |,? (?:and|or) )⟨${i}⟩`);
+// (each may carry its kind's noun: "⟨AMD Instinct⟩ GPUs, ⟨EPYC⟩ CPUs")
+const SIBLING_JOIN = (i: number): RegExp => new RegExp(`⟨${i - 1}⟩(?: (?:GPUs?|CPUs?|DPUs?|NPUs?|TPUs?|chips?|accelerators?|processors?))?(?:/|, |,? (?:and|or) )⟨${i}⟩`);
 
 // a noun compound of a name and a role noun before another name: "⟨X⟩ competitor ⟨Y⟩", "⟨X⟩ rival ⟨Y⟩"
 const ROLE_COMPOUND = /^\s*(?:competitor|rival|challenger)\s*$/;

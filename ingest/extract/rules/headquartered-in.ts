@@ -55,7 +55,8 @@ const ROLE_IN = pattern(
 const NATION_APPOSITIVE = pattern(
   `${E}(?:, | \\((?:the )?)${E}['’]s (?:(?:[a-z][a-z-]*|AI) ){0,4}?(?:${ROLE_NOUN}|foundry|manufacturer|supplier|operator|institute|university|ecosystem|industry|sector)\\b(?! (?:ministry|minister|regulators?|body|association|watchdog|officials?)\\b)`,
 );
-const AND_OTHER = pattern(`${LIST},? and other ${E} `);
+// ("⟨X⟩, alongside other ⟨U.S.⟩ cloud providers, …": one of them)
+const AND_OTHER = pattern(`${LIST},? (?:and|alongside|like|as well as|among|joining) other ${E} `);
 // "Taiwan, home to TSMC", "Hangzhou is also home to the startups A and B", "California is home to leading firms including A and B":
 // a place that is home to companies (a city stands for its nation)
 const HOME_TO = pattern(`${E},? (?:(?:is|was|remains|has long been) )?(?:also |already )?(?:the )?home (?:to|of) (?:the )?(?:(?:[a-z][a-z-]*|AI) ){0,4}?(?:(?:including|such as|like) )?${LIST}`);
@@ -133,6 +134,12 @@ export const headquarteredIn: RelationRule = {
       for (const m of text.matchAll(HOME_TO))
         // (an owner in the list describes the next name: "home to ⟨A⟩'s rival, ⟨B⟩" is B's home)
         for (const i of listIndices(m[2])) if (!m[2]!.includes(`⟨${i}⟩'s`) && !m[2]!.includes(`⟨${i}⟩’s`)) add(at(frame, i), at(frame, m[1]), 0.65);
+    // (the nation by its people's adjective or its short name: "and other Chinese firms", "alongside other U.S. cloud providers")
+    if (/ other ⟨/.test(text))
+      for (const m of text.matchAll(AND_OTHER)) {
+        const nation = at(frame, m[2]);
+        if (nation?.label === 'Nation' && !nation.place) for (const i of listIndices(m[1])) add(orgOf(frame, i), nation, 0.6);
+      }
     if (!demonym && !text.includes("'s ")) return out;
     if (demonym)
       for (const m of text.matchAll(SECTOR_LIST)) {
@@ -168,11 +175,6 @@ export const headquarteredIn: RelationRule = {
       const nation = at(frame, m[2]);
       if (nation && !nation.demonym) add(at(frame, m[1]), nation, 0.5);
     }
-    if (demonym)
-      for (const m of text.matchAll(AND_OTHER)) {
-        const nation = at(frame, m[2]);
-        if (nation?.demonym) for (const i of listIndices(m[1])) add(orgOf(frame, i), nation, 0.6);
-      }
     return out;
   },
 };
