@@ -1398,6 +1398,13 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   // one of a nation's companies named beside the others
   { rule: 'headquartered-in', text: 'Oracle, alongside other U.S. cloud providers, will spend more on AI next year.', expect: ['HEADQUARTERED_IN Oracle -> United States'] },
   { rule: 'headquartered-in', text: 'Nvidia sells to Alibaba and other customers in China.', expect: [], not: ['HEADQUARTERED_IN Alibaba Group -> China', 'HEADQUARTERED_IN NVIDIA'] },
+  // a second verb of the sentence's actor states what the actor does; reference marks are no words of a relation
+  {
+    rule: 'relate',
+    text: 'Mistral AI is also building custom silicon with Broadcom [4] and works with Google and Amazon in the cloud [5].',
+    expect: ['PARTNERS_WITH Mistral AI -> Google', 'PARTNERS_WITH Mistral AI -> Amazon'],
+    not: ['PARTNERS_WITH Broadcom'],
+  },
   // a site that utilises chips runs on them
   { rule: 'relate', text: 'The Colossus supercomputer utilises 20,000 Nvidia H100 GPUs.', expect: ['RUNS_ON xAI Colossus -> NVIDIA H100'] },
   // a sum in the press's abbreviations

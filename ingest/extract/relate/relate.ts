@@ -203,6 +203,9 @@ const SIZE = /^\d[\d.]*[a-z]*-(?:(?:trillion|billion|million)-)?(?:parameters?|p
 const UNIT = /^(?:the )?(?:Bureau|Office|Agency|Department|Division|Institute|Administration|Directorate|Service|Unit|Team|Fund|Center|Centre|Commission|Council|Ministry|Laboratory|Lab)\b/;
 // a gap that ends a clause and opens another ("… competes on price, and ⟨1⟩ …"): the right mention starts a new clause
 const NEW_CLAUSE = /(?:^|\s|,)(?:and|or|but|while|as|so|yet|whereas)\s*$/;
+// the second verb phrase of a coordination, for the actor it shares: "… and works with", "… and invested in"
+// (never a plural noun naming others: "… and rivals such as ⟨1⟩")
+const SECOND_VERB = /^\s*,?\s*and\s+((?:also\s+)?[a-z]+(?:ed|s)\b(?!\s+(?:such as|like|including|among|as well as)\b)[^⟨]*)$/;
 // coordination of clauses: "⟨0⟩ took … and pledged … ⟨1⟩" puts the right mention in another clause than the left one's subject
 const CLAUSE_AND = /^\s*,?\s*(?:and|or|but)\s+(?!the\b|a\b|an\b)[a-z]+(?:ed|s)\b/;
 const PARTNER_AFTER =
@@ -321,7 +324,9 @@ function gapBetween(frame: Frame, left: Group, right: Group): string | null {
     .slice(left.end, right.start)
     .replace(AMOUNT, ' AMOUNT ')
     .replace(/ {2,}/g, ' ')
-    .replace(/\s*\([^()]{0,80}\)/g, '');
+    .replace(/\s*\([^()]{0,80}\)/g, '')
+    // and so are reference marks ("⟨0⟩ [12] and works with ⟨1⟩")
+    .replace(/\s*\[(?:\d{1,3}|[a-z]|note \d{1,3})\]/g, '');
   // a demonym describing the right mention is part of its description, not another party
   const described = DESCRIBED.exec(gap);
   // (a relational noun in it stays: "⟨X⟩'s ⟨Chinese⟩ partner ⟨Y⟩" relates Y to X as a partner, not as a product)
@@ -573,7 +578,17 @@ export const relatePhrases: RelationRule = {
         const reach = AGENT_AT_END.test(gap) ? MAX_AGENT_GAP_WORDS : MAX_GAP_WORDS;
         const gapWords = words(gap);
         if (gapWords.length > reach || BLOCK.test(gap)) continue;
-        if (gapWords.length > 1 && (NEW_CLAUSE.test(gap) || CLAUSE_AND.test(gap))) continue;
+        if (gapWords.length > 1 && (NEW_CLAUSE.test(gap) || CLAUSE_AND.test(gap))) {
+          // a second verb of the sentence's actor ("⟨0⟩ builds chips with ⟨1⟩ and works with ⟨2⟩"): what it states is the actor's
+          const second = SECOND_VERB.exec(gap);
+          if (second && actor && usable(actor) && !left.members.includes(actor) && actor.start < left.start)
+            for (const r of right.members) {
+              if (!usable(r) || r === actor) continue;
+              const d = decide(second[1]!, words(second[1]!), actor, r, false);
+              if (d && !d.weak) push(d.rel, d.subject, d.object, 0.55, second[1]);
+            }
+          continue;
+        }
         const modifiers = possessiveModifiers(gap);
         const leftPlaced = PLACE_WORD_END.test(frame.masked.slice(Math.max(0, left.start - 12), left.start));
         for (const l of left.members) {
