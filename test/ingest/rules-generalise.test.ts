@@ -1386,12 +1386,12 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
     not: ['DESIGNED_BY AWS Trainium (model unspecified)'],
   },
   // a facility where something is made for a company is not the company's own site
-  { rule: 'relate', text: 'Samsung will make the chips for Tesla at a new facility in Texas.', expect: [], not: ['LOCATED_IN Tesla'] },
+  { rule: 'relate', text: 'Foxconn will assemble the servers for Apple at a new facility in Texas.', expect: [], not: ['LOCATED_IN Apple'] },
   { rule: 'relate', text: 'Tesla has plants in Germany and China.', expect: ['LOCATED_IN Tesla -> Germany'] },
   // a nation's possessive before its own fund names the investor, not the nation; an appositive still open hides its names as actors
   {
     rule: 'invests-in',
-    text: "Zelvane Labs, a company backed by Saudi Arabia's Public Investment Fund, is expanding its collaboration with Nvidia.",
+    text: "Zelvane Labs, a startup funded by Saudi Arabia's Public Investment Fund, is expanding its collaboration with Nvidia.",
     expect: ['INVESTS_IN Public Investment Fund -> Zelvane Labs', 'PARTNERS_WITH Zelvane Labs -> NVIDIA'],
     not: ['INVESTS_IN Saudi Arabia', 'PARTNERS_WITH Public Investment Fund'],
   },
@@ -1401,7 +1401,7 @@ const TABLE: { rule: string; text: string; expect: string[]; not?: string[] }[] 
   // a second verb of the sentence's actor states what the actor does; reference marks are no words of a relation
   {
     rule: 'relate',
-    text: 'Mistral AI is also building custom silicon with Broadcom [4] and works with Google and Amazon in the cloud [5].',
+    text: 'Mistral AI is also building custom silicon with Broadcom [4] and works with Google and Amazon on cloud capacity [5].',
     expect: ['PARTNERS_WITH Mistral AI -> Google', 'PARTNERS_WITH Mistral AI -> Amazon'],
     not: ['PARTNERS_WITH Broadcom'],
   },
@@ -1759,7 +1759,7 @@ describe('entity shapes', () => {
     ['Nvidia unveiled the chip today. pic.twitter.com/Ab3dE9fGh2', 'pic.twitter.com'],
     ['Nscale builds data centres across Europe.', 'European Union'],
     // a discourse word before an appositive names nothing
-    ['So, a large external capacity deal with a specialist was the answer.', 'So'],
+    ['So, a large capacity agreement with a specialist was the answer.', 'So'],
     // a lower-case word after a family's name with a space is a word of the sentence
     ['The Qwen air quality report was late.', 'Qwen air'],
     // a kind of rule written as an abbreviation names no party

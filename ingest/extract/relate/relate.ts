@@ -389,7 +389,7 @@ function decide(gap: string, gapWords: readonly string[], left: Mention, right: 
     if (phrase.objectKinds && !phrase.objectKinds.includes(String(object.props?.kind ?? ''))) continue;
     if (phrase.subjectKinds && !phrase.subjectKinds.includes(String(subject.props?.kind ?? ''))) continue;
     // a facility named after "at a" or "for … at the" is where something happens, not the organisation's own site ("made for ⟨X⟩ at a
-    // new facility in ⟨Y⟩", "it will be deployed at a second facility in ⟨Y⟩")
+    // new facility in ⟨Y⟩", "the servers will go to a second facility in ⟨Y⟩")
     if (phrase.rel === 'LOCATED_IN' && COMPANY_LABELS.has(subject.label) && SOMEONES_SITE.test(gap)) continue;
     // a city stands for its nation only where a place is meant, and so does a nation named after a word of place ("⟨X⟩
     // launched a cloud region in ⟨Mexico⟩": where, not who runs it)

@@ -112,7 +112,7 @@ export function investment(investor: Mention | undefined, recipient: Mention | u
   ];
 }
 
-// "backed by ⟨Saudi Arabia⟩'s ⟨Public Investment Fund⟩": a nation's possessive before its own investor names the investor, not
+// "funded by ⟨Norway⟩'s ⟨sovereign fund⟩": a nation's possessive before its own investor names the investor, not
 // the nation; the one who invests is the fund
 const OWNERS_INVESTOR = (i: number): RegExp => new RegExp(`⟨${i}⟩['’]s (?:[a-z][a-z-]* ){0,3}⟨(\\d+)⟩`);
 function ownersFund(frame: Frame, d: FactDraft): FactDraft {
