@@ -237,7 +237,8 @@ function siblingCodes(text: string, mentions: readonly Mention[], gazetteer: Gaz
     if (k.status === 'ambiguous' || (k.label !== 'Chip' && k.label !== 'Model')) continue;
     const sibling = SIBLING_CODE.exec(text.slice(k.end, k.end + 24));
     const last = /(?:^|[\s-])([A-Za-z]{0,3}\d[\dA-Za-z]*)$/.exec(k.surface);
-    if (!sibling || !last || (NOT_MEMBER.test(sibling[1]!) && /^(?:19|20)\d\d$/.test(sibling[1]!))) continue;
+    // (a year after a name is a date: "the H100 and 2026 units")
+    if (!sibling || !last || /^(?:19|20)\d\d$/.test(sibling[1]!)) continue;
     const code = sibling[1]!;
     if (code === last[1] || codeShape(code) !== codeShape(last[1]!)) continue;
     const written = `${k.surface.slice(0, k.surface.length - last[1]!.length)}${code}`;

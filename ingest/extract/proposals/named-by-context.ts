@@ -15,13 +15,13 @@ import { phraseBook } from '../relate/phrases.js';
 import { organisationalForm } from './org-suffix.js';
 import type { Sentence } from '../nlp.js';
 import { nationByName } from '../lexicon.js';
-import { CALENDAR_WORDS, DISCOURSE_WORDS, LEGAL_FORMS, NAME_WORD, listedNames, spanOf, titleCased, type Proposal, type Proposer } from './proposal.js';
+import { CALENDAR_WORDS, DISCOURSE_WORDS, LEGAL_FORMS, NAME_PARTICLE, NAME_WORD, listedNames, spanOf, titleCased, type Proposal, type Proposer } from './proposal.js';
 
 const { heads, referents } = phraseBook();
 
 // a capitalised word of a name: "Atomic", "AI", "G42", "d'Azur"; small words may sit inside
 const CAP = "[A-Z](?:[\\p{L}\\p{N}&'’-]|\\.(?=[\\p{L}\\p{N}]))*";
-const SMALL = '(?:of|for|and|the|on|in|de|du|des|la|le|&)';
+const SMALL = `(?:of|for|and|the|on|in|&|${NAME_PARTICLE})`;
 const DEFINED = new RegExp(`(?<![\\p{L}\\p{N}])(${CAP}(?: (?:${CAP}|${SMALL})){1,9}) \\(([A-Z][A-Za-z]{1,9})\\)`, 'gu');
 // a name introduced by a verb of naming, in quotes or as capitalised words; the head noun it names comes before
 // ("called the Foo One": an article before a capitalised name is no part of it)

@@ -1,12 +1,11 @@
 // Organisations named right after a role noun ("infrastructure vendor H3C", "the startup
 // Econet") or followed by an appositive that says what they are ("Zhipu, a Beijing startup", "Acme — a joint venture between …").
-import { CALENDAR_WORDS, COUNT, COUNT_CLOSE, DISCOURSE_WORDS, INNER_DOT, NAME_WORD, ROLE_NOUN, listedNames, type Proposal, type Proposer } from './proposal.js';
+import { CALENDAR_WORDS, COUNT, COUNT_CLOSE, DISCOURSE_WORDS, INNER_DOT, NAME_PARTICLE, NAME_WORD, ROLE_NOUN, listedNames, type Proposal, type Proposer } from './proposal.js';
 
 // capitalised words (or a brand's digits before a capital: "21Vianet"), a dot only inside one ("Z.ai", "U.S."), never the sentence's full stop (nor an apostrophe: "Acme's" ends the name)
 const WORD = `(?:[A-Z]|\\d+(?=[A-Z][a-z]))(?:[\\p{L}\\p{N}&\\-]|${INNER_DOT})*`;
 // (a particle of another language may join its words: "Casa dos Ventos", "Banco do Brasil")
-const PARTICLE = '(?:de|da|do|dos|das|del|della|di|du|des|van|von|der|den)';
-const NAME = `(${WORD}(?: (?:& |${PARTICLE} )?${WORD}){0,3})`;
+const NAME = `(${WORD}(?: (?:& |${NAME_PARTICLE} )?${WORD}){0,3})`;
 // (or named by a word of naming after it: "a new subsidiary called X", "a venture named Y")
 const AFTER_ROLE = new RegExp(
   `\\b(?:${ROLE_NOUN}|state-backed|state-owned|government-backed|state-run|sovereign-backed|venture|entity|unit)(?:,? (?:called|named|dubbed|known as))? ["“]?${NAME}(?![\\p{L}\\p{N}])`,
@@ -28,7 +27,7 @@ export const noMember = (name: string): boolean => NOT_NAMES.test(name.split(' '
 const GROUP =
   '(?:companies|firms|entities|organi[sz]ations|chipmakers|manufacturers|suppliers|vendors|startups|labs|developers|providers|operators|investors|customers|buyers|subsidiaries|affiliates|enterprises|businesses|clients|partners|backers|shareholders|applicants|regulators)';
 // ("of" may join words of one name: "Bank of Italy", and so may a particle of another language: "Casa dos Ventos", "Banco do Brasil")
-const MEMBER = `${NAME_WORD}(?: (?:of |for |${PARTICLE} )?${NAME_WORD}){0,2}`;
+const MEMBER = `${NAME_WORD}(?: (?:of |for |${NAME_PARTICLE} )?${NAME_WORD}){0,2}`;
 // (the group may open the sentence: "Customers such as A and B …")
 const GROUP_ANY_CASE = GROUP.replace(/\(\?:([a-z])/, (_, c: string) => `(?:[${c}${c.toUpperCase()}]`).replace(/\|([a-z])/g, (_, c: string) => `|[${c}${c.toUpperCase()}]`);
 // a counted group and its members after a comma ("four AI startups, A, B, C and D", "two joint applicants, A and B", "three
