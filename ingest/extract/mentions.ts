@@ -578,7 +578,8 @@ export function findMentions(text: string, sentences: Sentence[], gazetteer: Gaz
   );
   const again = local.match(text).map((h) => fromHit(h, true));
   const found = resolveOverlaps([...repositories(text, gazetteer), ...known, ...kept, ...again, ...members(text, [...known, ...again])], text.length);
-  const all = resolveOverlaps([...found, ...siblingCodes(text, found, gazetteer)], text.length).map((m) => generationOf(text, m, gazetteer) ?? m);
+  const siblings = siblingCodes(text, found, gazetteer);
+  const all = (siblings.length ? resolveOverlaps([...found, ...siblings], text.length) : found).map((m) => (m.label === 'Chip' ? (generationOf(text, m, gazetteer) ?? m) : m));
   for (const m of all) if (!m.publisher) makerInName(m, gazetteer);
   // a name's tail (NAME_TAILS) belongs to its mention, unless the next mention starts inside it
   all.forEach((m, i) => {

@@ -40,7 +40,8 @@ const INNER_COLON = ':(?=\\p{Ll})';
 export const NAME_WORD = `(?:[A-Z]|[a-z](?=-?[A-Z])|\\d+(?=[A-Z][a-z]))(?:[\\p{L}\\p{N}&'’-]|${INNER_DOT}|${INNER_COLON})*`;
 
 /** Regex source of the particles of other languages that join the words of one name ("Casa dos Ventos", "Banco do Brasil", "Caisse des Dépôts"). */
-export const NAME_PARTICLE = '(?:de|da|do|dos|das|del|della|di|du|des|la|le|van|von|der|den)';
+// (its first letter read ahead, so that a word that opens no particle is passed over at once)
+export const NAME_PARTICLE = '(?=[dlv])(?:de|da|do|dos|das|del|della|di|du|des|la|le|van|von|der|den)';
 
 /** Regex source of a quantisation type ("Q4_K_M", "IQ3_XS", "BF16", "FP8", "INT8", "W4A16"): a format of a model's weights, never a model. */
 export const QUANT_TYPE = '(?:I?Q\\d(?:_\\w+)?|B?F\\d+|FP\\d+|INT\\d+|W\\d+A\\d+)';
