@@ -28,6 +28,8 @@ export interface GraphContext {
     operation?: 'query' | 'mutation' | 'subscription';
     /** set by fields whose answer can change without the graph version moving (ingest runs): no cache, no ETag */
     volatile?: boolean;
+    /** set when the operation was refused a work slot (its queue was full: 503 OVERLOADED) */
+    refused?: boolean;
     /** set by operations that do long work on purpose (handed-over ingest): the request timeout does not cut them off */
     unbounded?: boolean;
   };
