@@ -80,8 +80,9 @@ export interface Config {
     /** expensive operations that may wait for a slot; more are refused with 503 and Retry-After */
     heavyQueue: number;
     /**
-     * how long after the graph moved past a version a read may still be answered from that version's
-     * cached answer (marked), instead of 503 or while its new answer is computed (ms); 0: never
+     * how long after a graph version was last served, once the graph moved past it, a read may still be
+     * answered from that version's cached answer (marked), instead of 503 or while its new answer is
+     * computed (ms); 0: never
      */
     staleAnswerMs: number;
   };

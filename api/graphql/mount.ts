@@ -405,7 +405,7 @@ export async function mountGraphQL(app: Hono, deps: AppDeps, opts: MountOptions 
   /**
    * An answer from an older graph version, marked: the version it is from (X-Graph-Version), the
    * version served now (X-Graph-Current-Version) and, in Age, the whole seconds (rounded up) since
-   * this server saw the graph move past it. A GET's ETag names the answer's own version, and caches
+   * this server last answered at that version (when it last knew it current). A GET's ETag names the answer's own version, and caches
    * must ask again before reusing it (no-cache): it was out of date when sent.
    */
   const respondStale = (answer: StaleResponse, current: string | number, req: Request, url: URL, key: string | null): Response => {

@@ -2,7 +2,7 @@
 // hash, variables, operation name) and holding, per request, the newest answer and the graph
 // version it was computed at. Only an answer at the version served is a hit; `Cache-Control:
 // no-cache` on a request bypasses it. An answer from a version the graph has since moved past is
-// kept for `staleMs` after the move, and the server may send it, marked, instead of refusing a read
+// kept for `staleMs` after that version was last served, and the server may send it, marked, instead of refusing a read
 // or while that read is computed afresh (mount.ts): after a write every question would otherwise be
 // re-answered at once, and the expensive ones overflow the work slots' queue (503). Bounded in
 // entries and bytes; least recently used entries go first.
@@ -13,10 +13,10 @@ export interface CachedResponse {
   body: string;
 }
 
-/** An answer from an older graph version: the version it is from, and how long ago the graph moved past it. */
+/** An answer from an older graph version: the version it is from, and how long since that version was last served. */
 export interface StaleResponse extends CachedResponse {
   version: string | number;
-  /** ms since this cache first saw a newer version than the answer's */
+  /** ms since a request was last answered at the answer's version (when it was last known current here) */
   staleForMs: number;
 }
 
@@ -24,7 +24,7 @@ export interface ResponseCacheOptions {
   maxEntries?: number;
   maxBytes?: number;
   maxEntryBytes?: number;
-  /** how long after the graph moved past a version its answers may still be sent as stale (ms); 0: never */
+  /** how long after a version was last served its answers may still be sent as stale (ms); 0: never */
   staleMs?: number;
   /** the clock (ms); tests pass their own so the bound is checked without waiting */
   now?: () => number;
@@ -36,12 +36,13 @@ export class ResponseCache {
   private readonly entries = new Map<string, { version: Version; response: CachedResponse }>();
   private bytes = 0;
   /**
-   * The versions seen, in the order first seen, with when: a version stopped being current when the
-   * next one was first seen (the graph only moves forward, and a request that started before the move
-   * is never the first to present the newer version). Versions retired more than staleMs ago are
-   * dropped with their answers.
+   * The versions seen, in the order first seen (the graph only moves forward), with when a request
+   * was last answered at each: the last moment this server knew it current. A version with a newer
+   * one after it is retired; its answers are stale from that last moment on (not from when the newer
+   * one was first seen: a server that answered nothing for a minute does not know when in that minute
+   * the graph moved). Versions retired more than staleMs ago are dropped with their answers.
    */
-  private readonly versions = new Map<Version, number>();
+  private readonly versions = new Map<Version, { last: number }>();
   private readonly maxEntries: number;
   private readonly maxBytes: number;
   private readonly maxEntryBytes: number;
@@ -56,16 +57,18 @@ export class ResponseCache {
     this.now = opts.now ?? Date.now;
   }
 
-  /** Records that a request is answered at `version` (the snapshot served): a new version retires the one before. */
+  /** Records that a request is answered at `version` (the snapshot served): a new version retires the ones before. */
   observe(version: Version): void {
-    if (this.versions.has(version)) return;
     const now = this.now();
-    this.versions.set(version, now);
-    // a version whose successor appeared more than staleMs ago serves nobody any more
-    let retiredAt: number | undefined;
-    for (const [v] of this.versions) {
-      retiredAt = this.retiredAt(v);
-      if (retiredAt === undefined || now - retiredAt <= this.staleMs) break;
+    const known = this.versions.get(version);
+    if (known) {
+      known.last = Math.max(known.last, now);
+      return;
+    }
+    this.versions.set(version, { last: now });
+    // a retired version last served more than staleMs ago serves nobody any more
+    for (const [v, { last }] of this.versions) {
+      if (v === version || now - last <= this.staleMs) continue;
       this.versions.delete(v);
     }
     for (const [key, entry] of this.entries) if (!this.versions.has(entry.version)) this.drop(key);
@@ -81,20 +84,21 @@ export class ResponseCache {
   }
 
   /**
-   * The answer to a request from an older version than `version`, if the graph moved past that
-   * version at most staleMs ago; else undefined (an answer past the bound is dropped).
+   * The answer to a request from an older version than `version`, if that version was last served at
+   * most staleMs ago; else undefined (an answer past the bound is dropped).
    */
   stale(version: Version, key: string): StaleResponse | undefined {
     if (this.staleMs <= 0) return undefined;
     const entry = this.entries.get(key);
     if (!entry || entry.version === version) return undefined;
-    const retiredAt = this.versions.has(entry.version) ? this.retiredAt(entry.version) : undefined;
-    // an answer newer than the request's version (a request that started before the graph moved) is not stale: not sent either
-    if (retiredAt === undefined) {
-      if (!this.versions.has(entry.version)) this.drop(key);
+    const known = this.versions.get(entry.version);
+    if (!known) {
+      this.drop(key);
       return undefined;
     }
-    const staleForMs = this.now() - retiredAt;
+    // an answer at the newest version seen, newer than the request's (one that started before the graph moved): not sent
+    if (this.newest() === entry.version) return undefined;
+    const staleForMs = Math.max(0, this.now() - known.last);
     if (staleForMs > this.staleMs) {
       this.drop(key);
       return undefined;
@@ -122,14 +126,11 @@ export class ResponseCache {
     return this.entries.size;
   }
 
-  /** When the version after `version` was first seen; undefined while `version` is the newest. */
-  private retiredAt(version: Version): number | undefined {
-    let found = false;
-    for (const [v, seenAt] of this.versions) {
-      if (found) return seenAt;
-      if (v === version) found = true;
-    }
-    return undefined;
+  /** The version seen last for the first time: the one served now. */
+  private newest(): Version | undefined {
+    let newest: Version | undefined;
+    for (const [v] of this.versions) newest = v;
+    return newest;
   }
 
   private drop(key: string): void {

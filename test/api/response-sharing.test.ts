@@ -206,7 +206,7 @@ describe('answers shared between requests', () => {
 describe('ResponseCache', () => {
   const answer = (body: string) => ({ status: 200, headers: [['content-type', 'application/json']] as [string, string][], body });
 
-  it('sends an answer from an older version only within the bound after the graph moved past it', () => {
+  it('sends an answer from an older version only within the bound after that version was last served', () => {
     let clock = 1_000;
     const cache = new ResponseCache({ staleMs: 5_000, now: () => clock });
     cache.observe(1);
@@ -215,10 +215,12 @@ describe('ResponseCache', () => {
     // still current: nothing stale to send
     clock += 60_000;
     expect(cache.stale(1, 'q')).toBeUndefined();
-    // the graph moves at 61 s: version 1 retires then, however long it was current
+    // a request answered at version 1 at 61 s, then the graph moves
+    cache.observe(1);
+    clock += 10;
     cache.observe(2);
     expect(cache.get(2, 'q')).toBeUndefined();
-    clock += 5_000;
+    clock += 4_990;
     expect(cache.stale(2, 'q')).toMatchObject({ body: 'one', version: 1, staleForMs: 5_000 });
     clock += 1;
     expect(cache.stale(2, 'q')).toBeUndefined();
@@ -226,7 +228,17 @@ describe('ResponseCache', () => {
     expect(cache.size).toBe(0);
   });
 
-  it('keeps per request the newest answer from an older version, and drops answers of versions retired past the bound', () => {
+  it('counts staleness from when the older version was last served, not from when the newer one was first seen', () => {
+    let clock = 0;
+    const cache = new ResponseCache({ staleMs: 5_000, now: () => clock });
+    cache.set(1, 'q', answer('one'));
+    // nothing asked for a minute: when in it the graph moved is not known, so the answer is a minute old
+    clock = 60_000;
+    cache.observe(2);
+    expect(cache.stale(2, 'q')).toBeUndefined();
+  });
+
+  it('keeps per request the newest answer from an older version, and drops answers of versions last served past the bound', () => {
     let clock = 0;
     const cache = new ResponseCache({ staleMs: 1_000, now: () => clock });
     cache.set(1, 'a', answer('a1'));
@@ -236,13 +248,14 @@ describe('ResponseCache', () => {
     cache.set(2, 'a', answer('a2'));
     clock = 200;
     cache.observe(3);
-    expect(cache.stale(3, 'a')).toMatchObject({ body: 'a2', version: 2 });
-    expect(cache.stale(3, 'b')).toMatchObject({ body: 'b1', version: 1, staleForMs: 100 });
-    // a newer version seen past the bound of version 1's retirement drops its answers
-    clock = 1_200;
+    expect(cache.stale(3, 'a')).toMatchObject({ body: 'a2', version: 2, staleForMs: 100 });
+    expect(cache.stale(3, 'b')).toMatchObject({ body: 'b1', version: 1, staleForMs: 200 });
+    // version 1 was last served at 0 and version 2 at 100: at 1 050 only version 2's answers are kept
+    clock = 1_050;
     cache.observe(4);
     expect(cache.stale(4, 'b')).toBeUndefined();
-    expect(cache.stale(4, 'a')).toMatchObject({ body: 'a2', version: 2, staleForMs: 1_000 });
+    expect(cache.stale(4, 'a')).toMatchObject({ body: 'a2', version: 2, staleForMs: 950 });
+    expect(cache.size).toBe(1);
   });
 
   it('sends nothing stale with staleMs 0, and never an answer as stale to a request at its own version', () => {
