@@ -45,6 +45,8 @@ export interface GraphContext {
   signal?: AbortSignal;
   /** executes an expensive query elsewhere (the analysis worker) instead of in this thread; absent where queries run as they come */
   offload?: (request: QueryRequest, cost: number) => Promise<void>;
+  /** called when the operation has to wait in line for a work slot (every slot busy) */
+  onQueued?: () => void;
 }
 
 /** After a write: the snapshot is rebuilt on next use and no record read before the write is served again. */

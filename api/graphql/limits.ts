@@ -77,6 +77,7 @@ export function costReportPlugin(slots?: WorkSlots): ApolloServerPlugin {
           if (!heavy || operation.operation !== 'query') return;
           offload = !!(contextValue as { offload?: unknown }).offload && !selectsRootField(operation, SERVING_THREAD_FIELDS);
           if (!slots) return;
+          const busy = slots.load.running >= slots.slots;
           const waiting = slots.acquire();
           // marked so the server may answer from the version before instead (mount.ts)
           if (!waiting && seen) seen.refused = true;
@@ -84,6 +85,8 @@ export function costReportPlugin(slots?: WorkSlots): ApolloServerPlugin {
             throw new GraphQLError('the server is busy with expensive queries: retry in a moment', {
               extensions: { code: 'OVERLOADED', http: { status: 503, headers: new HeaderMap([['retry-after', '2']]) } },
             });
+          // told before it waits, so the server may answer from the version before while this waits and runs (mount.ts)
+          if (busy) (contextValue as { onQueued?: () => void }).onQueued?.();
           release = await waiting;
           // the deadline keeps running while the request waits: time spent in line counts
           (contextValue as { meter?: { check(): void } }).meter?.check();

@@ -294,28 +294,53 @@ export async function mountGraphQL(app: Hono, deps: AppDeps, opts: MountOptions 
     }
     let settle: ((answer: Executed) => void) | undefined;
     if (flightKey && !running) flights.set(flightKey, new Promise<Executed>((resolve) => (settle = resolve)));
-    let answer: Executed = { status: 500, headers: [], text: '', ok: false, cacheable: false, query: false, refused: false };
-    try {
-      answer = await execute(req, url, headers, body, snapshot, role, checkedCost);
-    } finally {
-      if (settle) {
-        flights.delete(flightKey!);
-        settle(answer);
+    let queued: () => void = () => undefined;
+    const waits = new Promise<'queued'>((resolve) => (queued = () => resolve('queued')));
+    const executing = (async () => {
+      let done: Executed = { status: 500, headers: [], text: '', ok: false, cacheable: false, query: false, refused: false };
+      try {
+        done = await execute(req, url, headers, body, snapshot, role, checkedCost, sharing ? queued : undefined);
+        return done;
+      } finally {
+        if (settle) {
+          flights.delete(flightKey!);
+          settle(done);
+        }
+        // a read answered at the version it started from may be reused until the graph moves (the
+        // snapshot served now says so without asking the store again)
+        if (cache && done.cacheable && deps.snapshots.peek()?.version === version) cache.set(version, cacheKey, { status: done.status, headers: done.headers, body: done.text });
+      }
+    })();
+    const first = await Promise.race([executing, waits]);
+    if (first === 'queued') {
+      // every work slot is busy: the answer from the version before is sent now, and this read goes on
+      // waiting and running so its answer at the new version is cached for the next ones
+      const older = stale();
+      if (older) {
+        executing.catch((err: unknown) => deps.logger.error({ err }, 'a GraphQL read answered from an older version failed at the new one'));
+        return older;
       }
     }
+    const answer = first === 'queued' ? await executing : first;
     // a read refused a work slot is answered from the version before, when there is an answer from it
     if (answer.refused) {
       const older = stale();
       if (older) return older;
     }
-    // a read answered at the version it started from may be reused until the graph moves (the
-    // snapshot served now says so without asking the store again)
-    if (cache && answer.cacheable && deps.snapshots.peek()?.version === version) cache.set(version, cacheKey, { status: answer.status, headers: answer.headers, body: answer.text });
     return respond(answer.status, new Headers(answer.headers), answer.text, answer.ok ? etag : null, !!key, answer.query && !answer.refused ? version : null);
   };
 
   /** Executes one request through Apollo (an expensive query in the analysis worker) at the snapshot's version. */
-  const execute = async (req: Request, url: URL, headers: HeaderMap, body: unknown, snapshot: Snapshot, role: GraphContext['role'], checkedCost: number | undefined): Promise<Executed> => {
+  const execute = async (
+    req: Request,
+    url: URL,
+    headers: HeaderMap,
+    body: unknown,
+    snapshot: Snapshot,
+    role: GraphContext['role'],
+    checkedCost: number | undefined,
+    onQueued: (() => void) | undefined,
+  ): Promise<Executed> => {
     const version = snapshot.version;
     const deadline = Date.now() + timeoutMs;
     let timer: NodeJS.Timeout | undefined;
@@ -332,6 +357,7 @@ export async function mountGraphQL(app: Hono, deps: AppDeps, opts: MountOptions 
       analyses,
       checkedCost,
       ...(opts.watches ? { watches: opts.watches } : {}),
+      ...(onQueued ? { onQueued } : {}),
     };
     // an expensive query runs in the analysis worker (limits.ts decides); its answer replaces Apollo's placeholder
     const worker: { answer?: ExecutedAnswer } = {};

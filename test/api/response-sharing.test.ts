@@ -1,9 +1,9 @@
 // Answers shared between requests (api/graphql/mount.ts, response-cache.ts), in-process (Hono's
 // app.request): identical concurrent reads executed once, a read that would be refused a work slot
-// answered from the version before (marked with its version), but never for a request that asked
+// or wait for one answered from the version before (marked with its version), but never for a request that asked
 // for a fresh answer (Cache-Control: no-cache) and never past the staleness bound. Requests are held
 // at a gate the test opens, not timed.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Hono } from 'hono';
 import { loadConfig } from '../../api/config.js';
 import { createLogger } from '../../api/log.js';
@@ -165,6 +165,39 @@ describe('answers shared between requests', () => {
     expect(current.headers.get('x-graph-current-version')).toBeNull();
     expect(current.headers.get('age')).toBeNull();
     expect(current.headers.get('etag')).toContain(`v${now}-`);
+  });
+
+  it('answers a read that would wait for a busy slot from the version before at once, and caches its own answer at the new version', async () => {
+    const gated = new GatedStore(store, HELD);
+    const { app: a, snapshots } = await app(gated.store, { HEAVY_CONCURRENCY: '1', HEAVY_QUEUE: '4' });
+    const before = (await post(a, TIMELINE(ASKED))).headers.get('x-graph-version');
+    const now = await write(snapshots);
+    const waiting = gated.close();
+    const holder = post(a, TIMELINE(HELD));
+    await waiting;
+    const asked = gated.calls.get(ASKED) ?? 0;
+    // the one slot is held: the read is answered from the version before without waiting for it
+    const older = await post(a, TIMELINE(ASKED));
+    expect(older.status).toBe(200);
+    expect(older.headers.get('x-graph-version')).toBe(before);
+    expect(older.headers.get('x-graph-current-version')).toBe(String(now));
+    // ... and has not run yet: it waits for the slot in the background
+    expect(gated.calls.get(ASKED) ?? 0).toBe(asked);
+    gated.openGate();
+    expect((await holder).status).toBe(200);
+    // once it has run, its answer at the new version is the one sent, from the cache
+    await vi.waitFor(() => expect(gated.calls.get(ASKED)).toBe(asked + 1), { timeout: 20_000, interval: 50 });
+    await vi.waitFor(async () => expect((await post(a, TIMELINE(ASKED))).headers.get('x-graph-version')).toBe(String(now)), { timeout: 20_000, interval: 50 });
+    expect(gated.calls.get(ASKED)).toBe(asked + 1);
+    // asked with no-cache, a read waits for its own turn instead
+    const waitingAgain = gated.close();
+    const holderAgain = post(a, `query Again ${TIMELINE(HELD)}`);
+    await waitingAgain;
+    const own = post(a, TIMELINE(ASKED), { 'cache-control': 'no-cache' });
+    gated.openGate();
+    const [ownAnswer] = await Promise.all([own, holderAgain]);
+    expect(ownAnswer.headers.get('x-graph-version')).toBe(String(now));
+    expect(ownAnswer.headers.get('x-graph-current-version')).toBeNull();
   });
 
   it('answers identical reads from the version before while the new answer is computed', async () => {
