@@ -149,6 +149,12 @@ function getParams(url: URL): unknown {
   }
 }
 
+/** Whether a request's query text may hold a mutation or subscription (a word test: a false alarm only means no sharing). */
+function mayWrite(body: unknown): boolean {
+  const query = body && typeof body === 'object' ? (body as { query?: unknown }).query : undefined;
+  return typeof query === 'string' && /\b(?:mutation|subscription)\b/.test(query);
+}
+
 /** A persisted-query hash that does not match the query sent with it, as a message; else null. */
 function apqMismatch(body: unknown): string | null {
   if (!body || typeof body !== 'object') return null;
@@ -281,8 +287,9 @@ export async function mountGraphQL(app: Hono, deps: AppDeps, opts: MountOptions 
     };
 
     // identical requests at one version share one execution: after a write every client asks its
-    // question again at once, and each copy would otherwise take a work slot of its own
-    const flightKey = sharing ? `${version}\u0000${cacheKey}` : null;
+    // question again at once, and each copy would otherwise take a work slot of its own (a document
+    // that may write is not: its copy would only wait for it, then run all the same)
+    const flightKey = sharing && !mayWrite(req.method === 'POST' ? body : getParams(url)) ? `${version}\u0000${cacheKey}` : null;
     const running = flightKey ? flights.get(flightKey) : undefined;
     if (running) {
       // while the new version's answer is computed, the previous version's is sent (marked) if there is one
