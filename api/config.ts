@@ -33,6 +33,7 @@ const env = z.object({
   RATE_LIMIT_BURST: z.coerce.number().int().min(0).default(500),
   HEAVY_CONCURRENCY: z.coerce.number().int().min(1).default(2),
   HEAVY_QUEUE: z.coerce.number().int().min(0).default(64),
+  STALE_ANSWER_MS: z.coerce.number().int().min(0).max(600_000).default(5000),
   CHANGE_LOG_VERSIONS: z.coerce.number().int().min(1).default(1000),
   SNAPSHOT_RECHECK_MS: z.coerce.number().int().min(0).default(1000),
 });
@@ -78,6 +79,12 @@ export interface Config {
     heavyConcurrency: number;
     /** expensive operations that may wait for a slot; more are refused with 503 and Retry-After */
     heavyQueue: number;
+    /**
+     * how long after a graph version was last served, once the graph moved past it, a read may still be
+     * answered from that version's cached answer (marked), instead of 503 or while its new answer is
+     * computed (ms); 0: never
+     */
+    staleAnswerMs: number;
   };
 }
 
@@ -136,6 +143,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       rateBurst: e.RATE_LIMIT_BURST,
       heavyConcurrency: e.HEAVY_CONCURRENCY,
       heavyQueue: e.HEAVY_QUEUE,
+      staleAnswerMs: e.STALE_ANSWER_MS,
     },
   };
 }

@@ -231,8 +231,9 @@ const epochMs = (): number => performance.timeOrigin + performance.now();
 
 /**
  * Requests sent from a second process at a fixed rate for `seconds` (an open loop: a slow answer does
- * not hold back the next request), each timed from when it was due: [due (epoch ms), latency (ms)]; a failed request
- * has minus its HTTP status (-1: no answer) for its latency.
+ * not hold back the next request), each timed from when it was due: [due (epoch ms), latency (ms), code]; a failed request
+ * has minus its HTTP status (-1: no answer) for its latency and its error code; an answer from an older graph version than
+ * the one served (X-Graph-Current-Version sent, api/graphql/mount.ts) has the code 'stale'.
  */
 function probeHttp(url: string, bodies: string[], seconds: number, everyMs: number): Promise<[number, number, string][]> {
   const script = `const [url, seconds, every] = [process.argv[1], Number(process.argv[2]), Number(process.argv[3])];
@@ -244,7 +245,7 @@ process.stdin.on('end', async () => {
     const due = start + k * every;
     while (now() < due) await new Promise((r) => setTimeout(r, Math.max(0, due - now() - 0.5)));
     pending.push(fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: bodies[k % bodies.length] })
-      .then(async (r) => { const text = await r.text(); let code = ''; if (!r.ok) { try { code = JSON.parse(text).errors?.[0]?.extensions?.code ?? ''; } catch {} } out.push([due, r.ok ? now() - due : -r.status, code]); }, () => out.push([due, -1, ''])));
+      .then(async (r) => { const text = await r.text(); let code = ''; if (!r.ok) { try { code = JSON.parse(text).errors?.[0]?.extensions?.code ?? ''; } catch {} } if (r.ok && r.headers.get('x-graph-current-version')) code = 'stale'; out.push([due, r.ok ? now() - due : -r.status, code]); }, () => out.push([due, -1, ''])));
   }
   await Promise.all(pending); process.stdout.write(JSON.stringify(out));
 });`;
@@ -280,7 +281,19 @@ async function httpLatencies(
   seconds: number,
   gapMs: number,
   firstStep: number,
-): Promise<{ idle: number[]; afterWrite: number[]; during: number[]; after: number[]; writing: number[]; failed: number; failures: string; rebuilds: number }> {
+): Promise<{
+  idle: number[];
+  afterWrite: number[];
+  afterWriteFailed: number;
+  afterWriteStale: number;
+  during: number[];
+  after: number[];
+  writing: number[];
+  failed: number;
+  stale: number;
+  failures: string;
+  rebuilds: number;
+}> {
   // the version is asked only when this bench says so (invalidate, as a write through the server does): a request
   // between the two writes would otherwise patch the first and no read would start
   const server = await startServer(loadConfig({ DATA_DIR: ':memory:', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', RATE_LIMIT_PER_SECOND: '0', SNAPSHOT_RECHECK_MS: '600000' }), { store });
@@ -296,6 +309,11 @@ async function httpLatencies(
     // the baseline of the second after a read: the second after one write, which the replica patches in (no read), when
     // every question is answered afresh as after a read (the graph version keys the response cache and the ETags)
     const afterWrite: number[] = [];
+    // the requests due in those seconds that failed (a 503 has no latency, so it is in no percentile), and the answers sent
+    // from the version before the write
+    let afterWriteFailed = 0;
+    let afterWriteStale = 0;
+    let aroundWrites: [number, number, string][] = [];
     {
       const spans: [number, number][] = [];
       let done = false;
@@ -308,7 +326,13 @@ async function httpLatencies(
         server.snapshots.invalidate();
         await sleep(1000);
       }
-      for (const [t, l] of await probeW) if (l >= 0 && !spans.some(([a, b]) => t >= a && t <= b + 50) && spans.some(([, b]) => t > b + 50 && t <= b + HANDOVER_WINDOW_MS)) afterWrite.push(l);
+      aroundWrites = await probeW;
+      for (const [t, l, code] of aroundWrites)
+        if (!spans.some(([a, b]) => t >= a && t <= b + 50) && spans.some(([, b]) => t > b + 50 && t <= b + HANDOVER_WINDOW_MS)) {
+          if (l < 0) afterWriteFailed++;
+          else afterWrite.push(l);
+          if (code === 'stale') afterWriteStale++;
+        }
     }
     const intervals: [number, number][] = [];
     // when this bench's own writes ran (on the serving thread: the embedded store is this process's)
@@ -350,6 +374,7 @@ async function httpLatencies(
         }
     };
     failedIn(idle, () => 'idle');
+    failedIn(aroundWrites, () => 'around single writes (the baseline phase)');
     failedIn(samples, (t) => (inside(t) ? 'while a read ran' : 'between reads (writes, catch-up)'));
     return {
       idle: ok(idle).map(([, l]) => l),
@@ -360,7 +385,10 @@ async function httpLatencies(
       after: ok(samples)
         .filter(([t]) => justAfter(t))
         .map(([, l]) => l),
-      failed: [...idle, ...samples].filter(([, l]) => l < 0).length,
+      afterWriteFailed,
+      afterWriteStale,
+      failed: [...idle, ...aroundWrites, ...samples].filter(([, l]) => l < 0).length,
+      stale: [...idle, ...aroundWrites, ...samples].filter(([, , code]) => code === 'stale').length,
       failures: [...failures].map(([what, n]) => `${what} ×${n}`).join(', '),
       writing: ok(samples)
         .filter(([t]) => writing(t))
@@ -426,11 +454,16 @@ interface HttpRow {
   afterWriteP50: number;
   afterWriteP99: number;
   afterWriteN: number;
+  /** requests due in the second after a write that failed (in no percentile), and answers sent from the version before */
+  afterWriteFailed: number;
+  afterWriteStale: number;
   /** the requests due while this bench wrote, counted in neither (the writes run on the serving thread) */
   writingP99: number;
   writingN: number;
   rebuilds: number;
   failed: number;
+  /** answers sent from an older graph version than the one served, in every phase */
+  stale: number;
 }
 
 async function replica(edges: number, latencyRounds: number): Promise<{ rows: Record<string, number>; rounds: LatencyRound[]; http: HttpRow[]; notes: string[] }> {
@@ -667,10 +700,13 @@ async function replica(edges: number, latencyRounds: number): Promise<{ rows: Re
         afterWriteP50: percentile(h.afterWrite, 50),
         afterWriteP99: percentile(h.afterWrite, 99),
         afterWriteN: h.afterWrite.length,
+        afterWriteFailed: h.afterWriteFailed,
+        afterWriteStale: h.afterWriteStale,
         writingP99: percentile(h.writing, 99),
         writingN: h.writing.length,
         rebuilds: h.rebuilds,
         failed: h.failed,
+        stale: h.stale,
       })),
       notes: http.filter((h) => h.failed).map((h) => `HTTP requests that failed at ${measuredSize.edges} edges, rebuilds ${h.mode}: ${h.failures}`),
     };
@@ -770,7 +806,7 @@ A young-generation collection (scavenge) stops the event loop for as long as it 
 
 ${
   http.length
-    ? `The same over HTTP, as a GraphQL client sees it (the API server on the same store; \`dependencies\` of a random deployment, depth 2, sent from a second process every 5 ms, timed from when it was due; the server's own background reads, each started by two writes past the change log; "during" counts the requests due while a read ran, its hand-over included (the analysis workers are sent the new snapshot, its shared buffers, and take it between their tasks before it is served), "after" those due in the ${HANDOVER_WINDOW_MS / 1000} s after the new snapshot was first served, when every question is answered afresh (the graph version keys the response cache), beside its baseline: the ${HANDOVER_WINDOW_MS / 1000} s after a single write, patched in without a read; the requests due while the bench's own writes ran (on the serving thread: the embedded store is the server's), or in the 50 ms after, are counted in neither and shown apart). Rebuilds one at a time: the next writes ${REBUILD_GAPS[0].gapMs / 1000} s after a read ended; back to back: ${REBUILD_GAPS[1].gapMs} ms after:
+    ? `The same over HTTP, as a GraphQL client sees it (the API server on the same store; \`dependencies\` of a random deployment, depth 2, sent from a second process every 5 ms, timed from when it was due; the server's own background reads, each started by two writes past the change log; "during" counts the requests due while a read ran, its hand-over included (the analysis workers are sent the new snapshot, its shared buffers, and take it between their tasks before it is served), "after" those due in the ${HANDOVER_WINDOW_MS / 1000} s after the new snapshot was first served, when every question is asked afresh at the new version (the graph version keys the response cache; identical questions share one execution, and a read asked while it runs or while every work slot is busy is answered from the version before), beside its baseline: the ${HANDOVER_WINDOW_MS / 1000} s after a single write, patched in without a read; the requests due while the bench's own writes ran (on the serving thread: the embedded store is the server's), or in the 50 ms after, are counted in neither and shown apart). A failed request (503) has no latency and is in no percentile: the failures are counted apart, those of the second after a write too; "answered from the version before" or "from an older version" counts the answers the server sent, marked, from an older graph version's cached answer (a read refused a work slot or that would wait for one, or asked again while its new answer was computed: \`STALE_ANSWER_MS\`; they count in the percentiles). Rebuilds one at a time: the next writes ${REBUILD_GAPS[0].gapMs / 1000} s after a read ended; back to back: ${REBUILD_GAPS[1].gapMs} ms after:
 
 ${table(
   [
@@ -781,11 +817,14 @@ ${table(
     'during a read p50 / p99 (ms, requests, reads)',
     'after a read p50 / p99 (ms, requests)',
     'baseline: after a write p50 / p99 (ms, requests)',
+    'after a write: failed / answered from the version before',
+    'p99 after a write / idle',
     'p99 during / idle',
     'p99 after a read / idle',
     'p99 after a read / after a write',
     'while the bench wrote: p99 (ms, requests)',
     'failed',
+    'answered from an older version',
   ],
   http.map((h) => [
     h.edges,
@@ -795,11 +834,14 @@ ${table(
     `${f(h.duringP50)} / ${f(h.duringP99)} (${h.duringN}, ${h.rebuilds})`,
     `${f(h.afterP50)} / ${f(h.afterP99)} (${h.afterN})`,
     `${f(h.afterWriteP50)} / ${f(h.afterWriteP99)} (${h.afterWriteN})`,
+    `${h.afterWriteFailed} / ${h.afterWriteStale}`,
+    ratio(h.afterWriteP99, h.idleP99),
     ratio(h.duringP99, h.idleP99),
     ratio(h.afterP99, h.idleP99),
     ratio(h.afterP99, h.afterWriteP99),
     `${f(h.writingP99)} (${h.writingN})`,
     h.failed,
+    h.stale,
   ]),
 )}`
     : `The same over HTTP is not run above ${OLD_REBUILD_MAX_EDGES.toLocaleString('en')} edges: the server's own reads would hold more copies of a snapshot than the machine has room for.`

@@ -28,6 +28,8 @@ export interface GraphContext {
     operation?: 'query' | 'mutation' | 'subscription';
     /** set by fields whose answer can change without the graph version moving (ingest runs): no cache, no ETag */
     volatile?: boolean;
+    /** set when the operation was refused a work slot (its queue was full: 503 OVERLOADED) */
+    refused?: boolean;
     /** set by operations that do long work on purpose (handed-over ingest): the request timeout does not cut them off */
     unbounded?: boolean;
   };
@@ -43,6 +45,8 @@ export interface GraphContext {
   signal?: AbortSignal;
   /** executes an expensive query elsewhere (the analysis worker) instead of in this thread; absent where queries run as they come */
   offload?: (request: QueryRequest, cost: number) => Promise<void>;
+  /** called when the operation has to wait in line for a work slot (every slot busy) */
+  onQueued?: () => void;
 }
 
 /** After a write: the snapshot is rebuilt on next use and no record read before the write is served again. */

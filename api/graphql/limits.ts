@@ -68,7 +68,7 @@ export function costReportPlugin(slots?: WorkSlots): ApolloServerPlugin {
       let offload = false;
       return {
         async didResolveOperation({ schema, document, operation, request, contextValue }) {
-          const seen = (contextValue as { seen?: { operation?: string } }).seen;
+          const seen = (contextValue as { seen?: { operation?: string; refused?: boolean } }).seen;
           if (seen && operation) seen.operation = operation.operation;
           if (!operation) return;
           // a large body was checked in a worker (body-gate.ts): its cost is not computed twice
@@ -77,11 +77,16 @@ export function costReportPlugin(slots?: WorkSlots): ApolloServerPlugin {
           if (!heavy || operation.operation !== 'query') return;
           offload = !!(contextValue as { offload?: unknown }).offload && !selectsRootField(operation, SERVING_THREAD_FIELDS);
           if (!slots) return;
+          const busy = slots.load.running >= slots.slots;
           const waiting = slots.acquire();
+          // marked so the server may answer from the version before instead (mount.ts)
+          if (!waiting && seen) seen.refused = true;
           if (!waiting)
             throw new GraphQLError('the server is busy with expensive queries: retry in a moment', {
               extensions: { code: 'OVERLOADED', http: { status: 503, headers: new HeaderMap([['retry-after', '2']]) } },
             });
+          // told before it waits, so the server may answer from the version before while this waits and runs (mount.ts)
+          if (busy) (contextValue as { onQueued?: () => void }).onQueued?.();
           release = await waiting;
           // the deadline keeps running while the request waits: time spent in line counts
           (contextValue as { meter?: { check(): void } }).meter?.check();

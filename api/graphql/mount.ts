@@ -21,7 +21,8 @@ import { bodyDigest } from './body-gate.js';
 import { BodyGatePool, BodyPoolBusy } from './body-pool.js';
 import { AnalysisPool } from './analysis-pool.js';
 import type { ExecutedAnswer } from './analysis-executor.js';
-import { ResponseCache } from './response-cache.js';
+import { ResponseCache, type StaleResponse } from './response-cache.js';
+import type { Snapshot } from '../../graph/snapshot.js';
 import { mountIde } from './ide.js';
 import { buildApolloServer } from './apollo-server.js';
 import { maskedError } from './errors.js';
@@ -105,6 +106,26 @@ async function readBody(req: Request, limit: number, incoming?: unknown): Promis
   return Buffer.concat(chunks);
 }
 
+/** The graph version a read's answer is from (the embeds send the same header). */
+const VERSION_HEADER = 'X-Graph-Version';
+/** Sent only with an answer from an older graph version: the version served now. */
+const CURRENT_VERSION_HEADER = 'X-Graph-Current-Version';
+
+/** One request's answer as executed, before the response is made. */
+interface Executed {
+  status: number;
+  headers: [string, string][];
+  text: string;
+  /** a successful answer (200, no errors, not volatile): it may carry an ETag */
+  ok: boolean;
+  /** a successful read: cached, and shared with identical requests at its version */
+  cacheable: boolean;
+  /** the operation was a query: the answer is of the version it was executed at */
+  query: boolean;
+  /** the read was refused a work slot (the queue was full: 503 OVERLOADED) */
+  refused: boolean;
+}
+
 // Apollo answers some client mistakes (a syntax error caught by the token limit) with HTTP 500
 const CLIENT_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND']);
 /** The status a response should have: 400 when every error is the client's, whatever Apollo chose. */
@@ -128,6 +149,12 @@ function getParams(url: URL): unknown {
   }
 }
 
+/** Whether a request's query text may hold a mutation or subscription (a word test: a false alarm only means no sharing). */
+function mayWrite(body: unknown): boolean {
+  const query = body && typeof body === 'object' ? (body as { query?: unknown }).query : undefined;
+  return typeof query === 'string' && /\b(?:mutation|subscription)\b/.test(query);
+}
+
 /** A persisted-query hash that does not match the query sent with it, as a message; else null. */
 function apqMismatch(body: unknown): string | null {
   if (!body || typeof body !== 'object') return null;
@@ -145,12 +172,6 @@ function preflighted(headers: Headers): boolean {
   const type = headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
   return (!!type && !SIMPLE_TYPES.includes(type)) || PREFLIGHT_HEADERS.some((h) => headers.has(h));
 }
-
-const headerList = (h: Headers) => {
-  const list: [string, string][] = [];
-  h.forEach((v, k) => list.push([k, v]));
-  return list;
-};
 
 const jsonError = (message: string, code: string) => JSON.stringify({ errors: [{ message, extensions: { code } }] });
 
@@ -172,7 +193,9 @@ export async function mountGraphQL(app: Hono, deps: AppDeps, opts: MountOptions 
   const server = createGraphQLServer(deps, new WorkSlots(limits.heavyConcurrency, limits.heavyQueue));
   await server.start();
   const timeoutMs = opts.timeoutMs ?? LIMITS.timeoutMs;
-  const cache = opts.responseCache === false ? null : new ResponseCache();
+  const cache = opts.responseCache === false ? null : new ResponseCache({ staleMs: limits.staleAnswerMs });
+  // the executions under way of cacheable requests, by version and request: identical ones wait for the first
+  const flights = new Map<string, Promise<Executed>>();
   const bodies = new BodyGatePool();
   const analyses = new AnalysisPool();
   // the worker loads the schema and resolvers now, not on the first expensive query (a second or more on a busy machine)
@@ -193,11 +216,12 @@ export async function mountGraphQL(app: Hono, deps: AppDeps, opts: MountOptions 
 
     const snapshot = await deps.snapshots.get();
     const version = snapshot.version;
+    cache?.observe(version);
     let etag: string | null = null;
     if (req.method === 'GET' && url.search) {
       etag = queryEtag(version, `${url.search}|${key ? 'key' : ''}`);
       if (etagMatches(req.headers.get('if-none-match') ?? undefined, etag))
-        return new Response(null, { status: 304, headers: { ETag: etag, 'Cache-Control': cacheControl(!!key), Vary: 'Authorization, X-API-Key' } });
+        return new Response(null, { status: 304, headers: { ETag: etag, 'Cache-Control': cacheControl(!!key), Vary: 'Authorization, X-API-Key', [VERSION_HEADER]: String(version) } });
     }
 
     // the role is checked on every request (a wrong key is a 401 even when the answer is cached)
@@ -253,10 +277,78 @@ export async function mountGraphQL(app: Hono, deps: AppDeps, opts: MountOptions 
     const cacheKey = createHash('sha256')
       .update(`${req.method}\u0000${req.headers.get('accept') ?? ''}\u0000${url.search}\u0000${digest}`)
       .digest('base64');
-    // cached answers are only for requests Apollo would answer (CSRF prevention stays in force)
-    const hit = cache && !bypass && preflighted(req.headers) ? cache.get(version, cacheKey) : undefined;
-    if (hit) return respond(hit.status, new Headers(hit.headers), hit.body, etag, !!key);
+    // cached and shared answers are only for requests Apollo would answer (CSRF prevention stays in force)
+    const sharing = cache && !bypass && preflighted(req.headers) ? cache : null;
+    const hit = sharing?.get(version, cacheKey);
+    if (hit) return respond(hit.status, new Headers(hit.headers), hit.body, etag, !!key, version);
+    const stale = () => {
+      const answer = sharing?.stale(version, cacheKey);
+      return answer && respondStale(answer, version, req, url, key);
+    };
 
+    // identical requests at one version share one execution: after a write every client asks its
+    // question again at once, and each copy would otherwise take a work slot of its own (a document
+    // that may write is not: its copy would only wait for it, then run all the same)
+    const flightKey = sharing && !mayWrite(req.method === 'POST' ? body : getParams(url)) ? `${version}\u0000${cacheKey}` : null;
+    const running = flightKey ? flights.get(flightKey) : undefined;
+    if (running) {
+      // while the new version's answer is computed, the previous version's is sent (marked) if there is one
+      const older = stale();
+      if (older) return older;
+      const shared = await running;
+      if (shared.cacheable) return respond(shared.status, new Headers(shared.headers), shared.text, etag, !!key, version);
+      // an answer that is not shared (an error, a mutation, one that depends on the caller's role): asked again
+    }
+    let settle: ((answer: Executed) => void) | undefined;
+    if (flightKey && !running) flights.set(flightKey, new Promise<Executed>((resolve) => (settle = resolve)));
+    let queued: () => void = () => undefined;
+    const waits = new Promise<'queued'>((resolve) => (queued = () => resolve('queued')));
+    const executing = (async () => {
+      let done: Executed = { status: 500, headers: [], text: '', ok: false, cacheable: false, query: false, refused: false };
+      try {
+        done = await execute(req, url, headers, body, snapshot, role, checkedCost, sharing ? queued : undefined);
+        return done;
+      } finally {
+        if (settle) {
+          flights.delete(flightKey!);
+          settle(done);
+        }
+        // a read answered at the version it started from may be reused until the graph moves (the
+        // snapshot served now says so without asking the store again)
+        if (cache && done.cacheable && deps.snapshots.peek()?.version === version) cache.set(version, cacheKey, { status: done.status, headers: done.headers, body: done.text });
+      }
+    })();
+    const first = await Promise.race([executing, waits]);
+    if (first === 'queued') {
+      // every work slot is busy: the answer from the version before is sent now, and this read goes on
+      // waiting and running so its answer at the new version is cached for the next ones
+      const older = stale();
+      if (older) {
+        executing.catch((err: unknown) => deps.logger.error({ err }, 'a GraphQL read answered from an older version failed at the new one'));
+        return older;
+      }
+    }
+    const answer = first === 'queued' ? await executing : first;
+    // a read refused a work slot is answered from the version before, when there is an answer from it
+    if (answer.refused) {
+      const older = stale();
+      if (older) return older;
+    }
+    return respond(answer.status, new Headers(answer.headers), answer.text, answer.ok ? etag : null, !!key, answer.query && !answer.refused ? version : null);
+  };
+
+  /** Executes one request through Apollo (an expensive query in the analysis worker) at the snapshot's version. */
+  const execute = async (
+    req: Request,
+    url: URL,
+    headers: HeaderMap,
+    body: unknown,
+    snapshot: Snapshot,
+    role: GraphContext['role'],
+    checkedCost: number | undefined,
+    onQueued: (() => void) | undefined,
+  ): Promise<Executed> => {
+    const version = snapshot.version;
     const deadline = Date.now() + timeoutMs;
     let timer: NodeJS.Timeout | undefined;
     const ctx: GraphContext = {
@@ -272,6 +364,7 @@ export async function mountGraphQL(app: Hono, deps: AppDeps, opts: MountOptions 
       analyses,
       checkedCost,
       ...(opts.watches ? { watches: opts.watches } : {}),
+      ...(onQueued ? { onQueued } : {}),
     };
     // an expensive query runs in the analysis worker (limits.ts decides); its answer replaces Apollo's placeholder
     const worker: { answer?: ExecutedAnswer } = {};
@@ -293,13 +386,18 @@ export async function mountGraphQL(app: Hono, deps: AppDeps, opts: MountOptions 
     const outcome = await Promise.race([run, timedOut]).finally(() => clearTimeout(timer));
     if (outcome === 'timeout') {
       deps.logger.warn({ timeoutMs, method: req.method }, 'GraphQL request timed out');
-      return new Response(jsonError(`the request took longer than ${timeoutMs} ms and was stopped`, 'TIMEOUT'), {
+      return {
         status: 503,
-        headers: { 'content-type': 'application/json', 'Cache-Control': 'no-store' },
-      });
+        headers: [['content-type', 'application/json']],
+        text: jsonError(`the request took longer than ${timeoutMs} ms and was stopped`, 'TIMEOUT'),
+        ok: false,
+        cacheable: false,
+        query: false,
+        refused: false,
+      };
     }
-    const out = new Headers();
-    for (const [k, v] of outcome.headers) out.set(k, v);
+    const out: [string, string][] = [];
+    for (const [k, v] of outcome.headers) out.push([k, v]);
     const executed = worker.answer;
     let text = executed ? executed.text : await bodyText(outcome);
     let status = statusFor(executed ? executed.status : (outcome.status ?? 200), text);
@@ -310,10 +408,8 @@ export async function mountGraphQL(app: Hono, deps: AppDeps, opts: MountOptions 
       status = 400;
     }
     const ok = status === 200 && !text.includes('"errors"') && !ctx.seen.volatile;
-    // a read answered at the version it started from may be reused until the graph moves (the
-    // snapshot served now says so without asking the store again)
-    if (cache && ok && ctx.seen.operation === 'query' && deps.snapshots.peek()?.version === version) cache.set(version, cacheKey, { status, headers: headerList(out), body: text });
-    return respond(status, out, text, ok ? etag : null, !!key);
+    const query = ctx.seen.operation === 'query';
+    return { status, headers: out, text, ok, cacheable: ok && query, query, refused: !!ctx.seen.refused };
   };
 
   /** The answer to a query the worker could not execute: TIMEOUT past its deadline, else an internal error logged with its id. */
@@ -328,13 +424,36 @@ export async function mountGraphQL(app: Hono, deps: AppDeps, opts: MountOptions 
       { status: 413, headers: { 'content-type': 'application/json', 'Cache-Control': 'no-store', Connection: 'close' } },
     );
 
-  const respond = (status: number, out: Headers, text: string, etag: string | null, withKey: boolean): Response => {
+  /** The response: ETag and Cache-Control for a successful GET, and the graph version a read's answer is from. */
+  const respond = (status: number, out: Headers, text: string, etag: string | null, withKey: boolean, version: string | number | null): Response => {
     if (etag) {
       out.set('ETag', etag);
       out.set('Cache-Control', cacheControl(withKey));
       out.set('Vary', 'Authorization, X-API-Key');
     } else out.set('Cache-Control', 'no-store');
+    if (version !== null) out.set(VERSION_HEADER, String(version));
     return new Response(text, { status, headers: out });
+  };
+
+  /**
+   * An answer from an older graph version, marked: the version it is from (X-Graph-Version), the
+   * version served now (X-Graph-Current-Version) and, in Age, the whole seconds (rounded up) since
+   * this server last answered at that version (when it last knew it current). A GET's ETag names the answer's own version, and caches
+   * must ask again before reusing it (no-cache): it was out of date when sent.
+   */
+  const respondStale = (answer: StaleResponse, current: string | number, req: Request, url: URL, key: string | null): Response => {
+    const out = new Headers(answer.headers);
+    out.set(VERSION_HEADER, String(answer.version));
+    out.set(CURRENT_VERSION_HEADER, String(current));
+    out.set('Age', String(Math.ceil(answer.staleForMs / 1000)));
+    if (req.method === 'GET' && url.search) {
+      const etag = queryEtag(answer.version, `${url.search}|${key ? 'key' : ''}`);
+      out.set('ETag', etag);
+      out.set('Cache-Control', key ? 'private, no-cache' : 'no-cache');
+      out.set('Vary', 'Authorization, X-API-Key');
+      if (etagMatches(req.headers.get('if-none-match') ?? undefined, etag)) return new Response(null, { status: 304, headers: out });
+    } else out.set('Cache-Control', 'no-store');
+    return new Response(answer.body, { status: answer.status, headers: out });
   };
 
   const path = opts.path ?? '/graphql';

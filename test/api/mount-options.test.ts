@@ -81,8 +81,8 @@ describe('GraphQL mount options', () => {
   it('runs HEAVY_CONCURRENCY expensive queries at once and, with no room to wait, answers the next 503 OVERLOADED with Retry-After', async () => {
     // the slow store holds the one slot for 3 s, far longer than the second request takes to arrive
     const a = await app(slow, { HEAVY_CONCURRENCY: '1', HEAVY_QUEUE: '0' }, 5_000);
-    const timeline = () => post(a, '{ timeline(id: "chip:nvidia-h20") { id } }');
-    const [one, two] = await Promise.all([timeline(), timeline()]);
+    // two different requests: identical ones would share one execution (response-sharing.test.ts)
+    const [one, two] = await Promise.all([post(a, '{ timeline(id: "chip:nvidia-h20") { id } }'), post(a, 'query Second { timeline(id: "chip:nvidia-h20") { id } }')]);
     const statuses = [one.status, two.status].sort();
     expect(statuses).toEqual([200, 503]);
     const refused = one.status === 503 ? one : two;
