@@ -124,7 +124,12 @@ interface Executed {
   query: boolean;
   /** the read was refused a work slot (the queue was full: 503 OVERLOADED) */
   refused: boolean;
+  /** the read ran past its deadline and was stopped (503 TIMEOUT), in the serving thread or the analysis worker */
+  timedOut?: boolean;
 }
+
+// an answer the analysis worker stopped at the request's deadline
+const TIMED_OUT = /"code":"TIMEOUT"/;
 
 // Apollo answers some client mistakes (a syntax error caught by the token limit) with HTTP 500
 const CLIENT_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND']);
@@ -329,8 +334,8 @@ export async function mountGraphQL(app: Hono, deps: AppDeps, opts: MountOptions 
       }
     }
     const answer = first === 'queued' ? await executing : first;
-    // a read refused a work slot is answered from the version before, when there is an answer from it
-    if (answer.refused) {
+    // a read refused a work slot, or stopped at its deadline, is answered from the version before, when there is an answer from it
+    if (answer.refused || answer.timedOut) {
       const older = stale();
       if (older) return older;
     }
@@ -394,6 +399,7 @@ export async function mountGraphQL(app: Hono, deps: AppDeps, opts: MountOptions 
         cacheable: false,
         query: false,
         refused: false,
+        timedOut: true,
       };
     }
     const out: [string, string][] = [];
@@ -409,7 +415,7 @@ export async function mountGraphQL(app: Hono, deps: AppDeps, opts: MountOptions 
     }
     const ok = status === 200 && !text.includes('"errors"') && !ctx.seen.volatile;
     const query = ctx.seen.operation === 'query';
-    return { status, headers: out, text, ok, cacheable: ok && query, query, refused: !!ctx.seen.refused };
+    return { status, headers: out, text, ok, cacheable: ok && query, query, refused: !!ctx.seen.refused, timedOut: status === 503 && TIMED_OUT.test(text) };
   };
 
   /** The answer to a query the worker could not execute: TIMEOUT past its deadline, else an internal error logged with its id. */

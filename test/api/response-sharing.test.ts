@@ -65,11 +65,11 @@ describe('answers shared between requests', () => {
     await store.close();
   });
 
-  async function app(s: GraphStore, env: Record<string, string>) {
+  async function app(s: GraphStore, env: Record<string, string>, timeoutMs = 30_000) {
     const a = new Hono();
     const snapshots = new SnapshotCache(s);
     const deps = { store: s, snapshots, config: loadConfig({ LOG_LEVEL: 'silent', ...env }), logger: createLogger('silent') };
-    closers.push(await mountGraphQL(a, deps, { timeoutMs: 30_000 }));
+    closers.push(await mountGraphQL(a, deps, { timeoutMs }));
     return { app: a, snapshots };
   }
 
@@ -198,6 +198,23 @@ describe('answers shared between requests', () => {
     const [ownAnswer] = await Promise.all([own, holderAgain]);
     expect(ownAnswer.headers.get('x-graph-version')).toBe(String(now));
     expect(ownAnswer.headers.get('x-graph-current-version')).toBeNull();
+  });
+
+  it('answers a read stopped at its deadline from the version before, and a no-cache one with TIMEOUT', async () => {
+    const gated = new GatedStore(store, HELD);
+    const { app: a, snapshots } = await app(gated.store, { HEAVY_CONCURRENCY: '4', HEAVY_QUEUE: '4' }, 300);
+    const before = (await post(a, TIMELINE(HELD))).headers.get('x-graph-version');
+    const now = await write(snapshots);
+    // the read is held at the gate past its deadline
+    gated.close();
+    const older = await post(a, TIMELINE(HELD));
+    expect(older.status).toBe(200);
+    expect(older.headers.get('x-graph-version')).toBe(before);
+    expect(older.headers.get('x-graph-current-version')).toBe(String(now));
+    const fresh = await post(a, TIMELINE(HELD), { 'cache-control': 'no-cache' });
+    expect(fresh.status).toBe(503);
+    expect(await fresh.text()).toContain('TIMEOUT');
+    gated.openGate();
   });
 
   it('answers identical reads from the version before while the new answer is computed', async () => {
