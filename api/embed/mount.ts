@@ -13,6 +13,7 @@ import { errorPage } from './html.js';
 import { PinStore, type PinLimits } from './pin-store.js';
 import { RenderCache, type Rendered } from './render-cache.js';
 import { cacheControl, COMMON_HEADERS, etagMatches, mapCsp } from './http-policy.js';
+import { VERSION_HEADER } from '../graphql/http-cache.js';
 import { embedSnippet, embedUrlParams, measuresOfPage, oembedResponse, pageMeasures, parsePageMeasures, publicOrigin, type OriginSource, type PageMeasures } from './oembed.js';
 import { GALLERY_SCRIPT_HASH, mostDependedOn, renderGallery, type GalleryExample } from './gallery.js';
 import type { Snapshot } from '../../graph/snapshot.js';
@@ -191,7 +192,7 @@ export async function mountEmbeds(app: Hono, deps: AppDeps, opts: EmbedOptions =
       'Content-Security-Policy': mapCsp(format, deps.config.frameAncestors),
       'Cache-Control': cacheControl(pinned),
       ETag: `"${key}"`,
-      'X-Graph-Version': version,
+      [VERSION_HEADER]: version,
     };
     if (format !== 'html') headers['Cross-Origin-Resource-Policy'] = 'cross-origin';
     if (format === 'csv' || format === 'json') headers['Access-Control-Allow-Origin'] = '*';

@@ -2,6 +2,11 @@
 // dashboards and embeds revalidate with If-None-Match and get a 304 until the graph changes.
 import { createHash } from 'node:crypto';
 
+/** The header naming the graph version an answer is from (GraphQL reads and embeds alike). */
+export const VERSION_HEADER = 'X-Graph-Version';
+/** What a cached answer varies with: the caller's key decides what a keyed read may see. */
+export const KEY_VARY = 'Authorization, X-API-Key';
+
 /** The weak ETag of a GET query at a graph version. */
 export function queryEtag(version: string | number, search: string): string {
   const hash = createHash('sha256').update(search).digest('base64url').slice(0, 22);

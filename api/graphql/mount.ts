@@ -11,7 +11,7 @@ import { IngestService } from '../../ingest/ingest-service.js';
 import type { WatchService } from '../../scenarios/watch.js';
 import type { GraphContext } from './context.js';
 import { presentedKey, roleOf } from './auth.js';
-import { cacheControl, etagMatches, queryEtag } from './http-cache.js';
+import { KEY_VARY, VERSION_HEADER, cacheControl, etagMatches, queryEtag } from './http-cache.js';
 import { LIMITS } from './limits.js';
 import { BUDGET, WorkMeter } from './budget.js';
 import { WorkSlots } from './work-slots.js';
@@ -106,8 +106,8 @@ async function readBody(req: Request, limit: number, incoming?: unknown): Promis
   return Buffer.concat(chunks);
 }
 
-/** The graph version a read's answer is from (the embeds send the same header). */
-const VERSION_HEADER = 'X-Graph-Version';
+/** A GET query's ETag at a graph version: the query string, and whether a key asked it (a keyed read may see more). */
+const etagOf = (version: string | number, url: URL, key: string | null): string => queryEtag(version, `${url.search}|${key ? 'key' : ''}`);
 /** Sent only with an answer from an older graph version: the version served now. */
 const CURRENT_VERSION_HEADER = 'X-Graph-Current-Version';
 
@@ -224,9 +224,9 @@ export async function mountGraphQL(app: Hono, deps: AppDeps, opts: MountOptions 
     cache?.observe(version);
     let etag: string | null = null;
     if (req.method === 'GET' && url.search) {
-      etag = queryEtag(version, `${url.search}|${key ? 'key' : ''}`);
+      etag = etagOf(version, url, key);
       if (etagMatches(req.headers.get('if-none-match') ?? undefined, etag))
-        return new Response(null, { status: 304, headers: { ETag: etag, 'Cache-Control': cacheControl(!!key), Vary: 'Authorization, X-API-Key', [VERSION_HEADER]: String(version) } });
+        return new Response(null, { status: 304, headers: { ETag: etag, 'Cache-Control': cacheControl(!!key), Vary: KEY_VARY, [VERSION_HEADER]: String(version) } });
     }
 
     // the role is checked on every request (a wrong key is a 401 even when the answer is cached)
@@ -435,7 +435,7 @@ export async function mountGraphQL(app: Hono, deps: AppDeps, opts: MountOptions 
     if (etag) {
       out.set('ETag', etag);
       out.set('Cache-Control', cacheControl(withKey));
-      out.set('Vary', 'Authorization, X-API-Key');
+      out.set('Vary', KEY_VARY);
     } else out.set('Cache-Control', 'no-store');
     if (version !== null) out.set(VERSION_HEADER, String(version));
     return new Response(text, { status, headers: out });
@@ -453,10 +453,10 @@ export async function mountGraphQL(app: Hono, deps: AppDeps, opts: MountOptions 
     out.set(CURRENT_VERSION_HEADER, String(current));
     out.set('Age', String(Math.ceil(answer.staleForMs / 1000)));
     if (req.method === 'GET' && url.search) {
-      const etag = queryEtag(answer.version, `${url.search}|${key ? 'key' : ''}`);
+      const etag = etagOf(answer.version, url, key);
       out.set('ETag', etag);
       out.set('Cache-Control', key ? 'private, no-cache' : 'no-cache');
-      out.set('Vary', 'Authorization, X-API-Key');
+      out.set('Vary', KEY_VARY);
       if (etagMatches(req.headers.get('if-none-match') ?? undefined, etag)) return new Response(null, { status: 304, headers: out });
     } else out.set('Cache-Control', 'no-store');
     return new Response(answer.body, { status: answer.status, headers: out });

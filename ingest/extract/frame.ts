@@ -104,6 +104,10 @@ export function between(frame: Frame, a: Mention, b: Mention): string {
   return frame.masked.slice(Math.min(i, j), Math.max(i, j));
 }
 
+/** A role noun standing alone between two names, a noun compound that describes the name after it by the one before ("⟨X⟩
+ * competitor ⟨Y⟩": Y is X's competitor, the one described). */
+export const ROLE_COMPOUND = /^\s*(?:competitor|rival|challenger)\s*$/;
+
 /** Regex source of the words that take a company over ("acquired", "bought", "the acquisition of"), before what is taken. */
 export const TAKEOVER = '(?:acquire|acquires|acquired|acquiring|buy|buys|bought|buying|purchase|purchases|purchased|take over|takes over|took over|acquisition of|purchase of|takeover of|buyout of)';
 

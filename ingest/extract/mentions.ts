@@ -51,9 +51,9 @@ const HEADED_INSTITUTION =
 const A_DATE = new RegExp(`^(?:On |In )?${CALENDAR_WORDS}(?: \\d{1,2})?(?:,? \\d{4})?$`);
 // a news agency or wire service reports the story and takes no part in it ("Yonhap News Agency", "Saudi Press Agency"):
 // no entity of the graph, whichever proposer took it for an organisation
+const NEWS_AGENCY = /\b(?:News|Press) Agency$|\bNews Service$|\bWire$/;
 // a kind of rule or its reference written as an abbreviation ("this IFR", "the NPRM", "under the ECCN") names no party
 const RULE_ABBREVIATION = /^(?:IFR|NPRM|ANPRM|FR|CFR|ECCN|RIN|FAQ|FAQs|MOU|MoU)$/;
-const NEWS_AGENCY = /\b(?:News|Press) Agency$|\bNews Service$|\bWire$/;
 
 /** The proposers, strongest first: on equal spans the earlier one wins. */
 export const PROPOSERS: readonly Proposer[] = [
@@ -202,24 +202,34 @@ function members(text: string, known: Mention[]): Mention[] {
       const familyName = at >= 0 ? k.name.slice(0, at + k.surface.length) : k.surface;
       name = maker ? surface : `${familyName}${m[1]}${code}`;
     }
-    const props = {};
-    out.push({
-      start: k.start,
-      end: k.start + surface.length,
-      surface,
-      label,
-      name,
-      id: entityId(label, name, props),
-      aliases: name === surface ? [] : [surface],
-      props,
-      status: 'proposed',
-      confidence: 0.6,
-      demonym: false,
-      // a member of a family the graph or lexicon knows is a product the text names, whatever else it says of it
-      ...(k.status === 'known' ? { defined: true } : {}),
-    });
+    // a member of a family the graph or lexicon knows is a product the text names, whatever else it says of it
+    out.push(proposedMember(k.start, k.start + surface.length, surface, label, name, k.status === 'known'));
   }
   return out;
+}
+
+/** A product named after a known one (a family's member, a line's sibling), proposed under `name` and written `surface`. */
+function proposedMember(start: number, end: number, surface: string, label: Label, name: string, defined: boolean): Mention {
+  const props = {};
+  return {
+    start,
+    end,
+    surface,
+    label,
+    name,
+    id: entityId(label, name, props),
+    aliases: name === surface ? [] : [surface],
+    props,
+    status: 'proposed',
+    confidence: 0.6,
+    demonym: false,
+    ...(defined ? { defined: true } : {}),
+  };
+}
+
+/** The gazetteer's hit for a string that is one known name whole ("Trainium3"), if any. */
+function wholeName(gazetteer: Gazetteer, text: string): GazetteerHit | undefined {
+  return gazetteer.match(text).find((h) => h.start === 0 && h.end === text.length);
 }
 
 // a code written after a product's name as its sibling: "Siyuan 590 and 690", "Ascend 910B/910C", "MI300X, MI325X"
@@ -244,27 +254,11 @@ function siblingCodes(text: string, mentions: readonly Mention[], gazetteer: Gaz
     const written = `${k.surface.slice(0, k.surface.length - last[1]!.length)}${code}`;
     const named = k.name.endsWith(last[1]!) ? `${k.name.slice(0, k.name.length - last[1]!.length)}${code}` : written;
     const start = k.end + sibling[0].length - code.length;
-    const hit = [named, written].map((n) => gazetteer.match(n).find((h) => h.start === 0 && h.end === n.length && h.candidates.length === 1)).find(Boolean);
-    if (hit) {
-      // (named as the line writes it, never by its bare code: "690" alone is no name to find it by elsewhere)
-      out.push({ ...fromHit(hit, false), start, end: start + code.length, surface: written });
-      continue;
-    }
-    const props = {};
-    out.push({
-      start,
-      end: start + code.length,
-      surface: written,
-      label: k.label,
-      name: named,
-      id: entityId(k.label, named, props),
-      aliases: named === written ? [] : [written],
-      props,
-      status: 'proposed',
-      confidence: 0.6,
-      demonym: false,
-      ...(k.status === 'known' || k.defined ? { defined: true } : {}),
-    });
+    const hit = [named, written].map((n) => wholeName(gazetteer, n)).find((h) => h?.candidates.length === 1);
+    // (named as the line writes it, never by its bare code: "690" alone is no name to find it by elsewhere)
+    out.push(
+      hit ? { ...fromHit(hit, false), start, end: start + code.length, surface: written } : proposedMember(start, start + code.length, written, k.label, named, k.status === 'known' || !!k.defined),
+    );
   }
   return out;
 }
@@ -283,9 +277,10 @@ function generationOf(text: string, m: Mention, gazetteer: Gazetteer): Mention |
   // the line as written, without its maker ("AWS Trainium" or "Trainium"): its members are spelled "Trainium3", "TPU v7", "Gaudi 3"
   const line = m.surface.replace(/s$/, '');
   for (const spelling of [`${line}${n}`, `${line} ${n}`, `${line} v${n}`, `${line}-${n}`]) {
-    const hit = gazetteer.match(spelling).find((h) => h.start === 0 && h.end === spelling.length && h.candidates.length === 1 && h.candidates[0]!.entity.label === 'Chip');
+    const hit = wholeName(gazetteer, spelling);
+    if (hit?.candidates.length !== 1 || hit.candidates[0]!.entity.label !== 'Chip') continue;
     // (its surface is the member's spelling: the line's bare name is no name of the member)
-    if (hit && hit.candidates[0]!.entity.id !== m.id) return { ...fromHit(hit, false), start: m.start, end: m.end, surface: spelling, confidence: 0.8 };
+    if (hit.candidates[0]!.entity.id !== m.id) return { ...fromHit(hit, false), start: m.start, end: m.end, surface: spelling, confidence: 0.8 };
   }
   return undefined;
 }
@@ -410,7 +405,7 @@ const isMaker = (label: Label) => allowed('DEVELOPED_BY', 'Model', label);
  */
 function knownMaker(gazetteer: Gazetteer, spellings: readonly string[], start: number, surface: string): Mention | undefined {
   for (const spelling of spellings) {
-    const hit = gazetteer.match(spelling).find((h) => h.start === 0 && h.end === spelling.length);
+    const hit = wholeName(gazetteer, spelling);
     if (!hit) continue;
     if (hit.candidates.length !== 1 || !isMaker(hit.candidates[0]!.entity.label)) return undefined;
     return { ...fromHit(hit, false), start, end: start + surface.length, surface, confidence: 0.8 };
@@ -573,7 +568,7 @@ export function findMentions(text: string, sentences: Sentence[], gazetteer: Gaz
   // names proposed anywhere are found everywhere (unless the graph already knows the name)
   // and so are the names the document's structure gives (a model card's own model)
   const local = Gazetteer.build(
-    [...seen.values(), ...names.filter((e) => !seen.has(nameKey(e.name)))].filter((e) => !gazetteer.match(e.name).some((h) => h.start === 0 && h.end === e.name.length)),
+    [...seen.values(), ...names.filter((e) => !seen.has(nameKey(e.name)))].filter((e) => !wholeName(gazetteer, e.name)),
     { lexicon: false },
   );
   const again = local.match(text).map((h) => fromHit(h, true));

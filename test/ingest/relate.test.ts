@@ -334,6 +334,15 @@ describe('relate: the phrase file is checked against the domain model', () => {
     expect(failure(badKind.join('\n')).message).toMatch(/^test\/phrases\.yaml:\d+: .*not an Organization kind/);
   });
 
+  it("an entry's unless words refuse it where they stand in the gap, and a malformed one names the file and the entry", () => {
+    const lines = [...valid, '  - rel: LOCATED_IN', '    forward: [plant in]', '    unless: [at a]', ''];
+    const entry = parsePhrases(lines.join('\n'), FILE).phrases.find((p) => p.rel === 'LOCATED_IN')!;
+    expect(entry.unless?.test(' builds chips at a plant in ')).toBe(true);
+    expect(entry.unless?.test(' has a plant in ')).toBe(false);
+    const bad = [...valid, '  - rel: LOCATED_IN', '    forward: [plant in]', '    unless: [At A]', ''];
+    expect(failure(bad.join('\n')).message).toMatch(/^test\/phrases\.yaml:\d+: entries\[1\]\.unless\.0: /);
+  });
+
   it('a subject kind the schema gives no chip names the file and the entry', () => {
     const lines = [...valid, '  - rel: FABRICATED_BY', '    forward: [supplied by]', '    subjectKinds: [toaster]', ''];
     expect(failure(lines.join('\n')).message).toMatch(/^test\/phrases\.yaml:\d+: entries\[1\]\.subjectKinds\.0: not a Chip kind/);

@@ -19,6 +19,8 @@ const SHAPE = new RegExp(
 // software that model cards version next to the model ("Python 3.12", "CUDA 12.4")
 const SOFTWARE =
   /^(Python|CUDA|PyTorch|TensorFlow|Transformers|Ubuntu|Android|Windows|Java|Node|ROCm|JAX|Triton|Docker|Linux|macOS|Version|Release|Step|Apache|License|Licence|Agreement|GPL|Llama-Guard)$/i;
+// a release named with its size ("-32B", "-1.5b")
+const SIZED = /-\d+(?:\.\d+)?[Bb]\b/;
 // (and the Chinese word for a model, in a card written in Chinese: "模型")
 const MODEL_CUE = /\b(model|models|LLM|LLMs|weights|open-weight|open-source|parameters|checkpoint|release[sd]?|benchmark|fine-tun\w*|inference|reasoning|(?:pre-|post-)?trained|tokens)\b|模型/i;
 const NOT_MODELS = /^(COVID|Section|Article|Title|Part|Annex|Chapter|Figure|Table|Version|Phase|Tier|Level|Stage|Class|Category|Item|Step|Round|Series|Q|FY|CY)$/i;
@@ -105,7 +107,7 @@ export const proposeModelNames: Proposer = (sentence) => {
     if (whole.start !== m.index || whole.end !== m.index + m[0].trimEnd().length) {
       const token = text.slice(whole.start, whole.end);
       const first = /^[A-Za-z]+/.exec(token)?.[0] ?? '';
-      const sized = /-\d+(?:\.\d+)?[Bb]\b/.test(token);
+      const sized = SIZED.test(token);
       if (MODEL_FAMILIES.has(first.toLowerCase()) || (cued && sized)) {
         covered = whole.end;
         const parsed = parseModelName(token);
@@ -142,7 +144,7 @@ export const proposeModelNames: Proposer = (sentence) => {
       name,
       label: 'Model',
       confidence: known ? 0.8 : 0.55,
-      defined: prose && (known || /-\d+(?:\.\d+)?B\b/.test(name)),
+      defined: prose && (known || SIZED.test(name)),
       props: {
         ...(parsed?.family ? { family: parsed.family } : {}),
         ...(parsed?.version ? { version: parsed.version } : {}),

@@ -27,6 +27,8 @@ export interface Phrase {
   objectLabels?: readonly Label[];
   objectKinds?: readonly string[];
   subjectKinds?: readonly string[];
+  /** words that, standing in the gap, make the entry state nothing there (null when the entry has none) */
+  unless?: RegExp;
 }
 
 export interface PhraseBook {
@@ -57,10 +59,12 @@ export class PhraseFileError extends Error {
 const RELATION = z.enum(RELATION_TYPES as unknown as [RelationType, ...RelationType[]]);
 const LABEL = z.enum(LABELS as unknown as [Label, ...Label[]]);
 const PHRASE_TEXT = z.string().regex(/^[a-z0-9 '*,.+\-[\]]+$/, 'a phrase is lower-case words, optionally ending a stem with *');
-// an organisation kind is valid when the schema's Organization props accept it
-const isOrgKind = (k: string): boolean => labelProps.Organization.safeParse({ kind: k }).success;
-// a chip kind likewise (a subject narrowed by its kind: memory, not every chip)
-const isChipKind = (k: string): boolean => labelProps.Chip.safeParse({ kind: k }).success;
+// a kind is valid for a label when the schema's props of that label accept it (an organisation's, a chip's)
+const kindOf =
+  (label: 'Organization' | 'Chip') =>
+  (k: string): boolean =>
+    labelProps[label].safeParse({ kind: k }).success;
+const isOrgKind = kindOf('Organization');
 
 const ENTRY = z
   .object({
@@ -70,7 +74,8 @@ const ENTRY = z
     backward: z.array(PHRASE_TEXT).optional(),
     labels: z.tuple([z.array(LABEL).min(1), z.array(LABEL).min(1)]).optional(),
     objectKinds: z.array(z.string().refine(isOrgKind, 'not an Organization kind of the schema')).optional(),
-    subjectKinds: z.array(z.string().refine(isChipKind, 'not a Chip kind of the schema')).optional(),
+    subjectKinds: z.array(z.string().refine(kindOf('Chip'), 'not a Chip kind of the schema')).optional(),
+    unless: z.array(PHRASE_TEXT).optional(),
   })
   .strict()
   .refine((e) => (e.either?.length ?? 0) + (e.forward?.length ?? 0) + (e.backward?.length ?? 0) > 0, 'an entry needs phrases under either, forward or backward');
@@ -163,6 +168,7 @@ export function parsePhrases(text: string, file: string): PhraseBook {
         ...(e.labels ? { subjectLabels: e.labels[0], objectLabels: e.labels[1] } : {}),
         ...(e.objectKinds ? { objectKinds: e.objectKinds } : {}),
         ...(e.subjectKinds ? { subjectKinds: e.subjectKinds } : {}),
+        ...(e.unless ? { unless: new RegExp(`(?:^|[^\\w-])(?:${e.unless.map(phraseSource).join('|')})(?=$|[^\\w-])`) } : {}),
       });
       counts[e.rel] = (counts[e.rel] ?? 0) + list.length;
     };

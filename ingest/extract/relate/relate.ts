@@ -21,7 +21,7 @@ import { isAct, isSingle, isPublicBody, refusedAsTo } from '../../../schema/vali
 import type { Label } from '../../../schema/generated/model.js';
 import { MONEY_SOURCE } from '../money.js';
 import { effectOf } from '../rules/applies-to.js';
-import { COMPANY_LABELS, HEDGED, HEDGES, ORG_HEADS, allowed, between, homeElsewhere, isMention, leadingActor, type FactDraft, type Frame, type Mention, type RelationRule } from '../frame.js';
+import { HEDGED, HEDGES, ORG_HEADS, ROLE_COMPOUND, allowed, between, homeElsewhere, isMention, leadingActor, type FactDraft, type Frame, type Mention, type RelationRule } from '../frame.js';
 import { phraseBook, type Phrase } from './phrases.js';
 
 interface Group {
@@ -388,9 +388,8 @@ function decide(gap: string, gapWords: readonly string[], left: Mention, right: 
     if (phrase.objectLabels && !phrase.objectLabels.includes(object.label)) continue;
     if (phrase.objectKinds && !phrase.objectKinds.includes(String(object.props?.kind ?? ''))) continue;
     if (phrase.subjectKinds && !phrase.subjectKinds.includes(String(subject.props?.kind ?? ''))) continue;
-    // a facility named after "at a" or "for … at the" is where something happens, not the organisation's own site ("made for ⟨X⟩ at a
-    // new facility in ⟨Y⟩", "the servers will go to a second facility in ⟨Y⟩")
-    if (phrase.rel === 'LOCATED_IN' && COMPANY_LABELS.has(subject.label) && SOMEONES_SITE.test(gap)) continue;
+    // words that, in the gap, say the entry states nothing here (the phrase file's `unless`)
+    if (phrase.unless?.test(gap)) continue;
     // a city stands for its nation only where a place is meant, and so does a nation named after a word of place ("⟨X⟩
     // launched a cloud region in ⟨Mexico⟩": where, not who runs it)
     // (on either side: "an investment in ⟨Mexico⟩ from ⟨AWS⟩" names where the money goes, not who runs AWS)
@@ -454,11 +453,6 @@ const HELD_IN =
 // (each may carry its kind's noun: "⟨AMD Instinct⟩ GPUs, ⟨EPYC⟩ CPUs")
 const SIBLING_JOIN = (i: number): RegExp => new RegExp(`⟨${i - 1}⟩(?: (?:GPUs?|CPUs?|DPUs?|NPUs?|TPUs?|chips?|accelerators?|processors?))?(?:/|, |,? (?:and|or) )⟨${i}⟩`);
 
-// a noun compound of a name and a role noun before another name: "⟨X⟩ competitor ⟨Y⟩", "⟨X⟩ rival ⟨Y⟩"
-const ROLE_COMPOUND = /^\s*(?:competitor|rival|challenger)\s*$/;
-
-const SOMEONES_SITE = /\b(?:at|to|into|for) (?:a|an|the)\b/;
-
 // loaded with the module, so a broken data file stops extraction at once with its file and line
 const book = phraseBook();
 const MAX_GAP_WORDS = 12;
@@ -480,6 +474,9 @@ export const relatePhrases: RelationRule = {
   apply(frame) {
     const out: FactDraft[] = [];
     const groups = groupsOf(frame);
+    // the masked sentence with each marker written as one word of its own length ("N   "): offsets stay those of the masked text
+    let plainText: string | undefined;
+    const plain = () => (plainText ??= frame.masked.replace(/⟨\d+⟩/g, (m) => 'N'.padEnd(m.length)));
     const actor = leadingActor(frame);
     // the organisation "its" before group a stands for: the maker named last before it, else the sentence's actor, else the last sentence's
     const itsOwner = (a: number): Mention | undefined => {
@@ -556,7 +553,7 @@ export const relatePhrases: RelationRule = {
         // (the appositive may have opened before other names: "⟨0⟩, a company backed by ⟨1⟩'s ⟨2⟩, is expanding …")
         if (
           /,/.test(frame.masked.slice(left.end, right.start)) &&
-          (INSIDE_ATTACHED.test(frame.masked.slice(a > 0 ? groups[a - 1]!.end : 0, left.start)) || OPEN_ASIDE.test(frame.masked.slice(0, left.start).replace(/⟨\d+⟩/g, 'N')))
+          (INSIDE_ATTACHED.test(frame.masked.slice(a > 0 ? groups[a - 1]!.end : 0, left.start)) || OPEN_ASIDE.test(plain().slice(0, left.start)))
         )
           continue;
         // "⟨X⟩, ⟨Y⟩'s flagship model": an appositive naming X by its owner

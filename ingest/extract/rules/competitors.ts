@@ -6,7 +6,24 @@
 // "the race among A, B and C" (every pair of the group competes), and comparisons of performance ("X is twice as fast as
 // Y", "X outperforms Y", "X delivers 80% of Y's performance").
 import { isPublicBody } from '../../../schema/validate.js';
-import { IN_CLAUSE, E, KIND_BEFORE, LIST, allowed, at, leadingActor, listIndices, pattern, type FactDraft, type Frame, type Mention, type RelationRule } from '../frame.js';
+import {
+  IN_CLAUSE,
+  E,
+  KIND_BEFORE,
+  LIST,
+  ROLE_COMPOUND,
+  allowed,
+  at,
+  between,
+  leadingActor,
+  listIndices,
+  markerAt,
+  pattern,
+  type FactDraft,
+  type Frame,
+  type Mention,
+  type RelationRule,
+} from '../frame.js';
 
 // a list introduced as the competitors of whoever the clause is about
 // ("rivals" alone may be the verb, "X rivals Y", which the phrase layer reads between neighbours)
@@ -96,7 +113,7 @@ export const competitors: RelationRule = {
         for (const o of others) {
           if (o.id === s.id || !allowed('COMPETES_WITH', s.label, o.label)) continue;
           // a noun compound describes the name after it by the one before ("its ⟨X⟩ competitor ⟨Y⟩": Y is the one described)
-          const compound = new RegExp(`⟨${frame.mentions.indexOf(s)}⟩ (?:competitor|rival|challenger) ⟨${frame.mentions.indexOf(o)}⟩`).test(frame.masked);
+          const compound = markerAt(frame, s) < markerAt(frame, o) && ROLE_COMPOUND.test(between(frame, s, o).replace(/^⟨\d+⟩/, ''));
           out.push({ rel: 'COMPETES_WITH', subject: compound ? o : s, object: compound ? s : o, confidence: 0.65 });
         }
     }

@@ -6,9 +6,6 @@ const RE = pattern(
   `${LIST} (?:have |has |jointly |together )?(?:announced|launched|signed|unveiled|agreed|established|inked) (?:a |an |the |their )?((?:[\\p{L}0-9-]+ ){0,4}?(?:programme|program|initiative|agreement|memorandum of understanding|MoU|partnership|pact|joint venture|fund))\\b`,
 );
 
-const GENERIC =
-  /^(?:(?:massive|major|landmark|new|historic|strategic|bilateral|broad|wide-ranging|multi-year|long-term|big|huge)\s)*(agreement|memorandum of understanding|MoU|partnership|pact|joint venture)$/i;
-
 const AGREEMENT_HEAD = /(?:^|\s)(agreement|memorandum of understanding|MoU|partnership|pact|joint venture)$/i;
 
 export const programme: RelationRule = {
@@ -24,9 +21,9 @@ export const programme: RelationRule = {
       if (parties.length < 2 || m[2]!.includes('⟨')) continue;
       const phrase = m[2]!.trim();
       // a generic agreement is named by its parties and noun ("France-UAE agreement"); a programme by its own phrase
-      // (an agreement described by its size or its aim, "a 2-gigawatt partnership", is the parties' agreement all the same: one
-      // name for it, whichever rule reads it)
-      const generic = GENERIC.exec(phrase) ?? AGREEMENT_HEAD.exec(phrase);
+      // (an agreement however described, "a landmark pact", "a 2-gigawatt partnership", is the parties' agreement: one name for it,
+      // whichever rule reads it)
+      const generic = AGREEMENT_HEAD.exec(phrase);
       const parties_ = parties.map((p) => p!.surface).join('-');
       const deal = generic
         ? { label: 'Deal' as const, name: `${parties_} ${generic[1]!}`, aliases: [`${parties_} ${phrase}`], props: { kind: 'partnership' } }
