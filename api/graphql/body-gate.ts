@@ -14,7 +14,7 @@ import { loadTypeDefs } from './sdl.js';
  * What the gate answers: the parsed body to hand to Apollo (with the operation's budget cost when the
  * gate could check it, so the serving thread does not check it again), or a refusal to send as it is.
  */
-export type GateAnswer = { body: unknown; digest: string; cost?: number } | { refused: { status: number; code: string; message: string } };
+export type GateAnswer = { body: unknown; cost?: number } | { refused: { status: number; code: string; message: string } };
 
 /** The SHA-256 of a body's bytes (base64): the part of the response cache's key that comes from the body. */
 export function bodyDigest(bytes: Uint8Array | string): string {
@@ -79,7 +79,6 @@ function requestOf(body: unknown): PostRequest | GateAnswer {
 
 /** Parses one POST body (JSON) and checks it against the budget; never throws for a client's mistake. */
 export function gateBody(bytes: Uint8Array, schema: GraphQLSchema): GateAnswer {
-  const digest = bodyDigest(bytes);
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
@@ -103,19 +102,19 @@ export function gateBody(bytes: Uint8Array, schema: GraphQLSchema): GateAnswer {
     } catch (err) {
       return refusal(err);
     }
-    return { body: request, digest };
+    return { body: request };
   }
   let document: DocumentNode;
   try {
     document = parse(request.query, { maxTokens: LIMITS.maxTokens });
   } catch {
-    return { body: withoutVariables, digest };
+    return { body: withoutVariables };
   }
-  if (validate(schema, document, rulesOf(schema)).length) return { body: withoutVariables, digest };
+  if (validate(schema, document, rulesOf(schema)).length) return { body: withoutVariables };
   const operation = operationOf(document, request.operationName);
-  if (!operation) return { body: withoutVariables, digest };
+  if (!operation) return { body: withoutVariables };
   try {
-    return { body: request, digest, cost: checkOperation(schema, document, operation, variables) };
+    return { body: request, cost: checkOperation(schema, document, operation, variables) };
   } catch (err) {
     return refusal(err);
   }

@@ -2,12 +2,14 @@
 // app.request): identical concurrent reads executed once, a read that would be refused a work slot
 // or wait for one answered from the version before (marked with its version), but never for a request that asked
 // for a fresh answer (Cache-Control: no-cache) and never past the staleness bound. Requests are held
-// at a gate the test opens, not timed.
+// at a gate the test opens, not timed. A large body (over 32 KB, parsed in a worker) is answered
+// from the cache without reaching that worker, and from the version before when the worker pool is full.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Hono } from 'hono';
 import { loadConfig } from '../../api/config.js';
 import { createLogger } from '../../api/log.js';
-import { mountGraphQL } from '../../api/graphql/mount.js';
+import { mountGraphQL, type MountOptions } from '../../api/graphql/mount.js';
+import { BodyGatePool, BodyPoolBusy } from '../../api/graphql/body-pool.js';
 import { ResponseCache } from '../../api/graphql/response-cache.js';
 import { openEmbeddedStore } from '../../graph/embedded/grafeo-executor.js';
 import { SnapshotCache } from '../../graph/snapshot-cache.js';
@@ -17,6 +19,20 @@ import { writeFixture } from './fixture.js';
 const TIMELINE = (id: string) => `{ timeline(id: "${id}") { id } }`;
 const HELD = 'chip:nvidia-h100';
 const ASKED = 'chip:nvidia-h20';
+/** A real query document over 32 KB (a long comment before it): its body is parsed in the body pool, not on the serving thread. */
+const LARGE = (id: string) => `# ${'a long comment that only makes the document large '.repeat(800)}\n${TIMELINE(id)}`;
+
+/** The pool that parses large bodies, counting the bodies sent to it; while `full` it refuses them as a full pool does. */
+class CountingBodyPool extends BodyGatePool {
+  calls = 0;
+  full = false;
+
+  override async gate(bytes: Uint8Array) {
+    this.calls++;
+    if (this.full) throw new BodyPoolBusy('33 large request bodies are being read; send again shortly', 1);
+    return super.gate(bytes);
+  }
+}
 
 /** A store whose claimsAbout reads of `held` wait until the test opens the gate; counts every claimsAbout read. */
 class GatedStore {
@@ -65,12 +81,20 @@ describe('answers shared between requests', () => {
     await store.close();
   });
 
-  async function app(s: GraphStore, env: Record<string, string>, timeoutMs = 30_000) {
+  async function app(s: GraphStore, env: Record<string, string>, timeoutMs = 30_000, opts: MountOptions = {}) {
     const a = new Hono();
     const snapshots = new SnapshotCache(s);
     const deps = { store: s, snapshots, config: loadConfig({ LOG_LEVEL: 'silent', ...env }), logger: createLogger('silent') };
-    closers.push(await mountGraphQL(a, deps, { timeoutMs }));
+    closers.push(await mountGraphQL(a, deps, { timeoutMs, ...opts }));
     return { app: a, snapshots };
+  }
+
+  /** A server whose large bodies go through a counting pool (closed after the server, since the caller owns it). */
+  async function withCountingPool() {
+    const pool = new CountingBodyPool();
+    const served = await app(store, { HEAVY_CONCURRENCY: '4', HEAVY_QUEUE: '4' }, 30_000, { bodyPool: pool });
+    closers.push(() => pool.close());
+    return { ...served, pool };
   }
 
   const post = (a: Hono, query: string, headers: Record<string, string> = {}) =>
@@ -236,6 +260,65 @@ describe('answers shared between requests', () => {
     expect(one.headers.get('x-graph-version')).toBe(String(now));
     expect(two.headers.get('x-graph-version')).toBe(String(now));
     expect(two.headers.get('x-graph-current-version')).toBeNull();
+  });
+
+  it('answers a large body asked again at one version from the cache, without parsing it again', async () => {
+    const { app: a, pool } = await withCountingPool();
+    const body = JSON.stringify({ query: LARGE(ASKED) });
+    expect(body.length).toBeGreaterThan(32 * 1024);
+    const first = await post(a, LARGE(ASKED));
+    expect(first.status).toBe(200);
+    const text = await first.text();
+    expect(JSON.parse(text)).toMatchObject({ data: { timeline: expect.any(Array) } });
+    expect(pool.calls).toBe(1);
+    const second = await post(a, LARGE(ASKED));
+    expect(second.status).toBe(200);
+    expect(await second.text()).toBe(text);
+    expect(second.headers.get('x-graph-version')).toBe(first.headers.get('x-graph-version'));
+    expect(pool.calls).toBe(1);
+    // asked with no-cache it is parsed and executed again
+    const fresh = await post(a, LARGE(ASKED), { 'cache-control': 'no-cache' });
+    expect(fresh.status).toBe(200);
+    expect(await fresh.text()).toBe(text);
+    expect(pool.calls).toBe(2);
+  });
+
+  it('answers a large body refused by a full body pool from the version before, marked; no-cache, or no older answer: 503 OVERLOADED', async () => {
+    const { app: a, snapshots, pool } = await withCountingPool();
+    const first = await post(a, LARGE(ASKED));
+    expect(first.status).toBe(200);
+    const before = first.headers.get('x-graph-version')!;
+    const text = await first.text();
+    const now = await write(snapshots);
+    expect(String(now)).not.toBe(before);
+
+    pool.full = true;
+    const older = await post(a, LARGE(ASKED));
+    expect(older.status).toBe(200);
+    expect(await older.text()).toBe(text);
+    expect(older.headers.get('x-graph-version')).toBe(before);
+    expect(older.headers.get('x-graph-current-version')).toBe(String(now));
+    expect(Number(older.headers.get('age'))).toBeGreaterThanOrEqual(0);
+    expect(older.headers.get('cache-control')).toBe('no-store');
+
+    // asked with no-cache, the same body is refused as before
+    const refused = await post(a, LARGE(ASKED), { 'cache-control': 'no-cache' });
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('retry-after')).toBe('1');
+    const errors = ((await refused.json()) as { errors: { message: string; extensions: { code: string } }[] }).errors;
+    expect(errors[0]!.extensions.code).toBe('OVERLOADED');
+    expect(errors[0]!.message).toBe('33 large request bodies are being read; send again shortly');
+    // a large body never answered before has no older answer: refused
+    const unknown = await post(a, LARGE('chip:huawei-ascend-910b'));
+    expect(unknown.status).toBe(503);
+    expect(unknown.headers.get('retry-after')).toBe('1');
+
+    // once the pool has room, the body is answered at the new version
+    pool.full = false;
+    const current = await post(a, LARGE(ASKED));
+    expect(current.status).toBe(200);
+    expect(current.headers.get('x-graph-version')).toBe(String(now));
+    expect(current.headers.get('x-graph-current-version')).toBeNull();
   });
 
   it('refuses with 503 when the older answer is past the bound (STALE_ANSWER_MS=0: never sent)', async () => {
