@@ -259,10 +259,11 @@ export async function mountGraphQL(app: Hono, deps: AppDeps, opts: MountOptions 
       // SHA-256 of a 700 KB body took 0.45-0.65 ms, its JSON.parse 5-7 ms
       digest = bodyDigest(bytes);
     }
-    // Apollo picks the response content type from Accept, so it is part of the key
+    const isJson = (req.headers.get('content-type') ?? '').toLowerCase().includes('json');
+    // Apollo picks the response content type from Accept, and reads a body by its content type, so both are part of the key
     // keyed by a hash: a request's size never adds to the cache's
     const cacheKey = createHash('sha256')
-      .update(`${req.method}\u0000${req.headers.get('accept') ?? ''}\u0000${url.search}\u0000${digest}`)
+      .update(`${req.method}\u0000${req.headers.get('accept') ?? ''}\u0000${isJson ? 'json' : ''}\u0000${url.search}\u0000${digest}`)
       .digest('base64');
     /** This request's answer at the version served now, when it is cached and may be shared. */
     const cached = () => {
@@ -278,7 +279,6 @@ export async function mountGraphQL(app: Hono, deps: AppDeps, opts: MountOptions 
     let body: unknown = undefined;
     let checkedCost: number | undefined;
     if (bytes) {
-      const isJson = (req.headers.get('content-type') ?? '').toLowerCase().includes('json');
       if (isJson && bytes.byteLength > bodies.limits.inlineBytes && bytes.byteLength <= limits.bodyBytes) {
         // a large body asked again at this version is answered from the cache without being parsed at all
         const hit = cached();
