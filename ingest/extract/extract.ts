@@ -375,7 +375,7 @@ export function extract(text: string, opts: ExtractOptions): ExtractedRecord[] {
     if (first && first.label === 'Model' && first.status !== 'ambiguous' && LEADS.test(sentence.text.slice(0, first.start - sentence.start))) lastModel = first;
     else lastModel ??= named.find((m) => m.label === 'Model' && m.status !== 'ambiguous');
     // "English, German and Thai" in a sentence about languages names languages, not nations
-    const languages = LANGUAGES.test(sentence.text);
+    const languages = mentions.some((m) => m.demonym) && LANGUAGES.test(sentence.text);
     for (const m of mentions) if (!m.place && !m.anaphor && !(languages && m.demonym)) addEntity(m);
     const masked = mask(sentence.text, sentence.start, mentions);
     // a source the sentence cites ("According to ⟨X⟩, …", "…, ⟨X⟩ reported") is no party to what it reports, whichever rule reads

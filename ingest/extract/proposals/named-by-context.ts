@@ -46,12 +46,17 @@ const COPULA = new RegExp(
 );
 // "the Colossus supercomputer", "Acme's Fairwater AI datacenter": a name before a facility's head noun (shown only when related)
 // and "Acme's Rubin GPUs", "the Gaudi accelerators": a chip line before a chip's head noun (memory and TPU left out)
-const BEFORE_HEADS = [...heads].flatMap(([h, l]) =>
-  (l === 'DataCenter' && !/^(?:facility|site|zones?|growth zones?|compute hub)$/.test(h)) || (l === 'Chip' && !/^(?:memory|tpu|npu|asic)$/.test(h))
-    ? // head nouns are listed in lower case; acronyms are written in capitals ("GPUs")
-      [h, h.replace(/^(gpu|cpu)(s?)$/, (_, a: string, plural: string) => a.toUpperCase() + plural)]
-    : [],
-);
+// (each once: a word listed twice in an alternation is tried twice wherever the first fails)
+const BEFORE_HEADS = [
+  ...new Set(
+    [...heads].flatMap(([h, l]) =>
+      (l === 'DataCenter' && !/^(?:facility|site|zones?|growth zones?|compute hub)$/.test(h)) || (l === 'Chip' && !/^(?:memory|tpu|npu|asic)$/.test(h))
+        ? // head nouns are listed in lower case; acronyms are written in capitals ("GPUs")
+          [h, h.replace(/^(gpu|cpu)(s?)$/, (_, a: string, plural: string) => a.toUpperCase() + plural)]
+        : [],
+    ),
+  ),
+];
 const BEFORE_HEAD = new RegExp(
   // (its acronym may stand between: "the Condor Galaxy 1 (CG-1) supercomputer")
   `(?:\\b[Tt]he |\\b[Ii]ts |\\b[Tt]heir |['’]s )(${CAP}(?: (?:${CAP}|\\d[\\w.]*)){0,2}?)(?: \\([A-Z][A-Z0-9-]{1,8}\\))? (?:(?:AI|exascale|new|planned|flagship|next-generation|[\\d.,]+ ?[GM]W) ){0,2}(${BEFORE_HEADS.join('|')})\\b`,

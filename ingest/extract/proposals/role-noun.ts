@@ -42,6 +42,8 @@ const KIND_BEFORE = new RegExp(
   `\\b(?:VC|venture|investment|private equity|law|consulting|research|[A-Z][a-z]+(?:an|ese|ish|i|ch)) ${GROUP} (${MEMBER}(?:(?:, | and |, and )${MEMBER}){0,8})(?=[,.;)]| [a-z]|$)`,
   'gu',
 );
+// whether a sentence names a group at all: the two patterns above open on every word, most sentences name none
+const GROUP_NAMED = new RegExp(`\\b${GROUP}`);
 // (after a comma, a space or a dash: "enterprises—including A, B and C—")
 const LIST_OPENS = '(?:,? | ?[—–] ?)';
 const GROUP_LIST = new RegExp(
@@ -101,11 +103,12 @@ export const proposeByRole: Proposer = (sentence) => {
       if (noMember(name)) continue;
       out.push(company(sentence.start + m.index + m[0].length - name.length, name, 0.5, true));
     }
-  for (const re of [COUNTED_GROUP, KIND_BEFORE])
-    for (const m of sentence.text.matchAll(re)) {
-      const list = m[1]!;
-      for (const { name, index: here } of listedNames(list, m.index + m[0].length - list.length)) if (!noMember(name)) out.push(company(sentence.start + here, name, 0.45, true));
-    }
+  if (GROUP_NAMED.test(sentence.text))
+    for (const re of [COUNTED_GROUP, KIND_BEFORE])
+      for (const m of sentence.text.matchAll(re)) {
+        const list = m[1]!;
+        for (const { name, index: here } of listedNames(list, m.index + m[0].length - list.length)) if (!noMember(name)) out.push(company(sentence.start + here, name, 0.45, true));
+      }
   if (/\b(?:such as|including|like|notably|among them|include|includes|included) (?:the )?(?:[A-Z]|[a-z]-?[A-Z]|\d)/.test(sentence.text))
     for (const m of sentence.text.matchAll(GROUP_LIST)) {
       const list = m[1]!;
