@@ -18,6 +18,9 @@ export interface SnapshotCacheOptions {
   onError?: (err: unknown) => void;
 }
 
+/** The id of the node the reserve's probe patch adds (after every real id in code-point order; the probe's snapshot is thrown away). */
+const RESERVE_PROBE_ID = '~reserve-probe';
+
 /** What the cache is doing, for health checks, tests and the benchmark. */
 export interface SnapshotCacheStatus {
   /** version of the snapshot served, null before the first build */
@@ -27,6 +30,8 @@ export interface SnapshotCacheStatus {
   /** snapshots made by patching, and by reading the whole graph */
   patched: number;
   rebuilt: number;
+  /** the reserve of the next patch's buffers (snapshot-memory.ts): bytes held, buffers still being written, and buffers taken from it and made new since the start */
+  reserve: { bytes: number; writing: number; taken: number; made: number };
 }
 
 /**
@@ -136,7 +141,13 @@ export class SnapshotCache {
   }
 
   status(): SnapshotCacheStatus {
-    return { version: this.current ? Number(this.current.version) : null, rebuilding: !!this.rebuilding, patched: this.patched, rebuilt: this.rebuilt };
+    return {
+      version: this.current ? Number(this.current.version) : null,
+      rebuilding: !!this.rebuilding,
+      patched: this.patched,
+      rebuilt: this.rebuilt,
+      reserve: { bytes: this.memory.bytes, writing: this.memory.writingCount, taken: this.memory.taken, made: this.memory.made },
+    };
   }
 
   /** Resolves once no catch-up or background rebuild is running. */
@@ -147,6 +158,7 @@ export class SnapshotCache {
   private async buildFirst(): Promise<Snapshot> {
     try {
       const snapshot = await this.catchUp(await loadSnapshot(this.store, this.pageSize));
+      await this.primeReserve(snapshot);
       this.rebuilt++;
       this.current = snapshot;
       this.checkedAt = Date.now();
@@ -185,6 +197,35 @@ export class SnapshotCache {
   private async patch(base: Snapshot, changes: SnapshotChanges & { version: number }): Promise<Snapshot> {
     try {
       return await runPaced(base.applyChangesSteps(changes, changes.version, this.memory));
+    } finally {
+      this.memory.refill();
+    }
+  }
+
+  /**
+   * Fills the reserve for the first patch before the first snapshot is served: a patch that adds one made-up node, run on
+   * the snapshot just read and thrown away, asks the reserve for the buffers a patch of that graph needs, and the refill
+   * has their pages written in the warmer thread. Without it the first patch after a start made every page of its new
+   * arrays itself, on the serving thread: measured at 1M edges, 615 ms in blocks of about 150 ms during which no request
+   * was answered, against 50-70 ms for the patches after it. It also compiles the patch's code before a request waits on it.
+   */
+  private async primeReserve(snapshot: Snapshot): Promise<void> {
+    if (snapshot.nodeCount === 0 || this.memory.bytes > 0) return;
+    // (a node added, one renamed and an edge between them, as an ingest's write has, so the patch's code for each is compiled too)
+    const first = snapshot.entity(0);
+    const probe: SnapshotChanges = {
+      entities: [
+        { id: RESERVE_PROBE_ID, label: 'Organization', name: RESERVE_PROBE_ID, aliases: [], props: {} },
+        { ...first, name: `${first.name} ` },
+      ],
+      relations: [{ id: RESERVE_PROBE_ID, type: 'PARTNERS_WITH', from: RESERVE_PROBE_ID, to: first.id, props: {}, confidence: 0, claimCount: 1 }],
+      removed: [],
+    };
+    try {
+      await runPaced(snapshot.applyChangesSteps(probe, snapshot.version, this.memory));
+    } catch (err) {
+      // (only the first patch is slower without it)
+      this.opts.onError?.(err);
     } finally {
       this.memory.refill();
     }

@@ -287,6 +287,37 @@ function gated(s: GraphStore): { store: GraphStore; hold(): void; release(): voi
 }
 
 describe('SnapshotCache', () => {
+  it('fills the reserve of patch buffers before the first snapshot is served, so the first patch takes its arrays from it', async () => {
+    const s = await store();
+    // 33,000 edges: the edge arrays of 8 bytes an edge are over the smallest size the reserve keeps (256 KB)
+    const chips = Array.from({ length: 30 }, (_, i) => entity('Chip', i));
+    const deployments = Array.from({ length: 11_000 }, (_, i) => entity('Deployment', 100 + i));
+    const doc = documentId('bulk');
+    const claims = deployments.flatMap((d, i) => [0, 1, 2].map((j) => claim(d.id, 'RUNS_ON', chips[(i + j * 7) % chips.length]!.id, doc, i * 3 + j, 0.8)));
+    await s.write({ entities: [...chips, ...deployments], documents: [{ id: doc, url: doc, kind: 'news' }], claims });
+    const cache = new SnapshotCache(s, 60_000);
+    try {
+      const first = await cache.get();
+      expect(first.edgeCount).toBe(33_000);
+      // the probe patch that sized the reserve is not what is served (the nodes: chips, deployments and the document)
+      expect(first.nodeCount).toBe(11_031);
+      expect(first.indexOf('~reserve-probe')).toBeUndefined();
+      expect(cache.status().reserve.bytes).toBeGreaterThan(33_000 * 8);
+      // the reserve's pages are written in its own thread; then a write is patched in on its buffers
+      while (cache.status().reserve.writing > 0) await new Promise((resolve) => setTimeout(resolve, 5));
+      const doc2 = documentId('next');
+      await s.write({ entities: [entity('Deployment', 99_999)], documents: [{ id: doc2, url: doc2, kind: 'news' }], claims: [claim('deployment:e99999', 'RUNS_ON', 'chip:e1', doc2, 1, 0.9)] });
+      cache.invalidate();
+      const next = await cache.get();
+      expect(next.edgeCount).toBe(33_001);
+      expect(cache.status()).toMatchObject({ patched: 1, rebuilt: 1 });
+      expect(cache.status().reserve.taken).toBeGreaterThan(0);
+      expect(contents(next)).toEqual(contents(await readSnapshot(s)));
+    } finally {
+      await cache.close();
+    }
+  }, 60_000);
+
   it('patches its snapshot after a write instead of reading the graph again', async () => {
     const s = await store();
     await s.write({ entities: [entity('Chip', 1), entity('Deployment', 2)] });
