@@ -160,8 +160,12 @@ export class Gazetteer {
   match(text: string): GazetteerHit[] {
     const hits: GazetteerHit[] = [];
     let i = 0;
+    // whether the character before i is a word's (carried along, so each character is classed once)
+    let afterWord = false;
     while (i < text.length) {
-      if (isWordCode(text, i - 1) || !isWordCode(text, i)) {
+      const word = isWordCode(text, i);
+      if (afterWord || !word) {
+        afterWord = word;
         i++;
         continue;
       }
@@ -169,7 +173,11 @@ export class Gazetteer {
       if (hit) {
         hits.push(hit);
         i = hit.end;
-      } else i++;
+        afterWord = isWordCode(text, i - 1);
+      } else {
+        afterWord = true;
+        i++;
+      }
     }
     return hits;
   }

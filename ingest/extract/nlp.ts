@@ -27,19 +27,22 @@ let engine: ReturnType<typeof winkNLP> | null = null;
 // sentiment, negation and entities are never read here; leaving them out of the pipe saves half the time
 const nlp = () => (engine ??= winkNLP(model, ['sbd', 'pos']));
 
-/** Offsets of each token in the original text (tokens are searched in order, so repeated words stay aligned). */
-function tokenOffsets(text: string, values: string[]): Span[] {
-  const spans: Span[] = [];
+/** Offsets of each token in the original text (tokens are searched in order, so repeated words stay aligned): its start and end, by token. */
+function tokenOffsets(text: string, values: string[]): { starts: Int32Array; ends: Int32Array } {
+  // (two typed arrays, not an object per token: the objects and their collection cost more than the search)
+  const starts = new Int32Array(values.length);
+  const ends = new Int32Array(values.length);
   let cursor = 0;
-  for (const value of values) {
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!;
     const at = text.indexOf(value, cursor);
     // A token wink rewrote (rare) keeps the cursor where it was instead of jumping ahead.
-    const start = at >= 0 && at - cursor < 200 ? at : cursor;
-    const end = at >= 0 && at - cursor < 200 ? at + value.length : cursor;
-    spans.push({ start, end });
-    cursor = end;
+    const found = at >= 0 && at - cursor < 200;
+    starts[i] = found ? at : cursor;
+    ends[i] = found ? at + value.length : cursor;
+    cursor = ends[i]!;
   }
-  return spans;
+  return { starts, ends };
 }
 
 // a reference mark: "[7]", "[a]", "[note 3]"
@@ -67,20 +70,21 @@ export function analyse(text: string): Sentence[] {
   const doc = nlp().readDoc(text);
   const values = doc.tokens().out(its.value) as string[];
   const pos = doc.tokens().out(its.pos) as string[];
-  const offsets = tokenOffsets(text, values);
+  const { starts, ends } = tokenOffsets(text, values);
+  const count = values.length;
   // wink splits "Qwen3.6-27B" after "Qwen3."; a split with no whitespace after it is undone here.
   const ranges: { a: number; b: number }[] = [];
   doc.sentences().each((sent: ItemSentence) => {
     const [a, b] = sent.out(its.span) as unknown as [number, number];
     const prev = ranges[ranges.length - 1];
-    if (prev && offsets[prev.b] && offsets[a] && offsets[prev.b]!.end === offsets[a]!.start) prev.b = b;
+    if (prev && prev.b < count && a < count && ends[prev.b] === starts[a]) prev.b = b;
     else ranges.push({ a, b });
   });
   const sentences: Sentence[] = [];
   for (const { a, b } of ranges) {
-    const first = offsets[a];
-    const last = offsets[b];
-    if (!first || !last) continue;
+    if (!(a >= 0 && a < count && b >= 0 && b < count)) continue;
+    const first = { start: starts[a]!, end: ends[a]! };
+    const last = { start: starts[b]!, end: ends[b]! };
     // token offsets never go back, so each line resumes where the previous one stopped (a sentence
     // wink ran over hundreds of table lines would otherwise rescan its tokens once per line)
     let from = a;
@@ -100,12 +104,12 @@ export function analyse(text: string): Sentence[] {
         const properNouns: Span[] = [];
         let i = from;
         for (; i <= b; i++) {
-          const o = offsets[i]!;
-          if (o.start < s0) continue;
-          if (o.end > s1) break;
-          // an explicit literal: spreading the span here cost more than all the rest of this loop
-          tokens.push({ start: o.start, end: o.end, pos: pos[i] ?? 'X' });
-          if (pos[i] === 'PROPN') properNouns.push(o);
+          const tokenStart = starts[i]!;
+          const tokenEnd = ends[i]!;
+          if (tokenStart < s0) continue;
+          if (tokenEnd > s1) break;
+          tokens.push({ start: tokenStart, end: tokenEnd, pos: pos[i] ?? 'X' });
+          if (pos[i] === 'PROPN') properNouns.push({ start: tokenStart, end: tokenEnd });
         }
         from = i;
         sentences.push({ start: s0, end: s1, text: body, tokens, properNouns });
