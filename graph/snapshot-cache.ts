@@ -211,14 +211,15 @@ export class SnapshotCache {
    */
   private async primeReserve(snapshot: Snapshot): Promise<void> {
     if (snapshot.nodeCount === 0 || this.memory.bytes > 0) return;
-    // (a node added, one renamed and an edge between them, as an ingest's write has, so the patch's code for each is compiled too)
+    // (a node added, one renamed and an edge from the new one, as an ingest's write has, so the patch's code for each is compiled
+    // too; made from the snapshot's own first node and edge, so its label and relation type are ones the graph holds)
     const first = snapshot.entity(0);
     const probe: SnapshotChanges = {
       entities: [
-        { id: RESERVE_PROBE_ID, label: 'Organization', name: RESERVE_PROBE_ID, aliases: [], props: {} },
+        { ...first, id: RESERVE_PROBE_ID, name: RESERVE_PROBE_ID },
         { ...first, name: `${first.name} ` },
       ],
-      relations: [{ id: RESERVE_PROBE_ID, type: 'PARTNERS_WITH', from: RESERVE_PROBE_ID, to: first.id, props: {}, confidence: 0, claimCount: 1 }],
+      relations: snapshot.edgeCount > 0 ? [{ ...snapshot.relation(0), id: RESERVE_PROBE_ID, from: RESERVE_PROBE_ID }] : [],
       removed: [],
     };
     try {

@@ -265,11 +265,10 @@ export async function mountGraphQL(app: Hono, deps: AppDeps, opts: MountOptions 
     const cacheKey = createHash('sha256')
       .update(`${req.method}\u0000${req.headers.get('accept') ?? ''}\u0000${isJson ? 'json' : ''}\u0000${url.search}\u0000${digest}`)
       .digest('base64');
-    /** This request's answer at the version served now, when it is cached and may be shared. */
-    const cached = () => {
-      const hit = sharing?.get(version, cacheKey);
-      return hit && respond(hit.status, new Headers(hit.headers), hit.body, etag, !!key, version);
-    };
+    // an answer cached at this version is sent before the body is parsed (a large one is never sent to the body pool): it was
+    // cached only for these very bytes once they had been read, checked and answered
+    const hit = sharing?.get(version, cacheKey);
+    if (hit) return respond(hit.status, new Headers(hit.headers), hit.body, etag, !!key, version);
     /** This request's answer from an older version, marked, when there is one within STALE_ANSWER_MS and it may be shared. */
     const stale = () => {
       const answer = sharing?.stale(version, cacheKey);
@@ -280,9 +279,6 @@ export async function mountGraphQL(app: Hono, deps: AppDeps, opts: MountOptions 
     let checkedCost: number | undefined;
     if (bytes) {
       if (isJson && bytes.byteLength > bodies.limits.inlineBytes && bytes.byteLength <= limits.bodyBytes) {
-        // a large body asked again at this version is answered from the cache without being parsed at all
-        const hit = cached();
-        if (hit) return hit;
         // parsed and checked against the budget in a worker: the event loop never parses a large body
         try {
           const gated = await bodies.gate(bytes);
@@ -314,9 +310,6 @@ export async function mountGraphQL(app: Hono, deps: AppDeps, opts: MountOptions 
     }
     const mismatch = apqMismatch(req.method === 'POST' ? body : getParams(url));
     if (mismatch) return new Response(jsonError(mismatch, 'BAD_REQUEST'), { status: 400, headers: { 'content-type': 'application/json', 'Cache-Control': 'no-store' } });
-
-    const hit = cached();
-    if (hit) return hit;
 
     // identical requests at one version share one execution: after a write every client asks its
     // question again at once, and each copy would otherwise take a work slot of its own (a document

@@ -83,16 +83,15 @@ export function analyse(text: string): Sentence[] {
   const sentences: Sentence[] = [];
   for (const { a, b } of ranges) {
     if (!(a >= 0 && a < count && b >= 0 && b < count)) continue;
-    const first = { start: starts[a]!, end: ends[a]! };
-    const last = { start: starts[b]!, end: ends[b]! };
+    const rangeStart = starts[a]!;
     // token offsets never go back, so each line resumes where the previous one stopped (a sentence
     // wink ran over hundreds of table lines would otherwise rescan its tokens once per line)
     let from = a;
     // wink joins lines that lack final punctuation; a line break always ends a sentence here.
     // A sentence that ends in reference marks ("… Islands.[7] It has …") ends there too; wink reads on.
-    const range = text.slice(first.start, last.end);
+    const range = text.slice(rangeStart, ends[b]!);
     for (const { piece, at: pieceAt } of pieces(range)) {
-      const start = first.start + pieceAt;
+      const start = rangeStart + pieceAt;
       // reference marks left over from the previous sentence ("[7] It has …") are not part of this one
       const trimmed = piece.trimStart();
       const lead = piece.length - trimmed.length + (CITATION_LEAD.exec(trimmed)?.[0].length ?? 0);

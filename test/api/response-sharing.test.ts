@@ -17,6 +17,12 @@ import type { GraphStore } from '../../graph/store.js';
 import { writeFixture } from './fixture.js';
 
 const TIMELINE = (id: string) => `{ timeline(id: "${id}") { id } }`;
+/** An answer sent from the version before a write, marked with both versions. */
+function expectFromVersionBefore(res: Response, before: string | null, now: number | string): void {
+  expect(res.status).toBe(200);
+  expect(res.headers.get('x-graph-version')).toBe(before);
+  expect(res.headers.get('x-graph-current-version')).toBe(String(now));
+}
 const HELD = 'chip:nvidia-h100';
 const ASKED = 'chip:nvidia-h20';
 /** A real query document over 32 KB (a long comment before it): its body is parsed in the body pool, not on the serving thread. */
@@ -152,10 +158,8 @@ describe('answers shared between requests', () => {
     await waiting;
 
     const older = await get(a, TIMELINE(ASKED));
-    expect(older.status).toBe(200);
+    expectFromVersionBefore(older, before, now);
     expect(await older.text()).toBe(freshBody);
-    expect(older.headers.get('x-graph-version')).toBe(before);
-    expect(older.headers.get('x-graph-current-version')).toBe(String(now));
     expect(Number(older.headers.get('age'))).toBeGreaterThanOrEqual(0);
     // the ETag names the version of the answer sent, and caches must ask again before reusing it
     expect(older.headers.get('etag')).toBe(fresh.headers.get('etag'));
@@ -166,9 +170,7 @@ describe('answers shared between requests', () => {
     expect(revalidated.headers.get('x-graph-version')).toBe(before);
     // a POST is marked the same way
     const posted = await post(a, TIMELINE(ASKED));
-    expect(posted.status).toBe(200);
-    expect(posted.headers.get('x-graph-version')).toBe(before);
-    expect(posted.headers.get('x-graph-current-version')).toBe(String(now));
+    expectFromVersionBefore(posted, before, now);
     expect(posted.headers.get('cache-control')).toBe('no-store');
 
     // asked with no-cache, the same read is refused as before
@@ -202,9 +204,7 @@ describe('answers shared between requests', () => {
     const asked = gated.calls.get(ASKED) ?? 0;
     // the one slot is held: the read is answered from the version before without waiting for it
     const older = await post(a, TIMELINE(ASKED));
-    expect(older.status).toBe(200);
-    expect(older.headers.get('x-graph-version')).toBe(before);
-    expect(older.headers.get('x-graph-current-version')).toBe(String(now));
+    expectFromVersionBefore(older, before, now);
     // ... and has not run yet: it waits for the slot in the background
     expect(gated.calls.get(ASKED) ?? 0).toBe(asked);
     gated.openGate();
@@ -241,9 +241,7 @@ describe('answers shared between requests', () => {
     // the read is held at the gate past its deadline
     gated.close();
     const older = await post(a, TIMELINE(HELD));
-    expect(older.status).toBe(200);
-    expect(older.headers.get('x-graph-version')).toBe(before);
-    expect(older.headers.get('x-graph-current-version')).toBe(String(now));
+    expectFromVersionBefore(older, before, now);
     const fresh = await post(a, TIMELINE(HELD), { 'cache-control': 'no-cache' });
     expect(fresh.status).toBe(503);
     expect(await fresh.text()).toContain('TIMEOUT');
@@ -259,9 +257,7 @@ describe('answers shared between requests', () => {
     const first = post(a, TIMELINE(HELD));
     await waiting;
     const second = await post(a, TIMELINE(HELD));
-    expect(second.status).toBe(200);
-    expect(second.headers.get('x-graph-version')).toBe(before);
-    expect(second.headers.get('x-graph-current-version')).toBe(String(now));
+    expectFromVersionBefore(second, before, now);
     // asked with no-cache it is not given the older answer: it waits for its own
     const own = post(a, TIMELINE(HELD), { 'cache-control': 'no-cache' });
     gated.openGate();
@@ -303,10 +299,8 @@ describe('answers shared between requests', () => {
 
     pool.full = true;
     const older = await post(a, LARGE(ASKED));
-    expect(older.status).toBe(200);
+    expectFromVersionBefore(older, before, now);
     expect(await older.text()).toBe(text);
-    expect(older.headers.get('x-graph-version')).toBe(before);
-    expect(older.headers.get('x-graph-current-version')).toBe(String(now));
     expect(Number(older.headers.get('age'))).toBeGreaterThanOrEqual(0);
     expect(older.headers.get('cache-control')).toBe('no-store');
 
